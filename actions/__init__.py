@@ -1,0 +1,1 @@
+"""Custom actions: thin wrappers that read slots, call bot/, knowledge/ and calculator/, and reply."""

@@ -1,0 +1,34 @@
+"""What every action needs from the tracker."""
+from typing import Optional
+
+from rasa_sdk import Tracker
+
+QUESTION_INTENTS = {"ask_eligibility", "ask_business_scope", "ask_catalog", "ask_domain_of_business",
+                    "ask_subsidy", "ask_general_rules"}
+MAX_TEXT = 2000
+
+
+def user_text(tracker: Tracker) -> str:
+    """The latest user message, cut to a sane length."""
+    return (tracker.latest_message.get("text") or "")[:MAX_TEXT]
+
+
+def intent_of(tracker: Tracker) -> Optional[str]:
+    """The latest message's intent name."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def entities_of(tracker: Tracker) -> list:
+    """The latest message's entities."""
+    return tracker.latest_message.get("entities") or []
+
+
+def message_id(tracker: Tracker) -> str:
+    """An id of the latest user message (Rasa's message_id, else its text and time)."""
+    msg = tracker.latest_message or {}
+    if msg.get("message_id"):
+        return str(msg["message_id"])
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return f"{event.get('timestamp')}:{event.get('text')}"
+    return ""

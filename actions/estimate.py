@@ -1,0 +1,233 @@
+"""Award estimates in conversation: start, the form's validation and questions, the answer, totals."""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import QUESTION_INTENTS, entities_of, intent_of, message_id, user_text
+from actions.policy import answer_events
+from bot.answers import compose
+from bot.estimate import explain
+from bot.estimate.session import EstimateSession, calculator_inputs, restate, to_json
+from bot.estimate.session import from_json
+
+SMALLTALK = {
+    "greet": "您好！我们正在测算奖励。",
+    "thank": "不客气！",
+    "bot_identity": "我是郑州市服务外包政策助手。",
+    "bot_capabilities": "我可以解答政策问题、测算奖励、做申报预审。",
+    "human_contact": None,
+    "out_of_scope": "抱歉，这个问题超出了我的范围，我只能解答郑州市服务外包政策的问题。",
+    "goodbye": "好的。",
+}
+
+
+def load_inputs(tracker: Tracker) -> dict:
+    """The figures gathered over the whole conversation."""
+    raw = tracker.get_slot("estimate_inputs") or {}
+    return {k: from_json(k, v) for k, v in raw.items()}
+
+
+def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: EstimateSession) -> List[Dict[Text, Any]]:
+    """Compute, answer, and add the figures to the conversation's running estimate."""
+    from calculator import CalculatorError
+
+    try:
+        result = session.compute()
+    except CalculatorError as err:
+        dispatcher.utter_message(text=f"这些数字还不能计算：{err}。请更正后再试。")
+        return [SlotSet("estimate_state", None), SlotSet("estimate_pending", False)]
+    skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
+    dispatcher.utter_message(text=explain.render(result, calculator_inputs(session.inputs), session.notes, skipped))
+    merged = load_inputs(tracker)
+    merged.update(calculator_inputs(session.inputs))
+    events = [SlotSet("estimate_state", None), SlotSet("estimate_pending", False),
+              SlotSet("estimate_inputs", to_json(merged))]
+    if session.items:
+        events.append(SlotSet("topic_clause", session.items[0].replace("a", "").replace("b", "")))
+    return events
+
+
+def _skip_label(key: str) -> str:
+    return {"usd_cny_rate": "本年度汇率", "previous_usd_cny_rate": "上年度汇率"}.get(key, "部分信息")
+
+
+class ActionEstimateStart(Action):
+    """Read the estimate request; answer at once when nothing is missing, else open the form."""
+
+    def name(self) -> Text:
+        return "action_estimate_start"
+
+    async def run(self, dispatcher, tracker, domain):
+        session = EstimateSession.start(user_text(tracker))
+        for problem in session.problems:
+            dispatcher.utter_message(text=problem)
+        if session.status == "done":
+            return finish(dispatcher, tracker, session)
+        state = session.dump()
+        state["handled"] = message_id(tracker)
+        return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None),
+                SlotSet("estimate_pending", True)]
+
+
+class ValidateEstimateForm(Action):
+    """Each answer in the estimate form: read it, correct, skip, cancel or answer a question."""
+
+    def name(self) -> Text:
+        return "validate_estimate_form"
+
+    async def run(self, dispatcher, tracker, domain):
+        state = tracker.get_slot("estimate_state") or {}
+        mid = message_id(tracker)
+        if state.get("handled") == mid:  # the form is just starting: the first message was read
+            return []
+        session = EstimateSession.load({k: v for k, v in state.items() if k != "handled"})
+        intent = intent_of(tracker)
+        turn = session.handle(user_text(tracker), intent)
+        events: List[Dict[Text, Any]] = []
+        if turn.interjection:
+            events += self._answer_interjection(dispatcher, tracker, intent)
+        for m in turn.messages:
+            dispatcher.utter_message(text=m)
+        if turn.cancelled:
+            events += [SlotSet("estimate_state", None), SlotSet("estimate_answer", "cancelled"),
+                       SlotSet("requested_slot", None)]
+            if turn.reset_all:
+                events.append(SlotSet("estimate_inputs", None))
+            return events
+        new_state = session.dump()
+        new_state["handled"] = mid
+        events.append(SlotSet("estimate_state", new_state))
+        events.append(SlotSet("estimate_answer", "done" if session.status == "done" else None))
+        return events
+
+    @staticmethod
+    def _answer_interjection(dispatcher, tracker, intent) -> List[Dict[Text, Any]]:
+        if intent in QUESTION_INTENTS or intent is None:
+            answer = compose(intent, user_text(tracker), entities_of(tracker),
+                             tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+            if answer.text:
+                dispatcher.utter_message(text=answer.text)
+                dispatcher.utter_message(text="——回到刚才的测算：")
+                return answer_events(answer)
+        if intent == "human_contact":
+            from bot.answers.general import human_contact
+
+            dispatcher.utter_message(text=human_contact())
+        elif intent == "estimate_total":
+            dispatcher.utter_message(text="先把这一项算完，再给您汇总。")
+        elif SMALLTALK.get(intent):
+            dispatcher.utter_message(text=SMALLTALK[intent])
+        dispatcher.utter_message(text="——回到刚才的测算：")
+        return []
+
+
+class ActionAskEstimateAnswer(Action):
+    """Ask the estimate's next question."""
+
+    def name(self) -> Text:
+        return "action_ask_estimate_answer"
+
+    async def run(self, dispatcher, tracker, domain):
+        state = tracker.get_slot("estimate_state") or {}
+        session = EstimateSession.load({k: v for k, v in state.items() if k != "handled"})
+        dispatcher.utter_message(text=session.question())
+        return []
+
+
+class ActionEstimateFinish(Action):
+    """The form is done (or cancelled): show the estimate."""
+
+    def name(self) -> Text:
+        return "action_estimate_finish"
+
+    async def run(self, dispatcher, tracker, domain):
+        state = tracker.get_slot("estimate_state")
+        if not state or tracker.get_slot("estimate_answer") == "cancelled":
+            return [SlotSet("estimate_pending", False), SlotSet("estimate_answer", None)]
+        session = EstimateSession.load({k: v for k, v in state.items() if k != "handled"})
+        return finish(dispatcher, tracker, session) + [SlotSet("estimate_answer", None)]
+
+
+class ActionEstimateTotal(Action):
+    """"一共多少": every figure of the conversation together, under the caps and the 500万 total."""
+
+    def name(self) -> Text:
+        return "action_estimate_total"
+
+    async def run(self, dispatcher, tracker, domain):
+        from calculator import CalculatorError, calculate
+
+        inputs = load_inputs(tracker)
+        if not inputs:
+            dispatcher.utter_message(text="这次对话里还没有测算过。告诉我数字，比如“离岸执行额150万美元，汇率7.05”，"
+                                          "我逐项帮您算，最后再汇总。")
+            return []
+        try:
+            result = calculate(inputs)
+        except CalculatorError as err:
+            dispatcher.utter_message(text=f"汇总时发现数字有问题：{err}。")
+            return []
+        dispatcher.utter_message(text=explain.render(result, inputs, title="汇总本次对话中的全部测算，"))
+        return []
+
+
+class ActionResetEstimates(Action):
+    """"重新开始": forget the figures of this conversation."""
+
+    def name(self) -> Text:
+        return "action_reset_estimates"
+
+    async def run(self, dispatcher, tracker, domain):
+        dispatcher.utter_message(text="好的，已清空本次对话中的测算数据，我们重新开始。想算哪一项？")
+        return [SlotSet("estimate_state", None), SlotSet("estimate_inputs", None),
+                SlotSet("estimate_pending", False), SlotSet("estimate_answer", None)]
+
+
+class ActionLooseAnswer(Action):
+    """A figure, yes/no or correction with no form open: amend the last estimate, or start one."""
+
+    def name(self) -> Text:
+        return "action_loose_answer"
+
+    async def run(self, dispatcher, tracker, domain):
+        intent = intent_of(tracker)
+        text = user_text(tracker)
+        inputs = load_inputs(tracker)
+        done = [SlotSet("estimate_pending", False)]
+        if intent == "cancel":
+            dispatcher.utter_message(text="好的。目前没有进行中的测算。还有什么可以帮您？")
+            return done
+        session = EstimateSession(items=[], inputs=dict(inputs))
+        if inputs and intent in ("correct_value", "inform"):
+            session.last_keys = list(inputs.keys())
+            session.items = _items_for(inputs)
+            turn = session.handle(text, "correct_value" if intent == "correct_value" else "inform")
+            if turn.understood and session.status == "done":
+                for m in turn.messages:
+                    dispatcher.utter_message(text=m)
+                return finish(dispatcher, tracker, session)
+        fresh = EstimateSession.start(text)
+        if fresh.items and fresh.status == "done":
+            return finish(dispatcher, tracker, fresh)
+        if fresh.items and intent in ("inform", "correct_value"):
+            dispatcher.utter_message(text="好的，我来帮您测算。")
+            state = fresh.dump()
+            state["handled"] = message_id(tracker)
+            return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None),
+                    SlotSet("estimate_pending", True)]
+        if intent in ("affirm", "deny"):
+            dispatcher.utter_message(text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。")
+            return done
+        dispatcher.utter_message(response="utter_ask_rephrase")
+        return done
+
+
+def _items_for(inputs: dict) -> list:
+    probe = EstimateSession(items=[], inputs=dict(inputs))
+    probe._infer_items()
+    return probe.items
+
+
+__all__ = ["restate"]

@@ -1,0 +1,68 @@
+"""Answers to policy questions, the human-contact answer, and the fallback."""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import entities_of, intent_of, user_text
+from bot.answers import compose
+from bot.answers.general import human_contact
+
+
+def answer_events(answer) -> List[Dict[Text, Any]]:
+    """Remember what the answer was about, for follow-ups."""
+    events = []
+    if answer.clause:
+        events.append(SlotSet("topic_clause", answer.clause))
+    if answer.domain:
+        events.append(SlotSet("topic_domain", answer.domain))
+    return events
+
+
+class ActionAnswerPolicy(Action):
+    """Answer eligibility, catalog, subsidy and general-rule questions from knowledge/."""
+
+    def name(self) -> Text:
+        return "action_answer_policy"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+        answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
+                         tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+        if not answer.text:
+            dispatcher.utter_message(response="utter_ask_rephrase")
+            return []
+        dispatcher.utter_message(text=answer.text)
+        return answer_events(answer)
+
+
+class ActionHumanContact(Action):
+    """Point to 市商务局 without inventing any contact detail."""
+
+    def name(self) -> Text:
+        return "action_human_contact"
+
+    async def run(self, dispatcher, tracker, domain):
+        dispatcher.utter_message(text=human_contact())
+        return []
+
+
+class ActionDefaultFallback(Action):
+    """Low NLU confidence: answer from the knowledge base if it clearly knows, else ask to rephrase."""
+
+    def name(self) -> Text:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher, tracker, domain):
+        text = user_text(tracker).strip()
+        if not text:
+            dispatcher.utter_message(text="您好像没有输入内容。请问有什么关于郑州市服务外包政策的问题？"
+                                          "例如“谁可以申报？”或“离岸奖励怎么算？”")
+            return []
+        answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
+                         tracker.get_slot("topic_domain"))
+        if answer.text:
+            dispatcher.utter_message(text=answer.text)
+            return answer_events(answer)
+        dispatcher.utter_message(response="utter_ask_rephrase")
+        return []

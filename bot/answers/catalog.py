@@ -1,0 +1,147 @@
+"""附件 (服务外包产业重点发展领域指导目录（2018年版）): domains, categories, classification."""
+import re
+from typing import Optional
+
+from knowledge import query
+
+from bot.answers.model import Answer
+from bot.nlu.normalize import normalize
+
+CATALOG = "附件《服务外包产业重点发展领域指导目录（2018年版）》"
+CATEGORY_RE = {"ITO": r"ito|信息技术外包", "BPO": r"bpo|业务流程外包", "KPO": r"kpo|知识流程外包"}
+
+
+def categories_in(text: str) -> list:
+    """ITO/BPO/KPO named in the (normalised) text, in order of mention."""
+    hits = [(m.start(), cat) for cat, pat in CATEGORY_RE.items() for m in [re.search(pat, text)] if m]
+    return [cat for _, cat in sorted(hits)]
+
+
+def domain_in(text: str) -> Optional[dict]:
+    """The catalog domain the text names (full name, or a short form such as 呼叫中心)."""
+    best = None
+    for d in query.domains():
+        names = [d["name"]] + [n for n in d.get("aliases", []) or [] if len(n) >= 2]
+        short = re.sub(r"服务$", "", d["name"])
+        if len(short) >= 2:
+            names.append(short)
+        for n in names:
+            pos = text.find(normalize(n))
+            if pos >= 0 and (best is None or len(n) > best[0]):
+                best = (len(n), d)
+    return best[1] if best else None
+
+
+def _excl(e) -> str:
+    return e["text"] if isinstance(e, dict) else str(e)
+
+
+def _label(d: dict) -> str:
+    return f"第{d['number']}项" if d.get("number") else f"第{d['no']}项"
+
+
+def summary() -> Answer:
+    """How many domains, and which belong to ITO, BPO and KPO."""
+    s = query.catalog_summary()
+    lines = [f"{CATALOG}共{s['total']}个重点发展领域：ITO {s['ITO']}个、BPO {s['BPO']}个、KPO {s['KPO']}个。"]
+    for cat in ("ITO", "BPO", "KPO"):
+        lines.append(category_line(cat))
+    lines.append("想了解某个领域的定义、业务类型或应用行业，直接问我即可，例如“云计算服务包括哪些业务？”")
+    return Answer("\n".join(lines), clause="annex")
+
+
+def category_line(cat: str) -> str:
+    ds = query.domains(cat)
+    name = ds[0]["category_name"] if ds else cat
+    return f"{cat}（{name}）{len(ds)}个：" + "、".join(d["name"] for d in ds) + "。"
+
+
+def category_answer(cat: str) -> Answer:
+    """The domains of one category."""
+    return Answer(f"依据{CATALOG}，" + category_line(cat), clause="annex")
+
+
+def domain_answer(d: dict, text: str) -> Answer:
+    """One domain: the aspect asked for first, then the essentials."""
+    head = f"{d['name']}属于{d['category_name']}（{d['category']}），是{CATALOG}{_label(d)}。"
+    types = "、".join(d["business_types"])
+    n_types = d.get("business_type_count") or len(d["business_types"])
+    industries = "、".join(d["industries"])
+    n_ind = len(d["industries"])
+    parts = [head]
+    asked_types = re.search(r"业务类型|哪些业务|什么业务|包括哪些|包含哪些|有哪些|做什么|哪几类|分几类", text)
+    asked_ind = re.search(r"行业|应用领域|应用于|应用在|用在|面向", text)
+    asked_excl = re.search(r"不包括|不包含|排除|除外|不算|不属于", text)
+    asked_def = re.search(r"定义|是什么|什么是|指什么|范围|含义|意思", text)
+    categories = categories_in(text)
+    if len(categories) == 1 and not (asked_types or asked_ind or asked_def):
+        verdict = "是的，" if d["category"] in categories else "不是，"
+        parts = [f"{verdict}{head}"]
+    if asked_def or not (asked_types or asked_ind or asked_excl or categories):
+        parts.append(f"定义和范围：{d['definition']}")
+    if asked_types or not (asked_ind or asked_excl or asked_def or categories):
+        parts.append(f"主要业务类型（{n_types}个）：{types}。")
+    if asked_ind:
+        parts.append(f"主要应用行业（{n_ind}个国民经济行业）：{industries}。")
+    excl = d.get("exclusions") or []
+    if excl:
+        parts.append("注意：" + "；".join(_excl(e) for e in excl) + "。")
+    elif asked_excl:
+        parts.append("目录对该领域没有列出“不包括”的内容。")
+    return Answer("\n".join(parts), clause="annex", domain=d["name"])
+
+
+def classify_answer(text: str) -> Optional[Answer]:
+    """Which domain a described business belongs to, with any exclusion that applies."""
+    hits = query.classify_business(text, limit=3)
+    if not hits:
+        return None
+    top = hits[0]
+    d = query.domain(top["domain"])
+    subject = _subject(text)
+    if top.get("excluded"):
+        msg = (f"“{subject}”不在服务外包支持目录内：{d['name']}（{d['category']}）的范围" if subject else
+               f"这项业务不在服务外包支持目录内：{d['name']}（{d['category']}）的范围")
+        msg += f"明确{top['exclusion']}（{CATALOG}{_label(d)}）。"
+        return Answer(msg, clause="annex", domain=d["name"])
+    bt = f"（业务类型：{top['business_type']}）" if top.get("business_type") else ""
+    who = f"“{subject}”" if subject else "这项业务"
+    msg = (f"{who}可归入{d['name']}{bt}，属于{d['category_name']}（{d['category']}），"
+           f"见{CATALOG}{_label(d)}。")
+    if len(hits) > 1 and hits[1]["score"] >= 0.8 * top["score"] and not hits[1].get("excluded"):
+        msg += f"也可能涉及{hits[1]['domain']}（{hits[1]['category']}），要看具体业务内容。"
+    if d.get("exclusions"):
+        msg += "注意：该领域" + "；".join(_excl(e) for e in d["exclusions"]) + "。"
+    msg += "具体归类以市商务局认定为准。"
+    return Answer(msg, clause="annex", domain=d["name"])
+
+
+def _subject(text: str) -> str:
+    m = re.search(r"(?:我们|我司|公司|我)?(?:是)?(?:做|搞|从事|提供|开展|承接|接)?(.{2,16}?)(?:的业务|业务)?"
+                  r"(?:算|属于|归|是|能算|可以算|应该算|在)(?:哪个|哪一|什么|哪类|哪种|服务外包|目录|ito|bpo|kpo)", text)
+    if m:
+        s = re.sub(r"^(我们|我司|公司|是|做|搞|从事|提供|开展|承接|接)+", "", m.group(1)).strip("，, 的")
+        if 2 <= len(s) <= 14:
+            return s
+    return ""
+
+
+def answer(text: str, context_domain: Optional[str] = None) -> Answer:
+    """Questions about the catalog: counts, categories, a domain's details."""
+    t = normalize(text)
+    d = domain_in(t)
+    cats = categories_in(t)
+    if d is None and context_domain and re.search(r"它|这个|该领域|那个|这一|其", t):
+        d = query.domain(context_domain)
+    if d is not None:
+        return domain_answer(d, t)
+    if re.search(r"多少个|几个|多少类|几类|几大类|哪些领域|哪几个领域|重点领域|目录", t) and not (len(cats) == 1):
+        return summary()
+    if len(cats) == 1 and not re.search(r"属于|归|算", t):
+        return category_answer(cats[0])
+    classified = classify_answer(t)
+    if classified is not None:
+        return classified
+    if len(cats) == 1:
+        return category_answer(cats[0])
+    return summary()

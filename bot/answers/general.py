@@ -1,0 +1,65 @@
+"""第四条 and the document itself: total cap, double claims, validity, interpretation, 文号, dates."""
+import re
+
+from knowledge import query
+
+from bot.answers.model import Answer
+
+DOC_FIELDS = [
+    (r"文号|文件号|字号|几号文|哪个文件", lambda d: f"文号：{d['doc_no']}，文件名称《{d['policy_title']}》。"),
+    (r"文件名|名称|标题|全称|叫什么", lambda d: f"文件名称：《{d['policy_title']}》（{d['doc_no']}），"
+                                         f"由{d['issuer']}印发。"),
+    (r"发布|出台|发文时间|哪天|日期|什么时候出|哪年", lambda d: f"{d['doc_no']}于{_date(d['published'])}发布，"
+                                                  f"{_date(d['printed'])}印发；本政策自发布之日起执行。"),
+    (r"印发", lambda d: f"{d['issuer']}{_date(d['printed'])}印发（文件落款日期{_date(d['published'])}）。"),
+    (r"主办|牵头|哪个部门管|主管|负责部门|哪个部门负责", lambda d: f"本政策主办单位是{d['sponsor']}，督办：{d['supervisor']}；"
+                                                 f"政策以{d['sponsor']}解释为准。"),
+    (r"发文机关|谁发|哪里发|发布机关", lambda d: f"发文机关：{d['issuer']}（{d['doc_no']}）。"),
+    (r"依据|根据哪些|贯彻|落实", lambda d: "本政策为贯彻落实" + "、".join(
+        f"《{x['title']}》（{x['doc_no']}）" for x in d["implements"]) + "精神制定。"),
+]
+
+
+def _date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def _clause_text(code: str) -> str:
+    c = query.clause(code)
+    return f"依据{c['label']}：{c['text']}"
+
+
+def answer(text: str) -> Answer:
+    """Answer a question about 第四条 or the document's facts."""
+    d = query.document()
+    if re.search(r"汇率|中间价|折算|换算|美元.{0,4}(人民币|元)", text):
+        return Answer(f"离岸业务合同执行额折合为人民币计算，人民币汇率以业务执行年度中间价为准（依据第三条第（一）项）。"
+                      "也就是说，哪一年执行的业务就用哪一年的美元兑人民币年平均中间价折算。"
+                      "我不提供汇率数值，测算时请告诉我对应年度的汇率。", clause="3.1")
+    if re.search(r"重复|叠加|同时享受|同时申报|兼得|交叉|重叠|其他政策", text):
+        return Answer(_clause_text("4.3").split("单个企业")[0] + "即与本市其他政策交叉或重叠时，由企业自行选择一项，"
+                      "不得重复申报。", clause="4.3")
+    if re.search(r"最多|上限|封顶|总额|一共|总共|累计|500万|五百万", text):
+        return Answer(_clause_text("4.3") + "\n即各项奖补加起来，单个企业每年最多500万元。", clause="4.3")
+    if re.search(r"解释|细则|实施细则|申报指南|申报流程|怎么申报|如何申报|去哪|到哪|申报材料|申报时间", text):
+        return Answer(_clause_text("4.1") + "\n具体的申报时间、材料和流程以市商务局发布的实施细则和通知为准，"
+                      "我这里没有这些细则。", clause="4.1")
+    if re.search(r"有效|期限|生效|执行|过期|到期|截止|废止|作废|修订|什么时候开始|何时", text) and \
+            not re.search(r"执行额", text):
+        return Answer(_clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期。", clause="4.2")
+    if re.search(r"目录.{0,4}调整|调整.{0,4}目录", text):
+        return Answer(_clause_text("4.2"), clause="4.2")
+    for pattern, render in DOC_FIELDS:
+        if re.search(pattern, text):
+            return Answer(render(d), clause="document")
+    return Answer(f"本政策是《{d['policy_title']}》（{d['doc_no']}），{_date(d['published'])}发布，自发布之日起执行，"
+                  f"由{d['sponsor']}主办并负责解释。\n" + _clause_text("4.3"), clause="4")
+
+
+def human_contact() -> str:
+    """Where to turn to for a person: the policy's own bodies, no invented contact details."""
+    d = query.document()
+    return (f"我是自动问答助手，无法转接人工。本政策由{d['sponsor']}主办，并“以{d['sponsor']}解释为准”"
+            f"（第四条第（一）项）；具体申报事宜请咨询{d['sponsor']}。政策文件中没有公布联系电话或地址，"
+            f"请以{d['sponsor']}官方公布的渠道为准，我不提供未经核实的联系方式。")

@@ -1,0 +1,71 @@
+"""Route a policy question to the module that answers it, keeping the conversation's topic."""
+import re
+from typing import Optional
+
+from knowledge import query
+
+from bot.answers import catalog, eligibility, general, scope, subsidies
+from bot.answers.model import Answer
+from bot.nlu.normalize import normalize
+
+FOLLOW_UP = re.compile(r"^(那|那么|那如果|如果是|还有|另外)?[^，。]{0,8}(呢|吗|多少|是什么|有哪些)?[?？]?$")
+SEARCH_FLOOR = 2.0
+
+
+def family_of(hit: dict) -> str:
+    """Which module answers a search hit."""
+    if hit["kind"] == "domain":
+        return "catalog"
+    if hit["kind"] == "document":
+        return "general"
+    key = hit["key"]
+    if key == "1":
+        return "scope"
+    if key == "2":
+        return "eligibility"
+    if key.startswith("3"):
+        return "subsidy"
+    if key.startswith("4"):
+        return "general"
+    return "catalog" if key == "annex" else "general"
+
+
+INTENT_FAMILY = {
+    "ask_eligibility": "eligibility", "ask_business_scope": "scope", "ask_catalog": "catalog",
+    "ask_domain_of_business": "classify", "ask_subsidy": "subsidy", "ask_general_rules": "general",
+}
+
+
+def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optional[str] = None,
+            topic_domain: Optional[str] = None) -> Answer:
+    """The answer to a policy question, from knowledge/, naming its clause."""
+    t = normalize(text or "").strip()
+    family = INTENT_FAMILY.get(intent)
+    hits = query.search(t, limit=3) if t else []
+    top = hits[0] if hits else None
+    short_follow_up = len(t) <= 12 and FOLLOW_UP.match(t) is not None
+    if family is None:
+        if top is None or top["score"] < SEARCH_FLOOR:
+            return Answer("", confident=False)
+        family = family_of(top)
+    if family in ("subsidy", "general") and short_follow_up and topic_clause and topic_clause.startswith("3"):
+        strong = [h for h in hits if h["kind"] == "clause" and h["key"].startswith("3") and h["score"] >= 6]
+        if subsidies.aspect_line(topic_clause, t) or not strong:
+            return subsidies.clause_answer(topic_clause, t)
+    if family == "catalog" and topic_domain and re.search(r"它|这个|该领域|那个|其", t) and \
+            catalog.domain_in(t) is None:
+        return catalog.domain_answer(query.domain(topic_domain), t)
+    if family == "classify":
+        if catalog.domain_in(t) and not re.search(r"我们|我司|公司|做|从事|业务", t):
+            return catalog.answer(t, topic_domain)
+        found = catalog.classify_answer(t)
+        return found or catalog.answer(t, topic_domain)
+    if family == "catalog":
+        return catalog.answer(t, topic_domain)
+    if family == "eligibility":
+        return eligibility.answer(t)
+    if family == "scope":
+        return scope.answer(t)
+    if family == "general":
+        return general.answer(t)
+    return subsidies.answer(t, entities, topic_clause)

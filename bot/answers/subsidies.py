@@ -1,0 +1,90 @@
+"""第三条 (支持方向和标准): each support item's standard, conditions, caps and eligible costs."""
+import re
+from typing import Optional
+
+from knowledge import query
+
+from bot.answers.model import Answer
+
+OVERVIEW_CODES = ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9"]
+
+
+def overview() -> Answer:
+    """The nine support directions, one line each."""
+    lines = ["第三条的九个支持方向："]
+    for code in OVERVIEW_CODES:
+        c = query.clause(code)
+        lines.append(f"（{_cn_item(code)}）{c['title']}")
+    lines.append("想了解哪一项的标准和条件，直接问我，例如“展会补贴标准是多少？”；给我数字，我还能帮您测算。")
+    return Answer("\n".join(lines), clause="3")
+
+
+def _cn_item(code: str) -> str:
+    return "一二三四五六七八九"[int(code.split(".")[1]) - 1]
+
+
+def _figures_line(code: str, keys=None) -> str:
+    figs = [f for f in query.clause(code)["figures"] if keys is None or any(k in f["key"] for k in keys)]
+    return "；".join(f["text"] for f in figs)
+
+
+def clause_answer(code: str, text: str = "") -> Answer:
+    """One clause: the asked aspect first, then its full text with the clause label."""
+    c = query.clause(code)
+    if not c["text"] and c.get("children"):
+        lines = [f"依据{c['label']}（{c['title']}），包括："]
+        for child in c["children"]:
+            cc = query.clause(child)
+            lines.append(f"{cc['label'][-3:]}：{cc['title']}。{cc['text']}")
+        return Answer("\n".join(lines), clause=code)
+    focus = aspect_line(code, text)
+    body = f"依据{c['label']}（{c['title']}）：{c['text']}"
+    extra = []
+    if c.get("eligible_costs") and not re.search("费用", c["text"]):
+        extra.append("可补贴的费用：" + "、".join(c["eligible_costs"]) + "。")
+    if c.get("applicant") and c["applicant"] not in ("企业",):
+        extra.append(f"申报主体：{c['applicant']}。")
+    if code.startswith("3.") and code not in ("3.7.1",):
+        extra.append("告诉我具体数字，我可以帮您测算。")
+    return Answer("\n".join(([focus] if focus else []) + [body] + extra), clause=code)
+
+
+def aspect_line(code: str, text: str) -> str:
+    """A direct answer to 上限/比例/条件/境内外 questions, from the clause's figures."""
+    if not text:
+        return ""
+    if code == "3.5" and re.search(r"境外|国外|海外", text) and not re.search(r"境内|国内", text):
+        return "境外活动：" + _figures_line(code, ["overseas"]) + "（补贴比例最高70%）。"
+    if code == "3.5" and re.search(r"境内|国内", text) and not re.search(r"境外|国外|海外", text):
+        return "境内活动：" + _figures_line(code, ["domestic"]) + "（补贴比例最高70%）。"
+    if re.search(r"上限|最高|最多|封顶|多少钱|能拿多少|补多少|奖多少", text):
+        line = _figures_line(code, ["cap", "max", "award"])
+        return f"上限：{line}。" if line else ""
+    if re.search(r"比例|百分之|几成|多少%|比率", text):
+        line = _figures_line(code, ["rate"])
+        return f"比例：{line}。" if line else ""
+    if re.search(r"条件|要求|门槛|满足什么|什么样", text):
+        conds = query.clause(code).get("conditions") or []
+        return ("条件：" + "；".join(conds) + "。") if conds else ""
+    return ""
+
+
+def find_clause(text: str, entities=(), context: Optional[str] = None) -> Optional[str]:
+    """The support clause a question is about: entity, then search, then the conversation's topic."""
+    codes = [e["value"] for e in entities if e.get("entity") == "clause" and str(e.get("value", "")).startswith("3")]
+    hits = [h for h in query.search(text, limit=5) if h["kind"] == "clause" and h["key"].startswith("3")]
+    if hits and hits[0]["score"] > 0:
+        return hits[0]["key"]
+    if codes:
+        return codes[0]
+    return context
+
+
+def answer(text: str, entities=(), context: Optional[str] = None) -> Answer:
+    """Questions about support items; follow-ups use the clause last talked about."""
+    code = find_clause(text, entities, None)
+    if code is None and context and context.startswith("3"):
+        code = context
+    if code is None:
+        return overview()
+    return clause_answer(code, text)

@@ -1,0 +1,59 @@
+"""The calculator's result as a chat answer: what it rests on, each award, the total."""
+from decimal import Decimal
+
+from calculator.text import grouped
+from bot.estimate.session import restate
+
+DISCLAIMER = "本结果为预估，最终以市商务局会同市财政局审核认定为准。"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭"
+
+
+def money(amount) -> str:
+    """1,057,005.00元（约105.70万元）."""
+    d = Decimal(str(amount))
+    text = f"{grouped(d, 2)}元"
+    if d >= 10000:
+        text += f"（约{grouped((d / 10000).quantize(Decimal('0.01')), 2)}万元）"
+    return text
+
+
+def total_cap_figure() -> Decimal:
+    from knowledge.figures import figure
+
+    return figure("4.3", "annual_total_cap_cny")
+
+
+def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = "") -> str:
+    """A compact Chinese answer: basis, each item with arithmetic and clause, total, disclaimer."""
+    lines = []
+    basis = restate(inputs)
+    if basis:
+        lines.append(f"{title}按{basis}计算：")
+    items = result.get("items", [])
+    for i, item in enumerate(items):
+        mark = CIRCLED[i] if i < len(CIRCLED) else f"{i + 1}."
+        if item["qualified"]:
+            head = f"{mark}{item['name']}：{money(item['amount_cny'])}"
+            if item.get("amount_cny_max") is not None and item["amount_cny_max"] != item["amount_cny"]:
+                head = f"{mark}{item['name']}：{money(item['amount_cny'])}至{money(item['amount_cny_max'])}"
+        else:
+            head = f"{mark}{item['name']}：不符合条件，0元"
+        lines.append(head)
+        lines.append(f"   {item['explanation']}（依据{item['clause']}）")
+    for note in notes:
+        lines.append(f"说明：{note}。")
+    for text in skipped_items:
+        lines.append(f"未计算：{text}")
+    if len(items) > 1 or result.get("total_capped"):
+        cap = total_cap_figure()
+        total = money(result["total_cny"])
+        if result.get("total_capped"):
+            lines.append(f"合计：{total}。各项相加超过单个企业年度支持资金总额上限{grouped(cap / 10000)}万元，"
+                         f"按{grouped(cap / 10000)}万元计（依据第四条第（三）项）。")
+        else:
+            extra = ""
+            if result.get("total_cny_max") not in (None, result["total_cny"]):
+                extra = f"（最高可能{money(result['total_cny_max'])}）"
+            lines.append(f"合计：{total}{extra}，未超过单个企业年度总额上限{grouped(cap / 10000)}万元（第四条第（三）项）。")
+    lines.append(DISCLAIMER)
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""Length-preserving normalisation of a user's Chinese text, for tokenizing and matching.
+
+Every character maps to exactly one character, so token offsets found on the normalised
+text are valid on the original: full-width forms become ASCII, traditional characters
+become simplified (character by character), Latin letters become lower case, and a few
+common typos of policy words are mended (将励 → 奖励).
+"""
+from functools import lru_cache
+
+TYPOS = {
+    "将励": "奖励", "奖厉": "奖励", "补帖": "补贴", "补站": "补贴", "申保": "申报",
+    "伸报": "申报", "离按": "离岸", "资值": "资质", "汇律": "汇率", "展汇": "展会",
+}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    try:
+        from opencc import OpenCC
+    except ImportError:  # pragma: no cover - opencc is in requirements
+        return None
+    return OpenCC("t2s")
+
+
+def _fullwidth_to_ascii(ch: str) -> str:
+    code = ord(ch)
+    if code == 0x3000:
+        return " "
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - 0xFEE0)
+    return ch
+
+
+@lru_cache(maxsize=4096)
+def _simplify_char(ch: str) -> str:
+    cc = _t2s()
+    if cc is None or ch.isascii():
+        return ch
+    out = cc.convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def normalize(text: str) -> str:
+    """Return `text` normalised character by character (same length as the input)."""
+    chars = [_simplify_char(_fullwidth_to_ascii(c)) for c in text or ""]
+    out = "".join(chars).lower()
+    if len(out) != len(text or ""):  # lower() can change length for a few scripts
+        out = "".join(c.lower() if len(c.lower()) == 1 else c for c in chars)
+    for wrong, right in TYPOS.items():
+        out = out.replace(wrong, right)
+    return out

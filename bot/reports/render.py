@@ -1,0 +1,291 @@
+"""A stored pre-screening report as Chinese Markdown, and as a short chat reply.
+
+A report is the dict ``store.get_report`` returns: ``ref``, ``created_at``, ``applicant``,
+``inputs`` (the calculator's input), ``result`` (its output, see
+shared/spec/calculator-contract.md) and ``verdict`` (``verdict.verdict_from``). Every
+sentence about the policy is quoted from 郑政办〔2020〕58号; nothing else (no contacts, no
+deadlines, no document lists) is said, because the policy says nothing of them.
+"""
+from datetime import datetime
+from decimal import Decimal
+
+from knowledge.figures import figures
+
+from bot.reports.verdict import (
+    APPLICANT_LABELS,
+    APPLICANT_NOTES,
+    ENTITY_TYPE_LABELS,
+    NOT_QUALIFIED,
+    QUALIFIED,
+    TO_CONFIRM,
+)
+
+TITLE = "服务外包政策申报预审报告"
+POLICY = "《郑州市进一步加快服务外包发展政策措施》（郑政办〔2020〕58号）"
+BASIS_CLAUSE = "第一条"
+BASIS = (
+    "企业承接服务外包合同执行额依据企业在商务部“服务外包业务管理和统计系统”当年填报情况，"
+    "经专家组评审、第三方财务审计等程序综合确定。"
+)
+RULES_CLAUSE = "第四条第（一）项"
+RULES = "本政策涉及的奖补支持资金实施细则，由市商务局会同市财政局另行制定，以市商务局解释为准。"
+OTHER_MATTERS_CLAUSE = "第四条第（三）项"
+NO_DOUBLE_CLAIM = "本政策实施过程中若与我市其他政策交叉或重叠，由申报企业自行选择，不得重复申报。"
+DISCLAIMER = "本结果为预估，最终以市商务局会同市财政局审核认定为准。"
+CHAT_LIMIT_BYTES = 2048
+
+_TEN_THOUSAND = Decimal(10000)
+
+
+def _annual_cap() -> tuple:
+    """The 四.三 total cap: (yuan as Decimal, the policy's sentence), from knowledge/."""
+    cap = next(f for f in figures("4.3") if f["key"] == "annual_total_cap_cny")
+    return cap["value"], cap["text"]
+
+
+def _decimal(amount) -> Decimal:
+    return Decimal(str(amount if amount is not None else 0))
+
+
+def format_yuan(amount) -> str:
+    """Yuan with thousands separators and two decimals, e.g. 1,057,005.00元."""
+    return f"{_decimal(amount):,.2f}元"
+
+
+def format_wan(amount) -> str:
+    """Yuan in 万元 without trailing zeros, e.g. 105.7005万元."""
+    wan = (_decimal(amount) / _TEN_THOUSAND).quantize(Decimal("0.000001")).normalize()
+    return f"{wan:f}万元"
+
+
+def format_amount(amount) -> str:
+    """An amount both ways: 1,057,005.00元（105.7005万元）."""
+    return f"{format_yuan(amount)}（{format_wan(amount)}）"
+
+
+def _chat_yuan(amount) -> str:
+    """Yuan for chat: separators, decimals only when there are any."""
+    value = _decimal(amount)
+    if value == value.to_integral_value():
+        return f"{value:,.0f}元"
+    return f"{value:,.2f}元"
+
+
+def _has_range(item: dict) -> bool:
+    maximum = item.get("amount_cny_max")
+    return maximum is not None and _decimal(maximum) != _decimal(item.get("amount_cny"))
+
+
+def _item_amount(item: dict) -> str:
+    if _has_range(item):
+        low, high = item.get("amount_cny"), item["amount_cny_max"]
+        wan = f"{format_wan(low)[:-2]}—{format_wan(high)}"
+        return f"{format_yuan(low)}—{format_yuan(high)}（{wan}）"
+    return format_amount(item.get("amount_cny"))
+
+
+def _cell(text) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text or "").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def _applicant_text(report: dict) -> str:
+    applicant = report.get("applicant")
+    label = APPLICANT_LABELS.get(applicant, applicant or "未说明")
+    entity_type = (report.get("inputs") or {}).get("entity_type")
+    if entity_type in ENTITY_TYPE_LABELS:
+        return f"{label}（{ENTITY_TYPE_LABELS[entity_type]}）"
+    return label
+
+
+def _created_text(created_at) -> str:
+    try:
+        return datetime.fromisoformat(created_at).strftime("%Y-%m-%d %H:%M:%S") + "（北京时间）"
+    except (TypeError, ValueError):
+        return str(created_at or "")
+
+
+def _reminders(result: dict) -> list:
+    """Fixed reminders, then the calculator's own notes not already said."""
+    lines = [f"{OTHER_MATTERS_CLAUSE}：{NO_DOUBLE_CLAIM}", DISCLAIMER]
+    said = {line.rstrip("。") for line in (NO_DOUBLE_CLAIM, DISCLAIMER)}
+    for note in result.get("notes") or []:
+        if str(note).rstrip("。") not in said:
+            lines.append(str(note))
+            said.add(str(note).rstrip("。"))
+    return lines
+
+
+def _verdict_lines(verdict: dict, applicant) -> list:
+    status = verdict.get("status", TO_CONFIRM)
+    lines = [f"## 结论：{status}", ""]
+    if status == QUALIFIED:
+        lines.append("所填信息满足第二条项目申报资格的各项条件。")
+    elif status == NOT_QUALIFIED:
+        lines.append("未满足第二条项目申报资格的以下条件：")
+        lines.append("")
+        fixes = list(verdict.get("fixes") or [])
+        for index, name in enumerate(verdict.get("failing") or []):
+            fix = fixes[index] if index < len(fixes) else ""
+            lines.append(f"- **{name}**" + (f"：第二条要求{fix}。" if fix else ""))
+    if verdict.get("unknown"):
+        if lines[-1] != "":
+            lines.append("")
+        lines.append("以下条件尚待确认：")
+        lines.append("")
+        lines.extend(f"- {name}" for name in verdict["unknown"])
+    if status != QUALIFIED:
+        lines.append("")
+        lines.append("以下金额按所填数据测算，以满足第二条项目申报资格为前提。")
+    note = APPLICANT_NOTES.get(applicant)
+    if note:
+        lines.append("")
+        lines.append(note)
+    return lines
+
+
+def _items_lines(items: list) -> list:
+    lines = ["## 各项预估", ""]
+    qualified = [item for item in items if item.get("qualified")]
+    unqualified = [item for item in items if not item.get("qualified")]
+    if not items:
+        lines.append("所填数据不足以测算任何奖补项目，暂无预估金额。")
+        return lines
+    if qualified:
+        lines.append("| 项目 | 依据条款 | 预估金额 | 是否触及上限 | 说明 |")
+        lines.append("|---|---|---|---|---|")
+        for item in qualified:
+            lines.append(
+                "| {} | {} | {} | {} | {} |".format(
+                    _cell(item.get("name")),
+                    _cell(item.get("clause")),
+                    _item_amount(item),
+                    "是" if item.get("capped") else "否",
+                    _cell(item.get("explanation")),
+                )
+            )
+    else:
+        lines.append("按所填数据，暂无达到条件的奖补项目。")
+    if unqualified:
+        lines.append("")
+        lines.append("未达到条件的项目（金额为0）：")
+        lines.append("")
+        for item in unqualified:
+            lines.append(f"- {item.get('name')}（{item.get('clause')}）：{item.get('explanation') or ''}")
+    return lines
+
+
+def _total_lines(result: dict) -> list:
+    cap, cap_text = _annual_cap()
+    items = result.get("items") or []
+    total = result.get("total_cny")
+    total_max = result.get("total_cny_max")
+    lines = ["## 合计", ""]
+    if total_max is not None and _decimal(total_max) != _decimal(total):
+        lines.append(f"预估合计：{format_amount(total)}，按区间上限计为 {format_amount(total_max)}。")
+    else:
+        lines.append(f"预估合计：{format_amount(total)}。")
+    if result.get("total_capped") or _decimal(total_max) > cap:
+        items_sum = sum((_decimal(item.get("amount_cny")) for item in items), Decimal(0))
+        lines.append("")
+        lines.append(
+            f"各项合计 {format_yuan(items_sum)} 超过上限，已按{OTHER_MATTERS_CLAUSE}"
+            f"“{cap_text}”封顶为 {format_amount(cap)}。"
+        )
+    rates = result.get("rates_used") or {}
+    if rates:
+        rate_text = "；".join(f"{year}年 {rate}" for year, rate in sorted(rates.items()))
+        lines.append("")
+        lines.append(f"离岸金额折算所用美元兑人民币中间价（业务执行年度）：{rate_text}。")
+    return lines
+
+
+def render_markdown(report: dict) -> str:
+    """The full report in Chinese Markdown."""
+    result = report.get("result") or {}
+    verdict = report.get("verdict") or {}
+    lines = [
+        f"# {TITLE}",
+        "",
+        f"- 编号：{report.get('ref', '')}",
+        f"- 生成时间：{_created_text(report.get('created_at'))}",
+        f"- 申报主体：{_applicant_text(report)}",
+        f"- 政策：{POLICY}",
+        "",
+    ]
+    lines += _verdict_lines(verdict, report.get("applicant"))
+    lines.append("")
+    lines += _items_lines(result.get("items") or [])
+    lines.append("")
+    lines += _total_lines(result)
+    lines += [
+        "",
+        "## 申报依据",
+        "",
+        f"- {BASIS_CLAUSE}：{BASIS}",
+        f"- {RULES_CLAUSE}：{RULES}",
+        "",
+        "## 提醒",
+        "",
+    ]
+    lines += [f"- {line}" for line in _reminders(result)]
+    return "\n".join(lines) + "\n"
+
+
+def _short(name: str) -> str:
+    """A condition's name without its parenthesised explanation."""
+    return name.split("（")[0]
+
+
+def _chat_lines(report: dict, detail: int) -> list:
+    """The chat reply's lines; a lower ``detail`` is shorter."""
+    result = report.get("result") or {}
+    verdict = report.get("verdict") or {}
+    status = verdict.get("status", TO_CONFIRM)
+    items = result.get("items") or []
+    name = (lambda text: text) if detail >= 2 else _short
+
+    lines = [f"【{TITLE}】编号 {report.get('ref', '')}"]
+    conclusion = f"结论：{status}"
+    if verdict.get("failing"):
+        conclusion += "；未满足：" + "、".join(name(n) for n in verdict["failing"])
+    if verdict.get("unknown"):
+        conclusion += "；待确认：" + "、".join(name(n) for n in verdict["unknown"])
+    lines.append(conclusion)
+    if detail >= 2 and verdict.get("fixes"):
+        lines.append("第二条要求：" + "；".join(verdict["fixes"]))
+
+    for item in items:
+        if not item.get("qualified"):
+            continue
+        amount = _chat_yuan(item.get("amount_cny"))
+        if _has_range(item):
+            amount += "—" + _chat_yuan(item["amount_cny_max"])
+        capped = "（已达上限）" if item.get("capped") else ""
+        lines.append(f"· {item.get('name')}：{amount}{capped}（{item.get('clause')}）")
+    unqualified = [item.get("name") for item in items if not item.get("qualified")]
+    if unqualified:
+        if detail >= 1:
+            lines.append("未达条件：" + "、".join(unqualified))
+        else:
+            lines.append(f"另有{len(unqualified)}项未达条件")
+
+    total = f"合计：{_chat_yuan(result.get('total_cny'))}"
+    total_max = result.get("total_cny_max")
+    if total_max is not None and _decimal(total_max) != _decimal(result.get("total_cny")):
+        total += f"（区间上限 {_chat_yuan(total_max)}）"
+    if result.get("total_capped"):
+        total += f"，已按{OTHER_MATTERS_CLAUSE}单个企业年度总额最高{format_wan(_annual_cap()[0])}封顶"
+    lines.append(total)
+    lines.append("不得重复申报（第四条第（三）项）。" + DISCLAIMER)
+    return lines
+
+
+def render_chat(report: dict) -> str:
+    """A short reply for chat, one line per award, kept within WeChat's 2048-byte passive reply when possible."""
+    text = ""
+    for detail in (2, 1, 0):
+        text = "\n".join(_chat_lines(report, detail))
+        if len(text.encode("utf-8")) <= CHAT_LIMIT_BYTES:
+            break
+    return text

@@ -1,0 +1,257 @@
+"""Pre-screening reports kept in SQLite (sqlite-utils), each under a reference number YS-YYYYMMDD-NNNN.
+
+The file is ``<project root>/var/reports.db`` unless ``REPORTS_DB`` names another. Several
+processes (action server workers) may write at once: each save is one ``BEGIN IMMEDIATE``
+transaction that takes the next number of the day from ``ref_counters`` and inserts the
+report, so numbers are never reused and a report is never split from its number. The
+database runs in WAL mode and waits up to ``BUSY_TIMEOUT_S`` for a lock.
+
+The sender id of the conversation is not stored: only an HMAC-SHA256 of it, keyed by a salt
+(``REPORTS_SALT`` if set, else a random salt made once per database and kept in its
+``meta`` table). ``get_report(ref, conversation_id)`` hashes the id it is given and
+compares. Changing ``REPORTS_SALT`` makes earlier reports unreadable by conversation (they
+stay readable by reference number alone, e.g. from the CLI).
+"""
+import hashlib
+import hmac
+import json
+import logging
+import os
+import re
+import secrets
+import sqlite3
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+import sqlite_utils
+
+from bot.reports.verdict import STATUSES, applicant_code
+
+logger = logging.getLogger(__name__)
+
+TIMEZONE = ZoneInfo("Asia/Shanghai")
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DB_PATH = PROJECT_ROOT / "var" / "reports.db"
+BUSY_TIMEOUT_S = 30
+REF_PREFIX = "YS"
+REF_PATTERN = re.compile(r"^YS-(\d{8})-(\d{4,})$")
+REF_FORMAT_HINT = "YS-YYYYMMDD-NNNN，例如 YS-20261128-0007"
+
+_SALT_KEY = "conversation_salt"
+
+
+def db_path() -> Path:
+    """The SQLite file of the report store: $REPORTS_DB, else <project root>/var/reports.db."""
+    return Path(os.environ.get("REPORTS_DB") or DEFAULT_DB_PATH)
+
+
+def format_ref(day: str, seq: int) -> str:
+    """A reference number from a day (YYYYMMDD) and that day's sequence number."""
+    return f"{REF_PREFIX}-{day}-{seq:04d}"
+
+
+def normalize_ref(ref) -> Optional[str]:
+    """The reference number in canonical form, or None when it is malformed."""
+    if not isinstance(ref, str):
+        return None
+    candidate = ref.strip().upper()
+    match = REF_PATTERN.match(candidate)
+    if not match:
+        return None
+    try:
+        datetime.strptime(match.group(1), "%Y%m%d")
+    except ValueError:
+        return None
+    if int(match.group(2)) == 0:
+        return None
+    return candidate
+
+
+def local_time(now: Optional[datetime] = None) -> datetime:
+    """``now`` (default: the current time) in Asia/Shanghai; a naive datetime is taken as Shanghai time."""
+    if now is None:
+        return datetime.now(TIMEZONE)
+    if now.tzinfo is None:
+        return now.replace(tzinfo=TIMEZONE)
+    return now.astimezone(TIMEZONE)
+
+
+def _json_default(value):
+    """JSON for the non-JSON values a calculator may hand over (Decimal amounts, dates)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _connect() -> sqlite_utils.Database:
+    """An autocommit connection (transactions are explicit) to a store with its tables in place."""
+    path = db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    try:
+        _ensure_schema(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the tables, WAL mode and the conversation salt if they are not there yet."""
+    db.enable_wal()
+    if not db["reports"].exists():
+        db["reports"].create(
+            {
+                "ref": str,
+                "day": str,
+                "seq": int,
+                "conversation_hash": str,
+                "created_at": str,
+                "applicant": str,
+                "verdict_status": str,
+                "inputs": str,
+                "result": str,
+                "verdict": str,
+            },
+            pk="ref",
+            not_null={"day", "seq", "conversation_hash", "created_at", "applicant", "verdict_status"},
+            if_not_exists=True,
+        )
+        db["reports"].create_index(["created_at"], if_not_exists=True)
+        db["reports"].create_index(["day", "seq"], unique=True, if_not_exists=True)
+    if not db["ref_counters"].exists():
+        db["ref_counters"].create({"day": str, "last": int}, pk="day", if_not_exists=True)
+    if not db["meta"].exists():
+        db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    if db.execute("SELECT 1 FROM meta WHERE key = ?", [_SALT_KEY]).fetchone() is None:
+        db.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+            [_SALT_KEY, secrets.token_hex(32)],
+        )
+
+
+def _conversation_hash(db: sqlite_utils.Database, conversation_id: str) -> str:
+    """HMAC-SHA256 of the sender id under the store's salt."""
+    salt = os.environ.get("REPORTS_SALT")
+    if not salt:
+        salt = db.execute("SELECT value FROM meta WHERE key = ?", [_SALT_KEY]).fetchone()[0]
+    return hmac.new(salt.encode("utf-8"), conversation_id.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def save_report(
+    conversation_id: str,
+    applicant: str,
+    inputs: dict,
+    result: dict,
+    verdict: dict,
+    now: Optional[datetime] = None,
+) -> str:
+    """Store one report and return its new reference number (YS-YYYYMMDD-NNNN, per-day sequence)."""
+    if not isinstance(conversation_id, str) or not conversation_id:
+        raise ValueError("conversation_id must be a non-empty string")
+    applicant = applicant_code(applicant)
+    if not isinstance(verdict, dict) or verdict.get("status") not in STATUSES:
+        raise ValueError(f"verdict status must be one of {STATUSES}")
+    created = local_time(now)
+    day = created.strftime("%Y%m%d")
+    payload = [
+        created.isoformat(timespec="seconds"),
+        applicant,
+        verdict["status"],
+        _dumps(inputs),
+        _dumps(result),
+        _dumps(verdict),
+    ]
+
+    db = _connect()
+    try:
+        conversation_hash = _conversation_hash(db, conversation_id)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(
+                "INSERT OR IGNORE INTO ref_counters (day, last) "
+                "SELECT ?, COALESCE(MAX(seq), 0) FROM reports WHERE day = ?",
+                [day, day],
+            )
+            db.execute("UPDATE ref_counters SET last = last + 1 WHERE day = ?", [day])
+            seq = db.execute("SELECT last FROM ref_counters WHERE day = ?", [day]).fetchone()[0]
+            ref = format_ref(day, seq)
+            db.execute(
+                "INSERT INTO reports (ref, day, seq, conversation_hash, created_at, applicant, "
+                "verdict_status, inputs, result, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [ref, day, seq, conversation_hash, *payload],
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+    finally:
+        db.close()
+    logger.info("pre-screening report %s saved (applicant=%s, verdict=%s)", ref, applicant, verdict["status"])
+    return ref
+
+
+def _open_existing() -> Optional[sqlite_utils.Database]:
+    """The store for reading, or None when it has never been written (no file is created)."""
+    if not db_path().exists():
+        return None
+    return _connect()
+
+
+def get_report(ref: str, conversation_id: Optional[str] = None) -> Optional[dict]:
+    """The report with this reference number, or None; with ``conversation_id``, only that conversation's."""
+    key = normalize_ref(ref)
+    if key is None:
+        return None
+    db = _open_existing()
+    if db is None:
+        return None
+    try:
+        rows = list(db["reports"].rows_where("ref = ?", [key]))
+        if not rows:
+            return None
+        row = rows[0]
+        if conversation_id is not None and not hmac.compare_digest(
+            row["conversation_hash"], _conversation_hash(db, str(conversation_id))
+        ):
+            return None
+    finally:
+        db.close()
+    return {
+        "ref": row["ref"],
+        "created_at": row["created_at"],
+        "applicant": row["applicant"],
+        "inputs": json.loads(row["inputs"]),
+        "result": json.loads(row["result"]),
+        "verdict": json.loads(row["verdict"]),
+    }
+
+
+def list_reports(limit: int = 20) -> list:
+    """The most recent reports, newest first: [{ref, created_at, applicant, verdict_status}]."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ValueError("limit must be a positive integer")
+    db = _open_existing()
+    if db is None:
+        return []
+    try:
+        return list(
+            db["reports"].rows_where(
+                select="ref, created_at, applicant, verdict_status",
+                order_by="created_at DESC, rowid DESC",
+                limit=limit,
+            )
+        )
+    finally:
+        db.close()

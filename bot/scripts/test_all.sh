@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Everything that can fail, in order: set-up, unit tests, data validation, training,
+# story tests, end-to-end conversations and browser tests against servers on free ports.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 PYTHONWARNINGS=ignore
+step() { echo; echo "=== $* ==="; }
+t0=$(date +%s)
+
+step "set-up";              bash bot/scripts/setup_venv.sh; bash bot/scripts/install_chromium.sh
+step "knowledge base";      .venv/bin/python -m knowledge.build --db var/knowledge.db
+step "unit tests";          .venv/bin/python -m pytest -q -p no:cacheprovider -m "not e2e and not browser" tests
+step "data validation";     .venv/bin/rasa data validate --fail-on-warnings --quiet
+step "training";            bash bot/scripts/train_if_changed.sh
+step "story tests";         .venv/bin/rasa test core --stories tests/stories --model models/policy-assistant.tar.gz \
+                              --fail-on-prediction-errors --out var/results/core --quiet
+step "end to end + browser"; .venv/bin/python -m pytest -q -p no:cacheprovider -m "e2e or browser" tests
+echo; echo "make test: all checks passed in $(( $(date +%s) - t0 )) s"

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Train the Rasa model only when what it is made of changed: data, config, domain, the NLU
+# components or the knowledge base they read. The fingerprint is a hash of those files.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mkdir -p models var
+fingerprint=$( (ls config.yml domain.yml; find data bot/nlu knowledge calculator -type f \( -name '*.yml' -o -name '*.py' \) | sort) \
+  | xargs sha256sum | sha256sum | cut -d' ' -f1)
+if [ -f models/policy-assistant.tar.gz ] && [ "$(cat models/.fingerprint 2>/dev/null)" = "$fingerprint" ]; then
+  echo "train: model is up to date (models/policy-assistant.tar.gz)"
+  exit 0
+fi
+echo "train: training the model (about 2–4 minutes on 2 cores)…"
+start=$(date +%s)
+.venv/bin/rasa train --fixed-model-name policy-assistant --out models --quiet >var/train.log 2>&1 \
+  || { tail -40 var/train.log; echo "train: failed (full log: var/train.log)" >&2; exit 1; }
+echo "$fingerprint" > models/.fingerprint
+echo "train: done in $(( $(date +%s) - start )) s"

@@ -1,0 +1,94 @@
+"""calculate(): inputs → eligibility, the items of 第三条, and the 四.（三） annual total."""
+import decimal
+from decimal import Decimal
+
+from .eligibility import eligibility
+from .inputs import LABELS, validate
+from .item import Context, cents
+from .items import COMPUTE, RATES_NEEDED
+from .policy import clause_label, fig
+from .rates import missing_rates, resolve
+from .text import amount, yuan
+
+TOTAL_CODE = "4.3"
+ESTIMATE_NOTE = "本结果为预估，最终以市商务局会同市财政局审核认定为准。"
+_ARITHMETIC = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN,
+                              traps=[decimal.InvalidOperation, decimal.DivisionByZero,
+                                     decimal.Overflow])
+
+
+def _needed(data: dict) -> list:
+    fields = []
+    for rates_needed in RATES_NEEDED:
+        for field in rates_needed(data):
+            if field not in fields:
+                fields.append(field)
+    return sorted(fields, key=("usd_cny_rate", "previous_usd_cny_rate").index)
+
+
+def required_rates(inputs: dict, rate_table=None) -> list:
+    """Rates the arithmetic needs that neither the inputs nor the rate table supply.
+
+    Returns [{"field": "usd_cny_rate", "year": 2023 or None,
+              "message": "缺少2023年的美元兑人民币年平均中间价（usd_cny_rate）"}, …];
+    raises CalculatorError when the inputs themselves are bad.
+    """
+    with decimal.localcontext(_ARITHMETIC):
+        data = validate(inputs)
+        return missing_rates(data, _needed(data), rate_table)
+
+
+def _eligibility_note(status: dict):
+    if status["status"] == "not_eligible":
+        unmet = "、".join(LABELS[f] for f in status["unmet"])
+        return (f"依据第二条项目申报资格，所填信息显示不符合申报条件（未满足：{unmet}），"
+                "以上金额仅为按条款测算的参考数。")
+    if status["status"] == "unknown":
+        missing = "、".join(LABELS[f] for f in status["missing"])
+        return f"第二条申报资格尚待确认，还需了解：{missing}。"
+    return None
+
+
+def calculate(inputs: dict, rate_table=None) -> dict:
+    """The contract's result for one input object; CalculatorError on bad input.
+
+    `rate_table` (optional) replaces calculator/rates.yml: a list of
+    {"year", "rate", "source"} entries or the path of a YAML file of that format.
+    """
+    with decimal.localcontext(_ARITHMETIC):
+        data = validate(inputs)
+        rates, used, rate_notes = resolve(data, _needed(data), rate_table)
+        ctx = Context(data, rates)
+        for compute in COMPUTE:
+            item = compute(ctx)
+            if item is not None:
+                ctx.items[item.code] = item
+        items = list(ctx.items.values())
+        cap = fig(TOTAL_CODE, "annual_total_cap_cny")
+        total = sum((i.amount for i in items), Decimal(0))
+        total_max = sum((i.amount if i.amount_max is None else i.amount_max for i in items),
+                        Decimal(0))
+        status = eligibility(data)
+        notes = [ESTIMATE_NOTE]
+        note = _eligibility_note(status)
+        if note:
+            notes.append(note)
+        notes.extend(rate_notes)
+        label = clause_label(TOTAL_CODE)
+        if total > cap:
+            notes.append(f"各项合计{yuan(total)}，超过{label}单个企业年度服务外包政策支持资金总额"
+                         f"上限{amount(cap)}，按{amount(cap)}计。")
+        if total_max > cap >= total:
+            notes.append(f"按区间上限计算的合计{yuan(total_max)}超过{label}年度总额上限"
+                         f"{amount(cap)}，最高按{amount(cap)}计。")
+        if items:
+            notes.append(f"依据{label}，与本市其他政策交叉或重叠的由企业自行选择，不得重复申报。")
+        return {
+            "eligibility": status,
+            "items": [i.to_dict() for i in items],
+            "total_cny": float(cents(min(total, cap))),
+            "total_cny_max": float(cents(min(total_max, cap))),
+            "total_capped": total > cap,
+            "rates_used": {k: float(v) for k, v in used.items()},
+            "notes": notes,
+        }

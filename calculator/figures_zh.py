@@ -1,0 +1,433 @@
+"""Figures in Chinese chat text: 150万美元, 一百二十万, 汇率按6.8算, 30名, 1500平米, 去年 …
+
+Plain Python (no Rasa, no cn2an). Three functions:
+
+- `normalize(text)`: full-width ASCII (１５０, ％, ，, ．, －, ＄, Ａ…) → ASCII; U+3000 and
+  other odd spaces → " "; ￥ → ¥; the minus sign − → -; 〇 → 零, except that a
+  digit-by-digit run (二〇二三, or four Chinese digits before 年: 二零二三年) becomes
+  Arabic digits. The result has the same length as the input, so offsets into it are
+  offsets into the original text.
+- `parse_number(text)`: the whole text as one number, or None. Units are not allowed
+  ("150万" → 1500000, "150万元" → None).
+- `parse_figures(text, today_year=None)`: every figure in the text, in order.
+
+Numerals
+  Arabic (3,000,000, 12.5), Chinese (一百二十万, 两千五百万, 八十万零五千, 三点五万, financial
+  壹贰叁…拾佰仟), and mixtures (5千万, 1亿2千万, 12.5万). A colloquial trailing digit takes
+  the next lower unit: 三万五 = 35000, 一千二 = 1200, 3万5 = 35000 (but 3万5000 = 35000).
+  Multipliers after a number: w/W = 万, k/K = 千, M / million = 百万, billion/bn = 十亿.
+  A numeral starts with a digit or 十: 千万, 万一 are words, not numbers.
+  A leading - or 负 makes it negative (so the bot can reject it); a - between two numbers
+  is a range.
+
+Kinds, decided by the word after the number (spaces allowed) or a cue before it
+  money     元 块 块钱 人民币 RMB CNY, or prefix ¥ RMB CNY 人民币      → currency "CNY"
+            美元 美金 刀 USD, or prefix $ US$ USD                      → currency "USD"
+            no currency word but a magnitude (百/千/万/亿/w/k/M/million) or thousands
+            separators, or after a money word (费用, 金额, 租金, 投入 …)  → currency None
+            (never guessed: "150万" is 1500000 with currency None).
+  percent   70% or 百分之七十 → value 70 (the number as written, not 0.7).
+  rate      a plain number after 汇率/中间价/汇价 (汇率7.05, 汇率按6.8算, 汇率是 7.1),
+            before (的)汇率 (7.1的汇率), or after 美元兑 (1美元兑7.05人民币; the "1美元" is
+            then not reported as money).
+  area      平方米 平米 平方 ㎡ m2 m² 平.
+  year      a four-digit number 1900–2100 before 年/年度 (2023年); relative years 今年 本年
+            去年 上年 上一年 前年 大前年 明年 have value None and unit the word, or are resolved
+            against `today_year` when given.
+  duration_years   any other number before 年 (两年, 3年以上, 一年半 = 1.5); 半年 = 0.5.
+  duration_months  N个月 (6个月).
+  count     名 人 人次 场 个 家 项 位 届 批 次 件 张 套 台 所 户 (not 一次性).
+
+Not figures
+  numbers after 第 (第三条第（二）项, 第3点), dotted clause numbers (3.7.2), numbers glued to
+  Latin letters (CMMI3, ISO9001, 5G), approximate forms (几十万, 100多万, 二十余人), months
+  and days (12月26日), and bare numbers with no unit or cue ("150", "三") — a bare reply is
+  for `parse_number`.
+
+Ranges: in 10-30万元, 10—30万元, 3~5年, 20到30人 the first number takes the second's
+magnitude and unit when it has none of its own (10-30万元 → 100000 CNY and 300000 CNY).
+
+`bound` records an adjacent 以上/以下/以内/左右 after the figure or 超过/不低于/最高/最多/
+不超过/至少/低于/不少于/不到/大约/约 before it.
+"""
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import List, Optional
+
+KINDS = ("money", "rate", "count", "area", "year", "percent", "duration_years",
+         "duration_months")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in a text; start/end index the original text, raw = text[start:end]."""
+
+    kind: str
+    value: Optional[Decimal]
+    currency: Optional[str]
+    unit: str
+    start: int
+    end: int
+    raw: str
+    bound: Optional[str] = None
+
+
+# --- normalize -------------------------------------------------------------------------
+
+_TRANSLATE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " ", 0xFFE5: "¥",
+                   0x2212: "-", 0xFE63: "-"})
+_TRANSLATE.update({c: " " for c in range(0x2000, 0x200B)})
+_DIGITWISE = re.compile(r"[〇零一二三四五六七八九]{2,}")
+_DIGIT_OF = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
+_DIGIT_OF["〇"] = "0"
+
+
+def normalize(text: str) -> str:
+    """Full-width → ASCII, odd spaces → " ", 〇 → 零 or a digit-by-digit year; same length."""
+    text = text.translate(_TRANSLATE)
+
+    def digitwise(m):
+        run = m.group()
+        year = len(run) == 4 and text[m.end():m.end() + 1] == "年"
+        if "〇" in run or year:
+            return "".join(_DIGIT_OF[c] for c in run)
+        return run
+
+    return _DIGITWISE.sub(digitwise, text).replace("〇", "零")
+
+
+# --- numerals --------------------------------------------------------------------------
+
+_CN_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")},
+              **{c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")}, "两": 2, "俩": 2}
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_DIGIT_CHARS = "".join(_CN_DIGITS)
+_UNIT_CHARS = "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
+_MAGNITUDE_CHARS = set("百佰千仟万萬亿億")
+
+_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_ATOM = rf"(?:{_ARABIC}|[{_DIGIT_CHARS}{_UNIT_CHARS}]|点(?=[{_DIGIT_CHARS}0-9]))"
+_NUMERAL = rf"{_ATOM}(?: *[{_UNIT_CHARS}]|{_ATOM})*"
+_MULTIPLIER = (r"(?: *(?i:million|billion)(?![A-Za-z])| *(?:mn|bn)(?![A-Za-z])"
+               r"|[wWkK](?![A-Za-z])|M(?![A-Za-z]))")
+_MULTIPLIERS = {"w": 10**4, "k": 10**3, "m": 10**6, "million": 10**6, "mn": 10**6,
+                "billion": 10**9, "bn": 10**9}
+_TOKEN = re.compile(rf"{_ARABIC}|[{_DIGIT_CHARS}{_UNIT_CHARS}点]")
+_NUMBER_RE = re.compile(rf"(?P<sign>-|负)?(?P<num>{_NUMERAL})(?P<mult>{_MULTIPLIER})?")
+_WHOLE_NUMBER = re.compile(rf"\s*(?P<sign>-|负)?\s*(?P<num>{_NUMERAL})(?P<mult>{_MULTIPLIER})?\s*")
+
+
+def _tidy(d: Decimal) -> Decimal:
+    """Drop insignificant zeros: 1.2亿 → Decimal('120000000'), 12.50 → Decimal('12.5')."""
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+def numeral_value(numeral: str) -> Optional[Decimal]:
+    """The value of one numeral (no sign, no multiplier), or None when it is not a number."""
+    tokens = _TOKEN.findall(numeral.replace(" ", ""))
+    if not tokens:
+        return None
+    result = wan = section = Decimal(0)
+    pending, single, zero_gap, seen = None, False, False, False
+    last_unit, last_small = None, None
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t[0].isdigit():
+            if pending is not None:
+                return None
+            pending = Decimal(t.replace(",", ""))
+            single, seen = len(t) == 1, True
+        elif t in _CN_DIGITS:
+            value = _CN_DIGITS[t]
+            if value == 0 and not (i + 1 < len(tokens) and tokens[i + 1] == "点"):
+                if pending is not None:
+                    return None
+                zero_gap, seen = True, True
+            else:
+                if pending is not None:
+                    return None
+                pending, single, seen = Decimal(value), True, True
+        elif t == "点":
+            frac = ""
+            while i + 1 < len(tokens) and (tokens[i + 1] in _CN_DIGITS or
+                                           tokens[i + 1].isdigit()):
+                i += 1
+                frac += str(_CN_DIGITS[tokens[i]]) if tokens[i] in _CN_DIGITS else tokens[i]
+            if pending is None or not frac or pending != pending.to_integral_value():
+                return None
+            pending, single = Decimal(f"{int(pending)}.{frac}"), False
+        elif t in _SMALL_UNITS:
+            unit = _SMALL_UNITS[t]
+            if last_small is not None and unit >= last_small:
+                return None
+            if pending is None:
+                if unit != 10:
+                    return None
+                pending = Decimal(1)
+            section += pending * unit
+            pending, last_unit, last_small, zero_gap, seen = None, unit, unit, False, True
+        else:
+            unit = _BIG_UNITS[t]
+            if pending is not None:
+                section += pending
+            if unit == 10**4:
+                if section == 0 or wan != 0:
+                    return None
+                wan = section * unit
+            else:
+                if section == 0 and wan == 0:
+                    return None
+                result = (result + wan + section) * unit
+                wan = Decimal(0)
+            section, pending, last_unit, last_small, zero_gap = Decimal(0), None, unit, None, False
+        i += 1
+    if not seen:
+        return None
+    if pending is not None:
+        if single and last_unit is not None and not zero_gap:
+            pending *= Decimal(last_unit) / 10
+        section += pending
+    return _tidy(result + wan + section)
+
+
+def _multiplier(text: Optional[str]) -> int:
+    if not text:
+        return 1
+    word = text.strip()
+    return _MULTIPLIERS["m" if word == "M" else word.lower()]
+
+
+def parse_number(text: str) -> Optional[Decimal]:
+    """The whole text as one number ("一百二十万", "300w", "-5万", "3,000,000"), else None."""
+    m = _WHOLE_NUMBER.fullmatch(normalize(text))
+    if not m:
+        return None
+    value = numeral_value(m.group("num"))
+    if value is None:
+        return None
+    value = _tidy(value * _multiplier(m.group("mult")))
+    return -value if m.group("sign") and value else value
+
+
+# --- figures ---------------------------------------------------------------------------
+
+_RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上一年度": -1, "上一年": -1,
+                   "上年度": -1, "上年": -1, "今年": 0, "本年度": 0, "本年": 0, "明年": 1}
+_RELATIVE_RE = re.compile("(?:" + "|".join(sorted(_RELATIVE_YEARS, key=len, reverse=True))
+                          + ")(?![纪龄代份轻])")
+# 成本年度, 说明年度, 以上年度, 过去年份 … are words, not relative years
+_RELATIVE_BLOCKED = {"本": "成资基根样账版文课剧书脚日原范标副", "明": "说证声表透发聪光文照简阐标注鲜",
+                     "上": "以之线网马早晚向北路而加往班台", "去": "过失离出回进上下",
+                     "前": "提目此之空", "今": "如至古迄当", "大": ""}
+_HALF_YEAR = re.compile(r"(?<![上下前后多])半年(?![度底初])")
+_MASKS = re.compile(rf"第\s*[(（]?\s*(?:{_NUMERAL})\s*[)）]?|[0-9]+(?:\.[0-9]+){{2,}}")
+_SUFFIX = re.compile(r"""\s*(?:
+      (?P<usd>美元|美金|刀|USD|usd|US\$)
+    | (?P<cny>元|块钱|块|人民币|RMB|rmb|CNY)
+    | (?P<percent>%)
+    | (?P<area>平方米|平米|平方|㎡|m2(?![0-9])|m²|平(?![台均时安常衡行方面]))
+    | (?P<approx_months>个多月)
+    | (?P<months>个月)
+    | (?P<year>年度|年)
+    | (?P<count>名|人次|人|场|个|家|项|位|届|批|次(?!性)|件|张|套|台|所|户)
+    | (?P<rate>的?(?:汇率|中间价|汇价))
+)""", re.X)
+_PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|¥|RMB|CNY|人民币)\s*$")
+_RATE_CUE = re.compile(r"(?:汇率|中间价|汇价|美元兑换?(?:人民币)?|美元=|美元折合)"
+                       r"(?:[是为按取用约在:=，,\s]|大约|大概|差不多|按照|约为|算)*$")
+_MONEY_CUE = re.compile(r"(?:金额|费用|租金|成本|花了|花费|投入|执行额|合同额|营收|收入|业务额"
+                        r"|投资额|投资|补贴|奖励|资金|预算|报价|离岸额|在岸额)"
+                        r"(?:[是为约达共计了有:\s]|大约|一共|总共|合计|大概)*$")
+_RATE_LINK = re.compile(r"\s*(?:兑换?|=|换|折合)\s*")
+_PREFIX_BOUND = re.compile(r"(超过|不低于|不少于|不超过|不到|低于|高于|最高|最多|至少|大约|约|大于|小于)"
+                           r"\s*$")
+_SUFFIX_BOUND = re.compile(r"\s*(及以上|及以下|以上|以下|以内|左右)")
+_RANGE_LINK = re.compile(r"\s*(?:-|—|–|~|至|到)\s*")
+_TRAILING_MAGNITUDE = re.compile(r"(千万|百万|万|亿|千|百)\s*$")
+_NUMERAL_CHARS = set(_DIGIT_CHARS) | set(_UNIT_CHARS) | set("0123456789")
+_APPROX_AFTER = ("几", "多", "余", "来")
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    num_start: int
+    value: Decimal
+    magnitude: bool
+    unit_kind: Optional[str] = None
+    unit: str = ""
+    currency: Optional[str] = None
+    kind: Optional[str] = None
+    bound: Optional[str] = None
+    plain_year: bool = False
+    numeral: str = ""
+    num_end: int = 0
+    mult: Optional[str] = None
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+
+
+def _numbers(norm: str, masked: List[range]):
+    """Raw numeric hits: value, sign, multiplier and the unit word after them."""
+    hits = []
+    for m in _NUMBER_RE.finditer(norm):
+        num_start, num_end = m.start("num"), m.end("num")
+        if any(num_start < r.stop and r.start < num_end for r in masked):
+            continue
+        numeral = m.group("num")
+        value = numeral_value(numeral)
+        if value is None:
+            continue
+        end = m.end()
+        before = norm[num_start - 1] if num_start else ""
+        after = norm[end:end + 1]
+        if before in ("几", "数") or after in _APPROX_AFTER:
+            continue
+        start = num_start
+        negative = False
+        sign = m.group("sign")
+        if sign:
+            prev = norm[m.start() - 1] if m.start() else ""
+            if sign == "负" or not (prev in _NUMERAL_CHARS or _is_ascii_letter(prev)):
+                negative, start = True, m.start()
+        prefix = _PREFIX_CURRENCY.search(norm, max(0, start - 8), start)
+        if prefix is not None and prefix.start() and norm[prefix.start() - 1] in _NUMERAL_CHARS:
+            prefix = None  # 300万人民币 200万: that 人民币 belongs to the figure before
+        if prefix is None and _is_ascii_letter(before):
+            continue
+        mult = m.group("mult")
+        value = _tidy(value * _multiplier(mult))
+        magnitude = bool(mult) or bool(_MAGNITUDE_CHARS & set(numeral)) or "," in numeral
+        hit = _Hit(start, end, num_start, -value if negative and value else value, magnitude)
+        hit.plain_year = bool(re.fullmatch(r"[0-9]{4}", numeral)) and not mult
+        hit.numeral, hit.mult, hit.num_end = numeral, mult, end
+        suffix = _SUFFIX.match(norm, end)
+        if suffix is not None and suffix.lastgroup != "approx_months":
+            hit.unit_kind, hit.unit = suffix.lastgroup, suffix.group(suffix.lastgroup)
+            if hit.unit_kind != "rate":
+                hit.end = suffix.end()
+        elif suffix is not None:
+            continue
+        elif _is_ascii_letter(after):
+            continue
+        if prefix is not None:
+            if hit.unit_kind in (None, "usd", "cny"):
+                word = prefix.group("word")
+                if hit.unit_kind is None:
+                    hit.unit_kind = "usd" if word in ("US$", "$", "USD") else "cny"
+                    hit.unit = word
+                hit.start = prefix.start()
+        hits.append(hit)
+    return hits
+
+
+def _classify(hit: _Hit, norm: str) -> None:
+    """Set kind/currency/unit of a hit from its unit word and the cues around it."""
+    cue_before = norm[max(0, hit.start - 12):hit.start]
+    kind = hit.unit_kind
+    plain_number = not hit.magnitude and hit.value > 0
+    if kind in (None, "cny") and plain_number and _RATE_CUE.search(cue_before):
+        hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end
+        return
+    if kind == "rate":
+        if plain_number:
+            hit.kind, hit.unit = "rate", "汇率"
+        return
+    if kind == "usd":
+        if hit.value == 1 and _RATE_LINK.match(norm, hit.end) and not hit.magnitude:
+            return
+        hit.kind, hit.currency = "money", "USD"
+    elif kind == "cny":
+        hit.kind, hit.currency = "money", "CNY"
+    elif kind == "percent":
+        hit.kind = "percent"
+    elif kind == "area":
+        hit.kind = "area"
+    elif kind == "months":
+        hit.kind = "duration_months"
+    elif kind == "count":
+        hit.kind = "count"
+    elif kind == "year":
+        if hit.plain_year and 1900 <= hit.value <= 2100:
+            hit.kind = "year"
+        else:
+            hit.kind = "duration_years"
+            if norm[hit.end:hit.end + 1] == "半" and hit.unit == "年":
+                hit.value += Decimal("0.5")
+                hit.end += 1
+                hit.unit = "年"
+    elif norm[max(0, hit.start - 3):hit.start] == "百分之":
+        hit.kind, hit.unit, hit.start = "percent", "百分之", hit.start - 3
+    elif hit.magnitude or _MONEY_CUE.search(cue_before):
+        hit.kind = "money"
+
+
+def _inherit_ranges(hits: List[_Hit], norm: str) -> None:
+    """In 10-30万元 the 10 takes 30万元's magnitude and unit."""
+    for a, b in zip(hits, hits[1:]):
+        bare = a.kind is None or (a.kind == "money" and a.currency is None)
+        if a.unit_kind is not None or not bare or b.kind in (None, "rate"):
+            continue
+        link = _RANGE_LINK.match(norm, a.end)
+        if link is None or link.end() != b.num_start:
+            continue
+        if not a.magnitude:
+            factor = Decimal(_multiplier(b.mult))
+            m = _TRAILING_MAGNITUDE.search(b.numeral)
+            if m is not None:
+                factor *= numeral_value("一" + m.group(1))
+            a.value = _tidy(a.value * factor)
+        a.kind, a.currency, a.unit = b.kind, b.currency, b.unit
+        if b.kind == "year" and not (a.plain_year and 1900 <= a.value <= 2100):
+            a.kind = "duration_years"
+
+
+def _bound(hit: _Hit, norm: str) -> Optional[str]:
+    after = _SUFFIX_BOUND.match(norm, hit.end)
+    if after:
+        return after.group(1)
+    before = _PREFIX_BOUND.search(norm, max(0, hit.start - 4), hit.start)
+    return before.group(1) if before else None
+
+
+def parse_figures(text: str, today_year: Optional[int] = None) -> List[Figure]:
+    """Every figure in `text`, in order of appearance (see the module docstring for the rules)."""
+    norm = normalize(text)
+    figures = []
+    masked = [range(m.start(), m.end()) for m in _MASKS.finditer(norm)]
+    for m in _RELATIVE_RE.finditer(norm):
+        if m.start() and norm[m.start() - 1] in _RELATIVE_BLOCKED[m.group()[0]]:
+            continue
+        masked.append(range(m.start(), m.end()))
+        offset = _RELATIVE_YEARS[m.group()]
+        value = None if today_year is None else Decimal(today_year + offset)
+        figures.append(Figure("year", value, None, m.group(), m.start(), m.end(), text[m.start():m.end()]))
+    for m in _HALF_YEAR.finditer(norm):
+        if any(m.start() < r.stop and r.start < m.end() for r in masked):
+            continue
+        masked.append(range(m.start(), m.end()))
+        figures.append(Figure("duration_years", Decimal("0.5"), None, "年", m.start(), m.end(),
+                              text[m.start():m.end()]))
+    hits = _numbers(norm, masked)
+    for hit in hits:
+        _classify(hit, norm)
+    _inherit_ranges(hits, norm)
+    for hit in hits:
+        if hit.kind is None:
+            continue
+        figures.append(Figure(hit.kind, hit.value, hit.currency, hit.unit, hit.start, hit.end,
+                              text[hit.start:hit.end], _bound(hit, norm)))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+__all__ = ["Figure", "KINDS", "normalize", "numeral_value", "parse_figures", "parse_number"]

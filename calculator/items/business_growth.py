@@ -1,0 +1,91 @@
+"""三.（一） 业务规模增量奖励: 3% of the year-on-year increment, at most 200万元.
+
+Offshore dollars are converted at the rate of the year the business was executed: this
+year's at `usd_cny_rate`, last year's at `previous_usd_cny_rate`. A new enterprise's first
+year counts in full (纯增量) and its previous-year amounts are ignored.
+"""
+from decimal import Decimal
+
+from ..item import Item, cents
+from ..policy import fig
+from ..text import amount, pct, plain, yuan
+
+CODE = "3.1"
+NAME = "业务规模增量奖励"
+
+
+def applies(data: dict) -> bool:
+    """Computed when a this-year amount and a previous-year amount (or 新增企业) are given."""
+    this_year = "onshore_cny" in data or "offshore_usd" in data
+    baseline = ("previous_onshore_cny" in data or "previous_offshore_usd" in data
+                or data.get("new_enterprise") is True)
+    return this_year and baseline
+
+
+def rates_needed(data: dict) -> list:
+    """The exchange-rate fields this item multiplies a non-zero dollar amount by."""
+    if not applies(data):
+        return []
+    needed = []
+    if data.get("offshore_usd", 0) > 0:
+        needed.append("usd_cny_rate")
+    if data.get("new_enterprise") is not True and data.get("previous_offshore_usd", 0) > 0:
+        needed.append("previous_usd_cny_rate")
+    return needed
+
+
+def _year_total(ctx, onshore: str, offshore: str, rate: str, previous: bool):
+    data = ctx.data
+    total = Decimal(0)
+    parts = []
+    if onshore in data:
+        total += data[onshore]
+        parts.append(f"在岸{amount(data[onshore])}")
+    if offshore in data:
+        usd = data[offshore]
+        if usd > 0:
+            r = ctx.rate(rate)
+            total += usd * r
+            parts.append(f"离岸{amount(usd, '美元')} × {plain(r)}")
+        else:
+            parts.append(f"离岸{amount(usd, '美元')}")
+    if not parts:
+        parts.append("未提供（按0元计）")
+    text = f"{ctx.year_label(previous)}执行额 = {' + '.join(parts)} = {yuan(total)}"
+    return total, text
+
+
+def compute(ctx):
+    """The item, or None when its inputs are absent."""
+    data = ctx.data
+    if not applies(data):
+        return None
+    rate, cap = fig(CODE, "rate"), fig(CODE, "cap_cny")
+    this_total, this_text = _year_total(ctx, "onshore_cny", "offshore_usd", "usd_cny_rate", False)
+    steps = []
+    if data.get("new_enterprise") is True:
+        increment = this_total
+        steps.append(f"新增企业首年按纯增量计算：{this_text}，增量即为{yuan(increment)}")
+    else:
+        prev_total, prev_text = _year_total(
+            ctx, "previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate", True)
+        increment = max(Decimal(0), this_total - prev_total)
+        steps.append(this_text)
+        steps.append(prev_text)
+        if this_total > prev_total:
+            steps.append(f"增量 = {yuan(this_total)} − {yuan(prev_total)} = {yuan(increment)}")
+    raw = increment * rate
+    award = min(raw, cap)
+    if increment <= 0:
+        steps.append(f"{ctx.year_label()}执行额未超过{ctx.year_label(True)}，没有业务增量，不予奖励")
+    elif cents(award) <= 0:
+        steps.append(f"增量 × {pct(rate)} = {yuan(raw)}，不足0.01元，不予奖励")
+    elif raw > cap:
+        steps.append(f"{yuan(increment)} × {pct(rate)} = {yuan(raw)}，"
+                     f"超过单项上限{amount(cap)}，按{amount(cap)}计")
+    else:
+        steps.append(f"{yuan(increment)} × {pct(rate)} = {yuan(raw)}，未超过单项上限{amount(cap)}")
+    start = int(fig(CODE, "start_year"))
+    if data.get("year") is not None and data["year"] < start:
+        steps.append(f"注意：本条自{start}年开始执行，{data['year']}年的业务可能不在支持范围内")
+    return Item(CODE, NAME, award, raw, "；".join(steps) + "。")

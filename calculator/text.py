@@ -1,0 +1,49 @@
+"""Chinese wording of figures in explanations: 150万美元, 1,057,005.00元, 10%."""
+from decimal import ROUND_HALF_UP, Decimal
+
+CENT = Decimal("0.01")
+_WAN = Decimal(10000)
+
+
+def plain(d: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 7.0467, 150, 0.5."""
+    s = format(d, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def grouped(d: Decimal, places=None) -> str:
+    """Thousands separators; `places` fixes the decimals, None keeps the significant ones."""
+    if places is not None:
+        return f"{d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,.{places}f}"
+    sign = "-" if d < 0 else ""
+    whole, _, frac = plain(abs(d)).partition(".")
+    out = f"{sign}{int(whole):,}"
+    return f"{out}.{frac}" if frac else out
+
+
+def yuan(d: Decimal) -> str:
+    """A computed amount: 1,057,005.00元."""
+    return f"{grouped(d, 2)}元"
+
+
+def amount(d: Decimal, unit: str = "元") -> str:
+    """An input or cap as people write it: 150万美元, 2万元, 1,234.5元."""
+    if abs(d) >= _WAN:
+        w = d / _WAN
+        if w == w.quantize(CENT):
+            return f"{grouped(w)}万{unit}"
+    return f"{grouped(d)}{unit}"
+
+
+def pct(rate: Decimal) -> str:
+    """A fraction as a percentage: Decimal("0.03") → 3%."""
+    return f"{plain(rate * 100)}%"
+
+
+def listing(parts: list, limit: int = 20, what: str = "项") -> str:
+    """Join parts with 「；」, eliding the middle of very long lists."""
+    if len(parts) <= limit:
+        return "；".join(parts)
+    return "；".join(parts[:limit]) + f"；……（其余{len(parts) - limit}{what}从略）"

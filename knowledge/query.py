@@ -1,0 +1,451 @@
+"""Plain-Python queries over the knowledge database: the document, clauses, catalog domains, search.
+
+Every function takes an optional db_path (default: $KNOWLEDGE_DB or var/knowledge.db). The database
+is opened lazily, cached per path, and built automatically when missing or older than the sources.
+"""
+import json
+import re
+import sqlite3
+import threading
+from decimal import Decimal
+from pathlib import Path
+
+from knowledge import sources, text
+from knowledge.text import normalize_question  # noqa: F401  (part of this module's API)
+
+__all__ = [
+    "document",
+    "clause",
+    "clauses",
+    "domain",
+    "domains",
+    "catalog_summary",
+    "search",
+    "classify_business",
+    "normalize_question",
+    "userdict_path",
+]
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_SENTENCE_END = re.compile(r"(?<=[。；;])")
+_SNIPPET_MAX = 90
+_MIN_SCORE = 0.05
+_cache = {}
+_cache_lock = threading.Lock()
+
+
+def _loads(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _cn_number(s: str):
+    """一…九十九 → int; None when s is not such a numeral."""
+    if not s or any(ch not in _CN_DIGITS for ch in s):
+        return None
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[s] if len(s) == 1 else None
+
+
+class _Knowledge:
+    """One opened database, with its rows loaded into memory and a tokenizer for full-text queries."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.conn = sqlite3.connect(str(path), check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.lock = threading.Lock()
+        self.config = sources.load_cached("search")
+        self.stopwords = frozenset(self.config.get("stopwords") or [])
+        self._tokenizer = None
+        self._load()
+
+    def _rows(self, sql, params=()):
+        with self.lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def _load(self):
+        self.document = {r["key"]: _loads(r["value"]) for r in self._rows("select key, value from document")}
+        self.document_keywords = {
+            r["key"]: _loads(r["keywords"]) for r in self._rows("select key, keywords from document")
+        }
+        figures = {}
+        for r in self._rows("select * from figures order by clause, position"):
+            figures.setdefault(r["clause"], []).append(
+                {"key": r["key"], "value": Decimal(r["value"]), "bound": r["bound"], "text": r["text"]}
+            )
+        self.figures = figures
+        self.clauses = {}
+        for r in self._rows("select * from clauses order by position"):
+            c = {
+                "code": r["code"],
+                "label": r["label"],
+                "title": r["title"],
+                "text": r["text"],
+                "applicant": r["applicant"],
+                "applicant_detail": r["applicant_detail"],
+                "conditions": _loads(r["conditions"]),
+                "eligible_costs": _loads(r["eligible_costs"]),
+                "certifications": _loads(r["certifications"]),
+                "exclusions": _loads(r["exclusions"]),
+                "keywords": _loads(r["keywords"]),
+                "figures": figures.get(r["code"], []),
+                "parent": r["parent"],
+                "children": _loads(r["children"]),
+            }
+            c["_own_text"] = r["own_text"]
+            self.clauses[c["code"]] = c
+        self.labels = {c["label"]: code for code, c in self.clauses.items()}
+        types = {}
+        for r in self._rows("select * from business_types order by domain_no, position"):
+            types.setdefault(r["domain_no"], []).append((r["name"], _loads(r["examples"])))
+        industries = {}
+        for r in self._rows("select * from industries order by domain_no, position"):
+            industries.setdefault(r["domain_no"], []).append(r["name"])
+        self.domains = {}
+        for r in self._rows("select * from domains order by no"):
+            d = {
+                "no": r["no"],
+                "number": r["number"],
+                "name": r["name"],
+                "category": r["category"],
+                "category_name": r["category_name"],
+                "definition": r["definition"],
+                "business_types": [name for name, _ in types.get(r["no"], [])],
+                "business_type_count": r["business_type_count"],
+                "business_type_count_listed": r["business_type_count_listed"],
+                "industries": industries.get(r["no"], []),
+                "industry_count_stated": r["industry_count_stated"],
+                "industry_count_listed": r["industry_count_listed"],
+                "exclusions": _loads(r["exclusions"]),
+                "examples": _loads(r["examples"]),
+            }
+            d["_terms"] = self._domain_terms(d, _loads(r["domain_examples"]), types.get(r["no"], []))
+            self.domains[d["no"]] = d
+        self.by_name = {d["name"]: no for no, d in self.domains.items()}
+        self.synonyms = [dict(r) for r in self._rows("select * from synonyms")]
+        self.expansions = [
+            (s["term"], s["canonical"]) for s in self.synonyms if s["kind"] in ("abbreviation", "certification", "alias")
+        ]
+        self.domain_synonyms = {}
+        for s in self.synonyms:
+            if s["kind"] == "domain":
+                self.domain_synonyms.setdefault(self.by_name[s["canonical"]], []).append(s["term"])
+        for no, terms in self.domain_synonyms.items():
+            self.domains[no]["_terms"].extend((text.normalize(t), None) for t in terms)
+
+    @staticmethod
+    def _domain_terms(d, domain_examples, types) -> list:
+        """(term, business type or None) pairs that point to a domain."""
+        name = d["name"]
+        terms = [(text.normalize(name), None)]
+        if name.endswith("服务") and len(name) > 4:
+            terms.append((text.normalize(name[:-2]), None))
+        terms.extend((text.normalize(str(e)), None) for e in domain_examples)
+        for bt, examples in types:
+            terms.append((text.normalize(bt), bt))
+            if bt.endswith("服务") and len(bt) > 4:
+                terms.append((text.normalize(bt[:-2]), bt))
+            terms.extend((text.normalize(str(e)), bt) for e in examples)
+        return terms
+
+    @property
+    def tokenizer(self):
+        if self._tokenizer is None:
+            userdict = sources.userdict_path_for(self.path)
+            self._tokenizer = text.tokenizer(userdict if userdict.exists() else None)
+        return self._tokenizer
+
+    def weight(self, term: str) -> float:
+        return text.keyword_weight(term, self.config["keyword_base"], self.config["keyword_per_char"])
+
+    def expand(self, question: str) -> str:
+        """The question plus the policy words its synonyms stand for."""
+        extra = [canonical for term, canonical in self.expansions if text.contains(question, term)]
+        return question + (" " + " ".join(extra) if extra else "")
+
+    def fts(self, table: str, key: str, question: str) -> dict:
+        """{key: -bm25} for rows of `table` matching the question's tokens (stopwords left out)."""
+        tokens = []
+        for tok in text.segment(question, self.tokenizer):
+            if tok not in self.stopwords and tok not in tokens:
+                tokens.append(tok)
+        if not tokens:
+            return {}
+        match = " OR ".join('"' + tok.replace('"', '""') + '"' for tok in tokens)
+        sql = (
+            f"select t.{key} as key, bm25({table}_fts) as rank from {table}_fts "
+            f"join {table} t on t.rowid = {table}_fts.rowid where {table}_fts match ?"
+        )
+        try:
+            rows = self._rows(sql, (match,))
+        except sqlite3.OperationalError:
+            return {}
+        return {r["key"]: -r["rank"] for r in rows}
+
+    def fts_score(self, raw: float, weight: float) -> float:
+        return weight * min(max(raw, 0.0), self.config["fts_cap"])
+
+
+def _open(db_path=None) -> _Knowledge:
+    path = sources.db_path(db_path).resolve()
+    with _cache_lock:
+        k = _cache.get(path)
+        if k is not None:
+            return k
+        if not path.exists() or _stale(path):
+            from knowledge.build import build
+
+            build(path)
+        k = _Knowledge(path)
+        _cache[path] = k
+        return k
+
+
+def _stale(path: Path) -> bool:
+    """Whether the database was built from other source files than the current ones."""
+    try:
+        conn = sqlite3.connect(str(path))
+        try:
+            row = conn.execute("select value from meta where key = 'sources_sha256'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True
+    return row is None or row[0] != sources.sources_digest()
+
+
+def _public(item: dict) -> dict:
+    return {k: v for k, v in item.items() if not k.startswith("_")}
+
+
+def document(db_path=None) -> dict:
+    """The document: 文号, titles, dates, offices, the documents it implements, and rules of 四."""
+    k = _open(db_path)
+    doc = json.loads(json.dumps(k.document, ensure_ascii=False))
+    cap = doc.get("annual_total_cap")
+    if cap:
+        for f in k.figures.get(cap["clause"], []):
+            if f["key"] == cap["figure"]:
+                cap["value"] = f["value"]
+                cap["bound"] = f["bound"]
+    return doc
+
+
+def clause(code, db_path=None):
+    """One clause by code ("3.2") or label ("第三条第（二）项"); None when there is none."""
+    k = _open(db_path)
+    code = str(code).strip()
+    code = k.labels.get(code, code)
+    c = k.clauses.get(code)
+    return _public(c) if c else None
+
+
+def clauses(db_path=None) -> list:
+    """Every clause in the order of the text."""
+    return [_public(c) for c in _open(db_path).clauses.values()]
+
+
+def _domain_no(k: _Knowledge, key):
+    if isinstance(key, int):
+        return key if key in k.domains else None
+    s = text.normalize(str(key)).strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s) if int(s) in k.domains else None
+    s_num = s[1:] if s.startswith("第") else s
+    s_num = s_num.rstrip("、.个项")
+    n = _cn_number(s_num)
+    if n is not None:
+        return n if n in k.domains else None
+    if s in k.by_name:
+        return k.by_name[s]
+    for no, terms in k.domain_synonyms.items():
+        if s in (text.normalize(t) for t in terms):
+            return no
+    for no, d in k.domains.items():
+        core = d["name"][:-2] if d["name"].endswith("服务") else d["name"]
+        if s == core or s == d["name"] + "类":
+            return no
+    return None
+
+
+def domain(name_or_synonym_or_number, db_path=None):
+    """One catalog domain by name, synonym (「芯片设计」「SaaS」…) or number (5, "5", "五"); else None."""
+    k = _open(db_path)
+    no = _domain_no(k, name_or_synonym_or_number)
+    return _public(k.domains[no]) if no else None
+
+
+def _category(k: _Knowledge, category):
+    if category is None:
+        return None
+    c = str(category).strip()
+    for d in k.domains.values():
+        if c.upper() == d["category"] or c == d["category_name"]:
+            return d["category"]
+    raise ValueError(f"unknown category {category!r} (ITO, BPO, KPO)")
+
+
+def domains(category=None, db_path=None) -> list:
+    """The catalog's domains in order, optionally of one category (ITO/BPO/KPO or its Chinese name)."""
+    k = _open(db_path)
+    cat = _category(k, category)
+    return [_public(d) for d in k.domains.values() if cat is None or d["category"] == cat]
+
+
+def catalog_summary(db_path=None) -> dict:
+    """How many domains the catalog has, in all and per category."""
+    k = _open(db_path)
+    summary = {"total": len(k.domains)}
+    for d in k.domains.values():
+        summary[d["category"]] = summary.get(d["category"], 0) + 1
+    return summary
+
+
+def userdict_path(db_path=None) -> Path:
+    """The jieba user dictionary generated with the database (built if missing)."""
+    path = sources.db_path(db_path)
+    userdict = sources.userdict_path_for(path)
+    if not userdict.exists():
+        from knowledge.build import build
+
+        build(path)
+        with _cache_lock:
+            _cache.pop(path.resolve(), None)
+    return userdict
+
+
+def _keyword_score(k: _Knowledge, keywords, question: str):
+    score, hits = 0.0, []
+    for kw in keywords:
+        kw = text.normalize(str(kw))
+        if text.keyword_matches(question, kw):
+            score += k.weight(kw)
+            hits.extend(text.keyword_parts(kw))
+    return score, hits
+
+
+def _snippet(body: str, hits: list, fallback: str) -> str:
+    sentences = [s for s in _SENTENCE_END.split(body or "") if s.strip()]
+    best, best_hits = None, 0
+    for s in sentences:
+        n = sum(1 for h in hits if h in text.normalize(s))
+        if n > best_hits:
+            best, best_hits = s, n
+    s = (best or (sentences[0] if sentences else fallback)).strip()
+    return s if len(s) <= _SNIPPET_MAX else s[: _SNIPPET_MAX - 1] + "…"
+
+
+def _domain_matches(k: _Knowledge, d: dict, question: str):
+    """(score, per-business-type scores, hits) of a domain's terms in a normalised text."""
+    score, by_type, hits, seen = 0.0, {}, [], set()
+    for term, bt in d["_terms"]:
+        if (term, bt) in seen or not text.contains(question, term):
+            continue
+        seen.add((term, bt))
+        w = k.weight(term)
+        if term not in hits:
+            score += w
+            hits.append(term)
+        if bt:
+            by_type[bt] = by_type.get(bt, 0.0) + w
+    return score, by_type, hits
+
+
+def _document_value(value) -> str:
+    if isinstance(value, list):
+        return "；".join(_document_value(v) for v in value)
+    if isinstance(value, dict):
+        if "doc_no" in value:
+            return f"{value.get('issuer', '')}《{value.get('title', '')}》（{value['doc_no']}）"
+        return str(value.get("text") or value.get("title") or value)
+    return str(value)
+
+
+def search(question: str, limit: int = 5, db_path=None) -> list:
+    """Clauses, domains and document facts that answer a question, best first.
+
+    Each result is {"kind": "clause"|"domain"|"document", "key": code|name|field, "score", "snippet"}.
+    """
+    k = _open(db_path)
+    q = k.expand(normalize_question(question))
+    if not q.strip():
+        return []
+    cfg = k.config
+    results = []
+
+    fts = k.fts("clauses", "code", q)
+    for code, c in k.clauses.items():
+        kw, hits = _keyword_score(k, c["keywords"], q)
+        score = kw + k.fts_score(fts.get(code, 0.0), cfg["fts_weight"])
+        if score >= _MIN_SCORE:
+            body = c["_own_text"] or "；".join(k.clauses[ch]["title"] for ch in c["children"])
+            snippet = f"{c['label']} {c['title']}：{_snippet(body, hits, c['title'])}"
+            results.append({"kind": "clause", "key": code, "score": score, "snippet": snippet, "_kw": kw})
+
+    fts = k.fts("domains", "no", q)
+    for no, d in k.domains.items():
+        matched, _, hits = _domain_matches(k, d, q)
+        if text.normalize(d["name"]) in q:
+            matched += cfg["domain_name_bonus"]
+        score = cfg["domain_weight"] * matched + k.fts_score(fts.get(no, 0.0), cfg["fts_weight"])
+        if score >= _MIN_SCORE:
+            snippet = f"{d['name']}（{d['category_name']}）：{_snippet(d['definition'], hits, d['name'])}"
+            results.append({"kind": "domain", "key": d["name"], "score": score, "snippet": snippet, "_kw": matched})
+
+    for key, keywords in k.document_keywords.items():
+        kw, _ = _keyword_score(k, keywords, q)
+        if kw > 0:
+            snippet = _document_value(k.document[key])
+            results.append({"kind": "document", "key": key, "score": kw, "snippet": snippet, "_kw": kw})
+
+    # Keyword hits outrank full-text-only hits of equal score; ties keep the text's order.
+    results.sort(key=lambda r: (-round(r["score"], 6), -r["_kw"]))
+    return [{k_: v for k_, v in r.items() if k_ != "_kw"} for r in results[:limit]]
+
+
+def classify_business(description: str, limit: int = 3, db_path=None) -> list:
+    """The catalog domains a business description most likely belongs to, best first.
+
+    Each result is {"domain", "category", "business_type", "score", "excluded", "exclusion"}; excluded is
+    True when the description hits the domain's 「不包括…」 (exclusion then quotes it).
+    """
+    k = _open(db_path)
+    q = normalize_question(description)
+    if not q:
+        return []
+    cfg = k.config
+    fts = k.fts("domains", "no", q)
+    results = []
+    for no, d in k.domains.items():
+        score, by_type, _ = _domain_matches(k, d, q)
+        exclusion = None
+        for exc in d["exclusions"]:
+            triggers = [text.normalize(t) for t in exc.get("triggers") or []]
+            unless = [text.normalize(t) for t in exc.get("unless") or []]
+            hit = [t for t in triggers if text.contains(q, t)]
+            if hit and not any(text.contains(q, u) for u in unless):
+                exclusion = exc["text"]
+                score += cfg["exclusion_trigger_share"] * max(k.weight(t) for t in hit)
+                break
+        score += k.fts_score(fts.get(no, 0.0), cfg["classify_fts_weight"])
+        if score < _MIN_SCORE:
+            continue
+        business_type = max(by_type, key=lambda bt: by_type[bt]) if by_type else None
+        results.append(
+            {
+                "domain": d["name"],
+                "category": d["category"],
+                "business_type": business_type,
+                "score": round(score, 4),
+                "excluded": exclusion is not None,
+                "exclusion": exclusion,
+            }
+        )
+    results.sort(key=lambda r: -r["score"])
+    return results[:limit]

@@ -1,0 +1,121 @@
+"""Chinese text handling shared by the build and the queries: normalising, matching, segmenting."""
+import logging
+import os
+import re
+import threading
+from functools import lru_cache
+
+from knowledge import sources
+
+_ASCII_TERM = re.compile(r"[a-z0-9 .+\-]+")
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"^[\W_]+$")
+_tokenizers = {}
+_tokenizer_lock = threading.Lock()
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII forms (Ａ１，（) → half-width; the ideographic space → a space."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif code == 0x3000:
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _typos() -> tuple:
+    rows = sources.load_cached("synonyms").get("typos") or []
+    return tuple((str(r["term"]), str(r["canonical"])) for r in rows)
+
+
+def normalize(text: str) -> str:
+    """Fold width, convert traditional to simplified, lower-case Latin, collapse spaces."""
+    text = _t2s().convert(fold_width(text or "")).lower()
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize_question(text: str) -> str:
+    """A user's question made comparable: width folded, t2s, Latin lower-cased, known typos fixed."""
+    text = normalize(text)
+    for wrong, right in _typos():
+        text = text.replace(wrong, right)
+    return text
+
+
+def is_ascii_term(term: str) -> bool:
+    """Whether a term is Latin/digits only (matched on word boundaries, not as a substring)."""
+    return bool(_ASCII_TERM.fullmatch(term))
+
+
+@lru_cache(maxsize=4096)
+def _ascii_pattern(term: str):
+    return re.compile(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])")
+
+
+def contains(text: str, term: str) -> bool:
+    """Whether normalised `text` contains `term`; Latin terms must stand alone (ux ≠ linux)."""
+    if not term:
+        return False
+    if is_ascii_term(term):
+        return bool(_ascii_pattern(term).search(text))
+    return term in text
+
+
+def keyword_parts(keyword: str) -> list:
+    """A keyword's parts: "合同执行额+认定" → ["合同执行额", "认定"]; a plain word → [word]."""
+    if "+" in keyword and not is_ascii_term(keyword):
+        return [p for p in keyword.split("+") if p]
+    return [keyword]
+
+
+def keyword_matches(text: str, keyword: str) -> bool:
+    """Whether every part of a keyword occurs in the text."""
+    return all(contains(text, part) for part in keyword_parts(keyword))
+
+
+def keyword_weight(keyword: str, base: float, per_char: float) -> float:
+    """A keyword's weight: base + per_char × the length of its parts."""
+    return base + per_char * sum(len(p.replace(" ", "")) for p in keyword_parts(keyword))
+
+
+def tokenizer(userdict=None):
+    """A jieba tokenizer with the knowledge base's user dictionary, one per dictionary file version."""
+    key = ""
+    if userdict:
+        stat = os.stat(userdict)
+        key = f"{userdict}:{stat.st_mtime_ns}:{stat.st_size}"
+    with _tokenizer_lock:
+        tk = _tokenizers.get(key)
+        if tk is None:
+            import jieba
+
+            logging.getLogger("jieba").setLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.initialize()
+            if userdict:
+                tk.load_userdict(str(userdict))
+            _tokenizers[key] = tk
+        return tk
+
+
+def segment(text: str, tk) -> list:
+    """The search tokens of normalised text (jieba's search mode: long words and their parts)."""
+    tokens = []
+    for tok in tk.cut_for_search(text):
+        tok = tok.strip()
+        if tok and not _PUNCT.match(tok):
+            tokens.append(tok)
+    return tokens
