@@ -6,6 +6,7 @@ from rasa_sdk import Tracker
 QUESTION_INTENTS = {"ask_eligibility", "ask_business_scope", "ask_catalog", "ask_domain_of_business",
                     "ask_subsidy", "ask_general_rules"}
 MAX_TEXT = 2000
+REPHRASE = ("抱歉，我没有理解您的意思。可以换个说法吗？例如：“谁可以申报？”“展会补贴标准是多少？”“软件测试属于哪个领域？”“离岸执行额150万美元能拿多少？”")
 
 
 def user_text(tracker: Tracker) -> str:

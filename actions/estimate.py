@@ -5,7 +5,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import QUESTION_INTENTS, entities_of, intent_of, message_id, user_text
+from actions.common import REPHRASE, QUESTION_INTENTS, entities_of, intent_of, message_id, user_text
 from actions.policy import answer_events
 from bot.answers import compose
 from bot.estimate import explain
@@ -220,7 +220,7 @@ class ActionLooseAnswer(Action):
         if intent in ("affirm", "deny"):
             dispatcher.utter_message(text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。")
             return done
-        dispatcher.utter_message(response="utter_ask_rephrase")
+        dispatcher.utter_message(text=REPHRASE)
         return done
 
 

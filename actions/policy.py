@@ -5,7 +5,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entities_of, intent_of, user_text
+from actions.common import REPHRASE, entities_of, intent_of, user_text
 from bot.answers import compose
 from bot.answers.general import human_contact
 
@@ -30,7 +30,7 @@ class ActionAnswerPolicy(Action):
         answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
                          tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
         if not answer.text:
-            dispatcher.utter_message(response="utter_ask_rephrase")
+            dispatcher.utter_message(text=REPHRASE)
             return []
         dispatcher.utter_message(text=answer.text)
         return answer_events(answer)
@@ -64,5 +64,5 @@ class ActionDefaultFallback(Action):
         if answer.text:
             dispatcher.utter_message(text=answer.text)
             return answer_events(answer)
-        dispatcher.utter_message(response="utter_ask_rephrase")
+        dispatcher.utter_message(text=REPHRASE)
         return []

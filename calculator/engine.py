@@ -26,7 +26,7 @@ def _needed(data: dict) -> list:
     return sorted(fields, key=("usd_cny_rate", "previous_usd_cny_rate").index)
 
 
-def required_rates(inputs: dict, rate_table=None) -> list:
+def required_rates(inputs: dict, *, rate_table=None) -> list:
     """Rates the arithmetic needs that neither the inputs nor the rate table supply.
 
     Returns [{"field": "usd_cny_rate", "year": 2023 or None,
@@ -49,7 +49,7 @@ def _eligibility_note(status: dict):
     return None
 
 
-def calculate(inputs: dict, rate_table=None) -> dict:
+def calculate(inputs: dict, *, rate_table=None) -> dict:
     """The contract's result for one input object; CalculatorError on bad input.
 
     `rate_table` (optional) replaces calculator/rates.yml: a list of

@@ -47,12 +47,12 @@ Not figures
 Ranges: in 10-30万元, 10—30万元, 3~5年, 20到30人 the first number takes the second's
 magnitude and unit when it has none of its own (10-30万元 → 100000 CNY and 300000 CNY).
 
-`bound` records an adjacent 以上/以下/以内/左右 after the figure or 超过/不低于/最高/最多/
+`bound` records an adjacent 以上/以下/以内/左右/多 after the figure or 超过/不低于/最高/最多/
 不超过/至少/低于/不少于/不到/大约/约 before it.
 """
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import List, Optional
 
 KINDS = ("money", "rate", "count", "area", "year", "percent", "duration_years",
@@ -247,7 +247,7 @@ _MONEY_CUE = re.compile(r"(?:金额|费用|租金|成本|花了|花费|投入|�
 _RATE_LINK = re.compile(r"\s*(?:兑换?|=|换|折合)\s*")
 _PREFIX_BOUND = re.compile(r"(超过|不低于|不少于|不超过|不到|低于|高于|最高|最多|至少|大约|约|大于|小于)"
                            r"\s*$")
-_SUFFIX_BOUND = re.compile(r"\s*(及以上|及以下|以上|以下|以内|左右)")
+_SUFFIX_BOUND = re.compile(r"\s*(及以上|及以下|以上|以下|以内|左右|多)")
 _RANGE_LINK = re.compile(r"\s*(?:-|—|–|~|至|到)\s*")
 _TRAILING_MAGNITUDE = re.compile(r"(千万|百万|万|亿|千|百)\s*$")
 _NUMERAL_CHARS = set(_DIGIT_CHARS) | set(_UNIT_CHARS) | set("0123456789")
@@ -410,7 +410,8 @@ def parse_figures(text: str, today_year: Optional[int] = None) -> List[Figure]:
         masked.append(range(m.start(), m.end()))
         offset = _RELATIVE_YEARS[m.group()]
         value = None if today_year is None else Decimal(today_year + offset)
-        figures.append(Figure("year", value, None, m.group(), m.start(), m.end(), text[m.start():m.end()]))
+        figures.append(Figure("year", value, None, m.group(), m.start(), m.end(),
+                              text[m.start():m.end()]))
     for m in _HALF_YEAR.finditer(norm):
         if any(m.start() < r.stop and r.start < m.end() for r in masked):
             continue

@@ -219,7 +219,7 @@ def _entry(value, field, index, spec):
 
 
 def _example(spec):
-    parts = {"region": '"region": "domestic"', "cost_cny": '"cost_cny": 30000',
+    parts = {"region": '"region": "domestic"', "cost_cny": '"cost_cny": 12345',
              "name": '"name": "CMMI"'}
     return "{" + ", ".join(parts[k] for k in spec) + "}"
 
@@ -240,7 +240,7 @@ def validate(inputs) -> dict:
         _fail(None, "输入应为一个 JSON 对象（{…}）")
     for key in inputs:
         if key not in FIELDS:
-            _fail(str(key), f"未知字段“{key}”（字段名请对照接口说明，拼写错误的字段不会被忽略）")
+            _fail(str(key), f"未知字段“{str(key)[:60]}”（字段名请对照接口说明，拼写错误的字段不会被忽略）")
     data = {}
     for field, value in inputs.items():
         if value is None:

@@ -14,7 +14,7 @@ _ARTICLES = {"3": "三", "4": "四"}
 
 @lru_cache(maxsize=None)
 def fig(code: str, key: str) -> Decimal:
-    """One figure of one clause (cached), e.g. fig("3.2", "rate") == Decimal("0.10")."""
+    """One figure of one clause (cached), e.g. fig("3.2", "rate") is the 10% of 三.（二）."""
     return figure(code, key)
 
 

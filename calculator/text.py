@@ -1,5 +1,6 @@
 """Chinese wording of figures in explanations: 150万美元, 1,057,005.00元, 10%."""
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 CENT = Decimal("0.01")
 _WAN = Decimal(10000)
@@ -16,18 +17,20 @@ def plain(d: Decimal) -> str:
 def grouped(d: Decimal, places=None) -> str:
     """Thousands separators; `places` fixes the decimals, None keeps the significant ones."""
     if places is not None:
-        return f"{d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):,.{places}f}"
-    sign = "-" if d < 0 else ""
-    whole, _, frac = plain(abs(d)).partition(".")
-    out = f"{sign}{int(whole):,}"
-    return f"{out}.{frac}" if frac else out
+        return format(d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP),
+                      f",.{places}f")
+    s = format(d, ",f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
 
 
 def yuan(d: Decimal) -> str:
     """A computed amount: 1,057,005.00元."""
-    return f"{grouped(d, 2)}元"
+    return format(d.quantize(CENT, rounding=ROUND_HALF_UP), ",.2f") + "元"
 
 
+@lru_cache(maxsize=4096)
 def amount(d: Decimal, unit: str = "元") -> str:
     """An input or cap as people write it: 150万美元, 2万元, 1,234.5元."""
     if abs(d) >= _WAN:
@@ -37,8 +40,9 @@ def amount(d: Decimal, unit: str = "元") -> str:
     return f"{grouped(d)}{unit}"
 
 
+@lru_cache(maxsize=256)
 def pct(rate: Decimal) -> str:
-    """A fraction as a percentage: Decimal("0.03") → 3%."""
+    """A fraction as a percentage: Decimal("0.25") → 25%."""
     return f"{plain(rate * 100)}%"
 
 

@@ -20,10 +20,12 @@ __all__ = [
     "domain",
     "domains",
     "catalog_summary",
+    "certifications",
     "search",
     "classify_business",
     "normalize_question",
     "userdict_path",
+    "warm",
 ]
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -70,7 +72,8 @@ class _Knowledge:
     def _load(self):
         self.document = {r["key"]: _loads(r["value"]) for r in self._rows("select key, value from document")}
         self.document_keywords = {
-            r["key"]: _loads(r["keywords"]) for r in self._rows("select key, keywords from document")
+            r["key"]: [text.normalize(str(kw)) for kw in _loads(r["keywords"])]
+            for r in self._rows("select key, keywords from document")
         }
         figures = {}
         for r in self._rows("select * from figures order by clause, position"):
@@ -97,6 +100,7 @@ class _Knowledge:
                 "children": _loads(r["children"]),
             }
             c["_own_text"] = r["own_text"]
+            c["_keywords"] = [text.normalize(str(kw)) for kw in c["keywords"]]
             self.clauses[c["code"]] = c
         self.labels = {c["label"]: code for code, c in self.clauses.items()}
         types = {}
@@ -124,6 +128,14 @@ class _Knowledge:
                 "examples": _loads(r["examples"]),
             }
             d["_terms"] = self._domain_terms(d, _loads(r["domain_examples"]), types.get(r["no"], []))
+            d["_exclusions"] = [
+                (
+                    exc["text"],
+                    [text.normalize(t) for t in exc.get("triggers") or []],
+                    [text.normalize(t) for t in exc.get("unless") or []],
+                )
+                for exc in d["exclusions"]
+            ]
             self.domains[d["no"]] = d
         self.by_name = {d["name"]: no for no, d in self.domains.items()}
         self.synonyms = [dict(r) for r in self._rows("select * from synonyms")]
@@ -271,11 +283,13 @@ def _domain_no(k: _Knowledge, key):
         core = d["name"][:-2] if d["name"].endswith("服务") else d["name"]
         if s == core or s == d["name"] + "类":
             return no
-    return None
+    owners = {no for no, d in k.domains.items() for term, _ in d["_terms"] if term == s}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def domain(name_or_synonym_or_number, db_path=None):
-    """One catalog domain by name, synonym (「芯片设计」「SaaS」…) or number (5, "5", "五"); else None."""
+    """One catalog domain by name, synonym (「芯片设计」), example or business type («SaaS», «代账»)
+    or number (5, "5", "五", "第五"); None when nothing or more than one domain answers to it."""
     k = _open(db_path)
     no = _domain_no(k, name_or_synonym_or_number)
     return _public(k.domains[no]) if no else None
@@ -307,6 +321,23 @@ def catalog_summary(db_path=None) -> dict:
     return summary
 
 
+def certifications(db_path=None) -> list:
+    """三（六）'s certifications: [{code, name, aliases, note}] (aliases in lower case, as users type them)."""
+    k = _open(db_path)
+    out = []
+    for cert in k.clauses["3.6"]["certifications"]:
+        code = text.normalize(cert["code"])
+        rows = [s for s in k.synonyms if s["kind"] == "certification" and s["term"] == code]
+        aliases = [s["term"] for s in k.synonyms if s["kind"] == "alias" and s["canonical"] == code]
+        out.append({**cert, "aliases": [code] + aliases, "note": rows[0]["note"] if rows else None})
+    return out
+
+
+def warm(db_path=None) -> None:
+    """Open the database and load jieba now (about a second), so the first question is answered fast."""
+    _open(db_path).tokenizer
+
+
 def userdict_path(db_path=None) -> Path:
     """The jieba user dictionary generated with the database (built if missing)."""
     path = sources.db_path(db_path)
@@ -323,7 +354,6 @@ def userdict_path(db_path=None) -> Path:
 def _keyword_score(k: _Knowledge, keywords, question: str):
     score, hits = 0.0, []
     for kw in keywords:
-        kw = text.normalize(str(kw))
         if text.keyword_matches(question, kw):
             score += k.weight(kw)
             hits.extend(text.keyword_parts(kw))
@@ -381,7 +411,7 @@ def search(question: str, limit: int = 5, db_path=None) -> list:
 
     fts = k.fts("clauses", "code", q)
     for code, c in k.clauses.items():
-        kw, hits = _keyword_score(k, c["keywords"], q)
+        kw, hits = _keyword_score(k, c["_keywords"], q)
         score = kw + k.fts_score(fts.get(code, 0.0), cfg["fts_weight"])
         if score >= _MIN_SCORE:
             body = c["_own_text"] or "；".join(k.clauses[ch]["title"] for ch in c["children"])
@@ -425,12 +455,10 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
     for no, d in k.domains.items():
         score, by_type, _ = _domain_matches(k, d, q)
         exclusion = None
-        for exc in d["exclusions"]:
-            triggers = [text.normalize(t) for t in exc.get("triggers") or []]
-            unless = [text.normalize(t) for t in exc.get("unless") or []]
+        for exc_text, triggers, unless in d["_exclusions"]:
             hit = [t for t in triggers if text.contains(q, t)]
             if hit and not any(text.contains(q, u) for u in unless):
-                exclusion = exc["text"]
+                exclusion = exc_text
                 score += cfg["exclusion_trigger_share"] * max(k.weight(t) for t in hit)
                 break
         score += k.fts_score(fts.get(no, 0.0), cfg["classify_fts_weight"])

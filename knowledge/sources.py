@@ -47,9 +47,12 @@ def sources_digest() -> str:
     return digest.hexdigest()
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load(name: str):
     """One source file, parsed (a fresh copy each call)."""
-    return yaml.safe_load(SOURCE_FILES[name].read_text(encoding="utf-8"))
+    return yaml.load(SOURCE_FILES[name].read_text(encoding="utf-8"), Loader=_Loader)
 
 
 @lru_cache(maxsize=None)

@@ -41,6 +41,7 @@ def _typos() -> tuple:
     return tuple((str(r["term"]), str(r["canonical"])) for r in rows)
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Fold width, convert traditional to simplified, lower-case Latin, collapse spaces."""
     text = _t2s().convert(fold_width(text or "")).lower()
@@ -55,6 +56,7 @@ def normalize_question(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def is_ascii_term(term: str) -> bool:
     """Whether a term is Latin/digits only (matched on word boundaries, not as a substring)."""
     return bool(_ASCII_TERM.fullmatch(term))
@@ -74,11 +76,12 @@ def contains(text: str, term: str) -> bool:
     return term in text
 
 
-def keyword_parts(keyword: str) -> list:
-    """A keyword's parts: "合同执行额+认定" → ["合同执行额", "认定"]; a plain word → [word]."""
+@lru_cache(maxsize=8192)
+def keyword_parts(keyword: str) -> tuple:
+    """A keyword's parts: "合同执行额+认定" → ("合同执行额", "认定"); a plain word → (word,)."""
     if "+" in keyword and not is_ascii_term(keyword):
-        return [p for p in keyword.split("+") if p]
-    return [keyword]
+        return tuple(p for p in keyword.split("+") if p)
+    return (keyword,)
 
 
 def keyword_matches(text: str, keyword: str) -> bool:
@@ -91,23 +94,38 @@ def keyword_weight(keyword: str, base: float, per_char: float) -> float:
     return base + per_char * sum(len(p.replace(" ", "")) for p in keyword_parts(keyword))
 
 
-def tokenizer(userdict=None):
-    """A jieba tokenizer with the knowledge base's user dictionary, one per dictionary file version."""
-    key = ""
-    if userdict:
-        stat = os.stat(userdict)
-        key = f"{userdict}:{stat.st_mtime_ns}:{stat.st_size}"
-    with _tokenizer_lock:
-        tk = _tokenizers.get(key)
-        if tk is None:
-            import jieba
+@lru_cache(maxsize=1)
+def _base_tokenizer():
+    """jieba's default dictionary, loaded once per process (the slow part: ~0.5 s)."""
+    import jieba
 
-            logging.getLogger("jieba").setLevel(logging.WARNING)
-            tk = jieba.Tokenizer()
-            tk.initialize()
-            if userdict:
-                tk.load_userdict(str(userdict))
-            _tokenizers[key] = tk
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+def tokenizer(userdict=None):
+    """A jieba tokenizer with a user dictionary, cached per dictionary file until the file changes.
+
+    Each one starts from a copy of the default dictionary, so words of an older build never linger.
+    """
+    base = _base_tokenizer()
+    if not userdict:
+        return base
+    stat = os.stat(userdict)
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    key = str(userdict)
+    with _tokenizer_lock:
+        cached = _tokenizers.get(key)
+        if cached and cached[0] == stamp:
+            return cached[1]
+        import jieba
+
+        tk = jieba.Tokenizer()
+        tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
+        tk.load_userdict(str(userdict))
+        _tokenizers[key] = (stamp, tk)
         return tk
 
 

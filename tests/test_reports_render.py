@@ -81,6 +81,24 @@ CAPPED = result(
 )
 
 
+ALL_ITEMS = [
+    ("3.1", "业务规模增量奖励", "第三条第（一）项"),
+    ("3.2", "离岸业务奖励", "第三条第（二）项"),
+    ("3.3", "创新发展奖励", "第三条第（三）项"),
+    ("3.4", "技术先进型服务企业认定奖励", "第三条第（四）项"),
+    ("3.5", "开拓市场补贴", "第三条第（五）项"),
+    ("3.6", "资质认证补贴", "第三条第（六）项"),
+    ("3.7.2", "培训机构定额培训支持", "第三条第（七）项第2目"),
+    ("3.7.3", "中高级人才培训补贴", "第三条第（七）项第3目"),
+    ("3.7.4", "实习实训补贴", "第三条第（七）项第4目"),
+    ("3.8.1", "示范园区认定奖励", "第三条第（八）项第1目"),
+    ("3.8.2a", "园区引进重点企业奖励", "第三条第（八）项第2目"),
+    ("3.8.2b", "园区吸引外资奖励", "第三条第（八）项第2目"),
+    ("3.8.3", "租金补贴", "第三条第（八）项第3目"),
+    ("3.9", "公共服务平台补贴", "第三条第（九）项"),
+]
+
+
 def phone_like(text):
     """Every phone-number-like string in the text."""
     return [m for pattern in PHONE_LIKE for m in re.findall(pattern, text)]
@@ -146,6 +164,7 @@ class TestVerdictFrom:
         """A training institution that is not an enterprise is 待确认, not 不符合."""
         verdict = verdict_from({"status": "not_eligible", "unmet": ["entity_type"], "missing": []}, "training_institution")
         assert ("待确认", [], 1) == (verdict["status"], verdict["failing"], len(verdict["unknown"]))
+        assert verdict["unknown"][0].startswith("申报主体类型（第二条的申报资格以企业为对象；")
         assert "以市商务局解释为准" in verdict["unknown"][0]
         assert "已获得认定的本市服务外包培训机构" in verdict["unknown"][0]
 
@@ -296,17 +315,23 @@ class TestRenderChat:
         """A 不符合 reply names the failing condition and the requirement."""
         verdict = verdict_from({"status": "not_eligible", "unmet": ["mofcom_registered"], "missing": []}, "enterprise")
         chat = render_chat(report(verdict=verdict))
-        assert "结论：不符合；未满足：在商务部“服务外包业务管理和统计系统”中注册并及时填报" in chat
+        assert "结论：不符合\n未满足：在商务部“服务外包业务管理和统计系统”中注册并及时填报\n" in chat
         assert MOFCOM_FIX in chat
 
     def test_fits_wechat_passive_reply(self):
-        """Every item of the contract plus every condition failing still fits in 2048 bytes."""
-        codes = ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7.2", "3.7.3", "3.7.4", "3.8.1", "3.8.2a", "3.8.2b", "3.8.3", "3.9"]
+        """Every item of the contract, each with a range, plus every condition failing, fits in 2048 bytes."""
         items = [
-            item(code, f"服务外包政策奖补项目{code}", "第三条第（八）项第2目", 1234567.89, capped=True, amount_max=2345678.9)
-            for code in codes
+            item(code, name, clause, 1234567.89, capped=True, amount_max=2345678.9)
+            for code, name, clause in ALL_ITEMS
         ]
         verdict = verdict_from({"status": "not_eligible", "unmet": list(CONDITIONS), "missing": []}, "enterprise")
         chat = render_chat(report(verdict=verdict, res=result(items=items, total=5000000.0, total_max=5000000.0, capped=True)))
         assert len(chat.encode("utf-8")) <= 2048
-        assert len(codes) == len([line for line in chat.splitlines() if line.startswith("·")])
+        assert len(ALL_ITEMS) == len([line for line in chat.splitlines() if line.startswith("·")])
+
+    def test_typical_reply_keeps_requirements(self):
+        """A reply that fits keeps what 第二条 requires and each clause."""
+        verdict = verdict_from({"status": "not_eligible", "unmet": ["mofcom_registered"], "missing": []}, "enterprise")
+        chat = render_chat(report(verdict=verdict))
+        assert "第二条要求：" + MOFCOM_FIX in chat
+        assert "（第三条第（二）项）" in chat

@@ -71,6 +71,16 @@ class TestDbPath:
         assert db_file == store.db_path()
 
 
+class TestSchema:
+    def test_wal_mode(self, db_file):
+        """The store runs in WAL mode so readers never block the writer."""
+        save()
+        connection = sqlite3.connect(str(db_file))
+        mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+        connection.close()
+        assert "wal" == mode
+
+
 class TestSaveReport:
     def test_round_trip(self, db_file):
         """What is saved comes back unchanged, with its reference number and local time."""

@@ -7,6 +7,7 @@ is registered with rasa's own ``register()``, so the URL is the production one).
 import asyncio
 import logging
 import time
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -94,7 +95,8 @@ async def test_channel_off_without_token(session, monkeypatch):
     for var in ["WECHAT_TOKEN", "WECHAT_APPID", "WECHAT_AES_KEY", "WECHAT_APPSECRET"]:
         monkeypatch.delenv(var, raising=False)
     # The project's credentials.yml loads and registers with no WECHAT_* set.
-    channels = rasa.core.run.create_http_input_channels(None, "credentials.yml")
+    credentials = Path(__file__).resolve().parents[1] / "credentials.yml"
+    channels = rasa.core.run.create_http_input_channels(None, str(credentials))
     wechat = [c for c in channels if isinstance(c, WeChatInput)]
     assert len(wechat) == 1 and not wechat[0].config.enabled
     assert {c.name() for c in channels} >= {"rest", "wechat"}
@@ -252,6 +254,26 @@ async def test_slow_bot_falls_back_to_customer_service_api(session):
             "grant_type": "client_credential", "appid": APPID, "secret": SECRET,
         }
         assert agent.texts == ["第一个问题", "第二个问题"]
+    finally:
+        await api.stop()
+
+
+async def test_slow_long_reply_is_sent_as_several_customer_service_messages(session):
+    api = await stub.WeChatAPIStub(APPID, SECRET).start()
+    paragraphs = [f"第{i}条：" + "服务外包离岸执行额补贴说明" * 8 for i in range(1, 25)]
+    try:
+        channel = make_channel(reply_timeout=0.1, api_base=api.base_url)
+        agent = stub.FakeAgent(lambda text: [{"text": p} for p in paragraphs], delay=0.3)
+        async with stub.serve_channel(channel, agent) as base:
+            wx = stub.WeChatSender(base, TOKEN, session=session)
+            assert await wx.post(stub.text_msg("全部政策", openid=OPENID)) == (200, "success")
+            await channel.wait_background()
+        contents = [m["text"]["content"] for m in api.sent]
+        assert len(contents) >= 2
+        assert all(len(c.encode("utf-8")) <= 2048 for c in contents)
+        assert "\n\n".join(contents) == "\n\n".join(paragraphs)  # complete and in order
+        assert all(m["touser"] == OPENID for m in api.sent)
+        assert len(api.token_requests) == 1
     finally:
         await api.stop()
 
@@ -445,9 +467,13 @@ LAUGHS = (
     "<MsgType>text</MsgType><Content>&lol2;</Content><MsgId>2</MsgId></xml>"
 )
 DTD_ONLY = '<!DOCTYPE xml SYSTEM "http://example.invalid/x.dtd"><xml><MsgType>text</MsgType></xml>'
+# Harmless on its own, but the channel accepts no DTD at all.
+BARE_DOCTYPE = "<!DOCTYPE xml>" + stub.text_msg("你好")
 
 
-@pytest.mark.parametrize("payload", [XXE, LAUGHS, DTD_ONLY], ids=["xxe", "entities", "dtd"])
+@pytest.mark.parametrize(
+    "payload", [XXE, LAUGHS, DTD_ONLY, BARE_DOCTYPE], ids=["xxe", "entities", "dtd", "doctype"]
+)
 async def test_dtd_and_entities_rejected(session, payload):
     agent = stub.FakeAgent()
     async with stub.serve_channel(make_channel(), agent) as base:

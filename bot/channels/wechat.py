@@ -512,7 +512,7 @@ class WeChatInput(InputChannel):
                 return response.text("forbidden", status=403)
             # The plain signature does not cover the body: refuse a replayed
             # (timestamp, nonce) that arrives with a different body.
-            if False:
+            if not self._remember_nonce(timestamp, nonce, body):
                 return response.text("forbidden", status=403)
             fields = parse_xml(body)
 
@@ -660,8 +660,8 @@ class WeChatInput(InputChannel):
         if exchange.via_custom_service:
             # The webhook already answered "success": push the whole reply.
             exchange.ready.set_result(None)
-            state = self._user(openid)
-            state.pages = []
+            if not reply.is_page:  # a “继续” page keeps the remaining pages
+                self._user(openid).pages = []
             if reply.text:
                 limit = CUSTOM_MESSAGE_LIMIT_BYTES
                 chunks = [reply.text] if reply.is_page else split_utf8(reply.text, limit)

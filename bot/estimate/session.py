@@ -147,7 +147,7 @@ class EstimateSession:
         norm = normalize(text or "").strip()
         if not norm:
             return Turn(messages=["我没有收到内容。" + self.question()], understood=False)
-        if intent == "restart" or RESTART.search(norm):
+        if intent == "start_over" or RESTART.search(norm):
             self.status = "cancelled"
             return Turn(messages=["好的，已清空本次会话中的测算，我们重新开始。"], cancelled=True, reset_all=True)
         if intent == "cancel" or CANCEL.search(norm):

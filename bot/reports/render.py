@@ -2,14 +2,15 @@
 
 A report is the dict ``store.get_report`` returns: ``ref``, ``created_at``, ``applicant``,
 ``inputs`` (the calculator's input), ``result`` (its output, see
-shared/spec/calculator-contract.md) and ``verdict`` (``verdict.verdict_from``). Every
-sentence about the policy is quoted from 郑政办〔2020〕58号; nothing else (no contacts, no
-deadlines, no document lists) is said, because the policy says nothing of them.
+shared/spec/calculator-contract.md) and ``verdict`` (``verdict.verdict_from``). The policy's
+sentences are quoted from knowledge/ (document.yml, clauses.yml, figures.yml); nothing else
+(no contacts, no deadlines, no document lists) is said, because the policy says nothing of them.
 """
 from datetime import datetime
 from decimal import Decimal
 
-from knowledge.figures import figures
+from knowledge.figures import figure
+from knowledge.sources import load_cached
 
 from bot.reports.verdict import (
     APPLICANT_LABELS,
@@ -21,26 +22,31 @@ from bot.reports.verdict import (
 )
 
 TITLE = "服务外包政策申报预审报告"
-POLICY = "《郑州市进一步加快服务外包发展政策措施》（郑政办〔2020〕58号）"
-BASIS_CLAUSE = "第一条"
-BASIS = (
-    "企业承接服务外包合同执行额依据企业在商务部“服务外包业务管理和统计系统”当年填报情况，"
-    "经专家组评审、第三方财务审计等程序综合确定。"
-)
-RULES_CLAUSE = "第四条第（一）项"
-RULES = "本政策涉及的奖补支持资金实施细则，由市商务局会同市财政局另行制定，以市商务局解释为准。"
-OTHER_MATTERS_CLAUSE = "第四条第（三）项"
-NO_DOUBLE_CLAIM = "本政策实施过程中若与我市其他政策交叉或重叠，由申报企业自行选择，不得重复申报。"
 DISCLAIMER = "本结果为预估，最终以市商务局会同市财政局审核认定为准。"
 CHAT_LIMIT_BYTES = 2048
 
 _TEN_THOUSAND = Decimal(10000)
 
 
+def _clause_label(code: str) -> str:
+    """The clause's Chinese label, e.g. 第四条第（三）项."""
+    return next(c["label"] for c in load_cached("clauses") if str(c["code"]) == str(code))
+
+
+def quote(key: str) -> tuple:
+    """(clause label, sentence) of one entry of knowledge/data/document.yml."""
+    entry = load_cached("document")[key]
+    return _clause_label(entry["clause"]), entry["text"]
+
+
+def _policy_title() -> str:
+    document = load_cached("document")
+    return f"《{document['policy_title']}》（{document['doc_no']}）"
+
+
 def _annual_cap() -> tuple:
-    """The 四.三 total cap: (yuan as Decimal, the policy's sentence), from knowledge/."""
-    cap = next(f for f in figures("4.3") if f["key"] == "annual_total_cap_cny")
-    return cap["value"], cap["text"]
+    """The 四.三 total cap: (yuan as Decimal, the policy's sentence without its full stop)."""
+    return figure("4.3", "annual_total_cap_cny"), quote("annual_total_cap")[1].rstrip("。")
 
 
 def _decimal(amount) -> Decimal:
@@ -107,8 +113,9 @@ def _created_text(created_at) -> str:
 
 def _reminders(result: dict) -> list:
     """Fixed reminders, then the calculator's own notes not already said."""
-    lines = [f"{OTHER_MATTERS_CLAUSE}：{NO_DOUBLE_CLAIM}", DISCLAIMER]
-    said = {line.rstrip("。") for line in (NO_DOUBLE_CLAIM, DISCLAIMER)}
+    clause, no_double_claim = quote("no_double_claim")
+    lines = [f"{clause}：{no_double_claim}", DISCLAIMER]
+    said = {line.rstrip("。") for line in (no_double_claim, DISCLAIMER)}
     for note in result.get("notes") or []:
         if str(note).rstrip("。") not in said:
             lines.append(str(note))
@@ -189,7 +196,7 @@ def _total_lines(result: dict) -> list:
         items_sum = sum((_decimal(item.get("amount_cny")) for item in items), Decimal(0))
         lines.append("")
         lines.append(
-            f"各项合计 {format_yuan(items_sum)} 超过上限，已按{OTHER_MATTERS_CLAUSE}"
+            f"各项合计 {format_yuan(items_sum)} 超过上限，已按{_clause_label('4.3')}"
             f"“{cap_text}”封顶为 {format_amount(cap)}。"
         )
     rates = result.get("rates_used") or {}
@@ -210,7 +217,7 @@ def render_markdown(report: dict) -> str:
         f"- 编号：{report.get('ref', '')}",
         f"- 生成时间：{_created_text(report.get('created_at'))}",
         f"- 申报主体：{_applicant_text(report)}",
-        f"- 政策：{POLICY}",
+        f"- 政策：{_policy_title()}",
         "",
     ]
     lines += _verdict_lines(verdict, report.get("applicant"))
@@ -222,8 +229,8 @@ def render_markdown(report: dict) -> str:
         "",
         "## 申报依据",
         "",
-        f"- {BASIS_CLAUSE}：{BASIS}",
-        f"- {RULES_CLAUSE}：{RULES}",
+        "- {}：{}".format(*quote("statistics_system")),
+        "- {}：{}".format(*quote("implementation_rules")),
         "",
         "## 提醒",
         "",
@@ -243,17 +250,15 @@ def _chat_lines(report: dict, detail: int) -> list:
     verdict = report.get("verdict") or {}
     status = verdict.get("status", TO_CONFIRM)
     items = result.get("items") or []
-    name = (lambda text: text) if detail >= 2 else _short
+    name = (lambda text: text) if detail >= 3 else _short
 
-    lines = [f"【{TITLE}】编号 {report.get('ref', '')}"]
-    conclusion = f"结论：{status}"
+    lines = [f"【{TITLE}】编号 {report.get('ref', '')}", f"结论：{status}"]
     if verdict.get("failing"):
-        conclusion += "；未满足：" + "、".join(name(n) for n in verdict["failing"])
-    if verdict.get("unknown"):
-        conclusion += "；待确认：" + "、".join(name(n) for n in verdict["unknown"])
-    lines.append(conclusion)
-    if detail >= 2 and verdict.get("fixes"):
+        lines.append("未满足：" + "；".join(name(n) for n in verdict["failing"]))
+    if detail >= 3 and verdict.get("fixes"):
         lines.append("第二条要求：" + "；".join(verdict["fixes"]))
+    if verdict.get("unknown"):
+        lines.append("需确认：" + "；".join(name(n) for n in verdict["unknown"]))
 
     for item in items:
         if not item.get("qualified"):
@@ -262,10 +267,11 @@ def _chat_lines(report: dict, detail: int) -> list:
         if _has_range(item):
             amount += "—" + _chat_yuan(item["amount_cny_max"])
         capped = "（已达上限）" if item.get("capped") else ""
-        lines.append(f"· {item.get('name')}：{amount}{capped}（{item.get('clause')}）")
+        clause = f"（{item.get('clause')}）" if detail >= 1 else ""
+        lines.append(f"· {item.get('name')}：{amount}{capped}{clause}")
     unqualified = [item.get("name") for item in items if not item.get("qualified")]
     if unqualified:
-        if detail >= 1:
+        if detail >= 2:
             lines.append("未达条件：" + "、".join(unqualified))
         else:
             lines.append(f"另有{len(unqualified)}项未达条件")
@@ -275,16 +281,21 @@ def _chat_lines(report: dict, detail: int) -> list:
     if total_max is not None and _decimal(total_max) != _decimal(result.get("total_cny")):
         total += f"（区间上限 {_chat_yuan(total_max)}）"
     if result.get("total_capped"):
-        total += f"，已按{OTHER_MATTERS_CLAUSE}单个企业年度总额最高{format_wan(_annual_cap()[0])}封顶"
+        total += f"，已按{_clause_label('4.3')}单个企业年度总额最高{format_wan(_annual_cap()[0])}封顶"
     lines.append(total)
-    lines.append("不得重复申报（第四条第（三）项）。" + DISCLAIMER)
+    lines.append(f"不得重复申报（{quote('no_double_claim')[0]}）。" + DISCLAIMER)
     return lines
 
 
 def render_chat(report: dict) -> str:
-    """A short reply for chat, one line per award, kept within WeChat's 2048-byte passive reply when possible."""
+    """A short reply for chat, one line per award, kept within WeChat's 2048-byte passive reply when possible.
+
+    When the full reply is too long it drops, in turn: what 第二条 requires (the Markdown
+    report keeps it) and the explanations in condition names; the names of items that did
+    not qualify; the clause after each award.
+    """
     text = ""
-    for detail in (2, 1, 0):
+    for detail in (3, 2, 1, 0):
         text = "\n".join(_chat_lines(report, detail))
         if len(text.encode("utf-8")) <= CHAT_LIMIT_BYTES:
             break

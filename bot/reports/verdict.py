@@ -112,7 +112,7 @@ def verdict_from(eligibility: dict, applicant: str) -> dict:
 
     failing_fields = [f for f in unmet if f not in unsettled]
     unknown = [
-        f"{condition_name(f)}（{UNSETTLED_NOTES[code]}）" if f in unsettled else condition_name(f)
+        f"{condition_name(f).split('（')[0]}（{UNSETTLED_NOTES[code]}）" if f in unsettled else condition_name(f)
         for f in _ordered([f for f in unmet if f in unsettled] + missing)
     ]
 

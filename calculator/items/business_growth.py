@@ -65,7 +65,9 @@ def compute(ctx):
     steps = []
     if data.get("new_enterprise") is True:
         increment = this_total
-        steps.append(f"新增企业首年按纯增量计算：{this_text}，增量即为{yuan(increment)}")
+        ignored = "（上年度数据不计）" if any(
+            f in data for f in ("previous_onshore_cny", "previous_offshore_usd")) else ""
+        steps.append(f"新增企业首年按纯增量计算{ignored}：{this_text}，增量即为{yuan(increment)}")
     else:
         prev_total, prev_text = _year_total(
             ctx, "previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate", True)

@@ -6,7 +6,7 @@ takes 20名以上 (≥ 20) service-outsourcing interns a year.
 from decimal import Decimal
 
 from ..item import Item, cents
-from ..policy import fig, meets
+from ..policy import clause_label, fig, meets
 from ..text import amount, plain, yuan
 
 CODE = "3.7.4"
@@ -29,7 +29,7 @@ def compute(ctx):
         given = f"{interns}名" if "interns_per_year" in data else "未提供（按0名计）"
         failed.append(f"每年接受服务外包实习生{given}，未达到{plain(need_interns)}名以上")
     if failed:
-        return Item(CODE, NAME, 0, 0, "；".join(failed) + "，不符合本项条件，不予补贴。")
+        return Item(CODE, NAME, 0, 0, "；".join(failed) + f"，不符合{clause_label(CODE)}的条件，不予补贴。")
     per, cap = fig(CODE, "per_graduate_cny"), fig(CODE, "total_cap_cny")
     graduates = data["qualified_interns"]
     raw = per * graduates

@@ -7,7 +7,7 @@ onshore + offshore × rate when `rent_contract_amount_cny` is absent.
 from decimal import Decimal
 
 from ..item import Item
-from ..policy import fig, meets
+from ..policy import clause_label, fig, meets
 from ..text import amount, pct, plain, yuan
 
 CODE = "3.8.3"
@@ -67,7 +67,7 @@ def compute(ctx):
     if subsidized >= max_years:
         failed.append(f"已享受租金补贴{subsidized}年，补贴期限最多{plain(max_years)}年")
     if failed:
-        return Item(CODE, NAME, 0, 0, "；".join(failed) + "，不符合本项条件，不予补贴。")
+        return Item(CODE, NAME, 0, 0, "；".join(failed) + f"，不符合{clause_label(CODE)}的条件，不予补贴。")
     rate, max_area = fig(CODE, "rate"), fig(CODE, "max_area_m2")
     rent, area = data["rent_annual_cny"], data["rent_area_m2"]
     raw = rent * rate

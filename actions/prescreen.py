@@ -1,0 +1,134 @@
+"""Pre-screening in conversation: start, the form's answers and questions, the saved report, look-up."""
+import logging
+import re
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action
+from rasa_sdk.events import SlotSet
+
+from actions.common import entities_of, intent_of, message_id, user_text
+from actions.policy import answer_events
+from bot.answers import compose
+from bot.prescreen.session import PrescreenSession
+from bot.reports import get_report, render_chat, save_report, verdict_from
+
+log = logging.getLogger(__name__)
+REF = re.compile(r"YS-?\d{8}-?\d{4,}", re.IGNORECASE)
+
+
+class ActionPrescreenStart(Action):
+    """Open a pre-screening, keeping what the opening message already says."""
+
+    def name(self) -> Text:
+        return "action_prescreen_start"
+
+    async def run(self, dispatcher, tracker, domain):
+        session = PrescreenSession.start(user_text(tracker))
+        if session.step != "applicant":
+            dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。")
+        state = session.dump()
+        state["handled"] = message_id(tracker)
+        return [SlotSet("prescreen_state", state), SlotSet("prescreen_answer", None)]
+
+
+class ValidatePrescreenForm(Action):
+    """Each answer in the pre-screening."""
+
+    def name(self) -> Text:
+        return "validate_prescreen_form"
+
+    async def run(self, dispatcher, tracker, domain):
+        state = tracker.get_slot("prescreen_state") or {}
+        mid = message_id(tracker)
+        if state.get("handled") == mid:
+            return []
+        session = PrescreenSession.load(state)
+        intent = intent_of(tracker)
+        turn = session.handle(user_text(tracker), intent)
+        events: List[Dict[Text, Any]] = []
+        if turn.interjection:
+            answer = compose(intent, user_text(tracker), entities_of(tracker),
+                             tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+            if answer.text:
+                dispatcher.utter_message(text=answer.text)
+                events += answer_events(answer)
+            dispatcher.utter_message(text="——回到预审：")
+        for m in turn.messages:
+            dispatcher.utter_message(text=m)
+        if turn.cancelled:
+            return events + [SlotSet("prescreen_state", None), SlotSet("prescreen_answer", "cancelled"),
+                             SlotSet("requested_slot", None)]
+        new_state = session.dump()
+        new_state["handled"] = mid
+        events.append(SlotSet("prescreen_state", new_state))
+        events.append(SlotSet("prescreen_answer", "done" if session.step == "done" else None))
+        return events
+
+
+class ActionAskPrescreenAnswer(Action):
+    """Ask the pre-screening's next question."""
+
+    def name(self) -> Text:
+        return "action_ask_prescreen_answer"
+
+    async def run(self, dispatcher, tracker, domain):
+        session = PrescreenSession.load(tracker.get_slot("prescreen_state"))
+        dispatcher.utter_message(text=session.question())
+        return []
+
+
+class ActionPrescreenFinish(Action):
+    """Verdict, estimate and a saved report with its reference number."""
+
+    def name(self) -> Text:
+        return "action_prescreen_finish"
+
+    async def run(self, dispatcher, tracker, domain):
+        from calculator import CalculatorError, calculate
+
+        state = tracker.get_slot("prescreen_state")
+        if not state or tracker.get_slot("prescreen_answer") == "cancelled":
+            return [SlotSet("prescreen_answer", None)]
+        session = PrescreenSession.load(state)
+        inputs = session.calculator_input()
+        try:
+            result = calculate(inputs)
+        except CalculatorError as err:
+            dispatcher.utter_message(text=f"这些数字还不能计算：{err}。预审未保存，请重新开始。")
+            return [SlotSet("prescreen_state", None), SlotSet("prescreen_answer", None)]
+        verdict = verdict_from(result["eligibility"], session.applicant or "enterprise")
+        ref = save_report(tracker.sender_id, session.applicant or "enterprise", inputs, result, verdict)
+        log.info("prescreen report saved: %s", ref)
+        report = get_report(ref, tracker.sender_id)
+        dispatcher.utter_message(text=render_chat(report))
+        refs = list(tracker.get_slot("report_refs") or []) + [ref]
+        return [SlotSet("prescreen_state", None), SlotSet("prescreen_answer", None), SlotSet("report_refs", refs)]
+
+
+class ActionQueryReport(Action):
+    """"查询预审 YS-…": show a report again, only in the conversation that made it."""
+
+    def name(self) -> Text:
+        return "action_query_report"
+
+    async def run(self, dispatcher, tracker, domain):
+        text = user_text(tracker).upper().replace("－", "-")
+        m = REF.search(text)
+        refs = tracker.get_slot("report_refs") or []
+        if not m:
+            if refs:
+                dispatcher.utter_message(text="本次对话生成的预审报告：" + "、".join(refs) +
+                                              "。回复“查询预审 编号”即可查看。")
+            else:
+                dispatcher.utter_message(text="请提供预审报告编号，例如“查询预审 YS-20261128-0007”。"
+                                              "本次对话还没有生成过预审报告，可以说“我想做个预审”开始。")
+            return []
+        digits = re.sub(r"\D", "", m.group(0))
+        ref = f"YS-{digits[:8]}-{digits[8:]}"
+        report = get_report(ref, tracker.sender_id)
+        if report is None:
+            dispatcher.utter_message(text=f"没有找到预审报告 {ref}。出于保密，只能查看本次对话中生成的报告；"
+                                          "请核对编号，或重新做一次预审。")
+            return []
+        dispatcher.utter_message(text=render_chat(report))
+        return []

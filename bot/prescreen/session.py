@@ -1,0 +1,239 @@
+"""A guided pre-screening: applicant type, each 第二条 condition, a checklist of items, figures.
+
+Plain Python; the Rasa actions keep the state in a slot. Conditions already stated in the
+opening message are not asked again; each remaining one is asked plainly, one at a time
+(是/否/不确定). The figures for the chosen items reuse the estimate dialogue.
+"""
+import re
+from typing import Optional
+
+from bot.answers.eligibility import CONDITION_NAMES, facts_from
+from bot.estimate.session import EstimateSession, Turn, calculator_inputs
+from bot.nlu.normalize import normalize
+
+APPLICANTS = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
+
+CONDITION_QUESTIONS = {
+    "entity_type": "贵单位是在郑州市依法设立的独立法人企业，还是外地法人企业在郑州的分支机构？"
+                   "（回复“独立法人”“分支机构”，或说明其他情况，如个体户、事业单位）",
+    "registered_in_zhengzhou": "企业是在郑州市行政区域内依法设立（注册）的吗？（是/否）",
+    "pays_tax_in_zhengzhou": "分支机构在郑州纳税吗？（是/否）",
+    "clear_property_rights": "企业产权清晰吗？（是/否/不确定）",
+    "lawful_operation": "企业依法经营吗？近期有无违法经营的情况？（是/否/不确定）",
+    "lawful_tax": "企业依法纳税吗？（是/否/不确定）",
+    "sound_finance": "企业具备健全的财务管理制度、财务管理规范吗？（是/否/不确定）",
+    "mofcom_registered": "企业是否已在商务部“服务外包业务管理和统计系统”中注册，并及时填报合同签约及执行信息？（是/否/不确定）",
+}
+
+CHECKLIST = {
+    "enterprise": [("3.1", "业务规模增量奖励（今年比上年执行额增长）"), ("3.2", "离岸业务奖励（离岸执行额超过100万美元）"),
+                   ("3.3", "创新发展奖励（连续两年新专利/软著或研发投入增长）"), ("3.4", "技术先进型服务企业认定奖励"),
+                   ("3.5", "开拓市场补贴（参加展会等活动）"), ("3.6", "资质认证补贴（CMMI、ITSS等）"),
+                   ("3.7.3", "中高级人才培训补贴"), ("3.7.4", "实习实训补贴"), ("3.8.3", "园区租金补贴"),
+                   ("3.9", "公共服务平台补贴")],
+    "park_operator": [("3.8.1", "示范园区认定奖励"), ("3.8.2a", "园区引进重点企业奖励"), ("3.8.2b", "园区吸引外资奖励")],
+    "training_institution": [("3.7.2", "培训机构定额培训支持")],
+}
+NONE_ANSWER = re.compile(r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)")
+YES = re.compile(r"^(是|是的|对|对的|有|嗯|满足|符合|已经?|已注册|已填报|没问题|好的|可以|yes|y)")
+NO = re.compile(r"^(否|不是|不对|没有|没|未|无|不满足|不符合|还没|尚未|no|n)")
+UNSURE = re.compile(r"不确定|不清楚|不知道|不太清楚|说不好|跳过|不好说")
+
+
+def conditions_for(facts: dict, applicant: str) -> list:
+    """The 第二条 conditions to settle, in order, given what is known."""
+    out = ["entity_type"]
+    etype = facts.get("entity_type")
+    if etype == "branch":
+        out.append("pays_tax_in_zhengzhou")
+    elif etype != "other":
+        out.append("registered_in_zhengzhou")
+    return out + ["clear_property_rights", "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"]
+
+
+class PrescreenSession:
+    """Where the pre-screening stands and how an answer moves it on."""
+
+    def __init__(self, step="applicant", applicant=None, facts=None, unsure=None, items=None,
+                 estimate=None, pending=None, retries=0):
+        self.step = step
+        self.applicant = applicant
+        self.facts = dict(facts or {})
+        self.unsure = list(unsure or [])
+        self.items = list(items or [])
+        self.estimate = estimate
+        self.pending = pending
+        self.retries = retries
+
+    def dump(self) -> dict:
+        return {"step": self.step, "applicant": self.applicant, "facts": self.facts, "unsure": self.unsure,
+                "items": self.items, "estimate": self.estimate, "pending": self.pending, "retries": self.retries}
+
+    @classmethod
+    def load(cls, state: Optional[dict]) -> "PrescreenSession":
+        return cls(**{k: v for k, v in (state or {}).items() if k in (
+            "step", "applicant", "facts", "unsure", "items", "estimate", "pending", "retries")})
+
+    # -- starting ------------------------------------------------------------------------------
+    @classmethod
+    def start(cls, text: str) -> "PrescreenSession":
+        s = cls()
+        s._read_applicant(normalize(text or ""))
+        s.facts.update({k: v for k, v in facts_from(normalize(text or "")).items()})
+        s._advance()
+        return s
+
+    def _read_applicant(self, t: str) -> bool:
+        if re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t):
+            self.applicant = "park_operator"
+        elif re.search(r"培训机构|培训学校|培训中心", t):
+            self.applicant = "training_institution"
+        elif re.search(r"企业|公司|^1$|分公司|分支机构", t) and not re.search(r"园区|培训机构", t):
+            self.applicant = "enterprise"
+        elif re.fullmatch(r"\s*2\s*", t):
+            self.applicant = "park_operator"
+        elif re.fullmatch(r"\s*3\s*", t):
+            self.applicant = "training_institution"
+        return self.applicant is not None
+
+    # -- moving on -----------------------------------------------------------------------------
+    def _advance(self):
+        if self.step in ("applicant",) and self.applicant:
+            self.step = "conditions"
+        if self.step == "conditions":
+            todo = [c for c in conditions_for(self.facts, self.applicant)
+                    if c not in self.facts and c not in self.unsure]
+            if todo:
+                self.pending = todo[0]
+                return
+            self.step = "items"
+            self.pending = "items"
+            return
+        if self.step == "figures":
+            est = EstimateSession.load(self.estimate)
+            if est.status == "done" or not est.items:
+                self.step = "done"
+                self.pending = None
+
+    def question(self) -> str:
+        """The next question, in Chinese."""
+        if self.step == "applicant":
+            return ("好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n"
+                    "首先，申报主体是哪一类？1. 企业  2. 园区管理和运营企业（示范园区）  3. 培训机构（回复编号或名称）")
+        if self.step == "conditions":
+            return CONDITION_QUESTIONS[self.pending]
+        if self.step == "items":
+            options = CHECKLIST[self.applicant or "enterprise"]
+            lines = ["以下哪些支持项目与您有关？回复编号，可多选（如“1 2 5”），都没有请回复“无”："]
+            lines += [f"{i}. {name}" for i, (_, name) in enumerate(options, 1)]
+            return "\n".join(lines)
+        if self.step == "figures":
+            return EstimateSession.load(self.estimate).question()
+        return ""
+
+    def handle(self, text: str, intent: Optional[str] = None) -> Turn:
+        """Move on with one user message."""
+        t = normalize(text or "").strip()
+        if not t:
+            return Turn(messages=["我没有收到内容。"], understood=False)
+        if intent == "cancel" or re.match(r"^(取消|算了|不做了|退出|停止|不预审了|结束)", t):
+            self.step = "cancelled"
+            return Turn(messages=["好的，已取消本次预审。需要时说“我想做个预审”即可重新开始。"], cancelled=True)
+        if self.step == "applicant":
+            if self._read_applicant(t):
+                self.facts.update(facts_from(t))
+                self._advance()
+                return Turn()
+            return self._not_understood(intent)
+        if self.step == "conditions":
+            return self._condition_answer(t, intent)
+        if self.step == "items":
+            return self._items_answer(t, intent)
+        if self.step == "figures":
+            est = EstimateSession.load(self.estimate)
+            turn = est.handle(text, intent)
+            self.estimate = est.dump()
+            if turn.cancelled:
+                self.step = "cancelled"
+                turn.messages = ["好的，已取消本次预审。"]
+                return turn
+            self._advance()
+            turn.done = self.step == "done"
+            return turn
+        return Turn()
+
+    def _not_understood(self, intent) -> Turn:
+        from bot.estimate.session import QUESTION_INTENTS
+
+        if intent in QUESTION_INTENTS:
+            return Turn(interjection=True, understood=False)
+        self.retries += 1
+        return Turn(messages=["抱歉，我没有理解。"], understood=False)
+
+    def _condition_answer(self, t: str, intent) -> Turn:
+        key = self.pending
+        stated = facts_from(t)
+        if key == "entity_type":
+            if "entity_type" in stated:
+                self.facts.update(stated)
+            elif re.search(r"独立法人|法人|公司", t):
+                self.facts["entity_type"] = "legal_person"
+            elif re.search(r"其他|个体|个人|事业单位|政府", t):
+                self.facts["entity_type"] = "other"
+            elif UNSURE.search(t):
+                self.unsure.append(key)
+            else:
+                return self._not_understood(intent)
+        else:
+            if UNSURE.search(t) or intent == "dont_know":
+                self.unsure.append(key)
+            elif intent == "affirm" or YES.match(t):
+                self.facts[key] = True
+            elif intent == "deny" or NO.match(t):
+                self.facts[key] = False
+            elif key in stated:
+                self.facts[key] = stated[key]
+            else:
+                return self._not_understood(intent)
+        for k, v in stated.items():  # anything else the answer settles
+            self.facts.setdefault(k, v)
+        self.retries = 0
+        self._advance()
+        return Turn()
+
+    def _items_answer(self, t: str, intent) -> Turn:
+        options = CHECKLIST[self.applicant or "enterprise"]
+        chosen = []
+        for n in re.findall(r"\d+", t):
+            i = int(n)
+            if 1 <= i <= len(options):
+                chosen.append(options[i - 1][0])
+        if not chosen:
+            from bot.estimate.items import detect_items
+
+            chosen = [c for c in detect_items(t) if c in {code for code, _ in options}]
+        if not chosen and (NONE_ANSWER.match(t) or intent == "deny"):
+            self.items = []
+            self.step = "done"
+            self.pending = None
+            return Turn(done=True)
+        if not chosen:
+            return self._not_understood(intent)
+        self.items = sorted(set(chosen), key=[c for c, _ in options].index)
+        est = EstimateSession(items=self.items)
+        est._advance()
+        self.estimate = est.dump()
+        self.step = "figures"
+        self._advance()
+        return Turn(done=self.step == "done")
+
+    # -- the end -------------------------------------------------------------------------------
+    def calculator_input(self) -> dict:
+        """Conditions and figures, as the calculator's input."""
+        inputs = {k: v for k, v in self.facts.items() if k in CONDITION_NAMES}
+        if self.estimate:
+            inputs.update(calculator_inputs(EstimateSession.load(self.estimate).inputs))
+        return inputs
+
+    def applicant_label(self) -> str:
+        return APPLICANTS.get(self.applicant or "enterprise", "企业")

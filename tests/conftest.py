@@ -1,0 +1,111 @@
+"""Shared fixtures: the running assistant (action server + Rasa server on free ports) for e2e tests."""
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "policy-assistant.tar.gz"
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, proc, seconds: float, body: bytes = None) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early ({proc.returncode}) while waiting for {url}")
+        try:
+            req = urllib.request.Request(url, body, {"Content-Type": "application/json"} if body else {})
+            with urllib.request.urlopen(req, timeout=5) as r:
+                if r.status == 200:
+                    return
+        except Exception:
+            time.sleep(0.5)
+    raise RuntimeError(f"timed out waiting for {url}")
+
+
+class Assistant:
+    """A running assistant: send messages over the REST channel."""
+
+    def __init__(self, rasa_url: str, action_url: str, workdir: Path):
+        self.rasa_url = rasa_url
+        self.action_url = action_url
+        self.workdir = workdir
+        self.webhook = f"{rasa_url}/webhooks/rest/webhook"
+
+    def send(self, sender: str, text: str, timeout: float = 30) -> list:
+        body = json.dumps({"sender": sender, "message": text}).encode()
+        req = urllib.request.Request(self.webhook, body, {"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return json.loads(r.read().decode() or "[]")
+
+    def say(self, sender: str, text: str) -> str:
+        """The bot's reply texts (and button titles) joined by new lines."""
+        parts = []
+        for m in self.send(sender, text):
+            if m.get("text"):
+                parts.append(m["text"])
+            for b in m.get("buttons") or []:
+                parts.append(b.get("title", ""))
+        return "\n".join(parts)
+
+    @staticmethod
+    def new_sender(prefix: str = "t") -> str:
+        return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory):
+    """Start the action server and the Rasa server on free ports; stop them afterwards."""
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make train` first (make test does)")
+    work = tmp_path_factory.mktemp("assistant")
+    action_port, rasa_port = free_port(), free_port()
+    (work / "endpoints.yml").write_text(
+        f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n"
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {work / 'tracker.db'}\n", encoding="utf-8")
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3",
+               REPORTS_DB=str(work / "reports.db"), PYTHONWARNINGS="ignore")
+    for key in [k for k in env if k.startswith("WECHAT_")]:
+        env.pop(key)
+    rasa = str(ROOT / ".venv" / "bin" / "rasa")
+    logs = [open(work / "actions.log", "w"), open(work / "rasa.log", "w")]
+    actions = subprocess.Popen([rasa, "run", "actions", "--actions", "actions", "--port", str(action_port)],
+                               cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT)
+    server = subprocess.Popen([rasa, "run", "--model", str(MODEL), "--port", str(rasa_port),
+                               "--endpoints", str(work / "endpoints.yml"),
+                               "--credentials", str(ROOT / "credentials.yml")],
+                              cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT)
+    try:
+        _wait(f"http://127.0.0.1:{action_port}/health", actions, 120)
+        _wait(f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook", server, 240,
+              json.dumps({"sender": "warmup", "message": "你好"}).encode())
+        yield Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", work)
+    except Exception:
+        for log in logs:
+            log.flush()
+        sys.stderr.write((work / "rasa.log").read_text()[-3000:] + (work / "actions.log").read_text()[-3000:])
+        raise
+    finally:
+        for proc in (server, actions):
+            proc.terminate()
+        for proc in (server, actions):
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        for log in logs:
+            log.close()

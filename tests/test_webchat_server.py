@@ -1,0 +1,115 @@
+"""bot.webserver: static files and the /api/chat proxy, against a stub Rasa."""
+
+import json
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from bot import webserver
+
+try:
+    from tests import webchat_stub as stub
+except ImportError:  # pragma: no cover
+    import webchat_stub as stub
+
+
+@pytest.fixture
+def rasa():
+    server = stub.StubRasa().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def web(rasa):
+    server = webserver.make_server("127.0.0.1", 0, rasa.url, rasa_timeout=1.5)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def request(url, data=None, content_type="application/json", method=None):
+    headers = {"Content-Type": content_type} if data is not None else {}
+    if isinstance(data, (dict, list)):
+        data = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    req = urllib.request.Request(url, data=data, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, dict(resp.headers), resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def test_serves_static_page(web):
+    status, headers, body = request(web + "/")
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/html")
+    page = body.decode("utf-8")
+    assert "郑州市服务外包政策助手" in page and "/app.js" in page and "重新开始" in page
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+    status, headers, body = request(web + "/app.js")
+    assert status == 200 and "javascript" in headers["Content-Type"]
+    assert b"innerHTML" not in body  # bot text must never be parsed as HTML
+    status, headers, _ = request(web + "/style.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    assert request(web + "/healthz")[0] == 200
+
+
+@pytest.mark.parametrize("path", ["/nope", "/../webserver.py", "/%2e%2e/webserver.py", "/web/app.js", "/webserver.py"])
+def test_unknown_paths_404(web, path):
+    assert request(web + path)[0] == 404
+
+
+def test_chat_is_proxied_to_rasa_rest(web, rasa):
+    status, headers, body = request(web + "/api/chat", {"sender": "web-abc", "message": " 你好 "})
+    assert status == 200
+    assert headers["Content-Type"].startswith("application/json")
+    replies = json.loads(body)
+    assert replies[0]["text"] == stub.GREETING_TEXT
+    assert replies[0]["buttons"] == stub.GREETING_BUTTONS
+    assert rasa.received == [("web-abc", "你好")]
+
+
+def test_rasa_down_is_502_json(web, rasa):
+    rasa.stop()
+    status, headers, body = request(web + "/api/chat", {"sender": "web-abc", "message": "你好"})
+    assert status == 502
+    assert json.loads(body)["error"] == "rasa_unreachable"
+
+
+def test_rasa_error_and_timeout(web, rasa):
+    rasa.status = 500
+    status, _, body = request(web + "/api/chat", {"sender": "web-abc", "message": "你好"})
+    assert status == 502 and json.loads(body)["error"] == "rasa_error"
+    rasa.status = 200
+    rasa.delay = 3  # web server waits 1.5 s
+    status, _, body = request(web + "/api/chat", {"sender": "web-abc", "message": "你好"})
+    assert status == 504 and json.loads(body)["error"] == "rasa_timeout"
+
+
+@pytest.mark.parametrize(
+    "data, content_type, expected",
+    [
+        (b"{not json", "application/json", 400),
+        ({"sender": "web-1"}, "application/json", 400),
+        ({"sender": "web-1", "message": "   "}, "application/json", 400),
+        ({"sender": "bad sender!", "message": "hi"}, "application/json", 400),
+        ({"sender": "web-1", "message": 5}, "application/json", 400),
+        ([1, 2], "application/json", 400),
+        ({"sender": "web-1", "message": "长" * 2001}, "application/json", 413),
+        ({"sender": "web-1", "message": "x" * 20000}, "application/json", 413),
+        (b"sender=web-1&message=hi", "application/x-www-form-urlencoded", 415),
+        (b'{"sender":"web-1","message":"hi"}', "text/plain", 415),
+    ],
+)
+def test_bad_requests_rejected(web, rasa, data, content_type, expected):
+    status, _, body = request(web + "/api/chat", data, content_type=content_type)
+    assert status == expected
+    assert "error" in json.loads(body)
+    assert rasa.received == []
