@@ -160,7 +160,7 @@ class EstimateSession:
         before = dict(self.inputs), self.clarify
         resolved = self._resolve_clarification(text) if self.clarify else False
         got = self._absorb(text, correction=is_correction)
-        if new_items and intent in ("estimate_award", "ask_subsidy", "inform", None):
+        if new_items and intent in ("estimate_award", "inform", None):
             self.items = item_words.sort_items(self.items + new_items)
             got = True
         if not (resolved or got):

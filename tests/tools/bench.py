@@ -225,10 +225,11 @@ def send(session: requests.Session, url: str, sender: str, text: str, timeout: f
         return (time.perf_counter() - t0) * 1000, "connection", f"{type(e).__name__} for {text!r}"
 
 
-def run_user(url: str, turns: int, start_unit: int, timeout: float, deadline: float) -> dict:
-    """One simulated user doing `turns` turns; a fresh sender id at each pass through the
-    script (every 11 turns), so that trackers stay small."""
-    res = {"latencies_ms": [], "errors": {}, "error_samples": [], "turns": 0}
+def run_user(url: str, turns: int, start_unit: int, timeout: float, deadline: float,
+             think: float = 0) -> dict:
+    """One simulated user doing `turns` turns (pausing `think` s between them); a fresh sender
+    id at each pass through the script (every 11 turns), so that trackers stay small."""
+    res = {"latencies_ms": [], "by_message": {}, "errors": {}, "error_samples": [], "turns": 0}
     sender = None
     with requests.Session() as session:
         for (new_conv, text), _ in zip(messages(start_unit), range(turns)):
@@ -236,9 +237,12 @@ def run_user(url: str, turns: int, start_unit: int, timeout: float, deadline: fl
                 break
             if new_conv:
                 sender = f"bench-{uuid.uuid4().hex[:10]}"
+            if think and res["turns"]:
+                time.sleep(think)
             ms, err, detail = send(session, url, sender, text, timeout)
             res["turns"] += 1
             res["latencies_ms"].append(ms)
+            res["by_message"].setdefault(text, []).append(ms)
             if err:
                 res["errors"][err] = res["errors"].get(err, 0) + 1
                 if len(res["error_samples"]) < 3:
@@ -246,7 +250,8 @@ def run_user(url: str, turns: int, start_unit: int, timeout: float, deadline: fl
     return res
 
 
-def concurrent_users(url: str, users: int, per_user: int, timeout: float, deadline: float) -> dict:
+def concurrent_users(url: str, users: int, per_user: int, timeout: float, deadline: float,
+                     think: float = 0) -> dict:
     results = [None] * users
     barrier = threading.Barrier(users)
 
@@ -256,7 +261,7 @@ def concurrent_users(url: str, users: int, per_user: int, timeout: float, deadli
         except threading.BrokenBarrierError:
             pass
         # Users start at different points of the script so that the server sees a mix.
-        results[i] = run_user(url, per_user, (i * 3) % len(SCRIPT), timeout, deadline)
+        results[i] = run_user(url, per_user, (i * 3) % len(SCRIPT), timeout, deadline, think)
 
     threads = [threading.Thread(target=user, args=(i,), daemon=True) for i in range(users)]
     t0 = time.monotonic()
@@ -266,11 +271,14 @@ def concurrent_users(url: str, users: int, per_user: int, timeout: float, deadli
         while t.is_alive():
             t.join(0.5)
     wall = time.monotonic() - t0
-    merged = {"latencies_ms": [], "errors": {}, "error_samples": [], "turns": 0, "wall_s": wall}
+    merged = {"latencies_ms": [], "by_message": {}, "errors": {}, "error_samples": [], "turns": 0,
+              "wall_s": wall}
     for r in results:
         if r is None:
             continue
         merged["latencies_ms"] += r["latencies_ms"]
+        for text, ms in r["by_message"].items():
+            merged["by_message"].setdefault(text, []).extend(ms)
         merged["turns"] += r["turns"]
         for k, v in r["errors"].items():
             merged["errors"][k] = merged["errors"].get(k, 0) + v
@@ -295,7 +303,9 @@ def summary(res: dict) -> dict:
            "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95),
            "max_ms": max(lat) if lat else None, "mean_ms": sum(lat) / len(lat) if lat else None,
            "errors": sum(res["errors"].values()), "errors_by_kind": res["errors"],
-           "error_samples": res["error_samples"]}
+           "error_samples": res["error_samples"],
+           "by_message": {text: {"n": len(ms), "p50_ms": percentile(ms, 50), "max_ms": max(ms)}
+                          for text, ms in res["by_message"].items()}}
     if "wall_s" in res:
         out["wall_s"] = res["wall_s"]
         out["throughput_turns_per_s"] = res["turns"] / res["wall_s"] if res["wall_s"] else None
@@ -364,6 +374,8 @@ def main(argv=None) -> int:
                     help="training log to take the training time from if var/train_time.txt is absent")
     ap.add_argument("--model", type=Path, default=MODEL)
     ap.add_argument("--timeout", type=float, default=10, help="per-request timeout in s (default 10)")
+    ap.add_argument("--think", type=float, default=0,
+                    help="pause of each concurrent user between its turns in s (default 0: back to back)")
     ap.add_argument("--max-seconds", type=float, default=300,
                     help="time cap for each load phase in s (default 300)")
     ap.add_argument("--start-timeout", type=float, default=300,
@@ -397,7 +409,7 @@ def main(argv=None) -> int:
         one = run_user(servers.webhook, args.turns, 0, args.timeout, time.monotonic() + args.max_seconds)
         print(f"bench: {args.users} concurrent users × {args.per_user} turns…", flush=True)
         many = concurrent_users(servers.webhook, args.users, args.per_user, args.timeout,
-                                time.monotonic() + args.max_seconds)
+                                time.monotonic() + args.max_seconds, args.think)
         rss_actions, rss_rasa = rss_mb(servers.actions.pid), rss_mb(servers.rasa.pid)
     except KeyboardInterrupt:
         STOP.set()
@@ -429,7 +441,7 @@ def main(argv=None) -> int:
     if many_s["turns"] < args.users * args.per_user:
         checks["users_errors"] = "FAIL"
 
-    u = args.users
+    u = f"{args.users}" + (f" (think {args.think:g} s)" if args.think else "")
     train_value = f"{train_s:.0f} s" if train_s is not None else train_src
     if train_s is not None and train_src.startswith("estimated"):
         train_value += " (est. from log)"
@@ -454,6 +466,10 @@ def main(argv=None) -> int:
     ]
     print()
     print(table(rows))
+    slow = sorted(one_s["by_message"].items(), key=lambda kv: -kv[1]["p50_ms"])[:3]
+    if slow:
+        print("slowest messages for 1 user (p50): "
+              + "; ".join(f"{t} {v['p50_ms']:.0f} ms" for t, v in slow))
     for name, s in (("1 user", one_s), (f"{u} users", many_s), ("warm-up", warm_s)):
         if s["errors"]:
             print(f"{name} errors {s['errors_by_kind']}: " + "; ".join(s["error_samples"]))
@@ -468,7 +484,7 @@ def main(argv=None) -> int:
         "host": {"cpus": os.cpu_count(), "python": platform.python_version(),
                  "loadavg_before": load_start, "loadavg_after": load_end},
         "params": {"turns": args.turns, "users": args.users, "per_user": args.per_user,
-                   "timeout_s": args.timeout, "max_seconds": args.max_seconds},
+                   "timeout_s": args.timeout, "think_s": args.think, "max_seconds": args.max_seconds},
         "startup_s": servers.startup_s,
         "warmup": warm_s, "one_user": one_s, "concurrent": many_s,
         "training": {"seconds": train_s, "source": train_src},
