@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import REPHRASE, QUESTION_INTENTS, entities_of, intent_of, message_id, user_text
 from actions.policy import answer_events
 from bot.answers import compose
+from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.estimate.session import EstimateSession, calculator_inputs, restate, to_json
 from bot.estimate.session import from_json
@@ -65,6 +66,10 @@ class ActionEstimateStart(Action):
             dispatcher.utter_message(text=problem)
         if session.status == "done":
             return finish(dispatcher, tracker, session)
+        if session.items and not session.inputs and not session.clarify:
+            standard = clause_answer(session.items[0].rstrip("ab"), user_text(tracker))
+            dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
+            dispatcher.utter_message(text="下面帮您测算，随时可以说“取消”。")
         state = session.dump()
         state["handled"] = message_id(tracker)
         return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None),

@@ -283,7 +283,11 @@ def _chat_lines(report: dict, detail: int) -> list:
     if result.get("total_capped"):
         total += f"，已按{_clause_label('4.3')}单个企业年度总额最高{format_wan(_annual_cap()[0])}封顶"
     lines.append(total)
+    if detail >= 2:
+        label, basis = quote("statistics_system")
+        lines.append(f"申报依据（{label}）：{basis}")
     lines.append(f"不得重复申报（{quote('no_double_claim')[0]}）。" + DISCLAIMER)
+    lines.append(f"可回复“查询预审 {report.get('ref', '')}”再次查看；完整报告：make report REF={report.get('ref', '')}")
     return lines
 
 
