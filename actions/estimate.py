@@ -40,7 +40,8 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
         dispatcher.utter_message(text=f"这些数字还不能计算：{err}。请更正后再试。")
         return [SlotSet("estimate_state", None), SlotSet("estimate_pending", False)]
     skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
-    dispatcher.utter_message(text=explain.render(result, calculator_inputs(session.inputs), session.notes, skipped))
+    dispatcher.utter_message(text=explain.render(result, calculator_inputs(session.inputs), session.notes, skipped,
+                                                 failed=session.failed()))
     merged = load_inputs(tracker)
     merged.update(calculator_inputs(session.inputs))
     events = [SlotSet("estimate_state", None), SlotSet("estimate_pending", False),
@@ -52,6 +53,22 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
 
 def _skip_label(key: str) -> str:
     return {"usd_cny_rate": "本年度汇率", "previous_usd_cny_rate": "上年度汇率"}.get(key, "部分信息")
+
+
+def estimate_from_question(dispatcher, tracker):
+    """A policy question that carries the user's own figures: estimate instead, or None."""
+    text = user_text(tracker)
+    session = EstimateSession.start(text)
+    if not session.items or not calculator_inputs(session.inputs) or session.clarify:
+        return None
+    if session.status == "done":
+        return finish(dispatcher, tracker, session)
+    standard = clause_answer(session.items[0].rstrip("ab"), text)
+    dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
+    dispatcher.utter_message(text="按您给的数字测算，还需要：" + session.question())
+    state = session.dump()
+    state["handled"] = message_id(tracker)
+    return [SlotSet("estimate_state", state)] + answer_events(standard)
 
 
 class ActionEstimateStart(Action):
@@ -204,6 +221,24 @@ class ActionLooseAnswer(Action):
         if intent == "cancel":
             dispatcher.utter_message(text="好的。目前没有进行中的测算。还有什么可以帮您？")
             return done
+        pending = tracker.get_slot("estimate_state")
+        if pending and pending.get("status") == "collecting" and intent != "cancel":
+            session = EstimateSession.load({k: v for k, v in pending.items() if k != "handled"})
+            turn = session.handle(text, intent)
+            if turn.understood and not turn.interjection:
+                for m in turn.messages:
+                    dispatcher.utter_message(text=m)
+                if turn.cancelled:
+                    return done + [SlotSet("estimate_state", None)]
+                if session.status == "done":
+                    return finish(dispatcher, tracker, session)
+                state = session.dump()
+                state["handled"] = message_id(tracker)
+                if intent in ("inform", "correct_value"):
+                    return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None),
+                            SlotSet("estimate_pending", True)]
+                dispatcher.utter_message(text=session.question())
+                return done + [SlotSet("estimate_state", state)]
         session = EstimateSession(items=[], inputs=dict(inputs))
         if inputs and intent in ("correct_value", "inform"):
             session.last_keys = list(inputs.keys())

@@ -1,4 +1,5 @@
 """Answers to policy questions, the human-contact answer, and the fallback."""
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -8,6 +9,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import REPHRASE, entities_of, intent_of, user_text
 from bot.answers import compose
 from bot.answers.general import human_contact
+
+
+ASKS_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万亿]+(万|亿|元|美元|场|个|名|人|平)")
 
 
 def answer_events(answer) -> List[Dict[Text, Any]]:
@@ -27,6 +31,12 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+        if intent_of(tracker) in ("ask_subsidy", "ask_general_rules") and ASKS_AMOUNT.search(user_text(tracker)):
+            from actions.estimate import estimate_from_question
+
+            events = estimate_from_question(dispatcher, tracker)
+            if events is not None:
+                return events
         answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
                          tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
         if not answer.text:

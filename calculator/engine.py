@@ -3,8 +3,9 @@ import decimal
 from decimal import Decimal
 
 from .eligibility import eligibility
+from .errors import CalculatorError
 from .inputs import LABELS, validate
-from .item import Context, cents
+from .item import Context, Item, cents
 from .items import COMPUTE, RATES_NEEDED
 from .policy import clause_label, fig
 from .rates import missing_rates, resolve
@@ -92,3 +93,33 @@ def calculate(inputs: dict, *, rate_table=None) -> dict:
             "rates_used": {k: float(v) for k, v in used.items()},
             "notes": notes,
         }
+
+
+def innovation_from_awards(increment_award=None, offshore_award=None, *, patents_two_years=None,
+                           rd_growth_two_years=None) -> dict:
+    """三.（三） from award amounts the user already knows (增量奖励、离岸业务奖励), not in the CLI.
+
+    The bot uses it when a user says "增量奖励40万元、离岸奖励100万元，创新奖励多少"; the
+    result has the shape of `calculate`'s, with the one item 3.3.
+    """
+    from .items import innovation
+
+    with decimal.localcontext(_ARITHMETIC):
+        data = {}
+        for key, value in (("innovation_patents_two_years", patents_two_years),
+                           ("innovation_rd_growth_two_years", rd_growth_two_years)):
+            if value is not None:
+                data[key] = bool(value)
+        ctx = Context(data, {})
+        for code, value in (("3.1", increment_award), ("3.2", offshore_award)):
+            if value is not None:
+                d = Decimal(str(value))
+                if not d.is_finite() or d < 0:
+                    raise CalculatorError(f"{innovation.BASE[code]}金额须为不小于0的数", None)
+                ctx.items[code] = Item(code, innovation.BASE[code], d, d, "")
+        item = innovation.compute(ctx)
+        items = [item] if item is not None else []
+        total = sum((i.amount for i in items), Decimal(0))
+        return {"eligibility": eligibility({}), "items": [i.to_dict() for i in items],
+                "total_cny": float(cents(total)), "total_cny_max": float(cents(total)),
+                "total_capped": False, "rates_used": {}, "notes": [ESTIMATE_NOTE]}

@@ -50,9 +50,9 @@ def answer(text: str) -> Answer:
         return Answer(_clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期。", clause="4.2")
     if re.search(r"目录.{0,4}调整|调整.{0,4}目录", text):
         return Answer(_clause_text("4.2"), clause="4.2")
-    for pattern, render in DOC_FIELDS:
-        if re.search(pattern, text):
-            return Answer(render(d), clause="document")
+    found = [render(d) for pattern, render in DOC_FIELDS if re.search(pattern, text)]
+    if found:
+        return Answer("".join(dict.fromkeys(found)), clause="document")
     return Answer(f"本政策是《{d['policy_title']}》（{d['doc_no']}），{_date(d['published'])}发布，自发布之日起执行，"
                   f"由{d['sponsor']}主办并负责解释。\n" + _clause_text("4.3"), clause="4")
 

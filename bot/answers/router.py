@@ -8,6 +8,12 @@ from bot.answers import catalog, eligibility, general, scope, subsidies
 from bot.answers.model import Answer
 from bot.nlu.normalize import normalize
 
+ELIGIBILITY_Q = re.compile(r"(哪些|什么样?的?|哪类|哪种)(企业|公司|单位|主体)(能|可以|才能|可)(享受|申报|申请|报)|"
+                           r"谁(能|可以)(享受|申报|申请)|申报(主体|资格|条件)")
+OTHER_POLICIES = re.compile(r"高新技术企业|高企认定|专精特新|小巨人|瞪羚|独角兽|科技型中小企业|研发费用加计扣除|"
+                            r"人才公寓|落户|个税|个人所得税|社保|公积金|增值税|留抵|贷款贴息|上市奖励")
+DECLINE = ("抱歉，{what}不在我的范围内。我只能解答《郑州市进一步加快服务外包发展政策措施》（郑政办〔2020〕58号）"
+           "的问题：申报资格、服务外包领域目录、各项奖补标准、奖励测算和申报预审。{what}请咨询相关主管部门。")
 FOLLOW_UP = re.compile(r"^(那|那么|那如果|如果是|还有|另外)?[^，。]{0,8}(呢|吗|多少|是什么|有哪些)?[?？]?$")
 SEARCH_FLOOR = 2.0
 
@@ -41,6 +47,13 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
     """The answer to a policy question, from knowledge/, naming its clause."""
     t = normalize(text or "").strip()
     family = INTENT_FAMILY.get(intent)
+    other = OTHER_POLICIES.search(t)
+    if other and not re.search(r"技术先进型|服务外包", t):
+        what = other.group(0)
+        what = "高新技术企业认定" if what in ("高新技术企业", "高企认定") else what
+        return Answer(DECLINE.format(what=f"“{what}”相关政策"), confident=True)
+    if family in ("subsidy", "general", None) and ELIGIBILITY_Q.search(t) and not re.search(r"补贴|奖励|补助", t):
+        family = "eligibility"
     hits = query.search(t, limit=3) if t else []
     top = hits[0] if hits else None
     short_follow_up = len(t) <= 12 and FOLLOW_UP.match(t) is not None

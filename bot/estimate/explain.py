@@ -23,7 +23,17 @@ def total_cap_figure() -> Decimal:
     return figure("4.3", "annual_total_cap_cny")
 
 
-def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = "") -> str:
+def failed_line(code: str, condition: str) -> str:
+    """An item ruled out by a condition the user stated."""
+    from knowledge import query
+
+    from bot.estimate.items import NAMES
+
+    label = query.clause(code.rstrip("ab"))["label"]
+    return f"{NAMES.get(code, code)}：不符合条件，0元——未满足“{condition}”（依据{label}）。"
+
+
+def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = "", failed=None) -> str:
     """A compact Chinese answer: basis, each item with arithmetic and clause, total, disclaimer."""
     lines = []
     basis = restate(inputs)
@@ -40,6 +50,10 @@ def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = 
             head = f"{mark}{item['name']}：不符合条件，0元"
         lines.append(head)
         lines.append(f"   {item['explanation']}（依据{item['clause']}）")
+    shown = {i["code"] for i in items}
+    for code, condition in (failed or {}).items():
+        if code not in shown:
+            lines.append(failed_line(code, condition))
     for note in notes:
         lines.append(f"说明：{note}。")
     for text in skipped_items:

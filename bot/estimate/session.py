@@ -112,15 +112,34 @@ class EstimateSession:
         codes = item_words.detect_items(norm)
         session = cls(items=codes)
         session._absorb(text, first=True)
+        session._previous_is_the_year()
         session._infer_items()
         session._advance()
         return session
+
+    def _previous_is_the_year(self):
+        """"离岸业务去年做了500万美元": with no increment asked, last year is the year rewarded."""
+        inp = self.inputs
+        if "3.1" in self.items or "3.3" in self.items:
+            return
+        if any(k in inp for k in ("offshore_usd", "onshore_cny", "previous_onshore_cny")):
+            return
+        if "previous_offshore_usd" in inp:
+            inp["offshore_usd"] = inp.pop("previous_offshore_usd")
+            if "previous_usd_cny_rate" in inp and "usd_cny_rate" not in inp:
+                inp["usd_cny_rate"] = inp.pop("previous_usd_cny_rate")
+            self.notes.append("按您说的去年（业务执行年度）的离岸执行额计算")
 
     def _infer_items(self):
         """Items implied by the figures when the user named none ("离岸执行额150万美元能拿多少")."""
         inp = self.inputs
         codes = set(self.items)
-        if "3.3" in codes:
+        awards = any(k.startswith("_award_") for k in inp)
+        if awards and not codes:
+            codes.add("3.3")
+        if "3.3" in codes and awards:
+            codes -= {"3.1", "3.2"}
+        elif "3.3" in codes:
             codes |= {"3.2"} if not ({"3.1"} & codes) else set()
             codes |= {"3.1"} if (any(k.startswith("previous_") for k in inp) or inp.get("new_enterprise")
                                  or "onshore_cny" in inp) else set()
@@ -304,6 +323,20 @@ class EstimateSession:
                 self.inputs["certifications"] = [{"name": f"资质{i + 1}", "cost_cny": v} for i, v in enumerate(values)]
             elif data["kind"] == "platform":
                 self.inputs["platforms"] = [{"cost_cny": v} for v in values]
+        elif kind == "fair_cost":
+            groups = data.get("groups") or [data]
+            prefix = ""
+            if len(groups) == 1:
+                g = groups[0]
+                prefix = {"domestic": "境内", "overseas": "境外"}.get(g.get("region"), "") + f"{g['count']}场活动，"
+            reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)
+            if not reading.fields.get("fairs") and not reading.clarifications:
+                return False
+            self.clarify = _clar_dict(reading.clarifications[0]) if reading.clarifications else None
+            if reading.fields.get("fairs"):
+                self._merge_fairs(reading.fields["fairs"])
+            self.notes += [n for n in reading.notes if n not in self.notes]
+            return True
         elif kind == "region":
             from bot.estimate.understand import Reader
 
@@ -337,9 +370,11 @@ class EstimateSession:
     # -- what next -------------------------------------------------------------------------------
     def missing(self) -> list:
         """The keys still to ask, in order (skipped ones left out)."""
-        inp, items, out = self.inputs, set(self.items), []
+        inp, items, out = self.inputs, set(self.items) - set(self.failed()), []
         if "3.3" in items and "innovation_patents_two_years" not in inp and "innovation_rd_growth_two_years" not in inp:
             out.append("innovation")
+        if any(k.startswith("_award_") for k in inp):
+            return [k for k in out if k not in self.skipped]
         if "3.1" in items:
             if "onshore_cny" not in inp and "offshore_usd" not in inp:
                 out.append("business_current")
@@ -374,7 +409,35 @@ class EstimateSession:
                     continue
                 if k not in inp:
                     out.append(k)
+        if "3.9" in items and "platforms" not in inp:
+            out.append("platforms")
         return [k for k in out if k not in self.skipped]
+
+    def failed(self) -> dict:
+        """Items that a condition already rules out, with the reason: no need to ask the rest."""
+        from knowledge.figures import figures
+
+        def bound(code, key):
+            return next(f for f in figures(code) if f["key"] == key)
+
+        inp, out = self.inputs, {}
+        checks = [
+            ("3.8.3", "rent_years_in_park", "years_in_park", lambda v, f: v < f),
+            ("3.8.3", "rent_contract_amount_cny", "contract_threshold_cny", lambda v, f: v <= f),
+            ("3.8.3", "rent_years_subsidized", "max_years", lambda v, f: v >= f),
+            ("3.7.4", "internship_agreement_years", "agreement_years", lambda v, f: v < f),
+            ("3.7.4", "interns_per_year", "interns_per_year", lambda v, f: v < f),
+        ]
+        for code, key, fkey, fails in checks:
+            if code in self.items and key in inp and code not in out:
+                fig = bound(code.rstrip("ab"), fkey)
+                if fails(Decimal(str(inp[key])), fig["value"]):
+                    out[code] = fig["text"]
+        for code, key in (("3.7.2", "institution_recognized"), ("3.8.1", "park_newly_recognized"),
+                          ("3.8.1", "park_enterprise_operated"), ("3.4", "tech_advanced_new")):
+            if code in self.items and inp.get(key) is False and code not in out:
+                out[code] = FLAG_LABELS[key]
+        return out
 
     def _rates_needed(self) -> list:
         from calculator import required_rates
@@ -407,8 +470,13 @@ class EstimateSession:
     # -- result ----------------------------------------------------------------------------------
     def compute(self) -> dict:
         """The calculator's result for this estimate's inputs."""
-        from calculator import calculate
+        from calculator import calculate, innovation_from_awards
 
+        inp = self.inputs
+        if any(k.startswith("_award_") for k in inp) and "3.3" in self.items:
+            return innovation_from_awards(inp.get("_award_3.1"), inp.get("_award_3.2"),
+                                          patents_two_years=inp.get("innovation_patents_two_years"),
+                                          rd_growth_two_years=inp.get("innovation_rd_growth_two_years"))
         return calculate(calculator_inputs(self.inputs))
 
 
@@ -427,8 +495,9 @@ def question_for(key: Optional[str], session: EstimateSession) -> str:
     """The question that asks for `key`."""
     fairs_none = session.fairs_none
     q = {
-        "items": "您想测算哪一项？例如：离岸业务奖励、业务规模增量奖励、展会补贴、资质认证补贴、租金补贴、人才培训补贴、"
-                 "实习实训补贴、公共服务平台补贴。也可以直接告诉我数字，比如“离岸执行额150万美元，汇率7.05”。",
+        "items": "您想测算哪一项？例如：离岸业务奖励、业务规模增量奖励、创新发展奖励、技术先进型企业奖励、展会补贴、"
+                 "资质认证补贴、中高级人才培训补贴、实习实训补贴、培训机构培训支持、租金补贴、公共服务平台补贴、"
+                 "示范园区认定奖励、园区引进重点企业或吸引外资奖励。也可以直接告诉我数字，比如“离岸执行额150万美元，汇率7.05”。",
         "innovation": "创新发展奖励的条件：连续两年取得新的发明专利、软件著作权，或研发投入持续两年保持增长。"
                       "贵企业满足吗？（是/否）",
         "business_current": "今年的服务外包合同执行额是多少？请分别说明在岸（人民币元）和离岸（美元），没有的可以说“没有”。",
@@ -445,7 +514,9 @@ def question_for(key: Optional[str], session: EstimateSession) -> str:
         "certifications": "获得或维护了哪些资质认证（如CMMI、ITSS、PCMM），每项的认证或维护费用是多少元？",
         "institution_recognized": "贵机构是已获得认定的本市服务外包培训机构吗？（是/否）",
         "institution_trainees": "符合条件的学员有多少名？（大专以上学历、通过考核、并与服务外包企业签订1年以上劳动合同）",
-        "senior_training": "有几名中、高级人才（本科以上学历、项目经理以上职位）参加了涉外业务培训？每人的培训费用是多少元？",
+        "senior_training": (f"这{session.inputs['_senior_count']}人每人的培训费用是多少元？（或告诉我合计费用）"
+                            if session.inputs.get("_senior_count") else
+                            "有几名中、高级人才（本科以上学历、项目经理以上职位）参加了涉外业务培训？每人的培训费用是多少元？"),
         "internship_agreement_years": "与高校签订的实习生实训协议是几年的？",
         "interns_per_year": "每年接受服务外包实习生多少名？",
         "qualified_interns": "其中符合条件的应届毕业生有多少名？（大专以上学历、实习期3个月以上、在职并连续交纳社保不低于6个月）",

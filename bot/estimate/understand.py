@@ -16,7 +16,7 @@ from bot.nlu.normalize import normalize
 
 SEGMENT = re.compile(r"[，,。；;！!？?\n]+")
 YEAR_PREV = r"去年|上年|上一年|前一年|上个年度|上一个年度"
-YEAR_CUR = r"今年|本年|当年|这一年|今年度|本年度"
+YEAR_CUR = r"今年|本年|这一年|今年度|本年度"
 OFFSHORE = r"离岸|境外业务|国际业务|国际服务外包|境外的?执行|国外的?执行|境外合同|对外"
 ONSHORE = r"在岸|境内业务|国内业务|境内的?执行|国内的?执行|境内合同|国内合同"
 NONE_WORDS = r"没有|没|无|未|不涉及|零"
@@ -87,6 +87,14 @@ def _kind_of(text: str, pos: int) -> Optional[str]:
     return "offshore" if (max(off) if off else -1) > (max(on) if on else -1) else "onshore"
 
 
+def _kind_after(text: str, end: int) -> Optional[str]:
+    """On/offshore named right after a figure, as in "150万美元离岸"."""
+    m = re.match(rf"[^，。；,;]{{0,2}}({OFFSHORE}|{ONSHORE})", text[end:end + 10])
+    if not m:
+        return None
+    return "offshore" if re.match(OFFSHORE, m.group(1)) else "onshore"
+
+
 def _segments(text: str):
     """(start, end) of each clause of the message."""
     start = 0
@@ -120,6 +128,25 @@ class Reader:
         self.out = Reading()
 
     # -- helpers -----------------------------------------------------------------------
+    def _explicit_years(self):
+        return [(f.start, int(f.value)) for f in self.figs if f.kind == "year" and f.value is not None
+                and 2000 <= int(f.value) <= 2100]
+
+    def _year(self, pos: int) -> Optional[str]:
+        """previous / current for a figure at `pos`: the nearest 去年/今年 or explicit year before it."""
+        years = self._explicit_years()
+        distinct = sorted({y for _, y in years})
+        relative = _year_of(self.text, pos)
+        explicit = [(p, y) for p, y in years if p < pos]
+        rel_pos = max([m.end() for m in re.finditer(YEAR_PREV + "|" + YEAR_CUR, self.text[:pos])] or [-1])
+        if explicit and explicit[-1][0] > rel_pos:
+            y = explicit[-1][1]
+            if len(distinct) >= 2:
+                return "current" if y == distinct[-1] else "previous" if y == distinct[-1] - 1 else "other"
+            return "current"
+        return relative
+
+    # -- helpers (figures) ----------------------------------------------------------------
     def _figs(self, kind):
         return [f for f in self.figs if f.kind == kind and id(f) not in self.used]
 
@@ -173,8 +200,13 @@ class Reader:
         return self.out
 
     def _rates(self):
+        years = sorted({y for _, y in self._explicit_years()})
+        if years:
+            self.out.fields["year"] = years[-1]
         for f in self._figs("rate"):
-            year = _year_of(self.text, f.start)
+            year = self._year(f.start)
+            if year == "other":
+                continue
             key = "previous_usd_cny_rate" if year == "previous" else "usd_cny_rate"
             if self.pending == "previous_usd_cny_rate" and year is None:
                 key = "previous_usd_cny_rate"
@@ -225,8 +257,12 @@ class Reader:
             seg = self._seg_text(f)
             if re.search(RATE_HINT, seg) and f.currency is None:
                 continue
-            kind = _kind_of(t, f.start)
-            year = _year_of(t, f.start)
+            kind = _kind_of(t, f.start) or _kind_after(t, f.end)
+            year = self._year(f.start)
+            if year == "other":
+                continue
+            if self._award_figure(f):
+                continue
             if pending_kind and kind is None:
                 kind = pending_kind[0]
                 year = year or pending_kind[1]
@@ -269,10 +305,21 @@ class Reader:
                     self.out.fields[key] = self._cny(f, "在岸执行额")
             self._use(f)
 
+    def _award_figure(self, f) -> bool:
+        """A figure that is an award already worked out ("增量奖励是40万元"), not a business amount."""
+        before = self.text[max(0, f.start - 10):f.start]
+        m = re.search(r"(增量|离岸(业务)?|规模)奖励[^，。；]{0,6}$", before)
+        if not m:
+            return False
+        key = "_award_3.1" if m.group(1) in ("增量", "规模") else "_award_3.2"
+        self.out.fields[key] = f.value
+        self._use(f)
+        return True
+
     def _cny(self, f, what: str) -> Decimal:
         """A yuan amount; a figure with no currency is taken as 元 and said so."""
         if f.currency is None:
-            note = f"{what}{wan(f.value)}（按人民币元理解）"
+            note = "未注明币种的金额均按人民币元理解"
             if note not in self.out.notes:
                 self.out.notes.append(note)
         return f.value
@@ -292,6 +339,7 @@ class Reader:
     def _fairs(self):
         groups = []
         cur = None
+        said_region = None
         for s, e in self.spans:
             seg = self.text[s:e]
             seg_figs = [f for f in self.figs if s <= f.start < e and id(f) not in self.used]
@@ -306,7 +354,10 @@ class Reader:
             costs = [f for f in seg_figs if f.kind == "money"]
             fairish = re.search(FAIR_WORDS, seg) or self.pending == "fairs" or (cur is not None and (costs or counts))
             if not fairish or not (costs or counts):
+                said_region = region or said_region
                 continue
+            region = region or (said_region if cur is None or cur["region"] is None else None)
+            said_region = None
             if cur is None or (region and cur["region"] and region != cur["region"]) or (counts and cur["costs"]):
                 cur = {"region": region, "count": None, "costs": [], "per": None, "text": ""}
                 groups.append(cur)
@@ -322,12 +373,15 @@ class Reader:
             elif re.search(TOTAL_WORDS, seg):
                 cur["per"] = "total"
         fairs = []
+        costless = [{"region": g["region"], "count": g["count"]} for g in groups if not g["costs"] and g["count"]]
+        if costless:
+            names = {"domestic": "境内", "overseas": "境外"}
+            said = "、".join(f"{names.get(g['region'], '')}{g['count']}场" for g in costless)
+            self.out.clarifications.append(Clarification(
+                "fair_cost", f"{said}活动，每场的费用（注册费、展位费、布展费、特装费、宣传推广费）各是多少？",
+                {"groups": costless}))
         for g in groups:
             if not g["costs"]:
-                if g["count"]:
-                    self.out.clarifications.append(Clarification(
-                        "fair_cost", f"这{g['count']}场活动每场的费用（注册费、展位费、布展费、特装费、宣传推广费）是多少？",
-                        {"region": g["region"], "count": g["count"]}))
                 continue
             entries = self._spread(g["costs"], g["count"], g["per"], "场", "活动", "fair")
             if entries is None:
@@ -367,7 +421,8 @@ class Reader:
     # -- 三.（六） certifications -------------------------------------------------------------
     def _certifications(self):
         names = [m.group(0).replace(" ", "").upper() for m in CERT_NAME.finditer(self.text)]
-        costs = [f for f in self._figs("money") if not re.search(FAIR_WORDS + "|租|平台|培训", self._seg_text(f))]
+        costs = self._item_costs("certifications", r"认证|资质|cmmi|itss|pcmm|sas|ccrc|iso|维护费",
+                                 FAIR_WORDS + "|租|平台|培训|离岸|在岸|执行额")
         counts = [f for f in self._figs("count") if re.search(r"个|项", f.unit or f.raw or "")
                   and re.search(r"认证|资质", self.text)]
         if not costs:
@@ -390,7 +445,8 @@ class Reader:
 
     # -- 三.（七） training and internships ----------------------------------------------------
     def _senior_training(self):
-        costs = [f for f in self._figs("money") if not re.search(FAIR_WORDS + "|租|平台|认证", self._seg_text(f))]
+        costs = self._item_costs("senior_training", r"培训|项目经理|人才|学费|课程",
+                                 FAIR_WORDS + "|租|平台|认证|离岸|在岸|执行额")
         counts = [f for f in self._figs("count") if re.search(r"人|名|个|位", f.unit or f.raw or "")]
         if not costs:
             if counts and self.pending == "senior_training":
@@ -407,7 +463,7 @@ class Reader:
             self.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
 
     def _institution(self):
-        if re.search(r"(已|已经)?(获得|通过)?认定的?(本市)?(服务外包)?培训机构|认定机构", self.text) and \
+        if re.search(r"认定的?[^，。；]{0,10}培训机构|认定机构|培训机构[^，。；]{0,6}(已|已经)(获得|通过)?认定", self.text) and \
                 not self._negative("认定"):
             self.out.fields["institution_recognized"] = True
         elif self._negative("认定"):
@@ -466,7 +522,7 @@ class Reader:
             if f.kind == "area":
                 self.out.fields["rent_area_m2"] = f.value
                 self._use(f)
-            elif f.kind == "money" and re.search(r"租金|房租|租|租赁", before + after):
+            elif f.kind == "money" and self._rent_money(f) == "rent":
                 value = self._cny(f, "租金")
                 if re.search(r"每月|月租|一个月|月", before + after) and not re.search(r"年", before[-3:]):
                     self.out.notes.append(f"月租金{wan(value)}，按全年12个月计为{wan(value * 12)}")
@@ -479,7 +535,7 @@ class Reader:
             elif f.kind == "duration_years" and re.search(r"享受|补贴|拿过|领过", before + after):
                 self.out.fields["rent_years_subsidized"] = int(f.value)
                 self._use(f)
-            elif f.kind == "money" and re.search(r"执行额|合同额|营收", before):
+            elif f.kind == "money" and self._rent_money(f) == "contract":
                 if "onshore_cny" not in self.out.fields and not re.search(r"离岸|在岸", before):
                     self.out.fields["rent_contract_amount_cny"] = self._cny(f, "合同执行额")
                     self._use(f)
@@ -501,9 +557,22 @@ class Reader:
                 if self.pending == "rent_years_subsidized" and self._bool_answer() is False:
                     self.out.fields["rent_years_subsidized"] = 0
 
+    def _rent_money(self, f) -> Optional[str]:
+        """Whether a money figure in a rent message is the rent or the contract amount."""
+        s, _ = _segment_of(self.spans, f.start)
+        before = self.text[s:f.start]
+        rent = [m.end() for m in re.finditer(r"租金|房租|租赁|租", before)]
+        contract = [m.end() for m in re.finditer(r"执行额|合同额|营收|业务额", before)]
+        if rent or contract:
+            return "rent" if (max(rent) if rent else -1) > (max(contract) if contract else -1) else "contract"
+        after = self.text[f.end:f.end + 6]
+        if re.search(r"租金|房租", after):
+            return "rent"
+        return None
+
     def _park(self):
         t = self.text
-        if re.search(r"新(获得|通过)?认定|刚(获得|通过)?认定|新评上|刚评上|新通过", t):
+        if re.search(r"(新|刚)(被|获得|通过)?(认定|评为|评上|批准)|新通过|今年(被)?认定", t):
             self.out.fields["park_newly_recognized"] = True
         if re.search(r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|运营公司", t):
             self.out.fields["park_enterprise_operated"] = True
@@ -539,8 +608,20 @@ class Reader:
                     self.out.fields["park_top_enterprises"] = 0
 
     # -- 三.（九） platforms ---------------------------------------------------------------
+    def _item_costs(self, pending: str, words: str, avoid: str) -> list:
+        """Yuan figures that belong to an item: said near its words, or answering its question."""
+        out = []
+        for f in self._figs("money"):
+            seg = self._seg_text(f)
+            if f.currency == "USD" or re.search(avoid, seg):
+                continue
+            if self.pending == pending or re.search(words, seg):
+                out.append(f)
+        return out
+
     def _platforms(self):
-        costs = [f for f in self._figs("money") if not re.search(FAIR_WORDS + "|租|认证|培训", self._seg_text(f))]
+        costs = self._item_costs("platforms", r"平台|硬件|设备|设施|正版软件|购置",
+                                 FAIR_WORDS + "|租|认证|培训|离岸|在岸|执行额")
         if not costs:
             return
         counts = [f for f in self._figs("count") if re.search(r"个", f.unit or f.raw or "")]
@@ -555,7 +636,7 @@ class Reader:
     # -- yes/no items ------------------------------------------------------------------------
     def _flags(self):
         t = self.text
-        if re.search(r"(新|刚|今年)(获得|取得|拿到|通过|认定)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,8}(新|刚)(获得|认定|取得|拿到)", t):
+        if re.search(r"(新|刚|今年)(被)?(获得?|取得|拿到|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|通过)", t):
             self.out.fields["tech_advanced_new"] = True
         elif re.search(r"技术先进型", t) and self._negative("获得|认定|取得|技术先进型"):
             self.out.fields["tech_advanced_new"] = False

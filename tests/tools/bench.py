@@ -112,6 +112,9 @@ class Servers:
 
     @staticmethod
     def _wait(url, proc, deadline, body) -> None:
+        """Until `url` answers 200 (and, for the webhook, with some reply: Rasa answers [] when
+        it runs without a model, e.g. after failing to load it)."""
+        empty = 0
         while time.monotonic() < deadline and not STOP.is_set():
             if proc.poll() is not None:
                 raise RuntimeError(f"server exited early (code {proc.returncode}) while waiting for {url}")
@@ -119,8 +122,12 @@ class Servers:
                 r = (requests.post(url, json=body, timeout=10) if body is not None
                      else requests.get(url, timeout=5))
                 if r.status_code == 200:
-                    return
-            except requests.RequestException:
+                    if body is None or r.json():
+                        return
+                    empty += 1
+                    if empty >= 5:
+                        raise RuntimeError(f"{url} answers with no reply (model not loaded?)")
+            except (requests.RequestException, ValueError):
                 pass
             time.sleep(1)
         raise RuntimeError(f"timed out waiting for {url}")
@@ -412,15 +419,13 @@ def main(argv=None) -> int:
                                 time.monotonic() + args.max_seconds, args.think)
         rss_actions, rss_rasa = rss_mb(servers.actions.pid), rss_mb(servers.rasa.pid)
     except KeyboardInterrupt:
-        STOP.set()
         print("\nbench: interrupted; stopping the servers", file=sys.stderr)
-        servers.stop()
         return 130
-    except BaseException:
-        STOP.set()
+    finally:
+        STOP.set()  # ends any user thread still running
+        for sig in (signal.SIGINT, signal.SIGTERM):  # let the clean-up finish
+            signal.signal(sig, signal.SIG_IGN)
         servers.stop()
-        raise
-    servers.stop()
 
     train_s, train_src = training_time(args.train_log)
     one_s, many_s = summary(one), summary(many)
