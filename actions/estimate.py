@@ -57,7 +57,11 @@ def _skip_label(key: str) -> str:
 
 def estimate_from_question(dispatcher, tracker):
     """A policy question that carries the user's own figures: estimate instead, or None."""
+    from calculator.figures_zh import parse_figures
+
     text = user_text(tracker)
+    if any(getattr(f, "bound", None) for f in parse_figures(text)):
+        return None  # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's
     session = EstimateSession.start(text)
     if not session.items or not calculator_inputs(session.inputs) or session.clarify:
         return None

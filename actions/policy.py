@@ -11,7 +11,7 @@ from bot.answers import compose
 from bot.answers.general import human_contact
 
 
-ASKS_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十百千万亿]+(万|亿|元|美元|场|个|名|人|平)")
+ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算")
 
 
 def answer_events(answer) -> List[Dict[Text, Any]]:
@@ -31,7 +31,7 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
-        if intent_of(tracker) in ("ask_subsidy", "ask_general_rules") and ASKS_AMOUNT.search(user_text(tracker)):
+        if ASKS_AMOUNT.search(user_text(tracker)):
             from actions.estimate import estimate_from_question
 
             events = estimate_from_question(dispatcher, tracker)

@@ -15,4 +15,6 @@ start=$(date +%s)
 .venv/bin/rasa train --fixed-model-name policy-assistant --out models --quiet >var/train.log 2>&1 \
   || { tail -40 var/train.log; echo "train: failed (full log: var/train.log)" >&2; exit 1; }
 echo "$fingerprint" > models/.fingerprint
-echo "train: done in $(( $(date +%s) - start )) s"
+secs=$(( $(date +%s) - start ))
+echo "$secs" > var/train_time.txt
+echo "train: done in ${secs} s"
