@@ -10,7 +10,7 @@ from actions.policy import answer_events
 from bot.answers import compose
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
-from bot.estimate.session import EstimateSession, calculator_inputs, restate, to_json
+from bot.estimate.session import EstimateSession, calculator_inputs, to_json
 from bot.estimate.session import from_json
 
 SMALLTALK = {
@@ -273,5 +273,3 @@ def _items_for(inputs: dict) -> list:
     probe._infer_items()
     return probe.items
 
-
-__all__ = ["restate"]

@@ -173,3 +173,34 @@ class TestItemWords:
     def test_detect(self, text, code):
         """Each item is recognised by its everyday name."""
         assert code in detect_items(normalize(text))
+
+
+class TestBadFigures:
+    """Negative or absurd figures are refused, asked again, and nothing else is lost."""
+
+    @pytest.mark.parametrize("text,field", [("CMMI认证费用-5万元能补多少", "certifications"),
+                                            ("离岸执行额负100万美元，汇率7", "offshore_usd"),
+                                            ("离岸执行额9999999亿美元，汇率7", "offshore_usd")])
+    def test_refused(self, text, field):
+        """The bad field is dropped with a Chinese reason and asked again."""
+        s = EstimateSession.start(text)
+        assert field not in s.inputs and "collecting" == s.status
+        assert s.problems and "不能" in s.problems[0] or "超出" in s.problems[0]
+
+    def test_rate_kept_after_bad_amount(self):
+        """The rate given beside a bad amount is kept; a good amount then finishes."""
+        s = EstimateSession.start("离岸执行额负100万美元，汇率7")
+        s.handle("150万美元")
+        assert Decimal("1050000") == total(s)
+
+    @pytest.mark.parametrize("text,expected", [
+        ("离岸执行额三百万美元，汇率7，离岸奖励多少", "2000000"),
+        ("离岸300w美元，汇率7，离岸奖励多少", "2000000"),
+        ("离岸执行额１５０万美元，汇率７，离岸奖励多少", "1050000"),
+        ("离岸执行额两百万刀，汇率7，离岸奖励多少", "1400000"),
+        ("离岸执行额1,500,000美元，汇率7，离岸奖励多少", "1050000"),
+    ])
+    def test_number_styles(self, text, expected):
+        """Chinese, w, full-width and grouped figures are read alike."""
+        s = EstimateSession.start(text)
+        assert Decimal(expected) == total(s)

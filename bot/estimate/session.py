@@ -237,9 +237,28 @@ class EstimateSession:
         if reading.clarifications:
             self.clarify = _clar_dict(reading.clarifications[0])
             got = True
-        self.problems = list(reading.problems)
+        self.problems = list(reading.problems) + self._reject_bad_values()
         self.last_keys = self.last_keys[-6:]
         return got or bool(reading.problems)
+
+    def _reject_bad_values(self) -> list:
+        """Values the calculator would refuse (negative, absurd): dropped and asked again."""
+        from calculator import CalculatorError
+        from calculator.inputs import validate
+
+        messages = []
+        for _ in range(5):
+            try:
+                validate(calculator_inputs(self.inputs))
+                return messages
+            except CalculatorError as err:
+                field = (err.field or "").split("[")[0].split(".")[0]
+                if field not in self.inputs:
+                    return messages
+                self._infer_items()
+                self.inputs.pop(field)
+                messages.append(f"这个数字不能用：{err}。请重新告诉我。")
+        return messages
 
     def _apply_bare_correction(self, text: str) -> bool:
         """"不对，是180万美元": a figure with no role replaces the last figure of its kind."""
