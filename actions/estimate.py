@@ -5,23 +5,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import REPHRASE, QUESTION_INTENTS, entities_of, intent_of, message_id, user_text
+from actions.common import REPHRASE, intent_of, message_id, user_text
+from actions.forms import SessionFormValidation
 from actions.policy import answer_events
-from bot.answers import compose
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.estimate.session import EstimateSession, calculator_inputs, to_json
 from bot.estimate.session import from_json
 
-SMALLTALK = {
-    "greet": "您好！我们正在测算奖励。",
-    "thank": "不客气！",
-    "bot_identity": "我是郑州市服务外包政策助手。",
-    "bot_capabilities": "我可以解答政策问题、测算奖励、做申报预审。",
-    "human_contact": None,
-    "out_of_scope": "抱歉，这个问题超出了我的范围，我只能解答郑州市服务外包政策的问题。",
-    "goodbye": "好的。",
-}
 
 
 def load_inputs(tracker: Tracker) -> dict:
@@ -97,56 +88,22 @@ class ActionEstimateStart(Action):
                 SlotSet("estimate_pending", True)]
 
 
-class ValidateEstimateForm(Action):
+class ValidateEstimateForm(SessionFormValidation):
     """Each answer in the estimate form: read it, correct, skip, cancel or answer a question."""
+
+    state_slot, answer_slot, resume_text = "estimate_state", "estimate_answer", "——回到刚才的测算："
 
     def name(self) -> Text:
         return "validate_estimate_form"
 
-    async def run(self, dispatcher, tracker, domain):
-        state = tracker.get_slot("estimate_state") or {}
-        mid = message_id(tracker)
-        if state.get("handled") == mid:  # the form is just starting: the first message was read
-            return []
-        session = EstimateSession.load({k: v for k, v in state.items() if k != "handled"})
-        intent = intent_of(tracker)
-        turn = session.handle(user_text(tracker), intent)
-        events: List[Dict[Text, Any]] = []
-        if turn.interjection:
-            events += self._answer_interjection(dispatcher, tracker, intent)
-        for m in turn.messages:
-            dispatcher.utter_message(text=m)
-        if turn.cancelled:
-            events += [SlotSet("estimate_state", None), SlotSet("estimate_answer", "cancelled"),
-                       SlotSet("requested_slot", None)]
-            if turn.reset_all:
-                events.append(SlotSet("estimate_inputs", None))
-            return events
-        new_state = session.dump()
-        new_state["handled"] = mid
-        events.append(SlotSet("estimate_state", new_state))
-        events.append(SlotSet("estimate_answer", "done" if session.status == "done" else None))
-        return events
+    def load(self, state: dict) -> EstimateSession:
+        return EstimateSession.load(state)
 
-    @staticmethod
-    def _answer_interjection(dispatcher, tracker, intent) -> List[Dict[Text, Any]]:
-        if intent in QUESTION_INTENTS or intent is None:
-            answer = compose(intent, user_text(tracker), entities_of(tracker),
-                             tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
-            if answer.text:
-                dispatcher.utter_message(text=answer.text)
-                dispatcher.utter_message(text="——回到刚才的测算：")
-                return answer_events(answer)
-        if intent == "human_contact":
-            from bot.answers.general import human_contact
+    def complete(self, session: EstimateSession) -> bool:
+        return session.status == "done"
 
-            dispatcher.utter_message(text=human_contact())
-        elif intent == "estimate_total":
-            dispatcher.utter_message(text="先把这一项算完，再给您汇总。")
-        elif SMALLTALK.get(intent):
-            dispatcher.utter_message(text=SMALLTALK[intent])
-        dispatcher.utter_message(text="——回到刚才的测算：")
-        return []
+    def cancel_events(self, turn):
+        return [SlotSet("estimate_inputs", None)] if turn.reset_all else []
 
 
 class ActionAskEstimateAnswer(Action):

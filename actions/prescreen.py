@@ -1,14 +1,13 @@
 """Pre-screening in conversation: start, the form's answers and questions, the saved report, look-up."""
 import logging
 import re
-from typing import Any, Dict, List, Text
+from typing import Text
 
 from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 
-from actions.common import entities_of, intent_of, message_id, user_text
-from actions.policy import answer_events
-from bot.answers import compose
+from actions.common import message_id, user_text
+from actions.forms import SessionFormValidation
 from bot.prescreen.session import PrescreenSession
 from bot.reports import get_report, render_chat, save_report, verdict_from
 
@@ -31,38 +30,19 @@ class ActionPrescreenStart(Action):
         return [SlotSet("prescreen_state", state), SlotSet("prescreen_answer", None)]
 
 
-class ValidatePrescreenForm(Action):
+class ValidatePrescreenForm(SessionFormValidation):
     """Each answer in the pre-screening."""
+
+    state_slot, answer_slot, resume_text = "prescreen_state", "prescreen_answer", "——回到预审："
 
     def name(self) -> Text:
         return "validate_prescreen_form"
 
-    async def run(self, dispatcher, tracker, domain):
-        state = tracker.get_slot("prescreen_state") or {}
-        mid = message_id(tracker)
-        if state.get("handled") == mid:
-            return []
-        session = PrescreenSession.load(state)
-        intent = intent_of(tracker)
-        turn = session.handle(user_text(tracker), intent)
-        events: List[Dict[Text, Any]] = []
-        if turn.interjection:
-            answer = compose(intent, user_text(tracker), entities_of(tracker),
-                             tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
-            if answer.text:
-                dispatcher.utter_message(text=answer.text)
-                events += answer_events(answer)
-            dispatcher.utter_message(text="——回到预审：")
-        for m in turn.messages:
-            dispatcher.utter_message(text=m)
-        if turn.cancelled:
-            return events + [SlotSet("prescreen_state", None), SlotSet("prescreen_answer", "cancelled"),
-                             SlotSet("requested_slot", None)]
-        new_state = session.dump()
-        new_state["handled"] = mid
-        events.append(SlotSet("prescreen_state", new_state))
-        events.append(SlotSet("prescreen_answer", "done" if session.step == "done" else None))
-        return events
+    def load(self, state: dict) -> PrescreenSession:
+        return PrescreenSession.load(state)
+
+    def complete(self, session: PrescreenSession) -> bool:
+        return session.step == "done"
 
 
 class ActionAskPrescreenAnswer(Action):

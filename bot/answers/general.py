@@ -34,7 +34,8 @@ def answer(text: str) -> Answer:
     """Answer a question about 第四条 or the document's facts."""
     d = query.document()
     if re.search(r"汇率|中间价|折算|换算|美元.{0,4}(人民币|元)", text):
-        return Answer(f"离岸业务合同执行额折合为人民币计算，人民币汇率以业务执行年度中间价为准（依据第三条第（一）项）。"
+        rule = d["exchange_rate"]
+        return Answer(f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
                       "也就是说，哪一年执行的业务就用哪一年的美元兑人民币年平均中间价折算。"
                       "我不提供汇率数值，测算时请告诉我对应年度的汇率。", clause="3.1")
     if re.search(r"重复|叠加|同时享受|同时申报|兼得|交叉|重叠|其他政策", text):

@@ -1,6 +1,6 @@
 """Rasa NLU components: a jieba tokenizer that normalises text and knows the knowledge
 base's words, and the rule-based policy entity extractor (spaCy + figure parser)."""
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe

@@ -1,0 +1,84 @@
+"""The loop both guided forms share: read one answer into a plain-Python session, answer a
+question asked in the middle, and tell the Rasa form whether to ask again or stop."""
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action
+from rasa_sdk.events import SlotSet
+
+from actions.common import QUESTION_INTENTS, entities_of, intent_of, message_id, user_text
+from actions.policy import answer_events
+from bot.answers import compose
+from bot.answers.general import human_contact
+
+SMALLTALK = {
+    "greet": "您好！",
+    "thank": "不客气！",
+    "bot_identity": "我是郑州市服务外包政策助手。",
+    "bot_capabilities": "我可以解答政策问题、测算奖励、做申报预审。",
+    "out_of_scope": "抱歉，这个问题超出了我的范围，我只能解答郑州市服务外包政策的问题。",
+    "goodbye": "好的。",
+    "estimate_total": "先把这一项做完，再给您汇总。",
+}
+
+
+class SessionFormValidation(Action, ABC):
+    """validate_<form>: one user message moves the session on; the state lives in `state_slot`."""
+
+    state_slot: Text = ""
+    answer_slot: Text = ""
+    resume_text: Text = ""
+
+    @abstractmethod
+    def name(self) -> Text:
+        """The validate_<form> action name."""
+
+    @abstractmethod
+    def load(self, state: dict):
+        """The session from its slot state."""
+
+    @abstractmethod
+    def complete(self, session) -> bool:
+        """Whether the session has all it needs."""
+
+    def cancel_events(self, turn) -> List[Dict[Text, Any]]:
+        """Extra events when the user cancels."""
+        return []
+
+    async def run(self, dispatcher, tracker, domain):
+        state = tracker.get_slot(self.state_slot) or {}
+        mid = message_id(tracker)
+        if state.get("handled") == mid:  # the form is just starting: its first message was read
+            return []
+        session = self.load({k: v for k, v in state.items() if k != "handled"})
+        intent = intent_of(tracker)
+        turn = session.handle(user_text(tracker), intent)
+        events: List[Dict[Text, Any]] = []
+        if turn.interjection:
+            events += self.answer_interjection(dispatcher, tracker, intent)
+        for m in turn.messages:
+            dispatcher.utter_message(text=m)
+        if turn.cancelled:
+            return events + [SlotSet(self.state_slot, None), SlotSet(self.answer_slot, "cancelled"),
+                             SlotSet("requested_slot", None)] + self.cancel_events(turn)
+        new_state = session.dump()
+        new_state["handled"] = mid
+        events.append(SlotSet(self.state_slot, new_state))
+        events.append(SlotSet(self.answer_slot, "done" if self.complete(session) else None))
+        return events
+
+    def answer_interjection(self, dispatcher, tracker, intent) -> List[Dict[Text, Any]]:
+        """Answer what was asked in the middle; the form then asks its question again."""
+        events: List[Dict[Text, Any]] = []
+        if intent in QUESTION_INTENTS or intent is None:
+            answer = compose(intent, user_text(tracker), entities_of(tracker),
+                             tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+            if answer.text:
+                dispatcher.utter_message(text=answer.text)
+                events = answer_events(answer)
+        elif intent == "human_contact":
+            dispatcher.utter_message(text=human_contact())
+        elif SMALLTALK.get(intent):
+            dispatcher.utter_message(text=SMALLTALK[intent])
+        dispatcher.utter_message(text=self.resume_text)
+        return events
