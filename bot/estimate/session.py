@@ -27,8 +27,13 @@ RESTART = re.compile(r"重新开始|从头(再)?来|清空|重置|restart")
 SKIP = re.compile(r"不知道|不清楚|不确定|跳过|略过|不记得|忘了|没有数据|暂时没有|以后再说|skip")
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正|修改")
 
-RATE_RULE = ("人民币汇率以业务执行年度中间价为准（第三条第（一）项）：离岸金额按业务执行那一年的"
-             "美元兑人民币年平均中间价折算。")
+def rate_rule() -> str:
+    """The policy's exchange-rate rule, quoted from knowledge/, with what it means."""
+    from knowledge import query
+
+    rule = query.document()["exchange_rate"]
+    return (f"{rule['text'].split('，')[-1]}（{query.clause(rule['clause'])['label']}）："
+            "离岸金额按业务执行那一年的美元兑人民币年平均中间价折算。")
 
 
 def to_json(value):
@@ -381,7 +386,7 @@ class EstimateSession:
         else:
             if key and key not in self.skipped:
                 self.skipped.append(key)
-            msg = ("好的，先跳过。" + RATE_RULE + "没有这一年的汇率，我不会替您假设，相关金额先不折算；"
+            msg = ("好的，先跳过。" + rate_rule() + "没有这一年的汇率，我不会替您假设，相关金额先不折算；"
                    "查到后告诉我即可。") if key and key.endswith("rate") else "好的，这一项先跳过，相关金额暂不计算。"
         self._advance()
         return Turn(messages=[msg], done=self.status == "done")
@@ -522,7 +527,7 @@ def question_for(key: Optional[str], session: EstimateSession) -> str:
         "business_current": "今年的服务外包合同执行额是多少？请分别说明在岸（人民币元）和离岸（美元），没有的可以说“没有”。",
         "business_previous": "上一年度的服务外包合同执行额是多少（在岸按元、离岸按美元）？如果是今年新设立的企业（首年），请回复“新增企业”。",
         "offshore_usd": "今年的离岸服务外包合同执行额是多少美元？",
-        "usd_cny_rate": RATE_RULE + f"请告诉我{year_word(session)}的美元兑人民币年平均中间价（汇率），例如7.05。"
+        "usd_cny_rate": rate_rule() + f"请告诉我{year_word(session)}的美元兑人民币年平均中间价（汇率），例如7.05。"
                                     "我不会替您假设汇率；不清楚可以回复“跳过”。",
         "previous_usd_cny_rate": f"上一年度的离岸金额要按上一年度的汇率折算。请告诉我{year_word(session, True)}"
                                  "的美元兑人民币年平均中间价（汇率）。",
