@@ -200,15 +200,10 @@ class ActionLooseAnswer(Action):
                             SlotSet("estimate_pending", True)]
                 dispatcher.utter_message(text=session.question())
                 return done + [SlotSet("estimate_state", state)]
-        session = EstimateSession(items=[], inputs=dict(inputs))
         if inputs and intent in ("correct_value", "inform"):
-            session.last_keys = list(inputs.keys())
-            session.items = _items_for(inputs)
-            turn = session.handle(text, "correct_value" if intent == "correct_value" else "inform")
-            if turn.understood and session.status == "done":
-                for m in turn.messages:
-                    dispatcher.utter_message(text=m)
-                return finish(dispatcher, tracker, session)
+            events = amend_last_estimate(dispatcher, tracker, intent)
+            if events is not None:
+                return events
         fresh = EstimateSession.start(text)
         if fresh.items and fresh.status == "done":
             return finish(dispatcher, tracker, fresh)
@@ -223,6 +218,21 @@ class ActionLooseAnswer(Action):
             return done
         dispatcher.utter_message(text=REPHRASE)
         return done
+
+
+def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
+    """"不对，CMMI是28万": apply a figure to the conversation's estimate and recompute, or None."""
+    inputs = load_inputs(tracker)
+    if not inputs:
+        return None
+    session = EstimateSession(items=_items_for(inputs), inputs=dict(inputs))
+    session.last_keys = list(inputs.keys())
+    turn = session.handle(user_text(tracker), intent)
+    if not (turn.understood and session.status == "done") or session.inputs == inputs:
+        return None
+    for m in turn.messages:
+        dispatcher.utter_message(text=m)
+    return finish(dispatcher, tracker, session)
 
 
 def _items_for(inputs: dict) -> list:

@@ -11,6 +11,7 @@ from bot.answers import compose
 from bot.answers.general import human_contact
 
 
+CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正")
 ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算")
 
 
@@ -31,6 +32,12 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+        if CORRECTION.search(user_text(tracker)[:12]) and tracker.get_slot("estimate_inputs"):
+            from actions.estimate import amend_last_estimate
+
+            events = amend_last_estimate(dispatcher, tracker)
+            if events is not None:
+                return events
         if ASKS_AMOUNT.search(user_text(tracker)):
             from actions.estimate import estimate_from_question
 
@@ -74,5 +81,11 @@ class ActionDefaultFallback(Action):
         if answer.text:
             dispatcher.utter_message(text=answer.text)
             return answer_events(answer)
+        if re.search(r"谢|拜拜|再见|88|辛苦", text):
+            dispatcher.utter_message(response="utter_thank" if re.search("谢|辛苦", text) else "utter_goodbye")
+            return []
+        if re.search(r"^(你好|您好|在吗|hi|hello|嗨)", text.lower()):
+            dispatcher.utter_message(response="utter_greet")
+            return []
         dispatcher.utter_message(text=REPHRASE)
         return []

@@ -368,6 +368,8 @@ def _classify(hit: _Hit, norm: str) -> None:
     elif norm[max(0, hit.start - 3):hit.start] == "百分之":
         hit.kind, hit.unit, hit.start = "percent", "百分之", hit.start - 3
     elif hit.magnitude or _MONEY_CUE.search(cue_before):
+        if not hit.magnitude and len(hit.numeral) == 1 and not hit.numeral.isdigit():
+            return  # "补贴一共多少": a lone 一 after a money word is a word, not a figure
         hit.kind = "money"
 
 

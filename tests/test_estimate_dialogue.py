@@ -204,3 +204,54 @@ class TestBadFigures:
         """Chinese, w, full-width and grouped figures are read alike."""
         s = EstimateSession.start(text)
         assert Decimal(expected) == total(s)
+
+
+ROUND_TWO = [
+    ("今年拿了CMMI、ITSS、PCMM、CCRC四个认证，费用分别是15万、9万、30万、45万，资质补贴能拿多少", "615000"),
+    ("今年有21名本科以上的项目经理参加涉外业务培训，每人花了5万元，中高级人才培训补贴多少", "500000"),
+    ("今年境外参展8场，每场9万；境内参展15场，每场2.5万，展会补贴一共多少", "500000"),
+    ("市级示范园区引进了1家中国服务外包十大领军企业和1家国内500强，都已正常运营满一年，园区运营方能拿多少", "200000"),
+    ("参加了2场境内展会，一场花了三万五，一场一万二；还有1场境外展会花了六万，展会补贴多少", "70400"),
+    ("三个中高级人才（本科、项目经理）参加涉外业务培训，费用分别8万、4万、2.4万，补贴多少", "62000"),
+    ("CMMI认证花了12.5万，ITSS维护费三万五，资质认证补贴一共多少", "112000"),
+    ("离岸业务去年做了500万美元，汇率按7.1，能拿多少离岸奖励", "2000000"),
+    ("我们是已认定的郑州市服务外包培训机构，今年培训了120名大专以上学员，能拿多少培训支持？", "60000"),
+    ("我们公司统一运营管理的园区今年新被认定为市级服务外包示范园区，有多少奖励", "200000"),
+    ("我们在市级服务外包重点园区入驻4年了，合同执行额2000万元，租了1500平米办公室，年租金90万元，还没领过房租补贴", "180000"),
+    ("150w美元离岸，汇率7.1，奖励多少", "1065000"),
+    ("今年我们的增量奖励算下来是40万元、离岸奖励是100万元，连续两年都拿到了新的软件著作权，创新发展奖励有多少？", "210000"),
+]
+
+
+class TestPhrasings:
+    """Phrasings found by outside evaluation, each to the yuan."""
+
+    @pytest.mark.parametrize("text,expected", ROUND_TWO)
+    def test_total(self, text, expected):
+        """The estimate's total equals the hand-computed figure."""
+        s = EstimateSession.start(text)
+        assert "done" == s.status, s.question()
+        assert Decimal(expected) == total(s)
+
+    def test_explicit_years(self):
+        """2022/2023 figures map to previous/current year with their own rates."""
+        s = EstimateSession.start("2022年离岸80万美元（汇率6.73）、在岸2000万；2023年离岸120万美元（汇率7.05）、在岸2500万。"
+                                  "2023年的增量奖励是多少")
+        assert Decimal("242280") == Decimal(str(item(s, "3.1")["amount_cny"]))
+
+    def test_condition_rules_out_early(self):
+        """入驻两年: the rent subsidy is ruled out without asking for the rest."""
+        s = EstimateSession.start("我们入驻市级服务外包重点园区两年了，合同执行额800万，能拿房租补贴吗？")
+        assert "done" == s.status and "入驻三年以上" == s.failed()["3.8.3"]
+
+    def test_platform_list_after_per_or_total(self):
+        """"分别500万和800万" answers 每个还是合计 with a list."""
+        s = EstimateSession.start("建了2个公共服务平台，花了500万")
+        s.handle("分别500万和800万")
+        assert Decimal("3500000") == total(s)
+
+    def test_question_mid_form_is_interjection(self):
+        """A rule question during the rent form is answered, not read as a new item."""
+        s = EstimateSession.start("帮我算一下租金补贴")
+        turn = s.handle("对了，境外参展每场最多补多少钱？", "estimate_award")
+        assert turn.interjection and ["3.8.3"] == s.items

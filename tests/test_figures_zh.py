@@ -287,3 +287,14 @@ class TestNormalize:
     def test_length_preserved(self, text, _):
         """normalize keeps the length, so offsets carry over."""
         assert len(text) == len(normalize(text))
+
+
+class TestWordsThatLookLikeNumbers:
+    """A lone 一 after a money word is a word (一共, 一下), not a figure."""
+
+    @pytest.mark.parametrize("text", ["资质认证补贴一共多少", "补贴一下", "奖励一共能拿多少"])
+    def test_no_figure(self, text):
+        """No money figure is read."""
+        from calculator.figures_zh import parse_figures
+
+        assert [] == [f for f in parse_figures(text) if f.kind == "money"]

@@ -26,14 +26,15 @@ OTHER_ENTITY = (r"个体户|个体工商户|个人|自然人|政府部门|政府
 CONDITION_WORDS = [
     ("clear_property_rights", r"产权清晰|产权明晰|产权清楚|产权明确", r"产权(不太?|没有?)(清晰|明晰|清楚|明确)|产权纠纷|股权纠纷|产权有争议"),
     ("lawful_operation", r"依法经营|合法经营|守法经营|正常经营|经营[^，。；]{0,4}(合规|合法|规范)",
-     r"违法经营|违规经营|非法经营|经营异常|吊销"),
+     r"违法经营|违规经营|非法经营|经营异常|吊销|超范围经营"),
     ("lawful_tax", r"依法纳税|按时纳税|正常纳税|纳税正常|照章纳税|按时交税|纳税[^，。；]{0,4}(合规|正常|规范|依法)",
-     r"偷漏税|偷税|漏税|逃税|欠税|税务违法|拖欠税"),
+     r"偷漏税|偷税|漏税|逃税|欠[^，。；]{0,2}税|税务违法|拖欠税|非正常户|税务黑名单"),
     ("sound_finance", r"财务(管理)?制度|财务[^，。；]{0,3}规范|财务健全|财务管理规范",
      r"财务[^，。；]{0,4}(不规范|不健全|混乱)|没有财务制度|账目混乱"),
-    ("mofcom_registered", r"统计系统|系统(里|中|上)?(注册|填报)|(注册|填报)了?(商务部)?系统|商务部.{0,6}(注册|填报)", None),
+    ("mofcom_registered", r"统计系统|系统(里|中|上)?(注册|填报)|(注册|填报)了?(商务部)?系统|商务部.{0,6}(注册|填报)",
+     r"(没|未|没有|不|从未|一直没)(能)?(按时|及时)?填报"),
 ]
-ALL_MET = r"其他条件都(满足|符合|具备|没问题)|其余条件都(满足|符合)|其他都(满足|符合|没问题)|条件都(满足|符合|具备)"
+ALL_MET = r"(其他|其余|别的)(条件|方面)?(也)?都(满足|符合|具备|没问题|合规)|条件(也)?都(满足|符合|具备)"
 MUST = r"一定要|必须|非得|是否需要|需不需要|要不要|必要|(不|没).{0,6}(行不行|可以吗|行吗|能报吗|能申报吗)|可以不"
 
 
@@ -56,9 +57,10 @@ def _holds(text: str, pattern: str, negative=None):
 def facts_from(text: str) -> dict:
     """The 第二条 facts a message states, as the calculator's eligibility fields."""
     facts = {}
-    if re.search(OTHER_ENTITY, text) and not re.search(r"政府购买", text):
+    if re.search(OTHER_ENTITY + r"|(无|没有|不是|不具备)[^，。；]{0,3}(独立)?法人|事业部|内部部门", text) and \
+            not re.search(r"政府购买", text):
         facts["entity_type"] = "other"
-    elif re.search(r"分公司|分支机构|办事处", text):
+    elif re.search(r"分公司|分支机构|办事处", text) and not re.search(r"(不是|并非|非)[^，。；]{0,2}(分公司|分支机构)", text):
         facts["entity_type"] = "branch"
         tax = _holds(text, r"在郑(州)?(纳税|交税|缴税)|郑州(纳税|交税|缴税)|税[^，。；]{0,4}(在|交在|缴在)郑州")
         if re.search(r"总部(统一)?(缴|交|纳)|税[^，。；]{0,6}在(外地|总部|深圳|北京|上海|广州|杭州|武汉|外省)|"
@@ -80,6 +82,9 @@ def facts_from(text: str) -> dict:
         v = _holds(text, pattern, negative)
         if v is not None:
             facts[field] = v
+    fined = re.search(r"被罚|罚款|处罚", text)
+    if fined and "lawful_operation" not in facts and not re.search("税", text[max(0, fined.start() - 8):fined.end() + 6]):
+        facts["lawful_operation"] = False
     if re.search(ALL_MET, text):
         etype = facts.get("entity_type", "legal_person")
         place = "pays_tax_in_zhengzhou" if etype == "branch" else "registered_in_zhengzhou"
@@ -108,6 +113,11 @@ def answer(text: str) -> Answer:
     must = _must_answer(text)
     if must:
         return Answer(must + "\n" + head, clause="2")
+    if re.search(r"(无|没有|不是|不具备)[^，。；]{0,3}(独立)?法人|事业部|内部部门", text) and \
+            facts.get("entity_type") == "other":
+        body = ("没有独立法人资格、也不是分支机构的内部部门（如事业部）不能单独申报：第二条的申报主体是在郑州依法设立的"
+                "独立法人企业，或在郑纳税的法人企业分支机构。可以由其所属的法人企业申报。")
+        return Answer(body + "\n" + head, clause="2")
     if facts.get("entity_type") == "other" and not re.search(r"个体户|个体工商户|个人|自然人", text):
         body = ("第二条的申报主体是“独立法人企业”或“在郑纳税的法人企业分支机构”，政府部门、事业单位等不属于企业，"
                 "不能按第二条申报企业奖补。（培训、实习等条款中写的“企业（单位）”，以市商务局的解释为准。）")

@@ -38,7 +38,10 @@ def answer(text: str) -> Answer:
         return Answer(f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
                       "也就是说，哪一年执行的业务就用哪一年的美元兑人民币年平均中间价折算。"
                       "我不提供汇率数值，测算时请告诉我对应年度的汇率。", clause="3.1")
-    if re.search(r"重复|叠加|同时享受|同时申报|兼得|交叉|重叠|其他政策", text):
+    if re.search(r"有效期|新政策|废止|作废|还管用|还有效", text) and not re.search(r"不得重复申报", text):
+        return Answer(_clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期；"
+                      "新政策出台后原政策自动废止。", clause="4.2")
+    if re.search(r"重复|叠加|同时享受|同时申报|兼得|交叉|重叠|其他政策|两边", text):
         return Answer(_clause_text("4.3").split("单个企业")[0] + "即与本市其他政策交叉或重叠时，由企业自行选择一项，"
                       "不得重复申报。", clause="4.3")
     if re.search(r"最多|上限|封顶|总额|一共|总共|累计|500万|五百万", text):

@@ -14,6 +14,10 @@ OTHER_POLICIES = re.compile(r"高新技术企业|高企认定|专精特新|小�
                             r"人才公寓|落户|个税|个人所得税|社保|公积金|增值税|留抵|贷款贴息|上市奖励")
 DECLINE = ("抱歉，{what}不在我的范围内。我只能解答《郑州市进一步加快服务外包发展政策措施》（郑政办〔2020〕58号）"
            "的问题：申报资格、服务外包领域目录、各项奖补标准、奖励测算和申报预审。{what}请咨询相关主管部门。")
+DOUBLE_CLAIM = re.compile(r"两边都|都报|重复|同时申报|同时享受|叠加|兼得|(省|国家|区|其他)[^，。；]{0,8}(也有|还有|类似)")
+NEW_POLICY = re.compile(r"新政策|以后[^，。；]{0,8}(还|是否|管用|有效)|还管用|还有效|作废|废止|过期")
+AMOUNT_BASIS = re.compile(r"执行额[^，。；]{0,12}(怎么|如何|按|依据|认定|确定|报的|自己报|算)|(怎么|如何)[^，。；]{0,6}认定执行额")
+SUBSIDY_WORDS = re.compile(r"补贴|奖励|补助|能补|能报|能拿|给钱|资助")
 FOLLOW_UP = re.compile(r"^(那|那么|那如果|如果是|还有|另外)?[^，。]{0,8}(呢|吗|多少|是什么|有哪些)?[?？]?$")
 SEARCH_FLOOR = 2.0
 
@@ -47,6 +51,7 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
     """The answer to a policy question, from knowledge/, naming its clause."""
     t = normalize(text or "").strip()
     family = INTENT_FAMILY.get(intent)
+    hits = query.search(t, limit=3) if t else []
     other = OTHER_POLICIES.search(t)
     if other and not re.search(r"技术先进型|服务外包", t):
         what = other.group(0)
@@ -54,7 +59,16 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
         return Answer(DECLINE.format(what=f"“{what}”相关政策"), confident=True)
     if family in ("subsidy", "general", None) and ELIGIBILITY_Q.search(t) and not re.search(r"补贴|奖励|补助", t):
         family = "eligibility"
-    hits = query.search(t, limit=3) if t else []
+    if DOUBLE_CLAIM.search(t) and re.search(r"报|申请|享受|拿", t):
+        return general.answer("不得重复申报 " + t)
+    if NEW_POLICY.search(t) and family in ("general", "subsidy", "eligibility", None):
+        return general.answer("有效期 " + t)
+    if AMOUNT_BASIS.search(t):
+        return scope.answer(t)
+    if family in ("classify", "catalog") and SUBSIDY_WORDS.search(t) and not re.search(r"属于|归|哪个领域|哪一类|算不算|哪类", t):
+        clause_hits = [h for h in hits if h["kind"] == "clause" and h["key"].startswith("3")]
+        if clause_hits and clause_hits[0]["score"] >= 3:
+            return subsidies.clause_answer(clause_hits[0]["key"], t)
     top = hits[0] if hits else None
     short_follow_up = len(t) <= 12 and FOLLOW_UP.match(t) is not None
     if family is None:

@@ -26,6 +26,14 @@ CANCEL = re.compile(r"^(取消|算了|不算了|退出|停止|停|不想算了|�
 RESTART = re.compile(r"重新开始|从头(再)?来|清空|重置|restart")
 SKIP = re.compile(r"不知道|不清楚|不确定|跳过|略过|不记得|忘了|没有数据|暂时没有|以后再说|skip")
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正|修改")
+QUESTION_SHAPE = re.compile(r"[吗呢?？]|多少钱?|怎么|什么|哪些|是否|能不能|可不可以|有没有|上限|最多|最高|标准|比例|条件")
+
+
+def own_figures(text: str) -> list:
+    """The user's own figures in a message (a figure bound by 超过/以上/最高 quotes the policy)."""
+    from bot.estimate.understand import figures
+
+    return [f for f in figures(text) if not getattr(f, "bound", None) and f.kind != "year"]
 
 def rate_rule() -> str:
     """The policy's exchange-rate rule, quoted from knowledge/, with what it means."""
@@ -177,6 +185,10 @@ class EstimateSession:
         if intent == "cancel" or CANCEL.search(norm):
             self.status = "cancelled"
             return Turn(messages=["好的，已取消本次测算。需要时随时再来，比如说“帮我算一下离岸奖励”。"], cancelled=True)
+        if not self.clarify and QUESTION_SHAPE.search(norm) and not own_figures(norm) and \
+                intent not in ("inform", "affirm", "deny", "correct_value", "dont_know", "cancel", "start_over") \
+                and not re.match(r"^(是|否|不是|没有|有)", norm):
+            return Turn(interjection=True, understood=False)
         new_items = [c for c in item_words.detect_items(norm) if c not in self.items]
         is_correction = intent == "correct_value" or bool(CORRECTION.search(norm))
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
@@ -325,7 +337,12 @@ class EstimateSession:
             if re.search(r"不是每", norm):
                 per = "total"
             count, value = int(data["count"]), Decimal(data["value"])
-            if per == "each":
+            listed = [f.value for f in own_figures(norm) if f.kind == "money"]
+            if len(listed) >= 2:
+                per, values = "list", listed
+            if per == "list":
+                pass
+            elif per == "each":
                 values = [value] * count
             else:
                 each_v = (value / count).quantize(Decimal("0.01"))

@@ -21,7 +21,7 @@ OFFSHORE = r"离岸|境外业务|国际业务|国际服务外包|境外的?执�
 ONSHORE = r"在岸|境内业务|国内业务|境内的?执行|国内的?执行|境内合同|国内合同"
 NONE_WORDS = r"没有|没|无|未|不涉及|零"
 PER_WORDS = r"每场|每次|每个|每项|每人|人均|平均每|各|分别|单场|一场"
-TOTAL_WORDS = r"合计|总共|一共|共计|总计|共花|总费用|加起来|全部|总额|合起来|共"
+TOTAL_WORDS = r"合计|总共|一共|共计|总计|共花|总费用|加起来|全部|总额|合起来"
 FAIR_WORDS = r"展会|参展|展位|布展|博览会|交易会|广交会|服贸会|进博会|展览|招商|经贸交流|活动"
 CERT_NAME = re.compile(r"(cmmi\s*[1-5]?(级)?|itss\s*[一二三四1-4]?(级)?|pcmm\s*[1-5]?(级)?|sas\s*70|ccrc|iso\s*\d{4,5}|"
                        r"信息安全服务资质|能力成熟度|信息技术服务标准)")
@@ -237,7 +237,9 @@ class Reader:
     # -- business amounts (三.（一）、（二）) ---------------------------------------------------
     def _business(self):
         t = self.text
-        if re.search(r"新增企业|新成立|新设立|新注册|首年|第一年|刚成立|今年成立|今年刚", t):
+        if re.search(r"(不是|并非|不算|非)(新增|新成立|新)(的)?企业|不是首年|不是第一年|老企业", t):
+            self.out.fields["new_enterprise"] = False
+        elif re.search(r"新增企业|新成立|新设立|新注册|首年|第一年|刚成立|今年成立", t):
             self.out.fields["new_enterprise"] = True
         if re.search(rf"({NONE_WORDS})[^，。；]{{0,4}}(离岸|境外业务|国际业务)", t) and \
                 not re.search(r"离岸[^，。；]{0,8}\d", t):
@@ -254,8 +256,7 @@ class Reader:
                         "onshore_cny": ("onshore", "current"), "previous_onshore_cny": ("onshore", "previous"),
                         "rent_contract_amount_cny": ("rent", None)}.get(self.pending)
         for f in moneys:
-            seg = self._seg_text(f)
-            if re.search(RATE_HINT, seg) and f.currency is None:
+            if re.search(RATE_HINT + r"[^，,；;]{0,3}$", t[max(0, f.start - 6):f.start]) and f.currency is None:
                 continue
             kind = _kind_of(t, f.start) or _kind_after(t, f.end)
             year = self._year(f.start)
@@ -271,9 +272,10 @@ class Reader:
                 self._use(f)
                 continue
             if kind is None:
-                if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self._has(r"执行额|业务|营收|合同")):
+                business = r"执行额|营收|合同额|业务额|业务量|外包业务|离岸|在岸"
+                if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self._has(business)):
                     kind = "offshore"
-                elif f.currency == "CNY" and (self.items & {"3.1", "3.3"} or self._has(r"执行额|业务|营收|合同")):
+                elif f.currency == "CNY" and (self.items & {"3.1", "3.3"} or self._has(business)):
                     kind = "onshore"
                 elif self._has(r"执行额|合同额|业务额|业务量|营收") or self.pending in ("business",):
                     self.out.clarifications.append(Clarification(
@@ -358,7 +360,14 @@ class Reader:
                 continue
             region = region or (said_region if cur is None or cur["region"] is None else None)
             said_region = None
-            if cur is None or (region and cur["region"] and region != cur["region"]) or (counts and cur["costs"]):
+            one_of = re.match(r"^(其中)?(另)?(一场|一次|还有一场)", seg) and cur is not None and \
+                cur["count"] and len(cur["costs"]) < cur["count"] and not region
+            if one_of:
+                for c in counts:
+                    self._use(c)
+                counts = []
+            full = cur is not None and cur["costs"] and (cur["count"] is None or len(cur["costs"]) >= cur["count"])
+            if cur is None or (region and cur["region"] and region != cur["region"]) or (counts and full):
                 cur = {"region": region, "count": None, "costs": [], "per": None, "text": ""}
                 groups.append(cur)
             cur["region"] = cur["region"] or region
@@ -584,7 +593,7 @@ class Reader:
             before = t[max(0, f.start - 12):f.start]
             after = t[f.end:f.end + 12]
             if f.kind == "count" and re.search(r"500强|五百强|100强|领军|重点企业|重点项目", before + after):
-                self.out.fields["park_top_enterprises"] = int(f.value)
+                self.out.fields["park_top_enterprises"] = self.out.fields.get("park_top_enterprises", 0) + int(f.value)
                 self._use(f)
             elif f.kind == "money" and re.search(r"外资|外商|投资", before + after):
                 if f.currency == "USD":
@@ -615,7 +624,8 @@ class Reader:
             seg = self._seg_text(f)
             if f.currency == "USD" or re.search(avoid, seg):
                 continue
-            if self.pending == pending or re.search(words, seg):
+            if self.pending == pending or re.search(words, seg) or \
+                    (re.search(words, self.text) and not re.search(avoid, self.text)):
                 out.append(f)
         return out
 

@@ -17,7 +17,7 @@ def compute(ctx):
     if data.get("institution_recognized") is not True:
         why = "未提供" if "institution_recognized" not in data else "不是"
         return Item(CODE, NAME, 0, 0,
-                    f"{why}已获得认定的本市服务外包培训机构（institution_recognized），不予支持。")
+                    f"{why}已获得认定的本市服务外包培训机构，不予支持。")
     award = per * trainees
     text = f"已获认定的本市服务外包培训机构，培训并签约人才{trainees}名 × {amount(per)} = {yuan(award)}。"
     if trainees == 0:

@@ -18,7 +18,7 @@ def compute(ctx):
         failed.append("园区不是新通过认定的市级或市级以上服务外包示范园区")
     operated = data.get("park_enterprise_operated")
     if operated is None:
-        failed.append("未确认园区由企业统一管理和运营（park_enterprise_operated）")
+        failed.append("未确认园区由企业统一管理和运营")
     elif not operated:
         failed.append("园区不是由企业统一管理和运营")
     if failed:
