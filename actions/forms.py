@@ -58,6 +58,11 @@ class SessionFormValidation(Action, ABC):
             events += self.answer_interjection(dispatcher, tracker, intent)
         for m in turn.messages:
             dispatcher.utter_message(text=m)
+        if getattr(turn, "question", ""):
+            answer = compose("ask_subsidy", turn.question, [], tracker.get_slot("topic_clause"),
+                             tracker.get_slot("topic_domain"))
+            if answer.text:
+                dispatcher.utter_message(text="先回答您的问题：" + answer.text)
         if turn.cancelled:
             return events + [SlotSet(self.state_slot, None), SlotSet(self.answer_slot, "cancelled"),
                              SlotSet("requested_slot", None)] + self.cancel_events(turn)

@@ -15,6 +15,20 @@ CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|�
 ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算")
 
 
+def figures_first(dispatcher, tracker):
+    """A message that corrects the last estimate or carries the user's own figures is an estimate."""
+    from actions.estimate import amend_last_estimate, estimate_from_question
+
+    text = user_text(tracker)
+    if CORRECTION.search(text[:12]) and tracker.get_slot("estimate_inputs"):
+        events = amend_last_estimate(dispatcher, tracker)
+        if events is not None:
+            return events
+    if ASKS_AMOUNT.search(text):
+        return estimate_from_question(dispatcher, tracker)
+    return None
+
+
 def answer_events(answer) -> List[Dict[Text, Any]]:
     """Remember what the answer was about, for follow-ups."""
     events = []
@@ -32,18 +46,9 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
-        if CORRECTION.search(user_text(tracker)[:12]) and tracker.get_slot("estimate_inputs"):
-            from actions.estimate import amend_last_estimate
-
-            events = amend_last_estimate(dispatcher, tracker)
-            if events is not None:
-                return events
-        if ASKS_AMOUNT.search(user_text(tracker)):
-            from actions.estimate import estimate_from_question
-
-            events = estimate_from_question(dispatcher, tracker)
-            if events is not None:
-                return events
+        events = figures_first(dispatcher, tracker)
+        if events is not None:
+            return events
         answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
                          tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
         if not answer.text:
@@ -76,6 +81,9 @@ class ActionDefaultFallback(Action):
             dispatcher.utter_message(text="您好像没有输入内容。请问有什么关于郑州市服务外包政策的问题？"
                                           "例如“谁可以申报？”或“离岸奖励怎么算？”")
             return []
+        events = figures_first(dispatcher, tracker)
+        if events is not None:
+            return events
         answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
                          tracker.get_slot("topic_domain"))
         if answer.text:

@@ -63,6 +63,8 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
         return general.answer("不得重复申报 " + t)
     if NEW_POLICY.search(t) and family in ("general", "subsidy", "eligibility", None):
         return general.answer("有效期 " + t)
+    if re.search(r"汇率|中间价|折算人民币|折合人民币|折成人民币", t) and family not in ("catalog", "classify"):
+        return general.answer(t)
     if AMOUNT_BASIS.search(t):
         return scope.answer(t)
     if family in ("classify", "catalog") and SUBSIDY_WORDS.search(t) and not re.search(r"属于|归|哪个领域|哪一类|算不算|哪类", t):

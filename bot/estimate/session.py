@@ -29,6 +29,17 @@ CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|�
 QUESTION_SHAPE = re.compile(r"[吗呢?？]|多少钱?|怎么|什么|哪些|是否|能不能|可不可以|有没有|上限|最多|最高|标准|比例|条件")
 
 
+def question_part(text: str) -> str:
+    """The clause of a mixed message that asks about the policy ("…4年了。对了，境外参展每场最多补多少？")."""
+    parts = [p for p in re.split(r"[。！!；;\n]|(?<=[?？])", text) if p.strip()]
+    if len(parts) < 2:
+        return ""
+    for part in parts:
+        if re.search(r"[?？吗呢]|最多|上限|最高|标准|比例|条件|怎么", part) and not own_figures(part):
+            return part
+    return ""
+
+
 def own_figures(text: str) -> list:
     """The user's own figures in a message (a figure bound by 超过/以上/最高 quotes the policy)."""
     from bot.estimate.understand import figures
@@ -84,6 +95,7 @@ class Turn:
     cancelled: bool = False
     reset_all: bool = False
     understood: bool = True
+    question: str = ""
 
 
 class EstimateSession:
@@ -189,7 +201,9 @@ class EstimateSession:
                 intent not in ("inform", "affirm", "deny", "correct_value", "dont_know", "cancel", "start_over") \
                 and not re.match(r"^(是|否|不是|没有|有)", norm):
             return Turn(interjection=True, understood=False)
-        new_items = [c for c in item_words.detect_items(norm) if c not in self.items]
+        asked = question_part(norm)
+        data_text = norm.replace(asked, "") if asked else norm
+        new_items = [c for c in item_words.detect_items(data_text) if c not in self.items]
         is_correction = intent == "correct_value" or bool(CORRECTION.search(norm))
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()
@@ -211,6 +225,8 @@ class EstimateSession:
         self._infer_items()
         self._advance()
         msgs = list(self.problems)
+        if asked and self.status == "collecting":
+            return Turn(messages=msgs, question=asked)
         if is_correction and self.inputs != before[0]:
             changed = [k for k in self.inputs if before[0].get(k) != self.inputs.get(k) and not k.startswith("_")]
             if changed:
