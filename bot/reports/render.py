@@ -287,7 +287,7 @@ def _chat_lines(report: dict, detail: int) -> list:
         label, basis = quote("statistics_system")
         lines.append(f"申报依据（{label}）：{basis}")
     lines.append(f"不得重复申报（{quote('no_double_claim')[0]}）。" + DISCLAIMER)
-    lines.append(f"可回复“查询预审 {report.get('ref', '')}”再次查看；完整报告：make report REF={report.get('ref', '')}")
+    lines.append(f"可回复“查询预审 {report.get('ref', '')}”再次查看（仅限本对话）。")
     return lines
 
 

@@ -12,6 +12,10 @@ step "knowledge base";      .venv/bin/python -m knowledge.build --db var/knowled
 step "unit tests";          .venv/bin/python -m pytest -q -p no:cacheprovider -m "not e2e and not browser" tests
 step "data validation";     .venv/bin/rasa data validate --fail-on-warnings --quiet
 step "training";            bash bot/scripts/train_if_changed.sh
+step "NLU on held-out examples"; mkdir -p var/results
+.venv/bin/rasa test nlu --nlu tests/nlu_holdout.yml --model models/policy-assistant.tar.gz --out var/results/holdout \
+  >var/results/holdout.log 2>&1 || { tail -20 var/results/holdout.log; exit 1; }
+.venv/bin/python tests/tools/nlu_report.py var/results/holdout --min-f1 0.90 --top 5
 step "story tests";         .venv/bin/rasa test core --stories tests/stories --model models/policy-assistant.tar.gz \
                               --fail-on-prediction-errors --out var/results/core --quiet
 step "end to end + browser"; .venv/bin/python -m pytest -q -p no:cacheprovider -m "e2e or browser" tests
