@@ -10,7 +10,8 @@ from actions.forms import SessionFormValidation
 from actions.policy import answer_events
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
-from bot.estimate.session import EstimateSession, calculator_inputs, to_json
+from bot.answers import compose
+from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures, to_json
 from bot.estimate.session import from_json
 
 
@@ -183,6 +184,12 @@ class ActionLooseAnswer(Action):
             dispatcher.utter_message(text="好的。目前没有进行中的测算。还有什么可以帮您？")
             return done
         pending = tracker.get_slot("estimate_state")
+        asking = not (pending and pending.get("status") == "collecting")
+        if asking and QUESTION_SHAPE.search(text) and not own_figures(text) and intent in ("inform", "correct_value"):
+            answer = compose("ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+            if answer.text:
+                dispatcher.utter_message(text=answer.text)
+                return done + answer_events(answer)
         if pending and pending.get("status") == "collecting" and intent != "cancel":
             session = EstimateSession.load({k: v for k, v in pending.items() if k != "handled"})
             turn = session.handle(text, intent)

@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import REPHRASE, entities_of, intent_of, user_text
+from actions.common import OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
 from bot.answers import compose
 from bot.answers.general import human_contact
 
@@ -56,6 +56,32 @@ class ActionAnswerPolicy(Action):
             return []
         dispatcher.utter_message(text=answer.text)
         return answer_events(answer)
+
+
+class ActionOutOfScope(Action):
+    """Decline politely, unless the knowledge base clearly knows the question after all."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher, tracker, domain):
+        from bot.answers import router
+        from bot.nlu.normalize import normalize
+        from knowledge import query
+
+        text = user_text(tracker)
+        t = normalize(text)
+        hits = query.search(t, limit=1) if t.strip() else []
+        policy_like = (hits and hits[0]["score"] >= 6) or router.DOUBLE_CLAIM.search(t) or router.WHO_APPLIES.search(t)
+        if policy_like and not router.OTHER_POLICIES.search(t):
+            answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
+                             tracker.get_slot("topic_domain"))
+            if answer.text:
+                dispatcher.utter_message(text=answer.text)
+                return answer_events(answer)
+        decline = compose(None, text) if router.OTHER_POLICIES.search(t) else None
+        dispatcher.utter_message(text=decline.text if decline and decline.text else OUT_OF_SCOPE)
+        return []
 
 
 class ActionHumanContact(Action):

@@ -10,7 +10,7 @@ import yaml
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]
-CASE_FILES = [ROOT / "tests" / "e2e" / "cases.yaml",
+CASE_FILES = [ROOT / "tests" / "e2e" / "cases.yaml", ROOT / "tests" / "e2e" / "cases_round2.yaml",
               ROOT.parent / "shared" / "eval" / "sample_cases.yaml"]
 NUM = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|亿|万元|万|元)")
 CONFIRM = re.compile(r"确认|对吗|对不对|是否正确|核对|无误")

@@ -14,6 +14,8 @@ OTHER_POLICIES = re.compile(r"高新技术企业|高企认定|专精特新|小�
                             r"人才公寓|落户|个税|个人所得税|社保|公积金|增值税|留抵|贷款贴息|上市奖励")
 DECLINE = ("抱歉，{what}不在我的范围内。我只能解答《郑州市进一步加快服务外包发展政策措施》（郑政办〔2020〕58号）"
            "的问题：申报资格、服务外包领域目录、各项奖补标准、奖励测算和申报预审。{what}请咨询相关主管部门。")
+WHO_APPLIES = re.compile(r"(个人|个体户|个体工商户|自然人|事业单位|政府|机关|分公司|分支机构|外地企业|外地公司|外资企业|"
+                         r"事业部)[^，。；]{0,16}(能|可以|可否|能否|是否可以)[^，。；]{0,6}(申请|申报|享受|报|拿)")
 DOUBLE_CLAIM = re.compile(r"两边都|都报|重复|同时申报|同时享受|叠加|兼得|(省|国家|区|其他)[^，。；]{0,8}(也有|还有|类似)")
 NEW_POLICY = re.compile(r"新政策|以后[^，。；]{0,8}(还|是否|管用|有效)|还管用|还有效|作废|废止|过期")
 AMOUNT_BASIS = re.compile(r"执行额[^，。；]{0,12}(怎么|如何|按|依据|认定|确定|报的|自己报|算)|(怎么|如何)[^，。；]{0,6}认定执行额")
@@ -58,6 +60,8 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
         what = "高新技术企业认定" if what in ("高新技术企业", "高企认定") else what
         return Answer(DECLINE.format(what=f"“{what}”相关政策"), confident=True)
     if family in ("subsidy", "general", None) and ELIGIBILITY_Q.search(t) and not re.search(r"补贴|奖励|补助", t):
+        family = "eligibility"
+    if WHO_APPLIES.search(t):
         family = "eligibility"
     if DOUBLE_CLAIM.search(t) and re.search(r"报|申请|享受|拿", t):
         return general.answer("不得重复申报 " + t)
