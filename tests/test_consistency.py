@@ -69,6 +69,47 @@ class TestDomain:
                 assert f"action_ask_{slot}" in DOMAIN["actions"]
 
 
+def nlu_examples(path: Path) -> list:
+    """(normalised text, intent) of every example in one NLU file."""
+    out = []
+    for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []) or []:
+        if "intent" not in block:
+            continue
+        for line in block["examples"].splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                text = re.sub(r"\[([^\]]*)\][({][^)}]*[)}]", r"\1", line[2:])
+                out.append((re.sub(r"[\s?？!！。.,，~～]+$", "", text.strip().lower()), block["intent"]))
+    return out
+
+
+class TestTrainingData:
+    """The NLU data is clean: one label per text, nothing copied from held-out or sample cases."""
+
+    TRAINING = [e for p in sorted((ROOT / "data" / "nlu").glob("*.yml")) for e in nlu_examples(p)]
+
+    def test_no_text_has_two_intents(self):
+        labels = {}
+        for text, intent in self.TRAINING:
+            labels.setdefault(text, set()).add(intent)
+        assert {t: sorted(i) for t, i in labels.items() if len(i) > 1} == {}
+
+    def test_holdout_is_not_trained_on(self):
+        trained = {t for t, _ in self.TRAINING}
+        held = [t for t, _ in nlu_examples(ROOT / "tests" / "nlu_holdout.yml")]
+        assert len(held) > 200
+        assert [t for t in held if t in trained] == []
+
+    def test_shared_samples_are_not_trained_on(self):
+        samples = ROOT.parent / "shared" / "eval" / "sample_cases.yaml"
+        if not samples.exists():
+            pytest.skip("../shared/eval/sample_cases.yaml is not beside this checkout")
+        cases = yaml.safe_load(samples.read_text(encoding="utf-8"))
+        says = {re.sub(r"[\s?？!！。.,，~～]+$", "", c["say"].strip().lower()) for c in cases if c.get("say")}
+        assert len(says) >= 10
+        assert sorted(says & {t for t, _ in self.TRAINING}) == []
+
+
 class TestKnowledgeReach:
     """Every clause can be reached by a question."""
 
