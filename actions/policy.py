@@ -72,14 +72,16 @@ class ActionOutOfScope(Action):
         text = user_text(tracker)
         t = normalize(text)
         hits = query.search(t, limit=1) if t.strip() else []
-        policy_like = (hits and hits[0]["score"] >= 6) or router.DOUBLE_CLAIM.search(t) or router.WHO_APPLIES.search(t)
-        if policy_like and not router.OTHER_POLICIES.search(t):
+        other_policy = router.OTHER_POLICIES.search(t)
+        policy_like = (hits and hits[0]["score"] >= router.STRONG_SCORE) or router.DOUBLE_CLAIM.search(t) \
+            or router.WHO_APPLIES.search(t)
+        if policy_like and not other_policy:
             answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
                              tracker.get_slot("topic_domain"))
             if answer.text:
                 dispatcher.utter_message(text=answer.text)
                 return answer_events(answer)
-        decline = compose(None, text) if router.OTHER_POLICIES.search(t) else None
+        decline = compose(None, text) if other_policy else None
         dispatcher.utter_message(text=decline.text if decline and decline.text else OUT_OF_SCOPE)
         return []
 

@@ -22,6 +22,7 @@ AMOUNT_BASIS = re.compile(r"执行额[^，。；]{0,12}(怎么|如何|按|依据
 SUBSIDY_WORDS = re.compile(r"补贴|奖励|补助|能补|能报|能拿|给钱|资助")
 FOLLOW_UP = re.compile(r"^(那|那么|那如果|如果是|还有|另外)?[^，。]{0,8}(呢|吗|多少|是什么|有哪些)?[?？]?$")
 SEARCH_FLOOR = 2.0
+STRONG_SCORE = 6  # a search hit this strong means the knowledge base clearly knows the question
 
 
 def family_of(hit: dict) -> str:
@@ -82,7 +83,7 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
             return Answer("", confident=False)
         family = family_of(top)
     if family in ("subsidy", "general") and short_follow_up and topic_clause and topic_clause.startswith("3"):
-        strong = [h for h in hits if h["kind"] == "clause" and h["key"].startswith("3") and h["score"] >= 6]
+        strong = [h for h in hits if h["kind"] == "clause" and h["key"].startswith("3") and h["score"] >= STRONG_SCORE]
         if subsidies.aspect_line(topic_clause, t) or not strong:
             return subsidies.clause_answer(topic_clause, t)
     if family == "catalog" and topic_domain and re.search(r"它|这个|该领域|那个|其", t) and \

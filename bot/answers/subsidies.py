@@ -56,7 +56,7 @@ def aspect_line(code: str, text: str) -> str:
     costs = query.clause(code).get("eligible_costs") or []
     if costs and re.search(r"机票|酒店|差旅|住宿|交通|餐|路费|出差|人员费", text):
         return ("政策列明的可补贴费用是：" + "、".join(costs) + "等；差旅（机票、酒店等）费用不在列明范围内，"
-                "是否可以计入以市商务局的实施细则为准（第四条第（一）项）。")
+                "是否可以计入以市商务局的实施细则为准（" + query.clause("4.1")["label"] + "）。")
     if code == "3.5" and re.search(r"境外|国外|海外", text) and not re.search(r"境内|国内", text):
         return "境外活动：" + _figures_line(code, ["overseas"]) + "（补贴比例最高70%）。"
     if code == "3.5" and re.search(r"境内|国内", text) and not re.search(r"境外|国外|海外", text):
