@@ -52,8 +52,11 @@ def estimate_from_question(dispatcher, tracker):
     from calculator.figures_zh import parse_figures
 
     text = user_text(tracker)
-    if any(getattr(f, "bound", None) for f in parse_figures(text)):
-        return None  # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's
+    figures = parse_figures(text)
+    if figures and all(getattr(f, "bound", None) for f in figures):
+        # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's; but in
+        # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".
+        return None
     session = EstimateSession.start(text)
     if not session.items or not calculator_inputs(session.inputs) or session.clarify:
         return None

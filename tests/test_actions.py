@@ -48,6 +48,17 @@ class TestPolicyActions:
         d, _ = await run(ActionAnswerPolicy(), tracker("那境外的呢", "ask_subsidy", {"topic_clause": "3.5"}))
         assert "5万" in texts(d)
 
+    async def test_question_with_own_figures_is_estimated(self):
+        """A subsidy question that carries the user's own figures gets the estimate: 2 × 10–30万."""
+        text = "我们园区（市级示范园区）引进了2家世界500强企业，都已入园正常运营一年多，能拿多少奖励？"
+        d, _ = await run(ActionAnswerPolicy(), tracker(text, "ask_subsidy"))
+        assert "200,000.00元" in texts(d) and "600,000.00元" in texts(d)
+
+    async def test_question_quoting_the_rule_is_answered_not_estimated(self):
+        """Only bounded figures ("超过100万美元") quote the rule: the standard is answered."""
+        d, events = await run(ActionAnswerPolicy(), tracker("离岸执行额超过100万美元能拿多少", "ask_subsidy"))
+        assert "第三条第（二）项" in texts(d) and "estimate_state" not in slots_of(events)
+
     async def test_human_contact_invents_nothing(self):
         """The human-contact answer points to 市商务局 with no phone number."""
         d, _ = await run(ActionHumanContact(), tracker("人工客服电话多少", "human_contact"))
