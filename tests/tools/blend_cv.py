@@ -6,8 +6,10 @@
 
 The first form trains one NLU model per fold (config.yml, fixed folds) and records, for every
 held-out example, DIET's full ranking and the linear model's probabilities *before* they are
-blended. The second prints intent macro-F1 for blend weights 0 (DIET alone) … 1 (linear
-alone), so the weight in config.yml is measured rather than guessed.
+blended, and both models' features per fold. The second prints intent macro-F1 for blend
+weights 0 (DIET alone) … 1 (linear alone), arithmetic and geometric, so the weight in
+config.yml is measured rather than guessed. The third refits the linear model per fold with
+other settings (C, class weights, binary features) and blends each with the recorded DIET.
 """
 import argparse
 import asyncio
@@ -157,23 +159,21 @@ def tune_linear(path: Path) -> None:
     # one setting changed at a time from the configured one (C 10, counts, no class weights)
     for C, class_weight, binary in ((10.0, None, False), (30.0, None, False),
                                     (10.0, "balanced", False), (10.0, None, True)):
-        if True:
-            if True:
-                ordered, probs = [], []
-                for fold in folds:
-                    z = np.load(path.with_suffix(f".fold{fold}.npz"))
-                    train, test = _matrix(z, "train_"), _matrix(z, "test_")
-                    if binary:
-                        train.data[:], test.data[:] = 1.0, 1.0
-                    model = LogisticRegression(C=C, class_weight=class_weight, max_iter=3000)
-                    model.fit(train, z["train_y"])
-                    fold_rows = [r for r in rows if r["fold"] == fold]
-                    for r, p in zip(fold_rows, model.predict_proba(test)):
-                        ordered.append(r)
-                        probs.append(dict(zip(model.classes_.tolist(), p.tolist())))
-                scores = _macro_f1_by_weight(ordered, probs, weights)
-                print(f"C={C:<5} class_weight={class_weight!s:9} binary={binary!s:5} "
-                      + "  ".join(f"w{w}:{f:.4f}" for w, f in scores.items()), flush=True)
+        ordered, probs = [], []
+        for fold in folds:
+            z = np.load(path.with_suffix(f".fold{fold}.npz"))
+            train, test = _matrix(z, "train_"), _matrix(z, "test_")
+            if binary:
+                train.data[:], test.data[:] = 1.0, 1.0
+            model = LogisticRegression(C=C, class_weight=class_weight, max_iter=3000)
+            model.fit(train, z["train_y"])
+            fold_rows = [r for r in rows if r["fold"] == fold]
+            for r, p in zip(fold_rows, model.predict_proba(test)):
+                ordered.append(r)
+                probs.append(dict(zip(model.classes_.tolist(), p.tolist())))
+        scores = _macro_f1_by_weight(ordered, probs, weights)
+        print(f"C={C:<5} class_weight={class_weight!s:9} binary={binary!s:5} "
+              + "  ".join(f"w{w}:{f:.4f}" for w, f in scores.items()), flush=True)
 
 
 def main() -> None:
