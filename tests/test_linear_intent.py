@@ -14,7 +14,9 @@ from rasa.shared.nlu.training_data.message import Message  # noqa: E402
 from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
 
 from bot.nlu.components import PolicyJiebaTokenizer  # noqa: E402
-from bot.nlu.linear_intent import LinearIntentBlender, blend  # noqa: E402
+from bot.nlu.linear_intent import (  # noqa: E402
+    LinearIntentBlender, LinearScorer, blend, sentence_vector,
+)
 
 EXAMPLES = {
     "greet": ["你好", "您好", "你好呀", "在吗", "有人吗"],
@@ -95,6 +97,19 @@ class TestComponent:
             fresh = classify(text, unsure).get(INTENT_RANKING_KEY)
             again = classify(text, unsure, model=loaded).get(INTENT_RANKING_KEY)
             assert fresh == again
+
+    def test_fast_paths_equal_rasa_and_sklearn(self, trained):
+        """sentence_vector is Rasa's combined sentence row; LinearScorer is predict_proba."""
+        classify, storage, context = trained
+        model = LinearIntentBlender.load(
+            LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)._model
+        scorer = LinearScorer(model)
+        diet = [{"name": "greet", "confidence": 1.0}]
+        for text in ("您好啊", "谢谢啦", "离岸补贴怎么算", "2024年CMMI补贴多少"):
+            message = classify(text, diet)
+            row = sentence_vector(message)
+            assert (row != message.get_sparse_features(TEXT)[1].features).nnz == 0
+            assert scorer.probabilities(row) == pytest.approx(model.predict_proba(row)[0], abs=1e-12)
 
     def test_without_features_diet_answer_stays(self, trained):
         _, storage, context = trained
