@@ -71,7 +71,7 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # C: inverse regularisation of the logistic regression; weight: its share of the blend.
-        return {"C": 10.0, "weight": 0.5, "max_iter": 3000, "ranking_length": 10}
+        return {"C": 10.0, "weight": 0.6, "max_iter": 3000, "ranking_length": 10}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[LogisticRegression] = None) -> None:
@@ -113,8 +113,10 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            if self._scorer is None or not message.get(INTENT):
+                continue
             vector = sentence_vector(message)
-            if self._model is None or vector is None or not message.get(INTENT):
+            if vector is None:
                 continue
             linear = dict(zip(self._scorer.classes, self._scorer.probabilities(vector).tolist()))
             ranking = blend(message.get(INTENT_RANKING_KEY) or [message.get(INTENT)], linear,

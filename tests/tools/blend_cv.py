@@ -110,6 +110,14 @@ def _matrix(z, prefix):
                                    shape=tuple(z[prefix + "shape"]))
 
 
+def _blended_top(diet: dict, linear: dict, weight: float) -> str:
+    """The intent the running assistant would pick: the blender's own formula."""
+    from bot.nlu.linear_intent import blend
+
+    ranking = [{"name": n, "confidence": c} for n, c in diet.items()]
+    return blend(ranking, linear, weight)[0]["name"]
+
+
 def analyse(path: Path) -> None:
     from sklearn.metrics import accuracy_score, f1_score
 
@@ -125,7 +133,7 @@ def analyse(path: Path) -> None:
             names = sorted(set(r["diet"]) | set(r["linear"]))
             lin = {n: r["linear"].get(n, 0.0) for n in names}
             diet = {n: r["diet"].get(n, 0.0) for n in names}
-            arithmetic.append(max(names, key=lambda n: w * lin[n] + (1 - w) * diet[n]))
+            arithmetic.append(_blended_top(r["diet"], r["linear"], w))
             geometric.append(max(names, key=lambda n: w * math.log(lin[n] + 1e-9)
                                  + (1 - w) * math.log(diet[n] + 1e-9)))
         print(f"{w:6.2f}  {f1_score(gold, arithmetic, average='macro'):8.4f}  "
@@ -143,8 +151,7 @@ def _macro_f1_by_weight(rows, linear_probs, weights):
     for w in weights:
         pred = []
         for r, lin in zip(rows, linear_probs):
-            names = sorted(set(r["diet"]) | set(lin))
-            pred.append(max(names, key=lambda n: w * lin.get(n, 0.0) + (1 - w) * r["diet"].get(n, 0.0)))
+            pred.append(_blended_top(r["diet"], lin, w))
         scores[w] = f1_score(gold, pred, average="macro")
     return scores
 
