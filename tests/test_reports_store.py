@@ -278,3 +278,38 @@ class TestConcurrentWriters:
                 report["verdict"]["unknown"],
             )
         assert WRITERS == len(list_reports(limit=100))
+
+
+def open_store(db_path, barrier, errors):
+    """One process opening a store that does not exist yet, at the same moment as the others."""
+    os.environ["REPORTS_DB"] = db_path
+    barrier.wait(timeout=60)
+    try:
+        store._connect().close()
+    except sqlite3.OperationalError as error:
+        errors.put(str(error))
+
+
+class TestConcurrentCreation:
+    ROUNDS = 20
+
+    def test_new_store_opened_by_many_processes_at_once(self, tmp_path):
+        """20 processes creating the same new store together all succeed, in every round, and leave it in WAL mode."""
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        failures = []
+        for round_number in range(self.ROUNDS):
+            path = tmp_path / f"round-{round_number}.db"
+            barrier = context.Barrier(WRITERS)
+            errors = context.Queue()
+            processes = [context.Process(target=open_store, args=(str(path), barrier, errors)) for _ in range(WRITERS)]
+            for process in processes:
+                process.start()
+            for process in processes:
+                process.join(timeout=120)
+            while not errors.empty():
+                failures.append((round_number, errors.get()))
+            assert [0] * WRITERS == [p.exitcode for p in processes]
+            with sqlite3.connect(str(path)) as conn:
+                assert ("wal",) == conn.execute("PRAGMA journal_mode").fetchone()
+        assert [] == failures

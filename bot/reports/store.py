@@ -4,7 +4,10 @@ The file is ``<project root>/var/reports.db`` unless ``REPORTS_DB`` names anothe
 processes (action server workers) may write at once: each save is one ``BEGIN IMMEDIATE``
 transaction that takes the next number of the day from ``ref_counters`` and inserts the
 report, so numbers are never reused and a report is never split from its number. The
-database runs in WAL mode and waits up to ``BUSY_TIMEOUT_S`` for a lock.
+database runs in WAL mode and waits up to ``BUSY_TIMEOUT_S`` for a lock. Creating the
+tables and switching to WAL happen under an exclusive lock on ``<db>.lock``: SQLite
+answers "database is locked" at once, without waiting, to a second connection switching
+the journal mode of a new file.
 
 The sender id of the conversation is not stored: only an HMAC-SHA256 of it, keyed by a salt
 (``REPORTS_SALT`` if set, else a random salt made once per database and kept in its
@@ -12,6 +15,7 @@ The sender id of the conversation is not stored: only an HMAC-SHA256 of it, keye
 compares. Changing ``REPORTS_SALT`` makes earlier reports unreadable by conversation (they
 stay readable by reference number alone, e.g. from the CLI).
 """
+import fcntl
 import hashlib
 import hmac
 import json
@@ -99,7 +103,12 @@ def _connect() -> sqlite_utils.Database:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     db = sqlite_utils.Database(conn)
     try:
-        _ensure_schema(db)
+        with open(path.with_name(path.name + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                _ensure_schema(db)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
     except BaseException:
         db.close()
         raise
