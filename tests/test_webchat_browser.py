@@ -196,9 +196,13 @@ def test_web_chat_in_chromium(playwright, tmp_path, width, height):
 
         # …the bot comes back and the user retries the same message.
         rasa = stub.StubRasa(port=port).start()
+        replies = page.locator(".row.bot:not(#error)")
+        bot_rows = replies.count()
         error.locator(".retry").click()
         expect(page.locator("#error")).to_have_count(0)
-        expect(page.locator(".row.bot .choice").last).to_be_visible()
+        # the retried message's reply is a new bot row (earlier rows' buttons are visible already)
+        expect(replies).to_have_count(bot_rows + 1, timeout=8000)
+        expect(replies.last.locator(".choice").first).to_be_visible()
         assert rasa.received == [(sender, "还在吗？")]
         assert user_texts(page).count("还在吗？") == 1
 
