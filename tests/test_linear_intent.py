@@ -15,7 +15,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E4
 
 from bot.nlu.components import PolicyJiebaTokenizer  # noqa: E402
 from bot.nlu.linear_intent import (  # noqa: E402
-    LinearIntentBlender, LinearScorer, blend, sentence_vector,
+    LinearIntentBlender, LinearScorer, blend, char_text, sentence_vector,
 )
 
 EXAMPLES = {
@@ -43,6 +43,27 @@ class TestBlend:
     def test_intent_missing_from_diet_counts_as_zero(self):
         ranking = blend([{"name": "a", "confidence": 1.0}], {"a": 0.0, "c": 1.0}, 0.5)
         assert {r["name"]: r["confidence"] for r in ranking} == {"a": 0.5, "c": 0.5}
+
+    def test_character_model_takes_its_share_first(self):
+        """0.4 × char + 0.6 × (0.6 × linear + 0.4 × DIET), worked out by hand."""
+        diet = [{"name": "a", "confidence": 0.9}, {"name": "b", "confidence": 0.1}]
+        ranking = blend(diet, {"a": 0.5, "b": 0.5}, 0.6, {"a": 0.0, "b": 1.0}, 0.4)
+        # a: 0.4·0 + 0.6·(0.3 + 0.36) = 0.396; b: 0.4·1 + 0.6·(0.3 + 0.04) = 0.604
+        assert [(r["name"], round(r["confidence"], 6)) for r in ranking] == [("b", 0.604), ("a", 0.396)]
+
+    def test_without_character_probabilities_the_two_way_blend_stays(self):
+        diet = [{"name": "a", "confidence": 0.7}, {"name": "b", "confidence": 0.3}]
+        linear = {"a": 0.2, "b": 0.8}
+        assert blend(diet, linear, 0.6, {}, 0.4) == blend(diet, linear, 0.6)
+        assert blend(diet, linear, 0.6, {"a": 0.9, "b": 0.1}, 0.0) == blend(diet, linear, 0.6)
+
+
+class TestCharText:
+    def test_normalised_and_marked_at_both_ends(self):
+        """Full-width, traditional and upper case are folded as for jieba; the marks make
+        「没得」 as a whole message differ from 「没得」 inside one."""
+        assert char_text("  ＣＭＭＩ補貼 ") == "\x02cmmi补贴\x03"
+        assert char_text(None) == char_text("") == "\x02\x03"
 
 
 @pytest.fixture()
@@ -110,6 +131,32 @@ class TestComponent:
             row = sentence_vector(message)
             assert (row != message.get_sparse_features(TEXT)[1].features).nnz == 0
             assert scorer.probabilities(row) == pytest.approx(model.predict_proba(row)[0], abs=1e-12)
+
+    def test_character_model_saved_and_scored_like_sklearn(self, trained):
+        """The loaded blender has the character model; its fast scorer equals predict_proba."""
+        classify, storage, context = trained
+        loaded = LinearIntentBlender.load(
+            LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)
+        for text in ("您好啊", "谢谢啦", "离岸补贴怎么算"):
+            row = loaded._char_features.transform([char_text(text)])
+            expected = dict(zip(loaded._char_model.classes_, loaded._char_model.predict_proba(row)[0]))
+            assert loaded.char_probabilities(text) == pytest.approx(expected, abs=1e-12)
+        assert max(loaded.char_probabilities("谢谢你啊").items(), key=lambda kv: kv[1])[0] == "thank"
+
+    def test_character_share_changes_the_ranking_as_configured(self, trained):
+        """The ranking is exactly blend() of the three opinions with the configured shares."""
+        classify, storage, context = trained
+        config = LinearIntentBlender.get_default_config()
+        loaded = LinearIntentBlender.load(config, storage, Resource("lin"), context)
+        diet = [{"name": "greet", "confidence": 0.5}, {"name": "thank", "confidence": 0.3},
+                {"name": "ask_subsidy", "confidence": 0.2}]
+        message = classify("补贴多少", diet, model=loaded)
+        vector = sentence_vector(message)
+        linear = dict(zip(loaded._scorer.classes, loaded._scorer.probabilities(vector).tolist()))
+        expected = blend(diet, linear, config["weight"], loaded.char_probabilities("补贴多少"),
+                         config["char_weight"])
+        assert message.get(INTENT_RANKING_KEY) == pytest.approx(expected)
+        assert config["char_weight"] > 0
 
     def test_without_features_diet_answer_stays(self, trained):
         _, storage, context = trained

@@ -5,11 +5,12 @@
     python -m tests.tools.blend_cv --tune-linear var/results/blend_cv.jsonl         # minutes
 
 The first form trains one NLU model per fold (config.yml, fixed folds) and records, for every
-held-out example, DIET's full ranking and the linear model's probabilities *before* they are
-blended, and both models' features per fold. The second prints intent macro-F1 for blend
-weights 0 (DIET alone) … 1 (linear alone), arithmetic and geometric, so the weight in
-config.yml is measured rather than guessed. The third refits the linear model per fold with
-other settings (C, class weights, binary features) and blends each with the recorded DIET.
+held-out example, DIET's full ranking and the linear and character models' probabilities
+*before* they are blended, and the linear model's features per fold. The second prints intent
+macro-F1 for linear weights 0 (DIET alone) … 1 (linear alone), arithmetic and geometric, then
+for character shares 0 … 1 over the configured DIET/linear blend, so the shares in config.yml
+are measured rather than guessed. The third refits the linear model per fold with other
+settings (C, class weights, binary features) and blends each with the recorded DIET.
 """
 import argparse
 import asyncio
@@ -50,6 +51,7 @@ def collect(folds: int, out: Path, nlu: Path) -> None:
                 seen[m.get(TEXT)] = {
                     "diet": {r["name"]: r["confidence"] for r in m.get(INTENT_RANKING_KEY) or []},
                     "linear": dict(zip(self._model.classes_.tolist(), probabilities)),
+                    "char": self.char_probabilities(m.get(TEXT)),
                 }
                 vectors[m.get(TEXT)] = vector
         return blend_process(self, messages)
@@ -110,12 +112,21 @@ def _matrix(z, prefix):
                                    shape=tuple(z[prefix + "shape"]))
 
 
-def _blended_top(diet: dict, linear: dict, weight: float) -> str:
+def _blended_top(diet: dict, linear: dict, weight: float, char: dict = None,
+                 char_weight: float = 0.0) -> str:
     """The intent the running assistant would pick: the blender's own formula."""
     from bot.nlu.linear_intent import blend
 
     ranking = [{"name": n, "confidence": c} for n, c in diet.items()]
-    return blend(ranking, linear, weight)[0]["name"]
+    return blend(ranking, linear, weight, char, char_weight)[0]["name"]
+
+
+def _configured_weight() -> float:
+    import yaml
+
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    blender = next(c for c in pipeline if c["name"].endswith("LinearIntentBlender"))
+    return float(blender["weight"])
 
 
 def analyse(path: Path) -> None:
@@ -140,6 +151,16 @@ def analyse(path: Path) -> None:
               f"{accuracy_score(gold, arithmetic):8.4f} | "
               f"{f1_score(gold, geometric, average='macro'):24.4f}  "
               f"{accuracy_score(gold, geometric):8.4f}")
+    if not all(r.get("char") for r in rows):
+        return
+    weight = _configured_weight()
+    print(f"\ncharacter model's share over the DIET/linear blend (linear weight {weight}):")
+    print("char_weight  macro-F1  accuracy")
+    for step in range(0, 21):
+        c = step / 20
+        predicted = [_blended_top(r["diet"], r["linear"], weight, r["char"], c) for r in rows]
+        print(f"{c:11.2f}  {f1_score(gold, predicted, average='macro'):8.4f}  "
+              f"{accuracy_score(gold, predicted):8.4f}")
 
 
 def _macro_f1_by_weight(rows, linear_probs, weights):
