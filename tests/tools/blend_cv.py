@@ -181,6 +181,10 @@ def tune_linear(path: Path) -> None:
     """Refit the linear model per fold with other settings; macro-F1 of each blended with DIET."""
     from sklearn.linear_model import LogisticRegression
 
+    from bot.nlu.linear_intent import LinearIntentBlender
+
+    defaults = LinearIntentBlender.get_default_config()  # fit as the blender does
+
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     folds = sorted({r["fold"] for r in rows})
     weights = [0.4, 0.5, 0.6, 0.7, 0.8, 1.0]
@@ -193,7 +197,8 @@ def tune_linear(path: Path) -> None:
             train, test = _matrix(z, "train_"), _matrix(z, "test_")
             if binary:
                 train.data[:], test.data[:] = 1.0, 1.0
-            model = LogisticRegression(C=C, class_weight=class_weight, max_iter=3000)
+            model = LogisticRegression(C=C, class_weight=class_weight, max_iter=defaults["max_iter"],
+                                       solver=defaults["solver"])
             model.fit(train, z["train_y"])
             fold_rows = [r for r in rows if r["fold"] == fold]
             for r, p in zip(fold_rows, model.predict_proba(test)):
