@@ -31,7 +31,7 @@ test: ## set up, then run every check: unit tests, data validation, training, st
 	@bash bot/scripts/test_all.sh
 
 unit: knowledge ## the tests that need no server (core, actions, channels, reports)
-	@$(PY) -m pytest -q -m "not e2e and not browser" tests
+	@$(PY) -m pytest -q -m "not e2e and not browser and not model" tests
 
 validate: knowledge ## rasa data validate --fail-on-warnings
 	@$(RASA) data validate --fail-on-warnings --quiet
@@ -40,7 +40,7 @@ stories: train ## rasa test on the test stories, failing on any prediction error
 	@$(RASA) test core --stories tests/stories --fail-on-prediction-errors --model models --out $(DATA_DIR)/results/core
 
 e2e: train browser ## conversations and browser tests against servers started on free ports
-	@$(PY) -m pytest -q -m "e2e or browser" tests
+	@$(PY) -m pytest -q -m "e2e or browser or model" tests
 
 browser: ## install Debian's chromium for the browser tests (root or sudo)
 	@bash bot/scripts/install_chromium.sh

@@ -18,11 +18,12 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Dict, Iterable, Optional, Text
 
-from rasa.core.tracker_store import InMemoryTrackerStore
-
-import bot.rasa_speedups  # noqa: F401  (see its docstring)
+from rasa.core.tracker_store import InMemoryTrackerStore, TrackerDeserialisationException
+from rasa.shared.core.conversation import Dialogue
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.rasa_speedups import dumps, loads  # also installs the speed-ups (see its docstring)
 
 log = logging.getLogger(__name__)
 SCHEMA = ("CREATE TABLE IF NOT EXISTS conversations ("
@@ -50,6 +51,23 @@ class SQLiteTrackerStore(InMemoryTrackerStore):
         self.store.move_to_end(sender_id)
         while len(self.store) > self.cache_size:
             self.store.popitem(last=False)
+
+    @staticmethod
+    def serialise_tracker(tracker: DialogueStateTracker) -> Text:
+        """The tracker as JSON text, as Rasa writes it, with the faster encoder."""
+        return dumps(tracker.as_dialogue().as_dict())
+
+    def deserialise_tracker(self, sender_id: Text, serialised_tracker) -> Optional[DialogueStateTracker]:
+        """Rasa's deserialise_tracker with the faster JSON reader."""
+        tracker = self.init_tracker(sender_id)
+        try:
+            dialogue = Dialogue.from_parameters(loads(serialised_tracker))
+        except UnicodeDecodeError as e:
+            raise TrackerDeserialisationException(
+                "Tracker cannot be deserialised. Trackers must be serialised as json. "
+                "Support for deserialising pickled trackers has been removed.") from e
+        tracker.recreate_from_dialogue(dialogue)
+        return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Keep the tracker in memory and write it to SQLite."""

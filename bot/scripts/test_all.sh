@@ -9,7 +9,7 @@ t0=$(date +%s)
 
 step "set-up";              bash bot/scripts/setup_venv.sh; bash bot/scripts/install_chromium.sh
 step "knowledge base";      .venv/bin/python -m knowledge.build --db var/knowledge.db
-step "unit tests";          .venv/bin/python -m pytest -q -p no:cacheprovider -m "not e2e and not browser" tests
+step "unit tests";          .venv/bin/python -m pytest -q -p no:cacheprovider -m "not e2e and not browser and not model" tests
 step "data validation";     .venv/bin/rasa data validate --fail-on-warnings --quiet
 step "training";            bash bot/scripts/train_if_changed.sh
 step "NLU on held-out examples"; mkdir -p var/results
@@ -18,5 +18,5 @@ step "NLU on held-out examples"; mkdir -p var/results
 .venv/bin/python tests/tools/nlu_report.py var/results/holdout --min-f1 0.90 --top 5
 step "story tests";         .venv/bin/rasa test core --stories tests/stories --model models/policy-assistant.tar.gz \
                               --fail-on-prediction-errors --out var/results/core --quiet
-step "end to end + browser"; .venv/bin/python -m pytest -q -p no:cacheprovider -m "e2e or browser" tests
+step "end to end + browser"; .venv/bin/python -m pytest -q -p no:cacheprovider -m "e2e or browser or model" tests
 echo; echo "make test: all checks passed in $(( $(date +%s) - t0 )) s"
