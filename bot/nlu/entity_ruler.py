@@ -38,6 +38,28 @@ def pipeline():
     return nlp
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_start():
+    """Vocabulary positions by each phrase's first two characters (one for one-character
+    phrases): only phrases whose start occurs in a message can occur in it."""
+    index: Dict[str, List[int]] = {}
+    for position, (_, phrase, _) in enumerate(vocabulary()):
+        if phrase:
+            index.setdefault(phrase[:2], []).append(position)
+    return index
+
+
+def _candidates(norm: str) -> List[tuple]:
+    """The vocabulary entries that may occur in `norm`, in vocabulary order."""
+    index = _phrases_by_start()
+    found = set()
+    for i in range(len(norm)):
+        found.update(index.get(norm[i:i + 2], ()))
+        found.update(index.get(norm[i], ()))
+    entries = vocabulary()
+    return [entries[position] for position in sorted(found)]
+
+
 def _figure_entities(text: str) -> List[Dict]:
     from calculator.figures_zh import parse_figures
 
@@ -64,7 +86,7 @@ def extract(text: str) -> List[Dict]:
                       "end": ent.end_char, "text": text[ent.start_char:ent.end_char]})
         covered.update(range(ent.start_char, ent.end_char))
     # jieba may cut a phrase differently in context ("做软件测试" → 做软件/测试); catch those.
-    for label, phrase, value in vocabulary():
+    for label, phrase, value in _candidates(norm):
         start = norm.find(phrase)
         while start >= 0:
             span = range(start, start + len(phrase))
