@@ -1,7 +1,7 @@
 """Benchmark the assistant: latency for one user and for concurrent users, memory of both
 servers, training time. It reports; it does not gate (exit 0, or 3 if the servers do not start).
 
-    python -m tests.tools.bench [--turns 200] [--users 20] [--per-user 10] [--train-log var/train.log]
+    python -m tests.tools.bench [--turns 200] [--users 20] [--per-user 30] [--train-log var/train.log]
 
 Starts its own action server and Rasa server (models/policy-assistant.tar.gz) on free ports
 with a temporary endpoints.yml and tracker database, talks to them over the REST channel on
@@ -195,6 +195,21 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) of a process and all its descendants so far, in seconds."""
+    kids, total, todo = _children(), 0, [pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while todo:
+        p = todo.pop()
+        todo.extend(kids.get(p, []))
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / tick
+
+
 # --- load -------------------------------------------------------------------------------------
 
 def messages(start_unit: int = 0):
@@ -376,7 +391,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--turns", type=int, default=200, help="one-user turns (default 200)")
     ap.add_argument("--users", type=int, default=20, help="concurrent users (default 20)")
-    ap.add_argument("--per-user", type=int, default=10, help="turns per concurrent user (default 10)")
+    ap.add_argument("--per-user", type=int, default=30, help="turns per concurrent user (default 30)")
     ap.add_argument("--train-log", type=Path, default=ROOT / "var" / "train.log",
                     help="training log to take the training time from if var/train_time.txt is absent")
     ap.add_argument("--model", type=Path, default=MODEL)
@@ -413,10 +428,13 @@ def main(argv=None) -> int:
         # Warm-up: one full conversation, not counted (first turns load lazy parts).
         warm = run_user(servers.webhook, TURNS_PER_CONVERSATION, 0, 30, time.monotonic() + 120)
         print(f"bench: one user, {args.turns} turns…", flush=True)
+        cpu0 = cpu_s(servers.rasa.pid), cpu_s(servers.actions.pid)
         one = run_user(servers.webhook, args.turns, 0, args.timeout, time.monotonic() + args.max_seconds)
+        cpu1 = cpu_s(servers.rasa.pid), cpu_s(servers.actions.pid)
         print(f"bench: {args.users} concurrent users × {args.per_user} turns…", flush=True)
         many = concurrent_users(servers.webhook, args.users, args.per_user, args.timeout,
                                 time.monotonic() + args.max_seconds, args.think)
+        cpu2 = cpu_s(servers.rasa.pid), cpu_s(servers.actions.pid)
         rss_actions, rss_rasa = rss_mb(servers.actions.pid), rss_mb(servers.rasa.pid)
     except KeyboardInterrupt:
         print("\nbench: interrupted; stopping the servers", file=sys.stderr)
@@ -432,6 +450,11 @@ def main(argv=None) -> int:
     warm_s = summary(warm)
     warm_s["first_turn_ms"] = warm["latencies_ms"][0] if warm["latencies_ms"] else None
     rss_total = rss_actions + rss_rasa
+    # Server CPU per turn (ms): what each turn costs whatever else the machine is doing.
+    cpu_ms = {"one_user": {"rasa": 1000 * (cpu1[0] - cpu0[0]) / max(one["turns"], 1),
+                           "actions": 1000 * (cpu1[1] - cpu0[1]) / max(one["turns"], 1)},
+              "concurrent": {"rasa": 1000 * (cpu2[0] - cpu1[0]) / max(many["turns"], 1),
+                             "actions": 1000 * (cpu2[1] - cpu1[1]) / max(many["turns"], 1)}}
 
     checks = {
         "one_user_p95": verdict(one_s["p95_ms"], TARGETS["one_user_p95_ms"]),
@@ -464,6 +487,10 @@ def main(argv=None) -> int:
         (f"{u} users: errors", many_s["errors"], "0", checks["users_errors"]),
         (f"{u} users: throughput", f"{many_s['throughput_turns_per_s']:.1f} turns/s"
          if many_s.get("throughput_turns_per_s") else "-", "-", ""),
+        ("CPU per turn, 1 user: Rasa / actions",
+         f"{cpu_ms['one_user']['rasa']:.1f} / {cpu_ms['one_user']['actions']:.1f} ms", "-", ""),
+        (f"CPU per turn, {u} users: Rasa / actions",
+         f"{cpu_ms['concurrent']['rasa']:.1f} / {cpu_ms['concurrent']['actions']:.1f} ms", "-", ""),
         ("training time", train_value, f"<= {TARGETS['train_s']} s", checks["training"]),
         ("RSS action server", f"{rss_actions:.0f} MB", "-", ""),
         ("RSS Rasa server", f"{rss_rasa:.0f} MB", "-", ""),
@@ -493,6 +520,7 @@ def main(argv=None) -> int:
         "startup_s": servers.startup_s,
         "warmup": warm_s, "one_user": one_s, "concurrent": many_s,
         "training": {"seconds": train_s, "source": train_src},
+        "cpu_ms_per_turn": cpu_ms,
         "memory_mb": {"action_server": rss_actions, "rasa_server": rss_rasa, "total": rss_total},
         "targets": TARGETS, "checks": checks,
     }
