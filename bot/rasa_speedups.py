@@ -258,11 +258,13 @@ def install_sequential_graph_runs() -> None:
         if hooked is None:
             hooked = self._has_hooks = any(getattr(n, "_hooks", None)
                                            for n in self._instantiated_nodes.values())
+        if hooked:
+            return self._dask_run(inputs, targets)
         run_targets = tuple(targets if targets else self._graph_schema.target_names)
         inputs = inputs or {}
         required, order = plan(self, run_targets, frozenset(inputs))
-        if hooked or any(t not in required and t not in inputs for t in run_targets):
-            return self._dask_run(inputs, targets)
+        if any(t not in required and t not in inputs for t in run_targets):
+            return self._dask_run(inputs, targets)  # dask raises for an unknown target
         results = {}
         for name, value in inputs.items():
             if isinstance(value, str) and (value in required or value in results):
