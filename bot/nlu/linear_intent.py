@@ -130,6 +130,10 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
                execution_context: ExecutionContext) -> "LinearIntentBlender":
         return cls(config, model_storage, resource)
 
+    def _logistic(self, C: float) -> LogisticRegression:
+        """An unfitted logistic regression with the configured solver and iteration limit."""
+        return LogisticRegression(C=C, max_iter=self._config["max_iter"], solver=self._config["solver"])
+
     def train(self, training_data: TrainingData) -> Resource:
         rows, labels = [], []
         for example in training_data.intent_examples:
@@ -138,17 +142,14 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
                 rows.append(vector)
                 labels.append(example.get(INTENT))
         if len(set(labels)) >= 2:
-            self._model = LogisticRegression(C=self._config["C"], max_iter=self._config["max_iter"],
-                                             solver=self._config["solver"])
+            self._model = self._logistic(self._config["C"])
             self._model.fit(scipy.sparse.vstack(rows).tocsr(), labels)
             self._scorer = LinearScorer(self._model)
         examples = training_data.intent_examples
         if self._config["char_weight"] > 0 and len({e.get(INTENT) for e in examples}) >= 2:
             features = char_vectorizer(self._config)
             matrix = features.fit_transform([char_text(e.get(TEXT)) for e in examples])
-            self._char_model = LogisticRegression(C=self._config["char_C"],
-                                                  max_iter=self._config["max_iter"],
-                                                  solver=self._config["solver"])
+            self._char_model = self._logistic(self._config["char_C"])
             self._char_model.fit(matrix, [e.get(INTENT) for e in examples])
             self._char_features = features
             self._char_scorer = LinearScorer(self._char_model)
