@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import REPHRASE, intent_of, message_id, user_text
 from actions.forms import SessionFormValidation
-from actions.policy import answer_events
+from actions.policy import answer_events, verdict_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.answers import compose
@@ -77,6 +77,9 @@ class ActionEstimateStart(Action):
         return "action_estimate_start"
 
     async def run(self, dispatcher, tracker, domain):
+        events = verdict_first(dispatcher, tracker)
+        if events is not None:
+            return events + [SlotSet("estimate_pending", False)]
         session = EstimateSession.start(user_text(tracker))
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
@@ -188,6 +191,10 @@ class ActionLooseAnswer(Action):
             return done
         pending = tracker.get_slot("estimate_state")
         asking = not (pending and pending.get("status") == "collecting")
+        if asking and intent in ("inform", "correct_value"):
+            events = verdict_first(dispatcher, tracker)
+            if events is not None:
+                return done + events
         if asking and QUESTION_SHAPE.search(text) and not own_figures(text) and intent in ("inform", "correct_value"):
             answer = compose("ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
             if answer.text:

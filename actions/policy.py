@@ -7,8 +7,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
-from bot.answers import compose
+from bot.answers import compose, qualify
 from bot.answers.general import human_contact
+from bot.nlu.normalize import normalize
+from bot.understand import facts as fact_reader
 
 
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正")
@@ -29,6 +31,33 @@ def figures_first(dispatcher, tracker):
     return None
 
 
+def known_facts(tracker) -> tuple:
+    """(the conversation's facts with this message's, this message's facts alone)."""
+    said = fact_reader.read_facts(user_text(tracker))
+    return fact_reader.merge(fact_reader.from_json(tracker.get_slot("known_facts")), said), said
+
+
+def facts_event(tracker) -> list:
+    """Keep what this message said about the user, for later verdicts."""
+    facts, said = known_facts(tracker)
+    return [SlotSet("known_facts", fact_reader.to_json(facts))] if said else []
+
+
+def verdict_first(dispatcher, tracker):
+    """A "does this count / what can we get" question answered from the stated facts, or None."""
+    from bot.estimate.session import own_figures
+
+    text = normalize(user_text(tracker))
+    if qualify.is_shape("amount", text) and own_figures(text):
+        return None
+    facts, said = known_facts(tracker)
+    answer = qualify.answer(text, facts, said)
+    if answer is None:
+        return None
+    dispatcher.utter_message(text=answer.text)
+    return answer_events(answer) + facts_event(tracker)
+
+
 def answer_events(answer) -> List[Dict[Text, Any]]:
     """Remember what the answer was about, for follow-ups."""
     events = []
@@ -46,16 +75,19 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
-        events = figures_first(dispatcher, tracker)
+        events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events
+        events = figures_first(dispatcher, tracker)
+        if events is not None:
+            return events + facts_event(tracker)
         answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
                          tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
         if not answer.text:
             dispatcher.utter_message(text=REPHRASE)
-            return []
+            return facts_event(tracker)
         dispatcher.utter_message(text=answer.text)
-        return answer_events(answer)
+        return answer_events(answer) + facts_event(tracker)
 
 
 class ActionOutOfScope(Action):
@@ -66,9 +98,11 @@ class ActionOutOfScope(Action):
 
     async def run(self, dispatcher, tracker, domain):
         from bot.answers import router
-        from bot.nlu.normalize import normalize
         from knowledge import query
 
+        events = verdict_first(dispatcher, tracker)
+        if events is not None:
+            return events
         text = user_text(tracker)
         t = normalize(text)
         hits = query.search(t, limit=1) if t.strip() else []
@@ -109,6 +143,9 @@ class ActionDefaultFallback(Action):
             dispatcher.utter_message(text="您好像没有输入内容。请问有什么关于郑州市服务外包政策的问题？"
                                           "例如“谁可以申报？”或“离岸奖励怎么算？”")
             return []
+        events = verdict_first(dispatcher, tracker)
+        if events is not None:
+            return events
         events = figures_first(dispatcher, tracker)
         if events is not None:
             return events

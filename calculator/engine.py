@@ -50,11 +50,14 @@ def _eligibility_note(status: dict):
     return None
 
 
-def calculate(inputs: dict, *, rate_table=None) -> dict:
+def calculate(inputs: dict, *, rate_table=None, ruled_out=None) -> dict:
     """The contract's result for one input object; CalculatorError on bad input.
 
     `rate_table` (optional) replaces calculator/rates.yml: a list of
     {"year", "rate", "source"} entries or the path of a YAML file of that format.
+    `ruled_out` (optional, not in the CLI): {item code: reason} for items a condition outside
+    the calculator's inputs rules out (knowledge/conditions.py): such an item is listed with
+    0 yuan and the reason, and counts 0 in 三.（三）'s base and in the total.
     """
     with decimal.localcontext(_ARITHMETIC):
         data = validate(inputs)
@@ -62,6 +65,8 @@ def calculate(inputs: dict, *, rate_table=None) -> dict:
         ctx = Context(data, rates)
         for compute in COMPUTE:
             item = compute(ctx)
+            if item is not None and item.code in (ruled_out or {}):
+                item = Item(item.code, item.name, 0, 0, ruled_out[item.code])
             if item is not None:
                 ctx.items[item.code] = item
         items = list(ctx.items.values())

@@ -102,7 +102,7 @@ class EstimateSession:
     """The state of one estimate and the rules for moving it on."""
 
     def __init__(self, items=(), inputs=None, pending=None, clarify=None, notes=None, skipped=None,
-                 fairs_none=None, retries=0, status="collecting", last_keys=None):
+                 fairs_none=None, retries=0, status="collecting", last_keys=None, facts=None):
         self.items = item_words.sort_items(items)
         self.inputs = dict(inputs or {})
         self.pending = pending
@@ -113,6 +113,7 @@ class EstimateSession:
         self.retries = retries
         self.status = status
         self.last_keys = list(last_keys or [])
+        self.facts = dict(facts or {})  # facts the user stated (JSON form of bot.understand.facts)
         self.problems = []
 
     # -- persistence ---------------------------------------------------------------------------
@@ -120,22 +121,24 @@ class EstimateSession:
         return to_json({"items": self.items, "inputs": self.inputs, "pending": self.pending,
                         "clarify": self.clarify, "notes": self.notes, "skipped": self.skipped,
                         "fairs_none": self.fairs_none, "retries": self.retries, "status": self.status,
-                        "last_keys": self.last_keys})
+                        "last_keys": self.last_keys, "facts": self.facts})
 
     @classmethod
     def load(cls, state: Optional[dict]) -> "EstimateSession":
         state = dict(state or {})
         inputs = {k: from_json(k, v) for k, v in (state.pop("inputs", None) or {}).items()}
         return cls(inputs=inputs, **{k: v for k, v in state.items() if k in (
-            "items", "pending", "clarify", "notes", "skipped", "fairs_none", "retries", "status", "last_keys")})
+            "items", "pending", "clarify", "notes", "skipped", "fairs_none", "retries", "status", "last_keys",
+            "facts")})
 
     # -- starting --------------------------------------------------------------------------------
     @classmethod
     def start(cls, text: str, known: Optional[dict] = None) -> "EstimateSession":
-        """A session from the message that asked for an estimate."""
+        """A session from the message that asked for an estimate; `known`: the conversation's facts (JSON)."""
         norm = normalize(text or "")
         codes = item_words.detect_items(norm)
-        session = cls(items=codes)
+        session = cls(items=codes, facts=known)
+        session._note_facts(text)
         session._absorb(text, first=True)
         session._previous_is_the_year()
         session._infer_items()
@@ -208,6 +211,7 @@ class EstimateSession:
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()
         before = dict(self.inputs), self.clarify
+        self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
         got = self._absorb(text, correction=is_correction)
         if new_items and intent in ("estimate_award", "inform", None):
@@ -232,6 +236,14 @@ class EstimateSession:
             if changed:
                 msgs.append("好的，已更正：" + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _note_facts(self, text: str) -> None:
+        """Remember the facts a message states (conditions are checked on them)."""
+        from bot.understand import facts as fact_reader
+
+        said = fact_reader.read_facts(text)
+        if said:
+            self.facts = fact_reader.to_json(fact_reader.merge(fact_reader.from_json(self.facts), said))
 
     def _absorb(self, text: str, first: bool = False, correction: bool = False) -> bool:
         """Merge what `text` says; True when anything new was understood."""
@@ -470,30 +482,47 @@ class EstimateSession:
             out.append("platforms")
         return [k for k in out if k not in self.skipped]
 
+    def condition_facts(self) -> dict:
+        """What the conditions read: the facts stated in the conversation and this estimate's inputs."""
+        from bot.understand.facts import from_json as facts_from_json
+
+        facts = facts_from_json(self.facts)
+        for key, value in calculator_inputs(self.inputs).items():
+            if not isinstance(value, (list, dict)):
+                facts[key] = value
+        return facts
+
+    def verdicts(self) -> dict:
+        """The conditions' verdict on each item of this estimate (knowledge/conditions.py)."""
+        from knowledge import conditions
+
+        facts = self.condition_facts()
+        shared: dict = {}
+        for code in self.items:
+            if code in conditions.clause_codes():
+                conditions.evaluate(code, facts, shared)
+        return shared
+
     def failed(self) -> dict:
-        """Items that a condition already rules out, with the reason: no need to ask the rest."""
-        from knowledge.figures import figures
+        """Items that a stated condition rules out, with the reason: no need to ask the rest."""
+        from bot.answers.qualify import reasons
 
-        def bound(code, key):
-            return next(f for f in figures(code) if f["key"] == key)
+        verdicts = self.verdicts()
+        return {code: reasons(verdicts[code], verdicts) for code in self.items
+                if code in verdicts and verdicts[code].status == "not_met"}
 
-        inp, out = self.inputs, {}
-        checks = [
-            ("3.8.3", "rent_years_in_park", "years_in_park", lambda v, f: v < f),
-            ("3.8.3", "rent_contract_amount_cny", "contract_threshold_cny", lambda v, f: v <= f),
-            ("3.8.3", "rent_years_subsidized", "max_years", lambda v, f: v >= f),
-            ("3.7.4", "internship_agreement_years", "agreement_years", lambda v, f: v < f),
-            ("3.7.4", "interns_per_year", "interns_per_year", lambda v, f: v < f),
-        ]
-        for code, key, fkey, fails in checks:
-            if code in self.items and key in inp and code not in out:
-                fig = bound(code.rstrip("ab"), fkey)
-                if fails(Decimal(str(inp[key])), fig["value"]):
-                    out[code] = fig["text"]
-        for code, key in (("3.7.2", "institution_recognized"), ("3.8.1", "park_newly_recognized"),
-                          ("3.8.1", "park_enterprise_operated"), ("3.4", "tech_advanced_new")):
-            if code in self.items and inp.get(key) is False and code not in out:
-                out[code] = FLAG_LABELS[key]
+    def ruled_out(self) -> dict:
+        """Failed items whose deciding condition the calculator cannot see: {code: explanation}."""
+        calc = set(calculator_inputs(self.inputs))
+        out = {}
+        verdicts = self.verdicts()
+        for code in self.items:
+            verdict = verdicts.get(code)
+            if verdict is None or verdict.status != "not_met":
+                continue
+            outside = [c for c in verdict.unmet if c.fact not in calc] or (["第二条"] if verdict.blocked_by else [])
+            if outside:
+                out[code] = "不符合条件：" + self.failed()[code] + "。"
         return out
 
     def _rates_needed(self) -> list:
@@ -534,7 +563,7 @@ class EstimateSession:
             return innovation_from_awards(inp.get("_award_3.1"), inp.get("_award_3.2"),
                                           patents_two_years=inp.get("innovation_patents_two_years"),
                                           rd_growth_two_years=inp.get("innovation_rd_growth_two_years"))
-        return calculate(calculator_inputs(self.inputs))
+        return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
 
 
 def _clar_dict(c: Clarification) -> dict:

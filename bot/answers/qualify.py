@@ -1,0 +1,214 @@
+"""Answers to "does this count?" and "what can we get?", from the facts the user has stated.
+
+The conditions are data (knowledge/data/conditions.yml), checked by one evaluator
+(knowledge.conditions); this module only picks the clauses a question is about and words the
+verdict: the verdict first (符合 / 不符合, and why), then what is still unknown, then the clause.
+"""
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+
+from knowledge import conditions as cond
+from knowledge import query
+
+from bot.answers.model import Answer
+
+SHAPES_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "question_shapes.yml"
+ITEM_NAMES = {"3.8.2a": "园区引进重点企业奖励", "3.8.2b": "园区吸引外资奖励"}
+# facts several clauses read: they point to a clause only together with a clause's own fact
+SHARED_FACTS = {"education_level", "park_level", "new_enterprise", "base_award"}
+SECOND_ARTICLE_FACTS = {"entity_type", "registered_in_zhengzhou", "pays_tax_in_zhengzhou", "clear_property_rights",
+                        "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"}
+# facts that say what a business does, making a clause relevant without settling it
+RELEVANCE = {"has_offshore_business": ["3.2", "3.1", "3.3"]}
+
+
+@lru_cache(maxsize=1)
+def shapes() -> Dict[str, List[re.Pattern]]:
+    """The question shapes of knowledge/data/question_shapes.yml, compiled."""
+    raw = yaml.safe_load(SHAPES_FILE.read_text(encoding="utf-8"))
+    return {k: [re.compile(p) for p in v] for k, v in raw.items()}
+
+
+def is_shape(name: str, text: str) -> bool:
+    """Whether the text has one of a shape's patterns."""
+    return any(p.search(text) for p in shapes()[name])
+
+
+def label(code: str) -> str:
+    """第三条第（二）项 for 3.2; the sub-items of 3.8.2 share their clause's label."""
+    return query.clause(code.rstrip("ab"))["label"]
+
+
+def title(code: str) -> str:
+    """The clause's (or sub-item's) name."""
+    return ITEM_NAMES.get(code) or query.clause(code.rstrip("ab"))["title"]
+
+
+def short_label(code: str) -> str:
+    """三（二）, 三（七）4 — the form for lists read on a phone."""
+    parts = code.rstrip("ab").split(".")
+    if parts[0] == "2":
+        return "第二条"
+    out = "三（" + "一二三四五六七八九"[int(parts[1]) - 1] + "）"
+    return out + (parts[2] if len(parts) > 2 else "")
+
+
+def standard(code: str) -> str:
+    """The clause's award standard in one line, from its figures (rates, caps, awards)."""
+    figs = query.clause(code.rstrip("ab"))["figures"]
+    keys = {"3.8.2a": ("top_award",), "3.8.2b": ("investment",)}.get(code, ("rate", "cap", "award", "per_"))
+    return "；".join(dict.fromkeys(f["text"] for f in figs if any(k in f["key"] for k in keys)))
+
+
+def stated_clauses(facts: dict) -> List[str]:
+    """Clauses whose own conditions the facts speak to, most facts first."""
+    counts = {}
+    for code in cond.clause_codes():
+        if code == "2":
+            continue
+        own = [f for f in cond.facts_of(code) if f in facts and f not in SHARED_FACTS]
+        if own:
+            counts[code] = len(own) + len([f for f in cond.facts_of(code) if f in facts and f in SHARED_FACTS])
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+def topic_clause(text: str) -> Optional[str]:
+    """The support clause the question names, by knowledge search."""
+    for hit in query.search(text, limit=3):
+        if hit["kind"] == "clause" and hit["key"] in cond.clause_codes() and hit["score"] >= 2:
+            return hit["key"]
+        if hit["kind"] == "clause" and hit["key"] == "3.8.2" and hit["score"] >= 2:
+            return "3.8.2b" if re.search(r"外资|外商", text) else "3.8.2a"
+    return None
+
+
+def _check_line(check: cond.Check) -> str:
+    said = f"（您说的是：{check.stated}）" if check.stated and check.stated not in ("是", "否") else ""
+    return f"{check.label}{said}"
+
+
+def reasons(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
+    """Why a clause is not met: its unmet conditions, and 第二条's when it blocks the clause."""
+    out = [_check_line(c) for c in v.unmet]
+    if v.blocked_by:
+        out = ["第二条申报资格：" + "、".join(_check_line(c) for c in verdicts[v.blocked_by].unmet)] + out
+    return "；".join(out)
+
+
+def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
+    """The verdict on one clause, first line first: 符合 / 不符合 / 还不能确定, and why."""
+    head = f"{label(v.clause)}（{title(v.clause)}）"
+    if v.status == cond.NOT_MET:
+        return f"结论：不符合{head}的条件。不满足：{reasons(v, verdicts)}。"
+    if v.status == cond.MET:
+        return f"结论：符合{head}的条件（{'；'.join(c.label for c in v.met)}）。"
+    known = [c.label for c in v.met]
+    unknown = [c.label for c in v.unknown]
+    text = f"{head}：目前还不能确定是否符合。"
+    if known:
+        text += "已满足：" + "；".join(known) + "。"
+    if v.blocked_by is None and any(verdicts.get(r) and verdicts[r].status == cond.UNKNOWN
+                                    for r in cond.spec(v.clause).get("requires", [])):
+        unknown.append("第二条的申报资格（独立法人或在郑纳税的分支机构、在统计系统注册填报等）")
+    if unknown:
+        text += "还需确认：" + "；".join(unknown) + "。"
+    return text
+
+
+def verdict_answer(codes: List[str], facts: dict) -> Answer:
+    """Verdicts on the clauses asked about, each followed by its clause's text."""
+    verdicts = cond.evaluate_all(facts, codes)
+    parts = []
+    for code in codes:
+        v = verdicts[code]
+        part = verdict_text(v, verdicts)
+        c = query.clause(code.rstrip("ab"))
+        if v.status != cond.NOT_MET and standard(code):
+            part += f"\n标准：{standard(code)}。"
+        part += f"\n依据{c['label']}：{c['text']}"
+        parts.append(part)
+    return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"))
+
+
+def whatcan_answer(facts: dict) -> Answer:
+    """The supports open to the applicant, given what it said: likely first, the rest briefly."""
+    applicant = facts.get("applicant_type") or "enterprise"
+    codes = cond.applicant_clauses(applicant)
+    verdicts = cond.evaluate_all(facts, codes + ["2"])
+    lines = []
+    second = verdicts["2"]
+    who = cond.APPLICANT_TYPES[applicant]
+    if applicant != "training_institution" and second.status == cond.NOT_MET:
+        why = "；".join(_check_line(c) for c in second.unmet)
+        text = (f"结论：按您说的情况，不符合第二条的申报资格（{why}），第三条的各项企业奖补目前都不能申报。"
+                "\n第二条要求：在郑州市行政区域内依法设立的独立法人企业或在郑纳税的法人企业分支机构，产权清晰，"
+                "依法经营，依法纳税，财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
+        return Answer(text, clause="2")
+    stated = set(stated_clauses(facts))
+    relevant = set(stated)
+    for fact, clauses in RELEVANCE.items():
+        if facts.get(fact):
+            relevant.update(clauses)
+    likely, possible, ruled_out = [], [], []
+    for code in codes:
+        v = verdicts[code]
+        if v.status == cond.NOT_MET and v.clause in relevant | stated or (v.status == cond.NOT_MET and v.unmet):
+            ruled_out.append(v)
+        elif v.status == cond.MET or code in relevant:
+            likely.append(v)
+        else:
+            possible.append(v)
+    likely.sort(key=lambda v: (v.status != cond.MET, codes.index(v.clause)))
+    lines.append(f"按您说的情况（申报主体：{who}），可以关注这些支持方向：")
+    for v in likely:
+        decide = f"；关键看：{v.unknown[0].label}" if v.unknown else ""
+        mark = "符合条件" if v.status == cond.MET else "可能适用"
+        lines.append(f"· {short_label(v.clause)} {title(v.clause)}（{mark}）：{standard(v.clause)}{decide}")
+    if not likely:
+        lines[-1] = f"按您说的情况（申报主体：{who}），还看不出哪一项一定适用；各方向的关键条件："
+        for v in possible[:6]:
+            decide = v.unknown[0].label if v.unknown else ""
+            lines.append(f"· {short_label(v.clause)} {title(v.clause)}：{decide}")
+        possible = possible[6:]
+    if possible:
+        lines.append("其他方向视情况而定：" + "、".join(f"{short_label(v.clause)}{title(v.clause)}" for v in possible) + "。")
+    for v in ruled_out:
+        why = "；".join(_check_line(c) for c in v.unmet) or "第二条申报资格不满足"
+        lines.append(f"· {short_label(v.clause)} {title(v.clause)}：不符合（{why}）")
+    if second.status == cond.UNKNOWN and applicant != "training_institution":
+        lines.append("前提：须符合第二条申报资格（在郑州依法设立的独立法人企业或在郑纳税的分支机构，并在商务部统计系统注册填报等）。")
+    lines.append("想看哪一项的详细条件或帮您测算，直接告诉我（例如“离岸奖励怎么算”）。")
+    first = (likely or possible or ruled_out or [None])[0]
+    return Answer("\n".join(lines), clause=first.clause.rstrip("ab") if first else "3")
+
+
+def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
+    """A verdict or a "what can we get" list when the message asks for one, else None.
+
+    `facts` are all the conversation's facts (this message's included); `message_facts` this
+    message's alone, which decide what the question is about.
+    """
+    if is_shape("whatcan", text) and not is_shape("amount", text):
+        return whatcan_answer(facts)
+    condition_facts = {k: v for k, v in message_facts.items() if k not in SECOND_ARTICLE_FACTS
+                       and k not in ("applicant_type", "has_offshore_business")}
+    if not condition_facts:
+        return None
+    asks = is_shape("qualify", text) or re.search(r"[?？吗呢]$", text.strip())
+    if not asks:
+        return None
+    codes = stated_clauses(message_facts)
+    topic = topic_clause(text)
+    if topic and (topic in codes or not codes) and any(f in message_facts for f in cond.facts_of(topic)):
+        codes = [topic] + [c for c in codes if c != topic]
+    if not codes:
+        return None
+    top = codes[:1]
+    # a second clause only when the message speaks to it as much as to the first
+    own = {c: len([f for f in cond.facts_of(c) if f in message_facts and f not in SHARED_FACTS]) for c in codes}
+    top += [c for c in codes[1:3] if own[c] >= 2 and own[c] >= own[codes[0]]]
+    return verdict_answer(top, facts)

@@ -1,0 +1,1 @@
+"""Understanding a message: facts the user states (and, later, its parts and figures)."""

@@ -1,0 +1,240 @@
+"""The facts a user states about itself, read from a message with knowledge/data/facts.yml.
+
+`read_facts(text)` returns {fact: value}: booleans, enum words, ranks (a scale's word) and
+numbers as `knowledge.conditions.Span` (「不到一年」 is below 1, 「一年多」 above it). 第二条's
+facts come from bot.answers.eligibility.facts_from. Plain Python, no Rasa.
+"""
+import re
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import yaml
+
+from bot.nlu.normalize import normalize
+from calculator.figures_zh import parse_figures
+from knowledge.conditions import Span, scales
+
+FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts.yml"
+NEGATION = re.compile(r"(没有|没|未|不是|并非|不|尚未|还没|无|非)[^，。；,;！？!?]{0,3}$")
+PHRASE_END = re.compile(r"[，。；,;！？!?\n]")
+# a phrase quoting the policy's requirement, not the user's own situation
+REQUIREMENT = re.compile(r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说")
+UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}
+LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
+APPROXIMATE = {"左右", "大约", "约"}
+# words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
+BELOW_BEFORE = re.compile(r"(不满|没满|未满|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
+ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
+# 「二十多个」「20多名」「半年多」: a count or duration given as more than a number
+MORE_THAN = re.compile(r"(半年|[\d一二两三四五六七八九十百]+)\s*(多|余)\s*(个月|个|名|人|位|年)")
+PER_YEAR = re.compile(r"^(每)?(一年|1年|每年)\s*[\d一二两三四五六七八九十]")
+
+
+@lru_cache(maxsize=1)
+def fact_specs() -> dict:
+    """facts.yml, with its patterns compiled."""
+    raw = yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8"))
+    out = {}
+    for name, spec in raw.items():
+        s = dict(spec)
+        for key in ("holds", "fails"):
+            s[key] = [re.compile(p) for p in spec.get(key) or []]
+        if spec["kind"] == "enum":
+            s["values"] = {v: [re.compile(p) for p in ps] for v, ps in spec["values"].items()}
+        for key in ("cue", "context", "not_context"):
+            if spec.get(key):
+                s[key] = re.compile(spec[key])
+        s["zero"] = [re.compile(p) for p in spec.get("zero") or []]
+        out[name] = s
+    return out
+
+
+def _phrase_start(text: str, pos: int) -> int:
+    ends = [m.end() for m in PHRASE_END.finditer(text, 0, pos)]
+    return ends[-1] if ends else 0
+
+
+def _phrase(text: str, pos: int) -> str:
+    start = _phrase_start(text, pos)
+    m = PHRASE_END.search(text, pos)
+    return text[start:m.start() if m else len(text)]
+
+
+def _bool(spec: dict, t: str) -> Optional[bool]:
+    """The last statement about a yes/no fact: True, False or None."""
+    found: List[Tuple[int, bool]] = []
+    for p in spec["fails"]:
+        found += [(m.start(), False) for m in p.finditer(t)]
+    for p in spec["holds"]:
+        for m in p.finditer(t):
+            if any(s <= m.start() < s + 12 and not v for s, v in found):
+                continue
+            before = t[_phrase_start(t, m.start()):m.start()]
+            found.append((m.start(), not NEGATION.search(before)))
+    if not found:
+        return None
+    return max(found)[1]
+
+
+def _enum(spec: dict, t: str) -> Optional[str]:
+    best = None
+    for value, patterns in spec["values"].items():
+        for p in patterns:
+            m = p.search(t)
+            if m and (best is None or m.start() > best[0]):
+                best = (m.start(), value)
+    return best[1] if best else None
+
+
+def _rank(spec: dict, t: str) -> Optional[str]:
+    """The scale word the user states (a word quoted with 以上 as a requirement counts last)."""
+    scale = spec["scale"]
+    words = [w for level in scales()[scale] for w in level]
+    if scale == "position":
+        words += scales().get("position_unsettled", [])
+    found = []
+    for w in sorted(words, key=len, reverse=True):
+        for m in re.finditer(re.escape(str(w).lower()), t):
+            if any(a <= m.start() < b for a, b, _, _ in found):
+                continue
+            phrase = _phrase(t, m.start())
+            quoted = bool(REQUIREMENT.search(phrase)) or t[m.end():m.end() + 3].startswith(("以上", "及以上"))
+            negated = bool(NEGATION.search(t[_phrase_start(t, m.start()):m.start()]))
+            found.append((m.start(), m.end(), str(w), quoted or negated))
+    if not found:
+        return None
+    own = [f for f in found if not f[3]]
+    return (own or found)[0][2]
+
+
+def _span(fig, spec: dict, t: str = "") -> Optional[Span]:
+    if fig.value is None or fig.bound in APPROXIMATE or fig.value < 0:
+        return None
+    value = Decimal(fig.value)
+    before = t[max(0, fig.start - 5):fig.start]
+    want = spec["figure"]
+    if want == "duration_years" and fig.kind == "duration_months":
+        value = value / 12
+    elif want == "duration_months" and fig.kind == "duration_years":
+        value = value * 12
+    if BELOW_BEFORE.search(before):
+        return Span(hi=value, hi_open=True)
+    if ABOVE_BEFORE.search(before):
+        return Span(lo=value, lo_open=True)
+    if fig.bound in UPPER_BOUNDS:
+        return Span(hi=value, hi_open=UPPER_BOUNDS[fig.bound])
+    if fig.bound in LOWER_BOUNDS:
+        return Span(lo=value, lo_open=LOWER_BOUNDS[fig.bound])
+    return Span(value, value)
+
+
+def _kind_fits(fig, spec: dict) -> bool:
+    want = spec["figure"]
+    if want in ("duration_years", "duration_months"):
+        return fig.kind in ("duration_years", "duration_months")
+    if want == "money":
+        return fig.kind == "money" and (fig.currency in (None, spec.get("currency")))
+    return fig.kind == want
+
+
+def _numbers(specs: Dict[str, dict], t: str) -> dict:
+    """Each numeric fact's figure: cue-figure pairs assigned nearest first, one figure each."""
+    figs = [f for f in parse_figures(t) + _more_than(t) if not REQUIREMENT.search(_phrase(t, f.start))
+            and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start:f.end + 3]))]
+    pairs = []
+    out, used = {}, set()
+    for name, spec in specs.items():
+        if spec["kind"] != "number":
+            continue
+        if (spec.get("context") and not spec["context"].search(t)) or \
+                (spec.get("not_context") and spec["not_context"].search(t)):
+            continue
+        if any(p.search(t) for p in spec["zero"]):
+            out[name] = Span(Decimal(0), Decimal(0))
+            continue
+        for cue in spec["cue"].finditer(t):
+            for i, f in enumerate(figs):
+                if not _kind_fits(f, spec) or _phrase_start(t, f.start) != _phrase_start(t, cue.start()):
+                    continue
+                if f.start >= cue.start() and f.end <= cue.end():
+                    gap = 0
+                elif f.start >= cue.end():
+                    gap = f.start - cue.end()
+                else:
+                    gap = cue.start() - f.end + 2
+                if gap < 0 or gap > 14:
+                    continue
+                pairs.append((gap, name, i))
+    for gap, name, i in sorted(pairs):
+        if name in out or i in used:
+            continue
+        span = _span(figs[i], specs[name], t)
+        if span is not None:
+            out[name] = span
+            used.add(i)
+    return out
+
+
+def _more_than(t: str) -> list:
+    """Figures the figure reader skips as approximate: 「二十多个」 is a count above 20."""
+    from calculator.figures_zh import Figure, parse_number
+
+    out = []
+    for m in MORE_THAN.finditer(t):
+        unit = m.group(3)
+        if m.group(1) == "半年":
+            value, kind = Decimal(6), "duration_months"
+        else:
+            value = parse_number(m.group(1))
+            kind = {"个月": "duration_months", "年": "duration_years"}.get(unit, "count")
+        if value is not None:
+            out.append(Figure(kind, Decimal(value), None, unit, m.start(), m.end(), m.group(0), "多"))
+    return out
+
+
+def read_facts(text: str) -> dict:
+    """Every fact the message states: {fact: bool | str | Span}."""
+    from bot.answers.eligibility import facts_from
+
+    t = normalize(text or "")
+    specs = fact_specs()
+    out = dict(facts_from(t))
+    for name, spec in specs.items():
+        kind = spec["kind"]
+        value = None
+        if kind == "bool":
+            value = _bool(spec, t)
+        elif kind == "enum":
+            value = _enum(spec, t)
+        elif kind == "rank":
+            value = _rank(spec, t)
+        if value is not None:
+            out[name] = value
+    out.update(_numbers(specs, t))
+    return out
+
+
+def to_json(facts: dict) -> dict:
+    """Facts as JSON-able values (spans as dicts), for a Rasa slot."""
+    return {k: (v.to_json() if isinstance(v, Span) else str(v) if isinstance(v, Decimal) else v)
+            for k, v in facts.items()}
+
+
+def from_json(facts: Optional[dict]) -> dict:
+    """The inverse of to_json."""
+    out = {}
+    for k, v in (facts or {}).items():
+        if isinstance(v, dict) and "lo" in v:
+            out[k] = Span.of(v)
+        else:
+            out[k] = v
+    return out
+
+
+def merge(old: Optional[dict], new: dict) -> dict:
+    """Facts of the conversation so far, updated by a new message (the newer statement wins)."""
+    out = dict(old or {})
+    out.update(new)
+    return out

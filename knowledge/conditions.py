@@ -1,0 +1,315 @@
+"""The policy's conditions (knowledge/data/conditions.yml) checked against known facts.
+
+One evaluator for answers, estimates and pre-screening: each condition is met, not met or
+unknown; a clause is not met when any condition (or a clause it requires) is not met, met when
+all are met, unknown otherwise. Thresholds are read from figures.yml with their bound words
+(「超过」 excludes the number, 「以上」「不低于」 include it). Plain Python, no Rasa.
+
+A numeric fact is a number (Decimal, int, float or str) or a `Span` — what the user said may
+be a bound rather than a value: 「不到一年」 is Span(hi=1, hi_open=True), 「一年多」 Span(lo=1, lo_open=True).
+"""
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+
+from knowledge.figures import figures
+
+CONDITIONS_FILE = Path(__file__).parent / "data" / "conditions.yml"
+MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
+APPLICANT_TYPES = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
+OPS_FOR_BOUND = {"超过": "gt", "以上": "ge", "不低于": "ge", "不少于": "ge", "最多": ("le", "lt"), "每": "ge"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A number known only within bounds: lo..hi, each end open (excluded) or closed."""
+
+    lo: Optional[Decimal] = None
+    hi: Optional[Decimal] = None
+    lo_open: bool = False
+    hi_open: bool = False
+
+    @classmethod
+    def of(cls, value) -> "Span":
+        """A number as a span, or the span itself."""
+        if isinstance(value, Span):
+            return value
+        if isinstance(value, dict):
+            return cls(**{k: (Decimal(str(v)) if k in ("lo", "hi") and v is not None else v) for k, v in value.items()})
+        d = Decimal(str(value))
+        return cls(d, d)
+
+    def to_json(self) -> dict:
+        return {"lo": None if self.lo is None else str(self.lo), "hi": None if self.hi is None else str(self.hi),
+                "lo_open": self.lo_open, "hi_open": self.hi_open}
+
+    def exact(self) -> Optional[Decimal]:
+        """The value when the span is one number."""
+        return self.lo if self.lo is not None and self.lo == self.hi and not (self.lo_open or self.hi_open) else None
+
+
+@dataclass
+class Check:
+    """One condition's outcome for the facts given."""
+
+    clause: str
+    id: str
+    label: str
+    quote: str
+    status: str
+    fact: Optional[str] = None
+    stated: Optional[str] = None  # what the user said, in words, when known
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Verdict:
+    """A clause's verdict: its status, and the conditions behind it."""
+
+    clause: str
+    status: str
+    checks: List[Check]
+    blocked_by: Optional[str] = None  # a required clause (第二条) that is not met
+
+    @property
+    def unmet(self) -> List[Check]:
+        return [c for c in self.checks if c.status == NOT_MET]
+
+    @property
+    def unknown(self) -> List[Check]:
+        return [c for c in self.checks if c.status == UNKNOWN]
+
+    @property
+    def met(self) -> List[Check]:
+        return [c for c in self.checks if c.status == MET]
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(CONDITIONS_FILE.read_text(encoding="utf-8"))
+
+
+def clause_codes() -> List[str]:
+    """Every clause that has conditions, in the policy's order."""
+    return [k for k in _data() if k != "scales"]
+
+
+def spec(code: str) -> dict:
+    """One clause's entry of conditions.yml."""
+    return _data()[code]
+
+
+def scales() -> dict:
+    """The ordered scales (education, position, park level) and unsettled words."""
+    return _data()["scales"]
+
+
+def leaves(code: str) -> List[dict]:
+    """Every leaf condition of a clause, `any` groups flattened."""
+    out = []
+    for cond in spec(code)["conditions"]:
+        out.extend(cond["any"] if "any" in cond else [cond])
+    return out
+
+
+def facts_of(code: str) -> List[str]:
+    """The facts a clause's conditions read."""
+    return [leaf["fact"] for leaf in leaves(code)]
+
+
+def threshold(leaf: dict) -> Decimal:
+    """A numeric leaf's threshold, from figures.yml."""
+    code, key = leaf["figure"].split("/")
+    return next(f["value"] for f in figures(code) if f["key"] == key)
+
+
+def bound_word(leaf: dict) -> Optional[str]:
+    """The policy's word bounding a numeric leaf's threshold (超过, 以上, 不低于, 最多 …)."""
+    code, key = leaf["figure"].split("/")
+    return next(f.get("bound") for f in figures(code) if f["key"] == key)
+
+
+def rank(scale: str, word) -> Optional[int]:
+    """A word's place on an ordered scale (0 = lowest), or None when it is not on it."""
+    if word is None:
+        return None
+    w = str(word).lower()
+    for i, words in enumerate(scales()[scale]):
+        if w in [str(x).lower() for x in words]:
+            return i
+    return None
+
+
+def _compare(op: str, value, limit: Decimal) -> str:
+    s = Span.of(value)
+    lo_ok = s.lo is not None
+    hi_ok = s.hi is not None
+    if op == "ge":
+        if lo_ok and s.lo >= limit:
+            return MET
+        if hi_ok and (s.hi < limit or (s.hi == limit and s.hi_open)):
+            return NOT_MET
+    elif op == "gt":
+        if lo_ok and (s.lo > limit or (s.lo == limit and s.lo_open)):
+            return MET
+        if hi_ok and s.hi <= limit:
+            return NOT_MET
+    elif op == "le":
+        if hi_ok and s.hi <= limit:
+            return MET
+        if lo_ok and (s.lo > limit or (s.lo == limit and s.lo_open)):
+            return NOT_MET
+    elif op == "lt":
+        if hi_ok and (s.hi < limit or (s.hi == limit and s.hi_open)):
+            return MET
+        if lo_ok and s.lo >= limit:
+            return NOT_MET
+    else:
+        raise ValueError(f"unknown numeric op {op!r}")
+    return UNKNOWN
+
+
+def check_leaf(leaf: dict, facts: dict, verdicts: Optional[Dict[str, "Verdict"]] = None) -> str:
+    """One leaf's status for the facts."""
+    op = leaf["op"]
+    if op == "clauses_any":
+        states = [(verdicts or {}).get(c) for c in leaf["clauses"]]
+        states = [v.status if v else UNKNOWN for v in states]
+        if MET in states:
+            return MET
+        return NOT_MET if all(s == NOT_MET for s in states) else UNKNOWN
+    value = facts.get(leaf["fact"])
+    if value is None:
+        return UNKNOWN
+    if op in ("true", "false"):
+        if not isinstance(value, bool):
+            return UNKNOWN
+        return MET if value == (op == "true") else NOT_MET
+    if op == "in":
+        return MET if value in leaf["values"] else NOT_MET
+    if op == "rank_ge":
+        got, need = rank(leaf["scale"], value), rank(leaf["scale"], leaf["at_least"])
+        if got is None:
+            return UNKNOWN
+        return MET if got >= need else NOT_MET
+    try:
+        span = Span.of(value)
+    except (ArithmeticError, TypeError, ValueError):
+        return UNKNOWN
+    return _compare(op, span, threshold(leaf))
+
+
+def _applies(leaf: dict, facts: dict) -> Optional[bool]:
+    """Whether a `when` leaf applies: True, False, or None while the guarding fact is unknown."""
+    for fact, want in (leaf.get("when") or {}).items():
+        got = facts.get(fact)
+        if got is None:
+            # 新增企业 unknown: the increment condition still applies unless the user says so
+            return True if want is False else None
+        if got != want:
+            return False
+    return True
+
+
+def _describe(leaf: dict, facts: dict) -> Optional[str]:
+    value = facts.get(leaf.get("fact"))
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (Span, dict)):
+        s = Span.of(value)
+        unit = leaf.get("unit", "")
+        if s.exact() is not None:
+            return f"{_plain(s.exact())}{unit}"
+        if s.lo is not None and s.hi is None:
+            return f"{_plain(s.lo)}{unit}{'多' if s.lo_open else '以上'}"
+        if s.hi is not None and s.lo is None:
+            return f"{'不到' if s.hi_open else '最多'}{_plain(s.hi)}{unit}"
+        return f"{_plain(s.lo)}—{_plain(s.hi)}{unit}"
+    if isinstance(value, (int, float, Decimal)) or (isinstance(value, str) and _is_number(value)):
+        return f"{_plain(Decimal(str(value)))}{leaf.get('unit', '')}"
+    return str(value)
+
+
+def _is_number(s: str) -> bool:
+    try:
+        Decimal(s)
+        return True
+    except Exception:
+        return False
+
+
+def _plain(d: Decimal) -> str:
+    """500万, 1,000,001, 0.83 — a number as a person writes it (at most two decimals)."""
+    d = Decimal(str(d))
+    if d >= 10000 and d % 10000 == 0:
+        return _trim(d / 10000) + "万"
+    if d == d.to_integral():
+        return f"{d.to_integral():,}" if d >= 10000 else _trim(d)
+    return _trim(d.quantize(Decimal("0.01")))
+
+
+def _trim(d: Decimal) -> str:
+    text = f"{d:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = None) -> Verdict:
+    """One clause's verdict for the facts (required clauses evaluated too)."""
+    verdicts = {} if verdicts is None else verdicts
+    if code in verdicts:
+        return verdicts[code]
+    entry = spec(code)
+    for req in entry.get("requires", []):
+        evaluate(req, facts, verdicts)
+    for cond in entry["conditions"]:
+        for leaf in cond.get("any", [cond]):
+            if leaf.get("op") == "clauses_any":
+                for c in leaf["clauses"]:
+                    evaluate(c, facts, verdicts)
+    checks = []
+    for cond in entry["conditions"]:
+        if "any" in cond:
+            states = [check_leaf(leaf, facts, verdicts) for leaf in cond["any"]]
+            status = MET if MET in states else NOT_MET if all(s == NOT_MET for s in states) else UNKNOWN
+            stated = "；".join(f"{leaf['label']}：{_describe(leaf, facts)}" for leaf in cond["any"]
+                              if _describe(leaf, facts) is not None) or None
+            checks.append(Check(code, cond["id"], cond["label"], cond["any"][0]["quote"], status, None, stated))
+            continue
+        applies = _applies(cond, facts)
+        if applies is False:
+            continue
+        status = check_leaf(cond, facts, verdicts) if applies else UNKNOWN
+        checks.append(Check(code, cond["id"], cond["label"], cond.get("quote", ""), status, cond.get("fact"),
+                            _describe(cond, facts)))
+    blocked = next((r for r in entry.get("requires", []) if verdicts[r].status == NOT_MET), None)
+    if blocked or any(c.status == NOT_MET for c in checks):
+        status = NOT_MET
+    elif all(c.status == MET for c in checks) and all(verdicts[r].status == MET for r in entry.get("requires", [])):
+        status = MET
+    else:
+        status = UNKNOWN
+    verdict = Verdict(code, status, checks, blocked)
+    verdicts[code] = verdict
+    return verdict
+
+
+def evaluate_all(facts: dict, codes=None) -> Dict[str, Verdict]:
+    """Verdicts for every clause (or those named), sharing the required ones."""
+    verdicts: Dict[str, Verdict] = {}
+    for code in codes or clause_codes():
+        evaluate(code, facts, verdicts)
+    return verdicts
+
+
+def applicant_clauses(applicant: Optional[str]) -> List[str]:
+    """The support clauses open to an applicant type (enterprise, park_operator, training_institution)."""
+    label = APPLICANT_TYPES.get(applicant or "enterprise")
+    return [c for c in clause_codes() if c.startswith("3") and label in spec(c)["applicants"]]
