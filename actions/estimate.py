@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import REPHRASE, intent_of, message_id, user_text
 from actions.forms import SessionFormValidation
-from actions.policy import answer_events, verdict_first
+from actions.policy import answer_events, earlier_facts, verdict_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.answers import compose
@@ -57,7 +57,7 @@ def estimate_from_question(dispatcher, tracker):
         # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's; but in
         # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".
         return None
-    session = EstimateSession.start(text)
+    session = EstimateSession.start(text, known=earlier_facts(tracker))
     if not session.items or not calculator_inputs(session.inputs) or session.clarify:
         return None
     if session.status == "done":
@@ -80,7 +80,7 @@ class ActionEstimateStart(Action):
         events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
-        session = EstimateSession.start(user_text(tracker))
+        session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker))
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
         if session.status == "done":
@@ -221,7 +221,7 @@ class ActionLooseAnswer(Action):
             events = amend_last_estimate(dispatcher, tracker, intent)
             if events is not None:
                 return events
-        fresh = EstimateSession.start(text)
+        fresh = EstimateSession.start(text, known=earlier_facts(tracker))
         if fresh.items and fresh.status == "done":
             return finish(dispatcher, tracker, fresh)
         if fresh.items and intent in ("inform", "correct_value"):

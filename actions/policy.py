@@ -32,15 +32,30 @@ def figures_first(dispatcher, tracker):
 
 
 def known_facts(tracker) -> tuple:
-    """(the conversation's facts with this message's, this message's facts alone)."""
-    said = fact_reader.read_facts(user_text(tracker))
-    return fact_reader.merge(fact_reader.from_json(tracker.get_slot("known_facts")), said), said
+    """(the conversation's facts with this message's, this message's facts alone).
+
+    Read from the conversation's own messages (the last 40), later statements replacing
+    earlier ones, so every action sees the same facts and a correction wins.
+    """
+    latest = user_text(tracker)
+    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:]
+    if history and history[-1] == latest:
+        history = history[:-1]
+    facts = {}
+    for text in history[-40:]:
+        facts.update(fact_reader.read_facts_cached(text))
+    said = fact_reader.read_facts_cached(latest)
+    facts.update(said)
+    return facts, said
 
 
-def facts_event(tracker) -> list:
-    """Keep what this message said about the user, for later verdicts."""
-    facts, said = known_facts(tracker)
-    return [SlotSet("known_facts", fact_reader.to_json(facts))] if said else []
+def earlier_facts(tracker) -> dict:
+    """The facts stated before this message, in JSON form (for an estimate's session)."""
+    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:-1]
+    earlier = {}
+    for text in history:
+        earlier.update(fact_reader.read_facts_cached(text))
+    return fact_reader.to_json(earlier)
 
 
 def verdict_first(dispatcher, tracker):
@@ -55,7 +70,7 @@ def verdict_first(dispatcher, tracker):
     if answer is None:
         return None
     dispatcher.utter_message(text=answer.text)
-    return answer_events(answer) + facts_event(tracker)
+    return answer_events(answer)
 
 
 def answer_events(answer) -> List[Dict[Text, Any]]:
@@ -80,14 +95,14 @@ class ActionAnswerPolicy(Action):
             return events
         events = figures_first(dispatcher, tracker)
         if events is not None:
-            return events + facts_event(tracker)
+            return events
         answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
                          tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
         if not answer.text:
             dispatcher.utter_message(text=REPHRASE)
-            return facts_event(tracker)
+            return []
         dispatcher.utter_message(text=answer.text)
-        return answer_events(answer) + facts_event(tracker)
+        return answer_events(answer)
 
 
 class ActionOutOfScope(Action):

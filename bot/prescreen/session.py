@@ -139,15 +139,22 @@ class PrescreenSession:
         if intent == "cancel" or re.match(r"^(取消|算了|不做了|退出|停止|不预审了|结束)", t):
             self.step = "cancelled"
             return Turn(messages=["好的，已取消本次预审。需要时说“我想做个预审”即可重新开始。"], cancelled=True)
+        volunteered = self._volunteered(t)
         if self.step == "applicant":
             if self._read_applicant(t):
                 self.facts.update(facts_from(t))
+                self._note(volunteered)
                 self._advance()
                 return Turn()
             return self._not_understood(intent)
         if self.step == "conditions":
-            return self._condition_answer(t, intent)
+            turn = self._condition_answer(t, intent)
+            if turn.understood:
+                self._note(volunteered)
+                self._advance()
+            return turn
         if self.step == "items":
+            self._note(volunteered)
             return self._items_answer(t, intent)
         if self.step == "figures":
             est = EstimateSession.load(self.estimate)
@@ -161,6 +168,23 @@ class PrescreenSession:
             turn.done = self.step == "done"
             return turn
         return Turn()
+
+    def _volunteered(self, t: str) -> dict:
+        """Facts a message states beyond the question asked (read with knowledge/data/facts.yml)."""
+        from bot.understand.facts import read_facts, to_json
+
+        if self.step == "conditions" and re.fullmatch(r"\s*(是|否|是的|不是|对|有|没有|不确定|不知道)\s*[。！!]?", t):
+            return {}
+        return to_json(read_facts(t))
+
+    def _note(self, facts: dict) -> None:
+        """Keep volunteered facts; a later statement replaces an earlier one."""
+        for key, value in facts.items():
+            if key == "entity_type" and self.facts.get("entity_type") and value == "legal_person":
+                continue  # 「公司」 in passing does not undo 「分支机构」
+            self.facts[key] = value
+            if key in self.unsure:
+                self.unsure.remove(key)
 
     def _not_understood(self, intent) -> Turn:
         from bot.estimate.session import QUESTION_INTENTS
@@ -220,7 +244,7 @@ class PrescreenSession:
         if not chosen:
             return self._not_understood(intent)
         self.items = sorted(set(chosen), key=[c for c, _ in options].index)
-        est = EstimateSession(items=self.items)
+        est = EstimateSession(items=self.items, facts=self.facts)
         est._advance()
         self.estimate = est.dump()
         self.step = "figures"

@@ -4,8 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mkdir -p models var
-fingerprint=$( (ls config.yml domain.yml; find data bot/nlu knowledge calculator -type f \( -name '*.yml' -o -name '*.py' \) | sort) \
-  | xargs sha256sum | sha256sum | cut -d' ' -f1)
+# What the model is made of: the Rasa files, the NLU components and what they read (the
+# knowledge base's search sources and the figure parser). Conditions, facts and answers
+# (knowledge/conditions.py, conditions.yml, facts.yml, question_shapes.yml) are read by the
+# actions only, so changing them does not retrain.
+nlu_sources() {
+  ls config.yml domain.yml calculator/figures_zh.py
+  find data bot/nlu -type f \( -name '*.yml' -o -name '*.py' \)
+  find knowledge -maxdepth 1 -name '*.py' ! -name conditions.py
+  find knowledge/data -name '*.yml' ! -name conditions.yml ! -name facts.yml ! -name question_shapes.yml
+}
+fingerprint=$(nlu_sources | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
 if [ -f models/policy-assistant.tar.gz ] && [ "$(cat models/.fingerprint 2>/dev/null)" = "$fingerprint" ]; then
   echo "train: model is up to date (models/policy-assistant.tar.gz)"
   exit 0

@@ -216,6 +216,16 @@ def read_facts(text: str) -> dict:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _read_cached(text: str) -> tuple:
+    return tuple(read_facts(text).items())
+
+
+def read_facts_cached(text: str) -> dict:
+    """read_facts, remembered per text (a conversation's earlier messages are read again each turn)."""
+    return dict(_read_cached(text or ""))
+
+
 def to_json(facts: dict) -> dict:
     """Facts as JSON-able values (spans as dicts), for a Rasa slot."""
     return {k: (v.to_json() if isinstance(v, Span) else str(v) if isinstance(v, Decimal) else v)
