@@ -70,7 +70,13 @@ def verdict_first(dispatcher, tracker):
     if answer is None:
         return None
     dispatcher.utter_message(text=answer.text)
-    return answer_events(answer)
+    events = answer_events(answer)
+    if answer.verdict != "not_met" and own_figures(text):
+        from actions.estimate import estimate_from_question
+
+        estimate = estimate_from_question(dispatcher, tracker)
+        events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
+    return events
 
 
 def answer_events(answer) -> List[Dict[Text, Any]]:

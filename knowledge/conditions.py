@@ -8,7 +8,7 @@ all are met, unknown otherwise. Thresholds are read from figures.yml with their 
 A numeric fact is a number (Decimal, int, float or str) or a `Span` — what the user said may
 be a bound rather than a value: 「不到一年」 is Span(hi=1, hi_open=True), 「一年多」 Span(lo=1, lo_open=True).
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +63,7 @@ class Check:
     status: str
     fact: Optional[str] = None
     stated: Optional[str] = None  # what the user said, in words, when known
+    assumed: bool = False  # the user did not say: the leaf's `assume` value was taken
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -76,6 +77,7 @@ class Verdict:
     status: str
     checks: List[Check]
     blocked_by: Optional[str] = None  # a required clause (第二条) that is not met
+    premises: List[str] = field(default_factory=list)  # required clauses still unknown
 
     @property
     def unmet(self) -> List[Check]:
@@ -286,17 +288,21 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
         applies = _applies(cond, facts)
         if applies is False:
             continue
-        status = check_leaf(cond, facts, verdicts) if applies else UNKNOWN
+        assumed = "assume" in cond and facts.get(cond.get("fact")) is None
+        seen = dict(facts, **{cond["fact"]: cond["assume"]}) if assumed else facts
+        status = check_leaf(cond, seen, verdicts) if applies else UNKNOWN
         checks.append(Check(code, cond["id"], cond["label"], cond.get("quote", ""), status, cond.get("fact"),
-                            _describe(cond, facts)))
-    blocked = next((r for r in entry.get("requires", []) if verdicts[r].status == NOT_MET), None)
+                            _describe(cond, facts), assumed))
+    requires = entry.get("requires", [])
+    blocked = next((r for r in requires if verdicts[r].status == NOT_MET), None)
     if blocked or any(c.status == NOT_MET for c in checks):
         status = NOT_MET
-    elif all(c.status == MET for c in checks) and all(verdicts[r].status == MET for r in entry.get("requires", [])):
+    elif all(c.status == MET for c in checks):
         status = MET
     else:
         status = UNKNOWN
-    verdict = Verdict(code, status, checks, blocked)
+    premises = [r for r in requires if verdicts[r].status == UNKNOWN] if not blocked else []
+    verdict = Verdict(code, status, checks, blocked, premises)
     verdicts[code] = verdict
     return verdict
 

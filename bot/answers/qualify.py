@@ -23,7 +23,7 @@ SHARED_FACTS = {"education_level", "park_level", "new_enterprise", "base_award"}
 SECOND_ARTICLE_FACTS = {"entity_type", "registered_in_zhengzhou", "pays_tax_in_zhengzhou", "clear_property_rights",
                         "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"}
 # facts that say what a business does, making a clause relevant without settling it
-RELEVANCE = {"has_offshore_business": ["3.2", "3.1", "3.3"]}
+RELEVANCE = {"has_offshore_business": ["3.2", "3.1", "3.3"], "new_enterprise": ["3.1"]}
 
 
 @lru_cache(maxsize=1)
@@ -99,24 +99,31 @@ def reasons(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     return "；".join(out)
 
 
+PREMISE = ("前提：申报单位须符合第二条申报资格（在郑州依法设立的独立法人企业或在郑纳税的法人企业分支机构，"
+           "产权清晰、依法经营纳税、财务规范，并在商务部“服务外包业务管理和统计系统”注册并及时填报）。")
+
+
+def _met_line(c: cond.Check) -> str:
+    return f"{c.label}（未说明，按{ '此前未享受过' if c.fact == 'rent_years_subsidized' else '默认'}计）" if c.assumed \
+        else c.label
+
+
 def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     """The verdict on one clause, first line first: 符合 / 不符合 / 还不能确定, and why."""
     head = f"{label(v.clause)}（{title(v.clause)}）"
     if v.status == cond.NOT_MET:
         return f"结论：不符合{head}的条件。不满足：{reasons(v, verdicts)}。"
+    premise = ("\n" + PREMISE) if v.premises else ""
     if v.status == cond.MET:
-        return f"结论：符合{head}的条件（{'；'.join(c.label for c in v.met)}）。"
-    known = [c.label for c in v.met]
+        return f"结论：符合{head}的条件（{'；'.join(_met_line(c) for c in v.met)}）。{premise}"
+    known = [_met_line(c) for c in v.met]
     unknown = [c.label for c in v.unknown]
     text = f"{head}：目前还不能确定是否符合。"
     if known:
         text += "已满足：" + "；".join(known) + "。"
-    if v.blocked_by is None and any(verdicts.get(r) and verdicts[r].status == cond.UNKNOWN
-                                    for r in cond.spec(v.clause).get("requires", [])):
-        unknown.append("第二条的申报资格（独立法人或在郑纳税的分支机构、在统计系统注册填报等）")
     if unknown:
         text += "还需确认：" + "；".join(unknown) + "。"
-    return text
+    return text + premise
 
 
 def verdict_answer(codes: List[str], facts: dict) -> Answer:
@@ -131,10 +138,10 @@ def verdict_answer(codes: List[str], facts: dict) -> Answer:
             part += f"\n标准：{standard(code)}。"
         part += f"\n依据{c['label']}：{c['text']}"
         parts.append(part)
-    return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"))
+    return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"), verdict=verdicts[codes[0]].status)
 
 
-def whatcan_answer(facts: dict) -> Answer:
+def whatcan_answer(facts: dict, mentioned=()) -> Answer:
     """The supports open to the applicant, given what it said: likely first, the rest briefly."""
     applicant = facts.get("applicant_type") or "enterprise"
     codes = cond.applicant_clauses(applicant)
@@ -149,7 +156,7 @@ def whatcan_answer(facts: dict) -> Answer:
                 "依法经营，依法纳税，财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
         return Answer(text, clause="2")
     stated = set(stated_clauses(facts))
-    relevant = set(stated)
+    relevant = set(stated) | set(mentioned)
     for fact, clauses in RELEVANCE.items():
         if facts.get(fact):
             relevant.update(clauses)
@@ -180,7 +187,7 @@ def whatcan_answer(facts: dict) -> Answer:
         why = "；".join(_check_line(c) for c in v.unmet) or "第二条申报资格不满足"
         lines.append(f"· {short_label(v.clause)} {title(v.clause)}：不符合（{why}）")
     if second.status == cond.UNKNOWN and applicant != "training_institution":
-        lines.append("前提：须符合第二条申报资格（在郑州依法设立的独立法人企业或在郑纳税的分支机构，并在商务部统计系统注册填报等）。")
+        lines.append(PREMISE)
     lines.append("想看哪一项的详细条件或帮您测算，直接告诉我（例如“离岸奖励怎么算”）。")
     first = (likely or possible or ruled_out or [None])[0]
     return Answer("\n".join(lines), clause=first.clause.rstrip("ab") if first else "3")
@@ -193,7 +200,9 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     message's alone, which decide what the question is about.
     """
     if is_shape("whatcan", text) and not is_shape("amount", text):
-        return whatcan_answer(facts)
+        from bot.estimate.items import detect_items
+
+        return whatcan_answer(facts, detect_items(text))
     condition_facts = {k: v for k, v in message_facts.items() if k not in SECOND_ARTICLE_FACTS
                        and k not in ("applicant_type", "has_offshore_business")}
     if not condition_facts:
@@ -211,4 +220,9 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     # a second clause only when the message speaks to it as much as to the first
     own = {c: len([f for f in cond.facts_of(c) if f in message_facts and f not in SHARED_FACTS]) for c in codes}
     top += [c for c in codes[1:3] if own[c] >= 2 and own[c] >= own[codes[0]]]
+    # a stated condition that rules a clause out decides "can we?": it comes first
+    verdicts = cond.evaluate_all(facts, codes)
+    failing = [c for c in codes if verdicts[c].status == cond.NOT_MET and c not in top]
+    if failing:
+        top = failing[:1] + [c for c in top if verdicts[c].status == cond.NOT_MET]
     return verdict_answer(top, facts)

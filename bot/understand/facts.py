@@ -51,6 +51,12 @@ def fact_specs() -> dict:
     return out
 
 
+def _quoted(t: str, pos: int) -> bool:
+    """Whether the words just before `pos` (same phrase) quote a requirement: 「要求两年以上」."""
+    start = max(_phrase_start(t, pos), pos - 8)
+    return bool(REQUIREMENT.search(t[start:pos]))
+
+
 def _phrase_start(text: str, pos: int) -> int:
     ends = [m.end() for m in PHRASE_END.finditer(text, 0, pos)]
     return ends[-1] if ends else 0
@@ -99,8 +105,7 @@ def _rank(spec: dict, t: str) -> Optional[str]:
         for m in re.finditer(re.escape(str(w).lower()), t):
             if any(a <= m.start() < b for a, b, _, _ in found):
                 continue
-            phrase = _phrase(t, m.start())
-            quoted = bool(REQUIREMENT.search(phrase)) or t[m.end():m.end() + 3].startswith(("以上", "及以上"))
+            quoted = _quoted(t, m.start()) or t[m.end():m.end() + 3].startswith(("以上", "及以上"))
             negated = bool(NEGATION.search(t[_phrase_start(t, m.start()):m.start()]))
             found.append((m.start(), m.end(), str(w), quoted or negated))
     if not found:
@@ -135,13 +140,15 @@ def _kind_fits(fig, spec: dict) -> bool:
     if want in ("duration_years", "duration_months"):
         return fig.kind in ("duration_years", "duration_months")
     if want == "money":
-        return fig.kind == "money" and (fig.currency in (None, spec.get("currency")))
+        if spec.get("currency") == "USD":  # 「离岸奖励200万」 is yuan: dollars must be said
+            return fig.kind == "money" and fig.currency == "USD"
+        return fig.kind == "money" and fig.currency in (None, spec.get("currency"))
     return fig.kind == want
 
 
 def _numbers(specs: Dict[str, dict], t: str) -> dict:
     """Each numeric fact's figure: cue-figure pairs assigned nearest first, one figure each."""
-    figs = [f for f in parse_figures(t) + _more_than(t) if not REQUIREMENT.search(_phrase(t, f.start))
+    figs = [f for f in parse_figures(t) + _more_than(t) if not _quoted(t, f.start)
             and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start:f.end + 3]))]
     pairs = []
     out, used = {}, set()
@@ -163,8 +170,8 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                 elif f.start >= cue.end():
                     gap = f.start - cue.end()
                 else:
-                    gap = cue.start() - f.end + 2
-                if gap < 0 or gap > 14:
+                    gap = 2 * (cue.start() - f.end) + 6  # a figure after its cue is the usual order
+                if gap < 0 or gap > 16:
                     continue
                 pairs.append((gap, name, i))
     for gap, name, i in sorted(pairs):
