@@ -139,6 +139,7 @@ class EstimateSession:
         codes = item_words.detect_items(norm)
         session = cls(items=codes, facts=known)
         session._note_facts(text)
+        session.fill_from_facts()
         session._absorb(text, first=True)
         session._previous_is_the_year()
         session._infer_items()
@@ -214,6 +215,9 @@ class EstimateSession:
         self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
         got = self._absorb(text, correction=is_correction)
+        known = len(self.inputs)
+        self.fill_from_facts()
+        got = got or len(self.inputs) > known
         if new_items and intent in ("estimate_award", "inform", None):
             self.items = item_words.sort_items(self.items + new_items)
             got = True
@@ -472,8 +476,8 @@ class EstimateSession:
         if "3.8.2b" in items and "park_foreign_investment_usd" not in inp:
             out.append("park_foreign_investment_usd")
         if "3.8.3" in items:
-            for k in ("rent_annual_cny", "rent_area_m2", "rent_years_in_park", "rent_contract_amount_cny",
-                      "rent_years_subsidized"):
+            # 已享受租金补贴年数 is not asked: the calculator counts it 0 and the answer says so
+            for k in ("rent_annual_cny", "rent_area_m2", "rent_years_in_park", "rent_contract_amount_cny"):
                 if k == "rent_contract_amount_cny" and ("onshore_cny" in inp or "offshore_usd" in inp):
                     continue
                 if k not in inp:
@@ -481,6 +485,25 @@ class EstimateSession:
         if "3.9" in items and "platforms" not in inp:
             out.append("platforms")
         return [k for k in out if k not in self.skipped]
+
+    FACT_INPUTS = ("new_enterprise", "tech_advanced_new", "institution_recognized", "park_newly_recognized",
+                   "park_enterprise_operated", "innovation_patents_two_years", "innovation_rd_growth_two_years",
+                   "internship_agreement_years", "interns_per_year", "rent_years_in_park", "rent_contract_amount_cny",
+                   "rent_years_subsidized", "park_foreign_investment_usd")
+
+    def fill_from_facts(self) -> None:
+        """Inputs the user already stated as facts (「每年收30个实习生」 earlier) are not asked again."""
+        from bot.understand.facts import from_json as facts_from_json
+        from knowledge.conditions import Span
+
+        for key, value in facts_from_json(self.facts).items():
+            if key not in self.FACT_INPUTS or key in self.inputs:
+                continue
+            if isinstance(value, Span):
+                value = value.exact()
+                if value is None:
+                    continue
+            self.inputs[key] = value
 
     def condition_facts(self) -> dict:
         """What the conditions read: the facts stated in the conversation and this estimate's inputs."""
