@@ -32,8 +32,12 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
         dispatcher.utter_message(text=f"这些数字还不能计算：{err}。请更正后再试。")
         return [SlotSet("estimate_state", None), SlotSet("estimate_pending", False)]
     skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
-    dispatcher.utter_message(text=explain.render(result, calculator_inputs(session.inputs), session.notes, skipped,
-                                                 failed=session.failed()))
+    text = explain.render(result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed())
+    unsure = session.unsure_conditions()
+    if unsure:
+        text += "\n还需确认的条件（测算假定已满足）：" + "；".join(
+            f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items()) + "。"
+    dispatcher.utter_message(text=text)
     merged = load_inputs(tracker)
     merged.update(calculator_inputs(session.inputs))
     events = [SlotSet("estimate_state", None), SlotSet("estimate_pending", False),

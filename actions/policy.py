@@ -63,7 +63,8 @@ def verdict_first(dispatcher, tracker):
     from bot.estimate.session import own_figures
 
     text = normalize(user_text(tracker))
-    if qualify.is_shape("amount", text) and own_figures(text):
+    money = [f for f in own_figures(text) if f.kind == "money"]
+    if qualify.is_shape("amount", text) and money:
         return None
     facts, said = known_facts(tracker)
     answer = qualify.answer(text, facts, said)
@@ -71,7 +72,7 @@ def verdict_first(dispatcher, tracker):
         return None
     dispatcher.utter_message(text=answer.text)
     events = answer_events(answer)
-    if answer.verdict != "not_met" and own_figures(text):
+    if answer.verdict != "not_met" and money:
         from actions.estimate import estimate_from_question
 
         estimate = estimate_from_question(dispatcher, tracker)

@@ -21,7 +21,8 @@ from knowledge.figures import figures
 CONDITIONS_FILE = Path(__file__).parent / "data" / "conditions.yml"
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 APPLICANT_TYPES = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
-OPS_FOR_BOUND = {"超过": "gt", "以上": "ge", "不低于": "ge", "不少于": "ge", "最多": ("le", "lt"), "每": "ge"}
+OPS_FOR_BOUND = {"超过": "gt", "以上": "ge", "不低于": "ge", "不少于": "ge", "最多": ("le", "lt"), "每": "ge",
+                 "自": "ge"}
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,17 @@ def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     return text + premise
 
 
-def verdict_answer(codes: List[str], facts: dict) -> Answer:
+def costs_line(code: str, text: str) -> str:
+    """Costs the user names that the clause does not list (机票, 工资 …), said plainly."""
+    entry = cond.spec(code)
+    named = [w for w in entry.get("not_listed", []) if w in text]
+    if not named:
+        return ""
+    return (f"\n费用：{'、'.join(named)}不在{label(code)}列明的可补贴费用内（列明的是："
+            f"{'、'.join(entry['eligible_costs'])}），是否可以计入以市商务局的实施细则为准（第四条第（一）项）。")
+
+
+def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
     """Verdicts on the clauses asked about, each followed by its clause's text."""
     verdicts = cond.evaluate_all(facts, codes)
     parts = []
@@ -134,6 +144,7 @@ def verdict_answer(codes: List[str], facts: dict) -> Answer:
         v = verdicts[code]
         part = verdict_text(v, verdicts)
         c = query.clause(code.rstrip("ab"))
+        part += costs_line(code, text)
         if v.status != cond.NOT_MET and standard(code):
             part += f"\n标准：{standard(code)}。"
         part += f"\n依据{c['label']}：{c['text']}"
@@ -223,6 +234,6 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     # a stated condition that rules a clause out decides "can we?": it comes first
     verdicts = cond.evaluate_all(facts, codes)
     failing = [c for c in codes if verdicts[c].status == cond.NOT_MET and c not in top]
-    if failing:
+    if failing and verdicts[top[0]].status != cond.NOT_MET:
         top = failing[:1] + [c for c in top if verdicts[c].status == cond.NOT_MET]
-    return verdict_answer(top, facts)
+    return verdict_answer(top, facts, text)

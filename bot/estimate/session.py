@@ -534,6 +534,20 @@ class EstimateSession:
         return {code: reasons(verdicts[code], verdicts) for code in self.items
                 if code in verdicts and verdicts[code].status == "not_met"}
 
+    def unsure_conditions(self) -> dict:
+        """Conditions of the estimated items that nobody has stated yet: {code: [labels]}."""
+        calc = set(calculator_inputs(self.inputs))
+        verdicts = self.verdicts()
+        out = {}
+        for code in self.items:
+            verdict = verdicts.get(code)
+            if verdict is None or verdict.status != "unknown":
+                continue
+            labels = [c.label for c in verdict.unknown if c.fact not in calc and c.fact != "base_award"]
+            if labels:
+                out[code] = labels
+        return out
+
     def ruled_out(self) -> dict:
         """Failed items whose deciding condition the calculator cannot see: {code: explanation}."""
         calc = set(calculator_inputs(self.inputs))

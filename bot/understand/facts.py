@@ -43,7 +43,7 @@ def fact_specs() -> dict:
             s[key] = [re.compile(p) for p in spec.get(key) or []]
         if spec["kind"] == "enum":
             s["values"] = {v: [re.compile(p) for p in ps] for v, ps in spec["values"].items()}
-        for key in ("cue", "context", "not_context"):
+        for key in ("cue", "context", "not_context", "series_cue"):
             if spec.get(key):
                 s[key] = re.compile(spec[key])
         s["zero"] = [re.compile(p) for p in spec.get("zero") or []]
@@ -139,6 +139,8 @@ def _kind_fits(fig, spec: dict) -> bool:
     want = spec["figure"]
     if want in ("duration_years", "duration_months"):
         return fig.kind in ("duration_years", "duration_months")
+    if want == "year":
+        return fig.kind == "year" and fig.value is not None
     if want == "money":
         if spec.get("currency") == "USD":  # 「离岸奖励200万」 is yuan: dollars must be said
             return fig.kind == "money" and fig.currency == "USD"
@@ -165,7 +167,9 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             for i, f in enumerate(figs):
                 if not _kind_fits(f, spec) or _phrase_start(t, f.start) != _phrase_start(t, cue.start()):
                     continue
-                if f.start >= cue.start() and f.end <= cue.end():
+                if spec["figure"] == "year":
+                    gap = 0 if abs(f.start - cue.start()) <= 16 else 99  # 「2019年比2018年」: the first year
+                elif f.start >= cue.start() and f.end <= cue.end():
                     gap = 0
                 elif f.start >= cue.end():
                     gap = f.start - cue.end()
@@ -201,6 +205,42 @@ def _more_than(t: str) -> list:
     return out
 
 
+def _series(t: str, cue) -> Optional[bool]:
+    """Growth read from yearly amounts (「2021年300万，2022年280万，2023年350万」; 「去年3200万…今年2800万」).
+
+    None unless the message names the cue and gives at least two years' amounts in one currency.
+    The last step decides a one-year question; the caller asks for the steps it needs.
+    """
+    from datetime import date
+
+    if not cue.search(t):
+        return None
+    figs = parse_figures(t, today_year=date.today().year)
+    points, year = [], None
+    for f in figs:
+        if f.kind == "year" and f.value is not None:
+            year = (int(f.value), f.end)
+        elif f.kind == "money" and year and 0 <= f.start - year[1] <= 12:
+            points.append((year[0], f.currency, Decimal(f.value)))
+            year = None
+    if len(points) < 2 or len({c for _, c, _ in points}) > 1 or len({y for y, _, _ in points}) < len(points):
+        return None
+    values = [v for _, _, v in sorted(points)]
+    return values
+
+
+def _derived(name: str, spec: dict, t: str) -> Optional[bool]:
+    values = _series(t, spec["series_cue"]) if spec.get("series_cue") else None
+    if not values:
+        return None
+    steps = [b > a for a, b in zip(values, values[1:])]
+    if name == "innovation_rd_growth_two_years":
+        if not all(steps[-2:]):
+            return False
+        return True if len(steps) >= 2 else None
+    return steps[-1]
+
+
 def read_facts(text: str) -> dict:
     """Every fact the message states: {fact: bool | str | Span}."""
     from bot.answers.eligibility import facts_from
@@ -212,7 +252,9 @@ def read_facts(text: str) -> dict:
         kind = spec["kind"]
         value = None
         if kind == "bool":
-            value = _bool(spec, t)
+            value = _derived(name, spec, t) if spec.get("series_cue") else None
+            if value is None:
+                value = _bool(spec, t)
         elif kind == "enum":
             value = _enum(spec, t)
         elif kind == "rank":
