@@ -72,7 +72,7 @@ def verdict_first(dispatcher, tracker):
         return None
     dispatcher.utter_message(text=answer.text)
     events = answer_events(answer)
-    if answer.verdict != "not_met" and money:
+    if answer.verdict != "not_met" and own_figures(text):
         from actions.estimate import estimate_from_question
 
         estimate = estimate_from_question(dispatcher, tracker)
