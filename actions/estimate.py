@@ -47,6 +47,14 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     return events
 
 
+def unsure_line(dispatcher, session: EstimateSession) -> None:
+    """Before asking for figures: the conditions of the items that nobody has confirmed yet."""
+    unsure = session.unsure_conditions()
+    if unsure:
+        dispatcher.utter_message(text="测算前提（还需确认）：" + "；".join(
+            f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items()) + "。")
+
+
 def _skip_label(key: str) -> str:
     return {"usd_cny_rate": "本年度汇率", "previous_usd_cny_rate": "上年度汇率"}.get(key, "部分信息")
 
@@ -93,6 +101,7 @@ class ActionEstimateStart(Action):
             standard = clause_answer(session.items[0].rstrip("ab"), user_text(tracker))
             dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
             dispatcher.utter_message(text="下面帮您测算，随时可以说“取消”。")
+        unsure_line(dispatcher, session)
         state = session.dump()
         state["handled"] = message_id(tracker)
         return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None),

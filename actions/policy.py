@@ -14,7 +14,7 @@ from bot.understand import facts as fact_reader
 
 
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正")
-ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算")
+ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算|怎么给|怎么奖|怎么补|给多少")
 
 
 def figures_first(dispatcher, tracker):

@@ -278,6 +278,10 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
                 for c in leaf["clauses"]:
                     evaluate(c, facts, verdicts)
     checks = []
+    who = APPLICANT_TYPES.get(facts.get("applicant_type") or "")
+    if who and code.startswith("3") and who not in entry["applicants"]:
+        checks.append(Check(code, "applicant", f"申报主体须为{'或'.join(entry['applicants'])}", "", NOT_MET,
+                            "applicant_type", who))
     for cond in entry["conditions"]:
         if "any" in cond:
             states = [check_leaf(leaf, facts, verdicts) for leaf in cond["any"]]

@@ -104,8 +104,9 @@ PREMISE = ("前提：申报单位须符合第二条申报资格（在郑州依�
 
 
 def _met_line(c: cond.Check) -> str:
-    return f"{c.label}（未说明，按{ '此前未享受过' if c.fact == 'rent_years_subsidized' else '默认'}计）" if c.assumed \
-        else c.label
+    if c.assumed and c.fact == "rent_years_subsidized":
+        return f"{c.label}（未说明，按此前未享受过计）"
+    return c.label
 
 
 def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
@@ -124,6 +125,15 @@ def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     if unknown:
         text += "还需确认：" + "；".join(unknown) + "。"
     return text + premise
+
+
+def alternatives(code: str, facts: dict) -> str:
+    """For an applicant the clause is not for, the clauses of the same direction that are."""
+    family = code.rsplit(".", 1)[0] if code.count(".") == 2 else code
+    open_ = [c for c in cond.applicant_clauses(facts.get("applicant_type")) if c.startswith(family + ".")]
+    if not open_:
+        return ""
+    return "\n同一方向下适用于您的是：" + "；".join(f"{label(c)}（{title(c)}）" for c in open_) + "。"
 
 
 def costs_line(code: str, text: str) -> str:
@@ -145,6 +155,8 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
         part = verdict_text(v, verdicts)
         c = query.clause(code.rstrip("ab"))
         part += costs_line(code, text)
+        if any(c.id == "applicant" and c.status == cond.NOT_MET for c in v.checks):
+            part += alternatives(code, facts)
         if v.status != cond.NOT_MET and standard(code):
             part += f"\n标准：{standard(code)}。"
         part += f"\n依据{c['label']}：{c['text']}"
@@ -216,13 +228,14 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         return whatcan_answer(facts, detect_items(text))
     condition_facts = {k: v for k, v in message_facts.items() if k not in SECOND_ARTICLE_FACTS
                        and k not in ("applicant_type", "has_offshore_business")}
-    if not condition_facts:
-        return None
     asks = is_shape("qualify", text) or re.search(r"[?？吗呢]$", text.strip())
-    if not asks:
+    topic = topic_clause(text)
+    who = cond.APPLICANT_TYPES.get(message_facts.get("applicant_type") or "")
+    if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:
+        return verdict_answer([topic], facts, text)  # 「我们是企业…能走培训机构那条吗」
+    if not condition_facts or not asks:
         return None
     codes = stated_clauses(message_facts)
-    topic = topic_clause(text)
     if topic and (topic in codes or not codes) and any(f in message_facts for f in cond.facts_of(topic)):
         codes = [topic] + [c for c in codes if c != topic]
     if not codes:

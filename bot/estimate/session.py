@@ -504,6 +504,25 @@ class EstimateSession:
                 if value is None:
                     continue
             self.inputs[key] = value
+        self._everyone_qualifies()
+
+    # the conditions each counted person must meet, per item: when every one is stated met for
+    # the whole group the user counted, that count is the qualifying count
+    PERSON_CONDITIONS = {"3.7.4": ("qualified_interns", "interns_per_year", ("graduate", "education", "months",
+                                                                              "insurance")),
+                         "3.7.2": ("institution_trainees", None, ("education", "exam", "contract"))}
+
+    def _everyone_qualifies(self) -> None:
+        from knowledge import conditions
+
+        for code, (count_key, group_key, ids) in self.PERSON_CONDITIONS.items():
+            if code not in self.items or count_key in self.inputs or not group_key or group_key not in self.inputs:
+                continue
+            verdict = conditions.evaluate(code, self.condition_facts())
+            checks = {c.id: c.status for c in verdict.checks}
+            if all(checks.get(i) == "met" for i in ids):
+                self.inputs[count_key] = int(Decimal(str(self.inputs[group_key])))
+                self.notes.append(f"按您说的{self.inputs[count_key]}名均符合条件计算")
 
     def condition_facts(self) -> dict:
         """What the conditions read: the facts stated in the conversation and this estimate's inputs."""
@@ -543,7 +562,8 @@ class EstimateSession:
             verdict = verdicts.get(code)
             if verdict is None or verdict.status != "unknown":
                 continue
-            labels = [c.label for c in verdict.unknown if c.fact not in calc and c.fact != "base_award"]
+            labels = [c.label for c in verdict.unknown if c.fact not in calc and c.fact != "base_award"
+                      and not c.assumed]
             if labels:
                 out[code] = labels
         return out

@@ -85,12 +85,15 @@ def _bool(spec: dict, t: str) -> Optional[bool]:
 
 
 def _enum(spec: dict, t: str) -> Optional[str]:
+    """The value stated last; 「不是培训机构」 states nothing about being one."""
     best = None
     for value, patterns in spec["values"].items():
         for p in patterns:
-            m = p.search(t)
-            if m and (best is None or m.start() > best[0]):
-                best = (m.start(), value)
+            for m in p.finditer(t):
+                if re.search(r"(不是|并非|非|不属于)$", t[max(0, m.start() - 3):m.start()]):
+                    continue
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), value)
     return best[1] if best else None
 
 
