@@ -202,10 +202,9 @@ def check_leaf(leaf: dict, facts: dict, verdicts: Optional[Dict[str, "Verdict"]]
             return UNKNOWN
         return MET if got >= need else NOT_MET
     try:
-        span = Span.of(value)
-    except (ArithmeticError, TypeError, ValueError):
+        return _compare(op, Span.of(value), threshold(leaf))
+    except (ArithmeticError, TypeError, ValueError):  # 「很多」, NaN: not a number the policy can compare
         return UNKNOWN
-    return _compare(op, span, threshold(leaf))
 
 
 def _applies(leaf: dict, facts: dict) -> Optional[bool]:

@@ -28,7 +28,7 @@ APPROXIMATE = {"左右", "大约", "约"}
 BELOW_BEFORE = re.compile(r"(不满|没满|未满|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
 ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
 # 「二十多个」「20多名」「半年多」: a count or duration given as more than a number
-MORE_THAN = re.compile(r"(半年|[\d一二两三四五六七八九十百]+)\s*(多|余)\s*(个月|个|名|人|位|年)")
+MORE_THAN = re.compile(r"(半年)(多)()|([\d一二两三四五六七八九十百]+)\s*(多|余)\s*(个月|个|名|人|位|年)")
 PER_YEAR = re.compile(r"^(每)?(一年|1年|每年)\s*[\d一二两三四五六七八九十]")
 
 
@@ -153,7 +153,9 @@ def _kind_fits(fig, spec: dict) -> bool:
 
 def _numbers(specs: Dict[str, dict], t: str) -> dict:
     """Each numeric fact's figure: cue-figure pairs assigned nearest first, one figure each."""
-    figs = [f for f in parse_figures(t) + _more_than(t) if not _quoted(t, f.start)
+    more = _more_than(t)
+    plain = [f for f in parse_figures(t) if not any(m.start <= f.start < m.end for m in more)]
+    figs = [f for f in plain + more if not _quoted(t, f.start)
             and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start:f.end + 3]))]
     pairs = []
     out, used = {}, set()
@@ -197,11 +199,11 @@ def _more_than(t: str) -> list:
 
     out = []
     for m in MORE_THAN.finditer(t):
-        unit = m.group(3)
+        unit = m.group(6) or ""
         if m.group(1) == "半年":
             value, kind = Decimal(6), "duration_months"
         else:
-            value = parse_number(m.group(1))
+            value = parse_number(m.group(4))
             kind = {"个月": "duration_months", "年": "duration_years"}.get(unit, "count")
         if value is not None:
             out.append(Figure(kind, Decimal(value), None, unit, m.start(), m.end(), m.group(0), "多"))
