@@ -222,13 +222,16 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     `facts` are all the conversation's facts (this message's included); `message_facts` this
     message's alone, which decide what the question is about.
     """
-    if is_shape("whatcan", text) and not is_shape("amount", text):
+    if is_shape("catalog", text):
+        return None
+    about_us = is_shape("self", text) or bool(message_facts)
+    if is_shape("whatcan", text) and not is_shape("amount", text) and about_us:
         from bot.estimate.items import detect_items
 
         return whatcan_answer(facts, detect_items(text))
     condition_facts = {k: v for k, v in message_facts.items() if k not in SECOND_ARTICLE_FACTS
                        and k not in ("applicant_type", "has_offshore_business")}
-    asks = is_shape("qualify", text) or re.search(r"[?？吗呢]$", text.strip())
+    asks = is_shape("qualify", text) or re.search(r"[吗呢][?？]?$", text.strip())
     topic = topic_clause(text)
     who = cond.APPLICANT_TYPES.get(message_facts.get("applicant_type") or "")
     if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:

@@ -85,14 +85,15 @@ def _bool(spec: dict, t: str) -> Optional[bool]:
 
 
 def _enum(spec: dict, t: str) -> Optional[str]:
-    """The value stated last; 「不是培训机构」 states nothing about being one."""
+    """The value stated first (the speaker names itself first: 「我们是培训机构…和外包企业签约」);
+    「不是培训机构」 states nothing about being one."""
     best = None
     for value, patterns in spec["values"].items():
         for p in patterns:
             for m in p.finditer(t):
                 if re.search(r"(不是|并非|非|不属于)$", t[max(0, m.start() - 3):m.start()]):
                     continue
-                if best is None or m.start() > best[0]:
+                if best is None or m.start() < best[0]:
                     best = (m.start(), value)
     return best[1] if best else None
 
@@ -256,6 +257,9 @@ def read_facts(text: str) -> dict:
     for name, spec in specs.items():
         kind = spec["kind"]
         value = None
+        if kind != "number" and ((spec.get("context") and not spec["context"].search(t)) or
+                                 (spec.get("not_context") and spec["not_context"].search(t))):
+            continue
         if kind == "bool":
             value = _derived(name, spec, t) if spec.get("series_cue") else None
             if value is None:
