@@ -154,7 +154,9 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
         v = verdicts[code]
         part = verdict_text(v, verdicts)
         c = query.clause(code.rstrip("ab"))
-        part += costs_line(code, text)
+        costs = costs_line(code, text)
+        if costs:  # the question is about costs: that answer first
+            part = costs.strip() + "\n" + part
         if any(c.id == "applicant" and c.status == cond.NOT_MET for c in v.checks):
             part += alternatives(code, facts)
         if v.status != cond.NOT_MET and standard(code):
@@ -236,9 +238,14 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     who = cond.APPLICANT_TYPES.get(message_facts.get("applicant_type") or "")
     if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:
         return verdict_answer([topic], facts, text)  # 「我们是企业…能走培训机构那条吗」
-    if not condition_facts or not asks:
+    if not condition_facts:
         return None
     codes = stated_clauses(message_facts)
+    if not asks:
+        # 「…能拿多少」 with a stated condition that rules the item out: the verdict, not a form
+        ruled_out = [c for c, v in cond.evaluate_all(facts, codes).items() if c in codes and v.status == cond.NOT_MET]
+        if not (ruled_out and is_shape("amount", text)):
+            return None
     if topic and (topic in codes or not codes) and any(f in message_facts for f in cond.facts_of(topic)):
         codes = [topic] + [c for c in codes if c != topic]
     if not codes:
@@ -247,6 +254,10 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     # a second clause only when the message speaks to it as much as to the first
     own = {c: len([f for f in cond.facts_of(c) if f in message_facts and f not in SHARED_FACTS]) for c in codes}
     top += [c for c in codes[1:3] if own[c] >= 2 and own[c] >= own[codes[0]]]
+    from bot.estimate.items import detect_items
+
+    named = set(detect_items(text))
+    top += [c for c in codes if c in named and c not in top][:2]  # 「增量和离岸分别能不能拿」
     # a stated condition that rules a clause out decides "can we?": it comes first
     verdicts = cond.evaluate_all(facts, codes)
     failing = [c for c in codes if verdicts[c].status == cond.NOT_MET and c not in top]

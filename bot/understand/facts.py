@@ -17,7 +17,7 @@ from calculator.figures_zh import parse_figures
 from knowledge.conditions import Span, scales
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts.yml"
-NEGATION = re.compile(r"(没有|没|未|不是|并非|不|尚未|还没|无|非)[^，。；,;！？!?]{0,3}$")
+NEGATION = re.compile(r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$")
 PHRASE_END = re.compile(r"[，。；,;！？!?\n]")
 # a phrase quoting the policy's requirement, not the user's own situation
 REQUIREMENT = re.compile(r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说")
