@@ -42,6 +42,8 @@ class Span:
         if isinstance(value, dict):
             return cls(**{k: (Decimal(str(v)) if k in ("lo", "hi") and v is not None else v) for k, v in value.items()})
         d = Decimal(str(value))
+        if not d.is_finite():
+            raise ValueError(f"not a finite number: {value!r}")
         return cls(d, d)
 
     def to_json(self) -> dict:
@@ -223,6 +225,13 @@ def _describe(leaf: dict, facts: dict) -> Optional[str]:
     value = facts.get(leaf.get("fact"))
     if value is None:
         return None
+    try:
+        return _words(leaf, value)
+    except (ArithmeticError, TypeError, ValueError):  # NaN, Infinity: say it as given
+        return str(value)
+
+
+def _words(leaf: dict, value) -> Optional[str]:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (Span, dict)):

@@ -25,7 +25,7 @@ UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False,
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
 # words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
-BELOW_BEFORE = re.compile(r"(不满|没满|未满|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
+BELOW_BEFORE = re.compile(r"(不满|没满|未满|不到|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
 ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
 # 「二十多个」「20多名」「半年多」: a count or duration given as more than a number
 MORE_THAN = re.compile(r"(半年)(多)()|([\d一二两三四五六七八九十百]+)\s*(多|余)\s*(个月|个|名|人|位|年)")
