@@ -166,6 +166,13 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
     return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"), verdict=verdicts[codes[0]].status)
 
 
+def deciding(v: cond.Verdict) -> Optional[cond.Check]:
+    """The one unknown condition that would decide the clause (minor ones, like 自2020年, last)."""
+    minor = {leaf["id"] for leaf in cond.leaves(v.clause) if leaf.get("minor")}
+    ranked = [c for c in v.unknown if c.id not in minor] + [c for c in v.unknown if c.id in minor]
+    return ranked[0] if ranked else None
+
+
 def whatcan_answer(facts: dict, mentioned=()) -> Answer:
     """The supports open to the applicant, given what it said: likely first, the rest briefly."""
     applicant = facts.get("applicant_type") or "enterprise"
@@ -197,13 +204,13 @@ def whatcan_answer(facts: dict, mentioned=()) -> Answer:
     likely.sort(key=lambda v: (v.status != cond.MET, codes.index(v.clause)))
     lines.append(f"按您说的情况（申报主体：{who}），可以关注这些支持方向：")
     for v in likely:
-        decide = f"；关键看：{v.unknown[0].label}" if v.unknown else ""
+        decide = f"；关键看：{deciding(v).label}" if deciding(v) else ""
         mark = "符合条件" if v.status == cond.MET else "可能适用"
         lines.append(f"· {short_label(v.clause)} {title(v.clause)}（{mark}）：{standard(v.clause)}{decide}")
     if not likely:
         lines[-1] = f"按您说的情况（申报主体：{who}），还看不出哪一项一定适用；各方向的关键条件："
         for v in possible[:6]:
-            decide = v.unknown[0].label if v.unknown else ""
+            decide = deciding(v).label if deciding(v) else ""
             lines.append(f"· {short_label(v.clause)} {title(v.clause)}：{decide}")
         possible = possible[6:]
     if possible:
@@ -216,6 +223,12 @@ def whatcan_answer(facts: dict, mentioned=()) -> Answer:
     lines.append("想看哪一项的详细条件或帮您测算，直接告诉我（例如“离岸奖励怎么算”）。")
     first = (likely or possible or ruled_out or [None])[0]
     return Answer("\n".join(lines), clause=first.clause.rstrip("ab") if first else "3")
+
+
+def _money(text: str) -> bool:
+    from calculator.figures_zh import parse_figures
+
+    return any(f.kind == "money" and not f.bound for f in parse_figures(text))
 
 
 def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
@@ -231,6 +244,14 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         from bot.estimate.items import detect_items
 
         return whatcan_answer(facts, detect_items(text))
+    if is_shape("self", text) and message_facts and not _money(text) and not re.search(
+            r"[?？吗呢么嘛]|多少|怎么|哪些|什么|能不能|可不可以|是否|帮|算|测|查|介绍|说说|讲讲|看看|告诉|想|要|请|预审", text):
+        # 「我们是做软件外包的，主要接日本的单子」: a self-description with no question yet
+        from bot.estimate.items import detect_items
+
+        answer = whatcan_answer(facts, detect_items(text))
+        answer.text = "好的，记下了。" + answer.text
+        return answer
     condition_facts = {k: v for k, v in message_facts.items() if k not in SECOND_ARTICLE_FACTS
                        and k not in ("applicant_type", "has_offshore_business")}
     asks = is_shape("qualify", text) or re.search(r"[吗呢][?？]?$", text.strip())
