@@ -245,7 +245,8 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
 
         return whatcan_answer(facts, detect_items(text))
     if is_shape("self", text) and message_facts and not _money(text) and not re.search(
-            r"[?？吗呢么嘛]|多少|怎么|哪些|什么|能不能|可不可以|是否|帮|算|测|查|介绍|说说|讲讲|看看|告诉|想|要|请|预审", text):
+            r"[?？吗呢么嘛吧啊]|多少|怎么|哪|什么|能|可以|可不可以|是否|行不行|会不会|帮|算|测|查|介绍|说说|讲讲|看看|告诉|"
+            r"想|要|请|预审|问", text):
         # 「我们是做软件外包的，主要接日本的单子」: a self-description with no question yet
         from bot.estimate.items import detect_items
 
