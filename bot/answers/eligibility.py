@@ -172,6 +172,15 @@ def answer(text: str) -> Answer:
     return Answer(foreign + body + ("\n" if body else "") + head + tail, clause="2")
 
 
+def summary(facts: dict) -> str:
+    """One line on 第二条 for an answer about something else (an estimate), when the user described
+    the applicant (two or more 第二条 facts); "" otherwise."""
+    second = {k: v for k, v in facts.items() if k in CONDITION_NAMES}
+    if len([k for k in second if k != "entity_type"]) < 2:
+        return ""
+    return _verdict_line(conditions.evaluate("2", second))
+
+
 def _verdict_line(v) -> str:
     """「结论：符合」/「结论：不符合……」 first, then what is still to confirm."""
     if v.status == conditions.MET:

@@ -281,7 +281,13 @@ class PrescreenSession:
             return self._not_understood(intent)
         self.items = sorted(set(chosen), key=[c for c, _ in options].index)
         est = EstimateSession(items=self.items, facts=self.facts)
-        est._advance()
+        if not re.search(r"\d+\s*[万元美千百亿wk]", t) or re.fullmatch(r"[\d\s,，、和及]+", t):
+            est._advance()
+        else:  # the items named with their figures: read the figures too
+            est = EstimateSession.start(t, known=self.facts)
+            est.items = [c for c in est.items if c in self.items] or self.items
+            self.items = est.items
+            est._advance()
         self.estimate = est.dump()
         self.step = "figures"
         self._advance()
