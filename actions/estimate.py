@@ -251,7 +251,7 @@ class ActionLooseAnswer(Action):
         if intent in ("affirm", "deny"):
             dispatcher.utter_message(text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。")
             return done
-        if len(eligibility.facts_from(normalize(text))) >= 3:  # the applicant describes itself against 第二条
+        if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
             answer = eligibility.answer(normalize(text))
             dispatcher.utter_message(text=answer.text)
             return done + answer_events(answer)

@@ -31,7 +31,23 @@ class TestWordListExamples:
         for field in ("registered_in_zhengzhou", "pays_tax_in_zhengzhou", "clear_property_rights",
                       "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"):
             values = {want for f, _, want in EXAMPLES if f == field}
-            assert {True, False} == values, field
+            assert {True, False} <= values, field
+
+
+class TestNotRequired:
+    """Things 第二条 does not ask for are said not to be required."""
+
+    @pytest.mark.parametrize("text,want", WORDS["not_required_examples"])
+    def test_example(self, text, want):
+        """The example names what it asks about."""
+        from bot.answers.eligibility import not_required
+
+        assert want == not_required(normalize(text))
+
+    def test_answer_says_not_required(self):
+        """「不是高新技术企业能申报吗」: not a condition."""
+        out = answer(normalize("我们公司在郑州高新区 但不是高新技术企业 能申报这个服务外包政策吗")).text
+        assert out.startswith("第二条的申报资格不要求高新技术企业")
 
 
 class TestNegationScope:

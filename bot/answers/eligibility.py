@@ -31,11 +31,12 @@ def words() -> dict:
     """The `second_article` section of knowledge/data/eligibility_words.yml, its patterns compiled."""
     raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["second_article"]
     out = {"negation_window": int(raw["negation_window"])}
-    for key in ("negation", "not_negation", "phrase_end", "zhengzhou_places", "not_places", "group"):
+    for key in ("negation", "not_negation", "phrase_end", "requirement", "zhengzhou_places", "not_places", "group"):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
+    out["not_required"] = {k: re.compile(v) for k, v in raw["not_required"].items()}
     for field, spec in raw.items():
-        if isinstance(spec, dict):
+        if isinstance(spec, dict) and field != "not_required":
             out[field] = {k: ([re.compile(p) for p in v] if isinstance(v, list) and k != "examples" else
                               re.compile(v) if isinstance(v, str) else v) for k, v in spec.items()}
     return out
@@ -43,7 +44,7 @@ def words() -> dict:
 
 def _phrases(text: str) -> List[str]:
     """The message cut at punctuation and spaces: a negation reaches no further than its phrase."""
-    return [p for p in words()["phrase_end"].split(text) if p]
+    return [p for p in words()["phrase_end"].split(text) if p and not words()["requirement"].search(p)]
 
 
 def _negated(before: str, inside: str = "") -> bool:
@@ -158,6 +159,10 @@ def answer(text: str) -> Answer:
     if must and v.status != conditions.NOT_MET:
         return Answer(must + "\n" + head, clause="2")
     body = _explain(text, facts)
+    extra = not_required(text)
+    if extra and v.status != conditions.NOT_MET:
+        return Answer(f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。"
+                      + body + "\n" + head, clause="2")
     if v.status == conditions.NOT_MET:
         return Answer(_verdict_line(v) + body + "\n" + head, clause="2")
     foreign = ""
@@ -170,6 +175,13 @@ def answer(text: str) -> Answer:
     tail = ("\n想知道贵企业是否符合，可以告诉我：是否在郑州注册的独立法人（或在郑纳税的分支机构）、"
             "是否在统计系统注册填报等，我逐条判断；也可以说“我想做个预审”。")
     return Answer(foreign + body + ("\n" if body else "") + head + tail, clause="2")
+
+
+def not_required(text: str) -> str:
+    """What the message asks about that 第二条 does not require (高新技术企业, 注册资本 …), or ""."""
+    if not re.search(r"能|可以|可否|需要|要求|必须|一定|行吗|吗", text):
+        return ""
+    return next((name for name, p in words()["not_required"].items() if p.search(text)), "")
 
 
 def summary(facts: dict) -> str:
