@@ -110,6 +110,11 @@ class TestWhoAndWhere:
         facts = read("我们是外地公司 注册在武汉 郑州没有分公司 只是在郑州有业务")
         assert "legal_person" == facts["entity_type"] and False is facts["registered_in_zhengzhou"]
 
+    def test_tax_elsewhere_with_all_else_met(self):
+        """「税不在郑州交，其他都满足」: 其他 does not cover the tax stated unmet."""
+        facts = read("我们税不在郑州交，其他条件都满足")
+        assert "branch" == facts["entity_type"] and False is facts["pays_tax_in_zhengzhou"]
+
     def test_sole_trader(self):
         """个体工商户 is not an enterprise of 第二条."""
         assert "other" == read("我们营业执照上写的是个体工商户，不是公司")["entity_type"]
@@ -173,3 +178,31 @@ class TestPrescreenVolunteered:
         """An eligible applicant is asked for items and figures, not stopped."""
         s = PrescreenSession.start("预审：郑州注册独立法人，产权清晰、依法经营、依法纳税、财务制度健全，统计系统按时填报")
         assert "items" == s.step and [] == s.failing()
+
+
+class TestNeverQualifiesWhenAConditionFails:
+    """Property: a message that states one condition unmet is never told 符合, whatever else it says."""
+
+    UNMET = [text for field, text, want in EXAMPLES
+             if want is False and field in ("clear_property_rights", "lawful_operation", "lawful_tax",
+                                            "sound_finance", "mofcom_registered")]
+    MET = [text for field, text, want in EXAMPLES
+           if want is True and field in ("clear_property_rights", "lawful_operation", "lawful_tax",
+                                         "sound_finance", "mofcom_registered")]
+
+    def test_property(self):
+        """Any met statements, in any order, with one unmet statement and 「其他条件都满足」: 不符合."""
+        from hypothesis import given, settings
+        from hypothesis import strategies as st
+
+        @settings(max_examples=150, deadline=None)
+        @given(st.sampled_from(self.UNMET), st.lists(st.sampled_from(self.MET), max_size=4), st.integers(0, 4),
+               st.booleans())
+        def check(unmet, met, at, others):
+            parts = ["我们是郑州注册的独立法人"] + met
+            parts.insert(min(at, len(parts)), unmet)
+            text = "，".join(parts) + ("，其他条件都满足" if others else "") + "，能申报吗"
+            out = answer(normalize(text)).text
+            assert "结论：符合" not in out and out.startswith("结论：不符合"), text
+
+        check()

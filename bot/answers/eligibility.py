@@ -134,7 +134,8 @@ def facts_from(text: str) -> dict:
             if field not in facts and w[field]["group"].search(w["group"].split(ph)[0]):
                 facts[field] = True
     if any(p.search(t) for p in w["all_met"]):
-        etype = facts.get("entity_type", "legal_person")
+        # 「税不在郑州交，其他都满足」 with no word of the form: the tax fact must still count
+        etype = facts.get("entity_type") or ("branch" if tax_here is False else "legal_person")
         place = "pays_tax_in_zhengzhou" if etype == "branch" else "registered_in_zhengzhou"
         for field in (place,) + BOOL_FACTS:
             facts.setdefault(field, True)
