@@ -50,6 +50,24 @@ class TestNotRequired:
         assert out.startswith("第二条的申报资格不要求高新技术企业")
 
 
+class TestQuestionWords:
+    """The words that steer the answer's wording (must-questions, kinds of applicant)."""
+
+    @pytest.mark.parametrize("text,want", WORDS["must_examples"])
+    def test_must_topic(self, text, want):
+        """A "must we …" question names its condition; other questions name none."""
+        from bot.answers.eligibility import must_topic
+
+        assert (want or "") == must_topic(normalize(text))
+
+    @pytest.mark.parametrize("kind,text", WORDS["explain_examples"])
+    def test_explain_words(self, kind, text):
+        """Each kind's words find its example."""
+        from bot.answers.eligibility import words
+
+        assert words()[kind].search(normalize(text))
+
+
 class TestNegationScope:
     """A negation turns round only the statement it stands in."""
 

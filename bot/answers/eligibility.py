@@ -23,7 +23,6 @@ CONDITION_NAMES = {
 
 WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "eligibility_words.yml"
 BOOL_FACTS = ("clear_property_rights", "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered")
-MUST = r"一定要|必须|非得|是否需要|需不需要|要不要|必要|(不|没).{0,6}(行不行|可以吗|行吗|能报吗|能申报吗)|可以不"
 
 
 @lru_cache(maxsize=1)
@@ -31,12 +30,14 @@ def words() -> dict:
     """The `second_article` section of knowledge/data/eligibility_words.yml, its patterns compiled."""
     raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["second_article"]
     out = {"negation_window": int(raw["negation_window"])}
-    for key in ("negation", "not_negation", "phrase_end", "requirement", "zhengzhou_places", "not_places", "group"):
+    for key in ("negation", "not_negation", "phrase_end", "requirement", "zhengzhou_places", "not_places", "group",
+                "asks_must", "asks", "individual", "no_legal_person", "branch_question", "foreign_capital"):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
     out["not_required"] = {k: re.compile(v) for k, v in raw["not_required"].items()}
+    out["must_topics"] = {k: re.compile(v) for k, v in raw["must_topics"].items()}
     for field, spec in raw.items():
-        if isinstance(spec, dict) and field != "not_required":
+        if isinstance(spec, dict) and field not in ("not_required", "must_topics"):
             out[field] = {k: ([re.compile(p) for p in v] if isinstance(v, list) and k != "examples" else
                               re.compile(v) if isinstance(v, str) else v) for k, v in spec.items()}
     return out
@@ -167,7 +168,7 @@ def answer(text: str) -> Answer:
     if v.status == conditions.NOT_MET:
         return Answer(_verdict_line(v) + body + "\n" + head, clause="2")
     foreign = ""
-    if re.search(r"外资|外商|合资|港澳台|外国", text):
+    if words()["foreign_capital"].search(text):
         foreign = ("第二条对企业的出资来源没有限制：在郑州依法设立的外商投资企业同样是独立法人企业，"
                    "满足其他条件即可申报。")
     stated = [k for k in facts if k != "entity_type"]
@@ -180,7 +181,7 @@ def answer(text: str) -> Answer:
 
 def not_required(text: str) -> str:
     """What the message asks about that 第二条 does not require (高新技术企业, 注册资本 …), or ""."""
-    if not re.search(r"能|可以|可否|需要|要求|必须|一定|行吗|吗", text):
+    if not words()["asks"].search(text):
         return ""
     return next((name for name, p in words()["not_required"].items() if p.search(text)), "")
 
@@ -213,10 +214,11 @@ def _verdict_line(v) -> str:
 def _explain(text: str, facts: dict) -> str:
     """A sentence on the applicant's own situation (who it is, where it is, the system), or ""."""
     etype = facts.get("entity_type")
-    if etype == "other" and re.search(r"个体户|个体工商户|个人|自然人", text):
+    w = words()
+    if etype == "other" and w["individual"].search(text):
         return ("个人和个体工商户不是法人企业，也不是法人企业的分支机构，不符合第二条的申报主体要求。"
                 "如果以公司（独立法人企业）的形式在郑州依法设立，并满足其他条件，就可以申报。")
-    if etype == "other" and re.search(r"(无|没有|不是|不具备)[^，。；]{0,3}(独立)?法人|事业部|内部部门", text):
+    if etype == "other" and w["no_legal_person"].search(text):
         return ("没有独立法人资格、也不是分支机构的内部部门（如事业部）不能单独申报：第二条的申报主体是在郑州依法设立的"
                 "独立法人企业，或在郑纳税的法人企业分支机构。可以由其所属的法人企业申报。")
     if etype == "other":
@@ -233,28 +235,26 @@ def _explain(text: str, facts: dict) -> str:
                 "在郑纳税的法人企业分支机构。如果在郑州设立了分支机构并在郑纳税，可以由该分支机构申报。")
     if facts.get("mofcom_registered") is False:
         return "需先在商务部“服务外包业务管理和统计系统”中注册，并及时填报服务外包合同签约及执行等相关业务信息，才具备申报资格。"
-    if re.search(r"分公司|分支机构|外地企业.{0,8}(在郑|郑州)", text):
+    if w["branch_question"].search(text):
         return ("外地企业在郑州设立的分支机构可以申报，但须是“在郑纳税的法人企业分支机构”，即在郑州纳税；"
                 "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
     return ""
 
 
+def must_topic(text: str) -> str:
+    """The 第二条 condition a "must we really …?" question names, or "" (words in eligibility_words.yml)."""
+    w = words()
+    if not w["asks_must"].search(text):
+        return ""
+    return next((field for field, p in w["must_topics"].items() if p.search(text)), "")
+
+
 def _must_answer(text: str) -> str:
     """"一定要在系统里注册吗": yes, when it is one of 第二条's conditions."""
-    if not re.search(MUST, text):
+    field = must_topic(text)
+    if not field:
         return ""
-    named = {
-        "mofcom_registered": r"统计系统|系统|注册|填报",
-        "sound_finance": r"财务",
-        "clear_property_rights": r"产权",
-        "lawful_tax": r"纳税|交税|缴税",
-        "registered_in_zhengzhou": r"郑州注册|在郑州设立|本地注册",
-        "pays_tax_in_zhengzhou": r"在郑纳税|在郑州纳税",
-    }
-    for field, pattern in named.items():
-        if re.search(pattern, text):
-            extra = ""
-            if field == "mofcom_registered":
-                extra = "不注册就不符合申报资格；而且合同执行额也依据企业在该系统的当年填报情况确定（第一条）。"
-            return f"是的，必须满足。{CONDITION_NAMES[field]}是第二条规定的申报条件之一，{extra}"
-    return ""
+    extra = ""
+    if field == "mofcom_registered":
+        extra = "不注册就不符合申报资格；而且合同执行额也依据企业在该系统的当年填报情况确定（第一条）。"
+    return f"是的，必须满足。{CONDITION_NAMES[field]}是第二条规定的申报条件之一，{extra}"
