@@ -192,6 +192,13 @@ class TestPrescreenVolunteered:
         s.handle("对了，统计系统我们其实一直没注册过")
         assert "done" == s.step and ["mofcom_registered"] == s.failing()
 
+    def test_no_problem_is_yes(self):
+        """「没问题」 answers yes, although it starts with 没."""
+        s = PrescreenSession.start("我想做个预审 郑州注册的独立法人")
+        assert "clear_property_rights" == s.pending
+        s.handle("没问题")
+        assert True is s.facts["clear_property_rights"]
+
     def test_eligible_goes_on_to_items(self):
         """An eligible applicant is asked for items and figures, not stopped."""
         s = PrescreenSession.start("预审：郑州注册独立法人，产权清晰、依法经营、依法纳税、财务制度健全，统计系统按时填报")

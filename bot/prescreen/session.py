@@ -36,6 +36,7 @@ CHECKLIST = {
 }
 NONE_ANSWER = re.compile(r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)")
 YES = re.compile(r"^(是|是的|对|对的|有|嗯|满足|符合|已经?|已注册|已填报|没问题|好的|可以|yes|y)")
+NO_PROBLEM = re.compile(r"^(都)?(没(啥|什么|有)?问题|没毛病|不成问题)")  # a yes, though it starts with 没
 NO = re.compile(r"^(否|不是|不对|没有|没|未|无|不满足|不符合|还没|尚未|no|n)")
 UNSURE = re.compile(r"不确定|不清楚|不知道|不太清楚|说不好|跳过|不好说")
 
@@ -243,7 +244,7 @@ class PrescreenSession:
                 self.facts[key] = stated[key]
             elif UNSURE.search(t) or intent == "dont_know":
                 self.unsure.append(key)
-            elif intent == "affirm" or YES.match(t):
+            elif intent == "affirm" or YES.match(t) or NO_PROBLEM.match(t):
                 self.facts[key] = True
             elif intent == "deny" or NO.match(t):
                 self.facts[key] = False
