@@ -10,9 +10,11 @@ from actions.forms import SessionFormValidation
 from actions.policy import answer_events, earlier_facts, verdict_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
-from bot.answers import compose
+from bot.answers import compose, eligibility
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures, to_json
 from bot.estimate.session import from_json
+from bot.understand import facts as fact_reader
+from bot.nlu.normalize import normalize
 
 
 
@@ -32,6 +34,9 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
         dispatcher.utter_message(text=f"这些数字还不能计算：{err}。请更正后再试。")
         return [SlotSet("estimate_state", None), SlotSet("estimate_pending", False)]
     skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
+    second_article = eligibility.summary(fact_reader.from_json(session.facts))
+    if second_article:
+        dispatcher.utter_message(text=second_article)
     text = explain.render(result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed())
     unsure = session.unsure_conditions()
     if unsure:
@@ -246,6 +251,10 @@ class ActionLooseAnswer(Action):
         if intent in ("affirm", "deny"):
             dispatcher.utter_message(text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。")
             return done
+        if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
+            answer = eligibility.answer(normalize(text))
+            dispatcher.utter_message(text=answer.text)
+            return done + answer_events(answer)
         dispatcher.utter_message(text=REPHRASE)
         return done
 
