@@ -64,13 +64,23 @@ def standard(code: str) -> str:
     return "；".join(dict.fromkeys(f["text"] for f in figs if any(k in f["key"] for k in keys)))
 
 
+def _signals(code: str, facts: dict) -> List[str]:
+    """The facts of a clause the user stated, leaving out a default merely repeated (业务培训 → not 学历教育)."""
+    out = []
+    for leaf in cond.leaves(code):
+        fact = leaf["fact"]
+        if fact in facts and not ("assume" in leaf and facts[fact] == leaf["assume"]):
+            out.append(fact)
+    return out
+
+
 def stated_clauses(facts: dict) -> List[str]:
     """Clauses whose own conditions the facts speak to, most facts first."""
     counts = {}
     for code in cond.clause_codes():
         if code == "2":
             continue
-        own = [f for f in cond.facts_of(code) if f in facts and f not in SHARED_FACTS]
+        own = [f for f in _signals(code, facts) if f not in SHARED_FACTS]
         if own:
             counts[code] = len(own) + len([f for f in cond.facts_of(code) if f in facts and f in SHARED_FACTS])
     return sorted(counts, key=lambda c: -counts[c])
