@@ -23,6 +23,9 @@ __all__ = [
     "certifications",
     "search",
     "classify_business",
+    "not_service_outsourcing",
+    "other_policy",
+    "classify_question_pattern",
     "normalize_question",
     "userdict_path",
     "warm",
@@ -461,6 +464,7 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
                 exclusion = exc_text
                 score += cfg["exclusion_trigger_share"] * max(k.weight(t) for t in hit)
                 break
+        matched = score
         score += k.fts_score(fts.get(no, 0.0), cfg["classify_fts_weight"])
         if score < _MIN_SCORE:
             continue
@@ -473,7 +477,61 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
                 "score": round(score, 4),
                 "excluded": exclusion is not None,
                 "exclusion": exclusion,
+                "confident": matched > 0,
             }
         )
-    results.sort(key=lambda r: -r["score"])
+    results.sort(key=lambda r: (-r["confident"], -r["score"]))
     return results[:limit]
+
+
+def not_service_outsourcing(description: str) -> list:
+    """The kinds of business outside all 23 domains that a description names (catalog.yml), in order.
+
+    Each result is {"key", "label", "why", "decides", "trigger"}; a kind is left out when one of its
+    `unless` words (a service that points back to a domain) occurs in the same description.
+    """
+    q = normalize_question(description)
+    found = []
+    for kind in sources.load_cached("catalog").get("not_service_outsourcing") or []:
+        hit = next((t for t in kind["triggers"] if text.contains(q, text.normalize(str(t)))), None)
+        if hit and not any(text.contains(q, text.normalize(str(u))) for u in kind.get("unless") or []):
+            found.append({"key": kind["key"], "label": kind["label"], "why": kind["why"],
+                          "decides": kind.get("decides") or "", "trigger": hit})
+    return found
+
+
+_QUESTION_PART = re.compile(r"[?？]|吗|么|嘛|呢|怎么|如何|多少|哪|什么|啥|几|是否|能不能|可不可以|有没有")
+
+
+def _question_parts(q: str) -> list:
+    parts = [p for p in re.split(r"[，,。；;！!\s]+|(?<=[?？])", q) if p.strip()]
+    asked = [p for p in parts if _QUESTION_PART.search(p)]
+    return asked or parts
+
+
+def other_policy(question: str):
+    """The other policy a question is about (its name), or None when its subject may be this policy.
+
+    A mention of a tax, social insurance or another city inside a question about this policy is context;
+    only a question whose asked part names another policy, and that names nothing of this one, is
+    about another policy (document.yml, other_policies).
+    """
+    cfg = sources.load_cached("document").get("other_policies") or {}
+    q = normalize_question(question)
+    ours = any(text.contains(q, text.normalize(str(w))) for w in cfg.get("this_policy") or [])
+    regions = cfg.get("regions") or {}
+    place = next((p for p in regions.get("places") or [] if p in q), None)
+    if place and re.search(regions["policy"], q) and not re.search(regions["this_place"], q):
+        return f"{place}的相关政策"
+    parts = _question_parts(q)
+    for topic in cfg.get("topics") or []:
+        if topic.get("always") and any(re.search(topic["pattern"], p) for p in parts):
+            return topic["name"]
+        if not ours and re.search(topic["pattern"], q):
+            return topic["name"]
+    return None
+
+
+def classify_question_pattern() -> str:
+    """The regex (catalog.yml, classify_question) of a question asking whether or where a business belongs."""
+    return sources.load_cached("catalog").get("classify_question") or r"(?!x)x"

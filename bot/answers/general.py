@@ -67,3 +67,20 @@ def human_contact() -> str:
     return (f"我是自动问答助手，无法转接人工。本政策由{d['sponsor']}主办，并“以{d['sponsor']}解释为准”"
             f"（第四条第（一）项）；具体申报事宜请咨询{d['sponsor']}。政策文件中没有公布联系电话或地址，"
             f"请以{d['sponsor']}官方公布的渠道为准，我不提供未经核实的联系方式。")
+
+
+CAN_DO = ("我能做的是：依据《{policy_title}》（{doc_no}）解答申报资格、服务外包领域目录、各项奖补标准，"
+          "按您给的数字测算奖励，以及做申报预审。")
+
+
+def cannot_serve(text: str):
+    """A polite statement of what cannot be done, for a request outside what the assistant serves, or None.
+
+    The kinds of request and their replies live in document.yml (cannot_serve); nothing is looked up.
+    """
+    d = query.document()
+    for kind in d.get("cannot_serve") or []:
+        if re.search(kind["pattern"], text):
+            fields = {k: d[k] for k in ("sponsor", "doc_no", "policy_title")}
+            return Answer(kind["reply"].format(**fields) + CAN_DO.format(**fields), clause="4.1")
+    return None

@@ -6,12 +6,11 @@ from knowledge import query
 
 from bot.answers import catalog, eligibility, general, scope, subsidies
 from bot.answers.model import Answer
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import understand
+from bot.understand.segment import question_parts
 
 ELIGIBILITY_Q = re.compile(r"(哪些|什么样?的?|哪类|哪种)(企业|公司|单位|主体)(能|可以|才能|可)(享受|申报|申请|报)|"
                            r"谁(能|可以)(享受|申报|申请)|申报(主体|资格|条件)")
-OTHER_POLICIES = re.compile(r"高新技术企业|高企认定|专精特新|小巨人|瞪羚|独角兽|科技型中小企业|研发费用加计扣除|"
-                            r"人才公寓|落户|个税|个人所得税|社保|公积金|增值税|留抵|贷款贴息|上市奖励")
 DECLINE = ("抱歉，{what}不在我的范围内。我只能解答《郑州市进一步加快服务外包发展政策措施》（郑政办〔2020〕58号）"
            "的问题：申报资格、服务外包领域目录、各项奖补标准、奖励测算和申报预审。{what}请咨询相关主管部门。")
 WHO_APPLIES = re.compile(r"(个人|个体户|个体工商户|自然人|事业单位|政府|机关|分公司|分支机构|外地企业|外地公司|外资企业|"
@@ -49,17 +48,98 @@ INTENT_FAMILY = {
 }
 
 
+def decline_other_policy(text: str) -> Optional[Answer]:
+    """The polite decline when the question's subject is another policy (not a word mentioned in it)."""
+    other = query.other_policy(text)
+    if other is None:
+        return None
+    return Answer(DECLINE.format(what=f"“{other}”"), confident=True)
+
+
+def is_classify_question(intent: Optional[str], t: str) -> bool:
+    """Whether the message asks which domain (if any) a business it describes belongs to."""
+    asks = re.search(query.classify_question_pattern(), t)
+    if intent == "ask_domain_of_business":
+        return True
+    if not asks:
+        return False
+    if query.not_service_outsourcing(t):
+        return True
+    return bool(re.search(r"属于|归|哪个领域|哪一类|哪类|算不算|算服务外包|是服务外包吗", t)) and \
+        any(h.get("confident") for h in query.classify_business(t, limit=1))
+
+
 def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optional[str] = None,
             topic_domain: Optional[str] = None) -> Answer:
-    """The answer to a policy question, from knowledge/, naming its clause."""
-    t = normalize(text or "").strip()
+    """The answer to a message: one part per question it asks, each from knowledge/ naming its clause."""
+    t = understand(text or "")
+    if not t:
+        return Answer("", confident=False)
+    declined = decline_other_policy(t)
+    if declined is not None:
+        return declined
+    cannot = general.cannot_serve(t)
+    if cannot is not None:
+        return cannot
+    if is_classify_question(intent, t):
+        found = catalog.classify_answer(t)
+        if found is not None:
+            return found
+    parts = question_parts(t)
+    if len(parts) >= 2:
+        joined = _compose_parts(parts, entities, topic_clause, topic_domain)
+        if joined is not None:
+            return joined
+    return compose_one(intent, t, entities, topic_clause, topic_domain)
+
+
+def _compose_parts(parts, entities, topic_clause, topic_domain) -> Optional[Answer]:
+    """One reply with a part per question, or None when the parts do not make distinct answers."""
+    answers, clause = [], topic_clause
+    parts = _own_topic_parts(parts)
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        a = compose_one(None, part, entities, clause, topic_domain)
+        if not a.text and clause:
+            a = compose_one(FAMILY_INTENT.get(family_of({"kind": "clause", "key": clause}), None), part,
+                            entities, clause, topic_domain)
+        if not a.text or any(a.text == b.text for _, b in answers):
+            continue
+        answers.append((part, a))
+        clause = a.clause or clause
+    if len(answers) < 2:
+        return None
+    text = "\n\n".join(f"{i}. 关于“{part}”：\n{a.text}" for i, (part, a) in enumerate(answers, 1))
+    last = answers[-1][1]
+    return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
+
+
+def _own_topic_parts(parts: list) -> list:
+    """Question parts that have a topic of their own; a part without one («有哪些业务类型», «一年能报几个»)
+    belongs to the question before it."""
+    merged = []
+    for part in parts:
+        hits = query.search(part, limit=1)
+        own = bool(hits) and hits[0]["score"] >= SEARCH_FLOOR
+        if merged and own and catalog.domain_in(merged[-1]) and not catalog.domain_in(part) and \
+                hits[0]["kind"] != "domain":
+            own = False
+        if merged and not own:
+            merged[-1] += " " + part
+        else:
+            merged.append(part)
+    return merged
+
+
+FAMILY_INTENT = {family: intent for intent, family in INTENT_FAMILY.items()}
+
+
+def compose_one(intent: Optional[str], t: str, entities=(), topic_clause: Optional[str] = None,
+                topic_domain: Optional[str] = None) -> Answer:
+    """The answer to one question (already normalised), from knowledge/, naming its clause."""
     family = INTENT_FAMILY.get(intent)
     hits = query.search(t, limit=3) if t else []
-    other = OTHER_POLICIES.search(t)
-    if other and not re.search(r"技术先进型|服务外包", t):
-        what = other.group(0)
-        what = "高新技术企业认定" if what in ("高新技术企业", "高企认定") else what
-        return Answer(DECLINE.format(what=f"“{what}”相关政策"), confident=True)
     if family in ("subsidy", "general", None) and ELIGIBILITY_Q.search(t) and not re.search(r"补贴|奖励|补助", t):
         family = "eligibility"
     if WHO_APPLIES.search(t):

@@ -1,0 +1,40 @@
+"""Split a message into its questions: each question part with the statements before it.
+
+A run-on voice message or 「A？B？」 yields several parts; statements (「我们是…」「去年离岸…」)
+travel with the question that follows them. Plain Python, no Rasa.
+"""
+import re
+from typing import List
+
+CLAUSE_END = re.compile(r"(?<=[?？])|[，,。；;！!\n]+|\s+|(?=另外|还有一个问题|还想问|再问一下|顺便问)")
+QUESTION = re.compile(r"[?？]|吗|么|嘛|呢|怎么|如何|多少|哪|什么|啥|几(个|月|年|项|人|号|家)|是否|能不能|可不可以|"
+                      r"有没有|是不是|行不行|谁")
+
+
+def clauses(text: str) -> List[str]:
+    """The message's clauses, split at punctuation, spaces and 「另外/还有一个问题」."""
+    return [c.strip() for c in CLAUSE_END.split(text or "") if c and c.strip()]
+
+
+def is_question(clause: str) -> bool:
+    """Whether a clause asks something."""
+    return bool(QUESTION.search(clause))
+
+
+def question_parts(text: str) -> List[str]:
+    """The message's questions, each with the statements that came before it since the last question.
+
+    Statements after the last question join it; a message with one question (or none) is one part.
+    """
+    parts, pending = [], []
+    for clause in clauses(text):
+        pending.append(clause)
+        if is_question(clause):
+            parts.append(" ".join(pending))
+            pending = []
+    if pending:
+        if parts:
+            parts[-1] += " " + " ".join(pending)
+        else:
+            parts.append(" ".join(pending))
+    return parts
