@@ -459,7 +459,7 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
         score, by_type, _ = _domain_matches(k, d, q)
         exclusion = None
         for exc_text, triggers, unless in d["_exclusions"]:
-            hit = [t for t in triggers if text.contains(q, t)]
+            hit = [t for t in triggers if _affirmed(q, t)]
             if hit and not any(text.contains(q, u) for u in unless):
                 exclusion = exc_text
                 score += cfg["exclusion_trigger_share"] * max(k.weight(t) for t in hit)
@@ -490,14 +490,33 @@ def not_service_outsourcing(description: str) -> list:
     Each result is {"key", "label", "why", "decides", "trigger"}; a kind is left out when one of its
     `unless` words (a service that points back to a domain) occurs in the same description.
     """
-    q = normalize_question(description)
     found = []
-    for kind in sources.load_cached("catalog").get("not_service_outsourcing") or []:
-        hit = next((t for t in kind["triggers"] if text.contains(q, text.normalize(str(t)))), None)
-        if hit and not any(text.contains(q, text.normalize(str(u))) for u in kind.get("unless") or []):
-            found.append({"key": kind["key"], "label": kind["label"], "why": kind["why"],
-                          "decides": kind.get("decides") or "", "trigger": hit})
+    for clause in _CLAUSES.split(normalize_question(description)):
+        for kind in sources.load_cached("catalog").get("not_service_outsourcing") or []:
+            hit = next((t for t in kind["triggers"] if _affirmed(clause, text.normalize(str(t)))), None)
+            if hit and not any(text.contains(clause, text.normalize(str(u))) for u in kind.get("unless") or []) \
+                    and kind["key"] not in [f["key"] for f in found]:
+                found.append({"key": kind["key"], "label": kind["label"], "why": kind["why"],
+                              "decides": kind.get("decides") or "", "trigger": hit})
     return found
+
+
+_CLAUSES = re.compile(r"[，,。；;！!？?、\s]+")
+_NEGATED = re.compile(r"(不|没|没有|不是|并不|从不|也不)$")
+
+
+def _affirmed(q: str, term: str) -> bool:
+    """Whether a term occurs in q other than negated (「不卖货」「不自己跑运输」 do not say it)."""
+    if not text.contains(q, term):
+        return False
+    if text.is_ascii_term(term):
+        return True
+    start = q.find(term)
+    while start >= 0:
+        if not _NEGATED.search(q[max(0, start - 4):start].replace("自己", "")):
+            return True
+        start = q.find(term, start + 1)
+    return False
 
 
 _QUESTION_PART = re.compile(r"[?？]|吗|么|嘛|呢|怎么|如何|多少|哪|什么|啥|几|是否|能不能|可不可以|有没有")

@@ -92,6 +92,7 @@ def domain_answer(d: dict, text: str) -> Answer:
 
 
 BUSINESS_SPLIT = re.compile(r"[，,。；;、\s]+|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)")
+SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|设计|搭建|运营|运维)")
 QUESTION_PART = re.compile(r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|算$|不$")
 
 
@@ -106,7 +107,7 @@ def _judge(part: str) -> Optional[tuple]:
     """("none", kind) when a part is outside all 23 domains, ("domain", hit) when a term places it."""
     outside = query.not_service_outsourcing(part)
     hits = [h for h in query.classify_business(part, limit=3) if h.get("confident")]
-    if hits and hits[0].get("excluded"):
+    if hits and (hits[0].get("excluded") or SERVES_CLIENT.search(part)):
         return ("domain", hits[0])
     if outside:
         return ("none", outside[0])
@@ -125,6 +126,8 @@ def _domain_line(who: str, top: dict, hits=()) -> str:
     if len(hits) > 1 and hits[1].get("confident") and hits[1]["score"] >= 0.8 * top["score"] \
             and not hits[1].get("excluded"):
         msg += f"也可能涉及{hits[1]['domain']}（{hits[1]['category']}），要看具体业务内容。"
+    if not top.get("business_type"):
+        msg += f"目录的定义：{d['definition']}"
     if d.get("exclusions"):
         msg += "注意：该领域" + "；".join(_excl(e) for e in d["exclusions"]) + "。"
     return msg
@@ -144,7 +147,7 @@ def classify_answer(text: str) -> Optional[Answer]:
         verdict = _judge(part)
         if verdict is None:
             continue
-        key = verdict[1].get("key") or verdict[1].get("domain")
+        key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))
     if len(judged) >= 2:

@@ -17,7 +17,8 @@ WHO_APPLIES = re.compile(r"(个人|个体户|个体工商户|自然人|事业单
                          r"事业部)[^，。；]{0,16}(能|可以|可否|能否|是否可以)[^，。；]{0,6}(申请|申报|享受|报|拿)")
 DOUBLE_CLAIM = re.compile(r"两边都|都报|重复|同时申报|同时享受|叠加|兼得|(省|国家|区|其他)[^，。；]{0,8}(也有|还有|类似)")
 NEW_POLICY = re.compile(r"新政策|以后[^，。；]{0,8}(还|是否|管用|有效)|还管用|还有效|作废|废止|过期")
-AMOUNT_BASIS = re.compile(r"执行额[^，。；]{0,12}(怎么|如何|按|依据|认定|确定|报的|自己报|算)|(怎么|如何)[^，。；]{0,6}认定执行额")
+AMOUNT_BASIS = re.compile(r"执行额[^，。；]{0,12}(怎么|如何|按|依据|认定|确定|报的|自己报|算)|(怎么|如何)[^，。；]{0,6}认定执行额|"
+                          r"按什么口径|什么口径|(发票|开票)[^，。；]{0,8}(算|计算)")
 SUBSIDY_WORDS = re.compile(r"补贴|奖励|补助|能补|能报|能拿|给钱|资助")
 FOLLOW_UP = re.compile(r"^(那|那么|那如果|如果是|还有|另外)?[^，。]{0,8}(呢|吗|多少|是什么|有哪些)?[?？]?$")
 SEARCH_FLOOR = 2.0
@@ -85,7 +86,7 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
         found = catalog.classify_answer(t)
         if found is not None:
             return found
-    parts = question_parts(t)
+    parts = [p for part in question_parts(t) for p in _each_subject(part)]
     if len(parts) >= 2:
         joined = _compose_parts(parts, entities, topic_clause, topic_domain)
         if joined is not None:
@@ -113,6 +114,20 @@ def _compose_parts(parts, entities, topic_clause, topic_domain) -> Optional[Answ
     text = "\n\n".join(f"{i}. 关于“{part}”：\n{a.text}" for i, (part, a) in enumerate(answers, 1))
     last = answers[-1][1]
     return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
+
+
+EACH = re.compile(r"^(?P<a>[^，。；\s]{2,12}?)(?:和|跟|与|、|以及)(?P<b>[^，。；\s]{2,12}?)(?P<ask>(?:分别|各自|各).*)$")
+
+
+def _each_subject(part: str) -> list:
+    """「A和B分别…」 asks the same of two subjects: one part each, when both have a topic of their own."""
+    m = EACH.match(part)
+    if not m:
+        return [part]
+    pieces = [m.group("a") + m.group("ask"), m.group("b") + m.group("ask")]
+    if all((query.search(p, limit=1) or [{"score": 0}])[0]["score"] >= SEARCH_FLOOR for p in pieces):
+        return pieces
+    return [part]
 
 
 def _own_topic_parts(parts: list) -> list:
