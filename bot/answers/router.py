@@ -82,15 +82,21 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
     cannot = general.cannot_serve(t)
     if cannot is not None:
         return cannot
-    if is_classify_question(intent, t):
-        found = catalog.classify_answer(t)
-        if found is not None:
-            return found
     parts = [p for part in question_parts(t) for p in _each_subject(part)]
     if len(parts) >= 2:
         joined = _compose_parts(parts, entities, topic_clause, topic_domain)
         if joined is not None:
             return joined
+    return answer_part(intent, t, entities, topic_clause, topic_domain)
+
+
+def answer_part(intent: Optional[str], t: str, entities=(), topic_clause: Optional[str] = None,
+                topic_domain: Optional[str] = None) -> Answer:
+    """One question: a business to place in the catalog, or a question about the policy."""
+    if is_classify_question(intent, t):
+        found = catalog.classify_answer(t)
+        if found is not None:
+            return found
     return compose_one(intent, t, entities, topic_clause, topic_domain)
 
 
@@ -101,7 +107,7 @@ def _compose_parts(parts, entities, topic_clause, topic_domain) -> Optional[Answ
     if len(parts) < 2:
         return None
     for part in parts:
-        a = compose_one(None, part, entities, clause, topic_domain)
+        a = answer_part(None, part, entities, clause, topic_domain)
         if not a.text and clause:
             a = compose_one(FAMILY_INTENT.get(family_of({"kind": "clause", "key": clause}), None), part,
                             entities, clause, topic_domain)

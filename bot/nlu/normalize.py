@@ -74,6 +74,10 @@ def understand(text: str) -> str:
     if pattern is not None and re.search(r"[a-z]", out):
         out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)),
                                                                        m.group(1))), out)
-    for filler in fillers:
-        out = filler.sub("", out)
+    for _ in range(3):
+        before = out
+        for filler in fillers:
+            out = filler.sub("", out)
+        if out == before:
+            break
     return out.strip()
