@@ -502,7 +502,7 @@ def not_service_outsourcing(description: str) -> list:
 
 
 _CLAUSES = re.compile(r"[，,。；;！!？?、\s]+")
-_NEGATED = re.compile(r"(不|没|没有|不是|并不|从不|也不)$")
+_NEGATED = re.compile(r"(不|没|没有|不是|并不|从不)[^不没，,\s]{0,3}$")
 
 
 def _affirmed(q: str, term: str) -> bool:
@@ -513,7 +513,7 @@ def _affirmed(q: str, term: str) -> bool:
         return True
     start = q.find(term)
     while start >= 0:
-        if not _NEGATED.search(q[max(0, start - 4):start].replace("自己", "")):
+        if not _NEGATED.search(q[max(0, start - 5):start]):
             return True
         start = q.find(term, start + 1)
     return False
@@ -537,11 +537,18 @@ def other_policy(question: str):
     """
     cfg = sources.load_cached("document").get("other_policies") or {}
     q = normalize_question(question)
-    ours = any(text.contains(q, text.normalize(str(w))) for w in cfg.get("this_policy") or [])
+    k = _open()
+    ours = any(text.contains(q, text.normalize(str(w))) for w in cfg.get("this_policy") or []) or any(
+        text.normalize(phrase) in q
+        for c in k.clauses.values()
+        for phrase in [c["title"]] + list(c["conditions"] or [])
+        if phrase and len(phrase) >= 4
+    )
     regions = cfg.get("regions") or {}
-    place = next((p for p in regions.get("places") or [] if p in q), None)
-    if place and re.search(regions["policy"], q) and not re.search(regions["this_place"], q):
-        return f"{place}的相关政策"
+    for place in regions.get("places") or []:
+        near = rf"{place}[^，。？?；;\s]{{0,10}}({regions['policy']})"
+        if re.search(near, q) and not re.search(regions["this_place"], q):
+            return f"{place}的相关政策"
     parts = _question_parts(q)
     for topic in cfg.get("topics") or []:
         if topic.get("always") and any(re.search(topic["pattern"], p) for p in parts):

@@ -30,7 +30,7 @@ def family_of(hit: dict) -> str:
     if hit["kind"] == "domain":
         return "catalog"
     if hit["kind"] == "document":
-        return "general"
+        return "catalog" if hit["key"] == "catalog" else "general"
     key = hit["key"]
     if key == "1":
         return "scope"
