@@ -21,11 +21,16 @@ def figures_first(dispatcher, tracker):
     """A message that corrects the last estimate or carries the user's own figures is an estimate."""
     from actions.estimate import amend_last_estimate, estimate_from_question
 
+    from bot.answers import router
+    from bot.estimate.session import own_figures
+
     text = user_text(tracker)
     if CORRECTION.search(text[:12]) and tracker.get_slot("estimate_inputs"):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
+    if len(router.message_parts(understand(text))) >= 2 and not own_figures(normalize(text)):
+        return None  # several questions and no figures: answered part by part
     if ASKS_AMOUNT.search(text):
         return estimate_from_question(dispatcher, tracker)
     return None
@@ -83,7 +88,9 @@ def not_served_first(dispatcher, tracker):
     from knowledge import query
 
     t = understand(user_text(tracker))
-    answer = router.decline_other_policy(t) or cannot_serve(t)
+    answer = router.decline_other_policy(t)
+    if answer is None and len(router.message_parts(t)) < 2:
+        answer = cannot_serve(t)
     if answer is None and query.not_service_outsourcing(t) and router.is_classify_question(None, t):
         answer = catalog.classify_answer(t)
     if answer is None:

@@ -26,6 +26,7 @@ __all__ = [
     "not_service_outsourcing",
     "other_policy",
     "classify_question_pattern",
+    "business_self_pattern",
     "normalize_question",
     "userdict_path",
     "warm",
@@ -561,3 +562,8 @@ def other_policy(question: str):
 def classify_question_pattern() -> str:
     """The regex (catalog.yml, classify_question) of a question asking whether or where a business belongs."""
     return sources.load_cached("catalog").get("classify_question") or r"(?!x)x"
+
+
+def business_self_pattern() -> str:
+    """The regex (catalog.yml, business_self) of a message describing the asker's own business."""
+    return sources.load_cached("catalog").get("business_self") or r"(?!x)x"

@@ -38,6 +38,12 @@ def answer(text: str) -> Answer:
         return Answer(f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
                       "也就是说，哪一年执行的业务就用哪一年的美元兑人民币年平均中间价折算。"
                       "我不提供汇率数值，测算时请告诉我对应年度的汇率。", clause="3.1")
+    if re.search(r"目录", text) and re.search(r"新版|新的|更新|调整|新发布|出了|变了|换了", text):
+        scope, adjust = d["scope"], d["catalog_adjustment"]
+        return Answer(f"目前按{scope['text'][scope['text'].index('《'):].rstrip('。')}认定业务范围"
+                      f"（{query.clause(scope['clause'])['label']}）。{adjust['text']}"
+                      f"（{query.clause('4.2')['label']}）也就是说，国家发布新目录后，由市商务局决定是否、何时调整"
+                      "支持目录；调整之前仍按2018年版执行。", clause="4.2")
     if re.search(r"有效期|新政策|废止|作废|还管用|还有效", text) and not re.search(r"不得重复申报", text):
         return Answer(_clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期；"
                       "新政策出台后原政策自动废止。", clause="4.2")
@@ -84,3 +90,11 @@ def cannot_serve(text: str):
             fields = {k: d[k] for k in ("sponsor", "doc_no", "policy_title")}
             return Answer(kind["reply"].format(**fields) + CAN_DO.format(**fields), clause="4.1")
     return None
+
+
+def together_answer() -> Answer:
+    """Two support items of this policy in one year: each is computed on its own, within the annual total."""
+    cap = query.document()["annual_total_cap"]
+    return Answer("可以同时申报。第三条的各项是不同的支持方向，条件分别满足就分别计算；文件只规定与本市其他政策"
+                  "交叉或重叠时由企业自行选择、不得重复申报，并规定" + cap["text"].rstrip("。") + f"（{query.clause('4.3')['label']}）。"
+                  "所以本政策内的几项可以一起拿，但合计不超过这个总额。", clause="4.3")

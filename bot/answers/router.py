@@ -16,6 +16,8 @@ DECLINE = ("抱歉，{what}不在我的范围内。我只能解答《郑州市�
 WHO_APPLIES = re.compile(r"(个人|个体户|个体工商户|自然人|事业单位|政府|机关|分公司|分支机构|外地企业|外地公司|外资企业|"
                          r"事业部)[^，。；]{0,16}(能|可以|可否|能否|是否可以)[^，。；]{0,6}(申请|申报|享受|报|拿)")
 DOUBLE_CLAIM = re.compile(r"两边都|都报|重复|同时申报|同时享受|叠加|兼得|(省|国家|区|其他)[^，。；]{0,8}(也有|还有|类似)")
+TOGETHER = re.compile(r"(两个|两项|这两|几项|都|一起|同时)[^，。；]{0,4}(拿|享受|申报|申请|报)|只能选一")
+CATALOG_UPDATE = re.compile(r"目录[^，。；]{0,12}(新版|更新|调整|新发布|变了|换了)|(新版|新的|更新|新发布|出了)[^，。；]{0,16}目录")
 NEW_POLICY = re.compile(r"新政策|以后[^，。；]{0,8}(还|是否|管用|有效)|还管用|还有效|作废|废止|过期")
 AMOUNT_BASIS = re.compile(r"执行额[^，。；]{0,12}(怎么|如何|按|依据|认定|确定|报的|自己报|算)|(怎么|如何)[^，。；]{0,6}认定执行额|"
                           r"按什么口径|什么口径|(发票|开票)[^，。；]{0,8}(算|计算)")
@@ -64,7 +66,8 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
         return True
     if not asks:
         return False
-    if query.not_service_outsourcing(t):
+    if query.not_service_outsourcing(t) and (re.search(query.business_self_pattern(), t) or
+                                             re.search(r"服务外包|领域|目录|属于|归", t)):
         return True
     return bool(re.search(r"属于|归|哪个领域|哪一类|哪类|算不算|算服务外包|是服务外包吗", t)) and \
         any(h.get("confident") for h in query.classify_business(t, limit=1))
@@ -79,10 +82,7 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
     declined = decline_other_policy(t)
     if declined is not None:
         return declined
-    cannot = general.cannot_serve(t)
-    if cannot is not None:
-        return cannot
-    parts = [p for part in question_parts(t) for p in _each_subject(part)]
+    parts = message_parts(t)
     if len(parts) >= 2:
         joined = _compose_parts(parts, entities, topic_clause, topic_domain)
         if joined is not None:
@@ -90,9 +90,17 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
     return answer_part(intent, t, entities, topic_clause, topic_domain)
 
 
+def message_parts(t: str) -> list:
+    """The questions of a normalised message, each with a topic of its own (「A和B分别…」 as two)."""
+    return _own_topic_parts([p for part in question_parts(t) for p in _each_subject(part)])
+
+
 def answer_part(intent: Optional[str], t: str, entities=(), topic_clause: Optional[str] = None,
                 topic_domain: Optional[str] = None) -> Answer:
-    """One question: a business to place in the catalog, or a question about the policy."""
+    """One question: a request not served, a business to place in the catalog, or a question about the policy."""
+    cannot = general.cannot_serve(t)
+    if cannot is not None:
+        return cannot
     if is_classify_question(intent, t):
         found = catalog.classify_answer(t)
         if found is not None:
@@ -103,9 +111,6 @@ def answer_part(intent: Optional[str], t: str, entities=(), topic_clause: Option
 def _compose_parts(parts, entities, topic_clause, topic_domain) -> Optional[Answer]:
     """One reply with a part per question, or None when the parts do not make distinct answers."""
     answers, clause = [], topic_clause
-    parts = _own_topic_parts(parts)
-    if len(parts) < 2:
-        return None
     for part in parts:
         a = answer_part(None, part, entities, clause, topic_domain)
         if not a.text and clause:
@@ -165,6 +170,12 @@ def compose_one(intent: Optional[str], t: str, entities=(), topic_clause: Option
         family = "eligibility"
     if WHO_APPLIES.search(t):
         family = "eligibility"
+    if CATALOG_UPDATE.search(t):
+        return general.answer(t)
+    if TOGETHER.search(t) and not DOUBLE_CLAIM.search(t) and \
+            not re.search(r"(两个|别的|其他|那边的?|省里的?|国家的?)政策|省|国家|区里|两边|那边", t) and \
+            len({h["key"] for h in query.search(t, limit=5) if h["kind"] == "clause" and h["key"].startswith("3")}) >= 2:
+        return general.together_answer()
     if DOUBLE_CLAIM.search(t) and re.search(r"报|申请|享受|拿", t):
         return general.answer("不得重复申报 " + t)
     if NEW_POLICY.search(t) and family in ("general", "subsidy", "eligibility", None):
