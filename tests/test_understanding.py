@@ -194,6 +194,11 @@ class TestParts:
         assert 2 == len(parts)
         assert "23" in compose(None, "喂你好我想问下这个政策说的服务外包范围是按哪个目录然后目录一共多少个领域").text
 
+    def test_a_not_a_questions(self):
+        """「能不能」「在不在」 ask; 「没啥」「没有什么」 state."""
+        assert ["能不能报", "在不在目录里"] == question_parts("能不能报 在不在目录里")
+        assert 1 == len(question_parts("独立法人 没啥违法的 税也按时交 没有什么财务制度 都是记流水账"))
+
     def test_statements_travel_with_question(self):
         """Statements before a question stay with it; a one-question message is one part."""
         assert 1 == len(question_parts("我们是北京一家软件公司在郑州的分公司 增值税在郑州这边交 能申报吗"))

@@ -112,7 +112,7 @@ def _compose_parts(parts, entities, topic_clause, topic_domain) -> Optional[Answ
     """One reply with a part per question, or None when the parts do not make distinct answers."""
     answers, clause = [], topic_clause
     for part in parts:
-        a = answer_part(None, part, entities, clause, topic_domain)
+        a = answer_part(None, part, entities, topic_clause if not answers else None, topic_domain)
         if not a.text and clause:
             a = compose_one(FAMILY_INTENT.get(family_of({"kind": "clause", "key": clause}), None), part,
                             entities, clause, topic_domain)
