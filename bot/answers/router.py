@@ -18,6 +18,8 @@ WHO_APPLIES = re.compile(r"(个人|个体户|个体工商户|自然人|事业单
 DOUBLE_CLAIM = re.compile(r"两边都|都报|重复|同时申报|同时享受|叠加|兼得|(省|国家|区|其他)[^，。；]{0,8}(也有|还有|类似)")
 TOGETHER = re.compile(r"(两个|两项|这两|几项|都|一起|同时)[^，。；]{0,4}(拿|享受|申报|申请|报)|只能选一")
 CATALOG_UPDATE = re.compile(r"目录[^，。；]{0,12}(新版|更新|调整|新发布|变了|换了)|(新版|新的|更新|新发布|出了)[^，。；]{0,16}目录")
+PROCEDURE = re.compile(r"几月份?申报|什么时候(能|可以)?(申报|报)|何时申报|申报时间|申报流程|汇算清缴[^，。；]{0,8}(报|申报)")
+UNLISTED_CERT = re.compile(r"iso ?\d{4,5}|等保|等级保护|cmmc|tmmi|iatf|ccc认证")
 NEW_POLICY = re.compile(r"新政策|以后[^，。；]{0,8}(还|是否|管用|有效)|还管用|还有效|作废|废止|过期")
 AMOUNT_BASIS = re.compile(r"执行额[^，。；]{0,12}(怎么|如何|按|依据|认定|确定|报的|自己报|算)|(怎么|如何)[^，。；]{0,6}认定执行额|"
                           r"按什么口径|什么口径|(发票|开票)[^，。；]{0,8}(算|计算)")
@@ -172,6 +174,10 @@ def compose_one(intent: Optional[str], t: str, entities=(), topic_clause: Option
         family = "eligibility"
     if CATALOG_UPDATE.search(t):
         return general.answer(t)
+    if PROCEDURE.search(t):
+        return general.answer(t)
+    if UNLISTED_CERT.search(t) and re.search(r"资质|认证|补", t):
+        return subsidies.clause_answer("3.6", t)
     if TOGETHER.search(t) and not DOUBLE_CLAIM.search(t) and \
             not re.search(r"(两个|别的|其他|那边的?|省里的?|国家的?)政策|省|国家|区里|两边|那边", t) and \
             len({h["key"] for h in query.search(t, limit=5) if h["kind"] == "clause" and h["key"].startswith("3")}) >= 2:
