@@ -226,3 +226,33 @@ class TestGlossary:
     def test_fillers_dropped(self):
         """Spoken filler before the question is dropped."""
         assert understand("喂你好我想咨询一下就是那个离岸奖励怎么算").startswith("离岸奖励")
+
+
+class TestOneStepReasoning:
+    """Answers that need one step from the text: the rule, then the conclusion, with the clause."""
+
+    def test_catalog_follows_new_national_catalog(self):
+        """A new national catalog: 2018年版 until 市商务局 adjusts it (第四条（二）)."""
+        text = compose(None, "听说国家出了新版的服务外包重点发展领域指导目录 那咱们郑州这个政策还是按2018年版执行吗").text
+        assert "2018年版" in text and "市商务局" in text and "第四条第（二）项" in text
+
+    def test_procedure_set_by_implementation_rules(self):
+        """When and how to apply: 实施细则 by 市商务局 with 市财政局 (第四条（一）)."""
+        text = compose("ask_eligibility", "是不是要等企业所得税汇算清缴完才能报啊 具体几月份申报").text
+        assert "实施细则" in text and "市商务局会同市财政局" in text
+
+    def test_two_items_of_this_policy(self):
+        """Two items of this policy in one year: both, within the annual total (第四条（三）)."""
+        text = compose(None, "我们公司同时符合增量奖励和离岸奖励的条件可以两个都拿吗还是只能选一个").text
+        assert text.startswith("可以") and "500万元" in text
+        assert "不得重复申报" in compose(None, "参展的费用两个政策都报一遍行不行").text
+
+    def test_unlisted_certification(self):
+        """A certification 三（六） does not list is not confirmed; who decides is named."""
+        text = compose("ask_general_rules", "ISO27001算不算政策里说的服务外包相关资质").text
+        assert "没有列出ISO27001" in text and "市商务局" in text
+
+    def test_each_year_its_own_rate(self):
+        """Last year's offshore amount is not converted at this year's rate."""
+        text = compose(None, "算增量的时候 去年的离岸额是不是也直接按今年的汇率换算").text
+        assert text.startswith("不是") and "执行年度中间价" in text

@@ -35,7 +35,10 @@ def answer(text: str) -> Answer:
     d = query.document()
     if re.search(r"汇率|中间价|折算|换算|美元.{0,4}(人民币|元)", text):
         rule = d["exchange_rate"]
-        return Answer(f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
+        verdict = ""
+        if re.search(r"(今年|当年|同一个?|统一|一个)[^，。；]{0,4}汇率", text) and re.search(r"去年|上年|前年|以前", text):
+            verdict = "不是。各年度的离岸业务分别按各自执行年度的中间价折算，不能统一用今年的汇率。"
+        return Answer(verdict + f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
                       "也就是说，哪一年执行的业务就用哪一年的美元兑人民币年平均中间价折算。"
                       "我不提供汇率数值，测算时请告诉我对应年度的汇率。", clause="3.1")
     if re.search(r"目录", text) and re.search(r"新版|新的|更新|调整|新发布|出了|变了|换了", text):
