@@ -95,9 +95,14 @@ def cannot_serve(text: str):
     return None
 
 
-def together_answer() -> Answer:
+def together_answer(codes=()) -> Answer:
     """Two support items of this policy in one year: each is computed on its own, within the annual total."""
     cap = query.document()["annual_total_cap"]
-    return Answer("可以同时申报。第三条的各项是不同的支持方向，条件分别满足就分别计算；文件只规定与本市其他政策"
-                  "交叉或重叠时由企业自行选择、不得重复申报，并规定" + cap["text"].rstrip("。") + f"（{query.clause('4.3')['label']}）。"
-                  "所以本政策内的几项可以一起拿，但合计不超过这个总额。", clause="4.3")
+    lines = ["可以同时申报。第三条的各项是不同的支持方向，条件分别满足就分别计算；文件只规定与本市其他政策"
+             "交叉或重叠时由企业自行选择、不得重复申报，并规定" + cap["text"].rstrip("。") +
+             f"（{query.clause('4.3')['label']}）。所以本政策内的几项可以一起拿，但合计不超过这个总额。"]
+    for code in codes:
+        c = query.clause(code)
+        figures = "；".join(f["text"] for f in c["figures"])
+        lines.append(f"· {c['label']}（{c['title']}）：{figures or c['text']}")
+    return Answer("\n".join(lines), clause="4.3")

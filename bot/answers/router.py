@@ -163,6 +163,13 @@ def _own_topic_parts(parts: list) -> list:
 FAMILY_INTENT = {family: intent for intent, family in INTENT_FAMILY.items()}
 
 
+def _items_named(t: str) -> list:
+    """The support items of 第三条 a question names (strong search hits), in the order found."""
+    hits = [h for h in query.search(t, limit=5) if h["kind"] == "clause" and h["key"].startswith("3.")]
+    floor = max([SEARCH_FLOOR] + [0.5 * h["score"] for h in hits[:1]])
+    return list(dict.fromkeys(h["key"] for h in hits if h["score"] >= floor))
+
+
 def compose_one(intent: Optional[str], t: str, entities=(), topic_clause: Optional[str] = None,
                 topic_domain: Optional[str] = None) -> Answer:
     """The answer to one question (already normalised), from knowledge/, naming its clause."""
@@ -180,8 +187,8 @@ def compose_one(intent: Optional[str], t: str, entities=(), topic_clause: Option
         return subsidies.clause_answer("3.6", t)
     if TOGETHER.search(t) and not DOUBLE_CLAIM.search(t) and \
             not re.search(r"(两个|别的|其他|那边的?|省里的?|国家的?)政策|省|国家|区里|两边|那边", t) and \
-            len({h["key"] for h in query.search(t, limit=5) if h["kind"] == "clause" and h["key"].startswith("3")}) >= 2:
-        return general.together_answer()
+            len(_items_named(t)) >= 2:
+        return general.together_answer(_items_named(t))
     if DOUBLE_CLAIM.search(t) and re.search(r"报|申请|享受|拿", t):
         return general.answer("不得重复申报 " + t)
     if NEW_POLICY.search(t) and family in ("general", "subsidy", "eligibility", None):
