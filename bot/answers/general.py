@@ -103,6 +103,5 @@ def together_answer(codes=()) -> Answer:
              f"（{query.clause('4.3')['label']}）。所以本政策内的几项可以一起拿，但合计不超过这个总额。"]
     for code in codes:
         c = query.clause(code)
-        figures = "；".join(f["text"] for f in c["figures"])
-        lines.append(f"· {c['label']}（{c['title']}）：{figures or c['text']}")
+        lines.append(f"· {c['label']}（{c['title']}）：{c['text']}")
     return Answer("\n".join(lines), clause="4.3")
