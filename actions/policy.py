@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
 from bot.answers import compose, qualify
 from bot.answers.general import human_contact
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import normalize, understand
 from bot.understand import facts as fact_reader
 
 
@@ -21,11 +21,16 @@ def figures_first(dispatcher, tracker):
     """A message that corrects the last estimate or carries the user's own figures is an estimate."""
     from actions.estimate import amend_last_estimate, estimate_from_question
 
+    from bot.answers import router
+    from bot.estimate.session import own_figures
+
     text = user_text(tracker)
     if CORRECTION.search(text[:12]) and tracker.get_slot("estimate_inputs"):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
+    if len(router.message_parts(understand(text))) >= 2 and not own_figures(normalize(text)):
+        return None  # several questions and no figures: answered part by part
     if ASKS_AMOUNT.search(text):
         return estimate_from_question(dispatcher, tracker)
     return None
@@ -80,6 +85,27 @@ def verdict_first(dispatcher, tracker):
     return events
 
 
+def not_served_first(dispatcher, tracker):
+    """A message whose subject is another policy, or a request the assistant cannot serve, answered
+    before any estimate starts (「帮我查离岸奖励审核到哪一步了」 is not an estimate)."""
+    from bot.answers import router
+    from bot.answers.general import cannot_serve
+
+    from bot.answers import catalog
+    from knowledge import query
+
+    t = understand(user_text(tracker))
+    answer = router.decline_other_policy(t)
+    if answer is None and len(router.message_parts(t)) < 2:
+        answer = cannot_serve(t)
+    if answer is None and query.not_service_outsourcing(t) and router.is_classify_question(None, t):
+        answer = catalog.classify_answer(t)
+    if answer is None:
+        return None
+    dispatcher.utter_message(text=answer.text)
+    return answer_events(answer)
+
+
 def answer_events(answer) -> List[Dict[Text, Any]]:
     """Remember what the answer was about, for follow-ups."""
     events = []
@@ -98,6 +124,9 @@ class ActionAnswerPolicy(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
         events = verdict_first(dispatcher, tracker)
+        if events is not None:
+            return events
+        events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events
         events = figures_first(dispatcher, tracker)
@@ -125,20 +154,21 @@ class ActionOutOfScope(Action):
         events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events
+        events = not_served_first(dispatcher, tracker)
+        if events is not None:
+            return events
         text = user_text(tracker)
-        t = normalize(text)
+        t = understand(text)
         hits = query.search(t, limit=1) if t.strip() else []
-        other_policy = router.OTHER_POLICIES.search(t)
         policy_like = (hits and hits[0]["score"] >= router.STRONG_SCORE) or router.DOUBLE_CLAIM.search(t) \
-            or router.WHO_APPLIES.search(t)
-        if policy_like and not other_policy:
+            or router.WHO_APPLIES.search(t) or router.is_classify_question(None, t)
+        if policy_like:
             answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
                              tracker.get_slot("topic_domain"))
             if answer.text:
                 dispatcher.utter_message(text=answer.text)
                 return answer_events(answer)
-        decline = compose(None, text) if other_policy else None
-        dispatcher.utter_message(text=decline.text if decline and decline.text else OUT_OF_SCOPE)
+        dispatcher.utter_message(text=OUT_OF_SCOPE)
         return []
 
 
@@ -166,6 +196,9 @@ class ActionDefaultFallback(Action):
                                           "例如“谁可以申报？”或“离岸奖励怎么算？”")
             return []
         events = verdict_first(dispatcher, tracker)
+        if events is not None:
+            return events
+        events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events
         events = figures_first(dispatcher, tracker)

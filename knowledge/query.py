@@ -23,6 +23,10 @@ __all__ = [
     "certifications",
     "search",
     "classify_business",
+    "not_service_outsourcing",
+    "other_policy",
+    "classify_question_pattern",
+    "business_self_pattern",
     "normalize_question",
     "userdict_path",
     "warm",
@@ -456,11 +460,12 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
         score, by_type, _ = _domain_matches(k, d, q)
         exclusion = None
         for exc_text, triggers, unless in d["_exclusions"]:
-            hit = [t for t in triggers if text.contains(q, t)]
+            hit = [t for t in triggers if _affirmed(q, t)]
             if hit and not any(text.contains(q, u) for u in unless):
                 exclusion = exc_text
                 score += cfg["exclusion_trigger_share"] * max(k.weight(t) for t in hit)
                 break
+        matched = score
         score += k.fts_score(fts.get(no, 0.0), cfg["classify_fts_weight"])
         if score < _MIN_SCORE:
             continue
@@ -473,7 +478,92 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
                 "score": round(score, 4),
                 "excluded": exclusion is not None,
                 "exclusion": exclusion,
+                "confident": matched > 0,
             }
         )
-    results.sort(key=lambda r: -r["score"])
+    results.sort(key=lambda r: (-r["confident"], -r["score"]))
     return results[:limit]
+
+
+def not_service_outsourcing(description: str) -> list:
+    """The kinds of business outside all 23 domains that a description names (catalog.yml), in order.
+
+    Each result is {"key", "label", "why", "decides", "trigger"}; a kind is left out when one of its
+    `unless` words (a service that points back to a domain) occurs in the same description.
+    """
+    found = []
+    for clause in _CLAUSES.split(normalize_question(description)):
+        for kind in sources.load_cached("catalog").get("not_service_outsourcing") or []:
+            hit = next((t for t in kind["triggers"] if _affirmed(clause, text.normalize(str(t)))), None)
+            if hit and not any(text.contains(clause, text.normalize(str(u))) for u in kind.get("unless") or []) \
+                    and kind["key"] not in [f["key"] for f in found]:
+                found.append({"key": kind["key"], "label": kind["label"], "why": kind["why"],
+                              "decides": kind.get("decides") or "", "trigger": hit})
+    return found
+
+
+_CLAUSES = re.compile(r"[，,。；;！!？?、\s]+")
+_NEGATED = re.compile(r"(不|没|没有|不是|并不|从不)[^不没，,\s]{0,3}$")
+
+
+def _affirmed(q: str, term: str) -> bool:
+    """Whether a term occurs in q other than negated (「不卖货」「不自己跑运输」 do not say it)."""
+    if not text.contains(q, term):
+        return False
+    if text.is_ascii_term(term):
+        return True
+    start = q.find(term)
+    while start >= 0:
+        if not _NEGATED.search(q[max(0, start - 5):start]):
+            return True
+        start = q.find(term, start + 1)
+    return False
+
+
+_QUESTION_PART = re.compile(r"[?？]|吗|么|嘛|呢|怎么|如何|多少|哪|什么|啥|几|是否|能不能|可不可以|有没有")
+
+
+def _question_parts(q: str) -> list:
+    parts = [p for p in re.split(r"[，,。；;！!\s]+|(?<=[?？])", q) if p.strip()]
+    asked = [p for p in parts if _QUESTION_PART.search(p)]
+    return asked or parts
+
+
+def other_policy(question: str):
+    """The other policy a question is about (its name), or None when its subject may be this policy.
+
+    A mention of a tax, social insurance or another city inside a question about this policy is context;
+    only a question whose asked part names another policy, and that names nothing of this one, is
+    about another policy (document.yml, other_policies).
+    """
+    cfg = sources.load_cached("document").get("other_policies") or {}
+    q = normalize_question(question)
+    k = _open()
+    ours = any(text.contains(q, text.normalize(str(w))) for w in cfg.get("this_policy") or []) or any(
+        text.normalize(phrase) in q
+        for c in k.clauses.values()
+        for phrase in [c["title"]] + list(c["conditions"] or [])
+        if phrase and len(phrase) >= 4
+    )
+    regions = cfg.get("regions") or {}
+    for place in regions.get("places") or []:
+        near = rf"{place}[^，。？?；;\s]{{0,10}}({regions['policy']})"
+        if re.search(near, q) and not re.search(regions["this_place"], q):
+            return f"{place}的相关政策"
+    parts = _question_parts(q)
+    for topic in cfg.get("topics") or []:
+        if topic.get("always") and any(re.search(topic["pattern"], p) for p in parts):
+            return topic["name"]
+        if not ours and re.search(topic["pattern"], q):
+            return topic["name"]
+    return None
+
+
+def classify_question_pattern() -> str:
+    """The regex (catalog.yml, classify_question) of a question asking whether or where a business belongs."""
+    return sources.load_cached("catalog").get("classify_question") or r"(?!x)x"
+
+
+def business_self_pattern() -> str:
+    """The regex (catalog.yml, business_self) of a message describing the asker's own business."""
+    return sources.load_cached("catalog").get("business_self") or r"(?!x)x"

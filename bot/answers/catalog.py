@@ -91,29 +91,90 @@ def domain_answer(d: dict, text: str) -> Answer:
     return Answer("\n".join(parts), clause="annex", domain=d["name"])
 
 
+BUSINESS_SPLIT = re.compile(r"[，,。；;、\s]+|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)")
+SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|设计|搭建|运营|运维)")
+QUESTION_PART = re.compile(r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|算$|不$")
+
+
+def _business_parts(text: str) -> list:
+    """The parts of a description that each name a business (statements before questions)."""
+    parts = [p.strip() for p in BUSINESS_SPLIT.split(text) if p and len(p.strip()) >= 2]
+    statements = [p for p in parts if not QUESTION_PART.search(p)]
+    return statements or parts
+
+
+def _judge(part: str) -> Optional[tuple]:
+    """("none", kind) when a part is outside all 23 domains, ("domain", hit) when a term places it."""
+    outside = query.not_service_outsourcing(part)
+    hits = [h for h in query.classify_business(part, limit=3) if h.get("confident")]
+    if hits and (hits[0].get("excluded") or SERVES_CLIENT.search(part)):
+        return ("domain", hits[0])
+    if outside:
+        return ("none", outside[0])
+    if hits:
+        return ("domain", hits[0])
+    return None
+
+
+def _domain_line(who: str, top: dict, hits=()) -> str:
+    d = query.domain(top["domain"])
+    if top.get("excluded"):
+        return (f"{who}不属于服务外包支持目录：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
+                f"（{CATALOG}{_label(d)}）。")
+    bt = f"（业务类型：{top['business_type']}）" if top.get("business_type") else ""
+    msg = f"{who}可归入{d['name']}{bt}，属于{d['category_name']}（{d['category']}），见{CATALOG}{_label(d)}。"
+    if len(hits) > 1 and hits[1].get("confident") and hits[1]["score"] >= 0.8 * top["score"] \
+            and not hits[1].get("excluded"):
+        msg += f"也可能涉及{hits[1]['domain']}（{hits[1]['category']}），要看具体业务内容。"
+    if not top.get("business_type"):
+        msg += f"目录的定义：{d['definition']}"
+    if d.get("exclusions"):
+        msg += "注意：该领域" + "；".join(_excl(e) for e in d["exclusions"]) + "。"
+    return msg
+
+
+def _outside_line(who: str, kind: dict) -> str:
+    msg = f"{who}属于{kind['label']}，不属于服务外包，不在目录23个领域内：{kind['why']}"
+    if kind.get("decides"):
+        msg += kind["decides"]
+    return msg
+
+
 def classify_answer(text: str) -> Optional[Answer]:
-    """Which domain a described business belongs to, with any exclusion that applies."""
+    """Which domain each business described belongs to, or that it is none of the 23, and why."""
+    judged = []
+    for part in _business_parts(text):
+        verdict = _judge(part)
+        if verdict is None:
+            continue
+        key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
+        if key not in [k for k, _, _ in judged]:
+            judged.append((key, part, verdict))
+    if len(judged) >= 2:
+        lines = ["您说的几项业务分别看："]
+        for i, (_, part, (kind, item)) in enumerate(judged, 1):
+            who = f"{i}. “{part}”"
+            lines.append(_outside_line(who, item) if kind == "none" else _domain_line(who, item))
+        lines.append("具体归类以市商务局认定为准。")
+        first = next((item["domain"] for _, _, (kind, item) in judged if kind == "domain"), None)
+        return Answer("\n".join(lines), clause="annex", domain=first)
+    subject = _subject(text)
+    who = f"“{subject}”" if subject else "这项业务"
+    if judged and judged[0][2][0] == "none":
+        return Answer(_outside_line(who, judged[0][2][1]) + "具体以市商务局认定为准。", clause="annex")
     hits = query.classify_business(text, limit=3)
     if not hits:
         return None
     top = hits[0]
+    if not top.get("confident"):
+        d = query.domain(top["domain"])
+        return Answer(f"目录23个领域里没有和{who}直接对应的业务类型，我不能确定它属于服务外包。"
+                      "判断的关键是：是否为客户（发包方）提供信息技术、业务流程或知识服务（如软件研发、运维、"
+                      "呼叫中心、设计、检测、研发等），而不是自己生产、销售商品或直接面向个人消费者。"
+                      f"从字面看最接近的是{d['name']}（{d['category']}）：{d['definition']}"
+                      "请再说说具体为客户做什么，我再帮您对照；最终归类以市商务局认定为准。", clause="annex")
     d = query.domain(top["domain"])
-    subject = _subject(text)
-    if top.get("excluded"):
-        msg = (f"“{subject}”不在服务外包支持目录内：{d['name']}（{d['category']}）的范围" if subject else
-               f"这项业务不在服务外包支持目录内：{d['name']}（{d['category']}）的范围")
-        msg += f"明确{top['exclusion']}（{CATALOG}{_label(d)}）。"
-        return Answer(msg, clause="annex", domain=d["name"])
-    bt = f"（业务类型：{top['business_type']}）" if top.get("business_type") else ""
-    who = f"“{subject}”" if subject else "这项业务"
-    msg = (f"{who}可归入{d['name']}{bt}，属于{d['category_name']}（{d['category']}），"
-           f"见{CATALOG}{_label(d)}。")
-    if len(hits) > 1 and hits[1]["score"] >= 0.8 * top["score"] and not hits[1].get("excluded"):
-        msg += f"也可能涉及{hits[1]['domain']}（{hits[1]['category']}），要看具体业务内容。"
-    if d.get("exclusions"):
-        msg += "注意：该领域" + "；".join(_excl(e) for e in d["exclusions"]) + "。"
-    msg += "具体归类以市商务局认定为准。"
-    return Answer(msg, clause="annex", domain=d["name"])
+    return Answer(_domain_line(who, top, hits) + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"])
 
 
 def _subject(text: str) -> str:

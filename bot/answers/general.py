@@ -35,9 +35,18 @@ def answer(text: str) -> Answer:
     d = query.document()
     if re.search(r"汇率|中间价|折算|换算|美元.{0,4}(人民币|元)", text):
         rule = d["exchange_rate"]
-        return Answer(f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
+        verdict = ""
+        if re.search(r"(今年|当年|同一个?|统一|一个)[^，。；]{0,4}汇率", text) and re.search(r"去年|上年|前年|以前", text):
+            verdict = "不是。各年度的离岸业务分别按各自执行年度的中间价折算，不能统一用今年的汇率。"
+        return Answer(verdict + f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
                       "也就是说，哪一年执行的业务就用哪一年的美元兑人民币年平均中间价折算。"
                       "我不提供汇率数值，测算时请告诉我对应年度的汇率。", clause="3.1")
+    if re.search(r"目录", text) and re.search(r"新版|新的|更新|调整|新发布|出了|变了|换了", text):
+        scope, adjust = d["scope"], d["catalog_adjustment"]
+        return Answer(f"目前按{scope['text'][scope['text'].index('《'):].rstrip('。')}认定业务范围"
+                      f"（{query.clause(scope['clause'])['label']}）。{adjust['text']}"
+                      f"（{query.clause('4.2')['label']}）也就是说，国家发布新目录后，由市商务局决定是否、何时调整"
+                      "支持目录；调整之前仍按2018年版执行。", clause="4.2")
     if re.search(r"有效期|新政策|废止|作废|还管用|还有效", text) and not re.search(r"不得重复申报", text):
         return Answer(_clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期；"
                       "新政策出台后原政策自动废止。", clause="4.2")
@@ -46,7 +55,7 @@ def answer(text: str) -> Answer:
                       "不得重复申报。", clause="4.3")
     if re.search(r"最多|上限|封顶|总额|一共|总共|累计|500万|五百万", text):
         return Answer(_clause_text("4.3") + "\n即各项奖补加起来，单个企业每年最多500万元。", clause="4.3")
-    if re.search(r"解释|细则|实施细则|申报指南|申报流程|怎么申报|如何申报|去哪|到哪|申报材料|申报时间", text):
+    if re.search(r"解释|细则|实施细则|申报指南|申报流程|怎么申报|如何申报|去哪|到哪|申报材料|申报时间|几月份?申报|什么时候(能|可以)?(申报|报)|何时申报", text):
         return Answer(_clause_text("4.1") + "\n具体的申报时间、材料和流程以市商务局发布的实施细则和通知为准，"
                       "我这里没有这些细则。", clause="4.1")
     if re.search(r"有效|期限|生效|执行|过期|到期|截止|废止|作废|修订|什么时候开始|何时", text) and \
@@ -67,3 +76,32 @@ def human_contact() -> str:
     return (f"我是自动问答助手，无法转接人工。本政策由{d['sponsor']}主办，并“以{d['sponsor']}解释为准”"
             f"（第四条第（一）项）；具体申报事宜请咨询{d['sponsor']}。政策文件中没有公布联系电话或地址，"
             f"请以{d['sponsor']}官方公布的渠道为准，我不提供未经核实的联系方式。")
+
+
+CAN_DO = ("我能做的是：依据《{policy_title}》（{doc_no}）解答申报资格、服务外包领域目录、各项奖补标准，"
+          "按您给的数字测算奖励，以及做申报预审。")
+
+
+def cannot_serve(text: str):
+    """A polite statement of what cannot be done, for a request outside what the assistant serves, or None.
+
+    The kinds of request and their replies live in document.yml (cannot_serve); nothing is looked up.
+    """
+    d = query.document()
+    for kind in d.get("cannot_serve") or []:
+        if re.search(kind["pattern"], text):
+            fields = {k: d[k] for k in ("sponsor", "doc_no", "policy_title")}
+            return Answer(kind["reply"].format(**fields) + CAN_DO.format(**fields), clause="4.1")
+    return None
+
+
+def together_answer(codes=()) -> Answer:
+    """Two support items of this policy in one year: each is computed on its own, within the annual total."""
+    cap = query.document()["annual_total_cap"]
+    lines = ["可以同时申报。第三条的各项是不同的支持方向，条件分别满足就分别计算；文件只规定与本市其他政策"
+             "交叉或重叠时由企业自行选择、不得重复申报，并规定" + cap["text"].rstrip("。") +
+             f"（{query.clause('4.3')['label']}）。所以本政策内的几项可以一起拿，但合计不超过这个总额。"]
+    for code in codes:
+        c = query.clause(code)
+        lines.append(f"· {c['label']}（{c['title']}）：{c['text']}")
+    return Answer("\n".join(lines), clause="4.3")

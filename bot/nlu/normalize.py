@@ -5,6 +5,7 @@ text are valid on the original: full-width forms become ASCII, traditional chara
 become simplified (character by character), Latin letters become lower case, and a few
 common typos of policy words are mended (将励 → 奖励).
 """
+import re
 from functools import lru_cache
 
 TYPOS = {
@@ -49,3 +50,34 @@ def normalize(text: str) -> str:
     for wrong, right in TYPOS.items():
         out = out.replace(wrong, right)
     return out
+
+
+@lru_cache(maxsize=1)
+def _glossary():
+    """(one regex over every English term, term → policy word, filler regexes) from synonyms.yml."""
+    from knowledge import sources
+
+    data = sources.load_cached("synonyms")
+    words = {str(g["term"]).lower(): str(g["canonical"]) for g in data.get("glossary") or []}
+    terms = sorted(words, key=len, reverse=True)
+    pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(t).replace(r"\ ", r"\s*") for t in terms)
+                         + r")(?![a-z0-9])") if terms else None
+    fillers = [re.compile(f) for f in data.get("fillers") or []]
+    return pattern, words, fillers
+
+
+def understand(text: str) -> str:
+    """The message as the answers read it: normalise(), English glossary words put into the policy's
+    Chinese, spoken filler dropped. Not length-preserving (the NLU uses normalize() alone)."""
+    out = normalize(text or "")
+    pattern, words, fillers = _glossary()
+    if pattern is not None and re.search(r"[a-z]", out):
+        out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)),
+                                                                       m.group(1))), out)
+    for _ in range(3):
+        before = out
+        for filler in fillers:
+            out = filler.sub("", out)
+        if out == before:
+            break
+    return out.strip()

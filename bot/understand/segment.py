@@ -1,0 +1,44 @@
+"""Split a message into its questions: each question part with the statements before it.
+
+A run-on voice message or 「A？B？」 yields several parts; statements (「我们是…」「去年离岸…」)
+travel with the question that follows them. Plain Python, no Rasa.
+"""
+import re
+from typing import List
+
+# A clause ends at punctuation or a space, after a question particle inside a run-on (「…吗然后…」),
+# and before a connective that starts a new point (然后、还有、另外…).
+CLAUSE_END = re.compile(r"(?<=[?？])|[，,。；;！!\n]+|\s+|(?<=[吗呢嘛])(?=[^？?，,。\s吗呢])|"
+                        r"(?<=(?<![什怎那多这要])么)(?=[^？?，,。\s])|"
+                        r"(?=然后|还有就是|还有|另外|还想问|再问一下|顺便问|以及)")
+QUESTION = re.compile(r"[?？]|吗|(?<![什怎那多这要])么|嘛|呢|怎么|如何|多少|哪|(?<![没不])(?<!没有)(?:什么|啥)|咋|多久|多长|几(个|月|年|项|人|号|家|份)|"
+                      r"是否|谁|吧$|(.)不\2|(.)没\3")
+
+
+def clauses(text: str) -> List[str]:
+    """The message's clauses, split at punctuation, spaces and 「另外/还有一个问题」."""
+    return [c.strip() for c in CLAUSE_END.split(text or "") if c and c.strip()]
+
+
+def is_question(clause: str) -> bool:
+    """Whether a clause asks something."""
+    return bool(QUESTION.search(clause))
+
+
+def question_parts(text: str) -> List[str]:
+    """The message's questions, each with the statements that came before it since the last question.
+
+    Statements after the last question join it; a message with one question (or none) is one part.
+    """
+    parts, pending = [], []
+    for clause in clauses(text):
+        pending.append(clause)
+        if is_question(clause):
+            parts.append(" ".join(pending))
+            pending = []
+    if pending:
+        if parts:
+            parts[-1] += " " + " ".join(pending)
+        else:
+            parts.append(" ".join(pending))
+    return parts
