@@ -67,10 +67,14 @@ def verdict_first(dispatcher, tracker):
     """A "does this count / what can we get" question answered from the stated facts, or None."""
     from bot.estimate.session import own_figures
 
+    from bot.answers import router
+
     text = normalize(user_text(tracker))
     money = [f for f in own_figures(text) if f.kind == "money"]
     if qualify.is_shape("amount", text) and money:
         return None
+    if len(router.message_parts(understand(user_text(tracker)))) >= 2:
+        return None  # several questions: compose() gives each part its own verdict or answer
     facts, said = known_facts(tracker)
     answer = qualify.answer(text, facts, said)
     if answer is None:
@@ -133,7 +137,7 @@ class ActionAnswerPolicy(Action):
         if events is not None:
             return events
         answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
-                         tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+                         tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"), known_facts(tracker)[0])
         if not answer.text:
             dispatcher.utter_message(text=REPHRASE)
             return []
@@ -164,7 +168,7 @@ class ActionOutOfScope(Action):
             or router.WHO_APPLIES.search(t) or router.is_classify_question(None, t)
         if policy_like:
             answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
-                             tracker.get_slot("topic_domain"))
+                             tracker.get_slot("topic_domain"), known_facts(tracker)[0])
             if answer.text:
                 dispatcher.utter_message(text=answer.text)
                 return answer_events(answer)
@@ -205,7 +209,7 @@ class ActionDefaultFallback(Action):
         if events is not None:
             return events
         answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
-                         tracker.get_slot("topic_domain"))
+                         tracker.get_slot("topic_domain"), known_facts(tracker)[0])
         if answer.text:
             dispatcher.utter_message(text=answer.text)
             return answer_events(answer)

@@ -126,7 +126,7 @@ def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
         return f"结论：不符合{head}的条件。不满足：{reasons(v, verdicts)}。"
     premise = ("\n" + PREMISE) if v.premises else ""
     if v.status == cond.MET:
-        return f"结论：符合{head}的条件（{'；'.join(_met_line(c) for c in v.met)}）。{premise}"
+        return f"结论：符合{head}的条件，可以申报（{'；'.join(_met_line(c) for c in v.met)}）。{premise}"
     known = [_met_line(c) for c in v.met]
     unknown = [c.label for c in v.unknown]
     text = f"{head}：目前还不能确定是否符合。"
@@ -265,7 +265,7 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         return answer
     condition_facts = {k: v for k, v in message_facts.items() if k not in SECOND_ARTICLE_FACTS
                        and k not in ("applicant_type", "has_offshore_business")}
-    asks = is_shape("qualify", text) or re.search(r"[吗呢][?？]?$", text.strip())
+    asks = is_shape("qualify", text) or re.search(r"[吗呢么嘛](?=[\s?？,，。]|$)", text.strip())
     topic = topic_clause(text)
     who = cond.APPLICANT_TYPES.get(message_facts.get("applicant_type") or "")
     if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:
@@ -294,5 +294,5 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     verdicts = cond.evaluate_all(facts, codes)
     failing = [c for c in codes if verdicts[c].status == cond.NOT_MET and c not in top]
     if failing and verdicts[top[0]].status != cond.NOT_MET:
-        top = failing[:1] + [c for c in top if verdicts[c].status == cond.NOT_MET]
+        top = failing[:1] + [c for c in top if verdicts[c].status == cond.NOT_MET or c in named]
     return verdict_answer(top, facts, text)

@@ -76,8 +76,12 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
 
 
 def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optional[str] = None,
-            topic_domain: Optional[str] = None) -> Answer:
-    """The answer to a message: one part per question it asks, each from knowledge/ naming its clause."""
+            topic_domain: Optional[str] = None, facts: Optional[dict] = None) -> Answer:
+    """The answer to a message: one part per question it asks, each from knowledge/ naming its clause.
+
+    `facts`: what the conversation has stated about the user; with them, a part that asks whether
+    a condition is met gets the verdict (bot/answers/qualify.py) on that part's own facts.
+    """
     t = understand(text or "")
     if not t:
         return Answer("", confident=False)
@@ -86,7 +90,7 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
         return declined
     parts = message_parts(t)
     if len(parts) >= 2:
-        joined = _compose_parts(parts, entities, topic_clause, topic_domain)
+        joined = _compose_parts(parts, entities, topic_clause, topic_domain, facts)
         if joined is not None:
             return joined
     return answer_part(intent, t, entities, topic_clause, topic_domain)
@@ -98,11 +102,20 @@ def message_parts(t: str) -> list:
 
 
 def answer_part(intent: Optional[str], t: str, entities=(), topic_clause: Optional[str] = None,
-                topic_domain: Optional[str] = None) -> Answer:
-    """One question: a request not served, a business to place in the catalog, or a question about the policy."""
+                topic_domain: Optional[str] = None, facts: Optional[dict] = None) -> Answer:
+    """One question: a request not served, a verdict on stated facts, a business to place in the
+    catalog, or a question about the policy."""
     cannot = general.cannot_serve(t)
     if cannot is not None:
         return cannot
+    if facts is not None:
+        from bot.answers import qualify
+        from bot.understand.facts import read_facts_cached
+
+        said = read_facts_cached(t)
+        verdict = qualify.answer(t, dict(facts, **said), said)
+        if verdict is not None:
+            return verdict
     if is_classify_question(intent, t):
         found = catalog.classify_answer(t)
         if found is not None:
@@ -110,11 +123,11 @@ def answer_part(intent: Optional[str], t: str, entities=(), topic_clause: Option
     return compose_one(intent, t, entities, topic_clause, topic_domain)
 
 
-def _compose_parts(parts, entities, topic_clause, topic_domain) -> Optional[Answer]:
+def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None) -> Optional[Answer]:
     """One reply with a part per question, or None when the parts do not make distinct answers."""
     answers, clause = [], topic_clause
     for part in parts:
-        a = answer_part(None, part, entities, topic_clause if not answers else None, topic_domain)
+        a = answer_part(None, part, entities, topic_clause if not answers else None, topic_domain, facts)
         if not a.text and clause:
             a = compose_one(FAMILY_INTENT.get(family_of({"kind": "clause", "key": clause}), None), part,
                             entities, clause, topic_domain)
