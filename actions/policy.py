@@ -74,7 +74,15 @@ def verdict_first(dispatcher, tracker):
     if qualify.is_shape("amount", text) and money:
         return None
     if len(router.message_parts(understand(user_text(tracker)))) >= 2:
-        return None  # several questions: compose() gives each part its own verdict or answer
+        if money:
+            return None  # several questions with figures: the estimate reads them
+        # several questions: each part gets its own verdict or answer
+        answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
+                         tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"), known_facts(tracker)[0])
+        if not answer.text:
+            return None
+        dispatcher.utter_message(text=answer.text)
+        return answer_events(answer)
     facts, said = known_facts(tracker)
     answer = qualify.answer(text, facts, said)
     if answer is None:

@@ -273,6 +273,9 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     if not condition_facts:
         return None
     codes = stated_clauses(message_facts)
+    from bot.estimate.items import detect_items
+
+    named = set(detect_items(text))
     if not asks:
         # 「…能拿多少」 with a stated condition that rules the item out: the verdict, not a form
         ruled_out = [c for c, v in cond.evaluate_all(facts, codes).items() if c in codes and v.status == cond.NOT_MET]
@@ -286,13 +289,11 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     # a second clause only when the message speaks to it as much as to the first
     own = {c: len([f for f in cond.facts_of(c) if f in message_facts and f not in SHARED_FACTS]) for c in codes}
     top += [c for c in codes[1:3] if own[c] >= 2 and own[c] >= own[codes[0]]]
-    from bot.estimate.items import detect_items
-
-    named = set(detect_items(text))
     top += [c for c in codes if c in named and c not in top][:2]  # 「增量和离岸分别能不能拿」
     # a stated condition that rules a clause out decides "can we?": it comes first
     verdicts = cond.evaluate_all(facts, codes)
-    failing = [c for c in codes if verdicts[c].status == cond.NOT_MET and c not in top]
+    # 「已经拿了区里的补贴…还能再报吗」: a failing rule the question names, or 四（三）, decides it
+    failing = [c for c in codes if verdicts[c].status == cond.NOT_MET and c not in top and (c in named or c == "4.3")]
     if failing and verdicts[top[0]].status != cond.NOT_MET:
         top = failing[:1] + [c for c in top if verdicts[c].status == cond.NOT_MET or c in named]
     return verdict_answer(top, facts, text)
