@@ -12,7 +12,7 @@ from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.answers import compose
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures, to_json
-from bot.estimate.session import from_json
+from bot.estimate.session import from_json, merge_running
 
 
 
@@ -26,6 +26,16 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     """Compute, answer, and add the figures to the conversation's running estimate."""
     from calculator import CalculatorError
 
+    previous = load_inputs(tracker)
+    title = ""
+    if session.extends and previous and not session.inputs.get("_award_3.1") and not session.inputs.get("_award_3.2"):
+        merged = merge_running(previous, calculator_inputs(session.inputs))
+        session = EstimateSession(items=_items_for(merged), inputs=dict(merged), notes=session.notes,
+                                  skipped=session.skipped, facts=session.facts, status="done")
+        title = "连同本次对话中前面的数字一起测算，"
+    else:
+        merged = dict(previous)
+        merged.update(calculator_inputs(session.inputs))
     try:
         result = session.compute()
     except CalculatorError as err:
@@ -33,9 +43,7 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
         return [SlotSet("estimate_state", None), SlotSet("estimate_pending", False)]
     skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
     dispatcher.utter_message(text=explain.render(result, calculator_inputs(session.inputs), session.notes, skipped,
-                                                 failed=session.failed()))
-    merged = load_inputs(tracker)
-    merged.update(calculator_inputs(session.inputs))
+                                                 failed=session.failed(), title=title))
     events = [SlotSet("estimate_state", None), SlotSet("estimate_pending", False),
               SlotSet("estimate_inputs", to_json(merged))]
     if session.items:
@@ -58,16 +66,21 @@ def estimate_from_question(dispatcher, tracker):
         # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".
         return None
     session = EstimateSession.start(text, known=earlier_facts(tracker))
-    if not session.items or not calculator_inputs(session.inputs) or session.clarify:
+    if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
         return None
     if session.status == "done":
         return finish(dispatcher, tracker, session)
-    standard = clause_answer(session.items[0].rstrip("ab"), text)
-    dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
+    for problem in session.problems:
+        dispatcher.utter_message(text=problem)
+    if not session.clarify:
+        standard = clause_answer(session.items[0].rstrip("ab"), text)
+        dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
+    else:
+        standard = None
     dispatcher.utter_message(text="按您给的数字测算，还需要：" + session.question())
     state = session.dump()
     state["handled"] = message_id(tracker)
-    return [SlotSet("estimate_state", state)] + answer_events(standard)
+    return [SlotSet("estimate_state", state)] + (answer_events(standard) if standard else [])
 
 
 class ActionEstimateStart(Action):

@@ -26,9 +26,16 @@ def figures_first(dispatcher, tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
-    if ASKS_AMOUNT.search(text):
+    if ASKS_AMOUNT.search(text) or own_money(text):
         return estimate_from_question(dispatcher, tracker)
     return None
+
+
+def own_money(text: str) -> bool:
+    """Whether the message gives money figures of the user's own (not quoting a policy bound)."""
+    from bot.estimate.session import own_figures
+
+    return any(f.kind == "money" for f in own_figures(normalize(text)))
 
 
 def known_facts(tracker) -> tuple:
@@ -63,7 +70,7 @@ def verdict_first(dispatcher, tracker):
     from bot.estimate.session import own_figures
 
     text = normalize(user_text(tracker))
-    if qualify.is_shape("amount", text) and own_figures(text):
+    if (qualify.is_shape("amount", text) or own_money(text)) and own_figures(text):
         return None
     facts, said = known_facts(tracker)
     answer = qualify.answer(text, facts, said)

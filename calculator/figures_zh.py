@@ -112,8 +112,8 @@ _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _ATOM = rf"(?:{_ARABIC}|[{_DIGIT_CHARS}{_UNIT_CHARS}]|点(?=[{_DIGIT_CHARS}0-9]))"
 _NUMERAL = rf"{_ATOM}(?: *[{_UNIT_CHARS}]|{_ATOM})*"
 _MULTIPLIER = (r"(?: *(?i:million|billion)(?![A-Za-z])| *(?:mn|bn)(?![A-Za-z])"
-               r"|[wWkK](?![A-Za-z])|M(?![A-Za-z]))")
-_MULTIPLIERS = {"w": 10**4, "k": 10**3, "m": 10**6, "million": 10**6, "mn": 10**6,
+               r"|[kK][wW](?![A-Za-z])|[wWkK](?![A-Za-z])|M(?![A-Za-z]))")
+_MULTIPLIERS = {"kw": 10**7, "w": 10**4, "k": 10**3, "m": 10**6, "million": 10**6, "mn": 10**6,
                 "billion": 10**9, "bn": 10**9}
 _TOKEN = re.compile(rf"{_ARABIC}|[{_DIGIT_CHARS}{_UNIT_CHARS}点]")
 _NUMBER_RE = re.compile(rf"(?P<sign>-|负)?(?P<num>{_NUMERAL})(?P<mult>{_MULTIPLIER})?")
@@ -239,10 +239,16 @@ _SUFFIX = re.compile(r"""\s*(?:
     | (?P<rate>的?(?:汇率|中间价|汇价))
 )""", re.X)
 _PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|¥|RMB|CNY|人民币)\s*$")
+_RATE_YEAR = r"(?:[0-9]{4}年度?|今年|去年|上年度?|上一年度?|本年度?|前年|两年|两个年度|每年)"
 _RATE_CUE = re.compile(r"(?:汇率|中间价|汇价|美元兑换?(?:人民币)?|美元=|美元折合)"
-                       r"(?:[是为按取用约在:=，,\s]|大约|大概|差不多|按照|约为|算)*$")
+                       rf"(?:[是为按取用约在都就均:=，,\s]|大约|大概|差不多|按照|约为|算|{_RATE_YEAR}|的)*$")
+# "汇率2022年按6.7261、2023年按7.0467", "汇率今年7.1、去年6.9": a plain number after a rate, linked by a year
+_RATE_NEXT = re.compile(rf"\s*[、，,;；/和及与]?\s*{_RATE_YEAR}(?:的|是|为|按|取|用|都|\s|:)*$")
+# "离岸500万美元(7.05)": a plain number in brackets right after a dollar figure
+_RATE_BRACKET = re.compile(r"(?:美元|美金|刀|USD)\s*[(（]\s*(?:汇率)?\s*$")
 _MONEY_CUE = re.compile(r"(?:金额|费用|租金|成本|花了|花费|投入|执行额|合同额|营收|收入|业务额"
-                        r"|投资额|投资|补贴|奖励|资金|预算|报价|离岸额|在岸额)"
+                        r"|投资额|投资|补贴|奖励|资金|预算|报价|离岸额|在岸额"
+                        r"|费|展位|布展|特装|宣传推广|机票|酒店|住宿|签证|差旅|餐饮)"
                         r"(?:[是为约达共计了有:\s]|大约|一共|总共|合计|大概)*$")
 _RATE_LINK = re.compile(r"\s*(?:兑换?|=|换|折合)\s*")
 _PREFIX_BOUND = re.compile(r"(超过|不低于|不少于|不超过|不到|低于|高于|最高|最多|至少|大约|约|大于|小于)"
@@ -335,13 +341,15 @@ def _classify(hit: _Hit, norm: str) -> None:
     cue_before = norm[max(0, hit.start - 12):hit.start]
     kind = hit.unit_kind
     plain_number = not hit.magnitude and hit.value > 0
-    if kind in (None, "cny") and plain_number and _RATE_CUE.search(cue_before):
+    if kind in (None, "cny") and plain_number and (_RATE_CUE.search(cue_before) or (
+            kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_BRACKET.search(cue_before))):
         hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end
         return
     if kind == "rate":
         if plain_number:
             hit.kind, hit.unit = "rate", "汇率"
-        return
+            return
+        kind, hit.unit_kind, hit.unit = None, None, ""  # "今年320万 汇率都按7": 汇率 starts the next part
     if kind == "usd":
         if hit.value == 1 and _RATE_LINK.match(norm, hit.end) and not hit.magnitude:
             return
@@ -423,6 +431,14 @@ def parse_figures(text: str, today_year: Optional[int] = None) -> List[Figure]:
     hits = _numbers(norm, masked)
     for hit in hits:
         _classify(hit, norm)
+    last_rate = None
+    for b in hits:
+        if b.kind == "year":
+            continue
+        if last_rate is not None and b.kind is None and b.unit_kind is None and not b.magnitude and b.value > 0 \
+                and _RATE_NEXT.fullmatch(norm, last_rate.end, b.start):
+            b.kind, b.unit = "rate", "汇率"
+        last_rate = b if b.kind == "rate" else None
     _inherit_ranges(hits, norm)
     for hit in hits:
         if hit.kind is None:

@@ -26,6 +26,9 @@ CANCEL = re.compile(r"^(取消|算了|不算了|退出|停止|停|不想算了|�
 RESTART = re.compile(r"重新开始|从头(再)?来|清空|重置|restart")
 SKIP = re.compile(r"不知道|不清楚|不确定|跳过|略过|不记得|忘了|没有数据|暂时没有|以后再说|skip")
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正|修改")
+# "还有一个ITSS认证花了12万", "再加上技术先进型的奖励，一共多少": the message adds to the running estimate
+ADDS_TO_RUNNING = re.compile(r"还有|另外|另有|再加|加上|也算|也去|又去|又有|又补|补报|一共|总共|合计|共计|加起来|加一块|"
+                             r"一起算|两项|三项|几项|都算上|算上|also|plus|in total")
 QUESTION_SHAPE = re.compile(r"[吗呢?？]|多少钱?|怎么|什么|哪些|是否|能不能|可不可以|有没有|上限|最多|最高|标准|比例|条件")
 
 
@@ -102,7 +105,7 @@ class EstimateSession:
     """The state of one estimate and the rules for moving it on."""
 
     def __init__(self, items=(), inputs=None, pending=None, clarify=None, notes=None, skipped=None,
-                 fairs_none=None, retries=0, status="collecting", last_keys=None, facts=None):
+                 fairs_none=None, retries=0, status="collecting", last_keys=None, facts=None, extends=False):
         self.items = item_words.sort_items(items)
         self.inputs = dict(inputs or {})
         self.pending = pending
@@ -114,6 +117,7 @@ class EstimateSession:
         self.status = status
         self.last_keys = list(last_keys or [])
         self.facts = dict(facts or {})  # facts the user stated (JSON form of bot.understand.facts)
+        self.extends = bool(extends)  # the first message adds to the conversation's running estimate
         self.problems = []
 
     # -- persistence ---------------------------------------------------------------------------
@@ -121,7 +125,7 @@ class EstimateSession:
         return to_json({"items": self.items, "inputs": self.inputs, "pending": self.pending,
                         "clarify": self.clarify, "notes": self.notes, "skipped": self.skipped,
                         "fairs_none": self.fairs_none, "retries": self.retries, "status": self.status,
-                        "last_keys": self.last_keys, "facts": self.facts})
+                        "last_keys": self.last_keys, "facts": self.facts, "extends": self.extends})
 
     @classmethod
     def load(cls, state: Optional[dict]) -> "EstimateSession":
@@ -129,7 +133,7 @@ class EstimateSession:
         inputs = {k: from_json(k, v) for k, v in (state.pop("inputs", None) or {}).items()}
         return cls(inputs=inputs, **{k: v for k, v in state.items() if k in (
             "items", "pending", "clarify", "notes", "skipped", "fairs_none", "retries", "status", "last_keys",
-            "facts")})
+            "facts", "extends")})
 
     # -- starting --------------------------------------------------------------------------------
     @classmethod
@@ -137,7 +141,7 @@ class EstimateSession:
         """A session from the message that asked for an estimate; `known`: the conversation's facts (JSON)."""
         norm = normalize(text or "")
         codes = item_words.detect_items(norm)
-        session = cls(items=codes, facts=known)
+        session = cls(items=codes, facts=known, extends=bool(ADDS_TO_RUNNING.search(norm)))
         session._note_facts(text)
         session._absorb(text, first=True)
         session._previous_is_the_year()
@@ -186,7 +190,31 @@ class EstimateSession:
                     codes.add(code)
             if self.clarify and self.clarify.get("kind") in ("business_kind", "currency"):
                 codes.add("3.2" if self.clarify.get("data", {}).get("key", "").endswith("offshore_usd") else "3.1")
+        else:
+            codes |= self._implied_items(codes)
         self.items = item_words.sort_items(codes)
+
+    def _implied_items(self, codes: set) -> set:
+        """Items whose figures the user gave but no item named uses ("今年离岸230万美元，参加了两个展…"):
+        every figure typed is used, so its item is added."""
+        inp, out = self.inputs, set()
+        if any(k.startswith("_award_") for k in inp):
+            return out
+        business = codes & {"3.1", "3.2", "3.3"} or ("3.8.3" in codes and "rent_contract_amount_cny" not in inp)
+        if "offshore_usd" in inp and not business and inp["offshore_usd"]:
+            out.add("3.2")
+        if not business and "3.8.3" not in codes and (
+                "onshore_cny" in inp and "previous_onshore_cny" in inp or inp.get("new_enterprise") and "onshore_cny" in inp):
+            out.add("3.1")
+        for key, code in (("fairs", "3.5"), ("certifications", "3.6"), ("senior_training", "3.7.3"),
+                          ("platforms", "3.9"), ("rent_annual_cny", "3.8.3"), ("qualified_interns", "3.7.4"),
+                          ("institution_trainees", "3.7.2"), ("park_top_enterprises", "3.8.2a"),
+                          ("park_foreign_investment_usd", "3.8.2b")):
+            if inp.get(key):
+                out.add(code)
+        if inp.get("tech_advanced_new"):
+            out.add("3.4")
+        return out
 
     # -- reading answers -------------------------------------------------------------------------
     def handle(self, text: str, intent: Optional[str] = None) -> Turn:
@@ -213,7 +241,9 @@ class EstimateSession:
         before = dict(self.inputs), self.clarify
         self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
+        settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
         got = self._absorb(text, correction=is_correction)
+        self.inputs.update(settled)  # the answer to a clarification is not read a second time
         if new_items and intent in ("estimate_award", "inform", None):
             self.items = item_words.sort_items(self.items + new_items)
             got = True
@@ -241,7 +271,8 @@ class EstimateSession:
         """Remember the facts a message states (conditions are checked on them)."""
         from bot.understand import facts as fact_reader
 
-        said = fact_reader.read_facts(text)
+        # "3个人参加了培训" counts people; it does not say the applicant is an individual (个人)
+        said = fact_reader.read_facts(re.sub(r"([0-9两一二三四五六七八九十几]+)个人", r"\1名员工", text or ""))
         if said:
             self.facts = fact_reader.to_json(fact_reader.merge(fact_reader.from_json(self.facts), said))
 
@@ -346,16 +377,19 @@ class EstimateSession:
                 return False
         elif kind == "business_kind":
             key = None
-            if re.search(r"离岸|境外|国际|美元|美金|刀", norm):
+            said = re.sub(r"(没有|没|无|不是|非)[^，,。；;]{0,2}(离岸|境外|国际|在岸|境内|国内)(业务)?", "", norm)
+            if re.search(r"离岸|境外|国际|美元|美金|刀", said):
                 key = "offshore_usd"
-            elif re.search(r"在岸|境内|国内|人民币|元", norm):
+            elif re.search(r"在岸|境内|国内|人民币|元", said):
                 key = "onshore_cny"
             if not key:
                 return False
-            if data.get("year") == "previous":
-                key = "previous_" + key
-            self.inputs[key] = Decimal(data["value"])
-            self.last_keys.append(key)
+            for said in data.get("values") or [{"value": data["value"], "year": data.get("year")}]:
+                field_key = ("previous_" if said.get("year") == "previous" else "") + key
+                if key == "offshore_usd" and cny and not usd:
+                    continue
+                self.inputs[field_key] = Decimal(said["value"])
+                self.last_keys.append(field_key)
         elif kind == "per_or_total":
             each = re.search(r"每|单|各|分别|一场|一人|一个", norm)
             total = re.search(r"合计|总|一共|全部|加起来|共", norm)
@@ -373,12 +407,19 @@ class EstimateSession:
             elif per == "each":
                 values = [value] * count
             else:
-                each_v = (value / count).quantize(Decimal("0.01"))
-                values = [each_v] * count
-                unit = {"fair": "场", "senior": "人", "cert": "项", "platform": "个"}[data["kind"]]
-                self.notes.append(f"{count}{unit}合计{wan(value)}，按平均每{unit}{wan(each_v)}计算"
-                                  f"（若各{unit}费用不均，实际补贴可能更低）")
-            if data["kind"] == "fair":
+                from bot.estimate.understand import each_cost_question
+
+                unit, what = {"fair": ("场", "活动"), "senior": ("人", "培训"), "cert": ("项", "资质认证"),
+                              "platform": ("个", "平台建设")}[data["kind"]]
+                self.clarify = _clar_dict(each_cost_question(data["kind"], count, value, unit, what))
+                return True
+            return self._apply_values(data, values)
+        elif kind == "each_cost":
+            values = [f.value for f in own_figures(norm) if f.kind == "money"]
+            if not values:
+                return False
+            return self._apply_values(data, values)
+        elif kind == "fair_cost":
                 if data.get("region"):
                     self._merge_fairs([{"region": data["region"], "cost_cny": v} for v in values])
                 else:
@@ -386,12 +427,6 @@ class EstimateSession:
                                     "（境内每场最高补贴2万元，境外每场最高5万元）",
                                     "data": {"entries": [str(v) for v in values]}}
                     return True
-            elif data["kind"] == "senior":
-                self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
-            elif data["kind"] == "cert":
-                self.inputs["certifications"] = [{"name": f"资质{i + 1}", "cost_cny": v} for i, v in enumerate(values)]
-            elif data["kind"] == "platform":
-                self.inputs["platforms"] = [{"cost_cny": v} for v in values]
         elif kind == "fair_cost":
             groups = data.get("groups") or [data]
             prefix = ""
@@ -407,14 +442,56 @@ class EstimateSession:
             self.notes += [n for n in reading.notes if n not in self.notes]
             return True
         elif kind == "region":
-            from bot.estimate.understand import Reader
-
-            region = Reader("")._region(norm)
-            if not region:
-                return False
-            self._merge_fairs([{"region": region, "cost_cny": Decimal(v)} for v in data["entries"]])
+            return self._resolve_regions(norm, [Decimal(v) for v in data["entries"]])
         else:
             return False
+        self.clarify = None
+        return True
+
+    def _apply_values(self, data: dict, values: list) -> bool:
+        """Each event's/person's/platform's own cost, as the user listed them."""
+        if data["kind"] == "fair":
+            if data.get("region"):
+                self._merge_fairs([{"region": data["region"], "cost_cny": v} for v in values])
+            else:
+                self.clarify = {"kind": "region", "question": "这些活动是境内的还是境外的？"
+                                "（境内每场最高补贴2万元，境外每场最高5万元）",
+                                "data": {"entries": [str(v) for v in values]}}
+                return True
+        elif data["kind"] == "senior":
+            self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
+        elif data["kind"] == "cert":
+            self.inputs["certifications"] = [{"name": f"资质{i + 1}", "cost_cny": v} for i, v in enumerate(values)]
+        elif data["kind"] == "platform":
+            self.inputs["platforms"] = [{"cost_cny": v} for v in values]
+        self.clarify = None
+        return True
+
+    def _resolve_regions(self, norm: str, entries: list) -> bool:
+        """"6万那个是在郑州办的，9万那个在迪拜": each named cost takes the place said after it."""
+        from bot.estimate.understand import figures, region_mentions
+
+        places = region_mentions(norm)
+        if not places:
+            return False
+        named = [f for f in figures(norm) if f.kind == "money" and f.value in entries]
+        left = list(entries)
+        fairs = []
+        for f in named:
+            after = [p for p in places if p[0] >= f.end]
+            before = [p for p in places if p[1] <= f.start]
+            region = (after[0] if after else before[-1])[2]
+            if f.value in left:
+                left.remove(f.value)
+                fairs.append({"region": region, "cost_cny": f.value})
+        if left:
+            regions = {p[2] for p in places}
+            if len(regions) != 1:
+                return False
+            region = regions.pop()
+            fairs += [{"region": region, "cost_cny": v} for v in left]
+        self.inputs["fairs"] = self.inputs.get("fairs", []) + fairs
+        self.last_keys.append("fairs")
         self.clarify = None
         return True
 
@@ -564,6 +641,18 @@ class EstimateSession:
                                           patents_two_years=inp.get("innovation_patents_two_years"),
                                           rd_growth_two_years=inp.get("innovation_rd_growth_two_years"))
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+
+
+def merge_running(previous: dict, new: dict) -> dict:
+    """The conversation's running estimate with a message that adds to it: lists are extended
+    (another fair, another certification), other figures replaced by the newer ones."""
+    merged = dict(previous)
+    for key, value in new.items():
+        if key in LIST_FIELDS and isinstance(value, list):
+            merged[key] = list(previous.get(key) or []) + [v for v in value]
+        else:
+            merged[key] = value
+    return merged
 
 
 def _clar_dict(c: Clarification) -> dict:

@@ -10,15 +10,19 @@ Plain Python. A figure's role comes from the words before it (去年/今年, 离
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 from typing import Dict, List, Optional
+
+import yaml
 
 from bot.nlu.normalize import normalize
 
 SEGMENT = re.compile(r"[，,。；;！!？?\n]+")
 YEAR_PREV = r"去年|上年|上一年|前一年|上个年度|上一个年度"
 YEAR_CUR = r"今年|本年|这一年|今年度|本年度"
-OFFSHORE = r"离岸|境外业务|国际业务|国际服务外包|境外的?执行|国外的?执行|境外合同|对外"
-ONSHORE = r"在岸|境内业务|国内业务|境内的?执行|国内的?执行|境内合同|国内合同"
+OFFSHORE = r"离岸|境外业务|国际业务|国际服务外包|境外的?执行|国外的?执行|境外合同|对外|境外|国外|海外"
+ONSHORE = r"在岸|境内业务|国内业务|境内的?执行|国内的?执行|境内合同|国内合同|境内|国内"
 NONE_WORDS = r"没有|没|无|未|不涉及|零"
 PER_WORDS = r"每场|每次|每个|每项|每人|人均|平均每|各|分别|单场|一场"
 TOTAL_WORDS = r"合计|总共|一共|共计|总计|共花|总费用|加起来|全部|总额|合起来"
@@ -26,6 +30,31 @@ FAIR_WORDS = r"展会|参展|展位|布展|博览会|交易会|广交会|服贸�
 CERT_NAME = re.compile(r"(cmmi\s*[1-5]?(级)?|itss\s*[一二三四1-4]?(级)?|pcmm\s*[1-5]?(级)?|sas\s*70|ccrc|iso\s*\d{4,5}|"
                        r"信息安全服务资质|能力成熟度|信息技术服务标准)")
 RATE_HINT = r"汇率|中间价|兑"
+WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "estimate_words.yml"
+# words that give a money figure to an item other than fairs (a fair's cost never follows them)
+OTHER_ITEM_WORDS = (r"认证|资质|cmmi|itss|pcmm|ccrc|维护费|培训|项目经理|人才|平台|租金|房租|租赁|离岸|在岸|执行额|"
+                    r"合同额|营收|业务额|实习|外资|外商投资|硬件|软件")
+FAIR_SEPARATOR = r"另外?一[场个次]|还有一[场个次]|一[场个次](?=在|是|去)|(?<![第\d])一个(?!月|人)|第[一二三四五六七八九十\d]+[场个]"
+
+
+@lru_cache(maxsize=1)
+def estimate_words() -> dict:
+    """knowledge/data/estimate_words.yml: places (境内/境外) and what fair costs are called."""
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def word_patterns() -> dict:
+    """Compiled alternations of estimate_words.yml: domestic, overseas, eligible, not_covered."""
+    w = estimate_words()
+    return {"domestic": re.compile(_alternation(w["places"]["domestic"]), re.I),
+            "overseas": re.compile(_alternation(w["places"]["overseas"]), re.I),
+            "eligible": re.compile(_alternation(w["fair_costs"]["eligible"]), re.I),
+            "not_covered": re.compile(_alternation(w["fair_costs"]["not_covered"]), re.I)}
 
 
 @dataclass
@@ -90,9 +119,16 @@ def _kind_of(text: str, pos: int) -> Optional[str]:
 def _kind_after(text: str, end: int) -> Optional[str]:
     """On/offshore named right after a figure, as in "150万美元离岸"."""
     m = re.match(rf"[^，。；,;]{{0,2}}({OFFSHORE}|{ONSHORE})", text[end:end + 10])
-    if not m:
-        return None
+    if not m or re.match(r"[^，。；,;]{0,3}[0-9一二三四五六七八九十两]", text[end + m.end():end + m.end() + 4]):
+        return None  # "3亿+离岸300万美元": that word names the next figure
     return "offshore" if re.match(OFFSHORE, m.group(1)) else "onshore"
+
+
+def _with_currency(f, currency: str):
+    """The same figure with the currency its parallel figure was said in."""
+    from dataclasses import replace
+
+    return replace(f, currency=currency)
 
 
 def _segments(text: str):
@@ -207,6 +243,11 @@ class Reader:
             year = self._year(f.start)
             if year == "other":
                 continue
+            if self._both_years(f.start):
+                self._set_rate("usd_cny_rate", f.value)
+                self._set_rate("previous_usd_cny_rate", f.value)
+                self._use(f)
+                continue
             key = "previous_usd_cny_rate" if year == "previous" else "usd_cny_rate"
             if self.pending == "previous_usd_cny_rate" and year is None:
                 key = "previous_usd_cny_rate"
@@ -220,9 +261,25 @@ class Reader:
                     self._use(f)
                     break
             else:
-                m = re.fullmatch(r"\s*(\d+(\.\d+)?)\s*", self.text)
-                if m:
-                    self._set_rate(self.pending, Decimal(m.group(1)))
+                whole = re.fullmatch(r"\s*(\d+(\.\d+)?)\s*", self.text)
+                said = [whole] if whole else list(re.finditer(
+                    r"(?:按|用|取|是|为)\s*(\d{1,2}(?:\.\d+)?)(?![\d.万千百亿%％年个名人场wWkK])", self.text))
+                for m in said:
+                    year = self._year(m.start(1))
+                    if self._both_years(m.start(1)):
+                        keys = ["usd_cny_rate", "previous_usd_cny_rate"]
+                    elif year in ("previous", "current") and len(said) > 1:
+                        keys = ["previous_usd_cny_rate" if year == "previous" else "usd_cny_rate"]
+                    else:
+                        keys = [self.pending]
+                    for key in keys:
+                        self._set_rate(key, Decimal(m.group(1)))
+
+    def _both_years(self, pos: int) -> bool:
+        """"汇率两年都按7算", "汇率都按7.0": one rate said for both years."""
+        before = self.text[max(0, pos - 10):pos]
+        return re.search(r"(两年|两个年度|每年|都|均)[^，,。；;]{0,4}$", before) is not None and \
+            re.search(r"[0-9]{4}年|今年|去年|上年|本年", before[-5:]) is None
 
     def _figs_used(self, kind):
         return any(f.kind == kind and id(f) in self.used for f in self.figs)
@@ -255,10 +312,17 @@ class Reader:
         pending_kind = {"offshore_usd": ("offshore", "current"), "previous_offshore_usd": ("offshore", "previous"),
                         "onshore_cny": ("onshore", "current"), "previous_onshore_cny": ("onshore", "previous"),
                         "rent_contract_amount_cny": ("rent", None)}.get(self.pending)
+        said_kind = None  # "去年在岸2000万元，今年2600万元": a figure with no kind takes the one before it
+        unclear = []
         for f in moneys:
             if re.search(RATE_HINT + r"[^，,；;]{0,3}$", t[max(0, f.start - 6):f.start]) and f.currency is None:
                 continue
             kind = _kind_of(t, f.start) or _kind_after(t, f.end)
+            if kind is None and said_kind and (f.currency is None or f.currency == said_kind[1]):
+                kind = said_kind[0]
+                if f.currency is None and said_kind[1] == "USD":
+                    self._use(f)
+                    f = _with_currency(f, "USD")
             year = self._year(f.start)
             if year == "other":
                 continue
@@ -277,11 +341,9 @@ class Reader:
                     kind = "offshore"
                 elif f.currency == "CNY" and (self.items & {"3.1", "3.3"} or self._has(business)):
                     kind = "onshore"
-                elif self._has(r"执行额|合同额|业务额|业务量|营收") or self.pending in ("business",):
-                    self.out.clarifications.append(Clarification(
-                        "business_kind",
-                        f"{wan(f.value, '')}是在岸（境内，人民币）执行额，还是离岸（境外，美元）执行额？",
-                        {"value": str(f.value), "year": year or "current"}))
+                elif self._has(r"执行额|合同额|业务额|业务量|营收") or self.pending in ("business",) or (
+                        self.items & {"3.1", "3.2", "3.3"} and (year or self._has(r"业务|做了"))):
+                    unclear.append({"value": str(f.value), "year": year or "current"})
                     self._use(f)
                     continue
                 else:
@@ -306,6 +368,15 @@ class Reader:
                 else:
                     self.out.fields[key] = self._cny(f, "在岸执行额")
             self._use(f)
+            if kind in ("onshore", "offshore") and f.currency:
+                said_kind = (kind, f.currency)
+            elif kind in ("onshore", "offshore"):
+                said_kind = (kind, "CNY" if kind == "onshore" else None)
+        if unclear:
+            said = "、".join(wan(Decimal(u["value"]), "") for u in unclear)
+            self.out.clarifications.append(Clarification(
+                "business_kind", f"{said}是在岸（境内，人民币）执行额，还是离岸（境外，美元）执行额？",
+                {"values": unclear, "value": unclear[0]["value"], "year": unclear[0]["year"]}))
 
     def _award_figure(self, f) -> bool:
         """A figure that is an award already worked out ("增量奖励是40万元"), not a business amount."""
@@ -328,17 +399,18 @@ class Reader:
 
     # -- 三.（五） fairs --------------------------------------------------------------------
     def _region(self, s: str) -> Optional[str]:
-        d = re.search(r"境内|国内|省内|市内|国内的", s)
-        o = re.search(r"境外|国外|海外|出国|国际|欧洲|美国|日本|德国|香港|东南亚", s)
-        if d and not o:
-            return "domestic"
-        if o and not d:
-            return "overseas"
-        if d and o:
-            return "domestic" if d.start() > o.start() else "overseas"
-        return None
+        """境内 / 境外 from the words or places of `s` (the last one said wins), or None."""
+        w = word_patterns()
+        d = [m.end() for m in re.finditer(r"境内|国内|省内|市内", s)] + [m.end() for m in w["domestic"].finditer(s)]
+        o = [m.end() for m in re.finditer(r"境外|国外|海外|出国|国际展", s)] + \
+            [m.end() for m in w["overseas"].finditer(s)]
+        if not d and not o:
+            return None
+        return "domestic" if max(d or [-1]) > max(o or [-1]) else "overseas"
 
     def _fairs(self):
+        if self._fairs_itemised():
+            return
         groups = []
         cur = None
         said_region = None
@@ -404,6 +476,101 @@ class Reader:
         if fairs:
             self.out.fields["fairs"] = fairs
 
+    def _fairs_itemised(self) -> bool:
+        """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
+
+        A fair starts at a place or 一场/另一个; each cost after it is that fair's. Costs 三（五）
+        names are summed per fair; the others (机票、酒店 …) are named as not counted.
+        Returns False when the message is not told that way (counts and 每场 are read elsewhere).
+        """
+        t = self.text
+        w = word_patterns()
+        moneys = [f for f in self.figs if f.kind == "money" and id(f) not in self.used]
+        if not moneys or re.search(r"每场|每次|单场|各场|每个展", t):
+            return False
+        anchors = []
+        for key in ("domestic", "overseas"):
+            anchors += [(m.start(), m.end(), key) for m in w[key].finditer(t)]
+        if len(anchors) < 2 and any(f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "")
+                                    for f in self.figs):
+            return False
+        anchors += [(m.start(), m.end(), "domestic") for m in re.finditer(r"境内|国内|省内", t)]
+        anchors += [(m.start(), m.end(), "overseas") for m in re.finditer(r"境外|国外|海外", t)]
+        anchors += [(m.start(), m.end(), None) for m in re.finditer(FAIR_SEPARATOR, t)]
+        cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
+        said_cost = any(cost_word.search(t[max(0, f.start - 8):f.start]) for f in moneys)
+        places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0]:a[1]]))
+        if not (said_cost or (places and re.search(FAIR_WORDS, t))):
+            return False
+        events = sorted([(a[0], "anchor", a) for a in anchors] + [(f.start, "money", f) for f in moneys],
+                        key=lambda e: e[0])
+        fairs, cur, last = [], None, 0
+        for pos, what, item in events:
+            if pos < last:
+                continue
+            if what == "anchor":
+                start, end, region = item
+                if cur is None or cur["costs"] or cur["excluded"]:
+                    cur = {"region": region, "costs": [], "excluded": []}
+                    fairs.append(cur)
+                elif region:
+                    cur["region"] = region
+                last = end
+                continue
+            f = item
+            window = t[last:f.start]
+            words = list(cost_word.finditer(window))
+            other = list(re.finditer(OTHER_ITEM_WORDS, window, re.I))
+            last = f.end
+            if words and (not other or words[-1].end() >= other[-1].end()):
+                word = words[-1].group(0)
+            elif other:
+                continue
+            elif cur is not None or re.search(FAIR_WORDS, t[:f.start]):
+                word = None
+            else:
+                continue
+            if cur is None:
+                cur = {"region": None, "costs": [], "excluded": []}
+                fairs.append(cur)
+            self._use(f)
+            if f.currency == "USD":
+                self.out.problems.append("活动费用请用人民币（元）告诉我，我不做汇率换算。")
+                return True
+            if word and w["not_covered"].fullmatch(word.lower()):
+                cur["excluded"].append((word, f))
+            else:
+                cur["costs"].append(self._cny(f, "活动费用"))
+        fairs = [x for x in fairs if x["costs"] or x["excluded"]]
+        if not fairs:
+            return False
+        excluded = [f"{word}{wan(f.value)}" for x in fairs for word, f in x["excluded"]]
+        if excluded:
+            self.out.notes.append("、".join(excluded) + "不属于第三条第（五）项列明的可补贴费用"
+                                  "（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数")
+        entries, unknown = [], []
+        for x in fairs:
+            if not x["costs"]:
+                continue
+            total = sum(x["costs"], Decimal(0))
+            if len(x["costs"]) > 1:
+                self.out.notes.append("同一场活动的" + "、".join(wan(c) for c in x["costs"]) +
+                                      f"合计{wan(total)}")
+            if x["region"] is None:
+                unknown.append(total)
+            else:
+                entries.append({"region": x["region"], "cost_cny": total})
+        if entries:
+            self.out.fields["fairs"] = entries
+        if unknown:
+            said = "、".join(wan(v) for v in unknown)
+            self.out.clarifications.append(Clarification(
+                "region", f"费用{said}的活动是在境内还是境外举办的？（境内每场最高补贴2万元，境外每场最高5万元）"
+                if len(unknown) == 1 else
+                f"费用分别为{said}的这几场活动，各是在境内还是境外举办的？（境内每场最高补贴2万元，境外每场最高5万元）",
+                {"entries": [str(v) for v in unknown]}))
+        return True
+
     def _spread(self, costs, count, per, unit, what, kind):
         """Costs of each event/person/item from the figures, or None after asking."""
         values = [self._cny(c, f"{what}费用") for c in costs]
@@ -418,10 +585,8 @@ class Reader:
         if per == "each":
             return [value] * count
         if per == "total":
-            each = (value / count).quantize(Decimal("0.01"))
-            self.out.notes.append(f"{count}{unit}{what}合计{wan(value)}，按平均每{unit}{wan(each)}计算"
-                                  f"（若各{unit}费用不均，实际补贴可能更低）")
-            return [each] * count
+            self.out.clarifications.append(each_cost_question(kind, count, value, unit, what))
+            return None
         self.out.clarifications.append(Clarification(
             "per_or_total", f"{wan(value)}是每{unit}的费用，还是{count}{unit}合计的费用？",
             {"kind": kind, "count": count, "value": str(value)}))
@@ -630,18 +795,57 @@ class Reader:
         return out
 
     def _platforms(self):
-        costs = self._item_costs("platforms", r"平台|硬件|设备|设施|正版软件|购置",
-                                 FAIR_WORDS + "|租|认证|培训|离岸|在岸|执行额")
-        if not costs:
+        """One entry per platform: each 平台 named starts one; costs after it (硬件、软件 …) are its own."""
+        t = self.text
+        mine = r"平台|硬件|设备|设施|正版软件|软件|购置|投入|花了|花费"
+        others = r"认证|资质|展|租|离岸|在岸|执行额|合同额|项目经理|人才|实习|学费|培训费|美元|汇率"
+        groups, last = {}, 0
+        for f in self.figs:
+            if f.kind != "money" or id(f) in self.used:
+                if f.kind == "money":
+                    last = f.end
+                continue
+            window = t[last:f.start]
+            last = f.end
+            m_mine = [m.end() for m in re.finditer(mine, window)]
+            m_other = [m.end() for m in re.finditer(others, window)]
+            if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
+                continue
+            if not m_mine and self.pending != "platforms" and not groups:
+                continue
+            mention = [m.start() for m in re.finditer(r"平台", t[:f.start])]
+            key = mention[-1] if mention else ("figure", f.start)
+            if mention and re.search(r"平台", window) is None and key in groups and \
+                    re.search(r"另|还有|一个", window):
+                key = ("figure", f.start)
+            groups.setdefault(key, []).append(f)
+        if not groups:
             return
-        counts = [f for f in self._figs("count") if re.search(r"个", f.unit or f.raw or "")]
+        costs = []
+        for figs in groups.values():
+            for f in figs:
+                self._use(f)
+            total = sum((self._cny(f, "平台费用") for f in figs), Decimal(0))
+            if len(figs) > 1:
+                self.out.notes.append("同一个平台的" + "、".join(wan(f.value) for f in figs) + f"合计{wan(total)}")
+            costs.append(total)
+        counts = [f for f in self._figs("count") if re.search(r"个", f.unit or f.raw or "")
+                  and re.search(r"平台", t[f.end:f.end + 8])]
         n = int(counts[0].value) if counts else None
-        per = "each" if re.search(PER_WORDS, self.text) else "total" if re.search(TOTAL_WORDS, self.text) else None
-        for f in costs:
-            self._use(f)
-        values = self._spread(costs, n, per, "个", "平台建设", "platform")
-        if values is not None:
-            self.out.fields["platforms"] = [{"cost_cny": v} for v in values]
+        if len(costs) == 1 and n and n > 1:
+            per = "each" if re.search(r"每个|各", t) else "total" if re.search(TOTAL_WORDS, t) else None
+            self._use(counts[0])
+            if per == "each":
+                costs = costs * n
+            elif per == "total":
+                self.out.clarifications.append(each_cost_question("platform", n, costs[0], "个平台", "建设费用"))
+                return
+            else:
+                self.out.clarifications.append(Clarification(
+                    "per_or_total", f"{wan(costs[0])}是每个平台的费用，还是{n}个平台合计的费用？",
+                    {"kind": "platform", "count": n, "value": str(costs[0])}))
+                return
+        self.out.fields["platforms"] = [{"cost_cny": v} for v in costs]
 
     # -- yes/no items ------------------------------------------------------------------------
     def _flags(self):
@@ -666,6 +870,23 @@ class Reader:
                     self.out.fields.setdefault("innovation_rd_growth_two_years", False)
             elif self.pending == "new_enterprise":
                 self.out.fields.setdefault("new_enterprise", b)
+
+
+def region_mentions(text: str) -> list:
+    """(start, end, region) of every 境内/境外 word or place in `text`, in order."""
+    w = word_patterns()
+    out = [(m.start(), m.end(), "domestic") for m in re.finditer(r"境内|国内|省内", text)]
+    out += [(m.start(), m.end(), "overseas") for m in re.finditer(r"境外|国外|海外", text)]
+    out += [(m.start(), m.end(), key) for key in ("domestic", "overseas") for m in w[key].finditer(text)]
+    return sorted(out)
+
+
+def each_cost_question(kind: str, count: int, total: Decimal, unit: str, what: str) -> Clarification:
+    """A total over several events/people/platforms: each one's cost is asked, never averaged."""
+    return Clarification(
+        "each_cost", f"{count}{unit}{what}合计{wan(total)}。每{unit}的补贴单独计算、各有上限，不能按平均数估算；"
+                     f"请分别告诉我每{unit}的费用（例如“{'、'.join(['X万'] * min(count, 3))}”）。",
+        {"kind": kind, "count": count, "total": str(total)})
 
 
 def read(text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None) -> Reading:
