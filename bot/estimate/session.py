@@ -420,14 +420,6 @@ class EstimateSession:
                 return False
             return self._apply_values(data, values)
         elif kind == "fair_cost":
-                if data.get("region"):
-                    self._merge_fairs([{"region": data["region"], "cost_cny": v} for v in values])
-                else:
-                    self.clarify = {"kind": "region", "question": "这些活动是境内的还是境外的？"
-                                    "（境内每场最高补贴2万元，境外每场最高5万元）",
-                                    "data": {"entries": [str(v) for v in values]}}
-                    return True
-        elif kind == "fair_cost":
             groups = data.get("groups") or [data]
             prefix = ""
             if len(groups) == 1:
