@@ -364,6 +364,9 @@ def _classify(hit: _Hit, norm: str) -> None:
         hit.kind = "duration_months"
     elif kind == "count":
         hit.kind = "count"
+    elif kind == "year" and hit.magnitude and hit.value >= 10000:
+        # "执行额3000万 年租金60万": 年 starts the next words; no one counts 3000万 years
+        hit.kind, hit.unit, hit.unit_kind, hit.end = "money", "", None, hit.num_end
     elif kind == "year":
         if hit.plain_year and 1900 <= hit.value <= 2100:
             hit.kind = "year"

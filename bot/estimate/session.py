@@ -172,9 +172,12 @@ class EstimateSession:
         if "3.3" in codes and awards:
             codes -= {"3.1", "3.2"}
         elif "3.3" in codes:
-            codes |= {"3.2"} if not ({"3.1"} & codes) else set()
-            codes |= {"3.1"} if (any(k.startswith("previous_") for k in inp) or inp.get("new_enterprise")
-                                 or "onshore_cny" in inp) else set()
+            # 三（三） is 15% of 三（一） and 三（二）: the items the figures given feed
+            if "offshore_usd" in inp or "previous_offshore_usd" in inp:
+                codes.add("3.2")
+            if any(k.startswith("previous_") for k in inp) or inp.get("new_enterprise") or "onshore_cny" in inp \
+                    or not ({"3.1", "3.2"} & codes):
+                codes.add("3.1")
         if not codes:
             if any(k in inp for k in ("previous_onshore_cny", "previous_offshore_usd")) or inp.get("new_enterprise"):
                 codes.add("3.1")
@@ -545,6 +548,8 @@ class EstimateSession:
                       "rent_years_subsidized"):
                 if k == "rent_contract_amount_cny" and ("onshore_cny" in inp or "offshore_usd" in inp):
                     continue
+                if k == "rent_years_subsidized":
+                    continue  # not said: counted as none, and the answer says so (calculator contract)
                 if k not in inp:
                     out.append(k)
         if "3.9" in items and "platforms" not in inp:
@@ -555,7 +560,11 @@ class EstimateSession:
         """What the conditions read: the facts stated in the conversation and this estimate's inputs."""
         from bot.understand.facts import from_json as facts_from_json
 
-        facts = facts_from_json(self.facts)
+        from calculator.inputs import FIELDS
+
+        # the calculator's own fields are read by this estimate with their roles; a figure the general
+        # fact reader placed in one of them ("3000万" as years in the park) is not used
+        facts = {k: v for k, v in facts_from_json(self.facts).items() if k not in FIELDS}
         for key, value in calculator_inputs(self.inputs).items():
             if not isinstance(value, (list, dict)):
                 facts[key] = value
@@ -615,6 +624,10 @@ class EstimateSession:
         self.pending = todo[0] if todo else None
         if not todo:
             self.status = "done"
+            if "3.8.3" in self.items and "rent_years_subsidized" not in self.inputs:
+                note = "未提到已享受过的租金补贴年数，按尚未享受计算（补贴期限最多3年，已享受满3年的不再补贴）"
+                if note not in self.notes:
+                    self.notes.append(note)
 
     def question(self) -> str:
         """The next thing to ask, in Chinese."""

@@ -196,6 +196,16 @@ class Reader:
         s, e = _segment_of(self.spans, f.start)
         return self.text[s:e]
 
+    def _clause_with(self, words: str) -> str:
+        """The part of the message about `words`: from the word to the next clause break or figure."""
+        m = re.search(words, self.text)
+        if not m:
+            return ""
+        start = max(self.text.rfind(c, 0, m.start()) for c in "，。；,;！!？?\n") + 1
+        end_m = re.search(r"[，。；,;！!？?\n]|[0-9]{3,}|执行额|在岸|离岸", self.text[m.end():])
+        end = m.end() + (end_m.start() if end_m else len(self.text) - m.end())
+        return self.text[start:end]
+
     def _negative(self, subject: str) -> bool:
         return re.search(rf"({NONE_WORDS})[^，。；]{{0,6}}({subject})|({subject})[^，。；]{{0,6}}({NONE_WORDS})",
                          self.text) is not None
@@ -619,19 +629,45 @@ class Reader:
 
     # -- 三.（七） training and internships ----------------------------------------------------
     def _senior_training(self):
+        """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
         costs = self._item_costs("senior_training", r"培训|项目经理|人才|学费|课程",
                                  FAIR_WORDS + "|租|平台|认证|离岸|在岸|执行额")
-        counts = [f for f in self._figs("count") if re.search(r"人|名|个|位", f.unit or f.raw or "")]
+        people = r"人|名|个|位"
+        counts = [f for f in self._figs("count") if re.search(people, f.unit or f.raw or "")
+                  and not re.search(r"实习|学员|应届|毕业", self.text[max(0, f.start - 8):f.end + 6])]
         if not costs:
             if counts and self.pending == "senior_training":
                 self.out.fields["_senior_count"] = int(counts[0].value)
                 self._use(counts[0])
             return
-        n = int(counts[0].value) if counts else self.known.get("_senior_count")
-        per = "each" if re.search(r"每人|人均|每个人|每位|各", self.text) else \
-            "total" if re.search(TOTAL_WORDS, self.text) else None
-        for f in costs + counts[:1]:
-            self._use(f)
+        pieces = []
+        for c in costs:
+            start = max([m.end() for m in re.finditer(r"[，,。；;：:]|另外|还有|其中|另", self.text[:c.start])] or [0])
+            mine = [n for n in counts if start <= n.start < c.start]
+            piece = self.text[start:c.end + 4]
+            per = "each" if re.search(r"每人|人均|每个人|每位|各|每个", piece) else \
+                "total" if re.search(TOTAL_WORDS, piece) else None
+            pieces.append((c, mine[-1] if mine else None, per))
+        for c in costs:
+            self._use(c)
+        if len(costs) > 1 and all(n is not None for _, n, _ in pieces):
+            values = []
+            for c, n, per in pieces:
+                self._use(n)
+                if per == "total" and int(n.value) > 1:
+                    self.out.clarifications.append(each_cost_question("senior", int(n.value), c.value, "人", "培训费"))
+                    return
+                values += [self._cny(c, "培训")] * int(n.value)
+            self.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+            return
+        n_fig = pieces[0][1] if len(costs) == 1 and pieces[0][1] is not None else (counts[0] if counts else None)
+        n = int(n_fig.value) if n_fig is not None else self.known.get("_senior_count")
+        if n_fig is not None:
+            self._use(n_fig)
+        per = pieces[0][2] if len(costs) == 1 else None
+        if per is None:
+            per = "each" if re.search(r"每人|人均|每个人|每位|各", self.text) else \
+                "total" if re.search(TOTAL_WORDS, self.text) else None
         values = self._spread(costs, n, per, "人", "培训", "senior")
         if values is not None:
             self.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
@@ -663,12 +699,23 @@ class Reader:
             if f.kind == "duration_years" and re.search(r"协议|签|合作", before + after):
                 self.out.fields["internship_agreement_years"] = f.value
                 self._use(f)
-            elif f.kind == "count" and re.search(r"每年|一年|年均", before) and re.search(r"实习", before + after):
+            elif f.kind == "count" and re.search(r"每年|一年|年均|今年|收了|接收|接受|招了|带了", before) and \
+                    re.search(r"实习", before + after) and not re.search(r"应届|毕业|符合|合格", before[-6:] + after[:4]):
                 self.out.fields["interns_per_year"] = int(f.value)
                 self._use(f)
             elif f.kind == "count" and re.search(r"应届|毕业生|符合条件", before + after):
                 self.out.fields["qualified_interns"] = int(f.value)
                 self._use(f)
+        if "interns_per_year" not in self.out.fields:
+            m = re.search(r"(?:每年|一年|年均)[^，。；]{0,12}?(?:实习生?)[^，。；0-9一二三四五六七八九十两]{0,4}"
+                          r"([0-9]+|[一二三四五六七八九十两]+)(?:多|来|余)(?:个|名|人)", t)
+            if m:
+                from calculator.figures_zh import parse_number
+
+                low = parse_number(m.group(1))
+                if low is not None:
+                    self.out.fields["interns_per_year"] = int(low)
+                    self.out.notes.append(f"每年接受实习生{m.group(1)}多名，按不少于{int(low)}名核对条件")
         for f in self._figs("count"):
             if self.pending == "interns_per_year":
                 self.out.fields["interns_per_year"] = int(f.value)
@@ -703,10 +750,10 @@ class Reader:
                     value = value * 12
                 self.out.fields["rent_annual_cny"] = value
                 self._use(f)
-            elif f.kind == "duration_years" and re.search(r"入驻|入园|进驻|在园|搬进|园区", before + after):
+            elif f.kind == "duration_years" and self._rent_years(f) == "park":
                 self.out.fields["rent_years_in_park"] = f.value
                 self._use(f)
-            elif f.kind == "duration_years" and re.search(r"享受|补贴|拿过|领过", before + after):
+            elif f.kind == "duration_years" and self._rent_years(f) == "subsidized":
                 self.out.fields["rent_years_subsidized"] = int(f.value)
                 self._use(f)
             elif f.kind == "money" and self._rent_money(f) == "contract":
@@ -730,6 +777,20 @@ class Reader:
             else:
                 if self.pending == "rent_years_subsidized" and self._bool_answer() is False:
                     self.out.fields["rent_years_subsidized"] = 0
+
+    def _rent_years(self, f) -> Optional[str]:
+        """Whether "N年" counts years in the park or years of rent subsidy: the nearer word decides."""
+        before = self.text[max(0, f.start - 10):f.start]
+        after = self.text[f.end:f.end + 8]
+        park, subsidy = r"入驻|入园|进驻|在园|搬进|园区|园里", r"享受|补贴|拿过|领过|补过|拿了|领了"
+        p = [m.end() for m in re.finditer(park, before)]
+        q = [m.end() for m in re.finditer(subsidy, before)]
+        if p or q:
+            return "park" if max(p or [-1]) > max(q or [-1]) else "subsidized"
+        p, q = re.search(park, after), re.search(subsidy, after)
+        if p or q:
+            return "park" if p and (not q or p.start() < q.start()) else "subsidized"
+        return None
 
     def _rent_money(self, f) -> Optional[str]:
         """Whether a money figure in a rent message is the rent or the contract amount."""
@@ -854,12 +915,17 @@ class Reader:
             self.out.fields["tech_advanced_new"] = True
         elif re.search(r"技术先进型", t) and self._negative("获得|认定|取得|技术先进型"):
             self.out.fields["tech_advanced_new"] = False
-        if re.search(r"(专利|软著|软件著作权)", t):
-            self.out.fields["innovation_patents_two_years"] = not self._negative("专利|软著|软件著作权") and \
-                bool(re.search(r"连续|两年|2年|每年", t)) or self.pending == "innovation"
-        if re.search(r"研发投入", t):
-            self.out.fields["innovation_rd_growth_two_years"] = not self._negative("增长|研发") and \
-                bool(re.search(r"增长|增加|提高", t))
+        patents = self._clause_with(r"专利|软著|软件著作权")
+        if patents:
+            said_no = re.search(rf"({NONE_WORDS}|只有|仅)[^，。；]{{0,4}}(新的?)?(专利|软著|软件著作权)|"
+                                r"(专利|软著|软件著作权)[^，。；]{0,4}(没有|没|无|断了)|(去年|今年)(没有|没)", patents)
+            self.out.fields["innovation_patents_two_years"] = not said_no and \
+                bool(re.search(r"连续|两年|2年|每年|都有|都拿", patents)) or (self.pending == "innovation" and not said_no)
+        rd = self._clause_with(r"研发")
+        if rd and re.search(r"增长|增加|提高|涨|上升|提升|递增|降|减|持平|没变|下滑", rd):
+            fell = re.search(r"降|减少|下滑|持平|没变|没涨|没有增|没增|未增|不增|没有涨|不涨|只有一年|只涨了一年", rd)
+            two = re.search(r"连续|两年|2年|每年|都在|持续|一直", rd)
+            self.out.fields["innovation_rd_growth_two_years"] = bool(two) and not fell
         b = self._bool_answer()
         if b is not None:
             if self.pending == "tech_advanced_new":
