@@ -10,9 +10,10 @@ from actions.forms import SessionFormValidation
 from actions.policy import answer_events, earlier_facts, verdict_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
+from bot.nlu.normalize import normalize
 from bot.answers import compose
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures, to_json
-from bot.estimate.session import from_json, merge_running
+from bot.estimate.session import ADDS_TO_RUNNING, from_json
 
 
 
@@ -26,16 +27,9 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     """Compute, answer, and add the figures to the conversation's running estimate."""
     from calculator import CalculatorError
 
-    previous = load_inputs(tracker)
-    title = ""
-    if session.extends and previous and not session.inputs.get("_award_3.1") and not session.inputs.get("_award_3.2"):
-        merged = merge_running(previous, calculator_inputs(session.inputs))
-        session = EstimateSession(items=_items_for(merged), inputs=dict(merged), notes=session.notes,
-                                  skipped=session.skipped, facts=session.facts, status="done")
-        title = "连同本次对话中前面的数字一起测算，"
-    else:
-        merged = dict(previous)
-        merged.update(calculator_inputs(session.inputs))
+    merged = load_inputs(tracker)
+    merged.update(calculator_inputs(session.inputs))  # a session that extends the running one holds it already
+    title = "连同本次对话中前面的数字一起测算，" if session.extends else ""
     try:
         result = session.compute()
     except CalculatorError as err:
@@ -65,7 +59,7 @@ def estimate_from_question(dispatcher, tracker):
         # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's; but in
         # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".
         return None
-    session = EstimateSession.start(text, known=earlier_facts(tracker))
+    session = EstimateSession.start(text, known=earlier_facts(tracker), running=load_inputs(tracker))
     if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
         return None
     if session.status == "done":
@@ -93,7 +87,7 @@ class ActionEstimateStart(Action):
         events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
-        session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker))
+        session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker), running=load_inputs(tracker))
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
         if session.status == "done":
@@ -234,7 +228,7 @@ class ActionLooseAnswer(Action):
             events = amend_last_estimate(dispatcher, tracker, intent)
             if events is not None:
                 return events
-        fresh = EstimateSession.start(text, known=earlier_facts(tracker))
+        fresh = EstimateSession.start(text, known=earlier_facts(tracker), running=inputs)
         if fresh.items and fresh.status == "done":
             return finish(dispatcher, tracker, fresh)
         if fresh.items and intent in ("inform", "correct_value"):
@@ -253,8 +247,8 @@ class ActionLooseAnswer(Action):
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     """"不对，CMMI是28万": apply a figure to the conversation's estimate and recompute, or None."""
     inputs = load_inputs(tracker)
-    if not inputs:
-        return None
+    if not inputs or ADDS_TO_RUNNING.search(normalize(user_text(tracker))):
+        return None  # a message that adds to the estimate starts a session that extends it
     session = EstimateSession(items=_items_for(inputs), inputs=dict(inputs))
     session.last_keys = list(inputs.keys())
     turn = session.handle(user_text(tracker), intent)

@@ -15,6 +15,7 @@ from bot.estimate.understand import Clarification, read, wan
 from bot.nlu.normalize import normalize
 
 LIST_FIELDS = ("fairs", "certifications", "senior_training", "platforms")
+ADDITIVE_COUNTS = ("institution_trainees", "qualified_interns", "park_top_enterprises")
 INT_FIELDS = ("institution_trainees", "interns_per_year", "qualified_interns", "park_top_enterprises",
               "rent_years_subsidized", "year")
 BOOL_FIELDS = ("new_enterprise", "innovation_patents_two_years", "innovation_rd_growth_two_years",
@@ -137,11 +138,17 @@ class EstimateSession:
 
     # -- starting --------------------------------------------------------------------------------
     @classmethod
-    def start(cls, text: str, known: Optional[dict] = None) -> "EstimateSession":
-        """A session from the message that asked for an estimate; `known`: the conversation's facts (JSON)."""
+    def start(cls, text: str, known: Optional[dict] = None, running: Optional[dict] = None) -> "EstimateSession":
+        """A session from the message that asked for an estimate; `known`: the conversation's facts (JSON);
+        `running`: the conversation's estimate so far, which a message that adds to it ("还有…", "再加上…，一共
+        多少") extends."""
         norm = normalize(text or "")
         codes = item_words.detect_items(norm)
-        session = cls(items=codes, facts=known, extends=bool(ADDS_TO_RUNNING.search(norm)))
+        adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running)
+        session = cls(items=codes, facts=known, extends=adds)
+        if adds:
+            session.inputs = dict(running)
+            session.items = item_words.sort_items(codes + _items_for_inputs(running))
         session._note_facts(text)
         session._absorb(text, first=True)
         session._previous_is_the_year()
@@ -242,12 +249,14 @@ class EstimateSession:
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()
         before = dict(self.inputs), self.clarify
+        if new_items and intent not in QUESTION_INTENTS:
+            self.items = item_words.sort_items(self.items + new_items)  # read this message for them too
         self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
         got = self._absorb(text, correction=is_correction)
         self.inputs.update(settled)  # the answer to a clarification is not read a second time
-        if new_items and intent in ("estimate_award", "inform", None):
+        if new_items and intent in ("estimate_award", "inform", "estimate_total", None):
             self.items = item_words.sort_items(self.items + new_items)
             got = True
         if not (resolved or got):
@@ -296,10 +305,20 @@ class EstimateSession:
         if "fairs" in fields:
             new = fields.pop("fairs")
             regions = {f["region"] for f in new}
-            kept = [f for f in self.inputs.get("fairs", []) if f["region"] not in regions]
+            kept = [f for f in self.inputs.get("fairs", []) if f["region"] not in regions or (first and self.extends)]
             self.inputs["fairs"] = kept + new
             got = True
             self.last_keys.append("fairs")
+        if first and self.extends:  # another fair / certification / platform, another batch of trainees
+            for key in [k for k in fields if k in LIST_FIELDS]:
+                self.inputs[key] = list(self.inputs.get(key) or []) + list(fields.pop(key))
+                self.last_keys.append(key)
+                got = True
+            if re.search(r"又|再|补报|另外|还有|也", normalize(text or "")):
+                for key in [k for k in fields if k in ADDITIVE_COUNTS and k in self.inputs]:
+                    self.inputs[key] = int(self.inputs[key]) + int(fields.pop(key))
+                    self.last_keys.append(key)
+                    got = True
         for key, value in fields.items():
             if key.startswith("_"):
                 self.inputs[key] = value
@@ -517,9 +536,11 @@ class EstimateSession:
         if any(k.startswith("_award_") for k in inp):
             return [k for k in out if k not in self.skipped]
         if "3.1" in items:
-            if "onshore_cny" not in inp and "offshore_usd" not in inp:
+            # "没有离岸业务" alone does not tell a year's total: its onshore amount is still needed
+            if "onshore_cny" not in inp and not inp.get("offshore_usd"):
                 out.append("business_current")
-            if not inp.get("new_enterprise") and "previous_onshore_cny" not in inp and "previous_offshore_usd" not in inp:
+            if not inp.get("new_enterprise") and "previous_onshore_cny" not in inp and \
+                    not inp.get("previous_offshore_usd"):
                 out.append("business_previous")
         if "3.2" in items and "offshore_usd" not in inp and "business_current" not in out:
             out.append("offshore_usd")
@@ -646,6 +667,13 @@ class EstimateSession:
                                           patents_two_years=inp.get("innovation_patents_two_years"),
                                           rd_growth_two_years=inp.get("innovation_rd_growth_two_years"))
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+
+
+def _items_for_inputs(inputs: dict) -> list:
+    """The items a set of calculator inputs computes."""
+    probe = EstimateSession(items=[], inputs=dict(inputs))
+    probe._infer_items()
+    return probe.items
 
 
 def merge_running(previous: dict, new: dict) -> dict:

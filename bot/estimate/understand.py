@@ -162,6 +162,9 @@ class Reader:
         self.spans = list(_segments(self.text))
         self.used = set()
         self.out = Reading()
+        for f in self.figs:  # "符合条件的是12个 不是18个": the figure said not to be is the old one
+            if re.search(r"(不是|并非|而非)\s*$", self.text[max(0, f.start - 4):f.start]):
+                self.used.add(id(f))
 
     # -- helpers -----------------------------------------------------------------------
     def _explicit_years(self):
@@ -263,7 +266,10 @@ class Reader:
                 key = "previous_usd_cny_rate"
             self._set_rate(key, f.value)
             self._use(f)
-        if self.pending in ("usd_cny_rate", "previous_usd_cny_rate") and not self._figs_used("rate"):
+        said_rate = self._has(r"汇率|中间价") and not self._figs_used("rate")
+        if (self.pending in ("usd_cny_rate", "previous_usd_cny_rate") or said_rate) and not self._figs_used("rate"):
+            if self.pending not in ("usd_cny_rate", "previous_usd_cny_rate"):
+                self.pending = "previous_usd_cny_rate" if self._year(len(self.text)) == "previous" else "usd_cny_rate"
             for f in self.figs:
                 if f.kind in ("money", "count", "percent") and f.currency is None and id(f) not in self.used \
                         and Decimal("0.5") <= f.value <= Decimal("20"):
@@ -310,7 +316,9 @@ class Reader:
             self.out.fields["new_enterprise"] = True
         if re.search(rf"({NONE_WORDS})[^，。；]{{0,4}}(离岸|境外业务|国际业务)", t) and \
                 not re.search(r"离岸[^，。；]{0,8}\d", t):
-            year = _year_of(t, re.search(r"离岸|境外业务|国际业务", t).start())
+            pos = re.search(r"离岸|境外业务|国际业务", t).start()
+            near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, pos - 10):pos])
+            year = _year_of(t, pos) if near else None  # "没有离岸的" said once covers both years
             keys = {"previous": ["previous_offshore_usd"], "current": ["offshore_usd"]}.get(
                 year, ["offshore_usd", "previous_offshore_usd"])
             for k in keys:
@@ -341,6 +349,13 @@ class Reader:
             if pending_kind and kind is None:
                 kind = pending_kind[0]
                 year = year or pending_kind[1]
+            if kind is None and year and self.known:  # "去年是3900万 记错了": the kind that year was told in
+                pre = "previous_" if year == "previous" else ""
+                on, off = self.known.get(pre + "onshore_cny"), self.known.get(pre + "offshore_usd")
+                if on is not None and not off and f.currency != "USD":
+                    kind = "onshore"
+                elif off and on is None and f.currency == "USD":
+                    kind = "offshore"
             if kind == "rent":
                 self.out.fields["rent_contract_amount_cny"] = self._cny(f, "合同执行额")
                 self._use(f)
@@ -683,8 +698,9 @@ class Reader:
             if b is not None:
                 self.out.fields["institution_recognized"] = b
         for f in self._figs("count"):
-            if re.search(r"人|名|个", f.unit or f.raw or "") and (self.pending == "institution_trainees"
-                                                                 or re.search(r"培训|学员|合格|考核", self.text)):
+            if re.search(r"人|名|个", f.unit or f.raw or "") and (
+                    self.pending == "institution_trainees" or re.search(r"培训|学员|合格|考核", self.text)
+                    or ("institution_trainees" in self.known and not re.search(r"实习|应届|项目经理", self.text))):
                 self.out.fields["institution_trainees"] = int(f.value)
                 self._use(f)
                 break
@@ -700,7 +716,7 @@ class Reader:
                 self.out.fields["internship_agreement_years"] = f.value
                 self._use(f)
             elif f.kind == "count" and re.search(r"每年|一年|年均|今年|收了|接收|接受|招了|带了", before) and \
-                    re.search(r"实习", before + after) and not re.search(r"应届|毕业|符合|合格", before[-6:] + after[:4]):
+                    re.search(r"实习", before + after) and not re.search(r"应届|毕业|符合|合格", before[-6:]):
                 self.out.fields["interns_per_year"] = int(f.value)
                 self._use(f)
             elif f.kind == "count" and re.search(r"应届|毕业生|符合条件", before + after):
@@ -760,6 +776,11 @@ class Reader:
                 if "onshore_cny" not in self.out.fields and not re.search(r"离岸|在岸", before):
                     self.out.fields["rent_contract_amount_cny"] = self._cny(f, "合同执行额")
                     self._use(f)
+        m = re.search(r"(?:执行额|合同额|营收|业务额)[^，。；0-9]{0,4}([0-9]+)多万", t)
+        if m and "rent_contract_amount_cny" not in self.out.fields:
+            low = Decimal(m.group(1)) * 10000
+            self.out.fields["rent_contract_amount_cny"] = low
+            self.out.notes.append(f"合同执行额{m.group(1)}多万元，按不少于{wan(low)}核对条件")
         if re.search(r"(没有?|未|从未|没)(享受|拿|领)(过)?", t):
             self.out.fields.setdefault("rent_years_subsidized", 0)
         pend = {"rent_years_in_park": "duration_years", "rent_years_subsidized": "duration_years",
