@@ -59,9 +59,13 @@ def estimate_from_question(dispatcher, tracker):
         # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's; but in
         # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".
         return None
-    session = EstimateSession.start(text, known=earlier_facts(tracker), running=load_inputs(tracker))
+    running = load_inputs(tracker)
+    session = EstimateSession.start(text, known=earlier_facts(tracker), running=running)
     if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
         return None
+    if session.extends and calculator_inputs(session.inputs) == running and not session.clarify and \
+            set(session.items) == set(_items_for(running)):
+        return None  # nothing added: a question about the policy, answered as such
     if session.status == "done":
         return finish(dispatcher, tracker, session)
     for problem in session.problems:
@@ -157,6 +161,16 @@ class ActionEstimateTotal(Action):
         from calculator import CalculatorError, calculate
 
         inputs = load_inputs(tracker)
+        text = user_text(tracker)
+        if inputs:  # "后来又补报了一批35个…总共多少": what the message adds first, then the total
+            fresh = EstimateSession.start(text, known=earlier_facts(tracker), running=inputs)
+            if fresh.extends and (calculator_inputs(fresh.inputs) != inputs or fresh.clarify):
+                if fresh.status == "done":
+                    return finish(dispatcher, tracker, fresh)
+                dispatcher.utter_message(text=fresh.question())
+                state = fresh.dump()
+                state["handled"] = message_id(tracker)
+                return [SlotSet("estimate_state", state)]
         if not inputs:
             dispatcher.utter_message(text="这次对话里还没有测算过。告诉我数字，比如“离岸执行额150万美元，汇率7.05”，"
                                           "我逐项帮您算，最后再汇总。")

@@ -26,9 +26,18 @@ def figures_first(dispatcher, tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
-    if ASKS_AMOUNT.search(text) or own_money(text):
+    if ASKS_AMOUNT.search(text) or own_money(text) or (tracker.get_slot("estimate_inputs") and adds_item(text)):
         return estimate_from_question(dispatcher, tracker)
     return None
+
+
+def adds_item(text: str) -> bool:
+    """"还有技术先进型服务企业资格也是今年新获得的": an item added to the running estimate."""
+    from bot.estimate.items import detect_items
+    from bot.estimate.session import ADDS_TO_RUNNING
+
+    norm = normalize(text)
+    return bool(ADDS_TO_RUNNING.search(norm) and detect_items(norm))
 
 
 def own_money(text: str) -> bool:
@@ -131,6 +140,10 @@ class ActionOutOfScope(Action):
         other_policy = router.OTHER_POLICIES.search(t)
         policy_like = (hits and hits[0]["score"] >= router.STRONG_SCORE) or router.DOUBLE_CLAIM.search(t) \
             or router.WHO_APPLIES.search(t)
+        if not other_policy:  # figures of the user's own with an item named: an estimate after all
+            events = figures_first(dispatcher, tracker)
+            if events is not None:
+                return events
         if policy_like and not other_policy:
             answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
                              tracker.get_slot("topic_domain"))

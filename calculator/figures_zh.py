@@ -238,9 +238,9 @@ _SUFFIX = re.compile(r"""\s*(?:
     | (?P<count>名|人次|人|场|个|家|项|位|届|批|次(?!性)|件|张|套|台|所|户)
     | (?P<rate>的?(?:汇率|中间价|汇价))
 )""", re.X)
-_PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|¥|RMB|CNY|人民币)\s*$")
+_PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|usd|¥|RMB|rmb|CNY|cny|人民币)\s*$")
 _RATE_YEAR = r"(?:[0-9]{4}年度?|今年|去年|上年度?|上一年度?|本年度?|前年|两年|两个年度|每年)"
-_RATE_CUE = re.compile(r"(?:汇率|中间价|汇价|美元兑换?(?:人民币)?|美元=|美元折合)"
+_RATE_CUE = re.compile(r"(?:汇率|中间价|汇价|(?<![A-Za-z])rate|美元兑换?(?:人民币)?|美元=|美元折合)"
                        rf"(?:[是为按取用约在都就均:=，,\s]|大约|大概|差不多|按照|约为|算|{_RATE_YEAR}|的)*$")
 # "汇率2022年按6.7261、2023年按7.0467", "汇率今年7.1、去年6.9": a plain number after a rate, linked by a year
 _RATE_NEXT = re.compile(rf"\s*[、，,;；/和及与]?\s*{_RATE_YEAR}(?:的|是|为|按|取|用|都|\s|:)*$")
@@ -329,7 +329,7 @@ def _numbers(norm: str, masked: List[range]):
             if hit.unit_kind in (None, "usd", "cny"):
                 word = prefix.group("word")
                 if hit.unit_kind is None:
-                    hit.unit_kind = "usd" if word in ("US$", "$", "USD") else "cny"
+                    hit.unit_kind = "usd" if word in ("US$", "$", "USD", "usd") else "cny"
                     hit.unit = word
                 hit.start = prefix.start()
         hits.append(hit)

@@ -36,6 +36,8 @@ ITEM_PATTERNS = [
 ]
 
 NEGATED = re.compile(r"(没有|没|无|不是|并非|非)$")
+# "去年的增量先不算": an item named to leave it out
+LEFT_OUT = re.compile(r"[^，。；,;]{0,4}(先不算|不算|不用算|不要算|不考虑|先不管|除外|不用管)")
 
 GROUPS = {"3.8.2": ["3.8.2a", "3.8.2b"], "3.7": ["3.7.2", "3.7.3", "3.7.4"], "3.8": ["3.8.1", "3.8.2a", "3.8.2b", "3.8.3"]}
 
@@ -43,7 +45,8 @@ GROUPS = {"3.8.2": ["3.8.2a", "3.8.2b"], "3.7": ["3.7.2", "3.7.3", "3.7.4"], "3.
 def detect_items(text: str) -> list:
     """Item codes named in `text` (normalised), in policy order."""
     found = {code for code, pat in ITEM_PATTERNS
-             if any(not NEGATED.search(text[max(0, m.start() - 4):m.start()]) for m in re.finditer(pat, text))}
+             if any(not NEGATED.search(text[max(0, m.start() - 4):m.start()]) and
+                    not LEFT_OUT.match(text, m.end()) for m in re.finditer(pat, text))}
     if "3.7.2" in found and "3.7.3" in found and not re.search(r"中高级|高级人才|项目经理", text):
         found.discard("3.7.3")
     if "3.9" in found and re.search(r"电商平台|平台开发|众包平台", text) and not re.search(r"公共|服务平台", text):

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import List, Optional
 
 from bot.estimate import items as item_words
-from bot.estimate.understand import Clarification, read, wan
+from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import normalize
 
 LIST_FIELDS = ("fairs", "certifications", "senior_training", "platforms")
@@ -142,9 +142,16 @@ class EstimateSession:
         """A session from the message that asked for an estimate; `known`: the conversation's facts (JSON);
         `running`: the conversation's estimate so far, which a message that adds to it ("还有…", "再加上…，一共
         多少") extends."""
-        norm = normalize(text or "")
+        from bot.estimate.understand import english_to_chinese
+
+        norm = english_to_chinese(normalize(text or ""))
         codes = item_words.detect_items(norm)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running)
+        if running and running.get("certifications") and not adds:
+            # "ITSS是今年新拿的 认证费15万" after CMMI: a certification not yet told is another one
+            said = {m.group(0).replace(" ", "").upper()[:4] for m in CERT_NAME.finditer(norm)}
+            told = {str(c.get("name", "")).upper()[:4] for c in running["certifications"]}
+            adds = bool(said) and not (said & told)
         session = cls(items=codes, facts=known, extends=adds)
         if adds:
             session.inputs = dict(running)

@@ -43,6 +43,21 @@ def estimate_words() -> dict:
     return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
 
 
+def english_to_chinese(text: str) -> str:
+    """English words of an estimate message in the Chinese the reader knows (estimate_words.yml)."""
+    if not re.search(r"[A-Za-z]{3,}", text):
+        return text
+    glossary = estimate_words().get("english") or {}
+    pattern = _english_pattern()
+    return pattern.sub(lambda m: glossary[m.group(0).lower()], text)
+
+
+@lru_cache(maxsize=1)
+def _english_pattern():
+    words = sorted(estimate_words().get("english") or {}, key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])", re.I)
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
 
@@ -154,7 +169,7 @@ class Reader:
 
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
-        self.text = normalize(self.raw[:2000])
+        self.text = english_to_chinese(normalize(self.raw[:2000]))
         self.pending = pending
         self.items = set(items)
         self.known = known or {}
@@ -716,7 +731,8 @@ class Reader:
                 self.out.fields["internship_agreement_years"] = f.value
                 self._use(f)
             elif f.kind == "count" and re.search(r"每年|一年|年均|今年|收了|接收|接受|招了|带了", before) and \
-                    re.search(r"实习", before + after) and not re.search(r"应届|毕业|符合|合格", before[-6:]):
+                    re.search(r"实习", before + after) and not re.search(r"应届|毕业|符合|合格", before[-6:]) and \
+                    not re.search(r"应届|毕业生", after[:6]) and "interns_per_year" not in self.out.fields:
                 self.out.fields["interns_per_year"] = int(f.value)
                 self._use(f)
             elif f.kind == "count" and re.search(r"应届|毕业生|符合条件", before + after):
@@ -828,7 +844,8 @@ class Reader:
 
     def _park(self):
         t = self.text
-        if re.search(r"(新|刚)(被|获得|通过)?(认定|评为|评上|批准)|新通过|今年(被)?认定", t):
+        if re.search(r"(新|刚)(被|获得|通过)?(认定|评为|评上|批准)|新通过|今年(被)?认定|"
+                     r"(新|刚)(被)?(通过|获得|拿到|评上)[^，。；]{0,14}(认定|评定|称号)", t):
             self.out.fields["park_newly_recognized"] = True
         if re.search(r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|运营公司", t):
             self.out.fields["park_enterprise_operated"] = True
@@ -872,8 +889,9 @@ class Reader:
             if f.currency == "USD" or re.search(avoid, seg):
                 continue
             if self.pending == pending or re.search(words, seg) or \
-                    (re.search(words, self.text) and not re.search(avoid, self.text)):
-                out.append(f)
+                    (re.search(words, self.text) and not re.search(avoid, self.text)) or \
+                    (pending in self.known and not re.search(avoid + "|" + OTHER_ITEM_WORDS, self.text, re.I)):
+                out.append(f)  # the last one: "还有2个部门总监也去了 每人花了8万" adds to the training told before
         return out
 
     def _platforms(self):
@@ -932,7 +950,9 @@ class Reader:
     # -- yes/no items ------------------------------------------------------------------------
     def _flags(self):
         t = self.text
-        if re.search(r"(新|刚|今年)(被)?(获得?|取得|拿到|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|通过)", t):
+        if re.search(r"技术先进型", t) and re.search(r"复审|重新认定|不是新|并非新|非新|早就|之前就|以前就|多年前", t):
+            self.out.fields["tech_advanced_new"] = False  # 复审通过 is keeping the status, not newly gaining it
+        elif re.search(r"(新|刚|今年)(被)?(获得?|取得|拿到|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|通过)", t):
             self.out.fields["tech_advanced_new"] = True
         elif re.search(r"技术先进型", t) and self._negative("获得|认定|取得|技术先进型"):
             self.out.fields["tech_advanced_new"] = False
