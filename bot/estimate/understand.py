@@ -26,7 +26,8 @@ ONSHORE = r"在岸|境内业务|国内业务|境内的?执行|国内的?执行|�
 NONE_WORDS = r"没有|没|无|未|不涉及|零"
 PER_WORDS = r"每场|每次|每个|每项|每人|人均|平均每|各|分别|单场|一场"
 TOTAL_WORDS = r"合计|总共|一共|共计|总计|共花|总费用|加起来|全部|总额|合起来"
-FAIR_WORDS = r"展会|参展|展位|布展|博览会|交易会|广交会|服贸会|进博会|展览|招商|经贸交流|活动"
+FAIR_WORDS = (r"展会|参展|展位|布展|博览会|交易会|广交会|服贸会|进博会|展览|招商|经贸交流|活动|"
+              r"(?<![发拓进扩施])展(?![示开望现期])")
 CERT_NAME = re.compile(r"(cmmi\s*[1-5]?(级)?|itss\s*[一二三四1-4]?(级)?|pcmm\s*[1-5]?(级)?|sas\s*70|ccrc|iso\s*\d{4,5}|"
                        r"信息安全服务资质|能力成熟度|信息技术服务标准)")
 RATE_HINT = r"汇率|中间价|兑"
@@ -214,6 +215,24 @@ class Reader:
         s, e = _segment_of(self.spans, f.start)
         return self.text[s:e]
 
+    def _rd_spend(self):
+        """"研发投入2021年200万 2022年260万 2023年320万": R&D figures decide 持续两年增长, never a business amount."""
+        m = re.search(r"研发(投入|费用|经费|支出)?", self.text)
+        if not m:
+            return
+        stop = re.search(r"[。；;]|执行额|在岸|离岸|业务|专利|软著|平台|展|培训|认证", self.text[m.end():])
+        end = m.end() + (stop.start() if stop else len(self.text) - m.end())
+        spend = [f for f in self.figs if f.kind == "money" and m.end() <= f.start < end and id(f) not in self.used]
+        for f in spend:
+            self._use(f)
+        if len(spend) >= 3:
+            last = [f.value for f in spend[-3:]]
+            self.out.fields["innovation_rd_growth_two_years"] = last[0] < last[1] < last[2]
+            self._rd_decided = True
+        elif spend:
+            self.out.notes.append("研发投入" + "、".join(wan(f.value) for f in spend) +
+                                  "只用于判断研发投入是否持续两年增长，不计入业务执行额")
+
     def _clause_with(self, words: str) -> str:
         """The part of the message about `words`: from the word to the next clause break or figure."""
         m = re.search(words, self.text)
@@ -337,6 +356,8 @@ class Reader:
             keys = {"previous": ["previous_offshore_usd"], "current": ["offshore_usd"]}.get(
                 year, ["offshore_usd", "previous_offshore_usd"])
             for k in keys:
+                if k == "offshore_usd" and "3.2" not in self.items:
+                    continue  # 0 this year only matters to 三（二）; to 三（一） an absent amount counts 0
                 self.out.fields.setdefault(k, Decimal(0))
         if re.search(r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)(是)?0", t):
             self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
@@ -346,10 +367,16 @@ class Reader:
                         "onshore_cny": ("onshore", "current"), "previous_onshore_cny": ("onshore", "previous"),
                         "rent_contract_amount_cny": ("rent", None)}.get(self.pending)
         said_kind = None  # "去年在岸2000万元，今年2600万元": a figure with no kind takes the one before it
+        if re.search(r"(都|全|全部|均)(是|为|属于)?(境内|国内|在岸|人民币)", t):
+            said_kind = ("onshore", "CNY")  # "…都是境内的": said once for every figure
+        elif re.search(r"(都|全|全部|均)(是|为|属于)?(境外|国外|离岸|美元)", t):
+            said_kind = ("offshore", "USD")
         unclear = []
         for f in moneys:
             if re.search(RATE_HINT + r"[^，,；;]{0,3}$", t[max(0, f.start - 6):f.start]) and f.currency is None:
                 continue
+            if re.search(r"(多了|少了|差了|相差|差|多出|高出)\s*$", t[max(0, f.start - 3):f.start]):
+                continue  # "就比100万多了1美元": a difference, not an amount
             kind = _kind_of(t, f.start) or _kind_after(t, f.end)
             if kind is None and said_kind and (f.currency is None or f.currency == said_kind[1]):
                 kind = said_kind[0]
@@ -389,6 +416,15 @@ class Reader:
                 else:
                     continue
             key = ("previous_" if year == "previous" else "") + ("offshore_usd" if kind == "offshore" else "onshore_cny")
+            seg_start = _segment_of(self.spans, f.start)[0]
+            if re.search(r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)"
+                         r"[^，。；0-9]{0,8}(都|均)", t[seg_start:f.start]) and f.currency == "USD" and kind == "offshore":
+                self.out.fields.setdefault("previous_offshore_usd", f.value)  # "去年今年离岸都是200万美元"
+                key = "offshore_usd"
+            elif re.search(r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)"
+                           r"[^，。；0-9]{0,8}(都|均)", t[seg_start:f.start]) and kind == "onshore":
+                self.out.fields.setdefault("previous_onshore_cny", self._cny(f, "在岸执行额"))
+                key = "onshore_cny"
             if kind == "offshore":
                 if f.currency is None:
                     self.out.clarifications.append(Clarification(
@@ -454,7 +490,8 @@ class Reader:
         groups = []
         cur = None
         said_region = None
-        for s, e in self.spans:
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!？?\n\s]+", self.text)]
+        for s, e in spans:
             seg = self.text[s:e]
             seg_figs = [f for f in self.figs if s <= f.start < e and id(f) not in self.used]
             region = self._region(seg)
@@ -466,7 +503,8 @@ class Reader:
                 continue
             counts = [f for f in seg_figs if f.kind == "count" and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")]
             costs = [f for f in seg_figs if f.kind == "money"]
-            fairish = re.search(FAIR_WORDS, seg) or self.pending == "fairs" or (cur is not None and (costs or counts))
+            fairish = re.search(FAIR_WORDS, seg) or self.pending == "fairs" or (cur is not None and (costs or counts)) \
+                or (counts and re.search(FAIR_WORDS, self.text))
             if not fairish or not (costs or counts):
                 said_region = region or said_region
                 continue
@@ -634,7 +672,13 @@ class Reader:
 
     # -- 三.（六） certifications -------------------------------------------------------------
     def _certifications(self):
-        names = [m.group(0).replace(" ", "").upper() for m in CERT_NAME.finditer(self.text)]
+        aliases = {"信息安全服务资质": "CCRC", "能力成熟度": "CMMI", "信息技术服务标准": "ITSS"}
+        names = []
+        for m in CERT_NAME.finditer(self.text):
+            name = m.group(0).replace(" ", "").upper()
+            name = aliases.get(name, name)
+            if not any(n[:4] == name[:4] for n in names):  # "CCRC信息安全服务资质" is one
+                names.append(name)
         costs = self._item_costs("certifications", r"认证|资质|cmmi|itss|pcmm|sas|ccrc|iso|维护费",
                                  FAIR_WORDS + "|租|平台|培训|离岸|在岸|执行额")
         counts = [f for f in self._figs("count") if re.search(r"个|项", f.unit or f.raw or "")
@@ -962,8 +1006,10 @@ class Reader:
                                 r"(专利|软著|软件著作权)[^，。；]{0,4}(没有|没|无|断了)|(去年|今年)(没有|没)", patents)
             self.out.fields["innovation_patents_two_years"] = not said_no and \
                 bool(re.search(r"连续|两年|2年|每年|都有|都拿", patents)) or (self.pending == "innovation" and not said_no)
+        self._rd_spend()
         rd = self._clause_with(r"研发")
-        if rd and re.search(r"增长|增加|提高|涨|上升|提升|递增|降|减|持平|没变|下滑", rd):
+        if rd and not getattr(self, "_rd_decided", False) and \
+                re.search(r"增长|增加|提高|涨|上升|提升|递增|降|减|持平|没变|下滑", rd):
             fell = re.search(r"降|减少|下滑|持平|没变|没涨|没有增|没增|未增|不增|没有涨|不涨|只有一年|只涨了一年", rd)
             two = re.search(r"连续|两年|2年|每年|都在|持续|一直", rd)
             self.out.fields["innovation_rd_growth_two_years"] = bool(two) and not fell
