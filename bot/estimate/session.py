@@ -187,7 +187,7 @@ class EstimateSession:
             codes -= {"3.1", "3.2"}
         elif "3.3" in codes:
             # 三（三） is 15% of 三（一） and 三（二）: the items the figures given feed
-            if "offshore_usd" in inp or "previous_offshore_usd" in inp:
+            if inp.get("offshore_usd"):
                 codes.add("3.2")
             if any(k.startswith("previous_") for k in inp) or inp.get("new_enterprise") or "onshore_cny" in inp \
                     or not ({"3.1", "3.2"} & codes):

@@ -220,7 +220,8 @@ class Reader:
         m = re.search(r"研发(投入|费用|经费|支出)?", self.text)
         if not m:
             return
-        stop = re.search(r"[。；;]|执行额|在岸|离岸|业务|专利|软著|平台|展|培训|认证", self.text[m.end():])
+        stop = re.search(r"[。；;]|执行额|在岸|离岸|业务|专利|软著|平台|展|培训|认证|境内|国内|境外|国外|营收|合同",
+                         self.text[m.end():])
         end = m.end() + (stop.start() if stop else len(self.text) - m.end())
         spend = [f for f in self.figs if f.kind == "money" and m.end() <= f.start < end and id(f) not in self.used]
         for f in spend:
