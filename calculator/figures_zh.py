@@ -362,6 +362,9 @@ def _classify(hit: _Hit, norm: str) -> None:
         hit.kind = "area"
     elif kind == "months":
         hit.kind = "duration_months"
+    elif kind == "count" and hit.magnitude and hit.value >= 10000 and norm[hit.num_end:hit.num_end + 1].isspace():
+        # "展位费3万 人员补助1万": after a space, 人 starts the next words
+        hit.kind, hit.unit, hit.unit_kind, hit.end = "money", "", None, hit.num_end
     elif kind == "count":
         hit.kind = "count"
     elif kind == "year" and hit.magnitude and hit.value >= 10000:
