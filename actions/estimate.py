@@ -261,7 +261,8 @@ class ActionLooseAnswer(Action):
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     """"不对，CMMI是28万": apply a figure to the conversation's estimate and recompute, or None."""
     inputs = load_inputs(tracker)
-    if not inputs or ADDS_TO_RUNNING.search(normalize(user_text(tracker))):
+    if not inputs or ADDS_TO_RUNNING.search(normalize(user_text(tracker))) or \
+            EstimateSession.start(user_text(tracker), running=inputs).extends:
         return None  # a message that adds to the estimate starts a session that extends it
     session = EstimateSession(items=_items_for(inputs), inputs=dict(inputs))
     session.last_keys = list(inputs.keys())

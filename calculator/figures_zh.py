@@ -362,7 +362,8 @@ def _classify(hit: _Hit, norm: str) -> None:
         hit.kind = "area"
     elif kind == "months":
         hit.kind = "duration_months"
-    elif kind == "count" and hit.magnitude and hit.value >= 10000 and norm[hit.num_end:hit.num_end + 1].isspace():
+    elif kind == "count" and norm[hit.num_end:hit.num_end + 1].isspace() and (
+            (hit.magnitude and hit.value >= 10000) or _MONEY_CUE.search(cue_before)):
         # "展位费3万 人员补助1万": after a space, 人 starts the next words
         hit.kind, hit.unit, hit.unit_kind, hit.end = "money", "", None, hit.num_end
     elif kind == "count":

@@ -199,6 +199,8 @@ class EstimateSession:
                 codes.add("3.2")
             if "onshore_cny" in inp and "3.1" not in codes:
                 codes.add("3.1")
+            if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp:
+                codes.add("3.3")
             for key, code in (("fairs", "3.5"), ("certifications", "3.6"), ("senior_training", "3.7.3"),
                               ("platforms", "3.9"), ("rent_annual_cny", "3.8.3"), ("qualified_interns", "3.7.4"),
                               ("institution_trainees", "3.7.2"), ("park_top_enterprises", "3.8.2a"),

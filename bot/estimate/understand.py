@@ -777,7 +777,8 @@ class Reader:
                 self._use(f)
             elif f.kind == "count" and re.search(r"每年|一年|年均|今年|收了|接收|接受|招了|带了", before) and \
                     re.search(r"实习", before + after) and not re.search(r"应届|毕业|符合|合格", before[-6:]) and \
-                    not re.search(r"应届|毕业生", after[:6]) and "interns_per_year" not in self.out.fields:
+                    not re.search(r"应届|毕业生", re.split(r"[，,；;。]", after)[0][:6]) and \
+                    "interns_per_year" not in self.out.fields:
                 self.out.fields["interns_per_year"] = int(f.value)
                 self._use(f)
             elif f.kind == "count" and re.search(r"应届|毕业生|符合条件", before + after):
