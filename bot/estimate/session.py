@@ -263,8 +263,11 @@ class EstimateSession:
         self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
+        clarify_now = self.clarify
         got = self._absorb(text, correction=is_correction)
-        self.inputs.update(settled)  # the answer to a clarification is not read a second time
+        self.inputs.update(settled)
+        if resolved:
+            self.clarify = clarify_now  # the answer was read for the question; not asked about again  # the answer to a clarification is not read a second time
         if new_items and intent in ("estimate_award", "inform", "estimate_total", None):
             self.items = item_words.sort_items(self.items + new_items)
             got = True
@@ -466,6 +469,14 @@ class EstimateSession:
             return True
         elif kind == "region":
             return self._resolve_regions(norm, [Decimal(v) for v in data["entries"]])
+        elif kind == "fair_breakdown":
+            prefix = {"domestic": "境内 ", "overseas": "境外 "}.get(data.get("region"), "")
+            reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)
+            if not reading.fields.get("fairs"):
+                return False
+            self.inputs["fairs"] = self.inputs.get("fairs", []) + reading.fields["fairs"]
+            self.last_keys.append("fairs")
+            self.notes += [n for n in reading.notes if n not in self.notes]
         else:
             return False
         self.clarify = None
@@ -595,6 +606,10 @@ class EstimateSession:
         # the calculator's own fields are read by this estimate with their roles; a figure the general
         # fact reader placed in one of them ("3000万" as years in the park) is not used
         facts = {k: v for k, v in facts_from_json(self.facts).items() if k not in FIELDS}
+        inp = self.inputs
+        if ("onshore_cny" in inp or "offshore_usd" in inp) and (
+                "previous_onshore_cny" in inp or "previous_offshore_usd" in inp or inp.get("new_enterprise")):
+            facts.pop("business_grew", None)  # the calculator works the increment out from the figures
         for key, value in calculator_inputs(self.inputs).items():
             if not isinstance(value, (list, dict)):
                 facts[key] = value

@@ -601,17 +601,21 @@ class Reader:
             words = list(cost_word.finditer(window))
             other = list(re.finditer(OTHER_ITEM_WORDS, window, re.I))
             last = f.end
+            following = re.split(r"[，,；;。]|[0-9]", t[f.end:f.end + 12])[0]
+            after_word = w["not_covered"].search(following)
             if words and (not other or words[-1].end() >= other[-1].end()):
                 word = words[-1].group(0)
             elif other:
                 continue
             elif cur is not None or re.search(FAIR_WORDS, t[:f.start]):
-                word = None
+                word = after_word.group(0) if after_word else None  # "剩下4万是机票住宿"
             else:
                 continue
             if cur is None:
                 cur = {"region": None, "costs": [], "excluded": []}
                 fairs.append(cur)
+            if word is None and re.search(r"总共|一共|全部|总计|合计|总费用|总花费|共花", window):
+                cur.setdefault("lump", []).append(f)  # a total that may hold travel: its parts are asked
             self._use(f)
             if f.currency == "USD":
                 self.out.problems.append("活动费用请用人民币（元）告诉我，我不做汇率换算。")
@@ -620,7 +624,16 @@ class Reader:
                 cur["excluded"].append((word, f))
             else:
                 cur["costs"].append(self._cny(f, "活动费用"))
-        fairs = [x for x in fairs if x["costs"] or x["excluded"]]
+        for x in fairs:
+            if x.get("lump") and len(x["costs"]) == len(x["lump"]):
+                total = x["costs"][0]
+                x["costs"] = []
+                self.out.clarifications.append(Clarification(
+                    "fair_breakdown",
+                    f"这场活动合计{wan(total)}里，哪些是注册费、展位费、布展费、特装费、宣传推广费，各多少？"
+                    "（第三条第（五）项只补这些费用，机票、酒店等差旅不在其中）",
+                    {"region": x["region"], "total": str(total)}))
+        fairs = [x for x in fairs if x["costs"] or x["excluded"] or x.get("lump")]
         if not fairs:
             return False
         excluded = [f"{word}{wan(f.value)}" for x in fairs for word, f in x["excluded"]]
