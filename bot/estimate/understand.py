@@ -581,6 +581,8 @@ class Reader:
         places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0]:a[1]]))
         if not (said_cost or (places and re.search(FAIR_WORDS, t))):
             return False
+        if not said_cost and re.search(r"分别|各(参加|去|办|一)", t):
+            return False  # "去新加坡和德国各参加了一次…费用分别8万元、6万元": one cost per fair, in order
         events = sorted([(a[0], "anchor", a) for a in anchors] + [(f.start, "money", f) for f in moneys],
                         key=lambda e: e[0])
         fairs, cur, last = [], None, 0
