@@ -40,11 +40,17 @@ def adds_item(text: str) -> bool:
     return bool(ADDS_TO_RUNNING.search(norm) and detect_items(norm))
 
 
+OWN_AMOUNT = re.compile(r"(费|额|投入|投了|花了|花费|交了|做了|收入|营收|租金|成本|用了)[^，。；,;0-9]{0,3}$")
+
+
 def own_money(text: str) -> bool:
-    """Whether the message gives money figures of the user's own (not quoting a policy bound)."""
+    """Whether the message gives a money figure of the user's own: an amount spent or earned
+    ("维护费12万", "离岸执行额280万美元"), not a figure quoted from the policy ("技术先进型那10万")."""
     from bot.estimate.session import own_figures
 
-    return any(f.kind == "money" for f in own_figures(normalize(text)))
+    norm = normalize(text)
+    return any(f.kind == "money" and (f.currency == "USD" or OWN_AMOUNT.search(norm[max(0, f.start - 8):f.start]))
+               for f in own_figures(norm))
 
 
 def known_facts(tracker) -> tuple:

@@ -308,8 +308,9 @@ def _numbers(norm: str, masked: List[range]):
         prefix = _PREFIX_CURRENCY.search(norm, max(0, start - 8), start)
         if prefix is not None and prefix.start() and norm[prefix.start() - 1] in _NUMERAL_CHARS:
             prefix = None  # 300万人民币 200万: that 人民币 belongs to the figure before
-        if prefix is None and _is_ascii_letter(before):
-            continue
+        if prefix is None and _is_ascii_letter(before) and not (
+                _MAGNITUDE_CHARS & set(numeral) or norm[end:end + 1] in ("元", "块")):
+            continue  # CMMI3, ISO9001 are names; "PCMM8万" is a name and then a figure
         mult = m.group("mult")
         value = _tidy(value * _multiplier(mult))
         magnitude = bool(mult) or bool(_MAGNITUDE_CHARS & set(numeral)) or "," in numeral

@@ -220,7 +220,7 @@ class Reader:
         m = re.search(r"研发(投入|费用|经费|支出)?", self.text)
         if not m:
             return
-        stop = re.search(r"[。；;]|执行额|在岸|离岸|业务|专利|软著|平台|展|培训|认证|境内|国内|境外|国外|营收|合同",
+        stop = re.search(r"[。；;]|执行额|在岸|离岸|业务|专利|软著|平台|展|培训|认证|境内|国内|境外|国外|营收|合同|奖|增量",
                          self.text[m.end():])
         end = m.end() + (stop.start() if stop else len(self.text) - m.end())
         spend = [f for f in self.figs if f.kind == "money" and m.end() <= f.start < end and id(f) not in self.used]
@@ -240,7 +240,7 @@ class Reader:
         if not m:
             return ""
         start = max(self.text.rfind(c, 0, m.start()) for c in "，。；,;！!？?\n") + 1
-        end_m = re.search(r"[，。；,;！!？?\n]|[0-9]{3,}|执行额|在岸|离岸", self.text[m.end():])
+        end_m = re.search(r"[，。；,;！!？?\n]|[0-9]{3,}|执行额|在岸|离岸|但|不过|可是|然而", self.text[m.end():])
         end = m.end() + (end_m.start() if end_m else len(self.text) - m.end())
         return self.text[start:end]
 
@@ -378,6 +378,9 @@ class Reader:
                 continue
             if re.search(r"(多了|少了|差了|相差|差|多出|高出)\s*$", t[max(0, f.start - 3):f.start]):
                 continue  # "就比100万多了1美元": a difference, not an amount
+            if f.bound in ("超过", "不低于", "不少于", "不超过", "低于", "高于", "最高", "最多", "至少", "大于", "小于",
+                           "以上", "以下", "以内", "及以上", "及以下"):
+                continue  # "加一起肯定超过100万美元了": the policy's threshold quoted, not an amount
             kind = _kind_of(t, f.start) or _kind_after(t, f.end)
             if kind is None and said_kind and (f.currency is None or f.currency == said_kind[1]):
                 kind = said_kind[0]
@@ -733,7 +736,8 @@ class Reader:
         pieces = []
         for c in costs:
             start = max([m.end() for m in re.finditer(r"[，,。；;：:]|另外|还有|其中|另", self.text[:c.start])] or [0])
-            mine = [n for n in counts if start <= n.start < c.start]
+            mine = [n for n in counts if start <= n.start < c.start
+                    and not any(n.start < o.start < c.start for o in costs)]  # a count goes with the cost after it
             piece = self.text[start:c.end + 4]
             per = "each" if re.search(r"每人|人均|每个人|每位|各|每个", piece) else \
                 "total" if re.search(TOTAL_WORDS, piece) else None
@@ -1013,7 +1017,8 @@ class Reader:
         t = self.text
         if re.search(r"技术先进型", t) and re.search(r"复审|重新认定|不是新|并非新|非新|早就|之前就|以前就|多年前", t):
             self.out.fields["tech_advanced_new"] = False  # 复审通过 is keeping the status, not newly gaining it
-        elif re.search(r"(新|刚|今年)(被)?(获得?|取得|拿到|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|通过)", t):
+        elif re.search(r"(新|刚|今年)(被)?(获得?|取得|拿到|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|通过)|"
+                       r"(新|刚)(获得?|取得|拿到|通过)[^，。；]{0,3}技先", t):
             self.out.fields["tech_advanced_new"] = True
         elif re.search(r"技术先进型", t) and self._negative("获得|认定|取得|技术先进型"):
             self.out.fields["tech_advanced_new"] = False
