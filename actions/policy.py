@@ -14,7 +14,7 @@ from bot.understand import facts as fact_reader
 
 
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正")
-ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算")
+ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算|咋算|怎么算|怎么给|金额|how much", re.I)
 
 
 def figures_first(dispatcher, tracker):
@@ -40,7 +40,8 @@ def adds_item(text: str) -> bool:
     return bool(ADDS_TO_RUNNING.search(norm) and detect_items(norm))
 
 
-OWN_AMOUNT = re.compile(r"(费|额|投入|投了|花了|花费|交了|做了|收入|营收|租金|成本|用了)[^，。；,;0-9]{0,3}$")
+OWN_AMOUNT = re.compile(r"(费|额|投入|投了|花了|花费|交了|做了|收入|营收|租金|成本|用了|每人|每个|每场|人均|展位|布展|特装|"
+                        r"推广|硬件|软件|设备)[^，。；,;0-9]{0,3}$")
 
 
 def own_money(text: str) -> bool:
@@ -48,8 +49,10 @@ def own_money(text: str) -> bool:
     ("维护费12万", "离岸执行额280万美元"), not a figure quoted from the policy ("技术先进型那10万")."""
     from bot.estimate.session import own_figures
 
-    norm = normalize(text)
-    return any(f.kind == "money" and (f.currency == "USD" or OWN_AMOUNT.search(norm[max(0, f.start - 8):f.start]))
+    from bot.estimate.understand import english_to_chinese
+
+    norm = english_to_chinese(normalize(text))
+    return any(f.kind == "money" and (f.currency or OWN_AMOUNT.search(norm[max(0, f.start - 8):f.start]))
                for f in own_figures(norm))
 
 
