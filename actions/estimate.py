@@ -10,10 +10,11 @@ from actions.forms import SessionFormValidation
 from actions.policy import answer_events, earlier_facts, verdict_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
-from bot.nlu.normalize import normalize
-from bot.answers import compose
+from bot.answers import compose, eligibility
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures, to_json
 from bot.estimate.session import ADDS_TO_RUNNING, from_json
+from bot.understand import facts as fact_reader
+from bot.nlu.normalize import normalize
 
 
 
@@ -36,13 +37,29 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
         dispatcher.utter_message(text=f"这些数字还不能计算：{err}。请更正后再试。")
         return [SlotSet("estimate_state", None), SlotSet("estimate_pending", False)]
     skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
-    dispatcher.utter_message(text=explain.render(result, calculator_inputs(session.inputs), session.notes, skipped,
-                                                 failed=session.failed(), title=title))
+    second_article = eligibility.summary(fact_reader.from_json(session.facts))
+    if second_article:
+        dispatcher.utter_message(text=second_article)
+    text = explain.render(result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed(),
+                          title=title)
+    unsure = session.unsure_conditions()
+    if unsure:
+        text += "\n还需确认的条件（测算假定已满足）：" + "；".join(
+            f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items()) + "。"
+    dispatcher.utter_message(text=text)
     events = [SlotSet("estimate_state", None), SlotSet("estimate_pending", False),
               SlotSet("estimate_inputs", to_json(merged))]
     if session.items:
         events.append(SlotSet("topic_clause", session.items[0].replace("a", "").replace("b", "")))
     return events
+
+
+def unsure_line(dispatcher, session: EstimateSession) -> None:
+    """Before asking for figures: the conditions of the items that nobody has confirmed yet."""
+    unsure = session.unsure_conditions()
+    if unsure:
+        dispatcher.utter_message(text="测算前提（还需确认）：" + "；".join(
+            f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items()) + "。")
 
 
 def _skip_label(key: str) -> str:
@@ -100,6 +117,7 @@ class ActionEstimateStart(Action):
             standard = clause_answer(session.items[0].rstrip("ab"), user_text(tracker))
             dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
             dispatcher.utter_message(text="下面帮您测算，随时可以说“取消”。")
+        unsure_line(dispatcher, session)
         state = session.dump()
         state["handled"] = message_id(tracker)
         return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None),
@@ -254,6 +272,10 @@ class ActionLooseAnswer(Action):
         if intent in ("affirm", "deny"):
             dispatcher.utter_message(text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。")
             return done
+        if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
+            answer = eligibility.answer(normalize(text))
+            dispatcher.utter_message(text=answer.text)
+            return done + answer_events(answer)
         dispatcher.utter_message(text=REPHRASE)
         return done
 

@@ -14,7 +14,7 @@ from bot.understand import facts as fact_reader
 
 
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正")
-ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算|咋算|怎么算|怎么给|金额|how much", re.I)
+ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算|咋算|怎么算|怎么给|怎么奖|怎么补|给多少|金额|how much", re.I)
 
 
 def figures_first(dispatcher, tracker):
@@ -88,14 +88,21 @@ def verdict_first(dispatcher, tracker):
     from bot.estimate.session import own_figures
 
     text = normalize(user_text(tracker))
-    if (qualify.is_shape("amount", text) or own_money(text)) and own_figures(text):
+    money = [f for f in own_figures(text) if f.kind == "money"]
+    if (qualify.is_shape("amount", text) or own_money(text)) and money:
         return None
     facts, said = known_facts(tracker)
     answer = qualify.answer(text, facts, said)
     if answer is None:
         return None
     dispatcher.utter_message(text=answer.text)
-    return answer_events(answer)
+    events = answer_events(answer)
+    if answer.verdict != "not_met" and own_figures(text):
+        from actions.estimate import estimate_from_question
+
+        estimate = estimate_from_question(dispatcher, tracker)
+        events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
+    return events
 
 
 def answer_events(answer) -> List[Dict[Text, Any]]:

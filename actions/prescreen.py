@@ -27,7 +27,9 @@ class ActionPrescreenStart(Action):
             dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。")
         state = session.dump()
         state["handled"] = message_id(tracker)
-        return [SlotSet("prescreen_state", state), SlotSet("prescreen_answer", None)]
+        # a stated unmet condition settles the verdict at once (the form ends and the report follows)
+        done = "done" if session.step == "done" else None
+        return [SlotSet("prescreen_state", state), SlotSet("prescreen_answer", done)]
 
 
 class ValidatePrescreenForm(SessionFormValidation):

@@ -8,7 +8,7 @@ all are met, unknown otherwise. Thresholds are read from figures.yml with their 
 A numeric fact is a number (Decimal, int, float or str) or a `Span` — what the user said may
 be a bound rather than a value: 「不到一年」 is Span(hi=1, hi_open=True), 「一年多」 Span(lo=1, lo_open=True).
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +21,8 @@ from knowledge.figures import figures
 CONDITIONS_FILE = Path(__file__).parent / "data" / "conditions.yml"
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 APPLICANT_TYPES = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
-OPS_FOR_BOUND = {"超过": "gt", "以上": "ge", "不低于": "ge", "不少于": "ge", "最多": ("le", "lt"), "每": "ge"}
+OPS_FOR_BOUND = {"超过": "gt", "以上": "ge", "不低于": "ge", "不少于": "ge", "最多": ("le", "lt"), "每": "ge",
+                 "自": "ge"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Span:
         if isinstance(value, dict):
             return cls(**{k: (Decimal(str(v)) if k in ("lo", "hi") and v is not None else v) for k, v in value.items()})
         d = Decimal(str(value))
+        if not d.is_finite():
+            raise ValueError(f"not a finite number: {value!r}")
         return cls(d, d)
 
     def to_json(self) -> dict:
@@ -63,6 +66,7 @@ class Check:
     status: str
     fact: Optional[str] = None
     stated: Optional[str] = None  # what the user said, in words, when known
+    assumed: bool = False  # the user did not say: the leaf's `assume` value was taken
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -76,6 +80,7 @@ class Verdict:
     status: str
     checks: List[Check]
     blocked_by: Optional[str] = None  # a required clause (第二条) that is not met
+    premises: List[str] = field(default_factory=list)  # required clauses still unknown
 
     @property
     def unmet(self) -> List[Check]:
@@ -199,10 +204,9 @@ def check_leaf(leaf: dict, facts: dict, verdicts: Optional[Dict[str, "Verdict"]]
             return UNKNOWN
         return MET if got >= need else NOT_MET
     try:
-        span = Span.of(value)
-    except (ArithmeticError, TypeError, ValueError):
+        return _compare(op, Span.of(value), threshold(leaf))
+    except (ArithmeticError, TypeError, ValueError):  # 「很多」, NaN: not a number the policy can compare
         return UNKNOWN
-    return _compare(op, span, threshold(leaf))
 
 
 def _applies(leaf: dict, facts: dict) -> Optional[bool]:
@@ -221,6 +225,13 @@ def _describe(leaf: dict, facts: dict) -> Optional[str]:
     value = facts.get(leaf.get("fact"))
     if value is None:
         return None
+    try:
+        return _words(leaf, value)
+    except (ArithmeticError, TypeError, ValueError):  # NaN, Infinity: say it as given
+        return str(value)
+
+
+def _words(leaf: dict, value) -> Optional[str]:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (Span, dict)):
@@ -275,6 +286,10 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
                 for c in leaf["clauses"]:
                     evaluate(c, facts, verdicts)
     checks = []
+    who = APPLICANT_TYPES.get(facts.get("applicant_type") or "")
+    if who and code.startswith("3") and who not in entry["applicants"]:
+        checks.append(Check(code, "applicant", f"申报主体须为{'或'.join(entry['applicants'])}", "", NOT_MET,
+                            "applicant_type", who))
     for cond in entry["conditions"]:
         if "any" in cond:
             states = [check_leaf(leaf, facts, verdicts) for leaf in cond["any"]]
@@ -286,17 +301,21 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
         applies = _applies(cond, facts)
         if applies is False:
             continue
-        status = check_leaf(cond, facts, verdicts) if applies else UNKNOWN
+        assumed = "assume" in cond and facts.get(cond.get("fact")) is None
+        seen = dict(facts, **{cond["fact"]: cond["assume"]}) if assumed else facts
+        status = check_leaf(cond, seen, verdicts) if applies else UNKNOWN
         checks.append(Check(code, cond["id"], cond["label"], cond.get("quote", ""), status, cond.get("fact"),
-                            _describe(cond, facts)))
-    blocked = next((r for r in entry.get("requires", []) if verdicts[r].status == NOT_MET), None)
+                            _describe(cond, facts), assumed))
+    requires = entry.get("requires", [])
+    blocked = next((r for r in requires if verdicts[r].status == NOT_MET), None)
     if blocked or any(c.status == NOT_MET for c in checks):
         status = NOT_MET
-    elif all(c.status == MET for c in checks) and all(verdicts[r].status == MET for r in entry.get("requires", [])):
+    elif all(c.status == MET for c in checks):
         status = MET
     else:
         status = UNKNOWN
-    verdict = Verdict(code, status, checks, blocked)
+    premises = [r for r in requires if verdicts[r].status == UNKNOWN] if not blocked else []
+    verdict = Verdict(code, status, checks, blocked, premises)
     verdicts[code] = verdict
     return verdict
 

@@ -2,6 +2,7 @@
 import ast
 import io
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -244,12 +245,14 @@ class TestSubprocess:
                                          certifications=[{"name": "CMMI", "cost_cny": i * 10}])))
         path = tmp_path / "batch.jsonl"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        start = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         proc = subprocess.run([PYTHON, "-m", "calculator", "--jsonl", str(path)], cwd=ROOT,
                               capture_output=True, timeout=120)
-        elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # CPU seconds of the calculator process: the work done, whatever else the machine is doing
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         assert (0, 10000) == (proc.returncode, len(proc.stdout.splitlines()))
-        assert elapsed < 10, elapsed
+        assert cpu < 10, cpu
 
 
 class TestNoRasa:

@@ -1,5 +1,4 @@
 """End-to-end conversations against the running action and Rasa servers (REST channel)."""
-import json
 import re
 import subprocess
 import sys
@@ -8,13 +7,21 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.case_checks import play
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]
-CASE_FILES = [ROOT / "tests" / "e2e" / "cases.yaml", ROOT / "tests" / "e2e" / "cases_round2.yaml",
-              ROOT.parent / "shared" / "eval" / "sample_cases.yaml"]
-NUM = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|亿|万元|万|元)")
-CONFIRM = re.compile(r"确认|对吗|对不对|是否正确|核对|无误")
-GRACEFUL = ["抱歉", "无法", "不能", "超出", "范围", "只能", "没有理解", "换个说法"]
+CASES = ROOT / "tests" / "e2e"
+# Files every case of which must pass.
+CASE_FILES = [CASES / "cases.yaml", CASES / "cases_round2.yaml", ROOT.parent / "shared" / "eval" / "sample_cases.yaml"]
+# Outside evaluators' sets for issues 13, 14 and 19: each file's pass rate must stay at or above its
+# floor (the rate measured when it was last raised; README "Measured" gives the figures).
+RATE_FLOORS = {
+    "cases_conditions.yaml": 0.0,
+    "cases_understanding_a.yaml": 0.0,
+    "cases_understanding_b.yaml": 0.0,
+    "cases_estimates_a.yaml": 0.0,
+    "cases_estimates_b.yaml": 0.0,
+}
 
 
 def load_cases():
@@ -26,33 +33,6 @@ def load_cases():
     return cases
 
 
-def amounts(text):
-    out = []
-    for m in NUM.finditer(text):
-        v = float(m.group(1).replace(",", "").replace("，", ""))
-        out.append(v * (1e8 if m.group(2).startswith("亿") else 1e4 if m.group(2).startswith("万") else 1))
-    return out
-
-
-def problems(text, case):
-    why = []
-    for group in case.get("all", []):
-        if not any(alt.lower() in text.lower() for alt in group):
-            why.append("missing " + "/".join(group))
-    if "amount" in case:
-        expected = case["amount"]
-        if not any(abs(v - expected) <= max(1.0, expected * 1e-4) for v in amounts(text)):
-            why.append(f"amount {expected} not in {sorted(set(amounts(text)))[:8]}")
-    if case.get("graceful") and not any(g in text for g in GRACEFUL):
-        why.append("not a graceful decline")
-    for pat in case.get("regex", []):
-        if not re.search(pat, text):
-            why.append(f"no /{pat}/")
-    if not text.strip():
-        why.append("no reply")
-    return why
-
-
 class TestCases:
     """The case files: single questions and simulated multi-turn estimates."""
 
@@ -60,22 +40,25 @@ class TestCases:
     def test_case(self, assistant, case):
         """The replies carry the expected facts and figures."""
         sender = assistant.new_sender(str(case["id"]))
-        reply = assistant.say(sender, case["say"])
-        everything = reply
-        sim = [(r["when"], r["answer"]) for r in case.get("sim", [])] + [(CONFIRM.pattern, "是的")]
-        used = {}
-        for _ in range(case.get("max_turns", 8)):
-            if not problems(everything, case):
-                break
-            answer = next((a for w, a in sim if re.search(w, reply) and used.get(a, 0) < 2), None)
-            if answer is None and case.get("facts") and used.get(case["facts"], 0) < 2:
-                answer = case["facts"]
-            if answer is None:
-                break
-            used[answer] = used.get(answer, 0) + 1
-            reply = assistant.say(sender, answer)
-            everything += "\n" + reply
-        assert [] == problems(everything, case), everything[-600:]
+        why, transcript = play(lambda text: assistant.say(sender, text), case)
+        assert [] == why, "\n".join(f"{who}: {text}" for who, text in transcript)[-900:]
+
+
+class TestEvaluatorSets:
+    """Sets written by evaluators who never saw the code: pass rate at or above each file's floor."""
+
+    @pytest.mark.parametrize("name", sorted(RATE_FLOORS))
+    def test_pass_rate(self, assistant, name):
+        """The share of cases passing is at least the file's floor."""
+        cases = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+        failed = []
+        for case in cases:
+            sender = assistant.new_sender(str(case["id"]))
+            why, _ = play(lambda text, s=sender: assistant.say(s, text), case)
+            if why:
+                failed.append(f"{case['id']}: {'; '.join(why)}")
+        rate = 1 - len(failed) / len(cases)
+        assert rate >= RATE_FLOORS[name], f"{rate:.3f} < {RATE_FLOORS[name]}\n" + "\n".join(failed)
 
 
 class TestFormBehaviour:
@@ -143,9 +126,10 @@ class TestRobustness:
         assert isinstance(assistant.send(assistant.new_sender("empty"), ""), list)
 
     def test_negative_amount(self, assistant):
-        """A negative cost is refused, not computed."""
+        """A negative cost is refused with the reason and asked again, nothing computed."""
         reply = assistant.say(assistant.new_sender("neg"), "CMMI认证费用-5万元能补多少")
-        assert "0.00元" not in reply or "不" in reply
+        assert "不能为负数" in reply and "费用是多少" in reply
+        assert not re.search(r"补贴合计|\d[\d,]*\.\d\d元", reply)
 
 
 class TestPrescreen:
@@ -162,11 +146,12 @@ class TestPrescreen:
                 break
             reply = assistant.say(s, answer)
         ref = re.search(r"YS-\d{8}-\d{4}", reply).group(0)
-        assert "符合" in reply and "2,000,000" in reply
+        assert re.search(r"(?<!不)符合", reply) and "不符合" not in reply and "2,000,000" in reply
         assert ref in assistant.say(s, f"查询预审 {ref}")
         other = assistant.say(assistant.new_sender("intruder"), f"查询预审 {ref}")
         assert "没有找到" in other and "2,000,000" not in other
         env = {"REPORTS_DB": str(assistant.workdir / "reports.db"), "PATH": "/usr/bin:/bin"}
         out = subprocess.run([sys.executable, "-m", "bot.reports", "show", ref], cwd=ROOT, env=env,
                              capture_output=True, text=True, timeout=60)
-        assert 0 == out.returncode and ref in out.stdout and "符合" in out.stdout
+        assert 0 == out.returncode and ref in out.stdout and re.search(r"(?<!不)符合", out.stdout)
+        assert "不符合" not in out.stdout

@@ -1,7 +1,12 @@
 """第二条 (项目申报资格): who may apply, each condition, and a verdict on what the user says."""
 import re
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Optional, Tuple
 
-from knowledge import query
+import yaml
+
+from knowledge import conditions, query
 
 from bot.answers.model import Answer
 
@@ -16,81 +21,124 @@ CONDITION_NAMES = {
     "mofcom_registered": "在商务部“服务外包业务管理和统计系统”中注册并及时填报",
 }
 
-NEG = r"(没有|没|未|不|无|尚未|还没)"
-ZHENGZHOU = (r"郑州|郑东新区|高新区|经开区|经济技术开发区|航空港|金水区|二七区|中原区|管城|惠济|上街|巩义|荥阳|"
-             r"新密|新郑|登封|中牟")
-OTHER_ENTITY = (r"个体户|个体工商户|个人|自然人|政府部门|政府机关|行政机关|机关单位|机关|事业单位|社会团体|社会组织|"
-                r"协会|民办非企业|个人独资|合伙企业")
-
-# (field, pattern that says it holds, pattern that says it does not)
-CONDITION_WORDS = [
-    ("clear_property_rights", r"产权清晰|产权明晰|产权清楚|产权明确", r"产权(不太?|没有?)(清晰|明晰|清楚|明确)|产权纠纷|股权纠纷|产权有争议"),
-    ("lawful_operation", r"依法经营|合法经营|守法经营|正常经营|经营[^，。；]{0,4}(合规|合法|规范)",
-     r"违法经营|违规经营|非法经营|经营异常|吊销|超范围经营"),
-    ("lawful_tax", r"依法纳税|按时纳税|正常纳税|纳税正常|照章纳税|按时交税|纳税[^，。；]{0,4}(合规|正常|规范|依法)",
-     r"偷漏税|偷税|漏税|逃税|欠[^，。；]{0,2}税|税务违法|拖欠税|非正常户|税务黑名单"),
-    ("sound_finance", r"财务(管理)?制度|财务[^，。；]{0,3}规范|财务健全|财务管理规范",
-     r"财务[^，。；]{0,4}(不规范|不健全|混乱)|没有财务制度|账目混乱"),
-    ("mofcom_registered", r"统计系统|系统(里|中|上)?(注册|填报)|(注册|填报)了?(商务部)?系统|商务部.{0,6}(注册|填报)",
-     r"(没|未|没有|不|从未|一直没)(能)?(按时|及时)?填报"),
-]
-ALL_MET = r"(其他|其余|别的)(条件|方面)?(也)?都(满足|符合|具备|没问题|合规)|条件(也)?都(满足|符合|具备)"
-MUST = r"一定要|必须|非得|是否需要|需不需要|要不要|必要|(不|没).{0,6}(行不行|可以吗|行吗|能报吗|能申报吗)|可以不"
+WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "eligibility_words.yml"
+BOOL_FACTS = ("clear_property_rights", "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered")
 
 
-def _holds(text: str, pattern: str, negative=None):
-    """True if the condition is said to hold, False if said not to, None if not mentioned."""
-    if negative and re.search(negative, text):
-        return False
-    m = re.search(pattern, text)
-    if not m:
+@lru_cache(maxsize=1)
+def words() -> dict:
+    """The `second_article` section of knowledge/data/eligibility_words.yml, its patterns compiled."""
+    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["second_article"]
+    out = {"negation_window": int(raw["negation_window"])}
+    for key in ("negation", "not_negation", "phrase_end", "requirement", "zhengzhou_places", "not_places", "group",
+                "asks_must", "asks", "individual", "no_legal_person", "branch_question", "foreign_capital"):
+        out[key] = re.compile(raw[key])
+    out["all_met"] = [re.compile(p) for p in raw["all_met"]]
+    out["not_required"] = {k: re.compile(v) for k, v in raw["not_required"].items()}
+    out["must_topics"] = {k: re.compile(v) for k, v in raw["must_topics"].items()}
+    for field, spec in raw.items():
+        if isinstance(spec, dict) and field not in ("not_required", "must_topics"):
+            out[field] = {k: ([re.compile(p) for p in v] if isinstance(v, list) and k != "examples" else
+                              re.compile(v) if isinstance(v, str) else v) for k, v in spec.items()}
+    return out
+
+
+def _phrases(text: str) -> List[str]:
+    """The message cut at punctuation and spaces: a negation reaches no further than its phrase."""
+    return [p for p in words()["phrase_end"].split(text) if p and not words()["requirement"].search(p)]
+
+
+def _negated(before: str, inside: str = "") -> bool:
+    """Whether a negation stands in the match (`inside`) or just before it in its phrase."""
+    w = words()
+    window = w["not_negation"].sub("", before)[-w["negation_window"]:]
+    return bool(w["negation"].search(window) or w["negation"].search(w["not_negation"].sub("", inside)))
+
+
+def _statements(spec: dict, phrase: str) -> List[Tuple[int, int, bool]]:
+    """(start, end, holds) for each statement of one fact in one phrase, negations applied."""
+    found = []
+    for p in spec.get("fails") or []:
+        for m in p.finditer(phrase):
+            found.append((m.start(), m.end(), _negated(phrase[:m.start()])))
+    fails = list(found)
+    for p in spec.get("holds") or []:
+        for m in p.finditer(phrase):
+            if any(a < m.end() and m.start() < b for a, b, _ in fails):
+                continue
+            found.append((m.start(), m.end(), not _negated(phrase[:m.start()], m.group(0))))
+    w = words()
+    for p in spec.get("place") or []:
+        for m in p.finditer(phrase):
+            place = m.group("place")
+            if w["not_places"].search(place) or any(a < m.end() and m.start() < b for a, b, _ in found):
+                continue
+            here = bool(w["zhengzhou_places"].search(place))
+            found.append((m.start(), m.end(), here != _negated(phrase[:m.start()], m.group(0))))
+    return found
+
+
+def _read_bool(field: str, phrases: List[str]) -> Optional[bool]:
+    """True, False, or None when not stated; one statement that it fails wins."""
+    values = [v for ph in phrases for _, _, v in _statements(words()[field], ph)]
+    if not values:
         return None
-    clause_start = max([x.end() for x in re.finditer(r"[，。；,;！？!?]", text[:m.start()])] or [0])
-    window = text[max(0, m.start() - 6):m.start()]
-    after = text[m.end():m.end() + 3]
-    if re.search(NEG + r"[^，。；,]{0,4}$", window) or re.match(r"(不|没)", after) or \
-            re.search(r"没|未|尚未|还没", text[clause_start:m.start()]):
-        return False
-    return True
+    return all(values)
+
+
+def _entity(t: str) -> Optional[str]:
+    spec = words()["entity_type"]
+    if any(p.search(t) for p in spec["other"]) and not spec["other_unless"].search(t):
+        return "other"
+    if any(p.search(t) for p in spec["branch"]) and not any(p.search(t) for p in spec["not_branch"]):
+        return "branch"
+    if any(p.search(t) for p in spec["office"]):
+        return "office"
+    if any(p.search(t) for p in spec["legal_person"]):
+        return "legal_person"
+    return None
 
 
 def facts_from(text: str) -> dict:
-    """The 第二条 facts a message states, as the calculator's eligibility fields."""
-    facts = {}
-    if re.search(OTHER_ENTITY + r"|(无|没有|不是|不具备)[^，。；]{0,3}(独立)?法人|事业部|内部部门", text) and \
-            not re.search(r"政府购买", text):
-        facts["entity_type"] = "other"
-    elif re.search(r"分公司|分支机构|办事处", text) and not re.search(r"(不是|并非|非)[^，。；]{0,2}(分公司|分支机构)", text):
-        facts["entity_type"] = "branch"
-        tax = _holds(text, r"在郑(州)?(纳税|交税|缴税)|郑州(纳税|交税|缴税)|税[^，。；]{0,4}(在|交在|缴在)郑州")
-        if re.search(r"总部(统一)?(缴|交|纳)|税[^，。；]{0,6}在(外地|总部|深圳|北京|上海|广州|杭州|武汉|外省)|"
-                     r"在(外地|总部|深圳|北京|上海|广州|杭州|武汉|外省)[^，。；]{0,6}(缴|交|纳)税?|"
-                     r"税[^，。；]{0,3}(不|没|没有|并不)[^，。；]{0,2}在郑|(不|没|没有|并不)在郑州?[^，。；]{0,2}(纳税|交税|缴税|交|缴|纳)|"
-                     r"郑州[^，。；]{0,2}(不|没|没有)(纳税|交税|缴税|交税)", text):
-            tax = False
-        if tax is not None:
-            facts["pays_tax_in_zhengzhou"] = tax
-    elif re.search(r"独立法人|法人企业|有限公司|股份公司|子公司|注册在郑州|郑州注册|在郑州注册|郑州的公司|郑州企业|本地企业", text):
-        facts["entity_type"] = "legal_person"
-        if re.search(rf"(注册|设立|成立)在({ZHENGZHOU})|({ZHENGZHOU})[^，。；]{{0,4}}(注册|设立|成立)|郑州的公司|郑州企业|本地企业",
-                     text):
-            facts["registered_in_zhengzhou"] = True
-    if re.search(r"(注册|设立)在(外地|外省|上海|北京|深圳|杭州|广州|武汉|洛阳|开封|外市)|外地(注册|企业|公司)", text) and \
-            "branch" != facts.get("entity_type"):
-        facts["entity_type"] = facts.get("entity_type", "legal_person")
-        if facts["entity_type"] == "legal_person":
-            facts["registered_in_zhengzhou"] = False
-    for field, pattern, negative in CONDITION_WORDS:
-        v = _holds(text, pattern, negative)
-        if v is not None:
-            facts[field] = v
-    fined = re.search(r"被罚|罚款|处罚", text)
-    if fined and "lawful_operation" not in facts and not re.search("税", text[max(0, fined.start() - 8):fined.end() + 6]):
-        facts["lawful_operation"] = False
-    if re.search(ALL_MET, text):
-        etype = facts.get("entity_type", "legal_person")
+    """The 第二条 facts a message states, as the calculator's eligibility fields.
+
+    Words and negation scope come from knowledge/data/eligibility_words.yml. An office
+    (办事处) of a company registered elsewhere is not a branch paying tax here: the
+    company itself is the applicant, registered outside Zhengzhou, unless the office is said
+    to pay tax in Zhengzhou.
+    """
+    t = text or ""
+    phrases = _phrases(t)
+    facts: dict = {}
+    entity = _entity(t)
+    registered = _read_bool("registered_in_zhengzhou", phrases)
+    tax_here = _read_bool("pays_tax_in_zhengzhou", phrases)
+    if entity == "office":
+        entity = "branch" if tax_here and registered is not True else "legal_person"
+    if entity:
+        facts["entity_type"] = entity
+    if entity in (None, "legal_person") and registered is not None:
+        facts["registered_in_zhengzhou"] = registered
+        if entity is None and registered is False:
+            facts["entity_type"] = "legal_person"
+    if tax_here is not None and (entity != "legal_person" or tax_here is False):
+        facts["pays_tax_in_zhengzhou"] = tax_here
+    for field in BOOL_FACTS:
+        value = _read_bool(field, phrases)
+        if value is not None:
+            facts[field] = value
+    w = words()
+    for ph in phrases:
+        if not w["group"].search(ph):
+            continue
+        for field in BOOL_FACTS:
+            if field not in facts and w[field]["group"].search(w["group"].split(ph)[0]):
+                facts[field] = True
+    if any(p.search(t) for p in w["all_met"]):
+        # 「税不在郑州交，其他都满足」 with no word of the form: the tax fact must still count
+        etype = facts.get("entity_type") or ("branch" if tax_here is False else "legal_person")
         place = "pays_tax_in_zhengzhou" if etype == "branch" else "registered_in_zhengzhou"
-        for field in [place] + [f for f, _, _ in CONDITION_WORDS]:
+        for field in (place,) + BOOL_FACTS:
             facts.setdefault(field, True)
         facts.setdefault("entity_type", etype)
     return facts
@@ -104,78 +152,109 @@ def verdict(facts: dict) -> dict:
 
 
 def answer(text: str) -> Answer:
-    """Who may apply; for a described applicant, the verdict and what is missing."""
+    """Who may apply; for a described applicant, the verdict first, then what is unknown, then the clause."""
     c = query.clause("2")
     head = f"依据{c['label']}（{c['title']}），申报条件是：{c['text']}"
     facts = facts_from(text)
-    if re.search(r"个体户|个体工商户|个人|自然人", text):
-        body = ("个人和个体工商户不是法人企业，也不是法人企业的分支机构，不符合第二条的申报主体要求。"
-                "如果以公司（独立法人企业）的形式在郑州依法设立，并满足其他条件，就可以申报。")
-        return Answer(body + "\n" + head, clause="2")
+    v = conditions.evaluate("2", facts)
     must = _must_answer(text)
-    if must:
+    if must and v.status != conditions.NOT_MET:
         return Answer(must + "\n" + head, clause="2")
-    if re.search(r"(无|没有|不是|不具备)[^，。；]{0,3}(独立)?法人|事业部|内部部门", text) and \
-            facts.get("entity_type") == "other":
-        body = ("没有独立法人资格、也不是分支机构的内部部门（如事业部）不能单独申报：第二条的申报主体是在郑州依法设立的"
-                "独立法人企业，或在郑纳税的法人企业分支机构。可以由其所属的法人企业申报。")
-        return Answer(body + "\n" + head, clause="2")
-    if facts.get("entity_type") == "other" and not re.search(r"个体户|个体工商户|个人|自然人", text):
-        body = ("第二条的申报主体是“独立法人企业”或“在郑纳税的法人企业分支机构”，政府部门、事业单位等不属于企业，"
-                "不能按第二条申报企业奖补。（培训、实习等条款中写的“企业（单位）”，以市商务局的解释为准。）")
-        return Answer(body + "\n" + head, clause="2")
-    if facts.get("entity_type") == "branch" or re.search(r"分公司|分支机构|外地企业.{0,8}(在郑|郑州)", text):
-        body = ("外地企业在郑州设立的分支机构可以申报，但须是“在郑纳税的法人企业分支机构”，即在郑州纳税；"
-                "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
-        if facts.get("pays_tax_in_zhengzhou") is False:
-            body = "分支机构不在郑州纳税的，不符合申报资格：第二条要求分支机构“在郑纳税”。" + body
-        return Answer(body + "\n" + head, clause="2")
-    if facts.get("registered_in_zhengzhou") is False:
-        body = ("注册在郑州以外的企业本身不符合第二条（须“在郑州市行政区域内依法设立”）。"
-                "如果在郑州设立了分支机构并在郑纳税，可以由该分支机构申报。")
-        return Answer(body + "\n" + head, clause="2")
+    body = _explain(text, facts)
+    extra = not_required(text)
+    if extra and v.status != conditions.NOT_MET:
+        return Answer(f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。"
+                      + body + "\n" + head, clause="2")
+    if v.status == conditions.NOT_MET:
+        return Answer(_verdict_line(v) + body + "\n" + head, clause="2")
     foreign = ""
-    if re.search(r"外资|外商|合资|港澳台|外国", text):
+    if words()["foreign_capital"].search(text):
         foreign = ("第二条对企业的出资来源没有限制：在郑州依法设立的外商投资企业同样是独立法人企业，"
                    "满足其他条件即可申报。")
-    stated = {k: v for k, v in facts.items() if k != "entity_type" or v}
-    if len(stated) >= 2 or any(v is False for v in facts.values()):
-        return Answer(foreign + _verdict_text(facts) + "\n" + head, clause="2")
+    stated = [k for k in facts if k != "entity_type"]
+    if v.status == conditions.MET or len(stated) >= 2:
+        return Answer(_verdict_line(v) + foreign + body + "\n" + head, clause="2")
     tail = ("\n想知道贵企业是否符合，可以告诉我：是否在郑州注册的独立法人（或在郑纳税的分支机构）、"
             "是否在统计系统注册填报等，我逐条判断；也可以说“我想做个预审”。")
-    return Answer(foreign + head + tail, clause="2")
+    return Answer(foreign + body + ("\n" if body else "") + head + tail, clause="2")
+
+
+def not_required(text: str) -> str:
+    """What the message asks about that 第二条 does not require (高新技术企业, 注册资本 …), or ""."""
+    if not words()["asks"].search(text):
+        return ""
+    return next((name for name, p in words()["not_required"].items() if p.search(text)), "")
+
+
+def summary(facts: dict) -> str:
+    """One line on 第二条 for an answer about something else (an estimate), when the user described
+    the applicant (two or more 第二条 facts); "" otherwise."""
+    second = {k: v for k, v in facts.items() if k in CONDITION_NAMES}
+    if len([k for k in second if k != "entity_type"]) < 2:
+        return ""
+    return _verdict_line(conditions.evaluate("2", second))
+
+
+def _verdict_line(v) -> str:
+    """「结论：符合」/「结论：不符合……」 first, then what is still to confirm."""
+    if v.status == conditions.MET:
+        return ("结论：符合第二条的申报资格（" + "；".join(ch.label for ch in v.met) + "），可以申报（最终以市商务局审核为准）。")
+    unknown = [ch.label for ch in v.unknown]
+    if v.status == conditions.NOT_MET:
+        out = "结论：不符合第二条的申报资格，不满足：" + "；".join(ch.label for ch in v.unmet) + "。"
+        if unknown:
+            out += "另外还需确认：" + "；".join(unknown) + "。"
+        return out
+    out = "结论：还不能确定是否符合第二条的申报资格。"
+    if v.met:
+        out += "已满足：" + "；".join(ch.label for ch in v.met) + "。"
+    return out + "还需确认：" + "；".join(unknown) + "。这些都满足才可以申报。"
+
+
+def _explain(text: str, facts: dict) -> str:
+    """A sentence on the applicant's own situation (who it is, where it is, the system), or ""."""
+    etype = facts.get("entity_type")
+    w = words()
+    if etype == "other" and w["individual"].search(text):
+        return ("个人和个体工商户不是法人企业，也不是法人企业的分支机构，不符合第二条的申报主体要求。"
+                "如果以公司（独立法人企业）的形式在郑州依法设立，并满足其他条件，就可以申报。")
+    if etype == "other" and w["no_legal_person"].search(text):
+        return ("没有独立法人资格、也不是分支机构的内部部门（如事业部）不能单独申报：第二条的申报主体是在郑州依法设立的"
+                "独立法人企业，或在郑纳税的法人企业分支机构。可以由其所属的法人企业申报。")
+    if etype == "other":
+        return ("第二条的申报主体是“独立法人企业”或“在郑纳税的法人企业分支机构”，政府部门、事业单位等不属于企业，"
+                "不能按第二条申报企业奖补。（培训、实习等条款中写的“企业（单位）”，以市商务局的解释为准。）")
+    if etype == "branch":
+        out = ("法人企业的分支机构可以申报，但须是“在郑纳税的法人企业分支机构”，即在郑州纳税；"
+               "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
+        if facts.get("pays_tax_in_zhengzhou") is False:
+            out = "分支机构不在郑州纳税的，不符合申报资格：第二条要求分支机构“在郑纳税”。" + out
+        return out
+    if facts.get("registered_in_zhengzhou") is False:
+        return ("注册在郑州以外的企业本身不符合第二条（须“在郑州市行政区域内依法设立”）；在郑州的办事处、办公室不是"
+                "在郑纳税的法人企业分支机构。如果在郑州设立了分支机构并在郑纳税，可以由该分支机构申报。")
+    if facts.get("mofcom_registered") is False:
+        return "需先在商务部“服务外包业务管理和统计系统”中注册，并及时填报服务外包合同签约及执行等相关业务信息，才具备申报资格。"
+    if w["branch_question"].search(text):
+        return ("外地企业在郑州设立的分支机构可以申报，但须是“在郑纳税的法人企业分支机构”，即在郑州纳税；"
+                "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
+    return ""
+
+
+def must_topic(text: str) -> str:
+    """The 第二条 condition a "must we really …?" question names, or "" (words in eligibility_words.yml)."""
+    w = words()
+    if not w["asks_must"].search(text):
+        return ""
+    return next((field for field, p in w["must_topics"].items() if p.search(text)), "")
 
 
 def _must_answer(text: str) -> str:
     """"一定要在系统里注册吗": yes, when it is one of 第二条's conditions."""
-    if not re.search(MUST, text):
+    field = must_topic(text)
+    if not field:
         return ""
-    named = {
-        "mofcom_registered": r"统计系统|系统|注册|填报",
-        "sound_finance": r"财务",
-        "clear_property_rights": r"产权",
-        "lawful_tax": r"纳税|交税|缴税",
-        "registered_in_zhengzhou": r"郑州注册|在郑州设立|本地注册",
-        "pays_tax_in_zhengzhou": r"在郑纳税|在郑州纳税",
-    }
-    for field, pattern in named.items():
-        if re.search(pattern, text):
-            extra = ""
-            if field == "mofcom_registered":
-                extra = "不注册就不符合申报资格；而且合同执行额也依据企业在该系统的当年填报情况确定（第一条）。"
-            return f"是的，必须满足。{CONDITION_NAMES[field]}是第二条规定的申报条件之一，{extra}"
-    return ""
-
-
-def _verdict_text(facts: dict) -> str:
-    v = verdict(facts)
-    unmet = [CONDITION_NAMES[f] for f in v["unmet"]]
-    missing = [CONDITION_NAMES[f] for f in v["missing"]]
-    if v["status"] == "eligible":
-        return "按您说的情况，第二条的各项申报条件都已满足，可以申报（最终以市商务局审核为准）。"
-    if v["status"] == "not_eligible":
-        out = "按您说的情况，暂不符合申报资格：不满足" + "、".join(unmet) + "。"
-        if missing:
-            out += "另外还需确认：" + "、".join(missing) + "。"
-        return out
-    return "按您说的情况，已满足的条件没有问题，但还需确认：" + "、".join(missing) + "。这些都满足才可以申报。"
+    extra = ""
+    if field == "mofcom_registered":
+        extra = "不注册就不符合申报资格；而且合同执行额也依据企业在该系统的当年填报情况确定（第一条）。"
+    return f"是的，必须满足。{CONDITION_NAMES[field]}是第二条规定的申报条件之一，{extra}"

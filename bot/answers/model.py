@@ -11,3 +11,4 @@ class Answer:
     domain: Optional[str] = None
     buttons: List[dict] = field(default_factory=list)
     confident: bool = True
+    verdict: Optional[str] = None  # met / not_met / unknown, when the answer is a verdict on conditions

@@ -23,7 +23,7 @@ SHARED_FACTS = {"education_level", "park_level", "new_enterprise", "base_award"}
 SECOND_ARTICLE_FACTS = {"entity_type", "registered_in_zhengzhou", "pays_tax_in_zhengzhou", "clear_property_rights",
                         "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"}
 # facts that say what a business does, making a clause relevant without settling it
-RELEVANCE = {"has_offshore_business": ["3.2", "3.1", "3.3"]}
+RELEVANCE = {"has_offshore_business": ["3.2", "3.1", "3.3"], "new_enterprise": ["3.1"]}
 
 
 @lru_cache(maxsize=1)
@@ -64,13 +64,23 @@ def standard(code: str) -> str:
     return "；".join(dict.fromkeys(f["text"] for f in figs if any(k in f["key"] for k in keys)))
 
 
+def _signals(code: str, facts: dict) -> List[str]:
+    """The facts of a clause the user stated, leaving out a default merely repeated (业务培训 → not 学历教育)."""
+    out = []
+    for leaf in cond.leaves(code):
+        fact = leaf["fact"]
+        if fact in facts and not ("assume" in leaf and facts[fact] == leaf["assume"]):
+            out.append(fact)
+    return out
+
+
 def stated_clauses(facts: dict) -> List[str]:
     """Clauses whose own conditions the facts speak to, most facts first."""
     counts = {}
     for code in cond.clause_codes():
         if code == "2":
             continue
-        own = [f for f in cond.facts_of(code) if f in facts and f not in SHARED_FACTS]
+        own = [f for f in _signals(code, facts) if f not in SHARED_FACTS]
         if own:
             counts[code] = len(own) + len([f for f in cond.facts_of(code) if f in facts and f in SHARED_FACTS])
     return sorted(counts, key=lambda c: -counts[c])
@@ -99,27 +109,54 @@ def reasons(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     return "；".join(out)
 
 
+PREMISE = ("前提：申报单位须符合第二条申报资格（在郑州依法设立的独立法人企业或在郑纳税的法人企业分支机构，"
+           "产权清晰、依法经营纳税、财务规范，并在商务部“服务外包业务管理和统计系统”注册并及时填报）。")
+
+
+def _met_line(c: cond.Check) -> str:
+    if c.assumed and c.fact == "rent_years_subsidized":
+        return f"{c.label}（未说明，按此前未享受过计）"
+    return c.label
+
+
 def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     """The verdict on one clause, first line first: 符合 / 不符合 / 还不能确定, and why."""
     head = f"{label(v.clause)}（{title(v.clause)}）"
     if v.status == cond.NOT_MET:
         return f"结论：不符合{head}的条件。不满足：{reasons(v, verdicts)}。"
+    premise = ("\n" + PREMISE) if v.premises else ""
     if v.status == cond.MET:
-        return f"结论：符合{head}的条件（{'；'.join(c.label for c in v.met)}）。"
-    known = [c.label for c in v.met]
+        return f"结论：符合{head}的条件（{'；'.join(_met_line(c) for c in v.met)}）。{premise}"
+    known = [_met_line(c) for c in v.met]
     unknown = [c.label for c in v.unknown]
     text = f"{head}：目前还不能确定是否符合。"
     if known:
         text += "已满足：" + "；".join(known) + "。"
-    if v.blocked_by is None and any(verdicts.get(r) and verdicts[r].status == cond.UNKNOWN
-                                    for r in cond.spec(v.clause).get("requires", [])):
-        unknown.append("第二条的申报资格（独立法人或在郑纳税的分支机构、在统计系统注册填报等）")
     if unknown:
         text += "还需确认：" + "；".join(unknown) + "。"
-    return text
+    return text + premise
 
 
-def verdict_answer(codes: List[str], facts: dict) -> Answer:
+def alternatives(code: str, facts: dict) -> str:
+    """For an applicant the clause is not for, the clauses of the same direction that are."""
+    family = code.rsplit(".", 1)[0] if code.count(".") == 2 else code
+    open_ = [c for c in cond.applicant_clauses(facts.get("applicant_type")) if c.startswith(family + ".")]
+    if not open_:
+        return ""
+    return "\n同一方向下适用于您的是：" + "；".join(f"{label(c)}（{title(c)}）" for c in open_) + "。"
+
+
+def costs_line(code: str, text: str) -> str:
+    """Costs the user names that the clause does not list (机票, 工资 …), said plainly."""
+    entry = cond.spec(code)
+    named = [w for w in entry.get("not_listed", []) if w in text]
+    if not named:
+        return ""
+    return (f"\n费用：{'、'.join(named)}不在{label(code)}列明的可补贴费用内（列明的是："
+            f"{'、'.join(entry['eligible_costs'])}），是否可以计入以市商务局的实施细则为准（第四条第（一）项）。")
+
+
+def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
     """Verdicts on the clauses asked about, each followed by its clause's text."""
     verdicts = cond.evaluate_all(facts, codes)
     parts = []
@@ -127,14 +164,26 @@ def verdict_answer(codes: List[str], facts: dict) -> Answer:
         v = verdicts[code]
         part = verdict_text(v, verdicts)
         c = query.clause(code.rstrip("ab"))
+        costs = costs_line(code, text)
+        if costs:  # the question is about costs: that answer first
+            part = costs.strip() + "\n" + part
+        if any(c.id == "applicant" and c.status == cond.NOT_MET for c in v.checks):
+            part += alternatives(code, facts)
         if v.status != cond.NOT_MET and standard(code):
             part += f"\n标准：{standard(code)}。"
         part += f"\n依据{c['label']}：{c['text']}"
         parts.append(part)
-    return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"))
+    return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"), verdict=verdicts[codes[0]].status)
 
 
-def whatcan_answer(facts: dict) -> Answer:
+def deciding(v: cond.Verdict) -> Optional[cond.Check]:
+    """The one unknown condition that would decide the clause (minor ones, like 自2020年, last)."""
+    minor = {leaf["id"] for leaf in cond.leaves(v.clause) if leaf.get("minor")}
+    ranked = [c for c in v.unknown if c.id not in minor] + [c for c in v.unknown if c.id in minor]
+    return ranked[0] if ranked else None
+
+
+def whatcan_answer(facts: dict, mentioned=()) -> Answer:
     """The supports open to the applicant, given what it said: likely first, the rest briefly."""
     applicant = facts.get("applicant_type") or "enterprise"
     codes = cond.applicant_clauses(applicant)
@@ -149,7 +198,7 @@ def whatcan_answer(facts: dict) -> Answer:
                 "依法经营，依法纳税，财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
         return Answer(text, clause="2")
     stated = set(stated_clauses(facts))
-    relevant = set(stated)
+    relevant = set(stated) | set(mentioned)
     for fact, clauses in RELEVANCE.items():
         if facts.get(fact):
             relevant.update(clauses)
@@ -165,13 +214,13 @@ def whatcan_answer(facts: dict) -> Answer:
     likely.sort(key=lambda v: (v.status != cond.MET, codes.index(v.clause)))
     lines.append(f"按您说的情况（申报主体：{who}），可以关注这些支持方向：")
     for v in likely:
-        decide = f"；关键看：{v.unknown[0].label}" if v.unknown else ""
+        decide = f"；关键看：{deciding(v).label}" if deciding(v) else ""
         mark = "符合条件" if v.status == cond.MET else "可能适用"
         lines.append(f"· {short_label(v.clause)} {title(v.clause)}（{mark}）：{standard(v.clause)}{decide}")
     if not likely:
         lines[-1] = f"按您说的情况（申报主体：{who}），还看不出哪一项一定适用；各方向的关键条件："
         for v in possible[:6]:
-            decide = v.unknown[0].label if v.unknown else ""
+            decide = deciding(v).label if deciding(v) else ""
             lines.append(f"· {short_label(v.clause)} {title(v.clause)}：{decide}")
         possible = possible[6:]
     if possible:
@@ -180,10 +229,16 @@ def whatcan_answer(facts: dict) -> Answer:
         why = "；".join(_check_line(c) for c in v.unmet) or "第二条申报资格不满足"
         lines.append(f"· {short_label(v.clause)} {title(v.clause)}：不符合（{why}）")
     if second.status == cond.UNKNOWN and applicant != "training_institution":
-        lines.append("前提：须符合第二条申报资格（在郑州依法设立的独立法人企业或在郑纳税的分支机构，并在商务部统计系统注册填报等）。")
+        lines.append(PREMISE)
     lines.append("想看哪一项的详细条件或帮您测算，直接告诉我（例如“离岸奖励怎么算”）。")
     first = (likely or possible or ruled_out or [None])[0]
     return Answer("\n".join(lines), clause=first.clause.rstrip("ab") if first else "3")
+
+
+def _money(text: str) -> bool:
+    from calculator.figures_zh import parse_figures
+
+    return any(f.kind == "money" and not f.bound for f in parse_figures(text))
 
 
 def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
@@ -192,17 +247,37 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     `facts` are all the conversation's facts (this message's included); `message_facts` this
     message's alone, which decide what the question is about.
     """
-    if is_shape("whatcan", text) and not is_shape("amount", text):
-        return whatcan_answer(facts)
+    if is_shape("catalog", text):
+        return None
+    about_us = is_shape("self", text) or bool(message_facts)
+    if is_shape("whatcan", text) and not is_shape("amount", text) and about_us:
+        from bot.estimate.items import detect_items
+
+        return whatcan_answer(facts, detect_items(text))
+    if is_shape("self", text) and message_facts and not _money(text) and not re.search(
+            r"[?？吗呢么嘛吧啊]|多少|怎么|哪|什么|能|可以|可不可以|是否|行不行|会不会|帮|算|测|查|介绍|说说|讲讲|看看|告诉|"
+            r"想|要|请|预审|问", text):
+        # 「我们是做软件外包的，主要接日本的单子」: a self-description with no question yet
+        from bot.estimate.items import detect_items
+
+        answer = whatcan_answer(facts, detect_items(text))
+        answer.text = "好的，记下了。" + answer.text
+        return answer
     condition_facts = {k: v for k, v in message_facts.items() if k not in SECOND_ARTICLE_FACTS
                        and k not in ("applicant_type", "has_offshore_business")}
+    asks = is_shape("qualify", text) or re.search(r"[吗呢][?？]?$", text.strip())
+    topic = topic_clause(text)
+    who = cond.APPLICANT_TYPES.get(message_facts.get("applicant_type") or "")
+    if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:
+        return verdict_answer([topic], facts, text)  # 「我们是企业…能走培训机构那条吗」
     if not condition_facts:
         return None
-    asks = is_shape("qualify", text) or re.search(r"[?？吗呢]$", text.strip())
-    if not asks:
-        return None
     codes = stated_clauses(message_facts)
-    topic = topic_clause(text)
+    if not asks:
+        # 「…能拿多少」 with a stated condition that rules the item out: the verdict, not a form
+        ruled_out = [c for c, v in cond.evaluate_all(facts, codes).items() if c in codes and v.status == cond.NOT_MET]
+        if not (ruled_out and is_shape("amount", text)):
+            return None
     if topic and (topic in codes or not codes) and any(f in message_facts for f in cond.facts_of(topic)):
         codes = [topic] + [c for c in codes if c != topic]
     if not codes:
@@ -211,4 +286,13 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     # a second clause only when the message speaks to it as much as to the first
     own = {c: len([f for f in cond.facts_of(c) if f in message_facts and f not in SHARED_FACTS]) for c in codes}
     top += [c for c in codes[1:3] if own[c] >= 2 and own[c] >= own[codes[0]]]
-    return verdict_answer(top, facts)
+    from bot.estimate.items import detect_items
+
+    named = set(detect_items(text))
+    top += [c for c in codes if c in named and c not in top][:2]  # 「增量和离岸分别能不能拿」
+    # a stated condition that rules a clause out decides "can we?": it comes first
+    verdicts = cond.evaluate_all(facts, codes)
+    failing = [c for c in codes if verdicts[c].status == cond.NOT_MET and c not in top]
+    if failing and verdicts[top[0]].status != cond.NOT_MET:
+        top = failing[:1] + [c for c in top if verdicts[c].status == cond.NOT_MET]
+    return verdict_answer(top, facts, text)

@@ -64,6 +64,8 @@ def compose(intent: Optional[str], text: str, entities=(), topic_clause: Optiona
         family = "eligibility"
     if WHO_APPLIES.search(t):
         family = "eligibility"
+    if family is None and len(eligibility.facts_from(t)) >= 3:
+        family = "eligibility"  # the applicant describes itself against 第二条
     if DOUBLE_CLAIM.search(t) and re.search(r"报|申请|享受|拿", t):
         return general.answer("不得重复申报 " + t)
     if NEW_POLICY.search(t) and family in ("general", "subsidy", "eligibility", None):

@@ -23,6 +23,13 @@ def total_cap_figure() -> Decimal:
     return figure("4.3", "annual_total_cap_cny")
 
 
+def item_name(code: str) -> str:
+    """An item's name as the answers call it."""
+    from bot.estimate.items import NAMES
+
+    return NAMES.get(code, code)
+
+
 def failed_line(code: str, condition: str) -> str:
     """An item ruled out by a condition the user stated."""
     from knowledge import query

@@ -157,6 +157,7 @@ class EstimateSession:
             session.inputs = dict(running)
             session.items = item_words.sort_items(codes + _items_for_inputs(running))
         session._note_facts(text)
+        session.fill_from_facts()
         session._absorb(text, first=True)
         session._previous_is_the_year()
         session._infer_items()
@@ -265,9 +266,12 @@ class EstimateSession:
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
         clarify_now = self.clarify
         got = self._absorb(text, correction=is_correction)
-        self.inputs.update(settled)
+        self.inputs.update(settled)  # the answer to a clarification is not read a second time
         if resolved:
-            self.clarify = clarify_now  # the answer was read for the question; not asked about again  # the answer to a clarification is not read a second time
+            self.clarify = clarify_now  # the answer was read for the question; not asked about again
+        known = len(self.inputs)
+        self.fill_from_facts()
+        got = got or len(self.inputs) > known
         if new_items and intent in ("estimate_award", "inform", "estimate_total", None):
             self.items = item_words.sort_items(self.items + new_items)
             got = True
@@ -585,31 +589,59 @@ class EstimateSession:
         if "3.8.2b" in items and "park_foreign_investment_usd" not in inp:
             out.append("park_foreign_investment_usd")
         if "3.8.3" in items:
-            for k in ("rent_annual_cny", "rent_area_m2", "rent_years_in_park", "rent_contract_amount_cny",
-                      "rent_years_subsidized"):
+            # 已享受租金补贴年数 is not asked: the calculator counts it 0 and the answer says so
+            for k in ("rent_annual_cny", "rent_area_m2", "rent_years_in_park", "rent_contract_amount_cny"):
                 if k == "rent_contract_amount_cny" and ("onshore_cny" in inp or "offshore_usd" in inp):
                     continue
-                if k == "rent_years_subsidized":
-                    continue  # not said: counted as none, and the answer says so (calculator contract)
                 if k not in inp:
                     out.append(k)
         if "3.9" in items and "platforms" not in inp:
             out.append("platforms")
         return [k for k in out if k not in self.skipped]
 
+    FACT_INPUTS = ("new_enterprise", "tech_advanced_new", "institution_recognized", "park_newly_recognized",
+                   "park_enterprise_operated", "innovation_patents_two_years", "innovation_rd_growth_two_years",
+                   "internship_agreement_years", "interns_per_year", "rent_years_in_park", "rent_contract_amount_cny",
+                   "rent_years_subsidized", "park_foreign_investment_usd")
+
+    def fill_from_facts(self) -> None:
+        """Inputs the user already stated as facts (「每年收30个实习生」 earlier) are not asked again."""
+        from bot.understand.facts import from_json as facts_from_json
+        from knowledge.conditions import Span
+
+        for key, value in facts_from_json(self.facts).items():
+            if key not in self.FACT_INPUTS or key in self.inputs:
+                continue
+            if isinstance(value, Span):
+                value = value.exact()
+                if value is None:
+                    continue
+            self.inputs[key] = value
+        self._everyone_qualifies()
+
+    # the conditions each counted person must meet, per item: when every one is stated met for
+    # the whole group the user counted, that count is the qualifying count
+    PERSON_CONDITIONS = {"3.7.4": ("qualified_interns", "interns_per_year", ("graduate", "education", "months",
+                                                                              "insurance")),
+                         "3.7.2": ("institution_trainees", None, ("education", "exam", "contract"))}
+
+    def _everyone_qualifies(self) -> None:
+        from knowledge import conditions
+
+        for code, (count_key, group_key, ids) in self.PERSON_CONDITIONS.items():
+            if code not in self.items or count_key in self.inputs or not group_key or group_key not in self.inputs:
+                continue
+            verdict = conditions.evaluate(code, self.condition_facts())
+            checks = {c.id: c.status for c in verdict.checks}
+            if all(checks.get(i) == "met" for i in ids):
+                self.inputs[count_key] = int(Decimal(str(self.inputs[group_key])))
+                self.notes.append(f"按您说的{self.inputs[count_key]}名均符合条件计算")
+
     def condition_facts(self) -> dict:
         """What the conditions read: the facts stated in the conversation and this estimate's inputs."""
         from bot.understand.facts import from_json as facts_from_json
 
-        from calculator.inputs import FIELDS
-
-        # the calculator's own fields are read by this estimate with their roles; a figure the general
-        # fact reader placed in one of them ("3000万" as years in the park) is not used
-        facts = {k: v for k, v in facts_from_json(self.facts).items() if k not in FIELDS}
-        inp = self.inputs
-        if ("onshore_cny" in inp or "offshore_usd" in inp) and (
-                "previous_onshore_cny" in inp or "previous_offshore_usd" in inp or inp.get("new_enterprise")):
-            facts.pop("business_grew", None)  # the calculator works the increment out from the figures
+        facts = facts_from_json(self.facts)
         for key, value in calculator_inputs(self.inputs).items():
             if not isinstance(value, (list, dict)):
                 facts[key] = value
@@ -633,6 +665,21 @@ class EstimateSession:
         verdicts = self.verdicts()
         return {code: reasons(verdicts[code], verdicts) for code in self.items
                 if code in verdicts and verdicts[code].status == "not_met"}
+
+    def unsure_conditions(self) -> dict:
+        """Conditions of the estimated items that nobody has stated yet: {code: [labels]}."""
+        calc = set(calculator_inputs(self.inputs))
+        verdicts = self.verdicts()
+        out = {}
+        for code in self.items:
+            verdict = verdicts.get(code)
+            if verdict is None or verdict.status != "unknown":
+                continue
+            labels = [c.label for c in verdict.unknown if c.fact not in calc and c.fact != "base_award"
+                      and not c.assumed]
+            if labels:
+                out[code] = labels
+        return out
 
     def ruled_out(self) -> dict:
         """Failed items whose deciding condition the calculator cannot see: {code: explanation}."""

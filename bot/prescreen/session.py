@@ -36,6 +36,7 @@ CHECKLIST = {
 }
 NONE_ANSWER = re.compile(r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)")
 YES = re.compile(r"^(是|是的|对|对的|有|嗯|满足|符合|已经?|已注册|已填报|没问题|好的|可以|yes|y)")
+NO_PROBLEM = re.compile(r"^(都)?(没(啥|什么|有)?问题|没毛病|不成问题)")  # a yes, though it starts with 没
 NO = re.compile(r"^(否|不是|不对|没有|没|未|无|不满足|不符合|还没|尚未|no|n)")
 UNSURE = re.compile(r"不确定|不清楚|不知道|不太清楚|说不好|跳过|不好说")
 
@@ -81,6 +82,7 @@ class PrescreenSession:
         s._read_applicant(normalize(text or ""))
         s.facts.update({k: v for k, v in facts_from(normalize(text or "")).items()})
         s._advance()
+        s._stop_if_ineligible()
         return s
 
     def _read_applicant(self, t: str) -> bool:
@@ -88,7 +90,8 @@ class PrescreenSession:
             self.applicant = "park_operator"
         elif re.search(r"培训机构|培训学校|培训中心", t):
             self.applicant = "training_institution"
-        elif re.search(r"企业|公司|^1$|分公司|分支机构", t) and not re.search(r"园区|培训机构", t):
+        elif re.search(r"企业|公司|^1$|分公司|分支机构|独立法人|法人|个体|事业单位|办事处", t) and \
+                not re.search(r"园区|培训机构", t):
             self.applicant = "enterprise"
         elif re.fullmatch(r"\s*2\s*", t):
             self.applicant = "park_operator"
@@ -145,18 +148,29 @@ class PrescreenSession:
                 self.facts.update(facts_from(t))
                 self._note(volunteered)
                 self._advance()
-                return Turn()
+                return self._stop_if_ineligible() or Turn()
             return self._not_understood(intent)
         if self.step == "conditions":
             turn = self._condition_answer(t, intent)
             if turn.understood:
                 self._note(volunteered)
                 self._advance()
-            return turn
+            return self._stop_if_ineligible() or turn
         if self.step == "items":
             self._note(volunteered)
-            return self._items_answer(t, intent)
+            stop = self._stop_if_ineligible()
+            if stop:
+                return stop
+            turn = self._items_answer(t, intent)
+            if not turn.understood and any(k in CONDITION_NAMES for k in volunteered):
+                self.retries = max(0, self.retries - 1)
+                return Turn()  # facts about 第二条 were kept; the checklist is asked again
+            return turn
         if self.step == "figures":
+            self._note({k: v for k, v in volunteered.items() if k in CONDITION_NAMES})
+            stop = self._stop_if_ineligible()
+            if stop:
+                return stop
             est = EstimateSession.load(self.estimate)
             turn = est.handle(text, intent)
             self.estimate = est.dump()
@@ -168,6 +182,23 @@ class PrescreenSession:
             turn.done = self.step == "done"
             return turn
         return Turn()
+
+    def failing(self) -> list:
+        """第二条 conditions the facts so far fail (those the policy leaves open for this applicant excluded)."""
+        from bot.reports.verdict import UNSETTLED
+        from knowledge import conditions
+
+        v = conditions.evaluate("2", {k: v for k, v in self.facts.items() if k in CONDITION_NAMES})
+        open_ = UNSETTLED.get(self.applicant or "enterprise", ())
+        return [c.fact for c in v.unmet if c.fact not in open_]
+
+    def _stop_if_ineligible(self) -> Optional[Turn]:
+        """A stated unmet condition ends the pre-screening: its report says 不符合 and names it."""
+        if self.step in ("done", "cancelled", "applicant") or not self.failing():
+            return None
+        self.step = "done"
+        self.pending = None
+        return Turn(done=True)
 
     def _volunteered(self, t: str) -> dict:
         """Facts a message states beyond the question asked (read with knowledge/data/facts.yml)."""
@@ -209,18 +240,24 @@ class PrescreenSession:
             else:
                 return self._not_understood(intent)
         else:
-            if UNSURE.search(t) or intent == "dont_know":
+            if key in stated and len(t) > 4:
+                self.facts[key] = stated[key]
+            elif UNSURE.search(t) or intent == "dont_know":
                 self.unsure.append(key)
-            elif intent == "affirm" or YES.match(t):
+            elif intent == "affirm" or YES.match(t) or NO_PROBLEM.match(t):
                 self.facts[key] = True
             elif intent == "deny" or NO.match(t):
                 self.facts[key] = False
             elif key in stated:
                 self.facts[key] = stated[key]
+            elif any(k in CONDITION_NAMES for k in stated):
+                pass  # another condition answered: kept below, the question is asked again
             else:
                 return self._not_understood(intent)
         for k, v in stated.items():  # anything else the answer settles
-            self.facts.setdefault(k, v)
+            if k == "entity_type" and self.facts.get(k) and v == "legal_person":
+                continue
+            self.facts[k] = v
         self.retries = 0
         self._advance()
         return Turn()
@@ -245,7 +282,13 @@ class PrescreenSession:
             return self._not_understood(intent)
         self.items = sorted(set(chosen), key=[c for c, _ in options].index)
         est = EstimateSession(items=self.items, facts=self.facts)
-        est._advance()
+        if not re.search(r"\d+\s*[万元美千百亿wk]", t) or re.fullmatch(r"[\d\s,，、和及]+", t):
+            est._advance()
+        else:  # the items named with their figures: read the figures too
+            est = EstimateSession.start(t, known=self.facts)
+            est.items = [c for c in est.items if c in self.items] or self.items
+            self.items = est.items
+            est._advance()
         self.estimate = est.dump()
         self.step = "figures"
         self._advance()

@@ -252,7 +252,8 @@ def _chat_lines(report: dict, detail: int) -> list:
     items = result.get("items") or []
     name = (lambda text: text) if detail >= 3 else _short
 
-    lines = [f"【{TITLE}】编号 {report.get('ref', '')}", f"结论：{status}"]
+    head = f"结论：{status}" + ("（满足第二条项目申报资格的各项条件）" if status == QUALIFIED else "")
+    lines = [f"【{TITLE}】编号 {report.get('ref', '')}", head]
     if verdict.get("failing"):
         lines.append("未满足：" + "；".join(name(n) for n in verdict["failing"]))
     if detail >= 3 and verdict.get("fixes"):

@@ -17,7 +17,7 @@ from calculator.figures_zh import parse_figures
 from knowledge.conditions import Span, scales
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts.yml"
-NEGATION = re.compile(r"(没有|没|未|不是|并非|不|尚未|还没|无|非)[^，。；,;！？!?]{0,3}$")
+NEGATION = re.compile(r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$")
 PHRASE_END = re.compile(r"[，。；,;！？!?\n]")
 # a phrase quoting the policy's requirement, not the user's own situation
 REQUIREMENT = re.compile(r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说")
@@ -25,10 +25,10 @@ UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False,
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
 # words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
-BELOW_BEFORE = re.compile(r"(不满|没满|未满|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
+BELOW_BEFORE = re.compile(r"(不满|没满|未满|不到|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
 ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
 # 「二十多个」「20多名」「半年多」: a count or duration given as more than a number
-MORE_THAN = re.compile(r"(半年|[\d一二两三四五六七八九十百]+)\s*(多|余)\s*(个月|个|名|人|位|年)")
+MORE_THAN = re.compile(r"(半年)(多)()|([\d一二两三四五六七八九十百]+)\s*(多|余)\s*(个月|个|名|人|位|年)")
 PER_YEAR = re.compile(r"^(每)?(一年|1年|每年)\s*[\d一二两三四五六七八九十]")
 
 
@@ -43,12 +43,18 @@ def fact_specs() -> dict:
             s[key] = [re.compile(p) for p in spec.get(key) or []]
         if spec["kind"] == "enum":
             s["values"] = {v: [re.compile(p) for p in ps] for v, ps in spec["values"].items()}
-        for key in ("cue", "context", "not_context"):
+        for key in ("cue", "context", "not_context", "series_cue"):
             if spec.get(key):
                 s[key] = re.compile(spec[key])
         s["zero"] = [re.compile(p) for p in spec.get("zero") or []]
         out[name] = s
     return out
+
+
+def _quoted(t: str, pos: int) -> bool:
+    """Whether the words just before `pos` (same phrase) quote a requirement: 「要求两年以上」."""
+    start = max(_phrase_start(t, pos), pos - 8)
+    return bool(REQUIREMENT.search(t[start:pos]))
 
 
 def _phrase_start(text: str, pos: int) -> int:
@@ -79,12 +85,16 @@ def _bool(spec: dict, t: str) -> Optional[bool]:
 
 
 def _enum(spec: dict, t: str) -> Optional[str]:
+    """The value stated first (the speaker names itself first: 「我们是培训机构…和外包企业签约」);
+    「不是培训机构」 states nothing about being one."""
     best = None
     for value, patterns in spec["values"].items():
         for p in patterns:
-            m = p.search(t)
-            if m and (best is None or m.start() > best[0]):
-                best = (m.start(), value)
+            for m in p.finditer(t):
+                if re.search(r"(不是|并非|非|不属于)$", t[max(0, m.start() - 3):m.start()]):
+                    continue
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), value)
     return best[1] if best else None
 
 
@@ -99,8 +109,7 @@ def _rank(spec: dict, t: str) -> Optional[str]:
         for m in re.finditer(re.escape(str(w).lower()), t):
             if any(a <= m.start() < b for a, b, _, _ in found):
                 continue
-            phrase = _phrase(t, m.start())
-            quoted = bool(REQUIREMENT.search(phrase)) or t[m.end():m.end() + 3].startswith(("以上", "及以上"))
+            quoted = _quoted(t, m.start()) or t[m.end():m.end() + 3].startswith(("以上", "及以上"))
             negated = bool(NEGATION.search(t[_phrase_start(t, m.start()):m.start()]))
             found.append((m.start(), m.end(), str(w), quoted or negated))
     if not found:
@@ -134,14 +143,20 @@ def _kind_fits(fig, spec: dict) -> bool:
     want = spec["figure"]
     if want in ("duration_years", "duration_months"):
         return fig.kind in ("duration_years", "duration_months")
+    if want == "year":
+        return fig.kind == "year" and fig.value is not None
     if want == "money":
-        return fig.kind == "money" and (fig.currency in (None, spec.get("currency")))
+        if spec.get("currency") == "USD":  # 「离岸奖励200万」 is yuan: dollars must be said
+            return fig.kind == "money" and fig.currency == "USD"
+        return fig.kind == "money" and fig.currency in (None, spec.get("currency"))
     return fig.kind == want
 
 
 def _numbers(specs: Dict[str, dict], t: str) -> dict:
     """Each numeric fact's figure: cue-figure pairs assigned nearest first, one figure each."""
-    figs = [f for f in parse_figures(t) + _more_than(t) if not REQUIREMENT.search(_phrase(t, f.start))
+    more = _more_than(t)
+    plain = [f for f in parse_figures(t) if not any(m.start <= f.start < m.end for m in more)]
+    figs = [f for f in plain + more if not _quoted(t, f.start)
             and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start:f.end + 3]))]
     pairs = []
     out, used = {}, set()
@@ -158,13 +173,15 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             for i, f in enumerate(figs):
                 if not _kind_fits(f, spec) or _phrase_start(t, f.start) != _phrase_start(t, cue.start()):
                     continue
-                if f.start >= cue.start() and f.end <= cue.end():
+                if spec["figure"] == "year":
+                    gap = 0 if abs(f.start - cue.start()) <= 16 else 99  # 「2019年比2018年」: the first year
+                elif f.start >= cue.start() and f.end <= cue.end():
                     gap = 0
                 elif f.start >= cue.end():
                     gap = f.start - cue.end()
                 else:
-                    gap = cue.start() - f.end + 2
-                if gap < 0 or gap > 14:
+                    gap = 2 * (cue.start() - f.end) + 6  # a figure after its cue is the usual order
+                if gap < 0 or gap > 16:
                     continue
                 pairs.append((gap, name, i))
     for gap, name, i in sorted(pairs):
@@ -183,15 +200,51 @@ def _more_than(t: str) -> list:
 
     out = []
     for m in MORE_THAN.finditer(t):
-        unit = m.group(3)
+        unit = m.group(6) or ""
         if m.group(1) == "半年":
             value, kind = Decimal(6), "duration_months"
         else:
-            value = parse_number(m.group(1))
+            value = parse_number(m.group(4))
             kind = {"个月": "duration_months", "年": "duration_years"}.get(unit, "count")
         if value is not None:
             out.append(Figure(kind, Decimal(value), None, unit, m.start(), m.end(), m.group(0), "多"))
     return out
+
+
+def _series(t: str, cue) -> Optional[bool]:
+    """Growth read from yearly amounts (「2021年300万，2022年280万，2023年350万」; 「去年3200万…今年2800万」).
+
+    None unless the message names the cue and gives at least two years' amounts in one currency.
+    The last step decides a one-year question; the caller asks for the steps it needs.
+    """
+    from datetime import date
+
+    if not cue.search(t):
+        return None
+    figs = parse_figures(t, today_year=date.today().year)
+    points, year = [], None
+    for f in figs:
+        if f.kind == "year" and f.value is not None:
+            year = (int(f.value), f.end)
+        elif f.kind == "money" and year and 0 <= f.start - year[1] <= 12:
+            points.append((year[0], f.currency, Decimal(f.value)))
+            year = None
+    if len(points) < 2 or len({c for _, c, _ in points}) > 1 or len({y for y, _, _ in points}) < len(points):
+        return None
+    values = [v for _, _, v in sorted(points)]
+    return values
+
+
+def _derived(name: str, spec: dict, t: str) -> Optional[bool]:
+    values = _series(t, spec["series_cue"]) if spec.get("series_cue") else None
+    if not values:
+        return None
+    steps = [b > a for a, b in zip(values, values[1:])]
+    if name == "innovation_rd_growth_two_years":
+        if not all(steps[-2:]):
+            return False
+        return True if len(steps) >= 2 else None
+    return steps[-1]
 
 
 def read_facts(text: str) -> dict:
@@ -204,8 +257,13 @@ def read_facts(text: str) -> dict:
     for name, spec in specs.items():
         kind = spec["kind"]
         value = None
+        if kind != "number" and ((spec.get("context") and not spec["context"].search(t)) or
+                                 (spec.get("not_context") and spec["not_context"].search(t))):
+            continue
         if kind == "bool":
-            value = _bool(spec, t)
+            value = _derived(name, spec, t) if spec.get("series_cue") else None
+            if value is None:
+                value = _bool(spec, t)
         elif kind == "enum":
             value = _enum(spec, t)
         elif kind == "rank":
