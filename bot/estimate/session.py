@@ -159,6 +159,7 @@ class EstimateSession:
         session._note_facts(text)
         session.fill_from_facts()
         session._absorb(text, first=True)
+        session._drop_facts_read_again()
         session._previous_is_the_year()
         session._infer_items()
         session._advance()
@@ -609,15 +610,29 @@ class EstimateSession:
         from bot.understand.facts import from_json as facts_from_json
         from knowledge.conditions import Span
 
+        taken = set(used_figures(self.inputs))
         for key, value in facts_from_json(self.facts).items():
             if key not in self.FACT_INPUTS or key in self.inputs:
                 continue
+            if key == "rent_contract_amount_cny" and ("onshore_cny" in self.inputs or "offshore_usd" in self.inputs):
+                continue  # the calculator takes the contract amount from the business amounts read with their roles
             if isinstance(value, Span):
                 value = value.exact()
                 if value is None:
                     continue
+                if value in taken and value >= 10000:
+                    continue  # a figure this estimate already gave another role ("在岸300万" is not the contract total)
             self.inputs[key] = value
+            self.filled_from_facts = getattr(self, "filled_from_facts", set()) | {key}
         self._everyone_qualifies()
+
+    def _drop_facts_read_again(self) -> None:
+        """A figure filled from the fact reader that this message's reading gave another role is dropped."""
+        inp = self.inputs
+        for key in list(getattr(self, "filled_from_facts", ())):
+            if key == "rent_contract_amount_cny" and ("onshore_cny" in inp or "offshore_usd" in inp):
+                inp.pop(key, None)
+                self.filled_from_facts.discard(key)
 
     # the conditions each counted person must meet, per item: when every one is stated met for
     # the whole group the user counted, that count is the qualifying count
@@ -642,6 +657,8 @@ class EstimateSession:
         from bot.understand.facts import from_json as facts_from_json
 
         facts = facts_from_json(self.facts)
+        if "rent_contract_amount_cny" not in self.inputs and ("onshore_cny" in self.inputs or "offshore_usd" in self.inputs):
+            facts.pop("rent_contract_amount_cny", None)  # the calculator sums the business amounts read with their roles
         for key, value in calculator_inputs(self.inputs).items():
             if not isinstance(value, (list, dict)):
                 facts[key] = value
@@ -738,6 +755,17 @@ class EstimateSession:
                                           patents_two_years=inp.get("innovation_patents_two_years"),
                                           rd_growth_two_years=inp.get("innovation_rd_growth_two_years"))
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+
+
+def used_figures(inputs: dict) -> list:
+    """Every amount an estimate's inputs hold (list entries' costs included)."""
+    out = []
+    for key, value in inputs.items():
+        if isinstance(value, list):
+            out += [Decimal(str(e.get("cost_cny"))) for e in value if isinstance(e, dict) and "cost_cny" in e]
+        elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            out.append(Decimal(value))
+    return out
 
 
 def _items_for_inputs(inputs: dict) -> list:
