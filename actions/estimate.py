@@ -12,7 +12,7 @@ from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.answers import compose, eligibility
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures, to_json
-from bot.estimate.session import from_json
+from bot.estimate.session import ADDS_TO_RUNNING, from_json
 from bot.understand import facts as fact_reader
 from bot.nlu.normalize import normalize
 
@@ -28,6 +28,9 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     """Compute, answer, and add the figures to the conversation's running estimate."""
     from calculator import CalculatorError
 
+    merged = load_inputs(tracker)
+    merged.update(calculator_inputs(session.inputs))  # a session that extends the running one holds it already
+    title = "连同本次对话中前面的数字一起测算，" if session.extends else ""
     try:
         result = session.compute()
     except CalculatorError as err:
@@ -37,14 +40,13 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     second_article = eligibility.summary(fact_reader.from_json(session.facts))
     if second_article:
         dispatcher.utter_message(text=second_article)
-    text = explain.render(result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed())
+    text = explain.render(result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed(),
+                          title=title)
     unsure = session.unsure_conditions()
     if unsure:
         text += "\n还需确认的条件（测算假定已满足）：" + "；".join(
             f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items()) + "。"
     dispatcher.utter_message(text=text)
-    merged = load_inputs(tracker)
-    merged.update(calculator_inputs(session.inputs))
     events = [SlotSet("estimate_state", None), SlotSet("estimate_pending", False),
               SlotSet("estimate_inputs", to_json(merged))]
     if session.items:
@@ -74,17 +76,26 @@ def estimate_from_question(dispatcher, tracker):
         # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's; but in
         # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".
         return None
-    session = EstimateSession.start(text, known=earlier_facts(tracker))
-    if not session.items or not calculator_inputs(session.inputs) or session.clarify:
+    running = load_inputs(tracker)
+    session = EstimateSession.start(text, known=earlier_facts(tracker), running=running)
+    if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
         return None
+    if session.extends and calculator_inputs(session.inputs) == running and not session.clarify and \
+            set(session.items) == set(_items_for(running)):
+        return None  # nothing added: a question about the policy, answered as such
     if session.status == "done":
         return finish(dispatcher, tracker, session)
-    standard = clause_answer(session.items[0].rstrip("ab"), text)
-    dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
+    for problem in session.problems:
+        dispatcher.utter_message(text=problem)
+    if not session.clarify:
+        standard = clause_answer(session.items[0].rstrip("ab"), text)
+        dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
+    else:
+        standard = None
     dispatcher.utter_message(text="按您给的数字测算，还需要：" + session.question())
     state = session.dump()
     state["handled"] = message_id(tracker)
-    return [SlotSet("estimate_state", state)] + answer_events(standard)
+    return [SlotSet("estimate_state", state)] + (answer_events(standard) if standard else [])
 
 
 class ActionEstimateStart(Action):
@@ -97,7 +108,7 @@ class ActionEstimateStart(Action):
         events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
-        session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker))
+        session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker), running=load_inputs(tracker))
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
         if session.status == "done":
@@ -168,6 +179,16 @@ class ActionEstimateTotal(Action):
         from calculator import CalculatorError, calculate
 
         inputs = load_inputs(tracker)
+        text = user_text(tracker)
+        if inputs:  # "后来又补报了一批35个…总共多少": what the message adds first, then the total
+            fresh = EstimateSession.start(text, known=earlier_facts(tracker), running=inputs)
+            if fresh.extends and (calculator_inputs(fresh.inputs) != inputs or fresh.clarify):
+                if fresh.status == "done":
+                    return finish(dispatcher, tracker, fresh)
+                dispatcher.utter_message(text=fresh.question())
+                state = fresh.dump()
+                state["handled"] = message_id(tracker)
+                return [SlotSet("estimate_state", state)]
         if not inputs:
             dispatcher.utter_message(text="这次对话里还没有测算过。告诉我数字，比如“离岸执行额150万美元，汇率7.05”，"
                                           "我逐项帮您算，最后再汇总。")
@@ -239,7 +260,7 @@ class ActionLooseAnswer(Action):
             events = amend_last_estimate(dispatcher, tracker, intent)
             if events is not None:
                 return events
-        fresh = EstimateSession.start(text, known=earlier_facts(tracker))
+        fresh = EstimateSession.start(text, known=earlier_facts(tracker), running=inputs)
         if fresh.items and fresh.status == "done":
             return finish(dispatcher, tracker, fresh)
         if fresh.items and intent in ("inform", "correct_value"):
@@ -262,8 +283,9 @@ class ActionLooseAnswer(Action):
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     """"不对，CMMI是28万": apply a figure to the conversation's estimate and recompute, or None."""
     inputs = load_inputs(tracker)
-    if not inputs:
-        return None
+    if not inputs or ADDS_TO_RUNNING.search(normalize(user_text(tracker))) or \
+            EstimateSession.start(user_text(tracker), running=inputs).extends:
+        return None  # a message that adds to the estimate starts a session that extends it
     session = EstimateSession(items=_items_for(inputs), inputs=dict(inputs))
     session.last_keys = list(inputs.keys())
     turn = session.handle(user_text(tracker), intent)

@@ -14,7 +14,7 @@ from bot.understand import facts as fact_reader
 
 
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正")
-ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算|怎么给|怎么奖|怎么补|给多少")
+ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算|咋算|怎么算|怎么给|怎么奖|怎么补|给多少|金额|how much", re.I)
 
 
 def figures_first(dispatcher, tracker):
@@ -31,9 +31,34 @@ def figures_first(dispatcher, tracker):
             return events
     if len(router.message_parts(understand(text))) >= 2 and not own_figures(normalize(text)):
         return None  # several questions and no figures: answered part by part
-    if ASKS_AMOUNT.search(text):
+    if ASKS_AMOUNT.search(text) or own_money(text) or (tracker.get_slot("estimate_inputs") and adds_item(text)):
         return estimate_from_question(dispatcher, tracker)
     return None
+
+
+def adds_item(text: str) -> bool:
+    """"还有技术先进型服务企业资格也是今年新获得的": an item added to the running estimate."""
+    from bot.estimate.items import detect_items
+    from bot.estimate.session import ADDS_TO_RUNNING
+
+    norm = normalize(text)
+    return bool(ADDS_TO_RUNNING.search(norm) and detect_items(norm))
+
+
+OWN_AMOUNT = re.compile(r"(费|额|投入|投了|花了|花费|交了|做了|收入|营收|租金|成本|用了|每人|每个|每场|人均|展位|布展|特装|"
+                        r"推广|硬件|软件|设备)[^，。；,;0-9]{0,3}$")
+
+
+def own_money(text: str) -> bool:
+    """Whether the message gives a money figure of the user's own: an amount spent or earned
+    ("维护费12万", "离岸执行额280万美元"), not a figure quoted from the policy ("技术先进型那10万")."""
+    from bot.estimate.session import own_figures
+
+    from bot.estimate.understand import english_to_chinese
+
+    norm = english_to_chinese(normalize(text))
+    return any(f.kind == "money" and (f.currency or OWN_AMOUNT.search(norm[max(0, f.start - 8):f.start]))
+               for f in own_figures(norm))
 
 
 def known_facts(tracker) -> tuple:
@@ -71,7 +96,7 @@ def verdict_first(dispatcher, tracker):
 
     text = normalize(user_text(tracker))
     money = [f for f in own_figures(text) if f.kind == "money"]
-    if qualify.is_shape("amount", text) and money:
+    if (qualify.is_shape("amount", text) or own_money(text)) and money:
         return None
     if len(router.message_parts(understand(user_text(tracker)))) >= 2:
         if money:
@@ -174,6 +199,9 @@ class ActionOutOfScope(Action):
         hits = query.search(t, limit=1) if t.strip() else []
         policy_like = (hits and hits[0]["score"] >= router.STRONG_SCORE) or router.DOUBLE_CLAIM.search(t) \
             or router.WHO_APPLIES.search(t) or router.is_classify_question(None, t)
+        events = figures_first(dispatcher, tracker)  # the user's own figures with an item named: an estimate after all
+        if events is not None:
+            return events
         if policy_like:
             answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
                              tracker.get_slot("topic_domain"), known_facts(tracker)[0])

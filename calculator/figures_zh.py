@@ -112,8 +112,8 @@ _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _ATOM = rf"(?:{_ARABIC}|[{_DIGIT_CHARS}{_UNIT_CHARS}]|点(?=[{_DIGIT_CHARS}0-9]))"
 _NUMERAL = rf"{_ATOM}(?: *[{_UNIT_CHARS}]|{_ATOM})*"
 _MULTIPLIER = (r"(?: *(?i:million|billion)(?![A-Za-z])| *(?:mn|bn)(?![A-Za-z])"
-               r"|[wWkK](?![A-Za-z])|M(?![A-Za-z]))")
-_MULTIPLIERS = {"w": 10**4, "k": 10**3, "m": 10**6, "million": 10**6, "mn": 10**6,
+               r"|[kK][wW](?![A-Za-z])|[wWkK](?![A-Za-z])|M(?![A-Za-z]))")
+_MULTIPLIERS = {"kw": 10**7, "w": 10**4, "k": 10**3, "m": 10**6, "million": 10**6, "mn": 10**6,
                 "billion": 10**9, "bn": 10**9}
 _TOKEN = re.compile(rf"{_ARABIC}|[{_DIGIT_CHARS}{_UNIT_CHARS}点]")
 _NUMBER_RE = re.compile(rf"(?P<sign>-|负)?(?P<num>{_NUMERAL})(?P<mult>{_MULTIPLIER})?")
@@ -238,11 +238,17 @@ _SUFFIX = re.compile(r"""\s*(?:
     | (?P<count>名|人次|人|场|个|家|项|位|届|批|次(?!性)|件|张|套|台|所|户)
     | (?P<rate>的?(?:汇率|中间价|汇价))
 )""", re.X)
-_PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|¥|RMB|CNY|人民币)\s*$")
-_RATE_CUE = re.compile(r"(?:汇率|中间价|汇价|美元兑换?(?:人民币)?|美元=|美元折合)"
-                       r"(?:[是为按取用约在:=，,\s]|大约|大概|差不多|按照|约为|算)*$")
+_PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|usd|¥|RMB|rmb|CNY|cny|人民币)\s*$")
+_RATE_YEAR = r"(?:[0-9]{4}年度?|今年|去年|上年度?|上一年度?|本年度?|前年|两年|两个年度|每年)"
+_RATE_CUE = re.compile(r"(?:汇率|中间价|汇价|(?<![A-Za-z])rate|美元兑换?(?:人民币)?|美元=|美元折合)"
+                       rf"(?:[是为按取用约在都就均:=，,\s]|大约|大概|差不多|按照|约为|算|{_RATE_YEAR}|的)*$")
+# "汇率2022年按6.7261、2023年按7.0467", "汇率今年7.1、去年6.9": a plain number after a rate, linked by a year
+_RATE_NEXT = re.compile(rf"\s*[、，,;；/和及与]?\s*{_RATE_YEAR}(?:的|是|为|按|取|用|都|\s|:)*$")
+# "离岸500万美元(7.05)": a plain number in brackets right after a dollar figure
+_RATE_BRACKET = re.compile(r"(?:美元|美金|刀|USD)\s*[(（]\s*(?:汇率)?\s*$")
 _MONEY_CUE = re.compile(r"(?:金额|费用|租金|成本|花了|花费|投入|执行额|合同额|营收|收入|业务额"
-                        r"|投资额|投资|补贴|奖励|资金|预算|报价|离岸额|在岸额)"
+                        r"|投资额|投资|补贴|奖励|资金|预算|报价|离岸额|在岸额"
+                        r"|费|展位|布展|特装|宣传推广|机票|酒店|住宿|签证|差旅|餐饮)"
                         r"(?:[是为约达共计了有:\s]|大约|一共|总共|合计|大概)*$")
 _RATE_LINK = re.compile(r"\s*(?:兑换?|=|换|折合)\s*")
 _PREFIX_BOUND = re.compile(r"(超过|不低于|不少于|不超过|不到|低于|高于|最高|最多|至少|大约|约|大于|小于)"
@@ -302,8 +308,9 @@ def _numbers(norm: str, masked: List[range]):
         prefix = _PREFIX_CURRENCY.search(norm, max(0, start - 8), start)
         if prefix is not None and prefix.start() and norm[prefix.start() - 1] in _NUMERAL_CHARS:
             prefix = None  # 300万人民币 200万: that 人民币 belongs to the figure before
-        if prefix is None and _is_ascii_letter(before):
-            continue
+        if prefix is None and _is_ascii_letter(before) and not (
+                _MAGNITUDE_CHARS & set(numeral) or norm[end:end + 1] in ("元", "块")):
+            continue  # CMMI3, ISO9001 are names; "PCMM8万" is a name and then a figure
         mult = m.group("mult")
         value = _tidy(value * _multiplier(mult))
         magnitude = bool(mult) or bool(_MAGNITUDE_CHARS & set(numeral)) or "," in numeral
@@ -323,7 +330,7 @@ def _numbers(norm: str, masked: List[range]):
             if hit.unit_kind in (None, "usd", "cny"):
                 word = prefix.group("word")
                 if hit.unit_kind is None:
-                    hit.unit_kind = "usd" if word in ("US$", "$", "USD") else "cny"
+                    hit.unit_kind = "usd" if word in ("US$", "$", "USD", "usd") else "cny"
                     hit.unit = word
                 hit.start = prefix.start()
         hits.append(hit)
@@ -335,13 +342,15 @@ def _classify(hit: _Hit, norm: str) -> None:
     cue_before = norm[max(0, hit.start - 12):hit.start]
     kind = hit.unit_kind
     plain_number = not hit.magnitude and hit.value > 0
-    if kind in (None, "cny") and plain_number and _RATE_CUE.search(cue_before):
+    if kind in (None, "cny") and plain_number and (_RATE_CUE.search(cue_before) or (
+            kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_BRACKET.search(cue_before))):
         hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end
         return
     if kind == "rate":
         if plain_number:
             hit.kind, hit.unit = "rate", "汇率"
-        return
+            return
+        kind, hit.unit_kind, hit.unit = None, None, ""  # "今年320万 汇率都按7": 汇率 starts the next part
     if kind == "usd":
         if hit.value == 1 and _RATE_LINK.match(norm, hit.end) and not hit.magnitude:
             return
@@ -354,8 +363,15 @@ def _classify(hit: _Hit, norm: str) -> None:
         hit.kind = "area"
     elif kind == "months":
         hit.kind = "duration_months"
+    elif kind == "count" and norm[hit.num_end:hit.num_end + 1].isspace() and (
+            (hit.magnitude and hit.value >= 10000) or _MONEY_CUE.search(cue_before)):
+        # "展位费3万 人员补助1万": after a space, 人 starts the next words
+        hit.kind, hit.unit, hit.unit_kind, hit.end = "money", "", None, hit.num_end
     elif kind == "count":
         hit.kind = "count"
+    elif kind == "year" and hit.magnitude and hit.value >= 10000:
+        # "执行额3000万 年租金60万": 年 starts the next words; no one counts 3000万 years
+        hit.kind, hit.unit, hit.unit_kind, hit.end = "money", "", None, hit.num_end
     elif kind == "year":
         if hit.plain_year and 1900 <= hit.value <= 2100:
             hit.kind = "year"
@@ -423,6 +439,14 @@ def parse_figures(text: str, today_year: Optional[int] = None) -> List[Figure]:
     hits = _numbers(norm, masked)
     for hit in hits:
         _classify(hit, norm)
+    last_rate = None
+    for b in hits:
+        if b.kind == "year":
+            continue
+        if last_rate is not None and b.kind is None and b.unit_kind is None and not b.magnitude and b.value > 0 \
+                and _RATE_NEXT.fullmatch(norm, last_rate.end, b.start):
+            b.kind, b.unit = "rate", "汇率"
+        last_rate = b if b.kind == "rate" else None
     _inherit_ranges(hits, norm)
     for hit in hits:
         if hit.kind is None:

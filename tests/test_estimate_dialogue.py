@@ -76,10 +76,11 @@ class TestAsking:
         assert Decimal("1050000") == total(s)
 
     def test_per_event_or_total_is_asked(self):
-        """"3场展会花了15万" asks 每场 or 合计, then the region."""
-        s, asked = play("3场展会花了15万", ["合计", "境外"])
+        """"3场展会花了15万" asks 每场 or 合计; a total is never averaged: each fair's cost is asked."""
+        s, asked = play("3场展会花了15万", ["合计", "4万、5万、6万", "境外"])
         assert "每场" in asked[0] and "合计" in asked[0]
-        assert "境内" in asked[1] and "境外" in asked[1]
+        assert "平均" in asked[1] and "每场的费用" in asked[1]
+        assert "境内" in asked[2] and "境外" in asked[2]
         assert Decimal("105000") == total(s)
 
     def test_fairs_flow_like_a_user(self):

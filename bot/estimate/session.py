@@ -11,10 +11,11 @@ from decimal import Decimal
 from typing import List, Optional
 
 from bot.estimate import items as item_words
-from bot.estimate.understand import Clarification, read, wan
+from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import normalize
 
 LIST_FIELDS = ("fairs", "certifications", "senior_training", "platforms")
+ADDITIVE_COUNTS = ("institution_trainees", "qualified_interns", "park_top_enterprises")
 INT_FIELDS = ("institution_trainees", "interns_per_year", "qualified_interns", "park_top_enterprises",
               "rent_years_subsidized", "year")
 BOOL_FIELDS = ("new_enterprise", "innovation_patents_two_years", "innovation_rd_growth_two_years",
@@ -26,6 +27,9 @@ CANCEL = re.compile(r"^(取消|算了|不算了|退出|停止|停|不想算了|�
 RESTART = re.compile(r"重新开始|从头(再)?来|清空|重置|restart")
 SKIP = re.compile(r"不知道|不清楚|不确定|跳过|略过|不记得|忘了|没有数据|暂时没有|以后再说|skip")
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正|修改")
+# "还有一个ITSS认证花了12万", "再加上技术先进型的奖励，一共多少": the message adds to the running estimate
+ADDS_TO_RUNNING = re.compile(r"还有|另外|另有|再加|加上|也算|也去|又去|又有|又补|补报|一共|总共|合计|共计|加起来|加一块|"
+                             r"一起算|两项|三项|几项|都算上|算上|also|plus|in total")
 QUESTION_SHAPE = re.compile(r"[吗呢?？]|多少钱?|怎么|什么|哪些|是否|能不能|可不可以|有没有|上限|最多|最高|标准|比例|条件")
 
 
@@ -102,7 +106,7 @@ class EstimateSession:
     """The state of one estimate and the rules for moving it on."""
 
     def __init__(self, items=(), inputs=None, pending=None, clarify=None, notes=None, skipped=None,
-                 fairs_none=None, retries=0, status="collecting", last_keys=None, facts=None):
+                 fairs_none=None, retries=0, status="collecting", last_keys=None, facts=None, extends=False):
         self.items = item_words.sort_items(items)
         self.inputs = dict(inputs or {})
         self.pending = pending
@@ -114,6 +118,7 @@ class EstimateSession:
         self.status = status
         self.last_keys = list(last_keys or [])
         self.facts = dict(facts or {})  # facts the user stated (JSON form of bot.understand.facts)
+        self.extends = bool(extends)  # the first message adds to the conversation's running estimate
         self.problems = []
 
     # -- persistence ---------------------------------------------------------------------------
@@ -121,7 +126,7 @@ class EstimateSession:
         return to_json({"items": self.items, "inputs": self.inputs, "pending": self.pending,
                         "clarify": self.clarify, "notes": self.notes, "skipped": self.skipped,
                         "fairs_none": self.fairs_none, "retries": self.retries, "status": self.status,
-                        "last_keys": self.last_keys, "facts": self.facts})
+                        "last_keys": self.last_keys, "facts": self.facts, "extends": self.extends})
 
     @classmethod
     def load(cls, state: Optional[dict]) -> "EstimateSession":
@@ -129,18 +134,32 @@ class EstimateSession:
         inputs = {k: from_json(k, v) for k, v in (state.pop("inputs", None) or {}).items()}
         return cls(inputs=inputs, **{k: v for k, v in state.items() if k in (
             "items", "pending", "clarify", "notes", "skipped", "fairs_none", "retries", "status", "last_keys",
-            "facts")})
+            "facts", "extends")})
 
     # -- starting --------------------------------------------------------------------------------
     @classmethod
-    def start(cls, text: str, known: Optional[dict] = None) -> "EstimateSession":
-        """A session from the message that asked for an estimate; `known`: the conversation's facts (JSON)."""
-        norm = normalize(text or "")
+    def start(cls, text: str, known: Optional[dict] = None, running: Optional[dict] = None) -> "EstimateSession":
+        """A session from the message that asked for an estimate; `known`: the conversation's facts (JSON);
+        `running`: the conversation's estimate so far, which a message that adds to it ("还有…", "再加上…，一共
+        多少") extends."""
+        from bot.estimate.understand import english_to_chinese
+
+        norm = english_to_chinese(normalize(text or ""))
         codes = item_words.detect_items(norm)
-        session = cls(items=codes, facts=known)
+        adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running)
+        if running and running.get("certifications") and not adds:
+            # "ITSS是今年新拿的 认证费15万" after CMMI: a certification not yet told is another one
+            said = {m.group(0).replace(" ", "").upper()[:4] for m in CERT_NAME.finditer(norm)}
+            told = {str(c.get("name", "")).upper()[:4] for c in running["certifications"]}
+            adds = bool(said) and not (said & told)
+        session = cls(items=codes, facts=known, extends=adds)
+        if adds:
+            session.inputs = dict(running)
+            session.items = item_words.sort_items(codes + _items_for_inputs(running))
         session._note_facts(text)
         session.fill_from_facts()
         session._absorb(text, first=True)
+        session._drop_facts_read_again()
         session._previous_is_the_year()
         session._infer_items()
         session._advance()
@@ -169,9 +188,12 @@ class EstimateSession:
         if "3.3" in codes and awards:
             codes -= {"3.1", "3.2"}
         elif "3.3" in codes:
-            codes |= {"3.2"} if not ({"3.1"} & codes) else set()
-            codes |= {"3.1"} if (any(k.startswith("previous_") for k in inp) or inp.get("new_enterprise")
-                                 or "onshore_cny" in inp) else set()
+            # 三（三） is 15% of 三（一） and 三（二）: the items the figures given feed
+            if inp.get("offshore_usd"):
+                codes.add("3.2")
+            if any(k.startswith("previous_") for k in inp) or inp.get("new_enterprise") or "onshore_cny" in inp \
+                    or not ({"3.1", "3.2"} & codes):
+                codes.add("3.1")
         if not codes:
             if any(k in inp for k in ("previous_onshore_cny", "previous_offshore_usd")) or inp.get("new_enterprise"):
                 codes.add("3.1")
@@ -179,6 +201,8 @@ class EstimateSession:
                 codes.add("3.2")
             if "onshore_cny" in inp and "3.1" not in codes:
                 codes.add("3.1")
+            if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp:
+                codes.add("3.3")
             for key, code in (("fairs", "3.5"), ("certifications", "3.6"), ("senior_training", "3.7.3"),
                               ("platforms", "3.9"), ("rent_annual_cny", "3.8.3"), ("qualified_interns", "3.7.4"),
                               ("institution_trainees", "3.7.2"), ("park_top_enterprises", "3.8.2a"),
@@ -187,7 +211,31 @@ class EstimateSession:
                     codes.add(code)
             if self.clarify and self.clarify.get("kind") in ("business_kind", "currency"):
                 codes.add("3.2" if self.clarify.get("data", {}).get("key", "").endswith("offshore_usd") else "3.1")
+        else:
+            codes |= self._implied_items(codes)
         self.items = item_words.sort_items(codes)
+
+    def _implied_items(self, codes: set) -> set:
+        """Items whose figures the user gave but no item named uses ("今年离岸230万美元，参加了两个展…"):
+        every figure typed is used, so its item is added."""
+        inp, out = self.inputs, set()
+        if any(k.startswith("_award_") for k in inp):
+            return out
+        business = codes & {"3.1", "3.2", "3.3"} or ("3.8.3" in codes and "rent_contract_amount_cny" not in inp)
+        if "offshore_usd" in inp and not business and inp["offshore_usd"]:
+            out.add("3.2")
+        if not business and "3.8.3" not in codes and (
+                "onshore_cny" in inp and "previous_onshore_cny" in inp or inp.get("new_enterprise") and "onshore_cny" in inp):
+            out.add("3.1")
+        for key, code in (("fairs", "3.5"), ("certifications", "3.6"), ("senior_training", "3.7.3"),
+                          ("platforms", "3.9"), ("rent_annual_cny", "3.8.3"), ("qualified_interns", "3.7.4"),
+                          ("institution_trainees", "3.7.2"), ("park_top_enterprises", "3.8.2a"),
+                          ("park_foreign_investment_usd", "3.8.2b")):
+            if inp.get(key):
+                out.add(code)
+        if inp.get("tech_advanced_new"):
+            out.add("3.4")
+        return out
 
     # -- reading answers -------------------------------------------------------------------------
     def handle(self, text: str, intent: Optional[str] = None) -> Turn:
@@ -212,13 +260,20 @@ class EstimateSession:
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()
         before = dict(self.inputs), self.clarify
+        if new_items and intent not in QUESTION_INTENTS:
+            self.items = item_words.sort_items(self.items + new_items)  # read this message for them too
         self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
+        settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
+        clarify_now = self.clarify
         got = self._absorb(text, correction=is_correction)
+        self.inputs.update(settled)  # the answer to a clarification is not read a second time
+        if resolved:
+            self.clarify = clarify_now  # the answer was read for the question; not asked about again
         known = len(self.inputs)
         self.fill_from_facts()
         got = got or len(self.inputs) > known
-        if new_items and intent in ("estimate_award", "inform", None):
+        if new_items and intent in ("estimate_award", "inform", "estimate_total", None):
             self.items = item_words.sort_items(self.items + new_items)
             got = True
         if not (resolved or got):
@@ -245,7 +300,8 @@ class EstimateSession:
         """Remember the facts a message states (conditions are checked on them)."""
         from bot.understand import facts as fact_reader
 
-        said = fact_reader.read_facts(text)
+        # "3个人参加了培训" counts people; it does not say the applicant is an individual (个人)
+        said = fact_reader.read_facts(re.sub(r"([0-9两一二三四五六七八九十几]+)个人", r"\1名员工", text or ""))
         if said:
             self.facts = fact_reader.to_json(fact_reader.merge(fact_reader.from_json(self.facts), said))
 
@@ -266,10 +322,20 @@ class EstimateSession:
         if "fairs" in fields:
             new = fields.pop("fairs")
             regions = {f["region"] for f in new}
-            kept = [f for f in self.inputs.get("fairs", []) if f["region"] not in regions]
+            kept = [f for f in self.inputs.get("fairs", []) if f["region"] not in regions or (first and self.extends)]
             self.inputs["fairs"] = kept + new
             got = True
             self.last_keys.append("fairs")
+        if first and self.extends:  # another fair / certification / platform, another batch of trainees
+            for key in [k for k in fields if k in LIST_FIELDS]:
+                self.inputs[key] = list(self.inputs.get(key) or []) + list(fields.pop(key))
+                self.last_keys.append(key)
+                got = True
+            if re.search(r"又|再|补报|另外|还有|也", normalize(text or "")):
+                for key in [k for k in fields if k in ADDITIVE_COUNTS and k in self.inputs]:
+                    self.inputs[key] = int(self.inputs[key]) + int(fields.pop(key))
+                    self.last_keys.append(key)
+                    got = True
         for key, value in fields.items():
             if key.startswith("_"):
                 self.inputs[key] = value
@@ -350,16 +416,19 @@ class EstimateSession:
                 return False
         elif kind == "business_kind":
             key = None
-            if re.search(r"离岸|境外|国际|美元|美金|刀", norm):
+            said = re.sub(r"(没有|没|无|不是|非)[^，,。；;]{0,2}(离岸|境外|国际|在岸|境内|国内)(业务)?", "", norm)
+            if re.search(r"离岸|境外|国际|美元|美金|刀", said):
                 key = "offshore_usd"
-            elif re.search(r"在岸|境内|国内|人民币|元", norm):
+            elif re.search(r"在岸|境内|国内|人民币|元", said):
                 key = "onshore_cny"
             if not key:
                 return False
-            if data.get("year") == "previous":
-                key = "previous_" + key
-            self.inputs[key] = Decimal(data["value"])
-            self.last_keys.append(key)
+            for said in data.get("values") or [{"value": data["value"], "year": data.get("year")}]:
+                field_key = ("previous_" if said.get("year") == "previous" else "") + key
+                if key == "offshore_usd" and cny and not usd:
+                    continue
+                self.inputs[field_key] = Decimal(said["value"])
+                self.last_keys.append(field_key)
         elif kind == "per_or_total":
             each = re.search(r"每|单|各|分别|一场|一人|一个", norm)
             total = re.search(r"合计|总|一共|全部|加起来|共", norm)
@@ -377,25 +446,18 @@ class EstimateSession:
             elif per == "each":
                 values = [value] * count
             else:
-                each_v = (value / count).quantize(Decimal("0.01"))
-                values = [each_v] * count
-                unit = {"fair": "场", "senior": "人", "cert": "项", "platform": "个"}[data["kind"]]
-                self.notes.append(f"{count}{unit}合计{wan(value)}，按平均每{unit}{wan(each_v)}计算"
-                                  f"（若各{unit}费用不均，实际补贴可能更低）")
-            if data["kind"] == "fair":
-                if data.get("region"):
-                    self._merge_fairs([{"region": data["region"], "cost_cny": v} for v in values])
-                else:
-                    self.clarify = {"kind": "region", "question": "这些活动是境内的还是境外的？"
-                                    "（境内每场最高补贴2万元，境外每场最高5万元）",
-                                    "data": {"entries": [str(v) for v in values]}}
-                    return True
-            elif data["kind"] == "senior":
-                self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
-            elif data["kind"] == "cert":
-                self.inputs["certifications"] = [{"name": f"资质{i + 1}", "cost_cny": v} for i, v in enumerate(values)]
-            elif data["kind"] == "platform":
-                self.inputs["platforms"] = [{"cost_cny": v} for v in values]
+                from bot.estimate.understand import each_cost_question
+
+                unit, what = {"fair": ("场", "活动"), "senior": ("人", "培训"), "cert": ("项", "资质认证"),
+                              "platform": ("个", "平台建设")}[data["kind"]]
+                self.clarify = _clar_dict(each_cost_question(data["kind"], count, value, unit, what))
+                return True
+            return self._apply_values(data, values)
+        elif kind == "each_cost":
+            values = [f.value for f in own_figures(norm) if f.kind == "money"]
+            if not values:
+                return False
+            return self._apply_values(data, values)
         elif kind == "fair_cost":
             groups = data.get("groups") or [data]
             prefix = ""
@@ -411,14 +473,64 @@ class EstimateSession:
             self.notes += [n for n in reading.notes if n not in self.notes]
             return True
         elif kind == "region":
-            from bot.estimate.understand import Reader
-
-            region = Reader("")._region(norm)
-            if not region:
+            return self._resolve_regions(norm, [Decimal(v) for v in data["entries"]])
+        elif kind == "fair_breakdown":
+            prefix = {"domestic": "境内 ", "overseas": "境外 "}.get(data.get("region"), "")
+            reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)
+            if not reading.fields.get("fairs"):
                 return False
-            self._merge_fairs([{"region": region, "cost_cny": Decimal(v)} for v in data["entries"]])
+            self.inputs["fairs"] = self.inputs.get("fairs", []) + reading.fields["fairs"]
+            self.last_keys.append("fairs")
+            self.notes += [n for n in reading.notes if n not in self.notes]
         else:
             return False
+        self.clarify = None
+        return True
+
+    def _apply_values(self, data: dict, values: list) -> bool:
+        """Each event's/person's/platform's own cost, as the user listed them."""
+        if data["kind"] == "fair":
+            if data.get("region"):
+                self._merge_fairs([{"region": data["region"], "cost_cny": v} for v in values])
+            else:
+                self.clarify = {"kind": "region", "question": "这些活动是境内的还是境外的？"
+                                "（境内每场最高补贴2万元，境外每场最高5万元）",
+                                "data": {"entries": [str(v) for v in values]}}
+                return True
+        elif data["kind"] == "senior":
+            self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
+        elif data["kind"] == "cert":
+            self.inputs["certifications"] = [{"name": f"资质{i + 1}", "cost_cny": v} for i, v in enumerate(values)]
+        elif data["kind"] == "platform":
+            self.inputs["platforms"] = [{"cost_cny": v} for v in values]
+        self.clarify = None
+        return True
+
+    def _resolve_regions(self, norm: str, entries: list) -> bool:
+        """"6万那个是在郑州办的，9万那个在迪拜": each named cost takes the place said after it."""
+        from bot.estimate.understand import figures, region_mentions
+
+        places = region_mentions(norm)
+        if not places:
+            return False
+        named = [f for f in figures(norm) if f.kind == "money" and f.value in entries]
+        left = list(entries)
+        fairs = []
+        for f in named:
+            after = [p for p in places if p[0] >= f.end]
+            before = [p for p in places if p[1] <= f.start]
+            region = (after[0] if after else before[-1])[2]
+            if f.value in left:
+                left.remove(f.value)
+                fairs.append({"region": region, "cost_cny": f.value})
+        if left:
+            regions = {p[2] for p in places}
+            if len(regions) != 1:
+                return False
+            region = regions.pop()
+            fairs += [{"region": region, "cost_cny": v} for v in left]
+        self.inputs["fairs"] = self.inputs.get("fairs", []) + fairs
+        self.last_keys.append("fairs")
         self.clarify = None
         return True
 
@@ -449,9 +561,11 @@ class EstimateSession:
         if any(k.startswith("_award_") for k in inp):
             return [k for k in out if k not in self.skipped]
         if "3.1" in items:
-            if "onshore_cny" not in inp and "offshore_usd" not in inp:
+            # "没有离岸业务" alone does not tell a year's total: its onshore amount is still needed
+            if "onshore_cny" not in inp and not inp.get("offshore_usd"):
                 out.append("business_current")
-            if not inp.get("new_enterprise") and "previous_onshore_cny" not in inp and "previous_offshore_usd" not in inp:
+            if not inp.get("new_enterprise") and "previous_onshore_cny" not in inp and \
+                    not inp.get("previous_offshore_usd"):
                 out.append("business_previous")
         if "3.2" in items and "offshore_usd" not in inp and "business_current" not in out:
             out.append("offshore_usd")
@@ -496,15 +610,29 @@ class EstimateSession:
         from bot.understand.facts import from_json as facts_from_json
         from knowledge.conditions import Span
 
+        taken = set(used_figures(self.inputs))
         for key, value in facts_from_json(self.facts).items():
             if key not in self.FACT_INPUTS or key in self.inputs:
                 continue
+            if key == "rent_contract_amount_cny" and ("onshore_cny" in self.inputs or "offshore_usd" in self.inputs):
+                continue  # the calculator takes the contract amount from the business amounts read with their roles
             if isinstance(value, Span):
                 value = value.exact()
                 if value is None:
                     continue
+                if value in taken and value >= 10000:
+                    continue  # a figure this estimate already gave another role ("在岸300万" is not the contract total)
             self.inputs[key] = value
+            self.filled_from_facts = getattr(self, "filled_from_facts", set()) | {key}
         self._everyone_qualifies()
+
+    def _drop_facts_read_again(self) -> None:
+        """A figure filled from the fact reader that this message's reading gave another role is dropped."""
+        inp = self.inputs
+        for key in list(getattr(self, "filled_from_facts", ())):
+            if key == "rent_contract_amount_cny" and ("onshore_cny" in inp or "offshore_usd" in inp):
+                inp.pop(key, None)
+                self.filled_from_facts.discard(key)
 
     # the conditions each counted person must meet, per item: when every one is stated met for
     # the whole group the user counted, that count is the qualifying count
@@ -529,6 +657,8 @@ class EstimateSession:
         from bot.understand.facts import from_json as facts_from_json
 
         facts = facts_from_json(self.facts)
+        if "rent_contract_amount_cny" not in self.inputs and ("onshore_cny" in self.inputs or "offshore_usd" in self.inputs):
+            facts.pop("rent_contract_amount_cny", None)  # the calculator sums the business amounts read with their roles
         for key, value in calculator_inputs(self.inputs).items():
             if not isinstance(value, (list, dict)):
                 facts[key] = value
@@ -603,6 +733,10 @@ class EstimateSession:
         self.pending = todo[0] if todo else None
         if not todo:
             self.status = "done"
+            if "3.8.3" in self.items and "rent_years_subsidized" not in self.inputs:
+                note = "未提到已享受过的租金补贴年数，按尚未享受计算（补贴期限最多3年，已享受满3年的不再补贴）"
+                if note not in self.notes:
+                    self.notes.append(note)
 
     def question(self) -> str:
         """The next thing to ask, in Chinese."""
@@ -621,6 +755,36 @@ class EstimateSession:
                                           patents_two_years=inp.get("innovation_patents_two_years"),
                                           rd_growth_two_years=inp.get("innovation_rd_growth_two_years"))
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+
+
+def used_figures(inputs: dict) -> list:
+    """Every amount an estimate's inputs hold (list entries' costs included)."""
+    out = []
+    for key, value in inputs.items():
+        if isinstance(value, list):
+            out += [Decimal(str(e.get("cost_cny"))) for e in value if isinstance(e, dict) and "cost_cny" in e]
+        elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            out.append(Decimal(value))
+    return out
+
+
+def _items_for_inputs(inputs: dict) -> list:
+    """The items a set of calculator inputs computes."""
+    probe = EstimateSession(items=[], inputs=dict(inputs))
+    probe._infer_items()
+    return probe.items
+
+
+def merge_running(previous: dict, new: dict) -> dict:
+    """The conversation's running estimate with a message that adds to it: lists are extended
+    (another fair, another certification), other figures replaced by the newer ones."""
+    merged = dict(previous)
+    for key, value in new.items():
+        if key in LIST_FIELDS and isinstance(value, list):
+            merged[key] = list(previous.get(key) or []) + [v for v in value]
+        else:
+            merged[key] = value
+    return merged
 
 
 def _clar_dict(c: Clarification) -> dict:

@@ -1,0 +1,34 @@
+"""knowledge/data/estimate_words.yml: every word list steers the estimate reader as documented."""
+import pytest
+
+from bot.estimate.session import EstimateSession
+from bot.estimate.understand import english_to_chinese, estimate_words
+
+WORDS = estimate_words()
+
+
+@pytest.mark.parametrize("region", ["domestic", "overseas"])
+def test_every_place_decides_the_region(region):
+    """A fair held at any listed place is 境内 / 境外 as listed."""
+    for place in WORDS["places"][region]:
+        s = EstimateSession.start(f"去{place}参展 展位费2万 补贴多少")
+        assert [region] == [f["region"] for f in s.inputs.get("fairs", [])], place
+
+
+def test_eligible_costs_are_counted():
+    for word in WORDS["fair_costs"]["eligible"]:
+        s = EstimateSession.start(f"去迪拜参展 {word}3万 补贴多少")
+        assert [30000] == [f["cost_cny"] for f in s.inputs.get("fairs", [])], word
+
+
+def test_costs_not_covered_are_named_and_left_out():
+    for word in WORDS["fair_costs"]["not_covered"]:
+        s = EstimateSession.start(f"去迪拜参展 展位费3万 {word}1万 补贴多少")
+        assert [30000] == [f["cost_cny"] for f in s.inputs.get("fairs", [])], word
+        named = english_to_chinese(word)  # English words are read through the glossary
+        assert any(named in n and "不计入" in n for n in s.notes), word
+
+
+def test_english_glossary_translates_each_entry():
+    for english, chinese in WORDS["english"].items():
+        assert chinese in english_to_chinese(f"x {english} y"), english
