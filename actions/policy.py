@@ -96,8 +96,6 @@ def verdict_first(dispatcher, tracker):
 
     text = normalize(user_text(tracker))
     money = [f for f in own_figures(text) if f.kind == "money"]
-    if (qualify.is_shape("amount", text) or own_money(text)) and money:
-        return None
     if len(router.message_parts(understand(user_text(tracker)))) >= 2:
         if money:
             return None  # several questions with figures: the estimate reads them
@@ -112,6 +110,8 @@ def verdict_first(dispatcher, tracker):
     answer = qualify.answer(text, facts, said)
     if answer is None:
         return None
+    if money and answer.verdict != "not_met" and not qualify.is_shape("whatcan", text):
+        return None  # the user's own amounts and nothing ruled out: the estimate answers
     dispatcher.utter_message(text=answer.text)
     events = answer_events(answer)
     if answer.verdict != "not_met" and own_figures(text):

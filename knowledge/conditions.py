@@ -232,6 +232,8 @@ def _describe(leaf: dict, facts: dict) -> Optional[str]:
 
 
 def _words(leaf: dict, value) -> Optional[str]:
+    if isinstance(value, str) and value in (leaf.get("value_words") or {}):
+        return leaf["value_words"][value]
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (Span, dict)):
