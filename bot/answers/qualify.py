@@ -283,6 +283,10 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
             return None
     if topic and (topic in codes or not codes) and any(f in message_facts for f in cond.facts_of(topic)):
         codes = [topic] + [c for c in codes if c != topic]
+    asked_about = named | ({topic} if topic else set())
+    if asked_about and codes and not asked_about & set(codes) and "4.3" not in codes and \
+            not any(cond.evaluate_all(facts, codes)[c].blocked_by for c in codes):
+        return None  # 「增量奖励多少」 beside 「离岸50万美元」: the facts speak to another item than the one asked
     if not codes:
         return None
     top = codes[:1]

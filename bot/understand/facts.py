@@ -24,6 +24,7 @@ REQUIREMENT = re.compile(r"要求|规定|需要|须|必须|才能|才可以|是�
 UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
+PEOPLE_COUNT = re.compile(r"([\d一二两三四五六七八九十百几多]+)个人")
 # words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
 BELOW_BEFORE = re.compile(r"(不满|没满|未满|不到|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
 ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
@@ -166,9 +167,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         if (spec.get("context") and not spec["context"].search(t)) or \
                 (spec.get("not_context") and spec["not_context"].search(t)):
             continue
-        if any(p.search(t) for p in spec["zero"]):
-            out[name] = Span(Decimal(0), Decimal(0))
-            continue
+
         for cue in spec["cue"].finditer(t):
             for i, f in enumerate(figs):
                 if not _kind_fits(f, spec) or _phrase_start(t, f.start) != _phrase_start(t, cue.start()):
@@ -191,6 +190,11 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         if span is not None:
             out[name] = span
             used.add(i)
+    for name, spec in specs.items():  # 「没有离岸业务」: 0, unless a figure says otherwise
+        if spec["kind"] == "number" and name not in out and any(p.search(t) for p in spec["zero"]) and not \
+                ((spec.get("context") and not spec["context"].search(t)) or
+                 (spec.get("not_context") and spec["not_context"].search(t))):
+            out[name] = Span(Decimal(0), Decimal(0))
     return out
 
 
@@ -253,7 +257,8 @@ def read_facts(text: str) -> dict:
 
     t = normalize(text or "")
     specs = fact_specs()
-    out = dict(facts_from(t))
+    # 「3个人参加培训」 counts people: it says nothing about being an individual (个人)
+    out = dict(facts_from(PEOPLE_COUNT.sub(lambda m: m.group(1) + "名员工", t)))
     for name, spec in specs.items():
         kind = spec["kind"]
         value = None
