@@ -24,6 +24,7 @@ REQUIREMENT = re.compile(r"要求|规定|需要|须|必须|才能|才可以|是�
 UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
+QUOTED_BEFORE = re.compile(r"(能算|算不算|可以算|算是|能不能算|属不属于)$")
 PEOPLE_COUNT = re.compile(r"([\d一二两三四五六七八九十百几多]+)个人")
 # words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
 BELOW_BEFORE = re.compile(r"(不满|没满|未满|不到|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
@@ -78,6 +79,8 @@ def _bool(spec: dict, t: str) -> Optional[bool]:
         for m in p.finditer(t):
             if any(s <= m.start() < s + 12 and not v for s, v in found):
                 continue
+            if QUOTED_BEFORE.search(t[max(0, m.start() - 4):m.start()]):
+                continue  # 「能算公共服务平台吗」 asks about the term, it states nothing
             before = t[_phrase_start(t, m.start()):m.start()]
             found.append((m.start(), not NEGATION.search(before)))
     if not found:
