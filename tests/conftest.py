@@ -76,7 +76,8 @@ def assistant(tmp_path_factory):
     action_port, rasa_port = free_port(), free_port()
     (work / "endpoints.yml").write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n  enable_selective_domain: true\n"
-        f"tracker_store:\n  type: bot.tracker_store.SQLiteTrackerStore\n  db: {work / 'tracker.db'}\n", encoding="utf-8")
+        f"tracker_store:\n  type: bot.tracker_store.SQLiteTrackerStore\n  db: {work / 'tracker.db'}\n"
+        "lock_store:\n  type: bot.lock_store.AsyncioLockStore\n", encoding="utf-8")
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3",
                REPORTS_DB=str(work / "reports.db"), PYTHONWARNINGS="ignore")
     for key in [k for k in env if k.startswith("WECHAT_")]:
