@@ -11,7 +11,8 @@ under `make bench`, 20 concurrent users; the Rasa process is the bottleneck ther
    are remembered by type name; unknown names still take Rasa's own path (default or error).
 3. Every call to the action server opened a new aiohttp session and TCP connection. Requests to
    endpoints without client certificates share one session per event loop (keep-alive, idle
-   connections closed after 2 s, before the action server's own 5 s keep-alive timeout).
+   connections closed after 2 s, before the action server's own 5 s keep-alive timeout), with
+   a 2 s connect and ACTION_TIMEOUT (10 s) answer limit instead of Rasa's 300 s.
 4. Every message and every action prediction runs a graph through dask's scheduler; the same
    nodes are called in dependency order instead (prediction only; training keeps dask).
 5. Sparse features are put side by side with scipy.sparse.hstack, which converts and checks
@@ -165,6 +166,21 @@ def install_event_lookup() -> None:
 
 # --- 3. one HTTP session per event loop for the action server -----------------------------------
 
+def request_timeout():
+    """Action-server requests: connect within 2 s, answer within ACTION_TIMEOUT (default 10 s;
+    Rasa waits 300 s), so a hung action server gets the user a busy reply in time
+    (bot/reliability.py) instead of a silent wait."""
+    import os
+
+    import aiohttp
+
+    try:
+        total = float(os.environ.get("ACTION_TIMEOUT", "") or 10)
+    except ValueError:
+        total = 10.0
+    return aiohttp.ClientTimeout(total=total, sock_connect=min(2.0, total))
+
+
 def install_shared_sessions() -> None:
     import asyncio
 
@@ -183,8 +199,7 @@ def install_shared_sessions() -> None:
         session = sessions.get(key)
         if session is None or session.closed or getattr(session, "_loop", loop) is not loop:
             session = aiohttp.ClientSession(
-                headers=self.headers, json_serialize=dumps,
-                timeout=aiohttp.ClientTimeout(total=endpoints.DEFAULT_REQUEST_TIMEOUT),
+                headers=self.headers, json_serialize=dumps, timeout=request_timeout(),
                 connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S))
             sessions[key] = session
         return session
@@ -193,6 +208,8 @@ def install_shared_sessions() -> None:
                       compress=False, **kwargs):
         if self.basic_auth or self.cafile:
             return await original(self, method, subpath, content_type, compress, **kwargs)
+        if isinstance(kwargs.get("timeout"), (int, float)):  # RemoteAction asks for 300 s
+            kwargs["timeout"] = request_timeout()
         headers = {"Content-Type": content_type} if content_type else {}
         headers.update(kwargs.pop("headers", {}))
         headers.update(self.headers)

@@ -1,0 +1,181 @@
+"""The Rasa server's behaviour under faults: action server down, start-up warm-up, readiness.
+
+Installed by the modules Rasa loads from our configuration (the REST and WeChat channels,
+the lock store), so wherever the Rasa server runs with credentials.yml.
+
+1. Action server down (or failing). Rasa 3.6 logs the error, drops the action's events, goes on
+   and saves the turn: the user gets nothing (`[]`) and the conversation holds a question with
+   no answer. Here a failing remote action aborts the whole turn before anything is saved
+   (`ActionServerUnavailable` out of `MessageProcessor.handle_message`, the conversation lock
+   released on the way out); the channel answers `guard.BUSY_TEXT`. The stored conversation is
+   as it was before the message, so sending it again once the action server is back gives the
+   answer it would have had. A connection refused fails at once; a hung action server after
+   `ACTION_TIMEOUT` seconds (default 10; connecting at most 2 s, bot/rasa_speedups.py).
+2. Warm-up. The first message after start used to take 3.5 s (TensorFlow's first call, jieba,
+   the knowledge base, the action server's first request). `warm_up` runs a few complete turns
+   on throw-away trackers (never saved) through NLU, policies and the action server, retrying
+   while the action server is not up yet, then marks the server ready.
+3. Readiness: `GET /webhooks/rest/ready` (bot/channels/rest.py) is 200 once warm and while the
+   action server answers its health check, 503 with the reason otherwise.
+"""
+import asyncio
+import contextvars
+import logging
+import os
+import time
+from typing import Any, Dict, List, Optional
+
+logger = logging.getLogger(__name__)
+
+WARM_TEXTS = (
+    "你好",
+    "我们公司能申报吗？",
+    "离岸执行额150万美元，汇率7.05，能拿多少？",
+    "游戏美术外包属于哪个领域？",
+    "展会补贴标准？",
+    "谢谢",
+)
+WARM_SENDER = "__warmup__"
+
+STATE: Dict[str, Any] = {"ready": False, "started": time.time(), "warm_seconds": None, "error": None}
+
+try:  # a RasaException, so that Rasa's own handlers treat it as one of theirs
+    from rasa.shared.exceptions import RasaException as _Base
+except ImportError:  # pragma: no cover - only without Rasa
+    _Base = Exception
+
+
+class ActionServerUnavailable(_Base):
+    """A custom action could not be run; the turn was not saved."""
+
+
+_failures: "contextvars.ContextVar[Optional[List[Any]]]" = contextvars.ContextVar(
+    "action_failures", default=None)
+
+
+def install_action_failure_abort() -> None:
+    from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+    from rasa.core.processor import MessageProcessor
+
+    if getattr(MessageProcessor, "_aborts_on_action_failure", False):
+        return
+    run_remote = RemoteAction.run
+    run_action = MessageProcessor._run_action
+
+    async def run(self, output_channel, nlg, tracker, domain):
+        try:
+            return await run_remote(self, output_channel, nlg, tracker, domain)
+        except ActionExecutionRejection:
+            raise
+        except Exception as exc:
+            failures = _failures.get()
+            if failures is not None:
+                failures.append((self.name(), exc))
+            raise
+
+    async def _run_action(self, action, tracker, output_channel, nlg, prediction):
+        failures: List[Any] = []
+        token = _failures.set(failures)
+        try:
+            result = await run_action(self, action, tracker, output_channel, nlg, prediction)
+        finally:
+            _failures.reset(token)
+        if failures:
+            name, exc = failures[0]
+            raise ActionServerUnavailable(
+                f"custom action '{name}' failed ({type(exc).__name__}); turn not saved")
+        return result
+
+    RemoteAction._rasa_run = run_remote
+    RemoteAction.run = run
+    MessageProcessor._rasa_run_action = run_action
+    MessageProcessor._run_action = _run_action
+    MessageProcessor._aborts_on_action_failure = True
+
+
+async def run_turn(processor, text: str, sender_id: str = WARM_SENDER) -> List[Dict[str, Any]]:
+    """One complete turn on a new tracker that is never saved; returns the bot's messages."""
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    collector = CollectingOutputChannel()
+    tracker = DialogueStateTracker(sender_id, processor.domain.slots)
+    message = UserMessage(text, collector, sender_id, input_channel="warmup")
+    await processor._update_tracker_session(tracker, collector)
+    await processor._handle_message_with_tracker(message, tracker)
+    tracker = await processor.run_action_extract_slots(collector, tracker)
+    await processor._run_prediction_loop(collector, tracker)
+    return collector.messages
+
+
+async def warm_up(agent, texts=WARM_TEXTS, retry_seconds: float = 0.5,
+                  patience: Optional[float] = None) -> bool:
+    """Runs `texts` as throw-away turns until each got through (waiting for the action server
+    while it is down); then marks the server ready. Returns whether every turn answered."""
+    patience = float(os.environ.get("WARMUP_TIMEOUT", "300")) if patience is None else patience
+    started = time.monotonic()
+    while getattr(agent, "processor", None) is None:
+        await asyncio.sleep(retry_seconds)
+    complete = True
+    for text in texts:
+        while True:
+            try:
+                if not await run_turn(agent.processor, text):
+                    complete = False
+                break
+            except ActionServerUnavailable:
+                if time.monotonic() - started > patience:
+                    STATE["error"] = "action server did not answer during warm-up"
+                    logger.error("warm-up: %s", STATE["error"])
+                    return False
+                await asyncio.sleep(retry_seconds)
+            except Exception as exc:  # a bug in one answer must not keep the server unready
+                logger.warning("warm-up: '%s' failed: %s", text, type(exc).__name__)
+                complete = False
+                break
+    STATE["warm_seconds"] = round(time.monotonic() - started, 2)
+    STATE["ready"] = True
+    STATE["error"] = None
+    logger.info("warm-up: done in %.1f s; ready", STATE["warm_seconds"])
+    return complete
+
+
+def action_health_url(agent) -> Optional[str]:
+    endpoint = getattr(agent, "action_endpoint", None)
+    url = getattr(endpoint, "url", None)
+    if not url:
+        return None
+    base = url.rstrip("/")
+    if base.endswith("/webhook"):
+        base = base[: -len("/webhook")]
+    return base + "/health"
+
+
+async def readiness(agent) -> Dict[str, Any]:
+    """{'ready': bool, 'status': 'ready' | 'warming' | 'action_server_unreachable', …}."""
+    import aiohttp
+
+    if not STATE["ready"] or agent is None or getattr(agent, "processor", None) is None:
+        return {"ready": False, "status": "warming", "error": STATE["error"]}
+    url = action_health_url(agent)
+    if url:
+        try:
+            timeout = aiohttp.ClientTimeout(total=1.0)
+            async with aiohttp.ClientSession(timeout=timeout) as session:
+                async with session.get(url) as resp:
+                    ok = resp.status == 200
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
+            ok = False
+        if not ok:
+            return {"ready": False, "status": "action_server_unreachable"}
+    return {"ready": True, "status": "ready", "warm_seconds": STATE["warm_seconds"]}
+
+
+def install() -> None:
+    try:
+        install_action_failure_abort()
+    except Exception:  # noqa: BLE001 - never stop the server from starting
+        logger.exception("reliability patches not installed")
+
+
+install()
