@@ -452,6 +452,36 @@ async def test_bot_failure_gives_friendly_error(session):
     assert "secret internal detail" not in body
 
 
+async def test_action_server_down_gives_busy_reply_and_a_resend_is_answered(session):
+    from bot.guard import BUSY_TEXT
+    from bot.reliability import ActionServerUnavailable
+
+    agent = stub.FakeAgent()
+    agent.error = ActionServerUnavailable("custom action failed")
+    async with stub.serve_channel(make_channel(), agent) as base:
+        wx = stub.WeChatSender(base, TOKEN, session=session)
+        status, body = await wx.post(stub.text_msg("离岸奖励怎么算？", openid=OPENID))
+        assert status == 200 and stub.parse_reply(body)["Content"] == BUSY_TEXT
+        agent.error = None  # the action server is back
+        status, body = await wx.post(stub.text_msg("离岸奖励怎么算？", openid=OPENID))
+        assert stub.parse_reply(body)["Content"] == "收到：离岸奖励怎么算？"
+
+
+async def test_long_message_never_reaches_the_nlu_and_others_are_not_held_up(session):
+    from bot.guard import MAX_MESSAGE_CHARS
+
+    agent = stub.FakeAgent()
+    async with stub.serve_channel(make_channel(), agent) as base:
+        wx = stub.WeChatSender(base, TOKEN, session=session)
+        started = time.perf_counter()
+        status, body = await wx.post(stub.text_msg("长" * 20000, openid=OPENID))
+        assert time.perf_counter() - started < 1.0
+        text = stub.parse_reply(body)["Content"]
+        assert status == 200 and "20000字" in text and f"{MAX_MESSAGE_CHARS}字" in text
+        status, body = await wx.post(stub.text_msg("你好", openid="other-user"))
+        assert stub.parse_reply(body)["Content"] == "收到：你好"
+    assert agent.texts == ["你好"]
+
 # ---------------------------------------------------------- hostile payloads
 
 XXE = (
@@ -498,8 +528,9 @@ async def test_oversize_body_rejected(session):
         assert (await wx.post(big))[0] == 413
         ok = stub.text_msg("小" * 20000)  # just under the limit
         assert len(ok.encode()) < 64 * 1024
-        assert (await wx.post(ok))[0] == 200
-    assert len(agent.messages) == 1
+        status, body = await wx.post(ok)  # accepted, answered politely, not sent to the NLU
+        assert status == 200 and "20000字" in stub.parse_reply(body)["Content"]
+    assert agent.messages == []
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,7 @@ from rasa.core.channels.channel import (
     UserMessage,
 )
 
+from bot import guard, reliability
 from bot.channels.wechat_crypto import (
     WeChatCrypto,
     WeChatCryptoError,
@@ -718,6 +719,11 @@ class WeChatInput(InputChannel):
         text = text.strip()
         if not text:
             return _Reply(EMPTY_TEXT)
+        # Long or unreadable text never reaches the NLU (bot/guard.py): a 64 KB message took
+        # 4.6 s there and held up every other user meanwhile.
+        text, refusal, note = guard.check_message(text)
+        if text is None:
+            return _Reply(refusal)
 
         state = self._user(openid)
         if text in CONTINUE_WORDS and state.pages:
@@ -729,6 +735,20 @@ class WeChatInput(InputChannel):
             text = state.choices[choice - 1][1]
 
         collector = CollectingOutputChannel()
+        try:
+            await self._handle(on_new_message, collector, text, openid, fields, msg_type)
+        except reliability.ActionServerUnavailable:
+            # The turn was not saved: the same message sent again gets its answer.
+            return _Reply(guard.BUSY_TEXT)
+        rendered, choices = render_bot_messages(collector.messages)
+        state = self._user(openid)
+        state.choices = choices
+        state.pages = []
+        if note and rendered:
+            rendered = note + "\n" + rendered
+        return _Reply(rendered or None)
+
+    async def _handle(self, on_new_message, collector, text, openid, fields, msg_type) -> None:
         await on_new_message(
             UserMessage(
                 text,
@@ -739,11 +759,6 @@ class WeChatInput(InputChannel):
                 metadata={"wechat_msg_type": msg_type},
             )
         )
-        rendered, choices = render_bot_messages(collector.messages)
-        state = self._user(openid)
-        state.choices = choices
-        state.pages = []
-        return _Reply(rendered or None)
 
     # --------------------------------------------------- customer-service API
 
