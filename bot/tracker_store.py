@@ -9,9 +9,21 @@ endpoints.yml:
     tracker_store:
       type: bot.tracker_store.SQLiteTrackerStore
       db: var/tracker.db
+      cache_mb: 256         # memory for conversations, by size (default 256 MB)
+      retention_days: 180   # conversations idle longer are deleted (default 180; 0 keeps all)
+
+The memory cache is bounded by the size of the serialised trackers (`cache_mb`, and at most
+`cache_size` conversations); a tracker larger than an eighth of it is served from disk only.
+Conversations stop growing because sessions expire (domain.yml `session_config`: a turn after
+60 idle minutes starts a new session, and this store keeps only the current session).
+Old conversations are deleted when the store opens and by `make purge`
+(`python -m bot.tracker_store purge [--days N] [--db var/tracker.db]`), which prints how many.
 """
+import argparse
 import logging
+import os
 import sqlite3
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -28,29 +40,82 @@ from bot.rasa_speedups import dumps, loads  # also installs the speed-ups (see i
 log = logging.getLogger(__name__)
 SCHEMA = ("CREATE TABLE IF NOT EXISTS conversations ("
           "sender_id TEXT PRIMARY KEY, tracker TEXT NOT NULL, updated_at REAL NOT NULL)")
+INDEX = "CREATE INDEX IF NOT EXISTS conversations_updated_at ON conversations (updated_at)"
+DEFAULT_CACHE_MB = 256
+DEFAULT_RETENTION_DAYS = 180
+DAY = 86400.0
+
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
+
+
+def purge(conn: sqlite3.Connection, days: float, now: Optional[float] = None) -> int:
+    """Deletes conversations last written more than `days` days ago; returns how many."""
+    if days <= 0:
+        return 0
+    cutoff = (time.time() if now is None else now) - days * DAY
+    return conn.execute("DELETE FROM conversations WHERE updated_at < ?", (cutoff,)).rowcount
 
 
 class SQLiteTrackerStore(InMemoryTrackerStore):
     """In-memory trackers (LRU of `cache_size`) persisted to SQLite on every save."""
 
     def __init__(self, domain: Domain, db: Text = "var/tracker.db", cache_size: int = 5000,
+                 cache_mb: Optional[float] = None, retention_days: Optional[float] = None,
                  event_broker=None, **kwargs: Dict[Text, Any]) -> None:
         super().__init__(domain, event_broker, **kwargs)
         self.store = OrderedDict()
         self.cache_size = int(cache_size)
+        if cache_mb is None:
+            cache_mb = _env_number("TRACKER_CACHE_MB", DEFAULT_CACHE_MB)
+        self.cache_bytes = int(float(cache_mb) * 1024 * 1024)
+        self.cached_bytes = 0
+        self._sizes: Dict[Text, int] = {}
+        if retention_days is None:
+            retention_days = _env_number("TRACKER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+        self.retention_days = float(retention_days)
         self.path = Path(db)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.execute(SCHEMA)
+        self._conn = connect(self.path)
+        self._purged_at = 0.0
+        self._purge_daily()
+
+    def _purge_daily(self) -> None:
+        """Deletes expired conversations when the store opens and then once a day."""
+        now = time.time()
+        if now - self._purged_at < DAY:
+            return
+        self._purged_at = now
+        purged = self.purge()
+        if purged:
+            log.info("deleted %d conversations idle for more than %g days", purged, self.retention_days)
+
+    @staticmethod
+    def memory_size(serialised: Text) -> int:
+        """Bytes a cached tracker text takes: the str object, plus the UTF-8 copy Python keeps
+        of non-ASCII text once SQLite has encoded it (3 bytes a character at most)."""
+        return sys.getsizeof(serialised) + (0 if serialised.isascii() else 3 * len(serialised))
+
+    def _forget(self, sender_id: Text) -> None:
+        if self.store.pop(sender_id, None) is not None:
+            self.cached_bytes -= self._sizes.pop(sender_id)
 
     def _remember(self, sender_id: Text, serialised: Text) -> None:
+        self._forget(sender_id)
+        size = self.memory_size(serialised)
+        if size > self.cache_bytes // 8:
+            return  # a huge conversation is read from disk each time rather than crowd out others
         self.store[sender_id] = serialised
-        self.store.move_to_end(sender_id)
-        while len(self.store) > self.cache_size:
-            self.store.popitem(last=False)
+        self._sizes[sender_id] = size
+        self.cached_bytes += size
+        while len(self.store) > self.cache_size or self.cached_bytes > self.cache_bytes:
+            evicted, _ = self.store.popitem(last=False)
+            self.cached_bytes -= self._sizes.pop(evicted)
 
     @staticmethod
     def serialise_tracker(tracker: DialogueStateTracker) -> Text:
@@ -77,6 +142,7 @@ class SQLiteTrackerStore(InMemoryTrackerStore):
         with self._lock:
             self._conn.execute("INSERT OR REPLACE INTO conversations VALUES (?, ?, ?)",
                                (tracker.sender_id, serialised, time.time()))
+        self._purge_daily()
 
     async def _retrieve(self, sender_id: Text, fetch_all_sessions: bool) -> Optional[DialogueStateTracker]:
         if sender_id not in self.store:
@@ -86,10 +152,72 @@ class SQLiteTrackerStore(InMemoryTrackerStore):
             if row is None:
                 return None
             self._remember(sender_id, row[0])
+            if sender_id not in self.store:  # too big to keep in memory
+                return self._from_text(sender_id, row[0], fetch_all_sessions)
+        else:
+            self.store.move_to_end(sender_id)
         return await super()._retrieve(sender_id, fetch_all_sessions)
+
+    def _from_text(self, sender_id: Text, serialised: Text, fetch_all_sessions: bool):
+        import rasa.shared.core.trackers
+
+        tracker = self.deserialise_tracker(sender_id, serialised)
+        if tracker is None or fetch_all_sessions:
+            return tracker
+        sessions = rasa.shared.core.trackers.get_trackers_for_conversation_sessions(tracker)
+        return sessions[-1] if len(sessions) > 1 else tracker
+
+    def purge(self, days: Optional[float] = None) -> int:
+        """Deletes conversations idle for more than `days` (default: the retention setting)."""
+        days = self.retention_days if days is None else days
+        with self._lock:
+            purged = purge(self._conn, days)
+            if purged:
+                kept = {r[0] for r in self._conn.execute("SELECT sender_id FROM conversations")}
+                for sender_id in [k for k in self.store if k not in kept]:
+                    self._forget(sender_id)
+        return purged
 
     async def keys(self) -> Iterable[Text]:
         """Every conversation id, in memory or on disk."""
         with self._lock:
             rows = self._conn.execute("SELECT sender_id FROM conversations").fetchall()
         return list(dict.fromkeys([r[0] for r in rows] + list(self.store.keys())))
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute(SCHEMA)
+    conn.execute(INDEX)
+    return conn
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.tracker_store",
+                                     description="Conversation storage maintenance.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    cmd = sub.add_parser("purge", help="delete conversations idle for more than the retention period")
+    cmd.add_argument("--db", default=os.environ.get("TRACKER_DB", "var/tracker.db"))
+    cmd.add_argument("--days", type=float,
+                     default=_env_number("TRACKER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
+                     help=f"retention in days (default TRACKER_RETENTION_DAYS or {DEFAULT_RETENTION_DAYS})")
+    cmd.add_argument("--vacuum", action="store_true", help="give the freed space back to the file system")
+    args = parser.parse_args(argv)
+    path = Path(args.db)
+    if not path.exists():
+        print(f"purge: {path} does not exist; nothing to do")
+        return 0
+    conn = connect(path)
+    purged = purge(conn, args.days)
+    left = conn.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
+    if args.vacuum:
+        conn.execute("VACUUM")
+    conn.close()
+    print(f"purge: deleted {purged} conversations idle for more than {args.days:g} days; {left} kept ({path})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

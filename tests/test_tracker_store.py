@@ -2,6 +2,11 @@
 what Rasa's own serialisation gives."""
 import asyncio
 import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 
 from bot.tracker_store import SQLiteTrackerStore  # noqa: E402
 
+ROOT = Path(__file__).resolve().parents[1]
 DOMAIN = Domain.from_dict({"intents": ["inform"], "slots": {
     "amount": {"type": "any", "mappings": [{"type": "custom"}]}}})
 
@@ -68,3 +74,59 @@ def test_memory_is_bounded_and_evicted_conversations_come_back_from_disk(tmp_pat
     assert list(store.store) == ["b", "c"]
     assert events(asyncio.run(store.retrieve("a"))) == events(saved["a"])
     assert list(store.store) == ["c", "a"]
+
+
+def test_memory_is_bounded_by_bytes(tmp_path):
+    one = SQLiteTrackerStore.memory_size(SQLiteTrackerStore.serialise_tracker(tracker("s10")))
+    store = SQLiteTrackerStore(DOMAIN, db=str(tmp_path / "t.db"), cache_mb=one * 20.5 / 2**20)
+    saved = [tracker(f"s{i}") for i in range(50)]
+    for t in saved:
+        asyncio.run(store.save(t))
+    assert len(store.store) == 20 and store.cached_bytes <= store.cache_bytes
+    assert store.cached_bytes == sum(store._sizes.values()) and set(store._sizes) == set(store.store)
+    assert events(asyncio.run(store.retrieve("s0"))) == events(saved[0])  # back from disk
+
+
+def test_a_huge_conversation_is_served_from_disk_and_does_not_evict_others(tmp_path):
+    store = SQLiteTrackerStore(DOMAIN, db=str(tmp_path / "t.db"), cache_mb=1)
+    asyncio.run(store.save(tracker("small")))
+    huge = tracker("huge", text="长" * 300_000)
+    asyncio.run(store.save(huge))
+    assert list(store.store) == ["small"]
+    assert events(asyncio.run(store.retrieve("huge"))) == events(huge)
+    assert list(store.store) == ["small"]
+
+
+def old_rows(db, ages_days):
+    conn = sqlite3.connect(db)
+    for sender, age in ages_days.items():
+        conn.execute("UPDATE conversations SET updated_at = ? WHERE sender_id = ?", (time.time() - age * 86400, sender))
+    conn.commit()
+    conn.close()
+
+
+def test_retention_deletes_idle_conversations_when_the_store_opens(tmp_path):
+    db = str(tmp_path / "t.db")
+    store = SQLiteTrackerStore(DOMAIN, db=db)
+    for sender in ("old", "recent"):
+        asyncio.run(store.save(tracker(sender)))
+    old_rows(db, {"old": 200, "recent": 10})
+    again = SQLiteTrackerStore(DOMAIN, db=db, retention_days=180)
+    assert list(asyncio.run(again.keys())) == ["recent"]
+    assert asyncio.run(again.retrieve("old")) is None
+    keep_all = SQLiteTrackerStore(DOMAIN, db=db, retention_days=0)
+    assert keep_all.purge() == 0
+
+
+def test_purge_command(tmp_path):
+    db = tmp_path / "t.db"
+    store = SQLiteTrackerStore(DOMAIN, db=str(db))
+    for sender in ("a", "b", "c"):
+        asyncio.run(store.save(tracker(sender)))
+    old_rows(str(db), {"a": 40, "b": 20})
+    out = subprocess.run([sys.executable, "-m", "bot.tracker_store", "purge", "--db", str(db), "--days", "30",
+                          "--vacuum"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "deleted 1 conversations" in out.stdout and "2 kept" in out.stdout
+    rows = sqlite3.connect(str(db)).execute("SELECT sender_id FROM conversations ORDER BY 1").fetchall()
+    assert rows == [("b",), ("c",)]
