@@ -8,10 +8,23 @@
                       502 JSON when Rasa is unreachable or answers badly,
                       504 JSON when it does not answer in time.
 * GET  /healthz     → {"status": "ok"}
+* GET  /readyz      → Rasa's readiness (/webhooks/rest/ready): 200 when the assistant is
+                      warm and its action server answers, 503 otherwise.
 
-Same origin for page and API, so no CORS is involved. Standard library only.
-Environment defaults: WEBCHAT_HOST (127.0.0.1), WEBCHAT_PORT (8000),
-RASA_URL (http://localhost:5005), WEBCHAT_RASA_TIMEOUT (60 seconds).
+Same origin for page and API, so no CORS is involved. Standard library (and bot/guard.py).
+Environment defaults: WEB_HOST or WEBCHAT_HOST (127.0.0.1), WEB_PORT or WEBCHAT_PORT (8000),
+RASA_URL (http://localhost:5005), WEBCHAT_RASA_TIMEOUT (60 seconds),
+WEB_READ_TIMEOUT (10 seconds), WEB_MAX_CONNECTIONS (100).
+
+Slow or half-sent requests: a request's line, headers and body must arrive within
+WEB_READ_TIMEOUT seconds of the connection, or the connection is closed (a reaper thread
+shuts it down; each read also times out). At most WEB_MAX_CONNECTIONS connections are served
+at once; a new connection beyond that closes the oldest one still sending its request, or,
+when every connection is waiting for Rasa, gets 503 at once. So 30 (or 300) half-sent
+requests hold no more than the cap and never stop the page from answering.
+Bad input gets a Chinese message as JSON (bot/guard.py); lone surrogates are dropped with a
+note before the answer, and any unexpected error is a 500 JSON answer, never a dropped
+connection.
 """
 
 import argparse
@@ -21,6 +34,8 @@ import os
 import re
 import socket
 import sys
+import threading
+import time
 import urllib.error
 import urllib.request
 from http import HTTPStatus
@@ -28,6 +43,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 from urllib.parse import urlsplit
+
+from bot import guard
 
 logger = logging.getLogger("bot.webserver")
 
@@ -39,7 +56,9 @@ STATIC_FILES = {
     "/style.css": ("style.css", "text/css; charset=utf-8"),
 }
 MAX_REQUEST_BYTES = 16 * 1024
-MAX_MESSAGE_CHARS = 2000
+MAX_MESSAGE_CHARS = guard.MAX_MESSAGE_CHARS
+READ_TIMEOUT = float(os.environ.get("WEB_READ_TIMEOUT", "10") or 10)
+MAX_CONNECTIONS = int(os.environ.get("WEB_MAX_CONNECTIONS", "100") or 100)
 MAX_RASA_RESPONSE_BYTES = 2 * 1024 * 1024
 SENDER_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
 SECURITY_HEADERS = {
@@ -53,9 +72,16 @@ SECURITY_HEADERS = {
 }
 
 
+BUSY_RESPONSE = (
+    "HTTP/1.0 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+    "Retry-After: 1\r\nConnection: close\r\nContent-Length: {length}\r\n\r\n{body}"
+)
+
+
 class ChatServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128
 
     def __init__(
         self,
@@ -63,11 +89,77 @@ class ChatServer(ThreadingHTTPServer):
         rasa_url: str,
         web_dir: Path = WEB_DIR,
         rasa_timeout: float = 60.0,
+        read_timeout: float = READ_TIMEOUT,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         super().__init__(address, ChatHandler)
-        self.rasa_webhook = rasa_url.rstrip("/") + "/webhooks/rest/webhook"
+        self.rasa_url = rasa_url.rstrip("/")
+        self.rasa_webhook = self.rasa_url + "/webhooks/rest/webhook"
         self.web_dir = Path(web_dir)
         self.rasa_timeout = rasa_timeout
+        self.read_timeout = read_timeout
+        self.max_connections = max_connections
+        # connection → deadline for its request to have arrived (None once it has)
+        self.connections: Dict[socket.socket, Optional[float]] = {}
+        self.connections_lock = threading.RLock()
+        self._reaper = threading.Thread(target=self._reap, name="webchat-reaper", daemon=True)
+        self._reaper_stop = threading.Event()
+        self._reaper.start()
+
+    # ----------------------------------------------------- connection bound and deadlines
+
+    def process_request(self, request: socket.socket, client_address: Any) -> None:
+        with self.connections_lock:
+            if len(self.connections) >= self.max_connections:
+                reading = [(deadline, conn) for conn, deadline in self.connections.items()
+                           if deadline is not None]
+                if not reading:
+                    self._refuse(request)
+                    return
+                _, oldest = min(reading, key=lambda item: item[0])
+                self._drop(oldest)
+            self.connections[request] = time.monotonic() + self.read_timeout
+        super().process_request(request, client_address)
+
+    def _refuse(self, request: socket.socket) -> None:
+        body = json.dumps({"error": "busy", "message": "访问人数较多，请稍后重试"}, ensure_ascii=False)
+        data = BUSY_RESPONSE.format(length=len(body.encode("utf-8")), body=body).encode("utf-8")
+        try:
+            request.settimeout(0.5)
+            request.sendall(data)
+        except OSError:
+            pass
+        self.shutdown_request(request)
+
+    def _drop(self, conn: socket.socket) -> None:
+        """Ends a connection whose request did not arrive in time (its thread then finishes)."""
+        self.connections.pop(conn, None)
+        try:
+            conn.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def request_arrived(self, conn: socket.socket) -> None:
+        with self.connections_lock:
+            if conn in self.connections:
+                self.connections[conn] = None
+
+    def shutdown_request(self, request: socket.socket) -> None:
+        with self.connections_lock:
+            self.connections.pop(request, None)
+        super().shutdown_request(request)
+
+    def _reap(self) -> None:
+        while not self._reaper_stop.wait(min(0.25, self.read_timeout / 4)):
+            now = time.monotonic()
+            with self.connections_lock:
+                for conn, deadline in list(self.connections.items()):
+                    if deadline is not None and deadline < now:
+                        self._drop(conn)
+
+    def server_close(self) -> None:
+        self._reaper_stop.set()
+        super().server_close()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A browser that goes away mid-request is normal; no tracebacks on stderr.
@@ -81,6 +173,30 @@ class ChatHandler(BaseHTTPRequestHandler):
     server: ChatServer
     server_version = "PolicyChat/1.0"
     sys_version = ""
+
+    def setup(self) -> None:
+        self.timeout = self.server.read_timeout  # each read; the reaper bounds the whole request
+        super().setup()
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except (socket.timeout, ConnectionError, OSError):
+            self.close_connection = True
+
+    def _safely(self, route) -> None:
+        """Runs a route; an unexpected error is a 500 JSON answer, not a dropped connection."""
+        try:
+            route()
+        except (BrokenPipeError, ConnectionResetError, socket.timeout):
+            self.close_connection = True
+        except Exception as exc:  # noqa: BLE001
+            logger.error("web chat request failed: %s", type(exc).__name__)
+            self.close_connection = True
+            try:
+                self._error(500, "internal_error", "服务器内部错误，请稍后重试")
+            except Exception:  # noqa: BLE001 - the answer had already started
+                pass
 
     # ------------------------------------------------------------ helpers
 
@@ -98,7 +214,10 @@ class ChatHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _json(self, status: int, payload: Any) -> None:
-        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        try:
+            body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate from anywhere: \u escapes can carry it
+            body = json.dumps(payload).encode("ascii")
         self._send(status, body, "application/json; charset=utf-8")
 
     def _error(self, status: int, code: str, message: str) -> None:
@@ -114,9 +233,20 @@ class ChatHandler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self) -> None:
+        self.server.request_arrived(self.connection)
+        self._safely(self._get)
+
+    def do_POST(self) -> None:
+        self._safely(self._post)
+
+    def _get(self) -> None:
         path = urlsplit(self.path).path
         if path == "/healthz":
             self._json(200, {"status": "ok"})
+            return
+        if path == "/readyz":
+            status, state = rasa_readiness(self.server.rasa_url)
+            self._json(status, state)
             return
         entry = STATIC_FILES.get(path)
         if entry is None:
@@ -130,7 +260,7 @@ class ChatHandler(BaseHTTPRequestHandler):
             return
         self._send(200, body, content_type)
 
-    def do_POST(self) -> None:
+    def _post(self) -> None:
         path = urlsplit(self.path).path
         if path != "/api/chat":
             self._error(404, "not_found", "接口不存在")
@@ -150,8 +280,14 @@ class ChatHandler(BaseHTTPRequestHandler):
             self._error(413, "payload_too_large", "消息太长")
             self.close_connection = True
             return
+        raw = self.rfile.read(length)
+        self.server.request_arrived(self.connection)
+        if len(raw) < length:
+            self._error(400, "incomplete_body", "请求内容不完整")
+            self.close_connection = True
+            return
         try:
-            payload = json.loads(self.rfile.read(length).decode("utf-8"))
+            payload = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
             self._error(400, "bad_request", "请求内容无法解析")
             return
@@ -160,8 +296,12 @@ class ChatHandler(BaseHTTPRequestHandler):
         if not isinstance(sender, str) or not SENDER_RE.match(sender):
             self._error(400, "bad_sender", "会话标识无效")
             return
-        if not isinstance(message, str) or not message.strip():
-            self._error(400, "empty_message", "请输入内容")
+        if not isinstance(message, str):
+            self._error(400, "empty_message", guard.not_text_text(message))
+            return
+        message, dropped = guard.clean_text(message)
+        if not message.strip():
+            self._error(400, "empty_message", guard.UNREADABLE_ONLY_TEXT if dropped else "请输入内容")
             return
         if len(message) > MAX_MESSAGE_CHARS:
             self._error(413, "message_too_long", f"消息请控制在{MAX_MESSAGE_CHARS}字以内")
@@ -169,12 +309,14 @@ class ChatHandler(BaseHTTPRequestHandler):
         status, result = forward_to_rasa(
             self.server.rasa_webhook, sender, message.strip(), self.server.rasa_timeout
         )
+        if dropped and status == 200:
+            result = [{"recipient_id": sender, "text": guard.UNREADABLE_NOTE}] + result
         self._json(status, result)
 
 
 def forward_to_rasa(webhook: str, sender: str, message: str, timeout: float) -> Tuple[int, Any]:
     """Posts to Rasa's REST channel; returns (status, JSON payload for the page)."""
-    data = json.dumps({"sender": sender, "message": message}, ensure_ascii=False).encode("utf-8")
+    data = json.dumps({"sender": sender, "message": message}).encode("ascii")
     request = urllib.request.Request(
         webhook,
         data=data,
@@ -211,15 +353,32 @@ def forward_to_rasa(webhook: str, sender: str, message: str, timeout: float) -> 
     return 200, [m for m in messages if isinstance(m, dict)]
 
 
-def make_server(host: str, port: int, rasa_url: str, rasa_timeout: float = 60.0) -> ChatServer:
-    return ChatServer((host, port), rasa_url, rasa_timeout=rasa_timeout)
+def rasa_readiness(rasa_url: str, timeout: float = 3.0) -> Tuple[int, Any]:
+    """(status, JSON) of Rasa's /webhooks/rest/ready, or 503 when Rasa does not answer."""
+    try:
+        with urllib.request.urlopen(rasa_url + "/webhooks/rest/ready", timeout=timeout) as resp:
+            return resp.status, json.loads(resp.read(65536).decode("utf-8"))
+    except urllib.error.HTTPError as exc:
+        try:
+            return exc.code, json.loads(exc.read(65536).decode("utf-8"))
+        except ValueError:
+            return 503, {"ready": False, "status": "rasa_error"}
+    except (OSError, ValueError):
+        return 503, {"ready": False, "status": "rasa_unreachable"}
+
+
+def make_server(host: str, port: int, rasa_url: str, rasa_timeout: float = 60.0,
+                read_timeout: float = READ_TIMEOUT, max_connections: int = MAX_CONNECTIONS) -> ChatServer:
+    return ChatServer((host, port), rasa_url, rasa_timeout=rasa_timeout,
+                      read_timeout=read_timeout, max_connections=max_connections)
 
 
 def main(argv: Optional[list] = None) -> int:
     parser = argparse.ArgumentParser(description="郑州市服务外包政策助手 web chat")
-    parser.add_argument("--host", default=os.environ.get("WEBCHAT_HOST", "127.0.0.1"),
+    parser.add_argument("--host", default=os.environ.get("WEB_HOST") or os.environ.get("WEBCHAT_HOST", "127.0.0.1"),
                         help="address to listen on (use 0.0.0.0 to expose; default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("WEBCHAT_PORT", "8000")))
+    parser.add_argument("--port", type=int,
+                        default=int(os.environ.get("WEB_PORT") or os.environ.get("WEBCHAT_PORT", "8000")))
     parser.add_argument("--rasa", default=os.environ.get("RASA_URL", "http://localhost:5005"),
                         help="base URL of the Rasa server (REST channel enabled)")
     parser.add_argument("--timeout", type=float,
