@@ -171,11 +171,55 @@ async def readiness(agent) -> Dict[str, Any]:
     return {"ready": True, "status": "ready", "warm_seconds": STATE["warm_seconds"]}
 
 
+_nlu_executor = None
+
+
+def nlu_executor():
+    """One worker thread for every NLU parse: parses never run two at a time (as before), and
+    the event loop serves other conversations meanwhile (Python switches threads every 5 ms)."""
+    global _nlu_executor
+    if _nlu_executor is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _nlu_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
+    return _nlu_executor
+
+
+def install_nlu_off_loop() -> None:
+    """MessageProcessor.parse_message ran the NLU graph on the event loop: every other
+    conversation waited while one long message was tokenised, featurised and classified.
+    Same code, same result, run in `nlu_executor()` instead (NLU_ON_LOOP=1 turns this off)."""
+    from rasa.core.processor import MessageProcessor
+
+    if getattr(MessageProcessor, "_nlu_off_loop", False) or os.environ.get("NLU_ON_LOOP") == "1":
+        return
+    original = MessageProcessor._parse_message_with_graph
+
+    async def parse_message(self, message, tracker=None, only_output_properties=True):
+        if self.http_interpreter:
+            return await self._rasa_parse_message(message, tracker, only_output_properties)
+        if tracker is None:
+            from rasa.shared.core.trackers import DialogueStateTracker
+
+            tracker = DialogueStateTracker.from_events(message.sender_id, [])
+        loop = asyncio.get_running_loop()
+        parse_data = await loop.run_in_executor(
+            nlu_executor(), original, self, message, tracker, only_output_properties)
+        self._update_full_retrieval_intent(parse_data)
+        self._check_for_unseen_features(parse_data)
+        return parse_data
+
+    MessageProcessor._rasa_parse_message = MessageProcessor.parse_message
+    MessageProcessor.parse_message = parse_message
+    MessageProcessor._nlu_off_loop = True
+
+
 def install() -> None:
-    try:
-        install_action_failure_abort()
-    except Exception:  # noqa: BLE001 - never stop the server from starting
-        logger.exception("reliability patches not installed")
+    for installer in (install_action_failure_abort, install_nlu_off_loop):
+        try:
+            installer()
+        except Exception:  # noqa: BLE001 - never stop the server from starting
+            logger.exception("reliability patch %s not installed", installer.__name__)
 
 
 install()
