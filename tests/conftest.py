@@ -40,11 +40,23 @@ def _wait(url: str, proc, seconds: float, body: bytes = None) -> None:
 class Assistant:
     """A running assistant: send messages over the REST channel."""
 
-    def __init__(self, rasa_url: str, action_url: str, workdir: Path):
+    def __init__(self, rasa_url: str, action_url: str, workdir: Path, start_actions=None):
         self.rasa_url = rasa_url
         self.action_url = action_url
         self.workdir = workdir
         self.webhook = f"{rasa_url}/webhooks/rest/webhook"
+        self._start_actions = start_actions
+        self.actions = None
+
+    def stop_actions(self) -> None:
+        """Kill the action server (tests of what users get while it is down)."""
+        self.actions.kill()
+        self.actions.wait(timeout=20)
+
+    def start_actions(self) -> None:
+        """Start the action server again on the same port and wait until it answers."""
+        self.actions = self._start_actions()
+        _wait(f"{self.action_url}/health", self.actions, 120)
 
     def send(self, sender: str, text: str, timeout: float = 30) -> list:
         body = json.dumps({"sender": sender, "message": text}).encode()
@@ -84,26 +96,30 @@ def assistant(tmp_path_factory):
         env.pop(key)
     rasa = str(ROOT / ".venv" / "bin" / "rasa")
     logs = [open(work / "actions.log", "w"), open(work / "rasa.log", "w")]
-    actions = subprocess.Popen([rasa, "run", "actions", "--actions", "actions", "--port", str(action_port)],
-                               cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT)
-    server = subprocess.Popen([rasa, "run", "--model", str(MODEL), "--port", str(rasa_port),
+
+    def start_actions():
+        return subprocess.Popen([rasa, "run", "actions", "--actions", "actions", "--port", str(action_port)],
+                                cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT)
+
+    started = Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", work, start_actions)
+    started.actions = actions = start_actions()
+    server = subprocess.Popen([rasa, "run", "--model", str(MODEL), "-i", "127.0.0.1", "--port", str(rasa_port),
                                "--endpoints", str(work / "endpoints.yml"),
                                "--credentials", str(ROOT / "credentials.yml")],
                               cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT)
     try:
         _wait(f"http://127.0.0.1:{action_port}/health", actions, 120)
-        _wait(f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook", server, 240,
-              json.dumps({"sender": "warmup", "message": "你好"}).encode())
-        yield Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", work)
+        _wait(f"http://127.0.0.1:{rasa_port}/webhooks/rest/ready", server, 300)  # warm (bot/reliability.py)
+        yield started
     except Exception:
         for log in logs:
             log.flush()
         sys.stderr.write((work / "rasa.log").read_text()[-3000:] + (work / "actions.log").read_text()[-3000:])
         raise
     finally:
-        for proc in (server, actions):
+        for proc in (server, started.actions):
             proc.terminate()
-        for proc in (server, actions):
+        for proc in (server, started.actions):
             try:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:

@@ -86,7 +86,8 @@ class Servers:
     def start(self) -> None:
         (self.work / "endpoints.yml").write_text(
             f"action_endpoint:\n  url: http://127.0.0.1:{self.action_port}/webhook\n  enable_selective_domain: true\n"
-            f"tracker_store:\n  type: bot.tracker_store.SQLiteTrackerStore\n  db: {self.work / 'tracker.db'}\n",
+            f"tracker_store:\n  type: bot.tracker_store.SQLiteTrackerStore\n  db: {self.work / 'tracker.db'}\n"
+            "lock_store:\n  type: bot.lock_store.AsyncioLockStore\n",
             encoding="utf-8")
         env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3",
                    PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1",
