@@ -10,7 +10,7 @@ the lock store), so wherever the Rasa server runs with credentials.yml.
    released on the way out); the channel answers `guard.BUSY_TEXT`. The stored conversation is
    as it was before the message, so sending it again once the action server is back gives the
    answer it would have had. A connection refused fails at once; a hung action server after
-   `ACTION_TIMEOUT` seconds (default 10; connecting at most 2 s, bot/rasa_speedups.py).
+   `ACTION_TIMEOUT` seconds (default 3; connecting at most 2 s, bot/rasa_speedups.py).
 2. Warm-up. The first message after start used to take 3.5 s (TensorFlow's first call, jieba,
    the knowledge base, the action server's first request). `warm_up` runs a few complete turns
    on throw-away trackers (never saved) through NLU, policies and the action server, retrying
@@ -215,6 +215,8 @@ def install_nlu_off_loop() -> None:
 
 
 def install() -> None:
+    import bot.rasa_speedups  # noqa: F401 - the action-server session with its timeouts
+
     for installer in (install_action_failure_abort, install_nlu_off_loop):
         try:
             installer()

@@ -65,6 +65,28 @@ async def test_action_server_error_aborts_the_turn():
         await runner.cleanup()
 
 
+async def test_a_hung_action_server_aborts_the_turn_after_action_timeout(monkeypatch):
+    monkeypatch.setenv("ACTION_TIMEOUT", "0.5")
+
+    async def hang(request):
+        await asyncio.sleep(10)
+        return web.json_response({})
+
+    app = web.Application()
+    app.router.add_post("/webhook", hang)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        started = time.perf_counter()
+        with pytest.raises(reliability.ActionServerUnavailable):
+            await run_answer(f"http://127.0.0.1:{port}/webhook")
+        assert time.perf_counter() - started < 2.0
+    finally:
+        await runner.cleanup()
+
+
 async def test_a_working_action_server_is_untouched():
     async def answer(request):
         return web.json_response({"events": [{"event": "slot", "name": "topic", "value": "离岸"}],
