@@ -10,7 +10,7 @@ the lock store), so wherever the Rasa server runs with credentials.yml.
    released on the way out); the channel answers `guard.BUSY_TEXT`. The stored conversation is
    as it was before the message, so sending it again once the action server is back gives the
    answer it would have had. A connection refused fails at once; a hung action server after
-   `ACTION_TIMEOUT` seconds (default 3; connecting at most 2 s, bot/rasa_speedups.py).
+   `ACTION_TIMEOUT` seconds (default 10; connecting at most 2 s, bot/rasa_speedups.py).
 2. Warm-up. The first message after start used to take 3.5 s (TensorFlow's first call, jieba,
    the knowledge base, the action server's first request). `warm_up` runs a few complete turns
    on throw-away trackers (never saved) through NLU, policies and the action server, retrying
@@ -171,18 +171,23 @@ async def readiness(agent) -> Dict[str, Any]:
     return {"ready": True, "status": "ready", "warm_seconds": STATE["warm_seconds"]}
 
 
-_nlu_executor = None
+LONG_MESSAGE_CHARS = 200
+_nlu_executors: Dict[str, Any] = {}
 
 
-def nlu_executor():
-    """One worker thread for every NLU parse: parses never run two at a time (as before), and
-    the event loop serves other conversations meanwhile (Python switches threads every 5 ms)."""
-    global _nlu_executor
-    if _nlu_executor is None:
+def nlu_executor(text: str = ""):
+    """The worker thread a message is parsed in: one for messages up to LONG_MESSAGE_CHARS
+    characters, one for longer ones. Parses of each kind run one at a time; a long message
+    (2,000 characters: 100–300 ms of NLU) never holds up the short questions of other users,
+    and the event loop serves every conversation meanwhile (Python switches threads every 5 ms;
+    TensorFlow and numpy release the GIL)."""
+    kind = "nlu-long" if len(text or "") > LONG_MESSAGE_CHARS else "nlu"
+    executor = _nlu_executors.get(kind)
+    if executor is None:
         from concurrent.futures import ThreadPoolExecutor
 
-        _nlu_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
-    return _nlu_executor
+        executor = _nlu_executors[kind] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=kind)
+    return executor
 
 
 def install_nlu_off_loop() -> None:
@@ -204,7 +209,7 @@ def install_nlu_off_loop() -> None:
             tracker = DialogueStateTracker.from_events(message.sender_id, [])
         loop = asyncio.get_running_loop()
         parse_data = await loop.run_in_executor(
-            nlu_executor(), original, self, message, tracker, only_output_properties)
+            nlu_executor(message.text), original, self, message, tracker, only_output_properties)
         self._update_full_retrieval_intent(parse_data)
         self._check_for_unseen_features(parse_data)
         return parse_data

@@ -98,7 +98,8 @@ def assistant(tmp_path_factory):
     logs = [open(work / "actions.log", "w"), open(work / "rasa.log", "w")]
 
     def start_actions():
-        return subprocess.Popen([rasa, "run", "actions", "--actions", "actions", "--port", str(action_port)],
+        return subprocess.Popen([str(ROOT / ".venv" / "bin" / "python"), "-m", "bot.action_server",
+                                 "--actions", "actions", "--port", str(action_port)],
                                 cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT)
 
     started = Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", work, start_actions)

@@ -171,6 +171,31 @@ def test_two_megabyte_message_does_not_hold_up_another_user(stack):
     assert "第三条" in texts(post(stack.webhook, dict(question, sender="big-user"))[1])
 
 
+def test_longest_allowed_message_does_not_hold_up_another_user(stack):
+    """2,000 characters do reach the NLU (100–300 ms of work): other users' questions go on."""
+    from bot.guard import MAX_MESSAGE_CHARS
+
+    question = {"sender": "other-user-2", "message": "离岸奖励怎么算？"}
+    baseline = statistics.median(post(stack.webhook, question)[2] for _ in range(5))
+    text = ("我们公司在郑州注册，做软件外包和游戏美术外包，离岸执行额150万美元。" * 100)[:MAX_MESSAGE_CHARS]
+    longest = json.dumps({"sender": "long-user", "message": text}).encode()
+    delays, long_seconds = [], []
+    for _ in range(3):
+        result = {}
+        sender = threading.Thread(target=lambda: result.update(long=post(stack.webhook, longest)))
+        sender.start()
+        time.sleep(0.02)
+        status, replies, seconds = post(stack.webhook, question)
+        sender.join(30)
+        assert status == 200 and "第三条" in texts(replies)
+        assert result["long"][0] == 200 and chinese(texts(result["long"][1]))
+        delays.append(seconds - baseline)
+        long_seconds.append(result["long"][2])
+    print(f"other user delayed by {[round(d * 1000) for d in delays]} ms while a {MAX_MESSAGE_CHARS}-character "
+          f"message was answered in {[round(x * 1000) for x in long_seconds]} ms (baseline {baseline * 1000:.0f} ms)")
+    assert statistics.median(delays) <= 0.2
+
+
 def test_twenty_quick_messages_on_one_conversation(stack):
     results = [None] * 20
 

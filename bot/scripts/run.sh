@@ -38,7 +38,7 @@ pids=()
 stop() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop INT TERM EXIT
 
-SANIC_HOST="$ACTION_HOST" .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
+SANIC_HOST="$ACTION_HOST" .venv/bin/python -m bot.action_server --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 .venv/bin/rasa run --model models/policy-assistant.tar.gz --interface "$RASA_HOST" --port "$RASA_PORT" \
   --endpoints "$DATA_DIR/endpoints.run.yml" --credentials credentials.yml "${api[@]}" &
