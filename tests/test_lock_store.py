@@ -136,3 +136,14 @@ async def test_redis_store_sees_another_process_release_by_polling():
         got = time.perf_counter()
     await task
     assert 0 <= got - released.result() < 0.08, "B saw A's release late"
+
+
+def test_redis_store_is_configured_from_endpoints_without_connecting():
+    from rasa.core.lock_store import LockStore
+    from rasa.utils.endpoints import EndpointConfig
+
+    store = LockStore.create(EndpointConfig(url="redis.example", type="bot.lock_store.FastRedisLockStore",
+                                            port=6380, db=2, poll_interval=0.002))
+    assert isinstance(store, FastRedisLockStore) and store.poll_interval == 0.002
+    kwargs = store.red.connection_pool.connection_kwargs
+    assert (kwargs["host"], kwargs["port"], kwargs["db"]) == ("redis.example", 6380, 2)
