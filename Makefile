@@ -10,7 +10,7 @@ export PYTHONWARNINGS := ignore
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export LOG_LEVEL_LIBRARIES := ERROR
 
-.PHONY: help setup knowledge train run test unit validate stories e2e browser crossval bench report reports purge clean
+.PHONY: help setup knowledge train run test lint unit validate stories e2e browser crossval bench report reports purge clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -29,6 +29,9 @@ run: train ## start the action server (5055), Rasa (5005) and the web chat (8000
 
 test: ## set up, then run every check: unit tests, data validation, training, story tests, end to end
 	@bash bot/scripts/test_all.sh
+
+lint: setup ## ruff check and ruff format --check over the whole repository (ruff.toml)
+	@.venv/bin/ruff check . && .venv/bin/ruff format --check .
 
 unit: knowledge ## the tests that need no server (core, actions, channels, reports)
 	@$(PY) -m pytest -q -m "not e2e and not browser and not model" tests

@@ -1,13 +1,20 @@
 """What every action needs from the tracker."""
+
 from typing import Optional
 
 from rasa_sdk import Tracker
 
-QUESTION_INTENTS = {"ask_eligibility", "ask_business_scope", "ask_catalog", "ask_domain_of_business",
-                    "ask_subsidy", "ask_general_rules"}
+QUESTION_INTENTS = {
+    "ask_eligibility",
+    "ask_business_scope",
+    "ask_catalog",
+    "ask_domain_of_business",
+    "ask_subsidy",
+    "ask_general_rules",
+}
 MAX_TEXT = 2000
-OUT_OF_SCOPE = ("抱歉，这个问题超出了我的范围。我只能解答郑州市服务外包支持政策（郑政办〔2020〕58号）的相关问题：申报资格、领域目录、奖补标准、奖励测算和申报预审。您可以问：“离岸奖励怎么算？”或“我们能申报吗？”")
-REPHRASE = ("抱歉，我没有理解您的意思。可以换个说法吗？例如：“谁可以申报？”“展会补贴标准是多少？”“软件测试属于哪个领域？”“离岸执行额150万美元能拿多少？”")
+OUT_OF_SCOPE = "抱歉，这个问题超出了我的范围。我只能解答郑州市服务外包支持政策（郑政办〔2020〕58号）的相关问题：申报资格、领域目录、奖补标准、奖励测算和申报预审。您可以问：“离岸奖励怎么算？”或“我们能申报吗？”"
+REPHRASE = "抱歉，我没有理解您的意思。可以换个说法吗？例如：“谁可以申报？”“展会补贴标准是多少？”“软件测试属于哪个领域？”“离岸执行额150万美元能拿多少？”"
 
 
 def user_text(tracker: Tracker) -> str:

@@ -1,4 +1,5 @@
 """Award estimates in conversation: start, the form's validation and questions, the answer, totals."""
+
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -15,7 +16,6 @@ from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inp
 from bot.estimate.session import ADDS_TO_RUNNING, from_json
 from bot.understand import facts as fact_reader
 from bot.nlu.normalize import normalize
-
 
 
 def load_inputs(tracker: Tracker) -> dict:
@@ -40,15 +40,22 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     second_article = eligibility.summary(fact_reader.from_json(session.facts))
     if second_article:
         dispatcher.utter_message(text=second_article)
-    text = explain.render(result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed(),
-                          title=title)
+    text = explain.render(
+        result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed(), title=title
+    )
     unsure = session.unsure_conditions()
     if unsure:
-        text += "\n还需确认的条件（测算假定已满足）：" + "；".join(
-            f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items()) + "。"
+        text += (
+            "\n还需确认的条件（测算假定已满足）："
+            + "；".join(f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items())
+            + "。"
+        )
     dispatcher.utter_message(text=text)
-    events = [SlotSet("estimate_state", None), SlotSet("estimate_pending", False),
-              SlotSet("estimate_inputs", to_json(merged))]
+    events = [
+        SlotSet("estimate_state", None),
+        SlotSet("estimate_pending", False),
+        SlotSet("estimate_inputs", to_json(merged)),
+    ]
     if session.items:
         events.append(SlotSet("topic_clause", session.items[0].replace("a", "").replace("b", "")))
     return events
@@ -58,8 +65,11 @@ def unsure_line(dispatcher, session: EstimateSession) -> None:
     """Before asking for figures: the conditions of the items that nobody has confirmed yet."""
     unsure = session.unsure_conditions()
     if unsure:
-        dispatcher.utter_message(text="测算前提（还需确认）：" + "；".join(
-            f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items()) + "。")
+        dispatcher.utter_message(
+            text="测算前提（还需确认）："
+            + "；".join(f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items())
+            + "。"
+        )
 
 
 def _skip_label(key: str) -> str:
@@ -80,8 +90,12 @@ def estimate_from_question(dispatcher, tracker):
     session = EstimateSession.start(text, known=earlier_facts(tracker), running=running)
     if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
         return None
-    if session.extends and calculator_inputs(session.inputs) == running and not session.clarify and \
-            set(session.items) == set(_items_for(running)):
+    if (
+        session.extends
+        and calculator_inputs(session.inputs) == running
+        and not session.clarify
+        and set(session.items) == set(_items_for(running))
+    ):
         return None  # nothing added: a question about the policy, answered as such
     if session.status == "done":
         return finish(dispatcher, tracker, session)
@@ -120,8 +134,7 @@ class ActionEstimateStart(Action):
         unsure_line(dispatcher, session)
         state = session.dump()
         state["handled"] = message_id(tracker)
-        return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None),
-                SlotSet("estimate_pending", True)]
+        return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None), SlotSet("estimate_pending", True)]
 
 
 class ValidateEstimateForm(SessionFormValidation):
@@ -170,7 +183,7 @@ class ActionEstimateFinish(Action):
 
 
 class ActionEstimateTotal(Action):
-    """"一共多少": every figure of the conversation together, under the caps and the 500万 total."""
+    """ "一共多少": every figure of the conversation together, under the caps and the 500万 total."""
 
     def name(self) -> Text:
         return "action_estimate_total"
@@ -190,8 +203,10 @@ class ActionEstimateTotal(Action):
                 state["handled"] = message_id(tracker)
                 return [SlotSet("estimate_state", state)]
         if not inputs:
-            dispatcher.utter_message(text="这次对话里还没有测算过。告诉我数字，比如“离岸执行额150万美元，汇率7.05”，"
-                                          "我逐项帮您算，最后再汇总。")
+            dispatcher.utter_message(
+                text="这次对话里还没有测算过。告诉我数字，比如“离岸执行额150万美元，汇率7.05”，"
+                "我逐项帮您算，最后再汇总。"
+            )
             return []
         try:
             result = calculate(inputs)
@@ -203,15 +218,19 @@ class ActionEstimateTotal(Action):
 
 
 class ActionResetEstimates(Action):
-    """"重新开始": forget the figures of this conversation."""
+    """ "重新开始": forget the figures of this conversation."""
 
     def name(self) -> Text:
         return "action_reset_estimates"
 
     async def run(self, dispatcher, tracker, domain):
         dispatcher.utter_message(text="好的，已清空本次对话中的测算数据，我们重新开始。想算哪一项？")
-        return [SlotSet("estimate_state", None), SlotSet("estimate_inputs", None),
-                SlotSet("estimate_pending", False), SlotSet("estimate_answer", None)]
+        return [
+            SlotSet("estimate_state", None),
+            SlotSet("estimate_inputs", None),
+            SlotSet("estimate_pending", False),
+            SlotSet("estimate_answer", None),
+        ]
 
 
 class ActionLooseAnswer(Action):
@@ -235,7 +254,9 @@ class ActionLooseAnswer(Action):
             if events is not None:
                 return done + events
         if asking and QUESTION_SHAPE.search(text) and not own_figures(text) and intent in ("inform", "correct_value"):
-            answer = compose("ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+            answer = compose(
+                "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
+            )
             if answer.text:
                 dispatcher.utter_message(text=answer.text)
                 return done + answer_events(answer)
@@ -252,8 +273,11 @@ class ActionLooseAnswer(Action):
                 state = session.dump()
                 state["handled"] = message_id(tracker)
                 if intent in ("inform", "correct_value"):
-                    return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None),
-                            SlotSet("estimate_pending", True)]
+                    return [
+                        SlotSet("estimate_state", state),
+                        SlotSet("estimate_answer", None),
+                        SlotSet("estimate_pending", True),
+                    ]
                 dispatcher.utter_message(text=session.question())
                 return done + [SlotSet("estimate_state", state)]
         if inputs and intent in ("correct_value", "inform"):
@@ -267,10 +291,15 @@ class ActionLooseAnswer(Action):
             dispatcher.utter_message(text="好的，我来帮您测算。")
             state = fresh.dump()
             state["handled"] = message_id(tracker)
-            return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None),
-                    SlotSet("estimate_pending", True)]
+            return [
+                SlotSet("estimate_state", state),
+                SlotSet("estimate_answer", None),
+                SlotSet("estimate_pending", True),
+            ]
         if intent in ("affirm", "deny"):
-            dispatcher.utter_message(text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。")
+            dispatcher.utter_message(
+                text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。"
+            )
             return done
         if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
             answer = eligibility.answer(normalize(text))
@@ -281,10 +310,13 @@ class ActionLooseAnswer(Action):
 
 
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
-    """"不对，CMMI是28万": apply a figure to the conversation's estimate and recompute, or None."""
+    """ "不对，CMMI是28万": apply a figure to the conversation's estimate and recompute, or None."""
     inputs = load_inputs(tracker)
-    if not inputs or ADDS_TO_RUNNING.search(normalize(user_text(tracker))) or \
-            EstimateSession.start(user_text(tracker), running=inputs).extends:
+    if (
+        not inputs
+        or ADDS_TO_RUNNING.search(normalize(user_text(tracker)))
+        or EstimateSession.start(user_text(tracker), running=inputs).extends
+    ):
         return None  # a message that adds to the estimate starts a session that extends it
     session = EstimateSession(items=_items_for(inputs), inputs=dict(inputs))
     session.last_keys = list(inputs.keys())
@@ -300,4 +332,3 @@ def _items_for(inputs: dict) -> list:
     probe = EstimateSession(items=[], inputs=dict(inputs))
     probe._infer_items()
     return probe.items
-

@@ -1,5 +1,6 @@
 """The loop both guided forms share: read one answer into a plain-Python session, answer a
 question asked in the middle, and tell the Rasa form whether to ask again or stop."""
+
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
@@ -59,13 +60,21 @@ class SessionFormValidation(Action, ABC):
         for m in turn.messages:
             dispatcher.utter_message(text=m)
         if getattr(turn, "question", ""):
-            answer = compose("ask_subsidy", turn.question, [], tracker.get_slot("topic_clause"),
-                             tracker.get_slot("topic_domain"))
+            answer = compose(
+                "ask_subsidy", turn.question, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
+            )
             if answer.text:
                 dispatcher.utter_message(text="先回答您的问题：" + answer.text)
         if turn.cancelled:
-            return events + [SlotSet(self.state_slot, None), SlotSet(self.answer_slot, "cancelled"),
-                             SlotSet("requested_slot", None)] + self.cancel_events(turn)
+            return (
+                events
+                + [
+                    SlotSet(self.state_slot, None),
+                    SlotSet(self.answer_slot, "cancelled"),
+                    SlotSet("requested_slot", None),
+                ]
+                + self.cancel_events(turn)
+            )
         new_state = session.dump()
         new_state["handled"] = mid
         events.append(SlotSet(self.state_slot, new_state))
@@ -76,8 +85,13 @@ class SessionFormValidation(Action, ABC):
         """Answer what was asked in the middle; the form then asks its question again."""
         events: List[Dict[Text, Any]] = []
         if intent in QUESTION_INTENTS or intent is None:
-            answer = compose(intent, user_text(tracker), entities_of(tracker),
-                             tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+            answer = compose(
+                intent,
+                user_text(tracker),
+                entities_of(tracker),
+                tracker.get_slot("topic_clause"),
+                tracker.get_slot("topic_domain"),
+            )
             if answer.text:
                 dispatcher.utter_message(text=answer.text)
                 events = answer_events(answer)

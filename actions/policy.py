@@ -1,4 +1,5 @@
 """Answers to policy questions, the human-contact answer, and the fallback."""
+
 import re
 from typing import Any, Dict, List, Text
 
@@ -14,7 +15,10 @@ from bot.understand import facts as fact_reader
 
 
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正")
-ASKS_AMOUNT = re.compile(r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算|咋算|怎么算|怎么给|怎么奖|怎么补|给多少|金额|how much", re.I)
+ASKS_AMOUNT = re.compile(
+    r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算|咋算|怎么算|怎么给|怎么奖|怎么补|给多少|金额|how much",
+    re.I,
+)
 
 
 def figures_first(dispatcher, tracker):
@@ -37,7 +41,7 @@ def figures_first(dispatcher, tracker):
 
 
 def adds_item(text: str) -> bool:
-    """"还有技术先进型服务企业资格也是今年新获得的": an item added to the running estimate."""
+    """ "还有技术先进型服务企业资格也是今年新获得的": an item added to the running estimate."""
     from bot.estimate.items import detect_items
     from bot.estimate.session import ADDS_TO_RUNNING
 
@@ -45,8 +49,10 @@ def adds_item(text: str) -> bool:
     return bool(ADDS_TO_RUNNING.search(norm) and detect_items(norm))
 
 
-OWN_AMOUNT = re.compile(r"(费|额|投入|投了|花了|花费|交了|做了|收入|营收|租金|成本|用了|每人|每个|每场|人均|展位|布展|特装|"
-                        r"推广|硬件|软件|设备)[^，。；,;0-9]{0,3}$")
+OWN_AMOUNT = re.compile(
+    r"(费|额|投入|投了|花了|花费|交了|做了|收入|营收|租金|成本|用了|每人|每个|每场|人均|展位|布展|特装|"
+    r"推广|硬件|软件|设备)[^，。；,;0-9]{0,3}$"
+)
 
 
 def own_money(text: str) -> bool:
@@ -57,8 +63,10 @@ def own_money(text: str) -> bool:
     from bot.estimate.understand import english_to_chinese
 
     norm = english_to_chinese(normalize(text))
-    return any(f.kind == "money" and (f.currency or OWN_AMOUNT.search(norm[max(0, f.start - 8):f.start]))
-               for f in own_figures(norm))
+    return any(
+        f.kind == "money" and (f.currency or OWN_AMOUNT.search(norm[max(0, f.start - 8) : f.start]))
+        for f in own_figures(norm)
+    )
 
 
 def known_facts(tracker) -> tuple:
@@ -100,8 +108,14 @@ def verdict_first(dispatcher, tracker):
         if money:
             return None  # several questions with figures: the estimate reads them
         # several questions: each part gets its own verdict or answer
-        answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
-                         tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"), known_facts(tracker)[0])
+        answer = compose(
+            intent_of(tracker),
+            user_text(tracker),
+            entities_of(tracker),
+            tracker.get_slot("topic_clause"),
+            tracker.get_slot("topic_domain"),
+            known_facts(tracker)[0],
+        )
         if not answer.text:
             return None
         dispatcher.utter_message(text=answer.text)
@@ -169,8 +183,14 @@ class ActionAnswerPolicy(Action):
         events = figures_first(dispatcher, tracker)
         if events is not None:
             return events
-        answer = compose(intent_of(tracker), user_text(tracker), entities_of(tracker),
-                         tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"), known_facts(tracker)[0])
+        answer = compose(
+            intent_of(tracker),
+            user_text(tracker),
+            entities_of(tracker),
+            tracker.get_slot("topic_clause"),
+            tracker.get_slot("topic_domain"),
+            known_facts(tracker)[0],
+        )
         if not answer.text:
             dispatcher.utter_message(text=REPHRASE)
             return []
@@ -197,14 +217,24 @@ class ActionOutOfScope(Action):
         text = user_text(tracker)
         t = understand(text)
         hits = query.search(t, limit=1) if t.strip() else []
-        policy_like = (hits and hits[0]["score"] >= router.STRONG_SCORE) or router.DOUBLE_CLAIM.search(t) \
-            or router.WHO_APPLIES.search(t) or router.is_classify_question(None, t)
+        policy_like = (
+            (hits and hits[0]["score"] >= router.STRONG_SCORE)
+            or router.DOUBLE_CLAIM.search(t)
+            or router.WHO_APPLIES.search(t)
+            or router.is_classify_question(None, t)
+        )
         events = figures_first(dispatcher, tracker)  # the user's own figures with an item named: an estimate after all
         if events is not None:
             return events
         if policy_like:
-            answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
-                             tracker.get_slot("topic_domain"), known_facts(tracker)[0])
+            answer = compose(
+                None,
+                text,
+                entities_of(tracker),
+                tracker.get_slot("topic_clause"),
+                tracker.get_slot("topic_domain"),
+                known_facts(tracker)[0],
+            )
             if answer.text:
                 dispatcher.utter_message(text=answer.text)
                 return answer_events(answer)
@@ -232,8 +262,10 @@ class ActionDefaultFallback(Action):
     async def run(self, dispatcher, tracker, domain):
         text = user_text(tracker).strip()
         if not text:
-            dispatcher.utter_message(text="您好像没有输入内容。请问有什么关于郑州市服务外包政策的问题？"
-                                          "例如“谁可以申报？”或“离岸奖励怎么算？”")
+            dispatcher.utter_message(
+                text="您好像没有输入内容。请问有什么关于郑州市服务外包政策的问题？"
+                "例如“谁可以申报？”或“离岸奖励怎么算？”"
+            )
             return []
         events = verdict_first(dispatcher, tracker)
         if events is not None:
@@ -244,8 +276,14 @@ class ActionDefaultFallback(Action):
         events = figures_first(dispatcher, tracker)
         if events is not None:
             return events
-        answer = compose(None, text, entities_of(tracker), tracker.get_slot("topic_clause"),
-                         tracker.get_slot("topic_domain"), known_facts(tracker)[0])
+        answer = compose(
+            None,
+            text,
+            entities_of(tracker),
+            tracker.get_slot("topic_clause"),
+            tracker.get_slot("topic_domain"),
+            known_facts(tracker)[0],
+        )
         if answer.text:
             dispatcher.utter_message(text=answer.text)
             return answer_events(answer)

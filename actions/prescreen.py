@@ -1,4 +1,5 @@
 """Pre-screening in conversation: start, the form's answers and questions, the saved report, look-up."""
+
 import logging
 import re
 from typing import Text
@@ -88,7 +89,7 @@ class ActionPrescreenFinish(Action):
 
 
 class ActionQueryReport(Action):
-    """"查询预审 YS-…": show a report again, only in the conversation that made it."""
+    """ "查询预审 YS-…": show a report again, only in the conversation that made it."""
 
     def name(self) -> Text:
         return "action_query_report"
@@ -99,18 +100,22 @@ class ActionQueryReport(Action):
         refs = tracker.get_slot("report_refs") or []
         if not m:
             if refs:
-                dispatcher.utter_message(text="本次对话生成的预审报告：" + "、".join(refs) +
-                                              "。回复“查询预审 编号”即可查看。")
+                dispatcher.utter_message(
+                    text="本次对话生成的预审报告：" + "、".join(refs) + "。回复“查询预审 编号”即可查看。"
+                )
             else:
-                dispatcher.utter_message(text="请提供预审报告编号，例如“查询预审 YS-20261128-0007”。"
-                                              "本次对话还没有生成过预审报告，可以说“我想做个预审”开始。")
+                dispatcher.utter_message(
+                    text="请提供预审报告编号，例如“查询预审 YS-20261128-0007”。"
+                    "本次对话还没有生成过预审报告，可以说“我想做个预审”开始。"
+                )
             return []
         digits = re.sub(r"\D", "", m.group(0))
         ref = f"YS-{digits[:8]}-{digits[8:]}"
         report = get_report(ref, tracker.sender_id)
         if report is None:
-            dispatcher.utter_message(text=f"没有找到预审报告 {ref}。出于保密，只能查看本次对话中生成的报告；"
-                                          "请核对编号，或重新做一次预审。")
+            dispatcher.utter_message(
+                text=f"没有找到预审报告 {ref}。出于保密，只能查看本次对话中生成的报告；请核对编号，或重新做一次预审。"
+            )
             return []
         dispatcher.utter_message(text=render_chat(report))
         return []

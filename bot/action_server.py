@@ -9,6 +9,7 @@ jieba's dictionaries (about a second, several under load; a cold action server r
 load missed the Rasa server's answer limit, ACTION_TIMEOUT). So once /health answers, the first
 action is as fast as any other.
 """
+
 import logging
 import os
 import sys

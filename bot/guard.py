@@ -11,6 +11,7 @@ the web chat server (bot/webserver.py) answer bad input the same way:
 
 Environment: ``MAX_MESSAGE_CHARS`` (default 2000).
 """
+
 import os
 import re
 from typing import Any, Optional, Tuple
@@ -37,13 +38,21 @@ EMPTY_TEXT = "消息是空的。请直接输入您的问题，" + EXAMPLE
 UNREADABLE_ONLY_TEXT = "消息里只有无法识别的字符（可能是表情符号没有完整发送）。请重新输入文字，" + EXAMPLE
 UNREADABLE_NOTE = "（您的消息中有无法识别的字符，已忽略。）"
 BUSY_TEXT = "助手正忙，请稍后重试：刚才这条消息还没有处理，请过一会儿重新发送。"
-KIND_NAMES = {bool: "真假值（true/false）", int: "数字", float: "数字", list: "列表", dict: "对象",
-              type(None): "空值（null）"}
+KIND_NAMES = {
+    bool: "真假值（true/false）",
+    int: "数字",
+    float: "数字",
+    list: "列表",
+    dict: "对象",
+    type(None): "空值（null）",
+}
 
 
 def too_long_text(length: int, limit: int = MAX_MESSAGE_CHARS) -> str:
-    return (f"您的消息有{length}字，超过了{limit}字的上限，我没有处理。"
-            f"请只发送问题本身（{limit}字以内），或分成几条较短的消息发送。")
+    return (
+        f"您的消息有{length}字，超过了{limit}字的上限，我没有处理。"
+        f"请只发送问题本身（{limit}字以内），或分成几条较短的消息发送。"
+    )
 
 
 def not_text_text(value: Any) -> str:

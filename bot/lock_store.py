@@ -28,6 +28,7 @@ or, scaled out:
       port: 6379
       db: 1
 """
+
 import asyncio
 import logging
 import time
@@ -81,8 +82,7 @@ class _FastAcquire:
     def _max_wait(self, lock: TicketLock, wait_time_in_seconds: float, attempt: int) -> float:
         raise NotImplementedError
 
-    async def _acquire_lock(self, conversation_id: Text, ticket: int,
-                            wait_time_in_seconds: float) -> TicketLock:
+    async def _acquire_lock(self, conversation_id: Text, ticket: int, wait_time_in_seconds: float) -> TicketLock:
         attempt = 0
         while True:
             lock = self.get_lock(conversation_id)
@@ -96,8 +96,9 @@ class _FastAcquire:
         raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
 
     @asynccontextmanager
-    async def lock(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME,
-                   wait_time_in_seconds: float = 1) -> AsyncGenerator[TicketLock, None]:
+    async def lock(
+        self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = 1
+    ) -> AsyncGenerator[TicketLock, None]:
         ticket = self.issue_ticket(conversation_id, lock_lifetime)
         try:
             yield await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
@@ -122,8 +123,14 @@ class AsyncioLockStore(_FastAcquire, InMemoryLockStore):
 class FastRedisLockStore(_FastAcquire, RedisLockStore):
     """Redis ticket locks, woken at once by releases in this process and polled every few ms."""
 
-    def __init__(self, endpoint_config: Any = None, poll_interval: float = 0.005,
-                 max_poll_interval: float = 0.05, redis_client: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        endpoint_config: Any = None,
+        poll_interval: float = 0.005,
+        max_poll_interval: float = 0.05,
+        redis_client: Any = None,
+        **kwargs: Any,
+    ) -> None:
         config: Dict[str, Any] = dict(getattr(endpoint_config, "kwargs", None) or {})
         config.update(kwargs)
         self.poll_interval = float(config.pop("poll_interval", poll_interval))

@@ -26,6 +26,7 @@ are installed wherever the Rasa server loads our model. Each install is idempote
 Rasa's own function beside the new one (`_rasa_…`, `_dask_run`), which the tests compare
 against (tests/test_rasa_speedups.py).
 """
+
 import json
 import logging
 from functools import lru_cache
@@ -61,6 +62,7 @@ def loads(text: Any) -> Any:
 
 # --- 1. action-server responses -----------------------------------------------------------------
 
+
 def response_checker(schema: Dict[str, Any]) -> Optional[Callable[[Any], bool]]:
     """A quick check equivalent to validating against Rasa's action response `schema`
     when it passes; None when the schema does not have the expected shape (then only the full
@@ -74,9 +76,14 @@ def response_checker(schema: Dict[str, Any]) -> Optional[Callable[[Any], bool]]:
         kinds = event_schema["oneOf"]
     except (KeyError, TypeError):
         return None
-    if set(schema) - {"type", "properties"} or set(schema["properties"]) != {"events", "responses"} \
-            or schema.get("type") != "object" or set(events) != {"type", "items"} \
-            or events["type"] != "array" or responses != {"type": "array", "items": {"type": "object"}}:
+    if (
+        set(schema) - {"type", "properties"}
+        or set(schema["properties"]) != {"events", "responses"}
+        or schema.get("type") != "object"
+        or set(events) != {"type", "items"}
+        or events["type"] != "array"
+        or responses != {"type": "array", "items": {"type": "object"}}
+    ):
         return None
     base = {k: v for k, v in event_schema.items() if k != "oneOf"}
     cls = validator_for(schema)
@@ -131,9 +138,11 @@ def install_response_validation() -> None:
             full.validate(result)
             return True
         except ValidationError as e:
-            e.message += (". Failed to validate Action server response from API, make sure your response "
-                          f"from the Action endpoint is valid. For more information about the format visit "
-                          f"{DOCS_BASE_URL}/custom-actions")
+            e.message += (
+                ". Failed to validate Action server response from API, make sure your response "
+                f"from the Action endpoint is valid. For more information about the format visit "
+                f"{DOCS_BASE_URL}/custom-actions"
+            )
             raise e
 
     remote._rasa_validate_action_result = remote._validate_action_result
@@ -142,6 +151,7 @@ def install_response_validation() -> None:
 
 
 # --- 2. event classes by type name --------------------------------------------------------------
+
 
 def install_event_lookup() -> None:
     from rasa.shared.core.events import Event
@@ -165,6 +175,7 @@ def install_event_lookup() -> None:
 
 
 # --- 3. one HTTP session per event loop for the action server -----------------------------------
+
 
 def request_timeout():
     """Action-server requests: connect within 2 s, answer within ACTION_TIMEOUT (default 10 s;
@@ -200,13 +211,15 @@ def install_shared_sessions() -> None:
         session = sessions.get(key)
         if session is None or session.closed or getattr(session, "_loop", loop) is not loop:
             session = aiohttp.ClientSession(
-                headers=self.headers, json_serialize=dumps, timeout=request_timeout(),
-                connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S))
+                headers=self.headers,
+                json_serialize=dumps,
+                timeout=request_timeout(),
+                connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S),
+            )
             sessions[key] = session
         return session
 
-    async def request(self, method="post", subpath=None, content_type="application/json",
-                      compress=False, **kwargs):
+    async def request(self, method="post", subpath=None, content_type="application/json", compress=False, **kwargs):
         if self.basic_auth or self.cafile:
             return await original(self, method, subpath, content_type, compress, **kwargs)
         if isinstance(kwargs.get("timeout"), (int, float)):  # RemoteAction asks for 300 s
@@ -216,11 +229,10 @@ def install_shared_sessions() -> None:
         headers.update(self.headers)
         url = endpoints.concat_url(self.url, subpath)
         async with shared_session(self).request(
-                method, url, headers=headers, params=self.combine_parameters(kwargs),
-                compress=compress, **kwargs) as response:
+            method, url, headers=headers, params=self.combine_parameters(kwargs), compress=compress, **kwargs
+        ) as response:
             if response.status >= 400:
-                raise endpoints.ClientResponseError(
-                    response.status, response.reason, await response.content.read())
+                raise endpoints.ClientResponseError(response.status, response.reason, await response.content.read())
             try:
                 return await response.json()
             except aiohttp.ContentTypeError:
@@ -232,6 +244,7 @@ def install_shared_sessions() -> None:
 
 
 # --- 4. graph runs without dask's scheduler ----------------------------------------------------
+
 
 def install_sequential_graph_runs() -> None:
     """Rasa runs its prediction graph (NLU pipeline; policies) through dask's synchronous
@@ -274,8 +287,7 @@ def install_sequential_graph_runs() -> None:
     def run(self, inputs=None, targets=None):
         hooked = self.__dict__.get("_has_hooks")
         if hooked is None:
-            hooked = self._has_hooks = any(getattr(n, "_hooks", None)
-                                           for n in self._instantiated_nodes.values())
+            hooked = self._has_hooks = any(getattr(n, "_hooks", None) for n in self._instantiated_nodes.values())
         if hooked:
             return self._dask_run(inputs, targets)
         run_targets = tuple(targets if targets else self._graph_schema.target_names)
@@ -289,12 +301,12 @@ def install_sequential_graph_runs() -> None:
                 raise GraphRunError(
                     f"Input value '{value}' clashes with a node name. Make sure that none of the "
                     f"input names passed to the `run` method are the same as node names in the "
-                    f"graph schema.")
+                    f"graph schema."
+                )
             results[name] = (name, value)
         try:
             for name, needs in order:
-                results[name] = self._instantiated_nodes[name](
-                    *[results[n] if n in results else n for n in needs])
+                results[name] = self._instantiated_nodes[name](*[results[n] if n in results else n for n in needs])
         except RuntimeError as e:
             raise GraphRunError("Error running runner.") from e
         return dict(results[t] for t in run_targets)
@@ -306,6 +318,7 @@ def install_sequential_graph_runs() -> None:
 
 # --- 5. side-by-side sparse features ----------------------------------------------------------
 
+
 def coo_hstack(blocks):
     """scipy.sparse.hstack(blocks) for COO matrices with the same number of rows: the same COO
     matrix (entries in the same order, same dtype), without converting and checking each block."""
@@ -315,10 +328,15 @@ def coo_hstack(blocks):
     dtype = np.result_type(*[b.dtype for b in blocks])
     offsets = np.cumsum([0] + [b.shape[1] for b in blocks])
     return scipy.sparse.coo_matrix(
-        (np.concatenate([b.data.astype(dtype, copy=False) for b in blocks]),
-         (np.concatenate([b.row for b in blocks]),
-          np.concatenate([b.col + offset for b, offset in zip(blocks, offsets)]))),
-        shape=(blocks[0].shape[0], int(offsets[-1])))
+        (
+            np.concatenate([b.data.astype(dtype, copy=False) for b in blocks]),
+            (
+                np.concatenate([b.row for b in blocks]),
+                np.concatenate([b.col + offset for b, offset in zip(blocks, offsets)]),
+            ),
+        ),
+        shape=(blocks[0].shape[0], int(offsets[-1])),
+    )
 
 
 def install_sparse_stacking() -> None:
@@ -335,8 +353,9 @@ def install_sparse_stacking() -> None:
     def _combine_sparse_features(self, additional_features) -> None:
         a, b = self.features, additional_features.features
         if a.shape[0] != b.shape[0]:
-            raise ValueError(f"Cannot combine sparse features as sequence dimensions do not "
-                             f"match: {a.shape[0]} != {b.shape[0]}.")
+            raise ValueError(
+                f"Cannot combine sparse features as sequence dimensions do not match: {a.shape[0]} != {b.shape[0]}."
+            )
         if a.format == "coo" and b.format == "coo":
             self.features = coo_hstack([a, b])
         else:
@@ -362,6 +381,7 @@ def install_sparse_stacking() -> None:
 
 
 # --- 6. DIET's prediction step called as its one concrete function --------------------------------
+
 
 def flat_call(function):
     """A caller of a concrete function's graph with the flat list of input tensors, as the
@@ -426,8 +446,14 @@ def install_concrete_prediction() -> None:
     model_class._concrete_prediction = True
 
 
-INSTALLERS = (install_response_validation, install_event_lookup, install_shared_sessions,
-              install_sequential_graph_runs, install_sparse_stacking, install_concrete_prediction)
+INSTALLERS = (
+    install_response_validation,
+    install_event_lookup,
+    install_shared_sessions,
+    install_sequential_graph_runs,
+    install_sparse_stacking,
+    install_concrete_prediction,
+)
 
 
 def install() -> None:

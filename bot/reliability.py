@@ -18,6 +18,7 @@ the lock store), so wherever the Rasa server runs with credentials.yml.
 3. Readiness: `GET /webhooks/rest/ready` (bot/channels/rest.py) is 200 once warm and while the
    action server answers its health check, 503 with the reason otherwise.
 """
+
 import asyncio
 import contextvars
 import logging
@@ -49,8 +50,7 @@ class ActionServerUnavailable(_Base):
     """A custom action could not be run; the turn was not saved."""
 
 
-_failures: "contextvars.ContextVar[Optional[List[Any]]]" = contextvars.ContextVar(
-    "action_failures", default=None)
+_failures: "contextvars.ContextVar[Optional[List[Any]]]" = contextvars.ContextVar("action_failures", default=None)
 
 
 def install_action_failure_abort() -> None:
@@ -82,8 +82,7 @@ def install_action_failure_abort() -> None:
             _failures.reset(token)
         if failures:
             name, exc = failures[0]
-            raise ActionServerUnavailable(
-                f"custom action '{name}' failed ({type(exc).__name__}); turn not saved")
+            raise ActionServerUnavailable(f"custom action '{name}' failed ({type(exc).__name__}); turn not saved")
         return result
 
     RemoteAction._rasa_run = run_remote
@@ -108,8 +107,7 @@ async def run_turn(processor, text: str, sender_id: str = WARM_SENDER) -> List[D
     return collector.messages
 
 
-async def warm_up(agent, texts=WARM_TEXTS, retry_seconds: float = 0.5,
-                  patience: Optional[float] = None) -> bool:
+async def warm_up(agent, texts=WARM_TEXTS, retry_seconds: float = 0.5, patience: Optional[float] = None) -> bool:
     """Runs `texts` as throw-away turns until each got through (waiting for the action server
     while it is down); then marks the server ready. Returns whether every turn answered."""
     patience = float(os.environ.get("WARMUP_TIMEOUT", "300")) if patience is None else patience
@@ -209,7 +207,8 @@ def install_nlu_off_loop() -> None:
             tracker = DialogueStateTracker.from_events(message.sender_id, [])
         loop = asyncio.get_running_loop()
         parse_data = await loop.run_in_executor(
-            nlu_executor(message.text), original, self, message, tracker, only_output_properties)
+            nlu_executor(message.text), original, self, message, tracker, only_output_properties
+        )
         self._update_full_retrieval_intent(parse_data)
         self._check_for_unseen_features(parse_data)
         return parse_data

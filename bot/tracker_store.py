@@ -19,6 +19,7 @@ Conversations stop growing because sessions expire (domain.yml `session_config`:
 Old conversations are deleted when the store opens and by `make purge`
 (`python -m bot.tracker_store purge [--days N] [--db var/tracker.db]`), which prints how many.
 """
+
 import argparse
 import logging
 import os
@@ -38,8 +39,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.rasa_speedups import dumps, loads  # also installs the speed-ups (see its docstring)
 
 log = logging.getLogger(__name__)
-SCHEMA = ("CREATE TABLE IF NOT EXISTS conversations ("
-          "sender_id TEXT PRIMARY KEY, tracker TEXT NOT NULL, updated_at REAL NOT NULL)")
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS conversations ("
+    "sender_id TEXT PRIMARY KEY, tracker TEXT NOT NULL, updated_at REAL NOT NULL)"
+)
 INDEX = "CREATE INDEX IF NOT EXISTS conversations_updated_at ON conversations (updated_at)"
 DEFAULT_CACHE_MB = 256
 DEFAULT_RETENTION_DAYS = 180
@@ -64,9 +67,16 @@ def purge(conn: sqlite3.Connection, days: float, now: Optional[float] = None) ->
 class SQLiteTrackerStore(InMemoryTrackerStore):
     """In-memory trackers (LRU of `cache_size`) persisted to SQLite on every save."""
 
-    def __init__(self, domain: Domain, db: Text = "var/tracker.db", cache_size: int = 5000,
-                 cache_mb: Optional[float] = None, retention_days: Optional[float] = None,
-                 event_broker=None, **kwargs: Dict[Text, Any]) -> None:
+    def __init__(
+        self,
+        domain: Domain,
+        db: Text = "var/tracker.db",
+        cache_size: int = 5000,
+        cache_mb: Optional[float] = None,
+        retention_days: Optional[float] = None,
+        event_broker=None,
+        **kwargs: Dict[Text, Any],
+    ) -> None:
         super().__init__(domain, event_broker, **kwargs)
         self.store = OrderedDict()
         self.cache_size = int(cache_size)
@@ -130,7 +140,8 @@ class SQLiteTrackerStore(InMemoryTrackerStore):
         except UnicodeDecodeError as e:
             raise TrackerDeserialisationException(
                 "Tracker cannot be deserialised. Trackers must be serialised as json. "
-                "Support for deserialising pickled trackers has been removed.") from e
+                "Support for deserialising pickled trackers has been removed."
+            ) from e
         tracker.recreate_from_dialogue(dialogue)
         return tracker
 
@@ -140,15 +151,17 @@ class SQLiteTrackerStore(InMemoryTrackerStore):
         serialised = self.serialise_tracker(tracker)
         self._remember(tracker.sender_id, serialised)
         with self._lock:
-            self._conn.execute("INSERT OR REPLACE INTO conversations VALUES (?, ?, ?)",
-                               (tracker.sender_id, serialised, time.time()))
+            self._conn.execute(
+                "INSERT OR REPLACE INTO conversations VALUES (?, ?, ?)", (tracker.sender_id, serialised, time.time())
+            )
         self._purge_daily()
 
     async def _retrieve(self, sender_id: Text, fetch_all_sessions: bool) -> Optional[DialogueStateTracker]:
         if sender_id not in self.store:
             with self._lock:
-                row = self._conn.execute("SELECT tracker FROM conversations WHERE sender_id = ?",
-                                         (sender_id,)).fetchone()
+                row = self._conn.execute(
+                    "SELECT tracker FROM conversations WHERE sender_id = ?", (sender_id,)
+                ).fetchone()
             if row is None:
                 return None
             self._remember(sender_id, row[0])
@@ -195,14 +208,18 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.tracker_store",
-                                     description="Conversation storage maintenance.")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.tracker_store", description="Conversation storage maintenance."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     cmd = sub.add_parser("purge", help="delete conversations idle for more than the retention period")
     cmd.add_argument("--db", default=os.environ.get("TRACKER_DB", "var/tracker.db"))
-    cmd.add_argument("--days", type=float,
-                     default=_env_number("TRACKER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
-                     help=f"retention in days (default TRACKER_RETENTION_DAYS or {DEFAULT_RETENTION_DAYS})")
+    cmd.add_argument(
+        "--days",
+        type=float,
+        default=_env_number("TRACKER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS),
+        help=f"retention in days (default TRACKER_RETENTION_DAYS or {DEFAULT_RETENTION_DAYS})",
+    )
     cmd.add_argument("--vacuum", action="store_true", help="give the freed space back to the file system")
     args = parser.parse_args(argv)
     path = Path(args.db)

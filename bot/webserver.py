@@ -38,7 +38,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
@@ -111,8 +110,7 @@ class ChatServer(ThreadingHTTPServer):
     def process_request(self, request: socket.socket, client_address: Any) -> None:
         with self.connections_lock:
             if len(self.connections) >= self.max_connections:
-                reading = [(deadline, conn) for conn, deadline in self.connections.items()
-                           if deadline is not None]
+                reading = [(deadline, conn) for conn, deadline in self.connections.items() if deadline is not None]
                 if not reading:
                     self._refuse(request)
                     return
@@ -306,9 +304,7 @@ class ChatHandler(BaseHTTPRequestHandler):
         if len(message) > MAX_MESSAGE_CHARS:
             self._error(413, "message_too_long", f"消息请控制在{MAX_MESSAGE_CHARS}字以内")
             return
-        status, result = forward_to_rasa(
-            self.server.rasa_webhook, sender, message.strip(), self.server.rasa_timeout
-        )
+        status, result = forward_to_rasa(self.server.rasa_webhook, sender, message.strip(), self.server.rasa_timeout)
         if dropped and status == 200:
             result = [{"recipient_id": sender, "text": guard.UNREADABLE_NOTE}] + result
         self._json(status, result)
@@ -367,23 +363,40 @@ def rasa_readiness(rasa_url: str, timeout: float = 3.0) -> Tuple[int, Any]:
         return 503, {"ready": False, "status": "rasa_unreachable"}
 
 
-def make_server(host: str, port: int, rasa_url: str, rasa_timeout: float = 60.0,
-                read_timeout: float = READ_TIMEOUT, max_connections: int = MAX_CONNECTIONS) -> ChatServer:
-    return ChatServer((host, port), rasa_url, rasa_timeout=rasa_timeout,
-                      read_timeout=read_timeout, max_connections=max_connections)
+def make_server(
+    host: str,
+    port: int,
+    rasa_url: str,
+    rasa_timeout: float = 60.0,
+    read_timeout: float = READ_TIMEOUT,
+    max_connections: int = MAX_CONNECTIONS,
+) -> ChatServer:
+    return ChatServer(
+        (host, port), rasa_url, rasa_timeout=rasa_timeout, read_timeout=read_timeout, max_connections=max_connections
+    )
 
 
 def main(argv: Optional[list] = None) -> int:
     parser = argparse.ArgumentParser(description="郑州市服务外包政策助手 web chat")
-    parser.add_argument("--host", default=os.environ.get("WEB_HOST") or os.environ.get("WEBCHAT_HOST", "127.0.0.1"),
-                        help="address to listen on (use 0.0.0.0 to expose; default 127.0.0.1)")
-    parser.add_argument("--port", type=int,
-                        default=int(os.environ.get("WEB_PORT") or os.environ.get("WEBCHAT_PORT", "8000")))
-    parser.add_argument("--rasa", default=os.environ.get("RASA_URL", "http://localhost:5005"),
-                        help="base URL of the Rasa server (REST channel enabled)")
-    parser.add_argument("--timeout", type=float,
-                        default=float(os.environ.get("WEBCHAT_RASA_TIMEOUT", "60")),
-                        help="seconds to wait for Rasa")
+    parser.add_argument(
+        "--host",
+        default=os.environ.get("WEB_HOST") or os.environ.get("WEBCHAT_HOST", "127.0.0.1"),
+        help="address to listen on (use 0.0.0.0 to expose; default 127.0.0.1)",
+    )
+    parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("WEB_PORT") or os.environ.get("WEBCHAT_PORT", "8000"))
+    )
+    parser.add_argument(
+        "--rasa",
+        default=os.environ.get("RASA_URL", "http://localhost:5005"),
+        help="base URL of the Rasa server (REST channel enabled)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=float(os.environ.get("WEBCHAT_RASA_TIMEOUT", "60")),
+        help="seconds to wait for Rasa",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     server = make_server(args.host, args.port, args.rasa, args.timeout)

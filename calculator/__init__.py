@@ -7,6 +7,7 @@ is a thin wrapper (calculator/cli.py). Clause rules live one per module in
 calculator/items/ (see its docstring for the index); every figure comes from
 knowledge/data/figures.yml. No Rasa import anywhere in this package.
 """
+
 from .engine import calculate, innovation_from_awards, required_rates
 from .errors import CalculatorError
 

@@ -1,4 +1,5 @@
 """`python -m calculator [--jsonl] [FILE]`: see calculator/cli.py."""
+
 import sys
 
 from .cli import main

@@ -9,6 +9,7 @@ With --jsonl every non-blank input line is one object and yields one output line
 or that line's error object (which also carries "line", the 1-based input line number).
 Blank lines are skipped. All lines are processed; the exit status is 2 if any line failed.
 """
+
 import json
 import sys
 from decimal import Decimal
@@ -58,8 +59,9 @@ def parse_json(text: str):
     if not text.strip():
         raise CalculatorError("输入为空，应为一个 JSON 对象（{…}）", None)
     try:
-        return json.loads(text, parse_float=Decimal, parse_int=_int,
-                          parse_constant=_reject_constant, object_pairs_hook=_object)
+        return json.loads(
+            text, parse_float=Decimal, parse_int=_int, parse_constant=_reject_constant, object_pairs_hook=_object
+        )
     except _BadConstant as exc:
         raise CalculatorError(f"不接受 {exc.args[0]}：数值必须是有限的数字", None) from None
     except _DuplicateKey as exc:
@@ -67,8 +69,7 @@ def parse_json(text: str):
     except RecursionError:
         raise CalculatorError("输入的 JSON 嵌套过深", None) from None
     except json.JSONDecodeError as exc:
-        raise CalculatorError(f"输入不是有效的 JSON（第{exc.lineno}行第{exc.colno}列附近有误）",
-                              None) from None
+        raise CalculatorError(f"输入不是有效的 JSON（第{exc.lineno}行第{exc.colno}列附近有误）", None) from None
     except ValueError:
         raise CalculatorError("输入不是有效的 JSON（含无法读取的数值）", None) from None
 

@@ -10,8 +10,7 @@ must meet the five common conditions. Rulings beyond the contract's text:
   is true, and are otherwise `missing`.
 """
 
-COMMON = ("clear_property_rights", "lawful_operation", "lawful_tax", "sound_finance",
-          "mofcom_registered")
+COMMON = ("clear_property_rights", "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered")
 LOCATION = {"legal_person": "registered_in_zhengzhou", "branch": "pays_tax_in_zhengzhou"}
 ORDER = ("entity_type", "registered_in_zhengzhou", "pays_tax_in_zhengzhou") + COMMON
 

@@ -1,4 +1,5 @@
 """calculate(): inputs → eligibility, the items of 第三条, and the 四.（三） annual total."""
+
 import decimal
 from decimal import Decimal
 
@@ -13,9 +14,11 @@ from .text import amount, yuan
 
 TOTAL_CODE = "4.3"
 ESTIMATE_NOTE = "本结果为预估，最终以市商务局会同市财政局审核认定为准。"
-_ARITHMETIC = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN,
-                              traps=[decimal.InvalidOperation, decimal.DivisionByZero,
-                                     decimal.Overflow])
+_ARITHMETIC = decimal.Context(
+    prec=60,
+    rounding=decimal.ROUND_HALF_EVEN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
 
 
 def _needed(data: dict) -> list:
@@ -42,8 +45,9 @@ def required_rates(inputs: dict, *, rate_table=None) -> list:
 def _eligibility_note(status: dict):
     if status["status"] == "not_eligible":
         unmet = "、".join(LABELS[f] for f in status["unmet"])
-        return (f"依据第二条项目申报资格，所填信息显示不符合申报条件（未满足：{unmet}），"
-                "以上金额仅为按条款测算的参考数。")
+        return (
+            f"依据第二条项目申报资格，所填信息显示不符合申报条件（未满足：{unmet}），以上金额仅为按条款测算的参考数。"
+        )
     if status["status"] == "unknown":
         missing = "、".join(LABELS[f] for f in status["missing"])
         return f"第二条申报资格尚待确认，还需了解：{missing}。"
@@ -72,8 +76,7 @@ def calculate(inputs: dict, *, rate_table=None, ruled_out=None) -> dict:
         items = list(ctx.items.values())
         cap = fig(TOTAL_CODE, "annual_total_cap_cny")
         total = sum((i.amount for i in items), Decimal(0))
-        total_max = sum((i.amount if i.amount_max is None else i.amount_max for i in items),
-                        Decimal(0))
+        total_max = sum((i.amount if i.amount_max is None else i.amount_max for i in items), Decimal(0))
         status = eligibility(data)
         notes = [ESTIMATE_NOTE]
         note = _eligibility_note(status)
@@ -82,11 +85,14 @@ def calculate(inputs: dict, *, rate_table=None, ruled_out=None) -> dict:
         notes.extend(rate_notes)
         label = clause_label(TOTAL_CODE)
         if total > cap:
-            notes.append(f"各项合计{yuan(total)}，超过{label}单个企业年度服务外包政策支持资金总额"
-                         f"上限{amount(cap)}，按{amount(cap)}计。")
+            notes.append(
+                f"各项合计{yuan(total)}，超过{label}单个企业年度服务外包政策支持资金总额"
+                f"上限{amount(cap)}，按{amount(cap)}计。"
+            )
         if total_max > cap >= total:
-            notes.append(f"按区间上限计算的合计{yuan(total_max)}超过{label}年度总额上限"
-                         f"{amount(cap)}，最高按{amount(cap)}计。")
+            notes.append(
+                f"按区间上限计算的合计{yuan(total_max)}超过{label}年度总额上限{amount(cap)}，最高按{amount(cap)}计。"
+            )
         if items:
             notes.append(f"依据{label}，与本市其他政策交叉或重叠的由企业自行选择，不得重复申报。")
         return {
@@ -100,8 +106,9 @@ def calculate(inputs: dict, *, rate_table=None, ruled_out=None) -> dict:
         }
 
 
-def innovation_from_awards(increment_award=None, offshore_award=None, *, patents_two_years=None,
-                           rd_growth_two_years=None) -> dict:
+def innovation_from_awards(
+    increment_award=None, offshore_award=None, *, patents_two_years=None, rd_growth_two_years=None
+) -> dict:
     """三.（三） from award amounts the user already knows (增量奖励、离岸业务奖励), not in the CLI.
 
     The bot uses it when a user says "增量奖励40万元、离岸奖励100万元，创新奖励多少"; the
@@ -111,8 +118,10 @@ def innovation_from_awards(increment_award=None, offshore_award=None, *, patents
 
     with decimal.localcontext(_ARITHMETIC):
         data = {}
-        for key, value in (("innovation_patents_two_years", patents_two_years),
-                           ("innovation_rd_growth_two_years", rd_growth_two_years)):
+        for key, value in (
+            ("innovation_patents_two_years", patents_two_years),
+            ("innovation_rd_growth_two_years", rd_growth_two_years),
+        ):
             if value is not None:
                 data[key] = bool(value)
         ctx = Context(data, {})
@@ -125,6 +134,12 @@ def innovation_from_awards(increment_award=None, offshore_award=None, *, patents
         item = innovation.compute(ctx)
         items = [item] if item is not None else []
         total = sum((i.amount for i in items), Decimal(0))
-        return {"eligibility": eligibility({}), "items": [i.to_dict() for i in items],
-                "total_cny": float(cents(total)), "total_cny_max": float(cents(total)),
-                "total_capped": False, "rates_used": {}, "notes": [ESTIMATE_NOTE]}
+        return {
+            "eligibility": eligibility({}),
+            "items": [i.to_dict() for i in items],
+            "total_cny": float(cents(total)),
+            "total_cny_max": float(cents(total)),
+            "total_capped": False,
+            "rates_used": {},
+            "notes": [ESTIMATE_NOTE],
+        }

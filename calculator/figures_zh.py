@@ -50,13 +50,13 @@ magnitude and unit when it has none of its own (10-30万元 → 100000 CNY and 3
 `bound` records an adjacent 以上/以下/以内/左右/多 after the figure or 超过/不低于/最高/最多/
 不超过/至少/低于/不少于/不到/大约/约 before it.
 """
+
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import List, Optional
 
-KINDS = ("money", "rate", "count", "area", "year", "percent", "duration_years",
-         "duration_months")
+KINDS = ("money", "rate", "count", "area", "year", "percent", "duration_years", "duration_months")
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,7 @@ class Figure:
 # --- normalize -------------------------------------------------------------------------
 
 _TRANSLATE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " ", 0xFFE5: "¥",
-                   0x2212: "-", 0xFE63: "-"})
+_TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " ", 0xFFE5: "¥", 0x2212: "-", 0xFE63: "-"})
 _TRANSLATE.update({c: " " for c in range(0x2000, 0x200B)})
 _DIGITWISE = re.compile(r"[〇零一二三四五六七八九]{2,}")
 _DIGIT_OF = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
@@ -90,7 +89,7 @@ def normalize(text: str) -> str:
 
     def digitwise(m):
         run = m.group()
-        year = len(run) == 4 and text[m.end():m.end() + 1] == "年"
+        year = len(run) == 4 and text[m.end() : m.end() + 1] == "年"
         if "〇" in run or year:
             return "".join(_DIGIT_OF[c] for c in run)
         return run
@@ -100,8 +99,12 @@ def normalize(text: str) -> str:
 
 # --- numerals --------------------------------------------------------------------------
 
-_CN_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")},
-              **{c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")}, "两": 2, "俩": 2}
+_CN_DIGITS = {
+    **{c: i for i, c in enumerate("零一二三四五六七八九")},
+    **{c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")},
+    "两": 2,
+    "俩": 2,
+}
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _DIGIT_CHARS = "".join(_CN_DIGITS)
@@ -111,10 +114,20 @@ _MAGNITUDE_CHARS = set("百佰千仟万萬亿億")
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _ATOM = rf"(?:{_ARABIC}|[{_DIGIT_CHARS}{_UNIT_CHARS}]|点(?=[{_DIGIT_CHARS}0-9]))"
 _NUMERAL = rf"{_ATOM}(?: *[{_UNIT_CHARS}]|{_ATOM})*"
-_MULTIPLIER = (r"(?: *(?i:million|billion)(?![A-Za-z])| *(?:mn|bn)(?![A-Za-z])"
-               r"|[kK][wW](?![A-Za-z])|[wWkK](?![A-Za-z])|M(?![A-Za-z]))")
-_MULTIPLIERS = {"kw": 10**7, "w": 10**4, "k": 10**3, "m": 10**6, "million": 10**6, "mn": 10**6,
-                "billion": 10**9, "bn": 10**9}
+_MULTIPLIER = (
+    r"(?: *(?i:million|billion)(?![A-Za-z])| *(?:mn|bn)(?![A-Za-z])"
+    r"|[kK][wW](?![A-Za-z])|[wWkK](?![A-Za-z])|M(?![A-Za-z]))"
+)
+_MULTIPLIERS = {
+    "kw": 10**7,
+    "w": 10**4,
+    "k": 10**3,
+    "m": 10**6,
+    "million": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+}
 _TOKEN = re.compile(rf"{_ARABIC}|[{_DIGIT_CHARS}{_UNIT_CHARS}点]")
 _NUMBER_RE = re.compile(rf"(?P<sign>-|负)?(?P<num>{_NUMERAL})(?P<mult>{_MULTIPLIER})?")
 _WHOLE_NUMBER = re.compile(rf"\s*(?P<sign>-|负)?\s*(?P<num>{_NUMERAL})(?P<mult>{_MULTIPLIER})?\s*")
@@ -155,8 +168,7 @@ def numeral_value(numeral: str) -> Optional[Decimal]:
                 pending, single, seen = Decimal(value), True, True
         elif t == "点":
             frac = ""
-            while i + 1 < len(tokens) and (tokens[i + 1] in _CN_DIGITS or
-                                           tokens[i + 1].isdigit()):
+            while i + 1 < len(tokens) and (tokens[i + 1] in _CN_DIGITS or tokens[i + 1].isdigit()):
                 i += 1
                 frac += str(_CN_DIGITS[tokens[i]]) if tokens[i] in _CN_DIGITS else tokens[i]
             if pending is None or not frac or pending != pending.to_integral_value():
@@ -217,17 +229,34 @@ def parse_number(text: str) -> Optional[Decimal]:
 
 # --- figures ---------------------------------------------------------------------------
 
-_RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上一年度": -1, "上一年": -1,
-                   "上年度": -1, "上年": -1, "今年": 0, "本年度": 0, "本年": 0, "明年": 1}
-_RELATIVE_RE = re.compile("(?:" + "|".join(sorted(_RELATIVE_YEARS, key=len, reverse=True))
-                          + ")(?![纪龄代份轻])")
+_RELATIVE_YEARS = {
+    "大前年": -3,
+    "前年": -2,
+    "去年": -1,
+    "上一年度": -1,
+    "上一年": -1,
+    "上年度": -1,
+    "上年": -1,
+    "今年": 0,
+    "本年度": 0,
+    "本年": 0,
+    "明年": 1,
+}
+_RELATIVE_RE = re.compile("(?:" + "|".join(sorted(_RELATIVE_YEARS, key=len, reverse=True)) + ")(?![纪龄代份轻])")
 # 成本年度, 说明年度, 以上年度, 过去年份 … are words, not relative years
-_RELATIVE_BLOCKED = {"本": "成资基根样账版文课剧书脚日原范标副", "明": "说证声表透发聪光文照简阐标注鲜",
-                     "上": "以之线网马早晚向北路而加往班台", "去": "过失离出回进上下",
-                     "前": "提目此之空", "今": "如至古迄当", "大": ""}
+_RELATIVE_BLOCKED = {
+    "本": "成资基根样账版文课剧书脚日原范标副",
+    "明": "说证声表透发聪光文照简阐标注鲜",
+    "上": "以之线网马早晚向北路而加往班台",
+    "去": "过失离出回进上下",
+    "前": "提目此之空",
+    "今": "如至古迄当",
+    "大": "",
+}
 _HALF_YEAR = re.compile(r"(?<![上下前后多])半年(?![度底初])")
 _MASKS = re.compile(rf"第\s*[(（]?\s*(?:{_NUMERAL})\s*[)）]?|[0-9]+(?:\.[0-9]+){{2,}}")
-_SUFFIX = re.compile(r"""\s*(?:
+_SUFFIX = re.compile(
+    r"""\s*(?:
       (?P<usd>美元|美金|刀|USD|usd|US\$)
     | (?P<cny>元|块钱|块|人民币|RMB|rmb|CNY)
     | (?P<percent>%)
@@ -237,22 +266,30 @@ _SUFFIX = re.compile(r"""\s*(?:
     | (?P<year>年度|年)
     | (?P<count>名|人次|人|场|个|家|项|位|届|批|次(?!性)|件|张|套|台|所|户)
     | (?P<rate>的?(?:汇率|中间价|汇价))
-)""", re.X)
+)""",
+    re.X,
+)
 _PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|usd|¥|RMB|rmb|CNY|cny|人民币)\s*$")
 _RATE_YEAR = r"(?:[0-9]{4}年度?|今年|去年|上年度?|上一年度?|本年度?|前年|两年|两个年度|每年)"
-_RATE_CUE = re.compile(r"(?:汇率|中间价|汇价|(?<![A-Za-z])rate|美元兑换?(?:人民币)?|美元=|美元折合)"
-                       rf"(?:[是为按取用约在都就均:=，,\s]|大约|大概|差不多|按照|约为|算|{_RATE_YEAR}|的)*$")
+_RATE_CUE = re.compile(
+    r"(?:汇率|中间价|汇价|(?<![A-Za-z])rate|美元兑换?(?:人民币)?|美元=|美元折合)"
+    rf"(?:[是为按取用约在都就均:=，,\s]|大约|大概|差不多|按照|约为|算|{_RATE_YEAR}|的)*$"
+)
 # "汇率2022年按6.7261、2023年按7.0467", "汇率今年7.1、去年6.9": a plain number after a rate, linked by a year
 _RATE_NEXT = re.compile(rf"\s*[、，,;；/和及与]?\s*{_RATE_YEAR}(?:的|是|为|按|取|用|都|\s|:)*$")
 # "离岸500万美元(7.05)": a plain number in brackets right after a dollar figure
 _RATE_BRACKET = re.compile(r"(?:美元|美金|刀|USD)\s*[(（]\s*(?:汇率)?\s*$")
-_MONEY_CUE = re.compile(r"(?:金额|费用|租金|成本|花了|花费|投入|执行额|合同额|营收|收入|业务额"
-                        r"|投资额|投资|补贴|奖励|资金|预算|报价|离岸额|在岸额"
-                        r"|费|展位|布展|特装|宣传推广|机票|酒店|住宿|签证|差旅|餐饮)"
-                        r"(?:[是为约达共计了有:\s]|大约|一共|总共|合计|大概)*$")
+_MONEY_CUE = re.compile(
+    r"(?:金额|费用|租金|成本|花了|花费|投入|执行额|合同额|营收|收入|业务额"
+    r"|投资额|投资|补贴|奖励|资金|预算|报价|离岸额|在岸额"
+    r"|费|展位|布展|特装|宣传推广|机票|酒店|住宿|签证|差旅|餐饮)"
+    r"(?:[是为约达共计了有:\s]|大约|一共|总共|合计|大概)*$"
+)
 _RATE_LINK = re.compile(r"\s*(?:兑换?|=|换|折合)\s*")
-_PREFIX_BOUND = re.compile(r"(超过|不低于|不少于|不超过|不到|低于|高于|最高|最多|至少|大约|约|大于|小于)"
-                           r"\s*$")
+_PREFIX_BOUND = re.compile(
+    r"(超过|不低于|不少于|不超过|不到|低于|高于|最高|最多|至少|大约|约|大于|小于)"
+    r"\s*$"
+)
 _SUFFIX_BOUND = re.compile(r"\s*(及以上|及以下|以上|以下|以内|左右|多)")
 _RANGE_LINK = re.compile(r"\s*(?:-|—|–|~|至|到)\s*")
 _TRAILING_MAGNITUDE = re.compile(r"(千万|百万|万|亿|千|百)\s*$")
@@ -295,7 +332,7 @@ def _numbers(norm: str, masked: List[range]):
             continue
         end = m.end()
         before = norm[num_start - 1] if num_start else ""
-        after = norm[end:end + 1]
+        after = norm[end : end + 1]
         if before in ("几", "数") or after in _APPROX_AFTER:
             continue
         start = num_start
@@ -308,8 +345,11 @@ def _numbers(norm: str, masked: List[range]):
         prefix = _PREFIX_CURRENCY.search(norm, max(0, start - 8), start)
         if prefix is not None and prefix.start() and norm[prefix.start() - 1] in _NUMERAL_CHARS:
             prefix = None  # 300万人民币 200万: that 人民币 belongs to the figure before
-        if prefix is None and _is_ascii_letter(before) and not (
-                _MAGNITUDE_CHARS & set(numeral) or norm[end:end + 1] in ("元", "块")):
+        if (
+            prefix is None
+            and _is_ascii_letter(before)
+            and not (_MAGNITUDE_CHARS & set(numeral) or norm[end : end + 1] in ("元", "块"))
+        ):
             continue  # CMMI3, ISO9001 are names; "PCMM8万" is a name and then a figure
         mult = m.group("mult")
         value = _tidy(value * _multiplier(mult))
@@ -339,11 +379,17 @@ def _numbers(norm: str, masked: List[range]):
 
 def _classify(hit: _Hit, norm: str) -> None:
     """Set kind/currency/unit of a hit from its unit word and the cues around it."""
-    cue_before = norm[max(0, hit.start - 12):hit.start]
+    cue_before = norm[max(0, hit.start - 12) : hit.start]
     kind = hit.unit_kind
     plain_number = not hit.magnitude and hit.value > 0
-    if kind in (None, "cny") and plain_number and (_RATE_CUE.search(cue_before) or (
-            kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_BRACKET.search(cue_before))):
+    if (
+        kind in (None, "cny")
+        and plain_number
+        and (
+            _RATE_CUE.search(cue_before)
+            or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_BRACKET.search(cue_before))
+        )
+    ):
         hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end
         return
     if kind == "rate":
@@ -363,8 +409,11 @@ def _classify(hit: _Hit, norm: str) -> None:
         hit.kind = "area"
     elif kind == "months":
         hit.kind = "duration_months"
-    elif kind == "count" and norm[hit.num_end:hit.num_end + 1].isspace() and (
-            (hit.magnitude and hit.value >= 10000) or _MONEY_CUE.search(cue_before)):
+    elif (
+        kind == "count"
+        and norm[hit.num_end : hit.num_end + 1].isspace()
+        and ((hit.magnitude and hit.value >= 10000) or _MONEY_CUE.search(cue_before))
+    ):
         # "展位费3万 人员补助1万": after a space, 人 starts the next words
         hit.kind, hit.unit, hit.unit_kind, hit.end = "money", "", None, hit.num_end
     elif kind == "count":
@@ -377,11 +426,11 @@ def _classify(hit: _Hit, norm: str) -> None:
             hit.kind = "year"
         else:
             hit.kind = "duration_years"
-            if norm[hit.end:hit.end + 1] == "半" and hit.unit == "年":
+            if norm[hit.end : hit.end + 1] == "半" and hit.unit == "年":
                 hit.value += Decimal("0.5")
                 hit.end += 1
                 hit.unit = "年"
-    elif norm[max(0, hit.start - 3):hit.start] == "百分之":
+    elif norm[max(0, hit.start - 3) : hit.start] == "百分之":
         hit.kind, hit.unit, hit.start = "percent", "百分之", hit.start - 3
     elif hit.magnitude or _MONEY_CUE.search(cue_before):
         if not hit.magnitude and len(hit.numeral) == 1 and not hit.numeral.isdigit():
@@ -428,14 +477,14 @@ def parse_figures(text: str, today_year: Optional[int] = None) -> List[Figure]:
         masked.append(range(m.start(), m.end()))
         offset = _RELATIVE_YEARS[m.group()]
         value = None if today_year is None else Decimal(today_year + offset)
-        figures.append(Figure("year", value, None, m.group(), m.start(), m.end(),
-                              text[m.start():m.end()]))
+        figures.append(Figure("year", value, None, m.group(), m.start(), m.end(), text[m.start() : m.end()]))
     for m in _HALF_YEAR.finditer(norm):
         if any(m.start() < r.stop and r.start < m.end() for r in masked):
             continue
         masked.append(range(m.start(), m.end()))
-        figures.append(Figure("duration_years", Decimal("0.5"), None, "年", m.start(), m.end(),
-                              text[m.start():m.end()]))
+        figures.append(
+            Figure("duration_years", Decimal("0.5"), None, "年", m.start(), m.end(), text[m.start() : m.end()])
+        )
     hits = _numbers(norm, masked)
     for hit in hits:
         _classify(hit, norm)
@@ -443,16 +492,32 @@ def parse_figures(text: str, today_year: Optional[int] = None) -> List[Figure]:
     for b in hits:
         if b.kind == "year":
             continue
-        if last_rate is not None and b.kind is None and b.unit_kind is None and not b.magnitude and b.value > 0 \
-                and _RATE_NEXT.fullmatch(norm, last_rate.end, b.start):
+        if (
+            last_rate is not None
+            and b.kind is None
+            and b.unit_kind is None
+            and not b.magnitude
+            and b.value > 0
+            and _RATE_NEXT.fullmatch(norm, last_rate.end, b.start)
+        ):
             b.kind, b.unit = "rate", "汇率"
         last_rate = b if b.kind == "rate" else None
     _inherit_ranges(hits, norm)
     for hit in hits:
         if hit.kind is None:
             continue
-        figures.append(Figure(hit.kind, hit.value, hit.currency, hit.unit, hit.start, hit.end,
-                              text[hit.start:hit.end], _bound(hit, norm)))
+        figures.append(
+            Figure(
+                hit.kind,
+                hit.value,
+                hit.currency,
+                hit.unit,
+                hit.start,
+                hit.end,
+                text[hit.start : hit.end],
+                _bound(hit, norm),
+            )
+        )
     figures.sort(key=lambda f: f.start)
     return figures
 

@@ -11,6 +11,7 @@ counts, bool for flags) or raises CalculatorError naming the field. Rulings:
   accept an integral number written as 20.0 and reject 20.5.
 - Lists hold at most 10,000 objects, each with only the keys its clause defines.
 """
+
 from decimal import Decimal
 
 from .errors import CalculatorError
@@ -68,20 +69,37 @@ LABELS = {
 }
 
 BOOL_FIELDS = (
-    "registered_in_zhengzhou", "pays_tax_in_zhengzhou", "clear_property_rights",
-    "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered",
-    "new_enterprise", "innovation_patents_two_years", "innovation_rd_growth_two_years",
-    "tech_advanced_new", "institution_recognized", "park_newly_recognized",
+    "registered_in_zhengzhou",
+    "pays_tax_in_zhengzhou",
+    "clear_property_rights",
+    "lawful_operation",
+    "lawful_tax",
+    "sound_finance",
+    "mofcom_registered",
+    "new_enterprise",
+    "innovation_patents_two_years",
+    "innovation_rd_growth_two_years",
+    "tech_advanced_new",
+    "institution_recognized",
+    "park_newly_recognized",
     "park_enterprise_operated",
 )
 MONEY_FIELDS = (
-    "onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd",
-    "park_foreign_investment_usd", "rent_contract_amount_cny", "rent_annual_cny",
+    "onshore_cny",
+    "offshore_usd",
+    "previous_onshore_cny",
+    "previous_offshore_usd",
+    "park_foreign_investment_usd",
+    "rent_contract_amount_cny",
+    "rent_annual_cny",
 )
 RATE_FIELDS = ("usd_cny_rate", "previous_usd_cny_rate")
 COUNT_FIELDS = (
-    "institution_trainees", "interns_per_year", "qualified_interns",
-    "park_top_enterprises", "rent_years_subsidized",
+    "institution_trainees",
+    "interns_per_year",
+    "qualified_interns",
+    "park_top_enterprises",
+    "rent_years_subsidized",
 )
 DURATION_FIELDS = ("internship_agreement_years", "rent_years_in_park")
 
@@ -152,8 +170,9 @@ def integer(value, field, low=0, high=MAX_COUNT, label=None) -> int:
     if d != d.to_integral_value():
         _fail(field, f"{_named(field, label)}应为整数")
     if d < low:
-        _fail(field, f"{_named(field, label)}不能为负数" if low == 0 else
-              f"{_named(field, label)}应在{low}到{high}之间")
+        _fail(
+            field, f"{_named(field, label)}不能为负数" if low == 0 else f"{_named(field, label)}应在{low}到{high}之间"
+        )
     if d > high:
         _fail(field, f"{_named(field, label)}超出合理范围（不超过{high}）")
     return int(d)
@@ -192,8 +211,7 @@ def _entry(value, field, index, spec):
         _fail(where, f"{LABELS[field]}（{field}）第{index + 1}项应为对象，如 {_example(spec)}")
     for key in value:
         if key not in spec:
-            _fail(f"{where}.{key}", f"{LABELS[field]}第{index + 1}项含未知字段“{key}”，"
-                                    f"只接受：{'、'.join(spec)}")
+            _fail(f"{where}.{key}", f"{LABELS[field]}第{index + 1}项含未知字段“{key}”，只接受：{'、'.join(spec)}")
     clean = {}
     for key, (kind, required) in spec.items():
         path = f"{where}.{key}"
@@ -219,8 +237,7 @@ def _entry(value, field, index, spec):
 
 
 def _example(spec):
-    parts = {"region": '"region": "domestic"', "cost_cny": '"cost_cny": 12345',
-             "name": '"name": "CMMI"'}
+    parts = {"region": '"region": "domestic"', "cost_cny": '"cost_cny": 12345', "name": '"name": "CMMI"'}
     return "{" + ", ".join(parts[k] for k in spec) + "}"
 
 
@@ -263,10 +280,11 @@ def validate(inputs) -> dict:
             data[field] = integer(value, field, *YEAR_RANGE)
         elif field == "entity_type":
             if value not in ENTITY_TYPES:
-                _fail(field, f"{_named(field)}应为 legal_person（独立法人企业）、"
-                             "branch（法人企业分支机构）或 other（其他）")
+                _fail(
+                    field,
+                    f"{_named(field)}应为 legal_person（独立法人企业）、branch（法人企业分支机构）或 other（其他）",
+                )
             data[field] = value
     if "rent_annual_cny" in data and "rent_area_m2" not in data:
-        _fail("rent_area_m2", "提供了办公用房年租金（rent_annual_cny）时，须同时提供租赁面积"
-                              "（rent_area_m2，平方米）")
+        _fail("rent_area_m2", "提供了办公用房年租金（rent_annual_cny）时，须同时提供租赁面积（rent_area_m2，平方米）")
     return data

@@ -1,4 +1,5 @@
 """What every clause module returns (Item) and what it reads (Context)."""
+
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional

@@ -3,6 +3,7 @@
 Every rate, cap and threshold comes from knowledge/data/figures.yml through
 `knowledge.figures`; nothing here repeats a number of the policy.
 """
+
 from decimal import Decimal
 from functools import lru_cache
 

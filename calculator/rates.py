@@ -9,6 +9,7 @@ in the notes. With no rate at all, a CalculatorError names the missing field.
 `rates_used` is keyed by the year ("2023") when `year` is given, else by the field name.
 Only rates the arithmetic actually multiplied a non-zero dollar amount by are listed.
 """
+
 import os
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -55,7 +56,7 @@ def parse_table(entries, where="") -> dict:
         if year in table:
             _table_error(where, f"{year}年重复出现")
         if isinstance(rate, bool) or not isinstance(rate, (int, float, str, Decimal)):
-            _table_error(where, f"{at}的 rate 应为数字（建议写成字符串，如 \"7.0467\"）")
+            _table_error(where, f'{at}的 rate 应为数字（建议写成字符串，如 "7.0467"）')
         try:
             value = Decimal(str(rate))
         except InvalidOperation:
@@ -123,10 +124,8 @@ def resolve(data: dict, needed: list, rate_table=None):
             rates[field] = data[field]
         elif year is not None and year in _table(rate_table):
             rates[field], source = _table(rate_table)[year]
-            notes.append(f"{year}年美元兑人民币年平均中间价未提供，按汇率表取{plain(rates[field])}"
-                         f"（来源：{source}）。")
+            notes.append(f"{year}年美元兑人民币年平均中间价未提供，按汇率表取{plain(rates[field])}（来源：{source}）。")
         else:
-            raise CalculatorError(missing_message(data, field) + "，无法将离岸美元金额折合为人民币。",
-                                  field)
+            raise CalculatorError(missing_message(data, field) + "，无法将离岸美元金额折合为人民币。", field)
         used[key] = rates[field]
     return rates, used, notes

@@ -1,4 +1,5 @@
 """Chinese wording of figures in explanations: 150万美元, 1,057,005.00元, 10%."""
+
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -17,8 +18,7 @@ def plain(d: Decimal) -> str:
 def grouped(d: Decimal, places=None) -> str:
     """Thousands separators; `places` fixes the decimals, None keeps the significant ones."""
     if places is not None:
-        return format(d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP),
-                      f",.{places}f")
+        return format(d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), f",.{places}f")
     s = format(d, ",f")
     if "." in s:
         s = s.rstrip("0").rstrip(".")

@@ -6,6 +6,7 @@ The default database is var/knowledge.db under the project root ($KNOWLEDGE_DB o
 user dictionary is written beside it as jieba_userdict.txt. Every run rebuilds from scratch into a
 temporary file and renames it into place, so readers never see a half-built database.
 """
+
 import argparse
 import json
 import os

@@ -8,6 +8,7 @@ all are met, unknown otherwise. Thresholds are read from figures.yml with their 
 A numeric fact is a number (Decimal, int, float or str) or a `Span` — what the user said may
 be a bound rather than a value: 「不到一年」 is Span(hi=1, hi_open=True), 「一年多」 Span(lo=1, lo_open=True).
 """
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -21,8 +22,15 @@ from knowledge.figures import figures
 CONDITIONS_FILE = Path(__file__).parent / "data" / "conditions.yml"
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 APPLICANT_TYPES = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
-OPS_FOR_BOUND = {"超过": "gt", "以上": "ge", "不低于": "ge", "不少于": "ge", "最多": ("le", "lt"), "每": "ge",
-                 "自": "ge"}
+OPS_FOR_BOUND = {
+    "超过": "gt",
+    "以上": "ge",
+    "不低于": "ge",
+    "不少于": "ge",
+    "最多": ("le", "lt"),
+    "每": "ge",
+    "自": "ge",
+}
 
 
 @dataclass(frozen=True)
@@ -47,8 +55,12 @@ class Span:
         return cls(d, d)
 
     def to_json(self) -> dict:
-        return {"lo": None if self.lo is None else str(self.lo), "hi": None if self.hi is None else str(self.hi),
-                "lo_open": self.lo_open, "hi_open": self.hi_open}
+        return {
+            "lo": None if self.lo is None else str(self.lo),
+            "hi": None if self.hi is None else str(self.hi),
+            "lo_open": self.lo_open,
+            "hi_open": self.hi_open,
+        }
 
     def exact(self) -> Optional[Decimal]:
         """The value when the span is one number."""
@@ -290,14 +302,23 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
     checks = []
     who = APPLICANT_TYPES.get(facts.get("applicant_type") or "")
     if who and code.startswith("3") and who not in entry["applicants"]:
-        checks.append(Check(code, "applicant", f"申报主体须为{'或'.join(entry['applicants'])}", "", NOT_MET,
-                            "applicant_type", who))
+        checks.append(
+            Check(
+                code, "applicant", f"申报主体须为{'或'.join(entry['applicants'])}", "", NOT_MET, "applicant_type", who
+            )
+        )
     for cond in entry["conditions"]:
         if "any" in cond:
             states = [check_leaf(leaf, facts, verdicts) for leaf in cond["any"]]
             status = MET if MET in states else NOT_MET if all(s == NOT_MET for s in states) else UNKNOWN
-            stated = "；".join(f"{leaf['label']}：{_describe(leaf, facts)}" for leaf in cond["any"]
-                              if _describe(leaf, facts) is not None) or None
+            stated = (
+                "；".join(
+                    f"{leaf['label']}：{_describe(leaf, facts)}"
+                    for leaf in cond["any"]
+                    if _describe(leaf, facts) is not None
+                )
+                or None
+            )
             checks.append(Check(code, cond["id"], cond["label"], cond["any"][0]["quote"], status, None, stated))
             continue
         applies = _applies(cond, facts)
@@ -306,8 +327,18 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
         assumed = "assume" in cond and facts.get(cond.get("fact")) is None
         seen = dict(facts, **{cond["fact"]: cond["assume"]}) if assumed else facts
         status = check_leaf(cond, seen, verdicts) if applies else UNKNOWN
-        checks.append(Check(code, cond["id"], cond["label"], cond.get("quote", ""), status, cond.get("fact"),
-                            _describe(cond, facts), assumed))
+        checks.append(
+            Check(
+                code,
+                cond["id"],
+                cond["label"],
+                cond.get("quote", ""),
+                status,
+                cond.get("fact"),
+                _describe(cond, facts),
+                assumed,
+            )
+        )
     requires = entry.get("requires", [])
     blocked = next((r for r in requires if verdicts[r].status == NOT_MET), None)
     if blocked or any(c.status == NOT_MET for c in checks):

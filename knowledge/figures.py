@@ -1,4 +1,5 @@
 """The policy's figures (knowledge/data/figures.yml) as Decimals, readable without the database."""
+
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -12,10 +13,7 @@ FIGURES_FILE = Path(__file__).parent / "data" / "figures.yml"
 def all_figures() -> dict:
     """Every clause's figures: {clause code: [{key, value (Decimal), bound, text}]}."""
     raw = yaml.safe_load(FIGURES_FILE.read_text(encoding="utf-8"))
-    return {
-        str(code): [dict(f, value=Decimal(str(f["value"]))) for f in items]
-        for code, items in raw.items()
-    }
+    return {str(code): [dict(f, value=Decimal(str(f["value"]))) for f in items] for code, items in raw.items()}
 
 
 def figures(code: str) -> list:

@@ -3,6 +3,7 @@
 Every function takes an optional db_path (default: $KNOWLEDGE_DB or var/knowledge.db). The database
 is opened lazily, cached per path, and built automatically when missing or older than the sources.
 """
+
 import json
 import re
 import sqlite3
@@ -144,7 +145,9 @@ class _Knowledge:
         self.by_name = {d["name"]: no for no, d in self.domains.items()}
         self.synonyms = [dict(r) for r in self._rows("select * from synonyms")]
         self.expansions = [
-            (s["term"], s["canonical"]) for s in self.synonyms if s["kind"] in ("abbreviation", "certification", "alias")
+            (s["term"], s["canonical"])
+            for s in self.synonyms
+            if s["kind"] in ("abbreviation", "certification", "alias")
         ]
         self.domain_synonyms = {}
         for s in self.synonyms:
@@ -495,10 +498,20 @@ def not_service_outsourcing(description: str) -> list:
     for clause in _CLAUSES.split(normalize_question(description)):
         for kind in sources.load_cached("catalog").get("not_service_outsourcing") or []:
             hit = next((t for t in kind["triggers"] if _affirmed(clause, text.normalize(str(t)))), None)
-            if hit and not any(text.contains(clause, text.normalize(str(u))) for u in kind.get("unless") or []) \
-                    and kind["key"] not in [f["key"] for f in found]:
-                found.append({"key": kind["key"], "label": kind["label"], "why": kind["why"],
-                              "decides": kind.get("decides") or "", "trigger": hit})
+            if (
+                hit
+                and not any(text.contains(clause, text.normalize(str(u))) for u in kind.get("unless") or [])
+                and kind["key"] not in [f["key"] for f in found]
+            ):
+                found.append(
+                    {
+                        "key": kind["key"],
+                        "label": kind["label"],
+                        "why": kind["why"],
+                        "decides": kind.get("decides") or "",
+                        "trigger": hit,
+                    }
+                )
     return found
 
 
@@ -514,7 +527,7 @@ def _affirmed(q: str, term: str) -> bool:
         return True
     start = q.find(term)
     while start >= 0:
-        if not _NEGATED.search(q[max(0, start - 5):start]):
+        if not _NEGATED.search(q[max(0, start - 5) : start]):
             return True
         start = q.find(term, start + 1)
     return False

@@ -1,4 +1,5 @@
 """The knowledge base's source files (knowledge/data/*.yml): paths, loading and validation."""
+
 import hashlib
 import os
 from functools import lru_cache

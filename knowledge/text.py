@@ -1,4 +1,5 @@
 """Chinese text handling shared by the build and the queries: normalising, matching, segmenting."""
+
 import logging
 import os
 import re

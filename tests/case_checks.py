@@ -6,12 +6,32 @@ tolerance 0.01 %), `graceful` (a polite decline), `regex`; multi-turn by `sim` r
 when the bot's last reply matches), `facts` (fallback answer), or fixed `turns`.
 Every case is answered 「是的」 when the bot asks to confirm.
 """
+
 import re
 
 NUM = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|亿|万元|万|元)")
 CONFIRM = re.compile(r"确认|对吗|对不对|是否正确|核对|无误")
-GRACEFUL = ["抱歉", "不好意思", "无法", "不能", "超出", "范围", "暂不", "没有找到", "不清楚", "只能", "仅能", "不在",
-            "没理解", "没有理解", "不太明白", "换个说法", "不涉及", "未涉及", "专注"]
+GRACEFUL = [
+    "抱歉",
+    "不好意思",
+    "无法",
+    "不能",
+    "超出",
+    "范围",
+    "暂不",
+    "没有找到",
+    "不清楚",
+    "只能",
+    "仅能",
+    "不在",
+    "没理解",
+    "没有理解",
+    "不太明白",
+    "换个说法",
+    "不涉及",
+    "未涉及",
+    "专注",
+]
 
 
 def amounts(text: str) -> list:

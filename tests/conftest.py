@@ -1,4 +1,5 @@
 """Shared fixtures: the running assistant (action server + Rasa server on free ports) for e2e tests."""
+
 import json
 import os
 import socket
@@ -89,25 +90,60 @@ def assistant(tmp_path_factory):
     (work / "endpoints.yml").write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{action_port}/webhook\n  enable_selective_domain: true\n"
         f"tracker_store:\n  type: bot.tracker_store.SQLiteTrackerStore\n  db: {work / 'tracker.db'}\n"
-        "lock_store:\n  type: bot.lock_store.AsyncioLockStore\n", encoding="utf-8")
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3",
-               REPORTS_DB=str(work / "reports.db"), PYTHONWARNINGS="ignore")
+        "lock_store:\n  type: bot.lock_store.AsyncioLockStore\n",
+        encoding="utf-8",
+    )
+    env = dict(
+        os.environ,
+        RASA_TELEMETRY_ENABLED="false",
+        TF_CPP_MIN_LOG_LEVEL="3",
+        REPORTS_DB=str(work / "reports.db"),
+        PYTHONWARNINGS="ignore",
+    )
     for key in [k for k in env if k.startswith("WECHAT_")]:
         env.pop(key)
     rasa = str(ROOT / ".venv" / "bin" / "rasa")
     logs = [open(work / "actions.log", "w"), open(work / "rasa.log", "w")]
 
     def start_actions():
-        return subprocess.Popen([str(ROOT / ".venv" / "bin" / "python"), "-m", "bot.action_server",
-                                 "--actions", "actions", "--port", str(action_port)],
-                                cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "python"),
+                "-m",
+                "bot.action_server",
+                "--actions",
+                "actions",
+                "--port",
+                str(action_port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=logs[0],
+            stderr=subprocess.STDOUT,
+        )
 
     started = Assistant(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", work, start_actions)
     started.actions = actions = start_actions()
-    server = subprocess.Popen([rasa, "run", "--model", str(MODEL), "-i", "127.0.0.1", "--port", str(rasa_port),
-                               "--endpoints", str(work / "endpoints.yml"),
-                               "--credentials", str(ROOT / "credentials.yml")],
-                              cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [
+            rasa,
+            "run",
+            "--model",
+            str(MODEL),
+            "-i",
+            "127.0.0.1",
+            "--port",
+            str(rasa_port),
+            "--endpoints",
+            str(work / "endpoints.yml"),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=logs[1],
+        stderr=subprocess.STDOUT,
+    )
     try:
         _wait(f"http://127.0.0.1:{action_port}/health", actions, 120)
         _wait(f"http://127.0.0.1:{rasa_port}/webhooks/rest/ready", server, 300)  # warm (bot/reliability.py)

@@ -1,4 +1,5 @@
 """Two tiny Rasa graph components for testing graph runners (tests/test_rasa_speedups.py)."""
+
 from typing import Any, Dict, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -11,8 +12,13 @@ class _Plus(GraphComponent):
         self.plus = plus
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "_Plus":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "_Plus":
         return cls(config["plus"])
 
 

@@ -1,4 +1,5 @@
 """Hypothesis strategies for calculator inputs (valid ones: every output must be a result)."""
+
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -18,15 +19,16 @@ def money(max_value=10**9):
 
 rates = st.decimals(min_value=Decimal("5"), max_value=Decimal("8"), places=4).map(_as_float)
 counts = st.integers(min_value=0, max_value=500)
-years_number = st.one_of(st.integers(min_value=0, max_value=10),
-                         st.decimals(min_value=0, max_value=10, places=1).map(_as_float))
+years_number = st.one_of(
+    st.integers(min_value=0, max_value=10), st.decimals(min_value=0, max_value=10, places=1).map(_as_float)
+)
 flags = st.booleans()
 
-fair = st.fixed_dictionaries({"region": st.sampled_from(["domestic", "overseas"]),
-                              "cost_cny": money(200000)})
-certification = st.fixed_dictionaries({"cost_cny": money(1000000)},
-                                      optional={"name": st.sampled_from(
-                                          ["CMMI", "ITSS", "PCMM", "SAS70", "CCRC", "ISO27001"])})
+fair = st.fixed_dictionaries({"region": st.sampled_from(["domestic", "overseas"]), "cost_cny": money(200000)})
+certification = st.fixed_dictionaries(
+    {"cost_cny": money(1000000)},
+    optional={"name": st.sampled_from(["CMMI", "ITSS", "PCMM", "SAS70", "CCRC", "ISO27001"])},
+)
 cost_entry = st.fixed_dictionaries({"cost_cny": money(200000)})
 platform = st.fixed_dictionaries({"cost_cny": money(20000000)})
 
@@ -70,10 +72,15 @@ AWARDS = {
 }
 
 # rent_annual_cny and rent_area_m2 travel together (the area is required with the rent)
-rent = st.one_of(st.just({}), st.fixed_dictionaries({
-    "rent_annual_cny": money(10**7),
-    "rent_area_m2": st.decimals(min_value=1, max_value=5000, places=1).map(_as_float),
-}))
+rent = st.one_of(
+    st.just({}),
+    st.fixed_dictionaries(
+        {
+            "rent_annual_cny": money(10**7),
+            "rent_area_m2": st.decimals(min_value=1, max_value=5000, places=1).map(_as_float),
+        }
+    ),
+)
 
 
 @st.composite

@@ -1,23 +1,47 @@
 """Custom actions with hand-built trackers and a collecting dispatcher (no server)."""
+
 import re
 
-import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.estimate import (ActionAskEstimateAnswer, ActionEstimateFinish, ActionEstimateStart,
-                              ActionEstimateTotal, ActionLooseAnswer, ActionResetEstimates, ValidateEstimateForm)
+from actions.estimate import (
+    ActionAskEstimateAnswer,
+    ActionEstimateFinish,
+    ActionEstimateStart,
+    ActionEstimateTotal,
+    ActionLooseAnswer,
+    ActionResetEstimates,
+    ValidateEstimateForm,
+)
 from actions.policy import ActionAnswerPolicy, ActionDefaultFallback, ActionHumanContact
-from actions.prescreen import (ActionAskPrescreenAnswer, ActionPrescreenFinish, ActionPrescreenStart,
-                               ActionQueryReport, ValidatePrescreenForm)
+from actions.prescreen import (
+    ActionAskPrescreenAnswer,
+    ActionPrescreenFinish,
+    ActionPrescreenStart,
+    ActionQueryReport,
+    ValidatePrescreenForm,
+)
 
 
 def tracker(text, intent="inform", slots=None, sender="u1", message_id=None):
     """A tracker whose latest message is `text` with `intent`."""
-    msg = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": [],
-           "message_id": message_id or f"m-{abs(hash(text))}"}
-    return Tracker(sender, dict(slots or {}), msg, [{"event": "user", "text": text, "timestamp": 1}],
-                   False, None, {}, "action_listen")
+    msg = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.99},
+        "entities": [],
+        "message_id": message_id or f"m-{abs(hash(text))}",
+    }
+    return Tracker(
+        sender,
+        dict(slots or {}),
+        msg,
+        [{"event": "user", "text": text, "timestamp": 1}],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
 
 
 def slots_of(events) -> dict:
@@ -44,7 +68,7 @@ class TestPolicyActions:
         assert "3.5" == slots_of(events)["topic_clause"]
 
     async def test_follow_up_uses_topic(self):
-        """"那境外的呢" uses topic_clause."""
+        """ "那境外的呢" uses topic_clause."""
         d, _ = await run(ActionAnswerPolicy(), tracker("那境外的呢", "ask_subsidy", {"topic_clause": "3.5"}))
         assert "5万" in texts(d)
 
@@ -80,7 +104,9 @@ class TestEstimateActions:
 
     async def test_start_answers_at_once(self):
         """A complete request is answered and the form is not opened."""
-        d, events = await run(ActionEstimateStart(), tracker("今年离岸执行额250万美元，汇率6.8，离岸奖励多少", "estimate_award"))
+        d, events = await run(
+            ActionEstimateStart(), tracker("今年离岸执行额250万美元，汇率6.8，离岸奖励多少", "estimate_award")
+        )
         assert "1,700,000.00元" in texts(d)
         assert False is slots_of(events)["estimate_pending"]
 
@@ -94,7 +120,9 @@ class TestEstimateActions:
         """An answer is read, the next question asked, and the finish action answers."""
         _, events = await run(ActionEstimateStart(), tracker("帮我算一下离岸奖励", "estimate_award", message_id="a"))
         state = slots_of(events)["estimate_state"]
-        d, events = await run(ValidateEstimateForm(), tracker("200万美元", "inform", {"estimate_state": state}, message_id="b"))
+        d, events = await run(
+            ValidateEstimateForm(), tracker("200万美元", "inform", {"estimate_state": state}, message_id="b")
+        )
         state = slots_of(events)["estimate_state"]
         assert None is slots_of(events)["estimate_answer"]
         d, _ = await run(ActionAskEstimateAnswer(), tracker("200万美元", "inform", {"estimate_state": state}))
@@ -102,7 +130,9 @@ class TestEstimateActions:
         d, events = await run(ValidateEstimateForm(), tracker("7", "inform", {"estimate_state": state}, message_id="c"))
         assert "done" == slots_of(events)["estimate_answer"]
         state = slots_of(events)["estimate_state"]
-        d, events = await run(ActionEstimateFinish(), tracker("7", "inform", {"estimate_state": state, "estimate_answer": "done"}))
+        d, events = await run(
+            ActionEstimateFinish(), tracker("7", "inform", {"estimate_state": state, "estimate_answer": "done"})
+        )
         assert "1,400,000.00元" in texts(d)
         assert {"offshore_usd": "2000000", "usd_cny_rate": "7"} == slots_of(events)["estimate_inputs"]
 
@@ -110,14 +140,19 @@ class TestEstimateActions:
         """The message that opened the form is not read twice."""
         _, events = await run(ActionEstimateStart(), tracker("帮我算一下离岸奖励", "estimate_award", message_id="x"))
         state = slots_of(events)["estimate_state"]
-        _, events = await run(ValidateEstimateForm(), tracker("帮我算一下离岸奖励", "estimate_award", {"estimate_state": state}, message_id="x"))
+        _, events = await run(
+            ValidateEstimateForm(),
+            tracker("帮我算一下离岸奖励", "estimate_award", {"estimate_state": state}, message_id="x"),
+        )
         assert [] == events
 
     async def test_validate_cancel(self):
         """取消 ends the form and says so."""
         _, events = await run(ActionEstimateStart(), tracker("帮我算一下增量奖励", "estimate_award", message_id="a"))
         state = slots_of(events)["estimate_state"]
-        d, events = await run(ValidateEstimateForm(), tracker("取消", "cancel", {"estimate_state": state}, message_id="b"))
+        d, events = await run(
+            ValidateEstimateForm(), tracker("取消", "cancel", {"estimate_state": state}, message_id="b")
+        )
         assert "取消" in texts(d)
         assert None is slots_of(events)["requested_slot"]
 
@@ -125,13 +160,20 @@ class TestEstimateActions:
         """A policy question is answered and the form goes on."""
         _, events = await run(ActionEstimateStart(), tracker("帮我算算展会补贴", "estimate_award", message_id="a"))
         state = slots_of(events)["estimate_state"]
-        d, events = await run(ValidateEstimateForm(), tracker("离岸奖励的条件是什么", "ask_subsidy", {"estimate_state": state}, message_id="b"))
+        d, events = await run(
+            ValidateEstimateForm(),
+            tracker("离岸奖励的条件是什么", "ask_subsidy", {"estimate_state": state}, message_id="b"),
+        )
         assert "100万美元" in texts(d) and "回到刚才的测算" in texts(d)
         assert None is slots_of(events)["estimate_answer"]
 
     async def test_total_and_reset(self):
         """一共多少 sums the conversation's figures; 重新开始 clears them."""
-        inputs = {"offshore_usd": "1500000", "usd_cny_rate": "7", "certifications": [{"name": "CMMI5", "cost_cny": "600000"}]}
+        inputs = {
+            "offshore_usd": "1500000",
+            "usd_cny_rate": "7",
+            "certifications": [{"name": "CMMI5", "cost_cny": "600000"}],
+        }
         d, _ = await run(ActionEstimateTotal(), tracker("一共多少", "estimate_total", {"estimate_inputs": inputs}))
         assert "1,350,000.00元" in texts(d)
         d, events = await run(ActionResetEstimates(), tracker("重新开始", "start_over", {"estimate_inputs": inputs}))
@@ -140,7 +182,9 @@ class TestEstimateActions:
     async def test_loose_correction_recomputes(self):
         """A correction after an estimate recomputes it."""
         inputs = {"offshore_usd": "1500000", "usd_cny_rate": "7"}
-        d, _ = await run(ActionLooseAnswer(), tracker("不对，是180万美元", "correct_value", {"estimate_inputs": inputs}))
+        d, _ = await run(
+            ActionLooseAnswer(), tracker("不对，是180万美元", "correct_value", {"estimate_inputs": inputs})
+        )
         assert "1,260,000.00元" in texts(d)
 
 
@@ -156,10 +200,14 @@ class TestPrescreenActions:
         for i, answer in enumerate(answers):
             d, _ = await run(ActionAskPrescreenAnswer(), tracker(answer, "inform", {"prescreen_state": state}))
             assert texts(d)
-            _, events = await run(ValidatePrescreenForm(), tracker(answer, "inform", {"prescreen_state": state}, message_id=str(i + 1)))
+            _, events = await run(
+                ValidatePrescreenForm(), tracker(answer, "inform", {"prescreen_state": state}, message_id=str(i + 1))
+            )
             state = slots_of(events)["prescreen_state"]
         assert "done" == slots_of(events)["prescreen_answer"]
-        d, events = await run(ActionPrescreenFinish(), tracker("无", "deny", {"prescreen_state": state, "prescreen_answer": "done"}))
+        d, events = await run(
+            ActionPrescreenFinish(), tracker("无", "deny", {"prescreen_state": state, "prescreen_answer": "done"})
+        )
         ref = re.search(r"YS-\d{8}-\d{4}", texts(d)).group(0)
         assert "符合" in texts(d) and [ref] == slots_of(events)["report_refs"]
         d, _ = await run(ActionQueryReport(), tracker(f"查询预审 {ref}", "query_report"))

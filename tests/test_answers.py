@@ -1,4 +1,5 @@
 """Policy answers (bot/answers): right facts, the clause named, phone-sized, nothing invented."""
+
 import re
 
 import pytest
@@ -11,8 +12,11 @@ CASES = [
     ("ask_eligibility", "个体户可以申报吗", [["个体工商户"], ["不符合"]]),
     ("ask_eligibility", "事业单位能申报吗", [["不属于企业"]]),
     ("ask_eligibility", "注册在上海的公司能申报吗", [["不符合"], ["分支机构"]]),
-    ("ask_eligibility", "我们是郑州注册的独立法人，产权清晰，依法经营，依法纳税，财务制度健全，也在统计系统注册了，能申报吗",
-     [["都已满足", "可以申报"]]),
+    (
+        "ask_eligibility",
+        "我们是郑州注册的独立法人，产权清晰，依法经营，依法纳税，财务制度健全，也在统计系统注册了，能申报吗",
+        [["都已满足", "可以申报"]],
+    ),
     ("ask_eligibility", "我们是郑州的公司，但是没有在统计系统注册，能申报吗", [["不符合"], ["统计系统"]]),
     ("ask_business_scope", "合同执行额怎么认定", [["专家组评审"], ["第三方财务审计"], ["第一条"]]),
     ("ask_catalog", "目录一共多少个领域", [["23"], ["ITO 8"], ["BPO 6"], ["KPO 9"]]),
@@ -79,16 +83,16 @@ class TestFollowUps:
     """Follow-ups use the topic of the conversation."""
 
     def test_overseas_after_fairs(self):
-        """"那境外的呢" after the fairs clause gives the overseas caps."""
+        """ "那境外的呢" after the fairs clause gives the overseas caps."""
         answer = compose("ask_subsidy", "那境外的呢？", topic_clause="3.5")
         assert "5万" in answer.text and "30万" in answer.text and "3.5" == answer.clause
 
     def test_cap_after_offshore(self):
-        """"上限是多少" after the offshore clause gives 200万."""
+        """ "上限是多少" after the offshore clause gives 200万."""
         assert "200万" in compose("ask_subsidy", "上限是多少？", topic_clause="3.2").text
 
     def test_category_of_topic_domain(self):
-        """"它属于ITO吗" after 大数据服务 says no, it is KPO."""
+        """ "它属于ITO吗" after 大数据服务 says no, it is KPO."""
         text = compose("ask_catalog", "它属于ITO吗", topic_domain="大数据服务").text
         assert text.startswith("不是") and "KPO" in text
 

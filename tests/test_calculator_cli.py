@@ -1,4 +1,5 @@
 """The command line `python -m calculator [--jsonl] [FILE]`: results, errors, speed."""
+
 import ast
 import io
 import json
@@ -15,10 +16,18 @@ from calculator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-EXAMPLE = {"entity_type": "legal_person", "registered_in_zhengzhou": True,
-           "clear_property_rights": True, "lawful_operation": True, "lawful_tax": True,
-           "sound_finance": True, "mofcom_registered": True, "year": 2023,
-           "usd_cny_rate": 7.0467, "offshore_usd": 1500000}
+EXAMPLE = {
+    "entity_type": "legal_person",
+    "registered_in_zhengzhou": True,
+    "clear_property_rights": True,
+    "lawful_operation": True,
+    "lawful_tax": True,
+    "sound_finance": True,
+    "mofcom_registered": True,
+    "year": 2023,
+    "usd_cny_rate": 7.0467,
+    "offshore_usd": 1500000,
+}
 
 
 def cli(text, *argv):
@@ -37,8 +46,15 @@ def error_of(text, *argv):
 
 def subprocess_run(args, text=None):
     """Run `python -m calculator` for real."""
-    return subprocess.run([PYTHON, "-m", "calculator", *args], input=text, cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [PYTHON, "-m", "calculator", *args],
+        input=text,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 class TestSingleObject:
@@ -118,8 +134,7 @@ BAD_INPUTS = [
     ('{"fairs": [1]}', "fairs[0]"),
     ('{"fairs": [{"region": "domestic", "cost_cny": 1}, "x"]}', "fairs[1]"),
     ('{"fairs": [{"region": "mars", "cost_cny": 1}]}', "fairs[0].region"),
-    ('{"fairs": [{"region": "domestic", "cost_cny": 1}, {"region": "domestic", '
-     '"cost_cny": -5}]}', "fairs[1].cost_cny"),
+    ('{"fairs": [{"region": "domestic", "cost_cny": 1}, {"region": "domestic", "cost_cny": -5}]}', "fairs[1].cost_cny"),
     ('{"fairs": [{"region": "domestic"}]}', "fairs[0].cost_cny"),
     ('{"fairs": [{"region": "domestic", "cost_cny": 1, "days": 3}]}', "fairs[0].days"),
     ('{"fairs": [{"region": "domestic", "cost_cny": true}]}', "fairs[0].cost_cny"),
@@ -160,9 +175,15 @@ class TestBadInput:
         """Only one input file is accepted."""
         assert 2 == error_of("{}", "a.json", "b.json")[0]
 
-    @pytest.mark.parametrize("text", ['{"interns_per_year": 20.0, "qualified_interns": 1}',
-                                      '{"year": 2023.0}', '{"qualified_interns": 1e1}',
-                                      '{"offshore_usd": null}'])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"interns_per_year": 20.0, "qualified_interns": 1}',
+            '{"year": 2023.0}',
+            '{"qualified_interns": 1e1}',
+            '{"offshore_usd": null}',
+        ],
+    )
     def test_lenient_forms(self, text):
         """Integral numbers written as 20.0 count as ints; null counts as not given."""
         assert 0 == cli(text)[0]
@@ -171,8 +192,7 @@ class TestBadInput:
 class TestJsonl:
     def test_one_line_per_line(self):
         """Each line yields its own result or error object; exit 2 when any failed."""
-        lines = [json.dumps(EXAMPLE), "{bad", json.dumps({"tech_advanced_new": True}),
-                 '{"offshore_usd": -1}', "[]"]
+        lines = [json.dumps(EXAMPLE), "{bad", json.dumps({"tech_advanced_new": True}), '{"offshore_usd": -1}', "[]"]
         status, out = cli("\n".join(lines) + "\n", "--jsonl")
         objects = [json.loads(line) for line in out.splitlines()]
         assert 2 == status
@@ -207,8 +227,7 @@ class TestSubprocess:
     def test_stdin(self):
         """The real command reads stdin and writes UTF-8 JSON."""
         proc = subprocess_run([], json.dumps(EXAMPLE))
-        assert (0, "", 1057005.0) == (proc.returncode, proc.stderr,
-                                      json.loads(proc.stdout)["total_cny"])
+        assert (0, "", 1057005.0) == (proc.returncode, proc.stderr, json.loads(proc.stdout)["total_cny"])
         assert "离岸业务奖励" in proc.stdout
 
     def test_file(self, tmp_path):
@@ -222,8 +241,7 @@ class TestSubprocess:
     def test_error_no_traceback(self, text):
         """Errors exit 2 with a JSON object on stdout and nothing on stderr."""
         proc = subprocess_run([], text)
-        assert (2, "", ["error", "field"]) == (proc.returncode, proc.stderr,
-                                               list(json.loads(proc.stdout)))
+        assert (2, "", ["error", "field"]) == (proc.returncode, proc.stderr, list(json.loads(proc.stdout)))
 
     def test_median_wall_time(self):
         """A call takes well under a second (median of 5 runs)."""
@@ -239,15 +257,24 @@ class TestSubprocess:
         """--jsonl handles 10,000 lines in a few seconds."""
         lines = []
         for i in range(10000):
-            lines.append(json.dumps(dict(EXAMPLE, offshore_usd=1000000 + i * 1000,
-                                         onshore_cny=i * 100, previous_onshore_cny=500,
-                                         fairs=[{"region": "domestic", "cost_cny": i}],
-                                         certifications=[{"name": "CMMI", "cost_cny": i * 10}])))
+            lines.append(
+                json.dumps(
+                    dict(
+                        EXAMPLE,
+                        offshore_usd=1000000 + i * 1000,
+                        onshore_cny=i * 100,
+                        previous_onshore_cny=500,
+                        fairs=[{"region": "domestic", "cost_cny": i}],
+                        certifications=[{"name": "CMMI", "cost_cny": i * 10}],
+                    )
+                )
+            )
         path = tmp_path / "batch.jsonl"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        proc = subprocess.run([PYTHON, "-m", "calculator", "--jsonl", str(path)], cwd=ROOT,
-                              capture_output=True, timeout=120)
+        proc = subprocess.run(
+            [PYTHON, "-m", "calculator", "--jsonl", str(path)], cwd=ROOT, capture_output=True, timeout=120
+        )
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         # CPU seconds of the calculator process: the work done, whatever else the machine is doing
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -266,13 +293,14 @@ class TestNoRasa:
                     names = [a.name for a in node.names]
                 elif isinstance(node, ast.ImportFrom) and node.level == 0:
                     names = [node.module or ""]
-                found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in
-                          ("rasa", "rasa_sdk")]
+                found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("rasa", "rasa_sdk")]
         assert [] == found
 
     def test_import_loads_no_rasa(self):
         """Importing the package and its CLI loads no rasa module."""
-        code = ("import sys, calculator, calculator.cli, calculator.figures_zh; "
-                "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')))")
+        code = (
+            "import sys, calculator, calculator.cli, calculator.figures_zh; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')))"
+        )
         proc = subprocess.run([PYTHON, "-c", code], cwd=ROOT, capture_output=True, text=True)
         assert "[]" == proc.stdout.strip()

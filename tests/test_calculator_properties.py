@@ -1,4 +1,5 @@
 """Properties that hold for every valid input (hypothesis)."""
+
 import io
 import json
 import os
@@ -13,11 +14,10 @@ from hypothesis import strategies as st
 from calculator import CalculatorError, calculate
 from calculator.cli import main
 from knowledge.figures import figure
-from strategies import fair, inputs, money, platform, rates
+from strategies import fair, inputs, money, rates
 
 ROOT = Path(__file__).resolve().parent.parent
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def amounts(result: dict) -> dict:
@@ -52,8 +52,11 @@ class TestInvariants:
     def test_no_item_above_its_cap(self, data):
         """No item ever exceeds its cap (caps read from knowledge/)."""
         caps = fixed_caps(data)
-        over = {code: value for code, value in amounts(calculate(data)).items()
-                if Decimal(repr(value)) > caps[code] + Decimal("0.01")}
+        over = {
+            code: value
+            for code, value in amounts(calculate(data)).items()
+            if Decimal(repr(value)) > caps[code] + Decimal("0.01")
+        }
         assert {} == over
 
     @SETTINGS
@@ -63,8 +66,7 @@ class TestInvariants:
         result = calculate(data)
         cap = figure("4.3", "annual_total_cap_cny")
         raw = sum(Decimal(repr(v)) for v in amounts(result).values())
-        assert (min(raw, cap), raw > cap) == (Decimal(repr(result["total_cny"])),
-                                              result["total_capped"])
+        assert (min(raw, cap), raw > cap) == (Decimal(repr(result["total_cny"])), result["total_capped"])
         assert result["total_cny"] <= result["total_cny_max"] <= cap
 
     @SETTINGS
@@ -117,8 +119,7 @@ class TestMonotonic:
         extra = data.draw(money(10**6))
         higher = list(costs)
         higher[index] = higher[index] + extra
-        for field, code in (("certifications", "3.6"), ("senior_training", "3.7.3"),
-                            ("platforms", "3.9")):
+        for field, code in (("certifications", "3.6"), ("senior_training", "3.7.3"), ("platforms", "3.9")):
             before = amounts(calculate({field: [{"cost_cny": c} for c in costs]}))[code]
             after = amounts(calculate({field: [{"cost_cny": c} for c in higher]}))[code]
             assert before <= after, (field, before, after)
@@ -135,8 +136,7 @@ class TestMonotonic:
     @given(money(10**7), money(10**7), st.decimals(min_value=1, max_value=5000, places=1))
     def test_rent(self, rent, extra, area):
         """A higher rent never lowers 3.8.3."""
-        base = {"rent_years_in_park": 3, "rent_contract_amount_cny": 6000000,
-                "rent_area_m2": float(area)}
+        base = {"rent_years_in_park": 3, "rent_contract_amount_cny": 6000000, "rent_area_m2": float(area)}
         before = amounts(calculate(dict(base, rent_annual_cny=rent)))["3.8.3"]
         after = amounts(calculate(dict(base, rent_annual_cny=rent + extra)))["3.8.3"]
         assert before <= after
@@ -178,9 +178,15 @@ class TestCliAgrees:
     @given(inputs())
     def test_subprocess(self, data):
         """A few real subprocess runs agree with calculate()."""
-        proc = subprocess.run([sys.executable, "-m", "calculator"], input=json.dumps(data),
-                              cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
-                              timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-m", "calculator"],
+            input=json.dumps(data),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
         assert (0, calculate(data)) == (proc.returncode, json.loads(proc.stdout))
 
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -191,12 +197,25 @@ class TestCliAgrees:
         text = "\n".join(json.dumps(d) for d in batch) + "\n"
         status = main(["--jsonl"], io.StringIO(text), out)
         assert (0, [calculate(d) for d in batch]) == (
-            status, [json.loads(line) for line in out.getvalue().splitlines()])
+            status,
+            [json.loads(line) for line in out.getvalue().splitlines()],
+        )
 
     @SETTINGS
-    @given(st.dictionaries(st.text(max_size=8), st.one_of(
-        st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=5),
-        st.lists(st.integers(), max_size=3)), max_size=4))
+    @given(
+        st.dictionaries(
+            st.text(max_size=8),
+            st.one_of(
+                st.none(),
+                st.booleans(),
+                st.integers(),
+                st.floats(),
+                st.text(max_size=5),
+                st.lists(st.integers(), max_size=3),
+            ),
+            max_size=4,
+        )
+    )
     def test_garbage_never_crashes(self, data):
         """Arbitrary objects give a result or an error object, never an internal error."""
         out = io.StringIO()

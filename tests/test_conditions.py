@@ -1,4 +1,5 @@
 """knowledge.conditions: every condition of conditions.yml at, below and above its threshold, in the policy's words."""
+
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -9,9 +10,26 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from knowledge.conditions import (APPLICANT_TYPES, CONDITIONS_FILE, MET, NOT_MET, UNKNOWN, Span, Verdict,
-                                  applicant_clauses, bound_word, check_leaf, clause_codes, evaluate, evaluate_all,
-                                  leaves, rank, scales, spec, threshold)
+from knowledge.conditions import (
+    APPLICANT_TYPES,
+    CONDITIONS_FILE,
+    MET,
+    NOT_MET,
+    UNKNOWN,
+    Span,
+    Verdict,
+    applicant_clauses,
+    bound_word,
+    check_leaf,
+    clause_codes,
+    evaluate,
+    evaluate_all,
+    leaves,
+    rank,
+    scales,
+    spec,
+    threshold,
+)
 from knowledge.figures import FIGURES_FILE
 
 D = Decimal
@@ -21,11 +39,24 @@ FACTS_FILE = ROOT / "knowledge" / "data" / "facts.yml"
 
 # 第二条 for a legal person registered in Zhengzhou that meets every condition
 ELIGIBLE = {
-    "entity_type": "legal_person", "registered_in_zhengzhou": True, "clear_property_rights": True,
-    "lawful_operation": True, "lawful_tax": True, "sound_finance": True, "mofcom_registered": True,
+    "entity_type": "legal_person",
+    "registered_in_zhengzhou": True,
+    "clear_property_rights": True,
+    "lawful_operation": True,
+    "lawful_tax": True,
+    "sound_finance": True,
+    "mofcom_registered": True,
 }
-SECOND_ARTICLE_FACTS = {"entity_type", "registered_in_zhengzhou", "pays_tax_in_zhengzhou", "clear_property_rights",
-                        "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"}
+SECOND_ARTICLE_FACTS = {
+    "entity_type",
+    "registered_in_zhengzhou",
+    "pays_tax_in_zhengzhou",
+    "clear_property_rights",
+    "lawful_operation",
+    "lawful_tax",
+    "sound_finance",
+    "mofcom_registered",
+}
 # base_award is 3.1's and 3.2's verdicts, not a statement; new_enterprise guards 3.1's increment
 DERIVED_FACTS = {"base_award", "new_enterprise"}
 # a 最多 fact that counts an allowance already used (met while some is left), not a count asked for
@@ -97,12 +128,12 @@ def statuses(verdict: Verdict) -> Dict[str, str]:
 
 # at: the figure itself; below/above: one unit and one hundredth either side
 WORDING = {
-    "超过": {"at": NOT_MET, "below": NOT_MET, "above": MET},       # excludes the number
-    "以上": {"at": MET, "below": NOT_MET, "above": MET},            # includes it
+    "超过": {"at": NOT_MET, "below": NOT_MET, "above": MET},  # excludes the number
+    "以上": {"at": MET, "below": NOT_MET, "above": MET},  # includes it
     "不低于": {"at": MET, "below": NOT_MET, "above": MET},
-    "每": {"at": MET, "below": NOT_MET, "above": MET},              # one whole step is the least
-    "自": {"at": MET, "below": NOT_MET, "above": MET},              # 自2020年开始: that year and after
-    "最多": {"at": MET, "below": MET, "above": NOT_MET},            # a cap on what is asked for
+    "每": {"at": MET, "below": NOT_MET, "above": MET},  # one whole step is the least
+    "自": {"at": MET, "below": NOT_MET, "above": MET},  # 自2020年开始: that year and after
+    "最多": {"at": MET, "below": MET, "above": NOT_MET},  # a cap on what is asked for
     "最多(已用)": {"at": NOT_MET, "below": MET, "above": NOT_MET},  # an allowance already used up
 }
 # a bound the user states instead of a number: 「超过N」「N多」, 「N以上」, 「不到N」, 「最多N」
@@ -139,11 +170,13 @@ def numeric_rows():
         points = {"at": [t], "below": [t - 1, t - D("0.01")], "above": [t + 1, t + D("0.01")]}
         for where, values in points.items():
             for value in values:
-                rows.append(pytest.param(code, item, value, WORDING[meaning][where],
-                                         id=f"{code}-{item['id']}-{where}-{value}"))
+                rows.append(
+                    pytest.param(code, item, value, WORDING[meaning][where], id=f"{code}-{item['id']}-{where}-{value}")
+                )
         for form, make in STATED.items():
-            rows.append(pytest.param(code, item, make(t), WORDING_STATED[meaning][form],
-                                     id=f"{code}-{item['id']}-{form}-{t}"))
+            rows.append(
+                pytest.param(code, item, make(t), WORDING_STATED[meaning][form], id=f"{code}-{item['id']}-{form}-{t}")
+            )
     return rows
 
 
@@ -170,8 +203,8 @@ KNOWN_NUMBERS = [
     ("3.1", "since", 2019, NOT_MET),
     ("3.1", "since", 2021, MET),
     ("3.1", "since", "2023", MET),
-    ("3.1", "since", Span(hi=D("2020"), hi_open=True), NOT_MET),        # 2020年以前
-    ("3.1", "since", Span(lo=D("2019")), UNKNOWN),                      # 2019年以后
+    ("3.1", "since", Span(hi=D("2020"), hi_open=True), NOT_MET),  # 2020年以前
+    ("3.1", "since", Span(lo=D("2019")), UNKNOWN),  # 2019年以后
     # 3.2 年度离岸服务外包业务超过100万美元: 100万 itself is not enough
     ("3.2", "offshore", 1000000, NOT_MET),
     ("3.2", "offshore", 1000001, MET),
@@ -179,17 +212,17 @@ KNOWN_NUMBERS = [
     ("3.2", "offshore", "1000001", MET),
     ("3.2", "offshore", 1000000.5, MET),
     ("3.2", "offshore", {"lo": "1000001", "hi": "1000001", "lo_open": False, "hi_open": False}, MET),
-    ("3.2", "offshore", Span(lo=D("1000000")), UNKNOWN),                # 100万美元以上
-    ("3.2", "offshore", Span(lo=D("1000000"), lo_open=True), MET),      # 超过100万美元
-    ("3.2", "offshore", Span(hi=D("1000000")), NOT_MET),                # 最多100万美元
-    ("3.2", "offshore", Span(D("800000"), D("1200000")), UNKNOWN),     # 80万到120万之间
+    ("3.2", "offshore", Span(lo=D("1000000")), UNKNOWN),  # 100万美元以上
+    ("3.2", "offshore", Span(lo=D("1000000"), lo_open=True), MET),  # 超过100万美元
+    ("3.2", "offshore", Span(hi=D("1000000")), NOT_MET),  # 最多100万美元
+    ("3.2", "offshore", Span(D("800000"), D("1200000")), UNKNOWN),  # 80万到120万之间
     # 3.7.4 签订两年以上实习生实训协议
     ("3.7.4", "agreement", 2, MET),
     ("3.7.4", "agreement", D("1.99"), NOT_MET),
     ("3.7.4", "agreement", 1, NOT_MET),
     ("3.7.4", "agreement", 3, MET),
-    ("3.7.4", "agreement", Span(lo=D("2"), lo_open=True), MET),         # 两年多
-    ("3.7.4", "agreement", Span(hi=D("2"), hi_open=True), NOT_MET),     # 不到两年
+    ("3.7.4", "agreement", Span(lo=D("2"), lo_open=True), MET),  # 两年多
+    ("3.7.4", "agreement", Span(hi=D("2"), hi_open=True), NOT_MET),  # 不到两年
     # 每年接受服务外包实习生20名以上
     ("3.7.4", "interns", 20, MET),
     ("3.7.4", "interns", 19, NOT_MET),
@@ -197,7 +230,7 @@ KNOWN_NUMBERS = [
     # 实习期3个月以上
     ("3.7.4", "months", 3, MET),
     ("3.7.4", "months", D("2.9"), NOT_MET),
-    ("3.7.4", "months", Span(hi=D("3"), hi_open=True), NOT_MET),        # 不到3个月
+    ("3.7.4", "months", Span(hi=D("3"), hi_open=True), NOT_MET),  # 不到3个月
     # 在职并连续交纳社保不低于6个月
     ("3.7.4", "insurance", 6, MET),
     ("3.7.4", "insurance", 5, NOT_MET),
@@ -205,24 +238,24 @@ KNOWN_NUMBERS = [
     # 3.7.2 签订1年以上《劳动合同》
     ("3.7.2", "contract", 1, MET),
     ("3.7.2", "contract", 0.83, NOT_MET),
-    ("3.7.2", "contract", D(10) / D(12), NOT_MET),                      # 10个月
-    ("3.7.2", "contract", Span(lo=D("1"), lo_open=True), MET),          # 一年多
+    ("3.7.2", "contract", D(10) / D(12), NOT_MET),  # 10个月
+    ("3.7.2", "contract", Span(lo=D("1"), lo_open=True), MET),  # 一年多
     # 3.8.3 合同执行额超过500万元, 入驻三年以上, 补贴期限最多3年
     ("3.8.3", "contract", 5000000, NOT_MET),
     ("3.8.3", "contract", 5000001, MET),
     ("3.8.3", "contract", Span(lo=D("5000000"), lo_open=True), MET),
     ("3.8.3", "years", 3, MET),
     ("3.8.3", "years", D("2.5"), NOT_MET),
-    ("3.8.3", "years", Span(lo=D("3"), lo_open=True), MET),             # 三年多
+    ("3.8.3", "years", Span(lo=D("3"), lo_open=True), MET),  # 三年多
     ("3.8.3", "subsidy_years", 3, NOT_MET),
     ("3.8.3", "subsidy_years", 2, MET),
     ("3.8.3", "subsidy_years", 0, MET),
-    ("3.8.3", "subsidy_years", Span(hi=D("3"), hi_open=True), MET),     # 还不到3年
+    ("3.8.3", "subsidy_years", Span(hi=D("3"), hi_open=True), MET),  # 还不到3年
     # 3.8.2 上述企业或项目入园正常运营一年以上
     ("3.8.2a", "running", 1, MET),
-    ("3.8.2a", "running", Span(hi=D("1"), hi_open=True), NOT_MET),      # 不到一年
-    ("3.8.2a", "running", Span(lo=D("1"), lo_open=True), MET),          # 一年多
-    ("3.8.2a", "running", D(8) / D(12), NOT_MET),                       # 8个月
+    ("3.8.2a", "running", Span(hi=D("1"), hi_open=True), NOT_MET),  # 不到一年
+    ("3.8.2a", "running", Span(lo=D("1"), lo_open=True), MET),  # 一年多
+    ("3.8.2a", "running", D(8) / D(12), NOT_MET),  # 8个月
     # 3.8.2 吸引外商投资金额每1000万美元
     ("3.8.2b", "investment", 10000000, MET),
     ("3.8.2b", "investment", 9999999, NOT_MET),
@@ -288,8 +321,9 @@ def rank_rows():
         need = next(i for i, words in enumerate(levels) if item["at_least"] in words)
         for i, words in enumerate(levels):
             for word in words:
-                rows.append(pytest.param(code, item, word, MET if i >= need else NOT_MET,
-                                         id=f"{code}-{item['id']}-{word}"))
+                rows.append(
+                    pytest.param(code, item, word, MET if i >= need else NOT_MET, id=f"{code}-{item['id']}-{word}")
+                )
         for word in data.get(f"{item['scale']}_unsettled", []):
             rows.append(pytest.param(code, item, word, UNKNOWN, id=f"{code}-{item['id']}-{word}-unsettled"))
     return rows
@@ -303,8 +337,9 @@ def bool_rows():
             continue
         wants = item["op"] == "true"
         for value in (True, False):
-            rows.append(pytest.param(code, item, value, MET if value == wants else NOT_MET,
-                                     id=f"{code}-{item['id']}-{value}"))
+            rows.append(
+                pytest.param(code, item, value, MET if value == wants else NOT_MET, id=f"{code}-{item['id']}-{value}")
+            )
         rows.append(pytest.param(code, item, None, UNKNOWN, id=f"{code}-{item['id']}-missing"))
     return rows
 
@@ -362,42 +397,72 @@ class TestBoundWord:
 
 
 class TestRank:
-    @pytest.mark.parametrize("scale, word, expected", [
-        ("education", "小学", 0), ("education", "中专", 1), ("education", "职高", 1), ("education", "大专", 2),
-        ("education", "高职", 2), ("education", "本科", 3), ("education", "研究生", 4), ("education", "博士", 5),
-        ("position", "普通员工", 0), ("position", "项目经理", 1), ("position", "总监", 2), ("position", "CTO", 2),
-        ("position", "cto", 2), ("park_level", "区级", 0), ("park_level", "市级", 1), ("park_level", "省级", 2),
-        ("park_level", "国家级", 3),
-    ])
+    @pytest.mark.parametrize(
+        "scale, word, expected",
+        [
+            ("education", "小学", 0),
+            ("education", "中专", 1),
+            ("education", "职高", 1),
+            ("education", "大专", 2),
+            ("education", "高职", 2),
+            ("education", "本科", 3),
+            ("education", "研究生", 4),
+            ("education", "博士", 5),
+            ("position", "普通员工", 0),
+            ("position", "项目经理", 1),
+            ("position", "总监", 2),
+            ("position", "CTO", 2),
+            ("position", "cto", 2),
+            ("park_level", "区级", 0),
+            ("park_level", "市级", 1),
+            ("park_level", "省级", 2),
+            ("park_level", "国家级", 3),
+        ],
+    )
     def test_known_places(self, scale, word, expected):
         """A word's place on its scale, lowest 0, Latin letters in any case."""
         assert expected == rank(scale, word)
 
-    @pytest.mark.parametrize("scale, word", [
-        ("position", "主管"), ("position", "组长"), ("education", "某某学历"), ("education", None), ("park_level", "本科"),
-    ])
+    @pytest.mark.parametrize(
+        "scale, word",
+        [
+            ("position", "主管"),
+            ("position", "组长"),
+            ("education", "某某学历"),
+            ("education", None),
+            ("park_level", "本科"),
+        ],
+    )
     def test_not_on_scale(self, scale, word):
         """A word not on the scale (an unsettled title, another scale's word, nothing) has no place."""
         assert None is rank(scale, word)
 
 
 class TestSpan:
-    @pytest.mark.parametrize("value, expected", [
-        (3, Span(D(3), D(3))),
-        ("0.5", Span(D("0.5"), D("0.5"))),
-        (D("2"), Span(D(2), D(2))),
-        ({"lo": "1", "lo_open": True}, Span(lo=D(1), lo_open=True)),
-        ({"lo": None, "hi": "6", "lo_open": False, "hi_open": True}, Span(hi=D(6), hi_open=True)),
-        (Span(hi=D(1)), Span(hi=D(1))),
-    ])
+    @pytest.mark.parametrize(
+        "value, expected",
+        [
+            (3, Span(D(3), D(3))),
+            ("0.5", Span(D("0.5"), D("0.5"))),
+            (D("2"), Span(D(2), D(2))),
+            ({"lo": "1", "lo_open": True}, Span(lo=D(1), lo_open=True)),
+            ({"lo": None, "hi": "6", "lo_open": False, "hi_open": True}, Span(hi=D(6), hi_open=True)),
+            (Span(hi=D(1)), Span(hi=D(1))),
+        ],
+    )
     def test_of(self, value, expected):
         """A number, a span dict or a span becomes the span it stands for."""
         assert expected == Span.of(value)
 
-    @pytest.mark.parametrize("span, expected", [
-        (Span(D(3), D(3)), D(3)), (Span(lo=D(1), lo_open=True), None), (Span(D(3), D(3), lo_open=True), None),
-        (Span(D(1), D(2)), None),
-    ])
+    @pytest.mark.parametrize(
+        "span, expected",
+        [
+            (Span(D(3), D(3)), D(3)),
+            (Span(lo=D(1), lo_open=True), None),
+            (Span(D(3), D(3), lo_open=True), None),
+            (Span(D(1), D(2)), None),
+        ],
+    )
     def test_exact(self, span, expected):
         """Only a closed one-number span has an exact value."""
         assert expected == span.exact()
@@ -414,8 +479,9 @@ class TestCheckLeaf:
         """Every numeric condition at, just below, just above and bounded by its threshold, as its bound word says."""
         assert expected == check_leaf(item, {item["fact"]: value})
 
-    @pytest.mark.parametrize("code, leaf_id, value, expected", KNOWN_NUMBERS,
-                             ids=[f"{c}-{i}-{v}" for c, i, v, _ in KNOWN_NUMBERS])
+    @pytest.mark.parametrize(
+        "code, leaf_id, value, expected", KNOWN_NUMBERS, ids=[f"{c}-{i}-{v}" for c, i, v, _ in KNOWN_NUMBERS]
+    )
     def test_known_numbers(self, code, leaf_id, value, expected):
         """The key thresholds, with literal answers."""
         item = leaf(code, leaf_id)
@@ -437,8 +503,9 @@ class TestCheckLeaf:
         """Every word of every rank condition's scale, against the condition's least rank."""
         assert expected == check_leaf(item, {item["fact"]: word})
 
-    @pytest.mark.parametrize("code, leaf_id, word, expected", KNOWN_RANKS,
-                             ids=[f"{c}-{i}-{w}" for c, i, w, _ in KNOWN_RANKS])
+    @pytest.mark.parametrize(
+        "code, leaf_id, word, expected", KNOWN_RANKS, ids=[f"{c}-{i}-{w}" for c, i, w, _ in KNOWN_RANKS]
+    )
     def test_known_ranks(self, code, leaf_id, word, expected):
         """Education, position and park level, with literal answers (an unsettled title stays unknown)."""
         item = leaf(code, leaf_id)
@@ -460,20 +527,23 @@ class TestCheckLeaf:
         """A yes/no condition given anything but a bool, or a numeric one given no number, is unknown."""
         assert UNKNOWN == check_leaf(item, {item["fact"]: value})
 
-    @pytest.mark.parametrize("code, leaf_id, value, expected", [
-        ("3.7.3", "not_degree", True, NOT_MET),     # 学历教育 is excluded
-        ("3.7.3", "not_degree", False, MET),
-        ("3.8.1", "operated", False, NOT_MET),      # 管委会直接管理, no operating company
-        ("3.4", "new_status", False, NOT_MET),      # 复审 is not 新获得
-        ("3.5", "designated", False, NOT_MET),
-        ("3.9", "public", False, NOT_MET),          # a system for the company's own use
-        ("4.3", "no_double", True, NOT_MET),        # 不得重复申报: already claimed under another policy
-        ("4.3", "no_double", False, MET),
-        ("4.3", "no_double", None, UNKNOWN),        # not said
-        ("4.3", "no_double", "false", UNKNOWN),     # the word, not the bool
-        ("3.7.3", "not_degree", "false", UNKNOWN),
-        ("3.5", "designated", "true", UNKNOWN),
-    ])
+    @pytest.mark.parametrize(
+        "code, leaf_id, value, expected",
+        [
+            ("3.7.3", "not_degree", True, NOT_MET),  # 学历教育 is excluded
+            ("3.7.3", "not_degree", False, MET),
+            ("3.8.1", "operated", False, NOT_MET),  # 管委会直接管理, no operating company
+            ("3.4", "new_status", False, NOT_MET),  # 复审 is not 新获得
+            ("3.5", "designated", False, NOT_MET),
+            ("3.9", "public", False, NOT_MET),  # a system for the company's own use
+            ("4.3", "no_double", True, NOT_MET),  # 不得重复申报: already claimed under another policy
+            ("4.3", "no_double", False, MET),
+            ("4.3", "no_double", None, UNKNOWN),  # not said
+            ("4.3", "no_double", "false", UNKNOWN),  # the word, not the bool
+            ("3.7.3", "not_degree", "false", UNKNOWN),
+            ("3.5", "designated", "true", UNKNOWN),
+        ],
+    )
     def test_known_yes_no(self, code, leaf_id, value, expected):
         """Yes/no conditions the issue names, with literal answers (a value not a bool is unknown)."""
         item = leaf(code, leaf_id)
@@ -485,10 +555,18 @@ class TestCheckLeaf:
         facts = {} if value is None else {item["fact"]: value}
         assert expected == check_leaf(item, facts)
 
-    @pytest.mark.parametrize("increment, offshore, expected", [
-        (MET, NOT_MET, MET), (NOT_MET, MET, MET), (MET, MET, MET), (MET, UNKNOWN, MET),
-        (NOT_MET, NOT_MET, NOT_MET), (NOT_MET, UNKNOWN, UNKNOWN), (UNKNOWN, UNKNOWN, UNKNOWN),
-    ])
+    @pytest.mark.parametrize(
+        "increment, offshore, expected",
+        [
+            (MET, NOT_MET, MET),
+            (NOT_MET, MET, MET),
+            (MET, MET, MET),
+            (MET, UNKNOWN, MET),
+            (NOT_MET, NOT_MET, NOT_MET),
+            (NOT_MET, UNKNOWN, UNKNOWN),
+            (UNKNOWN, UNKNOWN, UNKNOWN),
+        ],
+    )
     def test_clauses_any(self, increment, offshore, expected):
         """3.3's base is met when 3.1 or 3.2 is met, not met when both are not met."""
         verdicts = {"3.1": verdict_stub("3.1", increment), "3.2": verdict_stub("3.2", offshore)}
@@ -509,17 +587,36 @@ MEETS = {
     "3.5": {"fair_designated": True},
     "3.6": {"certification_related": True, "certification_cost_kind": "new"},
     "3.7.1": {"runs_outsourcing_training": True},
-    "3.7.2": {"institution_recognized": True, "education_level": "大专", "trainee_passed_exam": True,
-              "labor_contract_years": 1},
-    "3.7.3": {"training_foreign_related": True, "education_level": "本科", "position_level": "项目经理",
-              "degree_education": False},
-    "3.7.4": {"internship_agreement_years": 2, "interns_per_year": 20, "fresh_graduate": True,
-              "education_level": "大专", "internship_months": 3, "social_insurance_months": 6},
+    "3.7.2": {
+        "institution_recognized": True,
+        "education_level": "大专",
+        "trainee_passed_exam": True,
+        "labor_contract_years": 1,
+    },
+    "3.7.3": {
+        "training_foreign_related": True,
+        "education_level": "本科",
+        "position_level": "项目经理",
+        "degree_education": False,
+    },
+    "3.7.4": {
+        "internship_agreement_years": 2,
+        "interns_per_year": 20,
+        "fresh_graduate": True,
+        "education_level": "大专",
+        "internship_months": 3,
+        "social_insurance_months": 6,
+    },
     "3.8.1": {"park_newly_recognized": True, "park_enterprise_operated": True, "park_level": "市级"},
     "3.8.2a": {"park_level": "省级", "top_enterprise_introduced": True, "top_operating_years": 1},
     "3.8.2b": {"park_level": "市级", "project_it_industry": True, "park_foreign_investment_usd": 10000000},
-    "3.8.3": {"park_level": "市级", "rent_years_in_park": 3, "rent_contract_amount_cny": 5000001,
-              "office_rented": True, "rent_years_subsidized": 2},
+    "3.8.3": {
+        "park_level": "市级",
+        "rent_years_in_park": 3,
+        "rent_contract_amount_cny": 5000001,
+        "office_rented": True,
+        "rent_years_subsidized": 2,
+    },
     "3.9": {"platform_public": True},
     "4.3": {"claimed_elsewhere": False},
 }
@@ -571,10 +668,10 @@ FAILS = [
 UNGATED_CLAUSES = ["3.7.1", "3.7.2", "4.3"]
 # conditions taken as met while the user has not said (`assume`): (clause, id) -> the value assumed; literal
 ASSUMED = {
-    ("3.4", "once"): False,               # 一次性奖励: not received yet
-    ("3.7.3", "not_degree"): False,       # 业务培训, not 学历教育
-    ("3.8.3", "subsidy_years"): 0,        # 已享受租金补贴年数 counts 0
-    ("4.3", "no_double"): False,          # 不得重复申报: not claimed elsewhere
+    ("3.4", "once"): False,  # 一次性奖励: not received yet
+    ("3.7.3", "not_degree"): False,  # 业务培训, not 学历教育
+    ("3.8.3", "subsidy_years"): 0,  # 已享受租金补贴年数 counts 0
+    ("4.3", "no_double"): False,  # 不得重复申报: not claimed elsewhere
 }
 ASSUMED_FACTS = {leaf(code, leaf_id)["fact"] for code, leaf_id in ASSUMED}
 # the applicant types and the words conditions.yml names them by; literal
@@ -598,8 +695,9 @@ class TestEvaluate:
         expected = {(code, c["id"]) for code in clause_codes() if code != "2" for c in spec(code)["conditions"]}
         assert (set(clause_codes()) - {"2"}, expected) == (set(MEETS), {(code, cond) for code, _, cond in FAILS})
 
-    @pytest.mark.parametrize("code, facts, cond", FAILS,
-                             ids=[f"{c}-" + "-".join(f"{k}={v}" for k, v in f.items()) for c, f, _ in FAILS])
+    @pytest.mark.parametrize(
+        "code, facts, cond", FAILS, ids=[f"{c}-" + "-".join(f"{k}={v}" for k, v in f.items()) for c, f, _ in FAILS]
+    )
     def test_one_condition_fails(self, code, facts, cond):
         """One condition failing makes the clause not met, naming that condition."""
         verdict = evaluate(code, with_second_article(code, dict(MEETS[code], **facts)))
@@ -614,8 +712,12 @@ class TestEvaluate:
         for fact in MEETS[code]:
             verdict = evaluate(code, {k: v for k, v in facts.items() if k != fact})
             actual[fact] = (verdict.status, [c.id for c in verdict.checks if c.assumed])
-        expected = {fact: (MET, [i for (c, i) in ASSUMED if c == code and leaf(c, i)["fact"] == fact])
-                    if fact in ASSUMED_FACTS else (UNKNOWN, []) for fact in MEETS[code]}
+        expected = {
+            fact: (MET, [i for (c, i) in ASSUMED if c == code and leaf(c, i)["fact"] == fact])
+            if fact in ASSUMED_FACTS
+            else (UNKNOWN, [])
+            for fact in MEETS[code]
+        }
         assert expected == actual
 
     def test_assumed_leaves(self):
@@ -623,24 +725,27 @@ class TestEvaluate:
         found = {(code, item["id"]): item["assume"] for code, item in all_leaves() if "assume" in item}
         assert ASSUMED == found
 
-    @pytest.mark.parametrize("code, leaf_id, value, expected", [
-        # (value None: not said, so the assumed value decides and the check says so)
-        ("3.8.3", "subsidy_years", None, (MET, True, None)),
-        ("3.8.3", "subsidy_years", 0, (MET, False, "0年")),
-        ("3.8.3", "subsidy_years", 2, (MET, False, "2年")),
-        ("3.8.3", "subsidy_years", 3, (NOT_MET, False, "3年")),
-        ("3.8.3", "subsidy_years", 4, (NOT_MET, False, "4年")),
-        ("3.4", "once", None, (MET, True, None)),
-        ("3.4", "once", True, (NOT_MET, False, "是")),
-        ("3.4", "once", False, (MET, False, "否")),
-        ("3.7.3", "not_degree", None, (MET, True, None)),
-        ("3.7.3", "not_degree", True, (NOT_MET, False, "是")),
-        ("3.7.3", "not_degree", False, (MET, False, "否")),
-        ("4.3", "no_double", None, (MET, True, None)),
-        ("4.3", "no_double", True, (NOT_MET, False, "是")),
-        ("4.3", "no_double", False, (MET, False, "否")),
-        ("4.3", "no_double", "true", (UNKNOWN, False, "true")),     # a word, not the bool: not assumed either
-    ])
+    @pytest.mark.parametrize(
+        "code, leaf_id, value, expected",
+        [
+            # (value None: not said, so the assumed value decides and the check says so)
+            ("3.8.3", "subsidy_years", None, (MET, True, None)),
+            ("3.8.3", "subsidy_years", 0, (MET, False, "0年")),
+            ("3.8.3", "subsidy_years", 2, (MET, False, "2年")),
+            ("3.8.3", "subsidy_years", 3, (NOT_MET, False, "3年")),
+            ("3.8.3", "subsidy_years", 4, (NOT_MET, False, "4年")),
+            ("3.4", "once", None, (MET, True, None)),
+            ("3.4", "once", True, (NOT_MET, False, "是")),
+            ("3.4", "once", False, (MET, False, "否")),
+            ("3.7.3", "not_degree", None, (MET, True, None)),
+            ("3.7.3", "not_degree", True, (NOT_MET, False, "是")),
+            ("3.7.3", "not_degree", False, (MET, False, "否")),
+            ("4.3", "no_double", None, (MET, True, None)),
+            ("4.3", "no_double", True, (NOT_MET, False, "是")),
+            ("4.3", "no_double", False, (MET, False, "否")),
+            ("4.3", "no_double", "true", (UNKNOWN, False, "true")),  # a word, not the bool: not assumed either
+        ],
+    )
     def test_assume(self, code, leaf_id, value, expected):
         """A leaf with `assume` uses that value while the fact is missing (Check.assumed), the stated one otherwise."""
         fact = leaf(code, leaf_id)["fact"]
@@ -654,35 +759,79 @@ class TestEvaluate:
 
     def test_no_double_claim_alone(self):
         """4.3 with nothing said is met (assumed); said claimed elsewhere, not met; said not, met."""
-        got = [evaluate("4.3", facts).status for facts in ({}, {"claimed_elsewhere": True},
-                                                           {"claimed_elsewhere": False})]
+        got = [
+            evaluate("4.3", facts).status for facts in ({}, {"claimed_elsewhere": True}, {"claimed_elsewhere": False})
+        ]
         assert [MET, NOT_MET, MET] == got
 
-    @pytest.mark.parametrize("facts, expected_status, expected_checks", [
-        (dict(ELIGIBLE), MET, {"entity": MET, "registered": MET, "property": MET, "lawful": MET, "tax": MET,
-                               "finance": MET, "mofcom": MET}),
-        (dict(ELIGIBLE, registered_in_zhengzhou=False), NOT_MET, None),
-        (dict(ELIGIBLE, registered_in_zhengzhou=None), UNKNOWN, None),
-        # a legal person's tax place does not matter; its registration does
-        (dict(ELIGIBLE, pays_tax_in_zhengzhou=False), MET, None),
-        # a branch needs to pay tax in Zhengzhou; where it is registered does not matter
-        (dict(ELIGIBLE, entity_type="branch", registered_in_zhengzhou=None, pays_tax_in_zhengzhou=True), MET,
-         {"entity": MET, "tax_here": MET, "property": MET, "lawful": MET, "tax": MET, "finance": MET, "mofcom": MET}),
-        (dict(ELIGIBLE, entity_type="branch", registered_in_zhengzhou=False, pays_tax_in_zhengzhou=True), MET, None),
-        (dict(ELIGIBLE, entity_type="branch", pays_tax_in_zhengzhou=False), NOT_MET, None),
-        (dict(ELIGIBLE, entity_type="branch", registered_in_zhengzhou=True), UNKNOWN, None),
-        # not a legal person nor a branch: neither place condition applies, the entity fails
-        (dict(ELIGIBLE, entity_type="other"), NOT_MET, {"entity": NOT_MET, "property": MET, "lawful": MET,
-                                                        "tax": MET, "finance": MET, "mofcom": MET}),
-        # entity type unknown: both place conditions wait for it
-        (dict(ELIGIBLE, entity_type=None), UNKNOWN, {"entity": UNKNOWN, "registered": UNKNOWN, "tax_here": UNKNOWN,
-                                                     "property": MET, "lawful": MET, "tax": MET, "finance": MET,
-                                                     "mofcom": MET}),
-        (dict(ELIGIBLE, lawful_tax=False), NOT_MET, None),
-        (dict(ELIGIBLE, mofcom_registered=False), NOT_MET, None),
-        (dict(ELIGIBLE, sound_finance=None), UNKNOWN, None),
-        ({}, UNKNOWN, None),
-    ])
+    @pytest.mark.parametrize(
+        "facts, expected_status, expected_checks",
+        [
+            (
+                dict(ELIGIBLE),
+                MET,
+                {
+                    "entity": MET,
+                    "registered": MET,
+                    "property": MET,
+                    "lawful": MET,
+                    "tax": MET,
+                    "finance": MET,
+                    "mofcom": MET,
+                },
+            ),
+            (dict(ELIGIBLE, registered_in_zhengzhou=False), NOT_MET, None),
+            (dict(ELIGIBLE, registered_in_zhengzhou=None), UNKNOWN, None),
+            # a legal person's tax place does not matter; its registration does
+            (dict(ELIGIBLE, pays_tax_in_zhengzhou=False), MET, None),
+            # a branch needs to pay tax in Zhengzhou; where it is registered does not matter
+            (
+                dict(ELIGIBLE, entity_type="branch", registered_in_zhengzhou=None, pays_tax_in_zhengzhou=True),
+                MET,
+                {
+                    "entity": MET,
+                    "tax_here": MET,
+                    "property": MET,
+                    "lawful": MET,
+                    "tax": MET,
+                    "finance": MET,
+                    "mofcom": MET,
+                },
+            ),
+            (
+                dict(ELIGIBLE, entity_type="branch", registered_in_zhengzhou=False, pays_tax_in_zhengzhou=True),
+                MET,
+                None,
+            ),
+            (dict(ELIGIBLE, entity_type="branch", pays_tax_in_zhengzhou=False), NOT_MET, None),
+            (dict(ELIGIBLE, entity_type="branch", registered_in_zhengzhou=True), UNKNOWN, None),
+            # not a legal person nor a branch: neither place condition applies, the entity fails
+            (
+                dict(ELIGIBLE, entity_type="other"),
+                NOT_MET,
+                {"entity": NOT_MET, "property": MET, "lawful": MET, "tax": MET, "finance": MET, "mofcom": MET},
+            ),
+            # entity type unknown: both place conditions wait for it
+            (
+                dict(ELIGIBLE, entity_type=None),
+                UNKNOWN,
+                {
+                    "entity": UNKNOWN,
+                    "registered": UNKNOWN,
+                    "tax_here": UNKNOWN,
+                    "property": MET,
+                    "lawful": MET,
+                    "tax": MET,
+                    "finance": MET,
+                    "mofcom": MET,
+                },
+            ),
+            (dict(ELIGIBLE, lawful_tax=False), NOT_MET, None),
+            (dict(ELIGIBLE, mofcom_registered=False), NOT_MET, None),
+            (dict(ELIGIBLE, sound_finance=None), UNKNOWN, None),
+            ({}, UNKNOWN, None),
+        ],
+    )
     def test_second_article_when(self, facts, expected_status, expected_checks):
         """第二条: a legal person must be registered in Zhengzhou, a branch must pay tax there."""
         facts = {k: v for k, v in facts.items() if v is not None}
@@ -691,51 +840,70 @@ class TestEvaluate:
         if expected_checks is not None:
             assert expected_checks == statuses(verdict)
 
-    @pytest.mark.parametrize("facts, expected_status, expected_checks", [
-        ({"new_enterprise": True}, MET, {"since": MET}),                       # 首年计算纯增量
-        ({"new_enterprise": True, "business_grew": False}, MET, {"since": MET}),
-        ({"new_enterprise": False, "business_grew": True}, MET, {"since": MET, "increment": MET}),
-        ({"new_enterprise": False, "business_grew": False}, NOT_MET, {"since": MET, "increment": NOT_MET}),
-        ({"business_grew": True}, MET, {"since": MET, "increment": MET}),    # 新增企业 not said: compare
-        ({"business_grew": False}, NOT_MET, {"since": MET, "increment": NOT_MET}),
-        ({}, UNKNOWN, {"since": MET, "increment": UNKNOWN}),
-    ])
+    @pytest.mark.parametrize(
+        "facts, expected_status, expected_checks",
+        [
+            ({"new_enterprise": True}, MET, {"since": MET}),  # 首年计算纯增量
+            ({"new_enterprise": True, "business_grew": False}, MET, {"since": MET}),
+            ({"new_enterprise": False, "business_grew": True}, MET, {"since": MET, "increment": MET}),
+            ({"new_enterprise": False, "business_grew": False}, NOT_MET, {"since": MET, "increment": NOT_MET}),
+            ({"business_grew": True}, MET, {"since": MET, "increment": MET}),  # 新增企业 not said: compare
+            ({"business_grew": False}, NOT_MET, {"since": MET, "increment": NOT_MET}),
+            ({}, UNKNOWN, {"since": MET, "increment": UNKNOWN}),
+        ],
+    )
     def test_new_enterprise_when(self, facts, expected_status, expected_checks):
         """3.1: a new enterprise's first year counts in full; otherwise the business must have grown."""
         verdict = evaluate("3.1", dict(ELIGIBLE, business_year=2023, **facts))
         assert (expected_status, expected_checks) == (verdict.status, statuses(verdict))
 
-    @pytest.mark.parametrize("year, grew, expected_status, expected_checks", [
-        (2020, True, MET, {"since": MET, "increment": MET}),                  # 自2020年开始: 2020 counts
-        (2019, True, NOT_MET, {"since": NOT_MET, "increment": MET}),          # before the policy
-        (2021, True, MET, {"since": MET, "increment": MET}),
-        (Span(lo=D(2020)), True, MET, {"since": MET, "increment": MET}),     # 2020年以后
-        (Span(hi=D(2020), hi_open=True), None, NOT_MET, {"since": NOT_MET, "increment": UNKNOWN}),
-        (None, True, UNKNOWN, {"since": UNKNOWN, "increment": MET}),         # the year not said
-        (2019, None, NOT_MET, {"since": NOT_MET, "increment": UNKNOWN}),
-    ])
+    @pytest.mark.parametrize(
+        "year, grew, expected_status, expected_checks",
+        [
+            (2020, True, MET, {"since": MET, "increment": MET}),  # 自2020年开始: 2020 counts
+            (2019, True, NOT_MET, {"since": NOT_MET, "increment": MET}),  # before the policy
+            (2021, True, MET, {"since": MET, "increment": MET}),
+            (Span(lo=D(2020)), True, MET, {"since": MET, "increment": MET}),  # 2020年以后
+            (Span(hi=D(2020), hi_open=True), None, NOT_MET, {"since": NOT_MET, "increment": UNKNOWN}),
+            (None, True, UNKNOWN, {"since": UNKNOWN, "increment": MET}),  # the year not said
+            (2019, None, NOT_MET, {"since": NOT_MET, "increment": UNKNOWN}),
+        ],
+    )
     def test_business_year_since(self, year, grew, expected_status, expected_checks):
         """3.1 counts business from 2020 on (「自2020年开始」: 自 → ge), at, below and above 2020."""
         facts = {k: v for k, v in {"business_year": year, "business_grew": grew}.items() if v is not None}
         verdict = evaluate("3.1", dict(ELIGIBLE, **facts))
         assert (expected_status, expected_checks) == (verdict.status, statuses(verdict))
 
-    @pytest.mark.parametrize("facts, expected_status, expected_checks", [
-        ({"tech_advanced_new": True}, MET, {"new_status": MET, "once": MET}),               # 领过 not said
-        ({"tech_advanced_new": True, "tech_award_received": False}, MET, {"new_status": MET, "once": MET}),
-        ({"tech_advanced_new": True, "tech_award_received": True}, NOT_MET, {"new_status": MET, "once": NOT_MET}),
-        ({"tech_award_received": True}, NOT_MET, {"new_status": UNKNOWN, "once": NOT_MET}),
-        ({}, UNKNOWN, {"new_status": UNKNOWN, "once": MET}),
-    ])
+    @pytest.mark.parametrize(
+        "facts, expected_status, expected_checks",
+        [
+            ({"tech_advanced_new": True}, MET, {"new_status": MET, "once": MET}),  # 领过 not said
+            ({"tech_advanced_new": True, "tech_award_received": False}, MET, {"new_status": MET, "once": MET}),
+            ({"tech_advanced_new": True, "tech_award_received": True}, NOT_MET, {"new_status": MET, "once": NOT_MET}),
+            ({"tech_award_received": True}, NOT_MET, {"new_status": UNKNOWN, "once": NOT_MET}),
+            ({}, UNKNOWN, {"new_status": UNKNOWN, "once": MET}),
+        ],
+    )
     def test_tech_award_once(self, facts, expected_status, expected_checks):
         """3.4 一次性给予10万元: an award already received is not given again; not said, it is assumed not."""
         verdict = evaluate("3.4", dict(ELIGIBLE, **facts))
         assert (expected_status, expected_checks) == (verdict.status, statuses(verdict))
 
-    @pytest.mark.parametrize("patents, rd_growth, expected", [
-        (True, False, MET), (False, True, MET), (True, True, MET), (True, None, MET), (None, True, MET),
-        (False, False, NOT_MET), (False, None, UNKNOWN), (None, False, UNKNOWN), (None, None, UNKNOWN),
-    ])
+    @pytest.mark.parametrize(
+        "patents, rd_growth, expected",
+        [
+            (True, False, MET),
+            (False, True, MET),
+            (True, True, MET),
+            (True, None, MET),
+            (None, True, MET),
+            (False, False, NOT_MET),
+            (False, None, UNKNOWN),
+            (None, False, UNKNOWN),
+            (None, None, UNKNOWN),
+        ],
+    )
     def test_any_group(self, patents, rd_growth, expected):
         """3.3: patents two years running or R&D growing two years; one is enough."""
         facts = {"innovation_patents_two_years": patents, "innovation_rd_growth_two_years": rd_growth}
@@ -743,17 +911,20 @@ class TestEvaluate:
         verdict = evaluate("3.3", dict(ELIGIBLE, offshore_usd=1500000, **facts))
         assert (expected, expected) == (statuses(verdict)["innovation"], verdict.status)
 
-    @pytest.mark.parametrize("facts, expected_base, expected_status", [
-        ({"offshore_usd": 1500000}, MET, MET),                                  # 离岸奖励
-        ({"business_grew": True, "business_year": 2023}, MET, MET),             # 增量奖励
-        ({"new_enterprise": True, "business_year": 2023}, MET, MET),
-        ({"business_grew": True}, UNKNOWN, UNKNOWN),                            # 业务年度 not said
-        ({"business_grew": True, "business_year": 2019, "offshore_usd": 1000000}, NOT_MET, NOT_MET),
-        ({"business_grew": False, "offshore_usd": 1000000}, NOT_MET, NOT_MET),  # neither award
-        ({"business_grew": False}, UNKNOWN, UNKNOWN),                           # 离岸 not said
-        ({"offshore_usd": 900000}, UNKNOWN, UNKNOWN),                           # 增量 not said
-        ({}, UNKNOWN, UNKNOWN),
-    ])
+    @pytest.mark.parametrize(
+        "facts, expected_base, expected_status",
+        [
+            ({"offshore_usd": 1500000}, MET, MET),  # 离岸奖励
+            ({"business_grew": True, "business_year": 2023}, MET, MET),  # 增量奖励
+            ({"new_enterprise": True, "business_year": 2023}, MET, MET),
+            ({"business_grew": True}, UNKNOWN, UNKNOWN),  # 业务年度 not said
+            ({"business_grew": True, "business_year": 2019, "offshore_usd": 1000000}, NOT_MET, NOT_MET),
+            ({"business_grew": False, "offshore_usd": 1000000}, NOT_MET, NOT_MET),  # neither award
+            ({"business_grew": False}, UNKNOWN, UNKNOWN),  # 离岸 not said
+            ({"offshore_usd": 900000}, UNKNOWN, UNKNOWN),  # 增量 not said
+            ({}, UNKNOWN, UNKNOWN),
+        ],
+    )
     def test_clauses_any_base(self, facts, expected_base, expected_status):
         """3.3 needs an increment or offshore award (3.1 or 3.2 met) to take 15% of."""
         verdict = evaluate("3.3", dict(ELIGIBLE, innovation_rd_growth_two_years=True, **facts))
@@ -774,17 +945,20 @@ class TestEvaluate:
         expected = (MET, None, [] if code in UNGATED_CLAUSES else ["2"])
         assert expected == (verdict.status, verdict.blocked_by, verdict.premises)
 
-    @pytest.mark.parametrize("second, own, expected", [
-        # 第二条's facts, the clause's own (3.2), (status, blocked_by, premises)
-        (dict(ELIGIBLE), {"offshore_usd": 1500000}, (MET, None, [])),
-        ({}, {"offshore_usd": 1500000}, (MET, None, ["2"])),                          # premise only
-        ({}, {"offshore_usd": 1000000}, (NOT_MET, None, ["2"])),                      # own condition fails
-        ({}, {}, (UNKNOWN, None, ["2"])),                                             # own condition unknown
-        (dict(ELIGIBLE, sound_finance=None), {"offshore_usd": 1500000}, (MET, None, ["2"])),
-        (dict(ELIGIBLE, lawful_tax=False), {"offshore_usd": 1500000}, (NOT_MET, "2", [])),   # blocked
-        (dict(ELIGIBLE, lawful_tax=False), {}, (NOT_MET, "2", [])),
-        (dict(ELIGIBLE, lawful_tax=False), {"offshore_usd": 1000000}, (NOT_MET, "2", [])),
-    ])
+    @pytest.mark.parametrize(
+        "second, own, expected",
+        [
+            # 第二条's facts, the clause's own (3.2), (status, blocked_by, premises)
+            (dict(ELIGIBLE), {"offshore_usd": 1500000}, (MET, None, [])),
+            ({}, {"offshore_usd": 1500000}, (MET, None, ["2"])),  # premise only
+            ({}, {"offshore_usd": 1000000}, (NOT_MET, None, ["2"])),  # own condition fails
+            ({}, {}, (UNKNOWN, None, ["2"])),  # own condition unknown
+            (dict(ELIGIBLE, sound_finance=None), {"offshore_usd": 1500000}, (MET, None, ["2"])),
+            (dict(ELIGIBLE, lawful_tax=False), {"offshore_usd": 1500000}, (NOT_MET, "2", [])),  # blocked
+            (dict(ELIGIBLE, lawful_tax=False), {}, (NOT_MET, "2", [])),
+            (dict(ELIGIBLE, lawful_tax=False), {"offshore_usd": 1000000}, (NOT_MET, "2", [])),
+        ],
+    )
     def test_requires(self, second, own, expected):
         """requires (第二条): not met blocks the clause; unknown leaves the clause's own verdict, as a premise."""
         facts = {k: v for k, v in dict(second, **own).items() if v is not None}
@@ -809,17 +983,20 @@ class TestEvaluate:
         actual_first = (first.id, first.status, first.fact, first.stated) if first.id == "applicant" else None
         assert expected == (verdict.status, [c.id for c in verdict.unmet], actual_first)
 
-    @pytest.mark.parametrize("code, applicant, expected", [
-        ("3.7.2", "enterprise", NOT_MET),              # an enterprise asking about a training institution's clause
-        ("3.7.2", "training_institution", MET),
-        ("3.8.1", "enterprise", NOT_MET),
-        ("3.8.1", "park_operator", MET),
-        ("3.2", "training_institution", NOT_MET),
-        ("3.2", "park_operator", NOT_MET),
-        ("3.2", "enterprise", MET),
-        ("4.3", "training_institution", MET),
-        ("4.3", "park_operator", MET),
-    ])
+    @pytest.mark.parametrize(
+        "code, applicant, expected",
+        [
+            ("3.7.2", "enterprise", NOT_MET),  # an enterprise asking about a training institution's clause
+            ("3.7.2", "training_institution", MET),
+            ("3.8.1", "enterprise", NOT_MET),
+            ("3.8.1", "park_operator", MET),
+            ("3.2", "training_institution", NOT_MET),
+            ("3.2", "park_operator", NOT_MET),
+            ("3.2", "enterprise", MET),
+            ("4.3", "training_institution", MET),
+            ("4.3", "park_operator", MET),
+        ],
+    )
     def test_known_applicants(self, code, applicant, expected):
         """Applicant types against clauses, with literal answers."""
         facts = with_second_article(code, MEETS[code])
@@ -829,8 +1006,12 @@ class TestEvaluate:
         """The wrong applicant makes a clause not met even with nothing else said (and 第二条 is untouched)."""
         verdicts = evaluate_all({"applicant_type": "training_institution"})
         assert (NOT_MET, ["applicant"], UNKNOWN, UNKNOWN, MET) == (
-            verdicts["3.2"].status, [c.id for c in verdicts["3.2"].unmet], verdicts["2"].status,
-            verdicts["3.7.1"].status, verdicts["4.3"].status)
+            verdicts["3.2"].status,
+            [c.id for c in verdicts["3.2"].unmet],
+            verdicts["2"].status,
+            verdicts["3.7.1"].status,
+            verdicts["4.3"].status,
+        )
 
     @pytest.mark.parametrize("value", ["NaN", float("nan"), "sNaN", "Infinity", float("inf")])
     def test_not_a_number_verdict_unknown(self, value):
@@ -838,18 +1019,42 @@ class TestEvaluate:
         verdict = evaluate("3.2", dict(ELIGIBLE, offshore_usd=value))
         assert (UNKNOWN, {"offshore": UNKNOWN}) == (verdict.status, statuses(verdict))
 
-    @pytest.mark.parametrize("facts, expected", [
-        ({"institution_recognized": True, "education_level": "大专", "trainee_passed_exam": True,
-          "labor_contract_years": 1}, MET),
-        ({"institution_recognized": True, "education_level": "大专", "trainee_passed_exam": True}, UNKNOWN),
-        ({"institution_recognized": True, "education_level": "某某学历", "trainee_passed_exam": True,
-          "labor_contract_years": 1}, UNKNOWN),
-        ({"education_level": "中专"}, NOT_MET),
-        ({"institution_recognized": True, "education_level": "大专", "trainee_passed_exam": True,
-          "labor_contract_years": 0}, NOT_MET),
-        ({"institution_recognized": False, "labor_contract_years": 0}, NOT_MET),
-        ({}, UNKNOWN),
-    ])
+    @pytest.mark.parametrize(
+        "facts, expected",
+        [
+            (
+                {
+                    "institution_recognized": True,
+                    "education_level": "大专",
+                    "trainee_passed_exam": True,
+                    "labor_contract_years": 1,
+                },
+                MET,
+            ),
+            ({"institution_recognized": True, "education_level": "大专", "trainee_passed_exam": True}, UNKNOWN),
+            (
+                {
+                    "institution_recognized": True,
+                    "education_level": "某某学历",
+                    "trainee_passed_exam": True,
+                    "labor_contract_years": 1,
+                },
+                UNKNOWN,
+            ),
+            ({"education_level": "中专"}, NOT_MET),
+            (
+                {
+                    "institution_recognized": True,
+                    "education_level": "大专",
+                    "trainee_passed_exam": True,
+                    "labor_contract_years": 0,
+                },
+                NOT_MET,
+            ),
+            ({"institution_recognized": False, "labor_contract_years": 0}, NOT_MET),
+            ({}, UNKNOWN),
+        ],
+    )
     def test_aggregation(self, facts, expected):
         """Any condition not met → not met; all met → met; otherwise unknown."""
         assert expected == evaluate("3.7.2", facts).status
@@ -863,31 +1068,39 @@ class TestEvaluate:
     def test_issue_trainee_and_interns(self):
         """The issue's cases: 中专 fails 大专以上; a 1-year agreement fails 两年以上; exactly 1 year, 3 and 6 months meet 以上."""
         trainee = evaluate("3.7.2", {"education_level": "中专", "labor_contract_years": 1})
-        interns = evaluate("3.7.4", dict(ELIGIBLE, internship_agreement_years=1, internship_months=3,
-                                         social_insurance_months=6))
+        interns = evaluate(
+            "3.7.4", dict(ELIGIBLE, internship_agreement_years=1, internship_months=3, social_insurance_months=6)
+        )
         assert ({"education": NOT_MET, "contract": MET}, NOT_MET) == (
-            {k: v for k, v in statuses(trainee).items() if k in ("education", "contract")}, trainee.status)
+            {k: v for k, v in statuses(trainee).items() if k in ("education", "contract")},
+            trainee.status,
+        )
         assert ({"agreement": NOT_MET, "months": MET, "insurance": MET}, NOT_MET) == (
-            {k: v for k, v in statuses(interns).items() if k in ("agreement", "months", "insurance")}, interns.status)
+            {k: v for k, v in statuses(interns).items() if k in ("agreement", "months", "insurance")},
+            interns.status,
+        )
 
-    @pytest.mark.parametrize("code, facts, leaf_id, expected", [
-        ("3.7.4", {"internship_agreement_years": 1}, "agreement", "1年"),
-        ("3.7.2", {"labor_contract_years": Span(lo=D(1), lo_open=True)}, "contract", "1年多"),
-        ("3.8.2a", {"top_operating_years": Span(hi=D(1), hi_open=True)}, "running", "不到1年"),
-        ("3.8.3", {"rent_contract_amount_cny": 120000}, "contract", "12万元"),
-        ("3.2", {"offshore_usd": 1500000}, "offshore", "150万美元"),
-        ("3.2", {"offshore_usd": 1000001}, "offshore", "1,000,001美元"),
-        ("3.8.3", {"rent_contract_amount_cny": 5000000}, "contract", "500万元"),
-        ("3.2", {"offshore_usd": 1000000}, "offshore", "100万美元"),
-        ("3.8.2b", {"park_foreign_investment_usd": 10000000}, "investment", "1000万美元"),
-        ("3.8.2b", {"park_foreign_investment_usd": 25000000}, "investment", "2500万美元"),
-        ("3.7.2", {"labor_contract_years": D(10) / D(12)}, "contract", "0.83年"),      # 10个月
-        ("3.8.2a", {"top_operating_years": D(14) / D(12)}, "running", "1.17年"),      # 14个月
-        ("3.7.2", {"labor_contract_years": Span(hi=D(10) / D(12), hi_open=True)}, "contract", "不到0.83年"),
-        ("3.7.4", {"interns_per_year": "很多"}, "interns", "很多"),
-        ("3.8.1", {"park_enterprise_operated": False}, "operated", "否"),
-        ("3.7.2", {"education_level": "中专"}, "education", "中专"),
-    ])
+    @pytest.mark.parametrize(
+        "code, facts, leaf_id, expected",
+        [
+            ("3.7.4", {"internship_agreement_years": 1}, "agreement", "1年"),
+            ("3.7.2", {"labor_contract_years": Span(lo=D(1), lo_open=True)}, "contract", "1年多"),
+            ("3.8.2a", {"top_operating_years": Span(hi=D(1), hi_open=True)}, "running", "不到1年"),
+            ("3.8.3", {"rent_contract_amount_cny": 120000}, "contract", "12万元"),
+            ("3.2", {"offshore_usd": 1500000}, "offshore", "150万美元"),
+            ("3.2", {"offshore_usd": 1000001}, "offshore", "1,000,001美元"),
+            ("3.8.3", {"rent_contract_amount_cny": 5000000}, "contract", "500万元"),
+            ("3.2", {"offshore_usd": 1000000}, "offshore", "100万美元"),
+            ("3.8.2b", {"park_foreign_investment_usd": 10000000}, "investment", "1000万美元"),
+            ("3.8.2b", {"park_foreign_investment_usd": 25000000}, "investment", "2500万美元"),
+            ("3.7.2", {"labor_contract_years": D(10) / D(12)}, "contract", "0.83年"),  # 10个月
+            ("3.8.2a", {"top_operating_years": D(14) / D(12)}, "running", "1.17年"),  # 14个月
+            ("3.7.2", {"labor_contract_years": Span(hi=D(10) / D(12), hi_open=True)}, "contract", "不到0.83年"),
+            ("3.7.4", {"interns_per_year": "很多"}, "interns", "很多"),
+            ("3.8.1", {"park_enterprise_operated": False}, "operated", "否"),
+            ("3.7.2", {"education_level": "中专"}, "education", "中专"),
+        ],
+    )
     def test_stated(self, code, facts, leaf_id, expected):
         """A check says what the user stated, in words (「您的是1年」)."""
         checks = {c.id: c for c in evaluate(code, facts).checks}
@@ -907,22 +1120,31 @@ class TestEvaluate:
 
 # --- an independent direct reading of conditions.yml, for the property test ---
 
+
 def _interval(value) -> Tuple[Optional[Decimal], bool, Optional[Decimal], bool]:
     """(lo, lo_closed, hi, hi_closed) of what the user stated; None is unbounded."""
     if isinstance(value, Span):
         return value.lo, not value.lo_open, value.hi, not value.hi_open
     if isinstance(value, dict):
         lo, hi = value.get("lo"), value.get("hi")
-        return (None if lo is None else D(str(lo)), not value.get("lo_open", False),
-                None if hi is None else D(str(hi)), not value.get("hi_open", False))
+        return (
+            None if lo is None else D(str(lo)),
+            not value.get("lo_open", False),
+            None if hi is None else D(str(hi)),
+            not value.get("hi_open", False),
+        )
     d = D(str(value))
     return d, True, d, True
 
 
 def _accepted(op: str, t: Decimal) -> Tuple[Optional[Decimal], bool, Optional[Decimal], bool]:
     """The numbers a numeric condition accepts, as an interval."""
-    return {"gt": (t, False, None, False), "ge": (t, True, None, False),
-            "lt": (None, False, t, False), "le": (None, False, t, True)}[op]
+    return {
+        "gt": (t, False, None, False),
+        "ge": (t, True, None, False),
+        "lt": (None, False, t, False),
+        "le": (None, False, t, True),
+    }[op]
 
 
 def _inside(x, y) -> bool:
@@ -1044,6 +1266,7 @@ class DirectReading:
 
 # --- hypothesis strategies for facts (kept here: tests/strategies.py holds the calculator's) ---
 
+
 def _numbers_near(thresholds) -> st.SearchStrategy:
     """Numbers at, around and between thresholds, in every form a fact may take (and spans)."""
     points = set()
@@ -1059,8 +1282,9 @@ def _numbers_near(thresholds) -> st.SearchStrategy:
         point.map(lambda d: Span(d, d).to_json()),
         st.builds(lambda d, o: Span(lo=d, lo_open=o), point, st.booleans()),
         st.builds(lambda d, o: Span(hi=d, hi_open=o), point, st.booleans()),
-        st.builds(lambda a, b, lo, hi: Span(min(a, b), max(a, b), lo, hi),
-                  point, point, st.booleans(), st.booleans()).filter(lambda s: s.lo < s.hi),
+        st.builds(
+            lambda a, b, lo, hi: Span(min(a, b), max(a, b), lo, hi), point, point, st.booleans(), st.booleans()
+        ).filter(lambda s: s.lo < s.hi),
         st.decimals(min_value=0, max_value=max(points), places=2),
         st.sampled_from(["很多", "", "一百万"]),
     )
@@ -1069,16 +1293,21 @@ def _numbers_near(thresholds) -> st.SearchStrategy:
 
 def _fact_strategies() -> Dict[str, st.SearchStrategy]:
     data = raw_conditions()
-    words = {name: [w for level in levels for w in level] for name, levels in data["scales"].items()
-             if not name.endswith("_unsettled")}
-    unsettled = {name[:-len("_unsettled")]: ws for name, ws in data["scales"].items() if name.endswith("_unsettled")}
+    words = {
+        name: [w for level in levels for w in level]
+        for name, levels in data["scales"].items()
+        if not name.endswith("_unsettled")
+    }
+    unsettled = {name[: -len("_unsettled")]: ws for name, ws in data["scales"].items() if name.endswith("_unsettled")}
     out: Dict[str, st.SearchStrategy] = {}
     numeric: Dict[str, list] = {}
     for code, item in all_leaves():
         op, fact = item["op"], item["fact"]
         for guard_fact, want in (item.get("when") or {}).items():
-            out.setdefault(guard_fact, st.booleans() if isinstance(want, bool) else
-                           st.sampled_from(["legal_person", "branch", "other"]))
+            out.setdefault(
+                guard_fact,
+                st.booleans() if isinstance(want, bool) else st.sampled_from(["legal_person", "branch", "other"]),
+            )
         if op in ("true", "false"):
             out[fact] = st.one_of(st.booleans(), st.sampled_from(["true", "false", 0, 1]))
         elif op == "in":
@@ -1089,7 +1318,8 @@ def _fact_strategies() -> Dict[str, st.SearchStrategy]:
         elif op in NUMERIC_OPS:
             ref_code, key = item["figure"].split("/")
             numeric.setdefault(fact, []).append(
-                D(str(next(f["value"] for f in raw_figures()[ref_code] if f["key"] == key))))
+                D(str(next(f["value"] for f in raw_figures()[ref_code] if f["key"] == key)))
+            )
     for fact, thresholds in numeric.items():
         out[fact] = _numbers_near(thresholds)
     # who applies (a 第三条 clause for another type is not met); a type the policy does not name changes nothing
@@ -1126,8 +1356,10 @@ class TestEvaluateAll:
         conditions assumed equal a direct reading of the YAML."""
         reading = DirectReading(facts)
         expected = {code: reading.clause(code) for code in clause_codes()}
-        actual = {code: (v.status, statuses(v), v.blocked_by, v.premises, [c.id for c in v.checks if c.assumed])
-                  for code, v in evaluate_all(facts).items()}
+        actual = {
+            code: (v.status, statuses(v), v.blocked_by, v.premises, [c.id for c in v.checks if c.assumed])
+            for code, v in evaluate_all(facts).items()
+        }
         assert expected == actual
 
     @PROPERTY_SETTINGS
@@ -1141,8 +1373,11 @@ class TestEvaluateAll:
     @given(facts_strategy)
     def test_not_met_is_explained(self, facts):
         """A clause is not met only with a condition not met or 第二条 blocking it."""
-        unexplained = [code for code, v in evaluate_all(facts).items()
-                       if v.status == NOT_MET and not v.unmet and v.blocked_by is None]
+        unexplained = [
+            code
+            for code, v in evaluate_all(facts).items()
+            if v.status == NOT_MET and not v.unmet and v.blocked_by is None
+        ]
         assert [] == unexplained
 
     def test_every_clause_unknown_without_facts(self):
@@ -1156,13 +1391,16 @@ class TestEvaluateAll:
 
 
 class TestApplicantClauses:
-    @pytest.mark.parametrize("applicant, expected", [
-        ("enterprise", ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7.3", "3.7.4", "3.8.3", "3.9"]),
-        (None, ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7.3", "3.7.4", "3.8.3", "3.9"]),
-        ("park_operator", ["3.8.1", "3.8.2a", "3.8.2b"]),
-        ("training_institution", ["3.7.1", "3.7.2"]),
-        ("individual", []),
-    ])
+    @pytest.mark.parametrize(
+        "applicant, expected",
+        [
+            ("enterprise", ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7.3", "3.7.4", "3.8.3", "3.9"]),
+            (None, ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7.3", "3.7.4", "3.8.3", "3.9"]),
+            ("park_operator", ["3.8.1", "3.8.2a", "3.8.2b"]),
+            ("training_institution", ["3.7.1", "3.7.2"]),
+            ("individual", []),
+        ],
+    )
     def test_known_lists(self, applicant, expected):
         """The support clauses open to each applicant type, in the policy's order (enterprise by default)."""
         assert expected == applicant_clauses(applicant)
@@ -1175,14 +1413,26 @@ class TestApplicantClauses:
     def test_no_double_claim_for_every_applicant(self):
         """4.3 (不得重复申报) binds all three applicant types, yet is no support clause to list."""
         lists = [applicant_clauses(a) for a in APPLICANT_TYPES]
-        assert (sorted(APPLICANT_TYPES.values()), []) == (sorted(spec("4.3")["applicants"]),
-                                                          [a for a in lists if "4.3" in a])
+        assert (sorted(APPLICANT_TYPES.values()), []) == (
+            sorted(spec("4.3")["applicants"]),
+            [a for a in lists if "4.3" in a],
+        )
 
 
 # --- the data: conditions.yml against the policy text, figures.yml and facts.yml ---
 
-CHINESE_DIGITS = {1: {"一"}, 2: {"两", "二"}, 3: {"三"}, 4: {"四"}, 5: {"五"}, 6: {"六"}, 7: {"七"}, 8: {"八"},
-                  9: {"九"}, 10: {"十"}}
+CHINESE_DIGITS = {
+    1: {"一"},
+    2: {"两", "二"},
+    3: {"三"},
+    4: {"四"},
+    5: {"五"},
+    6: {"六"},
+    7: {"七"},
+    8: {"八"},
+    9: {"九"},
+    10: {"十"},
+}
 OPS_FOR_WORD = {"超过": {"gt"}, "以上": {"ge"}, "不低于": {"ge"}, "每": {"ge"}, "自": {"ge"}, "最多": {"le", "lt"}}
 
 
@@ -1198,8 +1448,25 @@ def spellings(value: Decimal) -> set:
 class TestConditionsData:
     def test_every_clause_covered(self):
         """第二条, every support clause of 第三条 and 4.3 (不得重复申报) have conditions, in the policy's order."""
-        expected = ["2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7.1", "3.7.2", "3.7.3", "3.7.4",
-                    "3.8.1", "3.8.2a", "3.8.2b", "3.8.3", "3.9", "4.3"]
+        expected = [
+            "2",
+            "3.1",
+            "3.2",
+            "3.3",
+            "3.4",
+            "3.5",
+            "3.6",
+            "3.7.1",
+            "3.7.2",
+            "3.7.3",
+            "3.7.4",
+            "3.8.1",
+            "3.8.2a",
+            "3.8.2b",
+            "3.8.3",
+            "3.9",
+            "4.3",
+        ]
         assert expected == clause_codes()
 
     @pytest.mark.parametrize("code, item", [pytest.param(c, x, id=f"{c}-{x['id']}") for c, x in all_leaves()])
@@ -1228,9 +1495,11 @@ class TestConditionsData:
         fig = next(f for f in raw_figures()[ref_code] if f["key"] == key)
         text = raw_clauses()[policy_clause(code)]["text"].replace(" ", "")
         word, quote = fig["bound"], item["quote"].replace(" ", "")
-        near = [s for s in spellings(threshold(item))
-                if re.search(rf"{re.escape(word)}{re.escape(s)}|{re.escape(s)}[年个月名]{{0,2}}{re.escape(word)}",
-                             quote)]
+        near = [
+            s
+            for s in spellings(threshold(item))
+            if re.search(rf"{re.escape(word)}{re.escape(s)}|{re.escape(s)}[年个月名]{{0,2}}{re.escape(word)}", quote)
+        ]
         assert (True, True) == (fig["text"].replace(" ", "") in text, bool(near))
 
     @pytest.mark.parametrize("fact", sorted({item["fact"] for _, item in all_leaves()}))
@@ -1238,8 +1507,9 @@ class TestConditionsData:
         """Every fact a condition reads is recognised by facts.yml, or is 第二条's, or is derived."""
         assert fact in set(raw_facts()) | SECOND_ARTICLE_FACTS | DERIVED_FACTS
 
-    @pytest.mark.parametrize("code, item", [pytest.param(c, x, id=f"{c}-{x['id']}") for c, x in all_leaves()
-                                            if x["fact"] in raw_facts()])
+    @pytest.mark.parametrize(
+        "code, item", [pytest.param(c, x, id=f"{c}-{x['id']}") for c, x in all_leaves() if x["fact"] in raw_facts()]
+    )
     def test_fact_kind_agrees(self, code, item):
         """facts.yml reads a fact as the kind its condition compares (bool, enum values, scale, number and unit)."""
         described, op = raw_facts()[item["fact"]], item["op"]
@@ -1264,8 +1534,9 @@ class TestConditionsData:
         for name, levels in data.items():
             if name.endswith("_unsettled"):
                 continue
-            seen = [str(w).lower() for level in levels for w in level] + \
-                [str(w).lower() for w in data.get(f"{name}_unsettled", [])]
+            seen = [str(w).lower() for level in levels for w in level] + [
+                str(w).lower() for w in data.get(f"{name}_unsettled", [])
+            ]
             repeated[name] = sorted({w for w in seen if seen.count(w) > 1})
         assert {name: [] for name in repeated} == repeated
 
@@ -1274,9 +1545,11 @@ class TestConditionsData:
         """Every condition has a unique id, a label, and every leaf a quote."""
         conds = spec(code)["conditions"]
         ids = [c["id"] for c in conds]
-        incomplete = [c["id"] for c in conds if not c.get("label")] + \
-            [x["id"] for c in conds for x in c.get("any", []) if not (x.get("label") and x.get("quote"))] + \
-            [c["id"] for c in conds if "any" not in c and not c.get("quote")]
+        incomplete = (
+            [c["id"] for c in conds if not c.get("label")]
+            + [x["id"] for c in conds for x in c.get("any", []) if not (x.get("label") and x.get("quote"))]
+            + [c["id"] for c in conds if "any" not in c and not c.get("quote")]
+        )
         assert (len(ids), []) == (len(set(ids)), incomplete)
 
     @pytest.mark.parametrize("code", clause_codes())
@@ -1284,11 +1557,15 @@ class TestConditionsData:
         """Applicants are known types; enterprise and park clauses require 第二条, training institutions' and 4.3 do not."""
         entry = spec(code)
         expected = [] if code in ("2", "4.3") or entry["applicants"] == ["培训机构"] else ["2"]
-        assert (True, expected) == (set(entry["applicants"]) <= set(APPLICANT_TYPES.values()),
-                                    entry.get("requires", []))
+        assert (True, expected) == (
+            set(entry["applicants"]) <= set(APPLICANT_TYPES.values()),
+            entry.get("requires", []),
+        )
 
-    @pytest.mark.parametrize("code, item", [pytest.param(c, x, id=f"{c}-{x['id']}")
-                                            for c, x in all_leaves() if x["op"] == "clauses_any" or x.get("when")])
+    @pytest.mark.parametrize(
+        "code, item",
+        [pytest.param(c, x, id=f"{c}-{x['id']}") for c, x in all_leaves() if x["op"] == "clauses_any" or x.get("when")],
+    )
     def test_references(self, code, item):
         """clauses_any names clauses with conditions; a `when` reads a fact some clause states or 第二条's."""
         if item["op"] == "clauses_any":

@@ -1,4 +1,5 @@
 """The pieces agree: domain ↔ actions ↔ data ↔ knowledge, and the core stays free of Rasa."""
+
 import ast
 import re
 from pathlib import Path
@@ -30,7 +31,8 @@ def nlu_intents() -> dict:
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
             if "intent" in block:
                 counts[block["intent"]] = counts.get(block["intent"], 0) + len(
-                    [l for l in block["examples"].splitlines() if l.strip().startswith("- ")])
+                    [line for line in block["examples"].splitlines() if line.strip().startswith("- ")]
+                )
     return counts
 
 
@@ -134,8 +136,9 @@ class TestKnowledgeReach:
 class TestCoreIsPlain:
     """calculator/, knowledge/ and the dialogue core import no Rasa."""
 
-    @pytest.mark.parametrize("package", ["calculator", "knowledge", "bot/estimate", "bot/answers",
-                                         "bot/prescreen", "bot/reports"])
+    @pytest.mark.parametrize(
+        "package", ["calculator", "knowledge", "bot/estimate", "bot/answers", "bot/prescreen", "bot/reports"]
+    )
     def test_no_rasa_import(self, package):
         """No module in the package imports rasa or rasa_sdk."""
         offenders = []
@@ -157,5 +160,5 @@ def test_other_policies_are_features_too():
 
     blocks = yaml.safe_load((ROOT / "data" / "nlu" / "lookups.yml").read_text(encoding="utf-8"))["nlu"]
     lookup = next(b for b in blocks if b.get("lookup") == "other_policy")
-    terms = [l.strip()[2:] for l in lookup["examples"].splitlines() if l.strip().startswith("- ")]
+    terms = [line.strip()[2:] for line in lookup["examples"].splitlines() if line.strip().startswith("- ")]
     assert [t for t in terms if query.other_policy(f"{t}怎么办理") is None] == []

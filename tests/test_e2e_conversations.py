@@ -1,4 +1,5 @@
 """End-to-end conversations against the running action and Rasa servers (REST channel)."""
+
 import re
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import pytest
 import yaml
 
 from tests.case_checks import play
+
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "e2e"
@@ -73,7 +75,7 @@ class TestFormBehaviour:
         assert "84,000.00元" in assistant.say(s, "境外2场，每场6万元")
 
     def test_correction_mid_form(self, assistant):
-        """"不对，是180万美元" replaces the amount before the rate is given."""
+        """ "不对，是180万美元" replaces the amount before the rate is given."""
         s = assistant.new_sender("fix")
         assert "汇率" in assistant.say(s, "离岸执行额150万美元能拿多少")
         assert "汇率" in assistant.say(s, "不对，是180万美元")
@@ -115,7 +117,9 @@ class TestFormBehaviour:
 class TestRobustness:
     """Odd input gets a clear Chinese answer and nothing breaks."""
 
-    @pytest.mark.parametrize("text", ["😀😀😀", "？？？", "asdfgh", "的" * 5000, "ＣＭＭＩ认证补贴比例是多少", "離岸獎勵怎麼算"])
+    @pytest.mark.parametrize(
+        "text", ["😀😀😀", "？？？", "asdfgh", "的" * 5000, "ＣＭＭＩ认证补贴比例是多少", "離岸獎勵怎麼算"]
+    )
     def test_odd_input(self, assistant, text):
         """Every odd message gets a Chinese reply."""
         reply = assistant.say(assistant.new_sender("odd"), text)
@@ -151,7 +155,13 @@ class TestPrescreen:
         other = assistant.say(assistant.new_sender("intruder"), f"查询预审 {ref}")
         assert "没有找到" in other and "2,000,000" not in other
         env = {"REPORTS_DB": str(assistant.workdir / "reports.db"), "PATH": "/usr/bin:/bin"}
-        out = subprocess.run([sys.executable, "-m", "bot.reports", "show", ref], cwd=ROOT, env=env,
-                             capture_output=True, text=True, timeout=60)
+        out = subprocess.run(
+            [sys.executable, "-m", "bot.reports", "show", ref],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert 0 == out.returncode and ref in out.stdout and re.search(r"(?<!不)符合", out.stdout)
         assert "不符合" not in out.stdout

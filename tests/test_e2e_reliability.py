@@ -10,6 +10,7 @@ server outage.
 * action server killed → a busy message within 2 s; restarted → the same conversation goes
   on exactly as if nothing had happened.
 """
+
 import json
 import os
 import signal
@@ -62,13 +63,25 @@ class Stack:
         self.lines, self.ready_at = [], None
 
     def start(self, seconds=600):
-        env = dict(os.environ, DATA_DIR=str(self.work), REPORTS_DB=str(self.work / "reports.db"),
-                   TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore",
-                   **{k: str(v) for k, v in self.ports.items()})
+        env = dict(
+            os.environ,
+            DATA_DIR=str(self.work),
+            REPORTS_DB=str(self.work / "reports.db"),
+            TF_CPP_MIN_LOG_LEVEL="3",
+            PYTHONWARNINGS="ignore",
+            **{k: str(v) for k, v in self.ports.items()},
+        )
         for key in [k for k in env if k.startswith("WECHAT_") or k.endswith("_HOST")]:
             env.pop(key)
-        self.proc = subprocess.Popen(["bash", "bot/scripts/run.sh"], cwd=ROOT, env=env, text=True,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(
+            ["bash", "bot/scripts/run.sh"],
+            cwd=ROOT,
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         ready = threading.Event()
 
         def read():
@@ -191,8 +204,10 @@ def test_longest_allowed_message_does_not_hold_up_another_user(stack):
         assert result["long"][0] == 200 and chinese(texts(result["long"][1]))
         delays.append(seconds - baseline)
         long_seconds.append(result["long"][2])
-    print(f"other user delayed by {[round(d * 1000) for d in delays]} ms while a {MAX_MESSAGE_CHARS}-character "
-          f"message was answered in {[round(x * 1000) for x in long_seconds]} ms (baseline {baseline * 1000:.0f} ms)")
+    print(
+        f"other user delayed by {[round(d * 1000) for d in delays]} ms while a {MAX_MESSAGE_CHARS}-character "
+        f"message was answered in {[round(x * 1000) for x in long_seconds]} ms (baseline {baseline * 1000:.0f} ms)"
+    )
     assert statistics.median(delays) <= 0.2
 
 

@@ -1,4 +1,5 @@
 """The WeChat channel on a real Rasa server with the trained model (safe mode, as WeChat sends it)."""
+
 import os
 import random
 import re
@@ -20,16 +21,41 @@ TOKEN, APPID, AES_KEY = "e2e-token", "wx00e2e000000000", "abcdefghijklmnopqrstuv
 def wechat(assistant):
     """A second Rasa server with the WeChat channel on, sharing the assistant's action server."""
     port = free_port()
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3", WECHAT_TOKEN=TOKEN,
-               WECHAT_APPID=APPID, WECHAT_AES_KEY=AES_KEY, WECHAT_API_BASE="http://127.0.0.1:9")
+    env = dict(
+        os.environ,
+        RASA_TELEMETRY_ENABLED="false",
+        TF_CPP_MIN_LOG_LEVEL="3",
+        WECHAT_TOKEN=TOKEN,
+        WECHAT_APPID=APPID,
+        WECHAT_AES_KEY=AES_KEY,
+        WECHAT_API_BASE="http://127.0.0.1:9",
+    )
     log = open(assistant.workdir / "rasa-wechat.log", "w")
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "rasa"), "run", "--model", str(MODEL), "--port", str(port),
-                             "--endpoints", str(assistant.workdir / "endpoints.yml"),
-                             "--credentials", str(ROOT / "credentials.yml")],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "rasa"),
+            "run",
+            "--model",
+            str(MODEL),
+            "--port",
+            str(port),
+            "--endpoints",
+            str(assistant.workdir / "endpoints.yml"),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
-        _wait(f"http://127.0.0.1:{port}/webhooks/rest/webhook", proc, 240,
-              b'{"sender": "warmup-wx", "message": "\\u4f60\\u597d"}')
+        _wait(
+            f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+            proc,
+            240,
+            b'{"sender": "warmup-wx", "message": "\\u4f60\\u597d"}',
+        )
         yield f"http://127.0.0.1:{port}/webhooks/wechat/webhook"
     finally:
         proc.terminate()
@@ -38,7 +64,7 @@ def wechat(assistant):
 
 
 def signed(params: dict) -> dict:
-    ts, nonce = str(int(time.time())), f"n{random.randint(1, 10 ** 9)}"
+    ts, nonce = str(int(time.time())), f"n{random.randint(1, 10**9)}"
     return dict(params, timestamp=ts, nonce=nonce, signature=sha1_signature(TOKEN, ts, nonce))
 
 
@@ -52,10 +78,12 @@ def test_safe_mode_estimate(wechat):
     """An encrypted question gets an encrypted answer carrying the award."""
     crypto = WeChatCrypto(AES_KEY, APPID)
     q = signed({"encrypt_type": "aes", "openid": "openid-e2e"})
-    xml = ("<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><FromUserName><![CDATA[openid-e2e]]></FromUserName>"
-           f"<CreateTime>{q['timestamp']}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
-           "<Content><![CDATA[离岸执行额250万美元，汇率6.8，离岸奖励多少]]></Content>"
-           f"<MsgId>{random.randint(1, 10 ** 12)}</MsgId></xml>")
+    xml = (
+        "<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><FromUserName><![CDATA[openid-e2e]]></FromUserName>"
+        f"<CreateTime>{q['timestamp']}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+        "<Content><![CDATA[离岸执行额250万美元，汇率6.8，离岸奖励多少]]></Content>"
+        f"<MsgId>{random.randint(1, 10**12)}</MsgId></xml>"
+    )
     enc = crypto.encrypt(xml)
     q["msg_signature"] = sha1_signature(TOKEN, q["timestamp"], q["nonce"], enc)
     body = f"<xml><ToUserName><![CDATA[gh_e2e]]></ToUserName><Encrypt><![CDATA[{enc}]]></Encrypt></xml>".encode()

@@ -1,4 +1,5 @@
 """第二条's facts read from messages (bot/answers/eligibility.py with knowledge/data/eligibility_words.yml)."""
+
 from pathlib import Path
 
 import pytest
@@ -8,10 +9,15 @@ from bot.answers.eligibility import answer, facts_from, summary
 from bot.nlu.normalize import normalize
 from bot.prescreen.session import PrescreenSession
 
-WORDS = yaml.safe_load((Path(__file__).resolve().parents[1] / "knowledge" / "data" / "eligibility_words.yml")
-                       .read_text(encoding="utf-8"))["second_article"]
-EXAMPLES = [(field, text, want) for field, spec in WORDS.items() if isinstance(spec, dict)
-            for text, want in spec.get("examples", [])]
+WORDS = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "knowledge" / "data" / "eligibility_words.yml").read_text(encoding="utf-8")
+)["second_article"]
+EXAMPLES = [
+    (field, text, want)
+    for field, spec in WORDS.items()
+    if isinstance(spec, dict)
+    for text, want in spec.get("examples", [])
+]
 
 
 def read(text: str) -> dict:
@@ -28,8 +34,15 @@ class TestWordListExamples:
 
     def test_every_fact_has_examples(self):
         """Each fact of 第二条 has at least two examples, one of each polarity where it is a yes/no fact."""
-        for field in ("registered_in_zhengzhou", "pays_tax_in_zhengzhou", "clear_property_rights",
-                      "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"):
+        for field in (
+            "registered_in_zhengzhou",
+            "pays_tax_in_zhengzhou",
+            "clear_property_rights",
+            "lawful_operation",
+            "lawful_tax",
+            "sound_finance",
+            "mofcom_registered",
+        ):
             values = {want for f, _, want in EXAMPLES if f == field}
             assert {True, False} <= values, field
 
@@ -92,8 +105,10 @@ class TestNegationScope:
     def test_no_problem_is_no_negation(self):
         """「都没问题」 confirms the facts it names."""
         facts = read("产权、经营、财务、统计系统注册这些都没问题")
-        assert all(facts[f] is True for f in ("clear_property_rights", "lawful_operation", "sound_finance",
-                                              "mofcom_registered"))
+        assert all(
+            facts[f] is True
+            for f in ("clear_property_rights", "lawful_operation", "sound_finance", "mofcom_registered")
+        )
 
     def test_negation_stays_in_its_phrase(self):
         """A negation in the phrase before does not reach the next one."""
@@ -145,13 +160,16 @@ class TestWhoAndWhere:
 class TestVerdicts:
     """The answer says 结论 first and never 符合 to an applicant that fails a condition."""
 
-    @pytest.mark.parametrize("text,named", [
-        ("我们公司营业执照注册在开封 在郑州只有一个办事处 可以申报吗", "在郑州市行政区域内依法设立"),
-        ("我们是金水区注册的独立法人 别的都还行 就是商务部那个统计系统一直没注册过 现在能直接申报吗", "统计系统"),
-        ("问下 我们在商务部统计系统是注册了的 但是去年一整年都没上去填报 这样还有申报资格吗", "及时填报"),
-        ("我们几个股东正在打股权官司 公司股权到底谁的现在还说不清 公司本身是郑州注册的 能报吗", "产权清晰"),
-        ("总公司在郑州 我们是洛阳的分公司 分公司税在洛阳交 能不能单独申报", "在郑纳税"),
-    ])
+    @pytest.mark.parametrize(
+        "text,named",
+        [
+            ("我们公司营业执照注册在开封 在郑州只有一个办事处 可以申报吗", "在郑州市行政区域内依法设立"),
+            ("我们是金水区注册的独立法人 别的都还行 就是商务部那个统计系统一直没注册过 现在能直接申报吗", "统计系统"),
+            ("问下 我们在商务部统计系统是注册了的 但是去年一整年都没上去填报 这样还有申报资格吗", "及时填报"),
+            ("我们几个股东正在打股权官司 公司股权到底谁的现在还说不清 公司本身是郑州注册的 能报吗", "产权清晰"),
+            ("总公司在郑州 我们是洛阳的分公司 分公司税在洛阳交 能不能单独申报", "在郑纳税"),
+        ],
+    )
     def test_not_eligible(self, text, named):
         """Each stated unmet condition makes the answer start 「结论：不符合」 and name it."""
         text_out = answer(normalize(text)).text
@@ -159,15 +177,19 @@ class TestVerdicts:
 
     def test_eligible(self):
         """Every condition stated met: 「结论：符合」."""
-        text = ("您好 我们公司在郑东新区注册，独立法人。产权清晰，依法经营，纳税正常没欠过，财务制度健全规范，"
-                "商务部服务外包统计系统注册好几年了 合同签约和执行都及时填。这样具备申报资格吗")
+        text = (
+            "您好 我们公司在郑东新区注册，独立法人。产权清晰，依法经营，纳税正常没欠过，财务制度健全规范，"
+            "商务部服务外包统计系统注册好几年了 合同签约和执行都及时填。这样具备申报资格吗"
+        )
         out = answer(normalize(text)).text
         assert out.startswith("结论：符合") and "不符合" not in out
 
     def test_summary_needs_a_description(self):
         """An estimate gets a 第二条 line only when the applicant described itself."""
         assert "" == summary({"entity_type": "legal_person"})
-        assert summary(read("郑州注册独立法人 产权清晰 依法经营 依法纳税 财务健全 统计系统按时填报")).startswith("结论：符合")
+        assert summary(read("郑州注册独立法人 产权清晰 依法经营 依法纳税 财务健全 统计系统按时填报")).startswith(
+            "结论：符合"
+        )
 
 
 class TestPrescreenVolunteered:
@@ -201,19 +223,27 @@ class TestPrescreenVolunteered:
 
     def test_eligible_goes_on_to_items(self):
         """An eligible applicant is asked for items and figures, not stopped."""
-        s = PrescreenSession.start("预审：郑州注册独立法人，产权清晰、依法经营、依法纳税、财务制度健全，统计系统按时填报")
+        s = PrescreenSession.start(
+            "预审：郑州注册独立法人，产权清晰、依法经营、依法纳税、财务制度健全，统计系统按时填报"
+        )
         assert "items" == s.step and [] == s.failing()
 
 
 class TestNeverQualifiesWhenAConditionFails:
     """Property: a message that states one condition unmet is never told 符合, whatever else it says."""
 
-    UNMET = [text for field, text, want in EXAMPLES
-             if want is False and field in ("clear_property_rights", "lawful_operation", "lawful_tax",
-                                            "sound_finance", "mofcom_registered")]
-    MET = [text for field, text, want in EXAMPLES
-           if want is True and field in ("clear_property_rights", "lawful_operation", "lawful_tax",
-                                         "sound_finance", "mofcom_registered")]
+    UNMET = [
+        text
+        for field, text, want in EXAMPLES
+        if want is False
+        and field in ("clear_property_rights", "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered")
+    ]
+    MET = [
+        text
+        for field, text, want in EXAMPLES
+        if want is True
+        and field in ("clear_property_rights", "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered")
+    ]
 
     def test_property(self):
         """Any met statements, in any order, with one unmet statement and 「其他条件都满足」: 不符合."""
@@ -221,8 +251,12 @@ class TestNeverQualifiesWhenAConditionFails:
         from hypothesis import strategies as st
 
         @settings(max_examples=150, deadline=None)
-        @given(st.sampled_from(self.UNMET), st.lists(st.sampled_from(self.MET), max_size=4), st.integers(0, 4),
-               st.booleans())
+        @given(
+            st.sampled_from(self.UNMET),
+            st.lists(st.sampled_from(self.MET), max_size=4),
+            st.integers(0, 4),
+            st.booleans(),
+        )
         def check(unmet, met, at, others):
             parts = ["我们是郑州注册的独立法人"] + met
             parts.insert(min(at, len(parts)), unmet)

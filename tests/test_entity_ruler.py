@@ -1,6 +1,7 @@
 """bot/nlu/entity_ruler.py: known answers, and the vocabulary scan limited to candidate phrases
 (those whose first two characters occur in the message) finds exactly what a scan of the
 whole vocabulary finds."""
+
 import re
 from pathlib import Path
 
@@ -39,14 +40,19 @@ def training_texts():
     return texts
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("我们做软件测试外包", [("domain", "软件研发服务", 3, 7)]),
-    ("做软件测试和呼叫中心", [("domain", "软件研发服务", 1, 5), ("domain", "呼叫中心服务", 6, 10)]),
-    ("离岸执行额150万美元能拿多少？", [("clause", "3.2", 0, 2), ("clause", "3.2", 9, 11),
-                                ("money", "1500000|USD", 5, 11)]),
-    ("", []),
-    ("   ", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("我们做软件测试外包", [("domain", "软件研发服务", 3, 7)]),
+        ("做软件测试和呼叫中心", [("domain", "软件研发服务", 1, 5), ("domain", "呼叫中心服务", 6, 10)]),
+        (
+            "离岸执行额150万美元能拿多少？",
+            [("clause", "3.2", 0, 2), ("clause", "3.2", 9, 11), ("money", "1500000|USD", 5, 11)],
+        ),
+        ("", []),
+        ("   ", []),
+    ],
+)
 def test_known_answers(text, expected):
     assert [(e["entity"], e["value"], e["start"], e["end"]) for e in entity_ruler.extract(text)] == expected
 

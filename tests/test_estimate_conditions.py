@@ -1,4 +1,5 @@
 """Estimates and conditions: no estimate includes an award whose stated condition is not met."""
+
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -21,8 +22,12 @@ EARNING = {
     "3.8.1": {"park_newly_recognized": True, "park_enterprise_operated": True},
     "3.8.2a": {"park_top_enterprises": 1},
     "3.8.2b": {"park_foreign_investment_usd": Decimal(20000000)},
-    "3.8.3": {"rent_years_in_park": Decimal(4), "rent_contract_amount_cny": Decimal(8000000),
-              "rent_annual_cny": Decimal(300000), "rent_area_m2": Decimal(500)},
+    "3.8.3": {
+        "rent_years_in_park": Decimal(4),
+        "rent_contract_amount_cny": Decimal(8000000),
+        "rent_annual_cny": Decimal(300000),
+        "rent_area_m2": Decimal(500),
+    },
     "3.9": {"platforms": [{"cost_cny": Decimal(1000000)}]},
 }
 
@@ -33,18 +38,29 @@ FAILING = {
     "3.5": [{"fair_designated": False}],
     "3.6": [{"certification_related": False}, {"certification_cost_kind": "other"}],
     "3.7.2": [{"education_level": "中专"}, {"trainee_passed_exam": False}, {"labor_contract_years": Span.of("0.5")}],
-    "3.7.3": [{"training_foreign_related": False}, {"education_level": "大专"}, {"position_level": "普通员工"},
-              {"degree_education": True}],
-    "3.7.4": [{"fresh_graduate": False}, {"education_level": "中专"}, {"internship_months": Span.of(2)},
-              {"social_insurance_months": Span.of(5)}],
+    "3.7.3": [
+        {"training_foreign_related": False},
+        {"education_level": "大专"},
+        {"position_level": "普通员工"},
+        {"degree_education": True},
+    ],
+    "3.7.4": [
+        {"fresh_graduate": False},
+        {"education_level": "中专"},
+        {"internship_months": Span.of(2)},
+        {"social_insurance_months": Span.of(5)},
+    ],
     "3.8.1": [{"park_level": "区级"}],
     "3.8.2a": [{"park_level": "区级"}, {"top_enterprise_introduced": False}, {"top_operating_years": Span.of("0.5")}],
     "3.8.2b": [{"park_level": "区级"}, {"project_it_industry": False}],
     "3.8.3": [{"park_level": "区级"}, {"office_rented": False}],
     "3.9": [{"platform_public": False}],
 }
-SECOND_ARTICLE_FAILS = [{"entity_type": "other"}, {"entity_type": "branch", "pays_tax_in_zhengzhou": False},
-                        {"entity_type": "legal_person", "mofcom_registered": False}]
+SECOND_ARTICLE_FAILS = [
+    {"entity_type": "other"},
+    {"entity_type": "branch", "pays_tax_in_zhengzhou": False},
+    {"entity_type": "legal_person", "mofcom_registered": False},
+]
 
 
 def amount_of(result: dict, code: str) -> Decimal:

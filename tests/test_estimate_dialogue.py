@@ -1,4 +1,5 @@
 """The estimate dialogue core (bot/estimate): reading figures, asking, correcting, computing."""
+
 from decimal import Decimal
 
 import pytest
@@ -68,7 +69,7 @@ class TestAsking:
         assert Decimal("1057500") == total(s)
 
     def test_currency_is_asked(self):
-        """"150万" for an offshore amount asks 美元 or 元."""
+        """ "150万" for an offshore amount asks 美元 or 元."""
         s = EstimateSession.start("离岸执行额150万能奖多少")
         assert "美元" in s.question() and "元" in s.question()
         s.handle("美元")
@@ -76,7 +77,7 @@ class TestAsking:
         assert Decimal("1050000") == total(s)
 
     def test_per_event_or_total_is_asked(self):
-        """"3场展会花了15万" asks 每场 or 合计; a total is never averaged: each fair's cost is asked."""
+        """ "3场展会花了15万" asks 每场 or 合计; a total is never averaged: each fair's cost is asked."""
         s, asked = play("3场展会花了15万", ["合计", "4万、5万、6万", "境外"])
         assert "每场" in asked[0] and "合计" in asked[0]
         assert "平均" in asked[1] and "每场的费用" in asked[1]
@@ -99,14 +100,16 @@ class TestAsking:
         """Offshore in both years needs both years' rates."""
         s, asked = play("去年离岸200万美元，今年离岸300万美元，增量奖励多少", ["今年汇率7.1", "6.9"])
         r = item(s, "3.1")
-        assert Decimal(str(r["amount_cny"])) == (Decimal("3000000") * Decimal("7.1") - Decimal("2000000") * Decimal("6.9")) * Decimal("0.03")
+        assert Decimal(str(r["amount_cny"])) == (
+            Decimal("3000000") * Decimal("7.1") - Decimal("2000000") * Decimal("6.9")
+        ) * Decimal("0.03")
 
 
 class TestCorrectionsAndExits:
     """Corrections overwrite, 跳过 leaves an item out, 取消 ends the estimate."""
 
     def test_correction_replaces_the_figure(self):
-        """"不对，是180万美元" replaces the offshore amount."""
+        """ "不对，是180万美元" replaces the offshore amount."""
         s = EstimateSession.start("离岸执行额150万美元能拿多少")
         s.handle("不对，是180万美元", "correct_value")
         s.handle("7")
@@ -159,18 +162,36 @@ class TestWording:
 
     def test_restate(self):
         """Fairs are restated per region."""
-        assert "境外活动2场（5万元、6万元）" == restate({"fairs": [
-            {"region": "overseas", "cost_cny": Decimal(50000)}, {"region": "overseas", "cost_cny": Decimal(60000)}]})
+        assert "境外活动2场（5万元、6万元）" == restate(
+            {
+                "fairs": [
+                    {"region": "overseas", "cost_cny": Decimal(50000)},
+                    {"region": "overseas", "cost_cny": Decimal(60000)},
+                ]
+            }
+        )
 
 
 class TestItemWords:
     """Item detection from user words."""
 
-    @pytest.mark.parametrize("text,code", [
-        ("离岸奖励多少", "3.2"), ("增量奖励", "3.1"), ("展会补贴", "3.5"), ("cmmi认证", "3.6"),
-        ("房租补贴", "3.8.3"), ("实习生补贴", "3.7.4"), ("项目经理培训", "3.7.3"), ("公共服务平台", "3.9"),
-        ("技术先进型", "3.4"), ("专利 创新奖励", "3.3"), ("引进了500强", "3.8.2a"), ("吸引外资", "3.8.2b"),
-    ])
+    @pytest.mark.parametrize(
+        "text,code",
+        [
+            ("离岸奖励多少", "3.2"),
+            ("增量奖励", "3.1"),
+            ("展会补贴", "3.5"),
+            ("cmmi认证", "3.6"),
+            ("房租补贴", "3.8.3"),
+            ("实习生补贴", "3.7.4"),
+            ("项目经理培训", "3.7.3"),
+            ("公共服务平台", "3.9"),
+            ("技术先进型", "3.4"),
+            ("专利 创新奖励", "3.3"),
+            ("引进了500强", "3.8.2a"),
+            ("吸引外资", "3.8.2b"),
+        ],
+    )
     def test_detect(self, text, code):
         """Each item is recognised by its everyday name."""
         assert code in detect_items(normalize(text))
@@ -179,9 +200,14 @@ class TestItemWords:
 class TestBadFigures:
     """Negative or absurd figures are refused, asked again, and nothing else is lost."""
 
-    @pytest.mark.parametrize("text,field", [("CMMI认证费用-5万元能补多少", "certifications"),
-                                            ("离岸执行额负100万美元，汇率7", "offshore_usd"),
-                                            ("离岸执行额9999999亿美元，汇率7", "offshore_usd")])
+    @pytest.mark.parametrize(
+        "text,field",
+        [
+            ("CMMI认证费用-5万元能补多少", "certifications"),
+            ("离岸执行额负100万美元，汇率7", "offshore_usd"),
+            ("离岸执行额9999999亿美元，汇率7", "offshore_usd"),
+        ],
+    )
     def test_refused(self, text, field):
         """The bad field is dropped with a Chinese reason and asked again."""
         s = EstimateSession.start(text)
@@ -194,13 +220,16 @@ class TestBadFigures:
         s.handle("150万美元")
         assert Decimal("1050000") == total(s)
 
-    @pytest.mark.parametrize("text,expected", [
-        ("离岸执行额三百万美元，汇率7，离岸奖励多少", "2000000"),
-        ("离岸300w美元，汇率7，离岸奖励多少", "2000000"),
-        ("离岸执行额１５０万美元，汇率７，离岸奖励多少", "1050000"),
-        ("离岸执行额两百万刀，汇率7，离岸奖励多少", "1400000"),
-        ("离岸执行额1,500,000美元，汇率7，离岸奖励多少", "1050000"),
-    ])
+    @pytest.mark.parametrize(
+        "text,expected",
+        [
+            ("离岸执行额三百万美元，汇率7，离岸奖励多少", "2000000"),
+            ("离岸300w美元，汇率7，离岸奖励多少", "2000000"),
+            ("离岸执行额１５０万美元，汇率７，离岸奖励多少", "1050000"),
+            ("离岸执行额两百万刀，汇率7，离岸奖励多少", "1400000"),
+            ("离岸执行额1,500,000美元，汇率7，离岸奖励多少", "1050000"),
+        ],
+    )
     def test_number_styles(self, text, expected):
         """Chinese, w, full-width and grouped figures are read alike."""
         s = EstimateSession.start(text)
@@ -218,9 +247,15 @@ ROUND_TWO = [
     ("离岸业务去年做了500万美元，汇率按7.1，能拿多少离岸奖励", "2000000"),
     ("我们是已认定的郑州市服务外包培训机构，今年培训了120名大专以上学员，能拿多少培训支持？", "60000"),
     ("我们公司统一运营管理的园区今年新被认定为市级服务外包示范园区，有多少奖励", "200000"),
-    ("我们在市级服务外包重点园区入驻4年了，合同执行额2000万元，租了1500平米办公室，年租金90万元，还没领过房租补贴", "180000"),
+    (
+        "我们在市级服务外包重点园区入驻4年了，合同执行额2000万元，租了1500平米办公室，年租金90万元，还没领过房租补贴",
+        "180000",
+    ),
     ("150w美元离岸，汇率7.1，奖励多少", "1065000"),
-    ("今年我们的增量奖励算下来是40万元、离岸奖励是100万元，连续两年都拿到了新的软件著作权，创新发展奖励有多少？", "210000"),
+    (
+        "今年我们的增量奖励算下来是40万元、离岸奖励是100万元，连续两年都拿到了新的软件著作权，创新发展奖励有多少？",
+        "210000",
+    ),
 ]
 
 
@@ -236,8 +271,10 @@ class TestPhrasings:
 
     def test_explicit_years(self):
         """2022/2023 figures map to previous/current year with their own rates."""
-        s = EstimateSession.start("2022年离岸80万美元（汇率6.73）、在岸2000万；2023年离岸120万美元（汇率7.05）、在岸2500万。"
-                                  "2023年的增量奖励是多少")
+        s = EstimateSession.start(
+            "2022年离岸80万美元（汇率6.73）、在岸2000万；2023年离岸120万美元（汇率7.05）、在岸2500万。"
+            "2023年的增量奖励是多少"
+        )
         assert Decimal("242280") == Decimal(str(item(s, "3.1")["amount_cny"]))
 
     def test_condition_rules_out_early(self):
@@ -246,7 +283,7 @@ class TestPhrasings:
         assert "done" == s.status and "入驻三年以上（您说的是：2年）" == s.failed()["3.8.3"]
 
     def test_platform_list_after_per_or_total(self):
-        """"分别500万和800万" answers 每个还是合计 with a list."""
+        """ "分别500万和800万" answers 每个还是合计 with a list."""
         s = EstimateSession.start("建了2个公共服务平台，花了500万")
         s.handle("分别500万和800万")
         assert Decimal("3500000") == total(s)

@@ -5,6 +5,7 @@ the eligible costs typed for one fair); nothing is averaged, split or guessed; a
 role is unclear is asked about, naming it; every figure typed is used, asked about or named as
 not counted. And each generated estimate equals the calculator on the generated figures.
 """
+
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -72,7 +73,7 @@ class TestIncrement:
     @SETTINGS
     @given(wan, wan)
     def test_unclear_kind_is_asked_naming_the_figure(self, prev, cur):
-        """"今年执行额X万 去年Y万" with no 在岸/离岸: both figures are named in the question."""
+        """ "今年执行额X万 去年Y万" with no 在岸/离岸: both figures are named in the question."""
         text = f"今年服务外包执行额{cur}万 去年{prev}万 增量奖多少"
         s = EstimateSession.start(text)
         assert s.clarify is not None
@@ -96,21 +97,27 @@ class TestOffshore:
     @SETTINGS
     @given(st.integers(50, 3000), st.integers(50, 3000), rate, rate, st.booleans())
     def test_rates_of_both_years_in_one_phrase(self, prev, cur, r_prev, r_cur, explicit):
-        """"汇率今年7.1、去年6.9" and "汇率2022年按…、2023年按…" are read, each with its year."""
+        """ "汇率今年7.1、去年6.9" and "汇率2022年按…、2023年按…" are read, each with its year."""
         rates = f"汇率2022年按{r_prev}、2023年按{r_cur}" if explicit else f"汇率今年{r_cur}、去年{r_prev}"
         years = ("2022年", "2023年") if explicit else ("去年", "今年")
         text = f"{years[0]}离岸{prev}万美元，{years[1]}离岸{cur}万美元，{rates}，增量奖励多少"
         s = EstimateSession.start(text)
         assert "done" == s.status
         assert_all_typed(s, text)
-        expected = calculate({"offshore_usd": cur * 10000, "previous_offshore_usd": prev * 10000,
-                              "usd_cny_rate": r_cur, "previous_usd_cny_rate": r_prev})
+        expected = calculate(
+            {
+                "offshore_usd": cur * 10000,
+                "previous_offshore_usd": prev * 10000,
+                "usd_cny_rate": r_cur,
+                "previous_usd_cny_rate": r_prev,
+            }
+        )
         assert amounts(expected)["3.1"] == amounts(s.compute())["3.1"]
 
     @SETTINGS
     @given(st.integers(50, 3000))
     def test_offshore_without_currency_is_asked(self, n):
-        """"离岸执行额X万" with no currency: asked, naming the figure, never guessed."""
+        """ "离岸执行额X万" with no currency: asked, naming the figure, never guessed."""
         s = EstimateSession.start(f"离岸执行额{n}万能奖多少")
         assert "美元" in s.question() and f"{n:,}万" in s.question()
         assert "offshore_usd" not in s.inputs
@@ -120,15 +127,21 @@ class TestInnovation:
     """三（三）: 15% of 三（一）+三（二）, read from 研发投入 / 软著 statements."""
 
     @SETTINGS
-    @given(wan, wan, st.sampled_from(["研发投入连续两年都在涨", "研发投入两年都在增长", "软著连续两年都有新的",
-                                      "这两年每年都有新发明专利"]))
+    @given(
+        wan,
+        wan,
+        st.sampled_from(
+            ["研发投入连续两年都在涨", "研发投入两年都在增长", "软著连续两年都有新的", "这两年每年都有新发明专利"]
+        ),
+    )
     def test_condition_said_yes(self, prev, cur, said):
         text = f"{said}，去年在岸{prev}万，今年在岸{cur}万，创新奖励多少"
         s = EstimateSession.start(text)
         assert "done" == s.status
         assert_all_typed(s, text)
-        expected = calculate({"onshore_cny": cur * 10000, "previous_onshore_cny": prev * 10000,
-                              "innovation_rd_growth_two_years": True})
+        expected = calculate(
+            {"onshore_cny": cur * 10000, "previous_onshore_cny": prev * 10000, "innovation_rd_growth_two_years": True}
+        )
         assert amounts(expected)["3.3"] == amounts(s.compute())["3.3"]
 
 
@@ -136,8 +149,14 @@ class TestFairs:
     """三（五）: fairs told one by one; eligible costs summed, travel named as not counted."""
 
     @SETTINGS
-    @given(st.lists(st.tuples(st.sampled_from(DOMESTIC + OVERSEAS), st.integers(1, 20), st.integers(0, 10),
-                              st.integers(0, 5)), min_size=1, max_size=3, unique_by=lambda t: t[0]))
+    @given(
+        st.lists(
+            st.tuples(st.sampled_from(DOMESTIC + OVERSEAS), st.integers(1, 20), st.integers(0, 10), st.integers(0, 5)),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda t: t[0],
+        )
+    )
     def test_itemised_fairs(self, fairs):
         parts, expected, travel = [], [], []
         for place, booth, build, flight in fairs:
@@ -163,7 +182,7 @@ class TestFairs:
     @SETTINGS
     @given(st.integers(2, 6), st.integers(5, 50))
     def test_total_over_several_fairs_is_not_averaged(self, count, total_wan):
-        """"N场展会一共花了X万": each fair's cost is asked; no average is computed."""
+        """ "N场展会一共花了X万": each fair's cost is asked; no average is computed."""
         s = EstimateSession.start(f"参加了{count}场境外展会，一共花了{total_wan}万，补贴多少")
         if s.clarify and s.clarify["kind"] == "per_or_total":
             s.handle("合计")
@@ -175,8 +194,14 @@ class TestCertificationsTrainingPlatforms:
     """三（六）、三（七）3、三（九）: one entry per certification, person or platform named."""
 
     @SETTINGS
-    @given(st.lists(st.tuples(st.sampled_from(["CMMI", "ITSS", "PCMM", "CCRC"]), st.integers(1, 60)),
-                    min_size=1, max_size=3, unique_by=lambda t: t[0]))
+    @given(
+        st.lists(
+            st.tuples(st.sampled_from(["CMMI", "ITSS", "PCMM", "CCRC"]), st.integers(1, 60)),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda t: t[0],
+        )
+    )
     def test_certifications(self, certs):
         text = "，".join(f"{name}认证费{cost}万" for name, cost in certs) + "，资质认证补贴多少"
         s = EstimateSession.start(text)
@@ -196,8 +221,14 @@ class TestCertificationsTrainingPlatforms:
         assert amounts(calculate({"senior_training": people}))["3.7.3"] == amounts(s.compute())["3.7.3"]
 
     @SETTINGS
-    @given(st.lists(st.tuples(st.sampled_from(["公共技术服务平台", "信息服务平台", "培训服务平台"]),
-                              st.integers(10, 2000)), min_size=1, max_size=3, unique_by=lambda t: t[0]))
+    @given(
+        st.lists(
+            st.tuples(st.sampled_from(["公共技术服务平台", "信息服务平台", "培训服务平台"]), st.integers(10, 2000)),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda t: t[0],
+        )
+    )
     def test_platforms(self, platforms):
         """Each platform named keeps its own cost (the 800万/150万 case: nothing split or dropped)."""
         text = "，".join(f"{name}投入{cost}万" for name, cost in platforms) + "，平台补贴一共多少"
@@ -221,32 +252,45 @@ class TestInternsRentAndFlags:
     @SETTINGS
     @given(st.integers(1, 5), st.integers(1, 200), st.integers(1, 150))
     def test_interns(self, years, per_year, qualified):
-        text = f"和高校签了{years}年实训协议，每年接收实习生{per_year}名，符合条件的应届毕业生{qualified}人，实训补贴多少"
+        text = (
+            f"和高校签了{years}年实训协议，每年接收实习生{per_year}名，符合条件的应届毕业生{qualified}人，实训补贴多少"
+        )
         s = EstimateSession.start(text)
         assert "done" == s.status
         assert_all_typed(s, text)
-        expected = calculate({"internship_agreement_years": years, "interns_per_year": per_year,
-                              "qualified_interns": qualified})
+        expected = calculate(
+            {"internship_agreement_years": years, "interns_per_year": per_year, "qualified_interns": qualified}
+        )
         assert amounts(expected)["3.7.4"] == amounts(s.compute())["3.7.4"]
 
     @SETTINGS
     @given(st.integers(1, 8), st.integers(100, 9000), st.integers(100, 3000), st.integers(5, 200))
     def test_rent(self, years, contract_wan, area, rent_wan):
-        text = f"入驻重点园区{years}年了，合同执行额{contract_wan}万，办公面积{area}平，年租金{rent_wan}万，租金补贴多少"
+        text = (
+            f"入驻重点园区{years}年了，合同执行额{contract_wan}万，办公面积{area}平，年租金{rent_wan}万，租金补贴多少"
+        )
         s = EstimateSession.start(text)
         assert "done" == s.status
         assert_all_typed(s, text)
-        expected = calculate({"rent_years_in_park": years, "rent_contract_amount_cny": contract_wan * 10000,
-                              "rent_area_m2": area, "rent_annual_cny": rent_wan * 10000})
+        expected = calculate(
+            {
+                "rent_years_in_park": years,
+                "rent_contract_amount_cny": contract_wan * 10000,
+                "rent_area_m2": area,
+                "rent_annual_cny": rent_wan * 10000,
+            }
+        )
         assert amounts(expected)["3.8.3"] == amounts(s.compute())["3.8.3"]
 
     @SETTINGS
     @given(st.integers(50, 3000), rate)
     def test_added_item_joins_the_running_estimate(self, usd_wan, r):
-        """"再加上技术先进型的奖励，一共多少" extends the estimate already made."""
+        """ "再加上技术先进型的奖励，一共多少" extends the estimate already made."""
         first = EstimateSession.start(f"今年离岸执行额{usd_wan}万美元，汇率{r}，离岸奖励多少")
-        s = EstimateSession.start("再加上技术先进型的奖励，一共多少 我们是今年新认定的技术先进型服务企业",
-                                  running=calculator_inputs(first.inputs))
+        s = EstimateSession.start(
+            "再加上技术先进型的奖励，一共多少 我们是今年新认定的技术先进型服务企业",
+            running=calculator_inputs(first.inputs),
+        )
         assert "done" == s.status
         expected = calculate({"offshore_usd": usd_wan * 10000, "usd_cny_rate": r, "tech_advanced_new": True})
         assert Decimal(str(expected["total_cny"])) == Decimal(str(s.compute()["total_cny"]))

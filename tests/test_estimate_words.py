@@ -1,4 +1,5 @@
 """knowledge/data/estimate_words.yml: every word list steers the estimate reader as documented."""
+
 import pytest
 
 from bot.estimate.session import EstimateSession

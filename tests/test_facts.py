@@ -1,4 +1,5 @@
 """bot.understand.facts: the facts a user states, read with knowledge/data/facts.yml."""
+
 from decimal import Decimal
 from functools import lru_cache
 
@@ -26,10 +27,19 @@ EXAMPLE_BUGS: dict = {}
 def example_rows() -> list:
     """Every `examples` pair of facts.yml, as (fact, text, expected)."""
     raw = yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8"))
-    return [pytest.param(name, text, expected, id=f"{name}-{text}",
-                         marks=[pytest.mark.xfail(strict=True, reason=EXAMPLE_BUGS[name, text])]
-                         if (name, text) in EXAMPLE_BUGS else [])
-            for name, spec in raw.items() for text, expected in spec.get("examples") or []]
+    return [
+        pytest.param(
+            name,
+            text,
+            expected,
+            id=f"{name}-{text}",
+            marks=[pytest.mark.xfail(strict=True, reason=EXAMPLE_BUGS[name, text])]
+            if (name, text) in EXAMPLE_BUGS
+            else [],
+        )
+        for name, spec in raw.items()
+        for text, expected in spec.get("examples") or []
+    ]
 
 
 def _end(value):
@@ -179,7 +189,7 @@ EXTRA = [
     ("trainee_passed_exam", "有人没通过考核", False),
     ("training_foreign_related", "培训内容跟涉外业务没关系", False),
     ("training_foreign_related", "培训只是国内项目", False),
-    ("training_foreign_related", "客户都是国内业务", None),             # about the business, not the training
+    ("training_foreign_related", "客户都是国内业务", None),  # about the business, not the training
     ("degree_education", "不是学历教育，是技术培训", False),
     ("park_enterprise_operated", "园区没有运营公司", False),
     ("top_enterprise_introduced", "没有引进世界500强", False),
@@ -282,24 +292,24 @@ EXTRA = [
 # What the sources now intend (facts.yml's header; facts.py): one row per behaviour, at/below/above where numeric
 INTENDED = [
     # context / not_context apply to yes/no, enum and rank facts too, and to numbers: without the words, nothing
-    ("project_it_industry", "落地了一个互联网项目", None),             # needs 引进|园区|入园|招商
+    ("project_it_industry", "落地了一个互联网项目", None),  # needs 引进|园区|入园|招商
     ("project_it_industry", "我们是一家软件公司", None),
-    ("platform_public", "这是我们的内部OA系统", None),                 # needs 平台
+    ("platform_public", "这是我们的内部OA系统", None),  # needs 平台
     ("platform_public", "系统只是自用", None),
     ("platform_public", "这个平台对外开放", True),
-    ("rent_contract_amount_cny", "去年合同执行额有800万元", None),     # needs 园区|租金|房租|入驻|办公用房|租赁
+    ("rent_contract_amount_cny", "去年合同执行额有800万元", None),  # needs 园区|租金|房租|入驻|办公用房|租赁
     ("rent_contract_amount_cny", "合同执行额超过500万", None),
-    ("rent_contract_amount_cny", "入驻园区，合同执行额499万元", 4990000),   # below, at and above 500万
+    ("rent_contract_amount_cny", "入驻园区，合同执行额499万元", 4990000),  # below, at and above 500万
     ("rent_contract_amount_cny", "入驻园区，合同执行额500万元", 5000000),
     ("rent_contract_amount_cny", "入驻园区，合同执行额501万元", 5010000),
-    ("top_operating_years", "落地运营两年了", None),                   # needs 500强…|引进
+    ("top_operating_years", "落地运营两年了", None),  # needs 500强…|引进
     ("top_operating_years", "运营刚满一年", None),
     ("top_operating_years", "入园运营已经十四个月", None),
-    ("rent_years_in_park", "入园运营已经十四个月", D(14) / 12),         # no 500强 said: the applicant's own years
+    ("rent_years_in_park", "入园运营已经十四个月", D(14) / 12),  # no 500强 said: the applicant's own years
     ("top_operating_years", "入园运营不到一年", None),
     ("rent_years_in_park", "入园运营不到一年", Span(hi=D(1), hi_open=True)),
     ("top_operating_years", "引进的500强入驻园区三年了", 3),
-    ("rent_years_in_park", "引进的500强入驻园区三年了", None),         # rent_years_in_park not with those words
+    ("rent_years_in_park", "引进的500强入驻园区三年了", None),  # rent_years_in_park not with those words
     ("rent_years_in_park", "我们入驻园区三年了", 3),
     ("top_operating_years", "我们入驻园区三年了", None),
     ("top_operating_years", "引进的500强入园运营十一个月", D(11) / 12),  # below, at and above one year
@@ -320,7 +330,7 @@ INTENDED = [
     ("offshore_usd", "离岸执行额200万元", None),
     ("offshore_usd", "我们没有离岸业务", 0),
     ("offshore_usd", "全部是国内的业务", 0),
-    ("offshore_usd", "离岸执行额NaN美元", None),                       # NaN is no figure
+    ("offshore_usd", "离岸执行额NaN美元", None),  # NaN is no figure
     # business_year (3.1 自2020年开始): at, below and above 2020
     ("business_year", "2020年业务比上年增长了", 2020),
     ("business_year", "2019年业务比上年增长了", 2019),
@@ -336,7 +346,7 @@ INTENDED = [
     ("innovation_rd_growth_two_years", "研发投入2021年100万，2022年120万，2023年150万", True),
     ("innovation_rd_growth_two_years", "研发投入2021年100万，2022年120万，2023年110万", False),
     ("innovation_rd_growth_two_years", "研发投入2021年100万，2022年90万，2023年150万", False),
-    ("innovation_rd_growth_two_years", "研发投入2022年100万，2023年120万", None),   # one step is not two years
+    ("innovation_rd_growth_two_years", "研发投入2022年100万，2023年120万", None),  # one step is not two years
     # 「半年多」 is above 6 months (社保不低于6个月, 实习期3个月以上); 半年 itself is 6
     ("social_insurance_months", "社保交了半年多", Span(lo=D(6), lo_open=True)),
     ("internship_months", "实习了半年多", Span(lo=D(6), lo_open=True)),
@@ -352,18 +362,38 @@ INTENDED = [
 # Phrasings facts.yml (or the figure reader) does not read yet: strict xfails, to turn green when they do
 KNOWN_GAPS = [
     # a holds/fails pattern missing
-    row("institution_recognized", "我们还没被认定", False,
-        "institution_recognized fails want 机构/学校 before 还没被认定, or 培训机构 after it"),
-    row("claimed_elsewhere", "这个项目没有在其他政策申报过", False,
-        "claimed_elsewhere fails want 申请/拿/享受/报 within 4 characters of 没有; 「没有在其他政策申报过」 not read"),
-    row("claimed_elsewhere", "我们没有重复申报", False,
+    row(
+        "institution_recognized",
+        "我们还没被认定",
+        False,
+        "institution_recognized fails want 机构/学校 before 还没被认定, or 培训机构 after it",
+    ),
+    row(
+        "claimed_elsewhere",
+        "这个项目没有在其他政策申报过",
+        False,
+        "claimed_elsewhere fails want 申请/拿/享受/报 within 4 characters of 没有; 「没有在其他政策申报过」 not read",
+    ),
+    row(
+        "claimed_elsewhere",
+        "我们没有重复申报",
+        False,
         "claimed_elsewhere: the holds pattern 重复(申报|享受|拿) was dropped (questions about the rule no longer "
-        "read), and no fails pattern reads 「没有重复申报」: nothing is read (4.3 met only as assumed)"),
-    row("claimed_elsewhere", "不会重复申报", False,
-        "claimed_elsewhere: no fails pattern reads 「不会重复申报」 since 重复(申报|享受|拿) left holds: nothing is read"),
-    row("training_foreign_related", "只是国内项目的培训", False,
+        "read), and no fails pattern reads 「没有重复申报」: nothing is read (4.3 met only as assumed)",
+    ),
+    row(
+        "claimed_elsewhere",
+        "不会重复申报",
+        False,
+        "claimed_elsewhere: no fails pattern reads 「不会重复申报」 since 重复(申报|享受|拿) left holds: nothing is read",
+    ),
+    row(
+        "training_foreign_related",
+        "只是国内项目的培训",
+        False,
         "training_foreign_related fails now want 培训|课程 before 是国内 ('(培训|课程)[^，。；]{0,8}(只|都)?是国内"
-        "(业务|项目)'); with 培训 after 「只是国内项目」 nothing is read"),
+        "(业务|项目)'); with 培训 after 「只是国内项目」 nothing is read",
+    ),
 ]
 
 
@@ -412,28 +442,35 @@ class TestReadFacts:
     def test_several_facts(self):
         """One message can state several facts, each read on its own."""
         facts = read_facts("我们和郑州大学签了三年的实训协议，每年接收25名实习生，都是应届毕业生，社保交了6个月")
-        expected = {"internship_agreement_years": ("exact", 3), "interns_per_year": ("exact", 25),
-                    "fresh_graduate": True, "social_insurance_months": ("exact", 6)}
+        expected = {
+            "internship_agreement_years": ("exact", 3),
+            "interns_per_year": ("exact", 25),
+            "fresh_graduate": True,
+            "social_insurance_months": ("exact", 6),
+        }
         assert expected == {k: actual_form(k, facts.get(k)) for k in expected}
 
 
 class TestReadThenEvaluate:
-    @pytest.mark.parametrize("text, code, check_id, expected", [
-        ("离岸执行额101万美元", "3.2", "offshore", "met"),          # 超过100万美元
-        ("离岸执行额100万美元", "3.2", "offshore", "not_met"),
-        ("离岸执行额99万美元", "3.2", "offshore", "not_met"),
-        ("我们没有离岸业务", "3.2", "offshore", "not_met"),          # zero
-        ("离岸奖励200万", "3.2", "offshore", "unknown"),              # yuan, not dollars
-        ("2020年业务比上年增长了", "3.1", "since", "met"),           # 自2020年开始
-        ("2019年业务比上年增长了", "3.1", "since", "not_met"),
-        ("2021年业务比上年增长了", "3.1", "since", "met"),
-        ("社保交了半年多", "3.7.4", "insurance", "met"),             # 不低于6个月
-        ("社保交了5个月", "3.7.4", "insurance", "not_met"),
-        ("技术先进型去年已经拿过10万奖励了", "3.4", "once", "not_met"),
-        ("我们是一家培训机构", "3.2", "applicant", "not_met"),
-        ("这个项目已经在区里的政策拿过补贴了", "4.3", "no_double", "not_met"),
-        ("可以重复申报吗", "4.3", "no_double", "met"),              # nothing read: assumed not claimed
-    ])
+    @pytest.mark.parametrize(
+        "text, code, check_id, expected",
+        [
+            ("离岸执行额101万美元", "3.2", "offshore", "met"),  # 超过100万美元
+            ("离岸执行额100万美元", "3.2", "offshore", "not_met"),
+            ("离岸执行额99万美元", "3.2", "offshore", "not_met"),
+            ("我们没有离岸业务", "3.2", "offshore", "not_met"),  # zero
+            ("离岸奖励200万", "3.2", "offshore", "unknown"),  # yuan, not dollars
+            ("2020年业务比上年增长了", "3.1", "since", "met"),  # 自2020年开始
+            ("2019年业务比上年增长了", "3.1", "since", "not_met"),
+            ("2021年业务比上年增长了", "3.1", "since", "met"),
+            ("社保交了半年多", "3.7.4", "insurance", "met"),  # 不低于6个月
+            ("社保交了5个月", "3.7.4", "insurance", "not_met"),
+            ("技术先进型去年已经拿过10万奖励了", "3.4", "once", "not_met"),
+            ("我们是一家培训机构", "3.2", "applicant", "not_met"),
+            ("这个项目已经在区里的政策拿过补贴了", "4.3", "no_double", "not_met"),
+            ("可以重复申报吗", "4.3", "no_double", "met"),  # nothing read: assumed not claimed
+        ],
+    )
     def test_known_answers(self, text, code, check_id, expected):
         """What a message states, through the evaluator: the condition's status as the policy words it."""
         from knowledge.conditions import evaluate
@@ -445,8 +482,12 @@ class TestReadThenEvaluate:
 class TestToJson:
     def test_round_trip(self):
         """to_json then from_json gives the facts back (spans, booleans, words)."""
-        facts = {"labor_contract_years": Span(lo=D(1), lo_open=True), "fresh_graduate": True,
-                 "education_level": "大专", "interns_per_year": Span(D(20), D(20))}
+        facts = {
+            "labor_contract_years": Span(lo=D(1), lo_open=True),
+            "fresh_graduate": True,
+            "education_level": "大专",
+            "interns_per_year": Span(D(20), D(20)),
+        }
         assert facts == from_json(to_json(facts))
 
 

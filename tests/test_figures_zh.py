@@ -1,4 +1,5 @@
 """calculator.figures_zh: Chinese figures in chat text."""
+
 from decimal import Decimal
 
 import pytest
@@ -194,7 +195,7 @@ class TestParseFigures:
     def test_offsets_index_the_original(self, text, _):
         """start/end index the original text and raw is that slice."""
         for f in parse_figures(text):
-            assert text[f.start:f.end] == f.raw
+            assert text[f.start : f.end] == f.raw
 
     @pytest.mark.parametrize("text, _", EXPRESSIONS)
     def test_kinds(self, text, _):
@@ -202,16 +203,17 @@ class TestParseFigures:
         assert set() == {f.kind for f in parse_figures(text)} - set(KINDS)
 
     def test_money_without_currency_is_none(self):
-        """"150万" is money with currency None, never guessed."""
-        assert [Figure("money", Decimal(1500000), None, "", 0, 4, "150万")] == \
-            parse_figures("150万")
+        """ "150万" is money with currency None, never guessed."""
+        assert [Figure("money", Decimal(1500000), None, "", 0, 4, "150万")] == parse_figures("150万")
 
     def test_year_is_not_money(self):
-        """"2023年" is a year, not money."""
+        """ "2023年" is a year, not money."""
         assert ["year"] == [f.kind for f in parse_figures("2023年离岸")]
 
-    @pytest.mark.parametrize("word, year", [("去年", 2023), ("今年", 2024), ("前年", 2022),
-                                            ("明年", 2025), ("上年度", 2023), ("大前年", 2021)])
+    @pytest.mark.parametrize(
+        "word, year",
+        [("去年", 2023), ("今年", 2024), ("前年", 2022), ("明年", 2025), ("上年度", 2023), ("大前年", 2021)],
+    )
     def test_relative_years_resolved(self, word, year):
         """Relative years resolve against today_year, keeping the word as unit."""
         figure = parse_figures(word, today_year=2024)[0]
@@ -222,10 +224,19 @@ class TestParseFigures:
         figure = parse_figures("去年")[0]
         assert (None, "去年") == (figure.value, figure.unit)
 
-    @pytest.mark.parametrize("text, bound", [("3年以上", "以上"), ("超过100万美元", "超过"),
-                                             ("最高200万元", "最高"), ("不低于6个月", "不低于"),
-                                             ("20名以上", "以上"), ("约50万", "约"),
-                                             ("3年多", "多"), ("150万美元", None)])
+    @pytest.mark.parametrize(
+        "text, bound",
+        [
+            ("3年以上", "以上"),
+            ("超过100万美元", "超过"),
+            ("最高200万元", "最高"),
+            ("不低于6个月", "不低于"),
+            ("20名以上", "以上"),
+            ("约50万", "约"),
+            ("3年多", "多"),
+            ("150万美元", None),
+        ],
+    )
     def test_bound(self, text, bound):
         """Adjacent bound words are recorded."""
         assert bound == parse_figures(text)[0].bound
@@ -233,9 +244,13 @@ class TestParseFigures:
     def test_sentence(self):
         """A whole sentence yields its figures in order."""
         text = "我们公司去年离岸执行额150万美元，今年在岸1200万元，汇率按7.05算"
-        expected = [("year", Decimal(2023), None), ("money", Decimal(1500000), "USD"),
-                    ("year", Decimal(2024), None), ("money", Decimal(12000000), "CNY"),
-                    ("rate", Decimal("7.05"), None)]
+        expected = [
+            ("year", Decimal(2023), None),
+            ("money", Decimal(1500000), "USD"),
+            ("year", Decimal(2024), None),
+            ("money", Decimal(12000000), "CNY"),
+            ("rate", Decimal("7.05"), None),
+        ]
         assert expected == summary(parse_figures(text, today_year=2024))
 
     def test_policy_text(self):
@@ -247,38 +262,74 @@ class TestParseFigures:
     def test_units(self):
         """unit records the word as written."""
         assert ["美元", "刀", "平米", "名", "个月", "%"] == [
-            f.unit for f in parse_figures("5万美元 3万刀 100平米 4名 6个月 7%")]
+            f.unit for f in parse_figures("5万美元 3万刀 100平米 4名 6个月 7%")
+        ]
 
 
 class TestParseNumber:
-    @pytest.mark.parametrize("text, expected", [
-        ("一百二十万", "1200000"), ("三百万", "3000000"), ("两百万", "2000000"),
-        ("300w", "3000000"), ("300W", "3000000"), ("3,000,000", "3000000"),
-        ("１５０万", "1500000"), ("5千万", "50000000"), ("八十万零五千", "805000"),
-        ("12.5万", "125000"), ("三万五", "35000"), ("两千五百万", "25000000"),
-        ("1.2亿", "120000000"), ("-5万", "-50000"), ("负五万", "-50000"), ("零", "0"),
-        ("十二", "12"), ("二十", "20"), ("一百零五", "105"), ("150", "150"), ("7.0467", "7.0467"),
-        ("三点一四", "3.14"), ("二〇二三", "2023"), ("1.5M", "1500000"), ("  42 ", "42"),
-        ("一万亿", "1000000000000"),
-    ])
+    @pytest.mark.parametrize(
+        "text, expected",
+        [
+            ("一百二十万", "1200000"),
+            ("三百万", "3000000"),
+            ("两百万", "2000000"),
+            ("300w", "3000000"),
+            ("300W", "3000000"),
+            ("3,000,000", "3000000"),
+            ("１５０万", "1500000"),
+            ("5千万", "50000000"),
+            ("八十万零五千", "805000"),
+            ("12.5万", "125000"),
+            ("三万五", "35000"),
+            ("两千五百万", "25000000"),
+            ("1.2亿", "120000000"),
+            ("-5万", "-50000"),
+            ("负五万", "-50000"),
+            ("零", "0"),
+            ("十二", "12"),
+            ("二十", "20"),
+            ("一百零五", "105"),
+            ("150", "150"),
+            ("7.0467", "7.0467"),
+            ("三点一四", "3.14"),
+            ("二〇二三", "2023"),
+            ("1.5M", "1500000"),
+            ("  42 ", "42"),
+            ("一万亿", "1000000000000"),
+        ],
+    )
     def test_numbers(self, text, expected):
         """A whole text that is one number gives its value."""
         assert Decimal(expected) == parse_number(text)
 
-    @pytest.mark.parametrize("text", ["150万元", "百分之七十", "千万", "万", "一二三", "abc", "",
-                                      "五百三千", "3.7.2", "汇率7.05", "1,2345"])
+    @pytest.mark.parametrize(
+        "text", ["150万元", "百分之七十", "千万", "万", "一二三", "abc", "", "五百三千", "3.7.2", "汇率7.05", "1,2345"]
+    )
     def test_not_numbers(self, text):
         """Units, words and malformed numerals give None."""
         assert None is parse_number(text)
 
 
 class TestNormalize:
-    @pytest.mark.parametrize("text, expected", [
-        ("１５０万", "150万"), ("７０％", "70%"), ("３，０００", "3,000"), ("１．５", "1.5"),
-        ("－５万", "-5万"), ("＄１", "$1"), ("￥３", "¥3"), ("二〇二三年", "2023年"),
-        ("二零二三年", "2023年"), ("一百〇五", "一百05"), ("八十万零五千", "八十万零五千"),
-        ("五六年", "五六年"), ("a\u3000b", "a b"), ("ＣＭＭＩ", "CMMI"),
-    ])
+    @pytest.mark.parametrize(
+        "text, expected",
+        [
+            ("１５０万", "150万"),
+            ("７０％", "70%"),
+            ("３，０００", "3,000"),
+            ("１．５", "1.5"),
+            ("－５万", "-5万"),
+            ("＄１", "$1"),
+            ("￥３", "¥3"),
+            ("二〇二三年", "2023年"),
+            ("二零二三年", "2023年"),
+            ("一百〇五", "一百05"),
+            ("八十万零五千", "八十万零五千"),
+            ("五六年", "五六年"),
+            ("a\u3000b", "a b"),
+            ("ＣＭＭＩ", "CMMI"),
+        ],
+    )
     def test_known(self, text, expected):
         """Full-width forms become ASCII; 〇 and digit-by-digit years are handled."""
         assert expected == normalize(text)

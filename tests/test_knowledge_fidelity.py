@@ -1,4 +1,5 @@
 """The knowledge base says what the policy text says: checked against the seed text itself."""
+
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,9 @@ DATA = ROOT / "knowledge" / "data"
 SEED = DATA / "policy_text.md"
 SHARED_SEED = Path("/work/shared/seeds/000_d68624f843cbab38.txt")
 HALF_TO_FULL = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
-CN_NUMERALS = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 二十三".split()
+CN_NUMERALS = (
+    "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 二十三".split()
+)
 
 
 def norm(s: str) -> str:
@@ -69,7 +72,9 @@ def seed_definition(no: int) -> str:
 
 def seed_business_types(no: int) -> tuple:
     """(types, stated count) parsed from a domain's 主要业务类型 line, clean readings applied."""
-    line = cleaned(SEED_DOMAINS[no][1].split("主要业务类型：", 1)[1].split("主要应用领域：", 1)[0], no, "business_types")
+    line = cleaned(
+        SEED_DOMAINS[no][1].split("主要业务类型：", 1)[1].split("主要应用领域：", 1)[0], no, "business_types"
+    )
     m = re.match(r"主要包括(.+?)(?:等)?(?:(\d+)个)?业务类型", line)
     items = [p for part in m.group(1).split("、") for q in part.split("以及") for p in q.split("和") if p]
     return items, int(m.group(2)) if m.group(2) else None
@@ -144,7 +149,10 @@ class TestCatalog:
         """Each domain's business types are the seed's 主要业务类型 list, in order."""
         expected, stated = seed_business_types(no)
         d = CATALOG["domains"][no - 1]
-        assert ([norm(t) for t in expected], stated) == ([norm(t) for t in d["business_types"]], d["business_type_count"])
+        assert ([norm(t) for t in expected], stated) == (
+            [norm(t) for t in d["business_types"]],
+            d["business_type_count"],
+        )
 
     @pytest.mark.parametrize("no", DOMAIN_NOS)
     def test_industries(self, no):
@@ -159,7 +167,13 @@ class TestCatalog:
         d = CATALOG["domains"][no - 1]
         got = query.domain(no, db_path=db)
         expected = (d["name"], d["business_types"], d["industries"], d["industry_count"], len(d["industries"]))
-        actual = (got["name"], got["business_types"], got["industries"], got["industry_count_stated"], got["industry_count_listed"])
+        actual = (
+            got["name"],
+            got["business_types"],
+            got["industries"],
+            got["industry_count_stated"],
+            got["industry_count_listed"],
+        )
         assert expected == actual
 
     @pytest.mark.parametrize("no", DOMAIN_NOS)
@@ -176,7 +190,9 @@ class TestCountsRecorded:
         """A stated count that differs from the list (or is missing) has a count_mismatch entry."""
         d = CATALOG["domains"][no - 1]
         recorded = {
-            x["where"]["field"] for x in DISCREPANCIES if x["kind"] == "count_mismatch" and x["where"].get("domain") == no
+            x["where"]["field"]
+            for x in DISCREPANCIES
+            if x["kind"] == "count_mismatch" and x["where"].get("domain") == no
         }
         raw_types, _ = seed_business_types_raw(no)
         expected = set()
@@ -271,7 +287,12 @@ class TestClauses:
     def test_sub_item_labels(self):
         """Labels follow 第三条第（七）项第2点 / 第四条第（三）项."""
         labels = {c["code"]: c["label"] for c in CLAUSES}
-        expected = {"1": "第一条", "3.2": "第三条第（二）项", "3.7.2": "第三条第（七）项第2点", "4.3": "第四条第（三）项"}
+        expected = {
+            "1": "第一条",
+            "3.2": "第三条第（二）项",
+            "3.7.2": "第三条第（七）项第2点",
+            "4.3": "第四条第（三）项",
+        }
         assert expected == {k: labels[k] for k in expected}
 
     def test_certifications(self):
@@ -289,7 +310,9 @@ class TestClauses:
 
 class TestFigures:
     @pytest.mark.parametrize(
-        "code,f", [(code, f) for code, items in FIGURES.items() for f in items], ids=lambda x: x if isinstance(x, str) else x["key"]
+        "code,f",
+        [(code, f) for code, items in FIGURES.items() for f in items],
+        ids=lambda x: x if isinstance(x, str) else x["key"],
     )
     def test_text_in_seed_and_clause(self, code, f):
         """Each figure's text occurs in the seed and in its own clause."""
@@ -297,7 +320,9 @@ class TestFigures:
         assert (True, True) == (norm(f["text"]) in SEED_NORM, norm(f["text"]) in norm(text))
 
     @pytest.mark.parametrize(
-        "code,f", [(code, f) for code, items in FIGURES.items() for f in items], ids=lambda x: x if isinstance(x, str) else x["key"]
+        "code,f",
+        [(code, f) for code, items in FIGURES.items() for f in items],
+        ids=lambda x: x if isinstance(x, str) else x["key"],
     )
     def test_value_in_text(self, code, f):
         """Each figure's number appears in its text (yuan as 万元, rates as %)."""
@@ -341,8 +366,15 @@ class TestDocument:
     def test_rules_in_seed(self):
         """Validity, interpretation, rules, no double claims, annual total, catalog rule, exchange rate."""
         keys = [
-            "scope", "statistics_system", "validity", "interpretation", "implementation_rules",
-            "no_double_claim", "annual_total_cap", "catalog_adjustment", "exchange_rate",
+            "scope",
+            "statistics_system",
+            "validity",
+            "interpretation",
+            "implementation_rules",
+            "no_double_claim",
+            "annual_total_cap",
+            "catalog_adjustment",
+            "exchange_rate",
         ]
         missing = [k for k in keys if norm(DOCUMENT[k]["text"]) not in SEED_NORM]
         assert [] == missing

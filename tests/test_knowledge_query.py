@@ -1,4 +1,5 @@
 """knowledge.query answers realistic questions; knowledge.build is fast, idempotent and rasa-free."""
+
 import ast
 import subprocess
 import sys
@@ -232,12 +233,20 @@ class TestClause:
     def test_applicants(self, db):
         """Applicants as the text names them."""
         got = {c["code"]: c["applicant"] for c in query.clauses(db_path=db)}
-        expected = {"3.7.1": "培训机构", "3.7.2": "培训机构", "3.7.4": "服务外包企业（单位）", "3.8.2": "园区管理和运营企业", "3.9": "企业"}
+        expected = {
+            "3.7.1": "培训机构",
+            "3.7.2": "培训机构",
+            "3.7.4": "服务外包企业（单位）",
+            "3.8.2": "园区管理和运营企业",
+            "3.9": "企业",
+        }
         assert expected == {k: got[k] for k in expected}
 
     def test_eligible_costs(self, db):
         """三（五）, 三（六）, 三（九） name what costs count; 三（七）3 excludes 学历教育."""
-        assert ["注册费", "展位费", "布展费", "特装费", "宣传推广费"] == query.clause("3.5", db_path=db)["eligible_costs"]
+        assert ["注册费", "展位费", "布展费", "特装费", "宣传推广费"] == query.clause("3.5", db_path=db)[
+            "eligible_costs"
+        ]
         assert 2 == len(query.clause("3.6", db_path=db)["eligible_costs"])
         assert 3 == len(query.clause("3.9", db_path=db)["eligible_costs"])
         assert ["学历教育"] == query.clause("3.7.3", db_path=db)["exclusions"]
@@ -267,7 +276,12 @@ class TestDomain:
 
     @pytest.mark.parametrize(
         "key,name",
-        [("二十三", "新能源技术研发服务"), ("芯片设计", "集成电路和电子电路设计服务"), ("网络安全", "网络与信息安全服务"), ("AI", "人工智能服务")],
+        [
+            ("二十三", "新能源技术研发服务"),
+            ("芯片设计", "集成电路和电子电路设计服务"),
+            ("网络安全", "网络与信息安全服务"),
+            ("AI", "人工智能服务"),
+        ],
     )
     def test_lookup_synonyms(self, db, key, name):
         """Numerals past ten and users' names for domains resolve."""
@@ -281,8 +295,13 @@ class TestDomain:
         """A domain carries every field the brief names."""
         d = query.domain(6, db_path=db)
         assert (6, "ITO", "信息技术外包", 10, 10, 6, 5) == (
-            d["no"], d["category"], d["category_name"], d["business_type_count"],
-            len(d["business_types"]), d["industry_count_stated"], d["industry_count_listed"],
+            d["no"],
+            d["category"],
+            d["category_name"],
+            d["business_type_count"],
+            len(d["business_types"]),
+            d["industry_count_stated"],
+            d["industry_count_listed"],
         )
         assert {"definition", "industries", "exclusions", "examples"} <= set(d)
 
@@ -315,7 +334,16 @@ class TestBuild:
         """The database has every table, an FTS5 index over segmented text, and the sources' digest."""
         conn = sqlite_utils.Database(db)
         tables = set(conn.table_names())
-        expected = {"document", "clauses", "figures", "domains", "business_types", "industries", "synonyms", "discrepancies"}
+        expected = {
+            "document",
+            "clauses",
+            "figures",
+            "domains",
+            "business_types",
+            "industries",
+            "synonyms",
+            "discrepancies",
+        }
         assert expected <= tables
         assert {"clauses_fts", "domains_fts"} <= tables
         assert 23 == conn["domains"].count and 23 == conn["clauses"].count
@@ -352,7 +380,11 @@ class TestBuild:
         """python -m knowledge.build --db PATH builds there."""
         path = tmp_path / "cli.db"
         out = subprocess.run(
-            [sys.executable, "-m", "knowledge.build", "--db", str(path)], cwd=ROOT, capture_output=True, text=True, check=True
+            [sys.executable, "-m", "knowledge.build", "--db", str(path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         assert (True, True) == (path.exists(), str(path) in out.stdout)
 
@@ -389,5 +421,7 @@ class TestNoRasa:
             "query.classify_business('软件测试', db_path=sys.argv[1]); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')))"
         )
-        out = subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True, check=True
+        )
         assert "[]" == out.stdout.strip()

@@ -1,4 +1,5 @@
 """The linear intent model blended with DIET's ranking (bot/nlu/linear_intent.py)."""
+
 import pytest
 
 pytest.importorskip("rasa")
@@ -15,14 +16,17 @@ from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E4
 
 from bot.nlu.components import PolicyJiebaTokenizer  # noqa: E402
 from bot.nlu.linear_intent import (  # noqa: E402
-    LinearIntentBlender, LinearScorer, blend, char_text, sentence_vector,
+    LinearIntentBlender,
+    LinearScorer,
+    blend,
+    char_text,
+    sentence_vector,
 )
 
 EXAMPLES = {
     "greet": ["你好", "您好", "你好呀", "在吗", "有人吗"],
     "thank": ["谢谢", "多谢", "谢谢你", "感谢", "辛苦了谢谢"],
-    "ask_subsidy": ["离岸奖励怎么给", "培训补贴标准是什么", "展会补贴多少", "认证补贴有哪些",
-                    "园区有什么支持"],
+    "ask_subsidy": ["离岸奖励怎么给", "培训补贴标准是什么", "展会补贴多少", "认证补贴有哪些", "园区有什么支持"],
 }
 
 
@@ -71,17 +75,19 @@ def trained(tmp_path):
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(GraphSchema({}), "test")
     tokenizer = PolicyJiebaTokenizer.create(
-        PolicyJiebaTokenizer.get_default_config(), storage, Resource("tok"), context)
+        PolicyJiebaTokenizer.get_default_config(), storage, Resource("tok"), context
+    )
     featurizer = CountVectorsFeaturizer.create(
         {**CountVectorsFeaturizer.get_default_config(), "analyzer": "char_wb", "max_ngram": 3},
-        storage, Resource("cvf"), context)
-    data = TrainingData([Message(data={TEXT: t, INTENT: i})
-                         for i, texts in EXAMPLES.items() for t in texts])
+        storage,
+        Resource("cvf"),
+        context,
+    )
+    data = TrainingData([Message(data={TEXT: t, INTENT: i}) for i, texts in EXAMPLES.items() for t in texts])
     tokenizer.process_training_data(data)
     featurizer.train(data)
     featurizer.process_training_data(data)
-    blender = LinearIntentBlender.create(
-        LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)
+    blender = LinearIntentBlender.create(LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)
     blender.train(data)
 
     def classify(text, diet_ranking, model=blender):
@@ -99,21 +105,25 @@ def trained(tmp_path):
 class TestComponent:
     def test_confident_linear_model_overrules_an_unsure_diet(self, trained):
         classify, _, _ = trained
-        unsure = [{"name": "greet", "confidence": 0.4}, {"name": "ask_subsidy", "confidence": 0.35},
-                  {"name": "thank", "confidence": 0.25}]
+        unsure = [
+            {"name": "greet", "confidence": 0.4},
+            {"name": "ask_subsidy", "confidence": 0.35},
+            {"name": "thank", "confidence": 0.25},
+        ]
         message = classify("培训补贴有多少", unsure)
         assert message.get(INTENT)["name"] == "ask_subsidy"
         ranking = message.get(INTENT_RANKING_KEY)
         assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0)
-        assert [r["confidence"] for r in ranking] == sorted(
-            (r["confidence"] for r in ranking), reverse=True)
+        assert [r["confidence"] for r in ranking] == sorted((r["confidence"] for r in ranking), reverse=True)
 
     def test_saved_model_loads_and_gives_the_same_answer(self, trained):
         classify, storage, context = trained
-        loaded = LinearIntentBlender.load(
-            LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)
-        unsure = [{"name": "thank", "confidence": 0.34}, {"name": "greet", "confidence": 0.33},
-                  {"name": "ask_subsidy", "confidence": 0.33}]
+        loaded = LinearIntentBlender.load(LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)
+        unsure = [
+            {"name": "thank", "confidence": 0.34},
+            {"name": "greet", "confidence": 0.33},
+            {"name": "ask_subsidy", "confidence": 0.33},
+        ]
         for text in ("您好啊", "谢谢啦", "离岸补贴怎么算"):
             fresh = classify(text, unsure).get(INTENT_RANKING_KEY)
             again = classify(text, unsure, model=loaded).get(INTENT_RANKING_KEY)
@@ -123,7 +133,8 @@ class TestComponent:
         """sentence_vector is Rasa's combined sentence row; LinearScorer is predict_proba."""
         classify, storage, context = trained
         model = LinearIntentBlender.load(
-            LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)._model
+            LinearIntentBlender.get_default_config(), storage, Resource("lin"), context
+        )._model
         scorer = LinearScorer(model)
         diet = [{"name": "greet", "confidence": 1.0}]
         for text in ("您好啊", "谢谢啦", "离岸补贴怎么算", "2024年CMMI补贴多少"):
@@ -135,8 +146,7 @@ class TestComponent:
     def test_character_model_saved_and_scored_like_sklearn(self, trained):
         """The loaded blender has the character model; its fast scorer equals predict_proba."""
         classify, storage, context = trained
-        loaded = LinearIntentBlender.load(
-            LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)
+        loaded = LinearIntentBlender.load(LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)
         for text in ("您好啊", "谢谢啦", "离岸补贴怎么算"):
             row = loaded._char_features.transform([char_text(text)])
             expected = dict(zip(loaded._char_model.classes_, loaded._char_model.predict_proba(row)[0]))
@@ -148,20 +158,21 @@ class TestComponent:
         classify, storage, context = trained
         config = LinearIntentBlender.get_default_config()
         loaded = LinearIntentBlender.load(config, storage, Resource("lin"), context)
-        diet = [{"name": "greet", "confidence": 0.5}, {"name": "thank", "confidence": 0.3},
-                {"name": "ask_subsidy", "confidence": 0.2}]
+        diet = [
+            {"name": "greet", "confidence": 0.5},
+            {"name": "thank", "confidence": 0.3},
+            {"name": "ask_subsidy", "confidence": 0.2},
+        ]
         message = classify("补贴多少", diet, model=loaded)
         vector = sentence_vector(message)
         linear = dict(zip(loaded._scorer.classes, loaded._scorer.probabilities(vector).tolist()))
-        expected = blend(diet, linear, config["weight"], loaded.char_probabilities("补贴多少"),
-                         config["char_weight"])
+        expected = blend(diet, linear, config["weight"], loaded.char_probabilities("补贴多少"), config["char_weight"])
         assert message.get(INTENT_RANKING_KEY) == pytest.approx(expected)
         assert config["char_weight"] > 0
 
     def test_without_features_diet_answer_stays(self, trained):
         _, storage, context = trained
-        blender = LinearIntentBlender.load(
-            LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)
+        blender = LinearIntentBlender.load(LinearIntentBlender.get_default_config(), storage, Resource("lin"), context)
         message = Message(data={TEXT: "你好"})
         diet = {"name": "greet", "confidence": 0.9}
         message.set(INTENT, diet)

@@ -1,6 +1,7 @@
 """bot/lock_store.py: a conversation's lock passes to the next message as soon as it is free
 (Rasa's own stores look again only every second), in ticket order, and expired tickets still
 let the next one in."""
+
 import asyncio
 import time
 
@@ -142,8 +143,11 @@ def test_redis_store_is_configured_from_endpoints_without_connecting():
     from rasa.core.lock_store import LockStore
     from rasa.utils.endpoints import EndpointConfig
 
-    store = LockStore.create(EndpointConfig(url="redis.example", type="bot.lock_store.FastRedisLockStore",
-                                            port=6380, db=2, poll_interval=0.002))
+    store = LockStore.create(
+        EndpointConfig(
+            url="redis.example", type="bot.lock_store.FastRedisLockStore", port=6380, db=2, poll_interval=0.002
+        )
+    )
     assert isinstance(store, FastRedisLockStore) and store.poll_interval == 0.002
     kwargs = store.red.connection_pool.connection_kwargs
     assert (kwargs["host"], kwargs["port"], kwargs["db"]) == ("redis.example", 6380, 2)

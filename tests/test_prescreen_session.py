@@ -1,4 +1,5 @@
 """The pre-screening dialogue core (bot/prescreen): questions, skipping, verdicts, figures."""
+
 from decimal import Decimal
 
 from calculator import calculate
@@ -62,8 +63,23 @@ class TestItemsAndFigures:
 
     def test_offshore_and_fairs(self):
         """Choosing 2 and 5 asks their figures; the total is the calculator's."""
-        s, _ = play("我想做个预审", ["企业", "独立法人", "是", "是", "是", "是", "是", "是", "2 5",
-                                   "离岸执行额150万美元", "7.05", "境外2场，每场6万元"])
+        s, _ = play(
+            "我想做个预审",
+            [
+                "企业",
+                "独立法人",
+                "是",
+                "是",
+                "是",
+                "是",
+                "是",
+                "是",
+                "2 5",
+                "离岸执行额150万美元",
+                "7.05",
+                "境外2场，每场6万元",
+            ],
+        )
         assert "done" == s.step
         assert Decimal("1141500") == Decimal(str(calculate(s.calculator_input())["total_cny"]))
 

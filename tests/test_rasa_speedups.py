@@ -1,6 +1,7 @@
 """bot/rasa_speedups.py: each replacement gives what Rasa's own code gives (kept beside it as
 `_rasa_…` / `_dask_run`), on generated and on real inputs. The tests marked `model` compare
 both on the trained model; `make test` runs them after training."""
+
 import asyncio
 import json
 import math
@@ -50,21 +51,35 @@ def our_verdict(result) -> bool:
 
 # --- 1. action-server responses ------------------------------------------------------------------
 
+
 def real_responses():
     """Responses as our action server sends them (rasa_sdk events)."""
     from rasa_sdk import events as sdk
 
     return [
         {"events": [], "responses": []},
-        {"events": [sdk.SlotSet("estimate_answer", None), sdk.SlotSet("n", 3.5)],
-         "responses": [{"text": "依据第三条第（二）项……", "buttons": [{"title": "是", "payload": "/affirm"}]}]},
-        {"events": [sdk.ActiveLoop("estimate_form"), sdk.FollowupAction("action_listen"),
-                    sdk.BotUttered("好的"), sdk.AllSlotsReset(), sdk.Restarted(),
-                    sdk.SessionStarted(), sdk.ActionExecuted("action_listen"),
-                    sdk.UserUttered("你好", {"intent": {"name": "greet", "confidence": 0.9}, "entities": []}),
-                    sdk.ConversationPaused(), sdk.ConversationResumed(), sdk.UserUtteranceReverted(),
-                    sdk.ActionReverted(), {"event": "entities", "entities": [{"entity": "money", "value": "1|USD"}]}],
-         "responses": [{"custom": {"report": "r1"}}]},
+        {
+            "events": [sdk.SlotSet("estimate_answer", None), sdk.SlotSet("n", 3.5)],
+            "responses": [{"text": "依据第三条第（二）项……", "buttons": [{"title": "是", "payload": "/affirm"}]}],
+        },
+        {
+            "events": [
+                sdk.ActiveLoop("estimate_form"),
+                sdk.FollowupAction("action_listen"),
+                sdk.BotUttered("好的"),
+                sdk.AllSlotsReset(),
+                sdk.Restarted(),
+                sdk.SessionStarted(),
+                sdk.ActionExecuted("action_listen"),
+                sdk.UserUttered("你好", {"intent": {"name": "greet", "confidence": 0.9}, "entities": []}),
+                sdk.ConversationPaused(),
+                sdk.ConversationResumed(),
+                sdk.UserUtteranceReverted(),
+                sdk.ActionReverted(),
+                {"event": "entities", "entities": [{"entity": "money", "value": "1|USD"}]},
+            ],
+            "responses": [{"custom": {"report": "r1"}}],
+        },
         {"responses": [{"text": "只有回复"}]},
         {"events": [sdk.SlotSet("x", {"nested": [1, 2]})]},
     ]
@@ -78,42 +93,55 @@ def test_real_responses_pass_both_and_take_the_quick_path():
         assert quick(response), response
 
 
-@pytest.mark.parametrize("response", [
-    [],                                                       # not an object
-    {"events": {}},                                           # events not a list
-    {"responses": ["text"]},                                  # a response that is not an object
-    {"events": ["slot"]},                                     # an event that is not an object
-    {"events": [{"name": "x", "value": 1}]},                  # no event name
-    {"events": [{"event": "no_such_event"}]},                 # unknown kind
-    {"events": [{"event": "slot", "value": 1}]},              # slot without its name
-    {"events": [{"event": "slot", "name": 7, "value": 1}]},   # name not a string
-    {"events": [{"event": "user", "text": 5}]},               # text not a string
-    {"events": [{"event": "bot", "timestamp": "now"}]},       # timestamp not a number
-    {"events": [{"event": "entities"}]},                      # entities missing
-    {"events": [{"event": "action", "name": "x"}, {"event": 3}]},
-])
+@pytest.mark.parametrize(
+    "response",
+    [
+        [],  # not an object
+        {"events": {}},  # events not a list
+        {"responses": ["text"]},  # a response that is not an object
+        {"events": ["slot"]},  # an event that is not an object
+        {"events": [{"name": "x", "value": 1}]},  # no event name
+        {"events": [{"event": "no_such_event"}]},  # unknown kind
+        {"events": [{"event": "slot", "value": 1}]},  # slot without its name
+        {"events": [{"event": "slot", "name": 7, "value": 1}]},  # name not a string
+        {"events": [{"event": "user", "text": 5}]},  # text not a string
+        {"events": [{"event": "bot", "timestamp": "now"}]},  # timestamp not a number
+        {"events": [{"event": "entities"}]},  # entities missing
+        {"events": [{"event": "action", "name": "x"}, {"event": 3}]},
+    ],
+)
 def test_invalid_responses_fail_both(response):
     assert not rasa_verdict(response)
     assert not our_verdict(response)
 
 
 KINDS = [kind["properties"]["event"]["const"] for kind in SPEC["properties"]["events"]["items"]["oneOf"]]
-FIELDS = sorted({name for kind in SPEC["properties"]["events"]["items"]["oneOf"]
-                 for name in kind.get("properties", {})} | {"timestamp", "metadata"})
+FIELDS = sorted(
+    {name for kind in SPEC["properties"]["events"]["items"]["oneOf"] for name in kind.get("properties", {})}
+    | {"timestamp", "metadata"}
+)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=False) | st.text(max_size=3),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
-    max_leaves=6)
+    max_leaves=6,
+)
 events = st.one_of(
-    st.builds(lambda kind, fields: {"event": kind, **fields},
-              st.sampled_from(KINDS + ["nonsense"]),
-              st.dictionaries(st.sampled_from([f for f in FIELDS if f != "event"]), json_values, max_size=4)),
-    json_values)
+    st.builds(
+        lambda kind, fields: {"event": kind, **fields},
+        st.sampled_from(KINDS + ["nonsense"]),
+        st.dictionaries(st.sampled_from([f for f in FIELDS if f != "event"]), json_values, max_size=4),
+    ),
+    json_values,
+)
 responses = st.dictionaries(
     st.sampled_from(["events", "responses", "other"]),
-    st.one_of(st.lists(events, max_size=4), st.lists(st.dictionaries(st.text(max_size=3), json_values,
-                                                                      max_size=2), max_size=2), json_values),
-    max_size=3)
+    st.one_of(
+        st.lists(events, max_size=4),
+        st.lists(st.dictionaries(st.text(max_size=3), json_values, max_size=2), max_size=2),
+        json_values,
+    ),
+    max_size=3,
+)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -130,6 +158,7 @@ def test_a_schema_of_another_shape_keeps_the_full_validator():
 
 
 # --- 2. event classes by type name ---------------------------------------------------------------
+
 
 def test_every_event_kind_resolves_to_rasas_class():
     for cls in all_subclasses(rasa_events.Event):
@@ -149,6 +178,7 @@ def test_unknown_event_names_behave_as_in_rasa():
 
 
 # --- 3. one HTTP session per event loop ----------------------------------------------------------
+
 
 def test_requests_share_a_connection_and_keep_rasas_answers():
     from aiohttp import web
@@ -186,6 +216,7 @@ def test_requests_share_a_connection_and_keep_rasas_answers():
 
 # --- 4. graph runs without dask ------------------------------------------------------------------
 
+
 class TestSequentialGraphRuns:
     def runner(self, tmp_path):
         from rasa.engine.graph import ExecutionContext, GraphSchema, SchemaNode
@@ -193,16 +224,30 @@ class TestSequentialGraphRuns:
 
         from tests.graph_components import Add, Source
 
-        schema = GraphSchema({
-            "a": SchemaNode(needs={"x": "__x__"}, uses=Source, fn="give", constructor_name="create",
-                            config={"plus": 1}),
-            "b": SchemaNode(needs={"x": "a"}, uses=Add, fn="add", constructor_name="create",
-                            config={"plus": 10}),
-            "c": SchemaNode(needs={"x": "a", "y": "b"}, uses=Add, fn="add2", constructor_name="create",
-                            config={"plus": 100}, is_target=True),
-            "d": SchemaNode(needs={"x": "__x__"}, uses=Add, fn="add", constructor_name="create",
-                            config={"plus": 1000}, is_target=True),
-        })
+        schema = GraphSchema(
+            {
+                "a": SchemaNode(
+                    needs={"x": "__x__"}, uses=Source, fn="give", constructor_name="create", config={"plus": 1}
+                ),
+                "b": SchemaNode(needs={"x": "a"}, uses=Add, fn="add", constructor_name="create", config={"plus": 10}),
+                "c": SchemaNode(
+                    needs={"x": "a", "y": "b"},
+                    uses=Add,
+                    fn="add2",
+                    constructor_name="create",
+                    config={"plus": 100},
+                    is_target=True,
+                ),
+                "d": SchemaNode(
+                    needs={"x": "__x__"},
+                    uses=Add,
+                    fn="add",
+                    constructor_name="create",
+                    config={"plus": 1000},
+                    is_target=True,
+                ),
+            }
+        )
         storage = LocalModelStorage(tmp_path)
         return DaskGraphRunner(schema, storage, ExecutionContext(schema, "test"))
 
@@ -212,26 +257,30 @@ class TestSequentialGraphRuns:
                 return run(runner, **kwargs)
             except Exception as e:  # noqa: BLE001
                 return type(e).__name__
+
         return outcome(DaskGraphRunner.run), outcome(DaskGraphRunner._dask_run)
 
     def test_same_results_as_dask(self, tmp_path):
         runner = self.runner(tmp_path)
-        for kwargs in ({"inputs": {"__x__": 1}},
-                       {"inputs": {"__x__": 2}, "targets": ["b"]},
-                       {"inputs": {"__x__": 2}, "targets": ["c", "a"]},
-                       {"inputs": {"__x__": 3, "a": 50}, "targets": ["c"]},   # an input replaces a node
-                       {"inputs": {"__x__": 3}, "targets": ["__x__", "d"]},   # an input as a target
-                       {"inputs": {"__x__": "a"}},                             # clashes with a node name
-                       {"inputs": {}, "targets": ["d"]},                       # missing input
-                       {"inputs": {"__x__": 1}, "targets": ["nowhere"]}):     # unknown target
+        for kwargs in (
+            {"inputs": {"__x__": 1}},
+            {"inputs": {"__x__": 2}, "targets": ["b"]},
+            {"inputs": {"__x__": 2}, "targets": ["c", "a"]},
+            {"inputs": {"__x__": 3, "a": 50}, "targets": ["c"]},  # an input replaces a node
+            {"inputs": {"__x__": 3}, "targets": ["__x__", "d"]},  # an input as a target
+            {"inputs": {"__x__": "a"}},  # clashes with a node name
+            {"inputs": {}, "targets": ["d"]},  # missing input
+            {"inputs": {"__x__": 1}, "targets": ["nowhere"]},
+        ):  # unknown target
             ours, dask = self.both(runner, **kwargs)
             assert ours == dask, kwargs
         assert self.both(runner, inputs={"__x__": 1})[0] == {"c": 1 + 1 + (1 + 1 + 10) + 100, "d": 1001}
 
     def test_runs_with_hooks_keep_dask(self, tmp_path, monkeypatch):
         calls = []
-        monkeypatch.setattr(DaskGraphRunner, "_dask_run",
-                            lambda self, inputs=None, targets=None: calls.append(targets) or {})
+        monkeypatch.setattr(
+            DaskGraphRunner, "_dask_run", lambda self, inputs=None, targets=None: calls.append(targets) or {}
+        )
         runner = self.runner(tmp_path)
         DaskGraphRunner.run(runner, inputs={"__x__": 1})
         assert calls == []
@@ -244,9 +293,14 @@ class TestSequentialGraphRuns:
 
 coo = st.builds(
     lambda rows, cols, density, seed, dtype: scipy.sparse.random(
-        rows, cols, density=density, format="coo", dtype=dtype, random_state=seed),
-    st.just(1), st.integers(0, 40), st.floats(0, 1), st.integers(0, 2**31),
-    st.sampled_from([np.float32, np.float64, np.int64]))
+        rows, cols, density=density, format="coo", dtype=dtype, random_state=seed
+    ),
+    st.just(1),
+    st.integers(0, 40),
+    st.floats(0, 1),
+    st.integers(0, 2**31),
+    st.sampled_from([np.float32, np.float64, np.int64]),
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -262,8 +316,12 @@ def test_coo_hstack_equals_scipy(blocks):
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 2**31)), min_size=1, max_size=4))
 def test_combined_features_equal_rasas(shapes):
-    features = [Features(scipy.sparse.random(3, cols, density=0.3, format="coo", random_state=seed),
-                         "sentence", "text", f"f{i}") for i, (cols, seed) in enumerate(shapes)]
+    features = [
+        Features(
+            scipy.sparse.random(3, cols, density=0.3, format="coo", random_state=seed), "sentence", "text", f"f{i}"
+        )
+        for i, (cols, seed) in enumerate(shapes)
+    ]
     before = [f.features.toarray().copy() for f in features]
     ours = Message._combine_features(features, ["all"])
     patched = Features._combine_sparse_features
@@ -289,11 +347,15 @@ def test_other_sparse_formats_and_mismatches_keep_rasas_behaviour():
 
 # --- JSON ----------------------------------------------------------------------------------------
 
+
 @settings(max_examples=300, deadline=None)
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
-    max_leaves=12))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+        max_leaves=12,
+    )
+)
 def test_json_round_trip_is_the_standard_librarys(value):
     text = rasa_speedups.dumps(value)
     expected = json.loads(json.dumps(value))
@@ -326,7 +388,7 @@ def holdout_messages():
         m = re.match(r"\s+- (.+)", line)
         if m:
             texts.append(re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", m.group(1)))
-    return texts[::max(1, len(texts) // HOLDOUT_SAMPLE)] + ["", "😀", "离岸执行额１５０万美元", "x" * 3000]
+    return texts[:: max(1, len(texts) // HOLDOUT_SAMPLE)] + ["", "😀", "离岸执行额１５０万美元", "x" * 3000]
 
 
 @pytest.fixture(scope="module")
@@ -365,12 +427,16 @@ def test_action_predictions_equal_rasas_own_path(agent, monkeypatch):
         for text in ["你好", "离岸奖励怎么算？", "帮我算算展会补贴", "不对，是180万美元", "天气怎么样"]:
             parse = asyncio.run(agent.parse_message(text))
             parse.pop("message_id", None)
-            tracker = DialogueStateTracker.from_events("s", [
-                ActionExecuted("action_session_start"), ActionExecuted("action_listen"),
-                UserUttered(text, parse["intent"], parse["entities"], parse)])
+            tracker = DialogueStateTracker.from_events(
+                "s",
+                [
+                    ActionExecuted("action_session_start"),
+                    ActionExecuted("action_listen"),
+                    UserUttered(text, parse["intent"], parse["entities"], parse),
+                ],
+            )
             prediction = agent.processor._predict_next_with_tracker(tracker)
-            out.append((text, prediction.max_confidence_index, prediction.probabilities,
-                        prediction.policy_name))
+            out.append((text, prediction.max_confidence_index, prediction.probabilities, prediction.policy_name))
         return out
 
     ours = predictions()

@@ -1,6 +1,7 @@
 """bot/reliability.py and bot/guard.py on Rasa's own classes (no trained model): a failing
 custom action aborts the turn with ActionServerUnavailable (quickly), a working one does not;
 the NLU runs off the event loop; the message checks."""
+
 import asyncio
 import threading
 import time
@@ -24,8 +25,9 @@ from rasa.utils.endpoints import EndpointConfig  # noqa: E402
 from bot import guard, reliability  # noqa: E402
 from conftest import free_port  # noqa: E402
 
-DOMAIN = Domain.from_dict({"actions": ["action_answer"], "slots": {
-    "topic": {"type": "any", "mappings": [{"type": "custom"}]}}})
+DOMAIN = Domain.from_dict(
+    {"actions": ["action_answer"], "slots": {"topic": {"type": "any", "mappings": [{"type": "custom"}]}}}
+)
 
 
 def processor():
@@ -38,9 +40,13 @@ def processor():
 async def run_answer(url):
     action = RemoteAction("action_answer", EndpointConfig(url=url))
     tracker = DialogueStateTracker.from_events("u1", [ActionExecuted("action_listen")], slots=DOMAIN.slots)
-    await processor()._run_action(action, tracker, CollectingOutputChannel(),
-                                  TemplatedNaturalLanguageGenerator({}),
-                                  PolicyPrediction.for_action_name(DOMAIN, "action_answer"))
+    await processor()._run_action(
+        action,
+        tracker,
+        CollectingOutputChannel(),
+        TemplatedNaturalLanguageGenerator({}),
+        PolicyPrediction.for_action_name(DOMAIN, "action_answer"),
+    )
     return tracker
 
 
@@ -89,8 +95,9 @@ async def test_a_hung_action_server_aborts_the_turn_after_action_timeout(monkeyp
 
 async def test_a_working_action_server_is_untouched():
     async def answer(request):
-        return web.json_response({"events": [{"event": "slot", "name": "topic", "value": "离岸"}],
-                                  "responses": [{"text": "第三条"}]})
+        return web.json_response(
+            {"events": [{"event": "slot", "name": "topic", "value": "离岸"}], "responses": [{"text": "第三条"}]}
+        )
 
     app = web.Application()
     app.router.add_post("/webhook", answer)
@@ -115,8 +122,17 @@ async def test_the_nlu_runs_off_the_event_loop():
             threads.append(threading.current_thread())
             time.sleep(0.3)
             message = inputs["__message__"][0]
-            return {"nlu": [SimpleNamespace(as_dict=lambda only_output_properties: {
-                "text": message.text, "intent": {"name": "greet", "confidence": 1.0}, "entities": []})]}
+            return {
+                "nlu": [
+                    SimpleNamespace(
+                        as_dict=lambda only_output_properties: {
+                            "text": message.text,
+                            "intent": {"name": "greet", "confidence": 1.0},
+                            "entities": [],
+                        }
+                    )
+                ]
+            }
 
     proc = processor()
     proc.graph_runner = Graph()
@@ -136,10 +152,15 @@ async def test_the_nlu_runs_off_the_event_loop():
     assert max(b - a for a, b in zip(ticks, ticks[1:])) < 0.1  # the loop was never held 0.3 s
 
 
-@pytest.mark.parametrize("value, text, note", [
-    ("  你好 ", "你好", None), ("你好\ud800", "你好", guard.UNREADABLE_NOTE), ("a\x00b", "ab", guard.UNREADABLE_NOTE),
-    ("😀", "😀", None),
-])
+@pytest.mark.parametrize(
+    "value, text, note",
+    [
+        ("  你好 ", "你好", None),
+        ("你好\ud800", "你好", guard.UNREADABLE_NOTE),
+        ("a\x00b", "ab", guard.UNREADABLE_NOTE),
+        ("😀", "😀", None),
+    ],
+)
 def test_check_message_accepts(value, text, note):
     assert guard.check_message(value) == (text, None, note)
 

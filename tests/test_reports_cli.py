@@ -1,4 +1,5 @@
 """``python -m bot.reports``: show and list reports, with their exit statuses."""
+
 import os
 import subprocess
 import sys
@@ -41,11 +42,22 @@ def db_file(tmp_path, monkeypatch):
 @pytest.fixture
 def two_reports(db_file):
     """A 符合 report of an enterprise, then a 待确认 one of a training institution."""
-    first = save_report("wx-1", "enterprise", {"tech_advanced_new": True}, RESULT,
-                        {"status": "符合", "failing": [], "fixes": [], "unknown": []}, now=NOW)
-    second = save_report("wx-2", "training_institution", {"institution_trainees": 10}, RESULT,
-                         {"status": "待确认", "failing": [], "fixes": [], "unknown": ["产权清晰"]},
-                         now=NOW.replace(hour=10))
+    first = save_report(
+        "wx-1",
+        "enterprise",
+        {"tech_advanced_new": True},
+        RESULT,
+        {"status": "符合", "failing": [], "fixes": [], "unknown": []},
+        now=NOW,
+    )
+    second = save_report(
+        "wx-2",
+        "training_institution",
+        {"institution_trainees": 10},
+        RESULT,
+        {"status": "待确认", "failing": [], "fixes": [], "unknown": ["产权清晰"]},
+        now=NOW.replace(hour=10),
+    )
     return first, second
 
 
@@ -128,5 +140,7 @@ class TestPackage:
     def test_no_rasa_import(self):
         """The report package and its CLI load without Rasa."""
         code = "import sys, bot.reports, bot.reports.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')))"
-        done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60
+        )
         assert (0, "[]\n") == (done.returncode, done.stdout)

@@ -1,4 +1,5 @@
 """The verdict mapping and the Markdown / chat renderings of a pre-screening report."""
+
 import re
 
 import pytest
@@ -35,11 +36,24 @@ def item(code, name, clause, amount, qualified=True, capped=False, explanation="
 
 
 ITEMS = [
-    item("3.1", "业务规模增量奖励", "第三条第（一）项", 0.0, qualified=False, explanation="今年执行额低于上年，无增量。"),
-    item("3.2", "离岸业务奖励", "第三条第（二）项", 1057005.0, explanation="150万美元 × 10% × 7.0467 = 1,057,005.00元。"),
-    item("3.4", "技术先进型服务企业认定奖励", "第三条第（四）项", 100000.0, explanation="新获得技术先进型服务企业资格。"),
+    item(
+        "3.1", "业务规模增量奖励", "第三条第（一）项", 0.0, qualified=False, explanation="今年执行额低于上年，无增量。"
+    ),
+    item(
+        "3.2", "离岸业务奖励", "第三条第（二）项", 1057005.0, explanation="150万美元 × 10% × 7.0467 = 1,057,005.00元。"
+    ),
+    item(
+        "3.4", "技术先进型服务企业认定奖励", "第三条第（四）项", 100000.0, explanation="新获得技术先进型服务企业资格。"
+    ),
     item("3.5", "开拓市场补贴", "第三条第（五）项", 77000.5, capped=True, explanation="境外每场最高5万元。"),
-    item("3.8.2a", "园区引进重点企业奖励", "第三条第（八）项第2目", 200000.0, amount_max=600000.0, explanation="引进2家。"),
+    item(
+        "3.8.2a",
+        "园区引进重点企业奖励",
+        "第三条第（八）项第2目",
+        200000.0,
+        amount_max=600000.0,
+        explanation="引进2家。",
+    ),
 ]
 
 
@@ -130,8 +144,17 @@ class TestVerdictFrom:
 
     def test_unknown(self):
         """Missing conditions only: 待确认 listing them."""
-        eligibility = {"status": "unknown", "unmet": [], "missing": ["clear_property_rights", "registered_in_zhengzhou"]}
-        expected = {"status": "待确认", "failing": [], "fixes": [], "unknown": ["在郑州市行政区域内依法设立", "产权清晰"]}
+        eligibility = {
+            "status": "unknown",
+            "unmet": [],
+            "missing": ["clear_property_rights", "registered_in_zhengzhou"],
+        }
+        expected = {
+            "status": "待确认",
+            "failing": [],
+            "fixes": [],
+            "unknown": ["在郑州市行政区域内依法设立", "产权清晰"],
+        }
         assert expected == verdict_from(eligibility, "enterprise")
 
     def test_unknown_without_lists(self):
@@ -162,7 +185,9 @@ class TestVerdictFrom:
 
     def test_training_institution_entity_type_is_to_confirm(self):
         """A training institution that is not an enterprise is 待确认, not 不符合."""
-        verdict = verdict_from({"status": "not_eligible", "unmet": ["entity_type"], "missing": []}, "training_institution")
+        verdict = verdict_from(
+            {"status": "not_eligible", "unmet": ["entity_type"], "missing": []}, "training_institution"
+        )
         assert ("待确认", [], 1) == (verdict["status"], verdict["failing"], len(verdict["unknown"]))
         assert verdict["unknown"][0].startswith("申报主体类型（第二条的申报资格以企业为对象；")
         assert "以市商务局解释为准" in verdict["unknown"][0]
@@ -177,7 +202,9 @@ class TestVerdictFrom:
 
     def test_park_operator_registration_is_to_confirm(self):
         """System registration unmet for a park operator is 待确认 with the reason."""
-        verdict = verdict_from({"status": "not_eligible", "unmet": ["mofcom_registered"], "missing": []}, "park_operator")
+        verdict = verdict_from(
+            {"status": "not_eligible", "unmet": ["mofcom_registered"], "missing": []}, "park_operator"
+        )
         assert ("待确认", []) == (verdict["status"], verdict["failing"])
         assert "第三条第（八）项" in verdict["unknown"][0]
 
@@ -216,7 +243,11 @@ class TestRenderMarkdown:
         """Title, reference number, time and applicant."""
         md = render_markdown(report())
         assert md.startswith("# 服务外包政策申报预审报告\n")
-        for text in ("编号：YS-20261128-0007", "生成时间：2026-11-28 14:03:05", "申报主体：服务外包企业（独立法人企业）"):
+        for text in (
+            "编号：YS-20261128-0007",
+            "生成时间：2026-11-28 14:03:05",
+            "申报主体：服务外包企业（独立法人企业）",
+        ):
             assert text in md
 
     def test_items_with_amount_clause_and_cap(self):
@@ -245,7 +276,10 @@ class TestRenderMarkdown:
         """A capped total quotes 第四条第（三）项's 500万元 cap."""
         md = render_markdown(report(res=CAPPED))
         assert "预估合计：5,000,000.00元（500万元）。" in md
-        assert "各项合计 6,100,000.00元 超过上限，已按第四条第（三）项“单个企业获得年度服务外包政策支持资金总额最高500万元”封顶为 5,000,000.00元（500万元）。" in md
+        assert (
+            "各项合计 6,100,000.00元 超过上限，已按第四条第（三）项“单个企业获得年度服务外包政策支持资金总额最高500万元”封顶为 5,000,000.00元（500万元）。"
+            in md
+        )
 
     def test_basis_and_reminders(self):
         """第一条's basis, 不得重复申报 and the disclaimer are there, the disclaimer once."""
@@ -260,7 +294,9 @@ class TestRenderMarkdown:
 
     def test_verdict_not_qualified(self):
         """不符合 names each failing condition and what 第二条 requires."""
-        verdict = verdict_from({"status": "not_eligible", "unmet": ["mofcom_registered"], "missing": ["lawful_tax"]}, "enterprise")
+        verdict = verdict_from(
+            {"status": "not_eligible", "unmet": ["mofcom_registered"], "missing": ["lawful_tax"]}, "enterprise"
+        )
         md = render_markdown(report(verdict=verdict))
         assert "## 结论：不符合" in md
         assert f"- **在商务部“服务外包业务管理和统计系统”中注册并及时填报**：第二条要求{MOFCOM_FIX}。" in md
@@ -275,7 +311,9 @@ class TestRenderMarkdown:
 
     def test_training_institution_note(self):
         """A training institution's report names its own condition."""
-        verdict = verdict_from({"status": "not_eligible", "unmet": ["entity_type"], "missing": []}, "training_institution")
+        verdict = verdict_from(
+            {"status": "not_eligible", "unmet": ["entity_type"], "missing": []}, "training_institution"
+        )
         md = render_markdown(report(verdict=verdict, applicant="training_institution"))
         assert "已获得认定的本市服务外包培训机构" in md
         assert "申报主体：培训机构" in md
@@ -321,11 +359,12 @@ class TestRenderChat:
     def test_fits_wechat_passive_reply(self):
         """Every item of the contract, each with a range, plus every condition failing, fits in 2048 bytes."""
         items = [
-            item(code, name, clause, 1234567.89, capped=True, amount_max=2345678.9)
-            for code, name, clause in ALL_ITEMS
+            item(code, name, clause, 1234567.89, capped=True, amount_max=2345678.9) for code, name, clause in ALL_ITEMS
         ]
         verdict = verdict_from({"status": "not_eligible", "unmet": list(CONDITIONS), "missing": []}, "enterprise")
-        chat = render_chat(report(verdict=verdict, res=result(items=items, total=5000000.0, total_max=5000000.0, capped=True)))
+        chat = render_chat(
+            report(verdict=verdict, res=result(items=items, total=5000000.0, total_max=5000000.0, capped=True))
+        )
         assert len(chat.encode("utf-8")) <= 2048
         assert len(ALL_ITEMS) == len([line for line in chat.splitlines() if line.startswith("·")])
 

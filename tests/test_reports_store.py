@@ -1,4 +1,5 @@
 """The pre-screening report store: reference numbers, round trips, privacy and concurrent writers."""
+
 import logging
 import multiprocessing
 import os
@@ -218,8 +219,18 @@ class TestListReports:
             verdict={"status": "待确认", "failing": [], "fixes": [], "unknown": ["产权清晰"]},
         )
         expected = [
-            {"ref": second, "created_at": "2026-11-28T11:30:00+08:00", "applicant": "training_institution", "verdict_status": "待确认"},
-            {"ref": first, "created_at": "2026-11-28T09:30:00+08:00", "applicant": "enterprise", "verdict_status": "符合"},
+            {
+                "ref": second,
+                "created_at": "2026-11-28T11:30:00+08:00",
+                "applicant": "training_institution",
+                "verdict_status": "待确认",
+            },
+            {
+                "ref": first,
+                "created_at": "2026-11-28T09:30:00+08:00",
+                "applicant": "enterprise",
+                "verdict_status": "符合",
+            },
         ]
         assert expected == list_reports()
 

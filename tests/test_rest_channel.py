@@ -2,6 +2,7 @@
 a 4xx only for requests only a program sends, and the action server being down gets a busy
 reply. The channel is called directly with a stand-in request (end to end:
 tests/test_e2e_reliability.py)."""
+
 import asyncio
 import json
 
@@ -45,10 +46,21 @@ def chinese(messages):
     return text and any(ord(c) in CJK for c in text)
 
 
-@pytest.mark.parametrize("message, says", [
-    (5, "数字"), (1.5, "数字"), (None, "空值"), ([1, "a"], "列表"), ({"a": 1}, "对象"), (True, "真假值"),
-    ("", "空"), ("   ", "空"), ("\ud800", "无法识别"), ("长" * (guard.MAX_MESSAGE_CHARS + 1), "上限"),
-])
+@pytest.mark.parametrize(
+    "message, says",
+    [
+        (5, "数字"),
+        (1.5, "数字"),
+        (None, "空值"),
+        ([1, "a"], "列表"),
+        ({"a": 1}, "对象"),
+        (True, "真假值"),
+        ("", "空"),
+        ("   ", "空"),
+        ("\ud800", "无法识别"),
+        ("长" * (guard.MAX_MESSAGE_CHARS + 1), "上限"),
+    ],
+)
 def test_bad_messages_get_a_clear_reply_and_never_reach_the_nlu(message, says):
     status, replies, bot = call({"sender": "u1", "message": message})
     assert status == 200
@@ -75,13 +87,23 @@ def test_lone_surrogates_are_dropped_and_the_rest_answered_with_a_note():
     json.dumps(replies, ensure_ascii=False).encode("utf-8")  # the reply can be sent
 
 
-@pytest.mark.parametrize("body, code", [
-    (b"{not json", "bad_json"), (b"\xff\xfe\x00", "bad_json"), (b"", "bad_json"),
-    ([{"sender": "u1", "message": "你好"}], "not_an_object"), ("你好", "not_an_object"), (5, "not_an_object"),
-    ({"message": "你好"}, "bad_sender"), ({"sender": None, "message": "你好"}, "bad_sender"),
-    ({"sender": "", "message": "你好"}, "bad_sender"), ({"sender": ["a"], "message": "你好"}, "bad_sender"),
-    ({"sender": "a\ud800", "message": "你好"}, "bad_sender"), ({"sender": "s" * 129, "message": "你好"}, "bad_sender"),
-])
+@pytest.mark.parametrize(
+    "body, code",
+    [
+        (b"{not json", "bad_json"),
+        (b"\xff\xfe\x00", "bad_json"),
+        (b"", "bad_json"),
+        ([{"sender": "u1", "message": "你好"}], "not_an_object"),
+        ("你好", "not_an_object"),
+        (5, "not_an_object"),
+        ({"message": "你好"}, "bad_sender"),
+        ({"sender": None, "message": "你好"}, "bad_sender"),
+        ({"sender": "", "message": "你好"}, "bad_sender"),
+        ({"sender": ["a"], "message": "你好"}, "bad_sender"),
+        ({"sender": "a\ud800", "message": "你好"}, "bad_sender"),
+        ({"sender": "s" * 129, "message": "你好"}, "bad_sender"),
+    ],
+)
 def test_requests_only_a_program_sends_are_400_with_the_reason(body, code):
     status, replies, bot = call(body)
     assert status == 400

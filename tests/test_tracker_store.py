@@ -1,5 +1,6 @@
 """bot/tracker_store.py: conversations survive a restart, and what is written and read back is
 what Rasa's own serialisation gives."""
+
 import asyncio
 import json
 import sqlite3
@@ -15,27 +16,42 @@ pytest.importorskip("rasa")
 from rasa.core.tracker_store import InMemoryTrackerStore  # noqa: E402
 from rasa.shared.core.domain import Domain  # noqa: E402
 from rasa.shared.core.events import (  # noqa: E402
-    ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered,
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    SlotSet,
+    UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 
 from bot.tracker_store import SQLiteTrackerStore  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = Domain.from_dict({"intents": ["inform"], "slots": {
-    "amount": {"type": "any", "mappings": [{"type": "custom"}]}}})
+DOMAIN = Domain.from_dict(
+    {"intents": ["inform"], "slots": {"amount": {"type": "any", "mappings": [{"type": "custom"}]}}}
+)
 
 
 def tracker(sender="u1", text="离岸执行额１５０万美元 😀 a/b"):
-    parse = {"intent": {"name": "inform", "confidence": 0.9407946727524366},
-             "entities": [{"entity": "money", "value": "1500000|USD", "start": 5, "end": 11}],
-             "intent_ranking": [{"name": "inform", "confidence": 1e-05}], "text": text}
-    return DialogueStateTracker.from_events(sender, [
-        ActionExecuted("action_session_start"), ActionExecuted("action_listen"),
-        UserUttered(text, parse["intent"], parse["entities"], parse),
-        SlotSet("amount", {"value": 0.1 + 0.2, "nested": [1, None, "中/文"]}),
-        ActiveLoop("estimate_form"), BotUttered("依据第三条第（二）项", {"buttons": []}),
-        ActionExecuted("action_listen")], slots=DOMAIN.slots)
+    parse = {
+        "intent": {"name": "inform", "confidence": 0.9407946727524366},
+        "entities": [{"entity": "money", "value": "1500000|USD", "start": 5, "end": 11}],
+        "intent_ranking": [{"name": "inform", "confidence": 1e-05}],
+        "text": text,
+    }
+    return DialogueStateTracker.from_events(
+        sender,
+        [
+            ActionExecuted("action_session_start"),
+            ActionExecuted("action_listen"),
+            UserUttered(text, parse["intent"], parse["entities"], parse),
+            SlotSet("amount", {"value": 0.1 + 0.2, "nested": [1, None, "中/文"]}),
+            ActiveLoop("estimate_form"),
+            BotUttered("依据第三条第（二）项", {"buttons": []}),
+            ActionExecuted("action_listen"),
+        ],
+        slots=DOMAIN.slots,
+    )
 
 
 def events(t):
@@ -124,8 +140,13 @@ def test_purge_command(tmp_path):
     for sender in ("a", "b", "c"):
         asyncio.run(store.save(tracker(sender)))
     old_rows(str(db), {"a": 40, "b": 20})
-    out = subprocess.run([sys.executable, "-m", "bot.tracker_store", "purge", "--db", str(db), "--days", "30",
-                          "--vacuum"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "bot.tracker_store", "purge", "--db", str(db), "--days", "30", "--vacuum"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert "deleted 1 conversations" in out.stdout and "2 kept" in out.stdout
     rows = sqlite3.connect(str(db)).execute("SELECT sender_id FROM conversations ORDER BY 1").fetchall()

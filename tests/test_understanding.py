@@ -1,5 +1,6 @@
 """Understanding (issue 13): a question's subject, not a word in it, decides its topic; messages split
 into their questions; businesses outside the catalog; requests that cannot be served; English words."""
+
 import re
 
 import pytest
@@ -53,13 +54,16 @@ class TestSubjectNotWord:
         assert not DECLINED.search(answer.text), answer.text
         assert query.other_policy(question) is None
 
-    @pytest.mark.parametrize("question", [
-        "增量奖励是按我们开的增值税发票金额算的吗",
-        "实习补贴对学生有啥要求 学历 实习期 社保分别要满足什么",
-        "我们公司交个税的员工有三百多人 中高级人才培训补贴一年能给几个人报",
-        "那个实习补贴 我们实习生公积金有交 社保没给交 这种能申请么",
-        "深圳朋友说他们那边离岸有奖励 我们郑州这有没有",
-    ])
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "增量奖励是按我们开的增值税发票金额算的吗",
+            "实习补贴对学生有啥要求 学历 实习期 社保分别要满足什么",
+            "我们公司交个税的员工有三百多人 中高级人才培训补贴一年能给几个人报",
+            "那个实习补贴 我们实习生公积金有交 社保没给交 这种能申请么",
+            "深圳朋友说他们那边离岸有奖励 我们郑州这有没有",
+        ],
+    )
     def test_mentions_are_context(self, question):
         """Taxes, insurance and other cities inside a question about this policy are context."""
         assert not DECLINED.search(compose(None, question).text)
@@ -96,7 +100,9 @@ class TestOtherPolicy:
         assert name == query.other_policy(question)
         assert DECLINED.search(compose(None, question).text)
 
-    @pytest.mark.parametrize("question", ["杭州的服务外包政策 离岸奖励比例是多少", "上海浦东有哪些跨境服务贸易的扶持政策"])
+    @pytest.mark.parametrize(
+        "question", ["杭州的服务外包政策 离岸奖励比例是多少", "上海浦东有哪些跨境服务贸易的扶持政策"]
+    )
     def test_other_region_declined(self, question):
         """Another place's policy, with Zhengzhou's not named, is declined."""
         assert query.other_policy(question).endswith("的相关政策")
@@ -129,8 +135,15 @@ class TestCannotServe:
         assert "我能做的是" in text
         assert not re.search(r"https?://|www\.|\d{3,4}-\d{7,8}|\.gov\.cn", text)
 
-    @pytest.mark.parametrize("question", ["我们注册地址在郑州 能申报吗", "离岸奖励怎么算", "训练数据标注属于哪个领域",
-                                          "我们给银行做信用卡客服热线 属于哪个领域"])
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "我们注册地址在郑州 能申报吗",
+            "离岸奖励怎么算",
+            "训练数据标注属于哪个领域",
+            "我们给银行做信用卡客服热线 属于哪个领域",
+        ],
+    )
     def test_ordinary_questions_pass(self, question):
         """Words such as 地址、热线、训练数据 in an ordinary question do not make it a refusal."""
         assert cannot_serve(understand(question)) is None
@@ -169,7 +182,9 @@ class TestNotServiceOutsourcing:
         """Two or three businesses in one message: a verdict for each."""
         text = classify_answer("我们三块：给银行开发清算系统、替银行做清算业务处理、还有卖ATM机 分别属于哪个领域").text
         assert "金融后台服务" in text and "不属于服务外包" in text
-        text = classify_answer("我们有两块业务 一个是给保险公司做车险定损理赔 一个是给零售企业做供应链方案设计 分别归哪类").text
+        text = classify_answer(
+            "我们有两块业务 一个是给保险公司做车险定损理赔 一个是给零售企业做供应链方案设计 分别归哪类"
+        ).text
         assert "金融后台服务" in text and "供应链管理服务" in text
 
     def test_unsure_says_what_decides(self):
@@ -210,10 +225,18 @@ class TestParts:
 
 
 class TestGlossary:
-    @pytest.mark.parametrize("english,chinese", [
-        ("branch office", "分公司"), ("legal entity", "独立法人"), ("subsidy", "补贴"), ("apply", "申报"),
-        ("offshore", "离岸"), ("CMMI Level 5", "cmmi5级"), ("ISO 27001", "iso27001"),
-    ])
+    @pytest.mark.parametrize(
+        "english,chinese",
+        [
+            ("branch office", "分公司"),
+            ("legal entity", "独立法人"),
+            ("subsidy", "补贴"),
+            ("apply", "申报"),
+            ("offshore", "离岸"),
+            ("CMMI Level 5", "cmmi5级"),
+            ("ISO 27001", "iso27001"),
+        ],
+    )
     def test_english_words(self, english, chinese):
         """English words users mix in are read as the policy's words (synonyms.yml glossary)."""
         assert chinese in understand(f"我们的{english}怎么办")
@@ -233,7 +256,9 @@ class TestOneStepReasoning:
 
     def test_catalog_follows_new_national_catalog(self):
         """A new national catalog: 2018年版 until 市商务局 adjusts it (第四条（二）)."""
-        text = compose(None, "听说国家出了新版的服务外包重点发展领域指导目录 那咱们郑州这个政策还是按2018年版执行吗").text
+        text = compose(
+            None, "听说国家出了新版的服务外包重点发展领域指导目录 那咱们郑州这个政策还是按2018年版执行吗"
+        ).text
         assert "2018年版" in text and "市商务局" in text and "第四条第（二）项" in text
 
     def test_procedure_set_by_implementation_rules(self):

@@ -48,8 +48,19 @@ pytestmark = [
 def start_webserver(rasa_url: str):
     port = stub.free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.webserver", "--host", "127.0.0.1", "--port", str(port),
-         "--rasa", rasa_url, "--timeout", "5"],
+        [
+            sys.executable,
+            "-m",
+            "bot.webserver",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--rasa",
+            rasa_url,
+            "--timeout",
+            "5",
+        ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -159,9 +170,7 @@ def test_web_chat_in_chromium(playwright, tmp_path, width, height):
         rasa.delay = 0
         page.locator(".choice", has_text="资格自查").first.click()
         expect(page.locator(".row.user .bubble .text").last).to_have_text("资格自查")
-        expect(page.locator(".row.bot .bubble .text").last).to_have_text(
-            stub.ELIGIBILITY_TEXT, use_inner_text=True
-        )
+        expect(page.locator(".row.bot .bubble .text").last).to_have_text(stub.ELIGIBILITY_TEXT, use_inner_text=True)
         assert rasa.received[-1] == (sender, "/check_eligibility")
 
         # 3. A suggestion chip sends its question.

@@ -141,8 +141,10 @@ def half_sent(port, n):
     socks = []
     for _ in range(n):
         s = socket.create_connection(("127.0.0.1", port), timeout=5)
-        s.sendall(b"POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                  b"Content-Length: 100\r\n\r\n{\"sender\": \"web-1\", ")
+        s.sendall(
+            b"POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 100\r\n\r\n{"sender": "web-1", '
+        )
         socks.append(s)
     return socks
 
@@ -210,8 +212,10 @@ def test_when_every_connection_waits_for_rasa_a_new_one_gets_503(rasa):
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}"
-        waiting = [threading.Thread(target=request, args=(url + "/api/chat", {"sender": f"w{i}", "message": "你好"}))
-                   for i in range(2)]
+        waiting = [
+            threading.Thread(target=request, args=(url + "/api/chat", {"sender": f"w{i}", "message": "你好"}))
+            for i in range(2)
+        ]
         for t in waiting:
             t.start()
         time.sleep(0.5)

@@ -76,8 +76,7 @@ async def test_url_verification_plain(session):
 
 
 async def test_url_verification_safe_mode_official_sample(session):
-    config = WeChatConfig(token=stub.SAMPLE_TOKEN, appid=stub.SAMPLE_APPID,
-                          aes_key=stub.SAMPLE_AES_KEY)
+    config = WeChatConfig(token=stub.SAMPLE_TOKEN, appid=stub.SAMPLE_APPID, aes_key=stub.SAMPLE_AES_KEY)
     clock = [float(stub.SAMPLE_VERIFY["timestamp"])]
     channel = WeChatInput(config, clock=lambda: clock[0])
     async with stub.serve_channel(channel, stub.FakeAgent()) as base:
@@ -156,13 +155,13 @@ async def test_post_signature_and_replay_window(session):
 
 async def test_official_sample_message_through_webhook(session):
     """WeChat's published encrypted POST sample, end to end."""
-    config = WeChatConfig(token=stub.SAMPLE_TOKEN, appid=stub.SAMPLE_APPID,
-                          aes_key=stub.SAMPLE_AES_KEY)
+    config = WeChatConfig(token=stub.SAMPLE_TOKEN, appid=stub.SAMPLE_APPID, aes_key=stub.SAMPLE_AES_KEY)
     channel = WeChatInput(config, clock=lambda: float(stub.SAMPLE_POST_QUERY["timestamp"]))
     agent = stub.FakeAgent(lambda text: [{"text": f"你说的是 {text}"}])
     async with stub.serve_channel(channel, agent) as base:
-        wx = stub.WeChatSender(base, stub.SAMPLE_TOKEN, aes_key=stub.SAMPLE_AES_KEY,
-                               appid=stub.SAMPLE_APPID, session=session)
+        wx = stub.WeChatSender(
+            base, stub.SAMPLE_TOKEN, aes_key=stub.SAMPLE_AES_KEY, appid=stub.SAMPLE_APPID, session=session
+        )
         params = dict(stub.SAMPLE_POST_QUERY, encrypt_type="aes")
         status, body = await wx.post_raw(params, stub.SAMPLE_POST_BODY)
         assert status == 200
@@ -251,7 +250,9 @@ async def test_slow_bot_falls_back_to_customer_service_api(session):
         ]
         assert len(api.token_requests) == 1  # token cached across both messages
         assert api.token_requests[0] == {
-            "grant_type": "client_credential", "appid": APPID, "secret": SECRET,
+            "grant_type": "client_credential",
+            "appid": APPID,
+            "secret": SECRET,
         }
         assert agent.texts == ["第一个问题", "第二个问题"]
     finally:
@@ -363,10 +364,15 @@ async def test_buttons_become_numbers_mapped_back_to_payload(session):
     def respond(text):
         if text == "/ask_subsidy":
             return [{"text": "补贴标准：……"}]
-        return [{"text": "请选择：", "buttons": [
-            {"title": "资格自查", "payload": "/ask_eligibility"},
-            {"title": "补贴标准", "payload": "/ask_subsidy"},
-        ]}]
+        return [
+            {
+                "text": "请选择：",
+                "buttons": [
+                    {"title": "资格自查", "payload": "/ask_eligibility"},
+                    {"title": "补贴标准", "payload": "/ask_subsidy"},
+                ],
+            }
+        ]
 
     agent = stub.FakeAgent(respond)
     async with stub.serve_channel(make_channel(), agent) as base:
@@ -395,8 +401,9 @@ async def test_voice_messages(session):
     agent = stub.FakeAgent()
     async with stub.serve_channel(make_channel(), agent) as base:
         wx = stub.WeChatSender(base, TOKEN, session=session)
-        _, body = await wx.post(stub.typed_msg("voice", MediaId="m1", Format="amr",
-                                               Recognition="游戏美术外包属于哪个领域"))
+        _, body = await wx.post(
+            stub.typed_msg("voice", MediaId="m1", Format="amr", Recognition="游戏美术外包属于哪个领域")
+        )
         assert stub.parse_reply(body)["Content"] == "收到：游戏美术外包属于哪个领域"
         _, body = await wx.post(stub.typed_msg("voice", MediaId="m2", Format="amr"))
         assert stub.parse_reply(body)["Content"] == VOICE_UNRECOGNIZED_TEXT
@@ -436,8 +443,9 @@ async def test_subscribe_and_unsubscribe(session):
         welcome = stub.parse_reply(body)["Content"]
         for topic in ["资格", "目录领域", "补贴标准", "奖励测算", "申报预审"]:
             assert topic in welcome
-        assert await wx.post(stub.typed_msg("event", openid=OPENID, Event="unsubscribe",
-                                            CreateTime=int(time.time()) + 1)) == (200, "success")
+        assert await wx.post(
+            stub.typed_msg("event", openid=OPENID, Event="unsubscribe", CreateTime=int(time.time()) + 1)
+        ) == (200, "success")
     assert agent.messages == []
 
 
@@ -482,6 +490,7 @@ async def test_long_message_never_reaches_the_nlu_and_others_are_not_held_up(ses
         assert stub.parse_reply(body)["Content"] == "收到：你好"
     assert agent.texts == ["你好"]
 
+
 # ---------------------------------------------------------- hostile payloads
 
 XXE = (
@@ -501,9 +510,7 @@ DTD_ONLY = '<!DOCTYPE xml SYSTEM "http://example.invalid/x.dtd"><xml><MsgType>te
 BARE_DOCTYPE = "<!DOCTYPE xml>" + stub.text_msg("你好")
 
 
-@pytest.mark.parametrize(
-    "payload", [XXE, LAUGHS, DTD_ONLY, BARE_DOCTYPE], ids=["xxe", "entities", "dtd", "doctype"]
-)
+@pytest.mark.parametrize("payload", [XXE, LAUGHS, DTD_ONLY, BARE_DOCTYPE], ids=["xxe", "entities", "dtd", "doctype"])
 async def test_dtd_and_entities_rejected(session, payload):
     agent = stub.FakeAgent()
     async with stub.serve_channel(make_channel(), agent) as base:

@@ -124,10 +124,13 @@ def test_split_utf8_respects_byte_limit_and_keeps_content():
 def test_render_buttons_numbered_and_choice_parsing():
     text, choices = render_bot_messages(
         [
-            {"text": "您想了解哪方面？", "buttons": [
-                {"title": "资格自查", "payload": "/ask_eligibility"},
-                {"title": "补贴测算", "payload": "/ask_subsidy"},
-            ]},
+            {
+                "text": "您想了解哪方面？",
+                "buttons": [
+                    {"title": "资格自查", "payload": "/ask_eligibility"},
+                    {"title": "补贴测算", "payload": "/ask_subsidy"},
+                ],
+            },
             {"text": "也可以直接输入问题。"},
             {"text": "更多", "buttons": [{"title": "申报预审", "payload": "/precheck"}]},
         ]
@@ -150,8 +153,14 @@ def test_render_buttons_numbered_and_choice_parsing():
 
 
 def test_config_from_environment(monkeypatch):
-    for var in ["WECHAT_TOKEN", "WECHAT_APPID", "WECHAT_AES_KEY", "WECHAT_APPSECRET",
-                "WECHAT_API_BASE", "WECHAT_REPLY_TIMEOUT"]:
+    for var in [
+        "WECHAT_TOKEN",
+        "WECHAT_APPID",
+        "WECHAT_AES_KEY",
+        "WECHAT_APPSECRET",
+        "WECHAT_API_BASE",
+        "WECHAT_REPLY_TIMEOUT",
+    ]:
         monkeypatch.delenv(var, raising=False)
     channel = WeChatInput.from_credentials(None)
     assert channel.name() == "wechat"
@@ -167,8 +176,12 @@ def test_config_from_environment(monkeypatch):
     monkeypatch.setenv("WECHAT_REPLY_TIMEOUT", "2.5")
     channel = WeChatInput.from_credentials({})
     assert channel.config == WeChatConfig(
-        token="tok", appid="wxapp", aes_key=stub.SAMPLE_AES_KEY, appsecret="sec",
-        api_base="http://127.0.0.1:9", reply_timeout=2.5,
+        token="tok",
+        appid="wxapp",
+        aes_key=stub.SAMPLE_AES_KEY,
+        appsecret="sec",
+        api_base="http://127.0.0.1:9",
+        reply_timeout=2.5,
     )
     assert channel.crypto is not None
 

@@ -195,9 +195,7 @@ class WeChatSender:
     async def post_raw(self, params: Dict[str, str], body: Any) -> Tuple[int, str]:
         assert self.session is not None
         data = body.encode("utf-8") if isinstance(body, str) else body
-        async with self.session.post(
-            self._url(params), data=data, headers={"Content-Type": "text/xml"}
-        ) as resp:
+        async with self.session.post(self._url(params), data=data, headers={"Content-Type": "text/xml"}) as resp:
             return resp.status, await resp.text()
 
     async def post(self, xml: str, **query: Any) -> Tuple[int, str]:
@@ -258,9 +256,7 @@ async def serve_channel(channel: Any, agent: FakeAgent):
     app.ctx.agent = agent
     register([channel], app, route="/webhooks/")
     port = free_port()
-    server = await app.create_server(
-        host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
-    )
+    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
     await server.startup()  # create_server() is already listening
     await server.after_start()
     try:

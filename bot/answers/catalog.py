@@ -1,4 +1,5 @@
 """附件 (服务外包产业重点发展领域指导目录（2018年版）): domains, categories, classification."""
+
 import re
 from typing import Optional
 
@@ -91,7 +92,9 @@ def domain_answer(d: dict, text: str) -> Answer:
     return Answer("\n".join(parts), clause="annex", domain=d["name"])
 
 
-BUSINESS_SPLIT = re.compile(r"[，,。；;、\s]+|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)")
+BUSINESS_SPLIT = re.compile(
+    r"[，,。；;、\s]+|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
+)
 SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|设计|搭建|运营|运维)")
 QUESTION_PART = re.compile(r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|算$|不$")
 
@@ -119,12 +122,18 @@ def _judge(part: str) -> Optional[tuple]:
 def _domain_line(who: str, top: dict, hits=()) -> str:
     d = query.domain(top["domain"])
     if top.get("excluded"):
-        return (f"{who}不属于服务外包支持目录：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
-                f"（{CATALOG}{_label(d)}）。")
+        return (
+            f"{who}不属于服务外包支持目录：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
+            f"（{CATALOG}{_label(d)}）。"
+        )
     bt = f"（业务类型：{top['business_type']}）" if top.get("business_type") else ""
     msg = f"{who}可归入{d['name']}{bt}，属于{d['category_name']}（{d['category']}），见{CATALOG}{_label(d)}。"
-    if len(hits) > 1 and hits[1].get("confident") and hits[1]["score"] >= 0.8 * top["score"] \
-            and not hits[1].get("excluded"):
+    if (
+        len(hits) > 1
+        and hits[1].get("confident")
+        and hits[1]["score"] >= 0.8 * top["score"]
+        and not hits[1].get("excluded")
+    ):
         msg += f"也可能涉及{hits[1]['domain']}（{hits[1]['category']}），要看具体业务内容。"
     if not top.get("business_type"):
         msg += f"目录的定义：{d['definition']}"
@@ -168,18 +177,24 @@ def classify_answer(text: str) -> Optional[Answer]:
     top = hits[0]
     if not top.get("confident"):
         d = query.domain(top["domain"])
-        return Answer(f"目录23个领域里没有和{who}直接对应的业务类型，我不能确定它属于服务外包。"
-                      "判断的关键是：是否为客户（发包方）提供信息技术、业务流程或知识服务（如软件研发、运维、"
-                      "呼叫中心、设计、检测、研发等），而不是自己生产、销售商品或直接面向个人消费者。"
-                      f"从字面看最接近的是{d['name']}（{d['category']}）：{d['definition']}"
-                      "请再说说具体为客户做什么，我再帮您对照；最终归类以市商务局认定为准。", clause="annex")
+        return Answer(
+            f"目录23个领域里没有和{who}直接对应的业务类型，我不能确定它属于服务外包。"
+            "判断的关键是：是否为客户（发包方）提供信息技术、业务流程或知识服务（如软件研发、运维、"
+            "呼叫中心、设计、检测、研发等），而不是自己生产、销售商品或直接面向个人消费者。"
+            f"从字面看最接近的是{d['name']}（{d['category']}）：{d['definition']}"
+            "请再说说具体为客户做什么，我再帮您对照；最终归类以市商务局认定为准。",
+            clause="annex",
+        )
     d = query.domain(top["domain"])
     return Answer(_domain_line(who, top, hits) + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"])
 
 
 def _subject(text: str) -> str:
-    m = re.search(r"(?:我们|我司|公司|我)?(?:是)?(?:做|搞|从事|提供|开展|承接|接)?(.{2,16}?)(?:的业务|业务)?"
-                  r"(?:算|属于|归|是|能算|可以算|应该算|在)(?:哪个|哪一|什么|哪类|哪种|服务外包|目录|ito|bpo|kpo)", text)
+    m = re.search(
+        r"(?:我们|我司|公司|我)?(?:是)?(?:做|搞|从事|提供|开展|承接|接)?(.{2,16}?)(?:的业务|业务)?"
+        r"(?:算|属于|归|是|能算|可以算|应该算|在)(?:哪个|哪一|什么|哪类|哪种|服务外包|目录|ito|bpo|kpo)",
+        text,
+    )
     if m:
         s = re.sub(r"^(我们|我司|公司|是|做|搞|从事|提供|开展|承接|接)+", "", m.group(1)).strip("，, 的")
         if 2 <= len(s) <= 14:

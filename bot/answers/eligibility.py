@@ -1,4 +1,5 @@
 """第二条 (项目申报资格): who may apply, each condition, and a verdict on what the user says."""
+
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -30,16 +31,37 @@ def words() -> dict:
     """The `second_article` section of knowledge/data/eligibility_words.yml, its patterns compiled."""
     raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["second_article"]
     out = {"negation_window": int(raw["negation_window"])}
-    for key in ("negation", "not_negation", "phrase_end", "requirement", "zhengzhou_places", "not_places", "group",
-                "asks_must", "asks", "individual", "no_legal_person", "branch_question", "foreign_capital"):
+    for key in (
+        "negation",
+        "not_negation",
+        "phrase_end",
+        "requirement",
+        "zhengzhou_places",
+        "not_places",
+        "group",
+        "asks_must",
+        "asks",
+        "individual",
+        "no_legal_person",
+        "branch_question",
+        "foreign_capital",
+    ):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
     out["not_required"] = {k: re.compile(v) for k, v in raw["not_required"].items()}
     out["must_topics"] = {k: re.compile(v) for k, v in raw["must_topics"].items()}
     for field, spec in raw.items():
         if isinstance(spec, dict) and field not in ("not_required", "must_topics"):
-            out[field] = {k: ([re.compile(p) for p in v] if isinstance(v, list) and k != "examples" else
-                              re.compile(v) if isinstance(v, str) else v) for k, v in spec.items()}
+            out[field] = {
+                k: (
+                    [re.compile(p) for p in v]
+                    if isinstance(v, list) and k != "examples"
+                    else re.compile(v)
+                    if isinstance(v, str)
+                    else v
+                )
+                for k, v in spec.items()
+            }
     return out
 
 
@@ -51,7 +73,7 @@ def _phrases(text: str) -> List[str]:
 def _negated(before: str, inside: str = "") -> bool:
     """Whether a negation stands in the match (`inside`) or just before it in its phrase."""
     w = words()
-    window = w["not_negation"].sub("", before)[-w["negation_window"]:]
+    window = w["not_negation"].sub("", before)[-w["negation_window"] :]
     return bool(w["negation"].search(window) or w["negation"].search(w["not_negation"].sub("", inside)))
 
 
@@ -60,13 +82,13 @@ def _statements(spec: dict, phrase: str) -> List[Tuple[int, int, bool]]:
     found = []
     for p in spec.get("fails") or []:
         for m in p.finditer(phrase):
-            found.append((m.start(), m.end(), _negated(phrase[:m.start()])))
+            found.append((m.start(), m.end(), _negated(phrase[: m.start()])))
     fails = list(found)
     for p in spec.get("holds") or []:
         for m in p.finditer(phrase):
             if any(a < m.end() and m.start() < b for a, b, _ in fails):
                 continue
-            found.append((m.start(), m.end(), not _negated(phrase[:m.start()], m.group(0))))
+            found.append((m.start(), m.end(), not _negated(phrase[: m.start()], m.group(0))))
     w = words()
     for p in spec.get("place") or []:
         for m in p.finditer(phrase):
@@ -74,7 +96,7 @@ def _statements(spec: dict, phrase: str) -> List[Tuple[int, int, bool]]:
             if w["not_places"].search(place) or any(a < m.end() and m.start() < b for a, b, _ in found):
                 continue
             here = bool(w["zhengzhou_places"].search(place))
-            found.append((m.start(), m.end(), here != _negated(phrase[:m.start()], m.group(0))))
+            found.append((m.start(), m.end(), here != _negated(phrase[: m.start()], m.group(0))))
     return found
 
 
@@ -163,19 +185,24 @@ def answer(text: str) -> Answer:
     body = _explain(text, facts)
     extra = not_required(text)
     if extra and v.status != conditions.NOT_MET:
-        return Answer(f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。"
-                      + body + "\n" + head, clause="2")
+        return Answer(
+            f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。" + body + "\n" + head,
+            clause="2",
+        )
     if v.status == conditions.NOT_MET:
         return Answer(_verdict_line(v) + body + "\n" + head, clause="2")
     foreign = ""
     if words()["foreign_capital"].search(text):
-        foreign = ("第二条对企业的出资来源没有限制：在郑州依法设立的外商投资企业同样是独立法人企业，"
-                   "满足其他条件即可申报。")
+        foreign = (
+            "第二条对企业的出资来源没有限制：在郑州依法设立的外商投资企业同样是独立法人企业，满足其他条件即可申报。"
+        )
     stated = [k for k in facts if k != "entity_type"]
     if v.status == conditions.MET or len(stated) >= 2:
         return Answer(_verdict_line(v) + foreign + body + "\n" + head, clause="2")
-    tail = ("\n想知道贵企业是否符合，可以告诉我：是否在郑州注册的独立法人（或在郑纳税的分支机构）、"
-            "是否在统计系统注册填报等，我逐条判断；也可以说“我想做个预审”。")
+    tail = (
+        "\n想知道贵企业是否符合，可以告诉我：是否在郑州注册的独立法人（或在郑纳税的分支机构）、"
+        "是否在统计系统注册填报等，我逐条判断；也可以说“我想做个预审”。"
+    )
     return Answer(foreign + body + ("\n" if body else "") + head + tail, clause="2")
 
 
@@ -198,7 +225,11 @@ def summary(facts: dict) -> str:
 def _verdict_line(v) -> str:
     """「结论：符合」/「结论：不符合……」 first, then what is still to confirm."""
     if v.status == conditions.MET:
-        return ("结论：符合第二条的申报资格（" + "；".join(ch.label for ch in v.met) + "），可以申报（最终以市商务局审核为准）。")
+        return (
+            "结论：符合第二条的申报资格（"
+            + "；".join(ch.label for ch in v.met)
+            + "），可以申报（最终以市商务局审核为准）。"
+        )
     unknown = [ch.label for ch in v.unknown]
     if v.status == conditions.NOT_MET:
         out = "结论：不符合第二条的申报资格，不满足：" + "；".join(ch.label for ch in v.unmet) + "。"
@@ -216,28 +247,40 @@ def _explain(text: str, facts: dict) -> str:
     etype = facts.get("entity_type")
     w = words()
     if etype == "other" and w["individual"].search(text):
-        return ("个人和个体工商户不是法人企业，也不是法人企业的分支机构，不符合第二条的申报主体要求。"
-                "如果以公司（独立法人企业）的形式在郑州依法设立，并满足其他条件，就可以申报。")
+        return (
+            "个人和个体工商户不是法人企业，也不是法人企业的分支机构，不符合第二条的申报主体要求。"
+            "如果以公司（独立法人企业）的形式在郑州依法设立，并满足其他条件，就可以申报。"
+        )
     if etype == "other" and w["no_legal_person"].search(text):
-        return ("没有独立法人资格、也不是分支机构的内部部门（如事业部）不能单独申报：第二条的申报主体是在郑州依法设立的"
-                "独立法人企业，或在郑纳税的法人企业分支机构。可以由其所属的法人企业申报。")
+        return (
+            "没有独立法人资格、也不是分支机构的内部部门（如事业部）不能单独申报：第二条的申报主体是在郑州依法设立的"
+            "独立法人企业，或在郑纳税的法人企业分支机构。可以由其所属的法人企业申报。"
+        )
     if etype == "other":
-        return ("第二条的申报主体是“独立法人企业”或“在郑纳税的法人企业分支机构”，政府部门、事业单位等不属于企业，"
-                "不能按第二条申报企业奖补。（培训、实习等条款中写的“企业（单位）”，以市商务局的解释为准。）")
+        return (
+            "第二条的申报主体是“独立法人企业”或“在郑纳税的法人企业分支机构”，政府部门、事业单位等不属于企业，"
+            "不能按第二条申报企业奖补。（培训、实习等条款中写的“企业（单位）”，以市商务局的解释为准。）"
+        )
     if etype == "branch":
-        out = ("法人企业的分支机构可以申报，但须是“在郑纳税的法人企业分支机构”，即在郑州纳税；"
-               "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
+        out = (
+            "法人企业的分支机构可以申报，但须是“在郑纳税的法人企业分支机构”，即在郑州纳税；"
+            "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。"
+        )
         if facts.get("pays_tax_in_zhengzhou") is False:
             out = "分支机构不在郑州纳税的，不符合申报资格：第二条要求分支机构“在郑纳税”。" + out
         return out
     if facts.get("registered_in_zhengzhou") is False:
-        return ("注册在郑州以外的企业本身不符合第二条（须“在郑州市行政区域内依法设立”）；在郑州的办事处、办公室不是"
-                "在郑纳税的法人企业分支机构。如果在郑州设立了分支机构并在郑纳税，可以由该分支机构申报。")
+        return (
+            "注册在郑州以外的企业本身不符合第二条（须“在郑州市行政区域内依法设立”）；在郑州的办事处、办公室不是"
+            "在郑纳税的法人企业分支机构。如果在郑州设立了分支机构并在郑纳税，可以由该分支机构申报。"
+        )
     if facts.get("mofcom_registered") is False:
         return "需先在商务部“服务外包业务管理和统计系统”中注册，并及时填报服务外包合同签约及执行等相关业务信息，才具备申报资格。"
     if w["branch_question"].search(text):
-        return ("外地企业在郑州设立的分支机构可以申报，但须是“在郑纳税的法人企业分支机构”，即在郑州纳税；"
-                "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
+        return (
+            "外地企业在郑州设立的分支机构可以申报，但须是“在郑纳税的法人企业分支机构”，即在郑州纳税；"
+            "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。"
+        )
     return ""
 
 
@@ -250,7 +293,7 @@ def must_topic(text: str) -> str:
 
 
 def _must_answer(text: str) -> str:
-    """"一定要在系统里注册吗": yes, when it is one of 第二条's conditions."""
+    """ "一定要在系统里注册吗": yes, when it is one of 第二条's conditions."""
     field = must_topic(text)
     if not field:
         return ""

@@ -1,4 +1,5 @@
 """第四条 and the document itself: total cap, double claims, validity, interpretation, 文号, dates."""
+
 import re
 
 from knowledge import query
@@ -7,16 +8,26 @@ from bot.answers.model import Answer
 
 DOC_FIELDS = [
     (r"文号|文件号|字号|几号文|哪个文件", lambda d: f"文号：{d['doc_no']}，文件名称《{d['policy_title']}》。"),
-    (r"文件名|名称|标题|全称|叫什么", lambda d: f"文件名称：《{d['policy_title']}》（{d['doc_no']}），"
-                                         f"由{d['issuer']}印发。"),
-    (r"发布|出台|发文时间|哪天|日期|什么时候出|哪年", lambda d: f"{d['doc_no']}于{_date(d['published'])}发布，"
-                                                  f"{_date(d['printed'])}印发；本政策自发布之日起执行。"),
+    (
+        r"文件名|名称|标题|全称|叫什么",
+        lambda d: f"文件名称：《{d['policy_title']}》（{d['doc_no']}），由{d['issuer']}印发。",
+    ),
+    (
+        r"发布|出台|发文时间|哪天|日期|什么时候出|哪年",
+        lambda d: f"{d['doc_no']}于{_date(d['published'])}发布，{_date(d['printed'])}印发；本政策自发布之日起执行。",
+    ),
     (r"印发", lambda d: f"{d['issuer']}{_date(d['printed'])}印发（文件落款日期{_date(d['published'])}）。"),
-    (r"主办|牵头|哪个部门管|主管|负责部门|哪个部门负责", lambda d: f"本政策主办单位是{d['sponsor']}，督办：{d['supervisor']}；"
-                                                 f"政策以{d['sponsor']}解释为准。"),
+    (
+        r"主办|牵头|哪个部门管|主管|负责部门|哪个部门负责",
+        lambda d: f"本政策主办单位是{d['sponsor']}，督办：{d['supervisor']}；政策以{d['sponsor']}解释为准。",
+    ),
     (r"发文机关|谁发|哪里发|发布机关", lambda d: f"发文机关：{d['issuer']}（{d['doc_no']}）。"),
-    (r"依据|根据哪些|贯彻|落实", lambda d: "本政策为贯彻落实" + "、".join(
-        f"《{x['title']}》（{x['doc_no']}）" for x in d["implements"]) + "精神制定。"),
+    (
+        r"依据|根据哪些|贯彻|落实",
+        lambda d: (
+            "本政策为贯彻落实" + "、".join(f"《{x['title']}》（{x['doc_no']}）" for x in d["implements"]) + "精神制定。"
+        ),
+    ),
 ]
 
 
@@ -36,50 +47,78 @@ def answer(text: str) -> Answer:
     if re.search(r"汇率|中间价|折算|换算|美元.{0,4}(人民币|元)", text):
         rule = d["exchange_rate"]
         verdict = ""
-        if re.search(r"(今年|当年|同一个?|统一|一个)[^，。；]{0,4}汇率", text) and re.search(r"去年|上年|前年|以前", text):
+        if re.search(r"(今年|当年|同一个?|统一|一个)[^，。；]{0,4}汇率", text) and re.search(
+            r"去年|上年|前年|以前", text
+        ):
             verdict = "不是。各年度的离岸业务分别按各自执行年度的中间价折算，不能统一用今年的汇率。"
-        return Answer(verdict + f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
-                      "也就是说，哪一年执行的业务就用哪一年的美元兑人民币年平均中间价折算。"
-                      "我不提供汇率数值，测算时请告诉我对应年度的汇率。", clause="3.1")
+        return Answer(
+            verdict + f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
+            "也就是说，哪一年执行的业务就用哪一年的美元兑人民币年平均中间价折算。"
+            "我不提供汇率数值，测算时请告诉我对应年度的汇率。",
+            clause="3.1",
+        )
     if re.search(r"目录", text) and re.search(r"新版|新的|更新|调整|新发布|出了|变了|换了", text):
         scope, adjust = d["scope"], d["catalog_adjustment"]
-        return Answer(f"目前按{scope['text'][scope['text'].index('《'):].rstrip('。')}认定业务范围"
-                      f"（{query.clause(scope['clause'])['label']}）。{adjust['text']}"
-                      f"（{query.clause('4.2')['label']}）也就是说，国家发布新目录后，由市商务局决定是否、何时调整"
-                      "支持目录；调整之前仍按2018年版执行。", clause="4.2")
+        return Answer(
+            f"目前按{scope['text'][scope['text'].index('《') :].rstrip('。')}认定业务范围"
+            f"（{query.clause(scope['clause'])['label']}）。{adjust['text']}"
+            f"（{query.clause('4.2')['label']}）也就是说，国家发布新目录后，由市商务局决定是否、何时调整"
+            "支持目录；调整之前仍按2018年版执行。",
+            clause="4.2",
+        )
     if re.search(r"有效期|新政策|废止|作废|还管用|还有效", text) and not re.search(r"不得重复申报", text):
-        return Answer(_clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期；"
-                      "新政策出台后原政策自动废止。", clause="4.2")
+        return Answer(
+            _clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期；"
+            "新政策出台后原政策自动废止。",
+            clause="4.2",
+        )
     if re.search(r"重复|叠加|同时享受|同时申报|兼得|交叉|重叠|其他政策|两边", text):
-        return Answer(_clause_text("4.3").split("单个企业")[0] + "即与本市其他政策交叉或重叠时，由企业自行选择一项，"
-                      "不得重复申报。", clause="4.3")
+        return Answer(
+            _clause_text("4.3").split("单个企业")[0] + "即与本市其他政策交叉或重叠时，由企业自行选择一项，"
+            "不得重复申报。",
+            clause="4.3",
+        )
     if re.search(r"最多|上限|封顶|总额|一共|总共|累计|500万|五百万", text):
         return Answer(_clause_text("4.3") + "\n即各项奖补加起来，单个企业每年最多500万元。", clause="4.3")
-    if re.search(r"解释|细则|实施细则|申报指南|申报流程|怎么申报|如何申报|去哪|到哪|申报材料|申报时间|几月份?申报|什么时候(能|可以)?(申报|报)|何时申报", text):
-        return Answer(_clause_text("4.1") + "\n具体的申报时间、材料和流程以市商务局发布的实施细则和通知为准，"
-                      "我这里没有这些细则。", clause="4.1")
-    if re.search(r"有效|期限|生效|执行|过期|到期|截止|废止|作废|修订|什么时候开始|何时", text) and \
-            not re.search(r"执行额", text):
+    if re.search(
+        r"解释|细则|实施细则|申报指南|申报流程|怎么申报|如何申报|去哪|到哪|申报材料|申报时间|几月份?申报|什么时候(能|可以)?(申报|报)|何时申报",
+        text,
+    ):
+        return Answer(
+            _clause_text("4.1") + "\n具体的申报时间、材料和流程以市商务局发布的实施细则和通知为准，"
+            "我这里没有这些细则。",
+            clause="4.1",
+        )
+    if re.search(r"有效|期限|生效|执行|过期|到期|截止|废止|作废|修订|什么时候开始|何时", text) and not re.search(
+        r"执行额", text
+    ):
         return Answer(_clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期。", clause="4.2")
     if re.search(r"目录.{0,4}调整|调整.{0,4}目录", text):
         return Answer(_clause_text("4.2"), clause="4.2")
     found = [render(d) for pattern, render in DOC_FIELDS if re.search(pattern, text)]
     if found:
         return Answer("".join(dict.fromkeys(found)), clause="document")
-    return Answer(f"本政策是《{d['policy_title']}》（{d['doc_no']}），{_date(d['published'])}发布，自发布之日起执行，"
-                  f"由{d['sponsor']}主办并负责解释。\n" + _clause_text("4.3"), clause="4")
+    return Answer(
+        f"本政策是《{d['policy_title']}》（{d['doc_no']}），{_date(d['published'])}发布，自发布之日起执行，"
+        f"由{d['sponsor']}主办并负责解释。\n" + _clause_text("4.3"),
+        clause="4",
+    )
 
 
 def human_contact() -> str:
     """Where to turn to for a person: the policy's own bodies, no invented contact details."""
     d = query.document()
-    return (f"我是自动问答助手，无法转接人工。本政策由{d['sponsor']}主办，并“以{d['sponsor']}解释为准”"
-            f"（第四条第（一）项）；具体申报事宜请咨询{d['sponsor']}。政策文件中没有公布联系电话或地址，"
-            f"请以{d['sponsor']}官方公布的渠道为准，我不提供未经核实的联系方式。")
+    return (
+        f"我是自动问答助手，无法转接人工。本政策由{d['sponsor']}主办，并“以{d['sponsor']}解释为准”"
+        f"（第四条第（一）项）；具体申报事宜请咨询{d['sponsor']}。政策文件中没有公布联系电话或地址，"
+        f"请以{d['sponsor']}官方公布的渠道为准，我不提供未经核实的联系方式。"
+    )
 
 
-CAN_DO = ("我能做的是：依据《{policy_title}》（{doc_no}）解答申报资格、服务外包领域目录、各项奖补标准，"
-          "按您给的数字测算奖励，以及做申报预审。")
+CAN_DO = (
+    "我能做的是：依据《{policy_title}》（{doc_no}）解答申报资格、服务外包领域目录、各项奖补标准，"
+    "按您给的数字测算奖励，以及做申报预审。"
+)
 
 
 def cannot_serve(text: str):
@@ -98,9 +137,12 @@ def cannot_serve(text: str):
 def together_answer(codes=()) -> Answer:
     """Two support items of this policy in one year: each is computed on its own, within the annual total."""
     cap = query.document()["annual_total_cap"]
-    lines = ["可以同时申报。第三条的各项是不同的支持方向，条件分别满足就分别计算；文件只规定与本市其他政策"
-             "交叉或重叠时由企业自行选择、不得重复申报，并规定" + cap["text"].rstrip("。") +
-             f"（{query.clause('4.3')['label']}）。所以本政策内的几项可以一起拿，但合计不超过这个总额。"]
+    lines = [
+        "可以同时申报。第三条的各项是不同的支持方向，条件分别满足就分别计算；文件只规定与本市其他政策"
+        "交叉或重叠时由企业自行选择、不得重复申报，并规定"
+        + cap["text"].rstrip("。")
+        + f"（{query.clause('4.3')['label']}）。所以本政策内的几项可以一起拿，但合计不超过这个总额。"
+    ]
     for code in codes:
         c = query.clause(code)
         lines.append(f"· {c['label']}（{c['title']}）：{c['text']}")

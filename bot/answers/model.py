@@ -1,4 +1,5 @@
 """The shape of an answer."""
+
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -6,6 +7,7 @@ from typing import List, Optional
 @dataclass
 class Answer:
     """A reply plus what it was about, for follow-ups."""
+
     text: str
     clause: Optional[str] = None
     domain: Optional[str] = None

@@ -4,6 +4,7 @@ The conditions are data (knowledge/data/conditions.yml), checked by one evaluato
 (knowledge.conditions); this module only picks the clauses a question is about and words the
 verdict: the verdict first (符合 / 不符合, and why), then what is still unknown, then the clause.
 """
+
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -20,8 +21,16 @@ SHAPES_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "ques
 ITEM_NAMES = {"3.8.2a": "园区引进重点企业奖励", "3.8.2b": "园区吸引外资奖励"}
 # facts several clauses read: they point to a clause only together with a clause's own fact
 SHARED_FACTS = {"education_level", "park_level", "new_enterprise", "base_award"}
-SECOND_ARTICLE_FACTS = {"entity_type", "registered_in_zhengzhou", "pays_tax_in_zhengzhou", "clear_property_rights",
-                        "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"}
+SECOND_ARTICLE_FACTS = {
+    "entity_type",
+    "registered_in_zhengzhou",
+    "pays_tax_in_zhengzhou",
+    "clear_property_rights",
+    "lawful_operation",
+    "lawful_tax",
+    "sound_finance",
+    "mofcom_registered",
+}
 # facts that say what a business does, making a clause relevant without settling it
 RELEVANCE = {"has_offshore_business": ["3.2", "3.1", "3.3"], "new_enterprise": ["3.1"]}
 
@@ -109,8 +118,10 @@ def reasons(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     return "；".join(out)
 
 
-PREMISE = ("前提：申报单位须符合第二条申报资格（在郑州依法设立的独立法人企业或在郑纳税的法人企业分支机构，"
-           "产权清晰、依法经营纳税、财务规范，并在商务部“服务外包业务管理和统计系统”注册并及时填报）。")
+PREMISE = (
+    "前提：申报单位须符合第二条申报资格（在郑州依法设立的独立法人企业或在郑纳税的法人企业分支机构，"
+    "产权清晰、依法经营纳税、财务规范，并在商务部“服务外包业务管理和统计系统”注册并及时填报）。"
+)
 
 
 def _met_line(c: cond.Check) -> str:
@@ -152,8 +163,10 @@ def costs_line(code: str, text: str) -> str:
     named = [w for w in entry.get("not_listed", []) if w in text]
     if not named:
         return ""
-    return (f"\n费用：{'、'.join(named)}不在{label(code)}列明的可补贴费用内（列明的是："
-            f"{'、'.join(entry['eligible_costs'])}），是否可以计入以市商务局的实施细则为准（第四条第（一）项）。")
+    return (
+        f"\n费用：{'、'.join(named)}不在{label(code)}列明的可补贴费用内（列明的是："
+        f"{'、'.join(entry['eligible_costs'])}），是否可以计入以市商务局的实施细则为准（第四条第（一）项）。"
+    )
 
 
 def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
@@ -193,9 +206,11 @@ def whatcan_answer(facts: dict, mentioned=()) -> Answer:
     who = cond.APPLICANT_TYPES[applicant]
     if applicant != "training_institution" and second.status == cond.NOT_MET:
         why = "；".join(_check_line(c) for c in second.unmet)
-        text = (f"结论：按您说的情况，不符合第二条的申报资格（{why}），第三条的各项企业奖补目前都不能申报。"
-                "\n第二条要求：在郑州市行政区域内依法设立的独立法人企业或在郑纳税的法人企业分支机构，产权清晰，"
-                "依法经营，依法纳税，财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。")
+        text = (
+            f"结论：按您说的情况，不符合第二条的申报资格（{why}），第三条的各项企业奖补目前都不能申报。"
+            "\n第二条要求：在郑州市行政区域内依法设立的独立法人企业或在郑纳税的法人企业分支机构，产权清晰，"
+            "依法经营，依法纳税，财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。"
+        )
         return Answer(text, clause="2")
     stated = set(stated_clauses(facts))
     relevant = set(stated) | set(mentioned)
@@ -224,7 +239,9 @@ def whatcan_answer(facts: dict, mentioned=()) -> Answer:
             lines.append(f"· {short_label(v.clause)} {title(v.clause)}：{decide}")
         possible = possible[6:]
     if possible:
-        lines.append("其他方向视情况而定：" + "、".join(f"{short_label(v.clause)}{title(v.clause)}" for v in possible) + "。")
+        lines.append(
+            "其他方向视情况而定：" + "、".join(f"{short_label(v.clause)}{title(v.clause)}" for v in possible) + "。"
+        )
     for v in ruled_out:
         why = "；".join(_check_line(c) for c in v.unmet) or "第二条申报资格不满足"
         lines.append(f"· {short_label(v.clause)} {title(v.clause)}：不符合（{why}）")
@@ -254,17 +271,27 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         from bot.estimate.items import detect_items
 
         return whatcan_answer(facts, detect_items(text))
-    if is_shape("self", text) and message_facts and not _money(text) and not re.search(
+    if (
+        is_shape("self", text)
+        and message_facts
+        and not _money(text)
+        and not re.search(
             r"[?？吗呢么嘛吧啊]|多少|怎么|哪|什么|能|可以|可不可以|是否|行不行|会不会|帮|算|测|查|介绍|说说|讲讲|看看|告诉|"
-            r"想|要|请|预审|问", text):
+            r"想|要|请|预审|问",
+            text,
+        )
+    ):
         # 「我们是做软件外包的，主要接日本的单子」: a self-description with no question yet
         from bot.estimate.items import detect_items
 
         answer = whatcan_answer(facts, detect_items(text))
         answer.text = "好的，记下了。" + answer.text
         return answer
-    condition_facts = {k: v for k, v in message_facts.items() if k not in SECOND_ARTICLE_FACTS
-                       and k not in ("applicant_type", "has_offshore_business")}
+    condition_facts = {
+        k: v
+        for k, v in message_facts.items()
+        if k not in SECOND_ARTICLE_FACTS and k not in ("applicant_type", "has_offshore_business")
+    }
     asks = is_shape("qualify", text) or re.search(r"[吗呢么嘛](?=[\s?？,，。]|$)", text.strip())
     topic = topic_clause(text)
     who = cond.APPLICANT_TYPES.get(message_facts.get("applicant_type") or "")
@@ -284,8 +311,13 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     if topic and (topic in codes or not codes) and any(f in message_facts for f in cond.facts_of(topic)):
         codes = [topic] + [c for c in codes if c != topic]
     asked_about = named | ({topic} if topic else set())
-    if asked_about and codes and not asked_about & set(codes) and "4.3" not in codes and \
-            not any(cond.evaluate_all(facts, codes)[c].blocked_by for c in codes):
+    if (
+        asked_about
+        and codes
+        and not asked_about & set(codes)
+        and "4.3" not in codes
+        and not any(cond.evaluate_all(facts, codes)[c].blocked_by for c in codes)
+    ):
         return None  # 「增量奖励多少」 beside 「离岸50万美元」: the facts speak to another item than the one asked
     if not codes:
         return None

@@ -1,4 +1,5 @@
 """第三条 (支持方向和标准): each support item's standard, conditions, caps and eligible costs."""
+
 import re
 from typing import Optional
 
@@ -55,15 +56,19 @@ def aspect_line(code: str, text: str) -> str:
         return ""
     costs = query.clause(code).get("eligible_costs") or []
     if costs and re.search(r"机票|酒店|差旅|住宿|交通|餐|路费|出差|人员费", text):
-        return ("政策列明的可补贴费用是：" + "、".join(costs) + "等；差旅（机票、酒店等）费用不在列明范围内，"
-                "是否可以计入以市商务局的实施细则为准（" + query.clause("4.1")["label"] + "）。")
+        return (
+            "政策列明的可补贴费用是：" + "、".join(costs) + "等；差旅（机票、酒店等）费用不在列明范围内，"
+            "是否可以计入以市商务局的实施细则为准（" + query.clause("4.1")["label"] + "）。"
+        )
     if code == "3.6":
         other = re.search(r"iso ?\d{4,5}|等保|等级保护|cmmc|tmmi|iatf|ccc认证", text)
         if other:
             listed = "、".join(c["code"] for c in query.clause("3.6")["certifications"])
-            return (f"第三条第（六）项列举的是{listed}等服务外包相关行业资质，没有列出{other.group(0).upper()}；"
-                    "它是否算“等服务外包相关行业资质”，文件没有写明，以市商务局的实施细则和认定为准"
-                    f"（{query.clause('4.1')['label']}）。")
+            return (
+                f"第三条第（六）项列举的是{listed}等服务外包相关行业资质，没有列出{other.group(0).upper()}；"
+                "它是否算“等服务外包相关行业资质”，文件没有写明，以市商务局的实施细则和认定为准"
+                f"（{query.clause('4.1')['label']}）。"
+            )
     if code == "3.5" and re.search(r"境外|国外|海外", text) and not re.search(r"境内|国内", text):
         return "境外活动：" + _figures_line(code, ["overseas"]) + "（补贴比例最高70%）。"
     if code == "3.5" and re.search(r"境内|国内", text) and not re.search(r"境外|国外|海外", text):

@@ -22,6 +22,7 @@ has the same shape plus ``"error"`` (a code for programs).
 Also ``GET /webhooks/rest/ready`` (readiness: 200 once warm and the action server answers,
 else 503) and the start-up warm-up (bot/reliability.py), started when the server starts.
 """
+
 import asyncio
 import json
 import logging
@@ -44,10 +45,11 @@ NO_ANSWER_TEXT = "抱歉，这条消息我没有可以回复的内容，请换�
 MAX_BODY_BYTES = 32 * 1024 * 1024  # Sanic's own limit is 100 MB
 PARSE_IN_THREAD_BYTES = 256 * 1024
 BAD_JSON_TEXT = '请求内容不是有效的 JSON。请发送 {"sender": "用户标识", "message": "问题文字"}。'
-NOT_OBJECT_TEXT = ('请求内容应为 JSON 对象 {"sender": "用户标识", "message": "问题文字"}，'
-                   "收到的是%s。")
-NO_SENDER_TEXT = ('缺少会话标识 sender（或它不是128字以内的文字）。请在请求中加入 "sender"，'
-                  "每个用户一个固定的标识，否则不同用户的对话会混在一起。")
+NOT_OBJECT_TEXT = '请求内容应为 JSON 对象 {"sender": "用户标识", "message": "问题文字"}，收到的是%s。'
+NO_SENDER_TEXT = (
+    '缺少会话标识 sender（或它不是128字以内的文字）。请在请求中加入 "sender"，'
+    "每个用户一个固定的标识，否则不同用户的对话会混在一起。"
+)
 
 
 def _reply(recipient: Optional[str], text: str, error: Optional[str] = None) -> Dict[str, Any]:
@@ -58,8 +60,7 @@ def _reply(recipient: Optional[str], text: str, error: Optional[str] = None) -> 
 
 
 def bad_request(code: str, text: str, recipient: Optional[str] = None) -> HTTPResponse:
-    return response.json([_reply(recipient, text, code)], status=400,
-                         dumps=lambda o: json.dumps(o, ensure_ascii=False))
+    return response.json([_reply(recipient, text, code)], status=400, dumps=lambda o: json.dumps(o, ensure_ascii=False))
 
 
 def reply(recipient: str, messages: List[Dict[str, Any]]) -> HTTPResponse:
@@ -101,7 +102,9 @@ class SafeRestInput(RestInput):
     async def handle(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         body = request.body or b""
         if len(body) > MAX_BODY_BYTES:
-            return bad_request("payload_too_large", f"请求太大（{len(body)}字节）。消息请控制在{guard.MAX_MESSAGE_CHARS}字以内。")
+            return bad_request(
+                "payload_too_large", f"请求太大（{len(body)}字节）。消息请控制在{guard.MAX_MESSAGE_CHARS}字以内。"
+            )
         try:
             if len(body) > PARSE_IN_THREAD_BYTES:  # tens of ms: let other conversations go on
                 payload = await asyncio.get_running_loop().run_in_executor(None, json.loads, body)
@@ -129,8 +132,7 @@ class SafeRestInput(RestInput):
 
         collector = CollectingOutputChannel()
         try:
-            await on_new_message(UserMessage(text, collector, sender, input_channel=channel,
-                                             metadata=metadata))
+            await on_new_message(UserMessage(text, collector, sender, input_channel=channel, metadata=metadata))
         except reliability.ActionServerUnavailable:
             logger.warning("action server unavailable: answered busy, turn not saved")
             return reply(sender, [_reply(sender, guard.BUSY_TEXT)])

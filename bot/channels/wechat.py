@@ -90,10 +90,7 @@ WELCOME_TEXT = (
     "· 奖励测算：离岸执行额150万美元能拿多少？\n"
     "· 申报预审：我想做个预审"
 )
-UNSUPPORTED_TEXT = (
-    "目前只能处理文字消息，请直接输入您的问题，"
-    "例如“我们能申报吗？”或“游戏美术外包属于哪个领域？”"
-)
+UNSUPPORTED_TEXT = "目前只能处理文字消息，请直接输入您的问题，例如“我们能申报吗？”或“游戏美术外包属于哪个领域？”"
 VOICE_UNRECOGNIZED_TEXT = "抱歉，没能识别这条语音，请直接输入文字提问。"
 EMPTY_TEXT = "请输入您的问题，例如“我们能申报吗？”"
 ERROR_TEXT = "抱歉，系统暂时繁忙，请稍后再试。"
@@ -149,9 +146,7 @@ class WeChatConfig:
             aes_key=pick("aes_key", "WECHAT_AES_KEY"),
             appsecret=pick("appsecret", "WECHAT_APPSECRET"),
             api_base=pick("api_base", "WECHAT_API_BASE", DEFAULT_API_BASE).rstrip("/"),
-            reply_timeout=_env_float(
-                pick("reply_timeout", "WECHAT_REPLY_TIMEOUT"), DEFAULT_REPLY_TIMEOUT
-            ),
+            reply_timeout=_env_float(pick("reply_timeout", "WECHAT_REPLY_TIMEOUT"), DEFAULT_REPLY_TIMEOUT),
         )
 
 
@@ -165,9 +160,7 @@ def parse_xml(body: bytes) -> Dict[str, str]:
     defusedxml refuses DTDs, entity declarations and external references.
     """
     try:
-        root = SafeET.fromstring(
-            body, forbid_dtd=True, forbid_entities=True, forbid_external=True
-        )
+        root = SafeET.fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except Exception as exc:  # ParseError, DefusedXmlException, ValueError …
         raise BadRequest(type(exc).__name__) from None
     if root.tag != "xml":
@@ -234,9 +227,7 @@ def split_utf8(text: str, limit: int, separators: Tuple[str, ...] = ("\n\n", "\n
     return [c.strip("\n") for c in chunks if c and c.strip()]
 
 
-def render_bot_messages(
-    messages: List[Dict[str, Any]]
-) -> Tuple[str, List[Tuple[str, str]]]:
+def render_bot_messages(messages: List[Dict[str, Any]]) -> Tuple[str, List[Tuple[str, str]]]:
     """Joins Rasa bot messages into one text; buttons become numbered options.
 
     Returns (text, [(title, payload), …]) where option N is list index N-1.
@@ -304,9 +295,7 @@ class _Exchange:
 
     def __init__(self, created: float) -> None:
         self.created = created
-        self.ready: "asyncio.Future[Optional[str]]" = (
-            asyncio.get_running_loop().create_future()
-        )
+        self.ready: "asyncio.Future[Optional[str]]" = asyncio.get_running_loop().create_future()
         self.via_custom_service = False
         self.task: Optional["asyncio.Task[None]"] = None
 
@@ -347,9 +336,7 @@ class AccessTokenCache:
                 "appid": self._config.appid,
                 "secret": self._config.appsecret,
             }
-            async with session.get(
-                f"{self._config.api_base}/cgi-bin/token", params=params
-            ) as resp:
+            async with session.get(f"{self._config.api_base}/cgi-bin/token", params=params) as resp:
                 data = await resp.json(content_type=None)
             token = data.get("access_token") if isinstance(data, dict) else None
             if not token:
@@ -403,9 +390,7 @@ class WeChatInput(InputChannel):
 
     # ------------------------------------------------------------------ HTTP
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("wechat_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -467,15 +452,11 @@ class WeChatInput(InputChannel):
             return response.text("forbidden", status=403)
         return response.text(echostr)
 
-    async def _receive(
-        self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> HTTPResponse:
+    async def _receive(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         started = asyncio.get_running_loop().time()
         body = request.body or b""
         declared = request.headers.get("content-length", "")
-        if len(body) > MAX_BODY_BYTES or (
-            declared.isdigit() and int(declared) > MAX_BODY_BYTES
-        ):
+        if len(body) > MAX_BODY_BYTES or (declared.isdigit() and int(declared) > MAX_BODY_BYTES):
             return response.text("payload too large", status=413)
 
         args = request.args
@@ -770,9 +751,7 @@ class WeChatInput(InputChannel):
         if not chunks:
             return True
         if not (self.config.appid and self.config.appsecret):
-            logger.error(
-                "Cannot deliver a delayed WeChat reply: WECHAT_APPID/WECHAT_APPSECRET not set."
-            )
+            logger.error("Cannot deliver a delayed WeChat reply: WECHAT_APPID/WECHAT_APPSECRET not set.")
             return False
         try:
             timeout = aiohttp.ClientTimeout(total=HTTP_TIMEOUT_SECONDS)
@@ -789,9 +768,7 @@ class WeChatInput(InputChannel):
             )
             return False
 
-    async def _send_custom_text(
-        self, session: aiohttp.ClientSession, openid: str, content: str
-    ) -> bool:
+    async def _send_custom_text(self, session: aiohttp.ClientSession, openid: str, content: str) -> bool:
         payload = json.dumps(
             {"touser": openid, "msgtype": "text", "text": {"content": content}},
             ensure_ascii=False,

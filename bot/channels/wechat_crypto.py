@@ -38,9 +38,7 @@ def signature_matches(expected: str, given: Optional[str]) -> bool:
     """Constant-time comparison that tolerates missing/non-ASCII input."""
     if not given:
         return False
-    return hmac.compare_digest(
-        expected.encode("utf-8"), given.strip().lower().encode("utf-8")
-    )
+    return hmac.compare_digest(expected.encode("utf-8"), given.strip().lower().encode("utf-8"))
 
 
 class WeChatCrypto:
@@ -72,9 +70,7 @@ class WeChatCrypto:
         pad = BLOCK_SIZE - (len(body) % BLOCK_SIZE)
         body += bytes([pad]) * pad
         encryptor = self._cipher().encryptor()
-        return base64.b64encode(encryptor.update(body) + encryptor.finalize()).decode(
-            "ascii"
-        )
+        return base64.b64encode(encryptor.update(body) + encryptor.finalize()).decode("ascii")
 
     def decrypt(self, encrypted: str) -> Tuple[str, str]:
         """Decrypts base64 ``encrypted``; returns ``(message, appid)``.
@@ -108,8 +104,6 @@ class WeChatCrypto:
     def decrypt_for_app(self, encrypted: str) -> str:
         """Decrypts and checks that the embedded appid is ours."""
         message, appid = self.decrypt(encrypted)
-        if not self.appid or not hmac.compare_digest(
-            appid.encode("utf-8"), self.appid.encode("utf-8")
-        ):
+        if not self.appid or not hmac.compare_digest(appid.encode("utf-8"), self.appid.encode("utf-8")):
             raise WeChatCryptoError("appid mismatch")
         return message

@@ -1,4 +1,5 @@
 """The calculator's result as a chat answer: what it rests on, each award, the total."""
+
 from decimal import Decimal
 
 from calculator.text import grouped
@@ -69,12 +70,16 @@ def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = 
         cap = total_cap_figure()
         total = money(result["total_cny"])
         if result.get("total_capped"):
-            lines.append(f"合计：{total}。各项相加超过单个企业年度支持资金总额上限{grouped(cap / 10000)}万元，"
-                         f"按{grouped(cap / 10000)}万元计（依据第四条第（三）项）。")
+            lines.append(
+                f"合计：{total}。各项相加超过单个企业年度支持资金总额上限{grouped(cap / 10000)}万元，"
+                f"按{grouped(cap / 10000)}万元计（依据第四条第（三）项）。"
+            )
         else:
             extra = ""
             if result.get("total_cny_max") not in (None, result["total_cny"]):
                 extra = f"（最高可能{money(result['total_cny_max'])}）"
-            lines.append(f"合计：{total}{extra}，未超过单个企业年度总额上限{grouped(cap / 10000)}万元（第四条第（三）项）。")
+            lines.append(
+                f"合计：{total}{extra}，未超过单个企业年度总额上限{grouped(cap / 10000)}万元（第四条第（三）项）。"
+            )
     lines.append(DISCLAIMER)
     return "\n".join(lines)

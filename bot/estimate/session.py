@@ -5,6 +5,7 @@ A message is read with `understand.read`; what is missing is asked one thing at 
 what is ambiguous is asked, never guessed; corrections overwrite; 不知道/跳过 leaves an item
 uncomputed with the reason; a question in the middle is left to the caller to answer.
 """
+
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,21 +17,52 @@ from bot.nlu.normalize import normalize
 
 LIST_FIELDS = ("fairs", "certifications", "senior_training", "platforms")
 ADDITIVE_COUNTS = ("institution_trainees", "qualified_interns", "park_top_enterprises")
-INT_FIELDS = ("institution_trainees", "interns_per_year", "qualified_interns", "park_top_enterprises",
-              "rent_years_subsidized", "year")
-BOOL_FIELDS = ("new_enterprise", "innovation_patents_two_years", "innovation_rd_growth_two_years",
-               "tech_advanced_new", "institution_recognized", "park_newly_recognized", "park_enterprise_operated")
-QUESTION_INTENTS = {"ask_eligibility", "ask_business_scope", "ask_catalog", "ask_domain_of_business",
-                    "ask_subsidy", "ask_general_rules", "out_of_scope", "greet", "thank", "bot_identity",
-                    "bot_capabilities", "human_contact", "goodbye", "query_report", "prescreen_start"}
+INT_FIELDS = (
+    "institution_trainees",
+    "interns_per_year",
+    "qualified_interns",
+    "park_top_enterprises",
+    "rent_years_subsidized",
+    "year",
+)
+BOOL_FIELDS = (
+    "new_enterprise",
+    "innovation_patents_two_years",
+    "innovation_rd_growth_two_years",
+    "tech_advanced_new",
+    "institution_recognized",
+    "park_newly_recognized",
+    "park_enterprise_operated",
+)
+QUESTION_INTENTS = {
+    "ask_eligibility",
+    "ask_business_scope",
+    "ask_catalog",
+    "ask_domain_of_business",
+    "ask_subsidy",
+    "ask_general_rules",
+    "out_of_scope",
+    "greet",
+    "thank",
+    "bot_identity",
+    "bot_capabilities",
+    "human_contact",
+    "goodbye",
+    "query_report",
+    "prescreen_start",
+}
 CANCEL = re.compile(r"^(取消|算了|不算了|退出|停止|停|不想算了|先不(算|弄)了|不用了|结束|cancel|quit|stop)")
 RESTART = re.compile(r"重新开始|从头(再)?来|清空|重置|restart")
 SKIP = re.compile(r"不知道|不清楚|不确定|跳过|略过|不记得|忘了|没有数据|暂时没有|以后再说|skip")
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正|修改")
 # "还有一个ITSS认证花了12万", "再加上技术先进型的奖励，一共多少": the message adds to the running estimate
-ADDS_TO_RUNNING = re.compile(r"还有|另外|另有|再加|加上|也算|也去|又去|又有|又补|补报|一共|总共|合计|共计|加起来|加一块|"
-                             r"一起算|两项|三项|几项|都算上|算上|also|plus|in total")
-QUESTION_SHAPE = re.compile(r"[吗呢?？]|多少钱?|怎么|什么|哪些|是否|能不能|可不可以|有没有|上限|最多|最高|标准|比例|条件")
+ADDS_TO_RUNNING = re.compile(
+    r"还有|另外|另有|再加|加上|也算|也去|又去|又有|又补|补报|一共|总共|合计|共计|加起来|加一块|"
+    r"一起算|两项|三项|几项|都算上|算上|also|plus|in total"
+)
+QUESTION_SHAPE = re.compile(
+    r"[吗呢?？]|多少钱?|怎么|什么|哪些|是否|能不能|可不可以|有没有|上限|最多|最高|标准|比例|条件"
+)
 
 
 def question_part(text: str) -> str:
@@ -50,13 +82,16 @@ def own_figures(text: str) -> list:
 
     return [f for f in figures(text) if not getattr(f, "bound", None) and f.kind != "year"]
 
+
 def rate_rule() -> str:
     """The policy's exchange-rate rule, quoted from knowledge/, with what it means."""
     from knowledge import query
 
     rule = query.document()["exchange_rate"]
-    return (f"{rule['text'].split('，')[-1]}（{query.clause(rule['clause'])['label']}）："
-            "离岸金额按业务执行那一年的美元兑人民币年平均中间价折算。")
+    return (
+        f"{rule['text'].split('，')[-1]}（{query.clause(rule['clause'])['label']}）："
+        "离岸金额按业务执行那一年的美元兑人民币年平均中间价折算。"
+    )
 
 
 def to_json(value):
@@ -93,6 +128,7 @@ def calculator_inputs(inputs: dict) -> dict:
 @dataclass
 class Turn:
     """What the session has to say after a message."""
+
     messages: List[str] = field(default_factory=list)
     interjection: bool = False
     done: bool = False
@@ -105,8 +141,21 @@ class Turn:
 class EstimateSession:
     """The state of one estimate and the rules for moving it on."""
 
-    def __init__(self, items=(), inputs=None, pending=None, clarify=None, notes=None, skipped=None,
-                 fairs_none=None, retries=0, status="collecting", last_keys=None, facts=None, extends=False):
+    def __init__(
+        self,
+        items=(),
+        inputs=None,
+        pending=None,
+        clarify=None,
+        notes=None,
+        skipped=None,
+        fairs_none=None,
+        retries=0,
+        status="collecting",
+        last_keys=None,
+        facts=None,
+        extends=False,
+    ):
         self.items = item_words.sort_items(items)
         self.inputs = dict(inputs or {})
         self.pending = pending
@@ -123,18 +172,48 @@ class EstimateSession:
 
     # -- persistence ---------------------------------------------------------------------------
     def dump(self) -> dict:
-        return to_json({"items": self.items, "inputs": self.inputs, "pending": self.pending,
-                        "clarify": self.clarify, "notes": self.notes, "skipped": self.skipped,
-                        "fairs_none": self.fairs_none, "retries": self.retries, "status": self.status,
-                        "last_keys": self.last_keys, "facts": self.facts, "extends": self.extends})
+        return to_json(
+            {
+                "items": self.items,
+                "inputs": self.inputs,
+                "pending": self.pending,
+                "clarify": self.clarify,
+                "notes": self.notes,
+                "skipped": self.skipped,
+                "fairs_none": self.fairs_none,
+                "retries": self.retries,
+                "status": self.status,
+                "last_keys": self.last_keys,
+                "facts": self.facts,
+                "extends": self.extends,
+            }
+        )
 
     @classmethod
     def load(cls, state: Optional[dict]) -> "EstimateSession":
         state = dict(state or {})
         inputs = {k: from_json(k, v) for k, v in (state.pop("inputs", None) or {}).items()}
-        return cls(inputs=inputs, **{k: v for k, v in state.items() if k in (
-            "items", "pending", "clarify", "notes", "skipped", "fairs_none", "retries", "status", "last_keys",
-            "facts", "extends")})
+        return cls(
+            inputs=inputs,
+            **{
+                k: v
+                for k, v in state.items()
+                if k
+                in (
+                    "items",
+                    "pending",
+                    "clarify",
+                    "notes",
+                    "skipped",
+                    "fairs_none",
+                    "retries",
+                    "status",
+                    "last_keys",
+                    "facts",
+                    "extends",
+                )
+            },
+        )
 
     # -- starting --------------------------------------------------------------------------------
     @classmethod
@@ -166,7 +245,7 @@ class EstimateSession:
         return session
 
     def _previous_is_the_year(self):
-        """"离岸业务去年做了500万美元": with no increment asked, last year is the year rewarded."""
+        """ "离岸业务去年做了500万美元": with no increment asked, last year is the year rewarded."""
         inp = self.inputs
         if "3.1" in self.items or "3.3" in self.items:
             return
@@ -191,8 +270,12 @@ class EstimateSession:
             # 三（三） is 15% of 三（一） and 三（二）: the items the figures given feed
             if inp.get("offshore_usd"):
                 codes.add("3.2")
-            if any(k.startswith("previous_") for k in inp) or inp.get("new_enterprise") or "onshore_cny" in inp \
-                    or not ({"3.1", "3.2"} & codes):
+            if (
+                any(k.startswith("previous_") for k in inp)
+                or inp.get("new_enterprise")
+                or "onshore_cny" in inp
+                or not ({"3.1", "3.2"} & codes)
+            ):
                 codes.add("3.1")
         if not codes:
             if any(k in inp for k in ("previous_onshore_cny", "previous_offshore_usd")) or inp.get("new_enterprise"):
@@ -203,10 +286,18 @@ class EstimateSession:
                 codes.add("3.1")
             if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp:
                 codes.add("3.3")
-            for key, code in (("fairs", "3.5"), ("certifications", "3.6"), ("senior_training", "3.7.3"),
-                              ("platforms", "3.9"), ("rent_annual_cny", "3.8.3"), ("qualified_interns", "3.7.4"),
-                              ("institution_trainees", "3.7.2"), ("park_top_enterprises", "3.8.2a"),
-                              ("park_foreign_investment_usd", "3.8.2b"), ("tech_advanced_new", "3.4")):
+            for key, code in (
+                ("fairs", "3.5"),
+                ("certifications", "3.6"),
+                ("senior_training", "3.7.3"),
+                ("platforms", "3.9"),
+                ("rent_annual_cny", "3.8.3"),
+                ("qualified_interns", "3.7.4"),
+                ("institution_trainees", "3.7.2"),
+                ("park_top_enterprises", "3.8.2a"),
+                ("park_foreign_investment_usd", "3.8.2b"),
+                ("tech_advanced_new", "3.4"),
+            ):
                 if key in inp:
                     codes.add(code)
             if self.clarify and self.clarify.get("kind") in ("business_kind", "currency"):
@@ -224,13 +315,28 @@ class EstimateSession:
         business = codes & {"3.1", "3.2", "3.3"} or ("3.8.3" in codes and "rent_contract_amount_cny" not in inp)
         if "offshore_usd" in inp and not business and inp["offshore_usd"]:
             out.add("3.2")
-        if not business and "3.8.3" not in codes and (
-                "onshore_cny" in inp and "previous_onshore_cny" in inp or inp.get("new_enterprise") and "onshore_cny" in inp):
+        if (
+            not business
+            and "3.8.3" not in codes
+            and (
+                "onshore_cny" in inp
+                and "previous_onshore_cny" in inp
+                or inp.get("new_enterprise")
+                and "onshore_cny" in inp
+            )
+        ):
             out.add("3.1")
-        for key, code in (("fairs", "3.5"), ("certifications", "3.6"), ("senior_training", "3.7.3"),
-                          ("platforms", "3.9"), ("rent_annual_cny", "3.8.3"), ("qualified_interns", "3.7.4"),
-                          ("institution_trainees", "3.7.2"), ("park_top_enterprises", "3.8.2a"),
-                          ("park_foreign_investment_usd", "3.8.2b")):
+        for key, code in (
+            ("fairs", "3.5"),
+            ("certifications", "3.6"),
+            ("senior_training", "3.7.3"),
+            ("platforms", "3.9"),
+            ("rent_annual_cny", "3.8.3"),
+            ("qualified_interns", "3.7.4"),
+            ("institution_trainees", "3.7.2"),
+            ("park_top_enterprises", "3.8.2a"),
+            ("park_foreign_investment_usd", "3.8.2b"),
+        ):
             if inp.get(key):
                 out.add(code)
         if inp.get("tech_advanced_new"):
@@ -249,9 +355,13 @@ class EstimateSession:
         if intent == "cancel" or CANCEL.search(norm):
             self.status = "cancelled"
             return Turn(messages=["好的，已取消本次测算。需要时随时再来，比如说“帮我算一下离岸奖励”。"], cancelled=True)
-        if not self.clarify and QUESTION_SHAPE.search(norm) and not own_figures(norm) and \
-                intent not in ("inform", "affirm", "deny", "correct_value", "dont_know", "cancel", "start_over") \
-                and not re.match(r"^(是|否|不是|没有|有)", norm):
+        if (
+            not self.clarify
+            and QUESTION_SHAPE.search(norm)
+            and not own_figures(norm)
+            and intent not in ("inform", "affirm", "deny", "correct_value", "dont_know", "cancel", "start_over")
+            and not re.match(r"^(是|否|不是|没有|有)", norm)
+        ):
             return Turn(interjection=True, understood=False)
         asked = question_part(norm)
         data_text = norm.replace(asked, "") if asked else norm
@@ -376,7 +486,7 @@ class EstimateSession:
         return messages
 
     def _apply_bare_correction(self, text: str) -> bool:
-        """"不对，是180万美元": a figure with no role replaces the last figure of its kind."""
+        """ "不对，是180万美元": a figure with no role replaces the last figure of its kind."""
         from bot.estimate.understand import figures
 
         figs = figures(normalize(text))
@@ -408,9 +518,11 @@ class EstimateSession:
                 self.inputs[data["key"]] = Decimal(data["value"])
                 self.last_keys.append(data["key"])
             elif cny:
-                self.clarify = {"kind": "currency", "question":
-                                f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？",
-                                "data": {"key": data["key"], "value": None}}
+                self.clarify = {
+                    "kind": "currency",
+                    "question": f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？",
+                    "data": {"key": data["key"], "value": None},
+                }
                 return True
             else:
                 return False
@@ -448,8 +560,12 @@ class EstimateSession:
             else:
                 from bot.estimate.understand import each_cost_question
 
-                unit, what = {"fair": ("场", "活动"), "senior": ("人", "培训"), "cert": ("项", "资质认证"),
-                              "platform": ("个", "平台建设")}[data["kind"]]
+                unit, what = {
+                    "fair": ("场", "活动"),
+                    "senior": ("人", "培训"),
+                    "cert": ("项", "资质认证"),
+                    "platform": ("个", "平台建设"),
+                }[data["kind"]]
                 self.clarify = _clar_dict(each_cost_question(data["kind"], count, value, unit, what))
                 return True
             return self._apply_values(data, values)
@@ -493,9 +609,11 @@ class EstimateSession:
             if data.get("region"):
                 self._merge_fairs([{"region": data["region"], "cost_cny": v} for v in values])
             else:
-                self.clarify = {"kind": "region", "question": "这些活动是境内的还是境外的？"
-                                "（境内每场最高补贴2万元，境外每场最高5万元）",
-                                "data": {"entries": [str(v) for v in values]}}
+                self.clarify = {
+                    "kind": "region",
+                    "question": "这些活动是境内的还是境外的？（境内每场最高补贴2万元，境外每场最高5万元）",
+                    "data": {"entries": [str(v) for v in values]},
+                }
                 return True
         elif data["kind"] == "senior":
             self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
@@ -507,7 +625,7 @@ class EstimateSession:
         return True
 
     def _resolve_regions(self, norm: str, entries: list) -> bool:
-        """"6万那个是在郑州办的，9万那个在迪拜": each named cost takes the place said after it."""
+        """ "6万那个是在郑州办的，9万那个在迪拜": each named cost takes the place said after it."""
         from bot.estimate.understand import figures, region_mentions
 
         places = region_mentions(norm)
@@ -547,8 +665,14 @@ class EstimateSession:
         else:
             if key and key not in self.skipped:
                 self.skipped.append(key)
-            msg = ("好的，先跳过。" + rate_rule() + "没有这一年的汇率，我不会替您假设，相关金额先不折算；"
-                   "查到后告诉我即可。") if key and key.endswith("rate") else "好的，这一项先跳过，相关金额暂不计算。"
+            msg = (
+                (
+                    "好的，先跳过。" + rate_rule() + "没有这一年的汇率，我不会替您假设，相关金额先不折算；"
+                    "查到后告诉我即可。"
+                )
+                if key and key.endswith("rate")
+                else "好的，这一项先跳过，相关金额暂不计算。"
+            )
         self._advance()
         return Turn(messages=[msg], done=self.status == "done")
 
@@ -564,8 +688,11 @@ class EstimateSession:
             # "没有离岸业务" alone does not tell a year's total: its onshore amount is still needed
             if "onshore_cny" not in inp and not inp.get("offshore_usd"):
                 out.append("business_current")
-            if not inp.get("new_enterprise") and "previous_onshore_cny" not in inp and \
-                    not inp.get("previous_offshore_usd"):
+            if (
+                not inp.get("new_enterprise")
+                and "previous_onshore_cny" not in inp
+                and not inp.get("previous_offshore_usd")
+            ):
                 out.append("business_previous")
         if "3.2" in items and "offshore_usd" not in inp and "business_current" not in out:
             out.append("offshore_usd")
@@ -600,10 +727,21 @@ class EstimateSession:
             out.append("platforms")
         return [k for k in out if k not in self.skipped]
 
-    FACT_INPUTS = ("new_enterprise", "tech_advanced_new", "institution_recognized", "park_newly_recognized",
-                   "park_enterprise_operated", "innovation_patents_two_years", "innovation_rd_growth_two_years",
-                   "internship_agreement_years", "interns_per_year", "rent_years_in_park", "rent_contract_amount_cny",
-                   "rent_years_subsidized", "park_foreign_investment_usd")
+    FACT_INPUTS = (
+        "new_enterprise",
+        "tech_advanced_new",
+        "institution_recognized",
+        "park_newly_recognized",
+        "park_enterprise_operated",
+        "innovation_patents_two_years",
+        "innovation_rd_growth_two_years",
+        "internship_agreement_years",
+        "interns_per_year",
+        "rent_years_in_park",
+        "rent_contract_amount_cny",
+        "rent_years_subsidized",
+        "park_foreign_investment_usd",
+    )
 
     def fill_from_facts(self) -> None:
         """Inputs the user already stated as facts (「每年收30个实习生」 earlier) are not asked again."""
@@ -636,9 +774,10 @@ class EstimateSession:
 
     # the conditions each counted person must meet, per item: when every one is stated met for
     # the whole group the user counted, that count is the qualifying count
-    PERSON_CONDITIONS = {"3.7.4": ("qualified_interns", "interns_per_year", ("graduate", "education", "months",
-                                                                              "insurance")),
-                         "3.7.2": ("institution_trainees", None, ("education", "exam", "contract"))}
+    PERSON_CONDITIONS = {
+        "3.7.4": ("qualified_interns", "interns_per_year", ("graduate", "education", "months", "insurance")),
+        "3.7.2": ("institution_trainees", None, ("education", "exam", "contract")),
+    }
 
     def _everyone_qualifies(self) -> None:
         from knowledge import conditions
@@ -657,8 +796,12 @@ class EstimateSession:
         from bot.understand.facts import from_json as facts_from_json
 
         facts = facts_from_json(self.facts)
-        if "rent_contract_amount_cny" not in self.inputs and ("onshore_cny" in self.inputs or "offshore_usd" in self.inputs):
-            facts.pop("rent_contract_amount_cny", None)  # the calculator sums the business amounts read with their roles
+        if "rent_contract_amount_cny" not in self.inputs and (
+            "onshore_cny" in self.inputs or "offshore_usd" in self.inputs
+        ):
+            facts.pop(
+                "rent_contract_amount_cny", None
+            )  # the calculator sums the business amounts read with their roles
         for key, value in calculator_inputs(self.inputs).items():
             if not isinstance(value, (list, dict)):
                 facts[key] = value
@@ -680,8 +823,11 @@ class EstimateSession:
         from bot.answers.qualify import reasons
 
         verdicts = self.verdicts()
-        return {code: reasons(verdicts[code], verdicts) for code in self.items
-                if code in verdicts and verdicts[code].status == "not_met"}
+        return {
+            code: reasons(verdicts[code], verdicts)
+            for code in self.items
+            if code in verdicts and verdicts[code].status == "not_met"
+        }
 
     def unsure_conditions(self) -> dict:
         """Conditions of the estimated items that nobody has stated yet: {code: [labels]}."""
@@ -692,8 +838,9 @@ class EstimateSession:
             verdict = verdicts.get(code)
             if verdict is None or verdict.status != "unknown":
                 continue
-            labels = [c.label for c in verdict.unknown if c.fact not in calc and c.fact != "base_award"
-                      and not c.assumed]
+            labels = [
+                c.label for c in verdict.unknown if c.fact not in calc and c.fact != "base_award" and not c.assumed
+            ]
             if labels:
                 out[code] = labels
         return out
@@ -751,9 +898,12 @@ class EstimateSession:
 
         inp = self.inputs
         if any(k.startswith("_award_") for k in inp) and "3.3" in self.items:
-            return innovation_from_awards(inp.get("_award_3.1"), inp.get("_award_3.2"),
-                                          patents_two_years=inp.get("innovation_patents_two_years"),
-                                          rd_growth_two_years=inp.get("innovation_rd_growth_two_years"))
+            return innovation_from_awards(
+                inp.get("_award_3.1"),
+                inp.get("_award_3.2"),
+                patents_two_years=inp.get("innovation_patents_two_years"),
+                rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
+            )
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
 
 
@@ -803,27 +953,33 @@ def question_for(key: Optional[str], session: EstimateSession) -> str:
     fairs_none = session.fairs_none
     q = {
         "items": "您想测算哪一项？例如：离岸业务奖励、业务规模增量奖励、创新发展奖励、技术先进型企业奖励、展会补贴、"
-                 "资质认证补贴、中高级人才培训补贴、实习实训补贴、培训机构培训支持、租金补贴、公共服务平台补贴、"
-                 "示范园区认定奖励、园区引进重点企业或吸引外资奖励。也可以直接告诉我数字，比如“离岸执行额150万美元，汇率7.05”。",
+        "资质认证补贴、中高级人才培训补贴、实习实训补贴、培训机构培训支持、租金补贴、公共服务平台补贴、"
+        "示范园区认定奖励、园区引进重点企业或吸引外资奖励。也可以直接告诉我数字，比如“离岸执行额150万美元，汇率7.05”。",
         "innovation": "创新发展奖励的条件：连续两年取得新的发明专利、软件著作权，或研发投入持续两年保持增长。"
-                      "贵企业满足吗？（是/否）",
+        "贵企业满足吗？（是/否）",
         "business_current": "今年的服务外包合同执行额是多少？请分别说明在岸（人民币元）和离岸（美元），没有的可以说“没有”。",
         "business_previous": "上一年度的服务外包合同执行额是多少（在岸按元、离岸按美元）？如果是今年新设立的企业（首年），请回复“新增企业”。",
         "offshore_usd": "今年的离岸服务外包合同执行额是多少美元？",
         "usd_cny_rate": rate_rule() + f"请告诉我{year_word(session)}的美元兑人民币年平均中间价（汇率），例如7.05。"
-                                    "我不会替您假设汇率；不清楚可以回复“跳过”。",
+        "我不会替您假设汇率；不清楚可以回复“跳过”。",
         "previous_usd_cny_rate": f"上一年度的离岸金额要按上一年度的汇率折算。请告诉我{year_word(session, True)}"
-                                 "的美元兑人民币年平均中间价（汇率）。",
+        "的美元兑人民币年平均中间价（汇率）。",
         "tech_advanced_new": "贵企业是新获得技术先进型服务企业资格的吗？（是/否）",
-        "fairs": ("境外活动参加了几场？每场的费用是多少？" if "domestic" in fairs_none else
-                  "境内活动参加了几场？每场的费用是多少？" if "overseas" in fairs_none else
-                  "请告诉我参加的境内、境外展会等活动各几场，以及每场的费用（注册费、展位费、布展费、特装费、宣传推广费）。"),
+        "fairs": (
+            "境外活动参加了几场？每场的费用是多少？"
+            if "domestic" in fairs_none
+            else "境内活动参加了几场？每场的费用是多少？"
+            if "overseas" in fairs_none
+            else "请告诉我参加的境内、境外展会等活动各几场，以及每场的费用（注册费、展位费、布展费、特装费、宣传推广费）。"
+        ),
         "certifications": "获得或维护了哪些资质认证（如CMMI、ITSS、PCMM），每项的认证或维护费用是多少元？",
         "institution_recognized": "贵机构是已获得认定的本市服务外包培训机构吗？（是/否）",
         "institution_trainees": "符合条件的学员有多少名？（大专以上学历、通过考核、并与服务外包企业签订1年以上劳动合同）",
-        "senior_training": (f"这{session.inputs['_senior_count']}人每人的培训费用是多少元？（或告诉我合计费用）"
-                            if session.inputs.get("_senior_count") else
-                            "有几名中、高级人才（本科以上学历、项目经理以上职位）参加了涉外业务培训？每人的培训费用是多少元？"),
+        "senior_training": (
+            f"这{session.inputs['_senior_count']}人每人的培训费用是多少元？（或告诉我合计费用）"
+            if session.inputs.get("_senior_count")
+            else "有几名中、高级人才（本科以上学历、项目经理以上职位）参加了涉外业务培训？每人的培训费用是多少元？"
+        ),
         "internship_agreement_years": "与高校签订的实习生实训协议是几年的？",
         "interns_per_year": "每年接受服务外包实习生多少名？",
         "qualified_interns": "其中符合条件的应届毕业生有多少名？（大专以上学历、实习期3个月以上、在职并连续交纳社保不低于6个月）",
@@ -842,20 +998,31 @@ def question_for(key: Optional[str], session: EstimateSession) -> str:
 
 
 FIELD_LABELS = {
-    "offshore_usd": ("今年离岸执行额", "美元"), "previous_offshore_usd": ("上年离岸执行额", "美元"),
-    "onshore_cny": ("今年在岸执行额", "元"), "previous_onshore_cny": ("上年在岸执行额", "元"),
-    "usd_cny_rate": ("今年汇率", ""), "previous_usd_cny_rate": ("上年汇率", ""),
-    "rent_annual_cny": ("年租金", "元"), "rent_area_m2": ("面积", "平方米"),
-    "rent_years_in_park": ("入驻园区", "年"), "rent_contract_amount_cny": ("合同执行额", "元"),
-    "rent_years_subsidized": ("已享受租金补贴", "年"), "institution_trainees": ("合格学员", "名"),
-    "internship_agreement_years": ("实训协议", "年"), "interns_per_year": ("每年接受实习生", "名"),
-    "qualified_interns": ("符合条件的应届毕业生", "名"), "park_top_enterprises": ("引进重点企业", "家"),
+    "offshore_usd": ("今年离岸执行额", "美元"),
+    "previous_offshore_usd": ("上年离岸执行额", "美元"),
+    "onshore_cny": ("今年在岸执行额", "元"),
+    "previous_onshore_cny": ("上年在岸执行额", "元"),
+    "usd_cny_rate": ("今年汇率", ""),
+    "previous_usd_cny_rate": ("上年汇率", ""),
+    "rent_annual_cny": ("年租金", "元"),
+    "rent_area_m2": ("面积", "平方米"),
+    "rent_years_in_park": ("入驻园区", "年"),
+    "rent_contract_amount_cny": ("合同执行额", "元"),
+    "rent_years_subsidized": ("已享受租金补贴", "年"),
+    "institution_trainees": ("合格学员", "名"),
+    "internship_agreement_years": ("实训协议", "年"),
+    "interns_per_year": ("每年接受实习生", "名"),
+    "qualified_interns": ("符合条件的应届毕业生", "名"),
+    "park_top_enterprises": ("引进重点企业", "家"),
     "park_foreign_investment_usd": ("吸引外商投资", "美元"),
 }
 FLAG_LABELS = {
-    "new_enterprise": "新增企业（首年）", "innovation_patents_two_years": "连续两年取得新的发明专利、软件著作权",
-    "innovation_rd_growth_two_years": "研发投入持续两年保持增长", "tech_advanced_new": "新获得技术先进型服务企业资格",
-    "institution_recognized": "已获认定的本市服务外包培训机构", "park_newly_recognized": "新通过认定的示范园区",
+    "new_enterprise": "新增企业（首年）",
+    "innovation_patents_two_years": "连续两年取得新的发明专利、软件著作权",
+    "innovation_rd_growth_two_years": "研发投入持续两年保持增长",
+    "tech_advanced_new": "新获得技术先进型服务企业资格",
+    "institution_recognized": "已获认定的本市服务外包培训机构",
+    "park_newly_recognized": "新通过认定的示范园区",
     "park_enterprise_operated": "由企业统一管理和运营",
 }
 
@@ -874,8 +1041,12 @@ def describe_field(key: str, value) -> str:
     if key == "certifications":
         return "资质认证" + "、".join(f"{c['name']} {wan(c['cost_cny'])}" for c in value)
     if key == "senior_training":
-        return f"中高级人才培训{len(value)}人（" + "、".join(wan(c["cost_cny"]) for c in value[:5]) + \
-            ("等" if len(value) > 5 else "") + "）"
+        return (
+            f"中高级人才培训{len(value)}人（"
+            + "、".join(wan(c["cost_cny"]) for c in value[:5])
+            + ("等" if len(value) > 5 else "")
+            + "）"
+        )
     if key == "platforms":
         return f"公共服务平台{len(value)}个（" + "、".join(wan(c["cost_cny"]) for c in value) + "）"
     label, unit = FIELD_LABELS.get(key, (key, ""))
@@ -888,11 +1059,34 @@ def describe_field(key: str, value) -> str:
 
 def restate(inputs: dict) -> str:
     """What the estimate rests on, in the user's units: 离岸执行额150万美元、汇率7.05."""
-    order = ["previous_onshore_cny", "previous_offshore_usd", "onshore_cny", "offshore_usd",
-             "previous_usd_cny_rate", "usd_cny_rate", "new_enterprise", "innovation_patents_two_years",
-             "innovation_rd_growth_two_years", "tech_advanced_new", "fairs", "certifications",
-             "institution_recognized", "institution_trainees", "senior_training", "internship_agreement_years",
-             "interns_per_year", "qualified_interns", "park_newly_recognized", "park_enterprise_operated",
-             "park_top_enterprises", "park_foreign_investment_usd", "rent_years_in_park", "rent_contract_amount_cny",
-             "rent_annual_cny", "rent_area_m2", "rent_years_subsidized", "platforms"]
+    order = [
+        "previous_onshore_cny",
+        "previous_offshore_usd",
+        "onshore_cny",
+        "offshore_usd",
+        "previous_usd_cny_rate",
+        "usd_cny_rate",
+        "new_enterprise",
+        "innovation_patents_two_years",
+        "innovation_rd_growth_two_years",
+        "tech_advanced_new",
+        "fairs",
+        "certifications",
+        "institution_recognized",
+        "institution_trainees",
+        "senior_training",
+        "internship_agreement_years",
+        "interns_per_year",
+        "qualified_interns",
+        "park_newly_recognized",
+        "park_enterprise_operated",
+        "park_top_enterprises",
+        "park_foreign_investment_usd",
+        "rent_years_in_park",
+        "rent_contract_amount_cny",
+        "rent_annual_cny",
+        "rent_area_m2",
+        "rent_years_subsidized",
+        "platforms",
+    ]
     return "、".join(describe_field(k, inputs[k]) for k in order if k in inputs)

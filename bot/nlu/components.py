@@ -1,5 +1,6 @@
 """Rasa NLU components: a jieba tokenizer that normalises text and knows the knowledge
 base's words, and the rule-based policy entity extractor (spaCy + figure parser)."""
+
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -56,8 +57,13 @@ class PolicyEntityExtractor(GraphComponent, EntityExtractorMixin):
         self._config = config
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "PolicyEntityExtractor":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "PolicyEntityExtractor":
         entity_ruler.pipeline()
         return cls(config)
 
@@ -68,10 +74,8 @@ class PolicyEntityExtractor(GraphComponent, EntityExtractorMixin):
         for message in messages:
             found = entity_ruler.extract(message.get(TEXT) or "")
             entities = [
-                {"entity": e["entity"], "value": e["value"], "start": e["start"], "end": e["end"],
-                 "confidence": 1.0}
+                {"entity": e["entity"], "value": e["value"], "start": e["start"], "end": e["end"], "confidence": 1.0}
                 for e in found
             ]
-            message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(entities),
-                        add_to_output=True)
+            message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(entities), add_to_output=True)
         return messages

@@ -2,6 +2,7 @@
 knowledge base's dictionary, an EntityRuler over the policy vocabulary, and figures from
 the calculator's parser. Plain Python: the Rasa component in `components.py` wraps it.
 """
+
 from functools import lru_cache
 from typing import Dict, List
 
@@ -32,9 +33,7 @@ def pipeline():
     load_user_dictionary()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
-    ruler.add_patterns(
-        [{"label": label, "pattern": phrase, "id": value} for label, phrase, value in vocabulary()]
-    )
+    ruler.add_patterns([{"label": label, "pattern": phrase, "id": value} for label, phrase, value in vocabulary()])
     return nlp
 
 
@@ -54,7 +53,7 @@ def _candidates(norm: str) -> List[tuple]:
     index = _phrases_by_start()
     found = set()
     for i in range(len(norm)):
-        found.update(index.get(norm[i:i + 2], ()))
+        found.update(index.get(norm[i : i + 2], ()))
         found.update(index.get(norm[i], ()))
     entries = vocabulary()
     return [entries[position] for position in sorted(found)]
@@ -68,8 +67,7 @@ def _figure_entities(text: str) -> List[Dict]:
         value = str(f.value) if f.value is not None else (f.unit or "")
         if f.kind == "money":
             value = f"{f.value}|{f.currency or ''}"
-        out.append({"entity": f.kind, "value": value, "start": f.start, "end": f.end,
-                    "text": text[f.start:f.end]})
+        out.append({"entity": f.kind, "value": value, "start": f.start, "end": f.end, "text": text[f.start : f.end]})
     return out
 
 
@@ -82,8 +80,15 @@ def extract(text: str) -> List[Dict]:
     found = []
     covered = set()
     for ent in doc.ents:
-        found.append({"entity": ent.label_, "value": ent.ent_id_, "start": ent.start_char,
-                      "end": ent.end_char, "text": text[ent.start_char:ent.end_char]})
+        found.append(
+            {
+                "entity": ent.label_,
+                "value": ent.ent_id_,
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "text": text[ent.start_char : ent.end_char],
+            }
+        )
         covered.update(range(ent.start_char, ent.end_char))
     # jieba may cut a phrase differently in context ("做软件测试" → 做软件/测试); catch those.
     for label, phrase, value in _candidates(norm):
@@ -91,8 +96,15 @@ def extract(text: str) -> List[Dict]:
         while start >= 0:
             span = range(start, start + len(phrase))
             if not covered.intersection(span):
-                found.append({"entity": label, "value": value, "start": start,
-                              "end": start + len(phrase), "text": text[span.start:span.stop]})
+                found.append(
+                    {
+                        "entity": label,
+                        "value": value,
+                        "start": start,
+                        "end": start + len(phrase),
+                        "text": text[span.start : span.stop],
+                    }
+                )
                 covered.update(span)
             start = norm.find(phrase, start + 1)
     found.sort(key=lambda e: e["start"])

@@ -15,6 +15,7 @@ their probabilities classifies unseen phrasings better than any alone (README, "
 The blend sets the message's intent and full ranking; the FallbackClassifier after it reads
 those as usual.
 """
+
 import os
 from typing import Any, Dict, List, Optional, Text
 
@@ -27,7 +28,11 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
-    FEATURE_TYPE_SENTENCE, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT,
+    FEATURE_TYPE_SENTENCE,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -47,15 +52,23 @@ def char_text(text: Optional[str]) -> str:
 
 
 def char_vectorizer(config: Dict[Text, Any]) -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer="char", ngram_range=(1, config["char_ngram_max"]),
-                           min_df=config["char_min_df"], sublinear_tf=True, lowercase=False)
+    return TfidfVectorizer(
+        analyzer="char",
+        ngram_range=(1, config["char_ngram_max"]),
+        min_df=config["char_min_df"],
+        sublinear_tf=True,
+        lowercase=False,
+    )
 
 
 def sentence_vector(message: Message) -> Optional[scipy.sparse.csr_matrix]:
     """The message's sparse sentence features from every featurizer, as one 1×D row: the same
     row as message.get_sparse_features(TEXT), in one hstack (a third of the time)."""
-    parts = [f.features for f in message.features
-             if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse()]
+    parts = [
+        f.features
+        for f in message.features
+        if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse()
+    ]
     if not parts:
         return None
     if all(p.format == "coo" and p.shape[0] == parts[0].shape[0] for p in parts):
@@ -81,9 +94,13 @@ class LinearScorer:
         return exp / exp.sum()
 
 
-def blend(diet_ranking: List[Dict[Text, Any]], linear: Dict[Text, float], weight: float,
-          char: Optional[Dict[Text, float]] = None, char_weight: float = 0.0
-          ) -> List[Dict[Text, Any]]:
+def blend(
+    diet_ranking: List[Dict[Text, Any]],
+    linear: Dict[Text, float],
+    weight: float,
+    char: Optional[Dict[Text, float]] = None,
+    char_weight: float = 0.0,
+) -> List[Dict[Text, Any]]:
     """char_weight × char + (1 − char_weight) × (weight × linear + (1 − weight) × DIET) per
     intent, best first. Intents a model left out count as 0 for it; without ``char`` the
     char share is 0."""
@@ -92,10 +109,12 @@ def blend(diet_ranking: List[Dict[Text, Any]], linear: Dict[Text, float], weight
     if not char:
         char_weight = 0.0
     names = set(diet) | set(linear) | set(char)
-    scores = {n: char_weight * char.get(n, 0.0) + (1 - char_weight) * (
-        weight * linear.get(n, 0.0) + (1 - weight) * diet.get(n, 0.0)) for n in names}
-    return [{INTENT_NAME_KEY: n, "confidence": c}
-            for n, c in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))]
+    scores = {
+        n: char_weight * char.get(n, 0.0)
+        + (1 - char_weight) * (weight * linear.get(n, 0.0) + (1 - weight) * diet.get(n, 0.0))
+        for n in names
+    }
+    return [{INTENT_NAME_KEY: n, "confidence": c} for n, c in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -108,14 +127,27 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
         # char_*: the character model (char_weight 0 leaves it out). solver: newton-cg reaches
         # the same optimum as lbfgs in 24 iterations instead of 566 (41 → 17 s on 6,010 examples,
         # the same top intent for every held-out one, probabilities within 0.002).
-        return {"C": 10.0, "weight": 0.6, "max_iter": 3000, "ranking_length": 10,
-                "solver": "newton-cg",
-                "char_weight": 0.4, "char_C": 50.0, "char_ngram_max": 3, "char_min_df": 2}
+        return {
+            "C": 10.0,
+            "weight": 0.6,
+            "max_iter": 3000,
+            "ranking_length": 10,
+            "solver": "newton-cg",
+            "char_weight": 0.4,
+            "char_C": 50.0,
+            "char_ngram_max": 3,
+            "char_min_df": 2,
+        }
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[LogisticRegression] = None,
-                 char_model: Optional[LogisticRegression] = None,
-                 char_features: Optional[TfidfVectorizer] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[LogisticRegression] = None,
+        char_model: Optional[LogisticRegression] = None,
+        char_features: Optional[TfidfVectorizer] = None,
+    ) -> None:
         self._config = config
         self._storage = model_storage
         self._resource = resource
@@ -126,8 +158,13 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
         self._char_scorer = LinearScorer(char_model) if char_model is not None else None
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LinearIntentBlender":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LinearIntentBlender":
         return cls(config, model_storage, resource)
 
     def _logistic(self, C: float) -> LogisticRegression:
@@ -155,21 +192,29 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
             self._char_scorer = LinearScorer(self._char_model)
         if self._model is not None:
             with self._storage.write_to(self._resource) as directory:
-                joblib.dump({"linear": self._model, "char": self._char_model,
-                             "char_features": self._char_features},
-                            os.path.join(directory, _MODEL_FILE))
+                joblib.dump(
+                    {"linear": self._model, "char": self._char_model, "char_features": self._char_features},
+                    os.path.join(directory, _MODEL_FILE),
+                )
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentBlender":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LinearIntentBlender":
         try:
             with model_storage.read_from(resource) as directory:
                 models = joblib.load(os.path.join(directory, _MODEL_FILE))
         except (ValueError, FileNotFoundError):
             models = {}  # trained without intents: leave DIET's answer as it is
-        return cls(config, model_storage, resource, models.get("linear"), models.get("char"),
-                   models.get("char_features"))
+        return cls(
+            config, model_storage, resource, models.get("linear"), models.get("char"), models.get("char_features")
+        )
 
     def char_probabilities(self, text: Optional[str]) -> Dict[Text, float]:
         """The character model's probability per intent ({} without a character model)."""
@@ -186,9 +231,13 @@ class LinearIntentBlender(GraphComponent, IntentClassifier):
             if vector is None:
                 continue
             linear = dict(zip(self._scorer.classes, self._scorer.probabilities(vector).tolist()))
-            ranking = blend(message.get(INTENT_RANKING_KEY) or [message.get(INTENT)], linear,
-                            self._config["weight"], self.char_probabilities(message.get(TEXT)),
-                            self._config["char_weight"])
+            ranking = blend(
+                message.get(INTENT_RANKING_KEY) or [message.get(INTENT)],
+                linear,
+                self._config["weight"],
+                self.char_probabilities(message.get(TEXT)),
+                self._config["char_weight"],
+            )
             ranking = ranking[: self._config["ranking_length"]]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

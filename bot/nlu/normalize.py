@@ -5,12 +5,21 @@ text are valid on the original: full-width forms become ASCII, traditional chara
 become simplified (character by character), Latin letters become lower case, and a few
 common typos of policy words are mended (将励 → 奖励).
 """
+
 import re
 from functools import lru_cache
 
 TYPOS = {
-    "将励": "奖励", "奖厉": "奖励", "补帖": "补贴", "补站": "补贴", "申保": "申报",
-    "伸报": "申报", "离按": "离岸", "资值": "资质", "汇律": "汇率", "展汇": "展会",
+    "将励": "奖励",
+    "奖厉": "奖励",
+    "补帖": "补贴",
+    "补站": "补贴",
+    "申保": "申报",
+    "伸报": "申报",
+    "离按": "离岸",
+    "资值": "资质",
+    "汇律": "汇率",
+    "展汇": "展会",
 }
 
 
@@ -60,8 +69,11 @@ def _glossary():
     data = sources.load_cached("synonyms")
     words = {str(g["term"]).lower(): str(g["canonical"]) for g in data.get("glossary") or []}
     terms = sorted(words, key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(t).replace(r"\ ", r"\s*") for t in terms)
-                         + r")(?![a-z0-9])") if terms else None
+    pattern = (
+        re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(t).replace(r"\ ", r"\s*") for t in terms) + r")(?![a-z0-9])")
+        if terms
+        else None
+    )
     fillers = [re.compile(f) for f in data.get("fillers") or []]
     return pattern, words, fillers
 
@@ -72,8 +84,7 @@ def understand(text: str) -> str:
     out = normalize(text or "")
     pattern, words, fillers = _glossary()
     if pattern is not None and re.search(r"[a-z]", out):
-        out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)),
-                                                                       m.group(1))), out)
+        out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))), out)
     for _ in range(3):
         before = out
         for filler in fillers:

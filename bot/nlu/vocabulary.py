@@ -4,6 +4,7 @@ Each entry is (label, phrase, value). Domain names, their example businesses, cl
 keywords, categories and certifications come from `knowledge/`; the few words that are
 about the conversation rather than the policy (境内/境外, 分公司 …) live here.
 """
+
 from functools import lru_cache
 
 CONVERSATION_WORDS = [

@@ -4,6 +4,7 @@ Plain Python; the Rasa actions keep the state in a slot. Conditions already stat
 opening message are not asked again; each remaining one is asked plainly, one at a time
 (是/否/不确定). The figures for the chosen items reuse the estimate dialogue.
 """
+
 import re
 from typing import Optional
 
@@ -15,7 +16,7 @@ APPLICANTS = {"enterprise": "企业", "park_operator": "园区管理和运营企
 
 CONDITION_QUESTIONS = {
     "entity_type": "贵单位是在郑州市依法设立的独立法人企业，还是外地法人企业在郑州的分支机构？"
-                   "（回复“独立法人”“分支机构”，或说明其他情况，如个体户、事业单位）",
+    "（回复“独立法人”“分支机构”，或说明其他情况，如个体户、事业单位）",
     "registered_in_zhengzhou": "企业是在郑州市行政区域内依法设立（注册）的吗？（是/否）",
     "pays_tax_in_zhengzhou": "分支机构在郑州纳税吗？（是/否）",
     "clear_property_rights": "企业产权清晰吗？（是/否/不确定）",
@@ -26,12 +27,23 @@ CONDITION_QUESTIONS = {
 }
 
 CHECKLIST = {
-    "enterprise": [("3.1", "业务规模增量奖励（今年比上年执行额增长）"), ("3.2", "离岸业务奖励（离岸执行额超过100万美元）"),
-                   ("3.3", "创新发展奖励（连续两年新专利/软著或研发投入增长）"), ("3.4", "技术先进型服务企业认定奖励"),
-                   ("3.5", "开拓市场补贴（参加展会等活动）"), ("3.6", "资质认证补贴（CMMI、ITSS等）"),
-                   ("3.7.3", "中高级人才培训补贴"), ("3.7.4", "实习实训补贴"), ("3.8.3", "园区租金补贴"),
-                   ("3.9", "公共服务平台补贴")],
-    "park_operator": [("3.8.1", "示范园区认定奖励"), ("3.8.2a", "园区引进重点企业奖励"), ("3.8.2b", "园区吸引外资奖励")],
+    "enterprise": [
+        ("3.1", "业务规模增量奖励（今年比上年执行额增长）"),
+        ("3.2", "离岸业务奖励（离岸执行额超过100万美元）"),
+        ("3.3", "创新发展奖励（连续两年新专利/软著或研发投入增长）"),
+        ("3.4", "技术先进型服务企业认定奖励"),
+        ("3.5", "开拓市场补贴（参加展会等活动）"),
+        ("3.6", "资质认证补贴（CMMI、ITSS等）"),
+        ("3.7.3", "中高级人才培训补贴"),
+        ("3.7.4", "实习实训补贴"),
+        ("3.8.3", "园区租金补贴"),
+        ("3.9", "公共服务平台补贴"),
+    ],
+    "park_operator": [
+        ("3.8.1", "示范园区认定奖励"),
+        ("3.8.2a", "园区引进重点企业奖励"),
+        ("3.8.2b", "园区吸引外资奖励"),
+    ],
     "training_institution": [("3.7.2", "培训机构定额培训支持")],
 }
 NONE_ANSWER = re.compile(r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)")
@@ -55,8 +67,17 @@ def conditions_for(facts: dict, applicant: str) -> list:
 class PrescreenSession:
     """Where the pre-screening stands and how an answer moves it on."""
 
-    def __init__(self, step="applicant", applicant=None, facts=None, unsure=None, items=None,
-                 estimate=None, pending=None, retries=0):
+    def __init__(
+        self,
+        step="applicant",
+        applicant=None,
+        facts=None,
+        unsure=None,
+        items=None,
+        estimate=None,
+        pending=None,
+        retries=0,
+    ):
         self.step = step
         self.applicant = applicant
         self.facts = dict(facts or {})
@@ -67,13 +88,26 @@ class PrescreenSession:
         self.retries = retries
 
     def dump(self) -> dict:
-        return {"step": self.step, "applicant": self.applicant, "facts": self.facts, "unsure": self.unsure,
-                "items": self.items, "estimate": self.estimate, "pending": self.pending, "retries": self.retries}
+        return {
+            "step": self.step,
+            "applicant": self.applicant,
+            "facts": self.facts,
+            "unsure": self.unsure,
+            "items": self.items,
+            "estimate": self.estimate,
+            "pending": self.pending,
+            "retries": self.retries,
+        }
 
     @classmethod
     def load(cls, state: Optional[dict]) -> "PrescreenSession":
-        return cls(**{k: v for k, v in (state or {}).items() if k in (
-            "step", "applicant", "facts", "unsure", "items", "estimate", "pending", "retries")})
+        return cls(
+            **{
+                k: v
+                for k, v in (state or {}).items()
+                if k in ("step", "applicant", "facts", "unsure", "items", "estimate", "pending", "retries")
+            }
+        )
 
     # -- starting ------------------------------------------------------------------------------
     @classmethod
@@ -90,8 +124,9 @@ class PrescreenSession:
             self.applicant = "park_operator"
         elif re.search(r"培训机构|培训学校|培训中心", t):
             self.applicant = "training_institution"
-        elif re.search(r"企业|公司|^1$|分公司|分支机构|独立法人|法人|个体|事业单位|办事处", t) and \
-                not re.search(r"园区|培训机构", t):
+        elif re.search(r"企业|公司|^1$|分公司|分支机构|独立法人|法人|个体|事业单位|办事处", t) and not re.search(
+            r"园区|培训机构", t
+        ):
             self.applicant = "enterprise"
         elif re.fullmatch(r"\s*2\s*", t):
             self.applicant = "park_operator"
@@ -104,8 +139,9 @@ class PrescreenSession:
         if self.step in ("applicant",) and self.applicant:
             self.step = "conditions"
         if self.step == "conditions":
-            todo = [c for c in conditions_for(self.facts, self.applicant)
-                    if c not in self.facts and c not in self.unsure]
+            todo = [
+                c for c in conditions_for(self.facts, self.applicant) if c not in self.facts and c not in self.unsure
+            ]
             if todo:
                 self.pending = todo[0]
                 return
@@ -121,8 +157,10 @@ class PrescreenSession:
     def question(self) -> str:
         """The next question, in Chinese."""
         if self.step == "applicant":
-            return ("好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n"
-                    "首先，申报主体是哪一类？1. 企业  2. 园区管理和运营企业（示范园区）  3. 培训机构（回复编号或名称）")
+            return (
+                "好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n"
+                "首先，申报主体是哪一类？1. 企业  2. 园区管理和运营企业（示范园区）  3. 培训机构（回复编号或名称）"
+            )
         if self.step == "conditions":
             return CONDITION_QUESTIONS[self.pending]
         if self.step == "items":

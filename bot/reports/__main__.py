@@ -1,4 +1,5 @@
 """``python -m bot.reports``: show or list pre-screening reports."""
+
 import sys
 
 from bot.reports.cli import main

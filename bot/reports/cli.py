@@ -3,6 +3,7 @@
 Exit status: 0 done; 1 no such report, or the store cannot be read; 2 malformed reference
 number or bad arguments.
 """
+
 import argparse
 import sqlite3
 import sys
@@ -40,9 +41,7 @@ def _pad(text: str, width: int) -> str:
 def _table(rows: list) -> str:
     """Rows of strings as an aligned plain-text table; the first row is the header."""
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows
-    )
+    return "\n".join("  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows)
 
 
 def _time(created_at: str) -> str:

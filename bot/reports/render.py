@@ -6,6 +6,7 @@ shared/spec/calculator-contract.md) and ``verdict`` (``verdict.verdict_from``). 
 sentences are quoted from knowledge/ (document.yml, clauses.yml, figures.yml); nothing else
 (no contacts, no deadlines, no document lists) is said, because the policy says nothing of them.
 """
+
 from datetime import datetime
 from decimal import Decimal
 

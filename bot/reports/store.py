@@ -15,6 +15,7 @@ The sender id of the conversation is not stored: only an HMAC-SHA256 of it, keye
 compares. Changing ``REPORTS_SALT`` makes earlier reports unreadable by conversation (they
 stay readable by reference number alone, e.g. from the CLI).
 """
+
 import fcntl
 import hashlib
 import hmac

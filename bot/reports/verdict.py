@@ -86,9 +86,7 @@ def applicant_code(applicant: str) -> str:
     for code, label in APPLICANT_LABELS.items():
         if applicant == label:
             return code
-    raise ValueError(
-        f"未知的申报主体：{applicant!r}（应为 {', '.join(APPLICANT_LABELS)} 之一）"
-    )
+    raise ValueError(f"未知的申报主体：{applicant!r}（应为 {', '.join(APPLICANT_LABELS)} 之一）")
 
 
 def condition_name(field: str) -> str:

@@ -8,6 +8,7 @@ step() { echo; echo "=== $* ==="; }
 t0=$(date +%s)
 
 step "set-up";              bash bot/scripts/setup_venv.sh; bash bot/scripts/install_chromium.sh
+step "lint (ruff)";         .venv/bin/ruff check . && .venv/bin/ruff format --check .
 step "knowledge base";      .venv/bin/python -m knowledge.build --db var/knowledge.db
 step "unit tests";          .venv/bin/python -m pytest -q -p no:cacheprovider -m "not e2e and not browser and not model" tests
 step "data validation";     .venv/bin/rasa data validate --fail-on-warnings --quiet

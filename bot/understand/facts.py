@@ -4,6 +4,7 @@
 numbers as `knowledge.conditions.Span` (「不到一年」 is below 1, 「一年多」 above it). 第二条's
 facts come from bot.answers.eligibility.facts_from. Plain Python, no Rasa.
 """
+
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -17,7 +18,9 @@ from calculator.figures_zh import parse_figures
 from knowledge.conditions import Span, scales
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts.yml"
-NEGATION = re.compile(r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$")
+NEGATION = re.compile(
+    r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$"
+)
 PHRASE_END = re.compile(r"[，。；,;！？!?\n]")
 # a phrase quoting the policy's requirement, not the user's own situation
 REQUIREMENT = re.compile(r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说")
@@ -67,7 +70,7 @@ def _phrase_start(text: str, pos: int) -> int:
 def _phrase(text: str, pos: int) -> str:
     start = _phrase_start(text, pos)
     m = PHRASE_END.search(text, pos)
-    return text[start:m.start() if m else len(text)]
+    return text[start : m.start() if m else len(text)]
 
 
 def _bool(spec: dict, t: str) -> Optional[bool]:
@@ -79,9 +82,9 @@ def _bool(spec: dict, t: str) -> Optional[bool]:
         for m in p.finditer(t):
             if any(s <= m.start() < s + 12 and not v for s, v in found):
                 continue
-            if QUOTED_BEFORE.search(t[max(0, m.start() - 4):m.start()]):
+            if QUOTED_BEFORE.search(t[max(0, m.start() - 4) : m.start()]):
                 continue  # 「能算公共服务平台吗」 asks about the term, it states nothing
-            before = t[_phrase_start(t, m.start()):m.start()]
+            before = t[_phrase_start(t, m.start()) : m.start()]
             found.append((m.start(), not NEGATION.search(before)))
     if not found:
         return None
@@ -95,7 +98,7 @@ def _enum(spec: dict, t: str) -> Optional[str]:
     for value, patterns in spec["values"].items():
         for p in patterns:
             for m in p.finditer(t):
-                if re.search(r"(不是|并非|非|不属于)$", t[max(0, m.start() - 3):m.start()]):
+                if re.search(r"(不是|并非|非|不属于)$", t[max(0, m.start() - 3) : m.start()]):
                     continue
                 if best is None or m.start() < best[0]:
                     best = (m.start(), value)
@@ -113,8 +116,8 @@ def _rank(spec: dict, t: str) -> Optional[str]:
         for m in re.finditer(re.escape(str(w).lower()), t):
             if any(a <= m.start() < b for a, b, _, _ in found):
                 continue
-            quoted = _quoted(t, m.start()) or t[m.end():m.end() + 3].startswith(("以上", "及以上"))
-            negated = bool(NEGATION.search(t[_phrase_start(t, m.start()):m.start()]))
+            quoted = _quoted(t, m.start()) or t[m.end() : m.end() + 3].startswith(("以上", "及以上"))
+            negated = bool(NEGATION.search(t[_phrase_start(t, m.start()) : m.start()]))
             found.append((m.start(), m.end(), str(w), quoted or negated))
     if not found:
         return None
@@ -126,7 +129,7 @@ def _span(fig, spec: dict, t: str = "") -> Optional[Span]:
     if fig.value is None or fig.bound in APPROXIMATE or fig.value < 0:
         return None
     value = Decimal(fig.value)
-    before = t[max(0, fig.start - 5):fig.start]
+    before = t[max(0, fig.start - 5) : fig.start]
     want = spec["figure"]
     if want == "duration_years" and fig.kind == "duration_months":
         value = value / 12
@@ -160,15 +163,19 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
     """Each numeric fact's figure: cue-figure pairs assigned nearest first, one figure each."""
     more = _more_than(t)
     plain = [f for f in parse_figures(t) if not any(m.start <= f.start < m.end for m in more)]
-    figs = [f for f in plain + more if not _quoted(t, f.start)
-            and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start:f.end + 3]))]
+    figs = [
+        f
+        for f in plain + more
+        if not _quoted(t, f.start) and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start : f.end + 3]))
+    ]
     pairs = []
     out, used = {}, set()
     for name, spec in specs.items():
         if spec["kind"] != "number":
             continue
-        if (spec.get("context") and not spec["context"].search(t)) or \
-                (spec.get("not_context") and spec["not_context"].search(t)):
+        if (spec.get("context") and not spec["context"].search(t)) or (
+            spec.get("not_context") and spec["not_context"].search(t)
+        ):
             continue
 
         for cue in spec["cue"].finditer(t):
@@ -194,9 +201,15 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             out[name] = span
             used.add(i)
     for name, spec in specs.items():  # 「没有离岸业务」: 0, unless a figure says otherwise
-        if spec["kind"] == "number" and name not in out and any(p.search(t) for p in spec["zero"]) and not \
-                ((spec.get("context") and not spec["context"].search(t)) or
-                 (spec.get("not_context") and spec["not_context"].search(t))):
+        if (
+            spec["kind"] == "number"
+            and name not in out
+            and any(p.search(t) for p in spec["zero"])
+            and not (
+                (spec.get("context") and not spec["context"].search(t))
+                or (spec.get("not_context") and spec["not_context"].search(t))
+            )
+        ):
             out[name] = Span(Decimal(0), Decimal(0))
     return out
 
@@ -265,8 +278,10 @@ def read_facts(text: str) -> dict:
     for name, spec in specs.items():
         kind = spec["kind"]
         value = None
-        if kind != "number" and ((spec.get("context") and not spec["context"].search(t)) or
-                                 (spec.get("not_context") and spec["not_context"].search(t))):
+        if kind != "number" and (
+            (spec.get("context") and not spec["context"].search(t))
+            or (spec.get("not_context") and spec["not_context"].search(t))
+        ):
             continue
         if kind == "bool":
             value = _derived(name, spec, t) if spec.get("series_cue") else None
@@ -294,8 +309,9 @@ def read_facts_cached(text: str) -> dict:
 
 def to_json(facts: dict) -> dict:
     """Facts as JSON-able values (spans as dicts), for a Rasa slot."""
-    return {k: (v.to_json() if isinstance(v, Span) else str(v) if isinstance(v, Decimal) else v)
-            for k, v in facts.items()}
+    return {
+        k: (v.to_json() if isinstance(v, Span) else str(v) if isinstance(v, Decimal) else v) for k, v in facts.items()
+    }
 
 
 def from_json(facts: Optional[dict]) -> dict:

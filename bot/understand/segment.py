@@ -3,18 +3,23 @@
 A run-on voice message or 「A？B？」 yields several parts; statements (「我们是…」「去年离岸…」)
 travel with the question that follows them. Plain Python, no Rasa.
 """
+
 import re
 from typing import List
 
 # 「几个」 asks only at the end of a clause (「能报几个」), not in 「派了几个本科生去培训」.
 # A clause ends at punctuation or a space, after a question particle inside a run-on (「…吗然后…」),
 # and before a connective that starts a new point (然后、还有、另外…).
-CLAUSE_END = re.compile(r"(?<=[?？])|[，,。；;！!\n]+|\s+|(?<=[吗呢嘛])(?=[^？?，,。\s吗呢])|"
-                        r"(?<=(?<![什怎那多这要])么)(?=[^？?，,。\s])|"
-                        r"(?=然后|还有就是|还有|另外|还想问|再问一下|顺便问|以及)")
-QUESTION = re.compile(r"[?？]|吗|(?<![什怎那多这要])么|嘛|呢|怎么|如何|多少|哪|(?<![没不])(?<!没有)(?:什么|啥)|咋|多久|多长|"
-                      r"几(个|月|年|项|人|号|家|份)[^，,。\s]{0,4}$|"
-                      r"是否|谁|吧$|(.)不\2|(.)没\3")
+CLAUSE_END = re.compile(
+    r"(?<=[?？])|[，,。；;！!\n]+|\s+|(?<=[吗呢嘛])(?=[^？?，,。\s吗呢])|"
+    r"(?<=(?<![什怎那多这要])么)(?=[^？?，,。\s])|"
+    r"(?=然后|还有就是|还有|另外|还想问|再问一下|顺便问|以及)"
+)
+QUESTION = re.compile(
+    r"[?？]|吗|(?<![什怎那多这要])么|嘛|呢|怎么|如何|多少|哪|(?<![没不])(?<!没有)(?:什么|啥)|咋|多久|多长|"
+    r"几(个|月|年|项|人|号|家|份)[^，,。\s]{0,4}$|"
+    r"是否|谁|吧$|(.)不\2|(.)没\3"
+)
 
 
 def clauses(text: str) -> List[str]:

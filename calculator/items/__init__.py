@@ -19,9 +19,22 @@ Each `compute(ctx)` returns an Item, or None when the item's inputs are absent; 
 convert dollars also say which exchange rates they need (`rates_needed(data)`).
 四.（三）, the 500万元 annual total, is applied in calculator/engine.py.
 """
-from . import (business_growth, certifications, innovation, institution_training, internships,
-               market_fairs, offshore, park_attraction, park_recognition, platforms, rent,
-               senior_training, tech_advanced)
+
+from . import (
+    business_growth,
+    certifications,
+    innovation,
+    institution_training,
+    internships,
+    market_fairs,
+    offshore,
+    park_attraction,
+    park_recognition,
+    platforms,
+    rent,
+    senior_training,
+    tech_advanced,
+)
 
 COMPUTE = (
     business_growth.compute,

@@ -4,6 +4,7 @@ Offshore dollars are converted at the rate of the year the business was executed
 year's at `usd_cny_rate`, last year's at `previous_usd_cny_rate`. A new enterprise's first
 year counts in full (纯增量) and its previous-year amounts are ignored.
 """
+
 from decimal import Decimal
 
 from ..item import Item, cents
@@ -17,8 +18,7 @@ NAME = "业务规模增量奖励"
 def applies(data: dict) -> bool:
     """Computed when a this-year amount and a previous-year amount (or 新增企业) are given."""
     this_year = "onshore_cny" in data or "offshore_usd" in data
-    baseline = ("previous_onshore_cny" in data or "previous_offshore_usd" in data
-                or data.get("new_enterprise") is True)
+    baseline = "previous_onshore_cny" in data or "previous_offshore_usd" in data or data.get("new_enterprise") is True
     return this_year and baseline
 
 
@@ -65,12 +65,14 @@ def compute(ctx):
     steps = []
     if data.get("new_enterprise") is True:
         increment = this_total
-        ignored = "（上年度数据不计）" if any(
-            f in data for f in ("previous_onshore_cny", "previous_offshore_usd")) else ""
+        ignored = (
+            "（上年度数据不计）" if any(f in data for f in ("previous_onshore_cny", "previous_offshore_usd")) else ""
+        )
         steps.append(f"新增企业首年按纯增量计算{ignored}：{this_text}，增量即为{yuan(increment)}")
     else:
         prev_total, prev_text = _year_total(
-            ctx, "previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate", True)
+            ctx, "previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate", True
+        )
         increment = max(Decimal(0), this_total - prev_total)
         steps.append(this_text)
         steps.append(prev_text)
@@ -83,8 +85,7 @@ def compute(ctx):
     elif cents(award) <= 0:
         steps.append(f"增量 × {pct(rate)} = {yuan(raw)}，不足0.01元，不予奖励")
     elif raw > cap:
-        steps.append(f"{yuan(increment)} × {pct(rate)} = {yuan(raw)}，"
-                     f"超过单项上限{amount(cap)}，按{amount(cap)}计")
+        steps.append(f"{yuan(increment)} × {pct(rate)} = {yuan(raw)}，超过单项上限{amount(cap)}，按{amount(cap)}计")
     else:
         steps.append(f"{yuan(increment)} × {pct(rate)} = {yuan(raw)}，未超过单项上限{amount(cap)}")
     start = int(fig(CODE, "start_year"))

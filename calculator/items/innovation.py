@@ -1,4 +1,5 @@
 """三.（三） 创新发展奖励: 15% of the 三.（一） and 三.（二） awards (after their caps)."""
+
 from decimal import Decimal
 
 from ..item import Item
@@ -17,11 +18,9 @@ def compute(ctx):
     if not any(f in data for f in FLAGS):
         return None
     if not any(data.get(f) is True for f in FLAGS):
-        text = ("未满足“连续两年取得新的发明专利、软件著作权”或“研发投入持续两年保持增长”"
-                "中的任一条件，不予奖励。")
+        text = "未满足“连续两年取得新的发明专利、软件著作权”或“研发投入持续两年保持增长”中的任一条件，不予奖励。"
         return Item(CODE, NAME, 0, 0, text)
-    met = "连续两年取得新的发明专利、软件著作权" if data.get(FLAGS[0]) is True \
-        else "研发投入持续两年保持增长"
+    met = "连续两年取得新的发明专利、软件著作权" if data.get(FLAGS[0]) is True else "研发投入持续两年保持增长"
     rate = fig(CODE, "rate")
     parts, base = [], Decimal(0)
     for code, label in BASE.items():

@@ -1,4 +1,5 @@
 """三.（七）2 培训机构定额培训支持: 500元 per qualifying trainee, for a recognised institution."""
+
 from ..item import Item
 from ..policy import fig, is_upper_bound
 from ..text import amount, yuan
@@ -16,8 +17,7 @@ def compute(ctx):
     per = fig(CODE, "per_trainee_cny")
     if data.get("institution_recognized") is not True:
         why = "未提供" if "institution_recognized" not in data else "不是"
-        return Item(CODE, NAME, 0, 0,
-                    f"{why}已获得认定的本市服务外包培训机构，不予支持。")
+        return Item(CODE, NAME, 0, 0, f"{why}已获得认定的本市服务外包培训机构，不予支持。")
     award = per * trainees
     text = f"已获认定的本市服务外包培训机构，培训并签约人才{trainees}名 × {amount(per)} = {yuan(award)}。"
     if trainees == 0:

@@ -3,9 +3,10 @@
 Only for an enterprise with a university internship agreement of 两年以上 (≥ 2 years) that
 takes 20名以上 (≥ 20) service-outsourcing interns a year.
 """
+
 from decimal import Decimal
 
-from ..item import Item, cents
+from ..item import Item
 from ..policy import clause_label, fig, meets
 from ..text import amount, plain, yuan
 
@@ -34,8 +35,10 @@ def compute(ctx):
     graduates = data["qualified_interns"]
     raw = per * graduates
     award = min(raw, cap)
-    text = (f"实训协议{plain(years)}年、每年接受实习生{interns}名，满足条件；"
-            f"符合条件的应届毕业生{graduates}名 × {amount(per)} = {yuan(raw)}")
+    text = (
+        f"实训协议{plain(years)}年、每年接受实习生{interns}名，满足条件；"
+        f"符合条件的应届毕业生{graduates}名 × {amount(per)} = {yuan(raw)}"
+    )
     if graduates == 0:
         text += "，没有符合条件的应届毕业生，不予补贴。"
     elif raw > cap:

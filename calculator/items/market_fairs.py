@@ -2,6 +2,7 @@
 
 Per event at most 2万元 (境内) / 5万元 (境外); per year at most 20万元 (境内) and 30万元 (境外).
 """
+
 from decimal import Decimal
 
 from ..item import Item

@@ -1,4 +1,5 @@
 """三.（二） 离岸业务奖励: above 100万美元 offshore, 10% of the dollars in yuan, at most 200万元."""
+
 from ..item import Item, cents
 from ..policy import clause_label, fig, meets
 from ..text import amount, pct, plain, yuan
@@ -22,14 +23,18 @@ def compute(ctx):
     usd = data["offshore_usd"]
     threshold = fig(CODE, "threshold_usd")
     if not meets(usd, CODE, "threshold_usd"):
-        text = (f"离岸执行额{amount(usd, '美元')}未超过{amount(threshold, '美元')}"
-                f"（须超过{amount(threshold, '美元')}），不符合{clause_label(CODE)}的条件，不予奖励。")
+        text = (
+            f"离岸执行额{amount(usd, '美元')}未超过{amount(threshold, '美元')}"
+            f"（须超过{amount(threshold, '美元')}），不符合{clause_label(CODE)}的条件，不予奖励。"
+        )
         return Item(CODE, NAME, 0, 0, text)
     rate, cap, fx = fig(CODE, "rate"), fig(CODE, "cap_cny"), ctx.rate("usd_cny_rate")
     raw = usd * rate * fx
     award = min(raw, cap)
-    text = (f"离岸执行额{amount(usd, '美元')}超过{amount(threshold, '美元')}；"
-            f"{amount(usd, '美元')} × {pct(rate)} × {plain(fx)} = {yuan(raw)}，")
+    text = (
+        f"离岸执行额{amount(usd, '美元')}超过{amount(threshold, '美元')}；"
+        f"{amount(usd, '美元')} × {pct(rate)} × {plain(fx)} = {yuan(raw)}，"
+    )
     if cents(award) <= 0:
         text += "不足0.01元，不予奖励。"
     elif raw > cap:

@@ -4,6 +4,7 @@
 (a range: the low end is the amount, the high end `amount_cny_max`).
 3.8.2b 园区吸引外资奖励: 10万元 per full 1000万美元 of foreign investment, at most 30万元.
 """
+
 from ..item import Item
 from ..policy import fig
 from ..text import amount, plain, yuan
@@ -20,12 +21,13 @@ def compute_top_enterprises(ctx):
     n = ctx.data["park_top_enterprises"]
     low, high = fig(CLAUSE, "top_award_min_cny"), fig(CLAUSE, "top_award_max_cny")
     if n == 0:
-        return Item(TOP_CODE, TOP_NAME, 0, 0,
-                    "没有引进并正常运营一年以上的世界500强等重点企业或项目，不予奖励。", 0)
-    text = (f"引进重点企业或项目{n}个（入园正常运营一年以上），每个奖励"
-            f"{plain(low / 10000)}—{amount(high)}：{n} × {amount(low)} = {yuan(low * n)} 至 "
-            f"{n} × {amount(high)} = {yuan(high * n)}；具体金额在此区间内由主管部门确定，"
-            f"预估金额按下限计，区间上限计入可能的最高合计。")
+        return Item(TOP_CODE, TOP_NAME, 0, 0, "没有引进并正常运营一年以上的世界500强等重点企业或项目，不予奖励。", 0)
+    text = (
+        f"引进重点企业或项目{n}个（入园正常运营一年以上），每个奖励"
+        f"{plain(low / 10000)}—{amount(high)}：{n} × {amount(low)} = {yuan(low * n)} 至 "
+        f"{n} × {amount(high)} = {yuan(high * n)}；具体金额在此区间内由主管部门确定，"
+        f"预估金额按下限计，区间上限计入可能的最高合计。"
+    )
     return Item(TOP_CODE, TOP_NAME, low * n, low * n, text, high * n)
 
 
@@ -39,8 +41,10 @@ def compute_foreign_investment(ctx):
     steps = int(usd // step)
     raw = award * steps
     granted = min(raw, cap)
-    text = (f"吸引外商投资{amount(usd, '美元')}，每满{amount(step, '美元')}奖励{amount(award)}："
-            f"{steps} × {amount(award)} = {yuan(raw)}")
+    text = (
+        f"吸引外商投资{amount(usd, '美元')}，每满{amount(step, '美元')}奖励{amount(award)}："
+        f"{steps} × {amount(award)} = {yuan(raw)}"
+    )
     if steps == 0:
         text += f"，不足{amount(step, '美元')}，不予奖励。"
     elif raw > cap:

@@ -1,4 +1,5 @@
 """三.（八）1 示范园区认定奖励: a one-off 20万元 for a newly recognised, enterprise-run park."""
+
 from ..item import Item
 from ..policy import fig
 from ..text import amount
@@ -23,6 +24,10 @@ def compute(ctx):
         failed.append("园区不是由企业统一管理和运营")
     if failed:
         return Item(CODE, NAME, 0, 0, "；".join(failed) + "，不予奖励。")
-    return Item(CODE, NAME, award, award,
-                f"园区新通过市级或以上服务外包示范园区认定，且由企业统一管理和运营，"
-                f"一次性奖励{amount(award)}。")
+    return Item(
+        CODE,
+        NAME,
+        award,
+        award,
+        f"园区新通过市级或以上服务外包示范园区认定，且由企业统一管理和运营，一次性奖励{amount(award)}。",
+    )

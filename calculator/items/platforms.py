@@ -1,4 +1,5 @@
 """三.（九） 公共服务平台补贴: 30% of each platform's purchases, at most 200万元 a platform."""
+
 from decimal import Decimal
 
 from ..item import Item

@@ -4,6 +4,7 @@ For an enterprise in a city-level or higher key park for 三年以上 (≥ 3 yea
 execution amount is 超过500万元 (> 5,000,000). The contract amount defaults to this year's
 onshore + offshore × rate when `rent_contract_amount_cny` is absent.
 """
+
 from decimal import Decimal
 
 from ..item import Item
@@ -15,8 +16,7 @@ NAME = "租金补贴"
 
 
 def _derives_contract(data: dict) -> bool:
-    return "rent_contract_amount_cny" not in data and (
-        "onshore_cny" in data or "offshore_usd" in data)
+    return "rent_contract_amount_cny" not in data and ("onshore_cny" in data or "offshore_usd" in data)
 
 
 def rates_needed(data: dict) -> list:
@@ -71,17 +71,23 @@ def compute(ctx):
     rate, max_area = fig(CODE, "rate"), fig(CODE, "max_area_m2")
     rent, area = data["rent_annual_cny"], data["rent_area_m2"]
     raw = rent * rate
-    text = (f"入驻重点园区{plain(years)}年，{contract_text}，超过{amount(threshold)}，"
-            f"已享受补贴{subsidized}年（最多{plain(max_years)}年）；")
+    text = (
+        f"入驻重点园区{plain(years)}年，{contract_text}，超过{amount(threshold)}，"
+        f"已享受补贴{subsidized}年（最多{plain(max_years)}年）；"
+    )
     if area > max_area:
         award = raw * max_area / area
-        text += (f"年租金{amount(rent)} × {pct(rate)} × {plain(max_area)} ÷ {plain(area)} = "
-                 f"{yuan(award)}（租赁面积{plain(area)}平方米，补贴面积最多{plain(max_area)}平方米，"
-                 f"按比例计；不限面积时为{yuan(raw)}）")
+        text += (
+            f"年租金{amount(rent)} × {pct(rate)} × {plain(max_area)} ÷ {plain(area)} = "
+            f"{yuan(award)}（租赁面积{plain(area)}平方米，补贴面积最多{plain(max_area)}平方米，"
+            f"按比例计；不限面积时为{yuan(raw)}）"
+        )
     else:
         award = raw
-        text += (f"年租金{amount(rent)} × {pct(rate)} = {yuan(award)}（租赁面积{plain(area)}平方米，"
-                 f"未超过{plain(max_area)}平方米）")
+        text += (
+            f"年租金{amount(rent)} × {pct(rate)} = {yuan(award)}（租赁面积{plain(area)}平方米，"
+            f"未超过{plain(max_area)}平方米）"
+        )
     if award <= 0:
         text += "，可补贴租金为0元，不予补贴。"
     else:

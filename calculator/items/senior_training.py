@@ -1,4 +1,5 @@
 """三.（七）3 中高级人才培训补贴: 50% of each person's training cost, ≤ 3万元, ≤ 20 people."""
+
 from decimal import Decimal
 
 from ..item import Item
@@ -34,8 +35,7 @@ def compute(ctx):
         order = sorted(dropped, key=lambda r: r[1])
         names = "、".join(f"第{r[1] + 1}人（补贴{yuan(r[0])}）" for r in order[:50])
         more = f"等{len(dropped)}人" if len(dropped) > 50 else ""
-        text += (f"每个企业每年可获补贴人数最多{limit}人，按补贴最高的{limit}人计，"
-                 f"未计入：{names}{more}。")
+        text += f"每个企业每年可获补贴人数最多{limit}人，按补贴最高的{limit}人计，未计入：{names}{more}。"
     text += f"补贴合计{yuan(total)}。"
     if total <= 0:
         text += "可补贴费用为0元，不予补贴。"

@@ -7,6 +7,7 @@ Starts its own action server and Rasa server (models/policy-assistant.tar.gz) on
 with a temporary endpoints.yml and tracker database, talks to them over the REST channel on
 127.0.0.1 only, prints a table with targets and writes var/results/bench.json.
 """
+
 import argparse
 import json
 import os
@@ -59,6 +60,7 @@ STOP = threading.Event()
 
 # --- servers ---------------------------------------------------------------------------------
 
+
 def free_port(taken=()) -> int:
     """A TCP port nobody listens on right now (and not one of `taken`)."""
     while True:
@@ -88,10 +90,17 @@ class Servers:
             f"action_endpoint:\n  url: http://127.0.0.1:{self.action_port}/webhook\n  enable_selective_domain: true\n"
             f"tracker_store:\n  type: bot.tracker_store.SQLiteTrackerStore\n  db: {self.work / 'tracker.db'}\n"
             "lock_store:\n  type: bot.lock_store.AsyncioLockStore\n",
-            encoding="utf-8")
-        env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3",
-                   PYTHONWARNINGS="ignore", SQLALCHEMY_SILENCE_UBER_WARNING="1",
-                   LOG_LEVEL_LIBRARIES="ERROR", REPORTS_DB=str(self.work / "reports.db"))
+            encoding="utf-8",
+        )
+        env = dict(
+            os.environ,
+            RASA_TELEMETRY_ENABLED="false",
+            TF_CPP_MIN_LOG_LEVEL="3",
+            PYTHONWARNINGS="ignore",
+            SQLALCHEMY_SILENCE_UBER_WARNING="1",
+            LOG_LEVEL_LIBRARIES="ERROR",
+            REPORTS_DB=str(self.work / "reports.db"),
+        )
         for key in [k for k in env if k.startswith("WECHAT_")]:
             env.pop(key)
         self.logs = [open(self.work / "actions.log", "w"), open(self.work / "rasa.log", "w")]
@@ -99,12 +108,33 @@ class Servers:
         # Own process groups, so that stopping them also stops any children they spawn.
         self.actions = subprocess.Popen(
             [str(RASA), "run", "actions", "--actions", "actions", "--port", str(self.action_port)],
-            cwd=ROOT, env=env, stdout=self.logs[0], stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=ROOT,
+            env=env,
+            stdout=self.logs[0],
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         self.rasa = subprocess.Popen(
-            [str(RASA), "run", "--model", str(self.model), "--port", str(self.rasa_port),
-             "-i", "127.0.0.1", "--endpoints", str(self.work / "endpoints.yml"),
-             "--credentials", str(ROOT / "credentials.yml")],
-            cwd=ROOT, env=env, stdout=self.logs[1], stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                str(RASA),
+                "run",
+                "--model",
+                str(self.model),
+                "--port",
+                str(self.rasa_port),
+                "-i",
+                "127.0.0.1",
+                "--endpoints",
+                str(self.work / "endpoints.yml"),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.logs[1],
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = t0 + self.start_timeout
         self._wait(f"http://127.0.0.1:{self.action_port}/health", self.actions, deadline, None)
         self.startup_s["action_server"] = time.monotonic() - t0
@@ -120,8 +150,7 @@ class Servers:
             if proc.poll() is not None:
                 raise RuntimeError(f"server exited early (code {proc.returncode}) while waiting for {url}")
             try:
-                r = (requests.post(url, json=body, timeout=10) if body is not None
-                     else requests.get(url, timeout=5))
+                r = requests.post(url, json=body, timeout=10) if body is not None else requests.get(url, timeout=5)
                 if r.status_code == 200:
                     if body is None or r.json():
                         return
@@ -140,8 +169,7 @@ class Servers:
         for name in ("rasa.log", "actions.log"):
             path = self.work / name
             if path.exists():
-                out.append(f"--- {name} (last {chars} chars) ---\n"
-                           + path.read_text(errors="replace")[-chars:])
+                out.append(f"--- {name} (last {chars} chars) ---\n" + path.read_text(errors="replace")[-chars:])
         return "\n".join(out)
 
     def stop(self) -> None:
@@ -167,6 +195,7 @@ class Servers:
 
 
 # --- memory (from /proc: psutil is not installed in this venv) --------------------------------
+
 
 def _children() -> dict:
     kids = {}
@@ -213,13 +242,14 @@ def cpu_s(pid: int) -> float:
 
 # --- load -------------------------------------------------------------------------------------
 
+
 def messages(start_unit: int = 0):
     """The script as an endless stream of (new_conversation, text), starting at a unit."""
     units = SCRIPT[start_unit:] + SCRIPT[:start_unit]
     first = True
     while True:
         for unit in units:
-            for text in (unit if isinstance(unit, tuple) else (unit,)):
+            for text in unit if isinstance(unit, tuple) else (unit,):
                 yield first, text
                 first = False
         first = True
@@ -237,9 +267,11 @@ def send(session: requests.Session, url: str, sender: str, text: str, timeout: f
             replies = r.json()
         except ValueError:
             return ms, "http", f"non-JSON reply for {text!r}"
-        if not any(isinstance(m, dict) and (m.get("text") or m.get("buttons") or m.get("custom")
-                                            or m.get("image") or m.get("attachment"))
-                   for m in replies or []):
+        if not any(
+            isinstance(m, dict)
+            and (m.get("text") or m.get("buttons") or m.get("custom") or m.get("image") or m.get("attachment"))
+            for m in replies or []
+        ):
             return ms, "empty", f"empty reply for {text!r}"
         return ms, None, ""
     except requests.Timeout:
@@ -248,8 +280,7 @@ def send(session: requests.Session, url: str, sender: str, text: str, timeout: f
         return (time.perf_counter() - t0) * 1000, "connection", f"{type(e).__name__} for {text!r}"
 
 
-def run_user(url: str, turns: int, start_unit: int, timeout: float, deadline: float,
-             think: float = 0) -> dict:
+def run_user(url: str, turns: int, start_unit: int, timeout: float, deadline: float, think: float = 0) -> dict:
     """One simulated user doing `turns` turns (pausing `think` s between them); a fresh sender
     id at each pass through the script (every 11 turns), so that trackers stay small."""
     res = {"latencies_ms": [], "by_message": {}, "errors": {}, "error_samples": [], "turns": 0}
@@ -273,8 +304,7 @@ def run_user(url: str, turns: int, start_unit: int, timeout: float, deadline: fl
     return res
 
 
-def concurrent_users(url: str, users: int, per_user: int, timeout: float, deadline: float,
-                     think: float = 0) -> dict:
+def concurrent_users(url: str, users: int, per_user: int, timeout: float, deadline: float, think: float = 0) -> dict:
     results = [None] * users
     barrier = threading.Barrier(users)
 
@@ -294,8 +324,7 @@ def concurrent_users(url: str, users: int, per_user: int, timeout: float, deadli
         while t.is_alive():
             t.join(0.5)
     wall = time.monotonic() - t0
-    merged = {"latencies_ms": [], "by_message": {}, "errors": {}, "error_samples": [], "turns": 0,
-              "wall_s": wall}
+    merged = {"latencies_ms": [], "by_message": {}, "errors": {}, "error_samples": [], "turns": 0, "wall_s": wall}
     for r in results:
         if r is None:
             continue
@@ -322,13 +351,20 @@ def percentile(values, q: float):
 
 def summary(res: dict) -> dict:
     lat = res["latencies_ms"]
-    out = {"turns": res["turns"],
-           "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95),
-           "max_ms": max(lat) if lat else None, "mean_ms": sum(lat) / len(lat) if lat else None,
-           "errors": sum(res["errors"].values()), "errors_by_kind": res["errors"],
-           "error_samples": res["error_samples"],
-           "by_message": {text: {"n": len(ms), "p50_ms": percentile(ms, 50), "max_ms": max(ms)}
-                          for text, ms in res["by_message"].items()}}
+    out = {
+        "turns": res["turns"],
+        "p50_ms": percentile(lat, 50),
+        "p95_ms": percentile(lat, 95),
+        "max_ms": max(lat) if lat else None,
+        "mean_ms": sum(lat) / len(lat) if lat else None,
+        "errors": sum(res["errors"].values()),
+        "errors_by_kind": res["errors"],
+        "error_samples": res["error_samples"],
+        "by_message": {
+            text: {"n": len(ms), "p50_ms": percentile(ms, 50), "max_ms": max(ms)}
+            for text, ms in res["by_message"].items()
+        },
+    }
     if "wall_s" in res:
         out["wall_s"] = res["wall_s"]
         out["throughput_turns_per_s"] = res["turns"] / res["wall_s"] if res["wall_s"] else None
@@ -368,6 +404,7 @@ def training_time(train_log: Path):
 
 # --- report -----------------------------------------------------------------------------------
 
+
 def fmt_ms(v):
     return "-" if v is None else f"{v:.0f} ms"
 
@@ -393,16 +430,24 @@ def main(argv=None) -> int:
     ap.add_argument("--turns", type=int, default=200, help="one-user turns (default 200)")
     ap.add_argument("--users", type=int, default=20, help="concurrent users (default 20)")
     ap.add_argument("--per-user", type=int, default=30, help="turns per concurrent user (default 30)")
-    ap.add_argument("--train-log", type=Path, default=ROOT / "var" / "train.log",
-                    help="training log to take the training time from if var/train_time.txt is absent")
+    ap.add_argument(
+        "--train-log",
+        type=Path,
+        default=ROOT / "var" / "train.log",
+        help="training log to take the training time from if var/train_time.txt is absent",
+    )
     ap.add_argument("--model", type=Path, default=MODEL)
     ap.add_argument("--timeout", type=float, default=10, help="per-request timeout in s (default 10)")
-    ap.add_argument("--think", type=float, default=0,
-                    help="pause of each concurrent user between its turns in s (default 0: back to back)")
-    ap.add_argument("--max-seconds", type=float, default=300,
-                    help="time cap for each load phase in s (default 300)")
-    ap.add_argument("--start-timeout", type=float, default=300,
-                    help="seconds to wait for the servers to answer (default 300)")
+    ap.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        help="pause of each concurrent user between its turns in s (default 0: back to back)",
+    )
+    ap.add_argument("--max-seconds", type=float, default=300, help="time cap for each load phase in s (default 300)")
+    ap.add_argument(
+        "--start-timeout", type=float, default=300, help="seconds to wait for the servers to answer (default 300)"
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "var" / "results" / "bench.json")
     args = ap.parse_args(argv)
 
@@ -416,8 +461,11 @@ def main(argv=None) -> int:
 
     load_start = os.getloadavg()
     servers = Servers(args.model, args.start_timeout)
-    print(f"bench: starting the action server (:{servers.action_port}) and Rasa (:{servers.rasa_port}) "
-          f"with {args.model.name}…", flush=True)
+    print(
+        f"bench: starting the action server (:{servers.action_port}) and Rasa (:{servers.rasa_port}) "
+        f"with {args.model.name}…",
+        flush=True,
+    )
     try:
         try:
             servers.start()
@@ -433,8 +481,9 @@ def main(argv=None) -> int:
         one = run_user(servers.webhook, args.turns, 0, args.timeout, time.monotonic() + args.max_seconds)
         cpu1 = cpu_s(servers.rasa.pid), cpu_s(servers.actions.pid)
         print(f"bench: {args.users} concurrent users × {args.per_user} turns…", flush=True)
-        many = concurrent_users(servers.webhook, args.users, args.per_user, args.timeout,
-                                time.monotonic() + args.max_seconds, args.think)
+        many = concurrent_users(
+            servers.webhook, args.users, args.per_user, args.timeout, time.monotonic() + args.max_seconds, args.think
+        )
         cpu2 = cpu_s(servers.rasa.pid), cpu_s(servers.actions.pid)
         rss_actions, rss_rasa = rss_mb(servers.actions.pid), rss_mb(servers.rasa.pid)
     except KeyboardInterrupt:
@@ -452,10 +501,16 @@ def main(argv=None) -> int:
     warm_s["first_turn_ms"] = warm["latencies_ms"][0] if warm["latencies_ms"] else None
     rss_total = rss_actions + rss_rasa
     # Server CPU per turn (ms): what each turn costs whatever else the machine is doing.
-    cpu_ms = {"one_user": {"rasa": 1000 * (cpu1[0] - cpu0[0]) / max(one["turns"], 1),
-                           "actions": 1000 * (cpu1[1] - cpu0[1]) / max(one["turns"], 1)},
-              "concurrent": {"rasa": 1000 * (cpu2[0] - cpu1[0]) / max(many["turns"], 1),
-                             "actions": 1000 * (cpu2[1] - cpu1[1]) / max(many["turns"], 1)}}
+    cpu_ms = {
+        "one_user": {
+            "rasa": 1000 * (cpu1[0] - cpu0[0]) / max(one["turns"], 1),
+            "actions": 1000 * (cpu1[1] - cpu0[1]) / max(one["turns"], 1),
+        },
+        "concurrent": {
+            "rasa": 1000 * (cpu2[0] - cpu1[0]) / max(many["turns"], 1),
+            "actions": 1000 * (cpu2[1] - cpu1[1]) / max(many["turns"], 1),
+        },
+    }
 
     checks = {
         "one_user_p95": verdict(one_s["p95_ms"], TARGETS["one_user_p95_ms"]),
@@ -486,12 +541,24 @@ def main(argv=None) -> int:
         (f"{u} users: p95", fmt_ms(many_s["p95_ms"]), f"<= {TARGETS['users_p95_ms']} ms", checks["users_p95"]),
         (f"{u} users: max", fmt_ms(many_s["max_ms"]), "-", ""),
         (f"{u} users: errors", many_s["errors"], "0", checks["users_errors"]),
-        (f"{u} users: throughput", f"{many_s['throughput_turns_per_s']:.1f} turns/s"
-         if many_s.get("throughput_turns_per_s") else "-", "-", ""),
-        ("CPU per turn, 1 user: Rasa / actions",
-         f"{cpu_ms['one_user']['rasa']:.1f} / {cpu_ms['one_user']['actions']:.1f} ms", "-", ""),
-        (f"CPU per turn, {u} users: Rasa / actions",
-         f"{cpu_ms['concurrent']['rasa']:.1f} / {cpu_ms['concurrent']['actions']:.1f} ms", "-", ""),
+        (
+            f"{u} users: throughput",
+            f"{many_s['throughput_turns_per_s']:.1f} turns/s" if many_s.get("throughput_turns_per_s") else "-",
+            "-",
+            "",
+        ),
+        (
+            "CPU per turn, 1 user: Rasa / actions",
+            f"{cpu_ms['one_user']['rasa']:.1f} / {cpu_ms['one_user']['actions']:.1f} ms",
+            "-",
+            "",
+        ),
+        (
+            f"CPU per turn, {u} users: Rasa / actions",
+            f"{cpu_ms['concurrent']['rasa']:.1f} / {cpu_ms['concurrent']['actions']:.1f} ms",
+            "-",
+            "",
+        ),
         ("training time", train_value, f"<= {TARGETS['train_s']} s", checks["training"]),
         ("RSS action server", f"{rss_actions:.0f} MB", "-", ""),
         ("RSS Rasa server", f"{rss_rasa:.0f} MB", "-", ""),
@@ -501,29 +568,43 @@ def main(argv=None) -> int:
     print(table(rows))
     slow = sorted(one_s["by_message"].items(), key=lambda kv: -kv[1]["p50_ms"])[:3]
     if slow:
-        print("slowest messages for 1 user (p50): "
-              + "; ".join(f"{t} {v['p50_ms']:.0f} ms" for t, v in slow))
+        print("slowest messages for 1 user (p50): " + "; ".join(f"{t} {v['p50_ms']:.0f} ms" for t, v in slow))
     for name, s in (("1 user", one_s), (f"{u} users", many_s), ("warm-up", warm_s)):
         if s["errors"]:
             print(f"{name} errors {s['errors_by_kind']}: " + "; ".join(s["error_samples"]))
     load_end = os.getloadavg()
-    print(f"(load average before/after: {load_start[0]:.2f}/{load_end[0]:.2f} on {os.cpu_count()} CPUs; "
-          f"servers ready in {servers.startup_s['rasa_server']:.0f} s; RSS includes child processes)")
+    print(
+        f"(load average before/after: {load_start[0]:.2f}/{load_end[0]:.2f} on {os.cpu_count()} CPUs; "
+        f"servers ready in {servers.startup_s['rasa_server']:.0f} s; RSS includes child processes)"
+    )
 
     result = {
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "model": str(args.model), "model_mtime": datetime.fromtimestamp(
-            args.model.stat().st_mtime, timezone.utc).isoformat(timespec="seconds"),
-        "host": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                 "loadavg_before": load_start, "loadavg_after": load_end},
-        "params": {"turns": args.turns, "users": args.users, "per_user": args.per_user,
-                   "timeout_s": args.timeout, "think_s": args.think, "max_seconds": args.max_seconds},
+        "model": str(args.model),
+        "model_mtime": datetime.fromtimestamp(args.model.stat().st_mtime, timezone.utc).isoformat(timespec="seconds"),
+        "host": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "loadavg_before": load_start,
+            "loadavg_after": load_end,
+        },
+        "params": {
+            "turns": args.turns,
+            "users": args.users,
+            "per_user": args.per_user,
+            "timeout_s": args.timeout,
+            "think_s": args.think,
+            "max_seconds": args.max_seconds,
+        },
         "startup_s": servers.startup_s,
-        "warmup": warm_s, "one_user": one_s, "concurrent": many_s,
+        "warmup": warm_s,
+        "one_user": one_s,
+        "concurrent": many_s,
         "training": {"seconds": train_s, "source": train_src},
         "cpu_ms_per_turn": cpu_ms,
         "memory_mb": {"action_server": rss_actions, "rasa_server": rss_rasa, "total": rss_total},
-        "targets": TARGETS, "checks": checks,
+        "targets": TARGETS,
+        "checks": checks,
     }
     try:
         args.out.parent.mkdir(parents=True, exist_ok=True)

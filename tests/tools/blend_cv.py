@@ -12,6 +12,7 @@ for character shares 0 … 1 over the configured DIET/linear blend, so the share
 are measured rather than guessed. The third refits the linear model per fold with other
 settings (C, class weights, binary features) and blends each with the recorded DIET.
 """
+
 import argparse
 import asyncio
 import functools
@@ -60,8 +61,7 @@ def collect(folds: int, out: Path, nlu: Path) -> None:
 
     @functools.wraps(blend_train)
     def train_spy(self, training_data):
-        rows = [(linear_intent.sentence_vector(e), e.get("intent"))
-                for e in training_data.intent_examples]
+        rows = [(linear_intent.sentence_vector(e), e.get("intent")) for e in training_data.intent_examples]
         fold_train[:] = [(v, y) for v, y in rows if v is not None]
         return blend_train(self, training_data)
 
@@ -75,14 +75,17 @@ def collect(folds: int, out: Path, nlu: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh, tempfile.TemporaryDirectory() as tmp:
         for fold, (train_idx, test_idx) in enumerate(split.split(examples, labels)):
-            train = TrainingData([examples[i] for i in train_idx],
-                                 regex_features=data.regex_features,
-                                 lookup_tables=data.lookup_tables,
-                                 entity_synonyms=data.entity_synonyms)
+            train = TrainingData(
+                [examples[i] for i in train_idx],
+                regex_features=data.regex_features,
+                lookup_tables=data.lookup_tables,
+                entity_synonyms=data.entity_synonyms,
+            )
             train_file = Path(tmp) / f"fold{fold}.yml"
             RasaYAMLWriter().dump(train_file, train)
-            model = rasa.model_training.train_nlu(str(ROOT / "config.yml"), str(train_file), tmp,
-                                                  fixed_model_name=f"fold{fold}")
+            model = rasa.model_training.train_nlu(
+                str(ROOT / "config.yml"), str(train_file), tmp, fixed_model_name=f"fold{fold}"
+            )
             agent = Agent.load(model)
             for i in test_idx:
                 text = examples[i].get(TEXT)
@@ -96,10 +99,12 @@ def collect(folds: int, out: Path, nlu: Path) -> None:
                 out.with_suffix(f".fold{fold}.npz"),
                 train_y=np.array([y for _, y in fold_train]),
                 test_y=np.array([labels[i] for i in test_idx]),
-                **{f"train_{k}": v for k, v in _parts(scipy.sparse.vstack(
-                    [x for x, _ in fold_train]).tocsr()).items()},
-                **{f"test_{k}": v for k, v in _parts(scipy.sparse.vstack(
-                    [vectors[t] for t in test_texts]).tocsr()).items()})
+                **{f"train_{k}": v for k, v in _parts(scipy.sparse.vstack([x for x, _ in fold_train]).tocsr()).items()},
+                **{
+                    f"test_{k}": v
+                    for k, v in _parts(scipy.sparse.vstack([vectors[t] for t in test_texts]).tocsr()).items()
+                },
+            )
             print(f"fold {fold}: {len(test_idx)} examples", flush=True)
 
 
@@ -108,12 +113,12 @@ def _parts(m):
 
 
 def _matrix(z, prefix):
-    return scipy.sparse.csr_matrix((z[prefix + "data"], z[prefix + "indices"], z[prefix + "indptr"]),
-                                   shape=tuple(z[prefix + "shape"]))
+    return scipy.sparse.csr_matrix(
+        (z[prefix + "data"], z[prefix + "indices"], z[prefix + "indptr"]), shape=tuple(z[prefix + "shape"])
+    )
 
 
-def _blended_top(diet: dict, linear: dict, weight: float, char: dict = None,
-                 char_weight: float = 0.0) -> str:
+def _blended_top(diet: dict, linear: dict, weight: float, char: dict = None, char_weight: float = 0.0) -> str:
     """The intent the running assistant would pick: the blender's own formula."""
     from bot.nlu.linear_intent import blend
 
@@ -145,12 +150,13 @@ def analyse(path: Path) -> None:
             lin = {n: r["linear"].get(n, 0.0) for n in names}
             diet = {n: r["diet"].get(n, 0.0) for n in names}
             arithmetic.append(_blended_top(r["diet"], r["linear"], w))
-            geometric.append(max(names, key=lambda n: w * math.log(lin[n] + 1e-9)
-                                 + (1 - w) * math.log(diet[n] + 1e-9)))
-        print(f"{w:6.2f}  {f1_score(gold, arithmetic, average='macro'):8.4f}  "
-              f"{accuracy_score(gold, arithmetic):8.4f} | "
-              f"{f1_score(gold, geometric, average='macro'):24.4f}  "
-              f"{accuracy_score(gold, geometric):8.4f}")
+            geometric.append(max(names, key=lambda n: w * math.log(lin[n] + 1e-9) + (1 - w) * math.log(diet[n] + 1e-9)))
+        print(
+            f"{w:6.2f}  {f1_score(gold, arithmetic, average='macro'):8.4f}  "
+            f"{accuracy_score(gold, arithmetic):8.4f} | "
+            f"{f1_score(gold, geometric, average='macro'):24.4f}  "
+            f"{accuracy_score(gold, geometric):8.4f}"
+        )
     if not all(r.get("char") for r in rows):
         return
     weight = _configured_weight()
@@ -159,8 +165,7 @@ def analyse(path: Path) -> None:
     for step in range(0, 21):
         c = step / 20
         predicted = [_blended_top(r["diet"], r["linear"], weight, r["char"], c) for r in rows]
-        print(f"{c:11.2f}  {f1_score(gold, predicted, average='macro'):8.4f}  "
-              f"{accuracy_score(gold, predicted):8.4f}")
+        print(f"{c:11.2f}  {f1_score(gold, predicted, average='macro'):8.4f}  {accuracy_score(gold, predicted):8.4f}")
 
 
 def _macro_f1_by_weight(rows, linear_probs, weights):
@@ -189,24 +194,32 @@ def tune_linear(path: Path) -> None:
     folds = sorted({r["fold"] for r in rows})
     weights = [0.4, 0.5, 0.6, 0.7, 0.8, 1.0]
     # one setting changed at a time from the configured one (C 10, counts, no class weights)
-    for C, class_weight, binary in ((10.0, None, False), (30.0, None, False),
-                                    (10.0, "balanced", False), (10.0, None, True)):
+    for C, class_weight, binary in (
+        (10.0, None, False),
+        (30.0, None, False),
+        (10.0, "balanced", False),
+        (10.0, None, True),
+    ):
         ordered, probs = [], []
         for fold in folds:
             z = np.load(path.with_suffix(f".fold{fold}.npz"))
             train, test = _matrix(z, "train_"), _matrix(z, "test_")
             if binary:
                 train.data[:], test.data[:] = 1.0, 1.0
-            model = LogisticRegression(C=C, class_weight=class_weight, max_iter=defaults["max_iter"],
-                                       solver=defaults["solver"])
+            model = LogisticRegression(
+                C=C, class_weight=class_weight, max_iter=defaults["max_iter"], solver=defaults["solver"]
+            )
             model.fit(train, z["train_y"])
             fold_rows = [r for r in rows if r["fold"] == fold]
             for r, p in zip(fold_rows, model.predict_proba(test)):
                 ordered.append(r)
                 probs.append(dict(zip(model.classes_.tolist(), p.tolist())))
         scores = _macro_f1_by_weight(ordered, probs, weights)
-        print(f"C={C:<5} class_weight={class_weight!s:9} binary={binary!s:5} "
-              + "  ".join(f"w{w}:{f:.4f}" for w, f in scores.items()), flush=True)
+        print(
+            f"C={C:<5} class_weight={class_weight!s:9} binary={binary!s:5} "
+            + "  ".join(f"w{w}:{f:.4f}" for w, f in scores.items()),
+            flush=True,
+        )
 
 
 def main() -> None:
@@ -215,8 +228,11 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "var" / "results" / "blend_cv.jsonl")
     ap.add_argument("--nlu", type=Path, default=ROOT / "data" / "nlu")
     ap.add_argument("--analyse", type=Path, help="only analyse a recorded file")
-    ap.add_argument("--tune-linear", type=Path, help="refit the linear model on a recorded file's "
-                    "features with other settings (minutes)")
+    ap.add_argument(
+        "--tune-linear",
+        type=Path,
+        help="refit the linear model on a recorded file's features with other settings (minutes)",
+    )
     args = ap.parse_args()
     if args.tune_linear:
         tune_linear(args.tune_linear)

@@ -8,6 +8,7 @@ intent_confusion_matrix.png and intent_histogram.png). Prints per-intent precisi
 and support, macro-F1, weighted-F1, accuracy and the most frequent confusions.
 Exit 0: macro-F1 >= --min-f1; 1: below it; 2: the report is missing or unreadable.
 """
+
 import argparse
 import json
 import sys
@@ -57,12 +58,14 @@ def main(argv=None) -> int:
     report_file = args.directory / "intent_report.json"
     if not report_file.exists():
         what = "directory" if not args.directory.is_dir() else "intent_report.json in"
-        print(f"nlu_report: no {what} {args.directory}: run `make crossval` "
-              f"(rasa test nlu --cross-validation --out {args.directory}) first", file=sys.stderr)
+        print(
+            f"nlu_report: no {what} {args.directory}: run `make crossval` "
+            f"(rasa test nlu --cross-validation --out {args.directory}) first",
+            file=sys.stderr,
+        )
         return 2
     report = load(report_file)
-    intents = {k: v for k, v in report.items()
-               if isinstance(v, dict) and k not in AVERAGES and "f1-score" in v}
+    intents = {k: v for k, v in report.items() if isinstance(v, dict) and k not in AVERAGES and "f1-score" in v}
     if not intents or "macro avg" not in report:
         print(f"nlu_report: {report_file} holds no per-intent results", file=sys.stderr)
         return 2
@@ -71,21 +74,27 @@ def main(argv=None) -> int:
     print(f"NLU cross-validation: {report_file}  (worst F1 first)")
     print(f"{'intent':<{width}}  precision  recall     F1  support")
     for name, row in sorted(intents.items(), key=lambda kv: (kv[1]["f1-score"], kv[0])):
-        print(f"{name:<{width}}  {row['precision']:9.3f}  {row['recall']:6.3f}  "
-              f"{row['f1-score']:5.3f}  {int(row['support']):7d}")
+        print(
+            f"{name:<{width}}  {row['precision']:9.3f}  {row['recall']:6.3f}  "
+            f"{row['f1-score']:5.3f}  {int(row['support']):7d}"
+        )
     macro = report["macro avg"]["f1-score"]
     weighted = report.get("weighted avg", {}).get("f1-score")
     accuracy = report.get("accuracy", report.get("micro avg", {}).get("f1-score"))
     total = int(report["macro avg"].get("support", sum(int(r["support"]) for r in intents.values())))
     print(f"{'-' * width}  ---------  ------  -----  -------")
-    print(f"{'macro avg':<{width}}  {report['macro avg']['precision']:9.3f}  "
-          f"{report['macro avg']['recall']:6.3f}  {macro:5.3f}  {total:7d}")
+    print(
+        f"{'macro avg':<{width}}  {report['macro avg']['precision']:9.3f}  "
+        f"{report['macro avg']['recall']:6.3f}  {macro:5.3f}  {total:7d}"
+    )
     if weighted is not None:
         w = report["weighted avg"]
         print(f"{'weighted avg':<{width}}  {w['precision']:9.3f}  {w['recall']:6.3f}  {weighted:5.3f}  {total:7d}")
-    print(f"\nmacro-F1 {macro:.3f}   weighted-F1 "
-          f"{'n/a' if weighted is None else f'{weighted:.3f}'}   accuracy "
-          f"{'n/a' if accuracy is None else f'{accuracy:.3f}'}   ({len(intents)} intents, {total} examples)")
+    print(
+        f"\nmacro-F1 {macro:.3f}   weighted-F1 "
+        f"{'n/a' if weighted is None else f'{weighted:.3f}'}   accuracy "
+        f"{'n/a' if accuracy is None else f'{accuracy:.3f}'}   ({len(intents)} intents, {total} examples)"
+    )
 
     pairs, examples, source = confusions(args.directory, report)
     if pairs:

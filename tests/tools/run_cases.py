@@ -5,6 +5,7 @@ usage: .venv/bin/python -m tests.tools.run_cases FILE.yaml [FILE …] [--url URL
 Prints each failure with its transcript, the pass rate per file and per category, and
 per-turn latency. The same checks as the end-to-end test (tests/case_checks.py).
 """
+
 import argparse
 import json
 import statistics
@@ -75,8 +76,9 @@ def main(argv=None) -> int:
         by_file[stem][1] += 1
         by_cat[(stem, case.get("category", "misc"))][0] += ok
         by_cat[(stem, case.get("category", "misc"))][1] += 1
-        out.append({"file": stem, "id": case["id"], "category": case.get("category"), "ok": ok, "why": why,
-                    "transcript": tr})
+        out.append(
+            {"file": stem, "id": case["id"], "category": case.get("category"), "ok": ok, "why": why, "transcript": tr}
+        )
         if not ok or a.show:
             print(f"--- {'FAIL' if why else 'ok'} {stem}:{case['id']} [{case.get('category')}] {'; '.join(why)}")
             for who, text in tr:
@@ -90,7 +92,9 @@ def main(argv=None) -> int:
         print(f"{stem:28s} {'ALL':12s} {ok:4d}/{n:<4d} {100 * ok / n:5.1f}%")
     if lat:
         lat.sort()
-        print(f"turns {len(lat)}; latency p50 {statistics.median(lat):.0f} ms, p95 {lat[int(len(lat) * 0.95) - 1]:.0f} ms")
+        print(
+            f"turns {len(lat)}; latency p50 {statistics.median(lat):.0f} ms, p95 {lat[int(len(lat) * 0.95) - 1]:.0f} ms"
+        )
     print(f"total {total_ok}/{total} {100 * total_ok / max(1, total):.1f}%")
     if a.json:
         Path(a.json).write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
