@@ -27,3 +27,13 @@ def figure(code: str, key: str) -> Decimal:
         if f["key"] == key:
             return f["value"]
     raise KeyError(f"no figure {key!r} in clause {code}")
+
+
+def words(code: str, key: str, unit: str = "元") -> str:
+    """A figure as the policy writes it: 2万元, 500万元, 100万美元, 70%."""
+    value = figure(code, key)
+    if key == "rate" or key.endswith("_rate"):
+        return f"{(value * 100).normalize():f}%"
+    if value >= 10000 and value % 10000 == 0:
+        return f"{(value / 10000).normalize():f}万{unit}"
+    return f"{value.normalize():f}{unit}"

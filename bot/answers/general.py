@@ -2,6 +2,8 @@
 
 import re
 
+from knowledge.figures import words as figure_words
+
 from knowledge import query
 
 from bot.answers.model import Answer
@@ -78,8 +80,9 @@ def answer(text: str) -> Answer:
             "不得重复申报。",
             clause="4.3",
         )
-    if re.search(r"最多|上限|封顶|总额|一共|总共|累计|500万|五百万", text):
-        return Answer(_clause_text("4.3") + "\n即各项奖补加起来，单个企业每年最多500万元。", clause="4.3")
+    cap = figure_words("4.3", "annual_total_cap_cny")
+    if re.search(r"最多|上限|封顶|总额|一共|总共|累计", text) or cap.rstrip("元") in text:
+        return Answer(_clause_text("4.3") + f"\n即各项奖补加起来，单个企业每年最多{cap}。", clause="4.3")
     if re.search(
         r"解释|细则|实施细则|申报指南|申报流程|怎么申报|如何申报|去哪|到哪|申报材料|申报时间|几月份?申报|什么时候(能|可以)?(申报|报)|何时申报",
         text,

@@ -1,6 +1,8 @@
 """第三条 (支持方向和标准): each support item's standard, conditions, caps and eligible costs."""
 
 import re
+
+from knowledge.figures import words as figure_words
 from typing import Optional
 
 from knowledge import query
@@ -70,9 +72,9 @@ def aspect_line(code: str, text: str) -> str:
                 f"（{query.clause('4.1')['label']}）。"
             )
     if code == "3.5" and re.search(r"境外|国外|海外", text) and not re.search(r"境内|国内", text):
-        return "境外活动：" + _figures_line(code, ["overseas"]) + "（补贴比例最高70%）。"
+        return "境外活动：" + _figures_line(code, ["overseas"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
     if code == "3.5" and re.search(r"境内|国内", text) and not re.search(r"境外|国外|海外", text):
-        return "境内活动：" + _figures_line(code, ["domestic"]) + "（补贴比例最高70%）。"
+        return "境内活动：" + _figures_line(code, ["domestic"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
     if re.search(r"上限|最高|最多|封顶|多少钱|能拿多少|补多少|奖多少", text):
         line = _figures_line(code, ["cap", "max", "award"])
         return f"上限：{line}。" if line else ""

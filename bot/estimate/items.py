@@ -100,3 +100,13 @@ def sort_items(codes) -> list:
     """Codes in the policy's order, without duplicates."""
     codes = set(codes)
     return [c for c in ORDER if c in codes]
+
+
+def fair_caps_note() -> str:
+    """（境内每场最高补贴2万元，境外每场最高5万元）, from knowledge/data/figures.yml."""
+    from knowledge.figures import words
+
+    return (
+        f"（境内每场最高补贴{words('3.5', 'domestic_event_cap_cny')}，"
+        f"境外每场最高{words('3.5', 'overseas_event_cap_cny')}）"
+    )

@@ -611,7 +611,7 @@ class EstimateSession:
             else:
                 self.clarify = {
                     "kind": "region",
-                    "question": "这些活动是境内的还是境外的？（境内每场最高补贴2万元，境外每场最高5万元）",
+                    "question": "这些活动是境内的还是境外的？" + item_words.fair_caps_note(),
                     "data": {"entries": [str(v) for v in values]},
                 }
                 return True

@@ -17,7 +17,9 @@ from typing import Dict, List, Optional
 
 import yaml
 
+from bot.estimate.items import fair_caps_note
 from bot.nlu.normalize import normalize
+from knowledge.figures import words as figure_words
 
 SEGMENT = re.compile(r"[，,。；;！!？?\n]+")
 YEAR_PREV = r"去年|上年|上一年|前一年|上个年度|上一个年度"
@@ -671,7 +673,7 @@ class Reader:
                 self.out.clarifications.append(
                     Clarification(
                         "region",
-                        "这些活动是境内的还是境外的？（境内每场最高补贴2万元，境外每场最高5万元）",
+                        "这些活动是境内的还是境外的？" + fair_caps_note(),
                         {"entries": [str(x) for x in entries]},
                     )
                 )
@@ -792,9 +794,9 @@ class Reader:
             self.out.clarifications.append(
                 Clarification(
                     "region",
-                    f"费用{said}的活动是在境内还是境外举办的？（境内每场最高补贴2万元，境外每场最高5万元）"
+                    f"费用{said}的活动是在境内还是境外举办的？{fair_caps_note()}"
                     if len(unknown) == 1
-                    else f"费用分别为{said}的这几场活动，各是在境内还是境外举办的？（境内每场最高补贴2万元，境外每场最高5万元）",
+                    else f"费用分别为{said}的这几场活动，各是在境内还是境外举办的？{fair_caps_note()}",
                     {"entries": [str(v) for v in unknown]},
                 )
             )
@@ -1110,7 +1112,7 @@ class Reader:
                     self.out.clarifications.append(
                         Clarification(
                             "currency",
-                            f"吸引外商投资{wan(f.value, '')}是美元吗？（该项按每1000万美元计）",
+                            f"吸引外商投资{wan(f.value, '')}是美元吗？（该项按每{figure_words('3.8.2', 'investment_step_usd', '美元')}计）",
                             {"key": "park_foreign_investment_usd", "value": str(f.value)},
                         )
                     )

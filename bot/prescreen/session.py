@@ -6,6 +6,8 @@ opening message are not asked again; each remaining one is asked plainly, one at
 """
 
 import re
+
+from knowledge.figures import words as figure_words
 from typing import Optional
 
 from bot.answers.eligibility import CONDITION_NAMES, facts_from
@@ -29,7 +31,7 @@ CONDITION_QUESTIONS = {
 CHECKLIST = {
     "enterprise": [
         ("3.1", "业务规模增量奖励（今年比上年执行额增长）"),
-        ("3.2", "离岸业务奖励（离岸执行额超过100万美元）"),
+        ("3.2", f"离岸业务奖励（离岸执行额超过{figure_words('3.2', 'threshold_usd', '美元')}）"),
         ("3.3", "创新发展奖励（连续两年新专利/软著或研发投入增长）"),
         ("3.4", "技术先进型服务企业认定奖励"),
         ("3.5", "开拓市场补贴（参加展会等活动）"),
