@@ -69,6 +69,18 @@ def own_money(text: str) -> bool:
     )
 
 
+def compose_reply(tracker, intent=None):
+    """The policy answer to the latest message, with the conversation's topic and facts."""
+    return compose(
+        intent,
+        user_text(tracker),
+        entities_of(tracker),
+        tracker.get_slot("topic_clause"),
+        tracker.get_slot("topic_domain"),
+        known_facts(tracker)[0],
+    )
+
+
 def known_facts(tracker) -> tuple:
     """(the conversation's facts with this message's, this message's facts alone).
 
@@ -108,14 +120,7 @@ def verdict_first(dispatcher, tracker):
         if money:
             return None  # several questions with figures: the estimate reads them
         # several questions: each part gets its own verdict or answer
-        answer = compose(
-            intent_of(tracker),
-            user_text(tracker),
-            entities_of(tracker),
-            tracker.get_slot("topic_clause"),
-            tracker.get_slot("topic_domain"),
-            known_facts(tracker)[0],
-        )
+        answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
             return None
         dispatcher.utter_message(text=answer.text)
@@ -183,14 +188,7 @@ class ActionAnswerPolicy(Action):
         events = figures_first(dispatcher, tracker)
         if events is not None:
             return events
-        answer = compose(
-            intent_of(tracker),
-            user_text(tracker),
-            entities_of(tracker),
-            tracker.get_slot("topic_clause"),
-            tracker.get_slot("topic_domain"),
-            known_facts(tracker)[0],
-        )
+        answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
             dispatcher.utter_message(text=REPHRASE)
             return []
@@ -227,14 +225,7 @@ class ActionOutOfScope(Action):
         if events is not None:
             return events
         if policy_like:
-            answer = compose(
-                None,
-                text,
-                entities_of(tracker),
-                tracker.get_slot("topic_clause"),
-                tracker.get_slot("topic_domain"),
-                known_facts(tracker)[0],
-            )
+            answer = compose_reply(tracker, None)
             if answer.text:
                 dispatcher.utter_message(text=answer.text)
                 return answer_events(answer)
@@ -276,14 +267,7 @@ class ActionDefaultFallback(Action):
         events = figures_first(dispatcher, tracker)
         if events is not None:
             return events
-        answer = compose(
-            None,
-            text,
-            entities_of(tracker),
-            tracker.get_slot("topic_clause"),
-            tracker.get_slot("topic_domain"),
-            known_facts(tracker)[0],
-        )
+        answer = compose_reply(tracker, None)
         if answer.text:
             dispatcher.utter_message(text=answer.text)
             return answer_events(answer)
