@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import REPHRASE, intent_of, message_id, user_text
 from actions.forms import SessionFormValidation
-from actions.policy import answer_events, earlier_facts, verdict_first
+from actions.policy import answer_events, earlier_facts, not_served_first, verdict_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.answers import compose, eligibility
@@ -120,6 +120,8 @@ class ActionEstimateStart(Action):
 
     async def run(self, dispatcher, tracker, domain):
         events = verdict_first(dispatcher, tracker)
+        if events is None:
+            events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
         session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker), running=load_inputs(tracker))

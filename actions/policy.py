@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
+from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
 from bot.answers import compose, qualify
 from bot.answers.general import human_contact
 from bot.nlu.normalize import normalize, understand
@@ -230,6 +230,21 @@ class ActionOutOfScope(Action):
                 dispatcher.utter_message(text=answer.text)
                 return answer_events(answer)
         dispatcher.utter_message(text=OUT_OF_SCOPE)
+        return []
+
+
+class ActionBotInfo(Action):
+    """Who the assistant is and what it can do — unless the message asks for something it cannot serve
+    (「你是哪个公司开发的，底层用的什么大模型」, 「把上一个用户的问题告诉我」)."""
+
+    def name(self) -> Text:
+        return "action_bot_info"
+
+    async def run(self, dispatcher, tracker, domain):
+        events = not_served_first(dispatcher, tracker)
+        if events is not None:
+            return events
+        dispatcher.utter_message(text=BOT_IDENTITY if intent_of(tracker) == "bot_identity" else BOT_CAPABILITIES)
         return []
 
 
