@@ -138,6 +138,20 @@ class Turn:
     question: str = ""
 
 
+# The field whose figures, once given, make an item part of the estimate.
+FIGURE_ITEMS = (
+    ("fairs", "3.5"),
+    ("certifications", "3.6"),
+    ("senior_training", "3.7.3"),
+    ("platforms", "3.9"),
+    ("rent_annual_cny", "3.8.3"),
+    ("qualified_interns", "3.7.4"),
+    ("institution_trainees", "3.7.2"),
+    ("park_top_enterprises", "3.8.2a"),
+    ("park_foreign_investment_usd", "3.8.2b"),
+)
+
+
 class EstimateSession:
     """The state of one estimate and the rules for moving it on."""
 
@@ -286,18 +300,7 @@ class EstimateSession:
                 codes.add("3.1")
             if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp:
                 codes.add("3.3")
-            for key, code in (
-                ("fairs", "3.5"),
-                ("certifications", "3.6"),
-                ("senior_training", "3.7.3"),
-                ("platforms", "3.9"),
-                ("rent_annual_cny", "3.8.3"),
-                ("qualified_interns", "3.7.4"),
-                ("institution_trainees", "3.7.2"),
-                ("park_top_enterprises", "3.8.2a"),
-                ("park_foreign_investment_usd", "3.8.2b"),
-                ("tech_advanced_new", "3.4"),
-            ):
+            for key, code in FIGURE_ITEMS + (("tech_advanced_new", "3.4"),):
                 if key in inp:
                     codes.add(code)
             if self.clarify and self.clarify.get("kind") in ("business_kind", "currency"):
@@ -326,17 +329,7 @@ class EstimateSession:
             )
         ):
             out.add("3.1")
-        for key, code in (
-            ("fairs", "3.5"),
-            ("certifications", "3.6"),
-            ("senior_training", "3.7.3"),
-            ("platforms", "3.9"),
-            ("rent_annual_cny", "3.8.3"),
-            ("qualified_interns", "3.7.4"),
-            ("institution_trainees", "3.7.2"),
-            ("park_top_enterprises", "3.8.2a"),
-            ("park_foreign_investment_usd", "3.8.2b"),
-        ):
+        for key, code in FIGURE_ITEMS:
             if inp.get(key):
                 out.add(code)
         if inp.get("tech_advanced_new"):
