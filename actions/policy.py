@@ -1,6 +1,5 @@
 """Answers to policy questions, the human-contact answer, and the fallback."""
 
-import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -12,13 +11,7 @@ from bot.answers import compose, qualify
 from bot.answers.general import human_contact
 from bot.nlu.normalize import normalize, understand
 from bot.understand import facts as fact_reader
-
-
-CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正")
-ASKS_AMOUNT = re.compile(
-    r"多少|能拿|能奖|能补|能得|奖励几|补贴几|算一?下|测算|估算|咋算|怎么算|怎么给|怎么奖|怎么补|给多少|金额|how much",
-    re.I,
-)
+from knowledge import shapes
 
 
 def figures_first(dispatcher, tracker):
@@ -29,13 +22,17 @@ def figures_first(dispatcher, tracker):
     from bot.estimate.session import own_figures
 
     text = user_text(tracker)
-    if CORRECTION.search(text[:12]) and tracker.get_slot("estimate_inputs"):
+    if shapes.search("correction", text[:12]) and tracker.get_slot("estimate_inputs"):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
     if len(router.message_parts(understand(text))) >= 2 and not own_figures(normalize(text)):
         return None  # several questions and no figures: answered part by part
-    if ASKS_AMOUNT.search(text) or own_money(text) or (tracker.get_slot("estimate_inputs") and adds_item(text)):
+    if (
+        shapes.search("asks_amount", text)
+        or own_money(text)
+        or (tracker.get_slot("estimate_inputs") and adds_item(text))
+    ):
         return estimate_from_question(dispatcher, tracker)
     return None
 
@@ -49,12 +46,6 @@ def adds_item(text: str) -> bool:
     return bool(ADDS_TO_RUNNING.search(norm) and detect_items(norm))
 
 
-OWN_AMOUNT = re.compile(
-    r"(费|额|投入|投了|花了|花费|交了|做了|收入|营收|租金|成本|用了|每人|每个|每场|人均|展位|布展|特装|"
-    r"推广|硬件|软件|设备)[^，。；,;0-9]{0,3}$"
-)
-
-
 def own_money(text: str) -> bool:
     """Whether the message gives a money figure of the user's own: an amount spent or earned
     ("维护费12万", "离岸执行额280万美元"), not a figure quoted from the policy ("技术先进型那10万")."""
@@ -64,7 +55,7 @@ def own_money(text: str) -> bool:
 
     norm = english_to_chinese(normalize(text))
     return any(
-        f.kind == "money" and (f.currency or OWN_AMOUNT.search(norm[max(0, f.start - 8) : f.start]))
+        f.kind == "money" and (f.currency or shapes.search("own_amount_before", norm[max(0, f.start - 8) : f.start]))
         for f in own_figures(norm)
     )
 
@@ -217,8 +208,8 @@ class ActionOutOfScope(Action):
         hits = query.search(t, limit=1) if t.strip() else []
         policy_like = (
             (hits and hits[0]["score"] >= router.STRONG_SCORE)
-            or router.DOUBLE_CLAIM.search(t)
-            or router.WHO_APPLIES.search(t)
+            or shapes.search("double_claim", t)
+            or shapes.search("who_applies", t)
             or router.is_classify_question(None, t)
         )
         events = figures_first(dispatcher, tracker)  # the user's own figures with an item named: an estimate after all
@@ -286,10 +277,10 @@ class ActionDefaultFallback(Action):
         if answer.text:
             dispatcher.utter_message(text=answer.text)
             return answer_events(answer)
-        if re.search(r"谢|拜拜|再见|88|辛苦", text):
-            dispatcher.utter_message(response="utter_thank" if re.search("谢|辛苦", text) else "utter_goodbye")
+        if shapes.search("thanks_or_bye", text):
+            dispatcher.utter_message(response="utter_thank" if shapes.search("thanks", text) else "utter_goodbye")
             return []
-        if re.search(r"^(你好|您好|在吗|hi|hello|嗨)", text.lower()):
+        if shapes.search("greeting", text):
             dispatcher.utter_message(response="utter_greet")
             return []
         dispatcher.utter_message(text=REPHRASE)

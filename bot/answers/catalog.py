@@ -3,7 +3,7 @@
 import re
 from typing import Optional
 
-from knowledge import query
+from knowledge import query, shapes
 
 from bot.answers.model import Answer
 from bot.nlu.normalize import normalize
@@ -207,11 +207,11 @@ def answer(text: str, context_domain: Optional[str] = None) -> Answer:
     t = normalize(text)
     d = domain_in(t)
     cats = categories_in(t)
-    if d is None and context_domain and re.search(r"它|这个|该领域|那个|这一|其", t):
+    if d is None and context_domain and shapes.search("refers_back", t):
         d = query.domain(context_domain)
     if d is not None:
         return domain_answer(d, t)
-    if re.search(r"多少个|几个|多少类|几类|几大类|哪些领域|哪几个领域|重点领域|目录", t) and not (len(cats) == 1):
+    if shapes.search("catalog_overview", t) and not (len(cats) == 1):
         return summary()
     if len(cats) == 1 and not re.search(r"属于|归|算", t):
         return category_answer(cats[0])

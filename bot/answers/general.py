@@ -4,28 +4,29 @@ import re
 
 from knowledge.figures import words as figure_words
 
-from knowledge import query
+from knowledge import query, shapes
 
 from bot.answers.model import Answer
 
+# (shape of knowledge/data/routes.yml, the answer it gets)
 DOC_FIELDS = [
-    (r"文号|文件号|字号|几号文|哪个文件", lambda d: f"文号：{d['doc_no']}，文件名称《{d['policy_title']}》。"),
+    ("doc_no", lambda d: f"文号：{d['doc_no']}，文件名称《{d['policy_title']}》。"),
     (
-        r"文件名|名称|标题|全称|叫什么",
+        "doc_title",
         lambda d: f"文件名称：《{d['policy_title']}》（{d['doc_no']}），由{d['issuer']}印发。",
     ),
     (
-        r"发布|出台|发文时间|哪天|日期|什么时候出|哪年",
+        "doc_published",
         lambda d: f"{d['doc_no']}于{_date(d['published'])}发布，{_date(d['printed'])}印发；本政策自发布之日起执行。",
     ),
-    (r"印发", lambda d: f"{d['issuer']}{_date(d['printed'])}印发（文件落款日期{_date(d['published'])}）。"),
+    ("doc_printed", lambda d: f"{d['issuer']}{_date(d['printed'])}印发（文件落款日期{_date(d['published'])}）。"),
     (
-        r"主办|牵头|哪个部门管|主管|负责部门|哪个部门负责",
+        "doc_sponsor",
         lambda d: f"本政策主办单位是{d['sponsor']}，督办：{d['supervisor']}；政策以{d['sponsor']}解释为准。",
     ),
-    (r"发文机关|谁发|哪里发|发布机关", lambda d: f"发文机关：{d['issuer']}（{d['doc_no']}）。"),
+    ("doc_issuer", lambda d: f"发文机关：{d['issuer']}（{d['doc_no']}）。"),
     (
-        r"依据|根据哪些|贯彻|落实",
+        "doc_basis",
         lambda d: (
             "本政策为贯彻落实" + "、".join(f"《{x['title']}》（{x['doc_no']}）" for x in d["implements"]) + "精神制定。"
         ),
@@ -46,12 +47,10 @@ def _clause_text(code: str) -> str:
 def answer(text: str) -> Answer:
     """Answer a question about 第四条 or the document's facts."""
     d = query.document()
-    if re.search(r"汇率|中间价|折算|换算|美元.{0,4}(人民币|元)", text):
+    if shapes.search("rate_question", text):
         rule = d["exchange_rate"]
         verdict = ""
-        if re.search(r"(今年|当年|同一个?|统一|一个)[^，。；]{0,4}汇率", text) and re.search(
-            r"去年|上年|前年|以前", text
-        ):
+        if shapes.search("one_rate", text) and shapes.search("earlier_years", text):
             verdict = "不是。各年度的离岸业务分别按各自执行年度的中间价折算，不能统一用今年的汇率。"
         return Answer(
             verdict + f"{rule['text']}（依据{query.clause(rule['clause'])['label']}）。"
@@ -59,7 +58,7 @@ def answer(text: str) -> Answer:
             "我不提供汇率数值，测算时请告诉我对应年度的汇率。",
             clause="3.1",
         )
-    if re.search(r"目录", text) and re.search(r"新版|新的|更新|调整|新发布|出了|变了|换了", text):
+    if shapes.search("catalog_word", text) and shapes.search("changed_words", text):
         scope, adjust = d["scope"], d["catalog_adjustment"]
         return Answer(
             f"目前按{scope['text'][scope['text'].index('《') :].rstrip('。')}认定业务范围"
@@ -68,37 +67,32 @@ def answer(text: str) -> Answer:
             "支持目录；调整之前仍按2018年版执行。",
             clause="4.2",
         )
-    if re.search(r"有效期|新政策|废止|作废|还管用|还有效", text) and not re.search(r"不得重复申报", text):
+    if shapes.search("validity", text) and not shapes.search("no_double_claim_phrase", text):
         return Answer(
             _clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期；"
             "新政策出台后原政策自动废止。",
             clause="4.2",
         )
-    if re.search(r"重复|叠加|同时享受|同时申报|兼得|交叉|重叠|其他政策|两边", text):
+    if shapes.search("double_claim_general", text):
         return Answer(
             _clause_text("4.3").split("单个企业")[0] + "即与本市其他政策交叉或重叠时，由企业自行选择一项，"
             "不得重复申报。",
             clause="4.3",
         )
     cap = figure_words("4.3", "annual_total_cap_cny")
-    if re.search(r"最多|上限|封顶|总额|一共|总共|累计", text) or cap.rstrip("元") in text:
+    if shapes.search("total_cap", text) or cap.rstrip("元") in text:
         return Answer(_clause_text("4.3") + f"\n即各项奖补加起来，单个企业每年最多{cap}。", clause="4.3")
-    if re.search(
-        r"解释|细则|实施细则|申报指南|申报流程|怎么申报|如何申报|去哪|到哪|申报材料|申报时间|几月份?申报|什么时候(能|可以)?(申报|报)|何时申报",
-        text,
-    ):
+    if shapes.search("procedure_general", text):
         return Answer(
             _clause_text("4.1") + "\n具体的申报时间、材料和流程以市商务局发布的实施细则和通知为准，"
             "我这里没有这些细则。",
             clause="4.1",
         )
-    if re.search(r"有效|期限|生效|执行|过期|到期|截止|废止|作废|修订|什么时候开始|何时", text) and not re.search(
-        r"执行额", text
-    ):
+    if shapes.search("dates_general", text) and not shapes.search("amount_word", text):
         return Answer(_clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期。", clause="4.2")
-    if re.search(r"目录.{0,4}调整|调整.{0,4}目录", text):
+    if shapes.search("catalog_adjust", text):
         return Answer(_clause_text("4.2"), clause="4.2")
-    found = [render(d) for pattern, render in DOC_FIELDS if re.search(pattern, text)]
+    found = [render(d) for shape, render in DOC_FIELDS if shapes.search(shape, text)]
     if found:
         return Answer("".join(dict.fromkeys(found)), clause="document")
     return Answer(

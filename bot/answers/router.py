@@ -3,43 +3,17 @@
 import re
 from typing import Optional
 
-from knowledge import query
+from knowledge import query, shapes
 
 from bot.answers import catalog, eligibility, general, scope, subsidies
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
 from bot.understand.segment import question_parts
 
-ELIGIBILITY_Q = re.compile(
-    r"(哪些|什么样?的?|哪类|哪种)(企业|公司|单位|主体)(能|可以|才能|可)(享受|申报|申请|报)|"
-    r"谁(能|可以)(享受|申报|申请)|申报(主体|资格|条件)"
-)
 DECLINE = (
     "抱歉，{what}不在我的范围内。我只能解答《郑州市进一步加快服务外包发展政策措施》（郑政办〔2020〕58号）"
     "的问题：申报资格、服务外包领域目录、各项奖补标准、奖励测算和申报预审。{what}请咨询相关主管部门。"
 )
-WHO_APPLIES = re.compile(
-    r"(个人|个体户|个体工商户|自然人|事业单位|政府|机关|分公司|分支机构|外地企业|外地公司|外资企业|"
-    r"事业部)[^，。；]{0,16}(能|可以|可否|能否|是否可以)[^，。；]{0,6}(申请|申报|享受|报|拿)"
-)
-DOUBLE_CLAIM = re.compile(
-    r"两边都|都报|重复|同时申报|同时享受|叠加|兼得|(省|国家|区|其他)[^，。；]{0,8}(也有|还有|类似)"
-)
-TOGETHER = re.compile(r"(两个|两项|这两|几项|都|一起|同时)[^，。；]{0,4}(拿|享受|申报|申请|报)|只能选一")
-CATALOG_UPDATE = re.compile(
-    r"目录[^，。；]{0,12}(新版|更新|调整|新发布|变了|换了)|(新版|新的|更新|新发布|出了)[^，。；]{0,16}目录"
-)
-PROCEDURE = re.compile(
-    r"几月份?申报|什么时候(能|可以)?(申报|报)|何时申报|申报时间|申报流程|汇算清缴[^，。；]{0,8}(报|申报)"
-)
-UNLISTED_CERT = re.compile(r"iso ?\d{4,5}|等保|等级保护|cmmc|tmmi|iatf|ccc认证")
-NEW_POLICY = re.compile(r"新政策|以后[^，。；]{0,8}(还|是否|管用|有效)|还管用|还有效|作废|废止|过期")
-AMOUNT_BASIS = re.compile(
-    r"执行额[^，。；]{0,12}(怎么|如何|按|依据|认定|确定|报的|自己报|算)|(怎么|如何)[^，。；]{0,6}认定执行额|"
-    r"按什么口径|什么口径|(发票|开票)[^，。；]{0,8}(算|计算)"
-)
-SUBSIDY_WORDS = re.compile(r"补贴|奖励|补助|能补|能报|能拿|给钱|资助")
-FOLLOW_UP = re.compile(r"^(那|那么|那如果|如果是|还有|另外)?[^，。]{0,8}(呢|吗|多少|是什么|有哪些)?[?？]?$")
 SEARCH_FLOOR = 2.0
 STRONG_SCORE = 6  # a search hit this strong means the knowledge base clearly knows the question
 
@@ -88,10 +62,10 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     if not asks:
         return False
     if query.not_service_outsourcing(t) and (
-        re.search(query.business_self_pattern(), t) or re.search(r"服务外包|领域|目录|属于|归", t)
+        re.search(query.business_self_pattern(), t) or shapes.search("outsourcing_words", t)
     ):
         return True
-    return bool(re.search(r"属于|归|哪个领域|哪一类|哪类|算不算|算服务外包|是服务外包吗", t)) and any(
+    return bool(shapes.search("classify_question", t)) and any(
         h.get("confident") for h in query.classify_business(t, limit=1)
     )
 
@@ -180,14 +154,9 @@ def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None) -> O
     return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
 
 
-EACH = re.compile(
-    r"^(?P<a>[^，。；\s]{2,12}?)(?:和|跟|与|、|以及)(?P<b>[^，。；\s]{2,12}?)(?P<ask>(?:分别|各自|各).*)$"
-)
-
-
 def _each_subject(part: str) -> list:
     """「A和B分别…」 asks the same of two subjects: one part each, when both have a topic of their own."""
-    m = EACH.match(part)
+    m = shapes.search("each_subject", part)
     if not m:
         return [part]
     pieces = [m.group("a") + m.group("ask"), m.group("b") + m.group("ask")]
@@ -234,43 +203,47 @@ def compose_one(
     """The answer to one question (already normalised), from knowledge/, naming its clause."""
     family = INTENT_FAMILY.get(intent)
     hits = query.search(t, limit=3) if t else []
-    if family in ("subsidy", "general", None) and ELIGIBILITY_Q.search(t) and not re.search(r"补贴|奖励|补助", t):
+    if (
+        family in ("subsidy", "general", None)
+        and shapes.search("eligibility_question", t)
+        and not shapes.search("money_words", t)
+    ):
         family = "eligibility"
-    if WHO_APPLIES.search(t):
+    if shapes.search("who_applies", t):
         family = "eligibility"
-    if CATALOG_UPDATE.search(t):
+    if shapes.search("catalog_update", t):
         return general.answer(t)
-    if PROCEDURE.search(t):
+    if shapes.search("procedure", t):
         return general.answer(t)
-    if UNLISTED_CERT.search(t) and re.search(r"资质|认证|补", t):
+    if shapes.search("unlisted_cert", t) and shapes.search("cert_words", t):
         return subsidies.clause_answer("3.6", t)
     if (
-        TOGETHER.search(t)
-        and not DOUBLE_CLAIM.search(t)
-        and not re.search(r"(两个|别的|其他|那边的?|省里的?|国家的?)政策|省|国家|区里|两边|那边", t)
+        shapes.search("together", t)
+        and not shapes.search("double_claim", t)
+        and not shapes.search("other_policy_context", t)
         and len(_items_named(t)) >= 2
     ):
         return general.together_answer(_items_named(t))
     if family is None and len(eligibility.facts_from(t)) >= 3:
         family = "eligibility"  # the applicant describes itself against 第二条
-    if DOUBLE_CLAIM.search(t) and re.search(r"报|申请|享受|拿", t):
+    if shapes.search("double_claim", t) and shapes.search("claim_verbs", t):
         return general.answer("不得重复申报 " + t)
-    if NEW_POLICY.search(t) and family in ("general", "subsidy", "eligibility", None):
+    if shapes.search("new_policy", t) and family in ("general", "subsidy", "eligibility", None):
         return general.answer("有效期 " + t)
-    if re.search(r"汇率|中间价|折算人民币|折合人民币|折成人民币", t) and family not in ("catalog", "classify"):
+    if shapes.search("exchange_rate", t) and family not in ("catalog", "classify"):
         return general.answer(t)
-    if AMOUNT_BASIS.search(t):
+    if shapes.search("amount_basis", t):
         return scope.answer(t)
     if (
         family in ("classify", "catalog")
-        and SUBSIDY_WORDS.search(t)
-        and not re.search(r"属于|归|哪个领域|哪一类|算不算|哪类", t)
+        and shapes.search("subsidy_words", t)
+        and not shapes.search("belongs_question", t)
     ):
         clause_hits = [h for h in hits if h["kind"] == "clause" and h["key"].startswith("3")]
         if clause_hits and clause_hits[0]["score"] >= 3:
             return subsidies.clause_answer(clause_hits[0]["key"], t)
     top = hits[0] if hits else None
-    short_follow_up = len(t) <= 12 and FOLLOW_UP.match(t) is not None
+    short_follow_up = len(t) <= 12 and shapes.search("follow_up", t) is not None
     if family is None:
         if top is None or top["score"] < SEARCH_FLOOR:
             return Answer("", confident=False)
@@ -279,15 +252,10 @@ def compose_one(
         strong = [h for h in hits if h["kind"] == "clause" and h["key"].startswith("3") and h["score"] >= STRONG_SCORE]
         if subsidies.aspect_line(topic_clause, t) or not strong:
             return subsidies.clause_answer(topic_clause, t)
-    if (
-        family == "catalog"
-        and topic_domain
-        and re.search(r"它|这个|该领域|那个|其", t)
-        and catalog.domain_in(t) is None
-    ):
+    if family == "catalog" and topic_domain and shapes.search("refers_back", t) and catalog.domain_in(t) is None:
         return catalog.domain_answer(query.domain(topic_domain), t)
     if family == "classify":
-        if catalog.domain_in(t) and not re.search(r"我们|我司|公司|做|从事|业务", t):
+        if catalog.domain_in(t) and not shapes.search("describes_business", t):
             return catalog.answer(t, topic_domain)
         found = catalog.classify_answer(t)
         return found or catalog.answer(t, topic_domain)

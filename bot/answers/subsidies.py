@@ -5,7 +5,7 @@ import re
 from knowledge.figures import words as figure_words
 from typing import Optional
 
-from knowledge import query
+from knowledge import query, shapes
 
 from bot.answers.model import Answer
 
@@ -57,13 +57,13 @@ def aspect_line(code: str, text: str) -> str:
     if not text:
         return ""
     costs = query.clause(code).get("eligible_costs") or []
-    if costs and re.search(r"机票|酒店|差旅|住宿|交通|餐|路费|出差|人员费", text):
+    if costs and shapes.search("travel_costs", text):
         return (
             "政策列明的可补贴费用是：" + "、".join(costs) + "等；差旅（机票、酒店等）费用不在列明范围内，"
             "是否可以计入以市商务局的实施细则为准（" + query.clause("4.1")["label"] + "）。"
         )
     if code == "3.6":
-        other = re.search(r"iso ?\d{4,5}|等保|等级保护|cmmc|tmmi|iatf|ccc认证", text)
+        other = shapes.search("unlisted_cert", text)
         if other:
             listed = "、".join(c["code"] for c in query.clause("3.6")["certifications"])
             return (
@@ -71,17 +71,17 @@ def aspect_line(code: str, text: str) -> str:
                 "它是否算“等服务外包相关行业资质”，文件没有写明，以市商务局的实施细则和认定为准"
                 f"（{query.clause('4.1')['label']}）。"
             )
-    if code == "3.5" and re.search(r"境外|国外|海外", text) and not re.search(r"境内|国内", text):
+    if code == "3.5" and shapes.search("overseas", text) and not shapes.search("domestic", text):
         return "境外活动：" + _figures_line(code, ["overseas"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
-    if code == "3.5" and re.search(r"境内|国内", text) and not re.search(r"境外|国外|海外", text):
+    if code == "3.5" and shapes.search("domestic", text) and not shapes.search("overseas", text):
         return "境内活动：" + _figures_line(code, ["domestic"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
-    if re.search(r"上限|最高|最多|封顶|多少钱|能拿多少|补多少|奖多少", text):
+    if shapes.search("asks_cap", text):
         line = _figures_line(code, ["cap", "max", "award"])
         return f"上限：{line}。" if line else ""
-    if re.search(r"比例|百分之|几成|多少%|比率", text):
+    if shapes.search("asks_rate", text):
         line = _figures_line(code, ["rate"])
         return f"比例：{line}。" if line else ""
-    if re.search(r"条件|要求|门槛|满足什么|什么样", text):
+    if shapes.search("asks_conditions", text):
         conds = query.clause(code).get("conditions") or []
         return ("条件：" + "；".join(conds) + "。") if conds else ""
     return ""
