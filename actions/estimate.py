@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import REPHRASE, intent_of, message_id, user_text
 from actions.forms import SessionFormValidation
-from actions.policy import answer_events, earlier_facts, not_served_first, verdict_first
+from actions.policy import answer_events, earlier_facts, not_served_first, other_parts, verdict_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.answers import compose, eligibility
@@ -128,7 +128,7 @@ class ActionEstimateStart(Action):
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
         if session.status == "done":
-            return finish(dispatcher, tracker, session)
+            return finish(dispatcher, tracker, session) + other_parts(dispatcher, tracker)
         if session.items and not session.inputs and not session.clarify:
             standard = clause_answer(session.items[0].rstrip("ab"), user_text(tracker))
             dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())

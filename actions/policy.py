@@ -26,8 +26,13 @@ def figures_first(dispatcher, tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
-    if len(router.message_parts(understand(text))) >= 2 and not own_figures(normalize(text)):
-        return None  # several questions and no figures: answered part by part
+    parts = router.message_parts(understand(text))
+    if len(parts) >= 2:
+        asked = estimate_parts(parts) if own_figures(normalize(text)) else []
+        if not asked:
+            return None  # several questions, none asking to compute: answered part by part
+        events = estimate_from_question(dispatcher, tracker)
+        return events if events is None else events + other_parts(dispatcher, tracker)
     if (
         shapes.search("asks_amount", text)
         or own_money(text)
@@ -35,6 +40,36 @@ def figures_first(dispatcher, tracker):
     ):
         return estimate_from_question(dispatcher, tracker)
     return None
+
+
+def estimate_parts(parts: list) -> list:
+    """The question parts that ask to compute an amount (「花了十万能补多少」), not for a clause's cap or
+    rate (「最多能拿多少」「比例多少」), which the policy answers as such."""
+    return [p for p in parts if shapes.search("asks_amount", p) and not shapes.search("asks_limit", p)]
+
+
+def other_parts(dispatcher, tracker) -> list:
+    """After an estimate, the message's other questions (「…能补多少？注册费算在里面吗？」), answered
+    part by part; the events of their answers."""
+    from bot.answers import router
+
+    parts = router.message_parts(understand(user_text(tracker)))
+    asked = estimate_parts(parts)
+    others = [p for p in parts if p not in asked]
+    if not asked or not others:
+        return []
+    rest = compose(
+        None,
+        "？".join(others) + "？",
+        entities_of(tracker),
+        tracker.get_slot("topic_clause"),
+        tracker.get_slot("topic_domain"),
+        known_facts(tracker)[0],
+    )
+    if not rest.text:
+        return []
+    dispatcher.utter_message(text="另外，" + rest.text)
+    return [e for e in answer_events(rest) if e.get("name") != "topic_clause"]
 
 
 def adds_item(text: str) -> bool:
@@ -107,9 +142,10 @@ def verdict_first(dispatcher, tracker):
 
     text = normalize(user_text(tracker))
     money = [f for f in own_figures(text) if f.kind == "money"]
-    if len(router.message_parts(understand(user_text(tracker)))) >= 2:
-        if money:
-            return None  # several questions with figures: the estimate reads them
+    parts = router.message_parts(understand(user_text(tracker)))
+    if len(parts) >= 2:
+        if money and estimate_parts(parts):
+            return None  # several questions, one asking to compute with the figures: figures_first
         # several questions: each part gets its own verdict or answer
         answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
@@ -120,11 +156,11 @@ def verdict_first(dispatcher, tracker):
     answer = qualify.answer(text, facts, said)
     if answer is None:
         return None
-    if money and answer.verdict != "not_met" and not qualify.is_shape("whatcan", text):
+    if own_money(user_text(tracker)) and answer.verdict != "not_met" and not qualify.is_shape("whatcan", text):
         return None  # the user's own amounts and nothing ruled out: the estimate answers
     dispatcher.utter_message(text=answer.text)
     events = answer_events(answer)
-    if answer.verdict != "not_met" and own_figures(text):
+    if answer.verdict != "not_met" and own_money(user_text(tracker)):
         from actions.estimate import estimate_from_question
 
         estimate = estimate_from_question(dispatcher, tracker)

@@ -127,6 +127,8 @@ PREMISE = (
 def _met_line(c: cond.Check) -> str:
     if c.assumed and c.fact == "rent_years_subsidized":
         return f"{c.label}（未说明，按此前未享受过计）"
+    if c.assumed:
+        return f"{c.label}（未说明，按满足计）"
     return c.label
 
 
@@ -139,6 +141,11 @@ def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     if v.status == cond.MET:
         return f"结论：符合{head}的条件，可以申报（{'；'.join(_met_line(c) for c in v.met)}）。{premise}"
     known = [_met_line(c) for c in v.met]
+    basis = {leaf["id"] for leaf in cond.leaves(v.clause) if leaf.get("basis")}
+    if known and v.unknown and all(c.id in basis for c in v.unknown):
+        # what remains decides the amount, not the right to apply (三（三）: 15% of 三（一）+三（二）)
+        amount = "；".join(c.label for c in v.unknown)
+        return f"结论：符合{head}的申报条件，可以申报（{'；'.join(known)}）。奖励金额：{amount}。{premise}"
     unknown = [c.label for c in v.unknown]
     text = f"{head}：目前还不能确定是否符合。"
     if known:
@@ -298,6 +305,9 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:
         return verdict_answer([topic], facts, text)  # 「我们是企业…能走培训机构那条吗」
     if not condition_facts:
+        if topic and topic in cond.clause_codes() and topic != "2" and is_shape("qualify", text):
+            # 「技术先进型的10万我们能直接拿吗」: the verdict on what is known, and what would decide it
+            return verdict_answer([topic], facts, text)
         return None
     codes = stated_clauses(message_facts)
     from bot.estimate.items import detect_items

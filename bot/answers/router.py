@@ -147,6 +147,8 @@ def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None) -> O
             continue
         answers.append((part, a))
         clause = a.clause or clause
+    if len(answers) == 1 and answers[0][1].verdict is not None:
+        return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
     if len(answers) < 2:
         return None
     text = "\n\n".join(f"{i}. 关于“{part}”：\n{a.text}" for i, (part, a) in enumerate(answers, 1))
@@ -194,7 +196,10 @@ def _items_named(t: str) -> list:
     """The support items of 第三条 a question names (strong search hits), in the order found."""
     hits = [h for h in query.search(t, limit=5) if h["kind"] == "clause" and h["key"].startswith("3.")]
     floor = max([SEARCH_FLOOR] + [0.5 * h["score"] for h in hits[:1]])
-    return list(dict.fromkeys(h["key"] for h in hits if h["score"] >= floor))
+    from bot.estimate.items import detect_items  # the items' own trigger words (「CMMI5」 beside 「技术先进型」)
+
+    named = [h["key"] for h in hits if h["score"] >= floor] + [c.rstrip("ab") for c in detect_items(t)]
+    return list(dict.fromkeys(c for c in named if c.startswith("3.")))
 
 
 def compose_one(
