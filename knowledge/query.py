@@ -559,13 +559,16 @@ def other_policy(question: str):
         if phrase and len(phrase) >= 4
     )
     regions = cfg.get("regions") or {}
-    for place in regions.get("places") or []:
-        near = rf"{place}[^，。？?；;\s]{{0,10}}({regions['policy']})"
-        if re.search(near, q) and not re.search(regions["this_place"], q):
-            return f"{place}的相关政策"
     parts = _question_parts(q)
+    for place in regions.get("places") or []:
+        near = rf"{place}[^，。？?；;\s]{{0,16}}({regions['policy']})"
+        # the whole question about another place, or one of its questions (「上海离岸奖励是多少」 beside 「跟郑州比」)
+        asked = [x for x in parts if _QUESTION_PART.search(x)]
+        if any(re.search(near, x) and not re.search(regions["this_place"], x) for x in [q] + asked):
+            return f"{place}的相关政策"
     for topic in cfg.get("topics") or []:
-        if topic.get("always") and any(re.search(topic["pattern"], p) for p in parts):
+        where = [q] if topic.get("whole") else parts
+        if topic.get("always") and any(re.search(topic["pattern"], p) for p in where):
             return topic["name"]
         if not ours and re.search(topic["pattern"], q):
             return topic["name"]
