@@ -119,9 +119,9 @@ class ActionEstimateStart(Action):
         return "action_estimate_start"
 
     async def run(self, dispatcher, tracker, domain):
-        events = verdict_first(dispatcher, tracker)
+        events = not_served_first(dispatcher, tracker)
         if events is None:
-            events = not_served_first(dispatcher, tracker)
+            events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
         session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker), running=load_inputs(tracker))

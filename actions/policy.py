@@ -206,10 +206,10 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
-        events = verdict_first(dispatcher, tracker)
+        events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events
-        events = not_served_first(dispatcher, tracker)
+        events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events
         events = figures_first(dispatcher, tracker)
@@ -233,10 +233,10 @@ class ActionOutOfScope(Action):
         from bot.answers import router
         from knowledge import query
 
-        events = verdict_first(dispatcher, tracker)
+        events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events
-        events = not_served_first(dispatcher, tracker)
+        events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events
         text = user_text(tracker)
@@ -271,6 +271,12 @@ class ActionBotInfo(Action):
         events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events
+        from bot.answers.general import cannot_serve
+
+        declined = cannot_serve(understand(user_text(tracker)))  # 「你是谁开发的 底层用的什么大模型」: every part
+        if declined is not None:
+            dispatcher.utter_message(text=declined.text)
+            return []
         dispatcher.utter_message(text=BOT_IDENTITY if intent_of(tracker) == "bot_identity" else BOT_CAPABILITIES)
         return []
 
@@ -300,10 +306,10 @@ class ActionDefaultFallback(Action):
                 "例如“谁可以申报？”或“离岸奖励怎么算？”"
             )
             return []
-        events = verdict_first(dispatcher, tracker)
+        events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events
-        events = not_served_first(dispatcher, tracker)
+        events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events
         events = figures_first(dispatcher, tracker)

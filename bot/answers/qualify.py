@@ -107,6 +107,10 @@ def topic_clause(text: str) -> Optional[str]:
 
 def _check_line(check: cond.Check) -> str:
     said = f"（您说的是：{check.stated}）" if check.stated and check.stated not in ("是", "否") else ""
+    if check.status == cond.NOT_MET:
+        leaf = next((x for x in cond.leaves(check.clause) if x["id"] == check.id), {})
+        if leaf.get("unmet"):
+            return f"{check.label}（{leaf['unmet']}）{said}"
     return f"{check.label}{said}"
 
 

@@ -3,7 +3,7 @@
 import re
 from typing import Optional
 
-from knowledge import query, shapes
+from knowledge import conditions, query, shapes
 
 from bot.answers import catalog, eligibility, general, scope, subsidies
 from bot.answers.model import Answer
@@ -173,7 +173,7 @@ def _own_topic_parts(parts: list) -> list:
     merged = []
     for part in parts:
         hits = query.search(part, limit=1)
-        own = bool(hits) and hits[0]["score"] >= SEARCH_FLOOR
+        own = (bool(hits) and hits[0]["score"] >= SEARCH_FLOOR) or _routed(part)
         if (
             merged
             and own
@@ -190,6 +190,20 @@ def _own_topic_parts(parts: list) -> list:
 
 
 FAMILY_INTENT = {family: intent for intent, family in INTENT_FAMILY.items()}
+# shapes whose question has an answer of its own, whatever the search finds (「能不能两边都报」)
+OWN_ROUTES = (
+    "double_claim",
+    "who_applies",
+    "procedure",
+    "catalog_update",
+    "new_policy",
+    "exchange_rate",
+    "amount_basis",
+)
+
+
+def _routed(part: str) -> bool:
+    return any(shapes.search(name, part) for name in OWN_ROUTES)
 
 
 def _items_named(t: str) -> list:
@@ -220,6 +234,11 @@ def compose_one(
         return general.answer(t)
     if shapes.search("procedure", t):
         return general.answer(t)
+    if shapes.search("asks_basis", t):
+        based = [c for c in conditions.clause_codes() if any(leaf.get("explain") for leaf in conditions.leaves(c))]
+        named = [h["key"] for h in query.search(t, limit=5) if h["kind"] == "clause"]
+        if any(c in named for c in based):
+            return subsidies.clause_answer(next(c for c in based if c in named), t)
     if shapes.search("unlisted_cert", t) and shapes.search("cert_words", t):
         return subsidies.clause_answer("3.6", t)
     if (

@@ -5,7 +5,7 @@ import re
 from knowledge.figures import words as figure_words
 from typing import Optional
 
-from knowledge import query, shapes
+from knowledge import conditions, query, shapes
 
 from bot.answers.model import Answer
 
@@ -62,6 +62,13 @@ def aspect_line(code: str, text: str) -> str:
             "政策列明的可补贴费用是：" + "、".join(costs) + "等；差旅（机票、酒店等）费用不在列明范围内，"
             "是否可以计入以市商务局的实施细则为准（" + query.clause("4.1")["label"] + "）。"
         )
+    explained = (
+        [leaf["explain"] for leaf in conditions.leaves(code) if leaf.get("explain")]
+        if code in conditions.clause_codes()
+        else []
+    )
+    if explained and shapes.search("asks_basis", text):
+        return explained[0]
     named = [c for c in costs if c in text]
     if named and shapes.search("cost_included", text):
         return f"算：{'、'.join(named)}在政策列明的可补贴费用内（列明的是：{'、'.join(costs)}等），可以计入补贴的费用基数。"
