@@ -16,6 +16,7 @@ import hmac
 import os
 import secrets
 import sqlite3
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,7 +48,7 @@ SCHEMA = [
 ]
 STATUSES = ("new", "fine", "needs_answer", "labelled")
 _SECRETS: dict = {}
-_READY: set = set()
+_LOCAL = threading.local()
 
 
 def db_path() -> Path:
@@ -55,28 +56,36 @@ def db_path() -> Path:
     return Path(os.environ.get("CONSOLE_DB") or DEFAULT_DB_PATH)
 
 
+def _open(path: Path) -> sqlite3.Connection:
+    """This thread's connection to the file (kept open: closing the last one checkpoints the WAL)."""
+    cache = _LOCAL.__dict__.setdefault("connections", {})
+    conn = cache.get(str(path))
+    if conn is not None and path.exists():
+        return conn
+    if conn is not None:
+        conn.close()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")  # WAL: durable at checkpoints, no fsync per logged turn
+    for statement in SCHEMA:
+        conn.execute(statement)
+    conn.commit()
+    cache[str(path)] = conn
+    return conn
+
+
 @contextmanager
 def connect() -> Iterator[sqlite3.Connection]:
     """A connection with the tables in place; commits on success, rolls back on error."""
-    path = db_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fresh = str(path) not in _READY or not path.exists()
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
-    conn.row_factory = sqlite3.Row
+    conn = _open(db_path())
     try:
-        if fresh:
-            conn.execute("PRAGMA journal_mode=WAL")
-            for statement in SCHEMA:
-                conn.execute(statement)
-            conn.commit()
-            _READY.add(str(path))
         yield conn
         conn.commit()
     except BaseException:
         conn.rollback()
         raise
-    finally:
-        conn.close()
 
 
 def secret_key() -> bytes:
