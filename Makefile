@@ -10,7 +10,7 @@ export PYTHONWARNINGS := ignore
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export LOG_LEVEL_LIBRARIES := ERROR
 
-.PHONY: help setup knowledge train run test lint unit validate stories e2e browser crossval bench report reports purge clean
+.PHONY: help setup knowledge train run test lint unit validate stories e2e browser crossval bench report reports purge console-user clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -61,8 +61,13 @@ report: setup ## print one pre-screening report: make report REF=YS-20261128-000
 reports: setup ## list recent pre-screening reports
 	@$(PY) -m bot.reports list
 
-purge: setup ## delete conversations idle longer than the retention (DAYS=180 or TRACKER_RETENTION_DAYS)
+purge: setup ## delete conversations, console data and reports older than the retention (DAYS=180 or TRACKER_RETENTION_DAYS)
 	@$(PY) -m bot.tracker_store purge --db $(DATA_DIR)/tracker.db $(if $(DAYS),--days $(DAYS)) --vacuum
+	@$(PY) -m bot.console purge $(if $(DAYS),--days $(DAYS))
+
+console-user: setup ## create or reset a console account: make console-user USER=name (CONSOLE_PASSWORD or asked)
+	@test "$(origin USER)" = "command line" || { echo "usage: make console-user USER=name" >&2; exit 2; }
+	@$(PY) -m bot.console user "$(USER)"
 
 clean: ## remove built artifacts (knowledge base, models, results); keeps conversations and reports
 	rm -rf models $(DATA_DIR)/knowledge.db $(DATA_DIR)/jieba_userdict.txt $(DATA_DIR)/results .rasa

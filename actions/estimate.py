@@ -12,6 +12,7 @@ from actions.policy import answer_events, earlier_facts, not_served_first, other
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.answers import compose, eligibility
+from bot.console.queue import note_estimate
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures, to_json
 from bot.estimate.session import ADDS_TO_RUNNING, from_json
 from bot.understand import facts as fact_reader
@@ -51,6 +52,7 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
             + "。"
         )
     dispatcher.utter_message(text=text)
+    note_estimate(tracker.sender_id, result.get("total_cny", 0))
     events = [
         SlotSet("estimate_state", None),
         SlotSet("estimate_pending", False),
@@ -216,6 +218,7 @@ class ActionEstimateTotal(Action):
             dispatcher.utter_message(text=f"汇总时发现数字有问题：{err}。")
             return []
         dispatcher.utter_message(text=explain.render(result, inputs, title="汇总本次对话中的全部测算，"))
+        note_estimate(tracker.sender_id, result.get("total_cny", 0))
         return []
 
 

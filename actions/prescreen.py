@@ -1,6 +1,7 @@
 """Pre-screening in conversation: start, the form's answers and questions, the saved report, look-up."""
 
 import logging
+import os
 import re
 from typing import Text
 
@@ -60,6 +61,14 @@ class ActionAskPrescreenAnswer(Action):
         return []
 
 
+def print_link_text(ref: str) -> str:
+    """The sentence with the report's print link (an unguessable token: whoever has the link can open it)."""
+    from bot.reports.store import create_print_token
+
+    base = os.environ.get("PUBLIC_BASE_URL") or f"http://localhost:{os.environ.get('WEB_PORT') or '8000'}"
+    return f"打印版预审报告（凭此链接查看，请勿转发）：{base.rstrip('/')}/report/{create_print_token(ref)}"
+
+
 class ActionPrescreenFinish(Action):
     """Verdict, estimate and a saved report with its reference number."""
 
@@ -84,6 +93,7 @@ class ActionPrescreenFinish(Action):
         log.info("prescreen report saved: %s", ref)
         report = get_report(ref, tracker.sender_id)
         dispatcher.utter_message(text=render_chat(report))
+        dispatcher.utter_message(text=print_link_text(ref))
         refs = list(tracker.get_slot("report_refs") or []) + [ref]
         return [SlotSet("prescreen_state", None), SlotSet("prescreen_answer", None), SlotSet("report_refs", refs)]
 

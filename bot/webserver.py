@@ -7,6 +7,10 @@
                       {rasa}/webhooks/rest/webhook; Rasa's JSON list is returned.
                       502 JSON when Rasa is unreachable or answers badly,
                       504 JSON when it does not answer in time.
+* POST /api/feedback → {"sender", "rating": "up"|"down", "question", "answer"}: 👍/👎 under an
+                      answer (bot/console/queue.py; 👎 queues the question for review).
+* /console/…        → the bureau's console (bot/console/views.py): staff sign-in, reports,
+                      the review queue, usage. /report/<token> → an enterprise's print page.
 * GET  /healthz     → {"status": "ok"}
 * GET  /readyz      → Rasa's readiness (/webhooks/rest/ready): 200 when the assistant is
                       warm and its action server answers, 503 otherwise.
@@ -41,7 +45,8 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
-from urllib.parse import urlsplit
+from http.cookies import CookieError, SimpleCookie
+from urllib.parse import parse_qs, urlsplit
 
 from bot import guard
 
@@ -237,8 +242,56 @@ class ChatHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._safely(self._post)
 
+    def _console(self, path: str, query: str, form: Optional[dict] = None) -> None:
+        """Answer a console URL through bot/console/views.py."""
+        from bot.console import views
+
+        cookies: Dict[str, str] = {}
+        try:
+            jar = SimpleCookie(self.headers.get("Cookie", ""))
+            cookies = {name: morsel.value for name, morsel in jar.items()}
+        except CookieError:
+            pass
+        request = views.Request(
+            method="POST" if form is not None else "GET",
+            path=path,
+            query={k: v[0] for k, v in parse_qs(query, keep_blank_values=True).items()},
+            form=form or {},
+            cookies=cookies,
+            address=str(self.client_address[0]),
+        )
+        response = views.handle(request)
+        self._send(response.status, response.body, response.content_type, response.headers)
+
+    def _read_body(self) -> Optional[bytes]:
+        """The request body (at most MAX_REQUEST_BYTES), or None after answering an error."""
+        length_header = self.headers.get("Content-Length")
+        if length_header is None or not length_header.strip().isdigit():
+            self._error(411, "length_required", "缺少请求长度")
+            return None
+        length = int(length_header)
+        if length > MAX_REQUEST_BYTES:
+            if length <= 1024 * 1024:
+                self.rfile.read(length)
+            self._error(413, "payload_too_large", "请求内容太长")
+            self.close_connection = True
+            return None
+        raw = self.rfile.read(length)
+        self.server.request_arrived(self.connection)
+        if len(raw) < length:
+            self._error(400, "incomplete_body", "请求内容不完整")
+            self.close_connection = True
+            return None
+        return raw
+
     def _get(self) -> None:
-        path = urlsplit(self.path).path
+        parts = urlsplit(self.path)
+        path = parts.path
+        from bot.console import views
+
+        if views.handles(path):
+            self._console(path, parts.query)
+            return
         if path == "/healthz":
             self._json(200, {"status": "ok"})
             return
@@ -259,7 +312,20 @@ class ChatHandler(BaseHTTPRequestHandler):
         self._send(200, body, content_type)
 
     def _post(self) -> None:
-        path = urlsplit(self.path).path
+        parts = urlsplit(self.path)
+        path = parts.path
+        from bot.console import views
+
+        if views.handles(path):
+            raw = self._read_body()
+            if raw is None:
+                return
+            fields = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
+            self._console(path, parts.query, {k: v[0] for k, v in fields.items()})
+            return
+        if path == "/api/feedback":
+            self._feedback()
+            return
         if path != "/api/chat":
             self._error(404, "not_found", "接口不存在")
             return
@@ -309,10 +375,38 @@ class ChatHandler(BaseHTTPRequestHandler):
             result = [{"recipient_id": sender, "text": guard.UNREADABLE_NOTE}] + result
         self._json(status, result)
 
+    def _feedback(self) -> None:
+        """👍/👎 under an answer in the web chat."""
+        raw = self._read_body()
+        if raw is None:
+            return
+        try:
+            payload = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            self._error(400, "bad_request", "请求内容无法解析")
+            return
+        if not isinstance(payload, dict):
+            self._error(400, "bad_request", "请求内容无法解析")
+            return
+        sender, rating = payload.get("sender"), payload.get("rating")
+        question, answer = payload.get("question"), payload.get("answer")
+        if not isinstance(sender, str) or not SENDER_RE.match(sender):
+            self._error(400, "bad_sender", "会话标识无效")
+            return
+        if rating not in ("up", "down") or not isinstance(question, str) or not isinstance(answer, str):
+            self._error(400, "bad_request", "评价内容无效")
+            return
+        from bot.console import queue
+
+        question, _ = guard.clean_text(question[:MAX_MESSAGE_CHARS])
+        answer, _ = guard.clean_text(answer[:MAX_MESSAGE_CHARS])
+        queue.record_feedback(sender, rating, question, answer)
+        self._json(200, {"status": "ok"})
+
 
 def forward_to_rasa(webhook: str, sender: str, message: str, timeout: float) -> Tuple[int, Any]:
     """Posts to Rasa's REST channel; returns (status, JSON payload for the page)."""
-    data = json.dumps({"sender": sender, "message": message}).encode("ascii")
+    data = json.dumps({"sender": sender, "message": message, "input_channel": "web"}).encode("ascii")
     request = urllib.request.Request(
         webhook,
         data=data,

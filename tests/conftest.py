@@ -98,6 +98,7 @@ def assistant(tmp_path_factory):
         RASA_TELEMETRY_ENABLED="false",
         TF_CPP_MIN_LOG_LEVEL="3",
         REPORTS_DB=str(work / "reports.db"),
+        CONSOLE_DB=str(work / "console.db"),
         PYTHONWARNINGS="ignore",
     )
     for key in [k for k in env if k.startswith("WECHAT_")]:

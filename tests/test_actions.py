@@ -5,6 +5,8 @@ import re
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.reports.store import report_by_token
+
 from actions.estimate import (
     ActionAskEstimateAnswer,
     ActionEstimateFinish,
@@ -210,6 +212,8 @@ class TestPrescreenActions:
         )
         ref = re.search(r"YS-\d{8}-\d{4}", texts(d)).group(0)
         assert "符合" in texts(d) and [ref] == slots_of(events)["report_refs"]
+        token = re.search(r"/report/([A-Za-z0-9_-]{43})", texts(d)).group(1)  # the print link (bot/console)
+        assert ref == report_by_token(token)["ref"]
         d, _ = await run(ActionQueryReport(), tracker(f"查询预审 {ref}", "query_report"))
         assert ref in texts(d)
         d, _ = await run(ActionQueryReport(), tracker(f"查询预审 {ref}", "query_report", sender="someone-else"))

@@ -67,6 +67,7 @@ class Stack:
             os.environ,
             DATA_DIR=str(self.work),
             REPORTS_DB=str(self.work / "reports.db"),
+            CONSOLE_DB=str(self.work / "console.db"),
             TF_CPP_MIN_LOG_LEVEL="3",
             PYTHONWARNINGS="ignore",
             **{k: str(v) for k, v in self.ports.items()},

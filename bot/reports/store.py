@@ -265,3 +265,127 @@ def list_reports(limit: int = 20) -> list:
         )
     finally:
         db.close()
+
+
+# ------------------------------------------------------------- print links and the console
+
+
+def _ensure_links(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS report_links (token_hash TEXT PRIMARY KEY, ref TEXT NOT NULL, "
+        "created_at TEXT NOT NULL)"
+    )
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_print_token(ref: str, now: Optional[datetime] = None) -> str:
+    """A new unguessable token (256 bits) that opens this report's print page; only its hash is kept."""
+    key = normalize_ref(ref)
+    if key is None:
+        raise ValueError("malformed reference number")
+    token = secrets.token_urlsafe(32)
+    db = _connect()
+    try:
+        _ensure_links(db)
+        db.execute(
+            "INSERT INTO report_links (token_hash, ref, created_at) VALUES (?, ?, ?)",
+            [_token_hash(token), key, local_time(now).isoformat(timespec="seconds")],
+        )
+    finally:
+        db.close()
+    return token
+
+
+def report_by_token(token: str) -> Optional[dict]:
+    """The report a print token opens, or None."""
+    if not isinstance(token, str) or not re.fullmatch(r"[A-Za-z0-9_-]{32,128}", token):
+        return None
+    db = _open_existing()
+    if db is None:
+        return None
+    try:
+        _ensure_links(db)
+        row = db.execute("SELECT ref FROM report_links WHERE token_hash = ?", [_token_hash(token)]).fetchone()
+    finally:
+        db.close()
+    return get_report(row[0]) if row else None
+
+
+def search_reports(
+    ref: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    verdict: str = "",
+    item: str = "",
+    limit: int = 1000,
+) -> list:
+    """Reports matching every filter given, newest first, each with its items' names and total.
+
+    ``ref``: part of the reference number; ``date_from``/``date_to``: YYYY-MM-DD (inclusive);
+    ``verdict``: 符合 / 不符合 / 待确认; ``item``: part of an item's name or its clause code (3.5).
+    """
+    db = _open_existing()
+    if db is None:
+        return []
+    where, args = ["1 = 1"], []
+    if ref.strip():
+        where.append("ref LIKE ?")
+        args.append("%" + ref.strip().upper().replace("%", "").replace("_", "") + "%")
+    if date_from:
+        where.append("day >= ?")
+        args.append(date_from.replace("-", ""))
+    if date_to:
+        where.append("day <= ?")
+        args.append(date_to.replace("-", ""))
+    if verdict:
+        where.append("verdict_status = ?")
+        args.append(verdict)
+    try:
+        rows = db.execute(
+            "SELECT ref, created_at, applicant, verdict_status, result FROM reports WHERE "
+            + " AND ".join(where)
+            + " ORDER BY created_at DESC, ref DESC LIMIT ?",
+            [*args, limit],
+        ).fetchall()
+    finally:
+        db.close()
+    out = []
+    for ref_, created_at, applicant, status, result_json in rows:
+        result = json.loads(result_json or "{}")
+        items = [i for i in result.get("items") or [] if i.get("qualified")]
+        names = [str(i.get("name") or "") for i in items]
+        codes = [str(i.get(k) or "") for i in items for k in ("code", "clause")]
+        if item and not any(item in text for text in names + codes):
+            continue
+        out.append(
+            {
+                "ref": ref_,
+                "created_at": created_at,
+                "applicant": applicant,
+                "verdict_status": status,
+                "items": names,
+                "total_cny": Decimal(str(result.get("total_cny") or 0)),
+            }
+        )
+    return out
+
+
+def purge_reports(before: datetime) -> int:
+    """Delete reports (and their print links) made before ``before``; returns how many."""
+    db = _open_existing()
+    if db is None:
+        return 0
+    try:
+        cutoff = local_time(before).isoformat(timespec="seconds")
+        _ensure_links(db)
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("DELETE FROM report_links WHERE ref IN (SELECT ref FROM reports WHERE created_at < ?)", [cutoff])
+        count = db.execute("DELETE FROM reports WHERE created_at < ?", [cutoff]).rowcount
+        db.execute("DELETE FROM report_links WHERE created_at < ?", [cutoff])
+        db.execute("COMMIT")
+    finally:
+        db.close()
+    return count

@@ -26,6 +26,7 @@ local_address() { case "$1" in 0.0.0.0|::|"[::]") echo 127.0.0.1 ;; *) echo "$1"
 action_url="http://$(local_address "$ACTION_HOST"):${ACTION_PORT}"
 rasa_url="http://$(local_address "$RASA_HOST"):${RASA_PORT}"
 web_url="http://$(local_address "$WEB_HOST"):${WEB_PORT}"
+export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-$web_url}"  # the pre-screening report's print link (bot/console)
 
 sed -e "s#http://localhost:5055#${action_url}#" -e "s#db: var/tracker.db#db: ${DATA_DIR}/tracker.db#" \
   endpoints.yml > "$DATA_DIR/endpoints.run.yml"

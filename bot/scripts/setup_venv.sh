@@ -52,7 +52,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: installing requirements (first time: about 2 minutes, 2.7 GB)"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt 2>&1 \
     | grep -v -E "^WARNING: Location .* is ignored|DEPRECATION:" || true
-  "$VENV/bin/python" -W ignore -c "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in ('rasa', 'rasa_sdk', 'spacy', 'jieba', 'sqlite_utils', 'pytest', 'playwright')))" \
+  "$VENV/bin/python" -W ignore -c "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in ('rasa', 'rasa_sdk', 'spacy', 'jieba', 'sqlite_utils', 'openpyxl', 'pytest', 'playwright')))" \
     || { echo "setup: requirements failed to install" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi

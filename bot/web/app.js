@@ -89,11 +89,66 @@
     return typeof value === "string" && /^https?:\/\//i.test(value);
   }
 
+  // A print link of a pre-screening report (…/report/<token>) becomes a same-origin link.
+  var REPORT_LINK = /(?:https?:\/\/[^\s\/]+)?(\/report\/[A-Za-z0-9_-]{32,128})/g;
+
+  function textWithLinks(text) {
+    var p = el("p", "text");
+    var last = 0;
+    var match;
+    REPORT_LINK.lastIndex = 0;
+    while ((match = REPORT_LINK.exec(text)) !== null) {
+      p.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var a = el("a", "report-link", match[0]);
+      a.href = match[1];
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      p.appendChild(a);
+      last = match.index + match[0].length;
+    }
+    p.appendChild(document.createTextNode(text.slice(last)));
+    return p;
+  }
+
+  function sendFeedback(message, rating, group) {
+    if (message.rated) return;
+    message.rated = rating;
+    save();
+    group.setAttribute("data-rated", rating);
+    Array.prototype.forEach.call(group.querySelectorAll("button"), function (b) {
+      b.disabled = true;
+      if (b.getAttribute("data-rating") === rating) b.classList.add("chosen");
+    });
+    fetch("/api/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: state.sender, rating: rating, question: message.q, answer: message.text })
+    }).catch(function () {});
+  }
+
+  function feedbackButtons(message) {
+    var group = el("div", "feedback");
+    [["up", "👍", "有帮助"], ["down", "👎", "没帮助"]].forEach(function (spec) {
+      var b = el("button", "rate rate-" + spec[0], spec[1]);
+      b.type = "button";
+      b.setAttribute("data-rating", spec[0]);
+      b.setAttribute("aria-label", spec[2]);
+      b.title = spec[2];
+      if (message.rated) {
+        b.disabled = true;
+        if (message.rated === spec[0]) b.classList.add("chosen");
+      }
+      b.addEventListener("click", function () { sendFeedback(message, spec[0], group); });
+      group.appendChild(b);
+    });
+    return group;
+  }
+
   function renderMessage(message) {
     var row = el("div", "row " + (message.role === "user" ? "user" : "bot"));
     var bubble = el("div", "bubble");
     if (message.text) {
-      bubble.appendChild(el("p", "text", message.text));
+      bubble.appendChild(message.role === "user" ? el("p", "text", message.text) : textWithLinks(message.text));
     }
     if (message.image && isHttpUrl(message.image)) {
       var link = el("a", "image-link", "查看图片");
@@ -113,6 +168,9 @@
         group.appendChild(b);
       });
       bubble.appendChild(group);
+    }
+    if (message.role !== "user" && typeof message.q === "string" && message.text) {
+      bubble.appendChild(feedbackButtons(message));
     }
     row.appendChild(bubble);
     return row;
@@ -246,7 +304,10 @@
       hideTyping();
       var replies = normalize(data);
       if (!replies.length) replies = [{ role: "bot", text: EMPTY_REPLY_TEXT }];
-      replies.forEach(append);
+      replies.forEach(function (reply) {
+        reply.q = payload;
+        append(reply);
+      });
     }).catch(function (err) {
       if (myGeneration !== generation) return;
       hideTyping();

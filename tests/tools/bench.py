@@ -100,6 +100,7 @@ class Servers:
             SQLALCHEMY_SILENCE_UBER_WARNING="1",
             LOG_LEVEL_LIBRARIES="ERROR",
             REPORTS_DB=str(self.work / "reports.db"),
+            CONSOLE_DB=str(self.work / "console.db"),
         )
         for key in [k for k in env if k.startswith("WECHAT_")]:
             env.pop(key)
