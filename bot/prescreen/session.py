@@ -79,6 +79,8 @@ class PrescreenSession:
         estimate=None,
         pending=None,
         retries=0,
+        hint=None,
+        said=None,
     ):
         self.step = step
         self.applicant = applicant
@@ -88,6 +90,10 @@ class PrescreenSession:
         self.estimate = estimate
         self.pending = pending
         self.retries = retries
+        self.hint = list(hint or [])
+        self.said = list(
+            said or []
+        )  # messages that gave figures before they were asked for  # items the user named before the checklist (「租金补贴的条件帮我对一下」)
 
     def dump(self) -> dict:
         return {
@@ -99,6 +105,8 @@ class PrescreenSession:
             "estimate": self.estimate,
             "pending": self.pending,
             "retries": self.retries,
+            "hint": self.hint,
+            "said": self.said,
         }
 
     @classmethod
@@ -107,7 +115,8 @@ class PrescreenSession:
             **{
                 k: v
                 for k, v in (state or {}).items()
-                if k in ("step", "applicant", "facts", "unsure", "items", "estimate", "pending", "retries")
+                if k
+                in ("step", "applicant", "facts", "unsure", "items", "estimate", "pending", "retries", "hint", "said")
             }
         )
 
@@ -115,6 +124,9 @@ class PrescreenSession:
     @classmethod
     def start(cls, text: str) -> "PrescreenSession":
         s = cls()
+        from bot.estimate.items import detect_items
+
+        s.hint = detect_items(normalize(text or ""))
         s._read_applicant(normalize(text or ""))
         s.facts.update({k: v for k, v in facts_from(normalize(text or "")).items()})
         s._advance()
@@ -134,7 +146,21 @@ class PrescreenSession:
             self.applicant = "park_operator"
         elif re.fullmatch(r"\s*3\s*", t):
             self.applicant = "training_institution"
+        if self.applicant is None:
+            self.applicant = self._applicant_of_items(t)
         return self.applicant is not None
+
+    def _applicant_of_items(self, t: str) -> Optional[str]:
+        """The applicant type the items named so far all share (租金补贴, 离岸奖励 → 企业), or None."""
+        from bot.estimate.items import detect_items
+        from knowledge import conditions
+
+        named = list(dict.fromkeys(self.hint + detect_items(t)))
+        kinds = {a for code in named if code in conditions.clause_codes() for a in conditions.spec(code)["applicants"]}
+        by_label = {label: key for key, label in APPLICANTS.items()}
+        if len(kinds) == 1 and next(iter(kinds)) in by_label:
+            return by_label[next(iter(kinds))]
+        return None
 
     # -- moving on -----------------------------------------------------------------------------
     def _advance(self):
@@ -149,6 +175,9 @@ class PrescreenSession:
                 return
             self.step = "items"
             self.pending = "items"
+            options = {code for code, _ in CHECKLIST[self.applicant or "enterprise"]}
+            if [c for c in self.hint if c in options]:
+                self._choose([c for c in self.hint if c in options], " ".join(self.said))
             return
         if self.step == "figures":
             est = EstimateSession.load(self.estimate)
@@ -159,10 +188,10 @@ class PrescreenSession:
     def question(self) -> str:
         """The next question, in Chinese."""
         if self.step == "applicant":
-            return (
-                "好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n"
-                "首先，申报主体是哪一类？1. 企业  2. 园区管理和运营企业（示范园区）  3. 培训机构（回复编号或名称）"
-            )
+            ask = "申报主体是哪一类？1. 企业  2. 园区管理和运营企业（示范园区）  3. 培训机构（回复编号或名称）"
+            if self.retries:
+                return ask
+            return "好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n首先，" + ask
         if self.step == "conditions":
             return CONDITION_QUESTIONS[self.pending]
         if self.step == "items":
@@ -195,6 +224,12 @@ class PrescreenSession:
             if turn.understood:
                 self._note(volunteered)
                 self._advance()
+            elif volunteered and not turn.interjection:
+                # figures or facts for later (入驻年限、面积、租金…): kept, and the question asked again
+                self._note(volunteered)
+                self.said.append(t)
+                self.retries = max(0, self.retries - 1)
+                turn = Turn(messages=["好的，这些情况已记下。"])
             return self._stop_if_ineligible() or turn
         if self.step == "items":
             self._note(volunteered)
@@ -203,7 +238,10 @@ class PrescreenSession:
                 return stop
             turn = self._items_answer(t, intent)
             if not turn.understood and any(k in CONDITION_NAMES for k in volunteered):
-                self.retries = max(0, self.retries - 1)
+                self.retries += 1 if turn.interjection else 0  # (a question intent is not counted there)
+                if self.retries >= 2:  # 第二条 restated again instead of a choice: the verdict on 第二条 alone
+                    self.items, self.step, self.pending = [], "done", None
+                    return Turn(done=True)
                 return Turn()  # facts about 第二条 were kept; the checklist is asked again
             return turn
         if self.step == "figures":
@@ -320,6 +358,11 @@ class PrescreenSession:
             return Turn(done=True)
         if not chosen:
             return self._not_understood(intent)
+        return self._choose(chosen, t)
+
+    def _choose(self, chosen: list, t: str) -> Turn:
+        """Go on with the chosen items: their figures are asked next (those already given are read)."""
+        options = CHECKLIST[self.applicant or "enterprise"]
         self.items = sorted(set(chosen), key=[c for c, _ in options].index)
         est = EstimateSession(items=self.items, facts=self.facts)
         if not re.search(r"\d+\s*[万元美千百亿wk]", t) or re.fullmatch(r"[\d\s,，、和及]+", t):
