@@ -153,7 +153,7 @@ def verdict_first(dispatcher, tracker):
         dispatcher.utter_message(text=answer.text)
         return answer_events(answer)
     facts, said = known_facts(tracker)
-    answer = qualify.answer(text, facts, said)
+    answer = qualify.answer(text, facts, said) or statement_verdict(tracker, facts, said)
     if answer is None:
         return None
     if own_money(user_text(tracker)) and answer.verdict != "not_met" and not qualify.is_shape("whatcan", text):
@@ -166,6 +166,19 @@ def verdict_first(dispatcher, tracker):
         estimate = estimate_from_question(dispatcher, tracker)
         events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
     return events
+
+
+def statement_verdict(tracker, facts: dict, said: dict):
+    """A statement answering the clause just talked about (「研发投入去年比前年还少了」 after a question on
+    三（三）) that rules it out: the verdict, before any estimate; else None."""
+    from knowledge import conditions
+
+    topic = tracker.get_slot("topic_clause")
+    if not topic or topic not in conditions.clause_codes() or not set(said) & set(conditions.facts_of(topic)):
+        return None
+    if conditions.evaluate_all(facts, [topic])[topic].status != conditions.NOT_MET:
+        return None
+    return qualify.verdict_answer([topic], facts)
 
 
 def not_served_first(dispatcher, tracker):

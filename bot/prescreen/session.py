@@ -229,7 +229,7 @@ class PrescreenSession:
                 self._note(volunteered)
                 self.said.append(t)
                 self.retries = max(0, self.retries - 1)
-                turn = Turn(messages=["好的，这些情况已记下。"])
+                turn = Turn(messages=["好的，这些情况已记下。" + self._hinted_verdicts()])
             return self._stop_if_ineligible() or turn
         if self.step == "items":
             self._note(volunteered)
@@ -277,6 +277,19 @@ class PrescreenSession:
         self.step = "done"
         self.pending = None
         return Turn(done=True)
+
+    def _hinted_verdicts(self) -> str:
+        """For the items named at the start, the verdict the facts given so far already settle (「入驻两年」 →
+        不符合 三（八）3), so the user learns it before the remaining questions."""
+        from bot.answers.qualify import verdict_text
+        from bot.understand.facts import from_json
+        from knowledge import conditions
+
+        facts = from_json(self.facts)
+        codes = [c for c in self.hint if c in conditions.clause_codes()]
+        verdicts = conditions.evaluate_all(facts, codes)
+        lines = [verdict_text(verdicts[c], verdicts) for c in codes if verdicts[c].status == conditions.NOT_MET]
+        return ("\n" + "\n".join(lines) + "\n预审继续：") if lines else ""
 
     def _volunteered(self, t: str) -> dict:
         """Facts a message states beyond the question asked (read with knowledge/data/facts.yml)."""
