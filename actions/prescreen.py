@@ -24,6 +24,15 @@ class ActionPrescreenStart(Action):
         return "action_prescreen_start"
 
     async def run(self, dispatcher, tracker, domain):
+        from actions.policy import not_served_first
+
+        declined = not_served_first(dispatcher, tracker)  # 「帮我分析一下我们明年能不能在创业板上市」
+        if declined is not None:
+            # the form opens already answered and closes at once; the finish step says nothing more
+            return declined + [
+                SlotSet("prescreen_state", {"step": "cancelled", "handled": message_id(tracker)}),
+                SlotSet("prescreen_answer", "cancelled"),
+            ]
         session = PrescreenSession.start(user_text(tracker))
         if session.step != "applicant":
             dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。")

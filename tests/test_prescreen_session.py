@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from calculator import calculate
 
 from bot.prescreen.session import PrescreenSession
@@ -92,3 +94,52 @@ class TestItemsAndFigures:
         """取消 ends the pre-screening."""
         s = PrescreenSession.start("我想做个预审")
         assert s.handle("取消", "cancel").cancelled and "cancelled" == s.step
+
+
+class TestItemsNamedFirst:
+    """An item named in the opening message decides the applicant type and the checklist's choice; facts
+    given early are kept and decide that item's verdict at once."""
+
+    def test_rent_named_first_means_an_enterprise(self):
+        s = PrescreenSession.start("租金补贴的条件帮我对一下 看我们能不能申请")
+        assert (s.applicant, s.hint, s.step) == ("enterprise", ["3.8.3"], "conditions")
+
+    def test_question_mid_way_is_not_taken_as_the_type(self):
+        s = PrescreenSession.start("我想做个预审")
+        turn = s.handle("离岸奖励怎么算", "ask_subsidy")
+        assert s.applicant is None and turn.interjection
+
+    @pytest.mark.parametrize(
+        "said,why",
+        [
+            ("市级重点园区入驻两年，执行额1200万，600平，年租金45万，没领过租金补贴", "入驻三年以上（您说的是：2年）"),
+            (
+                "市级重点园区入驻4年，合同执行额正好500万元，500平，年租金30万，没领过",
+                "超过500万元（您说的是：500万元）",
+            ),
+        ],
+    )
+    def test_early_facts_give_the_items_verdict(self, said, why):
+        s = PrescreenSession.start("租金补贴的条件帮我对一下")
+        text = "".join(s.handle(said).messages)
+        assert "不符合第三条第（八）项第3点" in text and why in text
+        assert s.step == "conditions"  # the pre-screening goes on with 第二条
+
+    def test_figures_given_early_reach_the_estimate(self):
+        s = PrescreenSession.start("租金补贴的条件帮我对一下")
+        s.handle("市级重点园区入驻4年，执行额1200万，600平，年租金45万，没领过租金补贴")
+        for answer in ["独立法人", "是", "是", "是", "是", "是", "是"]:
+            s.handle(answer)
+        assert s.items == ["3.8.3"]
+        assert s.calculator_input()["rent_annual_cny"] == Decimal("450000")
+
+    def test_checklist_not_answered_twice_ends_with_second_article(self):
+        s = PrescreenSession.start("帮我预审一下")
+        for answer in ["企业", "独立法人", "是", "是", "是", "是", "是", "是"]:
+            s.handle(answer)
+        assert s.step == "items"
+        restated = "郑州注册的独立法人公司；产权清晰；依法经营、依法纳税；财务制度健全；统计系统已注册并按时填报"
+        s.handle(restated, "ask_eligibility")
+        assert s.step == "items"
+        s.handle(restated, "ask_eligibility")
+        assert s.step == "done" and s.items == []

@@ -133,7 +133,7 @@ class PrescreenSession:
         s._stop_if_ineligible()
         return s
 
-    def _read_applicant(self, t: str) -> bool:
+    def _read_applicant(self, t: str, by_items: bool = True) -> bool:
         if re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t):
             self.applicant = "park_operator"
         elif re.search(r"培训机构|培训学校|培训中心", t):
@@ -146,7 +146,7 @@ class PrescreenSession:
             self.applicant = "park_operator"
         elif re.fullmatch(r"\s*3\s*", t):
             self.applicant = "training_institution"
-        if self.applicant is None:
+        if self.applicant is None and by_items:
             self.applicant = self._applicant_of_items(t)
         return self.applicant is not None
 
@@ -213,7 +213,11 @@ class PrescreenSession:
             return Turn(messages=["好的，已取消本次预审。需要时说“我想做个预审”即可重新开始。"], cancelled=True)
         volunteered = self._volunteered(t)
         if self.step == "applicant":
-            if self._read_applicant(t):
+            from bot.estimate.session import QUESTION_INTENTS
+            from bot.understand.segment import is_question
+
+            # an item named in a question mid-way (「离岸奖励怎么算」) is answered, not taken as the type
+            if self._read_applicant(t, by_items=intent not in QUESTION_INTENTS and not is_question(t)):
                 self.facts.update(facts_from(t))
                 self._note(volunteered)
                 self._advance()
