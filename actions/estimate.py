@@ -13,7 +13,7 @@ from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.answers import compose, eligibility
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures, to_json
-from bot.estimate.session import ADDS_TO_RUNNING, from_json
+from bot.estimate.session import ADDS_TO_RUNNING, from_json, items_for_inputs
 from bot.understand import facts as fact_reader
 from bot.nlu.normalize import normalize
 
@@ -94,7 +94,7 @@ def estimate_from_question(dispatcher, tracker):
         session.extends
         and calculator_inputs(session.inputs) == running
         and not session.clarify
-        and set(session.items) == set(_items_for(running))
+        and set(session.items) == set(items_for_inputs(running))
     ):
         return None  # nothing added: a question about the policy, answered as such
     if session.status == "done":
@@ -320,7 +320,7 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
         or EstimateSession.start(user_text(tracker), running=inputs).extends
     ):
         return None  # a message that adds to the estimate starts a session that extends it
-    session = EstimateSession(items=_items_for(inputs), inputs=dict(inputs))
+    session = EstimateSession(items=items_for_inputs(inputs), inputs=dict(inputs))
     session.last_keys = list(inputs.keys())
     turn = session.handle(user_text(tracker), intent)
     if not (turn.understood and session.status == "done") or session.inputs == inputs:
@@ -328,9 +328,3 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     for m in turn.messages:
         dispatcher.utter_message(text=m)
     return finish(dispatcher, tracker, session)
-
-
-def _items_for(inputs: dict) -> list:
-    probe = EstimateSession(items=[], inputs=dict(inputs))
-    probe._infer_items()
-    return probe.items

@@ -226,7 +226,7 @@ class Reader:
     def _use(self, f):
         self.used.add(id(f))
 
-    def _has(self, pattern) -> bool:
+    def has(self, pattern) -> bool:
         return re.search(pattern, self.text) is not None
 
     def _seg_text(self, f):
@@ -291,23 +291,12 @@ class Reader:
 
     # -- main ------------------------------------------------------------------------------
     def read(self) -> Reading:
+        from bot.estimate import clauses
+
         self._rates()
-        if self.pending in ("fairs",) or "3.5" in self.items or self._has(FAIR_WORDS):
-            self._fairs()
-        if self.pending == "certifications" or "3.6" in self.items or CERT_NAME.search(self.text):
-            self._certifications()
-        if self.pending in ("senior_training",) or "3.7.3" in self.items:
-            self._senior_training()
-        if self.pending in ("institution_trainees", "institution_recognized") or "3.7.2" in self.items:
-            self._institution()
-        if self.pending in ("internship",) or "3.7.4" in self.items or self._has(r"实习|应届"):
-            self._internship()
-        if self.pending in ("rent",) or "3.8.3" in self.items or self._has(r"租金|房租"):
-            self._rent()
-        if self.pending in ("platforms",) or "3.9" in self.items:
-            self._platforms()
-        if self.pending and self.pending.startswith("park") or self.items & {"3.8.1", "3.8.2a", "3.8.2b"}:
-            self._park()
+        for clause in clauses.READ_ORDER:  # each clause's own figures, in the registry's reading order
+            if clause.reads_when(self):
+                clause.read(self)
         self._flags()
         self._business()
         return self.out
@@ -330,7 +319,7 @@ class Reader:
                 key = "previous_usd_cny_rate"
             self._set_rate(key, f.value)
             self._use(f)
-        said_rate = self._has(r"汇率|中间价") and not self._figs_used("rate")
+        said_rate = self.has(r"汇率|中间价") and not self._figs_used("rate")
         if (self.pending in ("usd_cny_rate", "previous_usd_cny_rate") or said_rate) and not self._figs_used("rate"):
             if self.pending not in ("usd_cny_rate", "previous_usd_cny_rate"):
                 self.pending = "previous_usd_cny_rate" if self._year(len(self.text)) == "previous" else "usd_cny_rate"
@@ -472,14 +461,14 @@ class Reader:
                 continue
             if kind is None:
                 business = r"执行额|营收|合同额|业务额|业务量|外包业务|离岸|在岸"
-                if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self._has(business)):
+                if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self.has(business)):
                     kind = "offshore"
-                elif f.currency == "CNY" and (self.items & {"3.1", "3.3"} or self._has(business)):
+                elif f.currency == "CNY" and (self.items & {"3.1", "3.3"} or self.has(business)):
                     kind = "onshore"
                 elif (
-                    self._has(r"执行额|合同额|业务额|业务量|营收")
+                    self.has(r"执行额|合同额|业务额|业务量|营收")
                     or self.pending in ("business",)
-                    or (self.items & {"3.1", "3.2", "3.3"} and (year or self._has(r"业务|做了")))
+                    or (self.items & {"3.1", "3.2", "3.3"} and (year or self.has(r"业务|做了")))
                 ):
                     unclear.append({"value": str(f.value), "year": year or "current"})
                     self._use(f)
@@ -587,7 +576,7 @@ class Reader:
             return None
         return "domestic" if max(d or [-1]) > max(o or [-1]) else "overseas"
 
-    def _fairs(self):
+    def read_fairs(self):
         if self._fairs_itemised():
             return
         groups = []
@@ -828,7 +817,7 @@ class Reader:
         return None
 
     # -- 三.（六） certifications -------------------------------------------------------------
-    def _certifications(self):
+    def read_certifications(self):
         aliases = {"信息安全服务资质": "CCRC", "能力成熟度": "CMMI", "信息技术服务标准": "ITSS"}
         names = []
         for m in CERT_NAME.finditer(self.text):
@@ -866,7 +855,7 @@ class Reader:
         self.out.fields["certifications"] = certs
 
     # -- 三.（七） training and internships ----------------------------------------------------
-    def _senior_training(self):
+    def read_senior_training(self):
         """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
         costs = self._item_costs(
             "senior_training", r"培训|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|离岸|在岸|执行额"
@@ -927,7 +916,7 @@ class Reader:
         if values is not None:
             self.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
 
-    def _institution(self):
+    def read_institution(self):
         if re.search(
             r"认定的?[^，。；]{0,10}培训机构|认定机构|培训机构[^，。；]{0,6}(已|已经)(获得|通过)?认定", self.text
         ) and not self._negative("认定"):
@@ -948,7 +937,7 @@ class Reader:
                 self._use(f)
                 break
 
-    def _internship(self):
+    def read_internship(self):
         t = self.text
         for f in self.figs:
             if id(f) in self.used:
@@ -1001,7 +990,7 @@ class Reader:
                 self.out.fields["internship_agreement_years"] = Decimal(0)
 
     # -- 三.（八） parks and rent ---------------------------------------------------------------
-    def _rent(self):
+    def read_rent(self):
         t = self.text
         for f in self.figs:
             if id(f) in self.used:
@@ -1085,7 +1074,7 @@ class Reader:
             return "rent"
         return None
 
-    def _park(self):
+    def read_park(self):
         t = self.text
         if re.search(
             r"(新|刚)(被|获得|通过)?(认定|评为|评上|批准)|新通过|今年(被)?认定|"
@@ -1147,7 +1136,7 @@ class Reader:
                 out.append(f)  # the last one: "还有2个部门总监也去了 每人花了8万" adds to the training told before
         return out
 
-    def _platforms(self):
+    def read_platforms(self):
         """One entry per platform: each 平台 named starts one; costs after it (硬件、软件 …) are its own."""
         t = self.text
         mine = r"平台|硬件|设备|设施|正版软件|软件|购置|投入|花了|花费"
