@@ -4,14 +4,15 @@ import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
-from bot.answers import compose, qualify
+from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, intent_of, user_text
+from actions.conversation import answer_events, compose_reply, known_facts
+from actions.estimate_store import has_running_estimate
+from actions.estimating import amend_last_estimate, estimate_from_question
+from bot.answers import qualify
 from bot.answers.general import human_contact
 from bot.nlu.normalize import normalize, understand
-from bot.understand import facts as fact_reader
 
 
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正")
@@ -23,19 +24,17 @@ ASKS_AMOUNT = re.compile(
 
 def figures_first(dispatcher, tracker):
     """A message that corrects the last estimate or carries the user's own figures is an estimate."""
-    from actions.estimate import amend_last_estimate, estimate_from_question
-
     from bot.answers import router
     from bot.estimate.session import own_figures
 
     text = user_text(tracker)
-    if CORRECTION.search(text[:12]) and tracker.get_slot("estimate_inputs"):
+    if CORRECTION.search(text[:12]) and has_running_estimate(tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
     if len(router.message_parts(understand(text))) >= 2 and not own_figures(normalize(text)):
         return None  # several questions and no figures: answered part by part
-    if ASKS_AMOUNT.search(text) or own_money(text) or (tracker.get_slot("estimate_inputs") and adds_item(text)):
+    if ASKS_AMOUNT.search(text) or own_money(text) or (has_running_estimate(tracker) and adds_item(text)):
         return estimate_from_question(dispatcher, tracker)
     return None
 
@@ -69,45 +68,6 @@ def own_money(text: str) -> bool:
     )
 
 
-def compose_reply(tracker, intent=None):
-    """The policy answer to the latest message, with the conversation's topic and facts."""
-    return compose(
-        intent,
-        user_text(tracker),
-        entities_of(tracker),
-        tracker.get_slot("topic_clause"),
-        tracker.get_slot("topic_domain"),
-        known_facts(tracker)[0],
-    )
-
-
-def known_facts(tracker) -> tuple:
-    """(the conversation's facts with this message's, this message's facts alone).
-
-    Read from the conversation's own messages (the last 40), later statements replacing
-    earlier ones, so every action sees the same facts and a correction wins.
-    """
-    latest = user_text(tracker)
-    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:]
-    if history and history[-1] == latest:
-        history = history[:-1]
-    facts = {}
-    for text in history[-40:]:
-        facts.update(fact_reader.read_facts_cached(text))
-    said = fact_reader.read_facts_cached(latest)
-    facts.update(said)
-    return facts, said
-
-
-def earlier_facts(tracker) -> dict:
-    """The facts stated before this message, in JSON form (for an estimate's session)."""
-    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:-1]
-    earlier = {}
-    for text in history:
-        earlier.update(fact_reader.read_facts_cached(text))
-    return fact_reader.to_json(earlier)
-
-
 def verdict_first(dispatcher, tracker):
     """A "does this count / what can we get" question answered from the stated facts, or None."""
     from bot.estimate.session import own_figures
@@ -134,8 +94,6 @@ def verdict_first(dispatcher, tracker):
     dispatcher.utter_message(text=answer.text)
     events = answer_events(answer)
     if answer.verdict != "not_met" and own_figures(text):
-        from actions.estimate import estimate_from_question
-
         estimate = estimate_from_question(dispatcher, tracker)
         events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
     return events
@@ -160,16 +118,6 @@ def not_served_first(dispatcher, tracker):
         return None
     dispatcher.utter_message(text=answer.text)
     return answer_events(answer)
-
-
-def answer_events(answer) -> List[Dict[Text, Any]]:
-    """Remember what the answer was about, for follow-ups."""
-    events = []
-    if answer.clause:
-        events.append(SlotSet("topic_clause", answer.clause))
-    if answer.domain:
-        events.append(SlotSet("topic_domain", answer.domain))
-    return events
 
 
 class ActionAnswerPolicy(Action):
