@@ -55,6 +55,7 @@ CLAUSES = (
         triggers=r"增量|规模奖|业务规模|比上年|比去年|增长部分",
         fields=FIELDS,
         checklist="业务规模增量奖励（今年比上年执行额增长）",
+        asks=("business_current", "business_previous"),  # each year's amounts, asked together
         questions=QUESTIONS,
         missing=missing,
     ),

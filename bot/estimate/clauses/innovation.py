@@ -45,6 +45,7 @@ CLAUSES = (
             "innovation": f"创新发展奖励的条件：连续{YEARS}年取得新的发明专利、软件著作权，或研发投入持续{YEARS}年保持增长。"
             "贵企业满足吗？（是/否）"
         },
+        asks=("innovation",),  # either condition, asked as one yes/no
         missing=missing,
         final_when=awards_given,
     ),
