@@ -1,6 +1,31 @@
 """三（七）2 培训机构定额培训支持 in conversation (calculator/items/institution_training.py computes it)."""
 
+import re
+
 from .base import Clause, Field, figure_in
+
+
+def read(r):
+    if re.search(
+        r"认定的?[^，。；]{0,10}培训机构|认定机构|培训机构[^，。；]{0,6}(已|已经)(获得|通过)?认定", r.text
+    ) and not r.negative("认定"):
+        r.out.fields["institution_recognized"] = True
+    elif r.negative("认定"):
+        r.out.fields["institution_recognized"] = False
+    elif r.pending == "institution_recognized":
+        b = r.bool_answer()
+        if b is not None:
+            r.out.fields["institution_recognized"] = b
+    for f in r.unused("count"):
+        if re.search(r"人|名|个", f.unit or f.raw or "") and (
+            r.pending == "institution_trainees"
+            or re.search(r"培训|学员|合格|考核", r.text)
+            or ("institution_trainees" in r.known and not re.search(r"实习|应届|项目经理", r.text))
+        ):
+            r.out.fields["institution_trainees"] = int(f.value)
+            r.use(f)
+            break
+
 
 CLAUSES = (
     Clause(
@@ -28,7 +53,7 @@ CLAUSES = (
         applicant="training_institution",
         checklist="培训机构定额培训支持",
         person_conditions=("institution_trainees", None, ("education", "exam", "contract")),
-        read=lambda reader: reader.read_institution(),
+        read=read,
         reads_when=lambda reader: (
             reader.pending in ("institution_trainees", "institution_recognized") or "3.7.2" in reader.items
         ),
