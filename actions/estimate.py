@@ -11,6 +11,7 @@ from actions.estimate_store import (
     INPUTS_SLOT,
     STATE_SLOT,
     clear_session,
+    has_running_estimate,
     load_inputs,
     load_session,
     pending_state,
@@ -23,6 +24,7 @@ from actions.policy import not_served_first, verdict_first
 from bot.answers import compose, eligibility
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
+from bot.estimate.reading import is_what_if
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures
 from bot.nlu.normalize import normalize
 
@@ -39,6 +41,10 @@ class ActionEstimateStart(Action):
             events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
+        if is_what_if(user_text(tracker)) and has_running_estimate(tracker):
+            events = amend_last_estimate(dispatcher, tracker)  # 「那如果离岸是200万美元呢」: the estimate just made
+            if events is not None:
+                return events
         session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker), running=load_inputs(tracker))
         for problem in session.problems:
             dispatcher.utter_message(text=problem)

@@ -13,6 +13,7 @@ from actions.estimate_store import clear_session, load_inputs, save_session, sav
 from bot.answers import eligibility
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
+from bot.estimate.reading import is_what_if
 from bot.estimate.session import ADDS_TO_RUNNING, EstimateSession, calculator_inputs, items_for_inputs
 from bot.nlu.normalize import normalize
 from bot.understand import facts as fact_reader
@@ -101,8 +102,11 @@ def estimate_from_question(dispatcher, tracker):
 
 
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
-    """ "不对，CMMI是28万": apply a figure to the conversation's estimate and recompute, or None."""
+    """ "不对，CMMI是28万", 「那如果离岸是200万美元呢」: apply a figure to the conversation's estimate and
+    recompute, or None. A supposed figure replaces the running one as a correction does."""
     inputs = load_inputs(tracker)
+    if is_what_if(user_text(tracker)):
+        intent = "correct_value"
     if (
         not inputs
         or ADDS_TO_RUNNING.search(normalize(user_text(tracker)))

@@ -12,6 +12,7 @@ from actions.estimate_store import has_running_estimate
 from actions.estimating import amend_last_estimate, estimate_from_question
 from bot.answers import qualify
 from bot.answers.general import human_contact
+from bot.estimate.reading import is_what_if
 from bot.nlu.normalize import normalize, understand
 
 
@@ -28,7 +29,7 @@ def figures_first(dispatcher, tracker):
     from bot.estimate.session import own_figures
 
     text = user_text(tracker)
-    if CORRECTION.search(text[:12]) and has_running_estimate(tracker):
+    if (CORRECTION.search(text[:12]) or is_what_if(text)) and has_running_estimate(tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events

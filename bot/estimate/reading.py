@@ -66,6 +66,16 @@ def _alternation(words) -> str:
     return "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
 
 
+def is_what_if(text: str) -> bool:
+    """「那如果离岸是200万美元呢」「那200万美元呢」: a follow-up supposing another figure (estimate_words.yml)."""
+    w = estimate_words()["what_if"]
+    t = (text or "").strip().lower()
+    follow = _alternation(w["follow_up"])
+    if re.match(rf"^({follow})?\s*({_alternation(w['openers'])})", t):
+        return True
+    return bool(re.match(rf"^({follow})", t) and re.search(rf"({_alternation(w['endings'])})\s*[?？。!！]*$", t))
+
+
 @lru_cache(maxsize=1)
 def word_patterns() -> dict:
     """Compiled alternations of estimate_words.yml: domestic, overseas, eligible, not_covered."""

@@ -14,6 +14,7 @@ from typing import List, Optional
 from bot.estimate import clauses
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import rate_rule
+from bot.estimate.reading import is_what_if
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import normalize
 from calculator.inputs import FIELDS as CONTRACT_FIELDS
@@ -364,7 +365,8 @@ class EstimateSession:
         if is_correction and self.inputs != before[0]:
             changed = [k for k in self.inputs if before[0].get(k) != self.inputs.get(k) and not k.startswith("_")]
             if changed:
-                msgs.append("好的，已更正：" + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
+                said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
+                msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
 
     def _note_facts(self, text: str) -> None:
@@ -705,6 +707,9 @@ class EstimateSession:
         for key, value in calculator_inputs(self.inputs).items():
             if not isinstance(value, (list, dict)):
                 facts[key] = value
+        for key, value in self.inputs.items():
+            if key.startswith("_fact_"):  # a fact the clause's reading established (「20个大专」: 大专)
+                facts[key[len("_fact_") :]] = value
         return facts
 
     def verdicts(self) -> dict:

@@ -4,6 +4,43 @@ import re
 
 from .base import Clause, Field, figure_in
 
+CODE = "3.7.2"
+
+
+def education_rule() -> tuple:
+    """(the lowest level counted, its rank, the condition's label): 大专 from knowledge/data/conditions.yml."""
+    from knowledge import conditions
+
+    leaf = next(leaf for leaf in conditions.leaves(CODE) if leaf.get("id") == "education")
+    levels = conditions.scales()[leaf["scale"]]
+    rank = next(i for i, level in enumerate(levels) if leaf["at_least"] in level)
+    return leaf["at_least"], rank, leaf["label"]
+
+
+def read_levels(r) -> bool:
+    """「30个学员…其中20个大专 10个中专」: only the groups at the required level are counted; the others
+    are named as not counted (never all of them, never a guess). True when the message counts that way."""
+    from bot.understand.facts import counted_levels
+
+    groups = counted_levels(r.text)
+    if len({rank for _, _, rank in groups}) < 2:
+        return False
+    lowest, need, label = education_rule()
+    counted = [(n, word, rank) for n, word, rank in groups if rank >= need]
+    left = [(n, word) for n, word, rank in groups if rank < need]
+    r.out.fields["institution_trainees"] = sum(n for n, _, _ in counted)
+    if counted:
+        r.out.fields["_fact_education_level"] = min(counted, key=lambda g: g[2])[1]
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)  # the group counts and their total are this item's
+    if left:
+        said = "、".join(f"{n}名{word}" for n, word in left)
+        r.out.notes.append(
+            f"{said}学历的学员不符合“{label}”，不计入；按{'、'.join(f'{n}名{w}' for n, w, _ in counted) or '0名'}计算"
+        )
+    return True
+
 
 def read(r):
     if re.search(
@@ -16,6 +53,8 @@ def read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
+    if read_levels(r):
+        return
     for f in r.unused("count"):
         if re.search(r"人|名|个", f.unit or f.raw or "") and (
             r.pending == "institution_trainees"
@@ -29,7 +68,7 @@ def read(r):
 
 CLAUSES = (
     Clause(
-        code="3.7.2",
+        code=CODE,
         name="培训机构定额培训支持",
         triggers=r"培训的?机构|定额培训|培训学校|学员",
         fields=(

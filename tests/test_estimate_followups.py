@@ -1,0 +1,97 @@
+"""Follow-ups and groups the estimate reads in the clause registry: a supposed figure replaces the running
+one (「那如果离岸是200万美元呢」), and people counted at several levels are counted only at the level the
+clause requires (「其中20个大专 10个中专」)."""
+
+from decimal import Decimal
+
+import pytest
+
+from actions.estimate import ActionEstimateStart, ActionLooseAnswer
+from actions.policy import ActionAnswerPolicy
+from bot.estimate.reading import is_what_if
+from bot.estimate.session import EstimateSession
+from bot.nlu.normalize import normalize
+from bot.understand.facts import counted_levels, read_facts
+from tests.test_actions import run, slots_of, texts, tracker
+
+RUNNING = {"offshore_usd": "1500000", "usd_cny_rate": "7.05"}
+C101 = (
+    "我们是认定的服务外包培训机构 今年30个学员考核都通过 都和服务外包企业签了2年合同 其中20个大专 10个中专 按政策给多少"
+)
+
+
+class TestWhatIf:
+    @pytest.mark.parametrize(
+        "text,expected",
+        [
+            ("那如果离岸是200万美元呢", True),
+            ("那200万美元呢", True),
+            ("要是汇率按7.2算呢", True),
+            ("what if offshore is USD 2 million", True),
+            ("离岸200万美元", False),
+            ("那我们能申报吗", False),
+            ("不对，是180万美元", False),
+        ],
+    )
+    def test_what_if_words(self, text, expected):
+        assert is_what_if(text) is expected
+
+    @pytest.mark.parametrize(
+        "action,intent",
+        [(ActionAnswerPolicy, "ask_subsidy"), (ActionEstimateStart, "estimate_award"), (ActionLooseAnswer, "inform")],
+    )
+    async def test_supposed_figure_replaces_the_running_one(self, action, intent):
+        """200万美元 × 10% × 7.05 = 1,410,000: the rate of the running estimate is kept, not asked again."""
+        d, events = await run(action(), tracker("那如果离岸是200万美元呢", intent, {"estimate_inputs": RUNNING}))
+        assert "1,410,000.00元" in texts(d)
+        assert "汇率" not in texts(d).split("按")[0]  # nothing asked before the answer
+        assert {"offshore_usd": "2000000", "usd_cny_rate": "7.05"} == slots_of(events)["estimate_inputs"]
+        assert "按您假设的数字重新测算：今年离岸执行额200万美元" in texts(d)
+
+    async def test_supposed_figure_without_a_running_estimate_is_a_new_estimate(self):
+        d, events = await run(ActionEstimateStart(), tracker("那如果离岸是200万美元呢", "estimate_award"))
+        assert "1,410,000.00元" not in texts(d)
+        assert "usd_cny_rate" == slots_of(events)["estimate_state"]["pending"]  # the rate is asked, not assumed
+
+    def test_session_recomputes_with_the_supposed_figure(self):
+        inputs = {"offshore_usd": Decimal(1500000), "usd_cny_rate": Decimal("7.05")}
+        session = EstimateSession(items=["3.2"], inputs=dict(inputs))
+        session.last_keys = list(inputs)
+        turn = session.handle("那如果离岸是200万美元呢", "correct_value")
+        assert session.status == "done" and session.inputs["offshore_usd"] == Decimal(2000000)
+        assert turn.messages == ["按您假设的数字重新测算：今年离岸执行额200万美元。"]
+        assert Decimal("1410000") == Decimal(str(session.compute()["total_cny"]))
+
+
+class TestPeopleCountedByLevel:
+    def test_groups_are_read_with_their_levels(self):
+        assert [(20, "大专", 2), (10, "中专", 1)] == counted_levels(normalize(C101))
+        assert [] == counted_levels(normalize("30个学员都是大专"))
+
+    def test_mixed_levels_state_no_single_level(self):
+        assert "education_level" not in read_facts(C101)
+        assert "中专" == read_facts("学员是中专学历")["education_level"]
+
+    def test_only_the_required_level_is_counted(self):
+        """20 大专 × 500元 = 10,000元; the 10 中专 are named as not counted, never included."""
+        s = EstimateSession.start(C101)
+        assert s.status == "done" and s.items == ["3.7.2"]
+        assert 20 == s.inputs["institution_trainees"]
+        assert Decimal(10000) == Decimal(str(s.compute()["total_cny"]))
+        assert any("10名中专" in n and "大专以上" in n and "不计入" in n for n in s.notes)
+        assert {} == s.failed() and {} == s.unsure_conditions()
+
+    def test_all_below_the_level_count_none(self):
+        s = EstimateSession.start("认定的培训机构 学员考核都通过 签了2年劳动合同 15个中专 5个初中 能拿多少")
+        assert 0 == s.inputs["institution_trainees"]
+        assert any("15名中专、5名初中" in n and "不计入" in n for n in s.notes)
+        assert Decimal(0) == Decimal(str(s.compute()["total_cny"]))
+
+    def test_several_qualifying_levels_are_added(self):
+        s = EstimateSession.start("认定的培训机构 学员考核都通过 签了2年劳动合同 其中12个本科 8个大专 能拿多少")
+        assert 20 == s.inputs["institution_trainees"] and not any("不计入" in n for n in s.notes)
+
+    async def test_the_answer_counts_the_required_level(self):
+        d, _ = await run(ActionAnswerPolicy(), tracker(C101, "estimate_award"))
+        assert "10,000.00元" in texts(d) and "大专以上" in texts(d)
+        assert "不符合第三条第（七）项第2点" not in texts(d)
