@@ -94,7 +94,9 @@ def verdict_first(dispatcher, tracker):
         return None  # the user's own amounts and nothing ruled out: the estimate answers
     dispatcher.utter_message(text=answer.text)
     events = answer_events(answer)
-    if answer.verdict != "not_met" and own_figures(text):
+    if own_figures(text) and (answer.verdict != "not_met" or money):
+        # the user's own amounts are estimated too: a ruled-out item counts 0 with its reason, the others
+        # (「还参加了深圳的一个展 展位费2.5万」) are computed
         estimate = estimate_from_question(dispatcher, tracker)
         events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
     return events

@@ -95,3 +95,19 @@ class TestPeopleCountedByLevel:
         d, _ = await run(ActionAnswerPolicy(), tracker(C101, "estimate_award"))
         assert "10,000.00元" in texts(d) and "大专以上" in texts(d)
         assert "不符合第三条第（七）项第2点" not in texts(d)
+
+
+class TestRuledOutItemBesideOthers:
+    async def test_a_failed_condition_does_not_stop_the_other_items(self):
+        """18 interns/year fails 三（七）4 (20名以上), said first; the fair beside it is still computed:
+        2.5万 × 70% = 17,500元, and the internship item is listed at 0 with its reason."""
+        text = "每年实习生18个 协议3年 合格的15个；还参加了深圳的一个展 展位费2.5万，这些能拿多少"
+        d, _ = await run(ActionAnswerPolicy(), tracker(text, "ask_subsidy"))
+        reply = texts(d)
+        assert reply.startswith("结论：不符合第三条第（七）项第4点")
+        assert "17,500.00元" in reply and "实习实训补贴：不符合条件，0元" in reply
+        assert "92,500" not in reply
+
+    async def test_a_question_without_other_figures_gets_the_verdict_only(self):
+        d, events = await run(ActionAnswerPolicy(), tracker("每年实习生18个 协议3年 能拿实习补贴吗", "ask_subsidy"))
+        assert texts(d).startswith("结论：不符合") and "estimate_inputs" not in slots_of(events)
