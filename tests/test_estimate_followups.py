@@ -111,3 +111,31 @@ class TestRuledOutItemBesideOthers:
     async def test_a_question_without_other_figures_gets_the_verdict_only(self):
         d, events = await run(ActionAnswerPolicy(), tracker("每年实习生18个 协议3年 能拿实习补贴吗", "ask_subsidy"))
         assert texts(d).startswith("结论：不符合") and "estimate_inputs" not in slots_of(events)
+
+
+class TestFairsCountedByPlace:
+    ASKED = "今年参加了4个服务外包专业展会，费用都是展位和布展，补贴能拿多少"
+
+    @pytest.mark.parametrize(
+        "answer",
+        [
+            "东京和首尔两场是境外的，各花了9万；成都和杭州两场国内的，各4万",
+            "东京、首尔境外各9万；成都、杭州国内各4万；都是商务部门指定的",
+        ],
+    )
+    def test_each_place_is_one_fair(self, answer):
+        """2 × min(9万×70%, 5万) + 2 × min(4万×70%, 2万) = 140,000元; a fair's cost is not 在岸执行额."""
+        s = EstimateSession.start(self.ASKED)
+        assert s.clarify["kind"] == "fair_cost"
+        s.handle(answer, "inform")
+        regions = sorted((f["region"], f["cost_cny"]) for f in s.inputs["fairs"])
+        assert regions == [("domestic", 40000), ("domestic", 40000), ("overseas", 90000), ("overseas", 90000)]
+        assert "onshore_cny" not in s.inputs
+        assert Decimal(140000) == Decimal(str(s.compute()["total_cny"]))
+
+
+class TestMaintenanceFee:
+    def test_a_maintenance_fee_is_named_as_such(self):
+        s = EstimateSession.start("已经有CMMI3了 今年交了维护费12万 这个能补吗")
+        assert Decimal(84000) == Decimal(str(s.compute()["total_cny"]))
+        assert any(n.startswith("按已获得资质的维护费用计算") for n in s.notes)

@@ -338,8 +338,13 @@ class EstimateSession:
         resolved = self._resolve_clarification(text) if self.clarify else False
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
         clarify_now = self.clarify
+        had = dict(self.inputs)
         got = self._absorb(text, correction=is_correction)
         self.inputs.update(settled)  # the answer to a clarification is not read a second time
+        answered = {e.get("cost_cny") for k in settled for e in settled[k] if isinstance(e, dict)}
+        for key in [k for k in self.inputs if k not in had and k not in LIST_FIELDS]:
+            if self.inputs[key] in answered:  # 「成都和杭州两场国内的，各4万」: a fair's cost, not 在岸执行额
+                self.inputs.pop(key)
         if resolved:
             self.clarify = clarify_now  # the answer was read for the question; not asked about again
         known = len(self.inputs)
@@ -540,7 +545,10 @@ class EstimateSession:
         elif kind == "fair_cost":
             groups = data.get("groups") or [data]
             prefix = ""
-            if len(groups) == 1:
+            from bot.estimate.clauses.market_fairs import named_places
+
+            counted = re.search(r"[0-9一二两三四五六七八九十]+\s*(场|次)", norm) or named_places(norm) >= 2
+            if len(groups) == 1 and not counted:  # an answer that counts its own fairs is read as it is
                 g = groups[0]
                 prefix = {"domestic": "境内", "overseas": "境外"}.get(g.get("region"), "") + f"{g['count']}场活动，"
             reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)

@@ -51,6 +51,16 @@ def read(r):
         name = names[i] if i < len(names) else f"资质{i + 1}"
         certs.append({"name": name, "cost_cny": v})
     r.out.fields["certifications"] = certs
+    if re.search(r"维护", r.text) and not re.search(r"新(获得|拿|取得|通过)|认证费", r.text):
+        r.out.notes.append(maintenance_note())
+
+
+def maintenance_note() -> str:
+    """What the policy says of a maintenance fee, quoted from knowledge/data/conditions.yml."""
+    from knowledge import conditions
+
+    leaf = next(leaf for leaf in conditions.leaves("3.6") if leaf.get("id") == "cost_kind")
+    return f"按已获得资质的维护费用计算（{leaf['label']}均可补贴）"
 
 
 CLAUSES = (

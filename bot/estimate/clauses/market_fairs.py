@@ -48,6 +48,14 @@ def describe(value) -> str:
     return "，".join(parts) or "未参加展会等活动"
 
 
+def named_places(text: str) -> int:
+    """How many distinct places (cities, countries of estimate_words.yml) `text` names; 境内/境外 are not places."""
+    from bot.estimate.reading import region_mentions
+
+    names = {text[a:b] for a, b, _ in region_mentions(text)}
+    return len({n for n in names if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", n)})
+
+
 def reads_when(reader) -> bool:
     from bot.estimate.understand import FAIR_WORDS
 
@@ -111,14 +119,17 @@ def read(r):
             for c in counts:
                 r.use(c)
             counts = []
+        places = named_places(seg) if not counts and len(costs) == 1 and re.search(r"各|分别|每场", seg) else 0
         full = cur is not None and cur["costs"] and (cur["count"] is None or len(cur["costs"]) >= cur["count"])
-        if cur is None or (region and cur["region"] and region != cur["region"]) or (counts and full):
+        if cur is None or (region and cur["region"] and region != cur["region"]) or ((counts or places) and full):
             cur = {"region": region, "count": None, "costs": [], "per": None, "text": ""}
             groups.append(cur)
         cur["region"] = cur["region"] or region
         if counts:
             cur["count"] = int(counts[0].value)
             r.use(counts[0])
+        elif places >= 2:
+            cur["count"] = places  # 「东京、首尔境外各9万」: one fair in each place named
         for c in costs:
             cur["costs"].append(c)
             r.use(c)
