@@ -139,3 +139,35 @@ class TestMaintenanceFee:
         s = EstimateSession.start("已经有CMMI3了 今年交了维护费12万 这个能补吗")
         assert Decimal(84000) == Decimal(str(s.compute()["total_cny"]))
         assert any(n.startswith("按已获得资质的维护费用计算") for n in s.notes)
+
+
+class TestOwnResult:
+    def test_a_result_the_user_worked_out_is_not_an_amount(self):
+        """350万美元 × 10% × 7.1 = 248.5万 is over the 200万 cap: the user's 248.5万 is named, never read as
+        an offshore amount, and the capped award is computed."""
+        s = EstimateSession.start("offshore今年350万美元 汇率7.1 10%的话是248.5万吧？")
+        assert s.status == "done" and s.clarify is None
+        assert {"offshore_usd": Decimal(3500000), "usd_cny_rate": Decimal("7.1")} == s.inputs
+        assert Decimal(2000000) == Decimal(str(s.compute()["total_cny"]))
+        assert any(n.startswith("248.5万是按比例算出的结果") for n in s.notes)
+
+    def test_an_amount_after_a_percentage_without_those_words_is_still_read(self):
+        s = EstimateSession.start("离岸执行额占比60%，今年离岸150万美元，汇率7.05")
+        assert Decimal(1500000) == s.inputs["offshore_usd"]
+
+
+class TestGrowthDecidedByFigures:
+    def test_flat_onshore_with_new_offshore_is_growth(self):
+        """在岸 flat at 800万, offshore 160万美元 this year: increment 11,120,000 × 3% = 333,600;
+        离岸 1,112,000; 创新 15% of both = 216,840."""
+        s = EstimateSession.start(
+            "去年还没离岸业务，在岸800万；今年在岸800万，离岸160万美元，汇率6.95。"
+            "软件著作权连续两年都有新登记的。创新发展奖励多少"
+        )
+        assert {} == s.failed()
+        amounts = {i["code"]: Decimal(str(i["amount_cny"])) for i in s.compute()["items"]}
+        assert amounts == {"3.1": Decimal(333600), "3.2": Decimal(1112000), "3.3": Decimal(216840)}
+
+    def test_a_stated_decline_without_both_years_still_rules_the_item_out(self):
+        s = EstimateSession.start("今年业务比去年少了不少 增量奖励能拿多少")
+        assert "3.1" in s.failed()

@@ -355,7 +355,7 @@ class Reader:
             year = self._year(f.start)
             if year == "other":
                 continue
-            if self._award_figure(f):
+            if self._award_figure(f) or self._own_result(f):
                 continue
             if pending_kind and kind is None:
                 kind = pending_kind[0]
@@ -456,6 +456,16 @@ class Reader:
                     {"values": unclear, "value": unclear[0]["value"], "year": unclear[0]["year"]},
                 )
             )
+
+    def _own_result(self, f) -> bool:
+        """ "10%的话是248.5万吧": a result the user worked out (estimate_words.yml own_result), not an amount."""
+        before = self.text[max(0, f.start - 12) : f.start]
+        words = "|".join(re.escape(w) for w in estimate_words()["own_result"])
+        if not (re.search(r"[%％]|百分之", before) and re.search(rf"({words})\s*$", before)):
+            return False
+        self.use(f)
+        self.out.notes.append(f"{wan(f.value, '')}是按比例算出的结果（未计单项上限），不作为执行额")
+        return True
 
     def _award_figure(self, f) -> bool:
         """A figure that is an award already worked out ("增量奖励是40万元"), not a business amount."""

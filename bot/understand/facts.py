@@ -277,6 +277,9 @@ def _series(t: str, cue) -> Optional[bool]:
             year = None
     if len(points) < 2 or len({c for _, c, _ in points}) > 1 or len({y for y, _, _ in points}) < len(points):
         return None
+    currency = points[0][1]
+    if any(f.kind == "money" and f.currency and f.currency != currency for f in figs):
+        return None  # 「在岸800万；今年在岸800万，离岸160万美元」: amounts in another currency add to a year's total
     values = [v for _, _, v in sorted(points)]
     return values
 
