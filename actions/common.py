@@ -43,3 +43,10 @@ def message_id(tracker: Tracker) -> str:
         if event.get("event") == "user":
             return f"{event.get('timestamp')}:{event.get('text')}"
     return ""
+
+
+def state_of(session, tracker: Tracker) -> dict:
+    """A form session's slot state, marked with the message it has read (the form does not read it twice)."""
+    state = session.dump()
+    state["handled"] = message_id(tracker)
+    return state

@@ -1,117 +1,33 @@
 """Award estimates in conversation: start, the form's validation and questions, the answer, totals."""
 
-from typing import Any, Dict, List, Text
+from typing import Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import REPHRASE, intent_of, message_id, user_text
+from actions.common import REPHRASE, intent_of, user_text
+from actions.conversation import answer_events, earlier_facts
+from actions.estimate_store import (
+    INPUTS_SLOT,
+    STATE_SLOT,
+    clear_session,
+    has_running_estimate,
+    load_inputs,
+    load_session,
+    pending_state,
+    save_session,
+    session_from_state,
+)
+from actions.estimating import amend_last_estimate, finish, unsure_line
 from actions.forms import SessionFormValidation
-from actions.policy import answer_events, earlier_facts, not_served_first, other_parts, verdict_first
-from bot.answers.subsidies import clause_answer
-from bot.estimate import explain
+from actions.policy import not_served_first, other_parts, verdict_first
 from bot.answers import compose, eligibility
 from bot.console.queue import note_estimate
-from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures, to_json
-from bot.estimate.session import ADDS_TO_RUNNING, from_json
-from bot.understand import facts as fact_reader
+from bot.answers.subsidies import clause_answer
+from bot.estimate import explain
+from bot.estimate.reading import is_what_if
+from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures
 from bot.nlu.normalize import normalize
-
-
-def load_inputs(tracker: Tracker) -> dict:
-    """The figures gathered over the whole conversation."""
-    raw = tracker.get_slot("estimate_inputs") or {}
-    return {k: from_json(k, v) for k, v in raw.items()}
-
-
-def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: EstimateSession) -> List[Dict[Text, Any]]:
-    """Compute, answer, and add the figures to the conversation's running estimate."""
-    from calculator import CalculatorError
-
-    merged = load_inputs(tracker)
-    merged.update(calculator_inputs(session.inputs))  # a session that extends the running one holds it already
-    title = "连同本次对话中前面的数字一起测算，" if session.extends else ""
-    try:
-        result = session.compute()
-    except CalculatorError as err:
-        dispatcher.utter_message(text=f"这些数字还不能计算：{err}。请更正后再试。")
-        return [SlotSet("estimate_state", None), SlotSet("estimate_pending", False)]
-    skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
-    second_article = eligibility.summary(fact_reader.from_json(session.facts))
-    if second_article:
-        dispatcher.utter_message(text=second_article)
-    text = explain.render(
-        result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed(), title=title
-    )
-    unsure = session.unsure_conditions()
-    if unsure:
-        text += (
-            "\n还需确认的条件（测算假定已满足）："
-            + "；".join(f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items())
-            + "。"
-        )
-    dispatcher.utter_message(text=text)
-    note_estimate(tracker.sender_id, result.get("total_cny", 0))
-    events = [
-        SlotSet("estimate_state", None),
-        SlotSet("estimate_pending", False),
-        SlotSet("estimate_inputs", to_json(merged)),
-    ]
-    if session.items:
-        events.append(SlotSet("topic_clause", session.items[0].replace("a", "").replace("b", "")))
-    return events
-
-
-def unsure_line(dispatcher, session: EstimateSession) -> None:
-    """Before asking for figures: the conditions of the items that nobody has confirmed yet."""
-    unsure = session.unsure_conditions()
-    if unsure:
-        dispatcher.utter_message(
-            text="测算前提（还需确认）："
-            + "；".join(f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items())
-            + "。"
-        )
-
-
-def _skip_label(key: str) -> str:
-    return {"usd_cny_rate": "本年度汇率", "previous_usd_cny_rate": "上年度汇率"}.get(key, "部分信息")
-
-
-def estimate_from_question(dispatcher, tracker):
-    """A policy question that carries the user's own figures: estimate instead, or None."""
-    from calculator.figures_zh import parse_figures
-
-    text = user_text(tracker)
-    figures = parse_figures(text)
-    if figures and all(getattr(f, "bound", None) for f in figures):
-        # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's; but in
-        # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".
-        return None
-    running = load_inputs(tracker)
-    session = EstimateSession.start(text, known=earlier_facts(tracker), running=running)
-    if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
-        return None
-    if (
-        session.extends
-        and calculator_inputs(session.inputs) == running
-        and not session.clarify
-        and set(session.items) == set(_items_for(running))
-    ):
-        return None  # nothing added: a question about the policy, answered as such
-    if session.status == "done":
-        return finish(dispatcher, tracker, session)
-    for problem in session.problems:
-        dispatcher.utter_message(text=problem)
-    if not session.clarify:
-        standard = clause_answer(session.items[0].rstrip("ab"), text)
-        dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
-    else:
-        standard = None
-    dispatcher.utter_message(text="按您给的数字测算，还需要：" + session.question())
-    state = session.dump()
-    state["handled"] = message_id(tracker)
-    return [SlotSet("estimate_state", state)] + (answer_events(standard) if standard else [])
 
 
 class ActionEstimateStart(Action):
@@ -126,6 +42,10 @@ class ActionEstimateStart(Action):
             events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
+        if is_what_if(user_text(tracker)) and has_running_estimate(tracker):
+            events = amend_last_estimate(dispatcher, tracker)  # 「那如果离岸是200万美元呢」: the estimate just made
+            if events is not None:
+                return events
         session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker), running=load_inputs(tracker))
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
@@ -136,27 +56,25 @@ class ActionEstimateStart(Action):
             dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
             dispatcher.utter_message(text="下面帮您测算，随时可以说“取消”。")
         unsure_line(dispatcher, session)
-        state = session.dump()
-        state["handled"] = message_id(tracker)
-        return [SlotSet("estimate_state", state), SlotSet("estimate_answer", None), SlotSet("estimate_pending", True)]
+        return save_session(session, tracker) + [SlotSet("estimate_answer", None), SlotSet("estimate_pending", True)]
 
 
 class ValidateEstimateForm(SessionFormValidation):
     """Each answer in the estimate form: read it, correct, skip, cancel or answer a question."""
 
-    state_slot, answer_slot, resume_text = "estimate_state", "estimate_answer", "——回到刚才的测算："
+    state_slot, answer_slot, resume_text = STATE_SLOT, "estimate_answer", "——回到刚才的测算："
 
     def name(self) -> Text:
         return "validate_estimate_form"
 
     def load(self, state: dict) -> EstimateSession:
-        return EstimateSession.load(state)
+        return session_from_state(state)
 
     def complete(self, session: EstimateSession) -> bool:
         return session.status == "done"
 
     def cancel_events(self, turn):
-        return [SlotSet("estimate_inputs", None)] if turn.reset_all else []
+        return [SlotSet(INPUTS_SLOT, None)] if turn.reset_all else []
 
 
 class ActionAskEstimateAnswer(Action):
@@ -166,9 +84,7 @@ class ActionAskEstimateAnswer(Action):
         return "action_ask_estimate_answer"
 
     async def run(self, dispatcher, tracker, domain):
-        state = tracker.get_slot("estimate_state") or {}
-        session = EstimateSession.load({k: v for k, v in state.items() if k != "handled"})
-        dispatcher.utter_message(text=session.question())
+        dispatcher.utter_message(text=load_session(tracker).question())
         return []
 
 
@@ -179,10 +95,10 @@ class ActionEstimateFinish(Action):
         return "action_estimate_finish"
 
     async def run(self, dispatcher, tracker, domain):
-        state = tracker.get_slot("estimate_state")
+        state = pending_state(tracker)
         if not state or tracker.get_slot("estimate_answer") == "cancelled":
             return [SlotSet("estimate_pending", False), SlotSet("estimate_answer", None)]
-        session = EstimateSession.load({k: v for k, v in state.items() if k != "handled"})
+        session = session_from_state(state)
         return finish(dispatcher, tracker, session) + [SlotSet("estimate_answer", None)]
 
 
@@ -203,9 +119,7 @@ class ActionEstimateTotal(Action):
                 if fresh.status == "done":
                     return finish(dispatcher, tracker, fresh)
                 dispatcher.utter_message(text=fresh.question())
-                state = fresh.dump()
-                state["handled"] = message_id(tracker)
-                return [SlotSet("estimate_state", state)]
+                return save_session(fresh, tracker)
         if not inputs:
             dispatcher.utter_message(
                 text="这次对话里还没有测算过。告诉我数字，比如“离岸执行额150万美元，汇率7.05”，"
@@ -230,9 +144,8 @@ class ActionResetEstimates(Action):
 
     async def run(self, dispatcher, tracker, domain):
         dispatcher.utter_message(text="好的，已清空本次对话中的测算数据，我们重新开始。想算哪一项？")
-        return [
-            SlotSet("estimate_state", None),
-            SlotSet("estimate_inputs", None),
+        return clear_session() + [
+            SlotSet(INPUTS_SLOT, None),
             SlotSet("estimate_pending", False),
             SlotSet("estimate_answer", None),
         ]
@@ -252,7 +165,7 @@ class ActionLooseAnswer(Action):
         if intent == "cancel":
             dispatcher.utter_message(text="好的。目前没有进行中的测算。还有什么可以帮您？")
             return done
-        pending = tracker.get_slot("estimate_state")
+        pending = pending_state(tracker)
         asking = not (pending and pending.get("status") == "collecting")
         if asking and intent in ("inform", "correct_value"):
             events = verdict_first(dispatcher, tracker)
@@ -266,25 +179,22 @@ class ActionLooseAnswer(Action):
                 dispatcher.utter_message(text=answer.text)
                 return done + answer_events(answer)
         if pending and pending.get("status") == "collecting" and intent != "cancel":
-            session = EstimateSession.load({k: v for k, v in pending.items() if k != "handled"})
+            session = session_from_state(pending)
             turn = session.handle(text, intent)
             if turn.understood and not turn.interjection:
                 for m in turn.messages:
                     dispatcher.utter_message(text=m)
                 if turn.cancelled:
-                    return done + [SlotSet("estimate_state", None)]
+                    return done + clear_session()
                 if session.status == "done":
                     return finish(dispatcher, tracker, session)
-                state = session.dump()
-                state["handled"] = message_id(tracker)
                 if intent in ("inform", "correct_value"):
-                    return [
-                        SlotSet("estimate_state", state),
+                    return save_session(session, tracker) + [
                         SlotSet("estimate_answer", None),
                         SlotSet("estimate_pending", True),
                     ]
                 dispatcher.utter_message(text=session.question())
-                return done + [SlotSet("estimate_state", state)]
+                return done + save_session(session, tracker)
         if inputs and intent in ("correct_value", "inform"):
             events = amend_last_estimate(dispatcher, tracker, intent)
             if events is not None:
@@ -294,10 +204,7 @@ class ActionLooseAnswer(Action):
             return finish(dispatcher, tracker, fresh)
         if fresh.items and intent in ("inform", "correct_value"):
             dispatcher.utter_message(text="好的，我来帮您测算。")
-            state = fresh.dump()
-            state["handled"] = message_id(tracker)
-            return [
-                SlotSet("estimate_state", state),
+            return save_session(fresh, tracker) + [
                 SlotSet("estimate_answer", None),
                 SlotSet("estimate_pending", True),
             ]
@@ -312,28 +219,3 @@ class ActionLooseAnswer(Action):
             return done + answer_events(answer)
         dispatcher.utter_message(text=REPHRASE)
         return done
-
-
-def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
-    """ "不对，CMMI是28万": apply a figure to the conversation's estimate and recompute, or None."""
-    inputs = load_inputs(tracker)
-    if (
-        not inputs
-        or ADDS_TO_RUNNING.search(normalize(user_text(tracker)))
-        or EstimateSession.start(user_text(tracker), running=inputs).extends
-    ):
-        return None  # a message that adds to the estimate starts a session that extends it
-    session = EstimateSession(items=_items_for(inputs), inputs=dict(inputs))
-    session.last_keys = list(inputs.keys())
-    turn = session.handle(user_text(tracker), intent)
-    if not (turn.understood and session.status == "done") or session.inputs == inputs:
-        return None
-    for m in turn.messages:
-        dispatcher.utter_message(text=m)
-    return finish(dispatcher, tracker, session)
-
-
-def _items_for(inputs: dict) -> list:
-    probe = EstimateSession(items=[], inputs=dict(inputs))
-    probe._infer_items()
-    return probe.items

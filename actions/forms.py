@@ -7,8 +7,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 
-from actions.common import QUESTION_INTENTS, entities_of, intent_of, message_id, user_text
-from actions.policy import answer_events
+from actions.common import QUESTION_INTENTS, entities_of, intent_of, message_id, state_of, user_text
+from actions.conversation import answer_events
 from bot.answers import compose
 from bot.answers.general import human_contact
 
@@ -75,9 +75,7 @@ class SessionFormValidation(Action, ABC):
                 ]
                 + self.cancel_events(turn)
             )
-        new_state = session.dump()
-        new_state["handled"] = mid
-        events.append(SlotSet(self.state_slot, new_state))
+        events.append(SlotSet(self.state_slot, state_of(session, tracker)))
         events.append(SlotSet(self.answer_slot, "done" if self.complete(session) else None))
         return events
 

@@ -3,26 +3,26 @@
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
+from actions.conversation import answer_events, compose_reply, known_facts
+from actions.estimate_store import has_running_estimate
+from actions.estimating import amend_last_estimate, estimate_from_question
 from bot.answers import compose, qualify
 from bot.answers.general import human_contact
+from bot.estimate.reading import is_what_if
 from bot.nlu.normalize import normalize, understand
-from bot.understand import facts as fact_reader
 from knowledge import shapes
 
 
 def figures_first(dispatcher, tracker):
     """A message that corrects the last estimate or carries the user's own figures is an estimate."""
-    from actions.estimate import amend_last_estimate, estimate_from_question
-
     from bot.answers import router
     from bot.estimate.session import own_figures
 
     text = user_text(tracker)
-    if shapes.search("correction", text[:12]) and tracker.get_slot("estimate_inputs"):
+    if (shapes.search("correction", text[:12]) or is_what_if(text)) and has_running_estimate(tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
@@ -33,11 +33,7 @@ def figures_first(dispatcher, tracker):
             return None  # several questions, none asking to compute: answered part by part
         events = estimate_from_question(dispatcher, tracker)
         return events if events is None else events + other_parts(dispatcher, tracker)
-    if (
-        shapes.search("asks_amount", text)
-        or own_money(text)
-        or (tracker.get_slot("estimate_inputs") and adds_item(text))
-    ):
+    if shapes.search("asks_amount", text) or own_money(text) or (has_running_estimate(tracker) and adds_item(text)):
         return estimate_from_question(dispatcher, tracker)
     return None
 
@@ -95,45 +91,6 @@ def own_money(text: str) -> bool:
     )
 
 
-def compose_reply(tracker, intent=None):
-    """The policy answer to the latest message, with the conversation's topic and facts."""
-    return compose(
-        intent,
-        user_text(tracker),
-        entities_of(tracker),
-        tracker.get_slot("topic_clause"),
-        tracker.get_slot("topic_domain"),
-        known_facts(tracker)[0],
-    )
-
-
-def known_facts(tracker) -> tuple:
-    """(the conversation's facts with this message's, this message's facts alone).
-
-    Read from the conversation's own messages (the last 40), later statements replacing
-    earlier ones, so every action sees the same facts and a correction wins.
-    """
-    latest = user_text(tracker)
-    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:]
-    if history and history[-1] == latest:
-        history = history[:-1]
-    facts = {}
-    for text in history[-40:]:
-        facts.update(fact_reader.read_facts_cached(text))
-    said = fact_reader.read_facts_cached(latest)
-    facts.update(said)
-    return facts, said
-
-
-def earlier_facts(tracker) -> dict:
-    """The facts stated before this message, in JSON form (for an estimate's session)."""
-    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:-1]
-    earlier = {}
-    for text in history:
-        earlier.update(fact_reader.read_facts_cached(text))
-    return fact_reader.to_json(earlier)
-
-
 def verdict_first(dispatcher, tracker):
     """A "does this count / what can we get" question answered from the stated facts, or None."""
     from bot.estimate.session import own_figures
@@ -160,9 +117,9 @@ def verdict_first(dispatcher, tracker):
         return None  # the user's own amounts and nothing ruled out: the estimate answers
     dispatcher.utter_message(text=answer.text)
     events = answer_events(answer)
-    if answer.verdict != "not_met" and own_money(user_text(tracker)):
-        from actions.estimate import estimate_from_question
-
+    if own_money(user_text(tracker)) and (answer.verdict != "not_met" or money):
+        # the user's own amounts are estimated too: a ruled-out item counts 0 with its reason, the others
+        # (「还参加了深圳的一个展 展位费2.5万」) are computed
         estimate = estimate_from_question(dispatcher, tracker)
         events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
     return events
@@ -200,16 +157,6 @@ def not_served_first(dispatcher, tracker):
         return None
     dispatcher.utter_message(text=answer.text)
     return answer_events(answer)
-
-
-def answer_events(answer) -> List[Dict[Text, Any]]:
-    """Remember what the answer was about, for follow-ups."""
-    events = []
-    if answer.clause:
-        events.append(SlotSet("topic_clause", answer.clause))
-    if answer.domain:
-        events.append(SlotSet("topic_domain", answer.domain))
-    return events
 
 
 class ActionAnswerPolicy(Action):

@@ -8,7 +8,7 @@ from typing import Text
 from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 
-from actions.common import message_id, user_text
+from actions.common import message_id, state_of, user_text
 from actions.forms import SessionFormValidation
 from bot.prescreen.session import PrescreenSession
 from bot.reports import get_report, render_chat, save_report, verdict_from
@@ -36,8 +36,7 @@ class ActionPrescreenStart(Action):
         session = PrescreenSession.start(user_text(tracker))
         if session.step != "applicant":
             dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。")
-        state = session.dump()
-        state["handled"] = message_id(tracker)
+        state = state_of(session, tracker)
         # a stated unmet condition settles the verdict at once (the form ends and the report follows)
         done = "done" if session.step == "done" else None
         return [SlotSet("prescreen_state", state), SlotSet("prescreen_answer", done)]

@@ -115,6 +115,24 @@ ENTRY_LABELS = {"region": "活动地区", "cost_cny": "费用", "name": "资质�
 FIELDS = frozenset(LABELS)
 
 
+def field_type(key: str) -> str:
+    """The contract's type of a field: flag, money, rate, count, duration, list, area, year or choice."""
+    for kind, keys in (
+        ("flag", BOOL_FIELDS),
+        ("money", MONEY_FIELDS),
+        ("rate", RATE_FIELDS),
+        ("count", COUNT_FIELDS),
+        ("duration", DURATION_FIELDS),
+        ("list", tuple(LIST_FIELDS)),
+        ("area", ("rent_area_m2",)),
+        ("year", ("year",)),
+        ("choice", ("entity_type",)),
+    ):
+        if key in keys:
+            return kind
+    raise KeyError(f"no field {key!r} in the calculator's contract")
+
+
 def _fail(field, message):
     raise CalculatorError(message, field)
 

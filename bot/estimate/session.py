@@ -11,29 +11,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import List, Optional
 
+from bot.estimate import clauses
 from bot.estimate import items as item_words
+from bot.estimate.clauses.base import rate_rule
+from bot.estimate.reading import is_what_if
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import normalize
+from calculator.inputs import FIELDS as CONTRACT_FIELDS
+from calculator.inputs import field_type
 
-LIST_FIELDS = ("fairs", "certifications", "senior_training", "platforms")
+LIST_FIELDS = clauses.keys_of_type("list")
 ADDITIVE_COUNTS = ("institution_trainees", "qualified_interns", "park_top_enterprises")
-INT_FIELDS = (
-    "institution_trainees",
-    "interns_per_year",
-    "qualified_interns",
-    "park_top_enterprises",
-    "rent_years_subsidized",
-    "year",
-)
-BOOL_FIELDS = (
-    "new_enterprise",
-    "innovation_patents_two_years",
-    "innovation_rd_growth_two_years",
-    "tech_advanced_new",
-    "institution_recognized",
-    "park_newly_recognized",
-    "park_enterprise_operated",
-)
 QUESTION_INTENTS = {
     "ask_eligibility",
     "ask_business_scope",
@@ -83,17 +71,6 @@ def own_figures(text: str) -> list:
     return [f for f in figures(text) if not getattr(f, "bound", None) and f.kind != "year"]
 
 
-def rate_rule() -> str:
-    """The policy's exchange-rate rule, quoted from knowledge/, with what it means."""
-    from knowledge import query
-
-    rule = query.document()["exchange_rate"]
-    return (
-        f"{rule['text'].split('，')[-1]}（{query.clause(rule['clause'])['label']}）："
-        "离岸金额按业务执行那一年的美元兑人民币年平均中间价折算。"
-    )
-
-
 def to_json(value):
     """Decimals as strings, recursively, so the state fits in a Rasa slot."""
     if isinstance(value, Decimal):
@@ -106,16 +83,20 @@ def to_json(value):
 
 
 def from_json(key, value):
-    """Back from a slot: money and rates as Decimal, counts as int."""
+    """Back from a slot by the contract's field type (calculator/inputs.py): money and rates as
+    Decimal, counts as int, flags as bool."""
     if value is None:
         return None
-    if key in BOOL_FIELDS:
-        return bool(value)
-    if key in INT_FIELDS:
-        return int(value)
-    if key in LIST_FIELDS:
-        return [{k: (Decimal(str(v)) if k == "cost_cny" else v) for k, v in e.items()} for e in value]
     if key.startswith("_"):
+        return value
+    kind = field_type(key) if key in CONTRACT_FIELDS else None
+    if kind == "flag":
+        return bool(value)
+    if kind in ("count", "year"):
+        return int(value)
+    if kind == "list":
+        return [{k: (Decimal(str(v)) if k == "cost_cny" else v) for k, v in e.items()} for e in value]
+    if kind == "choice":
         return value
     return Decimal(str(value))
 
@@ -138,18 +119,8 @@ class Turn:
     question: str = ""
 
 
-# The field whose figures, once given, make an item part of the estimate.
-FIGURE_ITEMS = (
-    ("fairs", "3.5"),
-    ("certifications", "3.6"),
-    ("senior_training", "3.7.3"),
-    ("platforms", "3.9"),
-    ("rent_annual_cny", "3.8.3"),
-    ("qualified_interns", "3.7.4"),
-    ("institution_trainees", "3.7.2"),
-    ("park_top_enterprises", "3.8.2a"),
-    ("park_foreign_investment_usd", "3.8.2b"),
-)
+# The fields whose figures, once given, make an item part of the estimate (each clause's `implies_item`).
+FIGURE_ITEMS = clauses.figure_items()
 
 
 class EstimateSession:
@@ -248,14 +219,14 @@ class EstimateSession:
         session = cls(items=codes, facts=known, extends=adds)
         if adds:
             session.inputs = dict(running)
-            session.items = item_words.sort_items(codes + _items_for_inputs(running))
+            session.items = item_words.sort_items(codes + items_for_inputs(running))
         session._note_facts(text)
         session.fill_from_facts()
         session._absorb(text, first=True)
         session._drop_facts_read_again()
         session._previous_is_the_year()
-        session._infer_items()
-        session._advance()
+        session.infer_items()
+        session.advance()
         return session
 
     def _previous_is_the_year(self):
@@ -271,7 +242,7 @@ class EstimateSession:
                 inp["usd_cny_rate"] = inp.pop("previous_usd_cny_rate")
             self.notes.append("按您说的去年（业务执行年度）的离岸执行额计算")
 
-    def _infer_items(self):
+    def infer_items(self):
         """Items implied by the figures when the user named none ("离岸执行额150万美元能拿多少")."""
         inp = self.inputs
         codes = set(self.items)
@@ -300,7 +271,7 @@ class EstimateSession:
                 codes.add("3.1")
             if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp:
                 codes.add("3.3")
-            for key, code in FIGURE_ITEMS + (("tech_advanced_new", "3.4"),):
+            for key, code in FIGURE_ITEMS:
                 if key in inp:
                     codes.add(code)
             if self.clarify and self.clarify.get("kind") in ("business_kind", "currency"):
@@ -332,8 +303,6 @@ class EstimateSession:
         for key, code in FIGURE_ITEMS:
             if inp.get(key):
                 out.add(code)
-        if inp.get("tech_advanced_new"):
-            out.add("3.4")
         return out
 
     # -- reading answers -------------------------------------------------------------------------
@@ -369,8 +338,13 @@ class EstimateSession:
         resolved = self._resolve_clarification(text) if self.clarify else False
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
         clarify_now = self.clarify
+        had = dict(self.inputs)
         got = self._absorb(text, correction=is_correction)
         self.inputs.update(settled)  # the answer to a clarification is not read a second time
+        answered = {e.get("cost_cny") for k in settled for e in settled[k] if isinstance(e, dict)}
+        for key in [k for k in self.inputs if k not in had and k not in LIST_FIELDS]:
+            if self.inputs[key] in answered:  # 「成都和杭州两场国内的，各4万」: a fair's cost, not 在岸执行额
+                self.inputs.pop(key)
         if resolved:
             self.clarify = clarify_now  # the answer was read for the question; not asked about again
         known = len(self.inputs)
@@ -388,15 +362,16 @@ class EstimateSession:
                 hint += "如果不方便提供，可以回复“跳过”，或回复“取消”结束测算。"
             return Turn(messages=[hint], understood=False)
         self.retries = 0
-        self._infer_items()
-        self._advance()
+        self.infer_items()
+        self.advance()
         msgs = list(self.problems)
         if asked and self.status == "collecting":
             return Turn(messages=msgs, question=asked)
         if is_correction and self.inputs != before[0]:
             changed = [k for k in self.inputs if before[0].get(k) != self.inputs.get(k) and not k.startswith("_")]
             if changed:
-                msgs.append("好的，已更正：" + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
+                said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
+                msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
 
     def _note_facts(self, text: str) -> None:
@@ -473,7 +448,7 @@ class EstimateSession:
                 field = (err.field or "").split("[")[0].split(".")[0]
                 if field not in self.inputs:
                     return messages
-                self._infer_items()
+                self.infer_items()
                 self.inputs.pop(field)
                 messages.append(f"这个数字不能用：{err}。请重新告诉我。")
         return messages
@@ -570,7 +545,10 @@ class EstimateSession:
         elif kind == "fair_cost":
             groups = data.get("groups") or [data]
             prefix = ""
-            if len(groups) == 1:
+            from bot.estimate.clauses.market_fairs import named_places
+
+            counted = re.search(r"[0-9一二两三四五六七八九十]+\s*(场|次)", norm) or named_places(norm) >= 2
+            if len(groups) == 1 and not counted:  # an answer that counts its own fairs is read as it is
                 g = groups[0]
                 prefix = {"domestic": "境内", "overseas": "境外"}.get(g.get("region"), "") + f"{g['count']}场活动，"
             reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)
@@ -666,75 +644,16 @@ class EstimateSession:
                 if key and key.endswith("rate")
                 else "好的，这一项先跳过，相关金额暂不计算。"
             )
-        self._advance()
+        self.advance()
         return Turn(messages=[msg], done=self.status == "done")
 
     # -- what next -------------------------------------------------------------------------------
     def missing(self) -> list:
-        """The keys still to ask, in order (skipped ones left out)."""
-        inp, items, out = self.inputs, set(self.items) - set(self.failed()), []
-        if "3.3" in items and "innovation_patents_two_years" not in inp and "innovation_rd_growth_two_years" not in inp:
-            out.append("innovation")
-        if any(k.startswith("_award_") for k in inp):
-            return [k for k in out if k not in self.skipped]
-        if "3.1" in items:
-            # "没有离岸业务" alone does not tell a year's total: its onshore amount is still needed
-            if "onshore_cny" not in inp and not inp.get("offshore_usd"):
-                out.append("business_current")
-            if (
-                not inp.get("new_enterprise")
-                and "previous_onshore_cny" not in inp
-                and not inp.get("previous_offshore_usd")
-            ):
-                out.append("business_previous")
-        if "3.2" in items and "offshore_usd" not in inp and "business_current" not in out:
-            out.append("offshore_usd")
-        if items & {"3.1", "3.2", "3.3"} and not out:
-            out += self._rates_needed()
-        if "3.4" in items and "tech_advanced_new" not in inp:
-            out.append("tech_advanced_new")
-        if "3.5" in items and "fairs" not in inp:
-            out.append("fairs")
-        if "3.6" in items and "certifications" not in inp:
-            out.append("certifications")
-        if "3.7.2" in items:
-            out += [k for k in ("institution_recognized", "institution_trainees") if k not in inp]
-        if "3.7.3" in items and "senior_training" not in inp:
-            out.append("senior_training")
-        if "3.7.4" in items:
-            out += [k for k in ("internship_agreement_years", "interns_per_year", "qualified_interns") if k not in inp]
-        if "3.8.1" in items:
-            out += [k for k in ("park_newly_recognized", "park_enterprise_operated") if k not in inp]
-        if "3.8.2a" in items and "park_top_enterprises" not in inp:
-            out.append("park_top_enterprises")
-        if "3.8.2b" in items and "park_foreign_investment_usd" not in inp:
-            out.append("park_foreign_investment_usd")
-        if "3.8.3" in items:
-            # 已享受租金补贴年数 is not asked: the calculator counts it 0 and the answer says so
-            for k in ("rent_annual_cny", "rent_area_m2", "rent_years_in_park", "rent_contract_amount_cny"):
-                if k == "rent_contract_amount_cny" and ("onshore_cny" in inp or "offshore_usd" in inp):
-                    continue
-                if k not in inp:
-                    out.append(k)
-        if "3.9" in items and "platforms" not in inp:
-            out.append("platforms")
-        return [k for k in out if k not in self.skipped]
+        """The keys still to ask, in order (skipped ones left out): each clause's, from the registry."""
+        items = set(self.items) - set(self.failed())
+        return [k for k in clauses.missing(self, items) if k not in self.skipped]
 
-    FACT_INPUTS = (
-        "new_enterprise",
-        "tech_advanced_new",
-        "institution_recognized",
-        "park_newly_recognized",
-        "park_enterprise_operated",
-        "innovation_patents_two_years",
-        "innovation_rd_growth_two_years",
-        "internship_agreement_years",
-        "interns_per_year",
-        "rent_years_in_park",
-        "rent_contract_amount_cny",
-        "rent_years_subsidized",
-        "park_foreign_investment_usd",
-    )
+    FACT_INPUTS = clauses.fact_fields()
 
     def fill_from_facts(self) -> None:
         """Inputs the user already stated as facts (「每年收30个实习生」 earlier) are not asked again."""
@@ -765,20 +684,18 @@ class EstimateSession:
                 inp.pop(key, None)
                 self.filled_from_facts.discard(key)
 
-    # the conditions each counted person must meet, per item: when every one is stated met for
-    # the whole group the user counted, that count is the qualifying count
-    PERSON_CONDITIONS = {
-        "3.7.4": ("qualified_interns", "interns_per_year", ("graduate", "education", "months", "insurance")),
-        "3.7.2": ("institution_trainees", None, ("education", "exam", "contract")),
-    }
-
     def _everyone_qualifies(self) -> None:
+        """Each clause's person conditions (clauses/<x>.py): when every one is stated met for the whole
+        group the user counted, that count is the qualifying count."""
         from knowledge import conditions
 
-        for code, (count_key, group_key, ids) in self.PERSON_CONDITIONS.items():
-            if code not in self.items or count_key in self.inputs or not group_key or group_key not in self.inputs:
+        for clause in clauses.clauses_for(self.items):
+            if not clause.person_conditions:
                 continue
-            verdict = conditions.evaluate(code, self.condition_facts())
+            count_key, group_key, ids = clause.person_conditions
+            if count_key in self.inputs or not group_key or group_key not in self.inputs:
+                continue
+            verdict = conditions.evaluate(clause.condition_code, self.condition_facts())
             checks = {c.id: c.status for c in verdict.checks}
             if all(checks.get(i) == "met" for i in ids):
                 self.inputs[count_key] = int(Decimal(str(self.inputs[group_key])))
@@ -798,6 +715,9 @@ class EstimateSession:
         for key, value in calculator_inputs(self.inputs).items():
             if not isinstance(value, (list, dict)):
                 facts[key] = value
+        for key, value in self.inputs.items():
+            if key.startswith("_fact_"):  # a fact the clause's reading established (「20个大专」: 大专)
+                facts[key[len("_fact_") :]] = value
         return facts
 
     def verdicts(self) -> dict:
@@ -806,9 +726,9 @@ class EstimateSession:
 
         facts = self.condition_facts()
         shared: dict = {}
-        for code in self.items:
-            if code in conditions.clause_codes():
-                conditions.evaluate(code, facts, shared)
+        for clause in clauses.clauses_for(self.items):
+            if clause.condition_code in conditions.clause_codes():
+                conditions.evaluate(clause.condition_code, facts, shared)
         return shared
 
     def failed(self) -> dict:
@@ -816,11 +736,12 @@ class EstimateSession:
         from bot.answers.qualify import reasons
 
         verdicts = self.verdicts()
-        return {
-            code: reasons(verdicts[code], verdicts)
-            for code in self.items
-            if code in verdicts and verdicts[code].status == "not_met"
-        }
+        out = {}
+        for clause in clauses.clauses_for(self.items):
+            verdict = verdicts.get(clause.condition_code)
+            if verdict is not None and verdict.status == "not_met":
+                out[clause.code] = reasons(verdict, verdicts)
+        return out
 
     def unsure_conditions(self) -> dict:
         """Conditions of the estimated items that nobody has stated yet: {code: [labels]}."""
@@ -852,7 +773,8 @@ class EstimateSession:
                 out[code] = "不符合条件：" + self.failed()[code] + "。"
         return out
 
-    def _rates_needed(self) -> list:
+    def rates_needed(self) -> list:
+        """The exchange rates the calculator needs for the figures given (their field names)."""
         from calculator import required_rates
 
         try:
@@ -860,7 +782,7 @@ class EstimateSession:
         except Exception:  # malformed partial inputs: let compute() report it
             return []
 
-    def _advance(self):
+    def advance(self):
         if self.status != "collecting":
             return
         if self.clarify:
@@ -874,7 +796,7 @@ class EstimateSession:
         if not todo:
             self.status = "done"
             if "3.8.3" in self.items and "rent_years_subsidized" not in self.inputs:
-                note = "未提到已享受过的租金补贴年数，按尚未享受计算（补贴期限最多3年，已享受满3年的不再补贴）"
+                note = clauses.rent.unasked_note()
                 if note not in self.notes:
                     self.notes.append(note)
 
@@ -911,10 +833,10 @@ def used_figures(inputs: dict) -> list:
     return out
 
 
-def _items_for_inputs(inputs: dict) -> list:
+def items_for_inputs(inputs: dict) -> list:
     """The items a set of calculator inputs computes."""
     probe = EstimateSession(items=[], inputs=dict(inputs))
-    probe._infer_items()
+    probe.infer_items()
     return probe.items
 
 
@@ -934,152 +856,37 @@ def _clar_dict(c: Clarification) -> dict:
     return {"kind": c.kind, "question": c.question, "data": c.data}
 
 
-def year_word(session, previous=False) -> str:
-    year = session.inputs.get("year")
-    if year:
-        return f"{int(year) - 1 if previous else int(year)}年"
-    return "上一年度" if previous else "今年（业务执行年度）"
+ITEMS_QUESTION = (
+    "您想测算哪一项？例如：离岸业务奖励、业务规模增量奖励、创新发展奖励、技术先进型企业奖励、展会补贴、"
+    "资质认证补贴、中高级人才培训补贴、实习实训补贴、培训机构培训支持、租金补贴、公共服务平台补贴、"
+    "示范园区认定奖励、园区引进重点企业或吸引外资奖励。也可以直接告诉我数字，比如“离岸执行额150万美元，汇率7.05”。"
+)
 
 
 def question_for(key: Optional[str], session: EstimateSession) -> str:
-    """The question that asks for `key`."""
-    fairs_none = session.fairs_none
-    q = {
-        "items": "您想测算哪一项？例如：离岸业务奖励、业务规模增量奖励、创新发展奖励、技术先进型企业奖励、展会补贴、"
-        "资质认证补贴、中高级人才培训补贴、实习实训补贴、培训机构培训支持、租金补贴、公共服务平台补贴、"
-        "示范园区认定奖励、园区引进重点企业或吸引外资奖励。也可以直接告诉我数字，比如“离岸执行额150万美元，汇率7.05”。",
-        "innovation": "创新发展奖励的条件：连续两年取得新的发明专利、软件著作权，或研发投入持续两年保持增长。"
-        "贵企业满足吗？（是/否）",
-        "business_current": "今年的服务外包合同执行额是多少？请分别说明在岸（人民币元）和离岸（美元），没有的可以说“没有”。",
-        "business_previous": "上一年度的服务外包合同执行额是多少（在岸按元、离岸按美元）？如果是今年新设立的企业（首年），请回复“新增企业”。",
-        "offshore_usd": "今年的离岸服务外包合同执行额是多少美元？",
-        "usd_cny_rate": rate_rule() + f"请告诉我{year_word(session)}的美元兑人民币年平均中间价（汇率），例如7.05。"
-        "我不会替您假设汇率；不清楚可以回复“跳过”。",
-        "previous_usd_cny_rate": f"上一年度的离岸金额要按上一年度的汇率折算。请告诉我{year_word(session, True)}"
-        "的美元兑人民币年平均中间价（汇率）。",
-        "tech_advanced_new": "贵企业是新获得技术先进型服务企业资格的吗？（是/否）",
-        "fairs": (
-            "境外活动参加了几场？每场的费用是多少？"
-            if "domestic" in fairs_none
-            else "境内活动参加了几场？每场的费用是多少？"
-            if "overseas" in fairs_none
-            else "请告诉我参加的境内、境外展会等活动各几场，以及每场的费用（注册费、展位费、布展费、特装费、宣传推广费）。"
-        ),
-        "certifications": "获得或维护了哪些资质认证（如CMMI、ITSS、PCMM），每项的认证或维护费用是多少元？",
-        "institution_recognized": "贵机构是已获得认定的本市服务外包培训机构吗？（是/否）",
-        "institution_trainees": "符合条件的学员有多少名？（大专以上学历、通过考核、并与服务外包企业签订1年以上劳动合同）",
-        "senior_training": (
-            f"这{session.inputs['_senior_count']}人每人的培训费用是多少元？（或告诉我合计费用）"
-            if session.inputs.get("_senior_count")
-            else "有几名中、高级人才（本科以上学历、项目经理以上职位）参加了涉外业务培训？每人的培训费用是多少元？"
-        ),
-        "internship_agreement_years": "与高校签订的实习生实训协议是几年的？",
-        "interns_per_year": "每年接受服务外包实习生多少名？",
-        "qualified_interns": "其中符合条件的应届毕业生有多少名？（大专以上学历、实习期3个月以上、在职并连续交纳社保不低于6个月）",
-        "park_newly_recognized": "园区是新通过认定的市级或市级以上服务外包示范园区吗？（是/否）",
-        "park_enterprise_operated": "园区是由企业统一管理和运营的吗？（是/否）",
-        "park_top_enterprises": "引进的世界500强、国内500强、IAOP全球外包100强或中国服务外包十大领军企业（入园正常运营一年以上）有几家？",
-        "park_foreign_investment_usd": "引进的信息传输、软件和信息服务业项目吸引外商投资多少美元？",
-        "rent_annual_cny": "租赁办公用房的年租金是多少元？",
-        "rent_area_m2": "租赁的办公面积是多少平方米？",
-        "rent_years_in_park": "在市级或市级以上服务外包重点园区入驻几年了？",
-        "rent_contract_amount_cny": "企业的服务外包合同执行额是多少元？",
-        "rent_years_subsidized": "已经享受过几年租金补贴？没有的话回复“0”。",
-        "platforms": "建设了几个公共服务平台？每个平台的信息化硬件设备、配套设施和正版软件购置费用是多少元？",
-    }
-    return q.get(key, "还需要什么信息，请直接告诉我。")
-
-
-FIELD_LABELS = {
-    "offshore_usd": ("今年离岸执行额", "美元"),
-    "previous_offshore_usd": ("上年离岸执行额", "美元"),
-    "onshore_cny": ("今年在岸执行额", "元"),
-    "previous_onshore_cny": ("上年在岸执行额", "元"),
-    "usd_cny_rate": ("今年汇率", ""),
-    "previous_usd_cny_rate": ("上年汇率", ""),
-    "rent_annual_cny": ("年租金", "元"),
-    "rent_area_m2": ("面积", "平方米"),
-    "rent_years_in_park": ("入驻园区", "年"),
-    "rent_contract_amount_cny": ("合同执行额", "元"),
-    "rent_years_subsidized": ("已享受租金补贴", "年"),
-    "institution_trainees": ("合格学员", "名"),
-    "internship_agreement_years": ("实训协议", "年"),
-    "interns_per_year": ("每年接受实习生", "名"),
-    "qualified_interns": ("符合条件的应届毕业生", "名"),
-    "park_top_enterprises": ("引进重点企业", "家"),
-    "park_foreign_investment_usd": ("吸引外商投资", "美元"),
-}
-FLAG_LABELS = {
-    "new_enterprise": "新增企业（首年）",
-    "innovation_patents_two_years": "连续两年取得新的发明专利、软件著作权",
-    "innovation_rd_growth_two_years": "研发投入持续两年保持增长",
-    "tech_advanced_new": "新获得技术先进型服务企业资格",
-    "institution_recognized": "已获认定的本市服务外包培训机构",
-    "park_newly_recognized": "新通过认定的示范园区",
-    "park_enterprise_operated": "由企业统一管理和运营",
-}
+    """The question that asks for `key`: the clause that owns it asks (bot/estimate/clauses/)."""
+    if key == "items":
+        return ITEMS_QUESTION
+    return (key and clauses.question(key, session)) or "还需要什么信息，请直接告诉我。"
 
 
 def describe_field(key: str, value) -> str:
     """One input as the user would say it: 今年离岸执行额150万美元, 汇率7.05."""
-    if key in FLAG_LABELS:
-        return FLAG_LABELS[key] + ("：是" if value else "：否")
-    if key == "fairs":
-        parts = []
-        for region, name in (("domestic", "境内"), ("overseas", "境外")):
-            costs = [f["cost_cny"] for f in value if f["region"] == region]
-            if costs:
-                parts.append(f"{name}活动{len(costs)}场（" + "、".join(wan(c) for c in costs) + "）")
-        return "，".join(parts) or "未参加展会等活动"
-    if key == "certifications":
-        return "资质认证" + "、".join(f"{c['name']} {wan(c['cost_cny'])}" for c in value)
-    if key == "senior_training":
-        return (
-            f"中高级人才培训{len(value)}人（"
-            + "、".join(wan(c["cost_cny"]) for c in value[:5])
-            + ("等" if len(value) > 5 else "")
-            + "）"
-        )
-    if key == "platforms":
-        return f"公共服务平台{len(value)}个（" + "、".join(wan(c["cost_cny"]) for c in value) + "）"
-    label, unit = FIELD_LABELS.get(key, (key, ""))
-    if key.endswith("rate"):
-        return f"{label}{value}"
-    if unit in ("元", "美元"):
-        return f"{label}{wan(Decimal(value), unit)}"
-    return f"{label}{value}{unit}"
+    f = clauses.FIELDS.get(key)
+    if f is None:
+        return f"{key}{value}"
+    if f.describe:
+        return f.describe(value)
+    if f.type == "flag":
+        return f.label + ("：是" if value else "：否")
+    if f.type == "rate":
+        return f"{f.label}{value}"
+    if f.unit in ("元", "美元"):
+        return f"{f.label}{wan(Decimal(value), f.unit)}"
+    return f"{f.label}{value}{f.unit}"
 
 
 def restate(inputs: dict) -> str:
-    """What the estimate rests on, in the user's units: 离岸执行额150万美元、汇率7.05."""
-    order = [
-        "previous_onshore_cny",
-        "previous_offshore_usd",
-        "onshore_cny",
-        "offshore_usd",
-        "previous_usd_cny_rate",
-        "usd_cny_rate",
-        "new_enterprise",
-        "innovation_patents_two_years",
-        "innovation_rd_growth_two_years",
-        "tech_advanced_new",
-        "fairs",
-        "certifications",
-        "institution_recognized",
-        "institution_trainees",
-        "senior_training",
-        "internship_agreement_years",
-        "interns_per_year",
-        "qualified_interns",
-        "park_newly_recognized",
-        "park_enterprise_operated",
-        "park_top_enterprises",
-        "park_foreign_investment_usd",
-        "rent_years_in_park",
-        "rent_contract_amount_cny",
-        "rent_annual_cny",
-        "rent_area_m2",
-        "rent_years_subsidized",
-        "platforms",
-    ]
-    return "、".join(describe_field(k, inputs[k]) for k in order if k in inputs)
+    """What the estimate rests on, in the user's units: 离岸执行额150万美元、汇率7.05 (each clause's fields,
+    in the registry's read-back order)."""
+    return "、".join(describe_field(k, inputs[k]) for k in clauses.FIELDS if k in inputs)

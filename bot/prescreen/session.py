@@ -6,11 +6,10 @@ opening message are not asked again; each remaining one is asked plainly, one at
 """
 
 import re
-
-from knowledge.figures import words as figure_words
 from typing import Optional
 
 from bot.answers.eligibility import CONDITION_NAMES, facts_from
+from bot.estimate import clauses
 from bot.estimate.session import EstimateSession, Turn, calculator_inputs
 from bot.nlu.normalize import normalize
 
@@ -28,26 +27,8 @@ CONDITION_QUESTIONS = {
     "mofcom_registered": "企业是否已在商务部“服务外包业务管理和统计系统”中注册，并及时填报合同签约及执行信息？（是/否/不确定）",
 }
 
-CHECKLIST = {
-    "enterprise": [
-        ("3.1", "业务规模增量奖励（今年比上年执行额增长）"),
-        ("3.2", f"离岸业务奖励（离岸执行额超过{figure_words('3.2', 'threshold_usd', '美元')}）"),
-        ("3.3", "创新发展奖励（连续两年新专利/软著或研发投入增长）"),
-        ("3.4", "技术先进型服务企业认定奖励"),
-        ("3.5", "开拓市场补贴（参加展会等活动）"),
-        ("3.6", "资质认证补贴（CMMI、ITSS等）"),
-        ("3.7.3", "中高级人才培训补贴"),
-        ("3.7.4", "实习实训补贴"),
-        ("3.8.3", "园区租金补贴"),
-        ("3.9", "公共服务平台补贴"),
-    ],
-    "park_operator": [
-        ("3.8.1", "示范园区认定奖励"),
-        ("3.8.2a", "园区引进重点企业奖励"),
-        ("3.8.2b", "园区吸引外资奖励"),
-    ],
-    "training_institution": [("3.7.2", "培训机构定额培训支持")],
-}
+# the items each applicant type is offered, with their lines: each clause's (bot/estimate/clauses/)
+CHECKLIST = {applicant: clauses.checklist(applicant) for applicant in APPLICANTS}
 NONE_ANSWER = re.compile(r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)")
 YES = re.compile(r"^(是|是的|对|对的|有|嗯|满足|符合|已经?|已注册|已填报|没问题|好的|可以|yes|y)")
 NO_PROBLEM = re.compile(r"^(都)?(没(啥|什么|有)?问题|没毛病|不成问题)")  # a yes, though it starts with 没
@@ -129,7 +110,7 @@ class PrescreenSession:
         s.hint = detect_items(normalize(text or ""))
         s._read_applicant(normalize(text or ""))
         s.facts.update({k: v for k, v in facts_from(normalize(text or "")).items()})
-        s._advance()
+        s.advance()
         s._stop_if_ineligible()
         return s
 
@@ -163,7 +144,7 @@ class PrescreenSession:
         return None
 
     # -- moving on -----------------------------------------------------------------------------
-    def _advance(self):
+    def advance(self):
         if self.step in ("applicant",) and self.applicant:
             self.step = "conditions"
         if self.step == "conditions":
@@ -220,14 +201,14 @@ class PrescreenSession:
             if self._read_applicant(t, by_items=intent not in QUESTION_INTENTS and not is_question(t)):
                 self.facts.update(facts_from(t))
                 self._note(volunteered)
-                self._advance()
+                self.advance()
                 return self._stop_if_ineligible() or Turn()
             return self._not_understood(intent)
         if self.step == "conditions":
             turn = self._condition_answer(t, intent)
             if turn.understood:
                 self._note(volunteered)
-                self._advance()
+                self.advance()
             elif volunteered and not turn.interjection:
                 # figures or facts for later (入驻年限、面积、租金…): kept, and the question asked again
                 self._note(volunteered)
@@ -260,7 +241,7 @@ class PrescreenSession:
                 self.step = "cancelled"
                 turn.messages = ["好的，已取消本次预审。"]
                 return turn
-            self._advance()
+            self.advance()
             turn.done = self.step == "done"
             return turn
         return Turn()
@@ -354,7 +335,7 @@ class PrescreenSession:
                 continue
             self.facts[k] = v
         self.retries = 0
-        self._advance()
+        self.advance()
         return Turn()
 
     def _items_answer(self, t: str, intent) -> Turn:
@@ -383,15 +364,15 @@ class PrescreenSession:
         self.items = sorted(set(chosen), key=[c for c, _ in options].index)
         est = EstimateSession(items=self.items, facts=self.facts)
         if not re.search(r"\d+\s*[万元美千百亿wk]", t) or re.fullmatch(r"[\d\s,，、和及]+", t):
-            est._advance()
+            est.advance()
         else:  # the items named with their figures: read the figures too
             est = EstimateSession.start(t, known=self.facts)
             est.items = [c for c in est.items if c in self.items] or self.items
             self.items = est.items
-            est._advance()
+            est.advance()
         self.estimate = est.dump()
         self.step = "figures"
-        self._advance()
+        self.advance()
         return Turn(done=self.step == "done")
 
     # -- the end -------------------------------------------------------------------------------

@@ -105,9 +105,35 @@ def _enum(spec: dict, t: str) -> Optional[str]:
     return best[1] if best else None
 
 
+COUNT_BEFORE = re.compile(r"([\d一二两三四五六七八九十百]+)\s*(个|名|位|人)?(是)?$")
+
+
+def counted_levels(t: str, scale: str = "education") -> List[Tuple[int, str, int]]:
+    """Groups counted by level, 「其中20个大专 10个中专」: [(count, level word, rank)] in order."""
+    from calculator.figures_zh import parse_number
+
+    words = {str(w).lower(): rank for rank, level in enumerate(scales()[scale]) for w in level}
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    out = []
+    for m in pattern.finditer(t):
+        before = COUNT_BEFORE.search(t[max(0, m.start() - 8) : m.start()])
+        count = parse_number(before.group(1)) if before else None
+        if count is not None and count == int(count) and count > 0:
+            out.append((int(count), m.group(0), words[m.group(0)]))
+    return out
+
+
+def mixed_levels(t: str, scale: str = "education") -> bool:
+    """Whether a message counts people at two or more levels: no single level is stated for all."""
+    return len({rank for _, _, rank in counted_levels(t, scale)}) >= 2
+
+
 def _rank(spec: dict, t: str) -> Optional[str]:
-    """The scale word the user states (a word quoted with 以上 as a requirement counts last)."""
+    """The scale word the user states (a word quoted with 以上 as a requirement counts last); none
+    when the people are counted at several levels (「20个大专 10个中专」: each group is its own)."""
     scale = spec["scale"]
+    if mixed_levels(t, scale):
+        return None
     words = [w for level in scales()[scale] for w in level]
     if scale == "position":
         words += scales().get("position_unsettled", [])
@@ -251,6 +277,9 @@ def _series(t: str, cue) -> Optional[bool]:
             year = None
     if len(points) < 2 or len({c for _, c, _ in points}) > 1 or len({y for y, _, _ in points}) < len(points):
         return None
+    currency = points[0][1]
+    if any(f.kind == "money" and f.currency and f.currency != currency for f in figs):
+        return None  # 「在岸800万；今年在岸800万，离岸160万美元」: amounts in another currency add to a year's total
     values = [v for _, _, v in sorted(points)]
     return values
 

@@ -1,0 +1,125 @@
+"""The estimate flow the actions share: compute and answer, estimate from a policy question that
+carries figures, amend the last estimate. The session's slots are actions/estimate_store.py's."""
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import user_text
+from actions.conversation import answer_events, earlier_facts
+from actions.estimate_store import clear_session, load_inputs, save_session, saved_inputs
+from bot.answers import eligibility
+from bot.console.queue import note_estimate
+from bot.answers.subsidies import clause_answer
+from bot.estimate import explain
+from bot.estimate.reading import is_what_if
+from bot.estimate.session import ADDS_TO_RUNNING, EstimateSession, calculator_inputs, items_for_inputs
+from bot.nlu.normalize import normalize
+from bot.understand import facts as fact_reader
+
+
+def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: EstimateSession) -> List[Dict[Text, Any]]:
+    """Compute, answer, and add the figures to the conversation's running estimate."""
+    from calculator import CalculatorError
+
+    merged = load_inputs(tracker)
+    merged.update(calculator_inputs(session.inputs))  # a session that extends the running one holds it already
+    title = "连同本次对话中前面的数字一起测算，" if session.extends else ""
+    try:
+        result = session.compute()
+    except CalculatorError as err:
+        dispatcher.utter_message(text=f"这些数字还不能计算：{err}。请更正后再试。")
+        return clear_session() + [SlotSet("estimate_pending", False)]
+    skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
+    second_article = eligibility.summary(fact_reader.from_json(session.facts))
+    if second_article:
+        dispatcher.utter_message(text=second_article)
+    text = explain.render(
+        result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed(), title=title
+    )
+    unsure = session.unsure_conditions()
+    if unsure:
+        text += (
+            "\n还需确认的条件（测算假定已满足）："
+            + "；".join(f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items())
+            + "。"
+        )
+    dispatcher.utter_message(text=text)
+    note_estimate(tracker.sender_id, result.get("total_cny", 0))
+    events = clear_session() + [SlotSet("estimate_pending", False), saved_inputs(merged)]
+    if session.items:
+        events.append(SlotSet("topic_clause", session.items[0].replace("a", "").replace("b", "")))
+    return events
+
+
+def unsure_line(dispatcher, session: EstimateSession) -> None:
+    """Before asking for figures: the conditions of the items that nobody has confirmed yet."""
+    unsure = session.unsure_conditions()
+    if unsure:
+        dispatcher.utter_message(
+            text="测算前提（还需确认）："
+            + "；".join(f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items())
+            + "。"
+        )
+
+
+def _skip_label(key: str) -> str:
+    return {"usd_cny_rate": "本年度汇率", "previous_usd_cny_rate": "上年度汇率"}.get(key, "部分信息")
+
+
+def estimate_from_question(dispatcher, tracker):
+    """A policy question that carries the user's own figures: estimate instead, or None."""
+    from calculator.figures_zh import parse_figures
+
+    text = user_text(tracker)
+    figures = parse_figures(text)
+    if figures and all(getattr(f, "bound", None) for f in figures):
+        # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's; but in
+        # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".
+        return None
+    running = load_inputs(tracker)
+    session = EstimateSession.start(text, known=earlier_facts(tracker), running=running)
+    if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
+        return None
+    if (
+        session.extends
+        and calculator_inputs(session.inputs) == running
+        and not session.clarify
+        and set(session.items) == set(items_for_inputs(running))
+    ):
+        return None  # nothing added: a question about the policy, answered as such
+    if session.status == "done":
+        return finish(dispatcher, tracker, session)
+    for problem in session.problems:
+        dispatcher.utter_message(text=problem)
+    if not session.clarify:
+        standard = clause_answer(session.items[0].rstrip("ab"), text)
+        dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
+    else:
+        standard = None
+    dispatcher.utter_message(text="按您给的数字测算，还需要：" + session.question())
+    return save_session(session, tracker) + (answer_events(standard) if standard else [])
+
+
+def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
+    """ "不对，CMMI是28万", 「那如果离岸是200万美元呢」: apply a figure to the conversation's estimate and
+    recompute, or None. A supposed figure replaces the running one as a correction does."""
+    inputs = load_inputs(tracker)
+    if is_what_if(user_text(tracker)):
+        intent = "correct_value"
+    if (
+        not inputs
+        or ADDS_TO_RUNNING.search(normalize(user_text(tracker)))
+        or EstimateSession.start(user_text(tracker), running=inputs).extends
+    ):
+        return None  # a message that adds to the estimate starts a session that extends it
+    session = EstimateSession(items=items_for_inputs(inputs), inputs=dict(inputs))
+    session.last_keys = list(inputs.keys())
+    turn = session.handle(user_text(tracker), intent)
+    if not (turn.understood and session.status == "done") or session.inputs == inputs:
+        return None
+    for m in turn.messages:
+        dispatcher.utter_message(text=m)
+    return finish(dispatcher, tracker, session)

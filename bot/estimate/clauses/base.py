@@ -1,0 +1,125 @@
+"""What a clause module declares: the Clause and its Fields, and the wording helpers they share.
+
+A field's type and contract label come from calculator/inputs.py (one spelling of each field);
+a clause module adds what the conversation needs: the short read-back label, the unit, the
+question that asks for it, and how a figure of that role is recognised in a message.
+Every policy figure in a question or label is read from knowledge/data/figures.yml (`words`).
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Tuple, Union
+
+from calculator.inputs import LABELS, field_type
+from knowledge.figures import figure
+from knowledge.figures import words as figure_words
+
+Question = Union[str, Callable[[object], str]]
+CHINESE_DIGITS = "零一二三四五六七八九十"
+COUNT_WORDS = {2: "两"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One calculator input as the conversation knows it."""
+
+    key: str
+    label: str  # read-back label: 今年离岸执行额
+    unit: str = ""  # read-back unit: 美元, 元, 年, 名 …
+    question: Question = ""  # what asks for it (a function of the session when it depends on it)
+    recognised_by: str = ""  # how a figure of this role is recognised in a message (the reader's words)
+    from_facts: bool = False  # may be filled from a fact the user stated earlier (facts.yml)
+    implies_item: bool = False  # once given, its figures make the clause part of the estimate
+    describe: Optional[Callable[[object], str]] = None  # read-back of a list or a special value
+
+    @property
+    def type(self) -> str:
+        """The contract's type of the field (calculator/inputs.py)."""
+        return field_type(self.key)
+
+    @property
+    def contract_label(self) -> str:
+        """The contract's label of the field (calculator/inputs.py)."""
+        return LABELS[self.key]
+
+    def ask(self, session) -> str:
+        return self.question(session) if callable(self.question) else self.question
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One award item of 第三条 in conversation."""
+
+    code: str  # 3.5, 3.8.2a …: the calculator's item code
+    name: str  # the answers' name of the item
+    triggers: str  # words (a regex on normalised text) that name the item
+    fields: Tuple[Field, ...]  # its inputs, in read-back order (shared ones are the same Field object)
+    applicant: str = "enterprise"  # who applies: enterprise, park_operator, training_institution
+    checklist: str = ""  # the pre-screening checklist's line; "" when the item is not offered there
+    asks: Tuple[str, ...] = ()  # the keys asked, in order (default: every field but the listed never-asked)
+    never_asked: Tuple[str, ...] = ()  # fields read when said but never asked for
+    questions: dict = field(default_factory=dict)  # questions that ask for several fields at once
+    missing: Optional[Callable] = None  # (session, asked so far) → keys still to ask; default: `asks` not given
+    final_when: Optional[Callable[[dict], bool]] = None  # inputs after which no further clause is asked
+    # failure checks: the conditions of knowledge/data/conditions.yml that rule the item out, and, for items
+    # that count people, (count field, group field, condition ids each person must meet)
+    conditions: str = ""
+    person_conditions: Optional[tuple] = None
+    read: Optional[Callable] = None  # (reader) → None: reads this clause's figures from a message
+    reads_when: Optional[Callable] = None  # (reader) → bool: whether the message may hold them
+
+    @property
+    def condition_code(self) -> str:
+        """The code of knowledge/data/conditions.yml that holds this item's conditions."""
+        return self.conditions or self.code
+
+    def asked_keys(self) -> Tuple[str, ...]:
+        return self.asks or tuple(f.key for f in self.fields if f.key not in self.never_asked)
+
+    def keys_missing(self, session, asked: list) -> list:
+        if self.missing is not None:
+            return self.missing(session, asked)
+        return [k for k in self.asked_keys() if k not in session.inputs]
+
+
+def count_word(n) -> str:
+    """1 → 一, 2 → 两 (as the policy writes small counts: 一年以上, 连续两年)."""
+    n = int(n)
+    return COUNT_WORDS.get(n) or (CHINESE_DIGITS[n] if 0 <= n <= 10 else str(n))
+
+
+def figure_count(code: str, key: str) -> str:
+    """A small count of figures.yml in words: figure_count("3.8.2", "operating_years") == "一"."""
+    return count_word(figure(code, key))
+
+
+def figure_in(code: str, key: str, unit: str) -> str:
+    """A figure of figures.yml with its unit: figure_in("3.7.4", "internship_months", "个月") == "3个月"."""
+    return figure_words(code, key, unit)
+
+
+def year_word(session, previous=False) -> str:
+    """「2023年」 when the year is known, else 「今年（业务执行年度）」 / 「上一年度」."""
+    year = session.inputs.get("year")
+    if year:
+        return f"{int(year) - 1 if previous else int(year)}年"
+    return "上一年度" if previous else "今年（业务执行年度）"
+
+
+def rate_rule() -> str:
+    """The policy's exchange-rate rule, quoted from knowledge/, with what it means."""
+    from knowledge import query
+
+    rule = query.document()["exchange_rate"]
+    return (
+        f"{rule['text'].split('，')[-1]}（{query.clause(rule['clause'])['label']}）："
+        "离岸金额按业务执行那一年的美元兑人民币年平均中间价折算。"
+    )
+
+
+def wan(d, unit: str = "元") -> str:
+    """A figure as people say it: 150万美元, 8,000元."""
+    from decimal import Decimal
+
+    from calculator.text import amount
+
+    return amount(Decimal(d), unit)

@@ -1,0 +1,62 @@
+"""三（一） 业务规模增量奖励 in conversation (calculator/items/business_growth.py computes it).
+
+Both years' onshore (元) and offshore (美元) amounts, both years' exchange rates, or 新增企业.
+"""
+
+from .base import Clause, Field, year_word
+from .offshore import OFFSHORE_USD, USD_CNY_RATE
+
+BUSINESS_WORDS = "a money figure after 在岸/境内/国内 (元) or 离岸/境外 (美元), in the year said before it"
+
+FIELDS = (
+    Field("previous_onshore_cny", "上年在岸执行额", "元", recognised_by=BUSINESS_WORDS + " (去年/上年)"),
+    Field("previous_offshore_usd", "上年离岸执行额", "美元", recognised_by=BUSINESS_WORDS + " (去年/上年)"),
+    Field("onshore_cny", "今年在岸执行额", "元", recognised_by=BUSINESS_WORDS),
+    OFFSHORE_USD,
+    Field(
+        "previous_usd_cny_rate",
+        "上年汇率",
+        "",
+        lambda session: (
+            "上一年度的离岸金额要按上一年度的汇率折算。请告诉我"
+            f"{year_word(session, True)}的美元兑人民币年平均中间价（汇率）。"
+        ),
+        recognised_by="a rate figure after 去年/上年 or the previous explicit year",
+    ),
+    USD_CNY_RATE,
+    Field(
+        "new_enterprise",
+        "新增企业（首年）",
+        recognised_by="新增企业/新成立/首年 (不是新增企业/老企业: no)",
+        from_facts=True,
+    ),
+)
+QUESTIONS = {
+    "business_current": "今年的服务外包合同执行额是多少？请分别说明在岸（人民币元）和离岸（美元），没有的可以说“没有”。",
+    "business_previous": "上一年度的服务外包合同执行额是多少（在岸按元、离岸按美元）？如果是今年新设立的企业（首年），"
+    "请回复“新增企业”。",
+}
+
+
+def missing(session, asked: list) -> list:
+    """This year's and last year's totals ("没有离岸业务" alone does not tell a year's total)."""
+    inp, out = session.inputs, []
+    if "onshore_cny" not in inp and not inp.get("offshore_usd"):
+        out.append("business_current")
+    if not inp.get("new_enterprise") and "previous_onshore_cny" not in inp and not inp.get("previous_offshore_usd"):
+        out.append("business_previous")
+    return out
+
+
+CLAUSES = (
+    Clause(
+        code="3.1",
+        name="业务规模增量奖励",
+        triggers=r"增量|规模奖|业务规模|比上年|比去年|增长部分",
+        fields=FIELDS,
+        checklist="业务规模增量奖励（今年比上年执行额增长）",
+        asks=("business_current", "business_previous"),  # each year's amounts, asked together
+        questions=QUESTIONS,
+        missing=missing,
+    ),
+)

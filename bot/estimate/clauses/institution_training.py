@@ -1,0 +1,100 @@
+"""三（七）2 培训机构定额培训支持 in conversation (calculator/items/institution_training.py computes it)."""
+
+import re
+
+from .base import Clause, Field, figure_in
+
+CODE = "3.7.2"
+
+
+def education_rule() -> tuple:
+    """(the lowest level counted, its rank, the condition's label): 大专 from knowledge/data/conditions.yml."""
+    from knowledge import conditions
+
+    leaf = next(leaf for leaf in conditions.leaves(CODE) if leaf.get("id") == "education")
+    levels = conditions.scales()[leaf["scale"]]
+    rank = next(i for i, level in enumerate(levels) if leaf["at_least"] in level)
+    return leaf["at_least"], rank, leaf["label"]
+
+
+def read_levels(r) -> bool:
+    """「30个学员…其中20个大专 10个中专」: only the groups at the required level are counted; the others
+    are named as not counted (never all of them, never a guess). True when the message counts that way."""
+    from bot.understand.facts import counted_levels
+
+    groups = counted_levels(r.text)
+    if len({rank for _, _, rank in groups}) < 2:
+        return False
+    lowest, need, label = education_rule()
+    counted = [(n, word, rank) for n, word, rank in groups if rank >= need]
+    left = [(n, word) for n, word, rank in groups if rank < need]
+    r.out.fields["institution_trainees"] = sum(n for n, _, _ in counted)
+    if counted:
+        r.out.fields["_fact_education_level"] = min(counted, key=lambda g: g[2])[1]
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)  # the group counts and their total are this item's
+    if left:
+        said = "、".join(f"{n}名{word}" for n, word in left)
+        r.out.notes.append(
+            f"{said}学历的学员不符合“{label}”，不计入；按{'、'.join(f'{n}名{w}' for n, w, _ in counted) or '0名'}计算"
+        )
+    return True
+
+
+def read(r):
+    if re.search(
+        r"认定的?[^，。；]{0,10}培训机构|认定机构|培训机构[^，。；]{0,6}(已|已经)(获得|通过)?认定", r.text
+    ) and not r.negative("认定"):
+        r.out.fields["institution_recognized"] = True
+    elif r.negative("认定"):
+        r.out.fields["institution_recognized"] = False
+    elif r.pending == "institution_recognized":
+        b = r.bool_answer()
+        if b is not None:
+            r.out.fields["institution_recognized"] = b
+    if read_levels(r):
+        return
+    for f in r.unused("count"):
+        if re.search(r"人|名|个", f.unit or f.raw or "") and (
+            r.pending == "institution_trainees"
+            or re.search(r"培训|学员|合格|考核", r.text)
+            or ("institution_trainees" in r.known and not re.search(r"实习|应届|项目经理", r.text))
+        ):
+            r.out.fields["institution_trainees"] = int(f.value)
+            r.use(f)
+            break
+
+
+CLAUSES = (
+    Clause(
+        code=CODE,
+        name="培训机构定额培训支持",
+        triggers=r"培训的?机构|定额培训|培训学校|学员",
+        fields=(
+            Field(
+                "institution_recognized",
+                "已获认定的本市服务外包培训机构",
+                question="贵机构是已获得认定的本市服务外包培训机构吗？（是/否）",
+                recognised_by="认定的培训机构 (没有认定: no), or 是/否 to its question",
+                from_facts=True,
+            ),
+            Field(
+                "institution_trainees",
+                "合格学员",
+                "名",
+                question="符合条件的学员有多少名？（大专以上学历、通过考核、并与服务外包企业签订"
+                f"{figure_in('3.7.2', 'contract_years', '年')}以上劳动合同）",
+                recognised_by="a count of people (人/名/个) in a message about 培训/学员/合格/考核",
+                implies_item=True,
+            ),
+        ),
+        applicant="training_institution",
+        checklist="培训机构定额培训支持",
+        person_conditions=("institution_trainees", None, ("education", "exam", "contract")),
+        read=read,
+        reads_when=lambda reader: (
+            reader.pending in ("institution_trainees", "institution_recognized") or "3.7.2" in reader.items
+        ),
+    ),
+)

@@ -1,0 +1,102 @@
+"""三（七）4 实习实训补贴 in conversation (calculator/items/internships.py computes it)."""
+
+import re
+from decimal import Decimal
+
+from .base import Clause, Field, figure_in
+
+
+def read(r):
+    t = r.text
+    for f in r.figs:
+        if id(f) in r.used:
+            continue
+        before = t[max(0, f.start - 12) : f.start]
+        after = t[f.end : f.end + 8]
+        if f.kind == "duration_years" and re.search(r"协议|签|合作", before + after):
+            r.out.fields["internship_agreement_years"] = f.value
+            r.use(f)
+        elif (
+            f.kind == "count"
+            and re.search(r"每年|一年|年均|今年|收了|接收|接受|招了|带了", before)
+            and re.search(r"实习", before + after)
+            and not re.search(r"应届|毕业|符合|合格", before[-6:])
+            and not re.search(r"应届|毕业生", re.split(r"[，,；;。]", after)[0][:6])
+            and "interns_per_year" not in r.out.fields
+        ):
+            r.out.fields["interns_per_year"] = int(f.value)
+            r.use(f)
+        elif f.kind == "count" and re.search(r"应届|毕业生|符合条件", before + after):
+            r.out.fields["qualified_interns"] = int(f.value)
+            r.use(f)
+    if "interns_per_year" not in r.out.fields:
+        m = re.search(
+            r"(?:每年|一年|年均)[^，。；]{0,12}?(?:实习生?)[^，。；0-9一二三四五六七八九十两]{0,4}"
+            r"([0-9]+|[一二三四五六七八九十两]+)(?:多|来|余)(?:个|名|人)",
+            t,
+        )
+        if m:
+            from calculator.figures_zh import parse_number
+
+            low = parse_number(m.group(1))
+            if low is not None:
+                r.out.fields["interns_per_year"] = int(low)
+                r.out.notes.append(f"每年接受实习生{m.group(1)}多名，按不少于{int(low)}名核对条件")
+    for f in r.unused("count"):
+        if r.pending == "interns_per_year":
+            r.out.fields["interns_per_year"] = int(f.value)
+            r.use(f)
+        elif r.pending == "qualified_interns":
+            r.out.fields["qualified_interns"] = int(f.value)
+            r.use(f)
+    if r.pending == "internship_agreement_years":
+        for f in r.figs:
+            if f.kind in ("duration_years", "count") and id(f) not in r.used:
+                r.out.fields["internship_agreement_years"] = f.value
+                r.use(f)
+                break
+        if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
+            r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+CLAUSES = (
+    Clause(
+        code="3.7.4",
+        name="实习实训补贴",
+        triggers=r"实习|实训|应届|毕业生",
+        fields=(
+            Field(
+                "internship_agreement_years",
+                "实训协议",
+                "年",
+                question="与高校签订的实习生实训协议是几年的？",
+                recognised_by="a number of years beside 协议/签/合作",
+                from_facts=True,
+            ),
+            Field(
+                "interns_per_year",
+                "每年接受实习生",
+                "名",
+                question="每年接受服务外包实习生多少名？",
+                recognised_by="a count after 每年/一年/接收/招了 in a clause about 实习 (not 应届/毕业/符合)",
+                from_facts=True,
+            ),
+            Field(
+                "qualified_interns",
+                "符合条件的应届毕业生",
+                "名",
+                question="其中符合条件的应届毕业生有多少名？（大专以上学历、实习期"
+                f"{figure_in('3.7.4', 'internship_months', '个月')}以上、在职并连续交纳社保不低于"
+                f"{figure_in('3.7.4', 'social_insurance_months', '个月')}）",
+                recognised_by="a count beside 应届/毕业生/符合条件",
+                implies_item=True,
+            ),
+        ),
+        checklist="实习实训补贴",
+        person_conditions=("qualified_interns", "interns_per_year", ("graduate", "education", "months", "insurance")),
+        read=read,
+        reads_when=lambda reader: (
+            reader.pending in ("internship",) or "3.7.4" in reader.items or reader.has(r"实习|应届")
+        ),
+    ),
+)

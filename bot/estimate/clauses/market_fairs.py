@@ -1,0 +1,315 @@
+"""三（五） 开拓市场补贴 in conversation (calculator/items/market_fairs.py computes it).
+
+Each fair's region (境内/境外) and eligible cost; costs told in a lump are asked for, never averaged.
+"""
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+from bot.estimate.reading import (
+    FAIR_SEPARATOR,
+    FAIR_WORDS,
+    NONE_WORDS,
+    OTHER_ITEM_WORDS,
+    PER_WORDS,
+    TOTAL_WORDS,
+    Clarification,
+    word_patterns,
+)
+
+from .base import Clause, Field, figure_in, wan
+
+REGION_NAMES = {"domestic": "境内", "overseas": "境外"}
+
+
+def caps_note() -> str:
+    """（境内每场最高补贴2万元，境外每场最高5万元）, from knowledge/data/figures.yml."""
+    return (
+        f"（境内每场最高补贴{figure_in('3.5', 'domestic_event_cap_cny', '元')}，"
+        f"境外每场最高{figure_in('3.5', 'overseas_event_cap_cny', '元')}）"
+    )
+
+
+def question(session) -> str:
+    if "domestic" in session.fairs_none:
+        return "境外活动参加了几场？每场的费用是多少？"
+    if "overseas" in session.fairs_none:
+        return "境内活动参加了几场？每场的费用是多少？"
+    return "请告诉我参加的境内、境外展会等活动各几场，以及每场的费用（注册费、展位费、布展费、特装费、宣传推广费）。"
+
+
+def describe(value) -> str:
+    parts = []
+    for region, name in REGION_NAMES.items():
+        costs = [f["cost_cny"] for f in value if f["region"] == region]
+        if costs:
+            parts.append(f"{name}活动{len(costs)}场（" + "、".join(wan(c) for c in costs) + "）")
+    return "，".join(parts) or "未参加展会等活动"
+
+
+def named_places(text: str) -> int:
+    """How many distinct places (cities, countries of estimate_words.yml) `text` names; 境内/境外 are not places."""
+    from bot.estimate.reading import region_mentions
+
+    names = {text[a:b] for a, b, _ in region_mentions(text)}
+    return len({n for n in names if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", n)})
+
+
+def reads_when(reader) -> bool:
+    from bot.estimate.understand import FAIR_WORDS
+
+    return reader.pending in ("fairs",) or "3.5" in reader.items or reader.has(FAIR_WORDS)
+
+
+def _region(r, s: str) -> Optional[str]:
+    """境内 / 境外 from the words or places of `s` (the last one said wins), or None."""
+    w = word_patterns()
+    d = [m.end() for m in re.finditer(r"境内|国内|省内|市内", s)] + [m.end() for m in w["domestic"].finditer(s)]
+    o = [m.end() for m in re.finditer(r"境外|国外|海外|出国|国际展", s)] + [m.end() for m in w["overseas"].finditer(s)]
+    if not d and not o:
+        return None
+    return "domestic" if max(d or [-1]) > max(o or [-1]) else "overseas"
+
+
+def read(r):
+    if _itemised(r):
+        return
+    groups = []
+    cur = None
+    said_region = None
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!？?\n\s]+", r.text)]
+    for s, e in spans:
+        seg = r.text[s:e]
+        seg_figs = [f for f in r.figs if s <= f.start < e and id(f) not in r.used]
+        region = _region(r, seg)
+        if (
+            region
+            and re.search(
+                rf"({NONE_WORDS})[^，。；]{{0,4}}(参加|参展|去|展会|活动)|"
+                rf"(境内|国内|境外|国外|海外)[^，。；]{{0,3}}({NONE_WORDS})",
+                seg,
+            )
+            and not any(f.kind == "money" for f in seg_figs)
+        ):
+            r.out.regions_none.append(region)
+            r.out.fields.setdefault("_fairs_none", [])
+            continue
+        counts = [f for f in seg_figs if f.kind == "count" and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")]
+        costs = [f for f in seg_figs if f.kind == "money"]
+        fairish = (
+            re.search(FAIR_WORDS, seg)
+            or r.pending == "fairs"
+            or (cur is not None and (costs or counts))
+            or (counts and re.search(FAIR_WORDS, r.text))
+        )
+        if not fairish or not (costs or counts):
+            said_region = region or said_region
+            continue
+        region = region or (said_region if cur is None or cur["region"] is None else None)
+        said_region = None
+        one_of = (
+            re.match(r"^(其中)?(另)?(一场|一次|还有一场)", seg)
+            and cur is not None
+            and cur["count"]
+            and len(cur["costs"]) < cur["count"]
+            and not region
+        )
+        if one_of:
+            for c in counts:
+                r.use(c)
+            counts = []
+        places = named_places(seg) if not counts and len(costs) == 1 and re.search(r"各|分别|每场", seg) else 0
+        full = cur is not None and cur["costs"] and (cur["count"] is None or len(cur["costs"]) >= cur["count"])
+        if cur is None or (region and cur["region"] and region != cur["region"]) or ((counts or places) and full):
+            cur = {"region": region, "count": None, "costs": [], "per": None, "text": ""}
+            groups.append(cur)
+        cur["region"] = cur["region"] or region
+        if counts:
+            cur["count"] = int(counts[0].value)
+            r.use(counts[0])
+        elif places >= 2:
+            cur["count"] = places  # 「东京、首尔境外各9万」: one fair in each place named
+        for c in costs:
+            cur["costs"].append(c)
+            r.use(c)
+        if re.search(PER_WORDS, seg):
+            cur["per"] = "each"
+        elif re.search(TOTAL_WORDS, seg):
+            cur["per"] = "total"
+    fairs = []
+    costless = [{"region": g["region"], "count": g["count"]} for g in groups if not g["costs"] and g["count"]]
+    if costless:
+        names = {"domestic": "境内", "overseas": "境外"}
+        said = "、".join(f"{names.get(g['region'], '')}{g['count']}场" for g in costless)
+        r.out.clarifications.append(
+            Clarification(
+                "fair_cost",
+                f"{said}活动，每场的费用（注册费、展位费、布展费、特装费、宣传推广费）各是多少？",
+                {"groups": costless},
+            )
+        )
+    for g in groups:
+        if not g["costs"]:
+            continue
+        entries = r.spread(g["costs"], g["count"], g["per"], "场", "活动", "fair")
+        if entries is None:
+            continue
+        if g["region"] is None:
+            r.out.clarifications.append(
+                Clarification(
+                    "region",
+                    "这些活动是境内的还是境外的？" + caps_note(),
+                    {"entries": [str(x) for x in entries]},
+                )
+            )
+            continue
+        fairs += [{"region": g["region"], "cost_cny": x} for x in entries]
+    if fairs:
+        r.out.fields["fairs"] = fairs
+
+
+def _itemised(r) -> bool:
+    """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
+
+    A fair starts at a place or 一场/另一个; each cost after it is that fair's. Costs 三（五）
+    names are summed per fair; the others (机票、酒店 …) are named as not counted.
+    Returns False when the message is not told that way (counts and 每场 are read elsewhere).
+    """
+    t = r.text
+    w = word_patterns()
+    moneys = [f for f in r.figs if f.kind == "money" and id(f) not in r.used]
+    if not moneys or re.search(r"每场|每次|单场|各场|每个展", t):
+        return False
+    anchors = []
+    for key in ("domestic", "overseas"):
+        anchors += [(m.start(), m.end(), key) for m in w[key].finditer(t)]
+    if len(anchors) < 2 and any(
+        f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "") for f in r.figs
+    ):
+        return False
+    anchors += [(m.start(), m.end(), "domestic") for m in re.finditer(r"境内|国内|省内", t)]
+    anchors += [(m.start(), m.end(), "overseas") for m in re.finditer(r"境外|国外|海外", t)]
+    anchors += [(m.start(), m.end(), None) for m in re.finditer(FAIR_SEPARATOR, t)]
+    cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
+    said_cost = any(cost_word.search(t[max(0, f.start - 8) : f.start]) for f in moneys)
+    places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]]))
+    if not (said_cost or (places and re.search(FAIR_WORDS, t))):
+        return False
+    if not said_cost and re.search(r"分别|各(参加|去|办|一)", t):
+        return False  # "去新加坡和德国各参加了一次…费用分别8万元、6万元": one cost per fair, in order
+    events = sorted(
+        [(a[0], "anchor", a) for a in anchors] + [(f.start, "money", f) for f in moneys], key=lambda e: e[0]
+    )
+    fairs, cur, last = [], None, 0
+    for pos, what, item in events:
+        if pos < last:
+            continue
+        if what == "anchor":
+            start, end, region = item
+            if cur is None or cur["costs"] or cur["excluded"]:
+                cur = {"region": region, "costs": [], "excluded": []}
+                fairs.append(cur)
+            elif region:
+                cur["region"] = region
+            last = end
+            continue
+        f = item
+        window = t[last : f.start]
+        words = list(cost_word.finditer(window))
+        other = list(re.finditer(OTHER_ITEM_WORDS, window, re.I))
+        last = f.end
+        following = re.split(r"[，,；;。]|[0-9]", t[f.end : f.end + 12])[0]
+        after_word = w["not_covered"].search(following)
+        if words and (not other or words[-1].end() >= other[-1].end()):
+            word = words[-1].group(0)
+        elif other:
+            continue
+        elif cur is not None or re.search(FAIR_WORDS, t[: f.start]):
+            word = after_word.group(0) if after_word else None  # "剩下4万是机票住宿"
+        else:
+            continue
+        if cur is None:
+            cur = {"region": None, "costs": [], "excluded": []}
+            fairs.append(cur)
+        if word is None and re.search(r"总共|一共|全部|总计|合计|总费用|总花费|共花", window):
+            cur.setdefault("lump", []).append(f)  # a total that may hold travel: its parts are asked
+        r.use(f)
+        if f.currency == "USD":
+            r.out.problems.append("活动费用请用人民币（元）告诉我，我不做汇率换算。")
+            return True
+        if word and w["not_covered"].fullmatch(word.lower()):
+            cur["excluded"].append((word, f))
+        else:
+            cur["costs"].append(r.cny(f, "活动费用"))
+    for x in fairs:
+        if x.get("lump") and len(x["costs"]) == len(x["lump"]):
+            total = x["costs"][0]
+            x["costs"] = []
+            r.out.clarifications.append(
+                Clarification(
+                    "fair_breakdown",
+                    f"这场活动合计{wan(total)}里，哪些是注册费、展位费、布展费、特装费、宣传推广费，各多少？"
+                    "（第三条第（五）项只补这些费用，机票、酒店等差旅不在其中）",
+                    {"region": x["region"], "total": str(total)},
+                )
+            )
+    fairs = [x for x in fairs if x["costs"] or x["excluded"] or x.get("lump")]
+    if not fairs:
+        return False
+    excluded = [f"{word}{wan(f.value)}" for x in fairs for word, f in x["excluded"]]
+    if excluded:
+        r.out.notes.append(
+            "、".join(excluded) + "不属于第三条第（五）项列明的可补贴费用"
+            "（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数"
+        )
+    entries, unknown = [], []
+    for x in fairs:
+        if not x["costs"]:
+            continue
+        total = sum(x["costs"], Decimal(0))
+        if len(x["costs"]) > 1:
+            r.out.notes.append("同一场活动的" + "、".join(wan(c) for c in x["costs"]) + f"合计{wan(total)}")
+        if x["region"] is None:
+            unknown.append(total)
+        else:
+            entries.append({"region": x["region"], "cost_cny": total})
+    if entries:
+        r.out.fields["fairs"] = entries
+    if unknown:
+        said = "、".join(wan(v) for v in unknown)
+        r.out.clarifications.append(
+            Clarification(
+                "region",
+                f"费用{said}的活动是在境内还是境外举办的？{caps_note()}"
+                if len(unknown) == 1
+                else f"费用分别为{said}的这几场活动，各是在境内还是境外举办的？{caps_note()}",
+                {"entries": [str(v) for v in unknown]},
+            )
+        )
+    return True
+
+
+CLAUSES = (
+    Clause(
+        code="3.5",
+        name="开拓市场补贴（展会等活动）",
+        triggers=r"展会|参展|展位|布展|博览会|交易会|广交会|服贸会|招商引资|经贸交流|开拓市场|境内外活动|"
+        r"(境内|境外|国内|国外)(的)?活动",
+        fields=(
+            Field(
+                "fairs",
+                "参加展会等活动",
+                question=question,
+                recognised_by="money figures in a clause about 展会/参展/活动; the place (境内/境外, a city or "
+                "country of estimate_words.yml) said with them; 每场/合计 decides per event or total; cost words "
+                "of estimate_words.yml (展位费… counted, 机票酒店… not)",
+                implies_item=True,
+                describe=describe,
+            ),
+        ),
+        checklist="开拓市场补贴（参加展会等活动）",
+        read=read,
+        reads_when=reads_when,
+    ),
+)

@@ -1,0 +1,93 @@
+"""三（八）1 示范园区认定奖励 in conversation (calculator/items/park_recognition.py computes it).
+
+The park reading (recognition, operation, enterprises brought in, foreign investment) is one pass
+of the message, made here for all three park items (三（八）1 and 2).
+"""
+
+import re
+
+from bot.estimate.reading import Clarification, wan
+
+from .base import Clause, Field, figure_in
+
+PARK_CODES = {"3.8.1", "3.8.2a", "3.8.2b"}
+
+
+def reads_when(reader) -> bool:
+    return bool(reader.pending and reader.pending.startswith("park") or reader.items & PARK_CODES)
+
+
+def read(r):
+    t = r.text
+    if re.search(
+        r"(新|刚)(被|获得|通过)?(认定|评为|评上|批准)|新通过|今年(被)?认定|"
+        r"(新|刚)(被)?(通过|获得|拿到|评上)[^，。；]{0,14}(认定|评定|称号)",
+        t,
+    ):
+        r.out.fields["park_newly_recognized"] = True
+    if re.search(r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|运营公司", t):
+        r.out.fields["park_enterprise_operated"] = True
+    if re.search(r"(政府|管委会)(管理|运营)", t):
+        r.out.fields["park_enterprise_operated"] = False
+    for f in r.figs:
+        if id(f) in r.used:
+            continue
+        before = t[max(0, f.start - 12) : f.start]
+        after = t[f.end : f.end + 12]
+        if f.kind == "count" and re.search(r"500强|五百强|100强|领军|重点企业|重点项目", before + after):
+            r.out.fields["park_top_enterprises"] = r.out.fields.get("park_top_enterprises", 0) + int(f.value)
+            r.use(f)
+        elif f.kind == "money" and re.search(r"外资|外商|投资", before + after):
+            if f.currency == "USD":
+                r.out.fields["park_foreign_investment_usd"] = f.value
+            else:
+                r.out.clarifications.append(
+                    Clarification(
+                        "currency",
+                        f"吸引外商投资{wan(f.value, '')}是美元吗？（该项按每{figure_in('3.8.2', 'investment_step_usd', '美元')}计）",
+                        {"key": "park_foreign_investment_usd", "value": str(f.value)},
+                    )
+                )
+            r.use(f)
+    if r.pending in ("park_newly_recognized", "park_enterprise_operated"):
+        b = r.bool_answer()
+        if b is not None:
+            r.out.fields.setdefault(r.pending, b)
+    if r.pending == "park_top_enterprises":
+        for f in r.unused("count"):
+            r.out.fields["park_top_enterprises"] = int(f.value)
+            r.use(f)
+            break
+        else:
+            if r.bool_answer() is False:
+                r.out.fields["park_top_enterprises"] = 0
+
+
+CLAUSES = (
+    Clause(
+        code="3.8.1",
+        name="示范园区认定奖励",
+        triggers=r"示范园区.{0,4}认定|(新|刚)被?认定.{0,12}园区|认定为.{0,12}示范园区|园区认定|"
+        r"(评为|评上|获评).{0,10}示范园区",
+        fields=(
+            Field(
+                "park_newly_recognized",
+                "新通过认定的示范园区",
+                question="园区是新通过认定的市级或市级以上服务外包示范园区吗？（是/否）",
+                recognised_by="新/刚 被认定/评为/通过, or 是/否 to its question",
+                from_facts=True,
+            ),
+            Field(
+                "park_enterprise_operated",
+                "由企业统一管理和运营",
+                question="园区是由企业统一管理和运营的吗？（是/否）",
+                recognised_by="企业/公司 (统一)管理、运营 (政府/管委会 运营: no)",
+                from_facts=True,
+            ),
+        ),
+        applicant="park_operator",
+        checklist="示范园区认定奖励",
+        read=read,
+        reads_when=reads_when,
+    ),
+)

@@ -1,0 +1,95 @@
+"""三（九） 公共服务平台补贴 in conversation (calculator/items/platforms.py computes it)."""
+
+import re
+from decimal import Decimal
+
+from bot.estimate.reading import TOTAL_WORDS, Clarification, each_cost_question
+
+from .base import Clause, Field, wan
+
+
+def describe(value) -> str:
+    return f"公共服务平台{len(value)}个（" + "、".join(wan(c["cost_cny"]) for c in value) + "）"
+
+
+def read(r):
+    """One entry per platform: each 平台 named starts one; costs after it (硬件、软件 …) are its own."""
+    t = r.text
+    mine = r"平台|硬件|设备|设施|正版软件|软件|购置|投入|花了|花费"
+    others = r"认证|资质|展|租|离岸|在岸|执行额|合同额|项目经理|人才|实习|学费|培训费|美元|汇率"
+    groups, last = {}, 0
+    for f in r.figs:
+        if f.kind != "money" or id(f) in r.used:
+            if f.kind == "money":
+                last = f.end
+            continue
+        window = t[last : f.start]
+        last = f.end
+        m_mine = [m.end() for m in re.finditer(mine, window)]
+        m_other = [m.end() for m in re.finditer(others, window)]
+        if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
+            continue
+        if not m_mine and r.pending != "platforms" and not groups:
+            continue
+        mention = [m.start() for m in re.finditer(r"平台", t[: f.start])]
+        key = mention[-1] if mention else ("figure", f.start)
+        if mention and re.search(r"平台", window) is None and key in groups and re.search(r"另|还有|一个", window):
+            key = ("figure", f.start)
+        groups.setdefault(key, []).append(f)
+    if not groups:
+        return
+    costs = []
+    for figs in groups.values():
+        for f in figs:
+            r.use(f)
+        total = sum((r.cny(f, "平台费用") for f in figs), Decimal(0))
+        if len(figs) > 1:
+            r.out.notes.append("同一个平台的" + "、".join(wan(f.value) for f in figs) + f"合计{wan(total)}")
+        costs.append(total)
+    counts = [
+        f
+        for f in r.unused("count")
+        if re.search(r"个", f.unit or f.raw or "") and re.search(r"平台", t[f.end : f.end + 8])
+    ]
+    n = int(counts[0].value) if counts else None
+    if len(costs) == 1 and n and n > 1:
+        per = "each" if re.search(r"每个|各", t) else "total" if re.search(TOTAL_WORDS, t) else None
+        r.use(counts[0])
+        if per == "each":
+            costs = costs * n
+        elif per == "total":
+            r.out.clarifications.append(each_cost_question("platform", n, costs[0], "个平台", "建设费用"))
+            return
+        else:
+            r.out.clarifications.append(
+                Clarification(
+                    "per_or_total",
+                    f"{wan(costs[0])}是每个平台的费用，还是{n}个平台合计的费用？",
+                    {"kind": "platform", "count": n, "value": str(costs[0])},
+                )
+            )
+            return
+    r.out.fields["platforms"] = [{"cost_cny": v} for v in costs]
+
+
+CLAUSES = (
+    Clause(
+        code="3.9",
+        name="公共服务平台补贴",
+        triggers=r"平台",
+        fields=(
+            Field(
+                "platforms",
+                "公共服务平台",
+                question="建设了几个公共服务平台？每个平台的信息化硬件设备、配套设施和正版软件购置费用是多少元？",
+                recognised_by="yuan figures after 平台/硬件/设备/软件/购置: each 平台 named starts one platform, "
+                "the costs after it are its own",
+                implies_item=True,
+                describe=describe,
+            ),
+        ),
+        checklist="公共服务平台补贴",
+        read=read,
+        reads_when=lambda reader: reader.pending in ("platforms",) or "3.9" in reader.items,
+    ),
+)

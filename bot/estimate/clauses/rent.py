@@ -1,0 +1,171 @@
+"""三（八）3 租金补贴 in conversation (calculator/items/rent.py computes it).
+
+已享受租金补贴年数 is read when said but not asked: the calculator counts it 0 and the answer says so.
+"""
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+from bot.estimate.reading import segment_of, wan
+
+from .base import Clause, Field, figure_in
+
+
+def missing(session, asked: list) -> list:
+    """The contract amount is not asked when the business amounts (read with their roles) give it."""
+    inp, out = session.inputs, []
+    for key in ("rent_annual_cny", "rent_area_m2", "rent_years_in_park", "rent_contract_amount_cny"):
+        if key == "rent_contract_amount_cny" and ("onshore_cny" in inp or "offshore_usd" in inp):
+            continue
+        if key not in inp:
+            out.append(key)
+    return out
+
+
+def unasked_note() -> str:
+    """What the answer says when the years already subsidised were not told."""
+    return (
+        f"未提到已享受过的租金补贴年数，按尚未享受计算（补贴期限最多{figure_in('3.8.3', 'max_years', '年')}，"
+        f"已享受满{figure_in('3.8.3', 'max_years', '年')}的不再补贴）"
+    )
+
+
+def read(r):
+    t = r.text
+    for f in r.figs:
+        if id(f) in r.used:
+            continue
+        before = t[max(0, f.start - 10) : f.start]
+        after = t[f.end : f.end + 6]
+        if f.kind == "area":
+            r.out.fields["rent_area_m2"] = f.value
+            r.use(f)
+        elif f.kind == "money" and _rent_money(r, f) == "rent":
+            value = r.cny(f, "租金")
+            if re.search(r"每月|月租|一个月|月", before + after) and not re.search(r"年", before[-3:]):
+                r.out.notes.append(f"月租金{wan(value)}，按全年12个月计为{wan(value * 12)}")
+                value = value * 12
+            r.out.fields["rent_annual_cny"] = value
+            r.use(f)
+        elif f.kind == "duration_years" and _rent_years(r, f) == "park":
+            r.out.fields["rent_years_in_park"] = f.value
+            r.use(f)
+        elif f.kind == "duration_years" and _rent_years(r, f) == "subsidized":
+            r.out.fields["rent_years_subsidized"] = int(f.value)
+            r.use(f)
+        elif f.kind == "money" and _rent_money(r, f) == "contract":
+            if "onshore_cny" not in r.out.fields and not re.search(r"离岸|在岸", before):
+                r.out.fields["rent_contract_amount_cny"] = r.cny(f, "合同执行额")
+                r.use(f)
+    m = re.search(r"(?:执行额|合同额|营收|业务额)[^，。；0-9]{0,4}([0-9]+)多万", t)
+    if m and "rent_contract_amount_cny" not in r.out.fields:
+        low = Decimal(m.group(1)) * 10000
+        r.out.fields["rent_contract_amount_cny"] = low
+        r.out.notes.append(f"合同执行额{m.group(1)}多万元，按不少于{wan(low)}核对条件")
+    if re.search(r"(没有?|未|从未|没)(享受|拿|领)(过)?", t):
+        r.out.fields.setdefault("rent_years_subsidized", 0)
+    pend = {
+        "rent_years_in_park": "duration_years",
+        "rent_years_subsidized": "duration_years",
+        "rent_area_m2": "area",
+        "rent_annual_cny": "money",
+        "rent_contract_amount_cny": "money",
+    }
+    if r.pending in pend and r.pending not in r.out.fields:
+        for f in r.figs:
+            if id(f) in r.used:
+                continue
+            ok = f.kind == pend[r.pending] or (f.kind == "count" and pend[r.pending] in ("duration_years", "area"))
+            if ok:
+                v = f.value if f.kind != "money" else r.cny(f, "金额")
+                r.out.fields[r.pending] = int(v) if r.pending == "rent_years_subsidized" else v
+                r.use(f)
+                break
+        else:
+            if r.pending == "rent_years_subsidized" and r.bool_answer() is False:
+                r.out.fields["rent_years_subsidized"] = 0
+
+
+def _rent_years(r, f) -> Optional[str]:
+    """Whether "N年" counts years in the park or years of rent subsidy: the nearer word decides."""
+    before = r.text[max(0, f.start - 10) : f.start]
+    after = r.text[f.end : f.end + 8]
+    park, subsidy = r"入驻|入园|进驻|在园|搬进|园区|园里", r"享受|补贴|拿过|领过|补过|拿了|领了"
+    p = [m.end() for m in re.finditer(park, before)]
+    q = [m.end() for m in re.finditer(subsidy, before)]
+    if p or q:
+        return "park" if max(p or [-1]) > max(q or [-1]) else "subsidized"
+    p, q = re.search(park, after), re.search(subsidy, after)
+    if p or q:
+        return "park" if p and (not q or p.start() < q.start()) else "subsidized"
+    return None
+
+
+def _rent_money(r, f) -> Optional[str]:
+    """Whether a money figure in a rent message is the rent or the contract amount."""
+    s, _ = segment_of(r.spans, f.start)
+    before = r.text[s : f.start]
+    rent = [m.end() for m in re.finditer(r"租金|房租|租赁|租", before)]
+    contract = [m.end() for m in re.finditer(r"执行额|合同额|营收|业务额", before)]
+    if rent or contract:
+        return "rent" if (max(rent) if rent else -1) > (max(contract) if contract else -1) else "contract"
+    after = r.text[f.end : f.end + 6]
+    if re.search(r"租金|房租", after):
+        return "rent"
+    return None
+
+
+CLAUSES = (
+    Clause(
+        code="3.8.3",
+        name="租金补贴",
+        triggers=r"租金|房租|租赁|办公用房",
+        fields=(
+            Field(
+                "rent_years_in_park",
+                "入驻园区",
+                "年",
+                question="在市级或市级以上服务外包重点园区入驻几年了？",
+                recognised_by="a number of years nearer to 入驻/入园/园区 than to 享受/补贴",
+                from_facts=True,
+            ),
+            Field(
+                "rent_contract_amount_cny",
+                "合同执行额",
+                "元",
+                question="企业的服务外包合同执行额是多少元？",
+                recognised_by="a money figure after 执行额/合同额/营收 in a rent message (not 在岸/离岸)",
+                from_facts=True,
+            ),
+            Field(
+                "rent_annual_cny",
+                "年租金",
+                "元",
+                question="租赁办公用房的年租金是多少元？",
+                recognised_by="a money figure after 租金/房租/租赁 (每月/月租: times 12, said so)",
+                implies_item=True,
+            ),
+            Field(
+                "rent_area_m2",
+                "面积",
+                "平方米",
+                question="租赁的办公面积是多少平方米？",
+                recognised_by="an area figure (平方米/平米/㎡)",
+            ),
+            Field(
+                "rent_years_subsidized",
+                "已享受租金补贴",
+                "年",
+                question="已经享受过几年租金补贴？没有的话回复“0”。",
+                recognised_by="a number of years nearer to 享受/补贴/拿过; 没有享受过 is 0",
+                from_facts=True,
+            ),
+        ),
+        checklist="园区租金补贴",
+        asks=("rent_annual_cny", "rent_area_m2", "rent_years_in_park", "rent_contract_amount_cny"),
+        missing=missing,
+        read=read,
+        reads_when=lambda reader: reader.pending in ("rent",) or "3.8.3" in reader.items or reader.has(r"租金|房租"),
+    ),
+)

@@ -1,0 +1,109 @@
+"""三（七）3 中高级人才培训补贴 in conversation (calculator/items/senior_training.py computes it)."""
+
+import re
+
+from bot.estimate.reading import FAIR_WORDS, TOTAL_WORDS, each_cost_question
+
+from .base import Clause, Field, wan
+
+
+def question(session) -> str:
+    count = session.inputs.get("_senior_count")
+    if count:
+        return f"这{count}人每人的培训费用是多少元？（或告诉我合计费用）"
+    return "有几名中、高级人才（本科以上学历、项目经理以上职位）参加了涉外业务培训？每人的培训费用是多少元？"
+
+
+def describe(value) -> str:
+    return (
+        f"中高级人才培训{len(value)}人（"
+        + "、".join(wan(c["cost_cny"]) for c in value[:5])
+        + ("等" if len(value) > 5 else "")
+        + "）"
+    )
+
+
+def read(r):
+    """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
+    costs = r.item_costs(
+        "senior_training", r"培训|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|离岸|在岸|执行额"
+    )
+    people = r"人|名|个|位"
+    counts = [
+        f
+        for f in r.unused("count")
+        if re.search(people, f.unit or f.raw or "")
+        and not re.search(r"实习|学员|应届|毕业", r.text[max(0, f.start - 8) : f.end + 6])
+    ]
+    if not costs:
+        if counts and r.pending == "senior_training":
+            r.out.fields["_senior_count"] = int(counts[0].value)
+            r.use(counts[0])
+        return
+    pieces = []
+    for c in costs:
+        start = max([m.end() for m in re.finditer(r"[，,。；;：:]|另外|还有|其中|另", r.text[: c.start])] or [0])
+        mine = [
+            n for n in counts if start <= n.start < c.start and not any(n.start < o.start < c.start for o in costs)
+        ]  # a count goes with the cost after it
+        piece = r.text[start : c.end + 4]
+        per = (
+            "each"
+            if re.search(r"每人|人均|每个人|每位|各|每个", piece)
+            else "total"
+            if re.search(TOTAL_WORDS, piece)
+            else None
+        )
+        pieces.append((c, mine[-1] if mine else None, per))
+    for c in costs:
+        r.use(c)
+    if len(costs) > 1 and all(n is not None for _, n, _ in pieces):
+        values = []
+        for c, n, per in pieces:
+            r.use(n)
+            if per == "total" and int(n.value) > 1:
+                r.out.clarifications.append(each_cost_question("senior", int(n.value), c.value, "人", "培训费"))
+                return
+            values += [r.cny(c, "培训")] * int(n.value)
+        r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+        return
+    n_fig = pieces[0][1] if len(costs) == 1 and pieces[0][1] is not None else (counts[0] if counts else None)
+    n = int(n_fig.value) if n_fig is not None else r.known.get("_senior_count")
+    if n_fig is not None:
+        r.use(n_fig)
+    per = pieces[0][2] if len(costs) == 1 else None
+    if per is None:
+        per = (
+            "each"
+            if re.search(r"每人|人均|每个人|每位|各", r.text)
+            else "total"
+            if re.search(TOTAL_WORDS, r.text)
+            else None
+        )
+    values = r.spread(costs, n, per, "人", "培训", "senior")
+    if values is not None:
+        r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+
+
+CLAUSES = (
+    Clause(
+        code="3.7.3",
+        name="中高级人才培训补贴",
+        triggers=r"中高级|高级人才|项目经理.{0,8}培训|培训.{0,8}项目经理|人才培训|员工培训|培训费|"
+        r"涉外业务.{0,4}培训|(业务|专业|技术|高级)培训|培训花了",
+        fields=(
+            Field(
+                "senior_training",
+                "中高级人才培训",
+                question=question,
+                recognised_by="yuan figures in a clause about 培训/项目经理/人才/学费, each with the count of people "
+                "before it and 每人/合计 beside it",
+                implies_item=True,
+                describe=describe,
+            ),
+        ),
+        checklist="中高级人才培训补贴",
+        read=read,
+        reads_when=lambda reader: reader.pending in ("senior_training",) or "3.7.3" in reader.items,
+    ),
+)

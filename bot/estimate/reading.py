@@ -1,0 +1,151 @@
+"""The words and shapes every part of the estimate reader shares: what a place, a per-event or total
+word, a fair, a certificate is called; a figure as people say it; what to ask when a figure's
+role is unclear (Clarification). Plain Python, no reading of its own: understand.py reads the
+business amounts, rates and yes/no items, each clause module (bot/estimate/clauses/) its own figures.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List
+
+import yaml
+
+SEGMENT = re.compile(r"[，,。；;！!？?\n]+")
+YEAR_PREV = r"去年|上年|上一年|前一年|上个年度|上一个年度"
+YEAR_CUR = r"今年|本年|这一年|今年度|本年度"
+OFFSHORE = r"离岸|境外业务|国际业务|国际服务外包|境外的?执行|国外的?执行|境外合同|对外|境外|国外|海外"
+ONSHORE = r"在岸|境内业务|国内业务|境内的?执行|国内的?执行|境内合同|国内合同|境内|国内"
+NONE_WORDS = r"没有|没|无|未|不涉及|零"
+PER_WORDS = r"每场|每次|每个|每项|每人|人均|平均每|各|分别|单场|一场"
+TOTAL_WORDS = r"合计|总共|一共|共计|总计|共花|总费用|加起来|全部|总额|合起来"
+FAIR_WORDS = (
+    r"展会|参展|展位|布展|博览会|交易会|广交会|服贸会|进博会|展览|招商|经贸交流|活动|"
+    r"(?<![发拓进扩施])展(?![示开望现期])"
+)
+CERT_NAME = re.compile(
+    r"(cmmi\s*[1-5]?(级)?|itss\s*[一二三四1-4]?(级)?|pcmm\s*[1-5]?(级)?|sas\s*70|ccrc|iso\s*\d{4,5}|"
+    r"信息安全服务资质|能力成熟度|信息技术服务标准)"
+)
+RATE_HINT = r"汇率|中间价|兑"
+WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "estimate_words.yml"
+# words that give a money figure to an item other than fairs (a fair's cost never follows them)
+OTHER_ITEM_WORDS = (
+    r"认证|资质|cmmi|itss|pcmm|ccrc|维护费|培训|项目经理|人才|平台|租金|房租|租赁|离岸|在岸|执行额|"
+    r"合同额|营收|业务额|实习|外资|外商投资|硬件|软件"
+)
+FAIR_SEPARATOR = (
+    r"另外?一[场个次]|还有一[场个次]|一[场个次](?=在|是|去)|(?<![第\d])一个(?!月|人)|第[一二三四五六七八九十\d]+[场个]"
+)
+
+
+@lru_cache(maxsize=1)
+def estimate_words() -> dict:
+    """knowledge/data/estimate_words.yml: places (境内/境外) and what fair costs are called."""
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+
+
+def english_to_chinese(text: str) -> str:
+    """English words of an estimate message in the Chinese the reader knows (estimate_words.yml)."""
+    if not re.search(r"[A-Za-z]{3,}", text):
+        return text
+    glossary = estimate_words().get("english") or {}
+    pattern = _english_pattern()
+    return pattern.sub(lambda m: glossary[m.group(0).lower()], text)
+
+
+@lru_cache(maxsize=1)
+def _english_pattern():
+    words = sorted(estimate_words().get("english") or {}, key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])", re.I)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
+
+
+def is_what_if(text: str) -> bool:
+    """「那如果离岸是200万美元呢」「那200万美元呢」: a follow-up supposing another figure (estimate_words.yml)."""
+    w = estimate_words()["what_if"]
+    t = (text or "").strip().lower()
+    follow = _alternation(w["follow_up"])
+    if re.match(rf"^({follow})?\s*({_alternation(w['openers'])})", t):
+        return True
+    return bool(re.match(rf"^({follow})", t) and re.search(rf"({_alternation(w['endings'])})\s*[?？。!！]*$", t))
+
+
+@lru_cache(maxsize=1)
+def word_patterns() -> dict:
+    """Compiled alternations of estimate_words.yml: domestic, overseas, eligible, not_covered."""
+    w = estimate_words()
+    return {
+        "domestic": re.compile(_alternation(w["places"]["domestic"]), re.I),
+        "overseas": re.compile(_alternation(w["places"]["overseas"]), re.I),
+        "eligible": re.compile(_alternation(w["fair_costs"]["eligible"]), re.I),
+        "not_covered": re.compile(_alternation(w["fair_costs"]["not_covered"]), re.I),
+    }
+
+
+@dataclass
+class Clarification:
+    """Something the user must settle before the arithmetic: what to ask and what it holds."""
+
+    kind: str  # currency | per_or_total | region | business_kind
+    question: str
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class Reading:
+    """What one message says: calculator fields, things to ask, assumptions to restate."""
+
+    fields: Dict[str, object] = field(default_factory=dict)
+    clarifications: List[Clarification] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
+    problems: List[str] = field(default_factory=list)
+    regions_none: List[str] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not (self.fields or self.clarifications or self.problems or self.regions_none)
+
+
+def figures(text: str) -> list:
+    """The parser's figures of `text` (calculator.figures_zh)."""
+    from calculator.figures_zh import parse_figures
+
+    return parse_figures(text)
+
+
+def wan(d: Decimal, unit: str = "元") -> str:
+    """A figure as people say it: 150万美元, 8,000元."""
+    from calculator.text import amount
+
+    return amount(Decimal(d), unit)
+
+
+def segment_of(spans, pos):
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return 0, 0
+
+
+def region_mentions(text: str) -> list:
+    """(start, end, region) of every 境内/境外 word or place in `text`, in order."""
+    w = word_patterns()
+    out = [(m.start(), m.end(), "domestic") for m in re.finditer(r"境内|国内|省内", text)]
+    out += [(m.start(), m.end(), "overseas") for m in re.finditer(r"境外|国外|海外", text)]
+    out += [(m.start(), m.end(), key) for key in ("domestic", "overseas") for m in w[key].finditer(text)]
+    return sorted(out)
+
+
+def each_cost_question(kind: str, count: int, total: Decimal, unit: str, what: str) -> Clarification:
+    """A total over several events/people/platforms: each one's cost is asked, never averaged."""
+    return Clarification(
+        "each_cost",
+        f"{count}{unit}{what}合计{wan(total)}。每{unit}的补贴单独计算、各有上限，不能按平均数估算；"
+        f"请分别告诉我每{unit}的费用（例如“{'、'.join(['X万'] * min(count, 3))}”）。",
+        {"kind": kind, "count": count, "total": str(total)},
+    )
