@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import REPHRASE, intent_of, message_id, user_text
 from actions.forms import SessionFormValidation
+from actions.details import details_first, say
 from actions.policy import answer_events, earlier_facts, not_served_first, verdict_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
@@ -246,6 +247,11 @@ class ActionLooseAnswer(Action):
         text = user_text(tracker)
         inputs = load_inputs(tracker)
         done = [SlotSet("estimate_pending", False)]
+        pending = tracker.get_slot("estimate_state")
+        if intent != "cancel" and not (pending and pending.get("status") == "collecting"):
+            events = details_first(dispatcher, tracker)
+            if events is not None:
+                return done + events
         if intent == "cancel":
             dispatcher.utter_message(text="好的。目前没有进行中的测算。还有什么可以帮您？")
             return done
@@ -260,7 +266,7 @@ class ActionLooseAnswer(Action):
                 "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
             )
             if answer.text:
-                dispatcher.utter_message(text=answer.text)
+                say(dispatcher, answer)
                 return done + answer_events(answer)
         if pending and pending.get("status") == "collecting" and intent != "cancel":
             session = EstimateSession.load({k: v for k, v in pending.items() if k != "handled"})
@@ -305,7 +311,7 @@ class ActionLooseAnswer(Action):
             return done
         if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
             answer = eligibility.answer(normalize(text))
-            dispatcher.utter_message(text=answer.text)
+            say(dispatcher, answer)
             return done + answer_events(answer)
         dispatcher.utter_message(text=REPHRASE)
         return done

@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
+from actions.details import details_first, say
 from bot.answers import compose, qualify
 from bot.answers.general import human_contact
 from bot.nlu.normalize import normalize, understand
@@ -123,7 +124,7 @@ def verdict_first(dispatcher, tracker):
         answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
             return None
-        dispatcher.utter_message(text=answer.text)
+        say(dispatcher, answer)
         return answer_events(answer)
     facts, said = known_facts(tracker)
     answer = qualify.answer(text, facts, said)
@@ -131,7 +132,7 @@ def verdict_first(dispatcher, tracker):
         return None
     if money and answer.verdict != "not_met" and not qualify.is_shape("whatcan", text):
         return None  # the user's own amounts and nothing ruled out: the estimate answers
-    dispatcher.utter_message(text=answer.text)
+    say(dispatcher, answer)
     events = answer_events(answer)
     if answer.verdict != "not_met" and own_figures(text):
         from actions.estimate import estimate_from_question
@@ -158,7 +159,7 @@ def not_served_first(dispatcher, tracker):
         answer = catalog.classify_answer(t)
     if answer is None:
         return None
-    dispatcher.utter_message(text=answer.text)
+    say(dispatcher, answer)
     return answer_events(answer)
 
 
@@ -179,6 +180,9 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+        events = details_first(dispatcher, tracker)
+        if events is not None:
+            return events
         events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events
@@ -192,7 +196,7 @@ class ActionAnswerPolicy(Action):
         if not answer.text:
             dispatcher.utter_message(text=REPHRASE)
             return []
-        dispatcher.utter_message(text=answer.text)
+        say(dispatcher, answer)
         return answer_events(answer)
 
 
@@ -206,6 +210,9 @@ class ActionOutOfScope(Action):
         from bot.answers import router
         from knowledge import query
 
+        events = details_first(dispatcher, tracker)
+        if events is not None:
+            return events
         events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events
@@ -227,7 +234,7 @@ class ActionOutOfScope(Action):
         if policy_like:
             answer = compose_reply(tracker, None)
             if answer.text:
-                dispatcher.utter_message(text=answer.text)
+                say(dispatcher, answer)
                 return answer_events(answer)
         dispatcher.utter_message(text=OUT_OF_SCOPE)
         return []
@@ -242,6 +249,9 @@ class ActionBotInfo(Action):
 
     async def run(self, dispatcher, tracker, domain):
         events = not_served_first(dispatcher, tracker)
+        if events is not None:
+            return events
+        events = details_first(dispatcher, tracker)
         if events is not None:
             return events
         dispatcher.utter_message(text=BOT_IDENTITY if intent_of(tracker) == "bot_identity" else BOT_CAPABILITIES)
@@ -273,6 +283,9 @@ class ActionDefaultFallback(Action):
                 "例如“谁可以申报？”或“离岸奖励怎么算？”"
             )
             return []
+        events = details_first(dispatcher, tracker)
+        if events is not None:
+            return events
         events = verdict_first(dispatcher, tracker)
         if events is not None:
             return events
@@ -284,7 +297,7 @@ class ActionDefaultFallback(Action):
             return events
         answer = compose_reply(tracker, None)
         if answer.text:
-            dispatcher.utter_message(text=answer.text)
+            say(dispatcher, answer)
             return answer_events(answer)
         if re.search(r"谢|拜拜|再见|88|辛苦", text):
             dispatcher.utter_message(response="utter_thank" if re.search("谢|辛苦", text) else "utter_goodbye")

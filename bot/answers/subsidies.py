@@ -7,23 +7,13 @@ from typing import Optional
 
 from knowledge import query
 
+from bot.answers import layers
 from bot.answers.model import Answer
-
-OVERVIEW_CODES = ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9"]
 
 
 def overview() -> Answer:
-    """The nine support directions, one line each."""
-    lines = ["第三条的九个支持方向："]
-    for code in OVERVIEW_CODES:
-        c = query.clause(code)
-        lines.append(f"（{_cn_item(code)}）{c['title']}")
-    lines.append("想了解哪一项的标准和条件，直接问我，例如“展会补贴标准是多少？”；给我数字，我还能帮您测算。")
-    return Answer("\n".join(lines), clause="3")
-
-
-def _cn_item(code: str) -> str:
-    return "一二三四五六七八九"[int(code.split(".")[1]) - 1]
+    """Every support direction and sub-item in one line each, with buttons to the full clauses."""
+    return layers.overview()
 
 
 def _figures_line(code: str, keys=None) -> str:
@@ -34,12 +24,10 @@ def _figures_line(code: str, keys=None) -> str:
 def clause_answer(code: str, text: str = "") -> Answer:
     """One clause: the asked aspect first, then its full text with the clause label."""
     c = query.clause(code)
+    if code == "3":
+        return layers.overview()
     if not c["text"] and c.get("children"):
-        lines = [f"依据{c['label']}（{c['title']}），包括："]
-        for child in c["children"]:
-            cc = query.clause(child)
-            lines.append(f"{cc['label'][-3:]}：{cc['title']}。{cc['text']}")
-        return Answer("\n".join(lines), clause=code)
+        return layers.detail(code)
     focus = aspect_line(code, text)
     body = f"依据{c['label']}（{c['title']}）：{c['text']}"
     extra = []
