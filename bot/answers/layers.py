@@ -91,7 +91,13 @@ def detail(code: str) -> Answer:
     c = query.clause(code)
     children = c.get("children") or []
     if code == "3":
-        return Answer("\n\n".join(detail(child).text for child in children), clause="3")
+        leaves = [leaf for child in children for leaf in (query.clause(child)["children"] or [child])]
+        lines = [f"{c['label']}（{c['title']}）全文："]
+        lines += [
+            f"{query.clause(leaf)['label']}（{query.clause(leaf)['title']}）：{query.clause(leaf)['text']}"
+            for leaf in leaves
+        ]
+        return Answer("\n".join(lines), clause="3")
     if children:
         lines = [f"{c['label']}（{c['title']}）共{len(children)}点："]
         for i, child in enumerate(children, 1):

@@ -26,7 +26,7 @@ def clause_answer(code: str, text: str = "") -> Answer:
     c = query.clause(code)
     if code == "3":
         return layers.overview()
-    if not c["text"] and c.get("children"):
+    if c.get("children"):
         return layers.detail(code)
     focus = aspect_line(code, text)
     body = f"依据{c['label']}（{c['title']}）：{c['text']}"
