@@ -22,7 +22,7 @@ def _figures_line(code: str, keys=None) -> str:
 
 
 def clause_answer(code: str, text: str = "") -> Answer:
-    """One clause: the asked aspect first, then its full text with the clause label."""
+    """One clause: the asked aspect first, then its full text with the clause label (a few lines)."""
     c = query.clause(code)
     if code == "3":
         return layers.overview()
@@ -63,12 +63,18 @@ def aspect_line(code: str, text: str) -> str:
         return "境外活动：" + _figures_line(code, ["overseas"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
     if code == "3.5" and re.search(r"境内|国内", text) and not re.search(r"境外|国外|海外", text):
         return "境内活动：" + _figures_line(code, ["domestic"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
-    if re.search(r"上限|最高|最多|封顶|多少钱|能拿多少|补多少|奖多少", text):
-        line = _figures_line(code, ["cap", "max", "award"])
-        return f"上限：{line}。" if line else ""
-    if re.search(r"比例|百分之|几成|多少%|比率", text):
-        line = _figures_line(code, ["rate"])
-        return f"比例：{line}。" if line else ""
+    rate_asked = re.search(r"比例|百分之|几成|多少%|比率", text)
+    cap_asked = re.search(r"上限|最高|最多|封顶", text) or (
+        not rate_asked and re.search(r"多少钱|能拿多少|补多少|奖多少", text)
+    )
+    lines = []
+    if rate_asked and _figures_line(code, ["rate"]):
+        lines.append(f"比例：{_figures_line(code, ['rate'])}。")
+    if cap_asked and _figures_line(code, ["cap", "max", "award"]):
+        word = "上限" if _figures_line(code, ["cap", "max"]) else "标准"
+        lines.append(f"{word}：{_figures_line(code, ['cap', 'max', 'award'])}。")
+    if lines:
+        return "".join(lines)
     if re.search(r"条件|要求|门槛|满足什么|什么样", text):
         conds = query.clause(code).get("conditions") or []
         return ("条件：" + "；".join(conds) + "。") if conds else ""
