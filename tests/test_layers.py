@@ -150,6 +150,7 @@ class TestRequests:
             ("第三条第七项第二点详细内容", None, None, "3.7.2"),
             ("三（八）3详细说说", None, None, "3.8.3"),
             ("详细说说第四条", None, None, "4"),
+            ("详细说说第四条", "3", OFFERED, "4"),  # an article, not the fourth choice
             ("第二项具体是什么", "4.1", None, "4.2"),
             ("5", "3", None, None),  # nothing offered: a number is an answer to something else
             ("12", "3", OFFERED, None),  # beyond the choices

@@ -25,7 +25,7 @@ FULL_REF = re.compile(
 )
 ITEM_REF = re.compile(r"第[（(]?([一二三四五六七八九1-9])[）)]?(?:项|款|个)(?:第?[（(]?([一二三四1-4])[）)]?点)?")
 SHORT_REF = re.compile(r"([三四])[（(]([一二三四五六七八九])[）)]([1-4])?")
-CHOICE = re.compile(r"^(?:第|选|选择)?" + NUMBER + r"(?:个|项|条|号|点)?$")
+CHOICE = re.compile(r"^(?:第|选|选择)?" + NUMBER + r"(?:个|项|号|点)?$")  # 第四条 is an article, not a choice
 FILLERS = re.compile(
     r"[\s，。,.!！?？、]|请|麻烦|我要|我想|看看|看一下|详细说说|详细说|说说|讲讲|具体|详细|展开|是什么|吧|呢"
 )
