@@ -102,6 +102,11 @@ class TestOverview:
         assert answer.text == layers.overview().text and answer.buttons
         assert [] == headings_without_content(answer.text)
 
+    @pytest.mark.parametrize("topic", ["3.7.1", "3.5", "3.2"])
+    def test_asked_again_after_a_clause_it_is_no_follow_up(self, topic):
+        """「有哪些奖励和补贴」 after talking about one clause is the overview again, not that clause."""
+        assert layers.overview().text == compose("ask_subsidy", "有哪些奖励和补贴", topic_clause=topic).text
+
 
 class TestDetail:
     @pytest.mark.parametrize("code", LEAVES)
