@@ -23,6 +23,7 @@ from actions.forms import SessionFormValidation
 from actions.policy import not_served_first, other_parts, verdict_first
 from bot.answers import compose, eligibility
 from bot.console.queue import note_estimate
+from actions.details import details_first, say
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.estimate.reading import is_what_if
@@ -162,6 +163,11 @@ class ActionLooseAnswer(Action):
         text = user_text(tracker)
         inputs = load_inputs(tracker)
         done = [SlotSet("estimate_pending", False)]
+        pending = pending_state(tracker)
+        if intent != "cancel" and not (pending and pending.get("status") == "collecting"):
+            events = details_first(dispatcher, tracker)
+            if events is not None:
+                return done + events
         if intent == "cancel":
             dispatcher.utter_message(text="好的。目前没有进行中的测算。还有什么可以帮您？")
             return done
@@ -176,7 +182,7 @@ class ActionLooseAnswer(Action):
                 "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
             )
             if answer.text:
-                dispatcher.utter_message(text=answer.text)
+                say(dispatcher, answer)
                 return done + answer_events(answer)
         if pending and pending.get("status") == "collecting" and intent != "cancel":
             session = session_from_state(pending)
@@ -215,7 +221,7 @@ class ActionLooseAnswer(Action):
             return done
         if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
             answer = eligibility.answer(normalize(text))
-            dispatcher.utter_message(text=answer.text)
+            say(dispatcher, answer)
             return done + answer_events(answer)
         dispatcher.utter_message(text=REPHRASE)
         return done

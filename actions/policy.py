@@ -9,6 +9,7 @@ from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRAS
 from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate
 from actions.estimating import amend_last_estimate, estimate_from_question
+from actions.details import details_first, say
 from bot.answers import compose, qualify
 from bot.answers.general import human_contact
 from bot.estimate.reading import is_what_if
@@ -107,7 +108,7 @@ def verdict_first(dispatcher, tracker):
         answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
             return None
-        dispatcher.utter_message(text=answer.text)
+        say(dispatcher, answer)
         return answer_events(answer)
     facts, said = known_facts(tracker)
     answer = qualify.answer(text, facts, said) or statement_verdict(tracker, facts, said)
@@ -115,7 +116,7 @@ def verdict_first(dispatcher, tracker):
         return None
     if own_money(user_text(tracker)) and answer.verdict != "not_met" and not qualify.is_shape("whatcan", text):
         return None  # the user's own amounts and nothing ruled out: the estimate answers
-    dispatcher.utter_message(text=answer.text)
+    say(dispatcher, answer)
     events = answer_events(answer)
     if own_money(user_text(tracker)) and (answer.verdict != "not_met" or money):
         # the user's own amounts are estimated too: a ruled-out item counts 0 with its reason, the others
@@ -155,7 +156,7 @@ def not_served_first(dispatcher, tracker):
         answer = catalog.classify_answer(t)
     if answer is None:
         return None
-    dispatcher.utter_message(text=answer.text)
+    say(dispatcher, answer)
     return answer_events(answer)
 
 
@@ -166,6 +167,9 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+        events = details_first(dispatcher, tracker)
+        if events is not None:
+            return events
         events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events
@@ -179,7 +183,7 @@ class ActionAnswerPolicy(Action):
         if not answer.text:
             dispatcher.utter_message(text=REPHRASE)
             return []
-        dispatcher.utter_message(text=answer.text)
+        say(dispatcher, answer)
         return answer_events(answer)
 
 
@@ -193,6 +197,9 @@ class ActionOutOfScope(Action):
         from bot.answers import router
         from knowledge import query
 
+        events = details_first(dispatcher, tracker)
+        if events is not None:
+            return events
         events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events
@@ -214,7 +221,7 @@ class ActionOutOfScope(Action):
         if policy_like:
             answer = compose_reply(tracker, None)
             if answer.text:
-                dispatcher.utter_message(text=answer.text)
+                say(dispatcher, answer)
                 return answer_events(answer)
         dispatcher.utter_message(text=OUT_OF_SCOPE)
         return []
@@ -229,6 +236,9 @@ class ActionBotInfo(Action):
 
     async def run(self, dispatcher, tracker, domain):
         events = not_served_first(dispatcher, tracker)
+        if events is not None:
+            return events
+        events = details_first(dispatcher, tracker)
         if events is not None:
             return events
         from bot.answers.general import cannot_serve
@@ -266,6 +276,9 @@ class ActionDefaultFallback(Action):
                 "例如“谁可以申报？”或“离岸奖励怎么算？”"
             )
             return []
+        events = details_first(dispatcher, tracker)
+        if events is not None:
+            return events
         events = not_served_first(dispatcher, tracker)
         if events is not None:
             return events
@@ -277,7 +290,7 @@ class ActionDefaultFallback(Action):
             return events
         answer = compose_reply(tracker, None)
         if answer.text:
-            dispatcher.utter_message(text=answer.text)
+            say(dispatcher, answer)
             return answer_events(answer)
         if shapes.search("thanks_or_bye", text):
             dispatcher.utter_message(response="utter_thank" if shapes.search("thanks", text) else "utter_goodbye")

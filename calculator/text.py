@@ -1,5 +1,6 @@
 """Chinese wording of figures in explanations: 150万美元, 1,057,005.00元, 10%."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -46,8 +47,40 @@ def pct(rate: Decimal) -> str:
     return f"{plain(rate * 100)}%"
 
 
+_NUMBERED = re.compile(r"^第(\d+)(\D{1,3}?) (.+)$")
+
+
 def listing(parts: list, limit: int = 20, what: str = "项") -> str:
-    """Join parts with 「；」, eliding the middle of very long lists."""
+    """Join parts with 「；」: a run of numbered parts with the same arithmetic as one
+    (「第1–25人各 培训费8万元 × 50% = …」), the middle of a very long list elided."""
+    parts = _runs(parts)
     if len(parts) <= limit:
         return "；".join(parts)
     return "；".join(parts[:limit]) + f"；……（其余{len(parts) - limit}{what}从略）"
+
+
+def _runs(parts: list) -> list:
+    """Consecutive 「第N<unit> <same text>」 parts as one 「第a–b<unit>各 <text>」 part."""
+    out, run = [], []
+
+    def flush():
+        if len(run) >= 3:
+            first, last, unit, rest = run[0][0], run[-1][0], run[0][1], run[0][2]
+            out.append(f"第{first}–{last}{unit}各 {rest}")
+        else:
+            out.extend(r[3] for r in run)
+        run.clear()
+
+    for part in parts:
+        m = _NUMBERED.match(part)
+        key = (int(m.group(1)), m.group(2), m.group(3), part) if m else None
+        if key and run and key[1:3] == run[-1][1:3] and key[0] == run[-1][0] + 1:
+            run.append(key)
+            continue
+        flush()
+        if key:
+            run.append(key)
+        else:
+            out.append(part)
+    flush()
+    return out

@@ -371,6 +371,19 @@ class TestSeniorTraining:
         entries = [{"cost_cny": c} for c in costs]
         assert expected == brief(run("3.7.3", senior_training=entries))
 
+    def test_same_arithmetic_shown_once(self):
+        """25 people at the same cost: one line 「第1–25人各 …」 (fits a phone), the five left out still named."""
+        explanation = run("3.7.3", senior_training=[{"cost_cny": 80000}] * 25)["explanation"]
+        assert "第1–25人各 培训费8万元 × 50% = 40,000.00元" in explanation
+        assert "第2人 培训费" not in explanation and "未计入：第21人" in explanation
+        assert len(explanation.encode("utf-8")) < 1000
+
+    def test_runs_only_of_consecutive_equal_lines(self):
+        """Different costs keep their own lines; a run needs three in a row."""
+        explanation = run("3.7.3", senior_training=[{"cost_cny": c} for c in [10000, 10000, 20000]])["explanation"]
+        assert "第1人 培训费1万元" in explanation and "第2人 培训费1万元" in explanation
+        assert "第3人 培训费2万元" in explanation and "–" not in explanation
+
     def test_dropped_named(self):
         """The person left out by the 20-person limit is named."""
         entries = [{"cost_cny": c} for c in [10000] * 5 + [2000] + [10000] * 15]

@@ -229,3 +229,78 @@ def test_web_chat_in_chromium(playwright, tmp_path, width, height):
         web.terminate()
         web.wait(timeout=10)
         rasa.stop()
+
+
+def layered_reply(message: str) -> list:
+    """The assistant's own layered answers (bot/answers), as the REST channel sends them."""
+    from bot.answers import compose, layers
+
+    code = layers.requested(message)
+    answer = layers.detail(code) if code else compose("ask_subsidy", message)
+    return [dict({"text": answer.text}, **({"buttons": answer.buttons} if answer.buttons else {}))]
+
+
+@pytest.mark.parametrize("width, height", [(375, 667), (1280, 800)], ids=["phone", "desktop"])
+def test_overview_quick_replies_in_chromium(playwright, tmp_path, width, height):
+    """Issue 18: the quick replies appear under an overview answer, and clicking one shows the detail."""
+    from playwright.sync_api import expect
+
+    from bot.answers import layers
+    from knowledge import query
+
+    layered_reply("有哪些奖励和补贴")  # load the knowledge base and jieba before the page's 5 s timeout runs
+    rasa = stub.StubRasa(reply=layered_reply).start()
+    web, url = start_webserver(rasa.url)
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport={"width": width, "height": height},
+        locale="zh-CN",
+    )
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        page.goto(url + "/")
+        page.fill("#input", "有哪些奖励和补贴")
+        page.press("#input", "Enter")
+        overview = layers.overview()
+        expect(page.locator(".row.bot .bubble")).to_have_count(2, timeout=8000)  # the welcome and the answer
+        bubble = page.locator(".row.bot .bubble").nth(1)
+        expect(bubble.locator(".choice")).to_have_text([b["title"] for b in overview.buttons], timeout=8000)
+        expect(bubble.locator(".text")).to_have_text(overview.text, use_inner_text=True)
+        text_box = bubble.locator(".text").bounding_box()
+        first_choice = bubble.locator(".choice").first.bounding_box()
+        assert first_choice["y"] >= text_box["y"] + text_box["height"]  # under the answer
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        for box in [b.bounding_box() for b in bubble.locator(".choice").all()]:
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        bubble.locator(".choice").last.scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / f"webchat-{width}x{height}-overview.png"))
+
+        # A click shows the full clause: its text, conditions and eligible costs.
+        bubble.locator(".choice", has_text="展会等活动").click()
+        expect(page.locator(".row.user .bubble .text").last).to_have_text("展会等活动")
+        detail = page.locator(".row.bot .bubble .text").last
+        expect(detail).to_contain_text(query.clause("3.5")["text"])
+        expect(detail).to_contain_text("可补贴的费用：注册费、展位费、布展费、特装费、宣传推广费")
+        assert rasa.received[-1][1] == "详细说说第三条第（五）项"
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        page.screenshot(path=str(SCREENSHOTS / f"webchat-{width}x{height}-detail.png"))
+
+        # A direction with points: every point in full, then one point's conditions — two clicks.
+        bubble.locator(".choice", has_text="人才培训和就业").click()
+        expect(page.locator(".row.bot .bubble")).to_have_count(4)
+        points = page.locator(".row.bot .bubble").nth(3)
+        expect(points.locator(".choice")).to_have_count(4)
+        expect(points.locator(".text")).to_contain_text(query.clause("3.7.4")["text"])
+        points.locator(".choice", has_text="接收实习生").click()
+        expect(page.locator(".row.bot .bubble .text").last).to_contain_text(
+            "条件：与相关高校签订两年以上实习生实训协议"
+        )
+    finally:
+        context.close()
+        web.terminate()
+        web.wait(timeout=10)
+        rasa.stop()

@@ -10,7 +10,7 @@ import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 GREETING_TEXT = "您好，这是测试回复。\n第二行 <b>不是粗体</b> & <script>window.__xss = 1</script>"
 GREETING_BUTTONS = [
@@ -37,8 +37,9 @@ def canned_reply(message: str) -> List[Dict[str, Any]]:
 
 
 class StubRasa:
-    def __init__(self, port: Optional[int] = None) -> None:
+    def __init__(self, port: Optional[int] = None, reply: Callable[[str], List[Dict[str, Any]]] = None) -> None:
         self.port = port or free_port()
+        self.reply = reply or canned_reply
         self.received: List[Tuple[str, str]] = []
         self.delay = 0.0
         self.status = 200
@@ -69,7 +70,7 @@ class StubRasa:
                     body = b"internal error"
                     self.send_response(stub.status)
                 else:
-                    reply = [dict(m, recipient_id=data["sender"]) for m in canned_reply(data["message"])]
+                    reply = [dict(m, recipient_id=data["sender"]) for m in stub.reply(data["message"])]
                     body = json.dumps(reply, ensure_ascii=False).encode("utf-8")
                     self.send_response(200)
                     self.send_header("Content-Type", "application/json")

@@ -272,7 +272,14 @@ def compose_one(
         if top is None or top["score"] < SEARCH_FLOOR:
             return Answer("", confident=False)
         family = family_of(top)
-    if family in ("subsidy", "general") and short_follow_up and topic_clause and topic_clause.startswith("3"):
+    asks_all = top is not None and top["kind"] == "clause" and top["key"] == "3" and top["score"] >= SEARCH_FLOOR
+    if (
+        family in ("subsidy", "general")
+        and short_follow_up
+        and not asks_all  # 「有哪些奖励和补贴」 asks for the overview, whatever was talked about before
+        and topic_clause
+        and topic_clause.startswith("3")
+    ):
         strong = [h for h in hits if h["kind"] == "clause" and h["key"].startswith("3") and h["score"] >= STRONG_SCORE]
         if subsidies.aspect_line(topic_clause, t) or not strong:
             return subsidies.clause_answer(topic_clause, t)

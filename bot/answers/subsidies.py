@@ -7,23 +7,13 @@ from typing import Optional
 
 from knowledge import conditions, query, shapes
 
+from bot.answers import layers
 from bot.answers.model import Answer
-
-OVERVIEW_CODES = ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9"]
 
 
 def overview() -> Answer:
-    """The nine support directions, one line each."""
-    lines = ["第三条的九个支持方向："]
-    for code in OVERVIEW_CODES:
-        c = query.clause(code)
-        lines.append(f"（{_cn_item(code)}）{c['title']}")
-    lines.append("想了解哪一项的标准和条件，直接问我，例如“展会补贴标准是多少？”；给我数字，我还能帮您测算。")
-    return Answer("\n".join(lines), clause="3")
-
-
-def _cn_item(code: str) -> str:
-    return "一二三四五六七八九"[int(code.split(".")[1]) - 1]
+    """Every support direction and sub-item in one line each, with buttons to the full clauses."""
+    return layers.overview()
 
 
 def _figures_line(code: str, keys=None) -> str:
@@ -32,14 +22,12 @@ def _figures_line(code: str, keys=None) -> str:
 
 
 def clause_answer(code: str, text: str = "") -> Answer:
-    """One clause: the asked aspect first, then its full text with the clause label."""
+    """One clause: the asked aspect first, then its full text with the clause label (a few lines)."""
     c = query.clause(code)
-    if not c["text"] and c.get("children"):
-        lines = [f"依据{c['label']}（{c['title']}），包括："]
-        for child in c["children"]:
-            cc = query.clause(child)
-            lines.append(f"{cc['label'][-3:]}：{cc['title']}。{cc['text']}")
-        return Answer("\n".join(lines), clause=code)
+    if code == "3":
+        return layers.overview()
+    if c.get("children"):
+        return layers.detail(code)
     focus = aspect_line(code, text)
     body = f"依据{c['label']}（{c['title']}）：{c['text']}"
     extra = []
@@ -85,12 +73,16 @@ def aspect_line(code: str, text: str) -> str:
         return "境外活动：" + _figures_line(code, ["overseas"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
     if code == "3.5" and shapes.search("domestic", text) and not shapes.search("overseas", text):
         return "境内活动：" + _figures_line(code, ["domestic"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
-    if shapes.search("asks_cap", text):
-        line = _figures_line(code, ["cap", "max", "award"])
-        return f"上限：{line}。" if line else ""
-    if shapes.search("asks_rate", text):
-        line = _figures_line(code, ["rate"])
-        return f"比例：{line}。" if line else ""
+    rate_asked = shapes.search("asks_rate", text)
+    cap_asked = shapes.search("asks_cap", text) or (not rate_asked and shapes.search("asks_how_much", text))
+    lines = []
+    if rate_asked and _figures_line(code, ["rate"]):
+        lines.append(f"比例：{_figures_line(code, ['rate'])}。")
+    if cap_asked and _figures_line(code, ["cap", "max", "award"]):
+        word = "上限" if _figures_line(code, ["cap", "max"]) else "标准"
+        lines.append(f"{word}：{_figures_line(code, ['cap', 'max', 'award'])}。")
+    if lines:
+        return "".join(lines)
     if shapes.search("asks_conditions", text):
         conds = query.clause(code).get("conditions") or []
         return ("条件：" + "；".join(conds) + "。") if conds else ""

@@ -28,8 +28,9 @@ Behaviour summary:
   the first page is sent with “回复“继续”查看剩余内容”, and the user's “继续”
   returns the next page without involving Rasa. (Replies delivered through the
   customer-service API are sent as consecutive ≤2048-byte messages instead.)
-* Rasa buttons are rendered as numbered options; a later bare number maps back
-  to that button's payload (remembered per user for one hour).
+* Rasa buttons are rendered as numbered options (not repeated when the text already lists
+  them as "N. title" lines, as an overview does); a later bare number maps back to that
+  button's payload (remembered per user for one hour).
 """
 
 import asyncio
@@ -260,11 +261,18 @@ def render_bot_messages(messages: List[Dict[str, Any]]) -> Tuple[str, List[Tuple
                 continue
             choices.append((title, payload))
             options.append(f"{len(choices)}. {title}")
+        if options and all(_listed(option, lines) for option in options):
+            options = []  # the text lists the choices already, numbered as they are (an overview)
         if options:
             lines.append(CHOICE_HEADER + "\n" + "\n".join(options))
         if lines:
             blocks.append("\n".join(lines))
     return "\n\n".join(blocks), choices
+
+
+def _listed(option: str, lines: List[str]) -> bool:
+    """Whether a numbered option ("3. 创新能力") starts a line of the text already."""
+    return any(line.startswith(option) for block in lines for line in block.split("\n"))
 
 
 def parse_choice(text: str) -> Optional[int]:
