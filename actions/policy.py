@@ -111,6 +111,12 @@ def verdict_first(dispatcher, tracker):
         say(dispatcher, answer)
         return answer_events(answer)
     facts, said = known_facts(tracker)
+    if own_money(user_text(tracker)):
+        # the user's own figures: the calculator decides what it computes (growth at each year's rate)
+        from knowledge.conditions import computed_facts
+
+        facts = {k: v for k, v in facts.items() if k not in computed_facts()}
+        said = {k: v for k, v in said.items() if k not in computed_facts()}
     answer = qualify.answer(text, facts, said) or statement_verdict(tracker, facts, said)
     if answer is None:
         return None

@@ -365,3 +365,8 @@ def applicant_clauses(applicant: Optional[str]) -> List[str]:
     """The support clauses open to an applicant type (enterprise, park_operator, training_institution)."""
     label = APPLICANT_TYPES.get(applicant or "enterprise")
     return [c for c in clause_codes() if c.startswith("3") and label in spec(c)["applicants"]]
+
+
+def computed_facts() -> set:
+    """Facts the calculator decides itself once it has figures (a leaf's computed_by): {fact}."""
+    return {leaf["fact"] for code in clause_codes() for leaf in leaves(code) if leaf.get("computed_by")}

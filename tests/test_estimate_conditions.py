@@ -33,7 +33,8 @@ EARNING = {
 
 # Facts the calculator cannot see that rule each item out (one per row).
 FAILING = {
-    "3.1": [{"business_year": Span.of(2019)}, {"business_grew": False}],
+    # (「业务没增长」 is not here: with the figures given, the calculator decides growth — see below)
+    "3.1": [{"business_year": Span.of(2019)}],
     "3.4": [{"tech_award_received": True}],
     "3.5": [{"fair_designated": False}],
     "3.6": [{"certification_related": False}, {"certification_cost_kind": "other"}],
@@ -108,6 +109,16 @@ class TestRuledOut:
                 assert Decimal(0) == amount_of(result, code), (code, facts)
         total = sum((Decimal(str(i["amount_cny"])) for i in result["items"]), Decimal(0))
         assert min(total, Decimal(5000000)) == Decimal(str(result["total_cny"]))
+
+    def test_figures_decide_growth_over_a_stated_fact(self):
+        """「两年都是200万美元」 at rates 6.5 and 7.0 still grows in yuan: with the figures given, the
+        calculator's increment counts, not the words (conditions.yml computed_by)."""
+        inputs = {"offshore_usd": 2000000, "previous_offshore_usd": 2000000, "usd_cny_rate": 7.0}
+        inputs["previous_usd_cny_rate"] = 6.5
+        result = estimate(["3.1"], inputs, {"business_grew": False})
+        assert Decimal("30000") == amount_of(result, "3.1")
+        flat = dict(inputs, previous_usd_cny_rate=7.0)
+        assert Decimal(0) == amount_of(estimate(["3.1"], flat, {"business_grew": True}), "3.1")
 
     def test_innovation_base_excludes_a_ruled_out_increment(self):
         """三（三） takes 15% of awards actually given: a ruled-out 三（一） adds nothing to its base."""

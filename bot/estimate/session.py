@@ -712,7 +712,14 @@ class EstimateSession:
             facts.pop(
                 "rent_contract_amount_cny", None
             )  # the calculator sums the business amounts read with their roles
-        for key, value in calculator_inputs(self.inputs).items():
+        calc = calculator_inputs(self.inputs)
+        from knowledge import conditions
+
+        for code in conditions.clause_codes():
+            for leaf in conditions.leaves(code):
+                if set(leaf.get("computed_by") or ()) & set(calc):
+                    facts.pop(leaf["fact"], None)  # the calculator decides it from the figures
+        for key, value in calc.items():
             if not isinstance(value, (list, dict)):
                 facts[key] = value
         for key, value in self.inputs.items():

@@ -288,7 +288,11 @@ class Reader:
     # -- business amounts (三.（一）、（二）) ---------------------------------------------------
     def _business(self):
         t = self.text
-        if re.search(r"(不是|并非|不算|非)(新增|新成立|新)(的)?企业|不是首年|不是第一年|老企业", t):
+        if re.search(
+            r"(不是|并非|不算|非)[^，。；\d]{0,2}(新增|新成立|新设立|新注册|刚成立|新)(的)?(企业|公司)?(?![^，。；]{0,2}业务)"
+            r"|不是首年|不是第一年|老企业|成立(好|很)?(几|多|[二三四五六七八九十两\d]+)年",
+            t,
+        ):
             self.out.fields["new_enterprise"] = False
         elif re.search(r"新增企业|新成立|新设立|新注册|首年|第一年|刚成立|今年成立", t):
             self.out.fields["new_enterprise"] = True
