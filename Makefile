@@ -10,7 +10,7 @@ export PYTHONWARNINGS := ignore
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export LOG_LEVEL_LIBRARIES := ERROR
 
-.PHONY: help setup knowledge train run test lint unit validate stories e2e browser crossval bench report reports purge clean
+.PHONY: help setup knowledge train run test lint unit validate stories e2e browser crossval bench report reports purge clean cluster cluster-stop
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -26,6 +26,12 @@ train: knowledge ## train the model only when data, config, domain or NLU code c
 
 run: train ## start the action server (5055), Rasa (5005) and the web chat (8000); Ctrl-C stops all
 	@bash bot/scripts/run.sh
+
+cluster: train ## scaled out: PostgreSQL, Redis, REPLICAS Rasa + ACTION_REPLICAS action servers, HAProxy, web chat
+	@bash bot/scripts/cluster.sh start
+
+cluster-stop: ## stop everything `make cluster` started
+	@bash bot/scripts/cluster.sh stop
 
 test: ## set up, then run every check: unit tests, data validation, training, story tests, end to end
 	@bash bot/scripts/test_all.sh
