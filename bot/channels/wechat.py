@@ -30,6 +30,10 @@ Behaviour summary:
   customer-service API are sent as consecutive ≤2048-byte messages instead.)
 * Rasa buttons are rendered as numbered options; a later bare number maps back
   to that button's payload (remembered per user for one hour).
+* With ``REDIS_URL`` set (several Rasa replicas, `make cluster`), the MsgId
+  de-duplication and each user's choices and pages live in Redis, with the same
+  expiry (bot/channels/wechat_state.py): a retry reaching another replica is not
+  computed again.
 """
 
 import asyncio
@@ -57,6 +61,7 @@ from rasa.core.channels.channel import (
 )
 
 from bot import guard, reliability
+from bot.channels import wechat_state
 from bot.channels.wechat_crypto import (
     WeChatCrypto,
     WeChatCryptoError,
@@ -387,6 +392,7 @@ class WeChatInput(InputChannel):
         self._users: "OrderedDict[str, _UserState]" = OrderedDict()
         self._nonces: "OrderedDict[Tuple[str, str], Tuple[str, float]]" = OrderedDict()
         self._background: set = set()
+        self.shared = wechat_state.from_env(DEDUP_TTL_SECONDS, USER_STATE_TTL_SECONDS)
 
     # ------------------------------------------------------------------ HTTP
 
@@ -576,6 +582,11 @@ class WeChatInput(InputChannel):
         """Returns the passive reply text, or None to answer ``success``."""
         key = self._dedup_key(fields)
         exchange = self._exchanges.get(key)
+        if exchange is None and self.shared is not None and not await self.shared.claim(key):
+            # Another replica took this message first: answer with its reply.
+            remaining = self.config.reply_timeout - (asyncio.get_running_loop().time() - started)
+            state, text = await self.shared.outcome(key, remaining)
+            return text if state == wechat_state.DONE and text else None
         if exchange is None:
             self._purge_exchanges()
             exchange = _Exchange(self.clock())
@@ -594,6 +605,8 @@ class WeChatInput(InputChannel):
         if not exchange.is_ready:
             # Too slow for a passive reply: acknowledge now, deliver later.
             exchange.via_custom_service = True
+            if self.shared is not None:
+                await self.shared.mark_custom(key)
             return None
         if exchange.via_custom_service:
             return None
@@ -621,6 +634,12 @@ class WeChatInput(InputChannel):
         finally:
             if not exchange.ready.done():  # never leave retries hanging
                 exchange.ready.set_result(None)
+            if self.shared is not None:
+                key = self._dedup_key(fields)
+                if exchange.via_custom_service:
+                    await self.shared.mark_custom(key)
+                else:
+                    await self.shared.finish(key, exchange.ready.result())
 
     async def _process_inner(
         self,
@@ -643,7 +662,9 @@ class WeChatInput(InputChannel):
             # The webhook already answered "success": push the whole reply.
             exchange.ready.set_result(None)
             if not reply.is_page:  # a “继续” page keeps the remaining pages
-                self._user(openid).pages = []
+                state = await self._load_user(openid)
+                state.pages = []
+                await self._store_user(openid, state)
             if reply.text:
                 limit = CUSTOM_MESSAGE_LIMIT_BYTES
                 chunks = [reply.text] if reply.is_page else split_utf8(reply.text, limit)
@@ -652,17 +673,29 @@ class WeChatInput(InputChannel):
 
         text = reply.text
         if text and not reply.is_page:
-            text = self._paginate(openid, text)
+            text = await self._paginate(openid, text)
         exchange.ready.set_result(text or None)
 
-    def _paginate(self, openid: str, text: str) -> str:
-        state = self._user(openid)
+    async def _paginate(self, openid: str, text: str) -> str:
+        state = await self._load_user(openid)
         if utf8_len(text) <= PASSIVE_LIMIT_BYTES:
             state.pages = []
+            await self._store_user(openid, state)
             return text
         pages = split_utf8(text, PASSIVE_LIMIT_BYTES - utf8_len(CONTINUE_HINT))
         state.pages = pages[1:]
+        await self._store_user(openid, state)
         return pages[0] + (CONTINUE_HINT if state.pages else "")
+
+    async def _load_user(self, openid: str) -> _UserState:
+        """The user's choices and pages: from Redis when shared, else from this process's memory."""
+        if self.shared is None:
+            return self._user(openid)
+        return _UserState(**await self.shared.load_user(openid), updated=self.clock())
+
+    async def _store_user(self, openid: str, state: _UserState) -> None:
+        if self.shared is not None:  # in memory the state object itself was changed
+            await self.shared.save_user(openid, state.choices, state.pages)
 
     def _user(self, openid: str) -> _UserState:
         now = self.clock()
@@ -706,9 +739,10 @@ class WeChatInput(InputChannel):
         if text is None:
             return _Reply(refusal)
 
-        state = self._user(openid)
+        state = await self._load_user(openid)
         if text in CONTINUE_WORDS and state.pages:
             page = state.pages.pop(0)
+            await self._store_user(openid, state)
             return _Reply(page + (CONTINUE_HINT if state.pages else ""), is_page=True)
 
         choice = parse_choice(text)
@@ -722,9 +756,10 @@ class WeChatInput(InputChannel):
             # The turn was not saved: the same message sent again gets its answer.
             return _Reply(guard.BUSY_TEXT)
         rendered, choices = render_bot_messages(collector.messages)
-        state = self._user(openid)
+        state = await self._load_user(openid)
         state.choices = choices
         state.pages = []
+        await self._store_user(openid, state)
         if note and rendered:
             rendered = note + "\n" + rendered
         return _Reply(rendered or None)
