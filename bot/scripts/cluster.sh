@@ -37,6 +37,9 @@ MODEL=${MODEL:-models/policy-assistant.tar.gz}
 PIDS="$CLUSTER_DIR/pids"
 LOGS="$CLUSTER_DIR/logs"
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 PYTHONWARNINGS=ignore SQLALCHEMY_SILENCE_UBER_WARNING=1
+# A conversation's lock outlives a replica killed mid-turn by this long (Rasa's default is 60 s);
+# longer than any turn (the action server gets ACTION_TIMEOUT = 10 s).
+export TICKET_LOCK_LIFETIME=${TICKET_LOCK_LIFETIME:-20}
 export REDIS_URL="redis://127.0.0.1:${REDIS_PORT}/0"
 export REPORTS_DATABASE_URL="postgresql://rasa@127.0.0.1:${PG_PORT}/rasa"
 
