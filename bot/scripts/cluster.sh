@@ -152,6 +152,8 @@ defaults
   timeout connect 2s
   timeout client 60s
   timeout server 60s
+  # A busy replica answers its check late: only a refused or failed check takes it out.
+  timeout check 10s
   option redispatch
   retries 2
 frontend rasa
@@ -159,7 +161,9 @@ frontend rasa
   default_backend rasa
 backend rasa
   balance leastconn
-  option httpchk GET /webhooks/rest/ready
+  # Liveness (Rasa answers / once its model is loaded): /webhooks/rest/ready also asks the action
+  # servers, and under load its answer came late or 503, taking a working replica out.
+  option httpchk GET /
   http-check expect status 200
 EOF
     for ((i = 0; i < REPLICAS; i++)); do
