@@ -14,6 +14,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+import bot.rasa_speedups  # noqa: F401  (see its docstring)
 from bot.nlu import entity_ruler
 from bot.nlu.normalize import normalize
 
