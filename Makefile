@@ -40,7 +40,7 @@ lint: setup ## ruff check and ruff format --check over the whole repository (ruf
 	@.venv/bin/ruff check . && .venv/bin/ruff format --check .
 
 unit: knowledge ## the tests that need no server (core, actions, channels, reports)
-	@$(PY) -m pytest -q -m "not e2e and not browser and not model" tests
+	@$(PY) -m pytest -q -m "not e2e and not browser and not model and not cluster" tests
 
 validate: knowledge ## rasa data validate --fail-on-warnings
 	@$(RASA) data validate --fail-on-warnings --quiet
@@ -58,8 +58,8 @@ crossval: knowledge ## 5-fold cross-validation of the NLU with the confusion rep
 	@$(RASA) test nlu --nlu data/nlu --cross-validation --folds 5 --config config.yml --out $(DATA_DIR)/results/crossval
 	@$(PY) tests/tools/nlu_report.py $(DATA_DIR)/results/crossval
 
-bench: train ## latency (1 user and 20 concurrent), training time, memory of both servers
-	@$(PY) -m tests.tools.bench
+bench: train ## latency (1 user and 20 concurrent), training time, memory; MODE=cluster: 1 vs 2 replicas
+	@$(if $(filter cluster,$(MODE)),$(PY) -m tests.tools.bench_cluster,$(PY) -m tests.tools.bench)
 
 report: setup ## print one pre-screening report: make report REF=YS-20261128-0007
 	@$(PY) -m bot.reports show "$(REF)"

@@ -9,7 +9,8 @@
 #       servers, each checked every second (Rasa: /webhooks/rest/ready, actions: /health);
 #   the web chat server on WEB_PORT (8000), talking to the load balancer.
 #
-#   bash bot/scripts/cluster.sh start    # installs what is missing (root: apt-get), starts, waits
+#   bash bot/scripts/cluster.sh install  # installs what is missing (root or sudo: apt-get)
+#   bash bot/scripts/cluster.sh start    # the same, then starts everything and waits until ready
 #   bash bot/scripts/cluster.sh stop     # stops everything it started (pid files in $CLUSTER_DIR)
 #   bash bot/scripts/cluster.sh status
 #
@@ -267,8 +268,9 @@ status() {
 }
 
 case "${1:-start}" in
+  install) mkdir -p "$LOGS"; install_missing; say "PostgreSQL, Redis and HAProxy are installed" ;;
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) die "usage: cluster.sh start|stop|status" ;;
+  *) die "usage: cluster.sh install|start|stop|status" ;;
 esac
