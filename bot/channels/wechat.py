@@ -312,15 +312,18 @@ class _Exchange:
 class AccessTokenCache:
     """Fetches and caches the access_token until shortly before it expires."""
 
-    def __init__(self, config: WeChatConfig, clock: Callable[[], float]) -> None:
+    def __init__(self, config: WeChatConfig, clock: Callable[[], float], shared: Any = None) -> None:
         self._config = config
         self._clock = clock
+        self._shared = shared  # wechat_state.RedisWeChatState: one token for every replica
+        self._rejected: Optional[str] = None
         self._token: Optional[str] = None
         self._expires_at = 0.0
         self._lock: Optional[asyncio.Lock] = None
         self.fetch_count = 0
 
     def invalidate(self) -> None:
+        self._rejected = self._token  # not taken again from the shared store
         self._token = None
         self._expires_at = 0.0
 
@@ -335,6 +338,13 @@ class AccessTokenCache:
         async with self._lock:
             if self._valid():
                 return self._token
+            if self._shared is not None:
+                # Another replica's token: each new token fetched makes WeChat retire the old one
+                # after a while, so replicas fetching their own would keep invalidating each other's.
+                token, seconds_left = await self._shared.load_token()
+                if token and token != self._rejected and seconds_left > 0:
+                    self._token, self._expires_at = token, self._clock() + seconds_left
+                    return token
             self.fetch_count += 1
             params = {
                 "grant_type": "client_credential",
@@ -355,6 +365,8 @@ class AccessTokenCache:
             lifetime = max(expires_in - TOKEN_EXPIRY_MARGIN_SECONDS, expires_in // 2, 1)
             self._token = str(token)
             self._expires_at = self._clock() + lifetime
+            if self._shared is not None:
+                await self._shared.save_token(self._token, lifetime)
             return self._token
 
 
@@ -387,12 +399,12 @@ class WeChatInput(InputChannel):
                 logger.error("WECHAT_AES_KEY is unusable (%s); safe mode disabled.", exc)
             if not self.config.appid:
                 logger.error("WECHAT_APPID is not set; encrypted messages will be rejected.")
-        self.tokens = AccessTokenCache(self.config, clock)
+        self.shared = wechat_state.from_env(DEDUP_TTL_SECONDS, USER_STATE_TTL_SECONDS)
+        self.tokens = AccessTokenCache(self.config, clock, self.shared)
         self._exchanges: "OrderedDict[str, _Exchange]" = OrderedDict()
         self._users: "OrderedDict[str, _UserState]" = OrderedDict()
         self._nonces: "OrderedDict[Tuple[str, str], Tuple[str, float]]" = OrderedDict()
         self._background: set = set()
-        self.shared = wechat_state.from_env(DEDUP_TTL_SECONDS, USER_STATE_TTL_SECONDS)
 
     # ------------------------------------------------------------------ HTTP
 

@@ -11,6 +11,8 @@ message may reach any replica:
   ``DEDUP_TTL_SECONDS`` (120 s), like the in-memory entries.
 * ``wechat:user:<openid>`` — the numbered choices and the remaining "继续" pages of the last
   reply; expires after ``USER_STATE_TTL_SECONDS`` (1 hour) without a message.
+* ``wechat:access_token`` — the customer-service API token, fetched by one replica and used by
+  all until shortly before it expires (a replica whose call is refused with it fetches a new one).
 
 Without ``REDIS_URL`` the channel works as before, in memory (one Rasa process).
 """
@@ -69,6 +71,17 @@ class RedisWeChatState:
             if entry.get("s") != PENDING or loop.time() >= deadline:
                 return entry.get("s", PENDING), entry.get("t")
             await asyncio.sleep(min(POLL_SECONDS, max(0.0, deadline - loop.time())))
+
+    # --- the access token --------------------------------------------------------------------
+
+    async def load_token(self) -> Tuple[Optional[str], float]:
+        """(token, seconds it stays usable), or (None, 0)."""
+        key = "wechat:access_token"
+        token, seconds = await self.client.get(key), await self.client.ttl(key)
+        return (token.decode() if isinstance(token, bytes) else token), max(0.0, float(seconds or 0))
+
+    async def save_token(self, token: str, lifetime: float) -> None:
+        await self.client.set("wechat:access_token", token, ex=max(1, int(lifetime)))
 
     # --- per-user choices and pages ---------------------------------------------------------
 
