@@ -10,7 +10,7 @@ export PYTHONWARNINGS := ignore
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export LOG_LEVEL_LIBRARIES := ERROR
 
-.PHONY: help setup knowledge train run test lint unit validate stories e2e browser crossval bench report reports purge console-user clean
+.PHONY: help setup knowledge train run test lint unit validate stories e2e browser crossval bench report reports purge console-user clean cluster cluster-stop
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -27,6 +27,12 @@ train: knowledge ## train the model only when data, config, domain or NLU code c
 run: train ## start the action server (5055), Rasa (5005) and the web chat (8000); Ctrl-C stops all
 	@bash bot/scripts/run.sh
 
+cluster: train ## scaled out: PostgreSQL, Redis, REPLICAS Rasa + ACTION_REPLICAS action servers, HAProxy, web chat
+	@bash bot/scripts/cluster.sh start
+
+cluster-stop: ## stop everything `make cluster` started
+	@bash bot/scripts/cluster.sh stop
+
 test: ## set up, then run every check: unit tests, data validation, training, story tests, end to end
 	@bash bot/scripts/test_all.sh
 
@@ -34,7 +40,7 @@ lint: setup ## ruff check and ruff format --check over the whole repository (ruf
 	@.venv/bin/ruff check . && .venv/bin/ruff format --check .
 
 unit: knowledge ## the tests that need no server (core, actions, channels, reports)
-	@$(PY) -m pytest -q -m "not e2e and not browser and not model" tests
+	@$(PY) -m pytest -q -m "not e2e and not browser and not model and not cluster" tests
 
 validate: knowledge ## rasa data validate --fail-on-warnings
 	@$(RASA) data validate --fail-on-warnings --quiet
@@ -52,8 +58,8 @@ crossval: knowledge ## 5-fold cross-validation of the NLU with the confusion rep
 	@$(RASA) test nlu --nlu data/nlu --cross-validation --folds 5 --config config.yml --out $(DATA_DIR)/results/crossval
 	@$(PY) tests/tools/nlu_report.py $(DATA_DIR)/results/crossval
 
-bench: train ## latency (1 user and 20 concurrent), training time, memory of both servers
-	@$(PY) -m tests.tools.bench
+bench: train ## latency (1 user and 20 concurrent), training time, memory; MODE=cluster: 1 vs 2 replicas
+	@$(if $(filter cluster,$(MODE)),$(PY) -m tests.tools.bench_cluster,$(PY) -m tests.tools.bench)
 
 report: setup ## print one pre-screening report: make report REF=YS-20261128-0007
 	@$(PY) -m bot.reports show "$(REF)"

@@ -14,9 +14,14 @@ only milliseconds. People double-send on WeChat all the time.
   the same process wakes local waiters at once, and a waiter also looks at Redis again after
   `poll_interval` seconds (default 0.005, doubling up to `max_poll_interval`, default 0.05), so a
   release by another process is seen within tens of milliseconds instead of a second.
-  Redis is not installed on this project's machine: the class is tested against a small
-  in-memory stand-in for the four Redis calls Rasa uses (tests/test_lock_store.py), not
-  against a real Redis server.
+  Rasa's RedisLockStore reads the lock, changes it and writes it back as three separate calls,
+  so two replicas taking a ticket at the same moment both got the same number and served the
+  same conversation at once (20 parallel messages over two replicas kept 3 of 20 turns, each
+  replica appending to a conversation it read before the other's turn). Here every change of a
+  lock (a ticket issued, finished, expired) is one Redis transaction (WATCH/MULTI, retried when
+  another replica changed the lock meanwhile), and a lock with no ticket left is deleted.
+  Tested against a real Redis by tests/test_cluster.py (`make cluster`); tests/test_lock_store.py
+  uses a small in-memory stand-in without transactions, for which Rasa's own calls are used.
 
 endpoints.yml:
     lock_store:
@@ -30,6 +35,7 @@ or, scaled out:
 """
 
 import asyncio
+import json
 import logging
 import time
 from contextlib import asynccontextmanager
@@ -144,3 +150,45 @@ class FastRedisLockStore(_FastAcquire, RedisLockStore):
 
     def _max_wait(self, lock: TicketLock, wait_time_in_seconds: float, attempt: int) -> float:
         return min(self.poll_interval * (2 ** min(attempt, 16)), self.max_poll_interval)
+
+    def _atomic(self, conversation_id: Text, change: Any) -> Any:
+        """`change(lock)` applied to the stored lock as one transaction; returns its result."""
+        import redis
+
+        key = self.key_prefix + conversation_id
+        with self.red.pipeline() as pipe:
+            while True:
+                try:
+                    pipe.watch(key)
+                    raw = pipe.get(key)
+                    lock = TicketLock.from_dict(json.loads(raw)) if raw else TicketLock(conversation_id)
+                    result = change(lock)
+                    pipe.multi()
+                    if lock.tickets:
+                        # Kept a while after its last ticket expires, should nobody clean up.
+                        keep = max(t.expires for t in lock.tickets) - time.time() + LOCK_LIFETIME
+                        pipe.set(key, lock.dumps(), ex=max(1, int(keep)))
+                    else:
+                        pipe.delete(key)
+                    pipe.execute()
+                    return result
+                except redis.WatchError:
+                    continue
+
+    def _transactions(self) -> bool:
+        return hasattr(self.red, "pipeline")
+
+    def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        if not self._transactions():
+            return super().issue_ticket(conversation_id, lock_lifetime)
+        return self._atomic(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime))
+
+    def update_lock(self, conversation_id: Text) -> None:
+        if not self._transactions():
+            return super().update_lock(conversation_id)
+        self._atomic(conversation_id, lambda lock: lock.remove_expired_tickets())
+
+    def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
+        if not self._transactions():
+            return super().cleanup(conversation_id, ticket_number)
+        self._atomic(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))

@@ -21,18 +21,27 @@ under `make bench`, 20 concurrent users; the Rasa process is the bottleneck ther
 Trackers and action requests are written and read as JSON with ujson (`dumps`, `loads`),
 where it can, with the standard library deciding whatever ujson refuses.
 
-Imported by the Rasa-side modules of this project (tracker store, NLU components), so these
-are installed wherever the Rasa server loads our model. Each install is idempotent and keeps
-Rasa's own function beside the new one (`_rasa_…`, `_dask_run`), which the tests compare
-against (tests/test_rasa_speedups.py).
+One install point: `install()`, called by `bot.reliability.install()`, which runs when the Rasa
+server loads its REST channel (credentials.yml, `bot.channels.rest`) — before the model is
+loaded and before any message. Importing this module changes nothing. `install()` does nothing
+when `RASA_SPEEDUPS` is 0 / false / off / no (Rasa's own code throughout: the test suite plays
+its conversations both ways), and refuses a Rasa version the replacements were not checked
+against (`CHECKED_RASA_VERSIONS`), logging a warning and leaving Rasa's code in place. Each
+install is idempotent and keeps Rasa's own function beside the new one (`_rasa_…`,
+`_dask_run`), which the tests compare against (tests/test_rasa_speedups.py).
 """
 
 import json
 import logging
+import os
 from functools import lru_cache
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 KEEPALIVE_S = 2.0
+# The Rasa releases whose internals these replacements were read from and tested against.
+CHECKED_RASA_VERSIONS = ("3.6.21",)
+SWITCH = "RASA_SPEEDUPS"
+logger = logging.getLogger(__name__)
 
 
 def dumps(obj: Any) -> str:
@@ -456,14 +465,34 @@ INSTALLERS = (
 )
 
 
-def install() -> None:
-    """Install every speed-up; one that does not fit this Rasa leaves Rasa's own code in place
-    (logged), it never stops the server."""
+def switched_off() -> bool:
+    """True when $RASA_SPEEDUPS turns the speed-ups off (0, false, off, no)."""
+    return os.environ.get(SWITCH, "").strip().lower() in {"0", "false", "off", "no"}
+
+
+def install(honour_switch: bool = True) -> List[str]:
+    """Install every speed-up and return the names installed. Nothing is installed when
+    RASA_SPEEDUPS turns them off (unless `honour_switch` is False: the tests that compare both
+    ways) or when this Rasa is not a checked version (warning). One that does not fit leaves
+    Rasa's own code in place (logged); it never stops the server."""
+    import rasa
+
+    if honour_switch and switched_off():
+        logger.info("Rasa speed-ups off (%s=%s): Rasa's own code is used", SWITCH, os.environ[SWITCH])
+        return []
+    version = getattr(rasa, "__version__", "unknown")
+    if version not in CHECKED_RASA_VERSIONS:
+        logger.warning(
+            "Rasa %s is not a version the speed-ups were checked against (%s): not installed, Rasa's own code is used",
+            version,
+            ", ".join(CHECKED_RASA_VERSIONS),
+        )
+        return []
+    installed = []
     for installer in INSTALLERS:
         try:
             installer()
+            installed.append(installer.__name__)
         except Exception:  # noqa: BLE001
-            logging.getLogger(__name__).exception("speed-up %s not installed", installer.__name__)
-
-
-install()
+            logger.exception("speed-up %s not installed", installer.__name__)
+    return installed

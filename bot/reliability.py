@@ -218,10 +218,23 @@ def install_nlu_off_loop() -> None:
     MessageProcessor._nlu_off_loop = True
 
 
-def install() -> None:
-    import bot.rasa_speedups  # noqa: F401 - the action-server session with its timeouts
+def install_action_timeout() -> None:
+    """Rasa waits 300 s for the action server; ACTION_TIMEOUT (10 s) instead, so a hung action
+    server gets the user the busy reply. (With the speed-ups, their shared session also limits
+    connecting to 2 s: bot/rasa_speedups.py request_timeout.)"""
+    from rasa.core.actions import action as rasa_action
 
-    for installer in (install_action_failure_abort, install_nlu_off_loop):
+    from bot.rasa_speedups import request_timeout
+
+    rasa_action.DEFAULT_REQUEST_TIMEOUT = request_timeout().total
+
+
+def install() -> None:
+    """Everything the Rasa server changes, run when it loads the REST channel (bot/channels/rest.py)."""
+    from bot import rasa_speedups
+
+    rasa_speedups.install()  # the one install point of the speed-ups (RASA_SPEEDUPS=0: none)
+    for installer in (install_action_timeout, install_action_failure_abort, install_nlu_off_loop):
         try:
             installer()
         except Exception:  # noqa: BLE001 - never stop the server from starting

@@ -36,7 +36,7 @@ from rasa.shared.core.conversation import Dialogue
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.rasa_speedups import dumps, loads  # also installs the speed-ups (see its docstring)
+from bot.rasa_speedups import dumps, loads
 
 log = logging.getLogger(__name__)
 SCHEMA = (

@@ -26,6 +26,8 @@ from rasa.utils.endpoints import ClientResponseError, EndpointConfig  # noqa: E4
 
 from bot import rasa_speedups  # noqa: E402
 
+rasa_speedups.install(honour_switch=False)  # installed here whatever RASA_SPEEDUPS says: compared both ways
+
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "policy-assistant.tar.gz"
 SPEC = RemoteAction.action_response_format_spec()
@@ -442,3 +444,58 @@ def test_action_predictions_equal_rasas_own_path(agent, monkeypatch):
     ours = predictions()
     monkeypatch.setattr(DaskGraphRunner, "run", DaskGraphRunner._dask_run)
     assert ours == predictions()
+
+
+# --- the install point: switch and version check ----------------------------------------------
+
+
+@pytest.fixture
+def recorder(monkeypatch):
+    """INSTALLERS replaced by one that records its calls."""
+    calls = []
+
+    def install_probe():
+        calls.append("probe")
+
+    monkeypatch.setattr(rasa_speedups, "INSTALLERS", (install_probe,))
+    return calls
+
+
+@pytest.mark.parametrize("value", ["0", "false", "OFF", "no"])
+def test_switch_turns_the_speedups_off(monkeypatch, recorder, value):
+    """RASA_SPEEDUPS=0 (false, off, no): nothing installed."""
+    monkeypatch.setenv("RASA_SPEEDUPS", value)
+    assert rasa_speedups.install() == [] and recorder == []
+    assert rasa_speedups.install(honour_switch=False) == ["install_probe"] and recorder == ["probe"]
+
+
+def test_installed_on_the_checked_rasa(monkeypatch, recorder):
+    """Without the switch, on the Rasa version they were checked against, every speed-up is installed."""
+    monkeypatch.delenv("RASA_SPEEDUPS", raising=False)
+    import rasa
+
+    assert rasa.__version__ in rasa_speedups.CHECKED_RASA_VERSIONS
+    assert rasa_speedups.install() == ["install_probe"] and recorder == ["probe"]
+
+
+def test_unknown_rasa_version_is_refused_with_a_warning(monkeypatch, recorder, caplog):
+    """Another Rasa version: nothing patched, a warning names the version."""
+    import rasa
+
+    monkeypatch.delenv("RASA_SPEEDUPS", raising=False)
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")
+    with caplog.at_level("WARNING", logger="bot.rasa_speedups"):
+        assert rasa_speedups.install() == []
+    assert recorder == [] and "3.7.0" in caplog.text and "not installed" in caplog.text
+
+
+def test_importing_installs_nothing():
+    """Importing the module in a fresh interpreter leaves Rasa's code alone (one install point)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import bot.rasa_speedups; from rasa.shared.core.events import Event; "
+        "import sys; sys.exit(1 if getattr(Event, '_cached_lookup', False) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=120).returncode == 0

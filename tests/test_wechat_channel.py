@@ -577,3 +577,37 @@ async def test_malformed_encrypted_envelope(session):
         status, text = await wx.post_raw(params, stub.xml_message({"Encrypt": garbage}))
         assert status == 403 and "Traceback" not in text
     assert agent.messages == []
+
+
+class SharedTokens:
+    """The token part of bot/channels/wechat_state.RedisWeChatState, in memory."""
+
+    def __init__(self) -> None:
+        self.token, self.seconds = None, 0.0
+
+    async def load_token(self):
+        return self.token, self.seconds
+
+    async def save_token(self, token, lifetime):
+        self.token, self.seconds = token, lifetime
+
+
+async def test_replicas_share_one_access_token(session):
+    """Two replicas sharing the token store fetch one token; a refused shared token is replaced."""
+    from bot.channels.wechat import AccessTokenCache
+
+    api = await stub.WeChatAPIStub(APPID, SECRET).start()
+    try:
+        config = WeChatConfig(token=TOKEN, appid=APPID, appsecret=SECRET, api_base=api.base_url)
+        shared = SharedTokens()
+        first, second = AccessTokenCache(config, time.time, shared), AccessTokenCache(config, time.time, shared)
+        assert await first.get(session) == "TOKEN-1"
+        assert await second.get(session) == "TOKEN-1"
+        assert (first.fetch_count, second.fetch_count, len(api.token_requests)) == (1, 0, 1)
+        assert shared.seconds > 0
+        second.invalidate()  # WeChat refused TOKEN-1 to the second replica
+        assert await second.get(session) == "TOKEN-2" and shared.token == "TOKEN-2"
+        first.invalidate()
+        assert await first.get(session) == "TOKEN-2" and len(api.token_requests) == 2
+    finally:
+        await api.stop()

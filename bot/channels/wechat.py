@@ -31,6 +31,10 @@ Behaviour summary:
 * Rasa buttons are rendered as numbered options (not repeated when the text already lists
   them as "N. title" lines, as an overview does); a later bare number maps back to that
   button's payload (remembered per user for one hour).
+* With ``REDIS_URL`` set (several Rasa replicas, `make cluster`), the MsgId
+  de-duplication and each user's choices and pages live in Redis, with the same
+  expiry (bot/channels/wechat_state.py): a retry reaching another replica is not
+  computed again.
 """
 
 import asyncio
@@ -58,6 +62,7 @@ from rasa.core.channels.channel import (
 )
 
 from bot import guard, reliability
+from bot.channels import wechat_state
 from bot.channels.wechat_crypto import (
     WeChatCrypto,
     WeChatCryptoError,
@@ -315,15 +320,18 @@ class _Exchange:
 class AccessTokenCache:
     """Fetches and caches the access_token until shortly before it expires."""
 
-    def __init__(self, config: WeChatConfig, clock: Callable[[], float]) -> None:
+    def __init__(self, config: WeChatConfig, clock: Callable[[], float], shared: Any = None) -> None:
         self._config = config
         self._clock = clock
+        self._shared = shared  # wechat_state.RedisWeChatState: one token for every replica
+        self._rejected: Optional[str] = None
         self._token: Optional[str] = None
         self._expires_at = 0.0
         self._lock: Optional[asyncio.Lock] = None
         self.fetch_count = 0
 
     def invalidate(self) -> None:
+        self._rejected = self._token  # not taken again from the shared store
         self._token = None
         self._expires_at = 0.0
 
@@ -338,6 +346,13 @@ class AccessTokenCache:
         async with self._lock:
             if self._valid():
                 return self._token
+            if self._shared is not None:
+                # Another replica's token: each new token fetched makes WeChat retire the old one
+                # after a while, so replicas fetching their own would keep invalidating each other's.
+                token, seconds_left = await self._shared.load_token()
+                if token and token != self._rejected and seconds_left > 0:
+                    self._token, self._expires_at = token, self._clock() + seconds_left
+                    return token
             self.fetch_count += 1
             params = {
                 "grant_type": "client_credential",
@@ -358,6 +373,8 @@ class AccessTokenCache:
             lifetime = max(expires_in - TOKEN_EXPIRY_MARGIN_SECONDS, expires_in // 2, 1)
             self._token = str(token)
             self._expires_at = self._clock() + lifetime
+            if self._shared is not None:
+                await self._shared.save_token(self._token, lifetime)
             return self._token
 
 
@@ -390,7 +407,8 @@ class WeChatInput(InputChannel):
                 logger.error("WECHAT_AES_KEY is unusable (%s); safe mode disabled.", exc)
             if not self.config.appid:
                 logger.error("WECHAT_APPID is not set; encrypted messages will be rejected.")
-        self.tokens = AccessTokenCache(self.config, clock)
+        self.shared = wechat_state.from_env(DEDUP_TTL_SECONDS, USER_STATE_TTL_SECONDS)
+        self.tokens = AccessTokenCache(self.config, clock, self.shared)
         self._exchanges: "OrderedDict[str, _Exchange]" = OrderedDict()
         self._users: "OrderedDict[str, _UserState]" = OrderedDict()
         self._nonces: "OrderedDict[Tuple[str, str], Tuple[str, float]]" = OrderedDict()
@@ -584,6 +602,11 @@ class WeChatInput(InputChannel):
         """Returns the passive reply text, or None to answer ``success``."""
         key = self._dedup_key(fields)
         exchange = self._exchanges.get(key)
+        if exchange is None and self.shared is not None and not await self.shared.claim(key):
+            # Another replica took this message first: answer with its reply.
+            remaining = self.config.reply_timeout - (asyncio.get_running_loop().time() - started)
+            state, text = await self.shared.outcome(key, remaining)
+            return text if state == wechat_state.DONE and text else None
         if exchange is None:
             self._purge_exchanges()
             exchange = _Exchange(self.clock())
@@ -602,6 +625,8 @@ class WeChatInput(InputChannel):
         if not exchange.is_ready:
             # Too slow for a passive reply: acknowledge now, deliver later.
             exchange.via_custom_service = True
+            if self.shared is not None:
+                await self.shared.mark_custom(key)
             return None
         if exchange.via_custom_service:
             return None
@@ -629,6 +654,12 @@ class WeChatInput(InputChannel):
         finally:
             if not exchange.ready.done():  # never leave retries hanging
                 exchange.ready.set_result(None)
+            if self.shared is not None:
+                key = self._dedup_key(fields)
+                if exchange.via_custom_service:
+                    await self.shared.mark_custom(key)
+                else:
+                    await self.shared.finish(key, exchange.ready.result())
 
     async def _process_inner(
         self,
@@ -651,7 +682,9 @@ class WeChatInput(InputChannel):
             # The webhook already answered "success": push the whole reply.
             exchange.ready.set_result(None)
             if not reply.is_page:  # a “继续” page keeps the remaining pages
-                self._user(openid).pages = []
+                state = await self._load_user(openid)
+                state.pages = []
+                await self._store_user(openid, state)
             if reply.text:
                 limit = CUSTOM_MESSAGE_LIMIT_BYTES
                 chunks = [reply.text] if reply.is_page else split_utf8(reply.text, limit)
@@ -660,17 +693,29 @@ class WeChatInput(InputChannel):
 
         text = reply.text
         if text and not reply.is_page:
-            text = self._paginate(openid, text)
+            text = await self._paginate(openid, text)
         exchange.ready.set_result(text or None)
 
-    def _paginate(self, openid: str, text: str) -> str:
-        state = self._user(openid)
+    async def _paginate(self, openid: str, text: str) -> str:
+        state = await self._load_user(openid)
         if utf8_len(text) <= PASSIVE_LIMIT_BYTES:
             state.pages = []
+            await self._store_user(openid, state)
             return text
         pages = split_utf8(text, PASSIVE_LIMIT_BYTES - utf8_len(CONTINUE_HINT))
         state.pages = pages[1:]
+        await self._store_user(openid, state)
         return pages[0] + (CONTINUE_HINT if state.pages else "")
+
+    async def _load_user(self, openid: str) -> _UserState:
+        """The user's choices and pages: from Redis when shared, else from this process's memory."""
+        if self.shared is None:
+            return self._user(openid)
+        return _UserState(**await self.shared.load_user(openid), updated=self.clock())
+
+    async def _store_user(self, openid: str, state: _UserState) -> None:
+        if self.shared is not None:  # in memory the state object itself was changed
+            await self.shared.save_user(openid, state.choices, state.pages)
 
     def _user(self, openid: str) -> _UserState:
         now = self.clock()
@@ -714,9 +759,10 @@ class WeChatInput(InputChannel):
         if text is None:
             return _Reply(refusal)
 
-        state = self._user(openid)
+        state = await self._load_user(openid)
         if text in CONTINUE_WORDS and state.pages:
             page = state.pages.pop(0)
+            await self._store_user(openid, state)
             return _Reply(page + (CONTINUE_HINT if state.pages else ""), is_page=True)
 
         choice = parse_choice(text)
@@ -730,9 +776,10 @@ class WeChatInput(InputChannel):
             # The turn was not saved: the same message sent again gets its answer.
             return _Reply(guard.BUSY_TEXT)
         rendered, choices = render_bot_messages(collector.messages)
-        state = self._user(openid)
+        state = await self._load_user(openid)
         state.choices = choices
         state.pages = []
+        await self._store_user(openid, state)
         if note and rendered:
             rendered = note + "\n" + rendered
         return _Reply(rendered or None)

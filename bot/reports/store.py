@@ -9,6 +9,10 @@ tables and switching to WAL happen under an exclusive lock on ``<db>.lock``: SQL
 answers "database is locked" at once, without waiting, to a second connection switching
 the journal mode of a new file.
 
+With ``REPORTS_DATABASE_URL`` set (``postgresql://…``, as `make cluster` does), reports and their
+numbers are kept in PostgreSQL instead (bot/reports/pg_store.py), shared by every action server:
+same functions, same reference numbers, unique across servers.
+
 The sender id of the conversation is not stored: only an HMAC-SHA256 of it, keyed by a salt
 (``REPORTS_SALT`` if set, else a random salt made once per database and kept in its
 ``meta`` table). ``get_report(ref, conversation_id)`` hashes the id it is given and
@@ -33,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
+from bot.reports import pg_store
 from bot.reports.verdict import STATUSES, applicant_code
 
 logger = logging.getLogger(__name__)
@@ -150,11 +155,14 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
         )
 
 
-def _conversation_hash(db: sqlite_utils.Database, conversation_id: str) -> str:
-    """HMAC-SHA256 of the sender id under the store's salt."""
+def _conversation_hash(db, conversation_id: str) -> str:
+    """HMAC-SHA256 of the sender id under the store's salt (db: SQLite store or PostgreSQL connection)."""
     salt = os.environ.get("REPORTS_SALT")
     if not salt:
-        salt = db.execute("SELECT value FROM meta WHERE key = ?", [_SALT_KEY]).fetchone()[0]
+        if isinstance(db, sqlite_utils.Database):
+            salt = db.execute("SELECT value FROM meta WHERE key = ?", [_SALT_KEY]).fetchone()[0]
+        else:
+            salt = pg_store.salt(db)
     return hmac.new(salt.encode("utf-8"), conversation_id.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
@@ -182,6 +190,12 @@ def save_report(
         _dumps(result),
         _dumps(verdict),
     ]
+    url = pg_store.database_url()
+    if url:
+        with pg_store.connect(url) as conn:
+            ref = pg_store.insert(conn, day, _conversation_hash(conn, conversation_id), payload, format_ref)
+        logger.info("pre-screening report %s saved (applicant=%s, verdict=%s)", ref, applicant, verdict["status"])
+        return ref
 
     db = _connect()
     try:
@@ -224,6 +238,13 @@ def get_report(ref: str, conversation_id: Optional[str] = None) -> Optional[dict
     key = normalize_ref(ref)
     if key is None:
         return None
+    url = pg_store.database_url()
+    if url:
+        with pg_store.connect(url) as conn:
+            row = pg_store.row(conn, key)
+            if row is None or (conversation_id is not None and not _same_conversation(conn, row, conversation_id)):
+                return None
+        return _report(row)
     db = _open_existing()
     if db is None:
         return None
@@ -232,12 +253,18 @@ def get_report(ref: str, conversation_id: Optional[str] = None) -> Optional[dict
         if not rows:
             return None
         row = rows[0]
-        if conversation_id is not None and not hmac.compare_digest(
-            row["conversation_hash"], _conversation_hash(db, str(conversation_id))
-        ):
+        if conversation_id is not None and not _same_conversation(db, row, conversation_id):
             return None
     finally:
         db.close()
+    return _report(row)
+
+
+def _same_conversation(db, row: dict, conversation_id) -> bool:
+    return hmac.compare_digest(row["conversation_hash"], _conversation_hash(db, str(conversation_id)))
+
+
+def _report(row: dict) -> dict:
     return {
         "ref": row["ref"],
         "created_at": row["created_at"],
@@ -252,6 +279,10 @@ def list_reports(limit: int = 20) -> list:
     """The most recent reports, newest first: [{ref, created_at, applicant, verdict_status}]."""
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ValueError("limit must be a positive integer")
+    url = pg_store.database_url()
+    if url:
+        with pg_store.connect(url) as conn:
+            return pg_store.recent(conn, limit)
     db = _open_existing()
     if db is None:
         return []
