@@ -33,6 +33,11 @@ def figures_first(dispatcher, tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
+    adds = has_running_estimate(tracker) and adds_item(text)
+    if adds:  # 「还有技术先进型服务企业资格也是今年新获得的 总共多少」: the running estimate grows
+        events = estimate_from_question(dispatcher, tracker)
+        if events is not None:
+            return events
     if len(router.message_parts(understand(text))) >= 2 and not own_figures(normalize(text)):
         return None  # several questions and no figures: answered part by part
     if ASKS_AMOUNT.search(text) or own_money(text) or (has_running_estimate(tracker) and adds_item(text)):
