@@ -18,9 +18,9 @@ from actions.estimate_store import (
     save_session,
     session_from_state,
 )
-from actions.estimating import amend_last_estimate, finish, unsure_line
+from actions.estimating import amend_last_estimate, estimate_from_question, finish, unsure_line
 from actions.forms import SessionFormValidation
-from actions.policy import not_served_first, other_parts, verdict_first
+from actions.policy import adds_item, not_served_first, other_parts, verdict_first
 from bot.answers import compose, eligibility
 from bot.console.queue import note_estimate
 from actions.details import details_first, say
@@ -177,6 +177,10 @@ class ActionLooseAnswer(Action):
             events = verdict_first(dispatcher, tracker)
             if events is not None:
                 return done + events
+        if asking and inputs and adds_item(text):  # 「还有技术先进型…也是今年新获得的 总共多少」
+            events = estimate_from_question(dispatcher, tracker)
+            if events is not None:
+                return events
         if asking and QUESTION_SHAPE.search(text) and not own_figures(text) and intent in ("inform", "correct_value"):
             answer = compose(
                 "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")

@@ -27,6 +27,11 @@ def figures_first(dispatcher, tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
+    adds = has_running_estimate(tracker) and adds_item(text)
+    if adds:  # 「还有技术先进型服务企业资格也是今年新获得的 总共多少」: the running estimate grows
+        events = estimate_from_question(dispatcher, tracker)
+        if events is not None:
+            return events
     parts = router.message_parts(understand(text))
     if len(parts) >= 2:
         asked = estimate_parts(parts) if own_figures(normalize(text)) else []
@@ -34,7 +39,7 @@ def figures_first(dispatcher, tracker):
             return None  # several questions, none asking to compute: answered part by part
         events = estimate_from_question(dispatcher, tracker)
         return events if events is None else events + other_parts(dispatcher, tracker)
-    if shapes.search("asks_amount", text) or own_money(text) or (has_running_estimate(tracker) and adds_item(text)):
+    if shapes.search("asks_amount", text) or own_money(text) or adds:
         return estimate_from_question(dispatcher, tracker)
     return None
 

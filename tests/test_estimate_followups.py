@@ -171,3 +171,21 @@ class TestGrowthDecidedByFigures:
     def test_a_stated_decline_without_both_years_still_rules_the_item_out(self):
         s = EstimateSession.start("今年业务比去年少了不少 增量奖励能拿多少")
         assert "3.1" in s.failed()
+
+
+class TestItemAddedToTheRunningEstimate:
+    RUNNING = {
+        "offshore_usd": "1300000",
+        "usd_cny_rate": "7.2",
+        "previous_offshore_usd": "900000",
+        "previous_usd_cny_rate": "6.9",
+        "innovation_patents_two_years": True,
+    }
+
+    @pytest.mark.parametrize("action,intent", [(ActionAnswerPolicy, "ask_subsidy"), (ActionLooseAnswer, "inform")])
+    async def test_an_added_item_with_a_total_question_joins_the_estimate(self, action, intent):
+        """94,500 + 936,000 + 154,575 + 100,000 (技术先进型) = 1,285,075元."""
+        text = "还有技术先进型服务企业资格也是今年新获得的 总共多少"
+        d, events = await run(action(), tracker(text, intent, {"estimate_inputs": self.RUNNING}))
+        assert "合计：1,285,075.00元" in texts(d)
+        assert slots_of(events)["estimate_inputs"]["tech_advanced_new"] is True
