@@ -92,12 +92,36 @@ def _segments(text: str):
         yield start, len(text)
 
 
+SHORT_YEAR = re.compile(
+    r"(?<![\d.])([12]\d)年(?=(按|用|的?汇率|的?中间价|(是|为)?\d+\.\d+|[^，,。；;\d]{0,3}(在岸|离岸|境内|境外|执行额)))"
+)
+
+
+DURATION_BEFORE = re.compile(r"(入驻|满|领了?|签了?|已经?|享受了?|运营了?|成立了?|经营了?|做了|干了|有|近|共|合计)\s*$")
+
+
+def full_years(text: str) -> str:
+    """「汇率23年按7.05 22年按6.73」: a two-digit year (15–35) before a rate or an amount is that year of this
+    century (「2023年」), so it is read like one; durations (「入驻12年」「领了3年」) are left alone."""
+
+    def year(m):
+        before = text[max(0, m.start() - 4) : m.start()]
+        standalone = (
+            not before or not re.match(r"[\u4e00-\u9fff]", before[-1]) or re.search(r"(汇率|中间价|和|及|、)$", before)
+        )
+        if not 15 <= int(m.group(1)) <= 35 or DURATION_BEFORE.search(before) or not standalone:
+            return m.group(0)
+        return f"20{m.group(1)}年"
+
+    return SHORT_YEAR.sub(year, text)
+
+
 class Reader:
     """Reads one message, knowing what the dialogue asked (`pending`) and which items are open."""
 
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
-        self.text = english_to_chinese(normalize(self.raw[:2000]))
+        self.text = full_years(english_to_chinese(normalize(self.raw[:2000])))
         self.pending = pending
         self.items = set(items)
         self.known = known or {}
@@ -475,8 +499,10 @@ class Reader:
         """A figure that is an award already worked out ("增量奖励是40万元"), not a business amount."""
         before = self.text[max(0, f.start - 10) : f.start]
         m = re.search(r"(增量|离岸(业务)?|规模)奖励[^，。；]{0,6}$", before)
-        if not m:
-            return False
+        if not m or getattr(f, "currency", None) == "USD":
+            return False  # an award is in yuan: 「增量奖励 今年离岸250万美元」 gives a business amount
+        if re.search(r"离岸|在岸|境内|境外|国内|海外|执行额|业务|今年|去年|上年|营收|收入", before[m.end() :]):
+            return False  # a business word between the award's name and the figure: the figure is that business
         key = "_award_3.1" if m.group(1) in ("增量", "规模") else "_award_3.2"
         self.out.fields[key] = f.value
         self.use(f)
