@@ -41,3 +41,15 @@ def test_short_years(text, expected):
 def test_rates_with_short_years_reach_the_estimate():
     got = inputs("2023年境内2000万元 离岸80万美元，2022年境内1800万 离岸50万美元，汇率23年按7.05 22年按6.73")
     assert (got["usd_cny_rate"], got["previous_usd_cny_rate"]) == (Decimal("7.05"), Decimal("6.73"))
+
+
+def test_supposed_total_replaces_the_one_platform_cost():
+    """「如果我们再追加采购 总额到900万」 after one platform of 120万: 900万 × 30% capped at 200万."""
+    from bot.estimate.session import items_for_inputs
+
+    first = EstimateSession.start("公共培训服务平台 设备和正版软件采购费用1,200,000元 补贴多少")
+    s = EstimateSession(items=items_for_inputs(first.inputs), inputs=dict(first.inputs))
+    s.last_keys = list(first.inputs)
+    assert s.handle("如果我们再追加采购 总额到900万 最多补多少", "correct_value").understood
+    assert s.inputs["platforms"] == [{"cost_cny": Decimal("9000000")}]
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("2000000")

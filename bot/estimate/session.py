@@ -471,6 +471,13 @@ class EstimateSession:
                     continue
                 self.inputs[key] = f.value
                 return True
+            money = [x for x in figs if x.kind == "money"]
+            if f.kind == "money" and len(money) == 1 and isinstance(old, list) and len(old) == 1:
+                # 「如果追加采购 总额到900万」 after one platform of 120万: that one item's one amount
+                fields = [k for k, v in old[0].items() if isinstance(v, Decimal) and k.endswith("_cny")]
+                if len(fields) == 1 and f.currency in (None, "CNY"):
+                    self.inputs[key] = [dict(old[0], **{fields[0]: f.value})]
+                    return True
         return False
 
     def _resolve_clarification(self, text: str) -> bool:
