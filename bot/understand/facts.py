@@ -77,9 +77,11 @@ def _bool(spec: dict, t: str) -> Optional[bool]:
     """The last statement about a yes/no fact: True, False or None."""
     found: List[Tuple[int, bool]] = []
     for p in spec["fails"]:
-        found += [(m.start(), False) for m in p.finditer(t)]
+        found += [(m.start(), False) for m in p.finditer(t) if not _earlier_year(spec, t, m.start())]
     for p in spec["holds"]:
         for m in p.finditer(t):
+            if _earlier_year(spec, t, m.start()):
+                continue
             if any(s <= m.start() < s + 12 and not v for s, v in found):
                 continue
             if QUOTED_BEFORE.search(t[max(0, m.start() - 4) : m.start()]):
@@ -230,7 +232,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         if (
             spec["kind"] == "number"
             and name not in out
-            and any(p.search(t) for p in spec["zero"])
+            and any(m for p in spec["zero"] for m in p.finditer(t) if not _earlier_year(spec, t, m.start()))
             and not (
                 (spec.get("context") and not spec["context"].search(t))
                 or (spec.get("not_context") and spec["not_context"].search(t))
@@ -238,6 +240,15 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         ):
             out[name] = Span(Decimal(0), Decimal(0))
     return out
+
+
+EARLIER_YEAR = re.compile(r"(去年|上年|上一年|前年|往年|以前|之前)[^，,。；;]{0,3}$")
+
+
+def _earlier_year(spec: dict, t: str, pos: int) -> bool:
+    """For a fact about this year (facts.yml `this_year`), a statement about an earlier year
+    (「去年没有离岸」) says nothing of it."""
+    return bool(spec.get("this_year")) and EARLIER_YEAR.search(t[max(0, pos - 6) : pos]) is not None
 
 
 def _more_than(t: str) -> list:
