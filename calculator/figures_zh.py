@@ -258,6 +258,7 @@ _MASKS = re.compile(rf"第\s*[(（]?\s*(?:{_NUMERAL})\s*[)）]?|[0-9]+(?:\.[0-9]
 _SUFFIX = re.compile(
     r"""\s*(?:
       (?P<usd>美元|美金|刀|USD|usd|US\$)
+    | (?P<foreign>欧元|欧|日元|日币|英镑|港币|港元|澳元|加元|新加坡元|新币|韩元|eur(?:o|os)?|EUR|JPY|jpy|GBP|gbp|HKD|hkd)
     | (?P<cny>元|块钱|块|人民币|RMB|rmb|CNY)
     | (?P<percent>%)
     | (?P<area>平方米|平米|平方|㎡|m2(?![0-9])|m²|平(?![台均时安常衡行方面]))
@@ -269,6 +270,33 @@ _SUFFIX = re.compile(
 )""",
     re.X,
 )
+FOREIGN = {
+    "欧元": "EUR",
+    "欧": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "日元": "JPY",
+    "日币": "JPY",
+    "英镑": "GBP",
+    "港币": "HKD",
+    "港元": "HKD",
+    "澳元": "AUD",
+    "加元": "CAD",
+    "新加坡元": "SGD",
+    "新币": "SGD",
+    "韩元": "KRW",
+}
+FOREIGN_NAMES = {
+    "EUR": "欧元",
+    "JPY": "日元",
+    "GBP": "英镑",
+    "HKD": "港币",
+    "AUD": "澳元",
+    "CAD": "加元",
+    "SGD": "新加坡元",
+    "KRW": "韩元",
+}
 _PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|usd|¥|RMB|rmb|CNY|cny|人民币)\s*$")
 _RATE_YEAR = r"(?:[0-9]{4}年度?|今年|去年|上年度?|上一年度?|本年度?|前年|两年|两个年度|每年)"
 _RATE_CUE = re.compile(
@@ -403,6 +431,8 @@ def _classify(hit: _Hit, norm: str) -> None:
         hit.kind, hit.currency = "money", "USD"
     elif kind == "cny":
         hit.kind, hit.currency = "money", "CNY"
+    elif kind == "foreign":  # 80万欧元: neither dollars nor yuan; converting it needs the user's rate
+        hit.kind, hit.currency = "money", FOREIGN.get(hit.unit.lower(), hit.unit.upper())
     elif kind == "percent":
         hit.kind = "percent"
     elif kind == "area":

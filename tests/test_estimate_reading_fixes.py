@@ -53,3 +53,19 @@ def test_supposed_total_replaces_the_one_platform_cost():
     assert s.handle("如果我们再追加采购 总额到900万 最多补多少", "correct_value").understood
     assert s.inputs["platforms"] == [{"cost_cny": Decimal("9000000")}]
     assert Decimal(str(s.compute()["total_cny"])) == Decimal("2000000")
+
+
+def test_euros_are_asked_about_then_converted_at_the_users_rate():
+    """80万欧元 is neither dollars nor yuan: the assistant asks, then uses the rate the user gives."""
+    s = EstimateSession.start("我们今年离岸80万欧元，去年没有离岸，境内两年都是1000万，想算一下离岸和增量奖励")
+    assert "80万欧元折合多少美元" in s.question() and "offshore_usd" not in calculator_inputs(s.inputs)
+    s.handle("欧元兑美元1.08，美元兑人民币7.05；去年离岸是0")
+    got = calculator_inputs(s.inputs)
+    assert got["offshore_usd"] == Decimal("864000.00") and got["usd_cny_rate"] == Decimal("7.05")
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("182736")  # 864000 × 7.05 × 3 %
+
+
+def test_euros_answered_with_a_dollar_amount():
+    s = EstimateSession.start("今年离岸200万欧元 离岸奖励怎么算")
+    s.handle("折合216万美元")
+    assert calculator_inputs(s.inputs)["offshore_usd"] == Decimal("2160000")

@@ -480,12 +480,41 @@ class EstimateSession:
                     return True
         return False
 
+    def _resolve_foreign(self, norm: str, data: dict) -> bool:
+        """The answer to 「80万欧元折合多少美元」: the amount in the policy's currency, or the user's rate."""
+        from bot.estimate.understand import figures
+
+        key, foreign = data["key"], data["foreign"]
+        target = "USD" if key.endswith("_usd") else "CNY"
+        for f in figures(norm):
+            if f.kind == "money" and f.currency in (target, None) and f.value >= 100:
+                self.inputs[key] = f.value
+                self.last_keys.append(key)
+                self.clarify = None
+                return True
+        m = re.search(r"(?<![\d.])(\d{1,4}(?:\.\d+)?)(?![\d.万千百亿%％年个名人场])", norm)
+        if not m or Decimal(m.group(1)) <= 0:
+            return False
+        rate = Decimal(m.group(1))
+        value = (Decimal(foreign["amount"]) * rate).quantize(Decimal("0.01"))
+        self.inputs[key] = value
+        self.last_keys.append(key)
+        unit = "美元" if target == "USD" else "元"
+        self.notes.append(
+            f"{wan(Decimal(foreign['amount']), '')}{foreign['name']} × {rate}（您给的{foreign['name']}兑"
+            f"{'美元' if target == 'USD' else '人民币'}汇率）= {wan(value, unit)}"
+        )
+        self.clarify = None
+        return True
+
     def _resolve_clarification(self, text: str) -> bool:
         c = self.clarify
         norm = normalize(text)
         kind, data = c["kind"], c.get("data", {})
         usd = re.search(r"美元|美金|刀|usd|\$", norm)
         cny = re.search(r"人民币|元|rmb|块|¥|￥", norm) and not usd
+        if kind == "currency" and data.get("foreign"):
+            return self._resolve_foreign(norm, data)
         if kind == "currency":
             if data.get("value") is None:
                 return False

@@ -116,6 +116,24 @@ def full_years(text: str) -> str:
     return SHORT_YEAR.sub(year, text)
 
 
+def foreign_currency(key: str, f) -> "Clarification":
+    """80万欧元: the policy counts offshore business in dollars and onshore in yuan; the conversion needs the
+    user's own rate or amount (no rate is assumed)."""
+    from calculator.figures_zh import FOREIGN_NAMES
+
+    name = FOREIGN_NAMES.get(f.currency, f.currency)
+    said = f"{wan(f.value, '')}{name}"
+    if key.endswith("_usd"):
+        ask = (
+            f"离岸执行额按美元计算（第三条第（二）项“以美元计算”），我不替您假设汇率。{said}折合多少美元？"
+            f"也可以告诉我{name}兑美元的汇率（1{name}=多少美元）。"
+        )
+    else:
+        ask = f"执行额按人民币计算，我不替您假设汇率。{said}折合多少元人民币？也可以告诉我{name}兑人民币的汇率。"
+    data = {"key": key, "value": None, "foreign": {"amount": str(f.value), "currency": f.currency, "name": name}}
+    return Clarification("currency", ask, data)
+
+
 class Reader:
     """Reads one message, knowing what the dialogue asked (`pending`) and which items are open."""
 
@@ -440,7 +458,9 @@ class Reader:
             ):
                 self.out.fields.setdefault("previous_onshore_cny", self.cny(f, "在岸执行额"))
                 key = "onshore_cny"
-            if kind == "offshore":
+            if f.currency not in (None, "CNY", "USD"):
+                self.out.clarifications.append(foreign_currency(key, f))
+            elif kind == "offshore":
                 if f.currency is None:
                     self.out.clarifications.append(
                         Clarification(
