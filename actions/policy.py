@@ -117,16 +117,25 @@ def verdict_first(dispatcher, tracker):
         return answer_events(answer)
     facts, said = known_facts(tracker)
     if own_money(user_text(tracker)):
-        # the user's own figures: the calculator decides what it computes (growth at each year's rate)
+        # the user's own figures, read without doubt: the calculator decides what it computes from them
+        # (growth at each year's rate); figures still to be clarified leave the words to decide
+        from bot.estimate.session import EstimateSession, calculator_inputs
         from knowledge.conditions import computed_facts
 
-        facts = {k: v for k, v in facts.items() if k not in computed_facts()}
-        said = {k: v for k, v in said.items() if k not in computed_facts()}
+        est = EstimateSession.start(user_text(tracker))
+        computed = set() if est.clarify else computed_facts(calculator_inputs(est.inputs))
+        facts = {k: v for k, v in facts.items() if k not in computed}
+        said = {k: v for k, v in said.items() if k not in computed}
     answer = qualify.answer(text, facts, said) or statement_verdict(tracker, facts, said)
     if answer is None:
         return None
-    if own_money(user_text(tracker)) and answer.verdict != "not_met" and not qualify.is_shape("whatcan", text):
-        return None  # the user's own amounts and nothing ruled out: the estimate answers
+    if (
+        own_money(user_text(tracker))
+        and answer.verdict != "not_met"
+        and not qualify.is_shape("whatcan", text)
+        and not qualify.is_shape("qualify", text)
+    ):
+        return None  # the user's own amounts, nothing ruled out and no yes/no question: the estimate answers
     say(dispatcher, answer)
     events = answer_events(answer)
     if own_money(user_text(tracker)) and (answer.verdict != "not_met" or money):

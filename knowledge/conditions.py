@@ -367,6 +367,12 @@ def applicant_clauses(applicant: Optional[str]) -> List[str]:
     return [c for c in clause_codes() if c.startswith("3") and label in spec(c)["applicants"]]
 
 
-def computed_facts() -> set:
-    """Facts the calculator decides itself once it has figures (a leaf's computed_by): {fact}."""
-    return {leaf["fact"] for code in clause_codes() for leaf in leaves(code) if leaf.get("computed_by")}
+def computed_facts(inputs=None) -> set:
+    """Facts the calculator decides itself from figures (a leaf's computed_by): all of them, or those
+    that the calculator inputs given (names) let it decide."""
+    return {
+        leaf["fact"]
+        for code in clause_codes()
+        for leaf in leaves(code)
+        if leaf.get("computed_by") and (inputs is None or set(leaf["computed_by"]) & set(inputs))
+    }

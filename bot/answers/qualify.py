@@ -14,6 +14,7 @@ import yaml
 
 from knowledge import conditions as cond
 from knowledge import query
+from knowledge import shapes as routes
 
 from bot.answers.model import Answer
 
@@ -309,7 +310,14 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:
         return verdict_answer([topic], facts, text)  # 「我们是企业…能走培训机构那条吗」
     if not condition_facts:
-        if topic and topic in cond.clause_codes() and topic != "2" and is_shape("qualify", text):
+        if (
+            topic
+            and topic in cond.clause_codes()
+            and topic != "2"
+            and is_shape("qualify", text)
+            and routes.search("claim_verbs", text)
+            and not any(routes.search(n, text) for n in ("amount_basis", "unlisted_cert", "belongs_question"))
+        ):
             # 「技术先进型的10万我们能直接拿吗」: the verdict on what is known, and what would decide it
             return verdict_answer([topic], facts, text)
         return None
