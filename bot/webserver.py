@@ -263,7 +263,7 @@ class ChatHandler(BaseHTTPRequestHandler):
         response = views.handle(request)
         self._send(response.status, response.body, response.content_type, response.headers)
 
-    def _read_body(self) -> Optional[bytes]:
+    def _read_body(self, too_long: str = "请求内容太长") -> Optional[bytes]:
         """The request body (at most MAX_REQUEST_BYTES), or None after answering an error."""
         length_header = self.headers.get("Content-Length")
         if length_header is None or not length_header.strip().isdigit():
@@ -271,9 +271,9 @@ class ChatHandler(BaseHTTPRequestHandler):
             return None
         length = int(length_header)
         if length > MAX_REQUEST_BYTES:
-            if length <= 1024 * 1024:
+            if length <= 1024 * 1024:  # drain a moderately large body so the client reads our answer
                 self.rfile.read(length)
-            self._error(413, "payload_too_large", "请求内容太长")
+            self._error(413, "payload_too_large", too_long)
             self.close_connection = True
             return None
         raw = self.rfile.read(length)
@@ -333,22 +333,8 @@ class ChatHandler(BaseHTTPRequestHandler):
         if content_type != "application/json":
             self._error(415, "unsupported_media_type", "请求格式应为 JSON")
             return
-        length_header = self.headers.get("Content-Length")
-        if length_header is None or not length_header.strip().isdigit():
-            self._error(411, "length_required", "缺少请求长度")
-            return
-        length = int(length_header)
-        if length > MAX_REQUEST_BYTES:
-            if length <= 1024 * 1024:  # drain a moderately large body so the client reads our answer
-                self.rfile.read(length)
-            self._error(413, "payload_too_large", "消息太长")
-            self.close_connection = True
-            return
-        raw = self.rfile.read(length)
-        self.server.request_arrived(self.connection)
-        if len(raw) < length:
-            self._error(400, "incomplete_body", "请求内容不完整")
-            self.close_connection = True
+        raw = self._read_body("消息太长")
+        if raw is None:
             return
         try:
             payload = json.loads(raw.decode("utf-8"))
