@@ -6,13 +6,15 @@ cd "$(dirname "$0")/../.."
 mkdir -p models var
 # What the model is made of: the Rasa files, the NLU components and what they read (the
 # knowledge base's search sources and the figure parser). Conditions, facts and answers
-# (knowledge/conditions.py, shapes.py, conditions.yml, facts.yml, question_shapes.yml, routes.yml) are read by the
+# (knowledge/conditions.py, shapes.py, conditions.yml, facts.yml, question_shapes.yml, routes.yml,
+# eligibility_words.yml, estimate_words.yml, summaries.yml) are read by the
 # actions only, so changing them does not retrain.
 nlu_sources() {
   ls config.yml domain.yml calculator/figures_zh.py
   find data bot/nlu -type f \( -name '*.yml' -o -name '*.py' \)
   find knowledge -maxdepth 1 -name '*.py' ! -name conditions.py ! -name shapes.py
-  find knowledge/data -name '*.yml' ! -name conditions.yml ! -name facts.yml ! -name question_shapes.yml ! -name routes.yml
+  find knowledge/data -name '*.yml' ! -name conditions.yml ! -name facts.yml ! -name question_shapes.yml ! -name routes.yml \
+    ! -name eligibility_words.yml ! -name estimate_words.yml ! -name summaries.yml
 }
 fingerprint=$(nlu_sources | sort | xargs sha256sum | sha256sum | cut -d' ' -f1)
 if [ -f models/policy-assistant.tar.gz ] && [ "$(cat models/.fingerprint 2>/dev/null)" = "$fingerprint" ]; then
