@@ -239,6 +239,9 @@ def whatcan_answer(facts: dict, mentioned=()) -> Answer:
         else:
             possible.append(v)
     likely.sort(key=lambda v: (v.status != cond.MET, codes.index(v.clause)))
+    if second.status == cond.MET and applicant != "training_institution":
+        # every 第二条 condition stated and met: say so first (「符合第二条的申报资格」)
+        lines.append(f"结论：按您说的情况，符合第二条的申报资格（{'；'.join(c.label for c in second.met)}）。")
     lines.append(f"按您说的情况（申报主体：{who}），可以关注这些支持方向：")
     for v in likely:
         decide = f"；关键看：{deciding(v).label}" if deciding(v) else ""
