@@ -329,8 +329,11 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
 
     named = set(detect_items(text))
     if not asks:
-        # 「…能拿多少」 with a stated condition that rules the item out: the verdict, not a form
+        # 「…能拿多少」 with a stated condition that rules the item asked about out: the verdict, not a form
         ruled_out = [c for c, v in cond.evaluate_all(facts, codes).items() if c in codes and v.status == cond.NOT_MET]
+        asked = named | ({topic} if topic else set())
+        if asked:  # 「没离岸 增量奖励多少」: 三（二） ruled out is not what is asked
+            ruled_out = [c for c in ruled_out if c in asked]
         if not (ruled_out and is_shape("amount", text)):
             return None
     if topic and (topic in codes or not codes) and any(f in message_facts for f in cond.facts_of(topic)):
