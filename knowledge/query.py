@@ -5,6 +5,7 @@ is opened lazily, cached per path, and built automatically when missing or older
 """
 
 import json
+from functools import lru_cache
 import re
 import sqlite3
 import threading
@@ -408,7 +409,20 @@ def search(question: str, limit: int = 5, db_path=None) -> list:
     """Clauses, domains and document facts that answer a question, best first.
 
     Each result is {"kind": "clause"|"domain"|"document", "key": code|name|field, "score", "snippet"}.
+    The same question is asked several times a turn (parts, routes, verdicts): answers are cached per
+    process for the default knowledge base, which does not change while it runs.
     """
+    if db_path is None:
+        return [dict(hit) for hit in _search_cached(question or "", limit)]
+    return _search(question, limit, db_path)
+
+
+@lru_cache(maxsize=4096)
+def _search_cached(question: str, limit: int) -> tuple:
+    return tuple(_search(question, limit, None))
+
+
+def _search(question: str, limit: int = 5, db_path=None) -> list:
     k = _open(db_path)
     q = k.expand(normalize_question(question))
     if not q.strip():

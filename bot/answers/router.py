@@ -1,6 +1,7 @@
 """Route a policy question to the module that answers it, keeping the conversation's topic."""
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from knowledge import conditions, query, shapes
@@ -99,7 +100,12 @@ def compose(
 
 def message_parts(t: str) -> list:
     """The questions of a normalised message, each with a topic of its own (「A和B分别…」 as two)."""
-    return _own_topic_parts([p for part in question_parts(t) for p in _each_subject(part)])
+    return list(_message_parts(t))
+
+
+@lru_cache(maxsize=2048)
+def _message_parts(t: str) -> tuple:
+    return tuple(_own_topic_parts([p for part in question_parts(t) for p in _each_subject(part)]))
 
 
 def answer_part(
