@@ -374,3 +374,14 @@ class TestRenderChat:
         chat = render_chat(report(verdict=verdict))
         assert "第二条要求：" + MOFCOM_FIX in chat
         assert "（第三条第（二）项）" in chat
+
+
+def test_rate_keys_without_a_year_are_named_by_the_year_they_stand_for():
+    """`rates_used` keyed by field name (no year given) reads 本年度 / 上年度, not 「usd_cny_rate年」."""
+    from bot.reports.render import _rate_year
+
+    assert (_rate_year("2023"), _rate_year("usd_cny_rate"), _rate_year("previous_usd_cny_rate")) == (
+        "2023年",
+        "本年度",
+        "上年度",
+    )

@@ -202,7 +202,7 @@ def _total_lines(result: dict) -> list:
         )
     rates = result.get("rates_used") or {}
     if rates:
-        rate_text = "；".join(f"{year}年 {rate}" for year, rate in sorted(rates.items()))
+        rate_text = "；".join(f"{_rate_year(key)} {rate}" for key, rate in sorted(rates.items()))
         lines.append("")
         lines.append(f"离岸金额折算所用美元兑人民币中间价（业务执行年度）：{rate_text}。")
     return lines
@@ -306,3 +306,10 @@ def render_chat(report: dict) -> str:
         if len(text.encode("utf-8")) <= CHAT_LIMIT_BYTES:
             break
     return text
+
+
+def _rate_year(key: str) -> str:
+    """`rates_used` is keyed by the year ("2023") when the year is known, else by the field name."""
+    if str(key).isdigit():
+        return f"{key}年"
+    return {"usd_cny_rate": "本年度", "previous_usd_cny_rate": "上年度"}.get(str(key), str(key))
