@@ -263,6 +263,17 @@ class ChatHandler(BaseHTTPRequestHandler):
         response = views.handle(request)
         self._send(response.status, response.body, response.content_type, response.headers)
 
+    def _read_json(self, too_long: str = "请求内容太长") -> tuple:
+        """(True, the JSON body) or (False, None) after answering an error."""
+        raw = self._read_body(too_long)
+        if raw is None:
+            return False, None
+        try:
+            return True, json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            self._error(400, "bad_request", "请求内容无法解析")
+            return False, None
+
     def _read_body(self, too_long: str = "请求内容太长") -> Optional[bytes]:
         """The request body (at most MAX_REQUEST_BYTES), or None after answering an error."""
         length_header = self.headers.get("Content-Length")
@@ -333,13 +344,8 @@ class ChatHandler(BaseHTTPRequestHandler):
         if content_type != "application/json":
             self._error(415, "unsupported_media_type", "请求格式应为 JSON")
             return
-        raw = self._read_body("消息太长")
-        if raw is None:
-            return
-        try:
-            payload = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            self._error(400, "bad_request", "请求内容无法解析")
+        ok, payload = self._read_json("消息太长")
+        if not ok:
             return
         sender = payload.get("sender") if isinstance(payload, dict) else None
         message = payload.get("message") if isinstance(payload, dict) else None
@@ -363,13 +369,8 @@ class ChatHandler(BaseHTTPRequestHandler):
 
     def _feedback(self) -> None:
         """👍/👎 under an answer in the web chat."""
-        raw = self._read_body()
-        if raw is None:
-            return
-        try:
-            payload = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            self._error(400, "bad_request", "请求内容无法解析")
+        ok, payload = self._read_json()
+        if not ok:
             return
         if not isinstance(payload, dict):
             self._error(400, "bad_request", "请求内容无法解析")
