@@ -146,6 +146,15 @@ def verdict_first(dispatcher, tracker):
     return events
 
 
+def first_answer(dispatcher, tracker, *steps):
+    """The events of the first step that answers the message (details, declines, verdicts, figures), or None."""
+    for step in steps:
+        events = step(dispatcher, tracker)
+        if events is not None:
+            return events
+    return None
+
+
 def statement_verdict(tracker, facts: dict, said: dict):
     """A statement answering the clause just talked about (「研发投入去年比前年还少了」 after a question on
     三（三）) that rules it out: the verdict, before any estimate; else None."""
@@ -192,16 +201,7 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
-        events = details_first(dispatcher, tracker)
-        if events is not None:
-            return events
-        events = not_served_first(dispatcher, tracker)
-        if events is not None:
-            return events
-        events = verdict_first(dispatcher, tracker)
-        if events is not None:
-            return events
-        events = figures_first(dispatcher, tracker)
+        events = first_answer(dispatcher, tracker, details_first, not_served_first, verdict_first, figures_first)
         if events is not None:
             return events
         answer = compose_reply(tracker, intent_of(tracker))
@@ -222,13 +222,7 @@ class ActionOutOfScope(Action):
         from bot.answers import router
         from knowledge import query
 
-        events = details_first(dispatcher, tracker)
-        if events is not None:
-            return events
-        events = not_served_first(dispatcher, tracker)
-        if events is not None:
-            return events
-        events = verdict_first(dispatcher, tracker)
+        events = first_answer(dispatcher, tracker, details_first, not_served_first, verdict_first)
         if events is not None:
             return events
         text = user_text(tracker)
@@ -260,10 +254,7 @@ class ActionBotInfo(Action):
         return "action_bot_info"
 
     async def run(self, dispatcher, tracker, domain):
-        events = not_served_first(dispatcher, tracker)
-        if events is not None:
-            return events
-        events = details_first(dispatcher, tracker)
+        events = first_answer(dispatcher, tracker, not_served_first, details_first)
         if events is not None:
             return events
         from bot.answers.general import cannot_serve
@@ -301,16 +292,7 @@ class ActionDefaultFallback(Action):
                 "例如“谁可以申报？”或“离岸奖励怎么算？”"
             )
             return []
-        events = details_first(dispatcher, tracker)
-        if events is not None:
-            return events
-        events = not_served_first(dispatcher, tracker)
-        if events is not None:
-            return events
-        events = verdict_first(dispatcher, tracker)
-        if events is not None:
-            return events
-        events = figures_first(dispatcher, tracker)
+        events = first_answer(dispatcher, tracker, details_first, not_served_first, verdict_first, figures_first)
         if events is not None:
             return events
         answer = compose_reply(tracker, None)

@@ -86,7 +86,8 @@ class _FastAcquire:
     _wakeups: _Wakeups
 
     def _max_wait(self, lock: TicketLock, wait_time_in_seconds: float, attempt: int) -> float:
-        raise NotImplementedError
+        """How long to sleep before looking again: each store (in-memory, Redis) defines its own."""
+        raise NotImplementedError  # abstract: both stores below override it
 
     async def _acquire_lock(self, conversation_id: Text, ticket: int, wait_time_in_seconds: float) -> TicketLock:
         attempt = 0
