@@ -23,6 +23,38 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server (tests/pg_server.py); skipped, with the reason, when it cannot run."""
+    from pg_server import PostgresServer
+
+    server, why = PostgresServer.start(free_port())
+    if server is None:
+        pytest.skip(why)
+    yield server
+    server.stop()
+
+
+BOTH_STORES = pytest.mark.parametrize("store_backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def store_backend(request, monkeypatch):
+    """Where the console and the reports keep their data: SQLite files (the default) or, in tests
+    marked ``BOTH_STORES``, also a fresh PostgreSQL database (CONSOLE_/REPORTS_DATABASE_URL)."""
+    from bot.console import store
+
+    backend = getattr(request, "param", "sqlite")
+    monkeypatch.delenv("CONSOLE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("REPORTS_DATABASE_URL", raising=False)
+    if backend == "postgresql":
+        url = request.getfixturevalue("postgres").new_database()
+        monkeypatch.setenv("CONSOLE_DATABASE_URL", url)
+        monkeypatch.setenv("REPORTS_DATABASE_URL", url)
+    yield backend
+    store.close()
+
+
 def _wait(url: str, proc, seconds: float, body: bytes = None) -> None:
     deadline = time.time() + seconds
     while time.time() < deadline:

@@ -3,11 +3,12 @@
 import pytest
 
 from bot.console import auth, cli, store
+from conftest import BOTH_STORES
 
 
 @pytest.fixture(autouse=True)
-def console_db(tmp_path, monkeypatch):
-    """A fresh console store in a temporary file."""
+def console_db(tmp_path, monkeypatch, store_backend):
+    """A fresh console store: a temporary file, or a PostgreSQL database (BOTH_STORES)."""
     monkeypatch.setenv("CONSOLE_DB", str(tmp_path / "console.db"))
     monkeypatch.delenv("CONSOLE_SECRET", raising=False)
     return tmp_path / "console.db"
@@ -55,6 +56,7 @@ class TestCookies:
         assert not auth.csrf_ok("session-a", "")
 
 
+@BOTH_STORES
 class TestSignIn:
     def test_right_password_gives_a_session_that_sign_out_ends(self):
         store.set_user("alice", auth.hash_password("secret123"))
@@ -87,6 +89,7 @@ class TestSignIn:
         assert store.session_user(session_id) is None
 
 
+@BOTH_STORES
 class TestConsoleUserCommand:
     def test_password_from_environment(self, monkeypatch, capsys):
         monkeypatch.setenv("CONSOLE_PASSWORD", "secret123")

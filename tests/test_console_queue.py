@@ -12,14 +12,15 @@ from openpyxl import load_workbook
 
 from bot.console import cli, export, hook, queue, store, usage
 from bot.reports import store as reports_store
+from conftest import BOTH_STORES
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=queue.TIMEZONE).timestamp()
 
 
 @pytest.fixture(autouse=True)
-def dbs(tmp_path, monkeypatch):
-    """Fresh console and report stores in temporary files."""
+def dbs(tmp_path, monkeypatch, store_backend):
+    """Fresh console and report stores: temporary files, or a PostgreSQL database (BOTH_STORES)."""
     monkeypatch.setenv("CONSOLE_DB", str(tmp_path / "console.db"))
     monkeypatch.setenv("REPORTS_DB", str(tmp_path / "reports.db"))
     monkeypatch.delenv("CONSOLE_SECRET", raising=False)
@@ -65,6 +66,7 @@ class TestMasking:
         assert masked == queue.mask_figures(text)
 
 
+@BOTH_STORES
 class TestRecordAction:
     def test_good_answer_is_a_turn_not_queued(self):
         queue.record_action(
@@ -118,10 +120,13 @@ class TestRecordAction:
         (turn,) = store.turns_since("2026-11-01")
         assert ("estimate", Decimal("1057005.0")) == (turn["topic"], Decimal(turn["estimate_total"]))
 
-    def test_sender_id_not_stored(self):
+    def test_sender_id_not_stored(self, store_backend):
         queue.record_action(action_call("x", sender="wx-openid-secret", confidence=0.1), answer("y"), now=NOW)
-        raw = store.db_path().read_bytes()
-        assert b"wx-openid-secret" not in raw
+        with store.connect() as conn:
+            rows = [tuple(r) for t in ("turns", "questions") for r in conn.execute(f"SELECT * FROM {t}").fetchall()]
+        assert 2 == len(rows) and "wx-openid-secret" not in repr(rows)
+        if store_backend == "sqlite":
+            assert b"wx-openid-secret" not in store.db_path().read_bytes()
 
     def test_hook_logs_through_the_executor(self):
         """The action server's executor, wrapped, logs the turn and returns the action's answer unchanged."""
@@ -148,6 +153,7 @@ class TestRecordAction:
         assert ["not_understood"] == [q["reasons"] for q in store.questions()]
 
 
+@BOTH_STORES
 class TestFeedback:
     def test_thumbs_down_queued_thumbs_up_counted(self):
         queue.record_feedback("web-1", "up", "展会补贴？", "境内……", now=NOW)
@@ -156,6 +162,7 @@ class TestFeedback:
         assert {"up": 1, "down": 1} == store.feedback_since("2026-11-01")
 
 
+@BOTH_STORES
 class TestUsage:
     def test_summary_counts(self):
         calls = [
@@ -222,6 +229,7 @@ class TestExports:
 
 
 class TestRetention:
+    @BOTH_STORES
     def test_purge_deletes_only_older_data(self, capsys):
         old, recent = NOW - 200 * 86400, NOW - 10 * 86400
         queue.record_action(action_call("旧问题", confidence=0.1, message_id="o"), answer("……"), now=old)
@@ -256,6 +264,7 @@ class TestRetention:
         assert "console data older than 30 days deleted" in out.stdout
 
 
+@BOTH_STORES
 def test_print_token_is_unguessable_and_only_opens_its_report(dbs):
     result = {"items": [], "total_cny": 0}
     verdict = {"status": "符合", "failing": [], "fixes": [], "unknown": []}

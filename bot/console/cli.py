@@ -53,7 +53,7 @@ def add_user(name: str, password: Optional[str] = None) -> int:
         return 2
     existed = store.password_hash_of(name) is not None
     store.set_user(name, auth.hash_password(password))
-    print(f"console-user: {'reset the password of' if existed else 'created'} {name} ({store.db_path()})")
+    print(f"console-user: {'reset the password of' if existed else 'created'} {name} ({store.location()})")
     return 0
 
 

@@ -106,3 +106,10 @@ def recent(conn, limit: int) -> List[dict]:
             f"SELECT {', '.join(keys)} FROM reports ORDER BY created_at DESC, day DESC, seq DESC LIMIT %s", (limit,)
         )
         return [dict(zip(keys, r)) for r in cur.fetchall()]
+
+
+def purge(conn, cutoff: str) -> int:
+    """Deletes the reports made before ``cutoff`` (ISO time, as ``created_at``); returns how many."""
+    with conn.cursor() as cur:
+        cur.execute("DELETE FROM reports WHERE created_at < %s", (cutoff,))
+        return cur.rowcount

@@ -405,16 +405,22 @@ def search_reports(
 
 
 def purge_reports(before: datetime) -> int:
-    """Delete reports (and their print links) made before ``before``; returns how many."""
+    """Delete reports (and their print links) made before ``before``, in PostgreSQL when
+    ``REPORTS_DATABASE_URL`` is set and in the SQLite file (print links are always there); returns how many."""
+    cutoff = local_time(before).isoformat(timespec="seconds")
+    count = 0
+    url = pg_store.database_url()
+    if url:
+        with pg_store.connect(url) as conn:
+            count += pg_store.purge(conn, cutoff)
     db = _open_existing()
     if db is None:
-        return 0
+        return count
     try:
-        cutoff = local_time(before).isoformat(timespec="seconds")
         _ensure_links(db)
         db.execute("BEGIN IMMEDIATE")
         db.execute("DELETE FROM report_links WHERE ref IN (SELECT ref FROM reports WHERE created_at < ?)", [cutoff])
-        count = db.execute("DELETE FROM reports WHERE created_at < ?", [cutoff]).rowcount
+        count += db.execute("DELETE FROM reports WHERE created_at < ?", [cutoff]).rowcount
         db.execute("DELETE FROM report_links WHERE created_at < ?", [cutoff])
         db.execute("COMMIT")
     finally:
