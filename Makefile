@@ -4,6 +4,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 RASA := .venv/bin/rasa
 DATA_DIR ?= var
+CLUSTER_DIR ?= $(DATA_DIR)/cluster
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONWARNINGS := ignore
@@ -67,9 +68,12 @@ report: setup ## print one pre-screening report: make report REF=YS-20261128-000
 reports: setup ## list recent pre-screening reports
 	@$(PY) -m bot.reports list
 
+# With a cluster (CLUSTER_DIR, made by `make cluster`), also its PostgreSQL: conversations, console, reports.
 purge: setup ## delete conversations, console data and reports older than the retention (DAYS=180 or TRACKER_RETENTION_DAYS)
-	@$(PY) -m bot.tracker_store purge --db $(DATA_DIR)/tracker.db $(if $(DAYS),--days $(DAYS)) --vacuum
-	@$(PY) -m bot.console purge $(if $(DAYS),--days $(DAYS))
+	@$(PY) -m bot.tracker_store purge --db $(DATA_DIR)/tracker.db $(if $(DAYS),--days $(DAYS)) --vacuum \
+	  $(if $(wildcard $(CLUSTER_DIR)/endpoints.yml),--endpoints $(CLUSTER_DIR)/endpoints.yml)
+	@$(if $(wildcard $(CLUSTER_DIR)/cluster.env),set -a && . $(CLUSTER_DIR)/cluster.env && set +a && )\
+	  $(PY) -m bot.console purge $(if $(DAYS),--days $(DAYS))
 
 console-user: setup ## create or reset a console account: make console-user USER=name (CONSOLE_PASSWORD or asked)
 	@test "$(origin USER)" = "command line" || { echo "usage: make console-user USER=name" >&2; exit 2; }

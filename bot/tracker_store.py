@@ -18,6 +18,9 @@ Conversations stop growing because sessions expire (domain.yml `session_config`:
 60 idle minutes starts a new session, and this store keeps only the current session).
 Old conversations are deleted when the store opens and by `make purge`
 (`python -m bot.tracker_store purge [--days N] [--db var/tracker.db]`), which prints how many.
+With `--endpoints FILE` whose tracker store is Rasa's SQL store on PostgreSQL (the cluster's
+generated `var/cluster/endpoints.yml`), it also deletes there the events of every conversation
+whose last event is older than the retention (`purge_sql_events`).
 """
 
 import argparse
@@ -29,7 +32,10 @@ import threading
 import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Dict, Iterable, Optional, Text
+from typing import Any, Dict, Iterable, Optional, Text, Tuple
+from urllib.parse import quote
+
+import yaml
 
 from rasa.core.tracker_store import InMemoryTrackerStore, TrackerDeserialisationException
 from rasa.shared.core.conversation import Dialogue
@@ -62,6 +68,49 @@ def purge(conn: sqlite3.Connection, days: float, now: Optional[float] = None) ->
         return 0
     cutoff = (time.time() if now is None else now) - days * DAY
     return conn.execute("DELETE FROM conversations WHERE updated_at < ?", (cutoff,)).rowcount
+
+
+def sql_tracker_url(endpoints: Path) -> Optional[str]:
+    """The PostgreSQL URL of the tracker store in an endpoints file when it is Rasa's SQL store on
+    PostgreSQL (as bot/scripts/cluster.sh writes it), else None."""
+    try:
+        config = (yaml.safe_load(endpoints.read_text(encoding="utf-8")) or {}).get("tracker_store") or {}
+    except (OSError, yaml.YAMLError, AttributeError):
+        return None
+    if str(config.get("type", "")).lower() != "sql" or not str(config.get("dialect", "")).startswith("postgres"):
+        return None
+    user = quote(str(config.get("username") or ""), safe="")
+    password = str(config.get("password") or "")
+    login = f"{user}:{quote(password, safe='')}@" if password else (f"{user}@" if user else "")
+    port = f":{config['port']}" if config.get("port") else ""
+    return f"postgresql://{login}{config.get('url') or 'localhost'}{port}/{config.get('db') or 'rasa'}"
+
+
+def purge_sql_events(url: str, days: float, now: Optional[float] = None) -> Tuple[int, int]:
+    """In Rasa's SQL tracker store on PostgreSQL, deletes the events of conversations whose last
+    event is more than `days` days old; returns (conversations deleted, conversations kept)."""
+    import psycopg2
+
+    conn = psycopg2.connect(url, connect_timeout=5)
+    try:
+        with conn, conn.cursor() as cur:
+            cur.execute("SELECT to_regclass('events') IS NOT NULL")
+            if not cur.fetchone()[0]:
+                return 0, 0
+            purged = 0
+            if days > 0:
+                cutoff = (time.time() if now is None else now) - days * DAY
+                cur.execute(
+                    "WITH old AS (SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < %s), "
+                    "gone AS (DELETE FROM events e USING old WHERE e.sender_id = old.sender_id RETURNING e.sender_id) "
+                    "SELECT COUNT(DISTINCT sender_id) FROM gone",
+                    (cutoff,),
+                )
+                purged = cur.fetchone()[0]
+            cur.execute("SELECT COUNT(DISTINCT sender_id) FROM events")
+            return purged, cur.fetchone()[0]
+    finally:
+        conn.close()
 
 
 class SQLiteTrackerStore(InMemoryTrackerStore):
@@ -221,11 +270,26 @@ def main(argv=None) -> int:
         help=f"retention in days (default TRACKER_RETENTION_DAYS or {DEFAULT_RETENTION_DAYS})",
     )
     cmd.add_argument("--vacuum", action="store_true", help="give the freed space back to the file system")
+    cmd.add_argument(
+        "--endpoints",
+        type=Path,
+        help="also purge the tracker store of this endpoints file when it is Rasa's SQL store on PostgreSQL",
+    )
     args = parser.parse_args(argv)
+    status = 0
+    url = sql_tracker_url(args.endpoints) if args.endpoints else None
+    if url:
+        where = url.split("@")[-1]
+        try:
+            purged, kept = purge_sql_events(url, args.days)
+            print(f"purge: deleted {purged} conversations idle for more than {args.days:g} days; {kept} kept ({where})")
+        except Exception as e:  # psycopg2.OperationalError and the like: say so, purge the rest
+            print(f"purge: PostgreSQL tracker store {where} not reachable (is the cluster running?): {e}".strip())
+            status = 1
     path = Path(args.db)
     if not path.exists():
         print(f"purge: {path} does not exist; nothing to do")
-        return 0
+        return status
     conn = connect(path)
     purged = purge(conn, args.days)
     left = conn.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
@@ -233,7 +297,7 @@ def main(argv=None) -> int:
         conn.execute("VACUUM")
     conn.close()
     print(f"purge: deleted {purged} conversations idle for more than {args.days:g} days; {left} kept ({path})")
-    return 0
+    return status
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ comes from ``CONSOLE_PASSWORD`` or, when that is unset, is asked for twice witho
 ``purge``: deletes console data (turns, the review queue, 👍/👎, sign-in records) and pre-screening
 reports with their print links older than the retention: ``--days``, else
 ``TRACKER_RETENTION_DAYS``, else ``tracker_store.retention_days`` in endpoints.yml (180). 0 keeps all.
+Both act on PostgreSQL when the console / reports use it (``CONSOLE_DATABASE_URL``, ``REPORTS_DATABASE_URL``).
 """
 
 import argparse
@@ -58,6 +59,7 @@ def add_user(name: str, password: Optional[str] = None) -> int:
 
 
 def purge(days: float, now: Optional[float] = None) -> int:
+    from bot.reports import pg_store
     from bot.reports.store import TIMEZONE, purge_reports
 
     if days <= 0:
@@ -65,11 +67,18 @@ def purge(days: float, now: Optional[float] = None) -> int:
         return 0
     now = time.time() if now is None else now
     before = now - days * 86400
-    counts = store.purge(before)
-    reports = purge_reports(datetime.fromtimestamp(now, TIMEZONE) - timedelta(days=days))
+    try:
+        counts = store.purge(before)
+        reports = purge_reports(datetime.fromtimestamp(now, TIMEZONE) - timedelta(days=days))
+    except Exception as e:
+        if store.database_url() is None and pg_store.database_url() is None:
+            raise
+        print(f"purge: PostgreSQL {store.location()} not reachable (is the cluster running?): {e}", file=sys.stderr)
+        return 1
     print(
         f"purge: console data older than {days:g} days deleted: {counts['turns']} turns, "
-        f"{counts['questions']} queued questions, {counts['feedback']} ratings, {reports} pre-screening reports"
+        f"{counts['questions']} queued questions, {counts['feedback']} ratings, {reports} pre-screening reports "
+        f"({store.location()})"
     )
     return 0
 

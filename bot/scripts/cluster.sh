@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The scaled-out deployment on this machine (issue 16), as background processes:
 #   PostgreSQL 15 (a private cluster under $CLUSTER_DIR/pg, made with initdb): conversations
-#       (Rasa's SQLTrackerStore) and pre-screening reports (bot/reports/pg_store.py);
+#       (Rasa's SQLTrackerStore), pre-screening reports (bot/reports/pg_store.py) and the console's
+#       data (bot/console/store.py; CONSOLE_DATABASE_URL);
 #   Redis: conversation locks (bot.lock_store.FastRedisLockStore, a RedisLockStore), WeChat
 #       MsgId de-duplication and "继续" pages (bot/channels/wechat_state.py), with expiry;
 #   REPLICAS Rasa servers and ACTION_REPLICAS action servers (default 2 each);
@@ -43,6 +44,9 @@ export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 PYTHONWARNINGS=ignore
 export TICKET_LOCK_LIFETIME=${TICKET_LOCK_LIFETIME:-20}
 export REDIS_URL="redis://127.0.0.1:${REDIS_PORT}/0"
 export REPORTS_DATABASE_URL="postgresql://rasa@127.0.0.1:${PG_PORT}/rasa"
+# The console (turns, review queue, 👍/👎, accounts) beside the conversations, for the action servers
+# and the web server alike (bot/console/store.py); `make purge` reads both URLs from cluster.env.
+export CONSOLE_DATABASE_URL="${CONSOLE_DATABASE_URL:-$REPORTS_DATABASE_URL}"
 
 say() { echo "cluster: $*"; }
 die() { echo "cluster: $*" >&2; exit "${2:-1}"; }
@@ -213,7 +217,8 @@ start() {
   printf '%s\n' "RASA_PORT=$RASA_PORT" "ACTION_PORT=$ACTION_PORT" "WEB_PORT=$WEB_PORT" \
     "REPLICA_PORT=$REPLICA_PORT" "ACTION_REPLICA_PORT=$ACTION_REPLICA_PORT" "REPLICAS=$REPLICAS" \
     "ACTION_REPLICAS=$ACTION_REPLICAS" "PG_PORT=$PG_PORT" "REDIS_PORT=$REDIS_PORT" \
-    "REDIS_URL=$REDIS_URL" "REPORTS_DATABASE_URL=$REPORTS_DATABASE_URL" >"$CLUSTER_DIR/cluster.env"
+    "REDIS_URL=$REDIS_URL" "REPORTS_DATABASE_URL=$REPORTS_DATABASE_URL" \
+    "CONSOLE_DATABASE_URL=$CONSOLE_DATABASE_URL" >"$CLUSTER_DIR/cluster.env"
   for ((i = 0; i < ACTION_REPLICAS; i++)); do
     launch "actions-$((i + 1))" .venv/bin/python -m bot.action_server --actions actions \
       --port "$((ACTION_REPLICA_PORT + i))"
