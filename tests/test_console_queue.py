@@ -275,3 +275,21 @@ def test_print_token_is_unguessable_and_only_opens_its_report(dbs):
     assert reports_store.report_by_token(token[:-1] + ("A" if token[-1] != "A" else "B")) is None
     assert reports_store.report_by_token(ref) is None
     assert token not in (dbs / "reports.db").read_bytes().decode("latin-1")
+
+
+@BOTH_STORES
+def test_report_search_filters(dbs):
+    """The console's report search (in PostgreSQL in the cluster): by number, dates, verdict and item."""
+    from tests.test_reports_store import calculator_result
+
+    verdicts = [{"status": s, "failing": [], "fixes": [], "unknown": []} for s in ("符合", "待确认")]
+    first = reports_store.save_report("c1", "enterprise", {}, calculator_result(), verdicts[0],
+                                      now=datetime(2026, 11, 20, 9, 0, tzinfo=queue.TIMEZONE))  # fmt: skip
+    second = reports_store.save_report("c2", "enterprise", {}, calculator_result(0.0), verdicts[1],
+                                       now=datetime(2026, 11, 28, 9, 0, tzinfo=queue.TIMEZONE))  # fmt: skip
+    assert [second, first] == [r["ref"] for r in reports_store.search_reports()]
+    assert [first] == [r["ref"] for r in reports_store.search_reports(ref=first[-12:].lower())]
+    assert [second] == [r["ref"] for r in reports_store.search_reports(date_from="2026-11-21", date_to="2026-11-28")]
+    assert [second] == [r["ref"] for r in reports_store.search_reports(verdict="待确认")]
+    (found,) = reports_store.search_reports(item="3.2", verdict="符合")
+    assert (first, ["离岸业务奖励"], Decimal("1057005.0")) == (found["ref"], found["items"], found["total_cny"])

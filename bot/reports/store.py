@@ -358,9 +358,6 @@ def search_reports(
     ``ref``: part of the reference number; ``date_from``/``date_to``: YYYY-MM-DD (inclusive);
     ``verdict``: 符合 / 不符合 / 待确认; ``item``: part of an item's name or its clause code (3.5).
     """
-    db = _open_existing()
-    if db is None:
-        return []
     where, args = ["1 = 1"], []
     if ref.strip():
         where.append("ref LIKE ?")
@@ -374,15 +371,24 @@ def search_reports(
     if verdict:
         where.append("verdict_status = ?")
         args.append(verdict)
-    try:
-        rows = db.execute(
-            "SELECT ref, created_at, applicant, verdict_status, result FROM reports WHERE "
-            + " AND ".join(where)
-            + " ORDER BY created_at DESC, ref DESC LIMIT ?",
-            [*args, limit],
-        ).fetchall()
-    finally:
-        db.close()
+    sql = (
+        "SELECT ref, created_at, applicant, verdict_status, result FROM reports WHERE "
+        + " AND ".join(where)
+        + " ORDER BY created_at DESC, ref DESC LIMIT ?"
+    )
+    url = pg_store.database_url()
+    if url:
+        with pg_store.connect(url) as conn, conn.cursor() as cur:
+            cur.execute(sql.replace("?", "%s"), [*args, limit])
+            rows = cur.fetchall()
+    else:
+        db = _open_existing()
+        if db is None:
+            return []
+        try:
+            rows = db.execute(sql, [*args, limit]).fetchall()
+        finally:
+            db.close()
     out = []
     for ref_, created_at, applicant, status, result_json in rows:
         result = json.loads(result_json or "{}")
