@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from datetime import datetime
@@ -80,6 +81,29 @@ class TestWhichStore:
         """REAL would be float4 in PostgreSQL: a time of day 1.7e9 s would lose minutes."""
         store.add_feedback({"conversation": "c", "at": 1764300000.25, "day": "2026-11-28", "rating": "up"})
         assert [(1764300000.25,)] == rows(pg_url, "SELECT at FROM feedback")
+
+
+def test_one_failure_then_fresh_connections_after_the_server_drops_them(pg_url):
+    """Connections the server ended (a restart) fail one call, not every pooled one in turn."""
+    feedback = {"conversation": "c", "at": 1.0, "day": "2026-11-28", "rating": "up"}
+    store.add_feedback(feedback)
+    together = threading.Barrier(3)
+
+    def hold_a_connection():
+        with store.connect() as conn:
+            conn.execute("SELECT 1")
+            together.wait(timeout=10)
+
+    threads = [threading.Thread(target=hold_a_connection) for _ in range(3)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert 3 == len(store._pg_pool(pg_url)["idle"])
+    rows(pg_url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                 "WHERE datname = current_database() AND pid <> pg_backend_pid()")  # fmt: skip
+    with pytest.raises(psycopg2.OperationalError):
+        store.add_feedback(feedback)
+    store.add_feedback(feedback)
+    assert {"up": 2} == store.feedback_since("2026-11-01")
 
 
 WRITER = """

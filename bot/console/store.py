@@ -177,6 +177,14 @@ def _give_back_pg(url: str, conn: _PgConnection) -> None:
     conn.raw.close()
 
 
+def _drop_idle(url: str) -> None:
+    pool = _pg_pool(url)
+    with pool["lock"]:
+        idle, pool["idle"] = pool["idle"], []
+    for conn in idle:
+        conn.raw.close()
+
+
 def close() -> None:
     """Close this process's idle PostgreSQL connections and this thread's SQLite ones (tests, shutdown)."""
     with _POOLS_LOCK:
@@ -204,15 +212,19 @@ def connect() -> Iterator:
             conn.rollback()
             raise
         return
+    import psycopg2
+
     conn = _take_pg(url)
     try:
         yield conn
         conn.commit()
-    except BaseException:
+    except BaseException as e:
         try:
             conn.rollback()
         except Exception:  # a broken connection: not given back
             conn.raw.close()
+        if isinstance(e, (psycopg2.OperationalError, psycopg2.InterfaceError)):
+            _drop_idle(url)  # the server restarted or went away: the idle ones are broken too
         raise
     finally:
         _give_back_pg(url, conn)
