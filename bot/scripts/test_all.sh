@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Everything that can fail, in order: set-up, unit tests, data validation, training,
+# Everything that can fail, in order: set-up, unit tests (the console's store also on a throwaway
+# PostgreSQL from `cluster.sh install`'s binaries, tests/pg_server.py), data validation, training,
 # story tests, end-to-end conversations and browser tests against servers on free ports,
 # the conversations again without the Rasa speed-ups, and the scaled-out cluster (PostgreSQL,
 # Redis, two Rasa replicas, two action servers, HAProxy; skipped with the reason only when a
