@@ -160,10 +160,14 @@ def _take_pg(url: str) -> _PgConnection:
         ready = pool["ready"]
     conn = _PgConnection(psycopg2.connect(url, connect_timeout=5))
     if not ready:
-        conn.execute("SELECT pg_advisory_xact_lock(?)", [PG_SCHEMA_LOCK])
-        for statement in SCHEMA:
-            conn.execute(statement)
-        conn.commit()
+        try:
+            conn.execute("SELECT pg_advisory_xact_lock(?)", [PG_SCHEMA_LOCK])
+            for statement in SCHEMA:
+                conn.execute(statement)
+            conn.commit()
+        except BaseException:
+            conn.raw.close()
+            raise
         pool["ready"] = True
     return conn
 
