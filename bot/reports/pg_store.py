@@ -6,7 +6,9 @@ YS-YYYYMMDD-NNNN: each save is one transaction that takes the day's next number 
 ``INSERT … ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`` (the day's counter
 row is locked until the report is inserted), so two action servers never get the same number,
 and a number is never used without its report. The conversation salt is kept in
-``report_meta`` like the SQLite store's ``meta`` table.
+``report_meta`` like the SQLite store's ``meta`` table. The print links' tokens (their SHA-256
+only) are in ``report_links``, beside their reports, so any web server opens a link made by any
+action server; a link goes when its report goes (``ON DELETE CASCADE``).
 """
 
 import os
@@ -24,6 +26,9 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS reports_created_at ON reports (created_at)",
     "CREATE TABLE IF NOT EXISTS ref_counters (day TEXT PRIMARY KEY, last INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS report_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS report_links (token_hash TEXT PRIMARY KEY,"
+    " ref TEXT NOT NULL REFERENCES reports (ref) ON DELETE CASCADE, created_at TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS report_links_ref ON report_links (ref)",
 )
 # Any constant: CREATE TABLE IF NOT EXISTS run by two servers at once can still collide.
 SCHEMA_LOCK = 1_600_016
@@ -108,8 +113,29 @@ def recent(conn, limit: int) -> List[dict]:
         return [dict(zip(keys, r)) for r in cur.fetchall()]
 
 
+def add_link(conn, token_hash: str, ref: str, created_at: str) -> bool:
+    """Keeps a print link's token hash for the report; False when there is no such report."""
+    with conn.cursor() as cur:
+        cur.execute(
+            "INSERT INTO report_links (token_hash, ref, created_at) SELECT %s, ref, %s FROM reports WHERE ref = %s",
+            (token_hash, created_at, ref),
+        )
+        return cur.rowcount == 1
+
+
+def link_ref(conn, token_hash: str) -> Optional[str]:
+    """The reference number a print link's token hash opens, or None."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT ref FROM report_links WHERE token_hash = %s", (token_hash,))
+        found = cur.fetchone()
+    return found[0] if found else None
+
+
 def purge(conn, cutoff: str) -> int:
-    """Deletes the reports made before ``cutoff`` (ISO time, as ``created_at``); returns how many."""
+    """Deletes the reports made before ``cutoff`` (ISO time, as ``created_at``) with their print
+    links, and any older link; returns how many reports."""
     with conn.cursor() as cur:
         cur.execute("DELETE FROM reports WHERE created_at < %s", (cutoff,))
-        return cur.rowcount
+        count = cur.rowcount
+        cur.execute("DELETE FROM report_links WHERE created_at < %s", (cutoff,))
+        return count

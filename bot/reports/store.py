@@ -9,9 +9,9 @@ tables and switching to WAL happen under an exclusive lock on ``<db>.lock``: SQL
 answers "database is locked" at once, without waiting, to a second connection switching
 the journal mode of a new file.
 
-With ``REPORTS_DATABASE_URL`` set (``postgresql://…``, as `make cluster` does), reports and their
-numbers are kept in PostgreSQL instead (bot/reports/pg_store.py), shared by every action server:
-same functions, same reference numbers, unique across servers.
+With ``REPORTS_DATABASE_URL`` set (``postgresql://…``, as `make cluster` does), reports, their
+numbers and their print links are kept in PostgreSQL instead (bot/reports/pg_store.py), shared by
+every action server and web server: same functions, same reference numbers, unique across servers.
 
 The sender id of the conversation is not stored: only an HMAC-SHA256 of it, keyed by a salt
 (``REPORTS_SALT`` if set, else a random salt made once per database and kept in its
@@ -313,17 +313,25 @@ def _token_hash(token: str) -> str:
 
 
 def create_print_token(ref: str, now: Optional[datetime] = None) -> str:
-    """A new unguessable token (256 bits) that opens this report's print page; only its hash is kept."""
+    """A new unguessable token (256 bits) that opens this report's print page; only its hash is kept,
+    in PostgreSQL beside the report when ``REPORTS_DATABASE_URL`` is set (any web server opens it)."""
     key = normalize_ref(ref)
     if key is None:
         raise ValueError("malformed reference number")
     token = secrets.token_urlsafe(32)
+    created_at = local_time(now).isoformat(timespec="seconds")
+    url = pg_store.database_url()
+    if url:
+        with pg_store.connect(url) as conn:
+            if not pg_store.add_link(conn, _token_hash(token), key, created_at):
+                raise ValueError(f"no report {key}")
+        return token
     db = _connect()
     try:
         _ensure_links(db)
         db.execute(
             "INSERT INTO report_links (token_hash, ref, created_at) VALUES (?, ?, ?)",
-            [_token_hash(token), key, local_time(now).isoformat(timespec="seconds")],
+            [_token_hash(token), key, created_at],
         )
     finally:
         db.close()
@@ -331,9 +339,16 @@ def create_print_token(ref: str, now: Optional[datetime] = None) -> str:
 
 
 def report_by_token(token: str) -> Optional[dict]:
-    """The report a print token opens, or None."""
+    """The report a print token opens, or None. With PostgreSQL, a link not found there is looked
+    up in the local SQLite file too (links made before they moved to PostgreSQL)."""
     if not isinstance(token, str) or not re.fullmatch(r"[A-Za-z0-9_-]{32,128}", token):
         return None
+    url = pg_store.database_url()
+    if url:
+        with pg_store.connect(url) as conn:
+            ref = pg_store.link_ref(conn, _token_hash(token))
+        if ref is not None:
+            return get_report(ref)
     db = _open_existing()
     if db is None:
         return None
@@ -411,22 +426,29 @@ def search_reports(
 
 
 def purge_reports(before: datetime) -> int:
-    """Delete reports (and their print links) made before ``before``, in PostgreSQL when
-    ``REPORTS_DATABASE_URL`` is set and in the SQLite file (print links are always there); returns how many."""
+    """Delete reports and their print links made before ``before``: in PostgreSQL when
+    ``REPORTS_DATABASE_URL`` is set, and in the SQLite file when it exists; returns how many reports."""
+    count = purge_postgresql_reports(before) if pg_store.database_url() else 0
+    return count + purge_sqlite_reports(before)
+
+
+def purge_postgresql_reports(before: datetime) -> int:
+    """Delete the reports (with their print links) made before ``before`` from $REPORTS_DATABASE_URL."""
+    with pg_store.connect(pg_store.database_url()) as conn:
+        return pg_store.purge(conn, local_time(before).isoformat(timespec="seconds"))
+
+
+def purge_sqlite_reports(before: datetime) -> int:
+    """Delete the reports and print links made before ``before`` from the SQLite file, if it exists."""
     cutoff = local_time(before).isoformat(timespec="seconds")
-    count = 0
-    url = pg_store.database_url()
-    if url:
-        with pg_store.connect(url) as conn:
-            count += pg_store.purge(conn, cutoff)
     db = _open_existing()
     if db is None:
-        return count
+        return 0
     try:
         _ensure_links(db)
         db.execute("BEGIN IMMEDIATE")
         db.execute("DELETE FROM report_links WHERE ref IN (SELECT ref FROM reports WHERE created_at < ?)", [cutoff])
-        count += db.execute("DELETE FROM reports WHERE created_at < ?", [cutoff]).rowcount
+        count = db.execute("DELETE FROM reports WHERE created_at < ?", [cutoff]).rowcount
         db.execute("DELETE FROM report_links WHERE created_at < ?", [cutoff])
         db.execute("COMMIT")
     finally:
