@@ -70,10 +70,13 @@ reports: setup ## list recent pre-screening reports
 
 # With a cluster (CLUSTER_DIR, made by `make cluster`), also its PostgreSQL: conversations, console, reports.
 purge: setup ## delete conversations, console data and reports older than the retention (DAYS=180 or TRACKER_RETENTION_DAYS)
-	@$(PY) -m bot.tracker_store purge --db $(DATA_DIR)/tracker.db $(if $(DAYS),--days $(DAYS)) --vacuum \
-	  $(if $(wildcard $(CLUSTER_DIR)/endpoints.yml),--endpoints $(CLUSTER_DIR)/endpoints.yml)
-	@$(if $(wildcard $(CLUSTER_DIR)/cluster.env),set -a && . $(CLUSTER_DIR)/cluster.env && set +a && )\
-	  $(PY) -m bot.console purge $(if $(DAYS),--days $(DAYS))
+	@status=0; \
+	$(PY) -m bot.tracker_store purge --db $(DATA_DIR)/tracker.db $(if $(DAYS),--days $(DAYS)) --vacuum \
+	  $(if $(wildcard $(CLUSTER_DIR)/endpoints.yml),--endpoints $(CLUSTER_DIR)/endpoints.yml) || status=$$?; \
+	( $(if $(wildcard $(CLUSTER_DIR)/cluster.env),set -a && . $(CLUSTER_DIR)/cluster.env && set +a && )\
+	  exec $(PY) -m bot.console purge $(if $(DAYS),--days $(DAYS)) ) || status=$$?; \
+	if [ $$status -ne 0 ]; then echo "purge: 部分存储未清理（见上），其余已清理 / some stores were skipped (see above); the others were purged" >&2; fi; \
+	exit $$status
 
 console-user: setup ## create or reset a console account: make console-user USER=name (CONSOLE_PASSWORD or asked)
 	@test "$(origin USER)" = "command line" || { echo "usage: make console-user USER=name" >&2; exit 2; }

@@ -284,7 +284,12 @@ def main(argv=None) -> int:
             purged, kept = purge_sql_events(url, args.days)
             print(f"purge: deleted {purged} conversations idle for more than {args.days:g} days; {kept} kept ({where})")
         except Exception as e:  # psycopg2.OperationalError and the like: say so, purge the rest
-            print(f"purge: PostgreSQL tracker store {where} not reachable (is the cluster running?): {e}".strip())
+            reason = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            print(
+                f"purge: 已跳过 PostgreSQL 对话库（{where}）：无法连接，集群是否已停止？/ skipped the PostgreSQL "
+                f"tracker store at {where}: not reachable (is the cluster running? make cluster): {reason}",
+                file=sys.stderr,
+            )
             status = 1
     path = Path(args.db)
     if not path.exists():

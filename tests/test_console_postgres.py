@@ -10,6 +10,7 @@ import asyncio
 import http.client
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -275,3 +276,58 @@ def test_sql_tracker_url_only_for_postgresql(tmp_path):
     )
     assert "postgresql://u:p%40ss@db/rasa" == tracker_store.sql_tracker_url(endpoints)
     assert tracker_store.sql_tracker_url(tmp_path / "missing.yml") is None
+
+
+def test_make_purge_with_the_cluster_stopped_purges_the_rest(tmp_path, monkeypatch):
+    """`make purge` with a cluster directory whose PostgreSQL is not running: the SQLite
+    conversations, console data and reports are still purged, each PostgreSQL store is named as
+    skipped (Chinese and English), and the exit status is non-zero only at the end."""
+    dead = f"postgresql://rasa@127.0.0.1:{free_port()}/rasa"
+    now = time.time()
+    old, recent = now - 200 * DAY, now - 10 * DAY
+    conn = tracker_store.connect(tmp_path / "tracker.db")
+    conn.executemany(
+        "INSERT INTO conversations (sender_id, tracker, updated_at) VALUES (?, '{}', ?)",
+        [("old-user", old), ("recent-user", recent)],
+    )
+    conn.close()
+    for name in ("CONSOLE_DATABASE_URL", "REPORTS_DATABASE_URL", "TRACKER_RETENTION_DAYS", "CONSOLE_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CONSOLE_DB", str(tmp_path / "console.db"))
+    monkeypatch.setenv("REPORTS_DB", str(tmp_path / "reports.db"))
+    for name, at in (("old", old), ("recent", recent)):  # left in the SQLite files by `make run`
+        store.add_feedback({"conversation": name, "at": at, "day": "d", "rating": "down"})
+    store.close()
+    result, verdict = {"items": [], "total_cny": 0}, {"status": "符合", "failing": [], "fixes": [], "unknown": []}
+    refs = {
+        name: reports_store.save_report("c1", "enterprise", {}, result, verdict,
+                                        now=datetime.fromtimestamp(at, reports_store.TIMEZONE))
+        for name, at in (("old", old), ("recent", recent))
+    }  # fmt: skip
+    cluster = tmp_path / "cluster"
+    cluster.mkdir()
+    port = urllib.parse.urlparse(dead).port
+    (cluster / "endpoints.yml").write_text(
+        f"tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: 127.0.0.1\n  port: {port}\n  db: rasa\n"
+        '  username: rasa\n  password: ""\n'
+    )
+    (cluster / "cluster.env").write_text(f"REPORTS_DATABASE_URL={dead}\nCONSOLE_DATABASE_URL={dead}\n")
+    out = subprocess.run(
+        ["make", "-s", "purge", f"DATA_DIR={tmp_path}", f"CLUSTER_DIR={cluster}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert 0 != out.returncode
+    assert "deleted 1 conversations idle for more than 180 days; 1 kept" in out.stdout, out.stdout + out.stderr
+    assert "0 turns, 0 queued questions, 1 ratings, 1 pre-screening reports" in out.stdout, out.stdout + out.stderr
+    where = f"127.0.0.1:{port}/rasa"
+    assert f"已跳过 PostgreSQL 对话库（{where}）" in out.stderr and "skipped the PostgreSQL tracker store" in out.stderr
+    assert f"已跳过控制台数据（{dead}）" in out.stderr and f"skipped console data at {dead}" in out.stderr
+    assert f"已跳过预审报告（{dead}）" in out.stderr and f"skipped pre-screening reports at {dead}" in out.stderr
+    last = out.stderr.index("the others were purged")
+    assert out.stderr.index("skipped the PostgreSQL tracker store") < out.stderr.index("skipped console data") < last
+    kept = sqlite3.connect(tmp_path / "tracker.db").execute("SELECT sender_id FROM conversations").fetchall()
+    assert [("recent-user",)] == kept
+    assert [("recent",)] == sqlite3.connect(tmp_path / "console.db").execute(
+        "SELECT conversation FROM feedback"
+    ).fetchall()
+    assert reports_store.get_report(refs["old"]) is None and reports_store.get_report(refs["recent"]) is not None

@@ -5,7 +5,9 @@ comes from ``CONSOLE_PASSWORD`` or, when that is unset, is asked for twice witho
 ``purge``: deletes console data (turns, the review queue, 👍/👎, sign-in records) and pre-screening
 reports with their print links older than the retention: ``--days``, else
 ``TRACKER_RETENTION_DAYS``, else ``tracker_store.retention_days`` in endpoints.yml (180). 0 keeps all.
-Both act on PostgreSQL when the console / reports use it (``CONSOLE_DATABASE_URL``, ``REPORTS_DATABASE_URL``).
+Both act on PostgreSQL when the console / reports use it (``CONSOLE_DATABASE_URL``, ``REPORTS_DATABASE_URL``);
+``purge`` also purges the SQLite files left by `make run`, skips (naming it) a store it cannot reach
+and still purges the others, then exits 1.
 """
 
 import argparse
@@ -14,7 +16,7 @@ import os
 import re
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -59,27 +61,61 @@ def add_user(name: str, password: Optional[str] = None) -> int:
 
 
 def purge(days: float, now: Optional[float] = None) -> int:
+    """Delete console data and reports older than ``days`` in every store configured or present:
+    the console's store (PostgreSQL or SQLite) and its SQLite file, the reports' PostgreSQL and
+    SQLite file. A store that cannot be reached (the cluster stopped) is named and skipped, the
+    others are still purged; the exit status is then 1."""
     from bot.reports import pg_store
-    from bot.reports.store import TIMEZONE, purge_reports
+    from bot.reports import store as reports
 
     if days <= 0:
         print("purge: retention 0 keeps all console data and reports")
         return 0
-    now = time.time() if now is None else now
-    before = now - days * 86400
-    try:
-        counts = store.purge(before)
-        reports = purge_reports(datetime.fromtimestamp(now, TIMEZONE) - timedelta(days=days))
-    except Exception as e:
-        if store.database_url() is None and pg_store.database_url() is None:
-            raise
-        print(f"purge: PostgreSQL {store.location()} not reachable (is the cluster running?): {e}", file=sys.stderr)
-        return 1
+    before = (time.time() if now is None else now) - days * 86400
+    before_time = datetime.fromtimestamp(before, reports.TIMEZONE)
+    console = ("控制台数据", "console data")
+    report = ("预审报告", "pre-screening reports")
+    steps = [(console, store.location(), lambda: store.purge(before))]
+    if store.database_url():
+        steps.append((console, str(store.db_path()), lambda: store.purge_sqlite_file(before)))
+    if pg_store.database_url():
+        steps.append(
+            (
+                report,
+                store.without_password(pg_store.database_url()),
+                lambda: reports.purge_postgresql_reports(before_time),
+            )
+        )
+    if reports.db_path().exists():
+        steps.append((report, str(reports.db_path()), lambda: reports.purge_sqlite_reports(before_time)))
+    totals = {"turns": 0, "questions": 0, "feedback": 0, "reports": 0}
+    done, skipped = [], []
+    for (what_zh, what_en), where, run in steps:
+        try:
+            counts = run()
+        except Exception as e:
+            reason = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            print(
+                f"purge: 已跳过{what_zh}（{where}）：无法连接或清理失败，集群是否已停止？/ skipped {what_en} at "
+                f"{where}: not reachable or failed (is the cluster running? make cluster): {reason}",
+                file=sys.stderr,
+            )
+            skipped.append(f"{what_en} ({where})")
+            continue
+        if counts is None:
+            continue
+        for key, value in counts.items() if isinstance(counts, dict) else [("reports", counts)]:
+            if key in totals:
+                totals[key] += value
+        done.append(where)
     print(
-        f"purge: console data older than {days:g} days deleted: {counts['turns']} turns, "
-        f"{counts['questions']} queued questions, {counts['feedback']} ratings, {reports} pre-screening reports "
-        f"({store.location()})"
+        f"purge: console data older than {days:g} days deleted: {totals['turns']} turns, "
+        f"{totals['questions']} queued questions, {totals['feedback']} ratings, {totals['reports']} pre-screening "
+        f"reports ({', '.join(dict.fromkeys(done)) or 'nothing stored yet'})"
     )
+    if skipped:
+        print(f"purge: 未清理（无法连接）/ not purged (not reachable): {'; '.join(skipped)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -82,7 +82,12 @@ def db_path() -> Path:
 def location() -> str:
     """Where the console's data is: the PostgreSQL URL (without a password) or the SQLite file."""
     url = database_url()
-    return re.sub(r"://([^:@/]*):[^@/]*@", r"://\1:***@", url) if url else str(db_path())
+    return without_password(url) if url else str(db_path())
+
+
+def without_password(url: str) -> str:
+    """A database URL fit to print: its password, if any, as ***."""
+    return re.sub(r"://([^:@/]*):[^@/]*@", r"://\1:***@", url)
 
 
 @lru_cache(maxsize=None)
@@ -425,16 +430,38 @@ def feedback_since(day: str) -> dict:
 # ---------------------------------------------------------------------------- retention
 
 
+PURGED = (
+    ("turns", "at"),
+    ("questions", "at"),
+    ("feedback", "at"),
+    ("login_failures", "at"),
+    ("sessions", "expires_at"),
+)
+
+
 def purge(before: float) -> dict:
     """Delete turns, queued questions, feedback, sign-in failures and sessions older than ``before``."""
-    counts = {}
     with connect() as conn:
-        for table, column in (
-            ("turns", "at"),
-            ("questions", "at"),
-            ("feedback", "at"),
-            ("login_failures", "at"),
-            ("sessions", "expires_at"),
-        ):
-            counts[table] = conn.execute(f"DELETE FROM {table} WHERE {column} < ?", [before]).rowcount
+        return _delete_old(conn, before)
+
+
+def purge_sqlite_file(before: float) -> Optional[dict]:
+    """The same in the SQLite file (``db_path()``) even when PostgreSQL is the store (data kept
+    there by `make run` before the cluster); None when the file does not exist."""
+    path = db_path()
+    if not path.exists():
+        return None
+    conn = _open_sqlite(path)
+    try:
+        counts = _delete_old(conn, before)
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
     return counts
+
+
+def _delete_old(conn, before: float) -> dict:
+    return {
+        table: conn.execute(f"DELETE FROM {table} WHERE {column} < ?", [before]).rowcount for table, column in PURGED
+    }
