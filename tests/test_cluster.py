@@ -244,6 +244,49 @@ def test_fifty_prescreenings_in_parallel(cluster):
             assert all(ref in answer and "2,000,000" in answer for answer in answers), answers
 
 
+def _console_rows(monkeypatch, url: str, sender: str, table: str, column: str) -> list:
+    """``column`` of the console's ``table`` rows for this sender, in the store at ``url``
+    (PostgreSQL, or ``sqlite:<file>``), whose own secret key hashes the sender id."""
+    from bot.console import store
+
+    if url.startswith("sqlite:"):
+        monkeypatch.setenv("CONSOLE_DATABASE_URL", "sqlite")
+        monkeypatch.setenv("CONSOLE_DB", url[len("sqlite:") :])
+    else:
+        monkeypatch.setenv("CONSOLE_DATABASE_URL", url)
+    try:
+        conversation = store.conversation_hash(sender)
+        with store.connect() as conn:
+            found = conn.execute(f"SELECT {column} FROM {table} WHERE conversation = ? ORDER BY at", [conversation])
+            return [row[0] for row in found.fetchall()]
+    finally:
+        store.close()
+
+
+def test_console_keeps_turns_and_ratings_in_postgresql(cluster, monkeypatch):
+    """Turns through HAProxy are logged by the action servers in the console's tables in the
+    cluster's PostgreSQL, not in the SQLite file; a 👎 posted to the web server lands there too."""
+    env = dict(line.split("=", 1) for line in (cluster.dir / "cluster.env").read_text().split())
+    pg = env["CONSOLE_DATABASE_URL"]
+    assert pg.startswith("postgresql://") and f":{cluster.ports['PG_PORT']}/" in pg
+    sqlite_file = Path(os.environ.get("CONSOLE_DB") or ROOT / "var" / "console.db")
+    s = f"console-{uuid.uuid4().hex[:8]}"
+    questions = ["谁负责解释这个政策？", "展会补贴标准？", "政策有效期多久？"]
+    replies = [cluster.say(cluster.lb, s, q) for q in questions]
+    assert all(r.strip() for r in replies), replies
+    body = json.dumps({"sender": s, "rating": "down", "question": questions[1], "answer": replies[1]}).encode()
+    web = f"http://127.0.0.1:{cluster.ports['WEB_PORT']}/api/feedback"
+    request = urllib.request.Request(web, body, {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as r:
+        assert 200 == r.status
+    assert ["rest", "rest", "rest"] == _console_rows(monkeypatch, pg, s, "turns", "channel")
+    assert ["down"] == _console_rows(monkeypatch, pg, s, "feedback", "rating")
+    assert "thumbs_down" in _console_rows(monkeypatch, pg, s, "questions", "reasons")
+    if sqlite_file.exists():
+        for table in ("turns", "feedback", "questions"):
+            assert [] == _console_rows(monkeypatch, f"sqlite:{sqlite_file}", s, table, "at"), table
+
+
 def test_replica_killed_under_load(cluster):
     """30 users through the load balancer for CLUSTER_LOAD_SECONDS (60); a third of the way in one
     replica is killed with SIGKILL. No conversation is lost or corrupted: every answered turn is
