@@ -6,7 +6,7 @@ from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 
 from actions.common import REPHRASE, intent_of, user_text
-from actions.conversation import answer_events, earlier_facts
+from actions.conversation import answer_events, compose_reply, earlier_facts
 from actions.estimate_store import (
     INPUTS_SLOT,
     STATE_SLOT,
@@ -20,7 +20,7 @@ from actions.estimate_store import (
 )
 from actions.estimating import amend_last_estimate, estimate_from_question, finish, unsure_line
 from actions.forms import SessionFormValidation
-from actions.policy import adds_item, not_served_first, other_parts, verdict_first
+from actions.policy import adds_item, first_answer, not_served_first, other_parts, stated_awards_first, verdict_first
 from bot.answers import compose, eligibility
 from bot.console.queue import note_estimate
 from actions.details import details_first, say
@@ -28,7 +28,7 @@ from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import normalize, understand
 
 
 class ActionEstimateStart(Action):
@@ -38,9 +38,7 @@ class ActionEstimateStart(Action):
         return "action_estimate_start"
 
     async def run(self, dispatcher, tracker, domain):
-        events = not_served_first(dispatcher, tracker)
-        if events is None:
-            events = verdict_first(dispatcher, tracker)
+        events = first_answer(dispatcher, tracker, not_served_first, stated_awards_first, verdict_first)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
         if is_what_if(user_text(tracker)) and has_running_estimate(tracker):
@@ -112,6 +110,9 @@ class ActionEstimateTotal(Action):
     async def run(self, dispatcher, tracker, domain):
         from calculator import CalculatorError, calculate
 
+        events = stated_awards_first(dispatcher, tracker)
+        if events is not None:
+            return events
         inputs = load_inputs(tracker)
         text = user_text(tracker)
         if inputs:  # "后来又补报了一批35个…总共多少": what the message adds first, then the total
@@ -122,6 +123,17 @@ class ActionEstimateTotal(Action):
                 dispatcher.utter_message(text=fresh.question())
                 return save_session(fresh, tracker)
         if not inputs:
+            from bot.answers import router
+            from knowledge import query
+
+            hits = query.search(understand(text), limit=1)
+            if (
+                hits and hits[0]["score"] >= router.SEARCH_FLOOR and hits[0]["kind"] != "clause"
+            ):  # 「一共多少个领域」: the catalog
+                answer = compose_reply(tracker, None)
+                if answer.text:
+                    say(dispatcher, answer)
+                    return answer_events(answer)
             dispatcher.utter_message(
                 text="这次对话里还没有测算过。告诉我数字，比如“离岸执行额150万美元，汇率7.05”，"
                 "我逐项帮您算，最后再汇总。"

@@ -32,6 +32,8 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     except CalculatorError as err:
         dispatcher.utter_message(text=f"这些数字还不能计算：{err}。请更正后再试。")
         return clear_session() + [SlotSet("estimate_pending", False)]
+    if session.items:  # 「增量怎么算」 with offshore figures given: an item not asked about is left out when it gives 0
+        result = dict(result, items=[i for i in result["items"] if i["qualified"] or i["code"] in session.items])
     skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
     second_article = eligibility.summary(fact_reader.from_json(session.facts))
     if second_article:
@@ -118,6 +120,12 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     session = EstimateSession(items=items_for_inputs(inputs), inputs=dict(inputs))
     session.last_keys = list(inputs.keys())
     turn = session.handle(user_text(tracker), intent)
+    if turn.understood and session.status == "collecting" and session.clarify and session.inputs != inputs:
+        # 「是130万欧元不是美元」: the corrected figure needs the user's conversion before recomputing
+        for m in turn.messages:
+            dispatcher.utter_message(text=m)
+        dispatcher.utter_message(text=session.question())
+        return save_session(session, tracker) + [SlotSet("estimate_pending", False)]
     if not (turn.understood and session.status == "done") or session.inputs == inputs:
         return None
     for m in turn.messages:

@@ -44,6 +44,18 @@ def figures_first(dispatcher, tracker):
     return None
 
 
+def stated_awards_first(dispatcher, tracker):
+    """Awards the user already knows, asked about together (「增量奖励200万 离岸奖励200万 平台补贴200万
+    加起来能拿600万吗」): each against its ceiling and the 500万 total, before any verdict or estimate."""
+    from bot.estimate import stated_awards
+
+    text = stated_awards.answer(normalize(user_text(tracker)))
+    if text is None:
+        return None
+    dispatcher.utter_message(text=text)
+    return []
+
+
 def estimate_parts(parts: list) -> list:
     """The question parts that ask to compute an amount (「花了十万能补多少」), not for a clause's cap or
     rate (「最多能拿多少」「比例多少」), which the policy answers as such."""
@@ -201,7 +213,9 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
-        events = first_answer(dispatcher, tracker, details_first, not_served_first, verdict_first, figures_first)
+        events = first_answer(
+            dispatcher, tracker, details_first, not_served_first, stated_awards_first, verdict_first, figures_first
+        )
         if events is not None:
             return events
         answer = compose_reply(tracker, intent_of(tracker))
@@ -222,7 +236,7 @@ class ActionOutOfScope(Action):
         from bot.answers import router
         from knowledge import query
 
-        events = first_answer(dispatcher, tracker, details_first, not_served_first, verdict_first)
+        events = first_answer(dispatcher, tracker, details_first, not_served_first, stated_awards_first, verdict_first)
         if events is not None:
             return events
         text = user_text(tracker)
@@ -274,6 +288,15 @@ class ActionHumanContact(Action):
         return "action_human_contact"
 
     async def run(self, dispatcher, tracker, domain):
+        from bot.answers import router
+
+        t = understand(user_text(tracker))
+        if router.is_classify_question(None, t) and not shapes.search("human_request", t):
+            # 「帮银行做信用卡客服热线 人工加智能客服 归哪个领域」: 人工 names the business, not a person to talk to
+            answer = compose_reply(tracker, None)
+            if answer.text:
+                say(dispatcher, answer)
+                return answer_events(answer)
         dispatcher.utter_message(text=human_contact())
         return []
 
@@ -292,7 +315,9 @@ class ActionDefaultFallback(Action):
                 "例如“谁可以申报？”或“离岸奖励怎么算？”"
             )
             return []
-        events = first_answer(dispatcher, tracker, details_first, not_served_first, verdict_first, figures_first)
+        events = first_answer(
+            dispatcher, tracker, details_first, not_served_first, stated_awards_first, verdict_first, figures_first
+        )
         if events is not None:
             return events
         answer = compose_reply(tracker, None)

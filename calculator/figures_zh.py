@@ -347,6 +347,9 @@ def _is_ascii_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
 
 
+_MEASURE_AFTER = set("场个次名人家位项笔间套")
+
+
 def _numbers(norm: str, masked: List[range]):
     """Raw numeric hits: value, sign, multiplier and the unit word after them."""
     hits = []
@@ -355,14 +358,24 @@ def _numbers(norm: str, masked: List[range]):
         if any(num_start < r.stop and r.start < num_end for r in masked):
             continue
         numeral = m.group("num")
+        end = m.end()
+        if (
+            not m.group("mult")
+            and len(numeral) > 2
+            and numeral[-1] in _CN_DIGITS
+            and numeral[-2] in "万千百亿"
+            and norm[end : end + 1] in _MEASURE_AFTER
+        ):
+            numeral, end = numeral[:-1], end - 1  # 「一场1.8万一场3万」: that 一 counts the next event
         value = numeral_value(numeral)
         if value is None:
             continue
-        end = m.end()
         before = norm[num_start - 1] if num_start else ""
         after = norm[end : end + 1]
         if before in ("几", "数") or after in _APPROX_AFTER:
             continue
+        if before in ("这", "那", "哪") and after == "块" and not norm[end : end + 2] == "块钱":
+            continue  # 「这两块奖励」: two parts, not 2 yuan
         start = num_start
         negative = False
         sign = m.group("sign")

@@ -152,7 +152,7 @@ class TestBusinessGrowth:
     def test_no_increment_explained(self):
         """A fall in business is explained as no increment."""
         found = run("3.1", onshore_cny=1, previous_onshore_cny=2)
-        assert "没有业务增量" in found["explanation"]
+        assert "没有增量" in found["explanation"]
 
     def test_clause_and_name(self):
         """Clause label and name follow the policy."""

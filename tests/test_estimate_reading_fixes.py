@@ -69,3 +69,69 @@ def test_euros_answered_with_a_dollar_amount():
     s = EstimateSession.start("今年离岸200万欧元 离岸奖励怎么算")
     s.handle("折合216万美元")
     assert calculator_inputs(s.inputs)["offshore_usd"] == Decimal("2160000")
+
+
+# Figures read with their roles in run-on messages (round-5 outside cases, rewritten here in new words).
+ROLE_CASES = [
+    # a cost named right before its figure belongs to that item, not to the offshore amount said earlier
+    ("离岸今年做了200万刀 汇率7.0 还有ITSS认证费用花了25万 能补多少", "certifications", [250000]),
+    ("我们派了8个项目经理去做离岸项目相关的培训 都是本科 每人培训费5万 能补多少", "senior_training", [50000] * 8),
+    # 「一场X一场Y」, 「一个X一个Y」: one cost per event, in the place said before
+    ("去广州参展两次 一场花了三万一场花了一万五", "fairs", [30000, 15000]),
+    ("参加了两个境外展 一个花了8万一个4万", "fairs", [80000, 40000]),
+    ("参加了四个国内的展会 展位费分别是1万 2万 3万 4万", "fairs", [10000, 20000, 30000, 40000]),
+]
+
+
+@pytest.mark.parametrize("text,key,costs", ROLE_CASES)
+def test_costs_go_to_the_item_named_next_to_them(text, key, costs):
+    s = EstimateSession.start(text)
+    assert [int(e["cost_cny"]) for e in s.inputs.get(key, [])] == costs, s.inputs
+
+
+def test_salaries_are_left_out_of_a_platforms_cost_and_named():
+    s = EstimateSession.start("公共服务平台 服务器花了200万 正版软件50万 还有人员工资80万 能补多少")
+    assert [int(e["cost_cny"]) for e in s.inputs["platforms"]] == [2500000]
+    assert any("工资80万元" in n and "不计入" in n for n in s.notes)
+
+
+def test_a_corrected_figure_after_bu_shi_is_the_old_one():
+    from bot.estimate.session import items_for_inputs
+
+    inputs = {"platforms": [{"cost_cny": Decimal(90000000)}]}
+    s = EstimateSession(items=items_for_inputs(inputs), inputs=dict(inputs))
+    s.last_keys = list(inputs)
+    s.handle("打错了 是90万 不是9000万", "correct_value")
+    assert s.inputs["platforms"] == [{"cost_cny": Decimal(900000)}]
+
+
+def test_a_corrected_foreign_currency_is_asked_not_taken_as_dollars():
+    from bot.estimate.session import items_for_inputs
+
+    inputs = {"offshore_usd": Decimal(1500000), "usd_cny_rate": Decimal("7.1")}
+    s = EstimateSession(items=items_for_inputs(inputs), inputs=dict(inputs))
+    s.last_keys = list(inputs)
+    s.handle("搞错了 是150万欧元不是美元", "correct_value")
+    assert "offshore_usd" not in s.inputs and s.clarify and "欧元" in s.clarify["question"]
+
+
+def test_trainees_with_short_contracts_are_not_counted():
+    s = EstimateSession.start("认定的服务外包培训机构 培训了25人 其中20个签了两年劳动合同 5个只签了半年 能拿多少")
+    assert s.inputs["institution_trainees"] == 20
+
+
+def test_qualified_interns_after_a_long_aside():
+    s = EstimateSession.start(
+        "协议签了三年 每年接实习生30个 其中符合条件的应届生（大专以上、实习3个月以上、社保交满6个月）有22个 能补多少"
+    )
+    assert s.inputs["qualified_interns"] == 22 and s.inputs["interns_per_year"] == 30
+
+
+def test_two_rates_one_marked_by_its_year():
+    s = EstimateSession.start("今年在岸800万 离岸120万美元 去年在岸700万 离岸110万美元 汇率7.1 去年7.0 增量多少")
+    assert s.inputs["usd_cny_rate"] == Decimal("7.1") and s.inputs["previous_usd_cny_rate"] == Decimal("7.0")
+
+
+def test_last_years_figure_after_offshore_zero_is_onshore():
+    s = EstimateSession.start("今年境内2000万 离岸0 去年1500万 增量奖励多少")
+    assert s.inputs["previous_onshore_cny"] == Decimal(15000000)

@@ -127,6 +127,7 @@ def cannot_serve(text: str):
     for kind in d.get("cannot_serve") or []:
         if re.search(kind["pattern"], text):
             fields = {k: d[k] for k in ("sponsor", "doc_no", "policy_title")}
+            fields["published"] = _date(d["published"])
             return Answer(kind["reply"].format(**fields) + CAN_DO.format(**fields), clause="4.1")
     return None
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 from knowledge import conditions, query, shapes
 
-from bot.answers import catalog, eligibility, general, scope, subsidies
+from bot.answers import catalog, eligibility, general, reasoning, scope, subsidies
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
 from bot.understand.segment import question_parts
@@ -66,9 +66,12 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
         re.search(query.business_self_pattern(), t) or shapes.search("outsourcing_words", t)
     ):
         return True
-    return bool(shapes.search("classify_question", t)) and any(
-        h.get("confident") for h in query.classify_business(t, limit=1)
-    )
+    if not shapes.search("classify_question", t):
+        return False
+    hits = query.classify_business(t, limit=1)
+    if shapes.search("explicit_classify", t):  # asked outright: a weak match is answered as such, with what decides
+        return any(h.get("confident") or h.get("score", 0) >= 1 for h in hits)
+    return any(h.get("confident") for h in hits)
 
 
 def compose(
@@ -205,6 +208,7 @@ OWN_ROUTES = (
     "new_policy",
     "exchange_rate",
     "amount_basis",
+    "total_cap_question",
 )
 
 
@@ -236,6 +240,11 @@ def compose_one(
         family = "eligibility"
     if shapes.search("who_applies", t):
         family = "eligibility"
+    reasoned = reasoning.answer(t)
+    if reasoned is not None:
+        return reasoned
+    if shapes.search("total_cap_question", t):
+        return general.answer(t)
     if shapes.search("catalog_update", t):
         return general.answer(t)
     if shapes.search("procedure", t):

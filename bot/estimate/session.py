@@ -362,6 +362,7 @@ class EstimateSession:
                 hint += "如果不方便提供，可以回复“跳过”，或回复“取消”结束测算。"
             return Turn(messages=[hint], understood=False)
         self.retries = 0
+        self._previous_is_the_year()  # 「去年离岸执行额175万美元」 answering for 三（二） alone: last year is the year
         self.infer_items()
         self.advance()
         msgs = list(self.problems)
@@ -457,7 +458,11 @@ class EstimateSession:
         """ "不对，是180万美元": a figure with no role replaces the last figure of its kind."""
         from bot.estimate.understand import figures
 
-        figs = figures(normalize(text))
+        from bot.estimate.understand import foreign_currency
+
+        norm = normalize(text)
+        # 「是120万 不是1.2亿」: the figure after 不是 is the one being corrected, not the new one
+        figs = [f for f in figures(norm) if not re.search(r"(不是|而非|并非)\s*$", norm[max(0, f.start - 3) : f.start])]
         if not figs:
             return False
         f = figs[0]
@@ -469,6 +474,10 @@ class EstimateSession:
             if f.kind == "money" and isinstance(old, Decimal) and not key.endswith("rate"):
                 if key.endswith("_usd") and f.currency == "CNY":
                     continue
+                if f.currency not in (None, "CNY", "USD"):  # 「是130万欧元不是美元」: converted with the user's rate
+                    self.inputs.pop(key)
+                    self.clarify = _clar_dict(foreign_currency(key, f))
+                    return True
                 self.inputs[key] = f.value
                 return True
             money = [x for x in figs if x.kind == "money"]

@@ -66,6 +66,16 @@ def _kind_of(text: str, pos: int) -> Optional[str]:
     return "offshore" if (max(off) if off else -1) > (max(on) if on else -1) else "onshore"
 
 
+def _kind_left_behind(text: str, pos: int) -> bool:
+    """The last 在岸/离岸 word before `pos` had its own figure, and a year word starts a new statement
+    before `pos` (「离岸0 去年1200万」): that word does not name the figure at `pos`."""
+    marks = [m.end() for m in re.finditer(f"{OFFSHORE}|{ONSHORE}", text[:pos])]
+    if not marks:
+        return False
+    between = text[marks[-1] : pos]
+    return bool(re.search(r"(\d|没有|无|零)[^\d]*?(去年|上年|上一年|今年|本年|前年)[^\d]{0,4}$", between))
+
+
 def _kind_after(text: str, end: int) -> Optional[str]:
     """On/offshore named right after a figure, as in "150万美元离岸"."""
     m = re.match(rf"[^，。；,;]{{0,2}}({OFFSHORE}|{ONSHORE})", text[end : end + 10])
@@ -183,6 +193,15 @@ class Reader:
     def has(self, pattern) -> bool:
         return re.search(pattern, self.text) is not None
 
+    def lead_in(self, f) -> str:
+        """The words right before a figure, back to the previous figure or a space or punctuation
+        (「都是本科 每人培训费8万」 → 「每人培训费」)."""
+        before = [g.end for g in self.figs if g.end <= f.start]
+        start = max([max(before)] if before else [0])
+        lead = self.text[max(start, f.start - 16) : f.start]
+        cut = max(lead.rfind(c) for c in " ，。；,;！？!?")
+        return lead[cut + 1 :] if cut + 1 < len(lead) else lead
+
     def segment_text(self, f):
         s, e = segment_of(self.spans, f.start)
         return self.text[s:e]
@@ -259,8 +278,27 @@ class Reader:
         years = sorted({y for _, y in self._explicit_years()})
         if years:
             self.out.fields["year"] = years[-1]
-        for f in self.unused("rate"):
-            year = self._year(f.start)
+        rates = self.unused("rate")
+        years_of = {id(f): self._year(f.start) for f in rates}
+        if (
+            len(rates) == 2
+            and len({years_of[id(f)] for f in rates}) == 1
+            and years_of[id(rates[0])] in ("previous", "current")
+        ):
+            # 「去年在岸500万 … 汇率7.0 去年6.9」: the rate its own year word marks keeps it, the other takes the other year
+            direct = [
+                bool(
+                    re.search(
+                        r"(去年|上年|上一年|今年|本年|当年)[^\d，。；]{0,4}$", self.text[max(0, f.start - 8) : f.start]
+                    )
+                )
+                for f in rates
+            ]
+            if direct.count(True) == 1:
+                other = {"previous": "current", "current": "previous"}[years_of[id(rates[0])]]
+                years_of[id(rates[direct.index(False)])] = other
+        for f in rates:
+            year = years_of[id(f)]
             if year == "other":
                 continue
             if self._both_years(f.start):
@@ -393,6 +431,14 @@ class Reader:
             ):
                 continue  # "加一起肯定超过100万美元了": the policy's threshold quoted, not an amount
             kind = _kind_of(t, f.start) or _kind_after(t, f.end)
+            if kind in ("onshore", "offshore") and _kind_left_behind(t, f.start):
+                kind = None  # 「离岸0 去年1200万」: 离岸 had its own figure; another year's figure starts anew
+            year_here = self._year(f.start)
+            if kind is None and year_here in ("previous", "current") and f.currency != "USD":
+                other_on = "onshore_cny" if year_here == "previous" else "previous_onshore_cny"
+                other_off = "offshore_usd" if year_here == "previous" else "previous_offshore_usd"
+                if other_on in self.out.fields and not self.out.fields.get(other_off):
+                    kind = "onshore"  # 「今年境内1800万 离岸0 去年1200万」: parallels the other year's onshore
             if kind is None and said_kind and (f.currency is None or f.currency == said_kind[1]):
                 kind = said_kind[0]
                 if f.currency is None and said_kind[1] == "USD":
@@ -571,7 +617,13 @@ class Reader:
         out = []
         for f in self.unused("money"):
             seg = self.segment_text(f)
-            if f.currency == "USD" or re.search(avoid, seg):
+            if f.currency == "USD":
+                continue
+            lead = self.lead_in(f)
+            if re.search(words, lead, re.I) and not re.search(avoid, lead):
+                out.append(f)  # 「…离岸奖能拿多少 然后那个CMMI5的认证费用花了40万」: named right before it
+                continue
+            if re.search(avoid, seg):
                 continue
             if (
                 self.pending == pending
@@ -588,7 +640,7 @@ class Reader:
         if re.search(r"技术先进型", t) and re.search(r"复审|重新认定|不是新|并非新|非新|早就|之前就|以前就|多年前", t):
             self.out.fields["tech_advanced_new"] = False  # 复审通过 is keeping the status, not newly gaining it
         elif re.search(
-            r"(新|刚|今年)(被)?(获得?|取得|拿到|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|通过)|"
+            r"(新|刚|今年)(被)?(获得?|取得|拿到|拿了|拿下|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|拿了|拿下|通过)|"
             r"(新|刚)(获得?|取得|拿到|通过)[^，。；]{0,3}技先",
             t,
         ):

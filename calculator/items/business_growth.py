@@ -81,7 +81,7 @@ def compute(ctx):
     raw = increment * rate
     award = min(raw, cap)
     if increment <= 0:
-        steps.append(f"{ctx.year_label()}执行额未超过{ctx.year_label(True)}，没有业务增量，不予奖励")
+        steps.append(f"{ctx.year_label()}执行额未超过{ctx.year_label(True)}，没有增量，不予奖励")
     elif cents(award) <= 0:
         steps.append(f"增量 × {pct(rate)} = {yuan(raw)}，不足0.01元，不予奖励")
     elif raw > cap:

@@ -42,6 +42,45 @@ def read_levels(r) -> bool:
     return True
 
 
+GROUP_CONTRACT = re.compile(
+    r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)[^，。；0-9]{0,16}?签(?:了|的)?(?:是)?\s*"
+    r"(半年|[0-9.]+|[一二两三四五六七八九十]+)\s*(年|个月|个多月)?"
+)
+
+
+def read_contracts(r) -> bool:
+    """「其中30个签了两年的劳动合同 另外10个只签了半年」: only the trainees whose contract is long enough
+    (签订1年以上《劳动合同》) are counted; the others are named. True when the message counts that way."""
+    from calculator.figures_zh import numeral_value
+    from knowledge.figures import figure
+
+    need = figure(CODE, "contract_years")
+    groups = []
+    for m in GROUP_CONTRACT.finditer(r.text):
+        n = numeral_value(m.group(1))
+        if m.group(2) == "半年":
+            years = 0.5
+        else:
+            value = numeral_value(m.group(2))
+            if value is None or not m.group(3):
+                continue
+            years = float(value) / 12 if "月" in m.group(3) else float(value)
+        if n is None:
+            continue
+        groups.append((int(n), m.group(0), years))
+    if len(groups) < 2 or all(y >= need for _, _, y in groups):
+        return False
+    counted = sum(n for n, _, y in groups if y >= need)
+    left = [(n, y) for n, _, y in groups if y < need]
+    r.out.fields["institution_trainees"] = counted
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    said = "、".join(f"{n}名（合同{'半年' if y == 0.5 else f'{y:g}年'}）" for n, y in left)
+    r.out.notes.append(f"{said}未签订{need:g}年以上《劳动合同》，不计入；按{counted}名计算")
+    return True
+
+
 def read(r):
     if re.search(
         r"认定的?[^，。；]{0,10}培训机构|认定机构|培训机构[^，。；]{0,6}(已|已经)(获得|通过)?认定", r.text
@@ -53,7 +92,7 @@ def read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
-    if read_levels(r):
+    if read_levels(r) or read_contracts(r):
         return
     for f in r.unused("count"):
         if re.search(r"人|名|个", f.unit or f.raw or "") and (

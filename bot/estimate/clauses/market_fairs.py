@@ -85,6 +85,7 @@ def read(r):
         region = _region(r, seg)
         if (
             region
+            and not re.search(r"还没(有)?(去|参加|参展|办)|准备|打算|计划|将要", seg)  # a fair still to come
             and re.search(
                 rf"({NONE_WORDS})[^，。；]{{0,4}}(参加|参展|去|展会|活动)|"
                 rf"(境内|国内|境外|国外|海外)[^，。；]{{0,3}}({NONE_WORDS})",
@@ -94,6 +95,9 @@ def read(r):
         ):
             r.out.regions_none.append(region)
             r.out.fields.setdefault("_fairs_none", [])
+            continue
+        if r.pending != "fairs" and not re.search(FAIR_WORDS, seg) and re.search(OTHER_ITEM_WORDS, seg, re.I):
+            cur, said_region = None, None  # 「还有3个本科的项目经理参加涉外业务培训 每人6万」: another item's figures
             continue
         counts = [f for f in seg_figs if f.kind == "count" and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")]
         costs = [f for f in seg_figs if f.kind == "money"]
@@ -109,7 +113,7 @@ def read(r):
         region = region or (said_region if cur is None or cur["region"] is None else None)
         said_region = None
         one_of = (
-            re.match(r"^(其中)?(另)?(一场|一次|还有一场)", seg)
+            re.match(r"^(其中)?(另)?(一场|一次|一个|还有一场|还有一个)", seg)
             and cur is not None
             and cur["count"]
             and len(cur["costs"]) < cur["count"]
@@ -198,6 +202,11 @@ def _itemised(r) -> bool:
         return False
     if not said_cost and re.search(r"分别|各(参加|去|办|一)", t):
         return False  # "去新加坡和德国各参加了一次…费用分别8万元、6万元": one cost per fair, in order
+    counted = [
+        f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次|个", f.unit or "")
+    ]
+    if re.search(r"分别|依次", t) and counted and int(counted[0].value) == len(moneys):
+        return False  # "三个国内的展会…展位费分别是2万 3万 5万": one cost per fair, in order
     events = sorted(
         [(a[0], "anchor", a) for a in anchors] + [(f.start, "money", f) for f in moneys], key=lambda e: e[0]
     )
@@ -208,6 +217,8 @@ def _itemised(r) -> bool:
         if what == "anchor":
             start, end, region = item
             if cur is None or cur["costs"] or cur["excluded"]:
+                if region is None and cur is not None and re.fullmatch(r"一[场个次]", t[start:end]):
+                    region = cur["region"]  # 「两个境外展 一个花了10万一个6万」: the list goes on in the same place
                 cur = {"region": region, "costs": [], "excluded": []}
                 fairs.append(cur)
             elif region:

@@ -25,6 +25,12 @@ def read(r):
         t,
     ):
         r.out.fields["park_newly_recognized"] = True
+    elif re.search(
+        r"(前年|去年|上年|早就|之前就|以前就|几年前|多年前|20\d\d年)(就)?(被|已经|已)?(认定|评上|评为|获批)|"
+        r"(认定|评上)(了)?(好几年|多年|几年了)|不是(今年)?新(认定|评)",
+        t,
+    ):
+        r.out.fields["park_newly_recognized"] = False  # 「市级示范园区（前年认定的）」: not newly recognised
     if re.search(r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|运营公司", t):
         r.out.fields["park_enterprise_operated"] = True
     if re.search(r"(政府|管委会)(管理|运营)", t):

@@ -17,7 +17,11 @@ def read(r):
     t = r.text
     mine = r"平台|硬件|设备|设施|正版软件|软件|购置|投入|花了|花费"
     others = r"认证|资质|展|租|离岸|在岸|执行额|合同额|项目经理|人才|实习|学费|培训费|美元|汇率"
-    groups, last = {}, 0
+    from knowledge import conditions
+
+    spec = conditions.spec("3.9")  # the costs the clause names, and those it does not (工资, 房租 …)
+    not_covered = "|".join(re.escape(w) for w in sorted(spec.get("not_listed", []), key=len, reverse=True))
+    groups, last, excluded = {}, 0, []
     for f in r.figs:
         if f.kind != "money" or id(f) in r.used:
             if f.kind == "money":
@@ -27,7 +31,12 @@ def read(r):
         last = f.end
         m_mine = [m.end() for m in re.finditer(mine, window)]
         m_other = [m.end() for m in re.finditer(others, window)]
+        m_not = list(re.finditer(not_covered, window))
         if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
+            continue
+        if m_not and m_not[-1].end() > max(m_mine or [-1]) and (groups or re.search(r"平台", t)):
+            excluded.append(f"{m_not[-1].group(0)}{wan(f.value)}")  # 「还有研发人员工资150万」: not a purchase
+            r.use(f)
             continue
         if not m_mine and r.pending != "platforms" and not groups:
             continue
@@ -36,6 +45,11 @@ def read(r):
         if mention and re.search(r"平台", window) is None and key in groups and re.search(r"另|还有|一个", window):
             key = ("figure", f.start)
         groups.setdefault(key, []).append(f)
+    if excluded:
+        r.out.notes.append(
+            "、".join(excluded) + f"不在第三条第（九）项列明的购置费用内（{'、'.join(spec['eligible_costs'])}），"
+            "不计入补贴基数；是否可以计入以市商务局的实施细则为准"
+        )
     if not groups:
         return
     costs = []

@@ -1,0 +1,206 @@
+"""Awards the user already knows, put together: 「增量奖励200万 离岸奖励200万 平台补贴200万 加起来能拿600万吗」.
+
+The amounts are the user's; each is held to its clause's ceiling for one enterprise and year (a
+ceiling the policy states for the item as a whole), 三（三） is recomputed as 15% of the 三（一）
+and 三（二） awards when they are given, and the sum is held to 第四条第（三）项's 500万 a year.
+Award names and the words that ask for the sum are data (estimate_words.yml ``stated_awards``).
+A stated award whose ceiling depends on a count the user did not give (several platforms) is
+named and asked about, never split or guessed.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import List, Optional
+
+from bot.estimate.explain import money
+from bot.estimate.items import NAMES
+from bot.estimate.reading import estimate_words, figures, wan
+from calculator.policy import clause_label
+from knowledge.figures import figure
+
+MAXED = "（按上限）"  # the `said` of an award named as reaching its ceiling
+GAP = 8  # characters allowed between an award's name and its amount: 「增量奖励算下来60万」
+
+
+@dataclass(frozen=True)
+class Stated:
+    code: str
+    said: str  # the name as the user wrote it
+    value: Decimal
+
+
+@lru_cache(maxsize=1)
+def _names() -> list:
+    """(name, code), longest name first."""
+    names = estimate_words()["stated_awards"]["names"]
+    return sorted(((n, str(c)) for c, ns in names.items() for n in ns), key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=1)
+def _name_pattern():
+    return re.compile("|".join(re.escape(n) for n, _ in _names()), re.IGNORECASE)
+
+
+def read(text: str) -> List[Stated]:
+    """Each award named with an amount in yuan right after it, in the order said (one per clause)."""
+    code_of = {n.lower(): c for n, c in _names()}
+    names = list(_name_pattern().finditer(text))
+    money_figures = [f for f in figures(text) if f.kind == "money" and f.value is not None]
+    found, seen = [], set()
+    for i, m in enumerate(names):
+        nxt = names[i + 1].start() if i + 1 < len(names) else len(text)
+        for f in money_figures:
+            if m.end() <= f.start <= min(m.end() + GAP, nxt) and not re.search(
+                r"[，。；;,？?]", text[m.end() : f.start]
+            ):
+                code = code_of[m.group(0).lower()]
+                if f.currency not in (None, "CNY") or code in seen:
+                    break  # an award is in yuan; 「离岸奖励 离岸250万美元」 names a business amount
+                seen.add(code)
+                found.append(Stated(code, m.group(0), f.value))
+                break
+    return found
+
+
+def maxed(text: str) -> List[Stated]:
+    """Awards named as reaching their ceilings, with no amount (「增量奖励和离岸奖励都拿到顶了」)."""
+    words = estimate_words()["stated_awards"]["maxed"]
+    if not any(w in text for w in words):
+        return []
+    code_of = {n.lower(): c for n, c in _names()}
+    out, seen = [], set()
+    for m in _name_pattern().finditer(text):
+        code = code_of[m.group(0).lower()]
+        ceiling = _ceiling(code)
+        if code in seen or ceiling is None or code == "3.3":
+            continue
+        seen.add(code)
+        out.append(Stated(code, MAXED, ceiling[0]))
+    return out
+
+
+def asks_sum(text: str) -> bool:
+    return any(w in text for w in estimate_words()["stated_awards"]["sum_asks"])
+
+
+def _stated_total(text: str) -> Optional[str]:
+    """「各项奖励算下来加起来有620万 能全拿到吗」: a total the user worked out, against the 500万 a year."""
+    if not re.search(r"奖励|补贴|奖补", text) or not asks_sum(text) or read(text):
+        return None
+    m = re.search(r"(加起来|一共|总共|合计|总计)[^，。；？?\d一二三四五六七八九两]{0,6}", text)
+    if not m:
+        return None
+    after = [
+        f
+        for f in figures(text)
+        if f.kind == "money" and f.value and m.end() <= f.start <= m.end() + 8 and f.currency in (None, "CNY")
+    ]
+    if not after:
+        return None
+    value, cap = after[0].value, figure("4.3", "annual_total_cap_cny")
+    if value > cap:
+        verdict = f"不能全部拿到：超过上限，一年最多{money(cap)}"
+    else:
+        verdict = "未超过上限，各项仍须分别满足其条件"
+    return (
+        f"您说的各项合计{wan(value)}。依据第四条第（三）项，单个企业获得年度服务外包政策支持资金总额最高{wan(cap)}，"
+        f"{verdict}（各项另有单项上限，例如增量奖励、离岸业务奖励各最高{wan(figure('3.1', 'cap_cny'))}）。"
+        "如果把各项金额告诉我，我可以逐项核对。"
+    )
+
+
+def _ceiling(code: str):
+    """(the most one enterprise gets from the clause in a year, how the policy says it), or None."""
+    if code in ("3.1", "3.2"):
+        return figure(code, "cap_cny"), f"单个企业年度奖励金额最高{wan(figure(code, 'cap_cny'))}"
+    if code == "3.4":
+        return figure(code, "award_cny"), f"一次性奖励{wan(figure(code, 'award_cny'))}"
+    if code == "3.5":
+        d, o = figure(code, "domestic_annual_cap_cny"), figure(code, "overseas_annual_cap_cny")
+        return d + o, f"境内活动全年最高{wan(d)}、境外活动全年最高{wan(o)}"
+    if code == "3.6":
+        n, cap = figure(code, "max_items"), figure(code, "item_cap_cny")
+        return n * cap, f"每年最多{n}个项目、每个项目最高{wan(cap)}"
+    if code == "3.7.3":
+        n, cap = figure(code, "max_people"), figure(code, "person_cap_cny")
+        return n * cap, f"每人每年最高{wan(cap)}、每年最多{n}人"
+    if code == "3.7.4":
+        return figure(code, "total_cap_cny"), f"补贴总额最高{wan(figure(code, 'total_cap_cny'))}"
+    return None
+
+
+def answer(text: str) -> Optional[str]:
+    """The stated awards checked against their ceilings and the annual total, or None when the
+    message does not state two or more awards and ask whether they fit together."""
+    stated = read(text)
+    said = {s.code for s in stated}
+    at_ceiling = [s for s in maxed(text) if s.code not in said]
+    innovation_asked = any(n in text for n, c in _names() if c == "3.3") or "创新" in text
+    if at_ceiling and (len(stated) + len(at_ceiling) >= 2 or innovation_asked):
+        stated = stated + at_ceiling  # 「两个都拿满了再加上创新奖励 最多能到多少」
+    elif len(stated) < 2 or not asks_sum(text):
+        total = _stated_total(text)
+        return total
+    elif not asks_sum(text):
+        return None
+    by_code = {s.code: s for s in stated}
+    lines, amounts, asks = [], {}, []
+    for s in stated:
+        if s.code == "3.3":
+            continue
+        name, label = NAMES.get(s.code, s.said), clause_label(s.code)
+        ceiling = _ceiling(s.code)
+        if s.code == "3.9" and s.value > figure("3.9", "platform_cap_cny"):
+            cap = figure("3.9", "platform_cap_cny")
+            asks.append(f"{name}{wan(s.value)}是几个平台的？单个平台补贴金额最高{wan(cap)}（依据{label}）。")
+            amounts[s.code] = None
+            continue
+        if s.said == MAXED:
+            amounts[s.code] = s.value
+            lines.append(f"{name}：按上限{money(s.value)}计（{ceiling[1]}；依据{label}）")
+            continue
+        if ceiling and s.value > ceiling[0]:
+            amounts[s.code] = ceiling[0]
+            lines.append(
+                f"{name}：您说{wan(s.value)}，超过该项上限（{ceiling[1]}），按{money(ceiling[0])}计（依据{label}）"
+            )
+        else:
+            amounts[s.code] = s.value
+            note = f"，未超过该项上限（{ceiling[1]}）" if ceiling else ""
+            if s.code == "3.9":
+                note = f"，单个平台补贴金额最高{wan(figure('3.9', 'platform_cap_cny'))}"
+            lines.append(f"{name}：{money(s.value)}{note}（依据{label}）")
+    if "3.3" in by_code or ("3.1" in amounts or "3.2" in amounts) and re.search(r"创新", text):
+        base = [amounts.get(c) for c in ("3.1", "3.2") if c in amounts]
+        rate = figure("3.3", "rate")
+        label = clause_label("3.3")
+        if base and None not in base:
+            innovation = (sum(base) * rate).quantize(Decimal("0.01"))
+            said = by_code.get("3.3")
+            parts = " + ".join(wan(b) for b in base)
+            line = f"{NAMES['3.3']}：（{parts}）× {rate * 100:.0f}% = {money(innovation)}"
+            if said and said.value != innovation:
+                line += f"，不是您说的{wan(said.value)}"
+            lines.append(line + f"（依据{label}，以增量奖励和离岸业务奖励合计为基数；须满足其创新条件）")
+            amounts["3.3"] = innovation
+        elif "3.3" in by_code:
+            amounts["3.3"] = by_code["3.3"].value
+            lines.append(f"{NAMES['3.3']}：{money(by_code['3.3'].value)}（依据{label}）")
+    if asks:
+        return "\n".join(["按您给出的各项奖励金额核对："] + [f"· {line}" for line in lines] + asks)
+    total = sum(v for v in amounts.values() if v is not None)
+    cap = figure("4.3", "annual_total_cap_cny")
+    if total > cap:
+        verdict = (
+            f"合计{money(total)}，超过单个企业年度政策支持资金总额上限{wan(cap)}，"
+            f"一年最多能拿{money(cap)}，不能全部拿到（依据第四条第（三）项）。"
+        )
+    else:
+        verdict = f"合计{money(total)}，未超过单个企业年度总额上限{wan(cap)}，可以同时申报（依据第四条第（三）项）。"
+    return "\n".join(
+        ["按您给出的各项奖励金额核对（金额为您提供的，未重新测算业务数据）："]
+        + [f"· {line}" for line in lines]
+        + [verdict, "各项仍须分别满足其条件；最终以市商务局会同市财政局审核认定为准。"]
+    )
