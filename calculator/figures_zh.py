@@ -94,7 +94,12 @@ def normalize(text: str) -> str:
             return "".join(_DIGIT_OF[c] for c in run)
         return run
 
-    return _DIGITWISE.sub(digitwise, text).replace("〇", "零")
+    text = _DIGITWISE.sub(digitwise, text).replace("〇", "零")
+    # 「2个亿」「两个亿」 = 2亿: the 个 becomes a space (same length), which numerals allow
+    return _GE_YI.sub(lambda m: m.group(1) + " 亿", text)
+
+
+_GE_YI = re.compile(r"([0-9一二两三四五六七八九十半.]+)个亿")
 
 
 # --- numerals --------------------------------------------------------------------------

@@ -59,7 +59,8 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     """Whether the message asks which domain (if any) a business it describes belongs to."""
     asks = re.search(query.classify_question_pattern(), t)
     if intent == "ask_domain_of_business":
-        return True
+        # 「个体户可以申请服务外包的奖励吗」: who may apply, not where a business belongs
+        return not (shapes.search("who_applies", t) and not shapes.search("classify_question", t))
     if not asks:
         return False
     if query.not_service_outsourcing(t) and (

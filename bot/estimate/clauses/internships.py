@@ -26,10 +26,13 @@ def read(r):
         ):
             r.out.fields["interns_per_year"] = int(f.value)
             r.use(f)
-        elif f.kind == "count" and (
-            re.search(r"应届|毕业生|符合条件", before + after)
-            # 「其中符合条件的应届毕业生（大专以上、实习3个月以上…）有18个」: a long aside before the count
-            or re.search(r"其中[^。；]{0,50}(应届|毕业|符合|合格|达标)[^。；]{0,50}$", t[: f.start])
+        elif (
+            f.kind == "count"
+            and (
+                re.search(r"应届|毕业生|符合条件", before + after)
+                # 「其中符合条件的应届毕业生（大专以上、实习3个月以上…）有18个」: a long aside before the count
+                or re.search(r"其中[^。；]{0,50}(应届|毕业|符合|合格|达标)[^。；]{0,50}$", t[: f.start])
+            )
         ):
             r.out.fields["qualified_interns"] = int(f.value)
             r.use(f)
