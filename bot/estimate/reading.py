@@ -26,7 +26,8 @@ FAIR_WORDS = (
     r"(?<![发拓进扩施])展(?![示开望现期])"
 )
 CERT_NAME = re.compile(
-    r"(cmmi\s*[1-5]?(级)?|itss\s*[一二三四1-4]?(级)?|pcmm\s*[1-5]?(级)?|sas\s*70|ccrc|iso\s*\d{4,5}|"
+    r"(cmmi\s*(?:[1-5](?![\d.万千wWkK]))?(级)?|itss\s*(?:[一二三四1-4](?![\d.万千wWkK]))?(级)?|"
+    r"pcmm\s*(?:[1-5](?![\d.万千wWkK]))?(级)?|sas\s*70|ccrc|iso\s*\d{4,5}|"
     r"信息安全服务资质|能力成熟度|信息技术服务标准)"
 )
 RATE_HINT = r"汇率|中间价|兑"
@@ -54,7 +55,16 @@ def english_to_chinese(text: str) -> str:
         return text
     glossary = estimate_words().get("english") or {}
     pattern = _english_pattern()
+    text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
     return pattern.sub(lambda m: glossary[m.group(0).lower()], text)
+
+
+# 「USD 1.8 million last year」「6.95 last year」: English puts the year after the figure, Chinese before it
+POSTPOSED_YEAR = re.compile(
+    r"((?:(?:usd|us\$|\$|rmb|cny|¥)\s*)?[0-9][0-9.,]*\s*(?:million|mn|m|k|thousand|万|亿|w)?(?:\s*(?:usd|rmb|cny|dollars?))?)"
+    r"\s+(last|this|previous|current)\s+year",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)

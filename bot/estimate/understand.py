@@ -272,7 +272,23 @@ class Reader:
                 clause.read(self)
         self._flags()
         self._business()
+        self._one_rate_for_this_year()
         return self.out
+
+    _loose_previous_rate = False
+
+    def _one_rate_for_this_year(self):
+        """「offshore USD 1.2 million this year, none last year; rate 7.0」: the one rate, not marked as last
+        year's by a word right before it, is for the only year with offshore business."""
+        f = self.out.fields
+        if (
+            self._loose_previous_rate
+            and "previous_usd_cny_rate" in f
+            and "usd_cny_rate" not in f
+            and f.get("offshore_usd")
+            and not f.get("previous_offshore_usd")
+        ):
+            f["usd_cny_rate"] = f.pop("previous_usd_cny_rate")
 
     def _rates(self):
         years = sorted({y for _, y in self._explicit_years()})
@@ -309,6 +325,10 @@ class Reader:
             key = "previous_usd_cny_rate" if year == "previous" else "usd_cny_rate"
             if self.pending == "previous_usd_cny_rate" and year is None:
                 key = "previous_usd_cny_rate"
+            elif key == "previous_usd_cny_rate" and not re.search(
+                r"(去年|上年|上一年|前年)[^\d，。；]{0,4}$", self.text[max(0, f.start - 8) : f.start]
+            ):
+                self._loose_previous_rate = True  # the year word is further back: see _one_rate_for_this_year
             self._set_rate(key, f.value)
             self.use(f)
         said_rate = self.has(r"汇率|中间价") and not self._figs_used("rate")
