@@ -14,6 +14,7 @@ from pathlib import Path
 
 from knowledge import sources, text
 from knowledge.text import normalize_question  # noqa: F401  (part of this module's API)
+from knowledge.text import widen_punctuation
 
 __all__ = [
     "document",
@@ -582,9 +583,9 @@ def other_policy(question: str):
             return f"{place}的相关政策"
     for topic in cfg.get("topics") or []:
         where = [q] if topic.get("whole") else parts
-        if topic.get("always") and any(re.search(topic["pattern"], p) for p in where):
+        if topic.get("always") and any(re.search(widen_punctuation(topic["pattern"]), p) for p in where):
             return topic["name"]
-        if not ours and re.search(topic["pattern"], q):
+        if not ours and re.search(widen_punctuation(topic["pattern"]), q):
             return topic["name"]
     return None
 

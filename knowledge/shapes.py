@@ -11,6 +11,8 @@ from typing import Dict, Optional
 
 import yaml
 
+from knowledge.text import widen_punctuation
+
 ROUTES_FILE = Path(__file__).resolve().parent / "data" / "routes.yml"
 
 
@@ -25,7 +27,7 @@ def pattern(name: str) -> re.Pattern:
     """The shape's patterns as one compiled regex (any one matching is enough)."""
     entry = routes()[name]
     flags = re.I if entry.get("ignore_case") else 0
-    return re.compile("|".join(f"(?:{p})" for p in entry["patterns"]), flags)
+    return re.compile("|".join(f"(?:{widen_punctuation(p)})" for p in entry["patterns"]), flags)
 
 
 def search(name: str, text: str) -> Optional[re.Match]:

@@ -15,6 +15,24 @@ _tokenizers = {}
 _tokenizer_lock = threading.Lock()
 
 
+# Normalising folds full-width punctuation to ASCII (，→ , ；→ ;), so a character class written with the
+# full-width marks of Chinese text (「[^，。；]」) must hold their ASCII forms too.
+_WIDTH_PAIRS = (("，", ","), ("；", ";"), ("？", "?"), ("！", "!"), ("：", ":"), ("（", "("), ("）", ")"))
+_CHAR_CLASS = re.compile(r"\[(\^?)((?:\\.|[^\]\\])*)\]")
+
+
+@lru_cache(maxsize=4096)
+def widen_punctuation(pattern: str) -> str:
+    """`pattern` with every character class that names a full-width mark also naming its ASCII form."""
+
+    def widen(m):
+        body = m.group(2)
+        extra = "".join(re.escape(a) for f, a in _WIDTH_PAIRS if f in body and a not in body)
+        return f"[{m.group(1)}{body}{extra}]"
+
+    return _CHAR_CLASS.sub(widen, pattern)
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII forms (Ａ１，（) → half-width; the ideographic space → a space."""
     out = []

@@ -73,12 +73,22 @@ class TestIncrement:
     @SETTINGS
     @given(wan, wan)
     def test_unclear_kind_is_asked_naming_the_figure(self, prev, cur):
-        """ "今年执行额X万 去年Y万" with no 在岸/离岸: both figures are named in the question."""
-        text = f"今年服务外包执行额{cur}万 去年{prev}万 增量奖多少"
+        """ "今年执行额X万 去年Y万" with 离岸 named but not which figure is: both figures are asked about."""
+        text = f"今年服务外包执行额{cur}万 去年{prev}万 有一部分是离岸的 增量奖多少"
         s = EstimateSession.start(text)
         assert s.clarify is not None
         assert f"{cur:,}万" in s.question() or f"{cur}万" in s.question()
         assert not calculator_inputs(s.inputs).get("onshore_cny")
+
+    @SETTINGS
+    @given(wan, wan)
+    def test_yuan_totals_for_the_increment_alone_are_summed(self, prev, cur):
+        """ "今年执行额X万 去年Y万 增量奖多少": yuan totals decide 三（一）; said as such, never split."""
+        text = f"今年服务外包执行额{cur}万 去年{prev}万 增量奖多少"
+        s = EstimateSession.start(text)
+        assert s.status == "done" and any("人民币合计" in n for n in s.notes)
+        expected = calculate({"onshore_cny": cur * 10000, "previous_onshore_cny": prev * 10000})
+        assert amounts(expected)["3.1"] == amounts(s.compute())["3.1"]
 
 
 class TestOffshore:

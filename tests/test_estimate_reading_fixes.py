@@ -135,3 +135,16 @@ def test_two_rates_one_marked_by_its_year():
 def test_last_years_figure_after_offshore_zero_is_onshore():
     s = EstimateSession.start("今年境内2000万 离岸0 去年1500万 增量奖励多少")
     assert s.inputs["previous_onshore_cny"] == Decimal(15000000)
+
+
+def test_a_platforms_lump_sum_is_counted_with_a_note_and_a_breakdown_replaces_it():
+    from bot.estimate.session import items_for_inputs
+
+    s = EstimateSession.start("我们建服务外包公共技术服务平台 总共投了600万 能补多少")
+    assert s.inputs["platforms"] == [{"cost_cny": Decimal(6000000)}]
+    assert any("人员工资" in n and "扣除" in n for n in s.notes)
+    inputs = dict(s.inputs)
+    s = EstimateSession(items=items_for_inputs(inputs), inputs=inputs)
+    s.last_keys = list(inputs)
+    s.handle("服务器和网络设备300万 正版软件100万 剩下200万是人员工资", "correct_value")
+    assert s.inputs["platforms"] == [{"cost_cny": Decimal(4000000)}]

@@ -5,6 +5,7 @@ import re
 from knowledge.figures import words as figure_words
 
 from knowledge import query, shapes
+from knowledge.text import widen_punctuation
 
 from bot.answers.model import Answer
 
@@ -125,7 +126,7 @@ def cannot_serve(text: str):
     """
     d = query.document()
     for kind in d.get("cannot_serve") or []:
-        if re.search(kind["pattern"], text):
+        if re.search(widen_punctuation(kind["pattern"]), text):
             fields = {k: d[k] for k in ("sponsor", "doc_no", "policy_title")}
             fields["published"] = _date(d["published"])
             return Answer(kind["reply"].format(**fields) + CAN_DO.format(**fields), clause="4.1")

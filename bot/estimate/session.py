@@ -246,7 +246,11 @@ class EstimateSession:
         """Items implied by the figures when the user named none ("离岸执行额150万美元能拿多少")."""
         inp = self.inputs
         codes = set(self.items)
-        awards = any(k.startswith("_award_") for k in inp)
+        awards = awards_only(inp)
+        for key in [k for k in inp if k.startswith("_award_")] if not awards else []:
+            note = f"您算的{clauses.NAMES.get(key[len('_award_') :], '奖励')}{wan(inp[key])}未作为依据，按政策和上限重新计算"
+            if note not in self.notes:
+                self.notes.append(note)
         if awards and not codes:
             codes.add("3.3")
         if "3.3" in codes and awards:
@@ -328,6 +332,8 @@ class EstimateSession:
         asked = question_part(norm)
         data_text = norm.replace(asked, "") if asked else norm
         new_items = [c for c in item_words.detect_items(data_text) if c not in self.items]
+        if self.clarify and self.clarify.get("kind") in ("platform_breakdown", "fair_breakdown"):
+            new_items = []  # 「其余160万是人工和房租」 answers the breakdown; 房租 names no item here
         is_correction = intent == "correct_value" or bool(CORRECTION.search(norm))
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()
@@ -606,6 +612,13 @@ class EstimateSession:
             return True
         elif kind == "region":
             return self._resolve_regions(norm, [Decimal(v) for v in data["entries"]])
+        elif kind == "platform_breakdown":
+            reading = read("平台 " + (text or ""), "platforms", self.items, self.inputs)
+            if not reading.fields.get("platforms"):
+                return False
+            self.inputs["platforms"] = reading.fields["platforms"]
+            self.last_keys.append("platforms")
+            self.notes += [n for n in reading.notes if n not in self.notes]
         elif kind == "fair_breakdown":
             prefix = {"domestic": "境内 ", "overseas": "境外 "}.get(data.get("region"), "")
             reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)
@@ -864,7 +877,7 @@ class EstimateSession:
         from calculator import calculate, innovation_from_awards
 
         inp = self.inputs
-        if any(k.startswith("_award_") for k in inp) and "3.3" in self.items:
+        if awards_only(inp) and "3.3" in self.items:
             return innovation_from_awards(
                 inp.get("_award_3.1"),
                 inp.get("_award_3.2"),
@@ -872,6 +885,16 @@ class EstimateSession:
                 rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
             )
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+
+
+BUSINESS_KEYS = ("onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd")
+
+
+def awards_only(inputs: dict) -> bool:
+    """The 三（一）/三（二） awards were given as amounts and no business figures were: 三（三） is 15% of
+    them. With business figures the calculator computes the awards itself (「我们算离岸奖励是350万」 is
+    the user's own result, before the 200万 cap)."""
+    return any(k.startswith("_award_") for k in inputs) and not any(inputs.get(k) for k in BUSINESS_KEYS)
 
 
 def used_figures(inputs: dict) -> list:

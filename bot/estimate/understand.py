@@ -266,6 +266,7 @@ class Reader:
     def read(self) -> Reading:
         from bot.estimate import clauses
 
+        self._consistent_totals()
         self._rates()
         for clause in clauses.READ_ORDER:  # each clause's own figures, in the registry's reading order
             if clause.reads_when(self):
@@ -276,6 +277,26 @@ class Reader:
         return self.out
 
     _loose_previous_rate = False
+
+    def _consistent_totals(self):
+        """「12名项目经理 每人8万 一共96万」: a total equal to the count times the per-unit cost repeats the
+        figures already said; it is not one more person's or event's cost."""
+        for f in self.unused("money"):
+            if not re.search(r"(一共|总共|合计|共计|总计|共)\s*(是|为)?\s*$", self.text[max(0, f.start - 5) : f.start]):
+                continue
+            per = [
+                g
+                for g in self.unused("money")
+                if g is not f
+                and g.end <= f.start
+                and re.search(r"每(人|场|个|项|次|名|位|家)", self.text[max(0, g.start - 16) : g.start])
+            ]
+            counts = [c for c in self.unused("count") if c.end <= (per[-1].start if per else 0)]
+            if per and counts and counts[-1].value * per[-1].value == f.value:
+                self.use(f)
+                self.out.notes.append(
+                    f"合计{wan(f.value)}即{int(counts[-1].value)} × {wan(per[-1].value)}，按每个{wan(per[-1].value)}计算"
+                )
 
     def _one_rate_for_this_year(self):
         """「offshore USD 1.2 million this year, none last year; rate 7.0」: the one rate, not marked as last
@@ -483,6 +504,27 @@ class Reader:
                 self.out.fields["rent_contract_amount_cny"] = self.cny(f, "合同执行额")
                 self.use(f)
                 continue
+            lead = self.lead_in(f)
+            other_amount = re.search(r"合同额|签的|签约|营收|收入|流水|销售额|营业额", lead)
+            if other_amount and "执行额" in t and "执行额" not in lead and f.currency != "USD":
+                # 「合同额有4500万 但是系统里的执行额是3300万」: the policy counts the executed amount
+                self.use(f)
+                self.out.notes.append(
+                    f"{other_amount.group(0)}{wan(f.value)}不是合同执行额，未计入（按合同执行额计算）"
+                )
+                continue
+            if (
+                kind is None
+                and f.currency is None
+                and self.items & {"3.1", "3.3"}
+                and "3.2" not in self.items
+                and not self.has(r"离岸|在岸|境外|境内|美元")
+                and year in ("previous", "current")
+            ):
+                kind = "onshore"  # 「去年执行额6800万 今年6100万」: yuan totals; the increment needs only their sum
+                note = "未区分在岸、离岸的执行额按人民币合计计算增量"
+                if note not in self.out.notes:
+                    self.out.notes.append(note)
             if kind is None:
                 business = r"执行额|营收|合同额|业务额|业务量|外包业务|离岸|在岸"
                 if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self.has(business)):
@@ -661,7 +703,7 @@ class Reader:
             self.out.fields["tech_advanced_new"] = False  # 复审通过 is keeping the status, not newly gaining it
         elif re.search(
             r"(新|刚|今年)(被)?(获得?|取得|拿到|拿了|拿下|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|拿了|拿下|通过)|"
-            r"(新|刚)(获得?|取得|拿到|通过)[^，。；]{0,3}技先",
+            r"(新|刚|今年)(被)?(获得?|取得|拿到|拿了|通过|认定|评上|评为)[^，。；]{0,3}(技先|技术先进)",
             t,
         ):
             self.out.fields["tech_advanced_new"] = True

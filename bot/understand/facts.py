@@ -37,6 +37,13 @@ MORE_THAN = re.compile(r"(半年)(多)()|([\d一二两三四五六七八九十�
 PER_YEAR = re.compile(r"^(每)?(一年|1年|每年)\s*[\d一二两三四五六七八九十]")
 
 
+def _compile(pattern: str) -> re.Pattern:
+    """A facts.yml pattern over normalised text (full-width marks folded: see widen_punctuation)."""
+    from knowledge.text import widen_punctuation
+
+    return re.compile(widen_punctuation(pattern))
+
+
 @lru_cache(maxsize=1)
 def fact_specs() -> dict:
     """facts.yml, with its patterns compiled."""
@@ -45,13 +52,13 @@ def fact_specs() -> dict:
     for name, spec in raw.items():
         s = dict(spec)
         for key in ("holds", "fails"):
-            s[key] = [re.compile(p) for p in spec.get(key) or []]
+            s[key] = [_compile(p) for p in spec.get(key) or []]
         if spec["kind"] == "enum":
-            s["values"] = {v: [re.compile(p) for p in ps] for v, ps in spec["values"].items()}
+            s["values"] = {v: [_compile(p) for p in ps] for v, ps in spec["values"].items()}
         for key in ("cue", "context", "not_context", "series_cue"):
             if spec.get(key):
-                s[key] = re.compile(spec[key])
-        s["zero"] = [re.compile(p) for p in spec.get("zero") or []]
+                s[key] = _compile(spec[key])
+        s["zero"] = [_compile(p) for p in spec.get("zero") or []]
         out[name] = s
     return out
 

@@ -11,7 +11,8 @@ YEARS = figure_count("3.3", "years")
 
 def awards_given(inputs: dict) -> bool:
     """The user gave the 三（一）/三（二） awards themselves: nothing but this clause's condition is asked."""
-    return any(k.startswith("_award_") for k in inputs)
+    business = ("onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd")
+    return any(k.startswith("_award_") for k in inputs) and not any(inputs.get(k) for k in business)
 
 
 def missing(session, asked: list) -> list:

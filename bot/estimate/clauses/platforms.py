@@ -32,6 +32,16 @@ def read(r):
         m_mine = [m.end() for m in re.finditer(mine, window)]
         m_other = [m.end() for m in re.finditer(others, window)]
         m_not = list(re.finditer(not_covered, window))
+        following = re.split(r"[，,。；;]|\d", t[f.end : f.end + 12])[0]
+        if (
+            not m_not
+            and (groups or re.search(r"平台", t))
+            and re.search(rf"^(是|为|都是|用于|花在|属于)[^，,。；;]{{0,3}}({not_covered})", following)
+        ):
+            m_not = list(re.finditer(not_covered, following))  # 「其余160万是人工和房租」
+            excluded.append(f"{m_not[0].group(0)}{wan(f.value)}")
+            r.use(f)
+            continue
         if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
             continue
         if m_not and m_not[-1].end() > max(m_mine or [-1]) and (groups or re.search(r"平台", t)):
@@ -42,6 +52,8 @@ def read(r):
             continue
         mention = [m.start() for m in re.finditer(r"平台", t[: f.start])]
         key = mention[-1] if mention else ("figure", f.start)
+        if not re.search(r"平台", t) and len((r.known or {}).get("platforms") or []) == 1:
+            key = "the one platform"  # 「服务器300万 正版软件100万」 after one platform: that platform's costs
         if mention and re.search(r"平台", window) is None and key in groups and re.search(r"另|还有|一个", window):
             key = ("figure", f.start)
         groups.setdefault(key, []).append(f)
@@ -52,6 +64,7 @@ def read(r):
         )
     if not groups:
         return
+    eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
     costs = []
     for figs in groups.values():
         for f in figs:
@@ -83,6 +96,13 @@ def read(r):
                 )
             )
             return
+    eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
+    if not re.search(eligible, t) and r.pending != "platforms":
+        # 「平台投入800万」: counted as purchase costs, and said so (工资、租金 are not paid for)
+        r.out.notes.append(
+            f"按平台费用全部为第三条第（九）项列明的购置费用（{'、'.join(spec['eligible_costs'])}）计算；"
+            "其中如有人员工资、场地租金等，请告诉我扣除"
+        )
     r.out.fields["platforms"] = [{"cost_cny": v} for v in costs]
 
 

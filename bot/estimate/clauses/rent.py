@@ -91,7 +91,10 @@ def _rent_years(r, f) -> Optional[str]:
     """Whether "N年" counts years in the park or years of rent subsidy: the nearer word decides."""
     before = r.text[max(0, f.start - 10) : f.start]
     after = r.text[f.end : f.end + 8]
-    park, subsidy = r"入驻|入园|进驻|在园|搬进|园区|园里", r"享受|补贴|拿过|领过|补过|拿了|领了"
+    park = r"入驻|入园|进驻|在园|搬进|园区|园里"
+    subsidy = r"享受|补贴|房补|租补|补过|(拿|领)(过|了)[^，。；0-9]{0,4}(补|房补|租)|(拿|领)过"
+    if re.search(r"专利|软著|著作权|研发|增长|资格|认定", before[-6:] + after[:6]):
+        return None  # 「连续两年拿了新发明专利」: not the park or the rent subsidy
     p = [m.end() for m in re.finditer(park, before)]
     q = [m.end() for m in re.finditer(subsidy, before)]
     if p or q:
