@@ -119,6 +119,7 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
         return None  # a message that adds to the estimate starts a session that extends it
     session = EstimateSession(items=items_for_inputs(inputs), inputs=dict(inputs))
     session.last_keys = list(inputs.keys())
+    session.amending = True  # the figures of the estimate just made change; no item is added
     turn = session.handle(user_text(tracker), intent)
     if turn.understood and session.status == "collecting" and session.clarify and session.inputs != inputs:
         # 「是130万欧元不是美元」: the corrected figure needs the user's conversion before recomputing

@@ -27,6 +27,11 @@ def figures_first(dispatcher, tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events
+    if has_running_estimate(tracker) and breaks_down_one_platform(text, tracker):
+        # 「硬件设备280万，正版软件60万，剩下160万是人工工资和房租」 after one platform's lump sum
+        events = amend_last_estimate(dispatcher, tracker, "correct_value")
+        if events is not None:
+            return events
     adds = has_running_estimate(tracker) and adds_item(text)
     if adds:  # 「还有技术先进型服务企业资格也是今年新获得的 总共多少」: the running estimate grows
         events = estimate_from_question(dispatcher, tracker)
@@ -54,6 +59,21 @@ def stated_awards_first(dispatcher, tracker):
         return None
     dispatcher.utter_message(text=text)
     return []
+
+
+def breaks_down_one_platform(text: str, tracker) -> bool:
+    """The message splits the one platform of the running estimate into its purchase costs."""
+    from actions.estimate_store import load_inputs
+    from bot.estimate.session import own_figures
+
+    platforms = load_inputs(tracker).get("platforms") or []
+    norm = normalize(text)
+    return (
+        len(platforms) == 1
+        and "平台" not in norm
+        and bool(shapes.search("platform_purchase", norm))
+        and sum(1 for f in own_figures(norm) if f.kind == "money") >= 2
+    )
 
 
 def estimate_parts(parts: list) -> list:

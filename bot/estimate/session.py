@@ -332,8 +332,10 @@ class EstimateSession:
         asked = question_part(norm)
         data_text = norm.replace(asked, "") if asked else norm
         new_items = [c for c in item_words.detect_items(data_text) if c not in self.items]
-        if self.clarify and self.clarify.get("kind") in ("platform_breakdown", "fair_breakdown"):
-            new_items = []  # 「其余160万是人工和房租」 answers the breakdown; 房租 names no item here
+        if (self.clarify and self.clarify.get("kind") in ("platform_breakdown", "fair_breakdown")) or (
+            intent == "correct_value" and getattr(self, "amending", False)
+        ):
+            new_items = []  # 「其余160万是人工和房租」 corrects the breakdown; 房租 names no item here
         is_correction = intent == "correct_value" or bool(CORRECTION.search(norm))
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()

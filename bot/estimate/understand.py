@@ -516,6 +516,8 @@ class Reader:
             if (
                 kind is None
                 and f.currency is None
+                and "执行额" in t
+                and not re.search(r"营收|合同额|收入|流水|销售额|签", lead)
                 and self.items & {"3.1", "3.3"}
                 and "3.2" not in self.items
                 and not self.has(r"离岸|在岸|境外|境内|美元")
@@ -608,7 +610,12 @@ class Reader:
             self.out.clarifications.append(
                 Clarification(
                     "business_kind",
-                    f"{said}是在岸（境内，人民币）执行额，还是离岸（境外，美元）执行额？",
+                    (
+                        f"政策按服务外包合同执行额计算，{other.group(0)}不一定就是执行额。"
+                        if (other := re.search(r"营收|收入|流水|销售额|营业额|合同额", t)) and "执行额" not in t
+                        else ""
+                    )
+                    + f"{said}是在岸（境内，人民币）执行额，还是离岸（境外，美元）执行额？",
                     {"values": unclear, "value": unclear[0]["value"], "year": unclear[0]["year"]},
                 )
             )
