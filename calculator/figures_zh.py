@@ -96,7 +96,12 @@ def normalize(text: str) -> str:
 
     text = _DIGITWISE.sub(digitwise, text).replace("〇", "零")
     # 「2个亿」「两个亿」 = 2亿: the 个 becomes a space (same length), which numerals allow
-    return _GE_YI.sub(lambda m: m.group(1) + " 亿", text)
+    text = _GE_YI.sub(lambda m: m.group(1) + " 亿", text)
+    # 「按7块的汇率」: 块 names the yuan per dollar of a rate, not an amount of money
+    return _KUAI_RATE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+_KUAI_RATE = re.compile(r"([0-9.]+)(块钱|块)(?=的?(汇率|中间价))")
 
 
 _GE_YI = re.compile(r"([0-9一二两三四五六七八九十半.]+)个亿")
@@ -511,6 +516,10 @@ def _bound(hit: _Hit, norm: str) -> Optional[str]:
     if after:
         return after.group(1)
     before = _PREFIX_BOUND.search(norm, max(0, hit.start - 4), hit.start)
+    if before is None and re.search(
+        r"(会不会|是否|有没有|能不能)?超(了|出)?\s*$", norm[max(0, hit.start - 5) : hit.start]
+    ):
+        return "超过"  # 「加起来会不会超500万」: the policy's ceiling quoted, not an amount
     return before.group(1) if before else None
 
 

@@ -232,6 +232,16 @@ class EstimateSession:
     def _previous_is_the_year(self):
         """ "离岸业务去年做了500万美元": with no increment asked, last year is the year rewarded."""
         inp = self.inputs
+        current = ("offshore_usd", "onshore_cny")
+        if inp.get("new_enterprise") and not any(k in inp for k in current):
+            moved = [k for k in ("previous_onshore_cny", "previous_offshore_usd") if k in inp]
+            for key in moved:  # 「去年新成立…去年是第一年有业务 执行额800万」: 去年 is the first year
+                inp[key[len("previous_") :]] = inp.pop(key)
+            if moved and "previous_usd_cny_rate" in inp and "usd_cny_rate" not in inp:
+                inp["usd_cny_rate"] = inp.pop("previous_usd_cny_rate")
+            if moved:
+                self.notes.append("按您说的去年（新增企业首年）的执行额计算纯增量")
+            return
         if "3.1" in self.items or "3.3" in self.items:
             return
         if any(k in inp for k in ("offshore_usd", "onshore_cny", "previous_onshore_cny")):

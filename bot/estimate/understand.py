@@ -51,7 +51,11 @@ def _before(text: str, pos: int, words: str, stop_at: int = 0) -> Optional[str]:
 
 
 def _year_of(text: str, pos: int) -> Optional[str]:
-    prev = [m.end() for m in re.finditer(YEAR_PREV, text[:pos])]
+    prev = [
+        m.end()
+        for m in re.finditer(YEAR_PREV, text[:pos])
+        if not re.search(r"(没有|没|无)$", text[max(0, m.start() - 2) : m.start()])  # 「没有上一年度」
+    ]
     cur = [m.end() for m in re.finditer(YEAR_CUR, text[:pos])]
     if not prev and not cur:
         return None
@@ -150,6 +154,12 @@ class Reader:
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
         self.text = full_years(english_to_chinese(normalize(self.raw[:2000])))
+        self.shifted = False
+        if "前年" in self.text and "去年" in self.text and not re.search(YEAR_CUR, self.text):
+            # 「前年境内1000万…去年境内1500万 去年的增量」: 去年 is the year rewarded, 前年 its previous year
+            # (same length, so the figures keep their places)
+            self.text = self.text.replace("去年", "今年").replace("前年", "去年")
+            self.shifted = True
         self.pending = pending
         self.items = set(items)
         self.known = known or {}
@@ -166,7 +176,11 @@ class Reader:
         return [
             (f.start, int(f.value))
             for f in self.figs
-            if f.kind == "year" and f.value is not None and 2000 <= int(f.value) <= 2100
+            if f.kind == "year"
+            and f.value is not None
+            and 2000 <= int(f.value) <= 2100
+            # 「2020年就有了」: when a status was gained, not the business year
+            and not re.match(r"\s*(就|已经|早就)(有|是|拿|获得|认定|评上|通过)", self.text[f.end : f.end + 4])
         ]
 
     def _year(self, pos: int) -> Optional[str]:
@@ -267,6 +281,15 @@ class Reader:
         from bot.estimate import clauses
 
         self._consistent_totals()
+        for f in self.unused("money"):  # 「年租金50万 30%就是15万对不对」: the user's own result is no amount
+            self._own_result(f)
+        for f in self.unused("money"):  # 「95万美元 按7块的汇率折合人民币665万」: the same amount converted
+            if re.search(r"(折合|折算|换算)(成|为)?\s*(人民币)?\s*$", self.text[max(0, f.start - 8) : f.start]) or (
+                f.raw.startswith("人民币")
+                and re.search(r"(折合|折算|换算)(成|为)?\s*$", self.text[max(0, f.start - 6) : f.start])
+            ):
+                self.use(f)
+                self.out.notes.append(f"{f.raw}是换算后的金额，不另计")
         self._rates()
         for clause in clauses.READ_ORDER:  # each clause's own figures, in the registry's reading order
             if clause.reads_when(self):
@@ -410,12 +433,14 @@ class Reader:
     def _business(self):
         t = self.text
         if re.search(
-            r"(不是|并非|不算|非)[^，。；\d]{0,2}(新增|新成立|新设立|新注册|刚成立|新)(的)?(企业|公司)?(?![^，。；]{0,2}业务)"
+            r"(不是|并非|不算|非)[^，。；\d]{0,2}(新增|新成立|新设立|新注册|刚成立|新)(的)?(企业|公司)?(?![^，。；]{0,2}(业务|拿|获得|认定|评))"
             r"|不是首年|不是第一年|老企业|成立(好|很)?(几|多|[二三四五六七八九十两\d]+)年",
             t,
         ):
             self.out.fields["new_enterprise"] = False
-        elif re.search(r"新增企业|新成立|新设立|新注册|首年|第一年|刚成立|今年成立", t):
+        elif re.search(
+            r"新增企业|新成立|新设立|新注册|首年|第一年|头一年|刚成立|才成立|刚注册|才注册|今年成立|新企业", t
+        ):
             self.out.fields["new_enterprise"] = True
         if re.search(rf"({NONE_WORDS})[^，。；]{{0,4}}(离岸|境外业务|国际业务)", t) and not re.search(
             r"离岸[^，。；]{0,8}\d", t
@@ -706,7 +731,10 @@ class Reader:
     # -- yes/no items ------------------------------------------------------------------------
     def _flags(self):
         t = self.text
-        if re.search(r"技术先进型", t) and re.search(r"复审|重新认定|不是新|并非新|非新|早就|之前就|以前就|多年前", t):
+        if (re.search(r"技术先进型|技先", t) or "tech_advanced_new" in (self.known or {})) and re.search(
+            r"复审|复核|续期|延续|重新认定|不是新|并非新|非新|早就|之前就|以前就|多年前|年就有|(前年|去年|上年|往年)(就)?认定",
+            t,
+        ):
             self.out.fields["tech_advanced_new"] = False  # 复审通过 is keeping the status, not newly gaining it
         elif re.search(
             r"(新|刚|今年)(被)?(获得?|取得|拿到|拿了|拿下|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|拿了|拿下|通过)|"

@@ -48,6 +48,34 @@ GROUP_CONTRACT = re.compile(
 )
 
 
+# 「其中只有152个跟外包企业签了一年以上的劳动合同」「签1年以上劳动合同的198个」: the trainees counted
+SIGNED_COUNT = re.compile(
+    r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)[^，。；,;0-9]{0,16}?签(?:了|订|订了)?[^，。；,;0-9]{0,3}"
+    r"(?:一|1)\s*年(?:以上|及以上)"
+    r"|签(?:了|订)?[^，。；,;0-9]{0,3}(?:一|1)\s*年(?:以上|及以上)[^，。；,;0-9]{0,8}?(?:的)(?:有)?\s*"
+    r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)"
+)
+
+
+def read_signed_count(r) -> bool:
+    """The trainees said to have signed a contract of a year or more, out of a larger number trained."""
+    from calculator.figures_zh import numeral_value
+
+    m = SIGNED_COUNT.search(r.text)
+    if not m:
+        return False
+    n = numeral_value(m.group(1) or m.group(2))
+    others = [int(f.value) for f in r.unused("count") if re.search(r"人|名|个|位", f.unit or f.raw or "")]
+    if n is None or not others or max(others) <= n:
+        return False
+    r.out.fields["institution_trainees"] = int(n)
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    r.out.notes.append(f"按签订1年以上《劳动合同》的{int(n)}名计算（其余学员不计入）")
+    return True
+
+
 def read_contracts(r) -> bool:
     """「其中30个签了两年的劳动合同 另外10个只签了半年」: only the trainees whose contract is long enough
     (签订1年以上《劳动合同》) are counted; the others are named. True when the message counts that way."""
@@ -92,7 +120,7 @@ def read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
-    if read_levels(r) or read_contracts(r):
+    if read_levels(r) or read_contracts(r) or read_signed_count(r):
         return
     for f in r.unused("count"):
         if re.search(r"人|名|个", f.unit or f.raw or "") and (
