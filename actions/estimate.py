@@ -20,7 +20,15 @@ from actions.estimate_store import (
 )
 from actions.estimating import amend_last_estimate, estimate_from_question, finish, unsure_line
 from actions.forms import SessionFormValidation
-from actions.policy import adds_item, first_answer, not_served_first, other_parts, stated_awards_first, verdict_first
+from actions.policy import (
+    adds_item,
+    first_answer,
+    not_served_first,
+    other_parts,
+    stated_awards_first,
+    unpriced_first,
+    verdict_first,
+)
 from bot.answers import compose, eligibility
 from bot.console.queue import note_estimate
 from actions.details import details_first, say
@@ -38,7 +46,7 @@ class ActionEstimateStart(Action):
         return "action_estimate_start"
 
     async def run(self, dispatcher, tracker, domain):
-        events = first_answer(dispatcher, tracker, not_served_first, stated_awards_first, verdict_first)
+        events = first_answer(dispatcher, tracker, not_served_first, stated_awards_first, unpriced_first, verdict_first)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
         if is_what_if(user_text(tracker)) and has_running_estimate(tracker):

@@ -61,6 +61,31 @@ def stated_awards_first(dispatcher, tracker):
     return []
 
 
+def unpriced_first(dispatcher, tracker):
+    """「政府购买服务一般给多少钱一个项目」: a clause that names no amount is answered as such, not
+    estimated with a neighbouring clause's figures."""
+    from bot.answers import router
+    from bot.answers.subsidies import clause_answer
+    from knowledge import query
+    from knowledge.figures import figures
+
+    t = understand(user_text(tracker))
+    hits = query.search(t, limit=2)
+    if not hits or hits[0]["kind"] != "clause" or hits[0]["score"] < router.STRONG_SCORE:
+        return None
+    code = hits[0]["key"]
+    if (
+        not code.startswith("3.")
+        or figures(code)
+        or query.clause(code).get("children")
+        or own_money(user_text(tracker))
+    ):
+        return None
+    answer = clause_answer(code, t)
+    say(dispatcher, answer)
+    return answer_events(answer)
+
+
 def breaks_down_one_platform(text: str, tracker) -> bool:
     """The message splits the one platform of the running estimate into its purchase costs."""
     from actions.estimate_store import load_inputs

@@ -5,6 +5,7 @@ import re
 from knowledge.figures import words as figure_words
 from typing import Optional
 
+from knowledge.figures import figures
 from knowledge import conditions, query, shapes
 
 from bot.answers import layers
@@ -35,7 +36,13 @@ def clause_answer(code: str, text: str = "") -> Answer:
         extra.append("可补贴的费用：" + "、".join(c["eligible_costs"]) + "。")
     if c.get("applicant") and c["applicant"] not in ("企业",):
         extra.append(f"申报主体：{c['applicant']}。")
-    if code.startswith("3.") and code not in ("3.7.1",):
+    if code.startswith("3.") and not figures(code):
+        # 三（七）1 names no amount: say so rather than let a neighbouring clause's figure answer
+        extra.append(
+            f"文件没有规定这一项的具体金额或比例；具体支持方式和标准以市商务局会同市财政局另行制定的实施细则为准"
+            f"（{query.clause('4.1')['label']}）。"
+        )
+    elif code.startswith("3."):
         extra.append("告诉我具体数字，我可以帮您测算。")
     return Answer("\n".join(([focus] if focus else []) + [body] + extra), clause=code)
 

@@ -284,9 +284,18 @@ class Reader:
         for f in self.unused("money"):  # 「年租金50万 30%就是15万对不对」: the user's own result is no amount
             self._own_result(f)
         for f in self.unused("money"):  # 「95万美元 按7块的汇率折合人民币665万」: the same amount converted
-            if re.search(r"(折合|折算|换算)(成|为)?\s*(人民币)?\s*$", self.text[max(0, f.start - 8) : f.start]) or (
-                f.raw.startswith("人民币")
-                and re.search(r"(折合|折算|换算)(成|为)?\s*$", self.text[max(0, f.start - 6) : f.start])
+            source = [
+                g
+                for g in self.figs
+                if g.kind == "money" and g.end <= f.start and f.start - g.end <= 20 and g.currency not in (None, "CNY")
+            ]
+            if (
+                source
+                and re.search(r"(折合|折算|换算)(成|为)?\s*(人民币)?\s*$", self.text[max(0, f.start - 8) : f.start])
+                or (
+                    f.raw.startswith("人民币")
+                    and re.search(r"(折合|折算|换算)(成|为)?\s*$", self.text[max(0, f.start - 6) : f.start])
+                )
             ):
                 self.use(f)
                 self.out.notes.append(f"{f.raw}是换算后的金额，不另计")

@@ -82,7 +82,32 @@ def read(r):
         )
     values = r.spread(costs, n, per, "人", "培训", "senior")
     if values is not None:
+        values = _counted_levels_only(r, values)
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+
+
+def _counted_levels_only(r, values: list) -> list:
+    """「8个人 每人4万 其中5个是本科的项目经理 另外3个是专科」: only the people at the level the clause
+    asks (本科以上) are counted, the others named; kept as is when the groups do not add up."""
+    from bot.understand.facts import counted_levels
+    from knowledge import conditions
+
+    groups = counted_levels(r.text)
+    if len({rank for _, _, rank in groups}) < 2 or len(set(values)) != 1:
+        return values
+    leaf = next((x for x in conditions.leaves("3.7.3") if x.get("id") == "education"), None)
+    if leaf is None:
+        return values
+    levels = conditions.scales()[leaf["scale"]]
+    need = next(i for i, level in enumerate(levels) if leaf["at_least"] in level)
+    kept = sum(n for n, _, rank in groups if rank >= need)
+    left = [(n, word) for n, word, rank in groups if rank < need]
+    if kept + sum(n for n, _ in left) != len(values):
+        return values
+    r.out.notes.append(
+        "、".join(f"{n}名{word}" for n, word in left) + f"学历的人员不符合“{leaf['label']}”，不计入；按{kept}名计算"
+    )
+    return values[:kept]
 
 
 CLAUSES = (
