@@ -10,7 +10,7 @@ from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate
 from actions.estimating import amend_last_estimate, estimate_from_question
 from actions.details import details_first, say
-from bot.answers import compose, qualify
+from bot.answers import compose, eligibility, qualify
 from bot.answers.general import human_contact
 from bot.estimate.reading import is_what_if
 from bot.nlu.normalize import normalize, understand
@@ -275,7 +275,14 @@ class ActionAnswerPolicy(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
         events = first_answer(
-            dispatcher, tracker, details_first, not_served_first, stated_awards_first, verdict_first, figures_first
+            dispatcher,
+            tracker,
+            details_first,
+            not_served_first,
+            stated_awards_first,
+            unpriced_first,
+            verdict_first,
+            figures_first,
         )
         if events is not None:
             return events
@@ -377,11 +384,21 @@ class ActionDefaultFallback(Action):
             )
             return []
         events = first_answer(
-            dispatcher, tracker, details_first, not_served_first, stated_awards_first, verdict_first, figures_first
+            dispatcher,
+            tracker,
+            details_first,
+            not_served_first,
+            stated_awards_first,
+            unpriced_first,
+            verdict_first,
+            figures_first,
         )
         if events is not None:
             return events
         answer = compose_reply(tracker, None)
+        if not answer.text and len(eligibility.facts_from(normalize(text))) >= 2:
+            # 「公司注册在新乡 …在郑州也交了一部分税 可以报吗」: the applicant against 第二条
+            answer = eligibility.answer(normalize(text))
         if answer.text:
             say(dispatcher, answer)
             return answer_events(answer)

@@ -148,3 +148,26 @@ def test_a_platforms_lump_sum_is_counted_with_a_note_and_a_breakdown_replaces_it
     s.last_keys = list(inputs)
     s.handle("服务器和网络设备300万 正版软件100万 剩下200万是人员工资", "correct_value")
     assert s.inputs["platforms"] == [{"cost_cny": Decimal(4000000)}]
+
+
+def test_a_subset_below_the_level_is_taken_out_of_the_running_training():
+    from bot.estimate.session import items_for_inputs
+
+    inputs = {"senior_training": [{"cost_cny": Decimal(40000)}] * 6}
+    s = EstimateSession(items=items_for_inputs(inputs), inputs=dict(inputs))
+    s.last_keys, s.amending = list(inputs), True
+    s.handle("那如果其中有两个是专科的呢", "correct_value")
+    assert len(s.inputs["senior_training"]) == 4
+
+
+def test_the_increment_itself_is_counted_over_a_zero_year_and_said():
+    s = EstimateSession.start("我们今年业务增量是800万 增量奖多少")
+    assert s.inputs["onshore_cny"] == Decimal(8000000) and s.inputs["previous_onshore_cny"] == 0
+    assert any("业务增量800万元" in n for n in s.notes)
+    s = EstimateSession.start("去年在岸600万 今年增量300万 增量奖多少")
+    assert "onshore_cny" not in s.inputs  # this year's amount is asked, never taken from the increment
+
+
+def test_previous_two_years_make_last_year_the_year_rewarded():
+    s = EstimateSession.start("前年在岸2000万 去年在岸2600万 去年的增量奖励多少")
+    assert s.inputs["previous_onshore_cny"] == Decimal(20000000) and s.inputs["onshore_cny"] == Decimal(26000000)

@@ -439,7 +439,30 @@ class Reader:
         self.out.fields[key] = value
 
     # -- business amounts (三.（一）、（二）) ---------------------------------------------------
+    def _stated_increment(self):
+        """「我们今年增量100万」: the increment itself, with no year's amounts and no offshore business: counted
+        as this year's amount over a previous year of 0, and said so."""
+        other_figures = self.has(r"离岸|境外|美元|去年|上年") or any(
+            k in self.out.fields for k in ("onshore_cny", "offshore_usd")
+        )
+        for f in self.unused("money"):
+            if f.currency in (None, "CNY") and re.search(
+                r"(?<!奖励)增量(部分|额)?(是|为|有|达到|大概|约)?\s*$", self.lead_in(f)
+            ):
+                if (
+                    other_figures
+                ):  # 「去年在岸500万 今年增量200万」: not this year's amount; the year's amounts are asked
+                    self.use(f)
+                    self.out.notes.append(f"增量{wan(f.value)}不作为某一年度的执行额")
+                    return
+                self.out.fields["onshore_cny"] = self.cny(f, "增量")
+                self.out.fields["previous_onshore_cny"] = Decimal(0)
+                self.out.notes.append(f"按您说的业务增量{wan(f.value)}计算（本年度执行额比上年度增加的部分）")
+                self.use(f)
+                return
+
     def _business(self):
+        self._stated_increment()
         t = self.text
         if re.search(
             r"(不是|并非|不算|非)[^，。；\d]{0,2}(新增|新成立|新设立|新注册|刚成立|新)(的)?(企业|公司)?(?![^，。；]{0,2}(业务|拿|获得|认定|评))"

@@ -151,6 +151,11 @@ def _rank(spec: dict, t: str) -> Optional[str]:
         for m in re.finditer(re.escape(str(w).lower()), t):
             if any(a <= m.start() < b for a, b, _, _ in found):
                 continue
+            if re.search(
+                r"其中[^，。；,;]{0,3}[一二两三四五六七八九十\d]+\s*(个|名|位|人)[^，。；,;]{0,3}$",
+                t[max(0, m.start() - 12) : m.start()],
+            ):
+                continue  # 「其中有一个是大专」: a part of the group, not everyone's level
             quoted = _quoted(t, m.start()) or t[m.end() : m.end() + 3].startswith(("以上", "及以上"))
             negated = bool(NEGATION.search(t[_phrase_start(t, m.start()) : m.start()]))
             found.append((m.start(), m.end(), str(w), quoted or negated))

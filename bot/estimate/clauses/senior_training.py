@@ -23,8 +23,34 @@ def describe(value) -> str:
     )
 
 
+SUBSET_BELOW = re.compile(
+    r"其中[^，。；,;]{0,3}([一二两三四五六七八九十\d]+)\s*(?:个|名|位|人)[^，。；,;]{0,3}(大专|专科|中专|高中|本科以下|没有本科)"
+)
+
+
+def _subset_below(r) -> bool:
+    """「那要是其中有一个是大专学历的呢」 after N people: that many are not counted (本科以上 is asked)."""
+    from calculator.figures_zh import numeral_value
+
+    known = (r.known or {}).get("senior_training") or []
+    m = SUBSET_BELOW.search(r.text)
+    if not m or not known or r.unused("money"):
+        return False
+    n = numeral_value(m.group(1))
+    if n is None or not 0 < n <= len(known):
+        return False
+    costs = sorted((e["cost_cny"] for e in known), reverse=True)
+    if len(set(costs)) != 1:
+        return False  # which person's cost leaves is not said: asked elsewhere, never guessed
+    r.out.fields["senior_training"] = [dict(e) for e in known[: len(known) - int(n)]]
+    r.out.notes.append(f"其中{int(n)}名{m.group(2)}学历，不符合“学员本科以上学历”，不计入")
+    return True
+
+
 def read(r):
     """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
+    if _subset_below(r):
+        return
     costs = r.item_costs(
         "senior_training", r"培训|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|离岸|在岸|执行额"
     )
