@@ -70,6 +70,8 @@ def unpriced_first(dispatcher, tracker):
     from knowledge.figures import figures
 
     t = understand(user_text(tracker))
+    if not shapes.search("asks_amount", t):
+        return None  # 「…能走政府购买服务那条吗」 asks whether, answered by the verdict
     hits = query.search(t, limit=2)
     if not hits or hits[0]["kind"] != "clause" or hits[0]["score"] < router.STRONG_SCORE:
         return None

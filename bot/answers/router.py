@@ -60,7 +60,10 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     asks = re.search(query.classify_question_pattern(), t)
     if intent == "ask_domain_of_business":
         # 「个体户可以申请服务外包的奖励吗」: who may apply, not where a business belongs
-        return not (shapes.search("who_applies", t) and not shapes.search("classify_question", t))
+        return not (
+            (shapes.search("who_applies", t) and not shapes.search("classify_question", t))
+            or shapes.search("catalog_update", t)  # 「新版目录出来了 以后能算进来吗」: 第四条第（二）项
+        )
     if not asks:
         return False
     if query.not_service_outsourcing(t) and (
