@@ -38,8 +38,15 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     second_article = eligibility.summary(fact_reader.from_json(session.facts))
     if second_article:
         dispatcher.utter_message(text=second_article)
+    bases = ("3.1", "3.2") if "3.3" in session.items else ()  # 三（三） is 15% of these: shown as its base
     text = explain.render(
-        result, calculator_inputs(session.inputs), session.notes, skipped, failed=session.failed(), title=title
+        result,
+        calculator_inputs(session.inputs),
+        session.notes,
+        skipped,
+        failed=session.failed(),
+        title=title,
+        bases=bases,
     )
     unsure = session.unsure_conditions()
     if unsure:

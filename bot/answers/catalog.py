@@ -142,11 +142,23 @@ def _domain_line(who: str, top: dict, hits=()) -> str:
     return msg
 
 
-def _outside_line(who: str, kind: dict) -> str:
+def _outside_line(who: str, kind: dict, text: str = "") -> str:
     msg = f"{who}属于{kind['label']}，不属于服务外包，不在目录23个领域内：{kind['why']}"
     if kind.get("decides"):
         msg += kind["decides"]
+    cited = _industries_cited(text)
+    if cited:
+        msg += (
+            f"目录里出现的“{'、'.join(cited)}”是各领域服务外包的应用行业（客户所在的国民经济行业），"
+            "不是说这个行业本身的经营属于服务外包。"
+        )
     return msg
+
+
+def _industries_cited(text: str) -> list:
+    """The catalog's industry names (国民经济行业, the clients' industries) the message quotes."""
+    names = {name for d in query.domains() for name in d.get("industries", [])}
+    return sorted(n for n in names if n and n in (text or ""))
 
 
 def classify_answer(text: str) -> Optional[Answer]:
@@ -170,7 +182,7 @@ def classify_answer(text: str) -> Optional[Answer]:
     subject = _subject(text)
     who = f"“{subject}”" if subject else "这项业务"
     if judged and judged[0][2][0] == "none":
-        return Answer(_outside_line(who, judged[0][2][1]) + "具体以市商务局认定为准。", clause="annex")
+        return Answer(_outside_line(who, judged[0][2][1], text) + "具体以市商务局认定为准。", clause="annex")
     hits = query.classify_business(text, limit=3)
     if not hits:
         return None

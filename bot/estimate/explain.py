@@ -41,7 +41,7 @@ def failed_line(code: str, condition: str) -> str:
     return f"{NAMES.get(code, code)}：不符合条件，0元——未满足“{condition}”（依据{label}）。"
 
 
-def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = "", failed=None) -> str:
+def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = "", failed=None, bases=()) -> str:
     """A compact Chinese answer: basis, each item with arithmetic and clause, total, disclaimer."""
     lines = []
     basis = restate(inputs)
@@ -54,6 +54,8 @@ def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = 
             head = f"{mark}{item['name']}：{money(item['amount_cny'])}"
             if item.get("amount_cny_max") is not None and item["amount_cny_max"] != item["amount_cny"]:
                 head = f"{mark}{item['name']}：{money(item['amount_cny'])}至{money(item['amount_cny_max'])}"
+        elif item["code"] in bases:
+            head = f"{mark}{item['name']}：0元（作为创新发展奖励的基数）"  # why it is 0 follows
         else:
             head = f"{mark}{item['name']}：不符合条件，0元"
         lines.append(head)
