@@ -202,21 +202,26 @@ def verdict_first(dispatcher, tracker):
         # (「还参加了深圳的一个展 展位费2.5万」) are computed
         estimate = estimate_from_question(dispatcher, tracker)
         events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
-    elif answer.verdict != "not_met" and asks_count_amount(user_text(tracker)):
+    elif (
+        answer.verdict == "met" or answer.verdict != "not_met" and asks_amount(user_text(tracker))
+    ) and complete_estimate(user_text(tracker)):
         # 「30个大专应届生实习…算不算 奖励金额多少」: the verdict, then the amount its counts give
         estimate = estimate_from_question(dispatcher, tracker)
         events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
     return events
 
 
-def asks_count_amount(text: str) -> bool:
-    """The message asks for an amount and holds everything an estimate needs (counts of people, no
-    money): 「认定的培训机构 15个大专学员…能拿多少」."""
+def asks_amount(text: str) -> bool:
+    """The message asks for an amount (「能拿多少」), not for a clause's cap (「最多多少」)."""
+    norm = normalize(text)
+    return bool(shapes.search("asks_amount", norm)) and not shapes.search("asks_limit", norm)
+
+
+def complete_estimate(text: str) -> bool:
+    """The message holds everything an estimate needs (counts of people, no money): after a 符合 verdict
+    the amount follows (「认定的培训机构 15个大专学员…一年算不算1年以上」 → 15 × 500元)."""
     from bot.estimate.session import EstimateSession
 
-    norm = normalize(text)
-    if not shapes.search("asks_amount", norm) or shapes.search("asks_limit", norm):
-        return False
     est = EstimateSession.start(text)
     return est.status == "done" and bool(est.items) and not est.clarify
 
