@@ -17,14 +17,20 @@ CASES = ROOT / "tests" / "e2e"
 CASE_FILES = [CASES / "cases.yaml", CASES / "cases_round2.yaml", ROOT.parent / "shared" / "eval" / "sample_cases.yaml"]
 # Outside evaluators' sets for issues 13, 14 and 19: each file's pass rate must stay at or above its
 # floor (the rate measured when it was last raised; README "Measured" gives the figures).
-RATE_FLOORS = {  # measured 2026-11-30 (python -m tests.tools.run_cases …): 92.2, 95.2, 96.4, 95.1, 95.5, 92.7, 94.5 %
-    "cases_conditions.yaml": 0.90,
-    "cases_understanding_a.yaml": 0.93,
-    "cases_understanding_b.yaml": 0.94,
-    "cases_estimates_a.yaml": 0.93,
-    "cases_estimates_b.yaml": 0.93,
-    "cases_fresh_questions.yaml": 0.90,
-    "cases_fresh_estimates.yaml": 0.92,
+RATE_FLOORS = {  # measured 2026-11-30 10:32 (python -m tests.tools.run_cases …, README "Measured"), floors ~2 points under
+    "cases_conditions.yaml": 0.95,  # 97.4 %
+    "cases_understanding_a.yaml": 0.95,  # 97.6 %
+    "cases_understanding_b.yaml": 0.95,  # 97.6 %
+    "cases_estimates_a.yaml": 0.96,  # 98.4 %
+    "cases_estimates_b.yaml": 0.95,  # 97.3 %
+    "cases_fresh_questions.yaml": 0.95,  # 97.3 %
+    "cases_fresh_estimates.yaml": 0.95,  # 97.3 %
+    "cases_heldout_questions.yaml": 0.95,  # 98.0 %
+    "cases_heldout_estimates.yaml": 0.86,  # 88.8 %
+    "cases_round5_questions.yaml": 0.92,  # 95.0 % (first play 80.8 %)
+    "cases_round5_estimates.yaml": 0.87,  # 90.0 % (first play 80.0 %)
+    "cases_round6_questions.yaml": 0.93,  # 96.0 % (first play 93.0 %)
+    "cases_round6_estimates.yaml": 0.81,  # 84.0 % (first play 69.0 %)
 }
 
 

@@ -90,7 +90,9 @@ def _stated_total(text: str) -> Optional[str]:
     if not asks_sum(text) or read(text):
         return None
     summed = r"(各项|所有|全部|几项|这些|各类)[^，。；]{0,4}(奖励|补贴|奖补|资金)|(奖励|补贴|奖补)[^，。；]{0,6}(加起来|一共|总共|合计)"
-    if not re.search(summed, text) or re.search(r"费|花了|投入|执行额|营收|成本|采购|购置|业务", text):
+    if not re.search(summed, text) or re.search(
+        r"费|花了|投入|执行额|营收|成本|采购|购置|业务|硬件|软件|设备|设施|平台|展|认证|培训|租", text
+    ):
         return None  # 「展位费加特装费一共6万 补贴多少」 sums costs, not awards
     m = re.search(r"(加起来|一共|总共|合计|总计)[^，。；？?\d一二三四五六七八九两]{0,6}", text)
     if not m:
