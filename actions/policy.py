@@ -279,6 +279,11 @@ def not_served_first(dispatcher, tracker):
     return answer_events(answer)
 
 
+# What answers a policy question before its topic is composed, in order: details asked for, requests
+# not served, awards the user already knows, clauses with no amount, verdicts on stated facts, figures.
+ANSWER_FIRST = (details_first, not_served_first, stated_awards_first, unpriced_first, verdict_first, figures_first)
+
+
 class ActionAnswerPolicy(Action):
     """Answer eligibility, catalog, subsidy and general-rule questions from knowledge/."""
 
@@ -286,16 +291,7 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
-        events = first_answer(
-            dispatcher,
-            tracker,
-            details_first,
-            not_served_first,
-            stated_awards_first,
-            unpriced_first,
-            verdict_first,
-            figures_first,
-        )
+        events = first_answer(dispatcher, tracker, *ANSWER_FIRST)
         if events is not None:
             return events
         answer = compose_reply(tracker, intent_of(tracker))
@@ -395,16 +391,7 @@ class ActionDefaultFallback(Action):
                 "例如“谁可以申报？”或“离岸奖励怎么算？”"
             )
             return []
-        events = first_answer(
-            dispatcher,
-            tracker,
-            details_first,
-            not_served_first,
-            stated_awards_first,
-            unpriced_first,
-            verdict_first,
-            figures_first,
-        )
+        events = first_answer(dispatcher, tracker, *ANSWER_FIRST)
         if events is not None:
             return events
         answer = compose_reply(tracker, None)
