@@ -171,3 +171,37 @@ def test_the_increment_itself_is_counted_over_a_zero_year_and_said():
 def test_previous_two_years_make_last_year_the_year_rewarded():
     s = EstimateSession.start("前年在岸2000万 去年在岸2600万 去年的增量奖励多少")
     assert s.inputs["previous_onshore_cny"] == Decimal(20000000) and s.inputs["onshore_cny"] == Decimal(26000000)
+
+
+def test_travel_beside_a_fair_is_no_other_fair():
+    s = EstimateSession.start(
+        "都是指定展会：境外新加坡一场展位加特装9万、差旅4万；境内两场分别是展位费1.2万和布展1.8万"
+    )
+    assert sorted(int(f["cost_cny"]) for f in s.inputs["fairs"]) == [12000, 18000, 90000]
+    assert any("差旅4万元" in n for n in s.notes)
+
+
+def test_the_same_fairs_told_again_are_not_added():
+    running = {
+        "fairs": [
+            {"region": "overseas", "cost_cny": Decimal(90000)},
+            {"region": "domestic", "cost_cny": Decimal(12000)},
+        ]
+    }
+    s = EstimateSession.start("境外新加坡一场9万 另外境内一场1.2万", running=running)
+    assert len(s.inputs["fairs"]) == 2
+
+
+def test_an_ordinal_correction_replaces_that_entry():
+    from bot.estimate.session import items_for_inputs
+
+    inputs = {
+        "fairs": [
+            {"region": "overseas", "cost_cny": Decimal(60000)},
+            {"region": "overseas", "cost_cny": Decimal(40000)},
+        ]
+    }
+    s = EstimateSession(items=items_for_inputs(inputs), inputs=dict(inputs))
+    s.last_keys, s.amending = list(inputs), True
+    s.handle("不对 第二个是5万", "correct_value")
+    assert [int(f["cost_cny"]) for f in s.inputs["fairs"]] == [60000, 50000]

@@ -419,13 +419,19 @@ class EstimateSession:
         if "fairs" in fields:
             new = fields.pop("fairs")
             regions = {f["region"] for f in new}
-            kept = [f for f in self.inputs.get("fairs", []) if f["region"] not in regions or (first and self.extends)]
+            restated = _restates(self.inputs.get("fairs") or [], new)  # the same fairs told again: not more
+            kept = [
+                f
+                for f in self.inputs.get("fairs", [])
+                if f["region"] not in regions or (first and self.extends and not restated)
+            ]
             self.inputs["fairs"] = kept + new
             got = True
             self.last_keys.append("fairs")
         if first and self.extends:  # another fair / certification / platform, another batch of trainees
             for key in [k for k in fields if k in LIST_FIELDS]:
-                self.inputs[key] = list(self.inputs.get(key) or []) + list(fields.pop(key))
+                old_list, new_list = list(self.inputs.get(key) or []), list(fields.pop(key))
+                self.inputs[key] = new_list if _restates(old_list, new_list) else old_list + new_list
                 self.last_keys.append(key)
                 got = True
             if re.search(r"又|再|补报|另外|还有|也", normalize(text or "")):
@@ -484,6 +490,18 @@ class EstimateSession:
         if not figs:
             return False
         f = figs[0]
+        ordinal = re.search(r"第\s*([一二三四五六七八九十\d]+)\s*(个|场|项|家|位|人|次)", norm)
+        if ordinal and f.kind == "money" and f.currency in (None, "CNY"):
+            from calculator.figures_zh import numeral_value
+
+            n = numeral_value(ordinal.group(1))
+            for key in reversed(self.last_keys):  # 「不对 第一个是8万」: that entry of the list just told
+                old = self.inputs.get(key)
+                if isinstance(old, list) and n and 1 <= n <= len(old) and "cost_cny" in old[int(n) - 1]:
+                    entries = [dict(e) for e in old]
+                    entries[int(n) - 1]["cost_cny"] = f.value
+                    self.inputs[key] = entries
+                    return True
         for key in reversed(self.last_keys):
             old = self.inputs.get(key)
             if f.kind == "rate" and key.endswith("rate"):
@@ -897,6 +915,16 @@ class EstimateSession:
                 rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
             )
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+
+
+def _restates(old: list, new: list) -> bool:
+    """Every entry of `new` is already in `old` (same costs, same places): the list told again."""
+    from collections import Counter
+
+    def key(e):
+        return tuple(sorted((k, str(v)) for k, v in e.items()))
+
+    return bool(new) and not Counter(key(e) for e in new) - Counter(key(e) for e in old)
 
 
 BUSINESS_KEYS = ("onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd")

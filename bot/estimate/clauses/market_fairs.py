@@ -78,6 +78,7 @@ def read(r):
     groups = []
     cur = None
     said_region = None
+    excluded_here = []
     spans = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!？?\n\s]+", r.text)]
     for s, e in spans:
         seg = r.text[s:e]
@@ -100,7 +101,15 @@ def read(r):
             cur, said_region = None, None  # 「还有3个本科的项目经理参加涉外业务培训 每人6万」: another item's figures
             continue
         counts = [f for f in seg_figs if f.kind == "count" and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")]
-        costs = [f for f in seg_figs if f.kind == "money"]
+        costs = []
+        for f in [f for f in seg_figs if f.kind == "money"]:
+            lead = r.lead_in(f)
+            travel = word_patterns()["not_covered"].search(lead)
+            if travel and not word_patterns()["eligible"].search(lead[travel.end() :]):
+                r.use(f)  # 「差旅6万」「机票酒店另外花了6万」: not a cost 三（五） pays for, and not another event
+                excluded_here.append(f"{travel.group(0)}{wan(f.value)}")
+                continue
+            costs.append(f)
         fairish = (
             re.search(FAIR_WORDS, seg)
             or r.pending == "fairs"
@@ -141,6 +150,11 @@ def read(r):
             cur["per"] = "each"
         elif re.search(TOTAL_WORDS, seg):
             cur["per"] = "total"
+    if excluded_here:
+        r.out.notes.append(
+            "、".join(excluded_here) + "不属于第三条第（五）项列明的可补贴费用"
+            "（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数"
+        )
     fairs = []
     costless = [{"region": g["region"], "count": g["count"]} for g in groups if not g["costs"] and g["count"]]
     if costless:
