@@ -134,6 +134,11 @@ class ActionEstimateTotal(Action):
             from bot.answers import router
             from knowledge import query
 
+            fresh = EstimateSession.start(text, known=earlier_facts(tracker))
+            if fresh.items and fresh.status == "done":
+                # 「那140个人一共能拿多少」 after 「认定的培训机构…学员有140个」: the facts told before decide it
+                return finish(dispatcher, tracker, fresh)
+
             hits = query.search(understand(text), limit=1)
             if (
                 hits and hits[0]["score"] >= router.SEARCH_FLOOR and hits[0]["kind"] != "clause"

@@ -311,7 +311,7 @@ _PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|usd|¥|RMB|rmb|CNY|cny|人�
 _RATE_YEAR = r"(?:[0-9]{4}年度?|今年|去年|上年度?|上一年度?|本年度?|前年|两年|两个年度|每年)"
 _RATE_CUE = re.compile(
     r"(?:汇率|中间价|汇价|(?<![A-Za-z])rate|美元兑换?(?:人民币)?|美元=|美元折合)"
-    rf"(?:[是为按取用约在都就均:=，,\s]|大约|大概|差不多|按照|约为|算|{_RATE_YEAR}|的)*$"
+    rf"(?:[是为按取用约在都就均:=，,\s]|大约|大概|差不多|按照|约为|算|均值|平均值?|年均|全年|{_RATE_YEAR}|的)*$"
 )
 # "汇率2022年按6.7261、2023年按7.0467", "汇率今年7.1、去年6.9": a plain number after a rate, linked by a year
 _RATE_NEXT = re.compile(rf"\s*[、，,;；/和及与]?\s*{_RATE_YEAR}(?:的|是|为|按|取|用|都|\s|:)*$")

@@ -419,7 +419,7 @@ class EstimateSession:
         if "fairs" in fields:
             new = fields.pop("fairs")
             regions = {f["region"] for f in new}
-            restated = _restates(self.inputs.get("fairs") or [], new)  # the same fairs told again: not more
+            restated = not _adds(text) and _restates(self.inputs.get("fairs") or [], new)  # told again: not more
             kept = [
                 f
                 for f in self.inputs.get("fairs", [])
@@ -431,7 +431,8 @@ class EstimateSession:
         if first and self.extends:  # another fair / certification / platform, another batch of trainees
             for key in [k for k in fields if k in LIST_FIELDS]:
                 old_list, new_list = list(self.inputs.get(key) or []), list(fields.pop(key))
-                self.inputs[key] = new_list if _restates(old_list, new_list) else old_list + new_list
+                told_again = not _adds(text) and _restates(old_list, new_list)
+                self.inputs[key] = new_list if told_again else old_list + new_list
                 self.last_keys.append(key)
                 got = True
             if re.search(r"又|再|补报|另外|还有|也", normalize(text or "")):
@@ -915,6 +916,15 @@ class EstimateSession:
                 rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
             )
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+
+
+def _adds(text: str) -> bool:
+    """The message says it adds (「那再加上…」「还有…」「又去了…」), whatever its figures."""
+    return bool(
+        re.search(
+            r"^(那|那么)?\s*(再|又|还有|另外|加上|追加)|再加上|又(去|参加|买|花|拿|招|收)|追加", normalize(text or "")
+        )
+    )
 
 
 def _restates(old: list, new: list) -> bool:
