@@ -26,11 +26,12 @@ RATE_FLOORS = {  # measured 2026-11-30 10:32 (python -m tests.tools.run_cases â€
     "cases_fresh_questions.yaml": 0.95,  # 97.3 %
     "cases_fresh_estimates.yaml": 0.95,  # 97.3 %
     "cases_heldout_questions.yaml": 0.95,  # 98.0 %
-    "cases_heldout_estimates.yaml": 0.86,  # 88.8 %
+    "cases_heldout_estimates.yaml": 0.87,  # 90.0 %
     "cases_round5_questions.yaml": 0.92,  # 95.0 % (first play 80.8 %)
-    "cases_round5_estimates.yaml": 0.87,  # 90.0 % (first play 80.0 %)
+    "cases_round5_estimates.yaml": 0.88,  # 91.8 % (first play 80.0 %)
     "cases_round6_questions.yaml": 0.93,  # 96.0 % (first play 93.0 %)
-    "cases_round6_estimates.yaml": 0.81,  # 84.0 % (first play 69.0 %)
+    "cases_round6_estimates.yaml": 0.82,  # 85.0 % (first play 69.0 %)
+    "cases_round7_estimates.yaml": 0.83,  # 86.2 % (first play 85.0 %, written after this stop's fixes)
 }
 
 
