@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,32 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def web_server(env: dict):
+    """`python -m bot.webserver` on a free port with `env` (as cluster.sh starts it), stopped afterwards.
+    Yields `call(request)`: request(port), retried until the server accepts connections."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.webserver", "--port", str(port), "--rasa", "http://127.0.0.1:9"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+    def call(request):
+        deadline = time.time() + 30
+        while True:
+            try:
+                return request(port)
+            except ConnectionRefusedError:
+                assert time.time() < deadline, "web server did not start"
+                time.sleep(0.2)
+
+    try:
+        yield call
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

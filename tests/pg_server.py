@@ -82,3 +82,16 @@ class PostgresServer:
             capture_output=True, timeout=60,
         )  # fmt: skip
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def rows(url: str, sql: str) -> list:
+    """The rows of one query on the database at `url`."""
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql)
+            return cur.fetchall()
+    finally:
+        conn.close()

@@ -25,7 +25,8 @@ import pytest
 from bot import tracker_store
 from bot.console import store
 from bot.reports import store as reports_store
-from conftest import free_port
+from conftest import free_port, web_server
+from pg_server import rows
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = 86400
@@ -43,16 +44,6 @@ def pg_url(postgres, monkeypatch, tmp_path):
     monkeypatch.delenv("TRACKER_RETENTION_DAYS", raising=False)
     yield url
     store.close()
-
-
-def rows(url: str, sql: str) -> list:
-    conn = psycopg2.connect(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql)
-            return cur.fetchall()
-    finally:
-        conn.close()
 
 
 class TestWhichStore:
@@ -154,29 +145,29 @@ def test_web_server_writes_feedback_to_postgresql(pg_url, tmp_path):
     """`python -m bot.webserver` with CONSOLE_DATABASE_URL (as cluster.sh starts it) keeps 👍/👎 there."""
     env = dict(os.environ)
     env.pop("REPORTS_DATABASE_URL")
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.webserver", "--port", str(port), "--rasa", "http://127.0.0.1:9"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        deadline = time.time() + 30
-        while True:
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-                body = {"sender": "web-abc123", "rating": "down", "question": "展会补贴多少", "answer": "……"}
-                conn.request("POST", "/api/feedback", json.dumps(body), {"Content-Type": "application/json"})
-                assert 200 == conn.getresponse().status
-                break
-            except ConnectionRefusedError:
-                assert time.time() < deadline, "web server did not start"
-                time.sleep(0.2)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+
+    def post_feedback(port):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+        body = {"sender": "web-abc123", "rating": "down", "question": "展会补贴多少", "answer": "……"}
+        conn.request("POST", "/api/feedback", json.dumps(body), {"Content-Type": "application/json"})
+        return conn.getresponse().status
+
+    with web_server(env) as call:
+        assert 200 == call(post_feedback)
     assert [("down",)] == rows(pg_url, "SELECT rating FROM feedback")
     assert ["展会补贴多少"] == [q["text"] for q in store.questions()]
     assert not (tmp_path / "console.db").exists()
+
+
+def old_and_recent_reports(old: float, recent: float) -> dict:
+    """Two pre-screening reports saved at the times given: {"old": reference, "recent": reference}."""
+    result, verdict = {"items": [], "total_cny": 0}, {"status": "符合", "failing": [], "fixes": [], "unknown": []}
+    return {
+        name: reports_store.save_report(
+            "c1", "enterprise", {}, result, verdict, now=datetime.fromtimestamp(at, reports_store.TIMEZONE)
+        )
+        for name, at in (("old", old), ("recent", recent))
+    }
 
 
 def save_tracker(url: str, sender: str, times: list) -> None:
@@ -236,12 +227,7 @@ def test_make_purge_on_the_clusters_postgresql(pg_url, tmp_path, monkeypatch):
             }
         )
         store.add_feedback({"conversation": name, "at": at, "day": "d", "rating": "down"})  # fmt: skip
-    result, verdict = {"items": [], "total_cny": 0}, {"status": "符合", "failing": [], "fixes": [], "unknown": []}
-    refs = {
-        name: reports_store.save_report("c1", "enterprise", {}, result, verdict,
-                                        now=datetime.fromtimestamp(at, reports_store.TIMEZONE))
-        for name, at in (("old", old), ("recent", recent))
-    }  # fmt: skip
+    refs = old_and_recent_reports(old, recent)
     cluster = tmp_path / "cluster"
     cluster.mkdir()
     where = urllib.parse.urlparse(pg_url)
@@ -298,12 +284,7 @@ def test_make_purge_with_the_cluster_stopped_purges_the_rest(tmp_path, monkeypat
     for name, at in (("old", old), ("recent", recent)):  # left in the SQLite files by `make run`
         store.add_feedback({"conversation": name, "at": at, "day": "d", "rating": "down"})
     store.close()
-    result, verdict = {"items": [], "total_cny": 0}, {"status": "符合", "failing": [], "fixes": [], "unknown": []}
-    refs = {
-        name: reports_store.save_report("c1", "enterprise", {}, result, verdict,
-                                        now=datetime.fromtimestamp(at, reports_store.TIMEZONE))
-        for name, at in (("old", old), ("recent", recent))
-    }  # fmt: skip
+    refs = old_and_recent_reports(old, recent)
     cluster = tmp_path / "cluster"
     cluster.mkdir()
     port = urllib.parse.urlparse(dead).port

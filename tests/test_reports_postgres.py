@@ -7,15 +7,14 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import psycopg2
 import pytest
 
 from bot.reports import store as reports_store
-from conftest import free_port
+from conftest import web_server
+from pg_server import rows
 
 ROOT = Path(__file__).resolve().parents[1]
 VERDICT = {"status": "符合", "failing": [], "fixes": [], "unknown": []}
@@ -40,16 +39,6 @@ def pg_url(postgres, monkeypatch, tmp_path):
     monkeypatch.setenv("REPORTS_DB", str(tmp_path / "here" / "reports.db"))
     monkeypatch.setenv("CONSOLE_DB", str(tmp_path / "here" / "console.db"))
     return url
-
-
-def rows(url: str, sql: str) -> list:
-    conn = psycopg2.connect(url)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql)
-            return cur.fetchall()
-    finally:
-        conn.close()
 
 
 def make_link(tmp_path: Path, made_at: datetime) -> tuple:
@@ -89,24 +78,9 @@ def test_the_web_server_serves_a_link_made_elsewhere(pg_url, tmp_path):
     server made: 200 with the report for the token, 404 for a wrong one."""
     ref, token = make_link(tmp_path, datetime.now(reports_store.TIMEZONE))
     env = dict(os.environ, REPORTS_DB=str(tmp_path / "web" / "reports.db"), CONSOLE_DB=str(tmp_path / "web.db"))
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.webserver", "--port", str(port), "--rasa", "http://127.0.0.1:9"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        deadline = time.time() + 30
-        while True:
-            try:
-                status, page = get(port, f"/report/{token}")
-                break
-            except ConnectionRefusedError:
-                assert time.time() < deadline, "web server did not start"
-                time.sleep(0.2)
-        wrong_status, wrong_page = get(port, f"/report/{token[:-2]}xy")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with web_server(env) as call:
+        status, page = call(lambda port: get(port, f"/report/{token}"))
+        wrong_status, wrong_page = call(lambda port: get(port, f"/report/{token[:-2]}xy"))
     assert 200 == status
     assert ref in page
     assert 404 == wrong_status and ref not in wrong_page

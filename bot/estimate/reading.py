@@ -19,6 +19,10 @@ YEAR_CUR = r"今年|本年|这一年|今年度|本年度"
 OFFSHORE = r"离岸|境外业务|国际业务|国际服务外包|境外的?执行|国外的?执行|境外合同|对外|境外|国外|海外"
 ONSHORE = r"在岸|境内业务|国内业务|境内的?执行|国内的?执行|境内合同|国内合同|境内|国内"
 NONE_WORDS = r"没有|没|无|未|不涉及|零"
+# amounts that are not the contract execution amount the policy counts (营收, 合同额 …)
+OTHER_AMOUNT_WORDS = r"营收|收入|流水|销售额|营业额|合同额"
+# the business amounts of 三（一）/三（二）, both years
+BUSINESS_KEYS = ("onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd")
 PER_WORDS = r"每场|每次|每个|每项|每人|人均|平均每|各|分别|单场|一场"
 TOTAL_WORDS = r"合计|总共|一共|共计|总计|共花|总费用|加起来|全部|总额|合起来"
 FAIR_WORDS = (

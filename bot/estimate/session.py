@@ -14,6 +14,7 @@ from typing import List, Optional
 from bot.estimate import clauses
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import rate_rule
+from bot.estimate.clauses.innovation import awards_given
 from bot.estimate.reading import is_what_if
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import normalize
@@ -256,7 +257,7 @@ class EstimateSession:
         """Items implied by the figures when the user named none ("离岸执行额150万美元能拿多少")."""
         inp = self.inputs
         codes = set(self.items)
-        awards = awards_only(inp)
+        awards = awards_given(inp)
         for key in [k for k in inp if k.startswith("_award_")] if not awards else []:
             note = f"您算的{clauses.NAMES.get(key[len('_award_') :], '奖励')}{wan(inp[key])}未作为依据，按政策和上限重新计算"
             if note not in self.notes:
@@ -908,7 +909,7 @@ class EstimateSession:
         from calculator import calculate, innovation_from_awards
 
         inp = self.inputs
-        if awards_only(inp) and "3.3" in self.items:
+        if awards_given(inp) and "3.3" in self.items:
             return innovation_from_awards(
                 inp.get("_award_3.1"),
                 inp.get("_award_3.2"),
@@ -935,16 +936,6 @@ def _restates(old: list, new: list) -> bool:
         return tuple(sorted((k, str(v)) for k, v in e.items()))
 
     return bool(new) and not Counter(key(e) for e in new) - Counter(key(e) for e in old)
-
-
-BUSINESS_KEYS = ("onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd")
-
-
-def awards_only(inputs: dict) -> bool:
-    """The 三（一）/三（二） awards were given as amounts and no business figures were: 三（三） is 15% of
-    them. With business figures the calculator computes the awards itself (「我们算离岸奖励是350万」 is
-    the user's own result, before the 200万 cap)."""
-    return any(k.startswith("_award_") for k in inputs) and not any(inputs.get(k) for k in BUSINESS_KEYS)
 
 
 def used_figures(inputs: dict) -> list:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Optional
 
 from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's vocabulary, read by the session)
+    OTHER_AMOUNT_WORDS,
     CERT_NAME,
     FAIR_WORDS,
     NONE_WORDS,
@@ -562,7 +563,7 @@ class Reader:
                 self.use(f)
                 continue
             lead = self.lead_in(f)
-            other_amount = re.search(r"合同额|签的|签约|营收|收入|流水|销售额|营业额", lead)
+            other_amount = re.search(rf"{OTHER_AMOUNT_WORDS}|签的|签约", lead)
             if other_amount and "执行额" in t and "执行额" not in lead and f.currency != "USD":
                 # 「合同额有4500万 但是系统里的执行额是3300万」: the policy counts the executed amount
                 self.use(f)
@@ -669,7 +670,7 @@ class Reader:
                     "business_kind",
                     (
                         f"政策按服务外包合同执行额计算，{other.group(0)}不一定就是执行额。"
-                        if (other := re.search(r"营收|收入|流水|销售额|营业额|合同额", t)) and "执行额" not in t
+                        if (other := re.search(OTHER_AMOUNT_WORDS, t)) and "执行额" not in t
                         else ""
                     )
                     + f"{said}是在岸（境内，人民币）执行额，还是离岸（境外，美元）执行额？",

@@ -10,9 +10,12 @@ YEARS = figure_count("3.3", "years")
 
 
 def awards_given(inputs: dict) -> bool:
-    """The user gave the 三（一）/三（二） awards themselves: nothing but this clause's condition is asked."""
-    business = ("onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd")
-    return any(k.startswith("_award_") for k in inputs) and not any(inputs.get(k) for k in business)
+    """The user gave the 三（一）/三（二） awards as amounts and no business figures: 三（三） is 15% of
+    them and nothing but this clause's condition is asked. With business figures the calculator
+    computes the awards itself (「我们算离岸奖励是350万」 is the user's own result, before the cap)."""
+    from bot.estimate.reading import BUSINESS_KEYS
+
+    return any(k.startswith("_award_") for k in inputs) and not any(inputs.get(k) for k in BUSINESS_KEYS)
 
 
 def missing(session, asked: list) -> list:
