@@ -134,7 +134,7 @@ class ActionEstimateTotal(Action):
             from bot.answers import router
             from knowledge import query
 
-            fresh = EstimateSession.start(text, known=earlier_facts(tracker))
+            fresh = EstimateSession.start(text, known=earlier_facts(tracker), topic=tracker.get_slot("topic_clause"))
             if fresh.items and fresh.status == "done":
                 # 「那140个人一共能拿多少」 after 「认定的培训机构…学员有140个」: the facts told before decide it
                 return finish(dispatcher, tracker, fresh)

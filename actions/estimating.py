@@ -89,7 +89,9 @@ def estimate_from_question(dispatcher, tracker):
         # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".
         return None
     running = load_inputs(tracker)
-    session = EstimateSession.start(text, known=earlier_facts(tracker), running=running)
+    session = EstimateSession.start(
+        text, known=earlier_facts(tracker), running=running, topic=tracker.get_slot("topic_clause")
+    )
     if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
         return None
     if (

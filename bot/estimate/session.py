@@ -124,6 +124,14 @@ class Turn:
 FIGURE_ITEMS = clauses.figure_items()
 
 
+def topic_items(topic: Optional[str], norm: str, running: Optional[dict]) -> list:
+    """The one item of the clause just talked about, for a message that names no item but gives figures
+    of its own; [] when there is no such clause or the estimate is already running."""
+    if running or not topic or topic not in item_words.ORDER or not own_figures(norm):
+        return []
+    return [topic]
+
+
 class EstimateSession:
     """The state of one estimate and the rules for moving it on."""
 
@@ -203,14 +211,17 @@ class EstimateSession:
 
     # -- starting --------------------------------------------------------------------------------
     @classmethod
-    def start(cls, text: str, known: Optional[dict] = None, running: Optional[dict] = None) -> "EstimateSession":
+    def start(
+        cls, text: str, known: Optional[dict] = None, running: Optional[dict] = None, topic: Optional[str] = None
+    ) -> "EstimateSession":
         """A session from the message that asked for an estimate; `known`: the conversation's facts (JSON);
         `running`: the conversation's estimate so far, which a message that adds to it ("还有…", "再加上…，一共
-        多少") extends."""
+        多少") extends; `topic`: the clause just talked about, the item of a message that names none but
+        gives figures (「硬件设备加正版软件一共买了460万」 after 三（九）)."""
         from bot.estimate.understand import english_to_chinese
 
         norm = english_to_chinese(normalize(text or ""))
-        codes = item_words.detect_items(norm)
+        codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running)
         if running and running.get("certifications") and not adds:
             # "ITSS是今年新拿的 认证费15万" after CMMI: a certification not yet told is another one
@@ -227,8 +238,16 @@ class EstimateSession:
         session._drop_facts_read_again()
         session._previous_is_the_year()
         session.infer_items()
+        if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
+            session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure
         session.advance()
         return session
+
+    def reads_topic(self, code: str) -> bool:
+        """Whether the message's figures filled a field of the clause `code` (the topic it named none of)."""
+        from bot.estimate import clauses
+
+        return any(f.key in self.inputs for f in clauses.BY_CODE[code].fields)
 
     def _previous_is_the_year(self):
         """ "离岸业务去年做了500万美元": with no increment asked, last year is the year rewarded."""

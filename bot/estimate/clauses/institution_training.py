@@ -127,6 +127,7 @@ def read(r):
             r.pending == "institution_trainees"
             or re.search(r"培训|学员|合格|考核", r.text)
             or ("institution_trainees" in r.known and not re.search(r"实习|应届|项目经理", r.text))
+            or (list(r.items) == [CODE] and not re.search(r"实习|应届|项目经理|平台|展", r.text))
         ):
             r.out.fields["institution_trainees"] = int(f.value)
             r.use(f)
