@@ -163,6 +163,8 @@ def verdict_first(dispatcher, tracker):
     from bot.answers import router
 
     text = normalize(user_text(tracker))
+    if has_running_estimate(tracker) and adds_item(user_text(tracker)):
+        return None  # 「再加上PCMM 50万和CCRC 8万呢 一年最多能补多少」: the running estimate grows (figures_first)
     money = [f for f in own_figures(text) if f.kind == "money"]
     parts = router.message_parts(understand(user_text(tracker)))
     if len(parts) >= 2:

@@ -46,7 +46,7 @@ SKIP = re.compile(r"不知道|不清楚|不确定|跳过|略过|不记得|忘了
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正|修改")
 # "还有一个ITSS认证花了12万", "再加上技术先进型的奖励，一共多少": the message adds to the running estimate
 ADDS_TO_RUNNING = re.compile(
-    r"还有|另外|另有|再加|加上|也算|也去|又去|又有|又补|补报|一共|总共|合计|共计|加起来|加一块|"
+    r"还有|另外|另有|再加|加上|也算|也去|又去|又有|又补|补报|一共|总共|合计|共计|加起来|加一块|总数|合起来|"
     r"一起算|两项|三项|几项|都算上|算上|also|plus|in total"
 )
 QUESTION_SHAPE = re.compile(

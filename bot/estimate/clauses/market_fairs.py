@@ -100,7 +100,13 @@ def read(r):
         if r.pending != "fairs" and not re.search(FAIR_WORDS, seg) and re.search(OTHER_ITEM_WORDS, seg, re.I):
             cur, said_region = None, None  # 「还有3个本科的项目经理参加涉外业务培训 每人6万」: another item's figures
             continue
-        counts = [f for f in seg_figs if f.kind == "count" and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")]
+        counts = [
+            f
+            for f in seg_figs
+            if f.kind == "count"
+            and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")
+            and not re.match(r"\s*(都|全部)?(加起来|加一块|一共|总共|合计|总计|共)", r.text[f.end : f.end + 5])
+        ]  # 「两场加起来多少」 asks for the total of the fairs told, it tells no new ones
         costs = []
         for f in [f for f in seg_figs if f.kind == "money"]:
             lead = r.lead_in(f)
