@@ -132,7 +132,9 @@ def full_years(text: str) -> str:
 
 
 # 「研发投入2023、2024都增长了」: two bare years side by side are years, not amounts of 2,023元
-BARE_YEAR_LIST = re.compile(r"(?<![\d.,])(20[0-9]{2})(?!年)(\s*[、,和与及跟到至]\s*)(20[0-9]{2})(?![\d.,万千百亿年wk元])")
+BARE_YEAR_LIST = re.compile(
+    r"(?<![\d.,])(20[0-9]{2})(?!年)(\s*[、,和与及跟到至]\s*)(20[0-9]{2})(?![\d.,万千百亿年wk元])"
+)
 
 
 def foreign_currency(key: str, f) -> "Clarification":
