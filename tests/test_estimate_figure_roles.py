@@ -92,3 +92,15 @@ def test_figures_are_named_as_the_user_wrote_them():
 def test_a_fairs_registration_fee_is_no_place_of_registration():
     assert "registered_in_zhengzhou" not in facts_from(normalize("去迪拜参展，在迪拜注册费3万、展位费5万"))
     assert facts_from(normalize("公司在洛阳注册的"))["registered_in_zhengzhou"] is False
+
+
+def test_read_backs_are_written_as_people_write_them():
+    """1.35亿 read back as 1.35亿元 (never 13,500万元); 2700万 as 2700万 (no separator inside 万)."""
+    from calculator.text import amount
+
+    assert amount(Decimal("135000000")) == "1.35亿元" and amount(Decimal("27000000"), "美元") == "2700万美元"
+    assert amount(Decimal("135000123")) == "135,000,123元"  # not a whole 万: every digit kept
+    from bot.estimate.session import restate
+
+    said = restate(EstimateSession.start("今年在岸1.35亿 去年在岸1.1亿 增量奖多少").inputs)
+    assert "1.35亿" in said and "1.1亿" in said and "13,500万" not in said
