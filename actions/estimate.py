@@ -59,6 +59,8 @@ class ActionEstimateStart(Action):
             running=load_inputs(tracker),
             topic=tracker.get_slot("topic_clause"),
         )
+        if not session.items and not load_inputs(tracker):  # 「那明年如果培训120人都符合条件 能拿多少」 after an aside
+            session = EstimateSession.sole_fit(user_text(tracker), known=earlier_facts(tracker)) or session
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
         if session.status == "done":

@@ -92,6 +92,8 @@ def estimate_from_question(dispatcher, tracker):
     session = EstimateSession.start(
         text, known=earlier_facts(tracker), running=running, topic=tracker.get_slot("topic_clause")
     )
+    if not session.items and not running:  # the figures of the one clause the facts told before are about
+        session = EstimateSession.sole_fit(text, known=earlier_facts(tracker)) or session
     if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
         return None
     if (
