@@ -37,6 +37,7 @@ from bot.estimate import explain
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures
 from bot.nlu.normalize import normalize, understand
+from knowledge import shapes
 
 
 class ActionEstimateStart(Action):
@@ -206,7 +207,8 @@ class ActionLooseAnswer(Action):
             events = estimate_from_question(dispatcher, tracker)
             if events is not None:
                 return events
-        if asking and QUESTION_SHAPE.search(text) and not own_figures(text) and intent in ("inform", "correct_value"):
+        asks = QUESTION_SHAPE.search(text) or shapes.search("alternative_question", text)  # 「用2023年的还是2024年的」
+        if asking and asks and not own_figures(text) and intent in ("inform", "correct_value"):
             answer = compose(
                 "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
             )

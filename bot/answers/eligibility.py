@@ -113,7 +113,9 @@ def _entity(t: str) -> Optional[str]:
     if any(p.search(t) for p in spec["other"]) and not spec["other_unless"].search(t):
         return "other"
     if any(p.search(t) for p in spec["branch"]) and not any(p.search(t) for p in spec["not_branch"]):
-        return "branch"
+        return "branch"  # 「分支机构 不是独立法人」: a branch is not an independent legal person
+    if any(p.search(t) for p in spec["not_legal_person"]):
+        return "other"
     if any(p.search(t) for p in spec["office"]):
         return "office"
     if any(p.search(t) for p in spec["legal_person"]):
