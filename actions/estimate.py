@@ -22,6 +22,7 @@ from actions.estimating import amend_last_estimate, estimate_from_question, fini
 from actions.forms import SessionFormValidation
 from actions.policy import (
     adds_item,
+    figures_first,
     first_answer,
     not_served_first,
     other_parts,
@@ -30,6 +31,7 @@ from actions.policy import (
     verdict_first,
 )
 from bot.answers import compose, eligibility
+from bot.answers.router import message_parts
 from bot.console.queue import note_estimate
 from actions.details import details_first, say
 from bot.answers.subsidies import clause_answer
@@ -201,6 +203,16 @@ class ActionLooseAnswer(Action):
         asking = not (pending and pending.get("status") == "collecting")
         if asking and intent in ("inform", "correct_value"):
             events = verdict_first(dispatcher, tracker)
+            if events is not None:
+                return done + events
+        if (
+            asking
+            and not inputs
+            and intent in ("inform", "correct_value")
+            and len(message_parts(understand(text))) >= 2
+        ):
+            # 「…入驻了两年 执行额1000万 租金补贴能拿吗 还有分公司本身能不能申报」: the estimate, then the other parts
+            events = figures_first(dispatcher, tracker)
             if events is not None:
                 return done + events
         if asking and inputs and adds_item(text):  # 「还有技术先进型…也是今年新获得的 总共多少」

@@ -99,6 +99,7 @@ class _Knowledge:
                 "applicant_detail": r["applicant_detail"],
                 "conditions": _loads(r["conditions"]),
                 "eligible_costs": _loads(r["eligible_costs"]),
+                "not_eligible_costs": _loads(r["not_eligible_costs"]),
                 "certifications": _loads(r["certifications"]),
                 "exclusions": _loads(r["exclusions"]),
                 "keywords": _loads(r["keywords"]),

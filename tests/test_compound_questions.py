@@ -93,3 +93,50 @@ class TestBranch:
     def test_no_legal_personality_alone(self):
         """Without a branch word, 「不具备独立法人资格」 is not an enterprise of 第二条."""
         assert "other" == facts_from(understand("我们不具备独立法人资格"))["entity_type"]
+
+
+class TestSecondArticle:
+    def test_condition_question_is_not_a_business_to_classify(self):
+        """「会计交给代账机构 这样算财务管理规范吗」 asks about 第二条, not where 代账 belongs."""
+        text = reply("会计交给外面的代账机构做 这样算财务管理规范吗")
+        assert "第二条" in text and "可归入" not in text
+
+    def test_a_county_of_zhengzhou(self):
+        """「新密算不算郑州的」: 新密 is in Zhengzhou's administrative area."""
+        text = reply("我们在新密注册的 新密算不算郑州的 能报吗")
+        assert "新密属于郑州市行政区域" in text
+
+    def test_two_applicants_judged_each_on_its_own_words(self):
+        """A subsidiary and a branch paying tax elsewhere: the subsidiary applies, the branch does not."""
+        text = reply("集团下面一个是在荥阳注册的子公司 另一个是郑州分公司 税在北京交 该用哪个报")
+        assert "应由“在荥阳注册的子公司”申报" in text and "不满足：分支机构在郑纳税" in text
+
+    def test_a_new_company_is_told_about_the_pure_increment(self):
+        """成立年限 is no condition; one step further: a new enterprise's first year is pure increment."""
+        text = router.compose("ask_eligibility", "公司上个月才成立 成立时间这么短能报吗", facts={}).text
+        assert "不要求成立年限" in text and "纯增量" in text
+
+
+class TestCostsLeftOut:
+    def test_own_development_labour_is_no_purchase(self):
+        """A platform's self-developed software: wages are not 购置费用 of 三（九）."""
+        text = reply("平台用的系统是我们自己开发的 开发人员工资算进平台补贴吗")
+        assert text.startswith("不能算") and "第三条第（九）项" in text
+
+
+class TestVerdictShapes:
+    def test_park_recognised_years_ago_and_the_other_park_awards(self):
+        """A park recognised years ago is not 新通过认定; 「还有其他园区奖励吗」 brings 三（八）2 for the same applicant."""
+        from bot.answers import qualify
+        from bot.understand.facts import read_facts_cached
+
+        t = understand("我们园区前年就是省级示范园区了 由公司统一运营 今年认定奖还能拿吗 还有其他园区奖励吗")
+        facts = read_facts_cached(t)
+        text = qualify.answer(t, facts, facts).text
+        assert text.startswith("结论：不符合第三条第（八）项第1点") and "第三条第（八）项第2点" in text
+
+    def test_does_this_person_count(self):
+        """「那名学生算实习补贴名额吗」 asks for a verdict on the person."""
+        from bot.answers import qualify
+
+        assert qualify.is_shape("qualify", "应届本科 实习半年 那名学生算实习补贴名额吗")
