@@ -22,6 +22,7 @@ from actions.estimating import amend_last_estimate, estimate_from_question, fini
 from actions.forms import SessionFormValidation
 from actions.policy import (
     adds_item,
+    estimate_text,
     figures_first,
     first_answer,
     not_served_first,
@@ -56,7 +57,11 @@ class ActionEstimateStart(Action):
             events = amend_last_estimate(dispatcher, tracker)  # 「那如果离岸是200万美元呢」: the estimate just made
             if events is not None:
                 return events
-        session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker), running=load_inputs(tracker))
+        session = EstimateSession.start(
+            estimate_text(user_text(tracker)) or user_text(tracker),
+            known=earlier_facts(tracker),
+            running=load_inputs(tracker),
+        )
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
         if session.status == "done":
