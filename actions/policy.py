@@ -149,7 +149,7 @@ def other_parts(dispatcher, tracker) -> list:
 
     parts = router.message_parts(understand(user_text(tracker)))
     yes_no = _yes_no_parts(parts) if len(parts) >= 2 else []
-    asked = [p for p in estimate_parts(parts) if p not in yes_no]
+    asked = [p for p in estimate_parts(parts) if p not in yes_no] or estimate_parts(parts)
     others = [p for p in parts if p not in asked]
     if not asked or not others:
         return []
