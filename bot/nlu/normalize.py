@@ -82,11 +82,9 @@ def understand(text: str) -> str:
     """The message as the answers read it: normalise(), English glossary words put into the policy's
     Chinese, synonyms.yml's typos mended (服务外抱), spoken filler dropped. Not length-preserving
     (the NLU uses normalize() alone)."""
-    from knowledge.text import _typos
+    from knowledge.text import fix_typos
 
-    out = normalize(text or "")
-    for wrong, right in _typos():
-        out = out.replace(wrong, right)
+    out = fix_typos(normalize(text or ""))
     pattern, words, fillers = _glossary()
     if pattern is not None and re.search(r"[a-z]", out):
         out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))), out)
