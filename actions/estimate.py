@@ -18,7 +18,7 @@ from actions.estimate_store import (
     save_session,
     session_from_state,
 )
-from actions.estimating import amend_last_estimate, estimate_from_question, finish, unsure_line
+from actions.estimating import amend_last_estimate, estimate_from_question, finish, running_total, unsure_line
 from actions.forms import SessionFormValidation
 from actions.policy import (
     adds_item,
@@ -33,10 +33,9 @@ from actions.policy import (
 )
 from bot.answers import compose, eligibility
 from bot.answers.router import message_parts
-from bot.console.queue import note_estimate
 from actions.details import details_first, say
+from actions.prescreen import prescreen_first
 from bot.answers.subsidies import clause_answer
-from bot.estimate import explain
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures
 from bot.nlu.normalize import normalize, understand
@@ -50,6 +49,9 @@ class ActionEstimateStart(Action):
         return "action_estimate_start"
 
     async def run(self, dispatcher, tracker, domain):
+        events = prescreen_first(dispatcher, tracker)  # 「想做个申报资格预审：…今年离岸大概200万美元」
+        if events is not None:
+            return events
         events = first_answer(dispatcher, tracker, not_served_first, stated_awards_first, unpriced_first, verdict_first)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
@@ -127,7 +129,6 @@ class ActionEstimateTotal(Action):
         return "action_estimate_total"
 
     async def run(self, dispatcher, tracker, domain):
-        from calculator import CalculatorError, calculate
 
         events = stated_awards_first(dispatcher, tracker)
         if events is not None:
@@ -165,14 +166,7 @@ class ActionEstimateTotal(Action):
                 "我逐项帮您算，最后再汇总。"
             )
             return []
-        try:
-            result = calculate(calculator_inputs(inputs))
-        except CalculatorError as err:
-            dispatcher.utter_message(text=f"汇总时发现数字有问题：{err}。")
-            return []
-        dispatcher.utter_message(text=explain.render(result, inputs, title="汇总本次对话中的全部测算，"))
-        note_estimate(tracker.sender_id, result.get("total_cny", 0))
-        return []
+        return running_total(dispatcher, tracker)
 
 
 class ActionResetEstimates(Action):
@@ -203,6 +197,9 @@ class ActionLooseAnswer(Action):
         done = [SlotSet("estimate_pending", False)]
         pending = pending_state(tracker)
         if intent != "cancel" and not (pending and pending.get("status") == "collecting"):
+            events = prescreen_first(dispatcher, tracker)
+            if events is not None:
+                return events
             events = details_first(dispatcher, tracker)
             if events is not None:
                 return done + events
@@ -274,6 +271,8 @@ class ActionLooseAnswer(Action):
                 text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。"
             )
             return done
+        if inputs and shapes.search("running_total_ask", text):  # 「那一共能补多少」 labelled as an answer
+            return done + running_total(dispatcher, tracker)
         if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
             answer = eligibility.answer(normalize(text))
             say(dispatcher, answer)

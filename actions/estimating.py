@@ -119,6 +119,24 @@ def estimate_from_question(dispatcher, tracker, text=None):
     return save_session(session, tracker) + (answer_events(standard) if standard else [])
 
 
+def running_total(dispatcher, tracker):
+    """Every figure of the conversation together, under the caps and the 500万 total; None when no estimate
+    was made."""
+    from calculator import CalculatorError, calculate
+
+    inputs = load_inputs(tracker)
+    if not inputs:
+        return None
+    try:
+        result = calculate(calculator_inputs(inputs))
+    except CalculatorError as err:
+        dispatcher.utter_message(text=f"汇总时发现数字有问题：{err}。")
+        return []
+    dispatcher.utter_message(text=explain.render(result, inputs, title="汇总本次对话中的全部测算，"))
+    note_estimate(tracker.sender_id, result.get("total_cny", 0))
+    return []
+
+
 def what_if_after_verdict(dispatcher, tracker):
     """「那如果明年实习生招到22个 合格的还是15个呢」 after a verdict with no estimate running: the supposed
     figures with the facts told before, estimated when they are complete; else None."""

@@ -8,8 +8,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
 from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate
-from actions.estimating import amend_last_estimate, estimate_from_question, what_if_after_verdict
+from actions.estimating import amend_last_estimate, estimate_from_question, running_total, what_if_after_verdict
 from actions.details import details_first, say
+from actions.prescreen import prescreen_first
 from bot.answers import compose, eligibility, qualify
 from bot.answers.general import human_contact
 from bot.estimate.reading import is_what_if
@@ -325,10 +326,11 @@ def not_served_first(dispatcher, tracker):
     return answer_events(answer)
 
 
-# What answers a policy question before its topic is composed, in order: details asked for, requests
+# What answers a policy question before its topic is composed, in order: a pre-screening asked for, details asked for, requests
 # not served, awards the user already knows, clauses with no amount, a what-if after a verdict, verdicts on
 # stated facts, figures.
 ANSWER_FIRST = (
+    prescreen_first,
     details_first,
     not_served_first,
     stated_awards_first,
@@ -449,6 +451,10 @@ class ActionDefaultFallback(Action):
         events = first_answer(dispatcher, tracker, *ANSWER_FIRST)
         if events is not None:
             return events
+        if shapes.search("running_total_ask", text):  # 「那一共能补多少」 with an estimate running
+            events = running_total(dispatcher, tracker)
+            if events is not None:
+                return events
         answer = compose_reply(tracker, None)
         if not answer.text and len(eligibility.facts_from(normalize(text))) >= 2:
             # 「公司注册在新乡 …在郑州也交了一部分税 可以报吗」: the applicant against 第二条

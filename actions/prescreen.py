@@ -17,6 +17,42 @@ log = logging.getLogger(__name__)
 REF = re.compile(r"YS-?\d{8}-?\d{4,}", re.IGNORECASE)
 
 
+def prescreen_first(dispatcher, tracker):
+    """「想做个申报资格预审：公司在郑州注册…今年离岸大概200万美元」 labelled as an estimate or an answer by
+    the NLU: the pre-screening opens all the same (its form runs next), keeping what the message says; None
+    when the message does not ask for one or a form is running."""
+    from rasa_sdk.events import FollowupAction
+
+    from knowledge import shapes
+
+    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_request", user_text(tracker)):
+        return None
+    events = open_prescreen(dispatcher, tracker)
+    if any(e.get("name") == "prescreen_answer" and e.get("value") == "cancelled" for e in events):
+        return events
+    return events + [SlotSet("estimate_pending", False), FollowupAction("prescreen_form")]
+
+
+def open_prescreen(dispatcher, tracker) -> list:
+    """The events that open a pre-screening from the latest message (see ActionPrescreenStart)."""
+    from actions.policy import not_served_first
+
+    declined = not_served_first(dispatcher, tracker)  # 「帮我分析一下我们明年能不能在创业板上市」
+    if declined is not None:
+        # the form opens already answered and closes at once; the finish step says nothing more
+        return declined + [
+            SlotSet("prescreen_state", {"step": "cancelled", "handled": message_id(tracker)}),
+            SlotSet("prescreen_answer", "cancelled"),
+        ]
+    session = PrescreenSession.start(user_text(tracker))
+    if session.step != "applicant":
+        dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。")
+    state = state_of(session, tracker)
+    # a stated unmet condition settles the verdict at once (the form ends and the report follows)
+    done = "done" if session.step == "done" else None
+    return [SlotSet("prescreen_state", state), SlotSet("prescreen_answer", done)]
+
+
 class ActionPrescreenStart(Action):
     """Open a pre-screening, keeping what the opening message already says."""
 
@@ -24,22 +60,7 @@ class ActionPrescreenStart(Action):
         return "action_prescreen_start"
 
     async def run(self, dispatcher, tracker, domain):
-        from actions.policy import not_served_first
-
-        declined = not_served_first(dispatcher, tracker)  # 「帮我分析一下我们明年能不能在创业板上市」
-        if declined is not None:
-            # the form opens already answered and closes at once; the finish step says nothing more
-            return declined + [
-                SlotSet("prescreen_state", {"step": "cancelled", "handled": message_id(tracker)}),
-                SlotSet("prescreen_answer", "cancelled"),
-            ]
-        session = PrescreenSession.start(user_text(tracker))
-        if session.step != "applicant":
-            dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。")
-        state = state_of(session, tracker)
-        # a stated unmet condition settles the verdict at once (the form ends and the report follows)
-        done = "done" if session.step == "done" else None
-        return [SlotSet("prescreen_state", state), SlotSet("prescreen_answer", done)]
+        return open_prescreen(dispatcher, tracker)
 
 
 class ValidatePrescreenForm(SessionFormValidation):

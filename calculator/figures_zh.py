@@ -264,7 +264,10 @@ _RELATIVE_BLOCKED = {
     "大": "",
 }
 _HALF_YEAR = re.compile(r"(?<![上下前后多])半年(?![度底初])")
-_MASKS = re.compile(rf"第\s*[(（]?\s*(?:{_NUMERAL})\s*[)）]?|[0-9]+(?:\.[0-9]+){{2,}}")
+# masked: ordinals (第三条), dotted versions (1.2.3), and 一 in words that count nothing (「汇率一样」「一共」)
+_MASKS = re.compile(
+    rf"第\s*[(（]?\s*(?:{_NUMERAL})\s*[)）]?|[0-9]+(?:\.[0-9]+){{2,}}|(?<![0-9零一二三四五六七八九十百千万两])一(?=[样些下起直共般定致旦律切])"
+)
 _SUFFIX = re.compile(
     r"""\s*(?:
       (?P<usd>美元|美金|刀|USD|usd|US\$)

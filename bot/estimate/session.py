@@ -47,7 +47,8 @@ CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|�
 # "还有一个ITSS认证花了12万", "再加上技术先进型的奖励，一共多少": the message adds to the running estimate
 ADDS_TO_RUNNING = re.compile(
     r"还有|另外|另有|再加|加上|也算|也去|又去|又有|又补|补报|一共|总共|合计|共计|加起来|加一块|总数|合起来|"
-    r"一起算|两项|三项|几项|都算上|算上|also|plus|in total"
+    r"一起算|两项|三项|几项|都算上|算上|also|plus|in total|"
+    r"又(报|送|派|参加|去|办|招|收|接|签|买|花|投|拿|获|新)|还(买|花|投|派|送|报|签|参加)了?|同一个平台"
 )
 QUESTION_SHAPE = re.compile(
     r"[吗呢?？]|多少钱?|怎么|什么|哪些|是否|能不能|可不可以|有没有|上限|最多|最高|标准|比例|条件"
@@ -488,7 +489,7 @@ class EstimateSession:
         if first and self.extends:  # another fair / certification / platform, another batch of trainees
             for key in [k for k in fields if k in LIST_FIELDS]:
                 old_list, new_list = list(self.inputs.get(key) or []), list(fields.pop(key))
-                told_again = not _adds(text) and _restates(old_list, new_list)
+                told_again = (not _adds(text) and _restates(old_list, new_list)) or fields.pop(f"_whole_{key}", False)
                 self.inputs[key] = new_list if told_again else old_list + new_list
                 self.last_keys.append(key)
                 got = True

@@ -8,6 +8,10 @@ from bot.estimate.reading import TOTAL_WORDS, Clarification, each_cost_question
 from .base import Clause, Field, wan
 
 
+SAME_PLATFORM = r"同一个平台|同一平台|这个平台|该平台|那个平台|原来的平台|同个平台"
+ADDED = r"还|又|另外|再|追加|加上|多"
+
+
 def describe(value) -> str:
     return f"公共服务平台{len(value)}个（" + "、".join(wan(c["cost_cny"]) for c in value) + "）"
 
@@ -52,7 +56,9 @@ def read(r):
             continue
         mention = [m.start() for m in re.finditer(r"平台", t[: f.start])]
         key = mention[-1] if mention else ("figure", f.start)
-        if not re.search(r"平台", t) and len((r.known or {}).get("platforms") or []) == 1:
+        if (not re.search(r"平台", t) or re.search(SAME_PLATFORM, t)) and len(
+            (r.known or {}).get("platforms") or []
+        ) == 1:
             key = "the one platform"  # 「服务器300万 正版软件100万」 after one platform: that platform's costs
         if mention and re.search(r"平台", window) is None and key in groups and re.search(r"另|还有|一个", window):
             key = ("figure", f.start)
@@ -105,6 +111,14 @@ def read(r):
             f"按平台费用全部为第三条第（九）项列明的购置费用（{'、'.join(spec['eligible_costs'])}）计算；"
             "其中如有人员工资、场地租金等，请告诉我扣除"
         )
+    known = (r.known or {}).get("platforms") or []
+    if re.search(SAME_PLATFORM, t) and len(known) == 1 and len(costs) == 1 and re.search(ADDED, t):
+        # 「同一个平台还买了100万的正版软件」: more purchases of the platform told before, added to its cost
+        total = known[0]["cost_cny"] + costs[0]
+        r.out.notes.append(f"同一个平台的购置费用{wan(known[0]['cost_cny'])}加{wan(costs[0])}，合计{wan(total)}")
+        r.out.fields["platforms"] = [dict(known[0], cost_cny=total)]
+        r.out.fields["_whole_platforms"] = True
+        return
     r.out.fields["platforms"] = [{"cost_cny": v} for v in costs]
 
 
