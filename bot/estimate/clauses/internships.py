@@ -6,6 +6,15 @@ from decimal import Decimal
 from .base import Clause, Field, figure_in
 
 
+ASIDE = re.compile(r"[（(][^（）()]{0,60}[）)]\s*(有|是|共|一共|总共)?\s*$")
+
+
+def _without_aside(before: str) -> str:
+    """The words before a count with a bracketed aside taken out: 「符合条件的应届毕业生（大专以上 实习3个月以上）有18个」
+    → 「符合条件的应届毕业生」 (the aside restates the policy's conditions; the count is of the words before it)."""
+    return ASIDE.sub("", before)
+
+
 def read(r):
     t = r.text
     for f in r.figs:
@@ -30,6 +39,7 @@ def read(r):
             f.kind == "count"
             and (
                 re.search(r"应届|毕业生|符合条件", before + after)
+                or re.search(r"(应届|毕业生|符合条件)[^，。；0-9]{0,4}$", _without_aside(t[: f.start]))
                 # 「其中符合条件的应届毕业生（大专以上、实习3个月以上…）有18个」: a long aside before the count
                 or re.search(r"其中[^。；]{0,50}(应届|毕业|符合|合格|达标)[^。；]{0,50}$", t[: f.start])
             )

@@ -1,0 +1,56 @@
+"""Figures read with their role in one message (round-9 causes), each on wording written for the test:
+a bracketed aside before a count, a rent per square metre, a threshold asked about, a contract signed
+but not executed, 「我们是运营公司」 as the park's operator."""
+
+from decimal import Decimal
+
+from bot.estimate.session import EstimateSession
+from bot.estimate.understand import read
+from bot.understand.facts import read_facts
+
+
+def test_count_after_a_bracketed_aside_is_the_qualified_graduates():
+    """The aside restates the conditions; the count belongs to the words before it (符合条件的应届毕业生)."""
+    got = read(
+        "实训补贴 和河南大学签了两年协议 每年收25名实习生 今年达标的应届毕业生（实习满3个月 社保满6个月）共12名"
+    ).fields
+    assert (got["interns_per_year"], got["qualified_interns"]) == (25, 12)
+
+
+def test_rent_per_square_metre_per_year_times_the_area():
+    got = read("租金补贴 园区里待了4年 执行额700万 面积300平米 房租每平米每年600元").fields
+    assert got["rent_annual_cny"] == Decimal("180000")
+
+
+def test_rent_per_square_metre_per_month_is_times_twelve_and_said():
+    s = EstimateSession.start("入驻重点园区5年 执行额1200万 办公室200平 租金每个月每平米50块 租金补贴多少")
+    assert s.inputs["rent_annual_cny"] == Decimal("120000")
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("36000")
+    assert any("× 12个月" in n for n in s.notes)
+
+
+def test_rent_per_square_metre_with_no_area_is_asked_not_taken_as_the_years_rent():
+    reading = read("租金补贴 入驻4年 执行额800万 房租每平米每月60元")
+    assert "rent_annual_cny" not in reading.fields
+    assert reading.problems and "全年租金" in reading.problems[0]
+
+
+def test_a_threshold_asked_about_is_not_the_contract_amount():
+    """「执行额到没到500万」 asks about the policy's line; the amount comes from the business figures."""
+    s = EstimateSession.start(
+        "租金补贴 入驻6年 在岸执行额300万 离岸30万美元 汇率7.1 面积400平 年租金24万 执行额到没到500万"
+    )
+    assert "rent_contract_amount_cny" not in s.inputs
+    item = next(i for i in s.compute()["items"] if i["code"] == "3.8.3")
+    assert Decimal(str(item["amount_cny"])) == Decimal("72000")  # 300万 + 30万美元 × 7.1 = 513万 > 500万
+
+
+def test_a_contract_signed_is_not_the_amount_executed():
+    reading = read("今年跟美国客户签约离岸合同180万美元 还没执行完 汇率7.1 离岸奖励多少")
+    assert "offshore_usd" not in reading.fields
+    assert reading.problems and "执行额" in reading.problems[0] and "180万美元" in reading.problems[0]
+
+
+def test_we_are_the_operating_company_is_the_parks_operator():
+    assert read_facts("本公司是管理公司 负责的软件园刚通过市级示范园区认定")["applicant_type"] == "park_operator"
+    assert read_facts("我们是一家做软件外包的公司")["applicant_type"] == "enterprise"
