@@ -54,3 +54,30 @@ def test_a_contract_signed_is_not_the_amount_executed():
 def test_we_are_the_operating_company_is_the_parks_operator():
     assert read_facts("本公司是管理公司 负责的软件园刚通过市级示范园区认定")["applicant_type"] == "park_operator"
     assert read_facts("我们是一家做软件外包的公司")["applicant_type"] == "enterprise"
+
+
+def test_a_part_below_the_level_is_left_out_of_the_trainees():
+    """「共45名学员… 但其中有5个是中专」: 40 counted, and 中专 is not the whole group's level."""
+    s = EstimateSession.start(
+        "我们是已认定的服务外包培训机构 共45名学员通过考核 都和外包企业签了三年合同 但其中有5个是中专 能拿多少"
+    )
+    assert s.inputs["institution_trainees"] == 40
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("20000")
+    assert any("45 − 5 = 40" in n for n in s.notes)
+
+
+def test_a_part_short_of_insurance_is_left_out_and_the_others_named_are_counted():
+    s = EstimateSession.start(
+        "实习补贴 跟学校签了5年协议 今年来了40个实习生 全是应届本科 实习半年 只是有9个社保交了3个月 其余31个社保都满6个月"
+    )
+    assert s.inputs["qualified_interns"] == 31
+    assert not s.failed()
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("155000")
+
+
+def test_a_part_is_not_the_whole_groups_fact():
+    from bot.understand.facts import read_facts
+
+    facts = read_facts("今年培训了30个学员 都考核通过了 不过里面有4个是高中学历")
+    assert "education_level" not in facts and facts["trainee_passed_exam"] is True
+    assert read_facts("今年培训了30个大专学员")["education_level"] == "大专"

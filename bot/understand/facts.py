@@ -323,7 +323,9 @@ def read_facts(text: str) -> dict:
     """Every fact the message states: {fact: bool | str | Span}."""
     from bot.answers.eligibility import facts_from
 
-    t = normalize(text or "")
+    from bot.understand.subgroups import without_parts
+
+    t = without_parts(normalize(text or ""))  # 「不过里面有8个是高中学历」: a part's facts are not the group's
     specs = fact_specs()
     # 「3个人参加培训」 counts people: it says nothing about being an individual (个人)
     out = dict(facts_from(PEOPLE_COUNT.sub(lambda m: m.group(1) + "名员工", t)))

@@ -2,9 +2,10 @@
 
 import re
 
-from .base import Clause, Field, figure_in
+from .base import Clause, Field, count_without_parts, figure_in
 
 CODE = "3.7.2"
+PERSON_CONDITIONS = ("education", "exam", "contract")  # each trainee counted must meet these
 
 
 def education_rule() -> tuple:
@@ -132,6 +133,10 @@ def read(r):
             r.out.fields["institution_trainees"] = int(f.value)
             r.use(f)
             break
+    if "institution_trainees" in r.out.fields:  # 「60个学员… 不过里面有8个是高中学历」: 52 are counted
+        n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["institution_trainees"])
+        if n is not None:
+            r.out.fields["institution_trainees"] = n
 
 
 CLAUSES = (
@@ -159,7 +164,7 @@ CLAUSES = (
         ),
         applicant="training_institution",
         checklist="培训机构定额培训支持",
-        person_conditions=("institution_trainees", None, ("education", "exam", "contract")),
+        person_conditions=("institution_trainees", None, PERSON_CONDITIONS),
         read=read,
         reads_when=lambda reader: (
             reader.pending in ("institution_trainees", "institution_recognized") or "3.7.2" in reader.items

@@ -3,7 +3,10 @@
 import re
 from decimal import Decimal
 
-from .base import Clause, Field, figure_in
+from .base import Clause, Field, count_without_parts, figure_in
+
+CODE = "3.7.4"
+PERSON_CONDITIONS = ("graduate", "education", "months", "insurance")  # each graduate counted must meet these
 
 
 ASIDE = re.compile(r"[（(][^（）()]{0,60}[）)]\s*(有|是|共|一共|总共)?\s*$")
@@ -66,6 +69,11 @@ def read(r):
         elif r.pending == "qualified_interns":
             r.out.fields["qualified_interns"] = int(f.value)
             r.use(f)
+    if "qualified_interns" not in r.out.fields and "interns_per_year" in r.out.fields:
+        # 「接了35个实习生… 不过有7个人社保才交了4个月 其他28个都交满半年以上了」: 28 are counted
+        n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["interns_per_year"])
+        if n is not None:
+            r.out.fields["qualified_interns"] = n
     if r.pending == "internship_agreement_years":
         for f in r.figs:
             if f.kind in ("duration_years", "count") and id(f) not in r.used:
@@ -78,7 +86,7 @@ def read(r):
 
 CLAUSES = (
     Clause(
-        code="3.7.4",
+        code=CODE,
         name="实习实训补贴",
         triggers=r"实习|实训|应届|毕业生",
         fields=(
@@ -110,7 +118,7 @@ CLAUSES = (
             ),
         ),
         checklist="实习实训补贴",
-        person_conditions=("qualified_interns", "interns_per_year", ("graduate", "education", "months", "insurance")),
+        person_conditions=("qualified_interns", "interns_per_year", PERSON_CONDITIONS),
         read=read,
         reads_when=lambda reader: (
             reader.pending in ("internship",) or "3.7.4" in reader.items or reader.has(r"实习|应届")
