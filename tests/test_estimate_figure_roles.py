@@ -81,3 +81,37 @@ def test_a_part_is_not_the_whole_groups_fact():
     facts = read_facts("今年培训了30个学员 都考核通过了 不过里面有4个是高中学历")
     assert "education_level" not in facts and facts["trainee_passed_exam"] is True
     assert read_facts("今年培训了30个大专学员")["education_level"] == "大专"
+
+
+def test_a_branch_that_is_no_legal_person_is_a_branch_judged_by_where_it_pays_tax():
+    from knowledge import conditions
+
+    facts = read_facts("我们是杭州总部在郑州开的分公司 没有独立法人资格 税由杭州总部汇总缴纳 入驻园区5年 想问租金补贴")
+    assert (facts["entity_type"], facts["pays_tax_in_zhengzhou"]) == ("branch", False)
+    verdict = conditions.evaluate("3.8.3", facts)
+    assert verdict.status == "not_met"
+
+
+def test_a_project_manager_training_named_further_on_is_the_senior_training():
+    s = EstimateSession.start("2名项目经理 本科 参加了公司安排的海外客户交付高端培训 每人学费5万 能补多少")
+    assert s.inputs["senior_training"] == [{"cost_cny": Decimal("50000")}] * 2
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("50000")
+
+
+def test_firms_named_one_by_one_after_their_total_are_counted_once():
+    s = EstimateSession.start(
+        "我们是示范园区的运营公司 引进了三家 一家国内500强 一家IAOP全球外包100强 一家十大领军企业 都运营一年多了"
+    )
+    assert s.inputs["park_top_enterprises"] == 3
+
+
+def test_firms_of_different_kinds_add_up():
+    s = EstimateSession.start("我们是示范园区的运营公司 引进了2家世界500强 1家十大领军企业 都运营一年多了 奖励多少")
+    assert s.inputs["park_top_enterprises"] == 3
+
+
+def test_the_users_own_result_to_check_asks_for_an_estimate():
+    from knowledge import shapes
+
+    assert shapes.search("asks_amount", "离岸按10%算下来是120万对吗")
+    assert not shapes.search("asks_amount", "我们是今年新成立的企业")
