@@ -48,7 +48,17 @@ def test_a_threshold_asked_about_is_not_the_contract_amount():
 def test_a_contract_signed_is_not_the_amount_executed():
     reading = read("今年跟美国客户签约离岸合同180万美元 还没执行完 汇率7.1 离岸奖励多少")
     assert "offshore_usd" not in reading.fields
-    assert reading.problems and "执行额" in reading.problems[0] and "180万美元" in reading.problems[0]
+    asked = reading.clarifications[0]
+    assert "180万美元" in asked.question and "离岸合同执行额" in asked.question
+    assert asked.data["key"] == "offshore_usd"
+
+
+def test_the_amount_executed_answers_the_signed_contracts_question():
+    s = EstimateSession.start("今年和日本客户新签了离岸合同300万美元 只执行了一部分 汇率7.0 离岸奖多少")
+    assert s.clarify["kind"] == "executed" and s.items == ["3.2"]
+    s.handle("已经执行了120万美元")
+    assert s.clarify is None and s.inputs["offshore_usd"] == Decimal("1200000")
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("840000")
 
 
 def test_we_are_the_operating_company_is_the_parks_operator():
@@ -115,3 +125,10 @@ def test_the_users_own_result_to_check_asks_for_an_estimate():
 
     assert shapes.search("asks_amount", "离岸按10%算下来是120万对吗")
     assert not shapes.search("asks_amount", "我们是今年新成立的企业")
+
+
+def test_parts_at_several_levels_state_no_level_of_the_whole_group():
+    from bot.understand.facts import read_facts
+
+    facts = read_facts("已认定的培训机构 这期培训40人 全部考核合格并签了两年合同 其中有25个本科 15个高中")
+    assert "education_level" not in facts

@@ -572,7 +572,10 @@ class Reader:
             if signed and "执行" not in lead and "执行额" not in t:
                 # 「今年新签了离岸合同260万美元 目前才执行了一部分」: a contract signed is not the amount executed
                 self.use(f)
-                signed_only.append(f.raw)
+                key = ("previous_" if year == "previous" else "") + (
+                    "offshore_usd" if kind == "offshore" or f.currency == "USD" else "onshore_cny"
+                )
+                signed_only.append((f.raw, key))
                 continue
             other_amount = re.search(rf"{OTHER_AMOUNT_WORDS}|签的|签约", lead)
             if other_amount and "执行额" in t and "执行额" not in lead and f.currency != "USD":
@@ -674,10 +677,17 @@ class Reader:
                 said_kind = (kind, f.currency)
             elif kind in ("onshore", "offshore"):
                 said_kind = (kind, "CNY" if kind == "onshore" else None)
-        if signed_only:
-            self.out.problems.append(
-                f"{'、'.join(signed_only)}是签约的合同金额，不是合同执行额。政策按当年实际的合同执行额计算（第一条），"
-                "签约金额不能当作执行额；请告诉我实际的合同执行额。"
+        if signed_only:  # asked, naming the figures: the answer is the executed amount of the first one's role
+            label = {"offshore_usd": "离岸合同执行额（美元）", "onshore_cny": "在岸合同执行额（元）"}
+            key = signed_only[0][1]
+            self.out.clarifications.append(
+                Clarification(
+                    "executed",
+                    f"{'、'.join(raw for raw, _ in signed_only)}是签约的合同金额，不是合同执行额。政策按当年实际的"
+                    "合同执行额计算（第一条），签约金额不能当作执行额。"
+                    f"{'去年' if key.startswith('previous_') else '今年'}实际的{label[key.replace('previous_', '')]}是多少？",
+                    {"key": key, "value": None},
+                )
             )
         if unclear:
             said = "、".join(wan(Decimal(u["value"]), "") for u in unclear)

@@ -325,7 +325,8 @@ def read_facts(text: str) -> dict:
 
     from bot.understand.subgroups import without_parts
 
-    t = without_parts(normalize(text or ""))  # 「不过里面有8个是高中学历」: a part's facts are not the group's
+    whole = normalize(text or "")
+    t = without_parts(whole)  # 「不过里面有8个是高中学历」: a part's facts are not the group's
     specs = fact_specs()
     # 「3个人参加培训」 counts people: it says nothing about being an individual (个人)
     out = dict(facts_from(PEOPLE_COUNT.sub(lambda m: m.group(1) + "名员工", t)))
@@ -343,8 +344,8 @@ def read_facts(text: str) -> dict:
                 value = _bool(spec, t)
         elif kind == "enum":
             value = _enum(spec, t)
-        elif kind == "rank":
-            value = _rank(spec, t)
+        elif kind == "rank":  # 「其中有20个大专 10个中专」: groups at several levels state no one level
+            value = None if mixed_levels(whole, spec["scale"]) else _rank(spec, t)
         if value is not None:
             out[name] = value
     out.update(_numbers(specs, t))
