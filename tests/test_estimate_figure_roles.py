@@ -132,3 +132,24 @@ def test_parts_at_several_levels_state_no_level_of_the_whole_group():
 
     facts = read_facts("已认定的培训机构 这期培训40人 全部考核合格并签了两年合同 其中有25个本科 15个高中")
     assert "education_level" not in facts
+
+
+def test_levels_listed_without_counts_ask_for_the_qualified_trainees():
+    """「有本科有大专也有中专的」: how many are at 大专以上 is not said: asked, never the whole group."""
+    s = EstimateSession.start("已认定的服务外包培训机构 今年结业120名学员 有本科有大专也有中专的 支持能拿多少")
+    assert "institution_trainees" not in s.inputs and not s.failed()
+    assert s.pending == "institution_trainees"
+    assert read_facts("学员有本科有大专也有中专的")["education_level"] == "中专"
+
+
+def test_years_said_again_in_a_question_are_not_the_years_subsidised():
+    s = EstimateSession.start("我们在重点园区入驻正好四年 执行额900万 面积500平米 年租金40万 租金补贴多少 四年整算不算")
+    assert "rent_years_subsidized" not in s.inputs
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("120000")
+
+
+def test_we_operate_the_park_is_an_enterprise_operated_park():
+    s = EstimateSession.start("我们管理的这个园区刚被认定为市级服务外包示范园区 能拿多少奖励")
+    assert s.inputs["park_enterprise_operated"] is True
+    s = EstimateSession.start("园区由管委会管理 我们运营的园区刚被认定为市级服务外包示范园区 能拿多少")
+    assert s.inputs.get("park_enterprise_operated") is not True

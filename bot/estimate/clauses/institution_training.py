@@ -18,6 +18,25 @@ def education_rule() -> tuple:
     return leaf["at_least"], rank, leaf["label"]
 
 
+def read_listed_levels(r) -> bool:
+    """「培训了200个人 有大专有本科也有高中毕业的」: some of the group are below the required level and how many is
+    not said: the group's count is not the trainees counted; the number at the required level is asked."""
+    from bot.understand.facts import listed_levels
+
+    listed = listed_levels(r.text)
+    lowest, need, label = education_rule()
+    below = [word for word, rank in listed if rank < need]
+    counted = [(word, rank) for word, rank in listed if rank >= need]
+    if not below or not counted:
+        return False
+    r.out.fields["_fact_education_level"] = min(counted, key=lambda w: w[1])[0]
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    r.out.notes.append(f"{'、'.join(below)}学历的学员不符合“{label}”，不计入；只按符合条件的学员人数计算")
+    return True
+
+
 def read_levels(r) -> bool:
     """「30个学员…其中20个大专 10个中专」: only the groups at the required level are counted; the others
     are named as not counted (never all of them, never a guess). True when the message counts that way."""
@@ -121,7 +140,7 @@ def read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
-    if read_levels(r) or read_contracts(r) or read_signed_count(r):
+    if read_levels(r) or read_listed_levels(r) or read_contracts(r) or read_signed_count(r):
         return
     for f in r.unused("count"):
         if re.search(r"人|名|个", f.unit or f.raw or "") and (

@@ -51,6 +51,8 @@ def read(r):
                 value = value * 12
             r.out.fields["rent_annual_cny"] = value
             r.use(f)
+        elif f.kind == "duration_years" and RESTATED.match(t[f.end : f.end + 8]) and _said_before(r, f):
+            r.use(f)  # 「刚好满三年 … 三年整算不算」: the figure said again in a question, no other role
         elif f.kind == "duration_years" and _rent_years(r, f) == "park":
             r.out.fields["rent_years_in_park"] = f.value
             r.use(f)
@@ -117,6 +119,14 @@ def _rent_per_area(r, f, near: str) -> None:
         + (" × 12个月" if monthly else "")
         + f" = 年租金{wan(annual)}"
     )
+
+
+RESTATED = re.compile(r"\s*(整|整的|整整)?\s*(算不算|算吗|能不能算|可以算吗|够不够|够吗|行不行|行吗)")
+
+
+def _said_before(r, f) -> bool:
+    """The same number of years was said earlier in the message."""
+    return any(g.kind == f.kind and g.value == f.value and g.end <= f.start for g in r.figs if g is not f)
 
 
 def _rent_years(r, f) -> Optional[str]:
