@@ -153,3 +153,13 @@ def test_we_operate_the_park_is_an_enterprise_operated_park():
     assert s.inputs["park_enterprise_operated"] is True
     s = EstimateSession.start("园区由管委会管理 我们运营的园区刚被认定为市级服务外包示范园区 能拿多少")
     assert s.inputs.get("park_enterprise_operated") is not True
+
+
+def test_a_platform_total_said_to_include_salaries_asks_for_the_purchase_costs():
+    """「…投了800万 包含研发人员工资和房租」: rent here is part of the platform's cost, not the rent subsidy item."""
+    s = EstimateSession.start("公共信息服务平台一共投了800万 包含研发人员工资和房租 能补贴多少")
+    assert s.items == ["3.9"] and "platforms" not in s.inputs
+    assert s.clarify["kind"] == "platform_breakdown" and "研发人员工资和房租" in s.clarify["question"]
+    s.handle("服务器和机房设备400万 正版软件100万")
+    assert s.inputs["platforms"] == [{"cost_cny": Decimal("5000000")}]
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("1500000")

@@ -97,6 +97,20 @@ def read(r):
             )
             return
     eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
+    inside = re.search(r"(包括|包含|含有?|里面有|其中有)([^，。；,;0-9\s]{1,16})", t)
+    if inside and not re.search(not_covered, inside.group(2)):
+        inside = None
+    if inside and len(costs) == 1 and not excluded and not re.search(eligible, t) and r.pending != "platforms":
+        # 「平台总投入500万 里面包括人员工资和场地租金」: the purchase costs in it are not said: asked, never the whole
+        r.out.clarifications.append(
+            Clarification(
+                "platform_breakdown",
+                f"平台费用{wan(costs[0])}里包括{inside.group(2)}，这些不在第三条第（九）项列明的购置费用内。"
+                f"其中{'、'.join(spec['eligible_costs'])}各是多少元？（例如“硬件设备X万，正版软件X万”）",
+                {"total": str(costs[0])},
+            )
+        )
+        return
     if not re.search(eligible, t) and r.pending != "platforms":
         # 「平台投入800万」: counted as purchase costs, and said so (工资、租金 are not paid for)
         r.out.notes.append(
