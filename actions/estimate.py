@@ -125,7 +125,7 @@ class ActionEstimateTotal(Action):
         text = user_text(tracker)
         if inputs:  # "后来又补报了一批35个…总共多少": what the message adds first, then the total
             fresh = EstimateSession.start(text, known=earlier_facts(tracker), running=inputs)
-            if fresh.extends and (calculator_inputs(fresh.inputs) != inputs or fresh.clarify):
+            if fresh.extends and (calculator_inputs(fresh.inputs) != calculator_inputs(inputs) or fresh.clarify):
                 if fresh.status == "done":
                     return finish(dispatcher, tracker, fresh)
                 dispatcher.utter_message(text=fresh.question())
@@ -153,7 +153,7 @@ class ActionEstimateTotal(Action):
             )
             return []
         try:
-            result = calculate(inputs)
+            result = calculate(calculator_inputs(inputs))
         except CalculatorError as err:
             dispatcher.utter_message(text=f"汇总时发现数字有问题：{err}。")
             return []

@@ -15,7 +15,7 @@ from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
 from bot.estimate import explain
 from bot.estimate.reading import is_what_if
-from bot.estimate.session import ADDS_TO_RUNNING, EstimateSession, calculator_inputs, items_for_inputs
+from bot.estimate.session import ADDS_TO_RUNNING, EstimateSession, calculator_inputs, items_for_inputs, running_inputs
 from bot.nlu.normalize import normalize
 from bot.understand import facts as fact_reader
 
@@ -25,7 +25,7 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     from calculator import CalculatorError
 
     merged = load_inputs(tracker)
-    merged.update(calculator_inputs(session.inputs))  # a session that extends the running one holds it already
+    merged.update(running_inputs(session.inputs))  # a session that extends the running one holds it already
     title = "连同本次对话中前面的数字一起测算，" if session.extends else ""
     try:
         result = session.compute()
@@ -96,7 +96,7 @@ def estimate_from_question(dispatcher, tracker):
         return None
     if (
         session.extends
-        and calculator_inputs(session.inputs) == running
+        and calculator_inputs(session.inputs) == calculator_inputs(running)
         and not session.clarify
         and set(session.items) == set(items_for_inputs(running))
     ):
@@ -112,6 +112,19 @@ def estimate_from_question(dispatcher, tracker):
         standard = None
     dispatcher.utter_message(text="按您给的数字测算，还需要：" + session.question())
     return save_session(session, tracker) + (answer_events(standard) if standard else [])
+
+
+def what_if_after_verdict(dispatcher, tracker):
+    """「那如果明年实习生招到22个 合格的还是15个呢」 after a verdict with no estimate running: the supposed
+    figures with the facts told before, estimated when they are complete; else None."""
+    if not is_what_if(user_text(tracker)) or load_inputs(tracker):
+        return None
+    session = EstimateSession.start(
+        user_text(tracker), known=earlier_facts(tracker), topic=tracker.get_slot("topic_clause")
+    )
+    if not session.items or session.status != "done" or session.clarify:
+        return None
+    return finish(dispatcher, tracker, session)
 
 
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):

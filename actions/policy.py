@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
 from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate
-from actions.estimating import amend_last_estimate, estimate_from_question
+from actions.estimating import amend_last_estimate, estimate_from_question, what_if_after_verdict
 from actions.details import details_first, say
 from bot.answers import compose, eligibility, qualify
 from bot.answers.general import human_contact
@@ -163,6 +163,8 @@ def verdict_first(dispatcher, tracker):
     from bot.answers import router
 
     text = normalize(user_text(tracker))
+    if has_running_estimate(tracker) and adds_item(user_text(tracker)):
+        return None  # 「再加上PCMM 50万和CCRC 8万呢 一年最多能补多少」: the running estimate grows (figures_first)
     money = [f for f in own_figures(text) if f.kind == "money"]
     parts = router.message_parts(understand(user_text(tracker)))
     if len(parts) >= 2:
@@ -280,8 +282,17 @@ def not_served_first(dispatcher, tracker):
 
 
 # What answers a policy question before its topic is composed, in order: details asked for, requests
-# not served, awards the user already knows, clauses with no amount, verdicts on stated facts, figures.
-ANSWER_FIRST = (details_first, not_served_first, stated_awards_first, unpriced_first, verdict_first, figures_first)
+# not served, awards the user already knows, clauses with no amount, a what-if after a verdict, verdicts on
+# stated facts, figures.
+ANSWER_FIRST = (
+    details_first,
+    not_served_first,
+    stated_awards_first,
+    unpriced_first,
+    what_if_after_verdict,
+    verdict_first,
+    figures_first,
+)
 
 
 class ActionAnswerPolicy(Action):

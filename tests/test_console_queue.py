@@ -92,6 +92,18 @@ class TestRecordAction:
         assert "抱歉，我没有理解您的意思。" == row["reply"]
         assert 0 == store.turns_since("2026-11-01")[0]["answered"]
 
+    def test_same_message_queued_twice_keeps_one_row_with_both_reasons(self):
+        """The second queueing of one message merges into its row (locked with FOR UPDATE on PostgreSQL;
+        SQLite gets the statement without it)."""
+        item = {"conversation": "c1", "message_id": "m9", "at": NOW, "day": "2026-11-28", "channel": "web",
+                "reasons": "not_understood", "text": "那个数是多少来着", "reply": "抱歉，我没有理解您的意思。",
+                "intent": "nlu_fallback", "confidence": 0.3}  # fmt: skip
+        store.queue_question(item)
+        store.queue_question(dict(item, reasons="thumbs_down", reply="这个问题不在本政策范围内。"))
+        (row,) = store.questions()
+        assert "not_understood,thumbs_down" == row["reasons"]
+        assert "抱歉，我没有理解您的意思。\n这个问题不在本政策范围内。" == row["reply"]
+
     def test_low_confidence_answer_queued_but_form_answers_not(self):
         queue.record_action(action_call("能拿钱吗", confidence=0.5), answer("可以……"), now=NOW)
         queue.record_action(

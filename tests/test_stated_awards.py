@@ -79,3 +79,29 @@ def test_a_total_the_user_worked_out_is_held_to_500wan():
     assert "合计620万元" in reply and "不能全部拿到" in reply and "5,000,000.00元" in reply
     reply = stated_awards.answer("各项补贴加起来480万 能全拿吗")
     assert "未超过上限" in reply and "不能全部" not in reply
+
+
+def test_short_names_are_awards_when_the_amounts_add_up_to_the_total_said():
+    """增量150万 离岸180万 创新49.5万 ITSS补20万 = 399.5万, the total the user states."""
+    reply = stated_awards.answer("我们列了下今年的 增量150万 离岸180万 创新49.5万 ITSS补20万 一共399.5万 有没有超")
+    assert "业务规模增量奖励：1,500,000.00元" in reply and "离岸业务奖励：1,800,000.00元" in reply
+    assert "= 495,000.00元" in reply  # (150万 + 180万) × 15%
+    assert "合计3,995,000.00元" in reply and "未超过" in reply
+
+
+def test_short_names_are_business_amounts_when_nothing_says_award():
+    """「离岸300万 增量120万 一共多少」 adds up to no stated total and has no award verb: not awards."""
+    assert stated_awards.answer("今年离岸300万 增量120万 一共多少") is None
+    assert stated_awards.read("今年离岸300万 增量120万 一共多少") == []
+
+
+def test_award_verb_makes_a_short_name_an_award():
+    reply = stated_awards.answer("离岸奖励120万 国外展会补了25万 PCMM补了15万 加起来多少")
+    assert "开拓市场补贴（展会等活动）：250,000.00元" in reply
+    assert "合计1,600,000.00元" in reply
+
+
+def test_each_of_several_platforms():
+    reply = stated_awards.answer("三个平台各补150万 再加离岸奖200万 一共能拿多少")
+    assert "公共服务平台补贴：4,500,000.00元" in reply and "3个平台" in reply
+    assert "合计6,500,000.00元" in reply and "一年最多能拿5,000,000.00元" in reply

@@ -123,6 +123,13 @@ class _PgConnection:
         self.raw.rollback()
 
 
+class _SqliteConnection(sqlite3.Connection):
+    """sqlite3's connection, running this module's statements through ``_sql`` like the PostgreSQL one."""
+
+    def execute(self, statement: str, *args):
+        return super().execute(_sql(statement, False), *args)
+
+
 def _open_sqlite(path: Path) -> sqlite3.Connection:
     """This thread's connection to the file (kept open: closing the last one checkpoints the WAL)."""
     cache = _LOCAL.__dict__.setdefault("connections", {})
@@ -132,7 +139,7 @@ def _open_sqlite(path: Path) -> sqlite3.Connection:
     if conn is not None:
         conn.close()
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, factory=_SqliteConnection)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")  # WAL: durable at checkpoints, no fsync per logged turn

@@ -86,7 +86,7 @@ def is_what_if(text: str) -> bool:
     w = estimate_words()["what_if"]
     t = (text or "").strip().lower()
     follow = _alternation(w["follow_up"])
-    if re.match(rf"^({follow})?\s*({_alternation(w['openers'])})", t):
+    if re.match(rf"^({follow})?\s*({_alternation(w['openers'])})", t) or re.search(_alternation(w["anywhere"]), t):
         return True
     return bool(re.match(rf"^({follow})", t) and re.search(rf"({_alternation(w['endings'])})\s*[?？。!！]*$", t))
 

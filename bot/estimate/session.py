@@ -46,7 +46,7 @@ SKIP = re.compile(r"不知道|不清楚|不确定|跳过|略过|不记得|忘了
 CORRECTION = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|纠正|修改")
 # "还有一个ITSS认证花了12万", "再加上技术先进型的奖励，一共多少": the message adds to the running estimate
 ADDS_TO_RUNNING = re.compile(
-    r"还有|另外|另有|再加|加上|也算|也去|又去|又有|又补|补报|一共|总共|合计|共计|加起来|加一块|"
+    r"还有|另外|另有|再加|加上|也算|也去|又去|又有|又补|补报|一共|总共|合计|共计|加起来|加一块|总数|合起来|"
     r"一起算|两项|三项|几项|都算上|算上|also|plus|in total"
 )
 QUESTION_SHAPE = re.compile(
@@ -103,8 +103,23 @@ def from_json(key, value):
 
 
 def calculator_inputs(inputs: dict) -> dict:
-    """The contract's fields only (state keys starting with _ are the dialogue's own)."""
+    """The contract's fields only (state keys starting with _, also inside list entries, are the dialogue's
+    own: a fair's named parts)."""
+    return {
+        k: [_contract_entry(e) for e in v] if isinstance(v, list) else v
+        for k, v in inputs.items()
+        if not k.startswith("_")
+    }
+
+
+def running_inputs(inputs: dict) -> dict:
+    """What the conversation keeps of an estimate: the contract's fields, their list entries whole (a fair's
+    named parts stay for a later correction of one part)."""
     return {k: v for k, v in inputs.items() if not k.startswith("_")}
+
+
+def _contract_entry(entry):
+    return {k: v for k, v in entry.items() if not k.startswith("_")} if isinstance(entry, dict) else entry
 
 
 @dataclass
@@ -424,6 +439,14 @@ class EstimateSession:
 
     def _absorb(self, text: str, first: bool = False, correction: bool = False) -> bool:
         """Merge what `text` says; True when anything new was understood."""
+        if correction and self.inputs.get("fairs"):
+            fairs = clauses.market_fairs.correct_part(self.inputs["fairs"], normalize(text or ""))
+            if fairs is not None:  # 「布展费其实是2.8万」: one named part of a fair told part by part
+                self.inputs["fairs"] = fairs
+                self.last_keys.append("fairs")
+                return True
+        if correction and self._correct_each(normalize(text or "")):
+            return True
         reading = read(text, self.pending, self.items, self.inputs)
         got = False
         fields = dict(reading.fields)
@@ -479,6 +502,46 @@ class EstimateSession:
         self.problems = list(reading.problems) + self._reject_bad_values()
         self.last_keys = self.last_keys[-6:]
         return got or bool(reading.problems)
+
+    def _correct_each(self, norm: str) -> bool:
+        """「写错了 是每人7万」 after six people at 5千 each: every entry of the list just told, told alike,
+        takes the one new cost; the number of entries stays."""
+        from bot.estimate.understand import figures
+
+        figs = [f for f in figures(norm) if not re.search(r"(不是|而非|并非)\s*$", norm[max(0, f.start - 3) : f.start])]
+        money = [f for f in figs if f.kind == "money"]
+        counts = [f for f in figs if f.kind == "count" and re.search(r"人|名|个|位|场|次|项|家", f.unit or f.raw or "")]
+        if not money and len(counts) == 1 and 0 < counts[0].value <= 1000:
+            return self._correct_count(int(counts[0].value))
+        if len(money) != 1 or any(f.kind == "count" for f in figs) or money[0].currency not in (None, "CNY"):
+            return False
+        if not re.search(
+            r"(每|各|人均|单)\s*(人|个人|位|场|次|个|项|家)?\s*(都|均)?\s*(是|为)?\s*$", norm[: money[0].start]
+        ):
+            return False
+        for key in reversed(self.last_keys):
+            old = self.inputs.get(key)
+            if isinstance(old, list) and len(old) >= 2 and all("cost_cny" in e for e in old):
+                if len({e["cost_cny"] for e in old}) != 1:
+                    return False  # told one by one: which one is meant is not said
+                self.inputs[key] = [dict(e, cost_cny=money[0].value) for e in old]
+                self.last_keys.append(key)
+                return True
+        return False
+
+    def _correct_count(self, n: int) -> bool:
+        """「更正一下 人数是18个 不是25」: the list just told, its entries alike, now has n of them."""
+        for key in reversed(self.last_keys):
+            old = self.inputs.get(key)
+            if isinstance(old, list) and old and all("cost_cny" in e for e in old):
+                if len({e["cost_cny"] for e in old}) != 1 or len(old) == n:
+                    return False  # told one by one: which ones go is not said
+                self.inputs[key] = [dict(old[0]) for _ in range(n)]
+                self.last_keys.append(key)
+                return True
+            if key in ADDITIVE_COUNTS and isinstance(old, int):
+                return False  # a count field: the reader's own words decide which one
+        return False
 
     def _reject_bad_values(self) -> list:
         """Values the calculator would refuse (negative, absurd): dropped and asked again."""

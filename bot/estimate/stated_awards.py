@@ -29,6 +29,7 @@ class Stated:
     code: str
     said: str  # the name as the user wrote it
     value: Decimal
+    count: int = 1  # 「两个平台各补200万」: the items the amount is for, each
 
 
 @lru_cache(maxsize=1)
@@ -43,25 +44,79 @@ def _name_pattern():
     return re.compile("|".join(re.escape(n) for n, _ in _names()), re.IGNORECASE)
 
 
-def read(text: str) -> List[Stated]:
-    """Each award named with an amount in yuan right after it, in the order said (one per clause)."""
-    code_of = {n.lower(): c for n, c in _names()}
-    names = list(_name_pattern().finditer(text))
+@lru_cache(maxsize=1)
+def _loose_names() -> list:
+    """(short name, code), longest first: names that may also name a business amount."""
+    names = estimate_words()["stated_awards"].get("loose_names") or {}
+    return sorted(((n, str(c)) for c, ns in names.items() for n in ns), key=lambda p: -len(p[0]))
+
+
+def _pairs(text: str, names: list, taken: list) -> list:
+    """(code, name, figure, gap text) of each name followed by an amount, skipping spans in `taken`."""
+    if not names:
+        return []
+    code_of = {n.lower(): c for n, c in names}
+    pattern = re.compile("|".join(re.escape(n) for n, _ in names), re.IGNORECASE)
+    found = [m for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
     money_figures = [f for f in figures(text) if f.kind == "money" and f.value is not None]
-    found, seen = [], set()
-    for i, m in enumerate(names):
-        nxt = names[i + 1].start() if i + 1 < len(names) else len(text)
+    out = []
+    for i, m in enumerate(found):
+        nxt = found[i + 1].start() if i + 1 < len(found) else len(text)
         for f in money_figures:
-            if m.end() <= f.start <= min(m.end() + GAP, nxt) and not re.search(
-                r"[，。；;,？?]", text[m.end() : f.start]
-            ):
-                code = code_of[m.group(0).lower()]
-                if f.currency not in (None, "CNY") or code in seen:
-                    break  # an award is in yuan; 「离岸奖励 离岸250万美元」 names a business amount
-                seen.add(code)
-                found.append(Stated(code, m.group(0), f.value))
+            gap = text[m.end() : f.start]
+            if m.end() <= f.start <= min(m.end() + GAP, nxt) and not re.search(r"[，。；;,？?]", gap):
+                out.append((code_of[m.group(0).lower()], m.group(0), f, gap, m.start()))
                 break
-    return found
+    return out
+
+
+def _keep(pairs: list, summed: set, text: str = "") -> List[Stated]:
+    """One Stated per clause in the order said: the first amount, or the sum for clauses of several items
+    (「两个平台各补200万」: each of the two)."""
+    from calculator.figures_zh import numeral_value
+
+    values, names, counts, order = {}, {}, {}, []
+    for code, name, f, gap, start in pairs:
+        each = re.search(r"([0-9]+|[两二三四五六七八九十])\s*(个|项|场|家)\s*$", text[max(0, start - 4) : start])
+        n = int(numeral_value(each.group(1)) or 1) if each and "各" in gap and code in summed else 1
+        if code not in values:
+            values[code], names[code], counts[code] = f.value * n, name, n
+            order.append(code)
+        elif code in summed:
+            values[code] += f.value * n
+            counts[code] += n
+    return [Stated(code, names[code], values[code], counts[code]) for code in order]
+
+
+def read(text: str) -> List[Stated]:
+    """Each award named with an amount in yuan right after it, in the order said (one per clause; several
+    certifications, fairs or platforms added). Short names (「离岸200万」) count as awards only with an award
+    verb (「CMMI补30万」) or when every amount listed adds up to the total the user states."""
+    words = estimate_words()["stated_awards"]
+    summed = {str(c) for c in words.get("summed") or []}
+    strict = [p for p in _pairs(text, _names(), []) if p[2].currency in (None, "CNY")]
+    if any(p[2].currency not in (None, "CNY") for p in _pairs(text, _names(), [])):
+        return _keep(strict, summed, text)  # 「离岸奖励 离岸250万美元」 names a business amount
+    taken = [(p[4], p[2].end) for p in strict]
+    loose = _pairs(text, _loose_names(), taken)
+    if not loose or any(p[2].currency not in (None, "CNY") for p in loose):
+        return _keep(strict, summed, text)
+    verbs = "|".join(re.escape(v) for v in words.get("award_verbs") or [])
+    with_verb = [p for p in loose if verbs and re.search(verbs, p[3])]
+    listed = sorted(strict + loose, key=lambda p: p[4])
+    total = _said_total(text)
+    if total is not None and sum(p[2].value for p in listed) == total:
+        return _keep(listed, summed, text)  # 「增量200万 离岸200万 创新60万 CMMI补30万 ITSS补10万 总共刚好500万」
+    return _keep(sorted(strict + with_verb, key=lambda p: p[4]), summed, text)
+
+
+def _said_total(text: str) -> Optional[Decimal]:
+    """The total the user states for the amounts listed (「一共567万」), or None."""
+    m = re.search(r"(加起来|一共|总共|合计|共计|总计)[^，。；？?\d一二三四五六七八九两]{0,4}", text)
+    if not m:
+        return None
+    after = [f for f in figures(text) if f.kind == "money" and m.end() <= f.start <= m.end() + 4]
+    return after[0].value if after and after[0].currency in (None, "CNY") else None
 
 
 def maxed(text: str) -> List[Stated]:
@@ -157,7 +212,7 @@ def answer(text: str) -> Optional[str]:
             continue
         name, label = NAMES.get(s.code, s.said), clause_label(s.code)
         ceiling = _ceiling(s.code)
-        if s.code == "3.9" and s.value > figure("3.9", "platform_cap_cny"):
+        if s.code == "3.9" and s.value > figure("3.9", "platform_cap_cny") * s.count:
             cap = figure("3.9", "platform_cap_cny")
             asks.append(f"{name}{wan(s.value)}是几个平台的？单个平台补贴金额最高{wan(cap)}（依据{label}）。")
             amounts[s.code] = None
@@ -176,6 +231,8 @@ def answer(text: str) -> Optional[str]:
             note = f"，未超过该项上限（{ceiling[1]}）" if ceiling else ""
             if s.code == "3.9":
                 note = f"，单个平台补贴金额最高{wan(figure('3.9', 'platform_cap_cny'))}"
+                if s.count > 1:
+                    note = f"（{s.count}个平台）" + note
             lines.append(f"{name}：{money(s.value)}{note}（依据{label}）")
     if "3.3" in by_code or ("3.1" in amounts or "3.2" in amounts) and re.search(r"创新", text):
         base = [amounts.get(c) for c in ("3.1", "3.2") if c in amounts]

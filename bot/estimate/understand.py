@@ -128,7 +128,13 @@ def full_years(text: str) -> str:
             return m.group(0)
         return f"20{m.group(1)}年"
 
-    return SHORT_YEAR.sub(year, text)
+    return BARE_YEAR_LIST.sub(lambda m: f"{m.group(1)}年{m.group(2)}{m.group(3)}年", SHORT_YEAR.sub(year, text))
+
+
+# 「研发投入2023、2024都增长了」: two bare years side by side are years, not amounts of 2,023元
+BARE_YEAR_LIST = re.compile(
+    r"(?<![\d.,])(20[0-9]{2})(?!年)(\s*[、,和与及跟到至]\s*)(20[0-9]{2})(?![\d.,万千百亿年wk元])"
+)
 
 
 def foreign_currency(key: str, f) -> "Clarification":

@@ -55,7 +55,7 @@ def fact_specs() -> dict:
             s[key] = [_compile(p) for p in spec.get(key) or []]
         if spec["kind"] == "enum":
             s["values"] = {v: [_compile(p) for p in ps] for v, ps in spec["values"].items()}
-        for key in ("cue", "context", "not_context", "series_cue"):
+        for key in ("cue", "context", "not_context", "series_cue", "not_followed_by", "not_preceded_by"):
             if spec.get(key):
                 s[key] = _compile(spec[key])
         s["zero"] = [_compile(p) for p in spec.get("zero") or []]
@@ -246,6 +246,10 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             for i, f in enumerate(figs):
                 if not _kind_fits(f, spec) or _phrase_start(t, f.start) != _phrase_start(t, cue.start()):
                     continue
+                if spec.get("not_followed_by") and spec["not_followed_by"].match(t, f.end):
+                    continue  # 「接了18个实习生 有15个应届生」: 15 counts the graduates, not the interns
+                if spec.get("not_preceded_by") and spec["not_preceded_by"].search(t[max(0, f.start - 8) : f.start]):
+                    continue  # 「合格的还是15个」
                 if spec["figure"] == "year":
                     gap = 0 if abs(f.start - cue.start()) <= 16 else 99  # 「2019年比2018年」: the first year
                 elif f.start >= cue.start() and f.end <= cue.end():

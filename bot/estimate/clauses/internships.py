@@ -30,8 +30,12 @@ def read(r):
             r.use(f)
         elif (
             f.kind == "count"
-            and re.search(r"每年|一年|年均|今年|收了|接收|接受|招了|带了", before)
-            and re.search(r"实习", before + after)
+            and re.search(r"每年|一年|年均|今年|明年|收了|收到|接收|接受|招了|招到|招收|带了|接了|来了", before)
+            and (
+                re.search(r"实习", before + after)
+                # 「如果明年接收到26个，其中符合条件的应届生有21个」: the group the qualified ones are part of
+                or (re.match(r"\s*[，,]?\s*其中", after) and "3.7.4" in r.items)
+            )
             and not re.search(r"应届|毕业|符合|合格", before[-6:])
             and not re.search(r"应届|毕业生", re.split(r"[，,；;。]", after)[0][:6])
             and "interns_per_year" not in r.out.fields
@@ -41,7 +45,7 @@ def read(r):
         elif (
             f.kind == "count"
             and (
-                re.search(r"应届|毕业生|符合条件", before + after)
+                re.search(r"应届|毕业生|符合条件|合格的|达标的", before + after)
                 or re.search(r"(应届|毕业生|符合条件)[^，。；0-9]{0,4}$", _without_aside(t[: f.start]))
                 # 「其中符合条件的应届毕业生（大专以上、实习3个月以上…）有18个」: a long aside before the count
                 or re.search(r"其中[^。；]{0,50}(应届|毕业|符合|合格|达标)[^。；]{0,50}$", t[: f.start])

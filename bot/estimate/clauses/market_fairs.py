@@ -100,7 +100,13 @@ def read(r):
         if r.pending != "fairs" and not re.search(FAIR_WORDS, seg) and re.search(OTHER_ITEM_WORDS, seg, re.I):
             cur, said_region = None, None  # 「还有3个本科的项目经理参加涉外业务培训 每人6万」: another item's figures
             continue
-        counts = [f for f in seg_figs if f.kind == "count" and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")]
+        counts = [
+            f
+            for f in seg_figs
+            if f.kind == "count"
+            and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")
+            and not re.match(r"\s*(都|全部)?(加起来|加一块|一共|总共|合计|总计|共)", r.text[f.end : f.end + 5])
+        ]  # 「两场加起来多少」 asks for the total of the fairs told, it tells no new ones
         costs = []
         for f in [f for f in seg_figs if f.kind == "money"]:
             lead = r.lead_in(f)
@@ -187,6 +193,36 @@ def read(r):
         r.out.fields["fairs"] = fairs
 
 
+def cost_parts(fair: dict) -> dict:
+    """A fair's costs by name (「展位费3万，布展费1.2万」), kept with its entry so that a later 「布展费其实是
+    2.8万」 corrects that part; {} unless every cost was named, each name once."""
+    words = fair.get("words") or []
+    if len(words) < 2 or None in words or len(set(words)) != len(words):
+        return {}
+    return {"_parts": dict(zip(words, fair["costs"]))}
+
+
+def correct_part(fairs: list, text: str) -> Optional[list]:
+    """「布展费其实是2.8万」: the fairs with that named part replaced and their totals recomputed, or None
+    when no one fair told part by part has a part of that name."""
+    from bot.estimate.understand import figures
+
+    money = [f for f in figures(text) if f.kind == "money" and f.currency in (None, "CNY")]
+    if len(money) != 1:
+        return None
+    named = [m.group(0) for m in word_patterns()["eligible"].finditer(text[: money[0].start])]
+    if not named:
+        return None
+    holders = [i for i, fair in enumerate(fairs) if named[-1] in (fair.get("_parts") or {})]
+    if len(holders) != 1:
+        return None
+    fair = dict(fairs[holders[0]])
+    parts = {k: Decimal(str(v)) for k, v in fair["_parts"].items()}
+    parts[named[-1]] = money[0].value
+    fair["_parts"], fair["cost_cny"] = parts, sum(parts.values(), Decimal(0))
+    return fairs[: holders[0]] + [fair] + fairs[holders[0] + 1 :]
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -267,6 +303,7 @@ def _itemised(r) -> bool:
             cur["excluded"].append((word, f))
         else:
             cur["costs"].append(r.cny(f, "活动费用"))
+            cur.setdefault("words", []).append(word)
     for x in fairs:
         if x.get("lump") and len(x["costs"]) == len(x["lump"]):
             total = x["costs"][0]
@@ -298,7 +335,7 @@ def _itemised(r) -> bool:
         if x["region"] is None:
             unknown.append(total)
         else:
-            entries.append({"region": x["region"], "cost_cny": total})
+            entries.append({"region": x["region"], "cost_cny": total, **cost_parts(x)})
     if entries:
         r.out.fields["fairs"] = entries
     if unknown:

@@ -144,6 +144,8 @@ def _rent_years(r, f) -> Optional[str]:
     p, q = re.search(park, after), re.search(subsidy, after)
     if p or q:
         return "park" if p and (not q or p.start() < q.start()) else "subsidized"
+    if re.search(r"(满|够)\s*$", before) and "3.8.3" in r.items:
+        return "park"  # 「明年就满三年了」 about the rent subsidy: the years in the park it requires
     return None
 
 

@@ -1,0 +1,147 @@
+"""Estimates across turns: a part of a fair corrected by name, a list told alike corrected as a whole, a
+what-if after a verdict, figures that name no item read as the clause just talked about, items added to
+the running estimate before any verdict. The wording here is the team's own, not the outside cases'."""
+
+from decimal import Decimal
+
+from rasa_sdk import Tracker
+
+from actions.estimate import ActionEstimateTotal
+from actions.policy import ActionAnswerPolicy, ActionDefaultFallback
+from bot.estimate.session import EstimateSession, calculator_inputs, to_json
+from bot.estimate.understand import full_years
+from bot.understand.facts import read_facts
+from tests.test_actions import run, slots_of, texts
+
+
+def conversation(latest, intent="inform", slots=None, earlier=()):
+    """A tracker whose user said `earlier` before `latest`."""
+    events = [{"event": "user", "text": t, "timestamp": i} for i, t in enumerate([*earlier, latest])]
+    msg = {"text": latest, "intent": {"name": intent, "confidence": 0.99}, "entities": [], "message_id": "m1"}
+    return Tracker("u1", dict(slots or {}), msg, events, False, None, {}, "action_listen")
+
+
+def started(text):
+    session = EstimateSession.start(text)
+    assert "done" == session.status, session.question()
+    return session
+
+
+class TestFairPartCorrected:
+    def test_named_part_replaced_and_total_recomputed(self):
+        """展位费4万 + 特装费1.5万 = 5.5万; 特装费 corrected to 2.5万 → 6.5万 × 70% = 45,500 (under 5万)."""
+        session = started("去新加坡参加了指定的服务外包展会，展位费4万，特装费1.5万，能补多少")
+        assert [Decimal(55000)] == [f["cost_cny"] for f in session.inputs["fairs"]]
+        turn = session.handle("特装费其实是2.5万，刚对了发票", "correct_value")
+        assert turn.understood
+        assert [Decimal(65000)] == [f["cost_cny"] for f in session.inputs["fairs"]]
+        assert Decimal("45500") == session.compute()["total_cny"]
+
+    def test_parts_stay_out_of_the_calculator_and_survive_the_slot(self):
+        session = started("去新加坡参加了指定的服务外包展会，展位费4万，特装费1.5万，能补多少")
+        assert "_parts" not in calculator_inputs(session.inputs)["fairs"][0]
+        assert {"展位费": "40000", "特装费": "15000"} == to_json(session.inputs)["fairs"][0]["_parts"]
+
+    async def test_correction_of_a_part_through_the_action(self):
+        running = {
+            "fairs": [{"region": "overseas", "cost_cny": "55000", "_parts": {"展位费": "40000", "特装费": "15000"}}]
+        }
+        d, events = await run(
+            ActionAnswerPolicy(), conversation("特装费其实是2.5万", "correct_value", {"estimate_inputs": running})
+        )
+        assert "45,500.00元" in texts(d)
+        assert "65000" == slots_of(events)["estimate_inputs"]["fairs"][0]["cost_cny"]
+
+    def test_part_not_told_is_not_guessed(self):
+        """The fair was told as one sum: 布展费 has no part to replace; nothing is recomputed from it."""
+        session = started("去新加坡参加了指定的服务外包展会，展位费加布展一共5.5万，能补多少")
+        session.handle("布展费其实是2万", "correct_value")
+        assert [Decimal(55000)] == [f["cost_cny"] for f in session.inputs["fairs"]]
+        assert session.clarify is not None  # asked about, not computed
+
+
+class TestListToldAlikeCorrected:
+    def test_each_cost_corrected_number_kept(self):
+        session = started("4个本科的项目经理参加涉外业务培训 每人培训费3万 能补多少")
+        session.handle("打错了 是每人2万", "correct_value")
+        assert [Decimal(20000)] * 4 == [p["cost_cny"] for p in session.inputs["senior_training"]]
+        assert Decimal(40000) == session.compute()["total_cny"]
+
+    def test_number_corrected_cost_kept(self):
+        session = started("10个本科项目经理参加了涉外业务培训 每人培训费1万 能补多少")
+        session.handle("更正 人数是12个 不是10个", "correct_value")
+        assert [Decimal(10000)] * 12 == [p["cost_cny"] for p in session.inputs["senior_training"]]
+        assert Decimal(60000) == session.compute()["total_cny"]
+
+    def test_people_told_one_by_one_are_not_resized(self):
+        """Which of 2万、3万、4万 goes is not said: nothing is dropped or copied."""
+        session = started("3个本科项目经理参加涉外业务培训 培训费分别2万、3万、4万 能补多少")
+        turn = session.handle("更正 人数是2个", "correct_value")
+        assert not turn.understood
+        assert [Decimal(20000), Decimal(30000), Decimal(40000)] == [
+            p["cost_cny"] for p in session.inputs["senior_training"]
+        ]
+
+
+class TestWhatIfAfterVerdict:
+    async def test_supposed_counts_with_the_agreement_told_before(self):
+        """Two-year agreement told first; 24 interns, 20 qualified → 20 × 5,000 = 100,000."""
+        d, _ = await run(
+            ActionAnswerPolicy(),
+            conversation(
+                "要是明年接收到24个，其中合格的应届生有20个呢",
+                "ask_subsidy",
+                {"topic_clause": "3.7.4"},
+                earlier=["跟学校签了两年实训协议 今年接收17个实习生 能拿补贴吗"],
+            ),
+        )
+        assert "100,000.00元" in texts(d)
+        assert "17名" not in texts(d)
+
+    def test_graduates_are_not_the_interns_number(self):
+        assert Decimal(23) == read_facts("今年带了23个实习生 有17个应届生都达标")["interns_per_year"].lo
+        assert Decimal(24) == read_facts("要是明年实习生收到24个 达标的还是17个呢")["interns_per_year"].lo
+
+
+class TestTopicClause:
+    async def test_figures_naming_no_item_are_the_topic_clauses(self):
+        """After 三（九）: 服务器和正版软件 300万 × 30% = 900,000."""
+        d, _ = await run(
+            ActionDefaultFallback(),
+            conversation("服务器和正版软件一共买了300万", "nlu_fallback", {"topic_clause": "3.9"}),
+        )
+        assert "900,000.00元" in texts(d)
+
+    def test_figures_of_another_role_do_not_take_the_topic(self):
+        session = EstimateSession.start("我们去年营收3000万 能申报吗", topic="3.9")
+        assert "3.9" not in session.items
+        assert "platforms" not in session.inputs
+
+
+class TestAddedToTheRunning:
+    async def test_more_certifications_before_any_verdict(self):
+        """CMMI 35万→24.5万, ITSS 12万→8.4万, PCMM 50万→30万 (cap), CCRC 6万→4.2万: the best 3 = 629,000."""
+        running = {"certifications": [{"name": "CMMI", "cost_cny": "350000"}, {"name": "ITSS", "cost_cny": "120000"}]}
+        d, _ = await run(
+            ActionAnswerPolicy(),
+            conversation("再加上PCMM 50万 和CCRC 6万呢 一年最多能补多少", "ask_subsidy", {"estimate_inputs": running}),
+        )
+        assert "629,000.00元" in texts(d)
+
+    async def test_count_of_fairs_asked_about_is_no_new_fair(self):
+        running = {"fairs": [{"region": "domestic", "cost_cny": "50000"}]}
+        d, _ = await run(
+            ActionEstimateTotal(),
+            conversation(
+                "另外还有一场在法国的 展位费8万 两场加起来多少", "estimate_total", {"estimate_inputs": running}
+            ),
+        )
+        assert "70,000.00元" in texts(d)  # 2万 (domestic cap) + 5万 (overseas cap)
+        assert "每场的费用" not in texts(d)
+
+
+class TestBareYears:
+    def test_two_bare_years_are_years(self):
+        assert "研发费用2022年、2023年都增加了" == full_years("研发费用2022、2023都增加了")
+        assert "展位费2000、3000元" == full_years("展位费2000、3000元")
+        assert read_facts("研发投入2023、2024都增长了")["innovation_rd_growth_two_years"] is True
