@@ -53,7 +53,12 @@ class ActionEstimateStart(Action):
             events = amend_last_estimate(dispatcher, tracker)  # 「那如果离岸是200万美元呢」: the estimate just made
             if events is not None:
                 return events
-        session = EstimateSession.start(user_text(tracker), known=earlier_facts(tracker), running=load_inputs(tracker))
+        session = EstimateSession.start(
+            user_text(tracker),
+            known=earlier_facts(tracker),
+            running=load_inputs(tracker),
+            topic=tracker.get_slot("topic_clause"),
+        )
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
         if session.status == "done":
@@ -135,6 +140,8 @@ class ActionEstimateTotal(Action):
             from knowledge import query
 
             fresh = EstimateSession.start(text, known=earlier_facts(tracker), topic=tracker.get_slot("topic_clause"))
+            if not fresh.items:  # the topic moved on (a question in between): the one clause the figures fit
+                fresh = EstimateSession.sole_fit(text, known=earlier_facts(tracker)) or fresh
             if fresh.items and fresh.status == "done":
                 # 「那140个人一共能拿多少」 after 「认定的培训机构…学员有140个」: the facts told before decide it
                 return finish(dispatcher, tracker, fresh)
@@ -234,7 +241,9 @@ class ActionLooseAnswer(Action):
             events = amend_last_estimate(dispatcher, tracker, intent)
             if events is not None:
                 return events
-        fresh = EstimateSession.start(text, known=earlier_facts(tracker), running=inputs)
+        fresh = EstimateSession.start(
+            text, known=earlier_facts(tracker), running=inputs, topic=tracker.get_slot("topic_clause")
+        )
         if fresh.items and fresh.status == "done":
             return finish(dispatcher, tracker, fresh)
         if fresh.items and intent in ("inform", "correct_value"):

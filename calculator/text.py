@@ -6,6 +6,7 @@ from functools import lru_cache
 
 CENT = Decimal("0.01")
 _WAN = Decimal(10000)
+_YI = Decimal(100000000)
 
 
 def plain(d: Decimal) -> str:
@@ -33,11 +34,13 @@ def yuan(d: Decimal) -> str:
 
 @lru_cache(maxsize=4096)
 def amount(d: Decimal, unit: str = "元") -> str:
-    """An input or cap as people write it: 150万美元, 2万元, 1,234.5元."""
+    """An input or cap as people write it: 150万美元, 2万元, 1900万元, 1.2亿元, 1,234.5元."""
+    if abs(d) >= _YI and d % _WAN == 0:
+        return f"{plain(d / _YI)}亿{unit}"  # 1.2亿, never 12,000万
     if abs(d) >= _WAN:
         w = d / _WAN
-        if w == w.quantize(CENT):
-            return f"{grouped(w)}万{unit}"
+        if w == w.quantize(CENT):  # 1900万 as people write it (not 1,900万); grouped only past 1亿
+            return f"{plain(w) if abs(w) < _WAN else grouped(w)}万{unit}"
     return f"{grouped(d)}{unit}"
 
 

@@ -159,7 +159,9 @@ class TestFiguresInQuestions:
     none is written in the code)."""
 
     def test_conditions_in_questions_quote_figures_yml(self):
-        q = clauses.FIELDS["qualified_interns"].question
+        from types import SimpleNamespace
+
+        q = clauses.FIELDS["qualified_interns"].ask(SimpleNamespace(inputs={}))
         assert words("3.7.4", "internship_months", "个月") + "以上" in q
         assert "不低于" + words("3.7.4", "social_insurance_months", "个月") in q
         assert (

@@ -1,165 +1,106 @@
-"""Figures read with their role in one message (round-9 causes), each on wording written for the test:
-a bracketed aside before a count, a rent per square metre, a threshold asked about, a contract signed
-but not executed, 「我们是运营公司」 as the park's operator."""
+"""Each figure read with its role, never invented (issue 14): who a training cost is for, what a count
+points at, what a total includes, where a place word belongs, which year a figure is, a difference of
+years; a figure whose role is unclear is asked about, named as the user wrote it."""
 
 from decimal import Decimal
 
-from bot.estimate.session import EstimateSession
-from bot.estimate.understand import read
-from bot.understand.facts import read_facts
+from bot.answers.eligibility import facts_from
+from bot.estimate.session import EstimateSession, question_for
+from bot.nlu.normalize import normalize
 
 
-def test_count_after_a_bracketed_aside_is_the_qualified_graduates():
-    """The aside restates the conditions; the count belongs to the words before it (符合条件的应届毕业生)."""
-    got = read(
-        "实训补贴 和河南大学签了两年协议 每年收25名实习生 今年达标的应届毕业生（实习满3个月 社保满6个月）共12名"
-    ).fields
-    assert (got["interns_per_year"], got["qualified_interns"]) == (25, 12)
+def costs(session, key):
+    return [e["cost_cny"] for e in session.inputs.get(key, [])]
 
 
-def test_rent_per_square_metre_per_year_times_the_area():
-    got = read("租金补贴 园区里待了4年 执行额700万 面积300平米 房租每平米每年600元").fields
-    assert got["rent_annual_cny"] == Decimal("180000")
-
-
-def test_rent_per_square_metre_per_month_is_times_twelve_and_said():
-    s = EstimateSession.start("入驻重点园区5年 执行额1200万 办公室200平 租金每个月每平米50块 租金补贴多少")
-    assert s.inputs["rent_annual_cny"] == Decimal("120000")
-    assert Decimal(str(s.compute()["total_cny"])) == Decimal("36000")
-    assert any("× 12个月" in n for n in s.notes)
-
-
-def test_rent_per_square_metre_with_no_area_is_asked_not_taken_as_the_years_rent():
-    reading = read("租金补贴 入驻4年 执行额800万 房租每平米每月60元")
-    assert "rent_annual_cny" not in reading.fields
-    assert reading.problems and "全年租金" in reading.problems[0]
-
-
-def test_a_threshold_asked_about_is_not_the_contract_amount():
-    """「执行额到没到500万」 asks about the policy's line; the amount comes from the business figures."""
+def test_training_groups_below_the_level_are_not_counted_and_named():
     s = EstimateSession.start(
-        "租金补贴 入驻6年 在岸执行额300万 离岸30万美元 汇率7.1 面积400平 年租金24万 执行额到没到500万"
+        "送去涉外业务培训的有：本科项目经理两人，费用分别1.2万和1.8万；大专学历的部门经理1人2万，能补多少"
     )
-    assert "rent_contract_amount_cny" not in s.inputs
-    item = next(i for i in s.compute()["items"] if i["code"] == "3.8.3")
-    assert Decimal(str(item["amount_cny"])) == Decimal("72000")  # 300万 + 30万美元 × 7.1 = 513万 > 500万
+    assert costs(s, "senior_training") == [Decimal("12000"), Decimal("18000")]
+    assert any("2万" in n and "本科以上学历" in n and "不计入" in n for n in s.notes)
 
 
-def test_a_contract_signed_is_not_the_amount_executed():
-    reading = read("今年跟美国客户签约离岸合同180万美元 还没执行完 汇率7.1 离岸奖励多少")
-    assert "offshore_usd" not in reading.fields
-    asked = reading.clarifications[0]
-    assert "180万美元" in asked.question and "离岸合同执行额" in asked.question
-    assert asked.data["key"] == "offshore_usd"
-
-
-def test_the_amount_executed_answers_the_signed_contracts_question():
-    s = EstimateSession.start("今年和日本客户新签了离岸合同300万美元 只执行了一部分 汇率7.0 离岸奖多少")
-    assert s.clarify["kind"] == "executed" and s.items == ["3.2"]
-    s.handle("已经执行了120万美元")
-    assert s.clarify is None and s.inputs["offshore_usd"] == Decimal("1200000")
-    assert Decimal(str(s.compute()["total_cny"])) == Decimal("840000")
-
-
-def test_we_are_the_operating_company_is_the_parks_operator():
-    assert read_facts("本公司是管理公司 负责的软件园刚通过市级示范园区认定")["applicant_type"] == "park_operator"
-    assert read_facts("我们是一家做软件外包的公司")["applicant_type"] == "enterprise"
-
-
-def test_a_part_below_the_level_is_left_out_of_the_trainees():
-    """「共45名学员… 但其中有5个是中专」: 40 counted, and 中专 is not the whole group's level."""
+def test_training_group_of_unsettled_title_stays_counted():
+    """高级工程师 is no 工程师: its rank against 项目经理 is not settled, so it is asked, not dropped."""
     s = EstimateSession.start(
-        "我们是已认定的服务外包培训机构 共45名学员通过考核 都和外包企业签了三年合同 但其中有5个是中专 能拿多少"
+        "今年4个人参加涉外业务培训：2个本科项目经理各3万；1个高级工程师本科2万；还有1个专科的测试人员1.5万"
     )
-    assert s.inputs["institution_trainees"] == 40
-    assert Decimal(str(s.compute()["total_cny"])) == Decimal("20000")
-    assert any("45 − 5 = 40" in n for n in s.notes)
+    assert costs(s, "senior_training") == [Decimal("30000"), Decimal("30000"), Decimal("20000")]
+    assert any("1.5万" in n and "不计入" in n for n in s.notes)
 
 
-def test_a_part_short_of_insurance_is_left_out_and_the_others_named_are_counted():
-    s = EstimateSession.start(
-        "实习补贴 跟学校签了5年协议 今年来了40个实习生 全是应届本科 实习半年 只是有9个社保交了3个月 其余31个社保都满6个月"
-    )
-    assert s.inputs["qualified_interns"] == 31
-    assert not s.failed()
-    assert Decimal(str(s.compute()["total_cny"])) == Decimal("155000")
+def test_a_demonstrative_count_is_no_count_of_interns():
+    s = EstimateSession.start("签了两年的实训协议，每年收22个实习生，今年有8个应届生符合条件，那这两个补贴怎么算")
+    assert s.inputs["qualified_interns"] == 8
 
 
-def test_a_part_is_not_the_whole_groups_fact():
-    from bot.understand.facts import read_facts
-
-    facts = read_facts("今年培训了30个学员 都考核通过了 不过里面有4个是高中学历")
-    assert "education_level" not in facts and facts["trainee_passed_exam"] is True
-    assert read_facts("今年培训了30个大专学员")["education_level"] == "大专"
+def test_a_demonstrative_count_with_the_qualification_is_the_count():
+    s = EstimateSession.start("实训协议签了4年 每年实习生24个 这24个都符合应届毕业生的条件 补多少")
+    assert s.inputs["qualified_interns"] == 24
 
 
-def test_a_branch_that_is_no_legal_person_is_a_branch_judged_by_where_it_pays_tax():
-    from knowledge import conditions
-
-    facts = read_facts("我们是杭州总部在郑州开的分公司 没有独立法人资格 税由杭州总部汇总缴纳 入驻园区5年 想问租金补贴")
-    assert (facts["entity_type"], facts["pays_tax_in_zhengzhou"]) == ("branch", False)
-    verdict = conditions.evaluate("3.8.3", facts)
-    assert verdict.status == "not_met"
+def test_the_qualified_interns_are_asked_as_part_of_the_interns_told():
+    s = EstimateSession.start("和郑州一所学院签了三年实训协议 今年招了26个实习生 实训补贴多少")
+    assert s.pending == "qualified_interns"
+    assert "26名实习生中" in question_for(s.pending, s)
 
 
-def test_a_project_manager_training_named_further_on_is_the_senior_training():
-    s = EstimateSession.start("2名项目经理 本科 参加了公司安排的海外客户交付高端培训 每人学费5万 能补多少")
-    assert s.inputs["senior_training"] == [{"cost_cny": Decimal("50000")}] * 2
-    assert Decimal(str(s.compute()["total_cny"])) == Decimal("50000")
+def test_a_platform_total_with_wages_in_it_is_asked_about_not_computed():
+    s = EstimateSession.start("我们的公共信息服务平台投资总额500万 其中包括运营人员工资和房租 还有服务器 能补多少")
+    assert "platforms" not in s.inputs
+    assert s.clarify["kind"] == "platform_breakdown"
+    assert "500万" in s.clarify["question"] and "人员工资" in s.clarify["question"]
+    assert s.handle("服务器和正版软件一共220万", "inform").understood
+    assert costs(s, "platforms") == [Decimal("2200000")]
 
 
-def test_firms_named_one_by_one_after_their_total_are_counted_once():
-    s = EstimateSession.start(
-        "我们是示范园区的运营公司 引进了三家 一家国内500强 一家IAOP全球外包100强 一家十大领军企业 都运营一年多了"
-    )
-    assert s.inputs["park_top_enterprises"] == 3
+def test_a_place_word_before_a_fair_is_no_offshore_business():
+    s = EstimateSession.start("境外一个展会特装费7万；另外3个本科的项目经理参加涉外培训，每人2万")
+    assert costs(s, "senior_training") == [Decimal("20000")] * 3
+    assert s.clarify is None and "offshore_usd" not in s.inputs
 
 
-def test_firms_of_different_kinds_add_up():
-    s = EstimateSession.start("我们是示范园区的运营公司 引进了2家世界500强 1家十大领军企业 都运营一年多了 奖励多少")
-    assert s.inputs["park_top_enterprises"] == 3
+def test_an_amount_after_an_overseas_fair_is_asked_for_its_kind():
+    s = EstimateSession.start("海外一场展会展位费8万，另外今年执行额500万")
+    assert "offshore_usd" not in s.inputs
+    assert s.clarify["kind"] == "business_kind" and "500万" in s.clarify["question"]
 
 
-def test_the_users_own_result_to_check_asks_for_an_estimate():
-    from knowledge import shapes
-
-    assert shapes.search("asks_amount", "离岸按10%算下来是120万对吗")
-    assert not shapes.search("asks_amount", "我们是今年新成立的企业")
+def test_the_year_before_in_other_words():
+    s = EstimateSession.start("今年在岸1500万 之前那一年在岸1300万 增量奖多少")
+    assert s.inputs["previous_onshore_cny"] == Decimal("13000000")
 
 
-def test_parts_at_several_levels_state_no_level_of_the_whole_group():
-    from bot.understand.facts import read_facts
-
-    facts = read_facts("已认定的培训机构 这期培训40人 全部考核合格并签了两年合同 其中有25个本科 15个高中")
-    assert "education_level" not in facts
-
-
-def test_levels_listed_without_counts_ask_for_the_qualified_trainees():
-    """「有本科有大专也有中专的」: how many are at 大专以上 is not said: asked, never the whole group."""
-    s = EstimateSession.start("已认定的服务外包培训机构 今年结业120名学员 有本科有大专也有中专的 支持能拿多少")
-    assert "institution_trainees" not in s.inputs and not s.failed()
-    assert s.pending == "institution_trainees"
-    assert read_facts("学员有本科有大专也有中专的")["education_level"] == "中专"
+def test_another_years_figure_after_both_kinds_is_asked_naming_it():
+    s = EstimateSession.start("今年境内800万，离岸50万美元，汇率7，上一年是700万，两个奖一共多少")
+    assert "previous_offshore_usd" not in s.inputs and "previous_onshore_cny" not in s.inputs
+    assert s.clarify["kind"] == "business_kind" and "700万" in s.clarify["question"]
 
 
-def test_years_said_again_in_a_question_are_not_the_years_subsidised():
-    s = EstimateSession.start("我们在重点园区入驻正好四年 执行额900万 面积500平米 年租金40万 租金补贴多少 四年整算不算")
-    assert "rent_years_subsidized" not in s.inputs
-    assert Decimal(str(s.compute()["total_cny"])) == Decimal("120000")
+def test_a_difference_of_years_is_named_never_computed():
+    s = EstimateSession.start("我们今年离岸比上年多出了120万 增量奖多少")
+    assert not any(k in s.inputs for k in ("onshore_cny", "offshore_usd", "previous_offshore_usd"))
+    assert any("120万" in p and "美元还是人民币" in p for p in s.problems)
 
 
-def test_we_operate_the_park_is_an_enterprise_operated_park():
-    s = EstimateSession.start("我们管理的这个园区刚被认定为市级服务外包示范园区 能拿多少奖励")
-    assert s.inputs["park_enterprise_operated"] is True
-    s = EstimateSession.start("园区由管委会管理 我们运营的园区刚被认定为市级服务外包示范园区 能拿多少")
-    assert s.inputs.get("park_enterprise_operated") is not True
+def test_figures_are_named_as_the_user_wrote_them():
+    s = EstimateSession.start("今年营收2.5亿 去年1.8亿 增量奖能拿多少")
+    assert "2.5亿" in s.clarify["question"] and "1.8亿" in s.clarify["question"]
 
 
-def test_a_platform_total_said_to_include_salaries_asks_for_the_purchase_costs():
-    """「…投了800万 包含研发人员工资和房租」: rent here is part of the platform's cost, not the rent subsidy item."""
-    s = EstimateSession.start("公共信息服务平台一共投了800万 包含研发人员工资和房租 能补贴多少")
-    assert s.items == ["3.9"] and "platforms" not in s.inputs
-    assert s.clarify["kind"] == "platform_breakdown" and "研发人员工资和房租" in s.clarify["question"]
-    s.handle("服务器和机房设备400万 正版软件100万")
-    assert s.inputs["platforms"] == [{"cost_cny": Decimal("5000000")}]
-    assert Decimal(str(s.compute()["total_cny"])) == Decimal("1500000")
+def test_a_fairs_registration_fee_is_no_place_of_registration():
+    assert "registered_in_zhengzhou" not in facts_from(normalize("去迪拜参展，在迪拜注册费3万、展位费5万"))
+    assert facts_from(normalize("公司在洛阳注册的"))["registered_in_zhengzhou"] is False
+
+
+def test_read_backs_are_written_as_people_write_them():
+    """1.35亿 read back as 1.35亿元 (never 13,500万元); 2700万 as 2700万 (no separator inside 万)."""
+    from calculator.text import amount
+
+    assert amount(Decimal("135000000")) == "1.35亿元" and amount(Decimal("27000000"), "美元") == "2700万美元"
+    assert amount(Decimal("135000123")) == "135,000,123元"  # not a whole 万: every digit kept
+    from bot.estimate.session import restate
+
+    said = restate(EstimateSession.start("今年在岸1.35亿 去年在岸1.1亿 增量奖多少").inputs)
+    assert "1.35亿" in said and "1.1亿" in said and "13,500万" not in said

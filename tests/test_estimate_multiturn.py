@@ -145,3 +145,33 @@ class TestBareYears:
         assert "研发费用2022年、2023年都增加了" == full_years("研发费用2022、2023都增加了")
         assert "展位费2000、3000元" == full_years("展位费2000、3000元")
         assert read_facts("研发投入2023、2024都增长了")["innovation_rd_growth_two_years"] is True
+
+
+class TestTotalAfterAnAside:
+    async def test_the_one_clause_the_figures_fit(self):
+        """Recognised institution and its trainees told, a question in between: 「那120个人一共能拿多少」 →
+        120 × 500 = 60,000 (三（七）2), the only clause a bare count of people finishes."""
+        d, _ = await run(
+            ActionEstimateTotal(),
+            conversation(
+                "那120个人一共能拿多少",
+                "estimate_total",
+                {"topic_clause": None},
+                earlier=[
+                    "我们是已经认定的服务外包培训机构 今年考核通过签了劳动合同的大专学员120个",
+                    "这个政策什么时候发的",
+                ],
+            ),
+        )
+        assert "60,000.00元" in texts(d)
+
+    def test_no_clause_when_several_fit(self):
+        assert EstimateSession.sole_fit("一共200万能拿多少") is None
+
+
+def test_a_part_of_the_group_is_no_new_number():
+    """「那要是其中有一个是大专的呢」 names one of the five, it does not say there is one person."""
+    session = started("公司派5个本科项目经理参加涉外业务培训 每人培训费4万 能补多少")
+    session.amending = True
+    session.handle("那要是其中有一个是大专的呢", "correct_value")
+    assert 1 != len(session.inputs["senior_training"])

@@ -14,8 +14,22 @@ from typing import Dict, List
 import yaml
 
 SEGMENT = re.compile(r"[，,。；;！!？?\n]+")
-YEAR_PREV = r"去年|上年|上一年|前一年|上个年度|上一个年度"
-YEAR_CUR = r"今年|本年|这一年|今年度|本年度"
+WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "estimate_words.yml"
+
+
+@lru_cache(maxsize=1)
+def estimate_words() -> dict:
+    """knowledge/data/estimate_words.yml: places (境内/境外), what fair costs are called, year words …"""
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+
+
+def _years(which: str) -> str:
+    words = sorted(estimate_words()["years"][which], key=len, reverse=True)
+    return "|".join(re.escape(str(w)) for w in words)
+
+
+YEAR_PREV = _years("previous")  # 去年|上年|之前那年 …
+YEAR_CUR = _years("current")  # 今年|本年 …
 OFFSHORE = r"离岸|境外业务|国际业务|国际服务外包|境外的?执行|国外的?执行|境外合同|对外|境外|国外|海外"
 ONSHORE = r"在岸|境内业务|国内业务|境内的?执行|国内的?执行|境内合同|国内合同|境内|国内"
 NONE_WORDS = r"没有|没|无|未|不涉及|零"
@@ -35,7 +49,6 @@ CERT_NAME = re.compile(
     r"信息安全服务资质|能力成熟度|信息技术服务标准)"
 )
 RATE_HINT = r"汇率|中间价|兑"
-WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "estimate_words.yml"
 # words that give a money figure to an item other than fairs (a fair's cost never follows them)
 OTHER_ITEM_WORDS = (
     r"认证|资质|cmmi|itss|pcmm|ccrc|维护费|培训|项目经理|人才|平台|租金|房租|租赁|离岸|在岸|执行额|"
@@ -45,12 +58,6 @@ FAIR_SEPARATOR = (
     r"另外?一[场个次]|还有一[场个次]|一[场个次](?=在|是|去|花|用|费|大概|约|共|\d|[一二两三四五六七八九十])|"
     r"(?<![第\d])一个(?!月|人)|第[一二三四五六七八九十\d]+[场个]"
 )
-
-
-@lru_cache(maxsize=1)
-def estimate_words() -> dict:
-    """knowledge/data/estimate_words.yml: places (境内/境外) and what fair costs are called."""
-    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
 
 
 def english_to_chinese(text: str) -> str:

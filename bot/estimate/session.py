@@ -258,6 +258,17 @@ class EstimateSession:
         session.advance()
         return session
 
+    @classmethod
+    def sole_fit(cls, text: str, known: Optional[dict] = None) -> Optional["EstimateSession"]:
+        """「那140个人一共能拿多少」 after the facts of one clause were told: the finished session of the only
+        clause whose fields the message's figures fill, with the facts told before; None unless exactly one."""
+        done = []
+        for code in item_words.ORDER:
+            session = cls.start(text, known=known, topic=code)
+            if session.items == [code] and session.status == "done" and not session.clarify:
+                done.append(session)
+        return done[0] if len(done) == 1 else None
+
     def reads_topic(self, code: str) -> bool:
         """Whether the message's figures filled a field of the clause `code` (the topic it named none of)."""
         from bot.estimate import clauses
@@ -511,7 +522,13 @@ class EstimateSession:
         figs = [f for f in figures(norm) if not re.search(r"(不是|而非|并非)\s*$", norm[max(0, f.start - 3) : f.start])]
         money = [f for f in figs if f.kind == "money"]
         counts = [f for f in figs if f.kind == "count" and re.search(r"人|名|个|位|场|次|项|家", f.unit or f.raw or "")]
-        if not money and len(counts) == 1 and 0 < counts[0].value <= 1000:
+        if (
+            not money
+            and len(counts) == 1
+            and 0 < counts[0].value <= 1000
+            and not re.search(r"其中|之中|里面|里头|当中", norm)  # 「其中有一个是大专」: a part of them, read elsewhere
+            and not re.search(r"有\s*$", norm[: counts[0].start])
+        ):
             return self._correct_count(int(counts[0].value))
         if len(money) != 1 or any(f.kind == "count" for f in figs) or money[0].currency not in (None, "CNY"):
             return False

@@ -63,9 +63,18 @@ def _year_of(text: str, pos: int) -> Optional[str]:
     return "previous" if (max(prev) if prev else -1) > (max(cur) if cur else -1) else "current"
 
 
+def _names_business(text: str, m) -> bool:
+    """「国外一场展位费…」「境内的展会」: a bare place word that a fair follows in its clause places the fair;
+    it says nothing of 离岸/在岸 business."""
+    if m.group(0) not in ("境外", "国外", "海外", "境内", "国内"):
+        return True
+    clause = re.split(r"[，,。；;！!？?]|\d", text[m.end() :])[0]
+    return not re.search(FAIR_WORDS, clause)
+
+
 def _kind_of(text: str, pos: int) -> Optional[str]:
-    off = [m.end() for m in re.finditer(OFFSHORE, text[:pos])]
-    on = [m.end() for m in re.finditer(ONSHORE, text[:pos])]
+    off = [m.end() for m in re.finditer(OFFSHORE, text[:pos]) if _names_business(text, m)]
+    on = [m.end() for m in re.finditer(ONSHORE, text[:pos]) if _names_business(text, m)]
     if not off and not on:
         return None
     return "offshore" if (max(off) if off else -1) > (max(on) if on else -1) else "onshore"
@@ -78,7 +87,7 @@ def _kind_left_behind(text: str, pos: int) -> bool:
     if not marks:
         return False
     between = text[marks[-1] : pos]
-    return bool(re.search(r"(\d|没有|无|零)[^\d]*?(去年|上年|上一年|今年|本年|前年)[^\d]{0,4}$", between))
+    return bool(re.search(rf"(\d|没有|无|零)[^\d]*?({YEAR_PREV}|{YEAR_CUR}|前年)[^\d]{{0,4}}$", between))
 
 
 def _kind_after(text: str, end: int) -> Optional[str]:
@@ -515,11 +524,12 @@ class Reader:
             said_kind = ("onshore", "CNY")  # "…都是境内的": said once for every figure
         elif re.search(r"(都|全|全部|均)(是|为|属于)?(境外|国外|离岸|美元)", t):
             said_kind = ("offshore", "USD")
-        unclear, signed_only = [], []
+        unclear, signed_only, kinds_said, kinds_said_years = [], [], set(), set()
         for f in moneys:
             if re.search(RATE_HINT + r"[^，,；;]{0,3}$", t[max(0, f.start - 6) : f.start]) and f.currency is None:
                 continue
-            if re.search(r"(多了|少了|差了|相差|差|多出|高出)\s*$", t[max(0, f.start - 3) : f.start]):
+            if re.search(r"(多了|少了|差了|相差|差|多出了?|高出了?|低了)\s*$", t[max(0, f.start - 4) : f.start]):
+                self._difference_of_years(f)
                 continue  # "就比100万多了1美元": a difference, not an amount
             if f.bound in (
                 "超过",
@@ -549,7 +559,12 @@ class Reader:
                 other_off = "offshore_usd" if year_here == "previous" else "previous_offshore_usd"
                 if other_on in self.out.fields and not self.out.fields.get(other_off):
                     kind = "onshore"  # 「今年境内1800万 离岸0 去年1200万」: parallels the other year's onshore
-            if kind is None and said_kind and (f.currency is None or f.currency == said_kind[1]):
+            if (
+                kind is None
+                and said_kind
+                and (f.currency is None or f.currency == said_kind[1])
+                and not (len(kinds_said) > 1 and year_here not in kinds_said_years)
+            ):  # 「今年在岸2000万，离岸180万美元 … 之前那年是1900万」: both kinds said, another year's is unclear
                 kind = said_kind[0]
                 if f.currency is None and said_kind[1] == "USD":
                     self.use(f)
@@ -615,8 +630,9 @@ class Reader:
                     self.has(r"执行额|合同额|业务额|业务量|营收")
                     or self.pending in ("business",)
                     or (self.items & {"3.1", "3.2", "3.3"} and (year or self.has(r"业务|做了")))
+                    or (kinds_said and year)  # 「今年境内800万，离岸50万美元 … 上一年是700万」
                 ):
-                    unclear.append({"value": str(f.value), "year": year or "current"})
+                    unclear.append({"value": str(f.value), "year": year or "current", "said": f.raw})
                     self.use(f)
                     continue
                 else:
@@ -653,7 +669,7 @@ class Reader:
                     self.out.clarifications.append(
                         Clarification(
                             "currency",
-                            f"离岸执行额{wan(f.value, '')}是美元还是人民币（元）？",
+                            f"离岸执行额{f.raw}是美元还是人民币（元）？",
                             {"key": key, "value": str(f.value)},
                         )
                     )
@@ -679,6 +695,9 @@ class Reader:
                 else:
                     self.out.fields[key] = self.cny(f, "在岸执行额")
             self.use(f)
+            if kind in ("onshore", "offshore"):
+                kinds_said.add(kind)
+                kinds_said_years.add(year)
             if kind in ("onshore", "offshore") and f.currency:
                 said_kind = (kind, f.currency)
             elif kind in ("onshore", "offshore"):
@@ -696,7 +715,7 @@ class Reader:
                 )
             )
         if unclear:
-            said = "、".join(wan(Decimal(u["value"]), "") for u in unclear)
+            said = "、".join(u["said"] for u in unclear)  # named as the user wrote it (1.2亿, 1900万)
             self.out.clarifications.append(
                 Clarification(
                     "business_kind",
@@ -709,6 +728,20 @@ class Reader:
                     {"values": unclear, "value": unclear[0]["value"], "year": unclear[0]["year"]},
                 )
             )
+
+    def _difference_of_years(self, f) -> None:
+        """「今年离岸比去年多了50万」: a difference between two years' business is no year's amount; the
+        award needs each year's amounts (离岸 at that year's rate), so the difference is named, never computed."""
+        clause = self.text[segment_of(self.spans, f.start)[0] : f.start]
+        if not (re.search(rf"比\s*({YEAR_PREV}|{YEAR_CUR})", clause) and re.search(OFFSHORE + "|" + ONSHORE, clause)):
+            return
+        currency = {"USD": "美元", "CNY": "人民币"}.get(f.currency)
+        self.out.problems.append(
+            f"您说的{f.raw}是两年执行额之差，不是某一年度的执行额"
+            + ("" if currency else "（也没说是美元还是人民币）")
+            + "。增量奖励按两个年度各自的执行额计算（在岸按人民币，离岸按美元并以当年汇率折合人民币），"
+            "我不根据差额推算。"
+        )
 
     def _own_result(self, f) -> bool:
         """ "10%的话是248.5万吧": a result the user worked out (estimate_words.yml own_result), not an amount."""
@@ -782,6 +815,9 @@ class Reader:
             if re.search(words, lead, re.I) and not re.search(avoid, lead):
                 out.append(f)  # 「…离岸奖能拿多少 然后那个CMMI5的认证费用花了40万」: named right before it
                 continue
+            if self._named_since_last_amount(f, words, avoid):
+                out.append(f)  # 「…；另外2个项目经理参加涉外业务培训，每人10万」: the item named since the last amount
+                continue
             if re.search(avoid, seg):
                 continue
             if (
@@ -792,6 +828,16 @@ class Reader:
             ):
                 out.append(f)  # the last one: "还有2个部门总监也去了 每人花了8万" adds to the training told before
         return out
+
+    def _named_since_last_amount(self, f, words: str, avoid: str) -> bool:
+        """Whether the words since the previous amount (back to a 。；) name the item last, after any other
+        item's words: the figure is that item's even when a comma stands between (「培训，每人10万」)."""
+        before = [g.end for g in self.figs if g.kind == "money" and g.end <= f.start]
+        start = max(before + [max(self.text.rfind(c, 0, f.start) for c in "。；;\n") + 1])
+        window = self.text[start : f.start]
+        mine = [m.end() for m in re.finditer(words, window, re.I)]
+        other = [m.end() for m in re.finditer(avoid, window, re.I)]
+        return bool(mine) and max(mine) > max(other or [-1]) and not re.search(r"\d", window[max(mine) :])
 
     # -- yes/no items ------------------------------------------------------------------------
     def _flags(self):

@@ -44,6 +44,7 @@ def read(r):
             r.use(f)
         elif (
             f.kind == "count"
+            and not _refers_back(r, f)
             and (
                 re.search(r"应届|毕业生|符合条件|合格的|达标的", before + after)
                 or re.search(r"(应届|毕业生|符合条件)[^，。；0-9]{0,4}$", _without_aside(t[: f.start]))
@@ -88,6 +89,32 @@ def read(r):
             r.out.fields["internship_agreement_years"] = Decimal(0)
 
 
+def qualified_question(session) -> str:
+    """Asks for the qualified interns as a part of the interns the user counted (「30名实习生中…」)."""
+    told = session.inputs.get("interns_per_year")
+    among = f"您说的{int(told)}名实习生中，" if told else "其中"
+    return (
+        f"{among}符合条件的应届毕业生有多少名？（大专以上学历、实习期"
+        f"{figure_in('3.7.4', 'internship_months', '个月')}以上、在职并连续交纳社保不低于"
+        f"{figure_in('3.7.4', 'social_insurance_months', '个月')}）"
+    )
+
+
+def _refers_back(r, f) -> bool:
+    """「今年符合条件的应届生10个 这两个分别多少」: 「这两个」 points back at things said (the questions) unless
+    the qualification follows it; a count whose 应届/符合条件 word already went to another count before it is
+    not the qualified interns."""
+    before = r.text[max(0, f.start - 12) : f.start]
+    after = re.split(r"[，,。；;！!？?\s]", r.text[f.end :])[0]
+    if re.search(r"(这|那|上面|上述|以上|前面)\s*$", before):
+        return not re.search(r"应届|毕业|符合|合格|达标", after)  # 「这20个全都符合应届生条件」 counts them
+    words = [m.end() for m in re.finditer(r"应届|毕业生|符合条件", before)]
+    if not words:
+        return False
+    word_at = f.start - len(before) + words[-1]
+    return any(g.kind == "count" and word_at <= g.start < f.start for g in r.figs if g is not f)
+
+
 CLAUSES = (
     Clause(
         code=CODE,
@@ -114,9 +141,7 @@ CLAUSES = (
                 "qualified_interns",
                 "符合条件的应届毕业生",
                 "名",
-                question="其中符合条件的应届毕业生有多少名？（大专以上学历、实习期"
-                f"{figure_in('3.7.4', 'internship_months', '个月')}以上、在职并连续交纳社保不低于"
-                f"{figure_in('3.7.4', 'social_insurance_months', '个月')}）",
+                question=qualified_question,
                 recognised_by="a count beside 应届/毕业生/符合条件",
                 implies_item=True,
             ),

@@ -64,6 +64,8 @@ def read(r):
         )
     if not groups:
         return
+    if len(groups) == 1 and _total_with_other_costs(r, next(iter(groups.values())), not_covered, spec):
+        return
     eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
     costs = []
     for figs in groups.values():
@@ -97,20 +99,6 @@ def read(r):
             )
             return
     eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
-    inside = re.search(r"(包括|包含|含有?|里面有|其中有)([^，。；,;0-9\s]{1,16})", t)
-    if inside and not re.search(not_covered, inside.group(2)):
-        inside = None
-    if inside and len(costs) == 1 and not excluded and not re.search(eligible, t) and r.pending != "platforms":
-        # 「平台总投入500万 里面包括人员工资和场地租金」: the purchase costs in it are not said: asked, never the whole
-        r.out.clarifications.append(
-            Clarification(
-                "platform_breakdown",
-                f"平台费用{wan(costs[0])}里包括{inside.group(2)}，这些不在第三条第（九）项列明的购置费用内。"
-                f"其中{'、'.join(spec['eligible_costs'])}各是多少元？（例如“硬件设备X万，正版软件X万”）",
-                {"total": str(costs[0])},
-            )
-        )
-        return
     if not re.search(eligible, t) and r.pending != "platforms":
         # 「平台投入800万」: counted as purchase costs, and said so (工资、租金 are not paid for)
         r.out.notes.append(
@@ -118,6 +106,39 @@ def read(r):
             "其中如有人员工资、场地租金等，请告诉我扣除"
         )
     r.out.fields["platforms"] = [{"cost_cny": v} for v in costs]
+
+
+INCLUDES = re.compile(r"(里面|其中|这里面|当中|包括|包含|含有|含了|含)(有|了)?")
+
+
+def _total_with_other_costs(r, figs, not_covered: str, spec: dict) -> bool:
+    """「平台总投资800万，里面有人员工资、场地装修、服务器、正版软件这些」: a total said to include costs the
+    clause does not list, with no figure for them, is no purchase cost: the purchase part of it is asked,
+    naming the total (never the whole total × 30%)."""
+    if len(figs) != 1:
+        return False
+    f = figs[0]
+    later = [g.start for g in r.figs if g.kind == "money" and g.start > f.end]
+    after = r.text[f.end : min(later + [len(r.text)])]
+    m = INCLUDES.search(after)
+    if not m:
+        return False
+    listing = re.split(r"[，,。；;！!？?\s]", re.sub(r"^\s*(包括|包含|含有|含了|含)?(有|了)?", "", after[m.end() :]))[0]
+    parts = [p for p in re.split(r"、|和|及|以及|还有|/", re.sub(r"(这些|等等|等)$", "", listing)) if p]
+    others = [p for p in parts if re.search(not_covered, p)]
+    if not others:
+        return False
+    r.use(f)
+    r.out.clarifications.append(
+        Clarification(
+            "platform_breakdown",
+            f"平台费用{wan(f.value)}里包括{'、'.join(others)}，这些不在第三条第（九）项列明的购置费用内"
+            f"（{'、'.join(spec['eligible_costs'])}），不能按{wan(f.value)}全额计算。"
+            f"{wan(f.value)}中信息化硬件设备、配套设施和正版软件的购置费用是多少元？",
+            {"kind": "platform", "total": str(f.value)},
+        )
+    )
+    return True
 
 
 CLAUSES = (

@@ -60,6 +60,7 @@ def read(r):
         for f in r.unused("count")
         if re.search(people, f.unit or f.raw or "")
         and not re.search(r"实习|学员|应届|毕业", r.text[max(0, f.start - 8) : f.end + 6])
+        and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
     ]
     if not costs:
         if counts and r.pending == "senior_training":
@@ -84,13 +85,14 @@ def read(r):
     for c in costs:
         r.use(c)
     if len(costs) > 1 and all(n is not None for _, n, _ in pieces):
-        values = []
+        groups = []
         for c, n, per in pieces:
             r.use(n)
             if per == "total" and int(n.value) > 1:
                 r.out.clarifications.append(each_cost_question("senior", int(n.value), c.value, "人", "培训费"))
                 return
-            values += [r.cny(c, "培训")] * int(n.value)
+            groups.append([r.cny(c, "培训")] * int(n.value))
+        values = [v for g in _qualified_groups(r, costs, groups) for v in g]
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
         return
     n_fig = pieces[0][1] if len(costs) == 1 and pieces[0][1] is not None else (counts[0] if counts else None)
@@ -108,8 +110,54 @@ def read(r):
         )
     values = r.spread(costs, n, per, "人", "培训", "senior")
     if values is not None:
+        if len(values) == len(costs) > 1:
+            values = [v for g in _qualified_groups(r, costs, [[v] for v in values]) for v in g]
         values = _counted_levels_only(r, values)
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+
+
+def _rank_said(words: str, scale: str):
+    """The lowest and highest rank of `scale` (conditions.yml scales) named in `words`, or None."""
+    from knowledge import conditions
+
+    words = words.lower()
+    for w in conditions.scales().get(f"{scale}_unsettled", []):
+        words = words.replace(str(w).lower(), " ")  # 高级工程师 is no 工程师: its rank is not settled
+    ranks = [rank for rank, level in enumerate(conditions.scales()[scale]) for w in level if str(w).lower() in words]
+    return (min(ranks), max(ranks)) if ranks else None
+
+
+def _qualified_groups(r, costs, groups: list) -> list:
+    """「3个项目经理本科，培训费分别2万、3万、6万；还有1个大专学历的项目经理4万；1个本科的普通开发工程师5万」:
+    each cost goes with the people described before it (a cost listed right after another, 「、」, shares
+    that description); a group whose education or position is below the clause's (本科以上、项目经理以上,
+    conditions.yml) is not counted and named; a group whose level is not said stays counted (asked as a
+    condition)."""
+    from knowledge import conditions
+
+    leaves = {x.get("id"): x for x in conditions.leaves("3.7.3")}
+    needs = []
+    for cid in ("education", "position"):
+        leaf = leaves.get(cid)
+        if leaf:
+            levels = conditions.scales()[leaf["scale"]]
+            needs.append((leaf, next(i for i, level in enumerate(levels) if leaf["at_least"] in level)))
+    kept, left, said, prev_end = [], [], "", 0
+    for c, v in zip(costs, groups):
+        between = r.text[prev_end : c.start]
+        if any(_rank_said(between, leaf["scale"]) for leaf, _ in needs):
+            said = between  # a new group is described; else the cost is listed with the group before it
+        prev_end = c.end
+        below = [
+            leaf["label"] for leaf, need in needs if (ranks := _rank_said(said, leaf["scale"])) and ranks[1] < need
+        ]
+        (left if below else kept).append((c, v, below))
+    if not left or not kept:
+        return groups  # one level for everyone: the conditions decide the whole item
+    for c, g, below in left:
+        r.out.notes.append(f"培训费{c.raw}的{len(g)}人不符合“{'、'.join(below)}”，不计入")
+    r.out.notes.append(f"按符合条件的{sum(len(g) for _, g, _ in kept)}人计算")
+    return [g for _, g, _ in kept]
 
 
 def _counted_levels_only(r, values: list) -> list:
