@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from actions.common import entities_of, user_text
 from bot.answers import compose
 from bot.understand import facts as fact_reader
+from knowledge import shapes
 
 
 def compose_reply(tracker, intent=None):
@@ -22,6 +23,15 @@ def compose_reply(tracker, intent=None):
     )
 
 
+def told_of_itself(text: str) -> dict:
+    """The facts an earlier message told of the applicant: 「个体户能不能申报这个政策」 asked in passing,
+    with no 我/我们, asks about others; it does not make the applicant an individual for the turns after."""
+    facts = fact_reader.read_facts_cached(text)
+    if facts.get("entity_type") == "other" and not shapes.search("self_reference", text or ""):
+        facts = {k: v for k, v in facts.items() if k != "entity_type"}
+    return facts
+
+
 def known_facts(tracker) -> tuple:
     """(the conversation's facts with this message's, this message's facts alone).
 
@@ -34,7 +44,7 @@ def known_facts(tracker) -> tuple:
         history = history[:-1]
     facts = {}
     for text in history[-40:]:
-        facts.update(fact_reader.read_facts_cached(text))
+        facts.update(told_of_itself(text))
     said = fact_reader.read_facts_cached(latest)
     facts.update(said)
     return facts, said
@@ -45,7 +55,7 @@ def earlier_facts(tracker) -> dict:
     history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:-1]
     earlier = {}
     for text in history:
-        earlier.update(fact_reader.read_facts_cached(text))
+        earlier.update(told_of_itself(text))
     return fact_reader.to_json(earlier)
 
 

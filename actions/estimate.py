@@ -22,6 +22,8 @@ from actions.estimating import amend_last_estimate, estimate_from_question, fini
 from actions.forms import SessionFormValidation
 from actions.policy import (
     adds_item,
+    estimate_text,
+    figures_first,
     first_answer,
     not_served_first,
     other_parts,
@@ -30,6 +32,7 @@ from actions.policy import (
     verdict_first,
 )
 from bot.answers import compose, eligibility
+from bot.answers.router import message_parts
 from bot.console.queue import note_estimate
 from actions.details import details_first, say
 from bot.answers.subsidies import clause_answer
@@ -37,6 +40,7 @@ from bot.estimate import explain
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures
 from bot.nlu.normalize import normalize, understand
+from knowledge import shapes
 
 
 class ActionEstimateStart(Action):
@@ -54,11 +58,13 @@ class ActionEstimateStart(Action):
             if events is not None:
                 return events
         session = EstimateSession.start(
-            user_text(tracker),
+            estimate_text(user_text(tracker)) or user_text(tracker),
             known=earlier_facts(tracker),
             running=load_inputs(tracker),
             topic=tracker.get_slot("topic_clause"),
         )
+        if not session.items and not load_inputs(tracker):  # 「那明年如果培训120人都符合条件 能拿多少」 after an aside
+            session = EstimateSession.sole_fit(user_text(tracker), known=earlier_facts(tracker)) or session
         for problem in session.problems:
             dispatcher.utter_message(text=problem)
         if session.status == "done":
@@ -209,11 +215,22 @@ class ActionLooseAnswer(Action):
             events = verdict_first(dispatcher, tracker)
             if events is not None:
                 return done + events
+        if (
+            asking
+            and not inputs
+            and intent in ("inform", "correct_value")
+            and len(message_parts(understand(text))) >= 2
+        ):
+            # 「…入驻了两年 执行额1000万 租金补贴能拿吗 还有分公司本身能不能申报」: the estimate, then the other parts
+            events = figures_first(dispatcher, tracker)
+            if events is not None:
+                return done + events
         if asking and inputs and adds_item(text):  # 「还有技术先进型…也是今年新获得的 总共多少」
             events = estimate_from_question(dispatcher, tracker)
             if events is not None:
                 return events
-        if asking and QUESTION_SHAPE.search(text) and not own_figures(text) and intent in ("inform", "correct_value"):
+        asks = QUESTION_SHAPE.search(text) or shapes.search("alternative_question", text)  # 「用2023年的还是2024年的」
+        if asking and asks and not own_figures(text) and intent in ("inform", "correct_value"):
             answer = compose(
                 "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
             )

@@ -78,11 +78,14 @@ def _skip_label(key: str) -> str:
     return {"usd_cny_rate": "本年度汇率", "previous_usd_cny_rate": "上年度汇率"}.get(key, "部分信息")
 
 
-def estimate_from_question(dispatcher, tracker):
-    """A policy question that carries the user's own figures: estimate instead, or None."""
+def estimate_from_question(dispatcher, tracker, text=None):
+    """A policy question that carries the user's own figures: estimate instead, or None.
+
+    `text`: the parts of the message that the estimate reads, when not all of it (a question without
+    figures beside it, 「另外CMMI的维护费也能补吗」, is answered on its own, not estimated)."""
     from calculator.figures_zh import parse_figures
 
-    text = user_text(tracker)
+    text = text or user_text(tracker)
     figures = parse_figures(text)
     if figures and all(getattr(f, "bound", None) for f in figures):
         # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's; but in
@@ -92,6 +95,8 @@ def estimate_from_question(dispatcher, tracker):
     session = EstimateSession.start(
         text, known=earlier_facts(tracker), running=running, topic=tracker.get_slot("topic_clause")
     )
+    if not session.items and not running:  # the figures of the one clause the facts told before are about
+        session = EstimateSession.sole_fit(text, known=earlier_facts(tracker)) or session
     if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
         return None
     if (

@@ -42,7 +42,7 @@ def figures_first(dispatcher, tracker):
         asked = estimate_parts(parts) if own_figures(normalize(text)) else []
         if not asked:
             return None  # several questions, none asking to compute: answered part by part
-        events = estimate_from_question(dispatcher, tracker)
+        events = estimate_from_question(dispatcher, tracker, estimate_text(text))
         return events if events is None else events + other_parts(dispatcher, tracker)
     if shapes.search("asks_amount", text) or own_money(text) or adds:
         return estimate_from_question(dispatcher, tracker)
@@ -109,24 +109,68 @@ def estimate_parts(parts: list) -> list:
     return [p for p in parts if shapes.search("asks_amount", p) and not shapes.search("asks_limit", p)]
 
 
+def estimate_text(text: str):
+    """The message as an estimate reads it, or None for all of it: a yes/no question with no figure of its
+    own (「…能补多少 另外CMMI的维护费也能补吗」) that would leave the estimate asking for a figure is
+    answered after it instead, not estimated with nothing to compute from."""
+    from bot.answers import router
+    from bot.estimate.session import EstimateSession
+    from bot.understand.segment import clauses
+
+    parts = router.message_parts(understand(text))
+    if len(parts) < 2 or not estimate_parts(parts):
+        return None
+    yes_no = _yes_no_parts(parts)
+    if not yes_no or len(yes_no) == len(parts) or EstimateSession.start(text).status == "done":
+        return None
+    trimmed = understand(text)
+    for part in yes_no:
+        for clause in clauses(part):
+            trimmed = trimmed.replace(clause, "", 1)
+    trimmed = trimmed.strip()
+    return trimmed if trimmed and EstimateSession.start(trimmed).status == "done" else None
+
+
+def _yes_no_parts(parts: list) -> list:
+    """The yes/no questions without a figure of their own (「另外CMMI的维护费也能补吗」)."""
+    from bot.estimate.session import own_figures
+
+    return [
+        p
+        for p in parts
+        if not own_figures(normalize(p)) and qualify.is_shape("qualify", p) and not shapes.search("asks_how_much", p)
+    ]
+
+
 def other_parts(dispatcher, tracker) -> list:
     """After an estimate, the message's other questions (「…能补多少？注册费算在里面吗？」), answered
     part by part; the events of their answers."""
     from bot.answers import router
 
     parts = router.message_parts(understand(user_text(tracker)))
-    asked = estimate_parts(parts)
+    yes_no = _yes_no_parts(parts) if len(parts) >= 2 else []
+    asked = [p for p in estimate_parts(parts) if p not in yes_no] or estimate_parts(parts)
     others = [p for p in parts if p not in asked]
     if not asked or not others:
         return []
-    rest = compose(
-        None,
-        "？".join(others) + "？",
-        entities_of(tracker),
-        tracker.get_slot("topic_clause"),
-        tracker.get_slot("topic_domain"),
-        known_facts(tracker)[0],
-    )
+    if len(others) == 1:  # one question left (「离岸那块能不能按10%拿」): its verdict on the facts stated too
+        rest = router.answer_part(
+            None,
+            others[0],
+            entities_of(tracker),
+            tracker.get_slot("topic_clause"),
+            tracker.get_slot("topic_domain"),
+            known_facts(tracker)[0],
+        )
+    else:
+        rest = compose(
+            None,
+            "？".join(others) + "？",
+            entities_of(tracker),
+            tracker.get_slot("topic_clause"),
+            tracker.get_slot("topic_domain"),
+            known_facts(tracker)[0],
+        )
     if not rest.text:
         return []
     dispatcher.utter_message(text="另外，" + rest.text)

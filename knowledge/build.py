@@ -61,6 +61,7 @@ def clause_rows(clauses: list, figures: dict, tk) -> list:
                 "applicant_detail": c.get("applicant_detail") or c.get("applicant"),
                 "conditions": _json(c.get("conditions") or []),
                 "eligible_costs": _json(c.get("eligible_costs") or []),
+                "not_eligible_costs": _json(c.get("not_eligible_costs") or []),
                 "certifications": _json(c.get("certifications") or []),
                 "exclusions": _json(c.get("exclusions") or []),
                 "keywords": _json(keywords),

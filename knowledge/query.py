@@ -99,6 +99,7 @@ class _Knowledge:
                 "applicant_detail": r["applicant_detail"],
                 "conditions": _loads(r["conditions"]),
                 "eligible_costs": _loads(r["eligible_costs"]),
+                "not_eligible_costs": _loads(r["not_eligible_costs"]),
                 "certifications": _loads(r["certifications"]),
                 "exclusions": _loads(r["exclusions"]),
                 "keywords": _loads(r["keywords"]),
@@ -456,9 +457,14 @@ def _search(question: str, limit: int = 5, db_path=None) -> list:
             snippet = _document_value(k.document[key])
             results.append({"kind": "document", "key": key, "score": kw, "snippet": snippet, "_kw": kw})
 
-    # Keyword hits outrank full-text-only hits of equal score; ties keep the text's order.
-    results.sort(key=lambda r: (-round(r["score"], 6), -r["_kw"]))
-    return [{k_: v for k_, v in r.items() if k_ != "_kw"} for r in results[:limit]]
+    # Keyword hits outrank full-text-only hits of equal score; then a word the user typed outranks one
+    # only a synonym brought in (「境外」 read as 离岸 beside 「展会」 typed); ties keep the text's order.
+    typed = normalize_question(question)
+    for r in results:
+        if r["kind"] == "clause":
+            r["_typed"] = _keyword_score(k, k.clauses[r["key"]]["_keywords"], typed)[0]
+    results.sort(key=lambda r: (-round(r["score"], 6), -r["_kw"], -r.get("_typed", r["_kw"])))
+    return [{k_: v for k_, v in r.items() if k_ not in ("_kw", "_typed")} for r in results[:limit]]
 
 
 def classify_business(description: str, limit: int = 3, db_path=None) -> list:

@@ -67,12 +67,16 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def normalize_question(text: str) -> str:
-    """A user's question made comparable: width folded, t2s, Latin lower-cased, known typos fixed."""
-    text = normalize(text)
+def fix_typos(text: str) -> str:
+    """The known typos of synonyms.yml mended (服务外抱 → 服务外包)."""
     for wrong, right in _typos():
         text = text.replace(wrong, right)
     return text
+
+
+def normalize_question(text: str) -> str:
+    """A user's question made comparable: width folded, t2s, Latin lower-cased, known typos fixed."""
+    return fix_typos(normalize(text))
 
 
 @lru_cache(maxsize=8192)

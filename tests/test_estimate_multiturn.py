@@ -175,3 +175,11 @@ def test_a_part_of_the_group_is_no_new_number():
     session.amending = True
     session.handle("那要是其中有一个是大专的呢", "correct_value")
     assert 1 != len(session.inputs["senior_training"])
+
+
+def test_the_applicants_own_clause_when_several_fit():
+    """A recognised training institution's 「如果培训100人都符合条件」 is 三（七）2 (its own clause), not interns."""
+    known = {"applicant_type": "training_institution", "institution_recognized": True}
+    session = EstimateSession.sole_fit("那明年如果培训100人都符合条件 能拿多少", known=known)
+    assert ["3.7.2"] == session.items
+    assert Decimal(50000) == session.compute()["total_cny"]

@@ -179,6 +179,8 @@ def classify_answer(text: str) -> Optional[Answer]:
         lines.append("具体归类以市商务局认定为准。")
         first = next((item["domain"] for _, _, (kind, item) in judged if kind == "domain"), None)
         return Answer("\n".join(lines), clause="annex", domain=first)
+    if not judged and query.not_service_outsourcing(text):  # 「开了几家便利店 这种零售算吗」: named in the question
+        judged.append((None, text, ("none", query.not_service_outsourcing(text)[0])))
     subject = _subject(text)
     who = f"“{subject}”" if subject else "这项业务"
     if judged and judged[0][2][0] == "none":

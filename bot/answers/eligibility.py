@@ -45,6 +45,7 @@ def words() -> dict:
         "no_legal_person",
         "branch_question",
         "foreign_capital",
+        "several_subjects",
     ):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
@@ -113,7 +114,9 @@ def _entity(t: str) -> Optional[str]:
     if any(p.search(t) for p in spec["other"]) and not spec["other_unless"].search(t):
         return "other"
     if any(p.search(t) for p in spec["branch"]) and not any(p.search(t) for p in spec["not_branch"]):
-        return "branch"
+        return "branch"  # 「分支机构 不是独立法人」: a branch is not an independent legal person
+    if any(p.search(t) for p in spec["not_legal_person"]):
+        return "other"
     if any(p.search(t) for p in spec["office"]):
         return "office"
     if any(p.search(t) for p in spec["legal_person"]):
@@ -173,10 +176,67 @@ def verdict(facts: dict) -> dict:
     return calculate(facts)["eligibility"]
 
 
+def place_answer(text: str) -> Optional[Answer]:
+    """「中牟算不算郑州的」: a place of eligibility_words.yml's zhengzhou_places is in Zhengzhou's
+    administrative area, so 第二条's 在郑州市行政区域内依法设立 can be met there; None for other places."""
+    here = [m.group(0) for m in words()["zhengzhou_places"].finditer(text)]
+    named = [p for p in here if p not in ("郑州", "本地", "本市", "这边", "当地")]
+    if not named:
+        return None
+    c = query.clause("2")
+    place = "、".join(dict.fromkeys(named))
+    facts = facts_from(text)
+    stated = [k for k in facts if k != "entity_type"]
+    verdict = _verdict_line(conditions.evaluate("2", facts)) if len(stated) >= 2 else ""
+    return Answer(
+        verdict
+        + f"{place}属于郑州市行政区域（郑州市辖），在{place}依法设立的独立法人企业（或在郑纳税的法人企业分支机构）"
+        f"满足第二条“在郑州市行政区域内依法设立”这一条"
+        + ("。\n" if verdict.startswith("结论：符合") else "，其他条件仍要满足。\n")
+        + f"依据{c['label']}（{c['title']}），申报条件是：{c['text']}",
+        clause="2",
+    )
+
+
+def subjects_answer(text: str) -> Optional[Answer]:
+    """「一个是郑州注册的子公司 一个是分公司但税在上海交 用哪个报」: each applicant against 第二条, or None
+    when the message describes fewer than two or they do not differ."""
+    from bot.understand.segment import clauses, is_question
+
+    pieces = [
+        " ".join(c for c in clauses(p) if not is_question(c))
+        for p in words()["several_subjects"].split(text)[1:]
+        if p.strip()
+    ]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        return None
+    verdicts = [(p, conditions.evaluate("2", facts_from(p))) for p in pieces]
+    if len({v.status for _, v in verdicts}) < 2:
+        return None
+    lines = ["您说的几个主体分别看："]
+    for i, (piece, v) in enumerate(verdicts, 1):
+        if v.status == conditions.NOT_MET:
+            lines.append(f"{i}. “{piece}”：不符合，不满足：" + "；".join(ch.label for ch in v.unmet) + "。")
+        else:
+            met = "；".join(ch.label for ch in v.met)
+            lines.append(
+                f"{i}. “{piece}”：可以作为申报主体" + (f"（已满足：{met}）" if met else "") + "，其他条件也要满足。"
+            )
+    ok = [piece for piece, v in verdicts if v.status != conditions.NOT_MET]
+    lines.append(f"所以应由“{ok[0]}”申报（最终以市商务局审核为准）。" if len(ok) == 1 else "")
+    c = query.clause("2")
+    head = f"依据{c['label']}（{c['title']}），申报条件是：{c['text']}"
+    return Answer("\n".join(line for line in lines if line) + "\n" + head, clause="2")
+
+
 def answer(text: str) -> Answer:
     """Who may apply; for a described applicant, the verdict first, then what is unknown, then the clause."""
     c = query.clause("2")
     head = f"依据{c['label']}（{c['title']}），申报条件是：{c['text']}"
+    several = subjects_answer(text)
+    if several is not None:
+        return several
     facts = facts_from(text)
     v = conditions.evaluate("2", facts)
     must = _must_answer(text)
@@ -186,7 +246,11 @@ def answer(text: str) -> Answer:
     extra = not_required(text)
     if extra and v.status != conditions.NOT_MET:
         return Answer(
-            f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。" + body + "\n" + head,
+            f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。"
+            + _not_required_note(extra)
+            + body
+            + "\n"
+            + head,
             clause="2",
         )
     if v.status == conditions.NOT_MET:
@@ -204,6 +268,13 @@ def answer(text: str) -> Answer:
         "是否在统计系统注册填报等，我逐条判断；也可以说“我想做个预审”。"
     )
     return Answer(foreign + body + ("\n" if body else "") + head + tail, clause="2")
+
+
+def _not_required_note(topic: str) -> str:
+    """The step that follows from a topic 第二条 does not require (成立年限 → 新增企业首年计算纯增量), or ""."""
+    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["second_article"]
+    note = (raw.get("not_required_notes") or {}).get(topic)
+    return f"{note['note']}。" if note else ""
 
 
 def not_required(text: str) -> str:

@@ -90,7 +90,13 @@ def answer(text: str) -> Answer:
             clause="4.1",
         )
     if shapes.search("dates_general", text) and not shapes.search("amount_word", text):
-        return Answer(_clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期。", clause="4.2")
+        return Answer(
+            _clause_text("4.2")
+            + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期，也没有规定每年申报的起止时间，"
+            f"所以具体哪天开始、哪天截止我无法告诉您；以{d['sponsor']}发布的申报通知为准"
+            f"（{query.clause('4.1')['label']}：实施细则由市商务局会同市财政局另行制定）。",
+            clause="4.2",
+        )
     if shapes.search("catalog_adjust", text):
         return Answer(_clause_text("4.2"), clause="4.2")
     found = [render(d) for shape, render in DOC_FIELDS if shapes.search(shape, text)]

@@ -14,6 +14,7 @@ import yaml
 
 from knowledge import conditions as cond
 from knowledge import query
+import knowledge.shapes
 from knowledge import shapes as routes
 
 from bot.answers.model import Answer
@@ -197,8 +198,28 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
         if v.status != cond.NOT_MET and standard(code):
             part += f"\n标准：{standard(code)}。"
         part += f"\n依据{c['label']}：{c['text']}"
+        if text and knowledge.shapes.search("asks_others", text):
+            part += siblings(code)
         parts.append(part)
     return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"), verdict=verdicts[codes[0]].status)
+
+
+def siblings(code: str) -> str:
+    """「还有别的园区奖吗」: the other points of the clause's direction for the same applicant, with their text."""
+    c = query.clause(code.rstrip("ab"))
+    parent = c.get("parent")
+    if not parent or not parent.startswith("3."):
+        return ""
+    others = [
+        query.clause(k)
+        for k in query.clause(parent).get("children") or []
+        if k != c["code"] and query.clause(k).get("applicant") == c.get("applicant")
+    ]
+    if not others:
+        return ""
+    return "\n同一方向下（同一申报主体）还有：" + "\n".join(
+        f"{o['label']}（{o['title']}）：{o['text']}" for o in others
+    )
 
 
 def deciding(v: cond.Verdict) -> Optional[cond.Check]:
@@ -281,6 +302,11 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     """
     if is_shape("catalog", text):
         return None
+    from bot.answers import eligibility
+
+    several = eligibility.subjects_answer(text)
+    if several is not None:  # 「一个是子公司 一个是分公司…」: each applicant on its own words, not their facts merged
+        return several
     about_us = is_shape("self", text) or bool(message_facts)
     if is_shape("whatcan", text) and not is_shape("amount", text) and about_us:
         from bot.estimate.items import detect_items
@@ -295,6 +321,7 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
             r"想|要|请|预审|问",
             text,
         )
+        and not knowledge.shapes.search("alternative_question", text)  # 「是给园区还是给企业」 asks
     ):
         # 「我们是做软件外包的，主要接日本的单子」: a self-description with no question yet
         from bot.estimate.items import detect_items

@@ -57,6 +57,8 @@ def decline_other_policy(text: str) -> Optional[Answer]:
 
 def is_classify_question(intent: Optional[str], t: str) -> bool:
     """Whether the message asks which domain (if any) a business it describes belongs to."""
+    if shapes.search("second_article_question", t):
+        return False  # 「财务外包给代账公司 算不算具备健全的财务管理制度」: 第二条, not the catalog
     asks = re.search(query.classify_question_pattern(), t)
     if intent == "ask_domain_of_business":
         # 「个体户可以申请服务外包的奖励吗」: who may apply, not where a business belongs
@@ -213,6 +215,7 @@ OWN_ROUTES = (
     "exchange_rate",
     "amount_basis",
     "total_cap_question",
+    "place_question",
 )
 
 
@@ -242,11 +245,14 @@ def compose_one(
         and not shapes.search("money_words", t)
     ):
         family = "eligibility"
-    if shapes.search("who_applies", t):
+    if shapes.search("who_applies", t) or shapes.search("second_article_question", t):
         family = "eligibility"
     reasoned = reasoning.answer(t)
     if reasoned is not None:
         return reasoned
+    placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None
+    if placed is not None:
+        return placed
     if shapes.search("total_cap_question", t):
         return general.answer(t)
     if shapes.search("catalog_update", t):

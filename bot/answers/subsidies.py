@@ -64,6 +64,13 @@ def aspect_line(code: str, text: str) -> str:
     )
     if explained and shapes.search("asks_basis", text):
         return explained[0]
+    left_out = [
+        item["why"]
+        for item in query.clause(code).get("not_eligible_costs") or []
+        if any(w in text for w in item["words"])
+    ]
+    if left_out and shapes.search("cost_included", text):
+        return f"不能算：{left_out[0]}，不在{query.clause(code)['label']}的补贴范围内（列明的是：{'、'.join(costs)}）。"
     named = [c for c in costs if c in text]
     if named and shapes.search("cost_included", text):
         return f"算：{'、'.join(named)}在政策列明的可补贴费用内（列明的是：{'、'.join(costs)}等），可以计入补贴的费用基数。"

@@ -262,8 +262,11 @@ class EstimateSession:
     def sole_fit(cls, text: str, known: Optional[dict] = None) -> Optional["EstimateSession"]:
         """「那140个人一共能拿多少」 after the facts of one clause were told: the finished session of the only
         clause whose fields the message's figures fill, with the facts told before; None unless exactly one."""
+        applicant = (known or {}).get("applicant_type")  # a training institution's figures are its own clause's
         done = []
         for code in item_words.ORDER:
+            if applicant and clauses.BY_CODE[code].applicant != applicant:
+                continue
             session = cls.start(text, known=known, topic=code)
             if session.items == [code] and session.status == "done" and not session.clarify:
                 done.append(session)

@@ -80,8 +80,11 @@ def _glossary():
 
 def understand(text: str) -> str:
     """The message as the answers read it: normalise(), English glossary words put into the policy's
-    Chinese, spoken filler dropped. Not length-preserving (the NLU uses normalize() alone)."""
-    out = normalize(text or "")
+    Chinese, synonyms.yml's typos mended (服务外抱), spoken filler dropped. Not length-preserving
+    (the NLU uses normalize() alone)."""
+    from knowledge.text import fix_typos
+
+    out = fix_typos(normalize(text or ""))
     pattern, words, fillers = _glossary()
     if pattern is not None and re.search(r"[a-z]", out):
         out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))), out)

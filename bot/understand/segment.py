@@ -7,11 +7,13 @@ travel with the question that follows them. Plain Python, no Rasa.
 import re
 from typing import List
 
+from knowledge import shapes
+
 # 「几个」 asks only at the end of a clause (「能报几个」), not in 「派了几个本科生去培训」.
 # A clause ends at punctuation or a space, after a question particle inside a run-on (「…吗然后…」),
 # and before a connective that starts a new point (然后、还有、另外…).
 CLAUSE_END = re.compile(
-    r"(?<=[?？])|[，,。；;！!\n]+|\s+|(?<=[吗呢嘛])(?=[^？?，,。\s吗呢])|"
+    r"(?<=[?？])|[，,。；;！!\n]+|\s+|(?<=[吗呢嘛])(?=[^？?，,。\s吗呢])|(?<=多少[啊呀])(?=[^？?，,。\s])|"
     r"(?<=(?<![什怎那多这要])么)(?=[^？?，,。\s])|"
     r"(?=然后|还有就是|还有|另外|还想问|再问一下|顺便问|以及)"
 )
@@ -28,8 +30,12 @@ def clauses(text: str) -> List[str]:
 
 
 def is_question(clause: str) -> bool:
-    """Whether a clause asks something."""
-    return bool(QUESTION.search(clause))
+    """Whether a clause asks something: a question word, 「A还是B」, or a request to be told (「…也说下」)."""
+    return bool(
+        QUESTION.search(clause)
+        or shapes.search("alternative_question", clause)
+        or shapes.search("tell_request", clause)
+    )
 
 
 def question_parts(text: str) -> List[str]:
