@@ -38,7 +38,20 @@ def detect_items(text: str) -> list:
         found.discard("3.7.3")
     if "3.9" in found and re.search(r"电商平台|平台开发|众包平台", text) and not re.search(r"公共|服务平台", text):
         found.discard("3.9")
+    if (
+        "3.9" in found
+        and "3.8.3" in found
+        and all(
+            INSIDE_A_COST.search(text[max(0, m.start() - 12) : m.start()])
+            for m in re.finditer(clauses.BY_CODE["3.8.3"].triggers, text)
+        )
+    ):
+        found.discard("3.8.3")  # 「平台总投入500万 里面包括人员工资和场地租金」: rent inside the platform's cost
     return [c for c in ORDER if c in found]
+
+
+# a word after these, inside a cost's description, names part of that cost, not an item of its own
+INSIDE_A_COST = re.compile(r"(包括|包含|含有?|里面有|其中有|其余|剩下)[^，。；,;0-9]{0,10}$")
 
 
 def sort_items(codes) -> list:

@@ -338,7 +338,7 @@ class EstimateSession:
             for key, code in FIGURE_ITEMS:
                 if key in inp:
                     codes.add(code)
-            if self.clarify and self.clarify.get("kind") in ("business_kind", "currency"):
+            if self.clarify and self.clarify.get("kind") in ("business_kind", "currency", "executed"):
                 codes.add("3.2" if self.clarify.get("data", {}).get("key", "").endswith("offshore_usd") else "3.1")
         else:
             codes |= self._implied_items(codes)
@@ -680,6 +680,22 @@ class EstimateSession:
                 return True
             else:
                 return False
+        elif kind == "executed":  # 「260万美元是签约的合同金额…今年实际的离岸合同执行额是多少？」
+            moneys = [f for f in own_figures(norm) if f.kind == "money"]
+            if len(moneys) != 1:
+                return False
+            f, key = moneys[0], data["key"]
+            if key.endswith("offshore_usd") and f.currency != "USD":
+                self.clarify = {
+                    "kind": "currency",
+                    "question": f"离岸执行额{wan(f.value, '')}是美元还是人民币（元）？",
+                    "data": {"key": key, "value": str(f.value)},
+                }
+                return True
+            if key.endswith("onshore_cny") and f.currency not in (None, "CNY"):
+                return False
+            self.inputs[key] = f.value
+            self.last_keys.append(key)
         elif kind == "business_kind":
             key = None
             said = re.sub(r"(没有|没|无|不是|非)[^，,。；;]{0,2}(离岸|境外|国际|在岸|境内|国内)(业务)?", "", norm)

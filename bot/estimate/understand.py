@@ -186,6 +186,11 @@ class Reader:
         for f in self.figs:  # "符合条件的是12个 不是18个": the figure said not to be is the old one
             if re.search(r"(不是|并非|而非)\s*$", self.text[max(0, f.start - 4) : f.start]):
                 self.used.add(id(f))
+        asks = "|".join(re.escape(w) for w in estimate_words()["threshold_asks"])
+        for f in self.figs:  # 「合同额够不够500万」: the threshold asked about, not the user's amount
+            if id(f) not in self.used and re.search(rf"({asks})\s*$", self.text[max(0, f.start - 5) : f.start]):
+                self.used.add(id(f))
+                self.out.notes.append(f"{f.raw}是您问的门槛，不作为您的金额")
 
     # -- helpers -----------------------------------------------------------------------
     def _explicit_years(self):
@@ -519,7 +524,7 @@ class Reader:
             said_kind = ("onshore", "CNY")  # "…都是境内的": said once for every figure
         elif re.search(r"(都|全|全部|均)(是|为|属于)?(境外|国外|离岸|美元)", t):
             said_kind = ("offshore", "USD")
-        unclear, kinds_said, kinds_said_years = [], set(), set()
+        unclear, signed_only, kinds_said, kinds_said_years = [], [], set(), set()
         for f in moneys:
             if re.search(RATE_HINT + r"[^，,；;]{0,3}$", t[max(0, f.start - 6) : f.start]) and f.currency is None:
                 continue
@@ -584,6 +589,15 @@ class Reader:
                 self.use(f)
                 continue
             lead = self.lead_in(f)
+            signed = re.search(r"(新签|签了|签订了?|签的|签约)[^，。；0-9]{0,8}$", lead)
+            if signed and "执行" not in lead and "执行额" not in t:
+                # 「今年新签了离岸合同260万美元 目前才执行了一部分」: a contract signed is not the amount executed
+                self.use(f)
+                key = ("previous_" if year == "previous" else "") + (
+                    "offshore_usd" if kind == "offshore" or f.currency == "USD" else "onshore_cny"
+                )
+                signed_only.append((f.raw, key))
+                continue
             other_amount = re.search(rf"{OTHER_AMOUNT_WORDS}|签的|签约", lead)
             if other_amount and "执行额" in t and "执行额" not in lead and f.currency != "USD":
                 # 「合同额有4500万 但是系统里的执行额是3300万」: the policy counts the executed amount
@@ -688,6 +702,18 @@ class Reader:
                 said_kind = (kind, f.currency)
             elif kind in ("onshore", "offshore"):
                 said_kind = (kind, "CNY" if kind == "onshore" else None)
+        if signed_only:  # asked, naming the figures: the answer is the executed amount of the first one's role
+            label = {"offshore_usd": "离岸合同执行额（美元）", "onshore_cny": "在岸合同执行额（元）"}
+            key = signed_only[0][1]
+            self.out.clarifications.append(
+                Clarification(
+                    "executed",
+                    f"{'、'.join(raw for raw, _ in signed_only)}是签约的合同金额，不是合同执行额。政策按当年实际的"
+                    "合同执行额计算（第一条），签约金额不能当作执行额。"
+                    f"{'去年' if key.startswith('previous_') else '今年'}实际的{label[key.replace('previous_', '')]}是多少？",
+                    {"key": key, "value": None},
+                )
+            )
         if unclear:
             said = "、".join(u["said"] for u in unclear)  # named as the user wrote it (1.2亿, 1900万)
             self.out.clarifications.append(

@@ -132,6 +132,27 @@ def counted_levels(t: str, scale: str = "education") -> List[Tuple[int, str, int
     return out
 
 
+LIST_JOIN = re.compile(r"^(的|学历)?\s*(也有|还有|有|、|和|跟|与|或|及|加)\s*$")
+
+
+def listed_levels(t: str, scale: str = "education") -> List[Tuple[str, int]]:
+    """Levels listed for one group without counts, 「有大专有本科也有高中毕业的」: [(word, rank)] in order when two
+    or more ranks are joined by 有/也有/、/和; else []. The group's lowest level is the one its conditions see."""
+    words = {str(w).lower(): rank for rank, level in enumerate(scales()[scale]) for w in level}
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    found = [m for m in pattern.finditer(t) if not _quoted(t, m.start())]
+    run: list = []
+    for m in found:
+        if run and not LIST_JOIN.match(t[run[-1].end() : m.start()]):
+            if len({words[x.group(0)] for x in run}) >= 2:
+                break
+            run = []
+        run.append(m)
+    if len({words[x.group(0)] for x in run}) < 2:
+        return []
+    return [(m.group(0), words[m.group(0)]) for m in run]
+
+
 def mixed_levels(t: str, scale: str = "education") -> bool:
     """Whether a message counts people at two or more levels: no single level is stated for all."""
     return len({rank for _, _, rank in counted_levels(t, scale)}) >= 2
@@ -143,6 +164,9 @@ def _rank(spec: dict, t: str) -> Optional[str]:
     scale = spec["scale"]
     if mixed_levels(t, scale):
         return None
+    listed = listed_levels(t, scale)
+    if listed:  # 「有大专有本科也有高中毕业的」: the group's lowest level
+        return min(listed, key=lambda w: w[1])[0]
     words = [w for level in scales()[scale] for w in level]
     if scale == "position":
         words += scales().get("position_unsettled", [])
@@ -327,7 +351,10 @@ def read_facts(text: str) -> dict:
     """Every fact the message states: {fact: bool | str | Span}."""
     from bot.answers.eligibility import facts_from
 
-    t = normalize(text or "")
+    from bot.understand.subgroups import without_parts
+
+    whole = normalize(text or "")
+    t = without_parts(whole)  # 「不过里面有8个是高中学历」: a part's facts are not the group's
     specs = fact_specs()
     # 「3个人参加培训」 counts people: it says nothing about being an individual (个人)
     out = dict(facts_from(PEOPLE_COUNT.sub(lambda m: m.group(1) + "名员工", t)))
@@ -345,8 +372,8 @@ def read_facts(text: str) -> dict:
                 value = _bool(spec, t)
         elif kind == "enum":
             value = _enum(spec, t)
-        elif kind == "rank":
-            value = _rank(spec, t)
+        elif kind == "rank":  # 「其中有20个大专 10个中专」: groups at several levels state no one level
+            value = None if mixed_levels(whole, spec["scale"]) else _rank(spec, t)
         if value is not None:
             out[name] = value
     out.update(_numbers(specs, t))

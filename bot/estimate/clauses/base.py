@@ -123,3 +123,26 @@ def wan(d, unit: str = "元") -> str:
     from calculator.text import amount
 
     return amount(Decimal(d), unit)
+
+
+def count_without_parts(r, code: str, ids, group: int) -> Optional[int]:
+    """The people counted when the message sets apart parts of the group that fail the clause's person
+    conditions (bot/understand/subgroups.py): the others the user named by count (其他28个), else the group less
+    those parts, said in a note; None when no part fails. The parts' counts are used up either way."""
+    from bot.understand.subgroups import excluded
+
+    failing, others = excluded(r.text, code, ids)
+    if not failing:
+        return None
+    for f in r.unused("count"):
+        if any(p.number_at == f.start for p, _ in failing) or (others and others.number_at == f.start):
+            r.use(f)
+    left = sum(p.count for p, _ in failing)
+    said = "；".join(f"“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in failing)
+    if others is not None:
+        count = others.count
+        r.out.notes.append(f"{said}；按您说的其余{count}名计算")
+    else:
+        count = max(group - left, 0)
+        r.out.notes.append(f"{said}；按{group} − {left} = {count}名计算")
+    return count

@@ -2,9 +2,10 @@
 
 import re
 
-from .base import Clause, Field, figure_in
+from .base import Clause, Field, count_without_parts, figure_in
 
 CODE = "3.7.2"
+PERSON_CONDITIONS = ("education", "exam", "contract")  # each trainee counted must meet these
 
 
 def education_rule() -> tuple:
@@ -15,6 +16,25 @@ def education_rule() -> tuple:
     levels = conditions.scales()[leaf["scale"]]
     rank = next(i for i, level in enumerate(levels) if leaf["at_least"] in level)
     return leaf["at_least"], rank, leaf["label"]
+
+
+def read_listed_levels(r) -> bool:
+    """「培训了200个人 有大专有本科也有高中毕业的」: some of the group are below the required level and how many is
+    not said: the group's count is not the trainees counted; the number at the required level is asked."""
+    from bot.understand.facts import listed_levels
+
+    listed = listed_levels(r.text)
+    lowest, need, label = education_rule()
+    below = [word for word, rank in listed if rank < need]
+    counted = [(word, rank) for word, rank in listed if rank >= need]
+    if not below or not counted:
+        return False
+    r.out.fields["_fact_education_level"] = min(counted, key=lambda w: w[1])[0]
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    r.out.notes.append(f"{'、'.join(below)}学历的学员不符合“{label}”，不计入；只按符合条件的学员人数计算")
+    return True
 
 
 def read_levels(r) -> bool:
@@ -120,7 +140,7 @@ def read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
-    if read_levels(r) or read_contracts(r) or read_signed_count(r):
+    if read_levels(r) or read_listed_levels(r) or read_contracts(r) or read_signed_count(r):
         return
     for f in r.unused("count"):
         if re.search(r"人|名|个", f.unit or f.raw or "") and (
@@ -132,6 +152,10 @@ def read(r):
             r.out.fields["institution_trainees"] = int(f.value)
             r.use(f)
             break
+    if "institution_trainees" in r.out.fields:  # 「60个学员… 不过里面有8个是高中学历」: 52 are counted
+        n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["institution_trainees"])
+        if n is not None:
+            r.out.fields["institution_trainees"] = n
 
 
 CLAUSES = (
@@ -159,7 +183,7 @@ CLAUSES = (
         ),
         applicant="training_institution",
         checklist="培训机构定额培训支持",
-        person_conditions=("institution_trainees", None, ("education", "exam", "contract")),
+        person_conditions=("institution_trainees", None, PERSON_CONDITIONS),
         read=read,
         reads_when=lambda reader: (
             reader.pending in ("institution_trainees", "institution_recognized") or "3.7.2" in reader.items

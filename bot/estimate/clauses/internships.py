@@ -3,7 +3,19 @@
 import re
 from decimal import Decimal
 
-from .base import Clause, Field, figure_in
+from .base import Clause, Field, count_without_parts, figure_in
+
+CODE = "3.7.4"
+PERSON_CONDITIONS = ("graduate", "education", "months", "insurance")  # each graduate counted must meet these
+
+
+ASIDE = re.compile(r"[（(][^（）()]{0,60}[）)]\s*(有|是|共|一共|总共)?\s*$")
+
+
+def _without_aside(before: str) -> str:
+    """The words before a count with a bracketed aside taken out: 「符合条件的应届毕业生（大专以上 实习3个月以上）有18个」
+    → 「符合条件的应届毕业生」 (the aside restates the policy's conditions; the count is of the words before it)."""
+    return ASIDE.sub("", before)
 
 
 def read(r):
@@ -35,6 +47,7 @@ def read(r):
             and not _refers_back(r, f)
             and (
                 re.search(r"应届|毕业生|符合条件|合格的|达标的", before + after)
+                or re.search(r"(应届|毕业生|符合条件)[^，。；0-9]{0,4}$", _without_aside(t[: f.start]))
                 # 「其中符合条件的应届毕业生（大专以上、实习3个月以上…）有18个」: a long aside before the count
                 or re.search(r"其中[^。；]{0,50}(应届|毕业|符合|合格|达标)[^。；]{0,50}$", t[: f.start])
             )
@@ -61,6 +74,11 @@ def read(r):
         elif r.pending == "qualified_interns":
             r.out.fields["qualified_interns"] = int(f.value)
             r.use(f)
+    if "qualified_interns" not in r.out.fields and "interns_per_year" in r.out.fields:
+        # 「接了35个实习生… 不过有7个人社保才交了4个月 其他28个都交满半年以上了」: 28 are counted
+        n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["interns_per_year"])
+        if n is not None:
+            r.out.fields["qualified_interns"] = n
     if r.pending == "internship_agreement_years":
         for f in r.figs:
             if f.kind in ("duration_years", "count") and id(f) not in r.used:
@@ -99,7 +117,7 @@ def _refers_back(r, f) -> bool:
 
 CLAUSES = (
     Clause(
-        code="3.7.4",
+        code=CODE,
         name="实习实训补贴",
         triggers=r"实习|实训|应届|毕业生",
         fields=(
@@ -129,7 +147,7 @@ CLAUSES = (
             ),
         ),
         checklist="实习实训补贴",
-        person_conditions=("qualified_interns", "interns_per_year", ("graduate", "education", "months", "insurance")),
+        person_conditions=("qualified_interns", "interns_per_year", PERSON_CONDITIONS),
         read=read,
         reads_when=lambda reader: (
             reader.pending in ("internship",) or "3.7.4" in reader.items or reader.has(r"实习|应届")

@@ -31,17 +31,21 @@ def read(r):
         t,
     ):
         r.out.fields["park_newly_recognized"] = False  # 「市级示范园区（前年认定的）」: not newly recognised
-    if re.search(r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|运营公司", t):
+    if re.search(
+        r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|运营公司|(我们|我司|本公司)(负责)?(统一)?(管理|运营)的[^，。；]{0,4}园区",
+        t,
+    ) and not re.search(r"管委会|政府|事业单位", t):
         r.out.fields["park_enterprise_operated"] = True
     if re.search(r"(政府|管委会)(管理|运营)", t):
         r.out.fields["park_enterprise_operated"] = False
+    firms = []
     for f in r.figs:
         if id(f) in r.used:
             continue
         before = t[max(0, f.start - 12) : f.start]
         after = t[f.end : f.end + 12]
         if f.kind == "count" and re.search(r"500强|五百强|100强|领军|重点企业|重点项目", before + after):
-            r.out.fields["park_top_enterprises"] = r.out.fields.get("park_top_enterprises", 0) + int(f.value)
+            firms.append(f)
             r.use(f)
         elif f.kind == "money" and re.search(r"外资|外商|投资", before + after):
             if f.currency == "USD":
@@ -55,6 +59,8 @@ def read(r):
                     )
                 )
             r.use(f)
+    if firms:
+        r.out.fields["park_top_enterprises"] = _firm_count(firms)
     if r.pending in ("park_newly_recognized", "park_enterprise_operated"):
         b = r.bool_answer()
         if b is not None:
@@ -67,6 +73,25 @@ def read(r):
         else:
             if r.bool_answer() is False:
                 r.out.fields["park_top_enterprises"] = 0
+
+
+def _firm_count(firms) -> int:
+    """The enterprises brought in: 「引进了两家 一家世界500强… 一家是…领军企业」 names the two one by one (2,
+    not 4); counts said of different firms (「3家500强 2家领军企业」) add up."""
+    total = 0
+    i = 0
+    while i < len(firms):
+        n = int(firms[i].value)
+        ones = 0
+        while i + 1 + ones < len(firms) and firms[i + 1 + ones].value == 1:
+            ones += 1
+        if n > 1 and ones == n:
+            total += n  # the total, then each of its firms
+            i += 1 + ones
+        else:
+            total += n
+            i += 1
+    return total
 
 
 CLAUSES = (

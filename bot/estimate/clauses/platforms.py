@@ -137,7 +137,7 @@ def _total_with_other_costs(r, figs, not_covered: str, spec: dict) -> bool:
     m = INCLUDES.search(after)
     if not m:
         return False
-    listing = re.split(r"[，,。；;！!？?]", after[m.end() :])[0]
+    listing = re.split(r"[，,。；;！!？?\s]", re.sub(r"^\s*(包括|包含|含有|含了|含)?(有|了)?", "", after[m.end() :]))[0]
     parts = [p for p in re.split(r"、|和|及|以及|还有|/", re.sub(r"(这些|等等|等)$", "", listing)) if p]
     others = [p for p in parts if re.search(not_covered, p)]
     if not others:

@@ -41,6 +41,9 @@ def read(r):
         if f.kind == "area":
             r.out.fields["rent_area_m2"] = f.value
             r.use(f)
+        elif f.kind == "money" and _rent_money(r, f) == "rent" and PER_AREA.search(before + after):
+            _rent_per_area(r, f, before + after)
+            r.use(f)
         elif f.kind == "money" and _rent_money(r, f) == "rent":
             value = r.cny(f, "租金")
             if re.search(r"每月|月租|一个月|月", before + after) and not re.search(r"年", before[-3:]):
@@ -48,6 +51,8 @@ def read(r):
                 value = value * 12
             r.out.fields["rent_annual_cny"] = value
             r.use(f)
+        elif f.kind == "duration_years" and RESTATED.match(t[f.end : f.end + 8]) and _said_before(r, f):
+            r.use(f)  # 「刚好满三年 … 三年整算不算」: the figure said again in a question, no other role
         elif f.kind == "duration_years" and _rent_years(r, f) == "park":
             r.out.fields["rent_years_in_park"] = f.value
             r.use(f)
@@ -85,6 +90,43 @@ def read(r):
         else:
             if r.pending == "rent_years_subsidized" and r.bool_answer() is False:
                 r.out.fields["rent_years_subsidized"] = 0
+
+
+PER_AREA = re.compile(r"每(平方米|平米|平|㎡|方)|/(平方米|平米|平|㎡)|一平(方米|米)?(?![0-9])")
+MONTHLY = re.compile(r"每月|月租|一个月|/月|每个月")
+YEARLY = re.compile(r"每年|年租|一年|/年")
+
+
+def _rent_per_area(r, f, near: str) -> None:
+    """「租金每月每平米45块」: a price per square metre. The year's rent is that price times the one area the
+    message gives, times 12 when it is a month's price (said so); with no single area or no clear period
+    (每天?) the year's rent is asked, never guessed."""
+    price = r.cny(f, "租金")
+    areas = [g for g in r.figs if g.kind == "area"]
+    monthly, yearly = MONTHLY.search(near), YEARLY.search(near)
+    if len(areas) != 1 or bool(monthly) == bool(yearly):
+        r.out.problems.append(
+            f"租金{wan(price)}是每平方米的单价。请告诉我全年租金总额（或租赁面积和每平方米每月/每年的租金）。"
+        )
+        return
+    area = areas[0].value
+    months = 12 if monthly else 1
+    annual = price * area * months
+    per = "每月" if monthly else "每年"
+    r.out.fields["rent_annual_cny"] = annual
+    r.out.notes.append(
+        f"租金{per}每平方米{wan(price)} × {wan(area, '平方米')}"
+        + (" × 12个月" if monthly else "")
+        + f" = 年租金{wan(annual)}"
+    )
+
+
+RESTATED = re.compile(r"\s*(整|整的|整整)?\s*(算不算|算吗|能不能算|可以算吗|够不够|够吗|行不行|行吗)")
+
+
+def _said_before(r, f) -> bool:
+    """The same number of years was said earlier in the message."""
+    return any(g.kind == f.kind and g.value == f.value and g.end <= f.start for g in r.figs if g is not f)
 
 
 def _rent_years(r, f) -> Optional[str]:

@@ -1,0 +1,104 @@
+"""Parts of a counted group said apart from the rest: 「60个学员… 不过里面有8个是高中学历」,
+「35个实习生… 不过有7个人社保才交了4个月 其他28个都交满半年以上了」.
+
+A fact said of a part (8 of the 60 are 高中) is not the whole group's fact: the fact reader reads the
+message without its parts (`without_parts`). A clause that counts people (bot/estimate/clauses/) leaves
+out the parts that fail its person conditions (`excluded`): the count is the others the user named
+(其他28个), else the group less those parts — a subtraction of the user's own counts, never a guess.
+The words are knowledge/data/estimate_words.yml `subgroups`.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Optional
+
+NUMBER = r"[\d一二两三四五六七八九十百]+"
+PHRASE_END = re.compile(r"[，。；,;！？!?\n ]")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a group: its count, where it is said, and what is said of it."""
+
+    count: int
+    start: int  # where the part's words begin
+    end: int  # the end of its phrase
+    number_at: int  # where its count begins
+    text: str  # the phrase, from its count to the phrase's end
+    rest: bool  # 其他28个: the others, named by count
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    from bot.estimate.reading import estimate_words
+
+    w = estimate_words()["subgroups"]
+    exc, inside, rest = _alternation(w["exception"]), _alternation(w["inside"]), _alternation(w["rest"])
+    people = _alternation(w["people"])
+    tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
+    part = re.compile(rf"(?:(?:{exc})\s*(?:{inside})?\s*(?:有|还有)?|(?:{inside})\s*(?:有|还有)){tail}")
+    others = re.compile(rf"(?:{rest})(?:的)?{tail}")
+    return part, others
+
+
+def _count(numeral: str) -> Optional[int]:
+    from calculator.figures_zh import numeral_value
+
+    value = numeral_value(numeral)
+    return int(value) if value is not None and value == int(value) and value > 0 else None
+
+
+def _group_before(t: str, pos: int) -> int:
+    """The largest count of people said before `pos` (0 when none): the group a part belongs to."""
+    best = 0
+    for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位)", t[:pos]):
+        n = _count(m.group(1))
+        if n and not re.match(r"\s*(个)?(月|年)", t[m.end() - 1 : m.end() + 1]):
+            best = max(best, n)
+    return best
+
+
+def parts(t: str) -> List[Part]:
+    """The parts of a group said in `t` (normalised text): each smaller than a group counted before it."""
+    part, others = _patterns()
+    out = []
+    for pattern, rest in ((part, False), (others, True)):
+        for m in pattern.finditer(t):
+            n = _count(m.group("n"))
+            if n is None or _group_before(t, m.start()) <= n:
+                continue
+            end_m = PHRASE_END.search(t, m.end())
+            end = end_m.start() if end_m else len(t)
+            out.append(Part(n, m.start(), end, m.start("n"), t[m.start("n") : end], rest))
+    return sorted(out, key=lambda p: p.start)
+
+
+def without_parts(t: str) -> str:
+    """`t` with the phrases said of a part (not of the others named by count) blanked, same length."""
+    for p in parts(t):
+        if not p.rest:
+            t = t[: p.start] + " " * (p.end - p.start) + t[p.end :]
+    return t
+
+
+def excluded(t: str, code: str, ids) -> tuple:
+    """(parts that fail a person condition of clause `code` with the labels failed, the others named by count):
+    a part fails when what is said of it alone fails one of the condition ids `ids`."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    out, others = [], None
+    for p in parts(t):
+        if p.rest:
+            others = p
+            continue
+        verdict = conditions.evaluate(code, read_facts(p.text))
+        failed = [c for c in verdict.checks if c.id in ids and c.status == "not_met"]
+        if failed:
+            out.append((p, [c.label for c in failed]))
+    return out, others
