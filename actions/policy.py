@@ -10,7 +10,6 @@ from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate
 from actions.estimating import amend_last_estimate, estimate_from_question, running_total, what_if_after_verdict
 from actions.details import details_first, say
-from actions.prescreen import prescreen_first
 from bot.answers import compose, eligibility, qualify
 from bot.answers.general import human_contact
 from bot.estimate.reading import is_what_if
@@ -326,11 +325,10 @@ def not_served_first(dispatcher, tracker):
     return answer_events(answer)
 
 
-# What answers a policy question before its topic is composed, in order: a pre-screening asked for, details asked for, requests
+# What answers a policy question before its topic is composed, in order: details asked for, requests
 # not served, awards the user already knows, clauses with no amount, a what-if after a verdict, verdicts on
 # stated facts, figures.
 ANSWER_FIRST = (
-    prescreen_first,
     details_first,
     not_served_first,
     stated_awards_first,

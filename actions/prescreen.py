@@ -17,22 +17,6 @@ log = logging.getLogger(__name__)
 REF = re.compile(r"YS-?\d{8}-?\d{4,}", re.IGNORECASE)
 
 
-def prescreen_first(dispatcher, tracker):
-    """「想做个申报资格预审：公司在郑州注册…今年离岸大概200万美元」 labelled as an estimate or an answer by
-    the NLU: the pre-screening opens all the same (its form runs next), keeping what the message says; None
-    when the message does not ask for one or a form is running."""
-    from rasa_sdk.events import FollowupAction
-
-    from knowledge import shapes
-
-    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_request", user_text(tracker)):
-        return None
-    events = open_prescreen(dispatcher, tracker)
-    if any(e.get("name") == "prescreen_answer" and e.get("value") == "cancelled" for e in events):
-        return events
-    return events + [SlotSet("estimate_pending", False), FollowupAction("prescreen_form")]
-
-
 def open_prescreen(dispatcher, tracker) -> list:
     """The events that open a pre-screening from the latest message (see ActionPrescreenStart)."""
     from actions.policy import not_served_first
