@@ -183,3 +183,11 @@ def test_the_applicants_own_clause_when_several_fit():
     session = EstimateSession.sole_fit("那明年如果培训100人都符合条件 能拿多少", known=known)
     assert ["3.7.2"] == session.items
     assert Decimal(50000) == session.compute()["total_cny"]
+
+
+def test_business_amount_after_an_award_name_and_a_colon_is_business():
+    """「算一下增量奖励：今年在岸2600万…」: 2600万 is this year's onshore amount, not an award the user worked out."""
+    session = EstimateSession.start("算一下增量奖励：今年在岸2600万 去年在岸2100万")
+    assert Decimal(26000000) == session.inputs["onshore_cny"]
+    assert not [k for k in session.inputs if k.startswith("_award_")]
+    assert Decimal(150000) == session.compute()["total_cny"]
