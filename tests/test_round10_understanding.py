@@ -56,3 +56,20 @@ class TestSameMoneyTwice:
         """Two items of this policy asked together stay the 「可以同时申报」 answer."""
         assert reply("增量奖励和离岸奖励能同时申请吗").startswith("可以同时申报")
 
+
+class TestNoBranchHere:
+    def test_no_branch_set_up_in_zhengzhou(self):
+        """「没在郑州开分公司」 says there is no branch: a company registered elsewhere, 不符合 第二条."""
+        from bot.answers.eligibility import facts_from
+        from bot.nlu.normalize import understand
+
+        question = "我们公司注册地在新乡 销售团队常驻郑州 但没在郑州开分公司 这个政策能报吗"
+        assert facts_from(understand(question)) == {"entity_type": "legal_person", "registered_in_zhengzhou": False}
+        assert reply(question).startswith("结论：不符合第二条的申报资格")
+
+    def test_branch_set_up_in_zhengzhou_still_a_branch(self):
+        """「在郑州设了分公司」 stays a branch."""
+        from bot.answers.eligibility import facts_from
+        from bot.nlu.normalize import understand
+
+        assert facts_from(understand("总部在新乡 在郑州设了分公司 税也在郑州交"))["entity_type"] == "branch"
