@@ -200,6 +200,15 @@ def own_money(text: str) -> bool:
     )
 
 
+def _computable_counts(text: str) -> bool:
+    """Headcounts the estimate computes from on their own (「今年有12个应届毕业生…能补多少」, 「培训了80个学员」);
+    「一个人多少」 asks the rate per head, not an estimate for one person."""
+    from bot.estimate.session import EstimateSession, own_figures
+
+    counts = [f for f in own_figures(text) if f.kind == "count" and f.value > 1]
+    return bool(counts) and EstimateSession.start(text).status == "done"
+
+
 def verdict_first(dispatcher, tracker):
     """A "does this count / what can we get" question answered from the stated facts, or None."""
     from bot.estimate.session import own_figures
@@ -212,7 +221,7 @@ def verdict_first(dispatcher, tracker):
     money = [f for f in own_figures(text) if f.kind == "money"]
     parts = router.message_parts(understand(user_text(tracker)))
     if len(parts) >= 2:
-        if money and estimate_parts(parts):
+        if (money or _computable_counts(text)) and estimate_parts(parts):
             return None  # several questions, one asking to compute with the figures: figures_first
         # several questions: each part gets its own verdict or answer
         answer = compose_reply(tracker, intent_of(tracker))

@@ -43,3 +43,20 @@ class TestOtherParts:
         )
         out = texts(d)
         assert "入驻三年以上" in out and "分支机构可以申报" in out
+
+
+class TestHeadcountEstimateBesideAnotherQuestion:
+    async def test_trainee_headcount_is_computed(self):
+        """Headcounts alone (no money) with 「能补多少」 and a second question: the 三（七）4 estimate,
+        10 × 5000 = 50,000, not the clause text asking for figures already given."""
+        from actions.policy import ActionAnswerPolicy
+
+        d, _ = await run(
+            ActionAnswerPolicy(),
+            tracker(
+                "和两所职业学院签了四年的实训协议 每年来30个外包实习生 今年有10个应届大专生 实习期4个月 "
+                "社保连续交了7个月 能补多少 补贴总额最多多少"
+            ),
+        )
+        out = texts(d)
+        assert "50,000.00元" in out and "告诉我具体数字" not in out

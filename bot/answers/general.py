@@ -68,6 +68,8 @@ def answer(text: str) -> Answer:
             "支持目录；调整之前仍按2018年版执行。",
             clause="4.2",
         )
+    if shapes.search("policy_start", text):  # 「政策从哪天开始执行」: the policy's own start, not an application window
+        return Answer(dict(DOC_FIELDS)["doc_published"](d), clause="4.2")
     if shapes.search("validity", text) and not shapes.search("no_double_claim_phrase", text):
         return Answer(
             _clause_text("4.2") + f"\n发布日期为{_date(d['published'])}，文件未规定截止日期；"

@@ -207,6 +207,7 @@ def _own_topic_parts(parts: list) -> list:
 FAMILY_INTENT = {family: intent for intent, family in INTENT_FAMILY.items()}
 # shapes whose question has an answer of its own, whatever the search finds (「能不能两边都报」)
 OWN_ROUTES = (
+    "policy_start",
     "double_claim",
     "who_applies",
     "procedure",
@@ -253,7 +254,7 @@ def compose_one(
     placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None
     if placed is not None:
         return placed
-    if shapes.search("total_cap_question", t):
+    if shapes.search("total_cap_question", t) or shapes.search("policy_start", t):
         return general.answer(t)
     if shapes.search("catalog_update", t):
         return general.answer(t)
