@@ -146,8 +146,26 @@ def what_if_after_verdict(dispatcher, tracker):
         user_text(tracker), known=earlier_facts(tracker), topic=tracker.get_slot("topic_clause")
     )
     if not session.items or session.status != "done" or session.clarify:
+        session = supposed_on_the_last_message(tracker)
+    if session is None or not session.items or session.status != "done" or session.clarify:
         return None
     return finish(dispatcher, tracker, session)
+
+
+def supposed_on_the_last_message(tracker):
+    """「如果我们把协议续签成两年的呢，其它条件不变」: the figures of the message the verdict answered, read
+    again with the one supposed change; None when that message gave no figures to estimate."""
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    if len(said) < 2:
+        return None
+    previous = EstimateSession.start(said[-2], topic=tracker.get_slot("topic_clause"))
+    if not previous.items or not calculator_inputs(previous.inputs):
+        return None
+    session = EstimateSession(items=list(previous.items), inputs=dict(previous.inputs), facts=previous.facts)
+    session.last_keys = list(previous.inputs)
+    session.amending = True
+    turn = session.handle(user_text(tracker), "correct_value")
+    return session if turn.understood and session.inputs != previous.inputs else None
 
 
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):

@@ -191,3 +191,33 @@ def test_business_amount_after_an_award_name_and_a_colon_is_business():
     assert Decimal(26000000) == session.inputs["onshore_cny"]
     assert not [k for k in session.inputs if k.startswith("_award_")]
     assert Decimal(150000) == session.compute()["total_cny"]
+
+
+class TestSupposedOnTheLastMessage:
+    """A what-if after a verdict changes one figure of the message the verdict answered; the rest stands."""
+
+    async def test_agreement_renewed(self):
+        """1-year agreement fails 两年以上; supposing 3 years: 18 qualified × 5,000 = 90,000."""
+        d, _ = await run(
+            ActionAnswerPolicy(),
+            conversation(
+                "要是协议改签成三年的呢，别的都不变",
+                "ask_subsidy",
+                {"topic_clause": "3.7.4"},
+                earlier=["跟学院的实习协议签的1年，每年收30个实习生，今年合格的应届生18人，实训补贴能拿吗"],
+            ),
+        )
+        assert "90,000.00元" in texts(d)
+
+    async def test_years_in_the_park_reached(self):
+        """2 years in a key park fails 三年以上; supposing 3: 40万 × 30% = 120,000 (600 m²)."""
+        d, _ = await run(
+            ActionAnswerPolicy(),
+            conversation(
+                "那后年入驻满3年，其他都不变的话，一年能补多少",
+                "ask_subsidy",
+                {"topic_clause": "3.8.3"},
+                earlier=["我们入驻市级服务外包重点园区两年了，合同执行额800万，年租金40万，面积600平，租金补贴能拿吗"],
+            ),
+        )
+        assert "120,000.00元" in texts(d)
