@@ -81,3 +81,12 @@ def test_qualified_interns_named_before_an_aside():
     r = read("和学院签了4年实训协议，一年收实习生28人，合格的应届生(本科、实习4个月、社保缴了半年)是31名，实训补贴多少")
     assert r.fields["qualified_interns"] == 31 and r.fields["interns_per_year"] == 28
     assert r.fields["internship_agreement_years"] == Decimal("4")
+
+
+def test_part_of_the_trainees_below_the_level_is_taken_out():
+    """「这60名学员当中有5个是中专」: 5 of the 60 are not counted (大专以上); the institution is not 不符合."""
+    s = EstimateSession.start(
+        "我们是已认定的服务外包培训机构，今年结业学员60名都考核合格、签了两年劳动合同，不过这60名学员当中有5个是中专，定额培训支持多少"
+    )
+    assert s.inputs["institution_trainees"] == 55
+    assert any("5名中专" in n for n in s.notes)
