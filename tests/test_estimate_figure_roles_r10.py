@@ -90,3 +90,10 @@ def test_part_of_the_trainees_below_the_level_is_taken_out():
     )
     assert s.inputs["institution_trainees"] == 55
     assert any("5名中专" in n for n in s.notes)
+
+
+def test_business_words_after_an_award_name_make_a_business_amount():
+    """「算下规模奖励，在岸今年9000万，上年7000万」: 9000万 is this year's onshore amount, never an award."""
+    r = read("算下规模奖励，在岸今年9000万，上年7000万")
+    assert not [k for k in r.fields if k.startswith("_award_")]
+    assert r.fields["onshore_cny"] == Decimal("90000000") and r.fields["previous_onshore_cny"] == Decimal("70000000")
