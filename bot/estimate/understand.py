@@ -30,7 +30,6 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     YEAR_CUR,
     YEAR_PREV,
     Clarification,
-    _alternation,
     Reading,
     each_cost_question,
     english_to_chinese,
@@ -50,6 +49,11 @@ def _before(text: str, pos: int, words: str, stop_at: int = 0) -> Optional[str]:
     for m in re.finditer(words, text[stop_at:pos]):
         last = m.group(0)
     return last
+
+
+def _words(words) -> str:
+    """An alternation of words (longest first)."""
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
 
 
 def _outside_asides(text: str) -> str:
@@ -198,7 +202,7 @@ class Reader:
         self.spans = list(_segments(self.text))
         self.used = set()
         self.out = Reading()
-        for m in re.finditer(_alternation(estimate_words()["not_amounts"]), self.text):
+        for m in re.finditer(_words(estimate_words()["not_amounts"]), self.text):
             for f in self.figs:  # 「这两个加一块能拿多少」: 一块 is "together", not 1元
                 if m.start() <= f.start and f.end <= m.end():
                     self.used.add(id(f))
@@ -475,7 +479,7 @@ class Reader:
 
     def _rate_alternatives(self) -> bool:
         """「汇率用7.1还是6.9」: the user asks which rate applies; neither is taken, the year is asked."""
-        alt = _alternation(estimate_words()["alternatives"])
+        alt = _words(estimate_words()["alternatives"])
         rate = r"(\d{1,2}(?:\.\d+)?)(?![\d.万千百亿%％年个名人场wWkK])"
         m = re.search(rf"(?:{RATE_HINT})[^，,。；;\d]{{0,6}}{rate}\s*(?:{alt})\s*(?:用|按|是)?\s*{rate}", self.text)
         if not m:
