@@ -711,6 +711,20 @@ class EstimateSession:
                     continue
                 self.inputs[field_key] = Decimal(said["value"])
                 self.last_keys.append(field_key)
+        elif kind == "business_year":  # 「离岸120万美元是今年的还是上一年度的？」
+            from bot.estimate.understand import YEAR_CUR, YEAR_PREV
+
+            prev, cur = re.search(YEAR_PREV, norm), re.search(YEAR_CUR, norm)
+            both = re.search(r"两年|都|均", norm)
+            keys = [data["key"], "previous_" + data["key"]] if both or (prev and cur) else []
+            keys = keys or (["previous_" + data["key"]] if prev else [data["key"]] if cur else [])
+            if not keys:
+                return False
+            for key in keys:
+                self.inputs[key] = Decimal(data["value"])
+                self.last_keys.append(key)
+                if data.get("rate") and key.endswith("offshore_usd"):  # the rate said with it, for that year
+                    self.inputs[key.replace("offshore_usd", "usd_cny_rate")] = Decimal(data["rate"])
         elif kind == "per_or_total":
             each = re.search(r"每|单|各|分别|一场|一人|一个", norm)
             total = re.search(r"合计|总|一共|全部|加起来|共", norm)

@@ -51,7 +51,19 @@ def _before(text: str, pos: int, words: str, stop_at: int = 0) -> Optional[str]:
     return last
 
 
+def _words(words) -> str:
+    """An alternation of words (longest first)."""
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def _outside_asides(text: str) -> str:
+    """`text` with each closed aside 「（去年2亿，都是人民币）」 blanked (same length): its year word names
+    only the figures inside it, not the ones after it."""
+    return re.sub(r"[（(][^（）()]*[）)]", lambda m: " " * len(m.group(0)), text)
+
+
 def _year_of(text: str, pos: int) -> Optional[str]:
+    text = _outside_asides(text[:pos])
     prev = [
         m.end()
         for m in re.finditer(YEAR_PREV, text[:pos])
@@ -179,10 +191,21 @@ class Reader:
         self.pending = pending
         self.items = set(items)
         self.known = known or {}
-        self.figs = figures(self.text)
+        self.figs = [  # 「离岸USD 1.2 million 中间价按7.1」: the parser may leave the code before the figure out
+            _with_currency(f, "USD")
+            if f.kind == "money"
+            and f.currency is None
+            and re.search(r"(?<![\d.a-z万千亿])(usd|us\$)\s*$", self.text[max(0, f.start - 6) : f.start], re.I)
+            else f
+            for f in figures(self.text)
+        ]
         self.spans = list(_segments(self.text))
         self.used = set()
         self.out = Reading()
+        for m in re.finditer(_words(estimate_words()["not_amounts"]), self.text):
+            for f in self.figs:  # 「这两个加一块能拿多少」: 一块 is "together", not 1元
+                if m.start() <= f.start and f.end <= m.end():
+                    self.used.add(id(f))
         for f in self.figs:  # "符合条件的是12个 不是18个": the figure said not to be is the old one
             if re.search(r"(不是|并非|而非)\s*$", self.text[max(0, f.start - 4) : f.start]):
                 self.used.add(id(f))
@@ -210,7 +233,9 @@ class Reader:
         distinct = sorted({y for _, y in years})
         relative = _year_of(self.text, pos)
         explicit = [(p, y) for p, y in years if p < pos]
-        rel_pos = max([m.end() for m in re.finditer(YEAR_PREV + "|" + YEAR_CUR, self.text[:pos])] or [-1])
+        rel_pos = max(
+            [m.end() for m in re.finditer(YEAR_PREV + "|" + YEAR_CUR, _outside_asides(self.text[:pos]))] or [-1]
+        )
         if explicit and explicit[-1][0] > rel_pos:
             y = explicit[-1][1]
             if len(distinct) >= 2:
@@ -327,6 +352,9 @@ class Reader:
         self._flags()
         self._business()
         self._one_rate_for_this_year()
+        self._rate_follows_business_year()
+        if self._rate_choice:
+            self._ask_rate_year()
         return self.out
 
     _loose_previous_rate = False
@@ -364,10 +392,20 @@ class Reader:
         ):
             f["usd_cny_rate"] = f.pop("previous_usd_cny_rate")
 
+    def _rate_follows_business_year(self):
+        """A rate with no year word of its own goes with the year the user gives the unclear offshore figure."""
+        f = self.out.fields
+        for c in self.out.clarifications:
+            if c.kind == "business_year" and self._loose_previous_rate and "usd_cny_rate" not in f:
+                if "previous_usd_cny_rate" in f and not f.get("previous_offshore_usd"):
+                    c.data["rate"] = str(f.pop("previous_usd_cny_rate"))
+
     def _rates(self):
         years = sorted({y for _, y in self._explicit_years()})
         if years:
             self.out.fields["year"] = years[-1]
+        if self._rate_alternatives():
+            return
         rates = self.unused("rate")
         years_of = {id(f): self._year(f.start) for f in rates}
         if (
@@ -426,7 +464,8 @@ class Reader:
                     if whole
                     else list(
                         re.finditer(
-                            r"(?:按|用|取|是|为)\s*(\d{1,2}(?:\.\d+)?)(?![\d.万千百亿%％年个名人场wWkK])", self.text
+                            r"(?:按|用|取|是|为|平均)\s*(\d{1,2}(?:\.\d+)?)(?![\d.万千百亿%％年个名人场wWkK])",
+                            self.text,
                         )
                     )
                 )
@@ -441,11 +480,36 @@ class Reader:
                     for key in keys:
                         self._set_rate(key, Decimal(m.group(1)))
 
+    _rate_choice = None
+
+    def _rate_alternatives(self) -> bool:
+        """「汇率用7.1还是6.9」: the user asks which rate applies; neither is taken, the year is asked."""
+        alt = _words(estimate_words()["alternatives"])
+        rate = r"(\d{1,2}(?:\.\d+)?)(?![\d.万千百亿%％年个名人场wWkK])"
+        m = re.search(rf"(?:{RATE_HINT})[^，,。；;\d]{{0,6}}{rate}\s*(?:{alt})\s*(?:用|按|是)?\s*{rate}", self.text)
+        if not m:
+            return False
+        for f in self.unused("rate"):
+            if m.start() <= f.start < m.end():
+                self.use(f)
+        self._rate_choice = (m.group(1), m.group(2))
+        return True
+
+    def _ask_rate_year(self):
+        """The rates offered as alternatives, named, with the year question (第三条第（一）项)."""
+        f = self.out.fields
+        amount = f.get("offshore_usd") or f.get("previous_offshore_usd")
+        which = f"离岸{wan(amount, '美元')}是哪一年执行的？" if amount else "离岸业务是哪一年执行的？"
+        self.out.problems.append(
+            f"您给了{self._rate_choice[0]}和{self._rate_choice[1]}两个汇率，我不替您选："
+            f"人民币汇率以业务执行年度中间价为准（第三条第（一）项）。{which}请告诉我那一年的美元兑人民币年平均中间价。"
+        )
+
     def _both_years(self, pos: int) -> bool:
         """ "汇率两年都按7算", "汇率都按7.0": one rate said for both years."""
         before = self.text[max(0, pos - 10) : pos]
         return (
-            re.search(r"(两年|两个年度|每年|都|均)[^，,。；;]{0,4}$", before) is not None
+            re.search(r"(两年|两个年度|每年|都|(?<!平)均)[^，,。；;]{0,4}$", before) is not None
             and re.search(r"[0-9]{4}年|今年|去年|上年|本年", before[-5:]) is None
         )
 
@@ -460,6 +524,24 @@ class Reader:
         self.out.fields[key] = value
 
     # -- business amounts (三.（一）、（二）) ---------------------------------------------------
+    def _years_label_other_kind(self, f, kind: str, seg_start: int) -> bool:
+        """「在岸今年1.5亿，上年度1.1亿，离岸120万美元」: both year words label the other kind's figures, and this
+        kind, said after them with no year of its own, could be either year's."""
+        t = self.text
+        if (
+            re.search(rf"{YEAR_PREV}|{YEAR_CUR}|两年|两个年度|每年|都|均", t[seg_start : f.start])
+            or self._explicit_years()
+        ):
+            return False
+        before = t[:seg_start]
+        own, other = (OFFSHORE, ONSHORE) if kind == "offshore" else (ONSHORE, OFFSHORE)
+        return bool(
+            re.search(YEAR_PREV, before)
+            and re.search(YEAR_CUR, before)
+            and re.search(rf"({other})\s*({YEAR_PREV}|{YEAR_CUR})", before)
+            and not re.search(own, before)
+        )
+
     def _stated_increment(self):
         """「我们今年增量100万」: the increment itself, with no year's amounts and no offshore business: counted
         as this year's amount over a previous year of 0, and said so."""
@@ -641,6 +723,17 @@ class Reader:
                 "offshore_usd" if kind == "offshore" else "onshore_cny"
             )
             seg_start = segment_of(self.spans, f.start)[0]
+            if kind in ("onshore", "offshore") and self._years_label_other_kind(f, kind, seg_start):
+                self.use(f)
+                what = "离岸" if kind == "offshore" else "在岸"
+                self.out.clarifications.append(
+                    Clarification(
+                        "business_year",
+                        f"{what}{f.raw}是今年还是上一年度的执行额？",
+                        {"key": key.replace("previous_", ""), "value": str(f.value), "currency": f.currency},
+                    )
+                )
+                continue
             if (
                 re.search(
                     r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)"

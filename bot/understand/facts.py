@@ -176,7 +176,7 @@ def _rank(spec: dict, t: str) -> Optional[str]:
             if any(a <= m.start() < b for a, b, _, _ in found):
                 continue
             if re.search(
-                r"其中[^，。；,;]{0,3}[一二两三四五六七八九十\d]+\s*(个|名|位|人)[^，。；,;]{0,3}$",
+                r"(其中|[人个名位](里面?|中|当中|之中))[^，。；,;]{0,3}[一二两三四五六七八九十\d]+\s*(个|名|位|人)[^，。；,;]{0,3}$",
                 t[max(0, m.start() - 12) : m.start()],
             ):
                 continue  # 「其中有一个是大专」: a part of the group, not everyone's level

@@ -62,6 +62,44 @@ def read_levels(r) -> bool:
     return True
 
 
+# 「这95人里有7个只是高中学历」: a part of the counted trainees below the level (the level word follows)
+PART_OF_COUNT = re.compile(
+    r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)(?:学员|学生)?(?:里面?|中|当中|之中)[^，。；,;0-9]{0,3}?"
+    r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)[^，。；,;0-9]{0,4}$"
+)
+
+
+def read_part_below(r) -> bool:
+    """「签了合同的有95个，但这95人里有7个只是高中」: the part below the required level is taken out of the
+    count it is part of, and named; the rest are counted as the user counts them."""
+    from calculator.figures_zh import numeral_value
+    from knowledge.conditions import scales
+
+    lowest, need, label = education_rule()
+    ranks = {str(w).lower(): rank for rank, level in enumerate(scales()["education"]) for w in level}
+    said = [(m, ranks[m.group(0)]) for m in re.finditer(_words(ranks), r.text)]
+    if len(said) != 1 or said[0][1] >= need:
+        return False
+    word, at = said[0][0].group(0), said[0][0].start()
+    m = PART_OF_COUNT.search(r.text[max(0, at - 24) : at])
+    whole, n = (numeral_value(m.group(1)), numeral_value(m.group(2))) if m else (None, None)
+    if whole is None or n is None or whole <= n:
+        return False
+    whole, n = int(whole), int(n)
+    r.out.fields["institution_trainees"] = whole - n
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    r.out.notes.append(
+        f"{whole}名中{n}名{word}学历不符合“{label}”，不计入；其余{whole - n}名按您所说计算（须为{lowest}以上学历）"
+    )
+    return True
+
+
+def _words(ranks: dict) -> str:
+    return "|".join(re.escape(w) for w in sorted(ranks, key=len, reverse=True))
+
+
 GROUP_CONTRACT = re.compile(
     r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)[^，。；0-9]{0,16}?签(?:了|的)?(?:是)?\s*"
     r"(半年|[0-9.]+|[一二两三四五六七八九十]+)\s*(年|个月|个多月)?"
@@ -140,7 +178,7 @@ def read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
-    if read_levels(r) or read_listed_levels(r) or read_contracts(r) or read_signed_count(r):
+    if read_levels(r) or read_listed_levels(r) or read_part_below(r) or read_contracts(r) or read_signed_count(r):
         return
     for f in r.unused("count"):
         if re.search(r"人|名|个", f.unit or f.raw or "") and (

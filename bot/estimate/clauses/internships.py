@@ -25,7 +25,11 @@ def read(r):
             continue
         before = t[max(0, f.start - 12) : f.start]
         after = t[f.end : f.end + 8]
-        if f.kind == "duration_years" and re.search(r"协议|签|合作", before + after):
+        if (  # 「签了4年实训协议，一年收实习生28人」: 一年 after the agreement's years is how often, not how long
+            f.kind == "duration_years"
+            and re.search(r"协议|签|合作", before + after)
+            and "internship_agreement_years" not in r.out.fields
+        ):
             r.out.fields["internship_agreement_years"] = f.value
             r.use(f)
         elif (
@@ -50,6 +54,8 @@ def read(r):
                 or re.search(r"(应届|毕业生|符合条件)[^，。；0-9]{0,4}$", _without_aside(t[: f.start]))
                 # 「其中符合条件的应届毕业生（大专以上、实习3个月以上…）有18个」: a long aside before the count
                 or re.search(r"其中[^。；]{0,50}(应届|毕业|符合|合格|达标)[^。；]{0,50}$", t[: f.start])
+                # 「符合条件的应届毕业生（大专以上、社保交满6个月）有42个」: the word before the aside names it
+                or re.search(r"(应届|毕业生|符合条件|合格的|达标的)[^，。；0-9]{0,4}$", _no_asides(t[: f.start]))
             )
         ):
             r.out.fields["qualified_interns"] = int(f.value)
@@ -87,6 +93,11 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _no_asides(text: str) -> str:
+    """`text` without its closed asides in brackets."""
+    return re.sub(r"[（(][^（）()]*[）)]", "", text)
 
 
 def qualified_question(session) -> str:

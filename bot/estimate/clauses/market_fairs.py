@@ -176,6 +176,8 @@ def read(r):
     for g in groups:
         if not g["costs"]:
             continue
+        if _total_of_uncounted_fairs(r, g):
+            continue
         entries = r.spread(g["costs"], g["count"], g["per"], "场", "活动", "fair")
         if entries is None:
             continue
@@ -191,6 +193,25 @@ def read(r):
         fairs += [{"region": g["region"], "cost_cny": x} for x in entries]
     if fairs:
         r.out.fields["fairs"] = fairs
+
+
+def _total_of_uncounted_fairs(r, g) -> bool:
+    """「去国外参展一共花了12万」: a total (一共/合计) with no number of events may be several events, each
+    capped on its own; the events and each one's cost are asked, the total is never taken as one event."""
+    if g["count"] is not None or g["per"] != "total" or len(g["costs"]) != 1:
+        return False
+    if re.search(r"一场|一次|一个|单场|这场|那场|该场", r.text):
+        return False
+    place = {"domestic": "境内", "overseas": "境外"}.get(g["region"], "")
+    r.out.clarifications.append(
+        Clarification(
+            "fair_breakdown",
+            f"{place}活动一共{wan(r.cny(g['costs'][0], '活动费用'))}，是几场活动？每场的补贴单独计算、各有上限"
+            f"{caps_note()}，不能按合计估算；请告诉我场次和每场的费用（例如“2场，分别X万、Y万”）。",
+            {"region": g["region"]},
+        )
+    )
+    return True
 
 
 def cost_parts(fair: dict) -> dict:
@@ -238,8 +259,11 @@ def _itemised(r) -> bool:
     anchors = []
     for key in ("domestic", "overseas"):
         anchors += [(m.start(), m.end(), key) for m in w[key].finditer(t)]
-    if len(anchors) < 2 and any(
-        f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "") for f in r.figs
+    ordinals = re.findall(r"第[一二三四五六七八九十\d]+[场个次]", t)  # 「第一场展位费2万…第二场注册费3000…」
+    if (
+        len(anchors) < 2
+        and len(ordinals) < 2
+        and any(f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "") for f in r.figs)
     ):
         return False
     anchors += [(m.start(), m.end(), "domestic") for m in re.finditer(r"境内|国内|省内", t)]
@@ -267,7 +291,11 @@ def _itemised(r) -> bool:
         if what == "anchor":
             start, end, region = item
             if cur is None or cur["costs"] or cur["excluded"]:
-                if region is None and cur is not None and re.fullmatch(r"一[场个次]", t[start:end]):
+                if (
+                    region is None
+                    and cur is not None
+                    and re.fullmatch(r"一[场个次]|第[一二三四五六七八九十\d]+[场个次]", t[start:end])
+                ):
                     region = cur["region"]  # 「两个境外展 一个花了10万一个6万」: the list goes on in the same place
                 cur = {"region": region, "costs": [], "excluded": []}
                 fairs.append(cur)

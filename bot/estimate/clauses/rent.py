@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from bot.estimate.reading import segment_of, wan
+from bot.estimate.reading import TOTAL_WORDS, segment_of, wan
 
 from .base import Clause, Field, figure_in
 
@@ -44,6 +44,11 @@ def read(r):
         elif f.kind == "money" and _rent_money(r, f) == "rent" and PER_AREA.search(before + after):
             _rent_per_area(r, f, before + after)
             r.use(f)
+        elif f.kind == "money" and _rent_money(r, f) == "rent" and _total_over_years(r, f):
+            r.use(f)  # 「租金一共交了90万」 over years in the park: the annual rent is asked, never divided
+            r.out.problems.append(
+                f"您说租金一共{wan(r.cny(f, '租金'))}：补贴按年租金计算，这是一年的租金，还是入驻以来几年加起来的？"
+            )
         elif f.kind == "money" and _rent_money(r, f) == "rent":
             value = r.cny(f, "租金")
             if re.search(r"每月|月租|一个月|月", before + after) and not re.search(r"年", before[-3:]):
@@ -147,6 +152,17 @@ def _rent_years(r, f) -> Optional[str]:
     if re.search(r"(满|够)\s*$", before) and "3.8.3" in r.items:
         return "park"  # 「明年就满三年了」 about the rent subsidy: the years in the park it requires
     return None
+
+
+def _total_over_years(r, f) -> bool:
+    """A rent said as a total (一共/合计 …) with no year of its own: it may be several years' rent."""
+    s, e = segment_of(r.spans, f.start)
+    around = r.text[s:e]
+    return bool(
+        re.search(TOTAL_WORDS + r"|累计", r.text[s : f.start])
+        and not re.search(r"每年|一年|全年|年租|/年|每月|月租", around)
+        and not re.search(r"(今年|去年|上年|本年)", around)
+    )
 
 
 def _rent_money(r, f) -> Optional[str]:
