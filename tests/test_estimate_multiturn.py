@@ -221,3 +221,10 @@ class TestSupposedOnTheLastMessage:
             ),
         )
         assert "120,000.00元" in texts(d)
+
+
+def test_a_total_of_named_costs_is_one_event():
+    """「参加服贸会 展位费加特装一共2.5万」 adds one event's costs: 2.5万 × 70% = 17,500 (under 2万)."""
+    session = started("在北京参加服贸会 展位费加特装一共2.5万 能补多少钱")
+    assert [Decimal(25000)] == [f["cost_cny"] for f in session.inputs["fairs"]]
+    assert Decimal(17500) == session.compute()["total_cny"]

@@ -202,6 +202,8 @@ def _total_of_uncounted_fairs(r, g) -> bool:
         return False
     if re.search(r"一场|一次|一个|单场|这场|那场|该场", r.text):
         return False
+    if word_patterns()["eligible"].search(r.text[: g["costs"][0].start]):
+        return False  # 「参加服贸会 展位费加特装一共2.5万」: one event's costs, named and added up
     place = {"domestic": "境内", "overseas": "境外"}.get(g["region"], "")
     r.out.clarifications.append(
         Clarification(
