@@ -21,6 +21,12 @@ def conversation(latest, intent="inform", slots=None, earlier=()):
     return Tracker("u1", dict(slots or {}), msg, events, False, None, {}, "action_listen")
 
 
+async def reply_after(earlier: str, latest: str, topic: str) -> str:
+    """The policy answer's text to `latest` after the user said `earlier`, with `topic` the clause talked about."""
+    d, _ = await run(ActionAnswerPolicy(), conversation(latest, "ask_subsidy", {"topic_clause": topic}, [earlier]))
+    return texts(d)
+
+
 def started(text):
     session = EstimateSession.start(text)
     assert "done" == session.status, session.question()
@@ -86,17 +92,13 @@ class TestListToldAlikeCorrected:
 class TestWhatIfAfterVerdict:
     async def test_supposed_counts_with_the_agreement_told_before(self):
         """Two-year agreement told first; 24 interns, 20 qualified → 20 × 5,000 = 100,000."""
-        d, _ = await run(
-            ActionAnswerPolicy(),
-            conversation(
-                "要是明年接收到24个，其中合格的应届生有20个呢",
-                "ask_subsidy",
-                {"topic_clause": "3.7.4"},
-                earlier=["跟学校签了两年实训协议 今年接收17个实习生 能拿补贴吗"],
-            ),
+        reply = await reply_after(
+            "跟学校签了两年实训协议 今年接收17个实习生 能拿补贴吗",
+            "要是明年接收到24个，其中合格的应届生有20个呢",
+            "3.7.4",
         )
-        assert "100,000.00元" in texts(d)
-        assert "17名" not in texts(d)
+        assert "100,000.00元" in reply
+        assert "17名" not in reply
 
     def test_graduates_are_not_the_interns_number(self):
         assert Decimal(23) == read_facts("今年带了23个实习生 有17个应届生都达标")["interns_per_year"].lo
@@ -198,29 +200,21 @@ class TestSupposedOnTheLastMessage:
 
     async def test_agreement_renewed(self):
         """1-year agreement fails 两年以上; supposing 3 years: 18 qualified × 5,000 = 90,000."""
-        d, _ = await run(
-            ActionAnswerPolicy(),
-            conversation(
-                "要是协议改签成三年的呢，别的都不变",
-                "ask_subsidy",
-                {"topic_clause": "3.7.4"},
-                earlier=["跟学院的实习协议签的1年，每年收30个实习生，今年合格的应届生18人，实训补贴能拿吗"],
-            ),
+        reply = await reply_after(
+            "跟学院的实习协议签的1年，每年收30个实习生，今年合格的应届生18人，实训补贴能拿吗",
+            "要是协议改签成三年的呢，别的都不变",
+            "3.7.4",
         )
-        assert "90,000.00元" in texts(d)
+        assert "90,000.00元" in reply
 
     async def test_years_in_the_park_reached(self):
         """2 years in a key park fails 三年以上; supposing 3: 40万 × 30% = 120,000 (600 m²)."""
-        d, _ = await run(
-            ActionAnswerPolicy(),
-            conversation(
-                "那后年入驻满3年，其他都不变的话，一年能补多少",
-                "ask_subsidy",
-                {"topic_clause": "3.8.3"},
-                earlier=["我们入驻市级服务外包重点园区两年了，合同执行额800万，年租金40万，面积600平，租金补贴能拿吗"],
-            ),
+        reply = await reply_after(
+            "我们入驻市级服务外包重点园区两年了，合同执行额800万，年租金40万，面积600平，租金补贴能拿吗",
+            "那后年入驻满3年，其他都不变的话，一年能补多少",
+            "3.8.3",
         )
-        assert "120,000.00元" in texts(d)
+        assert "120,000.00元" in reply
 
 
 def test_a_total_of_named_costs_is_one_event():
