@@ -140,6 +140,13 @@ class Turn:
 FIGURE_ITEMS = clauses.figure_items()
 
 
+def figures_told(norm: str) -> list:
+    """The figures of a correction that are the new values: 「是120万 不是1.2亿」 corrects the one after 不是."""
+    from bot.estimate.understand import figures
+
+    return [f for f in figures(norm) if not re.search(r"(不是|而非|并非)\s*$", norm[max(0, f.start - 3) : f.start])]
+
+
 def topic_items(topic: Optional[str], norm: str, running: Optional[dict]) -> list:
     """The one item of the clause just talked about, for a message that names no item but gives figures
     of its own; [] when there is no such clause or the estimate is already running."""
@@ -521,9 +528,8 @@ class EstimateSession:
     def _correct_each(self, norm: str) -> bool:
         """「写错了 是每人7万」 after six people at 5千 each: every entry of the list just told, told alike,
         takes the one new cost; the number of entries stays."""
-        from bot.estimate.understand import figures
 
-        figs = [f for f in figures(norm) if not re.search(r"(不是|而非|并非)\s*$", norm[max(0, f.start - 3) : f.start])]
+        figs = figures_told(norm)
         money = [f for f in figs if f.kind == "money"]
         counts = [f for f in figs if f.kind == "count" and re.search(r"人|名|个|位|场|次|项|家", f.unit or f.raw or "")]
         if (
@@ -585,13 +591,12 @@ class EstimateSession:
 
     def _apply_bare_correction(self, text: str) -> bool:
         """ "不对，是180万美元": a figure with no role replaces the last figure of its kind."""
-        from bot.estimate.understand import figures
 
         from bot.estimate.understand import foreign_currency
 
         norm = normalize(text)
         # 「是120万 不是1.2亿」: the figure after 不是 is the one being corrected, not the new one
-        figs = [f for f in figures(norm) if not re.search(r"(不是|而非|并非)\s*$", norm[max(0, f.start - 3) : f.start])]
+        figs = figures_told(norm)
         if not figs:
             return False
         f = figs[0]

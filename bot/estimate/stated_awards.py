@@ -94,8 +94,9 @@ def read(text: str) -> List[Stated]:
     verb (「CMMI补30万」) or when every amount listed adds up to the total the user states."""
     words = estimate_words()["stated_awards"]
     summed = {str(c) for c in words.get("summed") or []}
-    strict = [p for p in _pairs(text, _names(), []) if p[2].currency in (None, "CNY")]
-    if any(p[2].currency not in (None, "CNY") for p in _pairs(text, _names(), [])):
+    named = _pairs(text, _names(), [])
+    strict = [p for p in named if p[2].currency in (None, "CNY")]
+    if len(strict) < len(named):
         return _keep(strict, summed, text)  # 「离岸奖励 离岸250万美元」 names a business amount
     taken = [(p[4], p[2].end) for p in strict]
     loose = _pairs(text, _loose_names(), taken)
