@@ -42,21 +42,31 @@ def known_facts(tracker) -> tuple:
     history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:]
     if history and history[-1] == latest:
         history = history[:-1]
-    facts = {}
-    for text in history[-40:]:
-        facts.update(told_of_itself(text))
+    facts = stated_facts(history[-40:])
     said = fact_reader.read_facts_cached(latest)
     facts.update(said)
     return facts, said
 
 
+def stated_facts(history) -> dict:
+    """The facts earlier messages stated, later replacing earlier, except that a yes/no question asked without
+    我/我们 (「自己找的行业展算不算」 after 「参加了3场指定的展会」) supposes a case: it adds what was not known,
+    it never replaces what the user stated of itself."""
+    from bot.answers.qualify import is_shape
+
+    facts = {}
+    for text in history:
+        told = told_of_itself(text)
+        if is_shape("qualify", text or "") and not shapes.search("self_reference", text or ""):
+            told = {k: v for k, v in told.items() if k not in facts}
+        facts.update(told)
+    return facts
+
+
 def earlier_facts(tracker) -> dict:
     """The facts stated before this message, in JSON form (for an estimate's session)."""
     history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:-1]
-    earlier = {}
-    for text in history:
-        earlier.update(told_of_itself(text))
-    return fact_reader.to_json(earlier)
+    return fact_reader.to_json(stated_facts(history))
 
 
 def answer_events(answer) -> List[Dict[Text, Any]]:

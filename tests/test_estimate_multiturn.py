@@ -43,6 +43,15 @@ class TestFairPartCorrected:
         assert [Decimal(65000)] == [f["cost_cny"] for f in session.inputs["fairs"]]
         assert Decimal("45500") == session.compute()["total_cny"]
 
+    def test_two_parts_corrected_at_once_region_kept(self):
+        """报名费不是8000是6000 and 搭建 (told as 搭建费) 9000: 6,000 + 9,000 = 15,000 × 70% = 10,500, still
+        境内: the fair's place is not asked again, and the 8000 after 不是 is the old value."""
+        session = started("在成都参加了商务厅指定的服务贸易交易会 报名费8000 搭建费1.1万 可以补多少")
+        turn = session.handle("搞错了 报名费不是8000是6000，搭建是9000", "correct_value")
+        assert turn.understood and session.status == "done", session.question()
+        assert [("domestic", Decimal(15000))] == [(f["region"], f["cost_cny"]) for f in session.inputs["fairs"]]
+        assert Decimal("10500") == session.compute()["total_cny"]
+
     def test_parts_stay_out_of_the_calculator_and_survive_the_slot(self):
         session = started("去新加坡参加了指定的服务外包展会，展位费4万，特装费1.5万，能补多少")
         assert "_parts" not in calculator_inputs(session.inputs)["fairs"][0]

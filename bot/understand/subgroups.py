@@ -43,7 +43,8 @@ def _patterns():
     tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
     part = re.compile(rf"(?:(?:{exc})\s*(?:{inside})?\s*(?:有|还有)?|(?:{inside})\s*(?:有|还有)){tail}")
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
-    return part, others
+    addition = re.compile(rf"(?:{_alternation(w['addition'])}){tail}")
+    return part, others, addition
 
 
 def _count(numeral: str) -> Optional[int]:
@@ -63,9 +64,21 @@ def _group_before(t: str, pos: int) -> int:
     return best
 
 
+def additions(t: str) -> List[tuple]:
+    """(start, end) of each other group said beside one counted before it: 「15个项目经理… 另外还有5个专科的普通
+    员工也去了」. Its people are no part of the first group (nothing is subtracted); only its facts are its own."""
+    _, _, addition = _patterns()
+    out = []
+    for m in addition.finditer(t):
+        if _count(m.group("n")) and _group_before(t, m.start()):
+            end_m = PHRASE_END.search(t, m.end())
+            out.append((m.start(), end_m.start() if end_m else len(t)))
+    return out
+
+
 def parts(t: str) -> List[Part]:
     """The parts of a group said in `t` (normalised text): each smaller than a group counted before it."""
-    part, others = _patterns()
+    part, others, _ = _patterns()
     out = []
     for pattern, rest in ((part, False), (others, True)):
         for m in pattern.finditer(t):
@@ -79,10 +92,11 @@ def parts(t: str) -> List[Part]:
 
 
 def without_parts(t: str) -> str:
-    """`t` with the phrases said of a part (not of the others named by count) blanked, same length."""
-    for p in parts(t):
-        if not p.rest:
-            t = t[: p.start] + " " * (p.end - p.start) + t[p.end :]
+    """`t` with the phrases said of a part (not of the others named by count) or of another group beside the
+    first blanked, same length."""
+    spans = [(p.start, p.end) for p in parts(t) if not p.rest] + additions(t)
+    for start, end in spans:
+        t = t[:start] + " " * (end - start) + t[end:]
     return t
 
 

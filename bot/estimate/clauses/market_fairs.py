@@ -226,22 +226,35 @@ def cost_parts(fair: dict) -> dict:
 
 
 def correct_part(fairs: list, text: str) -> Optional[list]:
-    """「布展费其实是2.8万」: the fairs with that named part replaced and their totals recomputed, or None
-    when no one fair told part by part has a part of that name."""
+    """「布展费其实是2.8万」 or 「展位费不是3万是1.2万，特装是5000」: the fair with those named parts
+    replaced and its total recomputed, or None when no one fair told part by part holds every part named.
+    A figure right after 不是 is the old value and is skipped; a figure with no part name of its own
+    belongs to the part named before it."""
     from bot.estimate.understand import figures
 
     money = [f for f in figures(text) if f.kind == "money" and f.currency in (None, "CNY")]
-    if len(money) != 1:
+    if not money:
         return None
-    named = [m.group(0) for m in word_patterns()["eligible"].finditer(text[: money[0].start])]
-    if not named:
+    eligible, changes, name, end = word_patterns()["eligible"], {}, None, 0
+    for f in money:
+        named = [m.group(0) for m in eligible.finditer(text[end : f.start])]
+        name, end = (named[-1] if named else name), f.end
+        if name is None:
+            return None
+        if not re.search(r"(不是|而非|并非)\s*$", text[max(0, f.start - 3) : f.start]):
+            changes[name] = f.value
+    if not changes:
         return None
-    holders = [i for i, fair in enumerate(fairs) if named[-1] in (fair.get("_parts") or {})]
+
+    def key_in(fair: dict, name: str) -> Optional[str]:  # 特装 corrects the part told as 特装费
+        return next((k for k in fair.get("_parts") or {} if k.rstrip("费") == name.rstrip("费")), None)
+
+    holders = [i for i, fair in enumerate(fairs) if all(key_in(fair, n) for n in changes)]
     if len(holders) != 1:
         return None
     fair = dict(fairs[holders[0]])
     parts = {k: Decimal(str(v)) for k, v in fair["_parts"].items()}
-    parts[named[-1]] = money[0].value
+    parts.update({key_in(fair, n): v for n, v in changes.items()})
     fair["_parts"], fair["cost_cny"] = parts, sum(parts.values(), Decimal(0))
     return fairs[: holders[0]] + [fair] + fairs[holders[0] + 1 :]
 

@@ -67,12 +67,15 @@ def read(r):
             r.out.fields["_senior_count"] = int(counts[0].value)
             r.use(counts[0])
         return
-    pieces = []
+    pieces, prev_end = [], 0
     for c in costs:
         start = max([m.end() for m in re.finditer(r"[，,。；;：:]|另外|还有|其中|另", r.text[: c.start])] or [0])
         mine = [
             n for n in counts if start <= n.start < c.start and not any(n.start < o.start < c.start for o in costs)
-        ]  # a count goes with the cost after it
+        ] or [
+            n for n in counts if prev_end <= n.start < c.start
+        ]  # a count goes with the cost after it: 「12个项目经理参加培训，每人3.5万」 across the comma
+        prev_end = c.end
         piece = r.text[start : c.end + 4]
         per = (
             "each"
