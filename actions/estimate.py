@@ -55,8 +55,9 @@ class ActionEstimateStart(Action):
             events = amend_last_estimate(dispatcher, tracker)  # 「那如果离岸是200万美元呢」: the estimate just made
             if events is not None:
                 return events
+        trimmed = estimate_text(user_text(tracker))
         session = EstimateSession.start(
-            estimate_text(user_text(tracker)) or user_text(tracker),
+            trimmed or user_text(tracker),
             known=earlier_facts(tracker),
             running=load_inputs(tracker),
             topic=tracker.get_slot("topic_clause"),
@@ -72,7 +73,14 @@ class ActionEstimateStart(Action):
             dispatcher.utter_message(text=standard.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
             dispatcher.utter_message(text="下面帮您测算，随时可以说“取消”。")
         unsure_line(dispatcher, session)
-        return save_session(session, tracker) + [SlotSet("estimate_answer", None), SlotSet("estimate_pending", True)]
+        answered = (
+            other_parts(dispatcher, tracker) if trimmed else []
+        )  # 「…然后那个创新奖是怎么算的」 before the question
+        return (
+            answered
+            + save_session(session, tracker)
+            + [SlotSet("estimate_answer", None), SlotSet("estimate_pending", True)]
+        )
 
 
 class ValidateEstimateForm(SessionFormValidation):
@@ -248,6 +256,11 @@ class ActionLooseAnswer(Action):
             events = amend_last_estimate(dispatcher, tracker, intent)
             if events is not None:
                 return events
+        if intent in ("affirm", "deny"):  # 「是的」 after an estimate: no new estimate from the earlier facts alone
+            dispatcher.utter_message(
+                text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。"
+            )
+            return done
         fresh = EstimateSession.start(
             text, known=earlier_facts(tracker), running=inputs, topic=tracker.get_slot("topic_clause")
         )
@@ -259,11 +272,6 @@ class ActionLooseAnswer(Action):
                 SlotSet("estimate_answer", None),
                 SlotSet("estimate_pending", True),
             ]
-        if intent in ("affirm", "deny"):
-            dispatcher.utter_message(
-                text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。"
-            )
-            return done
         if inputs and shapes.search("running_total_ask", text):  # 「那一共能补多少」 labelled as an answer
             return done + running_total(dispatcher, tracker)
         if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条

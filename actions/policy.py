@@ -117,18 +117,27 @@ def estimate_text(text: str):
     from bot.estimate.session import EstimateSession
     from bot.understand.segment import clauses
 
+    from bot.estimate.session import own_figures
+
     parts = router.message_parts(understand(text))
-    if len(parts) < 2 or not estimate_parts(parts):
+    asked = estimate_parts(parts)
+    if len(parts) < 2 or not asked:
         return None
     yes_no = _yes_no_parts(parts)
-    if not yes_no or len(yes_no) == len(parts) or EstimateSession.start(text).status == "done":
+    how = _how_parts(parts)
+    side = yes_no + how
+    if not side or len(side) == len(parts) or (not how and EstimateSession.start(text).status == "done"):
+        return None
+    if not [p for p in asked if p not in side]:
         return None
     trimmed = understand(text)
-    for part in yes_no:
+    for part in side:
         for clause in clauses(part):
             trimmed = trimmed.replace(clause, "", 1)
     trimmed = trimmed.strip()
-    return trimmed if trimmed and EstimateSession.start(trimmed).status == "done" else None
+    if not trimmed or not own_figures(normalize(trimmed)):
+        return None
+    return trimmed if how or EstimateSession.start(trimmed).status == "done" else None
 
 
 def _yes_no_parts(parts: list) -> list:
@@ -142,6 +151,14 @@ def _yes_no_parts(parts: list) -> list:
     ]
 
 
+def _how_parts(parts: list) -> list:
+    """「…180万美元能拿多少离岸奖 然后那个创新奖是怎么算的」: questions how a clause works, with no figure of
+    their own: answered after the estimate with the rule; their item is not estimated."""
+    from bot.estimate.session import own_figures
+
+    return [p for p in parts if not own_figures(normalize(p)) and shapes.search("asks_how_computed", p)]
+
+
 def other_parts(dispatcher, tracker) -> list:
     """After an estimate, the message's other questions (「…能补多少？注册费算在里面吗？」), answered
     part by part; the events of their answers."""
@@ -149,7 +166,8 @@ def other_parts(dispatcher, tracker) -> list:
 
     parts = router.message_parts(understand(user_text(tracker)))
     yes_no = _yes_no_parts(parts) if len(parts) >= 2 else []
-    asked = [p for p in estimate_parts(parts) if p not in yes_no] or estimate_parts(parts)
+    side = yes_no + (_how_parts(parts) if len(parts) >= 2 else [])
+    asked = [p for p in estimate_parts(parts) if p not in side] or estimate_parts(parts)
     others = [p for p in parts if p not in asked]
     if not asked or not others:
         return []
@@ -216,8 +234,10 @@ def verdict_first(dispatcher, tracker):
     from bot.answers import router
 
     text = normalize(user_text(tracker))
-    if has_running_estimate(tracker) and adds_item(user_text(tracker)):
-        return None  # 「再加上PCMM 50万和CCRC 8万呢 一年最多能补多少」: the running estimate grows (figures_first)
+    if has_running_estimate(tracker) and (adds_item(user_text(tracker)) or is_what_if(user_text(tracker))):
+        # 「再加上PCMM 50万和CCRC 8万呢 一年最多能补多少」: the running estimate grows; 「要是离岸只有100万美元整呢
+        # 其他不变」: it is recomputed with the supposed figure (figures_first), every award, not one verdict
+        return None
     money = [f for f in own_figures(text) if f.kind == "money"]
     parts = router.message_parts(understand(user_text(tracker)))
     if len(parts) >= 2:
@@ -243,6 +263,11 @@ def verdict_first(dispatcher, tracker):
     answer = qualify.answer(text, facts, said) or statement_verdict(tracker, facts, said)
     if answer is None:
         return None
+    if answer.verdict == "noted" and complete_estimate(user_text(tracker)):
+        # 「已认定的培训机构 今年培训了45个大专以上的学员 考核都过了 也都签了一年以上劳动合同」: the amount they give
+        events = estimate_from_question(dispatcher, tracker)
+        if events is not None:
+            return events
     if (
         own_money(user_text(tracker))
         and answer.verdict != "not_met"

@@ -437,8 +437,11 @@ def _classify(hit: _Hit, norm: str) -> None:
     cue_before = norm[max(0, hit.start - 12) : hit.start]
     kind = hit.unit_kind
     plain_number = not hit.magnitude and hit.value > 0
+    spaced_usd = (  # 「中间价7.1 美元金额没涨」: 美元 after a space starts the next words
+        kind == "usd" and norm[hit.num_end : hit.num_end + 1].isspace() and Decimal("0.5") <= hit.value <= 20
+    )
     if (
-        kind in (None, "cny")
+        (kind in (None, "cny") or spaced_usd)
         and plain_number
         and (
             _RATE_CUE.search(cue_before)

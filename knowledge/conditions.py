@@ -367,6 +367,16 @@ def applicant_clauses(applicant: Optional[str]) -> List[str]:
     return [c for c in clause_codes() if c.startswith("3") and label in spec(c)["applicants"]]
 
 
+def decided_by_calculator(leaf: dict, inputs) -> bool:
+    """Whether the calculator decides `leaf` from the inputs given (names): computed_by is a list of inputs
+    (any one decides) or of groups of them (one of every group needed: both years' amounts for growth)."""
+    need = leaf.get("computed_by") or []
+    groups = [g if isinstance(g, list) else [g] for g in need]
+    if need and all(isinstance(g, list) for g in need):
+        return all(set(g) & set(inputs) for g in groups)
+    return bool(set(x for g in groups for x in g) & set(inputs))
+
+
 def computed_facts(inputs=None) -> set:
     """Facts the calculator decides itself from figures (a leaf's computed_by): all of them, or those
     that the calculator inputs given (names) let it decide."""
@@ -374,5 +384,5 @@ def computed_facts(inputs=None) -> set:
         leaf["fact"]
         for code in clause_codes()
         for leaf in leaves(code)
-        if leaf.get("computed_by") and (inputs is None or set(leaf["computed_by"]) & set(inputs))
+        if leaf.get("computed_by") and (inputs is None or decided_by_calculator(leaf, inputs))
     }

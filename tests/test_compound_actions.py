@@ -16,6 +16,11 @@ class TestEstimateText:
         """「然后增量奖呢」 asks for an amount without figures of its own: the estimate keeps it."""
         assert estimate_text("今年离岸180万美元 汇率7.1 离岸奖多少 然后增量奖呢 去年是0") is None
 
+    def test_how_a_clause_is_computed_is_left_out(self):
+        """「…能拿多少 然后平台补贴是怎么算的」: the estimate reads the offshore figures; the how-question is answered."""
+        text = estimate_text("今年离岸160万美元 汇率7.1 能拿多少离岸奖 然后平台补贴是怎么算的")
+        assert text is not None and "平台" not in text and "160万" in text
+
 
 class TestOtherParts:
     async def test_estimate_then_the_yes_no_question(self):

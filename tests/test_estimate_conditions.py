@@ -120,6 +120,20 @@ class TestRuledOut:
         flat = dict(inputs, previous_usd_cny_rate=7.0)
         assert Decimal(0) == amount_of(estimate(["3.1"], flat, {"business_grew": True}), "3.1")
 
+    def test_stated_no_growth_stands_when_last_year_is_not_given(self):
+        """「今年离岸210万美元 汇率7.2 跟去年比是负增长 离岸和创新奖各多少」: with this year's figures only, the calculator
+        cannot decide growth, so the words do: 三（一） 0, not asked; 三（二） = 210万 × 10% × 7.2 = 1,512,000;
+        三（三） = 15% × 1,512,000 = 226,800."""
+        from bot.estimate.session import EstimateSession
+
+        session = EstimateSession.start(
+            "今年离岸210万美元 汇率7.2 跟去年比业务是负增长 研发投入连续两年增长 离岸和创新奖各多少"
+        )
+        assert "done" == session.status, session.question()
+        assert "3.1" in session.failed() or "3.1" not in session.items
+        result = session.compute()
+        assert (Decimal("1512000"), Decimal("226800")) == (amount_of(result, "3.2"), amount_of(result, "3.3"))
+
     def test_innovation_base_excludes_a_ruled_out_increment(self):
         """三（三） takes 15% of awards actually given: a ruled-out 三（一） adds nothing to its base."""
         inputs = dict(EARNING["3.1"], innovation_patents_two_years=True)

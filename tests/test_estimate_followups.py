@@ -28,6 +28,8 @@ class TestWhatIf:
             ("那200万美元呢", True),
             ("要是汇率按7.2算呢", True),
             ("what if offshore is USD 2 million", True),
+            ("那明年要是离岸做到300万美元 能拿多少", True),
+            ("明年离岸300万美元", False),
             ("离岸200万美元", False),
             ("那我们能申报吗", False),
             ("不对，是180万美元", False),
@@ -189,3 +191,22 @@ class TestItemAddedToTheRunningEstimate:
         d, events = await run(action(), tracker(text, intent, {"estimate_inputs": self.RUNNING}))
         assert "合计：1,285,075.00元" in texts(d)
         assert slots_of(events)["estimate_inputs"]["tech_advanced_new"] is True
+
+
+async def test_yes_after_an_estimate_computes_nothing_new():
+    """「是的」 after an estimate (innovation stated earlier): no estimate of 三（三） alone with a base of 0."""
+    from tests.test_estimate_multiturn import conversation
+
+    running = {"onshore_cny": "50000000", "previous_onshore_cny": "40000000", "innovation_rd_growth_two_years": True}
+    earlier = ["今年在岸5000万 去年4000万 研发投入连续两年增长 增量和创新奖多少"]
+    d, events = await run(ActionLooseAnswer(), conversation("是的", "affirm", {"estimate_inputs": running}, earlier))
+    assert "0.00元" not in texts(d) and "创新发展奖励" not in texts(d)
+
+
+async def test_a_self_description_that_completes_an_estimate_gets_its_amount():
+    """No question asked, but every figure given: 33 × 500 = 16,500 (三（七）2)."""
+    d, _ = await run(
+        ActionLooseAnswer(),
+        tracker("我们是认定的服务外包培训机构 今年培训了33个本科学员 都考核合格 都签了两年劳动合同", intent="inform"),
+    )
+    assert "16,500.00元" in texts(d)

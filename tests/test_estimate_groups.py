@@ -41,3 +41,10 @@ def test_an_other_group_is_blanked_only_for_facts():
 def test_no_group_counted_before_no_addition():
     """「另外有3个人…」 with no group counted before it is the group itself: its facts stay."""
     assert [] == additions("另外有3个人是大专学历 参加了涉外培训")
+
+
+def test_trainees_counted_by_the_signed_contract_with_yigong():
+    """三（七）2: of 90 trained, 「签了一年以上劳动合同的一共57个」 are counted: 57 × 500 = 28,500."""
+    session = estimate("我们是认定过的服务外包培训机构 今年培训了90人 大专以上 签了一年以上劳动合同的一共57个 补多少")
+    assert 57 == session.inputs["institution_trainees"]
+    assert Decimal("28500") == session.compute()["total_cny"]

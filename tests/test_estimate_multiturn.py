@@ -231,3 +231,28 @@ def test_a_total_of_named_costs_is_one_event():
     session = started("在北京参加服贸会 展位费加特装一共2.5万 能补多少钱")
     assert [Decimal(25000)] == [f["cost_cny"] for f in session.inputs["fairs"]]
     assert Decimal(17500) == session.compute()["total_cny"]
+
+
+class TestNextYear:
+    """A what-if about next year compares next year with this year (三（一）: 对比上年度)."""
+
+    def test_next_year_onshore_against_this_year(self):
+        """This year 在岸3400万 (last 3000万); 「明年在岸做到4100万」: (4100万 − 3400万) × 3% = 210,000."""
+        session = started("去年在岸3000万 今年在岸3400万 没有离岸 增量奖励多少")
+        turn = session.handle("要是明年在岸做到4100万呢", "correct_value")
+        assert turn.understood and "done" == session.status, session.question()
+        assert Decimal("210000") == session.compute()["total_cny"]
+
+    def test_next_year_offshore_not_said_is_asked(self):
+        """This year had 离岸 too; next year's offshore amount is asked, never taken from this year."""
+        session = started("去年在岸1000万 今年在岸1200万 今年离岸130万美元 汇率7.1 去年没有离岸 增量和离岸奖多少")
+        session.handle("如果明年在岸到1500万呢", "correct_value")
+        assert "collecting" == session.status and "offshore_usd" == session.pending
+
+    def test_unchanged_keeps_this_years_figures(self):
+        """「离岸不变」: next year 在岸1500万 + 130万美元 × 7.1; this year 1200万 + 130万美元 × 7.1: increment 300万 × 3%
+        = 90,000; offshore 130万 × 10% × 7.1 = 923,000; total 1,013,000."""
+        session = started("去年在岸1000万 今年在岸1200万 今年离岸130万美元 汇率7.1 去年没有离岸 增量和离岸奖多少")
+        session.handle("如果明年在岸到1500万 离岸不变呢", "correct_value")
+        assert "done" == session.status, session.question()
+        assert Decimal("1013000") == session.compute()["total_cny"]

@@ -205,3 +205,9 @@ def test_an_ordinal_correction_replaces_that_entry():
     s.last_keys, s.amending = list(inputs), True
     s.handle("不对 第二个是5万", "correct_value")
     assert [int(f["cost_cny"]) for f in s.inputs["fairs"]] == [60000, 50000]
+
+
+def test_a_fall_said_before_the_figures_is_not_the_research_spending():
+    """「营收有点下降 … 研发投入连续两年增长」: the fall is the business's; the R&D part starts after the last figure."""
+    got = inputs("营收有点下降 今年在岸800万 去年900万 汇率7.0 研发投入连续两年增长 增量和创新奖")
+    assert got["innovation_rd_growth_two_years"] is True

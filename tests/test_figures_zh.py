@@ -10,6 +10,9 @@ from calculator.figures_zh import KINDS, Figure, normalize, parse_figures, parse
 EXPRESSIONS = [
     # money with a currency word
     ("150万美元", [("money", "1500000", "USD")]),
+    # a rate before a space and 美元 (「中间价7.1 美元金额没涨」), a money figure after 不是 (「报名费不是8000是6000」)
+    ("中间价6.95 美元部分没变", [("rate", "6.95", None)]),
+    ("布展费不是9000是7500", [("money", "9000", None), ("money", "7500", None)]),
     ("1.2亿元", [("money", "120000000", "CNY")]),
     ("两百万刀", [("money", "2000000", "USD")]),
     ("3,000,000元", [("money", "3000000", "CNY")]),

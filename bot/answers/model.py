@@ -13,4 +13,5 @@ class Answer:
     domain: Optional[str] = None
     buttons: List[dict] = field(default_factory=list)
     confident: bool = True
-    verdict: Optional[str] = None  # met / not_met / unknown, when the answer is a verdict on conditions
+    verdict: Optional[str] = None  # met / not_met / unknown, when the answer is a verdict on conditions;
+    # noted: a self-description with no question yet

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List
+from typing import Optional, Dict, List
 
 import yaml
 
@@ -88,12 +88,25 @@ def _alternation(words) -> str:
     return "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
 
 
+def next_year_supposed(text: str) -> Optional[bool]:
+    """A what-if about next year: True when it says the figures it does not restate stay as they are
+    (「在岸不变」「其他不变」), False when it does not, None when it is no next-year what-if."""
+    w = estimate_words()["years"]
+    t = (text or "").lower()
+    if not is_what_if(t) or not re.search(_alternation(w["next"]), t):
+        return None
+    return bool(re.search(_alternation(w["unchanged"]), t))
+
+
 def is_what_if(text: str) -> bool:
     """「那如果离岸是200万美元呢」「那200万美元呢」: a follow-up supposing another figure (estimate_words.yml)."""
     w = estimate_words()["what_if"]
     t = (text or "").strip().lower()
     follow = _alternation(w["follow_up"])
-    if re.match(rf"^({follow})?\s*({_alternation(w['openers'])})", t) or re.search(_alternation(w["anywhere"]), t):
+    when = _alternation(estimate_words()["years"]["next"] + ["以后", "将来", "后面"])  # 「那明年如果…」
+    if re.match(rf"^({follow})?\s*({when})?\s*({_alternation(w['openers'])})", t) or re.search(
+        _alternation(w["anywhere"]), t
+    ):
         return True
     return bool(re.match(rf"^({follow})", t) and re.search(rf"({_alternation(w['endings'])})\s*[?？。!！]*$", t))
 

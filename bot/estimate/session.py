@@ -15,13 +15,16 @@ from bot.estimate import clauses
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import rate_rule
 from bot.estimate.clauses.innovation import awards_given
-from bot.estimate.reading import is_what_if
+from bot.estimate.reading import is_what_if, next_year_supposed
+
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import normalize
 from calculator.inputs import FIELDS as CONTRACT_FIELDS
 from calculator.inputs import field_type
 
 LIST_FIELDS = clauses.keys_of_type("list")
+THIS_YEAR = ("onshore_cny", "offshore_usd", "usd_cny_rate")  # 三（一）/（二）: the year estimated
+PREVIOUS_YEAR = ("previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate")  # and the year before
 ADDITIVE_COUNTS = ("institution_trainees", "qualified_interns", "park_top_enterprises")
 QUESTION_INTENTS = {
     "ask_eligibility",
@@ -172,6 +175,7 @@ class EstimateSession:
         last_keys=None,
         facts=None,
         extends=False,
+        ask_again=None,
     ):
         self.items = item_words.sort_items(items)
         self.inputs = dict(inputs or {})
@@ -185,6 +189,7 @@ class EstimateSession:
         self.last_keys = list(last_keys or [])
         self.facts = dict(facts or {})  # facts the user stated (JSON form of bot.understand.facts)
         self.extends = bool(extends)  # the first message adds to the conversation's running estimate
+        self.ask_again = list(ask_again or [])  # this year's amounts a next-year what-if has not given yet
         self.problems = []
 
     # -- persistence ---------------------------------------------------------------------------
@@ -203,6 +208,7 @@ class EstimateSession:
                 "last_keys": self.last_keys,
                 "facts": self.facts,
                 "extends": self.extends,
+                "ask_again": self.ask_again,
             }
         )
 
@@ -228,6 +234,7 @@ class EstimateSession:
                     "last_keys",
                     "facts",
                     "extends",
+                    "ask_again",
                 )
             },
         )
@@ -407,6 +414,7 @@ class EstimateSession:
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()
         before = dict(self.inputs), self.clarify
+        shifted = self._shift_to_next_year(norm) if is_correction else []
         if new_items and intent not in QUESTION_INTENTS:
             self.items = item_words.sort_items(self.items + new_items)  # read this message for them too
         self._note_facts(text)
@@ -439,8 +447,10 @@ class EstimateSession:
         self.retries = 0
         self._previous_is_the_year()  # 「去年离岸执行额175万美元」 answering for 三（二） alone: last year is the year
         self.infer_items()
+        if self.status == "done" and self.missing():
+            self.status = "collecting"  # a correction or a next-year what-if left a figure to ask
         self.advance()
-        msgs = list(self.problems)
+        msgs = shifted + list(self.problems)
         if asked and self.status == "collecting":
             return Turn(messages=msgs, question=asked)
         if is_correction and self.inputs != before[0]:
@@ -449,6 +459,30 @@ class EstimateSession:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _shift_to_next_year(self, norm: str) -> list:
+        """「如果明年在岸做到2900万呢」: next year is compared with this year, so this year's amounts and rate become
+        the previous year's; this year's are kept only where the message says they stay (「在岸不变」), else the
+        message's figures or a question give them. Returns the messages that say so ([] when no shift)."""
+        unchanged = next_year_supposed(norm)
+        if unchanged is None or not any(k in self.inputs for k in THIS_YEAR):
+            return []
+        for now, prev in zip(THIS_YEAR, PREVIOUS_YEAR):
+            self.inputs.pop(prev, None)
+            if now in self.inputs:
+                self.inputs[prev] = self.inputs[now] if unchanged else self.inputs.pop(now)
+        # next year's amounts the message does not give are asked (the rate follows the offshore amount)
+        self.ask_again = (
+            []
+            if unchanged
+            else [k for k in THIS_YEAR[:2] if k in self.inputs or self.inputs.get(PREVIOUS_YEAR[THIS_YEAR.index(k)])]
+        )
+        self.inputs.pop("new_enterprise", None)
+        if self.inputs.get("year"):
+            self.inputs["year"] = int(self.inputs["year"]) + 1
+        said = "按明年与今年相比测算：今年的数字作为上年度，明年的数字作为本年度"
+        kept = [describe_field(k, self.inputs[k]) for k in THIS_YEAR if k in self.inputs]
+        return [said + (f"；您没有另说的按今年不变（{'、'.join(kept)}）。" if kept else "。")]
 
     def _note_facts(self, text: str) -> None:
         """Remember the facts a message states (conditions are checked on them)."""
@@ -879,7 +913,8 @@ class EstimateSession:
     def missing(self) -> list:
         """The keys still to ask, in order (skipped ones left out): each clause's, from the registry."""
         items = set(self.items) - set(self.failed())
-        return [k for k in clauses.missing(self, items) if k not in self.skipped]
+        again = [k for k in self.ask_again if k not in self.inputs and k not in self.skipped]
+        return again + [k for k in clauses.missing(self, items) if k not in self.skipped and k not in again]
 
     FACT_INPUTS = clauses.fact_fields()
 
@@ -945,7 +980,7 @@ class EstimateSession:
 
         for code in conditions.clause_codes():
             for leaf in conditions.leaves(code):
-                if set(leaf.get("computed_by") or ()) & set(calc):
+                if conditions.decided_by_calculator(leaf, calc):
                     facts.pop(leaf["fact"], None)  # the calculator decides it from the figures
         for key, value in calc.items():
             if not isinstance(value, (list, dict)):

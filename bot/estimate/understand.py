@@ -296,6 +296,8 @@ class Reader:
         if not m:
             return ""
         start = max(self.text.rfind(c, 0, m.start()) for c in "，。；,;！!？?\n") + 1
+        figure_before = [f.end() for f in re.finditer(r"[0-9][0-9.]*(万|亿|美元|元|%)?", self.text[start : m.start()])]
+        start += figure_before[-1] if figure_before else 0  # 「…汇率6.5 研发投入连续两年增长」: the figure ends a part
         end_m = re.search(r"[，。；,;！!？?\n]|[0-9]{3,}|执行额|在岸|离岸|但|不过|可是|然而", self.text[m.end() :])
         end = m.end() + (end_m.start() if end_m else len(self.text) - m.end())
         return self.text[start:end]

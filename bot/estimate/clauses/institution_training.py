@@ -107,11 +107,15 @@ GROUP_CONTRACT = re.compile(
 
 
 # 「其中只有152个跟外包企业签了一年以上的劳动合同」「签1年以上劳动合同的198个」: the trainees counted
-SIGNED_COUNT = re.compile(
-    r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)[^，。；,;0-9]{0,16}?签(?:了|订|订了)?[^，。；,;0-9]{0,3}"
-    r"(?:一|1)\s*年(?:以上|及以上)"
-    r"|签(?:了|订)?[^，。；,;0-9]{0,3}(?:一|1)\s*年(?:以上|及以上)[^，。；,;0-9]{0,8}?(?:的)(?:有)?\s*"
-    r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)"
+SIGNED_COUNT = (
+    re.compile(
+        r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)[^，。；,;0-9]{0,16}?签(?:了|订|订了)?[^，。；,;0-9]{0,3}"
+        r"(?:一|1)\s*年(?:以上|及以上)"
+    ),
+    re.compile(
+        r"签(?:了|订)?[^，。；,;0-9]{0,3}(?:一|1)\s*年(?:以上|及以上)[^，。；,;0-9]{0,8}?(?:的)(?:有|一共|总共|共|合计)?\s*"
+        r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)"
+    ),
 )
 
 
@@ -119,12 +123,11 @@ def read_signed_count(r) -> bool:
     """The trainees said to have signed a contract of a year or more, out of a larger number trained."""
     from calculator.figures_zh import numeral_value
 
-    m = SIGNED_COUNT.search(r.text)
-    if not m:
-        return False
-    n = numeral_value(m.group(1) or m.group(2))
     others = [int(f.value) for f in r.unused("count") if re.search(r"人|名|个|位", f.unit or f.raw or "")]
-    if n is None or not others or max(others) <= n:
+    said = [numeral_value(m.group(1)) for pattern in SIGNED_COUNT for m in pattern.finditer(r.text)]
+    # 「培训了90人 大专以上 签了一年以上劳动合同的一共57个」: the count that is part of a larger one
+    n = next((x for x in said if x is not None and others and x < max(others)), None)
+    if n is None:
         return False
     r.out.fields["institution_trainees"] = int(n)
     for f in r.unused("count"):
