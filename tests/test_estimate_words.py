@@ -1,6 +1,7 @@
 """knowledge/data/estimate_words.yml: every word list steers the estimate reader as documented."""
 
 import pytest
+from decimal import Decimal
 
 from bot.estimate.session import EstimateSession
 from bot.estimate.understand import english_to_chinese, estimate_words
@@ -33,3 +34,28 @@ def test_costs_not_covered_are_named_and_left_out():
 def test_english_glossary_translates_each_entry():
     for english, chinese in WORDS["english"].items():
         assert chinese in english_to_chinese(f"x {english} y"), english
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("offshore three point two million dollars", "offshore 3.2 million dollars"),
+        ("onshore forty-five million yuan", "onshore 45 million yuan"),
+        ("one hundred twenty thousand usd", "120 thousand usd"),
+        ("one of the booths was free", "one of the booths was free"),  # no scale or currency after it
+    ],
+)
+def test_spelled_english_numbers_become_digits(text, expected):
+    from bot.estimate.reading import spelled_numbers
+
+    assert expected == spelled_numbers(text)
+
+
+def test_spelled_numbers_reach_the_estimate():
+    """(45,000,000 − 38,500,000) × 3% = 195,000."""
+    from bot.estimate.session import EstimateSession
+
+    s = EstimateSession.start(
+        "onshore this year forty-five million yuan, last year thirty-eight point five million, no offshore 增量奖"
+    )
+    assert "done" == s.status and Decimal("195000") == s.compute()["total_cny"]

@@ -60,10 +60,60 @@ FAIR_SEPARATOR = (
 )
 
 
+@lru_cache(maxsize=1)
+def _spelled_pattern():
+    w = estimate_words()["english_numbers"]
+    word = "|".join(sorted(list(w["units"]) + [w["hundred"], w["point"], "and"], key=len, reverse=True))
+    after = "|".join(re.escape(x) for x in sorted(w["followed_by"], key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])((?:{word})(?:[\s-]+(?:{word}))*)(?=\s*(?:{after})(?![A-Za-z]))", re.I)
+
+
+def _spelled_value(words: str) -> Optional[str]:
+    """「nine point five」 → "9.5", 「one hundred twenty」 → "120"; None when the words are no number."""
+    w = estimate_words()["english_numbers"]
+    total, current, decimals, after_point = 0, 0, "", False
+    for token in re.split(r"[\s-]+", words.lower().strip()):
+        if token == "and":
+            continue
+        if token == w["point"]:
+            if after_point:
+                return None
+            after_point = True
+        elif token == w["hundred"] and not after_point:
+            current = (current or 1) * 100
+        elif token in w["units"]:
+            value = int(w["units"][token])
+            if after_point:
+                if value > 9:
+                    return None
+                decimals += str(value)
+            else:
+                current += value
+        else:
+            return None
+    if after_point and not decimals:
+        return None
+    whole = total + current
+    return f"{whole}.{decimals}" if decimals else str(whole)
+
+
+def spelled_numbers(text: str) -> str:
+    """「twelve million yuan」 → 「12 million yuan」: English number words before a scale or currency, as digits."""
+    if not re.search(r"[A-Za-z]{3,}", text):
+        return text
+
+    def digits(m):
+        value = _spelled_value(m.group(1))
+        return value if value is not None else m.group(0)
+
+    return _spelled_pattern().sub(digits, text)
+
+
 def english_to_chinese(text: str) -> str:
     """English words of an estimate message in the Chinese the reader knows (estimate_words.yml)."""
     if not re.search(r"[A-Za-z]{3,}", text):
         return text
+    text = spelled_numbers(text)
     glossary = estimate_words().get("english") or {}
     pattern = _english_pattern()
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
@@ -85,6 +135,11 @@ def _english_pattern():
 
 
 def _alternation(words) -> str:
+    return _alternation_of(tuple(words))
+
+
+@lru_cache(maxsize=64)
+def _alternation_of(words: tuple) -> str:
     return "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
 
 

@@ -51,12 +51,17 @@ def _loose_names() -> list:
     return sorted(((n, str(c)) for c, ns in names.items() for n in ns), key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=8)
+def _names_pattern(names: tuple):
+    return re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
+
+
 def _pairs(text: str, names: list, taken: list) -> list:
     """(code, name, figure, gap text) of each name followed by an amount, skipping spans in `taken`."""
     if not names:
         return []
     code_of = {n.lower(): c for n, c in names}
-    pattern = re.compile("|".join(re.escape(n) for n, _ in names), re.IGNORECASE)
+    pattern = _names_pattern(tuple(n for n, _ in names))
     found = [m for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
     money_figures = [f for f in figures(text) if f.kind == "money" and f.value is not None]
     out = []
