@@ -23,7 +23,8 @@ def figures_first(dispatcher, tracker):
     from bot.estimate.session import own_figures
 
     text = user_text(tracker)
-    if (shapes.search("correction", text[:12]) or is_what_if(text)) and has_running_estimate(tracker):
+    corrects = shapes.search("correction", text[:12]) or shapes.search("replaces_figure", text)
+    if (corrects or is_what_if(text)) and has_running_estimate(tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:
             return events

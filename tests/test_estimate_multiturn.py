@@ -256,3 +256,27 @@ class TestNextYear:
         session.handle("如果明年在岸到1500万 离岸不变呢", "correct_value")
         assert "done" == session.status, session.question()
         assert Decimal("1013000") == session.compute()["total_cny"]
+
+    def test_next_year_figure_with_no_role_word_is_the_one_amount(self):
+        """Only 在岸 was estimated: 「要是明年能做到2.1亿」 is next year's 在岸; (2.1亿 − 1.8亿) × 3% = 900,000."""
+        session = started("去年境内一亿六 今年一亿八 增量奖多少")
+        turn = session.handle("那要是明年能做到2.1亿呢", "correct_value")
+        assert turn.understood and "done" == session.status, session.question()
+        assert Decimal("900000") == session.compute()["total_cny"]
+
+
+def test_rate_answered_with_the_previous_years_number():
+    """2024 estimated; 「2023年的中间价是7.08」 answers the previous year's rate, it does not move the year."""
+    session = EstimateSession.start(
+        "2024年离岸210万美元 2023年离岸160万美元 没有境内业务 2024年汇率7.12 增量和离岸奖各多少"
+    )
+    assert "previous_usd_cny_rate" == session.pending
+    session.handle("2023年的中间价是7.08", "inform")
+    assert 2024 == session.inputs["year"] and Decimal("7.08") == session.inputs["previous_usd_cny_rate"]
+    assert "done" == session.status
+
+
+def test_increment_and_offshore_each_asked_adds_the_offshore_item():
+    """「增量和离岸分别多少」 asks for 三（二） too: 60万美元 does not exceed 100万美元, so it is named with 0."""
+    session = EstimateSession.start("新成立的公司 第一年 在岸1200万 离岸60万美元 汇率7.1 增量和离岸分别多少")
+    assert ["3.1", "3.2"] == session.items

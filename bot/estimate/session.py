@@ -477,6 +477,8 @@ class EstimateSession:
             if unchanged
             else [k for k in THIS_YEAR[:2] if k in self.inputs or self.inputs.get(PREVIOUS_YEAR[THIS_YEAR.index(k)])]
         )
+        if len(self.ask_again) == 1:
+            self.pending = self.ask_again[0]  # 「如果明年做到1.5亿呢」 after an estimate on 在岸 alone: that amount
         self.inputs.pop("new_enterprise", None)
         if self.inputs.get("year"):
             self.inputs["year"] = int(self.inputs["year"]) + 1

@@ -240,6 +240,9 @@ class Reader:
             y = explicit[-1][1]
             if len(distinct) >= 2:
                 return "current" if y == distinct[-1] else "previous" if y == distinct[-1] - 1 else "other"
+            known = (self.known or {}).get("year")
+            if known and y <= int(known):  # 「2022年的平均中间价是6.73」 answering for 2022 when 2023 is estimated
+                return "current" if y == int(known) else "previous" if y == int(known) - 1 else "other"
             return "current"
         return relative
 
@@ -404,7 +407,8 @@ class Reader:
 
     def _rates(self):
         years = sorted({y for _, y in self._explicit_years()})
-        if years:
+        known = (self.known or {}).get("year")
+        if years and not (known and years[-1] <= int(known)):  # an earlier year said in an answer keeps the year
             self.out.fields["year"] = years[-1]
         if self._rate_alternatives():
             return
