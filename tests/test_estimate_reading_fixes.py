@@ -211,3 +211,12 @@ def test_a_fall_said_before_the_figures_is_not_the_research_spending():
     """「营收有点下降 … 研发投入连续两年增长」: the fall is the business's; the R&D part starts after the last figure."""
     got = inputs("营收有点下降 今年在岸800万 去年900万 汇率7.0 研发投入连续两年增长 增量和创新奖")
     assert got["innovation_rd_growth_two_years"] is True
+
+
+def test_contracts_of_one_year_are_added_never_the_last_one_taken():
+    """「三个离岸合同 一个70万美元 一个25万美元 一个30万美元」: 125万美元 in all (> 100万), 125万 × 10% × 7.1 = 887,500."""
+    s = EstimateSession.start(
+        "今年签的三个离岸合同都执行完了 一个70万美元 一个25万美元 一个30万美元 汇率7.1 离岸奖能拿多少"
+    )
+    assert Decimal("1250000") == calculator_inputs(s.inputs)["offshore_usd"]
+    assert Decimal("887500") == s.compute()["total_cny"]

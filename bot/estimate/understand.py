@@ -570,6 +570,22 @@ class Reader:
                 self.use(f)
                 return
 
+    def _business_amount(self, key: str, value, raw: str, unit: str) -> None:
+        """One year's 在岸/离岸 amount; a second one of the same year in a message that counts several contracts
+        (「两个合同，一个执行了80万美元，一个45万美元」) is added to it, with a note; otherwise the later one stands."""
+        before = self.out.fields.get(key)
+        several = re.search(
+            r"(两|三|几|多|[2-9])\s*(个|笔|份|单)(合同|项目|订单|单子|业务)?|一个[^，。；]{0,12}一个|分别", self.text
+        )
+        if before is not None and several:
+            told = self.out.fields.setdefault(f"_parts_{key}", [wan(before, unit)])
+            told.append(raw)
+            self.out.fields[key] = before + value
+            note = f"{'、'.join(told)}合计{wan(before + value, unit)}"
+            self.out.notes = [n for n in self.out.notes if not n.startswith("、".join(told[:-1]) + "合计")] + [note]
+            return
+        self.out.fields[key] = value
+
     def _business(self):
         self._stated_increment()
         t = self.text
@@ -781,7 +797,7 @@ class Reader:
                         )
                     )
                 else:
-                    self.out.fields[key] = f.value
+                    self._business_amount(key, f.value, f.raw, "美元")
             else:
                 if f.currency == "USD":
                     self.out.clarifications.append(
@@ -792,7 +808,7 @@ class Reader:
                         )
                     )
                 else:
-                    self.out.fields[key] = self.cny(f, "在岸执行额")
+                    self._business_amount(key, self.cny(f, "在岸执行额"), f.raw, "元")
             self.use(f)
             if kind in ("onshore", "offshore"):
                 kinds_said.add(kind)
