@@ -13,7 +13,7 @@ from actions.estimate_store import clear_session, load_inputs, save_session, sav
 from bot.answers import eligibility
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
-from bot.estimate import explain
+from bot.estimate import claims, explain
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import ADDS_TO_RUNNING, EstimateSession, calculator_inputs, items_for_inputs, running_inputs
 from bot.nlu.normalize import normalize
@@ -48,6 +48,9 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
         title=title,
         bases=bases,
     )
+    checked = claims.compare(session.inputs.get("_claims") or [], result)
+    if checked:  # 「我算的…对不对」: the user's own results beside the estimate
+        text += "\n" + checked
     unsure = session.unsure_conditions()
     if unsure:
         text += (
@@ -85,6 +88,9 @@ def estimate_from_question(dispatcher, tracker, text=None):
     figures beside it, 「另外CMMI的维护费也能补吗」, is answered on its own, not estimated)."""
     from calculator.figures_zh import parse_figures
 
+    events = supposed_awards(dispatcher, tracker)
+    if events is not None:  # 「那假如增量和离岸两项都到了200万封顶呢」 after 三（三） from given awards
+        return events
     text = text or user_text(tracker)
     figures = parse_figures(text)
     if figures and all(getattr(f, "bound", None) for f in figures):
@@ -168,9 +174,32 @@ def supposed_on_the_last_message(tracker):
     return session if turn.understood and session.inputs != previous.inputs else None
 
 
+def supposed_awards(dispatcher, tracker):
+    """「那假如增量和离岸两项都到了200万封顶呢」 after 三（三） was worked out from the awards the user gave: the
+    awards supposed replace those given and 三（三） is recomputed; None for any other message."""
+    from bot.estimate import stated_awards
+    from bot.estimate.clauses.innovation import awards_given
+
+    text = normalize(user_text(tracker))
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    if not is_what_if(text) or len(said) < 2:
+        return None
+    previous = EstimateSession.start(said[-2], known=earlier_facts(tracker))
+    supposed = stated_awards.supposed(text)
+    if "3.3" not in previous.items or not awards_given(previous.inputs) or not supposed:
+        return None
+    inputs = dict(previous.inputs, **{f"_award_{code}": value for code, value in supposed.items()})
+    session = EstimateSession(items=["3.3"], inputs=inputs, facts=previous.facts)
+    session.advance()
+    return finish(dispatcher, tracker, session) if session.status == "done" and not session.clarify else None
+
+
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     """ "不对，CMMI是28万", 「那如果离岸是200万美元呢」: apply a figure to the conversation's estimate and
     recompute, or None. A supposed figure replaces the running one as a correction does."""
+    events = supposed_awards(dispatcher, tracker)
+    if events is not None:
+        return events
     inputs = load_inputs(tracker)
     if is_what_if(user_text(tracker)):
         intent = "correct_value"

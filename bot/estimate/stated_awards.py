@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import List, Optional
 
+from bot.estimate import claims
 from bot.estimate.explain import money
 from bot.estimate.items import NAMES
 from bot.estimate.reading import estimate_words, figures, wan
@@ -113,7 +114,30 @@ def read(text: str) -> List[Stated]:
     total = _said_total(text)
     if total is not None and sum(p[2].value for p in listed) == total:
         return _keep(listed, summed, text)  # 「增量200万 离岸200万 创新60万 CMMI补30万 ITSS补10万 总共刚好500万」
-    return _keep(sorted(strict + with_verb, key=lambda p: p[4]), summed, text)
+    return _keep(_listed(text, sorted(strict + with_verb, key=lambda p: p[4]), loose), summed, text)
+
+
+def _listed(text: str, kept: list, loose: list) -> list:
+    """`kept` with each short-named amount that follows a kept award with nothing but a separator between
+    (「增量奖励30万 离岸90万 技先10万」: an award in a list of awards)."""
+    kept = list(kept)
+    for p in sorted(loose, key=lambda p: p[4]):
+        if p in kept:
+            continue
+        before = re.sub(r"[\s、，,和及与跟]+$", "", text[: p[4]])
+        if before and len(before) < p[4] and any(q[2].end == len(before) for q in kept):
+            kept.append(p)
+    return sorted(kept, key=lambda p: p[4])
+
+
+def _estimable(text: str) -> bool:
+    """The business figures of `text` give a whole estimate (nothing to ask): the user's awards are checked
+    against it. Else the awards are taken as the user's (「今年离岸370万美元 我算离岸奖是260万 再加增量奖我算的
+    18万」: no earlier year for the increment award)."""
+    from bot.estimate.session import EstimateSession
+
+    session = EstimateSession.start(text)
+    return bool(session.items) and session.status == "done" and not session.clarify
 
 
 def _said_total(text: str) -> Optional[Decimal]:
@@ -123,6 +147,23 @@ def _said_total(text: str) -> Optional[Decimal]:
         return None
     after = [f for f in figures(text) if f.kind == "money" and m.end() <= f.start <= m.end() + 4]
     return after[0].value if after and after[0].currency in (None, "CNY") else None
+
+
+def supposed(text: str) -> dict:
+    """{clause: amount} of the 三（一）、（二） awards a what-if supposes (「那假如增量和离岸两项都到了200万封顶呢」
+    「要是离岸奖励是150万呢」): one amount after several names joined by 都/各/两项 is each one's."""
+    names = [(n, c) for n, c in _names() + _loose_names() if c in ("3.1", "3.2")]
+    pattern = re.compile("|".join(re.escape(n) for n, _ in sorted(names, key=lambda p: -len(p[0]))), re.I)
+    code_of = {n.lower(): c for n, c in names}
+    named = [code_of[m.group(0).lower()] for m in pattern.finditer(text)]
+    amounts = [f for f in figures(text) if f.kind == "money" and f.value is not None]
+    if not named or any(f.currency not in (None, "CNY") for f in amounts):
+        return {}  # 「要是离岸做到200万美元呢」 supposes business, not an award
+    if len(amounts) == 1 and len(set(named)) > 1 and re.search(r"都|各|均|两项|两个|分别", text):
+        return {code: amounts[0].value for code in dict.fromkeys(named)}
+    if not amounts and any(w in text for w in estimate_words()["stated_awards"]["maxed"]):
+        return {code: _ceiling(code)[0] for code in dict.fromkeys(named)}
+    return {code: f.value for code, _, f, _, _ in _pairs(text, names, [])}
 
 
 def maxed(text: str) -> List[Stated]:
@@ -200,6 +241,8 @@ def _ceiling(code: str):
 def answer(text: str) -> Optional[str]:
     """The stated awards checked against their ceilings and the annual total, or None when the
     message does not state two or more awards and ask whether they fit together."""
+    if claims.checked(text, figures(text)) and _estimable(text):
+        return None  # 「…年租金150万。我算的租金45万…对不对」: estimated from the business figures, then checked
     stated = read(text)
     said = {s.code for s in stated}
     at_ceiling = [s for s in maxed(text) if s.code not in said]

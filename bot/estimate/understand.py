@@ -40,6 +40,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     wan,
     word_patterns,
 )
+from bot.estimate import claims
 from bot.nlu.normalize import normalize
 
 
@@ -214,6 +215,13 @@ class Reader:
             if id(f) not in self.used and re.search(rf"({asks})\s*$", self.text[max(0, f.start - 5) : f.start]):
                 self.used.add(id(f))
                 self.out.notes.append(f"{f.raw}是您问的门槛，不作为您的金额")
+        found = claims.checked(self.text, [f for f in self.figs if id(f) not in self.used])
+        starts = {c.start for c in found}
+        for f in self.figs:  # 「我算的租金45万 对不对」: the user's result, checked against the estimate, never read
+            if f.start in starts:
+                self.used.add(id(f))
+        if found:
+            self.out.fields["_claims"] = [c.as_json() for c in found]
 
     # -- helpers -----------------------------------------------------------------------
     def _explicit_years(self):

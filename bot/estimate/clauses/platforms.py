@@ -62,6 +62,8 @@ def read(r):
             key = "the one platform"  # 「服务器300万 正版软件100万」 after one platform: that platform's costs
         if mention and re.search(r"平台", window) is None and key in groups and re.search(r"另|还有|一个", window):
             key = ("figure", f.start)
+        if mention and re.search(r"分别|各自", t[mention[-1] : f.start]):
+            key = ("figure", f.start)  # 「两个平台分别投入800万和500万」: one figure each
         groups.setdefault(key, []).append(f)
     if excluded:
         r.out.notes.append(
