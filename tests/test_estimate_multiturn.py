@@ -280,3 +280,9 @@ def test_increment_and_offshore_each_asked_adds_the_offshore_item():
     """「增量和离岸分别多少」 asks for 三（二） too: 60万美元 does not exceed 100万美元, so it is named with 0."""
     session = EstimateSession.start("新成立的公司 第一年 在岸1200万 离岸60万美元 汇率7.1 增量和离岸分别多少")
     assert ["3.1", "3.2"] == session.items
+
+
+def test_no_clause_when_the_figures_also_fit_one_that_asks():
+    """「派了8个人去培训 一共花了32万」 fits a platform's cost as well as 三（七）3's trainees: no clause is chosen
+    (never a platform subsidy on training fees)."""
+    assert EstimateSession.sole_fit("派了8个人去培训 一共花了32万 能补多少") is None

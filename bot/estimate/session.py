@@ -278,14 +278,15 @@ class EstimateSession:
         """「那140个人一共能拿多少」 after the facts of one clause were told: the finished session of the only
         clause whose fields the message's figures fill, with the facts told before; None unless exactly one."""
         applicant = (known or {}).get("applicant_type")  # a training institution's figures are its own clause's
-        done = []
+        fits = []  # 「派了10个人去培训 花了40万」 fits 三（七）3 (asked per person) as well as a platform: no one clause
         for code in item_words.ORDER:
             if applicant and clauses.BY_CODE[code].applicant != applicant:
                 continue
             session = cls.start(text, known=known, topic=code)
-            if session.items == [code] and session.status == "done" and not session.clarify:
-                done.append(session)
-        return done[0] if len(done) == 1 else None
+            if session.items == [code] and (session.reads_topic(code) or session.clarify):
+                fits.append(session)
+        done = [s for s in fits if s.status == "done" and not s.clarify]
+        return done[0] if len(fits) == 1 and done else None
 
     def reads_topic(self, code: str) -> bool:
         """Whether the message's figures filled a field of the clause `code` (the topic it named none of)."""
