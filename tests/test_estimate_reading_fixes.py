@@ -220,3 +220,28 @@ def test_contracts_of_one_year_are_added_never_the_last_one_taken():
     )
     assert Decimal("1250000") == calculator_inputs(s.inputs)["offshore_usd"]
     assert Decimal("887500") == s.compute()["total_cny"]
+
+
+def test_none_last_year_beside_this_years_offshore():
+    """「在岸两年都是900万 去年没有离岸 今年离岸130万美元」: last year's offshore is 0, never this year's 130万 again;
+    (900万 + 130万 × 7.0 − 900万) × 3% = 273,000; 130万 × 10% × 7.0 = 910,000."""
+    s = EstimateSession.start("在岸两年都是900万 去年没有离岸 今年离岸130万美元 汇率7.0 增量加离岸多少")
+    assert not calculator_inputs(s.inputs).get("previous_offshore_usd")
+    assert "done" == s.status and Decimal("1183000") == s.compute()["total_cny"]
+
+
+def test_one_platforms_purchases_answered_by_part():
+    """Answering 「每个平台的…费用是多少」 with parts and a rent: one platform (硬件260万 + 配套40万 + 软件100万 = 400万
+    × 30% = 120万); the rent is named as not covered and starts no rent subsidy."""
+    s = EstimateSession.start("我们建了一个服务外包公共信息服务平台 能补多少")
+    s.handle("硬件服务器260万，配套设施40万，正版软件100万，另外平台场地租金每年30万", "inform")
+    assert ["3.9"] == s.items and "done" == s.status, s.question()
+    assert Decimal("1200000") == s.compute()["total_cny"]
+
+
+def test_costs_of_the_certifications_named_before_settle_the_question():
+    """CMMI5 40万 → 28万 (under 30万), ITSS 12万 → 8.4万: 364,000."""
+    s = EstimateSession.start("资质认证补贴怎么算 我们今年拿了几个认证")
+    s.handle("CMMI5和ITSS二级是今年新拿的", "inform")
+    s.handle("CMMI5认证费40万，ITSS二级认证费12万", "inform")
+    assert "done" == s.status and Decimal("364000") == s.compute()["total_cny"]

@@ -411,6 +411,8 @@ class EstimateSession:
             intent == "correct_value" and getattr(self, "amending", False)
         ):
             new_items = []  # 「其余160万是人工和房租」 corrects the breakdown; 房租 names no item here
+        if self.pending == "platforms":
+            new_items = [c for c in new_items if c != "3.8.3"]  # 「平台场地租金60万」: a platform cost, no rent item
         is_correction = intent == "correct_value" or bool(CORRECTION.search(norm))
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()
@@ -424,6 +426,13 @@ class EstimateSession:
         clarify_now = self.clarify
         had = dict(self.inputs)
         got = self._absorb(text, correction=is_correction)
+        if (  # 「CMMI3认证费26万，ITSS三级认证费9万…」 answers the question which certification cost how much
+            self.clarify
+            and self.clarify.get("kind") == "cert_cost"
+            and self.inputs.get("certifications")
+            and self.inputs.get("certifications") != before[0].get("certifications")
+        ):
+            self.clarify = clarify_now = None
         self.inputs.update(settled)  # the answer to a clarification is not read a second time
         answered = {e.get("cost_cny") for k in settled for e in settled[k] if isinstance(e, dict)}
         for key in [k for k in self.inputs if k not in had and k not in LIST_FIELDS]:

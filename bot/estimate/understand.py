@@ -607,10 +607,15 @@ class Reader:
             r"新增企业|新成立|新设立|新注册|首年|第一年|头一年|刚成立|才成立|刚注册|才注册|今年成立|新企业", t
         ):
             self.out.fields["new_enterprise"] = True
-        if re.search(rf"({NONE_WORDS})[^，。；]{{0,4}}(离岸|境外业务|国际业务)", t) and not re.search(
-            r"离岸[^，。；]{0,8}\d", t
+        said_none = [
+            m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
+            for m in re.finditer(rf"({NONE_WORDS})[^，。；]{{0,4}}(离岸|境外业务|国际业务)", t)
+            if not re.match(r"[^，。；]{0,8}\d", t[m.end() :])
+        ]
+        if said_none and (
+            not re.search(r"离岸[^，。；]{0,8}\d", t) or _year_of(t, said_none[0].start(2)) == "previous"
         ):
-            pos = re.search(r"离岸|境外业务|国际业务", t).start()
+            pos = said_none[0].start(2)
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, pos - 10) : pos])
             year = _year_of(t, pos) if near else None  # "没有离岸的" said once covers both years
             keys = {"previous": ["previous_offshore_usd"], "current": ["offshore_usd"]}.get(
@@ -753,6 +758,8 @@ class Reader:
                 "offshore_usd" if kind == "offshore" else "onshore_cny"
             )
             seg_start = segment_of(self.spans, f.start)[0]
+            # 「去年今年都是1000万 去年没有离岸 今年离岸150万美元」: 都 said of an earlier figure is not this one's
+            both_from = max([seg_start] + [g.end for g in self.figs if g.kind == "money" and g.end <= f.start])
             if kind in ("onshore", "offshore") and self._years_label_other_kind(f, kind, seg_start):
                 self.use(f)
                 what = "离岸" if kind == "offshore" else "在岸"
@@ -768,7 +775,7 @@ class Reader:
                 re.search(
                     r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)"
                     r"[^，。；0-9]{0,8}(都|均)",
-                    t[seg_start : f.start],
+                    t[both_from : f.start],
                 )
                 and f.currency == "USD"
                 and kind == "offshore"
@@ -779,7 +786,7 @@ class Reader:
                 re.search(
                     r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)"
                     r"[^，。；0-9]{0,8}(都|均)",
-                    t[seg_start : f.start],
+                    t[both_from : f.start],
                 )
                 and kind == "onshore"
             ):

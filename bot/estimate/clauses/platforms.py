@@ -9,6 +9,8 @@ from .base import Clause, Field, wan
 
 
 SAME_PLATFORM = r"同一个平台|同一平台|这个平台|该平台|那个平台|原来的平台|同个平台"
+PARTS = r"硬件|设备|设施|软件|服务器|机房|网络|存储"  # what one platform's purchase costs are called
+SEVERAL = r"分别|各自|[两三四五六七八九2-9]个平台|每个平台"
 ADDED = r"还|又|另外|再|追加|加上|多"
 
 
@@ -46,6 +48,17 @@ def read(r):
             excluded.append(f"{m_not[0].group(0)}{wan(f.value)}")
             r.use(f)
             continue
+        if (
+            m_not
+            and r.pending == "platforms"
+            and m_not[-1].end() >= max(m_other or [-1])
+            and m_not[-1].end() > max(m_mine or [-1])
+        ):
+            excluded.append(
+                f"{m_not[-1].group(0)}{wan(f.value)}"
+            )  # 「另外平台场地租金一年60万」 answering for the platform
+            r.use(f)
+            continue
         if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
             continue
         if m_not and m_not[-1].end() > max(m_mine or [-1]) and (groups or re.search(r"平台", t)):
@@ -56,6 +69,8 @@ def read(r):
             continue
         mention = [m.start() for m in re.finditer(r"平台", t[: f.start])]
         key = mention[-1] if mention else ("figure", f.start)
+        if not mention and re.search(PARTS, window) and not re.search(SEVERAL, t):
+            key = "the platform told"  # 「服务器等硬件380万，机房配套设施75万，正版软件95万」: one platform's purchases
         if (not re.search(r"平台", t) or re.search(SAME_PLATFORM, t)) and len(
             (r.known or {}).get("platforms") or []
         ) == 1:
