@@ -467,6 +467,12 @@ class EstimateSession:
                 self.inputs["fairs"] = fairs
                 self.last_keys.append("fairs")
                 return True
+        if self.inputs.get("fairs") and not first:
+            fairs = clauses.market_fairs.add_parts(self.inputs["fairs"], normalize(text or ""))
+            if fairs is not None:  # 「还有特装费1.4万 都加上」: more named parts of the one fair told
+                self.inputs["fairs"] = fairs
+                self.last_keys.append("fairs")
+                return True
         if correction and self._correct_each(normalize(text or "")):
             return True
         reading = read(text, self.pending, self.items, self.inputs)
