@@ -83,3 +83,23 @@ def test_yearly_rent_beside_a_lease_term_is_taken():
     """「租期三年 年租金48万」: 年租金 says it is a year's rent."""
     s = EstimateSession.start("入驻市级重点园区两年 合同执行额900万 面积600平 租期三年 年租金48万 补贴多少")
     assert s.inputs["rent_annual_cny"] == Decimal("480000")
+
+
+def test_detail_about_one_fair_keeps_the_others():
+    """「国外那场8万全是展位费」 after two domestic fairs and one overseas: all three stay."""
+    first = EstimateSession.start("境内参展两场 分别2.5万和3.5万 境外去了一场 费用8万 都是指定展会 补贴一共多少")
+    told = first.inputs["fairs"]
+    assert len(told) == 3
+    s = EstimateSession.start("国外那场8万全是展位费", running=first.inputs)
+    assert s.inputs["fairs"] == told
+    assert s.status == "done"
+
+
+def test_range_fairs_are_described_as_the_range():
+    """The restatement names the range the user gave, not a cost per fair the user never said."""
+    from bot.estimate.session import restate
+
+    s = EstimateSession.start("境内参加了6场指定展会 每场展位特装费3.5万到5万之间 能补多少")
+    said = restate(s.inputs)
+    assert "6场（每场3.5万元到5万元）" in said
+    assert "3.5万元、3.5万元" not in said

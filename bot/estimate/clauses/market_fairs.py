@@ -42,9 +42,11 @@ def question(session) -> str:
 def describe(value) -> str:
     parts = []
     for region, name in REGION_NAMES.items():
-        costs = [f["cost_cny"] for f in value if f["region"] == region]
-        if costs:
-            parts.append(f"{name}活动{len(costs)}场（" + "、".join(wan(c) for c in costs) + "）")
+        fairs = [f for f in value if f["region"] == region]
+        if fairs:
+            ranges = dict.fromkeys(f"每场{f['_range']}" for f in fairs if f.get("_range"))  # told as a range
+            said = [wan(f["cost_cny"]) for f in fairs if not f.get("_range")] + list(ranges)
+            parts.append(f"{name}活动{len(fairs)}场（" + "、".join(said) + "）")
     return "，".join(parts) or "未参加展会等活动"
 
 
@@ -229,7 +231,7 @@ def _ranged(r, g) -> list:
             f"{place}{n}场活动每场费用在{wan(low)}到{wan(high)}之间：按最低的{wan(low)}算，每场补贴已达每场上限，"
             "按上限计（具体费用不影响结果）"
         )
-        return [{"region": g["region"], "cost_cny": low} for _ in range(n)]
+        return [{"region": g["region"], "cost_cny": low, "_range": f"{wan(low)}到{wan(high)}"} for _ in range(n)]
     r.out.clarifications.append(
         Clarification(
             "fair_cost",
