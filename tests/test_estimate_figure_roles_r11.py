@@ -103,3 +103,14 @@ def test_range_fairs_are_described_as_the_range():
     said = restate(s.inputs)
     assert "6场（每场3.5万元到5万元）" in said
     assert "3.5万元、3.5万元" not in said
+
+
+def test_a_count_with_a_new_place_is_new_fairs_not_the_ones_told():
+    """「大阪两场是境外的各7万；武汉、长沙两场境内的各3万」: the second 两场 names new fairs (a new region)."""
+    r = read("大阪两场是境外的，各花了7万；武汉和长沙两场国内的，各3万", "fairs")
+    assert sorted((f["region"], f["cost_cny"]) for f in r.fields["fairs"]) == [
+        ("domestic", Decimal("30000")),
+        ("domestic", Decimal("30000")),
+        ("overseas", Decimal("70000")),
+        ("overseas", Decimal("70000")),
+    ]

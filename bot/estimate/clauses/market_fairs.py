@@ -144,7 +144,7 @@ def read(r):
             for c in counts:
                 r.use(c)
             counts = []
-        if counts and not costs and _told_so_far(groups) == int(counts[0].value):
+        if counts and not costs and not region and _told_so_far(groups) == int(counts[0].value):
             r.use(counts[0])  # 「…还有一个马来西亚的6万 三场都是指定展会」: the fairs told, counted again
             continue
         places = named_places(seg) if not counts and len(costs) == 1 and re.search(r"各|分别|每场", seg) else 0
