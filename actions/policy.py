@@ -1,5 +1,6 @@
 """Answers to policy questions, the human-contact answer, and the fallback."""
 
+from decimal import Decimal
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -96,11 +97,16 @@ def breaks_down_one_platform(text: str, tracker) -> bool:
 
     platforms = load_inputs(tracker).get("platforms") or []
     norm = normalize(text)
+    money = [f for f in own_figures(norm) if f.kind == "money"]
+    # 「760万里面有180万是人工和房租 剩下580万都是服务器和软件」: the platform named again by its own total
+    names_its_total = len(platforms) == 1 and any(
+        f.currency in (None, "CNY") and f.value == Decimal(str(platforms[0]["cost_cny"])) for f in money
+    )
     return (
         len(platforms) == 1
-        and "平台" not in norm
+        and ("平台" not in norm or names_its_total)
         and bool(shapes.search("platform_purchase", norm))
-        and sum(1 for f in own_figures(norm) if f.kind == "money") >= 2
+        and len(money) >= 2
     )
 
 

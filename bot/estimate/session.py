@@ -265,6 +265,7 @@ class EstimateSession:
         session._note_facts(text)
         session.fill_from_facts()
         session._absorb(text, first=True)
+        session._keeps_fairs_told(norm, running, adds)
         session._drop_facts_read_again()
         session._previous_is_the_year()
         session.infer_items()
@@ -272,6 +273,17 @@ class EstimateSession:
             session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure
         session.advance()
         return session
+
+    def _keeps_fairs_told(self, norm: str, running: Optional[dict], adds: bool) -> None:
+        """「境外那场10万都是展位和特装」 after several fairs: a detail about one fair told (that fair again, 那场)
+        keeps the others; the running fairs stay, never replaced by the one named."""
+        told, new = (running or {}).get("fairs") or [], self.inputs.get("fairs") or []
+        if adds or not told or not new or len(new) >= len(told) or not _restates(told, new):
+            return
+        if not re.search(r"(那|这|该|此)(一)?(场|个展|次|个活动)", norm):
+            return
+        self.inputs = {**running, **self.inputs, "fairs": list(told)}
+        self.items = item_words.sort_items(list(dict.fromkeys(self.items + items_for_inputs(running))))
 
     @classmethod
     def sole_fit(cls, text: str, known: Optional[dict] = None) -> Optional["EstimateSession"]:
@@ -510,6 +522,12 @@ class EstimateSession:
         if correction and self.inputs.get("fairs"):
             fairs = clauses.market_fairs.correct_part(self.inputs["fairs"], normalize(text or ""))
             if fairs is not None:  # 「布展费其实是2.8万」: one named part of a fair told part by part
+                self.inputs["fairs"] = fairs
+                self.last_keys.append("fairs")
+                return True
+        if self.inputs.get("fairs") and (not first or self.extends):
+            fairs = clauses.market_fairs.add_parts(self.inputs["fairs"], normalize(text or ""))
+            if fairs is not None:  # 「还有特装费1.4万 都加上」: more named parts of the one fair told
                 self.inputs["fairs"] = fairs
                 self.last_keys.append("fairs")
                 return True

@@ -55,7 +55,15 @@ def fact_specs() -> dict:
             s[key] = [_compile(p) for p in spec.get(key) or []]
         if spec["kind"] == "enum":
             s["values"] = {v: [_compile(p) for p in ps] for v, ps in spec["values"].items()}
-        for key in ("cue", "context", "not_context", "series_cue", "not_followed_by", "not_preceded_by"):
+        for key in (
+            "cue",
+            "context",
+            "not_context",
+            "series_cue",
+            "not_followed_by",
+            "not_preceded_by",
+            "measure_words",
+        ):
             if spec.get(key):
                 s[key] = _compile(spec[key])
         s["zero"] = [_compile(p) for p in spec.get("zero") or []]
@@ -220,6 +228,8 @@ def _kind_fits(fig, spec: dict) -> bool:
         if spec.get("currency") == "USD":  # 「离岸奖励200万」 is yuan: dollars must be said
             return fig.kind == "money" and fig.currency == "USD"
         return fig.kind == "money" and fig.currency in (None, spec.get("currency"))
+    if want == "count" and spec.get("measure_words") and fig.unit and not spec["measure_words"].fullmatch(fig.unit):
+        return False  # 「跟三所高校签了协议」: 三所 counts universities, not interns
     return fig.kind == want
 
 

@@ -18,7 +18,7 @@ from bot.estimate.reading import (
     word_patterns,
 )
 
-from .base import Clause, Field, figure_in, wan
+from .base import Clause, Field, figure, figure_in, wan
 
 REGION_NAMES = {"domestic": "境内", "overseas": "境外"}
 
@@ -42,9 +42,11 @@ def question(session) -> str:
 def describe(value) -> str:
     parts = []
     for region, name in REGION_NAMES.items():
-        costs = [f["cost_cny"] for f in value if f["region"] == region]
-        if costs:
-            parts.append(f"{name}活动{len(costs)}场（" + "、".join(wan(c) for c in costs) + "）")
+        fairs = [f for f in value if f["region"] == region]
+        if fairs:
+            ranges = dict.fromkeys(f"每场{f['_range']}" for f in fairs if f.get("_range"))  # told as a range
+            said = [wan(f["cost_cny"]) for f in fairs if not f.get("_range")] + list(ranges)
+            parts.append(f"{name}活动{len(fairs)}场（" + "、".join(said) + "）")
     return "，".join(parts) or "未参加展会等活动"
 
 
@@ -116,6 +118,10 @@ def read(r):
                 excluded_here.append(f"{travel.group(0)}{wan(f.value)}")
                 continue
             costs.append(f)
+        rng = _range(r, costs)
+        if rng:
+            costs = [rng[0]]
+            r.use(rng[1])
         fairish = (
             re.search(FAIR_WORDS, seg)
             or r.pending == "fairs"
@@ -138,6 +144,9 @@ def read(r):
             for c in counts:
                 r.use(c)
             counts = []
+        if counts and not costs and not region and _told_so_far(groups) == int(counts[0].value):
+            r.use(counts[0])  # 「…还有一个马来西亚的6万 三场都是指定展会」: the fairs told, counted again
+            continue
         places = named_places(seg) if not counts and len(costs) == 1 and re.search(r"各|分别|每场", seg) else 0
         full = cur is not None and cur["costs"] and (cur["count"] is None or len(cur["costs"]) >= cur["count"])
         if cur is None or (region and cur["region"] and region != cur["region"]) or ((counts or places) and full):
@@ -152,6 +161,8 @@ def read(r):
         for c in costs:
             cur["costs"].append(c)
             r.use(c)
+        if rng:
+            cur["range"] = rng
         if re.search(PER_WORDS, seg):
             cur["per"] = "each"
         elif re.search(TOTAL_WORDS, seg):
@@ -178,6 +189,9 @@ def read(r):
             continue
         if _total_of_uncounted_fairs(r, g):
             continue
+        if g.get("range"):
+            fairs += _ranged(r, g)
+            continue
         entries = r.spread(g["costs"], g["count"], g["per"], "场", "活动", "fair")
         if entries is None:
             continue
@@ -193,6 +207,45 @@ def read(r):
         fairs += [{"region": g["region"], "cost_cny": x} for x in entries]
     if fairs:
         r.out.fields["fairs"] = fairs
+
+
+RANGE_BETWEEN = re.compile(r"\s*(到|至|-|~|～|—)\s*")
+
+
+def _range(r, costs: list):
+    """「每场都在3万到5万之间」: (low, high) of a range two costs make, or None; a range is never two fairs."""
+    for a, b in zip(costs, costs[1:]):
+        if RANGE_BETWEEN.fullmatch(r.text[a.end : b.start]) and a.value < b.value:
+            return a, b
+    return None
+
+
+def _ranged(r, g) -> list:
+    """Fairs whose cost is told as a range: every fair capped when even the lowest cost is past its fair's cap
+    (the amount is then exact); otherwise each fair's cost is asked, the range named."""
+    low, high = (r.cny(f, "活动费用") for f in g["range"])
+    n = g["count"] or 1
+    place = REGION_NAMES.get(g["region"], "")
+    if g["region"] and low * figure("3.5", "rate") >= figure("3.5", f"{g['region']}_event_cap_cny"):
+        r.out.notes.append(
+            f"{place}{n}场活动每场费用在{wan(low)}到{wan(high)}之间：按最低的{wan(low)}算，每场补贴已达每场上限，"
+            "按上限计（具体费用不影响结果）"
+        )
+        return [{"region": g["region"], "cost_cny": low, "_range": f"{wan(low)}到{wan(high)}"} for _ in range(n)]
+    r.out.clarifications.append(
+        Clarification(
+            "fair_cost",
+            f"{place}{n}场活动每场费用在{wan(low)}到{wan(high)}之间，每场的补贴单独计算、各有上限{caps_note()}，"
+            "不能按范围估算；请分别告诉我每场的费用（注册费、展位费、布展费、特装费、宣传推广费合计）。",
+            {"groups": [{"region": g["region"], "count": n}]},
+        )
+    )
+    return []
+
+
+def _told_so_far(groups: list) -> int:
+    """How many fairs the groups read so far hold (their count, or their costs when more)."""
+    return sum(max(g["count"] or 0, len(g["costs"])) for g in groups)
 
 
 def _total_of_uncounted_fairs(r, g) -> bool:
@@ -259,6 +312,46 @@ def correct_part(fairs: list, text: str) -> Optional[list]:
     return fairs[: holders[0]] + [fair] + fairs[holders[0] + 1 :]
 
 
+ADDS_PARTS = r"还有|还要|另外|加上|忘了|漏了|补充|再加|也要算"
+
+
+def add_parts(fairs: list, text: str) -> Optional[list]:
+    """「还有特装费1.4万 宣传推广8千 都加上」 after one fair: those named parts added to that fair (its place kept),
+    or None when the message names another fair (a place, 境内/境外, 另一场), or a figure without its cost word."""
+    from bot.estimate.understand import figures
+
+    if len(fairs) != 1 or not re.search(ADDS_PARTS, text):
+        return None
+    if _region(None, text) or re.search(r"另一|又(去|参加)|第二|一场|一次|这场|那场|展会|参展", text):
+        return None
+    money = [f for f in figures(text) if f.kind == "money" and f.currency in (None, "CNY") and f.value]
+    if not money or len(money) != len([f for f in figures(text) if f.kind in ("money", "count")]):
+        return None
+    w = word_patterns()
+    last, added, excluded = 0, [], []
+    for f in money:
+        window = text[last : f.start]
+        last = f.end
+        eligible = list(w["eligible"].finditer(window))
+        travel = list(w["not_covered"].finditer(window))
+        if travel and (not eligible or travel[-1].end() > eligible[-1].end()):
+            excluded.append(f)
+        elif eligible:
+            added.append((eligible[-1].group(0), f.value))
+        else:
+            return None
+    if not added:
+        return None
+    fair = dict(fairs[0])
+    parts = dict(fair.get("_parts") or {})
+    for name, value in added:
+        parts[name] = Decimal(str(parts.get(name, 0))) + value
+    fair["cost_cny"] = Decimal(str(fair["cost_cny"])) + sum((v for _, v in added), Decimal(0))
+    if fair.get("_parts"):
+        fair["_parts"] = {k: Decimal(str(v)) for k, v in parts.items()}
+    return [fair]
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -275,6 +368,11 @@ def _itemised(r) -> bool:
     for key in ("domestic", "overseas"):
         anchors += [(m.start(), m.end(), key) for m in w[key].finditer(t)]
     ordinals = re.findall(r"第[一二三四五六七八九十\d]+[场个次]", t)  # 「第一场展位费2万…第二场注册费3000…」
+    fair_counts = [
+        f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "")
+    ]
+    if fair_counts and len(moneys) < fair_counts[0].value and len(ordinals) < 2:
+        return False  # 「三场境外展 东京 法兰克福 迪拜 …一共24万」: fewer costs than fairs, read with the count
     if (
         len(anchors) < 2
         and len(ordinals) < 2

@@ -12,6 +12,8 @@ SAME_PLATFORM = r"同一个平台|同一平台|这个平台|该平台|那个平�
 PARTS = r"硬件|设备|设施|软件|服务器|机房|网络|存储"  # what one platform's purchase costs are called
 SEVERAL = r"分别|各自|[两三四五六七八九2-9]个平台|每个平台"
 ADDED = r"还|又|另外|再|追加|加上|多"
+REST = r"(剩下|其余|余下|剩余|其他|其它|另外)(的)?\s*$"
+PURCHASE_AFTER = r"\s*(的)?(都|全|全部|全都)?(是|为|用于|花在|属于)[^，,。；;]{0,3}(硬件|设备|设施|软件|服务器|机房)"
 
 
 def describe(value) -> str:
@@ -28,6 +30,7 @@ def read(r):
     spec = conditions.spec("3.9")  # the costs the clause names, and those it does not (工资, 房租 …)
     not_covered = "|".join(re.escape(w) for w in sorted(spec.get("not_listed", []), key=len, reverse=True))
     groups, last, excluded = {}, 0, []
+    known_one = len((r.known or {}).get("platforms") or []) == 1
     for f in r.figs:
         if f.kind != "money" or id(f) in r.used:
             if f.kind == "money":
@@ -59,6 +62,8 @@ def read(r):
             )  # 「另外平台场地租金一年60万」 answering for the platform
             r.use(f)
             continue
+        if (excluded or groups or known_one) and re.search(REST, window) and re.match(PURCHASE_AFTER, following):
+            m_mine = [len(window)]  # 「其中200万是人工和房租 余下300万都是硬件和软件」: the purchase part of the total
         if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
             continue
         if m_not and m_not[-1].end() > max(m_mine or [-1]) and (groups or re.search(r"平台", t)):

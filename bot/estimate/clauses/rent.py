@@ -49,6 +49,13 @@ def read(r):
             r.out.problems.append(
                 f"您说租金一共{wan(r.cny(f, '租金'))}：补贴按年租金计算，这是一年的租金，还是入驻以来几年加起来的？"
             )
+        elif f.kind == "money" and _rent_money(r, f) == "rent" and _contract_term(r, f):
+            r.use(f)  # 「租约签了五年 租金300万」: a year's rent or the whole term's, unsaid; asked, never taken
+            years = _contract_term(r, f)
+            r.out.problems.append(
+                f"您说合同签了{years}年、租金{wan(r.cny(f, '租金'))}：补贴按年租金计算，{wan(r.cny(f, '租金'))}是每年的租金，"
+                f"还是{years}年合同的总租金？"
+            )
         elif f.kind == "money" and _rent_money(r, f) == "rent":
             value = r.cny(f, "租金")
             if re.search(r"每月|月租|一个月|月", before + after) and not re.search(r"年", before[-3:]):
@@ -95,6 +102,24 @@ def read(r):
         else:
             if r.pending == "rent_years_subsidized" and r.bool_answer() is False:
                 r.out.fields["rent_years_subsidized"] = 0
+
+
+def _contract_term(r, f) -> int:
+    """The years of a lease said just before a rent not marked as a year's (「合同签了三年 租金…」), or 0."""
+    near = r.text[max(0, f.start - 8) : f.end + 2]  # not 「…一年给补多少」, the question after it
+    if YEARLY.search(near) or MONTHLY.search(near):
+        return 0
+    for g in r.figs:
+        if (
+            g.kind == "duration_years"
+            and g.value > 1
+            and g.end <= f.start
+            and f.start - g.end <= 14
+            and re.search(r"合同|租期|租约|签", r.text[max(0, g.start - 8) : f.start])
+            and not YEARLY.search(r.text[g.end : f.start])
+        ):
+            return int(g.value)
+    return 0
 
 
 PER_AREA = re.compile(r"每(平方米|平米|平|㎡|方)|/(平方米|平米|平|㎡)|一平(方米|米)?(?![0-9])")
