@@ -378,9 +378,12 @@ def _numbers(norm: str, masked: List[range]):
             and len(numeral) > 2
             and numeral[-1] in _CN_DIGITS
             and numeral[-2] in "万千百亿"
-            and norm[end : end + 1] in _MEASURE_AFTER
+            and (norm[end : end + 1] in _MEASURE_AFTER or norm[end : end + 1] == "年")
         ):
-            numeral, end = numeral[:-1], end - 1  # 「一场1.8万一场3万」: that 一 counts the next event
+            numeral, end = (
+                numeral[:-1],
+                end - 1,
+            )  # 「一场1.8万一场3万」「600万两年都一样」: that 一/两 counts what follows
         value = numeral_value(numeral)
         if value is None:
             continue

@@ -352,3 +352,11 @@ class TestWordsThatLookLikeNumbers:
         from calculator.figures_zh import parse_figures
 
         assert [] == [f for f in parse_figures(text) if f.kind == "money"]
+
+
+@pytest.mark.parametrize(
+    "text,value", [("在岸800万两年都一样", "8000000"), ("租金三万两年", "30000"), ("1万2", "12000")]
+)
+def test_a_numeral_after_wan_before_a_year_counts_the_years(text, value):
+    """「800万两年」 is 800万 and two years, never 8,002,000."""
+    assert [value] == [str(f.value) for f in parse_figures(text) if f.kind == "money"]
