@@ -49,12 +49,12 @@ class ActionEstimateStart(Action):
         return "action_estimate_start"
 
     async def run(self, dispatcher, tracker, domain):
-        events = prescreen_first(dispatcher, tracker)  # a pre-screening asked for, with figures: it reads them
-        if events is not None:
-            return events
         events = first_answer(dispatcher, tracker, not_served_first, stated_awards_first, unpriced_first, verdict_first)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
+        events = prescreen_first(dispatcher, tracker)  # a pre-screening asked for, with figures: it reads them
+        if events is not None:
+            return events
         if is_what_if(user_text(tracker)) and has_running_estimate(tracker):
             events = amend_last_estimate(dispatcher, tracker)  # 「那如果离岸是200万美元呢」: the estimate just made
             if events is not None:

@@ -46,7 +46,7 @@ def open_prescreen(dispatcher, tracker) -> list:
         ]
     session = PrescreenSession.start(user_text(tracker))
     if session.step != "applicant":
-        dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。")
+        dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。" + session.opening_verdicts())
     state = state_of(session, tracker)
     # a stated unmet condition settles the verdict at once (the form ends and the report follows)
     done = "done" if session.step == "done" else None

@@ -102,3 +102,41 @@ class TestReportNamesMissedCondition:
         report = {"ref": "YS-20260101-0001", "result": result, "verdict": {"status": "符合"}}
         line = next(x for x in render_chat(report).splitlines() if x.startswith("未达条件"))
         assert "租金补贴" in line and "未超过500万元" in line
+
+
+class TestFiguresInsteadOfAChoice:
+    def test_business_figures_pick_the_increment_item(self):
+        """The checklist answered with last and this year's amounts: 三（一） is the item, its figures read; a
+        「没有离岸」 beside them names no offshore item."""
+        s, _ = play("预审一下吧", ["郑州的独立法人公司 各项条件都具备", "上年境内执行额1500万 本年2100万 离岸没有"])
+        assert s.step == "done"
+        result = calculate(s.calculator_input())
+        assert [i["code"] for i in result["items"]] == ["3.1"]
+        assert Decimal("180000") == Decimal(str(result["total_cny"]))
+
+
+class TestOpeningVerdicts:
+    def test_district_park_told_in_the_opening_is_said_first(self):
+        """A 区级 park run by its company asking for the recognition award: the applicant is the park's
+        operator, and the opening's own facts already give 不符合 naming 市级或市级以上."""
+        s = PrescreenSession.start("园区是县里的区级服务外包园区 今年新认定 由我们公司统一运营 想预审认定奖励")
+        assert s.applicant == "park_operator" and "3.8.1" in s.hint
+        text = s.opening_verdicts()
+        assert "不符合第三条第（八）项第1点" in text and "市级或市级以上" in text
+
+
+class TestEstimateNamesMetConditions:
+    def test_conditions_stated_are_named_as_met(self):
+        """Figures given with the item's conditions stated: the estimate says which conditions they meet."""
+        from bot.estimate.session import EstimateSession
+
+        s = EstimateSession.start("中高级人才培训补贴 我们条件够吗")
+        s.handle("5名硕士学历的项目总监 参加涉外业务培训 每人4万 不是学历教育")
+        assert "学员本科以上学历" in s.met_conditions().get("3.7.3", [])
+
+    def test_nothing_stated_names_nothing(self):
+        from bot.estimate.session import EstimateSession
+
+        s = EstimateSession.start("中高级人才培训补贴能补多少")
+        s.handle("5个人 每人4万")
+        assert {} == s.met_conditions()

@@ -6,6 +6,7 @@ opening message are not asked again; each remaining one is asked plainly, one at
 """
 
 import re
+from decimal import Decimal
 from typing import Optional
 
 from bot.answers.eligibility import CONDITION_NAMES, facts_from
@@ -47,6 +48,21 @@ def conditions_for(facts: dict, applicant: str) -> list:
     elif etype != "other":
         out.append("registered_in_zhengzhou")
     return out + ["clear_property_rights", "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"]
+
+
+def items_of_figures(text: str, facts: dict) -> list:
+    """The items a message's figures are about (「去年境内2800万 今年3600万」 → 三（一）); an item whose figures
+    are all nought (「没有离岸」) is not one the user came for."""
+    est = EstimateSession.start(text, known=facts)
+    inputs = calculator_inputs(est.inputs)
+
+    def given(code):
+        values = (
+            [inputs[f.key] for f in clauses.BY_CODE[code].fields if f.key in inputs] if code in clauses.BY_CODE else []
+        )
+        return any(not (isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v == 0) for v in values)
+
+    return [c for c in est.items if given(c)]
 
 
 class PrescreenSession:
@@ -125,14 +141,15 @@ class PrescreenSession:
         its figures and the items' facts (「已认定的培训机构」「今年新通过的认定」) instead of asking them again."""
         from bot.estimate.session import own_figures
 
-        est = EstimateSession.start(text, known=self.facts)
-        if own_figures(normalize(text)) and calculator_inputs(est.inputs):
-            self.hint = list(dict.fromkeys(self.hint + est.items))
+        if own_figures(normalize(text)):
+            self.hint = list(dict.fromkeys(self.hint + items_of_figures(text, self.facts)))
         if self.hint:
             self.said.append(normalize(text))
 
     def _read_applicant(self, t: str, by_items: bool = True) -> bool:
-        if re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t):
+        if re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t) or (
+            "园区" in t and re.search(r"(企业|公司)统一(管理)?运营", t)  # 「园区…由我们公司统一运营」
+        ):
             self.applicant = "park_operator"
         elif re.search(r"培训机构|培训学校|培训中心", t):
             self.applicant = "training_institution"
@@ -301,6 +318,11 @@ class PrescreenSession:
         self.pending = None
         return Turn(done=True)
 
+    def opening_verdicts(self) -> str:
+        """What the opening message's facts already settle about the items it names (「区级园区」 → 不符合
+        三（八）1), to say before the first question; "" when nothing."""
+        return self._hinted_verdicts() if self.step == "conditions" else ""
+
     def _hinted_verdicts(self) -> str:
         """For the items named at the start, the verdict the facts given so far already settle (「入驻两年」 →
         不符合 三（八）3), so the user learns it before the remaining questions."""
@@ -385,8 +407,11 @@ class PrescreenSession:
                 chosen.append(options[i - 1][0])
         if not chosen:
             from bot.estimate.items import detect_items
+            from bot.estimate.session import own_figures
 
             chosen = [c for c in detect_items(t) if c in {code for code, _ in options}]
+            if own_figures(t):  # figures instead of a choice (「去年境内2800万 今年3600万 没有离岸」): their items
+                chosen += [c for c in items_of_figures(t, self.facts) if c in {code for code, _ in options}]
         if not chosen and (NONE_ANSWER.match(t) or intent == "deny"):
             self.items = []
             self.step = "done"
