@@ -34,6 +34,7 @@ from actions.policy import (
 from bot.answers import compose, eligibility
 from bot.answers.router import message_parts
 from actions.details import details_first, say
+from actions.prescreen import prescreen_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures
@@ -51,6 +52,9 @@ class ActionEstimateStart(Action):
         events = first_answer(dispatcher, tracker, not_served_first, stated_awards_first, unpriced_first, verdict_first)
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
+        events = prescreen_first(dispatcher, tracker)  # a pre-screening asked for, with figures: it reads them
+        if events is not None:
+            return events
         if is_what_if(user_text(tracker)) and has_running_estimate(tracker):
             events = amend_last_estimate(dispatcher, tracker)  # 「那如果离岸是200万美元呢」: the estimate just made
             if events is not None:
@@ -201,6 +205,9 @@ class ActionLooseAnswer(Action):
         done = [SlotSet("estimate_pending", False)]
         pending = pending_state(tracker)
         if intent != "cancel" and not (pending and pending.get("status") == "collecting"):
+            events = prescreen_first(dispatcher, tracker)  # 「想做个申报资格预审：…」 labelled as an answer
+            if events is not None:
+                return events
             events = details_first(dispatcher, tracker)
             if events is not None:
                 return done + events

@@ -51,6 +51,11 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     checked = claims.compare(session.inputs.get("_claims") or [], result)
     if checked:  # 「我算的…对不对」: the user's own results beside the estimate
         text += "\n" + checked
+    met = session.met_conditions()
+    if met:  # 「够不够条件」: the item's conditions the user's own words meet, named
+        text += "\n" + "\n".join(
+            f"按您说的情况，{explain.item_name(code)}的条件满足：{'、'.join(labels)}。" for code, labels in met.items()
+        )
     unsure = session.unsure_conditions()
     if unsure:
         text += (

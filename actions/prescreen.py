@@ -17,6 +17,22 @@ log = logging.getLogger(__name__)
 REF = re.compile(r"YS-?\d{8}-?\d{4,}", re.IGNORECASE)
 
 
+def prescreen_first(dispatcher, tracker):
+    """A message that asks for a pre-screening but that the NLU labels otherwise (an answer, an estimate):
+    the pre-screening opens all the same (its form runs next) and reads the message's facts and figures
+    (PrescreenSession.start); None when the message does not ask for one or a form is running."""
+    from rasa_sdk.events import FollowupAction
+
+    from knowledge import shapes
+
+    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_request", user_text(tracker)):
+        return None
+    events = open_prescreen(dispatcher, tracker)
+    if any(e.get("name") == "prescreen_answer" and e.get("value") == "cancelled" for e in events):
+        return events
+    return events + [SlotSet("estimate_pending", False), FollowupAction("prescreen_form")]
+
+
 def open_prescreen(dispatcher, tracker) -> list:
     """The events that open a pre-screening from the latest message (see ActionPrescreenStart)."""
     from actions.policy import not_served_first
@@ -30,7 +46,7 @@ def open_prescreen(dispatcher, tracker) -> list:
         ]
     session = PrescreenSession.start(user_text(tracker))
     if session.step != "applicant":
-        dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。")
+        dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。" + session.opening_verdicts())
     state = state_of(session, tracker)
     # a stated unmet condition settles the verdict at once (the form ends and the report follows)
     done = "done" if session.step == "done" else None

@@ -1059,6 +1059,23 @@ class EstimateSession:
                 out[code] = labels
         return out
 
+    def met_conditions(self) -> dict:
+        """Items whose conditions the user's own statements all meet (「都是本科以上的项目经理 培训的是涉外
+        业务」): {code: [labels]}; none while 第二条 is stated failed (that verdict comes first)."""
+        calc = set(calculator_inputs(self.inputs))
+        verdicts = self.verdicts()
+        if verdicts.get("2") is not None and verdicts["2"].status == "not_met":
+            return {}
+        out = {}
+        for code in self.items:
+            verdict = verdicts.get(code)
+            if verdict is None or verdict.status != "met":
+                continue
+            labels = [c.label for c in verdict.met if c.fact not in calc and not c.assumed and c.fact != "base_award"]
+            if labels:
+                out[code] = labels
+        return out
+
     def ruled_out(self) -> dict:
         """Failed items whose deciding condition the calculator cannot see: {code: explanation}."""
         calc = set(calculator_inputs(self.inputs))

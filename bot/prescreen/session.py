@@ -6,6 +6,7 @@ opening message are not asked again; each remaining one is asked plainly, one at
 """
 
 import re
+from decimal import Decimal
 from typing import Optional
 
 from bot.answers.eligibility import CONDITION_NAMES, facts_from
@@ -13,6 +14,8 @@ from bot.estimate import clauses
 from bot.estimate.session import EstimateSession, Turn, calculator_inputs
 from bot.nlu.normalize import normalize
 
+# the dollar figure each exchange rate converts (calculator/items/): left out when its rate is not known
+USD_FIGURE_OF_RATE = {"usd_cny_rate": "offshore_usd", "previous_usd_cny_rate": "previous_offshore_usd"}
 APPLICANTS = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
 
 CONDITION_QUESTIONS = {
@@ -45,6 +48,21 @@ def conditions_for(facts: dict, applicant: str) -> list:
     elif etype != "other":
         out.append("registered_in_zhengzhou")
     return out + ["clear_property_rights", "lawful_operation", "lawful_tax", "sound_finance", "mofcom_registered"]
+
+
+def items_of_figures(text: str, facts: dict) -> list:
+    """The items a message's figures are about (「去年境内2800万 今年3600万」 → 三（一）); an item whose figures
+    are all nought (「没有离岸」) is not one the user came for."""
+    est = EstimateSession.start(text, known=facts)
+    inputs = calculator_inputs(est.inputs)
+
+    def given(code):
+        values = (
+            [inputs[f.key] for f in clauses.BY_CODE[code].fields if f.key in inputs] if code in clauses.BY_CODE else []
+        )
+        return any(not (isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v == 0) for v in values)
+
+    return [c for c in est.items if given(c)]
 
 
 class PrescreenSession:
@@ -107,15 +125,31 @@ class PrescreenSession:
         s = cls()
         from bot.estimate.items import detect_items
 
-        s.hint = detect_items(normalize(text or ""))
-        s._read_applicant(normalize(text or ""))
-        s.facts.update({k: v for k, v in facts_from(normalize(text or "")).items()})
+        t = normalize(text or "")
+        s.hint = detect_items(t)
+        s.facts.update({k: v for k, v in facts_from(t).items()})
+        s._note({k: v for k, v in s._volunteered(t).items() if k not in CONDITION_NAMES})  # the items' facts
+        s._keep_opening_figures(text or "")
+        s._read_applicant(t)
         s.advance()
         s._stop_if_ineligible()
         return s
 
+    def _keep_opening_figures(self, text: str) -> None:
+        """The items the opening message's figures are about (「今年离岸大概200万美元」 → 三（二）) join the
+        named ones, and a message that names items or gives figures is kept, so that the figures step reads
+        its figures and the items' facts (「已认定的培训机构」「今年新通过的认定」) instead of asking them again."""
+        from bot.estimate.session import own_figures
+
+        if own_figures(normalize(text)):
+            self.hint = list(dict.fromkeys(self.hint + items_of_figures(text, self.facts)))
+        if self.hint:
+            self.said.append(normalize(text))
+
     def _read_applicant(self, t: str, by_items: bool = True) -> bool:
-        if re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t):
+        if re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t) or (
+            "园区" in t and re.search(r"(企业|公司)统一(管理)?运营", t)  # 「园区…由我们公司统一运营」
+        ):
             self.applicant = "park_operator"
         elif re.search(r"培训机构|培训学校|培训中心", t):
             self.applicant = "training_institution"
@@ -158,7 +192,7 @@ class PrescreenSession:
             self.pending = "items"
             options = {code for code, _ in CHECKLIST[self.applicant or "enterprise"]}
             if [c for c in self.hint if c in options]:
-                self._choose([c for c in self.hint if c in options], " ".join(self.said))
+                self._choose([c for c in self.hint if c in options], "")
             return
         if self.step == "figures":
             est = EstimateSession.load(self.estimate)
@@ -205,10 +239,13 @@ class PrescreenSession:
                 return self._stop_if_ineligible() or Turn()
             return self._not_understood(intent)
         if self.step == "conditions":
+            before = set(self.ruled_out())
             turn = self._condition_answer(t, intent)
             if turn.understood:
                 self._note(volunteered)
                 self.advance()
+                if set(self.ruled_out()) - before:  # 「管委会直接管，没有运营企业」 while asked about 第二条
+                    turn = Turn(messages=["好的。" + self._hinted_verdicts()])
             elif volunteered and not turn.interjection:
                 # figures or facts for later (入驻年限、面积、租金…): kept, and the question asked again
                 self._note(volunteered)
@@ -236,6 +273,13 @@ class PrescreenSession:
                 return stop
             est = EstimateSession.load(self.estimate)
             turn = est.handle(text, intent)
+            if not turn.understood and not turn.interjection and any(k in CONDITION_NAMES for k in volunteered):
+                if est.retries >= 2:  # 第二条 restated again instead of the figure asked: the verdict, that figure
+                    est.skipped.append(est.pending)  # left out (a figure is never assumed)
+                    est.status = "done"
+                    turn = Turn()
+                else:
+                    turn = Turn(messages=["好的，这些情况已记下。"])
             self.estimate = est.dump()
             if turn.cancelled:
                 self.step = "cancelled"
@@ -255,6 +299,17 @@ class PrescreenSession:
         open_ = UNSETTLED.get(self.applicant or "enterprise", ())
         return [c.fact for c in v.unmet if c.fact not in open_]
 
+    def ruled_out(self) -> dict:
+        """{item code: verdict} for the items named at the start that the facts told so far already fail
+        (「管委会直接管，不是企业运营」 → 三（八）1); the other named items are not in it."""
+        from bot.understand.facts import from_json
+        from knowledge import conditions
+
+        options = {code for code, _ in CHECKLIST[self.applicant or "enterprise"]}
+        codes = [c for c in self.hint if c in conditions.clause_codes() and c in options]
+        verdicts = conditions.evaluate_all(from_json(self.facts), codes)
+        return {c: verdicts[c] for c in codes if verdicts[c].status == conditions.NOT_MET}
+
     def _stop_if_ineligible(self) -> Optional[Turn]:
         """A stated unmet condition ends the pre-screening: its report says 不符合 and names it."""
         if self.step in ("done", "cancelled", "applicant") or not self.failing():
@@ -262,6 +317,11 @@ class PrescreenSession:
         self.step = "done"
         self.pending = None
         return Turn(done=True)
+
+    def opening_verdicts(self) -> str:
+        """What the opening message's facts already settle about the items it names (「区级园区」 → 不符合
+        三（八）1), to say before the first question; "" when nothing."""
+        return self._hinted_verdicts() if self.step == "conditions" else ""
 
     def _hinted_verdicts(self) -> str:
         """For the items named at the start, the verdict the facts given so far already settle (「入驻两年」 →
@@ -347,8 +407,11 @@ class PrescreenSession:
                 chosen.append(options[i - 1][0])
         if not chosen:
             from bot.estimate.items import detect_items
+            from bot.estimate.session import own_figures
 
             chosen = [c for c in detect_items(t) if c in {code for code, _ in options}]
+            if own_figures(t):  # figures instead of a choice (「去年境内2800万 今年3600万 没有离岸」): their items
+                chosen += [c for c in items_of_figures(t, self.facts) if c in {code for code, _ in options}]
         if not chosen and (NONE_ANSWER.match(t) or intent == "deny"):
             self.items = []
             self.step = "done"
@@ -361,14 +424,17 @@ class PrescreenSession:
     def _choose(self, chosen: list, t: str) -> Turn:
         """Go on with the chosen items: their figures are asked next (those already given are read)."""
         options = CHECKLIST[self.applicant or "enterprise"]
+        from bot.estimate.session import own_figures
+
         self.items = sorted(set(chosen), key=[c for c, _ in options].index)
         est = EstimateSession(items=self.items, facts=self.facts)
-        if not re.search(r"\d+\s*[万元美千百亿wk]", t) or re.fullmatch(r"[\d\s,，、和及]+", t):
+        numbers_only = re.fullmatch(r"[\d\s,，、和及]+", t)  # 「2 5」 picks items by number
+        told = " ".join(m for m in self.said if m != t) + ("" if numbers_only else " " + t)
+        if not told.strip() or not (own_figures(normalize(told)) or self.said):
             est.advance()
-        else:  # the items named with their figures: read the figures too
-            est = EstimateSession.start(t, known=self.facts)
-            est.items = [c for c in est.items if c in self.items] or self.items
-            self.items = est.items
+        else:  # the items named with their figures (now or earlier): read those too
+            est = EstimateSession.start(told, known=self.facts)
+            est.items = sorted(set(self.items), key=[c for c, _ in options].index)  # the chosen ones, no others
             est.advance()
         self.estimate = est.dump()
         self.step = "figures"
@@ -378,9 +444,13 @@ class PrescreenSession:
     # -- the end -------------------------------------------------------------------------------
     def calculator_input(self) -> dict:
         """Conditions and figures, as the calculator's input."""
+        from calculator import required_rates
+
         inputs = {k: v for k, v in self.facts.items() if k in CONDITION_NAMES}
         if self.estimate:
             inputs.update(calculator_inputs(EstimateSession.load(self.estimate).inputs))
+        for missing in required_rates(inputs):  # a rate not given: the dollar figure it converts is left out
+            inputs.pop(USD_FIGURE_OF_RATE.get(missing["field"], ""), None)
         return inputs
 
     def applicant_label(self) -> str:

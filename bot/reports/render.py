@@ -271,10 +271,13 @@ def _chat_lines(report: dict, detail: int) -> list:
         capped = "（已达上限）" if item.get("capped") else ""
         clause = f"（{item.get('clause')}）" if detail >= 1 else ""
         lines.append(f"· {item.get('name')}：{amount}{capped}{clause}")
-    unqualified = [item.get("name") for item in items if not item.get("qualified")]
+    unqualified = [item for item in items if not item.get("qualified")]
     if unqualified:
-        if detail >= 2:
-            lines.append("未达条件：" + "、".join(unqualified))
+        if detail >= 3:  # the condition each one misses (「合同执行额500万元，未超过500万元」)
+            said = [f"{i.get('name')}——{str(i.get('explanation') or '').rstrip('。')}" for i in unqualified]
+            lines.append("未达条件（0元）：" + "；".join(said) + "。")
+        elif detail >= 2:
+            lines.append("未达条件：" + "、".join(i.get("name") for i in unqualified))
         else:
             lines.append(f"另有{len(unqualified)}项未达条件")
 

@@ -27,7 +27,8 @@ CLAUSES = (
     Clause(
         code="3.8.2b",
         name="园区吸引外资奖励",
-        triggers=r"外资|外商投资",
+        # 「外资独资企业」「外资集团的子公司」「给外资银行做」 describe the applicant or a client, not investment attracted
+        triggers=r"外资(?!独资|集团|银行|背景|控股|企业|公司)|外商投资(?!企业|公司)",
         fields=(
             Field(
                 "park_foreign_investment_usd",

@@ -208,7 +208,7 @@ CLAUSES = (
     Clause(
         code="3.8.3",
         name="租金补贴",
-        triggers=r"租金|房租|租赁|办公用房",
+        triggers=r"租金|房租|租赁|办公用房|房补|租补",
         fields=(
             Field(
                 "rent_years_in_park",
