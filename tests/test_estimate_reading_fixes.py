@@ -245,3 +245,15 @@ def test_costs_of_the_certifications_named_before_settle_the_question():
     s.handle("CMMI5和ITSS二级是今年新拿的", "inform")
     s.handle("CMMI5认证费40万，ITSS二级认证费12万", "inform")
     assert "done" == s.status and Decimal("364000") == s.compute()["total_cny"]
+
+
+def test_as_many_listed_costs_as_fairs_are_one_each():
+    """「4个国内展会的展位费：1.5万、2.5万、1万、3万」: four fairs, 10,500 + 17,500 + 7,000 + 20,000 = 55,000."""
+    s = EstimateSession.start("今年参加了4个国内展会 都是商务部门指定的 展位费：1.5万、2.5万、1万、3万 补多少")
+    assert 4 == len(s.inputs["fairs"]) and Decimal("55000") == s.compute()["total_cny"]
+
+
+def test_innovation_ruled_out_asks_nothing_for_its_base():
+    """Patents only this year and R&D flat: 三（三） is 0, so last year's business is not asked for it."""
+    s = EstimateSession.start("今年离岸160万美元 汇率7.1 软著只有今年有 研发投入也没涨 离岸奖和创新奖一共多少")
+    assert "done" == s.status and Decimal("1136000") == s.compute()["total_cny"]

@@ -59,3 +59,12 @@ def test_spelled_numbers_reach_the_estimate():
         "onshore this year forty-five million yuan, last year thirty-eight point five million, no offshore 增量奖"
     )
     assert "done" == s.status and Decimal("195000") == s.compute()["total_cny"]
+
+
+def test_english_count_of_fairs_and_flat_onshore():
+    """「2 domestic fairs: 30k, 15k」 are two fairs (2万 cap + 1.05万 = 30,500); 「onshore flat at 500万」 is both years."""
+    s = EstimateSession.start("booth fees for 2 domestic fairs: 30k, 15k RMB. how much")
+    assert [Decimal(30000), Decimal(15000)] == [f["cost_cny"] for f in s.inputs["fairs"]]
+    assert Decimal("30500") == s.compute()["total_cny"]
+    flat = EstimateSession.start("onshore flat at 500万, offshore USD 1.2 million this year, none last year, rate 7.0")
+    assert flat.inputs["previous_onshore_cny"] == flat.inputs["onshore_cny"] == Decimal(5000000)

@@ -114,11 +114,18 @@ def english_to_chinese(text: str) -> str:
     if not re.search(r"[A-Za-z]{3,}", text):
         return text
     text = spelled_numbers(text)
+    text = COUNTED_EVENTS.sub(lambda m: f"{m.group(1)}场{m.group(2) or ''}展会", text)  # 「3 overseas fairs」: 3场
     glossary = estimate_words().get("english") or {}
     pattern = _english_pattern()
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
     return pattern.sub(lambda m: glossary[m.group(0).lower()], text)
 
+
+# 「3 overseas fairs」「two trade shows」: the count of events, as the reader counts them (3场)
+COUNTED_EVENTS = re.compile(
+    r"(?<![\d.])(\d+)\s+((?:overseas|international|foreign|domestic)\s+)?(?:fairs|exhibitions|expos|trade\s+shows|shows|events)\b",
+    re.I,
+)
 
 # 「USD 1.8 million last year」「6.95 last year」: English puts the year after the figure, Chinese before it
 POSTPOSED_YEAR = re.compile(

@@ -342,6 +342,10 @@ class EstimateSession:
             codes.add("3.3")
         if "3.3" in codes and awards:
             codes -= {"3.1", "3.2"}
+        elif "3.3" in codes and (
+            inp.get("innovation_patents_two_years") is False and inp.get("innovation_rd_growth_two_years") is False
+        ):
+            pass  # 三（三） ruled out by what the user said: its base (三（一）/（二）) is not asked for it
         elif "3.3" in codes:
             # 三（三） is 15% of 三（一） and 三（二）: the items the figures given feed
             if inp.get("offshore_usd"):

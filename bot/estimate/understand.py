@@ -609,8 +609,8 @@ class Reader:
             self.out.fields["new_enterprise"] = True
         said_none = [
             m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
-            for m in re.finditer(rf"({NONE_WORDS})[^，。；]{{0,4}}(离岸|境外业务|国际业务)", t)
-            if not re.match(r"[^，。；]{0,8}\d", t[m.end() :])
+            for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}(离岸|境外业务|国际业务)", t)
+            if not re.match(r"[^，。；,;]{0,8}\d", t[m.end() :])
         ]
         if said_none and (
             not re.search(r"离岸[^，。；]{0,8}\d", t) or _year_of(t, said_none[0].start(2)) == "previous"

@@ -394,6 +394,13 @@ def _itemised(r) -> bool:
     ]
     if re.search(r"分别|依次", t) and counted and int(counted[0].value) == len(moneys):
         return False  # "三个国内的展会…展位费分别是2万 3万 5万": one cost per fair, in order
+    after = [f for f in moneys if counted and f.start > counted[0].end and f.currency in (None, "CNY")]
+    listed = all(
+        not cost_word.search(t[a.end : b.start]) and re.fullmatch(r"[\s,，、和及与/]*", t[a.end : b.start])
+        for a, b in zip(after, after[1:])
+    )
+    if counted and int(counted[0].value) == len(after) > 1 and listed:
+        return False  # "3个境外展会的展位费：4万、9万、6万": as many costs as fairs, listed: one cost per fair
     events = sorted(
         [(a[0], "anchor", a) for a in anchors] + [(f.start, "money", f) for f in moneys], key=lambda e: e[0]
     )
