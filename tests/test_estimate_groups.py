@@ -48,3 +48,13 @@ def test_trainees_counted_by_the_signed_contract_with_yigong():
     session = estimate("我们是认定过的服务外包培训机构 今年培训了90人 大专以上 签了一年以上劳动合同的一共57个 补多少")
     assert 57 == session.inputs["institution_trainees"]
     assert Decimal("28500") == session.compute()["total_cny"]
+
+
+def test_levels_said_of_two_groups_fail_neither():
+    """Interns 「大专以上」 and trainees 「本科以上的项目经理」: 三（七）3 is not failed on 大专; 3 × min(2万 × 50%, 3万)
+    = 30,000 plus 15 × 5,000 = 75,000."""
+    session = estimate(
+        "实习协议签了三年 每年接25名实习生 今年合格的应届生（大专以上 实习满3个月 社保满6个月）15人 "
+        "另外有3个本科以上的项目经理参加涉外业务培训 每人培训费2万 两项合计多少"
+    )
+    assert Decimal("105000") == session.compute()["total_cny"]

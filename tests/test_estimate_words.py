@@ -68,3 +68,13 @@ def test_english_count_of_fairs_and_flat_onshore():
     assert Decimal("30500") == s.compute()["total_cny"]
     flat = EstimateSession.start("onshore flat at 500万, offshore USD 1.2 million this year, none last year, rate 7.0")
     assert flat.inputs["previous_onshore_cny"] == flat.inputs["onshore_cny"] == Decimal(5000000)
+
+
+def test_english_rates_for_each_year():
+    """「rate 7.12 for this year and 6.98 for last year」: each year its own rate, no number made of 「and」."""
+    s = EstimateSession.start(
+        "offshore USD 1.3 million this year and USD 1.1 million last year, no onshore. "
+        "Exchange rate 7.12 for this year and 6.98 for last year. increment award?"
+    )
+    assert (Decimal("7.12"), Decimal("6.98")) == (s.inputs["usd_cny_rate"], s.inputs["previous_usd_cny_rate"])
+    assert "0" not in [str(v) for k, v in s.inputs.items() if k.endswith("offshore_usd")]

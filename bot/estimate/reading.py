@@ -93,6 +93,8 @@ def _spelled_value(words: str) -> Optional[str]:
             return None
     if after_point and not decimals:
         return None
+    if not any(t in w["units"] for t in re.split(r"[\s-]+", words.lower().strip())):
+        return None  # 「and USD」: no number word at all
     whole = total + current
     return f"{whole}.{decimals}" if decimals else str(whole)
 
@@ -130,7 +132,7 @@ COUNTED_EVENTS = re.compile(
 # 「USD 1.8 million last year」「6.95 last year」: English puts the year after the figure, Chinese before it
 POSTPOSED_YEAR = re.compile(
     r"((?:(?:usd|us\$|\$|rmb|cny|¥)\s*)?[0-9][0-9.,]*\s*(?:million|mn|m|k|thousand|万|亿|w)?(?:\s*(?:usd|rmb|cny|dollars?))?)"
-    r"\s+(last|this|previous|current)\s+year",
+    r"\s+(?:(?:for|in|of)\s+)?(?:the\s+)?(last|this|previous|current)\s+year",
     re.I,
 )
 

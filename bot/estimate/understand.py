@@ -461,16 +461,22 @@ class Reader:
         if (self.pending in ("usd_cny_rate", "previous_usd_cny_rate") or said_rate) and not self._figs_used("rate"):
             if self.pending not in ("usd_cny_rate", "previous_usd_cny_rate"):
                 self.pending = "previous_usd_cny_rate" if self._year(len(self.text)) == "previous" else "usd_cny_rate"
-            for f in self.figs:
-                if (
-                    f.kind in ("money", "count", "percent")
-                    and f.currency is None
-                    and id(f) not in self.used
-                    and Decimal("0.5") <= f.value <= Decimal("20")
-                ):
-                    self._set_rate(self.pending, f.value)
+            loose = [
+                f
+                for f in self.figs
+                if f.kind in ("money", "count", "percent")
+                and f.currency is None
+                and id(f) not in self.used
+                and Decimal("0.5") <= f.value <= Decimal("20")
+            ]
+            years = [self._year(f.start) for f in loose]
+            if len(loose) == 2 and sorted(y or "" for y in years) == ["current", "previous"]:
+                for f, y in zip(loose, years):  # 「去年 6.4515 和 今年 6.7261」: each year its own rate
+                    self._set_rate("previous_usd_cny_rate" if y == "previous" else "usd_cny_rate", f.value)
                     self.use(f)
-                    break
+            elif loose:
+                self._set_rate(self.pending, loose[0].value)
+                self.use(loose[0])
             else:
                 whole = re.fullmatch(r"\s*(\d+(\.\d+)?)\s*", self.text)
                 said = (
@@ -478,7 +484,7 @@ class Reader:
                     if whole
                     else list(
                         re.finditer(
-                            r"(?:按|用|取|是|为|平均)\s*(\d{1,2}(?:\.\d+)?)(?![\d.万千百亿%％年个名人场wWkK])",
+                            rf"(?:按|用|取|是|为|平均|{YEAR_PREV}|{YEAR_CUR})\s*(\d{{1,2}}(?:\.\d+)?)(?![\d万千百亿%％年个名人场wWkK]|\.\d)",
                             self.text,
                         )
                     )

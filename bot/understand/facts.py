@@ -194,6 +194,9 @@ def _rank(spec: dict, t: str) -> Optional[str]:
     if not found:
         return None
     own = [f for f in found if not f[3]]
+    level = {str(w).lower(): i for i, lv in enumerate(scales()[scale]) for w in lv}
+    if not own and len({level.get(f[2].lower(), f[2]) for f in found}) > 1:
+        return None  # 「实习生大专以上…另有2个本科以上的项目经理」: levels said of different groups, none is everyone's
     return (own or found)[0][2]
 
 
@@ -384,6 +387,8 @@ def read_facts(text: str) -> dict:
             value = _enum(spec, t)
         elif kind == "rank":  # 「其中有20个大专 10个中专」: groups at several levels state no one level
             value = None if mixed_levels(whole, spec["scale"]) else _rank(spec, t)
+            if value is not None and whole != t and _rank(spec, whole) is None:
+                value = None  # 「学员大专以上… 另外有2个本科以上的项目经理」: each group its own level, none everyone's
         if value is not None:
             out[name] = value
     out.update(_numbers(specs, t))
