@@ -387,6 +387,7 @@ class ActionOutOfScope(Action):
             or shapes.search("double_claim", t)
             or shapes.search("who_applies", t)
             or router.is_classify_question(None, t)
+            or router.describes_business_after_catalog(t, tracker.get_slot("topic_clause"))
             # 「offshore 那个 award 的 exchange rate 用哪年」: the policy's own words, in English
             or (len(glossary_words(text)) >= 3 and hits and hits[0]["score"] >= router.SEARCH_FLOOR)
         )

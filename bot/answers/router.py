@@ -71,7 +71,9 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     if not asks:
         return False
     if query.not_service_outsourcing(t) and (
-        re.search(query.business_self_pattern(), t) or shapes.search("outsourcing_words", t)
+        re.search(query.business_self_pattern(), t)
+        or shapes.search("outsourcing_words", t)
+        or catalog.domain_in(t)  # 「自己有货车跑干线运输 是不是供应链管理服务」: is the business that domain
     ):
         return True
     if not shapes.search("classify_question", t):
@@ -173,11 +175,17 @@ def answer_part(
         verdict = qualify.answer(t, dict(facts, **said), said)
         if verdict is not None:
             return verdict
-    if is_classify_question(intent, t):
+    if is_classify_question(intent, t) or describes_business_after_catalog(t, topic_clause):
         found = catalog.classify_answer(t)
         if found is not None:
             return found
     return compose_one(intent, t, entities, topic_clause, topic_domain)
+
+
+def describes_business_after_catalog(t: str, topic_clause: Optional[str]) -> bool:
+    """「就是自己车队拉货 不给客户做方案」 after an answer on the catalog: the business described again,
+    one that catalog.yml lists as not service outsourcing, to be placed (not declined as off-topic)."""
+    return topic_clause == "annex" and bool(query.not_service_outsourcing(t))
 
 
 def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None) -> Optional[Answer]:
@@ -302,7 +310,7 @@ def compose_one(
     placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None
     if placed is not None:
         return placed
-    if shapes.search("total_cap_question", t) or shapes.search("policy_start", t):
+    if shapes.search("total_cap_question", t) or shapes.search("policy_start", t) or general.implemented_named(t):
         return general.answer(t)
     if shapes.search("catalog_update", t):
         return general.answer(t)
@@ -323,7 +331,10 @@ def compose_one(
     ):
         return general.together_answer(_items_named(t))
     described = eligibility.facts_from(t)
-    if family is None and (len(described) >= 3 or {"entity_type", "registered_in_zhengzhou"} <= set(described)):
+    no_topic = not hits or hits[0]["score"] < SEARCH_FLOOR or hits[0]["key"] == "2"
+    if family is None and (
+        len(described) >= 3 or ({"entity_type", "registered_in_zhengzhou"} <= set(described) and no_topic)
+    ):
         family = "eligibility"  # the applicant describes itself against 第二条 (「独立法人 在中牟注册」)
     if shapes.search("double_claim", t) and shapes.search("claim_verbs", t):
         return general.answer("不得重复申报 " + t)
