@@ -84,7 +84,7 @@ def aspect_line(code: str, text: str) -> str:
                 f"（{query.clause('4.1')['label']}）。"
             )
     scope = query.document().get("increment_scope") or {}
-    if code == scope.get("clause") and shapes.search("domestic", text):  # 「境内业务能算增量吗」
+    if code == scope.get("about_clause") and shapes.search("domestic", text):  # 「境内业务能算增量吗」
         return scope["text"] + "（" + query.clause(code)["label"] + "）。"
     if code == "3.5" and shapes.search("overseas", text) and not shapes.search("domestic", text):
         return "境外活动：" + _figures_line(code, ["overseas"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
