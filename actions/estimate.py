@@ -39,6 +39,7 @@ from bot.answers.subsidies import clause_answer
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, own_figures
 from bot.nlu.normalize import normalize, understand
+from bot.understand.segment import asks_something
 from knowledge import shapes
 
 
@@ -239,6 +240,12 @@ class ActionLooseAnswer(Action):
             answer = compose(
                 "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
             )
+            if answer.text:
+                say(dispatcher, answer)
+                return done + answer_events(answer)
+        if asking and intent == "dont_know" and not own_figures(text) and asks_something(text):
+            # 「今年申报截止是几号 别跟我说不知道」: a question, not an answer to one
+            answer = compose(None, text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
             if answer.text:
                 say(dispatcher, answer)
                 return done + answer_events(answer)

@@ -14,7 +14,7 @@ from actions.details import details_first, say
 from bot.answers import compose, eligibility, qualify
 from bot.answers.general import human_contact
 from bot.estimate.reading import is_what_if
-from bot.nlu.normalize import normalize, understand
+from bot.nlu.normalize import glossary_words, normalize, understand
 from knowledge import shapes
 
 
@@ -419,6 +419,9 @@ class ActionOutOfScope(Action):
             or shapes.search("double_claim", t)
             or shapes.search("who_applies", t)
             or router.is_classify_question(None, t)
+            or router.describes_business_after_catalog(t, tracker.get_slot("topic_clause"))
+            # 「offshore 那个 award 的 exchange rate 用哪年」: the policy's own words, in English
+            or (len(glossary_words(text)) >= 3 and hits and hits[0]["score"] >= router.SEARCH_FLOOR)
         )
         events = figures_first(dispatcher, tracker)  # the user's own figures with an item named: an estimate after all
         if events is not None:

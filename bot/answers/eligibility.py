@@ -176,15 +176,33 @@ def verdict(facts: dict) -> dict:
     return calculate(facts)["eligibility"]
 
 
+def places_named(text: str) -> List[str]:
+    """The places inside Zhengzhou (districts, 中牟县, the county-level cities, the development zones:
+    eligibility_words.yml's zhengzhou_places) a message names, other than Zhengzhou itself."""
+    here = [m.group(0) for m in words()["zhengzhou_places"].finditer(text or "")]
+    return list(dict.fromkeys(p for p in here if p not in ("郑州", "本地", "本市", "这边", "当地")))
+
+
+def place_line(text: str) -> str:
+    """「登封属于郑州市行政区域……」 for the places inside Zhengzhou a message names, or ""."""
+    named = places_named(text)
+    if not named:
+        return ""
+    place = "、".join(named)
+    return (
+        f"{place}属于郑州市行政区域（郑州市辖），在{place}依法设立的独立法人企业（或在郑纳税的法人企业分支机构）"
+        f"满足第二条“在郑州市行政区域内依法设立”这一条，其他条件仍要满足。"
+    )
+
+
 def place_answer(text: str) -> Optional[Answer]:
     """「中牟算不算郑州的」: a place of eligibility_words.yml's zhengzhou_places is in Zhengzhou's
     administrative area, so 第二条's 在郑州市行政区域内依法设立 can be met there; None for other places."""
-    here = [m.group(0) for m in words()["zhengzhou_places"].finditer(text)]
-    named = [p for p in here if p not in ("郑州", "本地", "本市", "这边", "当地")]
+    named = places_named(text)
     if not named:
         return None
     c = query.clause("2")
-    place = "、".join(dict.fromkeys(named))
+    place = "、".join(named)
     facts = facts_from(text)
     stated = [k for k in facts if k != "entity_type"]
     verdict = _verdict_line(conditions.evaluate("2", facts)) if len(stated) >= 2 else ""
@@ -261,7 +279,8 @@ def answer(text: str) -> Answer:
             "第二条对企业的出资来源没有限制：在郑州依法设立的外商投资企业同样是独立法人企业，满足其他条件即可申报。"
         )
     stated = [k for k in facts if k != "entity_type"]
-    if v.status == conditions.MET or len(stated) >= 2:
+    placed = "entity_type" in facts and "registered_in_zhengzhou" in facts  # 「独立法人 在登封注册」
+    if v.status == conditions.MET or len(stated) >= 2 or placed:
         return Answer(_verdict_line(v) + foreign + body + "\n" + head, clause="2")
     tail = (
         "\n想知道贵企业是否符合，可以告诉我：是否在郑州注册的独立法人（或在郑纳税的分支机构）、"

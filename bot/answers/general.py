@@ -35,6 +35,17 @@ DOC_FIELDS = [
 ]
 
 
+def _doc_key(text: str) -> str:
+    """A document number with its brackets and spaces taken out (豫商服贸〔2020〕5号 → 豫商服贸20205号)."""
+    return re.sub(r"[\s〔〕\[\]【】()（）{}]", "", text or "")
+
+
+def implemented_named(text: str) -> list:
+    """The documents of document.yml's `implements` (the preamble's 贯彻落实) a message names by number."""
+    key = _doc_key(text)
+    return [x for x in query.document().get("implements") or [] if _doc_key(x["doc_no"]) in key]
+
+
 def _date(iso: str) -> str:
     y, m, d = iso.split("-")
     return f"{int(y)}年{int(m)}月{int(d)}日"
@@ -101,6 +112,15 @@ def answer(text: str) -> Answer:
         )
     if shapes.search("catalog_adjust", text):
         return Answer(_clause_text("4.2"), clause="4.2")
+    named = implemented_named(text)
+    if named:  # 「豫商服贸〔2020〕5号跟58号文是啥关系」: a document the policy's preamble says it implements
+        basis = dict(DOC_FIELDS)["doc_basis"](d)
+        return Answer(
+            "、".join(f"《{x['title']}》（{x['doc_no']}）" for x in named)
+            + f"是本政策开头所列、制定时贯彻落实的文件，见《{d['policy_title']}》开头：{basis}"
+            f"申报和奖补按本政策（{d['doc_no']}）的条款执行。",
+            clause="document",
+        )
     found = [render(d) for shape, render in DOC_FIELDS if shapes.search(shape, text)]
     if found:
         return Answer("".join(dict.fromkeys(found)), clause="document")

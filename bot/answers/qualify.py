@@ -198,6 +198,12 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
         if v.status != cond.NOT_MET and standard(code):
             part += f"\n标准：{standard(code)}。"
         part += f"\n依据{c['label']}：{c['text']}"
+        if code == "2" and text:
+            from bot.answers import eligibility
+
+            named = eligibility.places_named(text)  # 「在登封注册」: say that 登封 is in Zhengzhou
+            if named and not any(p in part for p in named):
+                part = eligibility.place_line(text) + "\n" + part
         if text and knowledge.shapes.search("asks_others", text):
             part += siblings(code)
         parts.append(part)

@@ -1,6 +1,7 @@
 """Route a policy question to the module that answers it, keeping the conversation's topic."""
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
@@ -16,6 +17,7 @@ DECLINE = (
     "的问题：申报资格、服务外包领域目录、各项奖补标准、奖励测算和申报预审。{what}请咨询相关主管部门。"
 )
 SEARCH_FLOOR = 2.0
+PHRASE_END = re.compile(r"[，。；,;！？!?\s]+")
 STRONG_SCORE = 6  # a search hit this strong means the knowledge base clearly knows the question
 
 
@@ -69,7 +71,9 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     if not asks:
         return False
     if query.not_service_outsourcing(t) and (
-        re.search(query.business_self_pattern(), t) or shapes.search("outsourcing_words", t)
+        re.search(query.business_self_pattern(), t)
+        or shapes.search("outsourcing_words", t)
+        or catalog.domain_in(t)  # 「自己有货车跑干线运输 是不是供应链管理服务」: is the business that domain
     ):
         return True
     if not shapes.search("classify_question", t):
@@ -99,12 +103,45 @@ def compose(
     declined = decline_other_policy(t)
     if declined is not None:
         return declined
+    if shapes.search("place_question", t):
+        both = _place_and_rest(t, entities, topic_clause, topic_domain, facts)
+        if both is not None:
+            return both
     parts = message_parts(t)
+    answered = None
     if len(parts) >= 2:
-        joined = _compose_parts(parts, entities, topic_clause, topic_domain, facts)
-        if joined is not None:
-            return joined
-    return answer_part(intent, t, entities, topic_clause, topic_domain)
+        answered = _compose_parts(parts, entities, topic_clause, topic_domain, facts)
+    if answered is None:
+        answered = answer_part(intent, t, entities, topic_clause, topic_domain)
+    return _with_place(t, answered)
+
+
+def _with_place(t: str, a: Answer) -> Answer:
+    """An answer on 第二条 to a message naming a place inside Zhengzhou (「登封市的企业能报吗」) says
+    that the place is in Zhengzhou when it does not already."""
+    named = eligibility.places_named(t)
+    if a.clause != "2" or not a.text or not named or any(p in a.text for p in named):
+        return a
+    return replace(a, text=eligibility.place_line(t) + "\n" + a.text)
+
+
+def _place_and_rest(t: str, entities, topic_clause, topic_domain, facts) -> Optional[Answer]:
+    """「港区是不是在郑州范围里？想申报离岸那个奖励」: the place's answer, then the answer to the rest
+    of the message; None when the rest asks nothing else."""
+    kept = [p for p in PHRASE_END.split(t) if p and not shapes.search("place_question", p)]
+    rest = " ".join(kept)
+    if not rest or rest == t:
+        return None
+    parts = _own_topic_parts(kept)
+    tries = (
+        lambda: _compose_parts(parts, entities, topic_clause, topic_domain, facts) if len(parts) >= 2 else None,
+        lambda: compose(None, rest, entities, topic_clause, topic_domain, facts),
+    )
+    for attempt in tries:
+        a = attempt()
+        if a is not None and a.text and a.confident and a.clause != "2" and a.verdict is None:
+            return replace(a, text=eligibility.place_line(t) + "\n\n" + a.text)
+    return None
 
 
 def message_parts(t: str) -> list:
@@ -138,11 +175,17 @@ def answer_part(
         verdict = qualify.answer(t, dict(facts, **said), said)
         if verdict is not None:
             return verdict
-    if is_classify_question(intent, t):
+    if is_classify_question(intent, t) or describes_business_after_catalog(t, topic_clause):
         found = catalog.classify_answer(t)
         if found is not None:
             return found
     return compose_one(intent, t, entities, topic_clause, topic_domain)
+
+
+def describes_business_after_catalog(t: str, topic_clause: Optional[str]) -> bool:
+    """「就是自己车队拉货 不给客户做方案」 after an answer on the catalog: the business described again,
+    one that catalog.yml lists as not service outsourcing, to be placed (not declined as off-topic)."""
+    return topic_clause == "annex" and bool(query.not_service_outsourcing(t))
 
 
 def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None) -> Optional[Answer]:
@@ -234,6 +277,19 @@ def _items_named(t: str) -> list:
     return list(dict.fromkeys(c for c in named if c.startswith("3.")))
 
 
+def _with_aspect(a: Answer, t: str) -> Answer:
+    """「离岸奖励的汇率用哪年的 上限是多少」: a rule's answer plus the aspect (上限、比例…) the message also
+    asks of the item it names, from that item's figures."""
+    from bot.estimate.items import detect_items
+
+    for code in [c.rstrip("ab") for c in detect_items(t)] or _items_named(t):
+        line = subsidies.aspect_line(code, t)
+        if line and line not in a.text:
+            c = query.clause(code)
+            return replace(a, text=f"{a.text}\n{c['label']}（{c['title']}）的{line}")
+    return a
+
+
 def compose_one(
     intent: Optional[str], t: str, entities=(), topic_clause: Optional[str] = None, topic_domain: Optional[str] = None
 ) -> Answer:
@@ -254,7 +310,7 @@ def compose_one(
     placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None
     if placed is not None:
         return placed
-    if shapes.search("total_cap_question", t) or shapes.search("policy_start", t):
+    if shapes.search("total_cap_question", t) or shapes.search("policy_start", t) or general.implemented_named(t):
         return general.answer(t)
     if shapes.search("catalog_update", t):
         return general.answer(t)
@@ -274,14 +330,18 @@ def compose_one(
         and len(_items_named(t)) >= 2
     ):
         return general.together_answer(_items_named(t))
-    if family is None and len(eligibility.facts_from(t)) >= 3:
-        family = "eligibility"  # the applicant describes itself against 第二条
+    described = eligibility.facts_from(t)
+    no_topic = not hits or hits[0]["score"] < SEARCH_FLOOR or hits[0]["key"] == "2"
+    if family is None and (
+        len(described) >= 3 or ({"entity_type", "registered_in_zhengzhou"} <= set(described) and no_topic)
+    ):
+        family = "eligibility"  # the applicant describes itself against 第二条 (「独立法人 在中牟注册」)
     if shapes.search("double_claim", t) and shapes.search("claim_verbs", t):
         return general.answer("不得重复申报 " + t)
     if shapes.search("new_policy", t) and family in ("general", "subsidy", "eligibility", None):
         return general.answer("有效期 " + t)
     if shapes.search("exchange_rate", t) and family not in ("catalog", "classify"):
-        return general.answer(t)
+        return _with_aspect(general.answer(t), t)
     if shapes.search("amount_basis", t):
         return scope.answer(t)
     if (

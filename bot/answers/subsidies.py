@@ -83,6 +83,9 @@ def aspect_line(code: str, text: str) -> str:
                 "它是否算“等服务外包相关行业资质”，文件没有写明，以市商务局的实施细则和认定为准"
                 f"（{query.clause('4.1')['label']}）。"
             )
+    scope = query.document().get("increment_scope") or {}
+    if code == scope.get("about_clause") and shapes.search("domestic", text):  # 「境内业务能算增量吗」
+        return scope["text"] + "（" + query.clause(code)["label"] + "）。"
     if code == "3.5" and shapes.search("overseas", text) and not shapes.search("domestic", text):
         return "境外活动：" + _figures_line(code, ["overseas"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
     if code == "3.5" and shapes.search("domestic", text) and not shapes.search("overseas", text):

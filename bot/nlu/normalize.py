@@ -78,6 +78,17 @@ def _glossary():
     return pattern, words, fillers
 
 
+def glossary_words(text: str) -> list:
+    """The policy words synonyms.yml's English glossary finds in a message (「offshore … award」 →
+    [离岸, 奖励]), in order, each once."""
+    pattern, words, _ = _glossary()
+    low = normalize(text or "")
+    if pattern is None or not re.search(r"[a-z]", low):
+        return []
+    found = [words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)))) for m in pattern.finditer(low)]
+    return list(dict.fromkeys(w for w in found if w))
+
+
 def understand(text: str) -> str:
     """The message as the answers read it: normalise(), English glossary words put into the policy's
     Chinese, synonyms.yml's typos mended (服务外抱), spoken filler dropped. Not length-preserving

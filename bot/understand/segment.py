@@ -55,3 +55,8 @@ def question_parts(text: str) -> List[str]:
         else:
             parts.append(" ".join(pending))
     return parts
+
+
+def asks_something(text: str) -> bool:
+    """Whether any clause of the message asks something (「今年申报截止是几号 别跟我说不知道」)."""
+    return any(is_question(c) for c in clauses(text))
