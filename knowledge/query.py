@@ -587,6 +587,9 @@ def other_policy(question: str):
         asked = [x for x in parts if _QUESTION_PART.search(x)]
         if any(re.search(near, x) and not re.search(regions["this_place"], x) for x in [q] + asked):
             return f"{place}的相关政策"
+    here = cfg.get("asked_here")
+    if here and re.search(here, q):
+        return None  # the asked part is about this policy; another policy is only its context
     for topic in cfg.get("topics") or []:
         where = [q] if topic.get("whole") else parts
         if topic.get("always") and any(re.search(widen_punctuation(topic["pattern"]), p) for p in where):

@@ -106,7 +106,10 @@ def _kind_left_behind(text: str, pos: int) -> bool:
 def _kind_after(text: str, end: int) -> Optional[str]:
     """On/offshore named right after a figure, as in "150万美元离岸"."""
     m = re.match(rf"[^，。；,;]{{0,2}}({OFFSHORE}|{ONSHORE})", text[end : end + 10])
-    if not m or re.match(r"[^，。；,;]{0,3}[0-9一二三四五六七八九十两]", text[end + m.end() : end + m.end() + 4]):
+    rest = text[end + m.end() : end + m.end() + 4] if m else ""
+    if not m or (
+        re.match(r"[^，。；,;]{0,3}[0-9一二三四五六七八九十两]", rest) and not re.match(r"\s*(汇率|中间价)", rest)
+    ):
         return None  # "3亿+离岸300万美元": that word names the next figure
     return "offshore" if re.match(OFFSHORE, m.group(1)) else "onshore"
 
@@ -468,6 +471,7 @@ class Reader:
                 and f.currency is None
                 and id(f) not in self.used
                 and Decimal("0.5") <= f.value <= Decimal("20")
+                and not (f.kind == "count" and re.search(r"[^\d.\s]", f.raw or ""))  # 「一家公司」 is no rate of 1
             ]
             years = [self._year(f.start) for f in loose]
             if len(loose) == 2 and sorted(y or "" for y in years) == ["current", "previous"]:
@@ -600,7 +604,18 @@ class Reader:
             return
         self.out.fields[key] = value
 
+    def _awards_said_none(self):
+        """「没拿到增量奖励也没拿离岸奖励」: awards the user says it did not get are 0 (三（三）'s base)."""
+        none = r"(没|没有|未|并未)(拿到?|获得|得到|有|拿过|评上)?[^，。；,;\d]{0,3}"
+        after = r"奖励?[^，。；,;\d]{0,12}(都|也|均)?(没|没有|未)(拿到?|获得|得到|有|拿过)"  # 「增量奖励和离岸奖励都没拿到」
+        both = re.search(r"(增量|规模)奖励?(和|与|跟|、)离岸(业务)?" + after, self.text)
+        if re.search(none + r"(增量|规模)奖", self.text) or re.search(r"(增量|规模)" + after, self.text) or both:
+            self.out.fields.setdefault("_award_3.1", Decimal(0))
+        if re.search(none + r"离岸(业务)?奖", self.text) or re.search(r"离岸(业务)?" + after, self.text) or both:
+            self.out.fields.setdefault("_award_3.2", Decimal(0))
+
     def _business(self):
+        self._awards_said_none()
         self._stated_increment()
         t = self.text
         if re.search(
@@ -651,7 +666,13 @@ class Reader:
         for f in moneys:
             if re.search(RATE_HINT + r"[^，,；;]{0,3}$", t[max(0, f.start - 6) : f.start]) and f.currency is None:
                 continue
-            if re.search(r"(多了|少了|差了|相差|差|多出了?|高出了?|低了)\s*$", t[max(0, f.start - 4) : f.start]):
+            if re.search(
+                r"(多了|少了|差了|相差|差|多出了?|高出了?|低了)\s*$", t[max(0, f.start - 4) : f.start]
+            ) and not (
+                re.match(
+                    r"\s*(的)?(离岸|在岸|境外|境内|国际)", t[f.end : f.end + 4]
+                )  # 「但多了40万美元的离岸」: an amount
+            ):
                 self._difference_of_years(f)
                 continue  # "就比100万多了1美元": a difference, not an amount
             if f.bound in (
@@ -674,6 +695,8 @@ class Reader:
             ):
                 continue  # "加一起肯定超过100万美元了": the policy's threshold quoted, not an amount
             kind = _kind_of(t, f.start) or _kind_after(t, f.end)
+            if re.match(r"\s*的(离岸|在岸)", t[f.end : f.end + 4]):
+                kind = _kind_after(t, f.end) or kind  # 「40万美元的离岸」: the noun after the figure names it
             if kind in ("onshore", "offshore") and _kind_left_behind(t, f.start):
                 kind = None  # 「离岸0 去年1200万」: 离岸 had its own figure; another year's figure starts anew
             year_here = self._year(f.start)

@@ -81,7 +81,13 @@ def read(r):
     cur = None
     said_region = None
     excluded_here = []
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!？?\n\s]+", r.text)]
+    # parts of the message, split at punctuation and at words that start another event (「…十二万然后还去深圳…」)
+    cuts = [0] + [m.start() for m in re.finditer(r"然后|另外还|之后又|接着又|还去|又去|再去", r.text)] + [len(r.text)]
+    spans = [
+        (a + m.start(), a + m.end())
+        for a, b in zip(cuts, cuts[1:])
+        for m in re.finditer(r"[^，,。；;！!？?\n\s]+", r.text[a:b])
+    ]
     for s, e in spans:
         seg = r.text[s:e]
         seg_figs = [f for f in r.figs if s <= f.start < e and id(f) not in r.used]
@@ -108,7 +114,8 @@ def read(r):
             if f.kind == "count"
             and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")
             and not re.match(r"\s*(都|全部)?(加起来|加一块|一共|总共|合计|总计|共)", r.text[f.end : f.end + 5])
-        ]  # 「两场加起来多少」 asks for the total of the fairs told, it tells no new ones
+            and not re.search(r"(这|那|上面|前面|上述)$", r.text[max(0, f.start - 2) : f.start])
+        ]  # 「两场加起来多少」「这两个分别能补多少」 ask about the fairs told, they tell no new ones
         costs = []
         for f in [f for f in seg_figs if f.kind == "money"]:
             lead = r.lead_in(f)
