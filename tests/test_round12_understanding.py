@@ -53,3 +53,28 @@ async def test_how_a_clause_computes_is_answered_with_its_rule():
 def test_weather_is_outside_what_is_served():
     assert cannot_serve("明天郑州下雨吗 我要去参加展会") is not None
     assert cannot_serve("展会补贴怎么算") is None
+
+
+def test_two_years_with_fenbie_are_never_added():
+    """「去年境内2000万 今年2500万 … 增量奖和创新奖分别多少」: 2500万 this year, never 4500万 (分别 counts no contracts)."""
+    s = EstimateSession.start("连续两年都有新专利 去年境内执行额2000万 今年2500万 没有离岸 增量奖和创新奖分别多少")
+    assert Decimal(25000000) == s.inputs["onshore_cny"]
+
+
+def test_a_weather_app_is_a_business_not_chat():
+    assert cannot_serve("我们给气象局开发天气预报的app 算哪个领域") is None
+
+
+def test_a_policy_only_named_in_a_question_about_it_is_declined():
+    """「高新技术企业有多少奖励 这个政策里有吗」 asks about another policy's award: declined, not answered here."""
+    assert query.other_policy("郑州认定高新技术企业有多少奖励 这个政策里有吗") is not None
+
+
+def test_a_branch_taxed_at_head_office_is_not_assumed_to_pay_tax_here():
+    from bot.answers.eligibility import facts_from
+    from bot.nlu.normalize import understand
+
+    facts = facts_from(
+        understand("we are a branch office, tax paid in Beijing HQ, other conditions all met, 其他条件都满足")
+    )
+    assert facts.get("pays_tax_in_zhengzhou") is not True

@@ -163,7 +163,9 @@ def facts_from(text: str) -> dict:
         # 「税不在郑州交，其他都满足」 with no word of the form: the tax fact must still count
         etype = facts.get("entity_type") or ("branch" if tax_here is False else "legal_person")
         place = "pays_tax_in_zhengzhou" if etype == "branch" else "registered_in_zhengzhou"
-        for field in (place,) + BOOL_FACTS:
+        # 「税交在 shanghai 总部，其他条件都OK」: where the tax is paid was said, not in Zhengzhou: not assumed
+        taxed_elsewhere = re.search(r"税[^，。；,;!?！？]{0,4}在(?![^，。；,;!?！？]{0,3}郑)", t)
+        for field in ((place,) if not (place == "pays_tax_in_zhengzhou" and taxed_elsewhere) else ()) + BOOL_FACTS:
             facts.setdefault(field, True)
         facts.setdefault("entity_type", etype)
     return facts

@@ -295,7 +295,9 @@ class EstimateSession:
             if applicant and clauses.BY_CODE[code].applicant != applicant:
                 continue
             session = cls.start(text, known=known, topic=code)
-            if session.items == [code] and (session.reads_topic(code) or session.clarify):
+            if (session.items == [code] and session.status == "done") or (
+                session.clarify and session.items in ([], [code])
+            ):
                 fits.append(session)
         done = [s for s in fits if s.status == "done" and not s.clarify]
         return done[0] if len(fits) == 1 and done else None
