@@ -103,3 +103,15 @@ def test_platform_parts_joined_in_one_figure_are_not_parts():
     s = started("公共技术服务平台 硬件和软件200万 配套设施50万 能补多少")
     assert [p["cost_cny"] for p in s.inputs["platforms"]] == [Decimal("2500000")]
     assert "_parts" not in s.inputs["platforms"][0]
+
+
+def test_travel_said_besides_a_fair_is_not_taken_out_of_it():
+    """「另外机票花了1.2万」 names no part inside the fair's cost: the fair's 4万 stays, nothing subtracted."""
+    from bot.estimate.clauses.market_fairs import take_out
+
+    fairs = [{"region": "overseas", "cost_cny": Decimal("40000")}]
+    assert take_out(fairs, "另外机票花了1.2万") is None
+    taken, note = take_out(fairs, "这4万其中签证和机票1.2万")
+    assert [f["cost_cny"] for f in taken] == [Decimal("28000")]
+    assert "签证和机票1.2万元" in note and "4万元 − 1.2万元 = 2.8万元" in note
+    assert fairs[0]["cost_cny"] == Decimal("40000")  # the running list itself is not changed in place
