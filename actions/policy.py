@@ -34,6 +34,11 @@ def figures_first(dispatcher, tracker):
         events = amend_last_estimate(dispatcher, tracker, "correct_value")
         if events is not None:
             return events
+    if has_running_estimate(tracker) and takes_travel_out_of_a_fair(text, tracker):
+        # 「那9万里面有2.6万是机票酒店」 after a fair of 9万: that fair recomputed without the travel part
+        events = amend_last_estimate(dispatcher, tracker, "correct_value")
+        if events is not None:
+            return events
     adds = has_running_estimate(tracker) and adds_item(text)
     if adds:  # 「还有技术先进型服务企业资格也是今年新获得的 总共多少」: the running estimate grows
         events = estimate_from_question(dispatcher, tracker)
@@ -108,6 +113,15 @@ def breaks_down_one_platform(text: str, tracker) -> bool:
         and bool(shapes.search("platform_purchase", norm))
         and len(money) >= 2
     )
+
+
+def takes_travel_out_of_a_fair(text: str, tracker) -> bool:
+    """The message says a part of a fair of the running estimate is travel, meals … (not paid for)."""
+    from actions.estimate_store import load_inputs
+    from bot.estimate.clauses.market_fairs import take_out
+
+    fairs = load_inputs(tracker).get("fairs") or []
+    return bool(fairs) and take_out(fairs, normalize(text)) is not None
 
 
 def estimate_parts(parts: list) -> list:

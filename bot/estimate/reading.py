@@ -240,11 +240,17 @@ def region_mentions(text: str) -> list:
     return sorted(out)
 
 
-def each_cost_question(kind: str, count: int, total: Decimal, unit: str, what: str) -> Clarification:
-    """A total over several events/people/platforms: each one's cost is asked, never averaged."""
+REGION_WORDS = {"domestic": "境内", "overseas": "境外"}
+
+
+def each_cost_question(
+    kind: str, count: int, total: Decimal, unit: str, what: str, region: Optional[str] = None
+) -> Clarification:
+    """A total over several events/people/platforms: each one's cost is asked, never averaged. The fairs'
+    region said with the total (「3场境内展会…一共9.6万」) is kept with the question, not asked again."""
     return Clarification(
         "each_cost",
-        f"{count}{unit}{what}合计{wan(total)}。每{unit}的补贴单独计算、各有上限，不能按平均数估算；"
+        f"{REGION_WORDS.get(region, '')}{count}{unit}{what}合计{wan(total)}。每{unit}的补贴单独计算、各有上限，不能按平均数估算；"
         f"请分别告诉我每{unit}的费用（例如“{'、'.join(['X万'] * min(count, 3))}”）。",
-        {"kind": kind, "count": count, "total": str(total)},
+        {"kind": kind, "count": count, "total": str(total), **({"region": region} if region else {})},
     )

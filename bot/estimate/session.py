@@ -15,6 +15,7 @@ from bot.estimate import clauses
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import rate_rule
 from bot.estimate.clauses.innovation import awards_given
+from bot.estimate.parts import without_parts
 from bot.estimate.reading import is_what_if, next_year_supposed
 
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
@@ -528,7 +529,23 @@ class EstimateSession:
         if correction and self.inputs.get("fairs"):
             fairs = clauses.market_fairs.correct_part(self.inputs["fairs"], normalize(text or ""))
             if fairs is not None:  # 「布展费其实是2.8万」: one named part of a fair told part by part
+                self._restate_parts("同一场活动的", self.inputs["fairs"], fairs)
                 self.inputs["fairs"] = fairs
+                self.last_keys.append("fairs")
+                return True
+        if correction and self.inputs.get("platforms"):
+            platforms = clauses.platforms.correct_part(self.inputs["platforms"], normalize(text or ""))
+            if platforms is not None:  # 「软件其实是53万」: one named part of a platform told part by part
+                self._restate_parts("同一个平台的", self.inputs["platforms"], platforms)
+                self.inputs["platforms"] = platforms
+                self.last_keys.append("platforms")
+                return True
+        if self.inputs.get("fairs") and not first:
+            taken = clauses.market_fairs.take_out(self.inputs["fairs"], normalize(text or ""))
+            if taken is not None:  # 「那9万里面有2.6万是机票酒店」: the part not covered taken out of that fair
+                self.inputs["fairs"], note = taken
+                if note not in self.notes:
+                    self.notes.append(note)
                 self.last_keys.append("fairs")
                 return True
         if self.inputs.get("fairs") and (not first or self.extends):
@@ -594,6 +611,17 @@ class EstimateSession:
         self.problems = list(reading.problems) + self._reject_bad_values()
         self.last_keys = self.last_keys[-6:]
         return got or bool(reading.problems)
+
+    def _restate_parts(self, lead: str, old: list, new: list) -> None:
+        """After one named part is corrected, the note that added up the entry's parts is said again with the
+        new figures (「同一个平台的85万元、53万元合计138万元」); the old sum is not left standing."""
+        for before, after in zip(old, new):
+            if before == after or not after.get("_parts"):
+                continue
+            stale = f"合计{wan(before['cost_cny'])}"
+            self.notes = [n for n in self.notes if not (n.startswith(lead) and n.endswith(stale))]
+            said = "、".join(wan(v) for v in after["_parts"].values())
+            self.notes.append(f"{lead}{said}合计{wan(after['cost_cny'])}")
 
     def _correct_each(self, norm: str) -> bool:
         """「写错了 是每人7万」 after six people at 5千 each: every entry of the list just told, told alike,
@@ -679,7 +707,7 @@ class EstimateSession:
                 old = self.inputs.get(key)
                 if isinstance(old, list) and n and 1 <= n <= len(old) and "cost_cny" in old[int(n) - 1]:
                     entries = [dict(e) for e in old]
-                    entries[int(n) - 1]["cost_cny"] = f.value
+                    entries[int(n) - 1] = dict(without_parts(entries[int(n) - 1]), cost_cny=f.value)
                     self.inputs[key] = entries
                     return True
         for key in reversed(self.last_keys):
@@ -701,7 +729,7 @@ class EstimateSession:
                 # 「如果追加采购 总额到900万」 after one platform of 120万: that one item's one amount
                 fields = [k for k, v in old[0].items() if isinstance(v, Decimal) and k.endswith("_cny")]
                 if len(fields) == 1 and f.currency in (None, "CNY"):
-                    self.inputs[key] = [dict(old[0], **{fields[0]: f.value})]
+                    self.inputs[key] = [dict(without_parts(old[0]), **{fields[0]: f.value})]
                     return True
         return False
 
@@ -825,7 +853,9 @@ class EstimateSession:
                     "cert": ("项", "资质认证"),
                     "platform": ("个", "平台建设"),
                 }[data["kind"]]
-                self.clarify = _clar_dict(each_cost_question(data["kind"], count, value, unit, what))
+                self.clarify = _clar_dict(
+                    each_cost_question(data["kind"], count, value, unit, what, data.get("region"))
+                )
                 return True
             return self._apply_values(data, values)
         elif kind == "each_cost":

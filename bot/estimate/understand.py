@@ -934,7 +934,7 @@ class Reader:
         return f.value
 
     # -- 三.（五） fairs --------------------------------------------------------------------
-    def spread(self, costs, count, per, unit, what, kind):
+    def spread(self, costs, count, per, unit, what, kind, region=None):
         """Costs of each event/person/item from the figures, or None after asking."""
         values = [self.cny(c, f"{what}费用") for c in costs]
         if any(c.currency == "USD" for c in costs):
@@ -948,13 +948,13 @@ class Reader:
         if per == "each":
             return [value] * count
         if per == "total":
-            self.out.clarifications.append(each_cost_question(kind, count, value, unit, what))
+            self.out.clarifications.append(each_cost_question(kind, count, value, unit, what, region))
             return None
         self.out.clarifications.append(
             Clarification(
                 "per_or_total",
                 f"{wan(value)}是每{unit}的费用，还是{count}{unit}合计的费用？",
-                {"kind": kind, "count": count, "value": str(value)},
+                {"kind": kind, "count": count, "value": str(value), **({"region": region} if region else {})},
             )
         )
         return None

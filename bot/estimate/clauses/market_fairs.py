@@ -18,6 +18,8 @@ from bot.estimate.reading import (
     word_patterns,
 )
 
+from bot.estimate.parts import correct_named_part, parts_of
+
 from .base import Clause, Field, figure, figure_in, wan
 
 REGION_NAMES = {"domestic": "境内", "overseas": "境外"}
@@ -199,7 +201,7 @@ def read(r):
         if g.get("range"):
             fairs += _ranged(r, g)
             continue
-        entries = r.spread(g["costs"], g["count"], g["per"], "场", "活动", "fair")
+        entries = r.spread(g["costs"], g["count"], g["per"], "场", "活动", "fair", g["region"])
         if entries is None:
             continue
         if g["region"] is None:
@@ -279,44 +281,79 @@ def _total_of_uncounted_fairs(r, g) -> bool:
 def cost_parts(fair: dict) -> dict:
     """A fair's costs by name (「展位费3万，布展费1.2万」), kept with its entry so that a later 「布展费其实是
     2.8万」 corrects that part; {} unless every cost was named, each name once."""
-    words = fair.get("words") or []
-    if len(words) < 2 or None in words or len(set(words)) != len(words):
-        return {}
-    return {"_parts": dict(zip(words, fair["costs"]))}
+    return parts_of(fair.get("words") or [], fair["costs"])
 
 
 def correct_part(fairs: list, text: str) -> Optional[list]:
     """「布展费其实是2.8万」 or 「展位费不是3万是1.2万，特装是5000」: the fair with those named parts
-    replaced and its total recomputed, or None when no one fair told part by part holds every part named.
-    A figure right after 不是 is the old value and is skipped; a figure with no part name of its own
-    belongs to the part named before it."""
+    replaced and its total recomputed, or None when no one fair told part by part holds every part named."""
+    return correct_named_part(fairs, text, word_patterns()["eligible"])
+
+
+def _travels() -> re.Pattern:
+    """Costs 三（五） does not name, said together (「机票酒店」「机票住宿」), matched whole."""
+    nc = word_patterns()["not_covered"].pattern
+    return re.compile(f"(?:{nc})(?:[、和及与/]?(?:{nc}))*", re.I)
+
+
+def _travel_name(text: str, word: str) -> str:
+    """The whole run of travel words that holds `word` (「机票住宿」 for 住宿), as the user said it."""
+    runs = [m.group(0) for m in _travels().finditer(text) if word.lower() in m.group(0).lower()]
+    return runs[-1] if runs else word
+
+
+INSIDE = r"里面|里头|其中|这里面|当中|包括|包含|含有|含了|含"
+IS_WORD = r"^\s*(的)?(都|全)?(是|为|用于|花在|属于|算)\s*"
+
+
+def take_out(fairs: list, text: str) -> Optional[tuple]:
+    """「那9万里面有2.6万是机票酒店 剩下的都是展位费」 after a fair of 9万: the part 三（五） does not pay for taken
+    out of that fair (9万 − 2.6万), returned with the note that names it; None when the message does not say
+    a part of a fair told is travel, meals … (a total with no fair of that cost, another fair, a named part)."""
     from bot.estimate.understand import figures
 
-    money = [f for f in figures(text) if f.kind == "money" and f.currency in (None, "CNY")]
-    if not money:
+    figs = figures(text)
+    money = [f for f in figs if f.kind == "money"]
+    if not money or any(f.currency not in (None, "CNY") for f in money) or any(f.kind == "count" for f in figs):
         return None
-    eligible, changes, name, end = word_patterns()["eligible"], {}, None, 0
+    if re.search(r"另一|又(去|参加)|第[二三四五六七八九十\d]|还有一[场个次]", text):
+        return None
+    w, last = word_patterns(), 0
+    travels = _travels()
+    totals, excluded, rest = [], [], []
     for f in money:
-        named = [m.group(0) for m in eligible.finditer(text[end : f.start])]
-        name, end = (named[-1] if named else name), f.end
-        if name is None:
+        window, last = text[last : f.start], f.end
+        following = re.split(r"[，,。；;！!？?]|\d", text[f.end : f.end + 14])[0]
+        travel, eligible = list(travels.finditer(window)), list(w["eligible"].finditer(window))
+        after = re.match(IS_WORD + f"({travels.pattern})", following, re.I)
+        if after or (travel and (not eligible or travel[-1].end() > eligible[-1].end())):
+            excluded.append(((after.group(after.lastindex) if after else travel[-1].group(0)), f.value))
+        elif eligible or re.match(IS_WORD + f"({w['eligible'].pattern})", following, re.I):
+            rest.append(f.value)  # 「剩下6.4万是展位费」: checked against the difference below
+        elif not travel and any(Decimal(str(x["cost_cny"])) == f.value for x in fairs):
+            totals.append(f.value)
+        else:
             return None
-        if not re.search(r"(不是|而非|并非)\s*$", text[max(0, f.start - 3) : f.start]):
-            changes[name] = f.value
-    if not changes:
+    if not excluded or len(totals) > 1 or not (totals or re.search(INSIDE, text)):
         return None
-
-    def key_in(fair: dict, name: str) -> Optional[str]:  # 特装 corrects the part told as 特装费
-        return next((k for k in fair.get("_parts") or {} if k.rstrip("费") == name.rstrip("费")), None)
-
-    holders = [i for i, fair in enumerate(fairs) if all(key_in(fair, n) for n in changes)]
+    holders = [
+        i
+        for i, x in enumerate(fairs)
+        if (Decimal(str(x["cost_cny"])) == totals[0] if totals else len(fairs) == 1) and not x.get("_parts")
+    ]
     if len(holders) != 1:
         return None
     fair = dict(fairs[holders[0]])
-    parts = {k: Decimal(str(v)) for k, v in fair["_parts"].items()}
-    parts.update({key_in(fair, n): v for n, v in changes.items()})
-    fair["_parts"], fair["cost_cny"] = parts, sum(parts.values(), Decimal(0))
-    return fairs[: holders[0]] + [fair] + fairs[holders[0] + 1 :]
+    total, out = Decimal(str(fair["cost_cny"])), sum((v for _, v in excluded), Decimal(0))
+    left = total - out
+    if left <= 0 or (rest and sum(rest, Decimal(0)) != left):
+        return None
+    fair["cost_cny"] = left
+    note = (
+        "、".join(f"{word}{wan(v)}" for word, v in excluded) + "不属于第三条第（五）项列明的可补贴费用"
+        f"（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数：按{wan(total)} − {wan(out)} = {wan(left)}计算"
+    )
+    return fairs[: holders[0]] + [fair] + fairs[holders[0] + 1 :], note
 
 
 ADDS_PARTS = r"还有|还要|另外|加上|忘了|漏了|补充|再加|也要算"
@@ -380,9 +417,14 @@ def _itemised(r) -> bool:
     ]
     if fair_counts and len(moneys) < fair_counts[0].value and len(ordinals) < 2:
         return False  # 「三场境外展 东京 法兰克福 迪拜 …一共24万」: fewer costs than fairs, read with the count
+    regions_said = {  # 「一个是境外的…另一个境内的…」: fairs told one by one, each with its own place
+        "domestic" if re.fullmatch(r"境内|国内|省内", m.group(0)) else "overseas"
+        for m in re.finditer(r"境内|国内|省内|境外|国外|海外", t)
+    } | {a[2] for a in anchors}
     if (
         len(anchors) < 2
         and len(ordinals) < 2
+        and not (len(regions_said) > 1 and len(re.findall(FAIR_SEPARATOR, t)) > 1)
         and any(f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "") for f in r.figs)
     ):
         return False
@@ -455,7 +497,7 @@ def _itemised(r) -> bool:
             r.out.problems.append("活动费用请用人民币（元）告诉我，我不做汇率换算。")
             return True
         if word and w["not_covered"].fullmatch(word.lower()):
-            cur["excluded"].append((word, f))
+            cur["excluded"].append((_travel_name(window + "，" + following, word), f))
         else:
             cur["costs"].append(r.cny(f, "活动费用"))
             cur.setdefault("words", []).append(word)

@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+from bot.estimate.parts import correct_named_part, parts_of, without_parts
 from bot.estimate.reading import TOTAL_WORDS, Clarification, each_cost_question
 
 from .base import Clause, Field, wan
@@ -29,7 +30,7 @@ def read(r):
 
     spec = conditions.spec("3.9")  # the costs the clause names, and those it does not (工资, 房租 …)
     not_covered = "|".join(re.escape(w) for w in sorted(spec.get("not_listed", []), key=len, reverse=True))
-    groups, last, excluded = {}, 0, []
+    groups, last, excluded, words = {}, 0, [], {}
     known_one = len((r.known or {}).get("platforms") or []) == 1
     for f in r.figs:
         if f.kind != "money" or id(f) in r.used:
@@ -85,6 +86,9 @@ def read(r):
         if mention and re.search(r"分别|各自", t[mention[-1] : f.start]):
             key = ("figure", f.start)  # 「两个平台分别投入800万和500万」: one figure each
         groups.setdefault(key, []).append(f)
+        named = re.findall(PARTS, window)
+        joined = len(set(named)) > 1 and re.search(r"[、和及与/]|以及", window)  # 「硬件和软件300万」: no one part
+        words[id(f)] = named[-1] if named and not joined else None
     if excluded:
         r.out.notes.append(
             "、".join(excluded) + f"不在第三条第（九）项列明的购置费用内（{'、'.join(spec['eligible_costs'])}），"
@@ -95,7 +99,7 @@ def read(r):
     if len(groups) == 1 and _total_with_other_costs(r, next(iter(groups.values())), not_covered, spec):
         return
     eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
-    costs = []
+    costs, named_parts = [], []  # 「硬件85万 软件35万」: the platform's parts by name, for a later correction of one
     for figs in groups.values():
         for f in figs:
             r.use(f)
@@ -103,6 +107,7 @@ def read(r):
         if len(figs) > 1:
             r.out.notes.append("同一个平台的" + "、".join(wan(f.value) for f in figs) + f"合计{wan(total)}")
         costs.append(total)
+        named_parts.append(parts_of([words.get(id(f)) for f in figs], [r.cny(f, "平台费用") for f in figs]))
     counts = [
         f
         for f in r.unused("count")
@@ -138,10 +143,19 @@ def read(r):
         # 「同一个平台还买了100万的正版软件」: more purchases of the platform told before, added to its cost
         total = known[0]["cost_cny"] + costs[0]
         r.out.notes.append(f"同一个平台的购置费用{wan(known[0]['cost_cny'])}加{wan(costs[0])}，合计{wan(total)}")
-        r.out.fields["platforms"] = [dict(known[0], cost_cny=total)]
+        r.out.fields["platforms"] = [dict(without_parts(known[0]), cost_cny=total)]
         r.out.fields["_whole_platforms"] = True
         return
-    r.out.fields["platforms"] = [{"cost_cny": v} for v in costs]
+    if len(named_parts) != len(costs):
+        named_parts = [{}] * len(costs)
+    r.out.fields["platforms"] = [{"cost_cny": v, **p} for v, p in zip(costs, named_parts)]
+
+
+def correct_part(platforms: list, text: str):
+    """「软件其实是53万」 after a platform told as 硬件85万、软件35万: that part replaced, the platform's total
+    recomputed (85万 + 53万), never the whole platform replaced by 53万; None when no one platform told
+    part by part holds every part named."""
+    return correct_named_part(platforms, text, re.compile(PARTS))
 
 
 INCLUDES = re.compile(r"(里面|其中|这里面|当中|包括|包含|含有|含了|含)(有|了)?")
