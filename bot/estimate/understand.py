@@ -592,8 +592,12 @@ class Reader:
         """One year's 在岸/离岸 amount; a second one of the same year in a message that counts several contracts
         (「两个合同，一个执行了80万美元，一个45万美元」) is added to it, with a note; otherwise the later one stands."""
         before = self.out.fields.get(key)
-        several = re.search(
-            r"(两|三|几|多|[2-9])\s*(个|笔|份|单)(合同|项目|订单|单子|业务)?|一个[^，。；]{0,12}一个|分别", self.text
+        several = (
+            re.search(  # contracts counted (「两个合同」「一个…一个…」), never 分别 alone (「增量和创新分别多少」)
+                r"(两|三|四|五|几|[2-9])\s*(个|笔|份|单)\s*(离岸|在岸|境外|境内|国际)?(合同|项目|订单|单子)"
+                r"|一个[^，。；,;]{0,12}一个|(合同|项目|订单)[^，。；,;]{0,6}分别",
+                self.text,
+            )
         )
         if before is not None and several:
             told = self.out.fields.setdefault(f"_parts_{key}", [wan(before, unit)])
@@ -606,7 +610,7 @@ class Reader:
 
     def _awards_said_none(self):
         """「没拿到增量奖励也没拿离岸奖励」: awards the user says it did not get are 0 (三（三）'s base)."""
-        none = r"(没|没有|未|并未)(拿到?|获得|得到|有|拿过|评上)?[^，。；,;\d]{0,3}"
+        none = r"(没|没有|未|并未)(拿到?|获得|得到|有|拿过|评上)?(过)?(的)?"
         after = r"奖励?[^，。；,;\d]{0,12}(都|也|均)?(没|没有|未)(拿到?|获得|得到|有|拿过)"  # 「增量奖励和离岸奖励都没拿到」
         both = re.search(r"(增量|规模)奖励?(和|与|跟|、)离岸(业务)?" + after, self.text)
         if re.search(none + r"(增量|规模)奖", self.text) or re.search(r"(增量|规模)" + after, self.text) or both:
