@@ -679,6 +679,10 @@ class Reader:
             ):
                 self._difference_of_years(f)
                 continue  # "就比100万多了1美元": a difference, not an amount
+            if self._sum_of_years(f):
+                continue  # 「离岸这两年加起来240万美元」: several years' sum, no year's amount
+            if f.currency != "USD" and self._cost_of_people(f):
+                continue  # 「海外项目管理研修 每人学费7万」: a training cost, not an offshore amount
             if f.bound in (
                 "超过",
                 "不低于",
@@ -793,6 +797,8 @@ class Reader:
             seg_start = segment_of(self.spans, f.start)[0]
             # 「去年今年都是1000万 去年没有离岸 今年离岸150万美元」: 都 said of an earlier figure is not this one's
             both_from = max([seg_start] + [g.end for g in self.figs if g.kind == "money" and g.end <= f.start])
+            # 「连续两年都有新的软著 去年离岸210万美元」: a year word after the 都 gives the figure its own year
+            both = self._both_years_said(t[both_from : f.start])
             if kind in ("onshore", "offshore") and self._years_label_other_kind(f, kind, seg_start):
                 self.use(f)
                 what = "离岸" if kind == "offshore" else "在岸"
@@ -804,25 +810,10 @@ class Reader:
                     )
                 )
                 continue
-            if (
-                re.search(
-                    r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)"
-                    r"[^，。；0-9]{0,8}(都|均)",
-                    t[both_from : f.start],
-                )
-                and f.currency == "USD"
-                and kind == "offshore"
-            ):
+            if both and f.currency == "USD" and kind == "offshore":
                 self.out.fields.setdefault("previous_offshore_usd", f.value)  # "去年今年离岸都是200万美元"
                 key = "offshore_usd"
-            elif (
-                re.search(
-                    r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)"
-                    r"[^，。；0-9]{0,8}(都|均)",
-                    t[both_from : f.start],
-                )
-                and kind == "onshore"
-            ):
+            elif both and kind == "onshore":
                 self.out.fields.setdefault("previous_onshore_cny", self.cny(f, "在岸执行额"))
                 key = "onshore_cny"
             if f.currency not in (None, "CNY", "USD"):
@@ -905,6 +896,47 @@ class Reader:
             + "。增量奖励按两个年度各自的执行额计算（在岸按人民币，离岸按美元并以当年汇率折合人民币），"
             "我不根据差额推算。"
         )
+
+    @staticmethod
+    def _both_years_said(before: str) -> bool:
+        """「去年今年离岸都是200万美元」「两年都是1000万」 right before a figure: the figure is both years'; not when a
+        year word comes after the 都 (「两年都有软著 去年离岸210万美元」 is last year's)."""
+        m = re.search(
+            r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)[^，。；0-9]{0,8}(都|均)",
+            before,
+        )
+        return bool(m) and not re.search(rf"{YEAR_PREV}|{YEAR_CUR}", before[m.end() :])
+
+    def _cost_of_people(self, f) -> bool:
+        """A figure right after a cost word of people (estimate_words.yml cost_leads: 学费/培训费/每人 …) is what was
+        paid for them, never a business amount (「派人去海外研修 每人学费7万」 is no offshore business)."""
+        leads = _words(estimate_words()["cost_leads"])
+        return re.search(rf"({leads})[^，。；,;\d\s]{{0,3}}$", self.lead_in(f)) is not None
+
+    def _sum_of_years(self, f) -> bool:
+        """「离岸业务这两年加起来240万美元」「300万是两年合计的」: a sum over several years (estimate_words.yml years
+        several + summed) is no year's amount; the award is per year, so the figure is named and each year's
+        amount asked, never computed as this year's."""
+        years = estimate_words()["years"]
+        several, summed = _words(years["several"]), _words(years["summed"])
+        seg_start, seg_end = segment_of(self.spans, f.start)
+        before = self.text[seg_start : f.start]
+        after = self.text[f.end : seg_end]
+        m = re.search(rf"({several})[^，。；,;\d\s]{{0,6}}({summed})[^，。；,;\d]{{0,4}}$", before)
+        if m and DURATION_BEFORE.search(before[: m.start()]):
+            m = None  # 「入驻两年合计…」: how long, not the years summed
+        if not (m or re.match(rf"\s*(是|为)?\s*({several})[^，。；,;\d\s]{{0,3}}({summed})", after)):
+            return False
+        self.use(f)
+        kind = _kind_of(self.text, f.start) or _kind_after(self.text, f.end)
+        what = {"offshore": "离岸", "onshore": "在岸"}.get(kind, "")
+        unit = "美元" if f.currency == "USD" or kind == "offshore" else "元"
+        self.out.problems.append(
+            f"您说的{f.raw}是几年加起来的{what}执行额，不是某一年度的执行额。奖励按年度计算"
+            f"（离岸按当年美元执行额，增量按本年度比上一年度），我不把合计当作今年的金额，也不替您拆分。"
+            f"请分别告诉我今年和上一年度的{what}执行额各是多少{unit}。"
+        )
+        return True
 
     def _own_result(self, f) -> bool:
         """ "10%的话是248.5万吧": a result the user worked out (estimate_words.yml own_result), not an amount."""

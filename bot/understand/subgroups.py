@@ -33,11 +33,15 @@ def _alternation(words) -> str:
     return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def _patterns():
+def _words() -> dict:
     from bot.estimate.reading import estimate_words
 
-    w = estimate_words()["subgroups"]
+    return estimate_words()["subgroups"]
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    w = _words()
     exc, inside, rest = _alternation(w["exception"]), _alternation(w["inside"]), _alternation(w["rest"])
     people = _alternation(w["people"])
     tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
@@ -89,6 +93,36 @@ def parts(t: str) -> List[Part]:
             end = end_m.start() if end_m else len(t)
             out.append(Part(n, m.start(), end, m.start("n"), t[m.start("n") : end], rest))
     return sorted(out, key=lambda p: p.start)
+
+
+def described(t: str) -> List[Part]:
+    """Parts described by what their people are, after the group's count and an among word: 「26个实习生里 应届毕业、
+    大专以上的有19个」 → Part(19, text 「应届毕业、大专以上的」); only a count smaller than the group's."""
+    w = _words()
+    among, people = _alternation(w["among"]), _alternation(w["people"])
+    pattern = re.compile(
+        rf"(?P<g>{NUMBER})\s*(?:个|名|位)\s*(?:{people})?\s*(?:{among})\s*(?P<d>[^。；;！？!?]{{2,60}}?)"
+        rf"的?\s*(?:有|是|占|共|一共|总共)\s*(?P<n>{NUMBER})\s*(?:个|名|位)"
+    )
+    out = []
+    for m in pattern.finditer(t):
+        group, n = _count(m.group("g")), _count(m.group("n"))
+        if group and n and n < group:
+            out.append(Part(n, m.start("d"), m.end(), m.start("n"), m.group("d"), False))
+    return out
+
+
+def fitting(t: str, code: str, ids) -> Optional[Part]:
+    """The part described (`described`) whose description fits clause `code`'s person conditions `ids`: none of
+    them failed and at least one met by what is said of it alone (「…里 符合条件的…有19个」 is read elsewhere)."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    for p in described(t):
+        checks = [c for c in conditions.evaluate(code, read_facts(p.text)).checks if c.id in ids]
+        if checks and not any(c.status == "not_met" for c in checks) and any(c.status == "met" for c in checks):
+            return p
+    return None
 
 
 def without_parts(t: str) -> str:

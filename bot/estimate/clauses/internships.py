@@ -60,6 +60,8 @@ def read(r):
         ):
             r.out.fields["qualified_interns"] = int(f.value)
             r.use(f)
+    if "qualified_interns" not in r.out.fields:
+        _described_part(r)
     if "interns_per_year" not in r.out.fields:
         m = re.search(
             r"(?:每年|一年|年均)[^，。；]{0,12}?(?:实习生?)[^，。；0-9一二三四五六七八九十两]{0,4}"
@@ -85,7 +87,7 @@ def read(r):
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["interns_per_year"])
         if n is not None:
             r.out.fields["qualified_interns"] = n
-    if r.pending == "internship_agreement_years":
+    if r.pending == "internship_agreement_years" and "internship_agreement_years" not in r.out.fields:
         for f in r.figs:
             if f.kind in ("duration_years", "count") and id(f) not in r.used:
                 r.out.fields["internship_agreement_years"] = f.value
@@ -93,6 +95,20 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _described_part(r) -> None:
+    """「今年26个实习生里 应届毕业、大专以上…的有19个」: the part whose description fits the person conditions is the
+    qualified graduates (19), never the group (26) it is a part of (bot/understand/subgroups.py)."""
+    from bot.understand.subgroups import fitting
+
+    part = fitting(r.text, CODE, PERSON_CONDITIONS)
+    if part is None:
+        return
+    for f in r.unused("count"):
+        if f.start == part.number_at:
+            r.use(f)
+    r.out.fields["qualified_interns"] = part.count
 
 
 def _no_asides(text: str) -> str:
