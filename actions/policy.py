@@ -323,8 +323,12 @@ def complete_estimate(text: str) -> bool:
     the amount follows (「认定的培训机构 15个大专学员…一年算不算1年以上」 → 15 × 500元)."""
     from bot.estimate.session import EstimateSession
 
+    from bot.estimate.session import calculator_inputs
+
     est = EstimateSession.start(text)
-    return est.status == "done" and bool(est.items) and not est.clarify
+    figures = [v for v in calculator_inputs(est.inputs).values() if not isinstance(v, bool)]
+    something = any(v for v in figures)  # 「没有一分钱离岸业务」 alone gives nothing to compute
+    return est.status == "done" and bool(est.items) and not est.clarify and something
 
 
 def first_answer(dispatcher, tracker, *steps):

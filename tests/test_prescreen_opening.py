@@ -140,3 +140,16 @@ class TestEstimateNamesMetConditions:
         s = EstimateSession.start("中高级人才培训补贴能补多少")
         s.handle("5个人 每人4万")
         assert {} == s.met_conditions()
+
+
+def test_figures_given_with_the_conditions_pick_the_items():
+    """Asked about 第二条, the user answers everything and adds figures: the items they are about are chosen and
+    read from that message (new enterprise: (800万 + 120万 × 7.0) × 3% = 492,000; 120万 × 10% × 7.0 = 840,000)."""
+    s = PrescreenSession.start("今年刚成立的公司 想先预审一下")
+    s.handle(
+        "在郑州经开区注册的独立法人，首年；产权清晰，依法经营纳税，财务制度健全，统计系统注册并按时填报。"
+        "今年在岸800万，离岸120万美元，汇率7.0",
+        "inform",
+    )
+    assert "done" == s.step
+    assert Decimal("1332000") == Decimal(str(calculate(s.calculator_input())["total_cny"]))

@@ -240,7 +240,11 @@ class PrescreenSession:
             return self._not_understood(intent)
         if self.step == "conditions":
             before = set(self.ruled_out())
+            hint = list(self.hint)
+            self._keep_opening_figures(text)  # 「…统计系统已注册。今年在岸1000万，离岸110万美元」: the items too
             turn = self._condition_answer(t, intent)
+            if not turn.understood:
+                self.hint = hint  # kept only with an answer understood (the message is read again otherwise)
             if turn.understood:
                 self._note(volunteered)
                 self.advance()
