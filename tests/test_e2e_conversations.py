@@ -17,27 +17,31 @@ CASES = ROOT / "tests" / "e2e"
 CASE_FILES = [CASES / "cases.yaml", CASES / "cases_round2.yaml", ROOT.parent / "shared" / "eval" / "sample_cases.yaml"]
 # Outside evaluators' sets for issues 13, 14 and 19: each file's pass rate must stay at or above its
 # floor (the rate measured when it was last raised; README "Measured" gives the figures).
-RATE_FLOORS = {  # measured 2026-11-30 14:36 (python -m tests.tools.run_cases …, README "Measured"), floors 2–3 points under
-    "cases_conditions.yaml": 0.95,  # 97.4 %
+RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases …, README "Measured"), floors 2–4 points under
+    "cases_conditions.yaml": 0.95,  # 97.9 %
     "cases_understanding_a.yaml": 0.95,  # 97.6 %
     "cases_understanding_b.yaml": 0.95,  # 98.2 %
-    "cases_estimates_a.yaml": 0.96,  # 98.4 %
-    "cases_estimates_b.yaml": 0.95,  # 99.1 %
-    "cases_fresh_questions.yaml": 0.94,  # 96.7 %
-    "cases_fresh_estimates.yaml": 0.95,  # 97.3 %
+    "cases_estimates_a.yaml": 0.97,  # 100 %
+    "cases_estimates_b.yaml": 0.97,  # 100 %
+    "cases_fresh_questions.yaml": 0.94,  # 97.3 %
+    "cases_fresh_estimates.yaml": 0.95,  # 98.2 %
     "cases_heldout_questions.yaml": 0.95,  # 98.0 %
-    "cases_heldout_estimates.yaml": 0.89,  # 92.5 %
+    "cases_heldout_estimates.yaml": 0.96,  # 100 %
     "cases_round5_questions.yaml": 0.92,  # 95.0 % (first play 80.8 %)
-    "cases_round5_estimates.yaml": 0.88,  # 91.8 % (first play 80.0 %)
+    "cases_round5_estimates.yaml": 0.94,  # 97.3 % (first play 80.0 %)
     "cases_round6_questions.yaml": 0.93,  # 96.0 % (first play 93.0 %)
-    "cases_round6_estimates.yaml": 0.88,  # 91.0 % (first play 69.0 %)
-    "cases_round7_estimates.yaml": 0.93,  # 97.5 % (first play 85.0 %)
-    "cases_round8_questions.yaml": 0.94,  # 97.0 % (first play 83.0 %)
+    "cases_round6_estimates.yaml": 0.93,  # 96.0 % (first play 69.0 %)
+    "cases_round7_estimates.yaml": 0.94,  # 97.5 % (first play 85.0 %)
+    "cases_round8_questions.yaml": 0.93,  # 96.0 % (first play 83.0 %)
     "cases_round8_estimates.yaml": 0.94,  # 97.5 % (first play 82.5 %)
     "cases_round9_questions.yaml": 0.95,  # 98.0 % (first play 89.0 %)
     "cases_round9_estimates.yaml": 0.95,  # 98.8 % (first play 75.0 %)
-    "cases_round10_questions.yaml": 0.92,  # 95.0 % (first play 90.0 %)
-    "cases_round10_estimates.yaml": 0.83,  # 86.2 % (first play 66.2 %)
+    "cases_round10_questions.yaml": 0.93,  # 96.0 % (first play 90.0 %)
+    "cases_round10_estimates.yaml": 0.94,  # 97.5 % (first play 66.2 %)
+    "cases_round11_questions.yaml": 0.96,  # 99.0 % (first play 88.0 %)
+    "cases_round11_estimates.yaml": 0.96,  # 100 % (first play 82.5 %)
+    "cases_round12_questions.yaml": 0.94,  # 97.0 % (first play 89.0 %)
+    "cases_round12_estimates.yaml": 0.95,  # 98.8 % (first play 85.0 %)
 }
 
 
