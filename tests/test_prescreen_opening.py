@@ -6,25 +6,13 @@ from decimal import Decimal
 from calculator import calculate
 
 from bot.prescreen.session import PrescreenSession
-from bot.reports import verdict_from
+from tests.test_prescreen_session import play, verdict
 
 ALL_MET = "郑州注册的独立法人，产权清楚，依法经营、依法纳税，财务制度健全，商务部统计系统已注册并按时填报"
 
 
-def play(first, answers):
-    s = PrescreenSession.start(first)
-    asked = []
-    for a in answers:
-        if s.step in ("done", "cancelled"):
-            break
-        asked.append(s.question())
-        s = PrescreenSession.load(s.dump())
-        s.handle(a)
-    return s, asked
-
-
 def status(s):
-    return verdict_from(calculate(s.calculator_input())["eligibility"], s.applicant)["status"]
+    return verdict(s)["status"]
 
 
 class TestOpeningFigures:
