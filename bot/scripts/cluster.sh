@@ -95,6 +95,10 @@ start_postgres() {
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"
     [ "$(id -u)" = 0 ] && chown postgres: "$data"
+    # PostgreSQL runs as its own user: every directory above the data directory must let it through
+    if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$data"; then
+      die "PostgreSQL's user cannot reach $data: a directory above it is not searchable by others (mktemp -d makes 0700 directories; chmod o+x it, or clone elsewhere)"
+    fi
     as_pg "$PG_BIN/initdb" -D "$data" -U rasa --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOGS/initdb.log" 2>&1 \
       || die "initdb failed (see $LOGS/initdb.log)"
   fi
