@@ -563,6 +563,24 @@ def _question_parts(q: str) -> list:
     return asked or parts
 
 
+@lru_cache(maxsize=1)
+def _this_policy_words() -> tuple:
+    cfg = sources.load_cached("document").get("other_policies") or {}
+    return tuple(text.normalize(str(w)) for w in cfg.get("this_policy") or [])
+
+
+@lru_cache(maxsize=1)
+def _clause_phrases() -> tuple:
+    """The clauses' titles and conditions (4 characters or more), normalised once."""
+    k = _open()
+    return tuple(
+        text.normalize(phrase)
+        for c in k.clauses.values()
+        for phrase in [c["title"]] + list(c["conditions"] or [])
+        if phrase and len(phrase) >= 4
+    )
+
+
 def other_policy(question: str):
     """The other policy a question is about (its name), or None when its subject may be this policy.
 
@@ -572,13 +590,7 @@ def other_policy(question: str):
     """
     cfg = sources.load_cached("document").get("other_policies") or {}
     q = normalize_question(question)
-    k = _open()
-    ours = any(text.contains(q, text.normalize(str(w))) for w in cfg.get("this_policy") or []) or any(
-        text.normalize(phrase) in q
-        for c in k.clauses.values()
-        for phrase in [c["title"]] + list(c["conditions"] or [])
-        if phrase and len(phrase) >= 4
-    )
+    ours = any(text.contains(q, w) for w in _this_policy_words()) or any(phrase in q for phrase in _clause_phrases())
     regions = cfg.get("regions") or {}
     parts = _question_parts(q)
     for place in regions.get("places") or []:

@@ -520,7 +520,7 @@ class EstimateSession:
         from bot.understand import facts as fact_reader
 
         # "3个人参加了培训" counts people; it does not say the applicant is an individual (个人)
-        said = fact_reader.read_facts(re.sub(r"([0-9两一二三四五六七八九十几]+)个人", r"\1名员工", text or ""))
+        said = fact_reader.read_facts_cached(re.sub(r"([0-9两一二三四五六七八九十几]+)个人", r"\1名员工", text or ""))
         if said:
             self.facts = fact_reader.to_json(fact_reader.merge(fact_reader.from_json(self.facts), said))
 
