@@ -43,6 +43,19 @@ from bot.understand.segment import asks_something
 from knowledge import shapes
 
 
+def rule_of_how_question(dispatcher, tracker):
+    """「我们去年才注册的新公司 没有上年度数据 增量咋算」: how a clause computes, with no figure to compute from, is
+    answered from the clause's rule; the events of that answer, or None."""
+    text = user_text(tracker)
+    if not shapes.search("asks_how_computed", text) or own_figures(normalize(text)):
+        return None
+    answer = compose("ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+    if not answer.text:
+        return None
+    say(dispatcher, answer)
+    return answer_events(answer)
+
+
 class ActionEstimateStart(Action):
     """Read the estimate request; answer at once when nothing is missing, else open the form."""
 
@@ -56,15 +69,9 @@ class ActionEstimateStart(Action):
         events = prescreen_first(dispatcher, tracker)  # a pre-screening asked for, with figures: it reads them
         if events is not None:
             return events
-        text = user_text(tracker)
-        if shapes.search("asks_how_computed", text) and not own_figures(normalize(text)):
-            # 「我们去年才注册的新公司 没有上年度数据 增量咋算」: how the clause computes, answered from its rule
-            answer = compose(
-                "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
-            )
-            if answer.text:
-                say(dispatcher, answer)
-                return answer_events(answer) + [SlotSet("estimate_pending", False)]
+        events = rule_of_how_question(dispatcher, tracker)
+        if events is not None:
+            return events + [SlotSet("estimate_pending", False)]
         if is_what_if(user_text(tracker)) and has_running_estimate(tracker):
             events = amend_last_estimate(dispatcher, tracker)  # 「那如果离岸是200万美元呢」: the estimate just made
             if events is not None:
@@ -279,13 +286,9 @@ class ActionLooseAnswer(Action):
             events = amend_last_estimate(dispatcher, tracker, intent)
             if events is not None:
                 return events
-        if shapes.search("asks_how_computed", text) and not own_figures(normalize(text)) and asking:
-            answer = compose(
-                "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
-            )
-            if answer.text:  # 「新公司 没有上年度数据 增量咋算」: the rule, not an estimate with nothing to compute
-                say(dispatcher, answer)
-                return done + answer_events(answer)
+        events = rule_of_how_question(dispatcher, tracker) if asking else None
+        if events is not None:
+            return done + events
         if intent in ("affirm", "deny"):  # 「是的」 after an estimate: no new estimate from the earlier facts alone
             dispatcher.utter_message(
                 text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。"
