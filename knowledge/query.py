@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 
 from knowledge import sources, text
 from knowledge.text import normalize_question  # noqa: F401  (part of this module's API)
@@ -212,8 +213,13 @@ class _Knowledge:
         return weight * min(max(raw, 0.0), self.config["fts_cap"])
 
 
+@lru_cache(maxsize=64)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
 def _open(db_path=None) -> _Knowledge:
-    path = sources.db_path(db_path).resolve()
+    path = _resolved(sources.db_path(db_path))
     with _cache_lock:
         k = _cache.get(path)
         if k is not None:
@@ -244,17 +250,32 @@ def _public(item: dict) -> dict:
     return {k: v for k, v in item.items() if not k.startswith("_")}
 
 
-def document(db_path=None) -> dict:
-    """The document: 文号, titles, dates, offices, the documents it implements, and rules of 四."""
+def document(db_path=None):
+    """The document: 文号, titles, dates, offices, the documents it implements, and rules of 四.
+
+    Built once per database and read-only (mappings and tuples): every caller shares it.
+    """
     k = _open(db_path)
-    doc = json.loads(json.dumps(k.document, ensure_ascii=False))
-    cap = doc.get("annual_total_cap")
-    if cap:
-        for f in k.figures.get(cap["clause"], []):
-            if f["key"] == cap["figure"]:
-                cap["value"] = f["value"]
-                cap["bound"] = f["bound"]
-    return doc
+    built = k.__dict__.get("_document_built")
+    if built is None:
+        doc = json.loads(json.dumps(k.document, ensure_ascii=False))
+        cap = doc.get("annual_total_cap")
+        if cap:
+            for f in k.figures.get(cap["clause"], []):
+                if f["key"] == cap["figure"]:
+                    cap["value"] = f["value"]
+                    cap["bound"] = f["bound"]
+        built = k._document_built = _frozen(doc)
+    return built
+
+
+def _frozen(value):
+    """A read-only copy: dicts as MappingProxyType, lists as tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: _frozen(v) for key, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value
 
 
 def clause(code, db_path=None):
@@ -515,13 +536,28 @@ def not_service_outsourcing(description: str) -> list:
     Each result is {"key", "label", "why", "decides", "trigger"}; a kind is left out when one of its
     `unless` words (a service that points back to a domain) occurs in the same description.
     """
+    return [dict(f) for f in _not_service_outsourcing(description)]
+
+
+@lru_cache(maxsize=1)
+def _not_outsourcing_kinds() -> tuple:
+    """catalog.yml's not_service_outsourcing kinds, each with its triggers and unless words normalised once."""
+    return tuple(
+        (kind, tuple((t, text.normalize(str(t))) for t in kind["triggers"]),
+         tuple(text.normalize(str(u)) for u in kind.get("unless") or []))
+        for kind in sources.load_cached("catalog").get("not_service_outsourcing") or []
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def _not_service_outsourcing(description: str) -> tuple:
     found = []
     for clause in _CLAUSES.split(normalize_question(description)):
-        for kind in sources.load_cached("catalog").get("not_service_outsourcing") or []:
-            hit = next((t for t in kind["triggers"] if _affirmed(clause, text.normalize(str(t)))), None)
+        for kind, triggers, unless in _not_outsourcing_kinds():
+            hit = next((t for t, normal in triggers if _affirmed(clause, normal)), None)
             if (
                 hit
-                and not any(text.contains(clause, text.normalize(str(u))) for u in kind.get("unless") or [])
+                and not any(text.contains(clause, u) for u in unless)
                 and kind["key"] not in [f["key"] for f in found]
             ):
                 found.append(
@@ -533,7 +569,7 @@ def not_service_outsourcing(description: str) -> list:
                         "trigger": hit,
                     }
                 )
-    return found
+    return tuple(found)
 
 
 _CLAUSES = re.compile(r"[，,。；;！!？?、\s]+")
@@ -581,12 +617,14 @@ def _clause_phrases() -> tuple:
     )
 
 
+@lru_cache(maxsize=2048)
 def other_policy(question: str):
     """The other policy a question is about (its name), or None when its subject may be this policy.
 
     A mention of a tax, social insurance or another city inside a question about this policy is context;
     only a question whose asked part names another policy, and that names nothing of this one, is
-    about another policy (document.yml, other_policies).
+    about another policy (document.yml, other_policies). A function of the text alone (the source
+    files are read once per process), so answers are remembered.
     """
     cfg = sources.load_cached("document").get("other_policies") or {}
     q = normalize_question(question)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The scaled-out deployment on this machine (issue 16), as background processes:
-#   PostgreSQL 15 (a private cluster under $CLUSTER_DIR/pg, made with initdb): conversations
+#   PostgreSQL 15 (a private cluster under $CLUSTER_DIR/pg, made with initdb; see pg_data): conversations
 #       (Rasa's SQLTrackerStore), pre-screening reports (bot/reports/pg_store.py) and the console's
 #       data (bot/console/store.py; CONSOLE_DATABASE_URL);
 #   Redis: conversation locks (bot.lock_store.FastRedisLockStore, a RedisLockStore), WeChat
@@ -88,25 +88,39 @@ launch() {  # launch NAME COMMAND…: in the background, its output in logs/NAME
 }
 
 # PostgreSQL refuses to run as root: as root, the data directory belongs to the postgres user.
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
+
+# The data directory: $CLUSTER_DIR/pg, or, when PostgreSQL's user cannot pass a directory above it
+# (mktemp -d makes 0700 directories), a directory of its own under /tmp whose path is kept in
+# $CLUSTER_DIR/pg.location, so that stop and status find it again.
+pg_data() {
+  if [ -f "$CLUSTER_DIR/pg.location" ]; then cat "$CLUSTER_DIR/pg.location"; else echo "$CLUSTER_DIR/pg"; fi
+}
 
 start_postgres() {
-  local data="$CLUSTER_DIR/pg"
+  local data
+  data=$(pg_data)
+  PG_LOG="$LOGS/postgres.log"
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"
     [ "$(id -u)" = 0 ] && chown postgres: "$data"
-    # PostgreSQL runs as its own user: every directory above the data directory must let it through
     if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$data"; then
-      die "PostgreSQL's user cannot reach $data: a directory above it is not searchable by others (mktemp -d makes 0700 directories; chmod o+x it, or clone elsewhere)"
+      rmdir "$data" 2>/dev/null || true
+      data=$(mktemp -d /tmp/policy-assistant-pg.XXXXXX)
+      chown postgres: "$data"
+      echo "$data" >"$CLUSTER_DIR/pg.location"
+      say "PostgreSQL's user cannot pass a directory above $CLUSTER_DIR: its data is in $data"
     fi
     as_pg "$PG_BIN/initdb" -D "$data" -U rasa --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOGS/initdb.log" 2>&1 \
       || die "initdb failed (see $LOGS/initdb.log)"
   fi
+  # pg_ctl writes its log as PostgreSQL's user: beside the data when the logs are out of its reach
+  [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$LOGS" && PG_LOG="$data/../$(basename "$data").log"
   if ! as_pg "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    [ "$(id -u)" = 0 ] && touch "$LOGS/postgres.log" && chown postgres: "$LOGS/postgres.log"
-    as_pg "$PG_BIN/pg_ctl" -D "$data" -w -t 60 -l "$LOGS/postgres.log" \
+    [ "$(id -u)" = 0 ] && touch "$PG_LOG" && chown postgres: "$PG_LOG"
+    as_pg "$PG_BIN/pg_ctl" -D "$data" -w -t 60 -l "$PG_LOG" \
       -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c fsync=on" \
-      start >/dev/null || die "PostgreSQL did not start (see $LOGS/postgres.log)"
+      start >/dev/null || die "PostgreSQL did not start (see $PG_LOG)"
   fi
   local psql=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U rasa -d postgres -qtA)
   if [ -z "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'rasa'")" ]; then
@@ -261,8 +275,8 @@ stop() {
     kill -9 "$pid" 2>/dev/null || true
     rm -f "$f"
   done
-  if [ -f "$CLUSTER_DIR/pg/postmaster.pid" ]; then
-    as_pg "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/pg" -m fast -w stop >/dev/null 2>&1 || true
+  if [ -f "$(pg_data)/postmaster.pid" ]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$(pg_data)" -m fast -w stop >/dev/null 2>&1 || true
   fi
   say "stopped ($CLUSTER_DIR)"
 }
@@ -273,7 +287,7 @@ status() {
     [ -e "$f" ] || continue
     if kill -0 "$(cat "$f")" 2>/dev/null; then echo "$(basename "$f" .pid): running"; else echo "$(basename "$f" .pid): stopped"; fi
   done
-  as_pg "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/pg" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
+  as_pg "$PG_BIN/pg_ctl" -D "$(pg_data)" status >/dev/null 2>&1 && echo "postgres: running" || echo "postgres: stopped"
 }
 
 case "${1:-start}" in
