@@ -153,8 +153,21 @@ def full_years(text: str) -> str:
             return m.group(0)
         return f"20{m.group(1)}年"
 
-    return BARE_YEAR_LIST.sub(lambda m: f"{m.group(1)}年{m.group(2)}{m.group(3)}年", SHORT_YEAR.sub(year, text))
+    text = BARE_YEAR_LIST.sub(lambda m: f"{m.group(1)}年{m.group(2)}{m.group(3)}年", SHORT_YEAR.sub(year, text))
 
+    def label(m):
+        money_before = re.search(r"(usd|us\$|rmb|cny|美元|人民币)\s*$", text[max(0, m.start() - 6) : m.start()], re.I)
+        return m.group(0) if money_before else f"{m.group(1)}年"
+
+    return BARE_YEAR_LABEL.sub(label, text)
+
+
+# 「2023 在岸 3,250,000元」「（2023中间价7.0467）」「汇率 2023: 7.0467 / 2022: 6.7261」: a bare year (2000–2099)
+# that labels the business amounts or the rate after it is that year (「2023年」), never an amount or a rate
+BARE_YEAR_LABEL = re.compile(
+    r"(?<![\d.,/$¥a-zA-Z])(20[0-9]{2})(?![\d.,万千百亿年wWkK元%])"
+    r"(?=\s*(?:[:：]\s*\d|的?\s*(?:在岸|离岸|境内|境外|国内|国外|海外|中间价|汇率|年平均|平均汇率|执行额|服务外包|业务)))"
+)
 
 # 「研发投入2023、2024都增长了」: two bare years side by side are years, not amounts of 2,023元
 BARE_YEAR_LIST = re.compile(
