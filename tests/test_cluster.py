@@ -150,6 +150,11 @@ def cluster():
         yield Cluster(directory, dict(env, REPLICAS="2", ACTION_REPLICAS="2"))
     finally:
         subprocess.run(["bash", script, "stop"], env=env, capture_output=True, timeout=120)
+        moved = directory / "pg.location"  # PostgreSQL's data outside a directory its user cannot pass
+        if moved.is_file():
+            data = Path(moved.read_text().strip())
+            shutil.rmtree(data, ignore_errors=True)
+            data.with_name(data.name + ".log").unlink(missing_ok=True)
         shutil.rmtree(directory, ignore_errors=True)
 
 
