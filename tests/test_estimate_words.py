@@ -1,5 +1,7 @@
 """knowledge/data/estimate_words.yml: every word list steers the estimate reader as documented."""
 
+import re
+
 import pytest
 from decimal import Decimal
 
@@ -78,3 +80,32 @@ def test_english_rates_for_each_year():
     )
     assert (Decimal("7.12"), Decimal("6.98")) == (s.inputs["usd_cny_rate"], s.inputs["previous_usd_cny_rate"])
     assert "0" not in [str(v) for k, v in s.inputs.items() if k.endswith("offshore_usd")]
+
+
+PLATFORM_WORDS = WORDS["platforms"]
+
+
+@pytest.mark.parametrize("part", PLATFORM_WORDS["parts"])
+def test_each_platform_part_stays_one_platform(part):
+    """A platform's costs named part by part (硬件 60万 and a second part) are one platform, not two."""
+    from bot.estimate.understand import read
+
+    r = read(f"建了一个公共技术服务平台 {part}60万 正版软件40万 补贴多少", items=["3.9"])
+    assert len(r.fields.get("platforms") or []) == 1, r.fields
+
+
+@pytest.mark.parametrize("word", PLATFORM_WORDS["several"])
+def test_each_several_word_keeps_platforms_apart(word):
+    """「…分别…」「每个平台…」: the costs belong to several platforms, never summed into one."""
+    from bot.estimate.clauses.platforms import SEVERAL
+
+    assert re.search(SEVERAL, f"两个平台{word}投入了300万和200万")
+    assert re.search(SEVERAL, "建了3个平台")
+    assert not re.search(SEVERAL, "建了一个平台 硬件60万")
+
+
+@pytest.mark.parametrize("word", PLATFORM_WORDS["same"])
+def test_each_same_platform_word_points_back(word):
+    from bot.estimate.clauses.platforms import SAME_PLATFORM
+
+    assert re.fullmatch(SAME_PLATFORM, word)

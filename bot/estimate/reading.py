@@ -143,8 +143,12 @@ def _english_pattern():
     return re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])", re.I)
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
+    """A regex alternation of words (escaped, lower-cased, longest first)."""
     return _alternation_of(tuple(words))
+
+
+_alternation = alternation
 
 
 @lru_cache(maxsize=64)

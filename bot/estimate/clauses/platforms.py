@@ -4,17 +4,26 @@ import re
 from decimal import Decimal
 
 from bot.estimate.parts import correct_named_part, parts_of, without_parts
-from bot.estimate.reading import TOTAL_WORDS, Clarification, each_cost_question
+from bot.estimate.reading import TOTAL_WORDS, Clarification, alternation, each_cost_question, estimate_words
 
 from .base import Clause, Field, wan
 
 
-SAME_PLATFORM = r"同一个平台|同一平台|这个平台|该平台|那个平台|原来的平台|同个平台"
-PARTS = r"硬件|设备|设施|软件|服务器|机房|网络|存储"  # what one platform's purchase costs are called
-SEVERAL = r"分别|各自|[两三四五六七八九2-9]个平台|每个平台"
-ADDED = r"还|又|另外|再|追加|加上|多"
-REST = r"(剩下|其余|余下|剩余|其他|其它|另外)(的)?\s*$"
-PURCHASE_AFTER = r"\s*(的)?(都|全|全部|全都)?(是|为|用于|花在|属于)[^，,。；;]{0,3}(硬件|设备|设施|软件|服务器|机房)"
+_W = estimate_words()["platforms"]
+
+
+def _words(key: str) -> str:
+    return alternation(_W[key])
+
+
+SAME_PLATFORM = _words("same")
+PARTS = _words("parts")  # what one platform's purchase costs are called
+SEVERAL = _words("several") + rf"|[两三四五六七八九2-9]{re.escape(_W['counted'])}"
+ADDED = _words("added")
+REST = rf"({_words('rest')})(的)?\s*$"
+PURCHASE_AFTER = rf"\s*(的)?(都|全|全部|全都)?({_words('purchase_verbs')})[^，,。；;]{{0,3}}({_words('purchases')})"
+MINE = _words("mine")
+OTHERS = _words("others")
 
 
 def describe(value) -> str:
@@ -24,8 +33,7 @@ def describe(value) -> str:
 def read(r):
     """One entry per platform: each 平台 named starts one; costs after it (硬件、软件 …) are its own."""
     t = r.text
-    mine = r"平台|硬件|设备|设施|正版软件|软件|购置|投入|花了|花费"
-    others = r"认证|资质|展|租|离岸|在岸|执行额|合同额|项目经理|人才|实习|学费|培训费|美元|汇率"
+    mine, others = MINE, OTHERS
     from knowledge import conditions
 
     spec = conditions.spec("3.9")  # the costs the clause names, and those it does not (工资, 房租 …)
