@@ -425,3 +425,31 @@ class TestNoRasa:
             [sys.executable, "-c", code, str(db)], cwd=ROOT, capture_output=True, text=True, check=True
         )
         assert "[]" == out.stdout.strip()
+
+
+class TestRemembered:
+    """Answers remembered per process are shared read-only and equal to a fresh computation."""
+
+    def test_document_is_shared_and_read_only(self):
+        d = query.document()
+        assert d is query.document()
+        with pytest.raises(TypeError):
+            d["sponsor"] = "x"
+        with pytest.raises((TypeError, AttributeError)):
+            d["cannot_serve"].append({})
+        assert d["annual_total_cap"]["value"]
+
+    def test_not_service_outsourcing_copies_are_independent(self):
+        first = query.not_service_outsourcing("我们自己开饭店 卖火锅")
+        assert first, "a restaurant is outside the 23 domains"
+        first[0]["label"] = "changed"
+        assert query.not_service_outsourcing("我们自己开饭店 卖火锅")[0]["label"] != "changed"
+
+    @pytest.mark.parametrize(
+        "question",
+        ["上海的离岸奖励政策是怎样的", "我们在郑州交增值税 能申报增量奖励吗", "高新技术企业所得税优惠怎么申请"],
+    )
+    def test_other_policy_remembered_equals_fresh(self, question):
+        remembered = query.other_policy(question)
+        query.other_policy.cache_clear()
+        assert query.other_policy(question) == remembered
