@@ -4,8 +4,10 @@ New wording, not the case files'."""
 
 from decimal import Decimal
 
+import pytest
+
 from bot.estimate import stated_awards
-from bot.estimate.reading import each_of_two_years
+from bot.estimate.reading import each_of_two_years, estimate_words
 from bot.estimate.session import EstimateSession
 from bot.estimate.understand import read
 from bot.nlu.normalize import normalize
@@ -61,6 +63,11 @@ class TestEachOfTwoYears:
         """「2020和2022年都拿过」 is not 连续两年."""
         assert each_of_two_years("2020和2022年都拿过软著") is False
 
+    def test_a_range_of_years_spans_them(self):
+        """「前年至今年都有增长」 and 「21到23年都拿了」 cover two years or more."""
+        assert each_of_two_years("研发经费前年至今年都有增长") is True
+        assert each_of_two_years("21到23年都拿了新软著") is True
+
     def test_no_two_years_no_statement(self):
         """One year, or no 都, states nothing here."""
         assert each_of_two_years("22年拿了一个新专利") is None
@@ -76,6 +83,18 @@ class TestEachOfTwoYears:
     def test_patents_condition_years_apart_not_met(self):
         r = read(normalize("增量奖励42万，2020和2022年都有新软著，创新奖多少"), items=["3.3"])
         assert r.fields["innovation_patents_two_years"] is False
+
+    def test_said_outright_wins_over_a_range(self):
+        """「连续两年」 said outright stays met whatever the years named."""
+        r = read(normalize("增量奖励10万，研发支出前年到今年连续两年都在增加，创新奖呢"), items=["3.3"])
+        assert r.fields["innovation_rd_growth_two_years"] is True
+
+    def test_fact_reader_reads_the_years_too(self):
+        """The conditions' fact reader (facts.yml each_year_cue) agrees with the estimate's reader."""
+        from bot.understand.facts import read_facts
+
+        assert read_facts("我们21跟22年都登记了新的软著")["innovation_patents_two_years"] is True
+        assert read_facts("我们2019和2021年都登记了新的软著")["innovation_patents_two_years"] is False
 
     def test_rd_growth_read_met(self):
         """「去年和今年研发费用都有提高」 is 研发投入持续两年保持增长."""
@@ -133,3 +152,32 @@ class TestAwardsAdded:
     def test_no_check_before_is_no_addition(self):
         earlier = [normalize("今年离岸执行额300万美元 汇率7.1")]
         assert stated_awards.answer_added(earlier, normalize("再算上认证补贴25万 总共呢")) is None
+
+
+class TestWordLists:
+    """Every word of the lists added to estimate_words.yml does what its comment says."""
+
+    WORDS = estimate_words()
+
+    @pytest.mark.parametrize("head", WORDS["stated_awards"]["list_heads"])
+    def test_each_list_head_makes_short_names_awards(self, head):
+        listed = stated_awards.headed(normalize(f"今年{head}增量 3万 + 离岸 9万"))
+        assert [("3.1", Decimal("30000")), ("3.2", Decimal("90000"))] == list(listed.values())
+
+    @pytest.mark.parametrize("word", WORDS["stated_awards"]["adds"])
+    def test_each_add_word_adds_to_the_check(self, word):
+        reply = stated_awards.answer_added(TestAwardsAdded.EARLIER, normalize(f"{word}认证补贴25万 总共呢"))
+        assert reply is not None and "合计2,550,000.00元" in reply
+
+    @pytest.mark.parametrize("join", WORDS["every_year"]["joins"])
+    def test_each_join_lists_two_years(self, join):
+        assert each_of_two_years(f"22{join}23年都拿了新软著") is True
+        assert each_of_two_years(f"20{join}23年都拿了新软著") is False
+
+    @pytest.mark.parametrize("span", WORDS["every_year"]["ranges"])
+    def test_each_range_word_spans_years(self, span):
+        assert each_of_two_years(f"20{span}23年都拿了新软著") is True
+
+    @pytest.mark.parametrize("each", WORDS["every_year"]["each"])
+    def test_each_each_word_says_both_years(self, each):
+        assert each_of_two_years(f"22和23年{each}拿了新软著") is True

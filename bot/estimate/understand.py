@@ -1095,7 +1095,8 @@ class Reader:
                 patents,
             )
             years = each_of_two_years(self._part_with(r"专利|软著|软件著作权"))  # 「22和23年都拿了新软著」
-            held = years if years is not None else bool(re.search(r"连续|两年|2年|每年|都有|都拿", patents))
+            held = bool(re.search(r"连续|两年|2年|每年|都有|都拿", patents)) if years is None else years
+            held = held or bool(re.search(r"连续", patents))  # 「连续两年」 said outright
             self.out.fields["innovation_patents_two_years"] = (
                 not said_no and held or (self.pending == "innovation" and not said_no)
             )
@@ -1108,7 +1109,8 @@ class Reader:
         ):
             fell = re.search(r"降|减少|下滑|持平|没变|没涨|没有增|没增|未增|不增|没有涨|不涨|只有一年|只涨了一年", rd)
             years = each_of_two_years(self._part_with(r"研发"))  # 「22、23年研发投入都涨了」
-            two = years if years is not None else re.search(r"连续|两年|2年|每年|都在|持续|一直", rd)
+            two = re.search(r"连续|两年|2年|每年|都在|持续|一直", rd) if years is None else years
+            two = two or re.search(r"连续|持续", rd)  # 「前年到今年连续两年都在涨」 said outright
             self.out.fields["innovation_rd_growth_two_years"] = bool(two) and not fell
         b = self.bool_answer()
         if b is not None:
