@@ -109,6 +109,11 @@ class TestNegationScope:
         assert "tech_advanced_new" not in r.fields
         assert r.fields.get("new_enterprise") is False
 
+    def test_not_newly_set_up_leaves_the_status_alone(self):
+        """「公司不是新注册的」 is about the enterprise too."""
+        r = read(normalize("本年度是2024年，公司不是新注册的"), known={"tech_advanced_new": True})
+        assert "tech_advanced_new" not in r.fields
+
     def test_status_said_not_new_still_read(self):
         """「技术先进型不是新认定的」 still says the status is not new."""
         r = read(normalize("技术先进型不是新认定的，是复审"), known={"tech_advanced_new": True})

@@ -253,8 +253,8 @@ def answer_added(earlier: List[str], text: str) -> Optional[str]:
         return None
     for n in range(1, min(3, len(earlier)) + 1):
         base, added = earlier[-n], earlier[len(earlier) - n + 1 :]
-        if answer(base) is None:
-            continue
+        if not (read(base) or maxed(base)) or answer(base) is None:
+            continue  # 「各项奖励加起来620万」 checked a total, not awards one by one
         if all(any(w in t for w in adds) and read(t) for t in added):
             return answer("；".join([base, *added, text]))
         return None

@@ -1073,7 +1073,11 @@ class Reader:
     # -- yes/no items ------------------------------------------------------------------------
     def _flags(self):
         # 「不是新企业」 names the enterprise (新增企业), not the status: a negation covers only what it names
-        t = re.sub(r"(不是|并非|不算|非)[^，。；\d]{0,2}新(增|成立|设立|注册)?(的)?(企业|公司)", "，", self.text)
+        t = re.sub(
+            r"(不是|并非|不算|非)[^，。；\d]{0,2}新(?:(?:增|成立|设立|注册|办)(?:的)?(?:企业|公司)?|(?:的)?(?:企业|公司))",
+            "，",
+            self.text,
+        )
         if (re.search(r"技术先进型|技先", t) or "tech_advanced_new" in (self.known or {})) and re.search(
             r"复审|复核|续期|延续|重新认定|不是新|并非新|非新|早就|之前就|以前就|多年前|年就有|(前年|去年|上年|往年)(就)?认定",
             t,
