@@ -225,7 +225,9 @@ class ActionLooseAnswer(Action):
             events = prescreen_first(dispatcher, tracker)  # 「想做个申报资格预审：…」 labelled as an answer
             if events is not None:
                 return events
-            events = details_first(dispatcher, tracker)
+            events = first_answer(
+                dispatcher, tracker, details_first, stated_awards_first
+            )  # 「再加上技先的10万 一共多少」
             if events is not None:
                 return done + events
         if intent == "cancel":

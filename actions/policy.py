@@ -62,6 +62,9 @@ def stated_awards_first(dispatcher, tracker):
     from bot.estimate import stated_awards
 
     text = stated_awards.answer(normalize(user_text(tracker)))
+    if text is None:  # 「再加上技先认定的10万 一共多少」 after such a check: the awards checked and this one
+        said = [normalize(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+        text = stated_awards.answer_added(said[-4:-1], normalize(user_text(tracker))) if len(said) > 1 else None
     if text is None:
         return None
     dispatcher.utter_message(text=text)

@@ -311,6 +311,11 @@ FOREIGN_NAMES = {
     "KRW": "韩元",
 }
 _PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|usd|¥|RMB|rmb|CNY|cny|人民币)\s*$")
+# 「离岸执行额(USD)\t1,320,000.00」「在岸执行额（万元）: 560」: a column's unit in brackets after its label is the unit
+# of the figure after it; brackets right after a figure (「120万(美元)」) belong to that figure
+_HEADER_UNIT = re.compile(
+    r"[(（]\s*(?P<mag>万|千)?\s*(?P<word>美元|美金|US\$|USD|usd|元|人民币|RMB|rmb|CNY|cny)\s*[)）][\s:：=]*$"
+)
 _RATE_YEAR = r"(?:[0-9]{4}年度?|今年|去年|上年度?|上一年度?|本年度?|前年|两年|两个年度|每年)"
 _RATE_CUE = re.compile(
     r"(?:汇率|中间价|汇价|(?<![A-Za-z])rate|美元兑换?(?:人民币)?|美元=|美元折合)"
@@ -424,6 +429,19 @@ def _numbers(norm: str, masked: List[range]):
             continue
         elif _is_ascii_letter(after):
             continue
+        header = _HEADER_UNIT.search(norm, max(0, start - 12), start) if prefix is None else None
+        if (
+            header is not None
+            and hit.unit_kind in (None, "rate")  # 「…(rmb)\t510万\n汇率…」: the next line's 汇率 is not this figure's
+            and norm[header.start() - 1 : header.start()] not in _NUMERAL_CHARS
+            and not re.search(
+                r"(汇率|中间价|汇价|rate)\s*$", norm[: header.start()]
+            )  # 「汇率(美元兑人民币)」 is a rate
+        ):
+            word = header.group("word")
+            hit.unit_kind, hit.unit = ("usd" if word in ("美元", "美金", "US$", "USD", "usd") else "cny"), word
+            if header.group("mag") and not mult and not (_MAGNITUDE_CHARS & set(numeral)):
+                hit.value, hit.magnitude = _tidy(hit.value * {"万": 10000, "千": 1000}[header.group("mag")]), True
         if prefix is not None:
             if hit.unit_kind in (None, "usd", "cny"):
                 word = prefix.group("word")

@@ -258,3 +258,35 @@ def each_cost_question(
         f"请分别告诉我每{unit}的费用（例如“{'、'.join(['X万'] * min(count, 3))}”）。",
         {"kind": kind, "count": count, "total": str(total), **({"region": region} if region else {})},
     )
+
+
+def each_of_two_years(part: str) -> Optional[bool]:
+    """Whether `part` says something held in each of two years named together (estimate_words.yml every_year):
+    True for two years next to each other (「22和23年都拿了新软著」「去年跟今年都涨了」) or a range of two years or
+    more (「前年到今年都在涨」), False for two years listed apart (「21和23年都有」: not 连续), None when no two
+    years are named with an `each` word after them."""
+    words = estimate_words()["every_year"]
+    relative = {str(k): int(v) for k, v in words["relative"].items()}
+    rel = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
+    joins, ranges = _alternation(words["joins"]), _alternation(words["ranges"])
+    year = rf"(20[0-9]{{2}}|[0-9]{{2}}(?=年|\s*(?:{joins}|{ranges})\s*[0-9]{{2}}年)|{rel})年?度?"
+    each = _alternation(words["each"])
+    m = re.search(rf"{year}\s*(?:({joins})|{ranges})\s*{year}[^，。；,;！？!?\n]{{0,12}}?(?:{each})", part)
+    if not m:
+        return None
+    first, listed, second = m.groups()
+    if (first in relative) != (second in relative):
+        return None  # 「去年和2024年」: which year 去年 is is not known here
+    a, b = _year_number(first, relative), _year_number(second, relative)
+    return abs(a - b) == 1 if listed else abs(a - b) >= 1
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=lambda w: -len(str(w))))
+
+
+def _year_number(said: str, relative: dict) -> int:
+    """A year as a number: 2023 and 23 alike; 去年 as -1 from this year (0)."""
+    if said in relative:
+        return relative[said]
+    return int(said) % 100

@@ -76,6 +76,31 @@ def _pairs(text: str, names: list, taken: list) -> list:
     return out
 
 
+def _head_spans(text: str) -> list:
+    """(start, end) of each list under an award heading (estimate_words.yml stated_awards list_heads), to the end
+    of its sentence."""
+    heads = estimate_words()["stated_awards"].get("list_heads") or []
+    if not heads:
+        return []
+    spans = []
+    for m in _names_pattern(tuple(sorted(heads, key=len, reverse=True))).finditer(text):
+        end = re.search(r"[。；;？?\n]|$", text[m.end() :])
+        spans.append((m.end(), m.end() + end.start()))
+    return spans
+
+
+def headed(text: str) -> dict:
+    """{start of the amount: (clause, amount)} of each award listed under an award heading by its short name or
+    full name (「今年的奖励：增量9.6万 + 离岸87.4万」); a dollar amount there is business, never an award."""
+    names = sorted(_names() + _loose_names(), key=lambda p: -len(p[0]))
+    out = {}
+    for s, e in _head_spans(text):
+        for code, _, f, _, _ in _pairs(text[s:e], names, []):
+            if f.currency in (None, "CNY"):
+                out[s + f.start] = (code, f.value)
+    return out
+
+
 def _keep(pairs: list, summed: set, text: str = "") -> List[Stated]:
     """One Stated per clause in the order said: the first amount, or the sum for clauses of several items
     (「两个平台各补200万」: each of the two)."""
@@ -109,7 +134,8 @@ def read(text: str) -> List[Stated]:
     if not loose or any(p[2].currency not in (None, "CNY") for p in loose):
         return _keep(strict, summed, text)
     verbs = "|".join(re.escape(v) for v in words.get("award_verbs") or [])
-    with_verb = [p for p in loose if verbs and re.search(verbs, p[3])]
+    heads = _head_spans(text)
+    with_verb = [p for p in loose if verbs and re.search(verbs, p[3]) or any(s <= p[4] < e for s, e in heads)]
     listed = sorted(strict + loose, key=lambda p: p[4])
     total = _said_total(text)
     if total is not None and sum(p[2].value for p in listed) == total:
@@ -216,6 +242,23 @@ def _stated_total(text: str) -> Optional[str]:
         f"{verdict}（各项另有单项上限，例如增量奖励、离岸业务奖励各最高{wan(figure('3.1', 'cap_cny'))}）。"
         "如果把各项金额告诉我，我可以逐项核对。"
     )
+
+
+def answer_added(earlier: List[str], text: str) -> Optional[str]:
+    """「再加上技先认定的10万 一共多少」 right after awards were checked together (`earlier`: the user's messages
+    before this one, normalised): those awards and the ones this message adds, checked again; None when the
+    message adds no award with an amount or the messages before it were no such check."""
+    adds = estimate_words()["stated_awards"].get("adds") or []
+    if not any(w in text for w in adds) or not read(text):
+        return None
+    for n in range(1, min(3, len(earlier)) + 1):
+        base, added = earlier[-n], earlier[len(earlier) - n + 1 :]
+        if not (read(base) or maxed(base)) or answer(base) is None:
+            continue  # 「各项奖励加起来620万」 checked a total, not awards one by one
+        if all(any(w in t for w in adds) and read(t) for t in added):
+            return answer("；".join([base, *added, text]))
+        return None
+    return None
 
 
 def _ceiling(code: str):

@@ -32,6 +32,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     Clarification,
     Reading,
     each_cost_question,
+    each_of_two_years,
     english_to_chinese,
     estimate_words,
     figures,
@@ -328,6 +329,15 @@ class Reader:
         end_m = re.search(r"[，。；,;！!？?\n]|[0-9]{3,}|执行额|在岸|离岸|但|不过|可是|然而", self.text[m.end() :])
         end = m.end() + (end_m.start() if end_m else len(self.text) - m.end())
         return self.text[start:end]
+
+    def _part_with(self, words: str) -> str:
+        """The whole part of the message (between clause breaks) where `words` first stand, figures and all."""
+        m = re.search(words, self.text)
+        if not m:
+            return ""
+        start = max(self.text.rfind(c, 0, m.start()) for c in "，。；,;！!？?\n") + 1
+        end = re.search(r"[，。；,;！!？?\n]|$", self.text[m.end() :])
+        return self.text[start : m.end() + end.start()]
 
     def negative(self, subject: str) -> bool:
         return (
@@ -631,7 +641,20 @@ class Reader:
         if re.search(none + r"离岸(业务)?奖", self.text) or re.search(r"离岸(业务)?" + after, self.text) or both:
             self.out.fields.setdefault("_award_3.2", Decimal(0))
 
+    def _headed_awards(self):
+        """「今年的奖励：增量9.6万 + 离岸87.4万」: amounts listed under an award heading are the 三（一）/（二） awards
+        (三（三）'s base), never business amounts (stated_awards.headed)."""
+        from bot.estimate import stated_awards
+
+        listed = stated_awards.headed(self.text)
+        for f in self.unused("money"):
+            code, value = listed.get(f.start, (None, None))
+            if code in ("3.1", "3.2") and value == f.value:
+                self.out.fields[f"_award_{code}"] = f.value
+                self.use(f)
+
     def _business(self):
+        self._headed_awards()
         self._awards_said_none()
         self._stated_increment()
         t = self.text
@@ -1049,7 +1072,12 @@ class Reader:
 
     # -- yes/no items ------------------------------------------------------------------------
     def _flags(self):
-        t = self.text
+        # 「不是新企业」 names the enterprise (新增企业), not the status: a negation covers only what it names
+        t = re.sub(
+            r"(不是|并非|不算|非)[^，。；\d]{0,2}新(?:(?:增|成立|设立|注册|办)(?:的)?(?:企业|公司)?|(?:的)?(?:企业|公司))",
+            "，",
+            self.text,
+        )
         if (re.search(r"技术先进型|技先", t) or "tech_advanced_new" in (self.known or {})) and re.search(
             r"复审|复核|续期|延续|重新认定|不是新|并非新|非新|早就|之前就|以前就|多年前|年就有|(前年|去年|上年|往年)(就)?认定",
             t,
@@ -1070,10 +1098,11 @@ class Reader:
                 r"(专利|软著|软件著作权)[^，。；]{0,4}(没有|没|无|断了)|(去年|今年)(没有|没)",
                 patents,
             )
+            years = each_of_two_years(self._part_with(r"专利|软著|软件著作权"))  # 「22和23年都拿了新软著」
+            held = bool(re.search(r"连续|两年|2年|每年|都有|都拿", patents)) if years is None else years
+            held = held or bool(re.search(r"连续", patents))  # 「连续两年」 said outright
             self.out.fields["innovation_patents_two_years"] = (
-                not said_no
-                and bool(re.search(r"连续|两年|2年|每年|都有|都拿", patents))
-                or (self.pending == "innovation" and not said_no)
+                not said_no and held or (self.pending == "innovation" and not said_no)
             )
         self._rd_spend()
         rd = self._clause_with(r"研发")
@@ -1083,7 +1112,9 @@ class Reader:
             and re.search(r"增长|增加|提高|涨|上升|提升|递增|降|减|持平|没变|下滑", rd)
         ):
             fell = re.search(r"降|减少|下滑|持平|没变|没涨|没有增|没增|未增|不增|没有涨|不涨|只有一年|只涨了一年", rd)
-            two = re.search(r"连续|两年|2年|每年|都在|持续|一直", rd)
+            years = each_of_two_years(self._part_with(r"研发"))  # 「22、23年研发投入都涨了」
+            two = re.search(r"连续|两年|2年|每年|都在|持续|一直", rd) if years is None else years
+            two = two or re.search(r"连续|持续", rd)  # 「前年到今年连续两年都在涨」 said outright
             self.out.fields["innovation_rd_growth_two_years"] = bool(two) and not fell
         b = self.bool_answer()
         if b is not None:

@@ -60,6 +60,7 @@ def fact_specs() -> dict:
             "context",
             "not_context",
             "series_cue",
+            "each_year_cue",
             "not_followed_by",
             "not_preceded_by",
             "measure_words",
@@ -348,6 +349,18 @@ def _series(t: str, cue) -> Optional[bool]:
     return values
 
 
+def _each_year(cue, t: str) -> Optional[bool]:
+    """「22和23年都拿了新软著」: two years named together with 都, in the phrase where the cue stands."""
+    from bot.estimate.reading import each_of_two_years
+
+    m = cue.search(t)
+    if not m:
+        return None
+    start = max(t.rfind(c, 0, m.start()) for c in "，。；,;！!？?\n") + 1
+    end = re.search(r"[，。；,;！!？?\n]|$", t[m.end() :])
+    return each_of_two_years(t[start : m.end() + end.start()])
+
+
 def _derived(name: str, spec: dict, t: str) -> Optional[bool]:
     values = _series(t, spec["series_cue"]) if spec.get("series_cue") else None
     if not values:
@@ -383,6 +396,8 @@ def read_facts(text: str) -> dict:
             value = _derived(name, spec, t) if spec.get("series_cue") else None
             if value is None:
                 value = _bool(spec, t)
+            if value is None and spec.get("each_year_cue"):
+                value = _each_year(spec["each_year_cue"], t)
         elif kind == "enum":
             value = _enum(spec, t)
         elif kind == "rank":  # 「其中有20个大专 10个中专」: groups at several levels state no one level
