@@ -18,7 +18,14 @@ from actions.estimate_store import (
     save_session,
     session_from_state,
 )
-from actions.estimating import amend_last_estimate, estimate_from_question, finish, running_total, unsure_line
+from actions.estimating import (
+    amend_last_estimate,
+    estimate_from_question,
+    finish,
+    running_total,
+    scope_confirmed,
+    unsure_line,
+)
 from actions.forms import SessionFormValidation
 from actions.policy import (
     adds_item,
@@ -289,6 +296,9 @@ class ActionLooseAnswer(Action):
             if events is not None:
                 return events
         events = rule_of_how_question(dispatcher, tracker) if asking else None
+        if events is not None:
+            return done + events
+        events = scope_confirmed(dispatcher, tracker) if inputs else None  # 「就这两场」 after an estimate
         if events is not None:
             return done + events
         if intent in ("affirm", "deny"):  # 「是的」 after an estimate: no new estimate from the earlier facts alone

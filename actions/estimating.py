@@ -148,6 +148,19 @@ def running_total(dispatcher, tracker):
     return []
 
 
+def scope_confirmed(dispatcher, tracker):
+    """「就这两场」「只有展位费 没有别的」 after an estimate: the user confirms that what was estimated is all; a short
+    acknowledgement with the running estimate, never a new reading. None when no estimate was made or the message
+    is not such a confirmation (routes.yml `scope_confirmation`)."""
+    from knowledge import shapes
+
+    text = normalize(user_text(tracker)).strip()
+    if not text or not shapes.search("scope_confirmation", text) or not load_inputs(tracker):
+        return None
+    dispatcher.utter_message(text="好的，就按您说的这些测算，没有其他项。")
+    return running_total(dispatcher, tracker)
+
+
 def what_if_after_verdict(dispatcher, tracker):
     """「那如果明年实习生招到22个 合格的还是15个呢」 after a verdict with no estimate running: the supposed
     figures with the facts told before, estimated when they are complete; else None."""

@@ -9,7 +9,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
 from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate
-from actions.estimating import amend_last_estimate, estimate_from_question, running_total, what_if_after_verdict
+from actions.estimating import (
+    amend_last_estimate,
+    estimate_from_question,
+    running_total,
+    scope_confirmed,
+    what_if_after_verdict,
+)
 from actions.details import details_first, say
 from bot.answers import compose, eligibility, qualify
 from bot.answers.general import human_contact
@@ -511,6 +517,9 @@ class ActionDefaultFallback(Action):
                 "例如“谁可以申报？”或“离岸奖励怎么算？”"
             )
             return []
+        events = scope_confirmed(dispatcher, tracker)  # 「就这一场境外的」 after an estimate
+        if events is not None:
+            return events
         events = first_answer(dispatcher, tracker, *ANSWER_FIRST)
         if events is not None:
             return events

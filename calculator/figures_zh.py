@@ -333,6 +333,11 @@ _MONEY_CUE = re.compile(
     r"|不是\s*[\d.,]+\s*[万千]?元?\s*[,，、]?)*$"  # 「报名费不是8000是6000」: 6000 is money too
 )
 _RATE_LINK = re.compile(r"\s*(?:兑换?|=|换|折合)\s*")
+# 「按7.1折人民币」「按7.2换算成人民币」: a plain number right before the words that convert to yuan is a rate
+# (「7折」 alone is a discount: the yuan word must follow)
+_RATE_AFTER = re.compile(
+    r"\s*(?:的汇率)?\s*(?:折合|折算|折成|折|换算|换成|兑换|兑)(?:成|为)?\s*(?:人民币|rmb|cny|元)", re.I
+)
 _PREFIX_BOUND = re.compile(
     r"(超过|不低于|不少于|不超过|不到|低于|高于|最高|最多|至少|大约|约|大于|小于)"
     r"\s*$"
@@ -442,6 +447,8 @@ def _numbers(norm: str, masked: List[range]):
             hit.unit_kind, hit.unit = ("usd" if word in ("美元", "美金", "US$", "USD", "usd") else "cny"), word
             if header.group("mag") and not mult and not (_MAGNITUDE_CHARS & set(numeral)):
                 hit.value, hit.magnitude = _tidy(hit.value * {"万": 10000, "千": 1000}[header.group("mag")]), True
+        if prefix is not None and hit.unit_kind == "rate" and norm[end : end + 1].isspace():
+            hit.unit_kind, hit.unit = None, ""  # 「USD 100 汇率按6.9」: a dollar amount, then the rate
         if prefix is not None:
             if hit.unit_kind in (None, "usd", "cny"):
                 word = prefix.group("word")
@@ -467,6 +474,7 @@ def _classify(hit: _Hit, norm: str) -> None:
         and (
             _RATE_CUE.search(cue_before)
             or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_BRACKET.search(cue_before))
+            or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_AFTER.match(norm, hit.num_end))
         )
     ):
         hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end

@@ -453,6 +453,10 @@ class EstimateSession:
         ):
             self.clarify = clarify_now = None
         self.inputs.update(settled)  # the answer to a clarification is not read a second time
+        if resolved and (before[1] or {}).get("kind") == "usd_cost":
+            for key in ("usd_cny_rate", "previous_usd_cny_rate"):  # the rate converted a cost, not the year's parity
+                if key not in before[0]:
+                    self.inputs.pop(key, None)
         answered = {e.get("cost_cny") for k in settled for e in settled[k] if isinstance(e, dict)}
         for key in [k for k in self.inputs if k not in had and k not in LIST_FIELDS]:
             if self.inputs[key] in answered:  # 「成都和杭州两场国内的，各4万」: a fair's cost, not 在岸执行额
@@ -882,6 +886,8 @@ class EstimateSession:
             return True
         elif kind == "region":
             return self._resolve_regions(norm, [Decimal(v) for v in data["entries"]])
+        elif kind == "usd_cost":
+            return self._resolve_usd_cost(norm, data)
         elif kind == "platform_breakdown":
             reading = read("平台 " + (text or ""), "platforms", self.items, self.inputs)
             if not reading.fields.get("platforms"):
@@ -900,6 +906,39 @@ class EstimateSession:
         else:
             return False
         self.clarify = None
+        return True
+
+    def _resolve_usd_cost(self, norm: str, data: dict) -> bool:
+        """The answer to 「…是美元金额：折合人民币多少元，或您采用的汇率」: the message asked about read again, with
+        the user's rate (「按7.1」), or with the one dollar cost it held replaced by the yuan amount now given;
+        False when the answer gives neither (nothing is assumed)."""
+        from bot.estimate.understand import figures
+
+        said = data["text"]
+        figs = figures(norm)
+        yuan = [f for f in figs if f.kind == "money" and f.currency in (None, "CNY") and f.value >= 1]
+        rates = [f for f in figs if f.kind == "rate"]
+        bare = re.fullmatch(r"\D{0,6}?(\d{1,2}(?:\.\d+)?)\D{0,6}", norm)
+        if rates or (bare and not yuan and Decimal("0.5") <= Decimal(bare.group(1)) <= Decimal(20)):
+            rate = rates[0].value if rates else Decimal(bare.group(1))
+            again = f"{said}（汇率{rate}）"
+        else:
+            dollars = [f for f in figures(said) if f.kind == "money" and f.currency == "USD"]
+            if len(yuan) != 1 or len(dollars) != 1:
+                return False
+            d = dollars[0]
+            again = f"{said[: d.start]}{yuan[0].value}元{said[d.end :]}"
+        reading = read(again, data.get("pending"), self.items, self.inputs)
+        if any(c.kind == "usd_cost" for c in reading.clarifications):
+            return False
+        self.clarify = _clar_dict(reading.clarifications[0]) if reading.clarifications else None
+        for key, value in reading.fields.items():
+            if key == "fairs":
+                self._merge_fairs(value)
+            elif not key.startswith("_") and key not in self.inputs:
+                self.inputs[key] = value
+                self.last_keys.append(key)
+        self.notes += [n for n in reading.notes if n not in self.notes]
         return True
 
     def _apply_values(self, data: dict, values: list) -> bool:

@@ -394,7 +394,20 @@ class Reader:
         self._rate_follows_business_year()
         if self._rate_choice:
             self._ask_rate_year()
+        self._rate_only_converted()
         return self.out
+
+    def _rate_only_converted(self):
+        """「展位费USD 5,000（汇率7.2）」 and no dollar business amount: the rate converted that cost only; it is not
+        kept as the year's central parity of 三（一）（二）."""
+        f = self.out.fields
+        if self.converted_at is None or any(k in f for k in ("offshore_usd", "previous_offshore_usd")):
+            return
+        if re.search(r"离岸|在岸|执行额|业务额|合同额|中间价", self.text):
+            return
+        for key in ("usd_cny_rate", "previous_usd_cny_rate"):
+            if f.get(key) == self.converted_at:
+                del f[key]
 
     _loose_previous_rate = False
 
@@ -1005,12 +1018,56 @@ class Reader:
                 self.out.notes.append(note)
         return f.value
 
+    def stated_rate(self) -> Optional[Decimal]:
+        """The one dollar rate this message states (「汇率按7.1」「按7.2折人民币」), or None when it states none, or
+        several different ones, or one that cannot be a USD→CNY rate: no rate is ever assumed."""
+        values = {f.value for f in self.figs if f.kind == "rate" and f.value is not None}
+        if len(values) != 1 or self._rate_choice:  # 「汇率7.1还是6.9」: the user asks which, none is taken
+            return None
+        rate = values.pop()
+        return rate if Decimal("0.5") <= rate <= Decimal("20") else None
+
+    def yuan(self, f, what: str) -> Optional[Decimal]:
+        """A cost in yuan: a dollar cost converted at the rate the user states in the same message, the
+        arithmetic said in a note (6,800美元 × 7.1 = 48,280.00元); None for dollars with no rate stated, after
+        asking for the yuan amount or the rate."""
+        if f.currency != "USD":
+            return self.cny(f, what)
+        rate = self.stated_rate()
+        if rate is None:
+            if not any(c.kind == "usd_cost" for c in self.out.clarifications):
+                dollars = [  # every dollar cost of the message, named in the one question (not 离岸/外资 amounts)
+                    g
+                    for g in self.figs
+                    if g.kind == "money"
+                    and g.currency == "USD"
+                    and (
+                        g is f or not re.search(r"离岸|执行额|外资|投资|合同", self.text[max(0, g.start - 8) : g.start])
+                    )
+                ]
+                said = "、".join(wan(g.value, "美元") for g in dollars)
+                self.out.clarifications.append(
+                    Clarification(
+                        "usd_cost",
+                        f"{what}{said}是美元金额：请告诉我折合人民币多少元，或您采用的汇率"
+                        "（1美元折合多少元人民币），我不替您假设汇率。",
+                        {"text": self.text, "pending": self.pending, "usd": [str(g.value) for g in dollars]},
+                    )
+                )
+            return None
+        value = (f.value * rate).quantize(Decimal("0.01"))
+        self.out.notes.append(f"{what}{wan(f.value, '美元')} × {rate} = {value:,.2f}元（按您给的汇率{rate}折算）")
+        self.converted_at = rate
+        return value
+
+    converted_at = None  # the user's rate a dollar cost was converted at in this message
+
     # -- 三.（五） fairs --------------------------------------------------------------------
     def spread(self, costs, count, per, unit, what, kind, region=None):
-        """Costs of each event/person/item from the figures, or None after asking."""
-        values = [self.cny(c, f"{what}费用") for c in costs]
-        if any(c.currency == "USD" for c in costs):
-            self.out.problems.append(f"{what}费用请用人民币（元）告诉我，我不做汇率换算。")
+        """Costs of each event/person/item from the figures (dollars at the rate the user states), or None
+        after asking."""
+        values = [self.yuan(c, f"{what}费用") for c in costs]
+        if any(v is None for v in values):
             return None
         if len(values) > 1:
             return values

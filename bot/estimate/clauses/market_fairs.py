@@ -293,7 +293,7 @@ def correct_part(fairs: list, text: str) -> Optional[list]:
 def _travels() -> re.Pattern:
     """Costs 三（五） does not name, said together (「机票酒店」「机票住宿」), matched whole."""
     nc = word_patterns()["not_covered"].pattern
-    return re.compile(f"(?:{nc})(?:[、和及与/]?(?:{nc}))*", re.I)
+    return re.compile(f"(?:{nc})(?:[、和及与/+＋]?(?:{nc}))*", re.I)
 
 
 def _travel_name(text: str, word: str) -> str:
@@ -441,7 +441,7 @@ def _itemised(r) -> bool:
     counted = [
         f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次|个", f.unit or "")
     ]
-    if re.search(r"分别|依次", t) and counted and int(counted[0].value) == len(moneys):
+    if re.search(r"分别|依次|各自|各为|各是", t) and counted and int(counted[0].value) == len(moneys):
         return False  # "三个国内的展会…展位费分别是2万 3万 5万": one cost per fair, in order
     after = [f for f in moneys if counted and f.start > counted[0].end and f.currency in (None, "CNY")]
     listed = all(
@@ -493,13 +493,13 @@ def _itemised(r) -> bool:
         if word is None and re.search(r"总共|一共|全部|总计|合计|总费用|总花费|共花", window):
             cur.setdefault("lump", []).append(f)  # a total that may hold travel: its parts are asked
         r.use(f)
-        if f.currency == "USD":
-            r.out.problems.append("活动费用请用人民币（元）告诉我，我不做汇率换算。")
-            return True
         if word and w["not_covered"].fullmatch(word.lower()):
             cur["excluded"].append((_travel_name(window + "，" + following, word), f))
         else:
-            cur["costs"].append(r.cny(f, "活动费用"))
+            cost = r.yuan(f, "活动费用")
+            if cost is None:  # dollars with no rate said: the yuan amount or the rate is asked
+                return True
+            cur["costs"].append(cost)
             cur.setdefault("words", []).append(word)
     for x in fairs:
         if x.get("lump") and len(x["costs"]) == len(x["lump"]):
