@@ -92,6 +92,7 @@ class TestTodaysExchangeRate:
             "现在美金对人民币是几 帮我折一下离岸的",
             "麻烦查下最新汇率是多少 然后算离岸奖励",
             "按当天的中间价帮我把离岸奖算出来",
+            "实时汇率是多少 我们离岸2.5万美元的单子也算上",
         ],
     )
     def test_declined_naming_the_execution_year_rate(self, text):
@@ -99,7 +100,14 @@ class TestTodaysExchangeRate:
         assert answer is not None and "查不到" in answer.text and "业务执行年度中间价" in answer.text
 
     @pytest.mark.parametrize(
-        "text", ["离岸用哪年的汇率折算", "汇率按7.1 离岸150万美元 奖励多少", "去年的中间价是多少算合适"]
+        "text",
+        [
+            "离岸用哪年的汇率折算",
+            "汇率按7.1 离岸150万美元 奖励多少",
+            "去年的中间价是多少算合适",
+            "按现在的汇率6.95算 离岸210万美元能拿多少",
+            "离岸130万美元 用今天的汇率 大概7.2 奖励多少",
+        ],
     )
     def test_the_rate_rule_and_a_given_rate_are_served(self, text):
         assert cannot_serve(text, whole_only=True) is None

@@ -157,6 +157,8 @@ def cannot_serve(text: str, whole_only: bool = False):
     for kind in d.get("cannot_serve") or []:
         if whole_only and not kind.get("whole"):
             continue
+        if kind.get("unless") and re.search(widen_punctuation(kind["unless"]), text):
+            continue
         if re.search(widen_punctuation(kind["pattern"]), text):
             fields = {k: d[k] for k in ("sponsor", "doc_no", "policy_title")}
             fields["published"] = _date(d["published"])
