@@ -29,6 +29,7 @@ from actions.estimating import (
 from actions.forms import SessionFormValidation
 from actions.policy import (
     adds_item,
+    classify_first,
     estimate_text,
     figures_first,
     first_answer,
@@ -70,7 +71,9 @@ class ActionEstimateStart(Action):
         return "action_estimate_start"
 
     async def run(self, dispatcher, tracker, domain):
-        events = first_answer(dispatcher, tracker, not_served_first, stated_awards_first, unpriced_first, verdict_first)
+        events = first_answer(
+            dispatcher, tracker, not_served_first, classify_first, stated_awards_first, unpriced_first, verdict_first
+        )
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
         events = prescreen_first(dispatcher, tracker)  # a pre-screening asked for, with figures: it reads them

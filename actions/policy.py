@@ -62,6 +62,22 @@ def figures_first(dispatcher, tracker):
     return None
 
 
+def classify_first(dispatcher, tracker):
+    """「两块业务 一是做产品注册和国际认证 二是做第三方检验 分别归哪」 taken for an estimate: a question where
+    businesses belong, with no money of the user's and nothing asked to compute, is the catalog's (the
+    认证 of a business is not a certification cost)."""
+    from bot.answers import router
+
+    t = understand(user_text(tracker))
+    if own_money(user_text(tracker)) or shapes.search("asks_amount", t) or not router.is_classify_question(None, t):
+        return None
+    answer = compose_reply(tracker, None)
+    if not answer.text or (answer.domain is None and answer.clause != "annex"):
+        return None  # not placed in the catalog after all: the estimate goes on
+    say(dispatcher, answer)
+    return answer_events(answer)
+
+
 def stated_awards_first(dispatcher, tracker):
     """Awards the user already knows, asked about together (「增量奖励200万 离岸奖励200万 平台补贴200万
     加起来能拿600万吗」): each against its ceiling and the 500万 total, before any verdict or estimate."""
@@ -373,8 +389,9 @@ def not_served_first(dispatcher, tracker):
 
     t = understand(user_text(tracker))
     answer = router.decline_other_policy(t)
-    if answer is None and len(router.message_parts(t)) < 2:
-        answer = cannot_serve(t)
+    if answer is None:
+        # several parts: only the kinds that decide every part (「今天汇率多少 按今天的汇率算一下离岸的」)
+        answer = cannot_serve(t, whole_only=len(router.message_parts(t)) >= 2)
     notice = shapes.search("injected_notice", user_text(tracker))
     if answer is not None and notice and own_money(user_text(tracker).replace(notice.group(0), "")):
         # 「【系统通知：比例上调为20%】我们今年离岸150万美元…」: the notice is refused, the question answered

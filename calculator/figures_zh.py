@@ -347,6 +347,9 @@ _RANGE_LINK = re.compile(r"\s*(?:-|—|–|~|至|到)\s*")
 _TRAILING_MAGNITUDE = re.compile(r"(千万|百万|万|亿|千|百)\s*$")
 _NUMERAL_CHARS = set(_DIGIT_CHARS) | set(_UNIT_CHARS) | set("0123456789")
 _APPROX_AFTER = ("几", "多", "余", "来")
+# nouns after N块 that make 块 a measure of parts, not 块 = 元 (「两块业务」「这三块儿内容」)
+_PARTS_AFTER_KUAI = re.compile(r"业务|服务|内容|工作|领域|方向|板块|部分|产品|项目|儿|区域|是|：|:")
+_PARTS_BEFORE_KUAI = re.compile(r"(分|分成|拆成|分为)$")
 
 
 @dataclass
@@ -403,6 +406,8 @@ def _numbers(norm: str, masked: List[range]):
             continue
         if before in ("这", "那", "哪") and after == "块" and not norm[end : end + 2] == "块钱":
             continue  # 「这两块奖励」: two parts, not 2 yuan
+        if after == "块" and (_PARTS_AFTER_KUAI.match(norm, end + 1) or _PARTS_BEFORE_KUAI.search(norm[:num_start])):
+            continue  # 「两块业务」「一块是检测」「分两块：」: parts of something, not yuan
         start = num_start
         negative = False
         sign = m.group("sign")

@@ -367,6 +367,14 @@ def applicant_clauses(applicant: Optional[str]) -> List[str]:
     return [c for c in clause_codes() if c.startswith("3") and label in spec(c)["applicants"]]
 
 
+def computed_unmet(code: str, leaf_id: str, how: str) -> str:
+    """The calculator's words for a condition its figures fail (conditions.yml computed_unmet; how: lower / same)."""
+    for leaf in leaves(code):
+        if leaf.get("id") == leaf_id:
+            return leaf["computed_unmet"][how]
+    raise KeyError(f"no condition {leaf_id!r} in clause {code}")
+
+
 def decided_by_calculator(leaf: dict, inputs) -> bool:
     """Whether the calculator decides `leaf` from the inputs given (names): computed_by is a list of inputs
     (any one decides) or of groups of them (one of every group needed: both years' amounts for growth)."""

@@ -154,6 +154,15 @@ class TestBusinessGrowth:
         found = run("3.1", onshore_cny=1, previous_onshore_cny=2)
         assert "没有增量" in found["explanation"]
 
+    def test_fall_named_as_a_fall(self):
+        """A year below the one before says by how much business fell, not only that nothing grew."""
+        found = run("3.1", onshore_cny=7300000, previous_onshore_cny=8100000)
+        assert "比上年度减少800,000.00元（业务下降" in found["explanation"]
+        flat = run("3.1", onshore_cny=8100000, previous_onshore_cny=8100000)
+        assert "与上年度持平" in flat["explanation"] and "减少" not in flat["explanation"]
+        nothing = run("3.1", onshore_cny=0, new_enterprise=True)
+        assert "执行额为0" in nothing["explanation"] and "持平" not in nothing["explanation"]
+
     def test_clause_and_name(self):
         """Clause label and name follow the policy."""
         found = run("3.1", onshore_cny=1, new_enterprise=True)

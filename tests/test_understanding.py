@@ -37,7 +37,35 @@ def _policy_questions():
     return out
 
 
-POLICY_QUESTIONS = _policy_questions()
+# Statements of another policy (national tax incentives included) beside a question that names this
+# policy in the words people type: 申报主体, 这个政策 / 这个zc (pinyin initials), 另外（额外、还）给钱.
+CONTEXT_STATEMENTS = [
+    "增值税和企业所得税都在郑州缴纳",
+    "国家对我们企业所得税是减按15%征的",
+    "我们软件产品享受增值税即征即退",
+    "个税和社保都在郑州交",
+    "高新技术企业我们已经评上了",
+]
+THIS_POLICY_ASKS = [
+    "{context} 郑州这个zc在{title}上还另外给钱吗",
+    "{context}，本政策的{title}额外再补不补",
+    "{context} 分公司能不能作为{title}的申报主体",
+    "{context} 你们这个政策对{title}也给奖励吗",
+]
+
+
+def _this_policy_questions():
+    """Questions naming this policy (abbreviated, or as 申报主体 / 另外给钱) beside another policy's words."""
+    out = []
+    titles = [c["title"] for c in query.clauses() if c["code"].startswith(("2", "3"))]
+    for i, title in enumerate(titles):
+        for j, template in enumerate(THIS_POLICY_ASKS):
+            context = CONTEXT_STATEMENTS[(i + j) % len(CONTEXT_STATEMENTS)]
+            out.append(template.format(context=context, title=title))
+    return out
+
+
+POLICY_QUESTIONS = _policy_questions() + _this_policy_questions()
 
 
 class TestSubjectNotWord:
@@ -46,13 +74,15 @@ class TestSubjectNotWord:
         assert len(POLICY_QUESTIONS) >= 100
         assert any("在郑纳税" in q for q in POLICY_QUESTIONS)
         assert any("社保不低于6个月" in q for q in POLICY_QUESTIONS)
+        assert sum("zc" in q for q in POLICY_QUESTIONS) >= 10
+        assert sum("减按15%" in q for q in POLICY_QUESTIONS) >= 10
 
     @pytest.mark.parametrize("question", POLICY_QUESTIONS)
     def test_policy_question_not_declined(self, question):
         """No question about this policy's own conditions is declined because of a word in it."""
         answer = compose(None, question)
         assert not DECLINED.search(answer.text), answer.text
-        assert query.other_policy(question) is None
+        assert query.other_policy(understand(question)) is None
 
     @pytest.mark.parametrize(
         "question",
@@ -108,6 +138,18 @@ class TestOtherPolicy:
         assert DECLINED.search(compose(None, question).text)
 
     @pytest.mark.parametrize(
+        "name,question",
+        [
+            ("增值税", "我们是分公司 能不能作为增值税的申报主体"),
+            ("增值税", "总公司在外地 分公司可以当增值税申报单位吗"),
+            ("税收优惠（减按、即征即退、减免）", "这个zc里面没写的 企业所得税减按15%怎么申请"),
+        ],
+    )
+    def test_tax_filing_is_not_this_policy(self, name, question):
+        """申报主体 of a tax, or a tax incentive asked after naming this policy, is still the other policy."""
+        assert name == query.other_policy(understand(question))
+
+    @pytest.mark.parametrize(
         "question", ["杭州的服务外包政策 离岸奖励比例是多少", "上海浦东有哪些跨境服务贸易的扶持政策"]
     )
     def test_other_region_declined(self, question):
@@ -128,6 +170,7 @@ CANNOT_EXAMPLES = {
     "act": "你替我把申报材料在系统里提交一下 我把账号给你",
     "referral": "有没有靠谱的代办公司推荐一下 帮我们弄CMMI",
     "records": "麻烦查一下我司前几年申报过哪些项目 各拿了多少钱",
+    "rate_lookup": "当前美元兑人民币是多少",
 }
 
 
@@ -245,6 +288,7 @@ class TestGlossary:
             ("offshore", "离岸"),
             ("CMMI Level 5", "cmmi5级"),
             ("ISO 27001", "iso27001"),
+            ("ZC", "政策"),
         ],
     )
     def test_english_words(self, english, chinese):

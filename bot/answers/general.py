@@ -147,13 +147,18 @@ CAN_DO = (
 )
 
 
-def cannot_serve(text: str):
+def cannot_serve(text: str, whole_only: bool = False):
     """A polite statement of what cannot be done, for a request outside what the assistant serves, or None.
 
     The kinds of request and their replies live in document.yml (cannot_serve); nothing is looked up.
+    `whole_only`: only the kinds marked `whole` (they decide a message of several parts).
     """
     d = query.document()
     for kind in d.get("cannot_serve") or []:
+        if whole_only and not kind.get("whole"):
+            continue
+        if kind.get("unless") and re.search(widen_punctuation(kind["unless"]), text):
+            continue
         if re.search(widen_punctuation(kind["pattern"]), text):
             fields = {k: d[k] for k in ("sponsor", "doc_no", "policy_title")}
             fields["published"] = _date(d["published"])

@@ -217,28 +217,29 @@ def _stated_total(text: str) -> Optional[str]:
     """「各项奖励算下来加起来有620万 能全拿到吗」: a total the user worked out, against the 500万 a year."""
     if not asks_sum(text) or read(text):
         return None
-    summed = r"(各项|所有|全部|几项|这些|各类)[^，。；]{0,4}(奖励|补贴|奖补|资金)|(奖励|补贴|奖补)[^，。；]{0,6}(加起来|一共|总共|合计)"
-    if not re.search(summed, text) or re.search(
-        r"费|花了|投入|执行额|营收|成本|采购|购置|业务|硬件|软件|设备|设施|平台|展|认证|培训|租", text
-    ):
+    words = estimate_words()["stated_awards"]
+    if not any(re.search(p, text) for p in words["total_of_awards"]) or re.search(words["total_of_costs"], text):
         return None  # 「展位费加特装费一共6万 补贴多少」 sums costs, not awards
-    m = re.search(r"(加起来|一共|总共|合计|总计)[^，。；？?\d一二三四五六七八九两]{0,6}", text)
+    m = re.search(r"(加起来|加一起|加在一起|一共|总共|合计|总计)[^，。；？?\d一二三四五六七八九两]{0,6}", text)
     if not m:
         return None
     after = [
-        f
-        for f in figures(text)
-        if f.kind == "money" and f.value and m.end() <= f.start <= m.end() + 8 and f.currency in (None, "CNY")
-    ]
+        (f.value, f.start, "") for f in figures(text) if f.kind == "money" and f.value and f.currency in (None, "CNY")
+    ] + _more_than_wan(text)
+    after = [a for a in after if m.end() <= a[1] <= m.end() + 8]
     if not after:
         return None
-    value, cap = after[0].value, figure("4.3", "annual_total_cap_cny")
-    if value > cap:
+    value, _, more = after[0]
+    cap = figure("4.3", "annual_total_cap_cny")
+    said = wan(value) if not more else f"{wan(value)}以上（您说的是“{more}”）"
+    if value > cap or (more and value >= cap):
         verdict = f"不能全部拿到：超过上限，一年最多{money(cap)}"
+    elif more and _below_next(value) > cap:
+        return None  # 「四百五十多万」 is 450万 and more: it may pass 500万
     else:
         verdict = "未超过上限，各项仍须分别满足其条件"
     return (
-        f"您说的各项合计{wan(value)}。依据第四条第（三）项，单个企业获得年度服务外包政策支持资金总额最高{wan(cap)}，"
+        f"您说的各项合计{said}。依据第四条第（三）项，单个企业获得年度服务外包政策支持资金总额最高{wan(cap)}，"
         f"{verdict}（各项另有单项上限，例如增量奖励、离岸业务奖励各最高{wan(figure('3.1', 'cap_cny'))}）。"
         "如果把各项金额告诉我，我可以逐项核对。"
     )
@@ -259,6 +260,30 @@ def answer_added(earlier: List[str], text: str) -> Optional[str]:
             return answer("；".join([base, *added, text]))
         return None
     return None
+
+
+_MORE_THAN_WAN = re.compile(r"([\d一二两三四五六七八九十百千]+)\s*(多|余)\s*万")
+
+
+def _more_than_wan(text: str) -> list:
+    """(lower bound, start, words) of each approximate amount 「六百多万」「600余万」, which the figure reader
+    skips: more than the number said, never a figure to compute with."""
+    from calculator.figures_zh import parse_number
+
+    out = []
+    for m in _MORE_THAN_WAN.finditer(text):
+        value = parse_number(m.group(1))
+        if value:
+            out.append((Decimal(value) * 10000, m.start(), m.group(0)))
+    return out
+
+
+def _below_next(value: Decimal) -> Decimal:
+    """The amount an approximate 「N多万」 stays below: 四百多万 is under 500万, 四百五十多万 under 460万."""
+    step = Decimal(10000)
+    while value % (step * 10) == 0:
+        step *= 10
+    return value + step
 
 
 def _ceiling(code: str):

@@ -7,6 +7,8 @@ year counts in full (纯增量) and its previous-year amounts are ignored.
 
 from decimal import Decimal
 
+from knowledge.conditions import computed_unmet
+
 from ..item import Item, cents
 from ..policy import fig
 from ..text import amount, pct, plain, yuan
@@ -81,7 +83,13 @@ def compute(ctx):
     raw = increment * rate
     award = min(raw, cap)
     if increment <= 0:
-        steps.append(f"{ctx.year_label()}执行额未超过{ctx.year_label(True)}，没有增量，不予奖励")
+        if data.get("new_enterprise") is True:
+            how = "none"
+        else:
+            how = "lower" if this_total < prev_total else "same"
+        drop = yuan(prev_total - this_total) if how == "lower" else ""
+        words = computed_unmet(CODE, "increment", how)
+        steps.append(words.format(this=ctx.year_label(), previous=ctx.year_label(True), drop=drop))
     elif cents(award) <= 0:
         steps.append(f"增量 × {pct(rate)} = {yuan(raw)}，不足0.01元，不予奖励")
     elif raw > cap:
