@@ -64,6 +64,15 @@ class TestStatedFactFailsSecondArticle:
         assert "结论：不符合第二条" in first
         assert all(w in second for w in ("注册费", "展位费", "特装费"))
 
+    def test_a_clause_fact_stated_keeps_the_clause_verdict(self):
+        """「协会办的展 没有商务部门指定」: the fair's own condition is what the message speaks to; 三（五） answers."""
+        from bot.answers import qualify
+        from bot.understand.facts import read_facts_cached
+
+        text = normalize("我们去的是一个协会办的展 没有商务部门指定 展位费能申请补贴吗")
+        said = read_facts_cached(text)
+        assert "3.5" == qualify.answer(text, said, said).clause
+
     def test_training_institutions_are_not_held_to_the_second_article(self):
         from bot.answers import qualify
 

@@ -350,14 +350,16 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         return answer
     asks = is_shape("qualify", text) or re.search(r"[吗呢么嘛](?=[\s?？,，。]|$)", text.strip())
     topic = topic_clause(text)
-    failed = _second_article_failed(text, facts, topic) if asks else None
-    if failed is not None:
-        return failed
     condition_facts = {
         k: v
         for k, v in message_facts.items()
         if k not in SECOND_ARTICLE_FACTS and k not in ("applicant_type", "has_offshore_business")
     }
+    # 「…被处罚了 还在整改 能申请吗」: the applicant's own failing 第二条 fact decides; a message that speaks to a
+    # clause's own conditions (「行业协会自己办的展会 没有商务部门指定」) gets that clause's verdict below
+    failed = _second_article_failed(text, facts, topic) if asks and not condition_facts else None
+    if failed is not None:
+        return failed
     who = cond.APPLICANT_TYPES.get(message_facts.get("applicant_type") or "")
     if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:
         return verdict_answer([topic], facts, text)  # 「我们是企业…能走培训机构那条吗」
