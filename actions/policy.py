@@ -287,7 +287,8 @@ def verdict_first(dispatcher, tracker):
     money = [f for f in own_figures(text) if f.kind == "money"]
     parts = router.message_parts(understand(user_text(tracker)))
     if len(parts) >= 2:
-        if (money or _computable_counts(text)) and estimate_parts(parts):
+        yes_no = _yes_no_parts(parts)  # 「…这算超过100万美元了吧 离岸奖励能拿不」 asks whether, not how much
+        if (money or _computable_counts(text)) and [p for p in estimate_parts(parts) if p not in yes_no]:
             return None  # several questions, one asking to compute with the figures: figures_first
         # several questions: each part gets its own verdict or answer
         answer = compose_reply(tracker, intent_of(tracker))
@@ -307,6 +308,9 @@ def verdict_first(dispatcher, tracker):
         facts = {k: v for k, v in facts.items() if k not in computed}
         said = {k: v for k, v in said.items() if k not in computed}
     answer = qualify.answer(text, facts, said) or statement_verdict(tracker, facts, said)
+    on_second = answer is None or (answer.clause == "2" and answer.verdict != "not_met")
+    if on_second and not own_money(user_text(tracker)) and eligibility.asks_about_applicant(text):
+        answer = eligibility.answer_with_business(text)  # the applicant against 第二条, not an estimate
     if answer is None:
         return None
     if answer.verdict == "noted" and complete_estimate(user_text(tracker)):

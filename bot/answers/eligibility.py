@@ -30,7 +30,7 @@ BOOL_FACTS = ("clear_property_rights", "lawful_operation", "lawful_tax", "sound_
 def words() -> dict:
     """The `second_article` section of knowledge/data/eligibility_words.yml, its patterns compiled."""
     raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["second_article"]
-    out = {"negation_window": int(raw["negation_window"])}
+    out = {"negation_window": int(raw["negation_window"]), "group_list_word": int(raw["group_list_word"])}
     for key in (
         "negation",
         "not_negation",
@@ -153,11 +153,12 @@ def facts_from(text: str) -> dict:
         if value is not None:
             facts[field] = value
     w = words()
-    for ph in phrases:
+    for i, ph in enumerate(phrases):
         if not w["group"].search(ph):
             continue
+        named = " ".join(_listed_before(phrases[:i]) + [w["group"].split(ph)[0]])
         for field in BOOL_FACTS:
-            if field not in facts and w[field]["group"].search(w["group"].split(ph)[0]):
+            if field not in facts and w[field]["group"].search(named):
                 facts[field] = True
     if any(p.search(t) for p in w["all_met"]):
         # 「税不在郑州交，其他都满足」 with no word of the form: the tax fact must still count
@@ -169,6 +170,22 @@ def facts_from(text: str) -> dict:
             facts.setdefault(field, True)
         facts.setdefault("entity_type", etype)
     return facts
+
+
+def _listed_before(phrases: List[str]) -> List[str]:
+    """The bare topic words just before a group's phrase (「财务制度 纳税 经营都规范」 → 财务制度, 纳税): short
+    phrases each naming a fact's group, with no negation, read back to the first that is not one."""
+    w = words()
+    out = []
+    for ph in reversed(phrases):
+        if (
+            len(ph) > w["group_list_word"]
+            or w["negation"].search(w["not_negation"].sub("", ph))
+            or not any(w[field]["group"].search(ph) for field in BOOL_FACTS)
+        ):
+            break
+        out.insert(0, ph)
+    return out
 
 
 def verdict(facts: dict) -> dict:
@@ -265,8 +282,11 @@ def answer(text: str) -> Answer:
     body = _explain(text, facts)
     extra = not_required(text)
     if extra and v.status != conditions.NOT_MET:
+        # 「…独立法人 系统注册了…成立才一年 中不中」: the verdict on what was described, then the topic not required
+        described = len([k for k in facts if k != "entity_type"]) >= 2
         return Answer(
-            f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。"
+            (_verdict_line(v) + "\n" if described else "")
+            + f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。"
             + _not_required_note(extra)
             + body
             + "\n"
@@ -289,6 +309,62 @@ def answer(text: str) -> Answer:
         "是否在统计系统注册填报等，我逐条判断；也可以说“我想做个预审”。"
     )
     return Answer(foreign + body + ("\n" if body else "") + head + tail, clause="2")
+
+
+def failed_answer(text: str, facts: dict) -> Optional[Answer]:
+    """「没办许可证被处罚了…能申请吗」: a 第二条 fact the user stated fails, so whatever it asks to apply for
+    is 不符合, naming the condition; None when no stated 第二条 fact fails."""
+    second = {k: v for k, v in facts.items() if k in CONDITION_NAMES}
+    second.update(facts_from(text))
+    v = conditions.evaluate("2", second)
+    if v.status != conditions.NOT_MET:
+        return None
+    c = query.clause("2")
+    body = _explain(text, second)
+    return Answer(
+        _verdict_line(v) + body + f"\n依据{c['label']}（{c['title']}），申报条件是：{c['text']}",
+        clause="2",
+        verdict=conditions.NOT_MET,
+    )
+
+
+def asks_about_applicant(text: str) -> bool:
+    """「…独立法人 系统也注册了 纳税经营都规范 成立才一年 中不中」: a question whether the applicant it describes
+    (two or more 第二条 facts, or a requirement 第二条 has or has not) may apply, naming no support item and
+    asking no amount: answered by 第二条's verdict, not by an estimate."""
+    from bot.answers import qualify
+    from bot.estimate.items import detect_items
+    from bot.understand.segment import asks_something
+    from knowledge import shapes
+
+    facts = facts_from(text)
+    described = len([k for k in facts if k != "entity_type"]) >= 2
+    if not (described or not_required(text) or must_topic(text)) or not asks_something(text):
+        return False
+    if shapes.search("asks_amount", text) or detect_items(text):
+        return False
+    from bot.answers import router
+
+    if not described and (qualify.is_shape("catalog", text) or router.is_classify_question(None, text)):
+        return False  # 「给中小企业代理记账 算服务外包吗」: 中小企业 is the client, the question the catalog's
+    topic = qualify.topic_clause(text)
+    return topic is None or not topic.startswith("3")
+
+
+def answer_with_business(text: str) -> Answer:
+    """The applicant against 第二条, and the business it describes placed in the catalog when the message also
+    asks that (「…能申报吗 这业务属于目录哪类」)."""
+    from dataclasses import replace
+
+    from bot.answers import catalog, router
+
+    verdict = answer(text)
+    if not router.is_classify_question(None, text):
+        return verdict
+    placed = catalog.classify_answer(text)
+    if placed is None or not placed.text:
+        return verdict
+    return replace(verdict, text=verdict.text + "\n\n" + placed.text, domain=placed.domain)
 
 
 def _not_required_note(topic: str) -> str:

@@ -300,6 +300,18 @@ def _money(text: str) -> bool:
     return any(f.kind == "money" and not f.bound for f in parse_figures(text))
 
 
+def _second_article_failed(text: str, facts: dict, topic: Optional[str]) -> Optional[Answer]:
+    """A question whether the applicant may apply (for anything that requires 第二条) when a 第二条 fact
+    it stated fails: 不符合, naming the condition (bot/answers/eligibility.failed_answer)."""
+    from bot.answers import eligibility
+
+    if facts.get("applicant_type") not in (None, "enterprise") or not routes.search("claim_verbs", text):
+        return None  # training institutions and parks apply without 第二条
+    if topic and topic != "2" and "2" not in cond.spec(topic).get("requires", []):
+        return None
+    return eligibility.failed_answer(text, facts)
+
+
 def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     """A verdict or a "what can we get" list when the message asks for one, else None.
 
@@ -338,13 +350,18 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         answer.text = "好的，记下了。" + answer.text
         answer.verdict = "noted"  # a self-description: an estimate it completes is shown instead (actions/policy.py)
         return answer
+    asks = is_shape("qualify", text) or re.search(r"[吗呢么嘛](?=[\s?？,，。]|$)", text.strip())
+    topic = topic_clause(text)
     condition_facts = {
         k: v
         for k, v in message_facts.items()
         if k not in SECOND_ARTICLE_FACTS and k not in ("applicant_type", "has_offshore_business")
     }
-    asks = is_shape("qualify", text) or re.search(r"[吗呢么嘛](?=[\s?？,，。]|$)", text.strip())
-    topic = topic_clause(text)
+    # 「…被处罚了 还在整改 能申请吗」: the applicant's own failing 第二条 fact decides; a message that speaks to a
+    # clause's own conditions (「行业协会自己办的展会 没有商务部门指定」) gets that clause's verdict below
+    failed = _second_article_failed(text, facts, topic) if asks and not condition_facts else None
+    if failed is not None:
+        return failed
     who = cond.APPLICANT_TYPES.get(message_facts.get("applicant_type") or "")
     if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:
         return verdict_answer([topic], facts, text)  # 「我们是企业…能走培训机构那条吗」

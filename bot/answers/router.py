@@ -229,9 +229,10 @@ def _own_topic_parts(parts: list) -> list:
     """Question parts that have a topic of their own; a part without one («有哪些业务类型», «一年能报几个»)
     belongs to the question before it."""
     merged = []
+    whole = " ".join(parts)
     for part in parts:
         hits = query.search(part, limit=1)
-        own = (bool(hits) and hits[0]["score"] >= SEARCH_FLOOR) or _routed(part)
+        own = (bool(hits) and hits[0]["score"] >= SEARCH_FLOOR) or _routed(part) or _asks_of_itself(part, whole)
         if (
             merged
             and own
@@ -245,6 +246,15 @@ def _own_topic_parts(parts: list) -> list:
         else:
             merged.append(part)
     return merged
+
+
+def _asks_of_itself(part: str, whole: str) -> bool:
+    """A question the user numbered (「… 2 没注册能报吗」), or one asking whether the applicant it describes
+    may apply (「我是个体户 能申报不」): a question of its own, whatever its words find in the search."""
+    from bot.answers import qualify
+    from bot.understand.segment import numbered
+
+    return numbered(part, whole) or (qualify.is_shape("qualify", part) and bool(eligibility.facts_from(part)))
 
 
 FAMILY_INTENT = {family: intent for intent, family in INTENT_FAMILY.items()}

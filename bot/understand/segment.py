@@ -20,7 +20,13 @@ CLAUSE_END = re.compile(
 QUESTION = re.compile(
     r"[?？]|吗|(?<![什怎那多这要])么|嘛|呢|怎么|如何|多少|哪|(?<![没不])(?<!没有)(?:什么|啥)|咋|多久|多长|"
     r"(?<!了)几(个|月|年|项|人|号|家|份|成|倍|点)[^，,。\s]{0,4}$|百分之几|占几|"
-    r"是否|谁|吧$|(.)不\2|(.)没\3"
+    r"是否|谁|吧$|(.)不\2|(.)没\3|"
+    r"(?:能|可以|可|会|行|中|对|是|有|算)[^，,。\s]{0,8}不$"  # 「能申报不」「算服务外包不」: 不 as the question's end
+)
+# 「1 这业务算吗 2 没注册能报吗」「①…②…」: the user numbers its questions; a number starting a part that
+# follows the one before it in the message marks a question of its own.
+NUMBERED = re.compile(
+    r"^\s*(?:(?P<digit>[1-9])(?![\d万千百元个年月号天周%]|[.．]\d)|(?P<circled>[①-⑨]))\s*[、.．:：)）]?\s*(?=[^\d\s])"
 )
 
 
@@ -55,6 +61,19 @@ def question_parts(text: str) -> List[str]:
         else:
             parts.append(" ".join(pending))
     return parts
+
+
+def numbered(part: str, text: str) -> bool:
+    """Whether a question part starts with the next number of a list the message numbers (「… 2 没注册能报吗」
+    after 「1 这业务算吗」)."""
+    m = NUMBERED.match(part)
+    if not m:
+        return False
+    if m.group("circled"):
+        previous = chr(ord(m.group("circled")) - 1)
+        return m.group("circled") != "①" and previous in text
+    n = int(m.group("digit"))
+    return n >= 2 and bool(re.search(rf"(^|[\s，,。？?；;]){n - 1}\s*[、.．:：)）]?\s*[^\d\s万千百元个年月号%]", text))
 
 
 def asks_something(text: str) -> bool:
