@@ -120,7 +120,7 @@ def calculator_inputs(inputs: dict) -> dict:
 def running_inputs(inputs: dict) -> dict:
     """What the conversation keeps of an estimate: the contract's fields, their list entries whole (a fair's
     named parts stay for a later correction of one part)."""
-    return {k: v for k, v in inputs.items() if not k.startswith("_")}
+    return {k: v for k, v in inputs.items() if not k.startswith("_") or k.startswith("_parts_")}
 
 
 def _contract_entry(entry):
@@ -372,7 +372,7 @@ class EstimateSession:
             for key, code in FIGURE_ITEMS:
                 if key in inp:
                     codes.add(code)
-            if self.clarify and self.clarify.get("kind") in ("business_kind", "currency", "executed"):
+            if self.clarify and self.clarify.get("kind") in ("business_kind", "currency", "executed", "part"):
                 codes.add("3.2" if self.clarify.get("data", {}).get("key", "").endswith("offshore_usd") else "3.1")
         else:
             codes |= self._implied_items(codes)
@@ -445,6 +445,8 @@ class EstimateSession:
         clarify_now = self.clarify
         had = dict(self.inputs)
         got = self._absorb(text, correction=is_correction)
+        if is_correction:
+            self._correct_one_contract(before[0], norm)
         if (  # 「CMMI3认证费26万，ITSS三级认证费9万…」 answers the question which certification cost how much
             self.clarify
             and self.clarify.get("kind") == "cert_cost"
@@ -488,6 +490,29 @@ class EstimateSession:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _correct_one_contract(self, old: dict, norm: str) -> None:
+        """「后一笔其实执行了58万美元 不是40万」 after a year's amount added up from several contracts: the contract
+        named (by its place, estimate_words.yml contract_parts, or by its old figure after 不是) takes the new
+        figure and the amount is added up again; the corrected figure is never the whole year's amount."""
+        from bot.estimate.understand import parts_note
+
+        for key in ("onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd"):
+            parts = old.get(f"_parts_{key}")
+            if not parts or len(parts) < 2 or key not in self.inputs or self.inputs[key] == old.get(key):
+                continue
+            values = [Decimal(str(p)) for p in parts]
+            if sum(values) != old.get(key) or self.inputs.get(f"_parts_{key}") != parts:
+                continue  # the amount was replaced since, or this message tells its contracts again
+            index = contract_named(norm, values)
+            if index is None:
+                continue
+            values[index] = self.inputs[key]
+            self.inputs[key] = sum(values)
+            self.inputs[f"_parts_{key}"] = [str(v) for v in values]
+            unit = "美元" if key.endswith("_usd") else "元"
+            self.notes = [n for n in self.notes if not n.endswith(f"合计{wan(old[key], unit)}")]
+            self.notes.append(parts_note(values, unit) + f"（第{index + 1}个合同按更正后的{wan(values[index], unit)}）")
 
     def _shift_to_next_year(self, norm: str) -> list:
         """「如果明年在岸做到2900万呢」: next year is compared with this year, so this year's amounts and rate become
@@ -783,7 +808,7 @@ class EstimateSession:
                 return True
             else:
                 return False
-        elif kind == "executed":  # 「260万美元是签约的合同金额…今年实际的离岸合同执行额是多少？」
+        elif kind in ("executed", "part"):  # 「…今年实际的离岸合同执行额是多少？」「其中离岸部分是多少？」
             moneys = [f for f in own_figures(norm) if f.kind == "money"]
             if len(moneys) != 1:
                 return False
@@ -1173,6 +1198,49 @@ class EstimateSession:
                 rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
             )
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+
+
+def contract_named(norm: str, values: list) -> Optional[int]:
+    """Which of a year's contracts (their figures `values`, in the order told) a correction names: 「第二个」「后一笔」
+    (estimate_words.yml contract_parts), or the old figure after 不是 when it is exactly one of them; None when
+    neither says."""
+    from bot.estimate.understand import estimate_words, figures
+
+    words = estimate_words()["contract_parts"]
+    numerals = {w: i for i, w in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+    index = None
+    m = re.search(r"第\s*([一二两三四五六七八九十]|\d)\s*(个|笔|份|单|项)", norm)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else numerals[m.group(1)]
+        index = n - 1 if 1 <= n <= len(values) else None
+    elif re.search("|".join(map(re.escape, words["first"])), norm):
+        index = 0
+    elif re.search("|".join(map(re.escape, words["last"])), norm):
+        index = len(values) - 1
+    olds = [
+        f.value
+        for f in figures(norm)
+        if f.kind == "money" and re.search(r"(不是|而非|并非)\s*$", norm[max(0, f.start - 3) : f.start])
+    ]
+    matching = [i for i, v in enumerate(values) if olds and v == olds[0]]
+    if index is None and len(matching) == 1:
+        return matching[0]
+    if index is not None and olds and values[index] != olds[0]:
+        return None  # the place and the old figure disagree: not guessed
+    return index
+
+
+def changes_a_status(text: str, running: Optional[dict]) -> bool:
+    """「等下 其实我们上年就注册了…」 after an estimate made for a 新增企业: the message says otherwise of a yes/no
+    status the running estimate was computed with, so it corrects that estimate (its figures are read again with
+    their own year words), never starts another one on the facts said before."""
+    if not running:
+        return False
+    said = read(text, None, items_for_inputs(running)).fields
+    return any(
+        isinstance(value, bool) and isinstance(running.get(key), bool) and running[key] != value
+        for key, value in said.items()
+    )
 
 
 def _adds(text: str) -> bool:
