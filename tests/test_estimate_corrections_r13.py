@@ -161,3 +161,49 @@ class TestOneContractOfASumCorrected:
         d, events = await run(ActionLooseAnswer(), tracker)
         assert "892,800" in texts(d)
         assert "1240000" == slots_of(events)["estimate_inputs"]["offshore_usd"]
+
+
+class TestWhoOfTheGroupQualifies:
+    """三（七）3 counts only 本科以上、项目经理以上 (at most 20 a year). 「公司28名员工…每人学费4万」 says nothing of their
+    学历 or 职位: how many qualify is asked, naming the group; 20 × 2万 = 40万 is not stated before the answer."""
+
+    SAID = "公司28名员工参加了涉外业务培训 每人学费4万 补贴多少"
+
+    def test_asked_before_any_figure(self):
+        s = EstimateSession.start(self.SAID)
+        assert "collecting" == s.status and "senior_training" not in s.inputs
+        question = s.question()
+        assert "28人" in question and "本科以上学历" in question and "项目经理以上职位" in question
+        assert "40万" not in question and "400,000" not in question
+
+    def test_count_that_qualifies(self):
+        """15 of them: 15 × min(4万 × 50%, 3万) = 300,000."""
+        s = EstimateSession.start(self.SAID)
+        s.handle("里面有15个符合", "inform")
+        assert "done" == s.status
+        assert Decimal("300000") == s.compute()["total_cny"]
+
+    def test_all_qualify_by_their_levels(self):
+        """Their levels said: all 28 count, the yearly 20 cap applies: 20 × 2万 = 400,000."""
+        s = EstimateSession.start(self.SAID)
+        s.handle("都是本科以上的项目经理", "inform")
+        assert "done" == s.status
+        assert Decimal("400000") == s.compute()["total_cny"]
+
+    def test_none_qualify(self):
+        s = EstimateSession.start(self.SAID)
+        s.handle("都不是 都是普通开发", "inform")
+        assert Decimal("0") == s.compute()["total_cny"]
+
+    def test_count_with_costs_unlike_asks_their_costs(self):
+        """Costs differ and 2 of 4 qualify: whose costs is asked, never guessed."""
+        s = EstimateSession.start("派了4个员工去做涉外业务培训 学费分别2万 3万 5万 6万 能补多少")
+        s.handle("其中2个符合", "inform")
+        assert "collecting" == s.status and "2人" in s.question()
+        s.handle("5万和6万", "inform")
+        assert Decimal("55000") == s.compute()["total_cny"]  # 2.5万 + 3万
+
+    def test_levels_said_are_not_asked(self):
+        s = EstimateSession.start("6个本科学历的项目经理参加涉外业务培训 每人2万 补贴多少")
+        assert "done" == s.status
+        assert Decimal("60000") == s.compute()["total_cny"]

@@ -272,6 +272,7 @@ class EstimateSession:
         session.infer_items()
         if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
             session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure
+        session._ask_who_qualifies(norm)
         session.advance()
         return session
 
@@ -300,7 +301,9 @@ class EstimateSession:
                 session.clarify and session.items in ([], [code])
             ):
                 fits.append(session)
-        done = [s for s in fits if s.status == "done" and not s.clarify]
+        done = [  # asking who of the people counted qualifies is part of that clause's estimate
+            s for s in fits if (s.status == "done" and not s.clarify) or (s.clarify or {}).get("kind") == "qualified"
+        ]
         return done[0] if len(fits) == 1 and done else None
 
     def reads_topic(self, code: str) -> bool:
@@ -478,6 +481,8 @@ class EstimateSession:
         self.retries = 0
         self._previous_is_the_year()  # 「去年离岸执行额175万美元」 answering for 三（二） alone: last year is the year
         self.infer_items()
+        if "senior_training" not in before[0]:
+            self._ask_who_qualifies(norm)
         if self.status == "done" and self.missing():
             self.status = "collecting"  # a correction or a next-year what-if left a figure to ask
         self.advance()
@@ -907,6 +912,8 @@ class EstimateSession:
             return True
         elif kind == "region":
             return self._resolve_regions(norm, [Decimal(v) for v in data["entries"]])
+        elif kind == "qualified":  # 「这24人里本科以上学历、项目经理以上职位的有几人？」
+            return self._resolve_qualified(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "platform_breakdown":
             reading = read("平台 " + (text or ""), "platforms", self.items, self.inputs)
             if not reading.fields.get("platforms"):
@@ -924,6 +931,62 @@ class EstimateSession:
             self.notes += [n for n in reading.notes if n not in self.notes]
         else:
             return False
+        self.clarify = None
+        return True
+
+    def _ask_who_qualifies(self, norm: str) -> None:
+        """「公司28名员工参加了涉外培训 每人学费4万」: nothing said of the people's 学历 or 职位 (三（七）3 counts only
+        本科以上、项目经理以上, at most 20 a year): how many of them qualify is asked, naming the group, before any
+        figure; a correction of the estimate just made (amending) is not asked again."""
+        entries = self.inputs.get("senior_training")
+        if not entries or self.clarify or "3.7.3" not in self.items or getattr(self, "amending", False):
+            return
+        if "_senior_qualified" in self.inputs or "_senior_count" in self.inputs:
+            return  # asked and answered
+        if clauses.senior_training.levels_said(norm):
+            return  # 「2个本科项目经理…1个专科的测试人员」: the groups' levels are read with them
+        verdict = self.verdicts().get("3.7.3")
+        unknown = {c.id for c in verdict.checks if c.status == "unknown"} if verdict else set()
+        if not {"education", "position"} <= unknown:
+            return
+        self.inputs.pop("senior_training")
+        n = len(entries)
+        costs = sorted({e["cost_cny"] for e in entries})
+        paid = f"每人培训费{wan(costs[0])}" if len(costs) == 1 else "培训费" + "、".join(wan(c) for c in costs)
+        self.clarify = {
+            "kind": "qualified",
+            "question": f"您说的{n}人（{paid}），政策只补贴本科以上学历、项目经理以上职位的人员（每个企业每年最多20人）。"
+            f"这{n}人是否都是本科以上学历、项目经理以上职位？不全是的话，符合这两条的有几人？",
+            "data": {"entries": [str(e["cost_cny"]) for e in entries]},
+        }
+
+    def _resolve_qualified(self, norm: str, entries: list) -> bool:
+        """The answer to who of the group qualifies: a count (their costs alike, else asked), all of them (「都是」,
+        or their 学历/职位 said), or none."""
+        counts = [f for f in own_figures(norm) if f.kind == "count"]
+        verdict = self.verdicts().get("3.7.3")
+        settled = verdict is not None and not (
+            {"education", "position"} <= {c.id for c in verdict.checks if c.status == "unknown"}
+        )
+        if counts and int(counts[0].value) < len(entries):
+            n = int(counts[0].value)
+            self.inputs["_senior_qualified"] = n
+            if len(set(entries)) != 1:
+                self.inputs["_senior_count"] = n  # which people's costs is not said: asked, never guessed
+                self.clarify = None
+                return True
+            values = entries[:n]
+            self.notes.append(f"{len(entries)}人中符合本科以上学历、项目经理以上职位的{n}人，按{n}人计算")
+        elif re.search(r"(都|全|均)(不是|不符合|不满足|没有)|一个都没有|没有符合", norm):
+            values = []
+            self.notes.append("这些人员都不符合本科以上学历、项目经理以上职位，不予补贴")
+        elif counts or settled or re.search(r"^(是|是的|对|对的|都是|全是|都符合|都满足|全部|都)", norm):
+            values = entries
+        else:
+            return False
+        self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
+        self.inputs["_senior_qualified"] = len(values)
+        self.last_keys.append("senior_training")
         self.clarify = None
         return True
 
