@@ -950,12 +950,14 @@ class EstimateSession:
         if not {"education", "position"} <= unknown:
             return
         self.inputs.pop("senior_training")
-        n = len(entries)
+        from knowledge.figures import figure
+
+        n, most = len(entries), int(figure("3.7.3", "max_people"))
         costs = sorted({e["cost_cny"] for e in entries})
         paid = f"每人培训费{wan(costs[0])}" if len(costs) == 1 else "培训费" + "、".join(wan(c) for c in costs)
         self.clarify = {
             "kind": "qualified",
-            "question": f"您说的{n}人（{paid}），政策只补贴本科以上学历、项目经理以上职位的人员（每个企业每年最多20人）。"
+            "question": f"您说的{n}人（{paid}），政策只补贴本科以上学历、项目经理以上职位的人员（每个企业每年最多{most}人）。"
             f"这{n}人是否都是本科以上学历、项目经理以上职位？不全是的话，符合这两条的有几人？",
             "data": {"entries": [str(e["cost_cny"]) for e in entries]},
         }
