@@ -207,3 +207,29 @@ class TestWhoOfTheGroupQualifies:
         s = EstimateSession.start("6个本科学历的项目经理参加涉外业务培训 每人2万 补贴多少")
         assert "done" == s.status
         assert Decimal("60000") == s.compute()["total_cny"]
+
+
+def test_every_established_earlier_word_rules_out_a_new_enterprise():
+    """estimate_words.yml established_earlier: each year word with each already word and verb."""
+    from bot.estimate.understand import estimate_words
+
+    w = estimate_words()["established_earlier"]
+    for year in w["years"]:
+        for already in w["already"]:
+            for verb in w["verbs"]:
+                assert established_earlier(f"我们{year}{already}{verb}了"), (year, already, verb)
+
+
+def test_every_part_word_opens_a_part_of_the_other_kind():
+    """estimate_words.yml part_of_other_kind: each part word before the other kind's word; contract_parts: each
+    first / last word names that contract."""
+    from bot.estimate.session import contract_named
+    from bot.estimate.understand import estimate_words
+
+    for part in estimate_words()["part_of_other_kind"]["parts"]:
+        assert other_kind_part(f" 这里头{part}国内客户的", "offshore"), part
+    values = [Decimal("1"), Decimal("2"), Decimal("3")]
+    for word in estimate_words()["contract_parts"]["first"]:
+        assert 0 == contract_named(f"{word}其实是5万美元", values), word
+    for word in estimate_words()["contract_parts"]["last"]:
+        assert 2 == contract_named(f"{word}其实是5万美元", values), word
