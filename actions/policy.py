@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
 from actions.conversation import answer_events, compose_reply, known_facts
-from actions.estimate_store import has_running_estimate
+from actions.estimate_store import has_running_estimate, load_inputs
 from actions.estimating import (
     amend_last_estimate,
     estimate_from_question,
@@ -27,10 +27,14 @@ from knowledge import shapes
 def figures_first(dispatcher, tracker):
     """A message that corrects the last estimate or carries the user's own figures is an estimate."""
     from bot.answers import router
-    from bot.estimate.session import own_figures
+    from bot.estimate.session import changes_a_status, own_figures
 
     text = user_text(tracker)
-    corrects = shapes.search("correction", text[:12]) or shapes.search("replaces_figure", text)
+    corrects = (
+        shapes.search("correction", text[:12])
+        or shapes.search("replaces_figure", text)
+        or changes_a_status(text, load_inputs(tracker))
+    )
     if (corrects or is_what_if(text)) and has_running_estimate(tracker):
         events = amend_last_estimate(dispatcher, tracker)
         if events is not None:

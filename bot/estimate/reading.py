@@ -195,7 +195,7 @@ def word_patterns() -> dict:
 class Clarification:
     """Something the user must settle before the arithmetic: what to ask and what it holds."""
 
-    kind: str  # currency | per_or_total | region | business_kind | executed
+    kind: str  # currency | per_or_total | region | business_kind | executed | part
     question: str
     data: dict = field(default_factory=dict)
 

@@ -141,7 +141,7 @@ def calculator_inputs(inputs: dict) -> dict:
 def running_inputs(inputs: dict) -> dict:
     """What the conversation keeps of an estimate: the contract's fields, their list entries whole (a fair's
     named parts stay for a later correction of one part)."""
-    return {k: v for k, v in inputs.items() if not k.startswith("_")}
+    return {k: v for k, v in inputs.items() if not k.startswith("_") or k.startswith("_parts_")}
 
 
 def _contract_entry(entry):
@@ -293,6 +293,7 @@ class EstimateSession:
         session.infer_items()
         if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
             session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure
+        session._ask_who_qualifies(norm)
         session.advance()
         return session
 
@@ -321,7 +322,9 @@ class EstimateSession:
                 session.clarify and session.items in ([], [code])
             ):
                 fits.append(session)
-        done = [s for s in fits if s.status == "done" and not s.clarify]
+        done = [  # asking who of the people counted qualifies is part of that clause's estimate
+            s for s in fits if (s.status == "done" and not s.clarify) or (s.clarify or {}).get("kind") == "qualified"
+        ]
         return done[0] if len(fits) == 1 and done else None
 
     def reads_topic(self, code: str) -> bool:
@@ -393,7 +396,7 @@ class EstimateSession:
             for key, code in FIGURE_ITEMS:
                 if key in inp:
                     codes.add(code)
-            if self.clarify and self.clarify.get("kind") in ("business_kind", "currency", "executed"):
+            if self.clarify and self.clarify.get("kind") in ("business_kind", "currency", "executed", "part"):
                 codes.add("3.2" if self.clarify.get("data", {}).get("key", "").endswith("offshore_usd") else "3.1")
         else:
             codes |= self._implied_items(codes)
@@ -466,6 +469,8 @@ class EstimateSession:
         clarify_now = self.clarify
         had = dict(self.inputs)
         got = self._absorb(text, correction=is_correction)
+        if is_correction:
+            self._correct_one_contract(before[0], norm)
         if (  # 「CMMI3认证费26万，ITSS三级认证费9万…」 answers the question which certification cost how much
             self.clarify
             and self.clarify.get("kind") == "cert_cost"
@@ -501,6 +506,8 @@ class EstimateSession:
         self.retries = 0
         self._previous_is_the_year()  # 「去年离岸执行额175万美元」 answering for 三（二） alone: last year is the year
         self.infer_items()
+        if "senior_training" not in before[0]:
+            self._ask_who_qualifies(norm)
         if self.status == "done" and self.missing():
             self.status = "collecting"  # a correction or a next-year what-if left a figure to ask
         self.advance()
@@ -513,6 +520,29 @@ class EstimateSession:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _correct_one_contract(self, old: dict, norm: str) -> None:
+        """「后一笔其实执行了58万美元 不是40万」 after a year's amount added up from several contracts: the contract
+        named (by its place, estimate_words.yml contract_parts, or by its old figure after 不是) takes the new
+        figure and the amount is added up again; the corrected figure is never the whole year's amount."""
+        from bot.estimate.understand import parts_note
+
+        for key in ("onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd"):
+            parts = old.get(f"_parts_{key}")
+            if not parts or len(parts) < 2 or key not in self.inputs or self.inputs[key] == old.get(key):
+                continue
+            values = [Decimal(str(p)) for p in parts]
+            if sum(values) != old.get(key) or self.inputs.get(f"_parts_{key}") != parts:
+                continue  # the amount was replaced since, or this message tells its contracts again
+            index = contract_named(norm, values)
+            if index is None:
+                continue
+            values[index] = self.inputs[key]
+            self.inputs[key] = sum(values)
+            self.inputs[f"_parts_{key}"] = [str(v) for v in values]
+            unit = "美元" if key.endswith("_usd") else "元"
+            self.notes = [n for n in self.notes if not n.endswith(f"合计{wan(old[key], unit)}")]
+            self.notes.append(parts_note(values, unit) + f"（第{index + 1}个合同按更正后的{wan(values[index], unit)}）")
 
     def _shift_to_next_year(self, norm: str) -> list:
         """「如果明年在岸做到2900万呢」: next year is compared with this year, so this year's amounts and rate become
@@ -808,7 +838,7 @@ class EstimateSession:
                 return True
             else:
                 return False
-        elif kind == "executed":  # 「260万美元是签约的合同金额…今年实际的离岸合同执行额是多少？」
+        elif kind in ("executed", "part"):  # 「…今年实际的离岸合同执行额是多少？」「其中离岸部分是多少？」
             moneys = [f for f in own_figures(norm) if f.kind == "money"]
             if len(moneys) != 1:
                 return False
@@ -909,6 +939,8 @@ class EstimateSession:
             return self._resolve_regions(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "usd_cost":
             return self._resolve_usd_cost(norm, data)
+        elif kind == "qualified":  # 「这24人里本科以上学历、项目经理以上职位的有几人？」
+            return self._resolve_qualified(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "platform_breakdown":
             reading = read("平台 " + (text or ""), "platforms", self.items, self.inputs)
             if not reading.fields.get("platforms"):
@@ -960,6 +992,64 @@ class EstimateSession:
                 self.inputs[key] = value
                 self.last_keys.append(key)
         self.notes += [n for n in reading.notes if n not in self.notes]
+        return True
+
+    def _ask_who_qualifies(self, norm: str) -> None:
+        """「公司28名员工参加了涉外培训 每人学费4万」: nothing said of the people's 学历 or 职位 (三（七）3 counts only
+        本科以上、项目经理以上, at most 20 a year): how many of them qualify is asked, naming the group, before any
+        figure; a correction of the estimate just made (amending) is not asked again."""
+        entries = self.inputs.get("senior_training")
+        if not entries or self.clarify or "3.7.3" not in self.items or getattr(self, "amending", False):
+            return
+        if "_senior_qualified" in self.inputs or "_senior_count" in self.inputs:
+            return  # asked and answered
+        if clauses.senior_training.levels_said(norm):
+            return  # 「2个本科项目经理…1个专科的测试人员」: the groups' levels are read with them
+        verdict = self.verdicts().get("3.7.3")
+        unknown = {c.id for c in verdict.checks if c.status == "unknown"} if verdict else set()
+        if not {"education", "position"} <= unknown:
+            return
+        self.inputs.pop("senior_training")
+        from knowledge.figures import figure
+
+        n, most = len(entries), int(figure("3.7.3", "max_people"))
+        costs = sorted({e["cost_cny"] for e in entries})
+        paid = f"每人培训费{wan(costs[0])}" if len(costs) == 1 else "培训费" + "、".join(wan(c) for c in costs)
+        self.clarify = {
+            "kind": "qualified",
+            "question": f"您说的{n}人（{paid}），政策只补贴本科以上学历、项目经理以上职位的人员（每个企业每年最多{most}人）。"
+            f"这{n}人是否都是本科以上学历、项目经理以上职位？不全是的话，符合这两条的有几人？",
+            "data": {"entries": [str(e["cost_cny"]) for e in entries]},
+        }
+
+    def _resolve_qualified(self, norm: str, entries: list) -> bool:
+        """The answer to who of the group qualifies: a count (their costs alike, else asked), all of them (「都是」,
+        or their 学历/职位 said), or none."""
+        counts = [f for f in own_figures(norm) if f.kind == "count"]
+        verdict = self.verdicts().get("3.7.3")
+        settled = verdict is not None and not (
+            {"education", "position"} <= {c.id for c in verdict.checks if c.status == "unknown"}
+        )
+        if counts and int(counts[0].value) < len(entries):
+            n = int(counts[0].value)
+            self.inputs["_senior_qualified"] = n
+            if len(set(entries)) != 1:
+                self.inputs["_senior_count"] = n  # which people's costs is not said: asked, never guessed
+                self.clarify = None
+                return True
+            values = entries[:n]
+            self.notes.append(f"{len(entries)}人中符合本科以上学历、项目经理以上职位的{n}人，按{n}人计算")
+        elif re.search(r"(都|全|均)(不是|不符合|不满足|没有)|一个都没有|没有符合", norm):
+            values = []
+            self.notes.append("这些人员都不符合本科以上学历、项目经理以上职位，不予补贴")
+        elif counts or settled or re.search(r"^(是|是的|对|对的|都是|全是|都符合|都满足|全部|都)", norm):
+            values = entries
+        else:
+            return False
+        self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
+        self.inputs["_senior_qualified"] = len(values)
+        self.last_keys.append("senior_training")
+        self.clarify = None
         return True
 
     def _apply_values(self, data: dict, values: list) -> bool:
@@ -1233,6 +1323,49 @@ class EstimateSession:
                 rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
             )
         return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+
+
+def contract_named(norm: str, values: list) -> Optional[int]:
+    """Which of a year's contracts (their figures `values`, in the order told) a correction names: 「第二个」「后一笔」
+    (estimate_words.yml contract_parts), or the old figure after 不是 when it is exactly one of them; None when
+    neither says."""
+    from bot.estimate.understand import estimate_words, figures
+
+    words = estimate_words()["contract_parts"]
+    numerals = {w: i for i, w in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+    index = None
+    m = re.search(r"第\s*([一二两三四五六七八九十]|\d)\s*(个|笔|份|单|项)", norm)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else numerals[m.group(1)]
+        index = n - 1 if 1 <= n <= len(values) else None
+    elif re.search("|".join(map(re.escape, words["first"])), norm):
+        index = 0
+    elif re.search("|".join(map(re.escape, words["last"])), norm):
+        index = len(values) - 1
+    olds = [
+        f.value
+        for f in figures(norm)
+        if f.kind == "money" and re.search(r"(不是|而非|并非)\s*$", norm[max(0, f.start - 3) : f.start])
+    ]
+    matching = [i for i, v in enumerate(values) if olds and v == olds[0]]
+    if index is None and len(matching) == 1:
+        return matching[0]
+    if index is not None and olds and values[index] != olds[0]:
+        return None  # the place and the old figure disagree: not guessed
+    return index
+
+
+def changes_a_status(text: str, running: Optional[dict]) -> bool:
+    """「等下 其实我们上年就注册了…」 after an estimate made for a 新增企业: the message says otherwise of a yes/no
+    status the running estimate was computed with, so it corrects that estimate (its figures are read again with
+    their own year words), never starts another one on the facts said before."""
+    if not running:
+        return False
+    said = read(text, None, items_for_inputs(running)).fields
+    return any(
+        isinstance(value, bool) and isinstance(running.get(key), bool) and running[key] != value
+        for key, value in said.items()
+    )
 
 
 def _adds(text: str) -> bool:

@@ -64,6 +64,33 @@ def _outside_asides(text: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]", lambda m: " " * len(m.group(0)), text)
 
 
+def established_earlier(text: str) -> bool:
+    """「其实上年就注册了」「前年已经成立」 (estimate_words.yml established_earlier): set up before the year
+    rewarded, so no 新增企业 that year."""
+    w = estimate_words()["established_earlier"]
+    pattern = (
+        rf"({_words(w['years'])})[^，。；,;\d]{{0,4}}({_words(w['already'])})[^，。；,;\d]{{0,2}}({_words(w['verbs'])})"
+    )
+    return re.search(pattern, text) is not None
+
+
+def other_kind_part(after: str, kind: str) -> Optional[str]:
+    """The words in `after` (the text after an amount of `kind`, up to the next amount) saying a part of it is of
+    the other kind (estimate_words.yml part_of_other_kind), or None."""
+    w = estimate_words()["part_of_other_kind"]
+    other = ONSHORE if kind == "offshore" else OFFSHORE
+    m = re.search(rf"({_words(w['parts'])})[^，。；,;\d]{{0,{int(w['within'])}}}?({other})", after)
+    if not m or re.search(rf"({NONE_WORDS}|不是|没)\s*$", after[: m.start(2)][-3:]):
+        return None
+    return m.group(0)
+
+
+def parts_note(parts: list, unit: str) -> str:
+    """「80万美元、45万美元合计125万美元」: the contracts of one year's amount, added up."""
+    values = [Decimal(str(p)) for p in parts]
+    return f"{'、'.join(wan(v, unit) for v in values)}合计{wan(sum(values), unit)}"
+
+
 def _year_of(text: str, pos: int) -> Optional[str]:
     text = _outside_asides(text[:pos])
     prev = [
@@ -636,11 +663,11 @@ class Reader:
             )
         )
         if before is not None and several:
-            told = self.out.fields.setdefault(f"_parts_{key}", [wan(before, unit)])
-            told.append(raw)
+            parts = self.out.fields.setdefault(f"_parts_{key}", [str(before)])  # kept for a later correction of one
+            parts.append(str(value))
             self.out.fields[key] = before + value
-            note = f"{'、'.join(told)}合计{wan(before + value, unit)}"
-            self.out.notes = [n for n in self.out.notes if not n.startswith("、".join(told[:-1]) + "合计")] + [note]
+            self.out.notes = [n for n in self.out.notes if not n.endswith(f"合计{wan(before, unit)}")]
+            self.out.notes.append(parts_note(parts, unit))
             return
         self.out.fields[key] = value
 
@@ -675,7 +702,7 @@ class Reader:
             r"(不是|并非|不算|非)[^，。；\d]{0,2}(新增|新成立|新设立|新注册|刚成立|新)(的)?(企业|公司)?(?![^，。；]{0,2}(业务|拿|获得|认定|评))"
             r"|不是首年|不是第一年|老企业|成立(好|很)?(几|多|[二三四五六七八九十两\d]+)年",
             t,
-        ):
+        ) or established_earlier(t):
             self.out.fields["new_enterprise"] = False
         elif re.search(
             r"新增企业|新成立|新设立|新注册|首年|第一年|头一年|刚成立|才成立|刚注册|才注册|今年成立|新企业", t
@@ -692,6 +719,8 @@ class Reader:
             pos = said_none[0].start(2)
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, pos - 10) : pos])
             year = _year_of(t, pos) if near else None  # "没有离岸的" said once covers both years
+            if year is None and self._only_previous_year_said():
+                year = "previous"  # 「其实上年就注册了 上年在岸150万 离岸没做」: a message about last year only
             keys = {"previous": ["previous_offshore_usd"], "current": ["offshore_usd"]}.get(
                 year, ["offshore_usd", "previous_offshore_usd"]
             )
@@ -843,6 +872,8 @@ class Reader:
             key = ("previous_" if year == "previous" else "") + (
                 "offshore_usd" if kind == "offshore" else "onshore_cny"
             )
+            if kind in ("onshore", "offshore") and self._part_of_other_kind(f, kind, key):
+                continue
             seg_start = segment_of(self.spans, f.start)[0]
             # 「去年今年都是1000万 去年没有离岸 今年离岸150万美元」: 都 said of an earlier figure is not this one's
             both_from = max([seg_start] + [g.end for g in self.figs if g.kind == "money" and g.end <= f.start])
@@ -931,6 +962,35 @@ class Reader:
                     {"values": unclear, "value": unclear[0]["value"], "year": unclear[0]["year"]},
                 )
             )
+
+    def _only_previous_year_said(self) -> bool:
+        """Every year word of the message is the previous year's (去年/上年 …, no 今年 and no year number)."""
+        return bool(re.search(YEAR_PREV, self.text)) and not (
+            re.search(YEAR_CUR, self.text) or self._explicit_years() or self.shifted
+        )
+
+    def _part_of_other_kind(self, f, kind: str, key: str) -> bool:
+        """「135万美元 这里头有些是做境内项目的」: an amount said to hold a part of the other kind
+        (estimate_words.yml part_of_other_kind) is not this kind's amount; this kind's part is asked, naming the
+        figure, never computed on the whole."""
+        nxt = [g.start for g in self.figs if g.kind == "money" and g.start >= f.end]
+        other = other_kind_part(self.text[f.end : min(nxt) if nxt else len(self.text)], kind)
+        if not other:
+            return False
+        self.use(f)
+        what, unit = ("离岸", "美元") if kind == "offshore" else ("在岸", "元")
+        other_what = "在岸（境内）" if kind == "offshore" else "离岸（境外）"
+        year = "去年" if key.startswith("previous_") else "今年"
+        said = wan(f.value, "美元" if f.currency == "USD" else "元")
+        self.out.clarifications.append(
+            Clarification(
+                "part",
+                f"您说{said}里有一部分是{other_what}业务，所以{said}不全是{what}执行额，我不按{said}整体计算。"
+                f"{year}其中{what}部分的合同执行额是多少{unit}？",
+                {"key": key, "value": None, "whole": str(f.value), "said": f.raw},
+            )
+        )
+        return True
 
     def _difference_of_years(self, f) -> None:
         """「今年离岸比去年多了50万」: a difference between two years' business is no year's amount; the

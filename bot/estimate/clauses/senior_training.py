@@ -209,3 +209,14 @@ CLAUSES = (
         reads_when=lambda reader: reader.pending in ("senior_training",) or "3.7.3" in reader.items,
     ),
 )
+
+
+def levels_said(text: str) -> bool:
+    """Whether `text` names any 学历 or 职位 (conditions.yml scales, the unsettled titles too) of the people trained."""
+    from knowledge import conditions
+
+    scales = conditions.scales()
+    words = [w for scale in ("education", "position") for level in scales[scale] for w in level]
+    words += list(scales.get("position_unsettled", []))
+    low = (text or "").lower()
+    return any(str(w).lower() in low for w in words)
