@@ -34,3 +34,20 @@ def test_bare_year_label_leaves_amounts_alone():
     assert full_years("离岸 USD 2023 在岸") == "离岸 USD 2023 在岸"
     assert full_years("2024 在岸 500万") == "2024年 在岸 500万"
     assert full_years("汇率 2024: 7.12") == "汇率 2024年: 7.12"
+
+
+def test_award_said_with_a_short_name_and_an_approval_verb():
+    """「增量奖批下来12万 离岸奖到账了30万」: awards the user got (三（三）'s base), not business amounts."""
+    from bot.estimate.session import EstimateSession
+
+    s = EstimateSession.start("增量奖批下来12万 离岸奖到账了30万 这两年都有新的发明专利 创新奖能拿多少")
+    assert s.inputs.get("_award_3.1") == Decimal("120000")
+    assert s.inputs.get("_award_3.2") == Decimal("300000")
+    assert "onshore_cny" not in s.inputs and "offshore_usd" not in s.inputs
+
+
+def test_short_award_name_before_business_words_keeps_the_business():
+    """「增量奖能拿多少 今年在岸500万」: the figure after a business word is that business."""
+    r = read("增量奖能拿多少 今年在岸500万 去年在岸400万", items=["3.1"])
+    assert r.fields["onshore_cny"] == Decimal("5000000")
+    assert "_award_3.1" not in r.fields

@@ -1060,10 +1060,10 @@ class Reader:
     def _award_figure(self, f) -> bool:
         """A figure that is an award already worked out ("增量奖励是40万元"), not a business amount."""
         before = self.text[max(0, f.start - 10) : f.start]
-        m = re.search(r"(增量|离岸(业务)?|规模)奖励([^，。；]{0,6})$", before)
+        m = re.search(r"(增量|离岸(业务)?|规模)奖(励|金)?(?P<tail>[^，。；,;]{0,6})$", before)  # 「增量奖批了8万」 too
         if not m or getattr(f, "currency", None) == "USD":
             return False  # an award is in yuan: 「增量奖励 今年离岸250万美元」 gives a business amount
-        if re.search(r"离岸|在岸|境内|境外|国内|海外|执行额|业务|今年|去年|上年|营收|收入|[:：]", m.group(3)):
+        if re.search(r"离岸|在岸|境内|境外|国内|海外|执行额|业务|今年|去年|上年|营收|收入|[:：]", m.group("tail")):
             return False  # a business word between the award's name and the figure: the figure is that business
         key = "_award_3.1" if m.group(1) in ("增量", "规模") else "_award_3.2"
         self.out.fields[key] = f.value
