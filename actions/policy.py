@@ -61,6 +61,8 @@ def figures_first(dispatcher, tracker):
             return None  # several questions, none asking to compute: answered part by part
         events = estimate_from_question(dispatcher, tracker, estimate_text(text))
         return events if events is None else events + other_parts(dispatcher, tracker)
+    if shapes.search("double_claim_outright", text) and shapes.search("claim_verbs", text) and not own_money(text):
+        return None  # 「同一个展 区里和市里两边都能拿吗」: 第四条第（三）项 answers; a fair named is no estimate
     if shapes.search("asks_amount", text) or own_money(text) or adds:
         return estimate_from_question(dispatcher, tracker)
     return None
@@ -313,8 +315,9 @@ def verdict_first(dispatcher, tracker):
         said = {k: v for k, v in said.items() if k not in computed}
     answer = qualify.answer(text, facts, said) or statement_verdict(tracker, facts, said)
     on_second = answer is None or (answer.clause == "2" and answer.verdict != "not_met")
-    if on_second and not own_money(user_text(tracker)) and eligibility.asks_about_applicant(text):
-        answer = eligibility.answer_with_business(text)  # the applicant against 第二条, not an estimate
+    read = understand(user_text(tracker))  # the English glossary too: 「tax paid in Shanghai HQ」 is 税交在…
+    if on_second and not own_money(user_text(tracker)) and eligibility.asks_about_applicant(read):
+        answer = eligibility.answer_with_business(read)  # the applicant against 第二条, not an estimate
     if answer is None:
         return None
     if answer.verdict == "noted" and complete_estimate(user_text(tracker)):

@@ -122,3 +122,28 @@ class TestQuotedPolicyFigure:
         first, second = reply.split("2. 关于")
         assert "结论：不符合第三条第（四）项" in first and "新获得" in first
         assert "10%" in second and "测算" not in first
+
+
+class TestRegressionsFoundAfterMerging:
+    """Found by the whole case run after the round-13 branches were merged (wording the team's own)."""
+
+    def test_branch_paying_tax_at_head_office_in_english_is_never_met(self):
+        import asyncio
+
+        t = tracker(
+            "hello we want to apply, we are a branch office, tax paid in Beijing HQ, 别的条件都满足 可以报吗",
+            intent="ask_eligibility",
+        )
+        d, _ = asyncio.run(run(ActionAnswerPolicy(), t))
+        reply = texts(d)
+        assert "结论：符合" not in reply
+        assert "在郑纳税" in reply
+
+    def test_double_claim_naming_one_event_is_not_an_estimate(self):
+        import asyncio
+
+        t = tracker("同一场展会 市里的补贴和县里的补贴两边都能领吗", intent="ask_subsidy")
+        d, _ = asyncio.run(run(ActionAnswerPolicy(), t))
+        reply = texts(d)
+        assert "第四条第（三）项" in reply and "不得重复申报" in reply
+        assert "各是多少" not in reply and "按您给的数字测算" not in reply
