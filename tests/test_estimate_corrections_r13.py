@@ -12,6 +12,13 @@ from tests.test_actions import run, slots_of, texts
 from tests.test_estimate_multiturn import conversation
 
 
+def amend(session, text):
+    """The running estimate corrected by `text`, as the correction path does: (the amended session, its turn)."""
+    amended = EstimateSession(items=list(session.items), inputs=dict(session.inputs))
+    amended.amending = True
+    return amended, amended.handle(text, "correct_value")
+
+
 class TestEstablishedEarlier:
     def test_set_up_a_year_before_is_no_new_enterprise(self):
         """「上年就注册了」「前年已经成立」: not the first year; 「今年刚成立」 still is."""
@@ -39,9 +46,7 @@ class TestStatusCorrectedAfterAnEstimate:
     def test_session_amended(self):
         first = EstimateSession.start(self.FIRST)
         assert Decimal("241200") == first.compute()["total_cny"]
-        amended = EstimateSession(items=list(first.items), inputs=dict(first.inputs))
-        amended.amending = True
-        turn = amended.handle(self.SECOND, "correct_value")
+        amended, turn = amend(first, self.SECOND)
         assert turn.understood and "done" == amended.status
         assert amended.inputs["new_enterprise"] is False
         assert Decimal("3000000") == amended.inputs["previous_onshore_cny"]
@@ -119,9 +124,7 @@ class TestOneContractOfASumCorrected:
     def test_last_contract_corrected_by_its_place(self):
         s = EstimateSession.start(self.FIRST)
         assert Decimal("828000") == s.compute()["total_cny"]
-        amended = EstimateSession(items=list(s.items), inputs=dict(s.inputs))
-        amended.amending = True
-        turn = amended.handle("搞错了 最后一笔实际是44万美元", "correct_value")
+        amended, turn = amend(s, "搞错了 最后一笔实际是44万美元")
         assert turn.understood and "done" == amended.status
         assert Decimal("1240000") == amended.inputs["offshore_usd"]
         assert Decimal("892800") == amended.compute()["total_cny"]
