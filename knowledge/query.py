@@ -79,6 +79,7 @@ class _Knowledge:
 
     def _load(self):
         self.document = {r["key"]: _loads(r["value"]) for r in self._rows("select key, value from document")}
+        self.document_built = None  # document(): the document with its figures resolved, built once, read-only
         self.document_keywords = {
             r["key"]: [text.normalize(str(kw)) for kw in _loads(r["keywords"])]
             for r in self._rows("select key, keywords from document")
@@ -256,7 +257,7 @@ def document(db_path=None):
     Built once per database and read-only (mappings and tuples): every caller shares it.
     """
     k = _open(db_path)
-    built = k.__dict__.get("_document_built")
+    built = k.document_built
     if built is None:
         doc = json.loads(json.dumps(k.document, ensure_ascii=False))
         cap = doc.get("annual_total_cap")
@@ -265,7 +266,7 @@ def document(db_path=None):
                 if f["key"] == cap["figure"]:
                     cap["value"] = f["value"]
                     cap["bound"] = f["bound"]
-        built = k._document_built = _frozen(doc)
+        built = k.document_built = _frozen(doc)
     return built
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import List, Optional
 
-from bot.estimate.reading import estimate_words, wan
+from bot.estimate.reading import alternation, estimate_words, wan
 
 BREAK = "，。；,;！!？?、:：\n"
 PER_UNIT_AFTER = re.compile(r"^\s*[/每一](人|场|个|项|家|次|名)")
@@ -38,10 +38,6 @@ def _words(key: str) -> list:
     return sorted(estimate_words()["claims"][key], key=len, reverse=True)
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _names():
     """(strict pattern, loose pattern, code of a lower-cased name)."""
@@ -49,16 +45,16 @@ def _names():
     strict = {str(n).lower(): str(c) for c, ns in awards["names"].items() for n in ns}
     loose = {str(n).lower(): str(c) for c, ns in (awards.get("loose_names") or {}).items() for n in ns}
     code = {**loose, **strict}
-    return re.compile(_alternation(strict), re.I), re.compile(_alternation(loose), re.I), code
+    return re.compile(alternation(strict), re.I), re.compile(alternation(loose), re.I), code
 
 
 def _region(text: str):
     """(start, loose): where the user's own results begin and whether short names and totals name them
     there; None when the message neither says it holds the user's results nor asks to check them."""
-    opener = re.search(_alternation(_words("openers")), text)
+    opener = re.search(alternation(_words("openers")), text)
     if opener:
         return opener.end(), True
-    if re.search(_alternation(_words("check_asks")), text):
+    if re.search(alternation(_words("check_asks")), text):
         return 0, False
     return None
 
@@ -91,8 +87,8 @@ def find(text: str, figs) -> List[Claim]:
         return []
     start, loose_ok = region
     strict, loose, code_of = _names()
-    verbs = _alternation(estimate_words()["stated_awards"]["award_verbs"])
-    costs, totals = _alternation(_words("cost_words")), _alternation(_words("totals"))
+    verbs = alternation(estimate_words()["stated_awards"]["award_verbs"])
+    costs, totals = alternation(_words("cost_words")), alternation(_words("totals"))
     out = []
     for f in figs:
         if f.kind != "money" or f.value is None or f.start < start or f.currency not in (None, "CNY"):
@@ -128,8 +124,8 @@ def _quotes_rule(text: str, f) -> bool:
     words = estimate_words()["claims"]["rule_words"]
     before, after = text[max(0, f.start - 4) : f.start], text[f.end : f.end + 4]
     return bool(
-        re.search(rf"({_alternation(words['before'])})\s*$", before)
-        or re.match(rf"\s*({_alternation(words['after'])})", after)
+        re.search(rf"({alternation(words['before'])})\s*$", before)
+        or re.match(rf"\s*({alternation(words['after'])})", after)
     )
 
 

@@ -144,16 +144,18 @@ def _english_pattern():
 
 
 def alternation(words) -> str:
-    """A regex alternation of words (escaped, lower-cased, longest first)."""
-    return _alternation_of(tuple(words))
+    """A regex alternation of words (escaped, longest first): the one used for every word list."""
+    return _alternation_of(tuple(str(w) for w in words))
 
 
-_alternation = alternation
+def plausible_rate(value) -> bool:
+    """Whether a figure can be a dollar → yuan rate the user states (0.5–20); nothing outside it is taken as one."""
+    return Decimal("0.5") <= Decimal(value) <= Decimal(20)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=512)
 def _alternation_of(words: tuple) -> str:
-    return "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def next_year_supposed(text: str) -> Optional[bool]:
@@ -161,22 +163,22 @@ def next_year_supposed(text: str) -> Optional[bool]:
     (「在岸不变」「其他不变」), False when it does not, None when it is no next-year what-if."""
     w = estimate_words()["years"]
     t = (text or "").lower()
-    if not is_what_if(t) or not re.search(_alternation(w["next"]), t):
+    if not is_what_if(t) or not re.search(alternation(w["next"]), t):
         return None
-    return bool(re.search(_alternation(w["unchanged"]), t))
+    return bool(re.search(alternation(w["unchanged"]), t))
 
 
 def is_what_if(text: str) -> bool:
     """「那如果离岸是200万美元呢」「那200万美元呢」: a follow-up supposing another figure (estimate_words.yml)."""
     w = estimate_words()["what_if"]
     t = (text or "").strip().lower()
-    follow = _alternation(w["follow_up"])
-    when = _alternation(estimate_words()["years"]["next"] + ["以后", "将来", "后面"])  # 「那明年如果…」
-    if re.match(rf"^({follow})?\s*({when})?\s*({_alternation(w['openers'])})", t) or re.search(
-        _alternation(w["anywhere"]), t
+    follow = alternation(w["follow_up"])
+    when = alternation(estimate_words()["years"]["next"] + ["以后", "将来", "后面"])  # 「那明年如果…」
+    if re.match(rf"^({follow})?\s*({when})?\s*({alternation(w['openers'])})", t) or re.search(
+        alternation(w["anywhere"]), t
     ):
         return True
-    return bool(re.match(rf"^({follow})", t) and re.search(rf"({_alternation(w['endings'])})\s*[?？。!！]*$", t))
+    return bool(re.match(rf"^({follow})", t) and re.search(rf"({alternation(w['endings'])})\s*[?？。!！]*$", t))
 
 
 @lru_cache(maxsize=1)
@@ -184,10 +186,10 @@ def word_patterns() -> dict:
     """Compiled alternations of estimate_words.yml: domestic, overseas, eligible, not_covered."""
     w = estimate_words()
     return {
-        "domestic": re.compile(_alternation(w["places"]["domestic"]), re.I),
-        "overseas": re.compile(_alternation(w["places"]["overseas"]), re.I),
-        "eligible": re.compile(_alternation(w["fair_costs"]["eligible"]), re.I),
-        "not_covered": re.compile(_alternation(w["fair_costs"]["not_covered"]), re.I),
+        "domestic": re.compile(alternation(w["places"]["domestic"]), re.I),
+        "overseas": re.compile(alternation(w["places"]["overseas"]), re.I),
+        "eligible": re.compile(alternation(w["fair_costs"]["eligible"]), re.I),
+        "not_covered": re.compile(alternation(w["fair_costs"]["not_covered"]), re.I),
     }
 
 
@@ -268,9 +270,9 @@ def each_of_two_years(part: str) -> Optional[bool]:
     words = estimate_words()["every_year"]
     relative = {str(k): int(v) for k, v in words["relative"].items()}
     rel = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
-    joins, ranges = _alternation(words["joins"]), _alternation(words["ranges"])
+    joins, ranges = alternation(words["joins"]), alternation(words["ranges"])
     year = rf"(20[0-9]{{2}}|[0-9]{{2}}(?=年|\s*(?:{joins}|{ranges})\s*[0-9]{{2}}年)|{rel})年?度?"
-    each = _alternation(words["each"])
+    each = alternation(words["each"])
     m = re.search(rf"{year}\s*(?:({joins})|{ranges})\s*{year}[^，。；,;！？!?\n]{{0,12}}?(?:{each})", part)
     if not m:
         return None
@@ -279,10 +281,6 @@ def each_of_two_years(part: str) -> Optional[bool]:
         return None  # 「去年和2024年」: which year 去年 is is not known here
     a, b = _year_number(first, relative), _year_number(second, relative)
     return abs(a - b) == 1 if listed else abs(a - b) >= 1
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(str(w)) for w in sorted(words, key=lambda w: -len(str(w))))
 
 
 def _year_number(said: str, relative: dict) -> int:

@@ -16,7 +16,7 @@ from bot.estimate import items as item_words
 from bot.estimate.clauses.base import rate_rule
 from bot.estimate.clauses.innovation import awards_given
 from bot.estimate.parts import without_parts
-from bot.estimate.reading import is_what_if, next_year_supposed
+from bot.estimate.reading import is_what_if, next_year_supposed, plausible_rate
 
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import normalize
@@ -972,7 +972,7 @@ class EstimateSession:
         yuan = [f for f in figs if f.kind == "money" and f.currency in (None, "CNY") and f.value >= 1]
         rates = [f for f in figs if f.kind == "rate"]
         bare = re.fullmatch(r"\D{0,6}?(\d{1,2}(?:\.\d+)?)\D{0,6}", norm)
-        if rates or (bare and not yuan and Decimal("0.5") <= Decimal(bare.group(1)) <= Decimal(20)):
+        if rates or (bare and not yuan and plausible_rate(bare.group(1))):
             rate = rates[0].value if rates else Decimal(bare.group(1))
             again = f"{said}（汇率{rate}）"
         else:

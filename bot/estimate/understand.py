@@ -18,6 +18,8 @@ from decimal import Decimal
 from typing import Optional
 
 from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's vocabulary, read by the session)
+    alternation,
+    plausible_rate,
     OTHER_AMOUNT_WORDS,
     CERT_NAME,
     FAIR_WORDS,
@@ -55,7 +57,7 @@ def _before(text: str, pos: int, words: str, stop_at: int = 0) -> Optional[str]:
 
 def _words(words) -> str:
     """An alternation of words (longest first)."""
-    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return alternation(words)
 
 
 def _outside_asides(text: str) -> str:
@@ -533,7 +535,7 @@ class Reader:
                 if f.kind in ("money", "count", "percent")
                 and f.currency is None
                 and id(f) not in self.used
-                and Decimal("0.5") <= f.value <= Decimal("20")
+                and plausible_rate(f.value)
                 and not (f.kind == "count" and re.search(r"[^\d.\s]", f.raw or ""))  # 「一家公司」 is no rate of 1
             ]
             years = [self._year(f.start) for f in loose]
@@ -605,7 +607,7 @@ class Reader:
 
     def _set_rate(self, key, value):
         value = Decimal(value)
-        if not (Decimal("0.5") <= value <= Decimal("20")):
+        if not plausible_rate(value):
             self.out.problems.append(f"汇率{value}看起来不对：请给出1美元折合多少元人民币的年平均中间价，例如7.05。")
             return
         self.out.fields[key] = value
@@ -1085,7 +1087,7 @@ class Reader:
         if len(values) != 1 or self._rate_choice:  # 「汇率7.1还是6.9」: the user asks which, none is taken
             return None
         rate = values.pop()
-        return rate if Decimal("0.5") <= rate <= Decimal("20") else None
+        return rate if plausible_rate(rate) else None
 
     def yuan(self, f, what: str) -> Optional[Decimal]:
         """A cost in yuan: a dollar cost converted at the rate the user states in the same message, the

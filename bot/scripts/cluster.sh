@@ -115,7 +115,7 @@ start_postgres() {
       || die "initdb failed (see $LOGS/initdb.log)"
   fi
   # pg_ctl writes its log as PostgreSQL's user: beside the data when the logs are out of its reach
-  [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$LOGS" && PG_LOG="$data/../$(basename "$data").log"
+  [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$LOGS" && PG_LOG="$data.log"
   if ! as_pg "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     [ "$(id -u)" = 0 ] && touch "$PG_LOG" && chown postgres: "$PG_LOG"
     as_pg "$PG_BIN/pg_ctl" -D "$data" -w -t 60 -l "$PG_LOG" \

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, Optional
 
+from bot.estimate.reading import alternation
+
 NUMBER = r"[\d一二两三四五六七八九十百]+"
 PHRASE_END = re.compile(r"[，。；,;！？!?\n ]")
 
@@ -29,10 +31,6 @@ class Part:
     rest: bool  # 其他28个: the others, named by count
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-
-
 def _words() -> dict:
     from bot.estimate.reading import estimate_words
 
@@ -42,12 +40,12 @@ def _words() -> dict:
 @lru_cache(maxsize=1)
 def _patterns():
     w = _words()
-    exc, inside, rest = _alternation(w["exception"]), _alternation(w["inside"]), _alternation(w["rest"])
-    people = _alternation(w["people"])
+    exc, inside, rest = alternation(w["exception"]), alternation(w["inside"]), alternation(w["rest"])
+    people = alternation(w["people"])
     tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
     part = re.compile(rf"(?:(?:{exc})\s*(?:{inside})?\s*(?:有|还有)?|(?:{inside})\s*(?:有|还有)){tail}")
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
-    addition = re.compile(rf"(?:{_alternation(w['addition'])}){tail}")
+    addition = re.compile(rf"(?:{alternation(w['addition'])}){tail}")
     return part, others, addition
 
 
@@ -99,7 +97,7 @@ def described(t: str) -> List[Part]:
     """Parts described by what their people are, after the group's count and an among word: 「26个实习生里 应届毕业、
     大专以上的有19个」 → Part(19, text 「应届毕业、大专以上的」); only a count smaller than the group's."""
     w = _words()
-    among, people = _alternation(w["among"]), _alternation(w["people"])
+    among, people = alternation(w["among"]), alternation(w["people"])
     pattern = re.compile(
         rf"(?P<g>{NUMBER})\s*(?:个|名|位)\s*(?:{people})?\s*(?:{among})\s*(?P<d>[^。；;！？!?]{{2,60}}?)"
         rf"的?\s*(?:有|是|占|共|一共|总共)\s*(?P<n>{NUMBER})\s*(?:个|名|位)"
