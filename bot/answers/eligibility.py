@@ -124,6 +124,16 @@ def _entity(t: str) -> Optional[str]:
     return None
 
 
+def _office_parent_here(t: str) -> Optional[bool]:
+    """For an office (办事处) of a company: whether the head office it names is in Zhengzhou, None if none named
+    (「总部在杭州，我们在郑州只有一个办事处」: the company, registered in Hangzhou, is the applicant)."""
+    w = words()
+    m = w["entity_type"]["office_parent_place"].search(t)
+    if not m or w["not_places"].search(m.group("place")):
+        return None
+    return bool(w["zhengzhou_places"].search(m.group("place")))
+
+
 def facts_from(text: str) -> dict:
     """The 第二条 facts a message states, as the calculator's eligibility fields.
 
@@ -140,6 +150,8 @@ def facts_from(text: str) -> dict:
     tax_here = _read_bool("pays_tax_in_zhengzhou", phrases)
     if entity == "office":
         entity = "branch" if tax_here and registered is not True else "legal_person"
+        if entity == "legal_person" and registered is None:
+            registered = _office_parent_here(t)
     if entity:
         facts["entity_type"] = entity
     if entity in (None, "legal_person") and registered is not None:

@@ -329,6 +329,11 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         return several
     about_us = is_shape("self", text) or bool(message_facts)
     if is_shape("whatcan", text) and not is_shape("amount", text) and about_us:
+        if routes.search("place_question", text):
+            # 「巩义算不算郑州市行政区域内啊？能享受这个政策不」: whether the place is in Zhengzhou decides 第二条
+            placed = eligibility.place_answer(text)
+            if placed is not None:
+                return placed
         from bot.estimate.items import detect_items
 
         return whatcan_answer(facts, detect_items(text))
