@@ -207,6 +207,15 @@ class TestFiguresAndParts:
         assert other_kind_part(" 里面有新加坡的订单", "onshore")
         assert not other_kind_part(" 里面有新加坡的订单", "offshore")
 
+    def test_both_parts_answered(self):
+        """在岸260万 + 离岸5万美元 × 7 = 2,950,000 − 2,000,000 = 950,000 × 3% = 28,500."""
+        s = EstimateSession.start("我们今年执行额一共300万 去年200万 里面有日本客户的项目 增量多少")
+        assert "离岸部分按美元计" in s.question()
+        turn = s.handle("在岸260万 离岸5万美元 汇率7", "inform")
+        assert turn.understood and "done" == s.status
+        assert D("2600000") == s.inputs["onshore_cny"] and D("50000") == s.inputs["offshore_usd"]
+        assert D("28500") == s.compute()["total_cny"]
+
     def test_every_new_part_word(self):
         w = estimate_words()["part_of_other_kind"]
         for part in w["parts"]:

@@ -41,9 +41,6 @@ def failed_line(code: str, condition: str) -> str:
     return f"{NAMES.get(code, code)}：不符合条件，0元——未满足“{condition}”（依据{label}）。"
 
 
-APPLICANT_NAMES = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
-
-
 def applicants_of(codes) -> list:
     """The different applicants of the items estimated, in order (one each)."""
     from bot.estimate import clauses
@@ -90,7 +87,9 @@ def render(
     for text in skipped_items:
         lines.append(f"未计算：{text}")
     if len(applicants) > 1:
-        who = "、".join(APPLICANT_NAMES.get(a, a) for a in applicants)
+        from knowledge.conditions import APPLICANT_TYPES
+
+        who = "、".join(APPLICANT_TYPES.get(a, a) for a in applicants)
         lines.append(f"以上各项的申报主体不同（{who}），由各自分别申报，金额不相加。")
     elif len(items) > 1 or result.get("total_capped"):
         cap = total_cap_figure()

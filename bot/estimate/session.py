@@ -54,9 +54,8 @@ ADDS_TO_RUNNING = re.compile(
     r"一起算|两项|三项|几项|都算上|算上|also|plus|in total|"
     r"又(报|送|派|参加|去|办|招|收|接|签|买|花|投|拿|获|新)|还(买|花|投|派|送|报|签|参加)了?|同一个平台"
 )
-YES_ONLY = re.compile(
-    r"^(对|是的|是啊|嗯|没错|对的|对啊|好的|yes|ok)"
-)  # a yes (an answer that picks one is read first)
+# a bare yes: to an either-or question it picks neither (an answer that picks one is read before this is looked at)
+YES_ONLY = re.compile(r"^(对|是的|是啊|嗯|没错|对的|对啊|好的|yes|ok)")
 QUESTION_SHAPE = re.compile(
     r"[吗呢?？]|多少钱?|怎么|什么|哪些|是否|能不能|可不可以|有没有|上限|最多|最高|标准|比例|条件"
 )
@@ -869,6 +868,17 @@ class EstimateSession:
                 return False
         elif kind in ("executed", "part"):  # 「…今年实际的离岸合同执行额是多少？」「其中离岸部分是多少？」
             moneys = [f for f in own_figures(norm) if f.kind == "money"]
+            dollars = [f for f in moneys if f.currency == "USD"]
+            if kind == "part" and data["key"].endswith("onshore_cny") and len(moneys) == 2 and len(dollars) == 1:
+                # 「在岸190万 离岸4万美元」: the part asked, and the offshore part in dollars beside it
+                yuan = next(f for f in moneys if f is not dollars[0])
+                if yuan.currency not in (None, "CNY"):
+                    return False
+                offshore = data["key"].replace("onshore_cny", "offshore_usd")
+                self.inputs[data["key"]], self.inputs[offshore] = yuan.value, dollars[0].value
+                self.last_keys += [data["key"], offshore]
+                self.clarify = None
+                return True
             if len(moneys) != 1:
                 return False
             f, key = moneys[0], data["key"]

@@ -1003,7 +1003,12 @@ class Reader:
             Clarification(
                 "part",
                 f"您说{said}里有一部分是{other_what}业务，所以{said}不全是{what}执行额，我不按{said}整体计算。"
-                f"{year}其中{what}部分的合同执行额是多少{unit}？",
+                f"{year}其中{what}部分的合同执行额是多少{unit}？"
+                + (
+                    "离岸部分按美元计，可以一起告诉我（如“在岸多少万元、离岸多少万美元”）。"
+                    if kind == "onshore"
+                    else ""
+                ),
                 {"key": key, "value": None, "whole": str(f.value), "said": f.raw},
             )
         )
