@@ -47,6 +47,9 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
         failed=session.failed(),
         title=title,
         bases=bases,
+        applicants=explain.applicants_of([i["code"] for i in result["items"] if i["qualified"]])
+        if session.facts.get("applicant_also_enterprise")
+        else (),
     )
     checked = claims.compare(session.inputs.get("_claims") or [], result)
     if checked:  # 「我算的…对不对」: the user's own results beside the estimate
@@ -243,8 +246,23 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
             dispatcher.utter_message(text=m)
         dispatcher.utter_message(text=session.question())
         return save_session(session, tracker) + [SlotSet("estimate_pending", False)]
-    if not (turn.understood and session.status == "done") or session.inputs == inputs:
+    if turn.understood and session.inputs == inputs:
+        return restated(dispatcher, session, user_text(tracker), inputs)
+    if not (turn.understood and session.status == "done"):
         return None
     for m in turn.messages:
         dispatcher.utter_message(text=m)
     return finish(dispatcher, tracker, session)
+
+
+def restated(dispatcher, session: EstimateSession, text: str, inputs: dict):
+    """「今年第一次认定」 after an estimate made on 新认定: the message restates what the estimate used; it is
+    acknowledged, the estimate stands. None when the message says anything else."""
+    from bot.estimate.session import QUESTION_SHAPE, describe_field, restated_fields
+
+    keys = restated_fields(text, inputs, session.items)
+    if not keys or QUESTION_SHAPE.search(normalize(text)):
+        return None
+    said = "、".join(describe_field(k, inputs[k]) for k in keys)
+    dispatcher.utter_message(text=f"好的，{said}，与上面测算所用的一致，测算结果不变。")
+    return [SlotSet("estimate_pending", False)]

@@ -95,8 +95,9 @@ def normalize(text: str) -> str:
         return run
 
     text = _DIGITWISE.sub(digitwise, text).replace("〇", "零")
-    # 「2个亿」「两个亿」 = 2亿: the 个 becomes a space (same length), which numerals allow
-    text = _GE_YI.sub(lambda m: m.group(1) + " 亿", text)
+    # 「2个亿」「两个亿」 = 2亿, 「580个w」「580个万」 = 580万 (chat): the 个 becomes a space (same length), which
+    # numerals allow, and a w after it 万
+    text = _GE_YI.sub(lambda m: m.group(1) + " " + ("万" if m.group(2) in "wW" else m.group(2)), text)
     # 「按7块的汇率」: 块 names the yuan per dollar of a rate, not an amount of money
     return _KUAI_RATE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
@@ -104,7 +105,7 @@ def normalize(text: str) -> str:
 _KUAI_RATE = re.compile(r"([0-9.]+)(块钱|块)(?=的?(汇率|中间价))")
 
 
-_GE_YI = re.compile(r"([0-9一二两三四五六七八九十半.]+)个亿")
+_GE_YI = re.compile(r"([0-9一二两三四五六七八九十半.]+)个(亿|万|[wW](?![A-Za-z]))")
 
 
 # --- numerals --------------------------------------------------------------------------

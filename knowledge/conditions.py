@@ -301,6 +301,8 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
                     evaluate(c, facts, verdicts)
     checks = []
     who = APPLICANT_TYPES.get(facts.get("applicant_type") or "")
+    if facts.get("applicant_also_enterprise") and APPLICANT_TYPES["enterprise"] in entry["applicants"]:
+        who = None  # 「帮园区里一家企业问下」: the asker speaks for that enterprise too; its clauses are its own
     if who and code.startswith("3") and who not in entry["applicants"]:
         checks.append(
             Check(

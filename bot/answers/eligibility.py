@@ -46,6 +46,7 @@ def words() -> dict:
         "branch_question",
         "foreign_capital",
         "several_subjects",
+        "all_met_of_a_count",
     ):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
@@ -172,7 +173,7 @@ def facts_from(text: str) -> dict:
         for field in BOOL_FACTS:
             if field not in facts and w[field]["group"].search(named):
                 facts[field] = True
-    if any(p.search(t) for p in w["all_met"]):
+    if any(not w["all_met_of_a_count"].match(t[m.end() :]) for p in w["all_met"] for m in p.finditer(t)):
         # 「税不在郑州交，其他都满足」 with no word of the form: the tax fact must still count
         etype = facts.get("entity_type") or ("branch" if tax_here is False else "legal_person")
         place = "pays_tax_in_zhengzhou" if etype == "branch" else "registered_in_zhengzhou"

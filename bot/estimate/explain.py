@@ -41,8 +41,26 @@ def failed_line(code: str, condition: str) -> str:
     return f"{NAMES.get(code, code)}：不符合条件，0元——未满足“{condition}”（依据{label}）。"
 
 
-def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = "", failed=None, bases=()) -> str:
-    """A compact Chinese answer: basis, each item with arithmetic and clause, total, disclaimer."""
+def applicants_of(codes) -> list:
+    """The different applicants of the items estimated, in order (one each)."""
+    from bot.estimate import clauses
+
+    return list(dict.fromkeys(clauses.BY_CODE[c].applicant for c in codes if c in clauses.BY_CODE))
+
+
+def render(
+    result: dict,
+    inputs: dict,
+    notes=(),
+    skipped_items=(),
+    title: str = "",
+    failed=None,
+    bases=(),
+    applicants=(),
+) -> str:
+    """A compact Chinese answer: basis, each item with arithmetic and clause, total, disclaimer. `applicants`: when
+    the items are several applicants' own (a park's company asking also for an enterprise in the park), each
+    applies for its own and no total adds them up."""
     lines = []
     basis = restate(inputs)
     if basis:
@@ -68,7 +86,12 @@ def render(result: dict, inputs: dict, notes=(), skipped_items=(), title: str = 
         lines.append(f"说明：{note}。")
     for text in skipped_items:
         lines.append(f"未计算：{text}")
-    if len(items) > 1 or result.get("total_capped"):
+    if len(applicants) > 1:
+        from knowledge.conditions import APPLICANT_TYPES
+
+        who = "、".join(APPLICANT_TYPES.get(a, a) for a in applicants)
+        lines.append(f"以上各项的申报主体不同（{who}），由各自分别申报，金额不相加。")
+    elif len(items) > 1 or result.get("total_capped"):
         cap = total_cap_figure()
         total = money(result["total_cny"])
         if result.get("total_capped"):

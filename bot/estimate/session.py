@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import List, Optional
 
-from bot.estimate import clauses
+from bot.estimate import clauses, corrections
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import rate_rule
 from bot.estimate.clauses.innovation import awards_given
@@ -54,6 +54,8 @@ ADDS_TO_RUNNING = re.compile(
     r"一起算|两项|三项|几项|都算上|算上|also|plus|in total|"
     r"又(报|送|派|参加|去|办|招|收|接|签|买|花|投|拿|获|新)|还(买|花|投|派|送|报|签|参加)了?|同一个平台"
 )
+# a bare yes: to an either-or question it picks neither (an answer that picks one is read before this is looked at)
+YES_ONLY = re.compile(r"^(对|是的|是啊|嗯|没错|对的|对啊|好的|yes|ok)")
 QUESTION_SHAPE = re.compile(
     r"[吗呢?？]|多少钱?|怎么|什么|哪些|是否|能不能|可不可以|有没有|上限|最多|最高|标准|比例|条件"
 )
@@ -500,6 +502,9 @@ class EstimateSession:
                 return Turn(interjection=True, understood=False)
             self.retries += 1
             hint = "抱歉，我没能从这句话里读出需要的信息。"
+            if self.clarify and "还是" in self.clarify.get("question", "") and YES_ONLY.match(norm):
+                # 「对 580万和430万」 to 「…是在岸还是离岸」: a yes picks neither of the two
+                hint = "这里需要在两者中选一个，“对”还分不出是哪一种，请直接说出是哪一种。"
             if self.retries >= 3:
                 hint += "如果不方便提供，可以回复“跳过”，或回复“取消”结束测算。"
             return Turn(messages=[hint], understood=False)
@@ -576,11 +581,20 @@ class EstimateSession:
 
         # "3个人参加了培训" counts people; it does not say the applicant is an individual (个人)
         said = fact_reader.read_facts_cached(re.sub(r"([0-9两一二三四五六七八九十几]+)个人", r"\1名员工", text or ""))
+        if corrections.for_another_enterprise(normalize(text or "")):  # 「帮园区里一家企业问下」
+            said = dict(said or {}, applicant_also_enterprise=True)
         if said:
             self.facts = fact_reader.to_json(fact_reader.merge(fact_reader.from_json(self.facts), said))
 
     def _absorb(self, text: str, first: bool = False, correction: bool = False) -> bool:
         """Merge what `text` says; True when anything new was understood."""
+        if self.inputs and (correction or first) and CORRECTION.search(normalize(text or "")):
+            told = corrections.correct_told_figure(self.inputs, normalize(text or ""))
+            if told is not None:  # 「前面那个境外的我说错了 是8万不是6万」: the fair of 6万 corrected
+                self.inputs, note, key = told
+                self.notes.append(note)
+                self.last_keys.append(key)
+                return True
         if correction and self.inputs.get("fairs"):
             fairs = clauses.market_fairs.correct_part(self.inputs["fairs"], normalize(text or ""))
             if fairs is not None:  # 「布展费其实是2.8万」: one named part of a fair told part by part
@@ -602,6 +616,14 @@ class EstimateSession:
                 if note not in self.notes:
                     self.notes.append(note)
                 self.last_keys.append("fairs")
+                return True
+        if self.inputs.get("platforms") and (not first or self.extends):
+            taken = clauses.platforms.take_out(self.inputs["platforms"], normalize(text or ""))
+            if taken is not None:  # 「那380万里有45万其实是员工加班费」: that part is no purchase cost
+                self.inputs["platforms"], note = taken
+                if note not in self.notes:
+                    self.notes.append(note)
+                self.last_keys.append("platforms")
                 return True
         if self.inputs.get("fairs") and (not first or self.extends):
             fairs = clauses.market_fairs.add_parts(self.inputs["fairs"], normalize(text or ""))
@@ -647,6 +669,12 @@ class EstimateSession:
                     self.inputs[key] = int(self.inputs[key]) + int(fields.pop(key))
                     self.last_keys.append(key)
                     got = True
+        added = (
+            corrections.added_amounts(self.inputs, fields, normalize(text or "")) if not first or self.extends else None
+        )
+        if added is not None:  # 「那要是年底再多签下来执行6万美元呢」: 95万 + 6万美元, not 6万 in place of 95万
+            fields, sums = added
+            self.notes += [n for n in sums if n not in self.notes]
         for key, value in fields.items():
             if key.startswith("_"):
                 self.inputs[key] = value
@@ -840,6 +868,17 @@ class EstimateSession:
                 return False
         elif kind in ("executed", "part"):  # 「…今年实际的离岸合同执行额是多少？」「其中离岸部分是多少？」
             moneys = [f for f in own_figures(norm) if f.kind == "money"]
+            dollars = [f for f in moneys if f.currency == "USD"]
+            if kind == "part" and data["key"].endswith("onshore_cny") and len(moneys) == 2 and len(dollars) == 1:
+                # 「在岸190万 离岸4万美元」: the part asked, and the offshore part in dollars beside it
+                yuan = next(f for f in moneys if f is not dollars[0])
+                if yuan.currency not in (None, "CNY"):
+                    return False
+                offshore = data["key"].replace("onshore_cny", "offshore_usd")
+                self.inputs[data["key"]], self.inputs[offshore] = yuan.value, dollars[0].value
+                self.last_keys += [data["key"], offshore]
+                self.clarify = None
+                return True
             if len(moneys) != 1:
                 return False
             f, key = moneys[0], data["key"]
@@ -1353,6 +1392,18 @@ def contract_named(norm: str, values: list) -> Optional[int]:
     if index is not None and olds and values[index] != olds[0]:
         return None  # the place and the old figure disagree: not guessed
     return index
+
+
+def restated_fields(text: str, running: dict, items) -> list:
+    """The fields a message gives with the values the running estimate already has (「今年第一次认定」 after an
+    estimate on 新认定), when it gives nothing else and no figure of its own; [] otherwise."""
+    if own_figures(normalize(text or "")):
+        return []
+    reading = read(text, None, items, running)
+    fields = {k: v for k, v in reading.fields.items() if not k.startswith("_")}
+    if not fields or reading.clarifications or any(running.get(k) != v for k, v in fields.items()):
+        return []
+    return list(fields)
 
 
 def changes_a_status(text: str, running: Optional[dict]) -> bool:

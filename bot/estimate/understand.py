@@ -79,8 +79,12 @@ def established_earlier(text: str) -> bool:
 def other_kind_part(after: str, kind: str) -> Optional[str]:
     """The words in `after` (the text after an amount of `kind`, up to the next amount) saying a part of it is of
     the other kind (estimate_words.yml part_of_other_kind), or None."""
-    w = estimate_words()["part_of_other_kind"]
+    words = estimate_words()
+    w = words["part_of_other_kind"]
     other = ONSHORE if kind == "offshore" else OFFSHORE
+    if kind != "offshore":  # 「里面有新加坡客户的单子」: a client abroad is offshore business
+        abroad = _words(w["abroad"] + words["places"]["overseas"])
+        other = rf"{other}|(?:{abroad})(?:的)?(?:{_words(w['clients'])})"
     m = re.search(rf"({_words(w['parts'])})[^，。；,;\d]{{0,{int(w['within'])}}}?({other})", after)
     if not m or re.search(rf"({NONE_WORDS}|不是|没)\s*$", after[: m.start(2)][-3:]):
         return None
@@ -248,6 +252,7 @@ class Reader:
         ]
         self.spans = list(_segments(self.text))
         self.used = set()
+        self._parts_told = set()  # where the words saying a part is of the other kind stand, once asked about
         self.out = Reading()
         for m in re.finditer(_words(estimate_words()["not_amounts"]), self.text):
             for f in self.figs:  # 「这两个加一块能拿多少」: 一块 is "together", not 1元
@@ -975,10 +980,20 @@ class Reader:
         """「135万美元 这里头有些是做境内项目的」: an amount said to hold a part of the other kind
         (estimate_words.yml part_of_other_kind) is not this kind's amount; this kind's part is asked, naming the
         figure, never computed on the whole."""
-        nxt = [g.start for g in self.figs if g.kind == "money" and g.start >= f.end]
-        other = other_kind_part(self.text[f.end : min(nxt) if nxt else len(self.text)], kind)
-        if not other:
+        nxt = [g for g in self.figs if g.kind == "money" and g.start >= f.end]
+        end = nxt[0].start if nxt else len(self.text)
+        if (
+            nxt
+            and self._year(f.start) != "previous"
+            and self._year(nxt[0].start) == "previous"
+            and not re.search(r"[。；;？?！!，,]", self.text[f.end : nxt[0].end])
+        ):  # 「一共220万 去年150万 里面有新加坡客户的单子」: said after the year's amounts in a row, of the whole
+            later = [g.start for g in nxt[1:]]
+            end = min(later) if later else len(self.text)
+        other = other_kind_part(self.text[f.end : end], kind)
+        if not other or any(self.text.find(other, f.end) == taken for taken in self._parts_told):
             return False
+        self._parts_told.add(self.text.find(other, f.end))
         self.use(f)
         what, unit = ("离岸", "美元") if kind == "offshore" else ("在岸", "元")
         other_what = "在岸（境内）" if kind == "offshore" else "离岸（境外）"
@@ -988,7 +1003,12 @@ class Reader:
             Clarification(
                 "part",
                 f"您说{said}里有一部分是{other_what}业务，所以{said}不全是{what}执行额，我不按{said}整体计算。"
-                f"{year}其中{what}部分的合同执行额是多少{unit}？",
+                f"{year}其中{what}部分的合同执行额是多少{unit}？"
+                + (
+                    "离岸部分按美元计，可以一起告诉我（如“在岸多少万元、离岸多少万美元”）。"
+                    if kind == "onshore"
+                    else ""
+                ),
                 {"key": key, "value": None, "whole": str(f.value), "said": f.raw},
             )
         )

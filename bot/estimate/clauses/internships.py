@@ -51,6 +51,8 @@ def read(r):
             and not _refers_back(r, f)
             and (
                 re.search(r"应届|毕业生|符合条件|合格的|达标的", before + after)
+                # 「全部条件都符合的有10个」: 符合 with the conditions before it
+                or re.search(r"条件[^，。；0-9]{0,3}(?<!不)符合的?(有|是)?\s*$", before)
                 or re.search(r"(应届|毕业生|符合条件)[^，。；0-9]{0,4}$", _without_aside(t[: f.start]))
                 # 「其中符合条件的应届毕业生（大专以上、实习3个月以上…）有18个」: a long aside before the count
                 or re.search(r"其中[^。；]{0,50}(应届|毕业|符合|合格|达标)[^。；]{0,50}$", t[: f.start])

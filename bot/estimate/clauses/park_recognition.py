@@ -8,7 +8,7 @@ import re
 
 from bot.estimate.reading import Clarification, wan
 
-from .base import Clause, Field, figure_in
+from .base import Clause, Field, figure_count, figure_in
 
 PARK_CODES = {"3.8.1", "3.8.2a", "3.8.2b"}
 
@@ -19,11 +19,12 @@ def reads_when(reader) -> bool:
 
 def read(r):
     t = r.text
-    if re.search(
-        r"((新|刚)(被|获得|通过)?(认定|评为|评上|批准)|新通过|今年(被)?认定|"
+    newly = re.search(
+        r"((新|刚)(被|获得|通过)?(认定|评为|评上|批准)|新通过|今年(被)?认定|(今年)?(第一次|首次)(被)?(认定|评为|评上|获批)|"
         r"(新|刚)(被)?(通过|获得|拿到|评上)[^，。；]{0,14}(认定|评定|称号))(?![^，。；;]{0,4}(技先|技术先进|高新))",
         t,
-    ):
+    )
+    if newly and not re.search(r"(不是|并非|没有|不算|并不是)(今年)?$", t[max(0, newly.start() - 5) : newly.start()]):
         r.out.fields["park_newly_recognized"] = True
     elif re.search(
         r"(前年|去年|上年|早就|之前就|以前就|几年前|多年前|20\d\d年)(就)?(被|已经|已)?(认定|评上|评为|获批)|"
@@ -61,6 +62,15 @@ def read(r):
             r.use(f)
     if firms:
         r.out.fields["park_top_enterprises"] = _firm_count(firms)
+        short = _not_a_year_yet(r, firms)
+        if short and r.out.fields["park_top_enterprises"] > len(short):
+            total = r.out.fields["park_top_enterprises"]
+            r.out.fields["park_top_enterprises"] = total - len(short)
+            need = figure_count("3.8.2", "operating_years")
+            said = "；".join(f"“{words}”入园未满{need}年" for words in short)
+            r.out.notes.append(
+                f"{said}，不符合“入园正常运营{need}年以上”，不计入：按{total} − {len(short)} = {total - len(short)}家计算"
+            )
     if r.pending in ("park_newly_recognized", "park_enterprise_operated"):
         b = r.bool_answer()
         if b is not None:
@@ -73,6 +83,29 @@ def read(r):
         else:
             if r.bool_answer() is False:
                 r.out.fields["park_top_enterprises"] = 0
+
+
+SHORT_OF_A_YEAR = re.compile(
+    r"(不满|不到|不足|未满|没满|没到)\s*(一|1)\s*年|刚(来|入园|进来|引进)|才(来|入园|进来)(?!\s*[\d一二两三四五六七八九十]+\s*年)"
+)
+
+
+def _not_a_year_yet(r, firms) -> list:
+    """「还有一家国内500强才来8个月」: the words of each firm (one firm said by itself) whose own phrase gives it less
+    than the policy's years of operation in the park (a month count below them, 不满一年, 刚来)."""
+    from knowledge.figures import figure
+
+    months = figure("3.8.2", "operating_years") * 12
+    t, out = r.text, []
+    for i, f in enumerate(firms):
+        end = firms[i + 1].start if i + 1 < len(firms) else len(t)
+        end = min([end] + [m.start() for m in re.finditer(r"[。；;？?]", t) if m.start() > f.end])
+        span = t[f.end : end]
+        month = [g for g in r.figs if f.end <= g.start < end and g.kind == "duration_months" and g.value < months]
+        word = SHORT_OF_A_YEAR.search(span)
+        if f.value == 1 and (month or word):
+            out.append(t[f.start : month[0].end if month else f.end + word.end()].strip())
+    return out
 
 
 def _firm_count(firms) -> int:

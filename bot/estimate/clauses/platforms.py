@@ -220,3 +220,36 @@ CLAUSES = (
         reads_when=lambda reader: reader.pending in ("platforms",) or "3.9" in reader.items,
     ),
 )
+
+
+INSIDE = re.compile(r"里面|里头|其中|这里面|当中|之中|里")
+
+
+def take_out(platforms: list, text: str):
+    """「那380万里有45万其实是员工加班费 … 去掉以后重新算下」 after a platform of 380万: the part that is no purchase
+    cost of 三（九） (conditions.yml `not_listed`) taken out of that platform (380万 − 45万), returned with the note
+    that names it; None when the message does not say a part of a platform told is such a cost."""
+    from bot.estimate.reading import figures
+    from knowledge import conditions
+
+    spec = conditions.spec("3.9")
+    money = [f for f in figures(text) if f.kind == "money" and f.value]
+    if len(money) != 2 or any(f.currency not in (None, "CNY") for f in money):
+        return None
+    total, part = money
+    if not INSIDE.search(text[total.end : part.start]) or part.value >= total.value:
+        return None
+    said = re.split(r"[，,。；;！!？?\s]", text[part.end : part.end + 16].strip())[0]
+    named = re.search(alternation(spec.get("not_listed", [])), said)
+    holders = [i for i, p in enumerate(platforms) if Decimal(str(p.get("cost_cny"))) == total.value]
+    if not named or len(holders) != 1:
+        return None
+    left = total.value - part.value
+    entries = [dict(p) for p in platforms]
+    entries[holders[0]] = dict(without_parts(entries[holders[0]]), cost_cny=left)
+    what = re.sub(r"^\s*(其实|实际上|实际|都|全)?\s*(是|为|属于)", "", said).strip() or named.group(0)
+    note = (
+        f"{what}{wan(part.value)}不属于第三条第（九）项列明的可补贴费用（{'、'.join(spec['eligible_costs'])}），"
+        f"不计入补贴基数：按{wan(total.value)} − {wan(part.value)} = {wan(left)}计算"
+    )
+    return entries, note

@@ -1,0 +1,96 @@
+"""Corrections and supposed changes that name a figure already in the running estimate.
+
+「前面那个境外的我说错了 是8万不是6万」 after three fairs: the figure after 不是 (6万) names the entry it corrects, the
+境外 fair; the new figure replaces that entry's cost, it is never read as a new amount of another kind (离岸 8万).
+「那要是年底再多签下来执行6万美元呢」 after 95万美元: a supposed addition (estimate_words.yml `adds_to_amount`) adds to
+the amount told, it does not replace it. Plain Python; `inputs` are the session's fields.
+"""
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+from bot.estimate.reading import alternation, estimate_words, figures, wan
+
+OLD_FIGURE = re.compile(r"(不是|而非|并非|而不是)\s*$")
+REGION_WORDS = {"overseas": "境外", "domestic": "境内"}
+
+
+def _money(text: str) -> list:
+    return [f for f in figures(text) if f.kind == "money" and f.value]
+
+
+def _region_named(text: str) -> Optional[str]:
+    from bot.estimate.clauses.market_fairs import _region
+
+    return _region(None, text)
+
+
+def correct_told_figure(inputs: dict, text: str) -> Optional[tuple]:
+    """(new inputs, note, key changed) when a correction's old figure (after 不是) is exactly one figure of the running
+    estimate, narrowed by the place it names (境外/境内); None otherwise (the other correction rules decide)."""
+    money = _money(text)
+    old = [f for f in money if OLD_FIGURE.search(text[max(0, f.start - 4) : f.start])]
+    new = [f for f in money if f not in old]
+    if len(old) != 1 or len(new) != 1 or old[0].currency != new[0].currency:
+        return None
+    was, now = old[0].value, new[0].value
+    region = _region_named(text)
+    spots = []
+    for key, value in inputs.items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, Decimal) and value == was and not key.endswith("rate"):
+            if (new[0].currency == "USD") == key.endswith("_usd") or new[0].currency is None:
+                spots.append((key, None))
+        if isinstance(value, list):
+            for i, entry in enumerate(value):
+                if not isinstance(entry, dict) or entry.get("cost_cny") != was:
+                    continue
+                if region and entry.get("region") not in (None, region):
+                    continue
+                spots.append((key, i))
+    if len(spots) != 1:
+        return None
+    key, index = spots[0]
+    changed = dict(inputs)
+    if index is None:
+        changed[key] = now
+        return changed, f"已按您的更正把{wan(was, '')}改为{wan(now, '')}", key
+    entries = [dict(e) for e in inputs[key]]
+    entry = {k: v for k, v in entries[index].items() if k != "_parts"}
+    entry["cost_cny"] = now
+    entries[index] = entry
+    changed[key] = entries
+    place = REGION_WORDS.get(entry.get("region"), "")
+    return changed, f"已按您的更正把{place}那一项的费用由{wan(was)}改为{wan(now)}", key
+
+
+def adds_to_amount(text: str) -> bool:
+    """「再多签下来执行6万美元」「再加20万」: the figure is more of an amount already told (estimate_words.yml
+    `adds_to_amount`)."""
+    return bool(re.search(alternation(estimate_words()["adds_to_amount"]), text))
+
+
+def added_amounts(old: dict, fields: dict, text: str) -> Optional[tuple]:
+    """(fields with each money amount already told increased by the one said, notes) for a supposed addition;
+    None when the message does not add or adds to no amount told."""
+    if not adds_to_amount(text):
+        return None
+    out, notes = dict(fields), []
+    for key, value in fields.items():
+        told = old.get(key)
+        if key.startswith("_") or key.endswith("rate") or not isinstance(value, Decimal):
+            continue
+        if not isinstance(told, Decimal) or not (key.endswith("_usd") or key.endswith("_cny")):
+            continue
+        unit = "美元" if key.endswith("_usd") else "元"
+        out[key] = told + value
+        notes.append(f"{wan(told, unit)} + {wan(value, unit)} = {wan(told + value, unit)}（按您说的再增加部分累加）")
+    return (out, notes) if notes else None
+
+
+def for_another_enterprise(text: str) -> bool:
+    """「帮园区里一家企业问下」: the asker speaks for an enterprise as well (estimate_words.yml `for_another_enterprise`);
+    the enterprise's clauses are judged for that enterprise."""
+    return bool(re.search(alternation(estimate_words()["for_another_enterprise"]), text))
