@@ -197,6 +197,11 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
             part += alternatives(code, facts)
         if v.status != cond.NOT_MET and standard(code):
             part += f"\n标准：{standard(code)}。"
+            from bot.answers.subsidies import once_line
+
+            once = once_line(code, text)  # 「以后每年都有吗」: 一次性, said plainly
+            if once:
+                part += "\n" + once
         part += f"\n依据{c['label']}：{c['text']}"
         if code == "2" and text:
             from bot.answers import eligibility

@@ -233,6 +233,8 @@ def _own_topic_parts(parts: list) -> list:
     for part in parts:
         hits = query.search(part, limit=1)
         own = (bool(hits) and hits[0]["score"] >= SEARCH_FLOOR) or _routed(part) or _asks_of_itself(part, whole)
+        if shapes.search("subjectless_ask", part.strip(" ?？。!！")):
+            own = False  # 「…能申报吗 需要满足啥」: the part before names the subject; a word match is no topic
         if (
             merged
             and own
