@@ -22,7 +22,7 @@ from bot.answers.model import Answer
 SHAPES_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "question_shapes.yml"
 ITEM_NAMES = {"3.8.2a": "园区引进重点企业奖励", "3.8.2b": "园区吸引外资奖励"}
 # facts several clauses read: they point to a clause only together with a clause's own fact
-SHARED_FACTS = {"education_level", "park_level", "new_enterprise", "base_award"}
+SHARED_FACTS = {"education_level", "park_level", "new_enterprise"}
 SECOND_ARTICLE_FACTS = {
     "entity_type",
     "registered_in_zhengzhou",
