@@ -1,7 +1,11 @@
 """附件 (服务外包产业重点发展领域指导目录（2018年版）): domains, categories, classification."""
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
+
+import yaml
 
 from knowledge import query, shapes
 
@@ -10,6 +14,28 @@ from bot.nlu.normalize import normalize
 
 CATALOG = "附件《服务外包产业重点发展领域指导目录（2018年版）》"
 CATEGORY_RE = {"ITO": r"ito|信息技术外包", "BPO": r"bpo|业务流程外包", "KPO": r"kpo|知识流程外包"}
+
+
+@lru_cache(maxsize=1)
+def _categories() -> dict:
+    """{ITO: (信息技术外包, Information Technology Outsourcing), …} from knowledge/data/catalog.yml."""
+    raw = yaml.safe_load((Path(__file__).resolve().parents[2] / "knowledge" / "data" / "catalog.yml").read_text("utf-8"))
+    return {c: (name, raw["categories_english"][c]) for c, name in raw["categories"].items()}
+
+
+def category_names_answer(text: str) -> Optional[Answer]:
+    """「what do ITO, BPO and KPO stand for」: each abbreviation named, spelled out in Chinese and English, with
+    how many domains it has; None when the message does not ask that."""
+    cats = categories_in(text)
+    if not cats or not shapes.search("asks_category_names", text):
+        return None
+    s = query.catalog_summary()
+    lines = [
+        f"{c}：{_categories()[c][0]}（{_categories()[c][1]}），{CATALOG}中有{s[c]}个领域。"
+        for c in ("ITO", "BPO", "KPO")
+        if c in cats or len(cats) >= 2
+    ]
+    return Answer("\n".join(lines), clause="annex")
 
 
 def categories_in(text: str) -> list:

@@ -167,6 +167,9 @@ def answer_part(
     cannot = general.cannot_serve(t)
     if cannot is not None:
         return cannot
+    named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
+    if named is not None:
+        return named
     if facts is not None:
         from bot.answers import qualify
         from bot.understand.facts import read_facts_cached
