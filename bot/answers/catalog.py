@@ -2,12 +2,9 @@
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-import yaml
-
-from knowledge import query, shapes
+from knowledge import query, shapes, sources
 
 from bot.answers.model import Answer
 from bot.nlu.normalize import normalize
@@ -19,7 +16,7 @@ CATEGORY_RE = {"ITO": r"ito|信息技术外包", "BPO": r"bpo|业务流程外包
 @lru_cache(maxsize=1)
 def _categories() -> dict:
     """{ITO: (信息技术外包, Information Technology Outsourcing), …} from knowledge/data/catalog.yml."""
-    raw = yaml.safe_load((Path(__file__).resolve().parents[2] / "knowledge" / "data" / "catalog.yml").read_text("utf-8"))
+    raw = sources.load_cached("catalog")
     return {c: (name, raw["categories_english"][c]) for c, name in raw["categories"].items()}
 
 
@@ -145,9 +142,25 @@ def _judge(part: str) -> Optional[tuple]:
     return None
 
 
-def _domain_line(who: str, top: dict, hits=()) -> str:
+def _elsewhere(d: dict, text: str) -> Optional[dict]:
+    """The domain a business excluded from `d` belongs to instead (catalog.yml exclusions' `elsewhere`), or None."""
+    for exc in d.get("exclusions") or []:
+        for other in exc.get("elsewhere") or []:
+            if any(normalize(t) in text for t in other["triggers"]):
+                return query.domain(other["domain"])
+    return None
+
+
+def _domain_line(who: str, top: dict, hits=(), text: str = "") -> str:
     d = query.domain(top["domain"])
     if top.get("excluded"):
+        other = _elsewhere(d, text)
+        if other is not None:  # 「商城小程序…这算互联网营销推广吗」: not that domain, but the one it names
+            return (
+                f"{who}不算{d['name']}：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
+                f"（{CATALOG}{_label(d)}）。它属于{other['name']}，即{other['category_name']}（{other['category']}），"
+                f"见{CATALOG}{_label(other)}：{other['definition']}"
+            )
         return (
             f"{who}不属于服务外包支持目录：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
             f"（{CATALOG}{_label(d)}）。"
@@ -201,7 +214,7 @@ def classify_answer(text: str) -> Optional[Answer]:
         lines = ["您说的几项业务分别看："]
         for i, (_, part, (kind, item)) in enumerate(judged, 1):
             who = f"{i}. “{part}”"
-            lines.append(_outside_line(who, item) if kind == "none" else _domain_line(who, item))
+            lines.append(_outside_line(who, item) if kind == "none" else _domain_line(who, item, (), normalize(part)))
         lines.append("具体归类以市商务局认定为准。")
         first = next((item["domain"] for _, _, (kind, item) in judged if kind == "domain"), None)
         return Answer("\n".join(lines), clause="annex", domain=first)
@@ -226,7 +239,9 @@ def classify_answer(text: str) -> Optional[Answer]:
             clause="annex",
         )
     d = query.domain(top["domain"])
-    return Answer(_domain_line(who, top, hits) + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"])
+    return Answer(
+        _domain_line(who, top, hits, normalize(text)) + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"]
+    )
 
 
 def _subject(text: str) -> str:

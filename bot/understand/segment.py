@@ -70,7 +70,9 @@ def is_question(clause: str) -> bool:
     """Whether a clause asks something: a question word, 「A还是B」, or a request to be told (「…也说下」)."""
     return bool(
         QUESTION.search(clause)
-        or (len(LATIN_WORD.findall(clause)) >= 3 and shapes.search("english_question", clause))  # a sentence, not a word
+        or (
+            len(LATIN_WORD.findall(clause)) >= 3 and shapes.search("english_question", clause)
+        )  # a sentence, not a word
         or shapes.search("alternative_question", clause)
         or shapes.search("tell_request", clause)
     )
