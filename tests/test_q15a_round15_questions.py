@@ -37,7 +37,9 @@ class TestSubjectlessPart:
 
     def test_answered_with_the_second_article(self):
         """The conditions of 第二条 are named, not a catalog lookup of 「满足」."""
-        reply = compose("ask_eligibility", "刚在郑东新区注册了个小公司 做软件外包的 想问下我们能报吗 要满足啥", facts={}).text
+        reply = compose(
+            "ask_eligibility", "刚在郑东新区注册了个小公司 做软件外包的 想问下我们能报吗 要满足啥", facts={}
+        ).text
         assert "第二条" in reply and "统计系统" in reply and "财务管理制度" in reply and "产权清晰" in reply
         assert "目录23个领域里没有" not in reply
 
