@@ -1,6 +1,7 @@
 """Requests for details after a layered answer (「5」「第5个」「展开」「详细说说第五项」), answered before
 any topic decision: the NLU labels such short messages inform, dont_know or nlu_fallback at random."""
 
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk.events import SlotSet
@@ -39,5 +40,8 @@ def details_first(dispatcher, tracker) -> Optional[List[Dict[Text, Any]]]:
     if code is None:
         return None
     answer = layers.detail(code)
+    correction = layers.number_correction(user_text(tracker), code)
+    if correction:  # 「第三条规定的项目申报资格」: the subject's article, its number corrected
+        answer = replace(answer, text=correction + "\n" + answer.text)
     say(dispatcher, answer)
     return [SlotSet("topic_clause", answer.clause)] if answer.clause else []

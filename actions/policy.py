@@ -110,6 +110,8 @@ def unpriced_first(dispatcher, tracker):
     t = understand(user_text(tracker))
     if not shapes.search("asks_amount", t):
         return None  # 「…能走政府购买服务那条吗」 asks whether, answered by the verdict
+    if len(router.message_parts(t)) >= 2:
+        return None  # 「政府购买服务是咋回事 另外…每培训一个人能拿多少」: every part gets its own answer
     hits = query.search(t, limit=2)
     if not hits or hits[0]["kind"] != "clause" or hits[0]["score"] < router.STRONG_SCORE:
         return None

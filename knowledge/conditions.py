@@ -196,6 +196,8 @@ def check_leaf(leaf: dict, facts: dict, verdicts: Optional[Dict[str, "Verdict"]]
     """One leaf's status for the facts."""
     op = leaf["op"]
     if op == "clauses_any":
+        if isinstance(facts.get(leaf["fact"]), bool):  # 「既没拿增量奖励也没拿离岸奖励」: said outright
+            return MET if facts[leaf["fact"]] else NOT_MET
         states = [(verdicts or {}).get(c) for c in leaf["clauses"]]
         states = [v.status if v else UNKNOWN for v in states]
         if MET in states:

@@ -291,6 +291,9 @@ EXTRA = [
 
 # What the sources now intend (facts.yml's header; facts.py): one row per behaviour, at/below/above where numeric
 INTENDED = [
+    # 三（三）'s base said to be neither award (round 15)
+    ("base_award", "今年离岸奖励和增量奖励都没拿到 光有软著", False),
+    ("base_award", "增量奖励拿了60万", None),
     # context / not_context apply to yes/no, enum and rank facts too, and to numbers: without the words, nothing
     ("project_it_industry", "落地了一个互联网项目", None),  # needs 引进|园区|入园|招商
     ("project_it_industry", "我们是一家软件公司", None),

@@ -1,15 +1,38 @@
 """附件 (服务外包产业重点发展领域指导目录（2018年版）): domains, categories, classification."""
 
 import re
+from functools import lru_cache
 from typing import Optional
 
-from knowledge import query, shapes
+from knowledge import query, shapes, sources
 
 from bot.answers.model import Answer
 from bot.nlu.normalize import normalize
 
 CATALOG = "附件《服务外包产业重点发展领域指导目录（2018年版）》"
 CATEGORY_RE = {"ITO": r"ito|信息技术外包", "BPO": r"bpo|业务流程外包", "KPO": r"kpo|知识流程外包"}
+
+
+@lru_cache(maxsize=1)
+def _categories() -> dict:
+    """{ITO: (信息技术外包, Information Technology Outsourcing), …} from knowledge/data/catalog.yml."""
+    raw = sources.load_cached("catalog")
+    return {c: (name, raw["categories_english"][c]) for c, name in raw["categories"].items()}
+
+
+def category_names_answer(text: str) -> Optional[Answer]:
+    """「what do ITO, BPO and KPO stand for」: each abbreviation named, spelled out in Chinese and English, with
+    how many domains it has; None when the message does not ask that."""
+    cats = categories_in(text)
+    if not cats or not shapes.search("asks_category_names", text):
+        return None
+    s = query.catalog_summary()
+    lines = [
+        f"{c}：{_categories()[c][0]}（{_categories()[c][1]}），{CATALOG}中有{s[c]}个领域。"
+        for c in ("ITO", "BPO", "KPO")
+        if c in cats or len(cats) >= 2
+    ]
+    return Answer("\n".join(lines), clause="annex")
 
 
 def categories_in(text: str) -> list:
@@ -119,9 +142,25 @@ def _judge(part: str) -> Optional[tuple]:
     return None
 
 
-def _domain_line(who: str, top: dict, hits=()) -> str:
+def _elsewhere(d: dict, text: str) -> Optional[dict]:
+    """The domain a business excluded from `d` belongs to instead (catalog.yml exclusions' `elsewhere`), or None."""
+    for exc in d.get("exclusions") or []:
+        for other in exc.get("elsewhere") or []:
+            if any(normalize(t) in text for t in other["triggers"]):
+                return query.domain(other["domain"])
+    return None
+
+
+def _domain_line(who: str, top: dict, hits=(), text: str = "") -> str:
     d = query.domain(top["domain"])
     if top.get("excluded"):
+        other = _elsewhere(d, text)
+        if other is not None:  # 「商城小程序…这算互联网营销推广吗」: not that domain, but the one it names
+            return (
+                f"{who}不算{d['name']}：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
+                f"（{CATALOG}{_label(d)}）。它属于{other['name']}，即{other['category_name']}（{other['category']}），"
+                f"见{CATALOG}{_label(other)}：{other['definition']}"
+            )
         return (
             f"{who}不属于服务外包支持目录：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
             f"（{CATALOG}{_label(d)}）。"
@@ -175,7 +214,7 @@ def classify_answer(text: str) -> Optional[Answer]:
         lines = ["您说的几项业务分别看："]
         for i, (_, part, (kind, item)) in enumerate(judged, 1):
             who = f"{i}. “{part}”"
-            lines.append(_outside_line(who, item) if kind == "none" else _domain_line(who, item))
+            lines.append(_outside_line(who, item) if kind == "none" else _domain_line(who, item, (), normalize(part)))
         lines.append("具体归类以市商务局认定为准。")
         first = next((item["domain"] for _, _, (kind, item) in judged if kind == "domain"), None)
         return Answer("\n".join(lines), clause="annex", domain=first)
@@ -200,7 +239,9 @@ def classify_answer(text: str) -> Optional[Answer]:
             clause="annex",
         )
     d = query.domain(top["domain"])
-    return Answer(_domain_line(who, top, hits) + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"])
+    return Answer(
+        _domain_line(who, top, hits, normalize(text)) + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"]
+    )
 
 
 def _subject(text: str) -> str:

@@ -351,7 +351,9 @@ def asks_about_applicant(text: str) -> bool:
     from knowledge import shapes
 
     facts = facts_from(text)
-    described = len([k for k in facts if k != "entity_type"]) >= 2
+    stated = {k: v for k, v in facts.items() if k != "entity_type"}
+    # two facts describe the applicant; one 第二条 condition said to fail (「股权归属还没定」) decides alone
+    described = len(stated) >= 2 or False in stated.values()
     if not (described or not_required(text) or must_topic(text)) or not asks_something(text):
         return False
     if shapes.search("asks_amount", text) or detect_items(text):

@@ -161,8 +161,28 @@ def requested(text: str, topic: Optional[str] = None, offered: Optional[List[dic
         return topic if topic and (topic == "3" or topic.startswith(("3.", "4"))) else None
     code = clause_named(t, topic)
     if code and is_shape("detail", t) and not is_shape("amount", t) and not is_shape("qualify", t):
-        return code
+        return article_titled(t) or code
     return None
+
+
+ARTICLES = ("1", "2", "3", "4")
+
+
+def article_titled(text: str) -> Optional[str]:
+    """The article whose own title the message names (「项目申报资格」 → 2), or None: the subject, not the
+    number, decides which article a request is about."""
+    named = [code for code in ARTICLES if query.clause(code)["title"] in (text or "")]
+    return named[0] if len(named) == 1 else None
+
+
+def number_correction(text: str, code: str) -> str:
+    """「第三条规定的项目申报资格」: the number the user remembers names another article than its subject;
+    the line that corrects it (empty when the number is right or none is given)."""
+    said = clause_named(text)
+    if not said or said.split(".")[0] == code.split(".")[0]:
+        return ""
+    c, other = query.clause(code), query.clause(said.split(".")[0])
+    return f"更正：“{c['title']}”是{c['label']}，不是{other['label']}（{other['label']}是“{other['title']}”）。"
 
 
 def _shape(name: str):

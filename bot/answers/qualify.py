@@ -22,7 +22,7 @@ from bot.answers.model import Answer
 SHAPES_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "question_shapes.yml"
 ITEM_NAMES = {"3.8.2a": "园区引进重点企业奖励", "3.8.2b": "园区吸引外资奖励"}
 # facts several clauses read: they point to a clause only together with a clause's own fact
-SHARED_FACTS = {"education_level", "park_level", "new_enterprise", "base_award"}
+SHARED_FACTS = {"education_level", "park_level", "new_enterprise"}
 SECOND_ARTICLE_FACTS = {
     "entity_type",
     "registered_in_zhengzhou",
@@ -197,6 +197,11 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
             part += alternatives(code, facts)
         if v.status != cond.NOT_MET and standard(code):
             part += f"\n标准：{standard(code)}。"
+            from bot.answers.subsidies import once_line
+
+            once = once_line(code, text)  # 「以后每年都有吗」: 一次性, said plainly
+            if once:
+                part += "\n" + once
         part += f"\n依据{c['label']}：{c['text']}"
         if code == "2" and text:
             from bot.answers import eligibility

@@ -167,6 +167,9 @@ def answer_part(
     cannot = general.cannot_serve(t)
     if cannot is not None:
         return cannot
+    named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
+    if named is not None:
+        return named
     if facts is not None:
         from bot.answers import qualify
         from bot.understand.facts import read_facts_cached
@@ -233,6 +236,8 @@ def _own_topic_parts(parts: list) -> list:
     for part in parts:
         hits = query.search(part, limit=1)
         own = (bool(hits) and hits[0]["score"] >= SEARCH_FLOOR) or _routed(part) or _asks_of_itself(part, whole)
+        if shapes.search("subjectless_ask", part.strip(" ?？。!！")):
+            own = False  # 「…能申报吗 需要满足啥」: the part before names the subject; a word match is no topic
         if (
             merged
             and own

@@ -47,10 +47,25 @@ def clause_answer(code: str, text: str = "") -> Answer:
     return Answer("\n".join(([focus] if focus else []) + [body] + extra), clause=code)
 
 
+def once_line(code: str, text: str) -> str:
+    """「以后每年都有吗」 of a clause that gives its award once (「一次性给予」): said plainly, quoting the
+    clause; empty when the question does not ask it or the clause says no such thing."""
+    if not text or not shapes.search("asks_recurrence", text):
+        return ""
+    c = query.clause(code.rstrip("ab"))
+    once = shapes.search("one_off_award", c.get("text") or "")
+    if not once:
+        return ""
+    return f"是一次性奖励，只给一次，不是每年都有：{c['label']}写的是“{once.group(0)}”。"
+
+
 def aspect_line(code: str, text: str) -> str:
     """A direct answer to 上限/比例/条件/境内外 questions, from the clause's figures."""
     if not text:
         return ""
+    once = once_line(code, text)
+    if once:
+        return once
     costs = query.clause(code).get("eligible_costs") or []
     if costs and shapes.search("travel_costs", text):
         return (

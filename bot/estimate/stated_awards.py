@@ -57,6 +57,38 @@ def _names_pattern(names: tuple):
     return re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
 
 
+def remembered_cap(text: str) -> Optional[Decimal]:
+    """The yearly cap the user remembers (「我记得上限是一千万」) when it is not 第四条第（三）项's, else None."""
+    cap = figure("4.3", "annual_total_cap_cny")
+    for m in re.finditer(estimate_words()["stated_awards"]["remembered_cap"], text):
+        after = [f for f in figures(text) if f.kind == "money" and f.value and m.end() <= f.start <= m.end() + 1]
+        if after and after[0].currency in (None, "CNY") and after[0].value != cap:
+            return after[0].value
+    return None
+
+
+def _cap_correction(text: str) -> str:
+    said = remembered_cap(text)
+    if said is None:
+        return ""
+    return f"您记得的上限{wan(said)}不对：单个企业年度总额最高是{wan(figure('4.3', 'annual_total_cap_cny'))}。"
+
+
+def _total_words() -> list:
+    return estimate_words()["stated_awards"]["total_words"]
+
+
+def _names_before_total(text: str) -> set:
+    """The clauses named, with no amount of their own, before the first total word (「离岸 增量 创新 展会 资质
+    平台加起来差不多620万」: six awards summed)."""
+    m = _names_pattern(tuple(_total_words())).search(text)
+    if not m or any(f.kind == "money" and f.start < m.start() for f in figures(text)):
+        return set()
+    names = sorted(_names() + _loose_names(), key=lambda p: -len(p[0]))
+    code_of = {n.lower(): c for n, c in names}
+    return {code_of[n.group(0).lower()] for n in _names_pattern(tuple(n for n, _ in names)).finditer(text[: m.start()])}
+
+
 def _pairs(text: str, names: list, taken: list) -> list:
     """(code, name, figure, gap text) of each name followed by an amount, skipping spans in `taken`."""
     if not names:
@@ -70,6 +102,8 @@ def _pairs(text: str, names: list, taken: list) -> list:
         nxt = found[i + 1].start() if i + 1 < len(found) else len(text)
         for f in money_figures:
             gap = text[m.end() : f.start]
+            if any(w in gap for w in _total_words()):
+                break  # 「平台加起来620万」: the total of the names listed, not this name's amount
             if m.end() <= f.start <= min(m.end() + GAP, nxt) and not re.search(r"[，。；;,？?]", gap):
                 out.append((code_of[m.group(0).lower()], m.group(0), f, gap, m.start()))
                 break
@@ -218,7 +252,10 @@ def _stated_total(text: str) -> Optional[str]:
     if not asks_sum(text) or read(text):
         return None
     words = estimate_words()["stated_awards"]
-    if not any(re.search(p, text) for p in words["total_of_awards"]) or re.search(words["total_of_costs"], text):
+    listed = len(_names_before_total(text)) >= 3  # 「离岸 增量 创新 展会 资质 平台加起来」: awards, each by name
+    if not any(re.search(p, text) for p in words["total_of_awards"]) or (
+        re.search(words["total_of_costs"], text) and not listed
+    ):
         return None  # 「展位费加特装费一共6万 补贴多少」 sums costs, not awards
     m = re.search(r"(加起来|加一起|加在一起|一共|总共|合计|总计)[^，。；？?\d一二三四五六七八九两]{0,6}", text)
     if not m:
@@ -239,7 +276,7 @@ def _stated_total(text: str) -> Optional[str]:
     else:
         verdict = "未超过上限，各项仍须分别满足其条件"
     return (
-        f"您说的各项合计{said}。依据第四条第（三）项，单个企业获得年度服务外包政策支持资金总额最高{wan(cap)}，"
+        f"{_cap_correction(text)}您说的各项合计{said}。依据第四条第（三）项，单个企业获得年度服务外包政策支持资金总额最高{wan(cap)}，"
         f"{verdict}（各项另有单项上限，例如增量奖励、离岸业务奖励各最高{wan(figure('3.1', 'cap_cny'))}）。"
         "如果把各项金额告诉我，我可以逐项核对。"
     )
@@ -379,7 +416,8 @@ def answer(text: str) -> Optional[str]:
     else:
         verdict = f"合计{money(total)}，未超过单个企业年度总额上限{wan(cap)}，可以同时申报（依据第四条第（三）项）。"
     return "\n".join(
-        ["按您给出的各项奖励金额核对（金额为您提供的，未重新测算业务数据）："]
+        ([_cap_correction(text)] if _cap_correction(text) else [])
+        + ["按您给出的各项奖励金额核对（金额为您提供的，未重新测算业务数据）："]
         + [f"· {line}" for line in lines]
         + [verdict, "各项仍须分别满足其条件；最终以市商务局会同市财政局审核认定为准。"]
     )

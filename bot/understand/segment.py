@@ -30,8 +30,39 @@ NUMBERED = re.compile(
 )
 
 
+# English: words (after the glossary has put the policy's own terms in Chinese) against Chinese characters
+LATIN_WORD = re.compile(r"[a-z][a-z']*", re.I)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH_PIECE_END = re.compile(r"(?<=[.!?？])\s+|[,，:：;；]\s*")
+
+
+def is_english(text: str) -> bool:
+    """Whether a message is written mostly in English words (spaces there separate words, not clauses)."""
+    words = LATIN_WORD.findall(text or "")
+    return len(words) >= 6 and sum(map(len, words)) > 2 * len(CJK.findall(text or ""))
+
+
+def english_clauses(text: str) -> List[str]:
+    """An English run-on's clauses: a new one at a sentence's end or where a question starts after a comma or
+    「and」 (「what's the max…, what's the overall cap…, and is it counted in USD」); a list (「ITO, BPO and KPO」)
+    stays in its clause."""
+    out: List[str] = []
+    for piece in ENGLISH_PIECE_END.split(text or ""):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and not out[-1].endswith((".", "!", "?", "？")) and not shapes.search("english_question", piece):
+            out[-1] += ", " + piece
+        else:
+            out.append(piece)
+    return out
+
+
 def clauses(text: str) -> List[str]:
-    """The message's clauses, split at punctuation, spaces and 「另外/还有一个问题」."""
+    """The message's clauses, split at punctuation, spaces and 「另外/还有一个问题」 (English at sentences and
+    questions)."""
+    if is_english(text):
+        return english_clauses(text)
     return [c.strip() for c in CLAUSE_END.split(text or "") if c and c.strip()]
 
 
@@ -39,6 +70,9 @@ def is_question(clause: str) -> bool:
     """Whether a clause asks something: a question word, 「A还是B」, or a request to be told (「…也说下」)."""
     return bool(
         QUESTION.search(clause)
+        or (
+            len(LATIN_WORD.findall(clause)) >= 3 and shapes.search("english_question", clause)
+        )  # a sentence, not a word
         or shapes.search("alternative_question", clause)
         or shapes.search("tell_request", clause)
     )
