@@ -27,6 +27,7 @@ LIST_FIELDS = clauses.keys_of_type("list")
 THIS_YEAR = ("onshore_cny", "offshore_usd", "usd_cny_rate")  # 三（一）/（二）: the year estimated
 PREVIOUS_YEAR = ("previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate")  # and the year before
 ADDITIVE_COUNTS = ("institution_trainees", "qualified_interns", "park_top_enterprises")
+COUNT_FIELDS = ADDITIVE_COUNTS + ("interns_per_year",)
 QUESTION_INTENTS = {
     "ask_eligibility",
     "ask_business_scope",
@@ -274,7 +275,7 @@ class EstimateSession:
 
         norm = english_to_chinese(normalize(text or ""))
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
-        adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running)
+        adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
         if running and running.get("certifications") and not adds:
             # "ITSS是今年新拿的 认证费15万" after CMMI: a certification not yet told is another one
             said = {m.group(0).replace(" ", "").upper()[:4] for m in CERT_NAME.finditer(norm)}
@@ -1366,6 +1367,36 @@ def changes_a_status(text: str, running: Optional[dict]) -> bool:
         isinstance(value, bool) and isinstance(running.get(key), bool) and running[key] != value
         for key, value in said.items()
     )
+
+
+def replaces_a_count(text: str, running: Optional[dict]) -> bool:
+    """「抱歉 刚才120个是总培训人数… 其实只有97个」 after an estimate with 120: a count the running estimate holds,
+    said again with a word that points back at it (estimate_words.yml refers_back), and another count: the message
+    corrects that count (the new one replaces it), never adds to it, even with 又/还有 in its words."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    if not running:
+        return False
+    told = {int(v) for k, v in running.items() if k in COUNT_FIELDS and isinstance(v, (int, Decimal))}
+    if not told:
+        return False
+    norm = normalize(text or "")
+    back = alternation(estimate_words()["refers_back"])
+    counts = [f for f in own_figures(norm) if f.kind == "count"]
+    restated = [
+        f for f in counts if int(f.value) in told and re.search(rf"({back})[^，。；,;0-9]{{0,4}}$", norm[: f.start])
+    ]
+    return bool(restated) and any(int(f.value) not in told for f in counts)
+
+
+def removes_a_part(text: str, running: Optional[dict]) -> bool:
+    """「有4个人社保只交了4个月 这4个得去掉吧」 after an estimate that counts people: the user takes a part out of a
+    count the running estimate holds, a correction of that estimate (bot/understand/subgroups.py removed)."""
+    from bot.understand.subgroups import removed
+
+    if not running or not any(isinstance(running.get(k), (int, Decimal)) for k in COUNT_FIELDS):
+        return False
+    return bool(removed(normalize(text or "")))
 
 
 def _adds(text: str) -> bool:

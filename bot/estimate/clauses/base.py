@@ -134,6 +134,9 @@ def count_without_parts(r, code: str, ids, group: int) -> Optional[int]:
     failing, others = excluded(r.text, code, ids)
     if not failing:
         return None
+    said_of = {p.group for p, _ in failing if p.group}
+    if len(said_of) == 1:  # 「这19个里面3个… 还有2个…」: the parts are of the group they were said with
+        group = said_of.pop()
     for f in r.unused("count"):
         if any(p.number_at == f.start for p, _ in failing) or (others and others.number_at == f.start):
             r.use(f)

@@ -56,6 +56,8 @@ def read(r):
                 or re.search(r"其中[^。；]{0,50}(应届|毕业|符合|合格|达标)[^。；]{0,50}$", t[: f.start])
                 # 「符合条件的应届毕业生（大专以上、社保交满6个月）有42个」: the word before the aside names it
                 or re.search(r"(应届|毕业生|符合条件|合格的|达标的)[^，。；0-9]{0,4}$", _no_asides(t[: f.start]))
+                # 「符合应届大专以上 实习3个月以上 在职社保连续6个月以上的有23个」: the conditions listed, then the count
+                or re.search(r"(符合|满足)[^。；;？?]{0,60}的\s*(有|是|共|一共|总共)?\s*$", t[: f.start])
             )
         ):
             r.out.fields["qualified_interns"] = int(f.value)
@@ -82,6 +84,13 @@ def read(r):
         elif r.pending == "qualified_interns":
             r.out.fields["qualified_interns"] = int(f.value)
             r.use(f)
+    if "qualified_interns" in r.out.fields and _listed_parts_of(r, r.out.fields["qualified_interns"]):
+        # 「应届大专以上的有19个 这19个里面3个实习期不到3个月 还有2个社保只交了5个月」: 14 are counted
+        n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["qualified_interns"])
+        if n is not None:
+            r.out.fields["qualified_interns"] = n
+    elif "qualified_interns" not in r.out.fields and r.known.get("qualified_interns"):
+        _removed_part(r, int(r.known["qualified_interns"]))
     if "qualified_interns" not in r.out.fields and "interns_per_year" in r.out.fields:
         # 「接了35个实习生… 不过有7个人社保才交了4个月 其他28个都交满半年以上了」: 28 are counted
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["interns_per_year"])
@@ -95,6 +104,29 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _listed_parts_of(r, group: int) -> bool:
+    """Whether the message lists parts of the count `group` (bot/understand/subgroups.py listed)."""
+    from bot.understand.subgroups import listed
+
+    return any(p.group == group for p in listed(r.text))
+
+
+def _removed_part(r, told: int) -> None:
+    """「有4个人社保只交了4个月 这4个得去掉吧」 after 23 qualified graduates: the part the user takes out is
+    subtracted from the count told (23 − 4 = 19), said in a note; a part as large as the count is not taken."""
+    from bot.understand.subgroups import removed
+
+    parts = removed(r.text)
+    left = sum(p.count for p in parts)
+    if not parts or left >= told:
+        return
+    for f in r.unused("count"):
+        if any(p.start <= f.start < p.end for p in parts):
+            r.use(f)
+    r.out.fields["qualified_interns"] = told - left
+    r.out.notes.append(f"“{'；'.join(p.text for p in parts)}”：按{told} − {left} = {told - left}名计算")
 
 
 def _described_part(r) -> None:
