@@ -301,7 +301,20 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
                     evaluate(c, facts, verdicts)
     checks = []
     who = APPLICANT_TYPES.get(facts.get("applicant_type") or "")
-    if who and code.startswith("3") and who not in entry["applicants"]:
+    if who and code.startswith("3") and who in entry.get("units_too", []):
+        unit = facts.get("outsourcing_unit")  # 「我们自己也做外包项目 是服务外包单位」
+        status = UNKNOWN if unit is None else MET if unit else NOT_MET
+        checks.append(
+            Check(
+                code,
+                "applicant",
+                f"{who}本身是服务外包企业（单位）",
+                "服务外包企业（单位）",
+                status,
+                "outsourcing_unit",
+            )
+        )
+    elif who and code.startswith("3") and who not in entry["applicants"]:
         checks.append(
             Check(
                 code, "applicant", f"申报主体须为{'或'.join(entry['applicants'])}", "", NOT_MET, "applicant_type", who

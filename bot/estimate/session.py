@@ -641,6 +641,8 @@ class EstimateSession:
                 old_list, new_list = list(self.inputs.get(key) or []), list(fields.pop(key))
                 told_again = (not _adds(text) and _restates(old_list, new_list)) or fields.pop(f"_whole_{key}", False)
                 self.inputs[key] = new_list if told_again else old_list + new_list
+                if old_list and new_list and not told_again:
+                    self._note_added_part(key, old_list, new_list)
                 self.last_keys.append(key)
                 got = True
             if re.search(r"又|再|补报|另外|还有|也", normalize(text or "")):
@@ -667,6 +669,23 @@ class EstimateSession:
         self.problems = list(reading.problems) + self._reject_bad_values()
         self.last_keys = self.last_keys[-6:]
         return got or bool(reading.problems)
+
+    def _note_added_part(self, key: str, old: list, new: list) -> None:
+        """「再加上3个高级经理… 每人4.2万 一共多少」: the part added is shown with its own subtotal beside the
+        earlier one (the calculator's award for each part alone), when the two add up to the whole."""
+        from calculator import calculate
+
+        def award(entries):
+            items = calculate(calculator_inputs({key: entries})).get("items") or []
+            return Decimal(str(items[0]["amount_cny"])) if len(items) == 1 else None
+
+        before, added, whole = award(old), award(new), award(old + new)
+        if None in (before, added, whole) or before + added != whole:
+            return
+        unit = {"senior_training": "人", "fairs": "场", "platforms": "个"}.get(key, "项")
+        self.notes.append(
+            f"此前的{len(old)}{unit}补贴{wan(before)}，本次加上的{len(new)}{unit}补贴小计{wan(added)}，合计{wan(whole)}"
+        )
 
     def _restate_parts(self, lead: str, old: list, new: list) -> None:
         """After one named part is corrected, the note that added up the entry's parts is said again with the

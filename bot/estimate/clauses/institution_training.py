@@ -190,6 +190,9 @@ def read_listed_parts(r) -> bool:
     return True
 
 
+NOT_PEOPLE_AFTER = r"事|项|问题|方面|学校|高校|协议|月|年"
+
+
 def read(r):
     if re.search(
         r"认定的?[^，。；]{0,10}培训机构|认定机构|培训机构[^，。；]{0,6}(已|已经)(获得|通过)?认定", r.text
@@ -211,6 +214,8 @@ def read(r):
     ):
         return
     for f in r.unused("count"):
+        if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 2]):
+            continue  # 「两个事一起问」「两项」: no people
         if re.search(r"人|名|个", f.unit or f.raw or "") and (
             r.pending == "institution_trainees"
             or re.search(r"培训|学员|合格|考核", r.text)

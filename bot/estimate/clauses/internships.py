@@ -28,6 +28,9 @@ def read(r):
         if (  # 「签了4年实训协议，一年收实习生28人」: 一年 after the agreement's years is how often, not how long
             f.kind == "duration_years"
             and re.search(r"协议|签|合作", before + after)
+            and not re.match(
+                r"\s*(以上|及以上)?的?(劳动)?合同", after
+            )  # 「签了1年以上合同的学员」: a trainee's contract
             and "internship_agreement_years" not in r.out.fields
         ):
             r.out.fields["internship_agreement_years"] = f.value
