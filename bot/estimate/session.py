@@ -288,6 +288,7 @@ class EstimateSession:
         session._note_facts(text)
         session.fill_from_facts()
         session._absorb(text, first=True)
+        session._drop_stale_everyone_notes()
         session._keeps_fairs_told(norm, running, adds)
         session._drop_facts_read_again()
         session._previous_is_the_year()
@@ -470,6 +471,7 @@ class EstimateSession:
         clarify_now = self.clarify
         had = dict(self.inputs)
         got = self._absorb(text, correction=is_correction)
+        self._drop_stale_everyone_notes()
         if is_correction:
             self._correct_one_contract(before[0], norm)
         if (  # 「CMMI3认证费26万，ITSS三级认证费9万…」 answers the question which certification cost how much
@@ -1199,6 +1201,17 @@ class EstimateSession:
             if all(checks.get(i) == "met" for i in ids):
                 self.inputs[count_key] = int(Decimal(str(self.inputs[group_key])))
                 self.notes.append(f"按您说的{self.inputs[count_key]}名均符合条件计算")
+
+    def _drop_stale_everyone_notes(self) -> None:
+        """「每年收25个实习生… 符合这些条件的有8个」: the whole group was taken as qualifying from the facts before
+        the message's own count was read; once that count replaces it, the note saying all 25 count goes."""
+        counts = {
+            self.inputs.get(c.person_conditions[0]) for c in clauses.clauses_for(self.items) if c.person_conditions
+        }
+        for note in list(self.notes):
+            m = re.fullmatch(r"按您说的(\d+)名均符合条件计算", note)
+            if m and int(m.group(1)) not in counts:
+                self.notes.remove(note)
 
     def condition_facts(self) -> dict:
         """What the conditions read: the facts stated in the conversation and this estimate's inputs."""
