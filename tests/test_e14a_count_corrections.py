@@ -72,3 +72,13 @@ def test_six_people_four_qualify():
     )
     assert [Decimal("30000")] * 3 == [e["cost_cny"] for e in s.inputs["senior_training"]]
     assert Decimal("45000") == Decimal(str(s.compute()["total_cny"]))
+
+
+def test_removed_trainees_are_subtracted():
+    """The same for 三（七）2's trainees: 60 − 5 = 55 × 500."""
+    first = EstimateSession.start(
+        "我们是已认定的服务外包培训机构 今年培训了60个学员 都考核通过签了一年以上合同 都是大专以上"
+    )
+    amended, _ = amend(first, "又核对了一下 有5个人合同只签了半年 这5个要去掉")
+    assert 55 == amended.inputs["institution_trainees"] and {} == amended.failed()
+    assert Decimal("27500") == Decimal(str(amended.compute()["total_cny"]))

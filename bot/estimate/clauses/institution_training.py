@@ -2,7 +2,7 @@
 
 import re
 
-from .base import Clause, Field, count_without_parts, figure_in
+from .base import Clause, Field, count_less_removed, count_without_parts, figure_in
 
 CODE = "3.7.2"
 PERSON_CONDITIONS = ("education", "exam", "contract")  # each trainee counted must meet these
@@ -204,6 +204,9 @@ def read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
+    count_less_removed(r, "institution_trainees")  # 「有5个没签满一年 这5个要去掉」
+    if "institution_trainees" in r.out.fields:
+        return
     if (
         read_listed_parts(r)
         or read_levels(r)

@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from .base import Clause, Field, count_without_parts, figure_in
+from .base import Clause, Field, count_less_removed, count_without_parts, figure_in
 
 CODE = "3.7.4"
 PERSON_CONDITIONS = ("graduate", "education", "months", "insurance")  # each graduate counted must meet these
@@ -93,7 +93,7 @@ def read(r):
         if n is not None:
             r.out.fields["qualified_interns"] = n
     elif "qualified_interns" not in r.out.fields and r.known.get("qualified_interns"):
-        _removed_part(r, int(r.known["qualified_interns"]))
+        count_less_removed(r, "qualified_interns")
     if "qualified_interns" not in r.out.fields and "interns_per_year" in r.out.fields:
         # 「接了35个实习生… 不过有7个人社保才交了4个月 其他28个都交满半年以上了」: 28 are counted
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["interns_per_year"])
@@ -114,22 +114,6 @@ def _listed_parts_of(r, group: int) -> bool:
     from bot.understand.subgroups import listed
 
     return any(p.group == group for p in listed(r.text))
-
-
-def _removed_part(r, told: int) -> None:
-    """「有4个人社保只交了4个月 这4个得去掉吧」 after 23 qualified graduates: the part the user takes out is
-    subtracted from the count told (23 − 4 = 19), said in a note; a part as large as the count is not taken."""
-    from bot.understand.subgroups import removed
-
-    parts = removed(r.text)
-    left = sum(p.count for p in parts)
-    if not parts or left >= told:
-        return
-    for f in r.unused("count"):
-        if any(p.start <= f.start < p.end for p in parts):
-            r.use(f)
-    r.out.fields["qualified_interns"] = told - left
-    r.out.notes.append(f"“{'；'.join(p.text for p in parts)}”：按{told} − {left} = {told - left}名计算")
 
 
 def _described_part(r) -> None:
