@@ -15,7 +15,14 @@ from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
 from bot.estimate import claims, explain
 from bot.estimate.reading import is_what_if
-from bot.estimate.session import ADDS_TO_RUNNING, EstimateSession, calculator_inputs, items_for_inputs, running_inputs
+from bot.estimate.session import (
+    ADDS_TO_RUNNING,
+    EstimateSession,
+    calculator_inputs,
+    items_for_inputs,
+    replaces_a_count,
+    running_inputs,
+)
 from bot.nlu.normalize import normalize
 from bot.understand import facts as fact_reader
 
@@ -226,7 +233,7 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
         intent = "correct_value"
     if (
         not inputs
-        or ADDS_TO_RUNNING.search(normalize(user_text(tracker)))
+        or (ADDS_TO_RUNNING.search(normalize(user_text(tracker))) and not replaces_a_count(user_text(tracker), inputs))
         or EstimateSession.start(user_text(tracker), running=inputs).extends
     ):
         return None  # a message that adds to the estimate starts a session that extends it

@@ -27,13 +27,15 @@ from knowledge import shapes
 def figures_first(dispatcher, tracker):
     """A message that corrects the last estimate or carries the user's own figures is an estimate."""
     from bot.answers import router
-    from bot.estimate.session import changes_a_status, own_figures
+    from bot.estimate.session import changes_a_status, own_figures, removes_a_part, replaces_a_count
 
     text = user_text(tracker)
     corrects = (
         shapes.search("correction", text[:12])
         or shapes.search("replaces_figure", text)
         or changes_a_status(text, load_inputs(tracker))
+        or replaces_a_count(text, load_inputs(tracker))
+        or removes_a_part(text, load_inputs(tracker))
     )
     if (corrects or is_what_if(text)) and has_running_estimate(tracker):
         events = amend_last_estimate(dispatcher, tracker)

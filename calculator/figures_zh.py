@@ -330,7 +330,7 @@ _MONEY_CUE = re.compile(
     r"(?:金额|费用|租金|成本|花了|花费|投入|执行额|合同额|营收|收入|业务额"
     r"|投资额|投资|补贴|奖励|资金|预算|报价|离岸额|在岸额"
     r"|费|展位|布展|特装|搭建|宣传推广|机票|酒店|住宿|签证|差旅|餐饮|用餐|吃饭|伙食)"
-    r"(?:[是为约达共计了有:\s]|大约|一共|总共|合计|大概|其实|实际上?|应该|不是"
+    r"(?:[是为约达共计了有:\s]|大约|一共|总共|合计|大概|其实|实际上?|应该|分别|不是"
     r"|不是\s*[\d.,]+\s*[万千]?元?\s*[,，、]?)*$"  # 「报名费不是8000是6000」: 6000 is money too
 )
 _RATE_LINK = re.compile(r"\s*(?:兑换?|=|换|折合)\s*")
@@ -345,6 +345,11 @@ _PREFIX_BOUND = re.compile(
 )
 _SUFFIX_BOUND = re.compile(r"\s*(及以上|及以下|以上|以下|以内|左右|多)")
 _RANGE_LINK = re.compile(r"\s*(?:-|—|–|~|至|到)\s*")
+# 「一个培训费18600 一个33250」「培训费分别18600、33250」: a plain number listed after a plain money figure
+_LIST_LINK = re.compile(
+    r"\s*(?:[、,，/]|和|及|与|跟|以及|还有|另外)?\s*"
+    r"(?:(?:另|另外|还有|第[二三四五六七八九十])?\s*(?:一|1)?\s*(?:个|位|名)(?:人)?(?:是|的)?)?\s*"
+)
 _TRAILING_MAGNITUDE = re.compile(r"(千万|百万|万|亿|千|百)\s*$")
 _NUMERAL_CHARS = set(_DIGIT_CHARS) | set(_UNIT_CHARS) | set("0123456789")
 _APPROX_AFTER = ("几", "多", "余", "来")
@@ -553,6 +558,26 @@ def _inherit_ranges(hits: List[_Hit], norm: str) -> None:
             a.kind = "duration_years"
 
 
+def _inherit_lists(hits: List[_Hit], norm: str) -> None:
+    """「一个培训费18600 一个33250」「培训费分别18600、33250」: a plain number with no unit listed right after a
+    plain money figure (a comma, 和, 另一个 between) is a money figure like it, never dropped."""
+    money = None
+    for b in hits:
+        if b.kind == "money" and not b.magnitude and b.currency in (None, "CNY"):
+            money = b
+            continue
+        if money is None:
+            continue
+        if b.kind is None and b.unit_kind is None and not b.magnitude and b.value >= 100 and b.numeral.isdigit():
+            link = _LIST_LINK.match(norm, money.end)
+            if link is not None and link.end() == b.num_start:
+                b.kind, b.currency, b.unit = "money", money.currency, money.unit
+                money = b
+                continue
+        if b.kind != "count":
+            money = None
+
+
 def _bound(hit: _Hit, norm: str) -> Optional[str]:
     after = _SUFFIX_BOUND.match(norm, hit.end)
     if after:
@@ -602,6 +627,7 @@ def parse_figures(text: str, today_year: Optional[int] = None) -> List[Figure]:
             b.kind, b.unit = "rate", "汇率"
         last_rate = b if b.kind == "rate" else None
     _inherit_ranges(hits, norm)
+    _inherit_lists(hits, norm)
     for hit in hits:
         if hit.kind is None:
             continue

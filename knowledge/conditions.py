@@ -305,7 +305,20 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
     who = APPLICANT_TYPES.get(facts.get("applicant_type") or "")
     if facts.get("applicant_also_enterprise") and APPLICANT_TYPES["enterprise"] in entry["applicants"]:
         who = None  # 「帮园区里一家企业问下」: the asker speaks for that enterprise too; its clauses are its own
-    if who and code.startswith("3") and who not in entry["applicants"]:
+    if who and code.startswith("3") and who in entry.get("units_too", []):
+        unit = facts.get("outsourcing_unit")  # 「我们自己也做外包项目 是服务外包单位」
+        status = UNKNOWN if unit is None else MET if unit else NOT_MET
+        checks.append(
+            Check(
+                code,
+                "applicant",
+                f"{who}本身是服务外包企业（单位）",
+                "服务外包企业（单位）",
+                status,
+                "outsourcing_unit",
+            )
+        )
+    elif who and code.startswith("3") and who not in entry["applicants"]:
         checks.append(
             Check(
                 code, "applicant", f"申报主体须为{'或'.join(entry['applicants'])}", "", NOT_MET, "applicant_type", who

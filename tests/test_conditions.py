@@ -973,7 +973,10 @@ class TestEvaluate:
         facts = with_second_article(code, MEETS[code])
         verdict = evaluate(code, dict(facts, applicant_type=applicant))
         label = APPLICANT_LABELS.get(applicant)
-        if code.startswith("3") and label and label not in spec(code)["applicants"]:
+        if code.startswith("3") and label in spec(code).get("units_too", []):
+            # 三（七）3、4 name 服务外包企业（单位）: whether the institution is one is asked, never failed
+            expected = (UNKNOWN, [], ("applicant", UNKNOWN, "outsourcing_unit", None))
+        elif code.startswith("3") and label and label not in spec(code)["applicants"]:
             # 3.3's base (3.1 or 3.2 met) fails with them: they are the enterprise's clauses too
             unmet = ["applicant", "base"] if code == "3.3" else ["applicant"]
             expected = (NOT_MET, unmet, ("applicant", NOT_MET, "applicant_type", label))
@@ -1245,7 +1248,10 @@ class DirectReading:
             premises = [] if blocked else [r for r, status in required if status == UNKNOWN]
             conditions, assumed = {}, []
             who = APPLICANT_LABELS.get(self.facts.get("applicant_type"))
-            if code.startswith("3") and who and who not in entry["applicants"]:
+            if code.startswith("3") and who and who in entry.get("units_too", []):
+                unit = self.facts.get("outsourcing_unit")  # 服务外包企业（单位）: unknown until said
+                conditions["applicant"] = UNKNOWN if unit is None else MET if unit else NOT_MET
+            elif code.startswith("3") and who and who not in entry["applicants"]:
                 conditions["applicant"] = NOT_MET
             for cond in entry["conditions"]:
                 if "any" in cond:

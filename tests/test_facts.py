@@ -73,6 +73,7 @@ def row(fact: str, text: str, expected, reason: str = None):
 
 # Phrasings written for these tests: (fact, text, expected). Numbers as the value or the bound stated.
 EXTRA = [
+    ("outsourcing_unit", "我们机构自己也承接外包业务", True),
     ("social_insurance_months", "社保交了不到半年", Span(hi=D(6), hi_open=True)),
     ("internship_months", "实习了不到半年", Span(hi=D(6), hi_open=True)),
     # colloquial

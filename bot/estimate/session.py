@@ -27,6 +27,7 @@ LIST_FIELDS = clauses.keys_of_type("list")
 THIS_YEAR = ("onshore_cny", "offshore_usd", "usd_cny_rate")  # 三（一）/（二）: the year estimated
 PREVIOUS_YEAR = ("previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate")  # and the year before
 ADDITIVE_COUNTS = ("institution_trainees", "qualified_interns", "park_top_enterprises")
+COUNT_FIELDS = ADDITIVE_COUNTS + ("interns_per_year",)
 QUESTION_INTENTS = {
     "ask_eligibility",
     "ask_business_scope",
@@ -276,7 +277,7 @@ class EstimateSession:
 
         norm = english_to_chinese(normalize(text or ""))
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
-        adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running)
+        adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
         if running and running.get("certifications") and not adds:
             # "ITSS是今年新拿的 认证费15万" after CMMI: a certification not yet told is another one
             said = {m.group(0).replace(" ", "").upper()[:4] for m in CERT_NAME.finditer(norm)}
@@ -289,6 +290,7 @@ class EstimateSession:
         session._note_facts(text)
         session.fill_from_facts()
         session._absorb(text, first=True)
+        session._drop_stale_everyone_notes()
         session._keeps_fairs_told(norm, running, adds)
         session._drop_facts_read_again()
         session._previous_is_the_year()
@@ -471,6 +473,7 @@ class EstimateSession:
         clarify_now = self.clarify
         had = dict(self.inputs)
         got = self._absorb(text, correction=is_correction)
+        self._drop_stale_everyone_notes()
         if is_correction:
             self._correct_one_contract(before[0], norm)
         if (  # 「CMMI3认证费26万，ITSS三级认证费9万…」 answers the question which certification cost how much
@@ -662,6 +665,8 @@ class EstimateSession:
                 old_list, new_list = list(self.inputs.get(key) or []), list(fields.pop(key))
                 told_again = (not _adds(text) and _restates(old_list, new_list)) or fields.pop(f"_whole_{key}", False)
                 self.inputs[key] = new_list if told_again else old_list + new_list
+                if old_list and new_list and not told_again:
+                    self._note_added_part(key, old_list, new_list)
                 self.last_keys.append(key)
                 got = True
             if re.search(r"又|再|补报|另外|还有|也", normalize(text or "")):
@@ -694,6 +699,23 @@ class EstimateSession:
         self.problems = list(reading.problems) + self._reject_bad_values()
         self.last_keys = self.last_keys[-6:]
         return got or bool(reading.problems)
+
+    def _note_added_part(self, key: str, old: list, new: list) -> None:
+        """「再加上3个高级经理… 每人4.2万 一共多少」: the part added is shown with its own subtotal beside the
+        earlier one (the calculator's award for each part alone), when the two add up to the whole."""
+        from calculator import calculate
+
+        def award(entries):
+            items = calculate(calculator_inputs({key: entries})).get("items") or []
+            return Decimal(str(items[0]["amount_cny"])) if len(items) == 1 else None
+
+        before, added, whole = award(old), award(new), award(old + new)
+        if None in (before, added, whole) or before + added != whole:
+            return
+        unit = {"senior_training": "人", "fairs": "场", "platforms": "个"}.get(key, "项")
+        self.notes.append(
+            f"此前的{len(old)}{unit}补贴{wan(before)}，本次加上的{len(new)}{unit}补贴小计{wan(added)}，合计{wan(whole)}"
+        )
 
     def _restate_parts(self, lead: str, old: list, new: list) -> None:
         """After one named part is corrected, the note that added up the entry's parts is said again with the
@@ -1219,6 +1241,17 @@ class EstimateSession:
                 self.inputs[count_key] = int(Decimal(str(self.inputs[group_key])))
                 self.notes.append(f"按您说的{self.inputs[count_key]}名均符合条件计算")
 
+    def _drop_stale_everyone_notes(self) -> None:
+        """「每年收25个实习生… 符合这些条件的有8个」: the whole group was taken as qualifying from the facts before
+        the message's own count was read; once that count replaces it, the note saying all 25 count goes."""
+        counts = {
+            self.inputs.get(c.person_conditions[0]) for c in clauses.clauses_for(self.items) if c.person_conditions
+        }
+        for note in list(self.notes):
+            m = re.fullmatch(r"按您说的(\d+)名均符合条件计算", note)
+            if m and int(m.group(1)) not in counts:
+                self.notes.remove(note)
+
     def condition_facts(self) -> dict:
         """What the conditions read: the facts stated in the conversation and this estimate's inputs."""
         from bot.understand.facts import from_json as facts_from_json
@@ -1417,6 +1450,36 @@ def changes_a_status(text: str, running: Optional[dict]) -> bool:
         isinstance(value, bool) and isinstance(running.get(key), bool) and running[key] != value
         for key, value in said.items()
     )
+
+
+def replaces_a_count(text: str, running: Optional[dict]) -> bool:
+    """「抱歉 刚才120个是总培训人数… 其实只有97个」 after an estimate with 120: a count the running estimate holds,
+    said again with a word that points back at it (estimate_words.yml refers_back), and another count: the message
+    corrects that count (the new one replaces it), never adds to it, even with 又/还有 in its words."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    if not running:
+        return False
+    told = {int(v) for k, v in running.items() if k in COUNT_FIELDS and isinstance(v, (int, Decimal))}
+    if not told:
+        return False
+    norm = normalize(text or "")
+    back = alternation(estimate_words()["refers_back"])
+    counts = [f for f in own_figures(norm) if f.kind == "count"]
+    restated = [
+        f for f in counts if int(f.value) in told and re.search(rf"({back})[^，。；,;0-9]{{0,4}}$", norm[: f.start])
+    ]
+    return bool(restated) and any(int(f.value) not in told for f in counts)
+
+
+def removes_a_part(text: str, running: Optional[dict]) -> bool:
+    """「有4个人社保只交了4个月 这4个得去掉吧」 after an estimate that counts people: the user takes a part out of a
+    count the running estimate holds, a correction of that estimate (bot/understand/subgroups.py removed)."""
+    from bot.understand.subgroups import removed
+
+    if not running or not any(isinstance(running.get(k), (int, Decimal)) for k in COUNT_FIELDS):
+        return False
+    return bool(removed(normalize(text or "")))
 
 
 def _adds(text: str) -> bool:

@@ -124,6 +124,10 @@ def _enum(spec: dict, t: str) -> Optional[str]:
 
 
 COUNT_BEFORE = re.compile(r"([\d一二两三四五六七八九十百]+)\s*(个|名|位|人)?(是)?$")
+# 「4个是本科学历的项目经理」「1个本科但是普通开发」: the count that opens the phrase the level word is in
+PHRASE_COUNT = re.compile(
+    r"(?<![\d一二两三四五六七八九十百])([\d一二两三四五六七八九十百]+)\s*(?:个|名|位)[^\s，。；,;、：:都全均\d一二两三四五六七八九十百]{0,12}$"
+)
 
 
 def counted_levels(t: str, scale: str = "education") -> List[Tuple[int, str, int]]:
@@ -134,7 +138,9 @@ def counted_levels(t: str, scale: str = "education") -> List[Tuple[int, str, int
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
     out = []
     for m in pattern.finditer(t):
-        before = COUNT_BEFORE.search(t[max(0, m.start() - 8) : m.start()])
+        before = COUNT_BEFORE.search(t[max(0, m.start() - 8) : m.start()]) or PHRASE_COUNT.search(
+            t[max(0, m.start() - 16) : m.start()]
+        )
         count = parse_number(before.group(1)) if before else None
         if count is not None and count == int(count) and count > 0:
             out.append((int(count), m.group(0), words[m.group(0)]))

@@ -29,6 +29,8 @@ class Part:
     number_at: int  # where its count begins
     text: str  # the phrase, from its count to the phrase's end
     rest: bool  # 其他28个: the others, named by count
+    group: int = 0  # the count of the group it was said to be part of (这19个里面…), 0 when not said with it
+    removed: bool = False  # 「这4个得去掉」: the user takes it out of the people counted before
 
 
 def _words() -> dict:
@@ -93,6 +95,62 @@ def parts(t: str) -> List[Part]:
     return sorted(out, key=lambda p: p.start)
 
 
+PART_END = re.compile(r"[，。；,;！？!?\n （(]")
+
+
+def listed(t: str) -> List[Part]:
+    """Parts listed after a group's count and an among word, each told apart: 「这19个里面3个实习期不到3个月 还有2个
+    社保只交了5个月」「这74个里有5个只签了半年合同 另外有3个是高中学历」 → Part(3, …, group 19), Part(2, …, group 19)."""
+    w = _words()
+    among, people = alternation(w["among"]), alternation(w["people"])
+    more, rest = alternation(w["more"]), alternation(w["rest"])
+    first = re.compile(
+        rf"(?:这|那)\s*(?P<g>{NUMBER})\s*(?:个|名|位)\s*(?:{people})?\s*(?:{among})\s*(?:有|还有)?\s*"
+        rf"(?P<n>{NUMBER})\s*(?:个|名|位)"
+    )
+    nxt = re.compile(rf"\s*[，,]?\s*(?:{more})\s*(?:有)?\s*(?P<n>{NUMBER})\s*(?:个|名|位)")
+    out = []
+    for m in first.finditer(t):
+        group = _count(m.group("g"))
+        pos, start, number_at, n = m.end(), m.start("n"), m.start("n"), _count(m.group("n"))
+        found = []
+        while n and group:
+            end_m = PART_END.search(t, pos)
+            end = end_m.start() if end_m else len(t)
+            stop = re.search(rf"(?:{rest})", t[pos:end])
+            end = pos + stop.start() if stop else end
+            found.append(Part(n, start, end, number_at, t[number_at:end], False, group))
+            m2 = nxt.match(t, end if not (end_m and t[end] in "（(") else _close(t, end))
+            if not m2:
+                break
+            pos, start, number_at, n = m2.end(), m2.start(), m2.start("n"), _count(m2.group("n"))
+        if group and found and sum(p.count for p in found) < group:
+            out += found
+    return out
+
+
+def _close(t: str, at: int) -> int:
+    """The end of the bracketed aside opening at `at`."""
+    m = re.compile(r"[）)]").search(t, at)
+    return m.end() if m else at
+
+
+def removed(t: str) -> List[Part]:
+    """「有4个人社保只交了4个月 这4个得去掉吧」: a part the user takes out of the people counted before."""
+    w = _words()
+    people, removal = alternation(w["people"]), alternation(w["removal"])
+    pattern = re.compile(
+        rf"(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?(?P<d>[^。；;！？!?]{{0,30}}?)(?:这|那)?\s*(?:{NUMBER})?\s*"
+        rf"(?:个|名|位)?(?:{people})?\s*(?:得|要|应该|需要|应|就)?\s*(?:{removal})"
+    )
+    out = []
+    for m in pattern.finditer(t):
+        n = _count(m.group("n"))
+        if n:
+            out.append(Part(n, m.start(), m.end(), m.start("n"), t[m.start("n") : m.end()], False, 0, True))
+    return out
+
+
 def described(t: str) -> List[Part]:
     """Parts described by what their people are, after the group's count and an among word: 「26个实习生里 应届毕业、
     大专以上的有19个」 → Part(19, text 「应届毕业、大专以上的」); only a count smaller than the group's."""
@@ -126,7 +184,7 @@ def fitting(t: str, code: str, ids) -> Optional[Part]:
 def without_parts(t: str) -> str:
     """`t` with the phrases said of a part (not of the others named by count) or of another group beside the
     first blanked, same length."""
-    spans = [(p.start, p.end) for p in parts(t) if not p.rest] + additions(t)
+    spans = [(p.start, p.end) for p in parts(t) + listed(t) + removed(t) if not p.rest] + additions(t)
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t
@@ -139,7 +197,7 @@ def excluded(t: str, code: str, ids) -> tuple:
     from knowledge import conditions
 
     out, others = [], None
-    for p in parts(t):
+    for p in listed(t) or parts(t):
         if p.rest:
             others = p
             continue

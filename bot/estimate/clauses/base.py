@@ -134,6 +134,9 @@ def count_without_parts(r, code: str, ids, group: int) -> Optional[int]:
     failing, others = excluded(r.text, code, ids)
     if not failing:
         return None
+    said_of = {p.group for p, _ in failing if p.group}
+    if len(said_of) == 1:  # 「这19个里面3个… 还有2个…」: the parts are of the group they were said with
+        group = said_of.pop()
     for f in r.unused("count"):
         if any(p.number_at == f.start for p, _ in failing) or (others and others.number_at == f.start):
             r.use(f)
@@ -146,3 +149,23 @@ def count_without_parts(r, code: str, ids, group: int) -> Optional[int]:
         count = max(group - left, 0)
         r.out.notes.append(f"{said}；按{group} − {left} = {count}名计算")
     return count
+
+
+def count_less_removed(r, key: str) -> None:
+    """「有4个人社保只交了4个月 这4个得去掉吧」 after a count of people told before (`key` in the running estimate):
+    the part the user takes out is subtracted from it (23 − 4 = 19), said in a note; a part as large as the count
+    is not taken (bot/understand/subgroups.py removed)."""
+    from bot.understand.subgroups import removed
+
+    told = r.known.get(key)
+    parts = removed(r.text)
+    if not isinstance(told, int) or not parts or key in r.out.fields:
+        return
+    left = sum(p.count for p in parts)
+    if left >= told:
+        return
+    for f in r.unused("count"):
+        if any(p.start <= f.start < p.end for p in parts):
+            r.use(f)
+    r.out.fields[key] = told - left
+    r.out.notes.append(f"“{'；'.join(p.text for p in parts)}”：按{told} − {left} = {told - left}名计算")

@@ -2,7 +2,7 @@
 
 import re
 
-from .base import Clause, Field, count_without_parts, figure_in
+from .base import Clause, Field, count_less_removed, count_without_parts, figure_in
 
 CODE = "3.7.2"
 PERSON_CONDITIONS = ("education", "exam", "contract")  # each trainee counted must meet these
@@ -113,7 +113,7 @@ SIGNED_COUNT = (
         r"(?:一|1)\s*年(?:以上|及以上)"
     ),
     re.compile(
-        r"签(?:了|订)?[^，。；,;0-9]{0,3}(?:一|1)\s*年(?:以上|及以上)[^，。；,;0-9]{0,8}?(?:的)(?:有|一共|总共|共|合计)?\s*"
+        r"签(?:了|订)?[^，。；,;0-9]{0,3}(?:一|1)\s*年(?:以上|及以上)[^，。；,;0-9]{0,8}?(?:的)(?:其实|实际上?)?(?:只有|就)?(?:有|一共|总共|共|合计)?\s*"
         r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)"
     ),
 )
@@ -170,6 +170,29 @@ def read_contracts(r) -> bool:
     return True
 
 
+def read_listed_parts(r) -> bool:
+    """「签了劳动合同的74个 这74个里有5个只签了半年合同 另外有3个是高中学历」: the parts listed of the count said
+    that fail a person condition are left out of it (74 − 5 − 3 = 66), each named; True when read this way."""
+    from bot.understand.subgroups import listed
+
+    said = listed(r.text)
+    groups = {p.group for p in said}
+    if len(groups) != 1 or len(said) < 2:  # one part alone is read by read_part_below and the rest
+        return False
+    group = groups.pop()
+    n = count_without_parts(r, CODE, PERSON_CONDITIONS, group)
+    if n is None:
+        return False
+    r.out.fields["institution_trainees"] = n
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)  # the larger counts before are the ones the group was taken from
+    return True
+
+
+NOT_PEOPLE_AFTER = r"事|项|问题|方面|学校|高校|协议|月|年"
+
+
 def read(r):
     if re.search(
         r"认定的?[^，。；]{0,10}培训机构|认定机构|培训机构[^，。；]{0,6}(已|已经)(获得|通过)?认定", r.text
@@ -181,9 +204,21 @@ def read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
-    if read_levels(r) or read_listed_levels(r) or read_part_below(r) or read_contracts(r) or read_signed_count(r):
+    count_less_removed(r, "institution_trainees")  # 「有5个没签满一年 这5个要去掉」
+    if "institution_trainees" in r.out.fields:
+        return
+    if (
+        read_listed_parts(r)
+        or read_levels(r)
+        or read_listed_levels(r)
+        or read_part_below(r)
+        or read_contracts(r)
+        or read_signed_count(r)
+    ):
         return
     for f in r.unused("count"):
+        if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 2]):
+            continue  # 「两个事一起问」「两项」: no people
         if re.search(r"人|名|个", f.unit or f.raw or "") and (
             r.pending == "institution_trainees"
             or re.search(r"培训|学员|合格|考核", r.text)

@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from .base import Clause, Field, count_without_parts, figure_in
+from .base import Clause, Field, count_less_removed, count_without_parts, figure_in
 
 CODE = "3.7.4"
 PERSON_CONDITIONS = ("graduate", "education", "months", "insurance")  # each graduate counted must meet these
@@ -28,6 +28,9 @@ def read(r):
         if (  # 「签了4年实训协议，一年收实习生28人」: 一年 after the agreement's years is how often, not how long
             f.kind == "duration_years"
             and re.search(r"协议|签|合作", before + after)
+            and not re.match(
+                r"\s*(以上|及以上)?的?(劳动)?合同", after
+            )  # 「签了1年以上合同的学员」: a trainee's contract
             and "internship_agreement_years" not in r.out.fields
         ):
             r.out.fields["internship_agreement_years"] = f.value
@@ -58,6 +61,8 @@ def read(r):
                 or re.search(r"其中[^。；]{0,50}(应届|毕业|符合|合格|达标)[^。；]{0,50}$", t[: f.start])
                 # 「符合条件的应届毕业生（大专以上、社保交满6个月）有42个」: the word before the aside names it
                 or re.search(r"(应届|毕业生|符合条件|合格的|达标的)[^，。；0-9]{0,4}$", _no_asides(t[: f.start]))
+                # 「符合应届大专以上 实习3个月以上 在职社保连续6个月以上的有23个」: the conditions listed, then the count
+                or re.search(r"(符合|满足)[^。；;？?]{0,60}的\s*(有|是|共|一共|总共)?\s*$", t[: f.start])
             )
         ):
             r.out.fields["qualified_interns"] = int(f.value)
@@ -84,6 +89,13 @@ def read(r):
         elif r.pending == "qualified_interns":
             r.out.fields["qualified_interns"] = int(f.value)
             r.use(f)
+    if "qualified_interns" in r.out.fields and _listed_parts_of(r, r.out.fields["qualified_interns"]):
+        # 「应届大专以上的有19个 这19个里面3个实习期不到3个月 还有2个社保只交了5个月」: 14 are counted
+        n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["qualified_interns"])
+        if n is not None:
+            r.out.fields["qualified_interns"] = n
+    elif "qualified_interns" not in r.out.fields and r.known.get("qualified_interns"):
+        count_less_removed(r, "qualified_interns")
     if "qualified_interns" not in r.out.fields and "interns_per_year" in r.out.fields:
         # 「接了35个实习生… 不过有7个人社保才交了4个月 其他28个都交满半年以上了」: 28 are counted
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["interns_per_year"])
@@ -97,6 +109,13 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _listed_parts_of(r, group: int) -> bool:
+    """Whether the message lists parts of the count `group` (bot/understand/subgroups.py listed)."""
+    from bot.understand.subgroups import listed
+
+    return any(p.group == group for p in listed(r.text))
 
 
 def _described_part(r) -> None:

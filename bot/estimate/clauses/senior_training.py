@@ -2,7 +2,7 @@
 
 import re
 
-from bot.estimate.reading import FAIR_WORDS, TOTAL_WORDS, each_cost_question
+from bot.estimate.reading import FAIR_WORDS, TOTAL_WORDS, Clarification, each_cost_question
 
 from .base import Clause, Field, wan
 
@@ -95,8 +95,16 @@ def read(r):
                 r.out.clarifications.append(each_cost_question("senior", int(n.value), c.value, "人", "培训费"))
                 return
             groups.append([r.cny(c, "培训")] * int(n.value))
+        head = _head_count(r, counts, costs[0])
+        if head is not None:
+            r.use(head)
+            if int(head.value) != sum(len(g) for g in groups):
+                r.out.clarifications.append(people_and_costs_question(int(head.value), costs, groups))
+                return
         values = [v for g in _qualified_groups(r, costs, groups) for v in g]
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+        return
+    if len(costs) == 1 and _described_groups(r, counts, costs[0]):
         return
     n_fig = pieces[0][1] if len(costs) == 1 and pieces[0][1] is not None else (counts[0] if counts else None)
     n = int(n_fig.value) if n_fig is not None else r.known.get("_senior_count")
@@ -112,11 +120,106 @@ def read(r):
             else None
         )
     values = r.spread(costs, n, per, "人", "培训", "senior")
+    told = [int(f.value) for f in counts]
+    if values is not None and n and len(values) == len(costs) > 1 and len(costs) not in (n, sum(told)):
+        r.out.clarifications.append(people_and_costs_question(n, costs, [[v] for v in values]))
+        return
     if values is not None:
         if len(values) == len(costs) > 1:
             values = [v for g in _qualified_groups(r, costs, [[v] for v in values]) for v in g]
         values = _counted_levels_only(r, values)
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+
+
+def _level_needs() -> list:
+    """(condition leaf, the rank it needs) for 三（七）3's 学历 and 职位 (knowledge/data/conditions.yml)."""
+    from knowledge import conditions
+
+    leaves = {x.get("id"): x for x in conditions.leaves("3.7.3")}
+    needs = []
+    for cid in ("education", "position"):
+        leaf = leaves.get(cid)
+        if leaf:
+            levels = conditions.scales()[leaf["scale"]]
+            needs.append((leaf, next(i for i, level in enumerate(levels) if leaf["at_least"] in level)))
+    return needs
+
+
+def _described_groups(r, counts, cost) -> bool:
+    """「6个人 4个是本科学历的项目经理 1个是大专的项目经理 1个本科但是普通开发 每人培训费都是2.4万」: a group's count
+    and the counts of its parts, each described by its 学历/职位, with one cost for each person: only the parts whose
+    levels are not below the clause's (本科以上、项目经理以上) are counted, the others named; parts that do not add
+    up to the group are asked, naming the figures; 「两个… 一个培训费1000」 (one cost for one of them) is asked too.
+    True when the message was read (or asked) this way."""
+    before = [f for f in counts if f.end <= cost.start and id(f) not in r.used]
+    if len(before) < 2 or int(before[0].value) < 2:
+        return False
+    head, subs = before[0], before[1:]
+    told, parts = int(head.value), sum(int(f.value) for f in subs)
+    each = re.search(r"每人|人均|每个人|每位|各|都是", r.text[head.end : cost.end + 4])
+    if len(subs) == 1 and not each and parts < told:
+        if parts == 1 and re.match(r"\s*(的)?(培训费|费用|学费|花了)", r.text[subs[0].end : cost.start]):
+            r.out.clarifications.append(people_and_costs_question(told, [cost], [[cost.value]]))
+            for f in before:
+                r.use(f)
+            return True
+        return False
+    if len(subs) < 2:
+        return False
+    if parts != told:
+        r.out.clarifications.append(
+            Clarification(
+                "qualified",
+                f"您说{told}人，但分开说的{'、'.join(f.raw for f in subs)}合计{parts}人。"
+                f"这{told}人里本科以上学历、项目经理以上职位的有几人？",
+                {"entries": [str(cost.value)] * told},
+            )
+        )
+        for f in before:
+            r.use(f)
+        return True
+    needs = _level_needs()
+    kept, left = 0, []
+    for i, f in enumerate(subs):
+        end = subs[i + 1].start if i + 1 < len(subs) else cost.start
+        said = r.text[f.end : end]
+        below = [
+            leaf["label"] for leaf, need in needs if (ranks := _rank_said(said, leaf["scale"])) and ranks[1] < need
+        ]
+        if below:
+            left.append((f, said.strip(" ，,是的"), below))
+        else:
+            kept += int(f.value)
+    for f in before:
+        r.use(f)
+    r.use(cost)
+    if left:
+        r.out.notes.append(
+            "；".join(f"{f.raw}（{said}）不符合“{'、'.join(b)}”，不计入" for f, said, b in left)
+            + f"；{told}人中按符合条件的{kept}人计算"
+        )
+    r.out.fields["senior_training"] = [{"cost_cny": r.cny(cost, "培训")} for _ in range(kept)]
+    return True
+
+
+def _head_count(r, counts, first_cost):
+    """「两个硕士的高级项目经理… 一个培训费18600 一个33250」: the count of people said before the first cost and
+    before the counts of its groups (两个), or None."""
+    heads = [f for f in counts if f.end <= first_cost.start and id(f) not in r.used]
+    return heads[0] if heads else None
+
+
+def people_and_costs_question(told: int, costs, groups: list) -> Clarification:
+    """The user's count of people and the costs listed do not match: each person's cost is asked, naming both
+    (never one of them dropped, never an average)."""
+    listed = sum(len(g) for g in groups)
+    said = "、".join(wan(c.value) for c in costs)
+    return Clarification(
+        "each_cost",
+        f"您说{told}人参加培训，但列出的培训费对应{listed}人（{said}）。每人的补贴单独计算、各有上限，"
+        f"请分别告诉我这{told}人每人的培训费（例如“{'、'.join(['X万'] * min(told, 3))}”）。",
+        {"kind": "senior", "count": told, "total": str(sum(c.value for c in costs))},
+    )
 
 
 def _rank_said(words: str, scale: str):
