@@ -63,7 +63,7 @@ def figures_first(dispatcher, tracker):
         return events if events is None else events + other_parts(dispatcher, tracker)
     if shapes.search("double_claim_outright", text) and shapes.search("claim_verbs", text) and not own_money(text):
         return None  # 「同一个展 区里和市里两边都能拿吗」: 第四条第（三）项 answers; a fair named is no estimate
-    if shapes.search("asks_amount", text) or own_money(text) or adds:
+    if asks_amount(text) or own_money(text) or adds:  # a cap asked (「一场封顶多少」) is the clause's answer
         return estimate_from_question(dispatcher, tracker)
     return None
 
