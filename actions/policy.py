@@ -157,8 +157,14 @@ def takes_travel_out_of_a_fair(text: str, tracker) -> bool:
 
 def estimate_parts(parts: list) -> list:
     """The question parts that ask to compute an amount (「花了十万能补多少」), not for a clause's cap or
-    rate (「最多能拿多少」「比例多少」), which the policy answers as such."""
-    return [p for p in parts if shapes.search("asks_amount", p) and not shapes.search("asks_limit", p)]
+    rate (「最多能拿多少」「比例多少」), which the policy answers as such, nor whether it can still be had
+    (「离岸那块还能拿吗（今年离岸还有150万美元）」), which the verdict answers."""
+    return [
+        p
+        for p in parts
+        if shapes.search("asks_amount", shapes.pattern("asks_whether").sub("", p))
+        and not shapes.search("asks_limit", p)
+    ]
 
 
 def estimate_text(text: str):
