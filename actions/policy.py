@@ -65,7 +65,9 @@ def figures_first(dispatcher, tracker):
         return events if events is None else events + other_parts(dispatcher, tracker)
     if shapes.search("double_claim_outright", text) and shapes.search("claim_verbs", text) and not own_money(text):
         return None  # 「同一个展 区里和市里两边都能拿吗」: 第四条第（三）项 answers; a fair named is no estimate
-    if shapes.search("asks_amount", text) or own_money(text) or adds:
+    cap_only = shapes.search("asks_limit", text) and not _computable_counts(normalize(text))
+    if (shapes.search("asks_amount", text) and not cap_only) or own_money(text) or adds:
+        # a cap asked with nothing to compute from (「展会补贴 境内一场封顶多少」) is the clause's answer
         return estimate_from_question(dispatcher, tracker)
     return None
 
@@ -161,8 +163,27 @@ def takes_travel_out_of_a_fair(text: str, tracker) -> bool:
 
 def estimate_parts(parts: list) -> list:
     """The question parts that ask to compute an amount (「花了十万能补多少」), not for a clause's cap or
-    rate (「最多能拿多少」「比例多少」), which the policy answers as such."""
-    return [p for p in parts if shapes.search("asks_amount", p) and not shapes.search("asks_limit", p)]
+    rate (「最多能拿多少」「比例多少」), which the policy answers as such, nor whether it can still be had
+    (「离岸那块还能拿吗（今年离岸还有150万美元）」), which the verdict answers."""
+    return [
+        p
+        for p in parts
+        if shapes.search("asks_amount", p)
+        and not shapes.search("asks_limit", p)
+        and not _whether_only(p, " ".join(parts))
+    ]
+
+
+def _whether_only(part: str, whole: str) -> bool:
+    """「离岸那块还能拿吗（今年离岸还有150万美元）」: asks whether an award can still be had, and its figures
+    (the message's) leave the estimate asking for more (a rate): the verdict answers now; 「交了8万的维护费 也能补吗」,
+    whose figures give the amount, is estimated."""
+    from bot.estimate.session import EstimateSession
+
+    stripped = shapes.pattern("asks_whether").sub("", part)
+    if shapes.search("asks_amount", stripped) or not shapes.search("asks_whether", part):
+        return False
+    return EstimateSession.start(whole).status != "done"
 
 
 def estimate_text(text: str):

@@ -163,7 +163,7 @@ def _domain_line(who: str, top: dict, hits=(), text: str = "") -> str:
             )
         return (
             f"{who}不属于服务外包支持目录：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
-            f"（{CATALOG}{_label(d)}）。"
+            f"（{CATALOG}{_label(d)}）。{_covers(d)}"
         )
     bt = f"（业务类型：{top['business_type']}）" if top.get("business_type") else ""
     msg = f"{who}可归入{d['name']}{bt}，属于{d['category_name']}（{d['category']}），见{CATALOG}{_label(d)}。"
@@ -179,6 +179,16 @@ def _domain_line(who: str, top: dict, hits=(), text: str = "") -> str:
     if d.get("exclusions"):
         msg += "注意：该领域" + "；".join(_excl(e) for e in d["exclusions"]) + "。"
     return msg
+
+
+def _covers(d: dict) -> str:
+    """What a domain does cover, said after an exclusion (「工程技术服务包括的是工程咨询、规划设计…」)."""
+    types = "、".join(d.get("business_types") or [])
+    return (
+        f"{d['name']}包括的是{types}等服务。目录的定义：{d['definition']}"
+        if types
+        else f"目录的定义：{d['definition']}"
+    )
 
 
 def _outside_line(who: str, kind: dict, text: str = "") -> str:

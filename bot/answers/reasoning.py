@@ -35,6 +35,13 @@ def answer(text: str) -> Optional[Answer]:
             "和其他企业一样对比上年度，只对比上年度增加的部分给予奖励。\n" + _rule(),
             clause=CLAUSE,
         )
+    if shapes.search("new_enterprise_increment", text):
+        return Answer(
+            "新成立（新增）的企业首年计算纯增量：没有上年度可以对比，当年的全部业务执行额"
+            "（离岸业务合同执行额按业务执行年度中间价折合为人民币）都作为增量，按本项的比例给予奖励；"
+            "从第二年起和其他企业一样对比上年度，只对增加的部分给予奖励。\n" + _rule(),
+            clause=CLAUSE,
+        )
     if shapes.search("compared_year", text):
         years = _years(text)
         said = ""

@@ -305,12 +305,24 @@ def _with_aspect(a: Answer, t: str) -> Answer:
     return a
 
 
+def _names_support_item(hits: list) -> bool:
+    """The knowledge base clearly knows the question as one support item of 第三条 (a strong clause hit)."""
+    return (
+        bool(hits)
+        and hits[0]["kind"] == "clause"
+        and hits[0]["key"].startswith("3.")
+        and hits[0]["score"] >= STRONG_SCORE
+    )
+
+
 def compose_one(
     intent: Optional[str], t: str, entities=(), topic_clause: Optional[str] = None, topic_domain: Optional[str] = None
 ) -> Answer:
     """The answer to one question (already normalised), from knowledge/, naming its clause."""
     family = INTENT_FAMILY.get(intent)
     hits = query.search(t, limit=3) if t else []
+    if family == "eligibility" and _names_support_item(hits):
+        family = None  # 「在郑州注册的公司离岸业务奖励怎么算」: the item named is the subject, not who applies
     if (
         family in ("subsidy", "general", None)
         and shapes.search("eligibility_question", t)

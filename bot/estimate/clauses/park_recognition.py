@@ -6,7 +6,7 @@ of the message, made here for all three park items (三（八）1 and 2).
 
 import re
 
-from bot.estimate.reading import Clarification, wan
+from bot.estimate.reading import Clarification, alternation, estimate_words, wan
 
 from .base import Clause, Field, figure_count, figure_in
 
@@ -71,6 +71,8 @@ def read(r):
             r.out.notes.append(
                 f"{said}，不符合“入园正常运营{need}年以上”，不计入：按{total} − {len(short)} = {total - len(short)}家计算"
             )
+    elif re.search(f"({alternation(estimate_words()['one_implied'])})[^，。；]{{0,4}}(500强|五百强|100强|领军)", t):
+        r.out.fields["park_top_enterprises"] = 1  # 「有家国内500强入园」: one enterprise
     if r.pending in ("park_newly_recognized", "park_enterprise_operated"):
         b = r.bool_answer()
         if b is not None:
