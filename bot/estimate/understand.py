@@ -689,8 +689,11 @@ class Reader:
         from bot.estimate import stated_awards
 
         listed = stated_awards.headed(self.text)
+        listed.update(stated_awards.total_parts(self.text))
         for f in self.unused("money"):
             code, value = listed.get(f.start, (None, None))
+            if f.start in listed and code is None:
+                self.use(f)  # 「增量奖励和离岸奖励合计120万」 before its parts: the sum, neither award
             if code in ("3.1", "3.2") and value == f.value:
                 self.out.fields[f"_award_{code}"] = f.value
                 self.use(f)
@@ -710,17 +713,30 @@ class Reader:
             r"新增企业|新成立|新设立|新注册|首年|第一年|头一年|刚成立|才成立|刚注册|才注册|今年成立|新企业", t
         ):
             self.out.fields["new_enterprise"] = True
-        said_none = [
-            m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
-            for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}(离岸|境外业务|国际业务)", t)
-            if not re.match(r"[^，。；,;]{0,8}\d", t[m.end() :])
-        ]
+        said_none = (
+            [
+                m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
+                for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}(离岸|境外业务|国际业务)", t)
+                if not re.match(r"[^，。；,;]{0,8}\d", t[m.end() :])
+                or re.match(
+                    rf"[^，。；,;\d]{{0,6}}({YEAR_PREV}|{YEAR_CUR})", t[m.end() :]
+                )  # the figure is another year's
+            ]
+            + list(  # 「上年在岸300万 离岸没有」: the none said after 离岸
+                re.finditer(
+                    rf"()(离岸|境外业务|国际业务)(业务)?(是|为|也)?({NONE_WORDS})(有|做|做过|开展)?(业务)?(的)?(?=$|[\s，。；,;])",
+                    t,
+                )
+            )
+        )
         if said_none and (
             not re.search(r"离岸[^，。；]{0,8}\d", t) or _year_of(t, said_none[0].start(2)) == "previous"
         ):
             pos = said_none[0].start(2)
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, pos - 10) : pos])
             year = _year_of(t, pos) if near else None  # "没有离岸的" said once covers both years
+            if year is None and self.pending in ("offshore_usd", "previous_offshore_usd"):
+                year = "previous" if self.pending.startswith("previous_") else "current"  # the year asked about
             if year is None and self._only_previous_year_said():
                 year = "previous"  # 「其实上年就注册了 上年在岸150万 离岸没做」: a message about last year only
             keys = {"previous": ["previous_offshore_usd"], "current": ["offshore_usd"]}.get(
@@ -730,8 +746,13 @@ class Reader:
                 if k == "offshore_usd" and "3.2" not in self.items:
                     continue  # 0 this year only matters to 三（二）; to 三（一） an absent amount counts 0
                 self.out.fields.setdefault(k, Decimal(0))
-        if re.search(r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)(是)?0", t):
-            self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
+        if self.pending in ("offshore_usd", "previous_offshore_usd") and re.fullmatch(
+            rf"(去年|上年|上一年|今年)?(也)?({NONE_WORDS}|是0|0)(有)?(业务|离岸|离岸业务)?(的)?[。！!，,.]*", t
+        ):  # 「没有」 answering the question about one year's offshore amount: that year's is 0
+            self.out.fields.setdefault(self.pending, Decimal(0))
+        elif re.search(r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)(是)?0", t):
+            if self.pending != "previous_offshore_usd":  # asked only for last year's offshore amount
+                self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
             self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
         moneys = self.unused("money")
         pending_kind = {
