@@ -108,3 +108,68 @@ class TestReadBack:
         assert Decimal("75000") == Decimal(str(item["amount_cny"]))
         assert "150,000.00" not in item["explanation"]
         assert "× 1000 ÷ 2000 = 75,000.00元" in item["explanation"]
+
+
+class TestRespectiveYears:
+    def test_years_listed_then_figures_respectively(self):
+        """「21年和22年分别是600万和700万」: the first figure is the earlier year's."""
+        s = EstimateSession.start("21年和22年分别是600万和700万 都是境内的 没有离岸 不是新企业 增量奖励多少")
+        assert Decimal("6000000") == s.inputs["previous_onshore_cny"]
+        assert Decimal("7000000") == s.inputs["onshore_cny"]
+        assert Decimal("30000") == _items(s.compute())["3.1"]
+
+    def test_order_word_names_last_years(self):
+        """「两年分别是…后一个是去年的」: the second figure is last year's."""
+        s = EstimateSession.start("境内两年分别是700万和600万 后一个是去年的 没有离岸 不是新企业 增量多少")
+        assert Decimal("6000000") == s.inputs["previous_onshore_cny"]
+        assert Decimal("7000000") == s.inputs["onshore_cny"]
+
+    def test_without_an_order_nothing_is_paired(self):
+        s = EstimateSession.start("境内两年分别是700万和600万 增量多少")
+        assert "previous_onshore_cny" not in s.inputs
+
+    def test_correction_keeps_the_kind_said(self):
+        s = EstimateSession.start("境内两年分别是600万和700万 前一个是去年的 没有离岸 不是新企业 增量多少")
+        s.handle("不对 去年是650万 今年700万", intent="correct_value")
+        assert not s.clarify
+        assert Decimal("6500000") == s.inputs["previous_onshore_cny"]
+
+
+class TestOtherWordings:
+    def test_lower_case_million_with_dollars(self):
+        """「1.2M USD」 arrives lower-cased: 1,200,000 dollars; 「两年都是」 gives both years' onshore."""
+        s = EstimateSession.start(
+            "offshore今年1.2M USD 中间价7.1 去年0.5M 中间价7.0 境内两年都是1,000万 老企业 increment多少"
+        )
+        assert Decimal("1200000") == s.inputs["offshore_usd"]
+        assert Decimal("500000") == s.inputs["previous_offshore_usd"]
+        assert Decimal("10000000") == s.inputs["previous_onshore_cny"]
+
+    def test_an_area_in_metres_is_no_million(self):
+        from bot.estimate.reading import english_to_chinese
+
+        assert "1600m2" in english_to_chinese("离岸100万美元 租了1600m2 offshore")
+
+    def test_none_last_year_after_an_offshore_figure(self):
+        s = EstimateSession.start("在岸去年3000万今年3500万，今年离岸120万美元（汇率7.0，去年无），增量多少")
+        assert Decimal(0) == s.inputs["previous_offshore_usd"]
+        assert "done" == s.status
+
+    def test_all_told_answers_the_offshore_question_with_a_note(self):
+        s = EstimateSession.start("今年在岸3000万 离岸150万美元 汇率7.1 去年在岸2800万 增量奖励多少")
+        s.handle("就这些")
+        assert Decimal(0) == s.inputs["previous_offshore_usd"]
+        assert any("按没有（0）计算" in n for n in s.notes)
+
+    def test_set_up_before_the_policy_is_no_new_enterprise(self):
+        from bot.estimate.understand import read
+
+        assert read("不是 公司2015年就有了", "business_previous", ["3.1"], {}).fields["new_enterprise"] is False
+
+
+class TestInstitutionPerHead:
+    def test_per_head_support_of_an_institution_names_the_trainee_conditions(self):
+        s = EstimateSession.start("我们机构今年培训了40个人 按人头给的支持有多少")
+        assert ["3.7.2"] == s.items
+        q = s.question()
+        assert "大专以上学历" in q and "劳动合同" in q and "40人" in q

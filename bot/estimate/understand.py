@@ -45,6 +45,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
 )
 from bot.estimate import claims
 from bot.nlu.normalize import normalize
+from knowledge.figures import figure
 
 
 def _before(text: str, pos: int, words: str, stop_at: int = 0) -> Optional[str]:
@@ -73,7 +74,11 @@ def established_earlier(text: str) -> bool:
     pattern = (
         rf"({_words(w['years'])})[^，。；,;\d]{{0,4}}({_words(w['already'])})[^，。；,;\d]{{0,2}}({_words(w['verbs'])})"
     )
-    return re.search(pattern, text) is not None
+    if re.search(pattern, text):
+        return True
+    # 「公司2016年就有了」: an explicit year before the policy's first year (2020) with an already word
+    m = re.search(rf"((?:19|20)\d{{2}})年[^，。；,;\d]{{0,2}}({_words(w['already'])})(有了|{_words(w['verbs'])})", text)
+    return bool(m) and int(m.group(1)) < int(figure("3.1", "start_year"))
 
 
 def other_kind_part(after: str, kind: str) -> Optional[str]:
@@ -247,6 +252,7 @@ class Reader:
             for f in figures(self.text)
         ]
         self.spans = list(_segments(self.text))
+        self.respective = self._respective_years()
         self.used = set()
         self.out = Reading()
         for m in re.finditer(_words(estimate_words()["not_amounts"]), self.text):
@@ -281,8 +287,53 @@ class Reader:
             and not re.match(r"\s*(就|已经|早就)(有|是|拿|获得|认定|评上|通过)", self.text[f.end : f.end + 4])
         ]
 
+    def _respective_years(self) -> dict:
+        """{start of a figure: previous / current} of two amounts given 分别 for two years, in the years' order:
+        「22年和23年两年分别是800万和950万」「去年和今年分别是…」; 「两年分别是800万和950万 前一个是去年的」 by the
+        word that says which one is last year's. {} when the years' order is not said."""
+        t = self.text
+        money = [f for f in self.figs if f.kind == "money"]
+        token = rf"((?:20)?\d{{2}}年?|{YEAR_PREV}|{YEAR_CUR})"
+        pair = re.search(rf"{token}\s*(和|跟|与|、|及|到|至)\s*{token}[^，。；,;\d]{{0,10}}分别", t)
+        order = None
+        if pair:
+            a, b = pair.group(1), pair.group(3)
+            digits = [re.match(r"(?:20)?(\d{2})", y) for y in (a, b)]
+            if all(digits):
+                ya, yb = (int(d.group(1)) for d in digits)
+                order = ("previous", "current") if yb == ya + 1 else ("current", "previous") if ya == yb + 1 else None
+            else:
+                ra, rb = _year_of(a, len(a)), _year_of(b, len(b))
+                order = (ra, rb) if {ra, rb} == {"previous", "current"} else None
+            at = pair.end()
+        else:
+            two = re.search(r"(两年|这两年|两个年度)[^，。；,;\d]{0,10}分别", t)
+            if not two:
+                return {}
+            at = two.end()
+            cue = re.search(
+                rf"(前一个|前者|第一个|前面的?|前边的?|后一个|后者|第二个|后面的?|后边的?)(的)?(是|为)?({YEAR_PREV}|{YEAR_CUR})",
+                t,
+            )
+            if not cue:
+                return {}
+            first = cue.group(1).startswith(("前", "第一"))
+            said = "previous" if re.fullmatch(YEAR_PREV, cue.group(4)) else "current"
+            other = "current" if said == "previous" else "previous"
+            order = (said, other) if first else (other, said)
+        if order is None:
+            return {}
+        after = [f for f in money if f.start >= at]
+        if len(after) < 2 or not re.fullmatch(r"\s*(是|为)?\s*", t[at : after[0].start]):
+            return {}
+        if not re.fullmatch(r"\s*(和|跟|与|、|,|，|及)?\s*", t[after[0].end : after[1].start]):
+            return {}
+        return {after[0].start: order[0], after[1].start: order[1]}
+
     def _year(self, pos: int) -> Optional[str]:
         """previous / current for a figure at `pos`: the nearest 去年/今年 or explicit year before it."""
+        if pos in self.respective:
+            return self.respective[pos]
         years = self._explicit_years()
         distinct = sorted({y for _, y in years})
         relative = _year_of(self.text, pos)
@@ -746,11 +797,26 @@ class Reader:
                 if k == "offshore_usd" and "3.2" not in self.items:
                     continue  # 0 this year only matters to 三（二）; to 三（一） an absent amount counts 0
                 self.out.fields.setdefault(k, Decimal(0))
+        for m in re.finditer(
+            rf"({YEAR_PREV})(的)?(是|也|为)?({NONE_WORDS}|0)(有)?(?![\d.万]|[^，。；,;)）]{{0,3}}(在岸|境内|国内|离岸))",
+            t,
+        ):
+            sentence = max(t.rfind(c, 0, m.start()) for c in "。；;\n")
+            if _kind_of(t[sentence + 1 : m.start()], m.start() - sentence - 1) == "offshore":
+                self.out.fields.setdefault("previous_offshore_usd", Decimal(0))  # 「今年离岸150万美元（去年无）」
         if self.pending in ("offshore_usd", "previous_offshore_usd") and re.fullmatch(
             rf"(去年|上年|上一年|今年)?(也)?({NONE_WORDS}|是0|0)(有)?(业务|离岸|离岸业务)?(的)?[。！!，,.]*", t
         ):  # 「没有」 answering the question about one year's offshore amount: that year's is 0
             self.out.fields.setdefault(self.pending, Decimal(0))
-        elif re.search(r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)(是)?0", t):
+        elif self.pending in ("offshore_usd", "previous_offshore_usd") and re.fullmatch(
+            rf"({_words(estimate_words()['all_told'])})[了啊呀吧。！!，,.]*", t
+        ):  # 「数据都在这了」 answering that question: no offshore amount that year, said in a note
+            self.out.fields.setdefault(self.pending, Decimal(0))
+            year = "上一年度" if self.pending.startswith("previous_") else "今年"
+            self.out.notes.append(f"您说数据都已给出，{year}的离岸执行额按没有（0）计算")
+        elif re.search(
+            r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)(是)?0(?![\d.])", t
+        ):
             if self.pending != "previous_offshore_usd":  # asked only for last year's offshore amount
                 self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
             self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
