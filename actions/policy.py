@@ -93,6 +93,8 @@ def stated_awards_first(dispatcher, tracker):
     加起来能拿600万吗」): each against its ceiling and the 500万 total, before any verdict or estimate."""
     from bot.estimate import stated_awards
 
+    if tracker.get_slot("topic_clause") == "3.3" and stated_awards.innovation_base(normalize(user_text(tracker))):
+        return None  # after 三（三） was talked about, the awards stated are its base: the estimate computes it
     text = stated_awards.answer(normalize(user_text(tracker)))
     if text is None:  # 「再加上技先认定的10万 一共多少」 after such a check: the awards checked and this one
         said = [normalize(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]

@@ -116,12 +116,19 @@ def english_to_chinese(text: str) -> str:
     if not re.search(r"[A-Za-z]{3,}", text):
         return text
     text = spelled_numbers(text)
+    if DOLLAR_WORDS.search(text):  # normalised text is lower case: 「1.6M USD」 came as 「1.6m usd」
+        text = MILLION_M.sub(lambda m: f"{m.group(1)} million", text)
     text = COUNTED_EVENTS.sub(lambda m: f"{m.group(1)}场{m.group(2) or ''}展会", text)  # 「3 overseas fairs」: 3场
     glossary = estimate_words().get("english") or {}
     pattern = _english_pattern()
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
     return pattern.sub(lambda m: glossary[m.group(0).lower()], text)
 
+
+# 「offshore今年1.6m usd 去年0.9m」: a lower-case M after a small figure is million when dollars are spoken of (never
+# 「1600m²」「1000m2」, an area)
+DOLLAR_WORDS = re.compile(r"usd|us\$|美元|美金|dollars?|offshore|离岸", re.I)
+MILLION_M = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*m(?![a-z²2³3\d平米])", re.I)
 
 # 「3 overseas fairs」「two trade shows」: the count of events, as the reader counts them (3场)
 COUNTED_EVENTS = re.compile(

@@ -294,6 +294,8 @@ class EstimateSession:
         session._keeps_fairs_told(norm, running, adds)
         session._drop_facts_read_again()
         session._previous_is_the_year()
+        if topic == "3.3" and awards_given(session.inputs) and set(codes) <= {"3.1", "3.2"}:
+            session.items = item_words.sort_items(list(session.items) + ["3.3"])  # the awards are 三（三）'s base
         session.infer_items()
         if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
             session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure

@@ -22,6 +22,7 @@ from calculator.policy import clause_label
 from knowledge.figures import figure
 
 MAXED = "（按上限）"  # the `said` of an award named as reaching its ceiling
+TOTAL_WORDS = r"\s*(的)?(加起来|加一起|一共|总共|合计|共计|总计|总额)"
 GAP = 8  # characters allowed between an award's name and its amount: 「增量奖励算下来60万」
 
 
@@ -110,6 +111,40 @@ def _pairs(text: str, names: list, taken: list) -> list:
     return out
 
 
+def _total_spans(text: str) -> list:
+    """(start, end) of each total of award names joined by 和/与/、 (「增量奖励和离岸奖励合计一百二十万」), to the end
+    of the total's figure: the sum of the named awards, no award of the last name."""
+    pattern = _names_pattern(tuple(n for n, _ in sorted(_names() + _loose_names(), key=lambda p: -len(p[0]))))
+    found = list(pattern.finditer(text))
+    money_figures = [f for f in figures(text) if f.kind == "money" and f.value is not None]
+    spans = []
+    for before, name in zip(found, found[1:]):
+        joined = re.fullmatch(r"\s*(和|与|跟|及|以及|、|加|\+)\s*", text[before.end() : name.start()])
+        total = re.match(TOTAL_WORDS, text[name.end() :])
+        if joined and total:
+            end = next((f.end for f in money_figures if 0 <= f.start - name.end() - total.end() <= 2), name.end())
+            spans.append((before.start(), end))
+    return spans
+
+
+def total_parts(text: str) -> dict:
+    """{start of the amount: (clause or None, amount)} of a total of named awards and its parts named after it
+    (「增量奖励和离岸奖励合计一百二十万 增量72万 离岸48万」): the parts, when they add up to the total, are the awards;
+    the total itself (clause None) is no award and no business amount."""
+    names = sorted(_names() + _loose_names(), key=lambda p: -len(p[0]))
+    money_figures = [f for f in figures(text) if f.kind == "money" and f.value is not None]
+    out = {}
+    for start, end in _total_spans(text):
+        total = next((f for f in money_figures if f.end == end), None)
+        if total is None or total.currency not in (None, "CNY"):
+            continue
+        parts = [(code, f) for code, _, f, _, _ in _pairs(text[end:], names, []) if f.currency in (None, "CNY")]
+        if parts and sum(f.value for _, f in parts) == total.value:
+            out[total.start] = (None, total.value)
+            out.update({end + f.start: (code, f.value) for code, f in parts})
+    return out
+
+
 def _head_spans(text: str) -> list:
     """(start, end) of each list under an award heading (estimate_words.yml stated_awards list_heads), to the end
     of its sentence."""
@@ -159,11 +194,12 @@ def read(text: str) -> List[Stated]:
     verb (「CMMI补30万」) or when every amount listed adds up to the total the user states."""
     words = estimate_words()["stated_awards"]
     summed = {str(c) for c in words.get("summed") or []}
-    named = _pairs(text, _names(), [])
+    totals = _total_spans(text)
+    named = _pairs(text, _names(), totals)
     strict = [p for p in named if p[2].currency in (None, "CNY")]
     if len(strict) < len(named):
         return _keep(strict, summed, text)  # 「离岸奖励 离岸250万美元」 names a business amount
-    taken = [(p[4], p[2].end) for p in strict]
+    taken = totals + [(p[4], p[2].end) for p in strict]
     loose = _pairs(text, _loose_names(), taken)
     if not loose or any(p[2].currency not in (None, "CNY") for p in loose):
         return _keep(strict, summed, text)
@@ -241,6 +277,18 @@ def maxed(text: str) -> List[Stated]:
         seen.add(code)
         out.append(Stated(code, MAXED, ceiling[0]))
     return out
+
+
+def innovation_base(text: str) -> bool:
+    """The message only states the 三（一）/三（二） awards (「今年增量奖励和离岸奖励合计一百二十万 增量72万 离岸48万」),
+    asking nothing of their sum beyond stating it: after 三（三） was talked about they are its base."""
+    stated = read(text)
+    if not stated or not {s.code for s in stated} <= {"3.1", "3.2"}:
+        return False
+    rest = text
+    for start, end in _total_spans(text):
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    return not asks_sum(rest)
 
 
 def asks_sum(text: str) -> bool:

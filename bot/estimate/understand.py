@@ -45,6 +45,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
 )
 from bot.estimate import claims
 from bot.nlu.normalize import normalize
+from knowledge.figures import figure
 
 
 def _before(text: str, pos: int, words: str, stop_at: int = 0) -> Optional[str]:
@@ -73,7 +74,11 @@ def established_earlier(text: str) -> bool:
     pattern = (
         rf"({_words(w['years'])})[^，。；,;\d]{{0,4}}({_words(w['already'])})[^，。；,;\d]{{0,2}}({_words(w['verbs'])})"
     )
-    return re.search(pattern, text) is not None
+    if re.search(pattern, text):
+        return True
+    # 「公司2016年就有了」: an explicit year before the policy's first year (2020) with an already word
+    m = re.search(rf"((?:19|20)\d{{2}})年[^，。；,;\d]{{0,2}}({_words(w['already'])})(有了|{_words(w['verbs'])})", text)
+    return bool(m) and int(m.group(1)) < int(figure("3.1", "start_year"))
 
 
 def other_kind_part(after: str, kind: str) -> Optional[str]:
@@ -251,6 +256,7 @@ class Reader:
             for f in figures(self.text)
         ]
         self.spans = list(_segments(self.text))
+        self.respective = self._respective_years()
         self.used = set()
         self._parts_told = set()  # where the words saying a part is of the other kind stand, once asked about
         self.out = Reading()
@@ -286,8 +292,53 @@ class Reader:
             and not re.match(r"\s*(就|已经|早就)(有|是|拿|获得|认定|评上|通过)", self.text[f.end : f.end + 4])
         ]
 
+    def _respective_years(self) -> dict:
+        """{start of a figure: previous / current} of two amounts given 分别 for two years, in the years' order:
+        「22年和23年两年分别是800万和950万」「去年和今年分别是…」; 「两年分别是800万和950万 前一个是去年的」 by the
+        word that says which one is last year's. {} when the years' order is not said."""
+        t = self.text
+        money = [f for f in self.figs if f.kind == "money"]
+        token = rf"((?:20)?\d{{2}}年?|{YEAR_PREV}|{YEAR_CUR})"
+        pair = re.search(rf"{token}\s*(和|跟|与|、|及|到|至)\s*{token}[^，。；,;\d]{{0,10}}分别", t)
+        order = None
+        if pair:
+            a, b = pair.group(1), pair.group(3)
+            digits = [re.match(r"(?:20)?(\d{2})", y) for y in (a, b)]
+            if all(digits):
+                ya, yb = (int(d.group(1)) for d in digits)
+                order = ("previous", "current") if yb == ya + 1 else ("current", "previous") if ya == yb + 1 else None
+            else:
+                ra, rb = _year_of(a, len(a)), _year_of(b, len(b))
+                order = (ra, rb) if {ra, rb} == {"previous", "current"} else None
+            at = pair.end()
+        else:
+            two = re.search(r"(两年|这两年|两个年度)[^，。；,;\d]{0,10}分别", t)
+            if not two:
+                return {}
+            at = two.end()
+            cue = re.search(
+                rf"(前一个|前者|第一个|前面的?|前边的?|后一个|后者|第二个|后面的?|后边的?)(的)?(是|为)?({YEAR_PREV}|{YEAR_CUR})",
+                t,
+            )
+            if not cue:
+                return {}
+            first = cue.group(1).startswith(("前", "第一"))
+            said = "previous" if re.fullmatch(YEAR_PREV, cue.group(4)) else "current"
+            other = "current" if said == "previous" else "previous"
+            order = (said, other) if first else (other, said)
+        if order is None:
+            return {}
+        after = [f for f in money if f.start >= at]
+        if len(after) < 2 or not re.fullmatch(r"\s*(是|为)?\s*", t[at : after[0].start]):
+            return {}
+        if not re.fullmatch(r"\s*(和|跟|与|、|,|，|及)?\s*", t[after[0].end : after[1].start]):
+            return {}
+        return {after[0].start: order[0], after[1].start: order[1]}
+
     def _year(self, pos: int) -> Optional[str]:
         """previous / current for a figure at `pos`: the nearest 去年/今年 or explicit year before it."""
+        if pos in self.respective:
+            return self.respective[pos]
         years = self._explicit_years()
         distinct = sorted({y for _, y in years})
         relative = _year_of(self.text, pos)
@@ -694,8 +745,11 @@ class Reader:
         from bot.estimate import stated_awards
 
         listed = stated_awards.headed(self.text)
+        listed.update(stated_awards.total_parts(self.text))
         for f in self.unused("money"):
             code, value = listed.get(f.start, (None, None))
+            if f.start in listed and code is None:
+                self.use(f)  # 「增量奖励和离岸奖励合计120万」 before its parts: the sum, neither award
             if code in ("3.1", "3.2") and value == f.value:
                 self.out.fields[f"_award_{code}"] = f.value
                 self.use(f)
@@ -715,17 +769,30 @@ class Reader:
             r"新增企业|新成立|新设立|新注册|首年|第一年|头一年|刚成立|才成立|刚注册|才注册|今年成立|新企业", t
         ):
             self.out.fields["new_enterprise"] = True
-        said_none = [
-            m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
-            for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}(离岸|境外业务|国际业务)", t)
-            if not re.match(r"[^，。；,;]{0,8}\d", t[m.end() :])
-        ]
+        said_none = (
+            [
+                m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
+                for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}(离岸|境外业务|国际业务)", t)
+                if not re.match(r"[^，。；,;]{0,8}\d", t[m.end() :])
+                or re.match(
+                    rf"[^，。；,;\d]{{0,6}}({YEAR_PREV}|{YEAR_CUR})", t[m.end() :]
+                )  # the figure is another year's
+            ]
+            + list(  # 「上年在岸300万 离岸没有」: the none said after 离岸
+                re.finditer(
+                    rf"()(离岸|境外业务|国际业务)(业务)?(是|为|也)?({NONE_WORDS})(有|做|做过|开展)?(业务)?(的)?(?=$|[\s，。；,;])",
+                    t,
+                )
+            )
+        )
         if said_none and (
             not re.search(r"离岸[^，。；]{0,8}\d", t) or _year_of(t, said_none[0].start(2)) == "previous"
         ):
             pos = said_none[0].start(2)
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, pos - 10) : pos])
             year = _year_of(t, pos) if near else None  # "没有离岸的" said once covers both years
+            if year is None and self.pending in ("offshore_usd", "previous_offshore_usd"):
+                year = "previous" if self.pending.startswith("previous_") else "current"  # the year asked about
             if year is None and self._only_previous_year_said():
                 year = "previous"  # 「其实上年就注册了 上年在岸150万 离岸没做」: a message about last year only
             keys = {"previous": ["previous_offshore_usd"], "current": ["offshore_usd"]}.get(
@@ -735,8 +802,28 @@ class Reader:
                 if k == "offshore_usd" and "3.2" not in self.items:
                     continue  # 0 this year only matters to 三（二）; to 三（一） an absent amount counts 0
                 self.out.fields.setdefault(k, Decimal(0))
-        if re.search(r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)(是)?0", t):
-            self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
+        for m in re.finditer(
+            rf"({YEAR_PREV})(的)?(是|也|为)?({NONE_WORDS}|0)(有)?(?![\d.万]|[^，。；,;)）]{{0,3}}(在岸|境内|国内|离岸))",
+            t,
+        ):
+            sentence = max(t.rfind(c, 0, m.start()) for c in "。；;\n")
+            if _kind_of(t[sentence + 1 : m.start()], m.start() - sentence - 1) == "offshore":
+                self.out.fields.setdefault("previous_offshore_usd", Decimal(0))  # 「今年离岸150万美元（去年无）」
+        if self.pending in ("offshore_usd", "previous_offshore_usd") and re.fullmatch(
+            rf"(去年|上年|上一年|今年)?(也)?({NONE_WORDS}|是0|0)(有)?(业务|离岸|离岸业务)?(的)?[。！!，,.]*", t
+        ):  # 「没有」 answering the question about one year's offshore amount: that year's is 0
+            self.out.fields.setdefault(self.pending, Decimal(0))
+        elif self.pending in ("offshore_usd", "previous_offshore_usd") and re.fullmatch(
+            rf"({_words(estimate_words()['all_told'])})[了啊呀吧。！!，,.]*", t
+        ):  # 「数据都在这了」 answering that question: no offshore amount that year, said in a note
+            self.out.fields.setdefault(self.pending, Decimal(0))
+            year = "上一年度" if self.pending.startswith("previous_") else "今年"
+            self.out.notes.append(f"您说数据都已给出，{year}的离岸执行额按没有（0）计算")
+        elif re.search(
+            r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)(是)?0(?![\d.])", t
+        ):
+            if self.pending != "previous_offshore_usd":  # asked only for last year's offshore amount
+                self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
             self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
         moneys = self.unused("money")
         pending_kind = {

@@ -131,6 +131,7 @@ class PrescreenSession:
         s._note({k: v for k, v in s._volunteered(t).items() if k not in CONDITION_NAMES})  # the items' facts
         s._keep_opening_figures(text or "")
         s._read_applicant(t)
+        s._applicant_of_failing()
         s.advance()
         s._stop_if_ineligible()
         return s
@@ -164,6 +165,14 @@ class PrescreenSession:
         if self.applicant is None and by_items:
             self.applicant = self._applicant_of_items(t)
         return self.applicant is not None
+
+    def _applicant_of_failing(self) -> bool:
+        """A 第二条 condition stated unmet before the type was told (「还没在商务部统计系统注册」): 第二条 speaks of
+        企业 (独立法人企业、法人企业分支机构), so the applicant is taken as 企业 and the verdict follows."""
+        if self.applicant is None and self.failing():
+            self.applicant = "enterprise"
+            return True
+        return False
 
     def _applicant_of_items(self, t: str) -> Optional[str]:
         """The applicant type the items named so far all share (租金补贴, 离岸奖励 → 企业), or None."""
@@ -237,6 +246,13 @@ class PrescreenSession:
                 self._note(volunteered)
                 self.advance()
                 return self._stop_if_ineligible() or Turn()
+            if volunteered and intent not in QUESTION_INTENTS:
+                self._note(volunteered)  # 「除了商务部系统没注册 其他都没问题」: facts kept, the type asked once more
+                if self._applicant_of_failing():
+                    self.advance()
+                    return self._stop_if_ineligible() or Turn()
+                self.retries += 1
+                return Turn(messages=["好的，这些情况已记下。"])
             return self._not_understood(intent)
         if self.step == "conditions":
             before = set(self.ruled_out())

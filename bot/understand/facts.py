@@ -339,10 +339,13 @@ def _series(t: str, cue) -> Optional[bool]:
     if not cue.search(t):
         return None
     figs = parse_figures(t, today_year=date.today().year)
+    short = _short_years(figs)
     points, year = [], None
     for f in figs:
         if f.kind == "year" and f.value is not None:
             year = (int(f.value), f.end)
+        elif id(f) in short:
+            year = (2000 + int(f.value), f.end)
         elif f.kind == "money" and year and 0 <= f.start - year[1] <= 12:
             points.append((year[0], f.currency, Decimal(f.value)))
             year = None
@@ -353,6 +356,25 @@ def _series(t: str, cue) -> Optional[bool]:
         return None  # 「在岸800万；今年在岸800万，离岸160万美元」: amounts in another currency add to a year's total
     values = [v for _, _, v in sorted(points)]
     return values
+
+
+def _short_years(figs) -> set:
+    """ids of two-digit years read as durations (「21年300w 22年420w 23年510w」): two or more consecutive ones, each
+    followed at once by an amount."""
+    runs = [
+        f
+        for f, g in zip(figs, figs[1:])
+        if f.kind == "duration_years"
+        and f.value is not None
+        and 10 <= f.value <= 99
+        and int(f.value) == f.value
+        and g.kind == "money"
+        and 0 <= g.start - f.end <= 1
+    ]
+    values = sorted(int(f.value) for f in runs)
+    if len(runs) < 2 or values != list(range(values[0], values[0] + len(values))):
+        return set()
+    return {id(f) for f in runs}
 
 
 def _each_year(cue, t: str) -> Optional[bool]:

@@ -29,7 +29,7 @@ def compute(ctx):
         base += value
         parts.append(f"{label}{yuan(value)}" + ("" if item is not None else "（未测算，按0元计）"))
     raw = base * rate
-    text = f"满足“{met}”；（{' + '.join(parts)}）× {pct(rate)} = {yuan(raw)}"
+    text = f"满足“{met}”；基数 {' + '.join(parts)} = {yuan(base)}；{yuan(base)} × {pct(rate)} = {yuan(raw)}"
     if base <= 0:
         text += "；增量奖励和离岸业务奖励合计为0元，没有可计奖励的基数"
     return Item(CODE, NAME, raw, raw, text + "。")

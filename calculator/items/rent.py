@@ -80,7 +80,7 @@ def compute(ctx):
         text += (
             f"年租金{amount(rent)} × {pct(rate)} × {plain(max_area)} ÷ {plain(area)} = "
             f"{yuan(award)}（租赁面积{plain(area)}平方米，补贴面积最多{plain(max_area)}平方米，"
-            f"按比例计；不限面积时为{yuan(raw)}）"
+            "按比例计）"
         )
     else:
         award = raw

@@ -10,7 +10,16 @@ BUSINESS_WORDS = "a money figure after 在岸/境内/国内 (元) or 离岸/境�
 
 FIELDS = (
     Field("previous_onshore_cny", "上年在岸执行额", "元", recognised_by=BUSINESS_WORDS + " (去年/上年)"),
-    Field("previous_offshore_usd", "上年离岸执行额", "美元", recognised_by=BUSINESS_WORDS + " (去年/上年)"),
+    Field(
+        "previous_offshore_usd",
+        "上年离岸执行额",
+        "美元",
+        lambda session: (
+            f"{year_word(session, True)}的离岸服务外包合同执行额是多少美元？计算增量要把两年的离岸业务都算上，"
+            f"{year_word(session, True)}的离岸执行额您还没有说，我不按0计算；那一年没有离岸业务请回复“没有”。"
+        ),
+        recognised_by=BUSINESS_WORDS + " (去年/上年)",
+    ),
     Field("onshore_cny", "今年在岸执行额", "元", recognised_by=BUSINESS_WORDS),
     OFFSHORE_USD,
     Field(
@@ -39,12 +48,18 @@ QUESTIONS = {
 
 
 def missing(session, asked: list) -> list:
-    """This year's and last year's totals ("没有离岸业务" alone does not tell a year's total)."""
+    """This year's and last year's totals ("没有离岸业务" alone does not tell a year's total); one year's
+    offshore amount told and the other year's not said: that one is asked, never taken as 0."""
     inp, out = session.inputs, []
     if "onshore_cny" not in inp and not inp.get("offshore_usd"):
         out.append("business_current")
     if not inp.get("new_enterprise") and "previous_onshore_cny" not in inp and not inp.get("previous_offshore_usd"):
         out.append("business_previous")
+    if not out and not inp.get("new_enterprise"):
+        if inp.get("offshore_usd") and "previous_offshore_usd" not in inp:
+            out.append("previous_offshore_usd")
+        elif inp.get("previous_offshore_usd") and "offshore_usd" not in inp and "offshore_usd" not in asked:
+            out.append("offshore_usd")
     return out
 
 

@@ -234,16 +234,33 @@ def read(r):
             r.out.fields["institution_trainees"] = n
 
 
+def recognized_question(session) -> str:
+    """Whether the institution is recognised; with a count of people trained whose 学历 and 劳动合同 nobody has
+    confirmed (「我们机构今年培训了50个人」), those conditions are named with the count: only trainees meeting them
+    are counted, never all the people trained."""
+    ask = "贵机构是已获得认定的本市服务外包培训机构吗？（是/否）"
+    count = session.inputs.get("institution_trainees")
+    verdict = session.verdicts().get(CODE) if count else None
+    unknown = {c.id for c in verdict.checks if c.status == "unknown"} if verdict else set()
+    if not count or not {"education", "contract"} & unknown:
+        return ask
+    return (
+        ask
+        + f"\n另外请确认：政策只按{education_rule()[0]}以上学历、通过考核、并与服务外包企业签订{figure_in(CODE, 'contract_years', '年')}以上"
+        f"劳动合同的学员计算，您说的{int(count)}人都符合吗？不全符合的话，符合的有几名？"
+    )
+
+
 CLAUSES = (
     Clause(
         code=CODE,
         name="培训机构定额培训支持",
-        triggers=r"培训的?机构|定额培训|培训学校|学员",
+        triggers=r"培训的?机构|定额培训|培训学校|学员|机构[^。；？?，,]{0,8}培训|按人头[^。；？?]{0,10}(培训|支持)|培训[^。；？?]{0,20}按人头",
         fields=(
             Field(
                 "institution_recognized",
                 "已获认定的本市服务外包培训机构",
-                question="贵机构是已获得认定的本市服务外包培训机构吗？（是/否）",
+                question=lambda session: recognized_question(session),
                 recognised_by="认定的培训机构 (没有认定: no), or 是/否 to its question",
                 from_facts=True,
             ),
