@@ -1,5 +1,6 @@
 """The calculator's result as a chat answer: what it rests on, each award, the total."""
 
+import re
 from decimal import Decimal
 
 from calculator.text import grouped
@@ -22,6 +23,12 @@ def total_cap_figure() -> Decimal:
     from knowledge.figures import figure
 
     return figure("4.3", "annual_total_cap_cny")
+
+
+def error_words(err) -> str:
+    """A calculator error as the user reads it: without the contract's field names (「（previous_usd_cny_rate）」)
+    and without a closing 。 (the reply adds its own)."""
+    return re.sub(r"\s*[（(][a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)?[）)]", "", str(err)).rstrip("。. ")
 
 
 def item_name(code: str) -> str:

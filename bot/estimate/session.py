@@ -1314,6 +1314,8 @@ class EstimateSession:
         """The calculator's result for this estimate's inputs."""
         from calculator import calculate, innovation_from_awards
 
+        from bot.estimate.rate_waits import without_waiting
+
         inp = self.inputs
         if awards_given(inp) and "3.3" in self.items:
             return innovation_from_awards(
@@ -1322,7 +1324,9 @@ class EstimateSession:
                 patents_two_years=inp.get("innovation_patents_two_years"),
                 rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
             )
-        return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+        inputs, waiting = without_waiting(calculator_inputs(self.inputs))
+        result = calculate(inputs, ruled_out=self.ruled_out())
+        return dict(result, waiting=waiting) if waiting else result
 
 
 def contract_named(norm: str, values: list) -> Optional[int]:
