@@ -77,3 +77,27 @@ class TestKindWordAfterItsFigure:
         )
         item = {i["code"]: i for i in s.compute()["items"]}["3.1"]
         assert 364800.0 == item["amount_cny"]
+
+
+class TestRatesSaidUnknown:
+    def test_every_listed_word_says_the_rate_is_not_at_hand(self):
+        import yaml
+
+        from bot.estimate.rate_waits import WORDS_FILE, rates_said_unknown
+
+        for word in yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["unknown"]:
+            assert ["previous_usd_cny_rate"] == rates_said_unknown(f"去年离岸120万美元 去年的汇率{word}"), word
+            assert ["usd_cny_rate"] == rates_said_unknown(f"今年中间价我{word}"), word
+
+    def test_a_rate_given_is_not_unknown(self):
+        from bot.estimate.rate_waits import rates_said_unknown
+
+        assert [] == rates_said_unknown("去年的汇率是6.9 今年7.1 不知道能拿多少")
+
+    def test_the_first_message_is_answered_at_once(self):
+        """「去年的汇率记不清了」 in the question: not asked again; 三（二） now, 三（一） waits."""
+        s = EstimateSession.start(
+            "今年离岸180万美元 汇率7.1；去年离岸120万美元 去年的汇率记不清了。两年都没在岸业务 不是新企业。增量奖励和离岸奖励各多少"
+        )
+        assert "done" == s.status
+        assert [("3.2", 1278000.0)] == [(i["code"], i["amount_cny"]) for i in s.compute()["items"]]

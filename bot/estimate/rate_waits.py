@@ -9,7 +9,14 @@ every other item is computed now (this year's 离岸奖励 needs only this year'
 - 三（三） is 15% of 三（一）+三（二）: it waits with either of them, never computed on part of its base.
 """
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Dict, List, Tuple
+
+import yaml
+
+WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "unknown_rates.yml"
 
 # the fields that bring an item into the calculation; left out, the item is not computed
 _BRINGS = {
@@ -60,3 +67,26 @@ def waiting_notes(waiting: Dict[str, str], year=None) -> List[str]:
             line += f"{item_name('3.3')}以三（一）、三（二）两项之和为基数，也等那时一并计算。"
         notes.append(line)
     return notes
+
+
+@lru_cache(maxsize=1)
+def _unknown_pattern():
+    from bot.estimate.reading import YEAR_CUR, YEAR_PREV
+
+    words = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    rate = "|".join(map(re.escape, words["rate_words"]))
+    unknown = "|".join(map(re.escape, sorted(words["unknown"], key=len, reverse=True)))
+    within = int(words["within"])
+    return re.compile(
+        rf"(?:(?P<prev>{YEAR_PREV})|(?P<cur>{YEAR_CUR}))的?(?:{rate})[^，。；,;！!？?\d]{{0,{within}}}?(?:{unknown})"
+    )
+
+
+def rates_said_unknown(norm: str) -> List[str]:
+    """「去年的汇率记不清了」: the rate fields the message says are not at hand (knowledge/data/unknown_rates.yml)."""
+    fields = []
+    for m in _unknown_pattern().finditer(norm):
+        field = "previous_usd_cny_rate" if m.group("prev") else "usd_cny_rate"
+        if field not in fields:
+            fields.append(field)
+    return fields

@@ -288,6 +288,7 @@ class EstimateSession:
         session.fill_from_facts()
         session._absorb(text, first=True)
         session._keeps_fairs_told(norm, running, adds)
+        session._rates_not_at_hand(norm)
         session._drop_facts_read_again()
         session._previous_is_the_year()
         session.infer_items()
@@ -307,6 +308,14 @@ class EstimateSession:
             return
         self.inputs = {**running, **self.inputs, "fairs": list(told)}
         self.items = item_words.sort_items(list(dict.fromkeys(self.items + items_for_inputs(running))))
+
+    def _rates_not_at_hand(self, norm: str) -> None:
+        """「去年的汇率记不清了」: that rate is not asked for; the items that need it wait (rate_waits.py)."""
+        from bot.estimate.rate_waits import rates_said_unknown
+
+        for key in rates_said_unknown(norm):
+            if key not in self.inputs and key not in self.skipped:
+                self.skipped.append(key)
 
     @classmethod
     def sole_fit(cls, text: str, known: Optional[dict] = None) -> Optional["EstimateSession"]:
