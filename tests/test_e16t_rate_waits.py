@@ -101,3 +101,9 @@ class TestRatesSaidUnknown:
         )
         assert "done" == s.status
         assert [("3.2", 1278000.0)] == [(i["code"], i["amount_cny"]) for i in s.compute()["items"]]
+
+
+def test_error_words_leave_out_a_field_name_beside_its_unit():
+    err = "提供了办公用房年租金时，须同时提供租赁面积（rent_area_m2，平方米）。"
+    assert "提供了办公用房年租金时，须同时提供租赁面积（平方米）" == error_words(err)
+    assert "离岸执行额（USD）有误" == error_words("离岸执行额（USD）有误。")

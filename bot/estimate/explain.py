@@ -25,10 +25,15 @@ def total_cap_figure() -> Decimal:
     return figure("4.3", "annual_total_cap_cny")
 
 
+_FIELD = r"[a-z][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z][a-z0-9_]*)*"
+
+
 def error_words(err) -> str:
-    """A calculator error as the user reads it: without the contract's field names (「（previous_usd_cny_rate）」)
-    and without a closing 。 (the reply adds its own)."""
-    return re.sub(r"\s*[（(][a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)?[）)]", "", str(err)).rstrip("。. ")
+    """A calculator error as the user reads it: without the contract's field names (「（previous_usd_cny_rate）」,
+    「（rent_area_m2，平方米）」) and without a closing 。 (the reply adds its own)."""
+    text = re.sub(rf"\s*[（(]{_FIELD}[）)]", "", str(err))
+    text = re.sub(rf"(?<=[（(]){_FIELD}[，,、]\s*|[，,、]\s*{_FIELD}(?=[）)])", "", text)
+    return text.rstrip("。. ")
 
 
 def item_name(code: str) -> str:

@@ -737,6 +737,8 @@ class EstimateSession:
         from calculator import CalculatorError
         from calculator.inputs import validate
 
+        from bot.estimate.explain import error_words
+
         messages = []
         for _ in range(5):
             try:
@@ -748,7 +750,7 @@ class EstimateSession:
                     return messages
                 self.infer_items()
                 self.inputs.pop(field)
-                messages.append(f"这个数字不能用：{err}。请重新告诉我。")
+                messages.append(f"这个数字不能用：{error_words(err)}。请重新告诉我。")
         return messages
 
     def _apply_bare_correction(self, text: str) -> bool:
