@@ -60,7 +60,7 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
         text += "\n" + "\n".join(
             f"按您说的情况，{explain.item_name(code)}的条件满足：{'、'.join(labels)}。" for code, labels in met.items()
         )
-    unsure = session.unsure_conditions()
+    unsure = {code: labels for code, labels in session.unsure_conditions().items() if code not in waiting}
     if unsure:
         text += (
             "\n还需确认的条件（测算假定已满足）："
