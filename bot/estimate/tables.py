@@ -6,9 +6,10 @@ cell has the role its column gives it, in the year of its row: 「2023年在岸1
 what the table says, and that is what the reader reads (so 2023 is a year, never a rate or an amount). A table
 turned round (「项目 2023 2024 / 在岸(万元) 1320 1850 / 汇率 6.9 7.1」) is read the same way.
 
-Declarative: the header's words and units are in knowledge/data/pasted_tables.yml. A table whose rows do not fit
-its header (a row one cell short, a first cell that is not a year) is left as it was typed: its cells' roles are
-unclear, and the reader asks about the figures it cannot place rather than guess.
+Declarative: the header's words and units are in knowledge/data/pasted_tables.yml. When a cell's role is unclear
+nothing is guessed: a table whose rows do not fit its header (a row one cell short) is left out of the reading and
+the user is told so, naming the header and how to say the figures; a column with no unit is named and asked again
+with its unit.
 """
 
 import re
