@@ -54,6 +54,14 @@ class TestReadTables:
         assert "onshore_cny" not in reading.fields and "previous_onshore_cny" not in reading.fields
         assert [True] == [p.startswith("表格里“在岸”一列没有写单位") for p in reading.problems]
 
+    def test_cells_with_their_own_units_need_none_in_the_header(self):
+        reading = read("年度 在岸 离岸 汇率\n2023 1800万 120万美元 7.0\n2024 2300万 260万美元 7.1\n增量多少")
+        assert [] == reading.problems
+        assert (Decimal("1200000"), Decimal("2600000")) == (
+            reading.fields["previous_offshore_usd"],
+            reading.fields["offshore_usd"],
+        )
+
     def test_text_without_a_table_is_unchanged(self):
         said = "2023年在岸1320万 2024年1850万 年度奖励多少"
         assert (said, []) == read_tables(said)

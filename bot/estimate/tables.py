@@ -89,6 +89,13 @@ def _cell_words(label: Tuple[str, str, bool], cell: str) -> str:
     return f"{name}{cell}" if rate or m.group("unit") else f"{name}{cell}{unit}"
 
 
+def _unitless(rows, k: int) -> bool:
+    """Some cell of column k has no unit of its own (「在岸 / 2023 1800」; 「1800万」 has one)."""
+    return any(
+        (m := _CELL.fullmatch(cells[k])) is not None and not m.group("unit") for _, cells in rows if k < len(cells)
+    )
+
+
 def _sentences(rows: List[Tuple[str, List[str]]], labels) -> str:
     said = []
     for year, cells in rows:
@@ -98,7 +105,7 @@ def _sentences(rows: List[Tuple[str, List[str]]], labels) -> str:
     return "；".join(said) + "。" if said else ""
 
 
-def _by_rows(tokens, i) -> Optional[Tuple[int, str, list]]:
+def _by_rows(tokens, i) -> Optional[Tuple[int, Optional[str], list, list]]:
     """「年度 在岸(万元) 离岸(万美元) 汇率 2023 1800 120 7.0467 2024 …」 from token i: (last token, sentences,
     labels); sentences None when the rows do not fit the header."""
     labels, j = [], i + 1
@@ -120,10 +127,10 @@ def _by_rows(tokens, i) -> Optional[Tuple[int, str, list]]:
         and len(set(years)) == len(years)
         and not any(_is_year(c) and not _CELL.fullmatch(c) for _, row in rows for c in row)
     )
-    return run - 1, (_sentences(rows, labels) if fits else None), labels
+    return run - 1, (_sentences(rows, labels) if fits else None), labels, rows
 
 
-def _turned(tokens, i) -> Optional[Tuple[int, str, list]]:
+def _turned(tokens, i) -> Optional[Tuple[int, Optional[str], list, list]]:
     """「项目 2023 2024 在岸(万元) 1320 1850 汇率 6.9 7.1」 from token i: (last token, sentences)."""
     years, j = [], i + 1
     while j < len(tokens) and _is_year(tokens[j][2]):
@@ -143,7 +150,7 @@ def _turned(tokens, i) -> Optional[Tuple[int, str, list]]:
     if not labels or (j < len(tokens) and _is_cell(tokens[j][2])):
         return None
     rows = [(y, [col[k] for col in columns]) for k, y in enumerate(years)]
-    return last, _sentences(rows, labels), labels
+    return last, _sentences(rows, labels), labels, rows
 
 
 def _header(labels) -> str:
@@ -167,7 +174,7 @@ def read_tables(text: str) -> Tuple[str, List[str]]:
         if read is None or read[1] == "":
             i += 1
             continue
-        last, said, labels = read
+        last, said, labels, rows = read
         if said is None:
             problems.append(
                 f"您贴的表格表头是“{head}、{_header(labels)}”，但下面各行的数字个数和表头对不上"
@@ -176,7 +183,7 @@ def read_tables(text: str) -> Tuple[str, List[str]]:
             )
             said = ""
         else:
-            bare = [name for name, unit, rate in labels if not unit and not rate]
+            bare = [name for k, (name, unit, rate) in enumerate(labels) if not (unit or rate) and _unitless(rows, k)]
             if bare:
                 problems.append(
                     f"表格里“{'”“'.join(bare)}”一列没有写单位（元、万元还是美元），这一列的数字先不计入。"
