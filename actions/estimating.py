@@ -14,6 +14,7 @@ from bot.answers import eligibility
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
 from bot.estimate import claims, explain
+from bot.estimate.rate_waits import waiting_notes, without_waiting
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import (
     ADDS_TO_RUNNING,
@@ -37,11 +38,14 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     try:
         result = session.compute()
     except CalculatorError as err:
-        dispatcher.utter_message(text=f"这些数字还不能计算：{err}。请更正后再试。")
+        dispatcher.utter_message(text=f"这些数字还不能计算：{explain.error_words(err)}。请更正后再试。")
         return clear_session() + [SlotSet("estimate_pending", False)]
     if session.items:  # 「增量怎么算」 with offshore figures given: an item not asked about is left out when it gives 0
         result = dict(result, items=[i for i in result["items"] if i["qualified"] or i["code"] in session.items])
-    skipped = [f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped]
+    waiting = result.get("waiting") or {}
+    skipped = waiting_notes(waiting, session.inputs.get("year")) + [
+        f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped if k not in waiting.values()
+    ]
     second_article = eligibility.summary(fact_reader.from_json(session.facts))
     if second_article:
         dispatcher.utter_message(text=second_article)
@@ -66,7 +70,7 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
         text += "\n" + "\n".join(
             f"按您说的情况，{explain.item_name(code)}的条件满足：{'、'.join(labels)}。" for code, labels in met.items()
         )
-    unsure = session.unsure_conditions()
+    unsure = {code: labels for code, labels in session.unsure_conditions().items() if code not in waiting}
     if unsure:
         text += (
             "\n还需确认的条件（测算假定已满足）："
@@ -149,11 +153,13 @@ def running_total(dispatcher, tracker):
     if not inputs:
         return None
     try:
-        result = calculate(calculator_inputs(inputs))
+        inputs_now, waiting = without_waiting(calculator_inputs(inputs))
+        result = calculate(inputs_now)
     except CalculatorError as err:
-        dispatcher.utter_message(text=f"汇总时发现数字有问题：{err}。")
+        dispatcher.utter_message(text=f"汇总时发现数字有问题：{explain.error_words(err)}。")
         return []
-    dispatcher.utter_message(text=explain.render(result, inputs, title="汇总本次对话中的全部测算，"))
+    waits = waiting_notes(waiting, inputs.get("year"))
+    dispatcher.utter_message(text=explain.render(result, inputs, (), waits, title="汇总本次对话中的全部测算，"))
     note_estimate(tracker.sender_id, result.get("total_cny", 0))
     return []
 

@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.common import message_id, state_of, user_text
 from actions.forms import SessionFormValidation
+from bot.estimate import explain
 from bot.prescreen.session import PrescreenSession
 from bot.reports import get_report, render_chat, save_report, verdict_from
 
@@ -115,7 +116,7 @@ class ActionPrescreenFinish(Action):
         try:
             result = calculate(inputs)
         except CalculatorError as err:
-            dispatcher.utter_message(text=f"这些数字还不能计算：{err}。预审未保存，请重新开始。")
+            dispatcher.utter_message(text=f"这些数字还不能计算：{explain.error_words(err)}。预审未保存，请重新开始。")
             return [SlotSet("prescreen_state", None), SlotSet("prescreen_answer", None)]
         verdict = verdict_from(result["eligibility"], session.applicant or "enterprise")
         ref = save_report(tracker.sender_id, session.applicant or "enterprise", inputs, result, verdict)

@@ -1,5 +1,6 @@
 """The calculator's result as a chat answer: what it rests on, each award, the total."""
 
+import re
 from decimal import Decimal
 
 from calculator.text import grouped
@@ -22,6 +23,17 @@ def total_cap_figure() -> Decimal:
     from knowledge.figures import figure
 
     return figure("4.3", "annual_total_cap_cny")
+
+
+_FIELD = r"[a-z][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z][a-z0-9_]*)*"
+
+
+def error_words(err) -> str:
+    """A calculator error as the user reads it: without the contract's field names (「（previous_usd_cny_rate）」,
+    「（rent_area_m2，平方米）」) and without a closing 。 (the reply adds its own)."""
+    text = re.sub(rf"\s*[（(]{_FIELD}[）)]", "", str(err))
+    text = re.sub(rf"(?<=[（(]){_FIELD}[，,、]\s*|[，,、]\s*{_FIELD}(?=[）)])", "", text)
+    return text.rstrip("。. ")
 
 
 def item_name(code: str) -> str:

@@ -292,6 +292,7 @@ class EstimateSession:
         session._absorb(text, first=True)
         session._drop_stale_everyone_notes()
         session._keeps_fairs_told(norm, running, adds)
+        session._rates_not_at_hand(norm)
         session._drop_facts_read_again()
         session._previous_is_the_year()
         if topic == "3.3" and awards_given(session.inputs) and set(codes) <= {"3.1", "3.2"}:
@@ -313,6 +314,14 @@ class EstimateSession:
             return
         self.inputs = {**running, **self.inputs, "fairs": list(told)}
         self.items = item_words.sort_items(list(dict.fromkeys(self.items + items_for_inputs(running))))
+
+    def _rates_not_at_hand(self, norm: str) -> None:
+        """「去年的汇率记不清了」: that rate is not asked for; the items that need it wait (rate_waits.py)."""
+        from bot.estimate.rate_waits import rates_said_unknown
+
+        for key in rates_said_unknown(norm):
+            if key not in self.inputs and key not in self.skipped:
+                self.skipped.append(key)
 
     @classmethod
     def sole_fit(cls, text: str, known: Optional[dict] = None) -> Optional["EstimateSession"]:
@@ -780,6 +789,8 @@ class EstimateSession:
         from calculator import CalculatorError
         from calculator.inputs import validate
 
+        from bot.estimate.explain import error_words
+
         messages = []
         for _ in range(5):
             try:
@@ -791,7 +802,7 @@ class EstimateSession:
                     return messages
                 self.infer_items()
                 self.inputs.pop(field)
-                messages.append(f"这个数字不能用：{err}。请重新告诉我。")
+                messages.append(f"这个数字不能用：{error_words(err)}。请重新告诉我。")
         return messages
 
     def _apply_bare_correction(self, text: str) -> bool:
@@ -1388,6 +1399,8 @@ class EstimateSession:
         """The calculator's result for this estimate's inputs."""
         from calculator import calculate, innovation_from_awards
 
+        from bot.estimate.rate_waits import without_waiting
+
         inp = self.inputs
         if awards_given(inp) and "3.3" in self.items:
             return innovation_from_awards(
@@ -1396,7 +1409,9 @@ class EstimateSession:
                 patents_two_years=inp.get("innovation_patents_two_years"),
                 rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
             )
-        return calculate(calculator_inputs(self.inputs), ruled_out=self.ruled_out())
+        inputs, waiting = without_waiting(calculator_inputs(self.inputs))
+        result = calculate(inputs, ruled_out=self.ruled_out())
+        return dict(result, waiting=waiting) if waiting else result
 
 
 def contract_named(norm: str, values: list) -> Optional[int]:

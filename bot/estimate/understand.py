@@ -43,7 +43,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     wan,
     word_patterns,
 )
-from bot.estimate import claims
+from bot.estimate import claims, tables
 from bot.nlu.normalize import normalize
 from knowledge.figures import figure
 
@@ -153,6 +153,13 @@ def _kind_after(text: str, end: int) -> Optional[str]:
     return "offshore" if re.match(OFFSHORE, m.group(1)) else "onshore"
 
 
+def _kind_closes_after(text: str, end: int) -> bool:
+    """「50万美元离岸，」「120万美元离岸业务」: the on/offshore word right after a figure ends its clause, so it names
+    that figure (not one after it, and not 「离岸没有」)."""
+    m = re.match(rf"[^，。；,;]{{0,2}}?({OFFSHORE}|{ONSHORE})", text[end : end + 10])
+    return bool(m and re.match(r"\s*(的?(业务|执行额|合同|部分|收入)|[，。；,;！!？?\n]|$)", text[end + m.end() :]))
+
+
 def _with_currency(f, currency: str):
     """The same figure with the currency its parallel figure was said in."""
     from dataclasses import replace
@@ -237,7 +244,8 @@ class Reader:
 
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
-        self.text = full_years(english_to_chinese(normalize(self.raw[:2000])))
+        pasted, table_problems = tables.read_tables(normalize(self.raw[:2000]))
+        self.text = full_years(english_to_chinese(pasted))
         self.shifted = False
         if "前年" in self.text and "去年" in self.text and not re.search(YEAR_CUR, self.text):
             # 「前年境内1000万…去年境内1500万 去年的增量」: 去年 is the year rewarded, 前年 its previous year
@@ -260,6 +268,7 @@ class Reader:
         self.used = set()
         self._parts_told = set()  # where the words saying a part is of the other kind stand, once asked about
         self.out = Reading()
+        self.out.problems.extend(table_problems)  # 「年度 在岸 离岸 汇率」 with rows that do not fit: said, not guessed
         for m in re.finditer(_words(estimate_words()["not_amounts"]), self.text):
             for f in self.figs:  # 「这两个加一块能拿多少」: 一块 is "together", not 1元
                 if m.start() <= f.start and f.end <= m.end():
@@ -355,6 +364,11 @@ class Reader:
                 return "current" if y == int(known) else "previous" if y == int(known) - 1 else "other"
             return "current"
         return relative
+
+    def _kind_word_taken(self, f, moneys) -> bool:
+        """The last 在岸/离岸 word before `f` already has a figure of its own between it and `f`."""
+        marks = [m.end() for m in re.finditer(f"{OFFSHORE}|{ONSHORE}", self.text[: f.start])]
+        return bool(marks) and any(marks[-1] <= g.start and g.end <= f.start for g in moneys)
 
     # -- helpers (figures) ----------------------------------------------------------------
     def unused(self, kind):
@@ -875,6 +889,8 @@ class Reader:
             ):
                 continue  # "加一起肯定超过100万美元了": the policy's threshold quoted, not an amount
             kind = _kind_of(t, f.start) or _kind_after(t, f.end)
+            if kind and self._kind_word_taken(f, moneys) and _kind_closes_after(t, f.end):
+                kind = _kind_after(t, f.end)  # 「在岸860万，另外有50万美元离岸」: 在岸 named 860万; 离岸 names this one
             if re.match(r"\s*的(离岸|在岸)", t[f.end : f.end + 4]):
                 kind = _kind_after(t, f.end) or kind  # 「40万美元的离岸」: the noun after the figure names it
             if kind in ("onshore", "offshore") and _kind_left_behind(t, f.start):

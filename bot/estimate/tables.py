@@ -1,0 +1,201 @@
+"""A small table pasted from a spreadsheet, read as the sentences it stands for.
+
+Finance staff paste 「年度 在岸(万元) 离岸(万美元) 汇率 / 2023 1800 120 7.0467 / 2024 2300 260 7.1217」: a header
+row names each column, its words and its unit in brackets; each row below gives a year and one cell per column. A
+cell has the role its column gives it, in the year of its row: 「2023年在岸1800万元，离岸120万美元，汇率7.0467；…」 is
+what the table says, and that is what the reader reads (so 2023 is a year, never a rate or an amount). A table
+turned round (「项目 2023 2024 / 在岸(万元) 1320 1850 / 汇率 6.9 7.1」) is read the same way.
+
+Declarative: the header's words and units are in knowledge/data/pasted_tables.yml. When a cell's role is unclear
+nothing is guessed: a table whose rows do not fit its header (a row one cell short) is left out of the reading and
+the user is told so, naming the header and how to say the figures; a column with no unit is named and asked again
+with its unit.
+"""
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+import yaml
+
+WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "pasted_tables.yml"
+
+_TOKEN = re.compile(r"[^\s|｜]+")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:年度?)?")
+_CELL = re.compile(
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<unit>万元|万美元|美元|元|万)?"
+)
+_LABEL = re.compile(
+    r"(?P<name>[^\s()（）\[\]【】0-9][^\s()（）\[\]【】]{0,15}?)\s*(?:[(（\[【]\s*(?P<unit>[^()（）\[\]【】]{1,6})\s*[)）\]】])?"
+)
+_BRACKET = re.compile(r"[(（\[【]\s*[^()（）\[\]【】]{1,6}\s*[)）\]】]")
+
+
+@lru_cache(maxsize=1)
+def table_words() -> dict:
+    """knowledge/data/pasted_tables.yml: the header words of a year column, units, rate words, empty cells."""
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["tables"]
+
+
+def _tokens(text: str) -> List[Tuple[int, int, str]]:
+    """Cells of the pasted text, split at spaces, tabs, line breaks and | — a bracketed unit typed apart from its
+    label (「在岸 (万元)」) joins the label."""
+    out: List[Tuple[int, int, str]] = []
+    for m in _TOKEN.finditer(text):
+        if out and _BRACKET.fullmatch(m.group()) and not _is_cell(out[-1][2]):
+            s, _, t = out[-1]
+            out[-1] = (s, m.end(), t + m.group())
+        else:
+            out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+def _is_year(token: str) -> bool:
+    return _YEAR.fullmatch(token) is not None
+
+
+def _is_cell(token: str) -> bool:
+    return _CELL.fullmatch(token) is not None or token in table_words()["empty"]
+
+
+def _label(token: str) -> Optional[Tuple[str, str, bool]]:
+    """A header label: its words, the unit its cells are written with, and whether it names a rate; None when
+    the token is no label (a number, a sentence)."""
+    if _is_cell(token) or _is_year(token):
+        return None
+    m = _LABEL.fullmatch(token)
+    if m is None:
+        return None
+    words = table_words()
+    name, unit = m.group("name").rstrip(":："), m.group("unit")
+    rate = any(w in name for w in words["rate_words"])
+    if unit is not None:
+        if rate:
+            unit = ""  # 「汇率(美元兑人民币)」: the bracket says what the rate converts, not a unit of its cells
+        elif unit.strip() in words["units"]:
+            unit = words["units"][unit.strip()]
+        else:
+            return None
+    return name, unit or "", rate
+
+
+def _cell_words(label: Tuple[str, str, bool], cell: str) -> str:
+    """「在岸」「万元」 and 「1320」 → 「在岸1320万元」; an empty cell says nothing."""
+    if cell in table_words()["empty"]:
+        return ""
+    name, unit, rate = label
+    m = _CELL.fullmatch(cell)
+    return f"{name}{cell}" if rate or m.group("unit") else f"{name}{cell}{unit}"
+
+
+def _unitless(rows, k: int) -> bool:
+    """Some cell of column k has no unit of its own (「在岸 / 2023 1800」; 「1800万」 has one)."""
+    return any(
+        (m := _CELL.fullmatch(cells[k])) is not None and not m.group("unit") for _, cells in rows if k < len(cells)
+    )
+
+
+def _sentences(rows: List[Tuple[str, List[str]]], labels) -> str:
+    said = []
+    for year, cells in rows:
+        parts = [w for w in (_cell_words(lab, c) for lab, c in zip(labels, cells)) if w]
+        if parts:
+            said.append(f"{year[:4]}年" + "，".join(parts))
+    return "；".join(said) + "。" if said else ""
+
+
+def _by_rows(tokens, i) -> Optional[Tuple[int, Optional[str], list, list]]:
+    """「年度 在岸(万元) 离岸(万美元) 汇率 2023 1800 120 7.0467 2024 …」 from token i: (last token, sentences,
+    labels); sentences None when the rows do not fit the header."""
+    labels, j = [], i + 1
+    while j < len(tokens) and (lab := _label(tokens[j][2])) is not None:
+        labels.append(lab)
+        j += 1
+    run = j
+    while run < len(tokens) and (_is_cell(tokens[run][2]) or _is_year(tokens[run][2])):
+        run += 1
+    width = len(labels) + 1
+    cells = [t[2] for t in tokens[j:run]]
+    if not labels or not cells or not _is_year(cells[0]):
+        return None
+    rows = [(cells[k], cells[k + 1 : k + width]) for k in range(0, len(cells), width)]
+    years = [y for y, _ in rows]
+    fits = (
+        len(cells) % width == 0
+        and all(_is_year(y) for y in years)
+        and len(set(years)) == len(years)
+        and not any(_is_year(c) and not _CELL.fullmatch(c) for _, row in rows for c in row)
+    )
+    return run - 1, (_sentences(rows, labels) if fits else None), labels, rows
+
+
+def _turned(tokens, i) -> Optional[Tuple[int, Optional[str], list, list]]:
+    """「项目 2023 2024 在岸(万元) 1320 1850 汇率 6.9 7.1」 from token i: (last token, sentences)."""
+    years, j = [], i + 1
+    while j < len(tokens) and _is_year(tokens[j][2]):
+        years.append(tokens[j][2])
+        j += 1
+    if not years or len(set(years)) < len(years):
+        return None
+    labels, columns, last = [], [], None
+    while j < len(tokens) and (lab := _label(tokens[j][2])) is not None:
+        row = [t[2] for t in tokens[j + 1 : j + 1 + len(years)]]
+        if len(row) < len(years) or not all(_is_cell(c) for c in row):
+            break
+        labels.append(lab)
+        columns.append(row)
+        last = j + len(years)
+        j = last + 1
+    if not labels or (j < len(tokens) and _is_cell(tokens[j][2])):
+        return None
+    rows = [(y, [col[k] for col in columns]) for k, y in enumerate(years)]
+    return last, _sentences(rows, labels), labels, rows
+
+
+def _header(labels) -> str:
+    return "、".join(name + (f"({unit})" if unit else "") for name, unit, _ in labels)
+
+
+def read_tables(text: str) -> Tuple[str, List[str]]:
+    """The text with each pasted table rewritten as the sentences it stands for, and what to tell the user about
+    the tables whose cells' roles are unclear (rows that do not fit the header: left out, never guessed; a column
+    with no unit: its figures named and asked again with their unit)."""
+    words = table_words()
+    tokens = _tokens(text)
+    out, problems, pos, i = [], [], 0, 0
+    while i < len(tokens):
+        head = tokens[i][2].rstrip(":：")
+        read = None
+        if head in words["year_column"]:
+            read = _by_rows(tokens, i)
+        if (read is None or read[1] is None) and head in words["corner"]:
+            read = _turned(tokens, i) or read
+        if read is None or read[1] == "":
+            i += 1
+            continue
+        last, said, labels, rows = read
+        if said is None:
+            problems.append(
+                f"您贴的表格表头是“{head}、{_header(labels)}”，但下面各行的数字个数和表头对不上"
+                f"（每行应是1个年份加{len(labels)}个数），我不猜每个数属于哪一列，这张表里的数字先不计入。"
+                f"请逐年告诉我，例如“2024年 {_example(labels)}”。"
+            )
+            said = ""
+        else:
+            bare = [name for k, (name, unit, rate) in enumerate(labels) if not (unit or rate) and _unitless(rows, k)]
+            if bare:
+                problems.append(
+                    f"表格里“{'”“'.join(bare)}”一列没有写单位（元、万元还是美元），这一列的数字先不计入。"
+                    f"请带上单位再说一遍，例如“2024年 {_example(labels)}”。"
+                )
+        out.append(text[pos : tokens[i][0]])
+        out.append(said)
+        pos = tokens[last][1]
+        i = last + 1
+    out.append(text[pos:])
+    return "".join(out), problems
+
+
+def _example(labels) -> str:
+    return " ".join(f"{name}…" + (unit or ("" if rate else "万元")) for name, unit, rate in labels)
