@@ -439,6 +439,11 @@ class EstimateSession:
         if intent == "cancel" or CANCEL.search(norm):
             self.status = "cancelled"
             return Turn(messages=["好的，已取消本次测算。需要时随时再来，比如说“帮我算一下离岸奖励”。"], cancelled=True)
+        dropped = self._drop_named_items(norm)
+        if dropped:
+            self.advance()
+            said = "、".join(item_words.NAMES.get(c, c) for c in dropped)
+            return Turn(messages=[f"好的，{said}不再计入。"], done=self.status == "done")
         if (
             not self.clarify
             and QUESTION_SHAPE.search(norm)
@@ -447,11 +452,6 @@ class EstimateSession:
             and not re.match(r"^(是|否|不是|没有|有)", norm)
         ):
             return Turn(interjection=True, understood=False)
-        dropped = self._drop_named_items(norm)
-        if dropped:
-            self.advance()
-            said = "、".join(item_words.NAMES.get(c, c) for c in dropped)
-            return Turn(messages=[f"好的，{said}不再计入。"], done=self.status == "done")
         asked = question_part(norm)
         data_text = norm.replace(asked, "") if asked else norm
         new_items = [c for c in item_words.detect_items(data_text) if c not in self.items]
