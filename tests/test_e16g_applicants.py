@@ -70,3 +70,16 @@ class TestAction:
         assert "【A公司】" in out and "【B公司】" in out
         assert "840,000.00元" in out and "28,000.00元" in out  # 120万美元 × 10% × 7; 4万 × 70%
         assert "868,000" not in out and "86.80万" not in out
+
+    async def test_an_applicant_missing_figures_is_asked_one_at_a_time(self):
+        """One applicant's estimate needs a figure still (no exchange rate): no estimate of either, and no sum; the
+        user is asked to tell one applicant at a time."""
+        d, _ = await run(
+            ActionEstimateStart(),
+            tracker(
+                "两家子公司分别问：甲公司今年离岸执行额150万美元；乙公司今年去了一场境外展会 展位费4万。各能拿多少",
+                intent="estimate_award",
+            ),
+        )
+        out = texts(d)
+        assert "一次只说一家企业" in out and "元" not in out.replace("独立法人", "")
