@@ -34,6 +34,18 @@ class TestSplit:
         assert parts["甲公司"].startswith("帮两家问增量") and parts["乙公司"].endswith("两家各多少")
         assert "600万" not in parts["甲公司"] and "800万" not in parts["乙公司"]
 
+    def test_one_and_the_other_are_two_applicants(self):
+        """「两家公司 一家…另一家…」: told apart by order, named 第1家 and 第2家."""
+        parts = applicants.split(
+            normalize("集团有两家公司 一家离岸130万美元 汇率7 另一家去了一场境外展 4万 各能拿多少")
+        )
+        assert ["第1家", "第2家"] == [n for n, _ in parts]
+        assert "4万" not in parts[0][1] and "130万" not in parts[1][1]
+
+    def test_a_company_then_another_is_not_two_applicants_without_the_word(self):
+        """「我们是一家软件公司…分别」: one applicant; 一家 alone names no second one."""
+        assert [] == names("我们是一家软件公司 ITSS 8万 CCRC 4万 分别能补多少")
+
     def test_one_company_is_not_split(self):
         """One applicant, even with 分别: nothing to split."""
         assert [] == names("我们公司ITSS 8万 CCRC 4万 分别能补多少")

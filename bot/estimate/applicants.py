@@ -37,6 +37,8 @@ def split(text: str) -> List[Tuple[str, str]]:
         if name not in [n for n, _ in names]:
             names.append((name, m.start()))
     if len(names) < 2:
+        names = _in_turn(text, w["in_turn"])
+    if len(names) < 2:
         return []
     starts = [p for _, p in names] + [len(text)]
     lead = text[: starts[0]]
@@ -48,3 +50,13 @@ def split(text: str) -> List[Tuple[str, str]]:
         tail, parts[-1] = last[cut + 1 :], last[: cut + 1]
     shared = lead if not re.search(r"\d", lead) else ""
     return [(name, (shared + part + tail).strip()) for (name, _), part in zip(names, parts)]
+
+
+def _in_turn(text: str, pairs: list) -> list:
+    """「一家…另一家…」: (第1家, start), (第2家, start) when the second word follows the first, else []."""
+    for first, second in pairs:
+        later = text.find(second)
+        earlier = text.find(first)
+        if later > 0 and 0 <= earlier < later and text.rfind(first, 0, later) == earlier:
+            return [("第1家", earlier), ("第2家", later)]
+    return []
