@@ -20,6 +20,8 @@ from actions.estimate_store import (
 )
 from actions.estimating import (
     amend_last_estimate,
+    amend_entry_first,
+    estimate_each_applicant,
     estimate_from_question,
     finish,
     running_total,
@@ -72,7 +74,15 @@ class ActionEstimateStart(Action):
 
     async def run(self, dispatcher, tracker, domain):
         events = first_answer(
-            dispatcher, tracker, not_served_first, classify_first, stated_awards_first, unpriced_first, verdict_first
+            dispatcher,
+            tracker,
+            amend_entry_first,
+            estimate_each_applicant,
+            not_served_first,
+            classify_first,
+            stated_awards_first,
+            unpriced_first,
+            verdict_first,
         )
         if events is not None:
             return events + [SlotSet("estimate_pending", False)]
@@ -241,7 +251,7 @@ class ActionLooseAnswer(Action):
             if events is not None:
                 return events
             events = first_answer(
-                dispatcher, tracker, details_first, stated_awards_first
+                dispatcher, tracker, amend_entry_first, estimate_each_applicant, details_first, stated_awards_first
             )  # 「再加上技先的10万 一共多少」
             if events is not None:
                 return done + events

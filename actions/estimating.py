@@ -13,13 +13,14 @@ from actions.estimate_store import clear_session, load_inputs, save_session, sav
 from bot.answers import eligibility
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
-from bot.estimate import claims, explain
+from bot.estimate import applicants, claims, explain
 from bot.estimate.rate_waits import waiting_notes, without_waiting
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import (
     ADDS_TO_RUNNING,
     EstimateSession,
     calculator_inputs,
+    changes_an_entry,
     items_for_inputs,
     replaces_a_count,
     running_inputs,
@@ -40,15 +41,25 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     except CalculatorError as err:
         dispatcher.utter_message(text=f"这些数字还不能计算：{explain.error_words(err)}。请更正后再试。")
         return clear_session() + [SlotSet("estimate_pending", False)]
+    second_article = eligibility.summary(fact_reader.from_json(session.facts))
+    if second_article:
+        dispatcher.utter_message(text=second_article)
+    dispatcher.utter_message(text=estimate_reply(session, result, title))
+    note_estimate(tracker.sender_id, result.get("total_cny", 0))
+    events = clear_session() + [SlotSet("estimate_pending", False), saved_inputs(merged)]
+    if session.items:
+        events.append(SlotSet("topic_clause", session.items[0].replace("a", "").replace("b", "")))
+    return events
+
+
+def estimate_reply(session: EstimateSession, result: dict, title: str = "") -> str:
+    """The estimate's text: the items worked out, the user's own results checked, the conditions met or unsure."""
     if session.items:  # 「增量怎么算」 with offshore figures given: an item not asked about is left out when it gives 0
         result = dict(result, items=[i for i in result["items"] if i["qualified"] or i["code"] in session.items])
     waiting = result.get("waiting") or {}
     skipped = waiting_notes(waiting, session.inputs.get("year")) + [
         f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped if k not in waiting.values()
     ]
-    second_article = eligibility.summary(fact_reader.from_json(session.facts))
-    if second_article:
-        dispatcher.utter_message(text=second_article)
     bases = ("3.1", "3.2") if "3.3" in session.items else ()  # 三（三） is 15% of these: shown as its base
     text = explain.render(
         result,
@@ -77,12 +88,46 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
             + "；".join(f"{explain.item_name(code)}——{'、'.join(labels)}" for code, labels in unsure.items())
             + "。"
         )
-    dispatcher.utter_message(text=text)
-    note_estimate(tracker.sender_id, result.get("total_cny", 0))
-    events = clear_session() + [SlotSet("estimate_pending", False), saved_inputs(merged)]
-    if session.items:
-        events.append(SlotSet("topic_clause", session.items[0].replace("a", "").replace("b", "")))
-    return events
+    return text
+
+
+def amend_entry_first(dispatcher: CollectingDispatcher, tracker: Tracker):
+    """「1.8万那场是行业协会自己办的…把它去掉」「那个展其实是…境内的」 after an estimate: that estimate corrected
+    before any verdict on the words (they are about the entry taken out); None for any other message."""
+    inputs = load_inputs(tracker)
+    if not inputs or not changes_an_entry(user_text(tracker), inputs):
+        return None
+    return amend_last_estimate(dispatcher, tracker, "correct_value")
+
+
+def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
+    """「A公司…；B公司…两家各能拿多少」: each independent legal entity estimated on its own, with its own caps and its
+    own total, never added to another's; when one of them needs more figures, asked to tell them one at a time.
+    None when the message names fewer than two applicants."""
+    from calculator import CalculatorError
+
+    parts = applicants.split(normalize(user_text(tracker)))
+    if not parts:
+        return None
+    names = "、".join(name.upper() for name, _ in parts)
+    intro = f"您问的是{len(parts)}家企业（{names}）。每家独立法人企业各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，各家的金额不相加。"
+    blocks = []
+    for name, words in parts:
+        session = EstimateSession.start(words, known=earlier_facts(tracker))
+        try:
+            result = session.compute() if session.status == "done" and not session.clarify else None
+        except CalculatorError:
+            result = None
+        if result is None or not session.items:
+            dispatcher.utter_message(
+                text=intro + f"{name.upper()}的情况我还需要补充信息才能测算。请一次只说一家企业的数字，我逐家为您测算。"
+            )
+            return clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
+        blocks.append(f"【{name.upper()}】" + estimate_reply(session, result))
+    dispatcher.utter_message(text=intro)
+    for block in blocks:
+        dispatcher.utter_message(text=block)
+    return clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
 
 
 def unsure_line(dispatcher, session: EstimateSession) -> None:

@@ -11,6 +11,8 @@ from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate, load_inputs
 from actions.estimating import (
     amend_last_estimate,
+    amend_entry_first,
+    estimate_each_applicant,
     estimate_from_question,
     running_total,
     scope_confirmed,
@@ -452,6 +454,8 @@ def not_served_first(dispatcher, tracker):
 # not served, awards the user already knows, clauses with no amount, a what-if after a verdict, verdicts on
 # stated facts, figures.
 ANSWER_FIRST = (
+    amend_entry_first,
+    estimate_each_applicant,
     details_first,
     not_served_first,
     stated_awards_first,
@@ -490,7 +494,16 @@ class ActionOutOfScope(Action):
         from bot.answers import router
         from knowledge import query
 
-        events = first_answer(dispatcher, tracker, details_first, not_served_first, stated_awards_first, verdict_first)
+        events = first_answer(
+            dispatcher,
+            tracker,
+            amend_entry_first,
+            estimate_each_applicant,
+            details_first,
+            not_served_first,
+            stated_awards_first,
+            verdict_first,
+        )
         if events is not None:
             return events
         text = user_text(tracker)

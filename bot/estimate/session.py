@@ -454,6 +454,11 @@ class EstimateSession:
         if intent == "cancel" or CANCEL.search(norm):
             self.status = "cancelled"
             return Turn(messages=["好的，已取消本次测算。需要时随时再来，比如说“帮我算一下离岸奖励”。"], cancelled=True)
+        dropped = self._drop_named_items(norm)
+        if dropped:
+            self.advance()
+            said = "、".join(item_words.NAMES.get(c, c) for c in dropped)
+            return Turn(messages=[f"好的，{said}不再计入。"], done=self.status == "done")
         if (
             not self.clarify
             and QUESTION_SHAPE.search(norm)
@@ -478,13 +483,19 @@ class EstimateSession:
         shifted = self._shift_to_next_year(norm) if is_correction else []
         if new_items and intent not in QUESTION_INTENTS:
             self.items = item_words.sort_items(self.items + new_items)  # read this message for them too
+        facts_before = self.facts
         self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
         clarify_now = self.clarify
         had = dict(self.inputs)
+        self.entry_dropped = False
         got = self._absorb(text, correction=is_correction)
         self._drop_stale_everyone_notes()
+        if self.entry_dropped:
+            self.facts = (
+                facts_before  # 「1.8万那场是行业协会办的 不是指定的 去掉」: the words are that fair's, now gone
+            )
         if is_correction:
             self._correct_one_contract(before[0], norm)
         if (  # 「CMMI3认证费26万，ITSS三级认证费9万…」 answers the question which certification cost how much
@@ -534,11 +545,33 @@ class EstimateSession:
         if asked and self.status == "collecting":
             return Turn(messages=msgs, question=asked)
         if is_correction and self.inputs != before[0]:
-            changed = [k for k in self.inputs if before[0].get(k) != self.inputs.get(k) and not k.startswith("_")]
+            changed = [k for k in self.inputs if before[0].get(k) != self.inputs.get(k) and k in clauses.FIELDS]
             if changed:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _drop_named_items(self, norm: str) -> list:
+        """「技术先进型那个是前年拿到的 今年不算了 删掉它」: the items of this estimate the message names with a word
+        that takes them out (estimate_words.yml drop_item), taken out with the figures no other item uses; a
+        message with an amount of its own names an entry of a list, not an item ([] then)."""
+        from bot.estimate.understand import estimate_words, figures
+
+        words = estimate_words()["drop_item"]
+        if not any(w in norm for w in words) or any(f.kind == "money" for f in figures(norm)):
+            return []
+        named = [c for c in item_words.detect_items(norm) if c in self.items]
+        if not named or len(named) == len(self.items):
+            return []
+        self.items = [c for c in self.items if c not in named]
+        kept = {f.key for c in self.items for f in clauses.BY_CODE[c].fields}
+        for code in named:
+            for f in clauses.BY_CODE[code].fields:
+                if f.key not in kept:
+                    self.inputs.pop(f.key, None)
+        if self.pending and self.pending not in kept:
+            self.pending = None
+        return named
 
     def _correct_one_contract(self, old: dict, norm: str) -> None:
         """「后一笔其实执行了58万美元 不是40万」 after a year's amount added up from several contracts: the contract
@@ -614,6 +647,22 @@ class EstimateSession:
             if fairs is not None:  # 「布展费其实是2.8万」: one named part of a fair told part by part
                 self._restate_parts("同一场活动的", self.inputs["fairs"], fairs)
                 self.inputs["fairs"] = fairs
+                self.last_keys.append("fairs")
+                return True
+        if self.inputs.get("fairs") and not first:
+            fairs = clauses.market_fairs.drop_by_cost(self.inputs["fairs"], normalize(text or ""))
+            if fairs is None and correction:
+                fairs = clauses.market_fairs.change_region(self.inputs["fairs"], normalize(text or ""))
+            if fairs is not None and len(fairs) < len(self.inputs["fairs"]):
+                gone = [e for e in self.inputs["fairs"] if e not in fairs][0]
+                self.notes.append(f"已按您说的去掉费用{wan(Decimal(str(gone['cost_cny'])))}的那场活动，不计入补贴")
+                self.entry_dropped = True
+            if (
+                fairs is not None
+            ):  # 「1.8万那场…把它去掉」「那个展其实是…境内的」: the fairs told, one taken out or moved
+                self.inputs["fairs"] = fairs
+                if not fairs:
+                    self.inputs.pop("fairs")
                 self.last_keys.append("fairs")
                 return True
         if correction and self.inputs.get("platforms"):
@@ -1497,6 +1546,21 @@ def removes_a_part(text: str, running: Optional[dict]) -> bool:
     if not running or not any(isinstance(running.get(k), (int, Decimal)) for k in COUNT_FIELDS):
         return False
     return bool(removed(normalize(text or "")))
+
+
+def changes_an_entry(text: str, running: Optional[dict]) -> bool:
+    """「1.8万那场…把它去掉」「那个展其实是…境内的」「技术先进型那个…删掉它」 after an estimate: the message takes a fair
+    or an item out of that estimate, or moves its fair to the other region, so it corrects that estimate."""
+    if not running:
+        return False
+    norm = normalize(text or "")
+    fairs = running.get("fairs") or []
+    if fairs and clauses.market_fairs.drop_by_cost(fairs, norm) is not None:
+        return True
+    if fairs and CORRECTION.search(norm) and clauses.market_fairs.change_region(fairs, norm) is not None:
+        return True
+    probe = EstimateSession(items=items_for_inputs(running), inputs=dict(running))
+    return bool(probe._drop_named_items(norm))
 
 
 def _adds(text: str) -> bool:

@@ -72,13 +72,22 @@ def established_earlier(text: str) -> bool:
     rewarded, so no 新增企业 that year."""
     w = estimate_words()["established_earlier"]
     pattern = (
-        rf"({_words(w['years'])})[^，。；,;\d]{{0,4}}({_words(w['already'])})[^，。；,;\d]{{0,2}}({_words(w['verbs'])})"
+        rf"({_words(w['years'])}|(19|20)\d\d年)[^，。；,;\d]{{0,4}}({_words(w['already'])})[^，。；,;\d]{{0,2}}"
+        rf"({_words(w['verbs'])})"
     )
     if re.search(pattern, text):
         return True
     # 「公司2016年就有了」: an explicit year before the policy's first year (2020) with an already word
     m = re.search(rf"((?:19|20)\d{{2}})年[^，。；,;\d]{{0,2}}({_words(w['already'])})(有了|{_words(w['verbs'])})", text)
     return bool(m) and int(m.group(1)) < int(figure("3.1", "start_year"))
+
+
+def founded_in(text: str, year_end: int) -> bool:
+    """「2022年就成立了」: the explicit year ending at `year_end` says when the applicant was set up (estimate_words.yml
+    established_earlier), not the year of the business."""
+    w = estimate_words()["established_earlier"]
+    pattern = rf"[^，。；,;\d]{{0,4}}({_words(w['already'])})[^，。；,;\d]{{0,2}}({_words(w['verbs'])})"
+    return re.match(pattern, text[year_end:]) is not None
 
 
 def other_kind_part(after: str, kind: str) -> Optional[str]:
@@ -299,6 +308,7 @@ class Reader:
             and 2000 <= int(f.value) <= 2100
             # 「2020年就有了」: when a status was gained, not the business year
             and not re.match(r"\s*(就|已经|早就)(有|是|拿|获得|认定|评上|通过)", self.text[f.end : f.end + 4])
+            and not founded_in(self.text, f.end)
         ]
 
     def _respective_years(self) -> dict:

@@ -86,7 +86,7 @@ def question_parts(text: str) -> List[str]:
     parts, pending = [], []
     for clause in clauses(text):
         pending.append(clause)
-        if is_question(clause):
+        if is_question(clause) and not leads_in(clause):
             parts.append(" ".join(pending))
             pending = []
     if pending:
@@ -95,6 +95,15 @@ def question_parts(text: str) -> List[str]:
         else:
             parts.append(" ".join(pending))
     return parts
+
+
+def leads_in(clause: str) -> bool:
+    """「资质认证一年报四个行不行：CMMI5…50万」: a question before a colon that the words after it go on to detail
+    (a list, no question of their own) opens what follows; it is one question with them, not a part of its own."""
+    m = re.search(r"[:：]", clause)
+    if not m or not clause[m.end() :].strip():
+        return False
+    return is_question(clause[: m.start()]) and not is_question(clause[m.end() :])
 
 
 def numbered(part: str, text: str) -> bool:

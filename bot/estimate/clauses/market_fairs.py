@@ -121,6 +121,8 @@ def read(r):
         costs = []
         for f in [f for f in seg_figs if f.kind == "money"]:
             lead = r.lead_in(f)
+            if r.pending != "fairs" and re.search(OTHER_ITEM_WORDS, lead, re.I) and not re.search(FAIR_WORDS, lead):
+                continue  # 「…ITSS新认证费9万、去了一场境外展」: the figure another item names before it, not the fair's
             travel = word_patterns()["not_covered"].search(lead)
             if travel and not word_patterns()["eligible"].search(lead[travel.end() :]):
                 r.use(f)  # 「差旅6万」「机票酒店另外花了6万」: not a cost 三（五） pays for, and not another event
@@ -288,6 +290,38 @@ def correct_part(fairs: list, text: str) -> Optional[list]:
     """「布展费其实是2.8万」 or 「展位费不是3万是1.2万，特装是5000」: the fair with those named parts
     replaced and its total recomputed, or None when no one fair told part by part holds every part named."""
     return correct_named_part(fairs, text, word_patterns()["eligible"])
+
+
+def drop_by_cost(fairs: list, text: str) -> Optional[list]:
+    """「1.8万那场是行业协会自己办的…把它去掉」: the fairs without the one whose cost the message names with a word
+    that takes it out (estimate_words.yml drop_item), or None when no one fair has that cost."""
+    from bot.estimate.reading import estimate_words
+    from bot.estimate.understand import figures
+
+    if not any(w in text for w in estimate_words()["drop_item"]):
+        return None
+    named = [f.value for f in figures(text) if f.kind == "money"]
+    if len(named) != 1:
+        return None
+    same = [i for i, e in enumerate(fairs) if Decimal(str(e.get("cost_cny"))) == named[0]]
+    if len(same) < 1 or len({fairs[i].get("region") for i in same}) > 1:
+        return None
+    return fairs[: same[0]] + fairs[same[0] + 1 :]
+
+
+def change_region(fairs: list, text: str) -> Optional[list]:
+    """「那个展其实是在深圳办的国际展 是境内的」: the one fair told (or every fair, 「都是境内的」) in the region the
+    message says last, when it says no amount; None when it names no region or the region is already so."""
+    from bot.estimate.understand import figures
+
+    if any(f.kind == "money" for f in figures(text)):
+        return None
+    region = _region(None, text)
+    if region is None or (len(fairs) > 1 and not re.search(r"都|全部|全都", text)):
+        return None
+    if all(e.get("region") == region for e in fairs):
+        return None
+    return [dict(e, region=region) for e in fairs]
 
 
 def _travels() -> re.Pattern:
