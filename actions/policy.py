@@ -67,7 +67,11 @@ def figures_first(dispatcher, tracker):
         return events if events is None else events + other_parts(dispatcher, tracker)
     if shapes.search("double_claim_outright", text) and shapes.search("claim_verbs", text) and not own_money(text):
         return None  # 「同一个展 区里和市里两边都能拿吗」: 第四条第（三）项 answers; a fair named is no estimate
-    cap_only = shapes.search("asks_limit", text) and not _computable_counts(normalize(text))
+    cap_only = (
+        shapes.search("asks_limit", text)
+        and not _computable_counts(normalize(text))
+        and not _own_amounts(normalize(text))  # 「执行额干到1.5亿 按3%算是450万吗 好像有上限？」 computes
+    )
     if (shapes.search("asks_amount", text) and not cap_only) or own_money(text) or adds:
         # a cap asked with nothing to compute from (「展会补贴 境内一场封顶多少」) is the clause's answer
         return estimate_from_question(dispatcher, tracker)
@@ -297,6 +301,13 @@ def own_money(text: str) -> bool:
         f.kind == "money" and (f.currency or shapes.search("own_amount_before", norm[max(0, f.start - 8) : f.start]))
         for f in own_figures(norm)
     )
+
+
+def _own_amounts(text: str) -> bool:
+    """Whether the message gives money figures of the user's own (not the policy's): there is something to compute."""
+    from bot.estimate.session import own_figures
+
+    return any(f.kind == "money" for f in own_figures(text))
 
 
 def _computable_counts(text: str) -> bool:

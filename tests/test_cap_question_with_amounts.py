@@ -1,0 +1,28 @@
+"""A question about a cap (or a guess of the award, 「按3%能拿270万吗」) that also gives the user's own amounts is an estimate (the cap applied to them);
+a cap asked with nothing to compute from is the clause's answer (actions/policy.figures_first)."""
+
+import asyncio
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.policy import ActionAnswerPolicy
+from tests.test_actions import tracker
+
+
+def reply(text: str, intent: str = "ask_subsidy") -> str:
+    d = CollectingDispatcher()
+    asyncio.run(ActionAnswerPolicy().run(d, tracker(text, intent), {}))
+    return "\n".join(m.get("text") or "" for m in d.messages)
+
+
+def test_amounts_with_a_cap_question_are_computed_and_capped():
+    text = reply("今年刚成立 在岸执行额一下做到了9000万 按3%能拿270万吗 好像有封顶？")
+    assert "2,000,000.00元" in text  # 9000万 × 3% = 270万, above the 200万 cap of 三（一）
+    assert "按200万元计" in text
+    assert "在岸9000万元" in text and "在岸270万元" not in text  # the user's guess of the award is no amount
+
+
+def test_a_cap_question_alone_gets_the_clause_caps():
+    text = reply("境外展会一场最多补多少 一年封顶多少")
+    assert "每场最高补贴5万元" in text and "全年最高30万元" in text
+    assert "测算" not in text.split("\n")[0]
