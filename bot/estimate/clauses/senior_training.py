@@ -239,15 +239,7 @@ def _qualified_groups(r, costs, groups: list) -> list:
     that description); a group whose education or position is below the clause's (本科以上、项目经理以上,
     conditions.yml) is not counted and named; a group whose level is not said stays counted (asked as a
     condition)."""
-    from knowledge import conditions
-
-    leaves = {x.get("id"): x for x in conditions.leaves("3.7.3")}
-    needs = []
-    for cid in ("education", "position"):
-        leaf = leaves.get(cid)
-        if leaf:
-            levels = conditions.scales()[leaf["scale"]]
-            needs.append((leaf, next(i for i, level in enumerate(levels) if leaf["at_least"] in level)))
+    needs = _level_needs()
     kept, left, said, prev_end = [], [], "", 0
     for c, v in zip(costs, groups):
         between = r.text[prev_end : c.start]
