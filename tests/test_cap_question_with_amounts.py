@@ -5,6 +5,7 @@ import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.estimate import ActionEstimateStart
 from actions.policy import ActionAnswerPolicy
 from tests.test_actions import tracker
 
@@ -26,3 +27,14 @@ def test_a_cap_question_alone_gets_the_clause_caps():
     text = reply("境外展会一场最多补多少 一年封顶多少")
     assert "每场最高补贴5万元" in text and "全年最高30万元" in text
     assert "测算" not in text.split("\n")[0]
+
+
+def test_a_total_for_an_unnamed_group_of_people_is_asked_never_computed():
+    d = CollectingDispatcher()
+    asyncio.run(
+        ActionEstimateStart().run(d, tracker("上个月派了一批项目经理去参加涉外业务培训 一共花了36万 能补贴多少"), {})
+    )
+    text = "\n".join(m.get("text") or "" for m in d.messages)
+    assert "36万" in text and "人数" in text  # the figure named, the number of people asked
+    assert "180,000" not in text and "18万" not in text  # 36万 × 50% as if one person (or no per-person cap)
+    assert "30,000" not in text  # nor one person's cap

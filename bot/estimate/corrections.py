@@ -21,9 +21,9 @@ def _money(text: str) -> list:
 
 
 def _region_named(text: str) -> Optional[str]:
-    from bot.estimate.clauses.market_fairs import _region
+    from bot.estimate.clauses.market_fairs import region_of
 
-    return _region(None, text)
+    return region_of(None, text)
 
 
 def correct_told_figure(inputs: dict, text: str) -> Optional[tuple]:

@@ -66,7 +66,7 @@ def reads_when(reader) -> bool:
     return reader.pending in ("fairs",) or "3.5" in reader.items or reader.has(FAIR_WORDS)
 
 
-def _region(r, s: str) -> Optional[str]:
+def region_of(r, s: str) -> Optional[str]:
     """境内 / 境外 from the words or places of `s` (the last one said wins), or None."""
     w = word_patterns()
     d = [m.end() for m in re.finditer(r"境内|国内|省内|市内", s)] + [m.end() for m in w["domestic"].finditer(s)]
@@ -93,7 +93,7 @@ def read(r):
     for s, e in spans:
         seg = r.text[s:e]
         seg_figs = [f for f in r.figs if s <= f.start < e and id(f) not in r.used]
-        region = _region(r, seg)
+        region = region_of(r, seg)
         if (
             region
             and not re.search(r"还没(有)?(去|参加|参展|办)|准备|打算|计划|将要", seg)  # a fair still to come
@@ -316,7 +316,7 @@ def change_region(fairs: list, text: str) -> Optional[list]:
 
     if any(f.kind == "money" for f in figures(text)):
         return None
-    region = _region(None, text)
+    region = region_of(None, text)
     if region is None or (len(fairs) > 1 and not re.search(r"都|全部|全都", text)):
         return None
     if all(e.get("region") == region for e in fairs):
@@ -400,7 +400,7 @@ def add_parts(fairs: list, text: str) -> Optional[list]:
 
     if len(fairs) != 1 or not re.search(ADDS_PARTS, text):
         return None
-    if _region(None, text) or re.search(r"另一|又(去|参加)|第二|一场|一次|这场|那场|展会|参展", text):
+    if region_of(None, text) or re.search(r"另一|又(去|参加)|第二|一场|一次|这场|那场|展会|参展", text):
         return None
     money = [f for f in figures(text) if f.kind == "money" and f.currency in (None, "CNY") and f.value]
     if not money or len(money) != len([f for f in figures(text) if f.kind in ("money", "count")]):

@@ -110,6 +110,13 @@ def read(r):
     n = int(n_fig.value) if n_fig is not None else r.known.get("_senior_count")
     if n_fig is not None:
         r.use(n_fig)
+    if n is None and len(costs) == 1 and _unnamed_group(r.text):
+        # 「派了一批人出去做业务培训 总共花了48万」: several people, how many not said: never one person's cost
+        r.out.problems.append(
+            f"您说的{wan(costs[0].value)}是一批人的培训费合计，没有说人数。补贴按每人的培训费分别计算、每人各有上限，"
+            "不能按一个人或平均数估算；请告诉我参加培训的人数和每人的培训费（例如“5人，每人3万”）。"
+        )
+        return
     per = pieces[0][2] if len(costs) == 1 else None
     if per is None:
         per = (
@@ -129,6 +136,13 @@ def read(r):
             values = [v for g in _qualified_groups(r, costs, [[v] for v in values]) for v in g]
         values = _counted_levels_only(r, values)
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+
+
+def _unnamed_group(text: str) -> bool:
+    """「一批人」「几个骨干」「好些员工」: several people whose number is not said (estimate_words.yml unnamed_group)."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    return bool(re.search(alternation(estimate_words()["unnamed_group"]), text))
 
 
 def _level_needs() -> list:
