@@ -38,3 +38,12 @@ def test_a_total_for_an_unnamed_group_of_people_is_asked_never_computed():
     assert "36万" in text and "人数" in text  # the figure named, the number of people asked
     assert "180,000" not in text and "18万" not in text  # 36万 × 50% as if one person (or no per-person cap)
     assert "30,000" not in text  # nor one person's cap
+
+
+def test_a_kind_said_to_be_none_names_no_figure():
+    """「全是离岸 没有境内 今年…美元」: 境内 after 没有 does not label the dollars after it as onshore."""
+    from bot.estimate.understand import read
+
+    fields = read("我们只做海外的离岸单子 没有国内 今年2.1M USD 汇率7.1").fields
+    assert fields.get("offshore_usd") == 2100000 and not fields.get("onshore_cny")
+    assert read("在岸没有 离岸今年120万美元").fields.get("offshore_usd") == 1200000

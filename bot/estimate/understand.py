@@ -133,9 +133,18 @@ def _names_business(text: str, m) -> bool:
     return not re.search(FAIR_WORDS, clause)
 
 
+def _said_none(text: str, m) -> bool:
+    """「纯离岸业务 没有境内 今年150万美元」: a kind word right after a negation says there is none of it; it
+    names no figure after it."""
+    return bool(re.search(r"(没有|没|无|不做)$", text[max(0, m.start() - 3) : m.start()]))
+
+
 def _kind_of(text: str, pos: int) -> Optional[str]:
-    off = [m.end() for m in re.finditer(OFFSHORE, text[:pos]) if _names_business(text, m)]
-    on = [m.end() for m in re.finditer(ONSHORE, text[:pos]) if _names_business(text, m)]
+    off = [m for m in re.finditer(OFFSHORE, text[:pos]) if _names_business(text, m)]
+    on = [m for m in re.finditer(ONSHORE, text[:pos]) if _names_business(text, m)]
+    if any(not _said_none(text, m) for m in off + on):  # a kind said to be none yields to one that is not
+        off, on = [m for m in off if not _said_none(text, m)], [m for m in on if not _said_none(text, m)]
+    off, on = [m.end() for m in off], [m.end() for m in on]
     if not off and not on:
         return None
     return "offshore" if (max(off) if off else -1) > (max(on) if on else -1) else "onshore"
