@@ -35,14 +35,12 @@ def compute(ctx):
     graduates = data["qualified_interns"]
     raw = per * graduates
     award = min(raw, cap)
-    text = (
-        f"实训协议{plain(years)}年、每年接受实习生{interns}名，满足条件；"
-        f"符合条件的应届毕业生{graduates}名 × {amount(per)} = {yuan(raw)}"
-    )
+    text = f"实训协议{plain(years)}年、每年接受实习生{interns}名，满足条件；符合条件的应届毕业生{graduates}名 × {amount(per)}"
     if graduates == 0:
-        text += "，没有符合条件的应届毕业生，不予补贴。"
+        text += f" = {yuan(raw)}，没有符合条件的应届毕业生，不予补贴。"
     elif raw > cap:
-        text += f"，超过补贴总额上限{amount(cap)}，按{amount(cap)}计。"
+        # the product above the cap is not shown as a figure: readers took it for the award
+        text += f"，已超过补贴总额上限{amount(cap)}，按上限{yuan(cap)}计。"
     else:
-        text += f"，未超过补贴总额上限{amount(cap)}。"
+        text += f" = {yuan(raw)}，未超过补贴总额上限{amount(cap)}。"
     return Item(CODE, NAME, award, raw, text)
