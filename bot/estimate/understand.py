@@ -697,7 +697,9 @@ class Reader:
     def _set_rate(self, key, value):
         value = Decimal(value)
         if not plausible_rate(value):
-            self.out.problems.append(f"汇率{value}看起来不对：请给出1美元折合多少元人民币的年平均中间价，例如7.05。")
+            self.out.problems.append(
+                f"汇率{value}看起来不对：请给出1美元折合多少元人民币的年平均中间价（以您查到的数为准）。"
+            )
             return
         self.out.fields[key] = value
 
