@@ -161,3 +161,56 @@ def test_rate_question_gives_no_example_rate():
     assert "汇率" in q and not re.search(r"[5-8]\.[0-9]", q)
     r = read("离岸150万美元 汇率70")
     assert all(not re.search(r"例如\s*[0-9]", p) for p in r.problems)
+
+
+def test_bare_years_after_rd_are_not_spending():
+    """「研发投入2021 2022 2023」 names years: never three rising amounts, never a note about 2,022元."""
+    r = read("研发投入2021 2022 2023 离岸今年150万美元 汇率6.8")
+    assert "innovation_rd_growth_two_years" not in r.fields
+    assert not any("2,022" in n for n in r.notes)
+    assert r.fields["offshore_usd"] == Decimal("1500000")
+
+
+# -- pre-screening: every 第二条 condition met is said as a verdict before the checklist --------------------
+
+ALL_MET = (
+    "没问题，我们是郑州高新区注册的独立法人公司，产权清晰，依法经营依法纳税，财务制度健全，统计系统已注册每月按时填报"
+)
+
+
+def test_prescreen_all_conditions_met_at_once_says_met_before_the_checklist():
+    from bot.prescreen.session import PrescreenSession
+
+    s = PrescreenSession.start("帮我逐条核对一下申报资格")
+    turn = s.handle(ALL_MET)
+    assert s.step == "items"
+    said = "".join(turn.messages)
+    assert "结论：符合第二条的申报资格" in said and "不符合" not in said
+
+
+def test_prescreen_all_met_one_by_one_says_met_too():
+    from bot.prescreen.session import PrescreenSession
+
+    s = PrescreenSession.start("我想做个预审")
+    turns = [s.handle(a) for a in ["企业", "独立法人", "是", "是", "是", "是", "是", "是"]]
+    assert s.step == "items"
+    assert "结论：符合第二条的申报资格" in "".join(turns[-1].messages)
+    assert not any("结论" in m for t in turns[:-1] for m in t.messages)
+
+
+def test_prescreen_facts_restated_at_the_checklist_are_acknowledged_with_the_verdict():
+    from bot.prescreen.session import PrescreenSession
+
+    s = PrescreenSession.start("帮我逐条核对一下申报资格")
+    s.handle(ALL_MET)
+    again = s.handle(ALL_MET)
+    assert s.step == "items"
+    assert "结论：符合第二条的申报资格" in "".join(again.messages)
+
+
+def test_prescreen_unmet_condition_gets_no_met_verdict():
+    from bot.prescreen.session import PrescreenSession
+
+    s = PrescreenSession.start("帮我逐条核对一下申报资格")
+    turn = s.handle("我们是郑州注册的独立法人，产权清晰，依法经营依法纳税，财务制度健全，但是统计系统还没注册")
+    assert "结论：符合" not in "".join(turn.messages)

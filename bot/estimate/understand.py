@@ -425,6 +425,8 @@ class Reader:
         spend = [f for f in self.figs if f.kind == "money" and m.end() <= f.start < end and id(f) not in self.used]
         for f in spend:
             self.use(f)
+        # 「研发投入2022 2023连着两年都在涨」: bare 20xx are the years, not amounts (never compared as spending)
+        spend = [f for f in spend if not re.fullmatch(r"\s*(19|20)[0-9]{2}\s*", f.raw or "")]
         if len(spend) >= 3:
             last = [f.value for f in spend[-3:]]
             self.out.fields["innovation_rd_growth_two_years"] = last[0] < last[1] < last[2]
