@@ -214,3 +214,34 @@ def test_prescreen_unmet_condition_gets_no_met_verdict():
     s = PrescreenSession.start("帮我逐条核对一下申报资格")
     turn = s.handle("我们是郑州注册的独立法人，产权清晰，依法经营依法纳税，财务制度健全，但是统计系统还没注册")
     assert "结论：符合" not in "".join(turn.messages)
+
+
+# -- conditions read from the right words ---------------------------------------------------------------------
+
+
+def test_pure_offshore_without_domestic_is_not_offshore_nought():
+    """「纯离岸业务 没有境内」: the 没有 is about 境内; the offshore figures decide 三（二）."""
+    facts = read_facts("我们纯离岸业务 没有境内 今年1.2M USD 汇率7.0")
+    assert facts.get("offshore_usd") is None
+    assert read_facts("离岸业务也没有").get("offshore_usd").exact() == 0
+
+
+def test_pure_offshore_two_years_estimate():
+    """离岸 130万美元 at 7.0 (910万元) against 90万美元 at 7.1 (639万元): 三（一） 271万 × 3% = 81,300;
+    三（二） 910万 × 10% = 91万 → 991,300."""
+    s = start("纯离岸业务 没有境内 今年1.3M USD 汇率7.0 去年0.9M USD 去年汇率7.1 不是新企业 增量和离岸奖励合计多少")
+    assert s.inputs["offshore_usd"] == Decimal("1300000")
+    assert s.status == "done", (s.pending, s.clarify)
+    assert total(s) == Decimal("991300")
+
+
+def test_correction_about_the_enterprise_keeps_the_new_tech_status():
+    """「我们不算新增企业 去年就有业务了」 after 新拿了技术先进型: the status stays newly gained."""
+    r = read(
+        "哦不对 我们不是新成立的 去年就有业务了 去年境内300万 重新算下",
+        items=["3.1", "3.4"],
+        known={"tech_advanced_new": True},
+    )
+    assert "tech_advanced_new" not in r.fields
+    assert r.fields["new_enterprise"] is False
+    assert r.fields["previous_onshore_cny"] == Decimal("3000000")
