@@ -245,3 +245,13 @@ def test_correction_about_the_enterprise_keeps_the_new_tech_status():
     assert "tech_advanced_new" not in r.fields
     assert r.fields["new_enterprise"] is False
     assert r.fields["previous_onshore_cny"] == Decimal("3000000")
+
+
+def test_item_question_names_the_figure_told_without_an_item():
+    from bot.estimate.session import question_for
+
+    s = start("我们今年外包业务做了230万 能拿什么奖励")
+    assert s.pending == "items"
+    q = question_for("items", s)
+    assert "230万元" in q and "在岸还是离岸" in q
+    assert "7.05" not in q

@@ -301,6 +301,12 @@ class EstimateSession:
         if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
             session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure
         session._ask_who_qualifies(norm)
+        if not session.items:  # 「今年服务外包业务做了150万 能拿多少」: the item is asked naming the figure told
+            from bot.estimate.reading import wan
+
+            told = [wan(f.value) for f in own_figures(norm) if f.kind == "money" and f.currency != "USD"]
+            if told:
+                session.inputs["_unplaced"] = told
         session.advance()
         return session
 
@@ -1626,6 +1632,9 @@ ITEMS_QUESTION = (
 def question_for(key: Optional[str], session: EstimateSession) -> str:
     """The question that asks for `key`: the clause that owns it asks (bot/estimate/clauses/)."""
     if key == "items":
+        told = session.inputs.get("_unplaced") or []
+        if told:  # the figure the user gave, named: which item (and for 执行额, 在岸 or 离岸) it belongs to
+            return f"您说的{'、'.join(told)}是哪一项的数字（执行额请说明是在岸还是离岸）？" + ITEMS_QUESTION
         return ITEMS_QUESTION
     return (key and clauses.question(key, session)) or "还需要什么信息，请直接告诉我。"
 
