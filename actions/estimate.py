@@ -212,7 +212,7 @@ class ActionEstimateTotal(Action):
                     say(dispatcher, answer)
                     return answer_events(answer)
             dispatcher.utter_message(
-                text="这次对话里还没有测算过。告诉我数字，比如“离岸执行额150万美元，汇率7.05”，"
+                text="这次对话里还没有测算过。告诉我数字，比如“去年在岸执行额2000万元，今年2600万元”，"
                 "我逐项帮您算，最后再汇总。"
             )
             return []

@@ -301,6 +301,12 @@ class EstimateSession:
         if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
             session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure
         session._ask_who_qualifies(norm)
+        if not session.items:  # 「今年服务外包业务做了150万 能拿多少」: the item is asked naming the figure told
+            from bot.estimate.reading import wan
+
+            told = [wan(f.value) for f in own_figures(norm) if f.kind == "money" and f.currency != "USD"]
+            if told:
+                session.inputs["_unplaced"] = told
         session.advance()
         return session
 
@@ -1619,13 +1625,16 @@ def _clar_dict(c: Clarification) -> dict:
 ITEMS_QUESTION = (
     "您想测算哪一项？例如：离岸业务奖励、业务规模增量奖励、创新发展奖励、技术先进型企业奖励、展会补贴、"
     "资质认证补贴、中高级人才培训补贴、实习实训补贴、培训机构培训支持、租金补贴、公共服务平台补贴、"
-    "示范园区认定奖励、园区引进重点企业或吸引外资奖励。也可以直接告诉我数字，比如“离岸执行额150万美元，汇率7.05”。"
+    "示范园区认定奖励、园区引进重点企业或吸引外资奖励。也可以直接告诉我数字，比如“去年在岸执行额2000万元，今年2600万元”。"
 )
 
 
 def question_for(key: Optional[str], session: EstimateSession) -> str:
     """The question that asks for `key`: the clause that owns it asks (bot/estimate/clauses/)."""
     if key == "items":
+        told = session.inputs.get("_unplaced") or []
+        if told:  # the figure the user gave, named: which item (and for 执行额, 在岸 or 离岸) it belongs to
+            return f"您说的{'、'.join(told)}是哪一项的数字（执行额请说明是在岸还是离岸）？" + ITEMS_QUESTION
         return ITEMS_QUESTION
     return (key and clauses.question(key, session)) or "还需要什么信息，请直接告诉我。"
 

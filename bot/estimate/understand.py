@@ -425,6 +425,8 @@ class Reader:
         spend = [f for f in self.figs if f.kind == "money" and m.end() <= f.start < end and id(f) not in self.used]
         for f in spend:
             self.use(f)
+        # 「研发投入2022 2023连着两年都在涨」: bare 20xx are the years, not amounts (never compared as spending)
+        spend = [f for f in spend if not re.fullmatch(r"\s*(19|20)[0-9]{2}\s*", f.raw or "")]
         if len(spend) >= 3:
             last = [f.value for f in spend[-3:]]
             self.out.fields["innovation_rd_growth_two_years"] = last[0] < last[1] < last[2]
@@ -697,7 +699,9 @@ class Reader:
     def _set_rate(self, key, value):
         value = Decimal(value)
         if not plausible_rate(value):
-            self.out.problems.append(f"汇率{value}看起来不对：请给出1美元折合多少元人民币的年平均中间价，例如7.05。")
+            self.out.problems.append(
+                f"汇率{value}看起来不对：请给出1美元折合多少元人民币的年平均中间价（以您查到的数为准）。"
+            )
             return
         self.out.fields[key] = value
 
@@ -1339,10 +1343,14 @@ class Reader:
             "，",
             self.text,
         )
-        if (re.search(r"技术先进型|技先", t) or "tech_advanced_new" in (self.known or {})) and re.search(
-            r"复审|复核|续期|延续|重新认定|不是新|并非新|非新|早就|之前就|以前就|多年前|年就有|(前年|去年|上年|往年)(就)?认定",
-            t,
-        ):
+        named = re.search(r"技术先进型|技先", t)
+        # with the status only known from before, 「去年就有业务了」「早就成立了」 speak of the business, not of it
+        kept = (
+            r"复审|复核|续期|延续|重新认定|不是新|并非新|非新|早就|之前就|以前就|多年前|年就有|(前年|去年|上年|往年)(就)?认定"
+            if named
+            else r"复审|复核|续期|延续|重新认定|(不是|并非|非)新(获得|取得|认定|拿|评)|(前年|去年|上年|往年)(就)?(认定|评上|拿到)"
+        )
+        if (named or "tech_advanced_new" in (self.known or {})) and re.search(kept, t):
             self.out.fields["tech_advanced_new"] = False  # 复审通过 is keeping the status, not newly gaining it
         elif re.search(
             r"(新|刚|今年)(被)?(获得?|取得|拿到|拿了|拿下|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|拿了|拿下|通过)|"

@@ -236,6 +236,44 @@ class PrescreenSession:
             self.step = "cancelled"
             return Turn(messages=["好的，已取消本次预审。需要时说“我想做个预审”即可重新开始。"], cancelled=True)
         volunteered = self._volunteered(t)
+        if self.step in ("applicant", "conditions"):
+            return self._with_second_article_verdict(self._before_items(text, t, intent, volunteered))
+        if self.step == "items":
+            self._note(volunteered)
+            stop = self._stop_if_ineligible()
+            if stop:
+                return stop
+            turn = self._items_answer(t, intent)
+            if not turn.understood and any(k in CONDITION_NAMES for k in volunteered):
+                self.retries += 1 if turn.interjection else 0  # (a question intent is not counted there)
+                if self.retries >= 2:  # 第二条 restated again instead of a choice: the verdict on 第二条 alone
+                    self.items, self.step, self.pending = [], "done", None
+                    return Turn(done=True)
+                # facts about 第二条 were kept: where 第二条 stands, then the checklist again
+                return Turn(messages=["好的，这些情况已记下。" + self.second_article_line()])
+            return turn
+        return self._figures_answer(text, intent, volunteered)
+
+    def second_article_line(self) -> str:
+        """「结论：符合第二条的申报资格（…）」 when the facts so far settle 第二条 as met, else ""."""
+        from bot.answers.eligibility import summary
+
+        facts = {k: v for k, v in self.facts.items() if k in CONDITION_NAMES}
+        if not summary(facts).startswith("结论：符合"):
+            return ""
+        return "第二条的申报条件逐项核对完毕，都已满足。结论：符合第二条的申报资格（最终以市商务局审核为准）。"
+
+    def _with_second_article_verdict(self, turn: Turn) -> Turn:
+        """Once every 第二条 condition is settled as met and the checklist comes next, the user hears so first:
+        a pre-screening 「一项一项帮我过一下申报资格」 where all is met says 符合 before the items."""
+        if self.step in ("items", "figures") and not turn.done:
+            line = self.second_article_line()
+            if line:
+                turn.messages = list(turn.messages or []) + [line]
+        return turn
+
+    def _before_items(self, text: str, t: str, intent, volunteered: dict) -> Turn:
+        """The applicant type and the 第二条 conditions."""
         if self.step == "applicant":
             from bot.estimate.session import QUESTION_INTENTS
             from bot.understand.segment import is_question
@@ -273,19 +311,10 @@ class PrescreenSession:
                 self.retries = max(0, self.retries - 1)
                 turn = Turn(messages=["好的，这些情况已记下。" + self._hinted_verdicts()])
             return self._stop_if_ineligible() or turn
-        if self.step == "items":
-            self._note(volunteered)
-            stop = self._stop_if_ineligible()
-            if stop:
-                return stop
-            turn = self._items_answer(t, intent)
-            if not turn.understood and any(k in CONDITION_NAMES for k in volunteered):
-                self.retries += 1 if turn.interjection else 0  # (a question intent is not counted there)
-                if self.retries >= 2:  # 第二条 restated again instead of a choice: the verdict on 第二条 alone
-                    self.items, self.step, self.pending = [], "done", None
-                    return Turn(done=True)
-                return Turn()  # facts about 第二条 were kept; the checklist is asked again
-            return turn
+        return Turn()
+
+    def _figures_answer(self, text: str, intent, volunteered: dict) -> Turn:
+        """The chosen items' figures, through the estimate dialogue."""
         if self.step == "figures":
             self._note({k: v for k, v in volunteered.items() if k in CONDITION_NAMES})
             stop = self._stop_if_ineligible()
@@ -341,6 +370,9 @@ class PrescreenSession:
     def opening_verdicts(self) -> str:
         """What the opening message's facts already settle about the items it names (「区级园区」 → 不符合
         三（八）1), to say before the first question; "" when nothing."""
+        if self.step in ("items", "figures"):
+            line = self.second_article_line()  # 第二条 settled by the opening message itself
+            return "\n" + line if line else ""
         return self._hinted_verdicts() if self.step == "conditions" else ""
 
     def _hinted_verdicts(self) -> str:
@@ -432,7 +464,7 @@ class PrescreenSession:
             chosen = [c for c in detect_items(t) if c in {code for code, _ in options}]
             if own_figures(t):  # figures instead of a choice (「去年境内2800万 今年3600万 没有离岸」): their items
                 chosen += [c for c in items_of_figures(t, self.facts) if c in {code for code, _ in options}]
-        if not chosen and (NONE_ANSWER.match(t) or intent == "deny"):
+        if not chosen and not NO_PROBLEM.match(t) and (NONE_ANSWER.match(t) or intent == "deny"):
             self.items = []
             self.step = "done"
             self.pending = None

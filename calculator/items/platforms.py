@@ -26,6 +26,8 @@ def compute(ctx):
         line = f"第{index + 1}个平台 购置费用{amount(platform['cost_cny'])} × {pct(rate)} = {yuan(raw)}"
         if raw > cap:
             line += f"，超过单个平台上限{amount(cap)}，按{amount(cap)}计"
+        else:
+            line += f"，未超过单个平台上限{amount(cap)}"
         lines.append(line)
     text = f"{listing(lines, what='个平台')}。补贴合计{yuan(total)}。"
     if total <= 0:

@@ -159,7 +159,11 @@ def read(r):
             r.use(counts[0])  # 「…还有一个马来西亚的6万 三场都是指定展会」: the fairs told, counted again
             continue
         places = named_places(seg) if not counts and len(costs) == 1 and re.search(r"各|分别|每场", seg) else 0
-        full = cur is not None and cur["costs"] and (cur["count"] is None or len(cur["costs"]) >= cur["count"])
+        full = (
+            cur is not None
+            and cur["costs"]
+            and (cur["count"] is None or len(cur["costs"]) >= cur["count"] or cur["per"] == "each")
+        )  # 「上半年3场 每场2.5万；下半年又去了2场 每场1.6万」: a batch told per event is whole, the next count is a new batch
         if cur is None or (region and cur["region"] and region != cur["region"]) or ((counts or places) and full):
             cur = {"region": region, "count": None, "costs": [], "per": None, "text": ""}
             groups.append(cur)
@@ -195,7 +199,9 @@ def read(r):
                 {"groups": costless},
             )
         )
-    for g in groups:
+    topic = _topic_region(r.text)
+    for g in groups:  # 「境内展会上半年3场…，下半年2场…」: the heading's region holds for every batch
+        g["region"] = g["region"] or topic
         if not g["costs"]:
             continue
         if _total_of_uncounted_fairs(r, g):
@@ -218,6 +224,17 @@ def read(r):
         fairs += [{"region": g["region"], "cost_cny": x} for x in entries]
     if fairs:
         r.out.fields["fairs"] = fairs
+
+
+def _topic_region(text: str) -> Optional[str]:
+    """The region a message opens with as its heading (「境内展会上半年3场…」「国外的展会：…」) when it names no
+    other region; None otherwise (「国内去了3场…还有2场…」 leaves the second batch's region to be asked)."""
+    m = re.match(r"^[^，,。；;\d]{0,8}?(境内|国内|境外|国外|海外)(的)?(展会|展|活动)", text)
+    if not m:
+        return None
+    region = "domestic" if m.group(1) in ("境内", "国内") else "overseas"
+    others = r"境外|国外|海外|出国" if region == "domestic" else r"境内|国内|省内|市内"
+    return None if re.search(others, text) else region
 
 
 RANGE_BETWEEN = re.compile(r"\s*(到|至|-|~|～|—)\s*")

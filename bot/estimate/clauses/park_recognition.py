@@ -33,7 +33,7 @@ def read(r):
     ):
         r.out.fields["park_newly_recognized"] = False  # 「市级示范园区（前年认定的）」: not newly recognised
     if re.search(
-        r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|运营公司|(我们|我司|本公司)(负责)?(统一)?(管理|运营)的[^，。；]{0,4}园区",
+        r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|(企业|公司)化(运营|管理|运作)|运营公司|(我们|我司|本公司)(负责)?(统一)?(管理|运营)的[^，。；]{0,4}园区",
         t,
     ) and not re.search(r"管委会|政府|事业单位", t):
         r.out.fields["park_enterprise_operated"] = True

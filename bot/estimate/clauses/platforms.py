@@ -166,6 +166,7 @@ def correct_part(platforms: list, text: str):
     return correct_named_part(platforms, text, re.compile(PARTS))
 
 
+LISTING_ENDS = r"[，,。；;！!？?]|\s*(补贴|补助|奖励|能补|能拿|可以|请问|帮|算|一共|合计|总共|多少)"
 INCLUDES = re.compile(r"(里面|其中|这里面|当中|包括|包含|含有|含了|含)(有|了)?")
 
 
@@ -181,8 +182,9 @@ def _total_with_other_costs(r, figs, not_covered: str, spec: dict) -> bool:
     m = INCLUDES.search(after)
     if not m:
         return False
-    listing = re.split(r"[，,。；;！!？?\s]", re.sub(r"^\s*(包括|包含|含有|含了|含)?(有|了)?", "", after[m.end() :]))[0]
-    parts = [p for p in re.split(r"、|和|及|以及|还有|/", re.sub(r"(这些|等等|等)$", "", listing)) if p]
+    listing = re.split(LISTING_ENDS, re.sub(r"^\s*(包括|包含|含有|含了|含)?(有|了)?", "", after[m.end() :]))[0]
+    # 「里面有装修 人员工资 也有服务器和软件 补贴是多少」: the whole list, spaces between its parts, up to the question
+    parts = [p for p in re.split(r"、|和|及|以及|还有|也有|/|\s+", re.sub(r"(这些|等等|等)\s*$", "", listing)) if p]
     others = [p for p in parts if re.search(not_covered, p)]
     if not others:
         return False

@@ -72,7 +72,7 @@ def read(r):
             r.out.fields["rent_years_subsidized"] = int(f.value)
             r.use(f)
         elif f.kind == "money" and _rent_money(r, f) == "contract":
-            if "onshore_cny" not in r.out.fields and not re.search(r"离岸|在岸", before):
+            if "onshore_cny" not in r.out.fields and not re.search(BUSINESS_KIND, before) and not _business_told(r):
                 r.out.fields["rent_contract_amount_cny"] = r.cny(f, "合同执行额")
                 r.use(f)
     m = re.search(r"(?:执行额|合同额|营收|业务额)[^，。；0-9]{0,4}([0-9]+)多万", t)
@@ -167,6 +167,8 @@ def _rent_years(r, f) -> Optional[str]:
     subsidy = r"享受|补贴|房补|租补|补过|(拿|领)(过|了)[^，。；0-9]{0,4}(补|房补|租)|(拿|领)过"
     if re.search(r"专利|软著|著作权|研发|增长|资格|认定", before[-6:] + after[:6]):
         return None  # 「连续两年拿了新发明专利」: not the park or the rent subsidy
+    if per_year(r, f):
+        return None  # 「房租一年60万」「一年房租48万」: the rent's period, not years in the park
     p = [m.end() for m in re.finditer(park, before)]
     q = [m.end() for m in re.finditer(subsidy, before)]
     if p or q:
@@ -177,6 +179,35 @@ def _rent_years(r, f) -> Optional[str]:
     if re.search(r"(满|够)\s*$", before) and "3.8.3" in r.items:
         return "park"  # 「明年就满三年了」 about the rent subsidy: the years in the park it requires
     return None
+
+
+BUSINESS_KIND = r"离岸|在岸|境内|境外|国内|国外"
+
+
+def _business_told(r) -> bool:
+    """「今年境内合同执行额900万 去年700万」: amounts told as 境内/离岸 business with their years are the business
+    figures (三（一）'s years, and the contract amount the calculator takes from them), not a bare contract total."""
+    return bool(re.search(r"(境内|在岸|国内)[^，。；0-9]{0,8}(执行额|合同额|业务额|营收)", r.text)) and bool(
+        re.search(r"今年|去年|上年|本年|20[0-9]{2}年", r.text)
+    )
+
+
+def per_year(r, f) -> bool:
+    """「房租一年60万」「租了1600平 一年房租48万」: 「一年」 that states the period of the rent beside it, not a time
+    in the park (「入驻一年 房租60万」 keeps its own verb and stays a duration)."""
+    if f.value != 1:
+        return False
+    before = r.text[max(0, f.start - 3) : f.start]
+    if re.search(r"入驻|入园|进驻|搬进|搬来|满|有|了|已经|才|刚", before):
+        return False
+    if re.search(r"(房租|租金|租费|年租)\s*$", before):
+        return True
+    return any(
+        g.kind == "money"
+        and 0 <= g.start - f.end <= 8
+        and re.fullmatch(r"\s*(的)?(房租|租金|租费)\s*(是|要|交|付|花|大概|约|了)*\s*", r.text[f.end : g.start])
+        for g in r.figs
+    )
 
 
 def _total_over_years(r, f) -> bool:
