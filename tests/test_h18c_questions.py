@@ -279,3 +279,12 @@ async def test_english_offshore_estimate_uses_that_years_rate():
 def test_glossary_reads_the_rate_words():
     t = understand("the annual average central parity rate for that year was 7.1")
     assert "当年中间价汇率" in t and "was" not in t
+
+
+def test_a_count_beside_a_rate_question_keeps_the_rate():
+    """「能补多少比例？一年最多能补几个」 in one breath: the count first, and the 70% and 30万 still said."""
+    from bot.answers import compose
+
+    reply = compose(None, normalize("ITSS认证补贴比例是多少 一年最多补几个资质项目")).text
+    assert reply.startswith("依据第三条第（六）项") and "最多3个项目" in reply
+    assert "70%" in reply and "30万元" in reply

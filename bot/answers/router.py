@@ -339,7 +339,10 @@ def compose_one(
     if placed is not None:
         return placed
     if shapes.search("count_limit", t):  # 「一年最多能报几个项目」: a count of projects, not the 500万 total
-        return general.count_limit_answer(t, topic_clause)
+        counted = general.count_limit_answer(t, topic_clause)
+        if counted.text.startswith("依据"):  # about certifications: the count first, then the clause as asked
+            return replace(counted, text=counted.text + "\n" + subsidies.clause_answer("3.6", t).text)
+        return counted
     if shapes.search("total_cap_question", t) or shapes.search("policy_start", t) or general.implemented_named(t):
         return general.answer(t)
     if shapes.search("catalog_update", t):
