@@ -244,6 +244,15 @@ def _how_parts(parts: list) -> list:
     return [p for p in parts if not own_figures(normalize(p)) and shapes.search("asks_how_computed", p)]
 
 
+def _estimated_topic(asked: list):
+    """The one support item the message's estimate is about (「CMMI5…ITSS…一共能补多少？一年最多能报几个项目」 → 3.6):
+    the subject of its other questions, before any earlier topic; None for several items or none."""
+    from bot.estimate.items import detect_items
+
+    items = list(dict.fromkeys(c.rstrip("ab") for c in detect_items(" ".join(asked))))
+    return items[0] if len(items) == 1 else None
+
+
 def other_parts(dispatcher, tracker) -> list:
     """After an estimate, the message's other questions (「…能补多少？注册费算在里面吗？」), answered
     part by part; the events of their answers."""
@@ -256,12 +265,13 @@ def other_parts(dispatcher, tracker) -> list:
     others = [p for p in parts if p not in asked]
     if not asked or not others:
         return []
+    topic = _estimated_topic(asked) or tracker.get_slot("topic_clause")
     if len(others) == 1:  # one question left (「离岸那块能不能按10%拿」): its verdict on the facts stated too
         rest = router.answer_part(
             None,
             others[0],
             entities_of(tracker),
-            tracker.get_slot("topic_clause"),
+            topic,
             tracker.get_slot("topic_domain"),
             known_facts(tracker)[0],
         )
@@ -270,13 +280,14 @@ def other_parts(dispatcher, tracker) -> list:
             None,
             "？".join(others) + "？",
             entities_of(tracker),
-            tracker.get_slot("topic_clause"),
+            topic,
             tracker.get_slot("topic_domain"),
             known_facts(tracker)[0],
         )
     if not rest.text:
         return []
-    dispatcher.utter_message(text="另外，" + rest.text)
+    # the figures were given: the clause's offer to estimate is not repeated (「补贴总额最多多少」 after 三（七）4)
+    dispatcher.utter_message(text="另外，" + rest.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
     return [e for e in answer_events(rest) if e.get("name") != "topic_clause"]
 
 

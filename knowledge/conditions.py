@@ -79,6 +79,7 @@ class Check:
     fact: Optional[str] = None
     stated: Optional[str] = None  # what the user said, in words, when known
     assumed: bool = False  # the user did not say: the leaf's `assume` value was taken
+    at_bound: Optional[str] = None  # the figure said is exactly the threshold, whose bound word (以上) includes it
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -114,7 +115,7 @@ def _data() -> dict:
 
 def clause_codes() -> List[str]:
     """Every clause that has conditions, in the policy's order."""
-    return [k for k in _data() if k != "scales"]
+    return [k for k, v in _data().items() if isinstance(v, dict) and "conditions" in v]
 
 
 def spec(code: str) -> dict:
@@ -144,6 +145,27 @@ def threshold(leaf: dict) -> Decimal:
     """A numeric leaf's threshold, from figures.yml."""
     code, key = leaf["figure"].split("/")
     return next(f["value"] for f in figures(code) if f["key"] == key)
+
+
+def at_bound(leaf: dict, facts: dict) -> Optional[str]:
+    """The bound word (以上, 不低于 …) when the fact is exactly the leaf's threshold and that word includes it
+    (conditions.yml `bound_words`): 「正好两年」 against 「两年以上」 meets it, and the answer says why."""
+    if leaf.get("op") not in ("ge", "le") or facts.get(leaf.get("fact")) is None:
+        return None
+    try:
+        exact = Span.of(facts[leaf["fact"]]).exact()
+        word = bound_word(leaf)
+        hit = exact is not None and exact == threshold(leaf)
+    except (ArithmeticError, TypeError, ValueError, StopIteration):
+        return None
+    return word if hit and word in _data()["bound_words"]["inclusive"] else None
+
+
+def at_bound_note(check: "Check") -> str:
+    """「“以上”包含本数，您说的正好是2年，也算达到」 for a condition met exactly at its threshold, else ""."""
+    if not check.at_bound or check.status != MET or not check.stated:
+        return ""
+    return _data()["bound_words"]["at_bound_note"].format(bound=check.at_bound, value=check.stated)
 
 
 def bound_word(leaf: dict) -> Optional[str]:
@@ -354,6 +376,7 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
                 cond.get("fact"),
                 _describe(cond, facts),
                 assumed,
+                at_bound(cond, facts) if not assumed else None,
             )
         )
     requires = entry.get("requires", [])

@@ -515,12 +515,14 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
         score += k.fts_score(fts.get(no, 0.0), cfg["classify_fts_weight"])
         if score < _MIN_SCORE:
             continue
-        business_type = max(by_type, key=lambda bt: by_type[bt]) if by_type else None
+        business_types = sorted(by_type, key=lambda bt: -by_type[bt])  # 「扫描录入…再做统计分析」: both
+        business_type = business_types[0] if business_types else None
         results.append(
             {
                 "domain": d["name"],
                 "category": d["category"],
                 "business_type": business_type,
+                "business_types": business_types,
                 "score": round(score, 4),
                 "excluded": exclusion is not None,
                 "exclusion": exclusion,

@@ -102,7 +102,7 @@ def all_leaves():
     """(clause, leaf) for every leaf of conditions.yml, `any` groups flattened."""
     data = raw_conditions()
     for code, entry in data.items():
-        if code == "scales":
+        if "conditions" not in entry:  # scales, bound_words
             continue
         for cond in entry["conditions"]:
             for item in cond.get("any", [cond]):

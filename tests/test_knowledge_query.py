@@ -196,9 +196,18 @@ class TestClassifyBusiness:
         assert (False, True) == (results["电子商务平台服务"]["excluded"], results["互联网营销推广服务"]["excluded"])
 
     def test_result_shape(self, db):
-        """Results carry domain, category, business_type, score, excluded, exclusion and confident."""
+        """Results carry domain, category, business_type(s), score, excluded, exclusion and confident."""
         top = query.classify_business("软件测试", db_path=db)[0]
-        assert {"domain", "category", "business_type", "score", "excluded", "exclusion", "confident"} == set(top)
+        assert {
+            "domain",
+            "category",
+            "business_type",
+            "business_types",
+            "score",
+            "excluded",
+            "exclusion",
+            "confident",
+        } == set(top)
         assert ("ITO", None) == (top["category"], top["exclusion"])
 
     def test_unknown_business(self, db):

@@ -115,7 +115,7 @@ class TestTotalListedByName:
         )
         cap = figure("4.3", "annual_total_cap_cny")
         assert reply is not None and "第四条第（三）项" in reply and _wan(cap) in reply
-        assert "1000万元不对" in reply and "不能全部拿到" in reply
+        assert "1000万元不对" in reply and "拿不到全部" in reply
 
     def test_the_right_cap_is_not_corrected(self):
         assert stated_awards.remembered_cap(normalize("我记得上限是500万")) is None

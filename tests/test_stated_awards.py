@@ -15,7 +15,7 @@ TOTAL_CAP = figure("4.3", "annual_total_cap_cny")
 def test_three_awards_over_the_total_are_held_to_500wan():
     reply = stated_awards.answer("我们离岸奖励200万 增量奖励200万 平台补贴200万 加起来能拿600万吗")
     assert "合计6,000,000.00元" in reply
-    assert "一年最多能拿5,000,000.00元" in reply and "不能全部拿到" in reply
+    assert "一年最多只能拿到5,000,000.00元" in reply and "拿不到全部" in reply
     assert "第四条第（三）项" in reply
 
 
@@ -39,7 +39,7 @@ def test_an_award_over_its_clause_ceiling_counts_at_the_ceiling():
 
 def test_boundary_total_exactly_500wan_is_not_over():
     reply = stated_awards.answer("增量奖励200万 离岸奖励200万 平台补贴100万 加起来超没超")
-    assert "合计5,000,000.00元（约500.00万元），未超过" in reply and "一年最多能拿" not in reply
+    assert "合计5,000,000.00元（约500.00万元），未超过" in reply and "一年最多只能拿到" not in reply
 
 
 def test_platform_award_over_one_platforms_ceiling_is_asked_not_guessed():
@@ -65,7 +65,7 @@ def test_total_is_capped_sum_of_capped_items(increment, offshore, rent):
     cap = figure("3.1", "cap_cny")
     expected = min(increment, cap) + min(offshore, figure("3.2", "cap_cny")) + rent
     assert f"合计{expected:,.2f}元" in reply
-    assert ("一年最多能拿" in reply) == (expected > TOTAL_CAP)
+    assert ("一年最多只能拿到" in reply) == (expected > TOTAL_CAP)
 
 
 def test_awards_named_at_their_ceiling_count_at_the_ceiling():
@@ -76,7 +76,7 @@ def test_awards_named_at_their_ceiling_count_at_the_ceiling():
 
 def test_a_total_the_user_worked_out_is_held_to_500wan():
     reply = stated_awards.answer("我们各项奖励算下来加起来有620万 能全拿到吗")
-    assert "合计620万元" in reply and "不能全部拿到" in reply and "5,000,000.00元" in reply
+    assert "合计620万元" in reply and "拿不到全部" in reply and "5,000,000.00元" in reply
     reply = stated_awards.answer("各项补贴加起来480万 能全拿吗")
     assert "未超过上限" in reply and "不能全部" not in reply
 
@@ -104,4 +104,4 @@ def test_award_verb_makes_a_short_name_an_award():
 def test_each_of_several_platforms():
     reply = stated_awards.answer("三个平台各补150万 再加离岸奖200万 一共能拿多少")
     assert "公共服务平台补贴：4,500,000.00元" in reply and "3个平台" in reply
-    assert "合计6,500,000.00元" in reply and "一年最多能拿5,000,000.00元" in reply
+    assert "合计6,500,000.00元" in reply and "一年最多只能拿到5,000,000.00元" in reply

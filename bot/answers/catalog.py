@@ -165,7 +165,8 @@ def _domain_line(who: str, top: dict, hits=(), text: str = "") -> str:
             f"{who}不属于服务外包支持目录：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
             f"（{CATALOG}{_label(d)}）。{_covers(d)}"
         )
-    bt = f"（业务类型：{top['business_type']}）" if top.get("business_type") else ""
+    types = top.get("business_types") or ([top["business_type"]] if top.get("business_type") else [])
+    bt = f"（业务类型：{'、'.join(types)}）" if types else ""
     msg = f"{who}可归入{d['name']}{bt}，属于{d['category_name']}（{d['category']}），见{CATALOG}{_label(d)}。"
     if (
         len(hits) > 1

@@ -52,8 +52,9 @@ def words() -> dict:
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
     out["not_required"] = {k: re.compile(v) for k, v in raw["not_required"].items()}
     out["must_topics"] = {k: re.compile(v) for k, v in raw["must_topics"].items()}
+    out["not_defined"] = {k: dict(v, pattern=re.compile(v["pattern"])) for k, v in raw["not_defined"].items()}
     for field, spec in raw.items():
-        if isinstance(spec, dict) and field not in ("not_required", "must_topics"):
+        if isinstance(spec, dict) and field not in ("not_required", "must_topics", "not_defined"):
             out[field] = {
                 k: (
                     [re.compile(p) for p in v]
@@ -288,6 +289,9 @@ def answer(text: str) -> Answer:
     if several is not None:
         return several
     facts = facts_from(text)
+    undefined = not_defined_answer(text, facts)
+    if undefined is not None:
+        return undefined
     v = conditions.evaluate("2", facts)
     must = _must_answer(text)
     if must and v.status != conditions.NOT_MET:
@@ -380,6 +384,38 @@ def answer_with_business(text: str) -> Answer:
     if placed is None or not placed.text:
         return verdict
     return replace(verdict, text=verdict.text + "\n\n" + placed.text, domain=placed.domain)
+
+
+def not_defined(text: str) -> List[str]:
+    """What the message asks about that 第二条 names only in general words and the text does not define
+    (纳税信用等级, 已补缴的税务处罚 …: eligibility_words.yml `not_defined`), in order."""
+    if not words()["asks"].search(text) and "影响" not in text:
+        return []
+    return [name for name, spec in words()["not_defined"].items() if spec["pattern"].search(text)]
+
+
+def not_defined_answer(text: str, facts: dict) -> Optional[Answer]:
+    """「去年被税务罚过款 已补缴 纳税信用等级B 影响申报资格吗」: the condition of 第二条 it belongs to, that the text
+    does not define it, and that the 实施细则 of 市商务局 with 市财政局 decide (第四条第（一）项); never a verdict.
+    None when nothing such is asked, or when another stated fact already fails 第二条."""
+    names = not_defined(text)
+    if not names:
+        return None
+    specs = [words()["not_defined"][n] for n in names]
+    excused = {f for s in specs for f in s.get("overrides") or []}  # 「欠税 纳税信用D级」: 欠税 still fails
+    rest = {k: v for k, v in facts.items() if k not in excused}
+    if conditions.evaluate("2", rest).status == conditions.NOT_MET:
+        return None
+    conds = "、".join(dict.fromkeys(f"“{CONDITION_NAMES[s['fact']]}”" for s in specs))
+    c, rules = query.clause("2"), query.clause("4.1")
+    return Answer(
+        f"{'、'.join(names)}：{c['label']}对申报企业的要求是{conds}，政策原文没有进一步规定："
+        + "，".join(s["unsaid"] for s in specs)
+        + f"，所以不能凭文件说一定影响或一定不影响。具体怎么认定，由市商务局会同市财政局另行制定的实施细则规定"
+        f"（{rules['label']}：{rules['text']}），以市商务局审核为准，建议申报前向市商务局确认。"
+        f"\n依据{c['label']}（{c['title']}），申报条件是：{c['text']}",
+        clause="2",
+    )
 
 
 def _not_required_note(topic: str) -> str:

@@ -2,6 +2,7 @@
 
 import re
 
+from knowledge.figures import figures as clause_figures
 from knowledge.figures import words as figure_words
 
 from knowledge import query, shapes
@@ -164,6 +165,25 @@ def cannot_serve(text: str, whole_only: bool = False):
             fields["published"] = _date(d["published"])
             return Answer(kind["reply"].format(**fields) + CAN_DO.format(**fields), clause="4.1")
     return None
+
+
+def count_limit_answer(text: str, topic_clause=None) -> Answer:
+    """「一年最多能报几个项目」: the one count of projects the policy caps (三（六）: 每个企业每年支持项目最多3个);
+    said alone when the question is about certifications, else beside the rule that the directions of 第三条
+    are not counted, only held to 第四条第（三）项's yearly total."""
+    from bot.estimate.items import detect_items
+
+    max_items = next(f for f in clause_figures("3.6") if f["key"] == "max_items")
+    cert = query.clause("3.6")
+    line = f"依据{cert['label']}（{cert['title']}）：{max_items['text']}，即资质认证补贴一年最多{max_items['value']}个项目。"
+    if topic_clause == "3.6" or "3.6" in detect_items(text) or shapes.search("cert_words", text):
+        return Answer(line, clause="3.6")
+    cap = figure_words("4.3", "annual_total_cap_cny")
+    return Answer(
+        f"政策没有限制一个企业一年申报第三条的几个支持方向：条件分别满足就分别计算，合计最高{cap}"
+        f"（{query.clause('4.3')['label']}）。对项目个数有限制的只有资质认证补贴——" + line,
+        clause="3.6",
+    )
 
 
 def together_answer(codes=()) -> Answer:

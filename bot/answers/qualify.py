@@ -135,7 +135,8 @@ def _met_line(c: cond.Check) -> str:
         return f"{c.label}（未说明，按此前未享受过计）"
     if c.assumed:
         return f"{c.label}（未说明，按满足计）"
-    return c.label
+    note = cond.at_bound_note(c)  # 「正好两年」: 以上 includes the number
+    return f"{c.label}（{note}）" if note else c.label
 
 
 def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:

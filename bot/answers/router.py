@@ -275,6 +275,7 @@ OWN_ROUTES = (
     "amount_basis",
     "total_cap_question",
     "place_question",
+    "count_limit",
 )
 
 
@@ -337,6 +338,11 @@ def compose_one(
     placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None
     if placed is not None:
         return placed
+    if shapes.search("count_limit", t):  # 「一年最多能报几个项目」: a count of projects, not the 500万 total
+        counted = general.count_limit_answer(t, topic_clause)
+        if counted.text.startswith("依据"):  # about certifications: the count first, then the clause as asked
+            return replace(counted, text=counted.text + "\n" + subsidies.clause_answer("3.6", t).text)
+        return counted
     if shapes.search("total_cap_question", t) or shapes.search("policy_start", t) or general.implemented_named(t):
         return general.answer(t)
     if shapes.search("catalog_update", t):

@@ -136,9 +136,10 @@ COUNTED_EVENTS = re.compile(
     re.I,
 )
 
-# 「USD 1.8 million last year」「6.95 last year」: English puts the year after the figure, Chinese before it
+# 「USD 1.8 million last year」「6.95 last year」: English puts the year after the figure, Chinese before it; a figure
+# never ends in its punctuation (「rate 6.9, this year rate 7.1」: 「this year」 belongs to 7.1, not to 6.9)
 POSTPOSED_YEAR = re.compile(
-    r"((?:(?:usd|us\$|\$|rmb|cny|¥)\s*)?[0-9][0-9.,]*\s*(?:million|mn|m|k|thousand|万|亿|w)?(?:\s*(?:usd|rmb|cny|dollars?))?)"
+    r"((?:(?:usd|us\$|\$|rmb|cny|¥)\s*)?[0-9](?:[0-9.,]*[0-9])?\s*(?:million|mn|m|k|thousand|万|亿|w)?(?:\s*(?:usd|rmb|cny|dollars?))?)"
     r"\s+(?:(?:for|in|of)\s+)?(?:the\s+)?(last|this|previous|current)\s+year",
     re.I,
 )

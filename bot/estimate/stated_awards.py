@@ -318,7 +318,7 @@ def _stated_total(text: str) -> Optional[str]:
     cap = figure("4.3", "annual_total_cap_cny")
     said = wan(value) if not more else f"{wan(value)}以上（您说的是“{more}”）"
     if value > cap or (more and value >= cap):
-        verdict = f"不能全部拿到：超过上限，一年最多{money(cap)}"
+        verdict = f"拿不到全部：超过上限，一年最多只能拿到{money(cap)}"
     elif more and _below_next(value) > cap:
         return None  # 「四百五十多万」 is 450万 and more: it may pass 500万
     else:
@@ -459,7 +459,7 @@ def answer(text: str) -> Optional[str]:
     if total > cap:
         verdict = (
             f"合计{money(total)}，超过单个企业年度政策支持资金总额上限{wan(cap)}，"
-            f"一年最多能拿{money(cap)}，不能全部拿到（依据第四条第（三）项）。"
+            f"一年最多只能拿到{money(cap)}，拿不到全部（依据第四条第（三）项）。"
         )
     else:
         verdict = f"合计{money(total)}，未超过单个企业年度总额上限{wan(cap)}，可以同时申报（依据第四条第（三）项）。"
