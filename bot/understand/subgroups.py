@@ -61,7 +61,7 @@ def _count(numeral: str) -> Optional[int]:
 def _group_before(t: str, pos: int) -> int:
     """The largest count of people said before `pos` (0 when none): the group a part belongs to."""
     best = 0
-    for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位)", t[:pos]):
+    for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位|人)", t[:pos]):
         n = _count(m.group(1))
         if n and not re.match(r"\s*(个)?(月|年)", t[m.end() - 1 : m.end() + 1]):
             best = max(best, n)
@@ -198,11 +198,10 @@ def excluded(t: str, code: str, ids) -> tuple:
 
     out, others = [], None
     for p in listed(t) or parts(t):
-        if p.rest:
-            others = p
-            continue
         verdict = conditions.evaluate(code, read_facts(p.text))
         failed = [c for c in verdict.checks if c.id in ids and c.status == "not_met"]
-        if failed:
+        if failed:  # 「另外4个大专的还没签劳动合同」: a part failing a condition, not the others who meet them
             out.append((p, [c.label for c in failed]))
+        elif p.rest:
+            others = p
     return out, others

@@ -151,6 +151,32 @@ def count_without_parts(r, code: str, ids, group: int) -> Optional[int]:
     return count
 
 
+def failing_parts(r, code: str, ids) -> bool:
+    """Whether the message sets apart a part of a group that fails one of clause `code`'s person conditions
+    `ids` (「40人… 但有6个只有高中学历，另外4个大专的还没签劳动合同」): the group less those parts is counted."""
+    from bot.understand.subgroups import excluded
+
+    return bool(excluded(r.text, code, ids)[0])
+
+
+def read_groups(r, key: str, code: str, ids) -> bool:
+    """People counted in groups (「办了三期 分别20 15 8个人」「第一期30人 第二、三期各28人」, bot/understand/groups.py):
+    the count is the sum of the groups' counts the user typed, less the parts said to fail a person condition
+    (「第三期里有3个是中专学历」), each named in a note. True when the message counts groups."""
+    from bot.understand.groups import read
+
+    groups = read(r.text)
+    if groups is None:
+        return False
+    for f in r.unused("count"):
+        if groups.covers(f.start):
+            r.use(f)
+    r.out.notes.append(f"人数按{groups.said} = {groups.total}名计算")
+    n = count_without_parts(r, code, ids, groups.total)
+    r.out.fields[key] = groups.total if n is None else n
+    return True
+
+
 def count_less_removed(r, key: str) -> None:
     """「有4个人社保只交了4个月 这4个得去掉吧」 after a count of people told before (`key` in the running estimate):
     the part the user takes out is subtracted from it (23 − 4 = 19), said in a note; a part as large as the count

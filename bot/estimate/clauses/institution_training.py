@@ -2,7 +2,7 @@
 
 import re
 
-from .base import Clause, Field, count_less_removed, count_without_parts, figure_in
+from .base import Clause, Field, count_less_removed, count_without_parts, failing_parts, figure_in, read_groups
 
 CODE = "3.7.2"
 PERSON_CONDITIONS = ("education", "exam", "contract")  # each trainee counted must meet these
@@ -207,13 +207,10 @@ def read(r):
     count_less_removed(r, "institution_trainees")  # 「有5个没签满一年 这5个要去掉」
     if "institution_trainees" in r.out.fields:
         return
-    if (
-        read_listed_parts(r)
-        or read_levels(r)
-        or read_listed_levels(r)
-        or read_part_below(r)
-        or read_contracts(r)
-        or read_signed_count(r)
+    if read_groups(r, "institution_trainees", CODE, PERSON_CONDITIONS) or read_listed_parts(r):
+        return
+    if not failing_parts(r, CODE, PERSON_CONDITIONS) and (
+        read_levels(r) or read_listed_levels(r) or read_part_below(r) or read_contracts(r) or read_signed_count(r)
     ):
         return
     for f in r.unused("count"):
