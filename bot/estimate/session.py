@@ -1540,12 +1540,22 @@ def replaces_a_count(text: str, running: Optional[dict]) -> bool:
 
 def removes_a_part(text: str, running: Optional[dict]) -> bool:
     """「有4个人社保只交了4个月 这4个得去掉吧」 after an estimate that counts people: the user takes a part out of a
-    count the running estimate holds, a correction of that estimate (bot/understand/subgroups.py removed)."""
+    count the running estimate holds, or says a part of it fails a person condition, a correction of that estimate
+    (bot/understand/subgroups.py removed, excluded)."""
     from bot.understand.subgroups import removed
 
-    if not running or not any(isinstance(running.get(k), (int, Decimal)) for k in COUNT_FIELDS):
+    from bot.understand.subgroups import excluded
+
+    if not running:
         return False
-    return bool(removed(normalize(text or "")))
+    norm = normalize(text or "")
+    if running.get("senior_training") and excluded(norm, "3.7.3", clauses.senior_training.PERSON_CONDITIONS)[0]:
+        return True  # 「其中3个其实只是大专学历」 after people whose training costs were counted
+    if not any(isinstance(running.get(k), (int, Decimal)) for k in COUNT_FIELDS):
+        return False
+    held = [c for c in clauses.CLAUSES if c.person_conditions and isinstance(running.get(c.person_conditions[0]), int)]
+    # 「第三期里有两个是中专学历的」: a part of the people counted fails one of the item's person conditions
+    return bool(removed(norm)) or any(excluded(norm, c.code, c.person_conditions[2])[0] for c in held)
 
 
 def changes_an_entry(text: str, running: Optional[dict]) -> bool:

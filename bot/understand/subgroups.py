@@ -45,7 +45,10 @@ def _patterns():
     exc, inside, rest = alternation(w["exception"]), alternation(w["inside"]), alternation(w["rest"])
     people = alternation(w["people"])
     tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
-    part = re.compile(rf"(?:(?:{exc})\s*(?:{inside})?\s*(?:有|还有)?|(?:{inside})\s*(?:有|还有)){tail}")
+    bare = alternation(w["inside_bare"])
+    part = re.compile(
+        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside})\s*(?:有|还有)|(?P<in3>{bare})){tail}"
+    )
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
     addition = re.compile(rf"(?:{alternation(w['addition'])}){tail}")
     return part, others, addition
@@ -86,8 +89,10 @@ def parts(t: str) -> List[Part]:
     out = []
     for pattern, rest in ((part, False), (others, True)):
         for m in pattern.finditer(t):
-            n = _count(m.group("n"))
-            if n is None or _group_before(t, m.start()) <= n:
+            n, group = _count(m.group("n")), _group_before(t, m.start())
+            # 「第三期里有两个是中专」「其中3个其实只是大专」 said after the group was counted (an earlier message)
+            said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3"))
+            if n is None or (group <= n if group else not said_inside):
                 continue
             end_m = PHRASE_END.search(t, m.end())
             end = end_m.start() if end_m else len(t)

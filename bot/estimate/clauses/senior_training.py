@@ -23,27 +23,29 @@ def describe(value) -> str:
     )
 
 
-SUBSET_BELOW = re.compile(
-    r"其中[^，。；,;]{0,3}([一二两三四五六七八九十\d]+)\s*(?:个|名|位|人)[^，。；,;]{0,3}(大专|专科|中专|高中|本科以下|没有本科)"
-)
+PERSON_CONDITIONS = ("education", "position")  # each person counted must meet these (本科以上, 项目经理以上)
 
 
 def _subset_below(r) -> bool:
-    """「那要是其中有一个是大专学历的呢」 after N people: that many are not counted (本科以上 is asked)."""
-    from calculator.figures_zh import numeral_value
+    """「其中有一个是大专学历的」「其中3个其实只是大专学历 那剩下的…」 after N people: the parts said to fail a person
+    condition are not counted, each named; only when everyone's cost is the same (whose cost leaves is never guessed)."""
+    from bot.understand.subgroups import excluded
 
     known = (r.known or {}).get("senior_training") or []
-    m = SUBSET_BELOW.search(r.text)
-    if not m or not known or r.unused("money"):
+    if not known or r.unused("money"):
         return False
-    n = numeral_value(m.group(1))
-    if n is None or not 0 < n <= len(known):
+    failing, _ = excluded(r.text, "3.7.3", PERSON_CONDITIONS)
+    left = sum(p.count for p, _ in failing)
+    if not failing or left > len(known):
         return False
-    costs = sorted((e["cost_cny"] for e in known), reverse=True)
-    if len(set(costs)) != 1:
+    if len({e["cost_cny"] for e in known}) != 1:
         return False  # which person's cost leaves is not said: asked elsewhere, never guessed
-    r.out.fields["senior_training"] = [dict(e) for e in known[: len(known) - int(n)]]
-    r.out.notes.append(f"其中{int(n)}名{m.group(2)}学历，不符合“学员本科以上学历”，不计入")
+    for f in r.unused("count"):
+        if any(p.number_at == f.start for p, _ in failing):
+            r.use(f)
+    r.out.fields["senior_training"] = [dict(e) for e in known[: len(known) - left]]
+    said = "；".join(f"“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in failing)
+    r.out.notes.append(f"{said}；按{len(known)} − {left} = {len(known) - left}名计算")
     return True
 
 
