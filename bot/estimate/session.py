@@ -1344,11 +1344,13 @@ class EstimateSession:
         """The conditions' verdict on each item of this estimate (knowledge/conditions.py)."""
         from knowledge import conditions
 
+        from bot.understand.scoped_facts import for_item
+
         facts = self.condition_facts()
         shared: dict = {}
         for clause in clauses.clauses_for(self.items):
-            if clause.condition_code in conditions.clause_codes():
-                conditions.evaluate(clause.condition_code, facts, shared)
+            if clause.condition_code in conditions.clause_codes():  # each item its own people's 学历
+                conditions.evaluate(clause.condition_code, for_item(facts, clause.condition_code), shared)
         return shared
 
     def failed(self) -> dict:
