@@ -44,7 +44,10 @@ def read(r):
                 or (re.match(rf"\s*[，,]?\s*(?:{_among()})", after) and "3.7.4" in r.items)
             )
             and not re.search(r"应届|毕业|符合|合格", before[-6:])
-            and not re.search(r"应届|毕业生", re.split(r"[，,；;。]", after)[0][:6])
+            and (
+                not re.search(r"应届|毕业生", re.split(r"[，,；;。]", after)[0][:6])
+                or re.match(rf"\s*[，,]?\s*(?:{_among()})", after)  # 「接24个 里面应届…的有16个」: the group
+            )
             and "interns_per_year" not in r.out.fields
         ):
             r.out.fields["interns_per_year"] = int(f.value)
