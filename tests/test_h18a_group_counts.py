@@ -150,3 +150,20 @@ def test_the_count_is_the_typed_groups_less_the_failing_parts(case):
     text, expected = case
     out = read("认定的培训机构 " + text + " 其他都是大专以上 考核都通过 都签了两年合同", items=TRAINING)
     assert expected == out.fields["institution_trainees"], text
+
+
+class TestSeniorCostForEachWithoutACount:
+    def test_the_number_is_asked_then_the_others_named_are_counted(self):
+        s = EstimateSession.start("中高级人才培训 涉外业务的")
+        s.handle("培训费每人2.4万", "estimate")
+        assert "senior_training" not in s.inputs  # several people, how many not said: never one person's cost
+        assert "有几名" in clauses_question(s)
+        s.handle("里面有3个是专科 其他7个都是本科以上的项目经理", "estimate")
+        assert 7 == len(s.inputs["senior_training"])
+        assert Decimal("84000") == total(s)  # 7 × (2.4万 × 50% = 1.2万)
+
+
+def clauses_question(session) -> str:
+    from bot.estimate.clauses import senior_training
+
+    return senior_training.question(session)

@@ -68,7 +68,10 @@ def _group_before(t: str, pos: int) -> int:
         n = _count(m.group(1))
         if n and not re.match(r"\s*(个)?(月|年)", t[m.end() - 1 : m.end() + 1]):
             best = max(best, n)
-    return best
+    from bot.understand.groups import read as groups_read
+
+    groups = groups_read(t[:pos])  # 「分别6 5个人 第一期里有5个…」: the groups' total
+    return max(best, groups.total) if groups else best
 
 
 def additions(t: str) -> List[tuple]:
@@ -92,7 +95,9 @@ def parts(t: str) -> List[Part]:
             n, group = _count(m.group("n")), _group_before(t, m.start())
             # 「第三期里有两个是中专」「其中3个其实只是大专」 said after the group was counted (an earlier message)
             said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3"))
-            if n is None or (group <= n if group else not said_inside):
+            # 「其中2个是大专学历 其他10个是…」 after the group was counted: the others after a part said
+            after_part = rest and any(p.end <= m.start() and not p.rest for p in out) and group <= n
+            if n is None or (group <= n if group and not after_part else not (said_inside or after_part)):
                 continue
             end_m = PHRASE_END.search(t, m.end())
             end = end_m.start() if end_m else len(t)

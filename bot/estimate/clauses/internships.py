@@ -54,7 +54,7 @@ def read(r):
             r.use(f)
         elif (
             f.kind == "count"
-            and "qualified_interns" not in r.out.fields  # 「其中12个应届的条件都满足 两项加一起」: 两项 is no one
+            # 「其中12个应届的条件都满足 两项加一起」: 两项 counts no one
             and not re.match(r"项|问题|方面|件事", t[f.end - 1 : f.end + 2].lstrip("个"))
             and not _refers_back(r, f)
             and (

@@ -1,6 +1,7 @@
 """三（七）3 中高级人才培训补贴 in conversation (calculator/items/senior_training.py computes it)."""
 
 import re
+from decimal import Decimal
 
 from bot.estimate.reading import FAIR_WORDS, TOTAL_WORDS, Clarification, each_cost_question
 
@@ -8,7 +9,9 @@ from .base import Clause, Field, wan
 
 
 def question(session) -> str:
-    count = session.inputs.get("_senior_count")
+    count, each = session.inputs.get("_senior_count"), session.inputs.get("_senior_each_cost")
+    if each and not count:
+        return f"每人培训费{wan(each)}：参加培训的中、高级人才（本科以上学历、项目经理以上职位）有几名？"
     if count:
         return f"这{count}人每人的培训费用是多少元？（或告诉我合计费用）"
     return "有几名中、高级人才（本科以上学历、项目经理以上职位）参加了涉外业务培训？每人的培训费用是多少元？"
@@ -49,6 +52,29 @@ def _subset_below(r) -> bool:
     return True
 
 
+EACH = r"每人|人均|每个人|每位|每名"
+
+
+def _count_at_each_cost(r, counts) -> None:
+    """The number of people asked after one cost for each of them (「每人1.5万」): the people who qualify, or the
+    others named (「其中2个是大专学历 其他10个是本科以上的项目经理」: 10), or the count less the parts said to fail."""
+    from bot.understand.subgroups import excluded
+
+    cost = Decimal(str(r.known["_senior_each_cost"]))
+    failing, others = excluded(r.text, "3.7.3", PERSON_CONDITIONS)
+    n = int(counts[0].value)
+    if others is not None:
+        n = others.count
+    elif failing:
+        n = max(n - sum(p.count for p, _ in failing), 0)
+    for f in counts:
+        r.use(f)
+    if failing:
+        said = "；".join(f"“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in failing)
+        r.out.notes.append(f"{said}；按{n}名计算")
+    r.out.fields["senior_training"] = [{"cost_cny": cost} for _ in range(n)]
+
+
 def read(r):
     """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
     if _subset_below(r):
@@ -65,7 +91,9 @@ def read(r):
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
     ]
     if not costs:
-        if counts and r.pending == "senior_training":
+        if counts and r.pending == "senior_training" and r.known.get("_senior_each_cost"):
+            _count_at_each_cost(r, counts)
+        elif counts and r.pending == "senior_training":
             r.out.fields["_senior_count"] = int(counts[0].value)
             r.use(counts[0])
         return
@@ -120,6 +148,12 @@ def read(r):
         )
         return
     per = pieces[0][2] if len(costs) == 1 else None
+    if n is None and len(costs) == 1 and (per == "each" or re.search(EACH, r.text)):
+        # 「每人的培训费都是1.5万」 with no number of people: several people, how many is asked, never one
+        value = r.yuan(costs[0], "培训费用")
+        if value is not None:
+            r.out.fields["_senior_each_cost"] = value
+        return
     if per is None:
         per = (
             "each"
