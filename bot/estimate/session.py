@@ -730,7 +730,9 @@ class EstimateSession:
                 self.last_keys.append(key)
                 got = True
             if re.search(r"又|再|补报|另外|还有|也", normalize(text or "")):
-                for key in [k for k in fields if k in ADDITIVE_COUNTS and k in self.inputs]:
+                # a count taken as everyone's from this message's facts is no earlier count: the message's replaces it
+                assumed = getattr(self, "assumed_everyone", set())
+                for key in [k for k in fields if k in ADDITIVE_COUNTS and k in self.inputs and k not in assumed]:
                     self.inputs[key] = int(self.inputs[key]) + int(fields.pop(key))
                     self.last_keys.append(key)
                     got = True
@@ -1301,6 +1303,7 @@ class EstimateSession:
             checks = {c.id: c.status for c in verdict.checks}
             if all(checks.get(i) == "met" for i in ids):
                 self.inputs[count_key] = int(Decimal(str(self.inputs[group_key])))
+                self.assumed_everyone = getattr(self, "assumed_everyone", set()) | {count_key}
                 self.notes.append(f"按您说的{self.inputs[count_key]}名均符合条件计算")
 
     def _drop_stale_everyone_notes(self) -> None:
