@@ -167,3 +167,17 @@ def clauses_question(session) -> str:
     from bot.estimate.clauses import senior_training
 
     return senior_training.question(session)
+
+
+class TestWhoQualifiesAnsweredWithParts:
+    def test_the_others_named_are_counted_not_the_first_count(self):
+        s = EstimateSession.start("公司14名员工参加了涉外业务培训 每人学费2万")
+        assert s.clarify and s.clarify["kind"] == "qualified"
+        s.handle("里面有4个是专科 其他10个是本科以上的项目经理", "inform")
+        assert 10 == len(s.inputs["senior_training"])
+        assert Decimal("100000") == total(s)  # 10 × (2万 × 50% = 1万)
+
+    def test_the_group_less_the_failing_part(self):
+        s = EstimateSession.start("公司9名员工参加了涉外业务培训 每人学费2万")
+        s.handle("其中3个只是大专", "inform")
+        assert 6 == len(s.inputs["senior_training"])

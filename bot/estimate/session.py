@@ -1155,8 +1155,10 @@ class EstimateSession:
         settled = verdict is not None and not (
             {"education", "position"} <= {c.id for c in verdict.checks if c.status == "unknown"}
         )
-        if counts and int(counts[0].value) < len(entries):
-            n = int(counts[0].value)
+        qualified = clauses.senior_training.qualified_of(norm, len(entries))
+        if qualified is not None or (counts and int(counts[0].value) < len(entries)):
+            # 「其中2个是大专 其他10个是本科以上的项目经理」: the 10 named, never the first count said (2)
+            n = qualified if qualified is not None else int(counts[0].value)
             self.inputs["_senior_qualified"] = n
             if len(set(entries)) != 1:
                 self.inputs["_senior_count"] = n  # which people's costs is not said: asked, never guessed

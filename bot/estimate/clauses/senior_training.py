@@ -75,6 +75,21 @@ def _count_at_each_cost(r, counts) -> None:
     r.out.fields["senior_training"] = [{"cost_cny": cost} for _ in range(n)]
 
 
+def qualified_of(text: str, group: int):
+    """The people of a group of `group` who qualify, when the normalised `text` names parts failing the person
+    conditions (「其中2个是大专 其他10个是本科以上的项目经理」: the others named, 10; else the group less the parts), or
+    None when it names none."""
+    from bot.understand.subgroups import excluded
+
+    failing, others = excluded(text, "3.7.3", PERSON_CONDITIONS)
+    if not failing:
+        return None
+    if others is not None:
+        return others.count if others.count <= group else None
+    left = sum(p.count for p, _ in failing)
+    return group - left if left < group else None
+
+
 def read(r):
     """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
     if _subset_below(r):
