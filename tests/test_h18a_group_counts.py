@@ -32,6 +32,8 @@ class TestGroupTotals:
             "第一批16人，第二批14人": 30,
             "三个班各18个学员": 54,
             "开了4期 分别为10、12、9、11人": 42,
+            "上半年一个班30人 下半年一个班26人": 56,
+            "A班22人，B班19人": 41,
         }
         for text, expected in cases.items():
             groups = read_groups(normalize(text))

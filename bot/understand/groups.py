@@ -49,6 +49,7 @@ def _patterns() -> dict:
     batch, each, per = alternation(w["batch"]), alternation(w["each"]), alternation(w["per_batch"])
     respective, joins = alternation(w["respective"]), alternation(w["joins"])
     item = rf"{NUMBER}(?:\s*{UNIT})?"
+    labels = alternation(w["labels"])
     return {
         # 「三期」「三个班」「两批」 (not 第三期): how many groups the user says there are
         "how_many": re.compile(rf"(?<![第\d一二两三四五六七八九十])(?P<k>{NUMBER})\s*个?\s*(?:{batch})(?!里)"),
@@ -58,7 +59,8 @@ def _patterns() -> dict:
         "plain": re.compile(rf"(?P<list>{NUMBER}\s*{UNIT}(?:\s*(?:{joins})\s*{NUMBER}\s*{UNIT})+)"),
         # 「第一期30人」「第二、三期各28人」
         "ordinal": re.compile(
-            rf"第(?P<o>{ORDINAL}(?:\s*[、,，和及]\s*第?{ORDINAL})*)\s*(?:{batch})\s*(?:有|是|招了|招|培训了|培训|：|:)?\s*"
+            rf"(?:第(?P<o>{ORDINAL}(?:\s*[、,，和及]\s*第?{ORDINAL})*)|(?P<label>{labels}|(?<![a-z])[a-z]+)的?\s*(?:一个|一)?)"
+            rf"\s*(?:{batch})\s*(?:有|是|招了|招|培训了|培训|：|:)?\s*"
             rf"(?P<each>{each})?\s*(?:是|有)?\s*(?P<n>{NUMBER})\s*{UNIT}"
         ),
         # 「两个班各20人」「三期 每期20人」「每班25人」
@@ -71,7 +73,7 @@ def _patterns() -> dict:
 
 
 def _how_many(t: str) -> List[int]:
-    return [k for m in _patterns()["how_many"].finditer(t) if (k := _count(m.group("k")))]
+    return [k for m in _patterns()["how_many"].finditer(t) if (k := _count(m.group("k"))) and k > 1]  # 一个班: one
 
 
 def _listed(t: str, m) -> Optional[Groups]:
@@ -90,11 +92,12 @@ def _listed(t: str, m) -> Optional[Groups]:
 
 
 def _ordinals(t: str) -> Optional[Groups]:
-    """「第一期35人 第二期27人 第三期18人」「第一期30人 第二、三期各28人」: each group said once (a group said
+    """「第一期35人 第二期27人 第三期18人」「第一期30人 第二、三期各28人」「上半年一个班30人 下半年一个班26人」「a班22人
+    b班19人」: each group said once (a group said
     again, 「第三期有3个是中专」, is a part of it, not another group)."""
     seen, counts, numbers, said = set(), [], [], []
     for m in _patterns()["ordinal"].finditer(t):
-        which = tuple(_patterns()["ordinal_one"].findall(m.group("o")))
+        which = tuple(_patterns()["ordinal_one"].findall(m.group("o"))) if m.group("o") else (m.group("label"),)
         n = _count(m.group("n"))
         if n is None or seen & set(which):
             continue
