@@ -219,8 +219,11 @@ def read(r):
         return
     if read_groups(r, "institution_trainees", CODE, PERSON_CONDITIONS) or read_listed_parts(r):
         return
-    if not failing_parts(r, CODE, PERSON_CONDITIONS) and (
-        read_levels(r) or read_listed_levels(r) or read_part_below(r) or read_contracts(r) or read_signed_count(r)
+    failing = failing_parts(r, CODE, PERSON_CONDITIONS)  # 「但有6个只有高中学历，另外4个…还没签」: subtracted below
+    if (
+        (not failing and (read_levels(r) or read_listed_levels(r)))
+        or read_part_below(r)
+        or (not failing and (read_contracts(r) or read_signed_count(r)))
     ):
         return
     for f in r.unused("count"):
