@@ -47,7 +47,14 @@ from actions.details import details_first, say
 from actions.prescreen import prescreen_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate.reading import is_what_if
-from bot.estimate.session import QUESTION_SHAPE, EstimateSession, calculator_inputs, changes_a_status, own_figures
+from bot.estimate.session import (
+    QUESTION_SHAPE,
+    EstimateSession,
+    calculator_inputs,
+    changes_a_status,
+    own_figures,
+    removes_a_part,
+)
 from bot.nlu.normalize import normalize, understand
 from bot.understand.segment import asks_something
 from knowledge import shapes
@@ -96,8 +103,11 @@ class ActionEstimateStart(Action):
             events = amend_last_estimate(dispatcher, tracker)  # 「那如果离岸是200万美元呢」: the estimate just made
             if events is not None:
                 return events
-        if changes_a_status(user_text(tracker), load_inputs(tracker)):
-            # 「等下 其实我们上年就注册了 上年在岸…」 after a 新增企业 estimate: that estimate corrected
+        if changes_a_status(user_text(tracker), load_inputs(tracker)) or removes_a_part(
+            user_text(tracker), load_inputs(tracker)
+        ):
+            # 「等下 其实我们上年就注册了 上年在岸…」 after a 新增企业 estimate, 「其中3个其实只是大专学历」 after people
+            # counted: that estimate corrected
             events = amend_last_estimate(dispatcher, tracker, "correct_value")
             if events is not None:
                 return events

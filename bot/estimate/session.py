@@ -736,7 +736,9 @@ class EstimateSession:
                 self.last_keys.append(key)
                 got = True
             if re.search(r"又|再|补报|另外|还有|也", normalize(text or "")):
-                for key in [k for k in fields if k in ADDITIVE_COUNTS and k in self.inputs]:
+                # a count taken as everyone's from this message's facts is no earlier count: the message's replaces it
+                assumed = getattr(self, "assumed_everyone", set())
+                for key in [k for k in fields if k in ADDITIVE_COUNTS and k in self.inputs and k not in assumed]:
                     self.inputs[key] = int(self.inputs[key]) + int(fields.pop(key))
                     self.last_keys.append(key)
                     got = True
@@ -1159,8 +1161,10 @@ class EstimateSession:
         settled = verdict is not None and not (
             {"education", "position"} <= {c.id for c in verdict.checks if c.status == "unknown"}
         )
-        if counts and int(counts[0].value) < len(entries):
-            n = int(counts[0].value)
+        qualified = clauses.senior_training.qualified_of(norm, len(entries))
+        if qualified is not None or (counts and int(counts[0].value) < len(entries)):
+            # 「其中2个是大专 其他10个是本科以上的项目经理」: the 10 named, never the first count said (2)
+            n = qualified if qualified is not None else int(counts[0].value)
             self.inputs["_senior_qualified"] = n
             if len(set(entries)) != 1:
                 self.inputs["_senior_count"] = n  # which people's costs is not said: asked, never guessed
@@ -1307,6 +1311,7 @@ class EstimateSession:
             checks = {c.id: c.status for c in verdict.checks}
             if all(checks.get(i) == "met" for i in ids):
                 self.inputs[count_key] = int(Decimal(str(self.inputs[group_key])))
+                self.assumed_everyone = getattr(self, "assumed_everyone", set()) | {count_key}
                 self.notes.append(f"按您说的{self.inputs[count_key]}名均符合条件计算")
 
     def _drop_stale_everyone_notes(self) -> None:
@@ -1350,11 +1355,13 @@ class EstimateSession:
         """The conditions' verdict on each item of this estimate (knowledge/conditions.py)."""
         from knowledge import conditions
 
+        from bot.understand.scoped_facts import for_item
+
         facts = self.condition_facts()
         shared: dict = {}
         for clause in clauses.clauses_for(self.items):
-            if clause.condition_code in conditions.clause_codes():
-                conditions.evaluate(clause.condition_code, facts, shared)
+            if clause.condition_code in conditions.clause_codes():  # each item its own people's 学历
+                conditions.evaluate(clause.condition_code, for_item(facts, clause.condition_code), shared)
         return shared
 
     def failed(self) -> dict:
@@ -1546,12 +1553,22 @@ def replaces_a_count(text: str, running: Optional[dict]) -> bool:
 
 def removes_a_part(text: str, running: Optional[dict]) -> bool:
     """「有4个人社保只交了4个月 这4个得去掉吧」 after an estimate that counts people: the user takes a part out of a
-    count the running estimate holds, a correction of that estimate (bot/understand/subgroups.py removed)."""
+    count the running estimate holds, or says a part of it fails a person condition, a correction of that estimate
+    (bot/understand/subgroups.py removed, excluded)."""
     from bot.understand.subgroups import removed
 
-    if not running or not any(isinstance(running.get(k), (int, Decimal)) for k in COUNT_FIELDS):
+    from bot.understand.subgroups import excluded
+
+    if not running:
         return False
-    return bool(removed(normalize(text or "")))
+    norm = normalize(text or "")
+    if running.get("senior_training") and excluded(norm, "3.7.3", clauses.senior_training.PERSON_CONDITIONS)[0]:
+        return True  # 「其中3个其实只是大专学历」 after people whose training costs were counted
+    if not any(isinstance(running.get(k), (int, Decimal)) for k in COUNT_FIELDS):
+        return False
+    held = [c for c in clauses.CLAUSES if c.person_conditions and isinstance(running.get(c.person_conditions[0]), int)]
+    # 「第三期里有两个是中专学历的」: a part of the people counted fails one of the item's person conditions
+    return bool(removed(norm)) or any(excluded(norm, c.code, c.person_conditions[2])[0] for c in held)
 
 
 def changes_an_entry(text: str, running: Optional[dict]) -> bool:

@@ -14,6 +14,7 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 from bot.nlu.normalize import normalize
+from bot.understand.scoped_facts import scoped
 from calculator.figures_zh import parse_figures
 from knowledge.conditions import Span, scales
 
@@ -435,6 +436,7 @@ def read_facts(text: str) -> dict:
         if value is not None:
             out[name] = value
     out.update(_numbers(specs, t))
+    out.update(scoped(t, out))  # 「应届生10个（大专以上…）」: the interns' 学历, not the project managers'
     return out
 
 

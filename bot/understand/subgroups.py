@@ -45,7 +45,10 @@ def _patterns():
     exc, inside, rest = alternation(w["exception"]), alternation(w["inside"]), alternation(w["rest"])
     people = alternation(w["people"])
     tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
-    part = re.compile(rf"(?:(?:{exc})\s*(?:{inside})?\s*(?:有|还有)?|(?:{inside})\s*(?:有|还有)){tail}")
+    bare = alternation(w["inside_bare"])
+    part = re.compile(
+        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside})\s*(?:有|还有)|(?P<in3>{bare})){tail}"
+    )
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
     addition = re.compile(rf"(?:{alternation(w['addition'])}){tail}")
     return part, others, addition
@@ -61,11 +64,14 @@ def _count(numeral: str) -> Optional[int]:
 def _group_before(t: str, pos: int) -> int:
     """The largest count of people said before `pos` (0 when none): the group a part belongs to."""
     best = 0
-    for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位)", t[:pos]):
+    for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位|人)", t[:pos]):
         n = _count(m.group(1))
         if n and not re.match(r"\s*(个)?(月|年)", t[m.end() - 1 : m.end() + 1]):
             best = max(best, n)
-    return best
+    from bot.understand.groups import read as groups_read
+
+    groups = groups_read(t[:pos])  # 「分别6 5个人 第一期里有5个…」: the groups' total
+    return max(best, groups.total) if groups else best
 
 
 def additions(t: str) -> List[tuple]:
@@ -86,8 +92,12 @@ def parts(t: str) -> List[Part]:
     out = []
     for pattern, rest in ((part, False), (others, True)):
         for m in pattern.finditer(t):
-            n = _count(m.group("n"))
-            if n is None or _group_before(t, m.start()) <= n:
+            n, group = _count(m.group("n")), _group_before(t, m.start())
+            # 「第三期里有两个是中专」「其中3个其实只是大专」 said after the group was counted (an earlier message)
+            said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3"))
+            # 「其中2个是大专学历 其他10个是…」 after the group was counted: the others after a part said
+            after_part = rest and any(p.end <= m.start() and not p.rest for p in out) and group <= n
+            if n is None or (group <= n if group and not after_part else not (said_inside or after_part)):
                 continue
             end_m = PHRASE_END.search(t, m.end())
             end = end_m.start() if end_m else len(t)
@@ -198,11 +208,10 @@ def excluded(t: str, code: str, ids) -> tuple:
 
     out, others = [], None
     for p in listed(t) or parts(t):
-        if p.rest:
-            others = p
-            continue
         verdict = conditions.evaluate(code, read_facts(p.text))
         failed = [c for c in verdict.checks if c.id in ids and c.status == "not_met"]
-        if failed:
+        if failed:  # 「另外4个大专的还没签劳动合同」: a part failing a condition, not the others who meet them
             out.append((p, [c.label for c in failed]))
+        elif p.rest:
+            others = p
     return out, others

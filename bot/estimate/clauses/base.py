@@ -6,6 +6,7 @@ question that asks for it, and how a figure of that role is recognised in a mess
 Every policy figure in a question or label is read from knowledge/data/figures.yml (`words`).
 """
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Tuple, Union
 
@@ -149,6 +150,52 @@ def count_without_parts(r, code: str, ids, group: int) -> Optional[int]:
         count = max(group - left, 0)
         r.out.notes.append(f"{said}；按{group} − {left} = {count}名计算")
     return count
+
+
+def failing_parts(r, code: str, ids) -> bool:
+    """Whether the message sets apart a part of a group that fails one of clause `code`'s person conditions
+    `ids` (「40人… 但有6个只有高中学历，另外4个大专的还没签劳动合同」): the group less those parts is counted."""
+    from bot.understand.subgroups import excluded
+
+    return bool(excluded(r.text, code, ids)[0])
+
+
+def read_groups(r, key: str, code: str, ids) -> bool:
+    """People counted in groups (「办了三期 分别20 15 8个人」「第一期30人 第二、三期各28人」, bot/understand/groups.py):
+    the count is the sum of the groups' counts the user typed, less the parts said to fail a person condition
+    (「第三期里有3个是中专学历」), each named in a note. True when the message counts groups."""
+    from bot.understand.groups import read
+
+    groups = read(r.text)
+    if groups is None:
+        return False
+    for f in r.unused("count"):
+        if groups.covers(f.start):
+            r.use(f)
+    r.out.notes.append(f"人数按{groups.said} = {groups.total}名计算")
+    n = count_without_parts(r, code, ids, groups.total)
+    r.out.fields[key] = groups.total if n is None else n
+    return True
+
+
+def count_less_failing(r, key: str, code: str, ids) -> None:
+    """「第三期里有两个是中专学历的 其他人都是大专以上」 after a count of people told before (`key` in the running
+    estimate): the parts said to fail a person condition of clause `code` are subtracted from that count (43 − 2 =
+    41), each named; a message that counts its whole group again (a larger count, groups) is read as it says."""
+    from bot.understand.groups import read
+
+    told = r.known.get(key)
+    if not isinstance(told, int) or key in r.out.fields or read(r.text) is not None:
+        return
+    people = [int(f.value) for f in r.unused("count") if re.search(r"人|名|个|位", f.unit or f.raw or "")]
+    if any(n >= told for n in people):
+        return
+    n = count_without_parts(r, code, ids, told)
+    if n is not None:
+        for f in r.unused("count"):
+            if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+                r.use(f)  # 「52人那个班里…」: the group the part was said of, inside the count told
+        r.out.fields[key] = n
 
 
 def count_less_removed(r, key: str) -> None:

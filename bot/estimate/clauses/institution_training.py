@@ -2,7 +2,16 @@
 
 import re
 
-from .base import Clause, Field, count_less_removed, count_without_parts, figure_in
+from .base import (
+    Clause,
+    Field,
+    count_less_failing,
+    count_less_removed,
+    count_without_parts,
+    failing_parts,
+    figure_in,
+    read_groups,
+)
 
 CODE = "3.7.2"
 PERSON_CONDITIONS = ("education", "exam", "contract")  # each trainee counted must meet these
@@ -190,7 +199,7 @@ def read_listed_parts(r) -> bool:
     return True
 
 
-NOT_PEOPLE_AFTER = r"事|项|问题|方面|学校|高校|协议|月|年"
+NOT_PEOPLE_AFTER = r"事|项|问题|方面|学校|高校|协议|月|年|班|期|批"
 
 
 def read(r):
@@ -205,15 +214,16 @@ def read(r):
         if b is not None:
             r.out.fields["institution_recognized"] = b
     count_less_removed(r, "institution_trainees")  # 「有5个没签满一年 这5个要去掉」
+    count_less_failing(r, "institution_trainees", CODE, PERSON_CONDITIONS)  # 「第三期里有两个是中专」
     if "institution_trainees" in r.out.fields:
         return
+    if read_groups(r, "institution_trainees", CODE, PERSON_CONDITIONS) or read_listed_parts(r):
+        return
+    failing = failing_parts(r, CODE, PERSON_CONDITIONS)  # 「但有6个只有高中学历，另外4个…还没签」: subtracted below
     if (
-        read_listed_parts(r)
-        or read_levels(r)
-        or read_listed_levels(r)
+        (not failing and (read_levels(r) or read_listed_levels(r)))
         or read_part_below(r)
-        or read_contracts(r)
-        or read_signed_count(r)
+        or (not failing and (read_contracts(r) or read_signed_count(r)))
     ):
         return
     for f in r.unused("count"):

@@ -41,16 +41,21 @@ def read(r):
             and (
                 re.search(r"实习", before + after)
                 # 「如果明年接收到26个，其中符合条件的应届生有21个」: the group the qualified ones are part of
-                or (re.match(r"\s*[，,]?\s*其中", after) and "3.7.4" in r.items)
+                or (re.match(rf"\s*[，,]?\s*(?:{_among()})", after) and "3.7.4" in r.items)
             )
             and not re.search(r"应届|毕业|符合|合格", before[-6:])
-            and not re.search(r"应届|毕业生", re.split(r"[，,；;。]", after)[0][:6])
+            and (
+                not re.search(r"应届|毕业生", re.split(r"[，,；;。]", after)[0][:6])
+                or re.match(rf"\s*[，,]?\s*(?:{_among()})", after)  # 「接24个 里面应届…的有16个」: the group
+            )
             and "interns_per_year" not in r.out.fields
         ):
             r.out.fields["interns_per_year"] = int(f.value)
             r.use(f)
         elif (
             f.kind == "count"
+            # 「其中12个应届的条件都满足 两项加一起」: 两项 counts no one
+            and not re.match(r"项|问题|方面|件事", t[f.end - 1 : f.end + 2].lstrip("个"))
             and not _refers_back(r, f)
             and (
                 re.search(r"应届|毕业生|符合条件|合格的|达标的", before + after)
@@ -109,6 +114,14 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _among() -> str:
+    """The words opening a part of a group just counted (「接22个 里面符合…的有15个」): subgroups' inside words."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    w = estimate_words()["subgroups"]
+    return alternation(w["inside"] + w["inside_bare"])
 
 
 def _listed_parts_of(r, group: int) -> bool:

@@ -1,6 +1,7 @@
 """三（七）3 中高级人才培训补贴 in conversation (calculator/items/senior_training.py computes it)."""
 
 import re
+from decimal import Decimal
 
 from bot.estimate.reading import FAIR_WORDS, TOTAL_WORDS, Clarification, each_cost_question
 
@@ -8,7 +9,9 @@ from .base import Clause, Field, wan
 
 
 def question(session) -> str:
-    count = session.inputs.get("_senior_count")
+    count, each = session.inputs.get("_senior_count"), session.inputs.get("_senior_each_cost")
+    if each and not count:
+        return f"每人培训费{wan(each)}：参加培训的中、高级人才（本科以上学历、项目经理以上职位）有几名？"
     if count:
         return f"这{count}人每人的培训费用是多少元？（或告诉我合计费用）"
     return "有几名中、高级人才（本科以上学历、项目经理以上职位）参加了涉外业务培训？每人的培训费用是多少元？"
@@ -23,28 +26,68 @@ def describe(value) -> str:
     )
 
 
-SUBSET_BELOW = re.compile(
-    r"其中[^，。；,;]{0,3}([一二两三四五六七八九十\d]+)\s*(?:个|名|位|人)[^，。；,;]{0,3}(大专|专科|中专|高中|本科以下|没有本科)"
-)
+PERSON_CONDITIONS = ("education", "position")  # each person counted must meet these (本科以上, 项目经理以上)
 
 
 def _subset_below(r) -> bool:
-    """「那要是其中有一个是大专学历的呢」 after N people: that many are not counted (本科以上 is asked)."""
-    from calculator.figures_zh import numeral_value
+    """「其中有一个是大专学历的」「其中3个其实只是大专学历 那剩下的…」 after N people: the parts said to fail a person
+    condition are not counted, each named; only when everyone's cost is the same (whose cost leaves is never guessed)."""
+    from bot.understand.subgroups import excluded
 
     known = (r.known or {}).get("senior_training") or []
-    m = SUBSET_BELOW.search(r.text)
-    if not m or not known or r.unused("money"):
+    if not known or r.unused("money"):
         return False
-    n = numeral_value(m.group(1))
-    if n is None or not 0 < n <= len(known):
+    failing, _ = excluded(r.text, "3.7.3", PERSON_CONDITIONS)
+    left = sum(p.count for p, _ in failing)
+    if not failing or left > len(known):
         return False
-    costs = sorted((e["cost_cny"] for e in known), reverse=True)
-    if len(set(costs)) != 1:
+    if len({e["cost_cny"] for e in known}) != 1:
         return False  # which person's cost leaves is not said: asked elsewhere, never guessed
-    r.out.fields["senior_training"] = [dict(e) for e in known[: len(known) - int(n)]]
-    r.out.notes.append(f"其中{int(n)}名{m.group(2)}学历，不符合“学员本科以上学历”，不计入")
+    for f in r.unused("count"):
+        if any(p.number_at == f.start for p, _ in failing):
+            r.use(f)
+    r.out.fields["senior_training"] = [dict(e) for e in known[: len(known) - left]]
+    said = "；".join(f"“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in failing)
+    r.out.notes.append(f"{said}；按{len(known)} − {left} = {len(known) - left}名计算")
     return True
+
+
+EACH = r"每人|人均|每个人|每位|每名"
+
+
+def _count_at_each_cost(r, counts) -> None:
+    """The number of people asked after one cost for each of them (「每人1.5万」): the people who qualify, or the
+    others named (「其中2个是大专学历 其他10个是本科以上的项目经理」: 10), or the count less the parts said to fail."""
+    from bot.understand.subgroups import excluded
+
+    cost = Decimal(str(r.known["_senior_each_cost"]))
+    failing, others = excluded(r.text, "3.7.3", PERSON_CONDITIONS)
+    n = int(counts[0].value)
+    if others is not None:
+        n = others.count
+    elif failing:
+        n = max(n - sum(p.count for p, _ in failing), 0)
+    for f in counts:
+        r.use(f)
+    if failing:
+        said = "；".join(f"“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in failing)
+        r.out.notes.append(f"{said}；按{n}名计算")
+    r.out.fields["senior_training"] = [{"cost_cny": cost} for _ in range(n)]
+
+
+def qualified_of(text: str, group: int):
+    """The people of a group of `group` who qualify, when the normalised `text` names parts failing the person
+    conditions (「其中2个是大专 其他10个是本科以上的项目经理」: the others named, 10; else the group less the parts), or
+    None when it names none."""
+    from bot.understand.subgroups import excluded
+
+    failing, others = excluded(text, "3.7.3", PERSON_CONDITIONS)
+    if not failing:
+        return None
+    if others is not None:
+        return others.count if others.count <= group else None
+    left = sum(p.count for p, _ in failing)
+    return group - left if left < group else None
 
 
 def read(r):
@@ -63,7 +106,9 @@ def read(r):
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
     ]
     if not costs:
-        if counts and r.pending == "senior_training":
+        if counts and r.pending == "senior_training" and r.known.get("_senior_each_cost"):
+            _count_at_each_cost(r, counts)
+        elif counts and r.pending == "senior_training":
             r.out.fields["_senior_count"] = int(counts[0].value)
             r.use(counts[0])
         return
@@ -118,6 +163,12 @@ def read(r):
         )
         return
     per = pieces[0][2] if len(costs) == 1 else None
+    if n is None and len(costs) == 1 and (per == "each" or re.search(EACH, r.text)):
+        # 「每人的培训费都是1.5万」 with no number of people: several people, how many is asked, never one
+        value = r.yuan(costs[0], "培训费用")
+        if value is not None:
+            r.out.fields["_senior_each_cost"] = value
+        return
     if per is None:
         per = (
             "each"
