@@ -7,7 +7,7 @@ from typing import Optional
 
 from knowledge import conditions, query, shapes
 
-from bot.answers import catalog, eligibility, general, reasoning, scope, subsidies
+from bot.answers import catalog, eligibility, general, reasoning, scope, subsidies, unspecified
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
 from bot.understand.segment import question_parts
@@ -103,6 +103,9 @@ def compose(
     declined = decline_other_policy(t)
     if declined is not None:
         return declined
+    left_open = unspecified.answer(t)  # 「租金按含税还是不含税算」: the policy does not say; a tax word is no subject
+    if left_open is not None:
+        return left_open
     if shapes.search("place_question", t):
         both = _place_and_rest(t, entities, topic_clause, topic_domain, facts)
         if both is not None:
