@@ -134,3 +134,23 @@ class TestPoliteDeclines:
     def test_a_plain_maximum_question_is_still_answered(self):
         assert cannot_serve(understand("离岸奖励最高能拿多少")) is None
         assert cannot_serve(understand("按最高标准能补多少")) is None
+
+
+class TestEnglishFactsInTheAction:
+    def test_glossary_facts_join_the_message_facts(self):
+        from actions.conversation import english_facts
+
+        text = "Our 技术先进型 status expired in 2022 and was re-certified this year"
+        assert english_facts(text, {}) == {"tech_advanced_new": False}
+        assert english_facts("我们技术先进型是今年新认定的", {}) == {}
+
+    async def test_renewal_in_english_gets_the_verdict(self):
+        d, _ = await run(
+            ActionAnswerPolicy(),
+            tracker(
+                "Our 技术先进型服务企业 qualification expired and we were recertified in 2024. Can we claim the 10万 award?",
+                "ask_subsidy",
+            ),
+        )
+        reply = texts(d)
+        assert "结论：不符合第三条第（四）项" in reply and "新获得" in reply
