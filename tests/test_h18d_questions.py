@@ -154,3 +154,17 @@ class TestEnglishFactsInTheAction:
         )
         reply = texts(d)
         assert "结论：不符合第三条第（四）项" in reply and "新获得" in reply
+
+
+class TestMoreWaysToAsk:
+    def test_deducting_the_tax_is_not_declined(self):
+        t = understand("合同额要不要扣掉增值税再算奖励")
+        assert router.decline_other_policy(t) is None
+        assert _says_open(router.compose(None, t, facts={}).text)
+
+    def test_tax_law_itself_is_still_declined(self):
+        assert router.decline_other_policy(understand("增值税留抵退税怎么办理")) is not None
+
+    def test_tas_is_the_status(self):
+        t = understand("our TAS certificate lapsed and got renewed in 2024, can we still get the one-off 10万 award?")
+        assert "技术先进型服务企业" in t and read_facts(t).get("tech_advanced_new") is False

@@ -51,6 +51,8 @@ INTENT_FAMILY = {
 
 def decline_other_policy(text: str) -> Optional[Answer]:
     """The polite decline when the question's subject is another policy (not a word mentioned in it)."""
+    if unspecified.asked(text):
+        return None  # 「合同额要不要扣掉增值税」: a detail of this policy's own amount, not tax law
     other = query.other_policy(text)
     if other is None:
         return None
