@@ -106,11 +106,19 @@ class TestTaxReliefIsLawfulTax:
         said = read_facts(t)
         a = qualify.answer(t, dict(said), said)
         assert a is not None and a.clause == "2"
-        assert a.text.startswith("不影响") and "依法纳税" in a.text and "第四条第（三）项" not in a.text
+        assert (
+            a.text.startswith("享受税收优惠、交税少不影响申报资格")
+            and "依法纳税" in a.text
+            and "第四条第（三）项" not in a.text
+        )
 
     def test_arrears_beside_relief_still_fail(self):
         a = eligibility.answer("我们享受免税 但是还欠着税 能申报吗")
         assert "不影响" not in a.text and "结论：不符合第二条" in a.text
+
+    def test_the_verdict_comes_first(self):
+        a = eligibility.answer("我们是郑州注册的独立法人 产权清晰 增值税享受免征 能申报吗")
+        assert a.text.startswith("结论：") and "不影响申报资格" in a.text
 
 
 class TestPoliteDeclines:

@@ -299,8 +299,8 @@ def answer(text: str) -> Answer:
         # 「…独立法人 系统注册了…成立才一年 中不中」: the verdict on what was described, then the topic not required
         described = len([k for k in facts if k != "entity_type"]) >= 2
         return Answer(
-            reading
-            + (_verdict_line(v) + "\n" if described else "")
+            (_verdict_line(v) + "\n" if described else "")
+            + reading
             + f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。"
             + _not_required_note(extra)
             + body
@@ -309,7 +309,7 @@ def answer(text: str) -> Answer:
             clause="2",
         )
     if v.status == conditions.NOT_MET:
-        return Answer(reading + _verdict_line(v) + body + "\n" + head, clause="2")
+        return Answer(_verdict_line(v) + reading + body + "\n" + head, clause="2")
     foreign = ""
     if words()["foreign_capital"].search(text):
         foreign = (
@@ -318,7 +318,7 @@ def answer(text: str) -> Answer:
     stated = [k for k in facts if k != "entity_type"]
     placed = "entity_type" in facts and "registered_in_zhengzhou" in facts  # 「独立法人 在登封注册」
     if v.status == conditions.MET or len(stated) >= 2 or placed:
-        return Answer(reading + _verdict_line(v) + foreign + body + "\n" + head, clause="2")
+        return Answer(_verdict_line(v) + reading + foreign + body + "\n" + head, clause="2")
     tail = (
         "\n想知道贵企业是否符合，可以告诉我：是否在郑州注册的独立法人（或在郑纳税的分支机构）、"
         "是否在统计系统注册填报等，我逐条判断；也可以说“我想做个预审”。"
