@@ -44,8 +44,20 @@ def known_facts(tracker) -> tuple:
         history = history[:-1]
     facts = stated_facts(history[-40:])
     said = fact_reader.read_facts_cached(latest)
+    said.update(english_facts(latest, said))
     facts.update(said)
     return facts, said
+
+
+def english_facts(text: str, said: dict) -> dict:
+    """The yes/no facts an English message states through synonyms.yml's glossary (「status expired … we got
+    re-certified」 → 到期 … 重新认定: not 新获得) that its own words did not state; {} for a message without them."""
+    from bot.nlu.normalize import glossary_words, understand
+
+    if not glossary_words(text):
+        return {}
+    read = fact_reader.read_facts_cached(understand(text))
+    return {k: v for k, v in read.items() if isinstance(v, bool) and k not in said}
 
 
 def stated_facts(history) -> dict:

@@ -513,7 +513,7 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher, tracker, domain):
-        from bot.answers import router
+        from bot.answers import router, unspecified
         from knowledge import query
 
         events = first_answer(
@@ -537,6 +537,8 @@ class ActionOutOfScope(Action):
             or shapes.search("who_applies", t)
             or router.is_classify_question(None, t)
             or router.describes_business_after_catalog(t, tracker.get_slot("topic_clause"))
+            # 「执行额 tax-inclusive or exclusive?」: a detail of this policy's own amount that the policy leaves open
+            or unspecified.asked(t) is not None
             # 「offshore 那个 award 的 exchange rate 用哪年」: the policy's own words, in English
             or (len(glossary_words(text)) >= 3 and hits and hits[0]["score"] >= router.SEARCH_FLOOR)
         )

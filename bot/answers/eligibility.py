@@ -297,12 +297,14 @@ def answer(text: str) -> Answer:
     if must and v.status != conditions.NOT_MET:
         return Answer(must + "\n" + head, clause="2")
     body = _explain(text, facts)
+    reading = readings_line(text, facts)
     extra = not_required(text)
     if extra and v.status != conditions.NOT_MET:
         # 「…独立法人 系统注册了…成立才一年 中不中」: the verdict on what was described, then the topic not required
         described = len([k for k in facts if k != "entity_type"]) >= 2
         return Answer(
             (_verdict_line(v) + "\n" if described else "")
+            + reading
             + f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。"
             + _not_required_note(extra)
             + body
@@ -311,7 +313,7 @@ def answer(text: str) -> Answer:
             clause="2",
         )
     if v.status == conditions.NOT_MET:
-        return Answer(_verdict_line(v) + body + "\n" + head, clause="2")
+        return Answer(_verdict_line(v) + reading + body + "\n" + head, clause="2")
     foreign = ""
     if words()["foreign_capital"].search(text):
         foreign = (
@@ -320,12 +322,12 @@ def answer(text: str) -> Answer:
     stated = [k for k in facts if k != "entity_type"]
     placed = "entity_type" in facts and "registered_in_zhengzhou" in facts  # 「独立法人 在登封注册」
     if v.status == conditions.MET or len(stated) >= 2 or placed:
-        return Answer(_verdict_line(v) + foreign + body + "\n" + head, clause="2")
+        return Answer(_verdict_line(v) + reading + foreign + body + "\n" + head, clause="2")
     tail = (
         "\n想知道贵企业是否符合，可以告诉我：是否在郑州注册的独立法人（或在郑纳税的分支机构）、"
         "是否在统计系统注册填报等，我逐条判断；也可以说“我想做个预审”。"
     )
-    return Answer(foreign + body + ("\n" if body else "") + head + tail, clause="2")
+    return Answer(reading + foreign + body + ("\n" if body else "") + head + tail, clause="2")
 
 
 def failed_answer(text: str, facts: dict) -> Optional[Answer]:
@@ -459,6 +461,21 @@ def _verdict_line(v) -> str:
     if v.met:
         out += "已满足：" + "；".join(ch.label for ch in v.met) + "。"
     return out + "还需确认：" + "；".join(unknown) + "。这些都满足才可以申报。"
+
+
+@lru_cache(maxsize=1)
+def _readings() -> tuple:
+    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")).get("readings") or []
+    return tuple((re.compile(r["when"]), r["says"], r.get("fact")) for r in raw)
+
+
+def readings_line(text: str, facts: Optional[dict] = None) -> str:
+    """The readings of 第二条 (eligibility_words.yml `readings`) for the situation a message states, one line
+    each (「享受免征…交的税很少」 → 依法纳税 does not ask how much tax), or ""; none whose fact `facts` says fails."""
+    facts = facts or {}
+    return "".join(
+        says + "\n" for when, says, fact in _readings() if when.search(text or "") and facts.get(fact) is not False
+    )
 
 
 def _explain(text: str, facts: dict) -> str:

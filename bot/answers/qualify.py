@@ -377,10 +377,19 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     if asks and topic and who and topic.startswith("3") and who not in cond.spec(topic)["applicants"]:
         return verdict_answer([topic], facts, text)  # 「我们是企业…能走培训机构那条吗」
     if not condition_facts:
+        stated_second = set(message_facts) & (SECOND_ARTICLE_FACTS - {"entity_type"})
+        if asks and stated_second and not (topic or "").startswith("3"):
+            from bot.estimate.items import detect_items
+
+            if not detect_items(text):
+                # 「享受免征…交的税很少 会影响申报吗」: the stated 第二条 facts, read against 第二条, decide
+                return eligibility.answer(text)
         if (
             topic
             and topic in cond.clause_codes()
             and topic != "2"
+            # 「享受免征…会影响申报吗」: 四（三） is the topic only when a double claim is asked, not any 享受…政策
+            and (topic != "4.3" or routes.search("double_claim", text) or "claimed_elsewhere" in message_facts)
             and is_shape("qualify", text)
             and routes.search("claim_verbs", text)
             and not any(routes.search(n, text) for n in ("amount_basis", "unlisted_cert", "belongs_question"))

@@ -7,7 +7,7 @@ from typing import Optional
 
 from knowledge import conditions, query, shapes
 
-from bot.answers import catalog, eligibility, general, reasoning, scope, subsidies
+from bot.answers import catalog, eligibility, general, reasoning, scope, subsidies, unspecified
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
 from bot.understand.segment import question_parts
@@ -51,6 +51,8 @@ INTENT_FAMILY = {
 
 def decline_other_policy(text: str) -> Optional[Answer]:
     """The polite decline when the question's subject is another policy (not a word mentioned in it)."""
+    if unspecified.asked(text):
+        return None  # 「合同额要不要扣掉增值税」: a detail of this policy's own amount, not tax law
     other = query.other_policy(text)
     if other is None:
         return None
@@ -103,6 +105,9 @@ def compose(
     declined = decline_other_policy(t)
     if declined is not None:
         return declined
+    left_open = unspecified.answer(t)  # 「租金按含税还是不含税算」: the policy does not say; a tax word is no subject
+    if left_open is not None:
+        return left_open
     if shapes.search("place_question", t):
         both = _place_and_rest(t, entities, topic_clause, topic_domain, facts)
         if both is not None:

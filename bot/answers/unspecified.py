@@ -1,0 +1,56 @@
+"""Details the policy leaves open (「执行额按含税还是不含税算」「房租发票里的增值税能不能算进去」).
+
+A tax word beside one of this policy's own amounts is no question about tax law: the policy does not say,
+so the answer says so, gives what the policy does say about that amount (its clause, with the figures)
+and who settles the rest (第四条第（一）项). The kinds, their words and replies: document.yml `not_specified`.
+"""
+
+import re
+from typing import Optional
+
+from knowledge import query
+from knowledge.text import widen_punctuation
+
+from bot.answers.model import Answer
+
+
+def _subjects(kind: dict, t: str) -> list:
+    return [s for s in kind.get("subjects") or [] if re.search(widen_punctuation(s["words"]), t, re.I)]
+
+
+def asked(t: str) -> Optional[dict]:
+    """The kind of open detail a normalised message asks about, when it names an amount of this policy; else None."""
+    for kind in query.document().get("not_specified") or []:
+        if re.search(widen_punctuation(kind["pattern"]), t, re.I) and _subjects(kind, t):
+            return kind
+    return None
+
+
+def _policy_words(subject: dict) -> str:
+    d = query.document()
+    if subject.get("field"):
+        part = d[subject["field"]]
+        c = query.clause(part["clause"])
+        return f"{c['label']}：{part['text']}"
+    c = query.clause(subject["clause"])
+    return f"{c['label']}（{c['title']}）：{c['text']}"
+
+
+def answer(t: str) -> Optional[Answer]:
+    """「政策没有明确…」, the policy's words on each amount named, and who settles it; None when not asked."""
+    kind = asked(t)
+    if kind is None:
+        return None
+    d = query.document()
+    subjects = _subjects(kind, t)
+    what = "、".join(s["what"] for s in subjects)
+    lines = [kind["reply"].format(what=what)]
+    lines += ["文件对此的规定是——" + _policy_words(s) for s in subjects]
+    rules = d["implementation_rules"]
+    lines.append(
+        kind["settled_by"].format(
+            drafted_by=rules["drafted_by"], authority=d["interpretation"]["authority"], sponsor=d["sponsor"]
+        )
+    )
+    last = subjects[-1]
+    return Answer("\n".join(lines), clause=last.get("clause") or d[last["field"]]["clause"])
