@@ -139,6 +139,13 @@ def _said_none(text: str, m) -> bool:
     return bool(re.search(r"(没有|没|无|不做)$", text[max(0, m.start() - 3) : m.start()]))
 
 
+def _figure_follows(after: str) -> bool:
+    """A figure of its own right after a kind word said to be none (「没有离岸 今年离岸150万美元」); not one that
+    another kind word names first (「去年没有离岸业务 就在岸那900w」)."""
+    m = re.match(r"[^，。；,;]{0,8}?\d", after)
+    return bool(m) and not re.search(r"在岸|境内|国内", m.group(0))
+
+
 def _kind_of(text: str, pos: int) -> Optional[str]:
     off = [m for m in re.finditer(OFFSHORE, text[:pos]) if _names_business(text, m)]
     on = [m for m in re.finditer(ONSHORE, text[:pos]) if _names_business(text, m)]
@@ -806,7 +813,7 @@ class Reader:
             [
                 m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
                 for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}(离岸|境外业务|国际业务)", t)
-                if not re.match(r"[^，。；,;]{0,8}\d", t[m.end() :])
+                if not _figure_follows(t[m.end() :])
                 or re.match(
                     rf"[^，。；,;\d]{{0,6}}({YEAR_PREV}|{YEAR_CUR})", t[m.end() :]
                 )  # the figure is another year's
@@ -819,7 +826,8 @@ class Reader:
             )
         )
         if said_none and (
-            not re.search(r"离岸[^，。；]{0,8}\d", t) or _year_of(t, said_none[0].start(2)) == "previous"
+            not any(_figure_follows(t[m.end() :]) for m in re.finditer("离岸", t))
+            or _year_of(t, said_none[0].start(2)) == "previous"
         ):
             pos = said_none[0].start(2)
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, pos - 10) : pos])
@@ -1077,6 +1085,7 @@ class Reader:
                     {"key": key, "value": None},
                 )
             )
+        self._onshore_said_none()
         if unclear:
             said = "、".join(u["said"] for u in unclear)  # named as the user wrote it (1.2亿, 1900万)
             self.out.clarifications.append(
@@ -1091,6 +1100,35 @@ class Reader:
                     {"values": unclear, "value": unclear[0]["value"], "year": unclear[0]["year"]},
                 )
             )
+
+    def _onshore_said_none(self) -> None:
+        """「在岸两年都没有」「两年都没做在岸」「去年在岸是0」: a stated none is a figure, 0 for the years it names (both
+        when no year is said, or 两年/都); never over a figure the message gives that year."""
+        t = self.text
+        kinds = r"在岸|境内业务|国内业务|境内执行额|国内执行额"
+        said = list(
+            re.finditer(
+                rf"({kinds})(业务|执行额)?(这)?(两年|去年今年|今年去年)?(都|也|均)?(是|为)?"
+                rf"({NONE_WORDS}|0)(有|做|做过|开展)?(?![\d.万千百亿w])",
+                t,
+            )
+        ) + list(
+            re.finditer(
+                rf"()(两年|去年今年|今年去年)?(都|也|均)?({NONE_WORDS})(有|做|做过|开展)?(过)?({kinds})(?!展|[^，。；,;]{{0,4}}\d)",
+                t,
+            )
+        )
+        if not said or not (self.items & {"3.1", "3.3"} or self.has(r"离岸|执行额")):
+            return
+        for m in said:
+            both = re.search(r"两年|去年今年|今年去年|都|均", m.group(0))
+            near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
+            year = None if both or not near else _year_of(t, m.start() + 1)
+            keys = {"previous": ["previous_onshore_cny"], "current": ["onshore_cny"]}.get(
+                year, ["onshore_cny", "previous_onshore_cny"]
+            )
+            for k in keys:
+                self.out.fields.setdefault(k, Decimal(0))
 
     def _only_previous_year_said(self) -> bool:
         """Every year word of the message is the previous year's (去年/上年 …, no 今年 and no year number)."""
