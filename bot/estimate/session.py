@@ -298,11 +298,26 @@ class EstimateSession:
         if topic == "3.3" and awards_given(session.inputs) and set(codes) <= {"3.1", "3.2"}:
             session.items = item_words.sort_items(list(session.items) + ["3.3"])  # the awards are 三（三）'s base
         session.infer_items()
+        session._onshore_feeds_the_increment(norm)
         if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
             session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure
         session._ask_who_qualifies(norm)
         session.advance()
         return session
+
+    def _onshore_feeds_the_increment(self, norm: str) -> None:
+        """「今年在岸1.5kw 离岸120万美金 能拿哪些奖励」: this year's onshore amount counts only in 三（一）; unless the
+        message names the offshore award alone, 三（一） is estimated too (what it lacks is asked), never dropped."""
+        from bot.estimate.reading import estimate_words
+
+        if not self.inputs.get("onshore_cny") or "3.2" not in self.items:
+            return
+        if set(self.items) & {"3.1", "3.3", "3.8.3"}:
+            return
+        named = estimate_words()["offshore_award_named"]
+        if any(w in norm for w in named):
+            return
+        self.items = item_words.sort_items(list(self.items) + ["3.1"])
 
     def _keeps_fairs_told(self, norm: str, running: Optional[dict], adds: bool) -> None:
         """「境外那场10万都是展位和特装」 after several fairs: a detail about one fair told (that fair again, 那场)
@@ -927,6 +942,34 @@ class EstimateSession:
         self.clarify = None
         return True
 
+    def _resolve_converted(self, norm: str, data: dict) -> bool:
+        """The answer to 「686万元折合多少美元」: the amount in the policy's currency (「折成美元是98万美元」), or the
+        year's rate, by which the amount told is converted (686万元 ÷ 7 = 98万美元). Nothing else is guessed."""
+        from bot.estimate.understand import figures
+
+        key, said = data["key"], data.get("said")
+        target = "USD" if key.endswith("_usd") else "CNY"
+        figs = figures(norm)
+        money = [f for f in figs if f.kind == "money" and (f.currency == target or (target == "CNY" and not f.currency))]
+        if len(money) == 1 and money[0].value >= 100:
+            self.inputs[key] = money[0].value
+            self.last_keys.append(key)
+            self.clarify = None
+            return True
+        rates = [f for f in figs if f.kind == "rate"]
+        if money or not said or len(rates) != 1 or rates[0].value <= 0:
+            return False
+        amount, rate = Decimal(said["amount"]), rates[0].value
+        value = (amount / rate if target == "USD" else amount * rate).quantize(Decimal("0.01"))
+        self.inputs[key] = value
+        self.last_keys.append(key)
+        op, unit = ("÷", "美元") if target == "USD" else ("×", "元")
+        self.notes.append(
+            f"{wan(amount, '元' if target == 'USD' else '美元')} {op} {rate}（您给的汇率）= {wan(value, unit)}"
+        )
+        self.clarify = None
+        return True
+
     def _resolve_clarification(self, text: str) -> bool:
         c = self.clarify
         norm = normalize(text)
@@ -937,15 +980,16 @@ class EstimateSession:
             return self._resolve_foreign(norm, data)
         if kind == "currency":
             if data.get("value") is None:
-                return False
+                return self._resolve_converted(norm, data)
             if usd:
                 self.inputs[data["key"]] = Decimal(data["value"])
                 self.last_keys.append(data["key"])
             elif cny:
                 self.clarify = {
                     "kind": "currency",
-                    "question": f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？",
-                    "data": {"key": data["key"], "value": None},
+                    "question": f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？"
+                    "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
+                    "data": {"key": data["key"], "value": None, "said": {"amount": data["value"], "currency": "CNY"}},
                 }
                 return True
             else:
@@ -1496,8 +1540,8 @@ def contract_named(norm: str, values: list) -> Optional[int]:
 def restated_fields(text: str, running: dict, items) -> list:
     """The fields a message gives with the values the running estimate already has (「今年第一次认定」 after an
     estimate on 新认定), when it gives nothing else and no figure of its own; [] otherwise."""
-    if own_figures(normalize(text or "")):
-        return []
+    if any(f.kind != "rate" for f in own_figures(normalize(text or ""))):
+        return []  # 「汇率按7.0」 said again after the estimate used 7.0: acknowledged, not 'not understood'
     reading = read(text, None, items, running)
     fields = {k: v for k, v in reading.fields.items() if not k.startswith("_")}
     if not fields or reading.clarifications or any(running.get(k) != v for k, v in fields.items()):

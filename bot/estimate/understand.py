@@ -866,6 +866,15 @@ class Reader:
             if self.pending != "previous_offshore_usd":  # asked only for last year's offshore amount
                 self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
             self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
+        none_business = (
+            r"(没有|没|无|零)(任何|什么|啥)?(业务|执行额|收入|营收)(?!增)|没开张|没开业|没营业"
+            r"|(业务|执行额)[^，。；\d离在境国]{0,3}(没有|为0|是0|为零|是零)(?![\d.])"
+        )
+        if (self.pending == "business_previous" and re.search(none_business, t)) or re.search(
+            rf"({YEAR_PREV})[^，。；\d]{{0,12}}({none_business})", t
+        ):  # 「去年就成立了两个月 一分钱业务都没有」: last year's amounts are 0, both kinds
+            self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
+            self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
         moneys = self.unused("money")
         pending_kind = {
             "offshore_usd": ("offshore", "current"),
@@ -989,6 +998,13 @@ class Reader:
                 note = "未区分在岸、离岸的执行额按人民币合计计算增量"
                 if note not in self.out.notes:
                     self.out.notes.append(note)
+            if kind is None and f.value == 0 and year in ("previous", "current") and f.currency is None:
+                # 「去年没有业务 执行额是0」: a year's whole amount of 0 is 0 of either kind, no kind to ask
+                pre = "previous_" if year == "previous" else ""
+                self.out.fields.setdefault(pre + "onshore_cny", Decimal(0))
+                self.out.fields.setdefault(pre + "offshore_usd", Decimal(0))
+                self.use(f)
+                continue
             if kind is None:
                 business = r"执行额|营收|合同额|业务额|业务量|外包业务|离岸|在岸"
                 if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self.has(business)):
@@ -1048,8 +1064,9 @@ class Reader:
                     self.out.clarifications.append(
                         Clarification(
                             "currency",
-                            f"离岸执行额按美元计算（第三条第（二）项“以美元计算”）。{wan(f.value)}折合多少美元？",
-                            {"key": key, "value": None},
+                            f"离岸执行额按美元计算（第三条第（二）项“以美元计算”）。{wan(f.value)}折合多少美元？"
+                            "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
+                            {"key": key, "value": None, "said": {"amount": str(f.value), "currency": "CNY"}},
                         )
                     )
                 else:
@@ -1059,8 +1076,9 @@ class Reader:
                     self.out.clarifications.append(
                         Clarification(
                             "currency",
-                            f"在岸执行额按人民币计算，{wan(f.value, '美元')}折合多少元？",
-                            {"key": key, "value": None},
+                            f"在岸执行额按人民币计算，{wan(f.value, '美元')}折合多少元？"
+                            "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
+                            {"key": key, "value": None, "said": {"amount": str(f.value), "currency": "USD"}},
                         )
                     )
                 else:
@@ -1120,6 +1138,8 @@ class Reader:
         )
         if not said or not (self.items & {"3.1", "3.3"} or self.has(r"离岸|执行额")):
             return
+        if not (self.items & {"3.1", "3.3"} or self.has(YEAR_PREV) or self.has(r"两年")):
+            return  # 「离岸150万美元 在岸没有」 with no word of last year: no increment is asked about
         for m in said:
             both = re.search(r"两年|去年今年|今年去年|都|均", m.group(0))
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
