@@ -513,6 +513,7 @@ class EstimateSession:
             )
         if is_correction:
             self._correct_one_contract(before[0], norm)
+            self._correct_named_entries(before[0])
         if (  # 「CMMI3认证费26万，ITSS三级认证费9万…」 answers the question which certification cost how much
             self.clarify
             and self.clarify.get("kind") == "cert_cost"
@@ -587,6 +588,32 @@ class EstimateSession:
         if self.pending and self.pending not in kept:
             self.pending = None
         return named
+
+    def _correct_named_entries(self, old: dict) -> None:
+        """「不对 CMMI那个认证费是21万」 after CMMI3 18万 + ITSS 5万: each entry the message names by (part of) its
+        name takes the new figures, keeping the name told; the entries not named stay. Left as read when a name
+        fits no entry or several."""
+
+        def key(entry) -> str:
+            return re.sub(r"\s", "", str(entry.get("name") or "")).upper()
+
+        for field in ("certifications",):
+            told, now = old.get(field), self.inputs.get(field)
+            if not told or not now or now == told or len(now) >= len(told):
+                continue
+            merged = [dict(e) for e in told]
+            for entry in now:
+                name = key(entry)
+                hits = [
+                    i
+                    for i, e in enumerate(told)
+                    if name and key(e) and (key(e).startswith(name) or name.startswith(key(e)))
+                ]
+                if not name or len(hits) != 1:
+                    break
+                merged[hits[0]].update({k: v for k, v in entry.items() if k != "name"})
+            else:
+                self.inputs[field] = merged
 
     def _correct_one_contract(self, old: dict, norm: str) -> None:
         """「后一笔其实执行了58万美元 不是40万」 after a year's amount added up from several contracts: the contract
@@ -950,7 +977,9 @@ class EstimateSession:
         key, said = data["key"], data.get("said")
         target = "USD" if key.endswith("_usd") else "CNY"
         figs = figures(norm)
-        money = [f for f in figs if f.kind == "money" and (f.currency == target or (target == "CNY" and not f.currency))]
+        money = [
+            f for f in figs if f.kind == "money" and (f.currency == target or (target == "CNY" and not f.currency))
+        ]
         if len(money) == 1 and money[0].value >= 100:
             self.inputs[key] = money[0].value
             self.last_keys.append(key)
