@@ -270,6 +270,7 @@ class Reader:
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
         pasted, table_problems = tables.read_tables(normalize(self.raw[:2000]))
+        pasted = tables.read_labelled_rows(pasted)
         self.text = full_years(english_to_chinese(pasted))
         self.shifted = False
         if "前年" in self.text and "去年" in self.text and not re.search(YEAR_CUR, self.text):
