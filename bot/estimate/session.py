@@ -597,8 +597,8 @@ class EstimateSession:
         def key(entry) -> str:
             return re.sub(r"\s", "", str(entry.get("name") or "")).upper()
 
-        for field in ("certifications",):
-            told, now = old.get(field), self.inputs.get(field)
+        for list_key in ("certifications",):
+            told, now = old.get(list_key), self.inputs.get(list_key)
             if not told or not now or now == told or len(now) >= len(told):
                 continue
             merged = [dict(e) for e in told]
