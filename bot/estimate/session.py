@@ -495,6 +495,7 @@ class EstimateSession:
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()
         before = dict(self.inputs), self.clarify
+        asked_before = (self.pending, (self.clarify or {}).get("question"))
         shifted = self._shift_to_next_year(norm) if is_correction else []
         if new_items and intent not in QUESTION_INTENTS:
             self.items = item_words.sort_items(self.items + new_items)  # read this message for them too
@@ -558,6 +559,7 @@ class EstimateSession:
             self.status = "collecting"  # a correction or a next-year what-if left a figure to ask
         self.advance()
         msgs = shifted + list(self.problems)
+        msgs += self._read_but_not_answered(before[0], asked_before)
         if asked and self.status == "collecting":
             return Turn(messages=msgs, question=asked)
         if is_correction and self.inputs != before[0]:
@@ -566,6 +568,19 @@ class EstimateSession:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _read_but_not_answered(self, had: dict, asked_before) -> list:
+        """「汇率按7.0」 to a question about last year's amounts: the figures read are said, and that the question is
+        still open, so the same question never comes back as if nothing had been read."""
+        if self.status != "collecting" or not asked_before[0] or getattr(self, "amending", False):
+            return []
+        if (self.pending, (self.clarify or {}).get("question")) != asked_before:
+            return []
+        changed = [k for k in self.inputs if had.get(k) != self.inputs.get(k) and k in clauses.FIELDS]
+        if not changed:
+            return []
+        said = "、".join(describe_field(k, self.inputs[k]) for k in changed)
+        return [f"已记下：{said}。下面这个问题的答案还没有读到，请再说一下："]
 
     def _drop_named_items(self, norm: str) -> list:
         """「技术先进型那个是前年拿到的 今年不算了 删掉它」: the items of this estimate the message names with a word
@@ -613,7 +628,7 @@ class EstimateSession:
                     break
                 merged[hits[0]].update({k: v for k, v in entry.items() if k != "name"})
             else:
-                self.inputs[field] = merged
+                self.inputs[list_key] = merged
 
     def _correct_one_contract(self, old: dict, norm: str) -> None:
         """「后一笔其实执行了58万美元 不是40万」 after a year's amount added up from several contracts: the contract

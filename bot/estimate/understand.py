@@ -1150,6 +1150,10 @@ class Reader:
             )
             for k in keys:
                 self.out.fields.setdefault(k, Decimal(0))
+        for m in re.finditer(r"(离岸|境外业务|国际业务)(业务|执行额)?(是|为|也是)?(0|零)(?![\d.万千百亿w])", t):
+            near = re.search(rf"({YEAR_PREV})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
+            if near and _year_of(t, m.start() + 1) == "previous":  # 「上年离岸为0」: last year's offshore is 0
+                self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
 
     def _only_previous_year_said(self) -> bool:
         """Every year word of the message is the previous year's (去年/上年 …, no 今年 and no year number)."""
