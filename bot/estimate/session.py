@@ -315,7 +315,14 @@ class EstimateSession:
         if set(self.items) & {"3.1", "3.3", "3.8.3"}:
             return
         named = estimate_words()["offshore_award_named"]
-        if any(w in norm for w in named):
+        if any(w in norm for w in named) or re.search(r"离岸[^，。,；;\d]{0,8}(奖|能拿|拿多少|多少钱)", norm):
+            # 「离岸奖励」「离岸这块能拿多少」 ask about 三（二）; 「离岸120万美金 能拿哪些」 asks about all
+            note = (
+                f"今年在岸执行额{wan(self.inputs['onshore_cny'])}只用于业务规模增量奖励（第三条第（一）项），"
+                "这里只算了您问的离岸业务奖励；要算增量奖励，请告诉我上一年度的执行额"
+            )
+            if note not in self.notes:
+                self.notes.append(note)
             return
         self.items = item_words.sort_items(list(self.items) + ["3.1"])
 
