@@ -42,6 +42,9 @@ class TestStatedZeroIsAFigure:
         fields = read("上年没有离岸 只有在岸那800万").fields
         assert D(0) == fields["previous_offshore_usd"] and D(8000000) == fields["previous_onshore_cny"]
 
+    def test_last_years_offshore_zero_beside_a_rate(self):
+        assert {"usd_cny_rate": D("7.05"), "previous_offshore_usd": D(0)} == read("汇率7.05 上年离岸是0").fields
+
     def test_a_years_total_of_zero_is_zero_of_both_kinds(self):
         s = EstimateSession.start("公司前年底成立 今年在岸2000万 离岸150万美元 汇率7 哪些奖励能拿 总共多少")
         assert "3.1" in s.items and "previous" in s.question() or "上一年度" in s.question()

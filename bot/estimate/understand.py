@@ -1124,6 +1124,10 @@ class Reader:
         """「在岸两年都没有」「两年都没做在岸」「去年在岸是0」: a stated none is a figure, 0 for the years it names (both
         when no year is said, or 两年/都); never over a figure the message gives that year."""
         t = self.text
+        for m in re.finditer(r"(离岸|境外业务|国际业务)(业务|执行额)?(是|为|也是)?(0|零)(?![\d.万千百亿w])", t):
+            near = re.search(rf"({YEAR_PREV})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
+            if near and _year_of(t, m.start() + 1) == "previous":  # 「上年离岸为0」: last year's offshore is 0
+                self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
         kinds = r"在岸|境内业务|国内业务|境内执行额|国内执行额"
         said = list(
             re.finditer(
@@ -1150,10 +1154,6 @@ class Reader:
             )
             for k in keys:
                 self.out.fields.setdefault(k, Decimal(0))
-        for m in re.finditer(r"(离岸|境外业务|国际业务)(业务|执行额)?(是|为|也是)?(0|零)(?![\d.万千百亿w])", t):
-            near = re.search(rf"({YEAR_PREV})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
-            if near and _year_of(t, m.start() + 1) == "previous":  # 「上年离岸为0」: last year's offshore is 0
-                self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
 
     def _only_previous_year_said(self) -> bool:
         """Every year word of the message is the previous year's (去年/上年 …, no 今年 and no year number)."""
