@@ -36,9 +36,13 @@ def without_waiting(inputs: dict) -> Tuple[dict, Dict[str, str]]:
         missing = [r["field"] for r in required_rates(inputs)]
     except CalculatorError:
         return inputs, {}  # bad inputs: the calculator says what is wrong
+    from calculator.policy import meets
+
     waiting: Dict[str, str] = {}
     for field in missing:
         for code in _WAITS_FOR.get(field, ()):
+            if code == "3.2" and not meets(inputs.get("offshore_usd") or 0, "3.2", "threshold_usd"):
+                continue  # 「离岸8万美元」: not over the threshold in dollars, decided without a rate
             waiting.setdefault(code, field)
     if waiting and ("3.1" in waiting or "3.2" in waiting) and any(inputs.get(k) for k in _BRINGS["3.3"]):
         waiting.setdefault("3.3", next(iter(waiting.values())))

@@ -298,6 +298,7 @@ class EstimateSession:
         if topic == "3.3" and awards_given(session.inputs) and set(codes) <= {"3.1", "3.2"}:
             session.items = item_words.sort_items(list(session.items) + ["3.3"])  # the awards are 三（三）'s base
         session.infer_items()
+        session._onshore_feeds_the_increment(norm)
         if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
             session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure
         session._ask_who_qualifies(norm)
@@ -309,6 +310,27 @@ class EstimateSession:
                 session.inputs["_unplaced"] = told
         session.advance()
         return session
+
+    def _onshore_feeds_the_increment(self, norm: str) -> None:
+        """「今年在岸1.5kw 离岸120万美金 能拿哪些奖励」: this year's onshore amount counts only in 三（一）; unless the
+        message names the offshore award alone, 三（一） is estimated too (what it lacks is asked), never dropped."""
+        from bot.estimate.reading import estimate_words
+
+        if not self.inputs.get("onshore_cny") or "3.2" not in self.items:
+            return
+        if set(self.items) & {"3.1", "3.3", "3.8.3"}:
+            return
+        named = estimate_words()["offshore_award_named"]
+        if any(w in norm for w in named) or re.search(r"离岸[^，。,；;\d]{0,8}(奖|能拿|拿多少|多少钱)", norm):
+            # 「离岸奖励」「离岸这块能拿多少」 ask about 三（二）; 「离岸120万美金 能拿哪些」 asks about all
+            note = (
+                f"今年在岸执行额{wan(self.inputs['onshore_cny'])}只用于业务规模增量奖励（第三条第（一）项），"
+                "这里只算了您问的离岸业务奖励；要算增量奖励，请告诉我上一年度的执行额"
+            )
+            if note not in self.notes:
+                self.notes.append(note)
+            return
+        self.items = item_words.sort_items(list(self.items) + ["3.1"])
 
     def _keeps_fairs_told(self, norm: str, running: Optional[dict], adds: bool) -> None:
         """「境外那场10万都是展位和特装」 after several fairs: a detail about one fair told (that fair again, 那场)
@@ -486,6 +508,7 @@ class EstimateSession:
         if intent == "dont_know" or (SKIP.search(norm) and not re.search(r"\d", norm)):
             return self._skip()
         before = dict(self.inputs), self.clarify
+        asked_before = (self.pending, (self.clarify or {}).get("question"))
         shifted = self._shift_to_next_year(norm) if is_correction else []
         if new_items and intent not in QUESTION_INTENTS:
             self.items = item_words.sort_items(self.items + new_items)  # read this message for them too
@@ -504,6 +527,7 @@ class EstimateSession:
             )
         if is_correction:
             self._correct_one_contract(before[0], norm)
+            self._correct_named_entries(before[0])
         if (  # 「CMMI3认证费26万，ITSS三级认证费9万…」 answers the question which certification cost how much
             self.clarify
             and self.clarify.get("kind") == "cert_cost"
@@ -548,6 +572,7 @@ class EstimateSession:
             self.status = "collecting"  # a correction or a next-year what-if left a figure to ask
         self.advance()
         msgs = shifted + list(self.problems)
+        msgs += self._read_but_not_answered(before[0], asked_before)
         if asked and self.status == "collecting":
             return Turn(messages=msgs, question=asked)
         if is_correction and self.inputs != before[0]:
@@ -556,6 +581,19 @@ class EstimateSession:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _read_but_not_answered(self, had: dict, asked_before) -> list:
+        """「汇率按7.0」 to a question about last year's amounts: the figures read are said, and that the question is
+        still open, so the same question never comes back as if nothing had been read."""
+        if self.status != "collecting" or not asked_before[0] or getattr(self, "amending", False):
+            return []
+        if (self.pending, (self.clarify or {}).get("question")) != asked_before:
+            return []
+        changed = [k for k in self.inputs if had.get(k) != self.inputs.get(k) and k in clauses.FIELDS]
+        if not changed:
+            return []
+        said = "、".join(describe_field(k, self.inputs[k]) for k in changed)
+        return [f"已记下：{said}。下面这个问题的答案还没有读到，请再说一下："]
 
     def _drop_named_items(self, norm: str) -> list:
         """「技术先进型那个是前年拿到的 今年不算了 删掉它」: the items of this estimate the message names with a word
@@ -578,6 +616,32 @@ class EstimateSession:
         if self.pending and self.pending not in kept:
             self.pending = None
         return named
+
+    def _correct_named_entries(self, old: dict) -> None:
+        """「不对 CMMI那个认证费是21万」 after CMMI3 18万 + ITSS 5万: each entry the message names by (part of) its
+        name takes the new figures, keeping the name told; the entries not named stay. Left as read when a name
+        fits no entry or several."""
+
+        def key(entry) -> str:
+            return re.sub(r"\s", "", str(entry.get("name") or "")).upper()
+
+        for list_key in ("certifications",):
+            told, now = old.get(list_key), self.inputs.get(list_key)
+            if not told or not now or now == told or len(now) >= len(told):
+                continue
+            merged = [dict(e) for e in told]
+            for entry in now:
+                name = key(entry)
+                hits = [
+                    i
+                    for i, e in enumerate(told)
+                    if name and key(e) and (key(e).startswith(name) or name.startswith(key(e)))
+                ]
+                if not name or len(hits) != 1:
+                    break
+                merged[hits[0]].update({k: v for k, v in entry.items() if k != "name"})
+            else:
+                self.inputs[list_key] = merged
 
     def _correct_one_contract(self, old: dict, norm: str) -> None:
         """「后一笔其实执行了58万美元 不是40万」 after a year's amount added up from several contracts: the contract
@@ -935,6 +999,36 @@ class EstimateSession:
         self.clarify = None
         return True
 
+    def _resolve_converted(self, norm: str, data: dict) -> bool:
+        """The answer to 「686万元折合多少美元」: the amount in the policy's currency (「折成美元是98万美元」), or the
+        year's rate, by which the amount told is converted (686万元 ÷ 7 = 98万美元). Nothing else is guessed."""
+        from bot.estimate.understand import figures
+
+        key, said = data["key"], data.get("said")
+        target = "USD" if key.endswith("_usd") else "CNY"
+        figs = figures(norm)
+        money = [
+            f for f in figs if f.kind == "money" and (f.currency == target or (target == "CNY" and not f.currency))
+        ]
+        if len(money) == 1 and money[0].value >= 100:
+            self.inputs[key] = money[0].value
+            self.last_keys.append(key)
+            self.clarify = None
+            return True
+        rates = [f for f in figs if f.kind == "rate"]
+        if money or not said or len(rates) != 1 or rates[0].value <= 0:
+            return False
+        amount, rate = Decimal(said["amount"]), rates[0].value
+        value = (amount / rate if target == "USD" else amount * rate).quantize(Decimal("0.01"))
+        self.inputs[key] = value
+        self.last_keys.append(key)
+        op, unit = ("÷", "美元") if target == "USD" else ("×", "元")
+        self.notes.append(
+            f"{wan(amount, '元' if target == 'USD' else '美元')} {op} {rate}（您给的汇率）= {wan(value, unit)}"
+        )
+        self.clarify = None
+        return True
+
     def _resolve_clarification(self, text: str) -> bool:
         c = self.clarify
         norm = normalize(text)
@@ -945,15 +1039,16 @@ class EstimateSession:
             return self._resolve_foreign(norm, data)
         if kind == "currency":
             if data.get("value") is None:
-                return False
+                return self._resolve_converted(norm, data)
             if usd:
                 self.inputs[data["key"]] = Decimal(data["value"])
                 self.last_keys.append(data["key"])
             elif cny:
                 self.clarify = {
                     "kind": "currency",
-                    "question": f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？",
-                    "data": {"key": data["key"], "value": None},
+                    "question": f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？"
+                    "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
+                    "data": {"key": data["key"], "value": None, "said": {"amount": data["value"], "currency": "CNY"}},
                 }
                 return True
             else:
@@ -1509,8 +1604,8 @@ def contract_named(norm: str, values: list) -> Optional[int]:
 def restated_fields(text: str, running: dict, items) -> list:
     """The fields a message gives with the values the running estimate already has (「今年第一次认定」 after an
     estimate on 新认定), when it gives nothing else and no figure of its own; [] otherwise."""
-    if own_figures(normalize(text or "")):
-        return []
+    if any(f.kind != "rate" for f in own_figures(normalize(text or ""))):
+        return []  # 「汇率按7.0」 said again after the estimate used 7.0: acknowledged, not 'not understood'
     reading = read(text, None, items, running)
     fields = {k: v for k, v in reading.fields.items() if not k.startswith("_")}
     if not fields or reading.clarifications or any(running.get(k) != v for k, v in fields.items()):

@@ -199,3 +199,38 @@ def read_tables(text: str) -> Tuple[str, List[str]]:
 
 def _example(labels) -> str:
     return " ".join(f"{name}…" + (unit or ("" if rate else "万元")) for name, unit, rate in labels)
+
+
+@lru_cache(maxsize=1)
+def _column_marks() -> list:
+    """knowledge/data/estimate_words.yml table_column_marks: what splits a pasted table's cells."""
+    path = WORDS_FILE.parent / "estimate_words.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["table_column_marks"]
+
+
+def read_labelled_rows(text: str) -> str:
+    """「展会 | 地点 | 展位费 | 特装/宣传 | 差旅」 over 「服贸会 | 北京 | 3.5万 | 特装1万 | 0.8万」: each bare figure
+    of a row is written after its column's name (「展位费3.5万 特装1万 差旅0.8万」), so each figure has the role
+    its column gives it (差旅 is named as not covered, never added to the fair's cost); cells with words of their
+    own keep them. Rows whose cell count differs from the header's are left as they are."""
+    marks = _column_marks()
+    split = re.compile("|".join(re.escape(m) for m in marks))
+    lines = text.split("\n")
+    out, labels = [], None
+    for line in lines:
+        if not split.search(line):
+            labels = None
+            out.append(line)
+            continue
+        cells = [c.strip() for c in split.split(line.strip().strip("|｜").strip())]
+        if labels is None:
+            header = [_label(c.replace(" ", "")) if c and not re.search(r"\d", c) else None for c in cells]
+            if len(cells) >= 2 and all(header) and cells[0] not in table_words()["year_column"]:
+                labels = header
+            out.append(line)
+            continue
+        if len(cells) != len(labels):
+            out.append(line)
+            continue
+        out.append(" ".join(_cell_words(lab, c) if _is_cell(c) else c for lab, c in zip(labels, cells)))
+    return "\n".join(out)

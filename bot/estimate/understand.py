@@ -139,6 +139,13 @@ def _said_none(text: str, m) -> bool:
     return bool(re.search(r"(没有|没|无|不做)$", text[max(0, m.start() - 3) : m.start()]))
 
 
+def _figure_follows(after: str) -> bool:
+    """A figure of its own right after a kind word said to be none (「没有离岸 今年离岸150万美元」); not one that
+    another kind word names first (「去年没有离岸业务 就在岸那900w」)."""
+    m = re.match(r"[^，。；,;]{0,8}?\d", after)
+    return bool(m) and not re.search(r"在岸|境内|国内", m.group(0))
+
+
 def _kind_of(text: str, pos: int) -> Optional[str]:
     off = [m for m in re.finditer(OFFSHORE, text[:pos]) if _names_business(text, m)]
     on = [m for m in re.finditer(ONSHORE, text[:pos]) if _names_business(text, m)]
@@ -263,6 +270,7 @@ class Reader:
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
         pasted, table_problems = tables.read_tables(normalize(self.raw[:2000]))
+        pasted = tables.read_labelled_rows(pasted)
         self.text = full_years(english_to_chinese(pasted))
         self.shifted = False
         if "前年" in self.text and "去年" in self.text and not re.search(YEAR_CUR, self.text):
@@ -810,7 +818,7 @@ class Reader:
             [
                 m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
                 for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}(离岸|境外业务|国际业务)", t)
-                if not re.match(r"[^，。；,;]{0,8}\d", t[m.end() :])
+                if not _figure_follows(t[m.end() :])
                 or re.match(
                     rf"[^，。；,;\d]{{0,6}}({YEAR_PREV}|{YEAR_CUR})", t[m.end() :]
                 )  # the figure is another year's
@@ -823,7 +831,8 @@ class Reader:
             )
         )
         if said_none and (
-            not re.search(r"离岸[^，。；]{0,8}\d", t) or _year_of(t, said_none[0].start(2)) == "previous"
+            not any(_figure_follows(t[m.end() :]) for m in re.finditer("离岸", t))
+            or _year_of(t, said_none[0].start(2)) == "previous"
         ):
             pos = said_none[0].start(2)
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, pos - 10) : pos])
@@ -861,6 +870,15 @@ class Reader:
         ):
             if self.pending != "previous_offshore_usd":  # asked only for last year's offshore amount
                 self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
+            self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
+        none_business = (
+            r"(没有|没|无|零)(任何|什么|啥)?(业务|执行额|收入|营收)(?!增)|没开张|没开业|没营业"
+            r"|(业务|执行额)[^，。；\d离在境国]{0,3}(没有|为0|是0|为零|是零)(?![\d.])"
+        )
+        if (self.pending == "business_previous" and re.search(none_business, t)) or re.search(
+            rf"({YEAR_PREV})[^，。；\d]{{0,12}}({none_business})", t
+        ):  # 「去年就成立了两个月 一分钱业务都没有」: last year's amounts are 0, both kinds
+            self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
             self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
         moneys = self.unused("money")
         pending_kind = {
@@ -985,6 +1003,13 @@ class Reader:
                 note = "未区分在岸、离岸的执行额按人民币合计计算增量"
                 if note not in self.out.notes:
                     self.out.notes.append(note)
+            if kind is None and f.value == 0 and year in ("previous", "current") and f.currency is None:
+                # 「去年没有业务 执行额是0」: a year's whole amount of 0 is 0 of either kind, no kind to ask
+                pre = "previous_" if year == "previous" else ""
+                self.out.fields.setdefault(pre + "onshore_cny", Decimal(0))
+                self.out.fields.setdefault(pre + "offshore_usd", Decimal(0))
+                self.use(f)
+                continue
             if kind is None:
                 business = r"执行额|营收|合同额|业务额|业务量|外包业务|离岸|在岸"
                 if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self.has(business)):
@@ -1044,8 +1069,9 @@ class Reader:
                     self.out.clarifications.append(
                         Clarification(
                             "currency",
-                            f"离岸执行额按美元计算（第三条第（二）项“以美元计算”）。{wan(f.value)}折合多少美元？",
-                            {"key": key, "value": None},
+                            f"离岸执行额按美元计算（第三条第（二）项“以美元计算”）。{wan(f.value)}折合多少美元？"
+                            "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
+                            {"key": key, "value": None, "said": {"amount": str(f.value), "currency": "CNY"}},
                         )
                     )
                 else:
@@ -1055,8 +1081,9 @@ class Reader:
                     self.out.clarifications.append(
                         Clarification(
                             "currency",
-                            f"在岸执行额按人民币计算，{wan(f.value, '美元')}折合多少元？",
-                            {"key": key, "value": None},
+                            f"在岸执行额按人民币计算，{wan(f.value, '美元')}折合多少元？"
+                            "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
+                            {"key": key, "value": None, "said": {"amount": str(f.value), "currency": "USD"}},
                         )
                     )
                 else:
@@ -1081,6 +1108,7 @@ class Reader:
                     {"key": key, "value": None},
                 )
             )
+        self._onshore_said_none()
         if unclear:
             said = "、".join(u["said"] for u in unclear)  # named as the user wrote it (1.2亿, 1900万)
             self.out.clarifications.append(
@@ -1095,6 +1123,41 @@ class Reader:
                     {"values": unclear, "value": unclear[0]["value"], "year": unclear[0]["year"]},
                 )
             )
+
+    def _onshore_said_none(self) -> None:
+        """「在岸两年都没有」「两年都没做在岸」「去年在岸是0」: a stated none is a figure, 0 for the years it names (both
+        when no year is said, or 两年/都); never over a figure the message gives that year."""
+        t = self.text
+        for m in re.finditer(r"(离岸|境外业务|国际业务)(业务|执行额)?(是|为|也是)?(0|零)(?![\d.万千百亿w])", t):
+            near = re.search(rf"({YEAR_PREV})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
+            if near and _year_of(t, m.start() + 1) == "previous":  # 「上年离岸为0」: last year's offshore is 0
+                self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
+        kinds = r"在岸|境内业务|国内业务|境内执行额|国内执行额"
+        said = list(
+            re.finditer(
+                rf"({kinds})(业务|执行额)?(这)?(两年|去年今年|今年去年)?(都|也|均)?(是|为)?"
+                rf"({NONE_WORDS}|0)(有|做|做过|开展)?(?![\d.万千百亿w])",
+                t,
+            )
+        ) + list(
+            re.finditer(
+                rf"()(两年|去年今年|今年去年)?(都|也|均)?({NONE_WORDS})(有|做|做过|开展)?(过)?({kinds})(?!展|[^，。；,;]{{0,4}}\d)",
+                t,
+            )
+        )
+        if not said or not (self.items & {"3.1", "3.3"} or self.has(r"离岸|执行额")):
+            return
+        if not (self.items & {"3.1", "3.3"} or self.has(YEAR_PREV) or self.has(r"两年")):
+            return  # 「离岸150万美元 在岸没有」 with no word of last year: no increment is asked about
+        for m in said:
+            both = re.search(r"两年|去年今年|今年去年|都|均", m.group(0))
+            near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
+            year = None if both or not near else _year_of(t, m.start() + 1)
+            keys = {"previous": ["previous_onshore_cny"], "current": ["onshore_cny"]}.get(
+                year, ["onshore_cny", "previous_onshore_cny"]
+            )
+            for k in keys:
+                self.out.fields.setdefault(k, Decimal(0))
 
     def _only_previous_year_said(self) -> bool:
         """Every year word of the message is the previous year's (去年/上年 …, no 今年 and no year number)."""
