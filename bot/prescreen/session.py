@@ -148,7 +148,11 @@ class PrescreenSession:
             self.said.append(normalize(text))
 
     def _read_applicant(self, t: str, by_items: bool = True) -> bool:
-        if re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t) or (
+        from bot.estimate.corrections import for_another_enterprise
+
+        if for_another_enterprise(t):  # 「我们是园区运营方 帮园区里一家企业预审」: that enterprise applies
+            self.applicant = "enterprise"
+        elif re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t) or (
             "园区" in t and re.search(r"(企业|公司)统一(管理)?运营", t)  # 「园区…由我们公司统一运营」
         ):
             self.applicant = "park_operator"
@@ -162,6 +166,10 @@ class PrescreenSession:
             self.applicant = "park_operator"
         elif re.fullmatch(r"\s*3\s*", t):
             self.applicant = "training_institution"
+        else:  # the words of knowledge/data/facts.yml (「我们是园区的运营管理公司」)
+            from bot.understand.facts import read_facts
+
+            self.applicant = read_facts(t).get("applicant_type") or self.applicant
         if self.applicant is None and by_items:
             self.applicant = self._applicant_of_items(t)
         return self.applicant is not None
@@ -199,6 +207,7 @@ class PrescreenSession:
                 return
             self.step = "items"
             self.pending = "items"
+            self.retries = 0  # the checklist is asked once more at most (handle)
             options = {code for code, _ in CHECKLIST[self.applicant or "enterprise"]}
             if [c for c in self.hint if c in options]:
                 self._choose([c for c in self.hint if c in options], "")
@@ -220,7 +229,8 @@ class PrescreenSession:
             return CONDITION_QUESTIONS[self.pending]
         if self.step == "items":
             options = CHECKLIST[self.applicant or "enterprise"]
-            lines = ["以下哪些支持项目与您有关？回复编号，可多选（如“1 2 5”），都没有请回复“无”："]
+            lines = [self.eligibility_line()] if self.eligibility_line() else []
+            lines += ["以下哪些支持项目与您有关？回复编号，可多选（如“1 2 5”），都没有请回复“无”："]
             lines += [f"{i}. {name}" for i, (_, name) in enumerate(options, 1)]
             return "\n".join(lines)
         if self.step == "figures":
@@ -279,11 +289,14 @@ class PrescreenSession:
             if stop:
                 return stop
             turn = self._items_answer(t, intent)
-            if not turn.understood and any(k in CONDITION_NAMES for k in volunteered):
-                self.retries += 1 if turn.interjection else 0  # (a question intent is not counted there)
-                if self.retries >= 2:  # 第二条 restated again instead of a choice: the verdict on 第二条 alone
-                    self.items, self.step, self.pending = [], "done", None
-                    return Turn(done=True)
+            restated = any(k in CONDITION_NAMES for k in volunteered)
+            if turn.understood or (turn.interjection and not restated):
+                return turn
+            self.retries += 1 if turn.interjection else 0  # (a question intent is not counted there)
+            if self.retries >= 2:  # no choice again (第二条 restated, 「不知道」…): the report on 第二条 alone
+                self.items, self.step, self.pending = [], "done", None
+                return Turn(done=True)
+            if restated:
                 return Turn()  # facts about 第二条 were kept; the checklist is asked again
             return turn
         if self.step == "figures":
@@ -310,13 +323,23 @@ class PrescreenSession:
             return turn
         return Turn()
 
+    def eligibility_line(self) -> str:
+        """第二条's verdict once every condition is met (said before the checklist, so that a user who came only for
+        it has it at once); "" otherwise (an unmet one ends the pre-screening with its report; an unknown one is
+        named in the report)."""
+        from calculator.eligibility import eligibility
+
+        status = eligibility({k: v for k, v in self.facts.items() if k in CONDITION_NAMES})["status"]
+        if status != "eligible" or self.unsure:
+            return ""
+        return f"第二条项目申报资格：您说的各项条件均满足，结论：符合（申报主体：{self.applicant_label()}）。"
+
     def failing(self) -> list:
         """第二条 conditions the facts so far fail (those the policy leaves open for this applicant excluded)."""
-        from bot.reports.verdict import UNSETTLED
         from knowledge import conditions
 
         v = conditions.evaluate("2", {k: v for k, v in self.facts.items() if k in CONDITION_NAMES})
-        open_ = UNSETTLED.get(self.applicant or "enterprise", ())
+        open_ = conditions.left_open(self.applicant or "enterprise", self.facts.get("entity_type"))
         return [c.fact for c in v.unmet if c.fact not in open_]
 
     def ruled_out(self) -> dict:
