@@ -149,15 +149,21 @@ class PrescreenSession:
 
     def _read_applicant(self, t: str, by_items: bool = True) -> bool:
         from bot.estimate.corrections import for_another_enterprise
+        from bot.understand.facts import read_facts
 
+        said = read_facts(t).get(
+            "applicant_type"
+        )  # the words of knowledge/data/facts.yml (「我们是园区的运营管理公司」)
         if for_another_enterprise(t):  # 「我们是园区运营方 帮园区里一家企业预审」: that enterprise applies
             self.applicant = "enterprise"
         elif re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t) or (
             "园区" in t and re.search(r"(企业|公司)统一(管理)?运营", t)  # 「园区…由我们公司统一运营」
         ):
             self.applicant = "park_operator"
-        elif re.search(r"培训机构|培训学校|培训中心", t):
+        elif re.search(r"培训机构|培训学校|培训中心|培训公司", t):
             self.applicant = "training_institution"
+        elif said == "park_operator":  # 「我们是软件园的运营公司」
+            self.applicant = said
         elif re.search(r"企业|公司|^1$|分公司|分支机构|独立法人|法人|个体|事业单位|办事处", t) and not re.search(
             r"园区|培训机构", t
         ):
@@ -166,10 +172,8 @@ class PrescreenSession:
             self.applicant = "park_operator"
         elif re.fullmatch(r"\s*3\s*", t):
             self.applicant = "training_institution"
-        else:  # the words of knowledge/data/facts.yml (「我们是园区的运营管理公司」)
-            from bot.understand.facts import read_facts
-
-            self.applicant = read_facts(t).get("applicant_type") or self.applicant
+        else:
+            self.applicant = said or self.applicant
         if self.applicant is None and by_items:
             self.applicant = self._applicant_of_items(t)
         return self.applicant is not None
@@ -282,7 +286,10 @@ class PrescreenSession:
                 self.said.append(t)
                 self.retries = max(0, self.retries - 1)
                 turn = Turn(messages=["好的，这些情况已记下。" + self._hinted_verdicts()])
-            return self._stop_if_ineligible() or turn
+            stop = self._stop_if_ineligible()
+            if stop is None and self.step == "figures" and self.eligibility_line():
+                turn.messages = [self.eligibility_line()] + list(turn.messages)  # the items were named before
+            return stop or turn
         if self.step == "items":
             self._note(volunteered)
             stop = self._stop_if_ineligible()
@@ -364,6 +371,8 @@ class PrescreenSession:
     def opening_verdicts(self) -> str:
         """What the opening message's facts already settle about the items it names (「区级园区」 → 不符合
         三（八）1), to say before the first question; "" when nothing."""
+        if self.step == "figures" and self.eligibility_line():  # every condition told, the items named
+            return "\n" + self.eligibility_line()
         return self._hinted_verdicts() if self.step == "conditions" else ""
 
     def _hinted_verdicts(self) -> str:
