@@ -163,6 +163,12 @@ class TestItemMenuEnds:
         s.handle("还是先看结果吧")
         assert ("done", []) == (s.step, s.items)
 
+    @pytest.mark.parametrize("answer", ["只看资格", "先看结论", "我就想知道能不能申报", "不用测算"])
+    def test_only_the_verdict(self, answer):
+        """「只看资格」 at the menu: no item, the report on 第二条 at once."""
+        s = self._at_menu()
+        assert s.handle(answer).done and ("done", []) == (s.step, s.items)
+
     def test_a_choice_after_one_miss_still_works(self):
         s = self._at_menu()
         s.handle("嗯嗯 这个我得回去问问老板")

@@ -32,7 +32,10 @@ CONDITION_QUESTIONS = {
 
 # the items each applicant type is offered, with their lines: each clause's (bot/estimate/clauses/)
 CHECKLIST = {applicant: clauses.checklist(applicant) for applicant in APPLICANTS}
-NONE_ANSWER = re.compile(r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)")
+NONE_ANSWER = re.compile(
+    r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)"
+    r"|^(我们?)?(只|就|先)(是)?(想)?(看|要|需要|知道|问)(一下|下)?(资格|结论|能不能申报|符不符合)|^不用(测算|算)"
+)
 YES = re.compile(r"^(是|是的|对|对的|有|嗯|满足|符合|已经?|已注册|已填报|没问题|好的|可以|yes|y)")
 NO_PROBLEM = re.compile(r"^(都)?(没(啥|什么|有)?问题|没毛病|不成问题)")  # a yes, though it starts with 没
 NO = re.compile(r"^(否|不是|不对|没有|没|未|无|不满足|不符合|还没|尚未|no|n)")
