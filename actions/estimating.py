@@ -112,8 +112,10 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
     names = "、".join(name.upper() for name, _ in parts)
     intro = f"您问的是{len(parts)}家企业（{names}）。每家独立法人企业各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，各家的金额不相加。"
     blocks = []
+    # the named companies are the applicants (「我们是园区运营方 园区里两家企业想问」): their clauses are theirs
+    known = dict(earlier_facts(tracker) or {}, applicant_also_enterprise=True)
     for name, words in parts:
-        session = EstimateSession.start(words, known=earlier_facts(tracker))
+        session = EstimateSession.start(words, known=known)
         try:
             result = session.compute() if session.status == "done" and not session.clarify else None
         except CalculatorError:

@@ -123,6 +123,22 @@ def spec(code: str) -> dict:
     return _data()[code]
 
 
+def is_enterprise_form(entity_type) -> bool:
+    """Whether an entity_type is one of 第二条's enterprise forms (独立法人企业, 法人企业分支机构)."""
+    return any(entity_type in leaf.get("values", ()) for leaf in leaves("2") if leaf["fact"] == "entity_type")
+
+
+def left_open(applicant: str, entity_type=None) -> Dict[str, str]:
+    """{fact: note} of 第二条's conditions the policy leaves open for this applicant (code or label): those of
+    conditions.yml `open_unless_enterprise`, only while the applicant has not said it is an enterprise
+    (「有限公司」「独立法人」: then 第二条 applies in full and an unmet condition is 不符合)."""
+    label = APPLICANT_TYPES.get(applicant, applicant)
+    entry = (spec("2").get("open_unless_enterprise") or {}).get(label)
+    if not entry or is_enterprise_form(entity_type):
+        return {}
+    return {fact: entry["note"] for fact in entry["facts"]}
+
+
 def scales() -> dict:
     """The ordered scales (education, position, park level) and unsettled words."""
     return _data()["scales"]

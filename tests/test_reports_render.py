@@ -200,13 +200,16 @@ class TestVerdictFrom:
         )
         assert ("不符合", ["依法纳税"]) == (verdict["status"], verdict["failing"])
 
-    def test_park_operator_registration_is_to_confirm(self):
-        """System registration unmet for a park operator is 待确认 with the reason."""
+    def test_park_operator_registration_fails(self):
+        """A park operator is an enterprise (园区管理和运营企业): system registration unmet is 不符合, named."""
         verdict = verdict_from(
             {"status": "not_eligible", "unmet": ["mofcom_registered"], "missing": []}, "park_operator"
         )
-        assert ("待确认", []) == (verdict["status"], verdict["failing"])
-        assert "第三条第（八）项" in verdict["unknown"][0]
+        assert ("不符合", ["在商务部“服务外包业务管理和统计系统”中注册并及时填报"], []) == (
+            verdict["status"],
+            verdict["failing"],
+            verdict["unknown"],
+        )
 
     def test_park_operator_is_an_enterprise(self):
         """A park operator that is not an enterprise fails the entity condition."""

@@ -249,8 +249,11 @@ def whatcan_answer(facts: dict, mentioned=()) -> Answer:
     lines = []
     second = verdicts["2"]
     who = cond.APPLICANT_TYPES[applicant]
-    if applicant != "training_institution" and second.status == cond.NOT_MET:
-        why = "；".join(_check_line(c) for c in second.unmet)
+    # 第二条 in full, but for what the policy leaves open to an applicant not said to be an enterprise (培训机构)
+    open_ = cond.left_open(applicant, facts.get("entity_type"))
+    failing = [c for c in second.unmet if c.fact not in open_]
+    if failing:
+        why = "；".join(_check_line(c) for c in failing)
         text = (
             f"结论：按您说的情况，不符合第二条的申报资格（{why}），第三条的各项企业奖补目前都不能申报。"
             "\n第二条要求：在郑州市行政区域内依法设立的独立法人企业或在郑纳税的法人企业分支机构，产权清晰，"
@@ -272,7 +275,7 @@ def whatcan_answer(facts: dict, mentioned=()) -> Answer:
         else:
             possible.append(v)
     likely.sort(key=lambda v: (v.status != cond.MET, codes.index(v.clause)))
-    if second.status == cond.MET and applicant != "training_institution":
+    if second.status == cond.MET:
         # every 第二条 condition stated and met: say so first (「符合第二条的申报资格」)
         lines.append(f"结论：按您说的情况，符合第二条的申报资格（{'；'.join(c.label for c in second.met)}）。")
     lines.append(f"按您说的情况（申报主体：{who}），可以关注这些支持方向：")
@@ -293,7 +296,7 @@ def whatcan_answer(facts: dict, mentioned=()) -> Answer:
     for v in ruled_out:
         why = "；".join(_check_line(c) for c in v.unmet) or "第二条申报资格不满足"
         lines.append(f"· {short_label(v.clause)} {title(v.clause)}：不符合（{why}）")
-    if second.status == cond.UNKNOWN and applicant != "training_institution":
+    if second.status == cond.UNKNOWN and not open_:
         lines.append(PREMISE)
     lines.append("想看哪一项的详细条件或帮您测算，直接告诉我（例如“离岸奖励怎么算”）。")
     first = (likely or possible or ruled_out or [None])[0]

@@ -93,4 +93,8 @@ def added_amounts(old: dict, fields: dict, text: str) -> Optional[tuple]:
 def for_another_enterprise(text: str) -> bool:
     """「帮园区里一家企业问下」: the asker speaks for an enterprise as well (estimate_words.yml `for_another_enterprise`);
     the enterprise's clauses are judged for that enterprise."""
-    return bool(re.search(alternation(estimate_words()["for_another_enterprise"]), text))
+    words = estimate_words()
+    return bool(
+        re.search(alternation(words["for_another_enterprise"]), text)
+        or any(re.search(shape, text) for shape in words.get("for_another_enterprise_shapes", ()))
+    )

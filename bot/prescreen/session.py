@@ -32,7 +32,10 @@ CONDITION_QUESTIONS = {
 
 # the items each applicant type is offered, with their lines: each clause's (bot/estimate/clauses/)
 CHECKLIST = {applicant: clauses.checklist(applicant) for applicant in APPLICANTS}
-NONE_ANSWER = re.compile(r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)")
+NONE_ANSWER = re.compile(
+    r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)"
+    r"|^(我们?)?(只|就|先)(是)?(想)?(看|要|需要|知道|问)(一下|下)?(资格|结论|能不能申报|符不符合)|^不用(测算|算)"
+)
 YES = re.compile(r"^(是|是的|对|对的|有|嗯|满足|符合|已经?|已注册|已填报|没问题|好的|可以|yes|y)")
 NO_PROBLEM = re.compile(r"^(都)?(没(啥|什么|有)?问题|没毛病|不成问题)")  # a yes, though it starts with 没
 NO = re.compile(r"^(否|不是|不对|没有|没|未|无|不满足|不符合|还没|尚未|no|n)")
@@ -148,12 +151,22 @@ class PrescreenSession:
             self.said.append(normalize(text))
 
     def _read_applicant(self, t: str, by_items: bool = True) -> bool:
-        if re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t) or (
+        from bot.estimate.corrections import for_another_enterprise
+        from bot.understand.facts import read_facts
+
+        said = read_facts(t).get(
+            "applicant_type"
+        )  # the words of knowledge/data/facts.yml (「我们是园区的运营管理公司」)
+        if for_another_enterprise(t):  # 「我们是园区运营方 帮园区里一家企业预审」: that enterprise applies
+            self.applicant = "enterprise"
+        elif re.search(r"园区(管理|运营)|运营园区|园区方|园区运营方|管委会", t) or (
             "园区" in t and re.search(r"(企业|公司)统一(管理)?运营", t)  # 「园区…由我们公司统一运营」
         ):
             self.applicant = "park_operator"
-        elif re.search(r"培训机构|培训学校|培训中心", t):
+        elif re.search(r"培训机构|培训学校|培训中心|培训公司", t):
             self.applicant = "training_institution"
+        elif said == "park_operator":  # 「我们是软件园的运营公司」
+            self.applicant = said
         elif re.search(r"企业|公司|^1$|分公司|分支机构|独立法人|法人|个体|事业单位|办事处", t) and not re.search(
             r"园区|培训机构", t
         ):
@@ -162,6 +175,8 @@ class PrescreenSession:
             self.applicant = "park_operator"
         elif re.fullmatch(r"\s*3\s*", t):
             self.applicant = "training_institution"
+        else:
+            self.applicant = said or self.applicant
         if self.applicant is None and by_items:
             self.applicant = self._applicant_of_items(t)
         return self.applicant is not None
@@ -199,6 +214,7 @@ class PrescreenSession:
                 return
             self.step = "items"
             self.pending = "items"
+            self.retries = 0  # the checklist is asked once more at most (handle)
             options = {code for code, _ in CHECKLIST[self.applicant or "enterprise"]}
             if [c for c in self.hint if c in options]:
                 self._choose([c for c in self.hint if c in options], "")
@@ -255,13 +271,8 @@ class PrescreenSession:
         return self._figures_answer(text, intent, volunteered)
 
     def second_article_line(self) -> str:
-        """「结论：符合第二条的申报资格（…）」 when the facts so far settle 第二条 as met, else ""."""
-        from bot.answers.eligibility import summary
-
-        facts = {k: v for k, v in self.facts.items() if k in CONDITION_NAMES}
-        if not summary(facts).startswith("结论：符合"):
-            return ""
-        return "第二条的申报条件逐项核对完毕，都已满足。结论：符合第二条的申报资格（最终以市商务局审核为准）。"
+        """「结论：符合」 for 第二条 when the facts so far settle it as met, else "" (eligibility_line)."""
+        return self.eligibility_line()
 
     def _with_second_article_verdict(self, turn: Turn) -> Turn:
         """Once every 第二条 condition is settled as met and the checklist comes next, the user hears so first:
@@ -339,13 +350,23 @@ class PrescreenSession:
             return turn
         return Turn()
 
+    def eligibility_line(self) -> str:
+        """第二条's verdict once every condition is met (said before the checklist, so that a user who came only for
+        it has it at once); "" otherwise (an unmet one ends the pre-screening with its report; an unknown one is
+        named in the report)."""
+        from calculator.eligibility import eligibility
+
+        status = eligibility({k: v for k, v in self.facts.items() if k in CONDITION_NAMES})["status"]
+        if status != "eligible" or self.unsure:
+            return ""
+        return f"第二条项目申报资格：您说的各项条件均满足，结论：符合（申报主体：{self.applicant_label()}）。"
+
     def failing(self) -> list:
         """第二条 conditions the facts so far fail (those the policy leaves open for this applicant excluded)."""
-        from bot.reports.verdict import UNSETTLED
         from knowledge import conditions
 
         v = conditions.evaluate("2", {k: v for k, v in self.facts.items() if k in CONDITION_NAMES})
-        open_ = UNSETTLED.get(self.applicant or "enterprise", ())
+        open_ = conditions.left_open(self.applicant or "enterprise", self.facts.get("entity_type"))
         return [c.fact for c in v.unmet if c.fact not in open_]
 
     def ruled_out(self) -> dict:

@@ -3,19 +3,19 @@
 Who applies (``applicant``):
 
 - ``enterprise`` (服务外包企业): 第二条 applies in full, as the calculator checked it.
-- ``park_operator`` (园区管理和运营企业): an enterprise too (第三条第（八）项 pays the park's
-  awards to the 园区管理和运营企业), so the conditions on the entity and its conduct apply.
-  Only 在商务部“服务外包业务管理和统计系统”中注册并及时填报 — a duty about service-outsourcing
-  contract reporting — is not clearly meant for it: unmet or not given, it makes the
-  verdict 待确认 (never 不符合, never 符合).
+- ``park_operator`` (园区管理和运营企业): an enterprise by name (第三条第（八）项 pays the park's
+  awards to the 园区管理和运营企业): 第二条 applies in full.
 - ``training_institution`` (培训机构): 第三条第（七）项第2目 rewards 已获得认定的本市服务外包培训机构,
-  which need not be an enterprise. The enterprise-form condition (申报主体类型) and the
-  system registration are therefore 待确认 for it, not failures; the conditions on its
-  location and conduct (依法设立/在郑纳税, 产权清晰, 依法经营, 依法纳税, 财务管理) still apply.
+  which need not be an enterprise. Until it says it is one, the conditions of conditions.yml
+  ``open_unless_enterprise`` (申报主体类型, the system registration) are 待确认 for it, not failures;
+  once it says it is one (独立法人 有限公司), 第二条 applies in full. The conditions on its location
+  and conduct (依法设立/在郑纳税, 产权清晰, 依法经营, 依法纳税, 财务管理) apply always.
 
 The policy leaves the point to the bureau (第四条第（一）项: 以市商务局解释为准), and the
 verdict says so in each 待确认 entry rather than guessing.
 """
+
+from knowledge.conditions import left_open
 
 QUALIFIED = "符合"
 NOT_QUALIFIED = "不符合"
@@ -58,19 +58,6 @@ CONDITIONS = {
     ),
 }
 
-# Conditions of 第二条 whose application to a non-standard applicant the policy leaves open.
-UNSETTLED = {
-    "park_operator": ("mofcom_registered",),
-    "training_institution": ("entity_type", "mofcom_registered"),
-}
-
-UNSETTLED_NOTES = {
-    "park_operator": "第二条的申报资格以企业为对象；园区管理和运营企业按第三条第（八）项申报，"
-    "此项是否适用以市商务局解释为准",
-    "training_institution": "第二条的申报资格以企业为对象；培训机构按第三条第（七）项以"
-    "“已获得认定的本市服务外包培训机构”申报，此项是否适用以市商务局解释为准",
-}
-
 APPLICANT_NOTES = {
     "park_operator": "园区类奖励另需满足第三条第（八）项所列的园区条件（如市级或市级以上服务外包示范园区），见各项说明。",
     "training_institution": "培训机构的定额培训支持另需为已获得认定的本市服务外包培训机构（第三条第（七）项第2目），见各项说明。",
@@ -104,13 +91,15 @@ def _ordered(fields) -> list:
 def verdict_from(eligibility: dict, applicant: str) -> dict:
     """The report's verdict from the calculator's ``eligibility`` for this kind of applicant."""
     code = applicant_code(applicant)
-    unsettled = UNSETTLED.get(code, ())
+    # the applicant said it is an enterprise when 申报主体类型 is neither failed nor missing
+    said_enterprise = "entity_type" not in (eligibility.get("unmet") or []) + (eligibility.get("missing") or [])
+    unsettled = left_open(code, "legal_person" if said_enterprise else None)
     unmet = _ordered(eligibility.get("unmet") or [])
     missing = _ordered(eligibility.get("missing") or [])
 
     failing_fields = [f for f in unmet if f not in unsettled]
     unknown = [
-        f"{condition_name(f).split('（')[0]}（{UNSETTLED_NOTES[code]}）" if f in unsettled else condition_name(f)
+        f"{condition_name(f).split('（')[0]}（{unsettled[f]}）" if f in unsettled else condition_name(f)
         for f in _ordered([f for f in unmet if f in unsettled] + missing)
     ]
 
