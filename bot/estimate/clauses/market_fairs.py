@@ -430,6 +430,47 @@ def add_parts(fairs: list, text: str) -> Optional[list]:
     return [fair]
 
 
+PART_BREAK = re.compile(r"\n|[；;。]|\s[/|｜]\s")
+ITEM_MARK = re.compile(r"\s*(?:[（(]?\d{1,2}\s*[)）.．、:：]|\d{1,2}\s|[①-⑩]|[一二三四五六七八九十][、.．:：])\s*")
+
+
+def names_costs(text: str) -> bool:
+    """Whether `text` names a fair's costs by what they are (展位费、宣传册、机票 … of estimate_words.yml)."""
+    w = word_patterns()
+    return bool(w["eligible"].search(text) or w["not_covered"].search(text))
+
+
+def _cost_kind(word: str) -> str:
+    """「展位费」 and 「展位」 are one kind of cost: a kind said again belongs to another fair."""
+    return word.lower().removesuffix("费")
+
+
+def fair_parts(t: str, moneys: list, counted: Optional[int]) -> list:
+    """Where each fair of a list told part by part starts: one line (or one part between ；) per fair,
+    「1 展位费15000 特装8000 机票5000 / 2 展位费9000 宣传册2000 / 3 …」. The parts (those with a cost figure after
+    a cost word) are fairs when there are as many as the fairs counted (「三场…」), or when a kind of cost comes
+    again in another part (a fair has one 展位费), or when each numbered part holds several costs; otherwise one
+    fair's costs may be listed line by line (「展位费：15000↵特装：8000」) and [] is returned."""
+    w = word_patterns()
+    cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
+    cuts = [0] + [m.end() for m in PART_BREAK.finditer(t)]
+    found = []
+    for a, b in zip(cuts, cuts[1:] + [len(t)]):
+        figs = [f for f in moneys if a <= f.start < b]
+        words = [m.group(0) for m in cost_word.finditer(t, a, b)]
+        if figs and words:
+            found.append((a + len(t[a:b]) - len(t[a:b].lstrip()), figs, words))
+    if len(found) < 2:
+        return []
+    kinds = [{_cost_kind(x) for x in words} for _, _, words in found]
+    again = any(k & other for i, k in enumerate(kinds) for other in kinds[:i])
+    numbered = all(ITEM_MARK.match(t, start) for start, _, _ in found)
+    several = all(len(figs) >= 2 for _, figs, _ in found)
+    if counted == len(found) or again or (numbered and several):
+        return [start for start, _, _ in found]
+    return []
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -449,6 +490,7 @@ def _itemised(r) -> bool:
     fair_counts = [
         f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "")
     ]
+    parts = fair_parts(t, moneys, int(fair_counts[0].value) if fair_counts else None)
     if fair_counts and len(moneys) < fair_counts[0].value and len(ordinals) < 2:
         return False  # 「三场境外展 东京 法兰克福 迪拜 …一共24万」: fewer costs than fairs, read with the count
     regions_said = {  # 「一个是境外的…另一个境内的…」: fairs told one by one, each with its own place
@@ -458,6 +500,7 @@ def _itemised(r) -> bool:
     if (
         len(anchors) < 2
         and len(ordinals) < 2
+        and len(parts) < 2
         and not (len(regions_said) > 1 and len(re.findall(FAIR_SEPARATOR, t)) > 1)
         and any(f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "") for f in r.figs)
     ):
@@ -465,6 +508,7 @@ def _itemised(r) -> bool:
     anchors += [(m.start(), m.end(), "domestic") for m in re.finditer(r"境内|国内|省内", t)]
     anchors += [(m.start(), m.end(), "overseas") for m in re.finditer(r"境外|国外|海外", t)]
     anchors += [(m.start(), m.end(), None) for m in re.finditer(FAIR_SEPARATOR, t)]
+    anchors += [(p, p, None) for p in parts if not any(a[0] == p for a in anchors)]  # one line, one fair
     cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
     said_cost = any(cost_word.search(t[max(0, f.start - 8) : f.start]) for f in moneys)
     places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]]))
@@ -497,7 +541,7 @@ def _itemised(r) -> bool:
                 if (
                     region is None
                     and cur is not None
-                    and re.fullmatch(r"一[场个次]|第[一二三四五六七八九十\d]+[场个次]", t[start:end])
+                    and re.fullmatch(r"|一[场个次]|第[一二三四五六七八九十\d]+[场个次]", t[start:end])
                 ):
                     region = cur["region"]  # 「两个境外展 一个花了10万一个6万」: the list goes on in the same place
                 cur = {"region": region, "costs": [], "excluded": []}
