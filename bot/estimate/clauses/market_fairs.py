@@ -430,7 +430,7 @@ def add_parts(fairs: list, text: str) -> Optional[list]:
     return [fair]
 
 
-PART_BREAK = re.compile(r"\n|[；;。]|\s[/|｜]\s")
+PART_BREAK = re.compile(r"\n|[；;。：:]|\s[/|｜]\s")
 ITEM_MARK = re.compile(r"\s*(?:[（(]?\d{1,2}\s*[)）.．、:：]|\d{1,2}\s|[①-⑩]|[一二三四五六七八九十][、.．:：])\s*")
 
 
@@ -445,7 +445,7 @@ def _cost_kind(word: str) -> str:
     return word.lower().removesuffix("费")
 
 
-def fair_parts(t: str, moneys: list, counted: Optional[int]) -> list:
+def fair_parts(t: str, moneys: list, counted=None) -> list:
     """Where each fair of a list told part by part starts: one line (or one part between ；) per fair,
     「1 展位费15000 特装8000 机票5000 / 2 展位费9000 宣传册2000 / 3 …」. The parts (those with a cost figure after
     a cost word) are fairs when there are as many as the fairs counted (「三场…」), or when a kind of cost comes
@@ -460,13 +460,16 @@ def fair_parts(t: str, moneys: list, counted: Optional[int]) -> list:
         words = [m.group(0) for m in cost_word.finditer(t, a, b)]
         if figs and words:
             found.append((a + len(t[a:b]) - len(t[a:b].lstrip()), figs, words))
-    if len(found) < 2:
-        return []
+    if len(found) < 2 or any(
+        re.search(r"分别|各|每|[0-9一二两三四五六七八九十]\s*[场次个]", t[s : f[-1].end]) for s, f, _ in found
+    ):
+        return []  # 「境内两场分别是展位费1.2万和布展1.8万」: a part that tells several fairs is no one fair
+    told = int(counted.value) if counted is not None and counted.end <= found[0][0] else None
     kinds = [{_cost_kind(x) for x in words} for _, _, words in found]
     again = any(k & other for i, k in enumerate(kinds) for other in kinds[:i])
     numbered = all(ITEM_MARK.match(t, start) for start, _, _ in found)
     several = all(len(figs) >= 2 for _, figs, _ in found)
-    if counted == len(found) or again or (numbered and several):
+    if told == len(found) or again or (numbered and several):
         return [start for start, _, _ in found]
     return []
 
@@ -490,7 +493,7 @@ def _itemised(r) -> bool:
     fair_counts = [
         f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "")
     ]
-    parts = fair_parts(t, moneys, int(fair_counts[0].value) if fair_counts else None)
+    parts = fair_parts(t, moneys, fair_counts[0] if fair_counts else None)
     if fair_counts and len(moneys) < fair_counts[0].value and len(ordinals) < 2:
         return False  # 「三场境外展 东京 法兰克福 迪拜 …一共24万」: fewer costs than fairs, read with the count
     regions_said = {  # 「一个是境外的…另一个境内的…」: fairs told one by one, each with its own place
