@@ -1079,6 +1079,14 @@ class EstimateSession:
             self.inputs["platforms"] = reading.fields["platforms"]
             self.last_keys.append("platforms")
             self.notes += [n for n in reading.notes if n not in self.notes]
+        elif kind == "fair_breakdown" and "separate" in data and not any(f.kind == "money" for f in own_figures(norm)):
+            # 「参展费是否已包含展位费？」 answered 「不包含 分开交的」 or 「包含了」: the fair's cost either way
+            said = clauses.market_fairs.fee_held(norm)
+            if said is None or not data.get("region"):
+                return False
+            cost = Decimal(data["separate" if said == "separate" else "included"])
+            self.inputs["fairs"] = self.inputs.get("fairs", []) + [{"region": data["region"], "cost_cny": cost}]
+            self.last_keys.append("fairs")
         elif kind == "fair_breakdown":
             prefix = {"domestic": "境内 ", "overseas": "境外 "}.get(data.get("region"), "")
             reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)

@@ -434,6 +434,72 @@ PART_BREAK = re.compile(r"\n|[；;。：:]|\s[/|｜]\s")
 ITEM_MARK = re.compile(r"\s*(?:[（(]?\d{1,2}\s*[)）.．、:：]|\d{1,2}\s|[①-⑩]|[一二三四五六七八九十][、.．:：])\s*")
 
 
+def _word(word: Optional[str]) -> str:
+    """A cost's word as the answer shows it: 「展位」 is said 「展位费」 … (English words through the glossary)."""
+    from bot.estimate.reading import english_to_chinese
+
+    return english_to_chinese(word or "")
+
+
+def policy_kind(word: Optional[str]) -> Optional[str]:
+    """The policy's name for a cost word said otherwise (宣传册 → 宣传推广费, 参展费 → 展位费、注册费), else None."""
+    from bot.estimate.reading import estimate_words
+
+    costs = estimate_words()["fair_costs"]
+    if word is None:
+        return None
+    word = word.lower()
+    if word in costs["organiser_fees"]:
+        return "、".join(costs["organiser_fees"][word])
+    kind = next((k for k, words in costs["kinds"].items() if word in [str(x).lower() for x in words]), None)
+    return kind if kind and kind.removesuffix("费") != word.removesuffix("费") else None
+
+
+def counted_as(words) -> str:
+    """「（宣传册按宣传推广费计）」 for the words of a fair said otherwise than the policy does; "" when none is."""
+    said = [f"{_word(w)}按{policy_kind(w)}计" for w in dict.fromkeys(words or []) if policy_kind(w)]
+    return f"（{'，'.join(said)}）" if said else ""
+
+
+def organiser_fee_unclear(r, fair: dict, said: list, total: Decimal) -> bool:
+    """「参展费2万 展位费1.5万」: a fee paid to the organiser (estimate_words.yml organiser_fees) beside a cost of the
+    kind it usually is may hold it: the fair's costs are asked, each figure named, never added up twice."""
+    from bot.estimate.reading import estimate_words
+
+    costs = estimate_words()["fair_costs"]
+    words = [(w or "").lower() for w in fair.get("words") or []]
+    for fee in [w for w in words if w in costs["organiser_fees"]]:
+        usual = set(costs["organiser_fees"][fee])
+        beside = [w for w in words if w != fee and (w in usual or policy_kind(w) in usual)]
+        held = sum((c for w, c in zip(words, fair["costs"]) if w in beside), Decimal(0))
+        if beside:
+            r.out.clarifications.append(
+                Clarification(
+                    "fair_breakdown",
+                    f"这场活动的{'、'.join(said)}中，{fee}是否已包含{'、'.join(dict.fromkeys(beside))}？"
+                    f"为免重复计算，请告诉我这场活动的注册费、展位费、布展费、特装费、宣传推广费各是多少"
+                    f"（例如“注册费X万 展位费X万”）。",
+                    {
+                        "region": fair["region"],
+                        "total": str(total),
+                        "separate": str(total),
+                        "included": str(total - held),
+                    },
+                )
+            )
+            return True
+    return False
+
+
+def fee_held(text: str) -> Optional[str]:
+    """「不包含 是分开交的」 → separate, 「包含了」「参展费就是展位费」 → included, else None."""
+    if re.search(r"(不|没有?|未)(包含|包括|含)|分开|单独|另外|另交|两回事|两笔|各是各", text):
+        return "separate"
+    if re.search(r"包含|包括|含|就是|即|算在", text):
+        return "included"
+    return None
+
+
 def names_costs(text: str) -> bool:
     """Whether `text` names a fair's costs by what they are (展位费、宣传册、机票 … of estimate_words.yml)."""
     w = word_patterns()
@@ -608,8 +674,13 @@ def _itemised(r) -> bool:
         if not x["costs"]:
             continue
         total = sum(x["costs"], Decimal(0))
+        said = [f"{_word(w)}{wan(c)}" for w, c in zip(x.get("words") or [None] * len(x["costs"]), x["costs"])]
+        if organiser_fee_unclear(r, x, said, total):
+            continue
         if len(x["costs"]) > 1:
-            r.out.notes.append("同一场活动的" + "、".join(wan(c) for c in x["costs"]) + f"合计{wan(total)}")
+            r.out.notes.append("同一场活动的" + "、".join(said) + f"合计{wan(total)}" + counted_as(x.get("words")))
+        elif counted_as(x.get("words")):
+            r.out.notes.append(f"{said[0]}按{policy_kind(x['words'][0])}计")
         if x["region"] is None:
             unknown.append(total)
         else:
