@@ -235,11 +235,14 @@ def figures(text: str) -> list:
     found = parse_figures(text)
     w = word_patterns()
     cost = re.compile(f"(?P<word>{w['eligible'].pattern}|{w['not_covered'].pattern}){NUMBER_AFTER_COST}", re.I)
-    starts = {f.start for f in found}
+    starts = {f.start for f in found if f.kind != "count"}  # 「宣传册1000 人员补助500」: 人 starts the next words
     cued = list(text)
     for m in cost.finditer(text):
         word_end = m.end("word")
-        if m.end() not in starts and not re.match(r"[A-Za-z]", text[word_end - 1]):
+        things = re.match(
+            r"[0-9０-９.,]*\s*[份本张册套页件盒箱]", text[m.end() :]
+        )  # 「宣传册500本」: how many, not money
+        if m.end() not in starts and not things and not re.match(r"[A-Za-z]", text[word_end - 1]):
             cued[word_end - 1] = "费"  # same length: every figure keeps its place
     if cued == list(text):
         return found

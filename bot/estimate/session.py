@@ -1055,7 +1055,7 @@ class EstimateSession:
             counted = counted or named_places(norm) >= 2
             if len(groups) == 1 and not counted:  # an answer that counts its own fairs is read as it is
                 g = groups[0]
-                prefix = {"domestic": "境内", "overseas": "境外"}.get(g.get("region"), "") + f"{g['count']}场活动，"
+                prefix = {"domestic": "境内", "overseas": "境外"}.get(g.get("region"), "") + f"{g['count']}场活动："
             elif len(groups) == 1 and clauses.market_fairs.region_of(None, norm) is None:
                 prefix = {"domestic": "境内 ", "overseas": "境外 "}.get(groups[0].get("region"), "")
             reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)

@@ -507,8 +507,8 @@ def names_costs(text: str) -> bool:
 
 
 def _cost_kind(word: str) -> str:
-    """「展位费」 and 「展位」 are one kind of cost: a kind said again belongs to another fair."""
-    return word.lower().removesuffix("费")
+    """「展位费」「展位」「展台」 are one kind of cost: a kind said again belongs to another fair."""
+    return (policy_kind(word) or word.lower()).removesuffix("费")
 
 
 def fair_parts(t: str, moneys: list, counted=None) -> list:
@@ -527,11 +527,14 @@ def fair_parts(t: str, moneys: list, counted=None) -> list:
         if figs and words:
             found.append((a + len(t[a:b]) - len(t[a:b].lstrip()), figs, words))
     if len(found) < 2 or any(
-        re.search(r"分别|各|每|[0-9一二两三四五六七八九十]\s*[场次个]", t[s : f[-1].end]) for s, f, _ in found
+        re.search(
+            r"分别|各|每|(?<!第)[0-9一二两三四五六七八九十]\s*[场次个]|不是|其实|应该是|改[为成]", t[s : f[-1].end]
+        )
+        for s, f, _ in found
     ):
-        return []  # 「境内两场分别是展位费1.2万和布展1.8万」: a part that tells several fairs is no one fair
+        return []  # 「境内两场分别是展位费1.2万和布展1.8万」 tells several fairs; 「展位费不是1万是1.2万」 corrects one
     told = int(counted.value) if counted is not None and counted.end <= found[0][0] else None
-    kinds = [{_cost_kind(x) for x in words} for _, _, words in found]
+    kinds = [{_cost_kind(x) for x in words if w["eligible"].fullmatch(x)} for _, _, words in found]
     again = any(k & other for i, k in enumerate(kinds) for other in kinds[:i])
     numbered = all(ITEM_MARK.match(t, start) for start, _, _ in found)
     several = all(len(figs) >= 2 for _, figs, _ in found)
