@@ -195,3 +195,11 @@ def test_generated_fairs_one_per_part(fairs, region, mark, sep):
             assert wan(Decimal(v)) in notes and w in notes, (text, notes)
         if len(items) > 1:
             assert "、".join(f"{w}{wan(Decimal(v))}" for w, v in items) in notes, (text, notes)
+
+
+def test_a_cost_word_after_the_figures_names_them_not_the_travel_denied():
+    """「…第三场5万 都是展位费 差旅不在里面」: 5万 is a 展位费 (the word after it), not travel."""
+    s = EstimateSession.start("参加了3个指定的境内展会 一共花了10万 能补多少")
+    s.handle("第一场展位费2万 第二场3万 第三场5万 都是展位费 差旅不在里面")
+    assert costs(s) == [("domestic", Decimal(20000)), ("domestic", Decimal(30000)), ("domestic", Decimal(50000))]
+    assert total(s) == award([{"region": "domestic", "cost_cny": Decimal(v)} for v in (20000, 30000, 50000)])

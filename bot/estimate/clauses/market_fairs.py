@@ -628,7 +628,8 @@ def _itemised(r) -> bool:
         other = list(re.finditer(OTHER_ITEM_WORDS, window, re.I))
         last = f.end
         following = re.split(r"[，,；;。]|[0-9]", t[f.end : f.end + 12])[0]
-        after_word = w["not_covered"].search(following)
+        after_word = cost_word.search(following)  # 「第三场4万 都是展位费 差旅没算在里面」: the first word after it
+        after_word = after_word if after_word and w["not_covered"].fullmatch(after_word.group(0)) else None
         if words and (not other or words[-1].end() >= other[-1].end()):
             word = words[-1].group(0)
         elif other:
