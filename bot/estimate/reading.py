@@ -5,7 +5,7 @@ business amounts, rates and yes/no items, each clause module (bot/estimate/claus
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -224,11 +224,31 @@ class Reading:
         return not (self.fields or self.clarifications or self.problems or self.regions_none)
 
 
+NUMBER_AFTER_COST = r"[是为:：\s]*(?=[0-9０-９])"
+
+
 def figures(text: str) -> list:
-    """The parser's figures of `text` (calculator.figures_zh)."""
+    """The parser's figures of `text` (calculator.figures_zh), and a bare number right after a fair's cost word of
+    estimate_words.yml (「宣传册2500」「交通800」) read as the money it is: the parser alone knows only some cost
+    words, and a figure it drops would be neither used nor named."""
     from calculator.figures_zh import parse_figures
 
-    return parse_figures(text)
+    found = parse_figures(text)
+    w = word_patterns()
+    cost = re.compile(f"(?P<word>{w['eligible'].pattern}|{w['not_covered'].pattern}){NUMBER_AFTER_COST}", re.I)
+    starts = {f.start for f in found if f.kind != "count"}  # 「宣传册1000 人员补助500」: 人 starts the next words
+    cued = list(text)
+    for m in cost.finditer(text):
+        word_end = m.end("word")
+        things = re.match(
+            r"[0-9０-９.,]*\s*[份本张册套页件盒箱]", text[m.end() :]
+        )  # 「宣传册500本」: how many, not money
+        if m.end() not in starts and not things and not re.match(r"[A-Za-z]", text[word_end - 1]):
+            cued[word_end - 1] = "费"  # same length: every figure keeps its place
+    if cued == list(text):
+        return found
+    again = parse_figures("".join(cued))
+    return [f if text[f.start : f.end] == f.raw else replace(f, raw=text[f.start : f.end]) for f in again]
 
 
 def wan(d: Decimal, unit: str = "元") -> str:

@@ -1139,6 +1139,11 @@ class EstimateSession:
                 )
                 return True
             return self._apply_values(data, values)
+        elif kind == "each_cost" and data.get("kind") == "fair" and clauses.market_fairs.names_costs(norm):
+            # 「第一场展位费2万 特装1万；第二场…」: each fair told cost by cost is read as fairs, not as a list of costs
+            groups = [{"region": data.get("region"), "count": int(data["count"])}]
+            self.clarify = {"kind": "fair_cost", "question": c.get("question", ""), "data": {"groups": groups}}
+            return self._resolve_clarification(text)
         elif kind == "each_cost":
             values = [f.value for f in own_figures(norm) if f.kind == "money"]
             if not values:
@@ -1149,10 +1154,13 @@ class EstimateSession:
             prefix = ""
             from bot.estimate.clauses.market_fairs import named_places
 
-            counted = re.search(r"[0-9一二两三四五六七八九十]+\s*(场|次)", norm) or named_places(norm) >= 2
+            counted = re.search(r"(?<![第0-9一二两三四五六七八九十])[0-9一二两三四五六七八九十]+\s*(场|次)", norm)
+            counted = counted or named_places(norm) >= 2
             if len(groups) == 1 and not counted:  # an answer that counts its own fairs is read as it is
                 g = groups[0]
-                prefix = {"domestic": "境内", "overseas": "境外"}.get(g.get("region"), "") + f"{g['count']}场活动，"
+                prefix = {"domestic": "境内", "overseas": "境外"}.get(g.get("region"), "") + f"{g['count']}场活动："
+            elif len(groups) == 1 and clauses.market_fairs.region_of(None, norm) is None:
+                prefix = {"domestic": "境内 ", "overseas": "境外 "}.get(groups[0].get("region"), "")
             reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)
             if not reading.fields.get("fairs") and not reading.clarifications:
                 return False
@@ -1174,6 +1182,14 @@ class EstimateSession:
             self.inputs["platforms"] = reading.fields["platforms"]
             self.last_keys.append("platforms")
             self.notes += [n for n in reading.notes if n not in self.notes]
+        elif kind == "fair_breakdown" and "separate" in data and not any(f.kind == "money" for f in own_figures(norm)):
+            # 「参展费是否已包含展位费？」 answered 「不包含 分开交的」 or 「包含了」: the fair's cost either way
+            said = clauses.market_fairs.fee_held(norm)
+            if said is None or not data.get("region"):
+                return False
+            cost = Decimal(data["separate" if said == "separate" else "included"])
+            self.inputs["fairs"] = self.inputs.get("fairs", []) + [{"region": data["region"], "cost_cny": cost}]
+            self.last_keys.append("fairs")
         elif kind == "fair_breakdown":
             prefix = {"domestic": "境内 ", "overseas": "境外 "}.get(data.get("region"), "")
             reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)

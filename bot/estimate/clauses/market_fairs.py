@@ -447,6 +447,119 @@ def add_parts(fairs: list, text: str) -> Optional[list]:
     return [fair]
 
 
+PART_BREAK = re.compile(r"\n|[；;。：:]|\s[/|｜]\s")
+ITEM_MARK = re.compile(r"\s*(?:[（(]?\d{1,2}\s*[)）.．、:：]|\d{1,2}\s|[①-⑩]|[一二三四五六七八九十][、.．:：])\s*")
+
+
+def _word(word: Optional[str]) -> str:
+    """A cost's word as the answer shows it: 「展位」 is said 「展位费」 … (English words through the glossary)."""
+    from bot.estimate.reading import english_to_chinese
+
+    return english_to_chinese(word or "")
+
+
+def policy_kind(word: Optional[str]) -> Optional[str]:
+    """The policy's name for a cost word said otherwise (宣传册 → 宣传推广费, 参展费 → 展位费、注册费), else None."""
+    from bot.estimate.reading import estimate_words
+
+    costs = estimate_words()["fair_costs"]
+    if word is None:
+        return None
+    word = word.lower()
+    if word in costs["organiser_fees"]:
+        return "、".join(costs["organiser_fees"][word])
+    kind = next((k for k, words in costs["kinds"].items() if word in [str(x).lower() for x in words]), None)
+    return kind if kind and kind.removesuffix("费") != word.removesuffix("费") else None
+
+
+def counted_as(words) -> str:
+    """「（宣传册按宣传推广费计）」 for the words of a fair said otherwise than the policy does; "" when none is."""
+    said = [f"{_word(w)}按{policy_kind(w)}计" for w in dict.fromkeys(words or []) if policy_kind(w)]
+    return f"（{'，'.join(said)}）" if said else ""
+
+
+def organiser_fee_unclear(r, fair: dict, said: list, total: Decimal) -> bool:
+    """「参展费2万 展位费1.5万」: a fee paid to the organiser (estimate_words.yml organiser_fees) beside a cost of the
+    kind it usually is may hold it: the fair's costs are asked, each figure named, never added up twice."""
+    from bot.estimate.reading import estimate_words
+
+    costs = estimate_words()["fair_costs"]
+    words = [(w or "").lower() for w in fair.get("words") or []]
+    for fee in [w for w in words if w in costs["organiser_fees"]]:
+        usual = set(costs["organiser_fees"][fee])
+        beside = [w for w in words if w != fee and (w in usual or policy_kind(w) in usual)]
+        held = sum((c for w, c in zip(words, fair["costs"]) if w in beside), Decimal(0))
+        if beside:
+            r.out.clarifications.append(
+                Clarification(
+                    "fair_breakdown",
+                    f"这场活动的{'、'.join(said)}中，{fee}是否已包含{'、'.join(dict.fromkeys(beside))}？"
+                    f"为免重复计算，请告诉我这场活动的注册费、展位费、布展费、特装费、宣传推广费各是多少"
+                    f"（例如“注册费X万 展位费X万”）。",
+                    {
+                        "region": fair["region"],
+                        "total": str(total),
+                        "separate": str(total),
+                        "included": str(total - held),
+                    },
+                )
+            )
+            return True
+    return False
+
+
+def fee_held(text: str) -> Optional[str]:
+    """「不包含 是分开交的」 → separate, 「包含了」「参展费就是展位费」 → included, else None."""
+    if re.search(r"(不|没有?|未)(包含|包括|含)|分开|单独|另外|另交|两回事|两笔|各是各", text):
+        return "separate"
+    if re.search(r"包含|包括|含|就是|即|算在", text):
+        return "included"
+    return None
+
+
+def names_costs(text: str) -> bool:
+    """Whether `text` names a fair's costs by what they are (展位费、宣传册、机票 … of estimate_words.yml)."""
+    w = word_patterns()
+    return bool(w["eligible"].search(text) or w["not_covered"].search(text))
+
+
+def _cost_kind(word: str) -> str:
+    """「展位费」「展位」「展台」 are one kind of cost: a kind said again belongs to another fair."""
+    return (policy_kind(word) or word.lower()).removesuffix("费")
+
+
+def fair_parts(t: str, moneys: list, counted=None) -> list:
+    """Where each fair of a list told part by part starts: one line (or one part between ；) per fair,
+    「1 展位费15000 特装8000 机票5000 / 2 展位费9000 宣传册2000 / 3 …」. The parts (those with a cost figure after
+    a cost word) are fairs when there are as many as the fairs counted (「三场…」), or when a kind of cost comes
+    again in another part (a fair has one 展位费), or when each numbered part holds several costs; otherwise one
+    fair's costs may be listed line by line (「展位费：15000↵特装：8000」) and [] is returned."""
+    w = word_patterns()
+    cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
+    cuts = [0] + [m.end() for m in PART_BREAK.finditer(t)]
+    found = []
+    for a, b in zip(cuts, cuts[1:] + [len(t)]):
+        figs = [f for f in moneys if a <= f.start < b]
+        words = [m.group(0) for m in cost_word.finditer(t, a, b)]
+        if figs and words:
+            found.append((a + len(t[a:b]) - len(t[a:b].lstrip()), figs, words))
+    if len(found) < 2 or any(
+        re.search(
+            r"分别|各|每|(?<!第)[0-9一二两三四五六七八九十]\s*[场次个]|不是|其实|应该是|改[为成]", t[s : f[-1].end]
+        )
+        for s, f, _ in found
+    ):
+        return []  # 「境内两场分别是展位费1.2万和布展1.8万」 tells several fairs; 「展位费不是1万是1.2万」 corrects one
+    told = int(counted.value) if counted is not None and counted.end <= found[0][0] else None
+    kinds = [{_cost_kind(x) for x in words if w["eligible"].fullmatch(x)} for _, _, words in found]
+    again = any(k & other for i, k in enumerate(kinds) for other in kinds[:i])
+    numbered = all(ITEM_MARK.match(t, start) for start, _, _ in found)
+    several = all(len(figs) >= 2 for _, figs, _ in found)
+    if told == len(found) or again or (numbered and several):
+        return [start for start, _, _ in found]
+    return []
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -466,6 +579,7 @@ def _itemised(r) -> bool:
     fair_counts = [
         f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "")
     ]
+    parts = fair_parts(t, moneys, fair_counts[0] if fair_counts else None)
     if fair_counts and len(moneys) < fair_counts[0].value and len(ordinals) < 2:
         return False  # 「三场境外展 东京 法兰克福 迪拜 …一共24万」: fewer costs than fairs, read with the count
     regions_said = {  # 「一个是境外的…另一个境内的…」: fairs told one by one, each with its own place
@@ -475,6 +589,7 @@ def _itemised(r) -> bool:
     if (
         len(anchors) < 2
         and len(ordinals) < 2
+        and len(parts) < 2
         and not (len(regions_said) > 1 and len(re.findall(FAIR_SEPARATOR, t)) > 1)
         and any(f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "") for f in r.figs)
     ):
@@ -482,6 +597,7 @@ def _itemised(r) -> bool:
     anchors += [(m.start(), m.end(), "domestic") for m in re.finditer(r"境内|国内|省内", t)]
     anchors += [(m.start(), m.end(), "overseas") for m in re.finditer(r"境外|国外|海外", t)]
     anchors += [(m.start(), m.end(), None) for m in re.finditer(FAIR_SEPARATOR, t)]
+    anchors += [(p, p, None) for p in parts if not any(a[0] == p for a in anchors)]  # one line, one fair
     cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
     said_cost = any(cost_word.search(t[max(0, f.start - 8) : f.start]) for f in moneys)
     places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]]))
@@ -514,7 +630,7 @@ def _itemised(r) -> bool:
                 if (
                     region is None
                     and cur is not None
-                    and re.fullmatch(r"一[场个次]|第[一二三四五六七八九十\d]+[场个次]", t[start:end])
+                    and re.fullmatch(r"|一[场个次]|第[一二三四五六七八九十\d]+[场个次]", t[start:end])
                 ):
                     region = cur["region"]  # 「两个境外展 一个花了10万一个6万」: the list goes on in the same place
                 cur = {"region": region, "costs": [], "excluded": []}
@@ -529,7 +645,8 @@ def _itemised(r) -> bool:
         other = list(re.finditer(OTHER_ITEM_WORDS, window, re.I))
         last = f.end
         following = re.split(r"[，,；;。]|[0-9]", t[f.end : f.end + 12])[0]
-        after_word = w["not_covered"].search(following)
+        after_word = cost_word.search(following)  # 「第三场4万 都是展位费 差旅没算在里面」: the first word after it
+        after_word = after_word if after_word and w["not_covered"].fullmatch(after_word.group(0)) else None
         if words and (not other or words[-1].end() >= other[-1].end()):
             word = words[-1].group(0)
         elif other:
@@ -578,8 +695,13 @@ def _itemised(r) -> bool:
         if not x["costs"]:
             continue
         total = sum(x["costs"], Decimal(0))
+        said = [f"{_word(w)}{wan(c)}" for w, c in zip(x.get("words") or [None] * len(x["costs"]), x["costs"])]
+        if organiser_fee_unclear(r, x, said, total):
+            continue
         if len(x["costs"]) > 1:
-            r.out.notes.append("同一场活动的" + "、".join(wan(c) for c in x["costs"]) + f"合计{wan(total)}")
+            r.out.notes.append("同一场活动的" + "、".join(said) + f"合计{wan(total)}" + counted_as(x.get("words")))
+        elif counted_as(x.get("words")):
+            r.out.notes.append(f"{said[0]}按{policy_kind(x['words'][0])}计")
         if x["region"] is None:
             unknown.append(total)
         else:
