@@ -120,6 +120,11 @@ class TestRemainingCount:
         a = remaining.answer(understand("CMMI和ITSS和PCMM今年已经补了3个 还能补几个"))
         assert a is not None and "不能再补了" in a.text and "还能再补" not in a.text
 
+    def test_qualifications_named_count_as_used(self):
+        """「SAS70和CCRC都补过了」: two used; a qualification only planned (「ITSS今年要做年审」) is not counted."""
+        a = remaining.answer(understand("ITSS今年要做年审 SAS70和CCRC今年都已经补过了 还能再补几个"))
+        assert a is not None and "还能再补1个" in a.text and "3个 − 2个 = 1个" in a.text
+
     def test_without_a_count_used_no_answer(self):
         assert remaining.answer(understand("资质认证还能补几个")) is None
 

@@ -18,6 +18,8 @@ from bot.answers.model import Answer
 
 # the unit a question asks in → the units a limit may be written in
 UNITS = {"个": "个项", "项": "个项", "人": "人名", "名": "人名", "年": "年"}
+PHRASE = re.compile(r"[，。；,;!?！？\s]+")
+DONE = re.compile(r"已|过|了")  # a phrase saying something was had already
 USED = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*(?:个|项|家)?\s*(个|项|人|名|年)")
 
 
@@ -30,13 +32,22 @@ def _limit(code: str, unit: str) -> Optional[dict]:
     return limits[0] if len(limits) == 1 and unit in "个项" and limits[0]["text"][-1] != "年" else None
 
 
-def _used(before: str) -> Optional[int]:
-    """The last count the text says is used already (「已经补过…两个了」 → 2)."""
+def _used(before: str, unit: str) -> Optional[int]:
+    """The last count the text says is used already (「已经补过…两个了」 → 2); with no count, the qualifications it
+    names (「CMMI和ITSS都补过了」 → 2) when the limit counts items."""
     found = list(USED.finditer(before))
-    if not found:
+    if found:
+        value = numeral_value(found[-1].group(1))
+        return int(value) if value is not None else None
+    if unit not in UNITS["个"]:
         return None
-    value = numeral_value(found[-1].group(1))
-    return int(value) if value is not None else None
+    said_used = [p for p in PHRASE.split(before) if DONE.search(p)]  # not 「CMMI今年要做维护」
+    names = {
+        re.sub(r"[\s-]", "", m.group(0).lower())
+        for p in said_used
+        for m in shapes.pattern("qualification_names").finditer(p)
+    }
+    return len(names) or None
 
 
 def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
@@ -48,7 +59,7 @@ def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
 
     codes = [c.rstrip("ab") for c in detect_items(t)] or ([topic_clause] if topic_clause else [])
     unit = m.group("unit")
-    used = _used(t[: m.start()])
+    used = _used(t[: m.start()], unit)
     for code in codes:
         limit = _limit(code, unit)
         if limit is None or used is None:
