@@ -101,6 +101,12 @@ class TestOutsideTheCatalog:
         reply = texts(d)
         assert "房地产中介" in reply and "商品销售" not in reply
 
+    async def test_renting_an_office_is_no_real_estate_business(self):
+        """「在高新区租房办公」 says where the company works: its software business is placed, not called 房地产."""
+        text = "我们在郑东新区租房办公 做软件外包 这个政策对我们适用吗"
+        d, _ = await run(ActionAnswerPolicy(), tracker(text, "ask_subsidy"))
+        assert "房地产中介" not in texts(d)
+
 
 class TestRemainingCount:
     def test_limit_minus_used(self):

@@ -72,7 +72,7 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
         )
     if not asks:
         return False
-    if query.not_service_outsourcing(t) and (
+    if catalog.outside_kinds(t) and (
         re.search(query.business_self_pattern(), t)
         or shapes.search("outsourcing_words", t)
         or catalog.domain_in(t)  # 「自己有货车跑干线运输 是不是供应链管理服务」: is the business that domain
@@ -190,7 +190,7 @@ def answer_part(
 def describes_business_after_catalog(t: str, topic_clause: Optional[str]) -> bool:
     """「就是自己车队拉货 不给客户做方案」 after an answer on the catalog: the business described again,
     one that catalog.yml lists as not service outsourcing, to be placed (not declined as off-topic)."""
-    return topic_clause == "annex" and bool(query.not_service_outsourcing(t))
+    return topic_clause == "annex" and bool(catalog.outside_kinds(t))
 
 
 def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said: str = "") -> Optional[Answer]:
