@@ -436,7 +436,6 @@ def not_served_first(dispatcher, tracker):
     from bot.answers.general import cannot_serve
 
     from bot.answers import catalog
-    from knowledge import query
 
     t = understand(user_text(tracker))
     answer = router.decline_other_policy(t)
