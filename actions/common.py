@@ -4,6 +4,8 @@ from typing import Optional
 
 from rasa_sdk import Tracker
 
+from bot.understand.subject import without_speaker
+
 QUESTION_INTENTS = {
     "ask_eligibility",
     "ask_business_scope",
@@ -20,8 +22,9 @@ REPHRASE = "抱歉，我没有理解您的意思。可以换个说法吗？例�
 
 
 def user_text(tracker: Tracker) -> str:
-    """The latest user message, cut to a sane length."""
-    return (tracker.latest_message.get("text") or "")[:MAX_TEXT]
+    """The latest user message, cut to a sane length, without the words that say who is asking
+    (「我是…在公司实习的」「领导让我问问」: the speaker's role is context, not the subject; bot/understand/subject.py)."""
+    return without_speaker((tracker.latest_message.get("text") or "")[:MAX_TEXT])
 
 
 def intent_of(tracker: Tracker) -> Optional[str]:

@@ -447,7 +447,6 @@ def not_served_first(dispatcher, tracker):
     from bot.answers.general import cannot_serve
 
     from bot.answers import catalog
-    from knowledge import query
 
     t = understand(user_text(tracker))
     answer = router.decline_other_policy(t)
@@ -461,7 +460,7 @@ def not_served_first(dispatcher, tracker):
         return None
     if (
         answer is None
-        and query.not_service_outsourcing(t)
+        and catalog.outside_kinds(t)
         and router.is_classify_question(None, t)
         and not own_money(user_text(tracker))  # 「展位费1.2万 差旅住宿花了6000 能补多少」: costs, not a business
     ):

@@ -131,7 +131,8 @@ def _business_parts(text: str) -> list:
 
 def _judge(part: str) -> Optional[tuple]:
     """("none", kind) when a part is outside all 23 domains, ("domain", hit) when a term places it."""
-    outside = query.not_service_outsourcing(part)
+    # the kind named first is the business (「二手房买卖和租房中介」: real estate, not 买卖 of goods)
+    outside = outside_kinds(part)
     hits = [h for h in query.classify_business(part, limit=3) if h.get("confident")]
     if hits and (hits[0].get("excluded") or SERVES_CLIENT.search(part)):
         return ("domain", hits[0])
@@ -140,6 +141,25 @@ def _judge(part: str) -> Optional[tuple]:
     if hits:
         return ("domain", hits[0])
     return None
+
+
+def outside_kinds(text: str) -> list:
+    """The kinds of business outside all 23 domains that the text names as the business (catalog.yml), the one
+    named first first (「二手房买卖和租房中介」: real estate before 买卖 of goods); a word that only says where the
+    company itself works (「在高新区租房办公」, routes.yml `own_premises`) names no business."""
+    premises = [m.span() for m in shapes.pattern("own_premises").finditer(text)]
+    kinds = [
+        k
+        for k in query.not_service_outsourcing(text)
+        if not any(a <= _position(text, k["trigger"]) < b for a, b in premises)
+    ]
+    return sorted(kinds, key=lambda k: _position(text, k["trigger"]))
+
+
+def _position(text: str, trigger: str) -> int:
+    """Where a kind's trigger word stands in the text (its end when not found as written)."""
+    at = text.find(normalize(str(trigger)))
+    return at if at >= 0 else len(text)
 
 
 def _elsewhere(d: dict, text: str) -> Optional[dict]:
@@ -229,8 +249,8 @@ def classify_answer(text: str) -> Optional[Answer]:
         lines.append("具体归类以市商务局认定为准。")
         first = next((item["domain"] for _, _, (kind, item) in judged if kind == "domain"), None)
         return Answer("\n".join(lines), clause="annex", domain=first)
-    if not judged and query.not_service_outsourcing(text):  # 「开了几家便利店 这种零售算吗」: named in the question
-        judged.append((None, text, ("none", query.not_service_outsourcing(text)[0])))
+    if not judged and outside_kinds(text):  # 「开了几家便利店 这种零售算吗」: named in the question
+        judged.append((None, text, ("none", outside_kinds(text)[0])))
     subject = _subject(text)
     who = f"“{subject}”" if subject else "这项业务"
     if judged and judged[0][2][0] == "none":

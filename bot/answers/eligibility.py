@@ -358,8 +358,13 @@ def asks_about_applicant(text: str) -> bool:
 
     facts = facts_from(text)
     stated = {k: v for k, v in facts.items() if k != "entity_type"}
-    # two facts describe the applicant; one 第二条 condition said to fail (「股权归属还没定」) decides alone
-    described = len(stated) >= 2 or False in stated.values()
+    # two facts describe the applicant; one 第二条 condition said to fail (「股权归属还没定」) decides alone;
+    # 「帮我们看看符不符合条件 我们是郑州注册的独立法人」: any fact, asked against the conditions as a whole
+    described = (
+        len(stated) >= 2
+        or False in stated.values()
+        or (bool(facts) and bool(shapes.search("asks_qualification", text)))
+    )
     if not (described or not_required(text) or must_topic(text)) or not asks_something(text):
         return False
     if shapes.search("asks_amount", text) or detect_items(text):

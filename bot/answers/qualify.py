@@ -143,7 +143,8 @@ def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     """The verdict on one clause, first line first: 符合 / 不符合 / 还不能确定, and why."""
     head = f"{label(v.clause)}（{title(v.clause)}）"
     if v.status == cond.NOT_MET:
-        return f"结论：不符合{head}的条件。不满足：{reasons(v, verdicts)}。"
+        # said plainly too: 不能 (「2019年的增量还能申请吗」 → 不能申报, 自2020年开始)
+        return f"结论：不符合{head}的条件，不能申报。不满足：{reasons(v, verdicts)}。"
     premise = ("\n" + PREMISE) if v.premises else ""
     if v.status == cond.MET:
         return f"结论：符合{head}的条件，可以申报（{'；'.join(_met_line(c) for c in v.met)}）。{premise}"
@@ -356,6 +357,7 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
             text,
         )
         and not knowledge.shapes.search("alternative_question", text)  # 「是给园区还是给企业」 asks
+        and not routes.search("asks_qualification", text)  # 「…够不够申报条件」 asks for the verdict
     ):
         # 「我们是做软件外包的，主要接日本的单子」: a self-description with no question yet
         from bot.estimate.items import detect_items

@@ -7,9 +7,10 @@ from typing import Optional
 
 from knowledge import conditions, query, shapes
 
-from bot.answers import catalog, eligibility, general, reasoning, scope, subsidies, unspecified
+from bot.answers import catalog, eligibility, general, reasoning, remaining, scope, subsidies, unspecified
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
+from bot.understand.quote import user_words
 from bot.understand.segment import question_parts
 
 DECLINE = (
@@ -63,7 +64,8 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     """Whether the message asks which domain (if any) a business it describes belongs to."""
     if shapes.search("second_article_question", t):
         return False  # 「财务外包给代账公司 算不算具备健全的财务管理制度」: 第二条, not the catalog
-    asks = re.search(query.classify_question_pattern(), t)
+    # 「这个政策我们能沾上边不」: whether the policy has anything for the business, the catalog's question too
+    asks = re.search(query.classify_question_pattern(), t) or shapes.search("policy_for_us", t)
     if intent == "ask_domain_of_business":
         # 「个体户可以申请服务外包的奖励吗」: who may apply, not where a business belongs
         return not (
@@ -72,7 +74,7 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
         )
     if not asks:
         return False
-    if query.not_service_outsourcing(t) and (
+    if catalog.outside_kinds(t) and (
         re.search(query.business_self_pattern(), t)
         or shapes.search("outsourcing_words", t)
         or catalog.domain_in(t)  # 「自己有货车跑干线运输 是不是供应链管理服务」: is the business that domain
@@ -115,7 +117,7 @@ def compose(
     parts = message_parts(t)
     answered = None
     if len(parts) >= 2:
-        answered = _compose_parts(parts, entities, topic_clause, topic_domain, facts)
+        answered = _compose_parts(parts, entities, topic_clause, topic_domain, facts, said=text)
     if answered is None:
         answered = answer_part(intent, t, entities, topic_clause, topic_domain)
     return _with_place(t, answered)
@@ -193,11 +195,12 @@ def answer_part(
 def describes_business_after_catalog(t: str, topic_clause: Optional[str]) -> bool:
     """「就是自己车队拉货 不给客户做方案」 after an answer on the catalog: the business described again,
     one that catalog.yml lists as not service outsourcing, to be placed (not declined as off-topic)."""
-    return topic_clause == "annex" and bool(query.not_service_outsourcing(t))
+    return topic_clause == "annex" and bool(catalog.outside_kinds(t))
 
 
-def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None) -> Optional[Answer]:
-    """One reply with a part per question, or None when the parts do not make distinct answers."""
+def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said: str = "") -> Optional[Answer]:
+    """One reply with a part per question, or None when the parts do not make distinct answers; each part is
+    quoted in the user's own words (`said`, the message as written: 「deadline是几号」, not 「截止时间是几号」)."""
     answers, clause = [], topic_clause
     for part in parts:
         a = answer_part(None, part, entities, topic_clause if not answers else None, topic_domain, facts)
@@ -217,7 +220,7 @@ def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None) -> O
         return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
     if len(answers) < 2:
         return None
-    text = "\n\n".join(f"{i}. 关于“{part}”：\n{a.text}" for i, (part, a) in enumerate(answers, 1))
+    text = "\n\n".join(f"{i}. 关于“{user_words(part, said)}”：\n{a.text}" for i, (part, a) in enumerate(answers, 1))
     last = answers[-1][1]
     return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
 
@@ -340,6 +343,9 @@ def compose_one(
     reasoned = reasoning.answer(t)
     if reasoned is not None:
         return reasoned
+    left = remaining.answer(t, topic_clause)  # 「已经补过两个了 还能再补几个」: the limit minus those used
+    if left is not None:
+        return left
     placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None
     if placed is not None:
         return placed
