@@ -72,6 +72,8 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
         )
     if not asks:
         return False
+    if asks_of_applicant_or_item(t):
+        return False  # 「物流公司…欠着税没补缴 这种能申报吗」: the business is context, the subject 第二条 or the item
     if query.not_service_outsourcing(t) and (
         re.search(query.business_self_pattern(), t)
         or shapes.search("outsourcing_words", t)
@@ -84,6 +86,20 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     if shapes.search("explicit_classify", t):  # asked outright: a weak match is answered as such, with what decides
         return any(h.get("confident") or h.get("score", 0) >= 1 for h in hits)
     return any(h.get("confident") for h in hits)
+
+
+def asks_of_applicant_or_item(t: str) -> bool:
+    """Whether a «can we apply / get it» question (routes.yml apply_ask) has a subject other than the business
+    it describes: a 第二条 fact stated against the applicant (欠税, 合伙制) or a support item of 第三条 named
+    (「扩大规模的奖励还能拿吗」). Asked outright where the business belongs, the catalog keeps it."""
+    if not shapes.search("apply_ask", t) or shapes.search("explicit_classify", t):
+        return False
+    stated = eligibility.facts_from(t)
+    if stated.get("entity_type") == "other" or False in stated.values():
+        return True
+    from bot.estimate.items import detect_items
+
+    return bool(detect_items(t))
 
 
 def compose(
