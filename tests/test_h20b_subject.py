@@ -71,3 +71,59 @@ def test_outsourcing_fell_against_last_year_is_no_increment():
     assert said.get("business_grew") is False
     a = qualify.answer(_t("我们外包这块今年比去年少了两百来万 扩大规模的奖励还能拿吗"), said, said)
     assert a is not None and a.clause == "3.1" and a.verdict == "not_met"
+
+
+def test_innovation_award_is_not_met_when_neither_base_award_is_won():
+    from knowledge import conditions
+
+    facts = {"entity_type": "legal_person", "business_grew": False, "has_offshore_business": False}
+    facts["innovation_patents_two_years"] = True
+    verdicts = {}
+    assert conditions.evaluate("3.3", facts, verdicts).status == conditions.NOT_MET
+    assert conditions.evaluate("3.2", facts, {}).status == conditions.NOT_MET
+
+
+def test_innovation_question_with_falling_business_and_no_offshore_names_the_zero_base():
+    t = _t("我们连续两年都有新的软件著作权 可今年业务下滑了 离岸也没有做 创新那个奖励能拿多少")
+    said = read_facts_cached(t)
+    a = qualify.answer(t, said, said)
+    assert a is not None and a.clause == "3.3" and a.verdict == "not_met"
+    assert "不符合第三条第（三）项" in a.text and "基数为0" in a.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们IT部门自己写了个ERP 只给自己公司用 这算服务外包吗",
+        "集团内部开发的财务系统 仅内部使用 属于哪个领域",
+    ],
+)
+def test_work_only_for_ones_own_company_is_not_service_outsourcing(text):
+    from bot.answers import catalog
+
+    a = catalog.classify_answer(_t(text))
+    assert a is not None and a.domain is None
+    assert "不属于服务外包" in a.text and "发包方" in a.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司去年底才成立 做软件测试的 申报对成立满两年有要求吗",
+        "我们刚成立半年 做呼叫中心外包的 对成立年限有要求吗",
+    ],
+)
+def test_a_question_on_company_age_is_the_second_articles_whatever_business_is_described(text):
+    t = _t(text)
+    assert not router.is_classify_question(None, t)
+    a = router.compose(None, text)
+    assert a.clause == "2"
+    assert "不要求成立年限" in a.text and "新增企业首年计算纯增量" in a.text
+
+
+def test_a_business_the_catalog_does_not_list_is_said_to_be_not_listed():
+    from bot.answers import catalog
+
+    a = catalog.classify_answer(_t("我们是做同声传译和文件翻译的 算哪个领域"))
+    assert a is not None and a.domain is None
+    assert "没有单列" in a.text

@@ -61,8 +61,8 @@ def decline_other_policy(text: str) -> Optional[Answer]:
 
 def is_classify_question(intent: Optional[str], t: str) -> bool:
     """Whether the message asks which domain (if any) a business it describes belongs to."""
-    if shapes.search("second_article_question", t):
-        return False  # 「财务外包给代账公司 算不算具备健全的财务管理制度」: 第二条, not the catalog
+    if shapes.search("second_article_question", t) or eligibility.not_required(t):
+        return False  # 「有没有成立满几年的要求」 (not_required: 第二条 sets none) or 「财务外包给代账公司 算不算具备健全的财务管理制度」: 第二条, not the catalog
     asks = re.search(query.classify_question_pattern(), t)
     if intent == "ask_domain_of_business":
         # 「个体户可以申请服务外包的奖励吗」: who may apply, not where a business belongs
@@ -124,6 +124,10 @@ def compose(
     left_open = unspecified.answer(t)  # 「租金按含税还是不含税算」: the policy does not say; a tax word is no subject
     if left_open is not None:
         return left_open
+    if eligibility.not_required(t) and not shapes.search("subsidy_words", t):
+        return eligibility.answer(
+            t
+        )  # 「有没有成立满几年的要求」: what 第二条 does not require, whatever business is described
     if shapes.search("place_question", t):
         both = _place_and_rest(t, entities, topic_clause, topic_domain, facts)
         if both is not None:
