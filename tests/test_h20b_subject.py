@@ -127,3 +127,9 @@ def test_a_business_the_catalog_does_not_list_is_said_to_be_not_listed():
     a = catalog.classify_answer(_t("我们是做同声传译和文件翻译的 算哪个领域"))
     assert a is not None and a.domain is None
     assert "没有单列" in a.text
+
+
+def test_two_years_joined_by_he_are_one_subjects_history_not_two_questions():
+    t = _t("我们前年和去年各拿到一项软件著作权 今年业务少了 离岸也没有 创新奖励能有多少")
+    assert len(router.message_parts(t)) == 1
+    assert len(router.message_parts(_t("软件测试和数据标注分别属于哪个领域"))) == 2
