@@ -242,6 +242,8 @@ def check_leaf(leaf: dict, facts: dict, verdicts: Optional[Dict[str, "Verdict"]]
             return MET
         return NOT_MET if all(s == NOT_MET for s in states) else UNKNOWN
     value = facts.get(leaf["fact"])
+    if value is None and leaf.get("zero_unless") and facts.get(leaf["zero_unless"]) is False:
+        value = 0  # 「也没做离岸」: no such business at all is an amount of 0
     if value is None:
         return UNKNOWN
     if op in ("true", "false"):

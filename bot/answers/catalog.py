@@ -233,6 +233,8 @@ def _industries_cited(text: str) -> list:
 
 def classify_answer(text: str) -> Optional[Answer]:
     """Which domain each business described belongs to, or that it is none of the 23, and why."""
+    if shapes.search("in_house_only", text):  # 「只给自己公司用 不对外卖」: no client, no service outsourcing
+        return Answer(shapes.routes()["in_house_only"]["answer"], clause="annex")
     judged = []
     for part in _business_parts(text):
         verdict = _judge(part)
@@ -262,7 +264,7 @@ def classify_answer(text: str) -> Optional[Answer]:
     if not top.get("confident"):
         d = query.domain(top["domain"])
         return Answer(
-            f"目录23个领域里没有和{who}直接对应的业务类型，我不能确定它属于服务外包。"
+            f"目录23个领域里没有单列和{who}直接对应的业务类型，我不能确定它属于服务外包。"
             "判断的关键是：是否为客户（发包方）提供信息技术、业务流程或知识服务（如软件研发、运维、"
             "呼叫中心、设计、检测、研发等），而不是自己生产、销售商品或直接面向个人消费者。"
             f"从字面看最接近的是{d['name']}（{d['category']}）：{d['definition']}"

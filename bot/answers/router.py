@@ -62,8 +62,8 @@ def decline_other_policy(text: str) -> Optional[Answer]:
 
 def is_classify_question(intent: Optional[str], t: str) -> bool:
     """Whether the message asks which domain (if any) a business it describes belongs to."""
-    if shapes.search("second_article_question", t):
-        return False  # 「财务外包给代账公司 算不算具备健全的财务管理制度」: 第二条, not the catalog
+    if shapes.search("second_article_question", t) or eligibility.not_required(t):
+        return False  # 「有没有成立满几年的要求」 (not_required: 第二条 sets none) or 「财务外包给代账公司 算不算具备健全的财务管理制度」: 第二条, not the catalog
     # 「这个政策我们能沾上边不」: whether the policy has anything for the business, the catalog's question too
     asks = re.search(query.classify_question_pattern(), t) or shapes.search("policy_for_us", t)
     if intent == "ask_domain_of_business":
@@ -74,6 +74,8 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
         )
     if not asks:
         return False
+    if asks_of_applicant_or_item(t):
+        return False  # 「物流公司…欠着税没补缴 这种能申报吗」: the business is context, the subject 第二条 or the item
     if catalog.outside_kinds(t) and (
         re.search(query.business_self_pattern(), t)
         or shapes.search("outsourcing_words", t)
@@ -86,6 +88,20 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     if shapes.search("explicit_classify", t):  # asked outright: a weak match is answered as such, with what decides
         return any(h.get("confident") or h.get("score", 0) >= 1 for h in hits)
     return any(h.get("confident") for h in hits)
+
+
+def asks_of_applicant_or_item(t: str) -> bool:
+    """Whether a «can we apply / get it» question (routes.yml apply_ask) has a subject other than the business
+    it describes: a 第二条 fact stated against the applicant (欠税, 合伙制) or a support item of 第三条 named
+    (「扩大规模的奖励还能拿吗」). Asked outright where the business belongs, the catalog keeps it."""
+    if not shapes.search("apply_ask", t) or shapes.search("explicit_classify", t):
+        return False
+    stated = eligibility.facts_from(t)
+    if stated.get("entity_type") == "other" or False in stated.values():
+        return True
+    from bot.estimate.items import detect_items
+
+    return bool(detect_items(t))
 
 
 def compose(
@@ -110,6 +126,10 @@ def compose(
     left_open = unspecified.answer(t)  # 「租金按含税还是不含税算」: the policy does not say; a tax word is no subject
     if left_open is not None:
         return left_open
+    if eligibility.not_required(t) and not shapes.search("subsidy_words", t):
+        return eligibility.answer(
+            t
+        )  # 「有没有成立满几年的要求」: what 第二条 does not require, whatever business is described
     if shapes.search("place_question", t):
         both = _place_and_rest(t, entities, topic_clause, topic_domain, facts)
         if both is not None:
