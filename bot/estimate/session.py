@@ -810,8 +810,9 @@ class EstimateSession:
             corrections.added_amounts(self.inputs, fields, normalize(text or "")) if not first or self.extends else None
         )
         if added is not None:  # 「那要是年底再多签下来执行6万美元呢」: 95万 + 6万美元, not 6万 in place of 95万
-            fields, sums = added
+            fields, sums, unclear = added
             self.notes += [n for n in sums if n not in self.notes]
+            reading.problems = list(reading.problems) + unclear
         for key, value in fields.items():
             if key.startswith("_"):
                 self.inputs[key] = value
