@@ -60,15 +60,18 @@ class TestStatedResult:
 )
 def test_stated_result_property(a, d, off):
     """Start A万, add D万, stated result R万: R is used when R == A + D, otherwise the amount stays and a question is
-    asked; the same message again gives the same amount."""
+    asked (unless A already is R: the same what-if said again); the same message again gives the same amount."""
     r = a + d + off
     if r <= 0:
         return
     text = f"要是离岸再多{d}万美元呢？就是今年{r}万美元"
     told = {"offshore_usd": D(a) * 10000}
     said = {"offshore_usd": D(r) * 10000}
-    out, _, problems = corrections.added_amounts(told, said, text)
-    if r == a + d:
+    got = corrections.added_amounts(told, said, text)
+    out, problems = (got[0], got[2]) if got else (said, [])
+    if r == a:  # the amount already is the result said (the same what-if again): nothing changes, nothing asked
+        assert D(a) * 10000 == out["offshore_usd"] and not problems
+    elif r == a + d:
         assert D(r) * 10000 == out["offshore_usd"] and not problems
         again = corrections.added_amounts(out, said, text)
         amount = again[0]["offshore_usd"] if again else said["offshore_usd"]
@@ -76,3 +79,22 @@ def test_stated_result_property(a, d, off):
     else:
         assert "offshore_usd" not in out and problems
         assert f"{d}万美元" in problems[0] and f"{r}万美元" in problems[0]
+
+
+class TestBreakdownSaidAgain:
+    TOTAL = "我们搭了一个服务外包公共技术服务平台 总投资600万 补贴多少"
+    PARTS = "服务器等硬件设备310万，正版软件70万，其余220万是员工工资和房租"
+
+    def test_the_breakdown_twice_keeps_the_purchases(self):
+        s, _ = amend(EstimateSession.start(self.TOTAL).inputs, self.PARTS)
+        assert D("3800000") == s.inputs["platforms"][0]["cost_cny"]
+        again, _ = amend(s.inputs, self.PARTS)
+        assert D("3800000") == again.inputs["platforms"][0]["cost_cny"]
+        assert D("1140000") == again.compute()["total_cny"]  # 3,800,000 × 30%
+
+    def test_a_part_named_after_its_figure(self):
+        from bot.estimate.clauses.platforms import correct_part
+
+        told = [{"cost_cny": D("3800000"), "_parts": {"设备": D("3100000"), "软件": D("700000")}}]
+        out = correct_part(told, "不对，设备310万没错，还有80万是软件")
+        assert D("800000") == out[0]["_parts"]["软件"] and D("3900000") == out[0]["cost_cny"]
