@@ -82,7 +82,7 @@ def test_stated_result_property(a, d, off):
 
 
 class TestBreakdownSaidAgain:
-    TOTAL = "我们搭了一个服务外包公共技术服务平台 总投资600万 补贴多少"
+    TOTAL = "我们搭了一个服务外包公共技术服务平台 花了600万 补贴多少"
     PARTS = "服务器等硬件设备310万，正版软件70万，其余220万是员工工资和房租"
 
     def test_the_breakdown_twice_keeps_the_purchases(self):
@@ -98,3 +98,36 @@ class TestBreakdownSaidAgain:
         told = [{"cost_cny": D("3800000"), "_parts": {"设备": D("3100000"), "软件": D("700000")}}]
         out = correct_part(told, "不对，设备310万没错，还有80万是软件")
         assert D("800000") == out[0]["_parts"]["软件"] and D("3900000") == out[0]["cost_cny"]
+
+
+class TestWholeInvestment:
+    def test_whole_investment_is_asked_to_be_broken_down(self):
+        for said in ("平台总投资800万 能补多少", "我们公共服务平台一共投入了650万，补贴多少"):
+            s = EstimateSession.start(said)
+            assert s.status == "collecting" and s.clarify and s.clarify["kind"] == "platform_breakdown", said
+            assert "硬件" in s.clarify["question"] and "软件" in s.clarify["question"]
+            assert "30%" not in s.clarify["question"] and "元的补贴" not in s.clarify["question"]
+
+    def test_purchases_named_are_computed_at_once(self):
+        s = EstimateSession.start("平台总投入500万，全部是硬件设备和正版软件 补贴多少")
+        assert s.status == "done" and D("1500000") == s.compute()["total_cny"]
+
+
+class TestPartsAreNotMoney:
+    def test_two_parts_then_people_each(self):
+        s = EstimateSession.start(
+            "公司这次有两块要报：派了6个项目经理去参加中高级培训，都是本科，每人学费5万；"
+            "另外和学校签了三年实训协议，今年接收22个实习生，都是应届大专以上、实习三个月以上、社保连续交了6个月。能补多少"
+        )
+        assert s.status == "done", s.clarify
+        assert 6 == len(s.inputs["senior_training"]) and D("2") not in [
+            e["cost_cny"] for e in s.inputs["senior_training"]
+        ]
+        # 6 × min(50,000 × 50%, 30,000) = 150,000; 22 × 5,000 = 110,000
+        assert D("260000") == s.compute()["total_cny"]
+
+    def test_pieces_with_a_money_word_stay_money(self):
+        from bot.estimate.reading import figures
+
+        assert [D("2")] == [f.value for f in figures("打印费两块钱") if f.kind == "money"]
+        assert [] == [f.value for f in figures("分三块问一下") if f.kind == "money"]
