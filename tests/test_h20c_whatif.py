@@ -131,3 +131,23 @@ class TestPartsAreNotMoney:
 
         assert [D("2")] == [f.value for f in figures("打印费两块钱") if f.kind == "money"]
         assert [] == [f.value for f in figures("分三块问一下") if f.kind == "money"]
+
+
+class TestBareOffshoreNumber:
+    def test_bare_number_is_asked_with_its_unit(self):
+        for said, n in (("离岸今年２５０ 汇率7.1 奖励多少", "250"), ("今年离岸130，汇率6.95，能拿多少", "130")):
+            s = EstimateSession.start(said)
+            assert s.clarify and f"{n}是{n}万美元吗" in s.clarify["question"], said
+            assert "offshore_usd" not in s.inputs and not s.problems
+
+    def test_the_answer_with_its_unit_is_taken(self):
+        s = EstimateSession.start("离岸今年２５０ 汇率7.1 奖励多少")
+        s.handle("250万美元", "inform")
+        assert D("2500000") == s.inputs["offshore_usd"]
+        assert D("1775000") == s.compute()["total_cny"]  # 2,500,000 × 10% × 7.1
+
+    def test_yes_takes_the_number_named(self):
+        s = EstimateSession.start("今年离岸130，汇率6.95，能拿多少")
+        s.handle("是的", "affirm")
+        assert D("1300000") == s.inputs["offshore_usd"]
+        assert D("903500") == s.compute()["total_cny"]  # 1,300,000 × 10% × 6.95

@@ -227,6 +227,14 @@ class Reading:
 NUMBER_AFTER_COST = r"[是为:：\s]*(?=[0-9０-９])"
 
 
+def _number_before_rate_word(f, text: str) -> bool:
+    """「离岸今年180 汇率7」: a number before the word 汇率 that cannot be a rate, while the rate follows the word, is
+    some other figure of the message (an amount without its unit, asked about), not a rate of 180."""
+    if f.kind != "rate" or plausible_rate(f.value) or not re.match(r"\s*(的)?(汇率|中间价)", text[f.end :]):
+        return False
+    return not re.search(r"(汇率|中间价)\s*(是|为|按|:|：)?\s*$", text[max(0, f.start - 6) : f.start])
+
+
 def _pieces(f, text: str) -> bool:
     """「今年两块想申请」: a small count before 块 with no money word next to it names parts, not yuan
     (estimate_words.yml `pieces`)."""
@@ -247,7 +255,7 @@ def figures(text: str) -> list:
     words, and a figure it drops would be neither used nor named."""
     from calculator.figures_zh import parse_figures
 
-    found = [f for f in parse_figures(text) if not _pieces(f, text)]
+    found = [f for f in parse_figures(text) if not _pieces(f, text) and not _number_before_rate_word(f, text)]
     w = word_patterns()
     cost = re.compile(f"(?P<word>{w['eligible'].pattern}|{w['not_covered'].pattern}){NUMBER_AFTER_COST}", re.I)
     starts = {f.start for f in found if f.kind != "count"}  # 「宣传册1000 人员补助500」: 人 starts the next words

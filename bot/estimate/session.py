@@ -1067,6 +1067,16 @@ class EstimateSession:
                 self.last_keys += [data["key"], offshore]
                 self.clarify = None
                 return True
+            if (
+                not moneys
+                and data.get("said")
+                and re.fullmatch(r"(对|是的?|没错|嗯|对的|是这样|没问题)[。！!，,]?", norm.strip())
+            ):
+                # 「180是180万美元吗？」「是的」: the number the user typed, in the unit the question named
+                self.inputs[data["key"]] = Decimal(data["said"]) * 10000
+                self.last_keys.append(data["key"])
+                self.clarify = None
+                return True
             if len(moneys) != 1:
                 return False
             f, key = moneys[0], data["key"]
