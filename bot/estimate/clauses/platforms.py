@@ -107,8 +107,6 @@ def read(r):
     if len(groups) == 1 and _total_with_other_costs(r, next(iter(groups.values())), not_covered, spec):
         return
     eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
-    if len(groups) == 1 and not re.search(eligible, t) and _whole_investment(r, next(iter(groups.values())), spec):
-        return
     costs, named_parts = [], []  # 「硬件85万 软件35万」: the platform's parts by name, for a later correction of one
     for figs in groups.values():
         for f in figs:
@@ -170,28 +168,6 @@ def correct_part(platforms: list, text: str):
 
 LISTING_ENDS = r"[，,。；;！!？?]|\s*(补贴|补助|奖励|能补|能拿|可以|请问|帮|算|一共|合计|总共|多少)"
 INCLUDES = re.compile(r"(里面|其中|这里面|当中|包括|包含|含有|含了|含)(有|了)?")
-
-
-def _whole_investment(r, figs, spec: dict) -> bool:
-    """「平台总投入500万」 with no purchase named: a whole investment usually holds wages, rent and decoration, which
-    the clause does not pay for, so its purchase part is asked, naming the total (never the total × 30% first)."""
-    if len(figs) != 1 or r.pending == "platforms":
-        return False
-    f = figs[0]
-    said = re.search(rf"({_words('whole_investment')})[^0-9，,。；;]{{0,4}}$", r.text[max(0, f.start - 10) : f.start])
-    if not said:
-        return False
-    r.use(f)
-    r.out.clarifications.append(
-        Clarification(
-            "platform_breakdown",
-            f"平台{said.group(1)}{wan(f.value)}通常包括人员工资、场地租金、装修等，"
-            f"这些不在第三条第（九）项列明的购置费用内（{'、'.join(spec['eligible_costs'])}）。"
-            f"{wan(f.value)}中信息化硬件设备、配套设施和正版软件的购置费用分别是多少元？",
-            {"kind": "platform", "total": str(f.value)},
-        )
-    )
-    return True
 
 
 def _total_with_other_costs(r, figs, not_covered: str, spec: dict) -> bool:
