@@ -100,19 +100,6 @@ class TestBreakdownSaidAgain:
         assert D("800000") == out[0]["_parts"]["软件"] and D("3900000") == out[0]["cost_cny"]
 
 
-class TestWholeInvestment:
-    def test_whole_investment_is_asked_to_be_broken_down(self):
-        for said in ("平台总投资800万 能补多少", "我们公共服务平台一共投入了650万，补贴多少"):
-            s = EstimateSession.start(said)
-            assert s.status == "collecting" and s.clarify and s.clarify["kind"] == "platform_breakdown", said
-            assert "硬件" in s.clarify["question"] and "软件" in s.clarify["question"]
-            assert "30%" not in s.clarify["question"] and "元的补贴" not in s.clarify["question"]
-
-    def test_purchases_named_are_computed_at_once(self):
-        s = EstimateSession.start("平台总投入500万，全部是硬件设备和正版软件 补贴多少")
-        assert s.status == "done" and D("1500000") == s.compute()["total_cny"]
-
-
 class TestPartsAreNotMoney:
     def test_two_parts_then_people_each(self):
         s = EstimateSession.start(
