@@ -95,7 +95,7 @@ class TestSupposedAddition:
         """estimate_words.yml adds_to_amount: each word makes the figure an addition."""
         for word in estimate_words()["adds_to_amount"]:
             assert corrections.adds_to_amount(f"那要是{word}20万美元呢"), word
-            out, _ = corrections.added_amounts(
+            out, _, _ = corrections.added_amounts(
                 {"offshore_usd": D("900000")}, {"offshore_usd": D("200000")}, f"那要是{word}20万美元呢"
             )
             assert D("1100000") == out["offshore_usd"], word

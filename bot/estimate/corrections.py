@@ -72,12 +72,27 @@ def adds_to_amount(text: str) -> bool:
     return bool(re.search(alternation(estimate_words()["adds_to_amount"]), text))
 
 
+def _stated_results(text: str) -> list:
+    """The money figures a what-if says the amount comes to (「就是今年210万美元」「变成210万」): after a word of
+    estimate_words.yml `states_result`, with at most a few words (今年/离岸) between."""
+    words = re.compile(f"(?:{alternation(estimate_words()['states_result'])})[^0-9，,。；;！!？?]{{0,6}}$")
+    return [f for f in _money(text) if words.search(text[max(0, f.start - 12) : f.start])]
+
+
 def added_amounts(old: dict, fields: dict, text: str) -> Optional[tuple]:
-    """(fields with each money amount already told increased by the one said, notes) for a supposed addition;
-    None when the message does not add or adds to no amount told."""
+    """(fields with each money amount already told increased by the one said, notes, problems) for a supposed addition;
+    None when the message does not add or adds to no amount told.
+
+    When the message also says what the amount comes to (「再多50万美元，就是今年210万美元」), that figure is the amount:
+    it is used when it agrees with the one told plus the addition (160万 + 50万), or when it is the amount already
+    (the same what-if said again changes nothing); otherwise both figures are named in a question and the amount told
+    stays. A figure said to be the result alone (「就是210万美元」) replaces the amount, it is never added."""
     if not adds_to_amount(text):
         return None
-    out, notes = dict(fields), []
+    money = _money(text)
+    results = _stated_results(text)
+    more = [f for f in money if f not in results]
+    out, notes, problems = dict(fields), [], []
     for key, value in fields.items():
         told = old.get(key)
         if key.startswith("_") or key.endswith("rate") or not isinstance(value, Decimal):
@@ -85,9 +100,28 @@ def added_amounts(old: dict, fields: dict, text: str) -> Optional[tuple]:
         if not isinstance(told, Decimal) or not (key.endswith("_usd") or key.endswith("_cny")):
             continue
         unit = "美元" if key.endswith("_usd") else "元"
-        out[key] = told + value
-        notes.append(f"{wan(told, unit)} + {wan(value, unit)} = {wan(told + value, unit)}（按您说的再增加部分累加）")
-    return (out, notes) if notes else None
+        same = [f for f in results if (f.currency == "USD") == (unit == "美元") or f.currency is None]
+        extra = [f for f in more if (f.currency == "USD") == (unit == "美元") or f.currency is None]
+        if len(same) == 1:
+            stated = same[0].value
+            if len(extra) == 1 and told + extra[0].value != stated and told != stated:
+                out.pop(key)
+                problems.append(
+                    f"您说再多{wan(extra[0].value, unit)}，又说结果是{wan(stated, unit)}，但此前是{wan(told, unit)}，"
+                    f"{wan(told, unit)} + {wan(extra[0].value, unit)} = {wan(told + extra[0].value, unit)}，"
+                    f"与{wan(stated, unit)}不一致。请确认按哪个数测算？"
+                )
+                continue
+            out[key] = stated
+            if told != stated:
+                notes.append(f"按您说的结果{wan(stated, unit)}测算（此前为{wan(told, unit)}）")
+            continue
+        if len(same) > 1 or len(extra) != 1:
+            continue
+        out[key] = told + extra[0].value
+        total = told + extra[0].value
+        notes.append(f"{wan(told, unit)} + {wan(extra[0].value, unit)} = {wan(total, unit)}（按您说的再增加部分累加）")
+    return (out, notes, problems) if notes or problems or out != fields else None
 
 
 def for_another_enterprise(text: str) -> bool:

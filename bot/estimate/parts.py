@@ -28,9 +28,22 @@ def correct_named_part(entries: list, text: str, names: re.Pattern) -> Optional[
     money = [f for f in figures(text) if f.kind == "money" and f.currency in (None, "CNY")]
     if not money:
         return None
+    from bot.estimate.reading import alternation, estimate_words
+
+    remainder = re.compile(alternation(estimate_words()["remainder_words"]))
     changes, name, end = {}, None, 0
-    for f in money:
-        named = [m.group(0) for m in names.finditer(text[end : f.start])]
+    for i, f in enumerate(money):
+        lead = text[end : f.start]
+        named = [m.group(0) for m in names.finditer(lead)]
+        if not named:  # 「…，剩下130万是人员工资」「53万是软件」: the figure's own clause says what it is
+            stop = money[i + 1].start if i + 1 < len(money) else len(text)
+            own = re.split(r"[，,。；;！!？?]", text[f.end : stop], maxsplit=1)[0]
+            after = [m.group(0) for m in names.finditer(own)]
+            if after:
+                named = after[:1]
+            elif remainder.search(lead) or re.match(r"\s*(是|为|都是|用于|花在|属于)", own):
+                end = f.end  # what is left of a total, or said to be something else: no part's new figure
+                continue
         name, end = (named[-1] if named else name), f.end
         if name is None:
             return None

@@ -227,13 +227,35 @@ class Reading:
 NUMBER_AFTER_COST = r"[是为:：\s]*(?=[0-9０-９])"
 
 
+def _number_before_rate_word(f, text: str) -> bool:
+    """「离岸今年180 汇率7」: a number before the word 汇率 that cannot be a rate, while the rate follows the word, is
+    some other figure of the message (an amount without its unit, asked about), not a rate of 180."""
+    if f.kind != "rate" or plausible_rate(f.value) or not re.match(r"\s*(的)?(汇率|中间价)", text[f.end :]):
+        return False
+    return not re.search(r"(汇率|中间价)\s*(是|为|按|:|：)?\s*$", text[max(0, f.start - 6) : f.start])
+
+
+def _pieces(f, text: str) -> bool:
+    """「今年两块想申请」: a small count before 块 with no money word next to it names parts, not yuan
+    (estimate_words.yml `pieces`)."""
+    p = estimate_words()["pieces"]
+    if (
+        f.kind != "money"
+        or f.unit != p["unit"]
+        or not re.fullmatch(rf"[一二两三四五六七八九十几1-9]{p['unit']}", f.raw or "")
+    ):
+        return False
+    after, before = text[f.end : f.end + 1], text[max(0, f.start - 2) : f.start]
+    return not (after and after in p["money_after"]) and not any(w in before for w in p["money_before"])
+
+
 def figures(text: str) -> list:
     """The parser's figures of `text` (calculator.figures_zh), and a bare number right after a fair's cost word of
     estimate_words.yml (「宣传册2500」「交通800」) read as the money it is: the parser alone knows only some cost
     words, and a figure it drops would be neither used nor named."""
     from calculator.figures_zh import parse_figures
 
-    found = parse_figures(text)
+    found = [f for f in parse_figures(text) if not _pieces(f, text) and not _number_before_rate_word(f, text)]
     w = word_patterns()
     cost = re.compile(f"(?P<word>{w['eligible'].pattern}|{w['not_covered'].pattern}){NUMBER_AFTER_COST}", re.I)
     starts = {f.start for f in found if f.kind != "count"}  # 「宣传册1000 人员补助500」: 人 starts the next words
@@ -247,7 +269,7 @@ def figures(text: str) -> list:
             cued[word_end - 1] = "费"  # same length: every figure keeps its place
     if cued == list(text):
         return found
-    again = parse_figures("".join(cued))
+    again = [f for f in parse_figures("".join(cued)) if not _pieces(f, text)]
     return [f if text[f.start : f.end] == f.raw else replace(f, raw=text[f.start : f.end]) for f in again]
 
 

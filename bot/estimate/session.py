@@ -810,8 +810,9 @@ class EstimateSession:
             corrections.added_amounts(self.inputs, fields, normalize(text or "")) if not first or self.extends else None
         )
         if added is not None:  # 「那要是年底再多签下来执行6万美元呢」: 95万 + 6万美元, not 6万 in place of 95万
-            fields, sums = added
+            fields, sums, unclear = added
             self.notes += [n for n in sums if n not in self.notes]
+            reading.problems = list(reading.problems) + unclear
         for key, value in fields.items():
             if key.startswith("_"):
                 self.inputs[key] = value
@@ -1064,6 +1065,16 @@ class EstimateSession:
                 offshore = data["key"].replace("onshore_cny", "offshore_usd")
                 self.inputs[data["key"]], self.inputs[offshore] = yuan.value, dollars[0].value
                 self.last_keys += [data["key"], offshore]
+                self.clarify = None
+                return True
+            if (
+                not moneys
+                and data.get("said")
+                and re.fullmatch(r"(对|是的?|没错|嗯|对的|是这样|没问题)[。！!，,]?", norm.strip())
+            ):
+                # 「180是180万美元吗？」「是的」: the number the user typed, in the unit the question named
+                self.inputs[data["key"]] = Decimal(data["said"]) * 10000
+                self.last_keys.append(data["key"])
                 self.clarify = None
                 return True
             if len(moneys) != 1:

@@ -240,6 +240,14 @@ BARE_YEAR_LABEL = re.compile(
     r"(?=\s*(?:[:：]\s*\d|的?\s*(?:在岸|离岸|境内|境外|国内|国外|海外|中间价|汇率|年平均|平均汇率|执行额|服务外包|业务)))"
 )
 
+# 「离岸今年180 汇率7」: a number with no unit right after a business word (and a year word)
+BARE_BUSINESS = re.compile(
+    r"(?P<before>今年|去年|本年度|上年度|本年|上年|上一年)?(的)?\s*"
+    r"(?P<kind>离岸|在岸|境外|境内)(执行额|业务额|业务)?\s*(?P<year>今年|去年|本年度|上年度|本年|上年|上一年)?(的)?\s*(是|为|做了)?\s*"
+    r"(?P<n>\d+(?:\.\d+)?)(?![\d.%万千百亿元美块年个人wWkK$]|,\d{3})"
+)
+PREVIOUS_YEAR_WORDS = ("去年", "上年度", "上年", "上一年")
+
 # 「研发投入2023、2024都增长了」: two bare years side by side are years, not amounts of 2,023元
 BARE_YEAR_LIST = re.compile(
     r"(?<![\d.,])(20[0-9]{2})(?!年)(\s*[、,和与及跟到至]\s*)(20[0-9]{2})(?![\d.,万千百亿年wk元])"
@@ -518,12 +526,42 @@ class Reader:
                 clause.read(self)
         self._flags()
         self._business()
+        self._bare_business_amount()
         self._one_rate_for_this_year()
         self._rate_follows_business_year()
         if self._rate_choice:
             self._ask_rate_year()
         self._rate_only_converted()
         return self.out
+
+    def _bare_business_amount(self):
+        """「离岸今年180 汇率7」: a number after 离岸/在岸 with no unit is that business amount, its unit unknown: it is
+        asked, naming the number (「180是180万美元吗？」), never read as a rate or guessed; the answer sets it."""
+        if self.out.clarifications:
+            return
+        m = BARE_BUSINESS.search(self.text)
+        if not m:
+            return
+        spans = [(f.start, f.end) for f in self.figs]
+        loose = [n for n in re.finditer(r"\d+(?:\.\d+)?", self.text) if not any(a <= n.start() < b for a, b in spans)]
+        if len(loose) != 1:  # 「在岸去年2000 今年2600」: several numbers without units are not settled one by one here
+            return
+        offshore = m.group("kind") in ("离岸", "境外")
+        year = m.group("year") or m.group("before")
+        if year in PREVIOUS_YEAR_WORDS:  # only this year's amount is settled by its answer alone
+            return
+        key = "offshore_usd" if offshore else "onshore_cny"
+        if key in self.out.fields:
+            return
+        n = m.group("n")
+        guess = f"{n}万美元" if offshore else f"{n}万元"
+        self.out.clarifications.append(
+            Clarification(
+                "executed",
+                f"您说的{m.group('kind')}执行额“{n}”没有单位：{n}是{guess}吗？请连同单位再告诉我一次（例如“{guess}”）。",
+                {"key": key, "said": n},
+            )
+        )
 
     def _rate_only_converted(self):
         """「展位费USD 5,000（汇率7.2）」 and no dollar business amount: the rate converted that cost only; it is not
