@@ -543,6 +543,8 @@ def fair_parts(t: str, moneys: list, counted=None) -> list:
         words = [m.group(0) for m in cost_word.finditer(t, a, b)]
         if figs and words:
             found.append((a + len(t[a:b]) - len(t[a:b].lstrip()), figs, words))
+    if len(found) < 2:
+        return []
     told = int(counted.value) if counted is not None and counted.end <= found[-1][0] else None
     said = (counted.start, counted.end) if told == len(found) else (0, 0)  # 「两个…展，A展…；B展…」: the count told
 
