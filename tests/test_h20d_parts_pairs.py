@@ -58,6 +58,10 @@ class TestRespectivePairs:
         assert (s.inputs["offshore_usd"], s.inputs["previous_offshore_usd"]) == (Decimal("900000"), Decimal("600000"))
         assert (s.inputs["usd_cny_rate"], s.inputs["previous_usd_cny_rate"]) == (Decimal("7.1"), Decimal("6.9"))
 
+    def test_rates_with_their_own_years_pair_follow_that_pair(self):
+        s = done("今年和去年离岸分别为90万美元和60万美元，汇率去年和今年分别是6.6和7.2，没有在岸，老企业")
+        assert (s.inputs["previous_usd_cny_rate"], s.inputs["usd_cny_rate"]) == (Decimal("6.6"), Decimal("7.2"))
+
 
 YEAR_WORDS = {"previous": "去年", "current": "今年"}
 

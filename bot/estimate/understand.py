@@ -375,15 +375,15 @@ class Reader:
             if not re.fullmatch(r"\s*(和|跟|与|、|,|，|及)?\s*", t[after[0].end : after[1].start]):
                 continue
             found.update({after[0].start: order[0], after[1].start: order[1]})
-        self.respective_rates = [  # 「汇率分别6.9和7.1」: the two years' rates, in the years' order
-            (order[i], Decimal(m.group(i + 1)))
-            for m in re.finditer(
-                rf"(?:{RATE_HINT})[^，。；,;\d]{{0,4}}分别\s*(?:是|为|按|约)?\s*(\d{{1,2}}(?:\.\d+)?)(?![\d.万%％])"
-                rf"\s*(?:和|跟|与|、|,|，|及)\s*(\d{{1,2}}(?:\.\d+)?)(?![\d.万%％])",
-                t,
-            )
-            for i in (0, 1)
-        ]
+        self.respective_rates = []  # 「汇率分别6.9和7.1」「汇率今年和去年分别7.1和6.9」: in the years' order
+        for m in re.finditer(
+            rf"(?:{RATE_HINT})[^，。；,;\d]{{0,8}}分别\s*(?:是|为|按|约)?\s*(\d{{1,2}}(?:\.\d+)?)(?![\d.万%％])"
+            rf"\s*(?:和|跟|与|、|,|，|及)\s*(\d{{1,2}}(?:\.\d+)?)(?![\d.万%％])",
+            t,
+        ):
+            said = [_year_of(y.group(0), len(y.group(0))) for y in re.finditer(rf"{YEAR_PREV}|{YEAR_CUR}", m.group(0))]
+            own = tuple(said) if len(said) == 2 and set(said) == {"previous", "current"} else order
+            self.respective_rates += [(own[0], Decimal(m.group(1))), (own[1], Decimal(m.group(2)))]
         return found
 
     def _year(self, pos: int) -> Optional[str]:
