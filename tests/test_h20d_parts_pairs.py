@@ -116,6 +116,17 @@ class TestNamedFairs:
         regions = [(f["region"], Decimal(str(f["cost_cny"]))) for f in s.inputs["fairs"]]
         assert regions == [("overseas", Decimal("40000")), ("domestic", Decimal("10000"))]
 
+    def test_the_other_one_keeps_the_place_the_fairs_were_counted_in(self):
+        s = done("两个指定的境外展会，一个展位费2.5万 布展1万，另一个展位费3万 住宿6000，补多少")
+        assert [(f["region"], Decimal(str(f["cost_cny"]))) for f in s.inputs["fairs"]] == [
+            ("overseas", Decimal("35000")),
+            ("overseas", Decimal("30000")),
+        ]
+
+    def test_the_other_one_uncounted_is_asked_where(self):
+        s = EstimateSession.start("一个境内展 展位费1万，另一个展位费3万，都是指定的，补多少")
+        assert s.status != "done" and "3万元的活动是在境内还是境外" in s.question()
+
     def test_one_fair_listed_cost_by_cost_stays_one(self):
         s = done("参加了一个境外指定展会 展位费3万 特装1万 能补多少")
         assert len(s.inputs["fairs"]) == 1 and total(s) == Decimal("28000")

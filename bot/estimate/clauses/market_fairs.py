@@ -659,9 +659,11 @@ def _itemised(r) -> bool:
                     and (
                         re.fullmatch(r"|一[场个次]|第[一二三四五六七八九十\d]+[场个次]", t[start:end])
                         or fair_label().fullmatch(t[start:end])
+                        or (fair_counts and re.fullmatch(r"(?:另外?|还有)一[场个次]", t[start:end]))
                     )
                 ):
                     region = cur["region"]  # 「两个境外展 一个花了10万一个6万」: the list goes on in the same place
+                    # (「另一个」 too once the fairs were counted in one place: 「两个境外展，一个…另一个…」)
                 cur = {"region": region, "costs": [], "excluded": []}
                 fairs.append(cur)
             elif region:
