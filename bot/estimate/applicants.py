@@ -39,6 +39,8 @@ def split(text: str) -> List[Tuple[str, str]]:
     if len(names) < 2:
         names = _in_turn(text, w["in_turn"])
     if len(names) < 2:
+        names = _listed(text, w["listed"], w["entity_words"])
+    if len(names) < 2:
         return []
     starts = [p for _, p in names] + [len(text)]
     lead = text[: starts[0]]
@@ -58,5 +60,19 @@ def _in_turn(text: str, pairs: list) -> list:
         later = text.find(second)
         earlier = text.find(first)
         if later > 0 and 0 <= earlier < later and text.rfind(first, 0, later) == earlier:
+            return [("第1家", earlier), ("第2家", later)]
+    return []
+
+
+def _listed(text: str, pairs: list, entities: list) -> list:
+    """「一是我们培训学校…；二是合作的一家外包企业…」: (第1家, start), (第2家, start) when each mark is followed soon by
+    an entity word (a school, an enterprise …), else [] (「一是ITSS…二是CCRC…」 lists one applicant's items)."""
+    entity = "|".join(map(re.escape, entities))
+    for first, second in pairs:
+        earlier, later = text.find(first), text.rfind(second)
+        if 0 <= earlier < later and all(
+            re.match(rf"[^，,。；;\d]{{0,12}}?(?:{entity})", text[at + len(mark) :])
+            for at, mark in ((earlier, first), (later, second))
+        ):
             return [("第1家", earlier), ("第2家", later)]
     return []

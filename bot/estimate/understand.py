@@ -336,6 +336,8 @@ class Reader:
             and not founded_in(self.text, f.end)
         ]
 
+    respective_rates: list = []
+
     def _respective_years(self) -> dict:
         """{start of a figure: previous / current} of two amounts given 分别 for two years, in the years' order:
         「22年和23年两年分别是800万和950万」「去年和今年分别是…」; 「两年分别是800万和950万 前一个是去年的」 by the
@@ -372,12 +374,25 @@ class Reader:
             order = (said, other) if first else (other, said)
         if order is None:
             return {}
-        after = [f for f in money if f.start >= at]
-        if len(after) < 2 or not re.fullmatch(r"\s*(是|为)?\s*", t[at : after[0].start]):
-            return {}
-        if not re.fullmatch(r"\s*(和|跟|与|、|,|，|及)?\s*", t[after[0].end : after[1].start]):
-            return {}
-        return {after[0].start: order[0], after[1].start: order[1]}
+        found = {}
+        for at in [at] + [m.end() for m in re.finditer(r"分别", t) if m.end() > at]:
+            # 「去年和今年在岸分别是3000万和3600万，离岸分别是120万美元和180万美元」: each later 分别 pair in the same order
+            after = [f for f in money if f.start >= at]
+            if len(after) < 2 or not re.fullmatch(r"\s*(是|为|按)?\s*", t[at : after[0].start]):
+                continue
+            if not re.fullmatch(r"\s*(和|跟|与|、|,|，|及)?\s*", t[after[0].end : after[1].start]):
+                continue
+            found.update({after[0].start: order[0], after[1].start: order[1]})
+        self.respective_rates = []  # 「汇率分别6.9和7.1」「汇率今年和去年分别7.1和6.9」: in the years' order
+        for m in re.finditer(
+            rf"(?:{RATE_HINT})[^，。；,;\d]{{0,8}}分别\s*(?:是|为|按|约)?\s*(\d{{1,2}}(?:\.\d+)?)(?![\d.万%％])"
+            rf"\s*(?:和|跟|与|、|,|，|及)\s*(\d{{1,2}}(?:\.\d+)?)(?![\d.万%％])",
+            t,
+        ):
+            said = [_year_of(y.group(0), len(y.group(0))) for y in re.finditer(rf"{YEAR_PREV}|{YEAR_CUR}", m.group(0))]
+            own = tuple(said) if len(said) == 2 and set(said) == {"previous", "current"} else order
+            self.respective_rates += [(own[0], Decimal(m.group(1))), (own[1], Decimal(m.group(2)))]
+        return found
 
     def _year(self, pos: int) -> Optional[str]:
         """previous / current for a figure at `pos`: the nearest 去年/今年 or explicit year before it."""
@@ -626,6 +641,10 @@ class Reader:
         if self._rate_alternatives():
             return
         rates = self.unused("rate")
+        if self.respective_rates and not rates:
+            for year, value in self.respective_rates:
+                self._set_rate("previous_usd_cny_rate" if year == "previous" else "usd_cny_rate", value)
+            return
         years_of = {id(f): self._year(f.start) for f in rates}
         if (
             len(rates) == 2

@@ -543,14 +543,21 @@ def fair_parts(t: str, moneys: list, counted=None) -> list:
         words = [m.group(0) for m in cost_word.finditer(t, a, b)]
         if figs and words:
             found.append((a + len(t[a:b]) - len(t[a:b].lstrip()), figs, words))
+    if len(found) < 2:
+        return []
+    told = int(counted.value) if counted is not None and counted.end <= found[-1][0] else None
+    said = (counted.start, counted.end) if told == len(found) else (0, 0)  # 「两个…展，A展…；B展…」: the count told
+
+    def unsaid(a: int, b: int) -> str:
+        return t[a:b] if not a <= said[0] < b else t[a : said[0]] + t[said[1] : b]
+
     if len(found) < 2 or any(
         re.search(
-            r"分别|各|每|(?<!第)[0-9一二两三四五六七八九十]\s*[场次个]|不是|其实|应该是|改[为成]", t[s : f[-1].end]
+            r"分别|各|每|(?<!第)[0-9一二两三四五六七八九十]\s*[场次个]|不是|其实|应该是|改[为成]", unsaid(s, f[-1].end)
         )
         for s, f, _ in found
     ):
         return []  # 「境内两场分别是展位费1.2万和布展1.8万」 tells several fairs; 「展位费不是1万是1.2万」 corrects one
-    told = int(counted.value) if counted is not None and counted.end <= found[0][0] else None
     kinds = [{_cost_kind(x) for x in words if w["eligible"].fullmatch(x)} for _, _, words in found]
     again = any(k & other for i, k in enumerate(kinds) for other in kinds[:i])
     numbered = all(ITEM_MARK.match(t, start) for start, _, _ in found)
@@ -558,6 +565,26 @@ def fair_parts(t: str, moneys: list, counted=None) -> list:
     if told == len(found) or again or (numbered and several):
         return [start for start, _, _ in found]
     return []
+
+
+def fair_label() -> re.Pattern:
+    """A fair named by a letter: 「A展」「乙展会」「b场」 (estimate_words.yml fair_labels), never 「展位」「展台」."""
+    from bot.estimate.reading import estimate_words
+
+    w = estimate_words()["fair_labels"]
+    words = "|".join(sorted(map(re.escape, w["words"]), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z\d])[{''.join(w['letters'])}](?:{words})(?![位台览])", re.I)
+
+
+def counts_fairs(t: str, f) -> bool:
+    """A count of fairs: 「三场」「两次」, or 「两个…展/展会/活动」 (个 with the fair word soon after it)."""
+    if f.kind != "count" or not f.value or f.value <= 1:
+        return False
+    if re.search(r"场|次", f.unit or ""):
+        return True
+    return bool(re.search(r"个", f.unit or "")) and bool(
+        re.match(rf"[^，,。；;\d]{{0,10}}?(?:{FAIR_WORDS})", t[f.end :])
+    )
 
 
 def _itemised(r) -> bool:
@@ -576,9 +603,7 @@ def _itemised(r) -> bool:
     for key in ("domestic", "overseas"):
         anchors += [(m.start(), m.end(), key) for m in w[key].finditer(t)]
     ordinals = re.findall(r"第[一二三四五六七八九十\d]+[场个次]", t)  # 「第一场展位费2万…第二场注册费3000…」
-    fair_counts = [
-        f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次", f.unit or "")
-    ]
+    fair_counts = [f for f in r.figs if counts_fairs(t, f)]
     parts = fair_parts(t, moneys, fair_counts[0] if fair_counts else None)
     if fair_counts and len(moneys) < fair_counts[0].value and len(ordinals) < 2:
         return False  # 「三场境外展 东京 法兰克福 迪拜 …一共24万」: fewer costs than fairs, read with the count
@@ -597,6 +622,7 @@ def _itemised(r) -> bool:
     anchors += [(m.start(), m.end(), "domestic") for m in re.finditer(r"境内|国内|省内", t)]
     anchors += [(m.start(), m.end(), "overseas") for m in re.finditer(r"境外|国外|海外", t)]
     anchors += [(m.start(), m.end(), None) for m in re.finditer(FAIR_SEPARATOR, t)]
+    anchors += [(m.start(), m.end(), None) for m in fair_label().finditer(t)]  # 「甲展…乙展…」: one fair each
     anchors += [(p, p, None) for p in parts if not any(a[0] == p for a in anchors)]  # one line, one fair
     cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
     said_cost = any(cost_word.search(t[max(0, f.start - 8) : f.start]) for f in moneys)
@@ -630,9 +656,14 @@ def _itemised(r) -> bool:
                 if (
                     region is None
                     and cur is not None
-                    and re.fullmatch(r"|一[场个次]|第[一二三四五六七八九十\d]+[场个次]", t[start:end])
+                    and (
+                        re.fullmatch(r"|一[场个次]|第[一二三四五六七八九十\d]+[场个次]", t[start:end])
+                        or fair_label().fullmatch(t[start:end])
+                        or (fair_counts and re.fullmatch(r"(?:另外?|还有)一[场个次]", t[start:end]))
+                    )
                 ):
                     region = cur["region"]  # 「两个境外展 一个花了10万一个6万」: the list goes on in the same place
+                    # (「另一个」 too once the fairs were counted in one place: 「两个境外展，一个…另一个…」)
                 cur = {"region": region, "costs": [], "excluded": []}
                 fairs.append(cur)
             elif region:
