@@ -54,7 +54,13 @@ def test_english_glossary_still_applies_beside_pinyin():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(ENGLISH_TERMS + ["we", "are", "a", "company", "in", "the", "can", "an", "do", "you"]), min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.sampled_from(ENGLISH_TERMS + ["we", "are", "a", "company", "in", "the", "can", "an", "do", "you"]),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_english_sentences_are_not_changed_by_the_pinyin_reading(words):
     sentence = " ".join(words).lower()
     assert pinyin_to_hanzi(sentence) == sentence

@@ -120,7 +120,10 @@ def glossary_words(text: str) -> list:
         return []
     found = []
     if pattern is not None:
-        found = [(m.start(), words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1))))) for m in pattern.finditer(low)]
+        found = [
+            (m.start(), words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)))))
+            for m in pattern.finditer(low)
+        ]
     spelled, hanzi = _pinyin()
     if spelled is not None:
         found += [(m.start(), hanzi.get(_pinyin_key(m.group(1)))) for m in spelled.finditer(low)]
