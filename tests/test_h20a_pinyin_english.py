@@ -64,3 +64,17 @@ def test_english_glossary_still_applies_beside_pinyin():
 def test_english_sentences_are_not_changed_by_the_pinyin_reading(words):
     sentence = " ".join(words).lower()
     assert pinyin_to_hanzi(sentence) == sentence
+
+
+def test_english_award_year_and_currency_words_read_as_the_policys():
+    read = understand("for a newly established company how is the growth award counted in the first year")
+    assert "新增企业" in read and "增量奖励" in read and "首年" in read
+    assert "欧元" in understand("our contracts are invoiced in EUR")
+    assert "超过" in understand("the award says more than 1M USD")
+
+
+def test_retired_asker_is_not_a_social_insurance_question():
+    from knowledge import query
+
+    assert query.other_policy(understand("我是退休会计，帮儿子问问他的公司能shenbao butie吗")) is None
+    assert query.other_policy("退休金每个月怎么领") is not None
