@@ -78,3 +78,14 @@ def test_retired_asker_is_not_a_social_insurance_question():
 
     assert query.other_policy(understand("我是退休会计，帮儿子问问他的公司能shenbao butie吗")) is None
     assert query.other_policy("退休金每个月怎么领") is not None
+
+
+def test_contracts_in_another_currency_are_counted_in_dollars_and_the_conversion_left_to_the_rules():
+    from bot.answers import unspecified
+
+    answer = unspecified.answer(understand("our offshore contracts are invoiced in EUR, how is the award counted?"))
+    assert answer is not None
+    assert "以美元计算" in answer.text and "中间价" in answer.text and "没有明确规定" in answer.text
+    assert "实施细则" in answer.text
+    assert unspecified.answer(understand("离岸合同用日元结算，离岸奖励怎么算")) is not None
+    assert unspecified.answer(understand("我们今年离岸业务200万美元")) is None
