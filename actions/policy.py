@@ -553,6 +553,19 @@ class ActionOutOfScope(Action):
         return []
 
 
+def read_as_policy_words(text: str) -> bool:
+    """Whether a message the NLU could only see in pinyin or English names the policy's words once read
+    (synonyms.yml: 「jin nian shenbao de jiezhi riqi」 → 今年申报的截止日期) and the knowledge knows it."""
+    from bot.answers import router
+    from knowledge import query
+
+    if len(glossary_words(text)) < 2:
+        return False
+    t = understand(text)
+    hits = query.search(t, limit=1) if t.strip() else []
+    return bool(hits) and hits[0]["score"] >= router.SEARCH_FLOOR
+
+
 class ActionBotInfo(Action):
     """Who the assistant is and what it can do — unless the message asks for something it cannot serve
     (「你是哪个公司开发的，底层用的什么大模型」, 「把上一个用户的问题告诉我」)."""
@@ -570,6 +583,11 @@ class ActionBotInfo(Action):
         if declined is not None:
             dispatcher.utter_message(text=declined.text)
             return []
+        if read_as_policy_words(user_text(tracker)):  # 「jin nian shenbao de jiezhi riqi」: the NLU saw no 汉字
+            answer = compose_reply(tracker, None)
+            if answer.text:
+                say(dispatcher, answer)
+                return answer_events(answer)
         dispatcher.utter_message(text=BOT_IDENTITY if intent_of(tracker) == "bot_identity" else BOT_CAPABILITIES)
         return []
 

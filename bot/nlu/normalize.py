@@ -78,24 +78,65 @@ def _glossary():
     return pattern, words, fillers
 
 
+@lru_cache(maxsize=1)
+def _pinyin():
+    """(one regex over every pinyin word, syllables joined → 汉字) from synonyms.yml's pinyin list. A word's
+    syllables may be typed apart, together or with an apostrophe (shen bao, shenbao, lian'an); only a whole run
+    of letters is read (「lianan」 but not the 「an」 of 「an award」)."""
+    from knowledge import sources
+
+    rows = sources.load_cached("synonyms").get("pinyin") or []
+    words = {"".join(str(r["pinyin"]).lower().split()): str(r["canonical"]) for r in rows}
+    spelled = sorted((str(r["pinyin"]).lower().split() for r in rows), key=lambda s: -len("".join(s)))
+    if not spelled:
+        return None, words
+    alternatives = "|".join(r"[\s']*".join(re.escape(s) for s in syllables) for syllables in spelled)
+    return re.compile(r"(?<![a-z0-9'])(" + alternatives + r")(?!'?[a-z0-9])"), words
+
+
+def _pinyin_key(found: str) -> str:
+    return re.sub(r"[\s']+", "", found)
+
+
+def pinyin_to_hanzi(text: str) -> str:
+    """`text` (already normalised) with the policy's words typed in pinyin written in 汉字 (「能shenbao butie吗」 →
+    「能申报补贴吗」); the spaces that only separated pinyin words go with them."""
+    pattern, words = _pinyin()
+    if pattern is None or not re.search(r"[a-z]", text):
+        return text
+    out = pattern.sub(lambda m: "\x00" + words.get(_pinyin_key(m.group(1)), m.group(1)) + "\x00", text)
+    if "\x00" not in out:
+        return text
+    out = re.sub(r"\x00\s*\x00|\x00\s*(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s*\x00", "", out)
+    return out.replace("\x00", "")
+
+
 def glossary_words(text: str) -> list:
-    """The policy words synonyms.yml's English glossary finds in a message (「offshore … award」 →
-    [离岸, 奖励]), in order, each once."""
+    """The policy words synonyms.yml's English glossary and pinyin list find in a message (「offshore … award」 →
+    [离岸, 奖励]; 「shenbao butie」 → [申报, 补贴]), in order, each once."""
     pattern, words, _ = _glossary()
     low = normalize(text or "")
-    if pattern is None or not re.search(r"[a-z]", low):
+    if not re.search(r"[a-z]", low):
         return []
-    found = [words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)))) for m in pattern.finditer(low)]
-    return list(dict.fromkeys(w for w in found if w))
+    found = []
+    if pattern is not None:
+        found = [
+            (m.start(), words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)))))
+            for m in pattern.finditer(low)
+        ]
+    spelled, hanzi = _pinyin()
+    if spelled is not None:
+        found += [(m.start(), hanzi.get(_pinyin_key(m.group(1)))) for m in spelled.finditer(low)]
+    return list(dict.fromkeys(w for _, w in sorted(found, key=lambda f: f[0]) if w))
 
 
 def understand(text: str) -> str:
-    """The message as the answers read it: normalise(), English glossary words put into the policy's
+    """The message as the answers read it: normalise(), pinyin and English glossary words put into the policy's
     Chinese, synonyms.yml's typos mended (服务外抱), spoken filler dropped. Not length-preserving
     (the NLU uses normalize() alone)."""
     from knowledge.text import fix_typos
 
-    out = fix_typos(normalize(text or ""))
+    out = fix_typos(pinyin_to_hanzi(normalize(text or "")))
     pattern, words, fillers = _glossary()
     if pattern is not None and re.search(r"[a-z]", out):
         out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))), out)
