@@ -62,7 +62,9 @@ def decline_other_policy(text: str) -> Optional[Answer]:
 
 def is_classify_question(intent: Optional[str], t: str) -> bool:
     """Whether the message asks which domain (if any) a business it describes belongs to."""
-    if shapes.search("second_article_question", t) or eligibility.not_required(t):
+    if shapes.search("second_article_question", t) or (
+        eligibility.not_required(t) and not shapes.search("domain_asked", t)
+    ):
         return False  # 「有没有成立满几年的要求」 (not_required: 第二条 sets none) or 「财务外包给代账公司 算不算具备健全的财务管理制度」: 第二条, not the catalog
     # 「这个政策我们能沾上边不」: whether the policy has anything for the business, the catalog's question too
     asks = re.search(query.classify_question_pattern(), t) or shapes.search("policy_for_us", t)

@@ -569,6 +569,9 @@ class Reader:
         if key in self.out.fields:
             return
         n = m.group("n")
+        if float(n) == 0:  # 「离岸０」: none, whatever the unit
+            self.out.fields[key] = Decimal(0)
+            return
         guess = f"{n}万美元" if offshore else f"{n}万元"
         self.out.clarifications.append(
             Clarification(

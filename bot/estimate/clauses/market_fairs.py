@@ -605,7 +605,8 @@ def _itemised(r) -> bool:
     ordinals = re.findall(r"第[一二三四五六七八九十\d]+[场个次]", t)  # 「第一场展位费2万…第二场注册费3000…」
     fair_counts = [f for f in r.figs if counts_fairs(t, f)]
     parts = fair_parts(t, moneys, fair_counts[0] if fair_counts else None)
-    if fair_counts and len(moneys) < fair_counts[0].value and len(ordinals) < 2:
+    by_event = [f for f in fair_counts if re.search(r"场|次", f.unit or "")]  # (「两个…展」 only splits parts)
+    if by_event and len(moneys) < by_event[0].value and len(ordinals) < 2:
         return False  # 「三场境外展 东京 法兰克福 迪拜 …一共24万」: fewer costs than fairs, read with the count
     regions_said = {  # 「一个是境外的…另一个境内的…」: fairs told one by one, each with its own place
         "domestic" if re.fullmatch(r"境内|国内|省内", m.group(0)) else "overseas"
