@@ -40,3 +40,9 @@ def test_a_bare_zero_offshore_is_none_not_a_unit_question(zero):
 def test_a_clients_size_does_not_turn_a_catalog_question_into_eligibility(text):
     """The clients' size (中小企业) is no question about the applicant's size: the catalog answers."""
     assert router.is_classify_question(None, understand(text))
+
+
+def test_the_catalog_answers_a_catalog_question_that_names_the_clients_size():
+    """The whole answer, not only the routing test: the domain (内部管理服务, BPO), not 第二条's size rule."""
+    reply = router.compose("ask_domain_of_business", "给中小企业做代理记账和工资核算 算服务外包吗 是哪个领域").text
+    assert "内部管理服务" in reply and "第二条" not in reply

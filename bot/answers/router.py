@@ -128,7 +128,7 @@ def compose(
     left_open = unspecified.answer(t)  # 「租金按含税还是不含税算」: the policy does not say; a tax word is no subject
     if left_open is not None:
         return left_open
-    if eligibility.not_required(t) and not shapes.search("subsidy_words", t):
+    if eligibility.not_required(t) and not shapes.search("subsidy_words", t) and not shapes.search("domain_asked", t):
         return eligibility.answer(
             t
         )  # 「有没有成立满几年的要求」: what 第二条 does not require, whatever business is described
