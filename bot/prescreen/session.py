@@ -273,15 +273,11 @@ class PrescreenSession:
             return turn
         return self._figures_answer(text, intent, volunteered)
 
-    def second_article_line(self) -> str:
-        """「结论：符合」 for 第二条 when the facts so far settle it as met, else "" (eligibility_line)."""
-        return self.eligibility_line()
-
     def _with_second_article_verdict(self, turn: Turn) -> Turn:
         """Once every 第二条 condition is settled as met and the checklist comes next, the user hears so first:
         a pre-screening 「一项一项帮我过一下申报资格」 where all is met says 符合 before the items."""
         if self.step == "figures" and not turn.done:  # (the checklist question says it itself)
-            line = self.second_article_line()
+            line = self.eligibility_line()
             if line:
                 turn.messages = list(turn.messages or []) + [line]
         return turn
@@ -395,7 +391,7 @@ class PrescreenSession:
         """What the opening message's facts already settle about the items it names (「区级园区」 → 不符合
         三（八）1), to say before the first question; "" when nothing."""
         if self.step in ("items", "figures"):
-            line = self.second_article_line()  # 第二条 settled by the opening message itself
+            line = self.eligibility_line()  # 第二条 settled by the opening message itself
             return "\n" + line if line else ""
         return self._hinted_verdicts() if self.step == "conditions" else ""
 
