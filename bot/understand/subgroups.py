@@ -170,11 +170,21 @@ def described(t: str) -> List[Part]:
         rf"(?P<g>{NUMBER})\s*(?:个|名|位)\s*(?:{people})?\s*(?:{among})\s*(?P<d>[^。；;！？!?]{{2,60}}?)"
         rf"的?\s*(?:有|是|占|共|一共|总共)\s*(?P<n>{NUMBER})\s*(?:个|名|位)"
     )
+    unit = rf"(?:(?:个|名|位)\s*(?:{people})?|(?:{people}))"
+    # 「今年培训了80人，其中60人大专以上、通过了考核…」: the part's count first, its description after it
+    count_first = re.compile(
+        rf"(?P<g>{NUMBER})\s*{unit}[^。；;！？!?\d]{{0,6}}?(?:{alternation(w['inside_bare'])})\s*(?:有|只有|仅有)?\s*"
+        rf"(?P<n>{NUMBER})\s*{unit}\s*(?P<d>[^，,。；;！？!?]{{2,60}})"
+    )
     out = []
     for m in pattern.finditer(t):
         group, n = _count(m.group("g")), _count(m.group("n"))
         if group and n and n < group:
             out.append(Part(n, m.start("d"), m.end(), m.start("n"), m.group("d"), False))
+    for m in count_first.finditer(t):
+        group, n = _count(m.group("g")), _count(m.group("n"))
+        if group and n and n < group:
+            out.append(Part(n, m.start("n"), m.end(), m.start("n"), m.group("d"), False, group))
     return out
 
 

@@ -199,6 +199,22 @@ def read_listed_parts(r) -> bool:
     return True
 
 
+def read_described_part(r) -> bool:
+    """「今年培训了80人，其中60人大专以上、通过了考核、并签了1年以上劳动合同」: the part whose description fits the
+    trainee conditions is the count (60), never the group (80) it is a part of (bot/understand/subgroups.py)."""
+    from bot.understand.subgroups import fitting
+
+    part = fitting(r.text, CODE, PERSON_CONDITIONS)
+    if part is None:
+        return False
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)  # the group the part is of, and the part
+    r.out.fields["institution_trainees"] = part.count
+    r.out.notes.append(f"按其中符合条件的{part.count}名计算（您说的其余学员未说明符合条件，不计入）")
+    return True
+
+
 NOT_PEOPLE_AFTER = r"事|项|问题|方面|学校|高校|协议|月|年|班|期|批"
 
 
@@ -225,6 +241,8 @@ def read(r):
         or read_part_below(r)
         or (not failing and (read_contracts(r) or read_signed_count(r)))
     ):
+        return
+    if read_described_part(r):
         return
     for f in r.unused("count"):
         if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 2]):
