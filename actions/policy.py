@@ -433,11 +433,16 @@ def statement_verdict(tracker, facts: dict, said: dict):
     from knowledge import conditions
 
     topic = tracker.get_slot("topic_clause")
-    if not topic or topic not in conditions.clause_codes() or not set(said) & set(conditions.facts_of(topic)):
+    if not topic or topic not in conditions.clause_codes():
         return None
-    if conditions.evaluate_all(facts, [topic])[topic].status != conditions.NOT_MET:
-        return None
-    return qualify.verdict_answer([topic], facts)
+    # 「工作室目前是个体工商户」 after a question on any clause: 第二条 governs every clause, so a stated fact that
+    # fails it is the verdict, whatever clause was talked about
+    for code in dict.fromkeys([topic, "2"]):
+        if not set(said) & set(conditions.facts_of(code)):
+            continue
+        if conditions.evaluate_all(facts, [code])[code].status == conditions.NOT_MET:
+            return qualify.verdict_answer([code], facts)
+    return None
 
 
 def not_served_first(dispatcher, tracker):
