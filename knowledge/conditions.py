@@ -328,6 +328,29 @@ def _trim(d: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def enterprise_clause_label(who: str, code: str) -> Optional[str]:
+    """For an applicant type whose name alone does not settle an enterprise clause (conditions.yml
+    `enterprise_clauses`: 培训机构, and a park operator for 三（五）、三（九）), the condition that clause `code` sets
+    it, in words; None for any other type or clause."""
+    entry = (_data().get("enterprise_clauses") or {}).get(who) or {}
+    if not entry or ("clauses" in entry and code not in entry["clauses"]):
+        return None
+    return entry["label"]
+
+
+def _applicant_check(code: str, entry: dict, who: str, facts: dict) -> Check:
+    """The 「applicant」 condition of a 第三条 clause whose applicants do not include `who` (a label): not met, except
+    for an enterprise clause that a type's name does not settle (培训机构), which is left to confirm unless the
+    applicant said it is no enterprise (entity_type other)."""
+    label = enterprise_clause_label(who, code)
+    if label and APPLICANT_TYPES["enterprise"] in entry["applicants"]:
+        if facts.get("entity_type") != "other":
+            return Check(code, "applicant", label, "", UNKNOWN, "applicant_type")
+        entity = next(leaf for leaf in leaves("2") if leaf["fact"] == "entity_type")
+        return Check(code, "applicant", label, "", NOT_MET, "entity_type", _describe(entity, facts))
+    return Check(code, "applicant", f"申报主体须为{'或'.join(entry['applicants'])}", "", NOT_MET, "applicant_type", who)
+
+
 def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = None) -> Verdict:
     """One clause's verdict for the facts (required clauses evaluated too)."""
     verdicts = {} if verdicts is None else verdicts
@@ -359,11 +382,7 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
             )
         )
     elif who and code.startswith("3") and who not in entry["applicants"]:
-        checks.append(
-            Check(
-                code, "applicant", f"申报主体须为{'或'.join(entry['applicants'])}", "", NOT_MET, "applicant_type", who
-            )
-        )
+        checks.append(_applicant_check(code, entry, who, facts))
     for cond in entry["conditions"]:
         if "any" in cond:
             states = [check_leaf(leaf, facts, verdicts) for leaf in cond["any"]]

@@ -676,6 +676,14 @@ ASSUMED = {
 ASSUMED_FACTS = {leaf(code, leaf_id)["fact"] for code, leaf_id in ASSUMED}
 # the applicant types and the words conditions.yml names them by; literal
 APPLICANT_LABELS = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
+# applicant types an enterprise clause leaves to confirm rather than refuses: every such clause, or those named
+OPEN_TO_CONFIRM = {"培训机构": "every", "园区管理和运营企业": ("3.5", "3.9")}
+
+
+def left_to_confirm(who, code) -> bool:
+    """Whether enterprise clause `code` is left to confirm for applicant type `who` (a label), not refused."""
+    named = OPEN_TO_CONFIRM.get(who)
+    return named == "every" or code in (named or ())
 
 
 def with_second_article(code: str, facts: dict) -> dict:
@@ -976,6 +984,10 @@ class TestEvaluate:
         if code.startswith("3") and label in spec(code).get("units_too", []):
             # 三（七）3、4 name 服务外包企业（单位）: whether the institution is one is asked, never failed
             expected = (UNKNOWN, [], ("applicant", UNKNOWN, "outsourcing_unit", None))
+        elif code.startswith("3") and "企业" in spec(code)["applicants"] and left_to_confirm(label, code):
+            # a training institution may well be a company, a park operator attends fairs and builds platforms as one:
+            # an enterprise clause is left to confirm, never refused for the name
+            expected = (UNKNOWN, [], ("applicant", UNKNOWN, "applicant_type", None))
         elif code.startswith("3") and label and label not in spec(code)["applicants"]:
             # 3.3's base (3.1 or 3.2 met) fails with them: they are the enterprise's clauses too
             unmet = ["applicant", "base"] if code == "3.3" else ["applicant"]
@@ -993,8 +1005,12 @@ class TestEvaluate:
             ("3.7.2", "training_institution", MET),
             ("3.8.1", "enterprise", NOT_MET),
             ("3.8.1", "park_operator", MET),
-            ("3.2", "training_institution", NOT_MET),
+            ("3.2", "training_institution", UNKNOWN),  # an institution may be a company: to confirm
             ("3.2", "park_operator", NOT_MET),
+            ("3.8.3", "park_operator", NOT_MET),  # its own rent in a park: refused
+            ("3.9", "park_operator", UNKNOWN),  # a platform it builds: to confirm
+            ("3.5", "park_operator", UNKNOWN),  # 招商引资 events it attends: to confirm
+            ("3.8.3", "training_institution", UNKNOWN),
             ("3.2", "enterprise", MET),
             ("4.3", "training_institution", MET),
             ("4.3", "park_operator", MET),
@@ -1006,14 +1022,21 @@ class TestEvaluate:
         assert expected == evaluate(code, dict(facts, applicant_type=applicant)).status
 
     def test_applicant_with_unknown_conditions(self):
-        """The wrong applicant makes a clause not met even with nothing else said (and 第二条 is untouched)."""
-        verdicts = evaluate_all({"applicant_type": "training_institution"})
-        assert (NOT_MET, ["applicant"], UNKNOWN, UNKNOWN, MET) == (
-            verdicts["3.2"].status,
-            [c.id for c in verdicts["3.2"].unmet],
-            verdicts["2"].status,
-            verdicts["3.7.1"].status,
-            verdicts["4.3"].status,
+        """The wrong applicant makes a clause not met even with nothing else said (and 第二条 is untouched); a
+        training institution's own clause stays open, and an enterprise clause is only to confirm for it."""
+        park = evaluate_all({"applicant_type": "park_operator"})
+        school = evaluate_all({"applicant_type": "training_institution"})
+        assert (NOT_MET, ["applicant"], UNKNOWN, MET) == (
+            park["3.2"].status,
+            [c.id for c in park["3.2"].unmet],
+            park["2"].status,
+            park["4.3"].status,
+        )
+        assert (UNKNOWN, UNKNOWN, [], MET) == (
+            school["3.7.1"].status,
+            school["3.2"].status,
+            school["3.2"].unmet,
+            school["4.3"].status,
         )
 
     @pytest.mark.parametrize("value", ["NaN", float("nan"), "sNaN", "Infinity", float("inf")])
@@ -1251,6 +1274,9 @@ class DirectReading:
             if code.startswith("3") and who and who in entry.get("units_too", []):
                 unit = self.facts.get("outsourcing_unit")  # 服务外包企业（单位）: unknown until said
                 conditions["applicant"] = UNKNOWN if unit is None else MET if unit else NOT_MET
+            elif code.startswith("3") and "企业" in entry["applicants"] and left_to_confirm(who, code):
+                # an institution may be a company: to confirm, unless it said it is no enterprise
+                conditions["applicant"] = NOT_MET if self.facts.get("entity_type") == "other" else UNKNOWN
             elif code.startswith("3") and who and who not in entry["applicants"]:
                 conditions["applicant"] = NOT_MET
             for cond in entry["conditions"]:

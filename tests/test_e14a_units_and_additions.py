@@ -23,8 +23,12 @@ class TestInstitutionAsUnit:
         first = evaluate("3.7.4", facts).checks[0]
         assert ("applicant", UNKNOWN) == (first.id, first.status)
 
-    def test_other_clauses_stay_closed_to_an_institution(self):
-        assert NOT_MET == evaluate("3.2", {"applicant_type": "training_institution"}).status
+    def test_enterprise_clauses_are_to_confirm_for_an_institution(self):
+        """An institution may be a company: an enterprise clause is left to confirm, refused only when it says it
+        is no enterprise (事业单位、民办非企业 …)."""
+        assert UNKNOWN == evaluate("3.2", {"applicant_type": "training_institution"}).status
+        refused = evaluate("3.2", {"applicant_type": "training_institution", "entity_type": "other"})
+        assert NOT_MET == refused.status and "applicant" in [c.id for c in refused.unmet]
 
     def test_unit_fact_read(self):
         assert read_facts("我们机构本身也接外包项目")["outsourcing_unit"] is True

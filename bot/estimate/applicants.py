@@ -1,6 +1,7 @@
 """Several applicants in one message (「A公司…；B公司…两家各能拿多少」): each independent legal entity applies on its
 own with its own caps, so its figures are read and estimated apart, never added to another's. Words in
-knowledge/data/estimate_words.yml (several_applicants)."""
+knowledge/data/estimate_words.yml (several_applicants). A group's figure asked for one of its companies
+(「集团合并口径1.35亿 郑州子公司能拿多少」) is not that company's: group_figures (group_figure)."""
 
 import re
 from typing import List, Tuple
@@ -76,3 +77,29 @@ def _listed(text: str, pairs: list, entities: list) -> list:
         ):
             return [("第1家", earlier), ("第2家", later)]
     return []
+
+
+PHRASE_END = "。；;，,\n"
+
+
+def group_figures(text: str, figs) -> List[Tuple[object, str]]:
+    """(figure, the company asked about) for each money figure of `figs` said of a whole group while `text`
+    asks for one of its companies (estimate_words.yml group_figure): the applicant is that company, whose own figures
+    are needed; [] when the message names no such company."""
+    w = estimate_words()["group_figure"]
+    member = re.compile(r"(?:郑州)?(?:" + "|".join(map(re.escape, w["member"])) + ")")
+    group = re.compile("|".join(map(re.escape, sorted(w["group"], key=len, reverse=True))))
+    named = member.search(text)
+    if not named:
+        return []
+    out = []
+    for f in figs:
+        if getattr(f, "kind", None) != "money":
+            continue
+        start = max(text.rfind(c, 0, f.start) for c in PHRASE_END) + 1
+        before = text[start : f.start]
+        said_of_group = [m.end() for m in group.finditer(before)]
+        said_of_member = [m.end() for m in member.finditer(before)]
+        if said_of_group and (not said_of_member or said_of_member[-1] < said_of_group[-1]):
+            out.append((f, named.group(0)))
+    return out

@@ -1469,9 +1469,20 @@ class EstimateSession:
             if not isinstance(value, (list, dict)):
                 facts[key] = value
         for key, value in self.inputs.items():
-            if key.startswith("_fact_"):  # a fact the clause's reading established (「20个大专」: 大专)
+            # a fact the clause's reading established (「20个大专」: 大专); one of an item's own people: item_read_facts
+            if key.startswith("_fact_") and "@" not in key:
                 facts[key[len("_fact_") :]] = value
         return facts
+
+    def item_read_facts(self, code: str) -> dict:
+        """The facts one item's reading established for its own people (`_fact_<fact>@<code>`: the people it counted,
+        「研发部2个项目经理 本科」 beside 「1个普通工程师 大专」 left out): {fact: value}, None for not known."""
+        tail = f"@{code}"
+        return {
+            k[len("_fact_") : -len(tail)]: v
+            for k, v in self.inputs.items()
+            if k.startswith("_fact_") and k.endswith(tail)
+        }
 
     def verdicts(self) -> dict:
         """The conditions' verdict on each item of this estimate (knowledge/conditions.py)."""
@@ -1483,7 +1494,10 @@ class EstimateSession:
         shared: dict = {}
         for clause in clauses.clauses_for(self.items):
             if clause.condition_code in conditions.clause_codes():  # each item its own people's 学历
-                conditions.evaluate(clause.condition_code, for_item(facts, clause.condition_code), shared)
+                own = for_item(facts, clause.condition_code)
+                for fact, value in self.item_read_facts(clause.condition_code).items():
+                    own.pop(fact, None) if value is None else own.__setitem__(fact, value)
+                conditions.evaluate(clause.condition_code, own, shared)
         return shared
 
     def failed(self) -> dict:

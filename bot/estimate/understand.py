@@ -43,7 +43,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     wan,
     word_patterns,
 )
-from bot.estimate import claims, tables
+from bot.estimate import applicants, claims, tables
 from bot.nlu.normalize import normalize
 from knowledge.figures import figure
 
@@ -315,6 +315,13 @@ class Reader:
             if id(f) not in self.used and re.search(rf"({asks})\s*$", self.text[max(0, f.start - 5) : f.start]):
                 self.used.add(id(f))
                 self.out.notes.append(f"{f.raw}是您问的门槛，不作为您的金额")
+        for f, company in applicants.group_figures(self.text, [f for f in self.figs if id(f) not in self.used]):
+            self.used.add(id(f))  # 「集团合并口径1.35亿 郑州子公司能拿多少」: the group's figure is not the applicant's
+            self.out.problems.append(
+                f"{f.raw}是集团合并口径的数字，包含集团其他公司的业务，不能用来测算{company}的奖励。"
+                f"申报主体是{company}本身（须为在郑州依法设立的独立法人企业，或在郑纳税的分支机构），"
+                f"奖励按{company}自己的执行额计算，下面请告诉我{company}自己的数字。"
+            )
         found = claims.checked(self.text, [f for f in self.figs if id(f) not in self.used])
         starts = {c.start for c in found}
         for f in self.figs:  # 「我算的租金45万 对不对」: the user's result, checked against the estimate, never read

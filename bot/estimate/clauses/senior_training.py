@@ -244,7 +244,7 @@ def _described_groups(r, counts, cost) -> bool:
             r.use(f)
         return True
     needs = _level_needs()
-    kept, left = 0, []
+    kept, left, kept_said = 0, [], []
     for i, f in enumerate(subs):
         end = subs[i + 1].start if i + 1 < len(subs) else cost.start
         said = r.text[f.end : end]
@@ -255,6 +255,7 @@ def _described_groups(r, counts, cost) -> bool:
             left.append((f, said.strip(" ，,是的"), below))
         else:
             kept += int(f.value)
+            kept_said.append(said)
     for f in before:
         r.use(f)
     r.use(cost)
@@ -263,6 +264,8 @@ def _described_groups(r, counts, cost) -> bool:
             "；".join(f"{f.raw}（{said}）不符合“{'、'.join(b)}”，不计入" for f, said, b in left)
             + f"；{told}人中按符合条件的{kept}人计算"
         )
+        if kept:
+            _counted_levels_are_the_items(r, kept_said, [said for _, said, _ in left])
     r.out.fields["senior_training"] = [{"cost_cny": r.cny(cost, "培训")} for _ in range(kept)]
     return True
 
@@ -306,6 +309,7 @@ def _qualified_groups(r, costs, groups: list) -> list:
     condition)."""
     needs = _level_needs()
     kept, left, said, prev_end = [], [], "", 0
+    kept_said, left_said = [], []
     for c, v in zip(costs, groups):
         between = r.text[prev_end : c.start]
         if any(_rank_said(between, leaf["scale"]) for leaf, _ in needs):
@@ -315,12 +319,30 @@ def _qualified_groups(r, costs, groups: list) -> list:
             leaf["label"] for leaf, need in needs if (ranks := _rank_said(said, leaf["scale"])) and ranks[1] < need
         ]
         (left if below else kept).append((c, v, below))
+        (left_said if below else kept_said).append((said, c))
     if not left or not kept:
         return groups  # one level for everyone: the conditions decide the whole item
     for c, g, below in left:
         r.out.notes.append(f"培训费{c.raw}的{len(g)}人不符合“{'、'.join(below)}”，不计入")
     r.out.notes.append(f"按符合条件的{sum(len(g) for _, g, _ in kept)}人计算")
+    _counted_levels_are_the_items(r, [s for s, _ in kept_said], [s for s, _ in left_said])
     return [g for _, g, _ in kept]
+
+
+def _counted_levels_are_the_items(r, kept: list, left: list) -> None:
+    """The people counted are the item's people: their 学历/职位 (the words describing each group kept) are what
+    三（七）3's conditions read, never the level of the people left out (「研发部2个项目经理 本科…；测试组1个普通
+    工程师 大专…」: 本科, not 大专). Set as `_fact_<fact>@3.7.3` (the session applies it to this item alone): the lowest
+    level said of the groups kept; None (not known) when a kept group's is not said but a group left out said one."""
+    from knowledge import conditions
+
+    for leaf, _ in _level_needs():
+        ranks = [_rank_said(words, leaf["scale"]) for words in kept]
+        key = f"_fact_{leaf['fact']}@3.7.3"
+        if ranks and all(ranks):
+            r.out.fields[key] = conditions.scales()[leaf["scale"]][min(x[0] for x in ranks)][0]
+        elif any(_rank_said(words, leaf["scale"]) for words in left):
+            r.out.fields[key] = None
 
 
 def _counted_levels_only(r, values: list) -> list:
