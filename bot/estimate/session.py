@@ -1355,28 +1355,14 @@ class EstimateSession:
         return True
 
     def _resolve_regions(self, norm: str, entries: list) -> bool:
-        """ "6万那个是在郑州办的，9万那个在迪拜": each named cost takes the place said after it."""
-        from bot.estimate.understand import figures, region_mentions
+        """The fairs asked about placed 境内/境外 by the answer, with any correction it makes (region_answers.py)."""
+        from bot.estimate import region_answers
 
-        places = region_mentions(norm)
-        if not places:
+        found = region_answers.placed(norm, entries)
+        if found is None:
             return False
-        named = [f for f in figures(norm) if f.kind == "money" and f.value in entries]
-        left = list(entries)
-        fairs = []
-        for f in named:
-            after = [p for p in places if p[0] >= f.end]
-            before = [p for p in places if p[1] <= f.start]
-            region = (after[0] if after else before[-1])[2]
-            if f.value in left:
-                left.remove(f.value)
-                fairs.append({"region": region, "cost_cny": f.value})
-        if left:
-            regions = {p[2] for p in places}
-            if len(regions) != 1:
-                return False
-            region = regions.pop()
-            fairs += [{"region": region, "cost_cny": v} for v in left]
+        fairs, notes = found
+        self.notes += [n for n in notes if n not in self.notes]
         self.inputs["fairs"] = self.inputs.get("fairs", []) + fairs
         self.last_keys.append("fairs")
         self.clarify = None
