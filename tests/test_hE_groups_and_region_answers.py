@@ -37,7 +37,11 @@ class TestGroups:
 
 
 PRE = ["", "问两个补贴：1）", "两件事：1. ", "我是HR，"]
-HEAD = ["{m}个项目经理（本科以上）参加涉外业务培训，", "公司{m}位本科以上的项目经理参加了涉外培训，", "项目经理（本科以上）参加高级培训，"]
+HEAD = [
+    "{m}个项目经理（本科以上）参加涉外业务培训，",
+    "公司{m}位本科以上的项目经理参加了涉外培训，",
+    "项目经理（本科以上）参加高级培训，",
+]
 LEAD = ["费用分别是", "培训费", "其中", ""]
 GROUP = ["{n}人每人{x}万", "{n}个人每人{x}万", "{n}名每人{x}万", "{n}人各{x}万", "{n}位每位{x}万"]
 JOIN = ["、", "，", "；", " "]
@@ -79,7 +83,9 @@ class TestRegionAnswers:
 
     def test_places_and_correction_by_old_figure(self):
         """A correction naming the old cost (不是2.5万) changes that fair only, the regions kept."""
-        fairs, notes = region_answers.placed("第一个在东京 境外；第二个在长沙 境内。对了第二个说错了 是4万不是2.5万", FAIRS)
+        fairs, notes = region_answers.placed(
+            "第一个在东京 境外；第二个在长沙 境内。对了第二个说错了 是4万不是2.5万", FAIRS
+        )
         assert [("overseas", D("60000")), ("domestic", D("40000"))] == [(f["region"], f["cost_cny"]) for f in fairs]
         assert notes
 

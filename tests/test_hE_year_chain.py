@@ -84,7 +84,9 @@ class TestUserWords:
     def test_basis_note_is_kept(self):
         note = year_chain.basis_note(2)
         assert note in year_chain.in_user_words(note + "。按上年在岸5000万元、今年在岸9000万元计算", 2)
-        assert "按明年在岸5000万元、后年在岸9000万元" in year_chain.in_user_words("按上年在岸5000万元、今年在岸9000万元", 2)
+        assert "按明年在岸5000万元、后年在岸9000万元" in year_chain.in_user_words(
+            "按上年在岸5000万元、今年在岸9000万元", 2
+        )
 
 
 class TestEachYear:
