@@ -13,8 +13,9 @@ from actions.estimate_store import clear_session, load_inputs, save_session, sav
 from bot.answers import eligibility
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
-from bot.estimate import applicants, claims, explain
+from bot.estimate import applicants, claims, explain, year_chain
 from bot.estimate.rate_waits import waiting_notes, without_waiting
+from bot.estimate.understand import english_to_chinese
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import (
     ADDS_TO_RUNNING,
@@ -73,6 +74,8 @@ def estimate_reply(session: EstimateSession, result: dict, title: str = "") -> s
         if session.facts.get("applicant_also_enterprise")
         else (),
     )
+    if session.year_focus:  # 「明年…能拿多少」 estimated as this year against last: said in the user's years
+        text = year_chain.in_user_words(text, session.year_focus)
     checked = claims.compare(session.inputs.get("_claims") or [], result)
     if checked:  # 「我算的…对不对」: the user's own results beside the estimate
         text += "\n" + checked
@@ -129,6 +132,36 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
     dispatcher.utter_message(text=intro)
     for block in blocks:
         dispatcher.utter_message(text=block)
+    return clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
+
+
+def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
+    """「今年在岸4,000万…如果明年做到5,500万、后年做到1亿，这两年的增量奖励各是多少」: each calendar year asked about
+    estimated against the year before it, one block per year, never added up (each year is applied for on its own);
+    a year that needs more figures is asked about, the years before it shown. None when the message asks about fewer
+    than two years (year_chain.asked_years)."""
+    from calculator import CalculatorError
+
+    text = user_text(tracker)
+    years = year_chain.asked_years(english_to_chinese(normalize(text)))
+    if len(years) < 2:
+        return None
+    name = year_chain.name
+    dispatcher.utter_message(
+        text=f"您问的是{len(years)}个年度（{'、'.join(name(y) for y in years)}）：每个年度与它的上一年度相比分别测算（"
+        + "，".join(f"{name(y)}与{name(y - 1)}比" for y in years)
+        + "）。各年度的奖励按年度分别申报，金额不相加。"
+    )
+    for year in years:
+        session = EstimateSession.start(text, known=earlier_facts(tracker), year=year)
+        try:
+            result = session.compute() if session.status == "done" and not session.clarify else None
+        except CalculatorError:
+            result = None
+        if result is None or not session.items:
+            dispatcher.utter_message(text=f"{name(year)}的测算还需要：" + session.question())
+            return save_session(session, tracker) + [saved_inputs({})]
+        dispatcher.utter_message(text=f"【{name(year)}（与{name(year - 1)}相比）】" + estimate_reply(session, result))
     return clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
 
 

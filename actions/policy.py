@@ -13,6 +13,7 @@ from actions.estimating import (
     amend_last_estimate,
     amend_entry_first,
     estimate_each_applicant,
+    estimate_each_year,
     estimate_from_question,
     running_total,
     scope_confirmed,
@@ -482,6 +483,7 @@ def not_served_first(dispatcher, tracker):
 ANSWER_FIRST = (
     amend_entry_first,
     estimate_each_applicant,
+    estimate_each_year,
     details_first,
     not_served_first,
     stated_awards_first,
@@ -525,6 +527,7 @@ class ActionOutOfScope(Action):
             tracker,
             amend_entry_first,
             estimate_each_applicant,
+            estimate_each_year,
             details_first,
             not_served_first,
             stated_awards_first,

@@ -265,9 +265,11 @@ _RELATIVE_BLOCKED = {
     "大": "",
 }
 _HALF_YEAR = re.compile(r"(?<![上下前后多])半年(?![度底初])")
-# masked: ordinals (第三条), dotted versions (1.2.3), and 一 in words that count nothing (「汇率一样」「一共」)
+# masked: ordinals (第三条), dotted versions (1.2.3), 一 in words that count nothing (「汇率一样」「一共」), and the
+# numbers of a list's items at the start of a part (「问两个补贴：1）…；2）…」「1. 培训…」): marks, no amounts
 _MASKS = re.compile(
     rf"第\s*[(（]?\s*(?:{_NUMERAL})\s*[)）]?|[0-9]+(?:\.[0-9]+){{2,}}|(?<![0-9零一二三四五六七八九十百千万两])一(?=[样些下起直共般定致旦律切])"
+    r"|(?:^|(?<=[:：;；,，。！!？?\s]))[0-9]{1,2}\s*(?:[)）]|\.(?![0-9]))"
 )
 _SUFFIX = re.compile(
     r"""\s*(?:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import List, Optional
 
-from bot.estimate import clauses, corrections
+from bot.estimate import clauses, corrections, year_chain
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import rate_rule
 from bot.estimate.clauses.innovation import awards_given
@@ -201,6 +201,7 @@ class EstimateSession:
         facts=None,
         extends=False,
         ask_again=None,
+        year_focus=None,
     ):
         self.items = item_words.sort_items(items)
         self.inputs = dict(inputs or {})
@@ -215,6 +216,7 @@ class EstimateSession:
         self.facts = dict(facts or {})  # facts the user stated (JSON form of bot.understand.facts)
         self.extends = bool(extends)  # the first message adds to the conversation's running estimate
         self.ask_again = list(ask_again or [])  # this year's amounts a next-year what-if has not given yet
+        self.year_focus = year_focus  # the calendar year estimated when not this one (明年 = 1): year_chain.py
         self.problems = []
 
     # -- persistence ---------------------------------------------------------------------------
@@ -234,6 +236,7 @@ class EstimateSession:
                 "facts": self.facts,
                 "extends": self.extends,
                 "ask_again": self.ask_again,
+                "year_focus": self.year_focus,
             }
         )
 
@@ -260,6 +263,7 @@ class EstimateSession:
                     "facts",
                     "extends",
                     "ask_again",
+                    "year_focus",
                 )
             },
         )
@@ -267,15 +271,24 @@ class EstimateSession:
     # -- starting --------------------------------------------------------------------------------
     @classmethod
     def start(
-        cls, text: str, known: Optional[dict] = None, running: Optional[dict] = None, topic: Optional[str] = None
+        cls,
+        text: str,
+        known: Optional[dict] = None,
+        running: Optional[dict] = None,
+        topic: Optional[str] = None,
+        year: Optional[int] = None,
     ) -> "EstimateSession":
         """A session from the message that asked for an estimate; `known`: the conversation's facts (JSON);
         `running`: the conversation's estimate so far, which a message that adds to it ("还有…", "再加上…，一共
         多少") extends; `topic`: the clause just talked about, the item of a message that names none but
-        gives figures (「硬件设备加正版软件一共买了460万」 after 三（九）)."""
+        gives figures (「硬件设备加正版软件一共买了460万」 after 三（九）); `year`: the calendar year to estimate
+        of a message with amounts of several years (year_chain.py; found here when the message asks one)."""
         from bot.estimate.understand import english_to_chinese
 
         norm = english_to_chinese(normalize(text or ""))
+        asked = year_chain.asked_years(norm) if year is None else [year]
+        if len(asked) == 1:  # 「今年在岸1.2亿…明年如果在岸做到2亿…明年总共能拿多少」: 明年 against 今年
+            text = norm = year_chain.focus(norm, asked[0])
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
         if running and running.get("certifications") and not adds:
@@ -284,6 +297,9 @@ class EstimateSession:
             told = {str(c.get("name", "")).upper()[:4] for c in running["certifications"]}
             adds = bool(said) and not (said & told)
         session = cls(items=codes, facts=known, extends=adds)
+        if len(asked) == 1 and asked[0]:
+            session.year_focus = asked[0]
+            session.notes.append(year_chain.basis_note(asked[0]))
         if adds:
             session.inputs = dict(running)
             session.items = item_words.sort_items(codes + items_for_inputs(running))
@@ -473,6 +489,16 @@ class EstimateSession:
     # -- reading answers -------------------------------------------------------------------------
     def handle(self, text: str, intent: Optional[str] = None) -> Turn:
         """Move the session on with one user message."""
+        if not self.year_focus:
+            return self._handle(text, intent)
+        # 「今年按7.1，明年也先按7.1估」 in an estimate of 明年: 今年 is its previous year, and the replies say 明年
+        from bot.estimate.understand import english_to_chinese
+
+        turn = self._handle(year_chain.relabel(english_to_chinese(normalize(text or "")), self.year_focus), intent)
+        turn.messages = [year_chain.in_user_words(m, self.year_focus) for m in turn.messages]
+        return turn
+
+    def _handle(self, text: str, intent: Optional[str] = None) -> Turn:
         norm = normalize(text or "").strip()
         if not norm:
             return Turn(messages=["我没有收到内容。" + self.question()], understood=False)
@@ -1329,28 +1355,14 @@ class EstimateSession:
         return True
 
     def _resolve_regions(self, norm: str, entries: list) -> bool:
-        """ "6万那个是在郑州办的，9万那个在迪拜": each named cost takes the place said after it."""
-        from bot.estimate.understand import figures, region_mentions
+        """The fairs asked about placed 境内/境外 by the answer, with any correction it makes (region_answers.py)."""
+        from bot.estimate import region_answers
 
-        places = region_mentions(norm)
-        if not places:
+        found = region_answers.placed(norm, entries)
+        if found is None:
             return False
-        named = [f for f in figures(norm) if f.kind == "money" and f.value in entries]
-        left = list(entries)
-        fairs = []
-        for f in named:
-            after = [p for p in places if p[0] >= f.end]
-            before = [p for p in places if p[1] <= f.start]
-            region = (after[0] if after else before[-1])[2]
-            if f.value in left:
-                left.remove(f.value)
-                fairs.append({"region": region, "cost_cny": f.value})
-        if left:
-            regions = {p[2] for p in places}
-            if len(regions) != 1:
-                return False
-            region = regions.pop()
-            fairs += [{"region": region, "cost_cny": v} for v in left]
+        fairs, notes = found
+        self.notes += [n for n in notes if n not in self.notes]
         self.inputs["fairs"] = self.inputs.get("fairs", []) + fairs
         self.last_keys.append("fairs")
         self.clarify = None
@@ -1588,9 +1600,8 @@ class EstimateSession:
 
     def question(self) -> str:
         """The next thing to ask, in Chinese."""
-        if self.clarify:
-            return self.clarify["question"]
-        return question_for(self.pending, self)
+        asked = self.clarify["question"] if self.clarify else question_for(self.pending, self)
+        return year_chain.in_user_words(asked, self.year_focus) if self.year_focus else asked
 
     # -- result ----------------------------------------------------------------------------------
     def compute(self) -> dict:

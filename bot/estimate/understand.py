@@ -240,6 +240,13 @@ BARE_YEAR_LABEL = re.compile(
     r"(?=\s*(?:[:：]\s*\d|的?\s*(?:在岸|离岸|境内|境外|国内|国外|海外|中间价|汇率|年平均|平均汇率|执行额|服务外包|业务)))"
 )
 
+# 「3人每人2万、2人每人5万」: what stands between one group's cost and the next group's: a separator, the next
+# group's count and its each-word (senior_training, certifications read their costs through Reader.item_costs)
+GROUP_NEXT = re.compile(
+    r"[\s，,、；;]*(另外|还有|其中|再)?\s*[0-9一二两三四五六七八九十]+\s*(个人|人|名|位|个)\s*"
+    r"(每人|每位|每名|每个人|各|人均)?\s*(的)?\s*(培训费|费用|学费)?\s*(是|为|都是)?\s*"
+)
+
 # 「离岸今年180 汇率7」: a number with no unit right after a business word (and a year word)
 BARE_BUSINESS = re.compile(
     r"(?P<before>今年|去年|本年度|上年度|本年|上年|上一年)?(的)?\s*"
@@ -844,7 +851,7 @@ class Reader:
     def _awards_said_none(self):
         """「没拿到增量奖励也没拿离岸奖励」: awards the user says it did not get are 0 (三（三）'s base)."""
         none = r"(没|没有|未|并未)(拿到?|获得|得到|有|拿过|评上)?(过)?(的)?"
-        after = r"奖励?[^，。；,;\d]{0,12}(都|也|均)?(没|没有|未)(拿到?|获得|得到|有|拿过)"  # 「增量奖励和离岸奖励都没拿到」
+        after = r"奖励?[^，。；,;\d？?！!]{0,12}(都|也|均)?(没|没有|未)(拿到?|获得|得到|有|拿过)"  # 「增量奖励和离岸奖励都没拿到」
         both = re.search(r"(增量|规模)奖励?(和|与|跟|、)离岸(业务)?" + after, self.text)
         if re.search(none + r"(增量|规模)奖", self.text) or re.search(r"(增量|规模)" + after, self.text) or both:
             self.out.fields.setdefault("_award_3.1", Decimal(0))
@@ -1453,7 +1460,17 @@ class Reader:
                 or (pending in self.known and not re.search(avoid + "|" + OTHER_ITEM_WORDS, self.text, re.I))
             ):
                 out.append(f)  # the last one: "还有2个部门总监也去了 每人花了8万" adds to the training told before
+                continue
+            if out and self._next_group(out[-1], f):
+                out.append(f)  # 「4名每人10万 3名每人4万；CMMI认证费20万」: the next group of the same list
         return out
+
+    def _next_group(self, told, f) -> bool:
+        """`f` follows the money figure `told` as the next group of one list (「3人每人2万、2人每人5万」): only a
+        group's count and its each-word stand between them, no other money figure."""
+        if any(g.kind == "money" and told.end <= g.start < f.start for g in self.figs if g is not told):
+            return False
+        return bool(GROUP_NEXT.fullmatch(self.text[told.end : f.start]))
 
     def _named_since_last_amount(self, f, words: str, avoid: str) -> bool:
         """Whether the words since the previous amount (back to a 。；) name the item last, after any other
@@ -1463,7 +1480,10 @@ class Reader:
         window = self.text[start : f.start]
         mine = [m.end() for m in re.finditer(words, window, re.I)]
         other = [m.end() for m in re.finditer(avoid, window, re.I)]
-        return bool(mine) and max(mine) > max(other or [-1]) and not re.search(r"\d", window[max(mine) :])
+        if not mine or max(mine) <= max(other or [-1]):
+            return False
+        # 「…项目经理参加了涉外培训，4名每人10万」: a count of people may stand between, no other figure
+        return not any(g.kind != "count" and start + max(mine) <= g.start < f.start for g in self.figs)
 
     # -- yes/no items ------------------------------------------------------------------------
     def _flags(self):

@@ -72,7 +72,12 @@ def read(r):
             r.out.fields["rent_years_subsidized"] = int(f.value)
             r.use(f)
         elif f.kind == "money" and _rent_money(r, f) == "contract":
-            if "onshore_cny" not in r.out.fields and not re.search(BUSINESS_KIND, before) and not _business_told(r):
+            if (
+                "onshore_cny" not in r.out.fields
+                and not re.search(BUSINESS_KIND, before)
+                and not _business_told(r)
+                and not _year_of_a_pair(r, f)
+            ):
                 r.out.fields["rent_contract_amount_cny"] = r.cny(f, "合同执行额")
                 r.use(f)
     m = re.search(r"(?:执行额|合同额|营收|业务额)[^，。；0-9]{0,4}([0-9]+)多万", t)
@@ -189,6 +194,17 @@ def _business_told(r) -> bool:
     figures (三（一）'s years, and the contract amount the calculator takes from them), not a bare contract total."""
     return bool(re.search(r"(境内|在岸|国内)[^，。；0-9]{0,8}(执行额|合同额|业务额|营收)", r.text)) and bool(
         re.search(r"今年|去年|上年|本年|20[0-9]{2}年", r.text)
+    )
+
+
+def _year_of_a_pair(r, f) -> bool:
+    """「2023年合同执行额760万元（全部在岸），2022年610万元」: a contract amount said for this year beside an amount
+    of the year before is that year's business amount (三（一） compares the two; the rent subsidy's contract
+    amount is that year's total, which the calculator takes from it), not a bare contract total."""
+    if r._year(f.start) != "current":
+        return False
+    return any(
+        g.kind == "money" and g is not f and id(g) not in r.used and r._year(g.start) == "previous" for g in r.figs
     )
 
 

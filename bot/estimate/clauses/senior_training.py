@@ -104,6 +104,7 @@ def read(r):
         if re.search(people, f.unit or f.raw or "")
         and not re.search(r"实习|学员|应届|毕业", r.text[max(0, f.start - 8) : f.end + 6])
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
+        and not _counts_things(r.text[f.end : f.end + 6])  # 「问两个补贴：…」 counts the questions
     ]
     if not costs:
         if counts and r.pending == "senior_training" and r.known.get("_senior_each_cost"):
@@ -189,6 +190,15 @@ def read(r):
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
 
 
+def _counts_things(after: str) -> bool:
+    """The words after a count name what it counts as no person (estimate_words.yml counted_things)."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    if re.match(r"(的)?(项目经理|项目负责人|项目总监|人|员工|名|位)", after):
+        return False
+    return bool(re.match(rf"(的)?({alternation(estimate_words()['counted_things'])})", after))
+
+
 def _unnamed_group(text: str) -> bool:
     """「一批人」「几个骨干」「好些员工」: several people whose number is not said (estimate_words.yml unnamed_group)."""
     from bot.estimate.reading import alternation, estimate_words
@@ -272,9 +282,10 @@ def _described_groups(r, counts, cost) -> bool:
 
 def _head_count(r, counts, first_cost):
     """「两个硕士的高级项目经理… 一个培训费18600 一个33250」: the count of people said before the first cost and
-    before the counts of its groups (两个), or None."""
+    before the counts of its groups (两个), or None; of several, the one nearest the costs (「问两个补贴：今年派了8个
+    项目经理…3人每人2万、2人每人5万」: 8, the 两个 before it counts the questions)."""
     heads = [f for f in counts if f.end <= first_cost.start and id(f) not in r.used]
-    return heads[0] if heads else None
+    return heads[-1] if heads else None
 
 
 def people_and_costs_question(told: int, costs, groups: list) -> Clarification:

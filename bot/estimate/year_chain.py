@@ -1,0 +1,160 @@
+"""Amounts of several calendar years in one message (「今年在岸4,000万…如果明年做到5,500万、后年做到1亿，这两年的增量
+奖励各是多少」「今年离岸80万美元…明年做到130万美元…」): each year asked about is estimated against the year before it.
+
+Calendar words (去年/今年/明年/后年 …, estimate_words.yml `years.calendar`) count from the present year; the estimate's
+own words (本年度/上一年度) count from the year estimated. A figure belongs to the last calendar word before it (a word
+inside a closed aside only to the figures in that aside). For one year asked, the message is read with that year's
+words as 今年 and the year before's as 去年; the figures of other years are left out (a cost of another item —
+a fair, a platform — is left out in the year before too: only the business amounts are compared).
+"""
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional
+
+from bot.estimate.reading import alternation, estimate_words, figures
+
+BUSINESS_CODES = {"3.1", "3.2", "3.3"}
+# the words put in place of a calendar word, by its length: the year estimated, the year before it, any other year
+CURRENT = {2: "今年", 3: "今年度"}
+PREVIOUS = {2: "去年", 3: "上年度"}
+OTHER = {2: "某年", 3: "某一年"}
+
+
+@dataclass(frozen=True)
+class YearWord:
+    start: int
+    end: int
+    word: str
+    offset: int  # years from the present one
+
+
+def _calendar() -> dict:
+    return {str(k): int(v) for k, v in estimate_words()["years"]["calendar"].items()}
+
+
+def calendar_words(text: str) -> List[YearWord]:
+    """Every calendar word of `text`, in order (not inside another word: 以后年度, 明后年)."""
+    cal = _calendar()
+    blocked = {str(k): "".join(map(str, v)) for k, v in estimate_words()["years"]["calendar_not_after"].items()}
+    out = []
+    for m in re.finditer(alternation(cal), text):
+        word = m.group(0)
+        if m.start() and text[m.start() - 1] in blocked.get(word, ""):
+            continue
+        out.append(YearWord(m.start(), m.end(), word, cal[word]))
+    return out
+
+
+def _asides(text: str) -> list:
+    return [(m.start(), m.end()) for m in re.finditer(r"[（(][^（）()]*[）)]", text)]
+
+
+def year_of(words: List[YearWord], pos: int, asides: list) -> Optional[int]:
+    """The calendar year of the figure at `pos`: the last calendar word before it, a word in a closed aside counting
+    only inside that aside; None when no word comes before it."""
+    inside = next(((a, b) for a, b in asides if a <= pos < b), None)
+    last = None
+    for w in words:
+        if w.start >= pos:
+            break
+        aside = next(((a, b) for a, b in asides if a <= w.start < b), None)
+        if aside is None or aside == inside:
+            last = w
+    return last.offset if last else None
+
+
+def _dated_money(text: str):
+    words, asides = calendar_words(text), _asides(text)
+    money = [f for f in figures(text) if f.kind == "money" and f.value is not None]
+    return words, [(f, year_of(words, f.start, asides)) for f in money]
+
+
+def asked_years(text: str) -> List[int]:
+    """The calendar years to estimate, each against the year before it; [] when the message is no chain of years
+    (amounts in fewer than two calendar years, or only in 去年/今年-like pairs that the reader reads as they are).
+    A question naming years with amounts (「明年总共能拿多少」) asks those; else every year with amounts but the
+    first (「这两年各是多少」)."""
+    words, dated = _dated_money(text)
+    years = sorted({y for _, y in dated if y is not None})
+    if len(years) < 2 or (max(years) < 1 and len(years) < 3):
+        return []
+    last = max(f.end for f, _ in dated)
+    named = sorted({w.offset for w in words if w.start >= last} & set(years[1:]))
+    return named or years[1:]
+
+
+def _other_item(segment: str) -> bool:
+    from bot.estimate.items import detect_items
+
+    return bool(set(detect_items(segment)) - BUSINESS_CODES)
+
+
+def _segment(text: str, pos: int) -> tuple:
+    start = max(text.rfind(c, 0, pos) for c in "，,。；;！!？?\n") + 1
+    end = re.search(r"[，,。；;！!？?\n]|$", text[pos:])
+    return start, pos + end.start()
+
+
+def _renamed(chars: list, words: List[YearWord], year: int) -> str:
+    for w in words:
+        table = CURRENT if w.offset == year else PREVIOUS if w.offset == year - 1 else OTHER
+        new = table.get(len(w.word), table[2].ljust(len(w.word)))
+        chars[w.start : w.end] = list(new)
+    return "".join(chars)
+
+
+def focus(text: str, year: int) -> str:
+    """`text` read for the calendar `year`: its words become 今年, the year before's 去年, other years' 某年; the
+    figures of other years are blanked, and in the year before only the business amounts are kept (a part naming
+    another item is blanked, its year word left). Same length: every figure keeps its place."""
+    words, asides = calendar_words(text), _asides(text)
+    chars = list(text)
+    for f in figures(text):
+        if f.kind == "year":
+            continue
+        y = year_of(words, f.start, asides)
+        if y is None or y == year:
+            continue
+        s, e = _segment(text, f.start)
+        if _other_item(text[s:e]):
+            for i in range(s, e):
+                if not any(w.start <= i < w.end for w in words):
+                    chars[i] = " "
+        elif y != year - 1:
+            chars[f.start : f.end] = [" "] * (f.end - f.start)
+    return _renamed(chars, words, year)
+
+
+def relabel(text: str, year: int) -> str:
+    """A later answer of an estimate for calendar `year` (「今年按7.1，明年也先按7.1估」 for 明年): its calendar words
+    read as that estimate's years; nothing is blanked."""
+    return _renamed(list(text), calendar_words(text), year)
+
+
+def name(year: int) -> str:
+    """The user's word for a calendar year (0 今年, 1 明年 …)."""
+    return next((w for w, y in _calendar().items() if y == year), f"{year:+d}年")
+
+
+def basis_note(year: int) -> str:
+    """What the estimate for `year` compares (said with the answer)."""
+    return f"按{name(year)}与{name(year - 1)}相比测算：{name(year - 1)}的数字作为上一年度，{name(year)}的数字作为本年度"
+
+
+def in_user_words(text: str, year: int) -> str:
+    """A reply of the estimate for calendar `year` in the user's calendar words: its 今年 is `year`, its 上年 the year
+    before, its 上一年度 named (「上一年度（今年）」); the note that says so (basis_note) is left as it is."""
+    if not year:
+        return text
+    note, prev = basis_note(year), name(year - 1)
+
+    def word(m):
+        w = m.group(0)
+        if w == "今年":
+            return name(year)
+        if w == "上年":
+            return prev
+        return w if text[m.end() : m.end() + 1] in "（(" else f"{w}（{prev}）"
+
+    return note.join(re.sub(r"今年|上一年度|上年度|上年(?!度)", word, part) for part in text.split(note))
