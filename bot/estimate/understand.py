@@ -1482,8 +1482,9 @@ class Reader:
         other = [m.end() for m in re.finditer(avoid, window, re.I)]
         if not mine or max(mine) <= max(other or [-1]):
             return False
-        # 「…项目经理参加了涉外培训，4名每人10万」: a count of people may stand between, no other figure
-        return not any(g.kind != "count" and start + max(mine) <= g.start < f.start for g in self.figs)
+        # 「…项目经理参加了涉外培训，4名每人10万」「维护费今年花了二十万」: a count of people or a year word may stand
+        # between, no other figure
+        return not any(g.kind not in ("count", "year") and start + max(mine) <= g.start < f.start for g in self.figs)
 
     # -- yes/no items ------------------------------------------------------------------------
     def _flags(self):
