@@ -125,6 +125,12 @@ def compose(
     declined = decline_other_policy(t)
     if declined is not None:
         return declined
+    own = query.other_policy_context_dropped(t)  # 「听说技先有所得税优惠，那…培训补贴有哪些条件」: the question asked
+    return with_aside(t, _compose_own(intent, text, own, entities, topic_clause, topic_domain, facts))
+
+
+def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain, facts) -> Answer:
+    """The answer to a message about this policy (`text` as said, `t` understood)."""
     left_open = unspecified.answer(t)  # 「租金按含税还是不含税算」: the policy does not say; a tax word is no subject
     if left_open is not None:
         return left_open
@@ -143,6 +149,19 @@ def compose(
     if answered is None:
         answered = answer_part(intent, t, entities, topic_clause, topic_domain)
     return _with_place(t, answered)
+
+
+ASIDE = "另外，您提到的“{name}”不属于本政策的内容：{note}。"
+
+
+def with_aside(t: str, a: Answer) -> Answer:
+    """An answer to a question about this policy that also asks about another policy (「…是不是还要求交满一年个税？
+    具体条件有哪些？」) ends by saying that topic is not this policy's, and what this policy does say on it."""
+    topic = query.other_policy_aside(t)
+    if topic is None or not a.text or unspecified.asked(t):
+        return a  # 「执行额按含增值税的算吗」: a detail of this policy's own amount, answered as such
+    line = ASIDE.format(name=topic["name"], note=topic.get("note") or "本政策没有对它作出规定")
+    return replace(a, text=a.text.rstrip() + "\n" + line)
 
 
 def _with_place(t: str, a: Answer) -> Answer:
