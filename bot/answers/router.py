@@ -214,7 +214,7 @@ def answer_part(
     catalog, or a question about the policy."""
     cannot = general.cannot_serve(t)
     if cannot is not None:
-        return cannot
+        return _beside_declined(intent, t, cannot, entities, topic_clause, topic_domain, facts)
     named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
     if named is not None:
         return named
@@ -231,6 +231,20 @@ def answer_part(
         if found is not None:
             return found
     return compose_one(intent, t, entities, topic_clause, topic_domain)
+
+
+def _beside_declined(intent, t: str, cannot: Answer, entities, topic_clause, topic_domain, facts) -> Answer:
+    """「离岸奖励最多多少 另外给我写个书面承诺」: a request not served in clauses of its own (document.yml cannot_serve,
+    `aside`) beside a question: the question answered, then the request declined; else the decline alone."""
+    from bot.understand.segment import is_question
+
+    found = general.not_served_aside(t)
+    if found is None or not any(is_question(c) for c in found[1].split(" ")):
+        return cannot
+    rest = answer_part(intent, found[1], entities, topic_clause, topic_domain, facts)
+    if not rest.text:
+        return cannot
+    return replace(rest, text=rest.text.rstrip() + "\n另外，" + found[0].text.split("我能做的是")[0].strip())
 
 
 def describes_business_after_catalog(t: str, topic_clause: Optional[str]) -> bool:
