@@ -82,6 +82,13 @@ def test_aside_request_split_from_the_rest():
     assert not_served_aside(understand("你们商务局电话多少")) is None
 
 
+def test_no_new_point_no_aside():
+    """「去年哪几家公司拿到奖励了 各拿了多少钱」: one request (no 另外/顺便 starts the refused clause), declined whole."""
+    question = "去年郑州哪几家软件公司拿到了服务外包奖励 各拿了多少钱 我参考下"
+    assert not_served_aside(understand(question)) is None
+    assert compose(None, question).text.startswith("抱歉")
+
+
 def test_every_aside_kind_is_a_kind():
     """`aside` marks only kinds that leave the rest of a message answerable (not rule bending or gaming)."""
     kinds = {k["key"]: k for k in sources.load("document")["cannot_serve"]}

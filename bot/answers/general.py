@@ -175,8 +175,9 @@ def _not_served(text: str, whole_only: bool = False):
 
 def not_served_aside(text: str):
     """(the decline of a request not served, the message's other clauses) when the request stands in clauses
-    of its own of a kind marked `aside` (「…维护费50万。顺便问下你们商务局几点下班」); None when there is no such
-    request or nothing else is said. The caller decides whether the rest asks or gives anything."""
+    of its own, each starting a new point (document.yml aside_leads), of a kind marked `aside` (「…维护费50万。
+    顺便问下你们商务局几点下班」); None when there is no such request or nothing else is said. The caller decides
+    whether the rest asks or gives anything."""
     from bot.understand.segment import clauses
 
     found = _not_served(text)
@@ -184,8 +185,9 @@ def not_served_aside(text: str):
         return None
     parts = clauses(text)
     rest = [c for c in parts if _not_served(c) is None]
-    if not rest or len(rest) == len(parts):
-        return None
+    leads = tuple(query.document().get("aside_leads") or ())
+    if not rest or len(rest) == len(parts) or not all(c.startswith(leads) for c in parts if c not in rest):
+        return None  # 「…拿到奖励了 各拿了多少钱」: no new point starts the request, it is the message's own
     return found[1], " ".join(rest)
 
 
