@@ -120,7 +120,7 @@ async def test_rate_lookup_starts_no_estimate():
         ActionEstimateStart(), tracker("2024年的年平均中间价是多少 帮我查一下 我好算离岸奖励", intent="estimate_award")
     )
     out = texts(d)
-    assert "无法查询汇率" in out and "请提供" in out
+    assert "无法提供汇率" in out and "请提供" in out
     assert "多少美元" not in out
 
 
