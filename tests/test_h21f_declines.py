@@ -131,3 +131,12 @@ async def test_promise_asked_with_a_figure_is_declined_not_read():
     )
     out = texts(d)
     assert "不能保证" in out and "哪一项" not in out
+
+
+def test_report_naming_the_item_is_kept_when_the_question_refers_back():
+    """「技先国家有所得税减按15%的优惠，我们今年刚新认定，这个服务外包政策还另外有奖励吗」: the report names the item the
+    question refers back to (三（四）), so the answer is on it, with the tax incentive named as not this policy's."""
+    text = compose(
+        None, "技术先进型服务企业国家有所得税减按15%优惠 我们今年刚新认定 郑州这个服务外包政策还另外给奖励吗"
+    ).text
+    assert "第三条第（四）项" in text and "不属于本政策的内容" in text
