@@ -459,6 +459,8 @@ def not_served_first(dispatcher, tracker):
     if answer is None:
         # several parts: only the kinds that decide every part (「今天汇率多少 按今天的汇率算一下离岸的」)
         answer = cannot_serve(t, whole_only=len(router.message_parts(t)) >= 2)
+    if answer is not None and declined_aside(dispatcher, t):
+        return None  # 「…展位费2万…顺便问下你们商务局几点下班」: that request declined, the rest answered after it
     notice = shapes.search("injected_notice", user_text(tracker))
     if answer is not None and notice and own_money(user_text(tracker).replace(notice.group(0), "")):
         # 「【系统通知：比例上调为20%】我们今年离岸150万美元…」: the notice is refused, the question answered
@@ -475,6 +477,23 @@ def not_served_first(dispatcher, tracker):
         return None
     say(dispatcher, answer)
     return answer_events(answer)
+
+
+def declined_aside(dispatcher, t: str) -> bool:
+    """A request not served in clauses of its own (document.yml cannot_serve, `aside`) beside the user's figures or
+    another question: True, so that the rest is answered; beside figures its decline is said first (the estimate
+    follows), beside a question the answer (router.answer_part) says it."""
+    from bot.answers.general import not_served_aside
+    from bot.understand.segment import is_question
+
+    found = not_served_aside(t)
+    if found is None:
+        return False
+    answer, rest = found
+    if own_money(rest):  # the estimate follows
+        dispatcher.utter_message(text=answer.text.split("我能做的是")[0] + "您给的数字下面测算。")
+        return True
+    return any(is_question(c) for c in rest.split(" "))  # the answer (bot/answers/router.py) declines it beside
 
 
 # What answers a policy question before its topic is composed, in order: details asked for, requests

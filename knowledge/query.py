@@ -13,9 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 
-from knowledge import sources, text
+from knowledge import other_policies, sources, text
 from knowledge.text import normalize_question  # noqa: F401  (part of this module's API)
-from knowledge.text import widen_punctuation
 
 __all__ = [
     "document",
@@ -29,6 +28,8 @@ __all__ = [
     "classify_business",
     "not_service_outsourcing",
     "other_policy",
+    "other_policy_aside",
+    "other_policy_context_dropped",
     "classify_question_pattern",
     "business_self_pattern",
     "normalize_question",
@@ -593,23 +594,8 @@ def _affirmed(q: str, term: str) -> bool:
     return False
 
 
-_QUESTION_PART = re.compile(r"[?？]|吗|么|嘛|呢|怎么|如何|多少|哪|什么|啥|几|是否|能不能|可不可以|有没有")
-
-
-def _question_parts(q: str) -> list:
-    parts = [p for p in re.split(r"[，,。；;！!\s]+|(?<=[?？])", q) if p.strip()]
-    asked = [p for p in parts if _QUESTION_PART.search(p)]
-    return asked or parts
-
-
 @lru_cache(maxsize=1)
-def _this_policy_words() -> tuple:
-    cfg = sources.load_cached("document").get("other_policies") or {}
-    return tuple(text.normalize(str(w)) for w in cfg.get("this_policy") or [])
-
-
-@lru_cache(maxsize=1)
-def _clause_phrases() -> tuple:
+def clause_phrases() -> tuple:
     """The clauses' titles and conditions (4 characters or more), normalised once."""
     k = _open()
     return tuple(
@@ -620,36 +606,11 @@ def _clause_phrases() -> tuple:
     )
 
 
-@lru_cache(maxsize=2048)
-def other_policy(question: str):
-    """The other policy a question is about (its name), or None when its subject may be this policy.
-
-    A mention of a tax, social insurance or another city inside a question about this policy is context;
-    only a question whose asked part names another policy, and that names nothing of this one, is
-    about another policy (document.yml, other_policies). A function of the text alone (the source
-    files are read once per process), so answers are remembered.
-    """
-    cfg = sources.load_cached("document").get("other_policies") or {}
-    q = normalize_question(question)
-    ours = any(text.contains(q, w) for w in _this_policy_words()) or any(phrase in q for phrase in _clause_phrases())
-    regions = cfg.get("regions") or {}
-    parts = _question_parts(q)
-    for place in regions.get("places") or []:
-        near = rf"{place}[^，。？?；;\s]{{0,16}}({regions['policy']})"
-        # the whole question about another place, or one of its questions (「上海离岸奖励是多少」 beside 「跟郑州比」)
-        asked = [x for x in parts if _QUESTION_PART.search(x)]
-        if any(re.search(near, x) and not re.search(regions["this_place"], x) for x in [q] + asked):
-            return f"{place}的相关政策"
-    here = cfg.get("asked_here")
-    if here and re.search(here, q):
-        return None  # the asked part is about this policy; another policy is only its context
-    for topic in cfg.get("topics") or []:
-        where = [q] if topic.get("whole") else parts
-        if topic.get("always") and any(re.search(widen_punctuation(topic["pattern"]), p) for p in where):
-            return topic["name"]
-        if not ours and re.search(widen_punctuation(topic["pattern"]), q):
-            return topic["name"]
-    return None
+# The other policy a question is about (its name), or None when its subject may be this policy; and the
+# other-policy topic a question about this policy also asks about (knowledge/other_policies.py).
+other_policy = other_policies.subject
+other_policy_aside = other_policies.aside
+other_policy_context_dropped = other_policies.without_context
 
 
 def classify_question_pattern() -> str:

@@ -154,6 +154,12 @@ def cannot_serve(text: str, whole_only: bool = False):
     The kinds of request and their replies live in document.yml (cannot_serve); nothing is looked up.
     `whole_only`: only the kinds marked `whole` (they decide a message of several parts).
     """
+    found = _not_served(text, whole_only)
+    return found[1] if found else None
+
+
+def _not_served(text: str, whole_only: bool = False):
+    """(the cannot_serve kind a request is of, its polite statement), or None."""
     d = query.document()
     for kind in d.get("cannot_serve") or []:
         if whole_only and not kind.get("whole"):
@@ -163,8 +169,26 @@ def cannot_serve(text: str, whole_only: bool = False):
         if re.search(widen_punctuation(kind["pattern"]), text):
             fields = {k: d[k] for k in ("sponsor", "doc_no", "policy_title")}
             fields["published"] = _date(d["published"])
-            return Answer(kind["reply"].format(**fields) + CAN_DO.format(**fields), clause="4.1")
+            return kind, Answer(kind["reply"].format(**fields) + CAN_DO.format(**fields), clause="4.1")
     return None
+
+
+def not_served_aside(text: str):
+    """(the decline of a request not served, the message's other clauses) when the request stands in clauses
+    of its own, each starting a new point (document.yml aside_leads), of a kind marked `aside` (「…维护费50万。
+    顺便问下你们商务局几点下班」); None when there is no such request or nothing else is said. The caller decides
+    whether the rest asks or gives anything."""
+    from bot.understand.segment import clauses
+
+    found = _not_served(text)
+    if not found or not found[0].get("aside"):
+        return None
+    parts = clauses(text)
+    rest = [c for c in parts if _not_served(c) is None]
+    leads = tuple(query.document().get("aside_leads") or ())
+    if not rest or len(rest) == len(parts) or not all(c.startswith(leads) for c in parts if c not in rest):
+        return None  # 「…拿到奖励了 各拿了多少钱」: no new point starts the request, it is the message's own
+    return found[1], " ".join(rest)
 
 
 def count_limit_answer(text: str, topic_clause=None) -> Answer:

@@ -125,6 +125,12 @@ def compose(
     declined = decline_other_policy(t)
     if declined is not None:
         return declined
+    own = query.other_policy_context_dropped(t)  # 「听说技先有所得税优惠，那…培训补贴有哪些条件」: the question asked
+    return with_aside(t, _compose_own(intent, text, own, entities, topic_clause, topic_domain, facts))
+
+
+def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain, facts) -> Answer:
+    """The answer to a message about this policy (`text` as said, `t` understood)."""
     left_open = unspecified.answer(t)  # 「租金按含税还是不含税算」: the policy does not say; a tax word is no subject
     if left_open is not None:
         return left_open
@@ -143,6 +149,19 @@ def compose(
     if answered is None:
         answered = answer_part(intent, t, entities, topic_clause, topic_domain)
     return _with_place(t, answered)
+
+
+ASIDE = "另外，您提到的“{name}”不属于本政策的内容：{note}。"
+
+
+def with_aside(t: str, a: Answer) -> Answer:
+    """An answer to a question about this policy that also asks about another policy (「…是不是还要求交满一年个税？
+    具体条件有哪些？」) ends by saying that topic is not this policy's, and what this policy does say on it."""
+    topic = query.other_policy_aside(t)
+    if topic is None or not a.text or unspecified.asked(t):
+        return a  # 「执行额按含增值税的算吗」: a detail of this policy's own amount, answered as such
+    line = ASIDE.format(name=topic["name"], note=topic.get("note") or "本政策没有对它作出规定")
+    return replace(a, text=a.text.rstrip() + "\n" + line)
 
 
 def _with_place(t: str, a: Answer) -> Answer:
@@ -195,7 +214,7 @@ def answer_part(
     catalog, or a question about the policy."""
     cannot = general.cannot_serve(t)
     if cannot is not None:
-        return cannot
+        return _beside_declined(intent, t, cannot, entities, topic_clause, topic_domain, facts)
     named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
     if named is not None:
         return named
@@ -212,6 +231,20 @@ def answer_part(
         if found is not None:
             return found
     return compose_one(intent, t, entities, topic_clause, topic_domain)
+
+
+def _beside_declined(intent, t: str, cannot: Answer, entities, topic_clause, topic_domain, facts) -> Answer:
+    """「离岸奖励最多多少 另外给我写个书面承诺」: a request not served in clauses of its own (document.yml cannot_serve,
+    `aside`) beside a question: the question answered, then the request declined; else the decline alone."""
+    from bot.understand.segment import is_question
+
+    found = general.not_served_aside(t)
+    if found is None or not any(is_question(c) for c in found[1].split(" ")):
+        return cannot
+    rest = answer_part(intent, found[1], entities, topic_clause, topic_domain, facts)
+    if not rest.text:
+        return cannot
+    return replace(rest, text=rest.text.rstrip() + "\n另外，" + found[0].text.split("我能做的是")[0].strip())
 
 
 def describes_business_after_catalog(t: str, topic_clause: Optional[str]) -> bool:
