@@ -43,7 +43,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     wan,
     word_patterns,
 )
-from bot.estimate import claims, tables
+from bot.estimate import claims, lists, tables
 from bot.nlu.normalize import normalize
 from knowledge.figures import figure
 
@@ -341,48 +341,13 @@ class Reader:
     def _respective_years(self) -> dict:
         """{start of a figure: previous / current} of two amounts given 分别 for two years, in the years' order:
         「22年和23年两年分别是800万和950万」「去年和今年分别是…」; 「两年分别是800万和950万 前一个是去年的」 by the
-        word that says which one is last year's. {} when the years' order is not said."""
+        word that says which one is last year's (bot/estimate/lists.py, the one reader of such pairs). {} when the
+        years' order is not said."""
         t = self.text
-        money = [f for f in self.figs if f.kind == "money"]
-        token = rf"((?:20)?\d{{2}}年?|{YEAR_PREV}|{YEAR_CUR})"
-        pair = re.search(rf"{token}\s*(和|跟|与|、|及|到|至)\s*{token}[^，。；,;\d]{{0,10}}分别", t)
-        order = None
-        if pair:
-            a, b = pair.group(1), pair.group(3)
-            digits = [re.match(r"(?:20)?(\d{2})", y) for y in (a, b)]
-            if all(digits):
-                ya, yb = (int(d.group(1)) for d in digits)
-                order = ("previous", "current") if yb == ya + 1 else ("current", "previous") if ya == yb + 1 else None
-            else:
-                ra, rb = _year_of(a, len(a)), _year_of(b, len(b))
-                order = (ra, rb) if {ra, rb} == {"previous", "current"} else None
-            at = pair.end()
-        else:
-            two = re.search(r"(两年|这两年|两个年度)[^，。；,;\d]{0,10}分别", t)
-            if not two:
-                return {}
-            at = two.end()
-            cue = re.search(
-                rf"(前一个|前者|第一个|前面的?|前边的?|后一个|后者|第二个|后面的?|后边的?)(的)?(是|为)?({YEAR_PREV}|{YEAR_CUR})",
-                t,
-            )
-            if not cue:
-                return {}
-            first = cue.group(1).startswith(("前", "第一"))
-            said = "previous" if re.fullmatch(YEAR_PREV, cue.group(4)) else "current"
-            other = "current" if said == "previous" else "previous"
-            order = (said, other) if first else (other, said)
+        order, _ = lists.respective_order(t)
         if order is None:
             return {}
-        found = {}
-        for at in [at] + [m.end() for m in re.finditer(r"分别", t) if m.end() > at]:
-            # 「去年和今年在岸分别是3000万和3600万，离岸分别是120万美元和180万美元」: each later 分别 pair in the same order
-            after = [f for f in money if f.start >= at]
-            if len(after) < 2 or not re.fullmatch(r"\s*(是|为|按)?\s*", t[at : after[0].start]):
-                continue
-            if not re.fullmatch(r"\s*(和|跟|与|、|,|，|及)?\s*", t[after[0].end : after[1].start]):
-                continue
-            found.update({after[0].start: order[0], after[1].start: order[1]})
+        found = lists.respective_years(t, self.figs)
         self.respective_rates = []  # 「汇率分别6.9和7.1」「汇率今年和去年分别7.1和6.9」: in the years' order
         for m in re.finditer(
             rf"(?:{RATE_HINT})[^，。；,;\d]{{0,8}}分别\s*(?:是|为|按|约)?\s*(\d{{1,2}}(?:\.\d+)?)(?![\d.万%％])"
@@ -1070,6 +1035,11 @@ class Reader:
                 self.out.fields.setdefault(pre + "offshore_usd", Decimal(0))
                 self.use(f)
                 continue
+            if kind is None and f.currency != "USD" and year in ("previous", "current"):
+                pre = "previous_" if year == "previous" else ""
+                none = self.out.fields.get(pre + "offshore_usd")
+                if none is not None and none == 0 and pre + "onshore_cny" not in self.out.fields:
+                    kind = "onshore"  # 「去年是180万 没有离岸」: that year had no offshore business, so this is onshore
             if kind is None:
                 business = r"执行额|营收|合同额|业务额|业务量|外包业务|离岸|在岸"
                 if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self.has(business)):
@@ -1169,6 +1139,7 @@ class Reader:
                 )
             )
         self._onshore_said_none()
+        self._one_kind_only()
         if unclear:
             said = "、".join(u["said"] for u in unclear)  # named as the user wrote it (1.2亿, 1900万)
             self.out.clarifications.append(
@@ -1218,6 +1189,22 @@ class Reader:
             )
             for k in keys:
                 self.out.fields.setdefault(k, Decimal(0))
+
+    def _one_kind_only(self) -> None:
+        """「去年只有在岸300万」「去年全是离岸」: last year said to hold one kind of business only had none of the other (0,
+        estimate_words.yml `one_kind_only`), so it is not asked; unless the message gives it. This year's kind not
+        given counts 0 anyway; with no year said right before the words, no year is settled."""
+        t = self.text
+        only = _words(estimate_words()["one_kind_only"])
+        year = rf"(?:{YEAR_PREV}|{YEAR_CUR})"
+        for m in re.finditer(
+            rf"({year}(?:\s*(?:和|跟|与|、|及)\s*{year})?)[^，。；,;\d]{{0,4}}?(?:{only})\s*的?\s*({ONSHORE}|{OFFSHORE})",
+            t,
+        ):
+            other = "offshore_usd" if re.fullmatch(ONSHORE, m.group(2)) else "onshore_cny"
+            for said in re.finditer(year, m.group(1)):  # 「去年和今年都是在岸」: both years
+                if _year_of(said.group(0), len(said.group(0))) == "previous":
+                    self.out.fields.setdefault(f"previous_{other}", Decimal(0))  # this year's absent kind counts 0
 
     def _only_previous_year_said(self) -> bool:
         """Every year word of the message is the previous year's (去年/上年 …, no 今年 and no year number)."""
@@ -1446,7 +1433,31 @@ class Reader:
                 or (pending in self.known and not re.search(avoid + "|" + OTHER_ITEM_WORDS, self.text, re.I))
             ):
                 out.append(f)  # the last one: "还有2个部门总监也去了 每人花了8万" adds to the training told before
-        return out
+        return self._listed_with(out, words, avoid)
+
+    def _listed_with(self, costs: list, words: str, avoid: str) -> list:
+        """`costs` and the other entries of the lists they stand in (bot/estimate/lists.py): 「张经理（本科 项目经理）2万，
+        李总监（硕士 项目总监）8万，王经理（本科 项目经理）4万」 are three people's costs, though only two labels name a
+        项目经理; an entry whose own words name another item (「年租金50万」) is not taken."""
+        if not costs:
+            return costs
+        found = lists.figure_lists(self.text, self.figs)
+        chosen = {f.start for f in costs}
+        out = list(costs)
+        for lst in found:
+            if not any(e.figure.start in chosen for e in lst.entries):
+                continue
+            for e in lst.entries:
+                f = e.figure
+                if f.start in chosen or id(f) in self.used or f.currency == "USD":
+                    continue
+                if re.search(avoid, e.label, re.I) or (
+                    re.search(OTHER_ITEM_WORDS, e.label, re.I) and not re.search(words, e.label, re.I)
+                ):
+                    continue
+                out.append(f)
+                chosen.add(f.start)
+        return sorted(out, key=lambda f: f.start)
 
     def _named_since_last_amount(self, f, words: str, avoid: str) -> bool:
         """Whether the words since the previous amount (back to a 。；) name the item last, after any other

@@ -255,6 +255,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
     ]
     pairs = []
     out, used = {}, set()
+    earlier = _earlier_figures(t, figs)
     for name, spec in specs.items():
         if spec["kind"] != "number":
             continue
@@ -267,6 +268,8 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             for i, f in enumerate(figs):
                 if not _kind_fits(f, spec) or _phrase_start(t, f.start) != _phrase_start(t, cue.start()):
                     continue
+                if spec.get("this_year") and f.start in earlier:
+                    continue  # 「去年和今年离岸分别是80万美元、150万美元」: 80万 is last year's, not this year's
                 if spec.get("not_followed_by") and spec["not_followed_by"].match(t, f.end):
                     continue  # 「接了18个实习生 有15个应届生」: 15 counts the graduates, not the interns
                 if spec.get("not_preceded_by") and spec["not_preceded_by"].search(t[max(0, f.start - 8) : f.start]):
@@ -301,6 +304,14 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         ):
             out[name] = Span(Decimal(0), Decimal(0))
     return out
+
+
+def _earlier_figures(t: str, figs) -> set:
+    """Starts of the money figures said of an earlier year (a 分别 pair, or 去年 before them in their sentence), read by
+    the estimate's one reader of lists and pairs (bot/estimate/lists.py)."""
+    from bot.estimate.lists import year_roles
+
+    return {start for start, role in year_roles(t, figs).items() if role == "previous"}
 
 
 EARLIER_YEAR = re.compile(r"(去年|上年|上一年|前年|往年|以前|之前)[^，,。；;]{0,3}$")

@@ -72,7 +72,12 @@ def read(r):
             r.out.fields["rent_years_subsidized"] = int(f.value)
             r.use(f)
         elif f.kind == "money" and _rent_money(r, f) == "contract":
-            if "onshore_cny" not in r.out.fields and not re.search(BUSINESS_KIND, before) and not _business_told(r):
+            if (
+                "onshore_cny" not in r.out.fields
+                and not re.search(BUSINESS_KIND, before)
+                and not _business_told(r)
+                and not _two_years_told(r)
+            ):
                 r.out.fields["rent_contract_amount_cny"] = r.cny(f, "合同执行额")
                 r.use(f)
     m = re.search(r"(?:执行额|合同额|营收|业务额)[^，。；0-9]{0,4}([0-9]+)多万", t)
@@ -189,6 +194,18 @@ def _business_told(r) -> bool:
     figures (三（一）'s years, and the contract amount the calculator takes from them), not a bare contract total."""
     return bool(re.search(r"(境内|在岸|国内)[^，。；0-9]{0,8}(执行额|合同额|业务额|营收)", r.text)) and bool(
         re.search(r"今年|去年|上年|本年|20[0-9]{2}年", r.text)
+    )
+
+
+def _two_years_told(r) -> bool:
+    """「今年执行额2400万 去年2000万 全是在岸」: the amounts of two years, each with its year (bot/estimate/lists.py), are
+    the business figures of 三（一）; the contract amount of 三（八）3 is this year's, which the calculator takes from
+    them. Neither is read as a bare contract total (the last one said would be last year's)."""
+    from bot.estimate import lists
+
+    roles = lists.year_roles(r.text, [f for f in r.figs if id(f) not in r.used])
+    return {"previous", "current"} <= set(roles.values()) and any(
+        re.search(r"执行额|合同额|业务额|营收|业务", r.text[max(0, start - 10) : start]) for start in roles
     )
 
 
