@@ -53,8 +53,8 @@ class Entry:
     @property
     def lead(self) -> str:
         """The label's last chunk (after its last separator outside brackets): the words right before the figure."""
-        chunks = [c for c in _split_outside_brackets(self.label) if c.strip()]
-        return chunks[-1].strip() if chunks else ""
+        label = self.label
+        return label[_label_start(label, 0, len(label), _depths(label)) :].strip()
 
 
 @dataclass(frozen=True)
@@ -89,17 +89,6 @@ def _depths(text: str) -> List[int]:
     return out
 
 
-def _split_outside_brackets(text: str) -> List[str]:
-    depth = _depths(text)
-    chunks, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in ITEM_SEPARATORS and depth[i] == 0:
-            chunks.append(text[start:i])
-            start = i + 1
-    chunks.append(text[start:])
-    return chunks
-
-
 def _last_outside(text: str, chars: str, lo: int, hi: int, depth: List[int]) -> int:
     """The index after the last of `chars` outside brackets in text[lo:hi], or lo when there is none."""
     for i in range(hi - 1, lo - 1, -1):
@@ -108,8 +97,38 @@ def _last_outside(text: str, chars: str, lo: int, hi: int, depth: List[int]) -> 
     return lo
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _label_start(text: str, lo: int, pos: int, depth: List[int]) -> int:
+    """Where the words naming the figure at `pos` begin (not before `lo`): the chunk right before it, back to a separator
+    outside brackets; an aside in brackets stays with the words before it (「李总监 （硕士 项目总监） 8万」) and a Latin
+    name before a space is part of it (「ITSS 5万」「PCMM 2级 6万」)."""
+    spans, start = [], lo
+    for i in range(lo, pos):
+        if text[i] in ITEM_SEPARATORS and depth[i] == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, pos))
+    spans = [(a, b) for a, b in spans if text[a:b].strip()]
+    merged: List[Tuple[int, int]] = []
+    for a, b in spans:
+        if merged and text[a] in OPEN:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    if not merged:
+        return pos
+    at = len(merged) - 1
+    while at > 0 and not CJK.search(text[merged[at - 1][0] : merged[at - 1][1]]):
+        at -= 1
+    return merged[at][0]
+
+
 def figure_lists(text: str, figs, kinds=("money",)) -> List[FigureList]:
-    """Every list of figures of `kinds` in `text` (normalised), singletons included, in order."""
+    """Every list of figures of `kinds` in `text` (normalised), singletons included, in order: an entry joins the
+    list before it when only a separator (or 和/及 …) and its own label stand between them; any other words between
+    (「…30万 没拿过 另一个是公共培训服务平台 采购设备软件200万」) start another list, those words its header."""
     p = _patterns()
     depth = _depths(text)
     figs = sorted((f for f in figs if f.kind in kinds), key=lambda f: f.start)
@@ -128,17 +147,18 @@ def figure_lists(text: str, figs, kinds=("money",)) -> List[FigureList]:
         if prev_end is not None and prev_end >= sentence:
             between = text[prev_end : f.start]
             sep = re.match(rf"[{re.escape(ITEM_SEPARATORS)}]+", between)
-            rest = between[sep.end() :] if sep else between
-            glue = p["joins"].match(rest)
-            label = rest[glue.end() :] if glue else rest
+            rest_at = prev_end + (sep.end() if sep else 0)
+            glue = p["joins"].match(text, rest_at, f.start)
+            label_at = glue.end() if glue else rest_at
+            label = text[label_at : f.start]
             joined = (
                 bool(sep or (glue and glue.group(0).strip()))
+                and _label_start(text, label_at, f.start, depth) == label_at
                 and not p["opens"].match(label)
                 and not p["header_end"].search(_outside_text(label))
             )
         if joined:
-            start = f.start - len(label)
-            current.append(Entry(f, label.strip(), start))
+            current.append(Entry(f, label.strip(), label_at))
         else:
             close()
             current = []
@@ -146,12 +166,7 @@ def figure_lists(text: str, figs, kinds=("money",)) -> List[FigureList]:
             head_end = max(
                 [m.end() for m in p["header_end"].finditer(text, lo, f.start) if depth[m.start()] == 0] or [-1]
             )
-            if head_end >= 0:
-                start = head_end
-            else:
-                start = _last_outside(text, ITEM_SEPARATORS, lo, f.start, depth)
-                if not text[start : f.start].strip():  # 「ITSS 5万」: the name before the space is the label
-                    start = _last_outside(text, ITEM_SEPARATORS, lo, max(lo, start - 1), depth)
+            start = head_end if head_end >= 0 else _label_start(text, lo, f.start, depth)
             header_start = lo
             header = text[lo:start].strip(ITEM_SEPARATORS + "：:")
             current.append(Entry(f, text[start : f.start].strip(), start))

@@ -1436,23 +1436,26 @@ class Reader:
         return self._listed_with(out, words, avoid)
 
     def _listed_with(self, costs: list, words: str, avoid: str) -> list:
-        """`costs` and the other entries of the lists they stand in (bot/estimate/lists.py): 「张经理（本科 项目经理）2万，
-        李总监（硕士 项目总监）8万，王经理（本科 项目经理）4万」 are three people's costs, though only two labels name a
-        项目经理; an entry whose own words name another item (「年租金50万」) is not taken."""
+        """`costs` and the other entries of the lists they stand in (bot/estimate/lists.py), when the list's header names
+        the item: 「送了3个中高级人才去做涉外业务培训：张经理（本科 项目经理）2万，李总监（硕士 项目总监）8万，王经理（本科
+        项目经理）4万」 are three people's costs, though only two labels name a 项目经理; an entry whose own words name
+        another item or a year (「年租金50万」「去年180万」) is not taken."""
         if not costs:
             return costs
         found = lists.figure_lists(self.text, self.figs)
         chosen = {f.start for f in costs}
         out = list(costs)
         for lst in found:
-            if not any(e.figure.start in chosen for e in lst.entries):
-                continue
+            if not any(e.figure.start in chosen for e in lst.entries) or not re.search(words, lst.header, re.I):
+                continue  # the list's header says what its entries are: 「送了3个中高级人才去做涉外业务培训：…」
             for e in lst.entries:
                 f = e.figure
                 if f.start in chosen or id(f) in self.used or f.currency == "USD":
                     continue
-                if re.search(avoid, e.label, re.I) or (
-                    re.search(OTHER_ITEM_WORDS, e.label, re.I) and not re.search(words, e.label, re.I)
+                if (
+                    re.search(avoid, e.label, re.I)
+                    or re.search(rf"{YEAR_PREV}|{YEAR_CUR}", e.label)
+                    or (re.search(OTHER_ITEM_WORDS, e.label, re.I) and not re.search(words, e.label, re.I))
                 ):
                     continue
                 out.append(f)

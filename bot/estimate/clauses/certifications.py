@@ -49,6 +49,15 @@ def name_typed(label: str):
     return words
 
 
+def _same_certificate(a: str, b: str) -> bool:
+    """Whether two names read name one certificate: the same stem, and not two different numbers after it
+    (ISO27001 and ISO20000 are two; CMMI and CMMI3级 one)."""
+    if a[:4] != b[:4]:
+        return False
+    ta, tb = a[4:], b[4:]
+    return not (ta[:1].isdigit() and tb[:1].isdigit() and ta != tb)
+
+
 def names_by_cost(r, costs) -> list:
     """Each cost's certificate, in order: the name typed in the cost's own entry of its list (bot/estimate/lists.py),
     never one shifted from a neighbour; a cost with no name of its own (「CMMI和ITSS分别是18万、5万」) takes the next
@@ -63,8 +72,8 @@ def names_by_cost(r, costs) -> list:
     named = []
     for m in CERT_NAME.finditer(r.text):
         name = _known_name(m)
-        if not any(n[:4] == name[:4] and (n == name or not n[4:5].isdigit()) for n in named):
-            named.append(name)  # "CCRC信息安全服务资质" is one; ISO27001 and ISO20000 are two
+        if not any(_same_certificate(n, name) for n in named):
+            named.append(name)  # "CCRC信息安全服务资质" and 「CMMI3级…CMMI两项」 name one; ISO27001 and ISO20000 two
     spare = [n for n in named if n not in own]
     out = []
     for i, name in enumerate(own):
