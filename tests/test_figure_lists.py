@@ -133,6 +133,22 @@ class TestPairsByYear:
         assert said is None or Decimal(cur * 10000) == said.exact()
 
 
+class TestPairsByName:
+    def test_each_name_before_respectively_gets_its_own_figure(self):
+        """「境内展会和境外展会分别花了3万、8万」: 3万 is the domestic fair's (capped at 2万), 8万 the overseas one's."""
+        s = session("境内展会和境外展会分别花了3万、8万 展会补贴多少")
+        assert [("domestic", 30000), ("overseas", 80000)] == [(f["region"], f["cost_cny"]) for f in s.inputs["fairs"]]
+        assert Decimal(70000) == total(s)
+
+    def test_a_shared_attribute_after_the_last_name_is_both_names(self):
+        said = lists.spell_out_respective(normalize("北京展和东京展的展位费分别是2万和6万"))
+        assert "北京展的展位费2万，东京展的展位费6万" == said
+
+    def test_more_figures_than_names_are_left_as_said(self):
+        text = normalize("a展和b展分别3万、5万、7万")
+        assert text == lists.spell_out_respective(text)
+
+
 class TestPlatformLists:
     def test_costs_listed_under_a_platform_are_not_other_items(self):
         """「平台 投入：硬件…场地房租60万」: the rent is a platform cost 三（九） does not list, named as typed; no rent item."""

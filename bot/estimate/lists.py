@@ -141,12 +141,15 @@ def figure_lists(text: str, figs, kinds=("money",)) -> List[FigureList]:
         if current:
             lists.append(FigureList(header, header_start, tuple(current)))
 
+    colon_opened = False  # 「…：甲（…）5万；乙（…）3万；丙…」: a list a colon opens goes on through its semicolons
     for f in figs:
         sentence = _last_outside(text, LIST_ENDS, 0, f.start, depth)
+        ends = LIST_ENDS.replace("；", "").replace(";", "") if colon_opened else LIST_ENDS
         joined = False
-        if prev_end is not None and prev_end >= sentence:
+        if prev_end is not None and prev_end >= _last_outside(text, ends, 0, f.start, depth):
             between = text[prev_end : f.start]
-            sep = re.match(rf"[{re.escape(ITEM_SEPARATORS)}]+", between)
+            seps = ITEM_SEPARATORS + ("；;" if colon_opened else "")
+            sep = re.match(rf"[{re.escape(seps)}]+", between)
             rest_at = prev_end + (sep.end() if sep else 0)
             glue = p["joins"].match(text, rest_at, f.start)
             label_at = glue.end() if glue else rest_at
@@ -167,6 +170,7 @@ def figure_lists(text: str, figs, kinds=("money",)) -> List[FigureList]:
                 [m.end() for m in p["header_end"].finditer(text, lo, f.start) if depth[m.start()] == 0] or [-1]
             )
             start = head_end if head_end >= 0 else _label_start(text, lo, f.start, depth)
+            colon_opened = head_end >= 0 and text[head_end - 1] in "：:"
             header_start = lo
             header = text[lo:start].strip(ITEM_SEPARATORS + "：:")
             current.append(Entry(f, text[start : f.start].strip(), start))
@@ -304,3 +308,50 @@ def in_list_about(text: str, pos: int, about: str) -> bool:
 
     found = entry_at(figure_lists(text, figures(text)), pos)
     return bool(found) and re.search(about, found[0].header) is not None
+
+
+# -- pairs said 分别, by name -------------------------------------------------------------------------------
+
+
+def spell_out_respective(text: str) -> str:
+    """「境内展会和境外展会分别花了3万、8万」 → 「境内展会花了3万，境外展会花了8万」: names joined before 分别 (其 and 和/、/与 …)
+    given to the figures after it, one each, in order, so that every reader sees each figure with its own name. Only
+    when there are as many names as figures, the figures one list; years are paired by `respective_years`."""
+    from bot.estimate.reading import figures
+
+    w = _words()
+    respective = alternation(w["respective"])
+    joins = alternation(w["name_joins"])
+    out, at = [], 0
+    figs = [f for f in figures(text) if f.kind in ("money", "count", "area")]
+    for m in re.finditer(rf"(?P<names>[^，。；,;！!？?\n\s:：]+?)(?:{respective})", text):
+        names = [n for n in re.split(joins, m.group("names")) if n]
+        middle = ""
+        if len(names) >= 2 and "的" in names[-1]:  # 「北京展和东京展的展位费」: 的展位费 is said of both
+            names[-1], middle = names[-1][: names[-1].rindex("的")], names[-1][names[-1].rindex("的") :]
+        after = [f for f in figs if f.start >= m.end()]
+        if len(names) < 2 or len(after) < len(names) or m.start() < at:
+            continue
+        if any(re.search(rf"{YEAR_PREV}|{YEAR_CUR}|\d", n) for n in names):
+            continue  # years, counts: read by their own readers
+        verb = text[m.end() : after[0].start]
+        if not re.fullmatch(r"[^，。；,;！!？?\n\d]{0,4}", verb):
+            continue
+        listed = after[: len(names)]
+        gaps = [text[a.end : b.start] for a, b in zip(listed, listed[1:])]
+        if not all(re.fullmatch(rf"\s*(?:[、，,]|{joins})?\s*", g) for g in gaps):
+            continue
+        if len(after) > len(names) and re.fullmatch(
+            rf"\s*(?:[、，,]|{joins})?\s*", text[listed[-1].end : after[len(names)].start]
+        ):
+            continue  # more figures listed than names: which goes with which is not said
+        said = "，".join(_named(f"{n}{middle}{verb}", f.raw) for n, f in zip(names, listed))
+        out.append(text[at : m.start("names")] + said)
+        at = listed[-1].end
+    return "".join(out) + text[at:] if out else text
+
+
+def _named(words: str, figure: str) -> str:
+    """A figure after its name, a space between when both are Latin or digits (「CMMI 18万」: never 「CMMI18万」)."""
+    glued = words and figure and words[-1].isascii() and words[-1].isalnum() and figure[0].isascii()
+    return f"{words} {figure}" if glued else f"{words}{figure}"

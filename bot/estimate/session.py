@@ -1189,7 +1189,8 @@ class EstimateSession:
         elif kind == "qualified":  # 「这24人里本科以上学历、项目经理以上职位的有几人？」
             return self._resolve_qualified(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "platform_breakdown":
-            reading = read("平台 " + (text or ""), "platforms", self.items, self.inputs)
+            answer = clauses.platforms.without_restated_total(normalize(text or ""), data.get("total"))
+            reading = read("平台 " + answer, "platforms", self.items, self.inputs)
             if not reading.fields.get("platforms"):
                 return False
             self.inputs["platforms"] = reading.fields["platforms"]

@@ -279,7 +279,8 @@ class Reader:
         self.raw = text or ""
         pasted, table_problems = tables.read_tables(normalize(self.raw[:2000]))
         pasted = tables.read_labelled_rows(pasted)
-        self.text = full_years(english_to_chinese(pasted))
+        # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
+        self.text = lists.spell_out_respective(full_years(english_to_chinese(pasted)))
         self.shifted = False
         if "前年" in self.text and "去年" in self.text and not re.search(YEAR_CUR, self.text):
             # 「前年境内1000万…去年境内1500万 去年的增量」: 去年 is the year rewarded, 前年 its previous year

@@ -170,8 +170,25 @@ def listed_levels(t: str, scale: str = "education") -> List[Tuple[str, int]]:
 
 
 def mixed_levels(t: str, scale: str = "education") -> bool:
-    """Whether a message counts people at two or more levels: no single level is stated for all."""
-    return len({rank for _, _, rank in counted_levels(t, scale)}) >= 2
+    """Whether a message counts people at two or more levels, or lists people each with a level of their own at two
+    or more levels (「张经理（本科 项目经理）2万，李总监（硕士 项目总监）8万」): no single level is stated for all."""
+    return len({rank for _, _, rank in counted_levels(t, scale)}) >= 2 or len(set(entry_levels(t, scale))) >= 2
+
+
+def entry_levels(t: str, scale: str = "education") -> List[int]:
+    """The rank each entry of a list of figures names in its own words (bot/estimate/lists.py), for lists whose
+    entries name one: a level said of one person's cost is that person's, not everyone's."""
+    from bot.estimate.lists import figure_lists
+    from bot.estimate.reading import figures
+
+    words = {str(w).lower(): rank for rank, level in enumerate(scales()[scale]) for w in level}
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    ranks = []
+    for lst in figure_lists(t, figures(t)):
+        named = [[words[m.group(0)] for m in pattern.finditer(e.label.lower())] for e in lst.entries]
+        if len(lst.entries) >= 2 and sum(1 for n in named if n) >= 2:
+            ranks += [min(n) for n in named if n]
+    return ranks
 
 
 def _rank(spec: dict, t: str) -> Optional[str]:

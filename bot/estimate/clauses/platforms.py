@@ -63,12 +63,18 @@ def read(r):
             and (groups or re.search(r"平台", t))
             and re.search(rf"^(是|为|都是|用于|花在|属于)[^，,。；;]{{0,3}}({not_covered})", following)
         ):
-            said = re.sub(r"^(是|为|都是|用于|花在|属于)", "", following).strip()  # 「其余160万是人工和房租」, as typed
+            said = re.sub(r"^(是|为|都是|用于|花在|属于)", "", following).split()[
+                0
+            ]  # 「其余160万是人工和房租」, as typed
             excluded.append(f"{said}{wan(f.value)}")
             r.use(f)
             continue
+        rest_bought = (
+            (excluded or groups or known_one) and re.search(REST, window) and re.match(PURCHASE_AFTER, following)
+        )
         if (
             m_not
+            and not rest_bought
             and r.pending == "platforms"
             and m_not[-1].end() >= max(m_other or [-1])
             and m_not[-1].end() > max(m_mine or [-1])
@@ -78,7 +84,7 @@ def read(r):
             )  # 「另外平台场地租金一年60万」 answering for the platform
             r.use(f)
             continue
-        if (excluded or groups or known_one) and re.search(REST, window) and re.match(PURCHASE_AFTER, following):
+        if rest_bought:
             m_mine = [len(window)]  # 「其中200万是人工和房租 余下300万都是硬件和软件」: the purchase part of the total
         if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
             continue
@@ -315,3 +321,16 @@ def take_out(platforms: list, text: str):
         f"不计入补贴基数：按{wan(total.value)} − {wan(part.value)} = {wan(left)}计算"
     )
     return entries, note
+
+
+def without_restated_total(text: str, total) -> str:
+    """The answer to the purchase-part question without the total it restates (「500万里有120万是人员工资 其余380万
+    是硬件」: 500万 is the total asked about, not one more cost)."""
+    from bot.estimate.reading import figures
+
+    if total is None:
+        return text
+    for f in reversed(figures(text)):
+        if f.kind == "money" and f.value == Decimal(str(total)) and INSIDE.match(text, f.end):
+            text = text[: f.start] + "平台费用" + text[f.end :]
+    return text

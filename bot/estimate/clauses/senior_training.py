@@ -305,7 +305,7 @@ def _qualified_groups(r, costs, groups: list) -> list:
     conditions.yml) is not counted and named; a group whose level is not said stays counted (asked as a
     condition)."""
     needs = _level_needs()
-    kept, left, said, prev_end = [], [], "", 0
+    kept, left, said, prev_end, levels = [], [], "", 0, []
     for c, v in zip(costs, groups):
         between = r.text[prev_end : c.start]
         if any(_rank_said(between, leaf["scale"]) for leaf, _ in needs):
@@ -315,12 +315,33 @@ def _qualified_groups(r, costs, groups: list) -> list:
             leaf["label"] for leaf, need in needs if (ranks := _rank_said(said, leaf["scale"])) and ranks[1] < need
         ]
         (left if below else kept).append((c, v, below))
+        if not below:
+            levels.append(said)
+    if kept and (left or len({_rank_said(x, "education") for x in levels}) > 1):
+        _kept_levels(r, levels)  # each person's own level: the lowest of those counted is the item's
     if not left or not kept:
         return groups  # one level for everyone: the conditions decide the whole item
+    from bot.estimate import lists
+
+    found = lists.figure_lists(r.text, r.figs)
     for c, g, below in left:
-        r.out.notes.append(f"培训费{c.raw}的{len(g)}人不符合“{'、'.join(below)}”，不计入")
+        lst = lists.list_of(found, c)
+        entry = lst.entry_of(c) if lst and len(lst.entries) > 1 else None
+        who = f"“{entry.label}{c.raw}”" if entry and entry.label else f"培训费{c.raw}的{len(g)}人"  # named as typed
+        r.out.notes.append(f"{who}不符合“{'、'.join(below)}”，不计入")
     r.out.notes.append(f"按符合条件的{sum(len(g) for _, g, _ in kept)}人计算")
     return [g for _, g, _ in kept]
+
+
+def _kept_levels(r, described: list) -> None:
+    """The people counted, each with a level of their own (「张经理（本科 项目经理）…李总监（硕士 项目总监）…」): the lowest
+    学历 and 职位 said of them are the ones the item's conditions see (those below are left out and named)."""
+    from knowledge import conditions
+
+    for scale, fact in (("education", "education_level"), ("position", "position_level")):
+        ranks = [_rank_said(words, scale) for words in described]
+        if ranks and all(ranks):
+            r.out.fields[f"_fact_{fact}"] = conditions.scales()[scale][min(lo for lo, _ in ranks)][0]
 
 
 def _counted_levels_only(r, values: list) -> list:
@@ -352,6 +373,7 @@ CLAUSES = (
         code="3.7.3",
         name="中高级人才培训补贴",
         triggers=r"中高级|高级人才|项目经理[^。；？?]{0,24}(培训|研修|进修)|(培训|研修|进修).{0,8}项目经理|人才培训|员工培训|"
+        r"(高管|总监)[^。；？?]{0,12}(培训|研修|进修)|"
         r"培训费|涉外业务.{0,4}培训|(业务|专业|技术|高级|高端)(培训|研修|进修)|培训花了",
         fields=(
             Field(
