@@ -172,6 +172,33 @@ class TestPlatformLists:
         assert Decimal(1200000) == total(s)  # (300万 + 100万) × 30%
 
 
+NUMERALS = "一二三四五"
+FAILING = ["是高中学历", "没通过考核", "是中专学历"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    counts=st.lists(st.integers(20, 90), min_size=2, max_size=4),
+    style=st.sampled_from(["第{n}期{c}人", "{n}期{c}人", "第{n}批{c}", "{n}班{c}人"]),
+    part=st.one_of(st.none(), st.tuples(st.integers(0, 3), st.integers(1, 9), st.sampled_from(FAILING))),
+    among=st.sampled_from(["里有", "里头有", "中有", "有"]),
+)
+def test_trainees_in_batches_are_the_batches_typed_less_the_part_said(counts, style, part, among):
+    """Every batch count typed is added once; a part said of one batch that fails a condition is taken out of it;
+    nothing is guessed (the property behind 「一期60人 二期45人 二期里有5个…」)."""
+    said = " ".join(style.format(n=NUMERALS[i], c=c) for i, c in enumerate(counts))
+    text = f"我们是认定的服务外包培训机构 今年培训了{len(counts)}批 {said}"
+    expected = sum(counts)
+    if part is not None:
+        which, n, why = part
+        which = min(which, len(counts) - 1)
+        label = style.format(n=NUMERALS[which], c="").rstrip("人")
+        text += f" {label}{among}{n}个{why}"
+        expected -= n
+    s = session(text + " 其他都是大专以上 考核都通过了 都签了一年以上劳动合同 能拿多少定额支持")
+    assert expected == s.inputs["institution_trainees"]
+
+
 class TestGroupsAndKinds:
     def test_batches_named_by_a_numeral_alone_are_added(self):
         assert (55, 40) == groups.read(normalize("办了两期 一期55人 二期40人")).counts

@@ -284,7 +284,11 @@ def year_roles(text: str, figs) -> Dict[int, str]:
         if f.kind != "money" or f.start in roles:
             continue
         sentence = _last_outside(text, LIST_ENDS, 0, f.start, depth)
-        words = list(re.finditer(rf"{YEAR_PREV}|{YEAR_CUR}", text[sentence : f.start]))
+        words = [  # 「今年比去年少了…离岸有200万美元」: a year compared with names no figure
+            m
+            for m in re.finditer(rf"{YEAR_PREV}|{YEAR_CUR}", text[sentence : f.start])
+            if not re.search(r"(比|较|相比|对比|同比)$", text[max(0, sentence + m.start() - 2) : sentence + m.start()])
+        ]
         if words:
             role = _relative_year(words[-1].group(0))
             if role:

@@ -324,11 +324,16 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
 
 
 def _earlier_figures(t: str, figs) -> set:
-    """Starts of the money figures said of an earlier year (a 分别 pair, or 去年 before them in their sentence), read by
-    the estimate's one reader of lists and pairs (bot/estimate/lists.py)."""
+    """Starts of the money figures said of an earlier year when the message gives this year's too (a 分别 pair, or
+    去年/今年 before them in their sentence), read by the estimate's one reader of lists and pairs
+    (bot/estimate/lists.py); a message about last year alone (「去年离岸做了80万美元 离岸奖励够格吗」) speaks of the year
+    it asks about, so nothing is set apart."""
     from bot.estimate.lists import year_roles
 
-    return {start for start, role in year_roles(t, figs).items() if role == "previous"}
+    roles = year_roles(t, figs)
+    if "current" not in roles.values():
+        return set()
+    return {start for start, role in roles.items() if role == "previous"}
 
 
 EARLIER_YEAR = re.compile(r"(去年|上年|上一年|前年|往年|以前|之前)[^，,。；;]{0,3}$")

@@ -61,7 +61,7 @@ def _patterns() -> dict:
         "ordinal": re.compile(
             rf"(?:第(?P<o>{ORDINAL}(?:\s*[、,，和及]\s*第?{ORDINAL})*)|(?P<label>{labels}|(?<![a-z])[a-z]+)的?\s*(?:一个|一)?)"
             rf"\s*(?:{batch})\s*(?:有|是|招了|招|培训了|培训|：|:)?\s*"
-            rf"(?P<each>{each})?\s*(?:是|有)?\s*(?P<n>{NUMBER})\s*{UNIT}"
+            rf"(?P<each>{each})?\s*(?:是|有)?\s*(?P<n>{NUMBER})\s*(?:{UNIT}|(?![\d.万千百亿元块%％年月天周个wWkK]))"
         ),
         # 「一期60人 二期45人」「一批50 一批70」: a group named by its numeral alone, its count right after it (a bare
         # number too: the batch word says what it counts)
