@@ -228,6 +228,19 @@ class TestGroupsAndKinds:
         assert Decimal(2500000) == s.inputs["previous_onshore_cny"]
         assert Decimal(15000) == total(s)  # (300万 − 250万) × 3%
 
+    def test_an_answer_naming_no_offshore_of_its_own_kind(self):
+        """「去年180万 离岸没做」「没有海外业务」: 离岸 said to be none names no figure; the figure is onshore."""
+        for answer in ("去年220万 离岸没做", "去年的话220万左右 没有海外业务"):
+            s = session("今年合同执行额3,000,000元 增量奖励多少")
+            s.handle(answer)
+            assert Decimal(2200000) == s.inputs["previous_onshore_cny"], answer
+            assert Decimal(24000) == total(s)  # (300万 − 220万) × 3%
+
+    def test_no_onshore_in_an_answer_about_last_year_is_last_years(self):
+        s = session("今年合同执行额3,000,000元 增量奖励多少")
+        s.handle("去年150万美元 在岸没有")
+        assert (Decimal(3000000), Decimal(0)) == (s.inputs["onshore_cny"], s.inputs["previous_onshore_cny"])
+
     def test_two_years_in_a_rent_message_are_the_business_amounts(self):
         """The contract amount of 三（八）3 is this year's; last year's amount is used by 三（一）."""
         s = session(

@@ -167,10 +167,17 @@ def _kind_left_behind(text: str, pos: int) -> bool:
     return bool(re.search(rf"(\d|没有|无|零)[^\d]*?({YEAR_PREV}|{YEAR_CUR}|前年)[^\d]{{0,4}}$", between))
 
 
+# the offshore business said to be none (「没有离岸」「海外业务没有」): a fair abroad is no business
+OFFSHORE_NONE = r"离岸|(?:境外|海外|国外|国际)的?(?:业务|客户|单子|订单|执行额|收入)"
+
+
 def _kind_after(text: str, end: int) -> Optional[str]:
-    """On/offshore named right after a figure, as in "150万美元离岸"."""
+    """On/offshore named right after a figure, as in "150万美元离岸"; not a kind said to be none there
+    (「去年180万 离岸没做」: 离岸 names no figure)."""
     m = re.match(rf"[^，。；,;]{{0,2}}({OFFSHORE}|{ONSHORE})", text[end : end + 10])
     rest = text[end + m.end() : end + m.end() + 4] if m else ""
+    if m and re.match(rf"(业务|执行额)?(也|都|是|为)?({NONE_WORDS}|0(?![\d.]))", rest):
+        return None
     if not m or (
         re.match(r"[^，。；,;]{0,3}[0-9一二三四五六七八九十两]", rest) and not re.match(r"\s*(汇率|中间价)", rest)
     ):
@@ -843,7 +850,7 @@ class Reader:
         said_none = (
             [
                 m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
-                for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}(离岸|境外业务|国际业务)", t)
+                for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}({OFFSHORE_NONE})", t)
                 if not _figure_follows(t[m.end() :])
                 or re.match(
                     rf"[^，。；,;\d]{{0,6}}({YEAR_PREV}|{YEAR_CUR})", t[m.end() :]
@@ -851,7 +858,7 @@ class Reader:
             ]
             + list(  # 「上年在岸300万 离岸没有」: the none said after 离岸
                 re.finditer(
-                    rf"()(离岸|境外业务|国际业务)(业务)?(是|为|也)?({NONE_WORDS})(有|做|做过|开展)?(业务)?(的)?(?=$|[\s，。；,;])",
+                    rf"()({OFFSHORE_NONE})(业务)?(是|为|也)?({NONE_WORDS})(有|做|做过|开展)?(业务)?(的)?(?=$|[\s，。；,;])",
                     t,
                 )
             )
@@ -1185,6 +1192,15 @@ class Reader:
             both = re.search(r"两年|去年今年|今年去年|都|均", m.group(0))
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
             year = None if both or not near else _year_of(t, m.start() + 1)
+            if (
+                year is None
+                and not both
+                and (
+                    (self.pending or "").startswith(("business_previous", "previous_"))
+                    or self._only_previous_year_said()
+                )
+            ):
+                year = "previous"  # 「去年180万美元 在岸没有」 answering for last year: last year's none
             keys = {"previous": ["previous_onshore_cny"], "current": ["onshore_cny"]}.get(
                 year, ["onshore_cny", "previous_onshore_cny"]
             )
