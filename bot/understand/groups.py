@@ -129,11 +129,16 @@ def _plain(t: str, how_many: List[int]) -> Optional[Groups]:
     if len(found) < 2:
         return None
     marks = [int(numeral_value(m.group("o")) or 0) for m in found]
+    each_one = set(marks) == {1} and how_many and how_many[0] == len(marks)
+    if not each_one:  # 「一期20人 二期20人 一期有1个…」: a batch said again is a part of it, not another batch
+        kept = [i for i, mark in enumerate(marks) if mark not in marks[:i]]
+        found, marks = [found[i] for i in kept], [marks[i] for i in kept]
+        if len(found) < 2:
+            return None
     counts = [_count(m.group("n")) for m in found]
     if any(c is None for c in counts):
         return None
     in_order = marks == list(range(1, len(marks) + 1))
-    each_one = set(marks) == {1} and how_many and how_many[0] == len(marks)
     if not (in_order or each_one):
         return None
     numbers = tuple((m.start("n"), m.end()) for m in found)
