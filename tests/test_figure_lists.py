@@ -207,6 +207,15 @@ class TestGroupsAndKinds:
         """「两批 一批50 一批70」: each 一批 is another batch; the batch word says the bare numbers count people."""
         assert (50, 70) == groups.read(normalize("今年培训了两批学员 一批50 一批70")).counts
 
+    def test_a_part_of_a_batch_told_in_a_later_message(self):
+        """「第二期里有3个是中专」 after the batches were counted: taken out of the running count (40 − 3)."""
+        s = session("已认定培训机构 办了两期 分别25 15个人 都考核通过签了一年合同 定额支持多少")
+        s.handle("对了第二期里有3个是中专学历的 其他人都是大专以上 重新算一下")
+        assert 37 == s.inputs["institution_trainees"]
+
+    def test_a_batch_counted_with_you_is_no_part(self):
+        assert (40, 35) == groups.read(normalize("第一期有40人 第二期有35人")).counts
+
     def test_batches_that_do_not_match_their_count_are_no_total(self):
         assert groups.read(normalize("办了三期 一期20人 二期30人")) is None
 

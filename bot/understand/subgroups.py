@@ -49,7 +49,7 @@ def _patterns():
     among = alternation(w["among"])
     batch = alternation(_batches())
     # 「第二期有3个没通过考核」「二班中有2个是高中」: a batch named again, then a count: a part of that batch
-    named = rf"(?P<in4>(?<![\d一二两三四五六七八九十])第?[一二三四五六七八九十\d]{{1,2}}\s*(?:{batch}))\s*(?:{among})?\s*(?:有|还有)"
+    named = rf"(?P<in4>(?<![\d一二两三四五六七八九十])第?[一二三四五六七八九十\d]{{1,2}}\s*(?:{batch}))\s*(?P<among4>{among})?\s*(?:有|还有)"
     part = re.compile(
         rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside})\s*(?:有|还有)|(?P<in3>{bare})|{named}){tail}"
     )
@@ -112,8 +112,8 @@ def parts(t: str) -> List[Part]:
     for pattern, rest in ((part, False), (others, True)):
         for m in pattern.finditer(t):
             n, group = _count(m.group("n")), _group_before(t, m.start())
-            if not rest and m.group("in4") and not _batch_said_before(t, m):
-                continue
+            if not rest and m.group("in4") and not m.group("among4") and not _batch_said_before(t, m):
+                continue  # 「第一期有40人」: the batch counted, no part of it
             # 「第三期里有两个是中专」「其中3个其实只是大专」 said after the group was counted (an earlier message)
             said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3", "in4"))
             # 「其中2个是大专学历 其他10个是…」 after the group was counted: the others after a part said
