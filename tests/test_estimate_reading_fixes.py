@@ -140,13 +140,22 @@ def test_last_years_figure_after_offshore_zero_is_onshore():
 def test_a_platforms_lump_sum_is_counted_with_a_note_and_a_breakdown_replaces_it():
     from bot.estimate.session import items_for_inputs
 
-    s = EstimateSession.start("我们建服务外包公共技术服务平台 总共投了600万 能补多少")
+    s = EstimateSession.start("我们建服务外包公共技术服务平台 建设花了600万 能补多少")
     assert s.inputs["platforms"] == [{"cost_cny": Decimal(6000000)}]
     assert any("人员工资" in n and "扣除" in n for n in s.notes)
     inputs = dict(s.inputs)
     s = EstimateSession(items=items_for_inputs(inputs), inputs=inputs)
     s.last_keys = list(inputs)
     s.handle("服务器和网络设备300万 正版软件100万 剩下200万是人员工资", "correct_value")
+    assert s.inputs["platforms"] == [{"cost_cny": Decimal(4000000)}]
+
+
+def test_a_platforms_whole_investment_is_asked_apart_before_any_amount():
+    """「总共投了600万」 (like round 20's 「总投入500万」): a total of all the platform cost, so its purchase part is asked,
+    naming the total, and the breakdown gives the amount; 600万 × 30% is never given."""
+    s = EstimateSession.start("我们建服务外包公共技术服务平台 总共投了600万 能补多少")
+    assert "platforms" not in s.inputs and "600万元" in s.question()
+    s.handle("服务器和网络设备300万 正版软件100万 剩下200万是人员工资")
     assert s.inputs["platforms"] == [{"cost_cny": Decimal(4000000)}]
 
 

@@ -6,7 +6,7 @@ user's words to item codes and orders the items for a reply.
 
 import re
 
-from bot.estimate import clauses
+from bot.estimate import clauses, lists
 
 ORDER = clauses.ORDER
 NAMES = clauses.NAMES
@@ -47,6 +47,14 @@ def detect_items(text: str) -> list:
         )
     ):
         found.discard("3.8.3")  # 「平台总投入500万 里面包括人员工资和场地租金」: rent inside the platform's cost
+    if (
+        "3.9" in found
+        and "3.8.3" in found
+        and all(
+            lists.in_list_about(text, m.start(), r"平台") for m in re.finditer(clauses.BY_CODE["3.8.3"].triggers, text)
+        )
+    ):
+        found.discard("3.8.3")  # 「平台 投入：硬件320万 … 场地房租60万」: rent listed among the platform's costs
     return [c for c in ORDER if c in found]
 
 

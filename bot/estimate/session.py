@@ -481,6 +481,8 @@ class EstimateSession:
             )
         ):
             out.add("3.1")
+        if not codes & {"3.1", "3.2", "3.3"} and "onshore_cny" in inp and "previous_onshore_cny" in inp:
+            out.add("3.1")  # 「今年执行额2400万 去年2000万 年租金96万」: last year's amount is 三（一）'s alone
         for key, code in FIGURE_ITEMS:
             if inp.get(key):
                 out.add(code)
@@ -1213,7 +1215,8 @@ class EstimateSession:
         elif kind == "qualified":  # 「这24人里本科以上学历、项目经理以上职位的有几人？」
             return self._resolve_qualified(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "platform_breakdown":
-            reading = read("平台 " + (text or ""), "platforms", self.items, self.inputs)
+            answer = clauses.platforms.without_restated_total(normalize(text or ""), data.get("total"))
+            reading = read("平台 " + answer, "platforms", self.items, self.inputs)
             if not reading.fields.get("platforms"):
                 return False
             self.inputs["platforms"] = reading.fields["platforms"]
@@ -1572,13 +1575,18 @@ class EstimateSession:
         return out
 
     def rates_needed(self) -> list:
-        """The exchange rates the calculator needs for the figures given (their field names)."""
+        """The exchange rates the calculator needs for the figures given (their field names); last year's only for
+        the items that compare two years (三（一）, and 三（三） on its base): 「去年和今年离岸分别是80万美元、150万美元…
+        离岸奖励有多少」 asks 三（二） alone, which needs this year's rate only (三（一） then waits, rate_waits.py)."""
         from calculator import required_rates
 
         try:
-            return [r["field"] for r in required_rates(calculator_inputs(self.inputs))]
+            needed = [r["field"] for r in required_rates(calculator_inputs(self.inputs))]
         except Exception:  # malformed partial inputs: let compute() report it
             return []
+        if not {"3.1", "3.3"} & set(self.items):
+            needed = [f for f in needed if f != "previous_usd_cny_rate"]
+        return needed
 
     def advance(self):
         if self.status != "collecting":

@@ -43,7 +43,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     wan,
     word_patterns,
 )
-from bot.estimate import applicants, claims, tables
+from bot.estimate import applicants, claims, lists, tables
 from bot.nlu.normalize import normalize
 from knowledge.figures import figure
 
@@ -167,10 +167,17 @@ def _kind_left_behind(text: str, pos: int) -> bool:
     return bool(re.search(rf"(\d|没有|无|零)[^\d]*?({YEAR_PREV}|{YEAR_CUR}|前年)[^\d]{{0,4}}$", between))
 
 
+# the offshore business said to be none (「没有离岸」「海外业务没有」): a fair abroad is no business
+OFFSHORE_NONE = r"离岸|(?:境外|海外|国外|国际)的?(?:业务|客户|单子|订单|执行额|收入)"
+
+
 def _kind_after(text: str, end: int) -> Optional[str]:
-    """On/offshore named right after a figure, as in "150万美元离岸"."""
+    """On/offshore named right after a figure, as in "150万美元离岸"; not a kind said to be none there
+    (「去年180万 离岸没做」: 离岸 names no figure)."""
     m = re.match(rf"[^，。；,;]{{0,2}}({OFFSHORE}|{ONSHORE})", text[end : end + 10])
     rest = text[end + m.end() : end + m.end() + 4] if m else ""
+    if m and re.match(rf"(业务|执行额)?(也|都|是|为)?({NONE_WORDS}|0(?![\d.]))", rest):
+        return None
     if not m or (
         re.match(r"[^，。；,;]{0,3}[0-9一二三四五六七八九十两]", rest) and not re.match(r"\s*(汇率|中间价)", rest)
     ):
@@ -286,7 +293,8 @@ class Reader:
         self.raw = text or ""
         pasted, table_problems = tables.read_tables(normalize(self.raw[:2000]))
         pasted = tables.read_labelled_rows(pasted)
-        self.text = full_years(english_to_chinese(pasted))
+        # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
+        self.text = lists.spell_out_respective(full_years(english_to_chinese(pasted)))
         self.shifted = False
         if "前年" in self.text and "去年" in self.text and not re.search(YEAR_CUR, self.text):
             # 「前年境内1000万…去年境内1500万 去年的增量」: 去年 is the year rewarded, 前年 its previous year
@@ -355,48 +363,13 @@ class Reader:
     def _respective_years(self) -> dict:
         """{start of a figure: previous / current} of two amounts given 分别 for two years, in the years' order:
         「22年和23年两年分别是800万和950万」「去年和今年分别是…」; 「两年分别是800万和950万 前一个是去年的」 by the
-        word that says which one is last year's. {} when the years' order is not said."""
+        word that says which one is last year's (bot/estimate/lists.py, the one reader of such pairs). {} when the
+        years' order is not said."""
         t = self.text
-        money = [f for f in self.figs if f.kind == "money"]
-        token = rf"((?:20)?\d{{2}}年?|{YEAR_PREV}|{YEAR_CUR})"
-        pair = re.search(rf"{token}\s*(和|跟|与|、|及|到|至)\s*{token}[^，。；,;\d]{{0,10}}分别", t)
-        order = None
-        if pair:
-            a, b = pair.group(1), pair.group(3)
-            digits = [re.match(r"(?:20)?(\d{2})", y) for y in (a, b)]
-            if all(digits):
-                ya, yb = (int(d.group(1)) for d in digits)
-                order = ("previous", "current") if yb == ya + 1 else ("current", "previous") if ya == yb + 1 else None
-            else:
-                ra, rb = _year_of(a, len(a)), _year_of(b, len(b))
-                order = (ra, rb) if {ra, rb} == {"previous", "current"} else None
-            at = pair.end()
-        else:
-            two = re.search(r"(两年|这两年|两个年度)[^，。；,;\d]{0,10}分别", t)
-            if not two:
-                return {}
-            at = two.end()
-            cue = re.search(
-                rf"(前一个|前者|第一个|前面的?|前边的?|后一个|后者|第二个|后面的?|后边的?)(的)?(是|为)?({YEAR_PREV}|{YEAR_CUR})",
-                t,
-            )
-            if not cue:
-                return {}
-            first = cue.group(1).startswith(("前", "第一"))
-            said = "previous" if re.fullmatch(YEAR_PREV, cue.group(4)) else "current"
-            other = "current" if said == "previous" else "previous"
-            order = (said, other) if first else (other, said)
+        order, _ = lists.respective_order(t)
         if order is None:
             return {}
-        found = {}
-        for at in [at] + [m.end() for m in re.finditer(r"分别", t) if m.end() > at]:
-            # 「去年和今年在岸分别是3000万和3600万，离岸分别是120万美元和180万美元」: each later 分别 pair in the same order
-            after = [f for f in money if f.start >= at]
-            if len(after) < 2 or not re.fullmatch(r"\s*(是|为|按)?\s*", t[at : after[0].start]):
-                continue
-            if not re.fullmatch(r"\s*(和|跟|与|、|,|，|及)?\s*", t[after[0].end : after[1].start]):
-                continue
-            found.update({after[0].start: order[0], after[1].start: order[1]})
+        found = lists.respective_years(t, self.figs)
         self.respective_rates = []  # 「汇率分别6.9和7.1」「汇率今年和去年分别7.1和6.9」: in the years' order
         for m in re.finditer(
             rf"(?:{RATE_HINT})[^，。；,;\d]{{0,8}}分别\s*(?:是|为|按|约)?\s*(\d{{1,2}}(?:\.\d+)?)(?![\d.万%％])"
@@ -891,7 +864,7 @@ class Reader:
         said_none = (
             [
                 m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
-                for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}(离岸|境外业务|国际业务)", t)
+                for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}({OFFSHORE_NONE})", t)
                 if not _figure_follows(t[m.end() :])
                 or re.match(
                     rf"[^，。；,;\d]{{0,6}}({YEAR_PREV}|{YEAR_CUR})", t[m.end() :]
@@ -899,7 +872,7 @@ class Reader:
             ]
             + list(  # 「上年在岸300万 离岸没有」: the none said after 离岸
                 re.finditer(
-                    rf"()(离岸|境外业务|国际业务)(业务)?(是|为|也)?({NONE_WORDS})(有|做|做过|开展)?(业务)?(的)?(?=$|[\s，。；,;])",
+                    rf"()({OFFSHORE_NONE})(业务)?(是|为|也)?({NONE_WORDS})(有|做|做过|开展)?(业务)?(的)?(?=$|[\s，。；,;])",
                     t,
                 )
             )
@@ -1084,6 +1057,11 @@ class Reader:
                 self.out.fields.setdefault(pre + "offshore_usd", Decimal(0))
                 self.use(f)
                 continue
+            if kind is None and f.currency != "USD" and year in ("previous", "current"):
+                pre = "previous_" if year == "previous" else ""
+                none = self.out.fields.get(pre + "offshore_usd")
+                if none is not None and none == 0 and pre + "onshore_cny" not in self.out.fields:
+                    kind = "onshore"  # 「去年是180万 没有离岸」: that year had no offshore business, so this is onshore
             if kind is None:
                 business = r"执行额|营收|合同额|业务额|业务量|外包业务|离岸|在岸"
                 if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self.has(business)):
@@ -1183,6 +1161,7 @@ class Reader:
                 )
             )
         self._onshore_said_none()
+        self._one_kind_only()
         if unclear:
             said = "、".join(u["said"] for u in unclear)  # named as the user wrote it (1.2亿, 1900万)
             self.out.clarifications.append(
@@ -1227,11 +1206,36 @@ class Reader:
             both = re.search(r"两年|去年今年|今年去年|都|均", m.group(0))
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
             year = None if both or not near else _year_of(t, m.start() + 1)
+            if (
+                year is None
+                and not both
+                and (
+                    (self.pending or "").startswith(("business_previous", "previous_"))
+                    or self._only_previous_year_said()
+                )
+            ):
+                year = "previous"  # 「去年180万美元 在岸没有」 answering for last year: last year's none
             keys = {"previous": ["previous_onshore_cny"], "current": ["onshore_cny"]}.get(
                 year, ["onshore_cny", "previous_onshore_cny"]
             )
             for k in keys:
                 self.out.fields.setdefault(k, Decimal(0))
+
+    def _one_kind_only(self) -> None:
+        """「去年只有在岸300万」「去年全是离岸」: last year said to hold one kind of business only had none of the other (0,
+        estimate_words.yml `one_kind_only`), so it is not asked; unless the message gives it. This year's kind not
+        given counts 0 anyway; with no year said right before the words, no year is settled."""
+        t = self.text
+        only = _words(estimate_words()["one_kind_only"])
+        year = rf"(?:{YEAR_PREV}|{YEAR_CUR})"
+        for m in re.finditer(
+            rf"({year}(?:\s*(?:和|跟|与|、|及)\s*{year})?)[^，。；,;\d]{{0,4}}?(?:{only})\s*的?\s*({ONSHORE}|{OFFSHORE})",
+            t,
+        ):
+            other = "offshore_usd" if re.fullmatch(ONSHORE, m.group(2)) else "onshore_cny"
+            for said in re.finditer(year, m.group(1)):  # 「去年和今年都是在岸」: both years
+                if _year_of(said.group(0), len(said.group(0))) == "previous":
+                    self.out.fields.setdefault(f"previous_{other}", Decimal(0))  # this year's absent kind counts 0
 
     def _only_previous_year_said(self) -> bool:
         """Every year word of the message is the previous year's (去年/上年 …, no 今年 and no year number)."""
@@ -1463,7 +1467,34 @@ class Reader:
                 continue
             if out and self._next_group(out[-1], f):
                 out.append(f)  # 「4名每人10万 3名每人4万；CMMI认证费20万」: the next group of the same list
-        return out
+        return self._listed_with(out, words, avoid)
+
+    def _listed_with(self, costs: list, words: str, avoid: str) -> list:
+        """`costs` and the other entries of the lists they stand in (bot/estimate/lists.py), when the list's header names
+        the item: 「送了3个中高级人才去做涉外业务培训：张经理（本科 项目经理）2万，李总监（硕士 项目总监）8万，王经理（本科
+        项目经理）4万」 are three people's costs, though only two labels name a 项目经理; an entry whose own words name
+        another item or a year (「年租金50万」「去年180万」) is not taken."""
+        if not costs:
+            return costs
+        found = lists.figure_lists(self.text, self.figs)
+        chosen = {f.start for f in costs}
+        out = list(costs)
+        for lst in found:
+            if not any(e.figure.start in chosen for e in lst.entries) or not re.search(words, lst.header, re.I):
+                continue  # the list's header says what its entries are: 「送了3个中高级人才去做涉外业务培训：…」
+            for e in lst.entries:
+                f = e.figure
+                if f.start in chosen or id(f) in self.used or f.currency == "USD":
+                    continue
+                if (
+                    re.search(avoid, e.label, re.I)
+                    or re.search(rf"{YEAR_PREV}|{YEAR_CUR}", e.label)
+                    or (re.search(OTHER_ITEM_WORDS, e.label, re.I) and not re.search(words, e.label, re.I))
+                ):
+                    continue
+                out.append(f)
+                chosen.add(f.start)
+        return sorted(out, key=lambda f: f.start)
 
     def _next_group(self, told, f) -> bool:
         """`f` follows the money figure `told` as the next group of one list (「3人每人2万、2人每人5万」): only a

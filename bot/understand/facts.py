@@ -170,8 +170,25 @@ def listed_levels(t: str, scale: str = "education") -> List[Tuple[str, int]]:
 
 
 def mixed_levels(t: str, scale: str = "education") -> bool:
-    """Whether a message counts people at two or more levels: no single level is stated for all."""
-    return len({rank for _, _, rank in counted_levels(t, scale)}) >= 2
+    """Whether a message counts people at two or more levels, or lists people each with a level of their own at two
+    or more levels (「张经理（本科 项目经理）2万，李总监（硕士 项目总监）8万」): no single level is stated for all."""
+    return len({rank for _, _, rank in counted_levels(t, scale)}) >= 2 or len(set(entry_levels(t, scale))) >= 2
+
+
+def entry_levels(t: str, scale: str = "education") -> List[int]:
+    """The rank each entry of a list of figures names in its own words (bot/estimate/lists.py), for lists whose
+    entries name one: a level said of one person's cost is that person's, not everyone's."""
+    from bot.estimate.lists import figure_lists
+    from bot.estimate.reading import figures
+
+    words = {str(w).lower(): rank for rank, level in enumerate(scales()[scale]) for w in level}
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    ranks = []
+    for lst in figure_lists(t, figures(t)):
+        named = [[words[m.group(0)] for m in pattern.finditer(e.label.lower())] for e in lst.entries]
+        if len(lst.entries) >= 2 and sum(1 for n in named if n) >= 2:
+            ranks += [min(n) for n in named if n]
+    return ranks
 
 
 def _rank(spec: dict, t: str) -> Optional[str]:
@@ -255,6 +272,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
     ]
     pairs = []
     out, used = {}, set()
+    earlier = _earlier_figures(t, figs)
     for name, spec in specs.items():
         if spec["kind"] != "number":
             continue
@@ -267,6 +285,8 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             for i, f in enumerate(figs):
                 if not _kind_fits(f, spec) or _phrase_start(t, f.start) != _phrase_start(t, cue.start()):
                     continue
+                if spec.get("this_year") and f.start in earlier:
+                    continue  # 「去年和今年离岸分别是80万美元、150万美元」: 80万 is last year's, not this year's
                 if spec.get("not_followed_by") and spec["not_followed_by"].match(t, f.end):
                     continue  # 「接了18个实习生 有15个应届生」: 15 counts the graduates, not the interns
                 if spec.get("not_preceded_by") and spec["not_preceded_by"].search(t[max(0, f.start - 8) : f.start]):
@@ -301,6 +321,19 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         ):
             out[name] = Span(Decimal(0), Decimal(0))
     return out
+
+
+def _earlier_figures(t: str, figs) -> set:
+    """Starts of the money figures said of an earlier year when the message gives this year's too (a 分别 pair, or
+    去年/今年 before them in their sentence), read by the estimate's one reader of lists and pairs
+    (bot/estimate/lists.py); a message about last year alone (「去年离岸做了80万美元 离岸奖励够格吗」) speaks of the year
+    it asks about, so nothing is set apart."""
+    from bot.estimate.lists import year_roles
+
+    roles = year_roles(t, figs)
+    if "current" not in roles.values():
+        return set()
+    return {start for start, role in roles.items() if role == "previous"}
 
 
 EARLIER_YEAR = re.compile(r"(去年|上年|上一年|前年|往年|以前|之前)[^，,。；;]{0,3}$")

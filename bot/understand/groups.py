@@ -61,7 +61,14 @@ def _patterns() -> dict:
         "ordinal": re.compile(
             rf"(?:第(?P<o>{ORDINAL}(?:\s*[、,，和及]\s*第?{ORDINAL})*)|(?P<label>{labels}|(?<![a-z])[a-z]+)的?\s*(?:一个|一)?)"
             rf"\s*(?:{batch})\s*(?:有|是|招了|招|培训了|培训|：|:)?\s*"
-            rf"(?P<each>{each})?\s*(?:是|有)?\s*(?P<n>{NUMBER})\s*{UNIT}"
+            rf"(?P<each>{each})?\s*(?:是|有)?\s*(?P<n>{NUMBER})\s*(?:{UNIT}|(?![\d.万千百亿元块%％年月天周个wWkK]))"
+        ),
+        # 「一期60人 二期45人」「一批50 一批70」: a group named by its numeral alone, its count right after it (a bare
+        # number too: the batch word says what it counts)
+        "numeral": re.compile(
+            rf"(?<![第\d一二两三四五六七八九十百几多个])(?P<o>[一二三四五六七八九十])\s*(?:{batch})(?!里)"
+            rf"(?:有|是|招了|招|培训了|培训|：|:)?\s*(?P<n>\d+|[一二两三四五六七八九十百]+)\s*(?:{UNIT})?"
+            rf"(?![\d.万千百亿元块%％年月天周wWkK])"
         ),
         # 「两个班各20人」「三期 每期20人」「每班25人」
         "each": re.compile(
@@ -112,6 +119,32 @@ def _ordinals(t: str) -> Optional[Groups]:
     return Groups(tuple(counts), tuple(numbers), " + ".join(said))
 
 
+def _plain(t: str, how_many: List[int]) -> Optional[Groups]:
+    """「一期60人 二期45人」「两批 一批50 一批70」: groups named by a numeral alone, with no 第. Only as a run the
+    message makes plain: numbered in order from 一 (一期、二期、三期), or each 「一批」 (one batch, then another) after a
+    count of batches that matches them; anything else is no group total."""
+    from calculator.figures_zh import numeral_value
+
+    found = list(_patterns()["numeral"].finditer(t))
+    if len(found) < 2:
+        return None
+    marks = [int(numeral_value(m.group("o")) or 0) for m in found]
+    each_one = set(marks) == {1} and how_many and how_many[0] == len(marks)
+    if not each_one:  # 「一期20人 二期20人 一期有1个…」: a batch said again is a part of it, not another batch
+        kept = [i for i, mark in enumerate(marks) if mark not in marks[:i]]
+        found, marks = [found[i] for i in kept], [marks[i] for i in kept]
+        if len(found) < 2:
+            return None
+    counts = [_count(m.group("n")) for m in found]
+    if any(c is None for c in counts):
+        return None
+    in_order = marks == list(range(1, len(marks) + 1))
+    if not (in_order or each_one):
+        return None
+    numbers = tuple((m.start("n"), m.end()) for m in found)
+    return Groups(tuple(counts), numbers, " + ".join(str(c) for c in counts))
+
+
 def _each(t: str, how_many: List[int]) -> Optional[Groups]:
     """「两个班各20人」「办了三期 每期20人」: one count for each of the groups counted (said once)."""
     found = list(_patterns()["each"].finditer(t))
@@ -130,7 +163,7 @@ def read(t: str) -> Optional[Groups]:
     """The groups of people counted in `t` (normalised text), or None when the message counts no groups, or when
     the groups listed do not match the number of groups said (三期 but two counts)."""
     how_many = _how_many(t)
-    groups = _ordinals(t)
+    groups = _ordinals(t) or _plain(t, how_many)
     if groups is None:
         m = _patterns()["respective"].search(t)
         groups = _listed(t, m) if m else None

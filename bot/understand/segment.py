@@ -22,6 +22,7 @@ QUESTION = re.compile(
     r"(?<!了)几(个|月|年|项|人|号|家|份|成|倍|点)[^，,。\s]{0,4}$|百分之几|占几|"
     r"是否|谁|吧$|(.)不\2|(.)没\3|"
     r"(?:能|可以|可|会|行|中|对|是|有|算)[^，,。\s]{0,8}不$"  # 「能申报不」「算服务外包不」: 不 as the question's end
+    r"|(?:还有|有)[^，,。\s没]{1,8}没$"  # 「还有别的支持没」: 没 as the question's end
 )
 # 「1 这业务算吗 2 没注册能报吗」「①…②…」: the user numbers its questions; a number starting a part that
 # follows the one before it in the message marks a question of its own.

@@ -46,12 +46,31 @@ def _patterns():
     people = alternation(w["people"])
     tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
     bare = alternation(w["inside_bare"])
+    among = alternation(w["among"])
+    batch = alternation(_batches())
+    # 「第二期有3个没通过考核」「二班中有2个是高中」: a batch named again, then a count: a part of that batch
+    named = rf"(?P<in4>(?<![\d一二两三四五六七八九十])第?[一二三四五六七八九十\d]{{1,2}}\s*(?:{batch}))\s*(?P<among4>{among})?\s*(?:有|还有)"
     part = re.compile(
-        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside})\s*(?:有|还有)|(?P<in3>{bare})){tail}"
+        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside})\s*(?:有|还有)|(?P<in3>{bare})|{named}){tail}"
     )
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
     addition = re.compile(rf"(?:{alternation(w['addition'])}){tail}")
     return part, others, addition
+
+
+def _batches() -> list:
+    from bot.estimate.reading import estimate_words
+
+    return estimate_words()["groups"]["batch"]
+
+
+def _batch_said_before(t: str, m) -> bool:
+    """Whether the batch a part names (「第二期有3个…」) was counted before it (「第二期35人」): else the words count the
+    batch itself (「第一期有40人」), no part of it."""
+    label = re.sub(r"^第|\s", "", m.group("in4"))
+    return any(
+        re.sub(r"^第|\s", "", x.group(0)) == label for x in re.finditer(rf"第?{re.escape(label)}", t[: m.start()])
+    )
 
 
 def _count(numeral: str) -> Optional[int]:
@@ -93,8 +112,10 @@ def parts(t: str) -> List[Part]:
     for pattern, rest in ((part, False), (others, True)):
         for m in pattern.finditer(t):
             n, group = _count(m.group("n")), _group_before(t, m.start())
+            if not rest and m.group("in4") and not m.group("among4") and not _batch_said_before(t, m):
+                continue  # 「第一期有40人」: the batch counted, no part of it
             # 「第三期里有两个是中专」「其中3个其实只是大专」 said after the group was counted (an earlier message)
-            said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3"))
+            said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3", "in4"))
             # 「其中2个是大专学历 其他10个是…」 after the group was counted: the others after a part said
             after_part = rest and any(p.end <= m.start() and not p.rest for p in out) and group <= n
             if n is None or (group <= n if group and not after_part else not (said_inside or after_part)):

@@ -17,14 +17,73 @@ def reads_when(reader) -> bool:
     return reader.pending == "certifications" or "3.6" in reader.items or bool(CERT_NAME.search(reader.text))
 
 
-def read(r):
-    aliases = {"信息安全服务资质": "CCRC", "能力成熟度": "CMMI", "信息技术服务标准": "ITSS"}
-    names = []
+ALIASES = {"信息安全服务资质": "CCRC", "能力成熟度": "CMMI", "信息技术服务标准": "ITSS"}
+
+
+def _known_name(m) -> str:
+    name = m.group(0).replace(" ", "").upper()
+    return ALIASES.get(name, name)
+
+
+def name_typed(label: str):
+    """The certificate a cost's own words name, as typed: a known one (CMMI3级, ISO27001, ITSS …), else any Latin
+    token (「TMMI」「ISO/IEC 20000」), else the Chinese words before the fee (「等保三级测评费」 → 等保三级测评); None
+    when the words name none (「认证费」)."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    text = (label or "").lower()
+    known = list(CERT_NAME.finditer(text))
+    if known:
+        return _known_name(known[-1])
+    latin = re.findall(r"[a-z][a-z0-9]*(?:\s*[/-]\s*[a-z0-9]+)*(?:\s*\d[\d.]*(?:级)?)?", text)
+    if latin:
+        return latin[-1].replace(" ", "").upper()
+    w = estimate_words()["certification_names"]
+    words = re.sub(r"[（(][^（）()]*[）)]", "", text)  # an aside says something of the fee, not its name
+    words = re.sub(rf"((?:{alternation(w['fee_words'])})|[\s,，、:：])+$", "", words)
+    words = re.sub(rf"^((?:{alternation(w['fillers'])})|[\s,，、:：])+", "", words)
+    if not words or re.fullmatch(alternation(w["fee_words"]) + "|" + alternation(w["fillers"]), words):
+        return None
+    if not re.fullmatch(r"[\u4e00-\u9fff0-9a-z]{2,12}", words) or re.search(r"\d{2,}", words):
+        return None
+    return words
+
+
+def _same_certificate(a: str, b: str) -> bool:
+    """Whether two names read name one certificate: the same stem, and not two different numbers after it
+    (ISO27001 and ISO20000 are two; CMMI and CMMI3级 one)."""
+    if a[:4] != b[:4]:
+        return False
+    ta, tb = a[4:], b[4:]
+    return not (ta[:1].isdigit() and tb[:1].isdigit() and ta != tb)
+
+
+def names_by_cost(r, costs) -> list:
+    """Each cost's certificate, in order: the name typed in the cost's own entry of its list (bot/estimate/lists.py),
+    never one shifted from a neighbour; a cost with no name of its own (「CMMI和ITSS分别是18万、5万」) takes the next
+    certificate named in the message and not yet given a cost; else 「资质N」."""
+    from bot.estimate import lists
+
+    found = lists.figure_lists(r.text, r.figs)
+    own = []
+    for f in costs:
+        entry = next((e for lst in found for e in lst.entries if e.figure.start == f.start), None)
+        own.append(name_typed(entry.label) if entry else None)
+    named = []
     for m in CERT_NAME.finditer(r.text):
-        name = m.group(0).replace(" ", "").upper()
-        name = aliases.get(name, name)
-        if not any(n[:4] == name[:4] for n in names):  # "CCRC信息安全服务资质" is one
-            names.append(name)
+        name = _known_name(m)
+        if not any(_same_certificate(n, name) for n in named):
+            named.append(name)  # "CCRC信息安全服务资质" and 「CMMI3级…CMMI两项」 name one; ISO27001 and ISO20000 two
+    spare = [n for n in named if n not in own]
+    out = []
+    for i, name in enumerate(own):
+        if name is None and spare:
+            name = spare.pop(0)
+        out.append(name or f"资质{i + 1}")
+    return out, named
+
+
+def read(r):
     costs = r.item_costs(
         "certifications",
         r"认证|资质|cmmi|itss|pcmm|sas|ccrc|iso|维护费",
@@ -33,6 +92,7 @@ def read(r):
     counts = [
         f for f in r.unused("count") if re.search(r"个|项", f.unit or f.raw or "") and re.search(r"认证|资质", r.text)
     ]
+    by_cost, names = names_by_cost(r, costs)
     if not costs:
         if names and r.pending == "certifications":
             r.out.clarifications.append(
@@ -48,7 +108,10 @@ def read(r):
         return
     certs = []
     for i, v in enumerate(values):
-        name = names[i] if i < len(names) else f"资质{i + 1}"
+        if len(costs) == 1 and len(values) > 1:  # one cost for each of the certificates named
+            name = names[i] if i < len(names) else f"资质{i + 1}"
+        else:
+            name = by_cost[i]
         certs.append({"name": name, "cost_cny": v})
     r.out.fields["certifications"] = certs
     if re.search(r"维护", r.text) and not re.search(r"新(获得|拿|取得|通过)|认证费", r.text):

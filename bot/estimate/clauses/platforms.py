@@ -40,10 +40,17 @@ def read(r):
     not_covered = "|".join(re.escape(w) for w in sorted(spec.get("not_listed", []), key=len, reverse=True))
     groups, last, excluded, words = {}, 0, [], {}
     known_one = len((r.known or {}).get("platforms") or []) == 1
+    listed = _platform_entries(r)
     for f in r.figs:
         if f.kind != "money" or id(f) in r.used:
             if f.kind == "money":
                 last = f.end
+            continue
+        entry = listed.get(f.start)
+        if entry is not None and f.currency != "USD" and _not_a_purchase(entry, not_covered):
+            excluded.append(f"{entry.lead or entry.label}{wan(f.value)}")  # 「讲师费30万」「场地房租60万」 as typed
+            r.use(f)
+            last = f.end
             continue
         window = t[last : f.start]
         last = f.end
@@ -56,12 +63,18 @@ def read(r):
             and (groups or re.search(r"平台", t))
             and re.search(rf"^(是|为|都是|用于|花在|属于)[^，,。；;]{{0,3}}({not_covered})", following)
         ):
-            m_not = list(re.finditer(not_covered, following))  # 「其余160万是人工和房租」
-            excluded.append(f"{m_not[0].group(0)}{wan(f.value)}")
+            said = re.sub(r"^(是|为|都是|用于|花在|属于)", "", following).split()[
+                0
+            ]  # 「其余160万是人工和房租」, as typed
+            excluded.append(f"{said}{wan(f.value)}")
             r.use(f)
             continue
+        rest_bought = (
+            (excluded or groups or known_one) and re.search(REST, window) and re.match(PURCHASE_AFTER, following)
+        )
         if (
             m_not
+            and not rest_bought
             and r.pending == "platforms"
             and m_not[-1].end() >= max(m_other or [-1])
             and m_not[-1].end() > max(m_mine or [-1])
@@ -71,7 +84,7 @@ def read(r):
             )  # 「另外平台场地租金一年60万」 answering for the platform
             r.use(f)
             continue
-        if (excluded or groups or known_one) and re.search(REST, window) and re.match(PURCHASE_AFTER, following):
+        if rest_bought:
             m_mine = [len(window)]  # 「其中200万是人工和房租 余下300万都是硬件和软件」: the purchase part of the total
         if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
             continue
@@ -104,7 +117,10 @@ def read(r):
         )
     if not groups:
         return
-    if len(groups) == 1 and _total_with_other_costs(r, next(iter(groups.values())), not_covered, spec):
+    if len(groups) == 1 and (
+        _total_with_other_costs(r, next(iter(groups.values())), not_covered, spec)
+        or _whole_investment(r, next(iter(groups.values())), spec)
+    ):
         return
     eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
     costs, named_parts = [], []  # 「硬件85万 软件35万」: the platform's parts by name, for a later correction of one
@@ -159,6 +175,32 @@ def read(r):
     r.out.fields["platforms"] = [{"cost_cny": v, **p} for v, p in zip(costs, named_parts)]
 
 
+def _platform_entries(r) -> dict:
+    """{start of a figure: its entry} for the lists of a platform's costs (bot/estimate/lists.py): a list whose header
+    or entries name a 平台 (「培训服务平台 硬件120万 正版软件40万 讲师费30万」), or that answers the platform question."""
+    from bot.estimate import lists
+
+    out = {}
+    for lst in lists.figure_lists(r.text, r.figs):
+        if re.search(r"平台", lst.text) or (r.pending == "platforms" and len(lst.entries) > 1):
+            out.update({e.figure.start: e for e in lst.entries})
+    return out
+
+
+def _not_a_purchase(entry, not_covered: str) -> bool:
+    """An entry of a platform's list whose own words name a cost 三（九） does not list (conditions.yml `not_listed`:
+    工资、房租 …), or a fee that is no purchase (「讲师费」「运维费」: 费 with no hardware, facilities or software named)."""
+    label = re.sub(r"[（(][^（）()]*[）)]", "", entry.label)
+    if re.search(PARTS, label) and not re.search(not_covered, entry.lead or label):
+        return False
+    if re.search(not_covered, label):
+        return True
+    lead = entry.lead or label
+    return bool(re.search(r"(费|费用|支出|成本)$", lead)) and not re.search(
+        rf"{PARTS}|平台|购置|采购|购买|投入|投资|建设|总", lead
+    )
+
+
 def correct_part(platforms: list, text: str):
     """「软件其实是53万」 after a platform told as 硬件85万、软件35万: that part replaced, the platform's total
     recomputed (85万 + 53万), never the whole platform replaced by 53万; None when no one platform told
@@ -194,6 +236,30 @@ def _total_with_other_costs(r, figs, not_covered: str, spec: dict) -> bool:
             "platform_breakdown",
             f"平台费用{wan(f.value)}里包括{'、'.join(others)}，这些不在第三条第（九）项列明的购置费用内"
             f"（{'、'.join(spec['eligible_costs'])}），不能按{wan(f.value)}全额计算。"
+            f"{wan(f.value)}中信息化硬件设备、配套设施和正版软件的购置费用是多少元？",
+            {"kind": "platform", "total": str(f.value)},
+        )
+    )
+    return True
+
+
+def _whole_investment(r, figs, spec: dict) -> bool:
+    """「平台总投入500万 补贴能给多少」: a platform's whole investment (estimate_words.yml platforms `whole`), with no
+    purchase named anywhere, holds costs 三（九） does not list (工资、房租 …) as well as its purchases: the purchase
+    part is asked, naming the total, never the whole × 30%."""
+    if len(figs) != 1 or r.pending == "platforms":
+        return False
+    f = figs[0]
+    if not re.search(rf"({_words('whole')})[^，,。；;\d]{{0,3}}$", r.text[max(0, f.start - 10) : f.start]):
+        return False
+    if re.search(rf"{PARTS}|购置|采购|购买", r.text):
+        return False
+    r.use(f)
+    r.out.clarifications.append(
+        Clarification(
+            "platform_breakdown",
+            f"平台总投入{wan(f.value)}：第三条第（九）项只补贴其中的{'、'.join(spec['eligible_costs'])}，"
+            f"人员工资、场地租金等不计入，所以不能按{wan(f.value)}全额计算。"
             f"{wan(f.value)}中信息化硬件设备、配套设施和正版软件的购置费用是多少元？",
             {"kind": "platform", "total": str(f.value)},
         )
@@ -255,3 +321,16 @@ def take_out(platforms: list, text: str):
         f"不计入补贴基数：按{wan(total.value)} − {wan(part.value)} = {wan(left)}计算"
     )
     return entries, note
+
+
+def without_restated_total(text: str, total) -> str:
+    """The answer to the purchase-part question without the total it restates (「500万里有120万是人员工资 其余380万
+    是硬件」: 500万 is the total asked about, not one more cost)."""
+    from bot.estimate.reading import figures
+
+    if total is None:
+        return text
+    for f in reversed(figures(text)):
+        if f.kind == "money" and f.value == Decimal(str(total)) and INSIDE.match(text, f.end):
+            text = text[: f.start] + "平台费用" + text[f.end :]
+    return text

@@ -77,6 +77,7 @@ def read(r):
                 and not re.search(BUSINESS_KIND, before)
                 and not _business_told(r)
                 and not _year_of_a_pair(r, f)
+                and not _two_years_told(r)
             ):
                 r.out.fields["rent_contract_amount_cny"] = r.cny(f, "合同执行额")
                 r.use(f)
@@ -205,6 +206,18 @@ def _year_of_a_pair(r, f) -> bool:
         return False
     return any(
         g.kind == "money" and g is not f and id(g) not in r.used and r._year(g.start) == "previous" for g in r.figs
+    )
+
+
+def _two_years_told(r) -> bool:
+    """「今年执行额2400万 去年2000万 全是在岸」: the amounts of two years, each with its year (bot/estimate/lists.py), are
+    the business figures of 三（一）; the contract amount of 三（八）3 is this year's, which the calculator takes from
+    them. Neither is read as a bare contract total (the last one said would be last year's)."""
+    from bot.estimate import lists
+
+    roles = lists.year_roles(r.text, [f for f in r.figs if id(f) not in r.used])
+    return {"previous", "current"} <= set(roles.values()) and any(
+        re.search(r"执行额|合同额|业务额|营收|业务", r.text[max(0, start - 10) : start]) for start in roles
     )
 
 

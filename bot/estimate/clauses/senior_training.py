@@ -331,10 +331,19 @@ def _qualified_groups(r, costs, groups: list) -> list:
         ]
         (left if below else kept).append((c, v, below))
         (left_said if below else kept_said).append((said, c))
+    if kept and not left and len({_rank_said(x, "education") for x, _ in kept_said}) > 1:
+        # each person with a level of their own, all counted (「张经理（本科 项目经理）…李总监（硕士 项目总监）…」)
+        _counted_levels_are_the_items(r, [x for x, _ in kept_said], [])
     if not left or not kept:
         return groups  # one level for everyone: the conditions decide the whole item
+    from bot.estimate import lists
+
+    found = lists.figure_lists(r.text, r.figs)
     for c, g, below in left:
-        r.out.notes.append(f"培训费{c.raw}的{len(g)}人不符合“{'、'.join(below)}”，不计入")
+        lst = lists.list_of(found, c)
+        entry = lst.entry_of(c) if lst and len(lst.entries) > 1 else None
+        who = f"“{entry.label}{c.raw}”" if entry and entry.label else f"培训费{c.raw}的{len(g)}人"  # named as typed
+        r.out.notes.append(f"{who}不符合“{'、'.join(below)}”，不计入")
     r.out.notes.append(f"按符合条件的{sum(len(g) for _, g, _ in kept)}人计算")
     _counted_levels_are_the_items(r, [s for s, _ in kept_said], [s for s, _ in left_said])
     return [g for _, g, _ in kept]
@@ -385,6 +394,7 @@ CLAUSES = (
         code="3.7.3",
         name="中高级人才培训补贴",
         triggers=r"中高级|高级人才|项目经理[^。；？?]{0,24}(培训|研修|进修)|(培训|研修|进修).{0,8}项目经理|人才培训|员工培训|"
+        r"(高管|总监)[^。；？?]{0,12}(培训|研修|进修)|"
         r"培训费|涉外业务.{0,4}培训|(业务|专业|技术|高级|高端)(培训|研修|进修)|培训花了",
         fields=(
             Field(
