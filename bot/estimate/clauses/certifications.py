@@ -36,6 +36,8 @@ def name_typed(label: str):
     if known:
         return _known_name(known[-1])
     latin = re.findall(r"[a-z][a-z0-9]*(?:\s*[/-]\s*[a-z0-9]+)*(?:\s*\d[\d.]*(?:级)?)?", text)
+    if latin and all(re.match(r"level|lv", t) for t in latin):
+        return None  # 「CMMI Level 5」 split at its level: the level names no certificate; the name said before does
     if latin:
         return latin[-1].replace(" ", "").upper()
     w = estimate_words()["certification_names"]
