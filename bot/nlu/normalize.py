@@ -147,3 +147,12 @@ def understand(text: str) -> str:
         if out == before:
             break
     return out.strip()
+
+
+def nlu_text(text: str) -> str:
+    """What the intent models read: normalize(), and for a message with Latin letters (English or pinyin words)
+    also understand()'s glossary and pinyin put into the policy's Chinese, so 「are we eligible to apply」 is read
+    as 「符合条件 申报」 by the same models that learnt the Chinese. Offsets are not kept (entities are found
+    on the raw text)."""
+    norm = normalize(text or "")
+    return understand(text) if re.search(r"[a-z]{2}", norm) else norm
