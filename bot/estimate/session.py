@@ -73,6 +73,16 @@ def question_part(text: str) -> str:
     return ""
 
 
+def hanzi_of_pinyin(text: Optional[str]) -> str:
+    """A message with the policy's words typed in pinyin (synonyms.yml) written in 汉字, as every reader of the
+    estimate reads it; a message without Latin letters unchanged."""
+    from bot.nlu.normalize import pinyin_to_hanzi
+
+    if not re.search(r"[A-Za-z]{2}", text or ""):
+        return text or ""
+    return pinyin_to_hanzi(normalize(text or ""))
+
+
 def own_figures(text: str) -> list:
     """The user's own figures in a message (a figure bound by 超过/以上/最高 quotes the policy)."""
     from bot.estimate.understand import figures
@@ -275,6 +285,7 @@ class EstimateSession:
         gives figures (「硬件设备加正版软件一共买了460万」 after 三（九）)."""
         from bot.estimate.understand import english_to_chinese
 
+        text = hanzi_of_pinyin(text)
         norm = english_to_chinese(normalize(text or ""))
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
@@ -473,6 +484,7 @@ class EstimateSession:
     # -- reading answers -------------------------------------------------------------------------
     def handle(self, text: str, intent: Optional[str] = None) -> Turn:
         """Move the session on with one user message."""
+        text = hanzi_of_pinyin(text)  # 「meiyou liean yewu dou shi guonei de」 answers as 没有离岸业务都是国内的
         norm = normalize(text or "").strip()
         if not norm:
             return Turn(messages=["我没有收到内容。" + self.question()], understood=False)
@@ -697,7 +709,7 @@ class EstimateSession:
         from bot.understand import facts as fact_reader
 
         # "3个人参加了培训" counts people; it does not say the applicant is an individual (个人)
-        said = fact_reader.read_facts_cached(re.sub(r"([0-9两一二三四五六七八九十几]+)个人", r"\1名员工", text or ""))
+        said = fact_reader.message_facts(re.sub(r"([0-9两一二三四五六七八九十几]+)个人", r"\1名员工", text or ""))
         if corrections.for_another_enterprise(normalize(text or "")):  # 「帮园区里一家企业问下」
             said = dict(said or {}, applicant_also_enterprise=True)
         if said:

@@ -73,9 +73,13 @@ def fact_specs() -> dict:
     return out
 
 
-def _quoted(t: str, pos: int) -> bool:
-    """Whether the words just before `pos` (same phrase) quote a requirement: 「要求两年以上」."""
+def _quoted(t: str, pos: int, bound: Optional[str] = None) -> bool:
+    """Whether the words just before `pos` (same phrase) quote a requirement: 「要求两年以上」. A figure with a
+    bound (不低于, 以上) quotes one said anywhere before it in its phrase, up to a space (「补贴要求在职连续交社保
+    不低于6个月 我们有个应届生社保刚交了5个月」: 6 is the policy's, 5 the user's)."""
     start = max(_phrase_start(t, pos), pos - 8)
+    if bound in UPPER_BOUNDS or bound in LOWER_BOUNDS:
+        start = max(_phrase_start(t, pos), t.rfind(" ", 0, pos) + 1)
     return bool(REQUIREMENT.search(t[start:pos]))
 
 
@@ -251,7 +255,8 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
     figs = [
         f
         for f in plain + more
-        if not _quoted(t, f.start) and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start : f.end + 3]))
+        if not _quoted(t, f.start, f.bound)
+        and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start : f.end + 3]))
     ]
     pairs = []
     out, used = {}, set()
@@ -448,6 +453,27 @@ def _read_cached(text: str) -> tuple:
 def read_facts_cached(text: str) -> dict:
     """read_facts, remembered per text (a conversation's earlier messages are read again each turn)."""
     return dict(_read_cached(text or ""))
+
+
+def glossary_facts(text: str, said: Optional[dict] = None) -> dict:
+    """The yes/no and kind facts a message with English or pinyin words states once synonyms.yml's glossary and
+    pinyin put them in the policy's Chinese (「we are registered in 郑州」 → 注册在郑州; 「status expired … we got
+    re-certified」 → 到期 … 重新认定: not 新获得) that its own words did not state (`said`); {} for a message
+    without such words. Figures are read from the message's own words only."""
+    from bot.nlu.normalize import glossary_words, understand
+
+    if not glossary_words(text or ""):
+        return {}
+    read = read_facts_cached(understand(text))
+    said = said or {}
+    return {k: v for k, v in read.items() if isinstance(v, (bool, str)) and k not in said}
+
+
+def message_facts(text: str) -> dict:
+    """Every fact a message states: its own words (read_facts), then what its English or pinyin words state."""
+    said = read_facts_cached(text)
+    said.update(glossary_facts(text, said))
+    return said
 
 
 def to_json(facts: dict) -> dict:
