@@ -262,7 +262,7 @@ class TestNeverQualifiesWhenAConditionFails:
             parts = ["我们是郑州注册的独立法人"] + met
             parts.insert(min(at, len(parts)), unmet)
             text = "，".join(parts) + ("，其他条件都满足" if others else "") + "，能申报吗"
-            out = answer(normalize(text)).text
+            out = answer(understand(text)).text
             assert "结论：符合" not in out and out.startswith("结论：不符合"), text
 
         check()

@@ -19,7 +19,7 @@ from bot.estimate.parts import without_parts
 from bot.estimate.reading import is_what_if, next_year_supposed, plausible_rate
 
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import hanzi_of_pinyin, normalize
 from calculator.inputs import FIELDS as CONTRACT_FIELDS
 from calculator.inputs import field_type
 
@@ -71,16 +71,6 @@ def question_part(text: str) -> str:
         if re.search(r"[?？吗呢]|最多|上限|最高|标准|比例|条件|怎么", part) and not own_figures(part):
             return part
     return ""
-
-
-def hanzi_of_pinyin(text: Optional[str]) -> str:
-    """A message with the policy's words typed in pinyin (synonyms.yml) written in 汉字, as every reader of the
-    estimate reads it; a message without Latin letters unchanged."""
-    from bot.nlu.normalize import pinyin_to_hanzi
-
-    if not re.search(r"[A-Za-z]{2}", text or ""):
-        return text or ""
-    return pinyin_to_hanzi(normalize(text or ""))
 
 
 def own_figures(text: str) -> list:
@@ -285,7 +275,7 @@ class EstimateSession:
         gives figures (「硬件设备加正版软件一共买了460万」 after 三（九）)."""
         from bot.estimate.understand import english_to_chinese
 
-        text = hanzi_of_pinyin(text)
+        text = hanzi_of_pinyin(text or "")
         norm = english_to_chinese(normalize(text or ""))
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
@@ -484,7 +474,7 @@ class EstimateSession:
     # -- reading answers -------------------------------------------------------------------------
     def handle(self, text: str, intent: Optional[str] = None) -> Turn:
         """Move the session on with one user message."""
-        text = hanzi_of_pinyin(text)  # 「meiyou liean yewu dou shi guonei de」 answers as 没有离岸业务都是国内的
+        text = hanzi_of_pinyin(text or "")  # 「meiyou liean yewu dou shi guonei de」: 没有离岸业务都是国内的
         norm = normalize(text or "").strip()
         if not norm:
             return Turn(messages=["我没有收到内容。" + self.question()], understood=False)

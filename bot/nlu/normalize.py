@@ -156,6 +156,17 @@ def _particles(text: str) -> str:
     return text
 
 
+def hanzi_of_pinyin(text: str) -> str:
+    """A message with the policy's words typed in pinyin (synonyms.yml) as the Chinese readers read it: normalised,
+    its pinyin in 汉字 (「meiyou liean yewu dou shi guonei de」 → 没有离岸业务都是国内的); any other message as it
+    came (English words are read where the readers use understand())."""
+    if not re.search(r"[A-Za-z]{2}", text or ""):
+        return text or ""
+    norm = normalize(text)
+    out = pinyin_to_hanzi(norm)
+    return out if out != norm else text
+
+
 def glossary_words(text: str) -> list:
     """The policy words synonyms.yml's English glossary and pinyin list find in a message (「offshore … award」 →
     [离岸, 奖励]; 「shenbao butie」 → [申报, 补贴]), in order, each once."""
@@ -175,9 +186,11 @@ def glossary_words(text: str) -> list:
     return list(dict.fromkeys(w for _, w in sorted(found, key=lambda f: f[0]) if w))
 
 
-def _attached(word: str) -> str:
-    """A glossary word that ends in a preposition (注册在, 税交在), marked to join the place written after it."""
-    return word + "\x01" if re.search(r"[在于到]$", word) else word
+def _attached(word: str, pinyin: bool) -> str:
+    """A glossary word marked to join the 汉字 written beside it: one that ends in a preposition (注册在, 税交在) joins
+    the place after it; in a message typed in pinyin, where spaces only part words, every one joins both sides."""
+    after = "\x01" if pinyin or re.search(r"[在于到]$", word) else ""
+    return ("\x04" if pinyin else "") + word + after
 
 
 def understand(text: str) -> str:
@@ -186,14 +199,21 @@ def understand(text: str) -> str:
     (the NLU uses normalize() alone)."""
     from knowledge.text import fix_typos
 
-    out = fix_typos(pinyin_to_hanzi(normalize(text or "")))
+    norm = normalize(text or "")
+    out = pinyin_to_hanzi(norm)
+    pinyin = out != norm  # 「women zai zhengzhou zhuce de youxian gongsi」: spaces part words, not phrases
+    out = fix_typos(out)
     pattern, words, fillers = _glossary()
     if pattern is not None and re.search(r"[a-z]", out):
         out = pattern.sub(
-            lambda m: _attached(words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1)))), out
+            lambda m: _attached(words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))), pinyin),
+            out,
         )
         # 「registered in 郑州」 → 「注册在郑州」: a word that ends in a preposition keeps its place, one phrase with it
-        out = re.sub(r"\x01\s*(?=[\u4e00-\u9fff])", "", out).replace("\x01", "")
+        out = re.sub(r"\x01\s*(?:(?:the|a|an)\s+)?(?=[\u4e00-\u9fff])", "", out)
+        out = re.sub(r"(?<=[\u4e00-\u9fff])\s*\x04", "", out).replace("\x01", "").replace("\x04", "")
+        if pinyin:
+            out = _particles(out)  # 「我们 zai 郑州」: a syllable beside a place the glossary read
     for _ in range(3):
         before = out
         for filler in fillers:
