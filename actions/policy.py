@@ -441,7 +441,7 @@ def statement_verdict(tracker, facts: dict, said: dict):
     if topic == "2" and not qualify.is_shape("whatcan", normalize(user_text(tracker))):
         # 「We are a limited company … registered in 郑州」 after who may apply: the facts answer 第二条's question,
         # met, not met or still to confirm
-        return qualify.verdict_answer([topic], facts, understand(user_text(tracker)))
+        return eligibility.stated_answer(understand(user_text(tracker)), facts)
     if conditions.evaluate_all(facts, [topic])[topic].status != conditions.NOT_MET:
         return None
     return qualify.verdict_answer([topic], facts)

@@ -368,6 +368,18 @@ def answer(text: str) -> Answer:
     return Answer(reading + foreign + body + ("\n" if body else "") + head + tail, clause="2")
 
 
+def stated_answer(text: str, facts: dict) -> Answer:
+    """The verdict on the conversation's 第二条 facts (`facts`) when a message states some of them in answer to who
+    may apply (「我们在内地没有注册任何公司」): the verdict, what follows for the applicant, the clause."""
+    second = {k: v for k, v in facts.items() if k in CONDITION_NAMES}
+    second.update(facts_from(text))
+    v = conditions.evaluate("2", second)
+    c = query.clause("2")
+    head = f"依据{c['label']}（{c['title']}），申报条件是：{c['text']}"
+    body = readings_line(text, second) + _explain(text, second)
+    return Answer(_verdict_line(v) + body + "\n" + head, clause="2", verdict=v.status)
+
+
 def failed_answer(text: str, facts: dict) -> Optional[Answer]:
     """「没办许可证被处罚了…能申请吗」: a 第二条 fact the user stated fails, so whatever it asks to apply for
     is 不符合, naming the condition; None when no stated 第二条 fact fails."""

@@ -188,8 +188,8 @@ def glossary_words(text: str) -> list:
 
 def _attached(word: str, pinyin: bool) -> str:
     """A glossary word marked to join the 汉字 written beside it: one that ends in a preposition (注册在, 税交在) joins
-    the place after it; in a message typed in pinyin, where spaces only part words, every one joins both sides."""
-    after = "\x01" if pinyin or re.search(r"[在于到]$", word) else ""
+    the place after it, a negation (「not a 分公司」 → 不是分公司) the word it negates; in a message typed in pinyin, where spaces only part words, every one joins both sides."""
+    after = "\x01" if pinyin or re.search(r"[在于到]$|^(不是|不|没有|没)$", word) else ""
     return ("\x04" if pinyin else "") + word + after
 
 
