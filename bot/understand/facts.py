@@ -24,7 +24,10 @@ NEGATION = re.compile(
 )
 PHRASE_END = re.compile(r"[，。；,;！？!?\n]")
 # a phrase quoting the policy's requirement, not the user's own situation
-REQUIREMENT = re.compile(r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说")
+REQUIREMENT = re.compile(
+    r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说"
+    r"|(政策|文件|条款|原文|奖励|补贴|细则)(里|上|中)?(面)?(说|写|讲)(的|了)?(是)?"  # 「离岸奖励说超过100万美元」
+)
 UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
@@ -86,6 +89,12 @@ def _quoted(t: str, pos: int, bound: Optional[str] = None) -> bool:
 def _phrase_start(text: str, pos: int) -> int:
     ends = [m.end() for m in PHRASE_END.finditer(text, 0, pos)]
     return ends[-1] if ends else 0
+
+
+def _next_phrase(text: str, start: int) -> int:
+    """Where the phrase after the one starting at `start` starts (-1 when none)."""
+    m = PHRASE_END.search(text, start)
+    return m.end() if m else -1
 
 
 def _phrase(text: str, pos: int) -> str:
@@ -258,6 +267,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         if not _quoted(t, f.start, f.bound)
         and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start : f.end + 3]))
     ]
+    quoted = [f for f in plain + more if f not in figs]
     pairs = []
     out, used = {}, set()
     for name, spec in specs.items():
@@ -269,8 +279,13 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             continue
 
         for cue in spec["cue"].finditer(t):
+            phrase = _phrase_start(t, cue.start())
+            # 「离岸奖励要求超过100万美元，我们今年正好100万美元」: the cue of a quoted requirement names the figure of
+            # the user's own in the next phrase too
+            quotes = any(_kind_fits(q, spec) and _phrase_start(t, q.start) == phrase for q in quoted)
             for i, f in enumerate(figs):
-                if not _kind_fits(f, spec) or _phrase_start(t, f.start) != _phrase_start(t, cue.start()):
+                at = _phrase_start(t, f.start)
+                if not _kind_fits(f, spec) or (at != phrase and not (quotes and at == _next_phrase(t, phrase))):
                     continue
                 if spec.get("not_followed_by") and spec["not_followed_by"].match(t, f.end):
                     continue  # 「接了18个实习生 有15个应届生」: 15 counts the graduates, not the interns
@@ -278,6 +293,8 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                     continue  # 「合格的还是15个」
                 if spec["figure"] == "year":
                     gap = 0 if abs(f.start - cue.start()) <= 16 else 99  # 「2019年比2018年」: the first year
+                elif at != phrase:
+                    gap = 8 + f.start - at  # the quoted cue's next phrase: after any figure of the cue's own phrase
                 elif f.start >= cue.start() and f.end <= cue.end():
                     gap = 0
                 elif f.start >= cue.end():
