@@ -438,11 +438,12 @@ def statement_verdict(tracker, facts: dict, said: dict):
     topic = tracker.get_slot("topic_clause")
     if not topic or topic not in conditions.clause_codes() or not set(said) & set(conditions.facts_of(topic)):
         return None
-    if topic == "2" and not qualify.is_shape("whatcan", normalize(user_text(tracker))):
+    failed = conditions.evaluate_all(facts, [topic])[topic].status == conditions.NOT_MET
+    if topic == "2" and not failed and not qualify.is_shape("whatcan", normalize(user_text(tracker))):
         # 「We are a limited company … registered in 郑州」 after who may apply: the facts answer 第二条's question,
-        # met, not met or still to confirm
+        # met or still to confirm (not met: the verdict below)
         return eligibility.stated_answer(understand(user_text(tracker)), facts)
-    if conditions.evaluate_all(facts, [topic])[topic].status != conditions.NOT_MET:
+    if not failed:
         return None
     return qualify.verdict_answer([topic], facts)
 
