@@ -121,3 +121,12 @@ def test_entity_words_in_latin_letters_are_whole_words():
 
     assert not [e for e in extract("we are mainly in the mainland") if e["entity"] == "domain"]
     assert [e["value"] for e in extract("we do AI data labelling") if e["entity"] == "domain"] == ["人工智能服务"]
+
+
+def test_qualified_interns_named_before_their_conditions_and_count():
+    from bot.estimate.session import EstimateSession
+
+    s = EstimateSession.start(
+        "跟两所学院签了三年实训协议 每年收40个实习生 今年符合条件的应届生 大专以上 实习满3个月 社保交满半年 有25个 补贴多少"
+    )
+    assert s.inputs["qualified_interns"] == 25 and s.inputs["interns_per_year"] == 40
