@@ -4,6 +4,7 @@ from typing import Optional
 
 from rasa_sdk import Tracker
 
+from bot.nlu.normalize import hanzi_of_pinyin
 from bot.understand.subject import without_speaker
 
 QUESTION_INTENTS = {
@@ -23,8 +24,10 @@ REPHRASE = "抱歉，我没有理解您的意思。可以换个说法吗？例�
 
 def user_text(tracker: Tracker) -> str:
     """The latest user message, cut to a sane length, without the words that say who is asking
-    (「我是…在公司实习的」「领导让我问问」: the speaker's role is context, not the subject; bot/understand/subject.py)."""
-    return without_speaker((tracker.latest_message.get("text") or "")[:MAX_TEXT])
+    (「我是…在公司实习的」「领导让我问问」: the speaker's role is context, not the subject; bot/understand/subject.py);
+    the policy's words typed in pinyin in 汉字 (synonyms.yml), so every reader reads 「women zai zhengzhou zhuce de
+    youxian gongsi」 as 我们在郑州注册的有限公司."""
+    return without_speaker(hanzi_of_pinyin((tracker.latest_message.get("text") or "")[:MAX_TEXT]))
 
 
 def intent_of(tracker: Tracker) -> Optional[str]:

@@ -26,7 +26,7 @@ def compose_reply(tracker, intent=None):
 def told_of_itself(text: str) -> dict:
     """The facts an earlier message told of the applicant: 「个体户能不能申报这个政策」 asked in passing,
     with no 我/我们, asks about others; it does not make the applicant an individual for the turns after."""
-    facts = fact_reader.read_facts_cached(text)
+    facts = fact_reader.message_facts(text)
     if facts.get("entity_type") == "other" and not shapes.search("self_reference", text or ""):
         facts = {k: v for k, v in facts.items() if k != "entity_type"}
     return facts
@@ -43,21 +43,15 @@ def known_facts(tracker) -> tuple:
     if history and history[-1] == latest:
         history = history[:-1]
     facts = stated_facts(history[-40:])
-    said = fact_reader.read_facts_cached(latest)
-    said.update(english_facts(latest, said))
+    said = fact_reader.message_facts(latest)
     facts.update(said)
     return facts, said
 
 
 def english_facts(text: str, said: dict) -> dict:
-    """The yes/no facts an English message states through synonyms.yml's glossary (「status expired … we got
-    re-certified」 → 到期 … 重新认定: not 新获得) that its own words did not state; {} for a message without them."""
-    from bot.nlu.normalize import glossary_words, understand
-
-    if not glossary_words(text):
-        return {}
-    read = fact_reader.read_facts_cached(understand(text))
-    return {k: v for k, v in read.items() if isinstance(v, bool) and k not in said}
+    """The facts an English or pinyin message states through synonyms.yml's glossary that its own words did not
+    (bot.understand.facts.glossary_facts)."""
+    return fact_reader.glossary_facts(text, said)
 
 
 def stated_facts(history) -> dict:

@@ -365,7 +365,10 @@ def verdict_first(dispatcher, tracker):
         computed = set() if est.clarify else computed_facts(calculator_inputs(est.inputs))
         facts = {k: v for k, v in facts.items() if k not in computed}
         said = {k: v for k, v in said.items() if k not in computed}
-    answer = qualify.answer(text, facts, said) or statement_verdict(tracker, facts, said)
+    answer = qualify.answer(text, facts, said)
+    if answer is None or (answer.verdict == "noted" and tracker.get_slot("topic_clause") == "2"):
+        # a self-description right after who may apply answers that question (statement_verdict)
+        answer = statement_verdict(tracker, facts, said) or answer
     on_second = answer is None or (answer.clause == "2" and answer.verdict != "not_met")
     read = understand(user_text(tracker))  # the English glossary too: 「tax paid in Shanghai HQ」 is 税交在…
     if on_second and not own_money(user_text(tracker)) and eligibility.asks_about_applicant(read):
@@ -441,8 +444,13 @@ def statement_verdict(tracker, facts: dict, said: dict):
     for code in dict.fromkeys([topic, "2"]):
         if not set(said) & set(conditions.facts_of(code)):
             continue
-        if conditions.evaluate_all(facts, [code])[code].status == conditions.NOT_MET:
+        failed = conditions.evaluate_all(facts, [code])[code].status == conditions.NOT_MET
+        if failed:
             return qualify.verdict_answer([code], facts)
+        if code == topic == "2" and not qualify.is_shape("whatcan", normalize(user_text(tracker))):
+            # 「We are a limited company … registered in 郑州」 after who may apply: the facts answer 第二条's question,
+            # met or still to confirm
+            return eligibility.stated_answer(understand(user_text(tracker)), facts)
     return None
 
 

@@ -37,6 +37,7 @@ def words() -> dict:
         "phrase_end",
         "requirement",
         "zhengzhou_places",
+        "zhengzhou_regions",
         "not_places",
         "group",
         "asks_must",
@@ -95,12 +96,29 @@ def _statements(spec: dict, phrase: str) -> List[Tuple[int, int, bool]]:
     w = words()
     for p in spec.get("place") or []:
         for m in p.finditer(phrase):
-            place = m.group("place")
-            if w["not_places"].search(place) or any(a < m.end() and m.start() < b for a, b, _ in found):
+            place = m.group("place")  # 「在内地没有注册」: the place is 内地 (a name may start with 无: 无锡)
+            place = place[: next((n.start() for n in w["negation"].finditer(place) if n.start() >= 2), len(place))]
+            if len(place) < 2 or w["not_places"].search(place):
                 continue
-            here = bool(w["zhengzhou_places"].search(place))
-            found.append((m.start(), m.end(), here != _negated(phrase[: m.start()], m.group(0))))
+            if any(a < m.end() and m.start() < b for a, b, _ in found):
+                continue
+            inside = m.group(0).replace(place, "", 1)  # 「在无锡注册」: the 无 of a place's name is no negation
+            statement = _place_statement(place, _negated(phrase[: m.start()], inside))
+            if statement is not None:
+                found.append((m.start(), m.end(), statement))
     return found
+
+
+def _place_statement(place: str, negated: bool) -> Optional[bool]:
+    """Whether a place said of the applicant puts it in Zhengzhou: a Zhengzhou place does (not, when negated); another
+    place does not, but 「没在开封注册」 says nothing of Zhengzhou; a region around Zhengzhou (内地, 河南) says
+    nothing, but 「在内地没有注册」 says the applicant is not set up in Zhengzhou either."""
+    w = words()
+    if w["zhengzhou_places"].search(place):
+        return not negated
+    if w["zhengzhou_regions"].search(place):
+        return False if negated else None
+    return None if negated else False
 
 
 def _read_bool(field: str, phrases: List[str]) -> Optional[bool]:
@@ -109,6 +127,22 @@ def _read_bool(field: str, phrases: List[str]) -> Optional[bool]:
     if not values:
         return None
     return all(values)
+
+
+def _no_entity(t: str) -> List[Tuple[int, int]]:
+    """The spans of 「没有注册任何公司」-like statements (eligibility_words.yml entity_type.no_entity) that say the
+    applicant has no enterprise set up in Zhengzhou: none whose phrase names another place before it."""
+    w = words()
+    out = []
+    for p in w["entity_type"]["no_entity"]:
+        for m in p.finditer(t):
+            before = w["phrase_end"].split(t[: m.start()])[-1] + m.group(0)
+            places = re.findall(r"在([\u4e00-\u9fff]{2,4}?)(?=没|未|并未|尚未|还没|从|注册|设立|成立|开|办|$)", before)
+            place = places[-1] if places else ""
+            if place and not (w["zhengzhou_places"].search(place) or w["zhengzhou_regions"].search(place)):
+                continue
+            out.append(m.span())
+    return out
 
 
 def _entity(t: str) -> Optional[str]:
@@ -147,7 +181,11 @@ def facts_from(text: str) -> dict:
     t = text or ""
     phrases = _phrases(t)
     facts: dict = {}
-    entity = _entity(t)
+    denied = _no_entity(t)
+    entity = _entity("".join("　" if any(a <= i < b for a, b in denied) else c for i, c in enumerate(t)))
+    if denied and entity is None:
+        entity = "other"  # 「还没注册公司」: no enterprise at all, and none set up in Zhengzhou
+        facts["registered_in_zhengzhou"] = False
     registered = _read_bool("registered_in_zhengzhou", phrases)
     tax_here = _read_bool("pays_tax_in_zhengzhou", phrases)
     if entity == "office":
@@ -330,6 +368,18 @@ def answer(text: str) -> Answer:
     return Answer(reading + foreign + body + ("\n" if body else "") + head + tail, clause="2")
 
 
+def stated_answer(text: str, facts: dict) -> Answer:
+    """The verdict on the conversation's 第二条 facts (`facts`) when a message states some of them in answer to who
+    may apply (「我们在内地没有注册任何公司」): the verdict, what follows for the applicant, the clause."""
+    second = {k: v for k, v in facts.items() if k in CONDITION_NAMES}
+    second.update(facts_from(text))
+    v = conditions.evaluate("2", second)
+    c = query.clause("2")
+    head = f"依据{c['label']}（{c['title']}），申报条件是：{c['text']}"
+    body = readings_line(text, second) + _explain(text, second)
+    return Answer(_verdict_line(v) + body + "\n" + head, clause="2", verdict=v.status)
+
+
 def failed_answer(text: str, facts: dict) -> Optional[Answer]:
     """「没办许可证被处罚了…能申请吗」: a 第二条 fact the user stated fails, so whatever it asks to apply for
     is 不符合, naming the condition; None when no stated 第二条 fact fails."""
@@ -496,6 +546,11 @@ def _explain(text: str, facts: dict) -> str:
         return (
             "没有独立法人资格、也不是分支机构的内部部门（如事业部）不能单独申报：第二条的申报主体是在郑州依法设立的"
             "独立法人企业，或在郑纳税的法人企业分支机构。可以由其所属的法人企业申报。"
+        )
+    if etype == "other" and _no_entity(text):
+        return (
+            "在郑州没有依法设立的企业、也没有在郑纳税的分支机构的，不符合第二条：申报主体须是在郑州市行政区域内依法设立的"
+            "独立法人企业，或在郑纳税的法人企业分支机构。在郑州注册公司（或设立分支机构并在郑纳税）后，满足其他条件即可申报。"
         )
     if etype == "other":
         return (

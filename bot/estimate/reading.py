@@ -112,7 +112,11 @@ def spelled_numbers(text: str) -> str:
 
 
 def english_to_chinese(text: str) -> str:
-    """English words of an estimate message in the Chinese the reader knows (estimate_words.yml)."""
+    """English words of an estimate message in the Chinese the reader knows (estimate_words.yml), and the policy's
+    words typed in pinyin in 汉字 (synonyms.yml: 「zhan wei fei 6w」 → 展位费6w)."""
+    from bot.nlu.normalize import pinyin_to_hanzi
+
+    text = pinyin_to_hanzi(text)
     if not re.search(r"[A-Za-z]{3,}", text):
         return text
     text = spelled_numbers(text)

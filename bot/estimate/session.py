@@ -19,7 +19,7 @@ from bot.estimate.parts import without_parts
 from bot.estimate.reading import is_what_if, next_year_supposed, plausible_rate
 
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import hanzi_of_pinyin, normalize
 from calculator.inputs import FIELDS as CONTRACT_FIELDS
 from calculator.inputs import field_type
 
@@ -285,6 +285,7 @@ class EstimateSession:
         of a message with amounts of several years (year_chain.py; found here when the message asks one)."""
         from bot.estimate.understand import english_to_chinese
 
+        text = hanzi_of_pinyin(text or "")
         norm = english_to_chinese(normalize(text or ""))
         asked = year_chain.asked_years(norm) if year is None else [year]
         if len(asked) == 1:  # 「今年在岸1.2亿…明年如果在岸做到2亿…明年总共能拿多少」: 明年 against 今年
@@ -491,6 +492,7 @@ class EstimateSession:
     # -- reading answers -------------------------------------------------------------------------
     def handle(self, text: str, intent: Optional[str] = None) -> Turn:
         """Move the session on with one user message."""
+        text = hanzi_of_pinyin(text or "")  # 「meiyou liean yewu dou shi guonei de」: 没有离岸业务都是国内的
         if not self.year_focus:
             return self._handle(text, intent)
         # 「今年按7.1，明年也先按7.1估」 in an estimate of 明年: 今年 is its previous year, and the replies say 明年
@@ -725,7 +727,7 @@ class EstimateSession:
         from bot.understand import facts as fact_reader
 
         # "3个人参加了培训" counts people; it does not say the applicant is an individual (个人)
-        said = fact_reader.read_facts_cached(re.sub(r"([0-9两一二三四五六七八九十几]+)个人", r"\1名员工", text or ""))
+        said = fact_reader.message_facts(re.sub(r"([0-9两一二三四五六七八九十几]+)个人", r"\1名员工", text or ""))
         if corrections.for_another_enterprise(normalize(text or "")):  # 「帮园区里一家企业问下」
             said = dict(said or {}, applicant_also_enterprise=True)
         if said:

@@ -16,7 +16,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import bot.rasa_speedups  # noqa: F401  (see its docstring)
 from bot.nlu import entity_ruler
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import nlu_text
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
@@ -44,7 +44,7 @@ class PolicyJiebaTokenizer(JiebaTokenizer):
         import jieba
 
         text = message.get(attribute) or ""
-        norm = normalize(text)
+        norm = nlu_text(text)
         tokens = [Token(word, start) for word, start, _ in jieba.tokenize(norm) if word.strip()]
         return self._apply_token_pattern(tokens)
 

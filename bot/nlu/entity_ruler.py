@@ -3,6 +3,7 @@ knowledge base's dictionary, an EntityRuler over the policy vocabulary, and figu
 the calculator's parser. Plain Python: the Rasa component in `components.py` wraps it.
 """
 
+import re
 from functools import lru_cache
 from typing import Dict, List
 
@@ -71,6 +72,17 @@ def _figure_entities(text: str) -> List[Dict]:
     return out
 
 
+def _inside_latin_word(norm: str, phrase: str, start: int) -> bool:
+    """Whether a phrase that begins or ends with a Latin letter is found inside a longer Latin word (the 「ai」 of
+    「mainly」 is no 人工智能)."""
+    end = start + len(phrase)
+    latin = re.compile(r"[a-z]")
+    return bool(
+        (latin.match(phrase[0]) and start > 0 and latin.match(norm[start - 1]))
+        or (latin.match(phrase[-1]) and end < len(norm) and latin.match(norm[end]))
+    )
+
+
 def extract(text: str) -> List[Dict]:
     """Entities of `text`: [{entity, value, start, end, text}], policy words then figures."""
     if not text or not text.strip():
@@ -80,6 +92,8 @@ def extract(text: str) -> List[Dict]:
     found = []
     covered = set()
     for ent in doc.ents:
+        if _inside_latin_word(norm, ent.text, ent.start_char):
+            continue  # jieba cuts 「mainland」 as m/ai/nland when 「ai」 is a word it knows
         found.append(
             {
                 "entity": ent.label_,
@@ -95,7 +109,7 @@ def extract(text: str) -> List[Dict]:
         start = norm.find(phrase)
         while start >= 0:
             span = range(start, start + len(phrase))
-            if not covered.intersection(span):
+            if not covered.intersection(span) and not _inside_latin_word(norm, phrase, start):
                 found.append(
                     {
                         "entity": label,

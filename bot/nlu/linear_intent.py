@@ -39,7 +39,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bot.nlu.normalize import normalize
+from bot.nlu.normalize import nlu_text
 from bot.rasa_speedups import coo_hstack
 
 _MODEL_FILE = "linear_intent.joblib"
@@ -48,7 +48,7 @@ _START, _END = "\x02", "\x03"  # message boundary marks for the character n-gram
 
 def char_text(text: Optional[str]) -> str:
     """What the character model reads: the normalised message between boundary marks."""
-    return f"{_START}{normalize(text or '').strip()}{_END}"
+    return f"{_START}{nlu_text(text or '').strip()}{_END}"
 
 
 def char_vectorizer(config: Dict[Text, Any]) -> TfidfVectorizer:

@@ -94,6 +94,20 @@ def _pinyin():
     return re.compile(r"(?<![a-z0-9'])(" + alternatives + r")(?!'?[a-z0-9])"), words
 
 
+@lru_cache(maxsize=1)
+def _pinyin_units():
+    """(one regex over the units typed in pinyin right after a figure, syllables joined → 汉字) from synonyms.yml."""
+    from knowledge import sources
+
+    rows = sources.load_cached("synonyms").get("pinyin_units") or []
+    units = {"".join(str(r["pinyin"]).lower().split()): str(r["canonical"]) for r in rows}
+    spelled = sorted((str(r["pinyin"]).lower().split() for r in rows), key=lambda s: -len("".join(s)))
+    if not spelled:
+        return None, units
+    alternatives = "|".join(r"[\s']*".join(re.escape(s) for s in syllables) for syllables in spelled)
+    return re.compile(r"(?<=\d)\s*(" + alternatives + r")(?!'?[a-z0-9])"), units
+
+
 def _pinyin_key(found: str) -> str:
     return re.sub(r"[\s']+", "", found)
 
@@ -104,11 +118,53 @@ def pinyin_to_hanzi(text: str) -> str:
     pattern, words = _pinyin()
     if pattern is None or not re.search(r"[a-z]", text):
         return text
+    units, unit_words = _pinyin_units()
+    if units is not None:  # 「150 wan meiyuan」: a unit after a figure first, so 「wan mei yuan」 is one unit
+        text = units.sub(lambda m: unit_words.get(_pinyin_key(m.group(1)), m.group(1)), text)
     out = pattern.sub(lambda m: "\x00" + words.get(_pinyin_key(m.group(1)), m.group(1)) + "\x00", text)
     if "\x00" not in out:
         return text
     out = re.sub(r"\x00\s*\x00|\x00\s*(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s*\x00", "", out)
-    return out.replace("\x00", "")
+    return _particles(out.replace("\x00", ""))
+
+
+@lru_cache(maxsize=1)
+def _particle_words() -> dict:
+    from knowledge import sources
+
+    return {str(k): str(v) for k, v in (sources.load_cached("synonyms").get("pinyin_particles") or {}).items()}
+
+
+def _particles(text: str) -> str:
+    """Single pinyin syllables of synonyms.yml's pinyin_particles between 汉字 (or between 汉字 and the message's edge
+    or punctuation) in 汉字, with the spaces around them: 「都是国内 de」 → 「都是国内的」."""
+    particles = _particle_words()
+    if not particles:
+        return text
+    hanzi, edge = r"[\u4e00-\u9fff]", r"(?:^|$|[，。；,;!?！？:：()（）])"
+    one = "|".join(sorted(map(re.escape, particles), key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?:(?<={hanzi})|(?<={hanzi}\s)|(?<=^)|(?<=[，。；,;!?！？:：]\s)|(?<=[，。；,;!?！？:：]))({one})(?=\s*(?:{hanzi}|{edge}))"
+    )
+    for _ in range(3):  # 「shi de hai mei you」: a syllable beside another read in the previous pass
+        new = pattern.sub(lambda m: "\x00" + particles[m.group(1)] + "\x00", text)
+        new = re.sub(r"\s*\x00\s*", "\x00", new)
+        new = re.sub(r"(?<=[a-z0-9])\x00|\x00(?=[a-z0-9])", " ", new).replace("\x00", "")
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def hanzi_of_pinyin(text: str) -> str:
+    """A message with the policy's words typed in pinyin (synonyms.yml) as the Chinese readers read it: normalised,
+    its pinyin in 汉字 (「meiyou liean yewu dou shi guonei de」 → 没有离岸业务都是国内的); any other message as it
+    came (English words are read where the readers use understand())."""
+    if not re.search(r"[A-Za-z]{2}", text or ""):
+        return text or ""
+    norm = normalize(text)
+    out = pinyin_to_hanzi(norm)
+    return out if out != norm else text
 
 
 def glossary_words(text: str) -> list:
@@ -130,16 +186,34 @@ def glossary_words(text: str) -> list:
     return list(dict.fromkeys(w for _, w in sorted(found, key=lambda f: f[0]) if w))
 
 
+def _attached(word: str, pinyin: bool) -> str:
+    """A glossary word marked to join the 汉字 written beside it: one that ends in a preposition (注册在, 税交在) joins
+    the place after it, a negation (「not a 分公司」 → 不是分公司) the word it negates; in a message typed in pinyin, where spaces only part words, every one joins both sides."""
+    after = "\x01" if pinyin or re.search(r"[在于到]$|^(不是|不|没有|没)$", word) else ""
+    return ("\x04" if pinyin else "") + word + after
+
+
 def understand(text: str) -> str:
     """The message as the answers read it: normalise(), pinyin and English glossary words put into the policy's
     Chinese, synonyms.yml's typos mended (服务外抱), spoken filler dropped. Not length-preserving
     (the NLU uses normalize() alone)."""
     from knowledge.text import fix_typos
 
-    out = fix_typos(pinyin_to_hanzi(normalize(text or "")))
+    norm = normalize(text or "")
+    out = pinyin_to_hanzi(norm)
+    pinyin = out != norm  # 「women zai zhengzhou zhuce de youxian gongsi」: spaces part words, not phrases
+    out = fix_typos(out)
     pattern, words, fillers = _glossary()
     if pattern is not None and re.search(r"[a-z]", out):
-        out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))), out)
+        out = pattern.sub(
+            lambda m: _attached(words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))), pinyin),
+            out,
+        )
+        # 「registered in 郑州」 → 「注册在郑州」: a word that ends in a preposition keeps its place, one phrase with it
+        out = re.sub(r"\x01\s*(?:(?:the|a|an)\s+)?(?=[\u4e00-\u9fff])", "", out)
+        out = re.sub(r"(?<=[\u4e00-\u9fff])\s*\x04", "", out).replace("\x01", "").replace("\x04", "")
+        if pinyin:
+            out = _particles(out)  # 「我们 zai 郑州」: a syllable beside a place the glossary read
     for _ in range(3):
         before = out
         for filler in fillers:
@@ -147,3 +221,12 @@ def understand(text: str) -> str:
         if out == before:
             break
     return out.strip()
+
+
+def nlu_text(text: str) -> str:
+    """What the intent models read: normalize(), and for a message with Latin letters (English or pinyin words)
+    also understand()'s glossary and pinyin put into the policy's Chinese, so 「are we eligible to apply」 is read
+    as 「符合条件 申报」 by the same models that learnt the Chinese. Offsets are not kept (entities are found
+    on the raw text)."""
+    norm = normalize(text or "")
+    return understand(text) if re.search(r"[a-z]{2}", norm) else norm

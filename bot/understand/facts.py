@@ -24,7 +24,10 @@ NEGATION = re.compile(
 )
 PHRASE_END = re.compile(r"[，。；,;！？!?\n]")
 # a phrase quoting the policy's requirement, not the user's own situation
-REQUIREMENT = re.compile(r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说")
+REQUIREMENT = re.compile(
+    r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说"
+    r"|(政策|文件|条款|原文|奖励|补贴|细则)(里|上|中)?(面)?(说|写|讲)(的|了)?(是)?"  # 「离岸奖励说超过100万美元」
+)
 UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
@@ -73,15 +76,25 @@ def fact_specs() -> dict:
     return out
 
 
-def _quoted(t: str, pos: int) -> bool:
-    """Whether the words just before `pos` (same phrase) quote a requirement: 「要求两年以上」."""
+def _quoted(t: str, pos: int, bound: Optional[str] = None) -> bool:
+    """Whether the words just before `pos` (same phrase) quote a requirement: 「要求两年以上」. A figure with a
+    bound (不低于, 以上) quotes one said anywhere before it in its phrase, up to a space (「补贴要求在职连续交社保
+    不低于6个月 我们有个应届生社保刚交了5个月」: 6 is the policy's, 5 the user's)."""
     start = max(_phrase_start(t, pos), pos - 8)
+    if bound in UPPER_BOUNDS or bound in LOWER_BOUNDS:
+        start = max(_phrase_start(t, pos), t.rfind(" ", 0, pos) + 1)
     return bool(REQUIREMENT.search(t[start:pos]))
 
 
 def _phrase_start(text: str, pos: int) -> int:
     ends = [m.end() for m in PHRASE_END.finditer(text, 0, pos)]
     return ends[-1] if ends else 0
+
+
+def _next_phrase(text: str, start: int) -> int:
+    """Where the phrase after the one starting at `start` starts (-1 when none)."""
+    m = PHRASE_END.search(text, start)
+    return m.end() if m else -1
 
 
 def _phrase(text: str, pos: int) -> str:
@@ -268,8 +281,10 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
     figs = [
         f
         for f in plain + more
-        if not _quoted(t, f.start) and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start : f.end + 3]))
+        if not _quoted(t, f.start, f.bound)
+        and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start : f.end + 3]))
     ]
+    quoted = [f for f in plain + more if f not in figs]
     pairs = []
     out, used = {}, set()
     earlier = _earlier_figures(t, figs)
@@ -282,8 +297,13 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             continue
 
         for cue in spec["cue"].finditer(t):
+            phrase = _phrase_start(t, cue.start())
+            # 「离岸奖励要求超过100万美元，我们今年正好100万美元」: the cue of a quoted requirement names the figure of
+            # the user's own in the next phrase too
+            quotes = any(_kind_fits(q, spec) and _phrase_start(t, q.start) == phrase for q in quoted)
             for i, f in enumerate(figs):
-                if not _kind_fits(f, spec) or _phrase_start(t, f.start) != _phrase_start(t, cue.start()):
+                at = _phrase_start(t, f.start)
+                if not _kind_fits(f, spec) or (at != phrase and not (quotes and at == _next_phrase(t, phrase))):
                     continue
                 if spec.get("this_year") and f.start in earlier:
                     continue  # 「去年和今年离岸分别是80万美元、150万美元」: 80万 is last year's, not this year's
@@ -293,6 +313,8 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                     continue  # 「合格的还是15个」
                 if spec["figure"] == "year":
                     gap = 0 if abs(f.start - cue.start()) <= 16 else 99  # 「2019年比2018年」: the first year
+                elif at != phrase:
+                    gap = 8 + f.start - at  # the quoted cue's next phrase: after any figure of the cue's own phrase
                 elif f.start >= cue.start() and f.end <= cue.end():
                     gap = 0
                 elif f.start >= cue.end():
@@ -481,6 +503,27 @@ def _read_cached(text: str) -> tuple:
 def read_facts_cached(text: str) -> dict:
     """read_facts, remembered per text (a conversation's earlier messages are read again each turn)."""
     return dict(_read_cached(text or ""))
+
+
+def glossary_facts(text: str, said: Optional[dict] = None) -> dict:
+    """The yes/no and kind facts a message with English or pinyin words states once synonyms.yml's glossary and
+    pinyin put them in the policy's Chinese (「we are registered in 郑州」 → 注册在郑州; 「status expired … we got
+    re-certified」 → 到期 … 重新认定: not 新获得) that its own words did not state (`said`); {} for a message
+    without such words. Figures are read from the message's own words only."""
+    from bot.nlu.normalize import glossary_words, understand
+
+    if not glossary_words(text or ""):
+        return {}
+    read = read_facts_cached(understand(text))
+    said = said or {}
+    return {k: v for k, v in read.items() if isinstance(v, (bool, str)) and k not in said}
+
+
+def message_facts(text: str) -> dict:
+    """Every fact a message states: its own words (read_facts), then what its English or pinyin words state."""
+    said = read_facts_cached(text)
+    said.update(glossary_facts(text, said))
+    return said
 
 
 def to_json(facts: dict) -> dict:

@@ -167,12 +167,13 @@ def _close(t: str, at: int) -> int:
 
 
 def removed(t: str) -> List[Part]:
-    """「有4个人社保只交了4个月 这4个得去掉吧」: a part the user takes out of the people counted before."""
+    """「有4个人社保只交了4个月 这4个得去掉吧」: a part the user takes out of the people counted before (never 「5个月」, a
+    duration, and never 「能不能算」「算不算」, a question)."""
     w = _words()
     people, removal = alternation(w["people"]), alternation(w["removal"])
     pattern = re.compile(
-        rf"(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?(?P<d>[^。；;！？!?]{{0,30}}?)(?:这|那)?\s*(?:{NUMBER})?\s*"
-        rf"(?:个|名|位)?(?:{people})?\s*(?:得|要|应该|需要|应|就)?\s*(?:{removal})"
+        rf"(?P<n>{NUMBER})\s*(?:个(?!月)|名|位)(?:{people})?(?P<d>[^。；;！？!?]{{0,30}}?)(?:这|那)?\s*(?:{NUMBER})?\s*"
+        rf"(?:个|名|位)?(?:{people})?\s*(?:得|要|应该|需要|应|就)?\s*(?<!能)(?<!算)(?:{removal})"
     )
     out = []
     for m in pattern.finditer(t):

@@ -68,6 +68,11 @@ def read(r):
                 or re.search(r"(应届|毕业生|符合条件|合格的|达标的)[^，。；0-9]{0,4}$", _no_asides(t[: f.start]))
                 # 「符合应届大专以上 实习3个月以上 在职社保连续6个月以上的有23个」: the conditions listed, then the count
                 or re.search(r"(符合|满足)[^。；;？?]{0,60}的\s*(有|是|共|一共|总共)?\s*$", t[: f.start])
+                # 「符合条件的应届生 大专以上 实习3个月以上 连续交社保6个月以上 有120个」: the people, their conditions, the count
+                or re.search(
+                    r"(符合条件|符合要求|合格|达标)的?(应届(毕业)?生|毕业生|实习生)[^。；;？?]{0,60}\s(有|是|共|一共|总共)\s*$",
+                    t[: f.start],
+                )
             )
         ):
             r.out.fields["qualified_interns"] = int(f.value)
