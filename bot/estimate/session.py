@@ -74,31 +74,14 @@ def question_part(text: str) -> str:
 
 
 def own_figures(text: str) -> list:
-    """The user's own figures in a message (a figure bound by 超过/以上/最高 quotes the policy)."""
+    """The user's own figures in a message (a figure bound by 超过/以上/最高 quotes the policy, and so does one
+    asked about: bot/estimate/policy_figures.py)."""
     from bot.estimate.understand import figures
 
+    from bot.estimate.policy_figures import is_policy_figure
+
     found = [f for f in figures(text) if not getattr(f, "bound", None) and f.kind != "year"]
-    return [f for f in found if not quotes_policy_figure(text, f)]
-
-
-def quotes_policy_figure(text: str, f) -> bool:
-    """「技术先进型…能拿那10万吗」: a yuan figure after 那/这个 that is one of the policy's own figures of an item
-    the message names quotes the policy (estimate_words.yml `quoted_figure`), not the user's amount."""
-    from bot.estimate.items import detect_items
-    from bot.estimate.reading import estimate_words
-    from knowledge.figures import figures as policy_figures
-
-    if f.kind != "money" or f.currency not in (None, "CNY") or f.value is None:
-        return False
-    before = text[max(0, f.start - 2) : f.start]
-    if not any(before.endswith(w) for w in estimate_words()["quoted_figure"]["before"]):
-        return False
-    codes = {c.rstrip("ab") for c in detect_items(text)}
-    return any(
-        p["key"].endswith("_cny") and p["value"] == f.value
-        for code in codes
-        for p in policy_figures(code.rstrip("ab") if code != "3.8.2" else code)
-    )
+    return [f for f in found if not is_policy_figure(text, f)]
 
 
 def to_json(value):

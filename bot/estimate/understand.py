@@ -44,6 +44,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     word_patterns,
 )
 from bot.estimate import claims, tables
+from bot.estimate.policy_figures import is_policy_figure
 from bot.nlu.normalize import normalize
 from knowledge.figures import figure
 
@@ -315,6 +316,9 @@ class Reader:
             if id(f) not in self.used and re.search(rf"({asks})\s*$", self.text[max(0, f.start - 5) : f.start]):
                 self.used.add(id(f))
                 self.out.notes.append(f"{f.raw}是您问的门槛，不作为您的金额")
+        for f in self.figs:  # 「技术先进型那个10万是每年都给吗」「上限是不是200万」: the policy's figure, asked about
+            if id(f) not in self.used and is_policy_figure(self.text, f):
+                self.used.add(id(f))
         found = claims.checked(self.text, [f for f in self.figs if id(f) not in self.used])
         starts = {c.start for c in found}
         for f in self.figs:  # 「我算的租金45万 对不对」: the user's result, checked against the estimate, never read

@@ -130,6 +130,12 @@ def glossary_words(text: str) -> list:
     return list(dict.fromkeys(w for _, w in sorted(found, key=lambda f: f[0]) if w))
 
 
+# a currency code written before an amount (「we did USD 1,000,000」): Chinese puts the unit after the figure
+CODE_BEFORE_AMOUNT = re.compile(
+    r"(?<![a-z])(usd|us\$)\s*(\d[\d,]*(?:\.\d+)?(?:\s*(?:million|mn|m|k|thousand|万|亿)(?![a-z]))?)"
+)
+
+
 def understand(text: str) -> str:
     """The message as the answers read it: normalise(), pinyin and English glossary words put into the policy's
     Chinese, synonyms.yml's typos mended (服务外抱), spoken filler dropped. Not length-preserving
@@ -137,6 +143,7 @@ def understand(text: str) -> str:
     from knowledge.text import fix_typos
 
     out = fix_typos(pinyin_to_hanzi(normalize(text or "")))
+    out = CODE_BEFORE_AMOUNT.sub(r"\2 \1", out)  # 「USD 1,000,000」 read as 「1,000,000 美元」, the unit after the figure
     pattern, words, fillers = _glossary()
     if pattern is not None and re.search(r"[a-z]", out):
         out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))), out)

@@ -79,6 +79,10 @@ def _quoted(t: str, pos: int) -> bool:
     return bool(REQUIREMENT.search(t[start:pos]))
 
 
+REACH = 16  # the most characters between a numeric fact's cue and its figure
+ENGLISH_REACH = 40  # 「offshore award says "more than 1M USD" - we did exactly USD 1,000,000」
+
+
 def _phrase_start(text: str, pos: int) -> int:
     ends = [m.end() for m in PHRASE_END.finditer(text, 0, pos)]
     return ends[-1] if ends else 0
@@ -255,6 +259,9 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
     ]
     pairs = []
     out, used = {}, set()
+    from bot.understand.segment import is_english
+
+    reach = ENGLISH_REACH if is_english(t) else REACH  # English says more words between a cue and its figure
     for name, spec in specs.items():
         if spec["kind"] != "number":
             continue
@@ -279,7 +286,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                     gap = f.start - cue.end()
                 else:
                     gap = 2 * (cue.start() - f.end) + 6  # a figure after its cue is the usual order
-                if gap < 0 or gap > 16:
+                if gap < 0 or gap > reach:
                     continue
                 pairs.append((gap, name, i))
     for gap, name, i in sorted(pairs):
