@@ -229,12 +229,21 @@ def estimate_text(text: str):
 
 def _policy_parts(parts: list) -> list:
     """「…80万美元能拿离岸奖励不 三是技术先进型那个10万是每年都给吗」「1算哪个领域」: questions about the policy or the
-    catalog that ask nothing to compute and give the estimate nothing to read (a figure of the policy they quote
-    is not the user's): answered after the estimate; the item they name is not estimated."""
+    catalog that ask nothing to compute, give the estimate nothing to read (a figure of the policy they quote is
+    not the user's) and name no item the estimate is about (「ITSS前几年就拿到了 今年维护费8万 能补吗」: ITSS is
+    the estimate's): answered after the estimate; the item they name is not estimated."""
+    from bot.estimate.items import detect_items
     from bot.estimate.session import EstimateSession, calculator_inputs
 
     asked = estimate_parts(parts)
-    return [p for p in parts if p not in asked and not calculator_inputs(EstimateSession.start(p).inputs)]
+    estimated = {c for p in asked for c in detect_items(normalize(p))}
+    return [
+        p
+        for p in parts
+        if p not in asked
+        and not calculator_inputs(EstimateSession.start(p).inputs)
+        and not set(detect_items(normalize(p))) & estimated
+    ]
 
 
 def _yes_no_parts(parts: list) -> list:

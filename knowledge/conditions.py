@@ -80,7 +80,9 @@ class Check:
     stated: Optional[str] = None  # what the user said, in words, when known
     assumed: bool = False  # the user did not say: the leaf's `assume` value was taken
     at_bound: Optional[str] = None  # the figure said is exactly the threshold, whose bound word (以上) includes it
-    excluded_bound: Optional[str] = None  # the figure said is exactly the threshold, whose bound word (超过) excludes it
+    excluded_bound: Optional[str] = (
+        None  # the figure said is exactly the threshold, whose bound word (超过) excludes it
+    )
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)

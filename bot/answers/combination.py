@@ -26,7 +26,9 @@ def _clause_of(t: str, topic_clause: Optional[str]) -> Optional[str]:
 
 def _required(code: str) -> list:
     """The clause's conditions every applicant must meet (not those that only set the amount)."""
-    return [c for c in conditions.spec(code)["conditions"] if "any" not in c and not c.get("basis") and not c.get("minor")]
+    return [
+        c for c in conditions.spec(code)["conditions"] if "any" not in c and not c.get("basis") and not c.get("minor")
+    ]
 
 
 def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:

@@ -209,6 +209,11 @@ def answer_part(
     named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
     if named is not None:
         return named
+    if eligibility.not_required(t) and not shapes.search("domain_asked", t):
+        from bot.estimate.items import detect_items
+
+        if not detect_items(t):  # 「…有没有要求成立满几年才能报」 beside another question: what 第二条 does not require
+            return eligibility.answer(t)
     if facts is not None:
         from bot.answers import qualify
         from bot.understand.facts import read_facts_cached
@@ -465,7 +470,9 @@ def compose_one(
     if family is None:
         if top is None or top["score"] < SEARCH_FLOOR:
             if topic_clause and topic_clause.startswith("3") and subsidies.aspect_line(topic_clause, t):
-                return subsidies.clause_answer(topic_clause, t)  # 「is the cap 200万 per year?」 of the item talked about
+                return subsidies.clause_answer(
+                    topic_clause, t
+                )  # 「is the cap 200万 per year?」 of the item talked about
             return Answer("", confident=False)
         family = family_of(top)
     asks_all = top is not None and top["kind"] == "clause" and top["key"] == "3" and top["score"] >= SEARCH_FLOOR

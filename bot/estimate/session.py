@@ -84,6 +84,21 @@ def own_figures(text: str) -> list:
     return [f for f in found if not is_policy_figure(text, f)]
 
 
+BASE_ITEMS = ("3.1", "3.2")  # 三（三）'s base: the increment and offshore awards
+
+
+def innovation_on_running(codes: list, running: Optional[dict], norm: str) -> bool:
+    """「那按这个离岸奖算的话创新奖多少」 after an estimate of 三（二）: 三（三） is asked on the running estimate's base
+    awards (15% of 三（一）+三（二）), the business amounts told before; not when the message gives a dollar amount or
+    names an item outside the base."""
+    if "3.3" not in codes or not set(codes) <= set(BASE_ITEMS) | {"3.3"} or not running:
+        return False
+    base_fields = {"onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd"}
+    if not base_fields & {k for k, v in running.items() if v is not None}:
+        return False
+    return not any(f.kind == "money" and f.currency == "USD" for f in own_figures(norm))
+
+
 def to_json(value):
     """Decimals as strings, recursively, so the state fits in a Rasa slot."""
     if isinstance(value, Decimal):
@@ -261,6 +276,7 @@ class EstimateSession:
         norm = english_to_chinese(normalize(text or ""))
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
+        adds = adds or innovation_on_running(codes, running, norm)
         if running and running.get("certifications") and not adds:
             # "ITSS是今年新拿的 认证费15万" after CMMI: a certification not yet told is another one
             said = {m.group(0).replace(" ", "").upper()[:4] for m in CERT_NAME.finditer(norm)}

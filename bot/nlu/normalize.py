@@ -143,7 +143,9 @@ def understand(text: str) -> str:
     from knowledge.text import fix_typos
 
     out = fix_typos(pinyin_to_hanzi(normalize(text or "")))
-    out = CODE_BEFORE_AMOUNT.sub(r"\2 \1", out)  # 「USD 1,000,000」 read as 「1,000,000 美元」, the unit after the figure
+    out = CODE_BEFORE_AMOUNT.sub(
+        r"\2 \1", out
+    )  # 「USD 1,000,000」 read as 「1,000,000 美元」, the unit after the figure
     pattern, words, fillers = _glossary()
     if pattern is not None and re.search(r"[a-z]", out):
         out = pattern.sub(lambda m: words.get(m.group(1), words.get(re.sub(r"\s+", " ", m.group(1)), m.group(1))), out)

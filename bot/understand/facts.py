@@ -22,7 +22,7 @@ FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts
 NEGATION = re.compile(
     r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$"
 )
-PHRASE_END = re.compile(r"[，。；,;！？!?\n]")
+PHRASE_END = re.compile(r"[，。；;！？!?\n]|,(?!(?<=\d,)\d)")  # 「1,000,000」: a comma between digits ends no phrase
 # a phrase quoting the policy's requirement, not the user's own situation
 REQUIREMENT = re.compile(r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说")
 UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}

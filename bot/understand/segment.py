@@ -19,7 +19,8 @@ CLAUSE_END = re.compile(
 )
 QUESTION = re.compile(
     r"[?？]|吗|(?<![什怎那多这要])么|嘛|呢|怎么|如何|多少|哪|(?<![没不])(?<!没有)(?:什么|啥)|咋|多久|多长|"
-    r"(?<!了)几(个|月|年|项|人|号|家|份|成|倍|点)[^，,。\s]{0,4}$|百分之几|占几|"
+    # 「前几年就拿到了」「十几个」: 几 after 前/这/近/好/十 counts loosely, it asks nothing
+    r"(?<!了)(?<![前这那近头好十后])几(个|月|年|项|人|号|家|份|成|倍|点)[^，,。\s]{0,4}$|百分之几|占几|"
     r"是否|谁|吧$|(.)不\2|(.)没\3|"
     r"(?:能|可以|可|会|行|中|对|是|有|算)[^，,。\s]{0,8}不$"  # 「能申报不」「算服务外包不」: 不 as the question's end
 )
@@ -101,7 +102,9 @@ def question_parts(text: str) -> List[str]:
     parts, pending = [], []
     for clause in clauses(text):
         pending.append(clause)
-        if (is_question(clause) and not leads_in(clause)) or is_request_not_served(clause):
+        said = "".join(pending)
+        inside_notice = said.count("【") > said.count("】")  # 「【系统通知：…，…】」 is read whole
+        if (is_question(clause) and not leads_in(clause)) or (is_request_not_served(clause) and not inside_notice):
             parts.append(" ".join(pending))
             pending = []
     if pending:
