@@ -200,7 +200,6 @@ def estimate_text(text: str):
     answered after it instead, not estimated with nothing to compute from."""
     from bot.answers import router
     from bot.estimate.session import EstimateSession
-    from bot.understand.segment import clauses
 
     from bot.estimate.session import own_figures
 
@@ -217,11 +216,8 @@ def estimate_text(text: str):
         return None
     if not [p for p in asked if p not in side]:
         return None
-    trimmed = understand(text)
-    for part in side:
-        for clause in clauses(part):
-            trimmed = trimmed.replace(clause, "", 1)
-    trimmed = trimmed.strip()
+    # the other parts, whole (a side part's clause 「2」 is no figure to cut out of 「200万美元」)
+    trimmed = " ".join(p for p in parts if p not in side).strip()
     if not trimmed or not own_figures(normalize(trimmed)):
         return None
     return trimmed if own or EstimateSession.start(trimmed).status == "done" else None
@@ -269,8 +265,12 @@ def _estimated_topic(asked: list):
     """The one support item the message's estimate is about (「CMMI5…ITSS…一共能补多少？一年最多能报几个项目」 → 3.6):
     the subject of its other questions, before any earlier topic; None for several items or none."""
     from bot.estimate.items import detect_items
+    from bot.estimate.session import EstimateSession
 
-    items = list(dict.fromkeys(c.rstrip("ab") for c in detect_items(" ".join(asked))))
+    said = " ".join(asked)
+    # 「离岸今年做了200万美元…能拿多少」 names no item: the one its figures are for
+    codes = detect_items(said) or EstimateSession.start(said).items
+    items = list(dict.fromkeys(c.rstrip("ab") for c in codes))
     return items[0] if len(items) == 1 else None
 
 

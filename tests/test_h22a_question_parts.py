@@ -156,3 +156,42 @@ class TestPartsAfterAnEstimate:
         out = texts(d)
         assert "748,000.00元" in out and "内部管理服务" in out and "200万元" in out
         assert "23个重点发展领域" not in out
+
+
+class TestFollowUps:
+    def test_loose_counts_ask_nothing(self):
+        assert len(message_parts(understand("CMMI我们前几年就有了 今年年审交了6万 年审费能补吗"))) == 1
+
+    def test_a_numbered_part_keeps_the_figures_of_the_other(self):
+        """The side part 「2 …」 is cut whole: its 「2」 is no figure to cut out of 「250万美元」."""
+        cut = estimate_text("1 今年离岸250万美元 汇率7 能拿多少 2 这个奖封顶是不是200万")
+        assert cut is not None and "250万美元" in cut and "封顶" not in cut
+
+    async def test_cap_part_after_an_estimate_of_an_item_named_by_its_figures(self):
+        d, _ = await run(
+            ActionAnswerPolicy(), tracker("1 今年离岸250万美元 汇率7 能拿多少 2 这个奖封顶是不是200万", "ask_subsidy")
+        )
+        out = texts(d)
+        assert "1,750,000.00元" in out and "另外，上限" in out and "是美元还是人民币" not in out
+
+    def test_innovation_asked_on_the_running_base(self):
+        from bot.estimate.session import innovation_on_running
+
+        running = {"offshore_usd": Decimal("1600000"), "usd_cny_rate": Decimal("7")}
+        assert innovation_on_running(["3.2", "3.3"], running, normalize("按刚才那个离岸奖 创新奖多少"))
+        assert not innovation_on_running(["3.3"], running, normalize("离岸其实是180万美元 创新奖多少"))
+        told = dict(running, innovation_patents_two_years=True)
+        assert not innovation_on_running(["3.3"], told, normalize("要是软著只有今年有呢"))
+
+    def test_quote_is_the_part_not_an_earlier_figure(self):
+        from bot.understand.quote import user_words
+
+        raw = "1 去年离岸200万美元 能拿多少 2 这个奖封顶多少"
+        assert user_words("2 这个奖封顶多少", raw) == "2 这个奖封顶多少"
+
+    def test_the_three_kept_are_said_with_the_item_cap(self):
+        from calculator import calculate
+
+        certs = [{"name": n, "cost_cny": Decimal(c)} for n, c in (("A", 100000), ("B", 90000), ("C", 80000), ("D", 10))]
+        item = next(i for i in calculate({"certifications": certs})["items"] if i["code"] == "3.6")
+        assert "每个项目补贴最高30万元" in item["explanation"]

@@ -387,6 +387,16 @@ def _names_support_item(hits: list) -> bool:
     )
 
 
+def _asks_of_the_item(t: str, topic_clause: Optional[str]) -> bool:
+    """「这个奖封顶是不是200万」「它的比例」: a question naming no item of its own that refers to the support item talked
+    about, and asks an aspect (上限、比例、条件…) that item's clause answers."""
+    if not topic_clause or not topic_clause.startswith("3") or not shapes.search("refers_to_item", t):
+        return False
+    from bot.estimate.items import detect_items
+
+    return not detect_items(t) and bool(subsidies.aspect_line(topic_clause, t))
+
+
 def compose_one(
     intent: Optional[str], t: str, entities=(), topic_clause: Optional[str] = None, topic_domain: Optional[str] = None
 ) -> Answer:
@@ -415,6 +425,8 @@ def compose_one(
     either = combination.answer(t, topic_clause)  # 「两个都满足还是满足一个就行」: from conditions.yml's `any` groups
     if either is not None:
         return either
+    if _asks_of_the_item(t, topic_clause):  # 「这个奖封顶是不是200万」 after 三（二）: its cap, not the 500万 total
+        return subsidies.clause_answer(topic_clause, t)
     placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None
     if placed is not None:
         return placed

@@ -93,6 +93,8 @@ def innovation_on_running(codes: list, running: Optional[dict], norm: str) -> bo
     names an item outside the base."""
     if "3.3" not in codes or not set(codes) <= set(BASE_ITEMS) | {"3.3"} or not running:
         return False
+    if "3.3" in items_for_inputs(running):
+        return False  # 三（三） was estimated already: a new fact of it amends the estimate, it adds nothing
     base_fields = {"onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd"}
     if not base_fields & {k for k, v in running.items() if v is not None}:
         return False

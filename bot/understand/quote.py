@@ -31,6 +31,28 @@ def _to_raw(i: int, opcodes: tuple, end: bool) -> Optional[int]:
     return None
 
 
+def _starts(read: str, pieces: list) -> list:
+    """Every place the part's first piece occurs in the reading."""
+    if not pieces:
+        return []
+    out, at = [], read.find(pieces[0])
+    while at >= 0:
+        out.append(at)
+        at = read.find(pieces[0], at + 1)
+    return out
+
+
+def _span_from(read: str, pieces: list, start: int) -> Optional[tuple]:
+    """(start, end) of the pieces found in order from `start`, or None when one is missing."""
+    end = start + len(pieces[0])
+    for piece in pieces[1:]:
+        at = read.find(piece, end)
+        if at < 0:
+            return None
+        end = at + len(piece)
+    return start, end
+
+
 def user_words(part: str, raw: str) -> str:
     """The stretch of `raw` that `part` (a piece of understand(raw), its pieces joined by spaces) was read from;
     `part` itself when it cannot be found there."""
@@ -38,15 +60,10 @@ def user_words(part: str, raw: str) -> str:
         return part
     read, opcodes = _alignment(raw)
     pieces = [p for p in part.split(" ") if p]
-    start = read.find(pieces[0]) if pieces else -1
-    if start < 0:
+    spans = [span for span in (_span_from(read, pieces, at) for at in _starts(read, pieces)) if span]
+    if not spans:
         return part
-    end = start + len(pieces[0])
-    for piece in pieces[1:]:
-        at = read.find(piece, end)
-        if at < 0:
-            return part
-        end = at + len(piece)
+    start, end = min(spans, key=lambda span: span[1] - span[0])  # 「2 这个奖励…」: not the 2 of an earlier 「200万」
     s, e = _to_raw(start, opcodes, False), _to_raw(end, opcodes, True)
     if s is None or e is None or e <= s:
         return part
