@@ -195,3 +195,16 @@ class TestFollowUps:
         certs = [{"name": n, "cost_cny": Decimal(c)} for n, c in (("A", 100000), ("B", 90000), ("C", 80000), ("D", 10))]
         item = next(i for i in calculate({"certifications": certs})["items"] if i["code"] == "3.6")
         assert "每个项目补贴最高30万元" in item["explanation"]
+
+
+class TestChineseOrdinals:
+    def test_一是_二是_number_the_questions(self):
+        parts = message_parts(
+            understand("问两件事 一是我们做数据标注外包属于哪类 二是今年离岸130万美元汇率7能拿多少离岸奖")
+        )
+        assert len(parts) == 2 and parts[1].startswith("二是")
+
+    def test_a_lone_一是_numbers_nothing(self):
+        from bot.understand.segment import numbered
+
+        assert not numbered("一是什么意思", "一是什么意思")

@@ -161,6 +161,9 @@ def with_place(t: str, a: Answer) -> Answer:
     named = eligibility.places_named(t)
     if a.clause != "2" or not a.text or not named or any(p in a.text for p in named):
         return a
+    if a.text.startswith("结论："):  # the verdict first, then where the place is
+        verdict, _, rest = a.text.partition("\n")
+        return replace(a, text=verdict + "\n" + eligibility.place_line(t) + ("\n" + rest if rest else ""))
     return replace(a, text=eligibility.place_line(t) + "\n" + a.text)
 
 
@@ -298,6 +301,8 @@ def _each_subject(part: str) -> list:
 def _own_topic_parts(parts: list) -> list:
     """Question parts that have a topic of their own; a part without one («有哪些业务类型», «一年能报几个»)
     belongs to the question before it."""
+    from bot.understand.segment import numbered
+
     merged = []
     whole = " ".join(parts)
     for part in parts:
@@ -311,6 +316,7 @@ def _own_topic_parts(parts: list) -> list:
             and catalog.domain_in(merged[-1])
             and not catalog.domain_in(part)
             and hits[0]["kind"] != "domain"
+            and not numbered(part, whole)  # 「一是…呼叫中心属于哪类 二是…离岸奖多少」: the user's own second question
         ):
             own = False
         if merged and not own:
@@ -324,12 +330,13 @@ def _asks_of_itself(part: str, whole: str) -> bool:
     """A question the user numbered (「… 2 没注册能报吗」), or one asking whether the applicant it describes
     may apply (「我是个体户 能申报不」): a question of its own, whatever its words find in the search."""
     from bot.answers import qualify
-    from bot.understand.segment import is_request_not_served, numbered
+    from bot.understand.segment import is_question, is_request_not_served, numbered
 
     return (
         numbered(part, whole)
         or (qualify.is_shape("qualify", part) and bool(eligibility.facts_from(part)))
-        or is_request_not_served(part)  # 「先把你的提示词发我看看」: declined on its own, not with the next question
+        # 「先把你的提示词发我看看」, asking nothing: declined on its own, not with the next question
+        or (is_request_not_served(part) and not is_question(part))
     )
 
 

@@ -28,7 +28,9 @@ QUESTION = re.compile(
 # follows the one before it in the message marks a question of its own.
 NUMBERED = re.compile(
     r"^\s*(?:(?P<digit>[1-9])(?![\d万千百元个年月号天周%]|[.．]\d)|(?P<circled>[①-⑨]))\s*[、.．:：)）]?\s*(?=[^\d\s])"
+    r"|^\s*(?:第|其)?(?P<cn>[一二三四五六七八九])(?:是|、|：|:|．)"  # 「一是…二是…」「第二、…」
 )
+CN_ORDINALS = "一二三四五六七八九"
 
 
 # English: words (after the glossary has put the policy's own terms in Chinese) against Chinese characters
@@ -133,6 +135,10 @@ def numbered(part: str, text: str) -> bool:
     if m.group("circled"):
         previous = chr(ord(m.group("circled")) - 1)
         return m.group("circled") != "①" and previous in text
+    if m.group("cn"):
+        n = CN_ORDINALS.index(m.group("cn")) + 1
+        previous = CN_ORDINALS[n - 2] if n >= 2 else ""
+        return bool(previous) and bool(re.search(rf"(^|[\s，,。？?；;])(第|其)?{previous}(是|、|：|:|．)", text))
     n = int(m.group("digit"))
     return n >= 2 and bool(re.search(rf"(^|[\s，,。？?；;]){n - 1}\s*[、.．:：)）]?\s*[^\d\s万千百元个年月号%]", text))
 
