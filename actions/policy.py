@@ -1,5 +1,6 @@
 """Answers to policy questions, the human-contact answer, and the fallback."""
 
+import re
 from decimal import Decimal
 from typing import Any, Dict, List, Text
 
@@ -216,8 +217,15 @@ def estimate_text(text: str):
         return None
     if not [p for p in asked if p not in side]:
         return None
-    # the other parts, whole (a side part's clause 「2」 is no figure to cut out of 「200万美元」)
-    trimmed = " ".join(p for p in parts if p not in side).strip()
+    from bot.understand.segment import clauses
+
+    trimmed = understand(text)
+    for part in side:
+        for clause in clauses(part):
+            # never a piece of a number (a side part's 「2」 is no figure to cut out of 「200万美元」)
+            alone = rf"(?<![\d.]){re.escape(clause)}(?![\d.,万千百亿%])"
+            trimmed = re.sub(alone, "", trimmed, count=1)
+    trimmed = trimmed.strip()
     if not trimmed or not own_figures(normalize(trimmed)):
         return None
     return trimmed if own or EstimateSession.start(trimmed).status == "done" else None

@@ -208,3 +208,8 @@ class TestChineseOrdinals:
         from bot.understand.segment import numbered
 
         assert not numbered("一是什么意思", "一是什么意思")
+
+    def test_thousands_are_not_clause_ends_in_chinese(self):
+        from bot.understand.segment import clauses
+
+        assert "今年23,400,000元" in clauses("去年在岸19,000,000元，今年23,400,000元 能拿多少")
