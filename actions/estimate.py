@@ -299,8 +299,9 @@ class ActionLooseAnswer(Action):
                 say(dispatcher, answer)
                 return done + answer_events(answer)
         if asking and intent == "dont_know" and not own_figures(text) and asks_something(text):
-            # 「今年申报截止是几号 别跟我说不知道」: a question, not an answer to one
-            answer = compose(None, text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+            # 「今年申报截止是几号 别跟我说不知道」: a question, not an answer to one (on the conversation's facts:
+            # 「其他情况说不清楚 还需要满足哪些条件」)
+            answer = compose_reply(tracker, None)
             if answer.text:
                 say(dispatcher, answer)
                 return done + answer_events(answer)

@@ -1,5 +1,6 @@
 """Answers to policy questions, the human-contact answer, and the fallback."""
 
+import re
 from decimal import Decimal
 from typing import Any, Dict, List, Text
 
@@ -201,7 +202,6 @@ def estimate_text(text: str):
     answered after it instead, not estimated with nothing to compute from."""
     from bot.answers import router
     from bot.estimate.session import EstimateSession
-    from bot.understand.segment import clauses
 
     from bot.estimate.session import own_figures
 
@@ -211,19 +211,44 @@ def estimate_text(text: str):
         return None
     yes_no = _yes_no_parts(parts)
     how = _how_parts(parts)
-    side = yes_no + how
-    if not side or len(side) == len(parts) or (not how and EstimateSession.start(text).status == "done"):
+    about = [p for p in _policy_parts(parts) if p not in yes_no + how]
+    side = yes_no + how + about
+    own = how or about  # parts that are never the estimate's, whether or not it can finish without them
+    if not side or len(side) == len(parts) or (not own and EstimateSession.start(text).status == "done"):
         return None
     if not [p for p in asked if p not in side]:
         return None
+    from bot.understand.segment import clauses
+
     trimmed = understand(text)
     for part in side:
         for clause in clauses(part):
-            trimmed = trimmed.replace(clause, "", 1)
+            # never a piece of a number (a side part's 「2」 is no figure to cut out of 「200万美元」)
+            alone = rf"(?<![\d.]){re.escape(clause)}(?![\d.,万千百亿%])"
+            trimmed = re.sub(alone, "", trimmed, count=1)
     trimmed = trimmed.strip()
     if not trimmed or not own_figures(normalize(trimmed)):
         return None
-    return trimmed if how or EstimateSession.start(trimmed).status == "done" else None
+    return trimmed if own or EstimateSession.start(trimmed).status == "done" else None
+
+
+def _policy_parts(parts: list) -> list:
+    """「…80万美元能拿离岸奖励不 三是技术先进型那个10万是每年都给吗」「1算哪个领域」: questions about the policy or the
+    catalog that ask nothing to compute, give the estimate nothing to read (a figure of the policy they quote is
+    not the user's) and name no item the estimate is about (「ITSS前几年就拿到了 今年维护费8万 能补吗」: ITSS is
+    the estimate's): answered after the estimate; the item they name is not estimated."""
+    from bot.estimate.items import detect_items
+    from bot.estimate.session import EstimateSession, calculator_inputs
+
+    asked = estimate_parts(parts)
+    estimated = {c for p in asked for c in detect_items(normalize(p))}
+    return [
+        p
+        for p in parts
+        if p not in asked
+        and not calculator_inputs(EstimateSession.start(p).inputs)
+        and not set(detect_items(normalize(p))) & estimated
+    ]
 
 
 def _yes_no_parts(parts: list) -> list:
@@ -249,8 +274,12 @@ def _estimated_topic(asked: list):
     """The one support item the message's estimate is about (「CMMI5…ITSS…一共能补多少？一年最多能报几个项目」 → 3.6):
     the subject of its other questions, before any earlier topic; None for several items or none."""
     from bot.estimate.items import detect_items
+    from bot.estimate.session import EstimateSession
 
-    items = list(dict.fromkeys(c.rstrip("ab") for c in detect_items(" ".join(asked))))
+    said = " ".join(asked)
+    # 「离岸今年做了200万美元…能拿多少」 names no item: the one its figures are for
+    codes = detect_items(said) or EstimateSession.start(said).items
+    items = list(dict.fromkeys(c.rstrip("ab") for c in codes))
     return items[0] if len(items) == 1 else None
 
 
@@ -276,14 +305,10 @@ def other_parts(dispatcher, tracker) -> list:
             tracker.get_slot("topic_domain"),
             known_facts(tracker)[0],
         )
-    else:
-        rest = compose(
-            None,
-            "？".join(others) + "？",
-            entities_of(tracker),
-            topic,
-            tracker.get_slot("topic_domain"),
-            known_facts(tracker)[0],
+    else:  # the questions as the message split them (「1算哪个领域 … 3这个奖励上限多少」), each answered on its own
+        args = (entities_of(tracker), topic, tracker.get_slot("topic_domain"), known_facts(tracker)[0])
+        rest = router.compose_parts(others, *args, said=user_text(tracker)) or compose(
+            None, "？".join(others) + "？", *args
         )
     if not rest.text:
         return []
@@ -375,6 +400,7 @@ def verdict_first(dispatcher, tracker):
         answer = eligibility.answer_with_business(read)  # the applicant against 第二条, not an estimate
     if answer is None:
         return None
+    answer = router.with_place(read, answer)  # 「新郑的算不算在郑州 能不能申报」: the place is said to be in Zhengzhou
     if answer.verdict == "noted" and complete_estimate(user_text(tracker)):
         # 「已认定的培训机构 今年培训了45个大专以上的学员 考核都过了 也都签了一年以上劳动合同」: the amount they give
         events = estimate_from_question(dispatcher, tracker)
@@ -465,8 +491,10 @@ def not_served_first(dispatcher, tracker):
     t = understand(user_text(tracker))
     answer = router.decline_other_policy(t)
     if answer is None:
-        # several parts: only the kinds that decide every part (「今天汇率多少 按今天的汇率算一下离岸的」)
-        answer = cannot_serve(t, whole_only=len(router.message_parts(t)) >= 2)
+        # several parts: only the kinds that decide every part (「今天汇率多少 按今天的汇率算一下离岸的」), unless
+        # every part is a request not served (「给我个准话 保证能拿到200万 给我写个书面承诺」)
+        parts = router.message_parts(t)
+        answer = cannot_serve(t, whole_only=len(parts) >= 2 and not all(cannot_serve(p) for p in parts))
     if answer is not None and declined_aside(dispatcher, t):
         return None  # 「…展位费2万…顺便问下你们商务局几点下班」: that request declined, the rest answered after it
     notice = shapes.search("injected_notice", user_text(tracker))

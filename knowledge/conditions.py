@@ -80,6 +80,9 @@ class Check:
     stated: Optional[str] = None  # what the user said, in words, when known
     assumed: bool = False  # the user did not say: the leaf's `assume` value was taken
     at_bound: Optional[str] = None  # the figure said is exactly the threshold, whose bound word (以上) includes it
+    excluded_bound: Optional[str] = (
+        None  # the figure said is exactly the threshold, whose bound word (超过) excludes it
+    )
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -166,7 +169,20 @@ def threshold(leaf: dict) -> Decimal:
 def at_bound(leaf: dict, facts: dict) -> Optional[str]:
     """The bound word (以上, 不低于 …) when the fact is exactly the leaf's threshold and that word includes it
     (conditions.yml `bound_words`): 「正好两年」 against 「两年以上」 meets it, and the answer says why."""
-    if leaf.get("op") not in ("ge", "le") or facts.get(leaf.get("fact")) is None:
+    word = _exactly_at(leaf, facts)
+    return word if word in _data()["bound_words"]["inclusive"] else None
+
+
+def at_excluded_bound(leaf: dict, facts: dict) -> Optional[str]:
+    """The bound word (超过, 低于 …) when the fact is exactly the leaf's threshold and that word excludes it
+    (conditions.yml `bound_words`: exclusive): 「正好100万美元」 against 「超过100万美元」 fails it, and the answer
+    says why."""
+    word = _exactly_at(leaf, facts)
+    return word if word in _data()["bound_words"].get("exclusive", []) else None
+
+
+def _exactly_at(leaf: dict, facts: dict) -> Optional[str]:
+    if leaf.get("op") not in ("ge", "le", "gt", "lt") or facts.get(leaf.get("fact")) is None:
         return None
     try:
         exact = Span.of(facts[leaf["fact"]]).exact()
@@ -174,7 +190,7 @@ def at_bound(leaf: dict, facts: dict) -> Optional[str]:
         hit = exact is not None and exact == threshold(leaf)
     except (ArithmeticError, TypeError, ValueError, StopIteration):
         return None
-    return word if hit and word in _data()["bound_words"]["inclusive"] else None
+    return word if hit else None
 
 
 def at_bound_note(check: "Check") -> str:
@@ -182,6 +198,13 @@ def at_bound_note(check: "Check") -> str:
     if not check.at_bound or check.status != MET or not check.stated:
         return ""
     return _data()["bound_words"]["at_bound_note"].format(bound=check.at_bound, value=check.stated)
+
+
+def excluded_bound_note(check: "Check") -> str:
+    """「“超过”不包含本数，您说的正好是100万美元，不算超过」 for a condition failed exactly at its threshold, else ""."""
+    if not check.excluded_bound or check.status != NOT_MET or not check.stated:
+        return ""
+    return _data()["bound_words"]["excluded_bound_note"].format(bound=check.excluded_bound, value=check.stated)
 
 
 def bound_word(leaf: dict) -> Optional[str]:
@@ -414,6 +437,7 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
                 _describe(cond, facts),
                 assumed,
                 at_bound(cond, facts) if not assumed else None,
+                at_excluded_bound(cond, facts) if not assumed else None,
             )
         )
     requires = entry.get("requires", [])

@@ -109,6 +109,9 @@ def topic_clause(text: str) -> Optional[str]:
 
 def _check_line(check: cond.Check) -> str:
     said = f"（您说的是：{check.stated}）" if check.stated and check.stated not in ("是", "否") else ""
+    note = cond.excluded_bound_note(check)  # 「正好100万美元」: 超过 excludes the number
+    if note and said:
+        said = f"{said}，{note}"
     if check.status == cond.NOT_MET:
         leaf = next((x for x in cond.leaves(check.clause) if x["id"] == check.id), {})
         if leaf.get("unmet"):

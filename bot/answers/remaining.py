@@ -78,3 +78,40 @@ def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
             )
         return Answer(f"{line}\n依据{c['label']}（{c['title']}）：{c['text']}", clause=code)
     return None
+
+
+def limit_answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
+    """「一个企业一年最多几个人」: the most people (or years) a clause allows, from its count limit (figures.yml, bound
+    最多); the clause is the one the message names, else the one talked about, else the only clause with such a
+    limit. None when the question asks no such limit or the clause has none (「实习生最多几个人能补」: 三（七）4
+    sets a minimum, not a maximum)."""
+    m = shapes.search("people_or_years_limit", t)
+    if not m:
+        return None
+    from bot.estimate.items import detect_items
+
+    unit = m.group("unit") or m.group("unit2")
+    named = [c.rstrip("ab") for c in detect_items(t)]
+    codes = named or [c for c in [topic_clause] if c and _limit(c, unit) is not None]
+    if not codes:  # 「一个企业一年最多几个人」 naming nothing: the one clause that limits people, if there is one
+        codes = [c for c in _leaf_codes() if _limit(c, unit) is not None]
+        if len(codes) != 1:
+            return None
+    for code in codes:
+        limit = _limit(code, unit)
+        if limit is None:
+            continue
+        c = query.clause(code)
+        u = limit["text"][-1]
+        return Answer(
+            f"最多{plain(limit['value'])}{u}：{c['label']}规定{limit['text']}。\n依据{c['label']}（{c['title']}）：{c['text']}",
+            clause=code,
+        )
+    return None
+
+
+def _leaf_codes() -> list:
+    """Every support item of 第三条 that has figures of its own."""
+    from knowledge.figures import all_figures
+
+    return [c for c in all_figures() if c.startswith("3.")]

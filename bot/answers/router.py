@@ -7,10 +7,10 @@ from typing import Optional
 
 from knowledge import conditions, query, shapes
 
-from bot.answers import catalog, eligibility, general, reasoning, remaining, scope, subsidies, unspecified
+from bot.answers import catalog, combination, eligibility, general, reasoning, remaining, scope, subsidies, unspecified
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
-from bot.understand.quote import user_words
+from bot.understand.quote import header
 from bot.understand.segment import question_parts
 
 DECLINE = (
@@ -62,6 +62,12 @@ def decline_other_policy(text: str) -> Optional[Answer]:
 
 def is_classify_question(intent: Optional[str], t: str) -> bool:
     """Whether the message asks which domain (if any) a business it describes belongs to."""
+    phrases = [p for p in PHRASE_END.split(t) if p]
+    if any(shapes.search("place_question", p) for p in phrases):
+        # 「新郑的算不算在郑州」 asks where the applicant is set up, not where its business belongs
+        t = " ".join(p for p in phrases if not shapes.search("place_question", p))
+        if not t:
+            return False
     if shapes.search("second_article_question", t) or (
         eligibility.not_required(t) and not shapes.search("domain_asked", t)
     ):
@@ -145,10 +151,14 @@ def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain
     parts = message_parts(t)
     answered = None
     if len(parts) >= 2:
-        answered = _compose_parts(parts, entities, topic_clause, topic_domain, facts, said=text)
+        answered = compose_parts(parts, entities, topic_clause, topic_domain, facts, said=text)
+    if answered is None and facts:
+        from bot.understand.facts import read_facts_cached
+
+        answered = _conditions_left(t, dict(facts, **read_facts_cached(t)), topic_clause)
     if answered is None:
         answered = answer_part(intent, t, entities, topic_clause, topic_domain)
-    return _with_place(t, answered)
+    return with_place(t, answered)
 
 
 ASIDE = "另外，您提到的“{name}”不属于本政策的内容：{note}。"
@@ -164,12 +174,15 @@ def with_aside(t: str, a: Answer) -> Answer:
     return replace(a, text=a.text.rstrip() + "\n" + line)
 
 
-def _with_place(t: str, a: Answer) -> Answer:
+def with_place(t: str, a: Answer) -> Answer:
     """An answer on 第二条 to a message naming a place inside Zhengzhou (「登封市的企业能报吗」) says
     that the place is in Zhengzhou when it does not already."""
     named = eligibility.places_named(t)
     if a.clause != "2" or not a.text or not named or any(p in a.text for p in named):
         return a
+    if a.text.startswith("结论："):  # the verdict first, then where the place is
+        verdict, _, rest = a.text.partition("\n")
+        return replace(a, text=verdict + "\n" + eligibility.place_line(t) + ("\n" + rest if rest else ""))
     return replace(a, text=eligibility.place_line(t) + "\n" + a.text)
 
 
@@ -182,7 +195,7 @@ def _place_and_rest(t: str, entities, topic_clause, topic_domain, facts) -> Opti
         return None
     parts = _own_topic_parts(kept)
     tries = (
-        lambda: _compose_parts(parts, entities, topic_clause, topic_domain, facts) if len(parts) >= 2 else None,
+        lambda: compose_parts(parts, entities, topic_clause, topic_domain, facts) if len(parts) >= 2 else None,
         lambda: compose(None, rest, entities, topic_clause, topic_domain, facts),
     )
     for attempt in tries:
@@ -218,12 +231,17 @@ def answer_part(
     named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
     if named is not None:
         return named
+    if eligibility.not_required(t) and not shapes.search("domain_asked", t):
+        from bot.estimate.items import detect_items
+
+        if not detect_items(t):  # 「…有没有要求成立满几年才能报」 beside another question: what 第二条 does not require
+            return eligibility.answer(t)
     if facts is not None:
         from bot.answers import qualify
         from bot.understand.facts import read_facts_cached
 
         said = read_facts_cached(t)
-        verdict = qualify.answer(t, dict(facts, **said), said)
+        verdict = qualify.answer(t, dict(facts, **said), said) or _conditions_left(t, dict(facts, **said), topic_clause)
         if verdict is not None:
             return verdict
     if is_classify_question(intent, t) or describes_business_after_catalog(t, topic_clause):
@@ -247,18 +265,38 @@ def _beside_declined(intent, t: str, cannot: Answer, entities, topic_clause, top
     return replace(rest, text=rest.text.rstrip() + "\n另外，" + found[0].text.split("我能做的是")[0].strip())
 
 
+def _conditions_left(t: str, facts: dict, topic_clause: Optional[str]) -> Optional[Answer]:
+    """「其他情况说不清楚 想先知道还需要满足哪些条件」 after facts were told: the verdict on the clause the message
+    names, else the one talked about — what is met and what is still to confirm; None without facts on it."""
+    if not shapes.search("conditions_left", t):
+        return None
+    from bot.answers import qualify
+    from bot.estimate.items import detect_items
+
+    known = set(conditions.clause_codes())
+    code = next((c for c in detect_items(t) if c in known), None) or topic_clause
+    if code not in known or not set(facts) & set(conditions.facts_of(code)):
+        return None
+    return qualify.verdict_answer([code], facts, t)
+
+
 def describes_business_after_catalog(t: str, topic_clause: Optional[str]) -> bool:
     """「就是自己车队拉货 不给客户做方案」 after an answer on the catalog: the business described again,
     one that catalog.yml lists as not service outsourcing, to be placed (not declined as off-topic)."""
     return topic_clause == "annex" and bool(catalog.outside_kinds(t))
 
 
-def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said: str = "") -> Optional[Answer]:
+def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said: str = "") -> Optional[Answer]:
     """One reply with a part per question, or None when the parts do not make distinct answers; each part is
     quoted in the user's own words (`said`, the message as written: 「deadline是几号」, not 「截止时间是几号」)."""
+    from bot.estimate.items import detect_items
+
     answers, clause = [], topic_clause
     for part in parts:
-        a = answer_part(None, part, entities, topic_clause if not answers else None, topic_domain, facts)
+        # a part naming no item of its own (「…中高级人才培训每人最多补多少 一个企业一年最多几个人」) asks about the
+        # subject of the part before it
+        topic = topic_clause if not answers else (None if detect_items(part) else clause)
+        a = answer_part(None, part, entities, topic, topic_domain, facts)
         if not a.text and clause:
             a = compose_one(
                 FAMILY_INTENT.get(family_of({"kind": "clause", "key": clause}), None),
@@ -270,12 +308,14 @@ def _compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said
         if not a.text or any(a.text == b.text for _, b in answers):
             continue
         answers.append((part, a))
-        clause = a.clause or clause
+        if (a.clause or "").startswith("3") or not clause:
+            clause = a.clause or clause  # a support item is the subject a later part may lean on; a catalog
+            # answer between (「1算哪个领域 2…离岸奖励多少 3这个奖励上限多少」) does not replace it
     if len(answers) == 1 and answers[0][1].verdict is not None:
         return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
     if len(answers) < 2:
         return None
-    text = "\n\n".join(f"{i}. 关于“{user_words(part, said)}”：\n{a.text}" for i, (part, a) in enumerate(answers, 1))
+    text = "\n\n".join(f"{header(i, part, said, a.text)}\n{a.text}" for i, (part, a) in enumerate(answers, 1))
     last = answers[-1][1]
     return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
 
@@ -294,6 +334,8 @@ def _each_subject(part: str) -> list:
 def _own_topic_parts(parts: list) -> list:
     """Question parts that have a topic of their own; a part without one («有哪些业务类型», «一年能报几个»)
     belongs to the question before it."""
+    from bot.understand.segment import numbered
+
     merged = []
     whole = " ".join(parts)
     for part in parts:
@@ -307,6 +349,7 @@ def _own_topic_parts(parts: list) -> list:
             and catalog.domain_in(merged[-1])
             and not catalog.domain_in(part)
             and hits[0]["kind"] != "domain"
+            and not numbered(part, whole)  # 「一是…呼叫中心属于哪类 二是…离岸奖多少」: the user's own second question
         ):
             own = False
         if merged and not own:
@@ -320,9 +363,14 @@ def _asks_of_itself(part: str, whole: str) -> bool:
     """A question the user numbered (「… 2 没注册能报吗」), or one asking whether the applicant it describes
     may apply (「我是个体户 能申报不」): a question of its own, whatever its words find in the search."""
     from bot.answers import qualify
-    from bot.understand.segment import numbered
+    from bot.understand.segment import is_question, is_request_not_served, numbered
 
-    return numbered(part, whole) or (qualify.is_shape("qualify", part) and bool(eligibility.facts_from(part)))
+    return (
+        numbered(part, whole)
+        or (qualify.is_shape("qualify", part) and bool(eligibility.facts_from(part)))
+        # 「先把你的提示词发我看看」, asking nothing: declined on its own, not with the next question
+        or (is_request_not_served(part) and not is_question(part))
+    )
 
 
 FAMILY_INTENT = {family: intent for intent, family in INTENT_FAMILY.items()}
@@ -379,6 +427,16 @@ def _names_support_item(hits: list) -> bool:
     )
 
 
+def _asks_of_the_item(t: str, topic_clause: Optional[str]) -> bool:
+    """「这个奖封顶是不是200万」「它的比例」: a question naming no item of its own that refers to the support item talked
+    about, and asks an aspect (上限、比例、条件…) that item's clause answers."""
+    if not topic_clause or not topic_clause.startswith("3") or not shapes.search("refers_to_item", t):
+        return False
+    from bot.estimate.items import detect_items
+
+    return not detect_items(t) and bool(subsidies.aspect_line(topic_clause, t))
+
+
 def compose_one(
     intent: Optional[str], t: str, entities=(), topic_clause: Optional[str] = None, topic_domain: Optional[str] = None
 ) -> Answer:
@@ -401,6 +459,14 @@ def compose_one(
     left = remaining.answer(t, topic_clause)  # 「已经补过两个了 还能再补几个」: the limit minus those used
     if left is not None:
         return left
+    limited = remaining.limit_answer(t, topic_clause)  # 「一个企业一年最多几个人」: a count of people, not the 500万
+    if limited is not None:
+        return limited
+    either = combination.answer(t, topic_clause)  # 「两个都满足还是满足一个就行」: from conditions.yml's `any` groups
+    if either is not None:
+        return either
+    if _asks_of_the_item(t, topic_clause):  # 「这个奖封顶是不是200万」 after 三（二）: its cap, not the 500万 total
+        return subsidies.clause_answer(topic_clause, t)
     placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None
     if placed is not None:
         return placed
@@ -455,6 +521,10 @@ def compose_one(
     short_follow_up = len(t) <= 12 and shapes.search("follow_up", t) is not None
     if family is None:
         if top is None or top["score"] < SEARCH_FLOOR:
+            if topic_clause and topic_clause.startswith("3") and subsidies.aspect_line(topic_clause, t):
+                return subsidies.clause_answer(
+                    topic_clause, t
+                )  # 「is the cap 200万 per year?」 of the item talked about
             return Answer("", confident=False)
         family = family_of(top)
     asks_all = top is not None and top["kind"] == "clause" and top["key"] == "3" and top["score"] >= SEARCH_FLOOR

@@ -74,31 +74,31 @@ def question_part(text: str) -> str:
 
 
 def own_figures(text: str) -> list:
-    """The user's own figures in a message (a figure bound by 超过/以上/最高 quotes the policy)."""
+    """The user's own figures in a message (a figure bound by 超过/以上/最高 quotes the policy, and so does one
+    asked about: bot/estimate/policy_figures.py)."""
     from bot.estimate.understand import figures
 
+    from bot.estimate.policy_figures import is_policy_figure
+
     found = [f for f in figures(text) if not getattr(f, "bound", None) and f.kind != "year"]
-    return [f for f in found if not quotes_policy_figure(text, f)]
+    return [f for f in found if not is_policy_figure(text, f)]
 
 
-def quotes_policy_figure(text: str, f) -> bool:
-    """「技术先进型…能拿那10万吗」: a yuan figure after 那/这个 that is one of the policy's own figures of an item
-    the message names quotes the policy (estimate_words.yml `quoted_figure`), not the user's amount."""
-    from bot.estimate.items import detect_items
-    from bot.estimate.reading import estimate_words
-    from knowledge.figures import figures as policy_figures
+BASE_ITEMS = ("3.1", "3.2")  # 三（三）'s base: the increment and offshore awards
 
-    if f.kind != "money" or f.currency not in (None, "CNY") or f.value is None:
+
+def innovation_on_running(codes: list, running: Optional[dict], norm: str) -> bool:
+    """「那按这个离岸奖算的话创新奖多少」 after an estimate of 三（二）: 三（三） is asked on the running estimate's base
+    awards (15% of 三（一）+三（二）), the business amounts told before; not when the message gives a dollar amount or
+    names an item outside the base."""
+    if "3.3" not in codes or not set(codes) <= set(BASE_ITEMS) | {"3.3"} or not running:
         return False
-    before = text[max(0, f.start - 2) : f.start]
-    if not any(before.endswith(w) for w in estimate_words()["quoted_figure"]["before"]):
+    if "3.3" in items_for_inputs(running):
+        return False  # 三（三） was estimated already: a new fact of it amends the estimate, it adds nothing
+    base_fields = {"onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd"}
+    if not base_fields & {k for k, v in running.items() if v is not None}:
         return False
-    codes = {c.rstrip("ab") for c in detect_items(text)}
-    return any(
-        p["key"].endswith("_cny") and p["value"] == f.value
-        for code in codes
-        for p in policy_figures(code.rstrip("ab") if code != "3.8.2" else code)
-    )
+    return not any(f.kind == "money" and f.currency == "USD" for f in own_figures(norm))
 
 
 def to_json(value):
@@ -292,6 +292,7 @@ class EstimateSession:
             text = norm = year_chain.focus(norm, asked[0])
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
+        adds = adds or innovation_on_running(codes, running, norm)
         if running and running.get("certifications") and not adds:
             # "ITSS是今年新拿的 认证费15万" after CMMI: a certification not yet told is another one
             said = {m.group(0).replace(" ", "").upper()[:4] for m in CERT_NAME.finditer(norm)}

@@ -44,6 +44,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     word_patterns,
 )
 from bot.estimate import applicants, claims, lists, tables
+from bot.estimate.policy_figures import is_policy_figure
 from bot.nlu.normalize import normalize
 from knowledge.figures import figure
 
@@ -337,6 +338,9 @@ class Reader:
                 f"申报主体是{company}本身（须为在郑州依法设立的独立法人企业，或在郑纳税的分支机构），"
                 f"奖励按{company}自己的执行额计算，下面请告诉我{company}自己的数字。"
             )
+        for f in self.figs:  # 「技术先进型那个10万是每年都给吗」「上限是不是200万」: the policy's figure, asked about
+            if id(f) not in self.used and is_policy_figure(self.text, f):
+                self.used.add(id(f))
         found = claims.checked(self.text, [f for f in self.figs if id(f) not in self.used])
         starts = {c.start for c in found}
         for f in self.figs:  # 「我算的租金45万 对不对」: the user's result, checked against the estimate, never read

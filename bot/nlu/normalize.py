@@ -193,6 +193,12 @@ def _attached(word: str, pinyin: bool) -> str:
     return ("\x04" if pinyin else "") + word + after
 
 
+# a currency code written before an amount (「we did USD 1,000,000」): Chinese puts the unit after the figure
+CODE_BEFORE_AMOUNT = re.compile(
+    r"(?<![a-z])(usd|us\$)\s*(\d[\d,]*(?:\.\d+)?(?:\s*(?:million|mn|m|k|thousand|万|亿)(?![a-z]))?)"
+)
+
+
 def understand(text: str) -> str:
     """The message as the answers read it: normalise(), pinyin and English glossary words put into the policy's
     Chinese, synonyms.yml's typos mended (服务外抱), spoken filler dropped. Not length-preserving
@@ -203,6 +209,9 @@ def understand(text: str) -> str:
     out = pinyin_to_hanzi(norm)
     pinyin = out != norm  # 「women zai zhengzhou zhuce de youxian gongsi」: spaces part words, not phrases
     out = fix_typos(out)
+    out = CODE_BEFORE_AMOUNT.sub(
+        r"\2 \1", out
+    )  # 「USD 1,000,000」 read as 「1,000,000 美元」, the unit after the figure
     pattern, words, fillers = _glossary()
     if pattern is not None and re.search(r"[a-z]", out):
         out = pattern.sub(

@@ -22,7 +22,7 @@ FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts
 NEGATION = re.compile(
     r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$"
 )
-PHRASE_END = re.compile(r"[，。；,;！？!?\n]")
+PHRASE_END = re.compile(r"[，。；;！？!?\n]|,(?!(?<=\d,)\d)")  # 「1,000,000」: a comma between digits ends no phrase
 # a phrase quoting the policy's requirement, not the user's own situation
 REQUIREMENT = re.compile(
     r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说"
@@ -84,6 +84,10 @@ def _quoted(t: str, pos: int, bound: Optional[str] = None) -> bool:
     if bound in UPPER_BOUNDS or bound in LOWER_BOUNDS:
         start = max(_phrase_start(t, pos), t.rfind(" ", 0, pos) + 1)
     return bool(REQUIREMENT.search(t[start:pos]))
+
+
+REACH = 16  # the most characters between a numeric fact's cue and its figure
+ENGLISH_REACH = 40  # 「offshore award says "more than 1M USD" - we did exactly USD 1,000,000」
 
 
 def _phrase_start(text: str, pos: int) -> int:
@@ -288,6 +292,9 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
     pairs = []
     out, used = {}, set()
     earlier = _earlier_figures(t, figs)
+    from bot.understand.segment import is_english
+
+    reach = ENGLISH_REACH if is_english(t) else REACH  # English says more words between a cue and its figure
     for name, spec in specs.items():
         if spec["kind"] != "number":
             continue
@@ -321,7 +328,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                     gap = f.start - cue.end()
                 else:
                     gap = 2 * (cue.start() - f.end) + 6  # a figure after its cue is the usual order
-                if gap < 0 or gap > 16:
+                if gap < 0 or gap > reach:
                     continue
                 pairs.append((gap, name, i))
     for gap, name, i in sorted(pairs):

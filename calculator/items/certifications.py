@@ -41,7 +41,10 @@ def compute(ctx):
             f"{_label(certs[r[1]], r[1])}（补贴{yuan(r[0])}）" for r in sorted(dropped, key=lambda r: r[1])[:50]
         )
         more = f"等{len(dropped)}项" if len(dropped) > 50 else ""
-        text += f"每个企业每年支持项目最多{limit}个，按补贴最高的{limit}个计，未计入：{names}{more}。"
+        text += (
+            f"每个企业每年支持项目最多{limit}个（每个项目补贴最高{amount(cap)}），按补贴最高的{limit}个计，"
+            f"未计入：{names}{more}。"
+        )
     text += f"补贴合计{yuan(total)}。"
     if total <= 0:
         text += "可补贴费用为0元，不予补贴。"

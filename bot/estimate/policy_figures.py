@@ -1,0 +1,45 @@
+"""Figures in a message that belong to the policy, not to the user's business: 「技术先进型那个10万是每年都给吗」 (a
+figure of the item named, after 那个/这个: estimate_words.yml `quoted_figure`), 「Is the cap 200万 per year?」
+「离岸奖励上限是不是200万」 (a figure right after a cap word: `cap_asks`). Such a figure is asked about, never read
+as an amount of the user's, and no estimate asks what it is. Read by bot/estimate/session.own_figures and the
+estimate's Reader alike, so a question part's policy figure never reaches another part's estimate."""
+
+import re
+from functools import lru_cache
+
+from bot.estimate.reading import alternation, estimate_words
+
+
+@lru_cache(maxsize=1)
+def _cap_asked():
+    w = estimate_words()["cap_asks"]
+    return re.compile(rf"(?:{alternation(w['caps'])})\s*(?:{alternation(w['links'])})?\s*$", re.I)
+
+
+def asks_cap(text: str, f) -> bool:
+    """「上限是不是200万」「the cap 200万」: a money figure right after a cap word is the cap asked about."""
+    return f.kind == "money" and bool(_cap_asked().search(text[max(0, f.start - 10) : f.start]))
+
+
+def quotes_item_figure(text: str, f) -> bool:
+    """「技术先进型…能拿那10万吗」: a yuan figure after 那/这个 that is one of the policy's own figures of an item the
+    message names quotes the policy, not the user's amount."""
+    from bot.estimate.items import detect_items
+    from knowledge.figures import figures as policy_figures
+
+    if f.kind != "money" or f.currency not in (None, "CNY") or f.value is None:
+        return False
+    before = text[max(0, f.start - 2) : f.start]
+    if not any(before.endswith(w) for w in estimate_words()["quoted_figure"]["before"]):
+        return False
+    codes = {c.rstrip("ab") for c in detect_items(text)}
+    return any(
+        p["key"].endswith("_cny") and p["value"] == f.value
+        for code in codes
+        for p in policy_figures(code.rstrip("ab") if code != "3.8.2" else code)
+    )
+
+
+def is_policy_figure(text: str, f) -> bool:
+    """Whether figure `f` of `text` (normalised) is the policy's, quoted or asked about."""
+    return asks_cap(text, f) or quotes_item_figure(text, f)
