@@ -238,7 +238,7 @@ def _policy_parts(parts: list) -> list:
     not the user's) and name no item the estimate is about (「ITSS前几年就拿到了 今年维护费8万 能补吗」: ITSS is
     the estimate's): answered after the estimate; the item they name is not estimated."""
     from bot.estimate.items import detect_items
-    from bot.estimate.session import EstimateSession, calculator_inputs
+    from bot.estimate.session import EstimateSession, calculator_inputs, own_figures
 
     asked = estimate_parts(parts)
     estimated = {c for p in asked for c in detect_items(normalize(p))}
@@ -248,6 +248,9 @@ def _policy_parts(parts: list) -> list:
         if p not in asked
         and not calculator_inputs(EstimateSession.start(p).inputs)
         and not set(detect_items(normalize(p))) & estimated
+        # 「还有一个境外的还没去 预算10万 到时候最多能补多少」: a part naming no item but with money of its own is
+        # the estimate's item again, never a policy question
+        and (detect_items(normalize(p)) or not [f for f in own_figures(p) if f.kind == "money"])
     ]
 
 
