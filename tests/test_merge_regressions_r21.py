@@ -15,3 +15,20 @@ def test_a_year_word_between_the_item_and_its_cost_keeps_the_cost_with_the_item(
     assert est.inputs.get("certifications") == [{"name": "CMMI", "cost_cny": Decimal("200000")}]
     assert est.inputs.get("offshore_usd") == Decimal("1500000")
     assert "previous_offshore_usd" not in est.inputs
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "said, new",
+    [
+        ("我司2024年首次通过技术先进型服务企业认定（新获得，非复审），可获奖励金额是多少？", True),
+        ("技术先进型是今年新认定的 不是复审 奖励多少", True),
+        ("技术先进型是复审通过的 能拿10万吗", False),
+        ("我们技术先进型资格去年到期 今年复审通过了 有奖励吗", False),
+    ],
+)
+def test_not_a_renewal_is_newly_gained(said, new):
+    """「非复审」「不是复审」 deny a renewal: the status is 新获得 (三（四）), never read as 复审."""
+    assert EstimateSession.start(said).inputs.get("tech_advanced_new") is new
