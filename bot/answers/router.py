@@ -150,6 +150,8 @@ def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain
             return both
     parts = message_parts(t)
     answered = None
+    if len(parts) >= 2 and _one_request(parts):
+        parts = [t]  # 「你能不能打包票 我们今年肯定能拿到离岸奖励」: a request and what it is about, declined whole
     if len(parts) >= 2:
         answered = compose_parts(parts, entities, topic_clause, topic_domain, facts, said=text)
     if answered is None and facts:
@@ -159,6 +161,15 @@ def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain
     if answered is None:
         answered = answer_part(intent, t, entities, topic_clause, topic_domain)
     return with_place(t, answered)
+
+
+def _one_request(parts: list) -> bool:
+    """Whether a message's parts are a request not served and words that ask nothing of their own (what the
+    request is about): one request, not several questions."""
+    from bot.understand.segment import is_question
+
+    asks = [p for p in parts if general.cannot_serve(p) is None]
+    return len(asks) < len(parts) and not any(is_question(p) for p in asks)
 
 
 ASIDE = "另外，您提到的“{name}”不属于本政策的内容：{note}。"
