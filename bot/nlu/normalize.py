@@ -85,13 +85,18 @@ def _pinyin():
     of letters is read (「lianan」 but not the 「an」 of 「an award」)."""
     from knowledge import sources
 
-    rows = sources.load_cached("synonyms").get("pinyin") or []
+    words, alternatives = _spelled(sources.load_cached("synonyms").get("pinyin") or [])
+    if not alternatives:
+        return None, words
+    return re.compile(r"(?<![a-z0-9'])(" + alternatives + r")(?!'?[a-z0-9])"), words
+
+
+def _spelled(rows: list) -> tuple:
+    """(syllables joined → 汉字, one regex alternation over the words, longest first, syllables typed apart, together
+    or with an apostrophe) for synonyms.yml rows of `pinyin` and `canonical`."""
     words = {"".join(str(r["pinyin"]).lower().split()): str(r["canonical"]) for r in rows}
     spelled = sorted((str(r["pinyin"]).lower().split() for r in rows), key=lambda s: -len("".join(s)))
-    if not spelled:
-        return None, words
-    alternatives = "|".join(r"[\s']*".join(re.escape(s) for s in syllables) for syllables in spelled)
-    return re.compile(r"(?<![a-z0-9'])(" + alternatives + r")(?!'?[a-z0-9])"), words
+    return words, "|".join(r"[\s']*".join(re.escape(s) for s in syllables) for syllables in spelled)
 
 
 @lru_cache(maxsize=1)
@@ -99,12 +104,9 @@ def _pinyin_units():
     """(one regex over the units typed in pinyin right after a figure, syllables joined → 汉字) from synonyms.yml."""
     from knowledge import sources
 
-    rows = sources.load_cached("synonyms").get("pinyin_units") or []
-    units = {"".join(str(r["pinyin"]).lower().split()): str(r["canonical"]) for r in rows}
-    spelled = sorted((str(r["pinyin"]).lower().split() for r in rows), key=lambda s: -len("".join(s)))
-    if not spelled:
+    units, alternatives = _spelled(sources.load_cached("synonyms").get("pinyin_units") or [])
+    if not alternatives:
         return None, units
-    alternatives = "|".join(r"[\s']*".join(re.escape(s) for s in syllables) for syllables in spelled)
     return re.compile(r"(?<=\d)\s*(" + alternatives + r")(?!'?[a-z0-9])"), units
 
 

@@ -230,17 +230,25 @@ def _total_with_other_costs(r, figs, not_covered: str, spec: dict) -> bool:
     others = [p for p in parts if re.search(not_covered, p)]
     if not others:
         return False
+    _ask_purchase_part(
+        r,
+        f,
+        f"平台费用{wan(f.value)}里包括{'、'.join(others)}，这些不在第三条第（九）项列明的购置费用内"
+        f"（{'、'.join(spec['eligible_costs'])}），不能按{wan(f.value)}全额计算。",
+    )
+    return True
+
+
+def _ask_purchase_part(r, f, why: str) -> None:
+    """Asks for the purchase part of the platform cost `f` (the figure is used), after `why` it is not all of it."""
     r.use(f)
     r.out.clarifications.append(
         Clarification(
             "platform_breakdown",
-            f"平台费用{wan(f.value)}里包括{'、'.join(others)}，这些不在第三条第（九）项列明的购置费用内"
-            f"（{'、'.join(spec['eligible_costs'])}），不能按{wan(f.value)}全额计算。"
-            f"{wan(f.value)}中信息化硬件设备、配套设施和正版软件的购置费用是多少元？",
+            why + f"{wan(f.value)}中信息化硬件设备、配套设施和正版软件的购置费用是多少元？",
             {"kind": "platform", "total": str(f.value)},
         )
     )
-    return True
 
 
 def _whole_investment(r, figs, spec: dict) -> bool:
@@ -254,15 +262,11 @@ def _whole_investment(r, figs, spec: dict) -> bool:
         return False
     if re.search(rf"{PARTS}|购置|采购|购买", r.text):
         return False
-    r.use(f)
-    r.out.clarifications.append(
-        Clarification(
-            "platform_breakdown",
-            f"平台总投入{wan(f.value)}：第三条第（九）项只补贴其中的{'、'.join(spec['eligible_costs'])}，"
-            f"人员工资、场地租金等不计入，所以不能按{wan(f.value)}全额计算。"
-            f"{wan(f.value)}中信息化硬件设备、配套设施和正版软件的购置费用是多少元？",
-            {"kind": "platform", "total": str(f.value)},
-        )
+    _ask_purchase_part(
+        r,
+        f,
+        f"平台总投入{wan(f.value)}：第三条第（九）项只补贴其中的{'、'.join(spec['eligible_costs'])}，"
+        f"人员工资、场地租金等不计入，所以不能按{wan(f.value)}全额计算。",
     )
     return True
 
