@@ -273,7 +273,7 @@ _MASKS = re.compile(
 )
 _SUFFIX = re.compile(
     r"""\s*(?:
-      (?P<usd>美元|美金|刀|USD|usd|US\$)
+      (?P<usd>美元|美金|美刀|刀|USD|usd|US\$)
     | (?P<foreign>欧元|欧|日元|日币|英镑|港币|港元|澳元|加元|新加坡元|新币|韩元|eur(?:o|os)?|EUR|JPY|jpy|GBP|gbp|HKD|hkd)
     | (?P<cny>元|块钱|块|人民币|RMB|rmb|CNY)
     | (?P<percent>%)
