@@ -298,6 +298,9 @@ def other_parts(dispatcher, tracker) -> list:
     others = [p for p in parts if p not in asked]
     if not asked or not others:
         return []
+    from bot.understand.inherit import with_context
+
+    others = [with_context(p, parts) for p in others]  # 「这个业务属于哪个领域」: the business described before it
     topic = _estimated_topic(asked) or tracker.get_slot("topic_clause")
     if len(others) == 1:  # one question left (「离岸那块能不能按10%拿」): its verdict on the facts stated too
         rest = router.answer_part(

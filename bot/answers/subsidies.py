@@ -88,7 +88,7 @@ def aspect_line(code: str, text: str) -> str:
         return f"不能算：{left_out[0]}，不在{query.clause(code)['label']}的补贴范围内（列明的是：{'、'.join(costs)}）。"
     named = [c for c in costs if c in text]
     if named and shapes.search("cost_included", text):
-        return f"算：{'、'.join(named)}在政策列明的可补贴费用内（列明的是：{'、'.join(costs)}等），可以计入补贴的费用基数。"
+        return f"算，可以补：{'、'.join(named)}在政策列明的可补贴费用内（列明的是：{'、'.join(costs)}等），可以计入补贴的费用基数。"
     if code == "3.6":
         other = shapes.search("unlisted_cert", text)
         if other:

@@ -40,6 +40,16 @@ def quotes_item_figure(text: str, f) -> bool:
     )
 
 
+def quotes_step_figure(text: str, f) -> bool:
+    """「外资每1000万美元奖多少」: a money figure right after 每 that is one of the policy's own steps (a figure the
+    policy gives per unit, knowledge/figures `bound: 每`) asks what that step earns; it is not the user's amount."""
+    from knowledge.figures import all_figures
+
+    if f.kind != "money" or f.value is None or not text[max(0, f.start - 1) : f.start].endswith("每"):
+        return False
+    return any(p.get("bound") == "每" and p["value"] == f.value for fs in all_figures().values() for p in fs)
+
+
 def is_policy_figure(text: str, f) -> bool:
     """Whether figure `f` of `text` (normalised) is the policy's, quoted or asked about."""
-    return asks_cap(text, f) or quotes_item_figure(text, f)
+    return asks_cap(text, f) or quotes_item_figure(text, f) or quotes_step_figure(text, f)
