@@ -365,6 +365,7 @@ def _own_topic_parts(parts: list) -> list:
             and hits[0]["kind"] != "domain"
             and not numbered(part, whole)  # 「一是…呼叫中心属于哪类 二是…离岸奖多少」: the user's own second question
             and not added
+            and not _names_item_asked(part)  # 「…这个算不算服务外包 员工培训能补吗」: a support item, a new subject
         ):
             own = False
         if merged and not own:
@@ -374,15 +375,22 @@ def _own_topic_parts(parts: list) -> list:
     return merged
 
 
+def _names_item_asked(part: str) -> bool:
+    """Whether a question part names a support item of 第三条 of its own (「员工培训能补吗」): after a part placing
+    a business in the catalog, it asks about that item, not about the domain."""
+    from bot.estimate.items import detect_items
+    from bot.understand.segment import is_question
+
+    return is_question(part) and any(c.startswith("3") for c in detect_items(part))
+
+
 def _added_question(part: str) -> bool:
     """「…一年最多补多少 另外机票酒店能算进去吗」「…能拿离岸奖励吗？这个业务属于哪个领域？」: a question the user adds
     with a connective, or a catalog question about the business described before: a part of its own, answered
     about what the parts before it named (bot/understand/inherit.py)."""
     from bot.understand import inherit
 
-    return inherit.opens_new_question(part) or (
-        inherit.asks_where_it_belongs(part) and inherit.names_no_business(part)
-    )
+    return inherit.opens_new_question(part) or (inherit.asks_where_it_belongs(part) and inherit.names_no_business(part))
 
 
 def _asks_of_itself(part: str, whole: str) -> bool:

@@ -50,6 +50,15 @@ def quotes_step_figure(text: str, f) -> bool:
     return any(p.get("bound") == "每" and p["value"] == f.value for fs in all_figures().values() for p in fs)
 
 
+RESULT_ASKED = re.compile(r"(能|可以|可|能够)(补|拿|领|奖|得)(到)?\s*$")
+
+
+def asks_result(text: str, f) -> bool:
+    """「CMMI那个是不是能补35万」: a money figure right after 能补/能拿 is the award the user guesses and asks about,
+    not an amount spent or earned."""
+    return f.kind == "money" and bool(RESULT_ASKED.search(text[max(0, f.start - 4) : f.start]))
+
+
 def is_policy_figure(text: str, f) -> bool:
     """Whether figure `f` of `text` (normalised) is the policy's, quoted or asked about."""
-    return asks_cap(text, f) or quotes_item_figure(text, f) or quotes_step_figure(text, f)
+    return asks_cap(text, f) or quotes_item_figure(text, f) or quotes_step_figure(text, f) or asks_result(text, f)

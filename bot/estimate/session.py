@@ -1634,7 +1634,6 @@ class EstimateSession:
         result = calculate(inputs, ruled_out=self.ruled_out())
         return dict(result, waiting=waiting) if waiting else result
 
-
     def _with_other_items(self, result: dict) -> dict:
         """「今年新拿到技先资格 增量奖励40万 离岸奖励60万…技先奖和创新奖分别多少」: 三（三） on the awards the user
         gave, and beside it every other item asked whose inputs were given (三（四）), one result."""

@@ -14,6 +14,7 @@ from knowledge import shapes
 
 from bot.understand.segment import clauses, is_question
 
+
 def opens_new_question(part: str) -> bool:
     """Whether a question part begins with a word that adds a question (「另外…吗」「还有就是…多少」「also …?」)."""
     return bool(shapes.search("new_question_opener", part.strip())) and is_question(part)
