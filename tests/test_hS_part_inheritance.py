@@ -134,3 +134,13 @@ class TestAnItemNamedOutweighsAWeakSearch:
         from bot.answers.subsidies import find_clause
 
         assert find_clause(understand("离岸服务外包业务奖励比例多少")) == "3.2"
+
+
+class TestAQuestionOfEachStaysTogether:
+    def test_each_of_the_items_named_before(self):
+        parts = parts_of("ITSS和技术先进型今年都拿到了 这两个可以一起拿吗 然后分别有什么上限")
+        assert len(parts) == 1
+
+    def test_the_reply_gives_both_items(self):
+        reply = compose(None, "ITSS和技术先进型今年都拿到了 这两个可以一起拿吗 然后分别有什么上限").text
+        assert "10万" in reply and "30万" in reply

@@ -17,7 +17,11 @@ from bot.understand.segment import clauses, is_question
 
 def opens_new_question(part: str) -> bool:
     """Whether a question part begins with a word that adds a question (「另外…吗」「还有就是…多少」「also …?」)."""
-    return bool(shapes.search("new_question_opener", part.strip())) and is_question(part)
+    return (
+        bool(shapes.search("new_question_opener", part.strip()))
+        and is_question(part)
+        and not shapes.search("asks_of_each", part)  # 「然后分别有什么上限」: of the subjects named before, together
+    )
 
 
 def asks_where_it_belongs(part: str) -> bool:
