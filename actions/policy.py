@@ -110,7 +110,8 @@ def stated_awards_first(dispatcher, tracker):
     if text is None:
         return None
     dispatcher.utter_message(text=text)
-    return []
+    # 「…创新奖励能拿多少 还有就是研发投入只涨了一年 会不会影响」: the message's other questions after the check
+    return other_parts(dispatcher, tracker)
 
 
 def unpriced_first(dispatcher, tracker):
@@ -175,13 +176,29 @@ def estimate_parts(parts: list) -> list:
     """The question parts that ask to compute an amount (「花了十万能补多少」), not for a clause's cap or
     rate (「最多能拿多少」「比例多少」), which the policy answers as such, nor whether it can still be had
     (「离岸那块还能拿吗（今年离岸还有150万美元）」), which the verdict answers."""
-    return [
+    asked = [
         p
         for p in parts
         if shapes.search("asks_amount", p)
         and not shapes.search("asks_limit", p)
         and not _whether_only(p, " ".join(parts))
     ]
+    # 「…62个 能拿多少钱 另外我们自己员工去读在职MBA的学费能补吗」: beside a part with the figures, a «can it be
+    # subsidised» part with no figure of its own asks whether, and is answered after the estimate
+    figureless = [p for p in asked if _whether_without_figures(p)]
+    return [p for p in asked if p not in figureless] if len(figureless) < len(asked) else asked
+
+
+def _whether_without_figures(part: str) -> bool:
+    """「另外我们自己员工去读在职MBA的学费能补吗」: asks whether (能补吗), not how much, and gives no figure."""
+    from bot.estimate.session import own_figures
+
+    stripped = shapes.pattern("asks_whether").sub("", part)
+    return (
+        bool(shapes.search("asks_whether", part))
+        and not shapes.search("asks_amount", stripped)
+        and not own_figures(normalize(part))
+    )
 
 
 def _whether_only(part: str, whole: str) -> bool:
@@ -224,7 +241,10 @@ def estimate_text(text: str):
     for part in side:
         for clause in clauses(part):
             # never a piece of a number (a side part's 「2」 is no figure to cut out of 「200万美元」)
-            alone = rf"(?<![\d.]){re.escape(clause)}(?![\d.,万千百亿%])"
+            # (the guards only where the clause itself starts or ends with a digit: 「…cmmi5级,」 is cut whole)
+            before = r"(?<![\d.])" if clause[:1].isdigit() else ""
+            after = r"(?![\d.,万千百亿%])" if clause[-1:].isdigit() else ""
+            alone = rf"{before}{re.escape(clause)}{after}"
             trimmed = re.sub(alone, "", trimmed, count=1)
     trimmed = trimmed.strip()
     if not trimmed or not own_figures(normalize(trimmed)):
@@ -298,6 +318,9 @@ def other_parts(dispatcher, tracker) -> list:
     others = [p for p in parts if p not in asked]
     if not asked or not others:
         return []
+    from bot.understand.inherit import with_context
+
+    others = [with_context(p, parts) for p in others]  # 「这个业务属于哪个领域」: the business described before it
     topic = _estimated_topic(asked) or tracker.get_slot("topic_clause")
     if len(others) == 1:  # one question left (「离岸那块能不能按10%拿」): its verdict on the facts stated too
         rest = router.answer_part(

@@ -301,13 +301,14 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     """One reply with a part per question, or None when the parts do not make distinct answers; each part is
     quoted in the user's own words (`said`, the message as written: 「deadline是几号」, not 「截止时间是几号」)."""
     from bot.estimate.items import detect_items
+    from bot.understand.inherit import with_context
 
     answers, clause = [], topic_clause
     for part in parts:
         # a part naming no item of its own (「…中高级人才培训每人最多补多少 一个企业一年最多几个人」) asks about the
         # subject of the part before it
         topic = topic_clause if not answers else (None if detect_items(part) else clause)
-        a = answer_part(None, part, entities, topic, topic_domain, facts)
+        a = answer_part(None, with_context(part, list(parts)), entities, topic, topic_domain, facts)
         if not a.text and clause:
             a = compose_one(
                 FAMILY_INTENT.get(family_of({"kind": "clause", "key": clause}), None),
@@ -352,6 +353,8 @@ def _own_topic_parts(parts: list) -> list:
     for part in parts:
         hits = query.search(part, limit=1)
         own = (bool(hits) and hits[0]["score"] >= SEARCH_FLOOR) or _routed(part) or _asks_of_itself(part, whole)
+        added = bool(merged) and _added_question(part)
+        own = own or added
         if shapes.search("subjectless_ask", part.strip(" ?？。!！")):
             own = False  # 「…能申报吗 需要满足啥」: the part before names the subject; a word match is no topic
         if (
@@ -361,6 +364,8 @@ def _own_topic_parts(parts: list) -> list:
             and not catalog.domain_in(part)
             and hits[0]["kind"] != "domain"
             and not numbered(part, whole)  # 「一是…呼叫中心属于哪类 二是…离岸奖多少」: the user's own second question
+            and not added
+            and not _names_item_asked(part)  # 「…这个算不算服务外包 员工培训能补吗」: a support item, a new subject
         ):
             own = False
         if merged and not own:
@@ -368,6 +373,24 @@ def _own_topic_parts(parts: list) -> list:
         else:
             merged.append(part)
     return merged
+
+
+def _names_item_asked(part: str) -> bool:
+    """Whether a question part names a support item of 第三条 of its own (「员工培训能补吗」): after a part placing
+    a business in the catalog, it asks about that item, not about the domain."""
+    from bot.estimate.items import detect_items
+    from bot.understand.segment import is_question
+
+    return is_question(part) and any(c.startswith("3") for c in detect_items(part))
+
+
+def _added_question(part: str) -> bool:
+    """「…一年最多补多少 另外机票酒店能算进去吗」「…能拿离岸奖励吗？这个业务属于哪个领域？」: a question the user adds
+    with a connective, or a catalog question about the business described before: a part of its own, answered
+    about what the parts before it named (bot/understand/inherit.py)."""
+    from bot.understand import inherit
+
+    return inherit.opens_new_question(part) or (inherit.asks_where_it_belongs(part) and inherit.names_no_business(part))
 
 
 def _asks_of_itself(part: str, whole: str) -> bool:

@@ -88,7 +88,7 @@ def aspect_line(code: str, text: str) -> str:
         return f"不能算：{left_out[0]}，不在{query.clause(code)['label']}的补贴范围内（列明的是：{'、'.join(costs)}）。"
     named = [c for c in costs if c in text]
     if named and shapes.search("cost_included", text):
-        return f"算：{'、'.join(named)}在政策列明的可补贴费用内（列明的是：{'、'.join(costs)}等），可以计入补贴的费用基数。"
+        return f"算，可以补：{'、'.join(named)}在政策列明的可补贴费用内（列明的是：{'、'.join(costs)}等），可以计入补贴的费用基数。"
     if code == "3.6":
         other = shapes.search("unlisted_cert", text)
         if other:
@@ -121,10 +121,26 @@ def aspect_line(code: str, text: str) -> str:
     return ""
 
 
+NAMED_OVER_SEARCH = 6  # a search hit this strong (router.STRONG_SCORE) outweighs an item's own trigger words
+
+
+def _one_item_named(text: str) -> Optional[str]:
+    """The one support item of 第三条 the text names by its own words (bot/estimate/items), or None."""
+    from bot.estimate.items import detect_items
+
+    codes = {c.rstrip("ab") for c in detect_items(text) if c.startswith("3")}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def find_clause(text: str, entities=(), context: Optional[str] = None) -> Optional[str]:
     """The support clause a question is about: entity, then search, then the conversation's topic."""
     codes = [e["value"] for e in entities if e.get("entity") == "clause" and str(e.get("value", "")).startswith("3")]
     hits = [h for h in query.search(text, limit=5) if h["kind"] == "clause" and h["key"].startswith("3")]
+    named = _one_item_named(text)
+    if named and hits and hits[0]["key"] != named and hits[0]["score"] < NAMED_OVER_SEARCH:
+        # 「我们去年拿了CMMI5级 今年想申报 能补多少比例」: the item its own words name (CMMI → 三（六）), not the
+        # clause a word like 去年 leans the search to
+        return named
     if hits and hits[0]["score"] > 0:
         return hits[0]["key"]
     if codes:

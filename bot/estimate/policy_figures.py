@@ -40,6 +40,25 @@ def quotes_item_figure(text: str, f) -> bool:
     )
 
 
+def quotes_step_figure(text: str, f) -> bool:
+    """「外资每1000万美元奖多少」: a money figure right after 每 that is one of the policy's own steps (a figure the
+    policy gives per unit, knowledge/figures `bound: 每`) asks what that step earns; it is not the user's amount."""
+    from knowledge.figures import all_figures
+
+    if f.kind != "money" or f.value is None or not text[max(0, f.start - 1) : f.start].endswith("每"):
+        return False
+    return any(p.get("bound") == "每" and p["value"] == f.value for fs in all_figures().values() for p in fs)
+
+
+RESULT_ASKED = re.compile(r"(能|可以|可|能够)(补|拿|领|奖|得)(到)?\s*$")
+
+
+def asks_result(text: str, f) -> bool:
+    """「CMMI那个是不是能补35万」: a money figure right after 能补/能拿 is the award the user guesses and asks about,
+    not an amount spent or earned."""
+    return f.kind == "money" and bool(RESULT_ASKED.search(text[max(0, f.start - 4) : f.start]))
+
+
 def is_policy_figure(text: str, f) -> bool:
     """Whether figure `f` of `text` (normalised) is the policy's, quoted or asked about."""
-    return asks_cap(text, f) or quotes_item_figure(text, f)
+    return asks_cap(text, f) or quotes_item_figure(text, f) or quotes_step_figure(text, f) or asks_result(text, f)

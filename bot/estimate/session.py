@@ -1623,15 +1623,45 @@ class EstimateSession:
 
         inp = self.inputs
         if awards_given(inp) and "3.3" in self.items:
-            return innovation_from_awards(
+            result = innovation_from_awards(
                 inp.get("_award_3.1"),
                 inp.get("_award_3.2"),
                 patents_two_years=inp.get("innovation_patents_two_years"),
                 rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
             )
+            return self._with_other_items(result)
         inputs, waiting = without_waiting(calculator_inputs(self.inputs))
         result = calculate(inputs, ruled_out=self.ruled_out())
         return dict(result, waiting=waiting) if waiting else result
+
+    def _with_other_items(self, result: dict) -> dict:
+        """「今年新拿到技先资格 增量奖励40万 离岸奖励60万…技先奖和创新奖分别多少」: 三（三） on the awards the user
+        gave, and beside it every other item asked whose inputs were given (三（四）), one result."""
+        from calculator import calculate
+
+        others = [c for c in self.items if c not in BASE_ITEMS + ("3.3",)]
+        inputs = {
+            k: v
+            for k, v in calculator_inputs(self.inputs).items()
+            if k not in ("innovation_patents_two_years", "innovation_rd_growth_two_years")
+        }
+        if not others or not inputs:
+            return result
+        extra = calculate(inputs, ruled_out=self.ruled_out())
+        items = result["items"] + [i for i in extra["items"] if i["code"] in others]
+        if len(items) == len(result["items"]):
+            return result
+        from knowledge.figures import figure
+
+        cap = float(figure("4.3", "annual_total_cap_cny"))  # 第四条第（三）项
+        total = sum(i["amount_cny"] for i in items)
+        return dict(
+            result,
+            items=items,
+            total_cny=min(total, cap),
+            total_cny_max=min(sum(i.get("amount_cny_max", i["amount_cny"]) for i in items), cap),
+            total_capped=total > cap,
+        )
 
 
 def contract_named(norm: str, values: list) -> Optional[int]:
