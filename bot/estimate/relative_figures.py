@@ -224,82 +224,116 @@ def _relation_kind(text: str) -> Optional[str]:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def _with_approx(text: str, q: Quantity, end: int) -> Tuple[Quantity, int]:
+    after = _approx_after(text[end:])
+    if after:
+        return Quantity(q.factor, q.difference, q.currency, q.shown, q.kind, True), end + after
+    return q, end
+
+
+def _ratio_at(text: str, at: int, figs, approx: bool) -> Optional[Tuple[Quantity, int]]:
+    """「八成」「80%」「一半」「1.5倍」 at `at`, after 「是去年的」: S = B × the ratio."""
+    fig = next((f for f in figs if f.start == at), None)
+    if fig is not None and fig.kind == "percent" and fig.value is not None:
+        p = Decimal(str(fig.value)) / 100
+        return Quantity(p, Decimal(0), None, _percent(p), "ratio", approx), fig.end
+    ratio = _ratio_word(text[at:])
+    if ratio:
+        return Quantity(ratio[0], Decimal(0), None, _percent(ratio[0]), "ratio", approx), at + ratio[1]
+    times = _times_word(text[at:])
+    if times:
+        return Quantity(times[0], Decimal(0), None, _plain(times[0]), "ratio", approx), at + times[1]
+    return None
+
+
+def _change_at(text: str, m, figs) -> Optional[Tuple[Quantity, int]]:
+    """The change said after a more / less / same / doubled word matched by `m`."""
+    if m.group("same"):
+        if not re.match(r"\s*(了|的)?\s*(?:$|[,，。；;！？!?\n ])", text[m.end() :]):
+            return None  # 「今年和去年一样都没有离岸」: what is the same is no amount
+        return Quantity(Decimal(1), Decimal(0), None, "", "same", False), m.end()
+    if m.group("doubled"):
+        return Quantity(Decimal(2), Decimal(0), None, "2", "ratio", False), m.end()
+    got = _quantity_at(text, m.end(), figs, "more" if m.group("more") else "less")
+    return _with_approx(text, *got) if got else None
+
+
 def relations(text: str, figs=None) -> List[Relation]:
-    """Every relation of one year's business amount to another's in `text`, in order."""
+    """Every relation of one year's business amount to another's in `text`, in order: 「比去年多了25%」「同比增长
+    一倍」「跟去年持平」, 「今年增长了25%」 (against the year before), 「去年离岸是今年的八成」「是去年的1.5倍」."""
     w = _words()
     figs = figures(text) if figs is None else figs
     year = _year_pattern()
     gap = r"[^\d,，。；;！？!?\n%]{0,12}?"
-    found: List[Relation] = []
-    compare = rf"(?P<cmp>{alternation(w['compare'])})\s*(?P<base>{year})|(?P<before>{alternation(w['year_before'])})"
-    more, less, same = alternation(w["more"]), alternation(w["less"]), alternation(w["same"])
-    pattern = re.compile(
-        rf"(?:{compare})(?P<gap>{gap})(?:(?P<more>{more})|(?P<less>{less})|(?P<same>{same})(?![\d]))"
-        rf"|(?P<doubled>{alternation(w['doubled'])})"
+    compare_words = alternation(w["compare"])
+    change = (
+        rf"(?:(?P<doubled>{alternation(w['doubled'])})|(?P<more>{alternation(w['more'])})"
+        rf"|(?P<less>{alternation(w['less'])})|(?P<same>{alternation(w['same'])}))"
     )
-    for m in pattern.finditer(text):
-        if any(r.start <= m.start() < r.end for r in found):
+    found: List[Relation] = []
+
+    def free(pos: int) -> bool:
+        return not any(r.start <= pos < r.end for r in found)
+
+    compared = rf"(?:(?P<cmp>{compare_words})\s*(?P<base>{year})|(?P<before>{alternation(w['year_before'])}))"
+    for m in re.finditer(rf"{compared}(?P<gap>{gap}){change}", text):
+        got = _change_at(text, m, figs) if free(m.start()) else None
+        if got:
+            rel = _relation(text, figs, m.start(), got[1], m.group("base"), got[0], m.group("gap") or "")
+            if rel is not None:
+                found.append(rel)
+    for m in re.finditer(rf"(?P<subj>{year})(?P<gap>[^\d\s,，。；;！？!?\n%]{{0,8}}?){change}", text):
+        # 「今年增长了25%」: against the year before; not 「今年离岸业务比较少」 (a comparison word in between)
+        if not free(m.start()) or m.group("same") or re.search(rf"{compare_words}|{year}", m.group("gap")):
             continue
-        if m.group("doubled"):
-            continue  # read below with its comparison
-        if m.group("same"):
-            q, end = Quantity(Decimal(1), Decimal(0), None, "", "same", False), m.end()
-        else:
-            doubled = re.match(rf"\s*了?\s*({alternation(w['doubled'])})", text[m.start("gap") :])
-            if doubled:
-                q = Quantity(Decimal(2), Decimal(0), None, "2", "ratio", False)
-                end = m.start("gap") + doubled.end()
-            else:
-                got = _quantity_at(text, m.end(), figs, "more" if m.group("more") else "less")
-                if not got:
-                    continue
-                q, end = got
-                after = _approx_after(text[end:])
-                if after:
-                    q = Quantity(q.factor, q.difference, q.currency, q.shown, q.kind, True)
-                    end += after
-        rel = _relation(text, figs, m.start(), end, m.group("base"), q, m.group("gap") or "")
-        if rel is not None:
-            found.append(rel)
+        got = _change_at(text, m, figs)
+        if got:
+            subj = m.group("subj")
+            key = year_key(subj)
+            found.append(
+                Relation(
+                    m.start(),
+                    got[1],
+                    text[m.start() : got[1]],
+                    key,
+                    subj,
+                    None,
+                    _before(key),
+                    "",
+                    _relation_kind(m.group("gap")),
+                    got[0],
+                )
+            )
     for m in re.finditer(
-        rf"(?P<subj>{year})(?P<mid>[^\d,，。；;！？!?\n]{{0,8}}?)(?P<is>{alternation(w['is'])})\s*(?P<base>{year})"
+        rf"(?P<subj>{year})?(?P<mid>[^\d,，。；;！？!?\n]{{0,8}}?)(?P<is>{alternation(w['is'])})\s*(?P<base>{year})"
         rf"(?P<gap>[^\d,，。；;！？!?\n]{{0,8}}?)的\s*",
         text,
     ):
-        if any(r.start <= m.start() < r.end for r in found):
+        if not free(m.start("is")):
             continue
-        at = m.end()
-        fig = next((f for f in figs if f.start == at), None)
         approx = any(a in m.group("is") for a in w["approx_before"])
-        if fig is not None and fig.kind == "percent" and fig.value is not None:
-            p, end = Decimal(str(fig.value)) / 100, fig.end
-            q = Quantity(p, Decimal(0), None, _percent(p), "ratio", approx)
-        elif _ratio_word(text[at:]):
-            p, n = _ratio_word(text[at:])
-            q, end = Quantity(p, Decimal(0), None, _percent(p), "ratio", approx), at + n
-        elif _times_word(text[at:]):
-            n, k = _times_word(text[at:])
-            q, end = Quantity(n, Decimal(0), None, f"{_plain(n)}", "ratio", approx), at + k
-        else:
+        got = _ratio_at(text, m.end(), figs, approx)
+        if not got:
             continue
-        after = _approx_after(text[end:])
-        if after:
-            q = Quantity(q.factor, q.difference, q.currency, q.shown, q.kind, True)
-            end += after
-        key = year_key(m.group("subj"))
-        rel = Relation(
-            m.start(),
-            end,
-            text[m.start() : end],
-            key,
-            m.group("subj"),
-            None,
-            year_key(m.group("base")),
-            m.group("base"),
-            _relation_kind(m.group("mid") + m.group("gap")),
-            q,
-        )
-        found.append(rel)
+        q, end = _with_approx(text, *got)
+        if m.group("subj"):
+            subj = m.group("subj")
+            rel = Relation(
+                m.start(),
+                end,
+                text[m.start() : end],
+                year_key(subj),
+                subj,
+                None,
+                year_key(m.group("base")),
+                m.group("base"),
+                _relation_kind(m.group("mid") + m.group("gap")),
+                q,
+            )
+        else:  # 「今年在岸4500万，是去年的1.5倍」: the figure before it is the subject
+            rel = _relation(text, figs, m.start("is"), end, m.group("base"), q, m.group("mid") + m.group("gap"))
+        if rel is not None:
+            found.append(rel)
     return sorted(found, key=lambda r: r.start)
 
 
@@ -355,6 +389,19 @@ def figure_kind(text: str, f) -> Optional[str]:
     if kind is None and f.currency == "USD":
         return "offshore"
     return kind
+
+
+def _no_offshore(text: str) -> bool:
+    """「没有离岸」「离岸两年都是零」: the message says there is no offshore business, so a yuan amount of no kind is
+    the onshore one (the derived figure is named so, not left to inherit the 离岸 said to be none)."""
+    from bot.estimate.reading import NONE_WORDS, OFFSHORE
+
+    return (
+        re.search(
+            rf"({NONE_WORDS})\s*(有)?\s*({OFFSHORE})|({OFFSHORE})[^,，。；;\d]{{0,6}}({NONE_WORDS}|0(?![\d.]))", text
+        )
+        is not None
+    )
 
 
 def _business_figures(text: str, figs, skip) -> list:
@@ -417,8 +464,9 @@ def restate(text: str) -> Restated:
 
 def _settle(text: str, r: Relation, business, skip):
     """(replacement, derivation, problem) for one relation; None to leave it as typed."""
-    if _not_business(r.said) or _not_business(text[_clause_start(text, r.start) : r.start]):
-        return None
+    tail = re.search(r"[,，。；;！？!?\n]|$", text[r.end :])
+    if _not_business(text[_clause_start(text, r.start) : r.end + tail.start()]):
+        return None  # 「研发投入今年300万 比去年多了20%」: no business amount
     subject = r.subject
     if r.subject_figure is not None:
         subject = figure_year(text, r.subject_figure, skip)
@@ -468,7 +516,7 @@ def _settle(text: str, r: Relation, business, skip):
             ),
         )
     f = known[0]
-    kind = kind or figure_kind(text, f)
+    kind = kind or figure_kind(text, f) or ("onshore" if f.currency != "USD" and _no_offshore(text) else None)
     q = r.quantity
     value = Decimal(str(f.value))
     currency = f.currency
