@@ -186,7 +186,10 @@ def test_last_year_is_the_exact_arithmetic_or_asked(fen, rel):
     exact = expected > 0 and (expected * 100).denominator == 1
     if exact:
         assert s.inputs.get("previous_onshore_cny") == Decimal(expected.numerator) / Decimal(expected.denominator)
-        assert s.inputs["_derived"]["previous_onshore_cny"]["text"].split(" = ")[0] in ("去年在岸执行额", "上年在岸执行额")
+        assert s.inputs["_derived"]["previous_onshore_cny"]["text"].split(" = ")[0] in (
+            "去年在岸执行额",
+            "上年在岸执行额",
+        )
     else:
         assert "previous_onshore_cny" not in s.inputs
         assert any("年在岸执行额 = " in p and "不四舍五入" in p for p in s.problems), s.problems
