@@ -76,6 +76,23 @@ def test_doubled_flat_and_fell_by_tenths():
         assert figure in r.text and not r.problems, text
 
 
+def test_the_figure_after_the_relation_stays_this_years():
+    s = EstimateSession.start("今年比去年多了25%，做了4500万 都是在岸 增量多少")
+    assert s.inputs["onshore_cny"] == Decimal("45000000")
+    assert s.inputs["previous_onshore_cny"] == Decimal("36000000")
+
+
+def test_the_kind_said_before_the_comparison_picks_the_figure():
+    s = EstimateSession.start("今年在岸3000万 离岸200万美元，在岸比去年多了20% 增量多少")
+    assert s.inputs["previous_onshore_cny"] == Decimal("25000000")
+    assert "previous_offshore_usd" not in s.inputs
+
+
+def test_what_was_added_described_is_no_relation():
+    r = restated("去年在岸3000万，今年多了500万美元的离岸业务")
+    assert not r.derivations and not r.problems
+
+
 def test_relations_of_other_things_are_left_alone():
     for text in ("研发投入今年300万 比去年多了20%", "今年营收4500万 比去年多了25%", "跟去年比 在岸执行额多了850万元"):
         r = restated(text)

@@ -89,6 +89,7 @@ class Relation:
     base_word: str
     kind: Optional[str]  # onshore / offshore said in the relation
     quantity: Quantity
+    base_at: int = -1  # where the base's year word stands (it names no figure after it)
 
 
 @dataclass
@@ -255,7 +256,9 @@ def _change_at(text: str, m, figs) -> Optional[Tuple[Quantity, int]]:
     if m.group("doubled"):
         return Quantity(Decimal(2), Decimal(0), None, "2", "ratio", False), m.end()
     got = _quantity_at(text, m.end(), figs, "more" if m.group("more") else "less")
-    return _with_approx(text, *got) if got else None
+    if not got or re.match(r"\s*的", text[got[1] :]):
+        return None  # 「今年多了500万美元的离岸业务」「增加了200万的研发投入」: what was added, described
+    return _with_approx(text, *got)
 
 
 def relations(text: str, figs=None) -> List[Relation]:
@@ -329,9 +332,12 @@ def relations(text: str, figs=None) -> List[Relation]:
                 m.group("base"),
                 _relation_kind(m.group("mid") + m.group("gap")),
                 q,
+                m.start("base"),
             )
         else:  # 「今年在岸4500万，是去年的1.5倍」: the figure before it is the subject
             rel = _relation(text, figs, m.start("is"), end, m.group("base"), q, m.group("mid") + m.group("gap"))
+            if rel is not None:
+                rel.base_at = m.start("base")
         if rel is not None:
             found.append(rel)
     return sorted(found, key=lambda r: r.start)
@@ -344,7 +350,10 @@ def _relation(text, figs, start, end, base_word, q, gap) -> Optional[Relation]:
     base = year_key(base_word) if base_word else None
     if base is None and subject is None and subject_fig is None:  # 同比 of no year: nothing to compare
         return None
-    kind = _relation_kind(text[span_start:start] + gap)
+    lead = text[span_start:start]
+    if subject_fig is not None:  # 「离岸200万美元，在岸比去年多了20%」: the kind said after the figure, before 比
+        lead = re.split(rf"[{re.escape(STOPS)}]", text[subject_fig.end : start])[-1]
+    kind = _relation_kind(lead + gap)
     return Relation(
         span_start, end, text[span_start:end], subject, subject_word, subject_fig, base, base_word or "", kind, q
     )
@@ -366,8 +375,8 @@ def _both_years(before: str) -> bool:
 
 
 def figure_year(text: str, f, skip) -> Optional[tuple]:
-    """The year of a money figure: the last year word before it, not one after 比/跟 (a year compared with), not one
-    inside a relation (`skip`: spans); ("both",) for 「两年都是1000万」."""
+    """The year of a money figure: the last year word before it, not one after 比/跟 (a year compared with), nor the
+    base of a ratio (`skip`: spans); ("both",) for 「两年都是1000万」."""
     lo = _clause_start(text, f.start)
     if _both_years(text[lo : f.start]):
         return ("both",)
@@ -443,8 +452,8 @@ def restate(text: str) -> Restated:
     found = relations(text, figs)
     if not found:
         return Restated(text, [], [])
-    skip = [(r.start, r.end) for r in found]
-    business = _business_figures(text, figs, skip)
+    business = _business_figures(text, figs, [(r.start, r.end) for r in found])
+    skip = [(r.base_at, r.base_at + 1) for r in found if r.base_at >= 0]
     pieces, derivations, problems, cursor = [], [], [], 0
     for r in found:
         outcome = _settle(text, r, business, skip)
@@ -488,13 +497,16 @@ def _settle(text: str, r: Relation, business, skip):
             if figure_year(text, f, skip) in (key, ("both",)) and (kind is None or figure_kind(text, f) in (kind, None))
         ]
 
-    said_s = [r.subject_figure] if r.subject_figure is not None else of_year(subject)
-    if r.subject_figure is not None and r.kind is None:  # 「今年在岸3000万 离岸200万美元 比去年多了20%」: which one?
+    subject_figure = r.subject_figure
+    if subject_figure is not None and r.kind and figure_kind(text, subject_figure) not in (r.kind, None):
+        subject_figure = None  # 「在岸3000万 离岸200万美元，在岸比去年多了20%」: the figure of the kind said
+    said_s = [subject_figure] if subject_figure is not None else of_year(subject)
+    if subject_figure is not None and r.kind is None:  # 「今年在岸3000万 离岸200万美元 比去年多了20%」: which one?
         lo = _clause_start(text, r.start)
         said_s += [
             f
             for f in business
-            if lo <= f.start < r.start and f is not r.subject_figure and figure_year(text, f, skip) == subject
+            if lo <= f.start < r.start and f is not subject_figure and figure_year(text, f, skip) == subject
         ]
     said_b = of_year(base)
     if said_s and said_b:
@@ -556,6 +568,8 @@ def _settle(text: str, r: Relation, business, skip):
     else:
         derivation = Derivation(result, currency, kind, f"{name} = {expr} = {text_value}")
     replacement = f"{target_word}{KIND_WORDS.get(kind, '')}{_typed(result, currency)}"
+    if not forward and r.subject_word and r.start < f.start:
+        replacement += f" {r.subject_word}"  # 「今年比去年多了25%，做了4500万」: 4500万 stays this year's
     return replacement, derivation, None
 
 
