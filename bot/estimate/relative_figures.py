@@ -392,9 +392,9 @@ def figure_year(text: str, f, skip) -> Optional[tuple]:
 
 
 def figure_kind(text: str, f) -> Optional[str]:
-    from bot.estimate.understand import _kind_after, _kind_of
+    from bot.estimate.understand import kind_of_figure
 
-    kind = _kind_of(text, f.start) or _kind_after(text, f.end)
+    kind = kind_of_figure(text, f.start, f.end)
     if kind is None and f.currency == "USD":
         return "offshore"
     return kind
@@ -414,14 +414,14 @@ def _no_offshore(text: str) -> bool:
 
 
 def _business_figures(text: str, figs, skip) -> list:
-    from bot.estimate.year_chain import _other_item, _segment
+    from bot.estimate.year_chain import names_other_item
 
     out = []
     for f in figs:
         if f.kind != "money" or f.value is None or any(a <= f.start < b for a, b in skip):
             continue
-        s, e = _segment(text, f.start)
-        if _other_item(text[s:e]) or _not_business(text[s : f.start]):
+        part = max(text.rfind(c, 0, f.start) for c in STOPS) + 1
+        if names_other_item(text, f.start) or _not_business(text[part : f.start]):
             continue
         if re.match(r"\s*(的)?(汇率|中间价)", text[f.end : f.end + 4]):
             continue

@@ -186,6 +186,11 @@ def _kind_after(text: str, end: int) -> Optional[str]:
     return "offshore" if re.match(OFFSHORE, m.group(1)) else "onshore"
 
 
+def kind_of_figure(text: str, start: int, end: int) -> Optional[str]:
+    """onshore / offshore of the figure at text[start:end] as the words around it say (None when they say neither)."""
+    return _kind_of(text, start) or _kind_after(text, end)
+
+
 def _kind_closes_after(text: str, end: int) -> bool:
     """「50万美元离岸，」「120万美元离岸业务」: the on/offshore word right after a figure ends its clause, so it names
     that figure (not one after it, and not 「离岸没有」)."""
