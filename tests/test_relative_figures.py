@@ -76,6 +76,11 @@ def test_doubled_flat_and_fell_by_tenths():
         assert figure in r.text and not r.problems, text
 
 
+def test_words_after_the_relation_about_the_award_do_not_stop_it():
+    r = restated("想问增量奖励 今年在岸4500万 比去年多了25% 增量奖励多少")
+    assert "去年在岸3600万" in r.text
+
+
 def test_the_figure_after_the_relation_stays_this_years():
     s = EstimateSession.start("今年比去年多了25%，做了4500万 都是在岸 增量多少")
     assert s.inputs["onshore_cny"] == Decimal("45000000")
@@ -94,7 +99,13 @@ def test_what_was_added_described_is_no_relation():
 
 
 def test_relations_of_other_things_are_left_alone():
-    for text in ("研发投入今年300万 比去年多了20%", "今年营收4500万 比去年多了25%", "跟去年比 在岸执行额多了850万元"):
+    for text in (
+        "研发投入今年300万 比去年多了20%",
+        "今年营收4500万 比去年多了25%",
+        "跟去年比 在岸执行额多了850万元",
+        "今年离岸300万美元 汇率比去年高了2%",
+        "今年在岸3000万。今年和去年一样都没有离岸",
+    ):
         r = restated(text)
         assert not r.derivations and not r.problems, text
 

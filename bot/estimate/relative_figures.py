@@ -471,11 +471,19 @@ def restate(text: str) -> Restated:
     return Restated("".join(pieces), derivations, problems)
 
 
+def _words_of(text: str, r: Relation) -> str:
+    """The words that say what a relation is about: from the label of its figure (or its own start), back to a
+    space or punctuation, to just after it (「研发投入今年300万 比去年多了20%」; not 「…多了25% 增量奖励多少」)."""
+    start = min(r.start, r.subject_figure.start if r.subject_figure is not None else r.start)
+    lo = max(text.rfind(c, 0, start) for c in STOPS + " ") + 1
+    tail = re.search(rf"[{re.escape(STOPS)} ]|$", text[r.end : r.end + 6])
+    return text[lo : r.end + tail.start()]
+
+
 def _settle(text: str, r: Relation, business, skip):
     """(replacement, derivation, problem) for one relation; None to leave it as typed."""
-    tail = re.search(r"[,，。；;！？!?\n]|$", text[r.end :])
-    if _not_business(text[_clause_start(text, r.start) : r.end + tail.start()]):
-        return None  # 「研发投入今年300万 比去年多了20%」: no business amount
+    if _not_business(_words_of(text, r)):
+        return None  # 「研发投入今年300万 比去年多了20%」「汇率比去年高了2%」: no business amount
     subject = r.subject
     if r.subject_figure is not None:
         subject = figure_year(text, r.subject_figure, skip)
