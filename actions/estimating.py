@@ -13,7 +13,7 @@ from actions.estimate_store import clear_session, load_inputs, save_session, sav
 from bot.answers import eligibility
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
-from bot.estimate import applicants, claims, explain, year_chain
+from bot.estimate import applicants, claims, explain, relative_figures, year_chain
 from bot.estimate.rate_waits import waiting_notes, without_waiting
 from bot.estimate.understand import english_to_chinese
 from bot.estimate.reading import is_what_if
@@ -73,6 +73,7 @@ def estimate_reply(session: EstimateSession, result: dict, title: str = "") -> s
         applicants=explain.applicants_of([i["code"] for i in result["items"] if i["qualified"]])
         if session.facts.get("applicant_also_enterprise")
         else (),
+        derived=relative_figures.shown_by_item(session.inputs, [i["code"] for i in result["items"]]),
     )
     if session.year_focus:  # 「明年…能拿多少」 estimated as this year against last: said in the user's years
         text = year_chain.in_user_words(text, session.year_focus)

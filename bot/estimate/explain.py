@@ -69,10 +69,12 @@ def render(
     failed=None,
     bases=(),
     applicants=(),
+    derived=None,
 ) -> str:
     """A compact Chinese answer: basis, each item with arithmetic and clause, total, disclaimer. `applicants`: when
     the items are several applicants' own (a park's company asking also for an enterprise in the park), each
-    applies for its own and no total adds them up."""
+    applies for its own and no total adds them up. `derived`: {item code: lines}, a figure the user gave relative to
+    another year's, derived (bot/estimate/relative_figures.py), shown above the item's arithmetic."""
     lines = []
     basis = restate(inputs)
     if basis:
@@ -89,6 +91,7 @@ def render(
         else:
             head = f"{mark}{item['name']}：不符合条件，0元"
         lines.append(head)
+        lines += [f"   {line}；" for line in (derived or {}).get(item["code"], ())]
         lines.append(f"   {item['explanation']}（依据{item['clause']}）")
     shown = {i["code"] for i in items}
     for code, condition in (failed or {}).items():

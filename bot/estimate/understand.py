@@ -43,7 +43,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     wan,
     word_patterns,
 )
-from bot.estimate import applicants, claims, lists, tables
+from bot.estimate import applicants, claims, lists, relative_figures, tables
 from bot.estimate.policy_figures import is_policy_figure
 from bot.nlu.normalize import normalize
 from knowledge.figures import figure
@@ -186,6 +186,11 @@ def _kind_after(text: str, end: int) -> Optional[str]:
     return "offshore" if re.match(OFFSHORE, m.group(1)) else "onshore"
 
 
+def kind_of_figure(text: str, start: int, end: int) -> Optional[str]:
+    """onshore / offshore of the figure at text[start:end] as the words around it say (None when they say neither)."""
+    return _kind_of(text, start) or _kind_after(text, end)
+
+
 def _kind_closes_after(text: str, end: int) -> bool:
     """「50万美元离岸，」「120万美元离岸业务」: the on/offshore word right after a figure ends its clause, so it names
     that figure (not one after it, and not 「离岸没有」)."""
@@ -302,6 +307,9 @@ class Reader:
             # (same length, so the figures keep their places)
             self.text = self.text.replace("去年", "今年").replace("前年", "去年")
             self.shifted = True
+        # 「执行额4500万 比去年多了25%」: the other year's amount derived exactly, restated as a figure (or asked)
+        relative = relative_figures.restate(self.text)
+        self.text, self._derivations = relative.text, relative.derivations
         self.pending = pending
         self.items = set(items)
         self.known = known or {}
@@ -319,6 +327,7 @@ class Reader:
         self._parts_told = set()  # where the words saying a part is of the other kind stand, once asked about
         self.out = Reading()
         self.out.problems.extend(table_problems)  # 「年度 在岸 离岸 汇率」 with rows that do not fit: said, not guessed
+        self.out.problems.extend(relative.problems)
         for m in re.finditer(_words(estimate_words()["not_amounts"]), self.text):
             for f in self.figs:  # 「这两个加一块能拿多少」: 一块 is "together", not 1元
                 if m.start() <= f.start and f.end <= m.end():
@@ -538,6 +547,7 @@ class Reader:
         if self._rate_choice:
             self._ask_rate_year()
         self._rate_only_converted()
+        relative_figures.attach(self._derivations, self.out.fields)
         return self.out
 
     def _bare_business_amount(self):

@@ -96,6 +96,13 @@ def _segment(text: str, pos: int) -> tuple:
     return start, pos + end.start()
 
 
+def names_other_item(text: str, pos: int) -> bool:
+    """Whether the part of `text` around `pos` (between punctuation) names an item other than the business amounts
+    (a fair, a platform …): a figure there is that item's cost."""
+    s, e = _segment(text, pos)
+    return _other_item(text[s:e])
+
+
 def _renamed(chars: list, words: List[YearWord], year: int) -> str:
     for w in words:
         table = CURRENT if w.offset == year else PREVIOUS if w.offset == year - 1 else OTHER
