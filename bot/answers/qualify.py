@@ -361,6 +361,7 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         )
         and not knowledge.shapes.search("alternative_question", text)  # 「是给园区还是给企业」 asks
         and not routes.search("asks_qualification", text)  # 「…够不够申报条件」 asks for the verdict
+        and not is_shape("qualify", text)  # 「…每年刚好20个 这个够不够20名以上的条件」 asks too
     ):
         # 「我们是做软件外包的，主要接日本的单子」: a self-description with no question yet
         from bot.estimate.items import detect_items

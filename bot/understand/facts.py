@@ -28,6 +28,9 @@ REQUIREMENT = re.compile(
     r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说"
     r"|(政策|文件|条款|原文|奖励|补贴|细则)(里|上|中)?(面)?(说|写|讲)(的|了)?(是)?"  # 「离岸奖励说超过100万美元」
 )
+# a phrase asking what figure the policy requires (「社保是要求连续交多久？」): the user's own figure may follow in the next
+# phrase (「我们有个学生交了4个月了」), as after a quoted requirement
+ASKS_FIGURE = re.compile(r"多久|多长时间|多少个?月|几个月|几年|多少年|多少名|几名|多少人|几个人|多少个(人|学生|实习生|学员)|多少(万)?美元")
 UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
@@ -307,7 +310,9 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             phrase = _phrase_start(t, cue.start())
             # 「离岸奖励要求超过100万美元，我们今年正好100万美元」: the cue of a quoted requirement names the figure of
             # the user's own in the next phrase too
-            quotes = any(_kind_fits(q, spec) and _phrase_start(t, q.start) == phrase for q in quoted)
+            quotes = any(_kind_fits(q, spec) and _phrase_start(t, q.start) == phrase for q in quoted) or (
+                _asked_topic(specs, t, cue.start())
+            )
             for i, f in enumerate(figs):
                 at = _phrase_start(t, f.start)
                 if not _kind_fits(f, spec) or (at != phrase and not (quotes and at == _next_phrase(t, phrase))):
@@ -321,7 +326,8 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                 if spec["figure"] == "year":
                     gap = 0 if abs(f.start - cue.start()) <= 16 else 99  # 「2019年比2018年」: the first year
                 elif at != phrase:
-                    gap = 8 + f.start - at  # the quoted cue's next phrase: after any figure of the cue's own phrase
+                    # the quoted cue's next phrase: after any figure of the cue's own phrase (spaces opening it not counted)
+                    gap = 8 + len(t[at : f.start].lstrip())
                 elif f.start >= cue.start() and f.end <= cue.end():
                     gap = 0
                 elif f.start >= cue.end():
@@ -350,6 +356,22 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         ):
             out[name] = Span(Decimal(0), Decimal(0))
     return out
+
+
+def _asked_topic(specs: Dict[str, dict], t: str, pos: int) -> bool:
+    """Whether the cue at `pos` is the topic of a phrase asking what figure the policy requires: the first numeric cue
+    of that phrase (「社保是要求实习生连续交多久？」 asks of 社保, not of 实习)."""
+    phrase = _phrase(t, pos)
+    if not ASKS_FIGURE.search(phrase):
+        return False
+    start = _phrase_start(t, pos)
+    cues = [
+        m.start()
+        for spec in specs.values()
+        if spec["kind"] == "number" and spec.get("cue")
+        for m in spec["cue"].finditer(t, start, start + len(phrase))
+    ]
+    return bool(cues) and min(cues) == pos
 
 
 def _earlier_figures(t: str, figs) -> set:
