@@ -506,11 +506,13 @@ def not_required(text: str) -> str:
     return next((name for name, p in words()["not_required"].items() if p.search(text)), "")
 
 
-def summary(facts: dict) -> str:
+def summary(facts: dict, placed: bool = False) -> str:
     """One line on 第二条 for an answer about something else (an estimate), when the user described
-    the applicant (two or more 第二条 facts); "" otherwise."""
+    the applicant (two or more 第二条 facts; with `placed`, also its form and where it is set up or, a branch,
+    pays tax: 「北京总部的分公司 在郑州交税」); "" otherwise."""
     second = {k: v for k, v in facts.items() if k in CONDITION_NAMES}
-    if len([k for k in second if k != "entity_type"]) < 2:
+    where = {"registered_in_zhengzhou", "pays_tax_in_zhengzhou"} & set(second)
+    if len([k for k in second if k != "entity_type"]) < 2 and not (placed and "entity_type" in second and where):
         return ""
     return _verdict_line(conditions.evaluate("2", second))
 

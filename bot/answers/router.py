@@ -341,8 +341,18 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     if len(answers) < 2:
         return None
     text = "\n\n".join(f"{header(i, part, said, a.text)}\n{a.text}" for i, (part, a) in enumerate(answers, 1))
+    text += _applicant_line(said, answers)
     last = answers[-1][1]
     return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
+
+
+def _applicant_line(said: str, answers: list) -> str:
+    """「我们是北京总部的分公司 在郑州交税 …有多少奖 …算哪个领域」: the applicant the message describes (its form and
+    where it is set up or pays tax), judged against 第二条 under the parts' answers when none of them is on 第二条."""
+    if not said or any(a.clause == "2" for _, a in answers):
+        return ""
+    line = eligibility.summary(eligibility.facts_from(understand(said)), placed=True)
+    return f"\n\n另外，关于申报资格（第二条）：{line.removeprefix('结论：')}" if line else ""
 
 
 def _each_subject(part: str) -> list:

@@ -295,7 +295,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
     pairs = []
     out, used = {}, set()
     earlier = _earlier_figures(t, figs)
-    from bot.understand.segment import is_english
+    from bot.understand.segment import LATIN_WORD, is_english
 
     reach = ENGLISH_REACH if is_english(t) else REACH  # English says more words between a cue and its figure
     for name, spec in specs.items():
@@ -334,7 +334,11 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                     gap = f.start - cue.end()
                 else:
                     gap = 2 * (cue.start() - f.end) + 6  # a figure after its cue is the usual order
-                if gap < 0 or gap > reach:
+                between = t[min(cue.end(), f.end) : max(cue.start(), f.start)]
+                # English words between a cue and its figure (「离岸 奖励 说… we did exactly 1,000,000 美元」, a part of a
+                # message read through the glossary) are English's many words too
+                far = ENGLISH_REACH if len(LATIN_WORD.findall(between)) >= 2 else reach
+                if gap < 0 or gap > far:
                     continue
                 pairs.append((gap, name, i))
     for gap, name, i in sorted(pairs):
