@@ -312,6 +312,15 @@ class ActionLooseAnswer(Action):
             if answer.text:
                 say(dispatcher, answer)
                 return done + answer_events(answer)
+        if asking and intent == "dont_know" and not inputs and not own_figures(text):
+            # 「其他的我不太清楚，得回去问财务」 after a verdict: the conditions not settled stay to be confirmed
+            from actions.conversation import known_facts
+            from bot.answers.qualify import rest_unknown_answer
+
+            answer = rest_unknown_answer(tracker.get_slot("topic_clause"), known_facts(tracker)[0])
+            if answer is not None:
+                say(dispatcher, answer)
+                return done + answer_events(answer)
         if pending and pending.get("status") == "collecting" and intent != "cancel":
             session = session_from_state(pending)
             turn = session.handle(text, intent)

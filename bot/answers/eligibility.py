@@ -517,6 +517,11 @@ def summary(facts: dict, placed: bool = False) -> str:
     return _verdict_line(conditions.evaluate("2", second))
 
 
+def verdict_line(v) -> str:
+    """The verdict on 第二条 in one line (for other modules)."""
+    return _verdict_line(v)
+
+
 def _verdict_line(v) -> str:
     """「结论：符合」/「结论：不符合……」 first, then what is still to confirm."""
     if v.status == conditions.MET:

@@ -443,3 +443,25 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     if failing and verdicts[top[0]].status != cond.NOT_MET:
         top = failing[:1] + [c for c in top if verdicts[c].status == cond.NOT_MET or c in named]
     return verdict_answer(top, facts, text)
+
+
+REST_UNKNOWN = "好的，您说不清楚的条件先记为“待确认”，确认后告诉我，我再帮您判断。"
+
+
+def rest_unknown_answer(code: Optional[str], facts: dict) -> Optional[Answer]:
+    """「其他的我不太清楚，得回去问财务」 after a verdict on `code`: what the stated facts settle, and the conditions
+    that stay to be confirmed; None when the clause has no conditions or the facts say nothing of it."""
+    if not code or code not in cond.clause_codes() or not set(facts) & set(cond.facts_of(code)):
+        return None
+    verdicts = cond.evaluate_all(facts, [code])
+    v = verdicts[code]
+    if code == "2":
+        from bot.answers import eligibility
+
+        second = {k: val for k, val in facts.items() if k in SECOND_ARTICLE_FACTS}
+        v = cond.evaluate("2", second)
+        line = eligibility.verdict_line(v)
+    else:
+        line = verdict_text(v, verdicts)
+    lead = REST_UNKNOWN if v.status != cond.NOT_MET else "好的。按您已经说的情况，结论不变："
+    return Answer(lead + "\n" + line, clause=code.rstrip("ab"), verdict=v.status)
