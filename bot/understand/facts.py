@@ -338,6 +338,8 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                 # English words between a cue and its figure (「离岸 奖励 说… we did exactly 1,000,000 美元」, a part of a
                 # message read through the glossary) are English's many words too
                 far = ENGLISH_REACH if len(LATIN_WORD.findall(between)) >= 2 else reach
+                if at != phrase:
+                    far += 8  # the next phrase's figure ranks after the cue's own, reaching as far into its phrase
                 if gap < 0 or gap > far:
                     continue
                 pairs.append((gap, name, i))
