@@ -30,7 +30,9 @@ REQUIREMENT = re.compile(
 )
 # a phrase asking what figure the policy requires (「社保是要求连续交多久？」): the user's own figure may follow in the next
 # phrase (「我们有个学生交了4个月了」), as after a quoted requirement
-ASKS_FIGURE = re.compile(r"多久|多长时间|多少个?月|几个月|几年|多少年|多少名|几名|多少人|几个人|多少个(人|学生|实习生|学员)|多少(万)?美元")
+ASKS_FIGURE = re.compile(
+    r"多久|多长时间|多少个?月|几个月|几年|多少年|多少名|几名|多少人|几个人|多少个(人|学生|实习生|学员)|多少(万)?美元"
+)
 UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
