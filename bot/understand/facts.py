@@ -41,6 +41,9 @@ PEOPLE_COUNT = re.compile(r"([\d一二两三四五六七八九十百几多]+)个
 # words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
 BELOW_BEFORE = re.compile(r"(不满|没满|未满|不到|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
 ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
+# words after a figure: 「100万美元出头」「刚过100万美元一点」 are above it, 「差一点100万美元」「不到」 said after (「100万美元不到」) below
+ABOVE_AFTER = re.compile(r"\s*(出头|多一点|多一些|多点|挂零|冒头)")
+BELOW_AFTER = re.compile(r"\s*(不到|差一点|还差一点|差一些|缺一点)")
 # 「二十多个」「20多名」「半年多」: a count or duration given as more than a number
 MORE_THAN = re.compile(r"(半年)(多)()|([\d一二两三四五六七八九十百]+)\s*(多|余)\s*(个月|个|名|人|位|年)")
 PER_YEAR = re.compile(r"^(每)?(一年|1年|每年)\s*[\d一二两三四五六七八九十]")
@@ -259,8 +262,10 @@ def _span(fig, spec: dict, t: str = "") -> Optional[Span]:
         value = value * 12
     if BELOW_BEFORE.search(before):
         return Span(hi=value, hi_open=True)
-    if ABOVE_BEFORE.search(before):
+    if ABOVE_BEFORE.search(before) or ABOVE_AFTER.match(t, fig.end):
         return Span(lo=value, lo_open=True)
+    if BELOW_AFTER.match(t, fig.end):
+        return Span(hi=value, hi_open=True)
     if fig.bound in UPPER_BOUNDS:
         return Span(hi=value, hi_open=UPPER_BOUNDS[fig.bound])
     if fig.bound in LOWER_BOUNDS:
