@@ -246,6 +246,13 @@ class ActionResetEstimates(Action):
         ]
 
 
+def _figures_told(text: str) -> list:
+    """The user's own figures, less those among the choices of an alternative question (「是每年都给还是只给一次」:
+    一次 is a choice asked about, not a count told)."""
+    choices = [m.span() for m in shapes.pattern("alternative_question").finditer(text)]
+    return [f for f in own_figures(text) if not any(a <= f.start and f.end <= b for a, b in choices)]
+
+
 class ActionLooseAnswer(Action):
     """A figure, yes/no or correction with no form open: amend the last estimate, or start one."""
 
@@ -291,7 +298,7 @@ class ActionLooseAnswer(Action):
             if events is not None:
                 return events
         asks = QUESTION_SHAPE.search(text) or shapes.search("alternative_question", text)  # 「用2023年的还是2024年的」
-        if asking and asks and not own_figures(text) and intent in ("inform", "correct_value"):
+        if asking and asks and not _figures_told(text) and intent in ("inform", "correct_value"):
             answer = compose(
                 "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
             )
@@ -303,6 +310,15 @@ class ActionLooseAnswer(Action):
             # 「其他情况说不清楚 还需要满足哪些条件」)
             answer = compose_reply(tracker, None)
             if answer.text:
+                say(dispatcher, answer)
+                return done + answer_events(answer)
+        if asking and intent == "dont_know" and not inputs and not own_figures(text):
+            # 「其他的我不太清楚，得回去问财务」 after a verdict: the conditions not settled stay to be confirmed
+            from actions.conversation import known_facts
+            from bot.answers.qualify import rest_unknown_answer
+
+            answer = rest_unknown_answer(tracker.get_slot("topic_clause"), known_facts(tracker)[0])
+            if answer is not None:
                 say(dispatcher, answer)
                 return done + answer_events(answer)
         if pending and pending.get("status") == "collecting" and intent != "cancel":

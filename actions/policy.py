@@ -397,7 +397,8 @@ def verdict_first(dispatcher, tracker):
     parts = router.message_parts(understand(user_text(tracker)))
     if len(parts) >= 2:
         yes_no = _yes_no_parts(parts)  # 「…这算超过100万美元了吧 离岸奖励能拿不」 asks whether, not how much
-        if (money or _computable_counts(text)) and [p for p in estimate_parts(parts) if p not in yes_no]:
+        asked = [p for p in estimate_parts(parts) if p not in yes_no]
+        if (money or _computable_counts(text)) and asked and not _asked_items_ruled_out(tracker, asked):
             return None  # several questions, one asking to compute with the figures: figures_first
         # several questions: each part gets its own verdict or answer
         answer = compose_reply(tracker, intent_of(tracker))
@@ -453,6 +454,24 @@ def verdict_first(dispatcher, tracker):
         estimate = estimate_from_question(dispatcher, tracker)
         events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
     return events
+
+
+def _asked_items_ruled_out(tracker, asked: list) -> bool:
+    """Whether every support item the estimate parts ask about is ruled out by a condition the stated facts fail
+    (「刚好1,000,000美元 能拿10%吗」 against 超过100万美元): the verdict answers, no estimate (nor its rate) is needed."""
+    from bot.estimate.items import detect_items
+    from knowledge import conditions
+
+    facts, _ = known_facts(tracker)
+    codes = {c for p in asked for c in detect_items(normalize(p))} & set(conditions.clause_codes())
+    if not codes:
+        from bot.estimate.session import EstimateSession
+
+        codes = set(EstimateSession.start(" ".join(asked)).items) & set(conditions.clause_codes())
+    if not codes:
+        return False
+    verdicts = conditions.evaluate_all(facts, sorted(codes))
+    return all(verdicts[c].status == conditions.NOT_MET for c in codes)
 
 
 def asks_amount(text: str) -> bool:

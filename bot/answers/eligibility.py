@@ -48,6 +48,7 @@ def words() -> dict:
         "foreign_capital",
         "several_subjects",
         "all_met_of_a_count",
+        "topic_phrase",
     ):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
@@ -70,8 +71,22 @@ def words() -> dict:
 
 
 def _phrases(text: str) -> List[str]:
-    """The message cut at punctuation and spaces: a negation reaches no further than its phrase."""
-    return [p for p in words()["phrase_end"].split(text) if p and not words()["requirement"].search(p)]
+    """The message cut at punctuation and spaces: a negation reaches no further than its phrase. A phrase that only
+    names its topic (eligibility_words.yml `topic_phrase`: 「商务部那个统计系统 我们一直没注册」) goes with the phrase
+    after it, when only a space is between."""
+    w = words()
+    pieces = re.split(f"({w['phrase_end'].pattern})", text)
+    out: List[str] = []
+    joined = False
+    for i in range(0, len(pieces), 2):
+        piece = pieces[i]
+        if joined and out:
+            out[-1] += piece
+        else:
+            out.append(piece)
+        sep = pieces[i + 1] if i + 1 < len(pieces) else ""
+        joined = bool(piece) and sep.isspace() and bool(w["topic_phrase"].search(out[-1]))
+    return [p for p in out if p and not w["requirement"].search(p)]
 
 
 def _negated(before: str, inside: str = "") -> bool:
@@ -358,7 +373,9 @@ def answer(text: str) -> Answer:
             "第二条对企业的出资来源没有限制：在郑州依法设立的外商投资企业同样是独立法人企业，满足其他条件即可申报。"
         )
     stated = [k for k in facts if k != "entity_type"]
-    placed = "entity_type" in facts and "registered_in_zhengzhou" in facts  # 「独立法人 在登封注册」
+    # 「独立法人 在登封注册」「在郑州的分公司 税在郑州交」: the applicant's form and where it is set up (a branch: where it
+    # pays tax) are stated; the verdict follows, with the conditions still to confirm named
+    placed = "entity_type" in facts and bool({"registered_in_zhengzhou", "pays_tax_in_zhengzhou"} & set(facts))
     if v.status == conditions.MET or len(stated) >= 2 or placed:
         return Answer(_verdict_line(v) + reading + foreign + body + "\n" + head, clause="2")
     tail = (
@@ -489,13 +506,20 @@ def not_required(text: str) -> str:
     return next((name for name, p in words()["not_required"].items() if p.search(text)), "")
 
 
-def summary(facts: dict) -> str:
+def summary(facts: dict, placed: bool = False) -> str:
     """One line on 第二条 for an answer about something else (an estimate), when the user described
-    the applicant (two or more 第二条 facts); "" otherwise."""
+    the applicant (two or more 第二条 facts; with `placed`, also its form and where it is set up or, a branch,
+    pays tax: 「北京总部的分公司 在郑州交税」); "" otherwise."""
     second = {k: v for k, v in facts.items() if k in CONDITION_NAMES}
-    if len([k for k in second if k != "entity_type"]) < 2:
+    where = {"registered_in_zhengzhou", "pays_tax_in_zhengzhou"} & set(second)
+    if len([k for k in second if k != "entity_type"]) < 2 and not (placed and "entity_type" in second and where):
         return ""
     return _verdict_line(conditions.evaluate("2", second))
+
+
+def verdict_line(v) -> str:
+    """The verdict on 第二条 in one line (for other modules)."""
+    return _verdict_line(v)
 
 
 def _verdict_line(v) -> str:

@@ -325,6 +325,15 @@ def _second_article_failed(text: str, facts: dict, topic: Optional[str]) -> Opti
     return eligibility.failed_answer(text, facts)
 
 
+def _clause_facts(message_facts: dict) -> dict:
+    """The facts a message states of a 第三条 clause's own conditions (not 第二条's, not who applies)."""
+    return {
+        k: v
+        for k, v in message_facts.items()
+        if k not in SECOND_ARTICLE_FACTS and k not in ("applicant_type", "has_offshore_business")
+    }
+
+
 def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     """A verdict or a "what can we get" list when the message asks for one, else None.
 
@@ -361,6 +370,12 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         )
         and not knowledge.shapes.search("alternative_question", text)  # 「是给园区还是给企业」 asks
         and not routes.search("asks_qualification", text)  # 「…够不够申报条件」 asks for the verdict
+        # 「…每年刚好20个 这个够不够20名以上的条件」: a clause's own conditions stated and asked about get its verdict;
+        # an applicant described against 第二条 too (「郑州注册的独立法人…没有离岸 是不是就没资格申报了」) asks what is
+        # open to it: the list
+        and not (
+            is_shape("qualify", text) and _clause_facts(message_facts) and not set(message_facts) & SECOND_ARTICLE_FACTS
+        )
     ):
         # 「我们是做软件外包的，主要接日本的单子」: a self-description with no question yet
         from bot.estimate.items import detect_items
@@ -371,11 +386,7 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         return answer
     asks = is_shape("qualify", text) or re.search(r"[吗呢么嘛](?=[\s?？,，。]|$)", text.strip())
     topic = topic_clause(text)
-    condition_facts = {
-        k: v
-        for k, v in message_facts.items()
-        if k not in SECOND_ARTICLE_FACTS and k not in ("applicant_type", "has_offshore_business")
-    }
+    condition_facts = _clause_facts(message_facts)
     # 「…被处罚了 还在整改 能申请吗」: the applicant's own failing 第二条 fact decides; a message that speaks to a
     # clause's own conditions (「行业协会自己办的展会 没有商务部门指定」) gets that clause's verdict below
     failed = _second_article_failed(text, facts, topic) if asks and not condition_facts else None
@@ -442,3 +453,25 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     if failing and verdicts[top[0]].status != cond.NOT_MET:
         top = failing[:1] + [c for c in top if verdicts[c].status == cond.NOT_MET or c in named]
     return verdict_answer(top, facts, text)
+
+
+REST_UNKNOWN = "好的，您说不清楚的条件先记为“待确认”，确认后告诉我，我再帮您判断。"
+
+
+def rest_unknown_answer(code: Optional[str], facts: dict) -> Optional[Answer]:
+    """「其他的我不太清楚，得回去问财务」 after a verdict on `code`: what the stated facts settle, and the conditions
+    that stay to be confirmed; None when the clause has no conditions or the facts say nothing of it."""
+    if not code or code not in cond.clause_codes() or not set(facts) & set(cond.facts_of(code)):
+        return None
+    verdicts = cond.evaluate_all(facts, [code])
+    v = verdicts[code]
+    if code == "2":
+        from bot.answers import eligibility
+
+        second = {k: val for k, val in facts.items() if k in SECOND_ARTICLE_FACTS}
+        v = cond.evaluate("2", second)
+        line = eligibility.verdict_line(v)
+    else:
+        line = verdict_text(v, verdicts)
+    lead = REST_UNKNOWN if v.status != cond.NOT_MET else "好的。按您已经说的情况，结论不变："
+    return Answer(lead + "\n" + line, clause=code.rstrip("ab"), verdict=v.status)

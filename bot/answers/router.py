@@ -233,9 +233,11 @@ def answer_part(
     topic_clause: Optional[str] = None,
     topic_domain: Optional[str] = None,
     facts: Optional[dict] = None,
+    before: str = "",
 ) -> Answer:
     """One question: a request not served, a verdict on stated facts, a business to place in the
-    catalog, or a question about the policy."""
+    catalog, or a question about the policy. `before`: the part asked just before it, whose words may name
+    what this part's figures are (「社保要交多久？」 then 「我们有个学生交了4个月了 能算吗」)."""
     cannot = general.cannot_serve(t)
     if cannot is not None:
         return _beside_declined(intent, t, cannot, entities, topic_clause, topic_domain, facts)
@@ -251,7 +253,7 @@ def answer_part(
         from bot.answers import qualify
         from bot.understand.facts import read_facts_cached
 
-        said = read_facts_cached(t)
+        said = dict(_facts_with_before(t, before), **read_facts_cached(t))
         verdict = qualify.answer(t, dict(facts, **said), said) or _conditions_left(t, dict(facts, **said), topic_clause)
         if verdict is not None:
             return verdict
@@ -260,6 +262,17 @@ def answer_part(
         if found is not None:
             return found
     return compose_one(intent, t, entities, topic_clause, topic_domain)
+
+
+def _facts_with_before(t: str, before: str) -> dict:
+    """The facts whose figure this part states but whose cue the part before names (「社保要交多久？」 then 「交了4个月了
+    能算吗」): read over both parts, less what the part before states alone."""
+    if not before:
+        return {}
+    from bot.understand.facts import read_facts_cached
+
+    own = read_facts_cached(before)
+    return {k: v for k, v in read_facts_cached(before + " " + t).items() if k not in own}
 
 
 def _beside_declined(intent, t: str, cannot: Answer, entities, topic_clause, topic_domain, facts) -> Answer:
@@ -303,12 +316,13 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     from bot.estimate.items import detect_items
     from bot.understand.inherit import with_context
 
-    answers, clause = [], topic_clause
+    answers, clause, prev = [], topic_clause, ""
     for part in parts:
         # a part naming no item of its own (「…中高级人才培训每人最多补多少 一个企业一年最多几个人」) asks about the
         # subject of the part before it
         topic = topic_clause if not answers else (None if detect_items(part) else clause)
-        a = answer_part(None, with_context(part, list(parts)), entities, topic, topic_domain, facts)
+        a = answer_part(None, with_context(part, list(parts)), entities, topic, topic_domain, facts, before=prev)
+        prev = part
         if not a.text and clause:
             a = compose_one(
                 FAMILY_INTENT.get(family_of({"kind": "clause", "key": clause}), None),
@@ -328,8 +342,18 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     if len(answers) < 2:
         return None
     text = "\n\n".join(f"{header(i, part, said, a.text)}\n{a.text}" for i, (part, a) in enumerate(answers, 1))
+    text += _applicant_line(said, answers)
     last = answers[-1][1]
     return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
+
+
+def _applicant_line(said: str, answers: list) -> str:
+    """「我们是北京总部的分公司 在郑州交税 …有多少奖 …算哪个领域」: the applicant the message describes (its form and
+    where it is set up or pays tax), judged against 第二条 under the parts' answers when none of them is on 第二条."""
+    if not said or any(a.clause == "2" for _, a in answers):
+        return ""
+    line = eligibility.summary(eligibility.facts_from(understand(said)), placed=True)
+    return f"\n\n另外，关于申报资格（第二条）：{line.removeprefix('结论：')}" if line else ""
 
 
 def _each_subject(part: str) -> list:

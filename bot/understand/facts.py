@@ -28,6 +28,11 @@ REQUIREMENT = re.compile(
     r"要求|规定|需要|须|必须|才能|才可以|是否要|是不是要|得满足|门槛|条件是|政策说"
     r"|(政策|文件|条款|原文|奖励|补贴|细则)(里|上|中)?(面)?(说|写|讲)(的|了)?(是)?"  # 「离岸奖励说超过100万美元」
 )
+# a phrase asking what figure the policy requires (「社保是要求连续交多久？」): the user's own figure may follow in the next
+# phrase (「我们有个学生交了4个月了」), as after a quoted requirement
+ASKS_FIGURE = re.compile(
+    r"多久|多长时间|多少个?月|几个月|几年|多少年|多少名|几名|多少人|几个人|多少个(人|学生|实习生|学员)|多少(万)?美元"
+)
 UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
@@ -36,6 +41,9 @@ PEOPLE_COUNT = re.compile(r"([\d一二两三四五六七八九十百几多]+)个
 # words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
 BELOW_BEFORE = re.compile(r"(不满|没满|未满|不到|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
 ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
+# words after a figure: 「100万美元出头」「刚过100万美元一点」 are above it, 「差一点100万美元」「不到」 said after (「100万美元不到」) below
+ABOVE_AFTER = re.compile(r"\s*(出头|多一点|多一些|多点|挂零|冒头)")
+BELOW_AFTER = re.compile(r"\s*(不到|差一点|还差一点|差一些|缺一点)")
 # 「二十多个」「20多名」「半年多」: a count or duration given as more than a number
 MORE_THAN = re.compile(r"(半年)(多)()|([\d一二两三四五六七八九十百]+)\s*(多|余)\s*(个月|个|名|人|位|年)")
 PER_YEAR = re.compile(r"^(每)?(一年|1年|每年)\s*[\d一二两三四五六七八九十]")
@@ -254,8 +262,10 @@ def _span(fig, spec: dict, t: str = "") -> Optional[Span]:
         value = value * 12
     if BELOW_BEFORE.search(before):
         return Span(hi=value, hi_open=True)
-    if ABOVE_BEFORE.search(before):
+    if ABOVE_BEFORE.search(before) or ABOVE_AFTER.match(t, fig.end):
         return Span(lo=value, lo_open=True)
+    if BELOW_AFTER.match(t, fig.end):
+        return Span(hi=value, hi_open=True)
     if fig.bound in UPPER_BOUNDS:
         return Span(hi=value, hi_open=UPPER_BOUNDS[fig.bound])
     if fig.bound in LOWER_BOUNDS:
@@ -292,7 +302,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
     pairs = []
     out, used = {}, set()
     earlier = _earlier_figures(t, figs)
-    from bot.understand.segment import is_english
+    from bot.understand.segment import LATIN_WORD, is_english
 
     reach = ENGLISH_REACH if is_english(t) else REACH  # English says more words between a cue and its figure
     for name, spec in specs.items():
@@ -307,7 +317,9 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             phrase = _phrase_start(t, cue.start())
             # 「离岸奖励要求超过100万美元，我们今年正好100万美元」: the cue of a quoted requirement names the figure of
             # the user's own in the next phrase too
-            quotes = any(_kind_fits(q, spec) and _phrase_start(t, q.start) == phrase for q in quoted)
+            quotes = any(_kind_fits(q, spec) and _phrase_start(t, q.start) == phrase for q in quoted) or (
+                _asked_topic(specs, t, cue.start())
+            )
             for i, f in enumerate(figs):
                 at = _phrase_start(t, f.start)
                 if not _kind_fits(f, spec) or (at != phrase and not (quotes and at == _next_phrase(t, phrase))):
@@ -321,14 +333,21 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                 if spec["figure"] == "year":
                     gap = 0 if abs(f.start - cue.start()) <= 16 else 99  # 「2019年比2018年」: the first year
                 elif at != phrase:
-                    gap = 8 + f.start - at  # the quoted cue's next phrase: after any figure of the cue's own phrase
+                    # the quoted cue's next phrase: after any figure of the cue's own phrase (spaces opening it not counted)
+                    gap = 8 + len(t[at : f.start].lstrip())
                 elif f.start >= cue.start() and f.end <= cue.end():
                     gap = 0
                 elif f.start >= cue.end():
                     gap = f.start - cue.end()
                 else:
                     gap = 2 * (cue.start() - f.end) + 6  # a figure after its cue is the usual order
-                if gap < 0 or gap > reach:
+                between = t[min(cue.end(), f.end) : max(cue.start(), f.start)]
+                # English words between a cue and its figure (「离岸 奖励 说… we did exactly 1,000,000 美元」, a part of a
+                # message read through the glossary) are English's many words too
+                far = ENGLISH_REACH if len(LATIN_WORD.findall(between)) >= 2 else reach
+                if at != phrase:
+                    far += 8  # the next phrase's figure ranks after the cue's own, reaching as far into its phrase
+                if gap < 0 or gap > far:
                     continue
                 pairs.append((gap, name, i))
     for gap, name, i in sorted(pairs):
@@ -350,6 +369,22 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         ):
             out[name] = Span(Decimal(0), Decimal(0))
     return out
+
+
+def _asked_topic(specs: Dict[str, dict], t: str, pos: int) -> bool:
+    """Whether the cue at `pos` is the topic of a phrase asking what figure the policy requires: the first numeric cue
+    of that phrase (「社保是要求实习生连续交多久？」 asks of 社保, not of 实习)."""
+    phrase = _phrase(t, pos)
+    if not ASKS_FIGURE.search(phrase):
+        return False
+    start = _phrase_start(t, pos)
+    cues = [
+        m.start()
+        for spec in specs.values()
+        if spec["kind"] == "number" and spec.get("cue")
+        for m in spec["cue"].finditer(t, start, start + len(phrase))
+    ]
+    return bool(cues) and min(cues) == pos
 
 
 def _earlier_figures(t: str, figs) -> set:
