@@ -40,6 +40,28 @@ def quotes_item_figure(text: str, f) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _policy_caps() -> frozenset:
+    """Every yuan figure the policy bounds with 最高/最多 (item caps and the 500万 yearly total)."""
+    from knowledge.figures import all_figures
+
+    return frozenset(
+        p["value"]
+        for items in all_figures().values()
+        for p in items
+        if p["key"].endswith("_cny") and p.get("bound") in ("最高", "最多")
+    )
+
+
+def names_cap(text: str, f) -> bool:
+    """「这些一起拿会不会超过500万封顶」: a yuan figure of one of the policy's caps, followed by a cap word, names
+    the cap; the user's own amount is never followed by 封顶/上限."""
+    if f.kind != "money" or f.currency not in (None, "CNY") or f.value not in _policy_caps():
+        return False
+    after = alternation(estimate_words()["cap_named"]["after"])
+    return bool(re.match(rf"\s*(元)?\s*(?:{after})", text[f.end : f.end + 6]))
+
+
 def is_policy_figure(text: str, f) -> bool:
     """Whether figure `f` of `text` (normalised) is the policy's, quoted or asked about."""
-    return asks_cap(text, f) or quotes_item_figure(text, f)
+    return asks_cap(text, f) or quotes_item_figure(text, f) or names_cap(text, f)

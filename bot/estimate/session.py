@@ -423,7 +423,9 @@ class EstimateSession:
         codes = set(self.items)
         awards = awards_given(inp)
         for key in [k for k in inp if k.startswith("_award_")] if not awards else []:
-            note = f"您算的{clauses.NAMES.get(key[len('_award_') :], '奖励')}{wan(inp[key])}未作为依据，按政策和上限重新计算"
+            # the user's figure is named as theirs, never beside the award's name as if it were the award
+            name = clauses.NAMES.get(key[len("_award_") :], "奖励")
+            note = f"{name}：您算出的{wan(inp[key])}未作为依据，已按政策比例和上限重新计算"
             if note not in self.notes:
                 self.notes.append(note)
         if awards and not codes:

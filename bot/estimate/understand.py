@@ -331,6 +331,12 @@ class Reader:
             if id(f) not in self.used and re.search(rf"({asks})\s*$", self.text[max(0, f.start - 5) : f.start]):
                 self.used.add(id(f))
                 self.out.notes.append(f"{f.raw}是您问的门槛，不作为您的金额")
+        near = "|".join(re.escape(w) for w in estimate_words()["compared_to"])
+        moneys = [f for f in self.figs if f.kind == "money" and f.value is not None]
+        for prev, f in zip(moneys, moneys[1:]):  # 「1999万美元 接近2000万了」: the mark compared with, not a figure
+            between = self.text[prev.end : f.start]
+            if len(between) <= 8 and not re.search(r"[，,。；;]", between) and re.search(rf"({near})\s*$", between):
+                self.used.add(id(f))
         for f, company in applicants.group_figures(self.text, [f for f in self.figs if id(f) not in self.used]):
             self.used.add(id(f))  # 「集团合并口径1.35亿 郑州子公司能拿多少」: the group's figure is not the applicant's
             self.out.problems.append(
@@ -1340,6 +1346,18 @@ class Reader:
         )
         return True
 
+    def _result_clause(self, f) -> Optional[str]:
+        """「增量按3%算出来是250万」「离岸10%算下来180万」: the clause (3.1 / 3.2) whose own rate the user applied
+        to get `f`, named just before that rate; None when no such clause is named or the rate is not its own."""
+        seg_start, _ = segment_of(self.spans, f.start)
+        m = re.search(r"(增量|规模|离岸)(奖励?)?[^，。；,;\d]{0,6}?(\d+(?:\.\d+)?)\s*[%％]", self.text[seg_start : f.start])
+        if not m:
+            return None
+        code = "3.2" if m.group(1) == "离岸" else "3.1"
+        from knowledge.figures import figure
+
+        return code if Decimal(m.group(3)) / 100 == figure(code, "rate") else None
+
     def _own_result(self, f) -> bool:
         """ "10%的话是248.5万吧": a result the user worked out (estimate_words.yml own_result), not an amount."""
         before = self.text[max(0, f.start - 12) : f.start]
@@ -1347,6 +1365,12 @@ class Reader:
         if not (re.search(r"[%％]|百分之", before) and re.search(rf"({words})\s*$", before)):
             return False
         self.use(f)
+        code = self._result_clause(f)
+        from bot.estimate.items import detect_items
+
+        if code and "3.3" in detect_items(self.text):  # 「增量按3%算出来是250万 … 创新奖励是多少」: 三（三）'s base
+            self.out.fields[f"_award_{code}"] = f.value
+            return True
         self.out.notes.append(f"{wan(f.value, '')}是按比例算出的结果（未计单项上限），不作为执行额")
         return True
 
