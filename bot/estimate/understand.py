@@ -331,6 +331,14 @@ class Reader:
             if id(f) not in self.used and re.search(rf"({asks})\s*$", self.text[max(0, f.start - 5) : f.start]):
                 self.used.add(id(f))
                 self.out.notes.append(f"{f.raw}是您问的门槛，不作为您的金额")
+        signed = estimate_words()["signed_not_executed"]
+        moneys = [f for f in self.figs if f.kind == "money" and f.value is not None]
+        for f in moneys:  # 「今年是190万美元 200万那个是合同额」: the signed amount, set apart by the user
+            if len(moneys) > 1 and re.match(
+                rf"\s*(?:{alternation(signed['links'])})\s*(?:{alternation(signed['names'])})", self.text[f.end :]
+            ):
+                self.used.add(id(f))
+                self.out.notes.append(f"{f.raw}是签订的合同金额，不是执行额，不作为测算依据")
         near = "|".join(re.escape(w) for w in estimate_words()["compared_to"])
         moneys = [f for f in self.figs if f.kind == "money" and f.value is not None]
         for prev, f in zip(moneys, moneys[1:]):  # 「1999万美元 接近2000万了」: the mark compared with, not a figure
