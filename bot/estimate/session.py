@@ -585,6 +585,13 @@ class EstimateSession:
         if new_items and intent in ("estimate_award", "inform", "estimate_total", None):
             self.items = item_words.sort_items(self.items + new_items)
             got = True
+        self.facts_changed = bool(
+            getattr(self, "amending", False)
+            and self.items
+            and (is_correction or is_what_if(norm))
+            and self._conditions_changed(facts_before)
+        )  # 「那如果都签一年的呢」 after an estimate that failed on the contract: the same figures, the conditions met
+        got = got or self.facts_changed
         if not (resolved or got):
             if intent in QUESTION_INTENTS or (intent == "estimate_total"):
                 return Turn(interjection=True, understood=False)
@@ -614,6 +621,22 @@ class EstimateSession:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _conditions_changed(self, facts_before) -> bool:
+        """Whether the facts noted from this message change an item's verdict (a person condition supposed or
+        corrected), the figures being the same."""
+        if self.facts == facts_before:
+            return False
+        def statuses() -> dict:
+            return {(code, c.id): c.status for code, v in self.verdicts().items() for c in v.checks}
+
+        now = self.facts
+        self.facts = facts_before
+        try:
+            before = statuses()
+        finally:
+            self.facts = now
+        return before != statuses()
 
     def _read_but_not_answered(self, had: dict, asked_before) -> list:
         """「汇率按7.0」 to a question about last year's amounts: the figures read are said, and that the question is
