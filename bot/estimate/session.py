@@ -450,9 +450,12 @@ class EstimateSession:
         if not codes:
             if any(k in inp for k in ("previous_onshore_cny", "previous_offshore_usd")) or inp.get("new_enterprise"):
                 codes.add("3.1")
-            if "offshore_usd" in inp:
+            # 「漏算了离岸 还有8万美元 这样合同额够了吧」 with a rent estimate: this year's amounts are the rent's
+            # contract amount (三（八）3), as when the rent item is named
+            for_rent = "rent_annual_cny" in inp and "3.1" not in codes
+            if "offshore_usd" in inp and not for_rent:
                 codes.add("3.2")
-            if "onshore_cny" in inp and "3.1" not in codes:
+            if "onshore_cny" in inp and "3.1" not in codes and not for_rent:
                 codes.add("3.1")
             if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp:
                 codes.add("3.3")
@@ -627,6 +630,7 @@ class EstimateSession:
         corrected), the figures being the same."""
         if self.facts == facts_before:
             return False
+
         def statuses() -> dict:
             return {(code, c.id): c.status for code, v in self.verdicts().items() for c in v.checks}
 

@@ -807,6 +807,18 @@ class Reader:
             if f.currency in (None, "CNY") and re.search(
                 r"(?<!奖励)增量(部分|额)?(是|为|有|达到|大概|约)?\s*$", self.lead_in(f)
             ):
+                if re.search(r"(在岸|境内|国内)(业务)?(的)?(执行额)?增量", self.lead_in(f)) and not self._onshore_said(
+                    f
+                ):
+                    # 「在岸增量8000万 离岸今年300万美元 去年离岸为0」: the onshore part of the increment, the offshore
+                    # amounts of both years beside it (asked when one is missing)
+                    self.out.fields["onshore_cny"] = self.cny(f, "增量")
+                    self.out.fields["previous_onshore_cny"] = Decimal(0)
+                    self.out.notes.append(
+                        f"按您说的在岸业务增量{wan(f.value)}计算（在岸本年度执行额比上年度增加的部分）"
+                    )
+                    self.use(f)
+                    return
                 if (
                     other_figures
                 ):  # 「去年在岸500万 今年增量200万」: not this year's amount; the year's amounts are asked
@@ -818,6 +830,14 @@ class Reader:
                 self.out.notes.append(f"按您说的业务增量{wan(f.value)}计算（本年度执行额比上年度增加的部分）")
                 self.use(f)
                 return
+
+    def _onshore_said(self, f) -> bool:
+        """Whether the message gives an onshore amount of a year besides the increment `f`."""
+        return any(
+            g is not f and g.currency in (None, "CNY") and _kind_of(self.text, g.start) == "onshore"
+            for g in self.figs
+            if g.kind == "money" and g.value is not None
+        )
 
     def _business_amount(self, key: str, value, raw: str, unit: str) -> None:
         """One year's 在岸/离岸 amount; a second one of the same year in a message that counts several contracts
@@ -1358,7 +1378,9 @@ class Reader:
         """「增量按3%算出来是250万」「离岸10%算下来180万」: the clause (3.1 / 3.2) whose own rate the user applied
         to get `f`, named just before that rate; None when no such clause is named or the rate is not its own."""
         seg_start, _ = segment_of(self.spans, f.start)
-        m = re.search(r"(增量|规模|离岸)(奖励?)?[^，。；,;\d]{0,6}?(\d+(?:\.\d+)?)\s*[%％]", self.text[seg_start : f.start])
+        m = re.search(
+            r"(增量|规模|离岸)(奖励?)?[^，。；,;\d]{0,6}?(\d+(?:\.\d+)?)\s*[%％]", self.text[seg_start : f.start]
+        )
         if not m:
             return None
         code = "3.2" if m.group(1) == "离岸" else "3.1"
