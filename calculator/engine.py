@@ -131,7 +131,8 @@ def innovation_from_awards(
                 d = Decimal(str(value))
                 if not d.is_finite() or d < 0:
                     raise CalculatorError(f"{innovation.BASE[code]}金额须为不小于0的数", None)
-                cap = fig(code, "cap_cny")  # 「增量按3%算出来是250万」: the award counts after its cap (三（一）、（二）)
+                # 「增量按3%算出来是250万」: the award counts after its cap (三（一）、（二）)
+                cap = fig(code, "cap_cny")
                 raw_sum += d
                 if d > cap:
                     capped.append(f"{innovation.BASE[code]}{yuan(d)}超过单项上限{yuan(cap)}，按{yuan(cap)}计")
