@@ -1166,6 +1166,14 @@ class EstimateSession:
                     continue
                 self.inputs[field_key] = Decimal(said["value"])
                 self.last_keys.append(field_key)
+        elif kind == "years_of_pair":  # 「2360万、1940万分别是哪一年的？」
+            roles = years_of_pair(norm, data)
+            if roles is None:
+                return False
+            for value, role in zip(data["values"], roles):
+                key = ("previous_" if role == "previous" else "") + data["key"]
+                self.inputs[key] = Decimal(value)
+                self.last_keys.append(key)
         elif kind == "business_year":  # 「离岸120万美元是今年的还是上一年度的？」
             from bot.estimate.understand import YEAR_CUR, YEAR_PREV
 
@@ -1801,6 +1809,36 @@ def used_figures(inputs: dict) -> list:
         elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             out.append(Decimal(value))
     return out
+
+
+def years_of_pair(norm: str, data: dict) -> Optional[tuple]:
+    """The years of the two amounts asked about (data values, raws) from the answer: a year word beside one of them
+    (「2360万是今年的」「去年1940万」), or beside 前一个/后一个 (estimate_words.yml years_unsaid); the other is the
+    other year. None when the answer names no year for either."""
+    from bot.estimate.reading import alternation, estimate_words
+    from bot.estimate.understand import YEAR_CUR, YEAR_PREV
+
+    def year_of(word: str) -> str:
+        return "previous" if re.fullmatch(YEAR_PREV, word) else "current"
+
+    other = {"previous": "current", "current": "previous"}
+    years = rf"({YEAR_PREV}|{YEAR_CUR})"
+    for i, raw in enumerate(data.get("raws") or []):
+        number = re.escape(re.sub(r"(万|亿|元)+$", "", raw))
+        m = re.search(rf"(?<![\d.]){number}(万|亿)?(元)?\s*(的)?\s*(是|为|算)?\s*{years}", norm) or re.search(
+            rf"{years}\s*(的)?\s*(是|为)?\s*(?<![\d.]){number}(?![\d.])", norm
+        )
+        if m:
+            said = next(g for g in m.groups()[::-1] if g and re.fullmatch(rf"{YEAR_PREV}|{YEAR_CUR}", g))
+            mine = year_of(said)
+            return (mine, other[mine]) if i == 0 else (other[mine], mine)
+    w = estimate_words()["years_unsaid"]
+    for i, which in enumerate(("first", "second")):
+        m = re.search(rf"({alternation(w[which])})\s*(的)?\s*(是|为|算)?\s*{years}", norm)
+        if m:
+            mine = year_of(m.group(m.lastindex))
+            return (mine, other[mine]) if i == 0 else (other[mine], mine)
+    return None
 
 
 def items_for_inputs(inputs: dict) -> list:

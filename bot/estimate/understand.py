@@ -884,10 +884,43 @@ class Reader:
                 self.out.fields[f"_award_{code}"] = f.value
                 self.use(f)
 
+    def _years_unsaid_pair(self):
+        """「在岸执行额2360万、1940万 近两年的 我也分不清哪个是今年哪个是去年」: two amounts of one kind for two years
+        with no year said for either: which is which is asked, naming both (never guessed from their order)."""
+        from bot.estimate.lists import year_roles
+
+        words = estimate_words()["years_unsaid"]
+        if not re.search(alternation(words["two_years"]), self.text):
+            return
+        moneys = [f for f in self.unused("money") if f.value is not None]
+        if len(moneys) != 2 or year_roles(self.text, self.figs).keys() & {f.start for f in moneys}:
+            return
+        kinds = {_kind_of(self.text, f.start) for f in moneys}
+        currencies = {f.currency or "CNY" for f in moneys}
+        if len(kinds) != 1 or None in kinds or len(currencies) != 1:
+            return
+        kind = kinds.pop()
+        key = "offshore_usd" if kind == "offshore" else "onshore_cny"
+        if (kind == "offshore") != (currencies.pop() == "USD"):
+            return  # a currency to ask first: the usual reading asks it
+        for f in moneys:
+            self.use(f)
+        what = "离岸" if kind == "offshore" else "在岸"
+        raws = "、".join(f.raw for f in moneys)
+        self.out.clarifications.append(
+            Clarification(
+                "years_of_pair",
+                f"{what}执行额{raws}分别是哪一年的？请告诉我哪个是今年（本年度）的、哪个是上一年度的"
+                "（增量按本年度比上年度计算，我不按顺序猜）。",
+                {"key": key, "values": [str(f.value) for f in moneys], "raws": [f.raw for f in moneys]},
+            )
+        )
+
     def _business(self):
         self._headed_awards()
         self._awards_said_none()
         self._stated_increment()
+        self._years_unsaid_pair()
         t = self.text
         if re.search(
             r"(不是|并非|不算|非)[^，。；\d]{0,2}(新增|新成立|新设立|新注册|刚成立|新)(的)?(企业|公司)?(?![^，。；]{0,2}(业务|拿|获得|认定|评))"
