@@ -63,6 +63,11 @@ class TestPolicyFiguresAreNotTheUsers:
         assert "done" == s.status, s.question()
         assert Decimal(cost) * 10000 == Decimal(str(s.inputs["platforms"][0]["cost_cny"]))
 
+    @pytest.mark.parametrize("text", ["平台投入200万 上限是多少", "公共服务平台买硬件软件投入200万上限是多少"])
+    def test_a_cost_beside_a_question_about_the_cap_is_the_users(self, text):
+        s = EstimateSession.start(normalize(text))
+        assert Decimal("2000000") == Decimal(str(s.inputs["platforms"][0]["cost_cny"]))
+
     def test_a_cost_equal_to_a_cap_but_not_named_as_one_is_still_the_users(self):
         s = EstimateSession.start(normalize("公共服务平台买硬件和软件花了500万，能补多少"))
         assert Decimal("1500000") == total(s)

@@ -59,7 +59,8 @@ def names_cap(text: str, f) -> bool:
     if f.kind != "money" or f.currency not in (None, "CNY") or f.value not in _policy_caps():
         return False
     after = alternation(estimate_words()["cap_named"]["after"])
-    return bool(re.match(rf"\s*(元)?\s*(?:{after})", text[f.end : f.end + 6]))
+    # 「平台投入200万 上限是多少」 asks the cap beside the user's own 200万: that figure stays the user's
+    return bool(re.match(rf"(元)?(?:{after})(?!\s*(是|为|有)?\s*(多少|几|啥|什么))", text[f.end : f.end + 12]))
 
 
 def is_policy_figure(text: str, f) -> bool:
