@@ -28,6 +28,7 @@ from actions.estimating import (
     running_total,
     scope_confirmed,
     unsure_line,
+    what_if_after_verdict,
 )
 from actions.forms import SessionFormValidation
 from actions.policy import (
@@ -270,7 +271,13 @@ class ActionLooseAnswer(Action):
             if events is not None:
                 return events
             events = first_answer(
-                dispatcher, tracker, amend_entry_first, estimate_each_applicant, details_first, stated_awards_first
+                dispatcher,
+                tracker,
+                amend_entry_first,
+                estimate_each_applicant,
+                details_first,
+                stated_awards_first,
+                what_if_after_verdict,  # 「如果再多收一个凑够20个呢 …」 after a verdict: the estimate it supposes
             )  # 「再加上技先的10万 一共多少」
             if events is not None:
                 return done + events

@@ -337,7 +337,7 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
             dispatcher.utter_message(text=m)
         dispatcher.utter_message(text=session.question())
         return save_session(session, tracker) + [SlotSet("estimate_pending", False)]
-    if turn.understood and session.inputs == inputs:
+    if turn.understood and session.inputs == inputs and not getattr(session, "facts_changed", False):
         return restated(dispatcher, session, user_text(tracker), inputs)
     if not (turn.understood and session.status == "done"):
         return None

@@ -125,13 +125,24 @@ def innovation_from_awards(
             if value is not None:
                 data[key] = bool(value)
         ctx = Context(data, {})
+        capped, raw_sum = [], Decimal(0)
         for code, value in (("3.1", increment_award), ("3.2", offshore_award)):
             if value is not None:
                 d = Decimal(str(value))
                 if not d.is_finite() or d < 0:
                     raise CalculatorError(f"{innovation.BASE[code]}金额须为不小于0的数", None)
+                # 「增量按3%算出来是250万」: the award counts after its cap (三（一）、（二）)
+                cap = fig(code, "cap_cny")
+                raw_sum += d
+                if d > cap:
+                    capped.append(f"{innovation.BASE[code]}{yuan(d)}超过单项上限{yuan(cap)}，按{yuan(cap)}计")
+                    d = cap
                 ctx.items[code] = Item(code, innovation.BASE[code], d, d, "")
         item = innovation.compute(ctx)
+        if item is not None and capped:
+            item.explanation = "；".join(capped) + "。" + item.explanation
+            if item.amount > 0:
+                item.uncapped = cents(raw_sum * fig("3.3", "rate"))
         items = [item] if item is not None else []
         total = sum((i.amount for i in items), Decimal(0))
         return {

@@ -389,8 +389,11 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
                     evaluate(c, facts, verdicts)
     checks = []
     who = APPLICANT_TYPES.get(facts.get("applicant_type") or "")
-    if facts.get("applicant_also_enterprise") and APPLICANT_TYPES["enterprise"] in entry["applicants"]:
-        who = None  # 「帮园区里一家企业问下」: the asker speaks for that enterprise too; its clauses are its own
+    also = facts.get("applicant_also_enterprise") or facts.get("applicant_itself_enterprise")
+    if also and APPLICANT_TYPES["enterprise"] in entry["applicants"]:
+        # 「帮园区里一家企业问下」: the asker speaks for that enterprise too; its clauses are its own.
+        # 「我们机构本身也是服务外包企业」: the one applicant is an enterprise as well
+        who = None
     if who and code.startswith("3") and who in entry.get("units_too", []):
         unit = facts.get("outsourcing_unit")  # 「我们自己也做外包项目 是服务外包单位」
         status = UNKNOWN if unit is None else MET if unit else NOT_MET

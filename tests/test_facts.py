@@ -73,6 +73,8 @@ def row(fact: str, text: str, expected, reason: str = None):
 
 # Phrasings written for these tests: (fact, text, expected). Numbers as the value or the bound stated.
 EXTRA = [
+    ("applicant_itself_enterprise", "这个培训中心自己同时是一家软件公司", True),
+    ("applicant_type", "我们机构本身也是服务外包企业", None),  # also an enterprise: the type said before stays
     ("outsourcing_unit", "我们机构自己也承接外包业务", True),
     ("social_insurance_months", "社保交了不到半年", Span(hi=D(6), hi_open=True)),
     ("internship_months", "实习了不到半年", Span(hi=D(6), hi_open=True)),

@@ -59,7 +59,10 @@ def detect_items(text: str) -> list:
 
 
 # a word after these, inside a cost's description, names part of that cost, not an item of its own
-INSIDE_A_COST = re.compile(r"(包括|包含|含有?|里面有|其中有|其余|剩下)[^，。；,;0-9]{0,10}$")
+# (「里面包括人员工资和场地租金」; 「180万是平台人员工资和房租」: the platform's own staff and rent)
+INSIDE_A_COST = re.compile(
+    r"(包括|包含|含有?|里面有|其中有|其余|剩下)[^，。；,;0-9]{0,10}$|平台的?[^，。；,;0-9\s]{0,8}$"
+)
 
 
 def sort_items(codes) -> list:

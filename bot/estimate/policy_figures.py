@@ -59,6 +59,35 @@ def asks_result(text: str, f) -> bool:
     return f.kind == "money" and bool(RESULT_ASKED.search(text[max(0, f.start - 4) : f.start]))
 
 
+@lru_cache(maxsize=1)
+def _policy_caps() -> frozenset:
+    """Every yuan figure the policy bounds with 最高/最多 (item caps and the 500万 yearly total)."""
+    from knowledge.figures import all_figures
+
+    return frozenset(
+        p["value"]
+        for items in all_figures().values()
+        for p in items
+        if p["key"].endswith("_cny") and p.get("bound") in ("最高", "最多")
+    )
+
+
+def names_cap(text: str, f) -> bool:
+    """「这些一起拿会不会超过500万封顶」: a yuan figure of one of the policy's caps, followed by a cap word, names
+    the cap; the user's own amount is never followed by 封顶/上限."""
+    if f.kind != "money" or f.currency not in (None, "CNY") or f.value not in _policy_caps():
+        return False
+    after = alternation(estimate_words()["cap_named"]["after"])
+    # 「平台投入200万 上限是多少」 asks the cap beside the user's own 200万: that figure stays the user's
+    return bool(re.match(rf"(元)?(?:{after})(?!\s*(是|为|有)?\s*(多少|几|啥|什么))", text[f.end : f.end + 12]))
+
+
 def is_policy_figure(text: str, f) -> bool:
     """Whether figure `f` of `text` (normalised) is the policy's, quoted or asked about."""
-    return asks_cap(text, f) or quotes_item_figure(text, f) or quotes_step_figure(text, f) or asks_result(text, f)
+    return (
+        asks_cap(text, f)
+        or quotes_item_figure(text, f)
+        or quotes_step_figure(text, f)
+        or asks_result(text, f)
+        or names_cap(text, f)
+    )

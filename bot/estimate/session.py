@@ -423,7 +423,9 @@ class EstimateSession:
         codes = set(self.items)
         awards = awards_given(inp)
         for key in [k for k in inp if k.startswith("_award_")] if not awards else []:
-            note = f"您算的{clauses.NAMES.get(key[len('_award_') :], '奖励')}{wan(inp[key])}未作为依据，按政策和上限重新计算"
+            # the user's figure is named as theirs, never beside the award's name as if it were the award
+            name = clauses.NAMES.get(key[len("_award_") :], "奖励")
+            note = f"{name}：您算出的{wan(inp[key])}未作为依据，已按政策比例和上限重新计算"
             if note not in self.notes:
                 self.notes.append(note)
         if awards and not codes:
@@ -448,9 +450,12 @@ class EstimateSession:
         if not codes:
             if any(k in inp for k in ("previous_onshore_cny", "previous_offshore_usd")) or inp.get("new_enterprise"):
                 codes.add("3.1")
-            if "offshore_usd" in inp:
+            # 「漏算了离岸 还有8万美元 这样合同额够了吧」 with a rent estimate: this year's amounts are the rent's
+            # contract amount (三（八）3), as when the rent item is named
+            for_rent = "rent_annual_cny" in inp and "3.1" not in codes
+            if "offshore_usd" in inp and not for_rent:
                 codes.add("3.2")
-            if "onshore_cny" in inp and "3.1" not in codes:
+            if "onshore_cny" in inp and "3.1" not in codes and not for_rent:
                 codes.add("3.1")
             if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp:
                 codes.add("3.3")
@@ -583,6 +588,13 @@ class EstimateSession:
         if new_items and intent in ("estimate_award", "inform", "estimate_total", None):
             self.items = item_words.sort_items(self.items + new_items)
             got = True
+        self.facts_changed = bool(
+            getattr(self, "amending", False)
+            and self.items
+            and (is_correction or is_what_if(norm))
+            and self._conditions_changed(facts_before)
+        )  # 「那如果都签一年的呢」 after an estimate that failed on the contract: the same figures, the conditions met
+        got = got or self.facts_changed
         if not (resolved or got):
             if intent in QUESTION_INTENTS or (intent == "estimate_total"):
                 return Turn(interjection=True, understood=False)
@@ -612,6 +624,23 @@ class EstimateSession:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _conditions_changed(self, facts_before) -> bool:
+        """Whether the facts noted from this message change an item's verdict (a person condition supposed or
+        corrected), the figures being the same."""
+        if self.facts == facts_before:
+            return False
+
+        def statuses() -> dict:
+            return {(code, c.id): c.status for code, v in self.verdicts().items() for c in v.checks}
+
+        now = self.facts
+        self.facts = facts_before
+        try:
+            before = statuses()
+        finally:
+            self.facts = now
+        return before != statuses()
 
     def _read_but_not_answered(self, had: dict, asked_before) -> list:
         """「汇率按7.0」 to a question about last year's amounts: the figures read are said, and that the question is
@@ -1137,6 +1166,14 @@ class EstimateSession:
                     continue
                 self.inputs[field_key] = Decimal(said["value"])
                 self.last_keys.append(field_key)
+        elif kind == "years_of_pair":  # 「2360万、1940万分别是哪一年的？」
+            roles = years_of_pair(norm, data)
+            if roles is None:
+                return False
+            for value, role in zip(data["values"], roles):
+                key = ("previous_" if role == "previous" else "") + data["key"]
+                self.inputs[key] = Decimal(value)
+                self.last_keys.append(key)
         elif kind == "business_year":  # 「离岸120万美元是今年的还是上一年度的？」
             from bot.estimate.understand import YEAR_CUR, YEAR_PREV
 
@@ -1802,6 +1839,36 @@ def used_figures(inputs: dict) -> list:
         elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             out.append(Decimal(value))
     return out
+
+
+def years_of_pair(norm: str, data: dict) -> Optional[tuple]:
+    """The years of the two amounts asked about (data values, raws) from the answer: a year word beside one of them
+    (「2360万是今年的」「去年1940万」), or beside 前一个/后一个 (estimate_words.yml years_unsaid); the other is the
+    other year. None when the answer names no year for either."""
+    from bot.estimate.reading import alternation, estimate_words
+    from bot.estimate.understand import YEAR_CUR, YEAR_PREV
+
+    def year_of(word: str) -> str:
+        return "previous" if re.fullmatch(YEAR_PREV, word) else "current"
+
+    other = {"previous": "current", "current": "previous"}
+    years = rf"({YEAR_PREV}|{YEAR_CUR})"
+    for i, raw in enumerate(data.get("raws") or []):
+        number = re.escape(re.sub(r"(万|亿|元)+$", "", raw))
+        m = re.search(rf"(?<![\d.]){number}(万|亿)?(元)?\s*(的)?\s*(是|为|算)?\s*{years}", norm) or re.search(
+            rf"{years}\s*(的)?\s*(是|为)?\s*(?<![\d.]){number}(?![\d.])", norm
+        )
+        if m:
+            said = next(g for g in m.groups()[::-1] if g and re.fullmatch(rf"{YEAR_PREV}|{YEAR_CUR}", g))
+            mine = year_of(said)
+            return (mine, other[mine]) if i == 0 else (other[mine], mine)
+    w = estimate_words()["years_unsaid"]
+    for i, which in enumerate(("first", "second")):
+        m = re.search(rf"({alternation(w[which])})\s*(的)?\s*(是|为|算)?\s*{years}", norm)
+        if m:
+            mine = year_of(m.group(m.lastindex))
+            return (mine, other[mine]) if i == 0 else (other[mine], mine)
+    return None
 
 
 def items_for_inputs(inputs: dict) -> list:

@@ -340,6 +340,20 @@ class Reader:
             if id(f) not in self.used and re.search(rf"({asks})\s*$", self.text[max(0, f.start - 5) : f.start]):
                 self.used.add(id(f))
                 self.out.notes.append(f"{f.raw}是您问的门槛，不作为您的金额")
+        signed = estimate_words()["signed_not_executed"]
+        moneys = [f for f in self.figs if f.kind == "money" and f.value is not None]
+        for f in moneys:  # 「今年是190万美元 200万那个是合同额」: the signed amount, set apart by the user
+            if len(moneys) > 1 and re.match(
+                rf"\s*(?:{alternation(signed['links'])})\s*(?:{alternation(signed['names'])})", self.text[f.end :]
+            ):
+                self.used.add(id(f))
+                self.out.notes.append(f"{f.raw}是签订的合同金额，不是执行额，不作为测算依据")
+        near = "|".join(re.escape(w) for w in estimate_words()["compared_to"])
+        moneys = [f for f in self.figs if f.kind == "money" and f.value is not None]
+        for prev, f in zip(moneys, moneys[1:]):  # 「1999万美元 接近2000万了」: the mark compared with, not a figure
+            between = self.text[prev.end : f.start]
+            if len(between) <= 8 and not re.search(r"[，,。；;]", between) and re.search(rf"({near})\s*$", between):
+                self.used.add(id(f))
         for f, company in applicants.group_figures(self.text, [f for f in self.figs if id(f) not in self.used]):
             self.used.add(id(f))  # 「集团合并口径1.35亿 郑州子公司能拿多少」: the group's figure is not the applicant's
             self.out.problems.append(
@@ -803,6 +817,18 @@ class Reader:
             if f.currency in (None, "CNY") and re.search(
                 r"(?<!奖励)增量(部分|额)?(是|为|有|达到|大概|约)?\s*$", self.lead_in(f)
             ):
+                if re.search(r"(在岸|境内|国内)(业务)?(的)?(执行额)?增量", self.lead_in(f)) and not self._onshore_said(
+                    f
+                ):
+                    # 「在岸增量8000万 离岸今年300万美元 去年离岸为0」: the onshore part of the increment, the offshore
+                    # amounts of both years beside it (asked when one is missing)
+                    self.out.fields["onshore_cny"] = self.cny(f, "增量")
+                    self.out.fields["previous_onshore_cny"] = Decimal(0)
+                    self.out.notes.append(
+                        f"按您说的在岸业务增量{wan(f.value)}计算（在岸本年度执行额比上年度增加的部分）"
+                    )
+                    self.use(f)
+                    return
                 if (
                     other_figures
                 ):  # 「去年在岸500万 今年增量200万」: not this year's amount; the year's amounts are asked
@@ -814,6 +840,14 @@ class Reader:
                 self.out.notes.append(f"按您说的业务增量{wan(f.value)}计算（本年度执行额比上年度增加的部分）")
                 self.use(f)
                 return
+
+    def _onshore_said(self, f) -> bool:
+        """Whether the message gives an onshore amount of a year besides the increment `f`."""
+        return any(
+            g is not f and g.currency in (None, "CNY") and _kind_of(self.text, g.start) == "onshore"
+            for g in self.figs
+            if g.kind == "money" and g.value is not None
+        )
 
     def _business_amount(self, key: str, value, raw: str, unit: str) -> None:
         """One year's 在岸/离岸 amount; a second one of the same year in a message that counts several contracts
@@ -860,10 +894,43 @@ class Reader:
                 self.out.fields[f"_award_{code}"] = f.value
                 self.use(f)
 
+    def _years_unsaid_pair(self):
+        """「在岸执行额2360万、1940万 近两年的 我也分不清哪个是今年哪个是去年」: two amounts of one kind for two years
+        with no year said for either: which is which is asked, naming both (never guessed from their order)."""
+        from bot.estimate.lists import year_roles
+
+        words = estimate_words()["years_unsaid"]
+        if not re.search(alternation(words["two_years"]), self.text):
+            return
+        moneys = [f for f in self.unused("money") if f.value is not None]
+        if len(moneys) != 2 or year_roles(self.text, self.figs).keys() & {f.start for f in moneys}:
+            return
+        kinds = {_kind_of(self.text, f.start) for f in moneys}
+        currencies = {f.currency or "CNY" for f in moneys}
+        if len(kinds) != 1 or None in kinds or len(currencies) != 1:
+            return
+        kind = kinds.pop()
+        key = "offshore_usd" if kind == "offshore" else "onshore_cny"
+        if (kind == "offshore") != (currencies.pop() == "USD"):
+            return  # a currency to ask first: the usual reading asks it
+        for f in moneys:
+            self.use(f)
+        what = "离岸" if kind == "offshore" else "在岸"
+        raws = "、".join(f.raw for f in moneys)
+        self.out.clarifications.append(
+            Clarification(
+                "years_of_pair",
+                f"{what}执行额{raws}分别是哪一年的？请告诉我哪个是今年（本年度）的、哪个是上一年度的"
+                "（增量按本年度比上年度计算，我不按顺序猜）。",
+                {"key": key, "values": [str(f.value) for f in moneys], "raws": [f.raw for f in moneys]},
+            )
+        )
+
     def _business(self):
         self._headed_awards()
         self._awards_said_none()
         self._stated_increment()
+        self._years_unsaid_pair()
         t = self.text
         if re.search(
             r"(不是|并非|不算|非)[^，。；\d]{0,2}(新增|新成立|新设立|新注册|刚成立|新)(的)?(企业|公司)?(?![^，。；]{0,2}(业务|拿|获得|认定|评))"
@@ -1350,6 +1417,20 @@ class Reader:
         )
         return True
 
+    def _result_clause(self, f) -> Optional[str]:
+        """「增量按3%算出来是250万」「离岸10%算下来180万」: the clause (3.1 / 3.2) whose own rate the user applied
+        to get `f`, named just before that rate; None when no such clause is named or the rate is not its own."""
+        seg_start, _ = segment_of(self.spans, f.start)
+        m = re.search(
+            r"(增量|规模|离岸)(奖励?)?[^，。；,;\d]{0,6}?(\d+(?:\.\d+)?)\s*[%％]", self.text[seg_start : f.start]
+        )
+        if not m:
+            return None
+        code = "3.2" if m.group(1) == "离岸" else "3.1"
+        from knowledge.figures import figure
+
+        return code if Decimal(m.group(3)) / 100 == figure(code, "rate") else None
+
     def _own_result(self, f) -> bool:
         """ "10%的话是248.5万吧": a result the user worked out (estimate_words.yml own_result), not an amount."""
         before = self.text[max(0, f.start - 12) : f.start]
@@ -1357,6 +1438,12 @@ class Reader:
         if not (re.search(r"[%％]|百分之", before) and re.search(rf"({words})\s*$", before)):
             return False
         self.use(f)
+        code = self._result_clause(f)
+        from bot.estimate.items import detect_items
+
+        if code and "3.3" in detect_items(self.text):  # 「增量按3%算出来是250万 … 创新奖励是多少」: 三（三）'s base
+            self.out.fields[f"_award_{code}"] = f.value
+            return True
         self.out.notes.append(f"{wan(f.value, '')}是按比例算出的结果（未计单项上限），不作为执行额")
         return True
 

@@ -395,9 +395,17 @@ def _earlier_figures(t: str, figs) -> set:
     from bot.estimate.lists import year_roles
 
     roles = year_roles(t, figs)
-    if "current" not in roles.values():
+    if "current" not in roles.values() and not _compares_years(t):
         return set()
     return {start for start, role in roles.items() if role == "previous"}
+
+
+def _compares_years(t: str) -> bool:
+    """「那增量奖励呢 去年离岸是90万美元」: a message about 三（一） (this year against the last) speaks of last year as
+    the year compared with, so a figure said of last year is never this year's."""
+    from bot.estimate.items import detect_items
+
+    return "3.1" in detect_items(t)
 
 
 EARLIER_YEAR = re.compile(r"(去年|上年|上一年|前年|往年|以前|之前)[^，,。；;]{0,3}$")

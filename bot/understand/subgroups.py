@@ -223,10 +223,26 @@ def fitting(t: str, code: str, ids) -> Optional[Part]:
     return None
 
 
+def left_out(t: str) -> List[tuple]:
+    """(start, end) of each phrase that says why some people are left out of a count the message gives as the
+    qualified one: 「符合条件的是16个，有6个实习没满三个月」. What it says is of those 6, never of the 16 counted
+    (the words are estimate_words.yml `subgroups` qualified)."""
+    qualified = alternation(_words()["qualified"])
+    pattern = re.compile(
+        rf"(?:{qualified})\s*(?:的)?\s*(?:是|只有|就是|就|才|实际是|其实是|其实只有)\s*{NUMBER}\s*(?:个|名|位|人)[^。；;！？!?\d]{{0,6}}?"
+        rf"[，,\s]\s*(?:因为|其余|另外|剩下的?)?\s*(?:有|还有)?\s*(?P<n>{NUMBER})\s*(?:个|名|位)"
+    )
+    out = []
+    for m in pattern.finditer(t):
+        end_m = PHRASE_END.search(t, m.end())
+        out.append((m.start("n"), end_m.start() if end_m else len(t)))
+    return out
+
+
 def without_parts(t: str) -> str:
     """`t` with the phrases said of a part (not of the others named by count) or of another group beside the
     first blanked, same length."""
-    spans = [(p.start, p.end) for p in parts(t) + listed(t) + removed(t) if not p.rest] + additions(t)
+    spans = [(p.start, p.end) for p in parts(t) + listed(t) + removed(t) if not p.rest] + additions(t) + left_out(t)
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t

@@ -215,7 +215,8 @@ def read_described_part(r) -> bool:
     return True
 
 
-NOT_PEOPLE_AFTER = r"事|项|问题|方面|学校|高校|协议|月|年|班|期|批"
+# 「两个事」「三期」「另一个培训机构」「一个平台」: the count is of things or bodies, not of people trained
+NOT_PEOPLE_AFTER = r"事|项|问题|方面|学校|高校|协议|月|年|班|期|批|(培训)?机构|公司|企业|单位|平台|园区|中心|基地"
 
 
 def read(r):
@@ -245,7 +246,7 @@ def read(r):
     if read_described_part(r):
         return
     for f in r.unused("count"):
-        if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 2]):
+        if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 4]):
             continue  # 「两个事一起问」「两项」: no people
         if re.search(r"人|名|个", f.unit or f.raw or "") and (
             r.pending == "institution_trainees"

@@ -23,6 +23,7 @@ ADDED = _words("added")
 REST = rf"({_words('rest')})(的)?\s*$"
 PURCHASE_AFTER = rf"\s*(的)?(都|全|全部|全都)?({_words('purchase_verbs')})[^，,。；;]{{0,3}}({_words('purchases')})"
 MINE = _words("mine")
+BUILT_AFTER = r"\s*(元)?\s*(用于|用来|来|去|用在)?(建|建设|搭建|搭|打造|建了|建成)[^，。；,;\d]{0,16}平台"
 OTHERS = _words("others")
 
 
@@ -84,6 +85,8 @@ def read(r):
             )  # 「另外平台场地租金一年60万」 answering for the platform
             r.use(f)
             continue
+        if re.match(BUILT_AFTER, t[f.end :]) and not (m_other and max(m_other) == len(window)):
+            m_mine = [len(window)]  # 「投了150万建服务外包公共培训服务平台」: the platform is named after its cost
         if rest_bought:
             m_mine = [len(window)]  # 「其中200万是人工和房租 余下300万都是硬件和软件」: the purchase part of the total
         if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
