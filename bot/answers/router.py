@@ -341,9 +341,10 @@ def _applicant_verdict(part: str, facts: Optional[dict]) -> Optional[Answer]:
     from bot.answers import qualify
     from bot.estimate.items import detect_items
 
-    if facts is None or not qualify.is_shape("qualify", part) or detect_items(part):
+    _, question = part_subjects.asked(part)
+    if facts is None or not qualify.is_shape("qualify", question) or detect_items(question):
         return None
-    return eligibility.stated_answer(part, facts)
+    return eligibility.stated_answer(question, facts)
 
 
 def _each_subject(part: str) -> list:

@@ -7,11 +7,12 @@ routes.yml's `subject_*` shapes; the words said of one are those from where it i
 Plain Python, no Rasa.
 """
 
+import re
 from typing import List, Optional, Tuple
 
 from knowledge import shapes
 
-KINDS = ("subject_branch", "subject_subsidiary", "subject_head_office")
+PHRASE_END = re.compile(r"[，。；,;！？!?\s]+")
 SECOND_ARTICLE = (
     "entity_type",
     "registered_in_zhengzhou",
@@ -24,16 +25,36 @@ SECOND_ARTICLE = (
 )
 
 
+def _kinds() -> tuple:
+    """(kind, pattern) of each kind of applicant."""
+    return (
+        ("branch", shapes.pattern("subject_branch")),
+        ("subsidiary", shapes.pattern("subject_subsidiary")),
+        ("head_office", shapes.pattern("subject_head_office")),
+    )
+
+
 def _mentions(text: str) -> List[Tuple[int, str]]:
-    """(where, kind) of every applicant named in the text, in order."""
-    found = [(m.start(), kind) for kind in KINDS for m in shapes.pattern(kind).finditer(text or "")]
+    """(where, kind) of every applicant named in the text, in order; a head office named only as where another's
+    tax goes (「税回北京总部统一交」) is no applicant described."""
+    places = [m.span() for m in shapes.pattern("head_office_as_place").finditer(text or "")]
+    found = [
+        (m.start(), kind)
+        for kind, pattern in _kinds()
+        for m in pattern.finditer(text or "")
+        if not any(a <= m.start() < b for a, b in places)
+    ]
     return sorted(found)
 
 
-def kind_of(part: str) -> Optional[str]:
-    """The one kind of applicant a question part names, or None (none, or several)."""
-    kinds = {kind for _, kind in _mentions(part)}
-    return kinds.pop() if len(kinds) == 1 else None
+def asked(part: str) -> Tuple[Optional[str], str]:
+    """(the one kind of applicant the question of a part names, that question): the part's last phrase, the
+    words before it being what the user described (「…还有一个分公司 … 1子公司能申报吗」 asks of the subsidiary);
+    (None, "") when that phrase names none or several."""
+    phrases = [p for p in PHRASE_END.split(part or "") if p]
+    last = phrases[-1] if phrases else ""
+    kinds = {kind for _, kind in _mentions(last)}
+    return (kinds.pop(), last) if len(kinds) == 1 else (None, "")
 
 
 def said_of(whole: str, kind: str) -> str:
@@ -52,7 +73,7 @@ def said_of(whole: str, kind: str) -> str:
 def part_facts(whole: str, part: str, facts: dict) -> Optional[dict]:
     """`facts` as a part asking about one of several applicants reads them: 第二条's facts replaced by those the
     message says of that applicant; None when the part names none of them, or the message describes only one."""
-    kind = kind_of(part)
+    kind, _ = asked(part)
     if kind is None or len({k for _, k in _mentions(whole)}) < 2:
         return None
     from bot.answers.eligibility import facts_from
