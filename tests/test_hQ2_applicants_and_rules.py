@@ -62,6 +62,13 @@ class TestDialectIndividual:
         read = message_facts("俺就是个搞自由职业的 木有开公司 平时帮人做网站")
         assert read["entity_type"] == "other"
 
+    def test_no_business_licence_is_no_enterprise(self):
+        read = message_facts("俺们就仨人 木有营业执照 给国外客户做游戏美术")
+        assert read["entity_type"] == "other"
+
+    def test_a_company_hiring_freelancers_is_still_a_company(self):
+        assert message_facts("我们公司外包给几个自由职业者做测试")["entity_type"] == "legal_person"
+
     @pytest.mark.parametrize("text", ["这个补贴俺能领不 咋弄", "我们能报不，急"])
     def test_spoken_can_or_not_with_words_after_it_is_a_yes_no_question(self, text):
         assert qualify.is_shape("qualify", text)
