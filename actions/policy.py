@@ -642,6 +642,7 @@ class ActionOutOfScope(Action):
             (hits and hits[0]["score"] >= router.STRONG_SCORE)
             or shapes.search("double_claim", t)
             or shapes.search("who_applies", t)
+            or shapes.search("catalog_update", t)  # 「if a new national catalog comes out …」: 第四条第（二）项
             or router.is_classify_question(None, t)
             or router.describes_business_after_catalog(t, tracker.get_slot("topic_clause"))
             # 「执行额 tax-inclusive or exclusive?」: a detail of this policy's own amount that the policy leaves open

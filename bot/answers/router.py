@@ -10,6 +10,7 @@ from knowledge import conditions, query, shapes
 from bot.answers import catalog, combination, eligibility, general, reasoning, remaining, scope, subsidies, unspecified
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
+from bot.understand import part_subjects
 from bot.understand.quote import header
 from bot.understand.segment import question_parts
 
@@ -317,11 +318,16 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     from bot.understand.inherit import with_context
 
     answers, clause, prev = [], topic_clause, ""
+    whole = understand(said) if said else " ".join(parts)
     for part in parts:
         # a part naming no item of its own (「…中高级人才培训每人最多补多少 一个企业一年最多几个人」) asks about the
         # subject of the part before it
         topic = topic_clause if not answers else (None if detect_items(part) else clause)
-        a = answer_part(None, with_context(part, list(parts)), entities, topic, topic_domain, facts, before=prev)
+        # 「…2子公司能报吗 3分公司能报吗」: a part about one of several applicants described reads that one's facts
+        own = part_subjects.part_facts(whole, part, facts) if facts is not None else None
+        a = _applicant_verdict(part, own) or answer_part(
+            None, with_context(part, list(parts)), entities, topic, topic_domain, own or facts, before=prev
+        )
         prev = part
         if not a.text and clause:
             a = compose_one(
@@ -354,6 +360,18 @@ def _applicant_line(said: str, answers: list) -> str:
         return ""
     line = eligibility.summary(eligibility.facts_from(understand(said)), placed=True)
     return f"\n\n另外，关于申报资格（第二条）：{line.removeprefix('结论：')}" if line else ""
+
+
+def _applicant_verdict(part: str, facts: Optional[dict]) -> Optional[Answer]:
+    """「子公司能报吗」 of an applicant whose 第二条 facts the message gave: the verdict on that applicant's facts;
+    None when no facts of its own, or the part asks about a support item (answered by answer_part)."""
+    from bot.answers import qualify
+    from bot.estimate.items import detect_items
+
+    _, question = part_subjects.asked(part)
+    if facts is None or not qualify.is_shape("qualify", question) or detect_items(question):
+        return None
+    return eligibility.stated_answer(question, facts)
 
 
 def _each_subject(part: str) -> list:
