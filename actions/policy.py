@@ -552,6 +552,12 @@ ANSWER_FIRST = (
 )
 
 
+def fact_after_report(dispatcher, tracker):
+    from actions.prescreen import fact_after_report as after_report
+
+    return after_report(dispatcher, tracker)
+
+
 class ActionAnswerPolicy(Action):
     """Answer eligibility, catalog, subsidy and general-rule questions from knowledge/."""
 
@@ -564,6 +570,9 @@ class ActionAnswerPolicy(Action):
             return events
         answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
+            events = fact_after_report(dispatcher, tracker)  # 「财务制度健全规范」 after the report
+            if events is not None:
+                return events
             dispatcher.utter_message(text=REPHRASE)
             return []
         say(dispatcher, answer)
@@ -615,6 +624,9 @@ class ActionOutOfScope(Action):
             if answer.text:
                 say(dispatcher, answer)
                 return answer_events(answer)
+        events = fact_after_report(dispatcher, tracker)
+        if events is not None:
+            return events
         dispatcher.utter_message(text=OUT_OF_SCOPE)
         return []
 
@@ -715,5 +727,8 @@ class ActionDefaultFallback(Action):
         if shapes.search("greeting", text):
             dispatcher.utter_message(response="utter_greet")
             return []
+        events = fact_after_report(dispatcher, tracker)
+        if events is not None:
+            return events
         dispatcher.utter_message(text=REPHRASE)
         return []

@@ -260,8 +260,8 @@ class PrescreenSession:
             stop = self._stop_if_ineligible()
             if stop:
                 return stop
-            turn = self._items_answer(t, intent)
             restated = any(k in CONDITION_NAMES for k in volunteered)
+            turn = self._items_answer(t, intent, restated)
             if turn.understood or (turn.interjection and not restated):
                 return turn
             self.retries += 1 if turn.interjection else 0  # (a question intent is not counted there)
@@ -358,7 +358,16 @@ class PrescreenSession:
         status = eligibility({k: v for k, v in self.facts.items() if k in CONDITION_NAMES})["status"]
         if status != "eligible" or self.unsure:
             return ""
-        return f"第二条项目申报资格：您说的各项条件均满足，结论：符合第二条的申报资格（申报主体：{self.applicant_label()}；最终以市商务局审核为准）。"
+        return (
+            f"第二条项目申报资格：您说的各项条件均满足（{self.stated_basis()}），"
+            f"结论：符合第二条的申报资格（申报主体：{self.applicant_label()}；最终以市商务局审核为准）。"
+        )
+
+    def stated_basis(self) -> str:
+        """What 第二条 was judged on: the applicant basis and each condition's answer (bot/reports/verdict.py)."""
+        from bot.reports.verdict import basis_line
+
+        return basis_line({k: v for k, v in self.facts.items() if k in CONDITION_NAMES})
 
     def failing(self) -> list:
         """第二条 conditions the facts so far fail (those the policy leaves open for this applicant excluded)."""
@@ -470,7 +479,9 @@ class PrescreenSession:
         self.advance()
         return Turn()
 
-    def _items_answer(self, t: str, intent) -> Turn:
+    def _items_answer(self, t: str, intent, restated: bool = False) -> Turn:
+        """The items chosen from the checklist; a message restating 第二条's facts (「没有违法 产权清晰…」) is no
+        answer of 无, whatever word it starts with."""
         options = CHECKLIST[self.applicant or "enterprise"]
         chosen = []
         for n in re.findall(r"\d+", t):
@@ -484,7 +495,7 @@ class PrescreenSession:
             chosen = [c for c in detect_items(t) if c in {code for code, _ in options}]
             if own_figures(t):  # figures instead of a choice (「去年境内2800万 今年3600万 没有离岸」): their items
                 chosen += [c for c in items_of_figures(t, self.facts) if c in {code for code, _ in options}]
-        if not chosen and not NO_PROBLEM.match(t) and (NONE_ANSWER.match(t) or intent == "deny"):
+        if not chosen and not restated and not NO_PROBLEM.match(t) and (NONE_ANSWER.match(t) or intent == "deny"):
             self.items = []
             self.step = "done"
             self.pending = None
