@@ -246,6 +246,13 @@ class ActionResetEstimates(Action):
         ]
 
 
+def states_facts(text: str, intent) -> bool:
+    """「还没认定 正在准备认定材料」 labelled 不知道: a statement of facts all the same (knowledge/data/facts.yml)."""
+    from bot.understand.facts import read_facts
+
+    return intent == "dont_know" and bool(read_facts(normalize(text)))
+
+
 class ActionLooseAnswer(Action):
     """A figure, yes/no or correction with no form open: amend the last estimate, or start one."""
 
@@ -272,7 +279,7 @@ class ActionLooseAnswer(Action):
             return done
         pending = pending_state(tracker)
         asking = not (pending and pending.get("status") == "collecting")
-        if asking and intent in ("inform", "correct_value"):
+        if asking and (intent in ("inform", "correct_value") or states_facts(text, intent)):
             events = verdict_first(dispatcher, tracker)
             if events is not None:
                 return done + events

@@ -193,7 +193,27 @@ def _whether_only(part: str, whole: str) -> bool:
     stripped = shapes.pattern("asks_whether").sub("", part)
     if shapes.search("asks_amount", stripped) or not shapes.search("asks_whether", part):
         return False
+    if _another_item_without_figures(part, whole):
+        return True  # 「…62个 能拿多少钱 另外员工读在职MBA的学费能补吗」: MBA's item is asked whether, not computed
     return EstimateSession.start(whole).status != "done"
+
+
+def _another_item_without_figures(part: str, whole: str) -> bool:
+    """A part with no figure of its own that names only items the rest of the message does not name."""
+    from bot.estimate.items import detect_items
+    from bot.estimate.session import own_figures
+
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    norm = normalize(part)
+    if own_figures(norm):
+        return False
+    stated = set(read_facts(norm)) - {"applicant_type", "entity_type"}  # (学历教育 → 三（七）3's fact)
+    codes = [c for c in conditions.clause_codes() if c.startswith("3")]
+    named = set(detect_items(norm)) | {c for c in codes if stated & set(conditions.facts_of(c))}
+    rest = normalize(whole).replace(norm, " ")
+    return bool(named) and not named & set(detect_items(rest))
 
 
 def estimate_text(text: str):
