@@ -568,7 +568,9 @@ def _not_service_outsourcing(description: str) -> tuple:
     found = []
     for clause in _CLAUSES.split(normalize_question(description)):
         for kind, triggers, unless, patterns in _not_outsourcing_kinds():
-            hit = next((t for t, normal in triggers if _affirmed(clause, normal)), None) or _pattern_hit(clause, patterns)
+            hit = next((t for t, normal in triggers if _affirmed(clause, normal)), None) or _pattern_hit(
+                clause, patterns
+            )
             if (
                 hit
                 and not any(text.contains(clause, u) for u in unless)
