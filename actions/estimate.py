@@ -357,7 +357,7 @@ class ActionLooseAnswer(Action):
             ]
         if inputs and shapes.search("running_total_ask", text):  # 「那一共能补多少」 labelled as an answer
             return done + running_total(dispatcher, tracker)
-        from actions.prescreen import fact_after_report
+        from actions.after_report import fact_after_report
 
         events = fact_after_report(dispatcher, tracker)  # 「财务制度健全规范」 after a saved report: it stands
         if events is not None:

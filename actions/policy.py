@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.after_report import fact_after_report
 from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
 from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate, load_inputs
@@ -570,12 +571,6 @@ ANSWER_FIRST = (
     verdict_first,
     figures_first,
 )
-
-
-def fact_after_report(dispatcher, tracker):
-    from actions.prescreen import fact_after_report as after_report
-
-    return after_report(dispatcher, tracker)
 
 
 class ActionAnswerPolicy(Action):

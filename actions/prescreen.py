@@ -3,7 +3,7 @@
 import logging
 import os
 import re
-from typing import Optional, Text
+from typing import Text
 
 from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
@@ -159,18 +159,3 @@ class ActionQueryReport(Action):
             return []
         dispatcher.utter_message(text=render_chat(report))
         return []
-
-
-def fact_after_report(dispatcher, tracker) -> Optional[list]:
-    """A statement of 第二条's facts after this conversation saved a report (「财务制度健全规范」): the latest
-    report is said to stand, or how it differs (bot/prescreen/after_report.py); None otherwise."""
-    from bot.prescreen import after_report
-
-    refs = tracker.get_slot("report_refs") or []
-    if not refs or not after_report.stated_facts(user_text(tracker)):
-        return None
-    text = after_report.reply(user_text(tracker), get_report(refs[-1], tracker.sender_id))
-    if text is None:
-        return None
-    dispatcher.utter_message(text=text)
-    return []

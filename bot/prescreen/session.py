@@ -388,7 +388,7 @@ class PrescreenSession:
         if status != "eligible" or self.unsure:
             return ""
         return (
-            f"第二条项目申报资格：您说的各项条件均满足（{self.stated_basis()}），"
+            f"第二条项目申报资格：您说的情况满足各项条件（{self.stated_basis()}），"
             f"结论：符合第二条的申报资格（申报主体：{self.applicant_label()}；最终以市商务局审核为准）。"
         )
 

@@ -263,14 +263,18 @@ def _chat_lines(report: dict, detail: int) -> list:
     items = result.get("items") or []
     name = (lambda text: text) if detail >= 3 else _short
 
-    head = f"结论：{status}" + ("（满足第二条项目申报资格的各项条件）" if status == QUALIFIED else "")
-    lines = [f"【{TITLE}】编号 {report.get('ref', '')}", head, "第二条按：" + basis_line(report.get("inputs") or {})]
+    head = f"结论：{status}" + ("（具备第二条项目申报资格，满足各项条件）" if status == QUALIFIED else "")
+    lines = [f"【{TITLE}】编号 {report.get('ref', '')}", head]
     if verdict.get("failing"):
         lines.append("未满足：" + "；".join(name(n) for n in verdict["failing"]))
     if detail >= 3 and verdict.get("fixes"):
         lines.append("第二条要求：" + "；".join(verdict["fixes"]))
     if verdict.get("unknown"):
         lines.append("需确认：" + "；".join(name(n) for n in verdict["unknown"]))
+    if detail >= 2:  # what the verdict was judged on: the applicant basis and each condition's answer
+        lines.append("第二条按：" + basis_line(report.get("inputs") or {}))
+    elif detail >= 1:
+        lines.append("申报主体：" + applicant_basis(report.get("inputs") or {}))
 
     for item in items:
         if not item.get("qualified"):
