@@ -254,6 +254,13 @@ def _figures_told(text: str) -> list:
     return [f for f in own_figures(text) if not any(a <= f.start and f.end <= b for a, b in choices)]
 
 
+def states_facts(text: str, intent) -> bool:
+    """「还没认定 正在准备认定材料」 labelled 不知道: a statement of facts all the same (knowledge/data/facts.yml)."""
+    from bot.understand.facts import read_facts
+
+    return intent == "dont_know" and bool(read_facts(normalize(text)))
+
+
 class ActionLooseAnswer(Action):
     """A figure, yes/no or correction with no form open: amend the last estimate, or start one."""
 
@@ -286,7 +293,7 @@ class ActionLooseAnswer(Action):
             return done
         pending = pending_state(tracker)
         asking = not (pending and pending.get("status") == "collecting")
-        if asking and intent in ("inform", "correct_value"):
+        if asking and (intent in ("inform", "correct_value") or states_facts(text, intent)):
             events = verdict_first(dispatcher, tracker)
             if events is not None:
                 return done + events
@@ -373,6 +380,11 @@ class ActionLooseAnswer(Action):
             ]
         if inputs and shapes.search("running_total_ask", text):  # 「那一共能补多少」 labelled as an answer
             return done + running_total(dispatcher, tracker)
+        from actions.after_report import fact_after_report
+
+        events = fact_after_report(dispatcher, tracker)  # 「财务制度健全规范」 after a saved report: it stands
+        if events is not None:
+            return done + events
         if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
             answer = eligibility.answer(normalize(text))
             say(dispatcher, answer)

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.after_report import fact_after_report
 from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
 from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate, load_inputs
@@ -210,7 +211,27 @@ def _whether_only(part: str, whole: str) -> bool:
     stripped = shapes.pattern("asks_whether").sub("", part)
     if shapes.search("asks_amount", stripped) or not shapes.search("asks_whether", part):
         return False
+    if _another_item_without_figures(part, whole):
+        return True  # 「…62个 能拿多少钱 另外员工读在职MBA的学费能补吗」: MBA's item is asked whether, not computed
     return EstimateSession.start(whole).status != "done"
+
+
+def _another_item_without_figures(part: str, whole: str) -> bool:
+    """A part with no figure of its own that names only items the rest of the message does not name."""
+    from bot.estimate.items import detect_items
+    from bot.estimate.session import own_figures
+
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    norm = normalize(part)
+    if own_figures(norm):
+        return False
+    stated = set(read_facts(norm)) - {"applicant_type", "entity_type"}  # (学历教育 → 三（七）3's fact)
+    codes = [c for c in conditions.clause_codes() if c.startswith("3")]
+    named = set(detect_items(norm)) | {c for c in codes if stated & set(conditions.facts_of(c))}
+    rest = normalize(whole).replace(norm, " ")
+    return bool(named) and not named & set(detect_items(rest))
 
 
 def estimate_text(text: str):
@@ -606,6 +627,9 @@ class ActionAnswerPolicy(Action):
             return events
         answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
+            events = fact_after_report(dispatcher, tracker)  # 「财务制度健全规范」 after the report
+            if events is not None:
+                return events
             dispatcher.utter_message(text=REPHRASE)
             return []
         say(dispatcher, answer)
@@ -658,6 +682,9 @@ class ActionOutOfScope(Action):
             if answer.text:
                 say(dispatcher, answer)
                 return answer_events(answer)
+        events = fact_after_report(dispatcher, tracker)
+        if events is not None:
+            return events
         dispatcher.utter_message(text=OUT_OF_SCOPE)
         return []
 
@@ -758,5 +785,8 @@ class ActionDefaultFallback(Action):
         if shapes.search("greeting", text):
             dispatcher.utter_message(response="utter_greet")
             return []
+        events = fact_after_report(dispatcher, tracker)
+        if events is not None:
+            return events
         dispatcher.utter_message(text=REPHRASE)
         return []

@@ -548,17 +548,29 @@ def _not_outsourcing_kinds() -> tuple:
     """catalog.yml's not_service_outsourcing kinds, each with its triggers and unless words normalised once."""
     return tuple(
         (kind, tuple((t, text.normalize(str(t))) for t in kind["triggers"]),
-         tuple(text.normalize(str(u)) for u in kind.get("unless") or []))
+         tuple(text.normalize(str(u)) for u in kind.get("unless") or []),
+         tuple(re.compile(p) for p in kind.get("patterns") or []))
         for kind in sources.load_cached("catalog").get("not_service_outsourcing") or []
     )  # fmt: skip
+
+
+def _pattern_hit(clause: str, patterns: tuple) -> "str | None":
+    """The words of a clause that one of a kind's `patterns` matches other than negated (「开了个店」), or None."""
+    for pattern in patterns:
+        for m in pattern.finditer(clause):
+            if not _NEGATED.search(clause[max(0, m.start() - 5) : m.start()]):
+                return m.group(0)
+    return None
 
 
 @lru_cache(maxsize=1024)
 def _not_service_outsourcing(description: str) -> tuple:
     found = []
     for clause in _CLAUSES.split(normalize_question(description)):
-        for kind, triggers, unless in _not_outsourcing_kinds():
-            hit = next((t for t, normal in triggers if _affirmed(clause, normal)), None)
+        for kind, triggers, unless, patterns in _not_outsourcing_kinds():
+            hit = next((t for t, normal in triggers if _affirmed(clause, normal)), None) or _pattern_hit(
+                clause, patterns
+            )
             if (
                 hit
                 and not any(text.contains(clause, u) for u in unless)

@@ -39,7 +39,36 @@ NONE_ANSWER = re.compile(
 YES = re.compile(r"^(是|是的|对|对的|有|嗯|满足|符合|已经?|已注册|已填报|没问题|好的|可以|yes|y)")
 NO_PROBLEM = re.compile(r"^(都)?(没(啥|什么|有)?问题|没毛病|不成问题)")  # a yes, though it starts with 没
 NO = re.compile(r"^(否|不是|不对|没有|没|未|无|不满足|不符合|还没|尚未|no|n)")
+NEGATED_PIECE = re.compile(r"没|未|不是|不|尚未|还没|无")  # a piece restating one fact says it fails
 UNSURE = re.compile(r"不确定|不清楚|不知道|不太清楚|说不好|跳过|不好说")
+
+
+def read_in_order(reader, t: str) -> dict:
+    """The facts `reader` finds in a message, read piece by piece where the message corrects itself (routes.yml
+    restated_after: 「统计系统还没注册 哦不对 上个月已经注册了」): the last statement of a fact wins."""
+    from knowledge import shapes
+
+    pieces = [p for p in shapes.pattern("restated_after").split(t) if p and p.strip()]
+    if len(pieces) <= 1:
+        return dict(reader(t))
+    out, before = {}, ""
+    for piece in pieces:
+        read = dict(reader(piece))
+        if not read and before:  # 「…统计系统还没注册 哦不对 上个月已经注册了」: the fact said just before, again
+            phrases = [p for p in re.split(r"[，,。；;！!\s]+", before) if p]
+            said = [k for k, v in reader(phrases[-1]).items() if isinstance(v, bool)] if phrases else []
+            if len(said) == 1:
+                read = {said[0]: not NEGATED_PIECE.search(piece)}
+        out.update(read)
+        before = piece
+    return out
+
+
+def corrects_itself(t: str) -> bool:
+    """The message opens or goes on with a correction (「不对 产权其实有纠纷」)."""
+    from knowledge import shapes
+
+    return bool(shapes.search("restated_after", t))
 
 
 def conditions_for(facts: dict, applicant: str) -> list:
@@ -130,7 +159,7 @@ class PrescreenSession:
 
         t = normalize(text or "")
         s.hint = detect_items(t)
-        s.facts.update({k: v for k, v in facts_from(t).items()})
+        s.facts.update(read_in_order(facts_from, t))
         s._note({k: v for k, v in s._volunteered(t).items() if k not in CONDITION_NAMES})  # the items' facts
         s._keep_opening_figures(text or "")
         s._read_applicant(t)
@@ -260,8 +289,8 @@ class PrescreenSession:
             stop = self._stop_if_ineligible()
             if stop:
                 return stop
-            turn = self._items_answer(t, intent)
             restated = any(k in CONDITION_NAMES for k in volunteered)
+            turn = self._items_answer(t, intent, restated)
             if turn.understood or (turn.interjection and not restated):
                 return turn
             self.retries += 1 if turn.interjection else 0  # (a question intent is not counted there)
@@ -358,7 +387,16 @@ class PrescreenSession:
         status = eligibility({k: v for k, v in self.facts.items() if k in CONDITION_NAMES})["status"]
         if status != "eligible" or self.unsure:
             return ""
-        return f"第二条项目申报资格：您说的各项条件均满足，结论：符合第二条的申报资格（申报主体：{self.applicant_label()}；最终以市商务局审核为准）。"
+        return (
+            f"第二条项目申报资格：您说的情况满足各项条件（{self.stated_basis()}），"
+            f"结论：符合第二条的申报资格（申报主体：{self.applicant_label()}；最终以市商务局审核为准）。"
+        )
+
+    def stated_basis(self) -> str:
+        """What 第二条 was judged on: the applicant basis and each condition's answer (bot/reports/verdict.py)."""
+        from bot.reports.verdict import basis_line
+
+        return basis_line({k: v for k, v in self.facts.items() if k in CONDITION_NAMES})
 
     def failing(self) -> list:
         """第二条 conditions the facts so far fail (those the policy leaves open for this applicant excluded)."""
@@ -414,7 +452,7 @@ class PrescreenSession:
 
         if self.step == "conditions" and re.fullmatch(r"\s*(是|否|是的|不是|对|有|没有|不确定|不知道)\s*[。！!]?", t):
             return {}
-        return to_json(read_facts(t))
+        return read_in_order(lambda piece: to_json(read_facts(piece)), t)
 
     def _note(self, facts: dict) -> None:
         """Keep volunteered facts; a later statement replaces an earlier one."""
@@ -435,8 +473,12 @@ class PrescreenSession:
 
     def _condition_answer(self, t: str, intent) -> Turn:
         key = self.pending
-        stated = facts_from(t)
-        if key == "entity_type":
+        stated = read_in_order(facts_from, t)
+        # 「不对 产权其实有纠纷」 while asked another condition: the correction is kept, the question asked again
+        corrects_another = corrects_itself(t) and key not in stated and any(k in CONDITION_NAMES for k in stated)
+        if corrects_another:
+            pass
+        elif key == "entity_type":
             if "entity_type" in stated:
                 self.facts.update(stated)
             elif re.search(r"独立法人|法人|公司", t):
@@ -470,7 +512,9 @@ class PrescreenSession:
         self.advance()
         return Turn()
 
-    def _items_answer(self, t: str, intent) -> Turn:
+    def _items_answer(self, t: str, intent, restated: bool = False) -> Turn:
+        """The items chosen from the checklist; a message restating 第二条's facts (「没有违法 产权清晰…」) is no
+        answer of 无, whatever word it starts with."""
         options = CHECKLIST[self.applicant or "enterprise"]
         chosen = []
         for n in re.findall(r"\d+", t):
@@ -484,7 +528,7 @@ class PrescreenSession:
             chosen = [c for c in detect_items(t) if c in {code for code, _ in options}]
             if own_figures(t):  # figures instead of a choice (「去年境内2800万 今年3600万 没有离岸」): their items
                 chosen += [c for c in items_of_figures(t, self.facts) if c in {code for code, _ in options}]
-        if not chosen and not NO_PROBLEM.match(t) and (NONE_ANSWER.match(t) or intent == "deny"):
+        if not chosen and not restated and not NO_PROBLEM.match(t) and (NONE_ANSWER.match(t) or intent == "deny"):
             self.items = []
             self.step = "done"
             self.pending = None

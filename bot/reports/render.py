@@ -20,6 +20,9 @@ from bot.reports.verdict import (
     NOT_QUALIFIED,
     QUALIFIED,
     TO_CONFIRM,
+    applicant_basis,
+    basis_line,
+    condition_answers,
 )
 
 TITLE = "服务外包政策申报预审报告"
@@ -124,7 +127,13 @@ def _reminders(result: dict) -> list:
     return lines
 
 
-def _verdict_lines(verdict: dict, applicant) -> list:
+def _basis_lines(inputs: dict) -> list:
+    """The applicant basis 第二条 was judged on and each condition's answer, one per line."""
+    lines = [f"- 申报主体类型：{applicant_basis(inputs)}"]
+    return lines + [f"- {name}：{word}" for name, word in condition_answers(inputs)]
+
+
+def _verdict_lines(verdict: dict, applicant, inputs: dict = None) -> list:
     status = verdict.get("status", TO_CONFIRM)
     lines = [f"## 结论：{status}", ""]
     if status == QUALIFIED:
@@ -145,6 +154,7 @@ def _verdict_lines(verdict: dict, applicant) -> list:
     if status != QUALIFIED:
         lines.append("")
         lines.append("以下金额按所填数据测算，以满足第二条项目申报资格为前提。")
+    lines += ["", "第二条各项条件（按您所说）：", ""] + _basis_lines(inputs)
     note = APPLICANT_NOTES.get(applicant)
     if note:
         lines.append("")
@@ -221,7 +231,7 @@ def render_markdown(report: dict) -> str:
         f"- 政策：{_policy_title()}",
         "",
     ]
-    lines += _verdict_lines(verdict, report.get("applicant"))
+    lines += _verdict_lines(verdict, report.get("applicant"), report.get("inputs") or {})
     lines.append("")
     lines += _items_lines(result.get("items") or [])
     lines.append("")
@@ -253,7 +263,7 @@ def _chat_lines(report: dict, detail: int) -> list:
     items = result.get("items") or []
     name = (lambda text: text) if detail >= 3 else _short
 
-    head = f"结论：{status}" + ("（满足第二条项目申报资格的各项条件）" if status == QUALIFIED else "")
+    head = f"结论：{status}" + ("（具备第二条项目申报资格，满足各项条件）" if status == QUALIFIED else "")
     lines = [f"【{TITLE}】编号 {report.get('ref', '')}", head]
     if verdict.get("failing"):
         lines.append("未满足：" + "；".join(name(n) for n in verdict["failing"]))
@@ -261,6 +271,10 @@ def _chat_lines(report: dict, detail: int) -> list:
         lines.append("第二条要求：" + "；".join(verdict["fixes"]))
     if verdict.get("unknown"):
         lines.append("需确认：" + "；".join(name(n) for n in verdict["unknown"]))
+    if detail >= 2:  # what the verdict was judged on: the applicant basis and each condition's answer
+        lines.append("第二条按：" + basis_line(report.get("inputs") or {}))
+    elif detail >= 1:
+        lines.append("申报主体：" + applicant_basis(report.get("inputs") or {}))
 
     for item in items:
         if not item.get("qualified"):
@@ -281,13 +295,16 @@ def _chat_lines(report: dict, detail: int) -> list:
         else:
             lines.append(f"另有{len(unqualified)}项未达条件")
 
+    if not items:  # no item chosen or figured: the report is on 第二条 alone, not an award of 0元
+        lines.append("未测算奖补金额：本次没有选定支持项目或给出测算所需的数字，本报告只就第二条申报资格作结论。")
     total = f"合计：{_chat_yuan(result.get('total_cny'))}"
     total_max = result.get("total_cny_max")
     if total_max is not None and _decimal(total_max) != _decimal(result.get("total_cny")):
         total += f"（区间上限 {_chat_yuan(total_max)}）"
     if result.get("total_capped"):
         total += f"，已按{_clause_label('4.3')}单个企业年度总额最高{format_wan(_annual_cap()[0])}封顶"
-    lines.append(total)
+    if items:
+        lines.append(total)
     if detail >= 2:
         label, basis = quote("statistics_system")
         lines.append(f"申报依据（{label}）：{basis}")

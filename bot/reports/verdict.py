@@ -119,3 +119,48 @@ def verdict_from(eligibility: dict, applicant: str) -> dict:
         "fixes": [CONDITIONS[f][1] if f in CONDITIONS else condition_name(f) for f in failing_fields],
         "unknown": unknown,
     }
+
+
+# 第二条's conduct conditions, shortly named, in the policy's order (the report says each one's answer)
+CONDUCT_CONDITIONS = {
+    "clear_property_rights": "产权清晰",
+    "lawful_operation": "依法经营",
+    "lawful_tax": "依法纳税",
+    "sound_finance": "财务管理制度健全、财务管理规范",
+    "mofcom_registered": "在商务部“服务外包业务管理和统计系统”注册并及时填报",
+}
+ANSWER_WORDS = {True: "是", False: "否", None: "未说明"}
+# where the applicant stands, by its type: (the fact, said when it holds, said when it fails)
+PLACE_OF_TYPE = {
+    "legal_person": ("registered_in_zhengzhou", "在郑州市依法设立", "不在郑州市依法设立"),
+    "branch": ("pays_tax_in_zhengzhou", "在郑纳税", "不在郑纳税"),
+}
+
+
+def applicant_basis(inputs: dict) -> str:
+    """The applicant as 第二条 judged it, from the stated facts: 「法人企业分支机构，在郑纳税」,
+    「独立法人企业，在郑州市依法设立」, 「其他主体（非企业）」; 「未说明」 when the type is not known."""
+    entity_type = (inputs or {}).get("entity_type")
+    if entity_type == "other":
+        return "其他主体（非企业）"
+    if entity_type not in PLACE_OF_TYPE:
+        return "未说明"
+    fact, holds, fails = PLACE_OF_TYPE[entity_type]
+    value = (inputs or {}).get(fact)
+    place = holds if value is True else fails if value is False else f"是否{holds}未说明"
+    return f"{ENTITY_TYPE_LABELS[entity_type]}，{place}"
+
+
+def condition_answers(inputs: dict) -> list:
+    """(short name, 是/否/未说明) of each of 第二条's conduct conditions, in the policy's order."""
+    inputs = inputs or {}
+    return [
+        (name, ANSWER_WORDS.get(inputs.get(field) if isinstance(inputs.get(field), bool) else None))
+        for field, name in CONDUCT_CONDITIONS.items()
+    ]
+
+
+def basis_line(inputs: dict) -> str:
+    """One line: the applicant basis and each condition's answer (「申报主体：法人企业分支机构，在郑纳税；产权清晰：是；…」)."""
+    answers = "；".join(f"{name}：{word}" for name, word in condition_answers(inputs))
+    return f"申报主体：{applicant_basis(inputs)}；{answers}"

@@ -1,0 +1,57 @@
+"""The catalog classifier says when a business is in none of the 23 domains (selling goods of one's own), finds the
+domain of creative work asked in Chinese, by catalog number or in English, and reads the facts around it."""
+
+from bot.answers import catalog, router
+from bot.nlu.normalize import normalize, understand
+from bot.understand.facts import read_facts, to_json
+from bot.answers.eligibility import facts_from
+from knowledge import query
+
+
+def outside(text):
+    return [k["key"] for k in query.not_service_outsourcing(normalize(text))]
+
+
+class TestSellingGoodsIsNoServiceOutsourcing:
+    def test_own_online_shop(self):
+        assert ["trade"] == outside("我们在京东开了家店 卖宠物用品")
+        answer = catalog.classify_answer(normalize("我们在淘宝有个小店卖茶具 这算服务外包吗"))
+        assert "不属于服务外包" in answer.text and "销售" in answer.text and "商品" in answer.text
+
+    def test_selling_a_kind_of_goods(self):
+        assert ["trade"] == outside("我们主要售卖进口红酒")
+
+    def test_running_a_shop_for_a_client_is_a_service(self):
+        assert [] == outside("帮品牌方做天猫店代运营")
+        assert [] == outside("给淘宝卖家做客服外包")
+
+    def test_not_selling_is_not_selling(self):
+        assert [] == outside("我们不卖东西 只给客户做软件开发")
+
+
+class TestCreativeWork:
+    def test_asked_by_catalog_number(self):
+        t = normalize("我们给海外游戏厂商画角色原画 归目录第几类")
+        assert router.is_classify_question(None, t)
+        answer = catalog.classify_answer(t)
+        assert "文化创意服务" in answer.text and "KPO" in answer.text
+
+    def test_asked_in_english(self):
+        t = understand("we do concept art and 3D modeling for game studios, which 领域 in the catalog? ITO or KPO?")
+        assert router.is_classify_question(None, t)
+        answer = catalog.classify_answer(t)
+        assert "动漫及网游设计服务" in answer.text
+
+
+class TestFactsAroundTheQuestion:
+    def test_an_association_running_the_fair_is_not_the_applicant(self):
+        assert "entity_type" not in facts_from(normalize("我们去参加了软件行业协会主办的展会"))
+        assert "other" == facts_from(normalize("我们单位是一个行业协会"))["entity_type"]
+
+    def test_a_fair_the_bureau_never_heard_of_is_not_designated(self):
+        said = to_json(read_facts(normalize("商务局事先不知道这个展 我们自己去的")))
+        assert said["fair_designated"] is False
+
+    def test_a_bare_not_yet_recognised(self):
+        assert to_json(read_facts(normalize("还没认定 在准备材料")))["institution_recognized"] is False
+        assert "institution_recognized" not in to_json(read_facts(normalize("技术先进型还没认定")))
