@@ -350,9 +350,24 @@ class ActionLooseAnswer(Action):
             ]
         if inputs and shapes.search("running_total_ask", text):  # 「那一共能补多少」 labelled as an answer
             return done + running_total(dispatcher, tracker)
-        if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
+        stated = eligibility.facts_from(normalize(text))
+        if len(stated) >= 2:  # the applicant describes itself against 第二条
             answer = eligibility.answer(normalize(text))
+            say(dispatcher, answer)
+            return done + answer_events(answer)
+        if stated:  # 「产权清晰」 on its own (after a pre-screening report): 第二条 on all the conversation told
+            answer = second_article_verdict(tracker, text)
             say(dispatcher, answer)
             return done + answer_events(answer)
         dispatcher.utter_message(text=REPHRASE)
         return done
+
+
+def second_article_verdict(tracker, text: str):
+    """第二条's verdict on the facts the conversation stated, this message's last (a fact told alone is no question
+    to rephrase)."""
+    from actions.conversation import stated_facts
+    from bot.answers.qualify import verdict_answer
+
+    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:-1]
+    return verdict_answer(["2"], stated_facts(history + [text]), normalize(text))
