@@ -369,5 +369,14 @@ def second_article_verdict(tracker, text: str):
     from actions.conversation import stated_facts
     from bot.answers.qualify import verdict_answer
 
+    from dataclasses import replace
+
+    from knowledge import conditions
+
     history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:-1]
-    return verdict_answer(["2"], stated_facts(history + [text]), normalize(text))
+    answer = verdict_answer(["2"], stated_facts(history + [text]), normalize(text))
+    if answer.verdict == conditions.UNKNOWN:  # what follows once the conditions still to confirm are met
+        head, basis, rest = answer.text.partition("\n依据第二条")
+        line = "还需确认的条件也都满足的，就可以申报（最终以市商务局审核为准）。"
+        answer = replace(answer, text=head + "\n" + line + basis + rest)
+    return answer

@@ -11,6 +11,10 @@ from functools import lru_cache
 
 _CLAUSE_END = "，,。；;！!？?\n"
 _SENTENCE_END = "。；;！!？?\n"
+# a correction word stands apart from the claim it corrects: after a stop, a space, 「……」 or 「——」, maybe with the
+# speaker's words (「…交的，我说错了，…」)
+_SEPARATORS = set(_CLAUSE_END + " …—-~.")
+_SPEAKER_BEFORE = re.compile(r"(?:我们|我|刚才|刚刚|不好意思|抱歉|sorry)+\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +64,13 @@ def without_retracted(text: str) -> str:
             continue
         text = _blank(text, start, m.end())
     for m in list(correction.finditer(text)):
-        start = _clause_start(text, m.start(), _CLAUSE_END)
-        claim = text[start : m.start()]
+        if re.match(r"\s*[吗吧呢么嘛?？]", text[m.end() :]):
+            continue  # 「是不是说错了？」 asks
+        lead = _SPEAKER_BEFORE.sub("", text[: m.start()])
+        if not lead or lead[-1] not in _SEPARATORS:
+            continue  # 「汇率我说错了 应该是7.05」: the words before name what is corrected (read elsewhere)
+        start = _clause_start(text, len(lead), _CLAUSE_END)
+        claim = text[start : len(lead)]
         if not claim.strip(" —-…．.") or _has_figure(claim):
             continue  # 「不对，是8万」 answers the bot; a figure corrected is read by bot/estimate/corrections.py
         if not text[m.end() :].strip(" ，,。；;！!？?\n—-…"):
