@@ -29,7 +29,8 @@ Kinds, decided by the word after the number (spaces allowed) or a cue before it
   percent   70% or 百分之七十 → value 70 (the number as written, not 0.7).
   rate      a plain number after 汇率/中间价/汇价 (汇率7.05, 汇率按6.8算, 汇率是 7.1),
             before (的)汇率 (7.1的汇率), or after 美元兑 (1美元兑7.05人民币; the "1美元" is
-            then not reported as money).
+            then not reported as money), 一美元等于/能换 (七块一毛二 = 7.12: 块 the point, 毛 the
+            tenths), 1USD=7.1RMB, USD/CNY 7.1, 美元对人民币, and the ratio 汇率1:7.12 (the 1 is no rate).
   area      平方米 平米 平方 ㎡ m2 m² 平.
   year      a four-digit number 1900–2100 before 年/年度 (2023年); relative years 今年 本年
             去年 上年 上一年 前年 大前年 明年 have value None and unit the word, or are resolved
@@ -102,10 +103,16 @@ def normalize(text: str) -> str:
     text = _KUAI_RATE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     # 「七块一毛二」「7块1毛」 = 7.12 / 7.1 yuan: 块 is the decimal point, 毛 (角) the tenths; same length
     text = _KUAI_MAO.sub(_kuai_mao, text)
+    # 「汇率1:7.12」「中间价一比七点一」: the 1 of a ratio is the dollar, not a rate of 1
+    text = _RATE_RATIO.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     # 「一美元能换七块一」: after a rate's words a bare 块Y is 7.1, not 7 yuan and a stray 一
     return _KUAI_TENTH.sub(lambda m: _kuai_tenth(m, text), text)
 
 
+_RATE_RATIO = re.compile(
+    r"((?:汇率|中间价|汇价|美元兑人民币|美元对人民币|美元兑|美元对)\s*(?:是|为|按|约|:|：)?\s*)"
+    r"((?:1|一)\s*(?::|：|比)\s*)(?=[0-9一二三四五六七八九])"
+)
 # 「七块一毛二」「一块二毛五」: yuan, tenths (毛/角) and an optional hundredths digit
 _ONE_DIGIT = "[0-9零一二两三四五六七八九]"
 _KUAI_MAO = re.compile(
@@ -354,7 +361,8 @@ _HEADER_UNIT = re.compile(
 _RATE_YEAR = r"(?:[0-9]{4}年度?|今年|去年|上年度?|上一年度?|本年度?|前年|两年|两个年度|每年)"
 _RATE_CUE = re.compile(
     r"(?:汇率|中间价|汇价|(?<![A-Za-z])rate|美元兑换?(?:人民币)?|美元=|美元折合"
-    r"|(?:美元|美金|刀|USD|usd|US\$)\s*(?:=|等于|可以换|能换|换|兑|折)\s*(?:人民币|RMB|rmb|CNY|cny)?)"
+    r"|(?:美元|美金|刀|USD|usd|US\$)\s*(?:=|等于|可以换|能换|换|兑|折)\s*(?:人民币|RMB|rmb|CNY|cny)?"
+    r"|(?:USD|usd|美元)\s*/\s*(?:CNY|cny|RMB|rmb|人民币)?|USDCNY|usdcny|美元对(?:人民币)?)"
     rf"(?:[是为按取用约在都就均:=，,\s你您先暂]|大约|大概|差不多|按照|约为|算|均值|平均值?|年均|全年|咱们?|我们|统一|直接|{_RATE_YEAR}|的)*$"
 )
 # "汇率2022年按6.7261、2023年按7.0467", "汇率今年7.1、去年6.9": a plain number after a rate, linked by a year

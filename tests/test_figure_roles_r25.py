@@ -206,3 +206,15 @@ def test_correction_naming_what_it_corrects_is_left_to_the_figure_reader():
     """「汇率我说错了 应该是7.05」: the words before the correction word name the figure corrected; nothing is blanked."""
     for text in ("汇率我说错了 应该是7.05", "不好意思汇率打错了 是6.98", "离岸那个写错了，是150万美元"):
         assert without_retracted(text) == text
+
+
+def test_ratio_and_pair_forms_of_a_rate():
+    """「汇率1:7.08」「USD/CNY 6.9」「美元对人民币一比七点零二」: the rate is the yuan figure, never the 1."""
+    for said, rate in (
+        ("离岸一百六十万美元 汇率1:7.08", "7.08"),
+        ("离岸USD 1.6M，USD/CNY 6.9", "6.9"),
+        ("离岸一百六十万美元 美元对人民币一比七点零二", "7.02"),
+    ):
+        r = read(said, items=["3.2"])
+        assert r.fields["usd_cny_rate"] == Decimal(rate), said
+        assert r.fields["offshore_usd"] == Decimal("1600000"), said
