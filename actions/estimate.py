@@ -385,9 +385,33 @@ class ActionLooseAnswer(Action):
         events = fact_after_report(dispatcher, tracker)  # 「财务制度健全规范」 after a saved report: it stands
         if events is not None:
             return done + events
-        if len(eligibility.facts_from(normalize(text))) >= 2:  # the applicant describes itself against 第二条
+        stated = eligibility.facts_from(normalize(text))
+        if len(stated) >= 2:  # the applicant describes itself against 第二条
             answer = eligibility.answer(normalize(text))
+            say(dispatcher, answer)
+            return done + answer_events(answer)
+        if stated:  # 「产权清晰」 on its own (after a pre-screening report): 第二条 on all the conversation told
+            answer = second_article_verdict(tracker, text)
             say(dispatcher, answer)
             return done + answer_events(answer)
         dispatcher.utter_message(text=REPHRASE)
         return done
+
+
+def second_article_verdict(tracker, text: str):
+    """第二条's verdict on the facts the conversation stated, this message's last (a fact told alone is no question
+    to rephrase)."""
+    from actions.conversation import stated_facts
+    from bot.answers.qualify import verdict_answer
+
+    from dataclasses import replace
+
+    from knowledge import conditions
+
+    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:-1]
+    answer = verdict_answer(["2"], stated_facts(history + [text]), normalize(text))
+    if answer.verdict == conditions.UNKNOWN:  # what follows once the conditions still to confirm are met
+        head, basis, rest = answer.text.partition("\n依据第二条")
+        line = "还需确认的条件也都满足的，就可以申报（最终以市商务局审核为准）。"
+        answer = replace(answer, text=head + "\n" + line + basis + rest)
+    return answer

@@ -29,7 +29,8 @@ Kinds, decided by the word after the number (spaces allowed) or a cue before it
   percent   70% or 百分之七十 → value 70 (the number as written, not 0.7).
   rate      a plain number after 汇率/中间价/汇价 (汇率7.05, 汇率按6.8算, 汇率是 7.1),
             before (的)汇率 (7.1的汇率), or after 美元兑 (1美元兑7.05人民币; the "1美元" is
-            then not reported as money).
+            then not reported as money), 一美元等于/能换 (七块一毛二 = 7.12: 块 the point, 毛 the
+            tenths), 1USD=7.1RMB, USD/CNY 7.1, 美元对人民币, and the ratio 汇率1:7.12 (the 1 is no rate).
   area      平方米 平米 平方 ㎡ m2 m² 平.
   year      a four-digit number 1900–2100 before 年/年度 (2023年); relative years 今年 本年
             去年 上年 上一年 前年 大前年 明年 have value None and unit the word, or are resolved
@@ -99,7 +100,45 @@ def normalize(text: str) -> str:
     # numerals allow, and a w after it 万
     text = _GE_YI.sub(lambda m: m.group(1) + " " + ("万" if m.group(2) in "wW" else m.group(2)), text)
     # 「按7块的汇率」: 块 names the yuan per dollar of a rate, not an amount of money
-    return _KUAI_RATE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    text = _KUAI_RATE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    # 「七块一毛二」「7块1毛」 = 7.12 / 7.1 yuan: 块 is the decimal point, 毛 (角) the tenths; same length
+    text = _KUAI_MAO.sub(_kuai_mao, text)
+    # 「汇率1:7.12」「中间价一比七点一」: the 1 of a ratio is the dollar, not a rate of 1
+    text = _RATE_RATIO.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    # 「一美元能换七块一」: after a rate's words a bare 块Y is 7.1, not 7 yuan and a stray 一
+    return _KUAI_TENTH.sub(lambda m: _kuai_tenth(m, text), text)
+
+
+_RATE_RATIO = re.compile(
+    r"((?:汇率|中间价|汇价|美元兑人民币|美元对人民币|美元兑|美元对)\s*(?:是|为|按|约|:|：)?\s*)"
+    r"((?:1|一)\s*(?::|：|比)\s*)(?=[0-9一二三四五六七八九])"
+)
+# 「七块一毛二」「一块二毛五」: yuan, tenths (毛/角) and an optional hundredths digit
+_ONE_DIGIT = "[0-9零一二两三四五六七八九]"
+_KUAI_MAO = re.compile(
+    rf"(?P<yuan>[0-9零一二两三四五六七八九十]{{1,3}})块(?P<jiao>{_ONE_DIGIT})(?:毛|角)(?P<fen>{_ONE_DIGIT})?(?:分)?"
+    rf"(?![0-9零一二两三四五六七八九十百千万亿])"
+)
+
+
+_KUAI_TENTH = re.compile(
+    rf"(?P<yuan>[0-9零一二两三四五六七八九十]{{1,2}})块(?P<jiao>{_ONE_DIGIT})"
+    rf"(?![0-9零一二两三四五六七八九十百千万亿个块种项])"
+)
+_RATE_BEFORE_KUAI = re.compile(r"(?:汇率|中间价|美元|美金|刀|USD|usd)[^。，,；;！!？?]{0,8}$")
+
+
+def _kuai_tenth(m: "re.Match", text: str) -> str:
+    if not _RATE_BEFORE_KUAI.search(text[max(0, m.start() - 12) : m.start()]):
+        return m.group()
+    return m.group("yuan") + "点" + m.group("jiao")
+
+
+def _kuai_mao(m: "re.Match") -> str:
+    """「七块一毛二」 → 「七点一二元」: the same number of characters, read as one yuan figure."""
+    digits = m.group("jiao") + (m.group("fen") or "")
+    out = m.group("yuan") + "点" + digits + "元"
+    return out + " " * (len(m.group()) - len(out))
 
 
 _KUAI_RATE = re.compile(r"([0-9.]+)(块钱|块)(?=的?(汇率|中间价))")
@@ -321,7 +360,9 @@ _HEADER_UNIT = re.compile(
 )
 _RATE_YEAR = r"(?:[0-9]{4}年度?|今年|去年|上年度?|上一年度?|本年度?|前年|两年|两个年度|每年)"
 _RATE_CUE = re.compile(
-    r"(?:汇率|中间价|汇价|(?<![A-Za-z])rate|美元兑换?(?:人民币)?|美元=|美元折合)"
+    r"(?:汇率|中间价|汇价|(?<![A-Za-z])rate|美元兑换?(?:人民币)?|美元=|美元折合"
+    r"|(?:美元|美金|刀|USD|usd|US\$)\s*(?:=|等于|可以换|能换|换|兑|折)\s*(?:人民币|RMB|rmb|CNY|cny)?"
+    r"|(?:USD|usd|美元)\s*/\s*(?:CNY|cny|RMB|rmb|人民币)?|USDCNY|usdcny|美元对(?:人民币)?)"
     rf"(?:[是为按取用约在都就均:=，,\s你您先暂]|大约|大概|差不多|按照|约为|算|均值|平均值?|年均|全年|咱们?|我们|统一|直接|{_RATE_YEAR}|的)*$"
 )
 # "汇率2022年按6.7261、2023年按7.0467", "汇率今年7.1、去年6.9": a plain number after a rate, linked by a year
@@ -335,7 +376,7 @@ _MONEY_CUE = re.compile(
     r"(?:[是为约达共计了有:\s]|大约|一共|总共|合计|大概|其实|实际上?|应该|分别|不是"
     r"|不是\s*[\d.,]+\s*[万千]?元?\s*[,，、]?)*$"  # 「报名费不是8000是6000」: 6000 is money too
 )
-_RATE_LINK = re.compile(r"\s*(?:兑换?|=|换|折合)\s*")
+_RATE_LINK = re.compile(r"\s*(?:兑换?|=|等于|可以换|能换|换|折合)\s*")
 # 「按7.1折人民币」「按7.2换算成人民币」: a plain number right before the words that convert to yuan is a rate
 # (「7折」 alone is a discount: the yuan word must follow)
 _RATE_AFTER = re.compile(

@@ -193,7 +193,9 @@ def facts_from(text: str) -> dict:
     company itself is the applicant, registered outside Zhengzhou, unless the office is said
     to pay tax in Zhengzhou.
     """
-    t = text or ""
+    from bot.understand.retractions import without_retracted
+
+    t = without_retracted(text or "")  # 「税好像是上海总部交的……不对不对，…在郑州纳税」: the later statement wins
     phrases = _phrases(t)
     facts: dict = {}
     denied = _no_entity(t)

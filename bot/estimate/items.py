@@ -25,7 +25,11 @@ GROUPS = {
 
 
 def detect_items(text: str) -> list:
-    """Item codes named in `text` (normalised), in policy order."""
+    """Item codes named in `text` (normalised), in policy order; an item named in a claim the message takes back
+    (「…连续两年增长——哦不对…这条当我没说」) is not named (bot/understand/retractions.py)."""
+    from bot.understand.retractions import without_retracted
+
+    text = without_retracted(text)
     found = {
         code
         for code, pat in ITEM_PATTERNS

@@ -46,6 +46,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
 from bot.estimate import applicants, claims, lists, relative_figures, tables
 from bot.estimate.policy_figures import is_policy_figure
 from bot.nlu.normalize import normalize
+from bot.understand.retractions import without_retracted
 from knowledge.figures import figure
 
 
@@ -297,7 +298,8 @@ class Reader:
 
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
-        pasted, table_problems = tables.read_tables(normalize(self.raw[:2000]))
+        # 「…连续两年增长——哦不对…这条当我没说」: a claim taken back in the message is never read (bot/understand/retractions.py)
+        pasted, table_problems = tables.read_tables(without_retracted(normalize(self.raw[:2000])))
         pasted = tables.read_labelled_rows(pasted)
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
         self.text = lists.spell_out_respective(full_years(english_to_chinese(pasted)))

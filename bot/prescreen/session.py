@@ -387,9 +387,12 @@ class PrescreenSession:
         status = eligibility({k: v for k, v in self.facts.items() if k in CONDITION_NAMES})["status"]
         if status != "eligible" or self.unsure:
             return ""
+        who = self.applicant_label()
+        if self.facts.get("entity_type") == "branch" and self.facts.get("pays_tax_in_zhengzhou") is True:
+            who = "在郑州纳税的法人企业分支机构"  # 「郑州分公司…在郑州纳税」: the branch form 第二条 admits, named
         return (
             f"第二条项目申报资格：您说的情况满足各项条件（{self.stated_basis()}），"
-            f"结论：符合第二条的申报资格（申报主体：{self.applicant_label()}；最终以市商务局审核为准）。"
+            f"结论：符合第二条的申报资格（申报主体：{who}；最终以市商务局审核为准）。"
         )
 
     def stated_basis(self) -> str:

@@ -511,9 +511,10 @@ def read_facts(text: str) -> dict:
     """Every fact the message states: {fact: bool | str | Span}."""
     from bot.answers.eligibility import facts_from
 
+    from bot.understand.retractions import without_retracted
     from bot.understand.subgroups import without_parts
 
-    whole = normalize(text or "")
+    whole = without_retracted(normalize(text or ""))  # 「…不对不对，…在郑州纳税」: the later statement wins
     t = without_parts(whole)  # 「不过里面有8个是高中学历」: a part's facts are not the group's
     specs = fact_specs()
     # 「3个人参加培训」 counts people: it says nothing about being an individual (个人)

@@ -18,8 +18,33 @@ def _without_aside(before: str) -> str:
     return ASIDE.sub("", before)
 
 
+def _degree_groups(r) -> None:
+    """「12个本科应届生…10个大专应届生…8个中专应届生」: each group keeps its own degree; the qualified graduates are
+    the groups at the clause's degree or above (bot/understand/degree_groups.py), the others are named as left out."""
+    from bot.understand.degree_groups import split
+    from knowledge import conditions
+
+    leaf = next((x for x in conditions.leaves(CODE) if x.get("id") == "education"), None)
+    found = split(r.text, [f for f in r.figs if id(f) not in r.used], leaf["at_least"]) if leaf else None
+    if not found or not found[0]:
+        return
+    met, below = found
+    r.out.fields["qualified_interns"] = sum(g.count for g in met)
+    for f in r.figs:
+        if any(f.start == g.start for g in met + below):
+            r.use(f)
+    said = "+".join(f"{g.degree}{g.count}名" for g in met)
+    note = f"符合条件的应届毕业生按{leaf['at_least']}以上学历计：{said} = {sum(g.count for g in met)}名"
+    if below:
+        left = "、".join(f"{g.degree}{g.count}名" for g in below)
+        note += f"；{left}不满足“{leaf['label']}”，不计入"
+    r.out.notes.append(note)
+
+
 def read(r):
     t = r.text
+    if "qualified_interns" not in r.out.fields:
+        _degree_groups(r)
     for f in r.figs:
         if id(f) in r.used:
             continue

@@ -125,6 +125,7 @@ def read(r):
         or _whole_investment(r, next(iter(groups.values())), spec)
     ):
         return
+    groups = _one_per_counted_platform(r, groups)
     eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
     costs, named_parts = [], []  # 「硬件85万 软件35万」: the platform's parts by name, for a later correction of one
     for figs in groups.values():
@@ -176,6 +177,31 @@ def read(r):
     if len(named_parts) != len(costs):
         named_parts = [{}] * len(costs)
     r.out.fields["platforms"] = [{"cost_cny": v, **p} for v, p in zip(costs, named_parts)]
+
+
+# what may stand between two platforms' costs listed bare: 「一千二百万 九百万 八百万」「1200万、900万和800万」
+_BARE_LIST_GAP = re.compile(r"[\s、，,/和及与]*(?:以及)?[\s、，,/]*")
+
+
+def _one_per_counted_platform(r, groups: dict) -> dict:
+    """「建了三个公共服务平台 一千二百万 九百万 八百万」: as many costs, listed bare after the count of platforms, as
+    platforms counted are one cost each, never one platform's parts summed."""
+    t = r.text
+    counted = [
+        f
+        for f in r.figs
+        if f.kind == "count" and "个" in (f.unit or f.raw or "") and re.match(r"[^，,。；;0-9]{0,6}平台", t[f.end :])
+    ]
+    out = {}
+    for key, figs in groups.items():
+        n = next((int(c.value) for c in counted if c.end <= figs[0].start), None)
+        bare = all(_BARE_LIST_GAP.fullmatch(t, a.end, b.start) for a, b in zip(figs, figs[1:]))
+        if len(figs) > 1 and n == len(figs) and bare:
+            for f in figs:
+                out[("figure", f.start)] = [f]
+        else:
+            out[key] = figs
+    return out
 
 
 def _platform_entries(r) -> dict:
