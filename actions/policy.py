@@ -218,7 +218,9 @@ def estimate_text(text: str):
         return None
     yes_no = _yes_no_parts(parts)
     how = _how_parts(parts)
-    about = [p for p in _policy_parts(parts) + other_subject.set_aside(parts, asked) if p not in yes_no + how]
+    # another entity's part (「另外我们还有个分校区 没经过认定…」): its facts are never the estimate's
+    about = [p for p in _policy_parts(parts) if p not in yes_no + how]
+    about += [p for p in other_subject.set_aside(parts, asked) if p not in how + about]
     side = list(dict.fromkeys(yes_no + how + about))
     own = how or about  # parts that are never the estimate's, whether or not it can finish without them
     if not side or len(side) == len(parts) or (not own and EstimateSession.start(text).status == "done"):
