@@ -98,7 +98,9 @@ class TestEnglishFigures:
         running = {"previous_onshore_cny": Decimal("10000000"), "onshore_cny": Decimal("12000000")}
         s = EstimateSession(items=items_for_inputs(running), inputs=dict(running))
         s.last_keys, s.amending = list(running), True
-        turn = s.handle("oops — this year's onshore is actually 1,300万, not 1,200万. recalculate please", "correct_value")
+        turn = s.handle(
+            "oops — this year's onshore is actually 1,300万, not 1,200万. recalculate please", "correct_value"
+        )
         assert turn.understood and s.inputs["onshore_cny"] == Decimal("13000000")
 
     def test_new_copyrights_in_both_years_is_two_years(self):
