@@ -227,11 +227,13 @@ def estimate_text(text: str):
         return None
     if not [p for p in asked if p not in side]:
         return None
-    from bot.understand.segment import clauses
+    from bot.understand.segment import clauses, is_question
 
     trimmed = understand(text)
     for part in side:
         for clause in clauses(part):
+            if part in how and part not in about and not is_question(clause):
+                continue  # 「今年新成立的 今年第一年 增量奖励怎么算」: the statements before how it is computed are the estimate's
             # never a piece of a number (a side part's 「2」 is no figure to cut out of 「200万美元」)
             alone = rf"(?<![\d.]){re.escape(clause)}(?![\d.,万千百亿%])"
             trimmed = re.sub(alone, "", trimmed, count=1)
