@@ -120,3 +120,12 @@ class TestRequestBeforeTheQuestion:
 
     def test_a_request_without_a_new_point_is_the_whole_message(self):
         assert not_served_aside(understand("今天股市会不会涨")) is None
+
+
+class TestStatementsBeforeHowItIsComputed:
+    def test_facts_told_before_a_how_question_stay_with_the_estimate(self):
+        said = "我们是今年刚注册的新公司 第一年 增量奖励咋算 境内执行额450万 没有离岸 能拿多少 封顶多少"
+        s = EstimateSession.start(estimate_text(said) or said)
+        assert s.status == "done" and s.clarify is None
+        assert s.inputs.get("new_enterprise") is True
+        assert s.inputs.get("onshore_cny") == Decimal("4500000")
