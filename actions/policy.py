@@ -177,13 +177,7 @@ def estimate_parts(parts: list) -> list:
     """The question parts that ask to compute an amount (「花了十万能补多少」), not for a clause's cap or
     rate (「最多能拿多少」「比例多少」), which the policy answers as such, nor whether it can still be had
     (「离岸那块还能拿吗（今年离岸还有150万美元）」), which the verdict answers."""
-    asked = [
-        p
-        for p in parts
-        if shapes.search("asks_amount", p)
-        and not shapes.search("asks_limit", p)
-        and not _whether_only(p, " ".join(parts))
-    ]
+    asked = [p for p in parts if _asks_own_amount(p) and not _whether_only(p, " ".join(parts))]
     # 「…62个 能拿多少钱 另外我们自己员工去读在职MBA的学费能补吗」: beside a part with the figures, a «can it be
     # subsidised» part with no figure of its own asks whether, and is answered after the estimate
     figureless = [p for p in asked if _whether_without_figures(p)]
@@ -200,6 +194,18 @@ def _whether_without_figures(part: str) -> bool:
         and not shapes.search("asks_amount", stripped)
         and not own_figures(normalize(part))
     )
+
+
+def _asks_own_amount(part: str) -> bool:
+    """The part asks for an amount in a clause of its own, not (only) for the cap: 「能补多少 最多能补到多少」 asks
+    both (the estimate, which holds the amount to its cap), 「最多能补多少」 the cap alone."""
+    from bot.understand.segment import clauses
+
+    if not shapes.search("asks_amount", part):
+        return False
+    if not shapes.search("asks_limit", part):
+        return True
+    return any(shapes.search("asks_amount", c) and not shapes.search("asks_limit", c) for c in clauses(part))
 
 
 def _whether_only(part: str, whole: str) -> bool:
@@ -239,6 +245,7 @@ def estimate_text(text: str):
     own (「…能补多少 另外CMMI的维护费也能补吗」) that would leave the estimate asking for a figure is
     answered after it instead, not estimated with nothing to compute from."""
     from bot.answers import router
+    from bot.estimate import other_subject
     from bot.estimate.session import EstimateSession
 
     from bot.estimate.session import own_figures
@@ -249,18 +256,22 @@ def estimate_text(text: str):
         return None
     yes_no = _yes_no_parts(parts)
     how = _how_parts(parts)
+    # another entity's part (「另外我们还有个分校区 没经过认定…」): its facts are never the estimate's
     about = [p for p in _policy_parts(parts) if p not in yes_no + how]
-    side = yes_no + how + about
+    about += [p for p in other_subject.set_aside(parts, asked) if p not in how + about]
+    side = list(dict.fromkeys(yes_no + how + about))
     own = how or about  # parts that are never the estimate's, whether or not it can finish without them
     if not side or len(side) == len(parts) or (not own and EstimateSession.start(text).status == "done"):
         return None
     if not [p for p in asked if p not in side]:
         return None
-    from bot.understand.segment import clauses
+    from bot.understand.segment import clauses, is_question
 
     trimmed = understand(text)
     for part in side:
         for clause in clauses(part):
+            if part in how and part not in about and not is_question(clause):
+                continue  # 「今年新成立的 今年第一年 增量奖励怎么算」: the statements before how it is computed are the estimate's
             # never a piece of a number (a side part's 「2」 is no figure to cut out of 「200万美元」)
             # (the guards only where the clause itself starts or ends with a digit: 「…cmmi5级,」 is cut whole)
             before = r"(?<![\d.])" if clause[:1].isdigit() else ""

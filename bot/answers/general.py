@@ -186,7 +186,12 @@ def not_served_aside(text: str):
     parts = clauses(text)
     rest = [c for c in parts if _not_served(c) is None]
     leads = tuple(query.document().get("aside_leads") or ())
-    if not rest or len(rest) == len(parts) or not all(c.startswith(leads) for c in parts if c not in rest):
+    if not rest or len(rest) == len(parts):
+        return None
+    asked = [c for c in parts if c not in rest]
+    # 「帮我看看明天大盘涨不涨 顺便问个正经的 …」: the request first, the rest a new point after it
+    first = parts[: len(asked)] == asked and rest[0].startswith(leads)
+    if not first and not all(c.startswith(leads) for c in asked):
         return None  # 「…拿到奖励了 各拿了多少钱」: no new point starts the request, it is the message's own
     return found[1], " ".join(rest)
 

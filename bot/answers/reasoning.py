@@ -48,6 +48,10 @@ def answer(text: str) -> Optional[Answer]:
         if years:
             y = max(years)
             said = f"{y}年的增量就是{y}年的执行额与{y - 1}年（上年度）执行额相比增加的部分。"
+        from bot.estimate.other_subject import names_another
+
+        if names_another(text):  # 「杭州那家公司的业绩要不要算进上年基数」: another enterprise's figures are its own
+            said += "另一家企业的执行额是那家企业自己的，不计入本企业的上年度执行额：每个申报企业按自己的执行额对比。"
         return Answer(
             "对比上年度。" + said + "新增企业首年没有上年度，计算纯增量。\n" + _rule(),
             clause=CLAUSE,

@@ -123,6 +123,8 @@ def english_to_chinese(text: str) -> str:
     if DOLLAR_WORDS.search(text):  # normalised text is lower case: 「1.6M USD」 came as 「1.6m usd」
         text = MILLION_M.sub(lambda m: f"{m.group(1)} million", text)
     text = COUNTED_EVENTS.sub(lambda m: f"{m.group(1)}场{m.group(2) or ''}展会", text)  # 「3 overseas fairs」: 3场
+    # 「actually 2,450万, not 2,350万」: 是2450万不是2350万, as a correction says it
+    text = NOT_THE_FIGURE.sub("不是", text)
     glossary = estimate_words().get("english") or {}
     pattern = _english_pattern()
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
@@ -133,6 +135,9 @@ def english_to_chinese(text: str) -> str:
 # 「1600m²」「1000m2」, an area)
 DOLLAR_WORDS = re.compile(r"usd|us\$|美元|美金|dollars?|offshore|离岸", re.I)
 MILLION_M = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*m(?![a-z²2³3\d平米])", re.I)
+
+# 「…is actually 2,450万, not 2,350万」「2,450万 instead of 2,350万」: the figure replaced, as 「不是2350万」 names it
+NOT_THE_FIGURE = re.compile(r"\s*[,，]?\s*\b(?:not|instead of|rather than)\s+(?=(?:usd|rmb|cny|us\$|\$|¥)?\s*\d)", re.I)
 
 # 「3 overseas fairs」「two trade shows」: the count of events, as the reader counts them (3场)
 COUNTED_EVENTS = re.compile(

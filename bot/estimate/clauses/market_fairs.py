@@ -118,17 +118,22 @@ def read(r):
             and not re.match(r"\s*(都|全部)?(加起来|加一块|一共|总共|合计|总计|共)", r.text[f.end : f.end + 5])
             and not re.search(r"(这|那|上面|前面|上述)$", r.text[max(0, f.start - 2) : f.start])
         ]  # 「两场加起来多少」「这两个分别能补多少」 ask about the fairs told, they tell no new ones
-        costs = []
+        costs, travel_only = [], False
         for f in [f for f in seg_figs if f.kind == "money"]:
-            lead = r.lead_in(f)
+            lead = _travel_lead(r, f, s)
             if r.pending != "fairs" and re.search(OTHER_ITEM_WORDS, lead, re.I) and not re.search(FAIR_WORDS, lead):
                 continue  # 「…ITSS新认证费9万、去了一场境外展」: the figure another item names before it, not the fair's
             travel = word_patterns()["not_covered"].search(lead)
             if travel and not word_patterns()["eligible"].search(lead[travel.end() :]):
                 r.use(f)  # 「差旅6万」「机票酒店另外花了6万」: not a cost 三（五） pays for, and not another event
                 excluded_here.append(f"{travel.group(0)}{wan(f.value)}")
+                travel_only = True
                 continue
             costs.append(f)
+        if travel_only and not costs:
+            for c in counts:
+                r.use(c)  # 「差旅住宿另外一场花了1.5万」: 一场 says the travel is per fair told, no new fair
+            continue
         rng = _range(r, costs)
         if rng:
             costs = [rng[0]]
@@ -224,6 +229,16 @@ def read(r):
         fairs += [{"region": g["region"], "cost_cny": x} for x in entries]
     if fairs:
         r.out.fields["fairs"] = fairs
+
+
+def _travel_lead(r, f, start: int) -> str:
+    """The words before a cost that may name it travel: back to the previous figure (r.lead_in), or further back to
+    the start of its phrase when only a count stands between (「差旅住宿另外一场花了1.5万」: 一场 is no cost word)."""
+    lead = r.lead_in(f)
+    before = [g for g in r.figs if start <= g.start and g.end <= f.start]
+    if before and all(g.kind == "count" for g in before):
+        return r.text[start : f.start]
+    return lead
 
 
 def _topic_region(text: str) -> Optional[str]:
