@@ -430,7 +430,7 @@ def verdict_first(dispatcher, tracker):
     if len(parts) >= 2:
         yes_no = _yes_no_parts(parts)  # 「…这算超过100万美元了吧 离岸奖励能拿不」 asks whether, not how much
         asked = [p for p in estimate_parts(parts) if p not in yes_no]
-        if (money or _computable_counts(text)) and asked and not _asked_items_ruled_out(tracker, asked):
+        if (money or _computable_counts(text)) and asked and not _asked_items_ruled_out(tracker, asked, parts):
             return None  # several questions, one asking to compute with the figures: figures_first
         # several questions: each part gets its own verdict or answer
         answer = compose_reply(tracker, intent_of(tracker))
@@ -488,11 +488,16 @@ def verdict_first(dispatcher, tracker):
     return events
 
 
-def _asked_items_ruled_out(tracker, asked: list) -> bool:
+def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
     """Whether every support item the estimate parts ask about is ruled out by a condition the stated facts fail
-    (「刚好1,000,000美元 能拿10%吗」 against 超过100万美元): the verdict answers, no estimate (nor its rate) is needed."""
+    (「刚好1,000,000美元 能拿10%吗」 against 超过100万美元): the verdict answers, no estimate (nor its rate) is needed.
+    Never when a part is about another subject (「另外还有个分校…没经过认定」): its facts are not the estimate's."""
+    from bot.estimate import other_subject
     from bot.estimate.items import detect_items
     from knowledge import conditions
+
+    if parts and other_subject.set_aside(list(parts), asked):
+        return False
 
     facts, _ = known_facts(tracker)
     codes = {c for p in asked for c in detect_items(normalize(p))} & set(conditions.clause_codes())
