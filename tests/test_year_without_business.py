@@ -16,3 +16,13 @@ def test_one_kind_not_done_leaves_the_other_kind_read():
     r = read("上年离岸业务没做，在岸是320万，今年在岸410万", items=("3.1",))
     assert r.fields["previous_onshore_cny"] == Decimal(3200000)
     assert r.fields["previous_offshore_usd"] == Decimal(0)
+
+
+def test_increment_over_an_empty_year_says_it_is_the_whole_amount():
+    from calculator import calculate
+
+    fields = {"entity_type": "legal_person", "registered_in_zhengzhou": True, "mofcom_registered": True}
+    result = calculate(dict(fields, onshore_cny=2400000, previous_onshore_cny=0, previous_offshore_usd=0))
+    growth = next(i for i in result["items"] if i["code"] == "3.1")
+    assert growth["amount_cny"] == 72000
+    assert "全部计为增量" in str(growth)
