@@ -15,7 +15,7 @@ def test_named_again_needs_the_same_count_said_before():
     t = "培训了30个学员，但是其中5个是中专学历。那3个呢？"
     assert named_again(t, parts(t)) == []
     t2 = "培训了30个学员，但是其中5个是中专学历。那5个呢？"
-    (start, end), = named_again(t2, parts(t2))
+    ((start, end),) = named_again(t2, parts(t2))
     assert t2[start:end] == "那5个呢"
 
 
