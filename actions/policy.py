@@ -259,6 +259,7 @@ def estimate_text(text: str):
     # another entity's part (「另外我们还有个分校区 没经过认定…」): its facts are never the estimate's
     about = [p for p in _policy_parts(parts) if p not in yes_no + how]
     about += [p for p in other_subject.set_aside(parts, asked) if p not in how + about]
+    about += [p for p in _supposed_parts(parts, asked) if p not in how + about]
     side = list(dict.fromkeys(yes_no + how + about))
     own = how or about  # parts that are never the estimate's, whether or not it can finish without them
     if not side or len(side) == len(parts) or (not own and EstimateSession.start(text).status == "done"):
@@ -282,6 +283,23 @@ def estimate_text(text: str):
     if not trimmed or not own_figures(normalize(trimmed)):
         return None
     return trimmed if own or EstimateSession.start(trimmed).status == "done" else None
+
+
+def _supposed_parts(parts: list, asked: list) -> list:
+    """「…有18个 1 能补多少？2 假如当初协议只签了1年呢？」: a later part that supposes another case (a what-if opener
+    after its number) is no fact of the estimate's: answered on its own after it. A part supposing another amount,
+    rate or count (「如果汇率按7.0呢」) is left to the estimate."""
+    from bot.estimate.reading import is_what_if
+    from bot.estimate.session import own_figures
+
+    out = []
+    for i, p in enumerate(parts):
+        norm = re.sub(r"^\s*[(（]?\d{1,2}\s*[)）、.．:：]?\s*", "", normalize(p))
+        if i == 0 or p in asked or not is_what_if(norm):
+            continue
+        if not [f for f in own_figures(norm) if f.kind in ("money", "rate", "count")]:
+            out.append(p)
+    return out
 
 
 def _policy_parts(parts: list) -> list:
@@ -430,7 +448,9 @@ def verdict_first(dispatcher, tracker):
     if len(parts) >= 2:
         yes_no = _yes_no_parts(parts)  # 「…这算超过100万美元了吧 离岸奖励能拿不」 asks whether, not how much
         asked = [p for p in estimate_parts(parts) if p not in yes_no]
-        if (money or _computable_counts(text)) and asked and not _asked_items_ruled_out(tracker, asked, parts):
+        # (the counts as the estimate reads them: a part supposing another case, 「假如协议只签了1年呢」, left out)
+        counts = asked and (_computable_counts(text) or _computable_counts(normalize(estimate_text(text) or text)))
+        if (money or counts) and asked and not _asked_items_ruled_out(tracker, asked, parts):
             return None  # several questions, one asking to compute with the figures: figures_first
         # several questions: each part gets its own verdict or answer
         answer = compose_reply(tracker, intent_of(tracker))
@@ -500,6 +520,13 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
         return False
 
     facts, _ = known_facts(tracker)
+    trimmed = estimate_text(user_text(tracker))
+    if (
+        trimmed
+    ):  # what the estimate reads is said of the applicant; a supposed case set aside (「假如只签了1年呢」) is not
+        from bot.understand.facts import read_facts
+
+        facts = {**facts, **read_facts(normalize(trimmed))}
     codes = {c for p in asked for c in detect_items(normalize(p))} & set(conditions.clause_codes())
     if not codes:
         from bot.estimate.session import EstimateSession

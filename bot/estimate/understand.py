@@ -1004,6 +1004,9 @@ class Reader:
         none_business = (
             r"(没有|没|无|零)(任何|什么|啥)?(业务|执行额|收入|营收)(?!增)|没开张|没开业|没营业"
             r"|(业务|执行额)[^，。；\d离在境国]{0,3}(没有|为0|是0|为零|是零)(?![\d.])"
+            # 「去年一单业务没做」「去年业务都没开展」: none done, of either kind (never 「离岸业务没做」, one kind)
+            r"|(?<![岸内外际])(业务|单子|生意)[^，。；\d离在境国]{0,3}(都|也)?(没有|没)(做|接|开展|干)"
+            r"|一(单|笔)[^，。；\d离在境国]{0,4}(都|也)?(没有|没)(做|接|开展|干)"
         )
         if (self.pending == "business_previous" and re.search(none_business, t)) or re.search(
             rf"({YEAR_PREV})[^，。；\d]{{0,12}}({none_business})", t

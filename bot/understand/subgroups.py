@@ -239,10 +239,24 @@ def left_out(t: str) -> List[tuple]:
     return out
 
 
+def named_again(t: str, said: List[Part]) -> List[tuple]:
+    """(start, end) of each later phrase that names a part said before by its count with 这/那 (「不过其中6个是高中学历
+    … 2、高中那6个算不算？」): it is about that part, never the whole group's."""
+    out = []
+    for m in re.finditer(rf"(?:这|那)\s*(?P<n>{NUMBER})\s*(?:个(?!月)|名|位)", t):
+        n = _count(m.group("n"))
+        if n and any(p.count == n and p.end <= m.start() for p in said):
+            before = [x.end() for x in PHRASE_END.finditer(t, 0, m.start())]
+            end_m = PHRASE_END.search(t, m.end())
+            out.append((before[-1] if before else 0, end_m.start() if end_m else len(t)))
+    return out
+
+
 def without_parts(t: str) -> str:
-    """`t` with the phrases said of a part (not of the others named by count) or of another group beside the
-    first blanked, same length."""
-    spans = [(p.start, p.end) for p in parts(t) + listed(t) + removed(t) if not p.rest] + additions(t) + left_out(t)
+    """`t` with the phrases said of a part (not of the others named by count), of a part named again by its count,
+    or of another group beside the first blanked, same length."""
+    said = [p for p in parts(t) + listed(t) + removed(t) if not p.rest]
+    spans = [(p.start, p.end) for p in said] + named_again(t, said) + additions(t) + left_out(t)
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t

@@ -79,7 +79,9 @@ def compute(ctx):
         steps.append(this_text)
         steps.append(prev_text)
         if this_total > prev_total:
-            steps.append(f"增量 = {yuan(this_total)} − {yuan(prev_total)} = {yuan(increment)}")
+            # 「去年一单业务没做」: nothing the year before, so the whole of this year is increment
+            whole = "（上年度没有业务，本年度执行额全部计为增量）" if prev_total == 0 else ""
+            steps.append(f"增量 = {yuan(this_total)} − {yuan(prev_total)} = {yuan(increment)}{whole}")
     raw = increment * rate
     award = min(raw, cap)
     if increment <= 0:
