@@ -41,3 +41,7 @@ def test_item_amount_unit_rows_each_name_their_figure_and_a_rate_row_is_read():
     fields = read(text).fields
     assert str(fields["offshore_usd"]) == "880000"
     assert str(fields["usd_cny_rate"]) == "7.1217"
+
+
+def test_item_row_keeps_a_unit_the_table_words_do_not_list():
+    assert "2025年员工增长率12%" in read_labelled_rows("项目|数值|单位\n2025年员工增长率|12|%\n")

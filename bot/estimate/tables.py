@@ -287,5 +287,5 @@ def _item_row(where: dict, cells: List[str]) -> Optional[str]:
         return None
     if any(w in item for w in words["rate_words"]):
         return f"{_rate_word(_BRACKET.sub('', item))}{value}；"
-    unit = words["units"].get(unit, "") if not _CELL.fullmatch(value).group("unit") else ""
+    unit = words["units"].get(unit, unit) if not _CELL.fullmatch(value).group("unit") else ""
     return f"{item}{value}{unit}；"
