@@ -80,13 +80,25 @@ def _label(token: str) -> Optional[Tuple[str, str, bool]]:
     return name, unit or "", rate
 
 
+def _rate_word(name: str) -> str:
+    """The rate word a rate column's label holds: 「当年中间价均值」「美元中间价(年均)」 → 「中间价」. The cell is the rate of
+    its row's year, so the label's other words (当年 read as this year, 均 as 'both years') are not repeated."""
+    words = table_words()
+    word = next(w for w in words["rate_words"] if w in name)
+    head = name[: name.index(word)]
+    drop = "|".join(map(re.escape, sorted(words["rate_label_drop"], key=len, reverse=True)))
+    return re.sub(rf"(?<![0-9])(?:{drop})", "", head) + word  # 「2025年度…中间价」 keeps its year
+
+
 def _cell_words(label: Tuple[str, str, bool], cell: str) -> str:
     """「在岸」「万元」 and 「1320」 → 「在岸1320万元」; an empty cell says nothing."""
     if cell in table_words()["empty"]:
         return ""
     name, unit, rate = label
     m = _CELL.fullmatch(cell)
-    return f"{name}{cell}" if rate or m.group("unit") else f"{name}{cell}{unit}"
+    if rate:
+        return f"{_rate_word(name)}{cell}"
+    return f"{name}{cell}" if m.group("unit") else f"{name}{cell}{unit}"
 
 
 def _unitless(rows, k: int) -> bool:
@@ -130,13 +142,14 @@ def _by_rows(tokens, i) -> Optional[Tuple[int, Optional[str], list, list]]:
     return run - 1, (_sentences(rows, labels) if fits else None), labels, rows
 
 
-def _turned(tokens, i) -> Optional[Tuple[int, Optional[str], list, list]]:
-    """「项目 2023 2024 在岸(万元) 1320 1850 汇率 6.9 7.1」 from token i: (last token, sentences)."""
-    years, j = [], i + 1
+def _turned(tokens, i, corner: bool = True) -> Optional[Tuple[int, Optional[str], list, list]]:
+    """「项目 2023 2024 在岸(万元) 1320 1850 汇率 6.9 7.1」 from token i: (last token, sentences). With no corner cell
+    (the spreadsheet's corner left empty: a line of two years or more, then the rows) the years start at token i."""
+    years, j = [], i + 1 if corner else i
     while j < len(tokens) and _is_year(tokens[j][2]):
         years.append(tokens[j][2])
         j += 1
-    if not years or len(set(years)) < len(years):
+    if not years or len(set(years)) < len(years) or (not corner and len(years) < 2):
         return None
     labels, columns, last = [], [], None
     while j < len(tokens) and (lab := _label(tokens[j][2])) is not None:
@@ -151,6 +164,11 @@ def _turned(tokens, i) -> Optional[Tuple[int, Optional[str], list, list]]:
         return None
     rows = [(y, [col[k] for col in columns]) for k, y in enumerate(years)]
     return last, _sentences(rows, labels), labels, rows
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Only spaces or tabs stand between the line's start and this cell (「\t2024年\t2025年」)."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 def _header(labels) -> str:
@@ -171,6 +189,8 @@ def read_tables(text: str) -> Tuple[str, List[str]]:
             read = _by_rows(tokens, i)
         if (read is None or read[1] is None) and head in words["corner"]:
             read = _turned(tokens, i) or read
+        if read is None and _is_year(head) and _starts_line(text, tokens[i][0]):
+            read = _turned(tokens, i, corner=False)
         if read is None or read[1] == "":
             i += 1
             continue
@@ -216,21 +236,56 @@ def read_labelled_rows(text: str) -> str:
     marks = _column_marks()
     split = re.compile("|".join(re.escape(m) for m in marks))
     lines = text.split("\n")
-    out, labels = [], None
+    out, labels, item_rows = [], None, None
     for line in lines:
         if not split.search(line):
-            labels = None
+            labels, item_rows = None, None
             out.append(line)
             continue
         cells = [c.strip() for c in split.split(line.strip().strip("|｜").strip())]
-        if labels is None:
+        if labels is None and item_rows is None and (item_rows := _item_columns(cells)) is not None:
+            out.append(line)
+            continue
+        if labels is None and item_rows is None:
             header = [_label(c.replace(" ", "")) if c and not re.search(r"\d", c) else None for c in cells]
             if len(cells) >= 2 and all(header) and cells[0] not in table_words()["year_column"]:
                 labels = header
             out.append(line)
+            continue
+        if item_rows is not None:
+            out.append(_item_row(item_rows, cells) or line)
             continue
         if len(cells) != len(labels):
             out.append(line)
             continue
         out.append(" ".join(_cell_words(lab, c) if _is_cell(c) else c for lab, c in zip(labels, cells)))
     return "\n".join(out)
+
+
+def _item_columns(cells: List[str]) -> Optional[dict]:
+    """「项目 | 金额 | 单位」: a header whose rows each name their own figure — where the item, its figure and its unit
+    (if any) stand; None for any other header."""
+    words = table_words()["item_table"]
+    where = {}
+    for k, cell in enumerate(cells):
+        for role in ("item", "value", "unit"):
+            if cell in words[role] and role not in where:
+                where[role] = k
+    if len(where) != len(cells) or "item" not in where or "value" not in where:
+        return None
+    return where
+
+
+def _item_row(where: dict, cells: List[str]) -> Optional[str]:
+    """「2025年离岸合同执行额 | 2,350,000.00 | 美元」 → 「2025年离岸合同执行额2,350,000.00美元；」; a rate row
+    「2025年度美元兑人民币中间价(年均) | 7.1884」 → 「2025年度美元兑人民币中间价7.1884；」 (the bracket's words dropped, so
+    the rate stands right after its name). None when the row does not give an item and a figure where the header says."""
+    words = table_words()
+    get = {role: cells[k] if k < len(cells) else "" for role, k in where.items()}
+    item, value, unit = get["item"], get["value"], get.get("unit", "")
+    if not item or _is_cell(item) or _CELL.fullmatch(value) is None or value in words["empty"]:
+        return None
+    if any(w in item for w in words["rate_words"]):
+        return f"{_rate_word(_BRACKET.sub('', item))}{value}；"
+    unit = words["units"].get(unit, unit) if not _CELL.fullmatch(value).group("unit") else ""
+    return f"{item}{value}{unit}；"
