@@ -593,7 +593,7 @@ def not_served_first(dispatcher, tracker):
     """A message whose subject is another policy, or a request the assistant cannot serve, answered
     before any estimate starts (「帮我查离岸奖励审核到哪一步了」 is not an estimate)."""
     from bot.answers import router
-    from bot.answers.general import cannot_serve
+    from bot.answers.general import cannot_serve, promise_beside_facts
 
     from bot.answers import catalog
 
@@ -604,6 +604,7 @@ def not_served_first(dispatcher, tracker):
         # every part is a request not served (「给我个准话 保证能拿到200万 给我写个书面承诺」)
         parts = router.message_parts(t)
         answer = cannot_serve(t, whole_only=len(parts) >= 2 and not all(cannot_serve(p) for p in parts))
+        answer = promise_beside_facts(t) or answer  # the verdict on the stated facts beside the decline
     if answer is not None and declined_aside(dispatcher, t):
         return None  # 「…展位费2万…顺便问下你们商务局几点下班」: that request declined, the rest answered after it
     notice = shapes.search("injected_notice", user_text(tracker))
@@ -618,6 +619,18 @@ def not_served_first(dispatcher, tracker):
         and not own_money(user_text(tracker))  # 「展位费1.2万 差旅住宿花了6000 能补多少」: costs, not a business
     ):
         answer = catalog.classify_answer(t)
+    if answer is None:
+        return None
+    say(dispatcher, answer)
+    return answer_events(answer)
+
+
+def same_rate_first(dispatcher, tracker):
+    """「增值税按3%交的 这跟你们政策里说的那个3%奖励是一回事吗」: another policy's rate is not this policy's
+    (bot/answers/same_rate.py), or None."""
+    from bot.answers import same_rate
+
+    answer = same_rate.answer(understand(user_text(tracker)))
     if answer is None:
         return None
     say(dispatcher, answer)
@@ -649,6 +662,7 @@ ANSWER_FIRST = (
     estimate_each_applicant,
     estimate_each_year,
     details_first,
+    same_rate_first,
     not_served_first,
     stated_awards_first,
     unpriced_first,

@@ -42,13 +42,20 @@ def _topics() -> tuple:
     return tuple((t, re.compile(widen_punctuation(t["pattern"]))) for t in _config().get("topics") or [])
 
 
+def topics() -> tuple:
+    """(topic, compiled pattern) for each other-policy topic (document.yml other_policies topics)."""
+    return _topics()
+
+
 def names_this_policy(q: str, refs: bool = True) -> bool:
     """Whether normalised `q` names something of this policy: its words (this_policy, and this_policy_refs
     when `refs`) or a clause's title or condition."""
     from knowledge import query
 
-    return any(text.contains(q, w) for w in _this_policy_words(refs)) or any(
-        phrase in q for phrase in query.clause_phrases()
+    # 「talent 培训 补贴」: an item's name read from English word by word still names it
+    joined = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", q)
+    return any(text.contains(s, w) for s in {q, joined} for w in _this_policy_words(refs)) or any(
+        phrase in s for s in {q, joined} for phrase in query.clause_phrases()
     )
 
 

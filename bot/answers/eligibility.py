@@ -97,7 +97,11 @@ def _negated(before: str, inside: str = "") -> bool:
 
 
 def _statements(spec: dict, phrase: str) -> List[Tuple[int, int, bool]]:
-    """(start, end, holds) for each statement of one fact in one phrase, negations applied."""
+    """(start, end, holds) for each statement of one fact in one phrase, negations applied; none in a phrase that
+    speaks of someone else's (the fact's `others`: 「员工社保和个税都在郑州交」 is not the company's tax)."""
+    others = spec.get("others")
+    if others is not None and others.search(phrase):
+        return []
     found = []
     for p in spec.get("fails") or []:
         for m in p.finditer(phrase):

@@ -1,6 +1,7 @@
 """第四条 and the document itself: total cap, double claims, validity, interpretation, 文号, dates."""
 
 import re
+from typing import Optional
 
 from knowledge.figures import figures as clause_figures
 from knowledge.figures import words as figure_words
@@ -142,6 +143,9 @@ def human_contact() -> str:
     )
 
 
+# how many 第二条 facts a message states beside a request to promise the award for the verdict to be given too
+PROMISE_FACTS = 3
+
 CAN_DO = (
     "我能做的是：依据《{policy_title}》（{doc_no}）解答申报资格、服务外包领域目录、各项奖补标准，"
     "按您给的数字测算奖励，以及做申报预审。"
@@ -171,6 +175,25 @@ def _not_served(text: str, whole_only: bool = False):
             fields["published"] = _date(d["published"])
             return kind, Answer(kind["reply"].format(**fields) + CAN_DO.format(**fields), clause="4.1")
     return None
+
+
+def promise_beside_facts(text: str) -> Optional[Answer]:
+    """「郑州注册的独立法人，财务税务都合规…你就说一句保证能拿到」: a request to guarantee the award (cannot_serve
+    `promise`) beside the applicant's 第二条 facts: the decline to promise, then the verdict on those facts; None
+    when the message is no such request or states fewer than three facts (then the decline alone answers)."""
+    from bot.answers import eligibility
+
+    found = _not_served(text)
+    if not found or found[0].get("key") != "promise":
+        return None
+    stated = [k for k in eligibility.facts_from(text) if k != "entity_type"]
+    if len(stated) < PROMISE_FACTS:
+        return None
+    verdict = eligibility.stated_answer(text, {})
+    decline = found[1].text.split("我能做的是")[0]
+    return Answer(
+        decline + "\n按您说的情况，申报资格（第二条）的判断是：\n" + verdict.text, clause="2", verdict=verdict.verdict
+    )
 
 
 def not_served_aside(text: str):

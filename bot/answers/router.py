@@ -7,7 +7,18 @@ from typing import Optional
 
 from knowledge import conditions, query, shapes
 
-from bot.answers import catalog, combination, eligibility, general, reasoning, remaining, scope, subsidies, unspecified
+from bot.answers import (
+    catalog,
+    combination,
+    eligibility,
+    general,
+    reasoning,
+    remaining,
+    same_rate,
+    scope,
+    subsidies,
+    unspecified,
+)
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
 from bot.understand import part_subjects
@@ -132,6 +143,9 @@ def compose(
     declined = decline_other_policy(t)
     if declined is not None:
         return declined
+    same = same_rate.answer(t)  # 「增值税按3%交的 跟政策里的3%奖励是一回事吗」: not this policy's rate
+    if same is not None:
+        return same
     own = query.other_policy_context_dropped(t)  # 「听说技先有所得税优惠，那…培训补贴有哪些条件」: the question asked
     return with_aside(t, _compose_own(intent, text, own, entities, topic_clause, topic_domain, facts))
 
