@@ -39,8 +39,8 @@ def compute(ctx):
     if graduates == 0:
         text += f" = {yuan(raw)}，没有符合条件的应届毕业生，不予补贴。"
     elif raw > cap:
-        # the product above the cap is not shown as a figure: readers took it for the award
-        text += f"，已超过补贴总额上限{amount(cap)}，按上限{yuan(cap)}计。"
+        # the product is shown before the cap, as every capped item shows it; the cap then decides the award
+        text += f" = {yuan(raw)}，超过补贴总额上限{amount(cap)}，按上限{amount(cap)}计。"
     else:
         text += f" = {yuan(raw)}，未超过补贴总额上限{amount(cap)}。"
     return Item(CODE, NAME, award, raw, text)
