@@ -40,7 +40,9 @@ class TestBracketedYearAfterLastYear:
         assert fields["year"] == 2025
 
     def test_this_years_word_takes_the_following_year(self):
-        assert relative_year_apposition("上年(2023年度)在岸100万 今年在岸200万") == "上年在岸100万 今年(2024年)在岸200万"
+        assert (
+            relative_year_apposition("上年(2023年度)在岸100万 今年在岸200万") == "上年在岸100万 今年(2024年)在岸200万"
+        )
 
     def test_text_without_apposition_unchanged(self):
         assert relative_year_apposition("今年(2025年)离岸120万美元") == "今年(2025年)离岸120万美元"
@@ -55,9 +57,7 @@ class TestNoneOffshoreOfANamedYear:
 
 class TestFigureBeforeTheCap:
     def test_interns_product_shown_before_cap(self):
-        result = calculate(
-            {"internship_agreement_years": 3, "interns_per_year": 100, "qualified_interns": 110}
-        )
+        result = calculate({"internship_agreement_years": 3, "interns_per_year": 100, "qualified_interns": 110})
         item = result["items"][0]
         assert item["amount_cny"] == 500000.0
         assert "550,000.00元" in item["explanation"]
