@@ -56,12 +56,13 @@ class TestNoneOffshoreOfANamedYear:
 
 
 class TestFigureBeforeTheCap:
-    def test_interns_product_shown_before_cap(self):
+    def test_interns_cap_stated_without_the_product(self):
+        """三（七）4's product above the cap is not written as a figure (outside cases took it for the award)."""
         result = calculate({"internship_agreement_years": 3, "interns_per_year": 100, "qualified_interns": 110})
         item = result["items"][0]
         assert item["amount_cny"] == 500000.0
-        assert "550,000.00元" in item["explanation"]
-        assert "上限" in item["explanation"]
+        assert "550,000" not in item["explanation"]
+        assert "上限50万元" in item["explanation"]
 
     def test_total_shows_sum_before_total_cap(self):
         result = calculate(
