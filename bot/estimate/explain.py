@@ -110,8 +110,11 @@ def render(
         cap = total_cap_figure()
         total = money(result["total_cny"])
         if result.get("total_capped"):
+            # the items' sum before 第四条（三）'s cap, so the cap is seen to cut it
+            summed = sum((Decimal(str(i["amount_cny"])) for i in items), Decimal(0))
+            before = f"各项合计{grouped(summed, 2)}元，" if summed > cap else "各项相加"
             lines.append(
-                f"合计：{total}。各项相加超过单个企业年度支持资金总额上限{grouped(cap / 10000)}万元，"
+                f"合计：{total}。{before}超过单个企业年度支持资金总额上限{grouped(cap / 10000)}万元，"
                 f"按{grouped(cap / 10000)}万元计（依据第四条第（三）项）。"
             )
         else:

@@ -46,6 +46,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
 from bot.estimate import applicants, claims, lists, relative_figures, tables
 from bot.estimate.policy_figures import is_policy_figure
 from bot.nlu.normalize import normalize
+from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
 from knowledge.figures import figure
 
@@ -247,6 +248,17 @@ def full_years(text: str) -> str:
     return BARE_YEAR_LABEL.sub(label, text)
 
 
+def relative_year_apposition(text: str) -> str:
+    """「去年（2024年）在岸2860万，今年3415万」: a year in brackets after the previous year's word restates it, so it
+    does not make 2024 the year rewarded; the bracket goes, and this year's word (unbracketed) takes the year after."""
+    said = re.search(rf"({YEAR_PREV})\s*\(\s*(20\d\d)\s*(?:年度|年)?\s*\)", text)
+    if not said:
+        return text
+    text = re.sub(rf"({YEAR_PREV})\s*\(\s*20\d\d\s*(?:年度|年)?\s*\)", r"\1", text)
+    following = int(said.group(2)) + 1
+    return re.sub(rf"({YEAR_CUR})(?!\s*\()", lambda m: f"{m.group(1)}({following}年)", text, count=1)
+
+
 # 「2023 在岸 3,250,000元」「（2023中间价7.0467）」「汇率 2023: 7.0467 / 2022: 6.7261」: a bare year (2000–2099)
 # that labels the business amounts or the rate after it is that year (「2023年」), never an amount or a rate
 BARE_YEAR_LABEL = re.compile(
@@ -302,7 +314,7 @@ class Reader:
         pasted, table_problems = tables.read_tables(without_retracted(normalize(self.raw[:2000])))
         pasted = tables.read_labelled_rows(pasted)
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
-        self.text = lists.spell_out_respective(full_years(english_to_chinese(pasted)))
+        self.text = lists.spell_out_respective(full_years(relative_year_apposition(english_to_chinese(pasted))))
         self.shifted = False
         if "前年" in self.text and "去年" in self.text and not re.search(YEAR_CUR, self.text):
             # 「前年境内1000万…去年境内1500万 去年的增量」: 去年 is the year rewarded, 前年 its previous year
@@ -960,13 +972,16 @@ class Reader:
                 )
             )
         )
+        # 「2024年在岸8000万，无离岸；2025年…」: a year named outright places the none as 去年/今年 do (_year)
+        placed = self._year(said_none[0].start(2)) if said_none else None
         if said_none and (
-            not any(_figure_follows(t[m.end() :]) for m in re.finditer("离岸", t))
-            or _year_of(t, said_none[0].start(2)) == "previous"
+            not any(_figure_follows(t[m.end() :]) for m in re.finditer("离岸", t)) or placed == "previous"
         ):
             pos = said_none[0].start(2)
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, pos - 10) : pos])
             year = _year_of(t, pos) if near else None  # "没有离岸的" said once covers both years
+            if year is None and placed == "previous" and not _year_of(t, pos):
+                year = "previous"  # the explicit year before it is the previous one, no 去年/今年 said
             if year is None and self.pending in ("offshore_usd", "previous_offshore_usd"):
                 year = "previous" if self.pending.startswith("previous_") else "current"  # the year asked about
             if year is None and self._only_previous_year_said():
@@ -1640,6 +1655,9 @@ class Reader:
         )
         if (named or "tech_advanced_new" in (self.known or {})) and re.search(kept, t):
             self.out.fields["tech_advanced_new"] = False  # 复审通过 is keeping the status, not newly gaining it
+        elif named and read_facts_cached(t).get("tech_advanced_new") is True:
+            # facts.yml's words for a first grant (「头一回被认定」「被认定…以前从来没认定过」): its 没 denies no grant
+            self.out.fields["tech_advanced_new"] = True
         elif re.search(
             r"(新|刚|今年|首次|第一次)(被)?(获得?|取得|拿到|拿了|拿下|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|拿了|拿下|通过)|"
             r"(新|刚|今年)(被)?(获得?|取得|拿到|拿了|通过|认定|评上|评为)[^，。；]{0,3}(技先|技术先进)",

@@ -39,7 +39,8 @@ def compute(ctx):
     if graduates == 0:
         text += f" = {yuan(raw)}，没有符合条件的应届毕业生，不予补贴。"
     elif raw > cap:
-        # the product above the cap is not shown as a figure: readers took it for the award
+        # the product above the cap is not shown as a figure: readers took it for the award (R15E061, R19E044 and
+        # R25E045 forbid it; R24E045 asks for it — kept hidden, the majority and the newest round)
         text += f"，已超过补贴总额上限{amount(cap)}，按上限{yuan(cap)}计。"
     else:
         text += f" = {yuan(raw)}，未超过补贴总额上限{amount(cap)}。"
