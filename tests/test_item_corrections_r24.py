@@ -24,3 +24,19 @@ def test_old_figure_named_is_left_to_the_estimate_corrections():
 def test_correction_without_replacement_figure_keeps_the_item():
     text = "认证费30万 说错了 那个是维护"
     assert "30万" in without_retracted(text)
+
+
+def test_one_more_group_after_a_list_of_groups_is_counted():
+    from bot.understand.groups import read
+
+    g = read("春季两个班结业签约的分别有21人、19人，秋季一个班17人，学历都是本科")
+    assert g is not None and g.counts == (21, 19, 17) and g.total == 57
+    g = read("两期分别是30人和26人，另外还有一期12人")
+    assert g is not None and g.total == 68
+
+
+def test_a_part_of_a_listed_group_is_not_one_more_group():
+    from bot.understand.groups import read
+
+    g = read("两个班分别30人和25人，其中一班有3个是中专")
+    assert g is not None and g.total == 55
