@@ -40,3 +40,25 @@ def test_a_part_of_a_listed_group_is_not_one_more_group():
 
     g = read("两个班分别30人和25人，其中一班有3个是中专")
     assert g is not None and g.total == 55
+
+
+def test_numbered_fairs_each_sum_their_costs_when_asked_per_fair():
+    from decimal import Decimal as D
+
+    from bot.estimate.session import EstimateSession
+
+    s = EstimateSession.start(
+        "今年参加的展会：\n1、上海交易会（国内）：注册费5000，展位费1.5万，酒店4000\n"
+        "2、新加坡科技展：展位费3万，宣传推广6000，机票9000\n每场补多少 一共多少"
+    )
+    fairs = s.inputs["fairs"]
+    assert [(f["region"], f["cost_cny"]) for f in fairs] == [("domestic", D("20000")), ("overseas", D("36000"))]
+
+
+def test_cost_said_per_fair_is_still_read_with_the_count():
+    from bot.estimate.clauses.market_fairs import _per_fair_cost
+    from calculator.figures_zh import parse_figures
+
+    for text, per in (("境外3场，每场展位费2万", True), ("两场展，每场能补多少", False), ("每场都一样", True)):
+        moneys = [f for f in parse_figures(text) if f.kind == "money"]
+        assert _per_fair_cost(text, moneys) is per, text

@@ -602,6 +602,16 @@ def counts_fairs(t: str, f) -> bool:
     )
 
 
+def _per_fair_cost(t: str, moneys: list) -> bool:
+    """「每场2万」「单场展位费都是1.5万」: a cost said per fair (read with the count); 「每场能补多少」 only asks."""
+    for m in re.finditer(r"每场|每次|单场|各场|每个展", t):
+        stop = re.search(r"[，,。；;！!？?\n]", t[m.end() :])
+        end = m.end() + (stop.start() if stop else len(t))
+        if any(m.end() <= f.start < end for f in moneys) or not re.search(r"多少|几|能补|能拿", t[m.end() : end]):
+            return True
+    return False
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -612,7 +622,7 @@ def _itemised(r) -> bool:
     t = r.text
     w = word_patterns()
     moneys = [f for f in r.figs if f.kind == "money" and id(f) not in r.used]
-    if not moneys or re.search(r"每场|每次|单场|各场|每个展", t):
+    if not moneys or _per_fair_cost(t, moneys):
         return False
     anchors = []
     for key in ("domestic", "overseas"):
