@@ -62,3 +62,16 @@ def test_cost_said_per_fair_is_still_read_with_the_count():
     for text, per in (("境外3场，每场展位费2万", True), ("两场展，每场能补多少", False), ("每场都一样", True)):
         moneys = [f for f in parse_figures(text) if f.kind == "money"]
         assert _per_fair_cost(text, moneys) is per, text
+
+
+def test_fair_named_without_cost_is_asked_by_name_and_added():
+    from decimal import Decimal as D
+
+    from bot.estimate.session import EstimateSession
+
+    s = EstimateSession.start("参加了三场指定展会：成都一场，展位费1万；新加坡一场，展位费4万 布展1万；还有武汉一场。能补多少")
+    assert "武汉" in s.clarify["question"]
+    assert len(s.inputs["fairs"]) == 2
+    s.handle("武汉那场展位费8000，特装2000。哦对了说错了，新加坡那场布展是2万不是1万")
+    costs = sorted((f["region"], f["cost_cny"]) for f in s.inputs["fairs"])
+    assert costs == [("domestic", D("10000")), ("domestic", D("10000")), ("overseas", D("60000"))]
