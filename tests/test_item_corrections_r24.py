@@ -69,7 +69,9 @@ def test_fair_named_without_cost_is_asked_by_name_and_added():
 
     from bot.estimate.session import EstimateSession
 
-    s = EstimateSession.start("参加了三场指定展会：成都一场，展位费1万；新加坡一场，展位费4万 布展1万；还有武汉一场。能补多少")
+    s = EstimateSession.start(
+        "参加了三场指定展会：成都一场，展位费1万；新加坡一场，展位费4万 布展1万；还有武汉一场。能补多少"
+    )
     assert "武汉" in s.clarify["question"]
     assert len(s.inputs["fairs"]) == 2
     s.handle("武汉那场展位费8000，特装2000。哦对了说错了，新加坡那场布展是2万不是1万")
