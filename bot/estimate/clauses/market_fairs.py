@@ -723,7 +723,7 @@ def _itemised(r) -> bool:
                 fairs.append(cur)
             elif region:
                 cur["region"] = region
-            if region and not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[start:end]):
+            if region and named_places(t[start:end]):
                 cur.setdefault("place", t[start:end])  # 「还有深圳一场」: the fair's name, if it is asked about
             last = end
             continue
@@ -773,7 +773,8 @@ def _itemised(r) -> bool:
     fairs = [x for x in fairs if x["costs"] or x["excluded"] or x.get("lump")]
     if not fairs:
         return False
-    if unpriced and not r.out.clarifications:
+    told = int(fair_counts[0].value) if fair_counts else 0
+    if unpriced and told == len(fairs) + len(unpriced) and not r.out.clarifications:  # 「3场：…还有深圳一场」
         _ask_unpriced(r, unpriced)
     excluded = [f"{word}{wan(f.value)}" for x in fairs for word, f in x["excluded"]]
     if excluded:
