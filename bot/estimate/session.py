@@ -1240,11 +1240,19 @@ class EstimateSession:
                 prefix = {"domestic": "境内", "overseas": "境外"}.get(g.get("region"), "") + f"{g['count']}场活动："
             elif len(groups) == 1 and clauses.market_fairs.region_of(None, norm) is None:
                 prefix = {"domestic": "境内 ", "overseas": "境外 "}.get(groups[0].get("region"), "")
-            reading = read(prefix + (text or ""), "fairs", self.items, self.inputs)
+            named = all(g.get("place") for g in groups)  # 「…还有深圳一场」 asked by name: added to the fairs told
+            said = clauses.market_fairs.answer_about_named(text or "", groups) if named else (text or "")
+            reading = read(prefix + said, "fairs", self.items, self.inputs)
             if not reading.fields.get("fairs") and not reading.clarifications:
                 return False
             self.clarify = _clar_dict(reading.clarifications[0]) if reading.clarifications else None
-            if reading.fields.get("fairs"):
+            if reading.fields.get("fairs") and named:
+                fairs = self.inputs.get("fairs", []) + reading.fields["fairs"]
+                rest = (text or "").replace(said, "") if said != (text or "") else ""
+                # 「…等下 刚才说错了，越南那场特装是2万不是1万」: a part of a fair told, corrected in the same answer
+                self.inputs["fairs"] = (rest and clauses.market_fairs.correct_part(fairs, normalize(rest))) or fairs
+                self.last_keys.append("fairs")
+            elif reading.fields.get("fairs"):
                 self._merge_fairs(reading.fields["fairs"])
             self.notes += [n for n in reading.notes if n not in self.notes]
             return True

@@ -74,6 +74,11 @@ def _patterns() -> dict:
         "each": re.compile(
             rf"(?:(?P<each>{each})|(?:{per}))\s*(?:都是|都有|都|是|有|招了|培训了)?\s*(?P<n>{NUMBER})\s*{UNIT}"
         ),
+        # 「下半年一批33人」「另外还有一个班20人」: one more group said by itself after a list of groups
+        "one_more": re.compile(
+            rf"(?:{labels}|{alternation(w['one_more'])})的?\s*(?:一个|一)\s*(?:{batch})\s*"
+            rf"(?:有|是|招了|招|培训了|培训|：|:)?\s*(?P<n>{NUMBER})\s*{UNIT}"
+        ),
         "number": re.compile(rf"(?P<n>{NUMBER})(?:\s*{UNIT})?"),
         "ordinal_one": re.compile(ORDINAL),
     }
@@ -159,11 +164,23 @@ def _each(t: str, how_many: List[int]) -> Optional[Groups]:
     return Groups((n,) * k, numbers, f"{n} × {k}")
 
 
+def _with_one_more(t: str, listed: Groups, how_many: List[int]) -> Groups:
+    """A list of groups (「两批…分别是48人和52人」) and each group said by itself besides it (「下半年一批33人」): all are
+    counted, each once. The groups said before the list (两批) name the list's groups, or all of them."""
+    first, last = listed.numbers[0][0], listed.numbers[-1][1]
+    more = [m for m in _patterns()["one_more"].finditer(t) if m.end() <= first or m.start() >= last]
+    counts = [c for m in more if (c := _count(m.group("n")))]
+    if not counts or len(counts) != len(more) or (how_many and len(listed.counts) + len(counts) < how_many[0]):
+        return listed
+    numbers = listed.numbers + tuple((m.start("n"), m.end()) for m in more)
+    return Groups(listed.counts + tuple(counts), numbers, " + ".join([listed.said] + [str(c) for c in counts]))
+
+
 def read(t: str) -> Optional[Groups]:
     """The groups of people counted in `t` (normalised text), or None when the message counts no groups, or when
     the groups listed do not match the number of groups said (三期 but two counts)."""
     how_many = _how_many(t)
-    groups = _ordinals(t) or _plain(t, how_many)
+    groups, m = _ordinals(t) or _plain(t, how_many), None
     if groups is None:
         m = _patterns()["respective"].search(t)
         groups = _listed(t, m) if m else None
@@ -172,7 +189,10 @@ def read(t: str) -> Optional[Groups]:
         groups = _listed(t, m) if m else None
     if groups is None:
         return _each(t, how_many)
-    if how_many and len(set(how_many)) == 1 and how_many[0] != len(groups.counts):
+    listed = len(groups.counts)
+    if m is not None and groups.numbers and groups.numbers[0][0] >= m.start("list"):
+        groups = _with_one_more(t, groups, how_many)
+    if how_many and len(set(how_many)) == 1 and how_many[0] not in (listed, len(groups.counts)):
         return None
     at = tuple((g.start(), g.end()) for g in _patterns()["how_many"].finditer(t))
     return Groups(groups.counts, groups.numbers + at, groups.said)

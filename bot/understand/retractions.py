@@ -46,6 +46,32 @@ def _has_figure(text: str) -> bool:
     return any(f.kind in ("money", "rate", "count", "percent", "area") for f in parse_figures(text))
 
 
+def _money_figures(text: str) -> list:
+    from calculator.figures_zh import parse_figures
+
+    return [f for f in parse_figures(text) if f.kind == "money"]
+
+
+def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
+    """Where the item corrected starts — the words and money figure right before the correction word, from the last
+    space or stop before them — when the clause after the correction word names a money figure in its place (and no
+    old figure after 不是, which bot/estimate/corrections.py reads); None otherwise."""
+    nxt = text[after:]
+    stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
+    replacement = nxt[:stop]
+    if re.search(r"不是|而非|并非", replacement) or not _money_figures(replacement):
+        return None
+    said = [f for f in _money_figures(text[start:end]) if f.value]
+    if not said:
+        return None
+    i = start + said[-1].start
+    while i > start and text[i - 1] == " ":
+        i -= 1
+    while i > start and text[i - 1] not in _SEPARATORS:
+        i -= 1
+    return i
+
+
 def without_retracted(text: str) -> str:
     """`text` with claims taken back and clauses corrected later in it blanked (same length)."""
     if not text:
@@ -63,17 +89,28 @@ def without_retracted(text: str) -> str:
         if start == m.start():  # nothing before it in the message: it takes back an earlier message
             continue
         text = _blank(text, start, m.end())
+    blanked_to = -1
     for m in list(correction.finditer(text)):
         if re.match(r"\s*[吗吧呢么嘛?？]", text[m.end() :]):
             continue  # 「是不是说错了？」 asks
         lead = _SPEAKER_BEFORE.sub("", text[: m.start()])
+        if blanked_to >= 0 and not text[blanked_to : len(lead)].strip():
+            text, blanked_to = _blank(text, blanked_to, m.end()), m.end()
+            continue  # 「…18万 哦不对 我说错了 是…」: the second word goes on with the first correction
         if not lead or lead[-1] not in _SEPARATORS:
             continue  # 「汇率我说错了 应该是7.05」: the words before name what is corrected (read elsewhere)
         start = _clause_start(text, len(lead), _CLAUSE_END)
         claim = text[start : len(lead)]
-        if not claim.strip(" —-…．.") or _has_figure(claim):
-            continue  # 「不对，是8万」 answers the bot; a figure corrected is read by bot/estimate/corrections.py
+        if _has_figure(claim):
+            # 「cmmi3认证费25w 额 等下 刚才说错了 是cmmi5 认证费35w」: the item said with its figure gives way to the one
+            # said after the correction word; 「…不是1万」 (an old figure named) is read by bot/estimate/corrections.py
+            item = _replaced_item(text, start, len(lead), m.end())
+            if item is not None:
+                text, blanked_to = _blank(text, item, m.end()), m.end()
+            continue
+        if not claim.strip(" —-…．."):
+            continue  # 「不对，是8万」 answers the bot
         if not text[m.end() :].strip(" ，,。；;！!？?\n—-…"):
             continue  # nothing said after it: no later statement to win
-        text = _blank(text, start, m.end())
+        text, blanked_to = _blank(text, start, m.end()), m.end()
     return text

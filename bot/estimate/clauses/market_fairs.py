@@ -602,6 +602,45 @@ def counts_fairs(t: str, f) -> bool:
     )
 
 
+def _ask_unpriced(r, unpriced: list) -> None:
+    """「广州一场，展位费2万；…还有深圳一场」: a fair named with no cost is asked about by its name, never dropped."""
+    names = "、".join(x["place"] for x in unpriced)
+    groups = [{"region": x["region"], "count": 1, "place": x["place"]} for x in unpriced]
+    r.out.clarifications.append(
+        Clarification(
+            "fair_cost",
+            f"{names}那{'场' if len(unpriced) == 1 else '几场'}活动的费用（注册费、展位费、布展费、特装费、宣传推广费）"
+            "各是多少？",
+            {"groups": groups},
+        )
+    )
+
+
+def answer_about_named(text: str, groups: list) -> str:
+    """The parts of an answer about the fairs asked by name (「深圳那场展位费1.6万，宣传推广费4000。等下 刚才说错了，
+    越南那场特装是2万不是1万」 → the 深圳 sentence): a sentence naming another fair, or correcting a figure, is left to
+    the correction readers."""
+    names = [g["place"] for g in groups]
+    kept = []
+    for part in re.split(r"(?<=[。；;！!\n])", text):
+        if re.search(r"不是|而非|并非|说错|搞错|口误|更正|其实是|应该是", part):
+            continue
+        if named_places(part) and not any(n in part for n in names):
+            continue
+        kept.append(part)
+    return "".join(kept) or text
+
+
+def _per_fair_cost(t: str, moneys: list) -> bool:
+    """「每场2万」「单场展位费都是1.5万」: a cost said per fair (read with the count); 「每场能补多少」 only asks."""
+    for m in re.finditer(r"每场|每次|单场|各场|每个展", t):
+        stop = re.search(r"[，,。；;！!？?\n]", t[m.end() :])
+        end = m.end() + (stop.start() if stop else len(t))
+        if any(m.end() <= f.start < end for f in moneys) or not re.search(r"多少|几|能补|能拿", t[m.end() : end]):
+            return True
+    return False
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -612,7 +651,7 @@ def _itemised(r) -> bool:
     t = r.text
     w = word_patterns()
     moneys = [f for f in r.figs if f.kind == "money" and id(f) not in r.used]
-    if not moneys or re.search(r"每场|每次|单场|各场|每个展", t):
+    if not moneys or _per_fair_cost(t, moneys):
         return False
     anchors = []
     for key in ("domestic", "overseas"):
@@ -684,6 +723,8 @@ def _itemised(r) -> bool:
                 fairs.append(cur)
             elif region:
                 cur["region"] = region
+            if region and named_places(t[start:end]):
+                cur.setdefault("place", t[start:end])  # 「还有深圳一场」: the fair's name, if it is asked about
             last = end
             continue
         f = item
@@ -728,9 +769,13 @@ def _itemised(r) -> bool:
                     {"region": x["region"], "total": str(total)},
                 )
             )
+    unpriced = [x for x in fairs if x.get("place") and not (x["costs"] or x["excluded"] or x.get("lump"))]
     fairs = [x for x in fairs if x["costs"] or x["excluded"] or x.get("lump")]
     if not fairs:
         return False
+    told = int(fair_counts[0].value) if fair_counts else 0
+    if unpriced and told == len(fairs) + len(unpriced) and not r.out.clarifications:  # 「3场：…还有深圳一场」
+        _ask_unpriced(r, unpriced)
     excluded = [f"{word}{wan(f.value)}" for x in fairs for word, f in x["excluded"]]
     if excluded:
         r.out.notes.append(
