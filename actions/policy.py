@@ -520,10 +520,9 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
         return False
 
     facts, _ = known_facts(tracker)
-    trimmed = estimate_text(user_text(tracker))
-    if (
-        trimmed
-    ):  # what the estimate reads is said of the applicant; a supposed case set aside (「假如只签了1年呢」) is not
+    # only when a part supposing another case is set aside (「假如只签了1年呢」) are the facts those the estimate reads
+    trimmed = estimate_text(user_text(tracker)) if parts and _supposed_parts(list(parts), asked) else ""
+    if trimmed:
         from bot.understand.facts import read_facts
 
         facts = {**facts, **read_facts(normalize(trimmed))}
