@@ -71,3 +71,22 @@ def test_every_people_count_is_used_or_asked(told, listed, form):
     else:
         assert [] == got
         assert any(f"{told}人" in c.question for c in r.clarifications)
+
+
+class TestBareNumbersThatLookLikeYears:
+    """Two bare numbers in 2000–2099 are a pair of years only when they differ and lie close together."""
+
+    def test_two_equal_costs_are_costs(self):
+        assert [Decimal(2000), Decimal(2000)] == costs(
+            read("两个本科的项目经理参加了涉外业务培训 培训费分别2000、2000", items=["3.7.3"])
+        )
+
+    def test_far_apart_costs_are_costs(self):
+        assert [Decimal(2000), Decimal(2050)] == costs(
+            read("两个本科的项目经理参加了涉外业务培训 培训费分别2000、2050", items=["3.7.3"])
+        )
+
+    def test_close_years_stay_years(self):
+        from bot.estimate.understand import full_years
+
+        assert "2023年、2024年" in full_years("研发投入2023、2024都增长了")

@@ -239,7 +239,7 @@ def full_years(text: str) -> str:
             return m.group(0)
         return f"20{m.group(1)}年"
 
-    text = BARE_YEAR_LIST.sub(lambda m: f"{m.group(1)}年{m.group(2)}{m.group(3)}年", SHORT_YEAR.sub(year, text))
+    text = BARE_YEAR_LIST.sub(_year_pair, SHORT_YEAR.sub(year, text))
 
     def label(m):
         money_before = re.search(r"(usd|us\$|rmb|cny|美元|人民币)\s*$", text[max(0, m.start() - 6) : m.start()], re.I)
@@ -285,6 +285,15 @@ PREVIOUS_YEAR_WORDS = ("去年", "上年度", "上年", "上一年")
 BARE_YEAR_LIST = re.compile(
     r"(?<![\d.,])(20[0-9]{2})(?!年)(\s*[、,和与及跟到至]\s*)(20[0-9]{2})(?![\d.,万千百亿年wk元])"
 )
+
+
+def _year_pair(m: "re.Match") -> str:
+    """「2023、2024」 are two years; two equal or far-apart bare numbers (「培训费分别2000、2000」「2000、2050」)
+    are amounts, left as typed."""
+    a, b = int(m.group(1)), int(m.group(3))
+    if a == b or abs(a - b) > 10:
+        return m.group(0)
+    return f"{m.group(1)}年{m.group(2)}{m.group(3)}年"
 
 
 def foreign_currency(key: str, f) -> "Clarification":
