@@ -589,21 +589,21 @@ def _typed(value: Decimal, currency: Optional[str]) -> str:
 
 
 def _forward_expr(base: str, q: Quantity, currency) -> str:
-    if q.kind == "same":
-        return base
-    if q.kind == "difference":
-        sym = "+" if q.difference > 0 else "−"
-        return f"{base} {sym} {shown(abs(q.difference), currency)}"
-    return f"{base} × {q.shown}"
+    return _expr(base, q, currency, inverse=False)
 
 
 def _inverse_expr(base: str, q: Quantity, currency) -> str:
+    return _expr(base, q, currency, inverse=True)
+
+
+def _expr(base: str, q: Quantity, currency, inverse: bool) -> str:
+    """The arithmetic from `base` to the other year's figure; `inverse` undoes the relation said."""
     if q.kind == "same":
         return base
     if q.kind == "difference":
-        sym = "−" if q.difference > 0 else "+"
+        sym = "+" if (q.difference > 0) != inverse else "−"
         return f"{base} {sym} {shown(abs(q.difference), currency)}"
-    return f"{base} ÷ {q.shown}"
+    return f"{base} {'÷' if inverse else '×'} {q.shown}"
 
 
 def attach(derivations: List[Derivation], fields: dict) -> None:

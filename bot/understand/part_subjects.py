@@ -10,19 +10,12 @@ Plain Python, no Rasa.
 import re
 from typing import List, Optional, Tuple
 
+from bot.answers.qualify import SECOND_ARTICLE_FACTS
 from knowledge import shapes
 
 PHRASE_END = re.compile(r"[，。；,;！？!?\s]+")
-SECOND_ARTICLE = (
-    "entity_type",
-    "registered_in_zhengzhou",
-    "pays_tax_in_zhengzhou",
-    "clear_property_rights",
-    "lawful_operation",
-    "lawful_tax",
-    "sound_finance",
-    "mofcom_registered",
-)
+# the 第二条 facts, as bot/answers/qualify.py names them
+SECOND_ARTICLE = SECOND_ARTICLE_FACTS
 
 
 def _kinds() -> tuple:
