@@ -245,7 +245,7 @@ def full_years(text: str) -> str:
         money_before = re.search(r"(usd|us\$|rmb|cny|美元|人民币)\s*$", text[max(0, m.start() - 6) : m.start()], re.I)
         return m.group(0) if money_before else f"{m.group(1)}年"
 
-    return BARE_YEAR_LABEL.sub(label, text)
+    return BARE_YEAR_RATE.sub(label, BARE_YEAR_LABEL.sub(label, text))
 
 
 def relative_year_apposition(text: str) -> str:
@@ -264,6 +264,10 @@ def relative_year_apposition(text: str) -> str:
 BARE_YEAR_LABEL = re.compile(
     r"(?<![\d.,/$¥a-zA-Z])(20[0-9]{2})(?![\d.,万千百亿年wWkK元%])"
     r"(?=\s*(?:[:：]\s*\d|的?\s*(?:在岸|离岸|境内|境外|国内|国外|海外|中间价|汇率|年平均|平均汇率|执行额|服务外包|业务)))"
+)
+# 「Rates: 2023 按7.1，2022 按6.9」: so is a bare year before 按/取/用 and a rate-like decimal
+BARE_YEAR_RATE = re.compile(
+    r"(?:^|(?<=[,，、;；:：\s(（\u4e00-\u9fff]))(20[0-9]{2})(?=\s*(?:按|取|用)\s*[0-9]{1,2}\.[0-9]+(?![0-9万千百亿元%]))"
 )
 
 # 「3人每人2万、2人每人5万」: what stands between one group's cost and the next group's: a separator, the next
