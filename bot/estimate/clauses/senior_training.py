@@ -98,7 +98,9 @@ def read(r):
     """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
     if _subset_below(r):
         return
-    costs = r.item_costs("senior_training", r"培训|研修|进修|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|" + BUSINESS)
+    costs = r.item_costs(
+        "senior_training", r"培训|研修|进修|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|" + BUSINESS
+    )
     people = r"人|名|个|位"
     counts = [
         f
