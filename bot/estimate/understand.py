@@ -49,6 +49,7 @@ from bot.nlu.normalize import normalize
 from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
 from knowledge.figures import figure
+from knowledge.figures import words as figure_words
 
 
 def _before(text: str, pos: int, words: str, stop_at: int = 0) -> Optional[str]:
@@ -267,7 +268,7 @@ BARE_YEAR_LABEL = re.compile(
 )
 # 「Rates: 2023 按7.1，2022 按6.9」: so is a bare year before 按/取/用 and a rate-like decimal
 BARE_YEAR_RATE = re.compile(
-    r"(?:^|(?<=[,，、;；:：\s(（\u4e00-\u9fff]))(20[0-9]{2})(?=\s*(?:按|取|用)\s*[0-9]{1,2}\.[0-9]+(?![0-9万千百亿元%]))"
+    r"(?:^|(?<=[,，、;；:：\s(（\u4e00-\u9fff]))(20[0-9]{2})(?=\s*(?:按|取|用)\s*[0-9]{1,2}\.[0-9]+(?![0-9]|[万千百亿元%]))"
 )
 
 # 「比去年少了200万」「多了差不多50万」「相差大概30万美元」: the words right before a difference between two years
@@ -1427,7 +1428,8 @@ class Reader:
             self.out.problems.append(
                 f"您说业务总量“{said}”：比上年度下降，没有增量。第三条第（一）项只奖励比上年度增长的增量部分，所以拿不到"
                 f"增量奖励（{f.raw}是两年之差，不是某一年度的执行额，我不据此推算）。离岸业务奖励（第三条第（二）项）另算，"
-                "不看增减，要看今年离岸执行额是否超过100万美元：请告诉我今年的离岸执行额（美元）。"
+                f"不看增减，要看今年离岸执行额是否超过{figure_words('3.2', 'threshold_usd', '美元')}：请告诉我今年的离岸执行额"
+                "（美元）。"
             )
             return
         if not re.search(OFFSHORE + "|" + ONSHORE, clause):
