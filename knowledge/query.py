@@ -500,6 +500,7 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
     q = normalize_question(description)
     if not q:
         return []
+    q = _without_clients(k, q)
     cfg = k.config
     fts = k.fts("domains", "no", q)
     results = []
@@ -532,6 +533,35 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
         )
     results.sort(key=lambda r: (-r["confident"], -r["score"]))
     return results[:limit]
+
+
+@lru_cache(maxsize=1)
+def _client_patterns() -> tuple:
+    return tuple(re.compile(p) for p in sources.load_cached("catalog").get("client_phrases") or [])
+
+
+def _without_clients(k: "_Knowledge", q: str) -> str:
+    """`q` without the words saying whom the business serves (catalog.yml client_phrases: 「给人工智能企业做图像标注」
+    is 图像标注 whatever its clients' trade), when what remains still places the business; else `q` as it is."""
+    masked = _masked(q)
+    if masked == q:
+        return q
+    return masked if any(_domain_matches(k, d, masked)[0] > 0 for d in k.domains.values()) else q
+
+
+def names_clients_only(description: str) -> bool:
+    """Whether a part of a description only says whom the business serves (「for overseas AI companies」): the words
+    that place a business are all in its client phrases, so it names no business of its own."""
+    k = _open(None)
+    q = normalize_question(description)
+    masked = _masked(q)
+    return bool(q) and masked != q and _without_clients(k, q) == q and len(re.sub(r"\W|_", "", masked)) <= 2
+
+
+def _masked(q: str) -> str:
+    for p in _client_patterns():
+        q = p.sub(" ", q)
+    return q
 
 
 def not_service_outsourcing(description: str) -> list:

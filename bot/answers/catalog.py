@@ -115,8 +115,9 @@ def domain_answer(d: dict, text: str) -> Answer:
     return Answer("\n".join(parts), clause="annex", domain=d["name"])
 
 
+# (a space parts Chinese phrases, not the words of an English one: 「for overseas ai companies」 stays one part)
 BUSINESS_SPLIT = re.compile(
-    r"[，,。；;、\s]+|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
+    r"[，,。；;、—–]+|(?<![a-z0-9])\s+|\s+(?![a-z0-9])|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
 )
 SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|设计|搭建|运营|运维)")
 QUESTION_PART = re.compile(r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|算$|不$")
@@ -132,6 +133,8 @@ def _business_parts(text: str) -> list:
 def _judge(part: str) -> Optional[tuple]:
     """("none", kind) when a part is outside all 23 domains, ("domain", hit) when a term places it."""
     # the kind named first is the business (「二手房买卖和租房中介」: real estate, not 买卖 of goods)
+    if query.names_clients_only(part):
+        return None  # 「for overseas AI companies」: whom the business serves, no business of its own
     outside = outside_kinds(part)
     hits = [h for h in query.classify_business(part, limit=3) if h.get("confident")]
     if hits and (hits[0].get("excluded") or SERVES_CLIENT.search(part)):

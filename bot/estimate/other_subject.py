@@ -14,8 +14,12 @@ def _pattern() -> re.Pattern:
     from bot.estimate.reading import alternation, estimate_words
 
     w = estimate_words()["other_subject"]
-    pointers, entities, own = (alternation(w[k]) for k in ("pointers", "entities", "own"))
-    return re.compile(rf"(?:{pointers})[^，。；？?\s问事题]{{0,4}}?(?:{entities})|{own}")
+    pointers, entities, own, one, persons = (
+        alternation(w[k]) for k in ("pointers", "entities", "own", "one_person", "persons")
+    )
+    return re.compile(
+        rf"(?:{pointers})[^，。；？?\s问事题]{{0,4}}?(?:{entities})|{own}|(?:^|\s|另外|还有|不过|但是|然后|also)\s*(?:{one})(?:{persons})"
+    )
 
 
 def names_another(part: str) -> bool:

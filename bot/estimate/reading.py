@@ -116,7 +116,7 @@ def english_to_chinese(text: str) -> str:
     words typed in pinyin in 汉字 (synonyms.yml: 「zhan wei fei 6w」 → 展位费6w)."""
     from bot.nlu.normalize import pinyin_to_hanzi
 
-    text = pinyin_to_hanzi(text)
+    text = fiscal_years(pinyin_to_hanzi(text))
     if not re.search(r"[A-Za-z]{3,}", text):
         return text
     text = spelled_numbers(text)
@@ -129,6 +129,32 @@ def english_to_chinese(text: str) -> str:
     pattern = _english_pattern()
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
     return pattern.sub(lambda m: glossary[m.group(0).lower()], text)
+
+
+@lru_cache(maxsize=1)
+def _fiscal_patterns():
+    w = estimate_words()["fiscal_year"]
+    year = r"(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})"
+    before = alternation(w["before"]).replace(r"\ ", r"\s+")
+    return (
+        re.compile(rf"(?<![A-Za-z])(?:{before})\s*['’]?\s*{year}(?![0-9]|\.[0-9])(?:\s*年度?)?", re.I),
+        re.compile(rf"(?<![0-9.第个近满])(?<!0\.){year}\s*(?:{alternation(w['after'])})"),
+    )
+
+
+def fiscal_years(text: str) -> str:
+    """「FY2023」「fiscal year 23」「2023财年」「23财年」「2023财务年度」「23年度」 → 「2023年度」: a fiscal year is that calendar
+    year, read like 「2023年度」 (estimate_words.yml fiscal_year); a two-digit year only 15–35 (「满12年度」 stays)."""
+
+    def calendar(m):
+        y = m.group("y")
+        if len(y) == 2 and not 15 <= int(y) <= 35:
+            return m.group(0)
+        return f"{'20' + y if len(y) == 2 else y}年度"
+
+    for pattern in _fiscal_patterns():
+        text = pattern.sub(calendar, text)
+    return text
 
 
 # 「offshore今年1.6m usd 去年0.9m」: a lower-case M after a small figure is million when dollars are spoken of (never

@@ -49,6 +49,7 @@ from bot.nlu.normalize import normalize
 from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
 from knowledge.figures import figure
+from knowledge.figures import words as figure_words
 
 
 def _before(text: str, pos: int, words: str, stop_at: int = 0) -> Optional[str]:
@@ -245,7 +246,7 @@ def full_years(text: str) -> str:
         money_before = re.search(r"(usd|us\$|rmb|cny|美元|人民币)\s*$", text[max(0, m.start() - 6) : m.start()], re.I)
         return m.group(0) if money_before else f"{m.group(1)}年"
 
-    return BARE_YEAR_LABEL.sub(label, text)
+    return BARE_YEAR_RATE.sub(label, BARE_YEAR_LABEL.sub(label, text))
 
 
 def relative_year_apposition(text: str) -> str:
@@ -265,6 +266,30 @@ BARE_YEAR_LABEL = re.compile(
     r"(?<![\d.,/$¥a-zA-Z])(20[0-9]{2})(?![\d.,万千百亿年wWkK元%])"
     r"(?=\s*(?:[:：]\s*\d|的?\s*(?:在岸|离岸|境内|境外|国内|国外|海外|中间价|汇率|年平均|平均汇率|执行额|服务外包|业务)))"
 )
+# 「Rates: 2023 按7.1，2022 按6.9」: so is a bare year before 按/取/用 and a rate-like decimal
+BARE_YEAR_RATE = re.compile(
+    r"(?:^|(?<=[,，、;；:：\s(（\u4e00-\u9fff]))(20[0-9]{2})(?=\s*(?:按|取|用)\s*[0-9]{1,2}\.[0-9]+(?![0-9]|[万千百亿元%]))"
+)
+
+# 「比去年少了200万」「多了差不多50万」「相差大概30万美元」: the words right before a difference between two years
+DIFFERENCE_BEFORE = re.compile(
+    r"(多了|少了|差了|相差|差|多出了?|高出了?|低了|减少了?|下降了?|增加了?|增长了?)\s*"
+    rf"(?:{_words(estimate_words()['relative']['approx_before'])}|估计|得有|有)?\s*$"
+)
+
+
+def whole_business_fell(clause: str) -> Optional[int]:
+    """「在岸加离岸算下来比去年少了」「总的执行额比去年减少了」「业务比上年度下降了」: where the whole business (both
+    kinds, or no kind named) is said to be less than the year before (the 比); None when it is not (「在岸比去年少了」
+    alone says nothing of the total)."""
+    w = estimate_words()["relative"]
+    m = re.search(rf"比\s*(?:{YEAR_PREV})[^，。；,;\d]{{0,6}}?(?:{_words(w['less'])})", clause)
+    if not m or re.search(_words(w["not_business"]), clause):
+        return None  # 「培训费比去年少了2万」: no business amount
+    before = clause[: m.start()]
+    both = re.search(OFFSHORE, before) and re.search(ONSHORE, before)
+    return m.start() if both or not re.search(OFFSHORE + "|" + ONSHORE, clause) else None
+
 
 # 「3人每人2万、2人每人5万」: what stands between one group's cost and the next group's: a separator, the next
 # group's count and its each-word (senior_training, certifications read their costs through Reader.item_costs)
@@ -1054,12 +1079,10 @@ class Reader:
         for f in moneys:
             if re.search(RATE_HINT + r"[^，,；;]{0,3}$", t[max(0, f.start - 6) : f.start]) and f.currency is None:
                 continue
-            if re.search(
-                r"(多了|少了|差了|相差|差|多出了?|高出了?|低了)\s*$", t[max(0, f.start - 4) : f.start]
-            ) and not (
+            if DIFFERENCE_BEFORE.search(t[max(0, f.start - 12) : f.start]) and not (
                 re.match(
-                    r"\s*(的)?(离岸|在岸|境外|境内|国际)", t[f.end : f.end + 4]
-                )  # 「但多了40万美元的离岸」: an amount
+                    r"(的)?(离岸|在岸|境外|境内|国际)(?!奖|的?奖励|那|这)", t[f.end : f.end + 6]
+                )  # 「但多了40万美元的离岸」: an amount (not 「少了50万美元 离岸奖还有吗」, the next question)
             ):
                 self._difference_of_years(f)
                 continue  # "就比100万多了1美元": a difference, not an amount
@@ -1393,9 +1416,23 @@ class Reader:
 
     def _difference_of_years(self, f) -> None:
         """「今年离岸比去年多了50万」: a difference between two years' business is no year's amount; the
-        award needs each year's amounts (离岸 at that year's rate), so the difference is named, never computed."""
+        award needs each year's amounts (离岸 at that year's rate), so the difference is named, never computed.
+        「在岸加离岸比去年少了差不多两百万」: the whole business fell, so there is no increment, whatever the exact
+        figures (三（一） rewards the increment only); the offshore award still needs this year's offshore amount."""
         clause = self.text[segment_of(self.spans, f.start)[0] : f.start]
-        if not (re.search(rf"比\s*({YEAR_PREV}|{YEAR_CUR})", clause) and re.search(OFFSHORE + "|" + ONSHORE, clause)):
+        if not re.search(rf"比\s*({YEAR_PREV}|{YEAR_CUR})", clause):
+            return
+        fell = whole_business_fell(clause)
+        if fell is not None:
+            said = self.text[segment_of(self.spans, f.start)[0] + fell : f.end]
+            self.out.problems.append(
+                f"您说业务总量“{said}”：比上年度下降，没有增量。第三条第（一）项只奖励比上年度增长的增量部分，所以拿不到"
+                f"增量奖励（{f.raw}是两年之差，不是某一年度的执行额，我不据此推算）。离岸业务奖励（第三条第（二）项）另算，"
+                f"不看增减，要看今年离岸执行额是否超过{figure_words('3.2', 'threshold_usd', '美元')}：请告诉我今年的离岸执行额"
+                "（美元）。"
+            )
+            return
+        if not re.search(OFFSHORE + "|" + ONSHORE, clause):
             return
         currency = {"USD": "美元", "CNY": "人民币"}.get(f.currency)
         self.out.problems.append(

@@ -90,12 +90,16 @@ def qualified_of(text: str, group: int):
     return group - left if left < group else None
 
 
+# the business amounts' words, unless they describe the training itself (「离岸交付相关的业务培训」 is 涉外业务相关的培训)
+BUSINESS = r"(?:离岸|在岸|执行额)(?![^，,。；;！!？?0-9]{0,20}(?:培训|研修|进修|课程))"
+
+
 def read(r):
     """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
     if _subset_below(r):
         return
     costs = r.item_costs(
-        "senior_training", r"培训|研修|进修|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|离岸|在岸|执行额"
+        "senior_training", r"培训|研修|进修|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|" + BUSINESS
     )
     people = r"人|名|个|位"
     counts = [
