@@ -89,7 +89,7 @@ class ActionEstimateStart(Action):
             amend_entry_first,
             estimate_each_applicant,
             estimate_each_scenario,
-    estimate_each_year,
+            estimate_each_year,
             not_served_first,
             classify_first,
             stated_awards_first,

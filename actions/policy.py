@@ -710,7 +710,7 @@ class ActionOutOfScope(Action):
             amend_entry_first,
             estimate_each_applicant,
             estimate_each_scenario,
-    estimate_each_year,
+            estimate_each_year,
             details_first,
             not_served_first,
             stated_awards_first,
