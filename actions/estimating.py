@@ -13,7 +13,7 @@ from actions.estimate_store import clear_session, load_inputs, save_session, sav
 from bot.answers import eligibility
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
-from bot.estimate import applicants, claims, explain, relative_figures, year_chain
+from bot.estimate import applicants, claims, explain, relative_figures, scenarios, year_chain
 from bot.estimate.rate_waits import waiting_notes, without_waiting
 from bot.estimate.understand import english_to_chinese
 from bot.estimate.reading import is_what_if
@@ -164,6 +164,32 @@ def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
             return save_session(session, tracker) + [saved_inputs({})]
         dispatcher.utter_message(text=f"【{name(year)}（与{name(year - 1)}相比）】" + estimate_reply(session, result))
     return clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
+
+
+def estimate_each_scenario(dispatcher: CollectingDispatcher, tracker: Tracker):
+    """「如果离岸做到150万美元和300万美元分别能拿多少」: each supposed value estimated on its own (bot/estimate/scenarios.py),
+    one block per value, never added up; a value that needs more figures is asked about, the values before it shown.
+    None when the message supposes one figure at fewer than two values."""
+    from calculator import CalculatorError
+
+    cases = scenarios.split(normalize(user_text(tracker)))
+    if not cases:
+        return None
+    dispatcher.utter_message(
+        text=f"您问的是{len(cases)}种情况（{'、'.join(value for _, value, _ in cases)}），下面分别测算；"
+        "各情况是不同的假设，金额不相加。"
+    )
+    for label, value, words in cases:
+        session = EstimateSession.start(words, known=earlier_facts(tracker), running=load_inputs(tracker))
+        try:
+            result = session.compute() if session.status == "done" and not session.clarify else None
+        except CalculatorError:
+            result = None
+        if result is None or not session.items:
+            dispatcher.utter_message(text=f"{label}（{value}）的测算还需要：" + session.question())
+            return save_session(session, tracker) + [saved_inputs({})]
+        dispatcher.utter_message(text=f"【{label}：{value}】" + estimate_reply(session, result))
+    return clear_session() + [SlotSet("estimate_pending", False)]
 
 
 def unsure_line(dispatcher, session: EstimateSession) -> None:

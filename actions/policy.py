@@ -15,6 +15,7 @@ from actions.estimating import (
     amend_last_estimate,
     amend_entry_first,
     estimate_each_applicant,
+    estimate_each_scenario,
     estimate_each_year,
     estimate_from_question,
     running_total,
@@ -659,6 +660,7 @@ def declined_aside(dispatcher, t: str) -> bool:
 ANSWER_FIRST = (
     amend_entry_first,
     estimate_each_applicant,
+    estimate_each_scenario,
     estimate_each_year,
     details_first,
     same_rate_first,
@@ -707,6 +709,7 @@ class ActionOutOfScope(Action):
             tracker,
             amend_entry_first,
             estimate_each_applicant,
+            estimate_each_scenario,
             estimate_each_year,
             details_first,
             not_served_first,

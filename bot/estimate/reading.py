@@ -342,7 +342,7 @@ def each_cost_question(
     return Clarification(
         "each_cost",
         f"{REGION_WORDS.get(region, '')}{count}{unit}{what}合计{wan(total)}。每{unit}的补贴单独计算、各有上限，不能按平均数估算；"
-        f"请分别告诉我每{unit}的费用（例如“{'、'.join(['X万'] * min(count, 3))}”）。",
+        f"请问每{unit}的费用分别是多少？（例如“{'、'.join(['X万'] * min(count, 3))}”）",
         {"kind": kind, "count": count, "total": str(total), **({"region": region} if region else {})},
     )
 

@@ -820,7 +820,7 @@ class Reader:
         """ "汇率两年都按7算", "汇率都按7.0": one rate said for both years."""
         before = self.text[max(0, pos - 10) : pos]
         return (
-            re.search(r"(两年|两个年度|每年|都|(?<!平)均)[^，,。；;]{0,4}$", before) is not None
+            re.search(r"(两年|两个年度|每年|都|(?<![平年])均)[^，,。；;]{0,4}$", before) is not None
             and re.search(r"[0-9]{4}年|今年|去年|上年|本年", before[-5:]) is None
         )
 
@@ -1705,7 +1705,8 @@ class Reader:
             # facts.yml's words for a first grant (「头一回被认定」「被认定…以前从来没认定过」): its 没 denies no grant
             self.out.fields["tech_advanced_new"] = True
         elif re.search(
-            r"(新|刚|今年|首次|第一次)(被)?(获得?|取得|拿到|拿了|拿下|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|技术先进型[^，。；]{0,10}(新|刚)(获得?|认定|取得|拿到|拿了|拿下|通过)|"
+            r"(新|刚|今年|首次|第一次)(被)?(获得?|取得|拿到|拿了|拿下|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|"
+            r"(技术先进型|技先)[^，。；\d]{0,10}(新|刚|首次|第一次)(被)?(获得?|认定|取得|拿到?|拿下|通过|评上|评为)|"
             r"(新|刚|今年)(被)?(获得?|取得|拿到|拿了|通过|认定|评上|评为)[^，。；]{0,3}(技先|技术先进)",
             t,
         ):

@@ -279,7 +279,7 @@ def _ranged(r, g) -> list:
         Clarification(
             "fair_cost",
             f"{place}{n}场活动每场费用在{wan(low)}到{wan(high)}之间，每场的补贴单独计算、各有上限{caps_note()}，"
-            "不能按范围估算；请分别告诉我每场的费用（注册费、展位费、布展费、特装费、宣传推广费合计）。",
+            "不能按范围估算。请问每场的费用（注册费、展位费、布展费、特装费、宣传推广费合计）分别是多少？",
             {"groups": [{"region": g["region"], "count": n}]},
         )
     )
@@ -561,14 +561,17 @@ def fair_parts(t: str, moneys: list, counted=None) -> list:
     if len(found) < 2:
         return []
     told = int(counted.value) if counted is not None and counted.end <= found[-1][0] else None
-    said = (counted.start, counted.end) if told == len(found) else (0, 0)  # 「两个…展，A展…；B展…」: the count told
+    heads = _parts_of_region(t, found, counted) if told is not None else 0
+    said = (counted.start, counted.end) if told == heads else (0, 0)
+    # 「两个…展，A展…；B展…」「境内2场，A展…；B展…；境外1场，…」: the count told, of all parts or of its region's
 
     def unsaid(a: int, b: int) -> str:
         return t[a:b] if not a <= said[0] < b else t[a : said[0]] + t[said[1] : b]
 
     if len(found) < 2 or any(
         re.search(
-            r"分别|各|每|(?<!第)[0-9一二两三四五六七八九十]\s*[场次个]|不是|其实|应该是|改[为成]", unsaid(s, f[-1].end)
+            r"分别|各|每|(?<![第\d])(?:[2-9]|[1-9]\d|[二两三四五六七八九十])\s*[场次个]|不是|其实|应该是|改[为成]",
+            unsaid(s, f[-1].end),
         )
         for s, f, _ in found
     ):
@@ -577,9 +580,21 @@ def fair_parts(t: str, moneys: list, counted=None) -> list:
     again = any(k & other for i, k in enumerate(kinds) for other in kinds[:i])
     numbered = all(ITEM_MARK.match(t, start) for start, _, _ in found)
     several = all(len(figs) >= 2 for _, figs, _ in found)
-    if told == len(found) or again or (numbered and several):
+    if told == heads == len(found) or again or (numbered and several):
         return [start for start, _, _ in found]
     return []
+
+
+def _parts_of_region(t: str, found: list, counted) -> int:
+    """How many parts stand from the one holding the count `counted` up to the next part naming a region again
+    (「境内指定展会2场，A展…；B展…；境外展会1场，…」 → 2): the count heads its region's parts."""
+    starts = [start for start, _, _ in found]
+    own = max((i for i, start in enumerate(starts) if start <= counted.start), default=None)
+    if own is None:
+        return 0
+    region = re.compile(r"境内|国内|省内|境外|国外|海外")
+    later = [i for i in range(own + 1, len(found)) if region.search(t, starts[i], found[i][1][0].start)]
+    return (later[0] if later else len(found)) - own
 
 
 def fair_label() -> re.Pattern:

@@ -1,0 +1,71 @@
+"""One figure supposed at two (or three) values, each outcome asked: 「如果离岸做到150万美元和做到300万美元分别能拿多少」
+「离岸分别做到150万美元和300万美元，两种情况下一共分别能拿多少」. Each value is estimated on its own, as if the message
+said only it, and the outcomes are shown side by side, never added or averaged (estimate_words.yml scenarios).
+
+A pair is two amounts of the same currency with only a joining word (和/或者/还是 …) and a verb of reaching between
+them, after a what-if opener (如果/假如 …) in the same sentence, and followed by a word asking for each outcome
+(分别/各/两种情况 …). A count of things before the pair (「两场展会展位费分别2万和3万」) makes it a list of items."""
+
+import re
+from typing import List, Optional, Tuple
+
+from bot.estimate.reading import alternation, estimate_words
+from calculator.figures_zh import parse_figures
+
+SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+SEVERAL = re.compile(r"(?<![第\d.])(?:[2-9]|[1-9]\d|[两二三四五六七八九十几])\s*(?:场|个|家|人|名|位|项|次|批)")
+
+
+def _words() -> dict:
+    return estimate_words()["scenarios"]
+
+
+def _sentence(text: str, start: int, end: int) -> Tuple[int, int]:
+    before = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+    after = SENTENCE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _pairs(text: str) -> Optional[Tuple[int, int, List[str]]]:
+    """(start, end, [each value's words]) of the first run of two or three supposed values, or None."""
+    w = _words()
+    joins, reach = alternation(w["joins"]), alternation(w["reach"])
+    between = re.compile(rf"\s*(?:{joins})\s*(?:{reach})?\s*$")
+    moneys = [f for f in parse_figures(text) if f.kind == "money" and f.value is not None and f.value > 0]
+    for i, first in enumerate(moneys):
+        run = [first]
+        for nxt in moneys[i + 1 :]:
+            if not between.match(text[run[-1].end : nxt.start]):
+                break
+            if (nxt.currency or first.currency) != (first.currency or nxt.currency):
+                break
+            run.append(nxt)
+        if not 2 <= len(run) <= 3 or len({f.value for f in run}) < len(run):
+            continue
+        s_start, s_end = _sentence(text, first.start, run[-1].end)
+        lead, tail = text[s_start : first.start], text[run[-1].end : s_end]
+        opener = re.search(alternation(estimate_words()["what_if"]["openers"]), lead)
+        asks = re.search(alternation(w["asks"]), tail + " " + lead[-6:])
+        if not opener or not asks or SEVERAL.search(lead[opener.end() :]):
+            continue
+        unit = run[-1].unit if run[-1].currency else ""
+        values = [f.raw if f.currency or not unit else f.raw + unit for f in run]  # 「150万或者300万美元」
+        return first.start, run[-1].end, values
+    return None
+
+
+def split(text: str) -> List[Tuple[str, str, str]]:
+    """[(label, value said, the message with only that value)] for a message supposing one figure at several values;
+    [] for any other message. The asking words that spoke of several outcomes (分别, 两种情况下) are dropped from
+    each copy, so each reads as one plain estimate."""
+    found = _pairs(text)
+    if found is None:
+        return []
+    start, end, values = found
+    labels = _words()["labels"]
+    drop = re.compile(r"两种情况下|两种情况|两个情况下|两种|分别|各自|各(?=能|是|有|可以)")
+    out = []
+    for label, value in zip(labels, values):
+        copy = text[:start] + value + text[end:]
+        out.append((label, value, drop.sub("", copy)))
+    return out
