@@ -1397,7 +1397,11 @@ class EstimateSession:
                 }
                 return True
         elif data["kind"] == "senior":
-            self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
+            # the costs already placed for the other people asked with the question (bot/estimate/degree_costs.py)
+            known = [Decimal(v) for v in data.get("known") or []]
+            if data.get("known") is not None and len(values) == 1 and int(data.get("count") or 0) > 1:
+                values = values * int(data["count"])  # 「每人5万」 for the group asked about
+            self.inputs["senior_training"] = [{"cost_cny": v} for v in known + values]
         elif data["kind"] == "cert":
             self.inputs["certifications"] = [{"name": f"资质{i + 1}", "cost_cny": v} for i, v in enumerate(values)]
         elif data["kind"] == "platform":

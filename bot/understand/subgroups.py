@@ -121,9 +121,19 @@ def parts(t: str) -> List[Part]:
             if n is None or (group <= n if group and not after_part else not (said_inside or after_part)):
                 continue
             end_m = PHRASE_END.search(t, m.end())
-            end = end_m.start() if end_m else len(t)
+            end = _continued(t, end_m.start() if end_m else len(t))
             out.append(Part(n, m.start(), end, m.start("n"), t[m.start("n") : end], rest))
     return sorted(out, key=lambda p: p.start)
+
+
+def _continued(t: str, end: int) -> int:
+    """The end of a part's words carried on past `end` over the phrases after a space that go on about the same people
+    (「其中2个没签合同 人已经走了不在职」: estimate_words.yml subgroups `continues`), each phrase up to its own end."""
+    go_on = re.compile(rf" +(?:{alternation(_words()['continues'])})")
+    while end < len(t) and (m := go_on.match(t, end)):
+        nxt = PHRASE_END.search(t, m.end())
+        end = nxt.start() if nxt else len(t)
+    return end
 
 
 PART_END = re.compile(r"[，。；,;！？!?\n （(]")

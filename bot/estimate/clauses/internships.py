@@ -18,33 +18,44 @@ def _without_aside(before: str) -> str:
     return ASIDE.sub("", before)
 
 
-def _degree_groups(r) -> None:
-    """「12个本科应届生…10个大专应届生…8个中专应届生」: each group keeps its own degree; the qualified graduates are
-    the groups at the clause's degree or above (bot/understand/degree_groups.py), the others are named as left out."""
+def _degree_groups(r) -> bool:
+    """「12个本科应届生…10个大专应届生…8个中专应届生」「本科12个硕士3个大专4个」: each group keeps its own degree; the
+    qualified graduates are the groups at the clause's degree or above (bot/understand/degree_groups.py), the others
+    are named as left out; a part said to fail a person condition (「其中2个社保才交了4个月」) is taken from their sum.
+    True when the message was read this way."""
     from bot.understand.degree_groups import split
     from knowledge import conditions
 
     leaf = next((x for x in conditions.leaves(CODE) if x.get("id") == "education"), None)
-    found = split(r.text, [f for f in r.figs if id(f) not in r.used], leaf["at_least"]) if leaf else None
+    found = split(r.text, [f for f in r.figs if id(f) not in r.used], leaf["at_least"], CODE) if leaf else None
     if not found or not found[0]:
-        return
+        return False
     met, below = found
-    r.out.fields["qualified_interns"] = sum(g.count for g in met)
+    total = sum(g.count for g in met)
     for f in r.figs:
         if any(f.start == g.start for g in met + below):
             r.use(f)
     said = "+".join(f"{g.degree}{g.count}名" for g in met)
-    note = f"符合条件的应届毕业生按{leaf['at_least']}以上学历计：{said} = {sum(g.count for g in met)}名"
+    note = f"符合条件的应届毕业生按{leaf['at_least']}以上学历计：{said} = {total}名"
     if below:
         left = "、".join(f"{g.degree}{g.count}名" for g in below)
         note += f"；{left}不满足“{leaf['label']}”，不计入"
     r.out.notes.append(note)
+    n = count_without_parts(r, CODE, PERSON_CONDITIONS, total)
+    r.out.fields["qualified_interns"] = total if n is None else n
+    r.out.fields["_fact_education_level@" + CODE] = min((g.degree for g in met), key=_degree_rank)
+    return True
+
+
+def _degree_rank(degree: str) -> int:
+    from bot.understand.degree_groups import rank
+
+    return rank(degree)
 
 
 def read(r):
     t = r.text
-    if "qualified_interns" not in r.out.fields:
-        _degree_groups(r)
+    by_degree = "qualified_interns" not in r.out.fields and _degree_groups(r)
     for f in r.figs:
         if id(f) in r.used:
             continue
@@ -70,7 +81,7 @@ def read(r):
             )
             and not re.search(r"应届|毕业|符合|合格", before[-6:])
             and (
-                not re.search(r"应届|毕业生", re.split(r"[，,；;。]", after)[0][:6])
+                not re.search(r"应届|毕业生", _own_words(after)[:6])
                 or re.match(rf"\s*[，,]?\s*(?:{_among()})", after)  # 「接24个 里面应届…的有16个」: the group
             )
             and "interns_per_year" not in r.out.fields
@@ -79,6 +90,7 @@ def read(r):
             r.use(f)
         elif (
             f.kind == "count"
+            and not by_degree  # the degree groups are the graduates counted
             # 「其中12个应届的条件都满足 两项加一起」: 两项 counts no one
             and not re.match(r"项|问题|方面|件事", t[f.end - 1 : f.end + 2].lstrip("个"))
             and not _refers_back(r, f)
@@ -144,6 +156,14 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _own_words(after: str) -> str:
+    """The words after a count up to where another statement begins (a punctuation mark, or a space before a
+    year word or an among word: 「每年收实习生正好20个 今年应届的…」)."""
+    from bot.estimate.reading import YEAR_CUR, YEAR_PREV
+
+    return re.split(rf"[，,；;。]|\s+(?={YEAR_CUR}|{YEAR_PREV}|{_among()})", after)[0]
 
 
 def _among() -> str:

@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+from bot.estimate import degree_costs
 from bot.estimate.reading import FAIR_WORDS, TOTAL_WORDS, Clarification, each_cost_question
 
 from .base import Clause, Field, wan
@@ -106,6 +107,8 @@ def read(r):
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
         and not _counts_things(r.text[f.end : f.end + 6])  # 「问两个补贴：…」 counts the questions
     ]
+    if degree_costs.read(r, costs):  # 「硕士2人每人8万 本科3人每人3万」: groups by degree, each with its own cost
+        return
     if not costs:
         if counts and r.pending == "senior_training" and r.known.get("_senior_each_cost"):
             _count_at_each_cost(r, counts)
