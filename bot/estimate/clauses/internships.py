@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from .base import Clause, Field, count_less_removed, count_without_parts, figure_in
+from .base import Clause, Field, count_less_failing, count_less_removed, count_without_parts, figure_in
 
 CODE = "3.7.4"
 PERSON_CONDITIONS = ("graduate", "education", "months", "insurance")  # each graduate counted must meet these
@@ -142,7 +142,11 @@ def read(r):
         if n is not None:
             r.out.fields["qualified_interns"] = n
     elif "qualified_interns" not in r.out.fields and r.known.get("qualified_interns"):
+        # 「硕士里有1个是往届的」 after the graduates were counted: that part is taken from the count told before
+        count_less_failing(r, "qualified_interns", CODE, PERSON_CONDITIONS)
         count_less_removed(r, "qualified_interns")
+    elif "qualified_interns" in r.out.fields and r.known.get("qualified_interns") and not by_degree:
+        _less_of_earlier(r)
     if "qualified_interns" not in r.out.fields and "interns_per_year" in r.out.fields:
         # 「接了35个实习生… 不过有7个人社保才交了4个月 其他28个都交满半年以上了」: 28 are counted
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["interns_per_year"])
@@ -156,6 +160,34 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _less_of_earlier(r) -> None:
+    """「硕士里有1个是往届的不是应届 另外大专还有5个符合条件的应届生」 after the graduates were counted: the part said
+    to fail a person condition before the new count is of the graduates told before; it is kept as `_less_<key>`
+    (the session takes it from their count when it adds the new ones), said in a note."""
+    from bot.understand.subgroups import excluded
+
+    failing, _ = excluded(r.text, CODE, PERSON_CONDITIONS)
+    told = r.out.fields["qualified_interns"]
+    new_at = min(
+        (
+            f.start
+            for f in r.figs
+            if f.kind == "count" and f.value == told and all(p.number_at != f.start for p, _ in failing)
+        ),
+        default=len(r.text),
+    )
+    earlier = [(p, labels) for p, labels in failing if p.number_at < new_at and not p.group]
+    if not earlier:
+        return
+    for f in r.unused("count"):
+        if any(p.number_at == f.start for p, _ in earlier):
+            r.use(f)
+    r.out.fields["_less_qualified_interns"] = sum(p.count for p, _ in earlier)
+    r.out.notes.append(
+        "；".join(f"“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in earlier)
+    )
 
 
 def _own_words(after: str) -> str:
