@@ -7,8 +7,8 @@ the figures the user typed (calculator/figures_zh.py); nothing is guessed: a mes
 or with two groups naming the same degree, is no degree list (None).
 
 A message may hold two lists for two clauses (「实训…应届的本科12个硕士3个 … 涉外业务培训 硕士2人…本科3人…」): the
-groups are cut into runs (a degree said again, or a long gap, starts a new run), and each run goes to the clause
-whose topic word (knowledge/data/estimate_words.yml `degree_groups`) is said nearest before it.
+groups are cut into runs (a degree said again, a long gap or another clause's topic word starts a new run), and each
+run goes to the clause whose topic word (knowledge/data/estimate_words.yml `degree_groups`) is said nearest before it.
 """
 
 import re
@@ -77,12 +77,17 @@ def placed(text: str, figures) -> List[DegreeGroup]:
 
 
 def runs(text: str, figures) -> List[List[DegreeGroup]]:
-    """The groups of `placed`, cut into the lists they were said in: a degree said again or a gap of more than
-    _RUN_GAP characters starts a new list."""
+    """The groups of `placed`, cut into the lists they were said in: a degree said again, a gap of more than
+    _RUN_GAP characters, or a topic word of another clause than the list's starts a new list."""
     out: List[List[DegreeGroup]] = []
     for g in placed(text, figures):
         run = out[-1] if out else None
-        if run is None or g.degree in {x.degree for x in run} or g.first - run[-1].end > _RUN_GAP:
+        if (
+            run is None
+            or g.degree in {x.degree for x in run}
+            or g.first - run[-1].end > _RUN_GAP
+            or _topic_before(text, g.first, run[-1].end) not in (None, _topic_before(text, run[0].first))
+        ):
             out.append([g])
         else:
             run.append(g)
@@ -160,12 +165,12 @@ def _part_or_again(text: str, g: DegreeGroup) -> bool:
     return bool(re.search(rf"(?:{'|'.join(map(re.escape, words))})\s*(?:有|还有)?\s*$", head))
 
 
-def _topic_before(text: str, pos: int) -> Optional[str]:
-    """The clause whose topic word is said nearest before `pos`, or None when none is."""
+def _topic_before(text: str, pos: int, since: int = 0) -> Optional[str]:
+    """The clause whose topic word is said nearest before `pos` (and after `since`), or None when none is."""
     best, code = -1, None
     for clause, words in _words()["topics"].items():
         for w in words:
-            at = text.rfind(str(w), 0, pos)
+            at = text.rfind(str(w), since, pos)
             if at >= 0 and at + len(str(w)) > best:
                 best, code = at + len(str(w)), str(clause)
     return code
