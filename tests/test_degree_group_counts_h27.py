@@ -112,7 +112,7 @@ def test_one_cost_after_the_list_goes_to_every_group_below_the_floor_named():
         items=["3.7.3"],
     )
     assert _costs(r) == [D(50000)] * 5
-    assert any("专科4名" in n and "不计入" in n for n in r.notes)
+    assert any("专科4人不符合" in n and "不计入" in n for n in r.notes)
 
 
 def test_a_group_with_no_cost_is_asked_naming_it_and_the_answer_completes_it():
@@ -120,6 +120,13 @@ def test_a_group_with_no_cost_is_asked_naming_it_and_the_answer_completes_it():
     assert "硕士2人" in s.question()
     s.handle("他们每人4万", "inform")
     assert sorted(e["cost_cny"] for e in s.inputs["senior_training"]) == [D(20000)] * 3 + [D(40000)] * 2
+
+
+def test_a_group_below_the_position_floor_is_left_out_though_its_degree_counts():
+    """本科6个项目经理 × 3万 counted; 硕士2个 普通开发 (below 项目经理) named, not counted."""
+    r = read("涉外业务培训 本科6个项目经理每人3万 另有硕士2个是普通开发每人2万", items=["3.7.3"])
+    assert _costs(r) == [D(30000)] * 6
+    assert any("硕士2人不符合" in n and "项目经理" in n for n in r.notes)
 
 
 def test_a_cost_for_several_people_not_said_each_is_asked():

@@ -26,12 +26,9 @@ def read(r, costs: list) -> bool:
     found = for_clause(r.text, r.unused("count"), CODE)
     if found is None:
         return False
-    need = _need()
-    if need is None:
-        return False
-    leaf, need_rank = need
-    kept = [g for g in found if _rank(g.degree) >= need_rank]
-    below = [g for g in found if g not in kept]
+    failing = _failing(r.text, found, costs)
+    kept = [g for g in found if not failing[g]]
+    below = [(g, failing[g]) for g in found if failing[g]]
     if not kept:
         return False
     costs = sorted(costs, key=lambda c: c.start)
@@ -40,7 +37,7 @@ def read(r, costs: list) -> bool:
             return False
         _use_counts(r, found)
         r.out.fields["_senior_count"] = sum(g.count for g in kept)
-        r.out.notes.append(_counted_note(leaf, kept, below))
+        r.out.notes.append(_counted_note(kept, below))
         return True
     shares = _shares(found, costs)
     if not shares:
@@ -48,7 +45,7 @@ def read(r, costs: list) -> bool:
     _use_counts(r, found)
     for c in costs:
         r.use(c)
-    r.out.notes.append(_counted_note(leaf, kept, below))
+    r.out.notes.append(_counted_note(kept, below))
     values: List[Decimal] = []
     for groups, said in shares:
         mine = [g for g in groups if g in kept]
@@ -132,26 +129,40 @@ def _unplaced_question(groups: list, known: List[Decimal]) -> Clarification:
     )
 
 
-def _counted_note(leaf: dict, kept: list, below: list) -> str:
+def _counted_note(kept: list, below: list) -> str:
     said = "+".join(f"{g.degree}{g.count}名" for g in kept)
-    note = f"中高级人才培训人数按{leaf['at_least']}以上学历计：{said} = {sum(g.count for g in kept)}名"
-    if below:
-        note += f"；{'、'.join(f'{g.degree}{g.count}名' for g in below)}不满足“{leaf['label']}”，不计入"
+    note = f"中高级人才培训人数按符合条件的计：{said} = {sum(g.count for g in kept)}名"
+    for g, labels in below:
+        note += f"；{g.degree}{g.count}人不符合“{'、'.join(labels)}”，不计入"
     return note
+
+
+def _failing(text: str, found: list, costs: list) -> dict:
+    """Each group's conditions of 三（七）3 failed (the labels; empty when none): its degree against the clause's
+    (本科以上), and the position said in its own words (「4个大专的普通员工」: below 项目经理), from conditions.yml."""
+    from bot.estimate.clauses.senior_training import _level_needs, _rank_said
+
+    bounds = sorted([g.first for g in found] + [c.start for c in costs] + [len(text)])
+    out = {}
+    for g in found:
+        own = text[g.first : min(b for b in bounds if b >= g.end)]  # up to the next group or cost
+        labels = []
+        for leaf, need in _level_needs():
+            if leaf["scale"] == "education":
+                low = _rank(g.degree)
+            else:
+                said = _rank_said(own, leaf["scale"])
+                low = said[1] if said else need
+            if low < need:
+                labels.append(leaf["label"])
+        out[g] = labels
+    return out
 
 
 def _use_counts(r, found: list) -> None:
     for f in r.unused("count"):
         if any(f.start == g.start for g in found):
             r.use(f)
-
-
-def _need():
-    """(the education condition of 三（七）3, the rank it needs), or None (knowledge/data/conditions.yml)."""
-    from knowledge import conditions
-
-    leaf = next((x for x in conditions.leaves(CODE) if x.get("id") == "education"), None)
-    return (leaf, _rank(leaf["at_least"])) if leaf else None
 
 
 def _rank(degree: str) -> int:

@@ -80,17 +80,21 @@ def runs(text: str, figures) -> List[List[DegreeGroup]]:
     """The groups of `placed`, cut into the lists they were said in: a degree said again, a gap of more than
     _RUN_GAP characters, or a topic word of another clause than the list's starts a new list."""
     out: List[List[DegreeGroup]] = []
+    topic: Optional[str] = None  # the current list's clause: said before it, else the first said inside it
     for g in placed(text, figures):
         run = out[-1] if out else None
+        between = _topic_before(text, g.first, run[-1].end) if run else None
         if (
             run is None
             or g.degree in {x.degree for x in run}
             or g.first - run[-1].end > _RUN_GAP
-            or _topic_before(text, g.first, run[-1].end) not in (None, _topic_before(text, run[0].first))
+            or (topic is not None and between not in (None, topic))
         ):
             out.append([g])
+            topic = _topic_before(text, g.first)
         else:
             run.append(g)
+            topic = topic or between
     return out
 
 
