@@ -177,3 +177,20 @@ def test_split_by_the_clause_floor_from_data():
     text = "本科4个博士1个大专2个"
     met, below = split(text, parse_figures(text), "本科")
     assert [g.count for g in met] == [4, 1] and [g.count for g in below] == [2]
+
+
+def test_another_group_below_the_floor_is_named_not_subtracted_twice():
+    """「另外4个应届生是高中的」 is a group of its own below 大专: 8 + 6 = 14, the 4 named, never 14 − 4."""
+    s = EstimateSession.start(
+        "协议签了三年 每年收实习生二十五个 今年应届的本科8名 专科6名 另外4个应届生是高中的 实习补贴多少"
+    )
+    assert s.inputs["qualified_interns"] == 14
+    assert any("高中4名" in n and "不计入" in n for n in s.notes)
+
+
+def test_graduates_with_no_degree_beside_the_groups_are_asked_about_named():
+    s = EstimateSession.start(
+        "实训协议四年 每年收实习生26人 今年应届的硕士3人 本科7人 还有5人应届毕业的学历还没统计 实习补贴多少"
+    )
+    assert "qualified_interns" not in s.inputs
+    assert any("5人应届毕业" in p for p in s.problems)

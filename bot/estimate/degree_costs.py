@@ -18,13 +18,22 @@ CODE = "3.7.3"
 EACH = r"每人|人均|每个人|每位|每名|每个|各"
 
 
-def read(r, costs: list) -> bool:
+def read(r, costs: list, counts: list) -> bool:
     """Reads the degree groups of clause 三（七）3 and their costs into `senior_training`; True when the message was
-    read (or asked about) this way, False when it lists no degree groups for the clause."""
-    from bot.understand.degree_groups import for_clause
+    read (or asked about) this way, False when it lists no degree groups for the clause, or counts people of the
+    clause outside them (「1个高级工程师本科2万」: read person by person elsewhere). `counts`: the message's counts of
+    people."""
+    from bot.understand.degree_groups import for_clause, topic_before
 
     found = for_clause(r.text, r.unused("count"), CODE)
     if found is None:
+        return False
+    at = {g.start for g in found}
+    heads = {sum(g.count for g in found)}
+    if any(
+        f.start not in at and int(f.value) not in heads and topic_before(r.text, f.start) in (CODE, None)
+        for f in counts
+    ):
         return False
     failing = _failing(r.text, found, costs)
     kept = [g for g in found if not failing[g]]

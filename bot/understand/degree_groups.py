@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
-# what may stand between a count and its degree: 「12个本科应届生」「12名是本科的」「本科生12人」「大专的有10个」
-_AFTER_GAP = r"\s*(?:是|都是|全是|为)?\s*"
+# what may stand between a count and its degree: 「12个本科应届生」「12名是本科的」「3个应届生是中专的」「本科生12人」「大专的有10个」
+_AFTER_GAP = r"\s*(?:应届毕业生|应届生|毕业生|实习生|学生)?\s*(?:是|都是|全是|为)?\s*"
 _BEFORE_GAP = r"(?:生|学历|毕业生|应届生|应届毕业生|的)?\s*(?:的)?\s*(?:有|是|共|一共|来了|招了)?\s*$"
 _RUN_GAP = 40  # characters between two groups beyond which they are two lists
 
@@ -83,7 +83,7 @@ def runs(text: str, figures) -> List[List[DegreeGroup]]:
     topic: Optional[str] = None  # the current list's clause: said before it, else the first said inside it
     for g in placed(text, figures):
         run = out[-1] if out else None
-        between = _topic_before(text, g.first, run[-1].end) if run else None
+        between = topic_before(text, g.first, run[-1].end) if run else None
         if (
             run is None
             or g.degree in {x.degree for x in run}
@@ -91,7 +91,7 @@ def runs(text: str, figures) -> List[List[DegreeGroup]]:
             or (topic is not None and between not in (None, topic))
         ):
             out.append([g])
-            topic = _topic_before(text, g.first)
+            topic = topic_before(text, g.first)
         else:
             run.append(g)
             topic = topic or between
@@ -111,7 +111,7 @@ def for_clause(text: str, figures, code: str) -> Optional[List[DegreeGroup]]:
     """The degree groups clause `code` counts: the lists said after a topic word of `code` (the nearest topic word
     of any clause before a list decides; a list with none before it goes to every clause), in order; None when
     they hold fewer than two groups."""
-    mine = [g for run in runs(text, figures) if _topic_before(text, run[0].first) in (code, None) for g in run]
+    mine = [g for run in runs(text, figures) if topic_before(text, run[0].first) in (code, None) for g in run]
     return mine if len(mine) >= 2 else None
 
 
@@ -169,7 +169,7 @@ def _part_or_again(text: str, g: DegreeGroup) -> bool:
     return bool(re.search(rf"(?:{'|'.join(map(re.escape, words))})\s*(?:有|还有)?\s*$", head))
 
 
-def _topic_before(text: str, pos: int, since: int = 0) -> Optional[str]:
+def topic_before(text: str, pos: int, since: int = 0) -> Optional[str]:
     """The clause whose topic word is said nearest before `pos` (and after `since`), or None when none is."""
     best, code = -1, None
     for clause, words in _words()["topics"].items():

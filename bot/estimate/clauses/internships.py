@@ -32,6 +32,14 @@ def _degree_groups(r) -> bool:
         return False
     met, below = found
     total = sum(g.count for g in met)
+    unplaced = _unplaced(r, met + below)
+    if unplaced:  # 「还有3个应届生学历不清楚」: a count of graduates with no degree is asked about, named
+        said = "、".join(f"{g.degree}{g.count}名" for g in met + below)
+        r.out.problems.append(
+            f"您说的{said}之外，还有“{'”“'.join(unplaced)}”没有说学历（{leaf['label']}才计入）。"
+            "请告诉我这些人的学历，或符合条件的应届毕业生一共多少名。"
+        )
+        return True
     for f in r.figs:
         if any(f.start == g.start for g in met + below):
             r.use(f)
@@ -41,10 +49,30 @@ def _degree_groups(r) -> bool:
         left = "、".join(f"{g.degree}{g.count}名" for g in below)
         note += f"；{left}不满足“{leaf['label']}”，不计入"
     r.out.notes.append(note)
-    n = count_without_parts(r, CODE, PERSON_CONDITIONS, total)
+    n = count_without_parts(r, CODE, PERSON_CONDITIONS, total, skip={g.start for g in met + below})
     r.out.fields["qualified_interns"] = total if n is None else n
     r.out.fields["_fact_education_level@" + CODE] = min((g.degree for g in met), key=_degree_rank)
     return True
+
+
+def _unplaced(r, placed: list) -> list:
+    """The words of each count of graduates (「3个应届生」) said with the degree groups but with no degree of its own
+    and no part of a group (bot/understand/subgroups.py)."""
+    from bot.understand.degree_groups import topic_before
+    from bot.understand.subgroups import parts
+
+    at = {g.start for g in placed} | {p.number_at for p in parts(r.text)}
+    out = []
+    for f in r.unused("count"):
+        m = re.match(r"\s*(?:的|是)?\s*(?:应届|毕业)[^，,。；;\s]{0,12}", r.text[f.end :])
+        if (
+            m
+            and f.start not in at
+            and topic_before(r.text, f.start) in (CODE, None)
+            and f.value != sum(g.count for g in placed)
+        ):
+            out.append(r.text[f.start : f.end + m.end()])
+    return out
 
 
 def _degree_rank(degree: str) -> int:

@@ -107,7 +107,9 @@ def read(r):
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
         and not _counts_things(r.text[f.end : f.end + 6])  # 「问两个补贴：…」 counts the questions
     ]
-    if degree_costs.read(r, costs):  # 「硕士2人每人8万 本科3人每人3万」: groups by degree, each with its own cost
+    if degree_costs.read(
+        r, costs, counts
+    ):  # 「硕士2人每人8万 本科3人每人3万」: groups by degree, each with its own cost
         return
     if not costs:
         if counts and r.pending == "senior_training" and r.known.get("_senior_each_cost"):
