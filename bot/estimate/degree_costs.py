@@ -149,18 +149,18 @@ def _counted_note(kept: list, below: list) -> str:
 def _failing(text: str, found: list, costs: list) -> dict:
     """Each group's conditions of 三（七）3 failed (the labels; empty when none): its degree against the clause's
     (本科以上), and the position said in its own words (「4个大专的普通员工」: below 项目经理), from conditions.yml."""
-    from bot.estimate.clauses.senior_training import _level_needs, _rank_said
+    from bot.estimate.clauses.senior_training import level_needs, rank_said
 
     bounds = sorted([g.first for g in found] + [c.start for c in costs] + [len(text)])
     out = {}
     for g in found:
         own = text[g.first : min(b for b in bounds if b >= g.end)]  # up to the next group or cost
         labels = []
-        for leaf, need in _level_needs():
+        for leaf, need in level_needs():
             if leaf["scale"] == "education":
                 low = _rank(g.degree)
             else:
-                said = _rank_said(own, leaf["scale"])
+                said = rank_said(own, leaf["scale"])
                 low = said[1] if said else need
             if low < need:
                 labels.append(leaf["label"])
