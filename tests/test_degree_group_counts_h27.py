@@ -194,3 +194,12 @@ def test_graduates_with_no_degree_beside_the_groups_are_asked_about_named():
     )
     assert "qualified_interns" not in s.inputs
     assert any("5人应届毕业" in p for p in s.problems)
+
+
+def test_a_count_of_schools_is_no_group_of_people():
+    """「跟三所高职签了协议」: 三所 counts schools; the graduates are the 15 大专 alone."""
+    r = read(
+        "跟三所高职签了两年实训协议 每年接收实习生22个 今年有15个应届生 都是大专 实习社保都满足 能补多少",
+        items=["3.7.4"],
+    )
+    assert r.fields["qualified_interns"] == 15

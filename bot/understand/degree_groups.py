@@ -62,7 +62,13 @@ def placed(text: str, figures) -> List[DegreeGroup]:
     大专学历的」: 3 → 大专). Each degree word goes with one count only; a part of a group (「其中本科2个」) or a group
     named again (「这12个本科」) is no group of its own."""
     counts = [
-        f for f in figures if f.kind == "count" and f.value is not None and f.value == int(f.value) and f.value > 0
+        f
+        for f in figures
+        if f.kind == "count"
+        and f.value is not None
+        and f.value == int(f.value)
+        and f.value > 0
+        and re.search(r"[个名人位]", f.unit or f.raw or "")  # people, never 「两所高职」 (schools)
     ]
     before = {i: d for i, f in enumerate(counts) if (d := _degree_before(text, f)) is not None}
     after = {i: d for i, f in enumerate(counts) if (d := _degree_after(text, f)) is not None}
