@@ -308,6 +308,7 @@ class EstimateSession:
         session._note_facts(text)
         session.fill_from_facts()
         session._absorb(text, first=True)
+        session._keeps_counts_told(norm, running)
         session._drop_stale_everyone_notes()
         session._keeps_fairs_told(norm, running, adds)
         session._rates_not_at_hand(norm)
@@ -863,7 +864,10 @@ class EstimateSession:
                 # a count taken as everyone's from this message's facts is no earlier count: the message's replaces it
                 assumed = getattr(self, "assumed_everyone", set())
                 for key in [k for k in fields if k in ADDITIVE_COUNTS and k in self.inputs and k not in assumed]:
-                    self.inputs[key] = int(self.inputs[key]) + int(fields.pop(key))
+                    old, new, less = int(self.inputs[key]), int(fields.pop(key)), int(fields.pop(f"_less_{key}", 0))
+                    self.inputs[key] = max(old - less, 0) + new
+                    if less:  # 「硕士里有1个是往届的… 另外还有5个」: a part of the earlier count out, the new ones in
+                        self.notes.append(f"按{old} − {less} + {new} = {self.inputs[key]}名计算")
                     self.last_keys.append(key)
                     got = True
         added = (
@@ -873,6 +877,8 @@ class EstimateSession:
             fields, sums, unclear = added
             self.notes += [n for n in sums if n not in self.notes]
             reading.problems = list(reading.problems) + unclear
+        for key in [k for k in fields if k.startswith("_less_")]:
+            fields.pop(key)  # a part of an earlier count, taken only when new people are added to it (above)
         for key, value in fields.items():
             if key.startswith("_"):
                 self.inputs[key] = value
@@ -1397,7 +1403,11 @@ class EstimateSession:
                 }
                 return True
         elif data["kind"] == "senior":
-            self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
+            # the costs already placed for the other people asked with the question (bot/estimate/degree_costs.py)
+            known = [Decimal(v) for v in data.get("known") or []]
+            if data.get("known") is not None and len(values) == 1 and int(data.get("count") or 0) > 1:
+                values = values * int(data["count"])  # 「每人5万」 for the group asked about
+            self.inputs["senior_training"] = [{"cost_cny": v} for v in known + values]
         elif data["kind"] == "cert":
             self.inputs["certifications"] = [{"name": f"资质{i + 1}", "cost_cny": v} for i, v in enumerate(values)]
         elif data["kind"] == "platform":
@@ -1498,6 +1508,19 @@ class EstimateSession:
                 self.inputs[count_key] = int(Decimal(str(self.inputs[group_key])))
                 self.assumed_everyone = getattr(self, "assumed_everyone", set()) | {count_key}
                 self.notes.append(f"按您说的{self.inputs[count_key]}名均符合条件计算")
+
+    def _keeps_counts_told(self, norm: str, running: Optional[dict]) -> None:
+        """「所有算进去的学生都实习满3个月…」 after an estimate that counted 22 qualified graduates of 30 interns: a
+        message that states the person conditions met and gives no count of its own speaks of the people counted;
+        the qualifying count told stays, never replaced by the group's figure (a different role's count)."""
+        assumed = getattr(self, "assumed_everyone", set())
+        if not running or not assumed or any(f.kind == "count" for f in own_figures(norm)):
+            return
+        for clause in clauses.clauses_for(self.items):
+            count_key = (clause.person_conditions or (None,))[0]
+            if count_key in assumed and running.get(count_key) is not None:
+                self.inputs[count_key] = int(Decimal(str(running[count_key])))
+                assumed.discard(count_key)
 
     def _drop_stale_everyone_notes(self) -> None:
         """「每年收25个实习生… 符合这些条件的有8个」: the whole group was taken as qualifying from the facts before

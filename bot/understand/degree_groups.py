@@ -1,10 +1,14 @@
 """People counted in groups that each carry their own degree: 「来了12个本科应届生；…10个大专应届生；…8个中专应届生」,
-「本科生12人、大专生10人、中专生8人」.
+「本科生12人、大专生10人、中专生8人」「本科12个硕士3个大专4个」.
 
 Each count keeps the degree said right beside it (the education scale of knowledge/data/conditions.yml `scales`),
 so a clause that needs 大专以上 counts 12 + 10 and leaves the 8 中专 out, never the last count alone. The counts are
 the figures the user typed (calculator/figures_zh.py); nothing is guessed: a message with fewer than two such groups,
 or with two groups naming the same degree, is no degree list (None).
+
+A message may hold two lists for two clauses (「实训…应届的本科12个硕士3个 … 涉外业务培训 硕士2人…本科3人…」): the
+groups are cut into runs (a degree said again, a long gap or another clause's topic word starts a new run), and each
+run goes to the clause whose topic word (knowledge/data/estimate_words.yml `degree_groups`) is said nearest before it.
 """
 
 import re
@@ -12,9 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
-# what may stand between a count and its degree: 「12个本科应届生」「12名是本科的」「本科生12人」「大专的有10个」
-_AFTER_GAP = r"\s*(?:是|都是|全是|为)?\s*"
+# what may stand between a count and its degree: 「12个本科应届生」「12名是本科的」「3个应届生是中专的」「本科生12人」「大专的有10个」
+_AFTER_GAP = r"\s*(?:应届毕业生|应届生|毕业生|实习生|学生)?\s*(?:是|都是|全是|为)?\s*"
 _BEFORE_GAP = r"(?:生|学历|毕业生|应届生|应届毕业生|的)?\s*(?:的)?\s*(?:有|是|共|一共|来了|招了)?\s*$"
+_RUN_GAP = 40  # characters between two groups beyond which they are two lists
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,12 @@ class DegreeGroup:
     degree: str
     start: int  # the count's span in the text
     end: int
+    degree_at: int = -1  # where the degree is said
+
+    @property
+    def first(self) -> int:
+        """Where the group's words begin (its degree or its count, whichever comes first)."""
+        return min(self.start, self.degree_at) if self.degree_at >= 0 else self.start
 
 
 @lru_cache(maxsize=1)
@@ -35,35 +46,141 @@ def _degree_words() -> Tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def groups(text: str, figures) -> Optional[List[DegreeGroup]]:
-    """The counts of people in `figures` (parse_figures of `text`) that each name their own degree, in order,
-    or None when fewer than two counts do or two name the same degree."""
-    words = "|".join(map(re.escape, _degree_words()))
-    after = re.compile(rf"{_AFTER_GAP}(?P<d>{words})")
-    before = re.compile(rf"(?P<d>{words}){_BEFORE_GAP}")
-    out = []
-    for f in figures:
-        if f.kind != "count" or f.value is None or f.value != int(f.value) or f.value <= 0:
-            continue
-        m = after.match(text, f.end)
-        degree = m.group("d") if m else None
-        if degree is None:
-            b = before.search(text[max(0, f.start - 12) : f.start])
-            degree = b.group("d") if b else None
-        if degree is not None:
-            out.append(DegreeGroup(int(f.value), degree, f.start, f.end))
-    if len(out) < 2 or len({g.degree for g in out}) < len(out):
-        return None
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    from bot.estimate.reading import estimate_words
+
+    return estimate_words()["degree_groups"]
+
+
+def placed(text: str, figures) -> List[DegreeGroup]:
+    """Every count of people in `figures` (parse_figures of `text`) with the degree said beside it, in order.
+
+    A list is said one way throughout: 「本科12个硕士3个大专4个」 (each degree before its count) or 「12个本科、10个大专」
+    (after it); the way that places more counts decides, so 「本科12个硕士3个」 never gives 12 to 硕士. A count the
+    chosen way leaves without a degree may still take an unused one said the other way (「本科5个硕士2个…另外还有3个
+    大专学历的」: 3 → 大专). Each degree word goes with one count only; a part of a group (「其中本科2个」) or a group
+    named again (「这12个本科」) is no group of its own."""
+    counts = [
+        f
+        for f in figures
+        if f.kind == "count"
+        and f.value is not None
+        and f.value == int(f.value)
+        and f.value > 0
+        and re.search(r"[个名人位]", f.unit or f.raw or "")  # people, never 「两所高职」 (schools)
+    ]
+    before = {i: d for i, f in enumerate(counts) if (d := _degree_before(text, f)) is not None}
+    after = {i: d for i, f in enumerate(counts) if (d := _degree_after(text, f)) is not None}
+    first, second = (after, before) if len(_one_each(after, {})) > len(_one_each(before, {})) else (before, after)
+    chosen = _one_each(first, {})
+    chosen.update(_one_each({i: d for i, d in second.items() if i not in chosen}, chosen))
+    out = [
+        DegreeGroup(int(counts[i].value), chosen[i][0], counts[i].start, counts[i].end, chosen[i][1])
+        for i in sorted(chosen)
+    ]
+    return [g for g in out if not _part_or_again(text, g)]
+
+
+def runs(text: str, figures) -> List[List[DegreeGroup]]:
+    """The groups of `placed`, cut into the lists they were said in: a degree said again, a gap of more than
+    _RUN_GAP characters, or a topic word of another clause than the list's starts a new list."""
+    out: List[List[DegreeGroup]] = []
+    topic: Optional[str] = None  # the current list's clause: said before it, else the first said inside it
+    for g in placed(text, figures):
+        run = out[-1] if out else None
+        between = topic_before(text, g.first, run[-1].end) if run else None
+        if (
+            run is None
+            or g.degree in {x.degree for x in run}
+            or g.first - run[-1].end > _RUN_GAP
+            or (topic is not None and between not in (None, topic))
+        ):
+            out.append([g])
+            topic = topic_before(text, g.first)
+        else:
+            run.append(g)
+            topic = topic or between
     return out
 
 
-def split(text: str, figures, at_least: str) -> Optional[Tuple[List[DegreeGroup], List[DegreeGroup]]]:
-    """(groups meeting the degree `at_least`, groups below it), or None when the text lists no degree groups."""
-    from knowledge import conditions
+def groups(text: str, figures) -> Optional[List[DegreeGroup]]:
+    """The counts of people in `figures` that each name their own degree, in order, when the message says one list
+    of two or more of them; else None (fewer than two, or two naming the same degree)."""
+    found = runs(text, figures)
+    if len(found) != 1 or len(found[0]) < 2:
+        return None
+    return found[0]
 
-    found = groups(text, figures)
+
+def for_clause(text: str, figures, code: str) -> Optional[List[DegreeGroup]]:
+    """The degree groups clause `code` counts: the lists said after a topic word of `code` (the nearest topic word
+    of any clause before a list decides; a list with none before it goes to every clause), in order; None when
+    they hold fewer than two groups."""
+    mine = [g for run in runs(text, figures) if topic_before(text, run[0].first) in (code, None) for g in run]
+    return mine if len(mine) >= 2 else None
+
+
+def split(
+    text: str, figures, at_least: str, code: Optional[str] = None
+) -> Optional[Tuple[List[DegreeGroup], List[DegreeGroup]]]:
+    """(groups meeting the degree `at_least`, groups below it), or None when the text lists no degree groups
+    (for clause `code` when given)."""
+    found = groups(text, figures) if code is None else for_clause(text, figures, code)
     if found is None:
         return None
-    need = conditions.rank("education", at_least)
-    met = [g for g in found if conditions.rank("education", g.degree) >= need]
+    need = rank(at_least)
+    met = [g for g in found if rank(g.degree) >= need]
     return met, [g for g in found if g not in met]
+
+
+def rank(degree: str) -> int:
+    """The rank of a degree word on the education scale (conditions.yml)."""
+    from knowledge import conditions
+
+    return conditions.rank("education", degree)
+
+
+def _degree_before(text: str, f) -> Optional[Tuple[str, int]]:
+    """The degree said right before count `f` (「本科12个」「本科生有12人」) and where it begins, or None."""
+    words = "|".join(map(re.escape, _degree_words()))
+    lo = max(0, f.start - 12)
+    b = re.search(rf"(?P<d>{words}){_BEFORE_GAP}", text[lo : f.start])
+    return (b.group("d"), lo + b.start("d")) if b else None
+
+
+def _degree_after(text: str, f) -> Optional[Tuple[str, int]]:
+    """The degree said right after count `f` (「12个本科」「12名是本科的」) and where it begins, or None."""
+    words = "|".join(map(re.escape, _degree_words()))
+    m = re.compile(rf"{_AFTER_GAP}(?P<d>{words})").match(text, f.end)
+    return (m.group("d"), m.start("d")) if m else None
+
+
+def _one_each(found: dict, taken: dict) -> dict:
+    """`found` (count index → (degree, where said)) keeping each degree word for the first count that claims it and
+    none already in `taken`."""
+    used = {at for _, at in taken.values()}
+    out = {}
+    for i in sorted(found):
+        if found[i][1] not in used:
+            used.add(found[i][1])
+            out[i] = found[i]
+    return out
+
+
+def _part_or_again(text: str, g: DegreeGroup) -> bool:
+    """Whether words right before the group (「其中本科2个」「这12个本科」) make it a part or a group named again."""
+    words = sorted(map(str, _words()["not_a_group"]), key=len, reverse=True)
+    head = text[max(0, g.first - 4) : g.first]
+    return bool(re.search(rf"(?:{'|'.join(map(re.escape, words))})\s*(?:有|还有)?\s*$", head))
+
+
+def topic_before(text: str, pos: int, since: int = 0) -> Optional[str]:
+    """The clause whose topic word is said nearest before `pos` (and after `since`), or None when none is."""
+    best, code = -1, None
+    for clause, words in _words()["topics"].items():
+        for w in words:
+            at = text.rfind(str(w), since, pos)
+            if at >= 0 and at + len(str(w)) > best:
+                best, code = at + len(str(w)), str(clause)
+    return code

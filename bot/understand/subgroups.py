@@ -50,12 +50,21 @@ def _patterns():
     batch = alternation(_batches())
     # 「第二期有3个没通过考核」「二班中有2个是高中」: a batch named again, then a count: a part of that batch
     named = rf"(?P<in4>(?<![\d一二两三四五六七八九十])第?[一二三四五六七八九十\d]{{1,2}}\s*(?:{batch}))\s*(?P<among4>{among})?\s*(?:有|还有)"
+    # 「硕士里有1个是往届的」「本科生中有2个…」: a group named again by its degree (conditions.yml education), then a count
+    degree = rf"(?P<in5>(?:{alternation(_degree_words())})(?:生|学历)?的?\s*(?:{among})\s*(?:有|还有))"
     part = re.compile(
-        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside})\s*(?:有|还有)|(?P<in3>{bare})|{named}){tail}"
+        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside})\s*(?:有|还有)|(?P<in3>{bare})|{named}|{degree})"
+        rf"{tail}"
     )
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
     addition = re.compile(rf"(?:{alternation(w['addition'])}){tail}")
     return part, others, addition
+
+
+def _degree_words() -> list:
+    from knowledge import conditions
+
+    return [str(w) for level in conditions.scales()["education"] for w in level]
 
 
 def _batches() -> list:
@@ -115,15 +124,25 @@ def parts(t: str) -> List[Part]:
             if not rest and m.group("in4") and not m.group("among4") and not _batch_said_before(t, m):
                 continue  # 「第一期有40人」: the batch counted, no part of it
             # 「第三期里有两个是中专」「其中3个其实只是大专」 said after the group was counted (an earlier message)
-            said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3", "in4"))
+            said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3", "in4", "in5"))
             # 「其中2个是大专学历 其他10个是…」 after the group was counted: the others after a part said
             after_part = rest and any(p.end <= m.start() and not p.rest for p in out) and group <= n
             if n is None or (group <= n if group and not after_part else not (said_inside or after_part)):
                 continue
             end_m = PHRASE_END.search(t, m.end())
-            end = end_m.start() if end_m else len(t)
+            end = _continued(t, end_m.start() if end_m else len(t))
             out.append(Part(n, m.start(), end, m.start("n"), t[m.start("n") : end], rest))
     return sorted(out, key=lambda p: p.start)
+
+
+def _continued(t: str, end: int) -> int:
+    """The end of a part's words carried on past `end` over the phrases after a space that go on about the same people
+    (「其中2个没签合同 人已经走了不在职」: estimate_words.yml subgroups `continues`), each phrase up to its own end."""
+    go_on = re.compile(rf" +(?:{alternation(_words()['continues'])})")
+    while end < len(t) and (m := go_on.match(t, end)):
+        nxt = PHRASE_END.search(t, m.end())
+        end = nxt.start() if nxt else len(t)
+    return end
 
 
 PART_END = re.compile(r"[，。；,;！？!?\n （(]")

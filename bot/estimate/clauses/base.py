@@ -126,13 +126,15 @@ def wan(d, unit: str = "元") -> str:
     return amount(Decimal(d), unit)
 
 
-def count_without_parts(r, code: str, ids, group: int) -> Optional[int]:
+def count_without_parts(r, code: str, ids, group: int, skip=()) -> Optional[int]:
     """The people counted when the message sets apart parts of the group that fail the clause's person
     conditions (bot/understand/subgroups.py): the others the user named by count (其他28个), else the group less
-    those parts, said in a note; None when no part fails. The parts' counts are used up either way."""
+    those parts, said in a note; None when no part fails. The parts' counts are used up either way. `skip`: where
+    counts begin that are no parts (groups of their own, already left out)."""
     from bot.understand.subgroups import excluded
 
     failing, others = excluded(r.text, code, ids)
+    failing = [(p, labels) for p, labels in failing if p.number_at not in skip]
     if not failing:
         return None
     said_of = {p.group for p, _ in failing if p.group}

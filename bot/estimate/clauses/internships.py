@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from .base import Clause, Field, count_less_removed, count_without_parts, figure_in
+from .base import Clause, Field, count_less_failing, count_less_removed, count_without_parts, figure_in
 
 CODE = "3.7.4"
 PERSON_CONDITIONS = ("graduate", "education", "months", "insurance")  # each graduate counted must meet these
@@ -18,33 +18,72 @@ def _without_aside(before: str) -> str:
     return ASIDE.sub("", before)
 
 
-def _degree_groups(r) -> None:
-    """「12个本科应届生…10个大专应届生…8个中专应届生」: each group keeps its own degree; the qualified graduates are
-    the groups at the clause's degree or above (bot/understand/degree_groups.py), the others are named as left out."""
+def _degree_groups(r) -> bool:
+    """「12个本科应届生…10个大专应届生…8个中专应届生」「本科12个硕士3个大专4个」: each group keeps its own degree; the
+    qualified graduates are the groups at the clause's degree or above (bot/understand/degree_groups.py), the others
+    are named as left out; a part said to fail a person condition (「其中2个社保才交了4个月」) is taken from their sum.
+    True when the message was read this way."""
     from bot.understand.degree_groups import split
     from knowledge import conditions
 
     leaf = next((x for x in conditions.leaves(CODE) if x.get("id") == "education"), None)
-    found = split(r.text, [f for f in r.figs if id(f) not in r.used], leaf["at_least"]) if leaf else None
+    found = split(r.text, [f for f in r.figs if id(f) not in r.used], leaf["at_least"], CODE) if leaf else None
     if not found or not found[0]:
-        return
+        return False
     met, below = found
-    r.out.fields["qualified_interns"] = sum(g.count for g in met)
+    total = sum(g.count for g in met)
+    unplaced = _unplaced(r, met + below)
+    if unplaced:  # 「还有3个应届生学历不清楚」: a count of graduates with no degree is asked about, named
+        said = "、".join(f"{g.degree}{g.count}名" for g in met + below)
+        r.out.problems.append(
+            f"您说的{said}之外，还有“{'”“'.join(unplaced)}”没有说学历（{leaf['label']}才计入）。"
+            "请告诉我这些人的学历，或符合条件的应届毕业生一共多少名。"
+        )
+        return True
     for f in r.figs:
         if any(f.start == g.start for g in met + below):
             r.use(f)
     said = "+".join(f"{g.degree}{g.count}名" for g in met)
-    note = f"符合条件的应届毕业生按{leaf['at_least']}以上学历计：{said} = {sum(g.count for g in met)}名"
+    note = f"符合条件的应届毕业生按{leaf['at_least']}以上学历计：{said} = {total}名"
     if below:
         left = "、".join(f"{g.degree}{g.count}名" for g in below)
         note += f"；{left}不满足“{leaf['label']}”，不计入"
     r.out.notes.append(note)
+    n = count_without_parts(r, CODE, PERSON_CONDITIONS, total, skip={g.start for g in met + below})
+    r.out.fields["qualified_interns"] = total if n is None else n
+    r.out.fields["_fact_education_level@" + CODE] = min((g.degree for g in met), key=_degree_rank)
+    return True
+
+
+def _unplaced(r, placed: list) -> list:
+    """The words of each count of graduates (「3个应届生」) said with the degree groups but with no degree of its own
+    and no part of a group (bot/understand/subgroups.py)."""
+    from bot.understand.degree_groups import topic_before
+    from bot.understand.subgroups import parts
+
+    at = {g.start for g in placed} | {p.number_at for p in parts(r.text)}
+    out = []
+    for f in r.unused("count"):
+        m = re.match(r"\s*(?:的|是)?\s*(?:应届|毕业)[^，,。；;\s]{0,12}", r.text[f.end :])
+        if (
+            m
+            and f.start not in at
+            and topic_before(r.text, f.start) in (CODE, None)
+            and f.value != sum(g.count for g in placed)
+        ):
+            out.append(r.text[f.start : f.end + m.end()])
+    return out
+
+
+def _degree_rank(degree: str) -> int:
+    from bot.understand.degree_groups import rank
+
+    return rank(degree)
 
 
 def read(r):
     t = r.text
-    if "qualified_interns" not in r.out.fields:
-        _degree_groups(r)
+    by_degree = "qualified_interns" not in r.out.fields and _degree_groups(r)
     for f in r.figs:
         if id(f) in r.used:
             continue
@@ -70,7 +109,7 @@ def read(r):
             )
             and not re.search(r"应届|毕业|符合|合格", before[-6:])
             and (
-                not re.search(r"应届|毕业生", re.split(r"[，,；;。]", after)[0][:6])
+                not re.search(r"应届|毕业生", _own_words(after)[:6])
                 or re.match(rf"\s*[，,]?\s*(?:{_among()})", after)  # 「接24个 里面应届…的有16个」: the group
             )
             and "interns_per_year" not in r.out.fields
@@ -79,6 +118,7 @@ def read(r):
             r.use(f)
         elif (
             f.kind == "count"
+            and not by_degree  # the degree groups are the graduates counted
             # 「其中12个应届的条件都满足 两项加一起」: 两项 counts no one
             and not re.match(r"项|问题|方面|件事", t[f.end - 1 : f.end + 2].lstrip("个"))
             and not _refers_back(r, f)
@@ -130,7 +170,11 @@ def read(r):
         if n is not None:
             r.out.fields["qualified_interns"] = n
     elif "qualified_interns" not in r.out.fields and r.known.get("qualified_interns"):
+        # 「硕士里有1个是往届的」 after the graduates were counted: that part is taken from the count told before
+        count_less_failing(r, "qualified_interns", CODE, PERSON_CONDITIONS)
         count_less_removed(r, "qualified_interns")
+    elif "qualified_interns" in r.out.fields and r.known.get("qualified_interns") and not by_degree:
+        _less_of_earlier(r)
     if "qualified_interns" not in r.out.fields and "interns_per_year" in r.out.fields:
         # 「接了35个实习生… 不过有7个人社保才交了4个月 其他28个都交满半年以上了」: 28 are counted
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["interns_per_year"])
@@ -144,6 +188,42 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _less_of_earlier(r) -> None:
+    """「硕士里有1个是往届的不是应届 另外大专还有5个符合条件的应届生」 after the graduates were counted: the part said
+    to fail a person condition before the new count is of the graduates told before; it is kept as `_less_<key>`
+    (the session takes it from their count when it adds the new ones), said in a note."""
+    from bot.understand.subgroups import excluded
+
+    failing, _ = excluded(r.text, CODE, PERSON_CONDITIONS)
+    told = r.out.fields["qualified_interns"]
+    new_at = min(
+        (
+            f.start
+            for f in r.figs
+            if f.kind == "count" and f.value == told and all(p.number_at != f.start for p, _ in failing)
+        ),
+        default=len(r.text),
+    )
+    earlier = [(p, labels) for p, labels in failing if p.number_at < new_at and not p.group]
+    if not earlier:
+        return
+    for f in r.unused("count"):
+        if any(p.number_at == f.start for p, _ in earlier):
+            r.use(f)
+    r.out.fields["_less_qualified_interns"] = sum(p.count for p, _ in earlier)
+    r.out.notes.append(
+        "；".join(f"“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in earlier)
+    )
+
+
+def _own_words(after: str) -> str:
+    """The words after a count up to where another statement begins (a punctuation mark, or a space before a
+    year word or an among word: 「每年收实习生正好20个 今年应届的…」)."""
+    from bot.estimate.reading import YEAR_CUR, YEAR_PREV
+
+    return re.split(rf"[，,；;。]|\s+(?={YEAR_CUR}|{YEAR_PREV}|{_among()})", after)[0]
 
 
 def _among() -> str:

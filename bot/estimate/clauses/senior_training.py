@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+from bot.estimate import degree_costs
 from bot.estimate.reading import FAIR_WORDS, TOTAL_WORDS, Clarification, each_cost_question
 
 from .base import Clause, Field, wan
@@ -110,6 +111,10 @@ def read(r):
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
         and not _counts_things(r.text[f.end : f.end + 6])  # 「问两个补贴：…」 counts the questions
     ]
+    if degree_costs.read(
+        r, costs, counts
+    ):  # 「硕士2人每人8万 本科3人每人3万」: groups by degree, each with its own cost
+        return
     if not costs:
         if counts and r.pending == "senior_training" and r.known.get("_senior_each_cost"):
             _count_at_each_cost(r, counts)
@@ -210,7 +215,7 @@ def _unnamed_group(text: str) -> bool:
     return bool(re.search(alternation(estimate_words()["unnamed_group"]), text))
 
 
-def _level_needs() -> list:
+def level_needs() -> list:
     """(condition leaf, the rank it needs) for 三（七）3's 学历 and 职位 (knowledge/data/conditions.yml)."""
     from knowledge import conditions
 
@@ -257,14 +262,12 @@ def _described_groups(r, counts, cost) -> bool:
         for f in before:
             r.use(f)
         return True
-    needs = _level_needs()
+    needs = level_needs()
     kept, left, kept_said = 0, [], []
     for i, f in enumerate(subs):
         end = subs[i + 1].start if i + 1 < len(subs) else cost.start
         said = r.text[f.end : end]
-        below = [
-            leaf["label"] for leaf, need in needs if (ranks := _rank_said(said, leaf["scale"])) and ranks[1] < need
-        ]
+        below = [leaf["label"] for leaf, need in needs if (ranks := rank_said(said, leaf["scale"])) and ranks[1] < need]
         if below:
             left.append((f, said.strip(" ，,是的"), below))
         else:
@@ -305,7 +308,7 @@ def people_and_costs_question(told: int, costs, groups: list) -> Clarification:
     )
 
 
-def _rank_said(words: str, scale: str):
+def rank_said(words: str, scale: str):
     """The lowest and highest rank of `scale` (conditions.yml scales) named in `words`, or None."""
     from knowledge import conditions
 
@@ -322,20 +325,18 @@ def _qualified_groups(r, costs, groups: list) -> list:
     that description); a group whose education or position is below the clause's (本科以上、项目经理以上,
     conditions.yml) is not counted and named; a group whose level is not said stays counted (asked as a
     condition)."""
-    needs = _level_needs()
+    needs = level_needs()
     kept, left, said, prev_end = [], [], "", 0
     kept_said, left_said = [], []
     for c, v in zip(costs, groups):
         between = r.text[prev_end : c.start]
-        if any(_rank_said(between, leaf["scale"]) for leaf, _ in needs):
+        if any(rank_said(between, leaf["scale"]) for leaf, _ in needs):
             said = between  # a new group is described; else the cost is listed with the group before it
         prev_end = c.end
-        below = [
-            leaf["label"] for leaf, need in needs if (ranks := _rank_said(said, leaf["scale"])) and ranks[1] < need
-        ]
+        below = [leaf["label"] for leaf, need in needs if (ranks := rank_said(said, leaf["scale"])) and ranks[1] < need]
         (left if below else kept).append((c, v, below))
         (left_said if below else kept_said).append((said, c))
-    if kept and not left and len({_rank_said(x, "education") for x, _ in kept_said}) > 1:
+    if kept and not left and len({rank_said(x, "education") for x, _ in kept_said}) > 1:
         # each person with a level of their own, all counted (「张经理（本科 项目经理）…李总监（硕士 项目总监）…」)
         _counted_levels_are_the_items(r, [x for x, _ in kept_said], [])
     if not left or not kept:
@@ -360,12 +361,12 @@ def _counted_levels_are_the_items(r, kept: list, left: list) -> None:
     level said of the groups kept; None (not known) when a kept group's is not said but a group left out said one."""
     from knowledge import conditions
 
-    for leaf, _ in _level_needs():
-        ranks = [_rank_said(words, leaf["scale"]) for words in kept]
+    for leaf, _ in level_needs():
+        ranks = [rank_said(words, leaf["scale"]) for words in kept]
         key = f"_fact_{leaf['fact']}@3.7.3"
         if ranks and all(ranks):
             r.out.fields[key] = conditions.scales()[leaf["scale"]][min(x[0] for x in ranks)][0]
-        elif any(_rank_said(words, leaf["scale"]) for words in left):
+        elif any(rank_said(words, leaf["scale"]) for words in left):
             r.out.fields[key] = None
 
 
