@@ -1,0 +1,53 @@
+"""第二条's facts stated in English beside the policy's words, put into the Chinese the fact readers read.
+
+「no 违法经营 record, taxes filed and paid on time」 → 「没有违法经营，纳税按时缴纳」: in each phrase (cut at punctuation)
+that holds Latin words, the English words of eligibility_words.yml `english.words` become their Chinese, an English
+negator becomes 没有 over the Chinese words right after it only, `breaks` (and, but, we …) end a phrase, and the other
+Latin words and the spaces between words are dropped. A phrase without Latin words is left as it is. Plain Python.
+"""
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from bot.answers.eligibility import WORDS_FILE
+
+LATIN = re.compile(r"[a-z]")
+PHRASE = re.compile(r"((?:[，。；,;！？!?：:（）()\n]|\.(?!\d))+)")
+HAN = r"[\u4e00-\u9fff]"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["second_article"]["english"]
+    fillers = raw["negation_fillers"]
+    return {
+        "words": [(re.compile(r"(?<![a-z])(?:" + p + r")(?![a-z])"), zh) for p, zh in raw["words"]],
+        # a negator, up to three fillers, then the Chinese words it denies (「never been 处罚」「no 违法经营」)
+        "negated": re.compile(
+            raw["negation"] + r"(?:\s+(?:" + fillers + r"))*\s*(?P<run>" + HAN + r"+)"
+        ),
+        "breaks": re.compile(r"\s*" + raw["breaks"] + r"(?!['a-z])\s*"),
+    }
+
+
+def _phrase(p: str) -> str:
+    if not LATIN.search(p):
+        return p
+    w = _words()
+    p = re.sub(r"['’]s(?![a-z])", "", p.replace("’", "'"))  # 「MOFCOM's 统计系统」
+    for pattern, zh in w["words"]:
+        p = pattern.sub(" " + zh + " ", p)
+    p = w["negated"].sub(lambda m: "没有" + m.group("run") + "，", p)
+    p = w["breaks"].sub("，", p)
+    p = re.sub(r"(?<![a-z])[a-z][a-z'\-]*(?![a-z])", " ", p)
+    return re.sub(r"\s+", "", p)
+
+
+def chinese_reading(text: str) -> str:
+    """The text with its English statements of 第二条's facts put into Chinese (unchanged without Latin words)."""
+    if not LATIN.search(text or ""):
+        return text or ""
+    pieces = PHRASE.split(text)
+    return "".join(piece if i % 2 else _phrase(piece) for i, piece in enumerate(pieces))
