@@ -92,7 +92,10 @@ class TestRhetoricalRule:
         """Two 第二条 verdicts in one reply become one, on the facts of both parts."""
         parts = [
             ("我们在新密注册的公司", Answer("结论：还不能确定是否符合第二条的申报资格。", clause="2")),
-            ("产权清晰 依法经营 依法纳税 财务规范 统计系统已注册填报", Answer("结论：符合第二条的申报资格。", clause="2")),
+            (
+                "产权清晰 依法经营 依法纳税 财务规范 统计系统已注册填报",
+                Answer("结论：符合第二条的申报资格。", clause="2"),
+            ),
         ]
         merged = router.one_applicant_verdict(parts, " ".join(p for p, _ in parts), {})
         assert len(merged) == 1

@@ -364,12 +364,7 @@ def answer(text: str) -> Answer:
         # 「…独立法人 系统注册了…成立才一年 中不中」: the verdict on what was described, then the topic not required
         described = len([k for k in facts if k != "entity_type"]) >= 2
         return Answer(
-            (_verdict_line(v) + "\n" if described else "")
-            + reading
-            + _not_required_line(extra)
-            + body
-            + "\n"
-            + head,
+            (_verdict_line(v) + "\n" if described else "") + reading + _not_required_line(extra) + body + "\n" + head,
             clause="2",
         )
     if v.status == conditions.NOT_MET:

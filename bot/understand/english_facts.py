@@ -26,10 +26,35 @@ def _words() -> dict:
         "words": [(re.compile(r"(?<![a-z])(?:" + p + r")(?![a-z])"), zh) for p, zh in raw["words"]],
         # a negator, up to three fillers, then the Chinese words it denies (「never been 处罚」「no 违法经营」)
         "negated": re.compile(
-            raw["negation"] + r"(?:\s+(?:" + fillers + r"))*\s*(?P<run>" + HAN + r"+)"
+            raw["negation"]
+            + r"(?:\s+(?:"
+            + fillers
+            + r"))*\s*(?P<run>"
+            + HAN
+            + r"+)(?P<trouble>\s+(?:"
+            + raw["troubles"]
+            + r")(?![a-z]))?"
         ),
         "breaks": re.compile(r"\s*" + raw["breaks"] + r"(?!['a-z])\s*"),
     }
+
+
+def _denied(m: re.Match) -> str:
+    """「no 违法经营 record」 → 没有违法经营; 「no 依法纳税 problems」 denies the trouble, not the fact: 依法纳税没问题."""
+    run = m.group("run")
+    if m.group("trouble") and _states_holds(run):
+        return run + "没问题，"
+    return "没有" + run + "，"
+
+
+def _states_holds(run: str) -> bool:
+    """Whether Chinese words name a 第二条 fact that holds (依法纳税) rather than its failure (欠税)."""
+    from bot.answers.eligibility import BOOL_FACTS, words
+
+    w = words()
+    specs = [w[f] for f in BOOL_FACTS]
+    holds = any(p.search(run) for s in specs for p in s.get("holds") or [])
+    return holds and not any(p.search(run) for s in specs for p in s.get("fails") or [])
 
 
 def _phrase(p: str) -> str:
@@ -39,7 +64,7 @@ def _phrase(p: str) -> str:
     p = re.sub(r"['’]s(?![a-z])", "", p.replace("’", "'"))  # 「MOFCOM's 统计系统」
     for pattern, zh in w["words"]:
         p = pattern.sub(" " + zh + " ", p)
-    p = w["negated"].sub(lambda m: "没有" + m.group("run") + "，", p)
+    p = w["negated"].sub(_denied, p)
     p = w["breaks"].sub("，", p)
     p = re.sub(r"(?<![a-z])[a-z][a-z'\-]*(?![a-z])", " ", p)
     return re.sub(r"\s+", "", p)
