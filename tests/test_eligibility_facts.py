@@ -138,3 +138,12 @@ class TestNotRequired:
         said = query.clause("2")["text"] + "".join(leaf.get("quote", "") for leaf in conditions.leaves("2"))
         for topic, pattern in eligibility.words()["not_required"].items():
             assert not pattern.search(said), topic
+
+
+def test_supposed_cases_keep_their_verdicts():
+    """「如果…呢？要是…呢？」: each part supposes a case of its own, so each keeps its verdict."""
+    parts = [
+        ("如果我们在金水区注册能报吗", Answer("结论：还不能确定是否符合第二条的申报资格。", clause="2")),
+        ("要是税在上海交呢", Answer("结论：不符合第二条的申报资格。", clause="2")),
+    ]
+    assert router.one_applicant_verdict(parts, " ".join(p for p, _ in parts), {}) == parts

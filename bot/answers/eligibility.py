@@ -49,6 +49,7 @@ def words() -> dict:
         "several_subjects",
         "all_met_of_a_count",
         "topic_phrase",
+        "supposed",
     ):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]

@@ -379,6 +379,8 @@ def one_applicant_verdict(answers: list, whole: str, facts: Optional[dict]) -> l
     mine = [i for i, (_, a) in enumerate(answers) if _second_article_verdict(a)]
     if len(mine) < 2 or len(part_subjects.kinds_named(whole)) >= 2:
         return answers
+    if any(eligibility.words()["supposed"].search(answers[i][0]) for i in mine):
+        return answers  # 「如果在郑州注册呢？如果是分公司呢？」: each supposed case keeps its own verdict
     if eligibility.subjects_answer(whole) is not None:
         return answers
     joined = " ".join(answers[i][0] for i in mine)
