@@ -125,6 +125,12 @@ class TestNotRequired:
         assert "没有区分" in out and "依法纳税" in out and "第二条" in out, out
         assert "必须满足" not in out, out
 
+    def test_taxpayer_type_in_english(self):
+        out = router.compose(
+            None, "We're a small scale taxpayer - must we be a general taxpayer to apply?", facts={}
+        ).text
+        assert out.startswith("第二条没有区分一般纳税人和小规模纳税人"), out
+
     def test_loss_making(self):
         out = router.compose(None, "公司这两年一直亏损 这种情况能申报吗", facts={}).text
         assert "没有盈利的要求" in out and "第二条" in out, out
