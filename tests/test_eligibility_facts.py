@@ -153,3 +153,17 @@ def test_supposed_cases_keep_their_verdicts():
         ("要是税在上海交呢", Answer("结论：不符合第二条的申报资格。", clause="2")),
     ]
     assert router.one_applicant_verdict(parts, " ".join(p for p, _ in parts), {}) == parts
+
+
+def test_english_word_in_a_chinese_message_keeps_its_phrases():
+    """「…的branch office 税在上海总部交」 read raw (no glossary): the branch kept, the Chinese phrases still apart."""
+    facts = eligibility.facts_from(
+        normalize("我们是上海总公司在郑州设的branch office 税是在上海总部交的 今年离岸150万美元")
+    )
+    assert facts["entity_type"] == "branch" and facts["pays_tax_in_zhengzhou"] is False
+
+
+def test_rhetorical_question_about_a_class_keeps_its_fact():
+    """「难道外地注册的…也算？」 asks whether a rule reaches it: the 外地注册 said of the company stands."""
+    facts = eligibility.facts_from(normalize("难道外地注册的企业在郑州接了项目也能算？我们是武汉的公司"))
+    assert facts.get("registered_in_zhengzhou") is False

@@ -27,14 +27,15 @@ def _words() -> dict:
         # a negator, up to three fillers, then the Chinese words it denies (「never been 处罚」「no 违法经营」)
         "negated": re.compile(
             raw["negation"]
-            + r"(?:\s+(?:"
+            + r"(?:[\s\x00]+(?:"
             + fillers
-            + r"))*\s*(?P<run>"
+            + r"))*[\s\x00]*(?P<run>"
             + HAN
-            + r"+)(?P<trouble>\s+(?:"
+            + r"+)(?P<trouble>[\s\x00]+(?:"
             + raw["troubles"]
             + r")(?![a-z]))?"
         ),
+        "kept": re.compile(raw["kept"]),
         "breaks": re.compile(r"\s*" + raw["breaks"] + r"(?!['a-z])\s*"),
     }
 
@@ -58,16 +59,20 @@ def _states_holds(run: str) -> bool:
 
 
 def _phrase(p: str) -> str:
+    """One phrase: English words put into Chinese or dropped, with the spaces beside them (\x00 marks where); a space
+    between two Chinese words stays, a phrase end as in a Chinese message."""
     if not LATIN.search(p):
         return p
     w = _words()
     p = re.sub(r"['’]s(?![a-z])", "", p.replace("’", "'"))  # 「MOFCOM's 统计系统」
     for pattern, zh in w["words"]:
-        p = pattern.sub(" " + zh + " ", p)
+        p = pattern.sub("\x00" + zh.replace("\\", "\\\\") + "\x00", p)
     p = w["negated"].sub(_denied, p)
     p = w["breaks"].sub("，", p)
-    p = re.sub(r"(?<![a-z])[a-z][a-z'\-]*(?![a-z])", " ", p)
-    return re.sub(r"\s+", "", p)
+    p = re.sub(
+        r"(?<![a-z])[a-z][a-z'\-]*(?![a-z])", lambda m: m.group(0) if w["kept"].fullmatch(m.group(0)) else "\x00", p
+    )
+    return re.sub(r"\s*\x00[\s\x00]*", "", p)
 
 
 def chinese_reading(text: str) -> str:
