@@ -49,6 +49,7 @@ def words() -> dict:
         "several_subjects",
         "all_met_of_a_count",
         "topic_phrase",
+        "supposed",
     ):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
@@ -56,7 +57,7 @@ def words() -> dict:
     out["must_topics"] = {k: re.compile(v) for k, v in raw["must_topics"].items()}
     out["not_defined"] = {k: dict(v, pattern=re.compile(v["pattern"])) for k, v in raw["not_defined"].items()}
     for field, spec in raw.items():
-        if isinstance(spec, dict) and field not in ("not_required", "must_topics", "not_defined"):
+        if isinstance(spec, dict) and field not in ("not_required", "must_topics", "not_defined", "english"):
             out[field] = {
                 k: (
                     [re.compile(p) for p in v]
@@ -197,9 +198,11 @@ def facts_from(text: str) -> dict:
     company itself is the applicant, registered outside Zhengzhou, unless the office is said
     to pay tax in Zhengzhou.
     """
+    from bot.understand.english_facts import chinese_reading
     from bot.understand.retractions import without_retracted
 
     t = without_retracted(text or "")  # 「税好像是上海总部交的……不对不对，…在郑州纳税」: the later statement wins
+    t = chinese_reading(t)  # 「no 违法经营 record」 → 没有违法经营：English statements read in Chinese
     phrases = _phrases(t)
     facts: dict = {}
     denied = _no_entity(t)
@@ -362,13 +365,7 @@ def answer(text: str) -> Answer:
         # 「…独立法人 系统注册了…成立才一年 中不中」: the verdict on what was described, then the topic not required
         described = len([k for k in facts if k != "entity_type"]) >= 2
         return Answer(
-            (_verdict_line(v) + "\n" if described else "")
-            + reading
-            + f"第二条的申报资格不要求{extra}：{extra}不是申报条件，满足第二条所列条件即可申报。"
-            + _not_required_note(extra)
-            + body
-            + "\n"
-            + head,
+            (_verdict_line(v) + "\n" if described else "") + reading + _not_required_line(extra) + body + "\n" + head,
             clause="2",
         )
     if v.status == conditions.NOT_MET:
@@ -498,11 +495,13 @@ def not_defined_answer(text: str, facts: dict) -> Optional[Answer]:
     )
 
 
-def _not_required_note(topic: str) -> str:
-    """The step that follows from a topic 第二条 does not require (成立年限 → 新增企业首年计算纯增量), or ""."""
+def _not_required_line(topic: str) -> str:
+    """「第二条的申报资格不要求X：X不是申报条件…」, in the topic's own words when eligibility_words.yml
+    `not_required_notes` has them (`says`), then the step that follows from it (`note`: 成立年限 → 新增企业首年计算纯增量)."""
     raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["second_article"]
-    note = (raw.get("not_required_notes") or {}).get(topic)
-    return f"{note['note']}。" if note else ""
+    note = (raw.get("not_required_notes") or {}).get(topic) or {}
+    says = note.get("says") or f"第二条的申报资格不要求{topic}：{topic}不是申报条件，满足第二条所列条件即可申报。"
+    return says + (f"{note['note']}。" if note.get("note") else "")
 
 
 def not_required(text: str) -> str:
@@ -611,11 +610,15 @@ def _explain(text: str, facts: dict) -> str:
 
 
 def must_topic(text: str) -> str:
-    """The 第二条 condition a "must we really …?" question names, or "" (words in eligibility_words.yml)."""
+    """The 第二条 condition a "must we really …?" question names, or "" (words in eligibility_words.yml). A word of a
+    thing 第二条 does not require is no condition named (「还是必须一般纳税人才行」: 纳税 of 纳税人 is not 依法纳税)."""
     w = words()
     if not w["asks_must"].search(text):
         return ""
-    return next((field for field, p in w["must_topics"].items() if p.search(text)), "")
+    rest = text
+    for p in w["not_required"].values():
+        rest = p.sub("　", rest)
+    return next((field for field, p in w["must_topics"].items() if p.search(rest)), "")
 
 
 def _must_answer(text: str) -> str:

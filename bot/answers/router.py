@@ -357,7 +357,8 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
         if (a.clause or "").startswith("3") or not clause:
             clause = a.clause or clause  # a support item is the subject a later part may lean on; a catalog
             # answer between (「1算哪个领域 2…离岸奖励多少 3这个奖励上限多少」) does not replace it
-    if len(answers) == 1 and answers[0][1].verdict is not None:
+    answers = one_applicant_verdict(answers, whole, facts)
+    if len(answers) == 1 and (answers[0][1].verdict is not None or answers[0][1].text.startswith("结论：")):
         return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
     if len(answers) < 2:
         return None
@@ -365,6 +366,26 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     text += _applicant_line(said, answers)
     last = answers[-1][1]
     return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
+
+
+def _second_article_verdict(a: Answer) -> bool:
+    return a.clause == "2" and a.text.startswith("结论：")
+
+
+def one_applicant_verdict(answers: list, whole: str, facts: Optional[dict]) -> list:
+    """「不是说要在郑州注册才行吗 我们注册在新郑…没戏了？其他都没问题 …」: parts of one message that each give a verdict
+    on 第二条 for the same applicant get one verdict, on the facts of all those parts together (one part must not say
+    不符合 while another says 符合); several applicants described (「子公司…分公司…」) keep a verdict each."""
+    mine = [i for i, (_, a) in enumerate(answers) if _second_article_verdict(a)]
+    if len(mine) < 2 or len(part_subjects.kinds_named(whole)) >= 2:
+        return answers
+    if any(eligibility.words()["supposed"].search(answers[i][0]) for i in mine):
+        return answers  # 「如果在郑州注册呢？如果是分公司呢？」: each supposed case keeps its own verdict
+    if eligibility.subjects_answer(whole) is not None:
+        return answers
+    joined = " ".join(answers[i][0] for i in mine)
+    one = (joined, eligibility.stated_answer(joined, facts or {}))
+    return [one if i == mine[0] else pa for i, pa in enumerate(answers) if i == mine[0] or i not in mine]
 
 
 def _applicant_line(said: str, answers: list) -> str:

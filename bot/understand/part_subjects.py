@@ -76,3 +76,8 @@ def part_facts(whole: str, part: str, facts: dict) -> Optional[dict]:
         return None
     kept = {k: v for k, v in (facts or {}).items() if k not in SECOND_ARTICLE}
     return dict(kept, **own)
+
+
+def kinds_named(text: str) -> set:
+    """The kinds of applicant (branch, subsidiary, head office) a message describes."""
+    return {kind for _, kind in _mentions(text)}
