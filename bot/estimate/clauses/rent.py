@@ -9,7 +9,7 @@ from typing import Optional
 
 from bot.estimate.reading import TOTAL_WORDS, segment_of, wan
 
-from . import rent_price
+from bot.estimate import rent_price
 from .base import Clause, Field, figure_in
 
 
@@ -43,7 +43,7 @@ def read(r):
         if f.kind == "area":
             r.out.fields["rent_area_m2"] = f.value
             r.use(f)
-        elif f.kind == "money" and _rent_money(r, f) == "rent" and rent_price.PER_AREA.search(before + after):
+        elif f.kind == "money" and rent_price.is_price(r, f, before + after, _rent_money(r, f)):
             rent_price.read_per_area(r, f, before + t[f.end : f.end + 8])  # 「2.2元/平方米/天」
             r.use(f)
         elif f.kind == "money" and _rent_money(r, f) == "rent" and _total_over_years(r, f):

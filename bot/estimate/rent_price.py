@@ -35,7 +35,9 @@ def period(near: str) -> Optional[str]:
     """day / month / year: the period of a price per square metre, from the words around it; None when unsaid or
     when both a month and a year are said (「每年…每月」: which one is the price's is not known)."""
     w = _words()
-    near = re.sub(r"(?:一年|全年|每年|1年)[^，。；,;]{0,6}?[0-9]{3}\s*(?:天|日)", "", near)  # 「一年按365天」 is no price's period
+    near = re.sub(
+        r"(?:一年|全年|每年|1年)[^，。；,;]{0,6}?[0-9]{3}\s*(?:天|日)", "", near
+    )  # 「一年按365天」 is no price's period
     if w["day"].search(near):
         return "day"
     monthly, yearly = w["month"].search(near), w["year"].search(near)
@@ -73,6 +75,17 @@ def annual_from_days(price: Decimal, area: Decimal, days: int):
     """(the year's rent, the note that shows it) of a day's price per square metre."""
     annual = price * area * days
     return annual, f"租金每天每平方米{wan(price)} × {wan(area, '平方米')} × {days}天 = 年租金{wan(annual)}"
+
+
+def is_price(r, f, near: str, role: Optional[str]) -> bool:
+    """A money figure per square metre in a rent message is the rent's price: after a rent word, or with no other
+    cost of its own right before it (「执行额700万 面积250平 每平米每月40元」; never 「特装费每平米800元」)."""
+    if not PER_AREA.search(near):
+        return False
+    if role == "rent":
+        return True
+    lead = r.text[max(0, f.start - 8) : f.start]
+    return not re.search(r"费|特装|展|装修|物业|" + CONTRACT_WORDS, re.split(r"[0-9]", lead)[-1])
 
 
 def read_per_area(r, f, near: str) -> None:
