@@ -103,3 +103,9 @@ def test_a_new_grant_stated_in_a_question_starts_the_estimate_and_a_later_item_a
     assert s.status == "done" and Decimal(str(s.compute()["total_cny"])) == Decimal("100000")
     later = EstimateSession.start("另外ITSS认证费12万也是今年新拿的 一共多少", running=s.inputs)
     assert Decimal(str(later.compute()["total_cny"])) == Decimal("184000")  # 10万 + 70% × 12万
+
+
+def test_an_aside_setting_offshore_apart_names_no_kind_for_the_next_years_amount():
+    """「（注：不含离岸）」 says there is no offshore business; last year's amount after it is not an offshore one."""
+    got = read("2025年境内合同执行额1250万元（注：不含离岸），2024年为980万元 增量奖励多少").fields
+    assert (got["onshore_cny"], got["previous_onshore_cny"]) == (Decimal("12500000"), Decimal("9800000"))
