@@ -74,6 +74,20 @@ def fix_typos(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple:
+    rows = sources.load_cached("synonyms").get("short_forms") or []
+    return tuple(sorted(((str(r["term"]), str(r["canonical"])) for r in rows), key=lambda r: -len(r[0])))
+
+
+def expand_short_forms(text: str) -> str:
+    """The Chinese short forms of synonyms.yml (技先 → 技术先进型服务企业) written out, so the patterns written
+    with the full name read them (「技先新认定了」 states 新获得技术先进型服务企业资格). Not length-preserving."""
+    for short, full in _short_forms():
+        text = text.replace(short, full)
+    return text
+
+
 def normalize_question(text: str) -> str:
     """A user's question made comparable: width folded, t2s, Latin lower-cased, known typos fixed."""
     return fix_typos(normalize(text))

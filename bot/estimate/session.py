@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import List, Optional
 
-from bot.estimate import clauses, corrections, year_chain
+from bot.estimate import clauses, corrections, rent_price, year_chain
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import rate_rule
 from bot.estimate.clauses.innovation import awards_given
@@ -1266,6 +1266,14 @@ class EstimateSession:
             return self._resolve_regions(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "usd_cost":
             return self._resolve_usd_cost(norm, data)
+        elif kind == "rent_days":  # 「全年租金按一年多少天计算？」: 「一年按365天算」「1.6×450×365」「年租金26万」
+            said = rent_price.answer_days(norm, data)
+            if said is None:
+                return False
+            self.inputs["rent_annual_cny"], note = said
+            self.last_keys.append("rent_annual_cny")
+            if note not in self.notes:
+                self.notes.append(note)
         elif kind == "qualified":  # 「这24人里本科以上学历、项目经理以上职位的有几人？」
             return self._resolve_qualified(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "platform_breakdown":

@@ -138,9 +138,10 @@ def _names_business(text: str, m) -> bool:
 
 
 def _said_none(text: str, m) -> bool:
-    """「纯离岸业务 没有境内 今年150万美元」: a kind word right after a negation says there is none of it; it
-    names no figure after it."""
-    return bool(re.search(r"(没有|没|无|不做)$", text[max(0, m.start() - 3) : m.start()]))
+    """「纯离岸业务 没有境内 今年150万美元」「（不含离岸）」: a kind word right after a negation says there is none of
+    it; it names no figure after it."""
+    # 「（不含离岸）」「（不包括离岸业务）」: set apart, as 「无离岸」
+    return bool(re.search(r"(没有|没|无|不做|不含|不包括|不包含|除了|除去)$", text[max(0, m.start() - 3) : m.start()]))
 
 
 def _figure_follows(after: str) -> bool:

@@ -17,6 +17,7 @@ from bot.nlu.normalize import normalize
 from bot.understand.scoped_facts import scoped
 from calculator.figures_zh import parse_figures
 from knowledge.conditions import Span, scales
+from knowledge.text import expand_short_forms
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts.yml"
 NEGATION = re.compile(
@@ -514,7 +515,8 @@ def read_facts(text: str) -> dict:
     from bot.understand.retractions import without_retracted
     from bot.understand.subgroups import without_parts
 
-    whole = without_retracted(normalize(text or ""))  # 「…不对不对，…在郑州纳税」: the later statement wins
+    # 「…不对不对，…在郑州纳税」: the later statement wins; 「技先」 is read as the name the patterns are written with
+    whole = without_retracted(expand_short_forms(normalize(text or "")))
     t = without_parts(whole)  # 「不过里面有8个是高中学历」: a part's facts are not the group's
     specs = fact_specs()
     # 「3个人参加培训」 counts people: it says nothing about being an individual (个人)

@@ -9,6 +9,7 @@ from typing import Optional
 
 from bot.estimate.reading import TOTAL_WORDS, segment_of, wan
 
+from bot.estimate import rent_price
 from .base import Clause, Field, figure_in
 
 
@@ -33,6 +34,7 @@ def unasked_note() -> str:
 
 def read(r):
     t = r.text
+    rent_price.read_expression(r)
     for f in r.figs:
         if id(f) in r.used:
             continue
@@ -41,8 +43,8 @@ def read(r):
         if f.kind == "area":
             r.out.fields["rent_area_m2"] = f.value
             r.use(f)
-        elif f.kind == "money" and _rent_money(r, f) == "rent" and PER_AREA.search(before + after):
-            _rent_per_area(r, f, before + after)
+        elif f.kind == "money" and rent_price.is_price(r, f, before + after, _rent_money(r, f)):
+            rent_price.read_per_area(r, f, before + t[f.end : f.end + 8])  # 「2.2元/平方米/天」
             r.use(f)
         elif f.kind == "money" and _rent_money(r, f) == "rent" and _total_over_years(r, f):
             r.use(f)  # 「租金一共交了90万」 over years in the park: the annual rent is asked, never divided
@@ -128,33 +130,8 @@ def _contract_term(r, f) -> int:
     return 0
 
 
-PER_AREA = re.compile(r"每(平方米|平米|平|㎡|方)|/(平方米|平米|平|㎡)|一平(方米|米)?(?![0-9])")
 MONTHLY = re.compile(r"每月|月租|一个月|/月|每个月")
 YEARLY = re.compile(r"每年|年租|一年|/年")
-
-
-def _rent_per_area(r, f, near: str) -> None:
-    """「租金每月每平米45块」: a price per square metre. The year's rent is that price times the one area the
-    message gives, times 12 when it is a month's price (said so); with no single area or no clear period
-    (每天?) the year's rent is asked, never guessed."""
-    price = r.cny(f, "租金")
-    areas = [g for g in r.figs if g.kind == "area"]
-    monthly, yearly = MONTHLY.search(near), YEARLY.search(near)
-    if len(areas) != 1 or bool(monthly) == bool(yearly):
-        r.out.problems.append(
-            f"租金{wan(price)}是每平方米的单价。请告诉我全年租金总额（或租赁面积和每平方米每月/每年的租金）。"
-        )
-        return
-    area = areas[0].value
-    months = 12 if monthly else 1
-    annual = price * area * months
-    per = "每月" if monthly else "每年"
-    r.out.fields["rent_annual_cny"] = annual
-    r.out.notes.append(
-        f"租金{per}每平方米{wan(price)} × {wan(area, '平方米')}"
-        + (" × 12个月" if monthly else "")
-        + f" = 年租金{wan(annual)}"
-    )
 
 
 RESTATED = re.compile(r"\s*(整|整的|整整)?\s*(算不算|算吗|能不能算|可以算吗|够不够|够吗|行不行|行吗)")
@@ -259,7 +236,8 @@ def _rent_money(r, f) -> Optional[str]:
     if rent or contract:
         return "rent" if (max(rent) if rent else -1) > (max(contract) if contract else -1) else "contract"
     after = r.text[f.end : f.end + 6]
-    if re.search(r"租金|房租", after):
+    # 「…60万的租金」; never 「2023年在岸980万元。请测算租金补贴」: the item named after a business amount
+    if re.search(r"^[^，。；,;!?！？]{0,3}(租金|房租)(?!补)", after) and not re.search(BUSINESS_KIND, before):
         return "rent"
     return None
 

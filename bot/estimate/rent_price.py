@@ -1,0 +1,165 @@
+"""三（八）3's rent said as a price per square metre (「租了450平方米，租金1.6元/㎡/天」「每平米每月45元」), or as the
+user's own arithmetic (「全年实付租金就是1.6×450×365」): the year's rent the calculator takes.
+
+The year's rent is price × area × the periods of a year: 12 for a month's price (the calendar's), the user's own
+number of days for a day's price (「一年按365天算」) — asked when not said, never assumed. The area is the whole
+rented area; the calculator applies the 1000平方米 cap to it. Words: knowledge/data/estimate_words.yml rent_price.
+"""
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+from bot.estimate.expressions import products
+from bot.estimate.reading import Clarification, alternation, estimate_words, wan
+
+PER_AREA = re.compile(r"每(平方米|平米|平|㎡|方)|/(平方米|平米|平|㎡|m2)|一平(方米|米)?(?![0-9])")
+RENT_WORDS = r"租金|房租|租费|年租|月租|日租"
+CONTRACT_WORDS = r"执行额|合同额|营收|业务额"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    w = estimate_words()["rent_price"]
+    return {
+        "day": re.compile(alternation(w["per_day"])),
+        "month": re.compile(alternation(w["per_month"])),
+        "year": re.compile(alternation(w["per_year"])),
+        "days": [re.compile(p) for p in w["days_per_year"]],
+        "answer": re.compile(w["days_answer"]),
+    }
+
+
+def period(near: str) -> Optional[str]:
+    """day / month / year: the period of a price per square metre, from the words around it; None when unsaid or
+    when both a month and a year are said (「每年…每月」: which one is the price's is not known)."""
+    w = _words()
+    near = re.sub(
+        r"(?:一年|全年|每年|1年)[^，。；,;]{0,6}?[0-9]{3}\s*(?:天|日)", "", near
+    )  # 「一年按365天」 is no price's period
+    if w["day"].search(near):
+        return "day"
+    monthly, yearly = w["month"].search(near), w["year"].search(near)
+    if bool(monthly) == bool(yearly):
+        return None
+    return "month" if monthly else "year"
+
+
+def days_said(text: str):
+    """The days of a year the user counts (「一年按365天算」「按360天/年」) and where it says so; (None, None)."""
+    for p in _words()["days"]:
+        m = p.search(text)
+        if m and 1 <= int(m.group(1)) <= 366:
+            return int(m.group(1)), m
+    return None, None
+
+
+def days_answer(text: str) -> Optional[int]:
+    """「365」「按360天」「就按365天算吧」 answering how many days a year counts; or a sentence that says it."""
+    days, _ = days_said(text)
+    if days is not None:
+        return days
+    m = _words()["answer"].match(text or "")
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 366 else None
+
+
+def days_question(price: Decimal, area: Decimal) -> str:
+    return (
+        f"租金是每平方米每天{wan(price)}，租赁面积{wan(area, '平方米')}：全年租金按一年多少天计算？"
+        "请告诉我天数，或直接告诉我全年租金总额。"
+    )
+
+
+def annual_from_days(price: Decimal, area: Decimal, days: int):
+    """(the year's rent, the note that shows it) of a day's price per square metre."""
+    annual = price * area * days
+    return annual, f"租金每天每平方米{wan(price)} × {wan(area, '平方米')} × {days}天 = 年租金{wan(annual)}"
+
+
+def is_price(r, f, near: str, role: Optional[str]) -> bool:
+    """A money figure per square metre in a rent message is the rent's price: after a rent word, or with no other
+    cost of its own right before it (「执行额700万 面积250平 每平米每月40元」; never 「特装费每平米800元」)."""
+    if not PER_AREA.search(near):
+        return False
+    if role == "rent":
+        return True
+    lead = r.text[max(0, f.start - 8) : f.start]
+    return not re.search(r"费|特装|展|装修|物业|" + CONTRACT_WORDS, re.split(r"[0-9]", lead)[-1])
+
+
+def read_per_area(r, f, near: str) -> None:
+    """「租金每月每平米45块」: a price per square metre. The year's rent is that price times the one area the message
+    gives (or told before), times 12 for a month's price; a day's price needs the days of a year the user counts
+    (said in the message, else asked: a `rent_days` clarification). With no single area or no clear period the
+    year's rent is asked, never guessed."""
+    price = r.cny(f, "租金")
+    areas = [g for g in r.figs if g.kind == "area"]
+    area = areas[0].value if len(areas) == 1 else None
+    if not areas and r.known.get("rent_area_m2"):
+        area = Decimal(str(r.known["rent_area_m2"]))
+    said = period(near)
+    if area is None or said is None:
+        days = "、按一年多少天计算" if said == "day" else ""
+        r.out.problems.append(
+            f"租金{wan(price)}是每平方米的单价。请告诉我全年租金总额（或租赁面积{days}和每平方米每天/每月/每年的租金）。"
+        )
+        return
+    if said == "day":
+        days, m = days_said(r.text)
+        if days is None:
+            r.out.clarifications.append(
+                Clarification("rent_days", days_question(price, area), {"price": str(price), "area": str(area)})
+            )
+            return
+        for g in r.figs:  # 「一年按365天」: its 一年 is no time in the park
+            if m.start() <= g.start < m.end():
+                r.use(g)
+        annual, note = annual_from_days(price, area, days)
+    else:
+        months = 12 if said == "month" else 1
+        annual = price * area * months
+        note = (
+            f"租金{'每月' if said == 'month' else '每年'}每平方米{wan(price)} × {wan(area, '平方米')}"
+            + (" × 12个月" if said == "month" else "")
+            + f" = 年租金{wan(annual)}"
+        )
+    r.out.fields["rent_annual_cny"] = annual
+    r.out.notes.append(note)
+
+
+def read_expression(r) -> None:
+    """「全年实付租金就是1.6×450×365」: a product of the user's own figures after a rent word (or answering the
+    question for the year's rent) is the year's rent, shown with its arithmetic."""
+    if "rent_annual_cny" in r.out.fields:
+        return
+    for p in products(r.text):
+        before = r.text[max(0, p.start - 16) : p.start]
+        rent = [m.end() for m in re.finditer(RENT_WORDS, before)]
+        other = [m.end() for m in re.finditer(CONTRACT_WORDS + r"|认证|培训|展|平台|硬件|软件", before)]
+        asked = r.pending in ("rent_annual_cny", "clarify") and not other
+        if not (rent and max(rent) > max(other or [-1])) and not asked:
+            continue
+        for g in r.figs:
+            if p.start <= g.start < p.end:
+                r.use(g)
+        r.out.fields["rent_annual_cny"] = p.value
+        r.out.notes.append(f"全年租金按您的算式{p.said} = {wan(p.value)}")
+        return
+
+
+def answer_days(text: str, data: dict):
+    """The answer to the days question of a day's price: (the year's rent, note) from the days said (「一年按365天
+    算」「365」), from the user's own arithmetic or from a year's rent told outright; None when it gives none."""
+    from bot.estimate.reading import figures
+
+    price, area = Decimal(data["price"]), Decimal(data["area"])
+    for p in products(text):
+        return p.value, f"全年租金按您的算式{p.said} = {wan(p.value)}"
+    days = days_answer(text)
+    if days is not None:
+        return annual_from_days(price, area, days)
+    money = [f for f in figures(text) if f.kind == "money" and f.currency in (None, "CNY") and f.value > price]
+    if len(money) == 1:
+        return money[0].value, f"全年租金{wan(money[0].value)}（您给出的全年租金）"
+    return None
