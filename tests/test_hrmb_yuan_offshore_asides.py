@@ -131,3 +131,18 @@ class TestRequestNotServedBesideTheRest:
     async def test_contact_request_alone_still_points_to_the_sponsor(self):
         d, _ = await run(ActionHumanContact(), tracker("商务局电话多少", "human_contact"))
         assert "市商务局" in texts(d) and "无法转接人工" in texts(d)
+
+
+class TestFigureAskedAbout:
+    @pytest.mark.parametrize("said", ["离岸业务到不到120万美元", "境外这块超没超过100万美元", "在园区里满不满3年"])
+    def test_a_not_a_before_a_figure_states_nothing(self, said):
+        """「够不够/超没超过 X」 asks about X: no fact is read from it (the verdict is not 不符合)."""
+        from bot.understand.facts import read_facts_cached
+
+        facts = read_facts_cached(said)
+        assert "offshore_usd" not in facts and "rent_years_in_park" not in facts
+
+    def test_a_stated_shortfall_is_still_read(self):
+        from bot.understand.facts import read_facts_cached
+
+        assert read_facts_cached("离岸业务不够100万美元")["offshore_usd"].hi == Decimal("1000000")
