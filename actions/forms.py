@@ -1,6 +1,7 @@
 """The loop both guided forms share: read one answer into a plain-Python session, answer a
 question asked in the middle, and tell the Rasa form whether to ask again or stop."""
 
+import re
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
@@ -21,6 +22,19 @@ SMALLTALK = {
     "goodbye": "好的。",
     "estimate_total": "先把这一项做完，再给您汇总。",
 }
+
+
+def figures_beside_declined(text: str):
+    """(the decline, the rest of the message) when a request not served stands in a point of its own beside
+    figures the form reads (「…展位费4万 另外你们商务局电话多少」); else None (a request beside a question is
+    answered with that question)."""
+    from bot.answers.general import not_served_aside
+    from bot.nlu.normalize import understand
+
+    found = not_served_aside(understand(text))
+    if found is None or not re.search(r"\d", found[1]):
+        return None
+    return found[0].text.split("我能做的是")[0].rstrip(), found[1]
 
 
 class SessionFormValidation(Action, ABC):
@@ -53,7 +67,12 @@ class SessionFormValidation(Action, ABC):
             return []
         session = self.load({k: v for k, v in state.items() if k != "handled"})
         intent = intent_of(tracker)
-        turn = session.handle(user_text(tracker), intent)
+        text = user_text(tracker)
+        aside = figures_beside_declined(text)
+        if aside is not None:  # 「汇率7.1 顺便问下商务局电话多少」: the request declined, the figures read
+            dispatcher.utter_message(text=aside[0])
+            text, intent = aside[1], None
+        turn = session.handle(text, intent)
         events: List[Dict[Text, Any]] = []
         if turn.interjection:
             events += self.answer_interjection(dispatcher, tracker, intent)

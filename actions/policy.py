@@ -803,8 +803,27 @@ class ActionHumanContact(Action):
             if answer.text:
                 say(dispatcher, answer)
                 return answer_events(answer)
+        events = beside_declined_aside(dispatcher, tracker, t)
+        if events is not None:
+            return events
         dispatcher.utter_message(text=human_contact())
         return []
+
+
+def beside_declined_aside(dispatcher, tracker, t: str):
+    """「顺便问下商务局在哪办公 电话多少 另外还有个新加坡的展 展位费4万…」 taken for a request not served: the
+    request declined in its own point, then the user's figures estimated (the running estimate grows) or the
+    question answered; None when the message is that request alone."""
+    if not declined_aside(dispatcher, t):
+        return None
+    events = figures_first(dispatcher, tracker)
+    if events is not None:
+        return events
+    answer = compose_reply(tracker, None)  # the question, with the request declined beside it (router)
+    if not answer.text:
+        return None
+    say(dispatcher, answer)
+    return answer_events(answer)
 
 
 class ActionDefaultFallback(Action):

@@ -197,26 +197,44 @@ def promise_beside_facts(text: str) -> Optional[Answer]:
 
 
 def not_served_aside(text: str):
-    """(the decline of a request not served, the message's other clauses) when the request stands in clauses
-    of its own, each starting a new point (document.yml aside_leads), of a kind marked `aside` (「…维护费50万。
-    顺便问下你们商务局几点下班」); None when there is no such request or nothing else is said. The caller decides
-    whether the rest asks or gives anything."""
-    from bot.understand.segment import clauses
+    """(the decline of a request not served, the message's other clauses) when the request stands in a point of
+    its own (a run of clauses that a lead of document.yml aside_leads starts: 「…维护费50万。顺便问下商务局在哪办公
+    电话多少 另外…」), of a kind marked `aside`; None when there is no such request or nothing else is said. A
+    request in the message's first point is an aside when a new point follows it (「帮我看看明天大盘涨不涨 顺便问个
+    正经的 …」). The caller decides whether the rest asks or gives anything."""
+    from bot.understand.segment import clauses, is_question
 
     found = _not_served(text)
     if not found or not found[0].get("aside"):
         return None
-    parts = clauses(text)
-    rest = [c for c in parts if _not_served(c) is None]
     leads = tuple(query.document().get("aside_leads") or ())
-    if not rest or len(rest) == len(parts):
+    points = _points(clauses(text), leads)
+    rest, declined = [], False
+    for i, point in enumerate(points):
+        refused = [c for c in point if _not_served(c) is not None]
+        if not refused:
+            rest += point
+            continue
+        if not (point[0].startswith(leads) or (i == 0 and len(points) > 1)):
+            return None  # 「…拿到奖励了 各拿了多少钱」: no new point starts the request, it is the message's own
+        declined = True
+        # the point's other clauses are the request's own words (「顺便问下」), unless they give figures or ask
+        # something the request does not (「另外离岸奖励最高多少 电话多少」)
+        rest += [c for c in point if c not in refused and (re.search(r"\d", c) or is_question(c))]
+    if not declined or not rest:
         return None
-    asked = [c for c in parts if c not in rest]
-    # 「帮我看看明天大盘涨不涨 顺便问个正经的 …」: the request first, the rest a new point after it
-    first = parts[: len(asked)] == asked and rest[0].startswith(leads)
-    if not first and not all(c.startswith(leads) for c in asked):
-        return None  # 「…拿到奖励了 各拿了多少钱」: no new point starts the request, it is the message's own
     return found[1], " ".join(rest)
+
+
+def _points(parts: list, leads: tuple) -> list:
+    """The message's clauses in points: a new point at each clause starting with a lead (顺便、另外、对了…)."""
+    points: list = []
+    for clause in parts:
+        if not points or clause.startswith(leads):
+            points.append([clause])
+        else:
+            points[-1].append(clause)
+    return points
 
 
 def count_limit_answer(text: str, topic_clause=None) -> Answer:

@@ -196,6 +196,8 @@ def with_aside(t: str, a: Answer) -> Answer:
     topic = query.other_policy_aside(t)
     if topic is None or not a.text or unspecified.asked(t):
         return a  # 「执行额按含增值税的算吗」: a detail of this policy's own amount, answered as such
+    if f"“{topic['name']}”不在我的范围内" in a.text:
+        return a  # a part of its own asked about it, and was declined (answer_part)
     line = ASIDE.format(name=topic["name"], note=topic.get("note") or "本政策没有对它作出规定")
     return replace(a, text=a.text.rstrip() + "\n" + line)
 
@@ -256,6 +258,9 @@ def answer_part(
     cannot = general.cannot_serve(t)
     if cannot is not None:
         return _beside_declined(intent, t, cannot, entities, topic_clause, topic_domain, facts)
+    other = decline_other_policy(t)  # 「…离岸奖励多少 另外高新技术企业认定有什么奖励」: that part's subject
+    if other is not None:
+        return other
     named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
     if named is not None:
         return named

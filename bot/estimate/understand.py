@@ -48,6 +48,7 @@ from bot.estimate.policy_figures import is_policy_figure
 from bot.nlu.normalize import normalize
 from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
+from knowledge import shapes
 from knowledge.figures import figure
 from knowledge.figures import words as figure_words
 
@@ -207,6 +208,16 @@ def _with_currency(f, currency: str):
     from dataclasses import replace
 
     return replace(f, currency=currency)
+
+
+def _yuan_named(text: str, f) -> bool:
+    """Whether a money figure with no currency of its own is said to be in yuan by the words beside it."""
+    if f.kind != "money" or f.currency is not None:
+        return False
+    return bool(
+        shapes.search("yuan_named_before", text[max(0, f.start - 10) : f.start])
+        or shapes.search("yuan_named_after", text[f.end : f.end + 8])
+    )
 
 
 def _segments(text: str):
@@ -370,6 +381,8 @@ class Reader:
             else f
             for f in figures(self.text)
         ]
+        # 「美元签的 折成人民币是900万」「900万（人民币计）」: the currency attached to the figure is its own
+        self.figs = [_with_currency(f, "CNY") if _yuan_named(self.text, f) else f for f in self.figs]
         self.spans = list(_segments(self.text))
         self.respective = self._respective_years()
         self.used = set()
@@ -588,9 +601,12 @@ class Reader:
                 for g in self.figs
                 if g.kind == "money" and g.end <= f.start and f.start - g.end <= 20 and g.currency not in (None, "CNY")
             ]
-            if (
-                source
-                and re.search(r"(折合|折算|换算)(成|为)?\s*(人民币)?\s*$", self.text[max(0, f.start - 8) : f.start])
+            # without an amount in another currency before it, 「折合人民币1000万」 is the amount itself, told in yuan
+            if source and (
+                re.search(
+                    r"(折合|折算|换算|折成|换成)(成|为)?\s*(人民币)?\s*(是|为|约|大约|大概|差不多)?\s*$",
+                    self.text[max(0, f.start - 10) : f.start],
+                )
                 or (
                     f.raw.startswith("人民币")
                     and re.search(r"(折合|折算|换算)(成|为)?\s*$", self.text[max(0, f.start - 6) : f.start])
@@ -610,8 +626,33 @@ class Reader:
         if self._rate_choice:
             self._ask_rate_year()
         self._rate_only_converted()
+        self._offshore_yuan_at_given_rate()
         relative_figures.attach(self._derivations, self.out.fields)
         return self.out
+
+    def _offshore_yuan_at_given_rate(self):
+        """「离岸…折成人民币是900万 当年汇率7.2」: an offshore amount told in yuan, with that year's rate told too, is
+        converted by the user's own rate (900万元 ÷ 7.2 = 125万美元: 三（二） counts in dollars); without the rate
+        it stays asked (「…折合多少美元？」)."""
+        for c in list(self.out.clarifications):
+            said = c.data.get("said") or {}
+            key = c.data.get("key") or ""
+            if c.kind != "currency" or not key.endswith("offshore_usd") or said.get("currency") != "CNY":
+                continue
+            rate = self.out.fields.get(key.replace("offshore_usd", "usd_cny_rate"))
+            if key in self.out.fields or not rate or rate <= 0:
+                continue
+            amount = Decimal(said["amount"])
+            # to a millionth of a dollar, so that dollars × the same rate give the yuan told back to the cent
+            value = (amount / rate).quantize(Decimal("0.000001"))
+            cents = value.quantize(Decimal("0.01"))
+            value = cents if value == cents else value
+            self.out.clarifications.remove(c)
+            self.out.fields[key] = value
+            shown = wan(value, "美元") if value == cents else f"约{wan(cents, '美元')}"
+            self.out.notes.append(
+                f"离岸执行额按美元计算（第三条第（二）项）：{wan(amount)} ÷ {rate}（您给的汇率）= {shown}"
+            )
 
     def _bare_business_amount(self):
         """「离岸今年180 汇率7」: a number after 离岸/在岸 with no unit is that business amount, its unit unknown: it is

@@ -41,6 +41,8 @@ QUOTED_BEFORE = re.compile(r"(能算|算不算|可以算|算是|能不能算|属
 PEOPLE_COUNT = re.compile(r"([\d一二两三四五六七八九十百几多]+)个人")
 # words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
 BELOW_BEFORE = re.compile(r"(不满|没满|未满|不到|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
+# 「够不够100万美元」「超没超过500万」「有没有两年」: the figure is asked about, not said of the applicant
+ASKED_BEFORE = re.compile(r"(.)[不没]\1过?$|有没有$|是否(超过|达到|满)?$")
 ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
 # words after a figure: 「100万美元出头」「刚过100万美元一点」 are above it, 「差一点100万美元」「不到」 said after (「100万美元不到」) below
 ABOVE_AFTER = re.compile(r"\s*(出头|多一点|多一些|多点|挂零|冒头)")
@@ -261,6 +263,8 @@ def _span(fig, spec: dict, t: str = "") -> Optional[Span]:
         value = value / 12
     elif want == "duration_months" and fig.kind == "duration_years":
         value = value * 12
+    if ASKED_BEFORE.search(before):
+        return None
     if BELOW_BEFORE.search(before):
         return Span(hi=value, hi_open=True)
     if ABOVE_BEFORE.search(before) or ABOVE_AFTER.match(t, fig.end):
