@@ -624,6 +624,21 @@ def not_served_first(dispatcher, tracker):
     return answer_events(answer)
 
 
+def not_outsourcing_first(dispatcher, tracker):
+    """「我们是做服装代工出口的 一年2000万美元 离岸奖励能拿吗」: a support item asked about a business the catalog
+    says is not service outsourcing is answered so (bot/answers/not_outsourcing.py), before any verdict on the
+    item's conditions or estimate of its figures."""
+    from bot.answers import not_outsourcing
+
+    if not_outsourcing.answer(understand(user_text(tracker))) is None:
+        return None
+    answer = compose_reply(tracker, intent_of(tracker))
+    if not answer.text:
+        return None
+    say(dispatcher, answer)
+    return answer_events(answer)
+
+
 def same_rate_first(dispatcher, tracker):
     """「增值税按3%交的 这跟你们政策里说的那个3%奖励是一回事吗」: another policy's rate is not this policy's
     (bot/answers/same_rate.py), or None."""
@@ -663,6 +678,7 @@ ANSWER_FIRST = (
     details_first,
     same_rate_first,
     not_served_first,
+    not_outsourcing_first,
     stated_awards_first,
     unpriced_first,
     what_if_after_verdict,
@@ -710,6 +726,7 @@ class ActionOutOfScope(Action):
             estimate_each_year,
             details_first,
             not_served_first,
+            not_outsourcing_first,
             stated_awards_first,
             verdict_first,
         )
