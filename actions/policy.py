@@ -594,7 +594,7 @@ def not_served_first(dispatcher, tracker):
     from bot.answers import router
     from bot.answers.general import cannot_serve, promise_beside_facts
 
-    from bot.answers import catalog
+    from bot.answers import catalog, not_outsourcing
 
     t = understand(user_text(tracker))
     answer = router.decline_other_policy(t)
@@ -616,6 +616,7 @@ def not_served_first(dispatcher, tracker):
         and catalog.outside_kinds(t)
         and router.is_classify_question(None, t)
         and not own_money(user_text(tracker))  # 「展位费1.2万 差旅住宿花了6000 能补多少」: costs, not a business
+        and not_outsourcing.answer(t) is None  # a support item asked too: not_outsourcing_first says both
     ):
         answer = catalog.classify_answer(t)
     if answer is None:

@@ -37,7 +37,8 @@ def rejected_kind(t: str) -> Optional[dict]:
         return None
     for part in catalog._business_parts(t):
         verdict = catalog._judge(part)
-        if verdict is not None and verdict[0] == "domain":
+        # a domain that excludes it (维修维护服务 不包括手机等消费产品的维修) places no service
+        if verdict is not None and verdict[0] == "domain" and not verdict[1].get("excluded"):
             return None
     return kinds[0]
 
