@@ -90,3 +90,15 @@ class TestDoubleClaimUnderTwoPolicies:
         """Two items of this policy are not a double claim: they can be had together, within 500万."""
         text = reply("增量奖励跟离岸奖励两个都可以拿吗", "ask_subsidy")
         assert "可以同时申报" in text
+
+
+class TestNotABusinessDescription:
+    def test_hotel_cost_of_a_fair_is_no_business(self):
+        """「住宿」 among a fair's costs says what was spent, not what the company does: the fair is answered."""
+        t = understand("我们上个月去成都参加了指定的服务外包展会 展位费2万 交通住宿5000 能补多少")
+        assert not_outsourcing.answer(t) is None
+
+    def test_software_sold_abroad_is_a_service(self):
+        """「把自研的SaaS卖给国外用户」: the catalog places SaaS (云计算服务); 卖 is no goods trade here."""
+        t = understand("我们把自研的SaaS系统卖给国外用户 一年150万美元 离岸奖励有多少")
+        assert not_outsourcing.answer(t) is None

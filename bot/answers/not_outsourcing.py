@@ -10,7 +10,7 @@ item's verdict on the figures given. Plain Python, no Rasa.
 import re
 from typing import Optional
 
-from knowledge import query, sources
+from knowledge import query, shapes, sources
 
 from bot.answers import catalog
 from bot.answers.model import Answer
@@ -30,17 +30,30 @@ def items_asked(t: str) -> list:
 
 
 def rejected_kind(t: str) -> Optional[dict]:
-    """The not-service-outsourcing kind of business the message describes as the business asked about, when no
-    part of it is a service the catalog places (「给物流公司做软件」 is software); else None."""
-    kinds = catalog.outside_kinds(t)
-    if not kinds or not re.search(query.business_self_pattern(), t):
+    """The not-service-outsourcing kind of business the message describes as its own (a statement that says who it
+    is, 「我们是做五金批发的」, names it: not a cost, 「差旅住宿6000」), when nothing in the message is a service the
+    catalog places (「给物流公司做软件」, 「开发的SaaS卖给海外客户」 is software); else None."""
+    if not re.search(query.business_self_pattern(), t):
+        return None
+    described = [k for part in catalog._business_parts(t) if _describes(part) for k in catalog.outside_kinds(part)]
+    if not described:
+        return None
+    if any(h.get("confident") and not h.get("excluded") for h in query.classify_business(t, limit=3)):
         return None
     for part in catalog._business_parts(t):
         verdict = catalog._judge(part)
         # a domain that excludes it (维修维护服务 不包括手机等消费产品的维修) places no service
         if verdict is not None and verdict[0] == "domain" and not verdict[1].get("excluded"):
             return None
-    return kinds[0]
+    return described[0]
+
+
+def _describes(part: str) -> bool:
+    """Whether a statement of the message may describe the business: not a travel cost (「差旅住宿6000」, routes.yml
+    travel_costs), unless it says who the company is and names no cost or fair (「我们是开餐厅的」)."""
+    if not shapes.search("travel_costs", part):
+        return True
+    return bool(re.search(query.business_self_pattern(), part)) and not re.search(r"费|花|展", part)
 
 
 def answer(t: str) -> Optional[Answer]:
