@@ -35,13 +35,13 @@ def rejected_kind(t: str) -> Optional[dict]:
     catalog places (「给物流公司做软件」, 「开发的SaaS卖给海外客户」 is software); else None."""
     if not re.search(query.business_self_pattern(), t):
         return None
-    described = [k for part in catalog._business_parts(t) if _describes(part) for k in catalog.outside_kinds(part)]
+    described = [k for part in catalog.business_parts(t) if _describes(part) for k in catalog.outside_kinds(part)]
     if not described:
         return None
     if any(h.get("confident") and not h.get("excluded") for h in query.classify_business(t, limit=3)):
         return None
-    for part in catalog._business_parts(t):
-        verdict = catalog._judge(part)
+    for part in catalog.business_parts(t):
+        verdict = catalog.judge_part(part)
         # a domain that excludes it (维修维护服务 不包括手机等消费产品的维修) places no service
         if verdict is not None and verdict[0] == "domain" and not verdict[1].get("excluded"):
             return None
