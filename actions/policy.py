@@ -595,7 +595,7 @@ def not_served_first(dispatcher, tracker):
     from bot.answers import router
     from bot.answers.general import cannot_serve, promise_beside_facts
 
-    from bot.answers import catalog
+    from bot.answers import catalog, not_outsourcing
 
     t = understand(user_text(tracker))
     answer = router.decline_other_policy(t)
@@ -617,9 +617,25 @@ def not_served_first(dispatcher, tracker):
         and catalog.outside_kinds(t)
         and router.is_classify_question(None, t)
         and not own_money(user_text(tracker))  # 「展位费1.2万 差旅住宿花了6000 能补多少」: costs, not a business
+        and not_outsourcing.answer(t) is None  # a support item asked too: not_outsourcing_first says both
     ):
         answer = catalog.classify_answer(t)
     if answer is None:
+        return None
+    say(dispatcher, answer)
+    return answer_events(answer)
+
+
+def not_outsourcing_first(dispatcher, tracker):
+    """「我们是做服装代工出口的 一年2000万美元 离岸奖励能拿吗」: a support item asked about a business the catalog
+    says is not service outsourcing is answered so (bot/answers/not_outsourcing.py), before any verdict on the
+    item's conditions or estimate of its figures."""
+    from bot.answers import not_outsourcing
+
+    if not_outsourcing.answer(understand(user_text(tracker))) is None:
+        return None
+    answer = compose_reply(tracker, intent_of(tracker))
+    if not answer.text:
         return None
     say(dispatcher, answer)
     return answer_events(answer)
@@ -665,6 +681,7 @@ ANSWER_FIRST = (
     details_first,
     same_rate_first,
     not_served_first,
+    not_outsourcing_first,
     stated_awards_first,
     unpriced_first,
     what_if_after_verdict,
@@ -713,6 +730,7 @@ class ActionOutOfScope(Action):
             estimate_each_year,
             details_first,
             not_served_first,
+            not_outsourcing_first,
             stated_awards_first,
             verdict_first,
         )

@@ -123,14 +123,14 @@ SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|�
 QUESTION_PART = re.compile(r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|算$|不$")
 
 
-def _business_parts(text: str) -> list:
+def business_parts(text: str) -> list:
     """The parts of a description that each name a business (statements before questions)."""
     parts = [p.strip() for p in BUSINESS_SPLIT.split(text) if p and len(p.strip()) >= 2]
     statements = [p for p in parts if not QUESTION_PART.search(p)]
     return statements or parts
 
 
-def _judge(part: str) -> Optional[tuple]:
+def judge_part(part: str) -> Optional[tuple]:
     """("none", kind) when a part is outside all 23 domains, ("domain", hit) when a term places it."""
     # the kind named first is the business (「二手房买卖和租房中介」: real estate, not 买卖 of goods)
     if query.names_clients_only(part):
@@ -239,8 +239,8 @@ def classify_answer(text: str) -> Optional[Answer]:
     if shapes.search("in_house_only", text):  # 「只给自己公司用 不对外卖」: no client, no service outsourcing
         return Answer(shapes.routes()["in_house_only"]["answer"], clause="annex")
     judged = []
-    for part in _business_parts(text):
-        verdict = _judge(part)
+    for part in business_parts(text):
+        verdict = judge_part(part)
         if verdict is None:
             continue
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))

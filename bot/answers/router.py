@@ -12,6 +12,7 @@ from bot.answers import (
     combination,
     eligibility,
     general,
+    not_outsourcing,
     reasoning,
     remaining,
     same_rate,
@@ -155,6 +156,10 @@ def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain
     left_open = unspecified.answer(t)  # 「租金按含税还是不含税算」: the policy does not say; a tax word is no subject
     if left_open is not None:
         return left_open
+    # 「做服装代工出口的 能拿离岸奖励吗」: not service outsourcing, said before (instead of) any verdict on the item
+    outside = not_outsourcing.answer(t)
+    if outside is not None:
+        return _with_other_questions(outside, t, entities, topic_clause, topic_domain)
     if eligibility.not_required(t) and not shapes.search("subsidy_words", t) and not shapes.search("domain_asked", t):
         return eligibility.answer(
             t
@@ -176,6 +181,19 @@ def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain
     if answered is None:
         answered = answer_part(intent, t, entities, topic_clause, topic_domain)
     return with_place(t, answered)
+
+
+def _with_other_questions(first: Answer, t: str, entities, topic_clause, topic_domain) -> Answer:
+    """An answer to the message's business and item, then the answers to its other questions (「…另外这个政策
+    谁负责解释」): the parts that name no support item and describe no business of their own."""
+    rest = []
+    for part in message_parts(t):
+        if not_outsourcing.items_asked(part) or catalog.outside_kinds(part) or is_classify_question(None, part):
+            continue
+        a = answer_part(None, part, entities, topic_clause, topic_domain)
+        if a.text and a.text not in first.text:
+            rest.append(a.text)
+    return replace(first, text="\n\n".join([first.text] + rest)) if rest else first
 
 
 def _one_request(parts: list) -> bool:
@@ -641,6 +659,8 @@ def compose_one(
                 return subsidies.clause_answer(
                     topic_clause, t
                 )  # 「is the cap 200万 per year?」 of the item talked about
+            if catalog.categories_in(t) and shapes.search("catalog_overview", t):
+                return catalog.answer(t, topic_domain)  # 「…ITO BPO KPO各有几个？还有…」: the catalog's counts
             return Answer("", confident=False)
         family = family_of(top)
     asks_all = top is not None and top["kind"] == "clause" and top["key"] == "3" and top["score"] >= SEARCH_FLOOR
