@@ -589,9 +589,7 @@ def _parts_of_region(t: str, found: list, counted) -> int:
     """How many parts stand from the one holding the count `counted` up to the next part naming a region again
     (「境内指定展会2场，A展…；B展…；境外展会1场，…」 → 2): the count heads its region's parts."""
     starts = [start for start, _, _ in found]
-    own = max((i for i, start in enumerate(starts) if start <= counted.start), default=None)
-    if own is None:
-        return 0
+    own = max((i for i, start in enumerate(starts) if start <= counted.start), default=0)  # a heading before all
     region = re.compile(r"境内|国内|省内|境外|国外|海外")
     later = [i for i in range(own + 1, len(found)) if region.search(t, starts[i], found[i][1][0].start)]
     return (later[0] if later else len(found)) - own
