@@ -218,6 +218,7 @@ class EstimateSession:
         self.ask_again = list(ask_again or [])  # this year's amounts a next-year what-if has not given yet
         self.year_focus = year_focus  # the calendar year estimated when not this one (明年 = 1): year_chain.py
         self.problems = []
+        self.rough = []  # rough amounts of this turn's message (bot/estimate/vague_figures.py), asked when needed
 
     # -- persistence ---------------------------------------------------------------------------
     def dump(self) -> dict:
@@ -327,7 +328,17 @@ class EstimateSession:
             if told:
                 session.inputs["_unplaced"] = told
         session.advance()
+        session._ask_exact_amounts()
         return session
+
+    def _ask_exact_amounts(self) -> None:
+        """「硬件设备投了小两百万」: a rough amount is never computed with; while the estimate still lacks a figure,
+        the question comes after the words that name each rough amount and ask for the exact one."""
+        from bot.estimate.vague_figures import question
+
+        if self.rough and self.status == "collecting":
+            self.problems.insert(0, question(self.rough))
+        self.rough = []
 
     def _onshore_feeds_the_increment(self, norm: str) -> None:
         """「今年在岸1.5kw 离岸120万美金 能拿哪些奖励」: this year's onshore amount counts only in 三（一）; unless the
@@ -614,6 +625,7 @@ class EstimateSession:
         if self.status == "done" and self.missing():
             self.status = "collecting"  # a correction or a next-year what-if left a figure to ask
         self.advance()
+        self._ask_exact_amounts()
         msgs = shifted + list(self.problems)
         msgs += self._read_but_not_answered(before[0], asked_before)
         if asked and self.status == "collecting":
@@ -890,8 +902,9 @@ class EstimateSession:
             self.clarify = _clar_dict(reading.clarifications[0])
             got = True
         self.problems = list(reading.problems) + self._reject_bad_values()
+        self.rough += [v for v in reading.vague if v not in self.rough]
         self.last_keys = self.last_keys[-6:]
-        return got or bool(reading.problems)
+        return got or bool(reading.problems) or bool(reading.vague)
 
     def _note_added_part(self, key: str, old: list, new: list) -> None:
         """「再加上3个高级经理… 每人4.2万 一共多少」: the part added is shown with its own subtotal beside the
