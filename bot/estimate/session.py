@@ -79,8 +79,14 @@ def own_figures(text: str) -> list:
     from bot.estimate.understand import figures
 
     from bot.estimate.policy_figures import is_policy_figure
+    from bot.estimate.vague_figures import find
 
-    found = [f for f in figures(text) if not getattr(f, "bound", None) and f.kind != "year"]
+    rough = find(text)  # 「小两百万」 is no 200万 of the user's (bot/estimate/vague_figures.py)
+    found = [
+        f
+        for f in figures(text)
+        if not getattr(f, "bound", None) and f.kind != "year" and not any(v.start <= f.start < v.end for v in rough)
+    ]
     return [f for f in found if not is_policy_figure(text, f)]
 
 

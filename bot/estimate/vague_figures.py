@@ -20,7 +20,7 @@ WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "vague
 _DIGITS = "0-9一二两三四五六七八九"
 _NUMERAL = rf"[{_DIGITS}十][{_DIGITS}零十百千.,]*"  # 两百, 1000, 一百二十 (without 万/亿)
 _MAG = r"(?:万|亿|w|W)"
-_NOT_MONEY_AFTER = re.compile(r"\s*(?:多)?(?:个|人|名|位|家|项|场|次|平|年|天|月|件|套|台|%|倍|户|笔|份|张)")
+_NOT_MONEY_AFTER = re.compile(r"(?:多)?(?:个|人|名|位|家|项|场|次|平(?![台均时安常衡行方面])|年|天|月|件|套|台|%|倍|户|笔|份|张)")
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def is_input(text: str, v: Vague) -> bool:
 def lead_of(text: str, v: Vague) -> str:
     """The words before the rough amount that say what it is (「硬件设备投了」), up to a break or another figure."""
     lead = re.split(r"[，,。；;！!？?\s]", text[max(0, v.start - 12) : v.start])[-1]
-    return re.split(r"[0-9]", lead)[-1]
+    return re.sub(r"^(我们|咱们|我司|我|咱|公司|那个|就是)+", "", re.split(r"[0-9]", lead)[-1])
 
 
 def describe(text: str, v: Vague) -> str:
