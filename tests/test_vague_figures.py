@@ -121,3 +121,12 @@ def test_rough_travel_beside_fairs_is_named_not_covered_and_not_asked():
 def test_travel_without_any_figure_is_named_not_covered():
     r = read("在上海参加服贸会 展位费2.5万 差旅另算 能补多少")
     assert any("差旅" in n and "不在补贴范围内" in n for n in r.notes)
+
+
+def test_whole_with_an_unsaid_part_both_parts_answered_at_once():
+    s = EstimateSession.start("全年业务额2500万 其中有些是国外客户的单子 汇率7.0 能拿多少奖")
+    assert {"3.1", "3.2"} <= set(s.items)
+    s.handle("国外的110万美元 国内1730万")
+    assert s.inputs.get("offshore_usd") == Decimal("1100000")
+    assert s.inputs.get("onshore_cny") == Decimal("17300000")
+    assert "上一年度" in s.question()

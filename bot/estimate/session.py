@@ -481,6 +481,10 @@ class EstimateSession:
                     codes.add(code)
             if self.clarify and self.clarify.get("kind") in ("business_kind", "currency", "executed", "part"):
                 codes.add("3.2" if self.clarify.get("data", {}).get("key", "").endswith("offshore_usd") else "3.1")
+                if self.clarify.get("data", {}).get("mixed"):
+                    codes.add(
+                        "3.1"
+                    )  # 「业务额1800万 其中一部分是离岸的 能拿多少」: the whole year's business feeds 三（一）
         else:
             codes |= self._implied_items(codes)
         self.items = item_words.sort_items(codes)
@@ -1136,14 +1140,15 @@ class EstimateSession:
         elif kind in ("executed", "part"):  # 「…今年实际的离岸合同执行额是多少？」「其中离岸部分是多少？」
             moneys = [f for f in own_figures(norm) if f.kind == "money"]
             dollars = [f for f in moneys if f.currency == "USD"]
-            if kind == "part" and data["key"].endswith("onshore_cny") and len(moneys) == 2 and len(dollars) == 1:
-                # 「在岸190万 离岸4万美元」: the part asked, and the offshore part in dollars beside it
+            if kind == "part" and len(moneys) == 2 and len(dollars) == 1:
+                # 「在岸190万 离岸4万美元」: the part asked, and the part of the other kind beside it
                 yuan = next(f for f in moneys if f is not dollars[0])
                 if yuan.currency not in (None, "CNY"):
                     return False
-                offshore = data["key"].replace("onshore_cny", "offshore_usd")
-                self.inputs[data["key"]], self.inputs[offshore] = yuan.value, dollars[0].value
-                self.last_keys += [data["key"], offshore]
+                onshore = data["key"].replace("offshore_usd", "onshore_cny")
+                offshore = onshore.replace("onshore_cny", "offshore_usd")
+                self.inputs[onshore], self.inputs[offshore] = yuan.value, dollars[0].value
+                self.last_keys += [onshore, offshore]
                 self.clarify = None
                 return True
             if (

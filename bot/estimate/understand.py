@@ -1451,6 +1451,7 @@ class Reader:
                         "value": None,
                         "whole": str(f.value),
                         "said": f.raw,
+                        "mixed": True,
                     },
                 )
             )
