@@ -20,7 +20,9 @@ WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "vague
 _DIGITS = "0-9一二两三四五六七八九"
 _NUMERAL = rf"[{_DIGITS}十][{_DIGITS}零十百千.,]*"  # 两百, 1000, 一百二十 (without 万/亿)
 _MAG = r"(?:万|亿|w|W)"
-_NOT_MONEY_AFTER = re.compile(r"(?:多)?(?:个|人|名|位|家|项|场|次|平(?![台均时安常衡行方面])|年|天|月|件|套|台|%|倍|户|笔|份|张)")
+_NOT_MONEY_AFTER = re.compile(
+    r"(?:多)?(?:个|人|名|位|家|项|场|次|平(?![台均时安常衡行方面])|年|天|月|件|套|台|%|倍|户|笔|份|张)"
+)
 
 
 @dataclass(frozen=True)
