@@ -29,6 +29,8 @@ from bot.estimate.understand import read
         ("研发平台花了大几百万", "大几百万"),
         ("培训费一两万块", "一两万块"),
         ("接近五百万的执行额", "接近五百万"),
+        ("认证费二十几万", "二十几万"),
+        ("软件一百几十万", "一百几十万"),
     ],
 )
 def test_rough_forms_are_found_as_said(text, said):

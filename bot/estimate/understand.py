@@ -1428,6 +1428,9 @@ class Reader:
         never 「1600万是在岸还是离岸」 and never a split guessed."""
         nxt = [g for g in self.figs if g.kind == "money" and g.start >= f.end]
         after = self.text[f.end : nxt[0].start if nxt else len(self.text)]
+        before = [g for g in self.figs if g.kind == "money" and g.end <= f.start]
+        if before and not re.search(r"[，,。；;！!？?]", self.text[before[-1].end : f.start]):
+            return False  # 「今年2000万 去年1500万 有一部分是离岸的」: of which year's figure is not said; both asked
         for part, whole_of_other in (("offshore", "onshore"), ("onshore", "offshore")):
             words = other_kind_part(after, whole_of_other)  # a part of `part`'s kind, named after the whole
             if not words:

@@ -53,6 +53,8 @@ def _pattern() -> "re.Pattern":
         rf"(?P<pre>{_alt(w['prefixes'])})\s*(?:{body}(?:[来多余])?{_MAG}?|(?:{_alt(w['ranges']['some'])})[十百千]*{_MAG}?)",
         # 一百来万, 两百多万, 100余万, 两万多, 百把万
         rf"(?:{_NUMERAL}|[百千])(?:来|把)(?=[十百千万亿块元])[十百千]*{_MAG}?|{body}(?:多(?!少)|余){_MAG}?",
+        # 二十几万, 一百几十万, 九十几万美元
+        rf"{_NUMERAL}几[十百千]*{_MAG}?",
         # 一两百万, 三五十万, 十几万, 几十万, 大几十万
         rf"(?:大|小|好)?(?:{_alt(w['ranges']['pairs'])})[十百千]+{_MAG}?|(?:{_alt(w['ranges']['pairs'])}){_MAG}"
         rf"|(?:{_alt(w['ranges']['some'])})[十百千]*{_MAG}?",
