@@ -254,6 +254,7 @@ class Reading:
     notes: List[str] = field(default_factory=list)
     problems: List[str] = field(default_factory=list)
     regions_none: List[str] = field(default_factory=list)
+    vague: List[str] = field(default_factory=list)  # rough amounts said (「硬件设备投了「小两百万」」), no figures
 
     def empty(self) -> bool:
         return not (self.fields or self.clarifications or self.problems or self.regions_none)

@@ -79,8 +79,14 @@ def own_figures(text: str) -> list:
     from bot.estimate.understand import figures
 
     from bot.estimate.policy_figures import is_policy_figure
+    from bot.estimate.vague_figures import find
 
-    found = [f for f in figures(text) if not getattr(f, "bound", None) and f.kind != "year"]
+    rough = find(text)  # 「小两百万」 is no 200万 of the user's (bot/estimate/vague_figures.py)
+    found = [
+        f
+        for f in figures(text)
+        if not getattr(f, "bound", None) and f.kind != "year" and not any(v.start <= f.start < v.end for v in rough)
+    ]
     return [f for f in found if not is_policy_figure(text, f)]
 
 
@@ -218,6 +224,7 @@ class EstimateSession:
         self.ask_again = list(ask_again or [])  # this year's amounts a next-year what-if has not given yet
         self.year_focus = year_focus  # the calendar year estimated when not this one (明年 = 1): year_chain.py
         self.problems = []
+        self.rough = []  # rough amounts of this turn's message (bot/estimate/vague_figures.py), asked when needed
 
     # -- persistence ---------------------------------------------------------------------------
     def dump(self) -> dict:
@@ -328,7 +335,17 @@ class EstimateSession:
             if told:
                 session.inputs["_unplaced"] = told
         session.advance()
+        session._ask_exact_amounts()
         return session
+
+    def _ask_exact_amounts(self) -> None:
+        """「硬件设备投了小两百万」: a rough amount is never computed with; while the estimate still lacks a figure,
+        the question comes after the words that name each rough amount and ask for the exact one."""
+        from bot.estimate.vague_figures import question
+
+        if self.rough and self.status == "collecting":
+            self.problems.insert(0, question(self.rough))
+        self.rough = []
 
     def _onshore_feeds_the_increment(self, norm: str) -> None:
         """「今年在岸1.5kw 离岸120万美金 能拿哪些奖励」: this year's onshore amount counts only in 三（一）; unless the
@@ -465,6 +482,10 @@ class EstimateSession:
                     codes.add(code)
             if self.clarify and self.clarify.get("kind") in ("business_kind", "currency", "executed", "part"):
                 codes.add("3.2" if self.clarify.get("data", {}).get("key", "").endswith("offshore_usd") else "3.1")
+                if self.clarify.get("data", {}).get("mixed"):
+                    codes.add(
+                        "3.1"
+                    )  # 「业务额1800万 其中一部分是离岸的 能拿多少」: the whole year's business feeds 三（一）
         else:
             codes |= self._implied_items(codes)
         self.items = item_words.sort_items(codes)
@@ -615,6 +636,7 @@ class EstimateSession:
         if self.status == "done" and self.missing():
             self.status = "collecting"  # a correction or a next-year what-if left a figure to ask
         self.advance()
+        self._ask_exact_amounts()
         msgs = shifted + list(self.problems)
         msgs += self._read_but_not_answered(before[0], asked_before)
         if asked and self.status == "collecting":
@@ -896,8 +918,9 @@ class EstimateSession:
             self.clarify = _clar_dict(reading.clarifications[0])
             got = True
         self.problems = list(reading.problems) + self._reject_bad_values()
+        self.rough += [v for v in reading.vague if v not in self.rough]
         self.last_keys = self.last_keys[-6:]
-        return got or bool(reading.problems)
+        return got or bool(reading.problems) or bool(reading.vague)
 
     def _note_added_part(self, key: str, old: list, new: list) -> None:
         """「再加上3个高级经理… 每人4.2万 一共多少」: the part added is shown with its own subtotal beside the
@@ -1123,14 +1146,15 @@ class EstimateSession:
         elif kind in ("executed", "part"):  # 「…今年实际的离岸合同执行额是多少？」「其中离岸部分是多少？」
             moneys = [f for f in own_figures(norm) if f.kind == "money"]
             dollars = [f for f in moneys if f.currency == "USD"]
-            if kind == "part" and data["key"].endswith("onshore_cny") and len(moneys) == 2 and len(dollars) == 1:
-                # 「在岸190万 离岸4万美元」: the part asked, and the offshore part in dollars beside it
+            if kind == "part" and len(moneys) == 2 and len(dollars) == 1:
+                # 「在岸190万 离岸4万美元」: the part asked, and the part of the other kind beside it
                 yuan = next(f for f in moneys if f is not dollars[0])
                 if yuan.currency not in (None, "CNY"):
                     return False
-                offshore = data["key"].replace("onshore_cny", "offshore_usd")
-                self.inputs[data["key"]], self.inputs[offshore] = yuan.value, dollars[0].value
-                self.last_keys += [data["key"], offshore]
+                onshore = data["key"].replace("offshore_usd", "onshore_cny")
+                offshore = onshore.replace("onshore_cny", "offshore_usd")
+                self.inputs[onshore], self.inputs[offshore] = yuan.value, dollars[0].value
+                self.last_keys += [onshore, offshore]
                 self.clarify = None
                 return True
             if (

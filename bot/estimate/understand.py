@@ -43,7 +43,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     wan,
     word_patterns,
 )
-from bot.estimate import applicants, claims, lists, relative_figures, tables
+from bot.estimate import applicants, claims, lists, relative_figures, tables, vague_figures
 from bot.estimate.policy_figures import is_policy_figure
 from bot.nlu.normalize import normalize
 from bot.understand.facts import read_facts_cached
@@ -386,6 +386,7 @@ class Reader:
         self.spans = list(_segments(self.text))
         self.respective = self._respective_years()
         self.used = set()
+        self.rough = self._rough_amounts()
         self._parts_told = set()  # where the words saying a part is of the other kind stand, once asked about
         self.out = Reading()
         self.out.problems.extend(table_problems)  # 「年度 在岸 离岸 汇率」 with rows that do not fit: said, not guessed
@@ -435,6 +436,33 @@ class Reader:
             self.out.fields["_claims"] = [c.as_json() for c in found]
 
     # -- helpers -----------------------------------------------------------------------
+    def _rough_amounts(self) -> list:
+        """「硬件设备投了小两百万」「离岸一百来万美金」: a rough amount (bot/estimate/vague_figures.py) is no figure; the
+        number the figure reader finds inside it (「小两百万」 → 200万) is set aside, and the amount is asked for, named,
+        when the estimate needs it. A guess at the award (「是不是两百多万」) and a mark an exact figure is compared
+        with (「1999万美元 接近2000万了」) are left to their own readers."""
+        out = []
+        for v in vague_figures.find(self.text):
+            before = [f for f in self.figs if f.kind == "money" and f.end <= v.start]
+            compared = (
+                before
+                and v.start - before[-1].end <= 6
+                and not re.search(r"[，,。；;]", self.text[before[-1].end : v.start])
+            )
+            if not vague_figures.is_input(self.text, v) or (compared and re.match(r"(接近|将近|近|快)", v.raw)):
+                continue
+            for f in self.figs:
+                if v.start <= f.start < v.end:
+                    self.used.add(id(f))
+            out.append(v)
+        return out
+
+    def _rough_left(self) -> list:
+        """The rough amounts no reader has accounted for (a note names 「2000多万」 checked as a lower bound, or
+        「机票酒店两三万」 as a cost 三（五） does not pay), described as said."""
+        noted = "".join(self.out.notes + self.out.problems)
+        return [vague_figures.describe(self.text, v) for v in self.rough if v.raw not in noted]
+
     def _explicit_years(self):
         return [
             (f.start, int(f.value))
@@ -628,6 +656,7 @@ class Reader:
         self._rate_only_converted()
         self._offshore_yuan_at_given_rate()
         relative_figures.attach(self._derivations, self.out.fields)
+        self.out.vague = self._rough_left()
         return self.out
 
     def _offshore_yuan_at_given_rate(self):
@@ -1249,6 +1278,8 @@ class Reader:
                     or (self.items & {"3.1", "3.2", "3.3"} and (year or self.has(r"业务|做了")))
                     or (kinds_said and year)  # 「今年境内800万，离岸50万美元 … 上一年是700万」
                 ):
+                    if self._whole_with_unsaid_part(f, year):
+                        continue
                     unclear.append({"value": str(f.value), "year": year or "current", "said": f.raw})
                     self.use(f)
                     continue
@@ -1455,6 +1486,45 @@ class Reader:
             )
         )
         return True
+
+    def _whole_with_unsaid_part(self, f, year: Optional[str]) -> bool:
+        """「合同执行额一共1600万 里面有一部分是离岸的」: a whole of no kind said to hold a part of one kind, without
+        the part's amount, is neither kind's amount: the part is asked for, naming the whole and the part missing,
+        never 「1600万是在岸还是离岸」 and never a split guessed."""
+        nxt = [g for g in self.figs if g.kind == "money" and g.start >= f.end]
+        after = self.text[f.end : nxt[0].start if nxt else len(self.text)]
+        before = [g for g in self.figs if g.kind == "money" and g.end <= f.start]
+        if before and not re.search(r"[，,。；;！!？?]", self.text[before[-1].end : f.start]):
+            return False  # 「今年2000万 去年1500万 有一部分是离岸的」: of which year's figure is not said; both asked
+        for part, whole_of_other in (("offshore", "onshore"), ("onshore", "offshore")):
+            words = other_kind_part(after, whole_of_other)  # a part of `part`'s kind, named after the whole
+            if not words:
+                continue
+            self.use(f)
+            pre = "previous_" if year == "previous" else ""
+            what, unit, rest, rest_unit = (
+                ("离岸（境外）", "美元", "在岸（境内）", "元")
+                if part == "offshore"
+                else ("在岸（境内）", "元", "离岸（境外）", "美元")
+            )
+            said = wan(f.value, "美元" if f.currency == "USD" else "元") if f.currency else f.raw
+            self.out.clarifications.append(
+                Clarification(
+                    "part",
+                    f"您说{said}里有一部分是{what}业务，但没有说这部分是多少，所以{said}不能整体算作在岸或离岸执行额，"
+                    f"我也不替您拆分。{'去年' if pre else '今年'}其中{what}部分的合同执行额具体是多少{unit}？"
+                    f"{rest}部分是多少{rest_unit}？可以一起告诉我（如“离岸多少万美元、在岸多少万元”）。",
+                    {
+                        "key": pre + ("offshore_usd" if part == "offshore" else "onshore_cny"),
+                        "value": None,
+                        "whole": str(f.value),
+                        "said": f.raw,
+                        "mixed": True,
+                    },
+                )
+            )
+            return True
+        return False
 
     def _difference_of_years(self, f) -> None:
         """「今年离岸比去年多了50万」: a difference between two years' business is no year's amount; the

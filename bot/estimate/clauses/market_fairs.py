@@ -78,6 +78,7 @@ def region_of(r, s: str) -> Optional[str]:
 
 def read(r):
     if _itemised(r):
+        _name_travel(r)
         return
     groups = []
     cur = None
@@ -229,6 +230,29 @@ def read(r):
         fairs += [{"region": g["region"], "cost_cny": x} for x in entries]
     if fairs:
         r.out.fields["fairs"] = fairs
+    if groups or r.pending == "fairs":
+        _name_travel(r)
+
+
+def _name_travel(r) -> None:
+    """「每趟机票酒店都是两三万」「机票酒店另算」: travel said of the fairs with no exact figure is still named as a cost
+    三（五） does not pay for (with its rough amount, bot/estimate/vague_figures.py, as said), never left unsaid."""
+    named, out = "".join(r.out.notes), []
+    for m in _travels().finditer(r.text):
+        run = m.group(0)
+        if run in named or any(run in n for n in out):
+            continue
+        rough = [
+            v
+            for v in r.rough
+            if 0 <= v.start - m.end() <= 8 and not re.search(r"[，,。；;]", r.text[m.end() : v.start])
+        ]
+        out.append(f"{run}（{rough[0].raw}）" if rough else run)
+    if out:
+        r.out.notes.append(
+            "、".join(out) + "等差旅费用不属于第三条第（五）项列明的可补贴费用"
+            "（注册费、展位费、布展费、特装费、宣传推广费），不在补贴范围内，不计入补贴基数"
+        )
 
 
 def _travel_lead(r, f, start: int) -> str:
