@@ -54,6 +54,7 @@ magnitude and unit when it has none of its own (10-30万元 → 100000 CNY and 3
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import List, Optional
 
@@ -635,6 +636,23 @@ def _bound(hit: _Hit, norm: str) -> Optional[str]:
 
 def parse_figures(text: str, today_year: Optional[int] = None) -> List[Figure]:
     """Every figure in `text`, in order of appearance (see the module docstring for the rules)."""
+    return copies(_parse_figures(text, today_year))
+
+
+def copies(figures) -> List[Figure]:
+    """New Figure objects equal to `figures`, as a list: a remembered parse hands out objects no earlier caller
+    holds (readers tell figures apart by identity, `g is not f`, `id(f) in used`)."""
+    out = []
+    for f in figures:
+        g = object.__new__(Figure)
+        g.__dict__.update(f.__dict__)
+        out.append(g)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _parse_figures(text: str, today_year: Optional[int]) -> tuple:
+    """parse_figures(), remembered: a pure function of the text and the year (each caller gets copies)."""
     norm = normalize(text)
     figures = []
     masked = [range(m.start(), m.end()) for m in _MASKS.finditer(norm)]
@@ -687,7 +705,7 @@ def parse_figures(text: str, today_year: Optional[int] = None) -> List[Figure]:
             )
         )
     figures.sort(key=lambda f: f.start)
-    return figures
+    return tuple(figures)
 
 
 __all__ = ["Figure", "KINDS", "normalize", "numeral_value", "parse_figures", "parse_number"]

@@ -72,6 +72,9 @@ class _Knowledge:
         self.config = sources.load_cached("search")
         self.stopwords = frozenset(self.config.get("stopwords") or [])
         self._tokenizer = None
+        self._term_index = None
+        self._search_tokens = {}
+        self._plans = {}
         self._load()
 
     def _rows(self, sql, params=()):
@@ -184,6 +187,55 @@ class _Knowledge:
             self._tokenizer = text.tokenizer(userdict if userdict.exists() else None)
         return self._tokenizer
 
+    @property
+    def term_index(self) -> text.TermIndex:
+        """Every keyword part and domain term that search() looks for, to find them in a question in one pass."""
+        if self._term_index is None:
+            parts = [p for c in self.clauses.values() for kw in c["_keywords"] for p in text.keyword_parts(kw)]
+            parts += [p for kws in self.document_keywords.values() for kw in kws for p in text.keyword_parts(kw)]
+            parts += [term for d in self.domains.values() for term, _ in d["_terms"]]
+            self._term_index = text.TermIndex(parts)
+        return self._term_index
+
+    def plan(self, terms) -> tuple:
+        """(every part as a set, whether all of them are in term_index, [(a keyword's parts, its weight, whether
+        they are all indexed)]) of a keyword list of this knowledge base, worked out once per list."""
+        got = self._plans.get(id(terms))
+        if got is None or got[0] is not terms:
+            indexed = self.term_index.terms
+            rows = []
+            for kw in terms:
+                parts = text.keyword_parts(kw)
+                rows.append((parts, self.weight(kw), all(p in indexed for p in parts)))
+            every = frozenset(p for parts, _, _ in rows for p in parts)
+            got = (terms, (every, all(r[2] for r in rows), rows))
+            self._plans[id(terms)] = got
+        return got[1]
+
+    def domain_plan(self, terms) -> tuple:
+        """(its terms in term_index as a set, the others) of a domain's (term, business type) list."""
+        got = self._plans.get(id(terms))
+        if got is None or got[0] is not terms:
+            every = {term for term, _ in terms}
+            indexed = frozenset(every & self.term_index.terms)
+            got = (terms, (indexed, tuple(sorted(every - indexed))))
+            self._plans[id(terms)] = got
+        return got[1]
+
+    def search_tokens(self, question: str) -> list:
+        """The question's full-text tokens (stopwords left out, each once), remembered for the last questions:
+        one search looks up the same question in two tables."""
+        tokens = self._search_tokens.get(question)
+        if tokens is None:
+            tokens = []
+            for tok in text.segment(question, self.tokenizer):
+                if tok not in self.stopwords and tok not in tokens:
+                    tokens.append(tok)
+            if len(self._search_tokens) >= 256:
+                self._search_tokens.clear()
+            self._search_tokens[question] = tokens
+        return tokens
+
     def weight(self, term: str) -> float:
         return text.keyword_weight(term, self.config["keyword_base"], self.config["keyword_per_char"])
 
@@ -194,10 +246,7 @@ class _Knowledge:
 
     def fts(self, table: str, key: str, question: str) -> dict:
         """{key: -bm25} for rows of `table` matching the question's tokens (stopwords left out)."""
-        tokens = []
-        for tok in text.segment(question, self.tokenizer):
-            if tok not in self.stopwords and tok not in tokens:
-                tokens.append(tok)
+        tokens = self.search_tokens(question)
         if not tokens:
             return {}
         match = " OR ".join('"' + tok.replace('"', '""') + '"' for tok in tokens)
@@ -384,10 +433,22 @@ def userdict_path(db_path=None) -> Path:
     return userdict
 
 
-def _keyword_score(k: _Knowledge, keywords, question: str):
+def _keyword_score(k: _Knowledge, keywords, question: str, has=None):
+    """(score, the parts hit) of a keyword list in a normalised question; `has`, a TermIndex matcher of the question,
+    for a list held by `k` (its clauses' and the document's keywords)."""
+    if has is not None:
+        every, all_indexed, rows = k.plan(keywords)
+        if all_indexed and every.isdisjoint(has.found):
+            return 0.0, []
+        score, hits = 0.0, []
+        for parts, weight, indexed in rows:
+            if has.found.issuperset(parts) if indexed else all(map(has, parts)):
+                score += weight
+                hits.extend(parts)
+        return score, hits
     score, hits = 0.0, []
     for kw in keywords:
-        if text.keyword_matches(question, kw):
+        if text.keyword_matches(question, kw, has):
             score += k.weight(kw)
             hits.extend(text.keyword_parts(kw))
     return score, hits
@@ -404,11 +465,17 @@ def _snippet(body: str, hits: list, fallback: str) -> str:
     return s if len(s) <= _SNIPPET_MAX else s[: _SNIPPET_MAX - 1] + "…"
 
 
-def _domain_matches(k: _Knowledge, d: dict, question: str):
-    """(score, per-business-type scores, hits) of a domain's terms in a normalised text."""
+def _domain_matches(k: _Knowledge, d: dict, question: str, has=None):
+    """(score, per-business-type scores, hits) of a domain's terms in a normalised text (`has`: a matcher of it)."""
     score, by_type, hits, seen = 0.0, {}, [], set()
+    if has is None:
+        has = lambda term: text.contains(question, term)  # noqa: E731
+    else:
+        indexed, others = k.domain_plan(d["_terms"])
+        if indexed.isdisjoint(has.found) and not any(map(has, others)):
+            return score, by_type, hits
     for term, bt in d["_terms"]:
-        if (term, bt) in seen or not text.contains(question, term):
+        if (term, bt) in seen or not has(term):
             continue
         seen.add((term, bt))
         w = k.weight(term)
@@ -454,10 +521,11 @@ def _search(question: str, limit: int = 5, db_path=None) -> list:
         return []
     cfg = k.config
     results = []
+    has = k.term_index.matcher(q)
 
     fts = k.fts("clauses", "code", q)
     for code, c in k.clauses.items():
-        kw, hits = _keyword_score(k, c["_keywords"], q)
+        kw, hits = _keyword_score(k, c["_keywords"], q, has)
         score = kw + k.fts_score(fts.get(code, 0.0), cfg["fts_weight"])
         if score >= _MIN_SCORE:
             body = c["_own_text"] or "；".join(k.clauses[ch]["title"] for ch in c["children"])
@@ -466,7 +534,7 @@ def _search(question: str, limit: int = 5, db_path=None) -> list:
 
     fts = k.fts("domains", "no", q)
     for no, d in k.domains.items():
-        matched, _, hits = _domain_matches(k, d, q)
+        matched, _, hits = _domain_matches(k, d, q, has)
         if text.normalize(d["name"]) in q:
             matched += cfg["domain_name_bonus"]
         score = cfg["domain_weight"] * matched + k.fts_score(fts.get(no, 0.0), cfg["fts_weight"])
@@ -475,7 +543,7 @@ def _search(question: str, limit: int = 5, db_path=None) -> list:
             results.append({"kind": "domain", "key": d["name"], "score": score, "snippet": snippet, "_kw": matched})
 
     for key, keywords in k.document_keywords.items():
-        kw, _ = _keyword_score(k, keywords, q)
+        kw, _ = _keyword_score(k, keywords, q, has)
         if kw > 0:
             snippet = _document_value(k.document[key])
             results.append({"kind": "document", "key": key, "score": kw, "snippet": snippet, "_kw": kw})
@@ -483,9 +551,10 @@ def _search(question: str, limit: int = 5, db_path=None) -> list:
     # Keyword hits outrank full-text-only hits of equal score; then a word the user typed outranks one
     # only a synonym brought in (「境外」 read as 离岸 beside 「展会」 typed); ties keep the text's order.
     typed = normalize_question(question)
+    has_typed = k.term_index.matcher(typed) if any(r["kind"] == "clause" for r in results) else None
     for r in results:
         if r["kind"] == "clause":
-            r["_typed"] = _keyword_score(k, k.clauses[r["key"]]["_keywords"], typed)[0]
+            r["_typed"] = _keyword_score(k, k.clauses[r["key"]]["_keywords"], typed, has_typed)[0]
     results.sort(key=lambda r: (-round(r["score"], 6), -r["_kw"], -r.get("_typed", r["_kw"])))
     return [{k_: v for k_, v in r.items() if k_ not in ("_kw", "_typed")} for r in results[:limit]]
 

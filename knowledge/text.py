@@ -113,6 +113,45 @@ def contains(text: str, term: str) -> bool:
     return term in text
 
 
+class TermIndex:
+    """Many terms looked up in one text at once: `contains(text, term)` for each term of a fixed list, answered
+    from the terms found in one pass over the text (terms indexed by their first two characters) instead of one
+    substring search per term. Latin terms, which must stand alone, and terms not indexed go to contains()."""
+
+    def __init__(self, terms):
+        self.index = {}
+        self.terms = set()
+        for term in terms:
+            if term and not is_ascii_term(term) and term not in self.terms:
+                self.terms.add(term)
+                self.index.setdefault(term[:2], []).append(term)
+
+    def matcher(self, text: str) -> "TermMatcher":
+        """contains(text, ·) for this text."""
+        found = set()
+        index, startswith = self.index, text.startswith
+        for i in range(len(text)):
+            for key in (text[i : i + 2], text[i]):
+                for term in index.get(key, ()):
+                    if startswith(term, i):
+                        found.add(term)
+        return TermMatcher(text, found, self.terms)
+
+
+class TermMatcher:
+    """contains(text, term) of one text as a call, `found` the indexed terms the text contains."""
+
+    __slots__ = ("text", "found", "indexed")
+
+    def __init__(self, text: str, found: set, indexed: set):
+        self.text, self.found, self.indexed = text, found, indexed
+
+    def __call__(self, term: str) -> bool:
+        if term in self.found:
+            return True
+        return term not in self.indexed and contains(self.text, term)
+
+
 @lru_cache(maxsize=8192)
 def keyword_parts(keyword: str) -> tuple:
     """A keyword's parts: "合同执行额+认定" → ("合同执行额", "认定"); a plain word → (word,)."""
@@ -121,8 +160,10 @@ def keyword_parts(keyword: str) -> tuple:
     return (keyword,)
 
 
-def keyword_matches(text: str, keyword: str) -> bool:
-    """Whether every part of a keyword occurs in the text."""
+def keyword_matches(text: str, keyword: str, has=None) -> bool:
+    """Whether every part of a keyword occurs in the text (`has`: a TermIndex matcher of the text)."""
+    if has is not None:
+        return all(has(part) for part in keyword_parts(keyword))
     return all(contains(text, part) for part in keyword_parts(keyword))
 
 

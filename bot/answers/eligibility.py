@@ -143,10 +143,17 @@ def _place_statement(place: str, negated: bool) -> Optional[bool]:
 
 def _read_bool(field: str, phrases: List[str]) -> Optional[bool]:
     """True, False, or None when not stated; one statement that it fails wins."""
-    values = [v for ph in phrases for _, _, v in _statements(words()[field], ph)]
+    values = [v for ph in phrases for v in _phrase_values(field, ph)]
     if not values:
         return None
     return all(values)
+
+
+@lru_cache(maxsize=8192)
+def _phrase_values(field: str, phrase: str) -> tuple:
+    """Whether each statement of a fact in one phrase holds, in order (_statements), remembered: the readers of a
+    turn read the same phrases for every fact many times."""
+    return tuple(v for _, _, v in _statements(words()[field], phrase))
 
 
 def _no_entity(t: str) -> List[Tuple[int, int]]:

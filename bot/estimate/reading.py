@@ -289,6 +289,15 @@ def figures(text: str) -> list:
     """The parser's figures of `text` (calculator.figures_zh), and a bare number right after a fair's cost word of
     estimate_words.yml (「宣传册2500」「交通800」) read as the money it is: the parser alone knows only some cost
     words, and a figure it drops would be neither used nor named."""
+    from calculator.figures_zh import copies
+
+    return copies(_figures(text))
+
+
+@lru_cache(maxsize=2048)
+def _figures(text: str) -> tuple:
+    """figures() of a text, remembered: the readers of one turn ask for the same text's figures many times (the
+    figures' copies are handed out: readers tell figures apart by identity)."""
     from calculator.figures_zh import parse_figures
 
     found = [f for f in parse_figures(text) if not _pieces(f, text) and not _number_before_rate_word(f, text)]
@@ -304,9 +313,9 @@ def figures(text: str) -> list:
         if m.end() not in starts and not things and not re.match(r"[A-Za-z]", text[word_end - 1]):
             cued[word_end - 1] = "费"  # same length: every figure keeps its place
     if cued == list(text):
-        return found
+        return tuple(found)
     again = [f for f in parse_figures("".join(cued)) if not _pieces(f, text)]
-    return [f if text[f.start : f.end] == f.raw else replace(f, raw=text[f.start : f.end]) for f in again]
+    return tuple(f if text[f.start : f.end] == f.raw else replace(f, raw=text[f.start : f.end]) for f in again)
 
 
 def wan(d: Decimal, unit: str = "元") -> str:

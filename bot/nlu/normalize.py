@@ -52,6 +52,12 @@ def _simplify_char(ch: str) -> str:
 
 def normalize(text: str) -> str:
     """Return `text` normalised character by character (same length as the input)."""
+    return _normalized(text or "")
+
+
+@lru_cache(maxsize=8192)
+def _normalized(text: str) -> str:
+    """normalize() of a text, remembered: the readers of a turn normalise the same message many times."""
     chars = [_simplify_char(_fullwidth_to_ascii(c)) for c in text or ""]
     out = "".join(chars).lower()
     if len(out) != len(text or ""):  # lower() can change length for a few scripts
@@ -205,6 +211,12 @@ def understand(text: str) -> str:
     """The message as the answers read it: normalise(), pinyin and English glossary words put into the policy's
     Chinese, synonyms.yml's typos mended (服务外抱), spoken filler dropped. Not length-preserving
     (the NLU uses normalize() alone)."""
+    return _understood(text or "")
+
+
+@lru_cache(maxsize=4096)
+def _understood(text: str) -> str:
+    """understand() of a text, remembered (a pure function of the text and synonyms.yml, read once)."""
     from knowledge.text import fix_typos
 
     norm = normalize(text or "")
@@ -239,5 +251,11 @@ def nlu_text(text: str) -> str:
     also understand()'s glossary and pinyin put into the policy's Chinese, so 「are we eligible to apply」 is read
     as 「符合条件 申报」 by the same models that learnt the Chinese. Offsets are not kept (entities are found
     on the raw text)."""
-    norm = normalize(text or "")
+    return _nlu_text(text or "")
+
+
+@lru_cache(maxsize=1024)
+def _nlu_text(text: str) -> str:
+    """nlu_text() of a text, remembered: the tokenizer and the character model both read it."""
+    norm = normalize(text)
     return understand(text) if re.search(r"[a-z]{2}", norm) else norm

@@ -159,12 +159,18 @@ PHRASE_COUNT = re.compile(
 )
 
 
+@lru_cache(maxsize=None)
+def _scale_words(scale: str) -> tuple:
+    """({level word: rank}, one pattern over the words, longest first) of a scale of conditions.yml."""
+    words = {str(w).lower(): rank for rank, level in enumerate(scales()[scale]) for w in level}
+    return words, re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def counted_levels(t: str, scale: str = "education") -> List[Tuple[int, str, int]]:
     """Groups counted by level, 「其中20个大专 10个中专」: [(count, level word, rank)] in order."""
     from calculator.figures_zh import parse_number
 
-    words = {str(w).lower(): rank for rank, level in enumerate(scales()[scale]) for w in level}
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    words, pattern = _scale_words(scale)
     out = []
     for m in pattern.finditer(t):
         before = COUNT_BEFORE.search(t[max(0, m.start() - 8) : m.start()]) or PHRASE_COUNT.search(
@@ -182,8 +188,7 @@ LIST_JOIN = re.compile(r"^(的|学历)?\s*(也有|还有|有|、|和|跟|与|或
 def listed_levels(t: str, scale: str = "education") -> List[Tuple[str, int]]:
     """Levels listed for one group without counts, 「有大专有本科也有高中毕业的」: [(word, rank)] in order when two
     or more ranks are joined by 有/也有/、/和; else []. The group's lowest level is the one its conditions see."""
-    words = {str(w).lower(): rank for rank, level in enumerate(scales()[scale]) for w in level}
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    words, pattern = _scale_words(scale)
     found = [m for m in pattern.finditer(t) if not _quoted(t, m.start())]
     run: list = []
     for m in found:
@@ -197,6 +202,7 @@ def listed_levels(t: str, scale: str = "education") -> List[Tuple[str, int]]:
     return [(m.group(0), words[m.group(0)]) for m in run]
 
 
+@lru_cache(maxsize=4096)
 def mixed_levels(t: str, scale: str = "education") -> bool:
     """Whether a message counts people at two or more levels, or lists people each with a level of their own at two
     or more levels (「张经理（本科 项目经理）2万，李总监（硕士 项目总监）8万」): no single level is stated for all."""
@@ -209,8 +215,7 @@ def entry_levels(t: str, scale: str = "education") -> List[int]:
     from bot.estimate.lists import figure_lists
     from bot.estimate.reading import figures
 
-    words = {str(w).lower(): rank for rank, level in enumerate(scales()[scale]) for w in level}
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    words, pattern = _scale_words(scale)
     ranks = []
     for lst in figure_lists(t, figures(t)):
         named = [[words[m.group(0)] for m in pattern.finditer(e.label.lower())] for e in lst.entries]
