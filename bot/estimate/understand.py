@@ -451,6 +451,12 @@ class Reader:
             )
             if not vague_figures.is_input(self.text, v) or (compared and re.match(r"(接近|将近|近|快)", v.raw)):
                 continue
+            seg_start = segment_of(self.spans, v.start)[0] if self.spans else 0
+            inside = any(f.kind == "money" and v.start <= f.start < v.end for f in self.figs)
+            if inside and re.search(
+                rf"比\s*(?:{YEAR_PREV}|{YEAR_CUR})[^，。；,;\d]{{0,10}}$", self.text[seg_start : v.start]
+            ):
+                continue  # 「比去年少了将近一百五十万」: a difference of two years, named by _difference_of_years
             for f in self.figs:
                 if v.start <= f.start < v.end:
                     self.used.add(id(f))
