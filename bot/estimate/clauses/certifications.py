@@ -21,7 +21,7 @@ ALIASES = {"信息安全服务资质": "CCRC", "能力成熟度": "CMMI", "信�
 
 
 def _known_name(m) -> str:
-    name = m.group(0).replace(" ", "").upper()
+    name = re.sub(r"^CMMI(?:LEVEL|LV|ML|L)(?=[1-5])", "CMMI", m.group(0).replace(" ", "").upper())  # CMMI L3 = CMMI3
     return ALIASES.get(name, name)
 
 
@@ -36,7 +36,7 @@ def name_typed(label: str):
     if known:
         return _known_name(known[-1])
     latin = re.findall(r"[a-z][a-z0-9]*(?:\s*[/-]\s*[a-z0-9]+)*(?:\s*\d[\d.]*(?:级)?)?", text)
-    if latin and all(re.match(r"level|lv", t) for t in latin):
+    if latin and all(re.fullmatch(r"(level|lv|ml|l)\s*[1-5]?(级)?", t) for t in latin):
         return None  # 「CMMI Level 5」 split at its level: the level names no certificate; the name said before does
     if latin:
         return latin[-1].replace(" ", "").upper()
