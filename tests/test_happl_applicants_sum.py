@@ -49,6 +49,7 @@ class TestSum:
     def test_no_sum_without_the_question(self):
         assert not applicants.asks_sum("两家今年执行额合计6000万 分别多少")
         assert not applicants.asks_sum("两家各能拿多少")
+        assert not applicants.asks_sum("两家分别多少 年度总额上限是多少")
 
     def test_sum_line_adds_capped_totals(self):
         line = applicants.sum_line(
@@ -64,6 +65,9 @@ class TestCombinedFigures:
     def test_a_total_of_several_entities_is_named(self):
         said = applicants.combined_figures(normalize("三个子公司今年在岸一共8000万 去年一共7000万 每个子公司能拿多少"))
         assert ["一共8000万", "一共7000万"] == said
+
+    def test_a_cap_asked_about_is_no_total(self):
+        assert [] == applicants.combined_figures(normalize("每家企业一年合计500万封顶吗"))
 
     def test_one_enterprise_total_is_not_combined(self):
         assert [] == applicants.combined_figures(normalize("我们公司在岸离岸合计6000万 去年5000万 能拿多少"))

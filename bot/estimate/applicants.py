@@ -124,7 +124,10 @@ def asks_sum(text: str) -> bool:
     w = estimate_words()["several_applicants"]["sum_asked"]
     sums = "|".join(map(re.escape, w["sums"]))
     asks = "|".join(map(re.escape, w["asks"]))
-    return bool(re.search(rf"(?:{sums})[^\d，,。；;]{{0,8}}?(?:{asks})", text))
+    return any(
+        not any(n in m.group(0) for n in w["not_between"])
+        for m in re.finditer(rf"(?:{sums})[^\d，,。；;]{{0,8}}?(?:{asks})", text)
+    )
 
 
 MONEY = r"\d+(?:\.\d+)?\s*(?:亿|万|千)?(?:元|美元|块)?"
@@ -137,7 +140,11 @@ def combined_figures(text: str) -> List[str]:
     if not any(s in text for s in w["several"]) or split(text):
         return []
     sums = "|".join(map(re.escape, sorted(w["sums"], key=len, reverse=True)))
-    return [m.group(0).strip() for m in re.finditer(rf"(?:{sums})\s*(?:是|为|有|达到|约)?\s*{MONEY}", text)]
+    return [
+        m.group(0).strip()
+        for m in re.finditer(rf"(?:{sums})\s*(?:是|为|有|达到|约)?\s*{MONEY}", text)
+        if not any(text[m.end() : m.end() + 6].lstrip().startswith(n) for n in w["not_after"])
+    ]
 
 
 def group_figures(text: str, figs) -> List[Tuple[object, str]]:
