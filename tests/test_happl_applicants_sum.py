@@ -36,6 +36,11 @@ class TestBareLetters:
         """甲方/乙方 are the parties to a contract, not applicants."""
         assert [] == names("甲方是美国客户 乙方是我们 离岸合同分别多少")
 
+    def test_letters_naming_fairs_are_not_applicants(self):
+        """「A展…；B展…分别测算」: two fairs of one applicant."""
+        assert [] == names("参加了两场展：A展展位费2万；B展展位费3万。请分别测算")
+        assert [] == names("C会议注册费5千；D会议展位费2万 分别算一下")
+
     def test_letters_out_of_order_are_not_applicants(self):
         """B and D alone (no A, no C) are no series of applicants."""
         assert [] == names("两家 B类资质6万，D级认证5万 分别多少")

@@ -66,7 +66,10 @@ def _named(text: str) -> list:
 def _bare_letters(text: str, w: dict) -> list:
     """(name, start) of each place a bare letter names an applicant at the start of a phrase (「A在…园区入驻4年…；B入驻…」
     「甲是郑州注册的…乙是…」): only letters one after another in their series (a, b …; 甲, 乙 …), each named at least
-    once; none followed by a word that makes it something else (甲方, B类, C端: bare_letter_not_before)."""
+    once; none followed by a word that makes it something else (甲方, B类, A展: bare_letter_not_before); only in a
+    message saying it is about several entities (两家, 两个子公司: combined.several)."""
+    if not any(s in text for s in w["combined"]["several"]):
+        return []
     not_before = "|".join(map(re.escape, w["bare_letter_not_before"]))
     found = [
         (m.group(1).lower(), m.start(1))
