@@ -106,19 +106,36 @@ def amend_entry_first(dispatcher: CollectingDispatcher, tracker: Tracker):
 
 def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
     """「A公司…；B公司…两家各能拿多少」: each independent legal entity estimated on its own, with its own caps and its
-    own total, never added to another's; when one of them needs more figures, asked to tell them one at a time.
-    None when the message names fewer than two applicants."""
+    own total, never added to another's unless the user asks for their sum (「集团合计多少」: then the arithmetic sum of
+    the separate totals, labelled as such); one its own 第二条 facts rule out is told so; when one of them needs more
+    figures, asked to tell them one at a time. A total said of several entities (「两个子公司合计5000万」) is never
+    estimated as one enterprise's: each one's own figures are asked. None when the message names fewer than two."""
     from calculator import CalculatorError
 
-    parts = applicants.split(normalize(user_text(tracker)))
+    text = normalize(user_text(tracker))
+    parts = applicants.split(text)
+    done = clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
     if not parts:
-        return None
+        combined = applicants.combined_figures(text)
+        if not combined:
+            return None
+        dispatcher.utter_message(text=applicants.combined_reply(combined))
+        return done
     names = "、".join(name.upper() for name, _ in parts)
-    intro = f"您问的是{len(parts)}家企业（{names}）。每家独立法人企业各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，各家的金额不相加。"
-    blocks = []
+    summed = applicants.asks_sum(text)
+    intro = (
+        f"您问的是{len(parts)}家企业（{names}）。每家独立法人企业各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，"
+        + ("您问的合计在最后按各家金额相加列出。" if summed else "各家的金额不相加。")
+    )
+    blocks, totals = [], []
     # the named companies are the applicants (「我们是园区运营方 园区里两家企业想问」): their clauses are theirs
     known = dict(earlier_facts(tracker) or {}, applicant_also_enterprise=True)
     for name, words in parts:
+        refused = eligibility.summary(eligibility.facts_from(words), placed=True)
+        if refused.startswith("结论：不符合"):  # its own 第二条 facts rule it out (「B是在洛阳注册的」)
+            blocks.append(f"【{name.upper()}】" + refused)
+            totals.append((name, None))
+            continue
         session = EstimateSession.start(words, known=known)
         try:
             result = session.compute() if session.status == "done" and not session.clarify else None
@@ -128,12 +145,15 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
             dispatcher.utter_message(
                 text=intro + f"{name.upper()}的情况我还需要补充信息才能测算。请一次只说一家企业的数字，我逐家为您测算。"
             )
-            return clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
+            return done
         blocks.append(f"【{name.upper()}】" + estimate_reply(session, result))
+        totals.append((name, result))
     dispatcher.utter_message(text=intro)
     for block in blocks:
         dispatcher.utter_message(text=block)
-    return clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
+    if summed:
+        dispatcher.utter_message(text=applicants.sum_line(totals))
+    return done
 
 
 def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):

@@ -27,32 +27,71 @@ def _name_pattern() -> re.Pattern:
 def split(text: str) -> List[Tuple[str, str]]:
     """(name, that applicant's words) for each applicant a message names, in order; [] when it names fewer than
     two or does not say several are asked about. A closing question with no figure (「两家各能拿多少」) and the
-    words before the first name (「今年」) go with every applicant."""
+    words before the first name (「今年」) go with every applicant; a name said again (「…A能拿多少 B能不能申报」)
+    takes the words after it, up to the next name, as that applicant's too."""
     w = estimate_words()["several_applicants"]
-    if not any(g in text for g in w["group"]):
+    if not any(g in text for g in w["group"]) or brought_in(text):
         return []
-    found = list(_name_pattern().finditer(text))
-    names = []
-    for m in found:
-        name = re.sub(r"[(（].*$", "", m.group(0))
-        if name not in [n for n, _ in names]:
-            names.append((name, m.start()))
-    if len(names) < 2:
-        names = _in_turn(text, w["in_turn"])
-    if len(names) < 2:
-        names = _listed(text, w["listed"], w["entity_words"])
-    if len(names) < 2:
+    marks = _named(text)
+    if len({n for n, _ in marks}) < 2:
+        marks = _bare_letters(text, w)
+    if len({n for n, _ in marks}) < 2:
+        marks = _in_turn(text, w["in_turn"])
+    if len(marks) < 2:
+        marks = _listed(text, w["listed"], w["entity_words"])
+    if len(marks) < 2:
         return []
-    starts = [p for _, p in names] + [len(text)]
+    starts = [p for _, p in marks] + [len(text)]
     lead = text[: starts[0]]
-    parts = [text[a:b] for a, b in zip(starts, starts[1:])]
-    last = parts[-1]
+    pieces = [(name, text[a:b]) for (name, _), a, b in zip(marks, starts, starts[1:])]
+    last_name, last = pieces[-1]
     cut = max(last.rfind(c) for c in SEPARATORS)
     tail = ""
     if cut > 0 and not re.search(r"\d", last[cut + 1 :]):
-        tail, parts[-1] = last[cut + 1 :], last[: cut + 1]
+        tail, pieces[-1] = last[cut + 1 :], (last_name, last[: cut + 1])
     shared = lead if not re.search(r"\d", lead) else ""
-    return [(name, (shared + part + tail).strip()) for (name, _), part in zip(names, parts)]
+    names = list(dict.fromkeys(n for n, _ in marks))
+    own = {n: " ".join(piece.strip() for m, piece in pieces if m == n) for n in names}
+    return [(n, (shared + own[n] + (" " + tail.strip() if tail.strip() else "")).strip()) for n in names]
+
+
+def _named(text: str) -> list:
+    """(name, start) of each place an applicant is named with a company word (「A公司」「子公司乙」「郑州X科技(独立法人)」)."""
+    out = []
+    for m in _name_pattern().finditer(text):
+        out.append((re.sub(r"[(（].*$", "", m.group(0)).lower(), m.start()))
+    return out
+
+
+def _bare_letters(text: str, w: dict) -> list:
+    """(name, start) of each place a bare letter names an applicant at the start of a phrase (「A在…园区入驻4年…；B入驻…」
+    「甲是郑州注册的…乙是…」): only letters one after another in their series (a, b …; 甲, 乙 …), each named at least
+    once; none followed by a word that makes it something else (甲方, B类, A展: bare_letter_not_before); only in a
+    message saying it is about several entities (两家, 两个子公司: combined.several)."""
+    if not any(s in text for s in w["combined"]["several"]):
+        return []
+    not_before = "|".join(map(re.escape, w["bare_letter_not_before"]))
+    found = [
+        (m.group(1).lower(), m.start(1))
+        for m in re.finditer(
+            rf"(?:^|(?<=[\s，,。；;:：!！?？]))([{''.join(w['bare_letter_series'])}])(?=[\u4e00-\u9fff])(?!{not_before})",
+            text,
+            re.I,
+        )
+    ]
+    for series in w["bare_letter_series"]:
+        named = [n for n, _ in found if n in series]
+        firsts = list(dict.fromkeys(named))
+        if len(firsts) >= 2 and "".join(sorted(firsts, key=series.index)) == series[: len(firsts)]:
+            return [(n, at) for n, at in found if n in series]
+    return []
+
+
+def brought_in(text: str) -> bool:
+    """「园区引进了两家十大领军企业 一家入园运营了一年半 另一家…」: the enterprises a park brings in are what it is rewarded
+    for (第三条第（八）项第2点), counted for the park, not applicants of their own (estimate_words.yml brought_in)."""
+    w = estimate_words()["several_applicants"]["brought_in"]
+    return any(b in text for b in w["brings"]) and any(p in text for p in w["park"])
 
 
 def _in_turn(text: str, pairs: list) -> list:
@@ -82,6 +121,35 @@ def _listed(text: str, pairs: list, entities: list) -> list:
 PHRASE_END = "。；;，,\n"
 
 
+def asks_sum(text: str) -> bool:
+    """「两家分别多少 集团合计多少」「加起来一共能拿多少」: the user asks for the applicants' sum (a sum word then a question
+    word with no figure between)."""
+    w = estimate_words()["several_applicants"]["sum_asked"]
+    sums = "|".join(map(re.escape, w["sums"]))
+    asks = "|".join(map(re.escape, w["asks"]))
+    return any(
+        not any(n in m.group(0) for n in w["not_between"])
+        for m in re.finditer(rf"(?:{sums})[^\d，,。；;]{{0,8}}?(?:{asks})", text)
+    )
+
+
+MONEY = r"\d+(?:\.\d+)?\s*(?:亿|万|千)?(?:元|美元|块)?"
+
+
+def combined_figures(text: str) -> List[str]:
+    """The figures (as said: 「合计5000万」) a message about several entities gives as their total, with no entity's own
+    figures named; [] when it names the applicants apart or gives no such total (estimate_words.yml combined)."""
+    w = estimate_words()["several_applicants"]["combined"]
+    if not any(s in text for s in w["several"]) or split(text):
+        return []
+    sums = "|".join(map(re.escape, sorted(w["sums"], key=len, reverse=True)))
+    return [
+        m.group(0).strip()
+        for m in re.finditer(rf"(?:{sums})\s*(?:是|为|有|达到|约)?\s*{MONEY}", text)
+        if not any(text[m.end() : m.end() + 6].lstrip().startswith(n) for n in w["not_after"])
+    ]
+
+
 def group_figures(text: str, figs) -> List[Tuple[object, str]]:
     """(figure, the company asked about) for each money figure of `figs` said of a whole group while `text`
     asks for one of its companies (estimate_words.yml group_figure): the applicant is that company, whose own figures
@@ -103,3 +171,39 @@ def group_figures(text: str, figs) -> List[Tuple[object, str]]:
         if said_of_group and (not said_of_member or said_of_member[-1] < said_of_group[-1]):
             out.append((f, named.group(0)))
     return out
+
+
+def combined_reply(figures: List[str]) -> str:
+    """The answer to a total said of several entities: it is no one enterprise's, so nothing is estimated from it and
+    it is never split; each entity's own figures are asked, naming the totals."""
+    said = "、".join(f"「{f}」" for f in figures)
+    return (
+        f"您说的{said}是几家企业加在一起的数字。每家独立法人企业各自申报、各自测算（增量、离岸等都按每家自己的本年与上年"
+        "执行额计算，各项上限也按每家分别计），合计数不能当作一家企业的数字，也不能拆分或平均后代替各家的数字。"
+        "请分别告诉我每家企业自己的数字（例如：A公司今年多少、去年多少；B公司今年多少、去年多少），我逐家为您测算。"
+    )
+
+
+def sum_line(totals: list) -> str:
+    """「两家分别多少 集团合计多少」: the arithmetic sum of each applicant's own total (already within its own 第四条第（三）项
+    cap), labelled as the group's sum; `totals` is (name, calculator result or None for one not eligible)."""
+    from decimal import Decimal
+
+    from bot.estimate.explain import money, total_cap_figure
+
+    low = high = Decimal(0)
+    terms = []
+    for name, result in totals:
+        if result is None:
+            terms.append(f"{name.upper()} 0元（不符合申报资格）")
+            continue
+        a, b = Decimal(str(result["total_cny"])), Decimal(str(result.get("total_cny_max", result["total_cny"])))
+        low, high = low + a, high + b
+        capped = "（已按单个企业年度总额上限计）" if result.get("total_capped") else ""
+        terms.append(f"{name.upper()} {money(a)}{capped}" if a == b else f"{name.upper()} {money(a)}至{money(b)}")
+    whole = money(low) if low == high else f"{money(low)}至{money(high)}"
+    cap = f"{total_cap_figure() / 10000:f}".rstrip("0").rstrip(".")
+    return (
+        f"【合计】各家金额的算术和：{' + '.join(terms)} = {whole}。这是各家分别申报所得金额相加的数，不是一家企业可获得的"
+        f"金额：各家各自申报，单个企业年度总额上限{cap}万元按每家分别适用。"
+    )

@@ -5,8 +5,11 @@ of the message, made here for all three park items (三（八）1 and 2).
 """
 
 import re
+from decimal import Decimal
 
 from bot.estimate.reading import Clarification, alternation, estimate_words, wan
+
+from knowledge.figures import figure
 
 from .base import Clause, Field, figure_count, figure_in
 
@@ -61,6 +64,10 @@ def read(r):
                 )
             r.use(f)
     if firms:
+        for f in _named_in_turn(r, firms):
+            firms.append(f)
+            r.use(f)
+        firms.sort(key=lambda f: f.start)
         r.out.fields["park_top_enterprises"] = _firm_count(firms)
         short = _not_a_year_yet(r, firms)
         if short and r.out.fields["park_top_enterprises"] > len(short):
@@ -71,6 +78,9 @@ def read(r):
             r.out.notes.append(
                 f"{said}，不符合“入园正常运营{need}年以上”，不计入：按{total} − {len(short)} = {total - len(short)}家计算"
             )
+            long = _years_run(r, firms[0].end, Decimal(str(figure("3.8.2", "operating_years"))))
+            if long:  # the firms counted are those that ran long enough: the short one's months are not theirs
+                r.out.fields["_fact_top_operating_years"] = min(long)
     elif re.search(f"({alternation(estimate_words()['one_implied'])})[^，。；]{{0,4}}(500强|五百强|100强|领军)", t):
         r.out.fields["park_top_enterprises"] = 1  # 「有家国内500强入园」: one enterprise
     if r.pending in ("park_newly_recognized", "park_enterprise_operated"):
@@ -95,8 +105,6 @@ SHORT_OF_A_YEAR = re.compile(
 def _not_a_year_yet(r, firms) -> list:
     """「还有一家国内500强才来8个月」: the words of each firm (one firm said by itself) whose own phrase gives it less
     than the policy's years of operation in the park (a month count below them, 不满一年, 刚来)."""
-    from knowledge.figures import figure
-
     months = figure("3.8.2", "operating_years") * 12
     t, out = r.text, []
     for i, f in enumerate(firms):
@@ -107,6 +115,33 @@ def _not_a_year_yet(r, firms) -> list:
         word = SHORT_OF_A_YEAR.search(span)
         if f.value == 1 and (month or word):
             out.append(t[f.start : month[0].end if month else f.end + word.end()].strip())
+    return out
+
+
+def _named_in_turn(r, firms) -> list:
+    """「引进了两家领军企业 一家入园一年半 另一家才8个月」: the firm named after another one in turn (另一家, 另外一家,
+    其中一家), when a count of several firms comes before it: one of those, not one more."""
+    if not any(f.value > 1 for f in firms):
+        return []
+    first = min(f.start for f in firms if f.value > 1)
+    return [
+        f
+        for f in r.unused("count")
+        if f.start > first
+        and f.value == 1
+        and re.search(r"(另|另外|其中|其余)$", r.text[max(0, f.start - 2) : f.start])
+    ]
+
+
+def _years_run(r, after: int, need) -> list:
+    """The years in the park said after `after` that reach the policy's `need` (「一家入园运营了一年半」: 1.5)."""
+    out = []
+    for g in r.figs:
+        if g.start < after or g.value is None:
+            continue
+        years = g.value if g.kind == "duration_years" else g.value / 12 if g.kind == "duration_months" else None
+        if years is not None and years >= need:
+            out.append(years)
     return out
 
 
