@@ -115,3 +115,13 @@ def test_generated_batches_count_the_arithmetic(seed):
             expected[f"第{i}期"] = left
     message = "；".join(text) + "；其余都是大专以上、考核通过、签了1年以上合同"
     assert counted(message) == expected, message
+
+
+def test_institution_then_training_support_asked_is_this_item():
+    from bot.estimate.session import EstimateSession
+
+    est = EstimateSession.start(
+        "我们机构（已认定）今年开了两期：第一期33人都符合条件；第二期29人 有3个是中专学历 其余都满足 培训支持合计多少"
+    )
+    assert est.items == ["3.7.2"]
+    assert est.inputs["institution_trainees"] == 59
