@@ -125,3 +125,14 @@ def test_institution_then_training_support_asked_is_this_item():
     )
     assert est.items == ["3.7.2"]
     assert est.inputs["institution_trainees"] == 59
+
+
+def test_a_batch_named_again_has_its_part_taken_from_it():
+    got = counted("第一批18人 第二批26人 第三批21人 第三批里有5个考核没通过 其余都符合")
+    assert got == {"第1批": 18, "第2批": 26, "第3批": 16}
+
+
+def test_one_group_whose_parts_the_shared_reader_reads_is_left_to_it():
+    out = reading("认定的培训机构 今年培训了40个学员 不过有4个是高中 另外2个没签劳动合同 其余都签了两年合同")
+    assert out.fields["institution_trainees"] == 34
+    assert not any("按期/批" in n for n in out.notes)

@@ -51,6 +51,7 @@ class Batch:
     unfinished: bool
     ask: str = ""  # the overlap question, when it matters and is not said
     spans: Tuple[Tuple[int, int], ...] = ()  # words said of parts that fail, or of the batch not finished
+    failing: Tuple[int, ...] = ()  # the counts of the parts said to fail a condition (of a batch named again: its own)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def _patterns() -> dict:
     return {
         "label": re.compile(
             rf"(?:(?<![\d一二两三四五六七八九十])第\s*(?P<o>[\d一二三四五六七八九十]{{1,2}})\s*(?P<b>{batch})"
-            rf"|(?P<this>这|本|该)\s*(?:一)?\s*(?:个)?\s*(?P<b2>{batch}))(?!里|中|的人)"
+            rf"|(?P<this>这|本|该)\s*(?:一)?\s*(?:个)?\s*(?P<b2>{batch}))(?!的人)"
         ),
         "unfinished": re.compile(alternation(w["unfinished"])),
         "all_meet": re.compile(alternation(w["all_meet"])),
@@ -144,7 +145,8 @@ def _batch(t: str, key: str, label: str, start: int, end: int, code: str, ids, d
     seg = t[start:end]
     counts = [m for m in COUNT.finditer(seg) if not re.match(r"[\d.]", seg[m.end() : m.end() + 1])]
     size, first = None, 0
-    if counts and counts[0].start() <= 12:  # 「第一期40人」「第二批昨天考完了 32人里…」: the batch's size
+    again = re.match(r"\s*(?:里面|里头|里|当中|之中|中)", seg)  # 「第二期里有6个…」: a part of it, no size
+    if counts and counts[0].start() <= 12 and not again:  # 「第一期40人」「第二批昨天考完了 32人里…」: the batch's size
         size, first = _count(counts[0].group("n")), 1
     if size is not None:
         c = p["correction"].match(seg, counts[0].end())
@@ -206,8 +208,8 @@ def _batch(t: str, key: str, label: str, start: int, end: int, code: str, ids, d
         return Batch(
             key, label, size, 0, f"{m.group(0)}，暂不计入（0）", True, "", ((start + m.start(), start + m.end()),)
         )
-    if size is None:
-        return Batch(key, label, None, None, "", unfinished, "", spans)
+    if size is None:  # 「第二期里有6个是高中」: a batch named again, its parts are of the batch counted before
+        return Batch(key, label, None, None, "", unfinished, "", spans, tuple(q.count for q in fails))
     if not fails:
         return Batch(key, label, size, size, f"{size}（全部符合）", False, "", spans)
     ask = ""
@@ -245,7 +247,22 @@ def _read(t: str, code: str, ids, known: dict) -> Optional[Batches]:
     batches = [_batch(t, key, label, s, e, code, ids, disjoint_all) for key, label, s, e in segs]
     merged: Dict[str, Batch] = {}
     for b in batches:
-        if b.key in merged and b.size is None:
+        before = merged.get(b.key)
+        if before is not None and b.size is None:
+            if b.failing and before.counted is not None and not before.ask:
+                n = max(before.counted - sum(b.failing), 0)
+                said = f"{before.said.replace('（全部符合）', '')} − {' − '.join(str(x) for x in b.failing)} = {n}"
+                merged[b.key] = Batch(
+                    before.key,
+                    before.label,
+                    before.size,
+                    n,
+                    said,
+                    False,
+                    "",
+                    before.spans + b.spans,
+                    before.failing + b.failing,
+                )
             continue
         merged[b.key] = b
     batches = list(merged.values())

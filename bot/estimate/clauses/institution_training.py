@@ -218,6 +218,16 @@ def read_described_part(r) -> bool:
 BATCHES_KEY = "_parts_institution_batches"  # each batch's count, kept for a batch told again later
 
 
+def _fewer_parts_read(r) -> bool:
+    """Whether the shared part reader (bot/understand/subgroups.py) misses some of the failing parts of the one group
+    said (「5个考核通过了但还没签合同 3个考核没通过」 with no word opening them): only then are they counted here."""
+    from bot.understand.batches import read as read_batches_said
+    from bot.understand.subgroups import excluded
+
+    found = read_batches_said(r.text, CODE, PERSON_CONDITIONS)
+    return bool(found) and len(excluded(r.text, CODE, PERSON_CONDITIONS)[0]) < len(found.batches[0].spans)
+
+
 def read_batches(r) -> bool:
     """Trainees counted batch by batch (bot/understand/batches.py): each batch's count is its innermost part said to
     meet the conditions, or its size less the parts said to fail one; a batch not finished counts 0. A batch told again
@@ -227,7 +237,8 @@ def read_batches(r) -> bool:
 
     known = r.known.get(BATCHES_KEY) if isinstance(r.known.get(BATCHES_KEY), dict) else {}
     found = read_batches_said(r.text, CODE, PERSON_CONDITIONS, known)
-    if found is None:
+    one_group = len(found.batches) == 1 and found.batches[0].key == "本期" if found else False
+    if found is None or (one_group and not _fewer_parts_read(r)):
         return False
     for f in r.unused("count"):
         if re.search(r"人|名|个|位", f.unit or f.raw or ""):
