@@ -209,7 +209,7 @@ def _batch(t: str, key: str, label: str, start: int, end: int, code: str, ids, d
             key, label, size, 0, f"{m.group(0)}，暂不计入（0）", True, "", ((start + m.start(), start + m.end()),)
         )
     if size is None:  # 「第二期里有6个是高中」: a batch named again, its parts are of the batch counted before
-        return Batch(key, label, None, None, "", unfinished, "", spans, tuple(q.count for q in fails))
+        return Batch(key, label, None, None, _why(t, fails), unfinished, "", spans, tuple(q.count for q in fails))
     if not fails:
         return Batch(key, label, size, size, f"{size}（全部符合）", False, "", spans)
     ask = ""
@@ -219,8 +219,22 @@ def _batch(t: str, key: str, label: str, start: int, end: int, code: str, ids, d
         named = "和".join(f"“{q.words(t)}”" for q in fails)
         ask = f"{label}里{named}是不是有同一批人？请说明是否重叠（或直接告诉我{label}符合全部条件的有几名）"
     left = sum(q.count for q in fails)
-    said = f"{size} − " + " − ".join(str(q.count) for q in fails) + f" = {max(size - left, 0)}"
+    said = f"{size} − " + " − ".join(str(q.count) for q in fails) + f" = {max(size - left, 0)}" + _why(t, fails)
     return Batch(key, label, size, max(size - left, 0), said, False, ask, spans)
+
+
+def _why(t: str, fails: List[Part]) -> str:
+    """「（“有3个是中专学历”不符合“学员大专以上学历”）」: each part left out and the condition it fails."""
+    if not fails:
+        return ""
+    return (
+        "（"
+        + "；".join(
+            f"“{re.sub(r'^(?:里面|里头|里|当中|中)?(?:还有|有)?', '', q.words(t))}”不符合“{'、'.join(q.failed)}”"
+            for q in fails
+        )
+        + "）"
+    )
 
 
 def read(t: str, code: str, ids, known: Optional[dict] = None) -> Optional[Batches]:
@@ -251,7 +265,10 @@ def _read(t: str, code: str, ids, known: dict) -> Optional[Batches]:
         if before is not None and b.size is None:
             if b.failing and before.counted is not None and not before.ask:
                 n = max(before.counted - sum(b.failing), 0)
-                said = f"{before.said.replace('（全部符合）', '')} − {' − '.join(str(x) for x in b.failing)} = {n}"
+                said = (
+                    f"{before.said.replace('（全部符合）', '')} − {' − '.join(str(x) for x in b.failing)} = {n}"
+                    + b.said
+                )
                 merged[b.key] = Batch(
                     before.key,
                     before.label,
