@@ -885,7 +885,10 @@ class EstimateSession:
             if re.search(r"又|再|补报|另外|还有|也", normalize(text or "")):
                 # a count taken as everyone's from this message's facts is no earlier count: the message's replaces it
                 assumed = getattr(self, "assumed_everyone", set())
-                for key in [k for k in fields if k in ADDITIVE_COUNTS and k in self.inputs and k not in assumed]:
+                whole = {k for k in ADDITIVE_COUNTS if fields.pop(f"_whole_{k}", False)}  # the message's total of all
+                for key in [
+                    k for k in fields if k in ADDITIVE_COUNTS and k in self.inputs and k not in assumed | whole
+                ]:
                     old, new, less = int(self.inputs[key]), int(fields.pop(key)), int(fields.pop(f"_less_{key}", 0))
                     self.inputs[key] = max(old - less, 0) + new
                     if less:  # 「硕士里有1个是往届的… 另外还有5个」: a part of the earlier count out, the new ones in

@@ -271,11 +271,18 @@ def named_again(t: str, said: List[Part]) -> List[tuple]:
     return out
 
 
+def batch_spans(t: str) -> List[tuple]:
+    """Words said of a batch's failing parts, or of a batch not finished (bot/understand/batches.py)."""
+    from bot.understand.batches import spans
+
+    return spans(t)
+
+
 def without_parts(t: str) -> str:
     """`t` with the phrases said of a part (not of the others named by count), of a part named again by its count,
     or of another group beside the first blanked, same length."""
     said = [p for p in parts(t) + listed(t) + removed(t) if not p.rest]
-    spans = [(p.start, p.end) for p in said] + named_again(t, said) + additions(t) + left_out(t)
+    spans = [(p.start, p.end) for p in said] + named_again(t, said) + additions(t) + left_out(t) + batch_spans(t)
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t

@@ -1,0 +1,301 @@
+"""People counted batch by batch, each batch with its own parts: 「第一期40人 有3个是高中学历；第二期34人全部符合；第三期
+还在上课」, 「第一批30人 28人考核通过 其中26人签了一年以上」, 「这期60人 其中8个高中 5个没签合同 3个没通过 这三拨人不重叠」.
+
+Each batch counts (a subtraction or a choice of the user's own counts, never a guess):
+- the innermost part said to meet the person conditions (「28人通过 其中26人签了」 → 26), less the parts said inside it
+  that fail one;
+- else the batch's size less the parts said to fail a condition — when two such parts fail different conditions and
+  the message does not say they are apart (「不重叠」「另有」), they may be the same people: asked, naming both;
+- a batch not finished or not examined yet (「还没结业」「还没考试」) counts 0 and is named.
+A batch told again in a later message replaces its count (「补充一下 第二批考完了 32人里30人通过」).
+The words are knowledge/data/estimate_words.yml `batches` (and `groups` batch for the batch words).
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from bot.estimate.reading import alternation
+
+NUMBER = r"[\d一二两三四五六七八九十百]+"
+COUNT = re.compile(rf"(?P<n>{NUMBER})\s*(?:个(?!月|多月|年|工作日|小时)|名|位|人)(?!次)")
+DELIM = re.compile(r"[，,。；;！？!?\n ：:、（）()]")
+INTRO = re.compile(r"这其中|其中|里面|里头|当中|之中|另外|另有|还有|此外|只有(?=\s*$)|有(?=\s*$)")
+_busy = [False]  # read_facts reads a part's words without its parts (subgroups.without_parts): no reading inside
+
+
+@dataclass(frozen=True)
+class Part:
+    count: int
+    start: int  # where its words begin (the text of the whole message)
+    end: int
+    status: str  # "meets" | "fails" | "unknown"
+    failed: Tuple[str, ...]  # condition labels failed
+    failed_ids: Tuple[str, ...]
+    nested: bool  # said inside the part before it (其中)
+    apart: bool  # said as another part (另有/还有)
+    said: str = ""  # what is said of it, its count and opening words left out
+
+    def words(self, t: str) -> str:
+        return t[self.start : self.end].strip()
+
+
+@dataclass(frozen=True)
+class Batch:
+    key: str  # 第1期, 本期
+    label: str  # as typed
+    size: Optional[int]
+    counted: Optional[int]  # None: not countable from what is said
+    said: str  # the arithmetic: 「40 − 3 = 37」
+    unfinished: bool
+    ask: str = ""  # the overlap question, when it matters and is not said
+    spans: Tuple[Tuple[int, int], ...] = ()  # words said of parts that fail, or of the batch not finished
+    failing: Tuple[int, ...] = ()  # the counts of the parts said to fail a condition (of a batch named again: its own)
+
+
+@dataclass(frozen=True)
+class Batches:
+    batches: Tuple[Batch, ...]
+
+    @property
+    def ask(self) -> str:
+        return "；".join(b.ask for b in self.batches if b.ask)
+
+
+def _words() -> dict:
+    from bot.estimate.reading import estimate_words
+
+    return estimate_words()["batches"]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    from bot.estimate.reading import estimate_words
+
+    w = _words()
+    batch = alternation(estimate_words()["groups"]["batch"])
+    return {
+        "label": re.compile(
+            rf"(?:(?<![\d一二两三四五六七八九十])第\s*(?P<o>[\d一二三四五六七八九十]{{1,2}})\s*(?P<b>{batch})"
+            rf"|(?P<this>这|本|该)\s*(?:一)?\s*(?:个)?\s*(?P<b2>{batch}))(?!的人)"
+        ),
+        "unfinished": re.compile(alternation(w["unfinished"])),
+        "all_meet": re.compile(alternation(w["all_meet"])),
+        "correction": re.compile(
+            rf"\s*[，,]?\s*(?:{alternation(w['correction'])})\s*[，,]?\s*(?:是|应该是|其实是)?\s*(?P<n>{NUMBER})\s*(?:个|名|位|人)"
+        ),
+        "disjoint": re.compile(alternation(w["disjoint"])),
+        "nested": re.compile(rf"(?:{alternation(w['nested'])})\s*(?:有|还有|只有)?\s*$"),
+        "passed": re.compile(rf"(?<![没未不])(?:{alternation(w['passed'])})"),
+        "unsigned": re.compile(alternation(w["unsigned"])),
+        "rest": re.compile(r"其他|其余|剩下|其它|(?:这|那)\s*[\d一二两三四五六七八九十]+\s*(?:拨|类|部分|组)"),
+    }
+
+
+def _count(numeral: str) -> Optional[int]:
+    from calculator.figures_zh import numeral_value
+
+    value = numeral_value(numeral)
+    return int(value) if value is not None and value == int(value) and value > 0 else None
+
+
+def _classify(words: str, code: str, ids) -> Tuple[str, Tuple[str, ...], Tuple[str, ...]]:
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    p = _patterns()
+    facts = read_facts(words)
+    verdict = conditions.evaluate(code, facts)
+    status = {c.id: (c.status, c.label) for c in verdict.checks if c.id in ids}
+    if "contract" in status and p["unsigned"].search(words):
+        status["contract"] = ("not_met", status["contract"][1])
+    if "exam" in status and status["exam"][0] == "unknown" and p["passed"].search(words):
+        status["exam"] = ("met", status["exam"][1])
+    failed = tuple(k for k, (s, _) in status.items() if s == "not_met")
+    if failed:
+        return "fails", tuple(status[k][1] for k in failed), failed
+    if any(s == "met" for s, _ in status.values()):
+        return "meets", (), ()
+    return "unknown", (), ()
+
+
+def _segments(t: str) -> List[Tuple[str, str, int, int]]:
+    """(key, label, start, end) of each batch said, its text up to the next batch named (a batch named again is
+    merged into the first naming of it by its key)."""
+    from calculator.figures_zh import numeral_value
+
+    found = []
+    for m in _patterns()["label"].finditer(t):
+        if m.group("o"):
+            n = numeral_value(m.group("o"))
+            key = f"第{int(n)}{m.group('b')}" if n else m.group(0)
+        else:
+            key = f"本{m.group('b2')}"
+        found.append((key, m.group(0), m.start(), m.end()))
+    out = []
+    for i, (key, label, start, end) in enumerate(found):
+        stop = found[i + 1][2] if i + 1 < len(found) else len(t)
+        out.append((key, label, end, stop))
+    return out
+
+
+def _batch(t: str, key: str, label: str, start: int, end: int, code: str, ids, disjoint_all: bool) -> Batch:
+    p = _patterns()
+    seg = t[start:end]
+    counts = [m for m in COUNT.finditer(seg) if not re.match(r"[\d.]", seg[m.end() : m.end() + 1])]
+    size, first = None, 0
+    again = re.match(r"\s*(?:里面|里头|里|当中|之中|中)", seg)  # 「第二期里有6个…」: a part of it, no size
+    if counts and counts[0].start() <= 12 and not again:  # 「第一期40人」「第二批昨天考完了 32人里…」: the batch's size
+        size, first = _count(counts[0].group("n")), 1
+    if size is not None:
+        c = p["correction"].match(seg, counts[0].end())
+        if c:  # 「36人 哦不是 是34人」
+            size = _count(c.group("n"))
+            counts = [m for m in counts if m.start() >= c.end()]
+            first = 0
+    subs = counts[first:]
+    parts: List[Part] = []
+    bounds = []
+    for i, m in enumerate(subs):
+        before_delims = [d.end() for d in DELIM.finditer(seg, 0, m.start())]
+        prev_end = subs[i - 1].end() if i else (counts[0].end() if first and counts else 0)
+        b = max([prev_end] + before_delims)
+        bounds.append(b)
+    for i, m in enumerate(subs):
+        nxt = bounds[i + 1] if i + 1 < len(subs) else len(seg)
+        rest = p["rest"].search(seg, m.end(), nxt)
+        after_end = rest.start() if rest else nxt
+        lead = seg[bounds[i] : m.start()]
+        # what is said of the part, without its count and the words opening it (「其中」「另有」): its own facts
+        words = INTRO.sub("", lead) + " " + seg[m.end() : after_end]
+        n = _count(m.group("n"))
+        if n is None:
+            continue
+        if re.search(r"(?:这|那)\s*$", lead):
+            same = [j for j, q in enumerate(parts) if q.count == n]
+            if same:  # 「考核通过35人 这35人都是大专以上」: the same people, more said of them
+                q = parts[same[-1]]
+                status, labels, fids = _classify(q.said + " " + words, code, ids)
+                parts[same[-1]] = Part(
+                    q.count, q.start, start + after_end, status, labels, fids, q.nested, q.apart, q.said + " " + words
+                )
+                continue
+        status, labels, fids = _classify(words, code, ids)
+        after_prev = seg[subs[i - 1].end() if i else (counts[0].end() if first else 0) :]
+        nested = bool(p["nested"].search(lead)) or bool(re.match(r"\s*(?:里|中|当中|之中|里面)", after_prev))
+        apart = bool(p["disjoint"].search(lead))
+        parts.append(Part(n, start + bounds[i], start + after_end, status, labels, fids, nested, apart, words))
+    unfinished = bool(p["unfinished"].search(seg))
+    meets = [q for q in parts if q.status == "meets" and (size is None or q.count <= size)]
+    fails = [q for q in parts if q.status == "fails"]
+    spans = tuple((q.start, q.end) for q in fails)
+    if meets:
+        inner = meets[0]
+        for q in meets[1:]:
+            if q.count <= inner.count and q.start > inner.start:
+                inner = q
+        inside = [q for q in fails if q.start > inner.start and q.nested and q.count < inner.count]
+        left = sum(q.count for q in inside)
+        chain = [q.count for q in meets if q.start <= inner.start and q.count >= inner.count]
+        said = " → ".join(str(c) for c in ([size] if size else []) + sorted(set(chain), reverse=True))
+        said = f"{said}（符合条件的{inner.count}名）" if len(chain) + bool(size) > 1 else f"{inner.count}"
+        if left:
+            said += f" − {left} = {inner.count - left}"
+        return Batch(key, label, size, inner.count - left, said, False, "", spans)
+    if unfinished and not fails:
+        m = p["unfinished"].search(seg)
+        return Batch(
+            key, label, size, 0, f"{m.group(0)}，暂不计入（0）", True, "", ((start + m.start(), start + m.end()),)
+        )
+    if size is None:  # 「第二期里有6个是高中」: a batch named again, its parts are of the batch counted before
+        return Batch(key, label, None, None, _why(t, fails), unfinished, "", spans, tuple(q.count for q in fails))
+    if not fails:
+        return Batch(key, label, size, size, f"{size}（全部符合）", False, "", spans)
+    ask = ""
+    kinds = {fid for q in fails for fid in q.failed_ids}
+    apart = disjoint_all or all(q.apart for q in fails[1:])
+    if len(fails) > 1 and len(kinds) > 1 and not apart:
+        named = "和".join(f"“{q.words(t)}”" for q in fails)
+        ask = f"{label}里{named}是不是有同一批人？请说明是否重叠（或直接告诉我{label}符合全部条件的有几名）"
+    left = sum(q.count for q in fails)
+    said = f"{size} − " + " − ".join(str(q.count) for q in fails) + f" = {max(size - left, 0)}" + _why(t, fails)
+    return Batch(key, label, size, max(size - left, 0), said, False, ask, spans)
+
+
+def _why(t: str, fails: List[Part]) -> str:
+    """「（“有3个是中专学历”不符合“学员大专以上学历”）」: each part left out and the condition it fails."""
+    if not fails:
+        return ""
+    return (
+        "（"
+        + "；".join(
+            f"“{re.sub(r'^(?:里面|里头|里|当中|中)?(?:还有|有)?', '', q.words(t))}”不符合“{'、'.join(q.failed)}”"
+            for q in fails
+        )
+        + "）"
+    )
+
+
+def read(t: str, code: str, ids, known: Optional[dict] = None) -> Optional[Batches]:
+    """The batches said in `t` (normalised), or None when the message does not count batch by batch: two batches or
+    more named, one batch named that the running estimate already counts batch by batch (`known`: key → count), or
+    one group with two parts or more that fail a condition."""
+    if _busy[0]:
+        return None
+    _busy[0] = True
+    try:
+        return _read(t, code, ids, known or {})
+    finally:
+        _busy[0] = False
+
+
+def _read(t: str, code: str, ids, known: dict) -> Optional[Batches]:
+    segs = _segments(t)
+    disjoint_all = bool(re.search(r"不重叠|没有重叠|互不重叠|不重复|没重叠|没有交叉|不交叉", t))
+    if not segs:
+        first = COUNT.search(t)
+        if not first:
+            return None
+        segs = [("本期", "这批学员", max(first.start() - 1, 0), len(t))]
+    batches = [_batch(t, key, label, s, e, code, ids, disjoint_all) for key, label, s, e in segs]
+    merged: Dict[str, Batch] = {}
+    for b in batches:
+        before = merged.get(b.key)
+        if before is not None and b.size is None:
+            if b.failing and before.counted is not None and not before.ask:
+                n = max(before.counted - sum(b.failing), 0)
+                said = (
+                    f"{before.said.replace('（全部符合）', '')} − {' − '.join(str(x) for x in b.failing)} = {n}"
+                    + b.said
+                )
+                merged[b.key] = Batch(
+                    before.key,
+                    before.label,
+                    before.size,
+                    n,
+                    said,
+                    False,
+                    "",
+                    before.spans + b.spans,
+                    before.failing + b.failing,
+                )
+            continue
+        merged[b.key] = b
+    batches = list(merged.values())
+    named = [b for b in batches if b.key != "本期"]
+    # two batches or more; one batch after batches counted before; one group with two failing parts or more
+    several = len(named) >= 2 or (len(named) == 1 and bool(known))
+    if not several and not (len(batches) == 1 and len(batches[0].spans) >= 2 and batches[0].size):
+        return None
+    if any(b.counted is None and not b.ask for b in batches):
+        return None
+    return Batches(tuple(batches))
+
+
+def spans(t: str, code: str = "3.7.2", ids=("education", "exam", "contract")) -> List[Tuple[int, int]]:
+    """Where the words said of a batch's failing parts or of a batch not finished stand (not the whole group's facts)."""
+    if _busy[0] or not re.search(r"期|批|班|轮|组", t):
+        return []
+    found = read(t, code, ids)
+    return [s for b in found.batches for s in b.spans] if found else []
