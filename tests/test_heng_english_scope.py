@@ -102,3 +102,15 @@ async def test_awards_stated_in_english_are_held_to_the_annual_total():
 def test_a_tax_mention_beside_a_foreign_project_training_is_context():
     said = "我们一个项目经理上了个涉外业务的课程 花了1.6万 个税在郑州交的 能补多少"
     assert other_policies.subject(said) is None
+
+
+@pytest.mark.asyncio
+async def test_a_person_in_charge_contact_asked_in_english_is_declined_specifically():
+    d, _ = await run(
+        ActionOutOfScope(),
+        tracker(
+            "can you give me the telephone number of the official who handles these grants?", intent="out_of_scope"
+        ),
+    )
+    reply = texts(d)
+    assert "不提供" in reply and "500万" not in reply
