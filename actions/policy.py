@@ -26,7 +26,7 @@ from actions.details import details_first, say
 from bot.answers import compose, eligibility, qualify
 from bot.answers.general import human_contact
 from bot.estimate.reading import is_what_if
-from bot.nlu.normalize import glossary_words, normalize, understand
+from bot.nlu.normalize import glossary_words, joined_hanzi, normalize, understand
 from knowledge import shapes
 
 
@@ -106,6 +106,10 @@ def stated_awards_first(dispatcher, tracker):
     if tracker.get_slot("topic_clause") == "3.3" and stated_awards.innovation_base(normalize(user_text(tracker))):
         return None  # after 三（三） was talked about, the awards stated are its base: the estimate computes it
     text = stated_awards.answer(normalize(user_text(tracker)))
+    if text is None and glossary_words(user_text(tracker)):
+        # 「growth award 200万, offshore award 200万 … can we get all of it」: the awards named in English, read in
+        # the policy's words (「增量 奖励」 joined into 增量奖励)
+        text = stated_awards.answer(joined_hanzi(understand(user_text(tracker))))
     if text is None:  # 「再加上技先认定的10万 一共多少」 after such a check: the awards checked and this one
         said = [normalize(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
         text = stated_awards.answer_added(said[-4:-1], normalize(user_text(tracker))) if len(said) > 1 else None

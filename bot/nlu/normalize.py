@@ -194,6 +194,12 @@ def glossary_words(text: str) -> list:
     return list(dict.fromkeys(w for _, w in sorted(found, key=lambda f: f[0]) if w))
 
 
+def joined_hanzi(text: str) -> str:
+    """`text` with the spaces between two 汉字 dropped: English words read through the glossary one by one
+    (「growth award」 → 「增量 奖励」) then read as the policy's one term (增量奖励)."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text or "")
+
+
 def _attached(word: str, pinyin: bool) -> str:
     """A glossary word marked to join the 汉字 written beside it: one that ends in a preposition (注册在, 税交在) joins
     the place after it, a negation (「not a 分公司」 → 不是分公司) the word it negates; in a message typed in pinyin, where spaces only part words, every one joins both sides."""
