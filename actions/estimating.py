@@ -249,7 +249,9 @@ def estimate_from_question(dispatcher, tracker, text=None):
     )
     if not session.items and not running:  # the figures of the one clause the facts told before are about
         session = EstimateSession.sole_fit(text, known=earlier_facts(tracker)) or session
-    if not session.items or not (calculator_inputs(session.inputs) or session.clarify):
+    # 「给骨干们做培训 总共花了30万 …能补多少」: a figure the estimate cannot take as it is (a group's total) is a
+    # problem to answer, asking what it needs, never dropped for the clause's text alone
+    if not session.items or not (calculator_inputs(session.inputs) or session.clarify or session.problems):
         return None
     if (
         session.extends

@@ -325,6 +325,7 @@ class EstimateSession:
             session.items = item_words.sort_items(list(session.items) + ["3.3"])  # the awards are 三（三）'s base
         session.infer_items()
         session._onshore_feeds_the_increment(norm)
+        session._offshore_feeds_the_increment(codes)
         if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
             session.items = [c for c in session.items if c != codes[0]]  # the topic's fields got no figure
         session._ask_who_qualifies(norm)
@@ -367,6 +368,22 @@ class EstimateSession:
                 self.notes.append(note)
             return
         self.items = item_words.sort_items(list(self.items) + ["3.1"])
+
+    def _offshore_feeds_the_increment(self, codes: list) -> None:
+        """「今年离岸150万美元 汇率7.1 能拿多少」: a question naming no award, with this year's offshore amount alone,
+        is estimated on 三（二）; this year's amount feeds 三（一） too, which needs last year's: the answer says so and
+        what it needs, never assuming last year's amount."""
+        inp = self.inputs
+        if codes or self.items != ["3.2"] or not inp.get("offshore_usd"):
+            return
+        if any(k in inp for k in ("onshore_cny", "previous_onshore_cny", "previous_offshore_usd", "new_enterprise")):
+            return
+        note = (
+            "业务规模增量奖励（第三条第（一）项）按本年度比上一年度执行额的增量计算，这里没有算；如需一并测算，"
+            "请告诉我上一年度的在岸、离岸执行额（及上一年度汇率），或说明是否为今年新设立的企业"
+        )
+        if note not in self.notes:
+            self.notes.append(note)
 
     def _keeps_fairs_told(self, norm: str, running: Optional[dict], adds: bool) -> None:
         """「境外那场10万都是展位和特装」 after several fairs: a detail about one fair told (that fair again, 那场)
@@ -512,6 +529,12 @@ class EstimateSession:
             out.add("3.1")
         if not codes & {"3.1", "3.2", "3.3"} and "onshore_cny" in inp and "previous_onshore_cny" in inp:
             out.add("3.1")  # 「今年执行额2400万 去年2000万 年租金96万」: last year's amount is 三（一）'s alone
+        if (
+            inp.get("new_enterprise") is False
+            and "3.8.3" not in codes
+            and any(k in inp for k in ("onshore_cny", "offshore_usd"))
+        ):
+            out.add("3.1")  # 「不是新增企业」 said of this year's business: said for 三（一）, whose last year is asked
         for key, code in FIGURE_ITEMS:
             if inp.get(key):
                 out.add(code)

@@ -45,6 +45,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
 )
 from bot.estimate import applicants, claims, lists, relative_figures, tables, vague_figures
 from bot.estimate.policy_figures import is_policy_figure
+from bot.estimate.year_label import label_before
 from bot.nlu.normalize import normalize
 from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
@@ -1091,6 +1092,8 @@ class Reader:
             pos = said_none[0].start(2)
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, pos - 10) : pos])
             year = _year_of(t, pos) if near else None  # "没有离岸的" said once covers both years
+            if year is None and label_before(t, pos) is not None:
+                year = self._year(pos)  # 「去年的：境内2000万 没离岸」: the year heading the none is its year
             if year is None and placed == "previous" and not _year_of(t, pos):
                 year = "previous"  # the explicit year before it is the previous one, no 去年/今年 said
             if year is None and self.pending in ("offshore_usd", "previous_offshore_usd"):
@@ -1418,6 +1421,8 @@ class Reader:
             both = re.search(r"两年|去年今年|今年去年|都|均", m.group(0))
             near = re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；0-9]{{0,4}}$", t[max(0, m.start() - 8) : m.start()])
             year = None if both or not near else _year_of(t, m.start() + 1)
+            if year is None and not both and label_before(t, m.start() + 1) is not None:
+                year = self._year(m.start() + 1)  # 「上年度：…在岸没有」: the year heading the none is its year
             if (
                 year is None
                 and not both

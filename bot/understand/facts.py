@@ -424,7 +424,12 @@ EARLIER_YEAR = re.compile(r"(去年|上年|上一年|前年|往年|以前|之前
 def _earlier_year(spec: dict, t: str, pos: int) -> bool:
     """For a fact about this year (facts.yml `this_year`), a statement about an earlier year
     (「去年没有离岸」) says nothing of it."""
-    return bool(spec.get("this_year")) and EARLIER_YEAR.search(t[max(0, pos - 6) : pos]) is not None
+    if not spec.get("this_year"):
+        return False
+    from bot.estimate.year_label import earlier_label
+
+    # 「去年的：境内2000万 没离岸」: a year heading speaks of that year up to the next year word
+    return EARLIER_YEAR.search(t[max(0, pos - 6) : pos]) is not None or earlier_label(t, pos)
 
 
 def _more_than(t: str) -> list:

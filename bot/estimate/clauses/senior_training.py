@@ -209,10 +209,15 @@ def _counts_things(after: str) -> bool:
 
 
 def _unnamed_group(text: str) -> bool:
-    """「一批人」「几个骨干」「好些员工」: several people whose number is not said (estimate_words.yml unnamed_group)."""
+    """「一批人」「几个骨干」「项目经理们」「整个交付团队」: several people whose number is not said (estimate_words.yml
+    unnamed_group, unnamed_group_shapes)."""
     from bot.estimate.reading import alternation, estimate_words
 
-    return bool(re.search(alternation(estimate_words()["unnamed_group"]), text))
+    words = estimate_words()
+    return bool(
+        re.search(alternation(words["unnamed_group"]), text)
+        or any(re.search(p, text) for p in words.get("unnamed_group_shapes", ()))
+    )
 
 
 def level_needs() -> list:
