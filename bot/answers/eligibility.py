@@ -41,6 +41,7 @@ def words() -> dict:
         "not_places",
         "group",
         "asks_must",
+        "asks_without",
         "asks",
         "individual",
         "no_legal_person",
@@ -620,9 +621,12 @@ def must_topic(text: str) -> str:
     """The 第二条 condition a "must we really …?" question names, or "" (words in eligibility_words.yml). A word of a
     thing 第二条 does not require is no condition named (「还是必须一般纳税人才行」: 纳税 of 纳税人 is not 依法纳税)."""
     w = words()
-    if not w["asks_must"].search(text):
+    if w["asks_must"].search(text):
+        rest = text
+    else:  # 「不注册行不行」: only the words left out name the condition, not what the message states elsewhere
+        rest = "　".join(m.group(0) for m in w["asks_without"].finditer(text))
+    if not rest:
         return ""
-    rest = text
     for p in w["not_required"].values():
         rest = p.sub("　", rest)
     return next((field for field, p in w["must_topics"].items() if p.search(rest)), "")

@@ -72,7 +72,13 @@ def summary_line(code: str) -> str:
 
 def overview() -> Answer:
     """Every support direction of 第三条 and every sub-item, then 第四条's total, one line each."""
-    lines = ["支持方向和标准（第三条），每项一行："]
+    items = query.clause("3")[
+        "children"
+    ]  # 「第三条一共有几个支持方向」: the count is said, from the clause's own items
+    first, last = (short_ref(code).removeprefix("三") for code in (items[0], items[-1]))
+    lines = [
+        f"支持方向和标准：第三条共{len(items)}项支持方向（{first}至{last}），另附第四条的总额与申报规则，每项一行："
+    ]
     for n, code in enumerate(OVERVIEW_CODES, 1):
         children = query.clause(code)["children"] if code.startswith("3") else []
         if children:

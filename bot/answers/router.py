@@ -12,6 +12,7 @@ from bot.answers import (
     combination,
     eligibility,
     general,
+    largest_cap,
     not_outsourcing,
     reasoning,
     remaining,
@@ -599,6 +600,11 @@ def compose_one(
     either = combination.answer(t, topic_clause)  # 「两个都满足还是满足一个就行」: from conditions.yml's `any` groups
     if either is not None:
         return either
+    largest = largest_cap.answer(t)  # 「单项奖励最高是多少」: the largest cap of any one item, from figures.yml
+    if largest is not None:
+        return largest
+    if shapes.search("directions_count", t) and not _items_named(t):  # 「第三条一共几个支持方向」: said in the overview
+        return subsidies.overview()
     if _asks_of_the_item(t, topic_clause):  # 「这个奖封顶是不是200万」 after 三（二）: its cap, not the 500万 total
         return subsidies.clause_answer(topic_clause, t)
     placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None

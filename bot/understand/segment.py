@@ -28,10 +28,13 @@ QUESTION = re.compile(
 # 「1 这业务算吗 2 没注册能报吗」「①…②…」: the user numbers its questions; a number starting a part that
 # follows the one before it in the message marks a question of its own.
 NUMBERED = re.compile(
-    r"^\s*(?:(?P<digit>[1-9])(?![\d万千百元个年月号天周%]|[.．]\d)|(?P<circled>[①-⑨]))\s*[、.．:：)）]?\s*(?=[^\d\s])"
+    r"^\s*(?:[(（]?(?P<digit>[1-9])(?![\d万千百元个年月号天周%]|[.．]\d)|(?P<circled>[①-⑨]))\s*[、.．:：)）]?\s*(?=[^\d\s])"
     r"|^\s*(?:第|其)?(?P<cn>[一二三四五六七八九])(?:是|、|：|:|．)"  # 「一是…二是…」「第二、…」
 )
 CN_ORDINALS = "一二三四五六七八九"
+# where a list's first number may stand: the message's start, after punctuation or a space, or after the colon that
+# opens the list (「想问三个问题：1）…？2）…」「…奖励：一、…？二、…」)
+LIST_START = r"(^|[\s，,。？?；;:：])"
 
 
 # English: words (after the glossary has put the policy's own terms in Chinese) against Chinese characters
@@ -139,9 +142,9 @@ def numbered(part: str, text: str) -> bool:
     if m.group("cn"):
         n = CN_ORDINALS.index(m.group("cn")) + 1
         previous = CN_ORDINALS[n - 2] if n >= 2 else ""
-        return bool(previous) and bool(re.search(rf"(^|[\s，,。？?；;])(第|其)?{previous}(是|、|：|:|．)", text))
+        return bool(previous) and bool(re.search(rf"{LIST_START}(第|其)?{previous}(是|、|：|:|．)", text))
     n = int(m.group("digit"))
-    return n >= 2 and bool(re.search(rf"(^|[\s，,。？?；;]){n - 1}\s*[、.．:：)）]?\s*[^\d\s万千百元个年月号%]", text))
+    return n >= 2 and bool(re.search(rf"{LIST_START}[(（]?{n - 1}\s*[、.．:：)）]?\s*[^\d\s万千百元个年月号%]", text))
 
 
 def asks_something(text: str) -> bool:
