@@ -425,6 +425,22 @@ def _is_ascii_letter(ch: str) -> bool:
 
 
 _MEASURE_AFTER = set("场个次名人家位项笔间套")
+# a lower-case m right after a number (normalised text is lower case) and no letter, digit or square after it
+_LOWER_M = re.compile(r"m(?![A-Za-z0-9²³])")
+_DOLLAR_AFTER = re.compile(r"\s*(?:美元|美金|美刀|刀|usd|us\$|dollars?)(?![A-Za-z])", re.I)
+
+
+def _dollar_million(norm: str, start: int, end: int, prefix) -> bool:
+    """「1.3m美金」「1.1m usd」「usd 2.5m」「离岸(usd)\t1.2m」: m is a million when dollars are named next to it
+    (alone, a lower-case m may be metres, so it is read only then)."""
+    if not _LOWER_M.match(norm, end):
+        return False
+    if _DOLLAR_AFTER.match(norm, end + 1):
+        return True
+    if prefix is not None and prefix.group("word").lower() in ("us$", "$", "usd"):
+        return True
+    header = _HEADER_UNIT.search(norm, max(0, start - 12), start) if prefix is None else None
+    return header is not None and header.group("word").lower() in ("美元", "美金", "us$", "usd")
 
 
 def _numbers(norm: str, masked: List[range]):
@@ -475,6 +491,9 @@ def _numbers(norm: str, masked: List[range]):
         ):
             continue  # CMMI3, ISO9001 are names; "PCMM8万" is a name and then a figure
         mult = m.group("mult")
+        if mult is None and _dollar_million(norm, start, end, prefix):
+            mult, end = "m", end + 1  # 「1.3m美金」「usd 2.5m」: lower-cased M next to a dollar word is a million
+            after = norm[end : end + 1]
         value = _tidy(value * _multiplier(mult))
         magnitude = bool(mult) or bool(_MAGNITUDE_CHARS & set(numeral)) or "," in numeral
         hit = _Hit(start, end, num_start, -value if negative and value else value, magnitude)
