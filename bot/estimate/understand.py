@@ -1152,7 +1152,8 @@ class Reader:
         elif re.search(
             r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)\s*(是)?\s*0(?![\d.])", t
         ) or re.search(BOTH_KINDS_NONE, t):  # 「去年境内境外都是0」: both kinds named, both 0
-            if self.pending != "previous_offshore_usd" or re.search(BOTH_KINDS_NONE, t):  # asked only for last year's offshore amount
+            # asked only for last year's offshore amount, onshore stays open unless both kinds were named
+            if self.pending != "previous_offshore_usd" or re.search(BOTH_KINDS_NONE, t):
                 self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
             self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
         none_business = (
