@@ -427,7 +427,8 @@ def _is_ascii_letter(ch: str) -> bool:
 _MEASURE_AFTER = set("场个次名人家位项笔间套")
 # a lower-case m right after a number (normalised text is lower case) and no letter, digit or square after it
 _LOWER_M = re.compile(r"m(?![A-Za-z0-9²³])")
-_DOLLAR_AFTER = re.compile(r"\s*(?:美元|美金|美刀|刀|usd|us\$|dollars?)(?![A-Za-z])", re.I)
+# (a code or English word next to it — 「more than 1m usd」 — is left to the estimate reader's English pass)
+_DOLLAR_AFTER = re.compile(r"\s*(?:美元|美金|美刀|刀)")
 
 
 _DOLLAR_BEFORE = re.compile(r"(美元|美金|美刀)[:：]?\s*$")
@@ -439,8 +440,6 @@ def _dollar_million(norm: str, start: int, end: int, prefix) -> bool:
     if not _LOWER_M.match(norm, end):
         return False
     if _DOLLAR_AFTER.match(norm, end + 1):
-        return True
-    if prefix is not None and prefix.group("word").lower() in ("us$", "$", "usd"):
         return True
     if prefix is None and _DOLLAR_BEFORE.search(norm, max(0, start - 6), start):
         return True

@@ -24,9 +24,6 @@ def _money(text):
         ("离岸2.4m美元", Decimal("2400000")),
         ("离岸0.9m 美金", Decimal("900000")),
         ("3.75m刀", Decimal("3750000")),
-        ("1.6m usd", Decimal("1600000")),
-        ("usd 2.2m", Decimal("2200000")),
-        ("us$1.05m", Decimal("1050000")),
         ("2.1mn美元", Decimal("2100000")),
         ("1.7 million美金", Decimal("1700000")),
         ("850k美元", Decimal("850000")),
@@ -35,6 +32,18 @@ def _money(text):
 )
 def test_magnitude_next_to_a_dollar_word_in_either_order(text, value):
     assert _money(normalize(text)) == [(value, "USD")]
+
+
+@pytest.mark.parametrize("said, value", [("1.6m usd", "1600000"), ("usd 2.2m", "2200000"), ("USD 0.95M", "950000")])
+def test_dollar_code_with_m_in_an_estimate(said, value):
+    r = read(f"今年离岸 {said} 汇率7.1", items=["3.2"])
+    assert r.fields["offshore_usd"] == Decimal(value)
+
+
+def test_rates_after_a_comma_of_the_normalised_text_are_each_years():
+    r = read("2023年按7.05,2024年按7.11", pending="usd_cny_rate", items=["3.1"])
+    assert r.fields["previous_usd_cny_rate"] == Decimal("7.05")
+    assert r.fields["usd_cny_rate"] == Decimal("7.11")
 
 
 def test_lower_case_m_alone_is_not_a_million():

@@ -859,7 +859,7 @@ class Reader:
                     else list(
                         re.finditer(
                             rf"(?:按|用|取|是|为|平均|{YEAR_PREV}|{YEAR_CUR})\s*(\d{{1,2}}(?:\.\d+)?)"
-                            rf"(?![\d万千百亿%％年个名人场wWkK]|\.\d|,\d{{3}})",
+                            rf"(?![\d万千百亿%％年个名人场wWkK]|\.\d|(?<=[^.\d]\d),\d{{3}}|(?<=[^.\d]\d\d),\d{{3}})",
                             self.text,
                         )
                     )
