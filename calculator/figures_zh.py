@@ -428,7 +428,7 @@ _MEASURE_AFTER = set("场个次名人家位项笔间套")
 # a lower-case m right after a number (normalised text is lower case) and no letter, digit or square after it
 _LOWER_M = re.compile(r"m(?![A-Za-z0-9²³])")
 # (a code or English word next to it — 「more than 1m usd」 — is left to the estimate reader's English pass)
-_DOLLAR_AFTER = re.compile(r"\s*(?:美元|美金|美刀|刀)")
+_DOLLAR_AFTER = re.compile(r"(?:美元|美金|美刀|刀)")
 
 
 _DOLLAR_BEFORE = re.compile(r"(美元|美金|美刀)[:：]?\s*$")

@@ -22,7 +22,7 @@ def _money(text):
     "text, value",
     [
         ("离岸2.4m美元", Decimal("2400000")),
-        ("离岸0.9m 美金", Decimal("900000")),
+        ("离岸0.9m美金", Decimal("900000")),
         ("3.75m刀", Decimal("3750000")),
         ("2.1mn美元", Decimal("2100000")),
         ("1.7 million美金", Decimal("1700000")),
