@@ -425,6 +425,26 @@ def _is_ascii_letter(ch: str) -> bool:
 
 
 _MEASURE_AFTER = set("场个次名人家位项笔间套")
+# a lower-case m right after a number (normalised text is lower case) and no letter, digit or square after it
+_LOWER_M = re.compile(r"m(?![A-Za-z0-9²³])")
+# (a code or English word next to it — 「more than 1m usd」 — is left to the estimate reader's English pass)
+_DOLLAR_AFTER = re.compile(r"(?:美元|美金|美刀|刀)")
+
+
+_DOLLAR_BEFORE = re.compile(r"(美元|美金|美刀)[:：]?\s*$")
+
+
+def _dollar_million(norm: str, start: int, end: int, prefix) -> bool:
+    """「1.3m美金」「1.1m usd」「usd 2.5m」「离岸(usd)\t1.2m」: m is a million when dollars are named next to it
+    (alone, a lower-case m may be metres, so it is read only then)."""
+    if not _LOWER_M.match(norm, end):
+        return False
+    if _DOLLAR_AFTER.match(norm, end + 1):
+        return True
+    if prefix is None and _DOLLAR_BEFORE.search(norm, max(0, start - 6), start):
+        return True
+    header = _HEADER_UNIT.search(norm, max(0, start - 12), start) if prefix is None else None
+    return header is not None and header.group("word").lower() in ("美元", "美金", "us$", "usd")
 
 
 def _numbers(norm: str, masked: List[range]):
@@ -475,6 +495,9 @@ def _numbers(norm: str, masked: List[range]):
         ):
             continue  # CMMI3, ISO9001 are names; "PCMM8万" is a name and then a figure
         mult = m.group("mult")
+        if mult is None and _dollar_million(norm, start, end, prefix):
+            mult, end = "m", end + 1  # 「1.3m美金」「usd 2.5m」: lower-cased M next to a dollar word is a million
+            after = norm[end : end + 1]
         value = _tidy(value * _multiplier(mult))
         magnitude = bool(mult) or bool(_MAGNITUDE_CHARS & set(numeral)) or "," in numeral
         hit = _Hit(start, end, num_start, -value if negative and value else value, magnitude)
@@ -502,6 +525,14 @@ def _numbers(norm: str, masked: List[range]):
             hit.unit_kind, hit.unit = ("usd" if word in ("美元", "美金", "US$", "USD", "usd") else "cny"), word
             if header.group("mag") and not mult and not (_MAGNITUDE_CHARS & set(numeral)):
                 hit.value, hit.magnitude = _tidy(hit.value * {"万": 10000, "千": 1000}[header.group("mag")]), True
+        dollar_word = _DOLLAR_BEFORE.search(norm, max(0, start - 6), start) if prefix is None else None
+        if (
+            dollar_word is not None
+            and hit.unit_kind in (None, "rate")  # 「美元1.1m 汇率7」: a figure with a magnitude is no rate
+            and magnitude
+            and norm[dollar_word.start() - 1 : dollar_word.start()] not in _NUMERAL_CHARS
+        ):  # 「离岸美元1.3m」「美金 1,450k」: the dollar word said before an amount with its magnitude
+            hit.unit_kind, hit.unit = "usd", dollar_word.group(1)
         if prefix is not None and hit.unit_kind == "rate" and norm[end : end + 1].isspace():
             hit.unit_kind, hit.unit = None, ""  # 「USD 100 汇率按6.9」: a dollar amount, then the rate
         if prefix is not None:

@@ -80,11 +80,24 @@ def _last_code(text: str, start: int, pos: int) -> Optional[str]:
     return code[max(found, key=lambda m: m.start()).group(0).lower()] if found else None
 
 
+def _rate_result(lead: str) -> bool:
+    """「增量8000万 3%是240万吧」「10%=92万」: an amount right after a percentage and 是/=/等于 is what the user worked
+    out with that rate (a result to check, never a business amount); 「占60%是…」 names a share, not a result."""
+    words = estimate_words()["claims"]["rate_results"]
+    m = re.search(rf"[0-9０-９]\s*[%％]\s*(?:{alternation(words['links'])})\s*$", lead)
+    return m is not None and not re.search(alternation(words["shares"]), lead[: m.start()])
+
+
 def find(text: str, figs) -> List[Claim]:
     """The user's own award results among the money figures `figs` of `text`, in order."""
     region = _region(text)
     if region is None:
-        return []
+        results = [
+            f for f in figs if f.kind == "money" and f.value is not None and _rate_result(_lead(text, f.start, figs))
+        ]
+        if not results:
+            return []
+        region = (0, False)
     start, loose_ok = region
     strict, loose, code_of = _names()
     verbs = alternation(estimate_words()["stated_awards"]["award_verbs"])
@@ -103,7 +116,10 @@ def find(text: str, figs) -> List[Claim]:
             out.append(Claim(value, f.start, out[-1].code))  # 「240+90万」: the second of a sum of results
             continue
         each = bool(re.search("每", lead) or PER_UNIT_AFTER.search(text[f.end : f.end + 3]))
-        if re.search(rf"({verbs})\s*$", lead):
+        if _rate_result(lead):
+            code = _last_code(text, 0, f.start)
+            out.append(Claim(value, f.start, code, total=code is None))
+        elif re.search(rf"({verbs})\s*$", lead):
             out.append(Claim(value, f.start, _last_code(text, start, f.start), each=each))
         elif loose_ok and re.search(rf"({totals})\s*(是|为|约|大概|大约|有)?\s*$", lead):
             out.append(Claim(f.value, f.start, total=True))
@@ -191,15 +207,20 @@ def compare(claims: List[dict], result: dict) -> str:
     if not claims:
         return ""
     per_code, total = _claimed(claims)
-    computed = {}
+    computed, capped = {}, set()
     for item in result.get("items", []):
         code = str(item["code"]).rstrip("ab")
         computed[code] = computed.get(code, Decimal(0)) + Decimal(str(item["amount_cny"] if item["qualified"] else 0))
+        if item.get("capped") and "单项上限" in str(item.get("explanation", "")):
+            capped.add(code)
     lines = []
     for code, value in per_code.items():
         if code not in computed:
             continue
-        lines.append(_line(NAMES.get(code, code), value, computed[code], money))
+        line = _line(NAMES.get(code, code), value, computed[code], money)
+        if code in capped and value > computed[code]:  # 「3%是240万吧」: the rate's result is above the item's cap
+            line += f"按比例算出的数超过该项单个企业年度最高{wan(computed[code])}的上限，按最高额计。"
+        lines.append(line)
     if total is not None and (len(computed) > 1 or not lines):
         lines.append(_line("合计", total, Decimal(str(result.get("total_cny", 0))), money))
     if not lines:

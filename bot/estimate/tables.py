@@ -24,7 +24,8 @@ WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "paste
 _TOKEN = re.compile(r"[^\s|｜]+")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:年度?)?")
 _CELL = re.compile(
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<unit>万元|万美元|美元|元|万)?"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<mult>(?i:mn|m|k|w))?"
+    r"(?P<unit>万元|万美元|美元|元|万)?"
 )
 _LABEL = re.compile(
     r"(?P<name>[^\s()（）\[\]【】0-9][^\s()（）\[\]【】]{0,15}?)\s*(?:[(（\[【]\s*(?P<unit>[^()（）\[\]【】]{1,6})\s*[)）\]】])?"
@@ -73,11 +74,17 @@ def _label(token: str) -> Optional[Tuple[str, str, bool]]:
     if unit is not None:
         if rate:
             unit = ""  # 「汇率(美元兑人民币)」: the bracket says what the rate converts, not a unit of its cells
-        elif unit.strip() in words["units"]:
-            unit = words["units"][unit.strip()]
+        elif (key := _unit_key(unit)) is not None:
+            unit = words["units"][key]
         else:
             return None
     return name, unit or "", rate
+
+
+def _unit_key(unit: str) -> Optional[str]:
+    """The units entry a bracket names, in any letter case (the reader's text is lower case: 「离岸(usd)」)."""
+    units = table_words()["units"]
+    return next((k for k in units if k.casefold() == unit.strip().casefold()), None)
 
 
 def _rate_word(name: str) -> str:
@@ -85,6 +92,8 @@ def _rate_word(name: str) -> str:
     its row's year, so the label's other words (当年 read as this year, 均 as 'both years') are not repeated."""
     words = table_words()
     word = next(w for w in words["rate_words"] if w in name)
+    if word.isascii():  # 「rate」「fx rate」: the column's rate said in Chinese, the way the reader knows it
+        return words["rate_words"][0]
     head = name[: name.index(word)]
     drop = "|".join(map(re.escape, sorted(words["rate_label_drop"], key=len, reverse=True)))
     return re.sub(rf"(?<![0-9])(?:{drop})", "", head) + word  # 「2025年度…中间价」 keeps its year
@@ -98,6 +107,8 @@ def _cell_words(label: Tuple[str, str, bool], cell: str) -> str:
     m = _CELL.fullmatch(cell)
     if rate:
         return f"{_rate_word(name)}{cell}"
+    if m.group("mult") and unit.startswith("万"):  # 「1.2M」 under 离岸(万美元): the cell's own magnitude counts
+        unit = unit[1:]
     return f"{name}{cell}" if m.group("unit") else f"{name}{cell}{unit}"
 
 

@@ -318,6 +318,12 @@ BARE_BUSINESS = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)(?![\d.%万千百亿元美块年个人wWkK$]|,\d{3})"
 )
 PREVIOUS_YEAR_WORDS = ("去年", "上年度", "上年", "上一年")
+_RATE_VERB = re.compile(r"^(按|用|取|平均)")
+# 「去年境内境外都是0」「上年在岸和离岸都没有」: last year's amounts of both kinds named together, both none
+BOTH_KINDS_NONE = re.compile(
+    r"(去年|上年度?|上一年)的?(?:(?:境内|在岸|国内)[和与、及跟/]?(?:境外|离岸|海外)|(?:境外|离岸|海外)[和与、及跟/]?(?:境内|在岸|国内))"
+    r"(业务|执行额)?\s*(都|也|均)\s*(是|为)?\s*(0|零|没有|没|无)(?![\d.万千])"
+)
 
 # 「研发投入2023、2024都增长了」: two bare years side by side are years, not amounts of 2,023元
 BARE_YEAR_LIST = re.compile(
@@ -847,17 +853,24 @@ class Reader:
                 self._set_rate(self.pending, loose[0].value)
                 self.use(loose[0])
             else:
-                whole = re.fullmatch(r"\s*(\d+(\.\d+)?)\s*", self.text)
+                whole = re.fullmatch(r"\s*(\d+(\.\d+)?)\s*", self.text) or self._lone_rate_answer()
                 said = (
                     [whole]
                     if whole
                     else list(
                         re.finditer(
-                            rf"(?:按|用|取|是|为|平均|{YEAR_PREV}|{YEAR_CUR})\s*(\d{{1,2}}(?:\.\d+)?)(?![\d万千百亿%％年个名人场wWkK]|\.\d)",
+                            rf"(?:按|用|取|是|为|平均|{YEAR_PREV}|{YEAR_CUR})\s*(\d{{1,2}}(?:\.\d+)?)"
+                            rf"(?![\d万千百亿%％年个名人场wWkK]|\.\d|(?<=[^.\d]\d),\d{{3}}|(?<=[^.\d]\d\d),\d{{3}})",
                             self.text,
                         )
                     )
                 )
+                # 「去年境内境外都是0」: a figure after 是/为 that cannot be a rate is some other answer, not a rate of 0
+                said = [
+                    m
+                    for m in said
+                    if m is whole or plausible_rate(Decimal(m.group(1))) or _RATE_VERB.search(m.group(0))
+                ]
                 for m in said:
                     year = self._year(m.start(1))
                     if self._both_years(m.start(1)):
@@ -870,6 +883,21 @@ class Reader:
                         self._set_rate(key, Decimal(m.group(1)))
 
     _rate_choice = None
+
+    def _lone_rate_answer(self):
+        """「7.08 吧 今年的平均中间价」「7.05。」 answering the rate question: the message's only number, a plausible rate
+        with no unit after it, is the rate asked for (its match, group 1 the number); None otherwise."""
+        if self.pending not in ("usd_cny_rate", "previous_usd_cny_rate"):
+            return None
+        numbers = list(re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])", self.text))
+        if len(numbers) != 1 or not plausible_rate(Decimal(numbers[0].group(1))):
+            return None
+        m = numbers[0]
+        if re.match(r"\s*[万千百亿%％年个名人场家项位wWkKmM美刀元块]", self.text[m.end() :]) or re.search(
+            r"[A-Za-z$¥]\s*$", self.text[: m.start()]
+        ):
+            return None
+        return m
 
     def _rate_alternatives(self) -> bool:
         """「汇率用7.1还是6.9」: the user asks which rate applies; neither is taken, the year is asked."""
@@ -1109,7 +1137,7 @@ class Reader:
                     continue  # 0 this year only matters to 三（二）; to 三（一） an absent amount counts 0
                 self.out.fields.setdefault(k, Decimal(0))
         for m in re.finditer(
-            rf"({YEAR_PREV})(的)?(是|也|为)?({NONE_WORDS}|0)(有)?(?![\d.万]|[^，。；,;)）]{{0,3}}(在岸|境内|国内|离岸))",
+            rf"({YEAR_PREV})(的)?\s*(是|也|为)?\s*({NONE_WORDS}|0)(有)?(?![\d.万]|[^，。；,;)）]{{0,3}}(在岸|境内|国内|离岸))",
             t,
         ):
             sentence = max(t.rfind(c, 0, m.start()) for c in "。；;\n")
@@ -1126,9 +1154,10 @@ class Reader:
             year = "上一年度" if self.pending.startswith("previous_") else "今年"
             self.out.notes.append(f"您说数据都已给出，{year}的离岸执行额按没有（0）计算")
         elif re.search(
-            r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)(是)?0(?![\d.])", t
-        ):
-            if self.pending != "previous_offshore_usd":  # asked only for last year's offshore amount
+            r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)\s*(是)?\s*0(?![\d.])", t
+        ) or re.search(BOTH_KINDS_NONE, t):  # 「去年境内境外都是0」: both kinds named, both 0
+            # asked only for last year's offshore amount, onshore stays open unless both kinds were named
+            if self.pending != "previous_offshore_usd" or re.search(BOTH_KINDS_NONE, t):
                 self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
             self.out.fields.setdefault("previous_offshore_usd", Decimal(0))
         none_business = (

@@ -52,6 +52,13 @@ def _money_figures(text: str) -> list:
     return [f for f in parse_figures(text) if f.kind == "money"]
 
 
+# the words after a correction word give only a figure (「是180万美元」「应该是1.2m usd」): they name no item of their own
+_BARE_REPLACEMENT = re.compile(
+    r"\s*(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)?\s*(?:us\$|\$|usd|rmb|cny|¥|人民币)?\s*[0-9０-９零一二两三四五六七八九十]",
+    re.I,
+)
+
+
 def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
     """Where the item corrected starts — the words and money figure right before the correction word, from the last
     space or stop before them — when the clause after the correction word names a money figure in its place (and no
@@ -65,6 +72,8 @@ def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
     if not said:
         return None
     i = start + said[-1].start
+    if _BARE_REPLACEMENT.match(replacement):
+        return i  # 「去年离岸180万rmb 哦typo 是180万usd」: only the figure is replaced; 去年离岸 still names it
     while i > start and text[i - 1] == " ":
         i -= 1
     while i > start and text[i - 1] not in _SEPARATORS:
