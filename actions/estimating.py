@@ -104,13 +104,23 @@ def amend_entry_first(dispatcher: CollectingDispatcher, tracker: Tracker):
     return amend_last_estimate(dispatcher, tracker, "correct_value")
 
 
+def computed(session: EstimateSession):
+    """The session's result when it has every figure, else None (a figure the calculator refuses included): the
+    applicants', years' and scenarios' blocks each use it."""
+    from calculator import CalculatorError
+
+    try:
+        return session.compute() if session.status == "done" and not session.clarify else None
+    except CalculatorError:
+        return None
+
+
 def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
     """「A公司…；B公司…两家各能拿多少」: each independent legal entity estimated on its own, with its own caps and its
     own total, never added to another's unless the user asks for their sum (「集团合计多少」: then the arithmetic sum of
     the separate totals, labelled as such); one its own 第二条 facts rule out is told so; when one of them needs more
     figures, asked to tell them one at a time. A total said of several entities (「两个子公司合计5000万」) is never
     estimated as one enterprise's: each one's own figures are asked. None when the message names fewer than two."""
-    from calculator import CalculatorError
 
     text = normalize(user_text(tracker))
     parts = applicants.split(text)
@@ -137,10 +147,7 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
             totals.append((name, None))
             continue
         session = EstimateSession.start(words, known=known)
-        try:
-            result = session.compute() if session.status == "done" and not session.clarify else None
-        except CalculatorError:
-            result = None
+        result = computed(session)
         if result is None or not session.items:
             dispatcher.utter_message(
                 text=intro + f"{name.upper()}的情况我还需要补充信息才能测算。请一次只说一家企业的数字，我逐家为您测算。"
@@ -161,8 +168,6 @@ def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
     estimated against the year before it, one block per year, never added up (each year is applied for on its own);
     a year that needs more figures is asked about, the years before it shown. None when the message asks about fewer
     than two years (year_chain.asked_years)."""
-    from calculator import CalculatorError
-
     text = user_text(tracker)
     years = year_chain.asked_years(english_to_chinese(normalize(text)))
     if len(years) < 2:
@@ -175,10 +180,7 @@ def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
     )
     for year in years:
         session = EstimateSession.start(text, known=earlier_facts(tracker), year=year)
-        try:
-            result = session.compute() if session.status == "done" and not session.clarify else None
-        except CalculatorError:
-            result = None
+        result = computed(session)
         if result is None or not session.items:
             dispatcher.utter_message(text=f"{name(year)}的测算还需要：" + session.question())
             return save_session(session, tracker) + [saved_inputs({})]
@@ -190,8 +192,6 @@ def estimate_each_scenario(dispatcher: CollectingDispatcher, tracker: Tracker):
     """「如果离岸做到150万美元和300万美元分别能拿多少」: each supposed value estimated on its own (bot/estimate/scenarios.py),
     one block per value, never added up; a value that needs more figures is asked about, the values before it shown.
     None when the message supposes one figure at fewer than two values."""
-    from calculator import CalculatorError
-
     cases = scenarios.split(normalize(user_text(tracker)))
     if not cases:
         return None
@@ -201,10 +201,7 @@ def estimate_each_scenario(dispatcher: CollectingDispatcher, tracker: Tracker):
     )
     for label, value, words in cases:
         session = EstimateSession.start(words, known=earlier_facts(tracker), running=load_inputs(tracker))
-        try:
-            result = session.compute() if session.status == "done" and not session.clarify else None
-        except CalculatorError:
-            result = None
+        result = computed(session)
         if result is None or not session.items:
             dispatcher.utter_message(text=f"{label}（{value}）的测算还需要：" + session.question())
             return save_session(session, tracker) + [saved_inputs({})]

@@ -68,13 +68,13 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round24_estimates.yaml": 0.93,  # 98.3 % 2026-12-01 14:16 (first play 80.0 %, sealed)
     "cases_round25_questions.yaml": 0.93,  # 100 % 2026-12-01 14:16 (first play 81.7 %)
     "cases_round25_estimates.yaml": 0.93,  # 100 % 2026-12-01 14:16 (first play 85.0 %)
-    "cases_round26_questions.yaml": 0.78,  # 81.7 % 2026-12-01 16:53 = first play (sealed until every branch landed)
-    "cases_round26_estimates.yaml": 0.75,  # 78.3 % 2026-12-01 16:53 = first play (sealed)
+    "cases_round26_questions.yaml": 0.93,  # 98.3 % 2026-12-01 17:42 (first play 81.7 %, sealed until the first wave landed)
+    "cases_round26_estimates.yaml": 0.93,  # 98.3 % 2026-12-01 17:42 (first play 78.3 %, sealed)
     "cases_round27_questions.yaml": 0.93,  # 100 % 2026-12-01 16:50 (first play 90.0 %)
     "cases_round27_estimates.yaml": 0.93,  # 100 % 2026-12-01 16:50 (first play 83.3 %)
     "cases_round28_estimates.yaml": 0.93,  # 100 % 2026-12-01 16:50 (first play 78.3 %)
-    "cases_round29_questions.yaml": 0.91,  # 95.0 % 2026-12-01 16:53 = first play (written after every merge)
-    "cases_round29_estimates.yaml": 0.76,  # 80.0 % 2026-12-01 16:53 = first play
+    "cases_round29_questions.yaml": 0.93,  # 100 % 2026-12-01 17:42 (first play 95.0 %, written after the first wave)
+    "cases_round29_estimates.yaml": 0.93,  # 98.3 % 2026-12-01 17:42 (first play 80.0 %)
 }
 
 
