@@ -3,29 +3,28 @@
 
 from decimal import Decimal
 
+import pytest
+
 from bot.estimate.explain import render
 from bot.estimate.understand import read, relative_year_apposition
 from calculator.engine import calculate
 
 
 class TestFirstGrantOfTheStatus:
-    def test_first_time_word_is_a_new_grant(self):
-        """「头一回被认定」 is a first grant even with 「以前从来没认定过」 after it."""
-        fields = read("公司2025年头一回被认定为技术先进型服务企业，以前从来没认定过，奖励多少").fields
-        assert fields.get("tech_advanced_new") is True
-
-    def test_grant_then_never_before_is_new(self):
-        fields = read("今年我们被认定为技术先进型服务企业了，之前从没认定过").fields
-        assert fields.get("tech_advanced_new") is True
-
-    def test_never_granted_alone_is_not_new(self):
-        """「以前从来没认定过 还在申请」 states no grant: no award."""
-        fields = read("技术先进型我们以前从来没认定过，今年还在申请").fields
-        assert fields.get("tech_advanced_new") is False
-
-    def test_renewal_stays_not_new(self):
-        fields = read("技术先进型2021年就认定了，今年复审又通过了，以前从没被取消过").fields
-        assert fields.get("tech_advanced_new") is False
+    @pytest.mark.parametrize(
+        "text, new",
+        [
+            # 「头一回被认定」 is a first grant even with 「以前从来没认定过」 after it
+            ("公司2025年头一回被认定为技术先进型服务企业，以前从来没认定过，奖励多少", True),
+            ("今年我们被认定为技术先进型服务企业了，之前从没认定过", True),
+            # 「以前从来没认定过 还在申请」 states no grant: no award
+            ("技术先进型我们以前从来没认定过，今年还在申请", False),
+            # a renewal stays not new
+            ("技术先进型2021年就认定了，今年复审又通过了，以前从没被取消过", False),
+        ],
+    )
+    def test_first_grant_words(self, text, new):
+        assert read(text).fields.get("tech_advanced_new") is new
 
     def test_first_grant_estimate_is_the_one_off_award(self):
         result = calculate({"tech_advanced_new": True})
