@@ -2,6 +2,7 @@
 
 import re
 
+from bot import action_guard
 from bot.console import hook
 
 # The readers use well over re's 512 remembered patterns (many built from word lists): past that, re forgot the
@@ -9,4 +10,5 @@ from bot.console import hook
 # compiled once.
 re._MAXCACHE = max(re._MAXCACHE, 8192)
 
+action_guard.install()  # an action that raises answers an apology (bot/action_guard.py)
 hook.install()  # every action's turn is logged for the bureau's console (bot/console/queue.py)

@@ -38,6 +38,10 @@ EMPTY_TEXT = "消息是空的。请直接输入您的问题，" + EXAMPLE
 UNREADABLE_ONLY_TEXT = "消息里只有无法识别的字符（可能是表情符号没有完整发送）。请重新输入文字，" + EXAMPLE
 UNREADABLE_NOTE = "（您的消息中有无法识别的字符，已忽略。）"
 BUSY_TEXT = "助手正忙，请稍后重试：刚才这条消息还没有处理，请过一会儿重新发送。"
+FAILED_ACTION_TEXT = (
+    "抱歉，这条消息我没有理解完整，没能给出答复（已记录，工作人员会查看）。"
+    "请把问题拆开、换个说法再问一次，您之前告诉我的信息都还在。"
+)
 KIND_NAMES = {
     bool: "真假值（true/false）",
     int: "数字",

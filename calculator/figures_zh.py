@@ -426,9 +426,9 @@ def _is_ascii_letter(ch: str) -> bool:
 
 _MEASURE_AFTER = set("场个次名人家位项笔间套")
 # a lower-case m right after a number (normalised text is lower case) and no letter, digit or square after it
-_LOWER_M = re.compile(r"m(?![A-Za-z0-9²³])")
+_LOWER_M = re.compile(r" ?[mM](?![A-Za-z0-9²³])")
 # (a code or English word next to it — 「more than 1m usd」 — is left to the estimate reader's English pass)
-_DOLLAR_AFTER = re.compile(r"(?:美元|美金|美刀|刀)")
+_DOLLAR_AFTER = re.compile(r" ?(?:美元|美金|美刀|刀)")
 
 
 _DOLLAR_BEFORE = re.compile(r"(美元|美金|美刀)[:：]?\s*$")
@@ -437,9 +437,10 @@ _DOLLAR_BEFORE = re.compile(r"(美元|美金|美刀)[:：]?\s*$")
 def _dollar_million(norm: str, start: int, end: int, prefix) -> bool:
     """「1.3m美金」「1.1m usd」「usd 2.5m」「离岸(usd)\t1.2m」: m is a million when dollars are named next to it
     (alone, a lower-case m may be metres, so it is read only then)."""
-    if not _LOWER_M.match(norm, end):
+    m_unit = _LOWER_M.match(norm, end)
+    if m_unit is None:
         return False
-    if _DOLLAR_AFTER.match(norm, end + 1):
+    if _DOLLAR_AFTER.match(norm, m_unit.end()):
         return True
     if prefix is None and _DOLLAR_BEFORE.search(norm, max(0, start - 6), start):
         return True
@@ -496,7 +497,10 @@ def _numbers(norm: str, masked: List[range]):
             continue  # CMMI3, ISO9001 are names; "PCMM8万" is a name and then a figure
         mult = m.group("mult")
         if mult is None and _dollar_million(norm, start, end, prefix):
-            mult, end = "m", end + 1  # 「1.3m美金」「usd 2.5m」: lower-cased M next to a dollar word is a million
+            mult, end = (
+                "m",
+                _LOWER_M.match(norm, end).end(),
+            )  # 「1.3m美金」「usd 2.5m」: lower-cased M next to a dollar word is a million
             after = norm[end : end + 1]
         value = _tidy(value * _multiplier(mult))
         magnitude = bool(mult) or bool(_MAGNITUDE_CHARS & set(numeral)) or "," in numeral

@@ -463,7 +463,7 @@ def _own_topic_parts(parts: list) -> list:
             and own
             and catalog.domain_in(merged[-1])
             and not catalog.domain_in(part)
-            and hits[0]["kind"] != "domain"
+            and not (hits and hits[0]["kind"] == "domain")
             and not numbered(part, whole)  # 「一是…呼叫中心属于哪类 二是…离岸奖多少」: the user's own second question
             and not added
             and not _names_item_asked(part)  # 「…这个算不算服务外包 员工培训能补吗」: a support item, a new subject

@@ -172,10 +172,12 @@ COUNTED_EVENTS = re.compile(
 )
 
 # 「USD 1.8 million last year」「6.95 last year」: English puts the year after the figure, Chinese before it; a figure
-# never ends in its punctuation (「rate 6.9, this year rate 7.1」: 「this year」 belongs to 7.1, not to 6.9)
+# never ends in its punctuation (「rate 6.9, this year rate 7.1」: 「this year」 belongs to 7.1, not to 6.9), and a year
+# followed at once by a figure heads that figure (「offshore 2.5m usd last year 1.9m」: 1.9m is last year's)
 POSTPOSED_YEAR = re.compile(
     r"((?:(?:usd|us\$|\$|rmb|cny|¥)\s*)?[0-9](?:[0-9.,]*[0-9])?\s*(?:million|mn|m|k|thousand|万|亿|w)?(?:\s*(?:usd|rmb|cny|dollars?))?)"
-    r"\s+(?:(?:for|in|of)\s+)?(?:the\s+)?(last|this|previous|current)\s+year",
+    r"\s+(?:(?:for|in|of)\s+)?(?:the\s+)?(last|this|previous|current)\s+year"
+    r"(?!\s*[:：]?\s*(?:(?:was|is|were)\s+)?(?:usd|us\$|\$|rmb|cny|¥)?\s*[0-9])",  # 「2.5m usd last year 1.9m」: a heading
     re.I,
 )
 
