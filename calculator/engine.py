@@ -135,7 +135,7 @@ def innovation_from_awards(
                 cap = fig(code, "cap_cny")
                 raw_sum += d
                 if d > cap:
-                    capped.append(f"{innovation.BASE[code]}{yuan(d)}超过单项上限{yuan(cap)}，按{yuan(cap)}计")
+                    capped.append(f"{innovation.BASE[code]}{yuan(d)}超过单项上限（最高{yuan(cap)}），按{yuan(cap)}计")
                     d = cap
                 ctx.items[code] = Item(code, innovation.BASE[code], d, d, "")
         item = innovation.compute(ctx)

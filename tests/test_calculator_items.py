@@ -147,7 +147,7 @@ class TestBusinessGrowth:
     def test_cap_explained(self):
         """The explanation says the cap bound the award."""
         found = run("3.1", onshore_cny=100000000, previous_onshore_cny=0)
-        assert "超过单项上限200万元，按200万元计" in found["explanation"]
+        assert "超过单项上限（最高200万元），按200万元计" in found["explanation"]
 
     def test_no_increment_explained(self):
         """A fall in business is explained as no increment."""

@@ -38,7 +38,7 @@ def compute(ctx):
     if cents(award) <= 0:
         text += "不足0.01元，不予奖励。"
     elif raw > cap:
-        text += f"超过单项上限{amount(cap)}，按{amount(cap)}计。"
+        text += f"超过单项上限（最高{amount(cap)}），按{amount(cap)}计。"
     else:
         text += f"未超过单项上限{amount(cap)}。"
     return Item(CODE, NAME, award, raw, text)
