@@ -94,7 +94,8 @@ def subject(question: str) -> Optional[str]:
     for place in regions.get("places") or []:
         near = rf"{place}[^，。？?；;\s]{{0,16}}({regions['policy']})"
         # the whole question about another place, or one of its questions (「上海离岸奖励是多少」 beside 「跟郑州比」)
-        asked = [x for x in parts if QUESTION_PART.search(x)]
+        known = regions.get("known")
+        asked = [x for x in parts if QUESTION_PART.search(x) and not (known and re.search(known, x))]
         if any(re.search(near, x) and not re.search(regions["this_place"], x) for x in [q] + asked):
             return f"{place}的相关政策"
     here = cfg.get("asked_here")
