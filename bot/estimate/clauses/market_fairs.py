@@ -76,7 +76,47 @@ def region_of(r, s: str) -> Optional[str]:
     return "domestic" if max(d or [-1]) > max(o or [-1]) else "overseas"
 
 
+# 「一共花了6万，包括机票住宿」「含机票酒店一共8万」: a fair's total said to hold travel, the travel unpriced
+_HOLDS = r"(?:这里面|里面|其中)?(?:也|还)?(?:包括|包含|含有|含|连同|算上|加上)了?"
+
+
+def _totals_with_travel(r) -> bool:
+    """A fair's total that holds costs 三（五） does not pay (机票住宿…) with no figure of their own: the eligible part
+    is asked, naming the total — the total is never the base and no part is guessed. True when one was asked."""
+    travels = _travels().pattern
+    asked = False
+    for f in r.unused("money"):
+        after = re.match(rf"\s*[，,（(]?\s*{_HOLDS}\s*({travels})", r.text[f.end : f.end + 20], re.I)
+        before = re.search(
+            rf"{_HOLDS}\s*({travels})[^，,。；;\d]{{0,8}}$", r.text[max(0, f.start - 24) : f.start], re.I
+        )
+        hit = after or before
+        if hit is None:
+            continue
+        tail = r.text[f.end + (after.end() if after else 0) : f.end + (after.end() if after else 0) + 10]
+        if after and any(g.kind == "money" and f.end < g.start <= f.end + after.end() + 10 for g in r.figs):
+            continue  # 「一共8万 包括机票2万」: the travel has its own figure, read as a part
+        if not after and re.match(r"\s*[\d一二三四五六七八九十两]", tail):
+            continue
+        r.use(f)
+        start = max(r.text.rfind(c, 0, f.start) for c in "。；;\n") + 1
+        region = region_of(r, r.text[start : f.end])
+        r.out.clarifications.append(
+            Clarification(
+                "fair_breakdown",
+                f"您说的{f.raw}包括{hit.group(1)}，这部分不属于第三条第（五）项列明的可补贴费用"
+                "（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数。"
+                f"{f.raw}里注册费、展位费、布展费、特装费、宣传推广费这些可补贴的费用一共是多少？",
+                {"region": region} if region else {},
+            )
+        )
+        asked = True
+    return asked
+
+
 def read(r):
+    if _totals_with_travel(r) and not r.unused("money"):
+        return
     if _itemised(r):
         _name_travel(r)
         return
