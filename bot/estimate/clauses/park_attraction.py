@@ -9,7 +9,9 @@ CLAUSES = (
     Clause(
         code="3.8.2a",
         name="园区引进重点企业奖励",
-        triggers=r"500强|五百强|100强|领军企业|引进.{0,6}(重点)?企业",
+        # 「引进的一家企业，入驻满3年…它的租金」: a firm the park brought in, the subject of other items, is no count of
+        # top firms; 「引进了3家企业」「引进重点企业2家」 are
+        triggers=r"500强|五百强|100强|领军企业|引进.{0,6}重点企业|引进了?[0-9一二两三四五六七八九十几]+[家个](重点|龙头|头部)?(企业|项目)(?![，,]?\s*(入驻|它|该|这家))",
         fields=(
             Field(
                 "park_top_enterprises",

@@ -68,7 +68,7 @@ def read(r):
             firms.append(f)
             r.use(f)
         firms.sort(key=lambda f: f.start)
-        r.out.fields["park_top_enterprises"] = _firm_count(firms)
+        r.out.fields["park_top_enterprises"] = _firm_count(firms, r.text)
         short = _not_a_year_yet(r, firms)
         if short and r.out.fields["park_top_enterprises"] > len(short):
             total = r.out.fields["park_top_enterprises"]
@@ -111,7 +111,16 @@ def _not_a_year_yet(r, firms) -> list:
         end = firms[i + 1].start if i + 1 < len(firms) else len(t)
         end = min([end] + [m.start() for m in re.finditer(r"[。；;？?]", t) if m.start() > f.end])
         span = t[f.end : end]
-        month = [g for g in r.figs if f.end <= g.start < end and g.kind == "duration_months" and g.value < months]
+        month = [
+            g
+            for g in r.figs
+            if f.end <= g.start < end
+            and g.value is not None
+            and (
+                (g.kind == "duration_months" and g.value < months)
+                or (g.kind == "duration_years" and g.value * 12 < months)  # 「才来半年」
+            )
+        ]
         word = SHORT_OF_A_YEAR.search(span)
         if f.value == 1 and (month or word):
             out.append(t[f.start : month[0].end if month else f.end + word.end()].strip())
@@ -127,9 +136,7 @@ def _named_in_turn(r, firms) -> list:
     return [
         f
         for f in r.unused("count")
-        if f.start > first
-        and f.value == 1
-        and re.search(r"(另|另外|其中|其余)$", r.text[max(0, f.start - 2) : f.start])
+        if f.start > first and f.value == 1 and _PART_OF.search(r.text[max(0, f.start - 4) : f.start])
     ]
 
 
@@ -145,9 +152,13 @@ def _years_run(r, after: int, need) -> list:
     return out
 
 
-def _firm_count(firms) -> int:
+_PART_OF = re.compile(r"(其中|另外|另|其余|剩下的?|剩余的?|余下的?)\s*$")
+
+
+def _firm_count(firms, text: str = "") -> int:
     """The enterprises brought in: 「引进了两家 一家世界500强… 一家是…领军企业」 names the two one by one (2,
-    not 4); counts said of different firms (「3家500强 2家领军企业」) add up."""
+    not 4); 「三家500强，其中两家…，另一家…」 splits the three (3, not 6); counts said of different firms
+    (「3家500强 2家领军企业」) add up."""
     total = 0
     i = 0
     while i < len(firms):
@@ -155,7 +166,14 @@ def _firm_count(firms) -> int:
         ones = 0
         while i + 1 + ones < len(firms) and firms[i + 1 + ones].value == 1:
             ones += 1
-        if n > 1 and ones == n:
+        parts, j = 0, i + 1
+        while j < len(firms) and _PART_OF.search(text[max(0, firms[j].start - 4) : firms[j].start]):
+            parts += int(firms[j].value)
+            j += 1
+        if n > 1 and 0 < parts <= n and j > i + 1:
+            total += n  # the whole, then its parts (其中…另一家…)
+            i = j
+        elif n > 1 and ones == n:
             total += n  # the total, then each of its firms
             i += 1 + ones
         else:
