@@ -1772,6 +1772,8 @@ class Reader:
             if re.search(words, lead, re.I) and not re.search(avoid, lead):
                 out.append(f)  # 「…离岸奖能拿多少 然后那个CMMI5的认证费用花了40万」: named right before it
                 continue
+            if self._said_as_business(f):
+                continue  # 「2023年境内2300万，2022年1900万；CMMI认证费15万」: a year's business amount is no item's cost
             if self._named_since_last_amount(f, words, avoid):
                 out.append(f)  # 「…；另外2个项目经理参加涉外业务培训，每人10万」: the item named since the last amount
                 continue
@@ -1788,6 +1790,18 @@ class Reader:
             if out and self._next_group(out[-1], f):
                 out.append(f)  # 「4名每人10万 3名每人4万；CMMI认证费20万」: the next group of the same list
         return self._listed_with(out, words, avoid)
+
+    def _said_as_business(self, f) -> bool:
+        """A figure said as a business amount: its own lead names the business (境内/离岸/执行额/营收 …), or it is a
+        year's bare amount (「2022年1900万」) in a message that speaks of the business."""
+        business = rf"{ONSHORE}|{OFFSHORE}|{OTHER_AMOUNT_WORDS}|执行额|增量|业务量|业务额"
+        lead = self.lead_in(f)
+        if re.search(business, lead) and not re.search(FAIR_WORDS, lead):
+            return True
+        before = re.sub(r"[\s，,：:；;]+$", "", self.text[max(0, f.start - 10) : f.start])
+        return bool(
+            re.search(rf"([0-9]{{4}}年度?|{YEAR_PREV}|{YEAR_CUR})(的)?$", before) and re.search(business, self.text)
+        )
 
     def _listed_with(self, costs: list, words: str, avoid: str) -> list:
         """`costs` and the other entries of the lists they stand in (bot/estimate/lists.py), when the list's header names

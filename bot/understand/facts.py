@@ -91,10 +91,22 @@ def _quoted(t: str, pos: int, bound: Optional[str] = None) -> bool:
     """Whether the words just before `pos` (same phrase) quote a requirement: 「要求两年以上」. A figure with a
     bound (不低于, 以上) quotes one said anywhere before it in its phrase, up to a space (「补贴要求在职连续交社保
     不低于6个月 我们有个应届生社保刚交了5个月」: 6 is the policy's, 5 the user's)."""
+    if _inside_quotes(t, pos):
+        return True  # 「offshore award says "more than 1M USD"」: the rule quoted word for word, not the user's figure
     start = max(_phrase_start(t, pos), pos - 8)
     if bound in UPPER_BOUNDS or bound in LOWER_BOUNDS:
         start = max(_phrase_start(t, pos), t.rfind(" ", 0, pos) + 1)
     return bool(REQUIREMENT.search(t[start:pos]))
+
+
+def _inside_quotes(t: str, pos: int) -> bool:
+    """Whether `pos` stands inside quotation marks ("…", “…”, 「…」, 『…』)."""
+    if t.count('"', 0, pos) % 2 == 1 and '"' in t[pos:]:
+        return True
+    for opening, closing in (("“", "”"), ("「", "」"), ("『", "』")):
+        if t.rfind(opening, 0, pos) > t.rfind(closing, 0, pos) and closing in t[pos:]:
+            return True
+    return False
 
 
 REACH = 16  # the most characters between a numeric fact's cue and its figure
