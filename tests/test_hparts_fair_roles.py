@@ -114,3 +114,15 @@ def test_a_count_the_costs_cannot_meet_is_asked_with_the_figures():
     assert "fairs" not in out.fields
     asked = " ".join(c.question for c in out.clarifications)
     assert "3场" in asked and "2万" in asked and "3万" in asked
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("境内展会两场 第一场展位费2万 第二场展位费3万 哦第二场是2.8万", [D(20000), D(28000)]),
+        ("境外展会 第一场展位费5万 第二场展位费4万 更正一下 第一场是5.5万", [D(40000), D(55000)]),
+        ("境内展会 第一场展位费2万 第二场展位费3万 第一场还有布展1万", [D(30000), D(30000)]),
+    ],
+)
+def test_a_fair_named_by_its_ordinal_again_is_that_fair(text, expected):
+    assert [c for _, c in fairs(text)] == expected

@@ -86,16 +86,21 @@ def _bare_after_aside(replacement: str) -> bool:
     return bool(aside.strip()) and not _NAMING.search(aside)
 
 
-def _role(words: str, year: "str | None", kind: "str | None") -> tuple:
-    """(year, kind) the words before a figure name — the last year word (今年/去年 …) and business kind (离岸/在岸 …)
-    said — each falling back to the one given (said before, for an earlier figure)."""
+def _role(words: str, year: "str | None", kind: "str | None", ordinal: "str | None") -> tuple:
+    """(year, kind, ordinal) the words before a figure name — the last year word (今年/去年 …), business kind (离岸/在岸 …)
+    and 第N场 said — each falling back to the one given (said before, for an earlier figure)."""
     from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV
 
     years = [(m.end(), "previous") for m in re.finditer(YEAR_PREV, words)]
     years += [(m.end(), "current") for m in re.finditer(YEAR_CUR, words)]
     kinds = [(m.end(), "offshore") for m in re.finditer(OFFSHORE, words)]
     kinds += [(m.end(), "onshore") for m in re.finditer(ONSHORE, words)]
-    return (max(years)[1] if years else year), (max(kinds)[1] if kinds else kind)
+    ordinals = re.findall(r"第([一二三四五六七八九十\d]+)[场个次项]", words)  # 「第二场」 names one fair of a list
+    return (
+        (max(years)[1] if years else year),
+        (max(kinds)[1] if kinds else kind),
+        (ordinals[-1] if ordinals else ordinal),
+    )
 
 
 def _same_role_item(text: str, start: int, end: int, after: int) -> "tuple | None":
@@ -108,22 +113,18 @@ def _same_role_item(text: str, start: int, end: int, after: int) -> "tuple | Non
     new = _money_figures(replacement)
     if not new or re.search(r"不是|而非|并非", replacement):
         return None
-    wanted = _role(replacement[: new[0].start], None, None)
-    if wanted == (None, None):
+    wanted = _role(replacement[: new[0].start], None, None, None)
+    if wanted == (None, None, None):
         return None
     said = [f for f in _money_figures(text[start:end]) if f.value]
     if len(said) < 2:
         return None
-    items, year, kind, prev_end = [], None, None, 0
+    items, role, prev_end = [], (None, None, None), 0
     for f in said:
-        year, kind = _role(text[start + prev_end : start + f.start], year, kind)
-        items.append((start + f.start, start + f.end, year, kind))  # the figure only: its words head others too
+        role = _role(text[start + prev_end : start + f.start], *role)
+        items.append((start + f.start, start + f.end, role))  # the figure only: its words head others too
         prev_end = f.end
-    same = [
-        i
-        for i, (_, _, y, k) in enumerate(items)
-        if (wanted[0] is None or y == wanted[0]) and (wanted[1] is None or k == wanted[1])
-    ]
+    same = [i for i, (_, _, got) in enumerate(items) if all(w is None or w == g for w, g in zip(wanted, got))]
     if len(same) != 1 or same[0] == len(items) - 1:
         return None
     return items[same[0]][0], items[same[0]][1]

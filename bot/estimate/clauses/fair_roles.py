@@ -84,9 +84,11 @@ def ordinal_of(text: str, f) -> Optional[int]:
     m = ORDINAL.search(text[max(0, f.start - 14) : f.start])
     if not m:
         return None
-    k = m.group(1)
+    return ordinal_number(m.group(1))
+
+
+def ordinal_number(k: str) -> Optional[int]:
+    """2 for 「二」「两」「2」; None for what is not a one-digit ordinal or a number."""
     if k.isdigit():
         return int(k)
-    if len(k) == 1:
-        return _ORDINALS.get(k)
-    return None
+    return _ORDINALS.get(k) if len(k) == 1 else None

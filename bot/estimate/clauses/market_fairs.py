@@ -712,6 +712,32 @@ def counts_fairs(t: str, f) -> bool:
     )
 
 
+def _said_again(r, fairs: list, cur: dict, anchor: str, after: str) -> None:
+    """「第一场…第二场展位费3万 哦第二场是2.8万」: a fair named by its ordinal again and said to be a figure is the same
+    fair told anew; the one told before gives way, named in a note. 「第一场还有布展1万」 adds to that fair."""
+    m = re.fullmatch(r"第([一二三四五六七八九十\d]+)[场个次]", anchor)
+    k = fair_roles.ordinal_number(m.group(1)) if m else None
+    if k is None:
+        return
+    cur["ordinal"] = k
+    told = [x for x in fairs if x is not cur and x.get("ordinal") == k and x["costs"]]
+    if len(told) != 1:
+        return
+    x = told[0]
+    if re.match(r"\s*(?:的)?(?:费用|展位费)?\s*(?:是|为|应该是|其实是|实际是|改成|改为)", after):
+        fairs.remove(x)
+        was = "、".join(wan(c) for c in x["costs"])
+        r.out.notes.append(f"按您的更正，第{k}场按后面说的费用计（不再按{was}计）")
+    elif re.match(r"\s*(?:还有|另外|也有|再加|加上|还)", after):
+        fairs.remove(x)
+        cur["costs"] = x["costs"] + cur["costs"]
+        cur["words"] = (x.get("words") or [None] * len(x["costs"])) + cur.get("words", [])
+        cur["excluded"] = x["excluded"] + cur["excluded"]
+    else:
+        return
+    cur["region"] = cur["region"] or x["region"]
+
+
 def _ask_unpriced(r, unpriced: list) -> None:
     """「广州一场，展位费2万；…还有深圳一场」: a fair named with no cost is asked about by its name, never dropped."""
     names = "、".join(x["place"] for x in unpriced)
@@ -837,6 +863,7 @@ def _itemised(r) -> bool:
                 fairs.append(cur)
             elif region:
                 cur["region"] = region
+            _said_again(r, fairs, cur, t[start:end], t[end : end + 12])
             if region and named_places(t[start:end]):
                 cur.setdefault("place", t[start:end])  # 「还有深圳一场」: the fair's name, if it is asked about
             last = end
