@@ -60,13 +60,18 @@ def test_a_fair_told_in_a_year_is_still_a_fair():
             "今年境内2000万 去年1800万 不对不对 今年是2100万",
             {"onshore_cny": D(21000000), "previous_onshore_cny": D(18000000)},
         ),
-        ("离岸150万美元 哦不是 180万美元 汇率7.1", {"offshore_usd": D(1800000)}),
+        ("离岸150万美元 噢不是不是 是180万美元 汇率7.1", {"offshore_usd": D(1800000)}),
     ],
 )
 def test_a_figure_corrected_in_the_message_is_replaced(text, fields):
     out = read(text)
     for key, value in fields.items():
         assert out.fields[key] == value
+
+
+def test_a_question_corrected_after_its_words_is_not_a_claim_taken_back():
+    text = "离岸今年240万美元 汇率7.1 创新发展奖励也一起算下 总共多少美金...啊不是 总共多少人民币"
+    assert "240万美元" in without_retracted(text)
 
 
 def test_the_earlier_figure_of_the_role_named_gives_way_not_the_last():

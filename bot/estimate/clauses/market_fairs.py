@@ -20,7 +20,7 @@ from bot.estimate.reading import (
 
 from bot.estimate.parts import correct_named_part, parts_of
 
-from . import fair_roles
+from bot.estimate import fair_roles
 from .base import Clause, Field, figure, figure_in, wan
 
 REGION_NAMES = {"domestic": "境内", "overseas": "境外"}
@@ -274,9 +274,11 @@ def _per_fair(r, g: dict, values: list) -> Optional[list]:
     """The costs of a batch summed per fair (joined parts added, replaced figures left out), checked against the count
     said: when they cannot be matched to it, each fair's cost is asked with the figures named; None then."""
     fair_of, replaced = g.get("fair_of") or list(range(len(values))), g.get("replaced") or set()
+    if re.search(fair_roles.EACH_FAIR, r.text):
+        return values  # 「每场展位费2.2万 特装8千」: each fair's costs, read with the count (the session spreads them)
     fairs = len({i for j, i in enumerate(fair_of) if j not in replaced})
     loose = sorted(g.get("loose") or ())
-    if g["count"] and fairs - len(loose) == g["count"] and not replaced:
+    if (g["count"] or 0) > 1 and fairs - len(loose) == g["count"] and not replaced:
         # 「两场 一场展位费5万 另一场展位费3万 特装2万」: the count holds when the parts said side by side are one fair's
         fair_of = list(fair_of)
         for j in loose:
@@ -292,7 +294,7 @@ def _per_fair(r, g: dict, values: list) -> Optional[list]:
         if len(said) > 1:
             r.out.notes.append(f"同一场活动的{'、'.join(said)}合计{wan(sums[i])}")
     out = [sums[i] for i in sorted(sums)]
-    if g["count"] and len(out) != g["count"]:
+    if (g["count"] or 0) > 1 and len(out) != g["count"]:
         place = REGION_NAMES.get(g["region"], "")
         named = "、".join(c.raw for j, c in enumerate(g["costs"]) if j not in replaced)
         r.out.clarifications.append(
