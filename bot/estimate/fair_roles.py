@@ -67,7 +67,7 @@ def joined(text: str, a, b, joins: str = JOINS) -> bool:
     """「展位费1.5万加宣传推广费5000」: `b` is another cost of the fair `a` is said of — a cost word of another kind names
     it, joined to `a` by 加 (`joins`: by a space or 、 too, tried only when the count said needs it) with no event or
     each-word between."""
-    from bot.estimate.clauses.market_fairs import _cost_kind
+    from bot.estimate.clauses.market_fairs import cost_kind
 
     w = word_patterns()
     between = text[a.end : b.start]
@@ -77,7 +77,7 @@ def joined(text: str, a, b, joins: str = JOINS) -> bool:
     if not re.fullmatch(joins, between[: word.start()]) or between[word.end() :].strip(" 是为：:约大概") != "":
         return False
     before = list(w["eligible"].finditer(text, max(0, a.start - 8), a.start))
-    return not before or _cost_kind(before[-1].group(0)) != _cost_kind(word.group(0))
+    return not before or cost_kind(before[-1].group(0)) != cost_kind(word.group(0))
 
 
 def ordinal_of(text: str, f) -> Optional[int]:

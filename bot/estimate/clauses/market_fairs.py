@@ -637,7 +637,7 @@ def names_costs(text: str) -> bool:
     return bool(w["eligible"].search(text) or w["not_covered"].search(text))
 
 
-def _cost_kind(word: str) -> str:
+def cost_kind(word: str) -> str:
     """「展位费」「展位」「展台」 are one kind of cost: a kind said again belongs to another fair."""
     return (policy_kind(word) or word.lower()).removesuffix("费")
 
@@ -675,7 +675,7 @@ def fair_parts(t: str, moneys: list, counted=None) -> list:
         for s, f, _ in found
     ):
         return []  # 「境内两场分别是展位费1.2万和布展1.8万」 tells several fairs; 「展位费不是1万是1.2万」 corrects one
-    kinds = [{_cost_kind(x) for x in words if w["eligible"].fullmatch(x)} for _, _, words in found]
+    kinds = [{cost_kind(x) for x in words if w["eligible"].fullmatch(x)} for _, _, words in found]
     again = any(k & other for i, k in enumerate(kinds) for other in kinds[:i])
     numbered = all(ITEM_MARK.match(t, start) for start, _, _ in found)
     several = all(len(figs) >= 2 for _, figs, _ in found)
