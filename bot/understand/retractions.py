@@ -14,7 +14,9 @@ _SENTENCE_END = "。；;！!？?\n"
 # a correction word stands apart from the claim it corrects: after a stop, a space, 「……」 or 「——」, maybe with the
 # speaker's words (「…交的，我说错了，…」)
 _SEPARATORS = set(_CLAUSE_END + " …—-~.")
-_SPEAKER_BEFORE = re.compile(r"(?:我们|我|刚才|刚刚|不好意思|抱歉|sorry)+\s*$", re.I)
+_SPEAKER_BEFORE = re.compile(
+    r"(?:我们|我|刚才|刚刚|不好意思|抱歉|sorry|(?<=[\s，,。；;…—])(?:哦|噢|喔|啊|呃|嗯))+\s*$", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +61,75 @@ _BARE_REPLACEMENT = re.compile(
 )
 
 
+# words that name what a figure is (a year, a kind of business, an item's cost): an aside holding none of them
+# (「刚问了财务」「我再核对了下」) names nothing, so the figure after it only replaces the figure said before
+_NAMING = re.compile(
+    r"今年|去年|上年|前年|本年|明年|年度|\d{2,4}年|离岸|在岸|境内|境外|国内|国外|海外|执行|业务|合同|营收|收入|美元|"
+    r"费|展|认证|培训|租|平台|人|场|次|个|项|汇率|中间价|[a-z]{2,}",
+    re.I,
+)
+
+
+def _bare_after_aside(replacement: str) -> bool:
+    """「哦不对不对 刚问了财务 是180万美元」: the words before the new figure are an aside naming nothing, then a bare
+    figure (「是180万美元」): only the figure said before the correction word is replaced."""
+    money = _money_figures(replacement)
+    if not money:
+        return False
+    head = replacement[: money[0].start]
+    said = re.search(
+        r"(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)\s*(?:us\$|\$|usd|rmb|cny|¥|人民币)?\s*$", head, re.I
+    )
+    if not said:
+        return False
+    aside = head[: said.start()]
+    return bool(aside.strip()) and not _NAMING.search(aside)
+
+
+def _role(words: str, year: "str | None", kind: "str | None", ordinal: "str | None") -> tuple:
+    """(year, kind, ordinal) the words before a figure name — the last year word (今年/去年 …), business kind (离岸/在岸 …)
+    and 第N场 said — each falling back to the one given (said before, for an earlier figure)."""
+    from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV
+
+    years = [(m.end(), "previous") for m in re.finditer(YEAR_PREV, words)]
+    years += [(m.end(), "current") for m in re.finditer(YEAR_CUR, words)]
+    kinds = [(m.end(), "offshore") for m in re.finditer(OFFSHORE, words)]
+    kinds += [(m.end(), "onshore") for m in re.finditer(ONSHORE, words)]
+    ordinals = re.findall(r"第([一二三四五六七八九十\d]+)[场个次项]", words)  # 「第二场」 names one fair of a list
+    return (
+        (max(years)[1] if years else year),
+        (max(kinds)[1] if kinds else kind),
+        (ordinals[-1] if ordinals else ordinal),
+    )
+
+
+def _same_role_item(text: str, start: int, end: int, after: int) -> "tuple | None":
+    """(start, end) of the one earlier item of the claim text[start:end] whose year and kind are those the replacement
+    after the correction word names (「今年境内2000万 去年1800万 哦不对 今年是2100万」 → 2000万), when that is
+    not the last item said; None otherwise (the last item gives way, _replaced_item)."""
+    nxt = text[after:]
+    stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
+    replacement = nxt[:stop]
+    new = _money_figures(replacement)
+    if not new or re.search(r"不是|而非|并非", replacement):
+        return None
+    wanted = _role(replacement[: new[0].start], None, None, None)
+    if wanted == (None, None, None):
+        return None
+    said = [f for f in _money_figures(text[start:end]) if f.value]
+    if len(said) < 2:
+        return None
+    items, role, prev_end = [], (None, None, None), 0
+    for f in said:
+        role = _role(text[start + prev_end : start + f.start], *role)
+        items.append((start + f.start, start + f.end, role))  # the figure only: its words head others too
+        prev_end = f.end
+    same = [i for i, (_, _, got) in enumerate(items) if all(w is None or w == g for w, g in zip(wanted, got))]
+    if len(same) != 1 or same[0] == len(items) - 1:
+        return None
+    return items[same[0]][0], items[same[0]][1]
+
+
 def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
     """Where the item corrected starts — the words and money figure right before the correction word, from the last
     space or stop before them — when the clause after the correction word names a money figure in its place (and no
@@ -72,7 +143,7 @@ def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
     if not said:
         return None
     i = start + said[-1].start
-    if _BARE_REPLACEMENT.match(replacement):
+    if _BARE_REPLACEMENT.match(replacement) or _bare_after_aside(replacement):
         return i  # 「去年离岸180万rmb 哦typo 是180万usd」: only the figure is replaced; 去年离岸 still names it
     while i > start and text[i - 1] == " ":
         i -= 1
@@ -113,6 +184,10 @@ def without_retracted(text: str) -> str:
         if _has_figure(claim):
             # 「cmmi3认证费25w 额 等下 刚才说错了 是cmmi5 认证费35w」: the item said with its figure gives way to the one
             # said after the correction word; 「…不是1万」 (an old figure named) is read by bot/estimate/corrections.py
+            earlier = _same_role_item(text, start, len(lead), m.end())
+            if earlier is not None:  # 「今年2000万 去年1800万 哦不对 今年是2100万」: 今年's figure, not the last one
+                text, blanked_to = _blank(_blank(text, *earlier), len(lead), m.end()), m.end()
+                continue
             item = _replaced_item(text, start, len(lead), m.end())
             if item is not None:
                 text, blanked_to = _blank(text, item, m.end()), m.end()

@@ -20,6 +20,7 @@ from bot.estimate.reading import (
 
 from bot.estimate.parts import correct_named_part, parts_of
 
+from bot.estimate import fair_roles
 from .base import Clause, Field, figure, figure_in, wan
 
 REGION_NAMES = {"domestic": "境内", "overseas": "境外"}
@@ -133,7 +134,13 @@ def read(r):
     ]
     for s, e in spans:
         seg = r.text[s:e]
-        seg_figs = [f for f in r.figs if s <= f.start < e and id(f) not in r.used]
+        seg_figs = [
+            f
+            for f in r.figs
+            if s <= f.start < e
+            and id(f) not in r.used
+            and not (f.kind == "money" and fair_roles.business_amount(r.text, r.figs, f, r.pending))
+        ]
         region = region_of(r, seg)
         if (
             region
@@ -156,6 +163,7 @@ def read(r):
             for f in seg_figs
             if f.kind == "count"
             and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")
+            and not fair_roles.counts_other_things(r.text, f)
             and not re.match(r"\s*(都|全部)?(加起来|加一块|一共|总共|合计|总计|共)", r.text[f.end : f.end + 5])
             and not re.search(r"(这|那|上面|前面|上述)$", r.text[max(0, f.start - 2) : f.start])
         ]  # 「两场加起来多少」「这两个分别能补多少」 ask about the fairs told, they tell no new ones
@@ -220,8 +228,7 @@ def read(r):
         elif places >= 2:
             cur["count"] = places  # 「东京、首尔境外各9万」: one fair in each place named
         for c in costs:
-            cur["costs"].append(c)
-            r.use(c)
+            _add_cost(r, cur, c)
         if rng:
             cur["range"] = rng
         if re.search(PER_WORDS, seg):
@@ -258,6 +265,10 @@ def read(r):
         entries = r.spread(g["costs"], g["count"], g["per"], "场", "活动", "fair", g["region"])
         if entries is None:
             continue
+        if len(g["costs"]) > 1:
+            entries = _per_fair(r, g, entries)
+            if entries is None:
+                continue
         if g["region"] is None:
             r.out.clarifications.append(
                 Clarification(
@@ -272,6 +283,70 @@ def read(r):
         r.out.fields["fairs"] = fairs
     if groups or r.pending == "fairs":
         _name_travel(r)
+
+
+def _add_cost(r, cur: dict, c) -> None:
+    """A cost read into the batch `cur`, with the fair it is of: the previous one's when joined to it (「展位费1.5万加
+    宣传推广费5000」), the fair 「第二场是2.8万」 names when that fair was told already (its cost replaced), else a new
+    fair."""
+    fair_of, replaced = cur.setdefault("fair_of", []), cur.setdefault("replaced", set())
+    told = list(dict.fromkeys(i for j, i in enumerate(fair_of) if j not in replaced))
+    k = fair_roles.ordinal_of(r.text, c)
+    if cur["costs"] and fair_roles.joined(r.text, cur["costs"][-1], c):
+        fair_of.append(fair_of[-1])
+    elif k is not None and 1 <= k <= len(told) and (cur["count"] is None or k <= cur["count"]):
+        old = told[k - 1]
+        replaced.update(j for j, i in enumerate(fair_of) if i == old)
+        was = [cur["costs"][j] for j, i in enumerate(fair_of) if i == old]
+        cur.setdefault("notes", []).append(
+            f"按您的更正，第{k}场的费用按{c.raw}计（不再按" + "、".join(x.raw for x in was) + "计）"
+        )
+        fair_of.append(old)
+    else:
+        if cur["costs"] and fair_roles.joined(r.text, cur["costs"][-1], c, fair_roles.LOOSE_JOINS):
+            cur.setdefault("loose", set()).add(len(cur["costs"]))  # 「展位费3万 特装2万」: maybe one fair's parts
+        fair_of.append(max(fair_of, default=-1) + 1)
+    cur["costs"].append(c)
+    r.use(c)
+
+
+def _per_fair(r, g: dict, values: list) -> Optional[list]:
+    """The costs of a batch summed per fair (joined parts added, replaced figures left out), checked against the count
+    said: when they cannot be matched to it, each fair's cost is asked with the figures named; None then."""
+    fair_of, replaced = g.get("fair_of") or list(range(len(values))), g.get("replaced") or set()
+    if re.search(fair_roles.EACH_FAIR, r.text):
+        return values  # 「每场展位费2.2万 特装8千」: each fair's costs, read with the count (the session spreads them)
+    fairs = len({i for j, i in enumerate(fair_of) if j not in replaced})
+    loose = sorted(g.get("loose") or ())
+    if (g["count"] or 0) > 1 and fairs - len(loose) == g["count"] and not replaced:
+        # 「两场 一场展位费5万 另一场展位费3万 特装2万」: the count holds when the parts said side by side are one fair's
+        fair_of = list(fair_of)
+        for j in loose:
+            old = fair_of[j]
+            fair_of = [fair_of[j - 1] if i == old else i for i in fair_of]
+    sums: dict = {}
+    for j, (i, v) in enumerate(zip(fair_of, values)):
+        if j not in replaced:
+            sums[i] = sums.get(i, Decimal(0)) + v
+    r.out.notes.extend(g.get("notes") or [])
+    for i in sums:
+        said = [c.raw for j, c in enumerate(g["costs"]) if fair_of[j] == i and j not in replaced]
+        if len(said) > 1:
+            r.out.notes.append(f"同一场活动的{'、'.join(said)}合计{wan(sums[i])}")
+    out = [sums[i] for i in sorted(sums)]
+    if (g["count"] or 0) > 1 and len(out) != g["count"]:
+        place = REGION_NAMES.get(g["region"], "")
+        named = "、".join(c.raw for j, c in enumerate(g["costs"]) if j not in replaced)
+        r.out.clarifications.append(
+            Clarification(
+                "fair_cost",
+                f"您说{place}活动{g['count']}场，费用提到了{named}，和场次对不上。请问这{g['count']}场活动每场的费用"
+                "（注册费、展位费、布展费、特装费、宣传推广费合计）分别是多少？",
+                {"groups": [{"region": g["region"], "count": g["count"]}]},
+            )
+        )
+        return None
+    return out
 
 
 def _name_travel(r) -> None:
@@ -602,7 +677,7 @@ def names_costs(text: str) -> bool:
     return bool(w["eligible"].search(text) or w["not_covered"].search(text))
 
 
-def _cost_kind(word: str) -> str:
+def cost_kind(word: str) -> str:
     """「展位费」「展位」「展台」 are one kind of cost: a kind said again belongs to another fair."""
     return (policy_kind(word) or word.lower()).removesuffix("费")
 
@@ -640,7 +715,7 @@ def fair_parts(t: str, moneys: list, counted=None) -> list:
         for s, f, _ in found
     ):
         return []  # 「境内两场分别是展位费1.2万和布展1.8万」 tells several fairs; 「展位费不是1万是1.2万」 corrects one
-    kinds = [{_cost_kind(x) for x in words if w["eligible"].fullmatch(x)} for _, _, words in found]
+    kinds = [{cost_kind(x) for x in words if w["eligible"].fullmatch(x)} for _, _, words in found]
     again = any(k & other for i, k in enumerate(kinds) for other in kinds[:i])
     numbered = all(ITEM_MARK.match(t, start) for start, _, _ in found)
     several = all(len(figs) >= 2 for _, figs, _ in found)
@@ -677,6 +752,32 @@ def counts_fairs(t: str, f) -> bool:
     return bool(re.search(r"个", f.unit or "")) and bool(
         re.match(rf"[^，,。；;\d]{{0,10}}?(?:{FAIR_WORDS})", t[f.end :])
     )
+
+
+def _said_again(r, fairs: list, cur: dict, anchor: str, after: str) -> None:
+    """「第一场…第二场展位费3万 哦第二场是2.8万」: a fair named by its ordinal again and said to be a figure is the same
+    fair told anew; the one told before gives way, named in a note. 「第一场还有布展1万」 adds to that fair."""
+    m = re.fullmatch(r"第([一二三四五六七八九十\d]+)[场个次]", anchor)
+    k = fair_roles.ordinal_number(m.group(1)) if m else None
+    if k is None:
+        return
+    cur["ordinal"] = k
+    told = [x for x in fairs if x is not cur and x.get("ordinal") == k and x["costs"]]
+    if len(told) != 1:
+        return
+    x = told[0]
+    if re.match(r"\s*(?:的)?(?:费用|展位费)?\s*(?:是|为|应该是|其实是|实际是|改成|改为)", after):
+        fairs.remove(x)
+        was = "、".join(wan(c) for c in x["costs"])
+        r.out.notes.append(f"按您的更正，第{k}场按后面说的费用计（不再按{was}计）")
+    elif re.match(r"\s*(?:还有|另外|也有|再加|加上|还)", after):
+        fairs.remove(x)
+        cur["costs"] = x["costs"] + cur["costs"]
+        cur["words"] = (x.get("words") or [None] * len(x["costs"])) + cur.get("words", [])
+        cur["excluded"] = x["excluded"] + cur["excluded"]
+    else:
+        return
+    cur["region"] = cur["region"] or x["region"]
 
 
 def _ask_unpriced(r, unpriced: list) -> None:
@@ -727,7 +828,11 @@ def _itemised(r) -> bool:
     """
     t = r.text
     w = word_patterns()
-    moneys = [f for f in r.figs if f.kind == "money" and id(f) not in r.used]
+    moneys = [
+        f
+        for f in r.figs
+        if f.kind == "money" and id(f) not in r.used and not fair_roles.business_amount(t, r.figs, f, r.pending)
+    ]
     if not moneys or _per_fair_cost(t, moneys):
         return False
     anchors = []
@@ -763,12 +868,12 @@ def _itemised(r) -> bool:
         return False
     if not said_cost and re.search(r"分别|各(参加|去|办|一)", t):
         return False  # "去新加坡和德国各参加了一次…费用分别8万元、6万元": one cost per fair, in order
-    counted = [
+    counted = fair_counts or [  # a count of fairs first (「两个问题 1.… 2.参加了3个…展会」: 两个 counts no fair)
         f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次|个", f.unit or "")
     ]
-    if re.search(r"分别|依次|各自|各为|各是", t) and counted and int(counted[0].value) == len(moneys):
-        return False  # "三个国内的展会…展位费分别是2万 3万 5万": one cost per fair, in order
     after = [f for f in moneys if counted and f.start > counted[0].end and f.currency in (None, "CNY")]
+    if re.search(r"分别|依次|各自|各为|各是", t) and counted and int(counted[0].value) in (len(moneys), len(after)):
+        return False  # "三个国内的展会…展位费分别是2万 3万 5万": one cost per fair, in order
     listed = all(
         not cost_word.search(t[a.end : b.start]) and re.fullmatch(r"[\s,，、和及与/]*", t[a.end : b.start])
         for a, b in zip(after, after[1:])
@@ -800,6 +905,7 @@ def _itemised(r) -> bool:
                 fairs.append(cur)
             elif region:
                 cur["region"] = region
+            _said_again(r, fairs, cur, t[start:end], t[end : end + 12])
             if region and named_places(t[start:end]):
                 cur.setdefault("place", t[start:end])  # 「还有深圳一场」: the fair's name, if it is asked about
             last = end
