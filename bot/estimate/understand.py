@@ -1347,7 +1347,7 @@ class Reader:
             both_from = max([seg_start] + [g.end for g in self.figs if g.kind == "money" and g.end <= f.start])
             # 「连续两年都有新的软著 去年离岸210万美元」: a year word after the 都 gives the figure its own year
             both = self._both_years_said(t[both_from : f.start]) or both_years_after(t, f.end)
-            if kind in ("onshore", "offshore") and self._years_label_other_kind(f, kind, seg_start):
+            if kind in ("onshore", "offshore") and not both and self._years_label_other_kind(f, kind, seg_start):
                 self.use(f)
                 what = "离岸" if kind == "offshore" else "在岸"
                 self.out.clarifications.append(
@@ -1614,6 +1614,7 @@ class Reader:
         year word comes after the 都 (「两年都有软著 去年离岸210万美元」 is last year's)."""
         m = re.search(
             r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)[^，。；0-9]{0,8}(都|均)"
+            r"|(?:两年|(?<![第近])每一?年)[^，。；0-9]{0,4}各(是|为|有)?\s*$"  # 「在岸两年各600万」
             r"|(?<![第近])每一?年(都|均)?(是|为|有)?\s*$",  # 「在岸每年都是800万」「在岸每年800万」
             before,
         )
