@@ -58,6 +58,7 @@ class TestHedgedFigureIsTheUsers:
         assert amount in out
         assert "上一年度的服务外包合同执行额是多少" not in out
         assert "1. 关于" not in out
+        assert "另外" not in out  # the hedged statement asks nothing of its own
 
 
 class TestRateAfterYearlyAverage:
