@@ -194,7 +194,7 @@ def estimate_each_scenario(dispatcher: CollectingDispatcher, tracker: Tracker):
     None when the message supposes one figure at fewer than two values."""
     cases = scenarios.split(normalize(user_text(tracker)))
     if not cases:
-        return None
+        return estimate_supposed_case(dispatcher, tracker)
     dispatcher.utter_message(
         text=f"您问的是{len(cases)}种情况（{'、'.join(value for _, value, _ in cases)}），下面分别测算；"
         "各情况是不同的假设，金额不相加。"
@@ -207,6 +207,40 @@ def estimate_each_scenario(dispatcher: CollectingDispatcher, tracker: Tracker):
             return save_session(session, tracker) + [saved_inputs({})]
         dispatcher.utter_message(text=f"【{label}：{value}】" + estimate_reply(session, result))
     return clear_session() + [SlotSet("estimate_pending", False)]
+
+
+def estimate_supposed_case(dispatcher: CollectingDispatcher, tracker: Tracker):
+    """「…增量奖励多少？如果我们是2024年才成立的新企业 第一年做了4000万 又是多少」: the figures as told estimated, then
+    the supposed case on a copy of them (bot/estimate/scenarios.py supposed_case), two blocks never added up; the
+    facts' estimate stays the running one. None when either cannot be computed as it stands (the message is then
+    read whole, as before)."""
+    found = scenarios.supposed_case(normalize(user_text(tracker)))
+    if found is None:
+        return None
+    facts_text, supposed = found
+    first = EstimateSession.start(facts_text, known=earlier_facts(tracker), running=load_inputs(tracker))
+    first_result = computed(first)
+    if first_result is None or not first.items:
+        return None
+    second = EstimateSession(items=items_for_inputs(first.inputs), inputs=dict(first.inputs))
+    second.last_keys, second.amending = list(first.inputs.keys()), True
+    turn = second.handle(supposed, "correct_value")
+    second_result = computed(second) if turn.understood else None
+    if second_result is None or second.inputs == first.inputs:
+        return None
+    if second.inputs.get("new_enterprise") and not first.inputs.get("new_enterprise"):
+        # a new enterprise supposed has no previous year: its figures are not listed as used (三（一）纯增量)
+        for key in ("previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate"):
+            second.inputs.pop(key, None)
+        second_result = computed(second) or second_result
+    said = supposed.rstrip("？?。！!，, ")
+    dispatcher.utter_message(
+        text=f"您问的是两种情况：按您给的实际数字，以及假设“{said}”，下面分别测算；两种情况是不同的假设，金额不相加。"
+    )
+    dispatcher.utter_message(text="【情况一：按您给的数字】" + estimate_reply(first, first_result))
+    lines = [m for m in turn.messages if m]
+    dispatcher.utter_message(text="【情况二：假设的情况】" + "\n".join(lines + [estimate_reply(second, second_result)]))
+    return clear_session() + [SlotSet("estimate_pending", False), saved_inputs(running_inputs(first.inputs))]
 
 
 def unsure_line(dispatcher, session: EstimateSession) -> None:

@@ -371,6 +371,8 @@ def other_parts(dispatcher, tracker) -> list:
     side = yes_no + (_how_parts(parts) if len(parts) >= 2 else [])
     asked = [p for p in estimate_parts(parts) if p not in side] or estimate_parts(parts)
     others = [p for p in parts if p not in asked]
+    # 「今年离岸大概一百八十万美金左右吧」: a figure told with a hedge, read by the estimate, asks nothing of its own
+    others = [p for p in others if not shapes.search("hedged_statement", normalize(p))]
     if not asked or not others:
         return []
     from bot.understand.inherit import with_context

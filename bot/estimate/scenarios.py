@@ -69,3 +69,27 @@ def split(text: str) -> List[Tuple[str, str, str]]:
         copy = text[:start] + value + text[end:]
         out.append((label, value, drop.sub("", copy)))
     return out
+
+
+def supposed_case(text: str) -> Optional[Tuple[str, str]]:
+    """(the facts part, the supposed part) of a message that asks an amount on its own figures, then supposes another
+    case and asks again (「…增量奖励多少？如果我们是2024年才成立的新企业 第一年做了4000万 又是多少」): each is
+    estimated, the supposition on a copy of the facts, never both read as one case. None for any other message: a
+    what-if opening the message, a first part that asks nothing, a pair of values (split()), a next year (year_chain)."""
+    from bot.estimate.session import own_figures
+
+    if _pairs(text) is not None:
+        return None
+    w, words = _words()["supposed"], estimate_words()
+    openers = alternation(words["what_if"]["openers"])
+    follow = alternation(words["what_if"]["follow_up"])
+    for m in re.finditer(rf"(?<=[，,。；;！!？?\s])(?:(?:{follow})\s*)?(?:{openers})", text):
+        before, after = text[: m.start()].strip(), text[m.start() :].strip()
+        if not before or not re.search(alternation(w["asks"]), before):
+            continue
+        if not re.search(alternation(w["again"]), after) or re.search(alternation(words["years"]["next"]), after):
+            return None
+        if not [f for f in own_figures(before) if f.kind == "money"]:
+            return None
+        return before, after
+    return None

@@ -79,13 +79,15 @@ def own_figures(text: str) -> list:
     from bot.estimate.understand import figures
 
     from bot.estimate.policy_figures import is_policy_figure
-    from bot.estimate.vague_figures import find
+    from bot.estimate.vague_figures import find, hedged
 
     rough = find(text)  # 「小两百万」 is no 200万 of the user's (bot/estimate/vague_figures.py)
     found = [
         f
         for f in figures(text)
-        if not getattr(f, "bound", None) and f.kind != "year" and not any(v.start <= f.start < v.end for v in rough)
+        if (not getattr(f, "bound", None) or hedged(f))  # 「180万美元左右」 is the user's 180万美元
+        and f.kind != "year"
+        and not any(v.start <= f.start < v.end for v in rough)
     ]
     return [f for f in found if not is_policy_figure(text, f)]
 

@@ -148,9 +148,22 @@ def _said_none(text: str, m) -> bool:
 
 def _figure_follows(after: str) -> bool:
     """A figure of its own right after a kind word said to be none (「没有离岸 今年离岸150万美元」); not one that
-    another kind word names first (「去年没有离岸业务 就在岸那900w」)."""
+    another kind word or a rate names first (「去年没有离岸业务 就在岸那900w」「去年没有离岸业务 汇率就按7.1」)."""
     m = re.match(r"[^，。；,;]{0,8}?\d", after)
-    return bool(m) and not re.search(r"在岸|境内|国内", m.group(0))
+    return bool(m) and not re.search(rf"在岸|境内|国内|{RATE_HINT}", m.group(0))
+
+
+def both_years_after(text: str, end: int) -> bool:
+    """「在岸800万两年都有」「onshore 8 million both years」「在岸800万 两年一样」: the words right after a figure say it holds
+    for both years (estimate_words.yml years.both.after), ended by a break, a space or the end of the message, or by a
+    same-word (一样/相同); 「800万两年都有新软著」 speaks of something else."""
+    both = estimate_words()["years"]["both"]
+    unit = r"(?:元|人民币|块|rmb|cny|yuan|美元|美金|usd|dollars?)?"  # 「5 million yuan each year」
+    m = re.match(rf"\s*{unit}\s*[,，]?\s*(?:的)?\s*({_words(both['after'])})", text[end:], re.I)
+    if not m:
+        return False
+    rest = text[end + m.end() :]
+    return not rest or rest[0] in " \t，。；,;.!?！？\n" or re.match(_words(both["same"]), rest) is not None
 
 
 def _kind_of(text: str, pos: int) -> Optional[str]:
@@ -1333,8 +1346,8 @@ class Reader:
             # 「去年今年都是1000万 去年没有离岸 今年离岸150万美元」: 都 said of an earlier figure is not this one's
             both_from = max([seg_start] + [g.end for g in self.figs if g.kind == "money" and g.end <= f.start])
             # 「连续两年都有新的软著 去年离岸210万美元」: a year word after the 都 gives the figure its own year
-            both = self._both_years_said(t[both_from : f.start])
-            if kind in ("onshore", "offshore") and self._years_label_other_kind(f, kind, seg_start):
+            both = self._both_years_said(t[both_from : f.start]) or both_years_after(t, f.end)
+            if kind in ("onshore", "offshore") and not both and self._years_label_other_kind(f, kind, seg_start):
                 self.use(f)
                 what = "离岸" if kind == "offshore" else "在岸"
                 self.out.clarifications.append(
@@ -1600,7 +1613,9 @@ class Reader:
         """「去年今年离岸都是200万美元」「两年都是1000万」 right before a figure: the figure is both years'; not when a
         year word comes after the 都 (「两年都有软著 去年离岸210万美元」 is last year's)."""
         m = re.search(
-            r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)[^，。；0-9]{0,8}(都|均)",
+            r"((去年|上年)[^，。；0-9]{0,3}(今年|本年)|(今年|本年)[^，。；0-9]{0,3}(去年|上年)|两年)[^，。；0-9]{0,8}(都|均)"
+            r"|(?:两年|(?<![第近])每一?年)[^，。；0-9]{0,4}各(是|为|有)?\s*$"  # 「在岸两年各600万」
+            r"|(?<![第近])每一?年(都|均)?(是|为|有)?\s*$",  # 「在岸每年都是800万」「在岸每年800万」
             before,
         )
         return bool(m) and not re.search(rf"{YEAR_PREV}|{YEAR_CUR}", before[m.end() :])

@@ -92,6 +92,12 @@ def find(text: str) -> List[Vague]:
     return out
 
 
+def hedged(f) -> bool:
+    """Whether figure `f` is one exact figure with a hedge word (「180万美元左右」「大约200万」): the user's figure as
+    told (vague_figures.yml hedges), not a limit quoted (以上/超过/最高)."""
+    return getattr(f, "bound", None) in vague_words()["hedges"]
+
+
 def is_input(text: str, v: Vague) -> bool:
     """Whether the rough amount tells a figure of the user's (not a guess at the award: 「是不是两百多万」)."""
     lead = re.split(r"[，,。；;！!？?\s]", text[max(0, v.start - 10) : v.start])[-1]
