@@ -550,6 +550,19 @@ def _numbers(norm: str, masked: List[range]):
     return hits
 
 
+# 「2023年7.05，2022年6.73」 (answering which rate each year had): a number of the dollar's range with two to four
+# decimals said right after a year, with no unit, is that year's rate
+_YEAR_BEFORE = re.compile(rf"{_RATE_YEAR}(?:的|是|为|按|取|用|:|：|\s)*$")
+
+
+def _year_rate(hit: "_Hit", cue_before: str) -> bool:
+    return bool(
+        re.fullmatch(r"[0-9]\.[0-9]{2,4}", getattr(hit, "numeral", "") or "")
+        and Decimal(5) <= hit.value <= Decimal(9)
+        and _YEAR_BEFORE.search(cue_before)
+    )
+
+
 def _classify(hit: _Hit, norm: str) -> None:
     """Set kind/currency/unit of a hit from its unit word and the cues around it."""
     cue_before = norm[max(0, hit.start - 12) : hit.start]
@@ -565,6 +578,7 @@ def _classify(hit: _Hit, norm: str) -> None:
             _RATE_CUE.search(cue_before)
             or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_BRACKET.search(cue_before))
             or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_AFTER.match(norm, hit.num_end))
+            or (kind is None and _year_rate(hit, cue_before))
         )
     ):
         hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end
