@@ -88,12 +88,33 @@ def _rate_result(lead: str) -> bool:
     return m is not None and not re.search(alternation(words["shares"]), lead[: m.start()])
 
 
+TIMES = r"[×xX*✕]"
+
+
+def _award_result(lead: str) -> Optional[Decimal]:
+    """「补贴是不是 25×3.5万」「能补的应该是4万吧」: an amount right after an award word and a link (estimate_words.yml
+    claims award_results) is the user's guess at the award; the count it is multiplied by (25), or 1; None when the
+    words before the amount are no such guess."""
+    words = estimate_words()["claims"]["award_results"]
+    m = re.search(
+        rf"(?:{alternation(words['nouns'])})(?:的)?\s*(?:{alternation(words['links'])})\s*(?:(?P<n>\d+)\s*{TIMES}\s*)?$",
+        lead,
+    )
+    if m is None:
+        return None
+    return Decimal(m.group("n")) if m.group("n") else Decimal(1)
+
+
 def find(text: str, figs) -> List[Claim]:
     """The user's own award results among the money figures `figs` of `text`, in order."""
     region = _region(text)
     if region is None:
         results = [
-            f for f in figs if f.kind == "money" and f.value is not None and _rate_result(_lead(text, f.start, figs))
+            f
+            for f in figs
+            if f.kind == "money"
+            and f.value is not None
+            and (_rate_result(_lead(text, f.start, figs)) or _award_result(_lead(text, f.start, figs)) is not None)
         ]
         if not results:
             return []
@@ -116,9 +137,13 @@ def find(text: str, figs) -> List[Claim]:
             out.append(Claim(value, f.start, out[-1].code))  # 「240+90万」: the second of a sum of results
             continue
         each = bool(re.search("每", lead) or PER_UNIT_AFTER.search(text[f.end : f.end + 3]))
+        times = _award_result(lead)
         if _rate_result(lead):
             code = _last_code(text, 0, f.start)
             out.append(Claim(value, f.start, code, total=code is None))
+        elif times is not None:  # 「补贴是不是 25×3.5万」: the item's award as the user works it out
+            code = _last_code(text, 0, f.start)
+            out.append(Claim(value * times, f.start, code, total=code is None, each=each and times == 1))
         elif re.search(rf"({verbs})\s*$", lead):
             out.append(Claim(value, f.start, _last_code(text, start, f.start), each=each))
         elif loose_ok and re.search(rf"({totals})\s*(是|为|约|大概|大约|有)?\s*$", lead):

@@ -282,7 +282,10 @@ def without_parts(t: str) -> str:
     """`t` with the phrases said of a part (not of the others named by count), of a part named again by its count,
     or of another group beside the first blanked, same length."""
     said = [p for p in parts(t) + listed(t) + removed(t) if not p.rest]
+    from bot.understand.degree_groups import own_fact_spans
+
     spans = [(p.start, p.end) for p in said] + named_again(t, said) + additions(t) + left_out(t) + batch_spans(t)
+    spans += own_fact_spans(t)  # 「本科10人…还有2个本科社保只交了4个月」: those 2's words
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t

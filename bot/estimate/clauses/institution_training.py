@@ -152,7 +152,12 @@ def read_contracts(r) -> bool:
     from calculator.figures_zh import numeral_value
     from knowledge.figures import figure
 
+    from bot.understand.contract_groups import groups as contract_groups
+
     need = figure(CODE, "contract_years")
+    found = contract_groups(r.text)
+    if found:  # 「A公司签了12个人 劳动合同2年；B公司8个人 劳动合同刚好1年；C公司5个人 合同6个月」
+        return _read_contract_groups(r, found, need)
     groups = []
     for m in GROUP_CONTRACT.finditer(r.text):
         n = numeral_value(m.group(1))
@@ -176,6 +181,26 @@ def read_contracts(r) -> bool:
             r.use(f)
     said = "、".join(f"{n}名（合同{'半年' if y == 0.5 else f'{y:g}年'}）" for n, y in left)
     r.out.notes.append(f"{said}未签订{need:g}年以上《劳动合同》，不计入；按{counted}名计算")
+    return True
+
+
+def _read_contract_groups(r, found: list, need) -> bool:
+    """The groups whose contract is at least `need` years are counted, the others named with their length."""
+    if all(g.years >= need for g in found):
+        return False
+    kept = [g for g in found if g.years >= need]
+    left = [g for g in found if g.years < need]
+    counted = sum(g.count for g in kept)
+    r.out.fields["institution_trainees"] = counted
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    said = "、".join(f"{g.count}名（合同{g.said}）" for g in left)
+    sums = " + ".join(str(g.count) for g in kept)
+    r.out.notes.append(
+        f"{said}未签订{need:g}年以上《劳动合同》，不计入；按签订{need:g}年以上合同的"
+        + (f"{sums} = {counted}名计算" if len(kept) > 1 else f"{counted}名计算")
+    )
     return True
 
 

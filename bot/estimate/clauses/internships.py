@@ -31,6 +31,10 @@ def _degree_groups(r) -> bool:
     if not found or not found[0]:
         return False
     met, below = found
+    failing = _own_failing(r.text, met + below)  # 「还有2个本科社保只交了4个月」: a group whose own words fail
+    met = [g for g in met if g not in failing]
+    if not met:
+        return False
     total = sum(g.count for g in met)
     unplaced = _unplaced(r, met + below)
     if unplaced:  # 「还有3个应届生学历不清楚」: a count of graduates with no degree is asked about, named
@@ -48,11 +52,35 @@ def _degree_groups(r) -> bool:
     if below:
         left = "、".join(f"{g.degree}{g.count}名" for g in below)
         note += f"；{left}不满足“{leaf['label']}”，不计入"
+    for g, (words, labels) in failing.items():
+        if g not in below:
+            note += f"；“{words}”不满足“{'、'.join(labels)}”，这{g.count}名不计入"
     r.out.notes.append(note)
     n = count_without_parts(r, CODE, PERSON_CONDITIONS, total, skip={g.start for g in met + below})
     r.out.fields["qualified_interns"] = total if n is None else n
     r.out.fields["_fact_education_level@" + CODE] = min((g.degree for g in met), key=_degree_rank)
     return True
+
+
+def _own_failing(text: str, found: list) -> dict:
+    """{group: (its own words, the labels failed)} for each degree group whose own words (bot/understand/degree_groups.py
+    own_words) fail a person condition of the clause: that group is left out whole and named, the others counted."""
+    from bot.understand.degree_groups import own_words
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    out = {}
+    for g in found:
+        words = own_words(text, g, found)
+        if not words:
+            continue
+        checks = conditions.evaluate(CODE, read_facts(words)).checks
+        failed = [
+            c.label for c in checks if c.id in PERSON_CONDITIONS and c.id != "education" and c.status == "not_met"
+        ]
+        if failed:
+            out[g] = (words.strip(" 、，,还有另外"), failed)
+    return out
 
 
 def _unplaced(r, placed: list) -> list:
