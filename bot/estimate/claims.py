@@ -100,7 +100,7 @@ def _award_result(lead: str) -> Optional[Decimal]:
         rf"(?:{alternation(words['nouns'])})(?:的)?\s*(?:{alternation(words['links'])})\s*(?:(?P<n>\d+)\s*{TIMES}\s*)?$",
         lead,
     )
-    if m is None:
+    if m is None or re.search(alternation(words["past"]), lead):
         return None
     return Decimal(m.group("n")) if m.group("n") else Decimal(1)
 
@@ -124,8 +124,18 @@ def find(text: str, figs) -> List[Claim]:
     verbs = alternation(estimate_words()["stated_awards"]["award_verbs"])
     costs, totals = alternation(_words("cost_words")), alternation(_words("totals"))
     out = []
+    taken = set()
     for f in figs:
         if f.kind != "money" or f.value is None or f.start < start or f.currency not in (None, "CNY"):
+            continue
+        if f.start in taken:
+            continue
+        times = _times_next(text, f, figs)
+        if times is not None and _award_result(_lead(text, f.start, figs)) is not None:
+            # 「补贴应该是10×2万」: the count typed as a bare number, then the amount each: one guess, 10 × 2万
+            taken.add(times.start)
+            code = _last_code(text, 0, f.start)
+            out.append(Claim(f.value * times.value, times.start, code, total=code is None))
             continue
         if _quotes_rule(text, f):
             continue  # 「超了500万的话」: the policy's limit, said back
@@ -158,6 +168,14 @@ def find(text: str, figs) -> List[Claim]:
                 out.append(Claim(Decimal(plus.group(1)) * unit, f.start - 1, code, each=each))
             out.append(Claim(value, f.start, code, each=each))
     return out
+
+
+def _times_next(text: str, f, figs):
+    """The money figure right after `f` and a times sign (「10×2万」: 2万), or None."""
+    for g in figs:
+        if g.kind == "money" and g.value is not None and g.start > f.end:
+            return g if re.fullmatch(rf"\s*{TIMES}\s*", text[f.end : g.start]) else None
+    return None
 
 
 def _quotes_rule(text: str, f) -> bool:

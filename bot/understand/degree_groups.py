@@ -181,6 +181,12 @@ def for_clause(text: str, figures, code: str) -> Optional[List[DegreeGroup]]:
     return mine if len(mine) >= 2 else None
 
 
+def said_of(text: str, figures, code: str) -> List[DegreeGroup]:
+    """The degree groups of the lists said of clause `code` itself (its topic word before them or in their own words),
+    never the lists that name no clause."""
+    return [g for topic, run in _runs(text, figures) if topic == code for g in run]
+
+
 def of_other_clause(text: str, figures, code: str) -> set:
     """Where the counts of the degree groups said of another clause than `code` begin (a list after that clause's
     topic word): they are no people of `code`."""

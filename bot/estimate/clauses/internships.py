@@ -32,11 +32,12 @@ def _degree_groups(r) -> bool:
         return False
     met, below = found
     failing = _own_failing(r.text, met + below)  # 「还有2个本科社保只交了4个月」: a group whose own words fail
+    every = met + below
     met = [g for g in met if g not in failing]
     if not met:
         return False
     total = sum(g.count for g in met)
-    unplaced = _unplaced(r, met + below)
+    unplaced = _unplaced(r, every)
     if unplaced:  # 「还有3个应届生学历不清楚」: a count of graduates with no degree is asked about, named
         said = "、".join(f"{g.degree}{g.count}名" for g in met + below)
         r.out.problems.append(
@@ -45,7 +46,7 @@ def _degree_groups(r) -> bool:
         )
         return True
     for f in r.figs:
-        if any(f.start == g.start for g in met + below):
+        if any(f.start == g.start for g in every):
             r.use(f)
     said = "+".join(f"{g.degree}{g.count}名" for g in met)
     note = f"符合条件的应届毕业生按{leaf['at_least']}以上学历计：{said} = {total}名"
@@ -56,7 +57,7 @@ def _degree_groups(r) -> bool:
         if g not in below:
             note += f"；“{words}”不满足“{'、'.join(labels)}”，这{g.count}名不计入"
     r.out.notes.append(note)
-    n = count_without_parts(r, CODE, PERSON_CONDITIONS, total, skip={g.start for g in met + below})
+    n = count_without_parts(r, CODE, PERSON_CONDITIONS, total, skip={g.start for g in every})
     r.out.fields["qualified_interns"] = total if n is None else n
     r.out.fields["_fact_education_level@" + CODE] = min((g.degree for g in met), key=_degree_rank)
     return True
@@ -98,6 +99,8 @@ def _unplaced(r, placed: list) -> list:
             and f.start not in at
             and topic_before(r.text, f.start) in (CODE, None)
             and f.value != sum(g.count for g in placed)
+            # 「每年接收实习生26名 应届生…」: the interns taken each year, not graduates without a degree
+            and not re.search(r"(?:每年|一年|年均|接收|接受|招收)[^，,。；;\d]{0,8}$", r.text[max(0, f.start - 12) : f.start])
         ):
             out.append(r.text[f.start : f.end + m.end()])
     return out

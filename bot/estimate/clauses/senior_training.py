@@ -97,6 +97,27 @@ BUSINESS = r"(?:离岸|在岸|执行额)(?![^，,。；;！!？?0-9]{0,20}(?:培
 
 def read(r):
     """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
+    _read(r)
+    _own_degree(r)
+
+
+def _own_degree(r) -> None:
+    """「…应届生 本科10人…大专5人；再加上2个硕士学历的项目经理参加了涉外业务培训 每人5万」: the people counted are the
+    degree groups said of this clause alone (their own words name it), so their degree is the item's 学历 (the
+    whole message's levels straddle a floor and state none), set as `_fact_education_level@3.7.3`."""
+    from bot.understand.degree_groups import rank, said_of
+    from knowledge import conditions
+
+    entries = r.out.fields.get("senior_training")
+    key = "_fact_education_level@3.7.3"
+    if not entries or key in r.out.fields:
+        return
+    mine = said_of(r.text, r.figs, "3.7.3")
+    if mine and sum(g.count for g in mine) == len(entries):
+        r.out.fields[key] = conditions.scales()["education"][min(rank(g.degree) for g in mine)][0]
+
+
+def _read(r):
     if _subset_below(r):
         return
     costs = r.item_costs(
