@@ -100,7 +100,9 @@ def _unplaced(r, placed: list) -> list:
             and topic_before(r.text, f.start) in (CODE, None)
             and f.value != sum(g.count for g in placed)
             # 「每年接收实习生26名 应届生…」: the interns taken each year, not graduates without a degree
-            and not re.search(r"(?:每年|一年|年均|接收|接受|招收)[^，,。；;\d]{0,8}$", r.text[max(0, f.start - 12) : f.start])
+            and not re.search(
+                r"(?:每年|一年|年均|接收|接受|招收)[^，,。；;\d]{0,8}$", r.text[max(0, f.start - 12) : f.start]
+            )
         ):
             out.append(r.text[f.start : f.end + m.end()])
     return out
