@@ -198,3 +198,53 @@ def test_an_award_received_before_is_no_guess():
 
     text = "去年补贴就是20万 今年5个本科项目经理涉外培训每人3万 能补多少"
     assert find(text, figures(text)) == []
+
+
+# --- groups told one per phrase, each with its own conditions --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, key, counted",
+    [
+        # 12 + 5 count; the 7 whose 社保 is 4 months are named
+        (
+            "实训协议3年 每年接收实习生30名 今年的应届生都是大专以上 实习都超过3个月：郑大来的12人 社保交满8个月；"
+            "河大7人 社保只交了4个月；工学院5人 社保交满6个月。实训补贴多少",
+            "qualified_interns",
+            17,
+        ),
+        # 9 + 3 count; the 6 with 2 months of internship do not
+        (
+            "两年实训协议 每年实习生20个 今年符合学历和社保的应届生分三块：一组9人实习4个月，二组6人实习2个月，"
+            "三组3人实习3个月。补贴多少",
+            "qualified_interns",
+            12,
+        ),
+        # trainees: 20 + 6 passed the exam; 8 did not
+        (
+            "我们是认定的培训机构，学员都签了两年劳动合同也都是大专以上：计算机班20人考核通过；会计班8人考核没通过；"
+            "设计班6人考核通过。定额支持多少",
+            "institution_trainees",
+            26,
+        ),
+        # 签约 says the contract too
+        (
+            "认定机构 学员大专以上考核都过了 A公司签约3年的10人 B公司签约半年的5人 培训支持多少",
+            "institution_trainees",
+            10,
+        ),
+    ],
+)
+def test_groups_each_with_their_own_condition(text, key, counted):
+    session = _session(text)
+    assert session.inputs[key] == counted
+    code = "3.7.4" if key == "qualified_interns" else "3.7.2"
+    assert _amount(session, code) > 0  # one failing group never rules the whole item out
+
+
+def test_a_count_beside_the_list_with_nothing_said_of_it_is_never_dropped():
+    """The 6 of 丙 say nothing the conditions read: no list is read by halves (None)."""
+    from bot.understand.condition_groups import groups
+
+    text = "甲校10人社保满8个月；乙校4人社保只交了3个月；丙校6人；丁校5人社保满7个月"
+    assert groups(text, "3.7.4", ("graduate", "education", "months", "insurance")) is None

@@ -11,12 +11,12 @@ others; nothing is guessed. Fewer than two groups is no list (None).
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 NUMBER = r"[\d.]+|[一二两三四五六七八九十]+"
 # 「签了两年」「只签了半年」「签的是3年」 (a 合同 said somewhere in the message), 「劳动合同刚好1年」「合同6个月」
 LENGTH = re.compile(
-    rf"(?:签(?:了|订|订了|的|的是)?\s*(?:是|只|就|才)?\s*|合同[^，。；,;0-9一二两三四五六七八九十半]{{0,6}}?)"
+    rf"(?:签(?:约|了|订|订了|的|的是)?\s*(?:是|只|就|才)?\s*|合同[^，。；,;0-9一二两三四五六七八九十半]{{0,6}}?)"
     rf"(?P<n>半|{NUMBER})\s*(?P<unit>年|个月|个多月|月)(?P<half>半)?(?P<more>以上|及以上|多)?"
     r"(?!\s*的?\s*(?:实习|实训|合作)?\s*协议)"
 )
@@ -33,6 +33,7 @@ class ContractGroup:
     at_least: bool  # 「1年以上」: at least that long
     start: int  # where the count is said
     end: int
+    said_at: Tuple[int, int] = (0, 0)  # where the length is said
 
 
 def _value(numeral: str) -> Optional[Decimal]:
@@ -46,8 +47,8 @@ def _value(numeral: str) -> Optional[Decimal]:
 
 def groups(text: str) -> Optional[List[ContractGroup]]:
     """The groups of people said with their contract length in the normalised `text`, in order; None for fewer than
-    two, when the message says no 合同, or when a length is said with no count of its own (never a group dropped)."""
-    if "合同" not in text:
+    two, when the message says no 合同 (or 签约), or when a length is said with no count of its own (never a group dropped)."""
+    if "合同" not in text and "签约" not in text:
         return None
     lengths = []
     for m in LENGTH.finditer(text):
@@ -94,5 +95,18 @@ def groups(text: str) -> Optional[List[ContractGroup]]:
         else:
             return None  # a length said with no count of its own: no list read by halves
         used.add(c[0])
-        out.append(ContractGroup(c[2], years, said, more, c[0], c[1]))
+        out.append(ContractGroup(c[2], years, said, more, c[0], c[1], (start, end)))
     return out if len(out) >= 2 else None
+
+
+def short_spans(text: str) -> List[Tuple[int, int]]:
+    """Where the lengths of the groups whose contract is shorter than 三（七）2's (knowledge/data/figures.yml) are said,
+    when other groups' are long enough: 「C公司5个人 合同6个月」 is those 5's, never everyone's contract."""
+    from knowledge.figures import figure
+
+    found = groups(text)
+    if not found:
+        return []
+    need = Decimal(str(figure("3.7.2", "contract_years")))
+    short = [g for g in found if g.years < need]
+    return [g.said_at for g in short] if len(short) < len(found) else []

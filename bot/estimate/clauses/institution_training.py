@@ -10,6 +10,7 @@ from .base import (
     count_without_parts,
     failing_parts,
     figure_in,
+    read_condition_groups,
     read_groups,
 )
 
@@ -184,6 +185,15 @@ def read_contracts(r) -> bool:
     return True
 
 
+def _contract_list(r) -> bool:
+    """Groups each told with the length of their contract (bot/understand/contract_groups.py), some too short."""
+    from bot.understand.contract_groups import groups as contract_groups
+    from knowledge.figures import figure
+
+    found = contract_groups(r.text)
+    return bool(found) and _read_contract_groups(r, found, figure(CODE, "contract_years"))
+
+
 def _read_contract_groups(r, found: list, need) -> bool:
     """The groups whose contract is at least `need` years are counted, the others named with their length."""
     if all(g.years >= need for g in found):
@@ -304,6 +314,10 @@ def read(r):
         if b is not None:
             r.out.fields["institution_recognized"] = b
     if read_batches(r):  # 「第一期40人 有3个高中；第二期34人全部符合；第三期还在上课」
+        return
+    if "institution_trainees" not in r.out.fields and (
+        _contract_list(r) or read_condition_groups(r, CODE, PERSON_CONDITIONS, "institution_trainees", "学员")
+    ):  # 「A公司12人 合同2年；C公司5人 合同6个月」「计算机班20人考核通过；会计班8人考核没通过」
         return
     count_less_removed(r, "institution_trainees")  # 「有5个没签满一年 这5个要去掉」
     count_less_failing(r, "institution_trainees", CODE, PERSON_CONDITIONS)  # 「第三期里有两个是中专」

@@ -3,7 +3,15 @@
 import re
 from decimal import Decimal
 
-from .base import Clause, Field, count_less_failing, count_less_removed, count_without_parts, figure_in
+from .base import (
+    Clause,
+    Field,
+    count_less_failing,
+    count_less_removed,
+    count_without_parts,
+    figure_in,
+    read_condition_groups,
+)
 
 CODE = "3.7.4"
 PERSON_CONDITIONS = ("graduate", "education", "months", "insurance")  # each graduate counted must meet these
@@ -114,9 +122,16 @@ def _degree_rank(degree: str) -> int:
     return rank(degree)
 
 
+def _condition_groups(r) -> bool:
+    """「郑大来的12人 社保交满8个月；河大7人 社保只交了4个月；工学院5人 社保交满6个月」: groups each told with their own
+    conditions (bot/understand/condition_groups.py): the groups none of whose conditions fail are the graduates
+    counted, the others named. True when the message was read this way."""
+    return read_condition_groups(r, CODE, PERSON_CONDITIONS, "qualified_interns", "符合条件的应届毕业生")
+
+
 def read(r):
     t = r.text
-    by_degree = "qualified_interns" not in r.out.fields and _degree_groups(r)
+    by_degree = "qualified_interns" not in r.out.fields and (_degree_groups(r) or _condition_groups(r))
     for f in r.figs:
         if id(f) in r.used:
             continue
