@@ -182,6 +182,9 @@ def test_each_cost_keeps_the_degree_said_with_it(text, senior):
         # 22 people: 3万 each (capped), 20 at most
         ("派了22个硕士项目经理去做涉外业务培训 每人6万 能补的是不是22×3万", 22, "660000", D(600000)),
         ("30个项目经理（都是本科以上）参加了涉外业务培训 每人学费8万 补贴是不是30 × 4万", 30, "1200000", D(600000)),
+        # the user's result after 「=」 is the same guess, never one more cost
+        ("12个本科项目经理参加了涉外业务培训 每人学费5万 补贴应该是12个人×2.5万=30万吧", 12, "300000", D(300000)),
+        ("8个硕士项目经理涉外培训 每人学费6万 我估计补贴有8×3万=24万", 8, "240000", D(240000)),
     ],
 )
 def test_a_guess_at_the_award_is_a_claim_and_the_people_each_keep_their_cost(text, people, claimed, amount):

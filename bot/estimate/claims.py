@@ -29,6 +29,7 @@ class Claim:
     code: Optional[str] = None  # the clause the award is of; None for a total of several
     total: bool = False  # 「总共495万」
     each: bool = False  # 「每场补3.5万」「补2.5万一人」: one unit's, not the item's
+    also: tuple = ()  # where other figures of the same guess begin (「12个人×2.5万=30万」: the 30万)
 
     def as_json(self) -> dict:
         return {"value": str(self.value), "code": self.code, "total": self.total, "each": self.each}
@@ -97,7 +98,8 @@ def _award_result(lead: str) -> Optional[Decimal]:
     words before the amount are no such guess."""
     words = estimate_words()["claims"]["award_results"]
     m = re.search(
-        rf"(?:{alternation(words['nouns'])})(?:的)?\s*(?:{alternation(words['links'])})\s*(?:(?P<n>\d+)\s*{TIMES}\s*)?$",
+        rf"(?:{alternation(words['nouns'])})(?:的)?\s*(?:{alternation(words['links'])})\s*"
+        rf"(?:(?P<n>\d+)\s*(?:个人|个|人|名|位)?\s*{TIMES}\s*)?$",
         lead,
     )
     if m is None or re.search(alternation(words["past"]), lead):
@@ -135,7 +137,11 @@ def find(text: str, figs) -> List[Claim]:
             # 「补贴应该是10×2万」: the count typed as a bare number, then the amount each: one guess, 10 × 2万
             taken.add(times.start)
             code = _last_code(text, 0, f.start)
-            out.append(Claim(f.value * times.value, times.start, code, total=code is None))
+            result = _equals_next(text, times, figs)
+            also = (result.start,) if result else ()
+            taken.update(also)
+            value = result.value if result else f.value * times.value
+            out.append(Claim(value, times.start, code, total=code is None, also=also))
             continue
         if _quotes_rule(text, f):
             continue  # 「超了500万的话」: the policy's limit, said back
@@ -153,7 +159,11 @@ def find(text: str, figs) -> List[Claim]:
             out.append(Claim(value, f.start, code, total=code is None))
         elif times is not None:  # 「补贴是不是 25×3.5万」: the item's award as the user works it out
             code = _last_code(text, 0, f.start)
-            out.append(Claim(value * times, f.start, code, total=code is None, each=each and times == 1))
+            result = _equals_next(text, f, figs)  # 「12个人×2.5万=30万」: the user's result of it
+            also = (result.start,) if result else ()
+            taken.update(also)
+            value = result.value if result else value * times
+            out.append(Claim(value, f.start, code, total=code is None, each=each and times == 1, also=also))
         elif re.search(rf"({verbs})\s*$", lead):
             out.append(Claim(value, f.start, _last_code(text, start, f.start), each=each))
         elif loose_ok and re.search(rf"({totals})\s*(是|为|约|大概|大约|有)?\s*$", lead):
@@ -168,6 +178,14 @@ def find(text: str, figs) -> List[Claim]:
                 out.append(Claim(Decimal(plus.group(1)) * unit, f.start - 1, code, each=each))
             out.append(Claim(value, f.start, code, each=each))
     return out
+
+
+def _equals_next(text: str, f, figs):
+    """The money figure right after `f` and an equals sign (「2.5万=30万」: 30万), or None."""
+    for g in figs:
+        if g.kind == "money" and g.value is not None and g.start > f.end:
+            return g if re.fullmatch(r"\s*(?:[=＝]|等于)\s*", text[f.end : g.start]) else None
+    return None
 
 
 def _times_next(text: str, f, figs):
