@@ -251,3 +251,13 @@ def test_a_count_beside_the_list_with_nothing_said_of_it_is_never_dropped():
 
     text = "甲校10人社保满8个月；乙校4人社保只交了3个月；丙校6人；丁校5人社保满7个月"
     assert groups(text, "3.7.4", ("graduate", "education", "months", "insurance")) is None
+
+
+def test_a_part_inside_a_counted_contract_group_comes_out_of_that_group():
+    """A: 12 with 2 years, of whom 3 are 中专 → 9; B's 8 with 6 months out; C: 9 → 18."""
+    r = read(
+        "认定培训机构 学员考核都通过了：A公司12人合同2年 其中3个人是中专学历；B公司8人合同6个月；C公司9人合同3年。培训支持多少",
+        items=["3.7.2"],
+    )
+    assert r.fields["institution_trainees"] == 18
+    assert any("12 + 9 − 3 = 18" in n for n in r.notes)

@@ -198,18 +198,30 @@ def _read_contract_groups(r, found: list, need) -> bool:
     """The groups whose contract is at least `need` years are counted, the others named with their length."""
     if all(g.years >= need for g in found):
         return False
+    from bot.understand.subgroups import excluded
+
     kept = [g for g in found if g.years >= need]
     left = [g for g in found if g.years < need]
-    counted = sum(g.count for g in kept)
+    # 「A公司12人合同2年 其中3个人是中专学历」: a part said inside a counted group that fails another condition
+    starts = sorted(g.start for g in found)
+    inside = []
+    for p, labels in excluded(r.text, CODE, PERSON_CONDITIONS)[0]:
+        owner = max((x for x in starts if x < p.number_at), default=None)
+        group = next((g for g in kept if g.start == owner), None)
+        if group is not None and p.count < group.count:
+            inside.append((p, labels))
+    less = sum(p.count for p, _ in inside)
+    counted = sum(g.count for g in kept) - less
     r.out.fields["institution_trainees"] = counted
     for f in r.unused("count"):
         if re.search(r"人|名|个|位", f.unit or f.raw or ""):
             r.use(f)
     said = "、".join(f"{g.count}名（合同{g.said}）" for g in left)
-    sums = " + ".join(str(g.count) for g in kept)
+    sums = " + ".join(str(g.count) for g in kept) + "".join(f" − {p.count}" for p, _ in inside)
+    why = "".join(f"；“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in inside)
     r.out.notes.append(
-        f"{said}未签订{need:g}年以上《劳动合同》，不计入；按签订{need:g}年以上合同的"
-        + (f"{sums} = {counted}名计算" if len(kept) > 1 else f"{counted}名计算")
+        f"{said}未签订{need:g}年以上《劳动合同》，不计入{why}；按"
+        + (f"{sums} = {counted}名计算" if len(kept) > 1 or inside else f"{counted}名计算")
     )
     return True
 
