@@ -116,9 +116,10 @@ def _runs(text: str, figures) -> List[Tuple[Optional[str], List[DegreeGroup]]]:
 def topic_after(text: str, g: DegreeGroup, stop: int) -> Optional[str]:
     """The clause whose topic word the group's own words name right after its count and degree, up to the next group
     or phrase break (「再加上2个硕士学历的项目经理参加了…培训」: 3.7.3), or None."""
-    tail = text[max(g.end, g.degree_at) : stop]
-    tail = re.split(r"[，,；;。！!？?\n]", tail)[0][:12]
+    tail = text[max(g.end, g.degree_at + len(g.degree)) : stop]
+    tail = re.sub(r"^\s*(?:人|名|个|位)?\s*(?:学历|毕业)?\s*(?:的)?\s*", "", tail)[:6]  # 「学历的项目经理」
     found = [(tail.find(str(w)), str(c)) for c, words in _words()["topics"].items() for w in words if str(w) in tail]
+    found = [(at, c) for at, c in found if at == 0]  # the people the count names, right after it
     return min(found)[1] if found else None
 
 
