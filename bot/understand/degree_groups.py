@@ -117,7 +117,7 @@ def topic_after(text: str, g: DegreeGroup, stop: int) -> Optional[str]:
     """The clause whose topic word the group's own words name right after its count and degree, up to the next group
     or phrase break (「再加上2个硕士学历的项目经理参加了…培训」: 3.7.3), or None."""
     tail = text[max(g.end, g.degree_at + len(g.degree)) : stop]
-    tail = re.sub(r"^\s*(?:人|名|个|位)?\s*(?:学历|毕业)?\s*(?:的)?\s*", "", tail)[:6]  # 「学历的项目经理」
+    tail = re.sub(r"^\s*(?:人|名|个|位)?\s*(?:学历|毕业)?\s*(?:及以上|以上)?\s*(?:学历)?\s*(?:的)?\s*", "", tail)[:6]
     found = [(tail.find(str(w)), str(c)) for c, words in _words()["topics"].items() for w in words if str(w) in tail]
     found = [(at, c) for at, c in found if at == 0]  # the people the count names, right after it
     return min(found)[1] if found else None
@@ -189,9 +189,9 @@ def said_of(text: str, figures, code: str) -> List[DegreeGroup]:
 
 
 def of_other_clause(text: str, figures, code: str) -> set:
-    """Where the counts of the degree groups said of another clause than `code` begin (a list after that clause's
-    topic word): they are no people of `code`."""
-    return {g.start for topic, run in _runs(text, figures) if topic not in (code, None) for g in run}
+    """Where the counts of the degree lists (two groups or more) said of another clause than `code` begin (a list
+    after that clause's topic word): they are no people of `code`."""
+    return {g.start for topic, run in _runs(text, figures) if topic not in (code, None) and len(run) >= 2 for g in run}
 
 
 def split(
