@@ -29,6 +29,7 @@ class Claim:
     code: Optional[str] = None  # the clause the award is of; None for a total of several
     total: bool = False  # 「总共495万」
     each: bool = False  # 「每场补3.5万」「补2.5万一人」: one unit's, not the item's
+    also: tuple = ()  # where other figures of the same guess begin (「12个人×2.5万=30万」: the 30万)
 
     def as_json(self) -> dict:
         return {"value": str(self.value), "code": self.code, "total": self.total, "each": self.each}
@@ -88,12 +89,34 @@ def _rate_result(lead: str) -> bool:
     return m is not None and not re.search(alternation(words["shares"]), lead[: m.start()])
 
 
+TIMES = r"[×xX*✕]"
+
+
+def _award_result(lead: str) -> Optional[Decimal]:
+    """「补贴是不是 25×3.5万」「能补的应该是4万吧」: an amount right after an award word and a link (estimate_words.yml
+    claims award_results) is the user's guess at the award; the count it is multiplied by (25), or 1; None when the
+    words before the amount are no such guess."""
+    words = estimate_words()["claims"]["award_results"]
+    m = re.search(
+        rf"(?:{alternation(words['nouns'])})(?:的)?\s*(?:{alternation(words['links'])})\s*"
+        rf"(?:(?P<n>\d+)\s*(?:个人|个|人|名|位)?\s*{TIMES}\s*)?$",
+        lead,
+    )
+    if m is None or re.search(alternation(words["past"]), lead):
+        return None
+    return Decimal(m.group("n")) if m.group("n") else Decimal(1)
+
+
 def find(text: str, figs) -> List[Claim]:
     """The user's own award results among the money figures `figs` of `text`, in order."""
     region = _region(text)
     if region is None:
         results = [
-            f for f in figs if f.kind == "money" and f.value is not None and _rate_result(_lead(text, f.start, figs))
+            f
+            for f in figs
+            if f.kind == "money"
+            and f.value is not None
+            and (_rate_result(_lead(text, f.start, figs)) or _award_result(_lead(text, f.start, figs)) is not None)
         ]
         if not results:
             return []
@@ -103,8 +126,22 @@ def find(text: str, figs) -> List[Claim]:
     verbs = alternation(estimate_words()["stated_awards"]["award_verbs"])
     costs, totals = alternation(_words("cost_words")), alternation(_words("totals"))
     out = []
+    taken = set()
     for f in figs:
         if f.kind != "money" or f.value is None or f.start < start or f.currency not in (None, "CNY"):
+            continue
+        if f.start in taken:
+            continue
+        times = _times_next(text, f, figs)
+        if times is not None and _award_result(_lead(text, f.start, figs)) is not None:
+            # 「补贴应该是10×2万」: the count typed as a bare number, then the amount each: one guess, 10 × 2万
+            taken.add(times.start)
+            code = _last_code(text, 0, f.start)
+            result = _equals_next(text, times, figs)
+            also = (result.start,) if result else ()
+            taken.update(also)
+            value = result.value if result else f.value * times.value
+            out.append(Claim(value, times.start, code, total=code is None, also=also))
             continue
         if _quotes_rule(text, f):
             continue  # 「超了500万的话」: the policy's limit, said back
@@ -116,9 +153,17 @@ def find(text: str, figs) -> List[Claim]:
             out.append(Claim(value, f.start, out[-1].code))  # 「240+90万」: the second of a sum of results
             continue
         each = bool(re.search("每", lead) or PER_UNIT_AFTER.search(text[f.end : f.end + 3]))
+        times = _award_result(lead)
         if _rate_result(lead):
             code = _last_code(text, 0, f.start)
             out.append(Claim(value, f.start, code, total=code is None))
+        elif times is not None:  # 「补贴是不是 25×3.5万」: the item's award as the user works it out
+            code = _last_code(text, 0, f.start)
+            result = _equals_next(text, f, figs)  # 「12个人×2.5万=30万」: the user's result of it
+            also = (result.start,) if result else ()
+            taken.update(also)
+            value = result.value if result else value * times
+            out.append(Claim(value, f.start, code, total=code is None, each=each and times == 1, also=also))
         elif re.search(rf"({verbs})\s*$", lead):
             out.append(Claim(value, f.start, _last_code(text, start, f.start), each=each))
         elif loose_ok and re.search(rf"({totals})\s*(是|为|约|大概|大约|有)?\s*$", lead):
@@ -133,6 +178,22 @@ def find(text: str, figs) -> List[Claim]:
                 out.append(Claim(Decimal(plus.group(1)) * unit, f.start - 1, code, each=each))
             out.append(Claim(value, f.start, code, each=each))
     return out
+
+
+def _equals_next(text: str, f, figs):
+    """The money figure right after `f` and an equals sign (「2.5万=30万」: 30万), or None."""
+    for g in figs:
+        if g.kind == "money" and g.value is not None and g.start > f.end:
+            return g if re.fullmatch(r"\s*(?:[=＝]|等于)\s*", text[f.end : g.start]) else None
+    return None
+
+
+def _times_next(text: str, f, figs):
+    """The money figure right after `f` and a times sign (「10×2万」: 2万), or None."""
+    for g in figs:
+        if g.kind == "money" and g.value is not None and g.start > f.end:
+            return g if re.fullmatch(rf"\s*{TIMES}\s*", text[f.end : g.start]) else None
+    return None
 
 
 def _quotes_rule(text: str, f) -> bool:

@@ -448,9 +448,16 @@ class Reader:
             if id(f) not in self.used and is_policy_figure(self.text, f):
                 self.used.add(id(f))
         found = claims.checked(self.text, [f for f in self.figs if id(f) not in self.used])
-        starts = {c.start for c in found}
+        starts = {c.start for c in found} | {s for c in found for s in c.also}
         for f in self.figs:  # 「我算的租金45万 对不对」: the user's result, checked against the estimate, never read
-            if f.start in starts:
+            if (
+                f.start in starts
+                or any(  # 「补贴是不是 25×3.5万」: the count the result is multiplied by, too
+                    0 <= s - f.end <= 5
+                    and re.fullmatch(rf"\s*(?:个人|个|人|名|位)?\s*{claims.TIMES}\s*", self.text[f.end : s])
+                    for s in starts
+                )
+            ):
                 self.used.add(id(f))
         if found:
             self.out.fields["_claims"] = [c.as_json() for c in found]

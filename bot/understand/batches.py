@@ -78,7 +78,10 @@ def _patterns() -> dict:
     return {
         "label": re.compile(
             rf"(?:(?<![\d一二两三四五六七八九十])第\s*(?P<o>[\d一二三四五六七八九十]{{1,2}})\s*(?P<b>{batch})"
-            rf"|(?P<this>这|本|该)\s*(?:一)?\s*(?:个)?\s*(?P<b2>{batch}))(?!的人)"
+            rf"|(?P<this>这|本|该)\s*(?:一)?\s*(?:个)?\s*(?P<b2>{batch})"
+            # 「3月班」「7月份那期」「上半年那个班」: a batch named by its month or its label
+            rf"|(?<![\d一二两三四五六七八九十])(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?\s*(?:的|那)?\s*(?:一)?\s*(?:个)?\s*(?P<b3>{batch})"
+            rf"|(?P<l>{alternation(estimate_words()['groups']['labels'])})\s*(?:的|那)?\s*(?:一)?\s*(?:个)?\s*(?P<b4>{batch}))(?!的人)"
         ),
         "unfinished": re.compile(alternation(w["unfinished"])),
         "all_meet": re.compile(alternation(w["all_meet"])),
@@ -89,6 +92,7 @@ def _patterns() -> dict:
         "nested": re.compile(rf"(?:{alternation(w['nested'])})\s*(?:有|还有|只有)?\s*$"),
         "passed": re.compile(rf"(?<![没未不])(?:{alternation(w['passed'])})"),
         "unsigned": re.compile(alternation(w["unsigned"])),
+        "signed": re.compile(rf"(?<![没未不])(?:{alternation(w['signed'])})"),
         "rest": re.compile(r"其他|其余|剩下|其它|(?:这|那)\s*[\d一二两三四五六七八九十]+\s*(?:拨|类|部分|组)"),
     }
 
@@ -112,6 +116,8 @@ def _classify(words: str, code: str, ids) -> Tuple[str, Tuple[str, ...], Tuple[s
         status["contract"] = ("not_met", status["contract"][1])
     if "exam" in status and status["exam"][0] == "unknown" and p["passed"].search(words):
         status["exam"] = ("met", status["exam"][1])
+    if "contract" in status and status["contract"][0] == "unknown" and p["signed"].search(words):
+        status["contract"] = ("met", status["contract"][1])
     failed = tuple(k for k, (s, _) in status.items() if s == "not_met")
     if failed:
         return "fails", tuple(status[k][1] for k in failed), failed
@@ -130,6 +136,11 @@ def _segments(t: str) -> List[Tuple[str, str, int, int]]:
         if m.group("o"):
             n = numeral_value(m.group("o"))
             key = f"第{int(n)}{m.group('b')}" if n else m.group(0)
+        elif m.group("m"):
+            n = numeral_value(m.group("m"))
+            key = f"{int(n)}月{m.group('b3')}" if n else m.group(0)
+        elif m.group("l"):
+            key = f"{m.group('l')}{m.group('b4')}"
         else:
             key = f"本{m.group('b2')}"
         found.append((key, m.group(0), m.start(), m.end()))

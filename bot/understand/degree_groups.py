@@ -85,11 +85,19 @@ def placed(text: str, figures) -> List[DegreeGroup]:
 def runs(text: str, figures) -> List[List[DegreeGroup]]:
     """The groups of `placed`, cut into the lists they were said in: a degree said again, a gap of more than
     _RUN_GAP characters, or a topic word of another clause than the list's starts a new list."""
+    return [run for _, run in _runs(text, figures)]
+
+
+def _runs(text: str, figures) -> List[Tuple[Optional[str], List[DegreeGroup]]]:
+    """(the clause each list is of, or None when no topic word names one, the list), in order."""
     out: List[List[DegreeGroup]] = []
+    topics: List[Optional[str]] = []
     topic: Optional[str] = None  # the current list's clause: said before it, else the first said inside it
-    for g in placed(text, figures):
+    found = placed(text, figures)
+    for i, g in enumerate(found):
         run = out[-1] if out else None
-        between = topic_before(text, g.first, run[-1].end) if run else None
+        own = topic_after(text, g, found[i + 1].first if i + 1 < len(found) else len(text))
+        between = own or (topic_before(text, g.first, run[-1].end) if run else None)
         if (
             run is None
             or g.degree in {x.degree for x in run}
@@ -97,10 +105,63 @@ def runs(text: str, figures) -> List[List[DegreeGroup]]:
             or (topic is not None and between not in (None, topic))
         ):
             out.append([g])
-            topic = topic_before(text, g.first)
+            topic = own or topic_before(text, g.first)
+            topics.append(topic)
         else:
             run.append(g)
             topic = topic or between
+    return list(zip(topics, out))
+
+
+def topic_after(text: str, g: DegreeGroup, stop: int) -> Optional[str]:
+    """The clause whose topic word the group's own words name right after its count and degree, up to the next group
+    or phrase break (「再加上2个硕士学历的项目经理参加了…培训」: 3.7.3), or None."""
+    tail = text[max(g.end, g.degree_at + len(g.degree)) : stop]
+    tail = re.sub(r"^\s*(?:人|名|个|位)?\s*(?:学历|毕业)?\s*(?:及以上|以上)?\s*(?:学历)?\s*(?:的)?\s*", "", tail)[:6]
+    found = [(tail.find(str(w)), str(c)) for c, words in _words()["topics"].items() for w in words if str(w) in tail]
+    found = [(at, c) for at, c in found if at == 0]  # the people the count names, right after it
+    return min(found)[1] if found else None
+
+
+_ALL = re.compile(r"都|全部|全都|均|一律|每个人|每人")
+
+
+def own_span(text: str, g: DegreeGroup, found: List[DegreeGroup]) -> Tuple[int, int]:
+    """Where what the user says of group `g` alone stands: from its first word to the next group's or the end of its
+    phrase (「还有2个本科社保只交了4个月」 → 「2个本科社保只交了4个月」)."""
+    after = [x.first for x in found if x.first > g.first]
+    stop = min(after) if after else len(text)
+    cut = re.search(r"[，,；;。！!？?\n]", text[g.first : stop])
+    return g.first, g.first + cut.start() if cut else stop
+
+
+def own_words(text: str, g: DegreeGroup, found: List[DegreeGroup]) -> str:
+    """The words of `own_span`; "" when they speak of everyone (「博士2人 社保都交满了」: 都)."""
+    start, end = own_span(text, g, found)
+    words = text[start:end]
+    return "" if _ALL.search(words) else words
+
+
+_ADDED = re.compile(r"(?:还有|另外|另有|此外|加上|外加)\s*(?:还有|有|也有)?\s*$")
+
+
+def own_fact_spans(text: str) -> List[Tuple[int, int]]:
+    """Where the words said of one more degree group alone stand, past its count and degree: a group added to a list
+    (「还有2个本科社保只交了4个月」: 「社保只交了4个月」 is those 2's, never everyone's) whose words name no clause's topic
+    (「再加上2个硕士的项目经理参加了培训」 speaks of its own clause's people)."""
+    from calculator.figures_zh import parse_figures
+
+    found = placed(text, parse_figures(text))
+    out = []
+    for i, g in enumerate(found):
+        if not _ADDED.search(text[max(0, g.first - 6) : g.first]) or not own_words(text, g, found):
+            continue
+        _, end = own_span(text, g, found)
+        if topic_after(text, g, end) is not None:
+            continue
+        begin = max(g.end, g.degree_at + len(g.degree))
+        if re.search(r"[\d一二两三四五六七八九十半]\s*(?:个月|年)|没|未|不", text[begin:end]):
+            out.append((begin, end))
     return out
 
 
@@ -114,11 +175,23 @@ def groups(text: str, figures) -> Optional[List[DegreeGroup]]:
 
 
 def for_clause(text: str, figures, code: str) -> Optional[List[DegreeGroup]]:
-    """The degree groups clause `code` counts: the lists said after a topic word of `code` (the nearest topic word
-    of any clause before a list decides; a list with none before it goes to every clause), in order; None when
-    they hold fewer than two groups."""
-    mine = [g for run in runs(text, figures) if topic_before(text, run[0].first) in (code, None) for g in run]
+    """The degree groups clause `code` counts: the lists said after a topic word of `code`, or whose own words name
+    it (「2个硕士学历的项目经理」); the nearest topic word of any clause before a list decides; a list with none goes to
+    every clause; in order; None when they hold fewer than two groups."""
+    mine = [g for topic, run in _runs(text, figures) if topic in (code, None) for g in run]
     return mine if len(mine) >= 2 else None
+
+
+def said_of(text: str, figures, code: str) -> List[DegreeGroup]:
+    """The degree groups of the lists said of clause `code` itself (its topic word before them or in their own words),
+    never the lists that name no clause."""
+    return [g for topic, run in _runs(text, figures) if topic == code for g in run]
+
+
+def of_other_clause(text: str, figures, code: str) -> set:
+    """Where the counts of the degree lists (two groups or more) said of another clause than `code` begin (a list
+    after that clause's topic word): they are no people of `code`."""
+    return {g.start for topic, run in _runs(text, figures) if topic not in (code, None) and len(run) >= 2 for g in run}
 
 
 def split(

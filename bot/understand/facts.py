@@ -218,7 +218,31 @@ def listed_levels(t: str, scale: str = "education") -> List[Tuple[str, int]]:
 def mixed_levels(t: str, scale: str = "education") -> bool:
     """Whether a message counts people at two or more levels, or lists people each with a level of their own at two
     or more levels (「张经理（本科 项目经理）2万，李总监（硕士 项目总监）8万」): no single level is stated for all."""
-    return len({rank for _, _, rank in counted_levels(t, scale)}) >= 2 or len(set(entry_levels(t, scale))) >= 2
+    return (
+        len({rank for _, _, rank in counted_levels(t, scale)}) >= 2
+        or len(set(entry_levels(t, scale))) >= 2
+        or (scale == "education" and _degree_groups_straddle(t))
+    )
+
+
+def _degree_groups_straddle(t: str) -> bool:
+    """Whether the counts of people said each with its own degree (bot/understand/degree_groups.py: 「本科12人 硕士3人
+    大专6人；另外还有中专4人」) lie on both sides of a clause's degree floor (knowledge/data/conditions.yml): some
+    groups count and some do not, so no one level is everyone's (「本科11名 研究生4名」 all clear every floor: 本科)."""
+    from bot.understand.degree_groups import placed, rank
+    from calculator.figures_zh import parse_figures
+    from knowledge import conditions
+
+    ranks = [rank(g.degree) for g in placed(t, parse_figures(t))]
+    if len(set(ranks)) < 2:
+        return False
+    floors = {
+        rank(leaf["at_least"])
+        for code in conditions.clause_codes()
+        for leaf in conditions.leaves(code)
+        if leaf.get("scale") == "education" and leaf.get("at_least")
+    }
+    return any(min(ranks) < f <= max(ranks) for f in floors)
 
 
 def entry_levels(t: str, scale: str = "education") -> List[int]:

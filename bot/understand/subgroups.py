@@ -282,7 +282,16 @@ def without_parts(t: str) -> str:
     """`t` with the phrases said of a part (not of the others named by count), of a part named again by its count,
     or of another group beside the first blanked, same length."""
     said = [p for p in parts(t) + listed(t) + removed(t) if not p.rest]
+    from bot.understand.degree_groups import own_fact_spans
+
     spans = [(p.start, p.end) for p in said] + named_again(t, said) + additions(t) + left_out(t) + batch_spans(t)
+    from bot.understand.contract_groups import short_spans
+
+    spans += own_fact_spans(t)  # 「本科10人…还有2个本科社保只交了4个月」: those 2's words
+    from bot.understand.condition_groups import failing_spans
+
+    spans += short_spans(t)  # 「A公司12人合同2年；C公司5人合同6个月」: those 5's contract
+    spans += failing_spans(t)  # 「计算机班20人考核通过；会计班8人考核没通过」: those 8's words
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t

@@ -218,3 +218,26 @@ def count_less_removed(r, key: str) -> None:
             r.use(f)
     r.out.fields[key] = told - left
     r.out.notes.append(f"“{'；'.join(p.text for p in parts)}”：按{told} − {left} = {told - left}名计算")
+
+
+def read_condition_groups(r, code: str, ids, key: str, who: str) -> bool:
+    """People told in groups, one per phrase, each with its own conditions (bot/understand/condition_groups.py): the
+    groups none of whose person conditions `ids` of clause `code` fail are counted into `key`, the others named (never
+    the whole item ruled out by one group). True when the message was read this way (some group fails)."""
+    from bot.understand.condition_groups import groups
+
+    found = groups(r.text, code, ids)
+    if not found or not any(g.failed for g in found) or all(g.failed for g in found):
+        return False
+    kept = [g for g in found if not g.failed]
+    for f in r.unused("count"):
+        if any(g.start == f.start for g in found):
+            r.use(f)
+    counted = sum(g.count for g in kept)
+    r.out.fields[key] = counted
+    said = "+".join(str(g.count) for g in kept)
+    left = "；".join(f"“{g.words}”不符合“{'、'.join(g.failed)}”，这{g.count}名不计入" for g in found if g.failed)
+    r.out.notes.append(
+        f"{left}；{who}按{said} = {counted}名计算" if len(kept) > 1 else f"{left}；{who}按{counted}名计算"
+    )
+    return True

@@ -10,6 +10,7 @@ from .base import (
     count_without_parts,
     failing_parts,
     figure_in,
+    read_condition_groups,
     read_groups,
 )
 
@@ -152,7 +153,12 @@ def read_contracts(r) -> bool:
     from calculator.figures_zh import numeral_value
     from knowledge.figures import figure
 
+    from bot.understand.contract_groups import groups as contract_groups
+
     need = figure(CODE, "contract_years")
+    found = contract_groups(r.text)
+    if found:  # 「A公司签了12个人 劳动合同2年；B公司8个人 劳动合同刚好1年；C公司5个人 合同6个月」
+        return _read_contract_groups(r, found, need)
     groups = []
     for m in GROUP_CONTRACT.finditer(r.text):
         n = numeral_value(m.group(1))
@@ -176,6 +182,47 @@ def read_contracts(r) -> bool:
             r.use(f)
     said = "、".join(f"{n}名（合同{'半年' if y == 0.5 else f'{y:g}年'}）" for n, y in left)
     r.out.notes.append(f"{said}未签订{need:g}年以上《劳动合同》，不计入；按{counted}名计算")
+    return True
+
+
+def _contract_list(r) -> bool:
+    """Groups each told with the length of their contract (bot/understand/contract_groups.py), some too short."""
+    from bot.understand.contract_groups import groups as contract_groups
+    from knowledge.figures import figure
+
+    found = contract_groups(r.text)
+    return bool(found) and _read_contract_groups(r, found, figure(CODE, "contract_years"))
+
+
+def _read_contract_groups(r, found: list, need) -> bool:
+    """The groups whose contract is at least `need` years are counted, the others named with their length."""
+    if all(g.years >= need for g in found):
+        return False
+    from bot.understand.subgroups import excluded
+
+    kept = [g for g in found if g.years >= need]
+    left = [g for g in found if g.years < need]
+    # 「A公司12人合同2年 其中3个人是中专学历」: a part said inside a counted group that fails another condition
+    starts = sorted(g.start for g in found)
+    inside = []
+    for p, labels in excluded(r.text, CODE, PERSON_CONDITIONS)[0]:
+        owner = max((x for x in starts if x < p.number_at), default=None)
+        group = next((g for g in kept if g.start == owner), None)
+        if group is not None and p.count < group.count:
+            inside.append((p, labels))
+    less = sum(p.count for p, _ in inside)
+    counted = sum(g.count for g in kept) - less
+    r.out.fields["institution_trainees"] = counted
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    said = "、".join(f"{g.count}名（合同{g.said}）" for g in left)
+    sums = " + ".join(str(g.count) for g in kept) + "".join(f" − {p.count}" for p, _ in inside)
+    why = "".join(f"；“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in inside)
+    r.out.notes.append(
+        f"{said}未签订{need:g}年以上《劳动合同》，不计入{why}；按"
+        + (f"{sums} = {counted}名计算" if len(kept) > 1 or inside else f"{counted}名计算")
+    )
     return True
 
 
@@ -279,6 +326,10 @@ def read(r):
         if b is not None:
             r.out.fields["institution_recognized"] = b
     if read_batches(r):  # 「第一期40人 有3个高中；第二期34人全部符合；第三期还在上课」
+        return
+    if "institution_trainees" not in r.out.fields and (
+        _contract_list(r) or read_condition_groups(r, CODE, PERSON_CONDITIONS, "institution_trainees", "学员")
+    ):  # 「A公司12人 合同2年；C公司5人 合同6个月」「计算机班20人考核通过；会计班8人考核没通过」
         return
     count_less_removed(r, "institution_trainees")  # 「有5个没签满一年 这5个要去掉」
     count_less_failing(r, "institution_trainees", CODE, PERSON_CONDITIONS)  # 「第三期里有两个是中专」

@@ -3,7 +3,15 @@
 import re
 from decimal import Decimal
 
-from .base import Clause, Field, count_less_failing, count_less_removed, count_without_parts, figure_in
+from .base import (
+    Clause,
+    Field,
+    count_less_failing,
+    count_less_removed,
+    count_without_parts,
+    figure_in,
+    read_condition_groups,
+)
 
 CODE = "3.7.4"
 PERSON_CONDITIONS = ("graduate", "education", "months", "insurance")  # each graduate counted must meet these
@@ -31,8 +39,13 @@ def _degree_groups(r) -> bool:
     if not found or not found[0]:
         return False
     met, below = found
+    failing = _own_failing(r.text, met + below)  # 「还有2个本科社保只交了4个月」: a group whose own words fail
+    every = met + below
+    met = [g for g in met if g not in failing]
+    if not met:
+        return False
     total = sum(g.count for g in met)
-    unplaced = _unplaced(r, met + below)
+    unplaced = _unplaced(r, every)
     if unplaced:  # 「还有3个应届生学历不清楚」: a count of graduates with no degree is asked about, named
         said = "、".join(f"{g.degree}{g.count}名" for g in met + below)
         r.out.problems.append(
@@ -41,18 +54,42 @@ def _degree_groups(r) -> bool:
         )
         return True
     for f in r.figs:
-        if any(f.start == g.start for g in met + below):
+        if any(f.start == g.start for g in every):
             r.use(f)
     said = "+".join(f"{g.degree}{g.count}名" for g in met)
     note = f"符合条件的应届毕业生按{leaf['at_least']}以上学历计：{said} = {total}名"
     if below:
         left = "、".join(f"{g.degree}{g.count}名" for g in below)
         note += f"；{left}不满足“{leaf['label']}”，不计入"
+    for g, (words, labels) in failing.items():
+        if g not in below:
+            note += f"；“{words}”不满足“{'、'.join(labels)}”，这{g.count}名不计入"
     r.out.notes.append(note)
-    n = count_without_parts(r, CODE, PERSON_CONDITIONS, total, skip={g.start for g in met + below})
+    n = count_without_parts(r, CODE, PERSON_CONDITIONS, total, skip={g.start for g in every})
     r.out.fields["qualified_interns"] = total if n is None else n
     r.out.fields["_fact_education_level@" + CODE] = min((g.degree for g in met), key=_degree_rank)
     return True
+
+
+def _own_failing(text: str, found: list) -> dict:
+    """{group: (its own words, the labels failed)} for each degree group whose own words (bot/understand/degree_groups.py
+    own_words) fail a person condition of the clause: that group is left out whole and named, the others counted."""
+    from bot.understand.degree_groups import own_words
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    out = {}
+    for g in found:
+        words = own_words(text, g, found)
+        if not words:
+            continue
+        checks = conditions.evaluate(CODE, read_facts(words)).checks
+        failed = [
+            c.label for c in checks if c.id in PERSON_CONDITIONS and c.id != "education" and c.status == "not_met"
+        ]
+        if failed:
+            out[g] = (words.strip(" 、，,还有另外"), failed)
+    return out
 
 
 def _unplaced(r, placed: list) -> list:
@@ -70,6 +107,10 @@ def _unplaced(r, placed: list) -> list:
             and f.start not in at
             and topic_before(r.text, f.start) in (CODE, None)
             and f.value != sum(g.count for g in placed)
+            # 「每年接收实习生26名 应届生…」: the interns taken each year, not graduates without a degree
+            and not re.search(
+                r"(?:每年|一年|年均|接收|接受|招收)[^，,。；;\d]{0,8}$", r.text[max(0, f.start - 12) : f.start]
+            )
         ):
             out.append(r.text[f.start : f.end + m.end()])
     return out
@@ -81,9 +122,16 @@ def _degree_rank(degree: str) -> int:
     return rank(degree)
 
 
+def _condition_groups(r) -> bool:
+    """「郑大来的12人 社保交满8个月；河大7人 社保只交了4个月；工学院5人 社保交满6个月」: groups each told with their own
+    conditions (bot/understand/condition_groups.py): the groups none of whose conditions fail are the graduates
+    counted, the others named. True when the message was read this way."""
+    return read_condition_groups(r, CODE, PERSON_CONDITIONS, "qualified_interns", "符合条件的应届毕业生")
+
+
 def read(r):
     t = r.text
-    by_degree = "qualified_interns" not in r.out.fields and _degree_groups(r)
+    by_degree = "qualified_interns" not in r.out.fields and (_degree_groups(r) or _condition_groups(r))
     for f in r.figs:
         if id(f) in r.used:
             continue

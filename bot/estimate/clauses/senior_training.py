@@ -97,16 +97,41 @@ BUSINESS = r"(?:离岸|在岸|执行额)(?![^，,。；;！!？?0-9]{0,20}(?:培
 
 def read(r):
     """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
+    _read(r)
+    _own_degree(r)
+
+
+def _own_degree(r) -> None:
+    """「…应届生 本科10人…大专5人；再加上2个硕士学历的项目经理参加了涉外业务培训 每人5万」: the people counted are the
+    degree groups said of this clause alone (their own words name it), so their degree is the item's 学历 (the
+    whole message's levels straddle a floor and state none), set as `_fact_education_level@3.7.3`."""
+    from bot.understand.degree_groups import rank, said_of
+    from knowledge import conditions
+
+    entries = r.out.fields.get("senior_training")
+    key = "_fact_education_level@3.7.3"
+    if not entries or key in r.out.fields:
+        return
+    mine = said_of(r.text, r.figs, "3.7.3")
+    if mine and sum(g.count for g in mine) == len(entries):
+        r.out.fields[key] = conditions.scales()["education"][min(rank(g.degree) for g in mine)][0]
+
+
+def _read(r):
     if _subset_below(r):
         return
     costs = r.item_costs(
         "senior_training", r"培训|研修|进修|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|" + BUSINESS
     )
+    from bot.understand.degree_groups import of_other_clause
+
     people = r"人|名|个|位"
+    others = of_other_clause(r.text, r.figs, "3.7.3")  # 「应届生里 本科10人、硕士4人…」: the interns' degree groups
     counts = [
         f
         for f in r.unused("count")
         if re.search(people, f.unit or f.raw or "")
+        and f.start not in others
         and not re.search(r"实习|学员|应届|毕业", r.text[max(0, f.start - 8) : f.end + 6])
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
         and not _counts_things(r.text[f.end : f.end + 6])  # 「问两个补贴：…」 counts the questions
@@ -334,7 +359,7 @@ def _qualified_groups(r, costs, groups: list) -> list:
     kept, left, said, prev_end = [], [], "", 0
     kept_said, left_said = [], []
     for c, v in zip(costs, groups):
-        between = r.text[prev_end : c.start]
+        between = _own_sentence(r.text[prev_end : c.start], needs)
         if any(rank_said(between, leaf["scale"]) for leaf, _ in needs):
             said = between  # a new group is described; else the cost is listed with the group before it
         prev_end = c.end
@@ -357,6 +382,18 @@ def _qualified_groups(r, costs, groups: list) -> list:
     r.out.notes.append(f"按符合条件的{sum(len(g) for _, g, _ in kept)}人计算")
     _counted_levels_are_the_items(r, [s for s, _ in kept_said], [s for s, _ in left_said])
     return [g for _, g, _ in kept]
+
+
+def _own_sentence(between: str, needs: list) -> str:
+    """The words describing the people of a cost: its own phrase when it names a level itself (「应届生大专以上的8个
+    另外本科学历的项目经理培训费2万」: 本科, never the interns' 大专), else its own sentence when that does (「…应届生8个
+    （大专以上…）。另外中高级人才培训：本科的项目经理培训费2.4万」), else all of `between`."""
+    for breaks in ("，,、：: 。；;！!？?\n", "。；;！!？?\n"):
+        cut = max(between.rfind(c) for c in breaks)
+        own = between[cut + 1 :]
+        if cut >= 0 and any(rank_said(own, leaf["scale"]) for leaf, _ in needs):
+            return own
+    return between
 
 
 def _counted_levels_are_the_items(r, kept: list, left: list) -> None:
