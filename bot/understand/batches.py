@@ -81,7 +81,11 @@ def _patterns() -> dict:
             rf"|(?P<this>这|本|该)\s*(?:一)?\s*(?:个)?\s*(?P<b2>{batch})"
             # 「3月班」「7月份那期」「上半年那个班」: a batch named by its month or its label
             rf"|(?<![\d一二两三四五六七八九十])(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?\s*(?:的|那)?\s*(?:一)?\s*(?:个)?\s*(?P<b3>{batch})"
-            rf"|(?P<l>{alternation(estimate_words()['groups']['labels'])})\s*(?:的|那)?\s*(?:一)?\s*(?:个)?\s*(?P<b4>{batch}))(?!的人)"
+            rf"|(?P<l>{alternation(estimate_words()['groups']['labels'])})\s*(?:的|那)?\s*(?:一)?\s*(?:个)?\s*(?P<b4>{batch})"
+            # 「a班40人」「B班28人」: a letter names the group; 「一期培训32人；二期25人」: an ordinal without 第, when its
+            # people follow at once (「三期学员：…」 counts the batches, it names none)
+            rf"|(?<![a-z])(?P<x>[a-z])\s*(?P<b5>{batch})"
+            rf"|(?<![\d一二两三四五六七八九十第每])(?P<o2>[一二三四五六七八九])\s*(?P<b6>期|批)(?=[^，,。；;：:\n]{{0,6}}?[\d一二两三四五六七八九十]+\s*(?:个|名|位|人)))(?!的人)"
         ),
         "unfinished": re.compile(alternation(w["unfinished"])),
         "all_meet": re.compile(alternation(w["all_meet"])),
@@ -141,6 +145,11 @@ def _segments(t: str) -> List[Tuple[str, str, int, int]]:
             key = f"{int(n)}月{m.group('b3')}" if n else m.group(0)
         elif m.group("l"):
             key = f"{m.group('l')}{m.group('b4')}"
+        elif m.group("x"):
+            key = f"{m.group('x').upper()}{m.group('b5')}"
+        elif m.group("o2"):
+            n = numeral_value(m.group("o2"))
+            key = f"第{int(n)}{m.group('b6')}" if n else m.group(0)
         else:
             key = f"本{m.group('b2')}"
         found.append((key, m.group(0), m.start(), m.end()))
@@ -221,6 +230,14 @@ def _batch(t: str, key: str, label: str, start: int, end: int, code: str, ids, d
         )
     if size is None:  # 「第二期里有6个是高中」: a batch named again, its parts are of the batch counted before
         return Batch(key, label, None, None, _why(t, fails), unfinished, "", spans, tuple(q.count for q in fails))
+    if not fails and not parts:
+        status, labels, _ = _classify(seg, code, ids)
+        if (
+            status == "fails"
+        ):  # 「C班15人全通过，但签的都是6个月的合同」: what is said of the whole batch fails for all of it
+            said = re.split(r"[。？?！!\n]", seg)[0].strip(" ，,；;")
+            why = f"（“{said}”不符合“{'、'.join(labels)}”）"
+            return Batch(key, label, size, 0, f"{size} − {size} = 0{why}", False, "", ((start, end),), (size,))
     if not fails:
         return Batch(key, label, size, size, f"{size}（全部符合）", False, "", spans)
     ask = ""
