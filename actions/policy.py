@@ -78,8 +78,20 @@ def figures_first(dispatcher, tracker):
     )
     if (shapes.search("asks_amount", text) and not cap_only) or own_money(text) or adds:
         # a cap asked with nothing to compute from (「展会补贴 境内一场封顶多少」) is the clause's answer
-        return estimate_from_question(dispatcher, tracker)
+        said = len(dispatcher.messages)
+        return open_detail_noted(dispatcher, said, text, estimate_from_question(dispatcher, tracker))
     return None
+
+
+def open_detail_noted(dispatcher, said: int, text: str, events):
+    """An estimate of a message that also asks a detail the policy leaves open (「发票是含增值税的 一共3万 能按3万算吗」)
+    starts by saying the policy does not settle it (bot/answers/unspecified.py), then estimates the amount as given."""
+    from bot.answers import unspecified
+
+    note = unspecified.beside_estimate(understand(text)) if events is not None else None
+    if note:
+        dispatcher.messages.insert(said, {"text": note})
+    return events
 
 
 def classify_first(dispatcher, tracker):
@@ -210,7 +222,18 @@ def _asks_own_amount(part: str) -> bool:
         return False
     if not shapes.search("asks_limit", part):
         return True
-    return any(shapes.search("asks_amount", c) and not shapes.search("asks_limit", c) for c in clauses(part))
+    if any(shapes.search("asks_amount", c) and not shapes.search("asks_limit", c) for c in clauses(part)):
+        return True
+    return _computes_to_cap(part)
+
+
+def _computes_to_cap(part: str) -> bool:
+    """「三个认证每个花50万 平台采购800万…每项都按上限算最多多少」: the most asked of the part's own amounts is the
+    estimate held to each cap (as a message of one question: figures_first's cap_only), not the clauses' caps."""
+    from bot.estimate.session import EstimateSession
+
+    norm = normalize(part)
+    return _own_amounts(norm) and EstimateSession.start(part).status == "done"
 
 
 def _whether_only(part: str, whole: str) -> bool:
@@ -622,6 +645,8 @@ def not_served_first(dispatcher, tracker):
         and router.is_classify_question(None, t)
         and not own_money(user_text(tracker))  # 「展位费1.2万 差旅住宿花了6000 能补多少」: costs, not a business
         and not_outsourcing.answer(t) is None  # a support item asked too: not_outsourcing_first says both
+        # 「…物流方案设计算哪个领域？另外跟高职搞实训基地 协议签几年」: other questions too, each answered (router)
+        and all(router.is_classify_question(None, p) for p in router.message_parts(t))
     ):
         answer = catalog.classify_answer(t)
     if answer is None:

@@ -438,7 +438,8 @@ def _each_subject(part: str) -> list:
     m = shapes.search("each_subject", part)
     if not m:
         return [part]
-    pieces = [m.group("a") + m.group("ask"), m.group("b") + m.group("ask")]
+    ask = (m.group("mid") or "") + m.group("ask")  # 「…，单个企业每年分别最高多少」: who or when, then the question
+    pieces = [m.group("a") + ask, m.group("b") + ask]
     if all((query.search(p, limit=1) or [{"score": 0}])[0]["score"] >= SEARCH_FLOOR for p in pieces):
         return pieces
     return [part]
