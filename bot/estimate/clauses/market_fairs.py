@@ -83,7 +83,9 @@ def read(r):
     groups = []
     cur = None
     said_region = None
-    named_fair = False  # the segment before named a fair and told no figure (「境外展的展位费发票是含增值税的 一共3万」)
+    named_fair = (
+        False  # the segment before named a fair and told no figure (「境外展的展位费发票是含增值税的 一共3万」)
+    )
     excluded_here = []
     # parts of the message, split at punctuation and at words that start another event (「…十二万然后还去深圳…」)
     cuts = [0] + [m.start() for m in re.finditer(r"然后|另外还|之后又|接着又|还去|又去|再去", r.text)] + [len(r.text)]
