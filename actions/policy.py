@@ -482,7 +482,9 @@ def verdict_first(dispatcher, tracker):
         # (the counts as the estimate reads them: a part supposing another case, 「假如协议只签了1年呢」, left out)
         counts = asked and (_computable_counts(text) or _computable_counts(normalize(estimate_text(text) or text)))
         if (money or counts) and asked and not _asked_items_ruled_out(tracker, asked, parts):
-            return None  # several questions, one asking to compute with the figures: figures_first
+            # a supposed case with figures of its own after a verdict (「刚好100万美元 能拿吗？要是做到100.5万…」)
+            return supposed_after_the_rest(dispatcher, tracker, parts, estimate_parts(parts))
+            # else several questions, one asking to compute with the figures: figures_first
         # several questions: each part gets its own verdict or answer
         answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
