@@ -590,17 +590,17 @@ def supposed_after_the_rest(dispatcher, tracker, parts: list, asked: list):
     if others:
         said = read_facts(normalize(" ".join(parts[:i])))
         codes = {c for p in others for c in detect_items(normalize(p))} & set(conditions.clause_codes())
+        codes = codes or {_item_before(supposed, parts)} - {None}
         verdicts = conditions.evaluate_all(said, sorted(codes)) if codes else {}
         if not codes or any(verdicts[c].status != conditions.NOT_MET for c in codes):
             return None
-    named = [c for p in parts[:i] for c in detect_items(normalize(p))]
-    item = next((c for c in reversed(named) if c in conditions.clause_codes()), None)
+    item = _item_before(supposed, parts)
     if item is None:
         return None
     args = (entities_of(tracker), tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
     rest = parts[:i] + parts[i + 1 :]
     first = (
-        router.compose_parts(rest, *args, read_facts(normalize(" ".join(rest))), said=" ".join(rest))
+        router.compose_parts(rest, *args, read_facts(normalize(" ".join(rest))), said=user_text(tracker))
         if len(rest) >= 2
         else router.answer_part(None, rest[0], *args, read_facts(normalize(rest[0])))
     )
@@ -630,15 +630,25 @@ def _supposes_own_figures(part: str, parts: list) -> bool:
     """A part that supposes another case with money figures of its own that are enough to compute
     (「要是做到100.5万美元，中间价按7.1，能拿多少」): its amount is asked on its own figures, whatever the stated
     facts of the parts before it rule out; naming no item, it asks of the item the parts before it named."""
-    from bot.estimate.items import detect_items
     from bot.estimate.session import EstimateSession, own_figures
 
     norm = normalize(part)
     if not is_what_if(norm) or not [f for f in own_figures(norm) if f.kind == "money"]:
         return False
+    item = _item_before(part, parts)
+    return EstimateSession.start(part, topic=item).status == "done"
+
+
+def _item_before(part: str, parts: list):
+    """The support item the parts before `part` name (their words, else the figures they give), or None."""
+    from bot.estimate.items import detect_items
+    from bot.estimate.session import EstimateSession
+    from knowledge import conditions
+
     before = parts[: parts.index(part)] if part in parts else []
     named = [c for p in before for c in detect_items(normalize(p))]
-    return EstimateSession.start(part, topic=named[-1] if named else None).status == "done"
+    named = named or (list(EstimateSession.start(" ".join(before)).items) if before else [])
+    return next((c for c in reversed(named) if c in conditions.clause_codes()), None)
 
 
 def asks_amount(text: str) -> bool:
