@@ -155,12 +155,17 @@ def absorbed(part: str, kinds: list) -> bool:
     """Whether a statement names its business only by general words of a kind described beside it (catalog.yml
     `absorbs`: 「我们做跨境电商」 beside 「卖自己采购的家居用品」): without those words no term places it."""
     words = [w for k in kinds for w in k.get("absorbs") or []]
-    if not words or not any(w in part for w in words):
+    if not words or not any(w in part for w in words) or SERVES_CLIENT.search(part):
         return False
     rest = part
     for w in sorted(words, key=len, reverse=True):
         rest = rest.replace(w, " ")
     return not any(h.get("confident") for h in query.classify_business(rest, limit=3))
+
+
+def sells_own_goods(part: str, kinds: list) -> bool:
+    """Whether a statement says the goods it sells are the company's own (catalog.yml `own_goods`: 「卖自己采购的」)."""
+    return any(w in part for k in kinds for w in k.get("own_goods") or [])
 
 
 def outside_kinds(text: str) -> list:

@@ -39,13 +39,13 @@ def rejected_kind(t: str) -> Optional[dict]:
     if not described:
         return None
     kinds = catalog.described_kinds(t)
-    # the statements that are not of the kind, nor name it only in general words (「我们做跨境电商」), place no service
-    rest = " ".join(
-        p for p in catalog.business_parts(t) if not catalog.outside_kinds(p) and not catalog.absorbed(p, kinds)
-    )
-    if rest.strip() and any(
-        h.get("confident") and not h.get("excluded") for h in query.classify_business(rest, limit=3)
-    ):
+    # a statement naming the business only in general words (「我们做跨境电商」), or selling goods of one's own on a named
+    # platform (「在独立站上卖自己采购的家居用品」), places no service of the catalog
+    rest = t
+    for part in catalog.business_parts(t):
+        if catalog.absorbed(part, kinds) or catalog.sells_own_goods(part, kinds):
+            rest = rest.replace(part, " ")
+    if any(h.get("confident") and not h.get("excluded") for h in query.classify_business(rest, limit=3)):
         return None
     for part in catalog.business_parts(t):
         if catalog.absorbed(part, kinds):
