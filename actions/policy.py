@@ -67,6 +67,9 @@ def figures_first(dispatcher, tracker):
         asked = estimate_parts(parts) if own_figures(normalize(text)) else []
         if not asked:
             return None  # several questions, none asking to compute: answered part by part
+        events = supposed_after_the_rest(dispatcher, tracker, parts, asked)
+        if events is not None:
+            return events
         events = estimate_from_question(dispatcher, tracker, estimate_text(text))
         return events if events is None else events + other_parts(dispatcher, tracker)
     if shapes.search("double_claim_outright", text) and shapes.search("claim_verbs", text) and not own_money(text):
@@ -78,8 +81,20 @@ def figures_first(dispatcher, tracker):
     )
     if (shapes.search("asks_amount", text) and not cap_only) or own_money(text) or adds:
         # a cap asked with nothing to compute from (「展会补贴 境内一场封顶多少」) is the clause's answer
-        return estimate_from_question(dispatcher, tracker)
+        said = len(dispatcher.messages)
+        return open_detail_noted(dispatcher, said, text, estimate_from_question(dispatcher, tracker))
     return None
+
+
+def open_detail_noted(dispatcher, said: int, text: str, events):
+    """An estimate of a message that also asks a detail the policy leaves open (「发票是含增值税的 一共3万 能按3万算吗」)
+    starts by saying the policy does not settle it (bot/answers/unspecified.py), then estimates the amount as given."""
+    from bot.answers import unspecified
+
+    note = unspecified.beside_estimate(understand(text)) if events is not None else None
+    if note:
+        dispatcher.messages.insert(said, {"text": note})
+    return events
 
 
 def classify_first(dispatcher, tracker):
@@ -210,7 +225,18 @@ def _asks_own_amount(part: str) -> bool:
         return False
     if not shapes.search("asks_limit", part):
         return True
-    return any(shapes.search("asks_amount", c) and not shapes.search("asks_limit", c) for c in clauses(part))
+    if any(shapes.search("asks_amount", c) and not shapes.search("asks_limit", c) for c in clauses(part)):
+        return True
+    return _computes_to_cap(part)
+
+
+def _computes_to_cap(part: str) -> bool:
+    """「三个认证每个花50万 平台采购800万…每项都按上限算最多多少」: the most asked of the part's own amounts is the
+    estimate held to each cap (as a message of one question: figures_first's cap_only), not the clauses' caps."""
+    from bot.estimate.session import EstimateSession
+
+    norm = normalize(part)
+    return _own_amounts(norm) and EstimateSession.start(part).status == "done"
 
 
 def _whether_only(part: str, whole: str) -> bool:
@@ -458,7 +484,9 @@ def verdict_first(dispatcher, tracker):
         # (the counts as the estimate reads them: a part supposing another case, 「假如协议只签了1年呢」, left out)
         counts = asked and (_computable_counts(text) or _computable_counts(normalize(estimate_text(text) or text)))
         if (money or counts) and asked and not _asked_items_ruled_out(tracker, asked, parts):
-            return None  # several questions, one asking to compute with the figures: figures_first
+            # a supposed case with figures of its own after a verdict (「刚好100万美元 能拿吗？要是做到100.5万…」)
+            return supposed_after_the_rest(dispatcher, tracker, parts, estimate_parts(parts))
+            # else several questions, one asking to compute with the figures: figures_first
         # several questions: each part gets its own verdict or answer
         answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
@@ -525,6 +553,8 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
 
     if parts and other_subject.set_aside(list(parts), asked):
         return False
+    if any(_supposes_own_figures(p, list(parts)) for p in asked):
+        return False  # 「…刚好100万美元整 能拿吗？要是做到100.5万美元 中间价按7.1 能拿多少」: the supposed case is computed
 
     facts, _ = known_facts(tracker)
     # only when a part supposing another case is set aside (「假如只签了1年呢」) are the facts those the estimate reads
@@ -542,6 +572,85 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
         return False
     verdicts = conditions.evaluate_all(facts, sorted(codes))
     return all(verdicts[c].status == conditions.NOT_MET for c in codes)
+
+
+def supposed_after_the_rest(dispatcher, tracker, parts: list, asked: list):
+    """「超过100万美元是含100万吗？我们刚好100万美元整 能拿吗？要是做到100.5万美元 中间价按7.1 能拿多少？」: the parts
+    before a supposed case with figures of its own are answered each on its own (the verdict on the stated 100万),
+    then the supposed case is estimated on its own figures, of the item the parts before it named; None when another
+    part asks to compute an amount the stated facts do not rule out (the whole message is then the estimate's)."""
+    from bot.answers import router
+    from bot.estimate.items import detect_items
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    supposed = next((p for p in asked if p != parts[0] and _supposes_own_figures(p, parts)), None)
+    if supposed is None:
+        return None
+    i = parts.index(supposed)
+    others = [p for p in asked if p != supposed]
+    if others:
+        said = read_facts(normalize(" ".join(parts[:i])))
+        codes = {c for p in others for c in detect_items(normalize(p))} & set(conditions.clause_codes())
+        codes = codes or {_item_before(supposed, parts)} - {None}
+        verdicts = conditions.evaluate_all(said, sorted(codes)) if codes else {}
+        if not codes or any(verdicts[c].status != conditions.NOT_MET for c in codes):
+            return None
+    item = _item_before(supposed, parts)
+    if item is None:
+        return None
+    args = (entities_of(tracker), tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain"))
+    rest = parts[:i] + parts[i + 1 :]
+    first = (
+        router.compose_parts(rest, *args, read_facts(normalize(" ".join(rest))), said=user_text(tracker))
+        if len(rest) >= 2
+        else router.answer_part(None, rest[0], *args, read_facts(normalize(rest[0])))
+    )
+    if first is None or not first.text:
+        return None
+    said_before = len(dispatcher.messages)
+    from bot.estimate.clauses import NAMES
+
+    events = estimate_from_question(dispatcher, tracker, f"{NAMES.get(item, '')} {supposed}")
+    if events is None:
+        return None
+    estimate = dispatcher.messages[said_before:]
+    del dispatcher.messages[said_before:]
+    say(dispatcher, first)
+    from bot.understand.quote import header
+
+    said_estimate = "\n".join(m.get("text") or "" for m in estimate)
+    if first.text.startswith("1. "):
+        dispatcher.utter_message(text=header(len(rest) + 1, supposed, user_text(tracker), said_estimate))
+    else:
+        dispatcher.utter_message(text=header(2, supposed, user_text(tracker), said_estimate)[3:])
+    dispatcher.messages.extend(estimate)
+    return answer_events(first) + [e for e in events if e.get("name") != "topic_clause"]
+
+
+def _supposes_own_figures(part: str, parts: list) -> bool:
+    """A part that supposes another case with money figures of its own that are enough to compute
+    (「要是做到100.5万美元，中间价按7.1，能拿多少」): its amount is asked on its own figures, whatever the stated
+    facts of the parts before it rule out; naming no item, it asks of the item the parts before it named."""
+    from bot.estimate.session import EstimateSession, own_figures
+
+    norm = normalize(part)
+    if not is_what_if(norm) or not [f for f in own_figures(norm) if f.kind == "money"]:
+        return False
+    item = _item_before(part, parts)
+    return EstimateSession.start(part, topic=item).status == "done"
+
+
+def _item_before(part: str, parts: list):
+    """The support item the parts before `part` name (their words, else the figures they give), or None."""
+    from bot.estimate.items import detect_items
+    from bot.estimate.session import EstimateSession
+    from knowledge import conditions
+
+    before = parts[: parts.index(part)] if part in parts else []
+    named = [c for p in before for c in detect_items(normalize(p))]
+    named = named or (list(EstimateSession.start(" ".join(before)).items) if before else [])
+    return next((c for c in reversed(named) if c in conditions.clause_codes()), None)
 
 
 def asks_amount(text: str) -> bool:
@@ -622,8 +731,12 @@ def not_served_first(dispatcher, tracker):
         answer is None
         and catalog.outside_kinds(t)
         and router.is_classify_question(None, t)
-        and not own_money(user_text(tracker))  # 「展位费1.2万 差旅住宿花了6000 能补多少」: costs, not a business
+        # 「展位费1.2万 差旅住宿花了6000 能补多少」: costs, not a business; but 「卖自己采购的家居用品 出口一年500万美金
+        # 这个能算服务外包离岸业务吗」: the money is what the business described sells, not an amount to estimate
+        and (not own_money(user_text(tracker)) or not_outsourcing.rejected_kind(t) is not None)
         and not_outsourcing.answer(t) is None  # a support item asked too: not_outsourcing_first says both
+        # 「…物流方案设计算哪个领域？另外跟高职搞实训基地 协议签几年」: other questions too, each answered (router)
+        and all(router.is_classify_question(None, p) for p in router.message_parts(t))
     ):
         answer = catalog.classify_answer(t)
     if answer is None:

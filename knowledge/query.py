@@ -636,7 +636,7 @@ def _masked(q: str) -> str:
 def not_service_outsourcing(description: str) -> list:
     """The kinds of business outside all 23 domains that a description names (catalog.yml), in order.
 
-    Each result is {"key", "label", "why", "decides", "trigger"}; a kind is left out when one of its
+    Each result is {"key", "label", "why", "decides", "trigger", "absorbs", "own_goods"}; a kind is left out when one of its
     `unless` words (a service that points back to a domain) occurs in the same description.
     """
     return [dict(f) for f in _not_service_outsourcing(description)]
@@ -682,6 +682,8 @@ def _not_service_outsourcing(description: str) -> tuple:
                         "why": kind["why"],
                         "decides": kind.get("decides") or "",
                         "trigger": hit,
+                        "absorbs": list(kind.get("absorbs") or []),  # general words naming the same business
+                        "own_goods": list(kind.get("own_goods") or []),  # words saying the goods are one's own
                     }
                 )
     return tuple(found)

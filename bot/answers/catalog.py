@@ -146,6 +146,28 @@ def judge_part(part: str) -> Optional[tuple]:
     return None
 
 
+def described_kinds(text: str) -> list:
+    """The kinds outside the 23 domains that the statements of a description name (each statement on its own)."""
+    return [k for part in business_parts(text) for k in outside_kinds(part)]
+
+
+def absorbed(part: str, kinds: list) -> bool:
+    """Whether a statement names its business only by general words of a kind described beside it (catalog.yml
+    `absorbs`: 「我们做跨境电商」 beside 「卖自己采购的家居用品」): without those words no term places it."""
+    words = [w for k in kinds for w in k.get("absorbs") or []]
+    if not words or not any(w in part for w in words) or SERVES_CLIENT.search(part):
+        return False
+    rest = part
+    for w in sorted(words, key=len, reverse=True):
+        rest = rest.replace(w, " ")
+    return not any(h.get("confident") for h in query.classify_business(rest, limit=3))
+
+
+def sells_own_goods(part: str, kinds: list) -> bool:
+    """Whether a statement says the goods it sells are the company's own (catalog.yml `own_goods`: 「卖自己采购的」)."""
+    return any(w in part for k in kinds for w in k.get("own_goods") or [])
+
+
 def outside_kinds(text: str) -> list:
     """The kinds of business outside all 23 domains that the text names as the business (catalog.yml), the one
     named first first (「二手房买卖和租房中介」: real estate before 买卖 of goods); a word that only says where the
@@ -239,10 +261,11 @@ def classify_answer(text: str) -> Optional[Answer]:
     if shapes.search("in_house_only", text):  # 「只给自己公司用 不对外卖」: no client, no service outsourcing
         return Answer(shapes.routes()["in_house_only"]["answer"], clause="annex")
     judged = []
+    described = described_kinds(text)
     for part in business_parts(text):
         verdict = judge_part(part)
-        if verdict is None:
-            continue
+        if verdict is None or (verdict[0] == "domain" and absorbed(part, described)):
+            continue  # 「我们做跨境电商」 beside 「自己在亚马逊上卖自己采购的家居用品」: the same business, selling goods
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))

@@ -38,9 +38,18 @@ def rejected_kind(t: str) -> Optional[dict]:
     described = [k for part in catalog.business_parts(t) if _describes(part) for k in catalog.outside_kinds(part)]
     if not described:
         return None
-    if any(h.get("confident") and not h.get("excluded") for h in query.classify_business(t, limit=3)):
+    kinds = catalog.described_kinds(t)
+    # a statement naming the business only in general words (「我们做跨境电商」), or selling goods of one's own on a named
+    # platform (「在独立站上卖自己采购的家居用品」), places no service of the catalog
+    rest = t
+    for part in catalog.business_parts(t):
+        if catalog.absorbed(part, kinds) or catalog.sells_own_goods(part, kinds):
+            rest = rest.replace(part, " ")
+    if any(h.get("confident") and not h.get("excluded") for h in query.classify_business(rest, limit=3)):
         return None
     for part in catalog.business_parts(t):
+        if catalog.absorbed(part, kinds):
+            continue
         verdict = catalog.judge_part(part)
         # a domain that excludes it (维修维护服务 不包括手机等消费产品的维修) places no service
         if verdict is not None and verdict[0] == "domain" and not verdict[1].get("excluded"):

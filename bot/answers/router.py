@@ -363,8 +363,12 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
         topic = topic_clause if not answers else (None if detect_items(part) else clause)
         # 「…2子公司能报吗 3分公司能报吗」: a part about one of several applicants described reads that one's facts
         own = part_subjects.part_facts(whole, part, facts) if facts is not None else None
-        a = _applicant_verdict(part, own) or answer_part(
-            None, with_context(part, list(parts)), entities, topic, topic_domain, own or facts, before=prev
+        a = (
+            _applicant_verdict(part, own)
+            or (_inherited_verdict(part, topic, own or facts) if answers else None)
+            or answer_part(
+                None, with_context(part, list(parts)), entities, topic, topic_domain, own or facts, before=prev
+            )
         )
         prev = part
         if not a.text and clause:
@@ -390,6 +394,26 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     text += _applicant_line(said, answers)
     last = answers[-1][1]
     return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
+
+
+def _inherited_verdict(part: str, topic: Optional[str], facts: Optional[dict]) -> Optional[Answer]:
+    """「…技术先进型资格奖多少？我们是2020年认定的，今年只是复审通过，这算新获得吗」: a question part that names no
+    item of its own but states facts of the item the part before asked about is asked of that item: the verdict on
+    that item's conditions, not whatever clause its words happen to find in the search (三（八）1's 新通过认定)."""
+    from bot.estimate.items import detect_items
+    from bot.understand.facts import read_facts_cached
+    from bot.understand.segment import is_question
+
+    if facts is None or not topic or not topic.startswith("3") or topic not in conditions.clause_codes():
+        return None
+    if detect_items(part) or catalog.domain_in(part) or not is_question(part):
+        return None
+    said = read_facts_cached(part)
+    if not set(said) & set(conditions.facts_of(topic)):
+        return None
+    from bot.answers import qualify
+
+    return qualify.verdict_answer([topic], dict(facts, **said), part)
 
 
 def _second_article_verdict(a: Answer) -> bool:
@@ -438,7 +462,8 @@ def _each_subject(part: str) -> list:
     m = shapes.search("each_subject", part)
     if not m:
         return [part]
-    pieces = [m.group("a") + m.group("ask"), m.group("b") + m.group("ask")]
+    ask = (m.group("mid") or "") + m.group("ask")  # 「…，单个企业每年分别最高多少」: who or when, then the question
+    pieces = [m.group("a") + ask, m.group("b") + ask]
     if all((query.search(p, limit=1) or [{"score": 0}])[0]["score"] >= SEARCH_FLOOR for p in pieces):
         return pieces
     return [part]

@@ -36,6 +36,25 @@ def _policy_words(subject: dict) -> str:
     return f"{c['label']}（{c['title']}）：{c['text']}"
 
 
+def _settled_by(kind: dict) -> str:
+    d = query.document()
+    rules = d["implementation_rules"]
+    return kind["settled_by"].format(
+        drafted_by=rules["drafted_by"], authority=d["interpretation"]["authority"], sponsor=d["sponsor"]
+    )
+
+
+def beside_estimate(t: str) -> Optional[str]:
+    """「展位费发票是含增值税的 一共3万 能按3万算吗 补多少」: the open detail asked beside the user's own figures is said
+    first (the policy does not say, who settles it), then the estimate follows on the amount as given; None when
+    the message asks no open detail."""
+    kind = asked(t)
+    if kind is None or not kind.get("beside_estimate"):
+        return None  # 「合同是欧元结算的」: no amount to take as given (the estimate asks for dollars)
+    what = "、".join(s["what"] for s in _subjects(kind, t))
+    return f"{kind['reply'].format(what=what)}{_settled_by(kind)}{kind['beside_estimate']}"
+
+
 def answer(t: str) -> Optional[Answer]:
     """「政策没有明确…」, the policy's words on each amount named, and who settles it; None when not asked."""
     kind = asked(t)
@@ -46,11 +65,6 @@ def answer(t: str) -> Optional[Answer]:
     what = "、".join(s["what"] for s in subjects)
     lines = [kind["reply"].format(what=what)]
     lines += ["文件对此的规定是——" + _policy_words(s) for s in subjects]
-    rules = d["implementation_rules"]
-    lines.append(
-        kind["settled_by"].format(
-            drafted_by=rules["drafted_by"], authority=d["interpretation"]["authority"], sponsor=d["sponsor"]
-        )
-    )
+    lines.append(_settled_by(kind))
     last = subjects[-1]
     return Answer("\n".join(lines), clause=last.get("clause") or d[last["field"]]["clause"])

@@ -77,7 +77,10 @@ def names_cap(text: str, f) -> bool:
     the cap; the user's own amount is never followed by 封顶/上限."""
     if f.kind != "money" or f.currency not in (None, "CNY") or f.value not in _policy_caps():
         return False
-    after = alternation(estimate_words()["cap_named"]["after"])
+    words = estimate_words()["cap_named"]
+    if re.search(rf"(?:{alternation(words.get('before') or [])})\s*$", text[max(0, f.start - 8) : f.start]):
+        return True  # 「每项按上限算最多多少 会不会超过500万」: whether the sum reaches that cap
+    after = alternation(words["after"])
     # 「平台投入200万 上限是多少」 asks the cap beside the user's own 200万: that figure stays the user's
     return bool(re.match(rf"(元)?(?:{after})(?!\s*(是|为|有)?\s*(多少|几|啥|什么))", text[f.end : f.end + 12]))
 

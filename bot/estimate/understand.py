@@ -431,6 +431,7 @@ class Reader:
             ):
                 self.used.add(id(f))
                 self.out.notes.append(f"{f.raw}是签订的合同金额，不是执行额，不作为测算依据")
+        self._restated_basis()
         near = "|".join(re.escape(w) for w in estimate_words()["compared_to"])
         moneys = [f for f in self.figs if f.kind == "money" and f.value is not None]
         for prev, f in zip(moneys, moneys[1:]):  # 「1999万美元 接近2000万了」: the mark compared with, not a figure
@@ -461,6 +462,20 @@ class Reader:
                 self.used.add(id(f))
         if found:
             self.out.fields["_claims"] = [c.as_json() for c in found]
+
+    def _restated_basis(self) -> None:
+        """「展位费一共3万 这个能按3万算补贴吗」: an amount asked about as the basis (estimate_words.yml restated_basis)
+        that repeats an amount told before it is that amount told again, not a second one."""
+        words = estimate_words()["restated_basis"]
+        before, after = _words(words["before"]), _words(words["after"])
+        moneys = [f for f in self.figs if f.kind == "money" and f.value is not None]
+        for i, f in enumerate(moneys):
+            if not re.search(rf"(?:{before})\s*$", self.text[max(0, f.start - 3) : f.start]):
+                continue
+            if not re.match(rf"\s*(?:{after})", self.text[f.end :]):
+                continue
+            if any(g.value == f.value and g.currency == f.currency and id(g) not in self.used for g in moneys[:i]):
+                self.used.add(id(f))
 
     # -- helpers -----------------------------------------------------------------------
     def _rough_amounts(self) -> list:

@@ -16,6 +16,7 @@ import yaml
 from bot.nlu.normalize import normalize
 from bot.understand.scoped_facts import scoped
 from calculator.figures_zh import parse_figures
+from knowledge import shapes
 from knowledge.conditions import Span, scales
 from knowledge.text import expand_short_forms
 
@@ -372,6 +373,8 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                     continue
                 if spec.get("this_year") and f.start in earlier:
                     continue  # 「去年和今年离岸分别是80万美元、150万美元」: 80万 is last year's, not this year's
+                if f.kind == "count" and f.value == 1 and shapes.pattern("per_head_asked").match(t, f.end):
+                    continue  # 「实习生一个人补多少」: the unit of the rate asked, no headcount
                 if spec.get("not_followed_by") and spec["not_followed_by"].match(t, f.end):
                     continue  # 「接了18个实习生 有15个应届生」: 15 counts the graduates, not the interns
                 if spec.get("not_preceded_by") and spec["not_preceded_by"].search(t[max(0, f.start - 8) : f.start]):

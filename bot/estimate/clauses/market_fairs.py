@@ -124,6 +124,9 @@ def read(r):
     groups = []
     cur = None
     said_region = None
+    named_fair = (
+        False  # the segment before named a fair and told no figure (「境外展的展位费发票是含增值税的 一共3万」)
+    )
     excluded_here = []
     # parts of the message, split at punctuation and at words that start another event (「…十二万然后还去深圳…」)
     cuts = [0] + [m.start() for m in re.finditer(r"然后|另外还|之后又|接着又|还去|又去|再去", r.text)] + [len(r.text)]
@@ -192,7 +195,9 @@ def read(r):
             or r.pending == "fairs"
             or (cur is not None and (costs or counts))
             or (counts and re.search(FAIR_WORDS, r.text))
+            or (named_fair and costs and _bare_amount(r, seg, s, costs))
         )
+        named_fair = bool(re.search(FAIR_WORDS, seg)) and not seg_figs
         if not fairish or not (costs or counts):
             said_region = region or said_region
             continue
@@ -347,6 +352,14 @@ def _per_fair(r, g: dict, values: list) -> Optional[list]:
         )
         return None
     return out
+def _bare_amount(r, seg: str, start: int, costs: list) -> bool:
+    """「…展位费发票是含增值税的 一共3万」: a segment that is only an amount (一共、总共、花了… before it, nothing after
+    but a question) names no cost of its own: the cost of the fair the segment before it named."""
+    first = costs[0]
+    lead = r.text[start : first.start]
+    tail = r.text[first.end : start + len(seg)]
+    amount_words = r"(一共|总共|合计|共计|总计|共|花了|花费了?|费用|金额|大概|大约|约|是|为|差不多|了)*"
+    return len(costs) == 1 and bool(re.fullmatch(amount_words, lead)) and bool(re.fullmatch(r"(元|块|块钱)?", tail))
 
 
 def _name_travel(r) -> None:
