@@ -95,7 +95,9 @@ def compute(ctx):
     elif cents(award) <= 0:
         steps.append(f"增量 × {pct(rate)} = {yuan(raw)}，不足0.01元，不予奖励")
     elif raw > cap:
-        steps.append(f"{yuan(increment)} × {pct(rate)} = {yuan(raw)}，超过单项上限（最高{amount(cap)}），按{amount(cap)}计")
+        steps.append(
+            f"{yuan(increment)} × {pct(rate)} = {yuan(raw)}，超过单项上限（最高{amount(cap)}），按{amount(cap)}计"
+        )
     else:
         steps.append(f"{yuan(increment)} × {pct(rate)} = {yuan(raw)}，未超过单项上限{amount(cap)}")
     start = int(fig(CODE, "start_year"))

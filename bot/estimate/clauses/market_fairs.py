@@ -352,6 +352,8 @@ def _per_fair(r, g: dict, values: list) -> Optional[list]:
         )
         return None
     return out
+
+
 def _bare_amount(r, seg: str, start: int, costs: list) -> bool:
     """「…展位费发票是含增值税的 一共3万」: a segment that is only an amount (一共、总共、花了… before it, nothing after
     but a question) names no cost of its own: the cost of the fair the segment before it named."""
