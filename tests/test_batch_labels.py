@@ -34,3 +34,18 @@ def test_whole_batch_failing_counts_zero_and_is_named():
     r = read(text, items=detect_items(normalize(text)))
     assert r.fields["institution_trainees"] == 30
     assert any("12 − 12 = 0" in n for n in r.notes)
+
+
+@pytest.mark.parametrize(
+    "text, total",
+    [
+        ("认定的培训机构 第一期30人 第二期30人 第一期有2个是高中学历 其他都符合", 58),
+        ("认定的培训机构 a班25人 b班25人 b班还有3个没通过考核 其余都符合", 47),
+    ],
+)
+def test_a_batch_named_again_with_you_opens_a_part(text, total):
+    assert _trainees(text)[0] == total
+
+
+def test_a_batch_size_said_with_you_is_still_its_size():
+    assert _trainees("认定的培训机构 第一期有40人 第二期有30人 都符合")[0] == 70

@@ -160,12 +160,16 @@ def _segments(t: str) -> List[Tuple[str, str, int, int]]:
     return out
 
 
-def _batch(t: str, key: str, label: str, start: int, end: int, code: str, ids, disjoint_all: bool) -> Batch:
+def _batch(
+    t: str, key: str, label: str, start: int, end: int, code: str, ids, disjoint_all: bool, named_before: bool = False
+) -> Batch:
     p = _patterns()
     seg = t[start:end]
     counts = [m for m in COUNT.finditer(seg) if not re.match(r"[\d.]", seg[m.end() : m.end() + 1])]
     size, first = None, 0
     again = re.match(r"\s*(?:里面|里头|里|当中|之中|中)", seg)  # 「第二期里有6个…」: a part of it, no size
+    if named_before and re.match(r"\s*(?:也|还|另外)?\s*有", seg):
+        again = True  # 「第一期20人 第二期20人 第一期有1个是高中学历」: the batch named again, 有 opens a part of it
     if counts and counts[0].start() <= 12 and not again:  # 「第一期40人」「第二批昨天考完了 32人里…」: the batch's size
         size, first = _count(counts[0].group("n")), 1
     if size is not None:
@@ -286,7 +290,11 @@ def _read(t: str, code: str, ids, known: dict) -> Optional[Batches]:
         if not first:
             return None
         segs = [("本期", "这批学员", max(first.start() - 1, 0), len(t))]
-    batches = [_batch(t, key, label, s, e, code, ids, disjoint_all) for key, label, s, e in segs]
+    keys = [key for key, _, _, _ in segs]
+    batches = [
+        _batch(t, key, label, s, e, code, ids, disjoint_all, key in keys[:i])
+        for i, (key, label, s, e) in enumerate(segs)
+    ]
     merged: Dict[str, Batch] = {}
     for b in batches:
         before = merged.get(b.key)
