@@ -66,6 +66,27 @@ class TestSharedWords:
             session = EstimateSession.start(words)
             assert session.inputs.get("usd_cny_rate") == 7, words
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "两家分别算：A公司离岸150万美元；B公司离岸120万美元，汇率两家都按7.1，各多少",
+            "Company A offshore 1.5 million USD; Company B offshore 1.2 million USD, rate 7.1 for both. How much each?",
+        ],
+    )
+    def test_a_rate_said_of_both_serves_both(self, text):
+        for words in parts(text).values():
+            assert str(EstimateSession.start(words).inputs.get("usd_cny_rate")) == "7.1", words
+
+    def test_a_rate_said_with_one_applicants_figures_is_not_lent_to_another(self):
+        """「B公司离岸120万美元，汇率7.1」: the rate is said with B's figures; A's rate is asked, not borrowed."""
+        got = parts("两家分别算：A公司离岸150万美元；B公司离岸120万美元，汇率7.1，各多少")
+        assert "7.1" not in got["a公司"]
+
+    def test_a_fact_said_of_both_goes_with_each(self):
+        got = parts("甲公司今年离岸150万美元 汇率7.1。两家都是郑州注册的独立法人。乙公司ITSS认证费8万。各多少")
+        for words in got.values():
+            assert eligibility.facts_from(words).get("registered_in_zhengzhou") is True, words
+
     def test_the_rate_is_not_added_to_an_applicant_without_dollars(self):
         got = parts("两家分别算，汇率今年按7.1：甲公司离岸150万美元；乙公司CCRC认证费4万。各多少")
         assert "7.1" in got["甲公司"] and "7.1" not in got["乙公司"]

@@ -58,9 +58,30 @@ def split(text: str) -> List[Tuple[str, str]]:
     names = list(dict.fromkeys(n for n, _ in marks))
     own = {n: " ".join(piece.strip() for m, piece in pieces if m == n) for n in names}
     rates = _shared_rates(lead, pieces)
+    said_of_all = _said_of_all(pieces, w["combined"]["several"])
     return [
-        (n, (shared + own[n] + _rates_for(own[n], rates) + (" " + tail.strip() if tail.strip() else "")).strip())
+        (
+            n,
+            (
+                shared
+                + own[n]
+                + "".join(" " + s for s in said_of_all if s not in own[n])
+                + _rates_for(own[n], rates)
+                + (" " + tail.strip() if tail.strip() else "")
+            ).strip(),
+        )
         for n in names
+    ]
+
+
+def _said_of_all(pieces: list, several: list) -> List[str]:
+    """Sentences with no figure that say something of every applicant (「两家都是郑州注册的独立法人。」「每家都在商务部
+    系统里填报了」) standing after the sentence naming one of them: each applicant's."""
+    return [
+        s.strip()
+        for _, piece in pieces
+        for s in _sentences(piece)[1:]
+        if not re.search(r"\d", s) and any(w in s for w in several)
     ]
 
 
@@ -95,22 +116,46 @@ def _rate_only(sentence: str) -> bool:
     from calculator.figures_zh import parse_figures
 
     figs = parse_figures(sentence)
-    return any(f.kind == "rate" for f in figs) and all(
+    return _states_rate(sentence) and all(
         f.kind in ("rate", "year") or (f.kind == "count" and f.unit == "家") for f in figs
     )
+
+
+def _states_rate(text: str) -> bool:
+    """Whether a phrase of `text` states an exchange rate (「汇率7.1」「汇率两家都按7.1」「rate 7.1」)."""
+    from calculator.figures_zh import parse_figures
+
+    from bot.estimate.reading import plausible_rate
+
+    for phrase in re.split(r"[，,。；;\n]", text):
+        if any(f.kind == "rate" for f in parse_figures(phrase)):
+            return True
+        numbers = re.findall(r"(?<![\d.])\d{1,2}(?:\.\d+)?(?![\d.%])", phrase)
+        if re.search(r"汇率|中间价|rate", phrase, re.I) and any(plausible_rate(n) for n in numbers):
+            return True
+    return False
 
 
 def _shared_rates(lead: str, pieces: list) -> List[str]:
     """The sentences stating only exchange rates that stand apart from every applicant's own figures: in the opening
     words, or a sentence of its own after the one naming an applicant (「子公司B：…平台投入700万。汇率今年7.1、去年
     6.9。每个公司各能拿多少」). A year's average central parity is the same for every enterprise, so it serves each
-    applicant that states none of its own; [] when such sentences stand in more than one place (which holds for
-    whom is then not clear, and a missing rate is asked)."""
+    applicant that states none of its own; so is a phrase saying it is every applicant's (「汇率两家都按7.1」,
+    estimate_words.yml shared_rate_marks). [] when such words stand in more than one place (which holds for whom is
+    then not clear, and a missing rate is asked)."""
+    marks = estimate_words()["several_applicants"]["shared_rate_marks"]
     found = {}
     for where, words in [("lead", lead)] + [(i, piece) for i, (_, piece) in enumerate(pieces)]:
         sentences = _sentences(words)
         own = sentences if where == "lead" else sentences[1:]
         said = [s.strip() for s in own if _rate_only(s)]
+        # 「…B公司离岸120万美元，汇率两家都按7.1」: a phrase saying the rate is every applicant's, wherever it stands
+        said += [
+            p.strip()
+            for s in sentences[: 1 if where != "lead" else 0]
+            for p in re.split(r"[，,]", s)
+            if _rate_only(p) and any(m in p.lower() for m in marks)
+        ]
         if said:
             found[where] = said
     return next(iter(found.values())) if len(found) == 1 else []
@@ -122,7 +167,7 @@ def _rates_for(words: str, rates: List[str]) -> str:
     from calculator.figures_zh import parse_figures
 
     figs = parse_figures(words)
-    if not rates or any(f.kind == "rate" for f in figs):
+    if not rates or _states_rate(words):
         return ""
     if not any(f.kind == "money" and re.search(r"美元|usd|\$|dollar", str(f.unit or ""), re.I) for f in figs):
         return ""  # no dollar amount of its own: a rate serves it nothing
