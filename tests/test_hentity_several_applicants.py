@@ -206,3 +206,23 @@ class TestVerdictsOnly:
         second = out.split("【")[2]
         assert "不符合" in second and "在郑州市行政区域内依法设立" in second
         assert "测算还需要" not in out and "元" not in out
+
+
+class TestCompanyPlaceIsNoFairPlace:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "我们是郑州注册的独立法人，去了商务部门指定的展会，展位费5万",
+            "公司注册在洛阳，税在郑州交，参加了一个指定展会 布展费4万",
+            "深圳总部的分公司 在郑州纳税 今年参展一次 特装费3万",
+        ],
+    )
+    def test_where_the_company_is_set_up_does_not_place_the_fair(self, text):
+        """Where the company is registered or pays tax says nothing of where the fair was: 境内 or 境外 is asked."""
+        session = EstimateSession.start(text)
+        assert not session.inputs.get("fairs")
+        assert "境内" in session.question() and "境外" in session.question()
+
+    def test_a_fair_place_said_beside_still_counts(self):
+        session = EstimateSession.start("公司在郑州注册 今年去上海参展 展位费5万")
+        assert [f["region"] for f in session.inputs["fairs"]] == ["domestic"]
