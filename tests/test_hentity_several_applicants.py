@@ -223,6 +223,13 @@ class TestCompanyPlaceIsNoFairPlace:
         assert not session.inputs.get("fairs")
         assert "境内" in session.question() and "境外" in session.question()
 
-    def test_a_fair_place_said_beside_still_counts(self):
-        session = EstimateSession.start("公司在郑州注册 今年去上海参展 展位费5万")
-        assert [f["region"] for f in session.inputs["fairs"]] == ["domestic"]
+    @pytest.mark.parametrize(
+        "text, region",
+        [
+            ("公司在郑州注册 今年去上海参展 展位费5万", "domestic"),
+            ("参加了一场在吉隆坡的指定展会 吉隆坡注册费加展位费4万", "overseas"),
+        ],
+    )
+    def test_a_fair_place_said_beside_still_counts(self, text, region):
+        session = EstimateSession.start(text)
+        assert [f["region"] for f in session.inputs["fairs"]] == [region]

@@ -244,7 +244,8 @@ def _fair_place(places) -> str:
     c = estimate_words()["places"]["company_place"]
     before = "".join(f"(?<!{re.escape(b)})" for b in c["before"])
     between = alternation(c["between"])
-    return rf"{before}(?:{alternation(places)})(?!(?:{between}){{0,2}}(?:{alternation(c['after'])}))"
+    after = alternation(c["after"])  # 「吉隆坡注册费」: a fee, the fair's place all the same
+    return rf"{before}(?:{alternation(places)})(?!(?:{between}){{0,2}}(?:{after})(?!费))"
 
 
 @dataclass
