@@ -118,9 +118,11 @@ def computed(session: EstimateSession):
 def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
     """「A公司…；B公司…两家各能拿多少」: each independent legal entity estimated on its own, with its own caps and its
     own total, never added to another's unless the user asks for their sum (「集团合计多少」: then the arithmetic sum of
-    the separate totals, labelled as such); one its own 第二条 facts rule out is told so; when one of them needs more
-    figures, asked to tell them one at a time. A total said of several entities (「两个子公司合计5000万」) is never
-    estimated as one enterprise's: each one's own figures are asked. None when the message names fewer than two."""
+    the separate totals, labelled as such), each with its own 第二条 verdict from what the message says of it; one its
+    own 第二条 facts rule out is told so. Every applicant whose figures are complete is estimated; one that still needs
+    a figure is asked for it, naming the applicant (the first such one's estimate then goes on with the answer). A
+    total said of several entities (「两个子公司合计5000万」) is never estimated as one enterprise's: each one's own
+    figures are asked. None when the message names fewer than two."""
 
     text = normalize(user_text(tracker))
     parts = applicants.split(text)
@@ -134,33 +136,63 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
     names = "、".join(name.upper() for name, _ in parts)
     summed = applicants.asks_sum(text)
     intro = (
-        f"您问的是{len(parts)}家企业（{names}）。每家独立法人企业各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，"
+        f"您问的是{len(parts)}家企业（{names}）。每家企业各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，"
         + ("您问的合计在最后按各家金额相加列出。" if summed else "各家的金额不相加。")
     )
-    blocks, totals = [], []
     # the named companies are the applicants (「我们是园区运营方 园区里两家企业想问」): their clauses are theirs
     known = dict(earlier_facts(tracker) or {}, applicant_also_enterprise=True)
-    for name, words in parts:
-        refused = eligibility.summary(eligibility.facts_from(words), placed=True)
-        if refused.startswith("结论：不符合"):  # its own 第二条 facts rule it out (「B是在洛阳注册的」)
-            blocks.append(f"【{name.upper()}】" + refused)
-            totals.append((name, None))
-            continue
-        session = EstimateSession.start(words, known=known)
-        result = computed(session)
-        if result is None or not session.items:
-            dispatcher.utter_message(
-                text=intro + f"{name.upper()}的情况我还需要补充信息才能测算。请一次只说一家企业的数字，我逐家为您测算。"
-            )
-            return done
-        blocks.append(f"【{name.upper()}】" + estimate_reply(session, result))
-        totals.append((name, result))
+    each = [_one_applicant(name, words, known) for name, words in parts]
+    totals = [(name, result) for name, kind, _, result in each if kind in ("estimated", "refused")]
+    waiting = [(name, result) for name, kind, _, result in each if kind == "waiting"]
+    figured = any(kind in ("estimated", "waiting") for _, kind, _, _ in each)
+    if not any(block for _, _, block, _ in each):  # nothing read of any of them: each one's figures asked
+        dispatcher.utter_message(
+            text=intro
+            + "请分别告诉我每家企业自己的数字（例如：A公司今年离岸多少美元、汇率多少；B公司参加展会的费用多少），"
+            "我逐家为您测算。"
+        )
+        return done
+    if not figured:  # 「两家分别问能不能申报」: no figures at all, each one's 第二条 verdict
+        intro = f"您问的是{len(parts)}家企业（{names}）。每家企业各自申报，第二条的申报资格按每家自己的情况分别判断："
     dispatcher.utter_message(text=intro)
-    for block in blocks:
-        dispatcher.utter_message(text=block)
-    if summed:
-        dispatcher.utter_message(text=applicants.sum_line(totals))
-    return done
+    for name, kind, block, _ in each:
+        if kind == "verdict" and figured:
+            block += (
+                "\n" if block else ""
+            ) + f"您没有给出{name.upper()}用于测算的数字（执行额、费用等），这里没有测算它的金额。"
+        if block:
+            dispatcher.utter_message(text=f"【{name.upper()}】" + block)
+    if not waiting:
+        if summed:
+            dispatcher.utter_message(text=applicants.sum_line(totals))
+        return done
+    first, session = waiting[0]
+    later = "、".join(n.upper() for n, _ in waiting[1:])
+    dispatcher.utter_message(
+        text=f"请先回答{first.upper()}的问题，我接着算出{first.upper()}的金额"
+        + (f"；{later}的数字之后请再单独告诉我（注明是哪家）" if later else "")
+        + ("，合计等各家都算出后再相加" if summed else "")
+        + "。"
+    )
+    session.notes.append(f"以上是{first.upper()}一家的测算，不与其他企业的金额相加")
+    return save_session(session, tracker) + [saved_inputs({})]
+
+
+def _one_applicant(name: str, words: str, known: dict) -> tuple:
+    """(name, kind, its block's text without the label, its result): kind "refused" (its own 第二条 facts rule it
+    out; result None), "estimated" (the calculator's result), "waiting" (a figure still missing or unclear, asked
+    naming the applicant; its session), "verdict" (no figure to estimate: its 第二条 verdict alone, or "")."""
+    verdict = eligibility.summary(eligibility.facts_from(words), placed=True)
+    if verdict.startswith("结论：不符合"):  # 「B是在洛阳注册的」
+        return name, "refused", verdict, None
+    session = EstimateSession.start(words, known=known)
+    if not session.items:
+        return name, "verdict", verdict, None
+    head = verdict + "\n" if verdict else ""
+    result = computed(session)
+    if result is not None:
+        return name, "estimated", head + estimate_reply(session, result), result
+    return name, "waiting", head + f"{name.upper()}的测算还需要：" + session.question(), session
 
 
 def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):

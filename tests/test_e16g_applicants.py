@@ -83,10 +83,10 @@ class TestAction:
         assert "840,000.00元" in out and "28,000.00元" in out  # 120万美元 × 10% × 7; 4万 × 70%
         assert "868,000" not in out and "86.80万" not in out
 
-    async def test_an_applicant_missing_figures_is_asked_one_at_a_time(self):
-        """One applicant's estimate needs a figure still (no exchange rate): no estimate of either, and no sum; the
-        user is asked to tell one applicant at a time."""
-        d, _ = await run(
+    async def test_an_applicant_missing_figures_is_asked_naming_it_the_other_estimated(self):
+        """One applicant's estimate needs a figure still (no exchange rate): the other one, complete, is estimated;
+        the one that lacks the rate is asked for it by name, with no figure of its own and no sum."""
+        d, events = await run(
             ActionEstimateStart(),
             tracker(
                 "两家子公司分别问：甲公司今年离岸执行额150万美元；乙公司今年去了一场境外展会 展位费4万。各能拿多少",
@@ -94,4 +94,9 @@ class TestAction:
             ),
         )
         out = texts(d)
-        assert "一次只说一家企业" in out and "元" not in out.replace("独立法人", "")
+        assert "一次只说一家企业" not in out
+        assert "28,000.00元" in out  # 乙: 4万 × 70%
+        assert "甲公司的测算还需要" in out and "汇率" in out
+        assert "1,050,000" not in out and "1,065,000" not in out  # no rate assumed for 甲
+        state = next(e["value"] for e in events if e.get("name") == "estimate_state")
+        assert state and state["status"] == "collecting"  # 甲's estimate goes on with the answer

@@ -16,8 +16,11 @@ def _name_pattern() -> re.Pattern:
     letters = "".join(sorted(w["letters"]))
     company = "|".join(sorted(map(re.escape, w["company_words"]), key=len, reverse=True))
     mark = re.escape(w["named_entity_mark"])
+    english = "|".join(sorted(map(re.escape, w["english_company_words"]), key=len, reverse=True))
     return re.compile(
         rf"(?:{company})[{letters}](?![a-z\d])"  # 子公司甲
+        rf"|(?<![a-z])(?:{english})\s?[{letters}](?![a-z\d])"  # company a
+        rf"|(?:{company})[{w['ordinals']}](?=\s*[:：,，;；(（]|是|的|在)"  # 子公司一：
         rf"|(?<![a-z\d])[{letters}](?:{company})"  # a公司 甲公司
         rf"|郑州[^\s,，。；;:：()（）\d]{{1,6}}[(（][^()（）]{{0,12}}{mark}",  # 郑州x科技(独立法人)
         re.I,
@@ -40,6 +43,8 @@ def split(text: str) -> List[Tuple[str, str]]:
     if len(marks) < 2:
         marks = _listed(text, w["listed"], w["entity_words"])
     if len(marks) < 2:
+        marks = _roles(text, w["roles"])
+    if len(marks) < 2:
         return []
     starts = [p for _, p in marks] + [len(text)]
     lead = text[: starts[0]]
@@ -49,10 +54,124 @@ def split(text: str) -> List[Tuple[str, str]]:
     tail = ""
     if cut > 0 and not re.search(r"\d", last[cut + 1 :]):
         tail, pieces[-1] = last[cut + 1 :], (last_name, last[: cut + 1])
-    shared = lead if not re.search(r"\d", lead) else ""
+    shared = _without_mixed_roles(_without_applicant_count(lead), w["roles"]) if not re.search(r"\d", lead) else ""
     names = list(dict.fromkeys(n for n, _ in marks))
     own = {n: " ".join(piece.strip() for m, piece in pieces if m == n) for n in names}
-    return [(n, (shared + own[n] + (" " + tail.strip() if tail.strip() else "")).strip()) for n in names]
+    rates = _shared_rates(lead, pieces)
+    said_of_all = _said_of_all(pieces, w["combined"]["several"])
+    return [
+        (
+            n,
+            (
+                shared
+                + own[n]
+                + "".join(" " + s for s in said_of_all if s not in own[n])
+                + _rates_for(own[n], rates)
+                + (" " + tail.strip() if tail.strip() else "")
+            ).strip(),
+        )
+        for n in names
+    ]
+
+
+def _said_of_all(pieces: list, several: list) -> List[str]:
+    """Sentences with no figure that say something of every applicant (「两家都是郑州注册的独立法人。」「每家都在商务部
+    系统里填报了」) standing after the sentence naming one of them: each applicant's."""
+    return [
+        s.strip()
+        for _, piece in pieces
+        for s in _sentences(piece)[1:]
+        if not re.search(r"\d", s) and any(w in s for w in several)
+    ]
+
+
+def _without_applicant_count(lead: str) -> str:
+    """The shared opening words less the count of applicants they name (「集团在郑州有两个主体：」): that count is
+    of the applicants, never of an item's events or people (estimate_words.yml applicant_count)."""
+    w = estimate_words()["several_applicants"]["applicant_count"]
+    nouns = "|".join(sorted(map(re.escape, w["nouns"]), key=len, reverse=True))
+    return re.sub(rf"[{w['numbers']}]+\s*(?:{w['measures']})?\s*(?:{nouns})", "", lead)
+
+
+def _without_mixed_roles(lead: str, roles: list) -> str:
+    """The shared opening words less the roles they list when they name several (「我们有一个子公司和一个分公司，
+    分别算：」): each role is one applicant's, never every applicant's (a subsidiary is not a branch); one role said
+    of all (「两个子公司都是郑州注册的独立法人」) stays."""
+    pattern = re.compile("|".join(sorted(map(re.escape, roles), key=len, reverse=True)))
+    if len(set(pattern.findall(lead))) < 2:
+        return lead
+    return pattern.sub("", lead)
+
+
+def _sentences(text: str) -> List[str]:
+    """The sentences of `text`, each with its closing mark (an English full stop too: 「… 60,000 yuan. Exchange rate
+    7.1.」)."""
+    return [
+        s for s in re.split(rf"(?<=[{SEPARATORS}])|(?<=[a-z\d]\.)(?=\s)|(?<=[!?！？])", text, flags=re.I) if s.strip()
+    ]
+
+
+def _rate_only(sentence: str) -> bool:
+    """A sentence that states exchange rates and nothing else (「汇率今年7.1、去年6.9。」)."""
+    from calculator.figures_zh import parse_figures
+
+    figs = parse_figures(sentence)
+    return _states_rate(sentence) and all(
+        f.kind in ("rate", "year") or (f.kind == "count" and f.unit == "家") for f in figs
+    )
+
+
+def _states_rate(text: str) -> bool:
+    """Whether a phrase of `text` states an exchange rate (「汇率7.1」「汇率两家都按7.1」「rate 7.1」)."""
+    from calculator.figures_zh import parse_figures
+
+    from bot.estimate.reading import plausible_rate
+
+    for phrase in re.split(r"[，,。；;\n]", text):
+        if any(f.kind == "rate" for f in parse_figures(phrase)):
+            return True
+        numbers = re.findall(r"(?<![\d.])\d{1,2}(?:\.\d+)?(?![\d.%])", phrase)
+        if re.search(r"汇率|中间价|rate", phrase, re.I) and any(plausible_rate(n) for n in numbers):
+            return True
+    return False
+
+
+def _shared_rates(lead: str, pieces: list) -> List[str]:
+    """The sentences stating only exchange rates that stand apart from every applicant's own figures: in the opening
+    words, or a sentence of its own after the one naming an applicant (「子公司B：…平台投入700万。汇率今年7.1、去年
+    6.9。每个公司各能拿多少」). A year's average central parity is the same for every enterprise, so it serves each
+    applicant that states none of its own; so is a phrase saying it is every applicant's (「汇率两家都按7.1」,
+    estimate_words.yml shared_rate_marks). [] when such words stand in more than one place (which holds for whom is
+    then not clear, and a missing rate is asked)."""
+    marks = estimate_words()["several_applicants"]["shared_rate_marks"]
+    found = {}
+    for where, words in [("lead", lead)] + [(i, piece) for i, (_, piece) in enumerate(pieces)]:
+        sentences = _sentences(words)
+        own = sentences if where == "lead" else sentences[1:]
+        said = [s.strip() for s in own if _rate_only(s)]
+        # 「…B公司离岸120万美元，汇率两家都按7.1」: a phrase saying the rate is every applicant's, wherever it stands
+        said += [
+            p.strip()
+            for s in sentences[: 1 if where != "lead" else 0]
+            for p in re.split(r"[，,]", s)
+            if _rate_only(p) and any(m in p.lower() for m in marks)
+        ]
+        if said:
+            found[where] = said
+    return next(iter(found.values())) if len(found) == 1 else []
+
+
+def _rates_for(words: str, rates: List[str]) -> str:
+    """The shared rate sentences for an applicant with a dollar amount whose own words state no rate ("" when they
+    state one, or it has no dollar amount)."""
+    from calculator.figures_zh import parse_figures
+
+    figs = parse_figures(words)
+    if not rates or _states_rate(words):
+        return ""
+    if not any(f.kind == "money" and re.search(r"美元|usd|\$|dollar", str(f.unit or ""), re.I) for f in figs):
+        return ""  # no dollar amount of its own: a rate serves it nothing
+    return " " + " ".join(rates)
 
 
 def _named(text: str) -> list:
@@ -85,6 +204,28 @@ def _bare_letters(text: str, w: dict) -> list:
         if len(firsts) >= 2 and "".join(sorted(firsts, key=series.index)) == series[: len(firsts)]:
             return [(n, at) for n, at in found if n in series]
     return []
+
+
+def _roles(text: str, roles: list) -> list:
+    """(role, start) of each place a role names an applicant at the start of a phrase (「母公司在郑州注册，今年在岸…；
+    分公司在郑州纳税，ITSS认证费8万」): two roles at least, each with a money figure of its own before the next is
+    named; [] otherwise (「总部在北京，分公司今年…」: the head office only says where the branch belongs)."""
+    from calculator.figures_zh import parse_figures
+
+    role = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    listing = (
+        rf"\s*(?:和|与|及|跟|以及|、|还有)\s*(?:一个|一家)?\s*(?:{role})"  # 「母公司和分公司分别问」: named together
+    )
+    found = [
+        (m.group(1), m.start(1))
+        for m in re.finditer(rf"(?:^|(?<=[\s，,。；;:：]))({role})", text)
+        if not re.match(listing, text[m.end() :])
+    ]
+    if len({n for n, _ in found}) < 2:
+        return []
+    ends = [at for _, at in found[1:]] + [len(text)]
+    figured = {n for (n, at), end in zip(found, ends) if any(f.kind == "money" for f in parse_figures(text[at:end]))}
+    return found if figured >= {n for n, _ in found} else []
 
 
 def brought_in(text: str) -> bool:

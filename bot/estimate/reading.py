@@ -231,11 +231,21 @@ def word_patterns() -> dict:
     """Compiled alternations of estimate_words.yml: domestic, overseas, eligible, not_covered."""
     w = estimate_words()
     return {
-        "domestic": re.compile(alternation(w["places"]["domestic"]), re.I),
-        "overseas": re.compile(alternation(w["places"]["overseas"]), re.I),
+        "domestic": re.compile(_fair_place(w["places"]["domestic"]), re.I),
+        "overseas": re.compile(_fair_place(w["places"]["overseas"]), re.I),
         "eligible": re.compile(alternation(w["fair_costs"]["eligible"]), re.I),
         "not_covered": re.compile(alternation(w["fair_costs"]["not_covered"]), re.I),
     }
+
+
+def _fair_place(places) -> str:
+    """The places of a list where a fair may be held: not one said of the company (「郑州注册的」「税在郑州交」,
+    estimate_words.yml places.company_place)."""
+    c = estimate_words()["places"]["company_place"]
+    before = "".join(f"(?<!{re.escape(b)})" for b in c["before"])
+    between = alternation(c["between"])
+    after = alternation(c["after"])  # 「吉隆坡注册费」: a fee, the fair's place all the same
+    return rf"{before}(?:{alternation(places)})(?!(?:{between}){{0,2}}(?:{after})(?!费))"
 
 
 @dataclass
