@@ -555,6 +555,12 @@ def _numbers(norm: str, masked: List[range]):
 _YEAR_BEFORE = re.compile(rf"{_RATE_YEAR}(?:的|是|为|按|取|用|:|：|\s)*$")
 
 
+# 「去年的汇率我填错了 应该是6.7261」: a rate word, a few words, then the corrected number
+_RATE_CORRECTED = re.compile(
+    r"(?:汇率|中间价)[^。；;\d]{0,10}(?:应该是|应为|改成|改为|更正为|实际是|其实是|正确的是)\s*$"
+)
+
+
 def _year_rate(hit: "_Hit", cue_before: str) -> bool:
     return bool(
         re.fullmatch(r"[0-9]\.[0-9]{2,4}", getattr(hit, "numeral", "") or "")
@@ -579,6 +585,7 @@ def _classify(hit: _Hit, norm: str) -> None:
             or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_BRACKET.search(cue_before))
             or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_AFTER.match(norm, hit.num_end))
             or (kind is None and _year_rate(hit, cue_before))
+            or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_CORRECTED.search(cue_before))
         )
     ):
         hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end

@@ -85,7 +85,8 @@ def _patterns() -> dict:
             # 「a班40人」「B班28人」: a letter names the group; 「一期培训32人；二期25人」: an ordinal without 第, when its
             # people follow at once (「三期学员：…」 counts the batches, it names none)
             rf"|(?<![a-z])(?P<x>[a-z])\s*(?P<b5>{batch})"
-            rf"|(?<![\d一二两三四五六七八九十第每])(?P<o2>[一二三四五六七八九])\s*(?P<b6>期|批)(?=[^，,。；;：:\n]{{0,6}}?[\d一二两三四五六七八九十]+\s*(?:个|名|位|人)))(?!的人)"
+            rf"|(?<![\d一二两三四五六七八九十第每、和])(?P<o2>[一二三四五六七八九])\s*(?P<b6>期|批)"
+            rf"(?=[^，,。；;：:\n期批班第各、]{{0,6}}?[\d一二两三四五六七八九十]+\s*(?:个|名|位|人)))(?!的人)"
         ),
         "unfinished": re.compile(alternation(w["unfinished"])),
         "all_meet": re.compile(alternation(w["all_meet"])),
