@@ -13,7 +13,9 @@ same switch and version check):
 8. Before running an action Rasa copies the tracker by replaying every event
    (`MessageProcessor._run_action`), so that the policy's events can be dropped if the action
    rejects. A remote action (the action server) with no policy events only reads the tracker:
-   it gets the tracker itself. Every other action (forms, Rasa's own) still gets a copy.
+   it gets the tracker itself, which the copy equals (every event replayed on the same slots,
+   same sender id; a tracker without one keeps the copy). Every other action (forms, Rasa's
+   own) still gets a copy.
 """
 
 import weakref
@@ -115,7 +117,8 @@ def install_remote_actions_read_the_tracker() -> None:
     async def _run_action(self, action, tracker, output_channel, nlg, prediction):
         """MessageProcessor._run_action of Rasa 3.6.21; only the copy is left out for a remote
         action without policy events."""
-        if prediction.events or type(action) is not rasa_action.RemoteAction:
+        # (a copy of a tracker without a sender id would carry Rasa's default one)
+        if prediction.events or type(action) is not rasa_action.RemoteAction or not tracker.sender_id:
             return await original(self, action, tracker, output_channel, nlg, prediction)
         try:
             events = await action.run(output_channel, nlg, tracker, self.domain)

@@ -182,8 +182,9 @@ def test_the_action_gets_the_tracker_itself_only_without_policy_events(monkeypat
         return []
 
     monkeypatch.setattr(RemoteAction, "run", remote_run)
-    for events, same in (([], True), ([ev.LoopInterrupted(True)], False)):
+    for events, sender, same in (([], "s", True), ([ev.LoopInterrupted(True)], "s", False), ([], "", False)):
         tracker = conversation()
+        tracker.sender_id = sender
         prediction = PolicyPrediction([], "RulePolicy", events=events)
         asyncio.run(
             MessageProcessor._run_action(
