@@ -18,6 +18,9 @@ under `make bench`, 20 concurrent users; the Rasa process is the bottleneck ther
 5. Sparse features are put side by side with scipy.sparse.hstack, which converts and checks
    each block (after a deepcopy of the first); COO matrices are joined directly (same matrix).
 6. DIET's prediction tf.function is called as its one concrete function's graph (same graph).
+7. The RulePolicy's states of a conversation go on from the states of the same tracker at the
+   previous prediction instead of replaying every event again (bot/rasa_speedups_dialogue.py).
+8. A remote action without policy events gets the tracker itself, not a replayed copy (ditto).
 Trackers and action requests are written and read as JSON with ujson (`dumps`, `loads`),
 where it can, with the standard library deciding whatever ujson refuses.
 
@@ -455,6 +458,11 @@ def install_concrete_prediction() -> None:
     model_class._concrete_prediction = True
 
 
+from bot.rasa_speedups_dialogue import (  # noqa: E402 — 7. and 8., in their own module
+    install_incremental_states,
+    install_remote_actions_read_the_tracker,
+)
+
 INSTALLERS = (
     install_response_validation,
     install_event_lookup,
@@ -462,6 +470,8 @@ INSTALLERS = (
     install_sequential_graph_runs,
     install_sparse_stacking,
     install_concrete_prediction,
+    install_incremental_states,
+    install_remote_actions_read_the_tracker,
 )
 
 
