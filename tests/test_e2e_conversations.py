@@ -75,6 +75,15 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round28_estimates.yaml": 0.93,  # 100 % 2026-12-01 16:50 (first play 78.3 %)
     "cases_round29_questions.yaml": 0.93,  # 100 % 2026-12-01 17:42 (first play 95.0 %, written after the first wave)
     "cases_round29_estimates.yaml": 0.93,  # 98.3 % 2026-12-01 17:42 (first play 80.0 %)
+    "cases_round30_questions.yaml": 0.85,  # 88.3 % 2026-12-01 19:51 (first play, sealed until every branch of this stop had landed)
+    "cases_round30_estimates.yaml": 0.70,  # 73.3 % (first play, sealed)
+    "cases_round31_questions.yaml": 0.95,  # 98.3 % 2026-12-01 19:50 (first play 81.7 %)
+    "cases_round31_estimates.yaml": 0.96,  # 100 % (first play 76.7 %)
+    "cases_round32_estimates.yaml": 0.96,  # 100 % (first play 90.0 %)
+    "cases_round33_questions.yaml": 0.85,  # 88.3 % (first play, sealed)
+    "cases_round33_estimates.yaml": 0.76,  # 80.0 % (first play, sealed)
+    "cases_round34_questions.yaml": 0.96,  # 100 % (first play 96.7 %)
+    "cases_round34_estimates.yaml": 0.90,  # 93.3 % (first play 80.0 %)
 }
 
 
