@@ -191,6 +191,17 @@ def _kind_left_behind(text: str, pos: int) -> bool:
 OFFSHORE_NONE = r"离岸|(?:境外|海外|国外|国际)的?(?:业务|客户|单子|订单|执行额|收入)"
 
 
+def _bare_pair_for_increment(text: str, moneys: list) -> bool:
+    """「增量奖励 系统里的数是2800万和2300万 都是在岸的」: two amounts listed side by side for the increment with no
+    year word anywhere: which is this year's is asked, never taken from their order."""
+    a, b = moneys
+    if not re.fullmatch(r"\s*(和|跟|与|及|、|,|，|/)\s*", text[a.end : b.start]):
+        return False
+    if re.search(rf"{YEAR_PREV}|{YEAR_CUR}|前年|[0-9]{{4}}\s*年|本年|当年|上年|增长|增加|多了|涨", text):
+        return False
+    return re.search(r"增量|规模", text) is not None
+
+
 def _kind_after(text: str, end: int) -> Optional[str]:
     """On/offshore named right after a figure, as in "150万美元离岸"; not a kind said to be none there
     (「去年180万 离岸没做」: 离岸 names no figure)."""
@@ -449,6 +460,9 @@ class Reader:
             if id(f) not in self.used and is_policy_figure(self.text, f):
                 self.used.add(id(f))
         found = claims.checked(self.text, [f for f in self.figs if id(f) not in self.used])
+        pair = [f for f in self.figs if f.kind == "money" and f.value is not None and id(f) not in self.used]
+        if len(pair) == 2 and _bare_pair_for_increment(self.text, pair):
+            found = []  # 「增量奖励 …是2800万和2300万」: two years' amounts listed, not an award the user worked out
         starts = {c.start for c in found} | {s for c in found for s in c.also}
         for f in self.figs:  # 「我算的租金45万 对不对」: the user's result, checked against the estimate, never read
             if (
@@ -954,7 +968,7 @@ class Reader:
         which = f"离岸{wan(amount, '美元')}是哪一年执行的？" if amount else "离岸业务是哪一年执行的？"
         self.out.problems.append(
             f"您给了{self._rate_choice[0]}和{self._rate_choice[1]}两个汇率，我不替您选："
-            f"人民币汇率以业务执行年度中间价为准（第三条第（一）项）。{which}请告诉我那一年的美元兑人民币年平均中间价。"
+            f"人民币汇率以业务执行年度中间价为准（第三条第（一）项）。{which}那一年的美元兑人民币年平均中间价是多少？"
         )
 
     def _both_years(self, pos: int) -> bool:
@@ -1090,12 +1104,18 @@ class Reader:
         from bot.estimate.lists import year_roles
 
         words = estimate_words()["years_unsaid"]
-        if not re.search(alternation(words["two_years"]), self.text):
-            return
         moneys = [f for f in self.unused("money") if f.value is not None]
         if len(moneys) != 2 or year_roles(self.text, self.figs).keys() & {f.start for f in moneys}:
             return
-        kinds = {_kind_of(self.text, f.start) for f in moneys}
+        if not re.search(alternation(words["two_years"]), self.text) and not _bare_pair_for_increment(
+            self.text, moneys
+        ):
+            return
+        after = re.match(
+            rf"[，,\s]?[^，。；,;\d]{{0,4}}({OFFSHORE}|{ONSHORE})", self.text[moneys[-1].end : moneys[-1].end + 12]
+        )
+        said_after = ("offshore" if re.match(OFFSHORE, after.group(1)) else "onshore") if after else None
+        kinds = {_kind_of(self.text, f.start) or said_after for f in moneys}
         currencies = {f.currency or "CNY" for f in moneys}
         if len(kinds) != 1 or None in kinds or len(currencies) != 1:
             return
@@ -1117,6 +1137,9 @@ class Reader:
         )
 
     def _business(self):
+        moneys = [f for f in self.unused("money") if f.value is not None]
+        if len(moneys) == 2 and _bare_pair_for_increment(self.text, moneys):
+            self._years_unsaid_pair()  # 「增量奖励 …是2800万和2300万」: no award said, two years' amounts
         self._headed_awards()
         self._awards_said_none()
         self._stated_increment()

@@ -92,6 +92,21 @@ def find(text: str) -> List[Vague]:
     return out
 
 
+_PEOPLE_AFTER = re.compile(r"(?:多)?(?:个|名|位|人)")
+
+
+def people_counts(text: str) -> List[Vague]:
+    """Every rough number of people in `text` (「20几个项目经理」「十几名骨干」「将近30人」「二三十位」): no single
+    number, so never a head count; a unit of people (个/名/位/人) right after it."""
+    out = []
+    for m in _pattern().finditer(text or ""):
+        if _blocked(text, m) or re.search(r"[万亿wW]", m.group(0)) or not _PEOPLE_AFTER.match(text, m.end()):
+            continue
+        end = _PEOPLE_AFTER.match(text, m.end()).end()
+        out.append(Vague(m.start(), end, text[m.start() : end].strip()))
+    return out
+
+
 def hedged(f) -> bool:
     """Whether figure `f` is one exact figure with a hedge word (「180万美元左右」「大约200万」): the user's figure as
     told (vague_figures.yml hedges), not a limit quoted (以上/超过/最高)."""

@@ -23,6 +23,8 @@ its arithmetic in calculator/items/<x>.py, its conversation in bot/estimate/clau
 (tests/test_clause_registry.py lists what is checked).
 """
 
+import re
+
 from . import (
     business_growth,
     certifications,
@@ -110,9 +112,16 @@ def question(key: str, session) -> str:
     """The question that asks for `key` (a field or a clause's group question), or ""."""
     if key in QUESTIONS:
         q = QUESTIONS[key]
-        return q(session) if callable(q) else q
+        return as_question(q(session) if callable(q) else q)
     f = FIELDS.get(key)
-    return f.ask(session) if f else ""
+    return as_question(f.ask(session)) if f else ""
+
+
+def as_question(text: str) -> str:
+    """An ask reads as a question: one said only as 「请告诉我…。」 asks 「请告知…」 (a request the user answers)."""
+    if not text or re.search(r"[?？]|请问|请提供|请告知", text):
+        return text
+    return text.replace("请告诉我", "请告知", 1)
 
 
 def checklist(applicant: str) -> list:

@@ -27,8 +27,8 @@ FIELDS = (
         "上年汇率",
         "",
         lambda session: (
-            "上一年度的离岸金额要按上一年度的汇率折算。请告诉我"
-            f"{year_word(session, True)}的美元兑人民币年平均中间价（汇率）。"
+            "上一年度的离岸金额要按上一年度的汇率折算。请问"
+            f"{year_word(session, True)}的美元兑人民币年平均中间价（汇率）是多少？"
         ),
         recognised_by="a rate figure after 去年/上年 or the previous explicit year",
     ),

@@ -79,6 +79,7 @@ def region_of(r, s: str) -> Optional[str]:
 
 # 「一共花了6万，包括机票住宿」「含机票酒店一共8万」: a fair's total said to hold travel, the travel unpriced
 _HOLDS = r"(?:这里面|里面|其中)?(?:也|还)?(?:包括|包含|含有|含|连同|算上|加上)了?"
+_HOLDS_LIST = r"(?:(?:这里面|里面|其中|当中)(?:也|还)?有|(?:也|还)?(?:包括|包含|含有|含|连同|算上|加上)了?)"
 
 
 def _totals_with_travel(r) -> bool:
@@ -87,7 +88,9 @@ def _totals_with_travel(r) -> bool:
     travels = _travels().pattern
     asked = False
     for f in r.unused("money"):
-        after = re.match(rf"\s*[，,（(]?\s*{_HOLDS}\s*({travels})", r.text[f.end : f.end + 20], re.I)
+        after = re.match(rf"\s*[，,（(]?\s*{_HOLDS}\s*({travels})", r.text[f.end : f.end + 20], re.I) or re.match(
+            rf"\s*[，,（(]?\s*{_HOLDS_LIST}[^。；;\d]{{0,16}}?({travels})", r.text[f.end : f.end + 34], re.I
+        )  # 「总共6万 里面有展位费也有机票酒店」: travel named in the list of what the total holds
         before = re.search(
             rf"{_HOLDS}\s*({travels})[^，,。；;\d]{{0,8}}$", r.text[max(0, f.start - 24) : f.start], re.I
         )

@@ -19,8 +19,8 @@ USD_CNY_RATE = Field(
     "今年汇率",
     "",
     lambda session: (
-        rate_rule() + f"请告诉我{year_word(session)}的美元兑人民币年平均中间价（汇率，1美元折合多少元人民币）。"
-        "我不会替您假设汇率；不清楚可以回复“跳过”。"
+        rate_rule() + "我不会替您假设汇率（不清楚可以回复“跳过”）。"
+        f"请问{year_word(session)}的美元兑人民币年平均中间价（汇率，1美元折合多少元人民币）是多少？"
     ),
     recognised_by="a rate figure (汇率/中间价/兑, 0.5–20) in the year said before it; 「两年都按7算」 gives both years",
 )

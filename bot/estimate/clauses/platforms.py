@@ -251,11 +251,15 @@ def _total_with_other_costs(r, figs, not_covered: str, spec: dict) -> bool:
     later = [g.start for g in r.figs if g.kind == "money" and g.start > f.end]
     after = r.text[f.end : min(later + [len(r.text)])]
     m = INCLUDES.search(after)
-    if not m:
+    told = re.match(rf"[，,\s]*([^，,。；;！!？?\d]{{2,40}}?)({_words('included_after')})", after)
+    if told:  # 「900万，装修、人员、服务器、软件都有」「人工 房租 服务器都在里面」: the list before 都有/都在里面
+        listing = told.group(1)
+    elif m:
+        listing = re.split(LISTING_ENDS, re.sub(r"^\s*(包括|包含|含有|含了|含)?(有|了)?", "", after[m.end() :]))[0]
+    else:
         return False
-    listing = re.split(LISTING_ENDS, re.sub(r"^\s*(包括|包含|含有|含了|含)?(有|了)?", "", after[m.end() :]))[0]
     # 「里面有装修 人员工资 也有服务器和软件 补贴是多少」: the whole list, spaces between its parts, up to the question
-    parts = [p for p in re.split(r"、|和|及|以及|还有|也有|/|\s+", re.sub(r"(这些|等等|等)\s*$", "", listing)) if p]
+    parts = [p for p in re.split(r"、|和|跟|及|以及|还有|也有|/|\s+", re.sub(r"(这些|等等|等)\s*$", "", listing)) if p]
     others = [p for p in parts if re.search(not_covered, p)]
     if not others:
         return False

@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal
 
-from bot.estimate import degree_costs
+from bot.estimate import degree_costs, vague_figures
 from bot.estimate.reading import FAIR_WORDS, TOTAL_WORDS, Clarification, each_cost_question
 
 from .base import Clause, Field, wan
@@ -136,6 +136,18 @@ def _read(r):
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
         and not _counts_things(r.text[f.end : f.end + 6])  # 「问两个补贴：…」 counts the questions
     ]
+    vague = [v for v in vague_figures.people_counts(r.text) if not _counts_things(r.text[v.end : v.end + 6])]
+    counts = [f for f in counts if not any(v.start <= f.start < v.end for v in vague)]
+    if vague and costs and not counts:
+        # 「20几个项目经理…总共45万」: no single number of people; a total is never one person's cost nor split
+        said = "、".join(f"「{v.raw}」" for v in vague)
+        r.out.problems.append(
+            f"您说的{said}不是确切人数，{wan(costs[0].value)}也没有分到每个人。补贴按每人的培训费分别计算、每人各有上限，"
+            "不能按一个人或平均数估算。请问具体参加培训的有多少人、每人的培训费各是多少？"
+        )
+        for c in costs:
+            r.use(c)
+        return
     if degree_costs.read(
         r, costs, counts
     ):  # 「硕士2人每人8万 本科3人每人3万」: groups by degree, each with its own cost
