@@ -601,6 +601,8 @@ def _explain(text: str, facts: dict) -> str:
         )
         if facts.get("pays_tax_in_zhengzhou") is False:
             out = "分支机构不在郑州纳税的，不符合申报资格：第二条要求分支机构“在郑纳税”。" + out
+        elif facts.get("pays_tax_in_zhengzhou") is None:
+            out += "这家分支机构是否在郑纳税还需要确认：在郑州纳税的才符合这一条，不在郑州纳税的不符合。"
         return out
     if facts.get("registered_in_zhengzhou") is False:
         return (
