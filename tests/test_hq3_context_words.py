@@ -85,8 +85,12 @@ def test_ownership_is_not_a_condition_of_article_two(text):
     assert "没有限制" in line and "不区分" in line
 
 
-def test_a_park_attracting_foreign_investment_is_no_ownership_question():
-    assert eligibility.not_required(understand("园区吸引外资3000万美元能奖多少")) != "所有制"
+@pytest.mark.parametrize(
+    "text",
+    ["园区吸引外资3000万美元能奖多少", "另外企业派员工参加涉外培训能补多少", "我们主要给中国企业做外包 能申报吗"],
+)
+def test_words_that_only_run_across_an_ownership_word_are_no_ownership_question(text):
+    assert eligibility.not_required(understand(text)) != "所有制"
 
 
 def test_a_branch_whose_tax_place_is_unknown_needs_confirming():
@@ -97,6 +101,8 @@ def test_a_branch_whose_tax_place_is_unknown_needs_confirming():
     assert "需要确认" not in known
     not_here = eligibility._explain(text, {"entity_type": "branch", "pays_tax_in_zhengzhou": False})
     assert "不符合" in not_here and "需要确认" not in not_here
+    said = eligibility._explain("我们是外地公司在郑州的分公司，税在郑州交，能申报吗", {"entity_type": "branch"})
+    assert "需要确认" not in said and "不符合" not in said
 
 
 @pytest.mark.parametrize(
