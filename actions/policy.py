@@ -869,6 +869,9 @@ class ActionOutOfScope(Action):
             or unspecified.asked(t) is not None
             # 「offshore 那个 award 的 exchange rate 用哪年」: the policy's own words, in English
             or (len(glossary_words(text)) >= 3 and hits and hits[0]["score"] >= router.SEARCH_FLOOR)
+            # 「our staff 个税 … paid in 郑州 … for 开拓市场 subsidy, per event max how much?」: an item of this policy
+            # named (a clause entity and its words), the tax or city only the asker's context
+            or names_item(t, entities_of(tracker))
         )
         events = figures_first(dispatcher, tracker)  # the user's own figures with an item named: an estimate after all
         if events is not None:
@@ -883,6 +886,16 @@ class ActionOutOfScope(Action):
             return events
         dispatcher.utter_message(text=OUT_OF_SCOPE)
         return []
+
+
+def names_item(t: str, entities: list) -> bool:
+    """Whether understood `t` names an item of this policy (a clause entity, and this policy's content words)
+    and no other policy is its subject: a question the out-of-scope guess should not decline."""
+    from knowledge import other_policies
+
+    if not any(e.get("entity") == "clause" for e in entities):
+        return False
+    return other_policies.names_this_policy(t, refs=False) and other_policies.subject(t) is None
 
 
 def read_as_policy_words(text: str) -> bool:

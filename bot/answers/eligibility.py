@@ -601,6 +601,9 @@ def _explain(text: str, facts: dict) -> str:
         )
         if facts.get("pays_tax_in_zhengzhou") is False:
             out = "分支机构不在郑州纳税的，不符合申报资格：第二条要求分支机构“在郑纳税”。" + out
+        elif facts.get("pays_tax_in_zhengzhou") is None and "税" not in text:
+            # nothing said of its tax (a part that says it is judged by the verdict): 在郑纳税 is still open
+            out += "这家分支机构是否在郑纳税还需要确认：第二条要求分支机构在郑州纳税。"
         return out
     if facts.get("registered_in_zhengzhou") is False:
         return (
