@@ -834,6 +834,16 @@ def _per_fair_cost(t: str, moneys: list) -> bool:
     return False
 
 
+def _restated_sum(window: str, cur: Optional[dict], f) -> bool:
+    """A total word (合计/共计 …) before a yuan figure equal to the fair's costs read so far: the user restates the sum
+    of the parts, which is no further cost."""
+    if not cur or len(cur["costs"]) < 2 or f.currency not in (None, "CNY"):
+        return False
+    if not re.search(r"合计|共计|总计|一共|总共|加起来|小计", window):
+        return False
+    return sum(cur["costs"], Decimal(0)) == Decimal(str(f.value))
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -927,6 +937,10 @@ def _itemised(r) -> bool:
             continue
         f = item
         window = t[last : f.start]
+        if _restated_sum(window, cur, f):  # 「展位费4.5万、布展费1.6万、宣传推广0.7万，合计6.8万」: the sum of its parts
+            r.use(f)
+            last = f.end
+            continue
         words = list(cost_word.finditer(window))
         other = list(re.finditer(OTHER_ITEM_WORDS, window, re.I))
         last = f.end

@@ -1,0 +1,48 @@
+"""Own wording: a figure the user gives as the sum of parts already read is no further amount.
+Fairs: 「展位费…、布展费…，合计…」 — the 合计 equal to the listed costs is not added again (三（五）).
+Trainees: 「签了一年以上合同的N人 这N人里有M个是中专 其余大专本科」 — the signed count less the part below 大专 (三（七）2)."""
+
+import pytest
+
+from bot.estimate.items import detect_items
+from bot.estimate.understand import read
+from bot.nlu.normalize import normalize
+
+
+def _fields(text):
+    return read(text, items=detect_items(normalize(text))).fields
+
+
+@pytest.mark.parametrize(
+    "text, cost",
+    [
+        ("去新加坡参加了商务部门指定的服务外包展（境外），展位费3万、特装费2万，合计5万元，开拓市场补贴是多少", 50000),
+        ("境外参加迪拜的服务贸易展会：注册费0.5万、展位费4万、宣传推广费1.5万，共计6万元，能补多少", 60000),
+        ("国内参加了一场指定展会，展位费1.2万，布展费0.8万，总计2万，开拓市场补贴多少", 20000),
+    ],
+)
+def test_a_restated_sum_of_one_fair_is_not_added(text, cost):
+    fairs = _fields(text)["fairs"]
+    assert len(fairs) == 1
+    assert fairs[0]["cost_cny"] == cost
+
+
+@pytest.mark.parametrize(
+    "text, trainees",
+    [
+        (
+            "我们是已认定的服务外包培训机构，今年培训80人，考核合格70人，其中与外包企业签订一年以上劳动合同的60人，这60人里有4个是高中学历，其余是大专和本科，定额支持多少",
+            56,
+        ),
+        (
+            "认定过的培训机构 培训了45人 通过40人 其中签了1年以上劳动合同的有30人 30人中有2个中专 其他都是本科 能拿多少",
+            28,
+        ),
+        (
+            "本市认定的培训机构，学员100人全部考核通过，其中签一年以上合同的90人，这90名当中10名是中专，剩下的都是大专以上，培训支持多少",
+            80,
+        ),
+    ],
+)
+def test_signed_trainees_less_the_part_below_college(text, trainees):
+    assert _fields(text)["institution_trainees"] == trainees
