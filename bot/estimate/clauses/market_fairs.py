@@ -937,7 +937,7 @@ def _itemised(r) -> bool:
             continue
         f = item
         window = t[last : f.start]
-        if _restated_sum(window, cur, f):  # 「展位费4.5万、布展费1.6万、宣传推广0.7万，合计6.8万」: the sum of its parts
+        if _restated_sum(window, cur, f):  # 「展位费4.5万、布展费1.6万，合计6.1万」: the sum of its parts
             r.use(f)
             last = f.end
             continue
