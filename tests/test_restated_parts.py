@@ -46,3 +46,20 @@ def test_a_restated_sum_of_one_fair_is_not_added(text, cost):
 )
 def test_signed_trainees_less_the_part_below_college(text, trainees):
     assert _fields(text)["institution_trainees"] == trainees
+
+
+@pytest.mark.parametrize(
+    "text, batch, other",
+    [
+        (
+            "境内参加了5场指定展会，每场展位费3万，后来又去了一趟东京的，展位费6万，开拓市场补贴多少",
+            ("domestic", 5),
+            "overseas",
+        ),
+        ("参加了3场国内的服务外包展 每场布展费2万 还去了一次德国的 展位费8万 能补多少", ("domestic", 3), "overseas"),
+        ("境外参加了2场展会 每场展位费4万 另外去了一趟深圳的 展位费2万 补贴多少", ("overseas", 2), "domestic"),
+    ],
+)
+def test_a_place_said_after_a_batch_starts_a_fair_there(text, batch, other):
+    fairs = _fields(text)["fairs"]
+    assert [x["region"] for x in fairs] == [batch[0]] * batch[1] + [other]

@@ -201,6 +201,8 @@ def read(r):
         if not fairish or not (costs or counts):
             said_region = region or said_region
             continue
+        if region is None and _another_region(cur, said_region):
+            region = said_region  # 「国内12场 每场3.5万 另外去了一趟新加坡的 展位费5万」: the next fair is there
         region = region or (said_region if cur is None or cur["region"] is None else None)
         said_region = None
         one_of = (
@@ -288,6 +290,14 @@ def read(r):
         r.out.fields["fairs"] = fairs
     if groups or r.pending == "fairs":
         _name_travel(r)
+
+
+def _another_region(cur: Optional[dict], said: Optional[str]) -> bool:
+    """A region said on its own (no figure) after a batch whose costs are all told, other than that batch's: the
+    costs that follow are a new fair there, not more of the batch."""
+    if cur is None or not said or not cur["region"] or said == cur["region"] or not cur["costs"]:
+        return False
+    return cur["count"] is None or len(cur["costs"]) >= cur["count"] or cur["per"] == "each"
 
 
 def _add_cost(r, cur: dict, c) -> None:
