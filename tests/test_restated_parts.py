@@ -63,3 +63,49 @@ def test_signed_trainees_less_the_part_below_college(text, trainees):
 def test_a_place_said_after_a_batch_starts_a_fair_there(text, batch, other):
     fairs = _fields(text)["fairs"]
     assert [x["region"] for x in fairs] == [batch[0]] * batch[1] + [other]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "离岸执行额260万美元，美元兑人民币中间价（年均）7.12，离岸奖励多少",
+        "今年离岸业务300万美元，汇率（全年平均）7.1，能拿多少离岸奖励",
+        "| 指标 | 数值 |\n|---|---|\n| 离岸执行额 | 150万美元 |\n| 中间价(年平均) | 7.08 |\n离岸奖励多少",
+    ],
+)
+def test_a_rate_with_a_bracketed_average_word_is_read(text):
+    rate = _fields(text)["usd_cny_rate"]
+    assert str(rate) in text
+
+
+@pytest.mark.parametrize(
+    "text, expect",
+    [
+        (
+            "帮我算增量奖励：\n| 指标 | 2023 | 2024 |\n|---|---|---|\n| 在岸执行额 | 1.2亿 | 1.5亿 |\n| 离岸执行额 | 200万美元 | 260万美元 |\n| 中间价 | 7.05 | 7.12 |",
+            {
+                "previous_onshore_cny": 120000000,
+                "onshore_cny": 150000000,
+                "previous_usd_cny_rate": "7.05",
+                "usd_cny_rate": "7.12",
+            },
+        ),
+        (
+            "数据如下\n| 项目 | 2024年 |\n| :--- | ---: |\n| 离岸合同额 | USD 2,400,000 |\n| 2024年美元兑人民币中间价（年均） | 7.12 |\n离岸奖励多少",
+            {"offshore_usd": 2400000, "usd_cny_rate": "7.12"},
+        ),
+        (
+            "| 年度 | 在岸(万元) | 离岸(万美元) | 汇率 |\n|----|----|----|----|\n| 2023 | 3000 | 150 | 7.05 |\n| 2024 | 3600 | 180 | 7.12 |\n增量奖励多少",
+            {
+                "previous_onshore_cny": 30000000,
+                "onshore_cny": 36000000,
+                "offshore_usd": 1800000,
+                "usd_cny_rate": "7.12",
+            },
+        ),
+    ],
+)
+def test_a_markdown_table_rule_is_no_cell(text, expect):
+    fields = _fields(text)
+    for key, value in expect.items():
+        assert str(fields.get(key)) == str(value) or fields.get(key) == value, key

@@ -25,7 +25,7 @@ _TOKEN = re.compile(r"[^\s|｜]+")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:年度?)?")
 _CELL = re.compile(
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<mult>(?i:mn|m|k|w))?"
-    r"(?P<unit>万元|万美元|美元|元|万)?"
+    r"(?P<unit>万元|万美元|美元|元|万|亿元|亿)?"
 )
 _LABEL = re.compile(
     r"(?P<name>[^\s()（）\[\]【】0-9][^\s()（）\[\]【】]{0,15}?)\s*(?:[(（\[【]\s*(?P<unit>[^()（）\[\]【】]{1,6})\s*[)）\]】])?"
@@ -44,6 +44,8 @@ def _tokens(text: str) -> List[Tuple[int, int, str]]:
     label (「在岸 (万元)」) joins the label."""
     out: List[Tuple[int, int, str]] = []
     for m in _TOKEN.finditer(text):
+        if re.fullmatch(r"(?::?-{2,}:?\|?)+", m.group()):
+            continue  # 「|---|---|」: a markdown table's rule, no cell
         if out and _BRACKET.fullmatch(m.group()) and not _is_cell(out[-1][2]):
             s, _, t = out[-1]
             out[-1] = (s, m.end(), t + m.group())
@@ -254,6 +256,9 @@ def read_labelled_rows(text: str) -> str:
             out.append(line)
             continue
         cells = [c.strip() for c in split.split(line.strip().strip("|｜").strip())]
+        if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+            out.append(line)  # 「|---|---|」: a markdown table's rule under its header, no cells and no header
+            continue
         if labels is None and item_rows is None and (item_rows := _item_columns(cells)) is not None:
             out.append(line)
             continue
