@@ -109,3 +109,17 @@ def test_a_markdown_table_rule_is_no_cell(text, expect):
     fields = _fields(text)
     for key, value in expect.items():
         assert str(fields.get(key)) == str(value) or fields.get(key) == value, key
+
+
+@pytest.mark.parametrize(
+    "text, before, now",
+    [
+        ("帮忙算下：\n- 2023年 在岸执行额：900万\n- 2024年 在岸执行额：1,300万\n增量奖励多少", 9000000, 13000000),
+        ("增量：\n* 2023年 在岸 800万\n* 2024年 在岸 1,100万\n* 离岸都没有\n增量奖励多少", 8000000, 11000000),
+        ("• 去年在岸执行额：2,000万\n• 今年在岸执行额：2,600万\n增量奖励多少", 20000000, 26000000),
+    ],
+)
+def test_bullet_marks_are_no_sign_or_range(text, before, now):
+    fields = _fields(text)
+    assert fields["previous_onshore_cny"] == before
+    assert fields["onshore_cny"] == now

@@ -188,6 +188,12 @@ def _header(labels) -> str:
     return "、".join(name + (f"({unit})" if unit else "") for name, unit, _ in labels)
 
 
+def drop_bullets(text: str) -> str:
+    """「- 2022年 在岸执行额：1,500万\n- 2023年 …」: a list's bullet mark at a line's start is no figure's sign or range
+    (「1,500万\n- 2023年」 is no span from 1,500万 to 2023年); the mark is dropped, the line kept."""
+    return re.sub(r"(?m)^([ \t]*)[-*•·][ \t]+(?=\S)", r"\1", text)
+
+
 def read_tables(text: str) -> Tuple[str, List[str]]:
     """The text with each pasted table rewritten as the sentences it stands for, and what to tell the user about
     the tables whose cells' roles are unclear (rows that do not fit the header: left out, never guessed; a column
