@@ -123,3 +123,33 @@ def test_bullet_marks_are_no_sign_or_range(text, before, now):
     fields = _fields(text)
     assert fields["previous_onshore_cny"] == before
     assert fields["onshore_cny"] == now
+
+
+@pytest.mark.parametrize(
+    "text, costs",
+    [
+        (
+            "涉外业务中高级人才培训，本科以上的项目经理共8人：5人每人培训费4万，3人每人2万；另外有1个大专学历的项目经理，培训费3万。补贴多少",
+            [20000] * 3 + [40000] * 5,
+        ),
+        (
+            "中高级人才涉外业务培训，符合条件的（本科+项目经理）一共6人：4人每人5万，2人每人1万；还有3个专科学历的项目经理每人2万。能补多少",
+            [10000] * 2 + [50000] * 4,
+        ),
+        (
+            "涉外中高级人才培训 满足本科和项目经理条件的共7个人 其中3人每人6万 4人每人1.5万 另外2个高中学历的项目经理每人2万 补贴多少",
+            [15000] * 4 + [60000] * 3,
+        ),
+    ],
+)
+def test_a_head_count_of_the_qualified_leaves_the_lower_group_out(text, costs):
+    fields = _fields(text)
+    assert sorted(int(x["cost_cny"]) for x in fields["senior_training"]) == costs
+
+
+def test_a_head_count_matching_neither_is_asked():
+    text = "涉外业务培训，项目经理一共9人：4人每人5万，3人每人2万；还有3个大专学历的项目经理每人2万。能补多少"
+    out = read(text, items=detect_items(normalize(text)))
+    assert "senior_training" not in out.fields
+    assert [c.kind for c in out.clarifications] == ["each_cost"]
+    assert not any("不计入" in n for n in out.notes)
