@@ -25,7 +25,7 @@ _TOKEN = re.compile(r"[^\s|｜]+")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:年度?)?")
 _CELL = re.compile(
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?P<mult>(?i:mn|m|k|w))?"
-    r"(?P<unit>万元|万美元|美元|元|万)?"
+    r"(?P<unit>万元|万美元|美元|元|万|亿元|亿)?"
 )
 _LABEL = re.compile(
     r"(?P<name>[^\s()（）\[\]【】0-9][^\s()（）\[\]【】]{0,15}?)\s*(?:[(（\[【]\s*(?P<unit>[^()（）\[\]【】]{1,6})\s*[)）\]】])?"
@@ -44,6 +44,8 @@ def _tokens(text: str) -> List[Tuple[int, int, str]]:
     label (「在岸 (万元)」) joins the label."""
     out: List[Tuple[int, int, str]] = []
     for m in _TOKEN.finditer(text):
+        if re.fullmatch(r"(?::?-{2,}:?\|?)+", m.group()):
+            continue  # 「|---|---|」: a markdown table's rule, no cell
         if out and _BRACKET.fullmatch(m.group()) and not _is_cell(out[-1][2]):
             s, _, t = out[-1]
             out[-1] = (s, m.end(), t + m.group())
@@ -186,6 +188,12 @@ def _header(labels) -> str:
     return "、".join(name + (f"({unit})" if unit else "") for name, unit, _ in labels)
 
 
+def drop_bullets(text: str) -> str:
+    """「- 2022年 在岸执行额：1,500万\n- 2023年 …」: a list's bullet mark at a line's start is no figure's sign or range
+    (「1,500万\n- 2023年」 is no span from 1,500万 to 2023年); the mark is dropped, the line kept."""
+    return re.sub(r"(?m)^([ \t]*)[-*•·][ \t]+(?=\S)", r"\1", text)
+
+
 def read_tables(text: str) -> Tuple[str, List[str]]:
     """The text with each pasted table rewritten as the sentences it stands for, and what to tell the user about
     the tables whose cells' roles are unclear (rows that do not fit the header: left out, never guessed; a column
@@ -254,6 +262,9 @@ def read_labelled_rows(text: str) -> str:
             out.append(line)
             continue
         cells = [c.strip() for c in split.split(line.strip().strip("|｜").strip())]
+        if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+            out.append(line)  # 「|---|---|」: a markdown table's rule under its header, no cells and no header
+            continue
         if labels is None and item_rows is None and (item_rows := _item_columns(cells)) is not None:
             out.append(line)
             continue

@@ -388,7 +388,7 @@ class Reader:
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
         # 「…连续两年增长——哦不对…这条当我没说」: a claim taken back in the message is never read (bot/understand/retractions.py)
-        pasted, table_problems = tables.read_tables(without_retracted(normalize(self.raw[:2000])))
+        pasted, table_problems = tables.read_tables(tables.drop_bullets(without_retracted(normalize(self.raw[:2000]))))
         pasted = tables.read_labelled_rows(pasted)
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
         self.text = lists.spell_out_respective(full_years(relative_year_apposition(english_to_chinese(pasted))))

@@ -88,7 +88,8 @@ def read_part_below(r) -> bool:
     lowest, need, label = education_rule()
     ranks = {str(w).lower(): rank for rank, level in enumerate(scales()["education"]) for w in level}
     said = [(m, ranks[m.group(0)]) for m in re.finditer(_words(ranks), r.text)]
-    if len(said) != 1 or said[0][1] >= need:
+    said = [(m, rank) for m, rank in said if rank < need]  # 「其余都是大专或本科」 names the counted ones
+    if len(said) != 1:
         return False
     word, at = said[0][0].group(0), said[0][0].start()
     m = PART_OF_COUNT.search(r.text[max(0, at - 24) : at])
@@ -119,7 +120,8 @@ GROUP_CONTRACT = re.compile(
 # 「其中只有152个跟外包企业签了一年以上的劳动合同」「签1年以上劳动合同的198个」: the trainees counted
 SIGNED_COUNT = (
     re.compile(
-        r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)[^，。；,;0-9]{0,16}?签(?:了|订|订了)?[^，。；,;0-9]{0,3}"
+        r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个|名|人|位)(?:(?!其中|里面|当中)[^，。；,;0-9]){0,16}?签(?:了|订|订了)?"
+        r"[^，。；,;0-9]{0,3}"
         r"(?:一|1)\s*年(?:以上|及以上)"
     ),
     re.compile(

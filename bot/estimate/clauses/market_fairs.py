@@ -204,6 +204,8 @@ def read(r):
         if not fairish or not (costs or counts):
             said_region = region or said_region
             continue
+        if region is None and _another_region(cur, said_region):
+            region = said_region  # 「国内12场 每场3.5万 另外去了一趟新加坡的 展位费5万」: the next fair is there
         region = region or (said_region if cur is None or cur["region"] is None else None)
         said_region = None
         one_of = (
@@ -291,6 +293,14 @@ def read(r):
         r.out.fields["fairs"] = fairs
     if groups or r.pending == "fairs":
         _name_travel(r)
+
+
+def _another_region(cur: Optional[dict], said: Optional[str]) -> bool:
+    """A region said on its own (no figure) after a batch whose costs are all told, other than that batch's: the
+    costs that follow are a new fair there, not more of the batch."""
+    if cur is None or not said or not cur["region"] or said == cur["region"] or not cur["costs"]:
+        return False
+    return cur["count"] is None or len(cur["costs"]) >= cur["count"] or cur["per"] == "each"
 
 
 def _add_cost(r, cur: dict, c) -> None:
@@ -837,6 +847,16 @@ def _per_fair_cost(t: str, moneys: list) -> bool:
     return False
 
 
+def _restated_sum(window: str, cur: Optional[dict], f) -> bool:
+    """A total word (合计/共计 …) before a yuan figure equal to the fair's costs read so far: the user restates the sum
+    of the parts, which is no further cost."""
+    if not cur or len(cur["costs"]) < 2 or f.currency not in (None, "CNY"):
+        return False
+    if not re.search(r"合计|共计|总计|一共|总共|加起来|小计", window):
+        return False
+    return sum(cur["costs"], Decimal(0)) == Decimal(str(f.value))
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -930,6 +950,10 @@ def _itemised(r) -> bool:
             continue
         f = item
         window = t[last : f.start]
+        if _restated_sum(window, cur, f):  # 「展位费4.5万、布展费1.6万，合计6.1万」: the sum of its parts
+            r.use(f)
+            last = f.end
+            continue
         words = list(cost_word.finditer(window))
         other = list(re.finditer(OTHER_ITEM_WORDS, window, re.I))
         last = f.end

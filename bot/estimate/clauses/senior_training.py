@@ -2,6 +2,7 @@
 
 import re
 from decimal import Decimal
+from typing import Optional
 
 from bot.estimate import degree_costs, vague_figures
 from bot.estimate.reading import FAIR_WORDS, TOTAL_WORDS, Clarification, each_cost_question
@@ -188,12 +189,15 @@ def _read(r):
                 return
             groups.append([r.cny(c, "培训")] * int(n.value))
         head = _head_count(r, counts, costs[0])
+        qualified = None
         if head is not None:
             r.use(head)
             if int(head.value) != sum(len(g) for g in groups):
-                r.out.clarifications.append(people_and_costs_question(int(head.value), costs, groups))
-                return
-        values = [v for g in _qualified_groups(r, costs, groups) for v in g]
+                qualified = _head_of_qualified(r, costs, groups, int(head.value))
+                if qualified is None:
+                    r.out.clarifications.append(people_and_costs_question(int(head.value), costs, groups))
+                    return
+        values = [v for g in (qualified or _qualified_groups(r, costs, groups)) for v in g]
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
         return
     if len(costs) == 1 and _described_groups(r, counts, costs[0]):
@@ -335,6 +339,20 @@ def _head_count(r, counts, first_cost):
     项目经理…3人每人2万、2人每人5万」: 8, the 两个 before it counts the questions)."""
     heads = [f for f in counts if f.end <= first_cost.start and id(f) not in r.used]
     return heads[-1] if heads else None
+
+
+def _head_of_qualified(r, costs, groups: list, head: int) -> Optional[list]:
+    """「符合本科以上的一共22人：10人每人8万，8人每人4万，4人每人2万；另外2个大专的每人3万」: the count said is of the
+    people who qualify, so it matches the groups kept once those below the clause's level are left out; those
+    groups, or None (nothing said or set is kept then)."""
+    notes, fields = list(r.out.notes), dict(r.out.fields)
+    kept = _qualified_groups(r, costs, groups)
+    if len(kept) < len(groups) and sum(len(g) for g in kept) == head:
+        return kept
+    r.out.notes[:] = notes
+    r.out.fields.clear()
+    r.out.fields.update(fields)
+    return None
 
 
 def people_and_costs_question(told: int, costs, groups: list) -> Clarification:
