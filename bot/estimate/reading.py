@@ -131,6 +131,15 @@ def english_to_chinese(text: str) -> str:
     return pattern.sub(lambda m: glossary[m.group(0).lower()], text)
 
 
+def both_kinds_total(text: str) -> str:
+    """「合同执行额（在岸+离岸）约1800万」 → 「合同执行额合计约1800万」: words saying an amount holds onshore and offshore
+    business together (estimate_words.yml both_kinds) make it the whole amount, not an offshore one."""
+    words, rent = estimate_words().get("both_kinds") or [], estimate_words().get("both_kinds_for") or []
+    if not words or not re.search("离岸|境外", text) or not re.search(alternation(rent), text):
+        return text
+    return re.sub(alternation(words), "合计", text)
+
+
 @lru_cache(maxsize=1)
 def _fiscal_patterns():
     w = estimate_words()["fiscal_year"]

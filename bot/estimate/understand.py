@@ -19,6 +19,7 @@ from typing import Optional
 
 from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's vocabulary, read by the session)
     alternation,
+    both_kinds_total,
     plausible_rate,
     OTHER_AMOUNT_WORDS,
     CERT_NAME,
@@ -391,7 +392,9 @@ class Reader:
         pasted, table_problems = tables.read_tables(tables.drop_bullets(without_retracted(normalize(self.raw[:2000]))))
         pasted = tables.read_labelled_rows(pasted)
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
-        self.text = lists.spell_out_respective(full_years(relative_year_apposition(english_to_chinese(pasted))))
+        self.text = lists.spell_out_respective(
+            full_years(relative_year_apposition(both_kinds_total(english_to_chinese(pasted))))
+        )
         self.shifted = False
         if "前年" in self.text and "去年" in self.text and not re.search(YEAR_CUR, self.text):
             # 「前年境内1000万…去年境内1500万 去年的增量」: 去年 is the year rewarded, 前年 its previous year
