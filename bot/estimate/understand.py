@@ -301,12 +301,14 @@ def relative_year_apposition(text: str) -> str:
 # 「2023 在岸 3,250,000元」「（2023中间价7.0467）」「汇率 2023: 7.0467 / 2022: 6.7261」: a bare year (2000–2099)
 # that labels the business amounts or the rate after it is that year (「2023年」), never an amount or a rate
 BARE_YEAR_LABEL = re.compile(
-    r"(?<![\d.,/$¥a-zA-Z])(20[0-9]{2})(?![\d.,万千百亿年wWkK元%])"
+    r"(?<![\d./$¥a-zA-Z])(?<!\d,)(20[0-9]{2})(?![\d.,万千百亿年wWkK元%])"  # after a comma too, not in 1,2023
     r"(?=\s*(?:[:：]\s*\d|的?\s*(?:在岸|离岸|境内|境外|国内|国外|海外|中间价|汇率|年平均|平均汇率|执行额|服务外包|业务)))"
 )
-# 「Rates: 2023 按7.1，2022 按6.9」: so is a bare year before 按/取/用 and a rate-like decimal
+# 「Rates: 2023 按7.1，2022 按6.9」「汇率2023是7.05，2022是6.73」「rate 2023: 7.05」: so is a bare year before
+# 按/取/用/是/为/: and a rate-like decimal (never the rate itself: no rate is 2023)
 BARE_YEAR_RATE = re.compile(
-    r"(?:^|(?<=[,，、;；:：\s(（\u4e00-\u9fff]))(20[0-9]{2})(?=\s*(?:按|取|用)\s*[0-9]{1,2}\.[0-9]+(?![0-9]|[万千百亿元%]))"
+    r"(?:^|(?<=[,，、;；:：\s(（\u4e00-\u9fff]))(20[0-9]{2})"
+    r"(?=\s*(?:按|取|用|是按?|为|=|[:：])\s*[0-9]{1,2}\.[0-9]+(?![0-9]|[万千百亿元%]))"
 )
 
 # 「比去年少了200万」「多了差不多50万」「相差大概30万美元」: the words right before a difference between two years
