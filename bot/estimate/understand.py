@@ -1171,11 +1171,20 @@ class Reader:
             ]
             + list(  # 「上年在岸300万 离岸没有」: the none said after 离岸
                 re.finditer(
-                    rf"()({OFFSHORE_NONE})(业务)?(是|为|也)?({NONE_WORDS})(有|做|做过|开展)?(业务)?(的)?(?=$|[\s，。；,;])",
+                    rf"()({OFFSHORE_NONE}|(?:海外|境外|国外)(?=(?:是|为)?0))(业务)?(是|为|也)?({NONE_WORDS}|0(?:\.0+)?(?:万|元|美元|美金|usd)?(?![\d.]))"
+                    rf"(有|做|做过|开展)?(业务)?(的)?(?=$|[\s，。；,;])",  # 「海外0」「离岸为0」 too
                     t,
                 )
             )
         )
+        # 「今年在岸780万 离岸0 去年在岸600万 离岸0」: several nones, each in its own year's words, each that year's 0
+        each = {self._year(m.start(2)) for m in said_none} if len(said_none) > 1 else set()
+        if len(said_none) > 1 and each <= {"previous", "current"} and len(each) == len(said_none):
+            for year in each:
+                if year == "current" and "3.2" not in self.items:
+                    continue  # 0 this year only matters to 三（二）; to 三（一） an absent amount counts 0
+                self.out.fields.setdefault({"previous": "previous_offshore_usd"}.get(year, "offshore_usd"), Decimal(0))
+            said_none = []
         # 「2024年在岸8000万，无离岸；2025年…」: a year named outright places the none as 去年/今年 do (_year)
         placed = self._year(said_none[0].start(2)) if said_none else None
         if said_none and (
