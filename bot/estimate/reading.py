@@ -226,12 +226,16 @@ def is_what_if(text: str) -> bool:
     """「那如果离岸是200万美元呢」「那200万美元呢」: a follow-up supposing another figure (estimate_words.yml)."""
     w = estimate_words()["what_if"]
     t = (text or "").strip().lower()
+    if w.get("lead_ins"):  # 「好的 那如果明年呢」: the acknowledgement before it goes
+        t = re.sub(rf"^(?:(?:{alternation(w['lead_ins'])})[\s，,。.!！~]*)+", "", t).strip()
     follow = alternation(w["follow_up"])
     when = alternation(estimate_words()["years"]["next"] + ["以后", "将来", "后面"])  # 「那明年如果…」
     if re.match(rf"^({follow})?\s*({when})?\s*({alternation(w['openers'])})", t) or re.search(
         alternation(w["anywhere"]), t
     ):
         return True
+    if re.match(rf"^({follow})\s*({alternation(estimate_words()['years']['next'])})", t) and re.search(r"\d", t):
+        return True  # 「那明年在岸1500万 离岸120万美元 汇率7.2」: next year's figures, supposed
     return bool(re.match(rf"^({follow})", t) and re.search(rf"({alternation(w['endings'])})\s*[?？。!！]*$", t))
 
 

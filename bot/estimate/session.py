@@ -796,6 +796,9 @@ class EstimateSession:
         self.inputs.pop("new_enterprise", None)
         if self.inputs.get("year"):
             self.inputs["year"] = int(self.inputs["year"]) + 1
+        elif not self.year_focus:
+            # the replies that follow speak of 明年 and 今年 as the user does (「今年没有离岸业务」 = the previous year's)
+            self.year_focus = 1
         said = "按明年与今年相比测算：今年的数字作为上年度，明年的数字作为本年度"
         kept = [describe_field(k, self.inputs[k]) for k in THIS_YEAR if k in self.inputs]
         return [said + (f"；您没有另说的按今年不变（{'、'.join(kept)}）。" if kept else "。")]
