@@ -59,6 +59,7 @@ def split(text: str) -> List[Tuple[str, str]]:
     own = {n: " ".join(piece.strip() for m, piece in pieces if m == n) for n in names}
     rates = _shared_rates(lead, pieces)
     said_of_all = _said_of_all(pieces, w["combined"]["several"])
+    asked = _asked_of_each(tail, names, w["letters"])
     return [
         (
             n,
@@ -67,11 +68,28 @@ def split(text: str) -> List[Tuple[str, str]]:
                 + own[n]
                 + "".join(" " + s for s in said_of_all if s not in own[n])
                 + _rates_for(own[n], rates)
-                + (" " + tail.strip() if tail.strip() else "")
+                + (" " + asked.get(n, tail).strip() if tail.strip() else "")
             ).strip(),
         )
         for n in names
     ]
+
+
+def _asked_of_each(tail: str, names: list, letters: list) -> dict:
+    """「A的增量奖励和B的离岸奖励各多少」: a closing question naming each applicant's own items gives each only the
+    words after its name (up to the next name); {} when it names fewer than two of them (it is everyone's)."""
+    found = []
+    for n in names:
+        letter = next((c for c in n if c in letters), None)
+        forms = [re.escape(n)] + ([rf"(?<![a-z]){re.escape(letter)}(?![a-z])"] if letter else [])
+        m = re.search("|".join(forms), tail)
+        if m:
+            found.append((m.start(), n))
+    if len(found) < 2:
+        return {}
+    found.sort()
+    bounds = [p for p, _ in found] + [len(tail)]
+    return {n: tail[a:b] for (a, n), b in zip(found, bounds[1:])}
 
 
 def _said_of_all(pieces: list, several: list) -> List[str]:
