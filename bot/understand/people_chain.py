@@ -61,7 +61,7 @@ def _patterns() -> dict:
     return {
         "left": re.compile(rf"(?:{alternation(w['left'])})\s*(?:的|这|那)?\s*$"),
         "among": re.compile(
-            rf"^\s*(?:人|名)?\s*[^\d，,。；;：:\s]{{0,8}}?(?:{alternation(w['among'])})\s*(?:有|还有)?\s*$"
+            rf"^\s*(?:人|名)?\s*[^\d，,。；;：:\s]{{0,8}}?(?<![高初])(?:{alternation(w['among'])})\s*(?:有|还有)?\s*$"
         ),
         "subject": re.compile(alternation(w["subjects"])),
         "filler": re.compile(rf"^(?:{alternation(w['filler'])})*$"),

@@ -8,7 +8,7 @@ interns', never the trainees of the other item.
 """
 
 import re
-from typing import Optional, Set
+from typing import Optional, Set, Tuple
 
 NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百]+"
 PEOPLE = re.compile(rf"(?<![\d.])(?P<n>{NUMBER})\s*(?:个人|个|名|人|位)(?!月|多月|年|工作日|小时|次)")
@@ -23,23 +23,43 @@ def whole(numeral: str) -> Optional[int]:
     return int(value) if value is not None and value == int(value) and value > 0 else None
 
 
-def sentence_at(text: str, at: int) -> str:
-    """The sentence (cut at ；。！？ and line breaks) that holds position `at`."""
-    for m in SENTENCE.finditer(text):
+PIECE = re.compile(r"[^，,；;。！!？?\n]+")
+
+
+def _around(pattern, text: str, at: int) -> Tuple[int, int]:
+    for m in pattern.finditer(text):
         if m.start() <= at < m.end():
-            return m.group(0)
-    return ""
+            return m.start(), m.end()
+    return at, at
+
+
+def _topics() -> dict:
+    from bot.estimate.reading import estimate_words
+
+    return {str(code): [str(w) for w in said] for code, said in estimate_words()["degree_groups"]["topics"].items()}
 
 
 def clauses_named(words: str) -> Set[str]:
     """The clauses whose topic words `words` name."""
-    from bot.estimate.reading import estimate_words
+    return {code for code, said in _topics().items() if any(w in words for w in said)}
 
-    topics = estimate_words()["degree_groups"]["topics"]
-    return {str(code) for code, said in topics.items() if any(str(w) in words for w in said)}
+
+def owner(text: str, at: int) -> Optional[str]:
+    """The clause the count at `at` is said of: the one its own phrase (cut at commas) names, else the topic word said
+    nearest before it in its sentence; None when the phrase names two or nothing names one."""
+    lo, hi = _around(PIECE, text, at)
+    named = clauses_named(text[lo:hi])
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    s_lo, _ = _around(SENTENCE, text, at)
+    before = text[s_lo:lo]
+    said = [(before.rfind(w), code) for code, words in _topics().items() for w in words if w in before]
+    return max(said)[1] if said else None
 
 
 def of_another_clause(text: str, at: int, code: str) -> bool:
-    """Whether the count at `at` is said in a sentence that names another clause's topic and not `code`'s."""
-    named = clauses_named(sentence_at(text, at))
-    return bool(named) and code not in named
+    """Whether the count at `at` is said of another clause than `code` (「一是实习生…符合条件的有12名；二是…培训」)."""
+    found = owner(text, at)
+    return found is not None and found != code
