@@ -17,9 +17,10 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from bot.estimate.reading import alternation
+from bot.understand.people_counts import PEOPLE
 
 NUMBER = r"[\d一二两三四五六七八九十百]+"
-COUNT = re.compile(rf"(?P<n>{NUMBER})\s*(?:个(?!月|多月|年|工作日|小时)|名|位|人)(?!次)")
+COUNT = PEOPLE  # the shared reader of counts of people (bot/understand/people_counts.py)
 DELIM = re.compile(r"[，,。；;！？!?\n ：:、（）()]")
 INTRO = re.compile(r"这其中|其中|里面|里头|当中|之中|另外|另有|还有|此外|只有(?=\s*$)|有(?=\s*$)")
 _busy = [False]  # read_facts reads a part's words without its parts (subgroups.without_parts): no reading inside
@@ -52,6 +53,7 @@ class Batch:
     ask: str = ""  # the overlap question, when it matters and is not said
     spans: Tuple[Tuple[int, int], ...] = ()  # words said of parts that fail, or of the batch not finished
     failing: Tuple[int, ...] = ()  # the counts of the parts said to fail a condition (of a batch named again: its own)
+    all_fail: bool = False  # of a batch named again: every count said of it is of a part failing a condition
 
 
 @dataclass(frozen=True)
@@ -162,13 +164,30 @@ def _segments(t: str) -> List[Tuple[str, str, int, int]]:
 
 
 def _batch(
-    t: str, key: str, label: str, start: int, end: int, code: str, ids, disjoint_all: bool, named_before: bool = False
+    t: str,
+    key: str,
+    label: str,
+    start: int,
+    end: int,
+    code: str,
+    ids,
+    disjoint_all: bool,
+    named_before: bool = False,
+    counted_before: Optional[int] = None,
+    as_part: bool = False,
 ) -> Batch:
+    """One batch's count. `counted_before`: its count from an earlier message — what is said of it now is first read as
+    parts of it (「秋季班有6个是中专 要去掉」: 52 − 6), kept when every count said fails a condition and is within it;
+    `as_part`: read that way (no size said)."""
+    if counted_before is not None:
+        part = _batch(t, key, label, start, end, code, ids, disjoint_all, True, None, True)
+        if part.size is None and part.failing and part.all_fail and sum(part.failing) <= counted_before:
+            return part
     p = _patterns()
     seg = t[start:end]
     counts = [m for m in COUNT.finditer(seg) if not re.match(r"[\d.]", seg[m.end() : m.end() + 1])]
     size, first = None, 0
-    again = re.match(r"\s*(?:里面|里头|里|当中|之中|中)", seg)  # 「第二期里有6个…」: a part of it, no size
+    again = as_part or re.match(r"\s*(?:里面|里头|里|当中|之中|中)", seg)  # 「第二期里有6个…」: a part of it, no size
     if named_before and re.match(r"\s*(?:也|还|另外)?\s*有", seg):
         again = True  # 「第一期20人 第二期20人 第一期有1个是高中学历」: the batch named again, 有 opens a part of it
     if counts and counts[0].start() <= 12 and not again:  # 「第一期40人」「第二批昨天考完了 32人里…」: the batch's size
@@ -234,7 +253,10 @@ def _batch(
             key, label, size, 0, f"{m.group(0)}，暂不计入（0）", True, "", ((start + m.start(), start + m.end()),)
         )
     if size is None:  # 「第二期里有6个是高中」: a batch named again, its parts are of the batch counted before
-        return Batch(key, label, None, None, _why(t, fails), unfinished, "", spans, tuple(q.count for q in fails))
+        every = bool(parts) and len(fails) == len(parts)
+        return Batch(
+            key, label, None, None, _why(t, fails), unfinished, "", spans, tuple(q.count for q in fails), every
+        )
     if not fails and not parts:
         status, labels, _ = _classify(seg, code, ids)
         if (
@@ -293,12 +315,16 @@ def _read(t: str, code: str, ids, known: dict) -> Optional[Batches]:
         segs = [("本期", "这批学员", max(first.start() - 1, 0), len(t))]
     keys = [key for key, _, _, _ in segs]
     batches = [
-        _batch(t, key, label, s, e, code, ids, disjoint_all, key in keys[:i])
+        _batch(t, key, label, s, e, code, ids, disjoint_all, key in keys[:i], _before(known, key, keys[:i]))
         for i, (key, label, s, e) in enumerate(segs)
     ]
     merged: Dict[str, Batch] = {}
     for b in batches:
         before = merged.get(b.key)
+        if before is None and b.size is None and _before(known, b.key, ()) is not None:
+            # a batch counted in an earlier message, named again with parts of it that fail: taken out of its count
+            n = int(known[b.key])
+            before = Batch(b.key, b.label, n, n, f"{n}（此前已计）", False)
         if before is not None and b.size is None:
             if b.failing and before.counted is not None and not before.ask:
                 n = max(before.counted - sum(b.failing), 0)
@@ -328,6 +354,12 @@ def _read(t: str, code: str, ids, known: dict) -> Optional[Batches]:
     if any(b.counted is None and not b.ask for b in batches):
         return None
     return Batches(tuple(batches))
+
+
+def _before(known: dict, key: str, named: tuple) -> Optional[int]:
+    """The count of batch `key` from an earlier message, when this message has not named it before."""
+    value = known.get(key)
+    return int(value) if isinstance(value, (int, float)) and key not in named and key != "本期" else None
 
 
 def spans(t: str, code: str = "3.7.2", ids=("education", "exam", "contract")) -> List[Tuple[int, int]]:

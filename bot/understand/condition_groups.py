@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-NUMBER = r"\d+|[一二两三四五六七八九十]+"
-PEOPLE = re.compile(rf"(?P<n>{NUMBER})\s*(?:个人|个|名|人|位)(?!月|多月|年|工作日|小时|次)")
+from bot.understand.people_counts import PEOPLE  # the shared reader of counts of people
 
 
 EVERYONE = re.compile(r"都|全部|全都|均|一律|总共|一共|合计")

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import List, Optional, Tuple
 
+from bot.understand import people_counts
+
 NUMBER = r"[\d.]+|[一二两三四五六七八九十]+"
 # 「签了两年」「只签了半年」「签的是3年」 (a 合同 said somewhere in the message), 「劳动合同刚好1年」「合同6个月」
 LENGTH = re.compile(
@@ -20,7 +22,7 @@ LENGTH = re.compile(
     rf"(?P<n>半|{NUMBER})\s*(?P<unit>年|个月|个多月|月)(?P<half>半)?(?P<more>以上|及以上|多)?"
     r"(?!\s*的?\s*(?:实习|实训|合作)?\s*协议)"
 )
-PEOPLE = re.compile(rf"(?P<n>{NUMBER})\s*(?:个人|个|名|人|位)(?!月|多月|年|工作日|小时)")
+PEOPLE = people_counts.PEOPLE  # the shared reader of counts of people
 SENTENCE = re.compile(r"[；;。！!？?\n]")
 AFTER_LENGTH = re.compile(r"^\s*(?:的)?\s*(?:劳动)?\s*(?:合同)?\s*(?:的)?\s*(?:有|是|共|一共)?\s*$")
 

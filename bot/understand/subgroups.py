@@ -292,6 +292,9 @@ def without_parts(t: str) -> str:
 
     spans += short_spans(t)  # 「A公司12人合同2年；C公司5人合同6个月」: those 5's contract
     spans += failing_spans(t)  # 「计算机班20人考核通过；会计班8人考核没通过」: those 8's words
+    from bot.understand.people_chain import failing_spans as chain_spans
+
+    spans += chain_spans(t)  # 「6个不是应届 22个应届生里2个是中专 剩下20个…」: those 6's and 2's words
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t

@@ -316,6 +316,23 @@ def read_batches(r) -> bool:
 NOT_PEOPLE_AFTER = r"事|项|问题|方面|学校|高校|协议|月|年|班|期|批|(培训)?机构|公司|企业|单位|平台|园区|中心|基地"
 
 
+# 「对了还有一个，…」「另外再加一个：…」: one more thing told after it, no person
+ONE_MORE = re.compile(r"(?:还有|另外|另|再加|再|多|补充)\s*$")
+OWN_FIELDS = ("institution_trainees", "institution_recognized")
+
+
+def _one_more_thing(r, f) -> bool:
+    """A bare 「一个」 that counts no trainee: 「还有一个，」 opening one more thing, or a count with no person word after
+    it in a message that tells another item's figures and says nothing of trainees (the earlier count is kept)."""
+    after = r.text[f.end : f.end + 3]
+    if re.match(r"\s*(?:人|名|学员|学生|同学)", after) or re.search(r"名|位|人", f.unit or ""):
+        return False
+    if ONE_MORE.search(r.text[max(0, f.start - 4) : f.start]) and re.match(r"\s*(?:[，,。；;：:！!？?]|$)", after):
+        return r.pending != "institution_trainees"
+    others = [k for k in r.out.fields if not k.startswith("_") and k not in OWN_FIELDS]
+    return bool(others) and not re.search(r"培训|学员|合格|考核|学历|劳动合同", r.text)
+
+
 def read(r):
     if re.search(
         r"认定的?[^，。；]{0,10}培训机构|认定机构|培训机构[^，。；]{0,6}(已|已经)(获得|通过)?认定", r.text
@@ -349,8 +366,8 @@ def read(r):
     if read_described_part(r):
         return
     for f in r.unused("count"):
-        if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 4]):
-            continue  # 「两个事一起问」「两项」: no people
+        if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 4]) or _one_more_thing(r, f):
+            continue  # 「两个事一起问」「两项」「对了还有一个，…展位费2.2万」: no people
         if re.search(r"人|名|个", f.unit or f.raw or "") and (
             r.pending == "institution_trainees"
             or re.search(r"培训|学员|合格|考核", r.text)

@@ -129,9 +129,27 @@ def _condition_groups(r) -> bool:
     return read_condition_groups(r, CODE, PERSON_CONDITIONS, "qualified_interns", "符合条件的应届毕业生")
 
 
+def _chain(r) -> bool:
+    """「28个实习生：6个不是应届 22个应届生里2个是中专 剩下20个里有3个实习只有2个月…」: people narrowed step by step
+    (bot/understand/people_chain.py): the parts failing a condition are taken out, the rest counted — never the whole
+    item ruled out by one part. The first count (the group) is left to the interns taken each year."""
+    from bot.understand.people_chain import read as read_chain
+
+    found = read_chain(r.text, CODE, PERSON_CONDITIONS)
+    if found is None:
+        return False
+    starts = {s.start for s in found.steps} | {s.end for s in found.steps}
+    for f in r.unused("count"):
+        if any(s.start <= f.start < s.end for s in found.steps) or f.start in starts:
+            r.use(f)
+    r.out.fields["qualified_interns"] = found.counted
+    r.out.notes.append(f"符合条件的应届毕业生按{found.said(r.text)}名计算")
+    return True
+
+
 def read(r):
     t = r.text
-    by_degree = "qualified_interns" not in r.out.fields and (_degree_groups(r) or _condition_groups(r))
+    by_degree = "qualified_interns" not in r.out.fields and (_chain(r) or _degree_groups(r) or _condition_groups(r))
     for f in r.figs:
         if id(f) in r.used:
             continue

@@ -125,6 +125,7 @@ def _read(r):
         "senior_training", r"培训|研修|进修|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|" + BUSINESS
     )
     from bot.understand.degree_groups import of_other_clause
+    from bot.understand.people_counts import of_another_clause
 
     people = r"人|名|个|位"
     others = of_other_clause(r.text, r.figs, "3.7.3")  # 「应届生里 本科10人、硕士4人…」: the interns' degree groups
@@ -136,6 +137,7 @@ def _read(r):
         and not re.search(r"实习|学员|应届|毕业", r.text[max(0, f.start - 8) : f.end + 6])
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
         and not _counts_things(r.text[f.end : f.end + 6])  # 「问两个补贴：…」 counts the questions
+        and not of_another_clause(r.text, f.start, "3.7.3")  # 「一是实习生…符合条件的有12名；二是…培训」: the interns'
     ]
     vague = [v for v in vague_figures.people_counts(r.text) if not _counts_things(r.text[v.end : v.end + 6])]
     counts = [f for f in counts if not any(v.start <= f.start < v.end for v in vague)]

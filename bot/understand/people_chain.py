@@ -1,0 +1,146 @@
+"""People narrowed step by step in one message: 「接收了28个实习生：6个不是应届 22个应届生里2个是中专 剩下20个里有3个实习
+只有2个月 其余17个都超过3个月 这17个人社保满6个月的4个 超过6个月的11个 不到6个月的2个」 → 28 − 6 − 2 − 3 − 2 = 15.
+
+The first count is the group. Each later count is one of:
+- the people left, named again (「剩下20个」「其余17个」「这17个人」「22个应届生里」): it must equal what is left (a
+  group named by a condition it meets may be smaller: the others are not said to meet it and are not counted);
+- a part whose own words fail a person condition of the clause: taken out of what is left;
+- a part whose own words meet one (「超过6个月的11个」): one of the groups what is left splits into — those groups must
+  add up to what is left with the failing ones, else nothing is read.
+A count that is none of these, or figures that do not add up, make no chain (None): another reader or a question
+takes it, never a guess. A part's condition word left unsaid is the one said of the part before it (「社保满6个月的4个
+超过6个月的11个」: 社保). The words are knowledge/data/estimate_words.yml `people_chain`.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+from bot.estimate.reading import alternation
+from bot.understand.people_counts import PEOPLE, whole
+
+BREAK = re.compile(r"[，,。；;：:、\s]")
+_busy = [False]
+
+
+@dataclass(frozen=True)
+class Step:
+    count: int
+    start: int  # where its words begin
+    end: int
+    kind: str  # "group" | "left" | "fails" | "meets"
+    failed: Tuple[str, ...] = ()  # labels of the conditions its words fail
+
+
+@dataclass(frozen=True)
+class Chain:
+    group: int
+    counted: int
+    steps: Tuple[Step, ...]
+
+    def said(self, t: str) -> str:
+        """「28 − 6 − 2 − 3 − 2 = 15（“6个是在读的不是应届”不符合“…”；…）」."""
+        fails = [s for s in self.steps if s.kind == "fails"]
+        less = "".join(f" − {s.count}" for s in fails)
+        why = "；".join(f"“{t[s.start : s.end].strip()}”不符合“{'、'.join(s.failed)}”" for s in fails)
+        implied = self.group - sum(s.count for s in fails) - self.counted
+        extra = f" − {implied}（未说明符合条件）" if implied else ""
+        return f"{self.group}{less}{extra} = {self.counted}（{why}）"
+
+
+def _words() -> dict:
+    from bot.estimate.reading import estimate_words
+
+    return estimate_words()["people_chain"]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    w = _words()
+    return {
+        "left": re.compile(rf"(?:{alternation(w['left'])})\s*(?:的|这|那)?\s*$"),
+        "among": re.compile(
+            rf"^\s*(?:人|名)?\s*[^\d，,。；;：:\s]{{0,8}}?(?<![高初])(?:{alternation(w['among'])})\s*(?:有|还有)?\s*$"
+        ),
+        "subject": re.compile(alternation(w["subjects"])),
+        "filler": re.compile(rf"^(?:{alternation(w['filler'])})*$"),
+    }
+
+
+def _status(words: str, code: str, ids) -> Tuple[str, Tuple[str, ...]]:
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    checks = [c for c in conditions.evaluate(code, read_facts(words)).checks if c.id in ids]
+    failed = tuple(c.label for c in checks if c.status == "not_met")
+    if failed:
+        return "fails", failed
+    return ("meets" if any(c.status == "met" for c in checks) else "unknown"), ()
+
+
+def read(t: str, code: str, ids) -> Optional[Chain]:
+    """The chain of the normalised message `t` for clause `code`'s person conditions `ids`, or None."""
+    if _busy[0]:
+        return None
+    _busy[0] = True
+    try:
+        return _read(t, code, ids)
+    finally:
+        _busy[0] = False
+
+
+def _read(t: str, code: str, ids) -> Optional[Chain]:
+    p = _patterns()
+    found = [m for m in PEOPLE.finditer(t) if whole(m.group("n")) and not re.match(r"[\d.]", t[m.end() : m.end() + 1])]
+    if len(found) < 4:
+        return None
+    steps: List[Step] = []
+    left = whole(found[0].group("n"))
+    kept, subject = [], ""
+    for i, m in enumerate(found[1:], 1):
+        n = whole(m.group("n"))
+        low = max([found[i - 1].end()] + [b.end() for b in BREAK.finditer(t, 0, m.start())])
+        high = min(
+            [found[i + 1].start() if i + 1 < len(found) else len(t)] + [b.start() for b in BREAK.finditer(t, m.end())]
+        )
+        lead, tail = t[low : m.start()], t[m.end() : high]
+        if p["left"].search(lead) or p["among"].match(tail):
+            kind, failed = _status(lead + " " + tail, code, ids)
+            if kind == "fails" or n > left or (n < left and kind != "meets"):
+                return None
+            left = n
+            kept = []
+            steps.append(Step(n, low, high, "left"))
+            continue
+        own = tail if not p["filler"].match(tail.strip()) else lead
+        start, end = (m.start(), high) if own is tail else (low, m.end())
+        kind, failed = _status(own, code, ids)
+        said = p["subject"].search(own)
+        if kind == "unknown" and subject and not said:
+            kind, failed = _status(subject + own, code, ids)
+        subject = said.group(0) if said else subject
+        if kind == "unknown" or n > left:
+            return None
+        if kind == "fails":
+            left -= n
+        else:
+            kept.append(n)
+        steps.append(Step(n, start, end, kind, failed))
+    fails = [s for s in steps if s.kind == "fails"]
+    if not fails or not any(s.kind == "left" for s in steps):
+        return None  # no part taken out, or no group named again: the other readers' messages
+    if kept and sum(kept) != left:
+        return None  # groups that do not add up to the people left: never a guess
+    return Chain(whole(found[0].group("n")), left, tuple(steps))
+
+
+def failing_spans(t: str) -> List[Tuple[int, int]]:
+    """Where the words of the parts taken out of a chain stand (三（七）4's person conditions): those parts' facts,
+    never the whole group's."""
+    if _busy[0] or len(PEOPLE.findall(t)) < 4:
+        return []
+    from bot.estimate.clauses.internships import PERSON_CONDITIONS
+
+    found = read(t, "3.7.4", PERSON_CONDITIONS)
+    return [(s.start, s.end) for s in found.steps if s.kind == "fails"] if found else []
