@@ -452,6 +452,7 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
         return restated(dispatcher, session, user_text(tracker), inputs)
     if not (turn.understood and session.status == "done"):
         return None
+    session.keep_named_items(user_text(tracker))
     for m in turn.messages:
         dispatcher.utter_message(text=m)
     return finish(dispatcher, tracker, session)

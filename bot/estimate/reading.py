@@ -223,6 +223,8 @@ def is_what_if(text: str) -> bool:
         alternation(w["anywhere"]), t
     ):
         return True
+    if re.match(rf"^({follow})?\s*(?:{alternation(estimate_words()['years']['next'])})\s*(?:{alternation(w['endings'])})", t):
+        return True  # 「那明年呢 明年入驻就满3年了…」: the year after the one estimated, supposed
     return bool(re.match(rf"^({follow})", t) and re.search(rf"({alternation(w['endings'])})\s*[?？。!！]*$", t))
 
 

@@ -111,6 +111,8 @@ def _cell_words(label: Tuple[str, str, bool], cell: str) -> str:
         return f"{_rate_word(name)}{cell}"
     if m.group("mult") and unit.startswith("万"):  # 「1.2M」 under 离岸(万美元): the cell's own magnitude counts
         unit = unit[1:]
+    if m.group("unit") in ("万", "亿") and unit in ("元", "美元"):  # 「120万」 under 离岸(美元): 120万美元
+        return f"{name}{cell}{unit}"
     return f"{name}{cell}" if m.group("unit") else f"{name}{cell}{unit}"
 
 
