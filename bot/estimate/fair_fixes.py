@@ -71,8 +71,12 @@ def _fixes(fairs: list, text: str) -> Optional[List[dict]]:
     money = [f for f in figures(text) if f.kind == "money" and f.value]
     if not money or any(f.currency not in (None, "CNY") for f in money):
         return None
-    if any(f.kind == "count" for f in figures(text)):
+    said_wrong = r"(?:错了?|改了?|更正|纠正|修正)\s*$"  # 「说错了两个」「改两处」: how many corrections, no fairs
+    if any(f.kind == "count" and not re.search(said_wrong, text[max(0, f.start - 4) : f.start]) for f in figures(text)):
         return None
+    rest = "".join(ch if not any(g.start <= i < g.end for g in figures(text)) else " " for i, ch in enumerate(text))
+    if re.search(r"(?<!第)\d+(?:\.\d+)?(?![\d.]*\s*(?:年|场|个|次|届))", rest):
+        return None  # 「里面有5000是住宿费」: a bare number no reader placed — never dropped silently
     travels = _travels()
     fixes, start, old_ref = [], 0, None
     for f in money:
@@ -94,7 +98,10 @@ def _fixes(fairs: list, text: str) -> Optional[List[dict]]:
                     return None
                 fixes.append({"index": 0, "cost": Decimal(str(fairs[0]["cost_cny"])), "said": "", "travel": []})
             fixes[-1]["travel"].append((said.group(0), f.value))
-            start, old_ref = f.end + (tail.find(said.group(0)) + len(said.group(0)) if said.group(0) in tail else 0), None
+            start, old_ref = (
+                f.end + (tail.find(said.group(0)) + len(said.group(0)) if said.group(0) in tail else 0),
+                None,
+            )
             continue
         if _refers_to_old(text, f):
             old_ref, start = f.value, f.end
@@ -183,4 +190,3 @@ def _rank(fairs: list, index: int) -> int:
     """1-based position of the fair among the fairs of its region."""
     region = fairs[index].get("region")
     return [i for i, e in enumerate(fairs) if e.get("region") == region].index(index) + 1
-

@@ -223,8 +223,12 @@ def is_what_if(text: str) -> bool:
         alternation(w["anywhere"]), t
     ):
         return True
-    if re.match(rf"^({follow})?\s*(?:{alternation(estimate_words()['years']['next'])})\s*(?:{alternation(w['endings'])})", t):
-        return True  # 「那明年呢 明年入驻就满3年了…」: the year after the one estimated, supposed
+    years = estimate_words()["years"]
+    nxt = rf"^({follow})?\s*(?:{alternation(years['next'])})"
+    if re.match(rf"{nxt}\s*(?:的话)?\s*(?:{alternation(w['endings'])}|的话)", t) or (
+        re.match(nxt, t) and re.search(alternation(years["unchanged"]), t)
+    ):
+        return True  # 「那明年呢 明年入驻就满3年了…」「明年的话，租金面积不变…」: the year after the one estimated
     return bool(re.match(rf"^({follow})", t) and re.search(rf"({alternation(w['endings'])})\s*[?？。!！]*$", t))
 
 

@@ -32,15 +32,21 @@ def _pairs(text: str) -> Optional[Tuple[int, int, List[str]]]:
     joins, reach = alternation(w["joins"]), alternation(w["reach"])
     # 「90万美元、150万美元、或者250万美元」「150万, 或者300万」「$1.5M or $2M」: a mark before a joining word joins too
     between = re.compile(rf"\s*(?:(?:{joins})|[,，]\s*(?:{joins}))(?:\s*(?:{joins}))*\s*(?:{reach})?\s*$")
+    # 「$0.9M, $1.5M or $2.5M」: a bare comma joins only in a run that a joining word closes
+    comma = re.compile(rf"\s*[,，]\s*(?:{reach})?\s*$")
     moneys = [f for f in parse_figures(text) if f.kind == "money" and f.value is not None and f.value > 0]
     for i, first in enumerate(moneys):
-        run = [first]
+        run, hard = [first], 1
         for nxt in moneys[i + 1 :]:
-            if not between.match(text[run[-1].end : nxt.start]):
+            gap = text[run[-1].end : nxt.start]
+            if not between.match(gap) and not comma.match(gap):
                 break
             if (nxt.currency or first.currency) != (first.currency or nxt.currency):
                 break
             run.append(nxt)
+            if between.match(gap):
+                hard = len(run)
+        run = run[:hard]
         if not 2 <= len(run) <= len(w["labels"]) or len({f.value for f in run}) < len(run):
             continue
         s_start, s_end = _sentence(text, first.start, run[-1].end)
@@ -64,7 +70,9 @@ def split(text: str) -> List[Tuple[str, str, str]]:
         return []
     start, end, values = found
     labels = _words()["labels"]
-    drop = re.compile(r"[两三四几]种情况下|[两三四几]种情况|[两三四几]个情况下|[两三四几]种|分别|各自|各(?=能|是|有|可以)")
+    drop = re.compile(
+        r"[两三四几]种情况下|[两三四几]种情况|[两三四几]个情况下|[两三四几]种|分别|各自|各(?=能|是|有|可以)"
+    )
     out = []
     for label, value in zip(labels, values):
         copy = text[:start] + value + text[end:]

@@ -212,6 +212,9 @@ def _kind_after(text: str, end: int) -> Optional[str]:
     rest = text[end + m.end() : end + m.end() + 4] if m else ""
     if m and re.match(rf"(业务|执行额)?(也|都|是|为)?({NONE_WORDS}|0(?![\d.]))", rest):
         return None
+    shares = _words(estimate_words()["part_of_other_kind"]["shares"])
+    if m and re.match(rf"(?:业务|的|客户|部分)?\s*(?:{shares})", text[end + m.end() : end + m.end() + 8]):
+        return None  # 「3.5 million 离岸为主」: 离岸 names the larger share of the figure, not its kind
     if not m or (
         re.match(r"[^，。；,;]{0,3}[0-9一二三四五六七八九十两]", rest) and not re.match(r"\s*(汇率|中间价)", rest)
     ):
@@ -1613,7 +1616,11 @@ class Reader:
             # 「2.3 million」 with no currency: which currency it is, asked too (离岸 counts in 美元, 在岸 in 元)
             money = "" if f.currency or not re.search(r"[A-Za-z]", f.raw) else f"（{said}也没有说是美元还是人民币）"
             # the increment compares with the year before: asked when the message gives no figure of it
-            before = "" if pre or re.search(YEAR_PREV, self.text) else "另外，测算增量奖励还需要上年度（去年）的在岸、离岸执行额。"
+            before = (
+                ""
+                if pre or re.search(YEAR_PREV, self.text)
+                else "另外，测算增量奖励还需要上年度（去年）的在岸、离岸执行额。"
+            )
             self.out.clarifications.append(
                 Clarification(
                     "part",
