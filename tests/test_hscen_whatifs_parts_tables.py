@@ -59,6 +59,18 @@ class TestEveryAlternativeIsItsOwnScenario:
         totals = [estimate_of(words)["total_cny"] for _, _, words in cases]
         assert totals == [0, 910000, 1680000]
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "假如离岸做到95万美元、135万美元或者210万美元，汇率7.0，能拿多少",
+            "要是离岸是95万美元还是135万美元 汇率7.0 能拿多少",
+            "如果今年离岸95万美元或135万美元，汇率按7.0，离岸奖励多少",
+        ],
+    )
+    def test_alternatives_need_no_asking_word(self, text):
+        cases = scenarios.split(normalize(text))
+        assert [v for _, v, _ in cases][:2] == ["95万美元", "135万美元"]
+
     def test_a_bare_comma_without_a_closing_join_is_no_run(self):
         cases = scenarios.split(normalize("假如离岸做到130万美元，汇率7.0，能拿多少"))
         assert cases == []
@@ -95,6 +107,18 @@ class TestFairsCorrectedByName:
 
     def test_a_fair_that_cannot_be_told_apart_is_not_guessed(self):
         assert fair_fixes.correct_fairs(FOUR_FAIRS, normalize("境内那场其实是4万，其他不变")) is None
+
+    @pytest.mark.parametrize(
+        "text", ["境内那场其实是4万，其他不变", "国内的写错了 应该是3万 别的不变", "不对，境内展是2.8万，其余不变"]
+    )
+    def test_an_unplaced_cost_asks_the_regions_fairs(self, text):
+        s, turn = amend({"fairs": FOUR_FAIRS}, text)
+        assert turn.understood and s.status == "collecting"
+        question = s.question()
+        assert "哪一场" in question and "2.2万元、3.4万元" in question
+        assert [str(e["cost_cny"]) for e in s.inputs["fairs"]] == ["22000", "34000", "70000"]
+        s.handle("2.2万和3.6万", "inform")
+        assert s.status == "done" and D("84400") == s.compute()["total_cny"]  # 15,400 + 20,000 (cap) + 49,000
 
     def test_a_bare_number_is_never_dropped(self):
         assert (

@@ -190,3 +190,31 @@ def _rank(fairs: list, index: int) -> int:
     """1-based position of the fair among the fairs of its region."""
     region = fairs[index].get("region")
     return [i for i, e in enumerate(fairs) if e.get("region") == region].index(index) + 1
+
+
+def unplaced_question(fairs: list, text: str) -> Optional[dict]:
+    """「境内那场其实是4万，其他不变」 with two fairs in 境内: the new cost's fair cannot be told apart, so the costs of
+    that region's fairs are asked, naming the figure and the fairs told (a fair_cost clarification); None when the
+    message is no such correction."""
+    w = _words()
+    if not fairs or not re.search(alternation(w["correcting"]), text) or re.search(alternation(w["adds"]), text):
+        return None
+    money = [f for f in figures(text) if f.kind == "money" and f.value and f.currency in (None, "CNY")]
+    start = 0
+    for f in money:
+        window, start = text[start : f.start], f.end
+        if _part_of(text, f, max(0, f.start - 8)) or _refers_to_old(text, f):
+            continue
+        region = _region(window)
+        pool = [e for e in fairs if e.get("region") == region] if region else []
+        if len(pool) < 2 or _place(fairs, window, None) is not None:
+            continue
+        place = REGION_WORDS[region]
+        told = "、".join(wan(Decimal(str(e["cost_cny"]))) for e in pool)
+        return {
+            "kind": "fair_cost",
+            "question": f"您说的{f.raw}是{place}哪一场的费用？{place}之前是{len(pool)}场（{told}），我不猜是哪一场。"
+            f"请把{place}这{len(pool)}场每场的费用（注册费、展位费、布展费、特装费、宣传推广费）分别告诉我。",
+            "data": {"groups": [{"region": region, "count": len(pool)}]},
+        }
+    return None

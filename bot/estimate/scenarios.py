@@ -47,13 +47,17 @@ def _pairs(text: str) -> Optional[Tuple[int, int, List[str]]]:
             if between.match(gap):
                 hard = len(run)
         run = run[:hard]
+        gaps = "".join(text[a.end : b.start] for a, b in zip(run, run[1:]))
+        either = re.search(
+            alternation(w["alternatives"]), gaps, re.I
+        )  # 「90万或者150万」: outcomes apart, asked or not
         if not 2 <= len(run) <= len(w["labels"]) or len({f.value for f in run}) < len(run):
             continue
         s_start, s_end = _sentence(text, first.start, run[-1].end)
         lead, tail = text[s_start : first.start], text[run[-1].end : s_end]
         opener = re.search(alternation(estimate_words()["what_if"]["openers"]), lead)
         asks = re.search(alternation(w["asks"]), tail + " " + lead[-6:])
-        if not opener or not asks or SEVERAL.search(lead[opener.end() :]):
+        if not opener or not (asks or either) or SEVERAL.search(lead[opener.end() :]):
             continue
         unit = run[-1].unit if run[-1].currency else ""
         values = [f.raw if f.currency or not unit else f.raw + unit for f in run]  # 「150万或者300万美元」

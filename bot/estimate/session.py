@@ -895,6 +895,10 @@ class EstimateSession:
                 self.notes += [n for n in said if n not in self.notes]
                 self.last_keys.append("fairs")
                 return True
+            unclear = fair_fixes.unplaced_question(self.inputs["fairs"], normalize(text or ""))
+            if unclear is not None:  # 「境内那场其实是4万」 with two fairs there: which one is asked, never guessed
+                self.clarify = unclear
+                return True
         if correction and self._correct_each(normalize(text or "")):
             return True
         reading = read(text, self.pending, self.items, self.inputs)
