@@ -162,6 +162,17 @@ class TestNextYearKeepsTheFiguresSaid:
         assert s.items == ["3.8.3"] and "platforms" not in s.inputs
         assert D("240000") == s.compute()["total_cny"]
 
+    def test_business_figures_are_never_narrowed_away(self):
+        """Next year 1,500万 + 160万 × 7.0 = 26,200,000 against 23,400,000: 84,000; offshore 1,120,000."""
+        first = EstimateSession.start(
+            "今年在岸1,500万 去年1,300万，离岸今年120万美元 汇率7.0 去年没有离岸 算一下今年的"
+        )
+        text = "如果明年离岸做到160万美元 汇率还是7.0 在岸不变 明年增量和离岸一共多少"
+        s, turn = amend(running_inputs(first.inputs), text)
+        s.keep_named_items(text)
+        assert s.status == "done" and D("1600000") == s.inputs["offshore_usd"]
+        assert D("1204000") == s.compute()["total_cny"]
+
     @pytest.mark.parametrize(
         "text", ["面积租金不变 明年租金补贴多少", "租金和面积都不变，租金补贴呢", "明年房租不变 能补多少"]
     )

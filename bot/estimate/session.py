@@ -808,13 +808,15 @@ class EstimateSession:
         if next_year_supposed(norm) is None:
             return
         named = [c for c in item_words.detect_items(norm) if c in self.items]
-        if not named or set(named) == set(self.items):
+        business = {"3.1", "3.2", "3.3"}  # next year's business amounts: _shift_to_next_year's (「增量加离岸」)
+        if not named or set(named) == set(self.items) or set(named) & business:
             return
         for key in list(self.inputs):
-            own = items_for_inputs({key: self.inputs[key]})
-            if own and not set(own) & set(named):
+            own = set(items_for_inputs({key: self.inputs[key]}))
+            if own and not own & set(named) and not own & business:
                 self.inputs.pop(key)
-        self.items = named
+        left = items_for_inputs(self.inputs)
+        self.items = [c for c in self.items if c in left] or named
 
     def _note_facts(self, text: str) -> None:
         """Remember the facts a message states (conditions are checked on them)."""
