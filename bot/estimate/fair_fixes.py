@@ -46,9 +46,11 @@ def _region(window: str) -> Optional[str]:
 
 
 def _travels() -> re.Pattern:
-    from bot.estimate.clauses.market_fairs import _travels as travels
+    """Costs 三（五） does not name, said together (「机票住宿」「酒店和机票」), matched whole."""
+    from bot.estimate.reading import word_patterns
 
-    return travels()
+    nc = word_patterns()["not_covered"].pattern
+    return re.compile(f"(?:{nc})(?:[、和及与/+＋]?(?:{nc}))*", re.I)
 
 
 def _part_of(text: str, f, start: int) -> bool:
