@@ -439,7 +439,7 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     session.last_keys = list(inputs.keys())
     session.amending = True  # the figures of the estimate just made change; no item is added
     turn = session.handle(user_text(tracker), intent)
-    if turn.understood and session.status == "collecting" and session.inputs != inputs:
+    if turn.understood and session.status == "collecting" and (session.inputs != inputs or session.clarify):
         # 「是130万欧元不是美元」: the corrected figure needs the user's conversion before recomputing;
         # 「如果明年在岸做到1600万呢」: next year's offshore amount is asked, not taken from this year;
         # 「汇率按7.0」 for an item that waited for it, last year's offshore still untold: the running
@@ -452,6 +452,7 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
         return restated(dispatcher, session, user_text(tracker), inputs)
     if not (turn.understood and session.status == "done"):
         return None
+    session.keep_named_items(user_text(tracker))
     for m in turn.messages:
         dispatcher.utter_message(text=m)
     return finish(dispatcher, tracker, session)

@@ -236,6 +236,12 @@ def is_what_if(text: str) -> bool:
         return True
     if re.match(rf"^({follow})\s*({alternation(estimate_words()['years']['next'])})", t) and re.search(r"\d", t):
         return True  # 「那明年在岸1500万 离岸120万美元 汇率7.2」: next year's figures, supposed
+    years = estimate_words()["years"]
+    nxt = rf"^({follow})?\s*(?:{alternation(years['next'])})"
+    if re.match(rf"{nxt}\s*(?:的话)?\s*(?:{alternation(w['endings'])}|的话)", t) or (
+        re.match(nxt, t) and re.search(alternation(years["unchanged"]), t)
+    ):
+        return True  # 「那明年呢 明年入驻就满3年了…」「明年的话，租金面积不变…」: the year after the one estimated
     return bool(re.match(rf"^({follow})", t) and re.search(rf"({alternation(w['endings'])})\s*[?？。!！]*$", t))
 
 

@@ -30,23 +30,34 @@ def _pairs(text: str) -> Optional[Tuple[int, int, List[str]]]:
     """(start, end, [each value's words]) of the first run of two or three supposed values, or None."""
     w = _words()
     joins, reach = alternation(w["joins"]), alternation(w["reach"])
-    between = re.compile(rf"\s*(?:{joins})\s*(?:{reach})?\s*$")
+    # 「90万美元、150万美元、或者250万美元」「150万, 或者300万」「$1.5M or $2M」: a mark before a joining word joins too
+    between = re.compile(rf"\s*(?:(?:{joins})|[,，]\s*(?:{joins}))(?:\s*(?:{joins}))*\s*(?:{reach})?\s*$")
+    # 「$0.9M, $1.5M or $2.5M」: a bare comma joins only in a run that a joining word closes
+    comma = re.compile(rf"\s*[,，]\s*(?:{reach})?\s*$")
     moneys = [f for f in parse_figures(text) if f.kind == "money" and f.value is not None and f.value > 0]
     for i, first in enumerate(moneys):
-        run = [first]
+        run, hard = [first], 1
         for nxt in moneys[i + 1 :]:
-            if not between.match(text[run[-1].end : nxt.start]):
+            gap = text[run[-1].end : nxt.start]
+            if not between.match(gap) and not comma.match(gap):
                 break
             if (nxt.currency or first.currency) != (first.currency or nxt.currency):
                 break
             run.append(nxt)
-        if not 2 <= len(run) <= 3 or len({f.value for f in run}) < len(run):
+            if between.match(gap):
+                hard = len(run)
+        run = run[:hard]
+        gaps = "".join(text[a.end : b.start] for a, b in zip(run, run[1:]))
+        either = re.search(
+            alternation(w["alternatives"]), gaps, re.I
+        )  # 「90万或者150万」: outcomes apart, asked or not
+        if not 2 <= len(run) <= len(w["labels"]) or len({f.value for f in run}) < len(run):
             continue
         s_start, s_end = _sentence(text, first.start, run[-1].end)
         lead, tail = text[s_start : first.start], text[run[-1].end : s_end]
         opener = re.search(alternation(estimate_words()["what_if"]["openers"]), lead)
         asks = re.search(alternation(w["asks"]), tail + " " + lead[-6:])
-        if not opener or not asks or SEVERAL.search(lead[opener.end() :]):
+        if not opener or not (asks or either) or SEVERAL.search(lead[opener.end() :]):
             continue
         unit = run[-1].unit if run[-1].currency else ""
         values = [f.raw if f.currency or not unit else f.raw + unit for f in run]  # 「150万或者300万美元」
@@ -63,7 +74,9 @@ def split(text: str) -> List[Tuple[str, str, str]]:
         return []
     start, end, values = found
     labels = _words()["labels"]
-    drop = re.compile(r"两种情况下|两种情况|两个情况下|两种|分别|各自|各(?=能|是|有|可以)")
+    drop = re.compile(
+        r"[两三四几]种情况下|[两三四几]种情况|[两三四几]个情况下|[两三四几]种|分别|各自|各(?=能|是|有|可以)"
+    )
     out = []
     for label, value in zip(labels, values):
         copy = text[:start] + value + text[end:]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import List, Optional
 
-from bot.estimate import clauses, corrections, rent_price, year_chain
+from bot.estimate import clauses, corrections, fair_fixes, rent_price, year_chain
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import rate_rule
 from bot.estimate.clauses.innovation import awards_given
@@ -803,6 +803,24 @@ class EstimateSession:
         kept = [describe_field(k, self.inputs[k]) for k in THIS_YEAR if k in self.inputs]
         return [said + (f"；您没有另说的按今年不变（{'、'.join(kept)}）。" if kept else "。")]
 
+    def keep_named_items(self, text: str) -> None:
+        """「那明年呢…明年租金补贴能有多少」 after an estimate of several items: next year is supposed for the items the
+        message names; this year's other items (a platform built, a fair attended this year) are no figures of next
+        year, so they are left out of that estimate (the running estimate keeps them)."""
+        norm = normalize(text or "")
+        if next_year_supposed(norm) is None:
+            return
+        named = [c for c in item_words.detect_items(norm) if c in self.items]
+        business = {"3.1", "3.2", "3.3"}  # next year's business amounts: _shift_to_next_year's (「增量加离岸」)
+        if not named or set(named) == set(self.items) or set(named) & business:
+            return
+        for key in list(self.inputs):
+            own = set(items_for_inputs({key: self.inputs[key]}))
+            if own and not own & set(named) and not own & business:
+                self.inputs.pop(key)
+        left = items_for_inputs(self.inputs)
+        self.items = [c for c in self.items if c in left] or named
+
     def _note_facts(self, text: str) -> None:
         """Remember the facts a message states (conditions are checked on them)."""
         from bot.understand import facts as fact_reader
@@ -874,6 +892,17 @@ class EstimateSession:
             if fairs is not None:  # 「还有特装费1.4万 都加上」: more named parts of the one fair told
                 self.inputs["fairs"] = fairs
                 self.last_keys.append("fairs")
+                return True
+        if self.inputs.get("fairs") and not first:
+            fixed = fair_fixes.correct_fairs(self.inputs["fairs"], normalize(text or ""))
+            if fixed is not None:  # 「境内B展其实是4.5万；境外那场是12万，里面有3万是机票住宿」: named fairs only
+                self.inputs["fairs"], said = fixed
+                self.notes += [n for n in said if n not in self.notes]
+                self.last_keys.append("fairs")
+                return True
+            unclear = fair_fixes.unplaced_question(self.inputs["fairs"], normalize(text or ""))
+            if unclear is not None:  # 「境内那场其实是4万」 with two fairs there: which one is asked, never guessed
+                self.clarify = unclear
                 return True
         if correction and self._correct_each(normalize(text or "")):
             return True

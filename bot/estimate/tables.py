@@ -55,7 +55,13 @@ def _tokens(text: str) -> List[Tuple[int, int, str]]:
 
 
 def _is_year(token: str) -> bool:
-    return _YEAR.fullmatch(token) is not None
+    """「2023」「2023年度」, or a year said as a word (「去年」「今年」, pasted_tables.yml year_words)."""
+    return _YEAR.fullmatch(token) is not None or token in table_words()["year_words"]
+
+
+def _year_words(year: str) -> str:
+    """The row's year as the reader reads it: 「2023」 → 「2023年」, 「去年」 as said."""
+    return f"{year[:4]}年" if year[:1].isdigit() else year
 
 
 def _is_cell(token: str) -> bool:
@@ -111,6 +117,8 @@ def _cell_words(label: Tuple[str, str, bool], cell: str) -> str:
         return f"{_rate_word(name)}{cell}"
     if m.group("mult") and unit.startswith("万"):  # 「1.2M」 under 离岸(万美元): the cell's own magnitude counts
         unit = unit[1:]
+    if m.group("unit") in ("万", "亿") and unit in ("元", "美元"):  # 「120万」 under 离岸(美元): 120万美元
+        return f"{name}{cell}{unit}"
     return f"{name}{cell}" if m.group("unit") else f"{name}{cell}{unit}"
 
 
@@ -126,7 +134,7 @@ def _sentences(rows: List[Tuple[str, List[str]]], labels) -> str:
     for year, cells in rows:
         parts = [w for w in (_cell_words(lab, c) for lab, c in zip(labels, cells)) if w]
         if parts:
-            said.append(f"{year[:4]}年" + "，".join(parts))
+            said.append(_year_words(year) + "，".join(parts))
     return "；".join(said) + "。" if said else ""
 
 

@@ -108,7 +108,10 @@ def other_kind_part(after: str, kind: str) -> Optional[str]:
         other = rf"{other}|(?:{abroad})(?:的)?(?:{_words(w['clients'])})"
     m = re.search(rf"({_words(w['parts'])})[^，。；,;\d]{{0,{int(w['within'])}}}?({other})", after)
     if not m or re.search(rf"({NONE_WORDS}|不是|没)\s*$", after[: m.start(2)][-3:]):
-        return None
+        # 「离岸占大头」「offshore为主」: the other kind named first, then the share it has of the whole
+        m = re.search(rf"(?<!不)({other})[^，。；,;\d]{{0,3}}?({_words(w['shares'])})", after)
+        if not m or re.search(rf"({NONE_WORDS}|不是|没)\s*$", after[: m.start(1)][-3:]):
+            return None
     return m.group(0)
 
 
@@ -210,6 +213,9 @@ def _kind_after(text: str, end: int) -> Optional[str]:
     rest = text[end + m.end() : end + m.end() + 4] if m else ""
     if m and re.match(rf"(业务|执行额)?(也|都|是|为)?({NONE_WORDS}|0(?![\d.]))", rest):
         return None
+    shares = _words(estimate_words()["part_of_other_kind"]["shares"])
+    if m and re.match(rf"(?:业务|的|客户|部分)?\s*(?:{shares})", text[end + m.end() : end + m.end() + 8]):
+        return None  # 「3.5 million 离岸为主」: 离岸 names the larger share of the figure, not its kind
     if not m or (
         re.match(r"[^，。；,;]{0,3}[0-9一二三四五六七八九十两]", rest) and not re.match(r"\s*(汇率|中间价)", rest)
     ):
@@ -1621,12 +1627,20 @@ class Reader:
                 else ("在岸（境内）", "元", "离岸（境外）", "美元")
             )
             said = wan(f.value, "美元" if f.currency == "USD" else "元") if f.currency else f.raw
+            # 「2.3 million」 with no currency: which currency it is, asked too (离岸 counts in 美元, 在岸 in 元)
+            money = "" if f.currency or not re.search(r"[A-Za-z]", f.raw) else f"（{said}也没有说是美元还是人民币）"
+            # the increment compares with the year before: asked when the message gives no figure of it
+            before = (
+                ""
+                if pre or re.search(YEAR_PREV, self.text)
+                else "另外，测算增量奖励还需要上年度（去年）的在岸、离岸执行额。"
+            )
             self.out.clarifications.append(
                 Clarification(
                     "part",
-                    f"您说{said}里有一部分是{what}业务，但没有说这部分是多少，所以{said}不能整体算作在岸或离岸执行额，"
+                    f"您说{said}里有一部分是{what}业务，但没有说这部分是多少{money}，所以{said}不能整体算作在岸或离岸执行额，"
                     f"我也不替您拆分。{'去年' if pre else '今年'}其中{what}部分的合同执行额具体是多少{unit}？"
-                    f"{rest}部分是多少{rest_unit}？可以一起告诉我（如“离岸多少万美元、在岸多少万元”）。",
+                    f"{rest}部分是多少{rest_unit}？可以一起告诉我（如“离岸多少万美元、在岸多少万元”）。" + before,
                     {
                         "key": pre + ("offshore_usd" if part == "offshore" else "onshore_cny"),
                         "value": None,

@@ -22,7 +22,7 @@ from knowledge.text import expand_short_forms
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts.yml"
 NEGATION = re.compile(
-    r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$"
+    r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思|变)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$"
 )
 PHRASE_END = re.compile(r"[，。；;！？!?\n]|,(?!(?<=\d,)\d)")  # 「1,000,000」: a comma between digits ends no phrase
 # a phrase quoting the policy's requirement, not the user's own situation
