@@ -37,6 +37,7 @@ class TestStatedIncrementRead:
             ("我们国内业务今年同比多出800万 离岸业务没有 增量奖能拿多少", 8000000),
             ("今年合同执行额比上年多了2,000万，全是在岸的单子，规模奖多少", 20000000),
             ("境内执行额跟去年比增长了120万元 没做离岸 增量部分奖多少", 1200000),
+            ("在岸业务今年比上一年多做了350万 离岸两年都是0", 3500000),
         ],
     )
     def test_onshore_difference_is_used_as_said(self, text, value):
@@ -168,6 +169,7 @@ class TestYearsByPlace:
             ("两年在岸是1.6kw和1300w 前面那个是今年的 后面那个是去年的 没有离岸 增量多少", 16000000, 13000000),
             ("在岸执行额900万、1100万，后者是今年的 没有离岸业务 增量奖多少", 11000000, 9000000),
             ("境内执行额2000万和2400万 第一个是去年 第二个是今年 两年都没离岸", 24000000, 20000000),
+            ("两年在岸1500万和1800万，前者去年，后者今年", 18000000, 15000000),
         ],
     )
     def test_places_give_the_years(self, text, now, before):
@@ -194,6 +196,10 @@ class TestThresholdNamed:
         assert reading.clarifications and reading.clarifications[0].data.get("key") == "offshore_usd"
         assert reading.clarifications[0].data.get("value") != "1000000"
         assert "offshore_usd" not in read_facts(text)
+
+    def test_passing_the_threshold_asked_is_no_claim(self):
+        assert "offshore_usd" not in read_facts("离岸今年做了120万 超过100万美元了吗")
+        assert read_facts("我们离岸已经超过100万美元了 能拿多少")["offshore_usd"].lo == Decimal(1000000)
 
     def test_users_own_amount_at_the_threshold_stays(self):
         facts = read_facts("今年离岸100万美元 够不够门槛")

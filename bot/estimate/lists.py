@@ -292,7 +292,10 @@ def years_by_position(text: str, figs) -> Dict[int, str]:
             rest = rest[: re.search(r"\d", rest).start()]
         said = {}
         for which in ("first", "second"):
-            m = re.search(rf"({alternation(w[which])})\s*(的|这个|那个)?\s*(是|为|算|就是|指)?\s*{years}", rest)
+            m = re.search(
+                rf"({alternation(w[which])})\s*(的|这个|那个)?\s*(数字?|金额|额)?\s*(是|为|算|就是|指|对应)?\s*{years}",
+                rest,
+            )
             if m:
                 said[which] = _relative_year(m.group(m.lastindex))
         if not said or None in said.values():

@@ -106,6 +106,10 @@ def names_threshold(text: str, f) -> bool:
     words = estimate_words()["threshold_named"]
     if re.match(rf"\s*(?:{alternation(words['after'])})", text[f.end : f.end + 8]):
         return True
+    if re.search(r"(超过|超出|达到|到|过)\s*$", text[max(0, f.start - 3) : f.start]) and re.match(
+        r"\s*(了)?\s*(吗|么|没有?|不|没)(?![\u4e00-\u9fff]{0,1}(业务|离岸))", text[f.end : f.end + 6]
+    ):
+        return True  # 「离岸120万 超过100万美元了吗」: whether the amount passes the threshold, asked
     asks = alternation(estimate_words()["threshold_asks"])
     return bool(
         re.search(rf"(?:{asks})\s*(?:{alternation(words['between'])})\s*$", text[max(0, f.start - 8) : f.start])

@@ -27,7 +27,7 @@ from bot.estimate.reading import (
 
 KEY = "onshore_increment_cny"
 # 「比去年多了」「较上年增加了」「同比增长」「和去年比多出」: this year over the previous one, upward
-RISE = r"(?:多了|多出了?|多|增加了?|增长了?|增多了?|高出了?|高了|涨了)"
+RISE = r"(?:多了|多出了?|多(?:做|执行|完成|接)了?|多|增加了?|增长了?|增多了?|高出了?|高了|涨了)"
 OFFSHORE_NONE = r"离岸|(?:境外|海外|国外|国际)的?(?:业务|客户|单子|订单|执行额|收入)"
 ALL_ONSHORE = r"(?:都|全|全部|均|只有|只做|只是|纯)(?:是|为|属于|做)?的?(?:境内|国内|在岸)"
 
@@ -66,7 +66,8 @@ def no_offshore_at_all(text: str) -> bool:
     """「没有离岸的」「离岸业务没有」「都是国内客户」 said with no year before it: neither year had offshore business."""
     for m in re.finditer(
         rf"(?:{NONE_WORDS})[^，。；,;\d]{{0,4}}(?:{OFFSHORE_NONE})|(?:{OFFSHORE_NONE})(?:业务)?(?:是|为|也)?(?:{NONE_WORDS})"
-        rf"(?:有|做|做过|开展)?|{ALL_ONSHORE}",
+        rf"(?:有|做|做过|开展)?|{ALL_ONSHORE}"
+        rf"|(?:{OFFSHORE_NONE})(?:业务)?(?:两年|这两年|去年今年|今年去年)(?:都|均)(?:是|为)?(?:0|零)(?![\d.万千百亿w])",
         text,
     ):
         if not re.search(rf"({YEAR_PREV}|{YEAR_CUR})[^，。；,;\d]{{0,4}}$", text[max(0, m.start() - 8) : m.start()]):
