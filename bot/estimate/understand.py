@@ -1033,10 +1033,9 @@ class Reader:
                 if re.search(r"(在岸|境内|国内)(业务)?(的)?(执行额)?增量", self.lead_in(f)) and not self._onshore_said(
                     f
                 ):
-                    # 「在岸增量8000万 离岸今年300万美元 去年离岸为0」: the onshore part of the increment, the offshore
-                    # amounts of both years beside it (asked when one is missing)
-                    self.out.fields["onshore_cny"] = self.cny(f, "增量")
-                    self.out.fields["previous_onshore_cny"] = Decimal(0)
+                    # 「在岸增量8000万 离岸今年300万美元 去年离岸为0」: the onshore part of the increment, as said (no
+                    # year's amount), the offshore amounts of both years beside it (asked when one is missing)
+                    self.out.fields[stated_increment.KEY] = self.cny(f, "增量")
                     self.out.notes.append(
                         f"按您说的在岸业务增量{wan(f.value)}计算（在岸本年度执行额比上年度增加的部分）"
                     )
