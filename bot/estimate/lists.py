@@ -275,10 +275,43 @@ def respective_years(text: str, figs) -> Dict[int, str]:
     return found
 
 
+def years_by_position(text: str, figs) -> Dict[int, str]:
+    """{start of a money figure: "previous" | "current"} for two amounts typed side by side whose years are then
+    given by their places (「1.75kw 和 1200w 前面那个是今年的 后面那个是去年的」「800万、950万，后者是今年」): the
+    words of estimate_words.yml `years_unsaid` (first / second) right before a year word, in the same sentence;
+    one place said gives the other the other year. {} when no place is said, or both are said the same year."""
+    money = sorted((f for f in figs if f.kind == "money" and f.value is not None), key=lambda f: f.start)
+    w = estimate_words()["years_unsaid"]
+    years = rf"({YEAR_PREV}|{YEAR_CUR})"
+    other = {"previous": "current", "current": "previous"}
+    for a, b in zip(money, money[1:]):
+        if not re.fullmatch(r"\s*(和|跟|与|、|,|，|及|还有)\s*", text[a.end : b.start]):
+            continue
+        rest = re.split(r"[。；;！？!?\n]", text[b.end :])[0]
+        if re.search(r"\d", rest[:40]):
+            rest = rest[: re.search(r"\d", rest).start()]
+        said = {}
+        for which in ("first", "second"):
+            m = re.search(
+                rf"({alternation(w[which])})\s*(的|这个|那个)?\s*(数字?|金额|额)?\s*(是|为|算|就是|指|对应)?\s*{years}",
+                rest,
+            )
+            if m:
+                said[which] = _relative_year(m.group(m.lastindex))
+        if not said or None in said.values():
+            continue
+        first = said.get("first") or other[said["second"]]
+        second = said.get("second") or other[first]
+        if first == second:
+            continue
+        return {a.start: first, b.start: second}
+    return {}
+
+
 def year_roles(text: str, figs) -> Dict[int, str]:
     """{start of each money figure: "previous" | "current"} when its year is said: by a 分别 pair, else by the last
     year word before it in its sentence (「去年离岸80万美元，今年150万美元」); figures with no year said are left out."""
-    roles = respective_years(text, figs)
+    roles = respective_years(text, figs) or years_by_position(text, figs)
     depth = _depths(text)
     for f in figs:
         if f.kind != "money" or f.start in roles:

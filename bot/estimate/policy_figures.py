@@ -85,6 +85,37 @@ def names_cap(text: str, f) -> bool:
     return bool(re.match(rf"(元)?(?:{after})(?!\s*(是|为|有)?\s*(多少|几|啥|什么))", text[f.end : f.end + 12]))
 
 
+@lru_cache(maxsize=1)
+def _policy_thresholds() -> frozenset:
+    """(value, currency) of every money figure the policy bounds as a threshold (超过/以上/不低于 …)."""
+    from knowledge.figures import all_figures
+
+    return frozenset(
+        (p["value"], "USD" if p["key"].endswith("_usd") else "CNY")
+        for items in all_figures().values()
+        for p in items
+        if p["key"].endswith(("_usd", "_cny")) and p.get("bound") not in ("最高", "最多", "每")
+    )
+
+
+def names_threshold(text: str, f) -> bool:
+    """「够不够那个100万美元的门槛」「500万那条线」: one of the policy's thresholds, in its own currency, followed by a
+    threshold word or after a threshold ask and 那个, names the threshold; it is never the user's amount."""
+    if f.kind != "money" or f.value is None or (f.value, f.currency or "CNY") not in _policy_thresholds():
+        return False
+    words = estimate_words()["threshold_named"]
+    if re.match(rf"\s*(?:{alternation(words['after'])})", text[f.end : f.end + 8]):
+        return True
+    if re.search(r"(超过|超出|达到|到|过)\s*$", text[max(0, f.start - 3) : f.start]) and re.match(
+        r"\s*(了)?\s*(吗|么|没有?|不|没)(?![\u4e00-\u9fff]{0,1}(业务|离岸))", text[f.end : f.end + 6]
+    ):
+        return True  # 「离岸120万 超过100万美元了吗」: whether the amount passes the threshold, asked
+    asks = alternation(estimate_words()["threshold_asks"])
+    return bool(
+        re.search(rf"(?:{asks})\s*(?:{alternation(words['between'])})\s*$", text[max(0, f.start - 8) : f.start])
+    )
+
+
 def is_policy_figure(text: str, f) -> bool:
     """Whether figure `f` of `text` (normalised) is the policy's, quoted or asked about."""
     return (
@@ -93,4 +124,5 @@ def is_policy_figure(text: str, f) -> bool:
         or quotes_step_figure(text, f)
         or asks_result(text, f)
         or names_cap(text, f)
+        or names_threshold(text, f)
     )

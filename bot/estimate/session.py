@@ -142,17 +142,33 @@ def from_json(key, value):
 def calculator_inputs(inputs: dict) -> dict:
     """The contract's fields only (state keys starting with _, also inside list entries, are the dialogue's
     own: a fair's named parts)."""
-    return {
+    out = {
         k: [_contract_entry(e) for e in v] if isinstance(v, list) else v
         for k, v in inputs.items()
         if not k.startswith("_")
     }
+    if "onshore_increment_cny" in out and (
+        out.get("new_enterprise") or "onshore_cny" in out or "previous_onshore_cny" in out
+    ):
+        del out["onshore_increment_cny"]  # the years' own amounts (or 新增企业) given later stand for the difference
+    return out
 
 
 def running_inputs(inputs: dict) -> dict:
     """What the conversation keeps of an estimate: the contract's fields, their list entries whole (a fair's
     named parts stay for a later correction of one part)."""
     return {k: v for k, v in inputs.items() if not k.startswith("_") or k.startswith("_parts_")}
+
+
+def converted_asks(others: list) -> list:
+    from bot.estimate.currency_asks import converted_asks as asks
+
+    return asks(others)
+
+
+def _said_values(data: dict) -> list:
+    """The figures a business_kind clarification holds, each with its year."""
+    return data.get("values") or [{"value": data["value"], "year": data.get("year")}]
 
 
 def _contract_entry(entry):
@@ -1152,7 +1168,7 @@ class EstimateSession:
     def _resolve_converted(self, norm: str, data: dict) -> bool:
         """The answer to 「686万元折合多少美元」: the amount in the policy's currency (「折成美元是98万美元」), or the
         year's rate, by which the amount told is converted (686万元 ÷ 7 = 98万美元). Nothing else is guessed."""
-        from bot.estimate.understand import figures
+        from bot.estimate.understand import figures, plausible_rate
 
         key, said = data["key"], data.get("said")
         target = "USD" if key.endswith("_usd") else "CNY"
@@ -1160,23 +1176,29 @@ class EstimateSession:
         money = [
             f for f in figs if f.kind == "money" and (f.currency == target or (target == "CNY" and not f.currency))
         ]
+        then = data.get("then") or []
         if len(money) == 1 and money[0].value >= 100:
             self.inputs[key] = money[0].value
             self.last_keys.append(key)
-            self.clarify = None
+            self.clarify = dict(then[0], data=dict(then[0]["data"], then=then[1:])) if then else None
             return True
-        rates = [f for f in figs if f.kind == "rate"]
-        if money or not said or len(rates) != 1 or rates[0].value <= 0:
+        rates = [f.value for f in figs if f.kind == "rate"]
+        if not rates and not money:  # 「按7.1折算」 answering this question: the one number said is the rate
+            bare = re.findall(r"(?<![\d.])\d{1,2}\.\d{1,4}(?![\d.%％万])", norm)
+            rates = [Decimal(bare[0])] if len(bare) == 1 and plausible_rate(Decimal(bare[0])) else []
+        if money or not said or len(rates) != 1 or rates[0] <= 0:
             return False
-        amount, rate = Decimal(said["amount"]), rates[0].value
+        amount, rate = Decimal(said["amount"]), rates[0]
         value = (amount / rate if target == "USD" else amount * rate).quantize(Decimal("0.01"))
         self.inputs[key] = value
         self.last_keys.append(key)
+        rate_key = re.sub(r"(offshore_usd|onshore_cny)$", "usd_cny_rate", key)
+        self.inputs.setdefault(rate_key, rate)  # the rate the user converted with is that year's
         op, unit = ("÷", "美元") if target == "USD" else ("×", "元")
         self.notes.append(
             f"{wan(amount, '元' if target == 'USD' else '美元')} {op} {rate}（您给的汇率）= {wan(value, unit)}"
         )
-        self.clarify = None
+        self.clarify = dict(then[0], data=dict(then[0]["data"], then=then[1:])) if then else None
         return True
 
     def _resolve_clarification(self, text: str) -> bool:
@@ -1191,15 +1213,23 @@ class EstimateSession:
             if data.get("value") is None:
                 return self._resolve_converted(norm, data)
             if usd:
-                self.inputs[data["key"]] = Decimal(data["value"])
-                self.last_keys.append(data["key"])
+                for said in [data, *data.get("others", [])]:  # 「离岸那一列是美元」: every amount asked about
+                    self.inputs[said["key"]] = Decimal(said["value"])
+                    self.last_keys.append(said["key"])
             elif cny:
                 self.clarify = {
                     "kind": "currency",
                     "question": f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？"
                     "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
-                    "data": {"key": data["key"], "value": None, "said": {"amount": data["value"], "currency": "CNY"}},
+                    "data": {
+                        "key": data["key"],
+                        "value": None,
+                        "said": {"amount": data["value"], "currency": "CNY"},
+                        "then": converted_asks(data.get("others", [])),
+                    },
                 }
+                # 「是人民币，汇率按7.1算」: the rate said with the answer converts it at once (else asked)
+                self._resolve_converted(norm, self.clarify["data"])
                 return True
             else:
                 return False
@@ -1250,7 +1280,12 @@ class EstimateSession:
                 key = "onshore_cny"
             if not key:
                 return False
-            for said in data.get("values") or [{"value": data["value"], "year": data.get("year")}]:
+            if data.get("increment"):  # 「今年比去年多了300万」「是在岸的」: the onshore difference, as said
+                if key != "onshore_cny" or usd:
+                    return False
+                self.inputs["onshore_increment_cny"] = Decimal(data["value"])
+                self.last_keys.append("onshore_increment_cny")
+            for said in [] if data.get("increment") else _said_values(data):
                 field_key = ("previous_" if said.get("year") == "previous" else "") + key
                 if key == "offshore_usd" and cny and not usd:
                     continue

@@ -44,7 +44,16 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     wan,
     word_patterns,
 )
-from bot.estimate import applicants, claims, lists, relative_figures, tables, vague_figures
+from bot.estimate import (
+    applicants,
+    claims,
+    currency_asks,
+    lists,
+    relative_figures,
+    stated_increment,
+    tables,
+    vague_figures,
+)
 from bot.estimate.policy_figures import is_policy_figure
 from bot.estimate.year_label import label_before
 from bot.nlu.normalize import normalize
@@ -557,8 +566,8 @@ class Reader:
         years' order is not said."""
         t = self.text
         order, _ = lists.respective_order(t)
-        if order is None:
-            return {}
+        if order is None:  # 「1.75kw 和 1200w 前面那个是今年的」: the years given by the figures' places
+            return lists.years_by_position(t, self.figs)
         found = lists.respective_years(t, self.figs)
         self.respective_rates = []  # 「汇率分别6.9和7.1」「汇率今年和去年分别7.1和6.9」: in the years' order
         for m in re.finditer(
@@ -730,6 +739,7 @@ class Reader:
         self._offshore_yuan_at_given_rate()
         relative_figures.attach(self._derivations, self.out.fields)
         self.out.vague = self._rough_left()
+        self.out.clarifications = currency_asks.merge(self.out.clarifications)  # 「离岸45万 … 60万」: asked at once
         return self.out
 
     def _offshore_yuan_at_given_rate(self):
@@ -1034,10 +1044,9 @@ class Reader:
                 if re.search(r"(在岸|境内|国内)(业务)?(的)?(执行额)?增量", self.lead_in(f)) and not self._onshore_said(
                     f
                 ):
-                    # 「在岸增量8000万 离岸今年300万美元 去年离岸为0」: the onshore part of the increment, the offshore
-                    # amounts of both years beside it (asked when one is missing)
-                    self.out.fields["onshore_cny"] = self.cny(f, "增量")
-                    self.out.fields["previous_onshore_cny"] = Decimal(0)
+                    # 「在岸增量8000万 离岸今年300万美元 去年离岸为0」: the onshore part of the increment, as said (no
+                    # year's amount), the offshore amounts of both years beside it (asked when one is missing)
+                    self.out.fields[stated_increment.KEY] = self.cny(f, "增量")
                     self.out.notes.append(
                         f"按您说的在岸业务增量{wan(f.value)}计算（在岸本年度执行额比上年度增加的部分）"
                     )
@@ -1267,6 +1276,8 @@ class Reader:
         for f in moneys:
             if re.search(RATE_HINT + r"[^，,；;]{0,3}$", t[max(0, f.start - 6) : f.start]) and f.currency is None:
                 continue
+            if stated_increment.take(self, f):
+                continue  # 「在岸比去年多了300万」: the user's own difference, used as said
             if DIFFERENCE_BEFORE.search(t[max(0, f.start - 12) : f.start]) and not (
                 re.match(
                     r"(的)?(离岸|在岸|境外|境内|国际)(?!奖|的?奖励|那|这)", t[f.end : f.end + 6]

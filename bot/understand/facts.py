@@ -88,6 +88,13 @@ def fact_specs() -> dict:
     return out
 
 
+def names_threshold(t: str, f) -> bool:
+    """A figure that names one of the policy's thresholds (bot/estimate/policy_figures.py)."""
+    from bot.estimate.policy_figures import names_threshold as named
+
+    return named(t, f)
+
+
 def _quoted(t: str, pos: int, bound: Optional[str] = None) -> bool:
     """Whether the words just before `pos` (same phrase) quote a requirement: 「要求两年以上」. A figure with a
     bound (不低于, 以上) quotes one said anywhere before it in its phrase, up to a space (「补贴要求在职连续交社保
@@ -344,6 +351,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         for f in plain + more
         if not _quoted(t, f.start, f.bound)
         and not (f.kind == "duration_years" and PER_YEAR.match(t[f.start : f.end + 3]))
+        and not names_threshold(t, f)  # 「够不够那个100万美元的门槛」: the policy's threshold, not the user's figure
     ]
     quoted = [f for f in plain + more if f not in figs]
     pairs = []

@@ -3,6 +3,11 @@
 Offshore dollars are converted at the rate of the year the business was executed: this
 year's at `usd_cny_rate`, last year's at `previous_usd_cny_rate`. A new enterprise's first
 year counts in full (纯增量) and its previous-year amounts are ignored.
+
+`onshore_increment_cny` (an extension of the contract's fields) is the onshore increment the user
+states (「在岸比去年多了300万」) in place of both years' onshore amounts: the increment is then that
+figure + this year's offshore × rate − last year's offshore × last year's rate, the same as the two
+years' totals would give; an absent offshore amount counts 0, as in the contract.
 """
 
 from decimal import Decimal
@@ -19,6 +24,8 @@ NAME = "业务规模增量奖励"
 
 def applies(data: dict) -> bool:
     """Computed when a this-year amount and a previous-year amount (or 新增企业) are given."""
+    if "onshore_increment_cny" in data:
+        return True
     this_year = "onshore_cny" in data or "offshore_usd" in data
     baseline = "previous_onshore_cny" in data or "previous_offshore_usd" in data or data.get("new_enterprise") is True
     return this_year and baseline
@@ -57,6 +64,31 @@ def _year_total(ctx, onshore: str, offshore: str, rate: str, previous: bool):
     return total, text
 
 
+def _offshore(ctx, key: str, rate: str, previous: bool):
+    usd = ctx.data.get(key, Decimal(0))
+    if usd > 0:
+        r = ctx.rate(rate)
+        return usd * r, f"{ctx.year_label(previous)}离岸{amount(usd, '美元')} × {plain(r)} = {yuan(usd * r)}"
+    return Decimal(0), f"{ctx.year_label(previous)}离岸{amount(usd, '美元')}"
+
+
+def _stated_increment(ctx, steps: list):
+    """The onshore increment as stated, with each year's offshore amount at its own year's rate: returns the
+    two sides compared (onshore increment + this year's offshore, last year's offshore) and the increment."""
+    onshore = ctx.data["onshore_increment_cny"]
+    this_off, this_text = _offshore(ctx, "offshore_usd", "usd_cny_rate", False)
+    prev_off, prev_text = _offshore(ctx, "previous_offshore_usd", "previous_usd_cny_rate", True)
+    this_side, prev_side = onshore + this_off, prev_off
+    increment = max(Decimal(0), this_side - prev_side)
+    steps.append(f"在岸执行额比上年度增加{amount(onshore)}（您给的差额）；{this_text}；{prev_text}")
+    if this_side > prev_side:
+        if this_off or prev_off:
+            steps.append(f"增量 = {yuan(onshore)} + {yuan(this_off)} − {yuan(prev_off)} = {yuan(increment)}")
+        else:
+            steps.append(f"增量 = 在岸增加的{yuan(increment)}")
+    return this_side, prev_side, increment
+
+
 def compute(ctx):
     """The item, or None when its inputs are absent."""
     data = ctx.data
@@ -65,7 +97,9 @@ def compute(ctx):
     rate, cap = fig(CODE, "rate"), fig(CODE, "cap_cny")
     this_total, this_text = _year_total(ctx, "onshore_cny", "offshore_usd", "usd_cny_rate", False)
     steps = []
-    if data.get("new_enterprise") is True:
+    if "onshore_increment_cny" in data:
+        this_total, prev_total, increment = _stated_increment(ctx, steps)
+    elif data.get("new_enterprise") is True:
         increment = this_total
         ignored = (
             "（上年度数据不计）" if any(f in data for f in ("previous_onshore_cny", "previous_offshore_usd")) else ""

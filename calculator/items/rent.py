@@ -16,7 +16,10 @@ NAME = "租金补贴"
 
 
 def _derives_contract(data: dict) -> bool:
-    return "rent_contract_amount_cny" not in data and ("onshore_cny" in data or "offshore_usd" in data)
+    """This year's total from its amounts; never from an onshore increment (no year's amount)."""
+    if "rent_contract_amount_cny" in data or "onshore_increment_cny" in data:
+        return False
+    return "onshore_cny" in data or "offshore_usd" in data
 
 
 def rates_needed(data: dict) -> list:

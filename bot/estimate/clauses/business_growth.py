@@ -1,6 +1,7 @@
 """三（一） 业务规模增量奖励 in conversation (calculator/items/business_growth.py computes it).
 
-Both years' onshore (元) and offshore (美元) amounts, both years' exchange rates, or 新增企业.
+Both years' onshore (元) and offshore (美元) amounts, both years' exchange rates, or 新增企业; or the onshore
+difference the user states (`onshore_increment_cny`) with both years' offshore amounts.
 """
 
 from .base import Clause, Field, year_word
@@ -21,6 +22,12 @@ FIELDS = (
         recognised_by=BUSINESS_WORDS + " (去年/上年)",
     ),
     Field("onshore_cny", "今年在岸执行额", "元", recognised_by=BUSINESS_WORDS),
+    Field(
+        "onshore_increment_cny",
+        "在岸执行额比上年增加",
+        "元",
+        recognised_by="a yuan figure after 在岸…比去年多了/较上年增加 (bot/estimate/stated_increment.py)",
+    ),
     OFFSHORE_USD,
     Field(
         "previous_usd_cny_rate",
@@ -51,6 +58,15 @@ def missing(session, asked: list) -> list:
     """This year's and last year's totals ("没有离岸业务" alone does not tell a year's total); one year's
     offshore amount told and the other year's not said: that one is asked, never taken as 0."""
     inp, out = session.inputs, []
+    if "onshore_increment_cny" in inp and not inp.get("new_enterprise"):
+        # 「在岸比去年多了300万」: the onshore difference stands for both years' onshore amounts; last year's
+        # offshore amount is still needed (at its own year's rate), never taken as 0 unless said; this year's
+        # absent one counts 0, as beside two years' amounts, unless last year had offshore business
+        if "previous_offshore_usd" not in inp:
+            out.append("previous_offshore_usd")
+        elif inp.get("previous_offshore_usd") and "offshore_usd" not in inp and "offshore_usd" not in asked:
+            out.append("offshore_usd")
+        return out
     if "onshore_cny" not in inp and not inp.get("offshore_usd"):
         out.append("business_current")
     if not inp.get("new_enterprise") and "previous_onshore_cny" not in inp and not inp.get("previous_offshore_usd"):
