@@ -45,7 +45,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
 )
 from bot.estimate import applicants, claims, lists, relative_figures, tables, vague_figures
 from bot.estimate.policy_figures import is_policy_figure
-from bot.estimate.year_label import label_before
+from bot.estimate.year_label import label_before, pair_headings_blanked
 from bot.nlu.normalize import normalize
 from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
@@ -69,8 +69,8 @@ def _words(words) -> str:
 
 def _outside_asides(text: str) -> str:
     """`text` with each closed aside 「（去年2亿，都是人民币）」 blanked (same length): its year word names
-    only the figures inside it, not the ones after it."""
-    return re.sub(r"[（(][^（）()]*[）)]", lambda m: " " * len(m.group(0)), text)
+    only the figures inside it, not the ones after it; so is a heading naming two years (「今年 vs 去年：」)."""
+    return re.sub(r"[（(][^（）()]*[）)]", lambda m: " " * len(m.group(0)), pair_headings_blanked(text))
 
 
 def established_earlier(text: str) -> bool:
