@@ -120,17 +120,24 @@ def english_to_chinese(text: str) -> str:
     text = fiscal_years(pinyin_to_hanzi(text))
     if not re.search(r"[A-Za-z]{3,}", text):
         return text
-    text = chinese_negations(spelled_numbers(text))  # 「not 学历教育」「excluding 学历教育」: 不是学历教育、不包括学历教育
+    # 「not 学历教育」「excluding 学历教育」: 不是学历教育、不包括学历教育
+    text = chinese_negations(spelled_numbers(text))
     if DOLLAR_WORDS.search(text):  # normalised text is lower case: 「1.6M USD」 came as 「1.6m usd」
         text = MILLION_M.sub(lambda m: f"{m.group(1)} million", text)
-    text = CURRENCY_M.sub(lambda m: f"{m.group(1) or m.group(2)} million", text)  # 「¥4.2M」「RMB 1.3m」「2.5m yuan」: a million
+    # 「¥4.2M」「RMB 1.3m」「2.5m yuan」: a million
+    text = CURRENCY_M.sub(lambda m: f"{m.group(1) or m.group(2)} million", text)
     text = COUNTED_EVENTS.sub(lambda m: f"{m.group(1)}场{m.group(2) or ''}展会", text)  # 「3 overseas fairs」: 3场
     # 「actually 2,450万, not 2,350万」: 是2450万不是2350万, as a correction says it
     text = NOT_THE_FIGURE.sub("不是", text)
     glossary = estimate_words().get("english") or {}
     pattern = _english_pattern()
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
-    return pattern.sub(lambda m: glossary[m.group(0).lower()], text)
+    text = pattern.sub(lambda m: glossary[m.group(0).lower()], text)
+    return RATE_COPULA.sub("", text)  # 「今年汇率 is 7.1」: 今年汇率7.1
+
+
+# an English copula left between a rate word and its figure (「the rate for this year is 7.1」 → 今年汇率7.1)
+RATE_COPULA = re.compile(r"(?<=汇率|间价)\s*(?:is|was|were|are|would be|will be|of|at|=|:)?\s*(?=\d)", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -1714,7 +1714,11 @@ class Reader:
         """ "10%的话是248.5万吧": a result the user worked out (estimate_words.yml own_result), not an amount."""
         before = self.text[max(0, f.start - 12) : f.start]
         words = "|".join(re.escape(w) for w in estimate_words()["own_result"])
-        if not (re.search(r"[%％]|百分之", before) and re.search(rf"({words})\s*$", before)):
+        said = re.search(rf"({words})\s*$", before)
+        # 「10% of that, I get 175万」: the rate a few words before the result word, in the same sentence
+        ahead = self.text[max(0, f.start - 30) : f.start - len(said.group(0))] if said else ""
+        rate_before = re.search(r"([%％]|百分之)[^。；;!?！？\d]{0,12}$", ahead)
+        if not (said and (re.search(r"[%％]|百分之", before) or rate_before)):
             return False
         self.use(f)
         code = self._result_clause(f)
