@@ -133,7 +133,23 @@ def english_to_chinese(text: str) -> str:
     pattern = _english_pattern()
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
     text = pattern.sub(lambda m: glossary[m.group(0).lower()], text)
+    text = _cost_first().sub(lambda m: f"{m.group(2)}{m.group(1)}", text)  # 「RMB 2m on 设备」: 设备RMB 2m
     return RATE_COPULA.sub("", text)  # 「今年汇率 is 7.1」: 今年汇率7.1
+
+
+@lru_cache(maxsize=1)
+def _cost_first():
+    """「spent RMB 0.4m on office rent」 (glossary: 房租): a cost named after its figure with on/for, named first as
+    Chinese does; only the cost words of fairs and platforms (estimate_words.yml, conditions.yml not_listed)."""
+    from knowledge import conditions
+
+    w = estimate_words()
+    words = [*w["platforms"]["parts"], *w["fair_costs"]["eligible"], *w["fair_costs"]["not_covered"]]
+    words += [x for code in ("3.5", "3.9") for x in conditions.spec(code).get("not_listed", [])]
+    words += ["正版软件", "信息化硬件设备", "配套设施", "人员工资", "人员费用"]
+    cost = alternation([x for x in words if re.search(r"[\u4e00-\u9fff]", x)])
+    money = r"(?:usd|us\$|\$|rmb|cny|¥|￥)?\s*\d[\d.,]*\s*(?:million|mn|k|thousand|万|元|yuan|rmb|usd)?"
+    return re.compile(rf"({money})\s+(?:on|for|in)\s+(?:the\s+|our\s+)?((?:{cost})+)", re.I)
 
 
 # an English copula left between a rate word and its figure (「the rate for this year is 7.1」 → 今年汇率7.1)
