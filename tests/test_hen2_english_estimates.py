@@ -144,7 +144,9 @@ def test_platform_salary_is_no_fair_cost_beside_a_fair():
     ],
 )
 def test_english_rate_correction_recomputes(said, field, value):
-    s = EstimateSession.start("Offshore USD 3M this year, USD 2M last year, no 在岸 either year, rate this year 6.9, last year 6.9. 第三条（一）（二）?")
+    s = EstimateSession.start(
+        "Offshore USD 3M this year, USD 2M last year, no 在岸 either year, rate this year 6.9, last year 6.9. 第三条（一）（二）?"
+    )
     assert s.status == "done"
     turn = s.handle(said, "correct_value")
     assert any("已更正" in m for m in turn.messages)
