@@ -382,9 +382,10 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
         if not a.text or any(a.text == b.text for _, b in answers):
             continue
         answers.append((part, a))
-        if (a.clause or "").startswith("3") or not clause:
+        if ((a.clause or "").startswith("3") and (not clause or detect_items(part))) or not clause:
             clause = a.clause or clause  # a support item is the subject a later part may lean on; a catalog
-            # answer between (「1算哪个领域 2…离岸奖励多少 3这个奖励上限多少」) does not replace it
+            # answer between (「1算哪个领域 2…离岸奖励多少 3这个奖励上限多少」) does not replace it, nor a rule cited
+            # for a part naming no item (「…第三条（二）符合吗？汇率用7.0」: the rate's rule is 三（一）'s words)
     answers = one_applicant_verdict(answers, whole, facts)
     if len(answers) == 1 and (answers[0][1].verdict is not None or answers[0][1].text.startswith("结论：")):
         return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
@@ -393,7 +394,8 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     text = "\n\n".join(f"{header(i, part, said, a.text)}\n{a.text}" for i, (part, a) in enumerate(answers, 1))
     text += _applicant_line(said, answers)
     last = answers[-1][1]
-    return Answer(text, clause=last.clause, domain=next((a.domain for _, a in answers if a.domain), None))
+    subject = clause if clause and (last.clause or "").startswith("3") else last.clause
+    return Answer(text, clause=subject, domain=next((a.domain for _, a in answers if a.domain), None))
 
 
 def _inherited_verdict(part: str, topic: Optional[str], facts: Optional[dict]) -> Optional[Answer]:

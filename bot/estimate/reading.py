@@ -115,20 +115,45 @@ def english_to_chinese(text: str) -> str:
     """English words of an estimate message in the Chinese the reader knows (estimate_words.yml), and the policy's
     words typed in pinyin in 汉字 (synonyms.yml: 「zhan wei fei 6w」 → 展位费6w)."""
     from bot.nlu.normalize import pinyin_to_hanzi
+    from bot.understand.english_negations import chinese_negations
 
     text = fiscal_years(pinyin_to_hanzi(text))
     if not re.search(r"[A-Za-z]{3,}", text):
         return text
-    text = spelled_numbers(text)
+    # 「not 学历教育」「excluding 学历教育」: 不是学历教育、不包括学历教育
+    text = chinese_negations(spelled_numbers(text))
     if DOLLAR_WORDS.search(text):  # normalised text is lower case: 「1.6M USD」 came as 「1.6m usd」
         text = MILLION_M.sub(lambda m: f"{m.group(1)} million", text)
+    # 「¥4.2M」「RMB 1.3m」「2.5m yuan」: a million
+    text = CURRENCY_M.sub(lambda m: f"{m.group(1) or m.group(2)} million", text)
     text = COUNTED_EVENTS.sub(lambda m: f"{m.group(1)}场{m.group(2) or ''}展会", text)  # 「3 overseas fairs」: 3场
     # 「actually 2,450万, not 2,350万」: 是2450万不是2350万, as a correction says it
     text = NOT_THE_FIGURE.sub("不是", text)
     glossary = estimate_words().get("english") or {}
     pattern = _english_pattern()
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
-    return pattern.sub(lambda m: glossary[m.group(0).lower()], text)
+    text = pattern.sub(lambda m: glossary[m.group(0).lower()], text)
+    text = _cost_first().sub(lambda m: f"{m.group(2)}{m.group(1)}", text)  # 「RMB 2m on 设备」: 设备RMB 2m
+    return RATE_COPULA.sub("", text)  # 「今年汇率 is 7.1」: 今年汇率7.1
+
+
+@lru_cache(maxsize=1)
+def _cost_first():
+    """「spent RMB 0.4m on office rent」 (glossary: 房租): a cost named after its figure with on/for, named first as
+    Chinese does; only the cost words of fairs and platforms (estimate_words.yml, conditions.yml not_listed)."""
+    from knowledge import conditions
+
+    w = estimate_words()
+    words = [*w["platforms"]["parts"], *w["fair_costs"]["eligible"], *w["fair_costs"]["not_covered"]]
+    words += [x for code in ("3.5", "3.9") for x in conditions.spec(code).get("not_listed", [])]
+    words += ["正版软件", "信息化硬件设备", "配套设施", "人员工资", "人员费用"]
+    cost = alternation([x for x in words if re.search(r"[\u4e00-\u9fff]", x)])
+    money = r"(?:usd|us\$|\$|rmb|cny|¥|￥)?\s*\d[\d.,]*\s*(?:million|mn|k|thousand|万|元|yuan|rmb|usd)?"
+    return re.compile(rf"({money})\s+(?:on|for|in)\s+(?:the\s+|our\s+)?((?:{cost})+)", re.I)
+
+
+# an English copula left between a rate word and its figure (「the rate for this year is 7.1」 → 今年汇率7.1)
+RATE_COPULA = re.compile(r"(?<=汇率|间价)\s*(?:is|was|were|are|would be|will be|of|at|=|:)?\s*(?=\d)", re.I)
 
 
 def both_kinds_total(text: str) -> str:
@@ -169,6 +194,12 @@ def fiscal_years(text: str) -> str:
 # 「offshore今年1.6m usd 去年0.9m」: a lower-case M after a small figure is million when dollars are spoken of (never
 # 「1600m²」「1000m2」, an area)
 DOLLAR_WORDS = re.compile(r"usd|us\$|美元|美金|dollars?|offshore|离岸", re.I)
+# 「servers ¥4.2M」「RMB 1.3m」「0.8m yuan」: an M right after a figure with a currency sign or code beside it is a million
+CURRENCY_M = re.compile(
+    r"(?<![a-z])((?:¥|￥|rmb|cny|usd|us\$|\$)\s*\d{1,4}(?:\.\d+)?)\s*m(?![a-z²2³3\d平米])"
+    r"|(?<![\d.,])(\d{1,4}(?:\.\d+)?)\s*m(?=\s*(?:yuan|rmb|cny|元|人民币)(?![a-z]))",
+    re.I,
+)
 MILLION_M = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*m(?![a-z²2³3\d平米])", re.I)
 
 # 「…is actually 2,450万, not 2,350万」「2,450万 instead of 2,350万」: the figure replaced, as 「不是2350万」 names it

@@ -55,7 +55,7 @@ from bot.estimate import (
     vague_figures,
 )
 from bot.estimate.policy_figures import is_policy_figure
-from bot.estimate.year_label import label_before
+from bot.estimate.year_label import label_before, pair_headings_blanked
 from bot.nlu.normalize import normalize
 from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
@@ -79,8 +79,8 @@ def _words(words) -> str:
 
 def _outside_asides(text: str) -> str:
     """`text` with each closed aside 「（去年2亿，都是人民币）」 blanked (same length): its year word names
-    only the figures inside it, not the ones after it."""
-    return re.sub(r"[（(][^（）()]*[）)]", lambda m: " " * len(m.group(0)), text)
+    only the figures inside it, not the ones after it; so is a heading naming two years (「今年 vs 去年：」)."""
+    return re.sub(r"[（(][^（）()]*[）)]", lambda m: " " * len(m.group(0)), pair_headings_blanked(text))
 
 
 def established_earlier(text: str) -> bool:
@@ -1753,7 +1753,11 @@ class Reader:
         """ "10%的话是248.5万吧": a result the user worked out (estimate_words.yml own_result), not an amount."""
         before = self.text[max(0, f.start - 12) : f.start]
         words = "|".join(re.escape(w) for w in estimate_words()["own_result"])
-        if not (re.search(r"[%％]|百分之", before) and re.search(rf"({words})\s*$", before)):
+        said = re.search(rf"({words})\s*$", before)
+        # 「10% of that, I get 175万」: the rate a few words before the result word, in the same sentence
+        ahead = self.text[max(0, f.start - 30) : f.start - len(said.group(0))] if said else ""
+        rate_before = re.search(r"([%％]|百分之)[^。；;!?！？\d]{0,12}$", ahead)
+        if not (said and (re.search(r"[%％]|百分之", before) or rate_before)):
             return False
         self.use(f)
         code = self._result_clause(f)

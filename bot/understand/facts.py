@@ -14,6 +14,7 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 from bot.nlu.normalize import normalize
+from bot.understand.english_negations import chinese_negations
 from bot.understand.scoped_facts import scoped
 from calculator.figures_zh import parse_figures
 from knowledge import shapes
@@ -577,7 +578,8 @@ def read_facts(text: str) -> dict:
     from bot.understand.subgroups import without_parts
 
     # 「…不对不对，…在郑州纳税」: the later statement wins; 「技先」 is read as the name the patterns are written with
-    whole = without_retracted(expand_short_forms(normalize(text or "")))
+    # 「not 学历教育」: 不是学历教育
+    whole = without_retracted(expand_short_forms(chinese_negations(normalize(text or ""))))
     t = without_parts(whole)  # 「不过里面有8个是高中学历」: a part's facts are not the group's
     specs = fact_specs()
     # 「3个人参加培训」 counts people: it says nothing about being an individual (个人)

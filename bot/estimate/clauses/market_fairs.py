@@ -857,6 +857,12 @@ def _restated_sum(window: str, cur: Optional[dict], f) -> bool:
     return sum(cur["costs"], Decimal(0)) == Decimal(str(f.value))
 
 
+def _names_other_item(t: str, end: int) -> bool:
+    """「建了一个服务外包公共技术服务平台：…」: 一个 whose phrase names another item (平台、认证 …) and no fair starts no fair."""
+    phrase = re.split(r"[，,。；;：:！!？?\n]", t[end:], maxsplit=1)[0]
+    return bool(re.search(OTHER_ITEM_WORDS, phrase, re.I)) and not re.search(FAIR_WORDS, phrase)
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -896,7 +902,7 @@ def _itemised(r) -> bool:
         return False
     anchors += [(m.start(), m.end(), "domestic") for m in re.finditer(r"境内|国内|省内", t)]
     anchors += [(m.start(), m.end(), "overseas") for m in re.finditer(r"境外|国外|海外", t)]
-    anchors += [(m.start(), m.end(), None) for m in re.finditer(FAIR_SEPARATOR, t)]
+    anchors += [(m.start(), m.end(), None) for m in re.finditer(FAIR_SEPARATOR, t) if not _names_other_item(t, m.end())]
     anchors += [(m.start(), m.end(), None) for m in fair_label().finditer(t)]  # 「甲展…乙展…」: one fair each
     anchors += [(p, p, None) for p in parts if not any(a[0] == p for a in anchors)]  # one line, one fair
     cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
