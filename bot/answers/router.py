@@ -18,6 +18,7 @@ from bot.answers import (
     remaining,
     same_rate,
     scope,
+    separate_caps,
     subsidies,
     unspecified,
 )
@@ -475,7 +476,7 @@ def _applicant_verdict(part: str, facts: Optional[dict]) -> Optional[Answer]:
 def _each_subject(part: str) -> list:
     """「A和B分别…」 asks the same of two subjects: one part each, when both have a topic of their own."""
     m = shapes.search("each_subject", part)
-    if not m:
+    if not m or shapes.search("caps_separate", part):  # 「A和B各自封顶还是合起来」: one question about both
         return [part]
     ask = (m.group("mid") or "") + m.group("ask")  # 「…，单个企业每年分别最高多少」: who or when, then the question
     pieces = [m.group("a") + ask, m.group("b") + ask]
@@ -648,6 +649,11 @@ def compose_one(
     limited = remaining.limit_answer(t, topic_clause)  # 「一个企业一年最多几个人」: a count of people, not the 500万
     if limited is not None:
         return limited
+    apart = separate_caps.answer(
+        t, _items_named(t)
+    )  # 「两个200万上限是分开算的吗」: each item's own cap, and the 500万 they share
+    if apart is not None:
+        return apart
     either = combination.answer(t, topic_clause)  # 「两个都满足还是满足一个就行」: from conditions.yml's `any` groups
     if either is not None:
         return either
