@@ -113,7 +113,7 @@ def _check_line(check: cond.Check) -> str:
     if note and said:
         said = f"{said}，{note}"
     if check.short_by and said and check.status == cond.NOT_MET:  # 「交了5个月」 against 不低于6个月: 还差1个月
-        said = f"{said[:-1]}，还差{check.short_by}）"
+        said = f"{said}，还差{check.short_by}"
     if check.status == cond.NOT_MET:
         leaf = next((x for x in cond.leaves(check.clause) if x["id"] == check.id), {})
         if leaf.get("unmet"):
