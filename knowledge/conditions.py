@@ -83,6 +83,7 @@ class Check:
     excluded_bound: Optional[str] = (
         None  # the figure said is exactly the threshold, whose bound word (超过) excludes it
     )
+    short_by: Optional[str] = None  # 「还差1个月」: how far an exact figure below an inclusive threshold falls short
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -179,6 +180,24 @@ def at_excluded_bound(leaf: dict, facts: dict) -> Optional[str]:
     says why."""
     word = _exactly_at(leaf, facts)
     return word if word in _data()["bound_words"].get("exclusive", []) else None
+
+
+GAP_UNITS = ("年", "个月", "名", "人")  # counts and durations a user can make up (not years of the calendar, not money)
+
+
+def shortfall(leaf: dict, facts: dict) -> Optional[str]:
+    """「还差1个月」: the threshold minus an exact figure that falls short of a 以上/不低于 bound (社保5个月 against
+    不低于6个月), in the leaf's unit; None for another op, a minor leaf, a range said or a unit that is no count."""
+    if leaf.get("op") != "ge" or leaf.get("minor") or leaf.get("unit") not in GAP_UNITS:
+        return None
+    try:
+        exact = Span.of(facts.get(leaf.get("fact"))).exact() if facts.get(leaf.get("fact")) is not None else None
+        gap = threshold(leaf) - exact if exact is not None else None
+    except (ArithmeticError, TypeError, ValueError, StopIteration):
+        return None
+    if gap is None or gap <= 0:
+        return None
+    return f"{gap.normalize():f}{leaf['unit']}"
 
 
 def _exactly_at(leaf: dict, facts: dict) -> Optional[str]:
@@ -441,6 +460,7 @@ def evaluate(code: str, facts: dict, verdicts: Optional[Dict[str, Verdict]] = No
                 assumed,
                 at_bound(cond, facts) if not assumed else None,
                 at_excluded_bound(cond, facts) if not assumed else None,
+                shortfall(cond, facts) if not assumed and status == NOT_MET else None,
             )
         )
     requires = entry.get("requires", [])

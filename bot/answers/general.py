@@ -6,7 +6,7 @@ from typing import Optional
 from knowledge.figures import figures as clause_figures
 from knowledge.figures import words as figure_words
 
-from knowledge import query, shapes
+from knowledge import conditions, query, shapes
 from knowledge.text import widen_punctuation
 
 from bot.answers.model import Answer
@@ -268,4 +268,19 @@ def together_answer(codes=()) -> Answer:
     for code in codes:
         c = query.clause(code)
         lines.append(f"· {c['label']}（{c['title']}）：{c['text']}")
+    base = _base_of_items(codes)
+    if base:
+        lines.append(base)
     return Answer("\n".join(lines), clause="4.3")
+
+
+def _base_of_items(codes) -> str:
+    """When the items paired are the base of another item (三（三）'s 15% of 三（一）+三（二）, conditions.yml `basis`
+    over `clauses`), that item is said: the two are not exclusive, a third even adds them up."""
+    for code in conditions.clause_codes():
+        for leaf in conditions.leaves(code):
+            of = leaf.get("clauses") or []
+            if leaf.get("basis") and of and set(of) <= set(codes):
+                c = query.clause(code)
+                return f"而且{c['label']}（{c['title']}）正是以这几项奖励的合计为基数计算：{c['text']}"
+    return ""

@@ -112,6 +112,8 @@ def _check_line(check: cond.Check) -> str:
     note = cond.excluded_bound_note(check)  # 「正好100万美元」: 超过 excludes the number
     if note and said:
         said = f"{said}，{note}"
+    if check.short_by and said and check.status == cond.NOT_MET:  # 「交了5个月」 against 不低于6个月: 还差1个月
+        said = f"{said}，还差{check.short_by}"
     if check.status == cond.NOT_MET:
         leaf = next((x for x in cond.leaves(check.clause) if x["id"] == check.id), {})
         if leaf.get("unmet"):
@@ -142,6 +144,17 @@ def _met_line(c: cond.Check) -> str:
     return f"{c.label}（{note}）" if note else c.label
 
 
+def _failed_alternatives(v: cond.Verdict) -> List[str]:
+    """The alternatives of an open `any` group the user said are not met (its stated words 「…：否」)."""
+    out = []
+    for c in v.unknown:
+        for piece in (c.stated or "").split("；") if c.fact is None else []:
+            label_, _, value = piece.rpartition("：")
+            if label_ and value == "否":
+                out.append(label_)
+    return out
+
+
 def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
     """The verdict on one clause, first line first: 符合 / 不符合 / 还不能确定, and why."""
     head = f"{label(v.clause)}（{title(v.clause)}）"
@@ -159,6 +172,9 @@ def verdict_text(v: cond.Verdict, verdicts: Dict[str, cond.Verdict]) -> str:
         return f"结论：符合{head}的申报条件，可以申报（{'；'.join(known)}）。奖励金额：{amount}。{premise}"
     unknown = [c.label for c in v.unknown]
     text = f"{head}：目前还不能确定是否符合。"
+    failed_alone = _failed_alternatives(v)
+    if failed_alone:  # 「只是研发投入增长了一年」: that alternative alone does not count; the others are still open
+        text += f"单凭您说的这一点不能算：不满足“{'”“'.join(failed_alone)}”。"
     if known:
         text += "已满足：" + "；".join(known) + "。"
     if unknown:

@@ -18,6 +18,7 @@ from bot.answers import (
     remaining,
     same_rate,
     scope,
+    separate_caps,
     subsidies,
     unspecified,
 )
@@ -293,6 +294,7 @@ def answer_part(
         from bot.understand.facts import read_facts_cached
 
         said = dict(_facts_with_before(t, before), **read_facts_cached(t))
+        facts = _without_alternatives(t, facts, said)
         verdict = qualify.answer(t, dict(facts, **said), said) or _conditions_left(t, dict(facts, **said), topic_clause)
         if verdict is not None:
             return verdict
@@ -301,6 +303,20 @@ def answer_part(
         if found is not None:
             return found
     return compose_one(intent, t, entities, topic_clause, topic_domain)
+
+
+def _without_alternatives(t: str, facts: dict, said: dict) -> dict:
+    """「如果只是研发投入增长了一年 能算吗」 after 「连续两年都有新软著」: a part supposing one alternative alone is read
+    without the other alternatives of the same `any` group (conditions.yml) that the conversation stated."""
+    if not said or not shapes.search("only_this_alternative", t):
+        return facts
+    drop = set()
+    for code in conditions.clause_codes():
+        for group in conditions.spec(code)["conditions"]:
+            alternatives = {leaf["fact"] for leaf in group.get("any", [])}
+            if alternatives & set(said):
+                drop |= alternatives - set(said)
+    return {k: v for k, v in facts.items() if k not in drop}
 
 
 def _facts_with_before(t: str, before: str) -> dict:
@@ -462,7 +478,7 @@ def _applicant_verdict(part: str, facts: Optional[dict]) -> Optional[Answer]:
 def _each_subject(part: str) -> list:
     """「A和B分别…」 asks the same of two subjects: one part each, when both have a topic of their own."""
     m = shapes.search("each_subject", part)
-    if not m:
+    if not m or shapes.search("caps_separate", part):  # 「A和B各自封顶还是合起来」: one question about both
         return [part]
     ask = (m.group("mid") or "") + m.group("ask")  # 「…，单个企业每年分别最高多少」: who or when, then the question
     pieces = [m.group("a") + ask, m.group("b") + ask]
@@ -589,6 +605,17 @@ def _names_support_item(hits: list) -> bool:
     )
 
 
+def _paired_with_topic(t: str, topic_clause: Optional[str]) -> list:
+    """「这个和增量奖励能同时拿吗」: the item talked about, pointed at, and the one item the question names, when it asks
+    whether they can be had together; else []."""
+    if not topic_clause or not topic_clause.startswith("3") or not shapes.search("together_with_this", t):
+        return []
+    if not shapes.search("together", t) or shapes.search("double_claim", t) or shapes.search("other_policy_context", t):
+        return []
+    named = [c for c in _items_named(t) if c != topic_clause]
+    return [topic_clause, named[0]] if len(named) == 1 else []
+
+
 def _asks_of_the_item(t: str, topic_clause: Optional[str]) -> bool:
     """「这个奖封顶是不是200万」「它的比例」: a question naming no item of its own that refers to the support item talked
     about, and asks an aspect (上限、比例、条件…) that item's clause answers."""
@@ -624,6 +651,11 @@ def compose_one(
     limited = remaining.limit_answer(t, topic_clause)  # 「一个企业一年最多几个人」: a count of people, not the 500万
     if limited is not None:
         return limited
+    apart = separate_caps.answer(
+        t, _items_named(t)
+    )  # 「两个200万上限是分开算的吗」: each item's own cap, and the 500万 they share
+    if apart is not None:
+        return apart
     either = combination.answer(t, topic_clause)  # 「两个都满足还是满足一个就行」: from conditions.yml's `any` groups
     if either is not None:
         return either
@@ -662,6 +694,9 @@ def compose_one(
         and len(_items_named(t)) >= 2
     ):
         return general.together_answer(_items_named(t))
+    paired = _paired_with_topic(t, topic_clause)  # 「这个和增量奖励能同时拿吗」 after 三（二）: the two items
+    if paired:
+        return general.together_answer(paired)
     described = eligibility.facts_from(t)
     no_topic = not hits or hits[0]["score"] < SEARCH_FLOOR or hits[0]["key"] == "2"
     if family is None and (

@@ -27,6 +27,8 @@ def compute(ctx):
             f"离岸执行额{amount(usd, '美元')}未超过{amount(threshold, '美元')}"
             f"（须超过{amount(threshold, '美元')}），不符合{clause_label(CODE)}的条件，不予奖励。"
         )
+        if usd == threshold:  # 「刚好100万美元」: the policy's 超过 excludes the number itself
+            text += f"“超过”不包含本数，须大于{amount(threshold, '美元')}，正好{amount(usd, '美元')}不算超过。"
         return Item(CODE, NAME, 0, 0, text)
     rate, cap, fx = fig(CODE, "rate"), fig(CODE, "cap_cny"), ctx.rate("usd_cny_rate")
     raw = usd * rate * fx

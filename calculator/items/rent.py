@@ -66,7 +66,8 @@ def compute(ctx):
         given = f"{plain(years)}年" if "rent_years_in_park" in data else "未提供（按0年计）"
         failed.append(f"入驻重点园区{given}，未达到{plain(need_years)}年以上")
     if not meets(contract, CODE, "contract_threshold_cny"):
-        failed.append(f"{contract_text}，未超过{amount(threshold)}")
+        at = "（“超过”不包含本数，正好" + amount(threshold) + "不算超过）" if contract == threshold else ""
+        failed.append(f"{contract_text}，未超过{amount(threshold)}{at}")
     if subsidized >= max_years:
         failed.append(f"已享受租金补贴{subsidized}年，补贴期限最多{plain(max_years)}年")
     if failed:

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from typing import Optional
 
+from calculator.figures_zh import numeral_value
 from bot.estimate.reading import TOTAL_WORDS, segment_of, wan
 
 from bot.estimate import rent_price
@@ -83,9 +84,14 @@ def read(r):
             ):
                 r.out.fields["rent_contract_amount_cny"] = r.cny(f, "合同执行额")
                 r.use(f)
-    m = re.search(r"(?:执行额|合同额|营收|业务额)[^，。；0-9]{0,4}([0-9]+)多万", t)
-    if m and "rent_contract_amount_cny" not in r.out.fields:
-        low = Decimal(m.group(1)) * 10000
+    # 「执行额800多万」「八百多万」: only its floor is known, enough to check 超过500万 (the amount sets no figure)
+    m = re.search(
+        r"(?:执行额|合同额|营收|业务额)[^，。；0-9一二两三四五六七八九十百千零]{0,4}([0-9]+|[一二两三四五六七八九十百千零]+)多万",
+        t,
+    )
+    floor = m and (Decimal(m.group(1)) if m.group(1).isdigit() else numeral_value(m.group(1)))
+    if floor and "rent_contract_amount_cny" not in r.out.fields:
+        low = floor * 10000
         r.out.fields["rent_contract_amount_cny"] = low
         r.out.notes.append(f"合同执行额{m.group(1)}多万元，按不少于{wan(low)}核对条件")
     if re.search(r"(没有?|未|从未|没)(享受|拿|领)(过)?", t):
@@ -146,7 +152,7 @@ def _rent_years(r, f) -> Optional[str]:
     """Whether "N年" counts years in the park or years of rent subsidy: the nearer word decides."""
     before = r.text[max(0, f.start - 10) : f.start]
     after = r.text[f.end : f.end + 8]
-    park = r"入驻|入园|进驻|在园|搬进|园区|园里"
+    park = r"入驻|入园|进驻|在园|搬进|园区|园里|住了|住进|待了|呆了|搬来"  # 「住了四年了」 in the park of the message
     subsidy = r"享受|补贴|房补|租补|补过|(拿|领)(过|了)[^，。；0-9]{0,4}(补|房补|租)|(拿|领)过"
     if re.search(r"专利|软著|著作权|研发|增长|资格|认定", before[-6:] + after[:6]):
         return None  # 「连续两年拿了新发明专利」: not the park or the rent subsidy
