@@ -625,7 +625,10 @@ class EstimateSession:
                     self.inputs.pop(key, None)
         answered = {e.get("cost_cny") for k in settled for e in settled[k] if isinstance(e, dict)}
         for key in [k for k in self.inputs if k not in had and k not in LIST_FIELDS]:
-            if self.inputs[key] in answered:  # 「成都和杭州两场国内的，各4万」: a fair's cost, not 在岸执行额
+            value = self.inputs[key]  # a batch's counts kept (_parts_institution_batches) are a dict: no cost
+            if (
+                not isinstance(value, (dict, list)) and value in answered
+            ):  # 「成都和杭州两场国内的，各4万」: not 在岸执行额
                 self.inputs.pop(key)
         if resolved:
             self.clarify = clarify_now  # the answer was read for the question; not asked about again

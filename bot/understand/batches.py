@@ -12,14 +12,15 @@ The words are knowledge/data/estimate_words.yml `batches` (and `groups` batch fo
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from bot.estimate.reading import alternation
 
 NUMBER = r"[\d一二两三四五六七八九十百]+"
-COUNT = re.compile(rf"(?P<n>{NUMBER})\s*(?:个(?!月|多月|年|工作日|小时)|名|位|人)(?!次)")
+# 「三个班」「两个批次」 count batches, never people
+COUNT = re.compile(rf"(?P<n>{NUMBER})\s*(?:个(?!月|多月|年|工作日|小时|班|期|批|组)|名|位|人)(?!次)")
 DELIM = re.compile(r"[，,。；;！？!?\n ：:、（）()]")
 INTRO = re.compile(r"这其中|其中|里面|里头|当中|之中|另外|另有|还有|此外|只有(?=\s*$)|有(?=\s*$)")
 _busy = [False]  # read_facts reads a part's words without its parts (subgroups.without_parts): no reading inside
@@ -85,7 +86,7 @@ def _patterns() -> dict:
             # 「a班40人」「B班28人」: a letter names the group; 「一期培训32人；二期25人」: an ordinal without 第, when its
             # people follow at once (「三期学员：…」 counts the batches, it names none)
             rf"|(?<![a-z])(?P<x>[a-z])\s*(?P<b5>{batch})"
-            rf"|(?<![\d一二两三四五六七八九十第每、和])(?P<o2>[一二三四五六七八九])\s*(?P<b6>期|批)"
+            rf"|(?<![\d一二两三四五六七八九十第每、和])(?P<o2>[一二三四五六七八九])\s*(?P<b6>期|批|班)"
             rf"(?=[^，,。；;：:\n期批班第各、]{{0,6}}?[\d一二两三四五六七八九十]+\s*(?:个|名|位|人)))(?!的人)"
         ),
         "unfinished": re.compile(alternation(w["unfinished"])),
@@ -98,7 +99,9 @@ def _patterns() -> dict:
         "passed": re.compile(rf"(?<![没未不])(?:{alternation(w['passed'])})"),
         "unsigned": re.compile(alternation(w["unsigned"])),
         "signed": re.compile(rf"(?<![没未不])(?:{alternation(w['signed'])})"),
-        "rest": re.compile(r"其他|其余|剩下|其它|(?:这|那)\s*[\d一二两三四五六七八九十]+\s*(?:拨|类|部分|组)"),
+        "rest": re.compile(
+            r"其他|其余|剩下|其它|余下|除(?:了|去|开)?(?:上面|以上|前面|上述|这些)|(?:这|那)\s*[\d一二两三四五六七八九十]+\s*(?:拨|类|部分|组)"
+        ),
     }
 
 
@@ -215,6 +218,9 @@ def _batch(
     meets = [q for q in parts if q.status == "meets" and (size is None or q.count <= size)]
     fails = [q for q in parts if q.status == "fails"]
     spans = tuple((q.start, q.end) for q in fails)
+    told = _residual(t, parts, fails, size)  # 「…剩下87个都符合」: the user's own count of those who meet them all
+    if told is not None:
+        return Batch(key, label, size, told.counted, told.said, False, told.ask, spans)
     if meets:
         inner = meets[0]
         for q in meets[1:]:
@@ -256,6 +262,27 @@ def _batch(
     return Batch(key, label, size, max(size - left, 0), said, False, ask, spans)
 
 
+def _residual(t: str, parts: List[Part], fails: List[Part], size: Optional[int]):
+    """The residual count said after the batch's failing parts (「其余17个都符合条件」「剩下87个都是大专以上…」), checked
+    against the batch's size less those parts (bot/understand/residuals.py); None when no residual count is said."""
+    from bot.understand.residuals import check
+
+    p = _patterns()
+    said = [
+        q
+        for q in parts
+        if q.status != "fails"
+        and p["rest"].match(q.said.strip())
+        and (q.status == "meets" or p["all_meet"].search(q.said))
+        and any(f.start < q.start for f in fails)
+    ]
+    if not said or size is None or said[-1].count >= size:
+        return None
+    q = said[-1]
+    found = check(size, [f.count for f in fails if f.start < q.start], q.count, named=q.words(t))
+    return found if found.counted is None else replace(found, said=found.said + _why(t, fails))
+
+
 def _why(t: str, fails: List[Part]) -> str:
     """「（“有3个是中专学历”不符合“学员大专以上学历”）」: each part left out and the condition it fails."""
     if not fails:
@@ -263,7 +290,7 @@ def _why(t: str, fails: List[Part]) -> str:
     return (
         "（"
         + "；".join(
-            f"“{re.sub(r'^(?:里面|里头|里|当中|中)?(?:还有|有)?', '', q.words(t))}”不符合“{'、'.join(q.failed)}”"
+            f"“{re.sub(r'^(?:里面|里头|里|当中|中)?(?:还有|有)?', '', q.words(t)).rstrip('，,；;、 ')}”不符合“{'、'.join(q.failed)}”"
             for q in fails
         )
         + "）"

@@ -222,10 +222,14 @@ def described(t: str) -> List[Part]:
         group, n = _count(m.group("g")), _count(m.group("n"))
         if group and n and n < group:
             out.append(Part(n, m.start("d"), m.end(), m.start("n"), m.group("d"), False))
+    rest = re.compile(rf"\s*(?:{alternation(w['rest'])})")
     for m in count_first.finditer(t):
         group, n = _count(m.group("g")), _count(m.group("n"))
+        # 「其中2个退学了 其他43个都是大专以上…」: the others' words are not the part's
+        cut = next((x.start() for x in rest.finditer(m.group("d")) if x.start() > 0), len(m.group("d")))
         if group and n and n < group:
-            out.append(Part(n, m.start("n"), m.end(), m.start("n"), m.group("d"), False, group))
+            d = m.group("d")[:cut]
+            out.append(Part(n, m.start("n"), m.start("d") + cut, m.start("n"), d, False, group))
     return out
 
 
@@ -292,6 +296,9 @@ def without_parts(t: str) -> str:
 
     spans += short_spans(t)  # 「A公司12人合同2年；C公司5人合同6个月」: those 5's contract
     spans += failing_spans(t)  # 「计算机班20人考核通过；会计班8人考核没通过」: those 8's words
+    from bot.understand.vague_parts import spans as vague_spans
+
+    spans += vague_spans(t)  # 「一百来号人 有几个退学了」: those few's words
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t

@@ -5,6 +5,7 @@ import re
 from .base import (
     Clause,
     Field,
+    ask_uncounted_parts,
     count_less_failing,
     count_less_removed,
     count_without_parts,
@@ -346,8 +347,8 @@ def read(r):
         or (not failing and (read_contracts(r) or read_signed_count(r)))
     ):
         return
-    if read_described_part(r):
-        return
+    if read_described_part(r) or ask_uncounted_parts(r, CODE, PERSON_CONDITIONS, "学员"):
+        return  # 「培训了60人 有几个没拿到证」: how many are counted is asked, never the 60
     for f in r.unused("count"):
         if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 4]):
             continue  # 「两个事一起问」「两项」: no people
@@ -364,6 +365,8 @@ def read(r):
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["institution_trainees"])
         if n is not None:
             r.out.fields["institution_trainees"] = n
+        elif failing:  # 「30人 其中4个挂科 剩下25个都符合」: 30 − 4 ≠ 25, asked (count_without_parts), never 30
+            del r.out.fields["institution_trainees"]
 
 
 def recognized_question(session) -> str:
