@@ -420,6 +420,29 @@ def supposed_awards(dispatcher, tracker):
     return finish(dispatcher, tracker, session) if session.status == "done" and not session.clarify else None
 
 
+def answers_pending_question(dispatcher, tracker):
+    """「统计了下：三个班一共103人…剩下87个都符合」 labelled nlu_fallback while the estimate asks a figure
+    (estimate_state collecting): the message is read as the answer, as an inform is; None when it gives no figure
+    of its own or the session does not take it."""
+    from actions.estimate_store import pending_state, session_from_state
+    from bot.estimate.session import own_figures
+
+    pending = pending_state(tracker)
+    text = user_text(tracker)
+    if not (pending and pending.get("status") == "collecting") or not own_figures(text):
+        return None
+    session = session_from_state(pending)
+    turn = session.handle(text, "inform")
+    if not turn.understood or turn.interjection or turn.cancelled:
+        return None
+    for m in turn.messages:
+        dispatcher.utter_message(text=m)
+    if session.status == "done":
+        return finish(dispatcher, tracker, session)
+    dispatcher.utter_message(text=session.question())
+    return save_session(session, tracker) + [SlotSet("estimate_pending", False)]
+
+
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     """ "不对，CMMI是28万", 「那如果离岸是200万美元呢」: apply a figure to the conversation's estimate and
     recompute, or None. A supposed figure replaces the running one as a correction does."""

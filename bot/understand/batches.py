@@ -53,6 +53,7 @@ class Batch:
     ask: str = ""  # the overlap question, when it matters and is not said
     spans: Tuple[Tuple[int, int], ...] = ()  # words said of parts that fail, or of the batch not finished
     failing: Tuple[int, ...] = ()  # the counts of the parts said to fail a condition (of a batch named again: its own)
+    parts_failed: Tuple[Tuple[int, Tuple[str, ...]], ...] = ()  # (count, condition ids failed) of each failing part
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ def _batch(
     seg = t[start:end]
     counts = [m for m in COUNT.finditer(seg) if not re.match(r"[\d.]", seg[m.end() : m.end() + 1])]
     size, first = None, 0
-    again = re.match(r"\s*(?:里面|里头|里|当中|之中|中)", seg)  # 「第二期里有6个…」: a part of it, no size
+    # 「第二期里有6个…」「一班是其中5个没拿到证」: a part of it, no size
+    again = re.match(r"\s*(?:(?:是|应该是|其实是)\s*其中|里面|里头|里|当中|之中|中)", seg)
     if named_before and re.match(r"\s*(?:也|还|另外)?\s*有", seg):
         again = True  # 「第一期20人 第二期20人 第一期有1个是高中学历」: the batch named again, 有 opens a part of it
     if counts and counts[0].start() <= 12 and not again:  # 「第一期40人」「第二批昨天考完了 32人里…」: the batch's size
@@ -239,8 +241,11 @@ def _batch(
         return Batch(
             key, label, size, 0, f"{m.group(0)}，暂不计入（0）", True, "", ((start + m.start(), start + m.end()),)
         )
+    failed = tuple((q.count, q.failed_ids) for q in fails)
     if size is None:  # 「第二期里有6个是高中」: a batch named again, its parts are of the batch counted before
-        return Batch(key, label, None, None, _why(t, fails), unfinished, "", spans, tuple(q.count for q in fails))
+        return Batch(
+            key, label, None, None, _why(t, fails), unfinished, "", spans, tuple(q.count for q in fails), failed
+        )
     if not fails and not parts:
         status, labels, _ = _classify(seg, code, ids)
         if (
@@ -259,7 +264,7 @@ def _batch(
         ask = f"{label}里{named}是不是有同一批人？请说明是否重叠（或直接告诉我{label}符合全部条件的有几名）"
     left = sum(q.count for q in fails)
     said = f"{size} − " + " − ".join(str(q.count) for q in fails) + f" = {max(size - left, 0)}" + _why(t, fails)
-    return Batch(key, label, size, max(size - left, 0), said, False, ask, spans)
+    return Batch(key, label, size, max(size - left, 0), said, False, ask, spans, (), failed)
 
 
 def _residual(t: str, parts: List[Part], fails: List[Part], size: Optional[int]):
