@@ -84,7 +84,9 @@ def test_batches_leave_out_parts_that_failed_or_dropped_out(text, total):
 
 
 def test_a_group_leaves_out_a_part_that_dropped_out():
-    fields, notes = _fields("我们是认定的培训机构 今年培训了52人 其中5个中途退学了 其他47个都是大专以上 考核通过 签了两年合同")
+    fields, notes = _fields(
+        "我们是认定的培训机构 今年培训了52人 其中5个中途退学了 其他47个都是大专以上 考核通过 签了两年合同"
+    )
     assert fields["institution_trainees"] == 47
 
 
@@ -159,7 +161,9 @@ def test_a_part_asked_about_itself_keeps_its_status():
 
 # ---- a batch's failing part corrected later ----
 
-FIRST = "已认定的培训机构 一班50人 其中4个没拿到证 二班30人 其中1个退学 其余都是大专以上、考核通过、签了一年以上劳动合同"
+FIRST = (
+    "已认定的培训机构 一班50人 其中4个没拿到证 二班30人 其中1个退学 其余都是大专以上、考核通过、签了一年以上劳动合同"
+)
 
 
 @pytest.mark.parametrize(
