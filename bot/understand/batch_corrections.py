@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional
 
 from bot.understand import batches
-from bot.understand.batches import COUNT, NUMBER, _classify, _count, _segments
+from bot.understand.batches import COUNT, NUMBER, classify, count_of, segments
 
 CORRECTION = re.compile(
     rf"更正|纠正|说错|打错|搞错|记错|弄错|写错|不对|应该是|其实是|改成|改为|不是\s*{NUMBER}\s*(?:个|名|位|人)"
@@ -32,18 +32,18 @@ class Corrected:
 def corrected(t: str, code: str, ids, detail: Optional[Dict[str, dict]]) -> Optional[List[Corrected]]:
     """The batches of `detail` whose failing part the normalised message `t` corrects, each counted again; None when
     the message corrects none (or a part it names cannot be placed)."""
-    if not detail or not CORRECTION.search(t) or batches._busy[0]:
+    if not detail or not CORRECTION.search(t) or batches.is_reading():
         return None
-    batches._busy[0] = True  # the parts' own words are read without batches
+    batches.reading(True)  # the parts' own words are read without batches
     try:
         return _corrected(t, code, ids, detail)
     finally:
-        batches._busy[0] = False
+        batches.reading(False)
 
 
 def _corrected(t: str, code: str, ids, detail: Dict[str, dict]) -> Optional[List[Corrected]]:
     out = []
-    for key, label, start, end in _segments(t):
+    for key, label, start, end in segments(t):
         old = detail.get(key)
         if not old or not old.get("size"):
             continue
@@ -51,7 +51,7 @@ def _corrected(t: str, code: str, ids, detail: Dict[str, dict]) -> Optional[List
         if not parts:
             continue
         fails = [[int(c), list(f)] for c, f in old.get("fails") or []]
-        named = {_count(m.group("n")) for m in OLD.finditer(t, start, end)}
+        named = {count_of(m.group("n")) for m in OLD.finditer(t, start, end)}
         changes = []
         for n, failed in parts:
             at = [i for i, (c, _) in enumerate(fails) if c in named] or [
@@ -76,9 +76,9 @@ def _failing_parts(seg: str, code: str, ids) -> list:
         for m in COUNT.finditer(phrase):
             if re.search(r"不是\s*$", phrase[: m.start()]):
                 continue
-            n = _count(m.group("n"))
+            n = count_of(m.group("n"))
             words = OLD.sub("", phrase[: m.start()] + " " + phrase[m.end() :])
-            status, _, failed = _classify(words, code, ids)
+            status, _, failed = classify(words, code, ids)
             if n and status == "fails":
                 out.append((n, failed))
     return out

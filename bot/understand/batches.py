@@ -368,3 +368,18 @@ def spans(t: str, code: str = "3.7.2", ids=("education", "exam", "contract")) ->
         return []
     found = read(t, code, ids)
     return [s for b in found.batches for s in b.spans] if found else []
+
+
+# read by bot/understand/batch_corrections.py (a batch's failing part corrected in a later message)
+segments = _segments
+classify = _classify
+count_of = _count
+
+
+def reading(flag: bool) -> None:
+    """Marks the batch reader busy (True) while a batch's own words are read, so the fact reader reads no batch inside."""
+    _busy[0] = flag
+
+
+def is_reading() -> bool:
+    return _busy[0]

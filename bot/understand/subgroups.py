@@ -319,3 +319,8 @@ def excluded(t: str, code: str, ids) -> tuple:
         elif p.rest:
             others = p
     return out, others
+
+
+def group_before(t: str, pos: int) -> int:
+    """The largest count of people said before `pos` (0 when none): the group a part belongs to."""
+    return _group_before(t, pos)

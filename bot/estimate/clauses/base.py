@@ -165,10 +165,10 @@ def _residual_disagrees(r, failing: list, others) -> str:
     """The question when the others the user counts (其余17个) are not the group said in the message less the parts
     left out (bot/understand/residuals.py); "" when they agree or the message says no group larger than the others."""
     from bot.understand.residuals import check
-    from bot.understand.subgroups import _group_before
+    from bot.understand.subgroups import group_before
 
     first = min(p.start for p, _ in failing)
-    group = next((p.group for p, _ in failing if p.group), 0) or _group_before(r.text, first)
+    group = next((p.group for p, _ in failing if p.group), 0) or group_before(r.text, first)
     if group <= others.count:
         return ""
     return check(group, [p.count for p, _ in failing], others.count, named=others.text).ask

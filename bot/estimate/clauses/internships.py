@@ -316,11 +316,11 @@ def _failing_parts_of(r, group: int) -> bool:
     """Whether a part said after the count `group` fails a person condition, the count being the largest said before
     it (「接收了26个应届实习生 不过有4个实习期还没满」): the part is of those graduates; or `group` is the others the
     user counts after such a part."""
-    from bot.understand.subgroups import _group_before, excluded
+    from bot.understand.subgroups import excluded, group_before
 
     failing, others = excluded(r.text, CODE, PERSON_CONDITIONS)
     # 「其中5个社保没交满 其余25个都符合」 read as the graduates counted: checked against the group less the part
-    return any(_group_before(r.text, p.start) == group for p, _ in failing) or bool(
+    return any(group_before(r.text, p.start) == group for p, _ in failing) or bool(
         failing and others is not None and others.count == group
     )
 
