@@ -606,10 +606,10 @@ class EstimateSession:
         clarify_now = self.clarify
         had = dict(self.inputs)
         self.entry_dropped = False
-        asked = [n for n in self.notes if COUNT_ASKED.search(n)]
+        count_asks = [n for n in self.notes if COUNT_ASKED.search(n)]
         got = self._absorb(text, correction=is_correction)
         self._drop_stale_everyone_notes()
-        self._drop_answered_count_asks(asked, had)
+        self._drop_answered_count_asks(count_asks, had)
         if self.entry_dropped:
             self.facts = (
                 facts_before  # 「1.8万那场是行业协会办的 不是指定的 去掉」: the words are that fair's, now gone
