@@ -1,6 +1,7 @@
 """The estimate flow the actions share: compute and answer, estimate from a policy question that
 carries figures, amend the last estimate. The session's slots are actions/estimate_store.py's."""
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
@@ -418,6 +419,34 @@ def supposed_awards(dispatcher, tracker):
     session = EstimateSession(items=["3.3"], inputs=inputs, facts=previous.facts)
     session.advance()
     return finish(dispatcher, tracker, session) if session.status == "done" and not session.clarify else None
+
+
+ASKS = re.compile(r"[吗呢?？]|多少|怎么|什么|哪些|是否|能不能|可不可以|有没有|问一下|请问")
+
+
+def answers_pending_question(dispatcher, tracker):
+    """「统计了下：三个班一共103人…剩下87个都符合」 labelled nlu_fallback while the estimate asks a figure
+    (estimate_state collecting): the message is read as the answer, as an inform is; None when it gives no figure
+    of its own or the session does not take it."""
+    from actions.estimate_store import pending_state, session_from_state
+    from bot.estimate.session import own_figures
+
+    pending = pending_state(tracker)
+    text = user_text(tracker)
+    if not (pending and pending.get("status") == "collecting") or not own_figures(text):
+        return None
+    if ASKS.search(text):  # 「入驻4年了。对了先问一下，境外参展每场最多补多少钱？」: a question is answered as one
+        return None
+    session = session_from_state(pending)
+    turn = session.handle(text, "inform")
+    if not turn.understood or turn.interjection or turn.cancelled:
+        return None
+    for m in turn.messages:
+        dispatcher.utter_message(text=m)
+    if session.status == "done":
+        return finish(dispatcher, tracker, session)
+    dispatcher.utter_message(text=session.question())
+    return save_session(session, tracker) + [SlotSet("estimate_pending", False)]
 
 
 def amend_last_estimate(dispatcher, tracker, intent="correct_value"):

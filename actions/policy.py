@@ -13,6 +13,7 @@ from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate, load_inputs
 from actions.estimating import (
     amend_last_estimate,
+    answers_pending_question,
     amend_entry_first,
     estimate_each_applicant,
     estimate_each_scenario,
@@ -991,6 +992,8 @@ class ActionDefaultFallback(Action):
             )
             return []
         events = scope_confirmed(dispatcher, tracker)  # 「就这一场境外的」 after an estimate
+        if events is None:  # 「统计了下：…剩下87个都符合」 answering the figure the estimate asked
+            events = answers_pending_question(dispatcher, tracker)
         if events is not None:
             return events
         events = first_answer(dispatcher, tracker, *ANSWER_FIRST)

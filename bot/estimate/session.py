@@ -154,6 +154,10 @@ def calculator_inputs(inputs: dict) -> dict:
     return out
 
 
+# a note that asks the count of people meeting every condition (bot/estimate/clauses/base.py, bot/understand/residuals.py)
+COUNT_ASKED = re.compile(r"(?:请告诉我|请确认)符合全部条件的")
+
+
 def running_inputs(inputs: dict) -> dict:
     """What the conversation keeps of an estimate: the contract's fields, their list entries whole (a fair's
     named parts stay for a later correction of one part)."""
@@ -618,8 +622,10 @@ class EstimateSession:
         clarify_now = self.clarify
         had = dict(self.inputs)
         self.entry_dropped = False
+        count_asks = [n for n in self.notes if COUNT_ASKED.search(n)]
         got = self._absorb(text, correction=is_correction)
         self._drop_stale_everyone_notes()
+        self._drop_answered_count_asks(count_asks, had)
         if self.entry_dropped:
             self.facts = (
                 facts_before  # 「1.8万那场是行业协会办的 不是指定的 去掉」: the words are that fair's, now gone
@@ -641,7 +647,10 @@ class EstimateSession:
                     self.inputs.pop(key, None)
         answered = {e.get("cost_cny") for k in settled for e in settled[k] if isinstance(e, dict)}
         for key in [k for k in self.inputs if k not in had and k not in LIST_FIELDS]:
-            if self.inputs[key] in answered:  # 「成都和杭州两场国内的，各4万」: a fair's cost, not 在岸执行额
+            value = self.inputs[key]  # a batch's counts kept (_parts_institution_batches) are a dict: no cost
+            if (
+                not isinstance(value, (dict, list)) and value in answered
+            ):  # 「成都和杭州两场国内的，各4万」: not 在岸执行额
                 self.inputs.pop(key)
         if resolved:
             self.clarify = clarify_now  # the answer was read for the question; not asked about again
@@ -1648,6 +1657,13 @@ class EstimateSession:
             if count_key in assumed and running.get(count_key) is not None:
                 self.inputs[count_key] = int(Decimal(str(running[count_key])))
                 assumed.discard(count_key)
+
+    def _drop_answered_count_asks(self, asked: list, had: dict) -> None:
+        """「一百来号人 有几个退学了」 asked how many meet every condition; once a later message gives that count, the
+        question said before goes from the notes."""
+        keys = {c.person_conditions[0] for c in clauses.clauses_for(self.items) if c.person_conditions}
+        if any(k in self.inputs and self.inputs.get(k) != had.get(k) for k in keys):
+            self.notes = [n for n in self.notes if n not in asked]
 
     def _drop_stale_everyone_notes(self) -> None:
         """「每年收25个实习生… 符合这些条件的有8个」: the whole group was taken as qualifying from the facts before

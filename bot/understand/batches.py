@@ -12,7 +12,7 @@ The words are knowledge/data/estimate_words.yml `batches` (and `groups` batch fo
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
@@ -54,6 +54,7 @@ class Batch:
     spans: Tuple[Tuple[int, int], ...] = ()  # words said of parts that fail, or of the batch not finished
     failing: Tuple[int, ...] = ()  # the counts of the parts said to fail a condition (of a batch named again: its own)
     all_fail: bool = False  # of a batch named again: every count said of it is of a part failing a condition
+    parts_failed: Tuple[Tuple[int, Tuple[str, ...]], ...] = ()  # (count, condition ids failed) of each failing part
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _patterns() -> dict:
             # 「a班40人」「B班28人」: a letter names the group; 「一期培训32人；二期25人」: an ordinal without 第, when its
             # people follow at once (「三期学员：…」 counts the batches, it names none)
             rf"|(?<![a-z])(?P<x>[a-z])\s*(?P<b5>{batch})"
-            rf"|(?<![\d一二两三四五六七八九十第每、和])(?P<o2>[一二三四五六七八九])\s*(?P<b6>期|批)"
+            rf"|(?<![\d一二两三四五六七八九十第每、和])(?P<o2>[一二三四五六七八九])\s*(?P<b6>期|批|班)"
             rf"(?=[^，,。；;：:\n期批班第各、]{{0,6}}?[\d一二两三四五六七八九十]+\s*(?:个|名|位|人)))(?!的人)"
         ),
         "unfinished": re.compile(alternation(w["unfinished"])),
@@ -100,7 +101,9 @@ def _patterns() -> dict:
         "passed": re.compile(rf"(?<![没未不])(?:{alternation(w['passed'])})"),
         "unsigned": re.compile(alternation(w["unsigned"])),
         "signed": re.compile(rf"(?<![没未不])(?:{alternation(w['signed'])})"),
-        "rest": re.compile(r"其他|其余|剩下|其它|(?:这|那)\s*[\d一二两三四五六七八九十]+\s*(?:拨|类|部分|组)"),
+        "rest": re.compile(
+            r"其他|其余|剩下|其它|余下|除(?:了|去|开)?(?:上面|以上|前面|上述|这些)|(?:这|那)\s*[\d一二两三四五六七八九十]+\s*(?:拨|类|部分|组)"
+        ),
     }
 
 
@@ -187,7 +190,8 @@ def _batch(
     seg = t[start:end]
     counts = [m for m in COUNT.finditer(seg) if not re.match(r"[\d.]", seg[m.end() : m.end() + 1])]
     size, first = None, 0
-    again = as_part or re.match(r"\s*(?:里面|里头|里|当中|之中|中)", seg)  # 「第二期里有6个…」: a part of it, no size
+    # 「第二期里有6个…」「一班是其中5个没拿到证」: a part of it, no size
+    again = as_part or re.match(r"\s*(?:(?:是|应该是|其实是)\s*其中|里面|里头|里|当中|之中|中)", seg)
     if named_before and re.match(r"\s*(?:也|还|另外)?\s*有", seg):
         again = True  # 「第一期20人 第二期20人 第一期有1个是高中学历」: the batch named again, 有 opens a part of it
     if counts and counts[0].start() <= 12 and not again:  # 「第一期40人」「第二批昨天考完了 32人里…」: the batch's size
@@ -234,6 +238,9 @@ def _batch(
     meets = [q for q in parts if q.status == "meets" and (size is None or q.count <= size)]
     fails = [q for q in parts if q.status == "fails"]
     spans = tuple((q.start, q.end) for q in fails)
+    told = _residual(t, parts, fails, size)  # 「…剩下87个都符合」: the user's own count of those who meet them all
+    if told is not None:
+        return Batch(key, label, size, told.counted, told.said, False, told.ask, spans)
     if meets:
         inner = meets[0]
         for q in meets[1:]:
@@ -252,10 +259,11 @@ def _batch(
         return Batch(
             key, label, size, 0, f"{m.group(0)}，暂不计入（0）", True, "", ((start + m.start(), start + m.end()),)
         )
+    failed = tuple((q.count, q.failed_ids) for q in fails)
     if size is None:  # 「第二期里有6个是高中」: a batch named again, its parts are of the batch counted before
         every = bool(parts) and len(fails) == len(parts)
         return Batch(
-            key, label, None, None, _why(t, fails), unfinished, "", spans, tuple(q.count for q in fails), every
+            key, label, None, None, _why(t, fails), unfinished, "", spans, tuple(q.count for q in fails), every, failed
         )
     if not fails and not parts:
         status, labels, _ = _classify(seg, code, ids)
@@ -275,7 +283,28 @@ def _batch(
         ask = f"{label}里{named}是不是有同一批人？请说明是否重叠（或直接告诉我{label}符合全部条件的有几名）"
     left = sum(q.count for q in fails)
     said = f"{size} − " + " − ".join(str(q.count) for q in fails) + f" = {max(size - left, 0)}" + _why(t, fails)
-    return Batch(key, label, size, max(size - left, 0), said, False, ask, spans)
+    return Batch(key, label, size, max(size - left, 0), said, False, ask, spans, (), parts_failed=failed)
+
+
+def _residual(t: str, parts: List[Part], fails: List[Part], size: Optional[int]):
+    """The residual count said after the batch's failing parts (「其余17个都符合条件」「剩下87个都是大专以上…」), checked
+    against the batch's size less those parts (bot/understand/residuals.py); None when no residual count is said."""
+    from bot.understand.residuals import check
+
+    p = _patterns()
+    said = [
+        q
+        for q in parts
+        if q.status != "fails"
+        and p["rest"].match(q.said.strip())
+        and (q.status == "meets" or p["all_meet"].search(q.said))
+        and any(f.start < q.start for f in fails)
+    ]
+    if not said or size is None or said[-1].count >= size:
+        return None
+    q = said[-1]
+    found = check(size, [f.count for f in fails if f.start < q.start], q.count, named=q.words(t))
+    return found if found.counted is None else replace(found, said=found.said + _why(t, fails))
 
 
 def _why(t: str, fails: List[Part]) -> str:
@@ -285,7 +314,7 @@ def _why(t: str, fails: List[Part]) -> str:
     return (
         "（"
         + "；".join(
-            f"“{re.sub(r'^(?:里面|里头|里|当中|中)?(?:还有|有)?', '', q.words(t))}”不符合“{'、'.join(q.failed)}”"
+            f"“{re.sub(r'^(?:里面|里头|里|当中|中)?(?:还有|有)?', '', q.words(t)).rstrip('，,；;、 ')}”不符合“{'、'.join(q.failed)}”"
             for q in fails
         )
         + "）"
@@ -368,3 +397,18 @@ def spans(t: str, code: str = "3.7.2", ids=("education", "exam", "contract")) ->
         return []
     found = read(t, code, ids)
     return [s for b in found.batches for s in b.spans] if found else []
+
+
+# read by bot/understand/batch_corrections.py (a batch's failing part corrected in a later message)
+segments = _segments
+classify = _classify
+count_of = _count
+
+
+def reading(flag: bool) -> None:
+    """Marks the batch reader busy (True) while a batch's own words are read, so the fact reader reads no batch inside."""
+    _busy[0] = flag
+
+
+def is_reading() -> bool:
+    return _busy[0]

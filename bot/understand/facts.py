@@ -42,7 +42,10 @@ APPROXIMATE = {"左右", "大约", "约"}
 QUOTED_BEFORE = re.compile(r"(能算|算不算|可以算|算是|能不能算|属不属于)$")
 PEOPLE_COUNT = re.compile(r"([\d一二两三四五六七八九十百几多]+)个人")
 # words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
-BELOW_BEFORE = re.compile(r"(不满|没满|未满|不到|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$")
+# 「社保没交满6个月」「合同没签满一年」「实习还没做满3个月」: a verb between 没 and 满 is still below the figure
+BELOW_BEFORE = re.compile(
+    r"(不满|没满|未满|(?:没|未|没有)(?:交|缴|签|做|干|待|呆|实习)满|不到|没到|还没到|未到|不够|不足|快|将近|接近|差不多快)(了)?$"
+)
 # 「够不够100万美元」「超没超过500万」「有没有两年」: the figure is asked about, not said of the applicant
 ASKED_BEFORE = re.compile(r"(.)[不没]\1过?$|有没有$|是否(超过|达到|满)?$")
 ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
@@ -85,6 +88,8 @@ def fact_specs() -> dict:
             if spec.get(key):
                 s[key] = _compile(spec[key])
         s["zero"] = [_compile(p) for p in spec.get("zero") or []]
+        s["short"] = [_compile(p) for p in (spec.get("short") or {}).get("patterns") or []]
+        s["short_of"] = (spec.get("short") or {}).get("figure")
         out[name] = s
     return out
 
@@ -415,6 +420,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
         if span is not None:
             out[name] = span
             used.add(i)
+    out.update(_short(specs, t, out))  # 「社保没交满」: below the requirement (never 「没交」's 0)
     for name, spec in specs.items():  # 「没有离岸业务」: 0, unless a figure says otherwise
         if (
             spec["kind"] == "number"
@@ -426,6 +432,21 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
             )
         ):
             out[name] = Span(Decimal(0), Decimal(0))
+    return out
+
+
+def _short(specs: Dict[str, dict], t: str, read: dict) -> dict:
+    """「社保没交满」「实习期还不够」: a number fact said to fall short of its clause's requirement with no figure of its
+    own is below that requirement (facts.yml `short`: the figures.yml key it falls short of), unless a figure says more."""
+    from knowledge.figures import figure
+
+    out = {}
+    for name, spec in specs.items():
+        if spec["kind"] != "number" or name in read or not spec["short"]:
+            continue
+        if any(p.search(t) for p in spec["short"]):
+            code, key = spec["short_of"].split("/")
+            out[name] = Span(hi=Decimal(str(figure(code, key))), hi_open=True)
     return out
 
 

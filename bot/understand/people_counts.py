@@ -11,7 +11,8 @@ import re
 from typing import Optional, Set, Tuple
 
 NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百]+"
-PEOPLE = re.compile(rf"(?<![\d.])(?P<n>{NUMBER})\s*(?:个人|个|名|人|位)(?!月|多月|年|工作日|小时|次)")
+# 「三个班」「两个批次」 count batches, never people
+PEOPLE = re.compile(rf"(?<![\d.])(?P<n>{NUMBER})\s*(?:个人|个(?!班|期|批|组)|名|人|位)(?!月|多月|年|工作日|小时|次)")
 SENTENCE = re.compile(r"[^；;。！!？?\n]+")
 
 

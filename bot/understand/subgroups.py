@@ -222,10 +222,14 @@ def described(t: str) -> List[Part]:
         group, n = _count(m.group("g")), _count(m.group("n"))
         if group and n and n < group:
             out.append(Part(n, m.start("d"), m.end(), m.start("n"), m.group("d"), False))
+    rest = re.compile(rf"\s*(?:{alternation(w['rest'])})")
     for m in count_first.finditer(t):
         group, n = _count(m.group("g")), _count(m.group("n"))
+        # 「其中2个退学了 其他43个都是大专以上…」: the others' words are not the part's
+        cut = next((x.start() for x in rest.finditer(m.group("d")) if x.start() > 0), len(m.group("d")))
         if group and n and n < group:
-            out.append(Part(n, m.start("n"), m.end(), m.start("n"), m.group("d"), False, group))
+            d = m.group("d")[:cut]
+            out.append(Part(n, m.start("n"), m.start("d") + cut, m.start("n"), d, False, group))
     return out
 
 
@@ -295,6 +299,9 @@ def without_parts(t: str) -> str:
     from bot.understand.people_chain import failing_spans as chain_spans
 
     spans += chain_spans(t)  # 「6个不是应届 22个应届生里2个是中专 剩下20个…」: those 6's and 2's words
+    from bot.understand.vague_parts import spans as vague_spans
+
+    spans += vague_spans(t)  # 「一百来号人 有几个退学了」: those few's words
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t
@@ -315,3 +322,8 @@ def excluded(t: str, code: str, ids) -> tuple:
         elif p.rest:
             others = p
     return out, others
+
+
+def group_before(t: str, pos: int) -> int:
+    """The largest count of people said before `pos` (0 when none): the group a part belongs to."""
+    return _group_before(t, pos)

@@ -146,12 +146,53 @@ def count_without_parts(r, code: str, ids, group: int, skip=()) -> Optional[int]
     left = sum(p.count for p, _ in failing)
     said = "；".join(f"“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in failing)
     if others is not None:
+        ask = _residual_disagrees(r, failing, others)
+        if ask:  # 「20人 其中3个没拿到证 其余16个都符合」: 20 − 3 = 17, not 16: asked, naming the figures
+            for f in r.unused("count"):
+                if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+                    r.use(f)
+            r.out.notes.append(f"{said}；{ask}")
+            return None
         count = others.count
         r.out.notes.append(f"{said}；按您说的其余{count}名计算")
     else:
         count = max(group - left, 0)
         r.out.notes.append(f"{said}；按{group} − {left} = {count}名计算")
     return count
+
+
+def _residual_disagrees(r, failing: list, others) -> str:
+    """The question when the others the user counts (其余17个) are not the group said in the message less the parts
+    left out (bot/understand/residuals.py); "" when they agree or the message says no group larger than the others."""
+    from bot.understand.residuals import check
+    from bot.understand.subgroups import group_before
+
+    first = min(p.start for p, _ in failing)
+    group = next((p.group for p, _ in failing if p.group), 0) or group_before(r.text, first)
+    if group <= others.count:
+        return ""
+    return check(group, [p.count for p, _ in failing], others.count, named=others.text).ask
+
+
+def ask_uncounted_parts(r, code: str, ids, who: str) -> bool:
+    """「一百来号人 有几个退学了 还有几个没拿到证」「培训了60人 个别没通过考核」: a part said without a count fails a person
+    condition of clause `code` (bot/understand/vague_parts.py): the group's count is not the people counted and the part's
+    is not said, so the count of those meeting every condition is asked, naming the part. True when asked."""
+    from bot.understand.vague_parts import failing
+
+    found = failing(r.text, code, ids)
+    if not found:
+        return False
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    said = "、".join(f"“{words}”" for words, _ in found)
+    labels = "、".join(dict.fromkeys(label for _, failed in found for label in failed))
+    r.out.notes.append(
+        f"{said}：这部分{who}不符合“{labels}”，不能计入，但没有说是几名，不能直接按总人数计算；"
+        f"请告诉我符合全部条件的{who}有多少名"
+    )
+    return True
 
 
 def failing_parts(r, code: str, ids) -> bool:
@@ -176,6 +217,8 @@ def read_groups(r, key: str, code: str, ids) -> bool:
             r.use(f)
     r.out.notes.append(f"人数按{groups.said} = {groups.total}名计算")
     n = count_without_parts(r, code, ids, groups.total)
+    if n is None and failing_parts(r, code, ids):
+        return True  # the others counted disagree with the group less its parts: asked (count_without_parts)
     r.out.fields[key] = groups.total if n is None else n
     return True
 

@@ -5,6 +5,7 @@ import re
 from .base import (
     Clause,
     Field,
+    ask_uncounted_parts,
     count_less_failing,
     count_less_removed,
     count_without_parts,
@@ -265,6 +266,7 @@ def read_described_part(r) -> bool:
 
 
 BATCHES_KEY = "_parts_institution_batches"  # each batch's count, kept for a batch told again later
+DETAIL_KEY = "_parts_institution_batch_detail"  # each batch's size and failing parts, for a part corrected later
 
 
 def _fewer_parts_read(r) -> bool:
@@ -285,6 +287,8 @@ def read_batches(r) -> bool:
     from bot.understand.batches import read as read_batches_said
 
     known = r.known.get(BATCHES_KEY) if isinstance(r.known.get(BATCHES_KEY), dict) else {}
+    if known and _corrected_part(r, known):  # 「更正：一班是其中5个没拿到证，不是3个」
+        return True
     found = read_batches_said(r.text, CODE, PERSON_CONDITIONS, known)
     one_group = len(found.batches) == 1 and found.batches[0].key == "本期" if found else False
     if found is None or (one_group and not _fewer_parts_read(r)):
@@ -299,6 +303,11 @@ def read_batches(r) -> bool:
     for b in found.batches:
         counts[b.key] = b.counted
     r.out.fields[BATCHES_KEY] = counts
+    detail = dict(r.known.get(DETAIL_KEY) or {})
+    for b in found.batches:
+        if b.size:
+            detail[b.key] = {"size": b.size, "fails": [[c, list(f)] for c, f in b.parts_failed]}
+    r.out.fields[DETAIL_KEY] = detail
     r.out.fields["institution_trainees"] = sum(counts.values())
     if known:  # the batches told before are in this total: never added to it again
         r.out.fields["_whole_institution_trainees"] = True
@@ -306,6 +315,35 @@ def read_batches(r) -> bool:
     earlier = [k for k in known if k not in {b.key for b in found.batches}]
     if earlier:
         said += "；" + "；".join(f"{k}（此前已计）：{known[k]}" for k in earlier)
+    if len(counts) > 1:
+        said += f"；合计 {' + '.join(str(v) for v in counts.values())} = {sum(counts.values())}名"
+    r.out.notes.append(f"按期/批计算符合条件的学员：{said}")
+    return True
+
+
+def _corrected_part(r, known: dict) -> bool:
+    """A failing part of a batch counted before, corrected (bot/understand/batch_corrections.py): that batch is counted
+    again from its size and parts, the others keep their counts. True when the message corrects one."""
+    from bot.understand.batch_corrections import corrected
+
+    found = corrected(r.text, CODE, PERSON_CONDITIONS, r.known.get(DETAIL_KEY))
+    if not found:
+        return False
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    counts, detail = dict(known), dict(r.known.get(DETAIL_KEY) or {})
+    for c in found:
+        counts[c.key] = c.counted
+        detail[c.key] = {"size": detail[c.key]["size"], "fails": c.fails}
+    r.out.fields[BATCHES_KEY] = counts
+    r.out.fields[DETAIL_KEY] = detail
+    r.out.fields["institution_trainees"] = sum(counts.values())
+    r.out.fields["_whole_institution_trainees"] = True  # every batch is in this total: never added to it again
+    said = "；".join(f"{c.label}：{c.said}" for c in found)
+    others = [k for k in counts if k not in {c.key for c in found}]
+    if others:
+        said += "；" + "；".join(f"{k}（不变）：{counts[k]}" for k in others)
     if len(counts) > 1:
         said += f"；合计 {' + '.join(str(v) for v in counts.values())} = {sum(counts.values())}名"
     r.out.notes.append(f"按期/批计算符合条件的学员：{said}")
@@ -363,8 +401,8 @@ def read(r):
         or (not failing and (read_contracts(r) or read_signed_count(r)))
     ):
         return
-    if read_described_part(r):
-        return
+    if read_described_part(r) or ask_uncounted_parts(r, CODE, PERSON_CONDITIONS, "学员"):
+        return  # 「培训了60人 有几个没拿到证」: how many are counted is asked, never the 60
     for f in r.unused("count"):
         if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 4]) or _one_more_thing(r, f):
             continue  # 「两个事一起问」「两项」「对了还有一个，…展位费2.2万」: no people
@@ -381,6 +419,8 @@ def read(r):
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["institution_trainees"])
         if n is not None:
             r.out.fields["institution_trainees"] = n
+        elif failing:  # 「30人 其中4个挂科 剩下25个都符合」: 30 − 4 ≠ 25, asked (count_without_parts), never 30
+            del r.out.fields["institution_trainees"]
 
 
 def recognized_question(session) -> str:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from .base import (
     Clause,
     Field,
+    ask_uncounted_parts,
     count_less_failing,
     count_less_removed,
     count_without_parts,
@@ -230,11 +231,17 @@ def read(r):
         elif r.pending == "qualified_interns":
             r.out.fields["qualified_interns"] = int(f.value)
             r.use(f)
-    if "qualified_interns" in r.out.fields and _listed_parts_of(r, r.out.fields["qualified_interns"]):
+    if "qualified_interns" in r.out.fields and (
+        _listed_parts_of(r, r.out.fields["qualified_interns"])
+        or (not by_degree and _failing_parts_of(r, r.out.fields["qualified_interns"]))
+    ):
         # 「应届大专以上的有19个 这19个里面3个实习期不到3个月 还有2个社保只交了5个月」: 14 are counted
+        # 「接收了26个应届实习生 不过有4个实习期还没满 剩下22个…」: 22, checked against 26 − 4
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["qualified_interns"])
         if n is not None:
             r.out.fields["qualified_interns"] = n
+        elif not _listed_parts_of(r, r.out.fields["qualified_interns"]):
+            del r.out.fields["qualified_interns"]  # the others counted disagree with the group less its parts: asked
     elif "qualified_interns" not in r.out.fields and r.known.get("qualified_interns"):
         # 「硕士里有1个是往届的」 after the graduates were counted: that part is taken from the count told before
         count_less_failing(r, "qualified_interns", CODE, PERSON_CONDITIONS)
@@ -246,6 +253,7 @@ def read(r):
         n = count_without_parts(r, CODE, PERSON_CONDITIONS, r.out.fields["interns_per_year"])
         if n is not None:
             r.out.fields["qualified_interns"] = n
+    _uncounted_parts(r)
     if r.pending == "internship_agreement_years" and "internship_agreement_years" not in r.out.fields:
         for f in r.figs:
             if f.kind in ("duration_years", "count") and id(f) not in r.used:
@@ -305,6 +313,34 @@ def _listed_parts_of(r, group: int) -> bool:
     from bot.understand.subgroups import listed
 
     return any(p.group == group for p in listed(r.text))
+
+
+def _uncounted_parts(r) -> None:
+    """「接收了30个应届实习生 有几个社保没交满」: the graduates counted are not the 30 and the part's count is not said:
+    the count said before the part is dropped and the qualified count asked, naming the part."""
+    from bot.understand.vague_parts import failing
+
+    found = failing(r.text, CODE, PERSON_CONDITIONS)
+    told = r.out.fields.get("qualified_interns")
+    if not found or told is None:
+        return
+    first = r.text.find(found[0][0])
+    if any(f.kind == "count" and f.value == told and f.start < first for f in r.figs):
+        del r.out.fields["qualified_interns"]
+        ask_uncounted_parts(r, CODE, PERSON_CONDITIONS, "应届毕业生")
+
+
+def _failing_parts_of(r, group: int) -> bool:
+    """Whether a part said after the count `group` fails a person condition, the count being the largest said before
+    it (「接收了26个应届实习生 不过有4个实习期还没满」): the part is of those graduates; or `group` is the others the
+    user counts after such a part."""
+    from bot.understand.subgroups import excluded, group_before
+
+    failing, others = excluded(r.text, CODE, PERSON_CONDITIONS)
+    # 「其中5个社保没交满 其余25个都符合」 read as the graduates counted: checked against the group less the part
+    return any(group_before(r.text, p.start) == group for p, _ in failing) or bool(
+        failing and others is not None and others.count == group
+    )
 
 
 def _described_part(r) -> None:
