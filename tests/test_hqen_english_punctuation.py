@@ -1,7 +1,7 @@
 """Questions typed mostly in English, or with runs of punctuation (。。。，，？？), are read as the policy questions
 they are (round 37).
 
-- a business described in English and the catalog asked in English (「help desk … what category」, 「is interpreting
+- a business described in English and the catalog asked in English (「customer care … what category」, 「is interpreting
   one of the 23 domains」) is placed, or said to be listed by no domain — never declined as out of scope;
 - English compute and part words (「how much subsidy altogether」, 「one of them is doing an MBA」, 「all domestic」)
   give the estimate, the degree course only that person's;
@@ -37,7 +37,7 @@ async def _out_of_scope_reply(text: str) -> str:
     "text",
     [
         "our team handles customer support by live chat and telephone for a US retailer — which type does that belong to?",
-        "we run a help desk for software companies, what category is that? BPO?",
+        "we provide customer care over the phone for telecom operators, what category is that? BPO?",
         "fully outsourced customer care for a bank, phone support around the clock. which field is it in?",
     ],
 )
@@ -196,3 +196,9 @@ def test_a_correction_typed_after_a_run_of_stops_replaces_the_figure(text, gone,
 def test_a_figure_taken_back_is_not_asked_about_again():
     s = EstimateSession.start("去年的单子80万，，哦不对不对是90万，，今年120万，，能拿多少？？")
     assert s.inputs.get("_unplaced") == ["90万元", "120万元"]
+
+
+@pytest.mark.asyncio
+async def test_an_it_help_desk_is_it_operations_not_a_call_centre():
+    reply = await _out_of_scope_reply("we do IT helpdesk and desktop support for client offices — which domain?")
+    assert "信息技术运营和维护服务" in reply and "呼叫中心服务" not in reply
