@@ -376,7 +376,10 @@ class ActionLooseAnswer(Action):
         )
         if fresh.items and fresh.status == "done":
             return finish(dispatcher, tracker, fresh)
-        if fresh.items and intent in ("inform", "correct_value"):
+        # 「去年的单子80万，哦不对是90万，今年120万，能拿多少」 (a correction inside the question, no item named): the
+        # figures are asked about, so the estimate opens and asks which item they are, never a rephrase
+        unplaced = fresh.inputs.get("_unplaced") and asks_something(text)
+        if (fresh.items or unplaced) and intent in ("inform", "correct_value"):
             dispatcher.utter_message(text="好的，我来帮您测算。")
             return save_session(fresh, tracker) + [
                 SlotSet("estimate_answer", None),

@@ -126,7 +126,7 @@ def test_a_business_the_catalog_does_not_list_is_said_to_be_not_listed():
 
     a = catalog.classify_answer(_t("我们是做同声传译和文件翻译的 算哪个领域"))
     assert a is not None and a.domain is None
-    assert "没有单列" in a.text
+    assert "没有单独列出" in a.text
 
 
 def test_two_years_joined_by_he_are_one_subjects_history_not_two_questions():

@@ -284,17 +284,18 @@ def classify_answer(text: str) -> Optional[Answer]:
     if judged and judged[0][2][0] == "none":
         return Answer(_outside_line(who, judged[0][2][1], text) + "具体以市商务局认定为准。", clause="annex")
     hits = query.classify_business(text, limit=3)
-    if not hits:
+    if not hits and not shapes.search("catalog_listing", text):
         return None
-    top = hits[0]
+    top = hits[0] if hits else {}
     if not top.get("confident"):
-        d = query.domain(top["domain"])
+        # 「翻译本身是23个领域之一吗」 with nothing close, or a weak match: not listed, and what decides
+        d = query.domain(top["domain"]) if hits else None
+        closest = f"从字面看最接近的是{d['name']}（{d['category']}）：{d['definition']}" if d else ""
         return Answer(
-            f"目录23个领域里没有单列和{who}直接对应的业务类型，我不能确定它属于服务外包。"
+            f"目录23个领域里没有单独列出和{who}直接对应的领域或业务类型，我不能确定它属于服务外包。"
             "判断的关键是：是否为客户（发包方）提供信息技术、业务流程或知识服务（如软件研发、运维、"
             "呼叫中心、设计、检测、研发等），而不是自己生产、销售商品或直接面向个人消费者。"
-            f"从字面看最接近的是{d['name']}（{d['category']}）：{d['definition']}"
-            "请再说说具体为客户做什么，我再帮您对照；最终归类以市商务局认定为准。",
+            f"{closest}请再说说具体为客户做什么，我再帮您对照；最终归类以市商务局认定为准。",
             clause="annex",
         )
     d = query.domain(top["domain"])
@@ -304,14 +305,13 @@ def classify_answer(text: str) -> Optional[Answer]:
 
 
 def _subject(text: str) -> str:
-    m = re.search(
+    for m in re.finditer(
         r"(?:我们|我司|公司|我)?(?:是)?(?:做|搞|从事|提供|开展|承接|接)?(.{2,16}?)(?:的业务|业务)?"
         r"(?:算|属于|归|是|能算|可以算|应该算|在)(?:哪个|哪一|什么|哪类|哪种|服务外包|目录|ito|bpo|kpo)",
         text,
-    )
-    if m:
+    ):
         s = re.sub(r"^(我们|我司|公司|是|做|搞|从事|提供|开展|承接|接)+", "", m.group(1)).strip("，, 的")
-        if 2 <= len(s) <= 14:
+        if 2 <= len(s) <= 14 and re.search(r"[\u4e00-\u9fff]", s):  # not 「i cant find it」 of an English aside
             return s
     return ""
 

@@ -108,6 +108,8 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     if not shapes.search("classify_question", t):
         return False
     hits = query.classify_business(t, limit=1)
+    if shapes.search("catalog_listing", t):  # 「翻译是23个领域之一吗」: whether any domain lists it, even with no match
+        return bool(hits) or not shapes.search("refers_back", t)  # 「那这个在目录里吗」: what was spoken of before
     if shapes.search("explicit_classify", t):  # asked outright: a weak match is answered as such, with what decides
         return any(h.get("confident") or h.get("score", 0) >= 1 for h in hits)
     return any(h.get("confident") for h in hits)

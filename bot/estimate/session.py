@@ -353,8 +353,12 @@ class EstimateSession:
         session._ask_who_qualifies(norm)
         if not session.items:  # 「今年服务外包业务做了150万 能拿多少」: the item is asked naming the figure told
             from bot.estimate.reading import wan
+            from bot.understand.retractions import without_retracted
 
-            told = [wan(f.value) for f in own_figures(norm) if f.kind == "money" and f.currency != "USD"]
+            # 「80万。。。不对不对，，是85万」: a figure taken back is not named again
+            told = [
+                wan(f.value) for f in own_figures(without_retracted(norm)) if f.kind == "money" and f.currency != "USD"
+            ]
             if told:
                 session.inputs["_unplaced"] = told
         session.advance()

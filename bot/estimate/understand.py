@@ -201,6 +201,9 @@ def _kind_left_behind(text: str, pos: int) -> bool:
 
 
 # the offshore business said to be none (「没有离岸」「海外业务没有」): a fair abroad is no business
+# the asker's local clients or orders (「都是本地单位的」「全是本地客户」): business inside the country, onshore; not the
+# company itself (「都是本地注册的」 says where it is set up)
+LOCAL_CLIENTS = r"(?:单位|客户|甲方|单子|订单|业务|项目|合同|生意)"
 OFFSHORE_NONE = r"离岸|(?:境外|海外|国外|国际)的?(?:业务|客户|单子|订单|执行额|收入)"
 
 
@@ -1268,8 +1271,8 @@ class Reader:
             "rent_contract_amount_cny": ("rent", None),
         }.get(self.pending)
         said_kind = None  # "去年在岸2000万元，今年2600万元": a figure with no kind takes the one before it
-        if re.search(r"(都|全|全部|均)(是|为|属于)?(境内|国内|在岸|人民币)", t):
-            said_kind = ("onshore", "CNY")  # "…都是境内的": said once for every figure
+        if re.search(r"(都|全|全部|均)(是|为|属于)?(境内|国内|在岸|人民币|本地的?" + LOCAL_CLIENTS + ")", t):
+            said_kind = ("onshore", "CNY")  # "…都是境内的" 「都是本地单位的」: said once for every figure
         elif re.search(r"(都|全|全部|均)(是|为|属于)?(境外|国外|离岸|美元)", t):
             said_kind = ("offshore", "USD")
         unclear, signed_only, kinds_said, kinds_said_years = [], [], set(), set()

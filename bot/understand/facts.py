@@ -660,7 +660,33 @@ def message_facts(text: str) -> dict:
     """Every fact a message states: its own words (read_facts), then what its English or pinyin words state."""
     said = read_facts_cached(text)
     said.update(glossary_facts(text, said))
-    return said
+    return _of_the_whole(text, _negated_in_english(text, said))
+
+
+def _of_the_whole(text: str, said: dict) -> dict:
+    """`said` without the yes/no facts that the glossary's reading puts in a part of a group (「3 project managers …
+    one of them is also doing an MBA」 → 其中一个 … mba): that person's fact, not everyone's (bot/understand/subgroups.py)."""
+    from bot.nlu.normalize import glossary_words, understand
+    from bot.understand.subgroups import parts
+
+    if not glossary_words(text or ""):
+        return said
+    read = understand(text)
+    if not parts(normalize(read)):
+        return said
+    whole = read_facts_cached(read)
+    return {k: v for k, v in said.items() if not (isinstance(v, bool) and k not in whole)}
+
+
+def _negated_in_english(text: str, said: dict) -> dict:
+    """`said` with the yes/no facts its own words hold that the glossary's reading negates (「training not counting the
+    MBA」 → 培训不包括 the mba: no 学历教育): the English negation is part of the statement."""
+    from bot.nlu.normalize import glossary_words, understand
+
+    if not glossary_words(text or ""):
+        return said
+    read = read_facts_cached(understand(text))
+    return {k: (False if v is True and read.get(k) is False else v) for k, v in said.items()}
 
 
 def to_json(facts: dict) -> dict:

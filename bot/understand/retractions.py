@@ -103,11 +103,17 @@ def _role(words: str, year: "str | None", kind: "str | None", ordinal: "str | No
     )
 
 
+def _after_correction(text: str, after: int) -> str:
+    """The words after a correction word, from the first that is not a stop (「不对，，是85万」「不对。。。是85万」: a run of
+    stops typed after it still leads to the replacement)."""
+    return text[after:].lstrip(_CLAUSE_END + " …—-~.")
+
+
 def _same_role_item(text: str, start: int, end: int, after: int) -> "tuple | None":
     """(start, end) of the one earlier item of the claim text[start:end] whose year and kind are those the replacement
     after the correction word names (「今年境内2000万 去年1800万 哦不对 今年是2100万」 → 2000万), when that is
     not the last item said; None otherwise (the last item gives way, _replaced_item)."""
-    nxt = text[after:]
+    nxt = _after_correction(text, after)
     stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
     replacement = nxt[:stop]
     new = _money_figures(replacement)
@@ -134,7 +140,7 @@ def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
     """Where the item corrected starts — the words and money figure right before the correction word, from the last
     space or stop before them — when the clause after the correction word names a money figure in its place (and no
     old figure after 不是, which bot/estimate/corrections.py reads); None otherwise."""
-    nxt = text[after:]
+    nxt = _after_correction(text, after)
     stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
     replacement = nxt[:stop]
     if re.search(r"不是|而非|并非", replacement) or not _money_figures(replacement):

@@ -16,7 +16,9 @@ from typing import List, Optional
 from bot.estimate.reading import alternation
 
 NUMBER = r"[\d一二两三四五六七八九十百]+"
-PHRASE_END = re.compile(r"[，。；,;！？!?\n ]")
+# a space ends a phrase, except before an English word (「其中一个 is also doing an mba」, the glossary's 其中一个 for
+# 「one of them」): English words go on about the same people up to the next stop
+PHRASE_END = re.compile(r"[，。；,;！？!?\n]| (?![a-z])")
 
 
 @dataclass(frozen=True)
