@@ -24,6 +24,9 @@ FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts
 NEGATION = re.compile(
     r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$"
 )
+# 「由我们公司运营的 不是管委会管」: a failing statement denied right before it (不是…, 并非…) speaks of another subject
+# and says nothing against the fact (the fact's own words, read elsewhere, decide)
+OTHER_DENIED = re.compile(r"(不是|并非|并不是|而不是|而非|不归|不由|不属于|也不是)\s*(由|归)?\s*$")
 PHRASE_END = re.compile(r"[，。；;！？!?\n]|,(?!(?<=\d,)\d)")  # 「1,000,000」: a comma between digits ends no phrase
 # a phrase quoting the policy's requirement, not the user's own situation
 REQUIREMENT = re.compile(
@@ -135,7 +138,11 @@ def _bool(spec: dict, t: str) -> Optional[bool]:
     """The last statement about a yes/no fact: True, False or None."""
     found: List[Tuple[int, bool]] = []
     for p in spec["fails"]:
-        found += [(m.start(), False) for m in p.finditer(t) if not _earlier_year(spec, t, m.start())]
+        found += [
+            (m.start(), False)
+            for m in p.finditer(t)
+            if not _earlier_year(spec, t, m.start()) and not OTHER_DENIED.search(t[max(0, m.start() - 6) : m.start()])
+        ]
     for p in spec["holds"]:
         for m in p.finditer(t):
             if _earlier_year(spec, t, m.start()):

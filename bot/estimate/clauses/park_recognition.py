@@ -38,9 +38,9 @@ def read(r):
     if re.search(
         r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|(企业|公司)化(运营|管理|运作)|运营公司|(我们|我司|本公司)(负责)?(统一)?(管理|运营)的[^，。；]{0,4}园区",
         t,
-    ) and not re.search(r"管委会|政府|事业单位", t):
+    ) and not _affirmed(r"管委会|政府|事业单位", t):
         r.out.fields["park_enterprise_operated"] = True
-    if re.search(r"(政府|管委会)(管理|运营)", t):
+    if _affirmed(r"(政府|管委会)(直接)?(管理|运营)", t):
         r.out.fields["park_enterprise_operated"] = False
     firms = []
     for f in r.figs:
@@ -95,6 +95,14 @@ def read(r):
         else:
             if r.bool_answer() is False:
                 r.out.fields["park_top_enterprises"] = 0
+
+
+def _affirmed(pattern: str, t: str) -> bool:
+    """Whether `pattern` is said of the park in `t`, not denied right before it (「不是管委会管的」「并非政府运营」:
+    another subject denied, bot/understand/facts.py OTHER_DENIED)."""
+    from bot.understand.facts import OTHER_DENIED
+
+    return any(not OTHER_DENIED.search(t[max(0, m.start() - 6) : m.start()]) for m in re.finditer(pattern, t))
 
 
 SHORT_OF_A_YEAR = re.compile(
