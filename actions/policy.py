@@ -792,7 +792,16 @@ def declined_aside(dispatcher, t: str) -> bool:
 # What answers a policy question before its topic is composed, in order: details asked for, requests
 # not served, awards the user already knows, clauses with no amount, a what-if after a verdict, verdicts on
 # stated facts, figures.
+def prescreen_asked_first(dispatcher, tracker):
+    """A pre-screening asked for in a question (「对照第二条逐条帮我们看看」「你看看还需要确认什么」, routes.yml
+    prescreen_request): the guided check opens and asks each condition still unknown (actions/prescreen.py)."""
+    from actions.prescreen import prescreen_first
+
+    return prescreen_first(dispatcher, tracker)
+
+
 ANSWER_FIRST = (
+    prescreen_asked_first,
     amend_entry_first,
     estimate_each_applicant,
     estimate_each_scenario,
@@ -843,6 +852,7 @@ class ActionOutOfScope(Action):
         events = first_answer(
             dispatcher,
             tracker,
+            prescreen_asked_first,
             amend_entry_first,
             estimate_each_applicant,
             estimate_each_scenario,

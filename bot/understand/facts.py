@@ -345,7 +345,10 @@ def _kind_fits(fig, spec: dict) -> bool:
 def _numbers(specs: Dict[str, dict], t: str) -> dict:
     """Each numeric fact's figure: cue-figure pairs assigned nearest first, one figure each."""
     more = _more_than(t)
-    plain = [f for f in parse_figures(t) if not any(m.start <= f.start < m.end for m in more)]
+    from bot.understand.durations import joined
+
+    # 「1年3个月」: one length of time, not 1 year and 3 months apart
+    plain = [f for f in joined(parse_figures(t), t) if not any(m.start <= f.start < m.end for m in more)]
     figs = [
         f
         for f in plain + more

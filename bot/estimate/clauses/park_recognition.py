@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from bot.estimate.reading import Clarification, alternation, estimate_words, wan
+from bot.understand.durations import joined
 
 from knowledge.figures import figure
 
@@ -121,7 +122,7 @@ def _not_a_year_yet(r, firms) -> list:
         span = t[f.end : end]
         month = [
             g
-            for g in r.figs
+            for g in joined(r.figs, t)  # 「入园1年3个月」: 15 months, not 3
             if f.end <= g.start < end
             and g.value is not None
             and (
@@ -151,7 +152,7 @@ def _named_in_turn(r, firms) -> list:
 def _years_run(r, after: int, need) -> list:
     """The years in the park said after `after` that reach the policy's `need` (「一家入园运营了一年半」: 1.5)."""
     out = []
-    for g in r.figs:
+    for g in joined(r.figs, r.text):
         if g.start < after or g.value is None:
             continue
         years = g.value if g.kind == "duration_years" else g.value / 12 if g.kind == "duration_months" else None
