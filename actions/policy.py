@@ -794,11 +794,11 @@ def declined_aside(dispatcher, t: str) -> bool:
 # stated facts, figures.
 def prescreen_asked_first(dispatcher, tracker):
     """A pre-screening asked for in a question (「对照第二条逐条帮我们看看」「你看看还需要确认什么」, routes.yml
-    prescreen_request): the guided check opens (action_prescreen_start, actions/prescreen.py, reads the message's
+    prescreen_invitation): the guided check opens (action_prescreen_start, actions/prescreen.py, reads the message's
     facts) and asks each condition still unknown; None when the message asks for none or a form is running."""
     from rasa_sdk.events import FollowupAction
 
-    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_request", user_text(tracker)):
+    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_invitation", user_text(tracker)):
         return None
     return [FollowupAction("action_prescreen_start")]
 

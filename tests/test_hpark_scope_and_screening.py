@@ -112,7 +112,7 @@ def test_park_entrusted_to_a_company_is_enterprise_operated():
     ],
 )
 def test_screening_requests_open_the_guided_check(text):
-    assert shapes.search("prescreen_request", text)
+    assert shapes.search("prescreen_invitation", text)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_screening_requests_open_the_guided_check(text):
     ],
 )
 def test_other_questions_do_not(text):
-    assert not shapes.search("prescreen_request", text)
+    assert not shapes.search("prescreen_invitation", text)
 
 
 def test_english_branch_tax_paid_by_head_office_fails_in_the_guided_check():
