@@ -148,3 +148,11 @@ def test_english_branch_tax_paid_by_head_office_fails_in_the_guided_check():
 )
 def test_english_tax_elsewhere(text):
     assert eligibility.facts_from(understand(text)).get("pays_tax_in_zhengzhou") is False
+
+
+@pytest.mark.parametrize("answer", ["在郑州高新区独立纳税", "一直在郑州交税", "税都在郑州这边缴纳"])
+def test_tax_paid_in_zhengzhou_answers_the_lawful_tax_question(answer):
+    s = PrescreenSession.start("我们是郑州注册的独立法人 产权清晰 依法经营 想问申报资格 你看还需要确认什么")
+    assert s.pending == "lawful_tax"
+    s.handle(answer)
+    assert s.facts.get("lawful_tax") is True and s.pending != "lawful_tax"
