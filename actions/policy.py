@@ -793,7 +793,19 @@ def declined_aside(dispatcher, t: str) -> bool:
 # What answers a policy question before its topic is composed, in order: details asked for, requests
 # not served, awards the user already knows, clauses with no amount, a what-if after a verdict, verdicts on
 # stated facts, figures.
+def prescreen_asked_first(dispatcher, tracker):
+    """A pre-screening asked for in a question (「对照第二条逐条帮我们看看」「你看看还需要确认什么」, routes.yml
+    prescreen_invitation): the guided check opens (action_prescreen_start, actions/prescreen.py, reads the message's
+    facts) and asks each condition still unknown; None when the message asks for none or a form is running."""
+    from rasa_sdk.events import FollowupAction
+
+    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_invitation", user_text(tracker)):
+        return None
+    return [FollowupAction("action_prescreen_start")]
+
+
 ANSWER_FIRST = (
+    prescreen_asked_first,
     amend_entry_first,
     estimate_each_applicant,
     estimate_each_scenario,
@@ -844,6 +856,7 @@ class ActionOutOfScope(Action):
         events = first_answer(
             dispatcher,
             tracker,
+            prescreen_asked_first,
             amend_entry_first,
             estimate_each_applicant,
             estimate_each_scenario,

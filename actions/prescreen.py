@@ -8,7 +8,7 @@ from typing import Text
 from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 
-from actions.common import message_id, state_of, user_text
+from actions.common import intent_of, message_id, state_of, user_text
 from actions.forms import SessionFormValidation
 from bot.estimate import explain
 from bot.prescreen.session import PrescreenSession
@@ -61,7 +61,15 @@ class ActionPrescreenStart(Action):
         return "action_prescreen_start"
 
     async def run(self, dispatcher, tracker, domain):
-        return open_prescreen(dispatcher, tracker)
+        from rasa_sdk.events import FollowupAction
+
+        events = open_prescreen(dispatcher, tracker)
+        if intent_of(tracker) == "prescreen_start" or any(
+            e.get("name") == "prescreen_answer" and e.get("value") == "cancelled" for e in events
+        ):
+            return events  # (the rule of prescreen_start runs the form next)
+        # asked for inside another question (actions/policy.py prescreen_asked_first): the form runs next all the same
+        return events + [SlotSet("estimate_pending", False), FollowupAction("prescreen_form")]
 
 
 class ValidatePrescreenForm(SessionFormValidation):

@@ -98,6 +98,22 @@ def _negated(before: str, inside: str = "") -> bool:
     return bool(w["negation"].search(window) or w["negation"].search(w["not_negation"].sub("", inside)))
 
 
+# 「不是没注册」: a negation right before a failure that is itself a negation denies it (a double negation)
+DENIED_RIGHT_BEFORE = re.compile(r"(不是|并非|并不是|并没有?|也不是|不)$")
+
+
+def _denied_failure(before: str, found: str) -> bool:
+    """Whether a failing statement is denied. One that says its own negation (「没有填报」) is denied only by a
+    negation right before it (「不是没填报」): 「统计系统没有注册、没有填报」 lists two failures, the first 没有 does not
+    deny the second."""
+    w = words()
+    if not _negated(before):
+        return False
+    if w["negation"].match(found):
+        return bool(DENIED_RIGHT_BEFORE.search(before))
+    return True
+
+
 def _statements(spec: dict, phrase: str) -> List[Tuple[int, int, bool]]:
     """(start, end, holds) for each statement of one fact in one phrase, negations applied; none in a phrase that
     speaks of someone else's (the fact's `others`: 「员工社保和个税都在郑州交」 is not the company's tax)."""
@@ -107,7 +123,7 @@ def _statements(spec: dict, phrase: str) -> List[Tuple[int, int, bool]]:
     found = []
     for p in spec.get("fails") or []:
         for m in p.finditer(phrase):
-            found.append((m.start(), m.end(), _negated(phrase[: m.start()])))
+            found.append((m.start(), m.end(), _denied_failure(phrase[: m.start()], m.group(0))))
     fails = list(found)
     for p in spec.get("holds") or []:
         for m in p.finditer(phrase):

@@ -503,6 +503,8 @@ class PrescreenSession:
                 self.facts[key] = False
             elif key in stated:
                 self.facts[key] = stated[key]
+            elif key == "lawful_tax" and stated.get("pays_tax_in_zhengzhou") is True:
+                self.facts[key] = True  # 「依法纳税吗」→「在郑州金水区独立纳税」: the taxes are paid, a yes
             elif any(k in CONDITION_NAMES for k in stated):
                 pass  # another condition answered: kept below, the question is asked again
             else:

@@ -25,6 +25,9 @@ FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts
 NEGATION = re.compile(
     r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思|变)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$"
 )
+# 「由我们公司运营的 不是管委会管」: a failing statement denied right before it (不是…, 并非…) speaks of another subject
+# and says nothing against the fact (the fact's own words, read elsewhere, decide)
+OTHER_DENIED = re.compile(r"(不是|并非|并不是|而不是|而非|不归|不由|不属于|也不是)\s*(由|归)?\s*$")
 PHRASE_END = re.compile(r"[，。；;！？!?\n]|,(?!(?<=\d,)\d)")  # 「1,000,000」: a comma between digits ends no phrase
 # a phrase quoting the policy's requirement, not the user's own situation
 REQUIREMENT = re.compile(
@@ -148,7 +151,11 @@ def _bool(spec: dict, t: str) -> Optional[bool]:
     """The last statement about a yes/no fact: True, False or None."""
     found: List[Tuple[int, bool]] = []
     for p in spec["fails"]:
-        found += [(m.start(), False) for m in p.finditer(t) if not _earlier_year(spec, t, m.start())]
+        found += [
+            (m.start(), False)
+            for m in p.finditer(t)
+            if not _earlier_year(spec, t, m.start()) and not OTHER_DENIED.search(t[max(0, m.start() - 6) : m.start()])
+        ]
     for p in spec["holds"]:
         for m in p.finditer(t):
             if _earlier_year(spec, t, m.start()):
@@ -351,7 +358,10 @@ def _kind_fits(fig, spec: dict) -> bool:
 def _numbers(specs: Dict[str, dict], t: str) -> dict:
     """Each numeric fact's figure: cue-figure pairs assigned nearest first, one figure each."""
     more = _more_than(t)
-    plain = [f for f in parse_figures(t) if not any(m.start <= f.start < m.end for m in more)]
+    from bot.understand.durations import joined
+
+    # 「1年3个月」: one length of time, not 1 year and 3 months apart
+    plain = [f for f in joined(parse_figures(t), t) if not any(m.start <= f.start < m.end for m in more)]
     figs = [
         f
         for f in plain + more

@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from bot.estimate.reading import Clarification, alternation, estimate_words, wan
+from bot.understand.durations import joined
 
 from knowledge.figures import figure
 
@@ -38,9 +39,9 @@ def read(r):
     if re.search(
         r"企业(统一)?(管理|运营)|公司(统一)?(管理|运营)|(企业|公司)化(运营|管理|运作)|运营公司|(我们|我司|本公司)(负责)?(统一)?(管理|运营)的[^，。；]{0,4}园区",
         t,
-    ) and not re.search(r"管委会|政府|事业单位", t):
+    ) and not _affirmed(r"管委会|政府|事业单位", t):
         r.out.fields["park_enterprise_operated"] = True
-    if re.search(r"(政府|管委会)(管理|运营)", t):
+    if _affirmed(r"(政府|管委会)(直接)?(管理|运营)", t):
         r.out.fields["park_enterprise_operated"] = False
     firms = []
     for f in r.figs:
@@ -97,6 +98,14 @@ def read(r):
                 r.out.fields["park_top_enterprises"] = 0
 
 
+def _affirmed(pattern: str, t: str) -> bool:
+    """Whether `pattern` is said of the park in `t`, not denied right before it (「不是管委会管的」「并非政府运营」:
+    another subject denied, bot/understand/facts.py OTHER_DENIED)."""
+    from bot.understand.facts import OTHER_DENIED
+
+    return any(not OTHER_DENIED.search(t[max(0, m.start() - 6) : m.start()]) for m in re.finditer(pattern, t))
+
+
 SHORT_OF_A_YEAR = re.compile(
     r"(不满|不到|不足|未满|没满|没到)\s*(一|1)\s*年|刚(来|入园|进来|引进)|才(来|入园|进来)(?!\s*[\d一二两三四五六七八九十]+\s*年)"
 )
@@ -113,7 +122,7 @@ def _not_a_year_yet(r, firms) -> list:
         span = t[f.end : end]
         month = [
             g
-            for g in r.figs
+            for g in joined(r.figs, t)  # 「入园1年3个月」: 15 months, not 3
             if f.end <= g.start < end
             and g.value is not None
             and (
@@ -143,7 +152,7 @@ def _named_in_turn(r, firms) -> list:
 def _years_run(r, after: int, need) -> list:
     """The years in the park said after `after` that reach the policy's `need` (「一家入园运营了一年半」: 1.5)."""
     out = []
-    for g in r.figs:
+    for g in joined(r.figs, r.text):
         if g.start < after or g.value is None:
             continue
         years = g.value if g.kind == "duration_years" else g.value / 12 if g.kind == "duration_months" else None
