@@ -84,6 +84,12 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round33_estimates.yaml": 0.76,  # 80.0 % (first play, sealed)
     "cases_round34_questions.yaml": 0.96,  # 100 % (first play 96.7 %)
     "cases_round34_estimates.yaml": 0.90,  # 93.3 % (first play 80.0 %)
+    "cases_round35_questions.yaml": 0.78,  # sealed, first play 81.7 % (c659819)
+    "cases_round35_estimates.yaml": 0.80,  # sealed, first play 83.3 %
+    "cases_round36_questions.yaml": 0.78,  # sealed, first play 81.7 %
+    "cases_round36_estimates.yaml": 0.71,  # sealed, first play 75.0 %
+    "cases_round37_questions.yaml": 0.96,  # 100 % (first play 83.3 % at e6155c3)
+    "cases_round37_estimates.yaml": 0.95,  # 98.3 % (first play 65.0 %)
 }
 
 
