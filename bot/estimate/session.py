@@ -623,6 +623,10 @@ class EstimateSession:
         self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
+        paired = {}  # 「1200万是去年的 800万是今年的」 answers which year each is: read once, not again below
+        if resolved and (before[1] or {}).get("kind") == "years_of_pair":
+            key = before[1]["data"]["key"]
+            paired = {k: self.inputs[k] for k in (key, "previous_" + key) if k in self.inputs}
         clarify_now = self.clarify
         had = dict(self.inputs)
         self.entry_dropped = False
@@ -645,6 +649,7 @@ class EstimateSession:
         ):
             self.clarify = clarify_now = None
         self.inputs.update(settled)  # the answer to a clarification is not read a second time
+        self.inputs.update(paired)
         if resolved and (before[1] or {}).get("kind") == "usd_cost":
             for key in ("usd_cny_rate", "previous_usd_cny_rate"):  # the rate converted a cost, not the year's parity
                 if key not in before[0]:
@@ -2031,6 +2036,12 @@ def years_of_pair(norm: str, data: dict) -> Optional[tuple]:
 
     other = {"previous": "current", "current": "previous"}
     years = rf"({YEAR_PREV}|{YEAR_CUR})"
+    for i, raw in enumerate(data.get("raws") or []):  # 「1200万是去年的 800万是今年的」: 是 ties a year to its figure
+        number = re.escape(re.sub(r"(万|亿|元)+$", "", raw))
+        m = re.search(rf"(?<![\d.]){number}(万|亿)?(元)?\s*(是|为|算)\s*{years}", norm)
+        if m:
+            mine = year_of(m.group(m.lastindex))
+            return (mine, other[mine]) if i == 0 else (other[mine], mine)
     for i, raw in enumerate(data.get("raws") or []):
         number = re.escape(re.sub(r"(万|亿|元)+$", "", raw))
         m = re.search(rf"(?<![\d.]){number}(万|亿)?(元)?\s*(的)?\s*(是|为|算)?\s*{years}", norm) or re.search(

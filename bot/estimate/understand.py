@@ -211,11 +211,22 @@ def _bare_pair_for_increment(text: str, moneys: list) -> bool:
     """「增量奖励 系统里的数是2800万和2300万 都是在岸的」: two amounts listed side by side for the increment with no
     year word anywhere: which is this year's is asked, never taken from their order."""
     a, b = moneys
-    if not re.fullmatch(r"\s*(和|跟|与|及|、|,|，|/)\s*", text[a.end : b.start]):
+    if not re.fullmatch(r"\s*(和|跟|与|及|、|,|，|/)\s*", text[a.end : b.start]) and not _one_and_other(text, a, b):
         return False
     if re.search(rf"{YEAR_PREV}|{YEAR_CUR}|前年|[0-9]{{4}}\s*年|本年|当年|上年|增长|增加|多了|涨", text):
         return False
     return re.search(r"增量|规模", text) is not None
+
+
+def _one_and_other(text: str, a, b) -> bool:
+    """「业务一个是800万 一个是1200万」「一年1500万 另一年1300万」: two amounts told as 'the one … the other' with no
+    contract, project or order counted (then they are parts of one year's amount, added)."""
+    one = r"(一|另一|另外一)(个|笔|年|块)?(是|为|有)?\s*"
+    if not re.search(one + r"$", text[max(0, a.start - 8) : a.start]):
+        return False
+    if not re.fullmatch(r"[，,、\s]*(还有|然后)?" + one, text[a.end : b.start]):
+        return False
+    return not re.search(r"合同|项目|订单|单子|客户|部门|子公司|分公司|业务线", text)
 
 
 def _kind_after(text: str, end: int) -> Optional[str]:
