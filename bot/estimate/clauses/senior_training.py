@@ -100,6 +100,23 @@ def read(r):
     """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
     _read(r)
     _own_degree(r)
+    _others_on_degree_courses(r)
+
+
+def _others_on_degree_courses(r) -> None:
+    """「25个项目经理…每人8万；另外两个同事在读EMBA 能一起报吗」: the others on a degree course are named as left out
+    (bot/understand/degree_course_parts.py); the people counted are in the business training the user set apart from
+    it, so `_fact_degree_education@3.7.3` is False unless the rest of the message says theirs is a degree course."""
+    from bot.understand.degree_course_parts import said
+    from bot.understand.subgroups import without_parts
+
+    others = said(r.text)
+    if not others or not (r.out.fields.get("senior_training") or (r.known or {}).get("senior_training")):
+        return
+    label = _degree_course_label()
+    r.out.notes.append("；".join(f"“{w}”属学历教育，不符合“{label}”，这部分不计入" for w in others))
+    if not degree_course(without_parts(r.text)):
+        r.out.fields["_fact_degree_education@3.7.3"] = False
 
 
 def _own_degree(r) -> None:
