@@ -1366,10 +1366,17 @@ class EstimateSession:
             groups = [{"region": data.get("region"), "count": int(data["count"])}]
             self.clarify = {"kind": "fair_cost", "question": c.get("question", ""), "data": {"groups": groups}}
             return self._resolve_clarification(text)
+        elif kind == "each_cost" and data.get("kind") == "senior" and data.get("known") is None and people_groups(norm):
+            return self._apply_people_groups(text, data)
         elif kind == "each_cost":
             values = [f.value for f in own_figures(norm) if f.kind == "money"]
             if not values:
                 return False
+            told = int(data.get("count") or 0) if data.get("kind") == "senior" and data.get("known") is None else 0
+            if told > 1 and len(values) == 1 and re.search(r"每人|每个人|每位|每名|人均|都是|各", norm):
+                values = values * told  # 「每人3万」: the cost of each of the people asked about
+            elif told > 1 and len(values) != told:
+                return self._ask_people_again(data, told, len(values))
             return self._apply_values(data, values)
         elif kind == "fair_cost":
             groups = data.get("groups") or [data]
@@ -1532,6 +1539,35 @@ class EstimateSession:
         self.inputs["senior_training"] = [{"cost_cny": v} for v in values]
         self.inputs["_senior_qualified"] = len(values)
         self.last_keys.append("senior_training")
+        self.clarify = None
+        return True
+
+    def _ask_people_again(self, data: dict, told: int, listed: int) -> bool:
+        """The costs answered are for another number of people than the one asked about: asked again, naming both
+        (never a person added or dropped, never an average)."""
+        self.clarify = {
+            "kind": "each_cost",
+            "question": f"前面说的是{told}人，这次说的培训费对应{listed}人。每人的补贴单独计算、各有上限，"
+            f"请核对后分别告诉我这{told}人每人的培训费（例如“X人每人X万，另外X人每人X万”）。",
+            "data": data,
+        }
+        return True
+
+    def _apply_people_groups(self, text: str, data: dict) -> bool:
+        """「20个人每人2.5万 另外2个人每人8万」 answering each person's cost: each group's count of people at its own cost
+        (22 people, never 2 costs for 2 people), read as the clause reads a message; a count that is not the one
+        asked is asked again, naming both."""
+        reading = read("中高级人才培训 " + (text or ""), "senior_training", self.items, {})
+        entries = reading.fields.get("senior_training") or []
+        if reading.clarifications or not entries:
+            self.clarify = _clar_dict(reading.clarifications[0]) if reading.clarifications else self.clarify
+            return bool(reading.clarifications)
+        told = int(data.get("count") or 0)
+        if told and len(entries) != told:
+            return self._ask_people_again(data, told, len(entries))
+        self.inputs["senior_training"] = entries
+        self.last_keys.append("senior_training")
+        self.notes += [n for n in reading.notes if n not in self.notes]
         self.clarify = None
         return True
 
@@ -1882,6 +1918,13 @@ class EstimateSession:
             total_cny_max=min(sum(i.get("amount_cny_max", i["amount_cny"]) for i in items), cap),
             total_capped=total > cap,
         )
+
+
+def people_groups(norm: str) -> bool:
+    """Whether an answer counts people before a cost (「20个人每人2.5万」「其中20人 2.5万一个」): groups, not one cost each."""
+    return bool(
+        re.search(r"[0-9一二两三四五六七八九十]+\s*(?:个人|人|名|位)[^0-9，,；;。]{0,8}?[0-9.]+\s*(?:万|千|元)", norm)
+    )
 
 
 def contract_named(norm: str, values: list) -> Optional[int]:

@@ -257,3 +257,26 @@ def topic_before(text: str, pos: int, since: int = 0) -> Optional[str]:
             if at >= 0 and at + len(str(w)) > best:
                 best, code = at + len(str(w)), str(clause)
     return code
+
+
+def bare_list(text: str) -> Optional[List[DegreeGroup]]:
+    """「培训了80人：本科35、大专30、高中15」: a count of people, then degrees each with a bare number (no 人/个) that add
+    up to it, so the numbers are those people's counts; the groups in order, or None (fewer than two, a degree said
+    twice, or numbers that do not add up to the count said right before: never read as people then)."""
+    from calculator.figures_zh import numeral_value
+
+    words = "|".join(map(re.escape, _degree_words()))
+    item = rf"(?P<d>{words})(?:生|学历)?\s*(?:的)?\s*(?P<n>\d+)\s*(?:人|名|个|位)?"
+    pattern = re.compile(
+        rf"(?P<g>\d+)\s*(?:人|名|个|位)[^\d。；;！!？?\n]{{0,4}}[：:，,]\s*(?:其中)?\s*(?P<list>(?:{item}[、，,和及 ]*){{2,}})"
+    )
+    for m in pattern.finditer(text):
+        at = m.start("list")
+        found = [
+            DegreeGroup(int(x.group("n")), x.group("d"), at + x.start("n"), at + x.end("n"), at + x.start("d"))
+            for x in re.finditer(item, m.group("list"))
+        ]
+        if len(found) >= 2 and len({g.degree for g in found}) == len(found):
+            if sum(g.count for g in found) == numeral_value(m.group("g")):
+                return found
+    return None

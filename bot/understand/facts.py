@@ -250,11 +250,13 @@ def _degree_groups_straddle(t: str) -> bool:
     """Whether the counts of people said each with its own degree (bot/understand/degree_groups.py: 「本科12人 硕士3人
     大专6人；另外还有中专4人」) lie on both sides of a clause's degree floor (knowledge/data/conditions.yml): some
     groups count and some do not, so no one level is everyone's (「本科11名 研究生4名」 all clear every floor: 本科)."""
-    from bot.understand.degree_groups import placed, rank
+    from bot.understand.degree_groups import bare_list, placed, rank
     from calculator.figures_zh import parse_figures
     from knowledge import conditions
 
     ranks = [rank(g.degree) for g in placed(t, parse_figures(t))]
+    if len(set(ranks)) < 2:  # 「培训了80人：本科35、大专30、高中15」: bare counts adding up to the people said
+        ranks = [rank(g.degree) for g in bare_list(t) or []]
     if len(set(ranks)) < 2:
         return False
     floors = {
@@ -639,6 +641,37 @@ def read_facts(text: str) -> dict:
             out[name] = value
     out.update(_numbers(specs, t))
     out.update(scoped(t, out))  # 「应届生10个（大专以上…）」: the interns' 学历, not the project managers'
+    for key, value in _segment_scoped(t, specs).items():
+        out.pop(key.split("@")[0] + "@*", None)  # said of one item's people, never everyone's
+        out[key] = value
+    return out
+
+
+def _segment_scoped(t: str, specs: dict) -> dict:
+    """「1 …实习生…应届毕业生16名（大专以上…）；2 派了25个项目经理参加…培训」: a message naming several items' people
+    whose 学历 is said in a sentence naming one item's people only: that level is that item's (education_level@3.7.4 =
+    大专), never the others'. Nothing when a sentence naming no one item states a level too (then it is everyone's)."""
+    from bot.understand.scoped_facts import ALL, _scopes, item_of
+
+    names, _ = _scopes()
+    if item_of(t) != ALL:
+        return {}
+    out: dict = {}
+    for name in names:
+        spec = specs.get(name)
+        if not spec or spec.get("kind") != "rank":
+            continue
+        own: dict = {}
+        for segment in re.split(r"[。；;！!？?\n]", t):
+            value = _rank(spec, segment)
+            if value is None:
+                continue
+            item = item_of(segment)
+            if item == ALL or item in own:
+                own = {}
+                break
+            own[item] = value
+        out.update({f"{name}@{item}": value for item, value in own.items()})
     return out
 
 

@@ -304,6 +304,9 @@ def without_parts(t: str) -> str:
     from bot.understand.vague_parts import spans as vague_spans
 
     spans += vague_spans(t)  # 「一百来号人 有几个退学了」: those few's words
+    from bot.understand.degree_course_parts import spans as course_spans
+
+    spans += course_spans(t)  # 「…每人8万；另外两个同事在读EMBA」: those two's course
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t

@@ -115,9 +115,66 @@ def read(r):
         else:
             name = by_cost[i]
         certs.append({"name": name, "cost_cny": v})
+    if len(values) == len(costs) > 1:
+        certs = _related_only(r, certs, costs)
     r.out.fields["certifications"] = certs
     if re.search(r"维护", r.text) and not re.search(r"新(获得|拿|取得|通过)|认证费", r.text):
         r.out.notes.append(maintenance_note())
+
+
+def _related_only(r, certs: list, costs) -> list:
+    """「CMMI3级认证费20万、ITSS认证费8万、还有ISO9001认证费3万，ISO9001不是服务外包相关的」: a certificate whose own
+    words (its name, the words before its fee, a later phrase naming it) say it is no 服务外包相关行业资质 (facts.yml
+    certification_related fails, estimate_words.yml certification_names not_related) is left out and named; the
+    others are counted and the item stands on them. When every one is such, all are kept (the item fails whole)."""
+    verdicts = [
+        _related(r.text, c["name"], r.text[(costs[i - 1].end if i else 0) : costs[i].start])
+        for i, c in enumerate(certs)
+    ]
+    kept = [c for c, v in zip(certs, verdicts) if v is not False]
+    if len(kept) in (0, len(certs)):
+        return certs
+    from knowledge import conditions
+
+    leaf = next(x for x in conditions.leaves("3.6") if x.get("id") == "related")
+    names = [_shown(c["name"], r.text[(costs[i - 1].end if i else 0) : costs[i].start]) for i, c in enumerate(certs)]
+    left = "、".join(f"“{n}”" for n, v in zip(names, verdicts) if v is False)
+    r.out.notes.append(f"{left}不属于“{leaf['label']}”，不计入；按其余{len(kept)}项计算")
+    held = all(v for c, v in zip(certs, verdicts) if v is not False)
+    r.out.fields["_fact_certification_related@3.6"] = True if held else None  # the ones counted decide, not those left
+    return kept
+
+
+def _shown(name: str, before: str) -> str:
+    """A certificate's name as the user typed it: 「资质2」 (none read) shows its own words' unrelated one instead."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    if not re.fullmatch(r"资质\d+", name):
+        return name
+    m = re.search(
+        alternation(estimate_words()["certification_names"]["not_related"]) + r"[^，,。；;、（(\d]{0,4}", before
+    )
+    return m.group(0) if m else name
+
+
+def _related(text: str, name: str, before: str):
+    """Whether one certificate is a 服务外包相关行业资质: False when its name or the words right before its fee name an
+    unrelated one (facts.yml certification_related fails, estimate_words.yml not_related) or a phrase naming it says it
+    is not related (「ISO9001不是服务外包相关的」); True when its name is a listed one; else None. A bare 不 (「哦不 ITSS
+    是10万」, a correction) says nothing of it."""
+    from bot.estimate.reading import alternation, estimate_words
+    from bot.understand.facts import fact_specs
+
+    spec = fact_specs()["certification_related"]
+    own = re.split(r"[，,。；;、\n]", before)[-1]
+    unrelated = alternation(estimate_words()["certification_names"]["not_related"])
+    low = name.lower()
+    if any(re.search(unrelated, x) or any(p.search(x) for p in spec["fails"]) for x in (low, own)):
+        return False
+    denied = re.compile(r"(不是|不属于|不算|并非|非)[^，,。；;\d]{0,4}(服务外包|外包|相关|资质)|(无关|不相关|没关系)")
+    if any(low in p and denied.search(p) for p in re.split(r"[，,。；;！!？?\n]", text)):
+        return False
+    return True if any(p.search(low) for p in spec["holds"]) else None
 
 
 def maintenance_note() -> str:

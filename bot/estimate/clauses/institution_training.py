@@ -220,6 +220,7 @@ def _read_contract_groups(r, found: list, need) -> bool:
         if re.search(r"人|名|个|位", f.unit or f.raw or ""):
             r.use(f)
     said = "、".join(f"{g.count}名（合同{g.said}）" for g in left)
+    _contracts_of_levels_met(r, sum(g.count for g in found))
     sums = " + ".join(str(g.count) for g in kept) + "".join(f" − {p.count}" for p, _ in inside)
     why = "".join(f"；“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in inside)
     r.out.notes.append(
@@ -227,6 +228,37 @@ def _read_contract_groups(r, found: list, need) -> bool:
         + (f"{sums} = {counted}名计算" if len(kept) > 1 or inside else f"{counted}名计算")
     )
     return True
+
+
+def _contracts_of_levels_met(r, total: int) -> None:
+    """「培训了80人：本科35、大专30、高中15。大专以上65人里，签2年的40人，签1年的18人，签半年的7人」: the contract groups
+    add up to the degree groups at the required level (35 + 30 = 65), so they are those people: the item's 学历 is
+    the lowest level counted (大专, never the 高中 left out, `_fact_education_level`) and the groups below are named.
+    Nothing is set when the sums differ (whose contract is whose is then not said)."""
+    from bot.understand.degree_groups import bare_list, split
+
+    lowest, _, label = education_rule()
+    found = split(r.text, r.figs, lowest, CODE)
+    if found is None and (listed := bare_list(r.text)):
+        found = (
+            [g for g in listed if rank(g.degree) >= rank(lowest)],
+            [g for g in listed if rank(g.degree) < rank(lowest)],
+        )
+    if not found or not found[0] or not found[1] or sum(g.count for g in found[0]) != total:
+        return
+    met, below = found
+    r.out.fields["_fact_education_level"] = min(met, key=lambda g: rank(g.degree)).degree
+    said = "、".join(f"{g.count}名{g.degree}" for g in below)
+    r.out.notes.append(
+        f"{said}学历的学员不符合“{label}”，不计入；"
+        f"下面的合同人数是{lowest}以上的{total}名（{'、'.join(f'{g.degree}{g.count}名' for g in met)}）"
+    )
+
+
+def rank(degree: str) -> int:
+    from bot.understand.degree_groups import rank as degree_rank
+
+    return degree_rank(degree)
 
 
 def read_listed_parts(r) -> bool:

@@ -119,6 +119,15 @@ def _totals_with_travel(r) -> bool:
 
 
 def read(r):
+    """The fairs told, each with its region and cost; a fair said not designated is left out (fair_designation.py)."""
+    _read(r)
+    if r.out.fields.get("fairs"):
+        from bot.estimate.fair_designation import designated_only
+
+        r.out.fields["fairs"] = designated_only(r, r.out.fields["fairs"])
+
+
+def _read(r):
     if _totals_with_travel(r) and not r.unused("money"):
         return
     if _itemised(r):

@@ -100,6 +100,23 @@ def read(r):
     """Per-person training costs: "10个人每人7万，另外12个人每人1万", "A 培训费10万，B 3万"."""
     _read(r)
     _own_degree(r)
+    _others_on_degree_courses(r)
+
+
+def _others_on_degree_courses(r) -> None:
+    """「25个项目经理…每人8万；另外两个同事在读EMBA 能一起报吗」: the others on a degree course are named as left out
+    (bot/understand/degree_course_parts.py); the people counted are in the business training the user set apart from
+    it, so `_fact_degree_education@3.7.3` is False unless the rest of the message says theirs is a degree course."""
+    from bot.understand.degree_course_parts import said
+    from bot.understand.subgroups import without_parts
+
+    others = said(r.text)
+    if not others or not (r.out.fields.get("senior_training") or (r.known or {}).get("senior_training")):
+        return
+    label = _degree_course_label()
+    r.out.notes.append("；".join(f"“{w}”属学历教育，不符合“{label}”，这部分不计入" for w in others))
+    if not degree_course(without_parts(r.text)):
+        r.out.fields["_fact_degree_education@3.7.3"] = False
 
 
 def _own_degree(r) -> None:
@@ -388,14 +405,17 @@ def _qualified_groups(r, costs, groups: list) -> list:
     conditions.yml) is not counted and named; a group whose level is not said stays counted (asked as a
     condition)."""
     needs = level_needs()
-    kept, left, said, prev_end = [], [], "", 0
+    kept, left, said, course, prev_end = [], [], "", False, 0
     kept_said, left_said = [], []
     for c, v in zip(costs, groups):
         between = _own_sentence(r.text[prev_end : c.start], needs)
-        if any(rank_said(between, leaf["scale"]) for leaf, _ in needs):
+        if any(rank_said(between, leaf["scale"]) for leaf, _ in needs) or degree_course(between):
             said = between  # a new group is described; else the cost is listed with the group before it
+            course = degree_course(between)
         prev_end = c.end
         below = [leaf["label"] for leaf, need in needs if (ranks := rank_said(said, leaf["scale"])) and ranks[1] < need]
+        if course:
+            below.append(_degree_course_label())  # 「周 本科 项目经理 读在职MBA 学费10万」: that person alone
         (left if below else kept).append((c, v, below))
         (left_said if below else kept_said).append((said, c))
     if kept and not left and len({rank_said(x, "education") for x, _ in kept_said}) > 1:
@@ -412,8 +432,25 @@ def _qualified_groups(r, costs, groups: list) -> list:
         who = f"“{entry.label}{c.raw}”" if entry and entry.label else f"培训费{c.raw}的{len(g)}人"  # named as typed
         r.out.notes.append(f"{who}不符合“{'、'.join(below)}”，不计入")
     r.out.notes.append(f"按符合条件的{sum(len(g) for _, g, _ in kept)}人计算")
+    if any(_degree_course_label() in below for _, _, below in left):
+        r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
     _counted_levels_are_the_items(r, [s for s, _ in kept_said], [s for s, _ in left_said])
     return [g for _, g, _ in kept]
+
+
+def degree_course(words: str) -> bool:
+    """Whether `words` (one person's or group's own description) say their course is a degree course (学历教育:
+    「读在职MBA」「在读EMBA」, knowledge/data/facts.yml degree_education)."""
+    from bot.understand.facts import _bool, fact_specs
+
+    return _bool(fact_specs()["degree_education"], (words or "").lower()) is True
+
+
+def _degree_course_label() -> str:
+    from knowledge import conditions
+
+    leaf = next((x for x in conditions.leaves("3.7.3") if x.get("id") == "not_degree"), {})
+    return leaf.get("label", "业务培训，不包括学历教育")
 
 
 def _own_sentence(between: str, needs: list) -> str:

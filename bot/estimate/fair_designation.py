@@ -1,0 +1,68 @@
+"""One fair of several said not to be designated (三（五）): 「数博会展位费3万（商务局指定的），郑州房车展展位费2万（不是
+指定展会）」, 「…还有一个行业协会办的小展会展位费1万，这个不是商务部门指定的」.
+
+Each fair's own phrase (its cost, and a phrase right after it that names it again with 这个/那个/这场) is read for
+knowledge/data/facts.yml `fair_designated`; a fair said not to be designated is left out and named, the others are
+counted and the item stands on them. Nothing is changed when every fair is said not designated (the item fails
+whole), when none is, or when the fair meant cannot be told apart by its cost (never a guess which one leaves).
+"""
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+PHRASE = re.compile(r"[，,。；;！!？?\n]")
+GROUP = re.compile(r"都|全部|全都|均|各|每场|每个|分别|[两二三四五六七八九十\d]+\s*(?:场|个展|次)")
+ASKED = re.compile(r"\s+[^\s]*(?:能|可以|多少|吗|么)[^\s]*$")  # 「… 能补多少」: the question, no words of the fair
+AGAIN = re.compile(r"^\s*(?:这个|那个|这场|那场|这一场|那一场|这次|那次|这家|这个展|那个展|该展)")
+
+
+def _verdict(words: str) -> Optional[bool]:
+    from bot.understand.facts import _bool, fact_specs
+
+    return _bool(fact_specs()["fair_designated"], words)
+
+
+def _phrases(text: str) -> list:
+    """(words, money values) of each phrase, a phrase naming its fair again joined to the one before it."""
+    from calculator.figures_zh import parse_figures
+
+    out: list = []
+    start = 0
+    bounds = [m.start() for m in PHRASE.finditer(text)] + [len(text)]
+    for end in bounds:
+        words = text[start:end]
+        values = [Decimal(str(f.value)) for f in parse_figures(words) if f.kind == "money" and f.value is not None]
+        if out and not values and AGAIN.match(words):
+            out[-1] = (out[-1][0] + "，" + words, out[-1][1])
+        elif words.strip():
+            out.append((words, values))
+        start = end + 1
+    return out
+
+
+def designated_only(r, fairs: list) -> list:
+    """The fairs of `fairs` ({region, cost_cny}) less those whose own phrase says they are not designated, each named;
+    `fairs` unchanged when that cannot be told (see the module's words)."""
+    if len(fairs) < 2:
+        return fairs
+    said = [(w, v[0], _verdict(w)) for w, v in _phrases(r.text) if len(v) == 1]
+    left_said = [(w, value) for w, value, verdict in said if verdict is False]
+    if not left_said or any(GROUP.search(w) for w, _ in left_said):
+        return fairs  # 「两场 展位费各3万 都不是指定的」: said of every fair, the item fails whole
+    kept = list(fairs)
+    for _, value in left_said:
+        same = [i for i, f in enumerate(kept) if Decimal(str(f["cost_cny"])) == value]
+        if not same or len({kept[i]["region"] for i in same}) > 1:
+            return fairs  # which fair leaves is not told by its cost
+        kept.pop(same[0])
+    if not kept:
+        return fairs
+    from knowledge import conditions
+
+    leaf = next(x for x in conditions.leaves("3.5") if x.get("fact") == "fair_designated")
+    named = "、".join(f"“{ASKED.sub('', w).strip()}”" for w, _ in left_said)
+    r.out.notes.append(f"{named}不符合“{leaf['label']}”，不计入；按其余{len(kept)}场计算")
+    held = [verdict for _, _, verdict in said if verdict is not False]
+    r.out.fields["_fact_fair_designated@3.5"] = True if held and all(held) else None
+    return kept
