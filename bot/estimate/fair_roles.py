@@ -16,6 +16,11 @@ from bot.estimate.reading import FAIR_WORDS, YEAR_CUR, YEAR_PREV, word_patterns
 _BUSINESS = r"离岸|在岸|执行额|执行金额|业务额|业务量|业务|营收|收入|流水|合同额|销售额|营业额"
 _EVENT = r"[一二两三四五六七八九十\d]\s*[场次届]|第[一二三四五六七八九十\d]+[场个次]|每场|单场|这场|那场"
 EACH_FAIR = r"每场|每次|每个展|每一场|单场|各场|平均每|每届"
+# 「分别」「其中一场」「有两场」「另一场」「第二场」 between costs: they are told of some fairs, or one per fair, not each fair's
+SOME_FAIRS = (
+    r"分别|各自|依次|其中|有的|个别|部分|另[一外]?[一两二三四五六七八九十\d]*[场次个]|"
+    r"有[一两二三四五六七八九十\d]+[场次个]|[一两二三四五六七八九十\d]+[场次个](?:展|活动)?(?:还|又|多|另)|第[一二三四五六七八九十\d]+[场次个]"
+)
 JOINS = r"\s*(?:加上|外加|另加|再加|加|\+|＋)\s*"  # (「展位费9000和布展1.4万」 after 两场分别 may be two fairs)
 LOOSE_JOINS = r"\s*(?:加上|外加|另加|再加|加|\+|＋|、|，|,|和|及|还有)?\s*"
 ORDINAL = re.compile(

@@ -80,9 +80,29 @@ def names_cap(text: str, f) -> bool:
     words = estimate_words()["cap_named"]
     if re.search(rf"(?:{alternation(words.get('before') or [])})\s*$", text[max(0, f.start - 8) : f.start]):
         return True  # 「每项按上限算最多多少 会不会超过500万」: whether the sum reaches that cap
+    if _quotes_cap(text, f, words):
+        return True  # 「境外每场最高5万是吧」: the cap quoted with the policy's own word, not a cost of the user's
     after = alternation(words["after"])
     # 「平台投入200万 上限是多少」 asks the cap beside the user's own 200万: that figure stays the user's
     return bool(re.match(rf"(元)?(?:{after})(?!\s*(是|为|有)?\s*(多少|几|啥|什么))", text[f.end : f.end + 12]))
+
+
+def _quotes_cap(text: str, f, words: dict) -> bool:
+    """「境外每场最高5万是吧」「每人最多补3万」「国内单场最高2万吗」: one of the policy's caps right after its own cap
+    word (`quoted`) quotes the cap when the cap word says it is paid (最高补/最多给 …), or a unit or region the policy
+    caps by stands before it (每场/每年/境外 …: `quoted_lead`), or a check follows it (是吧/对吧/吗 …: `quoted_tail`).
+    「三场展位费最高5万 最低2万」 has none of these: the user's own figures."""
+    m = re.search(
+        rf"({alternation(words.get('quoted') or [])})\s*(?:是|为|就是)?\s*$", text[max(0, f.start - 8) : f.start]
+    )
+    if not m:
+        return False
+    if re.search(r"补|给|奖", m.group(1)):
+        return True
+    start = max(0, f.start - 8) + m.start()
+    if re.search(rf"(?:{alternation(words.get('quoted_lead') or [])})\s*(?:的)?\s*$", text[max(0, start - 6) : start]):
+        return True
+    return bool(re.match(rf"\s*元?\s*(?:{alternation(words.get('quoted_tail') or [])})", text[f.end : f.end + 8]))
 
 
 @lru_cache(maxsize=1)

@@ -126,7 +126,7 @@ def english_to_chinese(text: str) -> str:
         text = MILLION_M.sub(lambda m: f"{m.group(1)} million", text)
     # 「¥4.2M」「RMB 1.3m」「2.5m yuan」: a million
     text = CURRENCY_M.sub(lambda m: f"{m.group(1) or m.group(2)} million", text)
-    text = COUNTED_EVENTS.sub(lambda m: f"{m.group(1)}场{m.group(2) or ''}展会", text)  # 「3 overseas fairs」: 3场
+    text = _counted_events().sub(lambda m: f"{_count_digits(m.group(1))}场{m.group(2) or ''}展会", text)  # 「3 fairs」
     # 「actually 2,450万, not 2,350万」: 是2450万不是2350万, as a correction says it
     text = NOT_THE_FIGURE.sub("不是", text)
     glossary = estimate_words().get("english") or {}
@@ -206,10 +206,21 @@ MILLION_M = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*m(?![a-z²2³3\d平米
 NOT_THE_FIGURE = re.compile(r"\s*[,，]?\s*\b(?:not|instead of|rather than)\s+(?=(?:usd|rmb|cny|us\$|\$|¥)?\s*\d)", re.I)
 
 # 「3 overseas fairs」「two trade shows」: the count of events, as the reader counts them (3场)
-COUNTED_EVENTS = re.compile(
-    r"(?<![\d.])(\d+)\s+((?:overseas|international|foreign|domestic)\s+)?(?:fairs|exhibitions|expos|trade\s+shows|shows|events)\b",
-    re.I,
+COUNTED_EVENTS = (
+    r"\s+((?:overseas|international|foreign|domestic)\s+)?(?:fairs|exhibitions|expos|trade\s+shows|shows|events)\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _counted_events():
+    """「3 overseas fairs」「two domestic fairs」: a count of fairs, in digits or a spelled number (english_numbers)."""
+    units = alternation(estimate_words()["english_numbers"]["units"])
+    return re.compile(rf"(?<![\d.A-Za-z])(\d+|{units}){COUNTED_EVENTS}", re.I)
+
+
+def _count_digits(said: str) -> str:
+    return said if said.isdigit() else (_spelled_value(said) or said)
+
 
 # 「USD 1.8 million last year」「6.95 last year」: English puts the year after the figure, Chinese before it; a figure
 # never ends in its punctuation (「rate 6.9, this year rate 7.1」: 「this year」 belongs to 7.1, not to 6.9), and a year

@@ -277,19 +277,28 @@ def read_labelled_rows(text: str) -> str:
             out.append(line)
             continue
         if labels is None and item_rows is None:
-            header = [_label(c.replace(" ", "")) if c and not re.search(r"\d", c) else None for c in cells]
-            if len(cells) >= 2 and all(header) and cells[0] not in table_words()["year_column"]:
-                labels = header
+            labels = _header_of(cells)
             out.append(line)
             continue
         if item_rows is not None:
             out.append(_item_row(item_rows, cells) or line)
             continue
         if len(cells) != len(labels):
+            header = _header_of(cells)
+            if header is not None:
+                labels = header  # 「说明文字 从台账拷的：」 over 「项目 类型 费用(元)」: the row that fits no header is the header
             out.append(line)
             continue
         out.append(" ".join(_cell_words(lab, c) if _is_cell(c) else c for lab, c in zip(labels, cells)))
     return "\n".join(out)
+
+
+def _header_of(cells: List[str]) -> Optional[list]:
+    """The labels of a header row (two or more cells, each a label with no figure), or None."""
+    header = [_label(c.replace(" ", "")) if c and not re.search(r"\d", c) else None for c in cells]
+    if len(cells) >= 2 and all(header) and cells[0] not in table_words()["year_column"]:
+        return header
+    return None
 
 
 def _item_columns(cells: List[str]) -> Optional[dict]:

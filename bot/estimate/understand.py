@@ -162,7 +162,13 @@ def _said_none(text: str, m) -> bool:
 def _figure_follows(after: str) -> bool:
     """A figure of its own right after a kind word said to be none (「没有离岸 今年离岸150万美元」); not one that
     another kind word or a rate names first (「去年没有离岸业务 就在岸那900w」「去年没有离岸业务 汇率就按7.1」)."""
-    m = re.match(r"[^，。；,;]{0,8}?\d", after)
+    m = re.match(r"[^，。；,;\n]{0,8}?\d", after)
+    if (
+        m
+        and re.match(r"(?:^|(?<=\s))\d{1,2}\s*[.、．)）](?![\d万千百])", after[m.end() - 1 :])
+        and (m.end() == 1 or after[m.end() - 2].isspace())
+    ):
+        return False  # 「去年没有离岸 3. 连续两年…」: the next item's number in a list, no figure
     return bool(m) and not re.search(rf"在岸|境内|国内|{RATE_HINT}", m.group(0))
 
 

@@ -21,6 +21,7 @@ from bot.estimate.reading import (
 from bot.estimate.parts import correct_named_part, parts_of
 
 from bot.estimate import fair_roles
+from bot.estimate.policy_figures import is_policy_figure
 from .base import Clause, Field, figure, figure_in, wan
 
 REGION_NAMES = {"domestic": "境内", "overseas": "境外"}
@@ -342,7 +343,14 @@ def _per_fair(r, g: dict, values: list) -> Optional[list]:
     said: when they cannot be matched to it, each fair's cost is asked with the figures named; None then."""
     fair_of, replaced = g.get("fair_of") or list(range(len(values))), g.get("replaced") or set()
     if re.search(fair_roles.EACH_FAIR, r.text):
-        return values  # 「每场展位费2.2万 特装8千」: each fair's costs, read with the count (the session spreads them)
+        each = _parts_of_each_fair(r, g, values)
+        if each is not None:
+            return each
+        if _some_fairs_after_each(r, g):
+            return _ask_each_cost(r, g, replaced)  # 「两场 每场展位费2万 其中一场还有特装1万」: never guessed
+        if (g["count"] or 0) < 2 or len(values) == g["count"]:
+            return values  # 「3场 每场展位费分别2万 3万 5万」: one cost per fair, in order
+        # 「3场 每场展位费3万 展位费2万」: costs that are neither one per fair nor one fair's parts — matched below or asked
     fairs = len({i for j, i in enumerate(fair_of) if j not in replaced})
     loose = sorted(g.get("loose") or ())
     if (g["count"] or 0) > 1 and fairs - len(loose) == g["count"] and not replaced:
@@ -362,18 +370,64 @@ def _per_fair(r, g: dict, values: list) -> Optional[list]:
             r.out.notes.append(f"同一场活动的{'、'.join(said)}合计{wan(sums[i])}")
     out = [sums[i] for i in sorted(sums)]
     if (g["count"] or 0) > 1 and len(out) != g["count"]:
-        place = REGION_NAMES.get(g["region"], "")
-        named = "、".join(c.raw for j, c in enumerate(g["costs"]) if j not in replaced)
-        r.out.clarifications.append(
-            Clarification(
-                "fair_cost",
-                f"您说{place}活动{g['count']}场，费用提到了{named}，和场次对不上。请问这{g['count']}场活动每场的费用"
-                "（注册费、展位费、布展费、特装费、宣传推广费合计）分别是多少？",
-                {"groups": [{"region": g["region"], "count": g["count"]}]},
-            )
-        )
-        return None
+        return _ask_each_cost(r, g, replaced)
     return out
+
+
+def _ask_each_cost(r, g: dict, replaced) -> None:
+    """The costs of a batch of `g['count']` fairs that cannot be matched to its fairs: each fair's cost is asked, the
+    figures said named."""
+    place = REGION_NAMES.get(g["region"], "")
+    named = "、".join(c.raw for j, c in enumerate(g["costs"]) if j not in replaced)
+    r.out.clarifications.append(
+        Clarification(
+            "fair_cost",
+            f"您说{place}活动{g['count']}场，费用提到了{named}，和场次对不上。请问这{g['count']}场活动每场的费用"
+            "（注册费、展位费、布展费、特装费、宣传推广费合计）分别是多少？",
+            {"groups": [{"region": g["region"], "count": g["count"]}]},
+        )
+    )
+    return None
+
+
+def _some_fairs_after_each(r, g: dict) -> bool:
+    """「两场 每场展位费2万 其中一场还有特装1万」「每场3万 另一场特装1万」: a cost said of every fair (每场 before it),
+    then a cost said of some of them: which fair holds what is not said."""
+    costs = g["costs"]
+    if (g["count"] or 0) < 2 or len(costs) < 2:
+        return False
+    first = r.text[max(0, costs[0].start - 16) : costs[0].start]
+    later = r.text[costs[0].end : costs[-1].start]
+    return bool(re.search(fair_roles.EACH_FAIR, first)) and bool(
+        re.search(fair_roles.SOME_FAIRS, re.sub(r"分别|各自|依次", "", later))
+    )
+
+
+def _parts_of_each_fair(r, g: dict, values: list) -> Optional[list]:
+    """「11场展会，每场展位费都是3万，特装另外1万」: a count of fairs, then 每场 and costs each named by a cost word of
+    another kind (展位费、特装 …): one fair's parts, every fair the same — the count's fairs of their sum each. None
+    when the costs are not so (a kind said twice, a cost with no cost word, no count or no 每场 before the costs, or
+    分别/其中一场/另一场 between them)."""
+    count, costs = g["count"] or 0, g["costs"]
+    if count < 2 or g["per"] != "each" or len(costs) < 2 or len(costs) != len(values) or g.get("replaced"):
+        return None
+    w = word_patterns()
+    kinds, said = [], []
+    for c in costs:
+        word = list(w["eligible"].finditer(r.lead_in(c)))
+        if not word or w["not_covered"].search(r.lead_in(c)):
+            return None
+        kinds.append(cost_kind(word[-1].group(0)))
+        said.append(f"{word[-1].group(0)}{wan(r.cny(c, '活动费用'))}")
+    if len(set(kinds)) != len(kinds):
+        return None
+    before = r.text[max(0, costs[0].start - 16) : costs[0].start]
+    between = r.text[costs[0].start : costs[-1].end]
+    if not re.search(fair_roles.EACH_FAIR, before) or re.search(fair_roles.SOME_FAIRS, between):
+        return None  # 「每场展位费2万 其中一场还有特装1万」: a part of some fairs only, not every fair's
+    total = sum(values, Decimal(0))
+    r.out.notes.append(f"每场活动的{'、'.join(said)}合计{wan(total)}，按{count}场、每场{wan(total)}计")
+    return [total] * count
 
 
 def _bare_amount(r, seg: str, start: int, costs: list) -> bool:
@@ -846,12 +900,17 @@ def answer_about_named(text: str, groups: list) -> str:
     return "".join(kept) or text
 
 
-def _per_fair_cost(t: str, moneys: list) -> bool:
-    """「每场2万」「单场展位费都是1.5万」: a cost said per fair (read with the count); 「每场能补多少」 only asks."""
+def _per_fair_cost(t: str, moneys: list, quoted=()) -> bool:
+    """「每场2万」「单场展位费都是1.5万」: a cost said per fair (read with the count); 「每场能补多少」 only asks, and
+    「境外每场最高5万是吧」 quotes the policy's cap (`quoted`: figures the Reader took as the policy's)."""
     for m in re.finditer(r"每场|每次|单场|各场|每个展", t):
         stop = re.search(r"[，,。；;！!？?\n]", t[m.end() :])
         end = m.end() + (stop.start() if stop else len(t))
-        if any(m.end() <= f.start < end for f in moneys) or not re.search(r"多少|几|能补|能拿", t[m.end() : end]):
+        if any(m.end() <= f.start < end for f in moneys):
+            return True
+        if any(m.end() <= f.start < end for f in quoted):
+            continue
+        if not re.search(r"多少|几|能补|能拿", t[m.end() : end]):
             return True
     return False
 
@@ -886,7 +945,8 @@ def _itemised(r) -> bool:
         for f in r.figs
         if f.kind == "money" and id(f) not in r.used and not fair_roles.business_amount(t, r.figs, f, r.pending)
     ]
-    if not moneys or _per_fair_cost(t, moneys):
+    quoted = [f for f in r.figs if f.kind == "money" and id(f) in r.used and is_policy_figure(t, f)]
+    if not moneys or _per_fair_cost(t, moneys, quoted):
         return False
     anchors = []
     for key in ("domestic", "overseas"):
@@ -919,13 +979,19 @@ def _itemised(r) -> bool:
     places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]]))
     if not (said_cost or (places and re.search(FAIR_WORDS, t))):
         return False
-    if not said_cost and re.search(r"分别|各(参加|去|办|一)", t):
+    # (「…分别多少」 after the costs asks about them: only 分别 before the last cost says one cost per fair)
+    if not said_cost and re.search(r"分别|各(参加|去|办|一)", t[: moneys[-1].start]):
         return False  # "去新加坡和德国各参加了一次…费用分别8万元、6万元": one cost per fair, in order
     counted = fair_counts or [  # a count of fairs first (「两个问题 1.… 2.参加了3个…展会」: 两个 counts no fair)
         f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次|个", f.unit or "")
     ]
     after = [f for f in moneys if counted and f.start > counted[0].end and f.currency in (None, "CNY")]
-    if re.search(r"分别|依次|各自|各为|各是", t) and counted and int(counted[0].value) in (len(moneys), len(after)):
+    if (
+        re.search(r"分别|依次|各自|各为|各是", t)
+        and counted
+        and counted[0].start < moneys[-1].start  # (「…两场分别能补多少」 after the costs asks about them)
+        and int(counted[0].value) in (len(moneys), len(after))
+    ):
         return False  # "三个国内的展会…展位费分别是2万 3万 5万": one cost per fair, in order
     listed = all(
         not cost_word.search(t[a.end : b.start]) and re.fullmatch(r"[\s,，、和及与/]*", t[a.end : b.start])
