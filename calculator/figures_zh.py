@@ -557,9 +557,13 @@ _YEAR_BEFORE = re.compile(rf"{_RATE_YEAR}(?:的|是|为|按|取|用|:|：|\s)*$"
 
 
 # 「去年的汇率我填错了 应该是6.7261」: a rate word, a few words, then the corrected number
+# 「汇率说错了 今年是7.1」「中间价写错了，应按7.05」: a rate said wrong, then a year or a copula, then the right number
 _RATE_CORRECTED = re.compile(
     r"(?:汇率|中间价)[^。；;\d]{0,10}(?:应该是|应为|改成|改为|更正为|实际是|其实是|正确的是)\s*$"
+    rf"|(?:汇率|中间价)[^。；;\d]{{0,4}}(?:说|写|填|打|弄|搞|记)错了?[^。；;\d]{{0,6}}(?:{_RATE_YEAR}|是|为|按|应该|应)\s*$"
 )
+# 「7.1是今年的 去年按7.05」: a number of the dollar's range said to be a year's (是今年的) is that year's rate
+_YEAR_AFTER = re.compile(rf"\s*(?:是|为|算)\s*{_RATE_YEAR}的(?!\s*[0-9])")
 
 
 def _year_rate(hit: "_Hit", cue_before: str) -> bool:
@@ -567,6 +571,14 @@ def _year_rate(hit: "_Hit", cue_before: str) -> bool:
         re.fullmatch(r"[0-9]\.[0-9]{2,4}", getattr(hit, "numeral", "") or "")
         and Decimal(5) <= hit.value <= Decimal(9)
         and _YEAR_BEFORE.search(cue_before)
+    )
+
+
+def _year_rate_after(hit: "_Hit", norm: str) -> bool:
+    return bool(
+        re.fullmatch(r"[0-9]\.[0-9]{1,4}", getattr(hit, "numeral", "") or "")
+        and Decimal(5) <= hit.value <= Decimal(9)
+        and _YEAR_AFTER.match(norm, hit.num_end)
     )
 
 
@@ -587,6 +599,7 @@ def _classify(hit: _Hit, norm: str) -> None:
             or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_AFTER.match(norm, hit.num_end))
             or (kind is None and _year_rate(hit, cue_before))
             or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_CORRECTED.search(cue_before))
+            or (kind is None and _year_rate_after(hit, norm))
         )
     ):
         hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end

@@ -131,9 +131,18 @@ def english_to_chinese(text: str) -> str:
     text = NOT_THE_FIGURE.sub("不是", text)
     glossary = estimate_words().get("english") or {}
     pattern = _english_pattern()
+    text = YEAR_COPULA.sub(lambda m: f"{m.group(1)}年", text)  # 「revenue 2024 is 2.3m usd」: 2024 is a year, no amount
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
+    text = AMOUNT_CAP.sub(lambda m: f"{m.group(1)}上限", text)  # 「hit the 5m cap」: 500万上限, the policy's figure
+    text = GROWTH_PAIR.sub(lambda m: f"{m.group(1)} this year {m.group(2)} vs last year {m.group(3)}", text)
     text = pattern.sub(lambda m: glossary[m.group(0).lower()], text)
     text = _cost_first().sub(lambda m: f"{m.group(2)}{m.group(1)}", text)  # 「RMB 2m on 设备」: 设备RMB 2m
+    # 「rate for 2023 is 7.0467」: 2023年汇率7.0467
+    text = RATE_FOR_YEAR.sub(lambda m: f"{m.group(2)}年{m.group(1)}", text)
+    text = DOLLARS_AT.sub(lambda m: f"{m.group(1)} 汇率", text)  # 「5 million usd at 7.1」: 汇率7.1
+    text = RESPECTIVE_RATES.sub(
+        lambda m: f"汇率分别{m.group(1)}和{m.group(2)}", text
+    )  # 「rates 7.1 and 6.9 respectively」
     return RATE_COPULA.sub("", text)  # 「今年汇率 is 7.1」: 今年汇率7.1
 
 
@@ -153,7 +162,25 @@ def _cost_first():
 
 
 # an English copula left between a rate word and its figure (「the rate for this year is 7.1」 → 今年汇率7.1)
-RATE_COPULA = re.compile(r"(?<=汇率|间价)\s*(?:is|was|were|are|would be|will be|of|at|=|:)?\s*(?=\d)", re.I)
+# and the fillers English puts there (「rate: pls use 7.1」「the rate is actually 7.05」 → 汇率7.1, 汇率7.05)
+RATE_COPULA = re.compile(
+    r"(?<=汇率|间价)\s*(?:[:：=]\s*)?(?:(?:pls|plz|please|actually|really|just|then|now|instead)\s+)*"
+    r"(?:is|was|were|are|would be|will be|of|at|=|:|use|用)?\s*(?:(?:actually|really|just)\s+)?(?=\d)",
+    re.I,
+)
+# 「rates 7.1 and 6.9 respectively」 (rates already 汇率): 汇率分别7.1和6.9, each rate in the order the years were named
+RESPECTIVE_RATES = re.compile(
+    r"汇率\s*(?:is|are|were|was)?\s*([0-9]{1,2}\.[0-9]{1,4})\s*(?:和|and|,|、|&)\s*([0-9]{1,2}\.[0-9]{1,4})"
+    r"\s*[,，]?\s*respectively\b",
+    re.I,
+)
+# 「offshore 5 million usd at 7.1」「usd 1.2m @ 6.9」「$1.2M at 7.1」: a dollar figure 「at」 a plain number of the dollar's
+# range (no magnitude, no currency after it) is at that rate
+DOLLARS_AT = re.compile(
+    r"((?:usd|us\$|\$|dollars?|美元|美金)(?:\s*[0-9][0-9.,]*\s*(?:million|mn|k|thousand|万)?)?)\s*(?:at|@)\s*(?:the\s+)?(?:rate\s+)?"
+    r"(?=[0-9]{1,2}\.[0-9]{1,4}(?![%\d]|[.,]\d)(?!\s*(?:million|mn|m|k|万|亿|usd|rmb|元)))",
+    re.I,
+)
 
 
 def both_kinds_total(text: str) -> str:
@@ -226,11 +253,33 @@ def _count_digits(said: str) -> str:
 # never ends in its punctuation (「rate 6.9, this year rate 7.1」: 「this year」 belongs to 7.1, not to 6.9), and a year
 # followed at once by a figure heads that figure (「offshore 2.5m usd last year 1.9m」: 1.9m is last year's)
 POSTPOSED_YEAR = re.compile(
-    r"((?:(?:usd|us\$|\$|rmb|cny|¥)\s*)?[0-9](?:[0-9.,]*[0-9])?\s*(?:million|mn|m|k|thousand|万|亿|w)?(?:\s*(?:usd|rmb|cny|dollars?))?)"
-    r"\s+(?:(?:for|in|of)\s+)?(?:the\s+)?(last|this|previous|current)\s+year"
+    r"((?:(?:usd|us\$|\$|rmb|cny|¥)\s*)?[0-9](?:[0-9.,]*[0-9])?\s*(?:billion|bn|million|mn|m|k|thousand|万|亿|w)?"
+    r"(?:\s*(?:usd|rmb|cny|dollars?))?)"
+    r"\s+(?:(?:for|in|of)\s+)?(?:the\s+)?(last|this|previous|current)\s+(?:year|yr)(?![a-z])"
     r"(?!\s*[:：]?\s*(?:(?:was|is|were)\s+)?(?:usd|us\$|\$|rmb|cny|¥)?\s*[0-9])",  # 「2.5m usd last year 1.9m」: a heading
     re.I,
 )
+
+
+# 「avg 中间价 for 2023 is 7.0467」「rate in 2024: 7.12」: the rate of a year named after the rate word, as Chinese says it
+# (2023年中间价7.0467); only a four-digit year 19xx/20xx
+RATE_FOR_YEAR = re.compile(
+    r"(汇率|中间价|rate)\s*(?:for|in|of)\s+((?:19|20)[0-9]{2})(?![0-9.,])\s*(?:年度?)?"
+    r"\s*(?:is|was|=|:|：|of|at|would be)?\s*(?=[0-9])",
+    re.I,
+)
+# 「onshore growth: 0.31bn vs 0.26bn RMB」: a growth said as two amounts 「vs」, no year named: this year's first, the
+# previous year's second (as 「this year vs last year」 says it); nothing else, and never with a year word near
+_AMOUNT_EN = r"(?:(?:usd|us\$|\$|rmb|cny|¥)\s*)?[0-9][0-9.,]*\s*(?:billion|bn|million|mn|m|k|thousand|万|亿|w)?(?:\s*(?:usd|rmb|cny|yuan))?"
+GROWTH_PAIR = re.compile(
+    rf"\b(growth|grew|increase|increased)\s*[:：]?\s*({_AMOUNT_EN})\s+(?:vs\.?|versus)\s+({_AMOUNT_EN})"
+    r"(?!\s*(?:[0-9]|(?:for|in)?\s*(?:the\s+)?(?:this|last|previous|current)\s+y))",
+    re.I,
+)
+# 「do they hit the 5m cap」「the 2 million limit」: a figure named as a cap is the policy's limit, no amount of theirs
+AMOUNT_CAP = re.compile(rf"(?<![A-Za-z0-9.])({_AMOUNT_EN})\s*(?:-\s*)?(?:cap|ceiling|limit|maximum)(?![a-z])", re.I)
+# 「offshore revenue 2024 is 2.3m usd」: a year (2010–2039) before an English copula names the year, never an amount
+YEAR_COPULA = re.compile(r"(?<![0-9.,$¥￥])(20[1-3][0-9])(?=\s+(?:is|was|were|are|will be)\s)", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -1327,10 +1327,15 @@ class EstimateSession:
             if not keys:
                 return False
             for key in keys:
-                self.inputs[key] = Decimal(data["value"])
+                # 「是今年的另一笔」: this year's second amount is added to the first (data["add"])
+                added = Decimal(data["add"]) if data.get("add") and key == data["key"] else 0
+                self.inputs[key] = Decimal(data["value"]) + added
                 self.last_keys.append(key)
                 if data.get("rate") and key.endswith("offshore_usd"):  # the rate said with it, for that year
                     self.inputs[key.replace("offshore_usd", "usd_cny_rate")] = Decimal(data["rate"])
+            if data.get("feeds_increment") and any(k.startswith("previous_") for k in keys) and "3.1" not in self.items:
+                # 「今年离岸130万美元…还有个120万美元的」「去年的」 with no item named: 三（一） too, as 「去年120万美元」 gives it
+                self.items = item_words.sort_items(list(self.items) + ["3.1"])
         elif kind == "per_or_total":
             each = re.search(r"每|单|各|分别|一场|一人|一个", norm)
             total = re.search(r"合计|总|一共|全部|加起来|共", norm)

@@ -161,7 +161,8 @@ def _said_none(text: str, m) -> bool:
 
 def _figure_follows(after: str) -> bool:
     """A figure of its own right after a kind word said to be none (「没有离岸 今年离岸150万美元」); not one that
-    another kind word or a rate names first (「去年没有离岸业务 就在岸那900w」「去年没有离岸业务 汇率就按7.1」)."""
+    another kind word or a rate names first (「去年没有离岸业务 就在岸那900w」「去年没有离岸业务 汇率就按7.1」), nor one on
+    the next line (a line break ends the words, as a full stop does)."""
     m = re.match(r"[^，。；,;\n]{0,8}?\d", after)
     if (
         m
@@ -420,6 +421,18 @@ def foreign_currency(key: str, f) -> "Clarification":
     return Clarification("currency", ask, data)
 
 
+# 「还有个120万美元的」「另外一笔80万」: words bringing in another amount, right before it, naming no year
+ANOTHER_AMOUNT = re.compile(r"(?:还有|另外|另有|再有)\s*(?:一|1)?\s*(?:个|笔|单|份)?\s*$")
+
+
+def _years_named_before(text: str) -> Optional[tuple]:
+    """「今年离岸250万美元 去年180万美元 汇率分别7.1和6.9」: the two years in the order the message named them before
+    the rates said 分别 (each named once as a year of its own), else None (the rates are then asked, never guessed)."""
+    said = [_year_of(y.group(0), len(y.group(0))) for y in re.finditer(rf"{YEAR_PREV}|{YEAR_CUR}", text)]
+    years = tuple(dict.fromkeys(y for y in said if y in ("previous", "current")))
+    return years if len(years) == 2 and len(said) == 2 else None
+
+
 class Reader:
     """Reads one message, knowing what the dialogue asked (`pending`) and which items are open."""
 
@@ -586,9 +599,6 @@ class Reader:
         years' order is not said."""
         t = self.text
         order, _ = lists.respective_order(t)
-        if order is None:  # 「1.75kw 和 1200w 前面那个是今年的」: the years given by the figures' places
-            return lists.years_by_position(t, self.figs)
-        found = lists.respective_years(t, self.figs)
         self.respective_rates = []  # 「汇率分别6.9和7.1」「汇率今年和去年分别7.1和6.9」: in the years' order
         for m in re.finditer(
             rf"(?:{RATE_HINT})[^，。；,;\d]{{0,8}}分别\s*(?:是|为|按|约)?\s*(\d{{1,2}}(?:\.\d+)?)(?![\d.万%％])"
@@ -597,8 +607,12 @@ class Reader:
         ):
             said = [_year_of(y.group(0), len(y.group(0))) for y in re.finditer(rf"{YEAR_PREV}|{YEAR_CUR}", m.group(0))]
             own = tuple(said) if len(said) == 2 and set(said) == {"previous", "current"} else order
-            self.respective_rates += [(own[0], Decimal(m.group(1))), (own[1], Decimal(m.group(2)))]
-        return found
+            own = own or _years_named_before(t[: m.start()])
+            if own:
+                self.respective_rates += [(own[0], Decimal(m.group(1))), (own[1], Decimal(m.group(2)))]
+        if order is None:  # 「1.75kw 和 1200w 前面那个是今年的」: the years given by the figures' places
+            return lists.years_by_position(t, self.figs)
+        return lists.respective_years(t, self.figs)
 
     def _year(self, pos: int) -> Optional[str]:
         """previous / current for a figure at `pos`: the nearest 去年/今年 or explicit year before it."""
@@ -878,12 +892,15 @@ class Reader:
         known = (self.known or {}).get("year")
         if years and not (known and years[-1] <= int(known)):  # an earlier year said in an answer keeps the year
             self.out.fields["year"] = years[-1]
-        if self._rate_alternatives():
+        if self._rate_alternatives() or self._rate_pair_of_no_year():
             return
         rates = self.unused("rate")
-        if self.respective_rates and not rates:
+        listed = {value for _, value in self.respective_rates}
+        if self.respective_rates and all(f.value in listed for f in rates):  # 「汇率分别是7.1、6.9」: 7.1 read too
             for year, value in self.respective_rates:
                 self._set_rate("previous_usd_cny_rate" if year == "previous" else "usd_cny_rate", value)
+            for f in rates:
+                self.use(f)
             return
         years_of = {id(f): self._year(f.start) for f in rates}
         if (
@@ -959,7 +976,8 @@ class Reader:
                 said = [
                     m
                     for m in said
-                    if m is whole or plausible_rate(Decimal(m.group(1))) or _RATE_VERB.search(m.group(0))
+                    if (m is whole or plausible_rate(Decimal(m.group(1))) or _RATE_VERB.search(m.group(0)))
+                    and not self._part_of_amount(m.start(1), m.end(1))
                 ]
                 for m in said:
                     year = self._year(m.start(1))
@@ -973,6 +991,17 @@ class Reader:
                         self._set_rate(key, Decimal(m.group(1)))
 
     _rate_choice = None
+
+    def _part_of_amount(self, start: int, end: int) -> bool:
+        """「离岸是 1.8 million USD，汇率还没查」「was 2.5M USD」: a number the parser read as part of an amount (with its
+        magnitude, million/万, or its currency) is that amount, never a rate said in the words before it."""
+        return any(
+            f.start <= start
+            and end <= f.end
+            and f.kind != "rate"
+            and (f.kind != "money" or f.currency is not None or f.raw.strip() != self.text[start:end])
+            for f in self.figs
+        )
 
     def _lone_rate_answer(self):
         """「7.08 吧 今年的平均中间价」「7.05。」 answering the rate question: the message's only number, a plausible rate
@@ -1000,6 +1029,29 @@ class Reader:
             if m.start() <= f.start < m.end():
                 self.use(f)
         self._rate_choice = (m.group(1), m.group(2))
+        return True
+
+    def _rate_pair_of_no_year(self) -> bool:
+        """「今年离岸250万美元 去年180万美元 汇率7.1和6.9」: two rates listed after the rate word with no year of their own
+        and no 分别 (「汇率分别7.1和6.9」 is read in the years' order): which year each is, is asked (the rates are named),
+        never guessed; True when such a pair was found."""
+        if self.respective_rates:
+            return False
+        rate = r"([0-9]{1,2}\.[0-9]{1,4})(?![0-9.万千百亿%％年个名人场wWkK])"
+        m = re.search(
+            rf"(?:{RATE_HINT})[^，,。；;\d分]{{0,6}}{rate}\s*(?:和|、|,|，|/|及|与)\s*{rate}(?!\s*[分各])", self.text
+        )
+        if not m or not all(plausible_rate(Decimal(g)) for g in m.groups()):
+            return False
+        if not re.search(YEAR_PREV, self.text) or re.search(rf"{YEAR_PREV}|{YEAR_CUR}|[0-9]{{4}}年", m.group(0)):
+            return False  # one year only said, or each rate with its own year (「汇率今年7.1、去年6.9」)
+        for f in self.unused("rate"):
+            if m.start() <= f.start < m.end():
+                self.use(f)
+        self.out.problems.append(
+            f"您给了{m.group(1)}和{m.group(2)}两个汇率，没有说哪个是今年的、哪个是上一年度的，我不替您对应："
+            "请分别告诉我今年和上一年度的美元兑人民币年平均中间价。"
+        )
         return True
 
     def _ask_rate_year(self):
@@ -1092,7 +1144,7 @@ class Reader:
             if g.kind == "money" and g.value is not None
         )
 
-    def _business_amount(self, key: str, value, raw: str, unit: str) -> None:
+    def _business_amount(self, key: str, value, raw: str, unit: str, start: Optional[int] = None) -> None:
         """One year's 在岸/离岸 amount; a second one of the same year in a message that counts several contracts
         (「两个合同，一个执行了80万美元，一个45万美元」) is added to it, with a note; otherwise the later one stands."""
         before = self.out.fields.get(key)
@@ -1109,6 +1161,19 @@ class Reader:
             self.out.fields[key] = before + value
             self.out.notes = [n for n in self.out.notes if not n.endswith(f"合计{wan(before, unit)}")]
             self.out.notes.append(parts_note(parts, unit))
+            return
+        if before is not None and before != value and start is not None and ANOTHER_AMOUNT.search(self.text[:start]):
+            # 「今年离岸130万美元 … 还有个120万美元的」: another amount of no stated year is asked about, naming it
+            # (the same year's second contract, added, or the previous year's), never put in place of the first
+            label = "离岸执行额" if key.endswith("offshore_usd") else "在岸执行额"
+            self.out.clarifications.append(
+                Clarification(
+                    "business_year",
+                    f"{label}{raw}是哪一年的？是今年的另一笔（与{wan(before, unit)}合计），还是上一年度的？",
+                    # no item named: a previous year's amount is 三（一）'s, estimated as when said with its year
+                    {"key": key, "value": str(value), "add": str(before), "feeds_increment": not self.items},
+                )
+            )
             return
         self.out.fields[key] = value
 
@@ -1481,7 +1546,7 @@ class Reader:
                         )
                     )
                 else:
-                    self._business_amount(key, f.value, f.raw, "美元")
+                    self._business_amount(key, f.value, f.raw, "美元", f.start)
             else:
                 if f.currency == "USD":
                     self.out.clarifications.append(
@@ -1493,7 +1558,7 @@ class Reader:
                         )
                     )
                 else:
-                    self._business_amount(key, self.cny(f, "在岸执行额"), f.raw, "元")
+                    self._business_amount(key, self.cny(f, "在岸执行额"), f.raw, "元", f.start)
             self.use(f)
             if kind in ("onshore", "offshore"):
                 kinds_said.add(kind)
