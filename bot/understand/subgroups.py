@@ -46,7 +46,7 @@ def _patterns():
     w = _words()
     exc, inside, rest = alternation(w["exception"]), alternation(w["inside"]), alternation(w["rest"])
     people = alternation(w["people"])
-    tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
+    tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位|(?P<ren>人))(?:{people})?"
     bare = alternation(w["inside_bare"])
     among = alternation(w["among"])
     batch = alternation(_batches())
@@ -125,6 +125,8 @@ def parts(t: str) -> List[Part]:
             n, group = _count(m.group("n")), _group_before(t, m.start())
             if not rest and m.group("in4") and not m.group("among4") and not _batch_said_before(t, m):
                 continue  # 「第一期有40人」: the batch counted, no part of it
+            if m.group("ren") and not group:
+                continue  # 「其中3人」 is a part only of people counted before it (「毕业生10人 其中3人社保只交了4个月」)
             # 「第三期里有两个是中专」「其中3个其实只是大专」 said after the group was counted (an earlier message)
             said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3", "in4", "in5"))
             # 「其中2个是大专学历 其他10个是…」 after the group was counted: the others after a part said
@@ -329,3 +331,17 @@ def excluded(t: str, code: str, ids) -> tuple:
 def group_before(t: str, pos: int) -> int:
     """The largest count of people said before `pos` (0 when none): the group a part belongs to."""
     return _group_before(t, pos)
+
+
+def nearest_group(t: str, part: Part) -> int:
+    """The count of people said last before a part opened by an inside word (「13名应届毕业生… 但其中有一位社保只交了
+    5个月」 → 13, never the 25 interns taken each year said before them): 其中/里面 points at the people just
+    counted. 0 when the part has no inside word, or no count of people stands before it (「5个月」 is no count)."""
+    opening = t[part.start : part.number_at]
+    if not re.search(alternation(_words()["inside"] + _words()["inside_bare"]), opening):
+        return 0
+    last = 0
+    for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位|人)", t[: part.start]):
+        if not re.match(r"\s*(个)?(月|年|小时|天)", t[m.end() - 1 : m.end() + 2]):
+            last = _count(m.group(1)) or last
+    return last
