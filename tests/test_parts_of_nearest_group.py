@@ -1,9 +1,7 @@
 """A part opened by an inside word (其中/里面) is of the people counted just before it (「每年接收25名…今年13名应届
-毕业生… 但其中有一位社保只交了5个月」 → 13 − 1 = 12, never 13 and never 25 − 1), and 「其中3人」 is a part like 「其中
-3个」 once people were counted before it. New wording, not the case files'."""
+毕业生… 但其中有一位社保只交了5个月」 → 13 − 1 = 12, never 13 and never 25 − 1). New wording, not the case files'."""
 
 from bot.estimate.understand import read
-from bot.understand.subgroups import parts
 
 
 def field(text, key, items):
@@ -19,20 +17,8 @@ class TestInternsPartOfTheGraduates:
         text = "实训协议签了两年，每年来实习生24名，应届大专毕业生留了9名，其中一位社保只缴了3个月，别的都满半年了"
         assert 8 == field(text, "qualified_interns", ["3.7.4"])
 
-    def test_part_counted_with_ren(self):
-        text = "协议两年 每年接收22名实习生 应届大专以上的毕业生10人 其中3人社保只交了4个月"
-        assert 7 == field(text, "qualified_interns", ["3.7.4"])
-
-    def test_trainees_part_counted_with_ren(self):
-        text = "我们是认定的培训机构 培训了40人 都是大专 签了一年以上合同 其中5人没通过考核"
-        assert 35 == field(text, "institution_trainees", ["3.7.2"])
-
 
 class TestNotAPart:
-    def test_ren_with_no_group_before_is_no_part(self):
-        """「其中一人考核不及格」 alone: no people counted before it, so the words are the message's own."""
-        assert [] == parts("其中一人考核不及格")
-
     def test_all_meeting_keeps_the_count(self):
         text = "协议三年 每年接收实习生25名 今年13名应届毕业生 都是大专以上 社保都交满6个月了"
         assert 13 == field(text, "qualified_interns", ["3.7.4"])

@@ -46,7 +46,7 @@ def _patterns():
     w = _words()
     exc, inside, rest = alternation(w["exception"]), alternation(w["inside"]), alternation(w["rest"])
     people = alternation(w["people"])
-    tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位|(?P<ren>人))(?:{people})?"
+    tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
     bare = alternation(w["inside_bare"])
     among = alternation(w["among"])
     batch = alternation(_batches())
@@ -125,8 +125,6 @@ def parts(t: str) -> List[Part]:
             n, group = _count(m.group("n")), _group_before(t, m.start())
             if not rest and m.group("in4") and not m.group("among4") and not _batch_said_before(t, m):
                 continue  # 「第一期有40人」: the batch counted, no part of it
-            if m.group("ren") and not group:
-                continue  # 「其中3人」 is a part only of people counted before it (「毕业生10人 其中3人社保只交了4个月」)
             # 「第三期里有两个是中专」「其中3个其实只是大专」 said after the group was counted (an earlier message)
             said_inside = not rest and any(m.group(g) for g in ("in", "in2", "in3", "in4", "in5"))
             # 「其中2个是大专学历 其他10个是…」 after the group was counted: the others after a part said
