@@ -91,13 +91,9 @@ def subject(question: str) -> Optional[str]:
     q = normalize_question(question)
     regions = cfg.get("regions") or {}
     parts = question_parts(q)
-    for place in regions.get("places") or []:
-        near = rf"{place}[^，。？?；;\s]{{0,16}}({regions['policy']})"
-        # the whole question about another place, or one of its questions (「上海离岸奖励是多少」 beside 「跟郑州比」)
-        known = regions.get("known")
-        asked = [x for x in parts if QUESTION_PART.search(x) and not (known and re.search(known, x))]
-        if any(re.search(near, x) and not re.search(regions["this_place"], x) for x in [q] + asked):
-            return f"{place}的相关政策"
+    place = _other_place_asked(q, regions, parts)
+    if place is not None and not _this_place_asked(q, regions, parts):
+        return f"{place}的相关政策"
     here = cfg.get("asked_here")
     if here and re.search(here, q):
         return None  # the asked part is about this policy; another policy is only its context
@@ -114,6 +110,34 @@ def subject(question: str) -> Optional[str]:
     return None
 
 
+def _other_place_asked(q: str, regions: dict, parts: list) -> Optional[str]:
+    """The other place whose policy the whole question, or one of its asked parts, is about (「上海离岸奖励是多少」
+    beside 「跟郑州比」), or None."""
+    known = regions.get("known")
+    asked = [x for x in parts if QUESTION_PART.search(x) and not (known and re.search(known, x))]
+    for place in regions.get("places") or []:
+        near = rf"{place}[^，。？?；;\s]{{0,16}}({regions['policy']})"
+        if any(re.search(near, x) and not re.search(regions["this_place"], x) for x in [q] + asked):
+            return place
+    return None
+
+
+def _this_place_asked(q: str, regions: dict, parts: list) -> bool:
+    """Whether an asked part names this policy by its place and names no other place (「上海的是啥标准我不清楚 郑州这个
+    政策离岸奖励是按多少比例」): that part is answered, and the other place's part is declined beside it."""
+    places = alternation_of(regions.get("places") or [])
+    return any(
+        QUESTION_PART.search(x)
+        and re.search(regions.get("this_policy_named", r"郑州|这个政策|本政策|58号"), x)
+        and not re.search(places, x)
+        for x in parts
+    )
+
+
+def alternation_of(words: list) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=2048)
 def aside(question: str) -> Optional[dict]:
     """The other-policy topic a question about this policy asks about or would otherwise be declined for
@@ -122,6 +146,13 @@ def aside(question: str) -> Optional[dict]:
     q = normalize_question(question)
     if subject(question) is not None:
         return None
+    regions = _config().get("regions") or {}
+    place = _other_place_asked(q, regions, question_parts(q))
+    if place is not None:  # 「郑州这个政策离岸奖励按多少比例 你能顺便把上海的也说下吗」: this policy's part answered
+        return {
+            "name": f"{place}的相关政策",
+            "note": regions.get("aside_note", "我没有其他地方政策的内容，无法介绍或比较"),
+        }
     parts = [p for p in question_parts(q) if QUESTION_PART.search(p)]
     for topic, pattern in _topics():
         if (topic.get("always") and _topic_in(topic, pattern, q, question_parts(q))) or any(

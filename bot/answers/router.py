@@ -14,6 +14,7 @@ from bot.answers import (
     general,
     largest_cap,
     not_outsourcing,
+    per_platform,
     reasoning,
     remaining,
     same_rate,
@@ -658,6 +659,9 @@ def compose_one(
     )  # 「两个200万上限是分开算的吗」: each item's own cap, and the 500万 they share
     if apart is not None:
         return apart
+    further = per_platform.answer(t)  # 「再建第二个平台还能再补吗」: each platform's own cap, the 500万 shared
+    if further is not None:
+        return further
     either = combination.answer(t, topic_clause)  # 「两个都满足还是满足一个就行」: from conditions.yml's `any` groups
     if either is not None:
         return either

@@ -42,6 +42,15 @@ def _names() -> list:
 
 
 @lru_cache(maxsize=1)
+def other_award_names() -> str:
+    """An alternation of the award names (`names`) of the items other than 三（一）、三（二）、三（三）: the awards that are
+    not 三（三）'s base; a short name (`loose_names`: ITSS、租金) counts only with 补贴/补助/奖励 after it (「ITSS补贴」)."""
+    full = [re.escape(n) for n, code in _names() if code not in ("3.1", "3.2", "3.3")]
+    loose = [re.escape(n) for n, code in _loose_names() if code not in ("3.1", "3.2", "3.3")]
+    return "|".join(full + [rf"(?:{'|'.join(loose)})(?:补贴|补助|奖励)"])
+
+
+@lru_cache(maxsize=1)
 def _name_pattern():
     return re.compile("|".join(re.escape(n) for n, _ in _names()), re.IGNORECASE)
 

@@ -759,6 +759,7 @@ class Reader:
                 self.use(f)
                 self.out.notes.append(f"{f.raw}是换算后的金额，不另计")
         self._rates()
+        self._other_awards_beside_innovation()
         for clause in clauses.READ_ORDER:  # each clause's own figures, in the registry's reading order
             if clause.reads_when(self):
                 clause.read(self)
@@ -1187,6 +1188,30 @@ class Reader:
             self.out.fields.setdefault("_award_3.1", Decimal(0))
         if re.search(none + r"离岸(业务)?奖", self.text) or re.search(r"离岸(业务)?" + after, self.text) or both:
             self.out.fields.setdefault("_award_3.2", Decimal(0))
+
+    def _other_awards_beside_innovation(self):
+        """「三（三）的基数包括哪些 增量奖励30万 另外展会补贴10万 CMMI补贴20万」: beside 三（三）, an amount right after
+        another item's award name (estimate_words.yml stated_awards `names`: 展会补贴、CMMI补贴、平台补贴 …) is an
+        award the user already got, told to ask whether it is in the base: never that item's costs (a 10万 fair,
+        a 20万 certificate), and not in 三（三）'s base (only 三（一） and 三（二）), said in a note."""
+        from bot.estimate.items import detect_items
+        from bot.estimate.stated_awards import other_award_names
+
+        if "3.3" not in detect_items(self.text):
+            return
+        names = other_award_names()
+        for f in self.unused("money"):
+            m = re.search(
+                rf"({names})\s*(?:是|为|有|拿了|拿到|获得了?|批了|大概|约)?\s*$",
+                self.text[max(0, f.start - 16) : f.start],
+                re.IGNORECASE,
+            )
+            if m is None or f.currency not in (None, "CNY"):
+                continue
+            self.use(f)
+            self.out.notes.append(
+                f"{m.group(1)}{wan(f.value)}是已获得的其他奖补，不计入第三条第（三）项的基数（只算增量奖励和离岸业务奖励）"
+            )
 
     def _headed_awards(self):
         """「今年的奖励：增量9.6万 + 离岸87.4万」: amounts listed under an award heading are the 三（一）/（二） awards

@@ -57,7 +57,7 @@ def groups(text: str, code: str, ids) -> Optional[List[ConditionGroup]]:
         if value:
             own = words[: found[0].start()] + " " + words[found[0].end() :]
             checks = [c for c in conditions.evaluate(code, read_facts(own)).checks if c.id in ids]
-        if not value or value != int(value):
+        if not value or value != int(value) or _opens_part(words):
             if runs[-1]:
                 runs.append([])
             continue
@@ -70,6 +70,16 @@ def groups(text: str, code: str, ids) -> Optional[List[ConditionGroup]]:
     if len(best) < 2 or any(g.failed is None for g in best):
         return None
     return best
+
+
+def _opens_part(words: str) -> bool:
+    """「…应届毕业生留了9名，其中一位社保只缴了3个月」: a phrase opened by an inside word (estimate_words.yml subgroups
+    exception/inside) is a part of the people just counted (bot/understand/subgroups.py), no group beside them."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    w = estimate_words()["subgroups"]
+    opening = rf"\s*(?:{alternation(w['exception'])})?\s*(?:{alternation(w['inside'] + w['inside_bare'])})"
+    return re.match(opening, words) is not None
 
 
 def _trimmed(run: List[ConditionGroup]) -> List[ConditionGroup]:

@@ -332,3 +332,17 @@ def excluded(t: str, code: str, ids) -> tuple:
 def group_before(t: str, pos: int) -> int:
     """The largest count of people said before `pos` (0 when none): the group a part belongs to."""
     return _group_before(t, pos)
+
+
+def nearest_group(t: str, part: Part) -> int:
+    """The count of people said last before a part opened by an inside word (「13名应届毕业生… 但其中有一位社保只交了
+    5个月」 → 13, never the 25 interns taken each year said before them): 其中/里面 points at the people just
+    counted. 0 when the part has no inside word, or no count of people stands before it (「5个月」 is no count)."""
+    opening = t[part.start : part.number_at]
+    if not re.search(alternation(_words()["inside"] + _words()["inside_bare"]), opening):
+        return 0
+    last = 0
+    for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位|人)", t[: part.start]):
+        if not re.match(r"\s*(个)?(月|年|小时|天)", t[m.end() - 1 : m.end() + 2]):
+            last = _count(m.group(1)) or last
+    return last

@@ -403,8 +403,19 @@ def _one_more_thing(r, f) -> bool:
     return bool(others) and not re.search(r"培训|学员|合格|考核|学历|劳动合同", r.text)
 
 
+def _recognition_said(text: str):
+    """Whether the message says the institution is recognised, from facts.yml `institution_recognized` (「我们不是认定的
+    培训机构」 fails it: 不是 before 认定 with 是 between, which a bare negation beside 认定 misses); None when unsaid."""
+    from bot.understand.facts import read_facts
+
+    return read_facts(text).get("institution_recognized")
+
+
 def read(r):
-    if re.search(
+    said = _recognition_said(r.text)
+    if said is False:
+        r.out.fields["institution_recognized"] = False
+    elif re.search(
         r"认定的?[^，。；]{0,10}培训机构|认定机构|培训机构[^，。；]{0,6}(已|已经)(获得|通过)?认定", r.text
     ) and not r.negative("认定"):
         r.out.fields["institution_recognized"] = True

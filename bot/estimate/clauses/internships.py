@@ -334,13 +334,14 @@ def _failing_parts_of(r, group: int) -> bool:
     """Whether a part said after the count `group` fails a person condition, the count being the largest said before
     it (「接收了26个应届实习生 不过有4个实习期还没满」): the part is of those graduates; or `group` is the others the
     user counts after such a part."""
-    from bot.understand.subgroups import excluded, group_before
+    from bot.understand.subgroups import excluded, group_before, nearest_group
 
     failing, others = excluded(r.text, CODE, PERSON_CONDITIONS)
+    # 「13名应届毕业生… 但其中有一位社保只交了5个月」: 其中 is of the 13 just counted, not of the 25 taken each year
+    if any(group_before(r.text, p.start) == group or nearest_group(r.text, p) == group for p, _ in failing):
+        return True
     # 「其中5个社保没交满 其余25个都符合」 read as the graduates counted: checked against the group less the part
-    return any(group_before(r.text, p.start) == group for p, _ in failing) or bool(
-        failing and others is not None and others.count == group
-    )
+    return bool(failing and others is not None and others.count == group)
 
 
 def _described_part(r) -> None:

@@ -143,7 +143,11 @@ def read(r):
     ]
     n = int(counts[0].value) if counts else None
     if len(costs) == 1 and n and n > 1:
-        per = "each" if re.search(r"每个|各", t) else "total" if re.search(TOTAL_WORDS, t) else None
+        # 「每个平台800万」「各投入800万」: 每个/各 said before the cost; 「各补多少」 after it asks each award, and costs
+        # told in parts (「硬件500万 软件300万」) are not said to be each platform's
+        said = t[: max(f.end for f in next(iter(groups.values())))]
+        single = len(next(iter(groups.values()))) == 1
+        per = "each" if single and re.search(r"每个|各", said) else "total" if re.search(TOTAL_WORDS, t) else None
         r.use(counts[0])
         if per == "each":
             costs = costs * n
@@ -196,12 +200,38 @@ def _one_per_counted_platform(r, groups: dict) -> dict:
     for key, figs in groups.items():
         n = next((int(c.value) for c in counted if c.end <= figs[0].start), None)
         bare = all(_BARE_LIST_GAP.fullmatch(t, a.end, b.start) for a, b in zip(figs, figs[1:]))
-        if len(figs) > 1 and n == len(figs) and bare:
+        if len(figs) > 1 and n in (None, len(figs)) and _labelled_apart(r, figs):
+            for f in figs:
+                out[("figure", f.start)] = [f]  # 「两个平台。A 硬件加正版软件 900w。B 350w」: A's and B's own costs
+        elif len(figs) > 1 and n == len(figs) and bare:
             for f in figs:
                 out[("figure", f.start)] = [f]
         else:
             out[key] = figs
     return out
+
+
+# a label that names one of several platforms at the start of a phrase: 「A 900万」「甲 350万」「一号 500万」「第二个 300万」
+_LABEL = re.compile(
+    r"(?:^|[\s，,。；;、:：])(?P<label>[A-Za-z]|[甲乙丙丁戊]|[一二三四五六七八九1-9]号|第[一二三四五六七八九1-9]个?)"
+    r"(?![A-Za-z])\s*(?:平台)?\s*[:：]?"
+)
+
+
+def _labelled_apart(r, figs: list) -> bool:
+    """Whether each of the costs `figs`, said after one mention of 平台, follows a label of its own at the start of its
+    phrase, all labels different (「两个公共服务平台。A 硬件加正版软件 900w。B 350w」): one platform each, never one
+    platform's costs summed (and never that sum taken again for each platform counted)."""
+    t = r.text
+    ends = sorted([g.end for g in r.figs if g.kind == "money"] + [m.end() for m in re.finditer(r"平台", t)])
+    labels = []
+    for f in figs:
+        start = max([e for e in ends if e <= f.start], default=0)
+        found = [m.group("label") for m in _LABEL.finditer(t, start, f.start)]
+        if not found:
+            return False
+        labels.append(found[0].upper())
+    return len(set(labels)) == len(labels)
 
 
 def _platform_entries(r) -> dict:
