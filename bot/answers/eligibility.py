@@ -189,6 +189,17 @@ def _no_entity(t: str) -> List[Tuple[int, int]]:
     return out
 
 
+def _owner_spans(t: str) -> List[Tuple[int, int]]:
+    """The spans that say what the applicant's shareholders or backers are (eligibility_words.yml entity_type.owner):
+    a shareholder that is a public institution or a person says nothing of the applicant's own form."""
+    return [m.span() for p in words()["entity_type"].get("owner") or [] for m in p.finditer(t)]
+
+
+def _blanked(t: str, spans: List[Tuple[int, int]]) -> str:
+    """`t` with the characters of `spans` blanked (a full-width space each), its length kept."""
+    return "".join("　" if any(a <= i < b for a, b in spans) else c for i, c in enumerate(t))
+
+
 def _entity(t: str) -> Optional[str]:
     spec = words()["entity_type"]
     if any(p.search(t) for p in spec["other"]) and not spec["other_unless"].search(t):
@@ -230,7 +241,8 @@ def facts_from(text: str) -> dict:
     phrases = _phrases(t)
     facts: dict = {}
     denied = _no_entity(t)
-    entity = _entity("".join("　" if any(a <= i < b for a, b in denied) else c for i, c in enumerate(t)))
+    masked = denied + _owner_spans(t)  # 「大股东背后是事业单位」: the owner's nature, not the applicant's
+    entity = _entity(_blanked(t, masked))
     if denied and entity is None:
         entity = "other"  # 「还没注册公司」: no enterprise at all, and none set up in Zhengzhou
         facts["registered_in_zhengzhou"] = False
@@ -590,7 +602,8 @@ def _explain(text: str, facts: dict) -> str:
     """A sentence on the applicant's own situation (who it is, where it is, the system), or ""."""
     etype = facts.get("entity_type")
     w = words()
-    if etype == "other" and w["individual"].search(text):
+    own = _blanked(text, _owner_spans(text))  # 「股东是两个自然人 我们是事业单位」: the applicant is no person
+    if etype == "other" and w["individual"].search(own):
         return (
             "个人和个体工商户不是法人企业，也不是法人企业的分支机构，不符合第二条的申报主体要求。"
             "如果以公司（独立法人企业）的形式在郑州依法设立，并满足其他条件，就可以申报。"
@@ -626,6 +639,12 @@ def _explain(text: str, facts: dict) -> str:
             "注册在郑州以外的企业本身不符合第二条（须“在郑州市行政区域内依法设立”）；在郑州的办事处、办公室不是"
             "在郑纳税的法人企业分支机构。如果在郑州设立了分支机构并在郑纳税，可以由该分支机构申报。"
         )
+    if facts.get("mofcom_registered") is False and _lapsed(text):
+        return (
+            "在系统里注册了、但有期间没有按时填报（漏报、断报、至今未补报）的，不满足第二条“及时填报”的要求：第二条要求"
+            "在商务部“服务外包业务管理和统计系统”中注册并及时填报服务外包合同签约及执行等相关业务信息。"
+            "未填报的期间补报后能否认定为及时填报，政策原文没有规定，以市商务局审核为准。"
+        )
     if facts.get("mofcom_registered") is False:
         return "需先在商务部“服务外包业务管理和统计系统”中注册，并及时填报服务外包合同签约及执行等相关业务信息，才具备申报资格。"
     if w["branch_question"].search(text):
@@ -634,6 +653,13 @@ def _explain(text: str, facts: dict) -> str:
             "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。"
         )
     return ""
+
+
+def _lapsed(text: str) -> bool:
+    """「系统注册了 但去年有两个季度忘了填」: the message says the applicant is in the system (a `holds` statement of
+    mofcom_registered) and also that it failed to file (a `fails` one): registered, but 及时填报 fails."""
+    values = [v for ph in _phrases(text or "") for v in _phrase_values("mofcom_registered", ph)]
+    return True in values and False in values
 
 
 def must_topic(text: str) -> str:

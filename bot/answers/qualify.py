@@ -341,6 +341,13 @@ def _second_article_failed(text: str, facts: dict, topic: Optional[str]) -> Opti
     return eligibility.failed_answer(text, facts)
 
 
+def _names_items(text: str) -> bool:
+    """Whether the message names a support item (bot/estimate/items.py)."""
+    from bot.estimate.items import detect_items
+
+    return bool(detect_items(text))
+
+
 def _clause_facts(message_facts: dict) -> dict:
     """The facts a message states of a 第三条 clause's own conditions (not 第二条's, not who applies)."""
     return {
@@ -405,7 +412,10 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     condition_facts = _clause_facts(message_facts)
     # 「…被处罚了 还在整改 能申请吗」: the applicant's own failing 第二条 fact decides; a message that speaks to a
     # clause's own conditions (「行业协会自己办的展会 没有商务部门指定」) gets that clause's verdict below
-    failed = _second_article_failed(text, facts, topic) if asks and not condition_facts else None
+    # 「在许昌注册的…在郑州租的写字楼…能不能申报这个政策」: a question on who may apply (topic 第二条, no item named)
+    # with a failing 第二条 fact is answered on 第二条, whatever other clause's facts (租的写字楼) it also states
+    on_second = topic == "2" and not _names_items(text)
+    failed = _second_article_failed(text, facts, topic) if asks and (not condition_facts or on_second) else None
     if failed is not None:
         return failed
     who = cond.APPLICANT_TYPES.get(message_facts.get("applicant_type") or "")

@@ -231,6 +231,8 @@ def with_place(t: str, a: Answer) -> Answer:
     named = eligibility.places_named(t)
     if a.clause != "2" or not a.text or not named or any(p in a.text for p in named):
         return a
+    if eligibility.facts_from(t).get("registered_in_zhengzhou") is False:
+        return a  # 「在许昌注册的 人和办公室搬到郑州高新区了」: the place is where it works, not where it is set up
     if a.text.startswith("结论："):  # the verdict first, then where the place is
         verdict, _, rest = a.text.partition("\n")
         return replace(a, text=verdict + "\n" + eligibility.place_line(t) + ("\n" + rest if rest else ""))
