@@ -354,8 +354,31 @@ def read_labelled_rows(text: str) -> str:
         if len(cells) != len(labels):
             out.append(line)
             continue
-        out.append(" ".join(_cell_words(lab, c) if _is_cell(c) else c for lab, c in zip(labels, cells)))
+        out.append(_labelled_row(labels, cells))
     return "\n".join(out)
+
+
+def _labelled_row(labels, cells: List[str]) -> str:
+    """One row of a labelled table as words: each bare figure after its column's name (a count column's as that many
+    people or fairs: 「人数 5」 → 「5人」; a cost column's name without words that only say it is claimed: 「可补贴费用」 →
+    「费用」), and the cells of words that describe the row's first cell (「境内」「资质(新获得)」「本科」) in brackets after
+    it, so that 「法兰克福服务贸易展（境外） 费用96,000元」 is a fair's cost, not an offshore amount."""
+    words = table_words()
+    first, aside, rest = cells[0], [], []
+    for k, (lab, c) in enumerate(zip(labels, cells)):
+        if k == 0:
+            continue
+        if not _is_cell(c):
+            (aside if first and not _is_cell(first) and not re.search(r"[0-9]", c) else rest).append(c)
+        elif lab[0] in words["count_columns"] and c not in words["empty"] and not _CELL.fullmatch(c).group("unit"):
+            rest.append(f"{c}{words['count_columns'][lab[0]]}")
+        else:
+            name = re.sub("|".join(map(re.escape, words["claimed_words"])), "", lab[0]) or lab[0]
+            rest.append(_cell_words((name, lab[1], lab[2]), c))
+    if _is_cell(first):
+        return " ".join(w for w in [_cell_words(labels[0], first)] + rest if w)
+    head = first + (f"（{' '.join(aside)}）" if aside else "")
+    return " ".join(w for w in [head] + rest if w)
 
 
 def _item_columns(cells: List[str]) -> Optional[dict]:
