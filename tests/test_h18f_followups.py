@@ -146,7 +146,7 @@ class TestFairTableColumns:
 
     def test_each_bare_figure_takes_its_column(self):
         rows = read_labelled_rows("名称 | 地点 | 展位费 | 差旅\n峰会 | 杭州 | 2万 | 0.3万").split("\n")
-        assert "峰会 杭州 展位费2万 差旅0.3万" == rows[1]
+        assert "峰会（杭州） 展位费2万 差旅0.3万" == rows[1]  # the place describes the fair, in brackets after it
 
     def test_travel_column_is_named_and_not_counted(self):
         """大连 2.4万 × 70% = 16,800; 新加坡 6万 × 70% = 42,000 → 58,800 (住宿交通 left out)."""

@@ -211,7 +211,7 @@ def _bare_letters(text: str, w: dict) -> list:
     found = [
         (m.group(1).lower(), m.start(1))
         for m in re.finditer(
-            rf"(?:^|(?<=[\s，,。；;:：!！?？]))([{''.join(w['bare_letter_series'])}])(?=[\u4e00-\u9fff])(?!{not_before})",
+            rf"(?:^|(?<=[\s，,。；;:：!！?？]))([{''.join(w['bare_letter_series'])}])(?=[\u4e00-\u9fff]|\s*[:：])(?!{not_before})",
             text,
             re.I,
         )

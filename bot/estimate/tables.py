@@ -163,6 +163,70 @@ def _by_rows(tokens, i) -> Optional[Tuple[int, Optional[str], list, list]]:
     return run - 1, (_sentences(rows, labels) if fits else None), labels, rows
 
 
+def _line_cells(line: str) -> List[str]:
+    """A line's cells: split at tabs and | when it has them (an empty cell kept, 「2024\t1,580\t」 has an empty last
+    cell; a markdown row's outer | dropped), else at spaces."""
+    if re.search(r"[\t|｜]", line):
+        cells = [c.strip() for c in re.split(r"[\t|｜]", line.strip().strip("|｜"))]
+        return cells
+    return line.split()
+
+
+def _remark_column(label, cells: List[str]) -> bool:
+    """A column that holds no figure: headed by a remark word (备注, 说明…, pasted_tables.yml remark), or any header
+    whose cells are all words with no digit (「已填报」「预计」) or empty."""
+    if label[1] or label[2]:
+        return False  # a unit or a rate: a figure's column
+    if any(w in label[0] for w in table_words()["remark"]):
+        return True
+    return all(not _is_cell(c) and not re.search(r"[0-9]", c) for c in cells if c) and any(cells)
+
+
+def _by_lines(text: str, tokens, i) -> Optional[Tuple[int, Optional[str], list, list]]:
+    """「年度\t在岸(万元)\t备注 / 2023\t1,236.50\t已填报」 from token i, one row a line: a remark column (_remark_column)
+    holds no figure and is left out, its cell may be empty; the other columns are read as by rows. None unless the
+    header and every row are whole lines, each row a year and one cell per column (a remark cell left empty at the
+    line's end may be missing), and every cell of the other columns a figure or an empty mark."""
+    start = text.rfind("\n", 0, tokens[i][0]) + 1
+    header = _line_cells(text[start : text.find("\n", start) if "\n" in text[start:] else len(text)])
+    if not header or header[0] != tokens[i][2]:
+        return None
+    labels = [_label(c) for c in header[1:]]
+    if not labels or None in labels:
+        return None
+    rows, end = [], text.find("\n", start)
+    while end != -1:
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1 : nxt if nxt != -1 else len(text)]
+        cells = _line_cells(line)
+        if re.fullmatch(r"[\s|｜:-]*-[\s|｜:-]*", line):
+            end = nxt  # 「|---|---|」: a markdown table's rule
+            continue
+        if not cells or not _is_year(cells[0]):
+            break
+        rows.append((cells[0], cells[1:] + [""] * (len(labels) - len(cells) + 1)))
+        if len(cells) > len(labels) + 1:
+            return None
+        last_end = end + 1 + len(line.rstrip())
+        end = nxt
+    if not rows:
+        return None
+    remarks = [c for c, lab in enumerate(labels) if _remark_column(lab, [r[c] for _, r in rows])]
+    keep = [c for c in range(len(labels)) if c not in remarks]
+    if not remarks or not keep:
+        return None
+    if any(r[c] and not _is_cell(r[c]) for _, r in rows for c in keep):
+        return None  # a word under a figure's column: the row does not fit
+    rows = [(y, [c or "-" for c in r]) for y, r in rows]  # 「2023\t1200\t\t无离岸」: a cell left empty, no figure
+    years = [y for y, _ in rows]
+    if len(set(years)) < len(years):
+        return None
+    labels = [labels[c] for c in keep]
+    rows = [(y, [r[c] for c in keep]) for y, r in rows]
+    last = max(k for k, t in enumerate(tokens) if t[0] < last_end)
+    return last, _sentences(rows, labels), labels, rows
+
+
 def _turned(tokens, i, corner: bool = True) -> Optional[Tuple[int, Optional[str], list, list]]:
     """「项目 2023 2024 在岸(万元) 1320 1850 汇率 6.9 7.1」 from token i: (last token, sentences). With no corner cell
     (the spreadsheet's corner left empty: a line of two years or more, then the rows) the years start at token i."""
@@ -214,6 +278,8 @@ def read_tables(text: str) -> Tuple[str, List[str]]:
         read = None
         if head in words["year_column"]:
             read = _by_rows(tokens, i)
+        if read is not None and read[1] is None:
+            read = _by_lines(text, tokens, i) or read
         if (read is None or read[1] is None) and head in words["corner"]:
             read = _turned(tokens, i) or read
         if read is None and _is_year(head) and _starts_line(text, tokens[i][0]):
@@ -289,7 +355,7 @@ def read_labelled_rows(text: str) -> str:
                 labels = header  # 「说明文字 从台账拷的：」 over 「项目 类型 费用(元)」: the row that fits no header is the header
             out.append(line)
             continue
-        out.append(" ".join(_cell_words(lab, c) if _is_cell(c) else c for lab, c in zip(labels, cells)))
+        out.append(_labelled_row(labels, cells))
     return "\n".join(out)
 
 
@@ -299,6 +365,29 @@ def _header_of(cells: List[str]) -> Optional[list]:
     if len(cells) >= 2 and all(header) and cells[0] not in table_words()["year_column"]:
         return header
     return None
+
+
+def _labelled_row(labels, cells: List[str]) -> str:
+    """One row of a labelled table as words: each bare figure after its column's name (a count column's as that many
+    people or fairs: 「人数 5」 → 「5人」; a cost column's name without words that only say it is claimed: 「可补贴费用」 →
+    「费用」), and the cells of words that describe the row's first cell (「境内」「资质(新获得)」「本科」) in brackets after
+    it, so that 「法兰克福服务贸易展（境外） 费用96,000元」 is a fair's cost, not an offshore amount."""
+    words = table_words()
+    first, aside, rest = cells[0], [], []
+    for k, (lab, c) in enumerate(zip(labels, cells)):
+        if k == 0:
+            continue
+        if not _is_cell(c):
+            (aside if first and not _is_cell(first) and not re.search(r"[0-9]", c) else rest).append(c)
+        elif lab[0] in words["count_columns"] and c not in words["empty"] and not _CELL.fullmatch(c).group("unit"):
+            rest.append(f"{c}{words['count_columns'][lab[0]]}")
+        else:
+            name = re.sub("|".join(map(re.escape, words["claimed_words"])), "", lab[0]) or lab[0]
+            rest.append(_cell_words((name, lab[1], lab[2]), c))
+    if _is_cell(first):
+        return " ".join(w for w in [_cell_words(labels[0], first)] + rest if w)
+    head = first + (f"（{' '.join(aside)}）" if aside else "")
+    return " ".join(w for w in [head] + rest if w)
 
 
 def _item_columns(cells: List[str]) -> Optional[dict]:

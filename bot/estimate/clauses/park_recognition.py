@@ -172,6 +172,9 @@ def _firm_count(firms, text: str = "") -> int:
     i = 0
     while i < len(firms):
         n = int(firms[i].value)
+        if n > 1 and _restates(firms, i, text):
+            i += 1  # 「一家500强 和一家领军企业 两家都入园一年多了」: the two already counted, said again
+            continue
         ones = 0
         while i + 1 + ones < len(firms) and firms[i + 1 + ones].value == 1:
             ones += 1
@@ -189,6 +192,27 @@ def _firm_count(firms, text: str = "") -> int:
             total += n
             i += 1
     return total
+
+
+_RESTATED_AFTER = re.compile(r"^\s*(企业|公司|单位|项目)?\s*(都|均|全都|全部|皆)")
+_RESTATED_BEFORE = re.compile(r"(这|那|上述|以上|上面|前面|前述|共|一共|总共|合计|共计)\s*$")
+_MORE = re.compile(r"(另外|另|还有|还|又|再|此外|以及|和|及|加上)\s*$")
+
+
+def _restates(firms, i: int, text: str) -> bool:
+    """Whether the count `firms[i]` (several) sums up the firms named just before it: 「一家500强 和一家领军企业
+    两家都入园一年多了」「…这两家…」「…一共两家」 (2, not 4). A count said as more firms (「另外两家都是100强」
+    「还有两家」) or of another number than the single firms before it is not a restatement."""
+    n, said, j = int(firms[i].value), 0, i - 1
+    while j >= 0 and said < n:  # 「一家500强 两家领军企业 三家都…」: the counts just before it add up to it
+        said, j = said + int(firms[j].value), j - 1
+    if i == 0 or said != n:
+        return False
+    f = firms[i]
+    before = text[max(0, f.start - 4) : f.start]
+    if _MORE.search(before):
+        return False
+    return bool(_RESTATED_AFTER.search(text[f.end : f.end + 6]) or _RESTATED_BEFORE.search(before))
 
 
 CLAUSES = (

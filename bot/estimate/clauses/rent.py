@@ -96,6 +96,7 @@ def read(r):
         r.out.notes.append(f"合同执行额{m.group(1)}多万元，按不少于{wan(low)}核对条件")
     if re.search(r"(没有?|未|从未|没)(享受|拿|领)(过)?", t):
         r.out.fields.setdefault("rent_years_subsidized", 0)
+    _ordinal_year(r)
     pend = {
         "rent_years_in_park": "duration_years",
         "rent_years_subsidized": "duration_years",
@@ -116,6 +117,24 @@ def read(r):
         else:
             if r.pending == "rent_years_subsidized" and r.bool_answer() is False:
                 r.out.fields["rent_years_subsidized"] = 0
+
+
+ORDINAL_YEAR = re.compile(
+    r"(入驻|入园|进驻|在园|园区|园里)[^，。；;\d]{0,14}?第\s*([0-9]+|[一二两三四五六七八九十]+)\s*(个)?年(头)?"
+    r"(?![^，。；;]{0,3}(起|开始|才|就|享受|拿|领|申请|补))"  # 「入驻后第4年起享受补贴」: when the subsidy began
+)
+
+
+def _ordinal_year(r) -> None:
+    """「入驻园区已经第5年」「进驻第四个年头」: in the Nth year, N − 1 full years. From the 4th year on that is ≥ 3 full
+    years (the rule's 三年以上), counted as N − 1; an earlier year is left to be asked (full years or not is unsaid)."""
+    if "rent_years_in_park" in r.out.fields:
+        return
+    m = ORDINAL_YEAR.search(r.text)
+    n = m and (int(m.group(2)) if m.group(2).isdigit() else numeral_value(m.group(2)))
+    if n and n >= 4:
+        r.out.fields["rent_years_in_park"] = Decimal(int(n) - 1)
+        r.out.notes.append(f"入驻园区已是第{int(n)}年，按已满{int(n) - 1}年计")
 
 
 def _contract_term(r, f) -> int:
