@@ -142,7 +142,7 @@ def test_parts_of_some_fairs_only_are_asked_never_spread(text):
 def test_note_line_over_a_pasted_table_is_no_header():
     text = "下面是财务给的\t直接复制的\n展会\t地区\t费用(元)\n厦门投洽会\t境内\t28,000\n迪拜GITEX\t境外\t80,000"
     out = read_labelled_rows(text)
-    assert "厦门投洽会 境内 费用28,000元" in out and "迪拜GITEX 境外 费用80,000元" in out
+    assert "厦门投洽会（境内） 费用28,000元" in out and "迪拜GITEX（境外） 费用80,000元" in out
 
 
 def test_next_list_number_after_no_offshore_is_no_figure():

@@ -18,9 +18,9 @@ AGAIN = re.compile(r"^\s*(?:这个|那个|这场|那场|这一场|那一场|这�
 
 
 def _verdict(words: str) -> Optional[bool]:
-    from bot.understand.facts import _bool, fact_specs
+    from bot.understand.facts import bool_fact, fact_specs
 
-    return _bool(fact_specs()["fair_designated"], words)
+    return bool_fact(fact_specs()["fair_designated"], words)
 
 
 def _phrases(text: str) -> list:

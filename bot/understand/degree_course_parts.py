@@ -26,9 +26,9 @@ def _pattern():
 
 
 def _degree_course(words: str) -> bool:
-    from bot.understand.facts import _bool, fact_specs
+    from bot.understand.facts import bool_fact, fact_specs
 
-    return _bool(fact_specs()["degree_education"], words.lower()) is True
+    return bool_fact(fact_specs()["degree_education"], words.lower()) is True
 
 
 def spans(t: str) -> List[Tuple[int, int]]:

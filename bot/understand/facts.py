@@ -147,7 +147,7 @@ def _phrase(text: str, pos: int) -> str:
     return text[start : m.start() if m else len(text)]
 
 
-def _bool(spec: dict, t: str) -> Optional[bool]:
+def bool_fact(spec: dict, t: str) -> Optional[bool]:
     """The last statement about a yes/no fact: True, False or None."""
     found: List[Tuple[int, bool]] = []
     for p in spec["fails"]:
@@ -628,7 +628,7 @@ def read_facts(text: str) -> dict:
         if kind == "bool":
             value = _derived(name, spec, t) if spec.get("series_cue") else None
             if value is None:
-                value = _bool(spec, t)
+                value = bool_fact(spec, t)
             if value is None and spec.get("each_year_cue"):
                 value = _each_year(spec["each_year_cue"], t)
         elif kind == "enum":
@@ -651,9 +651,9 @@ def _segment_scoped(t: str, specs: dict) -> dict:
     """「1 …实习生…应届毕业生16名（大专以上…）；2 派了25个项目经理参加…培训」: a message naming several items' people
     whose 学历 is said in a sentence naming one item's people only: that level is that item's (education_level@3.7.4 =
     大专), never the others'. Nothing when a sentence naming no one item states a level too (then it is everyone's)."""
-    from bot.understand.scoped_facts import ALL, _scopes, item_of
+    from bot.understand.scoped_facts import ALL, person_scopes, item_of
 
-    names, _ = _scopes()
+    names, _ = person_scopes()
     if item_of(t) != ALL:
         return {}
     out: dict = {}

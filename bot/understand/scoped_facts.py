@@ -14,7 +14,7 @@ ALL = "*"
 
 
 @lru_cache(maxsize=1)
-def _scopes() -> tuple:
+def person_scopes() -> tuple:
     from bot.estimate.reading import alternation, estimate_words
 
     w = estimate_words()["person_scopes"]
@@ -23,21 +23,21 @@ def _scopes() -> tuple:
 
 def item_of(text: str) -> Optional[str]:
     """The one item whose people the normalised `text` names, "*" when it names none or several."""
-    _, items = _scopes()
+    _, items = person_scopes()
     named = [code for code, pattern in items.items() if pattern.search(text)]
     return named[0] if len(named) == 1 else ALL
 
 
 def scoped(text: str, facts: dict) -> dict:
     """The person facts of `facts` (read from normalised `text`) under the item whose people the text names."""
-    names, _ = _scopes()
+    names, _ = person_scopes()
     scope = item_of(text)
     return {f"{name}@{scope}": facts[name] for name in names if name in facts}
 
 
 def for_item(facts: dict, code: str) -> dict:
     """`facts` as item `code` reads them: every scoped key resolved (see the module's words), none left."""
-    names, items = _scopes()
+    names, items = person_scopes()
     out = {k: v for k, v in facts.items() if "@" not in k}
     for name in names:
         latest, own, everyone = facts.get(name), facts.get(f"{name}@{code}"), facts.get(f"{name}@{ALL}")

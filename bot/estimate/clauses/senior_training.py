@@ -441,9 +441,9 @@ def _qualified_groups(r, costs, groups: list) -> list:
 def degree_course(words: str) -> bool:
     """Whether `words` (one person's or group's own description) say their course is a degree course (学历教育:
     「读在职MBA」「在读EMBA」, knowledge/data/facts.yml degree_education)."""
-    from bot.understand.facts import _bool, fact_specs
+    from bot.understand.facts import bool_fact, fact_specs
 
-    return _bool(fact_specs()["degree_education"], (words or "").lower()) is True
+    return bool_fact(fact_specs()["degree_education"], (words or "").lower()) is True
 
 
 def _degree_course_label() -> str:
