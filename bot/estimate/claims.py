@@ -166,6 +166,13 @@ def find(text: str, figs) -> List[Claim]:
             out.append(Claim(value, f.start, code, total=code is None, each=each and times == 1, also=also))
         elif re.search(rf"({verbs})\s*$", lead):
             out.append(Claim(value, f.start, _last_code(text, start, f.start), each=each))
+        elif re.search(
+            rf"(?:{alternation(_words('openers'))})(?:的|出来|下来|了)?\s*(?:是|为|有|得|就是|应该是|大概是)?\s*$", lead
+        ):
+            # 「增量奖励算下来多少 我算是240万对吧」: the amount right after the opener is the user's result, of the award
+            # named last before it (or of all of them)
+            code = _last_code(text, 0, f.start)
+            out.append(Claim(value, f.start, code, total=code is None, each=each))
         elif loose_ok and re.search(rf"({totals})\s*(是|为|约|大概|大约|有)?\s*$", lead):
             out.append(Claim(f.value, f.start, total=True))
         elif re.search(costs, lead):

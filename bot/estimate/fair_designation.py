@@ -12,7 +12,11 @@ from decimal import Decimal
 from typing import Optional
 
 PHRASE = re.compile(r"[，,。；;！!？?\n]")
-GROUP = re.compile(r"都|全部|全都|均|各|每场|每个|分别|[两二三四五六七八九十\d]+\s*(?:场|个展|次)")
+GROUP = re.compile(
+    r"都|全部|全都|均|各|每场|每个|分别|[两二三四五六七八九十\d]+\s*(?:场|个展|次)|这[两二三四五六七八九几]个|这些|它们|他们"
+)
+# a phrase that opens another fair (「还有一个是我们自己组织去美国…」): its words belong to the fair whose cost follows
+OPENS = re.compile(r"^\s*(?:还有|另外|另)?(?:一个|一场|一次|第[一二三四五六七八九十\d]+(?:个|场|次))(?:是|为)?")
 ASKED = re.compile(r"\s+[^\s]*(?:能|可以|多少|吗|么)[^\s]*$")  # 「… 能补多少」: the question, no words of the fair
 AGAIN = re.compile(r"^\s*(?:这个|那个|这场|那场|这一场|那一场|这次|那次|这家|这个展|那个展|该展)")
 
@@ -30,14 +34,24 @@ def _phrases(text: str) -> list:
     out: list = []
     start = 0
     bounds = [m.start() for m in PHRASE.finditer(text)] + [len(text)]
+    opening = ""  # 「还有一个是我们自己组织去美国拜访客户，花了5万」: the words that open the fair whose cost follows
     for end in bounds:
         words = text[start:end]
-        values = [Decimal(str(f.value)) for f in parse_figures(words) if f.kind == "money" and f.value is not None]
-        if out and not values and AGAIN.match(words):
-            out[-1] = (out[-1][0] + "，" + words, out[-1][1])
-        elif words.strip():
-            out.append((words, values))
         start = end + 1
+        if not words.strip():
+            continue
+        values = [Decimal(str(f.value)) for f in parse_figures(words) if f.kind == "money" and f.value is not None]
+        if values:
+            out.append(((opening + "，" if opening else "") + words, values))
+            opening = ""
+        elif out and AGAIN.match(words):
+            out[-1] = (out[-1][0] + "，" + words, out[-1][1])  # 「越南那个展位费4万，这个不是指定的 能补多少」
+        elif OPENS.match(words):
+            opening = (opening + "，" if opening else "") + words
+        elif out and len(out[-1][1]) == 1 and not opening and not re.search(r"多少|吗|么|呢|能补|能拿|[?？]", words):
+            out[-1] = (out[-1][0] + "，" + words, out[-1][1])  # 「花了5万，不是商务部门安排的」: said of that fair
+        else:
+            out.append((words, values))
     return out
 
 
