@@ -443,6 +443,8 @@ def _dollar_million(norm: str, start: int, end: int, prefix) -> bool:
         return False
     if _DOLLAR_AFTER.match(norm, m_unit.end()):
         return True
+    if prefix is not None and prefix.group("word").lower() in ("$", "us$", "usd"):
+        return True  # 「$11m」「usd 2.5m」 (normalised text is lower case): a dollar sign before it
     if prefix is None and _DOLLAR_BEFORE.search(norm, max(0, start - 6), start):
         return True
     header = _HEADER_UNIT.search(norm, max(0, start - 12), start) if prefix is None else None

@@ -43,7 +43,7 @@ def read(r):
         r.out.fields["park_enterprise_operated"] = True
     if _affirmed(r"(政府|管委会)(直接)?(管理|运营)", t):
         r.out.fields["park_enterprise_operated"] = False
-    firms = []
+    firms, investments = [], []
     for f in r.figs:
         if id(f) in r.used:
             continue
@@ -54,7 +54,7 @@ def read(r):
             r.use(f)
         elif f.kind == "money" and re.search(r"外资|外商|投资", before + after):
             if f.currency == "USD":
-                r.out.fields["park_foreign_investment_usd"] = f.value
+                investments.append(f)
             else:
                 r.out.clarifications.append(
                     Clarification(
@@ -64,6 +64,15 @@ def read(r):
                     )
                 )
             r.use(f)
+    if len(investments) > 1:  # 「一个是数据中心信息服务 $11M」 between two projects' investments: one of the list
+        first, last = investments[0].start, investments[-1].end
+        for f in r.figs:
+            if f.kind == "money" and f.currency == "USD" and id(f) not in r.used and first < f.start < last:
+                investments.append(f)
+                r.use(f)
+        investments.sort(key=lambda f: f.start)
+    if investments:
+        _foreign_investment(r, investments)
     if firms:
         for f in _named_in_turn(r, firms):
             firms.append(f)
@@ -96,6 +105,55 @@ def read(r):
         else:
             if r.bool_answer() is False:
                 r.out.fields["park_top_enterprises"] = 0
+
+
+def _foreign_investment(r, amounts: list) -> None:
+    """三（八）2's foreign investment from the dollar amounts said beside 外资/外商/投资. One amount is the figure. Several
+    (「一个是软件开发 外资1,200万美元 一个是数据中心信息服务 $11M 还有一个是汽车零部件制造厂 外资3000万美元」) are
+    several projects' investments: each is judged by the words of its own project (facts.yml project_it_industry):
+    a project said to be outside 信息传输、软件和信息服务业 is left out and named, the others are added — never one
+    amount kept silently in place of the others. 「其中」「到位」 between them (a part of the same investment) sets none."""
+    from bot.understand.facts import bool_fact, fact_specs
+
+    t = r.text
+    if len(amounts) == 1:
+        r.out.fields["park_foreign_investment_usd"] = amounts[0].value
+        return
+    if any(
+        re.search(r"其中|到位|实际|实缴|累计|合计|一共|总共", t[a.end : b.start]) for a, b in zip(amounts, amounts[1:])
+    ):
+        r.out.problems.append(
+            "您说了几笔外商投资金额（"
+            + "、".join(f.raw for f in amounts)
+            + "），我分不清它们是不同项目各自的金额，还是同一笔投资的总额和其中一部分；请告诉我引进的信息传输、软件和信息服务业项目吸引外商投资的合计金额（美元）。"
+        )
+        return
+    spec = fact_specs()["project_it_industry"]
+    other = re.compile(alternation(estimate_words()["park_non_it_projects"]))
+    kept, left = [], []
+    for f in amounts:
+        start = max([0] + [g.end for g in r.figs if g.kind == "money" and g.end <= f.start])
+        words = t[start : f.end]  # the project's own words: back to the amount before it, from its opener on
+        opener = list(re.finditer(r"(还有|另外|另)?(一个|一家|另一个|第[一二三四五六七八九十\d]+个)(是|为)?", words))
+        if opener:
+            words = words[opener[-1].start() :]
+        it = bool_fact(spec, words)
+        (left if it is False or (it is None and other.search(words)) else kept).append((f, words))
+    if not kept:
+        r.out.fields["park_foreign_investment_usd"] = sum((f.value for f in amounts), Decimal(0))
+        return  # every project said outside the industry: the item's own condition fails it whole
+    total = sum((f.value for f, _ in kept), Decimal(0))
+    r.out.fields["park_foreign_investment_usd"] = total
+    if left:
+        r.out.fields["_fact_project_it_industry@3.8.2b"] = True  # the projects counted are the industry's
+        named = "、".join(f"“{w.strip(' ，,、；;')}”" for _, w in left)
+        r.out.notes.append(
+            f"{named}不是信息传输、软件和信息服务业项目，不计入吸引外资金额（依据第三条第（八）项第2点）"
+        )
+    if len(kept) > 1:
+        r.out.notes.append(
+            "吸引外商投资按各项目相加：" + " + ".join(wan(f.value, "") for f, _ in kept) + f" = {wan(total, '')}美元"
+        )
 
 
 def _affirmed(pattern: str, t: str) -> bool:
