@@ -38,3 +38,11 @@ def test_lower_case_million_after_a_dollar_sign(text, value):
 @pytest.mark.parametrize("text", ["跑了5m", "面积300m"])
 def test_lower_case_m_alone_is_no_money(text):
     assert not [f for f in parse_figures(text) if f.kind == "money"]
+
+
+def test_an_amount_restated_in_brackets_is_one_amount():
+    """「2,500万美元（USD 25,000,000）」 says one amount twice (R28E017 once got 5000万)."""
+    s = EstimateSession.start(
+        "园区引进的软件和信息服务业项目一共吸引外商投资2,500万美元（USD 25,000,000），园区这块能奖励多少"
+    )
+    assert s.inputs["park_foreign_investment_usd"] == Decimal(25000000)

@@ -63,3 +63,18 @@ def test_two_said_not_designated_together_do_not_drop_one():
     s = EstimateSession.start("境内参加了两场展会，一场展位费3万，一场展位费2万，这两个都不是商务部门指定的，能补多少")
     assert costs(s) == [Decimal(20000), Decimal(30000)]
     assert "3.5" in s.failed()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们是做建筑施工劳务分包的 在工地上干活 这算工程技术服务吗",
+        "老板回老家了 这个月没人管申报",
+        "我们在工厂旁边租的办公室",
+    ],
+)
+def test_where_the_business_or_its_people_are_is_no_trainee_fact(text):
+    """Only trainees counted or named who went elsewhere have no contract: 「在工地上干活」 (R8Q043) says nothing of it."""
+    from bot.understand.facts import read_facts
+
+    assert "labor_contract_years" not in read_facts(text)

@@ -116,6 +116,12 @@ def _foreign_investment(r, amounts: list) -> None:
     from bot.understand.facts import bool_fact, fact_specs
 
     t = r.text
+    restated = re.compile(r"\s*[（(]\s*(?:约|即|合)?\s*$")  # 「2,500万美元（USD 25,000,000）」: the same amount again
+    amounts = [
+        f
+        for i, f in enumerate(amounts)
+        if not (i and f.value == amounts[i - 1].value and restated.match(t[amounts[i - 1].end : f.start]))
+    ]
     if len(amounts) == 1:
         r.out.fields["park_foreign_investment_usd"] = amounts[0].value
         return
