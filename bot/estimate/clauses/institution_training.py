@@ -347,10 +347,15 @@ def read_batches(r) -> bool:
     earlier = [k for k in known if k not in {b.key for b in found.batches}]
     if earlier:
         said += "；" + "；".join(f"{k}（此前已计）：{known[k]}" for k in earlier)
+    _note_batches(r, counts, said)
+    return True
+
+
+def _note_batches(r, counts: dict, said: str) -> None:
+    """The note naming each batch's qualified trainees (and their sum when there are several)."""
     if len(counts) > 1:
         said += f"；合计 {' + '.join(str(v) for v in counts.values())} = {sum(counts.values())}名"
     r.out.notes.append(f"按期/批计算符合条件的学员：{said}")
-    return True
 
 
 def _corrected_part(r, known: dict) -> bool:
@@ -376,9 +381,7 @@ def _corrected_part(r, known: dict) -> bool:
     others = [k for k in counts if k not in {c.key for c in found}]
     if others:
         said += "；" + "；".join(f"{k}（不变）：{counts[k]}" for k in others)
-    if len(counts) > 1:
-        said += f"；合计 {' + '.join(str(v) for v in counts.values())} = {sum(counts.values())}名"
-    r.out.notes.append(f"按期/批计算符合条件的学员：{said}")
+    _note_batches(r, counts, said)
     return True
 
 
