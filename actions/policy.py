@@ -564,11 +564,11 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
         from bot.understand.facts import read_facts
 
         facts = {**facts, **read_facts(normalize(trimmed))}
-    codes = {c for p in asked for c in detect_items(normalize(p))} & set(conditions.clause_codes())
-    if not codes:
-        from bot.estimate.session import EstimateSession
+    from bot.estimate.session import EstimateSession
 
-        codes = set(EstimateSession.start(" ".join(asked)).items) & set(conditions.clause_codes())
+    codes = {c for p in asked for c in detect_items(normalize(p))} & set(conditions.clause_codes())
+    # 「技术先进型还在评审 没批下来 离岸今年$1.2M 汇率6.9 现在能拿多少」: the items the figures give are asked too
+    codes |= set(EstimateSession.start(" ".join(asked)).items) & set(conditions.clause_codes())
     if not codes:
         return False
     verdicts = conditions.evaluate_all(facts, sorted(codes))

@@ -54,6 +54,10 @@ def split(text: str) -> List[Tuple[str, str]]:
     tail = ""
     if cut > 0 and not re.search(r"\d", last[cut + 1 :]):
         tail, pieces[-1] = last[cut + 1 :], (last_name, last[: cut + 1])
+    else:
+        cut = _voice_tail(last, w["said_of_all_marks"])
+        if cut > 0:
+            tail, pieces[-1] = last[cut:], (last_name, last[:cut])
     shared = _without_mixed_roles(_without_applicant_count(lead), w["roles"]) if not re.search(r"\d", lead) else ""
     names = list(dict.fromkeys(n for n, _ in marks))
     own = {n: " ".join(piece.strip() for m, piece in pieces if m == n) for n in names}
@@ -73,6 +77,25 @@ def split(text: str) -> List[Tuple[str, str]]:
         )
         for n in names
     ]
+
+
+def _voice_tail(last: str, marks: list) -> int:
+    """Where the words said of every applicant begin in the last applicant's words of a voice message with no full
+    stops (「…B公司今年刚成立 第一年做了400万 都是在岸 两家的增量奖励各多少 加起来多少」): the first phrase after its last
+    figure that opens with a word of several (都, 两家, 各, 加起来: estimate_words.yml said_of_all_marks), when no figure
+    follows; -1 when there is none (the words stay that applicant's: 「…B公司离岸50万美元 还没认定技术先进型」)."""
+    figures = list(re.finditer(r"\d", last))
+    if not figures:
+        return -1
+    start = figures[-1].end()
+    opens = "|".join(sorted(map(re.escape, marks), key=len, reverse=True))
+    for m in re.finditer(r"[\s，,]+", last[start:]):
+        at = start + m.end()
+        if re.search(r"[A-Za-z]$", last[: start + m.start()]):
+            continue  # 「rate 7.1 for both」: an English phrase goes on
+        if re.match(rf"(?:{opens})(?![A-Za-z])", last[at:], re.I):
+            return at
+    return -1
 
 
 def _asked_of_each(tail: str, names: list, letters: list) -> dict:

@@ -5,6 +5,10 @@ Each fair's own phrase (its cost, and a phrase right after it that names it agai
 knowledge/data/facts.yml `fair_designated`; a fair said not to be designated is left out and named, the others are
 counted and the item stands on them. Nothing is changed when every fair is said not designated (the item fails
 whole), when none is, or when the fair meant cannot be told apart by its cost (never a guess which one leaves).
+
+Voice text has no commas (「一个是迪拜GITEX展 花了4万 一个是伦敦的… 8万 这两个是商务局指定的 还有一个是我们自己组织去美国
+拜访客户 花了5万 不是商务部门安排的」): when the punctuated phrases tell no fair apart, a space between Chinese words or
+figures is read as a phrase's end too, and the same rules run again.
 """
 
 import re
@@ -12,6 +16,8 @@ from decimal import Decimal
 from typing import Optional
 
 PHRASE = re.compile(r"[，,。；;！!？?\n]")
+# a space between two Chinese words or a figure and a word (voice text): 「花了4万 一个是伦敦的」, not 「Las Vegas」
+SPACED = re.compile(r"[，,。；;！!？?\n]|(?<=[\u4e00-\u9fff\d])\s+(?=[\u4e00-\u9fff\d])")
 GROUP = re.compile(
     r"都|全部|全都|均|各|每场|每个|分别|[两二三四五六七八九十\d]+\s*(?:场|个展|次)|这[两二三四五六七八九几]个|这些|它们|他们"
 )
@@ -27,17 +33,17 @@ def _verdict(words: str) -> Optional[bool]:
     return bool_fact(fact_specs()["fair_designated"], words)
 
 
-def _phrases(text: str) -> list:
+def _phrases(text: str, bounds_re=PHRASE) -> list:
     """(words, money values) of each phrase, a phrase naming its fair again joined to the one before it."""
     from calculator.figures_zh import parse_figures
 
     out: list = []
     start = 0
-    bounds = [m.start() for m in PHRASE.finditer(text)] + [len(text)]
+    cuts = [(m.start(), m.end()) for m in bounds_re.finditer(text)] + [(len(text), len(text))]
     opening = ""  # 「还有一个是我们自己组织去美国拜访客户，花了5万」: the words that open the fair whose cost follows
-    for end in bounds:
+    for end, after in cuts:
         words = text[start:end]
-        start = end + 1
+        start = after
         if not words.strip():
             continue
         values = [Decimal(str(f.value)) for f in parse_figures(words) if f.kind == "money" and f.value is not None]
@@ -55,13 +61,20 @@ def _phrases(text: str) -> list:
     return out
 
 
+def _said(text: str, bounds_re) -> tuple:
+    """(each one-cost phrase's (words, cost, verdict)), (words, cost) of those said not designated)."""
+    said = [(w, v[0], _verdict(w)) for w, v in _phrases(text, bounds_re) if len(v) == 1]
+    return said, [(w, value) for w, value, verdict in said if verdict is False]
+
+
 def designated_only(r, fairs: list) -> list:
     """The fairs of `fairs` ({region, cost_cny}) less those whose own phrase says they are not designated, each named;
     `fairs` unchanged when that cannot be told (see the module's words)."""
     if len(fairs) < 2:
         return fairs
-    said = [(w, v[0], _verdict(w)) for w, v in _phrases(r.text) if len(v) == 1]
-    left_said = [(w, value) for w, value, verdict in said if verdict is False]
+    said, left_said = _said(r.text, PHRASE)
+    if not left_said:
+        said, left_said = _said(r.text, SPACED)  # voice text: spaces end its phrases
     if not left_said or any(GROUP.search(w) for w, _ in left_said):
         return fairs  # 「两场 展位费各3万 都不是指定的」: said of every fair, the item fails whole
     kept = list(fairs)

@@ -485,6 +485,8 @@ def each_of_two_years(part: str) -> Optional[bool]:
     more (「前年到今年都在涨」), False for two years listed apart (「21和23年都有」: not 连续), None when no two
     years are named with an `each` word after them."""
     words = estimate_words()["every_year"]
+    # 「22年23年都…」: two years listed with no join word between them
+    part = re.sub(r"((?:20)?[0-9]{2}年)\s*(?=(?:20)?[0-9]{2}年)", r"\1和", part)
     relative = {str(k): int(v) for k, v in words["relative"].items()}
     rel = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
     joins, ranges = alternation(words["joins"]), alternation(words["ranges"])

@@ -47,6 +47,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
 from bot.estimate import (
     applicants,
     claims,
+    converted_totals,
     currency_asks,
     lists,
     relative_figures,
@@ -170,6 +171,8 @@ def _figure_follows(after: str) -> bool:
         and (m.end() == 1 or after[m.end() - 2].isspace())
     ):
         return False  # 「去年没有离岸 3. 连续两年…」: the next item's number in a list, no figure
+    if m and re.match(r"(?:20)?\d{2}\s*(?:年|[、和跟与及,，]\s*(?:20)?\d{2}\s*年)", after[m.end() - 1 :]):
+        return False  # 「没离岸 22年23年都拿了新专利」: a year named, no amount
     return bool(m) and not re.search(rf"在岸|境内|国内|{RATE_HINT}", m.group(0))
 
 
@@ -184,6 +187,18 @@ def both_years_after(text: str, end: int) -> bool:
         return False
     rest = text[end + m.end() :]
     return not rest or rest[0] in " \t，。；,;.!?！？\n" or re.match(_words(both["same"]), rest) is not None
+
+
+def rate_both_years_after(text: str, end: int) -> bool:
+    """「rate 7.1 both years」「按7.0 两年都用这个」「汇率7 两年通用」: the words right after a rate say it is both years'
+    (estimate_words.yml years.rate_both_after), ended by a break or the end of the message; 「汇率7.1 两年都拿了新软著」
+    speaks of something else."""
+    words = estimate_words()["years"]["rate_both_after"]
+    m = re.match(rf"\s*[,，]?\s*(?:{_words(words)})", text[end:], re.I)
+    if not m:
+        return False
+    rest = text[end + m.end() :]
+    return not rest or rest[0] in " \t，。；,;.!?！？\n"
 
 
 def _kind_of(text: str, pos: int) -> Optional[str]:
@@ -243,6 +258,8 @@ def _kind_after(text: str, end: int) -> Optional[str]:
     rest = text[end + m.end() : end + m.end() + 4] if m else ""
     if m and re.match(rf"(业务|执行额)?(也|都|是|为)?({NONE_WORDS}|0(?![\d.]))", rest):
         return None
+    if m and re.search(r"没|无|不|非", text[end : end + m.start(1)]):
+        return None  # 「今年0.3亿 没离岸」「3000万 无离岸」: the kind said to be none names no figure
     shares = _words(estimate_words()["part_of_other_kind"]["shares"])
     if m and re.match(rf"(?:业务|的|客户|部分)?\s*(?:{shares})", text[end + m.end() : end + m.end() + 8]):
         return None  # 「3.5 million 离岸为主」: 离岸 names the larger share of the figure, not its kind
@@ -925,7 +942,7 @@ class Reader:
             year = years_of[id(f)]
             if year == "other":
                 continue
-            if self._both_years(f.start):
+            if self._both_years(f.start) or rate_both_years_after(self.text, f.end):
                 self._set_rate("usd_cny_rate", f.value)
                 self._set_rate("previous_usd_cny_rate", f.value)
                 self.use(f)
@@ -982,7 +999,7 @@ class Reader:
                 ]
                 for m in said:
                     year = self._year(m.start(1))
-                    if self._both_years(m.start(1)):
+                    if self._both_years(m.start(1)) or rate_both_years_after(self.text, m.end(1)):
                         keys = ["usd_cny_rate", "previous_usd_cny_rate"]
                     elif year in ("previous", "current") and len(said) > 1:
                         keys = ["previous_usd_cny_rate" if year == "previous" else "usd_cny_rate"]
@@ -1267,6 +1284,7 @@ class Reader:
         )
 
     def _business(self):
+        converted_totals.take(self)  # 「今年4.2亿 这里面离岸600万美元按7.0已经折进去了」: totals as given
         moneys = [f for f in self.unused("money") if f.value is not None]
         if len(moneys) == 2 and _bare_pair_for_increment(self.text, moneys):
             self._years_unsaid_pair()  # 「增量奖励 …是2800万和2300万」: no award said, two years' amounts
