@@ -297,6 +297,11 @@ def answer_part(
 
         if not detect_items(t):  # 「…有没有要求成立满几年才能报」 beside another question: what 第二条 does not require
             return eligibility.answer(t)
+    many = general.many_certs_answer(
+        t
+    )  # 「…四个都能补吗」: the count 三（六） supports a year decides, before a verdict
+    if many is not None:
+        return many
     if facts is not None:
         from bot.answers import qualify
         from bot.understand.facts import read_facts_cached
