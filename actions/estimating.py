@@ -184,8 +184,8 @@ def _one_applicant(name: str, words: str, known: dict) -> tuple:
     out; result None), "estimated" (the calculator's result), "waiting" (a figure still missing or unclear, asked
     naming the applicant; its session), "verdict" (no figure to estimate: its 第二条 verdict alone, or "")."""
     verdict = eligibility.summary(eligibility.facts_from(words), placed=True)
-    if verdict.startswith("结论：不符合"):  # 「B是在洛阳注册的」
-        return name, "refused", verdict, None
+    if verdict.startswith("结论：不符合"):  # 「B是在洛阳注册的」: the place named, which is not in Zhengzhou
+        return name, "refused", verdict + eligibility.outside_line(words), None
     session = EstimateSession.start(words, known=known)
     if not session.items:
         return name, "verdict", verdict, None

@@ -210,11 +210,23 @@ def _whether_without_figures(part: str) -> bool:
     from bot.estimate.session import own_figures
 
     stripped = shapes.pattern("asks_whether").sub("", part)
+    norm = normalize(part)
     return (
         bool(shapes.search("asks_whether", part))
         and not shapes.search("asks_amount", stripped)
-        and not own_figures(normalize(part))
+        and not [f for f in own_figures(norm) if not _counts_names_before(norm, f)]
     )
+
+
+def _counts_names_before(text: str, f) -> bool:
+    """「CMMI ITSS PCMM 还有ISO27001 四个都能补吗」: a count that only counts the certificates named before it is no
+    figure of the user's to compute with."""
+    from bot.estimate.reading import CERT_NAME
+
+    if f.kind != "count" or f.value is None or f.value < 2:
+        return False
+    names = {m.group(0).replace(" ", "").lower() for m in CERT_NAME.finditer(text[: f.start])}
+    return len(names) == f.value
 
 
 def _asks_own_amount(part: str) -> bool:

@@ -122,6 +122,11 @@ def clause_codes() -> List[str]:
     return [k for k, v in _data().items() if isinstance(v, dict) and "conditions" in v]
 
 
+def unstated_topics() -> dict:
+    """conditions.yml `unstated_topics`: requirements users ask about and the facts that state them where a clause does."""
+    return _data().get("unstated_topics") or {"asks": "(?!)", "topics": {}}
+
+
 def spec(code: str) -> dict:
     """One clause's entry of conditions.yml."""
     return _data()[code]

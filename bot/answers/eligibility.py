@@ -314,6 +314,31 @@ def places_named(text: str) -> List[str]:
     return list(dict.fromkeys(p for p in here if p not in ("郑州", "本地", "本市", "这边", "当地")))
 
 
+def places_outside(text: str) -> List[str]:
+    """The places outside Zhengzhou a message says the applicant is set up in or pays tax in (「B是在洛阳注册的」「税在
+    洛阳交」: eligibility_words.yml `place` patterns of registered_in_zhengzhou and pays_tax_in_zhengzhou), in order;
+    a region holding Zhengzhou (河南, 内地) and a negated place (「没在开封注册」) are none."""
+    w = words()
+    found = []
+    for ph in _phrases(text or ""):
+        for field in ("registered_in_zhengzhou", "pays_tax_in_zhengzhou"):
+            for p in w[field].get("place") or []:
+                for m in p.finditer(ph):
+                    place = m.group("place")
+                    if len(place) < 2 or w["not_places"].search(place) or w["zhengzhou_regions"].search(place):
+                        continue
+                    if w["zhengzhou_places"].search(place) or _negated(ph[: m.start()], m.group(0).replace(place, "")):
+                        continue
+                    found.append(place)
+    return list(dict.fromkeys(found))
+
+
+def outside_line(text: str) -> str:
+    """「洛阳不在郑州市行政区域内。」 for the places outside Zhengzhou the message names of the applicant, or ""."""
+    named = places_outside(text)
+    return f"{'、'.join(named)}不在郑州市行政区域内。" if named else ""
+
+
 def place_line(text: str) -> str:
     """「登封属于郑州市行政区域……」 for the places inside Zhengzhou a message names, or ""."""
     named = places_named(text)
@@ -366,7 +391,9 @@ def subjects_answer(text: str) -> Optional[Answer]:
     lines = ["您说的几个主体分别看："]
     for i, (piece, v) in enumerate(verdicts, 1):
         if v.status == conditions.NOT_MET:
-            lines.append(f"{i}. “{piece}”：不符合，不满足：" + "；".join(ch.label for ch in v.unmet) + "。")
+            lines.append(
+                f"{i}. “{piece}”：不符合，不满足：" + "；".join(ch.label for ch in v.unmet) + "。" + outside_line(piece)
+            )
         else:
             met = "；".join(ch.label for ch in v.met)
             lines.append(
@@ -635,7 +662,7 @@ def _explain(text: str, facts: dict) -> str:
             out += "这家分支机构是否在郑纳税还需要确认：第二条要求分支机构在郑州纳税。"
         return out
     if facts.get("registered_in_zhengzhou") is False:
-        return (
+        return outside_line(text) + (
             "注册在郑州以外的企业本身不符合第二条（须“在郑州市行政区域内依法设立”）；在郑州的办事处、办公室不是"
             "在郑纳税的法人企业分支机构。如果在郑州设立了分支机构并在郑纳税，可以由该分支机构申报。"
         )
@@ -643,7 +670,8 @@ def _explain(text: str, facts: dict) -> str:
         return (
             "在系统里注册了、但有期间没有按时填报（漏报、断报、至今未补报）的，不满足第二条“及时填报”的要求：第二条要求"
             "在商务部“服务外包业务管理和统计系统”中注册并及时填报服务外包合同签约及执行等相关业务信息。"
-            "未填报的期间补报后能否认定为及时填报，政策原文没有规定，以市商务局审核为准。"
+            f"另外，依据第一条：{_filing_sentence()}某一年的业务按该年在系统里的填报计算。"
+            "未填报的期间补报后能否认定为及时填报、能否计入，政策原文没有规定，以市商务局审核为准。"
         )
     if facts.get("mofcom_registered") is False:
         return "需先在商务部“服务外包业务管理和统计系统”中注册，并及时填报服务外包合同签约及执行等相关业务信息，才具备申报资格。"
@@ -653,6 +681,11 @@ def _explain(text: str, facts: dict) -> str:
             "同时要满足产权清晰、依法经营、依法纳税、财务管理规范，并在商务部“服务外包业务管理和统计系统”中注册并及时填报。"
         )
     return ""
+
+
+def _filing_sentence() -> str:
+    """第一条's sentence that the 执行额 is read from the system's 当年填报情况 (knowledge/, not a copy)."""
+    return next((s + "。" for s in query.clause("1")["text"].split("。") if "当年填报" in s), "")
 
 
 def _lapsed(text: str) -> bool:

@@ -256,6 +256,25 @@ def count_limit_answer(text: str, topic_clause=None) -> Answer:
     )
 
 
+def many_certs_answer(text: str) -> Optional[Answer]:
+    """「CMMI ITSS PCMM 还有ISO27001 四个都能补吗」: more certificates named than 三（六） supports a year, asked whether all
+    can be: the count first (每个企业每年支持项目最多3个), then the clause as asked; None otherwise."""
+    from bot.answers import subsidies
+    from bot.estimate.clauses.certifications import names_in
+    from bot.understand.segment import is_question
+
+    names = names_in(text)
+    max_items = next(f for f in clause_figures("3.6") if f["key"] == "max_items")
+    if len(names) <= int(max_items["value"]) or not is_question(text) or not shapes.search("asks_all_of_them", text):
+        return None
+    cert = query.clause("3.6")
+    line = (
+        f"依据{cert['label']}（{cert['title']}）：{max_items['text']}。您说的{len(names)}项（{'、'.join(names)}）"
+        f"同一年最多只能有{max_items['value']}项获得补贴，不能{len(names)}项都补。"
+    )
+    return Answer(line + "\n" + subsidies.clause_answer("3.6", text).text, clause="3.6")
+
+
 def together_answer(codes=()) -> Answer:
     """Two support items of this policy in one year: each is computed on its own, within the annual total."""
     cap = query.document()["annual_total_cap"]

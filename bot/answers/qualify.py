@@ -232,6 +232,12 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
                 part = eligibility.place_line(text) + "\n" + part
         if text and knowledge.shapes.search("asks_others", text):
             part += siblings(code)
+        if text:
+            from bot.answers import unstated
+
+            # 「有没有要求必须交社保」: what this clause does not require
+            extra = unstated.line(code.rstrip("ab"), text)
+            part += "\n" + extra if extra else ""
         parts.append(part)
     return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"), verdict=verdicts[codes[0]].status)
 

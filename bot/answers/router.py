@@ -17,11 +17,13 @@ from bot.answers import (
     per_platform,
     reasoning,
     remaining,
+    report_system,
     same_rate,
     scope,
     separate_caps,
     subsidies,
     unspecified,
+    unstated,
 )
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
@@ -153,7 +155,8 @@ def compose(
     if same is not None:
         return same
     own = query.other_policy_context_dropped(t)  # 「听说技先有所得税优惠，那…培训补贴有哪些条件」: the question asked
-    return with_aside(t, _compose_own(intent, text, own, entities, topic_clause, topic_domain, facts))
+    answered = _compose_own(intent, text, own, entities, topic_clause, topic_domain, facts)
+    return with_aside(t, unstated.with_line(answered, t))  # 「有没有要求交社保」: what the clause does not require
 
 
 def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain, facts) -> Answer:
@@ -294,6 +297,11 @@ def answer_part(
 
         if not detect_items(t):  # 「…有没有要求成立满几年才能报」 beside another question: what 第二条 does not require
             return eligibility.answer(t)
+    many = general.many_certs_answer(
+        t
+    )  # 「…四个都能补吗」: the count 三（六） supports a year decides, before a verdict
+    if many is not None:
+        return many
     if facts is not None:
         from bot.answers import qualify
         from bot.understand.facts import read_facts_cached
@@ -515,6 +523,7 @@ def _own_topic_parts(parts: list) -> list:
             and not numbered(part, whole)  # 「一是…呼叫中心属于哪类 二是…离岸奖多少」: the user's own second question
             and not added
             and not _names_item_asked(part)  # 「…这个算不算服务外包 员工培训能补吗」: a support item, a new subject
+            and not _routed(part)  # 「做管理咨询的…增量怎么算 申报流程找哪个部门」: a question with its own answer
         ):
             own = False
         if merged and not own:
@@ -570,6 +579,7 @@ OWN_ROUTES = (
     "total_cap_question",
     "place_question",
     "count_limit",
+    "report_system",
 )
 
 
@@ -647,6 +657,9 @@ def compose_one(
         family = "eligibility"
     if shapes.search("who_applies", t) or shapes.search("second_article_question", t):
         family = "eligibility"
+    system = report_system.answer(t)  # 「which system do we report in」: 第二条's 注册并及时填报, in any wording
+    if system is not None:
+        return system
     reasoned = reasoning.answer(t)
     if reasoned is not None:
         return reasoned

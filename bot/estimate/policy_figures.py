@@ -84,7 +84,7 @@ def names_cap(text: str, f) -> bool:
         return True  # 「境外每场最高5万是吧」: the cap quoted with the policy's own word, not a cost of the user's
     after = alternation(words["after"])
     # 「平台投入200万 上限是多少」 asks the cap beside the user's own 200万: that figure stays the user's
-    return bool(re.match(rf"(元)?(?:{after})(?!\s*(是|为|有)?\s*(多少|几|啥|什么))", text[f.end : f.end + 12]))
+    return bool(re.match(rf"\s*(元)?\s*(?:{after})(?!\s*(是|为|有)?\s*(多少|几|啥|什么))", text[f.end : f.end + 12]))
 
 
 def _quotes_cap(text: str, f, words: dict) -> bool:

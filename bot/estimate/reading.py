@@ -120,6 +120,9 @@ def english_to_chinese(text: str) -> str:
     text = fiscal_years(pinyin_to_hanzi(text))
     if not re.search(r"[A-Za-z]{3,}", text):
         return text
+    # 「…licensed software). Also onshore growth…」: an English full stop ends a sentence, as 。 does (never a decimal
+    # point, nor the dot of an abbreviation: vs. approx. e.g.)
+    text = ENGLISH_STOP.sub("。", text)
     # 「not 学历教育」「excluding 学历教育」: 不是学历教育、不包括学历教育
     text = chinese_negations(spelled_numbers(text))
     if DOLLAR_WORDS.search(text):  # normalised text is lower case: 「1.6M USD」 came as 「1.6m usd」
@@ -231,6 +234,12 @@ MILLION_M = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*m(?![a-z²2³3\d平米
 
 # 「…is actually 2,450万, not 2,350万」「2,450万 instead of 2,350万」: the figure replaced, as 「不是2350万」 names it
 NOT_THE_FIGURE = re.compile(r"\s*[,，]?\s*\b(?:not|instead of|rather than)\s+(?=(?:usd|rmb|cny|us\$|\$|¥)?\s*\d)", re.I)
+
+# an English full stop ending a sentence (never after a digit or an abbreviation)
+ENGLISH_STOP = re.compile(
+    r"(?<![0-9])(?<!\bvs)(?<!\bapprox)(?<!\be\.g)(?<!\bi\.e)(?<!\bno)(?<!\bcorp)(?<!\bco)(?<!\bltd)(?<!\binc)\.\s+(?=[a-z\u4e00-\u9fff])",
+    re.I,
+)
 
 # 「3 overseas fairs」「two trade shows」: the count of events, as the reader counts them (3场)
 COUNTED_EVENTS = (

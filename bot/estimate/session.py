@@ -531,6 +531,10 @@ class EstimateSession:
                     )  # 「业务额1800万 其中一部分是离岸的 能拿多少」: the whole year's business feeds 三（一）
         else:
             codes |= self._implied_items(codes)
+        # 「展会补贴10万」 beside 三（三）: an award the user already got, not a cost of its item to estimate
+        codes -= {
+            c for c in inp.get("_other_awards") or () if not any(k in inp for k, code in FIGURE_ITEMS if code == c)
+        }
         self.items = item_words.sort_items(codes)
 
     def _implied_items(self, codes: set) -> set:

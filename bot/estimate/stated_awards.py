@@ -50,6 +50,15 @@ def other_award_names() -> str:
     return "|".join(full + [rf"(?:{'|'.join(loose)})(?:补贴|补助|奖励)"])
 
 
+def award_code(said: str) -> Optional[str]:
+    """The item whose award a name matched by other_award_names() names (「展会补贴」→ 3.5, 「ITSS补贴」→ 3.6), or None."""
+    said = (said or "").lower()
+    for n, code in _names() + _loose_names():
+        if said == n.lower() or (said.startswith(n.lower()) and re.fullmatch(r"补贴|补助|奖励", said[len(n) :])):
+            return code
+    return None
+
+
 @lru_cache(maxsize=1)
 def _name_pattern():
     return re.compile("|".join(re.escape(n) for n, _ in _names()), re.IGNORECASE)

@@ -1212,12 +1212,19 @@ class Reader:
         award the user already got, told to ask whether it is in the base: never that item's costs (a 10万 fair,
         a 20万 certificate), and not in 三（三）'s base (only 三（一） and 三（二）), said in a note."""
         from bot.estimate.items import detect_items
-        from bot.estimate.stated_awards import other_award_names
+        from bot.estimate.stated_awards import award_code, other_award_names
 
         if "3.3" not in detect_items(self.text):
             return
         names = other_award_names()
         for f in self.unused("money"):
+            # 「15%是按60万算还是按多少算」: a base the user asks about, no amount of business or cost
+            if re.search(r"按\s*$", self.text[max(0, f.start - 2) : f.start]) and re.match(
+                r"\s*(来)?(算|计算)(还是|吗|么|呢|对|是不是|不)", self.text[f.end :]
+            ):
+                self.use(f)
+                self.out.notes.append(f"{wan(f.value)}是您问的基数，不作为执行额或费用")
+                continue
             m = re.search(
                 rf"({names})\s*(?:是|为|有|拿了|拿到|获得了?|批了|大概|约)?\s*$",
                 self.text[max(0, f.start - 16) : f.start],
@@ -1226,6 +1233,10 @@ class Reader:
             if m is None or f.currency not in (None, "CNY"):
                 continue
             self.use(f)
+            code = award_code(m.group(1))
+            others = self.out.fields.setdefault("_other_awards", [])
+            if code and code not in others:
+                others.append(code)  # its item is not estimated: no cost of it was told (bot/estimate/session.py)
             self.out.notes.append(
                 f"{m.group(1)}{wan(f.value)}是已获得的其他奖补，不计入第三条第（三）项的基数（只算增量奖励和离岸业务奖励）"
             )

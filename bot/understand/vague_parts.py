@@ -28,11 +28,23 @@ def _opening() -> re.Pattern:
     return re.compile(rf"(?:{alternation(estimate_words()['subgroups']['vague'])})")
 
 
+@lru_cache(maxsize=1)
+def _not_people() -> re.Pattern:
+    from bot.estimate.reading import estimate_words
+
+    return re.compile(rf"\s*(?:{alternation(estimate_words()['subgroups']['not_people'])})")
+
+
+def _group_before(t: str, end: int) -> bool:
+    """Whether a group of people is counted before `end` (「60人」); 「一个培训学校」 counts no people."""
+    return any(not _not_people().match(t, m.end()) for m in GROUP.finditer(t, 0, end))
+
+
 def _said(t: str) -> List[Tuple[int, int]]:
     """(start, end) of each phrase opened by a part said without a count, after a group counted."""
     out = []
     for m in _opening().finditer(t):
-        if re.match(r"话|时候", t[m.end() : m.end() + 2]) or not GROUP.search(t, 0, m.start()):
+        if re.match(r"话|时候", t[m.end() : m.end() + 2]) or not _group_before(t, m.start()):
             continue  # 「有的话」「有的时候」 open no part
         end = PHRASE_END.search(t, m.end())
         out.append((m.start(), end.start() if end else len(t)))

@@ -60,6 +60,16 @@ def _same_certificate(a: str, b: str) -> bool:
     return not (ta[:1].isdigit() and tb[:1].isdigit() and ta != tb)
 
 
+def names_in(text: str) -> list:
+    """The distinct certificates a message names, in order (CMMI and CMMI3级 one; ISO27001 and ISO20000 two)."""
+    named: list = []
+    for m in CERT_NAME.finditer(text or ""):
+        name = _known_name(m)
+        if not any(_same_certificate(n, name) for n in named):
+            named.append(name)
+    return named
+
+
 def names_by_cost(r, costs) -> list:
     """Each cost's certificate, in order: the name typed in the cost's own entry of its list (bot/estimate/lists.py),
     never one shifted from a neighbour; a cost with no name of its own (「CMMI和ITSS分别是18万、5万」) takes the next
@@ -101,6 +111,7 @@ def read(r):
                 Clarification("cert_cost", f"{'、'.join(names)}的认证（或维护）费用各是多少？", {"names": names})
             )
         return
+    names = _named_with_the_one_cost(r.text, costs, names)
     n = len(names) or (int(counts[0].value) if counts else None)
     per = "each" if re.search(PER_WORDS, r.text) else "total" if re.search(TOTAL_WORDS, r.text) else None
     for f in costs:
@@ -120,6 +131,31 @@ def read(r):
     r.out.fields["certifications"] = certs
     if re.search(r"维护", r.text) and not re.search(r"新(获得|拿|取得|通过)|认证费", r.text):
         r.out.notes.append(maintenance_note())
+
+
+def _named_with_the_one_cost(text: str, costs, names: list) -> list:
+    """「CMMI Level 3 新认证 认证费大概40w 能补多少 另外…想同时搞CMMI ITSS PCMM 还有ISO27001 四个都能补吗」: one cost,
+    one certificate named before it and the others only in a later question (after the cost's own question ends):
+    the cost is that certificate's, not a total of all those named; else the names as they are."""
+    from bot.understand.segment import clauses, is_question
+
+    if len(costs) != 1 or len(names) < 2:
+        return names
+    f = costs[0]
+    end, pos = len(text), 0
+    for c in clauses(text):  # where the question the cost is said in ends
+        at = text.find(c, pos)
+        if at < 0:
+            break
+        pos = at + len(c)
+        if at >= f.end and is_question(c):
+            end = pos
+            break
+    before = [_known_name(m) for m in CERT_NAME.finditer(text[: f.start])]
+    inside = list(CERT_NAME.finditer(text[f.end : end]))
+    later = list(CERT_NAME.finditer(text[end:]))
+    own = [n for n in names if any(_same_certificate(n, b) for b in before)]
+    return own if len(own) == 1 and not inside and later else names
 
 
 def _related_only(r, certs: list, costs) -> list:

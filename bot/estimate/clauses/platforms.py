@@ -27,6 +27,15 @@ BUILT_AFTER = r"\s*(元)?\s*(用于|用来|来|去|用在)?(建|建设|搭建|�
 OTHERS = _words("others")
 
 
+def _other_clause(t: str, pos: int, mine: str, others: str) -> bool:
+    """Whether the clause (back to its comma or full stop) of the figure at `pos` names another item (在岸、离岸、执行额
+    …) after any word of the platform: a figure right after another one there (「在岸今年3.1亿 vs 去年2.6亿」) is that
+    item's, though the words between the two figures name nothing."""
+    clause = re.split(r"[，,。；;\n]", t[:pos])[-1]
+    other = [m.end() for m in re.finditer(others, clause)]
+    return bool(other) and max(other) > max([m.end() for m in re.finditer(mine, clause)] or [-1])
+
+
 def describe(value) -> str:
     return f"公共服务平台{len(value)}个（" + "、".join(wan(c["cost_cny"]) for c in value) + "）"
 
@@ -91,6 +100,8 @@ def read(r):
             m_mine = [len(window)]  # 「其中200万是人工和房租 余下300万都是硬件和软件」: the purchase part of the total
         if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
             continue
+        if not m_mine and _other_clause(t, f.start, mine, others):
+            continue  # 「另外在岸今年3.1亿 vs 去年2.6亿」: last year's business, in the clause that names it
         if m_not and m_not[-1].end() > max(m_mine or [-1]) and (groups or re.search(r"平台", t)):
             excluded.append(f"{m_not[-1].group(0)}{wan(f.value)}")  # 「还有研发人员工资150万」: not a purchase
             r.use(f)

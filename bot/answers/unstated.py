@@ -1,0 +1,60 @@
+"""A requirement a clause does not state (conditions.yml `unstated_topics`): 「培训机构那500块…政策里有没有要求必须交社保」.
+
+The policy requires what a clause's conditions say and nothing more: asked whether a clause requires something its
+conditions do not use (三（七）2 names no 社保; 三（七）4 does), the answer says that clause does not require it and
+names the clause's own conditions, from conditions.yml. Plain Python, no Rasa.
+"""
+
+import re
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+from knowledge import conditions, query
+
+
+@lru_cache(maxsize=1)
+def _topics() -> Tuple[re.Pattern, List[Tuple[str, re.Pattern, set]]]:
+    data = conditions.unstated_topics()
+    topics = [(name, re.compile(t["words"]), set(t.get("facts") or [])) for name, t in data["topics"].items()]
+    return re.compile(data["asks"]), topics
+
+
+def asked_topics(text: str) -> List[Tuple[str, set]]:
+    """(topic, its facts) of each requirement the message asks about: a topic word with a word of requiring (「有没有
+    要求」「必须」「需不需要」) in the same clause, and the clause a question."""
+    from bot.understand.segment import clauses, is_question
+
+    asks, topics = _topics()
+    out = []
+    for clause in clauses(text or ""):
+        if not asks.search(clause) or not (is_question(clause) or re.search(r"要求", clause)):
+            continue
+        for name, words, facts in topics:
+            if words.search(clause) and name not in [n for n, _ in out]:
+                out.append((name, facts))
+    return out
+
+
+def line(code: Optional[str], text: str) -> str:
+    """「第三条第（七）项第2点没有要求社保…这一项的条件是：…」 for each topic asked that clause `code` does not state;
+    "" when the clause has no conditions in conditions.yml or states every topic asked."""
+    if not code or code not in conditions.clause_codes():
+        return ""
+    own = set(conditions.facts_of(code))
+    missing = [name for name, facts in asked_topics(text) if not facts & own]
+    if not missing:
+        return ""
+    label = query.clause(code)["label"]
+    named = "、".join(missing)
+    kept = "；".join(leaf["label"] for leaf in conditions.leaves(code))
+    return f"{label}对{named}没有要求：政策原文这一项的条件中没有{named}，它不是这一项的条件。这一项的条件是：{kept}。"
+
+
+def with_line(a, text: str):
+    """An answer on a clause, with the line on the requirements asked that it does not state (unless already said)."""
+    from dataclasses import replace
+
+    extra = line(a.clause, text) if a is not None and a.text else ""
+    if not extra or extra in a.text:
+        return a
+    return replace(a, text=a.text.rstrip() + "\n" + extra)
