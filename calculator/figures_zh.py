@@ -122,15 +122,22 @@ _KUAI_MAO = re.compile(
 )
 
 
+# 「七块一」「6块8」「七块零五」「七块一五」: yuan, then one or two decimal digits (零五 = .05, 一五 = .15)
 _KUAI_TENTH = re.compile(
-    rf"(?P<yuan>[0-9零一二两三四五六七八九十]{{1,2}})块(?P<jiao>{_ONE_DIGIT})"
+    rf"(?P<yuan>[0-9零一二两三四五六七八九十]{{1,2}})块(?P<jiao>零{_ONE_DIGIT}|{_ONE_DIGIT}{{1,2}})"
     rf"(?![0-9零一二两三四五六七八九十百千万亿个块种项])"
 )
 _RATE_BEFORE_KUAI = re.compile(r"(?:汇率|中间价|美元|美金|刀|USD|usd)[^。，,；;！!？?]{0,8}$")
+# 「汇率22年用6.9 23年按七块一」: the rate word heads several years' rates in one clause, so a one-digit 块Y further on
+# in the same sentence (no 。！？；) is still a rate; a price like 「每平米45块5」 (two-digit yuan) never is
+_RATE_WORD_IN_SENTENCE = re.compile(r"(?:汇率|中间价|汇价)[^。；;！!？?]{0,24}$")
+_ONE_YUAN_DIGIT = re.compile(r"[1-9一二两三四五六七八九]")
 
 
 def _kuai_tenth(m: "re.Match", text: str) -> str:
-    if not _RATE_BEFORE_KUAI.search(text[max(0, m.start() - 12) : m.start()]):
+    before = text[max(0, m.start() - 30) : m.start()]
+    near = _RATE_BEFORE_KUAI.search(before[-12:])
+    if not near and not (_ONE_YUAN_DIGIT.fullmatch(m.group("yuan")) and _RATE_WORD_IN_SENTENCE.search(before)):
         return m.group()
     return m.group("yuan") + "点" + m.group("jiao")
 

@@ -136,6 +136,7 @@ def english_to_chinese(text: str) -> str:
     pattern = _english_pattern()
     text = YEAR_COPULA.sub(lambda m: f"{m.group(1)}年", text)  # 「revenue 2024 is 2.3m usd」: 2024 is a year, no amount
     text = POSTPOSED_YEAR.sub(lambda m: f"{m.group(2)} year {m.group(1)}", text)
+    text = POSTPOSED_YEAR_NUMBER.sub(lambda m: f"{m.group(2)}年 {m.group(1)}", text)
     text = AMOUNT_CAP.sub(lambda m: f"{m.group(1)}上限", text)  # 「hit the 5m cap」: 500万上限, the policy's figure
     text = GROWTH_PAIR.sub(lambda m: f"{m.group(1)} this year {m.group(2)} vs last year {m.group(3)}", text)
     text = pattern.sub(lambda m: glossary[m.group(0).lower()], text)
@@ -270,6 +271,15 @@ POSTPOSED_YEAR = re.compile(
 )
 
 
+# 「$3.5M in 2023, and $2.8M in 2022」「use 7.05 for 2023 and 6.73 for 2022」: a figure then in/for/during a four-digit
+# year is that year's, put first as Chinese says it (2023年 $3.5 million, 2022年 6.73); never a year heading a figure
+# after it (「in 2023 we did $3M」 has no figure before 「in」)
+POSTPOSED_YEAR_NUMBER = re.compile(
+    r"((?:(?:usd|us\$|\$|rmb|cny|¥)\s*)?[0-9](?:[0-9.,]*[0-9])?\s*(?:billion|bn|million|mn|m|k|thousand|万|亿|w)?"
+    r"(?:\s*(?:usd|rmb|cny|dollars?|yuan))?)"
+    r"\s+(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?((?:19|20)[0-9]{2})(?:年度?)?(?![0-9.,]?[0-9])",
+    re.I,
+)
 # 「avg 中间价 for 2023 is 7.0467」「rate in 2024: 7.12」: the rate of a year named after the rate word, as Chinese says it
 # (2023年中间价7.0467); only a four-digit year 19xx/20xx
 RATE_FOR_YEAR = re.compile(

@@ -160,6 +160,15 @@ def _said_none(text: str, m) -> bool:
     return bool(re.search(r"(没有|没|无|不做|不含|不包括|不包含|除了|除去)$", text[max(0, m.start() - 3) : m.start()]))
 
 
+def _none_of_another_thing(text: str, m) -> bool:
+    """「没有增量 离岸奖励能拿多少」: the none is said of what stands between it and 离岸 (增量, 增长), and the 离岸 after
+    it names the award asked about, not business that was none."""
+    gap = text[m.end(1) : m.start(2)]
+    return bool(re.search(r"增量|增长|增加|涨", gap)) and bool(
+        re.match(r"(?:业务)?(?:的)?(?:奖励|奖|补贴|那)", text[m.end() :])
+    )
+
+
 def _figure_follows(after: str) -> bool:
     """A figure of its own right after a kind word said to be none (「没有离岸 今年离岸150万美元」); not one that
     another kind word or a rate names first (「去年没有离岸业务 就在岸那900w」「去年没有离岸业务 汇率就按7.1」), nor one on
@@ -1318,7 +1327,8 @@ class Reader:
             [
                 m  # 「去年没有离岸 今年离岸150万美元」: the 离岸 said to be none has no figure of its own after it
                 for m in re.finditer(rf"({NONE_WORDS})[^，。；,;]{{0,4}}({OFFSHORE_NONE})", t)
-                if not _figure_follows(t[m.end() :])
+                if not _none_of_another_thing(t, m)
+                and not _figure_follows(t[m.end() :])
                 or re.match(
                     rf"[^，。；,;\d]{{0,6}}({YEAR_PREV}|{YEAR_CUR})", t[m.end() :]
                 )  # the figure is another year's
