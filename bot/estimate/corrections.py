@@ -50,6 +50,8 @@ def correct_told_figure(inputs: dict, text: str) -> Optional[tuple]:
                 if region and entry.get("region") not in (None, region):
                     continue
                 spots.append((key, i))
+    if not spots:
+        return _correct_summed_figure(inputs, was, now)
     if len(spots) != 1:
         return None
     key, index = spots[0]
@@ -64,6 +66,33 @@ def correct_told_figure(inputs: dict, text: str) -> Optional[tuple]:
     changed[key] = entries
     place = REGION_WORDS.get(entry.get("region"), "")
     return changed, f"已按您的更正把{place}那一项的费用由{wan(was)}改为{wan(now)}", key
+
+
+def _correct_summed_figure(inputs: dict, was: Decimal, now: Decimal) -> Optional[tuple]:
+    """The old figure is one of the figures summed into one entry's cost (`_told`, e.g. a platform's 「服务器260万 正版
+    数据库授权90万 配套30万」): that figure replaced and the entry's total recomputed; None unless exactly one entry
+    holds it exactly once."""
+    found = []
+    for key, value in inputs.items():
+        if key.startswith("_") or not isinstance(value, list):
+            continue
+        for i, entry in enumerate(value):
+            told = [Decimal(str(x)) for x in (entry.get("_told") or [])] if isinstance(entry, dict) else []
+            if told.count(was) == 1:
+                found.append((key, i, told))
+    if len(found) != 1:
+        return None
+    key, index, told = found[0]
+    told[told.index(was)] = now
+    entries = [dict(e) for e in inputs[key]]
+    old_total = Decimal(str(entries[index]["cost_cny"]))
+    entries[index] = dict(entries[index], cost_cny=sum(told, Decimal(0)), _told=told)
+    changed = dict(inputs, **{key: entries})
+    said = "、".join(wan(x) for x in told)
+    note = (
+        f"已按您的更正把{wan(was)}改为{wan(now)}：{said}合计{wan(entries[index]['cost_cny'])}（原合计{wan(old_total)}）"
+    )
+    return changed, note, key
 
 
 def adds_to_amount(text: str) -> bool:

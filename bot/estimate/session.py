@@ -876,6 +876,8 @@ class EstimateSession:
             told = corrections.correct_told_figure(self.inputs, normalize(text or ""))
             if told is not None:  # 「前面那个境外的我说错了 是8万不是6万」: the fair of 6万 corrected
                 self.inputs, note, key = told
+                was = re.search(r"（原(合计[^）]+)）$", note)  # a summed figure corrected: the old sum's note goes
+                self.notes = [n for n in self.notes if not (was and n.startswith("同一") and n.endswith(was.group(1)))]
                 self.notes.append(note)
                 self.last_keys.append(key)
                 return True

@@ -328,13 +328,15 @@ DURATION_BEFORE = re.compile(r"(入驻|满|领了?|签了?|已经?|享受了?|�
 
 
 def full_years(text: str) -> str:
-    """「汇率23年按7.05 22年按6.73」: a two-digit year (15–35) before a rate or an amount is that year of this
-    century (「2023年」), so it is read like one; durations (「入驻12年」「领了3年」) are left alone."""
+    """「汇率23年按7.05 22年按6.73」「我们23年离岸100万美元」: a two-digit year (15–35) before a rate or an amount is
+    that year of this century (「2023年」), so it is read like one; durations (「入驻12年」「领了3年」) are left alone."""
 
     def year(m):
         before = text[max(0, m.start() - 4) : m.start()]
         standalone = (
-            not before or not re.match(r"[\u4e00-\u9fff]", before[-1]) or re.search(r"(汇率|中间价|和|及|、)$", before)
+            not before
+            or not re.match(r"[\u4e00-\u9fff]", before[-1])
+            or re.search(r"(汇率|中间价|和|及|、|我们|我司|咱们|公司|企业|单位|本司)$", before)
         )
         if not 15 <= int(m.group(1)) <= 35 or DURATION_BEFORE.search(before) or not standalone:
             return m.group(0)

@@ -186,9 +186,12 @@ def read(r):
         elif (
             f.kind == "count"
             and not by_degree  # the degree groups are the graduates counted
-            # 「其中12个应届的条件都满足 两项加一起」: 两项 counts no one
-            and not re.match(r"项|问题|方面|件事", t[f.end - 1 : f.end + 2].lstrip("个"))
+            # 「其中12个应届的条件都满足 两项加一起」「两家各补多少」: 两项 and 两家 count no one
+            and not re.match(r"项|问题|方面|件事|家|主体|公司|企业|单位", t[f.end - 1 : f.end + 2].lstrip("个"))
             and not _refers_back(r, f)
+            and not _fails_own_words(
+                t, f
+            )  # 「其中18个是大专以上应届生…另外2个是中专」: the 2 fail, they are not counted
             and (
                 re.search(r"应届|毕业生|符合条件|合格的|达标的", before + after)
                 # 「全部条件都符合的有10个」: 符合 with the conditions before it
@@ -262,6 +265,17 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _fails_own_words(text: str, f) -> bool:
+    """A count whose own words (up to the next statement) fail a person condition of the clause (「另外2个是中专」
+    「3个是往届的」): those people are not the graduates counted, whatever 其中/应届 was said before them."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    words = text[f.start : f.end] + _own_words(text[f.end : f.end + 24])
+    checks = conditions.evaluate(CODE, read_facts(words)).checks
+    return any(c.id in PERSON_CONDITIONS and c.status == "not_met" for c in checks)
 
 
 def _less_of_earlier(r) -> None:

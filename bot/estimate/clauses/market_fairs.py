@@ -931,6 +931,24 @@ def _names_other_item(t: str, end: int) -> bool:
     return bool(re.search(OTHER_ITEM_WORDS, phrase, re.I)) and not re.search(FAIR_WORDS, phrase)
 
 
+def _listed_one_each(t: str, fair_counts: list, moneys: list) -> list:
+    """「境内3场 费用分别是2.5万 4万 1.2万 … 境外两场 一场…」: N fairs counted, then 分别 and N costs listed side by
+    side — one cost per fair, in order, even when other fairs are told one by one later in the message. Returns the
+    start of each listed cost after the first (each starts a fair in the same place); [] when none is so listed."""
+    starts = []
+    for c in fair_counts:
+        n = int(c.value or 0)
+        each = re.match(r"[^，,。；;\d]{0,10}?(?:分别|依次|各自|各为|各是)", t[c.end : c.end + 16])
+        if n < 2 or each is None:
+            continue
+        listed = [f for f in moneys if f.start >= c.end + each.end()][:n]
+        if len(listed) < n or not re.fullmatch(r"[^，,。；;\d]{0,8}", t[c.end + each.end() : listed[0].start]):
+            continue
+        if all(re.fullmatch(r"[\s,，、和及与/]*", t[a.end : b.start]) for a, b in zip(listed, listed[1:])):
+            starts += [f.start for f in listed[1:]]
+    return starts
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -961,8 +979,10 @@ def _itemised(r) -> bool:
         "domestic" if re.fullmatch(r"境内|国内|省内", m.group(0)) else "overseas"
         for m in re.finditer(r"境内|国内|省内|境外|国外|海外", t)
     } | {a[2] for a in anchors}
+    listed_each = _listed_one_each(t, fair_counts, moneys)  # 「境内3场 分别2万 3万 1万；境外一场…」
     if (
         len(anchors) < 2
+        and not (listed_each and len(regions_said) > 1)
         and len(ordinals) < 2
         and len(parts) < 2
         and not (len(regions_said) > 1 and len(re.findall(FAIR_SEPARATOR, t)) > 1)
@@ -974,6 +994,7 @@ def _itemised(r) -> bool:
     anchors += [(m.start(), m.end(), None) for m in re.finditer(FAIR_SEPARATOR, t) if not _names_other_item(t, m.end())]
     anchors += [(m.start(), m.end(), None) for m in fair_label().finditer(t)]  # 「甲展…乙展…」: one fair each
     anchors += [(p, p, None) for p in parts if not any(a[0] == p for a in anchors)]  # one line, one fair
+    anchors += [(p, p, None) for p in listed_each if not any(a[0] == p for a in anchors)]
     cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
     said_cost = any(cost_word.search(t[max(0, f.start - 8) : f.start]) for f in moneys)
     places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]]))

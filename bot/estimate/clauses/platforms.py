@@ -118,6 +118,8 @@ def read(r):
             key = "the one platform"  # 「服务器300万 正版软件100万」 after one platform: that platform's costs
         if mention and re.search(r"平台", window) is None and key in groups and re.search(r"另|还有|一个", window):
             key = ("figure", f.start)
+        if mention and groups and window.count("平台") == 1 and _platform_own_cost(t, mention[-1], f.start):
+            key = list(groups)[-1]  # 「…硬件260万 平台软件授权费20万」: the platform's own cost, not a second platform
         if mention and re.search(r"分别|各自", t[mention[-1] : f.start]):
             key = ("figure", f.start)  # 「两个平台分别投入800万和500万」: one figure each
         groups.setdefault(key, []).append(f)
@@ -146,7 +148,10 @@ def read(r):
         if len(figs) > 1:
             r.out.notes.append("同一个平台的" + "、".join(wan(f.value) for f in figs) + f"合计{wan(total)}")
         costs.append(total)
-        named_parts.append(parts_of([words.get(id(f)) for f in figs], [r.cny(f, "平台费用") for f in figs]))
+        named = parts_of([words.get(id(f)) for f in figs], [r.cny(f, "平台费用") for f in figs])
+        # 「服务器260万 正版数据库授权90万 配套30万」 with no part named by PARTS: the figures summed kept, so that
+        # 「数据库授权是70万 不是90万」 corrects that one figure (bot/estimate/corrections.py), never the whole platform
+        named_parts.append(named or ({"_told": [r.cny(f, "平台费用") for f in figs]} if len(figs) > 1 else {}))
     counts = [
         f
         for f in r.unused("count")
@@ -192,6 +197,15 @@ def read(r):
     if len(named_parts) != len(costs):
         named_parts = [{}] * len(costs)
     r.out.fields["platforms"] = [{"cost_cny": v, **p} for v, p in zip(costs, named_parts)]
+
+
+def _platform_own_cost(t: str, at: int, end: int) -> bool:
+    """「平台软件授权费20万」「平台的配套设施30万」 after a platform's costs, in a message naming one platform: 平台 opens
+    the label of a cost (a separator before it, no 建/另/个 in the label), the cost of the platform told, never a new
+    platform. 「培训服务平台硬件50万」 (a platform's name before 平台) and 「两个平台」 are left as they are."""
+    if re.search(SEVERAL, t) or at > 0 and not re.match(r"[\s，,、；;。]", t[at - 1]):
+        return False
+    return bool(re.fullmatch(r"平台的?(?:(?!建|另|个|第)[^\d，,。；;])*", t[at:end])) and at + 2 < end
 
 
 # what may stand between two platforms' costs listed bare: 「一千二百万 九百万 八百万」「1200万、900万和800万」
