@@ -161,6 +161,8 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
             block += (
                 "\n" if block else ""
             ) + f"您没有给出{name.upper()}用于测算的数字（执行额、费用等），这里没有测算它的金额。"
+        elif kind == "verdict" and not block:  # every applicant named gets a line, one said too little of as well
+            block = _unsaid(name)
         if block:
             dispatcher.utter_message(text=f"【{name.upper()}】" + block)
     if not waiting:
@@ -183,9 +185,13 @@ def _one_applicant(name: str, words: str, known: dict) -> tuple:
     """(name, kind, its block's text without the label, its result): kind "refused" (its own 第二条 facts rule it
     out; result None), "estimated" (the calculator's result), "waiting" (a figure still missing or unclear, asked
     naming the applicant; its session), "verdict" (no figure to estimate: its 第二条 verdict alone, or "")."""
-    verdict = eligibility.summary(eligibility.facts_from(words), placed=True)
-    if verdict.startswith("结论：不符合"):  # 「B是在洛阳注册的」: the place named, which is not in Zhengzhou
-        return name, "refused", verdict + eligibility.outside_line(words), None
+    facts = eligibility.facts_from(words)
+    verdict = eligibility.summary(facts, placed=True, form_alone=True)
+    if verdict.startswith("结论：不符合"):  # 「B是在洛阳注册的」「丙是个体户」: why, with the verdict
+        outside = eligibility.outside_line(words)  # 「洛阳不在郑州市行政区域内。」
+        why = eligibility.explain(words, facts)
+        why = "" if not why or (outside and outside in why) else "\n" + why
+        return name, "refused", verdict + outside + why, None
     session = EstimateSession.start(words, known=known)
     if not session.items:
         return name, "verdict", verdict, None
@@ -194,6 +200,15 @@ def _one_applicant(name: str, words: str, known: dict) -> tuple:
     if result is not None:
         return name, "estimated", head + estimate_reply(session, result), result
     return name, "waiting", head + f"{name.upper()}的测算还需要：" + session.question(), session
+
+
+def _unsaid(name: str) -> str:
+    """The line for an applicant the message says too little of to judge 第二条."""
+    return (
+        f"您没有说明{name.upper()}的企业形式和设立地，还不能判断：第二条的申报主体须是在郑州市行政区域内依法设立的"
+        "独立法人企业，或在郑纳税的法人企业分支机构，并满足产权清晰、依法经营、依法纳税、财务管理规范，"
+        "在商务部“服务外包业务管理和统计系统”中注册并及时填报。"
+    )
 
 
 def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):

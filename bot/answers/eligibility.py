@@ -44,6 +44,7 @@ def words() -> dict:
         "asks_without",
         "asks",
         "individual",
+        "asks_late_filing",
         "no_legal_person",
         "branch_question",
         "foreign_capital",
@@ -217,12 +218,14 @@ def _entity(t: str) -> Optional[str]:
 
 def _office_parent_here(t: str) -> Optional[bool]:
     """For an office (办事处) of a company: whether the head office it names is in Zhengzhou, None if none named
-    (「总部在杭州，我们在郑州只有一个办事处」: the company, registered in Hangzhou, is the applicant)."""
+    (「总部在杭州，我们在郑州只有一个办事处」「深圳公司在郑州的办事处」「办事处…税在深圳交」: the company, set up in
+    Hangzhou or Shenzhen, is the applicant)."""
     w = words()
-    m = w["entity_type"]["office_parent_place"].search(t)
-    if not m or w["not_places"].search(m.group("place")):
-        return None
-    return bool(w["zhengzhou_places"].search(m.group("place")))
+    for p in w["entity_type"]["office_parent_place"]:
+        m = p.search(t)
+        if m and not w["not_places"].search(m.group("place")):
+            return bool(w["zhengzhou_places"].search(m.group("place")))
+    return None
 
 
 def facts_from(text: str) -> dict:
@@ -574,15 +577,24 @@ def not_required(text: str) -> str:
     return next((name for name, p in words()["not_required"].items() if p.search(text)), "")
 
 
-def summary(facts: dict, placed: bool = False) -> str:
+def summary(facts: dict, placed: bool = False, form_alone: bool = False) -> str:
     """One line on 第二条 for an answer about something else (an estimate), when the user described
     the applicant (two or more 第二条 facts; with `placed`, also its form and where it is set up or, a branch,
-    pays tax: 「北京总部的分公司 在郑州交税」); "" otherwise."""
+    pays tax: 「北京总部的分公司 在郑州交税」; with `form_alone`, also a form that is no enterprise of 第二条 alone:
+    「丙是个体户」 among several applicants); "" otherwise."""
     second = {k: v for k, v in facts.items() if k in CONDITION_NAMES}
     where = {"registered_in_zhengzhou", "pays_tax_in_zhengzhou"} & set(second)
-    if len([k for k in second if k != "entity_type"]) < 2 and not (placed and "entity_type" in second and where):
+    # 「丙是个体户」: a form that is no enterprise of 第二条 settles the verdict alone
+    settled = (form_alone and second.get("entity_type") == "other") or ("entity_type" in second and where)
+    if len([k for k in second if k != "entity_type"]) < 2 and not (placed and settled):
         return ""
     return _verdict_line(conditions.evaluate("2", second))
+
+
+def explain(text: str, facts: dict) -> str:
+    """Why an applicant's own situation meets or fails 第二条 (its form, where it is set up, the system), or "":
+    for a verdict given inside another answer (each of several applicants)."""
+    return _explain(text or "", facts or {})
 
 
 def verdict_line(v) -> str:
@@ -666,6 +678,8 @@ def _explain(text: str, facts: dict) -> str:
             "注册在郑州以外的企业本身不符合第二条（须“在郑州市行政区域内依法设立”）；在郑州的办事处、办公室不是"
             "在郑纳税的法人企业分支机构。如果在郑州设立了分支机构并在郑纳税，可以由该分支机构申报。"
         )
+    if facts.get("mofcom_registered") is not True and w["asks_late_filing"].search(text):
+        return late_filing_line()
     if facts.get("mofcom_registered") is False and _lapsed(text):
         return (
             "在系统里注册了、但有期间没有按时填报（漏报、断报、至今未补报）的，不满足第二条“及时填报”的要求：第二条要求"
@@ -686,6 +700,18 @@ def _explain(text: str, facts: dict) -> str:
 def _filing_sentence() -> str:
     """第一条's sentence that the 执行额 is read from the system's 当年填报情况 (knowledge/, not a copy)."""
     return next((s + "。" for s in query.clause("1")["text"].split("。") if "当年填报" in s), "")
+
+
+def late_filing_line() -> str:
+    """「补填还来得及吗」: 第二条 asks 及时填报; whether business filed late is accepted the text does not say, the
+    实施细则 of 第四条第（一）项 (市商务局) do."""
+    rules = query.clause("4.1")
+    return (
+        "第二条要求在商务部“服务外包业务管理和统计系统”中注册并及时填报服务外包合同签约及执行等相关业务信息；"
+        "没有及时填报的，不满足这一条。过后补填（补报）还来不来得及、补填的部分能否认定为及时填报，政策原文没有规定，"
+        f"具体申报程序由市商务局会同市财政局另行制定的实施细则规定（{rules['label']}：{rules['text']}），"
+        "以市商务局解释为准，建议尽快补填并向市商务局确认。"
+    )
 
 
 def _lapsed(text: str) -> bool:
