@@ -236,8 +236,8 @@ def _asks_own_amount(part: str) -> bool:
 
     if not shapes.search("asks_amount", part):
         return False
-    if not shapes.search("asks_limit", part):
-        return True
+    if not shapes.search("asks_limit", part) or shapes.search("best_of_own", part):
+        return True  # 「按最划算的三个报 最多能拿多少」: the most of the user's own figures, an estimate
     if any(shapes.search("asks_amount", c) and not shapes.search("asks_limit", c) for c in clauses(part)):
         return True
     return _computes_to_cap(part)

@@ -324,7 +324,7 @@ _SUFFIX = re.compile(
     | (?P<foreign>欧元|欧|日元|日币|英镑|港币|港元|澳元|加元|新加坡元|新币|韩元|eur(?:o|os)?|EUR|JPY|jpy|GBP|gbp|HKD|hkd)
     | (?P<cny>元|块钱|块|人民币|RMB|rmb|CNY)
     | (?P<percent>%)
-    | (?P<area>平方米|平米|平方|㎡|m2(?![0-9])|m²|平(?![台均时安常衡行方面]))
+    | (?P<area>个平方米|个平米|个平方|平方米|平米|平方|㎡|m2(?![0-9])|m²|平(?![台均时安常衡行方面]))
     | (?P<approx_months>个多月)
     | (?P<months>个月)
     | (?P<year>年度|年)

@@ -53,6 +53,14 @@ def failed_line(code: str, condition: str) -> str:
     return f"{NAMES.get(code, code)}：不符合条件，0元——未满足“{condition}”（依据{label}）。"
 
 
+def _caps_told(code: str, inputs: dict) -> list:
+    """A cap the user's own figure is over, for an item ruled out by a condition (「租了1200平 入驻才两年」: the
+    1000平方米 a subsidy would count, once the condition is met)."""
+    from bot.estimate.clauses import rent
+
+    return rent.caps_told(inputs) if code == "3.8.3" else []
+
+
 def applicants_of(codes) -> list:
     """The different applicants of the items estimated, in order (one each)."""
     from bot.estimate import clauses
@@ -97,6 +105,7 @@ def render(
     for code, condition in (failed or {}).items():
         if code not in shown:
             lines.append(failed_line(code, condition))
+            lines += [f"   {line}" for line in _caps_told(code, inputs)]
     for note in notes:
         lines.append(f"说明：{note}。")
     for text in skipped_items:

@@ -77,6 +77,20 @@ def annual_from_days(price: Decimal, area: Decimal, days: int):
     return annual, f"租金每天每平方米{wan(price)} × {wan(area, '平方米')} × {days}天 = 年租金{wan(annual)}"
 
 
+PRICE_END = re.compile(r"[，。；,;！!？?\s]|租金|房租|补贴|补|能|可以|请问|一共|总共|多少")
+
+
+def price_words(text: str, f) -> str:
+    """The words of a price per square metre itself (「租金每平米每月60块」「60元/㎡/天」「45块一平米一个月」): back to the
+    part's start or the figure before it, and on to the first space, mark or word of the question after it
+    (「…60块 租金补贴一年能补多少」: that 一年 is the question's, no period of the price)."""
+    before = text[max(0, f.start - 10) : f.start]
+    before = re.split(r"[，。；,;！!？?]|[0-9]", before)[-1]
+    after = text[f.end : f.end + 8]
+    m = PRICE_END.search(after)
+    return before + (after[: m.start()] if m else after)
+
+
 def is_price(r, f, near: str, role: Optional[str]) -> bool:
     """A money figure per square metre in a rent message is the rent's price: after a rent word, or with no other
     cost of its own right before it (「执行额700万 面积250平 每平米每月40元」; never 「特装费每平米800元」)."""

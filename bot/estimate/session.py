@@ -685,6 +685,8 @@ class EstimateSession:
                 return Turn(interjection=True, understood=False)
             self.retries += 1
             hint = "抱歉，我没能从这句话里读出需要的信息。"
+            if self._states_facts_only(text):  # 「园区是市级重点园区，我们是外包企业」: a fact again, no figure
+                hint = "好的，您说的情况记下了；测算还差下面这个数字。"
             if self.clarify and "还是" in self.clarify.get("question", "") and YES_ONLY.match(norm):
                 # 「对 580万和430万」 to 「…是在岸还是离岸」: a yes picks neither of the two
                 hint = "这里需要在两者中选一个，“对”还分不出是哪一种，请直接说出是哪一种。"
@@ -858,6 +860,13 @@ class EstimateSession:
                 self.inputs.pop(key)
         left = items_for_inputs(self.inputs)
         self.items = [c for c in self.items if c in left] or named
+
+    def _states_facts_only(self, text: str) -> bool:
+        """Whether a reply that gave no figure states conditions (facts.yml) and nothing else to read: a fact the
+        conversation knows again, or one the estimate does not ask for (「每年租金不变，面积也不变」)."""
+        from bot.understand import facts as fact_reader
+
+        return bool(fact_reader.message_facts(text or "")) and not own_figures(normalize(text or ""))
 
     def _note_facts(self, text: str) -> None:
         """Remember the facts a message states (conditions are checked on them)."""

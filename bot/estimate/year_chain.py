@@ -33,8 +33,34 @@ def _calendar() -> dict:
     return {str(k): int(v) for k, v in estimate_words()["years"]["calendar"].items()}
 
 
+NUMERIC_YEAR = re.compile(
+    r"(?<![0-9.])(20[0-9]{2}|[0-9]{2})(?:\s*年(?:度)?(?![0-9]*[个月天])|(?=\s*(?:和|与|跟|及|、)\s*(?:20)?[0-9]{2}\s*年))"
+)  # 「22年」「2023年度」, and 「2022和2023年」's first year, which shares the second's 年
+DURATION_BEFORE = re.compile(
+    r"(入驻|满|领了?|签了?|已经?|享受了?|运营了?|成立了?|经营了?|做了|干了|有|近|共|合计|连续)\s*$"
+)
+SERIES_OF_OTHER = re.compile(r"研发|投入")  # 「研发投入21年1200万 22年…」: 三（三）'s own series, read by its clause
+
+
+def numeric_words(text: str) -> List[YearWord]:
+    """The years written as numbers (「21年」「2022年」「23年度」), each standing for its own calendar year (offset: the
+    year itself, 2021), when a message names no calendar word: a two-digit one is of this century (15–35); a duration
+    (「入驻15年」「满20年」) is none. [] for a message with an R&D series (三（三）reads its own years)."""
+    if SERIES_OF_OTHER.search(text):
+        return []
+    out = []
+    for m in NUMERIC_YEAR.finditer(text):
+        digits = m.group(1)
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        if not 2015 <= year <= 2035 or DURATION_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
+            continue
+        out.append(YearWord(m.start(), m.end(), m.group(0), year))
+    return out
+
+
 def calendar_words(text: str) -> List[YearWord]:
-    """Every calendar word of `text`, in order (not inside another word: 以后年度, 明后年)."""
+    """Every calendar word of `text`, in order (not inside another word: 以后年度, 明后年); with none, the years written
+    as numbers (numeric_words)."""
     cal = _calendar()
     blocked = {str(k): "".join(map(str, v)) for k, v in estimate_words()["years"]["calendar_not_after"].items()}
     out = []
@@ -43,7 +69,7 @@ def calendar_words(text: str) -> List[YearWord]:
         if m.start() and text[m.start() - 1] in blocked.get(word, ""):
             continue
         out.append(YearWord(m.start(), m.end(), word, cal[word]))
-    return out
+    return out or numeric_words(text)
 
 
 def _asides(text: str) -> list:
@@ -77,8 +103,8 @@ def asked_years(text: str) -> List[int]:
     first (「这两年各是多少」)."""
     words, dated = _dated_money(text)
     years = sorted({y for _, y in dated if y is not None})
-    if len(years) < 2 or (max(years) < 1 and len(years) < 3):
-        return []
+    if len(years) < 2 or (max(years) < 1 and len(years) < 3) or (min(years) > 1000 and len(years) < 3):
+        return []  # two numbered years (「22年1000万 23年1300万」) are read as they are, like 去年/今年
     last = max(f.end for f, _ in dated)
     named = sorted({w.offset for w in words if w.start >= last} & set(years[1:]))
     return named or years[1:]
@@ -141,6 +167,8 @@ def relabel(text: str, year: int) -> str:
 
 def name(year: int) -> str:
     """The user's word for a calendar year (0 今年, 1 明年 …)."""
+    if year > 1000:
+        return f"{year}年"
     return next((w for w, y in _calendar().items() if y == year), f"{year:+d}年")
 
 
@@ -165,3 +193,21 @@ def in_user_words(text: str, year: int) -> str:
         return w if text[m.end() : m.end() + 1] in "（(" else f"{w}（{prev}）"
 
     return note.join(re.sub(r"今年|上一年度|上年度|上年(?!度)", word, part) for part in text.split(note))
+
+
+def asks_sum(text: str) -> bool:
+    """Whether the message asks the years' awards added up (「两年合计多少」「加起来一共多少」: estimate_words.yml
+    `years.summed`)."""
+    return bool(re.search(alternation(estimate_words()["years"]["summed"]), text))
+
+
+def sum_line(totals: list) -> str:
+    """The years' awards added up, each year's named (a year with none shown as 0元): what the user asked for; each
+    year is still applied for on its own."""
+    from decimal import Decimal
+
+    from bot.estimate.reading import wan
+
+    parts = [f"{name(year)}{wan(Decimal(str(total)))}" for year, total in totals]
+    whole = sum((Decimal(str(total)) for _, total in totals), Decimal(0))
+    return f"{len(totals)}个年度合计：{' + '.join(parts)} = {wan(whole)}（各年度分别申报）。"

@@ -95,5 +95,15 @@ def compute(ctx):
     if award <= 0:
         text += "，可补贴租金为0元，不予补贴。"
     else:
-        text += "。"
+        text += "。" + _years_left(award, subsidized, max_years)
     return Item(CODE, NAME, award, raw, text)
+
+
+def _years_left(award, subsidized, max_years) -> str:
+    """The years of subsidy still open (补贴期限最多3年, less those already had) and, for more than one, what they come
+    to at this year's rent and area — said as that supposition, the award itself being one year's."""
+    left = int(max_years) - int(subsidized)
+    text = f"以上为一年的补贴；补贴期限最多{plain(max_years)}年，还可享受{left}年"
+    if left > 1:
+        text += f"，年租金和面积不变的话，{left}年合计{yuan(award * left)}"
+    return text + "。"

@@ -129,7 +129,7 @@ def read(r):
     if len(values) == len(costs) > 1:
         certs = _related_only(r, certs, costs)
     r.out.fields["certifications"] = certs
-    if re.search(r"维护", r.text) and not re.search(r"新(获得|拿|取得|通过)|认证费", r.text):
+    if re.search(r"维护", r.text) and not re.search(r"新(获得|拿|取得|通过|认证)|认证费", r.text):
         r.out.notes.append(maintenance_note())
 
 

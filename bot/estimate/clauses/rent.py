@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Optional
 
 from calculator.figures_zh import numeral_value
+from calculator.policy import fig as policy_figure
 from bot.estimate.reading import TOTAL_WORDS, segment_of, wan
 
 from bot.estimate import rent_price
@@ -33,6 +34,19 @@ def unasked_note() -> str:
     )
 
 
+def caps_told(inputs: dict) -> list:
+    """The policy's area cap when the area told is over it (said beside a verdict that rules the item out: what a
+    subsidy would count once the conditions are met)."""
+    area, cap = inputs.get("rent_area_m2"), policy_figure("3.8.3", "max_area_m2")
+    if area is None or Decimal(str(area)) <= cap:
+        return []
+    rate = policy_figure("3.8.3", "rate")
+    return [
+        f"另：租金补贴为年租金的{rate * 100:g}%，补贴面积最多{wan(cap, '平方米')}，"
+        f"您租的{wan(Decimal(str(area)), '平方米')}符合条件后也按{wan(cap, '平方米')}计。"
+    ]
+
+
 def read(r):
     t = r.text
     rent_price.read_expression(r)
@@ -45,7 +59,7 @@ def read(r):
             r.out.fields["rent_area_m2"] = f.value
             r.use(f)
         elif f.kind == "money" and rent_price.is_price(r, f, before + after, _rent_money(r, f)):
-            rent_price.read_per_area(r, f, before + t[f.end : f.end + 8])  # 「2.2元/平方米/天」
+            rent_price.read_per_area(r, f, rent_price.price_words(t, f))  # 「2.2元/平方米/天」
             r.use(f)
         elif f.kind == "money" and _rent_money(r, f) == "rent" and _total_over_years(r, f):
             r.use(f)  # 「租金一共交了90万」 over years in the park: the annual rent is asked, never divided
@@ -159,6 +173,9 @@ MONTHLY = re.compile(r"每月|月租|一个月|/月|每个月")
 YEARLY = re.compile(r"每年|年租|一年|/年")
 
 
+ASKED_PERIOD = re.compile(
+    r"\s*(的话)?\s*(能|可以|可|最多|大概|大约|一共|总共|共)?\s*(补|拿|领|给|享受)(多少|几|了?多少)"
+)
 RESTATED = re.compile(r"\s*(整|整的|整整)?\s*(算不算|算吗|能不能算|可以算吗|够不够|够吗|行不行|行吗)")
 
 
@@ -177,6 +194,8 @@ def _rent_years(r, f) -> Optional[str]:
         return None  # 「连续两年拿了新发明专利」: not the park or the rent subsidy
     if per_year(r, f):
         return None  # 「房租一年60万」「一年房租48万」: the rent's period, not years in the park
+    if ASKED_PERIOD.match(r.text[f.end : f.end + 6]):
+        return None  # 「租金补贴一年能补多少」: the period of the amount asked, not years already subsidised
     p = [m.end() for m in re.finditer(park, before)]
     q = [m.end() for m in re.finditer(subsidy, before)]
     if p or q:
