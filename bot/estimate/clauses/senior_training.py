@@ -412,6 +412,7 @@ def _qualified_groups(r, costs, groups: list) -> list:
         if any(rank_said(between, leaf["scale"]) for leaf, _ in needs) or degree_course(between):
             said = between  # a new group is described; else the cost is listed with the group before it
             course = degree_course(between)
+        course = course or degree_course(_said_of_cost(r.text, c.end))
         prev_end = c.end
         below = [leaf["label"] for leaf, need in needs if (ranks := rank_said(said, leaf["scale"])) and ranks[1] < need]
         if course:
@@ -436,6 +437,17 @@ def _qualified_groups(r, costs, groups: list) -> list:
         r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
     _counted_levels_are_the_items(r, [s for s, _ in kept_said], [s for s, _ in left_said])
     return [g for _, g, _ in kept]
+
+
+def _said_of_cost(text: str, end: int) -> str:
+    """The words right after a cost that say what it is (「F博士 项目经理 不过他那个1万是读在职博士学位的学费」: 「是读在职
+    博士学位的学费」), up to the end of their phrase; "" unless they open with 是/为/属于 (the next person's words are
+    never this cost's)."""
+    m = re.match(r"\s*(?:元|块)?\s*(?:是|为|属于|都是|那是|这是)", text[end:])
+    if not m:
+        return ""
+    stop = re.search(r"[，,。；;！!？?\s]", text[end + m.end() :])
+    return text[end : end + m.end() + (stop.start() if stop else len(text))]
 
 
 def degree_course(words: str) -> bool:
