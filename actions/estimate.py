@@ -58,6 +58,7 @@ from bot.estimate.session import (
     changes_a_status,
     own_figures,
     removes_a_part,
+    restates_the_rest,
 )
 from bot.nlu.normalize import normalize, understand
 from bot.understand.segment import asks_something
@@ -297,6 +298,11 @@ class ActionLooseAnswer(Action):
             return done
         pending = pending_state(tracker)
         asking = not (pending and pending.get("status") == "collecting")
+        rest = restates_the_rest(text, inputs) if asking and intent != "deny" else []
+        if rest:  # 「剩下的人合同都是一年以上」 after an estimate that counted them: it stands
+            said = "、".join(f"{name}计入的{n}名" for name, n in rest)
+            dispatcher.utter_message(text=f"好的，您说的其余人员就是上面测算中{said}，与测算所用的一致，测算结果不变。")
+            return done
         if asking and (intent in ("inform", "correct_value") or states_facts(text, intent)):
             events = verdict_first(dispatcher, tracker)
             if events is not None:

@@ -275,7 +275,11 @@ def facts_from(text: str) -> dict:
         for field in BOOL_FACTS:
             if field not in facts and w[field]["group"].search(named):
                 facts[field] = True
-    if any(not w["all_met_of_a_count"].match(t[m.end() :]) for p in w["all_met"] for m in p.finditer(t)):
+    if any(
+        not w["all_met_of_a_count"].match(t[m.end() :]) and not _of_the_other_people(t, m.start())
+        for p in w["all_met"]
+        for m in p.finditer(t)
+    ):
         # 「税不在郑州交，其他都满足」 with no word of the form: the tax fact must still count
         etype = facts.get("entity_type") or ("branch" if tax_here is False else "legal_person")
         place = "pays_tax_in_zhengzhou" if etype == "branch" else "registered_in_zhengzhou"
@@ -285,6 +289,18 @@ def facts_from(text: str) -> dict:
             facts.setdefault(field, True)
         facts.setdefault("entity_type", etype)
     return facts
+
+
+def _of_the_other_people(t: str, at: int) -> bool:
+    """「培训了60个学员 其中5个考核没过 4个只签了半年合同 其余都符合」: after parts of a counted group are set apart,
+    其余/其他 are the group's other people (bot/understand/subgroups.py), never the applicant's other conditions."""
+    from bot.understand.subgroups import NUMBER, parts
+
+    if any(not p.rest and p.end <= at for p in parts(t)):
+        return True
+    # the facts reader reads the message with the parts' words blanked (subgroups.without_parts): a blank run right
+    # before it, after a count of people, is where those parts were said
+    return bool(re.search(rf"{NUMBER}\s*(?:个|名|位|人)[^。；;!?！？]*? {{4,}}$", t[:at]))
 
 
 def _listed_before(phrases: List[str]) -> List[str]:

@@ -13,7 +13,7 @@ from typing import List, Optional
 
 from bot.estimate import clauses, corrections, fair_fixes, rent_price, year_chain
 from bot.estimate import items as item_words
-from bot.estimate.clauses.base import rate_rule
+from bot.estimate.clauses.base import OVERLAP_ASKED, rate_rule
 from bot.estimate.clauses.innovation import awards_given
 from bot.estimate.parts import without_parts
 from bot.estimate.reading import is_what_if, next_year_supposed, plausible_rate
@@ -593,6 +593,14 @@ class EstimateSession:
         if intent == "cancel" or CANCEL.search(norm):
             self.status = "cancelled"
             return Turn(messages=["好的，已取消本次测算。需要时随时再来，比如说“帮我算一下离岸奖励”。"], cancelled=True)
+        asked_parts = self.inputs.get(OVERLAP_ASKED)
+        if isinstance(asked_parts, dict) and said_apart(norm) and not people_counted(norm):
+            # 「不重叠」 to whether the parts left out are the same people: the message they were told in is read again,
+            # with the answer, and each part is subtracted
+            del self.inputs[OVERLAP_ASKED]
+            self.notes = [n for n in self.notes if asked_parts.get("ask", "-") not in n]  # asked, now answered
+            text = norm = normalize(asked_parts["text"] + " " + norm)
+            self.pending = None  # the count is read from that message, never a figure of its taken as the answer
         dropped = self._drop_named_items(norm)
         if dropped:
             self.advance()
@@ -1703,6 +1711,8 @@ class EstimateSession:
             count_key, group_key, ids = clause.person_conditions
             if count_key in self.inputs or not group_key or group_key not in self.inputs:
                 continue
+            if self.inputs.get(OVERLAP_ASKED):  # parts left out that may overlap: their count is asked
+                continue
             verdict = conditions.evaluate(clause.condition_code, self.condition_facts())
             checks = {c.id: c.status for c in verdict.checks}
             if all(checks.get(i) == "met" for i in ids):
@@ -1733,6 +1743,15 @@ class EstimateSession:
     def _drop_stale_everyone_notes(self) -> None:
         """「每年收25个实习生… 符合这些条件的有8个」: the whole group was taken as qualifying from the facts before
         the message's own count was read; once that count replaces it, the note saying all 25 count goes."""
+        if self.inputs.get(OVERLAP_ASKED):  # parts left out that may overlap: the count assumed before is dropped
+            for key in getattr(self, "assumed_everyone", set()) & set(self.inputs):
+                del self.inputs[key]
+            self.assumed_everyone = set()
+            asked = self.inputs[OVERLAP_ASKED]
+            keys = [c.person_conditions[0] for c in clauses.clauses_for(self.items) if c.person_conditions]
+            if isinstance(asked, dict) and keys and all(k in self.inputs for k in keys):  # the count told: answered
+                del self.inputs[OVERLAP_ASKED]
+                self.notes = [n for n in self.notes if asked.get("ask", "-") not in n]
         counts = {
             self.inputs.get(c.person_conditions[0]) for c in clauses.clauses_for(self.items) if c.person_conditions
         }
@@ -1989,6 +2008,40 @@ def restated_fields(text: str, running: dict, items) -> list:
     return list(fields)
 
 
+REST_OPENING = re.compile(r"^\s*(?:剩下|其余|其他|其它|余下|另外的|除此之外的?)")
+
+
+def restates_the_rest(text: str, running: Optional[dict]) -> list:
+    """「剩下的人去的都是服务外包企业，合同都是一年以上」 after an estimate that left some people out: the message speaks
+    of the others, the people counted, and says nothing failing a person condition of the running items, nor a count
+    other than theirs — it restates what the estimate used. [(item name, count)] of the items whose people it is;
+    [] for a question, a condition failed, or another count (a correction, read as such)."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    from bot.understand.segment import asks_something
+
+    norm = normalize(text or "")
+    if not running or asks_something(norm) or not REST_OPENING.match(norm):
+        return []
+    counted = [
+        c
+        for c in clauses.clauses_for(items_for_inputs(running))
+        if c.person_conditions and isinstance(running.get(c.person_conditions[0]), (int, Decimal))
+    ]
+    if not counted:
+        return []
+    told = {int(f.value) for f in own_figures(norm) if f.kind == "count" and f.value is not None}
+    if told - {int(running[c.person_conditions[0]]) for c in counted}:
+        return []
+    facts = read_facts(norm)
+    for c in counted:
+        ids = c.person_conditions[2]
+        if any(x.id in ids and x.status == "not_met" for x in conditions.evaluate(c.condition_code, facts).checks):
+            return []
+    return [(c.name, int(running[c.person_conditions[0]])) for c in counted]
+
+
 def changes_a_status(text: str, running: Optional[dict]) -> bool:
     """「等下 其实我们上年就注册了…」 after an estimate made for a 新增企业: the message says otherwise of a yes/no
     status the running estimate was computed with, so it corrects that estimate (its figures are read again with
@@ -2153,8 +2206,30 @@ ITEMS_QUESTION = (
 )
 
 
+def people_counted(norm: str) -> list:
+    """The user's figures less the words that count groups, not people (「两拨」「不是同一批」)."""
+    return [
+        f
+        for f in own_figures(norm)
+        if not re.match(r"\s*(?:拨|批|部分|类|组|种|波)", norm[f.end :]) and not re.search(r"(?:拨|批)$", f.raw or "")
+    ]
+
+
+def said_apart(norm: str) -> bool:
+    """Whether the message says the parts left out are different people (estimate_words.yml subgroups disjoint)."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    words = estimate_words()["subgroups"]
+    apart = re.compile(alternation(words["disjoint"]))
+    return bool(apart.search(norm)) and not re.search(alternation(words["overlapping"]), apart.sub(" ", norm))
+
+
 def question_for(key: Optional[str], session: EstimateSession) -> str:
-    """The question that asks for `key`: the clause that owns it asks (bot/estimate/clauses/)."""
+    """The question that asks for `key`: the clause that owns it asks (bot/estimate/clauses/); whether parts left out
+    overlap first, when that is what the count waits for."""
+    asked_parts = session.inputs.get(OVERLAP_ASKED)
+    if isinstance(asked_parts, dict) and asked_parts.get("ask") and key and not key.startswith("_"):
+        return asked_parts["ask"]
     if key == "items":
         told = session.inputs.get("_unplaced") or []
         if told:  # the figure the user gave, named: which item (and for 执行额, 在岸 or 离岸) it belongs to

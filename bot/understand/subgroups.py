@@ -33,6 +33,7 @@ class Part:
     rest: bool  # 其他28个: the others, named by count
     group: int = 0  # the count of the group it was said to be part of (这19个里面…), 0 when not said with it
     removed: bool = False  # 「这4个得去掉」: the user takes it out of the people counted before
+    bare: bool = False  # said right after another part with no word opening it (「其中4个… 3个…」): apart from it?
 
 
 def _words() -> dict:
@@ -134,7 +135,51 @@ def parts(t: str) -> List[Part]:
             end_m = PHRASE_END.search(t, m.end())
             end = _continued(t, end_m.start() if end_m else len(t))
             out.append(Part(n, m.start(), end, m.start("n"), t[m.start("n") : end], rest))
-    return sorted(out, key=lambda p: p.start)
+            if not rest:
+                out += _siblings(t, out[-1], group)
+    out = sorted(set(out), key=lambda p: p.start)
+    out = [p for p in out if not (p.rest and any(not q.rest and q.number_at == p.number_at for q in out))]
+    return [p for p in out if not any(q is not p and q.start < p.start < q.end for q in out)]
+
+
+def _siblings(t: str, first: Part, group: int) -> List[Part]:
+    """The parts said one after another right after a part, each opening with its own count (「其中15个是中专 10个考核
+    没通过 还有8个只签了半年合同」「其中4个只实习了两个月 3个社保只交了5个月」): parts of the same group, as long as
+    their counts together stay within it. A part with no word opening it (`bare`) may be the same people as the one
+    before: whether they overlap is read by `overlap_unclear`."""
+    w = _words()
+    people = alternation(w["people"])
+    opener = alternation(w["more"])
+    nxt = re.compile(
+        rf"\s*[，,、]?\s*(?P<o>(?:{opener})\s*(?:有)?)?\s*(?P<n>{NUMBER})\s*(?:个(?!多?月|年|小时)|名|位)(?:{people})?"
+        rf"(?![\d一二两三四五六七八九十])"
+    )
+    rest = re.compile(rf"\s*[，,、]?\s*(?:{alternation(w['rest'])})")
+    short = re.compile(alternation(w["short"]))
+    out, total, end = [], first.count, first.end
+    while group and (m := nxt.match(t, end)):
+        n = _count(m.group("n"))
+        if n is None or total + n > group or PHRASE_END.match(t, m.end()):
+            break
+        end_m = PHRASE_END.search(t, m.end())
+        stop = _continued(t, end_m.start() if end_m else len(t))
+        # 「另外5个只签了10个月合同」: 另外 opens the rest (其余) unless what follows is short of something, within the group
+        if stop <= m.end() or (rest.match(t, end) and not (total + n < group and short.search(t, m.end(), stop))):
+            break
+        end = stop
+        out.append(
+            Part(
+                n,
+                m.start("o") if m.group("o") else m.start("n"),
+                end,
+                m.start("n"),
+                t[m.start("n") : end],
+                False,
+                bare=not m.group("o"),
+            )
+        )
+        total += n
+    return out
 
 
 def _continued(t: str, end: int) -> int:
@@ -160,23 +205,29 @@ def listed(t: str) -> List[Part]:
         rf"(?:这|那)\s*(?P<g>{NUMBER})\s*(?:个|名|位)\s*(?:{people})?\s*(?:{among})\s*(?:有|还有)?\s*"
         rf"(?P<n>{NUMBER})\s*(?:个|名|位)"
     )
-    nxt = re.compile(rf"\s*[，,]?\s*(?:{more})\s*(?:有)?\s*(?P<n>{NUMBER})\s*(?:个|名|位)")
+    # 「还有2个…」, or a count right after the part before (「20个合同签一年 35个签了三年」: `bare`)
+    nxt = re.compile(
+        rf"\s*[，,]?\s*(?P<o>(?:{more})\s*(?:有)?)?\s*(?P<n>{NUMBER})\s*(?:个(?!多?月|年|小时)|名|位)"
+        rf"(?![\d一二两三四五六七八九十])"
+    )
     out = []
     for m in first.finditer(t):
         group = _count(m.group("g"))
         pos, start, number_at, n = m.end(), m.start("n"), m.start("n"), _count(m.group("n"))
-        found = []
+        found, bare = [], False
         while n and group:
             end_m = PART_END.search(t, pos)
             end = end_m.start() if end_m else len(t)
             stop = re.search(rf"(?:{rest})", t[pos:end])
             end = pos + stop.start() if stop else end
-            found.append(Part(n, start, end, number_at, t[number_at:end], False, group))
+            found.append(Part(n, start, end, number_at, t[number_at:end], False, group, bare=bare))
             m2 = nxt.match(t, end if not (end_m and t[end] in "（(") else _close(t, end))
-            if not m2:
+            if not m2 or (not m2.group("o") and sum(p.count for p in found) + (_count(m2.group("n")) or 0) > group):
                 break
             pos, start, number_at, n = m2.end(), m2.start(), m2.start("n"), _count(m2.group("n"))
-        if group and found and sum(p.count for p in found) < group:
+            bare = not m2.group("o")
+        # parts within the group; a split of it all (「这55个里面20个签一年 35个签了三年」) only when told apart bare
+        if group and found and sum(p.count for p in found) <= group - (not found[-1].bare):
             out += found
     return out
 
@@ -312,6 +363,48 @@ def without_parts(t: str) -> str:
     return t
 
 
+def own_words(said: List[Part]) -> List[str]:
+    """What is said of each part, a part said bare right after another taking the subject of the one before when it
+    names none (「20个合同刚好签一年 35个签了三年」: 35个 signed a 合同; 「4个社保交了6个月 2个只交了5个月」: 社保) — the
+    words are estimate_words.yml people_chain `subjects`."""
+    from bot.estimate.reading import estimate_words
+
+    subject = re.compile(alternation(estimate_words()["people_chain"]["subjects"]))
+    people = alternation(_words()["people"])
+    out, last = [], ""
+    for p in said:
+        words = p.text
+        own = subject.search(words)
+        if p.bare and not own and last:
+            words = re.sub(rf"^({NUMBER}\s*(?:个|名|位)(?:{people})?)", lambda m: m.group(1) + last, words, count=1)
+        last = own.group(0) if own else (last if p.bare else "")
+        out.append(words)
+    return out
+
+
+def overlap_unclear(t: str, failing: list) -> str:
+    """The question when parts left out for different conditions may be the same people (「其中4个只实习了两个月 3个社保
+    只交了5个月」: a part said with no word setting it apart, or an overlap said): subtracting them all would guess.
+    "" when the message says they are apart (estimate_words.yml subgroups `disjoint`), each later part opens with a
+    word setting it apart (还有/另外), or they fail the same condition (one degree, one length each)."""
+    if len(failing) < 2:
+        return ""
+    w = _words()
+    apart = re.compile(alternation(w["disjoint"]))
+    said_overlap = re.search(alternation(w["overlapping"]), apart.sub(" ", t))  # 「没有重叠」 says no 「有重叠」
+    if not said_overlap and apart.search(t):
+        return ""
+    if not said_overlap and (
+        len({tuple(labels) for _, labels in failing}) == 1 or not any(p.bare for p, _ in failing[1:])
+    ):
+        return ""
+    named = "和".join(f"“{p.text}”" for p, _ in failing)
+    return (
+        f"{named}是不是有同一批人？请说明这几部分是否重叠（不重叠的话我按总数减去它们计算），"
+        f"或直接告诉我符合全部条件的有几名"
+    )
+
+
 def excluded(t: str, code: str, ids) -> tuple:
     """(parts that fail a person condition of clause `code` with the labels failed, the others named by count):
     a part fails when what is said of it alone fails one of the condition ids `ids`."""
@@ -319,8 +412,11 @@ def excluded(t: str, code: str, ids) -> tuple:
     from knowledge import conditions
 
     out, others = [], None
-    for p in listed(t) or parts(t):
-        verdict = conditions.evaluate(code, read_facts(p.text))
+    said = listed(t)  # 「其中5个去了火锅店 其他55个进了外包公司 这55个里面20个…」: the parts of each group said
+    said += [p for p in parts(t) if not any(q.start <= p.number_at < q.end for q in said)]
+    said = sorted(said, key=lambda p: p.start)
+    for p, words in zip(said, own_words(said)):
+        verdict = conditions.evaluate(code, read_facts(words))
         failed = [c for c in verdict.checks if c.id in ids and c.status == "not_met"]
         if failed:  # 「另外4个大专的还没签劳动合同」: a part failing a condition, not the others who meet them
             out.append((p, [c.label for c in failed]))

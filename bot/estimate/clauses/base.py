@@ -126,12 +126,15 @@ def wan(d, unit: str = "元") -> str:
     return amount(Decimal(d), unit)
 
 
+OVERLAP_ASKED = "_parts_overlap_asked"  # parts left out may overlap: the count is asked, nobody assumed to qualify
+
+
 def count_without_parts(r, code: str, ids, group: int, skip=()) -> Optional[int]:
     """The people counted when the message sets apart parts of the group that fail the clause's person
     conditions (bot/understand/subgroups.py): the others the user named by count (其他28个), else the group less
     those parts, said in a note; None when no part fails. The parts' counts are used up either way. `skip`: where
     counts begin that are no parts (groups of their own, already left out)."""
-    from bot.understand.subgroups import excluded
+    from bot.understand.subgroups import excluded, overlap_unclear
 
     failing, others = excluded(r.text, code, ids)
     failing = [(p, labels) for p, labels in failing if p.number_at not in skip]
@@ -145,20 +148,60 @@ def count_without_parts(r, code: str, ids, group: int, skip=()) -> Optional[int]
             r.use(f)
     left = sum(p.count for p, _ in failing)
     said = "；".join(f"“{p.text}”不符合“{'、'.join(labels)}”，这{p.count}名不计入" for p, labels in failing)
+    # 「其他55个进了外包公司 这55个里面5个只签了半年」: parts of the others named, taken out of them (never of the group)
+    inner = [(p, labels) for p, labels in failing if others is not None and p.group == others.count]
     if others is not None:
-        ask = _residual_disagrees(r, failing, others)
+        ask = (
+            _residual_disagrees(r, [x for x in failing if x not in inner], others) if len(inner) < len(failing) else ""
+        )
         if ask:  # 「20人 其中3个没拿到证 其余16个都符合」: 20 − 3 = 17, not 16: asked, naming the figures
             for f in r.unused("count"):
                 if re.search(r"人|名|个|位", f.unit or f.raw or ""):
                     r.use(f)
             r.out.notes.append(f"{said}；{ask}")
             return None
-        count = others.count
-        r.out.notes.append(f"{said}；按您说的其余{count}名计算")
+        less = sum(p.count for p, _ in inner)
+        count = max(others.count - less, 0)
+        r.out.notes.append(f"{said}；按您说的其余{others.count}名" + (f" − {less} = {count}名计算" if less else "计算"))
+        _facts_of_split(r, code, ids, others.count)
     else:
+        ask = overlap_unclear(r.text, failing)
+        if ask:  # 「其中4个只实习了两个月 3个社保只交了5个月」: the same people or not? asked, never subtracted
+            r.out.notes.append(f"{said}；{ask}")
+            # never 「all of them qualify」 either (session._everyone_qualifies); the message is kept to be read again
+            # once the user says the parts are apart (session._handle)
+            r.out.fields[OVERLAP_ASKED] = {"ask": ask, "text": r.text}
+            return None
         count = max(group - left, 0)
         r.out.notes.append(f"{said}；按{group} − {left} = {count}名计算")
     return count
+
+
+def _facts_of_split(r, code: str, ids, count: int) -> None:
+    """「其他55个进了外包公司 这55个里面20个合同刚好签一年 35个签了三年」: the people counted are split into parts that
+    add up to them, each with its own words (blanked from the whole message's facts): a person condition every part
+    kept (none of its conditions failed) meets is met for them all (`_fact_<fact>@<code>`, the value said of the first
+    of them). Nothing is set when the parts do not add up to the count, or a part kept leaves the condition unknown."""
+    from bot.understand.facts import read_facts
+    from bot.understand.subgroups import listed, own_words
+    from knowledge import conditions
+
+    split = [p for p in listed(r.text) if p.group == count]
+    if not split or sum(p.count for p in split) != count:
+        return
+    read = [read_facts(words) for words in own_words(split)]
+    verdicts = [{c.id: c.status for c in conditions.evaluate(code, facts).checks} for facts in read]
+    failed = [i for i, v in enumerate(verdicts) if any(v.get(x) == "not_met" for x in ids)]
+    kept = [i for i in range(len(split)) if i not in failed]  # the parts left out are taken away by the caller
+    for leaf in conditions.leaves(code):
+        if kept and leaf.get("id") in ids and all(verdicts[i].get(leaf["id"]) == "met" for i in kept):
+            value = read[kept[0]].get(leaf["fact"])
+            value = value.exact() if hasattr(value, "exact") else value
+            if value is not None:
+                r.out.fields[f"_fact_{leaf['fact']}@{code}"] = value
+                said = "、".join(f"“{split[i].text}”" for i in kept)
+                n = sum(split[i].count for i in kept)
+                r.out.notes.append(f"{said}都符合“{leaf['label']}”，这{n}名都计入")
 
 
 def _residual_disagrees(r, failing: list, others) -> str:

@@ -416,6 +416,15 @@ def _recognition_said(text: str):
     return read_facts(text).get("institution_recognized")
 
 
+def _levels_only_fail(r) -> bool:
+    """Whether every part said to fail a condition fails only the 学历 (「其中20个大专 10个中专」): the groups by level are
+    then read as levels (read_levels), naming those left out by their level."""
+    from bot.understand.subgroups import excluded
+
+    label = education_rule()[2]
+    return all(labels == [label] for _, labels in excluded(r.text, CODE, PERSON_CONDITIONS)[0])
+
+
 def read(r):
     said = _recognition_said(r.text)
     if said is False:
@@ -444,7 +453,7 @@ def read(r):
         return
     failing = failing_parts(r, CODE, PERSON_CONDITIONS)  # 「但有6个只有高中学历，另外4个…还没签」: subtracted below
     if (
-        (not failing and (read_levels(r) or read_listed_levels(r)))
+        ((not failing or _levels_only_fail(r)) and (read_levels(r) or read_listed_levels(r)))
         or read_part_below(r)
         or (not failing and (read_contracts(r) or read_signed_count(r)))
     ):

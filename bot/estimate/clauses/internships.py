@@ -151,6 +151,7 @@ def _chain(r) -> bool:
 def read(r):
     t = r.text
     by_degree = "qualified_interns" not in r.out.fields and (_chain(r) or _degree_groups(r) or _condition_groups(r))
+    failing_at = _failing_part_counts(r)
     for f in r.figs:
         if id(f) in r.used:
             continue
@@ -186,6 +187,7 @@ def read(r):
         elif (
             f.kind == "count"
             and not by_degree  # the degree groups are the graduates counted
+            and f.start not in failing_at  # 「应届大专本科 其中4个只实习了两个月」: 4 are left out, never counted
             # 「其中12个应届的条件都满足 两项加一起」「两家各补多少」: 两项 and 两家 count no one
             and not re.match(r"项|问题|方面|件事|家|主体|公司|企业|单位", t[f.end - 1 : f.end + 2].lstrip("个"))
             and not _refers_back(r, f)
@@ -320,6 +322,14 @@ def _among() -> str:
 
     w = estimate_words()["subgroups"]
     return alternation(w["inside"] + w["inside_bare"])
+
+
+def _failing_part_counts(r) -> set:
+    """Where the counts of the parts said to fail a person condition begin (bot/understand/subgroups.py excluded): such
+    a count is of people left out, never the graduates counted, whatever words (应届) stand beside it."""
+    from bot.understand.subgroups import excluded
+
+    return {p.number_at for p, _ in excluded(r.text, CODE, PERSON_CONDITIONS)[0]}
 
 
 def _listed_parts_of(r, group: int) -> bool:

@@ -154,8 +154,10 @@ def _read(r):
         and not re.search(r"实习|学员|应届|毕业", r.text[max(0, f.start - 8) : f.end + 6])
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
         and not _counts_things(r.text[f.end : f.end + 6])  # 「问两个补贴：…」 counts the questions
+        and not re.match(COURSE_AFTER, r.text[f.end : f.end + 20])  # 「一个是海外交付管理培训」: a course
         and not of_another_clause(r.text, f.start, "3.7.3")  # 「一是实习生…符合条件的有12名；二是…培训」: the interns'
     ]
+    costs = _foreign_courses_only(r, costs)  # 「一个是海外交付培训每人2万 一个是消防安全培训每人5000」
     vague = [v for v in vague_figures.people_counts(r.text) if not _counts_things(r.text[v.end : v.end + 6])]
     counts = [f for f in counts if not any(v.start <= f.start < v.end for v in vague)]
     if vague and costs and not counts:
@@ -257,6 +259,54 @@ def _read(r):
             values = [v for g in _qualified_groups(r, costs, [[v] for v in values]) for v in g]
         values = _counted_levels_only(r, values)
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+
+
+# 「两个培训」「一个是海外交付管理培训」: the count is of courses, not of people
+COURSE_AFTER = r"\s*(?:的)?(?:培训|课程|研修|进修|班)|\s*是[^，,。；;\d]{0,14}(?:培训|课程|研修|进修|班)"
+COURSE_OPENING = re.compile(r"[，,。；;]|一个是|另一个是|一是|二是|另外|还有|另一个|其中一个")
+
+
+def _foreign_courses_only(r, costs: list) -> list:
+    """「参加了两个培训 一个是海外交付管理培训每人2万 一个是消防安全培训每人5000」: each course is read from its own words
+    (from the word opening it to the next); a course whose words fail 「与涉外业务相关」 (facts.yml
+    training_foreign_related: 消防、团建…) beside one whose words hold it is left out and named, with its cost; the
+    people counted are in the courses kept (`_fact_training_foreign_related@3.7.3`). The costs as they were unless
+    both kinds of course are said (the conditions then decide the whole item)."""
+    from bot.understand.facts import bool_fact, fact_specs
+
+    spec = fact_specs()["training_foreign_related"]
+    cuts = [0] + [m.end() for m in COURSE_OPENING.finditer(r.text)] + [len(r.text)]
+    courses = []
+    for a, b in zip(cuts, cuts[1:]):
+        words = r.text[a:b]
+        if re.search(r"培训|课程|研修|进修", words):
+            courses.append((a, b, words, bool_fact(spec, words.lower())))
+    left = [x for x in courses if x[3] is False]
+    kept = [x for x in courses if x[3] is True]
+    if not left or not kept or not any(a <= c.start < b for a, b, _, _ in kept for c in costs):
+        return costs
+    label = next(leaf["label"] for leaf in level_needs_all() if leaf.get("id") == "foreign")
+    for _, _, words, _ in left:
+        own = re.match(
+            r"\s*(\S*?(?:培训|课程|研修|进修)\S*)", words
+        )  # 「消防安全培训每人5000」, not the question after it
+        said = own.group(1) if own else words.strip(" ，,。；;")
+        r.out.notes.append(f"“{said}”不符合“{label}”，这项培训的费用不计入")
+    dropped = [c for c in costs if any(a <= c.start < b for a, b, _, _ in left)]
+    for c in dropped:
+        r.use(c)
+    for f in r.figs:  # 「消防安全培训每人5000」: its amount, read or not as a cost, is no one's cost here
+        if any(a <= f.start < b for a, b, _, _ in left):
+            r.use(f)
+    r.out.fields["_fact_training_foreign_related@3.7.3"] = True
+    return [c for c in costs if c not in dropped]
+
+
+def level_needs_all() -> list:
+    """三（七）3's condition leaves (knowledge/data/conditions.yml)."""
+    from knowledge import conditions
+
+    return list(conditions.leaves("3.7.3"))
 
 
 def _counts_things(after: str) -> bool:
@@ -412,6 +462,7 @@ def _qualified_groups(r, costs, groups: list) -> list:
         if any(rank_said(between, leaf["scale"]) for leaf, _ in needs) or degree_course(between):
             said = between  # a new group is described; else the cost is listed with the group before it
             course = degree_course(between)
+        course = course or degree_course(_said_of_cost(r.text, c.end))
         prev_end = c.end
         below = [leaf["label"] for leaf, need in needs if (ranks := rank_said(said, leaf["scale"])) and ranks[1] < need]
         if course:
@@ -436,6 +487,17 @@ def _qualified_groups(r, costs, groups: list) -> list:
         r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
     _counted_levels_are_the_items(r, [s for s, _ in kept_said], [s for s, _ in left_said])
     return [g for _, g, _ in kept]
+
+
+def _said_of_cost(text: str, end: int) -> str:
+    """The words right after a cost that say what it is (「F博士 项目经理 不过他那个1万是读在职博士学位的学费」: 「是读在职
+    博士学位的学费」), up to the end of their phrase; "" unless they open with 是/为/属于 (the next person's words are
+    never this cost's)."""
+    m = re.match(r"\s*(?:元|块)?\s*(?:是|为|属于|都是|那是|这是)", text[end:])
+    if not m:
+        return ""
+    stop = re.search(r"[，,。；;！!？?\s]", text[end + m.end() :])
+    return text[end : end + m.end() + (stop.start() if stop else len(text))]
 
 
 def degree_course(words: str) -> bool:
