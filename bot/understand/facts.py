@@ -91,6 +91,9 @@ def fact_specs() -> dict:
             if spec.get(key):
                 s[key] = _compile(spec[key])
         s["zero"] = [_compile(p) for p in spec.get("zero") or []]
+        elsewhere = spec.get("elsewhere") or {}
+        s["elsewhere_one"] = _compile(elsewhere["one"]) if elsewhere.get("one") else None
+        s["elsewhere"] = [_compile(p) for p in elsewhere.get("employer") or []]
         s["short"] = [_compile(p) for p in (spec.get("short") or {}).get("patterns") or []]
         s["short_of"] = (spec.get("short") or {}).get("figure")
         out[name] = s
@@ -443,6 +446,19 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                 or (spec.get("not_context") and spec["not_context"].search(t))
             )
         ):
+            out[name] = Span(Decimal(0), Decimal(0))
+    out.update(_elsewhere(specs, t, out))
+    return out
+
+
+def _elsewhere(specs: Dict[str, dict], t: str, read: dict) -> dict:
+    """「有个学员考核过了 但最后去了一家餐馆当店长 签了三年合同」: the one person asked about works for an employer
+    outside service outsourcing (facts.yml `elsewhere`), so the contract of whatever length is none with a 服务外包企业:
+    0. Only of one person: a group's parts that went elsewhere are the subgroup readers' (bot/understand/subgroups)."""
+    out = {}
+    for name, spec in specs.items():
+        one, employers = spec.get("elsewhere_one"), spec.get("elsewhere") or []
+        if name in read and one is not None and one.search(t) and any(p.search(t) for p in employers):
             out[name] = Span(Decimal(0), Decimal(0))
     return out
 

@@ -205,6 +205,8 @@ def _platform_own_cost(t: str, at: int, end: int) -> bool:
     platform. 「培训服务平台硬件50万」 (a platform's name before 平台) and 「两个平台」 are left as they are."""
     if re.search(SEVERAL, t) or at > 0 and not re.match(r"[\s，,、；;。]", t[at - 1]):
         return False
+    if re.match(r"平台\s*[A-Za-z0-9甲乙丙丁一二三四五六七八九十]", t[at:]):
+        return False  # 「两个公共服务平台 平台A 信息化硬件450万 平台B…」: 平台A names a platform of its own
     return bool(re.fullmatch(r"平台的?(?:(?!建|另|个|第)[^\d，,。；;])*", t[at:end])) and at + 2 < end
 
 
