@@ -49,7 +49,9 @@ def test_a_persons_training_fee_after_one_is_that_persons_cost(text, costs):
 
 
 def test_a_course_opened_by_yimen_is_read_as_a_course():
-    s = EstimateSession.start("6个本科项目经理报了两门课 一门是海外交付管理培训每人2万 一门是消防安全培训每人5000 能补多少")
+    s = EstimateSession.start(
+        "6个本科项目经理报了两门课 一门是海外交付管理培训每人2万 一门是消防安全培训每人5000 能补多少"
+    )
     assert [e["cost_cny"] for e in s.inputs["senior_training"]] == [Decimal(20000)] * 6
 
 

@@ -264,7 +264,9 @@ def _read(r):
 # 「两个培训」「一个是海外交付管理培训」: the count is of courses, not of people
 # (「一个培训费18600」: a person's cost, 费 after the course word)
 COURSE_AFTER = r"\s*(?:的)?(?:培训|课程|研修|进修|班)(?!费)|\s*是[^，,。；;\d]{0,14}(?:培训|课程|研修|进修|班)(?!费)"
-COURSE_OPENING = re.compile(r"[，,。；;]|一个是|另一个是|一门是|另一门是|一项是|另一项是|一是|二是|另外|还有|另一个|其中一个")
+COURSE_OPENING = re.compile(
+    r"[，,。；;]|一个是|另一个是|一门是|另一门是|一项是|另一项是|一是|二是|另外|还有|另一个|其中一个"
+)
 
 
 def _foreign_courses_only(r, costs: list) -> list:
