@@ -158,8 +158,11 @@ def _rate_only(sentence: str) -> bool:
 
     figs = parse_figures(sentence)
     return _states_rate(sentence) and all(
-        f.kind in ("rate", "year") or (f.kind == "count" and f.unit == "家") for f in figs
-    )
+        f.kind in ("rate", "year")
+        or (f.kind == "count" and f.unit == "家")
+        or (f.kind == "duration_years" and f.value == 2 and re.search(r"两\s*年\s*(?:都|均|一律|统一)", sentence))
+        for f in figs
+    )  # 「汇率两年都按7算」: 两年 says which years, no figure of its own
 
 
 def _states_rate(text: str) -> bool:
@@ -191,10 +194,13 @@ def _shared_rates(lead: str, pieces: list) -> List[str]:
         own = sentences if where == "lead" else sentences[1:]
         said = [s.strip() for s in own if _rate_only(s)]
         # 「…B公司离岸120万美元，汇率两家都按7.1」: a phrase saying the rate is every applicant's, wherever it stands
+        # in the last applicant's words of a voice message with no commas (「…B公司在岸去年800万 今年1100万 汇率两年都按7算
+        # 两家…」), a phrase after a space too: said after every applicant's figures
+        split_at = r"[，,]|\s+(?=[\u4e00-\u9fff])" if where == len(pieces) - 1 else r"[，,]"
         said += [
             p.strip()
             for s in sentences[: 1 if where != "lead" else 0]
-            for p in re.split(r"[，,]", s)
+            for p in re.split(split_at, s)
             if _rate_only(p) and any(m in p.lower() for m in marks)
         ]
         if said:
@@ -210,7 +216,7 @@ def _rates_for(words: str, rates: List[str]) -> str:
     figs = parse_figures(words)
     if not rates or _states_rate(words):
         return ""
-    if not any(f.kind == "money" and re.search(r"美元|usd|\$|dollar", str(f.unit or ""), re.I) for f in figs):
+    if not any(f.kind == "money" and re.search(r"美元|美金|刀|usd|\$|dollar", str(f.unit or ""), re.I) for f in figs):
         return ""  # no dollar amount of its own: a rate serves it nothing
     return " " + " ".join(rates)
 

@@ -105,3 +105,47 @@ def take(reader) -> bool:
         f"（计算中今年的“在岸”是合计减去离岸折算额{last}）；离岸业务奖励按{wan(usd.value, '美元')}计算"
     )
     return True
+
+
+def take_previous(reader) -> bool:
+    """「去年合同执行额合计1.5亿元（离岸已经按当年汇率折好了）」: last year's total in yuan, said to hold its offshore part
+    already converted (an offshore word and a converted/included word after it, no figure between: estimate_words.yml
+    converted_totals), is last year's whole business as given: 三（一）'s increment compares it as it stands, so it is
+    read as last year's "onshore" with no dollars beside it (its dollars are in it) and never asked to be converted
+    back. Only when it is the one figure of last year's business; True when read, said in a note."""
+    w = estimate_words()["converted_totals"]
+    t = reader.text
+    last_year = [
+        f
+        for f in reader.unused("money")
+        if f.value is not None and reader._year(f.start) == "previous" and not _other_item_near(t, f)
+    ]
+    if len(last_year) != 1 or last_year[0].currency not in (None, "CNY"):
+        return False
+    f = last_year[0]
+    if re.search(rf"(?:{OFFSHORE}|{ONSHORE})[^，。；,;\d]{{0,4}}$", t[max(0, f.start - 8) : f.start]):
+        return False  # 「去年离岸1.5亿元」: a kind of its own, read as before
+    after = re.match(r"[^\d。；;]{0,30}", t[f.end :]).group(0)
+    said = re.search(rf"(?:{OFFSHORE})[^\d。；;]{{0,12}}?(?:{_alt(w['converted_after'] + w['included_after'])})", after)
+    if not said or re.search(rf"(?:{OFFSHORE})", t[f.end : f.end + said.start()]):
+        return False
+    fields = reader.out.fields
+    if any(k in fields for k in ("previous_onshore_cny", "previous_offshore_usd")):
+        return False
+    fields["previous_onshore_cny"] = f.value
+    fields["previous_offshore_usd"] = Decimal(0)
+    reader.use(f)
+    reader.out.notes.append(
+        f"您说上年执行额合计{wan(f.value)}已含折算后的离岸部分：增量按这个合计直接比较，离岸部分不再单独折算"
+        "（计算中上年按合计记为“在岸”、“离岸0美元”）"
+    )
+    return True
+
+
+def _other_item_near(t: str, f) -> bool:
+    """A figure whose own words (back to a space or a mark) name another item (a platform, a fair …): that item's
+    cost, never a business total."""
+    from bot.estimate.year_chain import _other_item
+
+    start = max([t.rfind(c, 0, f.start) for c in " ，。；,;）)\n"] + [-1]) + 1
+    return _other_item(t[start : f.start])

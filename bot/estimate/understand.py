@@ -320,7 +320,9 @@ def _segments(text: str):
 
 
 SHORT_YEAR = re.compile(
-    r"(?<![\d.])([12]\d)年(?=(按|用|的?汇率|的?中间价|(是|为)?\d+\.\d+|[^，,。；;\d]{0,3}(在岸|离岸|境内|境外|执行额)))"
+    r"(?<![\d.])([12]\d)年(?=(按|用|的?汇率|的?中间价|(是|为)?\d+\.\d+|[^，,。；;\d]{0,3}(在岸|离岸|境内|境外|执行额)"
+    # 「23年做到1.2亿了」「23年达到1500万」: a year, a verb of reaching, then an amount of money
+    r"|(?:做到|达到|干到|涨到|增长到|增加到|提高到|升到|降到|跌到|掉到|到了|做了|干了|有)\s*\d+(?:\.\d+)?\s*(?:万|亿|千万|百万|kw|w)))"
 )
 
 
@@ -1307,6 +1309,7 @@ class Reader:
 
     def _business(self):
         converted_totals.take(self)  # 「今年4.2亿 这里面离岸600万美元按7.0已经折进去了」: totals as given
+        converted_totals.take_previous(self)  # 「去年合计1.5亿元（离岸已经按当年汇率折好了）」: last year's as given
         moneys = [f for f in self.unused("money") if f.value is not None]
         if len(moneys) == 2 and _bare_pair_for_increment(self.text, moneys):
             self._years_unsaid_pair()  # 「增量奖励 …是2800万和2300万」: no award said, two years' amounts

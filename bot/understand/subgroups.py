@@ -338,7 +338,9 @@ def batch_spans(t: str) -> List[tuple]:
 def without_parts(t: str) -> str:
     """`t` with the phrases said of a part (not of the others named by count), of a part named again by its count,
     or of another group beside the first blanked, same length."""
-    said = [p for p in parts(t) + listed(t) + removed(t) if not p.rest]
+    found = parts(t)
+    said = [p for p in found + listed(t) + removed(t) if not p.rest]
+    said += _failing_rest(t, found)
     from bot.understand.degree_groups import own_fact_spans
 
     spans = [(p.start, p.end) for p in said] + named_again(t, said) + additions(t) + left_out(t) + batch_spans(t)
@@ -361,6 +363,36 @@ def without_parts(t: str) -> str:
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t
+
+
+def _person_clauses() -> dict:
+    """The clauses counting people (bot/estimate/clauses/) and the person conditions each of them reads."""
+    from bot.estimate.clauses import institution_training, internships, senior_training
+
+    return {
+        institution_training.CODE: institution_training.PERSON_CONDITIONS,
+        "3.7.3": senior_training.PERSON_CONDITIONS,
+        internships.CODE: internships.PERSON_CONDITIONS,
+    }
+
+
+def _failing_rest(t: str, found: List[Part]) -> List[Part]:
+    """The others named by count after a part (「其中18个是应届大专本科… 另外4个是往届的」) whose own words fail a person
+    condition of a clause counting people: they are left out, so what is said of them (往届) is theirs alone, never the
+    whole group's. The others who meet the conditions (「其他28个都交满半年以上了」) keep their words for the group."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    out = []
+    for p in found:
+        if not p.rest or not any(not q.rest and q.end <= p.start for q in found):
+            continue
+        facts = read_facts(p.text)
+        for code, ids in _person_clauses().items():
+            if any(c.id in ids and c.status == "not_met" for c in conditions.evaluate(code, facts).checks):
+                out.append(p)
+                break
+    return out
 
 
 def own_words(said: List[Part]) -> List[str]:
@@ -430,12 +462,13 @@ def group_before(t: str, pos: int) -> int:
     return _group_before(t, pos)
 
 
-def nearest_group(t: str, part: Part) -> int:
+def nearest_group(t: str, part: Part, opened: bool = True) -> int:
     """The count of people said last before a part opened by an inside word (「13名应届毕业生… 但其中有一位社保只交了
     5个月」 → 13, never the 25 interns taken each year said before them): 其中/里面 points at the people just
-    counted. 0 when the part has no inside word, or no count of people stands before it (「5个月」 is no count)."""
+    counted. 0 when the part has no inside word, or no count of people stands before it (「5个月」 is no count).
+    `opened=False`: any part, with or without an inside word (the caller checks the count is the one it reads)."""
     opening = t[part.start : part.number_at]
-    if not re.search(alternation(_words()["inside"] + _words()["inside_bare"]), opening):
+    if opened and not re.search(alternation(_words()["inside"] + _words()["inside_bare"]), opening):
         return 0
     last = 0
     for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位|人)", t[: part.start]):

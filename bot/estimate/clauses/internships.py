@@ -364,6 +364,11 @@ def _failing_parts_of(r, group: int) -> bool:
     # 「13名应届毕业生… 但其中有一位社保只交了5个月」: 其中 is of the 13 just counted, not of the 25 taken each year
     if any(group_before(r.text, p.start) == group or nearest_group(r.text, p) == group for p, _ in failing):
         return True
+    # 「接收实习生35名 应届毕业的30个都是大专以上 但是有4个只实习了两个月」: the part said right after the graduates
+    # counted (the count of people said last before it) is of them, never of the 35 taken
+    first = min((p for p, _ in failing if not p.rest), key=lambda p: p.start, default=None)
+    if first is not None and first.count < group and nearest_group(r.text, first, opened=False) == group:
+        return True
     # 「其中5个社保没交满 其余25个都符合」 read as the graduates counted: checked against the group less the part
     return bool(failing and others is not None and others.count == group)
 
