@@ -222,10 +222,14 @@ def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
         return None
     name = year_chain.name
     summed = year_chain.asks_sum(english_to_chinese(normalize(text)))
+    alone = year_chain.each_alone(english_to_chinese(normalize(text)))
+    how = (
+        "每个年度按当年的离岸执行额和当年汇率单独测算"
+        if alone
+        else "每个年度与它的上一年度相比分别测算（" + "，".join(f"{name(y)}与{name(y - 1)}比" for y in years) + "）"
+    )
     dispatcher.utter_message(
-        text=f"您问的是{len(years)}个年度（{'、'.join(name(y) for y in years)}）：每个年度与它的上一年度相比分别测算（"
-        + "，".join(f"{name(y)}与{name(y - 1)}比" for y in years)
-        + "）。各年度的奖励按年度分别申报"
+        text=f"您问的是{len(years)}个年度（{'、'.join(name(y) for y in years)}）：{how}。各年度的奖励按年度分别申报"
         + ("，合计在最后列出。" if summed else "，金额不相加。")
     )
     totals = []
@@ -235,7 +239,8 @@ def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
         if result is None or not session.items:
             dispatcher.utter_message(text=f"{name(year)}的测算还需要：" + session.question())
             return save_session(session, tracker) + [saved_inputs({})]
-        dispatcher.utter_message(text=f"【{name(year)}（与{name(year - 1)}相比）】" + estimate_reply(session, result))
+        title = f"【{name(year)}】" if alone else f"【{name(year)}（与{name(year - 1)}相比）】"
+        dispatcher.utter_message(text=title + estimate_reply(session, result))
         totals.append((year, result["total_cny"]))
     if summed:
         dispatcher.utter_message(text=year_chain.sum_line(totals))

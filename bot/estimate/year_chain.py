@@ -103,11 +103,33 @@ def asked_years(text: str) -> List[int]:
     first (「这两年各是多少」)."""
     words, dated = _dated_money(text)
     years = sorted({y for _, y in dated if y is not None})
+    if len(years) >= 2 and each_alone(text):
+        return years  # 「2021年离岸130万美元…2022年离岸95万美元 两年离岸奖励加起来多少」: every year on its own
     if len(years) < 2 or (max(years) < 1 and len(years) < 3) or (min(years) > 1000 and len(years) < 3):
         return []  # two numbered years (「22年1000万 23年1300万」) are read as they are, like 去年/今年
     last = max(f.end for f, _ in dated)
     named = sorted({w.offset for w in words if w.start >= last} & set(years[1:]))
     return named or years[1:]
+
+
+OFFSHORE_ONLY = {"3.2"}
+
+
+def each_alone(text: str) -> bool:
+    """Whether every year told is estimated on its own, the first too (「21年离岸120万美元…22年95万美元…每年各多少
+    三年合计多少」): the message names the offshore award alone (三（二）, which reads one year's amount and that
+    year's rate, never the year before's) and asks about each year or the years added up (estimate_words.yml
+    `years.each_asked`). A message naming the increment too, or asking one year (「去年离岸90万美元 今年130万美元
+    能拿多少」), is read as before."""
+    from bot.estimate.items import detect_items
+
+    if set(detect_items(text)) != OFFSHORE_ONLY or re.search(r"在岸|境内|增量", text):
+        return False
+    return bool(re.search(alternation_of_patterns(estimate_words()["years"]["each_asked"]), text))
+
+
+def alternation_of_patterns(patterns: list) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
 
 
 def _other_item(segment: str) -> bool:
@@ -129,9 +151,9 @@ def names_other_item(text: str, pos: int) -> bool:
     return _other_item(text[s:e])
 
 
-def _renamed(chars: list, words: List[YearWord], year: int) -> str:
+def _renamed(chars: list, words: List[YearWord], year: int, alone: bool = False) -> str:
     for w in words:
-        table = CURRENT if w.offset == year else PREVIOUS if w.offset == year - 1 else OTHER
+        table = CURRENT if w.offset == year else PREVIOUS if w.offset == year - 1 and not alone else OTHER
         new = table.get(len(w.word), table[2].ljust(len(w.word)))
         chars[w.start : w.end] = list(new)
     return "".join(chars)
@@ -143,11 +165,15 @@ def focus(text: str, year: int) -> str:
     another item is blanked, its year word left). Same length: every figure keeps its place."""
     words, asides = calendar_words(text), _asides(text)
     chars = list(text)
+    alone = each_alone(text)
     for f in figures(text):
         if f.kind == "year":
             continue
         y = year_of(words, f.start, asides)
         if y is None or y == year:
+            continue
+        if alone:  # 三（二） alone: the year before's figures are no part of this year's estimate
+            chars[f.start : f.end] = [" "] * (f.end - f.start)
             continue
         s, e = _segment(text, f.start)
         if _other_item(text[s:e]):
@@ -156,7 +182,7 @@ def focus(text: str, year: int) -> str:
                     chars[i] = " "
         elif y != year - 1:
             chars[f.start : f.end] = [" "] * (f.end - f.start)
-    return _renamed(chars, words, year)
+    return _renamed(chars, words, year, alone)
 
 
 def relabel(text: str, year: int) -> str:
@@ -175,6 +201,11 @@ def name(year: int) -> str:
 def basis_note(year: int) -> str:
     """What the estimate for `year` compares (said with the answer)."""
     return f"按{name(year)}与{name(year - 1)}相比测算：{name(year - 1)}的数字作为上一年度，{name(year)}的数字作为本年度"
+
+
+def alone_note(year: int) -> str:
+    """What the estimate for `year` reads when each year is estimated on its own (each_alone)."""
+    return f"按{name(year)}的离岸执行额和{name(year)}的汇率单独测算（第三条第（二）项只看当年，不与其他年度比较）"
 
 
 def in_user_words(text: str, year: int) -> str:
