@@ -31,6 +31,7 @@ Kinds, decided by the word after the number (spaces allowed) or a cue before it
             before (的)汇率 (7.1的汇率), or after 美元兑 (1美元兑7.05人民币; the "1美元" is
             then not reported as money), 一美元等于/能换 (七块一毛二 = 7.12: 块 the point, 毛 the
             tenths), 1USD=7.1RMB, USD/CNY 7.1, 美元对人民币, and the ratio 汇率1:7.12 (the 1 is no rate).
+            A quote per 100 dollars (100美元兑689.5元) is 6.895, the 100美元 then no money.
   area      平方米 平米 平方 ㎡ m2 m² 平.
   year      a four-digit number 1900–2100 before 年/年度 (2023年); relative years 今年 本年
             去年 上年 上一年 前年 大前年 明年 have value None and unit the word, or are resolved
@@ -386,6 +387,22 @@ _MONEY_CUE = re.compile(
     r"|不是\s*[\d.,]+\s*[万千]?元?\s*[,，、]?)*$"  # 「报名费不是8000是6000」: 6000 is money too
 )
 _RATE_LINK = re.compile(r"\s*(?:兑换?|=|等于|可以换|能换|换|折合)\s*")
+# 「汇率按100美元兑689.5元人民币」: a rate quoted per 100 dollars (as banks print it) — the 100美元 is the unit quoted, no
+# amount, and the number after it is yuan per 100 dollars (689.5 → 6.895); only a yuan number of 200–2000 is read so
+_PER_HUNDRED_LINK = re.compile(
+    r"\s*(?:兑换?|=|等于|可以换|能换|换|折合)\s*(?:人民币|RMB|rmb|CNY|cny)?\s*(?P<n>[0-9]{3}(?:\.[0-9]+)?)(?![0-9万亿千])"
+)
+_PER_HUNDRED_BEFORE = re.compile(
+    r"(?:100|一百)\s*(?:美元|美金|刀|USD|usd)\s*(?:兑换?|=|等于|可以换|能换|换|折合)\s*(?:人民币|RMB|rmb|CNY|cny)?\s*$"
+)
+
+
+def _per_hundred_rate(norm: str, end: int) -> bool:
+    """A 100美元 right before 兑/= and a yuan number of 200–2000 (「100美元兑689.5元」): the quote's unit, not money."""
+    m = _PER_HUNDRED_LINK.match(norm, end)
+    return bool(m) and Decimal(200) <= Decimal(m.group("n")) <= Decimal(2000)
+
+
 # 「按7.1折人民币」「按7.2换算成人民币」: a plain number right before the words that convert to yuan is a rate
 # (「7折」 alone is a discount: the yuan word must follow)
 _RATE_AFTER = re.compile(
@@ -612,6 +629,10 @@ def _classify(hit: _Hit, norm: str) -> None:
         )
     ):
         hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end
+        if Decimal(200) <= hit.value <= Decimal(2000) and _PER_HUNDRED_BEFORE.search(
+            norm[max(0, hit.start - 16) : hit.start]
+        ):
+            hit.value = _tidy(hit.value / 100)  # 「100美元兑689.5元」 = 6.895 yuan per dollar
         return
     if kind == "rate":
         if plain_number:
@@ -620,6 +641,8 @@ def _classify(hit: _Hit, norm: str) -> None:
         kind, hit.unit_kind, hit.unit = None, None, ""  # "今年320万 汇率都按7": 汇率 starts the next part
     if kind == "usd":
         if hit.value == 1 and _RATE_LINK.match(norm, hit.end) and not hit.magnitude:
+            return
+        if hit.value == 100 and not hit.magnitude and _per_hundred_rate(norm, hit.end):
             return
         hit.kind, hit.currency = "money", "USD"
     elif kind == "cny":

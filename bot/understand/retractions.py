@@ -26,7 +26,8 @@ def _patterns() -> tuple:
     w = estimate_words()["retractions"]
     take_back = re.compile(alternation(w["take_back"]))
     # 「我们算的对不对」 asks; 「不对不对」「哦不对」 correct (the words list the correcting forms only)
-    correction = re.compile(rf"(?<!对)(?:{alternation(w['corrections'])})")
+    # a bare 「不对」 corrects only when a stop or space follows it (「15万 不对 我看错了是18万」); 「不对吧」「不对外」 do not
+    correction = re.compile(rf"(?<!对)(?:{alternation(w['corrections'])}|不对(?=[\s，,。；;！!…—~]|$))")
     return take_back, correction
 
 
@@ -106,7 +107,13 @@ def _role(words: str, year: "str | None", kind: "str | None", ordinal: "str | No
 def _after_correction(text: str, after: int) -> str:
     """The words after a correction word, from the first that is not a stop (「不对，，是85万」「不对。。。是85万」: a run of
     stops typed after it still leads to the replacement)."""
-    return text[after:].lstrip(_CLAUSE_END + " …—-~.")
+    rest = text[after:].lstrip(_CLAUSE_END + " …—-~.")
+    _, correction = _patterns()
+    while True:  # 「不对，记错了，是14万」: a second correction word goes on with the first
+        again = re.match(rf"(?:我|我们|哦|噢|啊|呃|嗯)*(?:{correction.pattern})", rest)
+        if not again or not again.group(0):
+            return rest
+        rest = rest[again.end() :].lstrip(_CLAUSE_END + " …—-~.")
 
 
 def _same_role_item(text: str, start: int, end: int, after: int) -> "tuple | None":
@@ -134,6 +141,55 @@ def _same_role_item(text: str, start: int, end: int, after: int) -> "tuple | Non
     if len(same) != 1 or same[0] == len(items) - 1:
         return None
     return items[same[0]][0], items[same[0]][1]
+
+
+_ORDINAL_REPLACEMENT = re.compile(
+    r"(?:其中)?第(?P<n>[一二两三四五六七八九十\d]{1,2})(?:场|个|项|次|笔|家|门|期|批|位|人)[^\d，,。；;！!？?\s]{0,6}?"
+    r"(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)\s*(?=[0-9０-９零一二两三四五六七八九十])"
+)
+# figures of one list (「分别10万 4万 8万」「10万、4万和8万」): nothing but a space, a stop or 和 between them
+_LIST_GAP = re.compile(r"[\s、,，/和及与]*")
+
+
+def _listed_item(text: str, after: int, before: int) -> "tuple | None":
+    """(start, end) of the Nth figure of the list said right before the correction word when the words after it name
+    「第N场/第N个 … 是Y」 (「费用分别10万 4万 8万 哦不对 第二场是6万」 → 4万); None when they name no ordinal or the
+    list has no Nth figure (then nothing is placed by it)."""
+    from calculator.figures_zh import numeral_value
+
+    m = _ORDINAL_REPLACEMENT.match(_after_correction(text, after))
+    if not m:
+        return None
+    n = int(numeral_value(m.group("n")))
+    sentence = _clause_start(text, before, _SENTENCE_END)
+    said = [f for f in _money_figures(text[sentence:before]) if f.value]
+    if not said or text[sentence + said[-1].end : before].strip(" ，,、"):
+        return None  # the list must end right before the correction word
+    run = [said[-1]]
+    for f in reversed(said[:-1]):
+        if not _LIST_GAP.fullmatch(text[sentence + f.end : sentence + run[0].start]):
+            break
+        run.insert(0, f)
+    if len(run) < 2 or not 1 <= n <= len(run):
+        return None
+    return sentence + run[n - 1].start, sentence + run[n - 1].end
+
+
+def _put_in_list(text: str, listed: tuple, start: int, after: int) -> str:
+    """The text with the list's Nth figure replaced by the one said after 「第N场是」 and the correction (from `start`
+    to the new figure's end) blanked: 「10万 4万 8万 哦不对 第二场是6万」 → 「10万 6万 8万 …」, so the list keeps its
+    order and count. A new figure longer than the old one's place stays where it was said (its words blanked)."""
+    rest = _after_correction(text, after)
+    at = len(text) - len(rest)
+    ordinal = _ORDINAL_REPLACEMENT.match(rest)
+    new = _money_figures(rest[ordinal.end() :])[0]
+    new_start, new_end = at + ordinal.end() + new.start, at + ordinal.end() + new.end
+    figure = text[new_start:new_end]
+    old_start, old_end = listed
+    if len(figure) <= old_end - old_start:
+        text = text[:old_start] + figure.ljust(old_end - old_start) + text[old_end:]
+        return _blank(text, start, new_end)
+    return _blank(_blank(text, old_start, old_end), start, new_start)
 
 
 def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
@@ -180,13 +236,19 @@ def without_retracted(text: str) -> str:
         if re.match(r"\s*[吗吧呢么嘛?？]", text[m.end() :]):
             continue  # 「是不是说错了？」 asks
         lead = _SPEAKER_BEFORE.sub("", text[: m.start()])
-        if blanked_to >= 0 and not text[blanked_to : len(lead)].strip():
+        if blanked_to >= 0 and not text[blanked_to : len(lead)].strip(_CLAUSE_END + " "):
             text, blanked_to = _blank(text, blanked_to, m.end()), m.end()
             continue  # 「…18万 哦不对 我说错了 是…」: the second word goes on with the first correction
         if not lead or lead[-1] not in _SEPARATORS:
             continue  # 「汇率我说错了 应该是7.05」: the words before name what is corrected (read elsewhere)
         start = _clause_start(text, len(lead), _CLAUSE_END)
         claim = text[start : len(lead)]
+        listed = _listed_item(text, m.end(), len(lead))
+        if listed is not None:  # 「分别10万 4万 8万 哦不对 第二场是6万」: the second figure of the list, not the last
+            text, blanked_to = _put_in_list(text, listed, len(lead), m.end()), m.end()
+            continue
+        if _ORDINAL_REPLACEMENT.match(_after_correction(text, m.end())):
+            continue  # 「分别6万 8万 哦不对 第三场是5万」: no third figure said — nothing is placed (no item blanked)
         if _has_figure(claim):
             # 「cmmi3认证费25w 额 等下 刚才说错了 是cmmi5 认证费35w」: the item said with its figure gives way to the one
             # said after the correction word; 「…不是1万」 (an old figure named) is read by bot/estimate/corrections.py
