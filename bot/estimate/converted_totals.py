@@ -145,7 +145,7 @@ def take_previous(reader) -> bool:
 def _other_item_near(t: str, f) -> bool:
     """A figure whose own words (back to a space or a mark) name another item (a platform, a fair …): that item's
     cost, never a business total."""
-    from bot.estimate.year_chain import _other_item
+    from bot.estimate.year_chain import other_item
 
     start = max([t.rfind(c, 0, f.start) for c in " ，。；,;）)\n"] + [-1]) + 1
-    return _other_item(t[start : f.start])
+    return other_item(t[start : f.start])

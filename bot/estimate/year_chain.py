@@ -132,10 +132,14 @@ def alternation_of_patterns(patterns: list) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-def _other_item(segment: str) -> bool:
+def other_item(segment: str) -> bool:
+    """Whether `segment` names an item other than the business amounts (a fair, a platform …)."""
     from bot.estimate.items import detect_items
 
     return bool(set(detect_items(segment)) - BUSINESS_CODES)
+
+
+_other_item = other_item
 
 
 def _segment(text: str, pos: int) -> tuple:
