@@ -90,8 +90,12 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round36_estimates.yaml": 0.92,  # 95.0 % 2026-12-02 00:45 (first play 75.0 %)
     "cases_round37_questions.yaml": 0.96,  # 100 % (first play 83.3 % at e6155c3)
     "cases_round37_estimates.yaml": 0.95,  # 98.3 % (first play 65.0 %)
-    "cases_round38_questions.yaml": 0.86,  # 90.0 % first play (sealed, written 23:00, played at 6922314 and 19322aa)
-    "cases_round38_estimates.yaml": 0.56,  # 60.0 % first play (one check narrowed since: 61.7 %)
+    "cases_round38_questions.yaml": 0.96,  # 100 % 2026-12-02 04:49 (first play 90.0 %, sealed, at 6922314)
+    "cases_round38_estimates.yaml": 0.90,  # 93.3 % 2026-12-02 04:49 (first play 60.0 %)
+    "cases_round39_questions.yaml": 0.87,  # 90.0 % 2026-12-02 04:49 (first play 81.7 %, sealed, at 0273d43)
+    "cases_round39_estimates.yaml": 0.82,  # 85.0 % 2026-12-02 04:49 (first play 65.0 %)
+    "cases_round40_questions.yaml": 0.94,  # 97.5 % 2026-12-02 04:49 (first play 92.5 %, open, at 0273d43)
+    "cases_round40_estimates.yaml": 0.79,  # 82.5 % 2026-12-02 04:49 (first play 52.5 %)
 }
 
 
