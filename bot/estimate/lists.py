@@ -275,6 +275,24 @@ def respective_years(text: str, figs) -> Dict[int, str]:
     return found
 
 
+FROM_TO = re.compile(r"从\s*$")
+FROM_TO_BETWEEN = re.compile(
+    r"\s*(?:涨到|涨至|增长到|增长至|增加到|增加至|提高到|提升到|升到|升至|上升到|降到|降至|跌到|掉到|减少到|减到|下降到|下滑到|变成|变为|到)\s*"
+)
+
+
+def from_to_years(text: str, figs) -> Dict[int, str]:
+    """{start of a money figure: "previous" | "current"} for a change told from one amount to another with no year of
+    its own (「国内从500万涨到1200万了」「在岸从3000万降到2800万」): the first is last year's, the second this year's.
+    A pair with a year word of its own between them is the other readers' (「从去年500万涨到今年1200万」)."""
+    money = sorted((f for f in figs if f.kind == "money" and f.value is not None), key=lambda f: f.start)
+    found: Dict[int, str] = {}
+    for a, b in zip(money, money[1:]):
+        if FROM_TO.search(text[max(0, a.start - 3) : a.start]) and FROM_TO_BETWEEN.fullmatch(text[a.end : b.start]):
+            found.update({a.start: "previous", b.start: "current"})
+    return found
+
+
 def years_by_position(text: str, figs) -> Dict[int, str]:
     """{start of a money figure: "previous" | "current"} for two amounts typed side by side whose years are then
     given by their places (「1.75kw 和 1200w 前面那个是今年的 后面那个是去年的」「800万、950万，后者是今年」): the

@@ -641,8 +641,8 @@ class Reader:
             if own:
                 self.respective_rates += [(own[0], Decimal(m.group(1))), (own[1], Decimal(m.group(2)))]
         if order is None:  # 「1.75kw 和 1200w 前面那个是今年的」: the years given by the figures' places
-            return lists.years_by_position(t, self.figs)
-        return lists.respective_years(t, self.figs)
+            return {**lists.from_to_years(t, self.figs), **lists.years_by_position(t, self.figs)}
+        return {**lists.from_to_years(t, self.figs), **lists.respective_years(t, self.figs)}
 
     def _year(self, pos: int) -> Optional[str]:
         """previous / current for a figure at `pos`: the nearest 去年/今年 or explicit year before it."""
