@@ -50,7 +50,7 @@ def quotes_step_figure(text: str, f) -> bool:
     return any(p.get("bound") == "每" and p["value"] == f.value for fs in all_figures().values() for p in fs)
 
 
-RESULT_ASKED = re.compile(r"(能|可以|可|能够)(补|拿|领|奖|得)(到)?\s*$")
+RESULT_ASKED = re.compile(r"(能|可以|可|能够)(再|还|又|再次)?(补|拿|领|奖|得)(到)?\s*$")
 
 
 def asks_result(text: str, f) -> bool:
