@@ -14,7 +14,7 @@ from actions.estimate_store import clear_session, load_inputs, save_session, sav
 from bot.answers import eligibility
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
-from bot.estimate import applicants, claims, explain, relative_figures, scenarios, year_chain
+from bot.estimate import applicants, claims, explain, relative_figures, rent_years, scenarios, year_chain
 from bot.estimate.rate_waits import waiting_notes, without_waiting
 from bot.estimate.understand import english_to_chinese
 from bot.estimate.reading import is_what_if
@@ -66,7 +66,7 @@ def estimate_reply(session: EstimateSession, result: dict, title: str = "") -> s
     text = explain.render(
         result,
         calculator_inputs(session.inputs),
-        session.notes,
+        session.notes + rent_years.period_notes(session.inputs, result),
         skipped,
         failed=session.failed(),
         title=title,

@@ -110,7 +110,9 @@ def render(
         lines.append(f"说明：{note}。")
     for text in skipped_items:
         lines.append(f"未计算：{text}")
-    if len(applicants) > 1:
+    if result.get("total_line"):  # awards the user stated counted in the year's total (bot/estimate/supposed_awards.py)
+        lines.append(result["total_line"])
+    elif len(applicants) > 1:
         from knowledge.conditions import APPLICANT_TYPES
 
         who = "、".join(APPLICANT_TYPES.get(a, a) for a in applicants)

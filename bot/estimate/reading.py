@@ -446,6 +446,9 @@ def _figures(text: str) -> tuple:
     cost = re.compile(f"(?P<word>{w['eligible'].pattern}|{w['not_covered'].pattern}){NUMBER_AFTER_COST}", re.I)
     starts = {f.start for f in found if f.kind != "count"}  # 「宣传册1000 人员补助500」: 人 starts the next words
     cued = list(text)
+    for m in re.finditer(estimate_words()["rent_price"]["bare_price"], text):  # 「每平每月40」: 40元 a square metre
+        if m.end() not in starts and not re.match(r"[0-9０-９.,]*\s*[个人场次家项年%％]", text[m.end() :]):
+            cued[m.end("word") - 1] = "费"
     for m in cost.finditer(text):
         word_end = m.end("word")
         things = re.match(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import List, Optional
 
-from bot.estimate import clauses, corrections, fair_fixes, rent_price, year_chain
+from bot.estimate import clauses, corrections, fair_fixes, rent_price, supposed_awards, year_chain
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import OVERLAP_ASKED, rate_rule
 from bot.estimate.clauses.innovation import awards_given
@@ -1919,13 +1919,18 @@ class EstimateSession:
 
         inp = self.inputs
         if awards_given(inp) and "3.3" in self.items:
+            said_met = inp.get("_innovation_met") and not any(
+                k in inp for k in ("innovation_patents_two_years", "innovation_rd_growth_two_years")
+            )
             result = innovation_from_awards(
                 inp.get("_award_3.1"),
                 inp.get("_award_3.2"),
-                patents_two_years=inp.get("innovation_patents_two_years"),
+                patents_two_years=True if said_met else inp.get("innovation_patents_two_years"),
                 rd_growth_two_years=inp.get("innovation_rd_growth_two_years"),
             )
-            return self._with_other_items(result)
+            if said_met:  # 「三（三）条件也满足」: which condition is unsaid, neither is named
+                result = supposed_awards.condition_said(result)
+            return supposed_awards.with_stated(self._with_other_items(result), inp)
         inputs, waiting = without_waiting(calculator_inputs(self.inputs))
         result = calculate(inputs, ruled_out=self.ruled_out())
         return dict(result, waiting=waiting) if waiting else result

@@ -487,3 +487,27 @@ def answer(text: str) -> Optional[str]:
         + [f"· {line}" for line in lines]
         + [verdict, "各项仍须分别满足其条件；最终以市商务局会同市财政局审核认定为准。"]
     )
+
+
+def joint(text: str, figs: Optional[list] = None) -> tuple:
+    """({"3.1": amount, "3.2": amount}, the amount's figure or None) of 三（一） and 三（二） named together with one
+    amount each (「假设一二两项都顶格拿200万」「增量和离岸奖励各拿150万」), or with a maxed word and no amount (each
+    one's ceiling, 「三（一）三（二）都拿满」); ({}, None) when the message names them no such way. A dollar amount is
+    business, never an award."""
+    words = estimate_words()["stated_awards"]
+    m = re.search(f"({words['first_two']}){words['each']}", text)
+    if not m:
+        return {}, None
+    figs = figures(text) if figs is None else figs
+    after = [f for f in figs if f.kind == "money" and f.value is not None and 0 <= f.start - m.end() <= 4]
+    said = text[m.start() : after[0].start] if after else text[m.start() : m.end() + 8]
+    if not re.search(words["award_cue"], said):
+        return {}, None  # 「增量和离岸各200万 能拿多少」: business amounts, not awards
+    if after and re.match(r"\s*(和|与|、|及|跟|,|，)\s*\d", text[after[0].end :]):
+        return {}, None  # 「各200万和100万」: two amounts, each its own
+    if after and after[0].currency in (None, "CNY"):
+        return {"3.1": after[0].value, "3.2": after[0].value}, after[0]
+    tail = text[m.start() : m.end() + 6]
+    if not after and any(w in tail for w in words["maxed"]):
+        return {code: _ceiling(code)[0] for code in ("3.1", "3.2")}, None
+    return {}, None

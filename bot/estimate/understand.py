@@ -51,6 +51,7 @@ from bot.estimate import (
     currency_asks,
     lists,
     relative_figures,
+    rent_years,
     stated_increment,
     tables,
     vague_figures,
@@ -618,6 +619,7 @@ class Reader:
             # 「2020年就有了」: when a status was gained, not the business year
             and not re.match(r"\s*(就|已经|早就)(有|是|拿|获得|认定|评上|通过)", self.text[f.end : f.end + 4])
             and not founded_in(self.text, f.end)
+            and not rent_years.is_entry_year(self.text, f.start)  # 「2016年入驻」: when it entered the park
         ]
 
     respective_rates: list = []
@@ -1254,6 +1256,17 @@ class Reader:
                 f"{m.group(1)}{wan(f.value)}是已获得的其他奖补，不计入第三条第（三）项的基数（只算增量奖励和离岸业务奖励）"
             )
 
+    def _joint_awards(self):
+        """「假设一二两项都顶格拿200万」「增量和离岸奖励各拿150万」: one amount for 三（一） and 三（二） named together is
+        each one's award (三（三）'s base and part of the year's total), never a business amount (stated_awards.joint)."""
+        from bot.estimate import stated_awards
+
+        awards, f = stated_awards.joint(self.text, [g for g in self.figs if id(g) not in self.used])
+        for code, value in awards.items():
+            self.out.fields.setdefault(f"_award_{code}", value)
+        if f is not None:
+            self.use(f)
+
     def _headed_awards(self):
         """「今年的奖励：增量9.6万 + 离岸87.4万」: amounts listed under an award heading are the 三（一）/（二） awards
         (三（三）'s base), never business amounts (stated_awards.headed)."""
@@ -1314,6 +1327,7 @@ class Reader:
         if len(moneys) == 2 and _bare_pair_for_increment(self.text, moneys):
             self._years_unsaid_pair()  # 「增量奖励 …是2800万和2300万」: no award said, two years' amounts
         self._headed_awards()
+        self._joint_awards()
         self._awards_said_none()
         self._stated_increment()
         self._years_unsaid_pair()
@@ -1926,12 +1940,15 @@ class Reader:
     def _award_figure(self, f) -> bool:
         """A figure that is an award already worked out ("增量奖励是40万元"), not a business amount."""
         before = self.text[max(0, f.start - 10) : f.start]
-        m = re.search(r"(增量|离岸(业务)?|规模)奖(励|金)?(?P<tail>[^，。；,;]{0,6})$", before)  # 「增量奖批了8万」 too
+        # 「增量奖批了8万」 too; 「三（一）拿了150万」: the item by its number
+        m = re.search(
+            r"((增量|离岸(业务)?|规模)奖(励|金)?|三\s*\(\s*(一|二)\s*\)(项|奖励?)?)(?P<tail>[^，。；,;]{0,6})$", before
+        )
         if not m or getattr(f, "currency", None) == "USD":
             return False  # an award is in yuan: 「增量奖励 今年离岸250万美元」 gives a business amount
         if re.search(r"离岸|在岸|境内|境外|国内|海外|执行额|业务|今年|去年|上年|营收|收入|[:：]", m.group("tail")):
             return False  # a business word between the award's name and the figure: the figure is that business
-        key = "_award_3.1" if m.group(1) in ("增量", "规模") else "_award_3.2"
+        key = "_award_3.1" if m.group(2) in ("增量", "规模") or m.group(5) == "一" else "_award_3.2"
         self.out.fields[key] = f.value
         self.use(f)
         return True

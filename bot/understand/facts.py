@@ -23,7 +23,9 @@ from knowledge.text import expand_short_forms
 
 FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts.yml"
 NEGATION = re.compile(
-    r"(没有|没|未|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思|变)|尚未|还没|无(?!论)|非(?!常))[^，。；,;！？!?]{0,3}$"
+    # 「一直没变」「没有变化」: unchanged, no denial of what follows (as 不变)
+    r"(没有(?!变|改)|没(?!变|改|动|有变|有改)|未(?!变)|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思|变)|尚未|还没|无(?!论)"
+    r"|非(?!常))[^，。；,;！？!?]{0,3}$"
 )
 # 「由我们公司运营的 不是管委会管」: a failing statement denied right before it (不是…, 并非…) speaks of another subject
 # and says nothing against the fact (the fact's own words, read elsewhere, decide)

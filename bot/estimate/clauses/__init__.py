@@ -72,7 +72,7 @@ BUSINESS = frozenset({"3.1", "3.2", "3.3"})
 
 # Reading order: each item's own figures are taken before the business amounts, which read what is left;
 # 中高级人才培训 before 培训机构 (a count of people with costs is the training's).
-READ_ORDER = tuple(BY_CODE[code] for code in ("3.5", "3.6", "3.7.3", "3.7.2", "3.7.4", "3.9", "3.8.3", "3.8.1"))
+READ_ORDER = tuple(BY_CODE[code] for code in ("3.5", "3.6", "3.7.3", "3.7.2", "3.7.4", "3.9", "3.8.3", "3.8.1", "3.3"))
 
 
 def _fields() -> dict:

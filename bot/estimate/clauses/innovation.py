@@ -4,6 +4,8 @@ A yes/no on either condition, and the 三（一）、三（二） awards it is 1
 the awards already worked out: 「增量奖励是40万元」).
 """
 
+import re
+
 from .base import Clause, Field, figure_count
 
 YEARS = figure_count("3.3", "years")
@@ -20,16 +22,31 @@ def awards_given(inputs: dict) -> bool:
 
 def missing(session, asked: list) -> list:
     inp = session.inputs
-    if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp:
+    if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp or inp.get("_innovation_met"):
         return []
     return ["innovation"]
+
+
+# 「三（三）条件也满足」「创新奖励的条件我们都符合」: the item named by its number or name, its conditions said met
+NUMBERED = r"三\s*[(（]\s*三\s*[)）]|第三条第\s*[(（]\s*三\s*[)）]\s*项"
+MET = re.compile(
+    rf"(?:{NUMBERED}|创新(?:发展)?奖励?)(?:这一?项)?(?:的)?(?:条件|要求)[^，。；,;？?\d]{{0,4}}?"
+    r"(?<!不)(?<!没)(?<!未)(?:满足|符合|具备|达到|够)(?!吗|不|没)"
+)
+
+
+def read(r) -> None:
+    """「三（三）条件也满足」: either condition met, which one unsaid (`_innovation_met`: the award is the same; the
+    answer says the conditions were taken as the user said, naming neither)."""
+    if MET.search(r.text):
+        r.out.fields["_innovation_met"] = True
 
 
 CLAUSES = (
     Clause(
         code="3.3",
         name="创新发展奖励",
-        triggers=r"创新|专利|软著|软件著作权|研发投入",
+        triggers=r"创新|专利|软著|软件著作权|研发投入|" + NUMBERED,
         fields=(
             Field(
                 "innovation_patents_two_years",
@@ -52,5 +69,7 @@ CLAUSES = (
         asks=("innovation",),  # either condition, asked as one yes/no
         missing=missing,
         final_when=awards_given,
+        read=read,
+        reads_when=lambda reader: bool(MET.search(reader.text)),
     ),
 )

@@ -11,7 +11,7 @@ from calculator.figures_zh import numeral_value
 from calculator.policy import fig as policy_figure
 from bot.estimate.reading import TOTAL_WORDS, segment_of, wan
 
-from bot.estimate import rent_price
+from bot.estimate import rent_price, rent_years
 from .base import Clause, Field, figure_in
 
 
@@ -50,6 +50,7 @@ def caps_told(inputs: dict) -> list:
 def read(r):
     t = r.text
     rent_price.read_expression(r)
+    rent_years.read_entry(r)  # 「2016年入驻」: the years in the park from the entry year
     for f in r.figs:
         if id(f) in r.used:
             continue
@@ -79,6 +80,9 @@ def read(r):
                 r.out.notes.append(f"月租金{wan(value)}，按全年12个月计为{wan(value * 12)}")
                 value = value * 12
             r.out.fields["rent_annual_cny"] = value
+            r.use(f)
+        elif f.kind == "duration_years" and rent_years.is_period(t, f):
+            r.out.fields["_rent_years_asked"] = int(f.value)  # 「连着四年都申请」「四年一共能补多少」: the period asked
             r.use(f)
         elif f.kind == "duration_years" and RESTATED.match(t[f.end : f.end + 8]) and _said_before(r, f):
             r.use(f)  # 「刚好满三年 … 三年整算不算」: the figure said again in a question, no other role
@@ -290,7 +294,8 @@ CLAUSES = (
     Clause(
         code="3.8.3",
         name="租金补贴",
-        triggers=r"租金|房租|租赁|办公用房|房补|租补",
+        # 「租了1000平」: an area rented names the rent too
+        triggers=r"租金|房租|租赁|办公用房|房补|租补|(?<![出转])租(了|的|用)?\s*[0-9一二两三四五六七八九十百千]+(\.[0-9]+)?\s*(个)?(平|㎡)",
         fields=(
             Field(
                 "rent_years_in_park",

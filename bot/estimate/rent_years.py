@@ -1,0 +1,133 @@
+"""三（八）3's years said in other shapes than 「入驻N年」 (bot/estimate/clauses/rent.py reads those):
+
+- the entry year (「我们2016年入驻的重点园区」「入驻时间是2019年」「21年进的园区」): the years in the park are counted from
+  it to this year (or the year the user says it applies in, 「2024年申请」). Only whole calendar years are known, so
+  a difference of exactly 三年 (which may be less than three full years, the month unsaid) is left to be asked; more
+  is 三年以上, fewer is not.
+- the period asked (「连着四年都申请」「四年一共能补多少」「房租补贴四年加起来最多能拿多少」): the years the user asks the
+  subsidy for, not years already subsidised. The clause's limit (补贴期限最多N年, knowledge/data/figures.yml 3.8.3
+  max_years) caps it; period_line() says what that period comes to once the year's award is known.
+"""
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Optional
+
+from calculator.policy import fig as policy_figure
+
+# 「搬进」「落户」 only into a park (「2016年搬到郑州」 says nothing of the park)
+ENTER = r"(?:入驻|进驻|入园|进园|进的园|(?:搬进|搬到|搬入|迁入|落户)(?=[^，。；,;\s]{0,10}园))"
+# 「2016年入驻」「16年3月就进驻了」「2019年底搬进园区」
+ENTRY_BEFORE = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2}|[12]\d)\s*年\s*(?:底|初|中|年底|年初|[0-9一二两三四五六七八九十]{1,2}\s*月份?)?"
+    r"\s*(?:的时候)?\s*(?:就|才|刚|便|开始|起)?\s*" + ENTER
+)
+# 「入驻时间是2016年」「入驻于2019年」「入园是在18年」
+ENTRY_AFTER = re.compile(ENTER + r"(?:的)?(?:时间|年份)?\s*(?:是|为|于|在|是在)\s*((?:19|20)\d{2}|[12]\d)\s*年")
+# 「2024年申请」「2024年度申报」: the year the subsidy is asked for
+APPLY_YEAR = re.compile(r"(?<![\d.])(20\d{2})\s*年度?\s*(?:的)?\s*(?:申请|申报)")
+
+
+def this_year() -> int:
+    """The calendar year now (a function, so tests fix it)."""
+    return date.today().year
+
+
+def _calendar(said: str) -> int:
+    return int(said) if len(said) == 4 else 2000 + int(said)
+
+
+def entry_year(text: str) -> Optional[tuple]:
+    """(year, start, end) of the year the enterprise entered the park, or None."""
+    m = ENTRY_BEFORE.search(text) or ENTRY_AFTER.search(text)
+    if not m:
+        return None
+    return _calendar(m.group(1)), m.start(1), m.end(0)
+
+
+def years_since(entered: int, text: str) -> tuple:
+    """(years, reference year): whole calendar years from the entry year to the year applied for (said, else now)."""
+    m = APPLY_YEAR.search(text)
+    ref = int(m.group(1)) if m and int(m.group(1)) > entered else this_year()
+    return ref - entered, ref
+
+
+def read_entry(r) -> None:
+    """Sets rent_years_in_park from an entry year (its figure used), with a note; a difference of exactly the
+    clause's years is left to be asked (full years unknown), a future year is left alone."""
+    if "rent_years_in_park" in r.out.fields:
+        return
+    found = entry_year(r.text)
+    if not found:
+        return
+    entered, start, end = found
+    years, ref = years_since(entered, r.text)
+    for f in r.figs:
+        if f.start < end and f.end > start and f.kind in ("year", "duration_years"):
+            r.use(f)
+    need = policy_figure("3.8.3", "years_in_park")
+    if years < 0:
+        return
+    if years == need:
+        r.out.notes.append(f"{entered}年入驻，到{ref}年是否已满{need:g}年要看入驻的月份，请告诉我入驻了几年（满几年）")
+        return
+    r.out.fields["rent_years_in_park"] = Decimal(years)
+    r.out.notes.append(
+        f"{entered}年入驻，到{ref}年约{years}年，" + (f"已满{need:g}年以上" if years > need else f"不满{need:g}年")
+    )
+
+
+# before N年: a supposition or a run of years to come (not 「已经连续两年」, years had)
+PERIOD_BEFORE = re.compile(r"(?:连着|连续|接连|要是|如果|假如|假设|打算|准备)\s*$")
+PAST_BEFORE = re.compile(r"(?:已经?|过去|之前|以前|前面|此前|曾经?)\s*(?:连着|连续|接连)?\s*$")
+# after N年: the verb of asking for it (not 「拿了」「拿过」, years had)
+PERIOD_VERB = re.compile(r"^\s*(?:都|均|每年都|一直)?\s*(?:去|来)?(?:申请|申报|拿|领|享受|补)(?![了过贴])")
+# after N年: a question about the sum (「一共能补多少」「加起来最多一共能拿多少」「总共可以拿几万」)
+PERIOD_SUM = re.compile(
+    r"^\s*(?:的话)?\s*(?:都|总共|一共|加起来|加一起|合计|累计|算下来|下来|总计|共)"
+    r"[^，。；;,!?！？\d]{0,8}?(?:补|拿|领|给|享受)(?![了过贴])[^，。；;,]{0,4}?(?:多少|几)"
+)
+
+
+def is_period(text: str, f) -> bool:
+    """Whether the N年 figure `f` is the period the user asks the subsidy for."""
+    before = text[max(0, f.start - 6) : f.start]
+    after = text[f.end : f.end + 16]
+    if PAST_BEFORE.search(before):
+        return False
+    if PERIOD_SUM.match(after):
+        return True
+    return bool(PERIOD_BEFORE.search(before) and PERIOD_VERB.match(after))
+
+
+def period_line(inputs: dict, item: dict) -> Optional[str]:
+    """What the asked period comes to, for a qualified rent item: at most the years still open under the clause's
+    limit, each at this year's award (the rent and area said to stay the same, as the answer says)."""
+    asked = inputs.get("_rent_years_asked")
+    if not asked or not item.get("qualified"):
+        return None
+    max_years = int(policy_figure("3.8.3", "max_years"))
+    had = int(inputs.get("rent_years_subsidized") or 0)
+    left = max(0, max_years - had)
+    years = min(int(asked), left)
+    award = Decimal(str(item["amount_cny"]))
+    total = (award * years).quantize(Decimal("0.01"))
+    head = f"您问的{int(asked)}年："
+    if int(asked) > left:
+        had_text = f"已享受{had}年，" if had else ""
+        head += f"补贴期限最多{max_years}年，{had_text}只能补{years}年，超出的{int(asked) - years}年不予补贴；"
+    return head + f"年租金和面积不变的话，{years}年合计{total:,.2f}元（约{total / 10000:,.2f}万元）"
+
+
+def period_notes(inputs: dict, result: dict) -> list:
+    """[period_line] for the rent item of `result`, or []."""
+    item = next((i for i in result.get("items", []) if i.get("code") == "3.8.3"), None)
+    line = item and period_line(inputs, item)
+    return [line] if line else []
+
+
+def is_entry_year(text: str, start: int) -> bool:
+    """Whether the year figure at `start` says when the enterprise entered the park (「2016年入驻」), not the year of the
+    business (bot/estimate/understand.py leaves it out of the business year); 「入驻时间是2020年」 too."""
+    return ENTRY_BEFORE.match(text, start) is not None or any(m.start(1) == start for m in ENTRY_AFTER.finditer(text))
