@@ -287,6 +287,7 @@ class ActionLooseAnswer(Action):
                 tracker,
                 amend_entry_first,
                 estimate_each_applicant,
+                estimate_each_year,  # 「21年离岸300w刀 22年260w刀 23年320w刀…分别算22年和23年」 labelled as an answer
                 details_first,
                 stated_awards_first,
                 what_if_after_verdict,  # 「如果再多收一个凑够20个呢 …」 after a verdict: the estimate it supposes

@@ -16,6 +16,7 @@ from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
 from bot.estimate import applicants, claims, explain, relative_figures, rent_years, scenarios, year_chain
 from bot.estimate.rate_waits import waiting_notes, without_waiting
+from bot.estimate.items import detect_items
 from bot.estimate.understand import english_to_chinese
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import (
@@ -222,11 +223,17 @@ def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
         return None
     name = year_chain.name
     summed = year_chain.asks_sum(english_to_chinese(normalize(text)))
-    alone = year_chain.each_alone(english_to_chinese(normalize(text)))
+    norm = english_to_chinese(normalize(text))
+    alone, founded = year_chain.each_alone(norm), year_chain.founded_year(norm)
+    offshore = "3.2" in detect_items(norm)
+
+    def basis(y: int) -> str:  # 「2021年新成立的」: its first year has no year before it
+        return f"{name(y)}为设立首年，按纯增量" if y == founded else f"{name(y)}与{name(y - 1)}比"
+
     how = (
-        "每个年度按当年的离岸执行额和当年汇率单独测算"
+        ("每个年度按当年的离岸执行额和当年汇率单独测算" if offshore else "每个年度的费用单独测算，上限按年度分别计算")
         if alone
-        else "每个年度与它的上一年度相比分别测算（" + "，".join(f"{name(y)}与{name(y - 1)}比" for y in years) + "）"
+        else "每个年度与它的上一年度相比分别测算（" + "，".join(basis(y) for y in years) + "）"
     )
     dispatcher.utter_message(
         text=f"您问的是{len(years)}个年度（{'、'.join(name(y) for y in years)}）：{how}。各年度的奖励按年度分别申报"
@@ -239,7 +246,8 @@ def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
         if result is None or not session.items:
             dispatcher.utter_message(text=f"{name(year)}的测算还需要：" + session.question())
             return save_session(session, tracker) + [saved_inputs({})]
-        title = f"【{name(year)}】" if alone else f"【{name(year)}（与{name(year - 1)}相比）】"
+        first = f"【{name(year)}（设立首年）】" if year == founded else f"【{name(year)}（与{name(year - 1)}相比）】"
+        title = f"【{name(year)}】" if alone else first
         dispatcher.utter_message(text=title + estimate_reply(session, result))
         totals.append((year, result["total_cny"]))
     if summed:

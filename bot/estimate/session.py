@@ -318,6 +318,7 @@ class EstimateSession:
         norm = english_to_chinese(normalize(text or ""))
         asked = year_chain.asked_years(norm) if year is None else [year]
         alone = year_chain.each_alone(norm)  # read before focus() blanks the other years (and 「三年」)
+        founded = year_chain.founded_year(norm)  # 「2021年新成立的」: that year is the enterprise's first
         if len(asked) == 1:  # 「今年在岸1.2亿…明年如果在岸做到2亿…明年总共能拿多少」: 明年 against 今年
             text = norm = year_chain.focus(norm, asked[0])
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
@@ -331,7 +332,12 @@ class EstimateSession:
         session = cls(items=codes, facts=known, extends=adds)
         if len(asked) == 1 and asked[0]:
             session.year_focus = asked[0]
-            session.notes.append((year_chain.alone_note if alone else year_chain.basis_note)(asked[0]))
+            if alone:
+                session.notes.append(year_chain.alone_note(asked[0], "3.2" in codes))
+            elif founded == asked[0]:
+                session.notes.append(year_chain.first_year_note(asked[0]))
+            else:
+                session.notes.append(year_chain.basis_note(asked[0]))
         if adds:
             session.inputs = dict(running)
             session.items = item_words.sort_items(codes + items_for_inputs(running))

@@ -16,9 +16,9 @@ from bot.estimate.reading import alternation, estimate_words, figures
 
 BUSINESS_CODES = {"3.1", "3.2", "3.3"}
 # the words put in place of a calendar word, by its length: the year estimated, the year before it, any other year
-CURRENT = {2: "今年", 3: "今年度"}
-PREVIOUS = {2: "去年", 3: "上年度"}
-OTHER = {2: "某年", 3: "某一年"}
+CURRENT = {2: "今年"}
+PREVIOUS = {2: "去年"}
+OTHER = {2: "某年"}
 
 
 @dataclass(frozen=True)
@@ -105,11 +105,37 @@ def asked_years(text: str) -> List[int]:
     years = sorted({y for _, y in dated if y is not None})
     if len(years) >= 2 and each_alone(text):
         return years  # 「2021年离岸130万美元…2022年离岸95万美元 两年离岸奖励加起来多少」: every year on its own
-    if len(years) < 2 or (max(years) < 1 and len(years) < 3) or (min(years) > 1000 and len(years) < 3):
+    # 「2021年新成立的…21年…22年…两年一共多少」: the year the enterprise was set up in is estimated too (纯增量)
+    first = len(years) >= 2 and founded_year(text) == years[0] and _asks_several(text)
+    if not first and (len(years) < 2 or (max(years) < 1 and len(years) < 3) or (min(years) > 1000 and len(years) < 3)):
         return []  # two numbered years (「22年1000万 23年1300万」) are read as they are, like 去年/今年
     last = max(f.end for f, _ in dated)
-    named = sorted({w.offset for w in words if w.start >= last} & set(years[1:]))
-    return named or years[1:]
+    # a year word after the amounts asks about that year, unless a figure follows it (「汇率21年6.45」 is a rate's year)
+    asked = {w.offset for w in words if w.start >= last and not re.match(r"\s*[0-9]", text[w.end :])}
+    count = re.search(r"([两二三四五六])个?年", text[last:])  # 「21年成立…21年 22年 23年…这两年各多少」: the later two
+    if first and count and {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}[count.group(1)] < len(years):
+        first = False
+    candidates = years if first else years[1:]
+    named = sorted(asked & set(candidates))
+    return named or candidates
+
+
+def _asks_several(text: str) -> bool:
+    """Whether the message asks about each year or the years summed (years.each_asked, years.summed)."""
+    return asks_sum(text) or bool(re.search(alternation_of_patterns(estimate_words()["years"]["each_asked"]), text))
+
+
+FOUNDED_FILLER = "的时候|就|才|刚|已经|已|底|初|年底|年初"  # 「2021年才成立」; never 「2021年在系统注册」
+
+
+def founded_year(text: str) -> Optional[int]:
+    """The calendar year the enterprise was set up in (「我们2021年新成立的」「21年才注册」: a calendar word right
+    before a founding word, estimate_words.yml `years.founded`), or None."""
+    founded = alternation(estimate_words()["years"]["founded"])
+    for w in calendar_words(text):
+        if re.match(rf"\s*(?:{FOUNDED_FILLER})?\s*(?:{founded})", text[w.end :]):
+            return w.offset
+    return None
 
 
 OFFSHORE_ONLY = {"3.2"}
@@ -123,9 +149,19 @@ def each_alone(text: str) -> bool:
     能拿多少」), is read as before."""
     from bot.estimate.items import detect_items
 
-    if set(detect_items(text)) != OFFSHORE_ONLY or re.search(r"在岸|境内|增量", text):
+    codes = set(detect_items(text))
+    if not codes or not codes <= set(estimate_words()["years"]["each_alone"]):
+        return False  # 「2021年去了4场国外展…2022年去了7场…两年加起来」: fairs' and certifications' caps are yearly too
+    if "3.2" in codes and (codes != OFFSHORE_ONLY or re.search(r"在岸|境内|增量", text)):
         return False
-    return bool(re.search(alternation_of_patterns(estimate_words()["years"]["each_asked"]), text))
+    years = estimate_words()["years"]
+    if (
+        "3.2" not in codes
+    ):  # 「…认证费分别12万和18万」 beside 今年/去年 business amounts: no years of fairs or certificates
+        if re.search(alternation(years["each_year_not"]), text):
+            return False
+        return bool(re.search(alternation_of_patterns(years["each_year_asked"]), text))
+    return bool(re.search(alternation_of_patterns(years["each_asked"]), text))
 
 
 def alternation_of_patterns(patterns: list) -> str:
@@ -170,6 +206,11 @@ def focus(text: str, year: int) -> str:
     words, asides = calendar_words(text), _asides(text)
     chars = list(text)
     alone = each_alone(text)
+    _founded_before(text, chars, words, year)
+    from bot.estimate.items import detect_items
+
+    if alone and "3.2" not in detect_items(text):
+        _blank_other_years(text, chars, words, year)
     for f in figures(text):
         if f.kind == "year":
             continue
@@ -187,6 +228,43 @@ def focus(text: str, year: int) -> str:
         elif y != year - 1:
             chars[f.start : f.end] = [" "] * (f.end - f.start)
     return _renamed(chars, words, year, alone)
+
+
+def _blank_other_years(text: str, chars: list, words: List[YearWord], year: int) -> None:
+    """Fairs or certifications of several years (「2021年新拿了CMMI3级 认证费15万…2022年又新做了一个SAS70 花了50万」)
+    read for one `year`: another year's words up to its last figure are blanked (its fairs' counts, its
+    certifications' names), so no name or count of that year is read with this year's figures. Unless `year`'s own
+    words name no certification (「22年新拿的CMMI3 认证费30万 然后23年做监督维护花了六万」: 23年's upkeep is of the
+    one told before): only the figures are blanked then (focus)."""
+    from bot.estimate.reading import CERT_NAME
+
+    spans = [(w.end, words[i + 1].start if i + 1 < len(words) else len(text)) for i, w in enumerate(words)]
+    if not any(CERT_NAME.search(text[a:b].lower()) for w, (a, b) in zip(words, spans) if w.offset == year):
+        return
+    for i, w in enumerate(words):
+        if w.offset == year:
+            continue
+        end = words[i + 1].start if i + 1 < len(words) else len(text)
+        last = max((f.end for f in figures(text[w.end : end]) if f.kind in ("money", "count")), default=0)
+        for j in range(w.end, w.end + last):
+            chars[j] = " "
+
+
+def _founded_before(text: str, chars: list, words: List[YearWord], year: int) -> None:
+    """In the estimate of a year after the one the enterprise was set up in (「2021年新成立的」 read for 2022), the
+    founding word reads as set up before (「就成立」): that year is no 新增企业's first year."""
+    founded = founded_year(text)
+    if founded is None or founded >= year:
+        return
+    pattern = alternation(estimate_words()["years"]["founded"])
+    for w in words:
+        if w.offset != founded:
+            continue
+        m = re.match(rf"(\s*(?:{FOUNDED_FILLER})?\s*)({pattern})", text[w.end :])
+        if m:
+            start = w.end + m.start(1)
+            chars[start : w.end + m.end(2)] = list("就成立".ljust(m.end(2) - m.start(1)))[: m.end(2) - m.start(1)]
+            return
 
 
 def relabel(text: str, year: int) -> str:
@@ -207,9 +285,17 @@ def basis_note(year: int) -> str:
     return f"按{name(year)}与{name(year - 1)}相比测算：{name(year - 1)}的数字作为上一年度，{name(year)}的数字作为本年度"
 
 
-def alone_note(year: int) -> str:
-    """What the estimate for `year` reads when each year is estimated on its own (each_alone)."""
+def alone_note(year: int, offshore: bool = True) -> str:
+    """What the estimate for `year` reads when each year is estimated on its own (each_alone): the offshore award,
+    or fairs' and certifications' costs with their yearly caps."""
+    if not offshore:
+        return f"按{name(year)}的费用单独测算（每场、每项上限和全年上限、每年项目数均按{name(year)}一个年度计算）"
     return f"按{name(year)}的离岸执行额和{name(year)}的汇率单独测算（第三条第（二）项只看当年，不与其他年度比较）"
+
+
+def first_year_note(year: int) -> str:
+    """What the estimate for the year the enterprise was set up in reads (founded_year)."""
+    return f"{name(year)}是企业设立的第一年：业务规模增量奖励按新增企业首年计算纯增量（当年执行额全额）"
 
 
 def in_user_words(text: str, year: int) -> str:

@@ -411,7 +411,7 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                 if spec.get("not_preceded_by") and spec["not_preceded_by"].search(t[max(0, f.start - 8) : f.start]):
                     continue  # 「合格的还是15个」
                 if spec["figure"] == "year":
-                    gap = 0 if abs(f.start - cue.start()) <= 16 else 99  # 「2019年比2018年」: the first year
+                    gap = 0 if abs(f.start - cue.start()) <= 16 else 99  # 「2019年比2018年」: the later year
                 elif at != phrase:
                     # the quoted cue's next phrase: after any figure of the cue's own phrase (spaces opening it not counted)
                     gap = 8 + len(t[at : f.start].lstrip())
@@ -429,8 +429,11 @@ def _numbers(specs: Dict[str, dict], t: str) -> dict:
                     far += 8  # the next phrase's figure ranks after the cue's own, reaching as far into its phrase
                 if gap < 0 or gap > far:
                     continue
-                pairs.append((gap, name, i))
-    for gap, name, i in sorted(pairs):
+                # 「2019年执行额600万 2020年一千万」: of the years as near their cue, the latest is the business year
+                # (the one estimated, against the year before it), whatever order they are told in
+                later = -f.value if spec["figure"] == "year" and f.value is not None else 0
+                pairs.append((gap, name, later, i))
+    for gap, name, _, i in sorted(pairs):
         if name in out or i in used:
             continue
         span = _span(figs[i], specs[name], t)
