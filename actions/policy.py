@@ -199,10 +199,28 @@ def estimate_parts(parts: list) -> list:
     rate (「最多能拿多少」「比例多少」), which the policy answers as such, nor whether it can still be had
     (「离岸那块还能拿吗（今年离岸还有150万美元）」), which the verdict answers."""
     asked = [p for p in parts if _asks_own_amount(p) and not _whether_only(p, " ".join(parts))]
+    if not asked:  # 「一共25个人 每人培训费4万… 这个培训补贴今年最多能拿多少钱」: the most the figures told before give
+        asked = [p for i, p in enumerate(parts) if i and _most_of_figures_before(p, parts[:i])]
     # 「…62个 能拿多少钱 另外我们自己员工去读在职MBA的学费能补吗」: beside a part with the figures, a «can it be
     # subsidised» part with no figure of its own asks whether, and is answered after the estimate
     figureless = [p for p in asked if _whether_without_figures(p)]
     return [p for p in asked if p not in figureless] if len(figureless) < len(asked) else asked
+
+
+def _most_of_figures_before(part: str, before: list) -> bool:
+    """「这个培训补贴今年最多能拿多少钱」 after parts giving the user's own money figures: asks the most this item gives
+    for those figures (the estimate, held to the caps), never the caps alone; only when the part points back at the
+    item (这个/这项…补贴), has no figure of its own, and the figures before are enough to compute."""
+    from bot.estimate.session import EstimateSession, own_figures
+
+    said = " ".join(before)
+    return (
+        bool(shapes.search("asks_amount", part))
+        and bool(shapes.search("points_back_to_item", part))
+        and not own_figures(normalize(part))
+        and _own_amounts(normalize(said))
+        and EstimateSession.start(said).status == "done"
+    )
 
 
 def _whether_without_figures(part: str) -> bool:

@@ -20,6 +20,7 @@ from bot.answers import (
     report_system,
     same_rate,
     scope,
+    cap_period,
     separate_caps,
     subsidies,
     unspecified,
@@ -669,6 +670,11 @@ def compose_one(
     limited = remaining.limit_answer(t, topic_clause)  # 「一个企业一年最多几个人」: a count of people, not the 500万
     if limited is not None:
         return limited
+    period = cap_period.answer(
+        t, topic_clause, _items_named(t)
+    )  # 「那个50万上限是每年还是总共」: the cap's own words, not the 500万
+    if period is not None:
+        return period
     apart = separate_caps.answer(
         t, _items_named(t)
     )  # 「两个200万上限是分开算的吗」: each item's own cap, and the 500万 they share

@@ -135,14 +135,14 @@ def parts(t: str) -> List[Part]:
             end_m = PHRASE_END.search(t, m.end())
             end = _continued(t, end_m.start() if end_m else len(t))
             out.append(Part(n, m.start(), end, m.start("n"), t[m.start("n") : end], rest))
-            if not rest:
-                out += _siblings(t, out[-1], group)
+            # 「另外3个应届的社保只交了5个月 还有5个是大三的」: after the others, a part opened by 还有/另外 is one more part
+            out += _siblings(t, out[-1], group, opened_only=rest)
     out = sorted(set(out), key=lambda p: p.start)
     out = [p for p in out if not (p.rest and any(not q.rest and q.number_at == p.number_at for q in out))]
     return [p for p in out if not any(q is not p and q.start < p.start < q.end for q in out)]
 
 
-def _siblings(t: str, first: Part, group: int) -> List[Part]:
+def _siblings(t: str, first: Part, group: int, opened_only: bool = False) -> List[Part]:
     """The parts said one after another right after a part, each opening with its own count (「其中15个是中专 10个考核
     没通过 还有8个只签了半年合同」「其中4个只实习了两个月 3个社保只交了5个月」): parts of the same group, as long as
     their counts together stay within it. A part with no word opening it (`bare`) may be the same people as the one
@@ -159,7 +159,7 @@ def _siblings(t: str, first: Part, group: int) -> List[Part]:
     out, total, end = [], first.count, first.end
     while group and (m := nxt.match(t, end)):
         n = _count(m.group("n"))
-        if n is None or total + n > group or PHRASE_END.match(t, m.end()):
+        if n is None or total + n > group or PHRASE_END.match(t, m.end()) or (opened_only and not m.group("o")):
             break
         end_m = PHRASE_END.search(t, m.end())
         stop = _continued(t, end_m.start() if end_m else len(t))
@@ -184,12 +184,49 @@ def _siblings(t: str, first: Part, group: int) -> List[Part]:
 
 def _continued(t: str, end: int) -> int:
     """The end of a part's words carried on past `end` over the phrases after a space that go on about the same people
-    (「其中2个没签合同 人已经走了不在职」: estimate_words.yml subgroups `continues`), each phrase up to its own end."""
+    (「其中2个没签合同 人已经走了不在职」: estimate_words.yml subgroups `continues`; 「其中4个是大二的 不是应届」「其中28个
+    转正了 社保连续交满6个月以上」: a phrase with no count of people and no word for everyone that states a person
+    condition, `_of_the_part`), each phrase up to its own end."""
     go_on = re.compile(rf" +(?:{alternation(_words()['continues'])})")
-    while end < len(t) and (m := go_on.match(t, end)):
-        nxt = PHRASE_END.search(t, m.end())
+    while end < len(t):
+        m = go_on.match(t, end)
+        if m:
+            nxt = PHRASE_END.search(t, m.end())
+        elif t[end] == " ":
+            nxt = PHRASE_END.search(t, end + 1)
+            if not _of_the_part(t[end + 1 : nxt.start() if nxt else len(t)]):
+                break
+        else:
+            break
         end = nxt.start() if nxt else len(t)
     return end
+
+
+PERSON_FACTS = ("education_level", "fresh_graduate", "internship_months", "social_insurance_months")
+PERSON_FACTS += ("trainee_passed_exam", "labor_contract_years", "degree_education")
+_reading = [False]
+
+
+def _of_the_part(phrase: str) -> bool:
+    """Whether a phrase said right after a part's is about the part's people: it states a person fact (学历, 应届, 实习期,
+    社保, 考核, 劳动合同, 学历教育) and holds no count of people, no word for everyone (都/全部), no other part's opening
+    and no question."""
+    w = _words()
+    if (
+        _reading[0]
+        or not phrase.strip()
+        or re.search(rf"{NUMBER}\s*(?:个(?!多?月|年|小时)|名|位|人)", phrase)
+        or re.search(r"都|全|均|一律|所有|大家|每个|每人|吗|多少|能不能|可以|怎么|是否|么|问|(.)不\1", phrase)
+        or re.match(alternation(w["rest"] + w["more"] + w["inside"] + w["exception"]), phrase.strip())
+    ):
+        return False
+    from bot.understand.facts import read_facts
+
+    _reading[0] = True
+    try:
+        return any(k.split("@")[0] in PERSON_FACTS for k in read_facts(phrase))
+    finally:
+        _reading[0] = False
 
 
 PART_END = re.compile(r"[，。；,;！？!?\n （(]")
@@ -215,7 +252,10 @@ def listed(t: str) -> List[Part]:
         group = _count(m.group("g"))
         pos, start, number_at, n = m.end(), m.start("n"), m.start("n"), _count(m.group("n"))
         found, bare = [], False
+        met = _described_met(t, m.group("g"), m.start())
         while n and group:
+            if found and _fails_any(t[number_at : (PART_END.search(t, pos) or re.compile("$").search(t)).start()], met):
+                break  # 「签了一年以上的有90个 这90个里有5个… 另外有10个只签了半年合同」: those 10 are beside the 90
             end_m = PART_END.search(t, pos)
             end = end_m.start() if end_m else len(t)
             stop = re.search(rf"(?:{rest})", t[pos:end])
@@ -230,6 +270,53 @@ def listed(t: str) -> List[Part]:
         if group and found and sum(p.count for p in found) <= group - (not found[-1].bare):
             out += found
     return out
+
+
+def _described_met(t: str, numeral: str, before: int) -> set:
+    """(clause code, condition id) pairs met by the phrase where the group named again (「这90个」) was counted before
+    (「劳动合同签了一年以上的有90个」): the conditions every one of its people meets."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    said = [
+        x for x in re.finditer(rf"(?<![\d一二两三四五六七八九十百]){re.escape(numeral)}\s*(?:个|名|位|人)", t[:before])
+    ]
+    said = [x for x in said if not re.search(r"(?:这|那)\s*$", t[: x.start()])]
+    if not said or _reading[0]:
+        return set()
+    at = said[-1]
+    starts = [e.end() for e in PHRASE_END.finditer(t, 0, at.start())]
+    end = PHRASE_END.search(t, at.end())
+    phrase = t[starts[-1] if starts else 0 : end.start() if end else len(t)]
+    _reading[0] = True
+    try:
+        facts = read_facts(phrase.replace(at.group(0), " "))
+    finally:
+        _reading[0] = False
+    return {
+        (code, c.id)
+        for code, ids in _person_clauses().items()
+        for c in conditions.evaluate(code, facts).checks
+        if c.id in ids and c.status == "met"
+    }
+
+
+def _fails_any(words: str, met: set) -> bool:
+    """Whether `words` fail a condition in `met` ((clause code, condition id) pairs)."""
+    if not met or _reading[0]:
+        return False
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    _reading[0] = True
+    try:
+        facts = read_facts(words)
+    finally:
+        _reading[0] = False
+    codes = {code for code, _ in met}
+    return any(
+        (code, c.id) in met and c.status == "not_met" for code in codes for c in conditions.evaluate(code, facts).checks
+    )
 
 
 def _close(t: str, at: int) -> int:
@@ -292,7 +379,13 @@ def fitting(t: str, code: str, ids) -> Optional[Part]:
     from bot.understand.facts import read_facts
     from knowledge import conditions
 
+    from bot.understand.scoped_facts import ALL, item_of
+
     for p in described(t):
+        # 「培训机构…60个学员…；外包公司…今年接收30个实习生 其中24个是应届毕业生…」: a part of another item's people
+        sentence = t[max([t.rfind(c, 0, p.start) for c in "。；;！!？?\n"]) + 1 : p.end]
+        if item_of(sentence) not in (ALL, code):
+            continue
         checks = [c for c in conditions.evaluate(code, read_facts(p.text)).checks if c.id in ids]
         if checks and not any(c.status == "not_met" for c in checks) and any(c.status == "met" for c in checks):
             return p
@@ -339,7 +432,7 @@ def without_parts(t: str) -> str:
     """`t` with the phrases said of a part (not of the others named by count), of a part named again by its count,
     or of another group beside the first blanked, same length."""
     found = parts(t)
-    said = [p for p in found + listed(t) + removed(t) if not p.rest]
+    said = [p for p in found + listed(t) + removed(t) if not p.rest and not _meets_only(p, t)]
     said += _failing_rest(t, found)
     from bot.understand.degree_groups import own_fact_spans
 
@@ -376,22 +469,49 @@ def _person_clauses() -> dict:
     }
 
 
+def _meets_only(p: Part, t: str) -> bool:
+    """Whether a part's own words meet a person condition of a clause counting people and fail none of any (「其中24个是
+    应届毕业生 大专以上 实习3个月以上 入职后社保连续交满6个月」): they are the people counted, so what is said of them is
+    what the verdict reads (the parts left out are blanked). A part removed by the user is never such a part."""
+
+    return not p.removed and _fits_a_clause(p.text, t)
+
+
+def _statuses(words: str, t: str) -> List[set]:
+    """For each clause counting people whose people the message `t` may speak of (the one item whose people it names,
+    bot/understand/scoped_facts.py, else all), the statuses of its person conditions that `words` state."""
+    from bot.understand.facts import read_facts
+    from bot.understand.scoped_facts import item_of
+    from knowledge import conditions
+
+    facts = read_facts(words)
+    clauses = _person_clauses()
+    scope = item_of(t)
+    return [
+        {c.status for c in conditions.evaluate(code, facts).checks if c.id in ids}
+        for code, ids in clauses.items()
+        if scope not in clauses or code == scope
+    ]
+
+
+def _fits_a_clause(words: str, t: str) -> bool:
+    """Whether `words` meet a person condition of a clause counting people and fail none of that clause's (「应届毕业生
+    都是大专以上」 fits 三（七）4 though 大专 is below 三（七）3's 本科: those are interns, no project managers)."""
+    return any("met" in s and "not_met" not in s for s in _statuses(words, t))
+
+
 def _failing_rest(t: str, found: List[Part]) -> List[Part]:
     """The others named by count after a part (「其中18个是应届大专本科… 另外4个是往届的」) whose own words fail a person
     condition of a clause counting people: they are left out, so what is said of them (往届) is theirs alone, never the
     whole group's. The others who meet the conditions (「其他28个都交满半年以上了」) keep their words for the group."""
-    from bot.understand.facts import read_facts
-    from knowledge import conditions
 
     out = []
     for p in found:
         if not p.rest or not any(not q.rest and q.end <= p.start for q in found):
             continue
-        facts = read_facts(p.text)
-        for code, ids in _person_clauses().items():
-            if any(c.id in ids and c.status == "not_met" for c in conditions.evaluate(code, facts).checks):
-                out.append(p)
-                break
+        statuses = _statuses(p.text, t)
+        if any("not_met" in x for x in statuses) and not _fits_a_clause(p.text, t):
+            out.append(p)
     return out
 
 

@@ -208,11 +208,16 @@ def _residual_disagrees(r, failing: list, others) -> str:
     """The question when the others the user counts (其余17个) are not the group said in the message less the parts
     left out (bot/understand/residuals.py); "" when they agree or the message says no group larger than the others."""
     from bot.understand.residuals import check
-    from bot.understand.subgroups import group_before
+    from bot.understand.subgroups import group_before, nearest_group
 
-    first = min(p.start for p, _ in failing)
-    group = next((p.group for p, _ in failing if p.group), 0) or group_before(r.text, first)
+    first = min((p for p, _ in failing), key=lambda p: p.start)
+    group = next((p.group for p, _ in failing if p.group), 0) or group_before(r.text, first.start)
     if group <= others.count:
+        return ""
+    # 「接收了25个实习生 其中应届毕业的18个… 但是有5个人社保才交了5个月 其他13个交满半年了」: the parts and the others
+    # add up to the people counted just before the parts (18 − 5 = 13), a part of the larger group: they agree
+    nearest = nearest_group(r.text, first, opened=False)
+    if nearest and nearest < group and nearest - sum(p.count for p, _ in failing) == others.count:
         return ""
     return check(group, [p.count for p, _ in failing], others.count, named=others.text).ask
 

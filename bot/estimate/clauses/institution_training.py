@@ -52,8 +52,9 @@ def read_levels(r) -> bool:
     """「30个学员…其中20个大专 10个中专」: only the groups at the required level are counted; the others
     are named as not counted (never all of them, never a guess). True when the message counts that way."""
     from bot.understand.facts import counted_levels
+    from bot.understand.scoped_facts import own_sentences
 
-    groups = counted_levels(r.text)
+    groups = counted_levels(own_sentences(r.text, CODE))  # never the interns' levels said beside the trainees'
     if len({rank for _, _, rank in groups}) < 2:
         return False
     lowest, need, label = education_rule()
@@ -303,12 +304,34 @@ DETAIL_KEY = "_parts_institution_batch_detail"  # each batch's size and failing 
 
 def _fewer_parts_read(r) -> bool:
     """Whether the shared part reader (bot/understand/subgroups.py) misses some of the failing parts of the one group
-    said (「5个考核通过了但还没签合同 3个考核没通过」 with no word opening them): only then are they counted here."""
+    said (「5个考核通过了但还没签合同 3个考核没通过」 with no word opening them), or the group narrows to a part said to
+    meet every condition: only then are they counted here."""
     from bot.understand.batches import read as read_batches_said
     from bot.understand.subgroups import excluded
 
     found = read_batches_said(r.text, CODE, PERSON_CONDITIONS)
-    return bool(found) and len(excluded(r.text, CODE, PERSON_CONDITIONS)[0]) < len(found.batches[0].spans)
+    if not found:
+        return False
+    # 「…大专以上的里面有8个考核没过 考核通过的里面70个跟服务外包企业签了一年以上 12个签的半年」: the innermost part
+    # said to meet the conditions (70) is the count, never the group less parts that may overlap
+    inner, failing = found.batches[0], excluded(r.text, CODE, PERSON_CONDITIONS)[0]
+    if not inner.ask and inner.counted and "（符合条件的" in inner.said and not _own_words_fail(r.text, inner.counted):
+        return True
+    return len(failing) < len(inner.spans)
+
+
+def _own_words_fail(text: str, count: int) -> bool:
+    """Whether the words said right after a count of `count` people fail a person condition (「另外有6个大专的只签了
+    半年」): such a count is never the part meeting every condition."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    for m in re.finditer(rf"(?<![\d.]){count}\s*(?:个|名|人|位)", text):
+        phrase = re.split(r"[，,。；;！!？?\s]", text[m.end() :])[0]
+        checks = conditions.evaluate(CODE, read_facts(text[m.start() : m.end()] + phrase)).checks
+        if any(c.id in PERSON_CONDITIONS and c.status == "not_met" for c in checks):
+            return True
+    return False
 
 
 def read_batches(r) -> bool:

@@ -367,10 +367,19 @@ def _failing_parts_of(r, group: int) -> bool:
     # 「接收实习生35名 应届毕业的30个都是大专以上 但是有4个只实习了两个月」: the part said right after the graduates
     # counted (the count of people said last before it) is of them, never of the 35 taken
     first = min((p for p, _ in failing if not p.rest), key=lambda p: p.start, default=None)
-    if first is not None and first.count < group and nearest_group(r.text, first, opened=False) == group:
+    # 「里面15个是应届大专 另外4个应届的社保只交了4个月」: a part opened by 另外/还有 is other people, never of the 15
+    apart = first is not None and re.search(_more(), r.text[first.start : first.number_at])
+    if first is not None and not apart and first.count < group and nearest_group(r.text, first, opened=False) == group:
         return True
     # 「其中5个社保没交满 其余25个都符合」 read as the graduates counted: checked against the group less the part
     return bool(failing and others is not None and others.count == group)
+
+
+def _more() -> str:
+    """The words opening one more part apart from the people said before it (estimate_words.yml subgroups more)."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    return alternation(estimate_words()["subgroups"]["more"])
 
 
 def _described_part(r) -> None:

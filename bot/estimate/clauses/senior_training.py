@@ -29,6 +29,8 @@ def describe(value) -> str:
 
 
 PERSON_CONDITIONS = ("education", "position")  # each person counted must meet these (本科以上, 项目经理以上)
+# a part of the people said apart may also fail by its course (「其中1个报的是在职MBA学位班」: 学历教育)
+PART_CONDITIONS = PERSON_CONDITIONS + ("not_degree",)
 
 
 def _subset_below(r) -> bool:
@@ -258,7 +260,43 @@ def _read(r):
         if len(values) == len(costs) > 1:
             values = [v for g in _qualified_groups(r, costs, [[v] for v in values]) for v in g]
         values = _counted_levels_only(r, values)
+        values = _less_failing_parts(r, values)
+        if values is None:
+            return  # the parts' figures disagree or may overlap: asked (count_without_parts), nobody counted yet
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+
+
+def _part_conditions(text: str) -> tuple:
+    """The conditions a part of the people may fail: 学历教育 too, unless a part on a degree course is said to be on it
+    besides the training (「其中一个 is also doing an MBA」「有1个同时在读EMBA」, estimate_words.yml subgroups besides)."""
+    from bot.estimate.reading import alternation, estimate_words
+    from bot.understand.subgroups import excluded
+
+    besides = re.compile(alternation(estimate_words()["subgroups"]["besides"]))
+    label = _degree_course_label()
+    failing, _ = excluded(text, "3.7.3", PART_CONDITIONS)
+    if any(label in labels and besides.search(p.text) for p, labels in failing):
+        return PERSON_CONDITIONS
+    return PART_CONDITIONS
+
+
+def _less_failing_parts(r, values: list) -> Optional[list]:
+    """「一共25个人 每人培训费4万 其中3个是大专学历 其他22个都是本科以上 不过这22个里面有1个报的是在职MBA学位班」: one
+    cost for each of the group's people, and parts said apart that fail a person condition (学历, 职位, 学历教育): the
+    people counted are the others named less their own failing parts, else the group less the parts (base
+    count_without_parts: the parts' sums are checked, an overlap not said is asked). Only when everyone's cost is the
+    same (whose cost leaves is never guessed); None when the count is asked."""
+    from .base import OVERLAP_ASKED, count_without_parts
+
+    if len(values) < 2 or len(set(values)) != 1:
+        return values
+    n = count_without_parts(r, "3.7.3", _part_conditions(r.text), len(values))
+    if n is None:
+        asked = r.out.fields.get(OVERLAP_ASKED) or any("对不上" in x for x in r.out.notes)
+        return None if asked else values
+    if any(_degree_course_label() in x for x in r.out.notes):
+        r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
+    return values[:n]
 
 
 # 「两个培训」「一个是海外交付管理培训」: the count is of courses, not of people
