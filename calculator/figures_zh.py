@@ -706,15 +706,25 @@ def _inherit_ranges(hits: List[_Hit], norm: str) -> None:
 
 def _inherit_lists(hits: List[_Hit], norm: str) -> None:
     """「一个培训费18600 一个33250」「培训费分别18600、33250」: a plain number with no unit listed right after a
-    plain money figure (a comma, 和, 另一个 between) is a money figure like it, never dropped."""
+    plain money figure (a comma, 和, 另一个 between) is a money figure like it, never dropped. After a yuan figure with
+    a magnitude (「分别是2万 4万 15000」) only a whole number of 1000 or more, within 20 times of it either way, is so
+    read (yuan as typed): 「150万 1200」 may mean 1200万 and stays no figure."""
     money = None
     for b in hits:
-        if b.kind == "money" and not b.magnitude and b.currency in (None, "CNY"):
+        if b.kind == "money" and b.currency in (None, "CNY") and b.value and b.value > 0:
             money = b
             continue
         if money is None:
             continue
-        if b.kind is None and b.unit_kind is None and not b.magnitude and b.value >= 100 and b.numeral.isdigit():
+        near = not money.magnitude or (b.value >= 1000 and money.value / 20 <= b.value <= money.value * 20)
+        if (
+            b.kind is None
+            and b.unit_kind is None
+            and not b.magnitude
+            and b.value >= 100
+            and b.numeral.isdigit()
+            and near
+        ):
             link = _LIST_LINK.match(norm, money.end)
             if link is not None and link.end() == b.num_start:
                 b.kind, b.currency, b.unit = "money", money.currency, money.unit

@@ -665,7 +665,24 @@ def read_facts(text: str) -> dict:
     for key, value in _segment_scoped(t, specs).items():
         out.pop(key.split("@")[0] + "@*", None)  # said of one item's people, never everyone's
         out[key] = value
+    if out.get("fair_designated") is False:
+        _fairs_left_out(t, out)
     return out
+
+
+def _fairs_left_out(t: str, out: dict) -> None:
+    """「指定的境内展会三场…另外还去了一个行业协会自己办的交流会 花了3万 那个不是商务部门指定的」: one fair singled out as
+    not designated, by its own phrase, beside others is that fair's fact (it is left out of the estimate,
+    bot/estimate/fair_designation.py); the message's fact is the rest's (True, or unsaid)."""
+    from bot.estimate.fair_designation import message_verdict
+
+    singled, rest = message_verdict(t)
+    if not singled:
+        return
+    if rest is True:
+        out["fair_designated"] = True
+    else:
+        out.pop("fair_designated", None)
 
 
 def _segment_scoped(t: str, specs: dict) -> dict:

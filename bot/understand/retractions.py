@@ -143,6 +143,63 @@ def _same_role_item(text: str, start: int, end: int, after: int) -> "tuple | Non
     return items[same[0]][0], items[same[0]][1]
 
 
+_GENERIC_REGIONS = re.compile(r"境内|国内|省内|境外|国外|海外")
+# words that start another event of a list (「一场迪拜的6.5万 一场伦敦的9万」): a place said before does not carry over
+_NEW_EVENT = re.compile(r"[一两二三四五六七八九十\d]\s*[场个次家]|另|还有|第[一二三四五六七八九十\d]+")
+
+
+def _places(words: str) -> set:
+    """The places (cities, countries of estimate_words.yml) `words` name; 境内/境外 are no place of one event."""
+    from bot.estimate.reading import region_mentions
+
+    return {words[a:b] for a, b, _ in region_mentions(words) if not _GENERIC_REGIONS.fullmatch(words[a:b])}
+
+
+def _same_place_item(text: str, start: int, end: int, after: int) -> "tuple | None":
+    """(start, end) of the one earlier figure of the claim text[start:end] said of the place the replacement names
+    (「一场迪拜的6.5万 一场伦敦的9万 哦不对不对 迪拜那场是5.5万」 → 6.5万), when that is not the last figure said; None
+    when the replacement names no place, or no one figure is that place's alone (「迪拜展位费3万 布展2万」: which of
+    迪拜's figures is meant is not said — the other readers decide)."""
+    nxt = _after_correction(text, after)
+    stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
+    replacement = nxt[:stop]
+    new = _money_figures(replacement)
+    if not new or re.search(r"不是|而非|并非", replacement):
+        return None
+    wanted = _places(replacement[: new[0].start])
+    if not wanted:
+        return None
+    said = [f for f in _money_figures(text[start:end]) if f.value]
+    items, place, prev_end = [], set(), 0
+    for f in said:
+        words = text[start + prev_end : start + f.start]
+        own = _places(words)
+        if own or _NEW_EVENT.search(words) or _GENERIC_REGIONS.search(words):
+            place = own  # a figure of another event: its own place, or none said
+        items.append((start + f.start, start + f.end, place))
+        prev_end = f.end
+    same = [i for i, (_, _, got) in enumerate(items) if got & wanted]
+    if len(same) != 1 or same[0] == len(items) - 1:
+        return None
+    return items[same[0]][0], items[same[0]][1]
+
+
+def _put_in_place(text: str, item: tuple, start: int, after: int) -> str:
+    """The text with the figure `item` replaced by the first money figure said after the correction word, and the
+    correction (from `start` to that figure's end) blanked: 「一场迪拜的6.5万 一场伦敦的9万 哦不对 迪拜那场是5.5万」 →
+    「一场迪拜的5.5万 一场伦敦的9万 …」, so each event keeps its place. A new figure longer than the old one's place
+    stays where it was said (its words kept), the old figure blanked."""
+    rest = _after_correction(text, after)
+    at = len(text) - len(rest)
+    new = _money_figures(rest)[0]
+    figure = text[at + new.start : at + new.end]
+    old_start, old_end = item
+    if len(figure) <= old_end - old_start:
+        text = text[:old_start] + figure.ljust(old_end - old_start) + text[old_end:]
+        return _blank(text, start, at + new.end)
+    return _blank(_blank(text, old_start, old_end), start, after)
+
+
 _ORDINAL_REPLACEMENT = re.compile(
     r"(?:其中)?第(?P<n>[一二两三四五六七八九十\d]{1,2})(?:场|个|项|次|笔|家|门|期|批|位|人)[^\d，,。；;！!？?\s]{0,6}?"
     r"(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)\s*(?=[0-9０-９零一二两三四五六七八九十])"
@@ -255,6 +312,13 @@ def without_retracted(text: str) -> str:
             earlier = _same_role_item(text, start, len(lead), m.end())
             if earlier is not None:  # 「今年2000万 去年1800万 哦不对 今年是2100万」: 今年's figure, not the last one
                 text, blanked_to = _blank(_blank(text, *earlier), len(lead), m.end()), m.end()
+                continue
+            # (the message before, not the clause: 「东京展位费4万，新加坡3万，不对，东京那场是3.5万」)
+            placed = _same_place_item(text, 0, len(lead), m.end())
+            if (
+                placed is not None
+            ):  # 「一场迪拜的6.5万 一场伦敦的9万 哦不对 迪拜那场是5.5万」: 迪拜's figure, not the last
+                text, blanked_to = _put_in_place(text, placed, len(lead), m.end()), m.end()
                 continue
             item = _replaced_item(text, start, len(lead), m.end())
             if item is not None:

@@ -126,6 +126,36 @@ def read(r):
         from bot.estimate.fair_designation import designated_only
 
         r.out.fields["fairs"] = designated_only(r, r.out.fields["fairs"])
+        if not r.out.fields["fairs"]:
+            del r.out.fields["fairs"]  # every fair told asked again (fair_designation._ask_designated)
+            return
+        _say_approximate(r, r.out.fields["fairs"])
+
+
+HEDGE_BEFORE = re.compile(r"(差不多|大概|大约|约|估计|将近|接近)(都|是|都是|在|有)*\s*$")
+
+
+def _say_approximate(r, fairs: list) -> None:
+    """「每场差不多都是10w左右」: a fair's cost said roughly is used as told (one number), and the answer says so — the
+    estimate is of that figure, the invoices decide."""
+    from bot.estimate.vague_figures import hedged
+
+    costs = {Decimal(str(f["cost_cny"])) for f in fairs}
+    said = []
+    for f in r.figs:
+        if f.kind != "money" or f.currency not in (None, "CNY") or id(f) not in r.used or f.value not in costs:
+            continue
+        window = r.text[max(0, f.start - 8) : f.start]
+        before = HEDGE_BEFORE.search(window)
+        if hedged(f) or before:
+            start = f.start - (len(window) - before.start()) if before else f.start
+            end = f.end + (2 if r.text[f.end : f.end + 2] in ("左右", "上下") else 0)
+            said.append(r.text[start:end])
+    if said:
+        r.out.notes.append(
+            f"您说的{'、'.join(f'“{x.strip()}”' for x in dict.fromkeys(said))}是约数，按这个数测算；"
+            "实际以发票金额为准，金额不同结果会相应变化"
+        )
 
 
 def _read(r):
@@ -219,18 +249,21 @@ def _read(r):
         region = region or (said_region if cur is None or cur["region"] is None else None)
         said_region = None
         one_of = (
-            re.match(r"^(其中)?(另)?(一场|一次|一个|还有一场|还有一个)", seg)
+            re.match(r"^(其中)?(有)?(另)?(一场|一次|一个|还有一场|还有一个)", seg)
             and cur is not None
             and cur["count"]
-            and len(cur["costs"]) < cur["count"]
-            and not region
-        )
+            and _fairs_in(cur) < cur["count"]
+            and (not region or region == cur["region"])
+        )  # (「两场 一场展位费1.8万加宣传推广0.6万 另一场特装4万」: the parts joined by 加 are one fair's)
         if one_of:
             for c in counts:
                 r.use(c)
             counts = []
         if counts and not costs and not region and _told_so_far(groups) == int(counts[0].value):
             r.use(counts[0])  # 「…还有一个马来西亚的6万 三场都是指定展会」: the fairs told, counted again
+            continue
+        if counts and not costs and groups and _rest_of_told(r.text, counts[0], _told_so_far(groups)):
+            r.use(counts[0])  # 「9场…其中有一场是自己办的 其他8场都是指定的」: the rest of the fairs told, no new ones
             continue
         places = named_places(seg) if not counts and len(costs) == 1 and re.search(r"各|分别|每场", seg) else 0
         full = (
@@ -303,6 +336,24 @@ def _read(r):
         r.out.fields["fairs"] = fairs
     if groups or r.pending == "fairs":
         _name_travel(r)
+
+
+def _rest_of_told(text: str, count, told: int) -> bool:
+    """「其他8场」「其余的两场」「剩下3场」「其中有两场」: a count of some of the fairs told (其他/其余/剩下/其中 right
+    before it, fewer than those told) names fairs already read, never new ones."""
+    return int(count.value) < told and bool(
+        re.search(
+            r"((其他|其它|其余|剩下|剩余)(的)?|(其中|这里面|里面|当中)有?)\s*$",
+            text[max(0, count.start - 5) : count.start],
+        )
+    )
+
+
+def _fairs_in(cur: dict) -> int:
+    """How many fairs the batch `cur` holds so far: its costs, those joined to the one before (「展位费1.8万加宣传推广
+    0.6万」) or replacing a fair told (「第二场是2.8万」) counted as the fair they are of."""
+    fair_of, replaced = cur.get("fair_of") or list(range(len(cur["costs"]))), cur.get("replaced") or set()
+    return len({i for j, i in enumerate(fair_of) if j not in replaced})
 
 
 def _another_region(cur: Optional[dict], said: Optional[str]) -> bool:
