@@ -28,6 +28,12 @@ FIELDS = (
         "元",
         recognised_by="a yuan figure after 在岸…比去年多了/较上年增加 (bot/estimate/stated_increment.py)",
     ),
+    Field(
+        "increment_cny",
+        "业务增量（离岸已折算）",
+        "元",
+        recognised_by="a yuan figure after 增量 said converted (bot/estimate/converted_increment.py)",
+    ),
     OFFSHORE_USD,
     Field(
         "previous_usd_cny_rate",
@@ -58,6 +64,8 @@ def missing(session, asked: list) -> list:
     """This year's and last year's totals ("没有离岸业务" alone does not tell a year's total); one year's
     offshore amount told and the other year's not said: that one is asked, never taken as 0."""
     inp, out = session.inputs, []
+    if "increment_cny" in inp and not inp.get("new_enterprise"):
+        return out  # the whole increment, converted as said: nothing else is needed for it
     if "onshore_increment_cny" in inp and not inp.get("new_enterprise"):
         # 「在岸比去年多了300万」: the onshore difference stands for both years' onshore amounts; last year's
         # offshore amount is still needed (at its own year's rate), never taken as 0 unless said; this year's
