@@ -90,6 +90,24 @@ class TestPreviousTotalConversation:
         assert Decimal(20000000) == session.inputs["previous_onshore_cny"]
         assert Decimal(0) == session.inputs["previous_offshore_usd"]
 
+    @pytest.mark.parametrize("answer", ["是合计 含离岸", "去年一千万是全部执行额", "那是总数", "去年没有离岸"])
+    def test_question_for_last_years_offshore_names_the_figure_and_reads_whole(self, answer):
+        """The question for last year's dollars names last year's yuan figure; 「是合计」 settles it as the whole."""
+        session = play(
+            "今年离岸一百二十万美元 汇率用七点零二 在岸今年九百万 去年执行额一千万 离岸奖励跟增量奖励加起来多少"
+        )
+        assert "1000万元" in session.question() and "是合计" in session.question()
+        session.handle(answer, "inform")
+        assert "done" == session.status
+        assert Decimal(0) == session.inputs["previous_offshore_usd"]
+        assert Decimal("222720") == amounts(session)["3.1"]  # (900万 + 842.4万 − 1000万) × 3%
+
+    def test_dollars_answer_to_last_years_offshore_question_still_read(self):
+        """A dollar amount in answer is last year's offshore, as before (negative)."""
+        session = play("今年离岸一百二十万美元 汇率用七点零二 在岸今年九百万 去年执行额一千万 增量奖励多少")
+        session.handle("去年离岸50万美元 汇率6.9", "inform")
+        assert Decimal(500000) == session.inputs["previous_offshore_usd"]
+
     def test_yes_to_either_or_is_asked_again_clearly(self):
         """「是的」 picks neither; the same question comes back with a hint, then a real answer settles it."""
         session = play("今年离岸100万美元 汇率7.0 今年在岸1500万 去年执行额2000万 增量多少")

@@ -71,6 +71,8 @@ def take(reader) -> bool:
     before = t[years[-1] : f.start]
     if not re.fullmatch(r"[^，。；,;！？!?\d]{0,20}", before):
         return False
+    if re.search(r"比|较|相比|同比|增加|增长|多|少|减|降|差|涨|跌", before):
+        return False  # 「较上年增加了450万」: a difference, never last year's amount
     read = "whole" if whole_before(before) else said_after(t[f.end : f.end + 30])
     if re.search(rf"{OFFSHORE}|{ONSHORE}", re.sub(_HOLDS, "", before)):
         return False  # 「去年在岸合计1.2亿」: a kind of its own, read as before

@@ -642,6 +642,7 @@ class EstimateSession:
         facts_before = self.facts
         self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
+        resolved = resolved or self._last_year_said_whole(norm)
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
         paired = {}  # 「1200万是去年的 800万是今年的」 answers which year each is: read once, not again below
         if resolved and (before[1] or {}).get("kind") == "years_of_pair":
@@ -1248,6 +1249,19 @@ class EstimateSession:
             f"{wan(amount, '元' if target == 'USD' else '美元')} {op} {rate}（您给的汇率）= {wan(value, unit)}"
         )
         self.clarify = dict(then[0], data=dict(then[0]["data"], then=then[1:])) if then else None
+        return True
+
+    def _last_year_said_whole(self, norm: str) -> bool:
+        """「是合计」「含离岸」「去年没有离岸」 to the question for last year's offshore amount, beside a last-year yuan
+        figure read before: that figure is last year's whole business, its offshore 0 (bot/estimate/previous_total.py)."""
+        if self.clarify or self.pending != "previous_offshore_usd" or "previous_onshore_cny" not in self.inputs:
+            return False
+        read = previous_total.answer_reads(norm)
+        if not read or own_figures(norm) or previous_total.names_a_kind(norm):
+            return False
+        self.inputs["previous_offshore_usd"] = Decimal(0)
+        self.last_keys.append("previous_offshore_usd")
+        self.notes.append(previous_total.note(self.inputs["previous_onshore_cny"], read))
         return True
 
     def _resolve_whole_total(self, norm: str, data: dict) -> bool:

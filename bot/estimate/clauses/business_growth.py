@@ -18,6 +18,7 @@ FIELDS = (
         lambda session: (
             f"{year_word(session, True)}的离岸服务外包合同执行额是多少美元？计算增量要把两年的离岸业务都算上，"
             f"{year_word(session, True)}的离岸执行额您还没有说，我不按0计算；那一年没有离岸业务请回复“没有”。"
+            + _said_total(session)
         ),
         recognised_by=BUSINESS_WORDS + " (去年/上年)",
     ),
@@ -53,6 +54,19 @@ FIELDS = (
         from_facts=True,
     ),
 )
+
+
+def _said_total(session) -> str:
+    """The last-year yuan figure already read, named: it may be that year's whole business (answered 「是合计」,
+    bot/estimate/session.py), never assumed to be."""
+    from bot.estimate.reading import wan
+
+    value = session.inputs.get("previous_onshore_cny")
+    if not value:
+        return ""
+    return f"（{year_word(session, True)}的{wan(value)}我按在岸执行额记；如果它已是含离岸折算后的全年合计，请回复“是合计”。）"
+
+
 QUESTIONS = {
     "business_current": "今年的服务外包合同执行额是多少？请分别说明在岸（人民币元）和离岸（美元），没有的可以说“没有”。",
     "business_previous": "上一年度的服务外包合同执行额是多少（在岸按元、离岸按美元）？如果是今年新设立的企业（首年），"
