@@ -1366,7 +1366,12 @@ class EstimateSession:
                 return False
             self.inputs[key] = f.value
             self.last_keys.append(key)
-        elif kind == "business_kind" and not data.get("increment") and previous_total.answer_reads(norm):
+        elif (
+            kind == "business_kind"
+            and not data.get("increment")
+            and previous_total.answer_reads(norm)
+            and not previous_total.names_a_kind(norm)
+        ):
             # 「去年的1.5kw是全部执行额，去年没有离岸」「2.6kw是含离岸折算后的总数」: the year's whole business
             return self._resolve_whole_total(norm, data)
         elif kind == "business_kind":
