@@ -46,6 +46,7 @@ LABELS = {
     "previous_onshore_cny": "上年在岸业务合同执行额",
     "previous_offshore_usd": "上年离岸业务合同执行额（美元）",
     "onshore_increment_cny": "在岸业务合同执行额比上年增加的部分",
+    "increment_cny": "业务增量（离岸已按规定折算为人民币）",
     "innovation_patents_two_years": "连续两年取得新的发明专利、软件著作权",
     "innovation_rd_growth_two_years": "研发投入持续两年保持增长",
     "tech_advanced_new": "新获得技术先进型服务企业资格",
@@ -91,6 +92,7 @@ MONEY_FIELDS = (
     "previous_onshore_cny",
     "previous_offshore_usd",
     "onshore_increment_cny",
+    "increment_cny",
     "park_foreign_investment_usd",
     "rent_contract_amount_cny",
     "rent_annual_cny",
@@ -312,6 +314,13 @@ def validate(inputs) -> dict:
                 _fail(other, f"给出了在岸增量（onshore_increment_cny）时，不能再给{_named(other)}")
         if data.get("new_enterprise") is True:
             _fail("onshore_increment_cny", "新增企业按本年度执行额全额计算，不能给在岸增量（onshore_increment_cny）")
+    if "increment_cny" in data:
+        # the whole increment, already converted: never beside the years' amounts or another increment
+        for other in ("onshore_cny", "previous_onshore_cny", "previous_offshore_usd", "onshore_increment_cny"):
+            if other in data:
+                _fail(other, f"给出了业务增量（increment_cny）时，不能再给{_named(other)}")
+        if data.get("new_enterprise") is True:
+            _fail("increment_cny", "新增企业按本年度执行额全额计算，不能给业务增量（increment_cny）")
     if "rent_annual_cny" in data and "rent_area_m2" not in data:
         _fail("rent_area_m2", "提供了办公用房年租金（rent_annual_cny）时，须同时提供租赁面积（rent_area_m2，平方米）")
     return data

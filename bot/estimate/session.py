@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import List, Optional
 
-from bot.estimate import clauses, corrections, fair_fixes, rent_price, supposed_awards, year_chain
+from bot.estimate import clauses, corrections, fair_fixes, previous_total, rent_price, supposed_awards, year_chain
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import OVERLAP_ASKED, rate_rule
 from bot.estimate.clauses.innovation import awards_given
@@ -151,6 +151,13 @@ def calculator_inputs(inputs: dict) -> dict:
         out.get("new_enterprise") or "onshore_cny" in out or "previous_onshore_cny" in out
     ):
         del out["onshore_increment_cny"]  # the years' own amounts (or 新增企业) given later stand for the difference
+    if "increment_cny" in out and (
+        out.get("new_enterprise")
+        or any(
+            k in out for k in ("onshore_cny", "previous_onshore_cny", "previous_offshore_usd", "onshore_increment_cny")
+        )
+    ):
+        del out["increment_cny"]  # the years' own amounts given later stand for the increment
     return out
 
 
@@ -641,6 +648,7 @@ class EstimateSession:
         facts_before = self.facts
         self._note_facts(text)
         resolved = self._resolve_clarification(text) if self.clarify else False
+        resolved = resolved or self._last_year_said_whole(norm)
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
         paired = {}  # 「1200万是去年的 800万是今年的」 answers which year each is: read once, not again below
         if resolved and (before[1] or {}).get("kind") == "years_of_pair":
@@ -1249,6 +1257,51 @@ class EstimateSession:
         self.clarify = dict(then[0], data=dict(then[0]["data"], then=then[1:])) if then else None
         return True
 
+    def _last_year_said_whole(self, norm: str) -> bool:
+        """「是合计」「含离岸」「去年没有离岸」 to the question for last year's offshore amount, beside a last-year yuan
+        figure read before: that figure is last year's whole business, its offshore 0 (bot/estimate/previous_total.py)."""
+        if self.clarify or self.pending != "previous_offshore_usd" or "previous_onshore_cny" not in self.inputs:
+            return False
+        read = previous_total.answer_reads(norm)
+        if not read or own_figures(norm) or previous_total.names_a_kind(norm):
+            return False
+        self.inputs["previous_offshore_usd"] = Decimal(0)
+        self.last_keys.append("previous_offshore_usd")
+        self.notes.append(previous_total.note(self.inputs["previous_onshore_cny"], read))
+        return True
+
+    def _resolve_whole_total(self, norm: str, data: dict) -> bool:
+        """The figures asked 在岸 or 离岸 answered as the year's whole business (bot/estimate/previous_total.py): last
+        year's is its converted total (previous onshore = it, previous offshore 0); this year's, holding this year's
+        dollars, is onshore = it − dollars × rate. An answer with a kind word of its own is read as before."""
+        read = previous_total.answer_reads(norm)
+        if previous_total.names_a_kind(norm):
+            return False
+        values = _said_values(data)
+        for said in values:
+            value = Decimal(said["value"])
+            if said.get("year") == "previous":
+                self.inputs["previous_onshore_cny"] = value
+                self.inputs["previous_offshore_usd"] = Decimal(0)
+                self.last_keys += ["previous_onshore_cny", "previous_offshore_usd"]
+                self.notes.append(previous_total.note(value, read))
+                continue
+            usd, rate = self.inputs.get("offshore_usd"), self.inputs.get("usd_cny_rate")
+            if read == "onshore" or not usd:
+                self.inputs["onshore_cny"] = value
+                self.last_keys.append("onshore_cny")
+                continue
+            if not rate or usd * rate > value:
+                return False  # the rate is not known, or the dollars cannot be inside it: asked again
+            self.inputs["onshore_cny"] = value - usd * rate
+            self.last_keys.append("onshore_cny")
+            self.notes.append(
+                f"您说今年{wan(value)}是含离岸的全年合计：其中离岸{wan(usd, '美元')} × {rate} = {wan(usd * rate)}，"
+                f"计算中今年在岸 = {wan(value)} − {wan(usd * rate)} = {wan(value - usd * rate)}，离岸部分不重复计入"
+            )
+        self.clarify = None
+        return True
+
     def _resolve_clarification(self, text: str) -> bool:
         c = self.clarify
         norm = normalize(text)
@@ -1319,6 +1372,14 @@ class EstimateSession:
                 return False
             self.inputs[key] = f.value
             self.last_keys.append(key)
+        elif (
+            kind == "business_kind"
+            and not data.get("increment")
+            and previous_total.answer_reads(norm)
+            and not previous_total.names_a_kind(norm)
+        ):
+            # 「去年的1.5kw是全部执行额，去年没有离岸」「2.6kw是含离岸折算后的总数」: the year's whole business
+            return self._resolve_whole_total(norm, data)
         elif kind == "business_kind":
             key = None
             said = re.sub(r"(没有|没|无|不是|非)[^，,。；;]{0,2}(离岸|境外|国际|在岸|境内|国内)(业务)?", "", norm)

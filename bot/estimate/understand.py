@@ -47,7 +47,9 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
 from bot.estimate import (
     applicants,
     claims,
+    converted_increment,
     converted_totals,
+    previous_total,
     currency_asks,
     lists,
     relative_figures,
@@ -322,8 +324,8 @@ def _segments(text: str):
 
 SHORT_YEAR = re.compile(
     r"(?<![\d.])([12]\d)年(?=(按|用|的?汇率|的?中间价|(是|为)?\d+\.\d+|[^，,。；;\d]{0,3}(在岸|离岸|境内|境外|执行额)"
-    # 「23年做到1.2亿了」「23年达到1500万」: a year, a verb of reaching, then an amount of money
-    r"|(?:做到|达到|干到|涨到|增长到|增加到|提高到|升到|降到|跌到|掉到|到了|做了|干了|有)\s*\d+(?:\.\d+)?\s*(?:万|亿|千万|百万|kw|w)))"
+    # 「23年做到1.2亿了」「23年达到1500万」「23年还是0.25亿」: a year, a verb of reaching or being, then an amount of money
+    r"|(?:做到|达到|干到|涨到|增长到|增加到|提高到|升到|降到|跌到|掉到|到了|做了|干了|有|还是|仍是|仍然是|依然是|也是|是|为)\s*\d+(?:\.\d+)?\s*(?:万|亿|千万|百万|kw|w)))"
 )
 
 
@@ -1323,6 +1325,8 @@ class Reader:
     def _business(self):
         converted_totals.take(self)  # 「今年4.2亿 这里面离岸600万美元按7.0已经折进去了」: totals as given
         converted_totals.take_previous(self)  # 「去年合计1.5亿元（离岸已经按当年汇率折好了）」: last year's as given
+        previous_total.take(self)  # 「去年执行额合计折人民币1.2亿」「去年0.9亿 全部在岸」: last year's one total
+        converted_increment.take(self)  # 「增量部分（已经按规定折算好了）是1,350万元」: the base itself
         moneys = [f for f in self.unused("money") if f.value is not None]
         if len(moneys) == 2 and _bare_pair_for_increment(self.text, moneys):
             self._years_unsaid_pair()  # 「增量奖励 …是2800万和2300万」: no award said, two years' amounts
@@ -1664,6 +1668,8 @@ class Reader:
             )
         self._onshore_said_none()
         self._one_kind_only()
+        if unclear and self._onshore_only_so_far(unclear):
+            unclear = []
         if unclear:
             said = "、".join(u["said"] for u in unclear)  # named as the user wrote it (1.2亿, 1900万)
             self.out.clarifications.append(
@@ -1678,6 +1684,27 @@ class Reader:
                     {"values": unclear, "value": unclear[0]["value"], "year": unclear[0]["year"]},
                 )
             )
+
+    def _onshore_only_so_far(self, unclear: list) -> bool:
+        """「22年是1.8kw 不是1.5 23年还是0.25亿」 after both years' onshore amounts were read and no offshore business
+        in either year: each year's figure again is that year's onshore amount (corrected or restated), never asked
+        在岸 or 离岸 anew; said in a note. Only with both years' onshore amounts known, no offshore amount but 0, and no
+        offshore word or dollar in this message."""
+        known = self.known or {}
+        if not ("onshore_cny" in known and "previous_onshore_cny" in known):
+            return False
+        if known.get("offshore_usd") or known.get("previous_offshore_usd") or known.get("onshore_increment_cny"):
+            return False
+        if self.has(rf"{OFFSHORE}|美元|美金|usd|\$") or any(
+            u.get("year") not in ("previous", "current") for u in unclear
+        ):
+            return False
+        if len({u["year"] for u in unclear}) != len(unclear):
+            return False
+        for u in unclear:
+            key = "previous_onshore_cny" if u["year"] == "previous" else "onshore_cny"
+            self.out.fields[key] = Decimal(u["value"])
+        return True
 
     def _onshore_said_none(self) -> None:
         """「在岸两年都没有」「两年都没做在岸」「去年在岸是0」: a stated none is a figure, 0 for the years it names (both

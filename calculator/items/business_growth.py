@@ -8,6 +8,9 @@ year counts in full (纯增量) and its previous-year amounts are ignored.
 states (「在岸比去年多了300万」) in place of both years' onshore amounts: the increment is then that
 figure + this year's offshore × rate − last year's offshore × last year's rate, the same as the two
 years' totals would give; an absent offshore amount counts 0, as in the contract.
+
+`increment_cny` (another extension) is the whole increment the user states already converted (「增量部分（已经按规定折算好了）
+是1,350万元」): it is the base as said; this year's offshore amount beside it is 三（二）'s only, never added again.
 """
 
 from decimal import Decimal
@@ -24,7 +27,7 @@ NAME = "业务规模增量奖励"
 
 def applies(data: dict) -> bool:
     """Computed when a this-year amount and a previous-year amount (or 新增企业) are given."""
-    if "onshore_increment_cny" in data:
+    if "onshore_increment_cny" in data or "increment_cny" in data:
         return True
     this_year = "onshore_cny" in data or "offshore_usd" in data
     baseline = "previous_onshore_cny" in data or "previous_offshore_usd" in data or data.get("new_enterprise") is True
@@ -36,6 +39,8 @@ def rates_needed(data: dict) -> list:
     if not applies(data):
         return []
     needed = []
+    if "increment_cny" in data:
+        return needed
     if data.get("offshore_usd", 0) > 0:
         needed.append("usd_cny_rate")
     if data.get("new_enterprise") is not True and data.get("previous_offshore_usd", 0) > 0:
@@ -95,9 +100,14 @@ def compute(ctx):
     if not applies(data):
         return None
     rate, cap = fig(CODE, "rate"), fig(CODE, "cap_cny")
-    this_total, this_text = _year_total(ctx, "onshore_cny", "offshore_usd", "usd_cny_rate", False)
     steps = []
-    if "onshore_increment_cny" in data:
+    if "increment_cny" not in data:
+        this_total, this_text = _year_total(ctx, "onshore_cny", "offshore_usd", "usd_cny_rate", False)
+    if "increment_cny" in data:
+        increment = this_total = data["increment_cny"]
+        prev_total = Decimal(0)
+        steps.append(f"业务增量 = {yuan(increment)}（您给的增量，离岸部分已按规定折算为人民币，按所说计算）")
+    elif "onshore_increment_cny" in data:
         this_total, prev_total, increment = _stated_increment(ctx, steps)
     elif data.get("new_enterprise") is True:
         increment = this_total

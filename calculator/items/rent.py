@@ -17,7 +17,7 @@ NAME = "租金补贴"
 
 def _derives_contract(data: dict) -> bool:
     """This year's total from its amounts; never from an onshore increment (no year's amount)."""
-    if "rent_contract_amount_cny" in data or "onshore_increment_cny" in data:
+    if "rent_contract_amount_cny" in data or "onshore_increment_cny" in data or "increment_cny" in data:
         return False
     return "onshore_cny" in data or "offshore_usd" in data
 

@@ -18,6 +18,7 @@ FIELDS = (
         lambda session: (
             f"{year_word(session, True)}的离岸服务外包合同执行额是多少美元？计算增量要把两年的离岸业务都算上，"
             f"{year_word(session, True)}的离岸执行额您还没有说，我不按0计算；那一年没有离岸业务请回复“没有”。"
+            + _said_total(session)
         ),
         recognised_by=BUSINESS_WORDS + " (去年/上年)",
     ),
@@ -27,6 +28,12 @@ FIELDS = (
         "在岸执行额比上年增加",
         "元",
         recognised_by="a yuan figure after 在岸…比去年多了/较上年增加 (bot/estimate/stated_increment.py)",
+    ),
+    Field(
+        "increment_cny",
+        "业务增量（离岸已折算）",
+        "元",
+        recognised_by="a yuan figure after 增量 said converted (bot/estimate/converted_increment.py)",
     ),
     OFFSHORE_USD,
     Field(
@@ -47,6 +54,19 @@ FIELDS = (
         from_facts=True,
     ),
 )
+
+
+def _said_total(session) -> str:
+    """The last-year yuan figure already read, named: it may be that year's whole business (answered 「是合计」,
+    bot/estimate/session.py), never assumed to be."""
+    from bot.estimate.reading import wan
+
+    value = session.inputs.get("previous_onshore_cny")
+    if not value:
+        return ""
+    return f"（{year_word(session, True)}的{wan(value)}我按在岸执行额记；如果它已是含离岸折算后的全年合计，请回复“是合计”。）"
+
+
 QUESTIONS = {
     "business_current": "今年的服务外包合同执行额是多少？请分别说明在岸（人民币元）和离岸（美元），没有的可以说“没有”。",
     "business_previous": "上一年度的服务外包合同执行额是多少（在岸按元、离岸按美元）？如果是今年新设立的企业（首年），"
@@ -58,6 +78,8 @@ def missing(session, asked: list) -> list:
     """This year's and last year's totals ("没有离岸业务" alone does not tell a year's total); one year's
     offshore amount told and the other year's not said: that one is asked, never taken as 0."""
     inp, out = session.inputs, []
+    if "increment_cny" in inp and not inp.get("new_enterprise"):
+        return out  # the whole increment, converted as said: nothing else is needed for it
     if "onshore_increment_cny" in inp and not inp.get("new_enterprise"):
         # 「在岸比去年多了300万」: the onshore difference stands for both years' onshore amounts; last year's
         # offshore amount is still needed (at its own year's rate), never taken as 0 unless said; this year's

@@ -1,0 +1,163 @@
+"""Last year's business told as ONE total (「去年执行额合计折人民币1.2亿」「去年总共3.2kw」「去年全年执行额一千万」
+「去年总的执行额折成人民币是2000万」「去年0.9亿 全部在岸」「去年2000万已经包含离岸了」).
+
+A last-year figure in yuan said to be the whole of that year's business (a whole word between last year's name and it,
+or right after it: estimate_words.yml previous_total) is that year's converted total: 三（一）'s increment is this
+year's total (onshore + offshore × this year's rate) less it, and neither last year's rate nor its offshore split is
+needed or asked. 「全在岸」「没有离岸」 after it says the same with last year's offshore 0. Read as calculator fields
+previous_onshore_cny = the total, previous_offshore_usd = 0 (its dollars, if any, are in it), said in a note.
+
+Only when it is the one last-year figure of the business, in yuan, with no 在岸/离岸 word of its own and no last-year
+dollar amount beside it; otherwise nothing is read here (a bare 「去年执行额1.5kw」 beside this year's offshore
+business is asked about, naming it).
+"""
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV, Clarification, estimate_words, wan
+
+# 「含离岸」「包含离岸」: an offshore word that says the total holds it, not a kind of its own
+_HOLDS = rf"(?:含|包含|包括|连同)了?(?:{OFFSHORE})|(?:{ONSHORE})(?:和|与|跟|加|\+|、)?(?:{OFFSHORE})"
+
+
+def _alt(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def whole_before(words_before: str) -> bool:
+    """Whether the words between last year's name and a figure (「执行额合计折人民币」「总的执行额折成人民币是」「总共」)
+    say it is the whole of that year's business, with no 在岸/离岸 kind of their own (「含离岸」 is no kind)."""
+    w = estimate_words()["previous_total"]
+    if re.search(r"\d", words_before):
+        return False
+    if re.search(rf"{OFFSHORE}|{ONSHORE}", re.sub(_HOLDS, "", words_before)):
+        return False
+    return bool(re.search(_alt(w["whole_before"]), words_before))
+
+
+def said_after(words_after: str) -> Optional[str]:
+    """ "whole" / "onshore" / None: what the words right after a last-year figure (up to the next figure or year
+    name) say of it: 「是全部执行额」「已经包含离岸了」 → whole; 「（全在岸）」「全部在岸」「没有离岸」 → onshore."""
+    w = estimate_words()["previous_total"]
+    window = re.split(rf"\d|{YEAR_CUR}|。|；|;", words_after)[0][:16]
+    if re.search(_alt(w["all_onshore_after"]), window):
+        return "onshore"
+    if re.search(_alt(w["whole_after"]), window):
+        return "whole"
+    return None
+
+
+def take(reader) -> bool:
+    """Read last year's one figure as its whole business if its words say so (see the module); True when read."""
+    t = reader.text
+    fields = reader.out.fields
+    if any(k in fields for k in ("previous_onshore_cny", "previous_offshore_usd")):
+        return False
+    last_year = [f for f in reader.unused("money") if f.value is not None and reader._year(f.start) == "previous"]
+    if len(last_year) != 1 or last_year[0].currency not in (None, "CNY"):
+        return False
+    if any(
+        g.kind == "money" and g.currency == "USD" and reader._year(g.start) == "previous"
+        for g in reader.figs
+        if g is not last_year[0]
+    ):
+        return False  # 「去年合计1.2亿 其中离岸300万美元」: a part of it named, read as before
+    f = last_year[0]
+    years = [m.end() for m in re.finditer(YEAR_PREV, t[: f.start])]
+    if not years:
+        return False
+    before = t[years[-1] : f.start]
+    if not re.fullmatch(r"[^，。；,;！？!?\d]{0,20}", before):
+        return False
+    if re.search(r"比|较|相比|同比|增加|增长|多|少|减|降|差|涨|跌", before):
+        return False  # 「较上年增加了450万」: a difference, never last year's amount
+    read = "whole" if whole_before(before) else said_after(t[f.end : f.end + 30])
+    if re.search(rf"{OFFSHORE}|{ONSHORE}", re.sub(_HOLDS, "", before)):
+        return False  # 「去年在岸合计1.2亿」: a kind of its own, read as before
+    if read is None:
+        return False
+    from bot.estimate.converted_totals import _other_item_near
+
+    if _other_item_near(t, f):
+        return False
+    fields["previous_onshore_cny"] = f.value
+    fields["previous_offshore_usd"] = Decimal(0)
+    reader.use(f)
+    reader.out.notes.append(note(f.value, read))
+    _ask_this_years_total(reader, f)
+    return True
+
+
+def _ask_this_years_total(reader, last):
+    """「去年总共3.2kw 今年2.6kw 其中今年离岸110万美元」: this year's one yuan figure with no kind of its own, beside this
+    year's dollars, may be this year's total (holding the dollars converted) or its onshore part; asked, naming it."""
+    t = reader.text
+    dollars = [
+        g for g in reader.figs if g.kind == "money" and g.currency == "USD" and reader._year(g.start) == "current"
+    ]
+    this_year = [
+        g
+        for g in reader.unused("money")
+        if g.value is not None and g.currency in (None, "CNY") and reader._year(g.start) == "current"
+    ]
+    if len(dollars) != 1 or len(this_year) != 1:
+        return
+    g = this_year[0]
+    years = [m.end() for m in re.finditer(YEAR_CUR, t[: g.start])]
+    before = t[years[-1] : g.start] if years else ""
+    since = t[
+        max([h.end for h in reader.figs if h.end <= g.start and h.kind != "year"] + [0]) : g.start
+    ]  # 「在岸今年九百万」
+    if (
+        not years
+        or not re.fullmatch(r"[^，。；,;！？!?\d]{0,12}", before)
+        or re.search(rf"{OFFSHORE}|{ONSHORE}", since)
+    ):
+        return
+    reader.use(g)
+    reader.out.clarifications.append(
+        Clarification(
+            "business_kind",
+            f"今年的{g.raw}是今年在岸（境内，人民币）执行额，还是已含离岸{dollars[0].raw}折算后的全年合计？"
+            f"（上年{wan(last.value)}我按全年合计计算。）",
+            {
+                "values": [{"value": str(g.value), "year": "current", "said": g.raw}],
+                "value": str(g.value),
+                "year": "current",
+                "whole": True,
+            },
+        )
+    )
+
+
+def answer_reads(text: str) -> Optional[str]:
+    """ "whole" / "onshore" / None: what an answer says of a figure asked about (「1.5kw是全部执行额」「2.6kw是含离岸折算后的
+    总数」「去年2000万已经包含离岸了」 → whole; 「全在岸」「去年没有离岸」 → onshore)."""
+    w = estimate_words()["previous_total"]
+    if re.search(_alt(w["all_onshore_after"]), text):
+        return "onshore"
+    if re.search(_alt(w["whole_after"] + w["whole_before"] + w["answer_whole"]), text):
+        return "whole"
+    return None
+
+
+def note(value: Decimal, read: str) -> str:
+    """What the total was read as, said with the answer."""
+    if read == "onshore":
+        return f"您说上年{wan(value)}全部是在岸业务：上年离岸按0美元计，增量 = 今年执行额合计 − {wan(value)}"
+    return (
+        f"您说上年执行额{wan(value)}是全年业务的总额（已含折算后的离岸部分）：增量 = 今年执行额合计"
+        f"（在岸 + 离岸 × 今年汇率） − {wan(value)}，不需要上年汇率和离岸拆分"
+        "（计算中上年按合计记为“在岸”、“离岸0美元”）"
+    )
+
+
+def names_a_kind(text: str) -> bool:
+    """Whether an answer names 在岸/离岸 as the figure's kind (「是在岸的」), once the words that say a total holds
+    offshore business (「含离岸」) or that a year had none (「没有离岸」) are set aside."""
+    rest = re.sub(_HOLDS, "", text)
+    rest = re.sub(rf"(?:没有|没|无|不是|非)[^，,。；;\d]{{0,2}}(?:{OFFSHORE}|{ONSHORE})(?:业务)?", "", rest)
+    rest = re.sub(_alt(estimate_words()["previous_total"]["all_onshore_after"]), "", rest)
+    return bool(re.search(rf"{OFFSHORE}|{ONSHORE}|美元|美金", rest))
