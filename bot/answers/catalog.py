@@ -269,6 +269,9 @@ def classify_answer(text: str) -> Optional[Answer]:
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))
+    businesses = [j for j in judged if not shapes.search("company_identity", j[1])]
+    if len(businesses) >= 2:  # 「我们是医疗器械公司 一块是给医院的CT做维保…」: the company, not one of its businesses
+        judged = businesses
     if len(judged) >= 2:
         lines = ["您说的几项业务分别看："]
         for i, (_, part, (kind, item)) in enumerate(judged, 1):
