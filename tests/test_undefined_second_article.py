@@ -76,3 +76,18 @@ class TestLateFilingBesideAnEstimate:
 
     def test_never_filed_still_fails(self):
         assert facts("统计系统一直没及时填 到现在也没补").get("mofcom_registered") is False
+
+
+class TestLeftOpenOnlyWhenNothingElseFails:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "有一笔税款被税务机关认定为欠缴并处罚，尚未补缴，其他条件均满足，能申报吗",
+            "去年被市场监管罚款了，税款和滞纳金也补缴了，能申报吗",
+            "没啥财务制度，账是年底找代账公司一次性补的，这种情况能报吗",
+            "我们财务其实不太规范，账是找代账公司做的，能申报吗",
+        ],
+    )
+    def test_still_fails(self, text):
+        t = understand("我们是郑州注册的独立法人，" + text)
+        assert eligibility.answer(t).text.startswith("结论：不符合")

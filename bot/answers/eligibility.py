@@ -59,7 +59,10 @@ def words() -> dict:
     out["not_required"] = {k: re.compile(v) for k, v in raw["not_required"].items()}
     out["must_topics"] = {k: re.compile(v) for k, v in raw["must_topics"].items()}
     out["group_roles"], out["sets_up"] = raw["group_roles"], raw["sets_up"]  # bot/answers/group_entities.py
-    out["not_defined"] = {k: dict(v, pattern=re.compile(v["pattern"])) for k, v in raw["not_defined"].items()}
+    out["not_defined"] = {
+        k: dict(v, pattern=re.compile(v["pattern"]), keep_if=re.compile(v["keep_if"]) if v.get("keep_if") else None)
+        for k, v in raw["not_defined"].items()
+    }
     for field, spec in raw.items():
         if isinstance(spec, dict) and field not in (
             "not_required",
@@ -563,11 +566,16 @@ def answer_with_business(text: str) -> Answer:
 def _undecided(text: str) -> set:
     """The 第二条 facts a message's words cannot fail because the text sets no rule for what they describe
     (eligibility_words.yml not_defined `overrides`: a tax fine paid up, bookkeeping by an outside firm), asked or not."""
+    return {f for spec in _left_open(text).values() for f in spec.get("overrides") or []}
+
+
+def _left_open(text: str) -> dict:
+    """The not_defined specs a message describes, but for those whose `keep_if` words say the case fails anyway
+    (「尚未补缴」「没啥财务制度」)."""
     return {
-        f
-        for spec in words()["not_defined"].values()
-        if spec["pattern"].search(text)
-        for f in spec.get("overrides") or []
+        name: spec
+        for name, spec in words()["not_defined"].items()
+        if spec["pattern"].search(text) and not (spec["keep_if"] and spec["keep_if"].search(text))
     }
 
 
@@ -576,7 +584,7 @@ def not_defined(text: str) -> List[str]:
     (纳税信用等级, 已补缴的税务处罚 …: eligibility_words.yml `not_defined`), in order."""
     if not words()["asks"].search(text) and not words()["asks_undefined"].search(text):
         return []
-    return [name for name, spec in words()["not_defined"].items() if spec["pattern"].search(text)]
+    return list(_left_open(text))
 
 
 def not_defined_answer(text: str, facts: dict) -> Optional[Answer]:
