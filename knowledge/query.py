@@ -147,6 +147,7 @@ class _Knowledge:
                     exc["text"],
                     [text.normalize(t) for t in exc.get("triggers") or []],
                     [text.normalize(t) for t in exc.get("unless") or []],
+                    [[text.normalize(w) for w in group] for group in exc.get("together") or []],
                 )
                 for exc in d["exclusions"]
             ]
@@ -569,15 +570,15 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
     q = normalize_question(description)
     if not q:
         return []
-    q = _without_clients(k, q)
+    whole, q = q, _without_clients(k, q)  # 「给笔记本厂商做保修维修」: the client's product still says what is repaired
     cfg = k.config
     fts = k.fts("domains", "no", q)
     results = []
     for no, d in k.domains.items():
         score, by_type, _ = _domain_matches(k, d, q)
         exclusion = None
-        for exc_text, triggers, unless in d["_exclusions"]:
-            hit = [t for t in triggers if _affirmed(q, t)]
+        for exc_text, triggers, unless, together in d["_exclusions"]:
+            hit = [t for t in triggers if _affirmed(q, t)] or _together_hit(whole, together)
             if hit and not any(text.contains(q, u) for u in unless):
                 exclusion = exc_text
                 score += cfg["exclusion_trigger_share"] * max(k.weight(t) for t in hit)
@@ -691,6 +692,13 @@ def _not_service_outsourcing(description: str) -> tuple:
 
 _CLAUSES = re.compile(r"[，,。；;！!？?、\s]+")
 _NEGATED = re.compile(r"(不|没|没有|不是|并不|从不)[^不没，,\s]{0,3}$")
+
+
+def _together_hit(q: str, groups: list) -> list:
+    """The words of an exclusion's `together` groups when each group has one in q (「给手机品牌做售后维修」: a
+    consumer product and a repair word apart, catalog.yml), else []."""
+    found = [next((w for w in group if _affirmed(q, w)), None) for group in groups]
+    return found if groups and all(found) else []
 
 
 def _affirmed(q: str, term: str) -> bool:

@@ -269,6 +269,9 @@ def classify_answer(text: str) -> Optional[Answer]:
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))
+    businesses = [j for j in judged if not shapes.search("company_identity", j[1])]
+    if len(businesses) >= 2:  # 「我们是医疗器械公司 一块是给医院的CT做维保…」: the company, not one of its businesses
+        judged = businesses
     if len(judged) >= 2:
         lines = ["您说的几项业务分别看："]
         for i, (_, part, (kind, item)) in enumerate(judged, 1):
@@ -335,3 +338,19 @@ def answer(text: str, context_domain: Optional[str] = None) -> Answer:
     if len(cats) == 1:
         return category_answer(cats[0])
     return summary()
+
+
+def own_business_answer(part: str, whole: str) -> Optional[Answer]:
+    """「…做财务外包和HR外包的公司…顺便问下我们这业务在目录里算哪一类」: a part asking where the asker's own business
+    belongs (routes.yml own_business_asked) names none itself; the statements of the message that describe the
+    company's business (business_self: 「我们是…做…的公司」) are classified instead. None when the part names a
+    business of its own or the message describes none."""
+    if not shapes.search("own_business_asked", part):
+        return None
+    if any(h.get("confident") for h in query.classify_business(part, limit=1)):
+        return None
+    own = re.compile(query.business_self_pattern())
+    described = [
+        p for p in business_parts(whole) if own.search(p) and (judge_part(p) or ("",))[0] in ("domain", "none")
+    ]
+    return classify_answer("，".join(described) + "，" + part) if described else None

@@ -52,14 +52,25 @@ def words() -> dict:
         "all_met_of_a_count",
         "topic_phrase",
         "supposed",
+        "asks_undefined",
     ):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
     out["not_required"] = {k: re.compile(v) for k, v in raw["not_required"].items()}
     out["must_topics"] = {k: re.compile(v) for k, v in raw["must_topics"].items()}
-    out["not_defined"] = {k: dict(v, pattern=re.compile(v["pattern"])) for k, v in raw["not_defined"].items()}
+    out["group_roles"], out["sets_up"] = raw["group_roles"], raw["sets_up"]  # bot/answers/group_entities.py
+    out["not_defined"] = {
+        k: dict(v, pattern=re.compile(v["pattern"]), keep_if=re.compile(v["keep_if"]) if v.get("keep_if") else None)
+        for k, v in raw["not_defined"].items()
+    }
     for field, spec in raw.items():
-        if isinstance(spec, dict) and field not in ("not_required", "must_topics", "not_defined", "english"):
+        if isinstance(spec, dict) and field not in (
+            "not_required",
+            "must_topics",
+            "not_defined",
+            "english",
+            "group_roles",
+        ):
             out[field] = {
                 k: (
                     [re.compile(p) for p in v]
@@ -268,6 +279,12 @@ def facts_from(text: str) -> dict:
         if value is not None:
             facts[field] = value
     w = words()
+    undecided = _undecided(t)
+    for (
+        field
+    ) in undecided:  # 「罚款已经交了 税款和滞纳金都补缴了」: a fine paid is no 依法经营 failing the text decides
+        if facts.get(field) is False:
+            del facts[field]
     for i, ph in enumerate(phrases):
         if not w["group"].search(ph):
             continue
@@ -286,7 +303,8 @@ def facts_from(text: str) -> dict:
         # 「税交在 shanghai 总部，其他条件都OK」: where the tax is paid was said, not in Zhengzhou: not assumed
         taxed_elsewhere = re.search(r"税[^，。；,;!?！？]{0,4}在(?![^，。；,;!?！？]{0,3}郑)", t)
         for field in ((place,) if not (place == "pays_tax_in_zhengzhou" and taxed_elsewhere) else ()) + BOOL_FACTS:
-            facts.setdefault(field, True)
+            if field not in undecided:
+                facts.setdefault(field, True)
         facts.setdefault("entity_type", etype)
     return facts
 
@@ -545,12 +563,28 @@ def answer_with_business(text: str) -> Answer:
     return replace(verdict, text=verdict.text + "\n\n" + placed.text, domain=placed.domain)
 
 
+def _undecided(text: str) -> set:
+    """The 第二条 facts a message's words cannot fail because the text sets no rule for what they describe
+    (eligibility_words.yml not_defined `overrides`: a tax fine paid up, bookkeeping by an outside firm), asked or not."""
+    return {f for spec in _left_open(text).values() for f in spec.get("overrides") or []}
+
+
+def _left_open(text: str) -> dict:
+    """The not_defined specs a message describes, but for those whose `keep_if` words say the case fails anyway
+    (「尚未补缴」「没啥财务制度」)."""
+    return {
+        name: spec
+        for name, spec in words()["not_defined"].items()
+        if spec["pattern"].search(text) and not (spec["keep_if"] and spec["keep_if"].search(text))
+    }
+
+
 def not_defined(text: str) -> List[str]:
     """What the message asks about that 第二条 names only in general words and the text does not define
     (纳税信用等级, 已补缴的税务处罚 …: eligibility_words.yml `not_defined`), in order."""
-    if not words()["asks"].search(text) and "影响" not in text:
+    if not words()["asks"].search(text) and not words()["asks_undefined"].search(text):
         return []
-    return [name for name, spec in words()["not_defined"].items() if spec["pattern"].search(text)]
+    return list(_left_open(text))
 
 
 def not_defined_answer(text: str, facts: dict) -> Optional[Answer]:
@@ -572,7 +606,8 @@ def not_defined_answer(text: str, facts: dict) -> Optional[Answer]:
         + "，".join(s["unsaid"] for s in specs)
         + f"，所以不能凭文件说一定影响或一定不影响。具体怎么认定，由市商务局会同市财政局另行制定的实施细则规定"
         f"（{rules['label']}：{rules['text']}），以市商务局审核为准，建议申报前向市商务局确认。"
-        f"\n依据{c['label']}（{c['title']}），申报条件是：{c['text']}",
+        + (f"另外，依据第一条：{_filing_sentence()}" if any(s["fact"] == "mofcom_registered" for s in specs) else "")
+        + f"\n依据{c['label']}（{c['title']}），申报条件是：{c['text']}",
         clause="2",
     )
 

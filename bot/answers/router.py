@@ -14,6 +14,7 @@ from bot.answers import (
     general,
     largest_cap,
     not_outsourcing,
+    group_entities,
     per_platform,
     reasoning,
     remaining,
@@ -155,6 +156,9 @@ def compose(
     same = same_rate.answer(t)  # 「增值税按3%交的 跟政策里的3%奖励是一回事吗」: not this policy's rate
     if same is not None:
         return same
+    group = group_entities.answer(t)  # 「母公司在郑州 子公司在洛阳…哪几个主体能报」: each entity on its own
+    if group is not None:
+        return group
     own = query.other_policy_context_dropped(t)  # 「听说技先有所得税优惠，那…培训补贴有哪些条件」: the question asked
     answered = _compose_own(intent, text, own, entities, topic_clause, topic_domain, facts)
     return with_aside(t, unstated.with_line(answered, t))  # 「有没有要求交社保」: what the clause does not require
@@ -298,6 +302,15 @@ def answer_part(
 
         if not detect_items(t):  # 「…有没有要求成立满几年才能报」 beside another question: what 第二条 does not require
             return eligibility.answer(t)
+    per_enterprise = group_entities.cap_answer(t)  # 「500万上限是每家都有还是集团合起来500万」
+    if per_enterprise is not None:
+        return per_enterprise
+    if eligibility.not_defined(
+        t
+    ):  # 「没及时填 拖到次年才补录 这种情况还能报吗」 beside an estimate: what 第二条 leaves open
+        undefined = eligibility.not_defined_answer(t, eligibility.facts_from(t))
+        if undefined is not None:
+            return undefined
     many = general.many_certs_answer(
         t
     )  # 「…四个都能补吗」: the count 三（六） supports a year decides, before a verdict
@@ -391,10 +404,15 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
         # a part naming no item of its own (「…中高级人才培训每人最多补多少 一个企业一年最多几个人」) asks about the
         # subject of the part before it
         topic = topic_clause if not answers else (None if detect_items(part) else clause)
+        if answers and _paired_with_topic(
+            part, clause
+        ):  # 「…奖励多少 这个能和离岸奖励一起拿吗」: 这个 is the item before
+            topic = clause
         # 「…2子公司能报吗 3分公司能报吗」: a part about one of several applicants described reads that one's facts
         own = part_subjects.part_facts(whole, part, facts) if facts is not None else None
         a = (
-            _applicant_verdict(part, own)
+            catalog.own_business_answer(part, whole)
+            or _applicant_verdict(part, own)
             or (_inherited_verdict(part, topic, own or facts) if answers else None)
             or answer_part(
                 None, with_context(part, list(parts)), entities, topic, topic_domain, own or facts, before=prev

@@ -333,9 +333,21 @@ def combined_figures(text: str) -> List[str]:
     sums = "|".join(map(re.escape, sorted(w["sums"], key=len, reverse=True)))
     return [
         m.group(0).strip()
-        for m in re.finditer(rf"(?:{sums})\s*(?:是|为|有|达到|约)?\s*{MONEY}", text)
+        for m in re.finditer(rf"(?:{sums})\s*(?:是|为|有|达到|约)?\s*({MONEY})", text)
         if not any(text[m.end() : m.end() + 6].lstrip().startswith(n) for n in w["not_after"])
+        and not _named_as_cap(text, m.group(1).strip())
     ]
+
+
+def _named_as_cap(text: str, figure: str) -> bool:
+    """Whether the message names the same figure as a cap elsewhere (「那个500万上限是每家都有还是集团合起来500万」): the
+    total asked about is the cap, no figure of the entities' (estimate_words.yml combined `not_after`)."""
+    w = estimate_words()["several_applicants"]["combined"]
+    return any(
+        text[m.end() : m.end() + 6].lstrip().startswith(n)
+        for m in re.finditer(re.escape(figure), text)
+        for n in w["not_after"]
+    )
 
 
 def group_figures(text: str, figs) -> List[Tuple[object, str]]:
