@@ -975,7 +975,8 @@ class Reader:
             self.use(f)
         said_rate = self.has(r"汇率|中间价") and not self._figs_used("rate")
         if (self.pending in ("usd_cny_rate", "previous_usd_cny_rate") or said_rate) and not self._figs_used("rate"):
-            if self.pending not in ("usd_cny_rate", "previous_usd_cny_rate"):
+            asked = self.pending in ("usd_cny_rate", "previous_usd_cny_rate")
+            if not asked:
                 self.pending = "previous_usd_cny_rate" if self._year(len(self.text)) == "previous" else "usd_cny_rate"
             loose = [
                 f
@@ -992,7 +993,12 @@ class Reader:
                     self._set_rate("previous_usd_cny_rate" if y == "previous" else "usd_cny_rate", f.value)
                     self.use(f)
             elif loose:
-                self._set_rate(self.pending, loose[0].value)
+                key = self.pending
+                if (
+                    not asked
+                ):  # 「汇率我还没查 先按6.5算 … 去年在岸1800万」: the year where the rate stands, not the text's last
+                    key = "previous_usd_cny_rate" if self._year(loose[0].start) == "previous" else "usd_cny_rate"
+                self._set_rate(key, loose[0].value)
                 self.use(loose[0])
             else:
                 whole = re.fullmatch(r"\s*(\d+(\.\d+)?)\s*", self.text) or self._lone_rate_answer()
@@ -1019,6 +1025,8 @@ class Reader:
                     if self._both_years(m.start(1)) or rate_both_years_after(self.text, m.end(1)):
                         keys = ["usd_cny_rate", "previous_usd_cny_rate"]
                     elif year in ("previous", "current") and len(said) > 1:
+                        keys = ["previous_usd_cny_rate" if year == "previous" else "usd_cny_rate"]
+                    elif not asked:  # no rate asked: the year where the rate stands, not the text's last year word
                         keys = ["previous_usd_cny_rate" if year == "previous" else "usd_cny_rate"]
                     else:
                         keys = [self.pending]
