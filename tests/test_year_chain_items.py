@@ -72,7 +72,7 @@ class TestFairsAndCertificationsPerYear:
         d, _ = await run(ActionAnswerPolicy(), tracker(said, "ask_subsidy"))
         out = texts(d)
         assert "【2022年】" in out and "【2023年】" in out
-        assert "2个年度合计" in out and "= 38.4万元" in out
+        assert "2个年度合计" in out and "= 384,000.00元（约38.40万元" in out
 
 
 class TestFoundedInTheFirstYear:

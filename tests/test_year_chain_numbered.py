@@ -53,7 +53,7 @@ class TestEachYear:
 
     def test_sum_line_names_each_year(self):
         line = year_chain.sum_line([(2022, 90000.0), (2023, 0.0)])
-        assert "2022年9万元" in line and "2023年0元" in line and "= 9万元" in line
+        assert "2022年90,000.00元" in line and "2023年0.00元" in line and "= 90,000.00元（约9.00万元" in line
 
     @pytest.mark.parametrize("text, summed", [("两年合计多少", True), ("加起来一共多少", True), ("各是多少", False)])
     def test_asks_sum(self, text, summed):
@@ -64,7 +64,7 @@ class TestEachYear:
         d, _ = await run(ActionAnswerPolicy(), tracker(said, "ask_subsidy"))
         out = texts(d)
         assert "【2022年（与2021年相比）】" in out and "【2023年（与2022年相比）】" in out
-        assert "2个年度合计：2022年9万元 + 2023年0元 = 9万元" in out
+        assert "2个年度合计：2022年90,000.00元 + 2023年0.00元 = 90,000.00元（约9.00万元" in out
 
     async def test_no_sum_when_not_asked(self):
         said = "公司2021年在岸执行额1500万 2022年1800万 2023年2100万 没有离岸 两年增量奖励各是多少"

@@ -70,5 +70,8 @@ class TestEachAlone:
         d, _ = await run(ActionAnswerPolicy(), tracker(said, "ask_subsidy"))
         out = texts(d)
         assert "【2021年】" in out and "【2022年】" in out and "【2023年】" in out
-        assert "3个年度合计：2021年70.95万元 + 2022年0元 + 2023年105.75万元 = 176.7万元" in out
+        assert (
+            "3个年度合计：2021年709,500.00元 + 2022年0.00元 + 2023年1,057,500.00元 = 1,767,000.00元（约176.70万元"
+            in out
+        )
         assert "与2020年相比" not in out and "2020年的数字" not in out  # no year before the first is compared

@@ -327,8 +327,11 @@ def sum_line(totals: list) -> str:
     year is still applied for on its own."""
     from decimal import Decimal
 
-    from bot.estimate.reading import wan
+    from calculator.text import yuan
 
-    parts = [f"{name(year)}{wan(Decimal(str(total)))}" for year, total in totals]
+    parts = [f"{name(year)}{yuan(Decimal(str(total)))}" for year, total in totals]
     whole = sum((Decimal(str(total)) for _, total in totals), Decimal(0))
-    return f"{len(totals)}个年度合计：{' + '.join(parts)} = {wan(whole)}（各年度分别申报）。"
+    # computed awards in one style (「154,800.00元 + 1,157,550.00元」), never mixed with 万 (「15.48万元 + 1,157,550元」)
+    return (
+        f"{len(totals)}个年度合计：{' + '.join(parts)} = {yuan(whole)}（约{whole / 10000:,.2f}万元，各年度分别申报）。"
+    )
