@@ -118,7 +118,7 @@ def take_previous(reader) -> bool:
     last_year = [
         f
         for f in reader.unused("money")
-        if f.value is not None and reader._year(f.start) == "previous" and not _other_item_near(t, f)
+        if f.value is not None and reader._year(f.start) == "previous" and not other_item_near(t, f)
     ]
     if len(last_year) != 1 or last_year[0].currency not in (None, "CNY"):
         return False
@@ -142,7 +142,7 @@ def take_previous(reader) -> bool:
     return True
 
 
-def _other_item_near(t: str, f) -> bool:
+def other_item_near(t: str, f) -> bool:
     """A figure whose own words (back to a space or a mark) name another item (a platform, a fair …): that item's
     cost, never a business total."""
     from bot.estimate.year_chain import other_item

@@ -78,9 +78,9 @@ def take(reader) -> bool:
         return False  # 「去年在岸合计1.2亿」: a kind of its own, read as before
     if read is None:
         return False
-    from bot.estimate.converted_totals import _other_item_near
+    from bot.estimate.converted_totals import other_item_near
 
-    if _other_item_near(t, f):
+    if other_item_near(t, f):
         return False
     fields["previous_onshore_cny"] = f.value
     fields["previous_offshore_usd"] = Decimal(0)
@@ -146,11 +146,11 @@ def answer_reads(text: str) -> Optional[str]:
 def note(value: Decimal, read: str) -> str:
     """What the total was read as, said with the answer."""
     if read == "onshore":
-        return f"您说上年{wan(value)}全部是在岸业务：上年离岸按0美元计，增量 = 今年执行额合计 − {wan(value)}"
+        return f"您说上年{wan(value)}全部是在岸业务：上年离岸按{wan(Decimal(0), '美元')}计，增量 = 今年执行额合计 − {wan(value)}"
     return (
         f"您说上年执行额{wan(value)}是全年业务的总额（已含折算后的离岸部分）：增量 = 今年执行额合计"
         f"（在岸 + 离岸 × 今年汇率） − {wan(value)}，不需要上年汇率和离岸拆分"
-        "（计算中上年按合计记为“在岸”、“离岸0美元”）"
+        f"（计算中上年按合计记为“在岸”、“离岸{wan(Decimal(0), '美元')}”）"
     )
 
 
