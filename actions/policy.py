@@ -502,7 +502,12 @@ def verdict_first(dispatcher, tracker):
 
     from bot.answers import router
 
+    from bot.estimate.session import changes_a_status, removes_a_part
+
     text = normalize(user_text(tracker))
+    running = load_inputs(tracker) if has_running_estimate(tracker) else None
+    if running and (removes_a_part(user_text(tracker), running) or changes_a_status(user_text(tracker), running)):
+        return None  # 「哦对了 其中3个其实只是大专学历 那剩下的能补多少」: the estimate just made is amended, not judged whole
     if has_running_estimate(tracker) and (adds_item(user_text(tracker)) or is_what_if(user_text(tracker))):
         # 「再加上PCMM 50万和CCRC 8万呢 一年最多能补多少」: the running estimate grows; 「要是离岸只有100万美元整呢
         # 其他不变」: it is recomputed with the supposed figure (figures_first), every award, not one verdict

@@ -716,7 +716,12 @@ def _inherit_lists(hits: List[_Hit], norm: str) -> None:
             continue
         if money is None:
             continue
-        near = not money.magnitude or (b.value >= 1000 and money.value / 20 <= b.value <= money.value * 20)
+        # after a 万 figure the bare number must end the list entry (「2万 4万 15000 还有…」), never run into words
+        # (「25万 27001今年是维护费」: ISO 27001 named, no yuan)
+        ends = re.match(r"\s|$|[，,、。；;！？?!元块和及]", norm[b.end : b.end + 1])
+        near = not money.magnitude or (
+            b.value >= 1000 and money.value / 20 <= b.value <= money.value * 20 and ends is not None
+        )
         if (
             b.kind is None
             and b.unit_kind is None

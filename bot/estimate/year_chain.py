@@ -90,10 +90,16 @@ def year_of(words: List[YearWord], pos: int, asides: list) -> Optional[int]:
     return last.offset if last else None
 
 
+# 「技先是前年认定的」「2016年入驻」: a year word that dates an event (a status granted, a park entered) dates no amount
+# told after it; 「2021年去了4场国外展 每场9万」 and 「2022年刚成立 22年离岸60万美元」 (the first business year) still do
+EVENT_DATE = re.compile(r"[^，,。；;！？?!\d]{0,3}?(?:认定|评定|认证通过|入驻|进驻|获批|批下来)")
+
+
 def _dated_money(text: str):
     words, asides = calendar_words(text), _asides(text)
     money = [f for f in figures(text) if f.kind == "money" and f.value is not None]
-    return words, [(f, year_of(words, f.start, asides)) for f in money]
+    dating = [w for w in words if not EVENT_DATE.match(text, w.end)]
+    return words, [(f, year_of(dating, f.start, asides)) for f in money]
 
 
 def asked_years(text: str) -> List[int]:

@@ -497,7 +497,14 @@ def _statuses(words: str, t: str) -> List[set]:
 def _fits_a_clause(words: str, t: str) -> bool:
     """Whether `words` meet a person condition of a clause counting people and fail none of that clause's (「应届毕业生
     都是大专以上」 fits 三（七）4 though 大专 is below 三（七）3's 本科: those are interns, no project managers)."""
-    return any("met" in s and "not_met" not in s for s in _statuses(words, t))
+    from bot.understand.scoped_facts import item_of
+
+    statuses = _statuses(words, t)
+    if item_of(t) not in _person_clauses():
+        # no item's people named (「哦对了 其中3个其实只是大专学历」 after an estimate of 三（七）3): a part failing any
+        # clause's person condition is no part that meets them all
+        return any("met" in s for s in statuses) and not any("not_met" in s for s in statuses)
+    return any("met" in s and "not_met" not in s for s in statuses)
 
 
 def _failing_rest(t: str, found: List[Part]) -> List[Part]:

@@ -259,8 +259,11 @@ def _read(r):
     if values is not None:
         if len(values) == len(costs) > 1:
             values = [v for g in _qualified_groups(r, costs, [[v] for v in values]) for v in g]
+        whole = len(values)
         values = _counted_levels_only(r, values)
-        values = _less_failing_parts(r, values)
+        # the parts are read against the whole group told, so a part already left out above (「8个人…其中5个是本科学历的
+        # 项目经理 另外3个是专科的」) is never subtracted twice
+        values = _less_failing_parts(r, values, whole)
         if values is None:
             return  # the parts' figures disagree or may overlap: asked (count_without_parts), nobody counted yet
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
@@ -280,7 +283,7 @@ def _part_conditions(text: str) -> tuple:
     return PART_CONDITIONS
 
 
-def _less_failing_parts(r, values: list) -> Optional[list]:
+def _less_failing_parts(r, values: list, whole: Optional[int] = None) -> Optional[list]:
     """「一共25个人 每人培训费4万 其中3个是大专学历 其他22个都是本科以上 不过这22个里面有1个报的是在职MBA学位班」: one
     cost for each of the group's people, and parts said apart that fail a person condition (学历, 职位, 学历教育): the
     people counted are the others named less their own failing parts, else the group less the parts (base
@@ -290,13 +293,13 @@ def _less_failing_parts(r, values: list) -> Optional[list]:
 
     if len(values) < 2 or len(set(values)) != 1:
         return values
-    n = count_without_parts(r, "3.7.3", _part_conditions(r.text), len(values))
+    n = count_without_parts(r, "3.7.3", _part_conditions(r.text), whole or len(values))
     if n is None:
         asked = r.out.fields.get(OVERLAP_ASKED) or any("对不上" in x for x in r.out.notes)
         return None if asked else values
     if any(_degree_course_label() in x for x in r.out.notes):
         r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
-    return values[:n]
+    return values[: min(n, len(values))]
 
 
 # 「两个培训」「一个是海外交付管理培训」: the count is of courses, not of people
