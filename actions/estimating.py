@@ -117,6 +117,18 @@ def computed(session: EstimateSession):
         return None
 
 
+def _classifies_only(said: str) -> bool:
+    """A question where each named company's business belongs, with no money of the user's and nothing asked to
+    compute: no estimate of several applicants."""
+    from actions.policy import own_money
+    from bot.answers import router
+    from bot.nlu.normalize import understand
+    from knowledge import shapes
+
+    t = understand(said)
+    return not own_money(said) and not shapes.search("asks_amount", t) and router.is_classify_question(None, t)
+
+
 def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
     """「A公司…；B公司…两家各能拿多少」: each independent legal entity estimated on its own, with its own caps and its
     own total, never added to another's unless the user asks for their sum (「集团合计多少」: then the arithmetic sum of
@@ -127,6 +139,10 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
     figures are asked. None when the message names fewer than two."""
 
     text = normalize(user_text(tracker))
+    if _classifies_only(user_text(tracker)):
+        return (
+            None  # 「几个子公司：甲做…乙做… 各属于23个领域里哪个」: the catalog answers each business (classify_first)
+        )
     parts = applicants.split(text)
     done = clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
     if not parts:

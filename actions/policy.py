@@ -750,6 +750,11 @@ def not_served_first(dispatcher, tracker):
 
     t = understand(user_text(tracker))
     answer = router.decline_other_policy(t)
+    if answer is not None and _other_policy_aside(t):
+        # 「…在岸200万 离岸折成人民币800万了 增量奖励能拿多少 另外…上海那边是不是也有类似的政策」: that part declined,
+        # the estimate from the user's figures follows
+        dispatcher.utter_message(text=answer.text + "您给的数字下面测算。")
+        return None
     if answer is None:
         # several parts: only the kinds that decide every part (「今天汇率多少 按今天的汇率算一下离岸的」), unless
         # every part is a request not served (「给我个准话 保证能拿到200万 给我写个书面承诺」)
@@ -806,6 +811,23 @@ def same_rate_first(dispatcher, tracker):
         return None
     say(dispatcher, answer)
     return answer_events(answer)
+
+
+def _other_policy_aside(t: str) -> bool:
+    """Whether another policy is asked about in parts of their own beside parts with the user's figures that ask to
+    compute under this one (the figures are never dropped for the aside)."""
+    from bot.answers import router
+    from knowledge import query
+
+    parts = router.message_parts(t)
+    if len(parts) < 2:
+        return False
+    rest = [p for p in parts if query.other_policy(p) is None]
+    return 0 < len(rest) < len(parts) and own_money(" ".join(rest)) and bool(estimate_parts(rest) or _asks_amount(rest))
+
+
+def _asks_amount(parts: list) -> bool:
+    return any(shapes.search("asks_amount", p) for p in parts)
 
 
 def declined_aside(dispatcher, t: str) -> bool:
