@@ -120,13 +120,14 @@ def computed(session: EstimateSession):
 def _classifies_only(said: str) -> bool:
     """A question where each named company's business belongs, with no money of the user's and nothing asked to
     compute: no estimate of several applicants."""
-    from actions.policy import own_money
     from bot.answers import router
+    from bot.estimate.session import own_figures
     from bot.nlu.normalize import understand
     from knowledge import shapes
 
     t = understand(said)
-    return not own_money(said) and not shapes.search("asks_amount", t) and router.is_classify_question(None, t)
+    money = any(f.kind == "money" for f in own_figures(english_to_chinese(normalize(said))))
+    return not money and not shapes.search("asks_amount", t) and router.is_classify_question(None, t)
 
 
 def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):

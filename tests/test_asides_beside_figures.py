@@ -63,3 +63,15 @@ class TestWhetherItAffectsApplying:
 
     def test_social_insurance_itself_still_declined(self):
         assert query.other_policy("社保缴费基数怎么调整") is not None
+
+
+class TestContributionBaseLeftOpen:
+    """「…另外社保缴费基数按最低档交行不行 会不会影响申请」: the policy asks 在职并连续交纳社保不低于6个月 (三（七）4) and says
+    nothing of the base: that it does not say, who settles it, and the clause's own words (not another item's verdict)."""
+
+    def test_part_answered_as_left_open(self):
+        from bot.answers import router
+
+        a = router.answer_part(None, understand("另外社保缴费基数按最低档交行不行 会不会影响申请"), facts={})
+        assert "没有规定" in a.text and "第三条第（七）项第4点" in a.text and "第四条第（一）项" in a.text
+        assert "第三条第（三）项" not in a.text

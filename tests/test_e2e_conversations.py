@@ -92,10 +92,12 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round37_estimates.yaml": 0.95,  # 98.3 % (first play 65.0 %)
     "cases_round38_questions.yaml": 0.96,  # 100 % 2026-12-02 04:49 (first play 90.0 %, sealed, at 6922314)
     "cases_round38_estimates.yaml": 0.90,  # 93.3 % 2026-12-02 04:49 (first play 60.0 %)
-    "cases_round39_questions.yaml": 0.87,  # 90.0 % 2026-12-02 04:49 (first play 81.7 %, sealed, at 0273d43)
-    "cases_round39_estimates.yaml": 0.82,  # 85.0 % 2026-12-02 04:49 (first play 65.0 %)
+    "cases_round39_questions.yaml": 0.92,  # 95.0 % 2026-12-02 07:42 (first play 81.7 %, sealed, at 0273d43)
+    "cases_round39_estimates.yaml": 0.93,  # 96.7 % 2026-12-02 07:42 (first play 65.0 %)
     "cases_round40_questions.yaml": 0.94,  # 97.5 % 2026-12-02 04:49 (first play 92.5 %, open, at 0273d43)
-    "cases_round40_estimates.yaml": 0.79,  # 82.5 % 2026-12-02 04:49 (first play 52.5 %)
+    "cases_round40_estimates.yaml": 0.87,  # 90.0 % 2026-12-02 07:42 (first play 52.5 %)
+    "cases_round41_questions.yaml": 0.97,  # 100 % 2026-12-02 07:42 (first play 85.0 %, sealed, at 195f681)
+    "cases_round41_estimates.yaml": 0.93,  # 96.7 % 2026-12-02 07:42 (first play 63.3 %)
 }
 
 

@@ -294,6 +294,11 @@ def answer_part(
     other = decline_other_policy(t)  # 「…离岸奖励多少 另外高新技术企业认定有什么奖励」: that part's subject
     if other is not None:
         return other
+    left_open = unspecified.answer(
+        t
+    )  # 「另外社保缴费基数按最低档交行不行」: what the policy does not say, before a verdict
+    if left_open is not None:
+        return left_open
     named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
     if named is not None:
         return named
