@@ -75,3 +75,32 @@ class TestContributionBaseLeftOpen:
         a = router.answer_part(None, understand("另外社保缴费基数按最低档交行不行 会不会影响申请"), facts={})
         assert "没有规定" in a.text and "第三条第（七）项第4点" in a.text and "第四条第（一）项" in a.text
         assert "第三条第（三）项" not in a.text
+
+
+class TestApologyAfterAReplacement:
+    """「离岸是150万美元 不对不对 是180万美元 我看错了 … 在岸400万」: 「我看错了」 after the replacement ends that correction;
+    read as a second one it blanked 「是180万美元」 and the offshore amount was lost (round 42)."""
+
+    @pytest.mark.parametrize(
+        "text, field, value",
+        [
+            ("今年离岸是150万美元 不对不对 是180万美元 我看错了 汇率按6.9 在岸400万", "offshore_usd", "1800000"),
+            ("今年离岸是150万美元 不对 是180万美元 说错了 在岸400万 汇率7", "onshore_cny", "4000000"),
+        ],
+    )
+    def test_both_figures_kept(self, text, field, value):
+        from decimal import Decimal
+
+        from bot.estimate.session import EstimateSession
+
+        s = EstimateSession.start(text)
+        assert s.inputs.get("offshore_usd") == Decimal("1800000")
+        assert s.inputs.get(field) == Decimal(value)
+
+    def test_apology_before_the_figure_still_corrects(self):
+        from decimal import Decimal
+
+        from bot.estimate.session import EstimateSession
+
+        certs = EstimateSession.start("CMMI认证费15万 不对 我看错了是18万 补多少").inputs["certifications"]
+        assert [c["cost_cny"] for c in certs] == [Decimal("180000")]

@@ -62,6 +62,15 @@ _BARE_REPLACEMENT = re.compile(
 )
 
 
+# a correction word that says the speaker erred (「我看错了」「说错了」): right after a bare replacement it ends that correction
+_AFTERWORD = re.compile(r"错|口误|笔误|手误|手滑|typo", re.I)
+_FIGURE_ONLY = re.compile(
+    r"[\s，,。]*(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)?\s*(?:us\$|\$|usd|rmb|cny|¥|人民币)?\s*"
+    r"[0-9０-９.．零一二两三四五六七八九十百千]+\s*(?:万|亿|千|百|w|k|m)?\s*(?:美元|美金|刀|元|块|人民币|usd|rmb)?[\s，,。]*",
+    re.I,
+)
+
+
 # words that name what a figure is (a year, a kind of business, an item's cost): an aside holding none of them
 # (「刚问了财务」「我再核对了下」) names nothing, so the figure after it only replaces the figure said before
 _NAMING = re.compile(
@@ -289,9 +298,13 @@ def without_retracted(text: str) -> str:
             continue
         text = _blank(text, start, m.end())
     blanked_to = -1
-    for m in list(correction.finditer(text)):
+    said = text
+    found = list(correction.finditer(text))
+    for i, m in enumerate(found):
         if re.match(r"\s*[吗吧呢么嘛?？]", text[m.end() :]):
             continue  # 「是不是说错了？」 asks
+        if i and _AFTERWORD.search(m.group(0)) and _FIGURE_ONLY.fullmatch(said[found[i - 1].end() : m.start()]):
+            continue  # 「150万美元 不对不对 是180万美元 我看错了 在岸400万」: the apology ends that correction, corrects nothing
         lead = _SPEAKER_BEFORE.sub("", text[: m.start()])
         if blanked_to >= 0 and not text[blanked_to : len(lead)].strip(_CLAUSE_END + " "):
             text, blanked_to = _blank(text, blanked_to, m.end()), m.end()
