@@ -98,6 +98,8 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round40_estimates.yaml": 0.87,  # 90.0 % 2026-12-02 07:42 (first play 52.5 %)
     "cases_round41_questions.yaml": 0.97,  # 100 % 2026-12-02 07:42 (first play 85.0 %, sealed, at 195f681)
     "cases_round41_estimates.yaml": 0.93,  # 96.7 % 2026-12-02 07:42 (first play 63.3 %)
+    "cases_round42_questions.yaml": 0.93,  # 96.7 % 2026-12-02 08:14 (first play 90.0 %, sealed, at c398e79)
+    "cases_round42_estimates.yaml": 0.63,  # 66.7 % 2026-12-02 08:14 (first play 66.7 %)
 }
 
 
