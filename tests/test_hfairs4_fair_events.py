@@ -10,27 +10,17 @@
 - a cost said roughly (「每场差不多都是10w左右」) is used as told and the answer says it is approximate.
 """
 
-from collections import Counter
 from decimal import Decimal as D
 
 import pytest
 
 from bot.estimate.reading import figures
-from bot.estimate.session import EstimateSession
 from bot.estimate.understand import read
 from bot.understand.facts import read_facts
 from bot.understand.retractions import without_retracted
 
 
-def fairs(text):
-    r = read(text)
-    return Counter((f["region"], f["cost_cny"]) for f in r.fields.get("fairs", [])), r
-
-
-def total(text):
-    s = EstimateSession.start(text)
-    assert not s.clarify and not s.missing(), s.question()
-    return D(str(s.compute()["total_cny"]))
+from tests.test_hfair2_each_fair_parts import fairs, total  # the same readers
 
 
 @pytest.mark.parametrize(

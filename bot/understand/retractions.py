@@ -125,15 +125,23 @@ def _after_correction(text: str, after: int) -> str:
         rest = rest[again.end() :].lstrip(_CLAUSE_END + " …—-~.")
 
 
+def _replacement(text: str, after: int) -> tuple:
+    """(the clause after the correction word at `after`, its money figures); no figures when it names an old figure
+    (「不是1万」「而非…」: read by bot/estimate/corrections.py)."""
+    nxt = _after_correction(text, after)
+    stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
+    replacement = nxt[:stop]
+    if re.search(r"不是|而非|并非", replacement):
+        return replacement, []
+    return replacement, _money_figures(replacement)
+
+
 def _same_role_item(text: str, start: int, end: int, after: int) -> "tuple | None":
     """(start, end) of the one earlier item of the claim text[start:end] whose year and kind are those the replacement
     after the correction word names (「今年境内2000万 去年1800万 哦不对 今年是2100万」 → 2000万), when that is
     not the last item said; None otherwise (the last item gives way, _replaced_item)."""
-    nxt = _after_correction(text, after)
-    stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
-    replacement = nxt[:stop]
-    new = _money_figures(replacement)
-    if not new or re.search(r"不是|而非|并非", replacement):
+    replacement, new = _replacement(text, after)
+    if not new:
         return None
     wanted = _role(replacement[: new[0].start], None, None, None)
     if wanted == (None, None, None):
@@ -169,11 +177,8 @@ def _same_place_item(text: str, start: int, end: int, after: int) -> "tuple | No
     (「一场迪拜的6.5万 一场伦敦的9万 哦不对不对 迪拜那场是5.5万」 → 6.5万), when that is not the last figure said; None
     when the replacement names no place, or no one figure is that place's alone (「迪拜展位费3万 布展2万」: which of
     迪拜's figures is meant is not said — the other readers decide)."""
-    nxt = _after_correction(text, after)
-    stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
-    replacement = nxt[:stop]
-    new = _money_figures(replacement)
-    if not new or re.search(r"不是|而非|并非", replacement):
+    replacement, new = _replacement(text, after)
+    if not new:
         return None
     wanted = _places(replacement[: new[0].start])
     if not wanted:
