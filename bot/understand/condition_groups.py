@@ -42,9 +42,8 @@ def _pieces(text: str) -> List[Tuple[int, int]]:
 def groups(text: str, code: str, ids) -> Optional[List[ConditionGroup]]:
     """The list of groups of the normalised `text` for clause `code`'s person conditions `ids`, in order, or None
     when fewer than two phrases in a row are such groups."""
-    from bot.understand.facts import read_facts
     from calculator.figures_zh import numeral_value
-    from knowledge import conditions
+    from bot.understand.person_checks import checks as person_checks
 
     runs: List[List[ConditionGroup]] = [[]]
     for start, end in _pieces(text):
@@ -56,7 +55,7 @@ def groups(text: str, code: str, ids) -> Optional[List[ConditionGroup]]:
         checks = []
         if value:
             own = words[: found[0].start()] + " " + words[found[0].end() :]
-            checks = [c for c in conditions.evaluate(code, read_facts(own)).checks if c.id in ids]
+            checks = person_checks(own, code, ids)
         if not value or value != int(value) or _opens_part(words):
             if runs[-1]:
                 runs.append([])

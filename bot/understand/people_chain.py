@@ -69,10 +69,10 @@ def _patterns() -> dict:
 
 
 def _status(words: str, code: str, ids) -> Tuple[str, Tuple[str, ...]]:
-    from bot.understand.facts import read_facts
-    from knowledge import conditions
 
-    checks = [c for c in conditions.evaluate(code, read_facts(words)).checks if c.id in ids]
+    from bot.understand.person_checks import checks as person_checks
+
+    checks = person_checks(words, code, ids)
     failed = tuple(c.label for c in checks if c.status == "not_met")
     if failed:
         return "fails", failed
@@ -136,11 +136,15 @@ def _read(t: str, code: str, ids) -> Optional[Chain]:
 
 
 def failing_spans(t: str) -> List[Tuple[int, int]]:
-    """Where the words of the parts taken out of a chain stand (三（七）4's person conditions): those parts' facts,
-    never the whole group's."""
+    """Where the words of the parts taken out of a chain stand (the person conditions of each clause counting people,
+    bot/understand/person_checks.py): those parts' facts (「其中15个是中专 剩下的105个里面有10个考核没通过」), never
+    the whole group's."""
     if _busy[0] or len(PEOPLE.findall(t)) < 4:
         return []
-    from bot.estimate.clauses.internships import PERSON_CONDITIONS
+    from bot.understand.person_checks import person_clauses
 
-    found = read(t, "3.7.4", PERSON_CONDITIONS)
-    return [(s.start, s.end) for s in found.steps if s.kind == "fails"] if found else []
+    out = []
+    for code, ids in person_clauses().items():
+        found = read(t, code, ids)
+        out += [(s.start, s.end) for s in found.steps if s.kind == "fails"] if found else []
+    return out

@@ -47,7 +47,7 @@ def _patterns():
     w = _words()
     exc, inside, rest = alternation(w["exception"]), alternation(w["inside"]), alternation(w["rest"])
     people = alternation(w["people"])
-    tail = rf"\s*(?P<n>{NUMBER})\s*(?:个|名|位)(?:{people})?"
+    tail = rf"\s*(?P<n>{NUMBER})\s*(?P<cl>个|名|位|人(?!次))(?:{people})?"
     bare = alternation(w["inside_bare"])
     among = alternation(w["among"])
     batch = alternation(_batches())
@@ -60,7 +60,10 @@ def _patterns():
         rf"{tail}"
     )
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
-    addition = re.compile(rf"(?:{alternation(w['addition'])}){tail}")
+    # 「另外有个大专学历的技术骨干也去了」「还有一个在读MBA的」: one more person, said with no numeral or with 一
+    not_people = alternation(w["not_people"])
+    one = rf"(?:{alternation(w['addition'])}|{alternation(w['addition_one'])})\s*(?P<one>一\s*)?(?:个|名|位)(?!{not_people})"
+    addition = re.compile(rf"(?:{alternation(w['addition'])}){tail}|{one}")
     return part, others, addition
 
 
@@ -111,9 +114,24 @@ def additions(t: str) -> List[tuple]:
     _, _, addition = _patterns()
     out = []
     for m in addition.finditer(t):
-        if _count(m.group("n")) and _group_before(t, m.start()):
+        if (m.group("n") is None or _count(m.group("n"))) and _group_before(t, m.start()):
             end_m = PHRASE_END.search(t, m.end())
             out.append((m.start(), end_m.start() if end_m else len(t)))
+    return out
+
+
+def failing_additions(t: str, code: str, ids) -> List[tuple]:
+    """(the words, the labels failed) of each other group said beside the one counted (`additions`: 「另外有个大专学历的
+    技术骨干也去了」「还有一个在读在职MBA的」) whose own words fail one of clause `code`'s person conditions `ids`: they
+    are no part of the people counted, and are named as left out with the condition they miss."""
+    from bot.understand.person_checks import failed
+
+    out = []
+    for start, end in additions(t):
+        words = t[start:end].strip(" ，,")
+        labels = failed(words, code, ids)
+        if labels:
+            out.append((words, labels))
     return out
 
 
@@ -132,6 +150,8 @@ def parts(t: str) -> List[Part]:
             after_part = rest and any(p.end <= m.start() and not p.rest for p in out) and group <= n
             if n is None or (group <= n if group and not after_part else not (said_inside or after_part)):
                 continue
+            if m.group("cl") == "人" and not group:
+                continue  # 「其中一人考核不及格」 with no group counted before: no part of anyone counted, the message's fact
             end_m = PHRASE_END.search(t, m.end())
             end = _continued(t, end_m.start() if end_m else len(t))
             out.append(Part(n, m.start(), end, m.start("n"), t[m.start("n") : end], rest))
@@ -150,9 +170,10 @@ def _siblings(t: str, first: Part, group: int, opened_only: bool = False) -> Lis
     w = _words()
     people = alternation(w["people"])
     opener = alternation(w["more"])
+    # 「另外4个社保才交了5个月；还有2个是大三的」: after a semicolon only a part opened by its own word (还有/另外)
     nxt = re.compile(
-        rf"\s*[，,、]?\s*(?P<o>(?:{opener})\s*(?:有)?)?\s*(?P<n>{NUMBER})\s*(?:个(?!多?月|年|小时)|名|位)(?:{people})?"
-        rf"(?![\d一二两三四五六七八九十])"
+        rf"\s*(?:[，,、]|[；;](?=\s*(?:{opener})))?\s*(?P<o>(?:{opener})\s*(?:有)?)?\s*(?P<n>{NUMBER})\s*"
+        rf"(?:个(?!多?月|年|小时)|名|位|人(?!次))(?:{people})?(?![\d一二两三四五六七八九十])"
     )
     rest = re.compile(rf"\s*[，,、]?\s*(?:{alternation(w['rest'])})")
     short = re.compile(alternation(w["short"]))
@@ -376,9 +397,7 @@ def described(t: str) -> List[Part]:
 def fitting(t: str, code: str, ids) -> Optional[Part]:
     """The part described (`described`) whose description fits clause `code`'s person conditions `ids`: none of
     them failed and at least one met by what is said of it alone (「…里 符合条件的…有19个」 is read elsewhere)."""
-    from bot.understand.facts import read_facts
-    from knowledge import conditions
-
+    from bot.understand.person_checks import checks
     from bot.understand.scoped_facts import ALL, item_of
 
     for p in described(t):
@@ -386,8 +405,8 @@ def fitting(t: str, code: str, ids) -> Optional[Part]:
         sentence = t[max([t.rfind(c, 0, p.start) for c in "。；;！!？?\n"]) + 1 : p.end]
         if item_of(sentence) not in (ALL, code):
             continue
-        checks = [c for c in conditions.evaluate(code, read_facts(p.text)).checks if c.id in ids]
-        if checks and not any(c.status == "not_met" for c in checks) and any(c.status == "met" for c in checks):
+        found = checks(p.text, code, ids)
+        if found and not any(c.status == "not_met" for c in found) and any(c.status == "met" for c in found):
             return p
     return None
 
@@ -460,13 +479,9 @@ def without_parts(t: str) -> str:
 
 def _person_clauses() -> dict:
     """The clauses counting people (bot/estimate/clauses/) and the person conditions each of them reads."""
-    from bot.estimate.clauses import institution_training, internships, senior_training
+    from bot.understand.person_checks import person_clauses
 
-    return {
-        institution_training.CODE: institution_training.PERSON_CONDITIONS,
-        "3.7.3": senior_training.PERSON_CONDITIONS,
-        internships.CODE: internships.PERSON_CONDITIONS,
-    }
+    return person_clauses()
 
 
 def _meets_only(p: Part, t: str) -> bool:
@@ -480,15 +495,14 @@ def _meets_only(p: Part, t: str) -> bool:
 def _statuses(words: str, t: str) -> List[set]:
     """For each clause counting people whose people the message `t` may speak of (the one item whose people it names,
     bot/understand/scoped_facts.py, else all), the statuses of its person conditions that `words` state."""
-    from bot.understand.facts import read_facts
     from bot.understand.scoped_facts import item_of
-    from knowledge import conditions
 
-    facts = read_facts(words)
+    from bot.understand.person_checks import checks
+
     clauses = _person_clauses()
     scope = item_of(t)
     return [
-        {c.status for c in conditions.evaluate(code, facts).checks if c.id in ids}
+        {c.status for c in checks(words, code, ids)}
         for code, ids in clauses.items()
         if scope not in clauses or code == scope
     ]
@@ -566,17 +580,15 @@ def overlap_unclear(t: str, failing: list) -> str:
 
 def excluded(t: str, code: str, ids) -> tuple:
     """(parts that fail a person condition of clause `code` with the labels failed, the others named by count):
-    a part fails when what is said of it alone fails one of the condition ids `ids`."""
-    from bot.understand.facts import read_facts
-    from knowledge import conditions
+    a part fails when what is said of it alone fails one of the condition ids `ids` (bot/understand/person_checks.py)."""
+    from bot.understand.person_checks import checks
 
     out, others = [], None
     said = listed(t)  # 「其中5个去了火锅店 其他55个进了外包公司 这55个里面20个…」: the parts of each group said
     said += [p for p in parts(t) if not any(q.start <= p.number_at < q.end for q in said)]
     said = sorted(said, key=lambda p: p.start)
     for p, words in zip(said, own_words(said)):
-        verdict = conditions.evaluate(code, read_facts(words))
-        failed = [c for c in verdict.checks if c.id in ids and c.status == "not_met"]
+        failed = [c for c in checks(words, code, ids) if c.status == "not_met"]
         if failed:  # 「另外4个大专的还没签劳动合同」: a part failing a condition, not the others who meet them
             out.append((p, [c.label for c in failed]))
         elif p.rest:

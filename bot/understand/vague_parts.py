@@ -73,12 +73,10 @@ def spans(t: str) -> List[Tuple[int, int]]:
 
 
 def _failed(words: str, code: str, ids) -> List[str]:
-    from bot.understand.facts import read_facts
-    from knowledge import conditions
 
-    return [
-        c.label for c in conditions.evaluate(code, read_facts(words)).checks if c.id in ids and c.status == "not_met"
-    ]
+    from bot.understand.person_checks import failed
+
+    return failed(words, code, ids)
 
 
 def failing(t: str, code: str, ids) -> List[Tuple[str, List[str]]]:

@@ -323,13 +323,11 @@ def _fewer_parts_read(r) -> bool:
 def _own_words_fail(text: str, count: int) -> bool:
     """Whether the words said right after a count of `count` people fail a person condition (「另外有6个大专的只签了
     半年」): such a count is never the part meeting every condition."""
-    from bot.understand.facts import read_facts
-    from knowledge import conditions
+    from bot.understand.person_checks import failed
 
     for m in re.finditer(rf"(?<![\d.]){count}\s*(?:个|名|人|位)", text):
         phrase = re.split(r"[，,。；;！!？?\s]", text[m.end() :])[0]
-        checks = conditions.evaluate(CODE, read_facts(text[m.start() : m.end()] + phrase)).checks
-        if any(c.id in PERSON_CONDITIONS and c.status == "not_met" for c in checks):
+        if failed(text[m.start() : m.end()] + phrase, CODE, PERSON_CONDITIONS):
             return True
     return False
 

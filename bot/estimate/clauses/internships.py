@@ -272,12 +272,9 @@ def read(r):
 def _fails_own_words(text: str, f) -> bool:
     """A count whose own words (up to the next statement) fail a person condition of the clause (「另外2个是中专」
     「3个是往届的」): those people are not the graduates counted, whatever 其中/应届 was said before them."""
-    from bot.understand.facts import read_facts
-    from knowledge import conditions
+    from bot.understand.person_checks import failed
 
-    words = text[f.start : f.end] + _own_words(text[f.end : f.end + 24])
-    checks = conditions.evaluate(CODE, read_facts(words)).checks
-    return any(c.id in PERSON_CONDITIONS and c.status == "not_met" for c in checks)
+    return bool(failed(text[f.start : f.end] + _own_words(text[f.end : f.end + 24]), CODE, PERSON_CONDITIONS))
 
 
 def _less_of_earlier(r) -> None:

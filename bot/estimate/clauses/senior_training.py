@@ -103,6 +103,22 @@ def read(r):
     _read(r)
     _own_degree(r)
     _others_on_degree_courses(r)
+    _others_beside(r)
+
+
+def _others_beside(r) -> None:
+    """「25个本科项目经理每人8万。另外有个大专学历的技术骨干也去了，还有一个在读在职MBA的」: the others said beside the
+    people counted whose own words fail a condition (bot/understand/subgroups.py failing_additions) are named as left
+    out with the condition each misses — never the whole item ruled out for them, never counted."""
+    from bot.understand.degree_course_parts import said
+    from bot.understand.subgroups import failing_additions
+
+    if not (r.out.fields.get("senior_training") or (r.known or {}).get("senior_training")):
+        return
+    named = said(r.text)
+    for words, labels in failing_additions(r.text, "3.7.3", PART_CONDITIONS):
+        if not any(words in w or w in words for w in named):
+            r.out.notes.append(f"“{words}”不符合“{'、'.join(labels)}”，不计入")
 
 
 def _others_on_degree_courses(r) -> None:
@@ -193,8 +209,11 @@ def _read(r):
         ]  # a count goes with the cost after it: 「12个项目经理参加培训，每人3.5万」 across the comma
         prev_end = c.end
         piece = r.text[start : c.end + 4]
+        lead = r.text[start : c.start]
         per = (
-            "each"
+            "total"  # 「一共花了35万5，每人费用一样」: 一共 before the figure makes it a total, whatever follows it
+            if re.search(TOTAL_WORDS, lead) and not re.search(EACH, lead)
+            else "each"
             if re.search(r"每人|人均|每个人|每位|各|每个", piece)
             else "total"
             if re.search(TOTAL_WORDS, piece)
@@ -251,7 +270,8 @@ def _read(r):
             if re.search(TOTAL_WORDS, r.text)
             else None
         )
-    values = r.spread(costs, n, per, "人", "培训", "senior")
+    values = _equal_shares(r, costs, n) if per == "total" else None
+    values = values or r.spread(costs, n, per, "人", "培训", "senior")
     told = [int(f.value) for f in counts]
     if values is not None and n and len(values) == len(costs) > 1 and len(costs) not in (n, sum(told)):
         r.out.clarifications.append(people_and_costs_question(n, costs, [[v] for v in values]))
@@ -267,6 +287,23 @@ def _read(r):
         if values is None:
             return  # the parts' figures disagree or may overlap: asked (count_without_parts), nobody counted yet
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+
+
+def _equal_shares(r, costs: list, n: Optional[int]) -> Optional[list]:
+    """「10个项目经理…一共花了35万5，每人费用一样」: a total for `n` people the user says were each charged the same
+    (estimate_words.yml `equal_costs`) is each one's cost × n — the total ÷ n, read only because the user said so, and
+    only when it divides to the fen; else None (each one's cost is asked, never averaged)."""
+    from bot.estimate.reading import estimate_words
+    from bot.estimate.reading import alternation
+
+    if len(costs) != 1 or not n or n < 2 or not re.search(alternation(estimate_words()["equal_costs"]), r.text):
+        return None
+    total = r.yuan(costs[0], "培训费用")
+    if total is None or (total / n) != (total / n).quantize(Decimal("0.01")):
+        return None
+    each = total / n
+    r.out.notes.append(f"培训费合计{wan(total)}、{n}人，您说每人费用相同，按每人{wan(each)}计算")
+    return [each] * n
 
 
 def _part_conditions(text: str) -> tuple:
@@ -568,6 +605,12 @@ def _own_sentence(between: str, needs: list) -> str:
         own = between[cut + 1 :]
         if cut >= 0 and any(rank_said(own, leaf["scale"]) for leaf, _ in needs):
             return own
+    # 「A 4万 B 8万 这四个都是本科以上的项目经理 然后还有E是大专学历的高级项目经理 培训费10万」: the words name two levels
+    # of a scale, the one said of the people before (本科) and this cost's own (大专): the nearest phrase naming it
+    mixed = [leaf["scale"] for leaf, _ in needs if (r := rank_said(between, leaf["scale"])) and r[0] != r[1]]
+    for cut in sorted((i for i, ch in enumerate(between) if ch in "，,、：: "), reverse=True):
+        if mixed and any(rank_said(between[cut + 1 :], scale) for scale in mixed):
+            return between[cut + 1 :]
     return between
 
 
