@@ -413,7 +413,7 @@ def _no_offshore(text: str) -> bool:
     )
 
 
-def _business_figures(text: str, figs, skip) -> list:
+def business_figures(text: str, figs, skip) -> list:
     from bot.estimate.year_chain import names_other_item
 
     out = []
@@ -452,7 +452,7 @@ def restate(text: str) -> Restated:
     found = relations(text, figs)
     if not found:
         return Restated(text, [], [])
-    business = _business_figures(text, figs, [(r.start, r.end) for r in found])
+    business = business_figures(text, figs, [(r.start, r.end) for r in found])
     skip = [(r.base_at, r.base_at + 1) for r in found if r.base_at >= 0]
     pieces, derivations, problems, cursor = [], [], [], 0
     for r in found:
@@ -575,13 +575,13 @@ def _settle(text: str, r: Relation, business, skip):
         derivation = Derivation(result, currency, kind, f"{name} = {text_value}（与{other}持平）")
     else:
         derivation = Derivation(result, currency, kind, f"{name} = {expr} = {text_value}")
-    replacement = f"{target_word}{KIND_WORDS.get(kind, '')}{_typed(result, currency)}"
+    replacement = f"{target_word}{KIND_WORDS.get(kind, '')}{typed(result, currency)}"
     if not forward and r.subject_word and r.start < f.start:
         replacement += f" {r.subject_word}"  # 「今年比去年多了25%，做了4500万」: 4500万 stays this year's
     return replacement, derivation, None
 
 
-def _typed(value: Decimal, currency: Optional[str]) -> str:
+def typed(value: Decimal, currency: Optional[str]) -> str:
     """The derived figure as the reader parses it, in the unit of the figure it came from."""
     if value % 10000 == 0:
         return f"{_plain(value / 10000)}万" + ("美元" if currency == "USD" else "元" if currency == "CNY" else "")

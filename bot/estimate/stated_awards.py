@@ -324,8 +324,8 @@ def _stated_total(text: str) -> Optional[str]:
     ):
         return None  # 「展位费加特装费一共6万 补贴多少」 sums costs, not awards
     m = re.search(r"(加起来|加一起|加在一起|一共|总共|合计|总计)[^，。；？?\d一二三四五六七八九两]{0,6}", text)
-    if not m:
-        return None
+    if not m or re.search(r"比|较|相比|同比", m.group(0)):
+        return None  # 「去年总共比今年少了500万元」: a difference between the years, no sum of awards
     after = [
         (f.value, f.start, "") for f in figures(text) if f.kind == "money" and f.value and f.currency in (None, "CNY")
     ] + _more_than_wan(text)

@@ -56,7 +56,9 @@ from bot.estimate import (
     rent_years,
     stated_increment,
     tables,
+    total_relations,
     vague_figures,
+    year_totals,
 )
 from bot.estimate.policy_figures import is_policy_figure
 from bot.estimate.year_label import label_before, pair_headings_blanked
@@ -485,8 +487,10 @@ class Reader:
             self.text = self.text.replace("去年", "今年").replace("前年", "去年")
             self.shifted = True
         # 「执行额4500万 比去年多了25%」: the other year's amount derived exactly, restated as a figure (or asked)
-        relative = relative_figures.restate(self.text)
-        self.text, self._derivations = relative.text, relative.derivations
+        # 「去年总共比今年少了500万元」: last year's whole total derived from this year's (bot/estimate/total_relations.py)
+        totals = total_relations.restate(self.text)
+        relative = relative_figures.restate(totals.text)
+        self.text, self._derivations = relative.text, totals.derivations + relative.derivations
         self.pending = pending
         self.items = set(items)
         self.known = known or {}
@@ -507,7 +511,7 @@ class Reader:
         self._parts_told = set()  # where the words saying a part is of the other kind stand, once asked about
         self.out = Reading()
         self.out.problems.extend(table_problems)  # 「年度 在岸 离岸 汇率」 with rows that do not fit: said, not guessed
-        self.out.problems.extend(relative.problems)
+        self.out.problems.extend(totals.problems + relative.problems)
         for m in re.finditer(_words(estimate_words()["not_amounts"]), self.text):
             for f in self.figs:  # 「这两个加一块能拿多少」: 一块 is "together", not 1元
                 if m.start() <= f.start and f.end <= m.end():
@@ -1332,6 +1336,7 @@ class Reader:
 
     def _business(self):
         converted_totals.take(self)  # 「今年4.2亿 这里面离岸600万美元按7.0已经折进去了」: totals as given
+        year_totals.take(self)  # 「全年执行额（离岸已折人民币）去年2亿今年3亿；今年离岸$5M」: both years' totals
         converted_totals.take_previous(self)  # 「去年合计1.5亿元（离岸已经按当年汇率折好了）」: last year's as given
         previous_total.take(self)  # 「去年执行额合计折人民币1.2亿」「去年0.9亿 全部在岸」: last year's one total
         converted_increment.take(self)  # 「增量部分（已经按规定折算好了）是1,350万元」: the base itself

@@ -1,0 +1,155 @@
+"""Both years' business told as whole totals, this year's offshore dollars beside them (「总执行额含离岸从去年的5600万掉到
+今年4900万 其中今年离岸80万美元」「全年执行额（离岸已折人民币）去年2亿今年3亿；今年离岸$5M」「去年执行额折合人民币4000万，今年
+5500万（离岸已经按7.1折算进去了），其中今年离岸120万美元」「去年服务外包执行额3000万 今年掉到2600万 今年离岸那块150万美元」).
+
+Two yuan figures, last year's then this year's, named only as the business (执行额) with no 在岸/离岸 kind of their own
+(「含离岸」「离岸已折人民币」 say the total holds offshore business; they are no kind), are each year's whole business:
+三（一）'s increment is this year's total less last year's, as given, and the dollar figure (said with its own 离岸 word,
+this year's) is 三（二）'s only, never added again. Read when the words before the first year's name say the totals are
+whole for both years (estimate_words.yml previous_total whole_before, or an offshore word with a converted word after
+it), when each figure says so of itself, or when the words name the business plainly (执行额) and neither figure
+carries a whole word of its own (a lone 「去年总共3.2kw 今年2.6kw」 leaves this year's figure open: previous_total asks)
+and the dollars are not said to be besides them (「另外离岸100万美元」: asked as before).
+
+Calculator fields: with this year's rate, this year's onshore = total − dollars × rate, last year's onshore = its total,
+last year's offshore 0 (as bot/estimate/converted_totals.py); with no rate yet, the increment itself (increment_cny =
+the difference, 0 when the business fell), which needs no rate. Said in a note.
+"""
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV, estimate_words, wan
+
+# the words a year's business is named by (the policy's 服务外包合同执行额)
+_BUSINESS = r"执行额|执行金额"
+# the words allowed between the two totals: year names and the words of a change (「掉到今年」「今年降到了」)
+_BETWEEN = (
+    rf"(?:{YEAR_CUR}|[\s，,、了的是为有就则而呢啊只]|掉到|降到|跌到|减到|下滑到|缩水到|涨到|升到|增到|增加到|增长到|变成|变为|到|至|"
+    r"业务|执行额|大概|约|差不多)*"
+)
+# words that put the dollar figure beside the business named before it, not inside it
+_BESIDE = r"另外|此外|另有|另加|额外|加上|再加|除此之外|之外还"
+# a change said before a figure: a difference, never a year's amount
+_DIFFERENCE = r"比|较|相比|同比|多了|少了|增加了|增长了|减少了|多出"
+
+
+def _alt(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _converted_phrase() -> str:
+    """An offshore word with a converted/included word after it (「离岸已折人民币」「离岸已经按7.1折算进去了」)."""
+    w = estimate_words()["converted_totals"]
+    converted = w["converted_after"] + w["included_after"] + ["折人民币", "折成人民币", "折合人民币", "折算", "已折"]
+    return rf"(?:{OFFSHORE})[^，。；,;！？!?]{{0,12}}?(?:{_alt(converted)})"
+
+
+def _holds_stripped(words: str) -> str:
+    """The words with those that say a total holds offshore business set aside (no kind of their own)."""
+    words = re.sub(_converted_phrase(), "", words)
+    return re.sub(
+        rf"(?:含|包含|包括|连同)了?(?:{OFFSHORE})|(?:{ONSHORE})(?:和|与|跟|加|\+|、)?(?:{OFFSHORE})", "", words
+    )
+
+
+def _whole(words: str) -> bool:
+    """Whether the words say the figure(s) after them are the year's whole business."""
+    whole = _alt(estimate_words()["previous_total"]["whole_before"])
+    return bool(re.search(whole, words) or re.search(_converted_phrase(), words))
+
+
+def _whole_after(after: str) -> bool:
+    """「（离岸已经按7.1折算进去了）」「是合计」 right after a figure: it is the year's whole business."""
+    w = estimate_words()["previous_total"]
+    return bool(re.search(_converted_phrase(), after) or re.search(_alt(w["whole_after"]), after))
+
+
+def _dollars(reader, totals) -> Optional[object]:
+    """This year's one offshore dollar figure, said after the totals with its own offshore word."""
+    t = reader.text
+    usd = [f for f in reader.figs if f.kind == "money" and f.value is not None and f.currency == "USD"]
+    if len(usd) != 1 or usd[0].start < totals[-1].end:
+        return None
+    f = usd[0]
+    if reader.out.fields.get("offshore_usd", f.value) != f.value or reader._year(f.start) != "current":
+        return None
+    since = t[max([g.end for g in reader.figs if g.end <= f.start and g.kind != "year"] + [0]) : f.start]
+    return f if re.search(OFFSHORE, since) else None
+
+
+def take(reader) -> bool:
+    """Read the two years' totals and this year's dollars (see the module); True when read."""
+    t = reader.text
+    fields = reader.out.fields
+    if any(k in fields for k in ("onshore_cny", "previous_onshore_cny", "previous_offshore_usd", "increment_cny")):
+        return False
+    from bot.estimate.converted_totals import other_item_near
+
+    moneys = [
+        f
+        for f in reader.unused("money")
+        if f.value is not None and f.currency in (None, "CNY") and reader._year(f.start) in ("previous", "current")
+    ]
+    pair = [f for f in moneys if not other_item_near(t, f)][:2]
+    if len(pair) != 2 or [reader._year(f.start) for f in pair] != ["previous", "current"]:
+        return False
+    first, second = pair
+    if any(g.kind == "money" and first.end <= g.start and g.end <= second.start for g in reader.figs):
+        return False
+    begin = max([t.rfind(c, 0, first.start) for c in "。；;！？!?\n："] + [-1]) + 1
+    begin = max([begin] + [g.end for g in reader.figs if g.end <= first.start and g.kind != "year"])
+    # 「折合人民币4000万」: 人民币 is in the figure's own text
+    header = t[begin : first.start] + re.match(r"\D*", first.raw).group(0)
+    between = t[first.end : second.start]
+    end = min([i for i in (t.find(c, second.end) for c in "。；;\n") if i >= 0] + [len(t)])
+    after = t[second.end : min(end, second.end + 24)]
+    after_first = re.match(r"\s*[（(][^）)]{0,20}[）)]", between)
+    if after_first:
+        between = between[after_first.end() :]
+    if not re.fullmatch(_BETWEEN, between):
+        return False
+    if re.search(rf"{OFFSHORE}|{ONSHORE}|美元|美金", _holds_stripped(header)):
+        return False  # 「去年在岸3000万 今年2600万」: a kind of its own, read as before
+    if re.search(_DIFFERENCE, header) or re.search(_DIFFERENCE, between):
+        return False
+    name = re.search(rf"{YEAR_PREV}", header)
+    shared, own = (header[: name.start()], header[name.end() :]) if name else (header, "")
+    second_whole = _whole_after(after) or bool(after_first and _whole_after(after_first.group(0)))
+    plain = re.search(_BUSINESS, header) and not _whole(header) and not second_whole
+    if not (_whole(shared) or (_whole(own) and second_whole) or plain):
+        return False
+    usd = _dollars(reader, pair)
+    if usd is None:
+        return False
+    if plain and re.search(_BESIDE, t[second.end : usd.start]):
+        return False  # 「去年执行额3000万 今年4000万 另外离岸100万美元」: beside the totals, not in them (asked)
+    rate = fields.get("usd_cny_rate")
+    if rate and usd.value * rate > second.value:
+        return False  # the converted dollars cannot be inside this year's total: asked as before
+    fields["offshore_usd"] = usd.value
+    for f in (first, second, usd):
+        reader.use(f)
+    said = f"上年{wan(first.value)}、今年{wan(second.value)}"
+    difference = second.value - first.value
+    if rate:
+        part = usd.value * rate
+        fields["onshore_cny"] = second.value - part
+        fields["previous_onshore_cny"] = first.value
+        fields["previous_offshore_usd"] = Decimal(0)
+        how = (
+            f"（计算中今年的“在岸”是合计减去离岸折算额 {wan(usd.value, '美元')} × {rate} = {wan(part)}，"
+            "上年按合计记为“在岸”、“离岸0美元”）"
+        )
+    else:
+        fields["increment_cny"] = max(Decimal(0), difference)
+        how = "（增量不需要汇率）"
+    change = f"增加{wan(difference)}" if difference > 0 else f"减少{wan(-difference)}，没有增量"
+    if difference == 0:
+        change = "没有增加，没有增量"
+    reader.out.notes.append(
+        f"您说的执行额是两年各自的全年合计（已含折算后的离岸部分）：{said}，今年比上年{change}；"
+        f"增量按两年合计直接相减，离岸部分不重复计入{how}；离岸业务奖励另按今年离岸{wan(usd.value, '美元')}计算，两项互不影响"
+    )
+    return True
