@@ -47,13 +47,17 @@ class TestEveryBusinessGetsALine:
         assert "电子商务平台服务" in lines[1] and "信息技术外包（ITO）" in lines[1]
         assert "互联网营销推广服务" in lines[2] and "业务流程外包（BPO）" in lines[2]
 
-    def test_unplaced_service_beside_a_placed_one_is_said(self):
-        text = classify("我们给客户做人力资源外包，另外帮客户做宠物寄养，这两个分别算什么")
-        lines = [x for x in text.splitlines() if x[:2] in ("1.", "2.")]
-        assert len(lines) == 2
-        assert "内部管理服务" in lines[0]
-        assert "宠物寄养" in lines[1] and "没有找到直接对应" in lines[1] and "可归入" not in lines[1]
+    def test_unplaced_service_beside_placed_ones_is_said(self):
+        text = classify("我们给客户做人力资源外包，也给银行做呼叫中心外包，另外帮客户做宠物寄养，这三块分别算什么")
+        lines = [x for x in text.splitlines() if x[:2] in ("1.", "2.", "3.")]
+        assert len(lines) == 3
+        assert "内部管理服务" in lines[0] and "呼叫中心服务" in lines[1]
+        assert "宠物寄养" in lines[2] and "没有找到直接对应" in lines[2] and "可归入" not in lines[2]
 
     def test_one_unplaced_service_alone_keeps_the_single_answer(self):
         text = classify("我们帮客户做宠物寄养，这算服务外包哪个领域")
         assert not text.startswith("您说的几项业务分别看")
+
+    def test_pieces_of_one_business_beside_the_company_are_placed_whole(self):
+        text = classify("我们呼叫中心公司最近拓展了一块业务 替企业做招聘流程外包 员工入离职手续 薪酬核算 这个属于哪个领域")
+        assert "没有找到直接对应" not in text and "人力资源管理" in text

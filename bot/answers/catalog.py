@@ -285,8 +285,10 @@ def classify_answer(text: str) -> Optional[Answer]:
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))
-    if all(j[2][0] == "unplaced" for j in judged):  # an unplaced service is said only beside businesses placed
-        judged = []
+    if sum(j[2][0] != "unplaced" for j in judged) < 2:
+        # an unplaced service is said only beside two businesses placed: with one, the parts may be pieces of one
+        # business (「帮企业做招聘流程外包 员工入离职手续 薪酬核算」), which the whole message places
+        judged = [j for j in judged if j[2][0] != "unplaced"]
     businesses = [j for j in judged if not shapes.search("company_identity", j[1])]
     if len(businesses) >= 2:  # 「我们是医疗器械公司 一块是给医院的CT做维保…」: the company, not one of its businesses
         judged = businesses
