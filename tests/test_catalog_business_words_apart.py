@@ -59,5 +59,7 @@ class TestEveryBusinessGetsALine:
         assert not text.startswith("您说的几项业务分别看")
 
     def test_pieces_of_one_business_beside_the_company_are_placed_whole(self):
-        text = classify("我们呼叫中心公司最近拓展了一块业务 替企业做招聘流程外包 员工入离职手续 薪酬核算 这个属于哪个领域")
+        text = classify(
+            "我们呼叫中心公司最近拓展了一块业务 替企业做招聘流程外包 员工入离职手续 薪酬核算 这个属于哪个领域"
+        )
         assert "没有找到直接对应" not in text and "人力资源管理" in text
