@@ -576,6 +576,12 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
     results = []
     for no, d in k.domains.items():
         score, by_type, _ = _domain_matches(k, d, q)
+        for bt, groups in _type_together().get(d["name"], ()):
+            found = _together_hit(q, groups)
+            if found and bt not in by_type:  # 「代运维…线上商城平台」: the words apart still name the business type
+                w = k.weight("+".join(found))  # weighed as one keyword of those parts (「商城+开发」)
+                score += w
+                by_type[bt] = w
         exclusion = None
         for exc_text, triggers, unless, together in d["_exclusions"]:
             hit = [t for t in triggers if _affirmed(q, t)] or _together_hit(whole, together)
@@ -603,6 +609,19 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
         )
     results.sort(key=lambda r: (-r["confident"], -r["score"]))
     return results[:limit]
+
+
+@lru_cache(maxsize=1)
+def _type_together() -> dict:
+    """{domain name: ((business type, word groups), …)} from catalog.yml `business_type_together`: a business type
+    named by words apart (「帮品牌代运维他们自己的线上商城平台」), each group having one of its words in the text."""
+    return {
+        d["name"]: tuple(
+            (bt, [[text.normalize(str(w)) for w in group] for group in groups])
+            for bt, groups in (d.get("business_type_together") or {}).items()
+        )
+        for d in sources.load_cached("catalog")["domains"]
+    }
 
 
 @lru_cache(maxsize=1)

@@ -119,7 +119,7 @@ def domain_answer(d: dict, text: str) -> Answer:
 BUSINESS_SPLIT = re.compile(
     r"[，,。；;、—–]+|(?<![a-z0-9])\s+|\s+(?![a-z0-9])|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
 )
-SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|设计|搭建|运营|运维)")
+SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|设计|搭建|运营|运维|维护|托管)")
 QUESTION_PART = re.compile(r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|算$|不$")
 
 
@@ -144,6 +144,22 @@ def judge_part(part: str) -> Optional[tuple]:
     if hits:
         return ("domain", hits[0])
     return None
+
+
+def _unplaced(part: str) -> Optional[tuple]:
+    """("unplaced", closest hit) for a part that describes a service to a client (「帮两个品牌做…」) which no term
+    places: it still gets its line beside the businesses placed, never dropped; None otherwise."""
+    if not SERVES_CLIENT.search(part) or query.names_clients_only(part):
+        return None
+    hits = query.classify_business(part, limit=1)
+    return ("unplaced", {**hits[0], "key": ("unplaced", part)}) if hits else None
+
+
+def _unplaced_line(who: str, hit: dict) -> str:
+    return (
+        f"{who}在目录23个领域里没有找到直接对应的领域或业务类型，我不能确定它属于服务外包；"
+        "请再说说这项业务具体为客户做什么，我再帮您对照。"
+    )
 
 
 def described_kinds(text: str) -> list:
@@ -263,12 +279,16 @@ def classify_answer(text: str) -> Optional[Answer]:
     judged = []
     described = described_kinds(text)
     for part in business_parts(text):
-        verdict = judge_part(part)
+        verdict = judge_part(part) or _unplaced(part)
         if verdict is None or (verdict[0] == "domain" and absorbed(part, described)):
             continue  # 「我们做跨境电商」 beside 「自己在亚马逊上卖自己采购的家居用品」: the same business, selling goods
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))
+    if sum(j[2][0] != "unplaced" for j in judged) < 2:
+        # an unplaced service is said only beside two businesses placed: with one, the parts may be pieces of one
+        # business (「帮企业做招聘流程外包 员工入离职手续 薪酬核算」), which the whole message places
+        judged = [j for j in judged if j[2][0] != "unplaced"]
     businesses = [j for j in judged if not shapes.search("company_identity", j[1])]
     if len(businesses) >= 2:  # 「我们是医疗器械公司 一块是给医院的CT做维保…」: the company, not one of its businesses
         judged = businesses
@@ -276,7 +296,12 @@ def classify_answer(text: str) -> Optional[Answer]:
         lines = ["您说的几项业务分别看："]
         for i, (_, part, (kind, item)) in enumerate(judged, 1):
             who = f"{i}. “{part}”"
-            lines.append(_outside_line(who, item) if kind == "none" else _domain_line(who, item, (), normalize(part)))
+            if kind == "unplaced":
+                lines.append(_unplaced_line(who, item))
+            else:
+                lines.append(
+                    _outside_line(who, item) if kind == "none" else _domain_line(who, item, (), normalize(part))
+                )
         lines.append("具体归类以市商务局认定为准。")
         first = next((item["domain"] for _, _, (kind, item) in judged if kind == "domain"), None)
         return Answer("\n".join(lines), clause="annex", domain=first)

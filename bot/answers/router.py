@@ -120,6 +120,15 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
     return any(h.get("confident") for h in hits)
 
 
+def asks_policy_validity(t: str) -> bool:
+    """Whether a message asks if the policy is still valid or replaced (第四条第（二）项); validity words said of the
+    company's own qualification (「技术先进型资格一直有效 今年到期复审」, routes.yml qualification_validity) ask about
+    that qualification instead, unless the policy itself is named as what is valid."""
+    if not shapes.search("new_policy", t):
+        return False
+    return not shapes.search("qualification_validity", t) or bool(shapes.search("policy_validity_subject", t))
+
+
 def asks_of_applicant_or_item(t: str) -> bool:
     """Whether a «can we apply / get it» question (routes.yml apply_ask) has a subject other than the business
     it describes: a 第二条 fact stated against the applicant (欠税, 合伙制) or a support item of 第三条 named
@@ -755,7 +764,7 @@ def compose_one(
         family = "eligibility"  # the applicant describes itself against 第二条 (「独立法人 在中牟注册」)
     if shapes.search("double_claim", t) and shapes.search("claim_verbs", t):
         return general.answer("不得重复申报 " + t)
-    if shapes.search("new_policy", t) and family in ("general", "subsidy", "eligibility", None):
+    if asks_policy_validity(t) and family in ("general", "subsidy", "eligibility", None):
         return general.answer("有效期 " + t)
     if shapes.search("exchange_rate", t) and family not in ("catalog", "classify"):
         return _with_aspect(general.answer(t), t)
