@@ -607,7 +607,20 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
     if not codes:
         return False
     verdicts = conditions.evaluate_all(facts, sorted(codes))
-    return all(verdicts[c].status == conditions.NOT_MET for c in codes)
+    if not all(verdicts[c].status == conditions.NOT_MET for c in codes):
+        return False
+    # 「…2023年在岸六百万 离岸50w刀 请问第一年能申请增量奖励吗 离岸奖励有没有 能拿多少」: an item another part asks
+    # whether it can be had, which the message's own figures compute and nothing rules out, is asked the amount too
+    computed = set(EstimateSession.start(" ".join(parts)).items) if parts else set()
+    whether = {
+        c
+        for p in parts
+        if p not in asked and qualify.is_shape("qualify", p)
+        for c in detect_items(normalize(p))
+        if c in computed and c in set(conditions.clause_codes()) and c not in codes
+    }
+    verdicts = conditions.evaluate_all(facts, sorted(whether)) if whether else {}
+    return all(v.status == conditions.NOT_MET for v in verdicts.values())
 
 
 def supposed_after_the_rest(dispatcher, tracker, parts: list, asked: list):

@@ -46,7 +46,7 @@ def split(text: str) -> List[Tuple[str, str]]:
         marks = _roles(text, w["roles"])
     if len(marks) < 2:
         return []
-    starts = [p for _, p in marks] + [len(text)]
+    starts = _phrase_starts(text, marks) + [len(text)]
     lead = text[: starts[0]]
     pieces = [(name, text[a:b]) for (name, _), a, b in zip(marks, starts, starts[1:])]
     last_name, last = pieces[-1]
@@ -77,6 +77,19 @@ def split(text: str) -> List[Tuple[str, str]]:
         )
         for n in names
     ]
+
+
+def _phrase_starts(text: str, marks: list) -> List[int]:
+    """Where each applicant's words begin: at the start of the phrase its name stands in (「郑州还有个分公司C在郑州纳税」
+    「上海还有个子公司B离岸300万美元」: the place said before the name is that applicant's, not the one before's),
+    when no figure stands between that start and the name."""
+    out, floor = [], 0
+    for name, p in marks:
+        cut = max(text.rfind(c, floor, p) for c in " \t，,。；;\n") + 1
+        start = cut if cut > floor and not re.search(r"\d", text[cut:p]) else p
+        out.append(start)
+        floor = p + len(name)
+    return out
 
 
 def _voice_tail(last: str, marks: list) -> int:
@@ -390,6 +403,7 @@ def sum_line(totals: list) -> str:
     from decimal import Decimal
 
     from bot.estimate.explain import money, total_cap_figure
+    from calculator.text import grouped
 
     low = high = Decimal(0)
     terms = []
@@ -402,7 +416,7 @@ def sum_line(totals: list) -> str:
         capped = "（已按单个企业年度总额上限计）" if result.get("total_capped") else ""
         terms.append(f"{name.upper()} {money(a)}{capped}" if a == b else f"{name.upper()} {money(a)}至{money(b)}")
     whole = money(low) if low == high else f"{money(low)}至{money(high)}"
-    cap = f"{total_cap_figure() / 10000:f}".rstrip("0").rstrip(".")
+    cap = grouped(total_cap_figure() / 10000)  # 500, never 「5」 (a stripped trailing zero)
     return (
         f"【合计】各家金额的算术和：{' + '.join(terms)} = {whole}。这是各家分别申报所得金额相加的数，不是一家企业可获得的"
         f"金额：各家各自申报，单个企业年度总额上限{cap}万元按每家分别适用。"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from bot.estimate.reading import YEAR_CUR, YEAR_PREV, alternation, estimate_words
+from bot.estimate.year_label import numbered_year_roles
 
 OPEN, CLOSE = "（(【[", "）)】]"
 ITEM_SEPARATORS = "、，, \t"
@@ -327,9 +328,12 @@ def years_by_position(text: str, figs) -> Dict[int, str]:
 
 
 def year_roles(text: str, figs) -> Dict[int, str]:
-    """{start of each money figure: "previous" | "current"} when its year is said: by a 分别 pair, else by the last
-    year word before it in its sentence (「去年离岸80万美元，今年150万美元」); figures with no year said are left out."""
+    """{start of each money figure: "previous" | "current"} when its year is said: by a 分别 pair, by two calendar
+    years written as numbers (year_label.numbered_year_roles), else by the last year word before it in its sentence
+    (「去年离岸80万美元，今年150万美元」); figures with no year said are left out."""
     roles = respective_years(text, figs) or years_by_position(text, figs)
+    # 「2025年执行额1800万，2026年2600万」: two calendar years written as numbers, the later the year estimated
+    roles = {**numbered_year_roles(text, figs), **roles}
     depth = _depths(text)
     for f in figs:
         if f.kind != "money" or f.start in roles:

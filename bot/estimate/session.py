@@ -2329,5 +2329,7 @@ def describe_field(key: str, value) -> str:
 
 def restate(inputs: dict) -> str:
     """What the estimate rests on, in the user's units: 离岸执行额150万美元、汇率7.05 (each clause's fields,
-    in the registry's read-back order)."""
-    return "、".join(describe_field(k, inputs[k]) for k in clauses.FIELDS if k in inputs)
+    in the registry's read-back order). The previous year's rate is named only beside a previous-year offshore
+    amount it converts: 「汇率都按7.2」 of two applicants' 今年离岸 says no 上年汇率 the estimate rests on."""
+    unused = set() if inputs.get("previous_offshore_usd") else {"previous_usd_cny_rate"}
+    return "、".join(describe_field(k, inputs[k]) for k in clauses.FIELDS if k in inputs and k not in unused)

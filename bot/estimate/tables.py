@@ -256,6 +256,17 @@ def _starts_line(text: str, start: int) -> bool:
     return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
+def _in_prose(text: str, tokens, i: int) -> bool:
+    """「I want to check 离岸奖励 for three years 2021年…」: an English head word (years, fy) after another English word
+    on its line is part of a sentence, no table's header."""
+    head = tokens[i][2]
+    if not re.fullmatch(r"[A-Za-z]+", head) or i == 0:
+        return False
+    before = tokens[i - 1]
+    same_line = "\n" not in text[before[1] : tokens[i][0]]
+    return same_line and re.fullmatch(r"[A-Za-z]+", before[2]) is not None
+
+
 def _header(labels) -> str:
     return "、".join(name + (f"({unit})" if unit else "") for name, unit, _ in labels)
 
@@ -276,7 +287,7 @@ def read_tables(text: str) -> Tuple[str, List[str]]:
     while i < len(tokens):
         head = tokens[i][2].rstrip(":：")
         read = None
-        if head in words["year_column"]:
+        if head in words["year_column"] and not _in_prose(text, tokens, i):
             read = _by_rows(tokens, i)
         if read is not None and read[1] is None:
             read = _by_lines(text, tokens, i) or read

@@ -137,11 +137,16 @@ FOUNDED_FILLER = "的时候|就|才|刚|已经|已|底|初|年底|年初"  # 「
 def founded_year(text: str) -> Optional[int]:
     """The calendar year the enterprise was set up in (「我们2021年新成立的」「21年才注册」: a calendar word right
     before a founding word, estimate_words.yml `years.founded`), or None."""
-    founded = alternation(estimate_words()["years"]["founded"])
     for w in calendar_words(text):
-        if re.match(rf"\s*(?:{FOUNDED_FILLER})?\s*(?:{founded})", text[w.end :]):
+        if founded_year_word(text, w.end):
             return w.offset
     return None
+
+
+def founded_year_word(text: str, end: int) -> bool:
+    """Whether the year word ending at `end` is followed by a founding word (「2021年才成立」「21年新注册的」)."""
+    founded = alternation(estimate_words()["years"]["founded"])
+    return re.match(rf"\s*(?:{FOUNDED_FILLER})?\s*(?:{founded})", text[end:]) is not None
 
 
 OFFSHORE_ONLY = {"3.2"}

@@ -67,3 +67,47 @@ def earlier_label(text: str, pos: int) -> bool:
         return False
     years = estimate_words()["years"]
     return m.group(0) in years["previous"] or years["calendar"].get(m.group(0), 0) < 0
+
+
+# 「2025年比2024年降了」「相比2024年」: a year compared with labels no figure
+COMPARED = re.compile(r"(?:比|较|相比|对比|同比)\s*$")
+COMPARES = re.compile(r"^\s*(?:的)?\s*(?:比|较|相比|对比|同比)")
+
+
+def numbered_year_roles(text: str, figs) -> dict:
+    """{start of a money figure: "previous" | "current"} for amounts labelled by calendar years written as numbers
+    (「2025年执行额1800万，2026年2600万」「24年在岸900万 25年1100万」「2024年度离岸…2025年度…」): a figure's label is
+    the last such year before it in its sentence, with no 去年/今年 word between them; a year compared with (「2026年比
+    2025年涨了」), one dating an event (「2023年首次认定」「2016年入驻」) or a founding (「2023年成立」) labels nothing.
+    When exactly two years label figures and they follow each other, the later is the year estimated (本年度) and the
+    earlier its previous year; otherwise {} (a chain of years is year_chain's, a gap of years is asked)."""
+    from bot.estimate.reading import YEAR_CUR, YEAR_PREV
+    from bot.estimate.year_chain import DURATION_BEFORE, EVENT_DATE, NUMERIC_YEAR, founded_year_word
+
+    years = []
+    for m in NUMERIC_YEAR.finditer(text):
+        digits = m.group(1)
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        if not 2000 <= year <= 2100 or DURATION_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
+            continue
+        if COMPARED.search(text[max(0, m.start() - 3) : m.start()]) or COMPARES.match(text, m.end()):
+            continue
+        if EVENT_DATE.match(text, m.end()) or founded_year_word(text, m.end()):
+            continue
+        years.append((m, year))
+    labels = {}
+    for f in figs:
+        if f.kind != "money" or f.value is None:
+            continue
+        before = [(m, y) for m, y in years if m.end() <= f.start]
+        if not before:
+            continue
+        m, year = before[-1]
+        gap = text[m.end() : f.start]
+        if re.search(r"[。；;！!？?\n]", gap) or re.search(rf"{YEAR_PREV}|{YEAR_CUR}", gap):
+            continue
+        labels[f.start] = year
+    distinct = sorted(set(labels.values()))
+    if len(distinct) != 2 or distinct[1] != distinct[0] + 1:
+        return {}
+    return {start: "current" if year == distinct[1] else "previous" for start, year in labels.items()}
