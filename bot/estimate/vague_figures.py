@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import List
+from decimal import Decimal
+from typing import List, Optional
 
 import yaml
 
@@ -111,6 +112,23 @@ def hedged(f) -> bool:
     """Whether figure `f` is one exact figure with a hedge word (「180万美元左右」「大约200万」): the user's figure as
     told (vague_figures.yml hedges), not a limit quoted (以上/超过/最高)."""
     return getattr(f, "bound", None) in vague_words()["hedges"]
+
+
+_MORE_THAN = re.compile(rf"({_NUMERAL})\s*([万wW])?\s*(?:多(?!少)|余)\s*([万wW])?\s*(?:元|块钱|块)?")
+
+
+def more_than(v: Vague) -> Optional[Decimal]:
+    """The amount a rough 「3万多」「3w多」「30多万」「100余万」「3000多元」 is more than (3万, 30万 …): a lower bound,
+    never a figure to compute with; None for other rough forms (「十几万」「小两百万」) or two magnitudes."""
+    from calculator.figures_zh import parse_number
+
+    m = _MORE_THAN.fullmatch(v.raw)
+    if not m or (m.group(2) and m.group(3)):
+        return None
+    number = parse_number(m.group(1))
+    if number is None or number <= 0:
+        return None
+    return Decimal(number) * (10000 if (m.group(2) or m.group(3)) else 1)
 
 
 def is_input(text: str, v: Vague) -> bool:

@@ -233,19 +233,25 @@ def _read(r):
         if rng:
             costs = [rng[0]]
             r.use(rng[1])
+        rough = None if costs else _rough_each(r, s, e)  # 「每场费用都3w多」: more than 3万 each, no figure
         fairish = (
             re.search(FAIR_WORDS, seg)
             or r.pending == "fairs"
-            or (cur is not None and (costs or counts))
+            or (cur is not None and (costs or counts or rough))
             or (counts and re.search(FAIR_WORDS, r.text))
+            or (  # 「还有两场国内的，每场1.5万」 after fairs told: more fairs
+                (r.known or {}).get("fairs") and any(re.search(r"场|次", c.unit or "") for c in counts)
+            )
             or (named_fair and costs and _bare_amount(r, seg, s, costs))
         )
         named_fair = bool(re.search(FAIR_WORDS, seg)) and not seg_figs
-        if not fairish or not (costs or counts):
+        if not fairish or not (costs or counts or rough):
             said_region = region or said_region
             continue
         if region is None and _another_region(cur, said_region):
             region = said_region  # 「国内12场 每场3.5万 另外去了一趟新加坡的 展位费5万」: the next fair is there
+        if region is None and counts and _counted_elsewhere(cur, said_region):
+            region = said_region  # 「国内…跑了12场 每场3w多 国外的也是指定的 去了7场」: 7场 are a new batch there
         region = region or (said_region if cur is None or cur["region"] is None else None)
         said_region = None
         one_of = (
@@ -259,7 +265,7 @@ def _read(r):
             for c in counts:
                 r.use(c)
             counts = []
-        if counts and not costs and not region and _told_so_far(groups) == int(counts[0].value):
+        if counts and not costs and not region and _counts_all_told(r, counts[0], _told_so_far(groups)):
             r.use(counts[0])  # 「…还有一个马来西亚的6万 三场都是指定展会」: the fairs told, counted again
             continue
         if counts and not costs and groups and _rest_of_told(r.text, counts[0], _told_so_far(groups)):
@@ -284,6 +290,8 @@ def _read(r):
             _add_cost(r, cur, c)
         if rng:
             cur["range"] = rng
+        if rough:
+            cur["at_least"] = rough
         if re.search(PER_WORDS, seg):
             cur["per"] = "each"
         elif re.search(TOTAL_WORDS, seg):
@@ -294,7 +302,11 @@ def _read(r):
             "（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数"
         )
     fairs = []
-    costless = [{"region": g["region"], "count": g["count"]} for g in groups if not g["costs"] and g["count"]]
+    costless = [
+        {"region": g["region"], "count": g["count"]}
+        for g in groups
+        if not g["costs"] and g["count"] and not g.get("at_least")
+    ]
     if costless:
         names = {"domestic": "境内", "overseas": "境外"}
         said = "、".join(f"{names.get(g['region'], '')}{g['count']}场" for g in costless)
@@ -309,6 +321,7 @@ def _read(r):
     for g in groups:  # 「境内展会上半年3场…，下半年2场…」: the heading's region holds for every batch
         g["region"] = g["region"] or topic
         if not g["costs"]:
+            fairs += _at_least(r, g) if g.get("at_least") else []
             continue
         if _total_of_uncounted_fairs(r, g):
             continue
@@ -565,6 +578,68 @@ def _ranged(r, g) -> list:
         )
     )
     return []
+
+
+def _counted_elsewhere(cur: Optional[dict], said: Optional[str]) -> bool:
+    """A count said after another region (said on its own) than the batch before, which was counted and has no exact
+    cost: the count is of fairs in that other region, a new batch — never the first batch's count replaced."""
+    return bool(
+        cur is not None and said and cur["region"] and said != cur["region"] and cur["count"] and not cur["costs"]
+    )
+
+
+def _rough_each(r, start: int, end: int):
+    """(lower bound, words) of a cost said of every fair as more than an amount (「每场费用都3w多」「单场都是两万多」)
+    in r.text[start:end], or None: a rough amount (bot/estimate/vague_figures.py) is no figure, only a bound."""
+    from bot.estimate.vague_figures import more_than
+
+    for v in r.rough:
+        if not start <= v.start < end or more_than(v) is None:
+            continue
+        lead = r.text[start : v.start]
+        if re.search(rf"{fair_roles.EACH_FAIR}|都|均", lead) and not re.search(TOTAL_WORDS, lead):
+            return more_than(v), v.raw  # (「加起来都3万多」 is all the fairs' total: left to the rough reader)
+    return None
+
+
+def _at_least(r, g) -> list:
+    """Fairs each said to cost more than an amount (「12场 每场3w多」): every fair at its cap when the bound alone already
+    reaches it (the rough cost does not change the award, and the answer says so); otherwise each fair's cost is asked,
+    the rough amount named. Never a guessed figure."""
+    low, said = g["at_least"]
+    n, region = g["count"], g["region"]
+    place = REGION_NAMES.get(region, "")
+    if n and region and low * figure("3.5", "rate") >= figure("3.5", f"{region}_event_cap_cny"):
+        cap = figure("3.5", f"{region}_event_cap_cny")
+        r.out.notes.append(
+            f"您说的{place}每场“{said}”是约数：按最低的{wan(low)}算，每场补贴已达每场上限{wan(cap)}，"
+            "按上限计（具体费用多少不影响结果）"
+        )
+        return [{"region": region, "cost_cny": low, "_range": f"“{said}”"} for _ in range(n)]
+    r.out.clarifications.append(
+        Clarification(
+            "fair_cost",
+            f"您说的{place}活动每场“{said}”是个大概的数，每场的补贴单独计算、各有上限{caps_note()}，我不按估计的数字"
+            f"测算。请问{place}{n or ''}{'场' if n else ''}活动每场的费用（注册费、展位费、布展费、特装费、宣传推广费合计）"
+            "分别是多少？",
+            {"groups": [{"region": region, "count": n or 1}]},
+        )
+    )
+    return []
+
+
+def _counts_all_told(r, count, told: int) -> bool:
+    """「三场都是指定展会」: a count of the fairs told in this message — or, said with 都/全/均, of those and the fairs
+    told in earlier messages (「国内那场…2万4。两场都是指定的」 after one fair abroad) — names no new fairs."""
+    n = int(count.value)
+    if n == told:
+        return True
+    before = len((r.known or {}).get("fairs") or [])
+    return (
+        bool(before)
+        and n == told + before
+        and bool(re.match(r"\s*(?:的)?(?:展会|展|活动)?\s*(?:都|全|均)", r.text[count.end :]))
+    )
 
 
 def _told_so_far(groups: list) -> int:
@@ -922,6 +997,22 @@ def _said_again(r, fairs: list, cur: dict, anchor: str, after: str) -> None:
     cur["region"] = cur["region"] or x["region"]
 
 
+def one_fair_told(t: str, start: int, end: int, figs) -> bool:
+    """「还有一场国内的展」「国内另外去了一次展会」: the clause around the region word t[start:end] tells one fair there
+    (一场/一次/一个 and a fair word), with no figure of its own and no word that it did not or will not happen."""
+    a = max(t.rfind(c, 0, start) for c in "，,。；;！!？?\n") + 1
+    stops = [i for i in (t.find(c, end) for c in "，,。；;！!？?\n") if i >= 0]
+    b = min(stops) if stops else len(t)
+    clause = t[a:b]
+    if any(a <= f.start < b and f.kind in ("money", "percent", "rate") for f in figs):
+        return False
+    if re.search(rf"{NONE_WORDS}|准备|打算|计划|将要|还没|明年", clause):
+        return False
+    if not re.search(r"(?<![第\d])(?:[一1]|还有|另外|又)\s*[场次个届]", clause):
+        return False
+    return bool(re.search(FAIR_WORDS, clause) or (re.search(r"去|参加|参展|跑了", clause) and re.search(FAIR_WORDS, t)))
+
+
 def _ask_unpriced(r, unpriced: list) -> None:
     """「广州一场，展位费2万；…还有深圳一场」: a fair named with no cost is asked about by its name, never dropped."""
     names = "、".join(x["place"] for x in unpriced)
@@ -941,11 +1032,12 @@ def answer_about_named(text: str, groups: list) -> str:
     越南那场特装是2万不是1万」 → the 深圳 sentence): a sentence naming another fair, or correcting a figure, is left to
     the correction readers."""
     names = [g["place"] for g in groups]
+    by_region = any(n in REGION_NAMES.values() for n in names)  # 「境内那场」 asked: its answer names its city
     kept = []
     for part in re.split(r"(?<=[。；;！!\n])", text):
         if re.search(r"不是|而非|并非|说错|搞错|口误|更正|其实是|应该是", part):
             continue
-        if named_places(part) and not any(n in part for n in names):
+        if named_places(part) and not any(n in part for n in names) and not by_region:
             continue
         kept.append(part)
     return "".join(kept) or text
@@ -989,7 +1081,9 @@ def _listed_one_each(t: str, fair_counts: list, moneys: list) -> list:
     starts = []
     for c in fair_counts:
         n = int(c.value or 0)
-        each = re.match(r"[^，,。；;\d]{0,10}?(?:分别|依次|各自|各为|各是)", t[c.end : c.end + 16])
+        each = re.match(  # (「境内3场，展位费加布展费分别是…」: the cost words may follow the count after a comma)
+            r"[，,：:]?[^，,。；;\d]{0,10}?(?:分别|依次|各自|各为|各是)", t[c.end : c.end + 18]
+        )
         if n < 2 or each is None:
             continue
         listed = [f for f in moneys if f.start >= c.end + each.end()][:n]
@@ -1099,6 +1193,9 @@ def _itemised(r) -> bool:
             _said_again(r, fairs, cur, t[start:end], t[end : end + 12])
             if region and named_places(t[start:end]):
                 cur.setdefault("place", t[start:end])  # 「还有深圳一场」: the fair's name, if it is asked about
+            elif region and one_fair_told(t, start, end, r.figs):
+                cur.setdefault("place", REGION_NAMES[region])  # 「还有一场国内的展」: one fair there, its cost not said
+                cur["announced"] = True
             last = end
             continue
         f = item
@@ -1152,7 +1249,8 @@ def _itemised(r) -> bool:
     if not fairs:
         return False
     told = int(fair_counts[0].value) if fair_counts else 0
-    if unpriced and told == len(fairs) + len(unpriced) and not r.out.clarifications:  # 「3场：…还有深圳一场」
+    announced = any(x.get("announced") for x in unpriced)  # 「…9万6；还有一场国内的展」: one more fair, no cost
+    if unpriced and (announced or told == len(fairs) + len(unpriced)) and not r.out.clarifications:
         _ask_unpriced(r, unpriced)
     excluded = [f"{word}{wan(f.value)}" for x in fairs for word, f in x["excluded"]]
     if excluded:
