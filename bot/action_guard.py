@@ -1,5 +1,7 @@
 """An action that raises still answers: the user gets a plain Chinese apology instead of the channel's "busy"
-reply, the conversation keeps every slot it had (no events), and the failure is logged with its traceback.
+reply, the conversation keeps every slot it had (no slot events), and the failure is logged with its traceback.
+The apology ends the turn (a follow-up `action_listen`): with nothing else said, the policies would go on predicting
+fallbacks after it until Rasa's circuit breaker stopped them, ten apologies in one reply.
 
 ``install()`` wraps rasa_sdk's ``ActionExecutor.run`` (rasa-sdk 3.x) once; it is called from ``actions/__init__.py``
 before the console hook, so the console records the apology and queues the message for staff (the apology says
@@ -16,8 +18,8 @@ _INSTALLED_FLAG = "_failure_guarded"
 
 
 def failed_response() -> dict:
-    """The executor's answer for an action that raised: no events, one apology."""
-    return {"events": [], "responses": [{"text": FAILED_ACTION_TEXT}]}
+    """The executor's answer for an action that raised: one apology, then listening; no slot is changed."""
+    return {"events": [{"event": "followup", "name": "action_listen"}], "responses": [{"text": FAILED_ACTION_TEXT}]}
 
 
 def install() -> bool:

@@ -92,6 +92,36 @@ def install_action_failure_abort() -> None:
     MessageProcessor._aborts_on_action_failure = True
 
 
+def ends_listening(tracker) -> bool:
+    """Appends `action_listen` to a turn that stopped without it (Rasa's circuit breaker after too many actions);
+    whether it did. Rasa counts the actions since the last `action_listen`, so without it every later message of the
+    conversation trips the breaker at once and is never answered."""
+    from rasa.shared.core.constants import ACTION_LISTEN_NAME
+    from rasa.shared.core.events import ActionExecuted
+
+    if tracker.is_paused() or tracker.latest_action_name == ACTION_LISTEN_NAME:
+        return False
+    tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
+    return True
+
+
+def install_listen_after_circuit_break() -> None:
+    from rasa.core.processor import MessageProcessor
+
+    if getattr(MessageProcessor, "_listens_after_circuit_break", False):
+        return
+    loop = MessageProcessor._run_prediction_loop
+
+    async def _run_prediction_loop(self, output_channel, tracker):
+        await loop(self, output_channel, tracker)
+        if ends_listening(tracker):
+            logger.warning("turn of %s ended without action_listen; listening appended", tracker.sender_id)
+
+    MessageProcessor._rasa_run_prediction_loop = loop
+    MessageProcessor._run_prediction_loop = _run_prediction_loop
+    MessageProcessor._listens_after_circuit_break = True
+
+
 async def run_turn(processor, text: str, sender_id: str = WARM_SENDER) -> List[Dict[str, Any]]:
     """One complete turn on a new tracker that is never saved; returns the bot's messages."""
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -234,7 +264,12 @@ def install() -> None:
     from bot import rasa_speedups
 
     rasa_speedups.install()  # the one install point of the speed-ups (RASA_SPEEDUPS=0: none)
-    for installer in (install_action_timeout, install_action_failure_abort, install_nlu_off_loop):
+    for installer in (
+        install_action_timeout,
+        install_action_failure_abort,
+        install_nlu_off_loop,
+        install_listen_after_circuit_break,
+    ):
         try:
             installer()
         except Exception:  # noqa: BLE001 - never stop the server from starting

@@ -1,5 +1,6 @@
-"""An action whose code raises still answers: one apology in Chinese (queued for staff as not understood), no events
-so the conversation keeps what it had; an unknown action name is still the executor's own error."""
+"""An action whose code raises still answers: one apology in Chinese (queued for staff as not understood), no slot
+events so the conversation keeps what it had, then listening (no fallbacks after it until the circuit breaker); an
+unknown action name is still the executor's own error."""
 
 import asyncio
 
@@ -46,7 +47,7 @@ def executor():
 
 def test_a_raising_action_answers_the_apology_and_keeps_the_slots(executor):
     out = asyncio.run(executor.run(_call("action_test_raises")))
-    assert out["events"] == []
+    assert out["events"] == [{"event": "followup", "name": "action_listen"}]  # the apology ends the turn
     assert [r["text"] for r in out["responses"]] == [FAILED_ACTION_TEXT]
     assert NOT_UNDERSTOOD in FAILED_ACTION_TEXT  # the console queues it for staff
 

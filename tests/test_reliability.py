@@ -169,3 +169,19 @@ def test_check_message_accepts(value, text, note):
 def test_check_message_refuses_with_a_chinese_reason(value):
     text, reply, _ = guard.check_message(value)
     assert text is None and reply and any("\u4e00" <= c <= "\u9fff" for c in reply)
+
+
+def test_a_turn_stopped_by_the_circuit_breaker_ends_listening():
+    """Rasa counts the actions since the last action_listen: a turn the breaker stopped (ten fallbacks after a failed
+    action) left none, and every later message tripped it at once and got no answer at all."""
+    from rasa.shared.core.events import UserUttered
+
+    events = [ActionExecuted("action_listen"), UserUttered("是的")] + [ActionExecuted("action_answer")] * 10
+    tracker = DialogueStateTracker.from_events("u1", events, slots=DOMAIN.slots)
+    assert reliability.ends_listening(tracker) is True
+    assert tracker.latest_action_name == "action_listen"
+    assert reliability.ends_listening(tracker) is False  # a turn that ended listening is left as it is
+    tracker.update(UserUttered("去年在岸2300万"))
+    proc = MessageProcessor.__new__(MessageProcessor)
+    proc.max_number_of_predictions = 10
+    assert not proc.is_action_limit_reached(tracker, True)  # the next message is answered

@@ -17,6 +17,12 @@ NEGATED = re.compile(r"(没有|没|无|不是|并非|非)$")
 # "去年的增量先不算": an item named to leave it out
 LEFT_OUT = re.compile(r"[^，。；,;]{0,4}(先不算|不算|不用算|不要算|不考虑|先不管|除外|不用管)")
 
+# 「其他项目（技术先进型、展会、认证等）都没有」「展会和认证也都没参加」: an item named in a list that 都/也 … 没有 then
+# denies as a whole, in the same clause and with no figure between, is declined, not asked about
+DENIED_AFTER = re.compile(
+    r"[^，。；,;！!？?\n\d]{0,24}?(都|均|全都|全|也都|也)\s*(没有|没|无|不涉及)[^，。；,;！!？?\n\d吗呢]{0,4}(?=[，。；,;！!\n]|$)"
+)  # 「展会和认证都没有上限吗？」 asks, declines nothing
+
 GROUPS = {
     "3.8.2": ["3.8.2a", "3.8.2b"],
     "3.7": ["3.7.2", "3.7.3", "3.7.4"],
@@ -34,7 +40,9 @@ def detect_items(text: str) -> list:
         code
         for code, pat in ITEM_PATTERNS
         if any(
-            not NEGATED.search(text[max(0, m.start() - 4) : m.start()]) and not LEFT_OUT.match(text, m.end())
+            not NEGATED.search(text[max(0, m.start() - 4) : m.start()])
+            and not LEFT_OUT.match(text, m.end())
+            and not DENIED_AFTER.match(text, m.end())
             for m in re.finditer(pat, text)
         )
     }

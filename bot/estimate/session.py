@@ -1350,10 +1350,12 @@ class EstimateSession:
                 return True
             if (
                 not moneys
-                and data.get("said")
+                and kind == "executed"
+                and re.fullmatch(r"\d+(?:\.\d+)?", str(data.get("said") or ""))
                 and re.fullmatch(r"(对|是的?|没错|嗯|对的|是这样|没问题)[。！!，,]?", norm.strip())
             ):
-                # 「180是180万美元吗？」「是的」: the number the user typed, in the unit the question named
+                # 「180是180万美元吗？」「是的」: the number the user typed, in the unit the question named; a 「是的」 to
+                # 「其中在岸部分是多少？」 names no amount (the whole is never taken for its part)
                 self.inputs[data["key"]] = Decimal(data["said"]) * 10000
                 self.last_keys.append(data["key"])
                 self.clarify = None
@@ -2193,13 +2195,24 @@ def _adds(text: str) -> bool:
 
 
 def _restates(old: list, new: list) -> bool:
-    """Every entry of `new` is already in `old` (same costs, same places): the list told again."""
+    """Every entry of `new` is already in `old` (same costs, same places): the list told again. Figures compare by
+    value, however kept (a platform's `_parts` come back from the conversation's slot as text: 「1200000」 is
+    Decimal 1200000, so a message sent again is not one more platform)."""
     from collections import Counter
 
-    def key(e):
-        return tuple(sorted((k, str(v)) for k, v in e.items()))
+    def plain(v):
+        if isinstance(v, dict):
+            return tuple(sorted((str(k), plain(x)) for k, x in v.items()))
+        if isinstance(v, (list, tuple)):
+            return tuple(plain(x) for x in v)
+        if isinstance(v, (Decimal, int, float, str)) and not isinstance(v, bool):
+            try:
+                return str(Decimal(str(v)).normalize())
+            except ArithmeticError:
+                return str(v)
+        return str(v)
 
-    return bool(new) and not Counter(key(e) for e in new) - Counter(key(e) for e in old)
+    return bool(new) and not Counter(plain(e) for e in new) - Counter(plain(e) for e in old)
 
 
 def used_figures(inputs: dict) -> list:

@@ -112,9 +112,10 @@ def founded_in(text: str, year_end: int) -> bool:
     return re.match(pattern, text[year_end:]) is not None
 
 
-def other_kind_part(after: str, kind: str) -> Optional[str]:
+def other_kind_part(after: str, kind: str, kind_named: bool = False) -> Optional[str]:
     """The words in `after` (the text after an amount of `kind`, up to the next amount) saying a part of it is of
-    the other kind (estimate_words.yml part_of_other_kind), or None."""
+    the other kind (estimate_words.yml part_of_other_kind), or None. `kind_named`: the amount's kind was said with
+    it (「在岸2800万」); then words adding to it (besides: 「还有一部分离岸」) tell business beside it, not a part."""
     words = estimate_words()
     w = words["part_of_other_kind"]
     other = ONSHORE if kind == "offshore" else OFFSHORE
@@ -122,6 +123,8 @@ def other_kind_part(after: str, kind: str) -> Optional[str]:
         abroad = _words(w["abroad"] + words["places"]["overseas"])
         other = rf"{other}|(?:{abroad})(?:的)?(?:{_words(w['clients'])})"
     m = re.search(rf"({_words(w['parts'])})[^，。；,;\d]{{0,{int(w['within'])}}}?({other})", after)
+    if m and kind_named and re.search(rf"({_words(w['besides'])})[也还]?有?\s*$", after[: m.start()]):
+        return None  # 「在岸做了2800万，还有一部分离岸」: business beside the amount, not a part of it
     if not m or re.search(rf"({NONE_WORDS}|不是|没)\s*$", after[: m.start(2)][-3:]):
         # 「离岸占大头」「offshore为主」: the other kind named first, then the share it has of the whole
         m = re.search(rf"(?<!不)({other})[^，。；,;\d]{{0,3}}?({_words(w['shares'])})", after)
@@ -1802,7 +1805,7 @@ class Reader:
         ):  # 「一共220万 去年150万 里面有新加坡客户的单子」: said after the year's amounts in a row, of the whole
             later = [g.start for g in nxt[1:]]
             end = min(later) if later else len(self.text)
-        other = other_kind_part(self.text[f.end : end], kind)
+        other = other_kind_part(self.text[f.end : end], kind, self._kind_named_before(f, kind))
         if not other or any(self.text.find(other, f.end) == taken for taken in self._parts_told):
             return False
         self._parts_told.add(self.text.find(other, f.end))
@@ -1825,6 +1828,12 @@ class Reader:
             )
         )
         return True
+
+    def _kind_named_before(self, f, kind: str) -> bool:
+        """「今年在岸做了2800万」: the amount's kind said in its own part, before it and after any earlier amount."""
+        before = [g.end for g in self.figs if g.kind == "money" and g.end <= f.start]
+        start = max(before + [segment_of(self.spans, f.start)[0]])
+        return bool(re.search(ONSHORE if kind == "onshore" else OFFSHORE, self.text[start : f.start]))
 
     def _whole_with_unsaid_part(self, f, year: Optional[str]) -> bool:
         """「合同执行额一共1600万 里面有一部分是离岸的」: a whole of no kind said to hold a part of one kind, without
@@ -2216,6 +2225,10 @@ class Reader:
             and re.search(r"增长|增加|提高|涨|上升|提升|递增|降|减|持平|没变|下滑", rd)
         ):
             fell = re.search(r"降|减少|下滑|持平|没变|没涨|没有增|没增|未增|不增|没有涨|不涨|只有一年|只涨了一年", rd)
+            # 「研发投入也没连续增长」「并未持续两年增加」「不是每年都在涨」: a negation before the growth covers it
+            fell = fell or re.search(
+                rf"({NONE_WORDS}|不是|不算|并非|谈不上|算不上|不(?!断|停|少))[^，。；增涨升]{{0,6}}?{RISES}", rd
+            )
             years = each_of_two_years(self._part_with(r"研发"))  # 「22、23年研发投入都涨了」
             two = re.search(r"连续|两年|2年|每年|都在|持续|一直", rd) if years is None else years
             two = two or re.search(r"连续|持续", rd)  # 「前年到今年连续两年都在涨」 said outright
@@ -2230,6 +2243,9 @@ class Reader:
                     self.out.fields.setdefault("innovation_rd_growth_two_years", False)
             elif self.pending == "new_enterprise":
                 self.out.fields.setdefault("new_enterprise", b)
+
+
+RISES = r"(增长|增加|提高|涨|上升|提升|递增)"
 
 
 def read(text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None) -> Reading:

@@ -102,6 +102,11 @@ def read(r):
             continue
         if not m_mine and _other_clause(t, f.start, mine, others):
             continue  # 「另外在岸今年3.1亿 vs 去年2.6亿」: last year's business, in the clause that names it
+        fee = _fee_named(window)
+        if fee and not m_not and (groups or r.pending == "platforms"):
+            excluded.append(f"{fee}{wan(f.value)}")  # 「另外付了讲师费30万」: a fee paid, not a platform's purchase
+            r.use(f)
+            continue
         if m_not and m_not[-1].end() > max(m_mine or [-1]) and (groups or re.search(r"平台", t)):
             excluded.append(f"{m_not[-1].group(0)}{wan(f.value)}")  # 「还有研发人员工资150万」: not a purchase
             r.use(f)
@@ -271,6 +276,23 @@ def _platform_entries(r) -> dict:
         if re.search(r"平台", lst.text) or (r.pending == "platforms" and len(lst.entries) > 1):
             out.update({e.figure.start: e for e in lst.entries})
     return out
+
+
+# a fee named right before a figure (「讲师费」「课酬费用」, then 是/花了/付了 …): the fee's words, no digits or clause breaks
+_FEE = re.compile(
+    r"([^\s，,。；;、：:\d了付花交出]{1,8}?(?:费用|费|支出|成本|开销))"
+    r"(?:另外|另|还|又|单独|额外|是|为|花了|付了|支付了|支付|付|花|共|一共|大概|大约|约|有)*\s*$"
+)
+
+
+def _fee_named(window: str):
+    """The fee named right before a platform's figure (「另外付了讲师费」→ 讲师费) when it is no purchase: a fee whose
+    words name no hardware, facilities or software and no purchase (「软件授权费」「设备购置费」「平台建设费」 are costs of
+    the platform); None otherwise."""
+    m = _FEE.search(window)
+    if not m or re.search(rf"{PARTS}|平台|购置|采购|购买|投入|投资|建设|总|合计", m.group(1)):
+        return None
+    return re.sub(r"^(再加上|还有|另外|此外|以及|加上|还|另)", "", m.group(1)) or m.group(1)
 
 
 def _not_a_purchase(entry, not_covered: str) -> bool:
