@@ -102,6 +102,8 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round42_estimates.yaml": 0.63,  # 66.7 % 2026-12-02 08:14 (first play 66.7 %)
     "cases_round43_questions.yaml": 0.90,  # 93.3 % 2026-12-02 10:05 (first play 93.3 %, sealed, at 1e133bf)
     "cases_round43_estimates.yaml": 0.73,  # 76.7 % 2026-12-02 10:05 (first play 76.7 %)
+    "cases_round44_questions.yaml": 0.93,  # 96.7 % 2026-12-02 11:16 (first play 96.7 %, sealed, at 6f381e2)
+    "cases_round44_estimates.yaml": 0.83,  # 86.7 % 2026-12-02 11:16 (first play 86.7 %)
 }
 
 
