@@ -1969,7 +1969,7 @@ class EstimateSession:
         self.pending = todo[0] if todo else None
         if not todo:
             self.status = "done"
-            if "3.8.3" in self.items and "rent_years_subsidized" not in self.inputs:
+            if "3.8.3" in self.items and "rent_years_subsidized" not in self.inputs and "3.8.3" not in self.failed():
                 note = clauses.rent.unasked_note()
                 if note not in self.notes:
                     self.notes.append(note)
@@ -2001,8 +2001,38 @@ class EstimateSession:
                 result = supposed_awards.condition_said(result)
             return supposed_awards.with_stated(self._with_other_items(result), inp)
         inputs, waiting = without_waiting(calculator_inputs(self.inputs))
+        inputs = self._without_incomplete_failed(inputs)
         result = calculate(inputs, ruled_out=self.ruled_out())
         return dict(result, waiting=waiting) if waiting else result
+
+    def _without_incomplete_failed(self, inputs: dict) -> dict:
+        """An item the stated facts rule out is not asked its other figures (missing() leaves it out): when the
+        calculator would refuse the figures it does have (「入驻才半年，年租金60万」 without the area), that item's own
+        figures are left out of the calculation and its verdict is said in a note; the other items are estimated."""
+        from calculator import CalculatorError
+        from calculator.inputs import validate
+
+        failed = self.failed()
+        if not failed:
+            return inputs
+        kept = set(clauses.missing(self, set(self.items) - set(failed)))
+        for _ in range(len(failed)):
+            try:
+                validate(inputs)
+                return inputs
+            except CalculatorError as err:
+                field_name = (err.field or "").split("[")[0]
+                codes = [c.code for c in clauses.clauses_for(failed) if field_name in {f.key for f in c.fields}]
+                if not codes:
+                    return inputs
+                others = {f.key for c in clauses.clauses_for(set(self.items) - set(failed)) for f in c.fields}
+                for code in codes:
+                    own = {f.key for f in clauses.BY_CODE[code].fields} - others - kept
+                    inputs = {k: v for k, v in inputs.items() if k not in own}
+                    note = f"{item_words.NAMES.get(code, code)}不符合条件：{failed[code]}，未计入测算"
+                    if note not in self.notes:
+                        self.notes.append(note)
+        return inputs
 
     def _with_other_items(self, result: dict) -> dict:
         """「今年新拿到技先资格 增量奖励40万 离岸奖励60万…技先奖和创新奖分别多少」: 三（三） on the awards the user
