@@ -19,6 +19,8 @@ from typing import List, Optional
 from bot.estimate.reading import alternation, estimate_words, wan
 
 BREAK = "，。；,;！!？?、:：\n"
+# 「帮我算下」: a request before 我算, not the user's result
+REQUEST_BEFORE = re.compile(r"(帮|给|替|请|麻烦|劳驾)\s*$")
 PER_UNIT_AFTER = re.compile(r"^\s*[/每一](人|场|个|项|家|次|名)")
 
 
@@ -52,8 +54,9 @@ def _names():
 def _region(text: str):
     """(start, loose): where the user's own results begin and whether short names and totals name them
     there; None when the message neither says it holds the user's results nor asks to check them."""
-    opener = re.search(alternation(_words("openers")), text)
-    if opener:
+    for opener in re.finditer(alternation(_words("openers")), text):
+        if REQUEST_BEFORE.search(text[: opener.start()]):
+            continue  # 「帮我算下」「麻烦给我们算了看看」: asks the bot to work it out, no result of the user's
         return opener.end(), True
     if re.search(alternation(_words("check_asks")), text):
         return 0, False

@@ -80,6 +80,12 @@ def _phrases(text: str, bounds_re=PHRASE) -> list:
     return out
 
 
+def fair_phrases(text: str) -> list:
+    """(words, money values) of each phrase of `text` that tells one fair with its cost, a phrase naming the fair
+    again (「…2.5万，不过这场…」) joined to it (fair_elsewhere.py reads them too)."""
+    return [(w, v) for w, v, k in _phrases(text) if len(v) == 1 and not k]
+
+
 def _count(k: str) -> int:
     from calculator.figures_zh import numeral_value
 

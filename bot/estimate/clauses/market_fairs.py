@@ -125,7 +125,9 @@ def read(r):
     if r.out.fields.get("fairs"):
         from bot.estimate.fair_designation import designated_only
 
-        r.out.fields["fairs"] = designated_only(r, r.out.fields["fairs"])
+        from bot.estimate.fair_elsewhere import claimed_elsewhere_left_out
+
+        r.out.fields["fairs"] = claimed_elsewhere_left_out(r, designated_only(r, r.out.fields["fairs"]))
         if not r.out.fields["fairs"]:
             del r.out.fields["fairs"]  # every fair told asked again (fair_designation._ask_designated)
             return
