@@ -266,6 +266,20 @@ def _outside_line(who: str, kind: dict, text: str = "") -> str:
     return msg
 
 
+def apply_line(text: str) -> str:
+    """「…这算不算电子商务平台服务？能申报服务外包补贴吗？」: the second question, whether the business not in the catalog
+    may be applied for, answered in a part of its own from 第一条 and 第二条; "" when the message asks no such thing."""
+    if not shapes.search("apply_ask", text):
+        return ""
+    scope, who = query.clause("1"), query.clause("2")
+    return (
+        f"\n\n关于能否申报：这项业务不是服务外包，不能按本政策申报服务外包的奖补。依据{scope['label']}"
+        f"（{scope['title']}），本政策所指的服务外包业务范围按照{CATALOG.removeprefix('附件')}执行。"
+        f"企业如另有为客户提供的、属于目录领域的服务外包业务，就那部分业务申报，申报主体还须符合{who['label']}"
+        f"（{who['title']}）的条件。"
+    )
+
+
 def _industries_cited(text: str) -> list:
     """The catalog's industry names (国民经济行业, the clients' industries) the message quotes."""
     names = {name for d in query.domains() for name in d.get("industries", [])}
@@ -310,7 +324,9 @@ def classify_answer(text: str) -> Optional[Answer]:
     subject = _subject(text)
     who = f"“{subject}”" if subject else "这项业务"
     if judged and judged[0][2][0] == "none":
-        return Answer(_outside_line(who, judged[0][2][1], text) + "具体以市商务局认定为准。", clause="annex")
+        return Answer(
+            _outside_line(who, judged[0][2][1], text) + "具体以市商务局认定为准。" + apply_line(text), clause="annex"
+        )
     hits = query.classify_business(text, limit=3)
     if not hits and not shapes.search("catalog_listing", text):
         return None
