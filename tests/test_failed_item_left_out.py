@@ -30,3 +30,16 @@ def test_ruled_out_item_does_not_block_the_others(text, total):
     assert "3.8.3" not in [i["code"] for i in result["items"]]
     assert any(n.startswith("租金补贴不符合条件：入驻三年以上") and "未计入测算" in n for n in s.notes)
     assert not any("已享受过的租金补贴年数" in n for n in s.notes)
+
+
+@pytest.mark.parametrize(
+    "text,floor",
+    [
+        ("我们在市级服务外包重点园区入驻4年了 合同执行额一年900多万 年租金80万 租金补贴能给多少", "9000000"),
+        ("园区入驻5年，执行额每年六百多万，房租一年50万，租金补贴有多少", "6000000"),
+    ],
+)
+def test_contract_floor_with_its_year_is_never_the_rent(text, floor):
+    s = EstimateSession.start(text)
+    assert s.inputs["rent_contract_amount_cny"] == Decimal(floor)
+    assert "3.8.3" not in s.failed() and s.pending == "rent_area_m2"

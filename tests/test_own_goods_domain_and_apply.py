@@ -20,7 +20,7 @@ def test_classified_and_apply_answered(said):
     text = catalog.classify_answer(t).text
     head, _, tail = text.partition("关于能否申报：")
     assert "不属于服务外包" in head and "为客户搭建电子商务平台" in head
-    assert tail.startswith("这项业务不是服务外包，不能按本政策申报") and "第一条" in tail and "第二条" in tail
+    assert tail.startswith("这项业务不是服务外包，不能按本政策申报") and "第一条" in tail
 
 
 def test_no_apply_line_without_the_question():

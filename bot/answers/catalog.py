@@ -268,15 +268,14 @@ def _outside_line(who: str, kind: dict, text: str = "") -> str:
 
 def apply_line(text: str) -> str:
     """「…这算不算电子商务平台服务？能申报服务外包补贴吗？」: the second question, whether the business not in the catalog
-    may be applied for, answered in a part of its own from 第一条 and 第二条; "" when the message asks no such thing."""
+    may be applied for, answered in a part of its own from 第一条; "" when the message asks no such thing."""
     if not shapes.search("apply_ask", text):
         return ""
-    scope, who = query.clause("1"), query.clause("2")
+    scope = query.clause("1")
     return (
         f"\n\n关于能否申报：这项业务不是服务外包，不能按本政策申报服务外包的奖补。依据{scope['label']}"
         f"（{scope['title']}），本政策所指的服务外包业务范围按照{CATALOG.removeprefix('附件')}执行。"
-        f"企业如另有为客户提供的、属于目录领域的服务外包业务，就那部分业务申报，申报主体还须符合{who['label']}"
-        f"（{who['title']}）的条件。"
+        "企业如另有为客户提供的、属于目录领域的服务外包业务，可就那部分业务申报。"
     )
 
 

@@ -104,7 +104,8 @@ def read(r):
                 r.use(f)
     # 「执行额800多万」「八百多万」: only its floor is known, enough to check 超过500万 (the amount sets no figure)
     m = re.search(
-        r"(?:执行额|合同额|营收|业务额)[^，。；0-9一二两三四五六七八九十百千零]{0,4}([0-9]+|[一二两三四五六七八九十百千零]+)多万",
+        r"(?:执行额|合同额|营收|业务额)(?:一年|每年|全年|[^，。；0-9一二两三四五六七八九十百千零]){0,4}"
+        r"([0-9]+|[一二两三四五六七八九十百千零]+)多万",
         t,
     )
     floor = m and (Decimal(m.group(1)) if m.group(1).isdigit() else numeral_value(m.group(1)))
