@@ -43,6 +43,11 @@ def _amount(text: str, code: str) -> Decimal:
             "以上劳动合同的72人 另外8人签的是半年 能补多少",
             72,
         ),
+        (  # the rest said with no count: the parts beside need not add up
+            "我们是认定的服务外包培训机构，今年培训了200人，大专以上且考核合格的170人，其中签了两年劳动合同的120人，"
+            "签三个月的30人，剩下的还没签。能补多少",
+            120,
+        ),
     ],
 )
 def test_trainees_narrowed_step_by_step_count_the_last(text, counted):
@@ -93,6 +98,9 @@ def test_parts_beside_that_do_not_add_up_are_asked_naming_them():
     [
         # each condition's count said apart, none inside the one before: the people meeting all are not said
         "我们是认定的服务外包培训机构，今年培训了100人：大专以上的90人，考核通过的85人，签一年以上合同的80人。能补多少",
+        # more groups that qualify beside the last (12 also signed long enough): added up by the readers of groups
+        "我们是认定的服务外包培训机构，这批50个学员都是大专、都考核通过了，其中32个签了1年劳动合同，12个签了3年，"
+        "另外6个签的半年。能补多少",
         # the parts beside do not add up after one narrowing only: another reader's message
         "收了30个实习生，其中应届本科和大专的24个，都实习了4个月以上、留用后社保交了7个月；另外5个是在校的研究生",
     ],

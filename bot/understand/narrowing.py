@@ -31,6 +31,7 @@ class Part:
     start: int
     end: int
     failed: Tuple[str, ...] = ()  # labels of the conditions its words fail
+    meets: bool = False  # its words meet a condition and fail none
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,24 @@ def _nested(t: str, start: int, at: int, before_end: int) -> bool:
     return bool(re.search(lead, t[start:at])) or bool(re.match(rf"\s*(?:{lead}|中|里)", t[before_end:at]))
 
 
+def _subject(words: str) -> str:
+    """The last condition word (people_chain subjects: 合同, 社保…) said of a count, for a part beside it said without one."""
+    from bot.estimate.reading import estimate_words
+
+    said = re.findall(alternation(estimate_words()["people_chain"]["subjects"]), words)
+    return said[-1] if said else ""
+
+
+def _rest_said(t: str, found: list) -> bool:
+    """「签半年合同的60人，其余没签」: the rest said with no count after the last count — the parts need not add up."""
+    from bot.estimate.reading import estimate_words
+
+    rest = alternation(estimate_words()["people_chain"]["left"][:10])
+    stop = SENTENCE.search(t, found[-1].end())
+    tail = t[found[-1].end() : stop.start() if stop else len(t)]
+    return bool(re.search(rf"(?:{rest})(?!的?\s*[\d一二两三四五六七八九十百])", tail))
+
+
 def read(t: str, code: str, ids) -> Optional[Narrowing]:
     """The narrowing of the normalised message `t` for clause `code`'s person conditions `ids`, or None."""
     if _busy[0]:
@@ -129,13 +148,18 @@ def _read(t: str, code: str, ids) -> Optional[Narrowing]:
                 return None  # 「大专以上的90人，考核通过的85人」: each condition's count apart, or nested? not guessed
             met |= new
         else:
-            beside.append(Part(n, start, end, fails))
+            if not fails and not any(c.status == "met" for c in said):  # 「…签了1年劳动合同 10个签了2年」: 合同
+                said = checks(_subject(t[chain[-1].start : chain[-1].end]) + t[start:end], code, ids)
+            meets = not any(c.status == "not_met" for c in said) and any(c.status == "met" for c in said)
+            beside.append(Part(n, start, end, fails, meets))
             continue
         chain.append(Part(n, start, end))
         last = m.end()
     if len(chain) < 2 or not beside and len(chain) < 3 or set(ids) - met:
         return None
-    if beside and sum(p.count for p in beside) + chain[-1].count != chain[-2].count:
+    if any(p.meets for p in beside):
+        return None  # 「30个签了1年 10个签了2年」: more groups that qualify — the readers of groups add them up
+    if beside and sum(p.count for p in beside) + chain[-1].count != chain[-2].count and not _rest_said(t, found):
         # parts that do not add up to the count they were taken from: after two narrowings the chain is plain and the
         # parts beside are what is unclear — asked, naming them (counted None); else another reader's. Never a guess.
         return Narrowing(chain[0].count, None, tuple(chain), tuple(beside)) if len(chain) > 2 else None
