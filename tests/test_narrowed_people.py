@@ -9,9 +9,11 @@ from decimal import Decimal
 import pytest
 
 from actions.policy import estimate_parts
+from bot.answers.router import message_parts
 from bot.estimate.clauses import institution_training, internships
 from bot.estimate.clauses.base import OVERLAP_ASKED
 from bot.estimate.session import EstimateSession
+from bot.nlu.normalize import understand
 from bot.understand.narrowing import read
 
 D = Decimal
@@ -116,4 +118,6 @@ def test_the_item_named_after_its_figures_asks_the_estimate_not_the_cap():
     )
     asked = "定额培训支持最多能拿多少"
     assert estimate_parts([said, asked]) == [asked]
+    # the parts as the router splits them (stops read as spaces): 「一个服务贸易业务培训项目」 counts no trainee
+    assert estimate_parts(message_parts(understand(said + asked))) == [asked]
     assert estimate_parts(["离岸奖励最高多少？", "定额培训支持最多能拿多少"]) == []

@@ -21,6 +21,7 @@ from bot.understand.people_counts import PEOPLE, whole
 
 BREAK = re.compile(r"[，,。；;：:！!？?\n\s]")
 END = re.compile(r"[。；;！!？?\n]")
+THINGS = re.compile(r"[^\s，,。；;？?！!]{0,10}?(?:项目|问题|事情|学校|高校|协议|机构|平台|园区|基地|中心)")
 SENTENCE = re.compile(r"[。！!？?\n]")
 _busy = [False]
 
@@ -124,6 +125,8 @@ def _read(t: str, code: str, ids) -> Optional[Narrowing]:
     from bot.understand.person_checks import checks
 
     found = [m for m in PEOPLE.finditer(t) if whole(m.group("n")) and not re.match(r"[\d.]", t[m.end() : m.end() + 1])]
+    # 「另外我们还办了一个服务贸易业务培训项目」: a count of things, no part (the message's stops may be read as spaces)
+    found = [m for m in found if not THINGS.match(t, m.end())]
     if found:  # the sentence of the group: 「…其余签的是半年。另外我们还办了一个培训项目」 — that 一个 is no part
         stop = SENTENCE.search(t, found[0].end())
         found = [m for m in found if not stop or m.start() < stop.start()]
