@@ -210,17 +210,21 @@ def estimate_parts(parts: list) -> list:
 def _most_of_figures_before(part: str, before: list) -> bool:
     """「这个培训补贴今年最多能拿多少钱」 after parts giving the user's own money figures: asks the most this item gives
     for those figures (the estimate, held to the caps), never the caps alone; only when the part points back at the
-    item (这个/这项…补贴), has no figure of its own, and the figures before are enough to compute."""
+    item (这个/这项…补贴) or names the very item those figures compute (「…96人签了一年期合同…。定额培训支持最多能拿
+    多少」), has no figure of its own, and the figures before are enough to compute."""
+    from bot.estimate.items import detect_items
     from bot.estimate.session import EstimateSession, own_figures
 
     said = " ".join(before)
-    return (
-        bool(shapes.search("asks_amount", part))
-        and bool(shapes.search("points_back_to_item", part))
-        and not own_figures(normalize(part))
-        and _own_amounts(normalize(said))
-        and EstimateSession.start(said).status == "done"
-    )
+    if not shapes.search("asks_amount", part) or own_figures(normalize(part)):
+        return False
+    if shapes.search("points_back_to_item", part):
+        return _own_amounts(normalize(said)) and EstimateSession.start(said).status == "done"
+    named = set(detect_items(part))
+    if not named or not (_own_amounts(normalize(said)) or _computable_counts(normalize(said))):
+        return False
+    session = EstimateSession.start(said)
+    return session.status == "done" and named <= {i["code"] for i in session.compute()["items"]}
 
 
 def _whether_without_figures(part: str) -> bool:

@@ -466,6 +466,9 @@ def without_parts(t: str) -> str:
     from bot.understand.people_chain import failing_spans as chain_spans
 
     spans += chain_spans(t)  # 「6个不是应届 22个应届生里2个是中专 剩下20个…」: those 6's and 2's words
+    from bot.understand.narrowing import beside_spans
+
+    spans += beside_spans(t)  # 「其中应届毕业生16个…；另外4个是大三学生」: those 4's words
     from bot.understand.vague_parts import spans as vague_spans
 
     spans += vague_spans(t)  # 「一百来号人 有几个退学了」: those few's words

@@ -222,6 +222,31 @@ def _residual_disagrees(r, failing: list, others) -> str:
     return check(group, [p.count for p, _ in failing], others.count, named=others.text).ask
 
 
+def read_narrowing(r, code: str, ids, field: str) -> bool:
+    """People narrowed condition by condition (bot/understand/narrowing.py): the last count, meeting every person
+    condition along the chain, is counted; the parts beside it are named as left out. True when read this way."""
+    from bot.understand.narrowing import read as read_narrowed
+
+    found = read_narrowed(r.text, code, ids)
+    if found is None:
+        return False
+    for f in r.unused("count"):
+        if found.chain[0].start <= f.start < max(p.end for p in found.chain + found.beside):
+            r.use(f)
+    if found.counted is None:  # asked, naming the count whose role is unclear; nobody assumed to qualify meanwhile
+        last, parent = found.chain[-1].count, found.chain[-2].count
+        ask = (
+            f"您说的人数逐层是{' → '.join(str(p.count) for p in found.chain)}，但{found.unclear(r.text)}和这{last}名"
+            f"加起来不是{parent}名，说的是哪些人不清楚。符合全部条件（可以计入）的一共有多少名？"
+        )
+        r.out.notes.append(ask)
+        r.out.fields[OVERLAP_ASKED] = {"ask": ask, "text": r.text}
+        return True
+    r.out.fields[field] = found.counted
+    r.out.notes.append(f"人数逐层缩小：{found.said(r.text)}，按{found.counted}名计算")
+    return True
+
+
 def ask_uncounted_parts(r, code: str, ids, who: str) -> bool:
     """「一百来号人 有几个退学了 还有几个没拿到证」「培训了60人 个别没通过考核」: a part said without a count fails a person
     condition of clause `code` (bot/understand/vague_parts.py): the group's count is not the people counted and the part's

@@ -13,6 +13,7 @@ from .base import (
     figure_in,
     read_condition_groups,
     read_groups,
+    read_narrowing,
 )
 
 CODE = "3.7.2"
@@ -462,6 +463,10 @@ def read(r):
             r.out.fields["institution_recognized"] = b
     if read_batches(r):  # 「第一期40人 有3个高中；第二期34人全部符合；第三期还在上课」
         return
+    if "institution_trainees" not in r.out.fields and read_narrowing(
+        r, CODE, PERSON_CONDITIONS, "institution_trainees"
+    ):
+        return  # 「培训了150人，大专以上的130人，其中考核通过的110人，通过的人里有96人签了一年期合同」: 96
     if "institution_trainees" not in r.out.fields and (
         _contract_list(r) or read_condition_groups(r, CODE, PERSON_CONDITIONS, "institution_trainees", "学员")
     ):  # 「A公司12人 合同2年；C公司5人 合同6个月」「计算机班20人考核通过；会计班8人考核没通过」

@@ -12,6 +12,7 @@ from .base import (
     count_without_parts,
     figure_in,
     read_condition_groups,
+    read_narrowing,
 )
 
 CODE = "3.7.4"
@@ -137,8 +138,8 @@ def _chain(r) -> bool:
     from bot.understand.people_chain import read as read_chain
 
     found = read_chain(r.text, CODE, PERSON_CONDITIONS)
-    if found is None:
-        return False
+    if found is None:  # 「接收了20名实习生，其中应届毕业生16个，都是大专以上…；另外4个是大三学生」: 16
+        return read_narrowing(r, CODE, PERSON_CONDITIONS, "qualified_interns")
     starts = {s.start for s in found.steps} | {s.end for s in found.steps}
     for f in r.unused("count"):
         if any(s.start <= f.start < s.end for s in found.steps) or f.start in starts:
