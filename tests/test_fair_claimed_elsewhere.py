@@ -57,3 +57,19 @@ def test_one_fair_only_is_never_dropped_here():
 def test_request_to_work_out_is_no_claim(text, found):
     t = normalize(text)
     assert [c.value for c in claims.find(t, figures(t))] == found
+
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("都是商务局指定的展会。境内3场，费用分别是2万、3.5万、1.5万；境外1场在新加坡，费用9万。之前没用别的政策申报过，能补多少", 4),
+        ("境外迪拜一场指定展会10万，国内上海一场指定展会3万，这两场以前从未在其他政策里申请过，帮我算算", 2),
+        ("国内两场指定展会，一场4万一场2万，去年也没有用市里的专项资金报过，补贴多少", 2),
+    ],
+)
+def test_negated_claim_elsewhere_leaves_every_fair(text, count):
+    """「之前没用别的政策申报过」 says the opposite of a claim elsewhere: every fair is counted, no 不得重复申报 note."""
+    s = EstimateSession.start(text)
+    assert not [n for n in s.notes if "不得重复申报" in n]
+    assert len(s.inputs["fairs"]) == count
