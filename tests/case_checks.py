@@ -1,7 +1,7 @@
 """How a conversation case (tests/e2e/*.yaml, shared/eval's format) is played and checked.
 
 A case: `say` (first message); checks `all` (groups of alternatives, each group must appear),
-`none` (substrings that must not appear), `amount` (a yuan figure, written in 元/万元/亿元,
+`none` (substrings that must not appear; a number is a yuan figure in any writing), `amount` (a yuan figure, written in 元/万元/亿元,
 tolerance 0.01 %), `graceful` (a polite decline), `regex`; multi-turn by `sim` rules (answer
 when the bot's last reply matches), `facts` (fallback answer), or fixed `turns`.
 Every case is answered 「是的」 when the bot asks to confirm.
@@ -51,7 +51,10 @@ def problems(text: str, case: dict) -> list:
         if not any(str(alt).lower() in low for alt in group):
             why.append("missing " + "/".join(map(str, group)))
     for bad in case.get("none", []):
-        if str(bad).lower() in low:
+        if isinstance(bad, (int, float)) and not isinstance(bad, bool):  # a yuan figure, in any of its writings
+            if any(abs(v - float(bad)) <= max(1.0, float(bad) * 1e-4) for v in amounts(text)):
+                why.append(f"has figure {bad}")
+        elif str(bad).lower() in low:
             why.append(f"has {bad}")
     if "amount" in case:
         expected = float(case["amount"])
