@@ -11,6 +11,11 @@ it), when each figure says so of itself, or when the words name the business pla
 carries a whole word of its own (a lone 「去年总共3.2kw 今年2.6kw」 leaves this year's figure open: previous_total asks)
 and the dollars are not said to be besides them (「另外离岸100万美元」: asked as before).
 
+The dollars may come before the totals too (「离岸300万美元，中间价按7.0；全部服务外包执行额（离岸已经折成人民币）去年4000万今年
+9000万」) when the totals say of themselves that they are whole (a parenthesis 「（含离岸）」「（离岸已按中间价折合成人民币）」
+「（包括离岸，已折合人民币）」); with no dollar figure at all and no other business figure, the increment is the totals'
+difference and 三（二）'s dollars are asked on their own. Never 「…是美元还是人民币」 of such totals.
+
 Calculator fields: with this year's rate, this year's onshore = total − dollars × rate, last year's onshore = its total,
 last year's offshore 0 (as bot/estimate/converted_totals.py); with no rate yet, the increment itself (increment_cny =
 the difference, 0 when the business fell), which needs no rate. Said in a note.
@@ -103,8 +108,9 @@ def _without_dollars(reader, pair) -> bool:
     change = f"增加{wan(difference)}" if difference > 0 else f"减少{wan(-difference)}，没有增量"
     if difference == 0:
         change = "没有增加，没有增量"
+    holds = "（已含折算后的离岸部分）" if re.search(OFFSHORE, reader.text) else ""
     reader.out.notes.append(
-        f"您说的执行额是两年各自的全年合计（已含折算后的离岸部分）：上年{wan(first.value)}、今年{wan(second.value)}，"
+        f"您说的执行额是两年各自的全年合计{holds}：上年{wan(first.value)}、今年{wan(second.value)}，"
         f"今年比上年{change}；增量按两年合计直接相减，离岸部分不重复计入（增量不需要汇率）"
     )
     return True
