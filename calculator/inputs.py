@@ -43,8 +43,10 @@ LABELS = {
     "new_enterprise": "新增企业",
     "onshore_cny": "当年在岸业务合同执行额",
     "offshore_usd": "当年离岸业务合同执行额（美元）",
+    "offshore_cny": "当年离岸业务合同执行额（已按当年中间价折成人民币）",
     "previous_onshore_cny": "上年在岸业务合同执行额",
     "previous_offshore_usd": "上年离岸业务合同执行额（美元）",
+    "previous_offshore_cny": "上年离岸业务合同执行额（已按上年中间价折成人民币）",
     "onshore_increment_cny": "在岸业务合同执行额比上年增加的部分",
     "increment_cny": "业务增量（离岸已按规定折算为人民币）",
     "innovation_patents_two_years": "连续两年取得新的发明专利、软件著作权",
@@ -89,8 +91,10 @@ BOOL_FIELDS = (
 MONEY_FIELDS = (
     "onshore_cny",
     "offshore_usd",
+    "offshore_cny",
     "previous_onshore_cny",
     "previous_offshore_usd",
+    "previous_offshore_cny",
     "onshore_increment_cny",
     "increment_cny",
     "park_foreign_investment_usd",
@@ -321,6 +325,10 @@ def validate(inputs) -> dict:
                 _fail(other, f"给出了业务增量（increment_cny）时，不能再给{_named(other)}")
         if data.get("new_enterprise") is True:
             _fail("increment_cny", "新增企业按本年度执行额全额计算，不能给业务增量（increment_cny）")
+    for usd in ("offshore_usd", "previous_offshore_usd"):
+        # a year's offshore business in yuan (converted by the user) stands for its dollars in 三（一） only: never both
+        if usd in data and usd.replace("_usd", "_cny") in data:
+            _fail(usd.replace("_usd", "_cny"), f"给出了{_named(usd)}时，不能再给同一年折成人民币的离岸执行额")
     if "rent_annual_cny" in data and "rent_area_m2" not in data:
         _fail("rent_area_m2", "提供了办公用房年租金（rent_annual_cny）时，须同时提供租赁面积（rent_area_m2，平方米）")
     return data

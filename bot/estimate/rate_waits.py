@@ -20,7 +20,7 @@ WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "unkno
 
 # the fields that bring an item into the calculation; left out, the item is not computed
 _BRINGS = {
-    "3.1": ("previous_onshore_cny", "previous_offshore_usd"),
+    "3.1": ("previous_onshore_cny", "previous_offshore_usd", "previous_offshore_cny"),
     "3.2": ("offshore_usd",),
     "3.3": ("innovation_patents_two_years", "innovation_rd_growth_two_years"),
 }

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import List, Optional
 
-from bot.estimate import clauses, corrections, fair_fixes, previous_total, rent_price, supposed_awards, year_chain
+from bot.estimate import (
+    clauses,
+    corrections,
+    fair_fixes,
+    previous_total,
+    rent_price,
+    supposed_awards,
+    year_chain,
+    yuan_offshore,
+)
 from bot.estimate import items as item_words
 from bot.estimate.clauses.base import OVERLAP_ASKED, rate_rule
 from bot.estimate.clauses.innovation import awards_given
@@ -158,6 +167,9 @@ def calculator_inputs(inputs: dict) -> dict:
         )
     ):
         del out["increment_cny"]  # the years' own amounts given later stand for the increment
+    for usd in ("offshore_usd", "previous_offshore_usd"):
+        if usd in out:  # the dollars told (with the year's rate) stand for the yuan said before them
+            out.pop(usd.replace("_usd", "_cny"), None)
     return out
 
 
@@ -360,6 +372,7 @@ class EstimateSession:
         if topic == "3.3" and awards_given(session.inputs) and set(codes) <= {"3.1", "3.2"}:
             session.items = item_words.sort_items(list(session.items) + ["3.3"])  # the awards are 三（三）'s base
         session.infer_items()
+        yuan_offshore.drop_unneeded_ask(session)  # 「离岸已折成人民币800万 增量多少」: no dollars needed
         session._onshore_feeds_the_increment(norm)
         session._offshore_feeds_the_increment(codes)
         if codes and not item_words.detect_items(norm) and not session.reads_topic(codes[0]):
@@ -1239,6 +1252,10 @@ class EstimateSession:
             self.clarify = dict(then[0], data=dict(then[0]["data"], then=then[1:])) if then else None
             return True
         rates = [f.value for f in figs if f.kind == "rate"]
+        if not rates and not money and yuan_offshore.declined(self, norm, data):
+            return (
+                True  # 「美元金额我手头没有，先只算增量」: the yuan stays in 三（一）, 三（二） named as not computed
+            )
         if not rates and not money:  # 「按7.1折算」 answering this question: the one number said is the rate
             bare = re.findall(r"(?<![\d.])\d{1,2}\.\d{1,4}(?![\d.%％万])", norm)
             rates = [Decimal(bare[0])] if len(bare) == 1 and plausible_rate(Decimal(bare[0])) else []
@@ -1318,6 +1335,9 @@ class EstimateSession:
                     self.inputs[said["key"]] = Decimal(said["value"])
                     self.last_keys.append(said["key"])
             elif cny:
+                for said in [data, *data.get("others", [])]:  # counted as said in 三（一） (yuan_offshore.py)
+                    if said["key"].endswith("offshore_usd"):
+                        self.inputs.setdefault(said["key"].replace("_usd", "_cny"), Decimal(said["value"]))
                 self.clarify = {
                     "kind": "currency",
                     "question": f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？"
@@ -1715,7 +1735,9 @@ class EstimateSession:
 
     def _skip(self) -> Turn:
         key = self.pending
-        if self.clarify:
+        if self.clarify and yuan_offshore.keep_yuan(self, self.clarify.get("data") or {}):
+            msg = "好的，离岸美元金额先不填。"  # the yuan stays in 三（一） (yuan_offshore.py)
+        elif self.clarify:
             self.clarify = None
             msg = "好的，这一项先不计算。"
         else:

@@ -1641,6 +1641,8 @@ class Reader:
                         )
                     )
                 elif f.currency == "CNY":
+                    # 「离岸已经按中间价折成人民币800万」: counted as said in 三（一）; its dollars asked for 三（二）
+                    self.out.fields.setdefault(key.replace("_usd", "_cny"), f.value)
                     self.out.clarifications.append(
                         Clarification(
                             "currency",

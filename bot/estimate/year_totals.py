@@ -11,6 +11,11 @@ it), when each figure says so of itself, or when the words name the business pla
 carries a whole word of its own (a lone 「去年总共3.2kw 今年2.6kw」 leaves this year's figure open: previous_total asks)
 and the dollars are not said to be besides them (「另外离岸100万美元」: asked as before).
 
+The dollars may come before the totals too (「离岸300万美元，中间价按7.0；全部服务外包执行额（离岸已经折成人民币）去年4000万今年
+9000万」) when the totals say of themselves that they are whole (a parenthesis 「（含离岸）」「（离岸已按中间价折合成人民币）」
+「（包括离岸，已折合人民币）」); with no dollar figure at all and no other business figure, the increment is the totals'
+difference and 三（二）'s dollars are asked on their own. Never 「…是美元还是人民币」 of such totals.
+
 Calculator fields: with this year's rate, this year's onshore = total − dollars × rate, last year's onshore = its total,
 last year's offshore 0 (as bot/estimate/converted_totals.py); with no rate yet, the increment itself (increment_cny =
 the difference, 0 when the business fell), which needs no rate. Said in a note.
@@ -31,6 +36,8 @@ _BETWEEN = (
 )
 # words that put the dollar figure beside the business named before it, not inside it
 _BESIDE = r"另外|此外|另有|另加|额外|加上|再加|除此之外|之外还"
+# 「折成人民币」「折合成人民币」「换算为人民币」「算成RMB」: converted into yuan
+_INTO_YUAN = r"(?:折|换|算)[合算成为]{0,2}(?:人民币|rmb|RMB)"
 # a change said before a figure: a difference, never a year's amount
 _DIFFERENCE = r"比|较|相比|同比|多了|少了|增加了|增长了|减少了|多出"
 
@@ -42,8 +49,8 @@ def _alt(words) -> str:
 def _converted_phrase() -> str:
     """An offshore word with a converted/included word after it (「离岸已折人民币」「离岸已经按7.1折算进去了」)."""
     w = estimate_words()["converted_totals"]
-    converted = w["converted_after"] + w["included_after"] + ["折人民币", "折成人民币", "折合人民币", "折算", "已折"]
-    return rf"(?:{OFFSHORE})[^，。；,;！？!?]{{0,12}}?(?:{_alt(converted)})"
+    converted = w["converted_after"] + w["included_after"] + ["折算", "换算", "已折"]
+    return rf"(?:{OFFSHORE})[^，。；,;！？!?]{{0,12}}?(?:{_alt(converted)}|{_INTO_YUAN})"
 
 
 def _holds_stripped(words: str) -> str:
@@ -66,17 +73,47 @@ def _whole_after(after: str) -> bool:
     return bool(re.search(_converted_phrase(), after) or re.search(_alt(w["whole_after"]), after))
 
 
-def _dollars(reader, totals) -> Optional[object]:
-    """This year's one offshore dollar figure, said after the totals with its own offshore word."""
+def _dollars(reader, totals, before: bool) -> Optional[object]:
+    """This year's one offshore dollar figure with its own offshore word, said after the totals (or before them, when
+    `before`: the totals say of themselves that they are whole)."""
     t = reader.text
     usd = [f for f in reader.figs if f.kind == "money" and f.value is not None and f.currency == "USD"]
-    if len(usd) != 1 or usd[0].start < totals[-1].end:
+    if len(usd) != 1 or (totals[0].start < usd[0].start < totals[-1].end):
+        return None
+    if usd[0].start < totals[0].start and not before:
         return None
     f = usd[0]
-    if reader.out.fields.get("offshore_usd", f.value) != f.value or reader._year(f.start) != "current":
+    if reader.out.fields.get("offshore_usd", f.value) != f.value or reader._year(f.start) not in ("current", None):
         return None
     since = t[max([g.end for g in reader.figs if g.end <= f.start and g.kind != "year"] + [0]) : f.start]
     return f if re.search(OFFSHORE, since) else None
+
+
+def _without_dollars(reader, pair) -> bool:
+    """「服务外包执行额（离岸已折成人民币）去年3000万今年4200万」 with no dollar figure at all and no other business
+    figure: 三（一）'s increment is the difference of the whole totals, needing no rate (三（二）'s dollars are asked
+    on their own); never a question whether the totals are 美元 or 人民币."""
+    from bot.estimate.converted_totals import other_item_near
+
+    if any(f.kind == "money" and f.currency == "USD" for f in reader.figs):
+        return False
+    others = [f for f in reader.unused("money") if f not in pair and not other_item_near(reader.text, f)]
+    if others:
+        return False
+    first, second = pair
+    difference = second.value - first.value
+    reader.out.fields["increment_cny"] = max(Decimal(0), difference)
+    for f in pair:
+        reader.use(f)
+    change = f"增加{wan(difference)}" if difference > 0 else f"减少{wan(-difference)}，没有增量"
+    if difference == 0:
+        change = "没有增加，没有增量"
+    holds = "（已含折算后的离岸部分）" if re.search(OFFSHORE, reader.text) else ""
+    reader.out.notes.append(
+        f"您说的执行额是两年各自的全年合计{holds}：上年{wan(first.value)}、今年{wan(second.value)}，"
+        f"今年比上年{change}；增量按两年合计直接相减，离岸部分不重复计入（增量不需要汇率）"
+    )
+    return True
 
 
 def take(reader) -> bool:
@@ -100,6 +137,9 @@ def take(reader) -> bool:
         return False
     begin = max([t.rfind(c, 0, first.start) for c in "。；;！？!?\n："] + [-1]) + 1
     begin = max([begin] + [g.end for g in reader.figs if g.end <= first.start and g.kind != "year"])
+    # 「…能拿离岸奖励吗 服务外包执行额（含离岸）上年…」: a question ended before the totals is none of their words
+    asked = list(re.finditer(r"[吗呢嘛](?:[\s，,]|$)", t[begin : first.start]))
+    begin += asked[-1].end() if asked else 0
     # 「折合人民币4000万」: 人民币 is in the figure's own text
     header = t[begin : first.start] + re.match(r"\D*", first.raw).group(0)
     between = t[first.end : second.start]
@@ -120,9 +160,9 @@ def take(reader) -> bool:
     plain = re.search(_BUSINESS, header) and not _whole(header) and not second_whole
     if not (_whole(shared) or (_whole(own) and second_whole) or plain):
         return False
-    usd = _dollars(reader, pair)
+    usd = _dollars(reader, pair, before=not plain)
     if usd is None:
-        return False
+        return not plain and _without_dollars(reader, pair)
     if plain and re.search(_BESIDE, t[second.end : usd.start]):
         return False  # 「去年执行额3000万 今年4000万 另外离岸100万美元」: beside the totals, not in them (asked)
     rate = fields.get("usd_cny_rate")

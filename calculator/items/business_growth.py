@@ -9,6 +9,10 @@ states (「在岸比去年多了300万」) in place of both years' onshore amoun
 figure + this year's offshore × rate − last year's offshore × last year's rate, the same as the two
 years' totals would give; an absent offshore amount counts 0, as in the contract.
 
+`offshore_cny` / `previous_offshore_cny` (extensions) are a year's offshore business the user gives already converted
+to yuan at that year's rate (「离岸已经按2024年中间价折成人民币800万」), in place of its dollars: added to that year's total
+as said, with no rate. 三（二） still needs the dollars (以美元计算).
+
 `increment_cny` (another extension) is the whole increment the user states already converted (「增量部分（已经按规定折算好了）
 是1,350万元」): it is the base as said; this year's offshore amount beside it is 三（二）'s only, never added again.
 """
@@ -29,8 +33,11 @@ def applies(data: dict) -> bool:
     """Computed when a this-year amount and a previous-year amount (or 新增企业) are given."""
     if "onshore_increment_cny" in data or "increment_cny" in data:
         return True
-    this_year = "onshore_cny" in data or "offshore_usd" in data
-    baseline = "previous_onshore_cny" in data or "previous_offshore_usd" in data or data.get("new_enterprise") is True
+    this_year = any(k in data for k in ("onshore_cny", "offshore_usd", "offshore_cny"))
+    baseline = (
+        any(k in data for k in ("previous_onshore_cny", "previous_offshore_usd", "previous_offshore_cny"))
+        or data.get("new_enterprise") is True
+    )
     return this_year and baseline
 
 
@@ -63,6 +70,10 @@ def _year_total(ctx, onshore: str, offshore: str, rate: str, previous: bool):
             parts.append(f"离岸{amount(usd, '美元')} × {plain(r)}")
         else:
             parts.append(f"离岸{amount(usd, '美元')}")
+    elif offshore.replace("_usd", "_cny") in data:
+        converted = data[offshore.replace("_usd", "_cny")]
+        total += converted
+        parts.append(f"离岸（已折人民币）{amount(converted)}")
     if not parts:
         parts.append("未提供（按0元计）")
     text = f"{ctx.year_label(previous)}执行额 = {' + '.join(parts)} = {yuan(total)}"

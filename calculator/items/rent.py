@@ -19,7 +19,7 @@ def _derives_contract(data: dict) -> bool:
     """This year's total from its amounts; never from an onshore increment (no year's amount)."""
     if "rent_contract_amount_cny" in data or "onshore_increment_cny" in data or "increment_cny" in data:
         return False
-    return "onshore_cny" in data or "offshore_usd" in data
+    return "onshore_cny" in data or "offshore_usd" in data or "offshore_cny" in data
 
 
 def rates_needed(data: dict) -> list:
@@ -47,6 +47,9 @@ def _contract(ctx):
             parts.append(f"离岸{amount(usd, '美元')} × {plain(ctx.rate('usd_cny_rate'))}")
         else:
             parts.append(f"离岸{amount(usd, '美元')}")
+    elif "offshore_cny" in data:  # this year's offshore already converted to yuan by the user
+        value += data["offshore_cny"]
+        parts.append(f"离岸（已折人民币）{amount(data['offshore_cny'])}")
     return value, f"合同执行额按{ctx.year_label()} {' + '.join(parts)} = {yuan(value)}计"
 
 

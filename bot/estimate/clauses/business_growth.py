@@ -22,7 +22,20 @@ FIELDS = (
         ),
         recognised_by=BUSINESS_WORDS + " (去年/上年)",
     ),
+    Field(
+        "previous_offshore_cny",
+        "上年离岸执行额（已折人民币）",
+        "元",
+        recognised_by="a yuan figure after 去年/上年 离岸 (its dollars asked for 三（二）; counted as said in 三（一）)",
+    ),
     Field("onshore_cny", "今年在岸执行额", "元", recognised_by=BUSINESS_WORDS),
+    Field(
+        "offshore_cny",
+        "今年离岸执行额（已折人民币）",
+        "元",
+        recognised_by="a yuan figure after 离岸 (「离岸已经按中间价折成人民币800万」): counted as said in 三（一）, "
+        "its dollars asked for 三（二）",
+    ),
     Field(
         "onshore_increment_cny",
         "在岸执行额比上年增加",
@@ -89,14 +102,25 @@ def missing(session, asked: list) -> list:
         elif inp.get("previous_offshore_usd") and "offshore_usd" not in inp and "offshore_usd" not in asked:
             out.append("offshore_usd")
         return out
-    if "onshore_cny" not in inp and not inp.get("offshore_usd"):
+    if "onshore_cny" not in inp and not inp.get("offshore_usd") and not inp.get("offshore_cny"):
         out.append("business_current")
-    if not inp.get("new_enterprise") and "previous_onshore_cny" not in inp and not inp.get("previous_offshore_usd"):
+    if (
+        not inp.get("new_enterprise")
+        and "previous_onshore_cny" not in inp
+        and not inp.get("previous_offshore_usd")
+        and not inp.get("previous_offshore_cny")
+    ):
         out.append("business_previous")
     if not out and not inp.get("new_enterprise"):
-        if inp.get("offshore_usd") and "previous_offshore_usd" not in inp:
+        this_offshore = inp.get("offshore_usd") or inp.get("offshore_cny")
+        if this_offshore and "previous_offshore_usd" not in inp and "previous_offshore_cny" not in inp:
             out.append("previous_offshore_usd")
-        elif inp.get("previous_offshore_usd") and "offshore_usd" not in inp and "offshore_usd" not in asked:
+        elif (
+            (inp.get("previous_offshore_usd") or inp.get("previous_offshore_cny"))
+            and "offshore_usd" not in inp
+            and "offshore_cny" not in inp
+            and "offshore_usd" not in asked
+        ):
             out.append("offshore_usd")
     return out
 
