@@ -213,6 +213,9 @@ def _read_contract_groups(r, found: list, need) -> bool:
     for p, labels in excluded(r.text, CODE, PERSON_CONDITIONS)[0]:
         owner = max((x for x in starts if x < p.number_at), default=None)
         group = next((g for g in kept if g.start == owner), None)
+        named = [g for g in found if p.group and g.count == p.group and g.start < p.number_at]
+        if named:  # 「另外5个签的半年；这50个里有2个是中专」: the group named again by its count, not the last said
+            group = named[-1] if named[-1] in kept else None
         if group is not None and p.count < group.count:
             inside.append((p, labels))
     less = sum(p.count for p, _ in inside)
