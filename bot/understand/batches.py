@@ -259,10 +259,13 @@ def _batch(
         # batch, named as left out; more people than the batch holds is asked, naming the parts, never a count guessed
         beside = [q for q in fails if q not in inside and q.start > inner.start]
         if size and len(chain) == 1 and beside and inner.count + sum(q.count for q in beside) > size:
-            named = "、".join(f"“{q.words(t)}”" for q in [inner] + beside)
+            named = "、".join(f"“{_shown(q.words(t))}”" for q in [inner] + beside)
             ask = f"{label}共{size}名，但{named}加起来超过{size}名，请说明这些人数是怎么分的（或直接告诉我符合全部条件的有几名）"
             return Batch(key, label, size, None, said, False, ask, spans)
         said += _why(t, beside)
+        unsaid = size - inner.count - sum(q.count for q in beside) if size and len(chain) == 1 and beside else 0
+        if unsaid > 0:  # 「60人 其中48个都符合 还有7个中专」: the 5 not said of are not counted, and said so
+            said += f"（其余{unsaid}名未说明符合条件，不计入）"
         return Batch(key, label, size, inner.count - left, said, False, "", spans)
     if unfinished and not fails:
         m = p["unfinished"].search(seg)
