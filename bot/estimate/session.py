@@ -902,7 +902,12 @@ class EstimateSession:
         conversation knows again, or one the estimate does not ask for (「每年租金不变，面积也不变」)."""
         from bot.understand import facts as fact_reader
 
-        return bool(fact_reader.message_facts(text or "")) and not own_figures(normalize(text or ""))
+        # 「30个人都是本科学历，…」: a count naming again the group the people counted were taken from is no new figure
+        groups = {
+            v for k, said in self.inputs.items() if k.endswith("_groups") and isinstance(said, list) for v in said
+        }
+        figures = [f for f in own_figures(normalize(text or "")) if not (f.kind == "count" and f.value in groups)]
+        return bool(fact_reader.message_facts(text or "")) and not figures
 
     def _note_facts(self, text: str) -> None:
         """Remember the facts a message states (conditions are checked on them)."""

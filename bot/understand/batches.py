@@ -23,6 +23,8 @@ NUMBER = r"[\d一二两三四五六七八九十百]+"
 COUNT = PEOPLE  # the shared reader of counts of people (bot/understand/people_counts.py)
 DELIM = re.compile(r"[，,。；;！？!?\n ：:、（）()]")
 INTRO = re.compile(r"这其中|其中|里面|里头|当中|之中|另外|另有|还有|此外|只有(?=\s*$)|有(?=\s*$)")
+# 「48人中有…」 opens a part of the 48; 「7个中专的」「3个中级职称」 name those 7 or 3 (a degree, a rank), no part of them
+AMONG = r"中(?![专职级层高技])"
 _busy = [False]  # read_facts reads a part's words without its parts (subgroups.without_parts): no reading inside
 
 
@@ -231,7 +233,7 @@ def _batch(
                 continue
         status, labels, fids = _classify(words, code, ids)
         after_prev = seg[subs[i - 1].end() if i else (counts[0].end() if first else 0) :]
-        nested = bool(p["nested"].search(lead)) or bool(re.match(r"\s*(?:里|中|当中|之中|里面)", after_prev))
+        nested = bool(p["nested"].search(lead)) or bool(re.match(rf"\s*(?:里|{AMONG}|当中|之中|里面)", after_prev))
         apart = bool(p["disjoint"].search(lead))
         parts.append(Part(n, start + bounds[i], start + after_end, status, labels, fids, nested, apart, words))
     unfinished = bool(p["unfinished"].search(seg))
@@ -253,6 +255,17 @@ def _batch(
         said = f"{said}（符合条件的{inner.count}名）" if len(chain) + bool(size) > 1 else f"{inner.count}"
         if left:
             said += f" − {left} = {inner.count - left}"
+        # 「其中48个…都符合，还有7个中专的，另外5个没签」: the parts failing beside the counted one are the others of the
+        # batch, named as left out; more people than the batch holds is asked, naming the parts, never a count guessed
+        beside = [q for q in fails if q not in inside and q.start > inner.start]
+        if size and len(chain) == 1 and beside and inner.count + sum(q.count for q in beside) > size:
+            named = "、".join(f"“{_shown(q.words(t))}”" for q in [inner] + beside)
+            ask = f"{label}共{size}名，但{named}加起来超过{size}名，请说明这些人数是怎么分的（或直接告诉我符合全部条件的有几名）"
+            return Batch(key, label, size, None, said, False, ask, spans)
+        said += _why(t, beside)
+        unsaid = size - inner.count - sum(q.count for q in beside) if size and len(chain) == 1 and beside else 0
+        if unsaid > 0:  # 「60人 其中48个都符合 还有7个中专」: the 5 not said of are not counted, and said so
+            said += f"（其余{unsaid}名未说明符合条件，不计入）"
         return Batch(key, label, size, inner.count - left, said, False, "", spans)
     if unfinished and not fails:
         m = p["unfinished"].search(seg)
@@ -314,11 +327,25 @@ def _why(t: str, fails: List[Part]) -> str:
     return (
         "（"
         + "；".join(
-            f"“{re.sub(r'^(?:里面|里头|里|当中|中)?(?:还有|有)?', '', q.words(t)).rstrip('，,；;、 ')}”不符合“{'、'.join(q.failed)}”"
+            f"“{_shown(re.sub(r'^(?:里面|里头|里|当中|中)?(?:还有|有)?', '', q.words(t)))}”不符合“{'、'.join(q.failed)}”"
             for q in fails
         )
         + "）"
     )
+
+
+def _shown(words: str) -> str:
+    """A part's words as shown, without the question that may follow them (「另外5个没签合同,定额培训补贴能拿多少」)."""
+    pieces = re.split(r"(?<=[，,；;])", words)
+    kept = pieces
+    for i, x in enumerate(pieces[1:], 1):
+        if QUESTION.search(x):
+            kept = pieces[:i]
+            break
+    return "".join(kept).rstrip("，,；;、 ")
+
+
+QUESTION = re.compile(r"多少|几[个名位]?|吗|么|能不能|是否|怎么")
 
 
 def read(t: str, code: str, ids, known: Optional[dict] = None) -> Optional[Batches]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from bot.estimate.reading import alternation
+from bot.understand.batches import AMONG
 from bot.understand.people_counts import PEOPLE, whole
 
 BREAK = re.compile(r"[，,。；;：:！!？?\n\s]")
@@ -89,7 +90,7 @@ def _nested(t: str, start: int, at: int, before_end: int) -> bool:
 
     w = estimate_words()["narrowing"]
     lead = rf"(?:{alternation(w['nested'])})"
-    return bool(re.search(lead, t[start:at])) or bool(re.match(rf"\s*(?:{lead}|中|里)", t[before_end:at]))
+    return bool(re.search(lead, t[start:at])) or bool(re.match(rf"\s*(?:{lead}|{AMONG}|里)", t[before_end:at]))
 
 
 def _subject(words: str) -> str:

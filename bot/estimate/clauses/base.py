@@ -138,11 +138,13 @@ def count_without_parts(r, code: str, ids, group: int, skip=()) -> Optional[int]
 
     failing, others = excluded(r.text, code, ids)
     failing = [(p, labels) for p, labels in failing if p.number_at not in skip]
-    if not failing:
-        return None
     said_of = {p.group for p, _ in failing if p.group}
     if len(said_of) == 1:  # 「这19个里面3个… 还有2个…」: the parts are of the group they were said with
         group = said_of.pop()
+    # 「150个实习生，其中130个应届…。培训那块是5个项目经理」: a part larger than the group is another group's part
+    failing = [(p, labels) for p, labels in failing if p.count <= group]
+    if not failing:
+        return None
     for f in r.unused("count"):
         if any(p.number_at == f.start for p, _ in failing) or (others and others.number_at == f.start):
             r.use(f)

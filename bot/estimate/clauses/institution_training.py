@@ -213,6 +213,9 @@ def _read_contract_groups(r, found: list, need) -> bool:
     for p, labels in excluded(r.text, CODE, PERSON_CONDITIONS)[0]:
         owner = max((x for x in starts if x < p.number_at), default=None)
         group = next((g for g in kept if g.start == owner), None)
+        named = [g for g in found if p.group and g.count == p.group and g.start < p.number_at]
+        if named:  # 「另外5个签的半年；这50个里有2个是中专」: the group named again by its count, not the last said
+            group = named[-1] if named[-1] in kept else None
         if group is not None and p.count < group.count:
             inside.append((p, labels))
     less = sum(p.count for p, _ in inside)
@@ -317,6 +320,8 @@ def _fewer_parts_read(r) -> bool:
     # said to meet the conditions (70) is the count, never the group less parts that may overlap
     inner, failing = found.batches[0], excluded(r.text, CODE, PERSON_CONDITIONS)[0]
     if not inner.ask and inner.counted and "（符合条件的" in inner.said and not _own_words_fail(r.text, inner.counted):
+        return True
+    if inner.ask and inner.counted is None:  # 「30人 其中20个都符合 还有7个中专 另外5个没签」: 32 > 30, asked
         return True
     return len(failing) < len(inner.spans)
 
@@ -447,7 +452,43 @@ def _levels_only_fail(r) -> bool:
     return all(labels == [label] for _, labels in excluded(r.text, CODE, PERSON_CONDITIONS)[0])
 
 
+GROUPS_KEY = "_parts_institution_groups"  # the larger counts the trainees counted were taken from (「这期30个…20个…」)
+
+
 def read(r):
+    _read(r)
+    _keep_groups(r)
+
+
+def _keep_groups(r) -> None:
+    """The counts of people said with the trainees counted and larger than them (the group they were taken from), kept
+    so that a later message naming that group again (「30个人都是本科学历」) is read as describing it (`_restated`)."""
+    from bot.understand.people_counts import PEOPLE, whole
+
+    n = r.out.fields.get("institution_trainees")
+    if n is None:
+        return
+    said = {whole(m.group("n")) for m in PEOPLE.finditer(r.text)}
+    larger = sorted({x for x in said if x and x > n} | set(r.known.get(GROUPS_KEY) or []))
+    if larger:
+        r.out.fields[GROUPS_KEY] = larger
+
+
+def _restated(r, f) -> bool:
+    """Whether the count `f` names again a group the trainees counted before were taken from, with no claim that they
+    all qualify and no correction (estimate_words.yml group_restated): it describes that group, never the count."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    if "institution_trainees" not in r.known or r.pending == "institution_trainees":
+        return False
+    if int(f.value) not in (r.known.get(GROUPS_KEY) or []):
+        return False
+    w = estimate_words()
+    again = alternation(w["group_restated"]["counts_again"] + w["fair_fixes"]["correcting"])
+    return not re.search(again, r.text)
+
+
+def _read(r):
     said = _recognition_said(r.text)
     if said is False:
         r.out.fields["institution_recognized"] = False
@@ -489,6 +530,9 @@ def read(r):
     for f in r.unused("count"):
         if re.match(NOT_PEOPLE_AFTER, r.text[f.end : f.end + 4]) or _one_more_thing(r, f):
             continue  # 「两个事一起问」「两项」「对了还有一个，…展位费2.2万」: no people
+        if _restated(r, f):
+            r.use(f)  # 「30个人都是本科学历」 after 30 → 20 counted: the group described, the 20 kept
+            continue
         if re.search(r"人|名|个", f.unit or f.raw or "") and (
             r.pending == "institution_trainees"
             or re.search(r"培训|学员|合格|考核", r.text)
