@@ -207,7 +207,9 @@ def _elsewhere(d: dict, text: str) -> Optional[dict]:
     """The domain a business excluded from `d` belongs to instead (catalog.yml exclusions' `elsewhere`), or None."""
     for exc in d.get("exclusions") or []:
         for other in exc.get("elsewhere") or []:
-            if any(normalize(t) in text for t in other["triggers"]):
+            if any(normalize(t) in text for t in other.get("triggers") or []) or query.words_together(
+                text, other.get("together")
+            ):
                 return query.domain(other["domain"])
     return None
 
