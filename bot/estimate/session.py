@@ -1943,9 +1943,9 @@ class EstimateSession:
         return out
 
     def _once_met(self, code: str, verdict) -> str:
-        """「入园正常运营8个月…能给多少」: an item failed only by time still to run (每个 unmet condition has a
-        shortfall, 「还差4个月」) is also given as the policy computes it on the user's figures once that time has run
-        (「待满足后：…每个奖励10—30万元…」); "" for any other failure (学历、园区级别 do not come with time)."""
+        """「入园正常运营8个月…能给多少」: an item failed only by gaps the user can make up (every unmet condition has
+        a shortfall in time or people, 「还差4个月」, conditions.GAP_UNITS) is also given as the policy computes it on the
+        user's figures once met (「待满足这一条件后…每个奖励10—30万元…」); "" for any other failure (学历、园区级别)."""
         from calculator import calculate
         from bot.estimate.rate_waits import without_waiting
 
