@@ -202,7 +202,17 @@ def shortfall(leaf: dict, facts: dict) -> Optional[str]:
         return None
     if gap is None or gap <= 0:
         return None
-    return f"{gap.normalize():f}{leaf['unit']}"
+    return _gap_words(gap, leaf["unit"])
+
+
+def _gap_words(gap: Decimal, unit: str) -> str:
+    """A shortfall as a person says it: 「1年」「2个月」; a part of a year read from months (1 − 8/12) in whole
+    months (「4个月」), anything else to at most two decimals (never 0.3333333333333333333333333333年)."""
+    if unit == "年" and gap != gap.to_integral_value():
+        months = gap * 12
+        if abs(months - months.to_integral_value()) < Decimal("0.0001"):
+            return f"{months.to_integral_value():f}个月"
+    return f"{_plain(gap)}{unit}"
 
 
 def _exactly_at(leaf: dict, facts: dict) -> Optional[str]:

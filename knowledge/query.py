@@ -713,6 +713,13 @@ _CLAUSES = re.compile(r"[，,。；;！!？?、\s]+")
 _NEGATED = re.compile(r"(不|没|没有|不是|并不|从不)[^不没，,\s]{0,3}$")
 
 
+def words_together(description: str, groups: list) -> list:
+    """The words of catalog.yml word groups (`together`) when each group has one in the description, affirmed
+    (「开发小程序商城平台…代运维」: 商城 and 开发), else []."""
+    q = normalize_question(description)
+    return _together_hit(q, [[text.normalize(str(w)) for w in group] for group in groups or []]) if q else []
+
+
 def _together_hit(q: str, groups: list) -> list:
     """The words of an exclusion's `together` groups when each group has one in q (「给手机品牌做售后维修」: a
     consumer product and a repair word apart, catalog.yml), else []."""

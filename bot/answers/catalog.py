@@ -119,7 +119,7 @@ def domain_answer(d: dict, text: str) -> Answer:
 BUSINESS_SPLIT = re.compile(
     r"[，,。；;、—–]+|(?<![a-z0-9])\s+|\s+(?![a-z0-9])|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
 )
-SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|设计|搭建|运营|运维|维护|托管)")
+SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|定制|设计|搭建|运营|运维|维护|托管)")
 QUESTION_PART = re.compile(r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|算$|不$")
 
 
@@ -207,7 +207,9 @@ def _elsewhere(d: dict, text: str) -> Optional[dict]:
     """The domain a business excluded from `d` belongs to instead (catalog.yml exclusions' `elsewhere`), or None."""
     for exc in d.get("exclusions") or []:
         for other in exc.get("elsewhere") or []:
-            if any(normalize(t) in text for t in other["triggers"]):
+            if any(normalize(t) in text for t in other.get("triggers") or []) or query.words_together(
+                text, other.get("together")
+            ):
                 return query.domain(other["domain"])
     return None
 

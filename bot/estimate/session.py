@@ -1966,8 +1966,24 @@ class EstimateSession:
                 continue
             outside = [c for c in verdict.unmet if c.fact not in calc] or (["第二条"] if verdict.blocked_by else [])
             if outside:
-                out[code] = "不符合条件：" + self.failed()[code] + "。"
+                out[code] = "不符合条件：" + self.failed()[code] + "。" + self._once_met(code, verdict)
         return out
+
+    def _once_met(self, code: str, verdict) -> str:
+        """「入园正常运营8个月…能给多少」: an item failed only by gaps the user can make up (every unmet condition has
+        a shortfall in time or people, 「还差4个月」, conditions.GAP_UNITS) is also given as the policy computes it on the
+        user's figures once met (「待满足这一条件后…每个奖励10—30万元…」); "" for any other failure (学历、园区级别)."""
+        from calculator import calculate
+        from bot.estimate.rate_waits import without_waiting
+
+        if verdict.blocked_by or not verdict.unmet or not all(c.short_by for c in verdict.unmet):
+            return ""
+        try:
+            items = calculate(without_waiting(calculator_inputs(self.inputs))[0])["items"]
+        except Exception:  # the figures do not compute on their own: the failure alone is said
+            return ""
+        item = next((i for i in items if i["code"] == code and i["qualified"] and i["amount_cny"] > 0), None)
+        return f"待满足这一条件后，按政策：{item['explanation']}" if item else ""
 
     def rates_needed(self) -> list:
         """The exchange rates the calculator needs for the figures given (their field names); last year's only for

@@ -51,7 +51,9 @@ from bot.estimate import (
     converted_totals,
     previous_total,
     currency_asks,
+    double_claim,
     lists,
+    not_covered,
     relative_figures,
     rent_years,
     stated_increment,
@@ -817,6 +819,11 @@ class Reader:
         relative_figures.attach(self._derivations, self.out.fields)
         self.out.vague = self._rough_left()
         self.out.clarifications = currency_asks.merge(self.out.clarifications)  # 「离岸45万 … 60万」: asked at once
+        # 「也拿到了高新技术企业证书」: named as not covered, never dropped; 「另一个政策已经补过这笔钱了 还能再报吗」: 四（三）
+        self.out.notes += not_covered.notes(self.text, self.out.notes)
+        claimed = double_claim.note(self.text, self.out.notes)
+        if claimed:
+            self.out.notes.append(claimed)
         return self.out
 
     def _offshore_yuan_at_given_rate(self):
