@@ -1,0 +1,72 @@
+"""Fairs named by their own names: 「软交会展位加特装花了4万，数博会1.5w，服贸会注册费+展位费一共2.8万」 tells three
+fairs, one cost each — a name starts a fair as a place or 「另一场」 does, and the costs after it, up to the next name,
+are that fair's parts. How such a name ends, and what is no name, are words of estimate_words.yml fair_names."""
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple:
+    from bot.estimate.reading import estimate_words
+
+    w = estimate_words()["fair_names"]
+
+    def alt(words) -> str:
+        return "|".join(sorted(map(re.escape, map(str, words)), key=len, reverse=True))
+
+    ending = re.compile(rf"(?:{alt(w['endings'])})(?!{alt(w['not_followed_by'])})")
+    stops = re.compile(rf"(?:{alt(w['stops'])}|[^\u4e00-\u9fffA-Za-z])")
+    generic = re.compile(rf"(?:{alt(w['generic'])})*")
+    return ending, stops, generic
+
+
+def fair_names(text: str) -> list:
+    """(start, end, name) of every fair named by its own name in `text`, in order; a bare ending (「交易会」) or one
+    after words that name no fair (「国内的交易会」「行业博览会」) is none."""
+    ending, stops, generic = _words()
+    out = []
+    for m in ending.finditer(text):
+        lead = text[max(0, m.start() - 10) : m.start()]
+        cuts = [s.end() for s in stops.finditer(lead)]
+        own = lead[max(cuts, default=0) :]
+        if not own or generic.fullmatch(own):
+            continue
+        start = m.start() - len(own)
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, m.end(), text[start : m.end()]))
+    return out
+
+
+def named_list_region(text: str, names: list, region_of) -> Optional[str]:
+    """The region said of a list of named fairs as a whole: the clause counting them (「仨国内展会」「国内两场」) before
+    the first name, when the message names no other region; None otherwise (each fair's region is then asked)."""
+    if not names:
+        return None
+    head = text[: names[0][0]]
+    region = region_of(None, head)
+    if region is None:
+        return None
+    others = r"境外|国外|海外|出国" if region == "domestic" else r"境内|国内|省内|市内"
+    return None if re.search(others, text[names[0][0] :]) else region
+
+
+def named_anchors(text: str, moneys: list, taken: list, region_of, counts=()) -> list:
+    """(start, end, region) of the named fairs that start fairs of a list told fair by fair: each name followed by a
+    cost before the next name (「服贸会和广交会一共5万」 tells no cost of each, so no name starts a fair); names inside a
+    place already read (`taken`, 「东京国际博览会」) are left to it; none either when the fairs counted before the names
+    (`counts`, 「仨国内展」) are not as many as the names (the costs are then asked against the count). region: the
+    list's (named_list_region) or None."""
+    names = [n for n in fair_names(text) if not any(a < n[1] and n[0] < b for a, b, *_ in taken)]
+    if len(names) < 2:
+        return []
+    bounds = [n[0] for n in names[1:]] + [len(text)]
+    if not all(any(n[1] <= f.start < b for f in moneys) for n, b in zip(names, bounds)):
+        return []
+    counted = [c for c in counts if c.end <= names[0][0]]
+    if counted and int(counted[0].value) != len(names):
+        return []
+    region = named_list_region(text, names, region_of)
+    return [(a, b, region) for a, b, _ in names]
