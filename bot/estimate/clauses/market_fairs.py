@@ -20,7 +20,7 @@ from bot.estimate.reading import (
 
 from bot.estimate.parts import correct_named_part, parts_of
 
-from bot.estimate import fair_lower_bounds, fair_names, fair_roles
+from bot.estimate import fair_letters, fair_lower_bounds, fair_names, fair_roles
 from bot.estimate.policy_figures import is_policy_figure
 from .base import Clause, Field, figure, figure_in, wan
 
@@ -162,6 +162,9 @@ def _say_approximate(r, fairs: list) -> None:
 
 def _read(r):
     if _totals_with_travel(r) and not r.unused("money"):
+        return
+    if fair_letters.read(r):  # 「A、B两场…各花了2万；C…花了3万…；D…」: one sentence per letter group
+        _name_travel(r)
         return
     if _itemised(r):
         _name_travel(r)
