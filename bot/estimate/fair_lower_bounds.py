@@ -71,3 +71,20 @@ def ask(r, said: str, region: Optional[str], count: int = 1):
             {"groups": [{"region": region, "count": count}]},
         )
     )
+
+
+def at_cap(r, region: Optional[str], low: Decimal, said: list) -> bool:
+    """One fair costing at least `low` (the words `said`): True, said so in a note, when that already reaches its
+    cap in `region`; otherwise False after asking its cost, naming the words."""
+    from bot.estimate.clauses.market_fairs import REGION_NAMES
+    from bot.estimate.reading import wan
+
+    words = "、".join(f"“{w}”" for w in said)
+    if reaches_cap(low, region):
+        r.out.notes.append(
+            f"您说的{REGION_NAMES[region]}活动费用{words}只是下限：按{wan(low)}算，补贴已达每场上限，按上限计"
+            "（具体费用多少不影响结果）"
+        )
+        return True
+    ask(r, "、".join(said), region)
+    return False

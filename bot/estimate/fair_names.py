@@ -54,8 +54,9 @@ def named_list_region(text: str, names: list, region_of) -> Optional[str]:
 
 
 def named_anchors(text: str, moneys: list, taken: list, region_of, counts=()) -> list:
-    """(start, end, region) of the named fairs that start fairs of a list told fair by fair: each name followed by a
-    cost before the next name (「服贸会和广交会一共5万」 tells no cost of each, so no name starts a fair); names inside a
+    """(start, end, region) of the named fairs that start fairs of a list told fair by fair: two names at least each
+    followed by a cost before the next name (a name with none is asked about); none when names are listed together
+    (「服贸会和广交会一共5万」 tells no cost of each, so no name starts a fair); names inside a
     place already read (`taken`, 「东京国际博览会」) are left to it; none either when the fairs counted before the names
     (`counts`, 「仨国内展」) are not as many as the names (the costs are then asked against the count). region: the
     list's (named_list_region) or None."""
@@ -63,10 +64,24 @@ def named_anchors(text: str, moneys: list, taken: list, region_of, counts=()) ->
     if len(names) < 2:
         return []
     bounds = [n[0] for n in names[1:]] + [len(text)]
-    if not all(any(n[1] <= f.start < b for f in moneys) for n, b in zip(names, bounds)):
-        return []
+    priced = [any(n[1] <= f.start < b for f in moneys) for n, b in zip(names, bounds)]
+    if sum(priced) < 2 or any(
+        re.fullmatch(r"\s*[、和与及跟/]\s*", text[a[1] : b[0]]) for a, b in zip(names, names[1:])
+    ):
+        return []  # 「服贸会和广交会一共5万」: names listed together share what follows
     counted = [c for c in counts if c.end <= names[0][0]]
     if counted and int(counted[0].value) != len(names):
         return []
     region = named_list_region(text, names, region_of)
     return [(a, b, region) for a, b, _ in names]
+
+
+def bare_cost_cues(text: str) -> list:
+    """Where a bare number right after a named fair (「文博会8000」「进博会花了12000」) is that fair's cost: the index of the
+    name's last character, which the figure reader takes as a cost word there (bot/estimate/reading.figures)."""
+    out = []
+    for _, end, _ in fair_names(text):
+        m = re.match(r"(?:花了|花费|用了|是|为|[:：\s])*(?=[0-9０-９])", text[end:])
+        if m and not re.match(r"[0-9０-９.,]*\s*(?:[个人场次家项年月天届%％]|万|千|w|k)", text[end + m.end() :], re.I):
+            out.append(end - 1)
+    return out

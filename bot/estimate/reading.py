@@ -441,6 +441,8 @@ def _figures(text: str) -> tuple:
     figures' copies are handed out: readers tell figures apart by identity)."""
     from calculator.figures_zh import parse_figures
 
+    from bot.estimate import fair_names
+
     found = [f for f in parse_figures(text) if not _pieces(f, text) and not _number_before_rate_word(f, text)]
     found = _with_colloquial_counts(text, found)
     w = word_patterns()
@@ -457,6 +459,8 @@ def _figures(text: str) -> tuple:
         )  # 「宣传册500本」: how many, not money
         if m.end() not in starts and not things and not re.match(r"[A-Za-z]", text[word_end - 1]):
             cued[word_end - 1] = "费"  # same length: every figure keeps its place
+    for i in fair_names.bare_cost_cues(text):  # 「文博会8000」: the named fair's cost
+        cued[i] = "费"
     if cued == list(text):
         return tuple(found)
     again = _with_colloquial_counts(text, [f for f in parse_figures("".join(cued)) if not _pieces(f, text)])

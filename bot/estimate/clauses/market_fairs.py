@@ -1229,6 +1229,7 @@ def _itemised(r) -> bool:
             _said_again(r, fairs, cur, t[start:end], t[end : end + 12])
             if any(a == start for a, _, _ in named):
                 cur.setdefault("place", t[start:end])  # 「软交会」: the fair's own name, if it is asked about
+                cur["announced"] = True
             elif region and named_places(t[start:end]):
                 cur.setdefault("place", t[start:end])  # 「还有深圳一场」: the fair's name, if it is asked about
             elif region and one_fair_told(t, start, end, r.figs):
@@ -1270,6 +1271,9 @@ def _itemised(r) -> bool:
                 return True
             cur["costs"].append(cost)
             cur.setdefault("words", []).append(word)
+            bound = fair_lower_bounds.said_at_least(t, f)
+            if bound:  # 「花了不止10万」: this fair's cost is only a bound
+                cur.setdefault("at_least", []).append(bound)
     for x in fairs:
         if x.get("lump") and len(x["costs"]) == len(x["lump"]):
             total = x["costs"][0]
@@ -1304,6 +1308,8 @@ def _itemised(r) -> bool:
         said = [f"{_word(w)}{wan(c)}" for w, c in zip(x.get("words") or [None] * len(x["costs"]), x["costs"])]
         if organiser_fee_unclear(r, x, said, total):
             continue
+        if x.get("at_least") and not fair_lower_bounds.at_cap(r, x["region"], total, x["at_least"]):
+            continue  # a bound below the cap, or in a place not said: asked
         if len(x["costs"]) > 1:
             r.out.notes.append("同一场活动的" + "、".join(said) + f"合计{wan(total)}" + counted_as(x.get("words")))
         elif counted_as(x.get("words")):
