@@ -67,8 +67,9 @@ def _words(text: str) -> str:
     """A group's words as named in a note: its question taken off (「…花了2.6万。这次能补多少？」)."""
     from bot.estimate.fair_designation import ASKED
 
-    words = re.split(r"[。？?！!]", text)[0]
-    return ASKED.sub("", words).strip(" ，,；;、")
+    words = ASKED.sub("", re.split(r"[。？?！!]", text)[0]).strip(" ，,；;、").replace(",", "，")
+    head = re.match(r"[a-e](?:\s*[、和与及跟/]\s*[a-e])*(?![a-z])", words)  # the letters as people write them: A、B
+    return head.group(0).upper() + words[head.end() :] if head else words
 
 
 def read(r) -> bool:
