@@ -51,9 +51,13 @@ def groups(text: str) -> list:
 
 
 def _segments(text: str, found: list) -> list:
-    """(start, end, letters) of each letter group's own words: up to the next group."""
+    """(start, end, letters) of each letter group's own words: up to the next group, or the end of its line."""
     ends = [s for s, _ in found[1:]] + [len(text)]
-    return [(s, e, letters) for (s, letters), e in zip(found, ends)]
+    out = []
+    for (s, letters), e in zip(found, ends):
+        line = text.find("\n", s, e)
+        out.append((s, line if line >= 0 else e, letters))
+    return out
 
 
 def verdicts(text: str) -> list:
@@ -61,6 +65,25 @@ def verdicts(text: str) -> list:
     from bot.estimate.fair_designation import _verdict
 
     return [(text[s:e], _verdict(text[s:e])) for s, e, _ in _segments(text, groups(text))]
+
+
+def _other_things(r, segments: list) -> bool:
+    """Whether a letter group's words go on to tell more than its fairs: another batch of fairs counted (「…；境外展会
+    1场（新加坡）…」) or another item's figures (「另外CCRC认证费12万」): the message is then left to the other readers."""
+    from bot.estimate.clauses.market_fairs import counts_fairs
+    from bot.estimate.reading import OTHER_ITEM_WORDS
+
+    for s, e, _ in segments:
+        for f in r.figs:
+            if not s <= f.start < e or f.kind != "count" or not re.search(r"场|次|个", f.unit or ""):
+                continue
+            if re.fullmatch(r"[a-e甲乙丙丁戊、和与及跟/\s]*", r.text[s : f.start], re.I):
+                continue  # 「a、b两场」: the group's own count
+            if counts_fairs(r.text, f) or re.search(r"场|次", f.unit or ""):
+                return True
+        if re.search(OTHER_ITEM_WORDS, r.text[s:e], re.I):
+            return True
+    return False
 
 
 def _words(text: str) -> str:
@@ -85,6 +108,8 @@ def read(r) -> bool:
     counted = [f for f in r.figs if counts_fairs(t, f) and f.end <= found[0][0]]
     letters = sum(len(x) for _, x in found)
     if counted and int(counted[0].value) != letters:
+        return False
+    if _other_things(r, _segments(t, found)):
         return False
     heading = region_of(r, t[: found[0][0]])
     fairs, asks = [], []

@@ -39,6 +39,11 @@ def said_at_least(text: str, f) -> Optional[str]:
     return None
 
 
+def asks(words: str) -> bool:
+    """Whether a part of the message asks (「合计是不是超过500万了」): its bound is the question's, no cost told."""
+    return bool(re.search(r"是不是|是否|吗|么|呢|[?？]|多少|能不能|会不会|有没有", words))
+
+
 def reaches_cap(low: Decimal, region: Optional[str]) -> bool:
     """Whether a fair costing at least `low` in `region` is at its per-event cap already (low × rate ≥ cap)."""
     from knowledge.figures import figure

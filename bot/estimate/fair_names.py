@@ -40,26 +40,26 @@ def fair_names(text: str) -> list:
     return out
 
 
-def named_list_region(text: str, names: list, region_of) -> Optional[str]:
-    """The region said of a list of named fairs as a whole: the clause counting them (「仨国内展会」「国内两场」) before
-    the first name, when the message names no other region; None otherwise (each fair's region is then asked)."""
-    if not names:
+def heading_region(text: str, at: int) -> Optional[str]:
+    """The region a named fair at `at` is said in: the last 境内/国内/境外/国外… word before it (「境内两场—服贸会…；
+    数博会…」「仨国内展会…软交会…」), unless a place (a city or country, its fair's own) stands between; None when no
+    such word is said (the fair's region is then asked)."""
+    from bot.estimate.reading import region_mentions
+
+    said = region_mentions(text[:at])
+    if not said:
         return None
-    head = text[: names[0][0]]
-    region = region_of(None, head)
-    if region is None:
-        return None
-    others = r"境外|国外|海外|出国" if region == "domestic" else r"境内|国内|省内|市内"
-    return None if re.search(others, text[names[0][0] :]) else region
+    start, end, region = said[-1]
+    return region if re.fullmatch(r"境内|国内|省内|境外|国外|海外", text[start:end]) else None
 
 
-def named_anchors(text: str, moneys: list, taken: list, region_of, counts=()) -> list:
+def named_anchors(text: str, moneys: list, taken: list, counts=()) -> list:
     """(start, end, region) of the named fairs that start fairs of a list told fair by fair: two names at least each
     followed by a cost before the next name (a name with none is asked about); none when names are listed together
     (「服贸会和广交会一共5万」 tells no cost of each, so no name starts a fair); names inside a
     place already read (`taken`, 「东京国际博览会」) are left to it; none either when the fairs counted before the names
     (`counts`, 「仨国内展」) are not as many as the names (the costs are then asked against the count). region: the
-    list's (named_list_region) or None."""
+    one said before it (heading_region) or None."""
     names = [n for n in fair_names(text) if not any(a < n[1] and n[0] < b for a, b, *_ in taken)]
     if len(names) < 2:
         return []
@@ -72,8 +72,7 @@ def named_anchors(text: str, moneys: list, taken: list, region_of, counts=()) ->
     counted = [c for c in counts if c.end <= names[0][0]]
     if counted and int(counted[0].value) != len(names):
         return []
-    region = named_list_region(text, names, region_of)
-    return [(a, b, region) for a, b, _ in names]
+    return [(a, b, heading_region(text, a)) for a, b, _ in names]
 
 
 def bare_cost_cues(text: str) -> list:

@@ -229,13 +229,16 @@ def _read(r):
                 excluded_here.append(f"{travel.group(0)}{wan(f.value)}")
                 travel_only = True
                 continue
-            said = fair_lower_bounds.said_at_least(r.text, f)
+            said = None if fair_lower_bounds.asks(seg) else fair_lower_bounds.said_at_least(r.text, f)
             one = (cur is not None and cur["count"] == 1) or any(c.value == 1 for c in counts)
-            if said and f.currency in (None, "CNY") and (one or fair_lower_bounds.each_fair(r.text, s, f)):
+            if said and (one or fair_lower_bounds.each_fair(r.text, s, f)):
+                low = r.yuan(f, "活动费用")  # 「每场都在$12k以上（汇率按7.2算）」: in yuan at the user's rate
                 r.use(
                     f
                 )  # 「每场都在3万以上」「一场花了不止8万」: a bound of each fair's cost, as 「3万多」 (_at_least)
-                bounded = (Decimal(str(f.value)), said)
+                if low is None:
+                    return
+                bounded = (low, said)
                 continue
             if said:
                 r.use(f)  # 「加起来超过10万」: a bound of no one fair's cost, asked (below), never computed as exact
@@ -1150,7 +1153,7 @@ def _itemised(r) -> bool:
         anchors += [(m.start(), m.end(), key) for m in w[key].finditer(t)]
     ordinals = re.findall(r"第[一二三四五六七八九十\d]+[场个次]", t)  # 「第一场展位费2万…第二场注册费3000…」
     fair_counts = [f for f in r.figs if counts_fairs(t, f)]
-    named = fair_names.named_anchors(t, moneys, anchors, region_of, fair_counts)  # 「软交会…4万，数博会1.5w」
+    named = fair_names.named_anchors(t, moneys, anchors, fair_counts)  # 「软交会…4万，数博会1.5w」
     anchors += named
     parts = fair_parts(t, moneys, fair_counts[0] if fair_counts else None)
     by_event = [f for f in fair_counts if re.search(r"场|次", f.unit or "")]  # (「两个…展」 only splits parts)
