@@ -41,6 +41,11 @@ def _verdict(words: str) -> Optional[bool]:
     return bool_fact(fact_specs()["fair_designated"], words)
 
 
+def designation_said(words: str) -> Optional[bool]:
+    """Whether `words` say their fair is designated (True), not designated (False) or neither (None)."""
+    return _verdict(words)
+
+
 def _phrases(text: str, bounds_re=PHRASE) -> list:
     """(words, money values, k) of each phrase, a phrase naming its fair again joined to the one before it; k is the
     number of fairs a MEMBER phrase (no cost of its own) names, else None."""

@@ -62,9 +62,9 @@ def _segments(text: str, found: list) -> list:
 
 def verdicts(text: str) -> list:
     """(words, designated: True/False/None) of each letter group of `text` ([] when it names no fairs by letters)."""
-    from bot.estimate.fair_designation import _verdict
+    from bot.estimate.fair_designation import designation_said
 
-    return [(text[s:e], _verdict(text[s:e])) for s, e, _ in _segments(text, groups(text))]
+    return [(text[s:e], designation_said(text[s:e])) for s, e, _ in _segments(text, groups(text))]
 
 
 def _other_things(r, segments: list) -> bool:
@@ -150,7 +150,7 @@ def read(r) -> bool:
 def _eligible(r, start: int, moneys: list) -> list:
     """`moneys` less those the cost word right before names a cost 三（五） does not pay (「机票酒店2万」), each named
     in a note (r.use'd: no other reader takes them)."""
-    from bot.estimate.clauses.market_fairs import _travel_name
+    from bot.estimate.clauses.market_fairs import travel_run
     from bot.estimate.reading import wan, word_patterns
 
     w = word_patterns()
@@ -161,7 +161,7 @@ def _eligible(r, start: int, moneys: list) -> list:
         last = f.end
         if words and w["not_covered"].fullmatch(words[-1].group(0)):
             r.use(f)
-            excluded.append(f"{_travel_name(r.text[start : f.start], words[-1].group(0))}{wan(f.value)}")
+            excluded.append(f"{travel_run(r.text[start : f.start], words[-1].group(0))}{wan(f.value)}")
         else:
             kept.append(f)
     if excluded:
@@ -176,13 +176,13 @@ def _settle(r, out: list, asks: list) -> None:
     """The fairs read: those said not designated or subsidised elsewhere left out and named, the costs of the groups
     that cannot be placed asked, the region of a kept fair asked when its words and the heading name none."""
     from bot.estimate.clauses.market_fairs import caps_note
-    from bot.estimate.fair_designation import _verdict
+    from bot.estimate.fair_designation import designation_said
     from bot.estimate.fair_elsewhere import rule_words
     from bot.estimate.reading import Clarification, wan
     from knowledge import shapes
 
     for x in out:
-        x["designated"] = _verdict(x["words"])
+        x["designated"] = designation_said(x["words"])
         x["elsewhere"] = bool(shapes.search("claimed_elsewhere", x["words"]))
     kept = [x for x in out if x["designated"] is not False and not x["elsewhere"]]
     if out and not kept:

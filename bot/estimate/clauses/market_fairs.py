@@ -755,6 +755,11 @@ def _travels() -> re.Pattern:
     return re.compile(f"(?:{nc})(?:[、和及与/+＋]?(?:{nc}))*", re.I)
 
 
+def travel_run(text: str, word: str) -> str:
+    """The run of travel words of `text` that holds `word`, as said (「机票酒店」 for 酒店)."""
+    return _travel_name(text, word)
+
+
 def _travel_name(text: str, word: str) -> str:
     """The whole run of travel words that holds `word` (「机票住宿」 for 住宿), as the user said it."""
     runs = [m.group(0) for m in _travels().finditer(text) if word.lower() in m.group(0).lower()]
