@@ -27,7 +27,7 @@ def tied_rates(text: str, figs: list) -> dict:
     for code in {f.currency for f in figs if f.kind == "money" and f.currency not in (None, "CNY", "USD")}:
         names = _names(code)
         one = re.search(rf"(?:1|一)\s*(?:{names})\s*{_LINK}\s*{_RATE_WORDS}\s*{_NUMBER}", text, re.I)
-        named = re.search(rf"(?:{names})\s*(?:{_LINK})?\s*{_RATE_WORDS}\s*{_NUMBER}(?![0-9万千亿wk])", text, re.I)
+        named = re.search(rf"(?:{names})\s*(?:{_LINK})?\s*{_RATE_WORDS}\s*{_NUMBER}(?![0-9]|[万千亿wk])", text, re.I)
         m = one or (named if named and re.search(r"汇率|中间价|汇价|比价|兑|对|=|折", named.group(0)) else None)
         if m is None:
             m = _sole_rate(text, figs)
