@@ -41,6 +41,11 @@ def _verdict(words: str) -> Optional[bool]:
     return bool_fact(fact_specs()["fair_designated"], words)
 
 
+def designation_said(words: str) -> Optional[bool]:
+    """Whether `words` say their fair is designated (True), not designated (False) or neither (None)."""
+    return _verdict(words)
+
+
 def _phrases(text: str, bounds_re=PHRASE) -> list:
     """(words, money values, k) of each phrase, a phrase naming its fair again joined to the one before it; k is the
     number of fairs a MEMBER phrase (no cost of its own) names, else None."""
@@ -130,7 +135,14 @@ def _verdict_of_rest(text: str, left: list) -> Optional[bool]:
 def message_verdict(text: str) -> tuple:
     """(True, verdict) when some fairs of the message are said not designated, each by its own phrase, and others are
     told beside them: the message's designation is that of the rest (True, or None when unsaid); (False, None) when no
-    such fair is singled out (the message's last statement stands, bot/understand/facts.py)."""
+    such fair is singled out (the message's last statement stands, bot/understand/facts.py). Fairs told letter by
+    letter (bot/estimate/fair_letters.py) are read by their letters' own words."""
+    from bot.estimate.fair_letters import verdicts
+
+    lettered = verdicts(text)
+    if any(v is False for _, v in lettered) and any(v is not False for _, v in lettered):
+        rest = [v for _, v in lettered if v is not False]
+        return True, (True if all(rest) else None)
     said, left = _left_out(text)
     if not left or not any(verdict is not False for _, _, verdict, _ in said) and not any(k for *_, k in left):
         return False, None

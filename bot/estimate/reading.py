@@ -441,7 +441,10 @@ def _figures(text: str) -> tuple:
     figures' copies are handed out: readers tell figures apart by identity)."""
     from calculator.figures_zh import parse_figures
 
+    from bot.estimate import fair_names
+
     found = [f for f in parse_figures(text) if not _pieces(f, text) and not _number_before_rate_word(f, text)]
+    found = _with_colloquial_counts(text, found)
     w = word_patterns()
     cost = re.compile(f"(?P<word>{w['eligible'].pattern}|{w['not_covered'].pattern}){NUMBER_AFTER_COST}", re.I)
     starts = {f.start for f in found if f.kind != "count"}  # 「宣传册1000 人员补助500」: 人 starts the next words
@@ -456,10 +459,20 @@ def _figures(text: str) -> tuple:
         )  # 「宣传册500本」: how many, not money
         if m.end() not in starts and not things and not re.match(r"[A-Za-z]", text[word_end - 1]):
             cued[word_end - 1] = "费"  # same length: every figure keeps its place
+    for i in fair_names.bare_cost_cues(text):  # 「文博会8000」: the named fair's cost
+        cued[i] = "费"
     if cued == list(text):
         return tuple(found)
-    again = [f for f in parse_figures("".join(cued)) if not _pieces(f, text)]
+    again = _with_colloquial_counts(text, [f for f in parse_figures("".join(cued)) if not _pieces(f, text)])
     return tuple(f if text[f.start : f.end] == f.raw else replace(f, raw=text[f.start : f.end]) for f in again)
+
+
+def _with_colloquial_counts(text: str, found: list) -> list:
+    """`found` and the counts 仨/俩 say (bot/estimate/colloquial_counts.py), in order."""
+    from bot.estimate.colloquial_counts import colloquial_counts
+
+    extra = colloquial_counts(text, found)
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def wan(d: Decimal, unit: str = "元") -> str:

@@ -1576,6 +1576,7 @@ class EstimateSession:
         """The answer to 「…是美元金额：折合人民币多少元，或您采用的汇率」: the message asked about read again, with
         the user's rate (「按7.1」), or with the one dollar cost it held replaced by the yuan amount now given;
         False when the answer gives neither (nothing is assumed)."""
+        from bot.estimate import foreign_costs
         from bot.estimate.understand import figures
 
         said = data["text"]
@@ -1583,11 +1584,14 @@ class EstimateSession:
         yuan = [f for f in figs if f.kind == "money" and f.currency in (None, "CNY") and f.value >= 1]
         rates = [f for f in figs if f.kind == "rate"]
         bare = re.fullmatch(r"\D{0,6}?(\d{1,2}(?:\.\d+)?)\D{0,6}", norm)
-        if rates or (bare and not yuan and plausible_rate(bare.group(1))):
-            rate = rates[0].value if rates else Decimal(bare.group(1))
-            again = f"{said}（汇率{rate}）"
+        currency, name = data.get("currency") or "USD", data.get("name") or ""  # 「…是日元金额」: its own rate
+        fits = (lambda v: Decimal(v) > 0) if name else plausible_rate
+        tied = foreign_costs.tied_rates(norm, figs).get(currency) if name else None  # 「1日元=0.048元」
+        if tied or rates or (bare and not yuan and fits(bare.group(1))):
+            rate = tied[0] if tied else rates[0].value if rates else Decimal(bare.group(1))
+            again = f"{said}（{name}汇率{rate}）"
         else:
-            dollars = [f for f in figures(said) if f.kind == "money" and f.currency == "USD"]
+            dollars = [f for f in figures(said) if f.kind == "money" and f.currency == currency]
             if len(yuan) != 1 or len(dollars) != 1:
                 return False
             d = dollars[0]

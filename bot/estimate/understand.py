@@ -50,6 +50,7 @@ from bot.estimate import (
     converted_increment,
     converted_totals,
     previous_total,
+    foreign_costs,
     currency_asks,
     double_claim,
     lists,
@@ -802,6 +803,9 @@ class Reader:
             ):
                 self.use(f)
                 self.out.notes.append(f"{f.raw}是换算后的金额，不另计")
+        for _, held in foreign_costs.tied_rates(self.text, self.figs).values():
+            for f in held:
+                self.use(f)  # 「日元汇率按0.048」: that currency's rate, no dollar rate (bot/estimate/foreign_costs.py)
         self._rates()
         self._other_awards_beside_innovation()
         for clause in clauses.READ_ORDER:  # each clause's own figures, in the registry's reading order
@@ -2033,6 +2037,8 @@ class Reader:
         """A cost in yuan: a dollar cost converted at the rate the user states in the same message, the
         arithmetic said in a note (6,800美元 × 7.1 = 48,280.00元); None for dollars with no rate stated, after
         asking for the yuan amount or the rate."""
+        if f.currency not in (None, "CNY", "USD"):
+            return foreign_costs.to_yuan(self, f, what)  # 「80万日元，日元汇率按0.048」: at the user's rate for it
         if f.currency != "USD":
             return self.cny(f, what)
         rate = self.stated_rate()

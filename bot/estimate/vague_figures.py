@@ -114,15 +114,19 @@ def hedged(f) -> bool:
     return getattr(f, "bound", None) in vague_words()["hedges"]
 
 
-_MORE_THAN = re.compile(rf"({_NUMERAL})\s*([万wW])?\s*(?:多(?!少)|余)\s*([万wW])?\s*(?:元|块钱|块)?")
+@lru_cache(maxsize=1)
+def _more_than_pattern() -> "re.Pattern":
+    after = [w for w in vague_words()["lower_bounds"]["after"] if w != "多"]
+    return re.compile(rf"({_NUMERAL})\s*([万wW])?\s*(?:多(?!少)|{_alt(after)})\s*([万wW])?\s*(?:元|块钱|块|人民币)?")
 
 
 def more_than(v: Vague) -> Optional[Decimal]:
-    """The amount a rough 「3万多」「3w多」「30多万」「100余万」「3000多元」 is more than (3万, 30万 …): a lower bound,
-    never a figure to compute with; None for other rough forms (「十几万」「小两百万」) or two magnitudes."""
+    """The amount a rough 「3万多」「3w多」「30多万」「100余万」「3000多元」「3万出头」 is more than (3万, 30万 …): a
+    lower bound (vague_figures.yml lower_bounds), never a figure to compute with; None for other rough forms
+    (「十几万」「小两百万」「两万不到」) or two magnitudes."""
     from calculator.figures_zh import parse_number
 
-    m = _MORE_THAN.fullmatch(v.raw)
+    m = _more_than_pattern().fullmatch(v.raw)
     if not m or (m.group(2) and m.group(3)):
         return None
     number = parse_number(m.group(1))

@@ -20,7 +20,7 @@ from bot.estimate.reading import (
 
 from bot.estimate.parts import correct_named_part, parts_of
 
-from bot.estimate import fair_roles
+from bot.estimate import fair_letters, fair_lower_bounds, fair_names, fair_roles
 from bot.estimate.policy_figures import is_policy_figure
 from .base import Clause, Field, figure, figure_in, wan
 
@@ -163,6 +163,9 @@ def _say_approximate(r, fairs: list) -> None:
 def _read(r):
     if _totals_with_travel(r) and not r.unused("money"):
         return
+    if fair_letters.read(r):  # 「A、B两场…各花了2万；C…花了3万…；D…」: one sentence per letter group
+        _name_travel(r)
+        return
     if _itemised(r):
         _name_travel(r)
         return
@@ -215,7 +218,7 @@ def _read(r):
             and not re.match(r"\s*(都|全部)?(加起来|加一块|一共|总共|合计|总计|共)", r.text[f.end : f.end + 5])
             and not re.search(r"(这|那|上面|前面|上述)$", r.text[max(0, f.start - 2) : f.start])
         ]  # 「两场加起来多少」「这两个分别能补多少」 ask about the fairs told, they tell no new ones
-        costs, travel_only = [], False
+        costs, travel_only, bounded, bound_total = [], False, None, None
         for f in [f for f in seg_figs if f.kind == "money"]:
             lead = _travel_lead(r, f, s)
             if r.pending != "fairs" and re.search(OTHER_ITEM_WORDS, lead, re.I) and not re.search(FAIR_WORDS, lead):
@@ -226,6 +229,21 @@ def _read(r):
                 excluded_here.append(f"{travel.group(0)}{wan(f.value)}")
                 travel_only = True
                 continue
+            said = None if fair_lower_bounds.asks(seg) else fair_lower_bounds.said_at_least(r.text, f)
+            one = (cur is not None and cur["count"] == 1) or any(c.value == 1 for c in counts)
+            if said and (one or fair_lower_bounds.each_fair(r.text, s, f)):
+                low = r.yuan(f, "活动费用")  # 「每场都在$12k以上（汇率按7.2算）」: in yuan at the user's rate
+                r.use(
+                    f
+                )  # 「每场都在3万以上」「一场花了不止8万」: a bound of each fair's cost, as 「3万多」 (_at_least)
+                if low is None:
+                    return
+                bounded = (low, said)
+                continue
+            if said:
+                r.use(f)  # 「加起来超过10万」: a bound of no one fair's cost, asked (below), never computed as exact
+                bound_total = said
+                continue
             costs.append(f)
         if travel_only and not costs:
             for c in counts:
@@ -235,7 +253,9 @@ def _read(r):
         if rng:
             costs = [rng[0]]
             r.use(rng[1])
-        rough = None if costs else _rough_each(r, s, e)  # 「每场费用都3w多」: more than 3万 each, no figure
+        rough = None if costs else (bounded or _rough_each(r, s, e))  # 「每场费用都3w多」: more than 3万 each
+        if not costs and not rough and not bound_total:
+            bound_total = _rough_other(r, s, e)  # 「一场2万，另一场3万多」: one fair's bound, asked with its batch
         fairish = (
             re.search(FAIR_WORDS, seg)
             or r.pending == "fairs"
@@ -245,9 +265,10 @@ def _read(r):
                 (r.known or {}).get("fairs") and any(re.search(r"场|次", c.unit or "") for c in counts)
             )
             or (named_fair and costs and _bare_amount(r, seg, s, costs))
+            or bound_total
         )
         named_fair = bool(re.search(FAIR_WORDS, seg)) and not seg_figs
-        if not fairish or not (costs or counts or rough):
+        if not fairish or not (costs or counts or rough or bound_total):
             said_region = region or said_region
             continue
         if region is None and _another_region(cur, said_region):
@@ -294,6 +315,8 @@ def _read(r):
             cur["range"] = rng
         if rough:
             cur["at_least"] = rough
+        if bound_total:
+            cur["bound_total"] = bound_total
         if re.search(PER_WORDS, seg):
             cur["per"] = "each"
         elif re.search(TOTAL_WORDS, seg):
@@ -307,7 +330,7 @@ def _read(r):
     costless = [
         {"region": g["region"], "count": g["count"]}
         for g in groups
-        if not g["costs"] and g["count"] and not g.get("at_least")
+        if not g["costs"] and g["count"] and not g.get("at_least") and not g.get("bound_total")
     ]
     if costless:
         names = {"domestic": "境内", "overseas": "境外"}
@@ -322,6 +345,10 @@ def _read(r):
     topic = _topic_region(r.text)
     for g in groups:  # 「境内展会上半年3场…，下半年2场…」: the heading's region holds for every batch
         g["region"] = g["region"] or topic
+        if g.get("bound_total") or (g.get("at_least") and g["costs"]):
+            said = g.get("bound_total") or g["at_least"][1]  # never a batch computed with a bound left out
+            fair_lower_bounds.ask(r, said, g["region"], g["count"] or max(1, len(g["costs"])))
+            continue
         if not g["costs"]:
             fairs += _at_least(r, g) if g.get("at_least") else []
             continue
@@ -604,6 +631,14 @@ def _rough_each(r, start: int, end: int):
     return None
 
 
+def _rough_other(r, start: int, end: int) -> Optional[str]:
+    """A rough 「3万多」 in r.text[start:end] said of no fair in particular or of one fair of a batch (「另一场3万多」):
+    the words as said (its batch is then asked), or None."""
+    from bot.estimate.vague_figures import more_than
+
+    return next((v.raw for v in r.rough if start <= v.start < end and more_than(v) is not None), None)
+
+
 def _at_least(r, g) -> list:
     """Fairs each said to cost more than an amount (「12场 每场3w多」): every fair at its cap when the bound alone already
     reaches it (the rough cost does not change the award, and the answer says so); otherwise each fair's cost is asked,
@@ -718,6 +753,11 @@ def _travels() -> re.Pattern:
     """Costs 三（五） does not name, said together (「机票酒店」「机票住宿」), matched whole."""
     nc = word_patterns()["not_covered"].pattern
     return re.compile(f"(?:{nc})(?:[、和及与/+＋]?(?:{nc}))*", re.I)
+
+
+def travel_run(text: str, word: str) -> str:
+    """The run of travel words of `text` that holds `word`, as said (「机票酒店」 for 酒店)."""
+    return _travel_name(text, word)
 
 
 def _travel_name(text: str, word: str) -> str:
@@ -1118,6 +1158,8 @@ def _itemised(r) -> bool:
         anchors += [(m.start(), m.end(), key) for m in w[key].finditer(t)]
     ordinals = re.findall(r"第[一二三四五六七八九十\d]+[场个次]", t)  # 「第一场展位费2万…第二场注册费3000…」
     fair_counts = [f for f in r.figs if counts_fairs(t, f)]
+    named = fair_names.named_anchors(t, moneys, anchors, fair_counts)  # 「软交会…4万，数博会1.5w」
+    anchors += named
     parts = fair_parts(t, moneys, fair_counts[0] if fair_counts else None)
     by_event = [f for f in fair_counts if re.search(r"场|次", f.unit or "")]  # (「两个…展」 only splits parts)
     if by_event and len(moneys) < by_event[0].value and len(ordinals) < 2:
@@ -1193,7 +1235,10 @@ def _itemised(r) -> bool:
             elif region:
                 cur["region"] = region
             _said_again(r, fairs, cur, t[start:end], t[end : end + 12])
-            if region and named_places(t[start:end]):
+            if any(a == start for a, _, _ in named):
+                cur.setdefault("place", t[start:end])  # 「软交会」: the fair's own name, if it is asked about
+                cur["announced"] = True
+            elif region and named_places(t[start:end]):
                 cur.setdefault("place", t[start:end])  # 「还有深圳一场」: the fair's name, if it is asked about
             elif region and one_fair_told(t, start, end, r.figs):
                 cur.setdefault("place", REGION_NAMES[region])  # 「还有一场国内的展」: one fair there, its cost not said
@@ -1234,6 +1279,9 @@ def _itemised(r) -> bool:
                 return True
             cur["costs"].append(cost)
             cur.setdefault("words", []).append(word)
+            bound = fair_lower_bounds.said_at_least(t, f)
+            if bound:  # 「花了不止10万」: this fair's cost is only a bound
+                cur.setdefault("at_least", []).append(bound)
     for x in fairs:
         if x.get("lump") and len(x["costs"]) == len(x["lump"]):
             total = x["costs"][0]
@@ -1268,6 +1316,8 @@ def _itemised(r) -> bool:
         said = [f"{_word(w)}{wan(c)}" for w, c in zip(x.get("words") or [None] * len(x["costs"]), x["costs"])]
         if organiser_fee_unclear(r, x, said, total):
             continue
+        if x.get("at_least") and not fair_lower_bounds.at_cap(r, x["region"], total, x["at_least"]):
+            continue  # a bound below the cap, or in a place not said: asked
         if len(x["costs"]) > 1:
             r.out.notes.append("同一场活动的" + "、".join(said) + f"合计{wan(total)}" + counted_as(x.get("words")))
         elif counted_as(x.get("words")):

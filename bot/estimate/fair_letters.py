@@ -1,0 +1,230 @@
+"""Fairs named by letters, each letter (or letters listed together) with its own sentence: 「4个展：A、B两场都是指定的
+国内展，各花了2万；C也是指定的国内展，花了3万，不过这场已经用市里另一个会展扶持政策拿过补贴了；D是行业协会自己办的，
+不在商务部门指定范围内，花了2.6万」.
+
+The words from one letter group to the next are those fairs' own: their costs (各/每场/都 share one cost among the
+letters listed; as many costs as letters are one each; one letter's several costs are its parts), their region, and
+whether they are designated (facts.yml fair_designated) or already subsidised under another policy of the city
+(routes.yml claimed_elsewhere, 第四条第（三）项 不得重复申报). A fair left out is named with the rule that leaves it
+out; the others are counted. Nothing is read here (the other readers go on) when the letters are not as many as the
+fairs counted, or when no letter group has a cost."""
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+EACH = r"各|每场|每个|分别|都是|都|均"
+
+
+@lru_cache(maxsize=1)
+def _letter() -> re.Pattern:
+    from bot.estimate.reading import estimate_words
+
+    letters = "".join(estimate_words()["fair_labels"]["letters"])
+    return re.compile(
+        rf"(?:(?<=^)|(?<=[:：,，;；。、和与及跟/\s])|(?<=还有)|(?<=另外)|(?<=以及))(?P<l>[{letters}])(?![A-Za-z0-9])"
+        rf"(?=\s*(?:[、和与及跟/]\s*[{letters}](?![A-Za-z0-9])|也|是|这|那|展|场|[:：,，]|的|在|花|参|去|[两俩一二三四五六七八九十\d]|都|各))",
+        re.I,
+    )
+
+
+def groups(text: str) -> list:
+    """(start, letters) of each group of letters naming fairs (「a、b两场…」 is one group of two), in order; [] unless
+    two groups at least and the letters run in order from the first (a, b, c … or 甲, 乙, 丙 …)."""
+    from bot.estimate.reading import estimate_words
+
+    order = [str(x).lower() for x in estimate_words()["fair_labels"]["letters"]]
+    found = [(m.start(), m.end(), m.group("l").lower()) for m in _letter().finditer(text)]
+    out: list = []
+    for start, end, letter in found:
+        if out and re.fullmatch(r"\s*[、和与及跟/]\s*", text[out[-1][2] : start]):
+            out[-1] = (out[-1][0], out[-1][1] + [letter], end)
+        else:
+            out.append((start, [letter], end))
+    said = [x for _, letters, _ in out for x in letters]
+    if len(out) < 2 or len(set(said)) != len(said):
+        return []
+    first = order.index(said[0])
+    if said != order[first : first + len(said)] or said[0] not in ("a", "甲"):
+        return []
+    return [(start, letters) for start, letters, _ in out]
+
+
+def _segments(text: str, found: list) -> list:
+    """(start, end, letters) of each letter group's own words: up to the next group, or the end of its line."""
+    ends = [s for s, _ in found[1:]] + [len(text)]
+    out = []
+    for (s, letters), e in zip(found, ends):
+        line = text.find("\n", s, e)
+        out.append((s, line if line >= 0 else e, letters))
+    return out
+
+
+def verdicts(text: str) -> list:
+    """(words, designated: True/False/None) of each letter group of `text` ([] when it names no fairs by letters)."""
+    from bot.estimate.fair_designation import designation_said
+
+    return [(text[s:e], designation_said(text[s:e])) for s, e, _ in _segments(text, groups(text))]
+
+
+def _other_things(r, segments: list) -> bool:
+    """Whether a letter group's words go on to tell more than its fairs: another batch of fairs counted (「…；境外展会
+    1场（新加坡）…」) or another item's figures (「另外CCRC认证费12万」): the message is then left to the other readers."""
+    from bot.estimate.clauses.market_fairs import counts_fairs
+    from bot.estimate.reading import OTHER_ITEM_WORDS
+
+    for s, e, _ in segments:
+        for f in r.figs:
+            if not s <= f.start < e or f.kind != "count" or not re.search(r"场|次|个", f.unit or ""):
+                continue
+            if re.fullmatch(r"[a-e甲乙丙丁戊、和与及跟/\s]*", r.text[s : f.start], re.I):
+                continue  # 「a、b两场」: the group's own count
+            if counts_fairs(r.text, f) or re.search(r"场|次", f.unit or ""):
+                return True
+        if re.search(OTHER_ITEM_WORDS, r.text[s:e], re.I):
+            return True
+    return False
+
+
+def _words(text: str) -> str:
+    """A group's words as named in a note: its question taken off (「…花了2.6万。这次能补多少？」)."""
+    from bot.estimate.fair_designation import ASKED
+
+    words = ASKED.sub("", re.split(r"[。？?！!]", text)[0]).strip(" ，,；;、").replace(",", "，")
+    head = re.match(r"[a-e](?:\s*[、和与及跟/]\s*[a-e])*(?![a-z])", words)  # the letters as people write them: A、B
+    return head.group(0).upper() + words[head.end() :] if head else words
+
+
+def read(r) -> bool:
+    """The fairs of a message told letter by letter, into r.out.fields["fairs"] (those left out named); False when the
+    message is not so told (nothing used then)."""
+    from bot.estimate import fair_roles
+    from bot.estimate.clauses.market_fairs import counts_fairs, region_of
+
+    t = r.text
+    found = groups(t)
+    if not found:
+        return False
+    counted = [f for f in r.figs if counts_fairs(t, f) and f.end <= found[0][0]]
+    letters = sum(len(x) for _, x in found)
+    if counted and int(counted[0].value) != letters:
+        return False
+    if _other_things(r, _segments(t, found)):
+        return False
+    heading = region_of(r, t[: found[0][0]])
+    fairs, asks = [], []
+    for s, e, names in _segments(t, found):
+        seg = t[s:e]
+        moneys = [
+            f
+            for f in r.figs
+            if f.kind == "money"
+            and s <= f.start < e
+            and id(f) not in r.used
+            and not fair_roles.business_amount(t, r.figs, f, r.pending)
+        ]
+        fairs.append(
+            {"names": names, "start": s, "words": seg, "moneys": moneys, "region": region_of(r, seg) or heading}
+        )
+    if not any(x["moneys"] for x in fairs):
+        return False
+    out = []
+    for x in fairs:
+        x["moneys"] = _eligible(r, x["start"], x["moneys"])
+        costs = [r.yuan(f, "活动费用") for f in x["moneys"]]
+        for f in x["moneys"]:
+            r.use(f)
+        if any(c is None for c in costs):
+            return True  # a foreign cost with no rate: asked (Reader.yuan)
+        k = len(x["names"])
+        shared = len(costs) == 1 and (k == 1 or re.search(EACH, t[x["start"] : x["moneys"][0].start]))
+        if not costs or not (k == 1 or shared or len(costs) == k):
+            asks.append(x)
+            continue
+        values = [sum(costs, Decimal(0))] if k == 1 else costs * k if len(costs) == 1 else costs
+        out += [dict(x, cost=v, name=n) for n, v in zip(x["names"], values)]
+    _settle(r, out, asks)
+    return True
+
+
+def _eligible(r, start: int, moneys: list) -> list:
+    """`moneys` less those the cost word right before names a cost 三（五） does not pay (「机票酒店2万」), each named
+    in a note (r.use'd: no other reader takes them)."""
+    from bot.estimate.clauses.market_fairs import travel_run
+    from bot.estimate.reading import wan, word_patterns
+
+    w = word_patterns()
+    cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
+    kept, excluded, last = [], [], start
+    for f in moneys:
+        words = list(cost_word.finditer(r.text, last, f.start))
+        last = f.end
+        if words and w["not_covered"].fullmatch(words[-1].group(0)):
+            r.use(f)
+            excluded.append(f"{travel_run(r.text[start : f.start], words[-1].group(0))}{wan(f.value)}")
+        else:
+            kept.append(f)
+    if excluded:
+        r.out.notes.append(
+            "、".join(excluded) + "不属于第三条第（五）项列明的可补贴费用"
+            "（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数"
+        )
+    return kept
+
+
+def _settle(r, out: list, asks: list) -> None:
+    """The fairs read: those said not designated or subsidised elsewhere left out and named, the costs of the groups
+    that cannot be placed asked, the region of a kept fair asked when its words and the heading name none."""
+    from bot.estimate.clauses.market_fairs import caps_note
+    from bot.estimate.fair_designation import designation_said
+    from bot.estimate.fair_elsewhere import rule_words
+    from bot.estimate.reading import Clarification, wan
+    from knowledge import shapes
+
+    for x in out:
+        x["designated"] = designation_said(x["words"])
+        x["elsewhere"] = bool(shapes.search("claimed_elsewhere", x["words"]))
+    kept = [x for x in out if x["designated"] is not False and not x["elsewhere"]]
+    if out and not kept:
+        kept = out  # every fair left out: the item's own conditions answer (never an empty estimate here)
+    left = [x for x in out if x not in kept]
+    notes = []
+    undesignated = list(dict.fromkeys(_words(x["words"]) for x in left if x["designated"] is False))
+    if undesignated:
+        from knowledge import conditions
+
+        leaf = next(x for x in conditions.leaves("3.5") if x.get("fact") == "fair_designated")
+        notes.append(f"{'、'.join(f'“{w}”' for w in undesignated)}不符合“{leaf['label']}”，不计入")
+    elsewhere = list(dict.fromkeys(_words(x["words"]) for x in left if x["designated"] is not False))
+    if elsewhere:
+        notes.append(
+            f"{'、'.join(f'“{w}”' for w in elsewhere)}已享受本市其他政策的补贴：依据第四条第（三）项，"
+            f"“{rule_words()}”，同一笔费用不能再按本政策申报，不计入"
+        )
+    if notes:
+        r.out.notes.append("；".join(notes) + f"；按其余{len(kept)}场计算")
+    if left and any(x["designated"] is not False for x in kept):
+        r.out.fields["_fact_fair_designated@3.5"] = True if all(x["designated"] for x in kept) else None
+    for x in asks:
+        said = "、".join(n.upper() for n in x["names"])
+        r.out.clarifications.append(
+            Clarification(
+                "fair_cost",
+                f"{said}{'这场' if len(x['names']) == 1 else '这几场'}活动的费用（注册费、展位费、布展费、特装费、"
+                "宣传推广费合计）各是多少？",
+                {"groups": [{"region": x["region"], "count": len(x["names"])}]},
+            )
+        )
+    placed = [x for x in kept if x["region"]]
+    unplaced = [x for x in kept if not x["region"]]
+    if placed:
+        r.out.fields["fairs"] = [{"region": x["region"], "cost_cny": x["cost"]} for x in placed]
+    if unplaced:
+        said = "、".join(f"{x['name'].upper()}（{wan(x['cost'])}）" for x in unplaced)
+        r.out.clarifications.append(
+            Clarification(
+                "region",
+                f"{said}是在境内还是境外举办的？{caps_note()}",
+                {"entries": [str(x["cost"]) for x in unplaced]},
+            )
+        )

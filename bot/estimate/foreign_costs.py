@@ -1,0 +1,82 @@
+"""A fair's cost in a currency other than yuan or dollars (「展位费+特装一共80万日元，日元汇率按0.048算」): converted to
+yuan at the user's own rate for that currency (80万日元 × 0.048 = 38,400元) before the 70%, the arithmetic said. The
+rate counts only when the words name that currency (「日元汇率按0.048」「1日元=0.048元」「日元兑人民币按0.048」); with
+none, the yuan amount or the rate is asked, naming the currency — no rate is ever assumed, and a rate so tied to
+another currency is never read as the dollar rate."""
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+from calculator.figures_zh import FOREIGN, FOREIGN_NAMES
+
+_LINK = r"(?:兑换?|对|=|＝|等于|折合|折|换|可以换|能换)\s*(?:人民币|rmb|cny)?"
+_RATE_WORDS = r"(?:汇率|中间价|汇价|比价)?\s*(?:是|为|按|取|用|约|大概|算)?"
+_NUMBER = r"([0-9]+(?:\.[0-9]+)?)"
+
+
+def _names(code: str) -> str:
+    words = [w for w, c in FOREIGN.items() if c == code and len(w) > 1] or [FOREIGN_NAMES.get(code, code)]
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def tied_rates(text: str, figs: list) -> dict:
+    """{currency: (rate, figures)} for each currency of a money figure in `text` (not yuan or dollars) whose rate
+    to yuan the words tie to it; the figures are those that state the rate (the rate, or 「1日元」 and 「0.048元」)."""
+    out = {}
+    for code in {f.currency for f in figs if f.kind == "money" and f.currency not in (None, "CNY", "USD")}:
+        names = _names(code)
+        one = re.search(rf"(?:1|一)\s*(?:{names})\s*{_LINK}\s*{_RATE_WORDS}\s*{_NUMBER}", text, re.I)
+        named = re.search(rf"(?:{names})\s*(?:{_LINK})?\s*{_RATE_WORDS}\s*{_NUMBER}(?![0-9]|[万千亿wk])", text, re.I)
+        m = one or (named if named and re.search(r"汇率|中间价|汇价|比价|兑|对|=|折", named.group(0)) else None)
+        if m is None:
+            m = _sole_rate(text, figs)
+        if m is None:
+            continue
+        try:
+            rate = Decimal(m.group(1))
+        except InvalidOperation:
+            continue
+        if rate <= 0:
+            continue
+        held = [f for f in figs if m.start() <= f.start < m.end() and f.kind in ("rate", "money")]
+        out[code] = (rate, held)
+    return out
+
+
+def _sole_rate(text: str, figs: list):
+    """「80万日元，汇率按0.048」: a rate said with no currency is that currency's when the message has one foreign
+    currency only and no dollars (no dollar figure, no 美元/离岸 word) and one rate: a match-like object, else None."""
+    currencies = {f.currency for f in figs if f.kind == "money" and f.currency not in (None, "CNY")}
+    rates = [f for f in figs if f.kind == "rate"]
+    if len(currencies) != 1 or "USD" in currencies or len(rates) != 1 or re.search(r"美元|美金|离岸|usd", text, re.I):
+        return None
+    return re.compile(_NUMBER).match(text, rates[0].start)
+
+
+def to_yuan(r, f, what: str) -> Optional[Decimal]:
+    """The yuan amount of foreign cost `f` at the rate the message ties to its currency, said in a note; None after
+    asking for the yuan amount or that currency's rate (named)."""
+    name = FOREIGN_NAMES.get(f.currency, f.currency)
+    rate = tied_rates(r.text, r.figs).get(f.currency)
+    if rate is None:
+        if not any(c.kind == "usd_cost" and (c.data or {}).get("currency") == f.currency for c in r.out.clarifications):
+            from bot.estimate.reading import Clarification, wan
+
+            said = f"{wan(f.value, '')}{name}"
+            r.out.clarifications.append(
+                Clarification(
+                    "usd_cost",
+                    f"{what}{said}是{name}金额：请告诉我折合人民币多少元，或您采用的{name}兑人民币汇率"
+                    f"（1{name}折合多少元人民币），我不替您假设汇率。",
+                    {"text": r.text, "pending": r.pending, "usd": [], "currency": f.currency, "name": name},
+                )
+            )
+        return None
+    value = (f.value * rate[0]).quantize(Decimal("0.01"))
+    from bot.estimate.reading import wan
+
+    r.out.notes.append(
+        f"{what}{wan(f.value, name)} × {rate[0]} = {value:,.2f}元（按您给的{name}兑人民币汇率{rate[0]}折算）"
+    )
+    return value
