@@ -457,9 +457,18 @@ def _figures(text: str) -> tuple:
         if m.end() not in starts and not things and not re.match(r"[A-Za-z]", text[word_end - 1]):
             cued[word_end - 1] = "费"  # same length: every figure keeps its place
     if cued == list(text):
-        return tuple(found)
+        return tuple(_without_unit_areas(found, text))
     again = [f for f in parse_figures("".join(cued)) if not _pieces(f, text)]
-    return tuple(f if text[f.start : f.end] == f.raw else replace(f, raw=text[f.start : f.end]) for f in again)
+    again = [f if text[f.start : f.end] == f.raw else replace(f, raw=text[f.start : f.end]) for f in again]
+    return tuple(_without_unit_areas(again, text))
+
+
+def _without_unit_areas(found: list, text: str) -> list:
+    """The figures less the 「一平」 of a price per square metre (「60块一平一个月」: no area rented of 1 m²)."""
+    from bot.estimate.rent_price import unit_areas
+
+    units = unit_areas(found, text)
+    return [f for f in found if id(f) not in units]
 
 
 def wan(d: Decimal, unit: str = "元") -> str:
