@@ -58,7 +58,8 @@ def read(r):
             continue
         entry = listed.get(f.start)
         if entry is not None and f.currency != "USD" and _not_a_purchase(entry, not_covered):
-            excluded.append(f"{entry.lead or entry.label}{wan(f.value)}")  # 「讲师费30万」「场地房租60万」 as typed
+            said = re.sub(r"^(另外|此外|还有|以及|再加上|加上)", "", entry.lead or entry.label) or entry.label
+            excluded.append(f"{said}{wan(f.value)}")  # 「讲师费30万」「场地房租60万」 as typed
             r.use(f)
             last = f.end
             continue
