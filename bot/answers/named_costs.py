@@ -12,7 +12,9 @@ from typing import List, Optional, Tuple
 from knowledge import conditions, query
 
 # the words that open a cost in a list, not the cost itself (「预算里有…」「还有…」「另外…」)
-LEAD = re.compile(r"^(?:(?:我们)?(?:的)?(?:预算|费用|支出|投入|成本)?(?:里|里面|中)?(?:有|包括|包含|含)|还有|另外|以及|此外|和|及)+")
+LEAD = re.compile(
+    r"^(?:(?:我们)?(?:的)?(?:预算|费用|支出|投入|成本)?(?:里|里面|中)?(?:有|包括|包含|含)|还有|另外|以及|此外|和|及)+"
+)
 # a figure said with the cost (「大概三百万」「80万」): cut off, the cost's words stay
 FIGURE = re.compile(
     r"(?:大概|大约|约|差不多|一共|共|总共|花了|是|为)?\s*[0-9零一二两三四五六七八九十百千.]+\s*(?:万|亿|千|元|块|w)"

@@ -33,7 +33,9 @@ def _words() -> dict:
 
 UNIT_AREA = re.compile(r"[一1]\s*(平方米|平方|平米|平|㎡|方|m2)")
 # between a price and its 「一平」, or between 「一平」 and the price after it: a period word or a slash, nothing else
-UNIT_GAP = re.compile(r"[\s/]*(?:(?:每|一|1)\s*个?\s*(?:月|天|日|年)|按(?:月|天|日|年))?\s*(?:的)?\s*(?:租金|房租)?\s*(?:是|为|要)?[\s/]*")
+UNIT_GAP = re.compile(
+    r"[\s/]*(?:(?:每|一|1)\s*个?\s*(?:月|天|日|年)|按(?:月|天|日|年))?\s*(?:的)?\s*(?:租金|房租)?\s*(?:是|为|要)?[\s/]*"
+)
 
 
 def unit_areas(found: list, text: str) -> set:
@@ -100,7 +102,7 @@ def annual_from_days(price: Decimal, area: Decimal, days: int):
 def words_before(text: str, start: int, n: int) -> str:
     """The `n` characters before `start`, a figure taken back in the message (blanked by bot/understand/retractions.py,
     「每平米每月45块，哦打错了是54块」) left out: the replacement's words are those said before the old figure."""
-    return re.sub(r"\s{3,}", "", text[:start])[-n:]
+    return re.sub(r"\s{3,}[，,。；;\s]*", "", text[:start])[-n:]
 
 
 PRICE_END = re.compile(r"[，。；,;！!？?\s]|租金|房租|补贴|补|能|可以|请问|一共|总共|多少")
@@ -164,6 +166,8 @@ def read_per_area(r, f, near: str) -> None:
             + (" × 12个月" if said == "month" else "")
             + f" = 年租金{wan(annual)}"
         )
+    if re.search(r"\s{3,}", r.text[max(0, f.start - 16) : f.start]):  # 「每月45块，哦打错了是54块」
+        note += f"（按您更正后的单价{wan(price)}计算）"
     r.out.fields["rent_annual_cny"] = annual
     r.out.notes.append(note)
 
