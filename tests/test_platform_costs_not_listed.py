@@ -63,3 +63,8 @@ class TestWhichCostsCount:
         assert "750,000" not in text and "75万" not in text  # 250万 × 30%
         assert "30%" in text and "200万" in text
         assert "人力成本" in text and "不能计入" in text
+
+
+def test_costs_none_of_which_the_clause_lists_are_left_to_the_other_answers():
+    """「自己开发的 开发人员工资」: nothing counted, so no sorted list (the clause's own why answers)."""
+    assert named_costs_line("3.9", "系统是自主开发的 研发人员的薪酬和办公场地租金能算吗") == ""

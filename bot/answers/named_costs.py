@@ -64,13 +64,14 @@ def sorted_costs(code: str, text: str) -> Tuple[List[tuple], List[tuple]]:
 
 
 def named_costs_line(code: str, text: str) -> str:
-    """The answer to 「哪些能算」 about a list of two costs or more: those counted, each with its kind, and those not
-    counted, each with why; "" when the clause has no cost words or the text lists fewer than two costs."""
+    """The answer to 「哪些能算」 about a list of two costs or more, one of them a cost the clause lists: those counted,
+    each with its kind, and those not counted, each with why; "" otherwise (no cost words, fewer than two costs, or
+    none the clause lists)."""
     if not _kinds(code):
         return ""
     counted, left_out = sorted_costs(code, text)
-    if len(counted) + len(left_out) < 2:
-        return ""
+    if not counted or len(counted) + len(left_out) < 2:
+        return ""  # 「自己开发的 开发人员工资算吗」: no cost the clause lists, the other answers say why
     listed = "、".join(conditions.spec(code)["eligible_costs"])
     parts = []
     if counted:
