@@ -55,6 +55,6 @@ def test_a_price_before_its_area_words_and_the_area_after():
 
 def test_the_years_the_subsidy_lasts_are_said():
     """「最多能补几年」: the clause's 补贴期限最多3年 in the answer."""
-    s = EstimateSession.start(PARK + "办公室700平 每平米每月30元 最多能补几年")
+    s = EstimateSession.start(PARK + "租了700平办公室 每平米每月30元 最多能补几年")
     assert s.status == "done"
     assert any("最多3年" in n for n in s.notes) or "最多3年" in rent_item(s)["explanation"]
