@@ -10,6 +10,7 @@ from knowledge import conditions, query, shapes
 
 from bot.answers import layers
 from bot.answers.model import Answer
+from bot.answers.named_costs import named_costs_line
 
 
 def overview() -> Answer:
@@ -79,6 +80,10 @@ def aspect_line(code: str, text: str) -> str:
     )
     if explained and shapes.search("asks_basis", text):
         return explained[0]
+    if shapes.search("cost_included", text) or shapes.search("asks_which_costs", text):
+        listed = named_costs_line(code, text)  # 「硬件、配套、正版软件，还有人工费，哪些能拿补贴」: each cost sorted
+        if listed:
+            return listed
     left_out = [
         item["why"]
         for item in query.clause(code).get("not_eligible_costs") or []

@@ -67,7 +67,20 @@ def detect_items(text: str) -> list:
         )
     ):
         found.discard("3.8.3")  # 「平台 投入：硬件320万 … 场地房租60万」: rent listed among the platform's costs
+    if "3.9" in found and "3.8.3" in found and _platform_rent_only(text):
+        found.discard("3.8.3")  # 「…平台团队一年工资150万、场地租金30万」: a cost of the platform, no park rent
     return [c for c in ORDER if c in found]
+
+
+def _platform_rent_only(text: str) -> bool:
+    """Whether every rent word of `text` follows a mention of 平台 and the message says nothing of a park, an office or
+    the rent subsidy (estimate_words.yml platforms `park_rent`): that rent is one of the platform's costs."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    first = text.find("平台")
+    if first < 0 or re.search(alternation(estimate_words()["platforms"]["park_rent"]), text):
+        return False
+    return all(m.start() > first for m in re.finditer(clauses.BY_CODE["3.8.3"].triggers, text))
 
 
 # a word after these, inside a cost's description, names part of that cost, not an item of its own

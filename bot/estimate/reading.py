@@ -462,9 +462,18 @@ def _figures(text: str) -> tuple:
     for i in fair_names.bare_cost_cues(text):  # 「文博会8000」: the named fair's cost
         cued[i] = "费"
     if cued == list(text):
-        return tuple(found)
+        return tuple(_without_unit_areas(found, text))
     again = _with_colloquial_counts(text, [f for f in parse_figures("".join(cued)) if not _pieces(f, text)])
-    return tuple(f if text[f.start : f.end] == f.raw else replace(f, raw=text[f.start : f.end]) for f in again)
+    again = [f if text[f.start : f.end] == f.raw else replace(f, raw=text[f.start : f.end]) for f in again]
+    return tuple(_without_unit_areas(again, text))
+
+
+def _without_unit_areas(found: list, text: str) -> list:
+    """The figures less the 「一平」 of a price per square metre (「60块一平一个月」: no area rented of 1 m²)."""
+    from bot.estimate.rent_price import unit_areas
+
+    units = unit_areas(found, text)
+    return [f for f in found if id(f) not in units]
 
 
 def _with_colloquial_counts(text: str, found: list) -> list:

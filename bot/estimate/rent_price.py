@@ -31,6 +31,28 @@ def _words() -> dict:
     }
 
 
+UNIT_AREA = re.compile(r"[一1]\s*(平方米|平方|平米|平|㎡|方|m2)")
+# between a price and its 「一平」, or between 「一平」 and the price after it: a period word or a slash, nothing else
+UNIT_GAP = re.compile(
+    r"[\s/]*(?:(?:每|一|1)\s*个?\s*(?:月|天|日|年)|按(?:月|天|日|年))?\s*(?:的)?\s*(?:租金|房租)?\s*(?:是|为|要)?[\s/]*"
+)
+
+
+def unit_areas(found: list, text: str) -> set:
+    """ids of the area figures of `found` that are the 「一平」 of a price per square metre: 1 m² right after a money
+    figure (「60块一平一个月」) or right before one, period words between (「一平米一个月60元」) — no area rented."""
+    money = [f for f in found if f.kind == "money"]
+    out = set()
+    for f in found:
+        if f.kind != "area" or f.value != 1 or not UNIT_AREA.fullmatch((f.raw or text[f.start : f.end]).strip()):
+            continue
+        before = any(m.end <= f.start and re.fullmatch(r"[\s/]*", text[m.end : f.start]) for m in money)
+        after = any(m.start >= f.end and UNIT_GAP.fullmatch(text[f.end : m.start]) for m in money)
+        if before or after:
+            out.add(id(f))
+    return out
+
+
 def period(near: str) -> Optional[str]:
     """day / month / year: the period of a price per square metre, from the words around it; None when unsaid or
     when both a month and a year are said (「每年…每月」: which one is the price's is not known)."""
@@ -77,6 +99,12 @@ def annual_from_days(price: Decimal, area: Decimal, days: int):
     return annual, f"租金每天每平方米{wan(price)} × {wan(area, '平方米')} × {days}天 = 年租金{wan(annual)}"
 
 
+def words_before(text: str, start: int, n: int) -> str:
+    """The `n` characters before `start`, a figure taken back in the message (blanked by bot/understand/retractions.py,
+    「每平米每月45块，哦打错了是54块」) left out: the replacement's words are those said before the old figure."""
+    return re.sub(r"\s{3,}[，,。；;\s]*", "", text[:start])[-n:]
+
+
 PRICE_END = re.compile(r"[，。；,;！!？?\s]|租金|房租|补贴|补|能|可以|请问|一共|总共|多少")
 
 
@@ -84,7 +112,7 @@ def price_words(text: str, f) -> str:
     """The words of a price per square metre itself (「租金每平米每月60块」「60元/㎡/天」「45块一平米一个月」): back to the
     part's start or the figure before it, and on to the first space, mark or word of the question after it
     (「…60块 租金补贴一年能补多少」: that 一年 is the question's, no period of the price)."""
-    before = text[max(0, f.start - 10) : f.start]
+    before = words_before(text, f.start, 10)
     before = re.split(r"[，。；,;！!？?]|[0-9]", before)[-1]
     after = text[f.end : f.end + 8]
     m = PRICE_END.search(after)
@@ -138,6 +166,8 @@ def read_per_area(r, f, near: str) -> None:
             + (" × 12个月" if said == "month" else "")
             + f" = 年租金{wan(annual)}"
         )
+    if re.search(r"\s{3,}", r.text[max(0, f.start - 16) : f.start]):  # 「每月45块，哦打错了是54块」
+        note += f"（按您更正后的单价{wan(price)}计算）"
     r.out.fields["rent_annual_cny"] = annual
     r.out.notes.append(note)
 

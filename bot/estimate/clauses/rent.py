@@ -54,7 +54,7 @@ def read(r):
     for f in r.figs:
         if id(f) in r.used:
             continue
-        before = t[max(0, f.start - 10) : f.start]
+        before = rent_price.words_before(t, f.start, 10)
         after = t[f.end : f.end + 6]
         if f.kind == "area":
             r.out.fields["rent_area_m2"] = f.value
