@@ -35,6 +35,8 @@ def groups(text: str) -> list:
 
     order = [str(x).lower() for x in estimate_words()["fair_labels"]["letters"]]
     found = [(m.start(), m.end(), m.group("l").lower()) for m in _letter().finditer(text)]
+    if not found:
+        return _numbered(text)
     out: list = []
     for start, end, letter in found:
         if out and re.fullmatch(r"\s*[、和与及跟/]\s*", text[out[-1][2] : start]):
@@ -48,6 +50,18 @@ def groups(text: str) -> list:
     if said != order[first : first + len(said)] or said[0] not in ("a", "甲"):
         return []
     return [(start, letters) for start, letters, _ in out]
+
+
+def _numbered(text: str) -> list:
+    """The numbered items of `text` (bot/estimate/fair_items.py) when each tells a fair: [] when one names another
+    item's figures (「1）执行额…2）展会…3）ITSS…」, a whole company's list, is left to the other readers)."""
+    from bot.estimate import fair_items
+    from bot.estimate.reading import OTHER_ITEM_WORDS
+
+    found = fair_items.groups(text)
+    if any(re.search(OTHER_ITEM_WORDS, text[s:e], re.I) for s, e, _ in _segments(text, found)):
+        return []
+    return found
 
 
 def _segments(text: str, found: list) -> list:
@@ -64,7 +78,10 @@ def verdicts(text: str) -> list:
     """(words, designated: True/False/None) of each letter group of `text` ([] when it names no fairs by letters)."""
     from bot.estimate.fair_designation import designation_said
 
-    return [(text[s:e], designation_said(text[s:e])) for s, e, _ in _segments(text, groups(text))]
+    from bot.estimate.fair_items import spread_back
+
+    words = [text[s:e] for s, e, _ in _segments(text, groups(text))]
+    return list(zip(words, spread_back(words, [designation_said(w) for w in words])))
 
 
 def _other_things(r, segments: list) -> bool:
@@ -181,8 +198,11 @@ def _settle(r, out: list, asks: list) -> None:
     from bot.estimate.reading import Clarification, wan
     from knowledge import shapes
 
-    for x in out:
-        x["designated"] = designation_said(x["words"])
+    from bot.estimate.fair_items import spread_back
+
+    said = spread_back([x["words"] for x in out], [designation_said(x["words"]) for x in out])
+    for x, verdict in zip(out, said):
+        x["designated"] = verdict
         x["elsewhere"] = bool(shapes.search("claimed_elsewhere", x["words"]))
     kept = [x for x in out if x["designated"] is not False and not x["elsewhere"]]
     if out and not kept:

@@ -84,3 +84,28 @@ def bare_cost_cues(text: str) -> list:
         if m and not re.match(r"[0-9０-９.,]*\s*(?:[个人场次家项年月天届%％]|万|千|w|k)", text[end + m.end() :], re.I):
             out.append(end - 1)
     return out
+
+
+def lone_named_anchors(text: str, moneys: list, taken: list) -> list:
+    """(start, end, region) of fairs named by their own name among fairs named by their place (「深圳那个…4.2万；京交会
+    2.5w；上海那个1.6万」): a name opening its phrase (after ；，。：, a line break or the start), outside the places read
+    (`taken`) and followed by a cost before the next place or name, starts a fair of its own, as the places do."""
+    names = [n for n in fair_names(text) if not any(a < n[1] and n[0] < b for a, b, *_ in taken)]
+    starts = sorted([a for a, *_ in taken] + [n[0] for n in names])
+    out = []
+    for a, b, _ in names:
+        if not re.search(r"(?:^|[；;，,。：:\n])\s*(?:还有|另外|然后|以及)?\s*$", text[:a]):
+            continue
+        nxt = min([s for s in starts if s > a] + [len(text)])
+        if any(b <= f.start < nxt for f in moneys):
+            out.append((a, b, heading_region(text, a) or _list_region(text, a)))
+    return out
+
+
+def _list_region(text: str, at: int) -> Optional[str]:
+    """The region the list a name at `at` is in was said in (「3个境内展会：深圳那个…；京交会…」): the last 境内/境外 word
+    before it, the places between being the list's other fairs; None when none is said."""
+    said = list(re.finditer(r"境内|国内|省内|境外|国外|海外", text[:at]))
+    if not said:
+        return None
+    return "domestic" if said[-1].group(0) in ("境内", "国内", "省内") else "overseas"

@@ -13,7 +13,9 @@ NAMES = clauses.NAMES
 # Words that name an item (checked on normalised text): each clause's trigger words.
 ITEM_PATTERNS = [(c.code, c.triggers) for c in clauses.CLAUSES]
 
-NEGATED = re.compile(r"(没有|没|无|不是|并非|非)$")
+NEGATED = re.compile(r"(没有|没|无|不是|并非|非|未)(建|搭建|建设|申请|申报|参加|拿|获得)?$")
+# 「没有实习生和人才培训项目」: the denial holds for every word of the list it opens, to its 和/与/及/或 before the item
+NEGATED_LIST = re.compile(r"(没有|没|无|未)[^，。；,;、！!？?\n\d]{1,8}(和|与|及|或)$")
 # "去年的增量先不算": an item named to leave it out
 LEFT_OUT = re.compile(r"[^，。；,;]{0,4}(先不算|不算|不用算|不要算|不考虑|先不管|除外|不用管)")
 
@@ -40,7 +42,8 @@ def detect_items(text: str) -> list:
         code
         for code, pat in ITEM_PATTERNS
         if any(
-            not NEGATED.search(text[max(0, m.start() - 4) : m.start()])
+            not NEGATED.search(text[max(0, m.start() - 6) : m.start()])
+            and not NEGATED_LIST.search(text[max(0, m.start() - 12) : m.start()])
             and not LEFT_OUT.match(text, m.end())
             and not DENIED_AFTER.match(text, m.end())
             for m in re.finditer(pat, text)

@@ -1110,6 +1110,27 @@ def _restated_sum(window: str, cur: Optional[dict], f) -> bool:
     return sum(cur["costs"], Decimal(0)) == Decimal(str(f.value))
 
 
+def _fewer_than_told(r, fairs: list, unpriced: list, told: int, fair_counts: list) -> bool:
+    """「3个境内展会：…」 read as fewer fairs than counted (their costs run together): never computed — each fair's
+    cost is asked, the figures said named (True then)."""
+    if told < 2 or len(fairs) + len(unpriced) >= told or r.out.clarifications:
+        return False
+    if not re.search(r"场|次|个", fair_counts[0].unit or ""):
+        return False
+    regions = {x["region"] for x in fairs}
+    region = regions.pop() if len(regions) == 1 else None
+    named = "、".join(wan(c) for x in fairs for c in x["costs"])
+    r.out.clarifications.append(
+        Clarification(
+            "fair_cost",
+            f"您说{REGION_NAMES.get(region, '')}活动{told}场，费用提到了{named}，我分不出每场各是多少。请问这{told}场活动"
+            "每场的费用（注册费、展位费、布展费、特装费、宣传推广费合计）分别是多少？",
+            {"groups": [{"region": region, "count": told}]},
+        )
+    )
+    return True
+
+
 def _names_other_item(t: str, end: int) -> bool:
     """「建了一个服务外包公共技术服务平台：…」: 一个 whose phrase names another item (平台、认证 …) and no fair starts no fair."""
     phrase = re.split(r"[，,。；;：:！!？?\n]", t[end:], maxsplit=1)[0]
@@ -1160,6 +1181,9 @@ def _itemised(r) -> bool:
     fair_counts = [f for f in r.figs if counts_fairs(t, f)]
     named = fair_names.named_anchors(t, moneys, anchors, fair_counts)  # 「软交会…4万，数博会1.5w」
     anchors += named
+    if anchors and not named:  # 「深圳那个…4.2万；京交会2.5w；上海那个1.6万」: a name among places starts its own fair
+        named = fair_names.lone_named_anchors(t, moneys, anchors)
+        anchors += named
     parts = fair_parts(t, moneys, fair_counts[0] if fair_counts else None)
     by_event = [f for f in fair_counts if re.search(r"场|次", f.unit or "")]  # (「两个…展」 only splits parts)
     if by_event and len(moneys) < by_event[0].value and len(ordinals) < 2:
@@ -1302,6 +1326,8 @@ def _itemised(r) -> bool:
     announced = any(x.get("announced") for x in unpriced)  # 「…9万6；还有一场国内的展」: one more fair, no cost
     if unpriced and (announced or told == len(fairs) + len(unpriced)) and not r.out.clarifications:
         _ask_unpriced(r, unpriced)
+    if _fewer_than_told(r, fairs, unpriced, told, fair_counts):
+        return True
     excluded = [f"{word}{wan(f.value)}" for x in fairs for word, f in x["excluded"]]
     if excluded:
         r.out.notes.append(
