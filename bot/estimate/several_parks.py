@@ -10,7 +10,7 @@ from knowledge import conditions
 
 from bot.estimate.reading import estimate_words
 
-PHRASE = re.compile(r"[^，,。；;！!？?\n]+[，,。；;！!？?\n]*")
+PHRASE = re.compile(r"[^，,。；;！!？?\s]+[，,。；;！!？?\s]*")
 
 
 def _words() -> dict:
