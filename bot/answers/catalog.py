@@ -56,6 +56,21 @@ def domain_in(text: str) -> Optional[dict]:
     return best[1] if best else None
 
 
+def domains_in(text: str) -> list:
+    """Every catalog domain the text names, in order of mention (「算人工智能服务还是呼叫中心服务」: both)."""
+    found = {}
+    for d in query.domains():
+        names = [d["name"]] + [n for n in d.get("aliases", []) or [] if len(n) >= 2]
+        short = re.sub(r"服务$", "", d["name"])
+        if len(short) >= 2:
+            names.append(short)
+        spots = [text.find(normalize(n)) for n in names]
+        spots = [p for p in spots if p >= 0]
+        if spots:
+            found[d["name"]] = (min(spots), d)
+    return [d for _, d in sorted(found.values(), key=lambda x: x[0])]
+
+
 def _excl(e) -> str:
     return e["text"] if isinstance(e, dict) else str(e)
 
@@ -293,7 +308,13 @@ def classify_answer(text: str) -> Optional[Answer]:
         return Answer(shapes.routes()["in_house_only"]["answer"], clause="annex")
     judged = []
     described = described_kinds(text)
-    for part in business_parts(text):
+    parts = business_parts(text)
+    asked = [p for p in parts if shapes.search("between_domains", p) and len(domains_in(p)) >= 2]
+    if len(asked) < len(
+        parts
+    ):  # 「…这到底算人工智能服务还是呼叫中心服务」: the question names the domains, the rest is the business
+        parts = [p for p in parts if p not in asked]
+    for part in parts:
         verdict = judge_part(part) or _unplaced(part)
         if verdict is None or (verdict[0] == "domain" and absorbed(part, described)):
             continue  # 「我们做跨境电商」 beside 「自己在亚马逊上卖自己采购的家居用品」: the same business, selling goods

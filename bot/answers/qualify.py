@@ -267,8 +267,9 @@ def deciding(v: cond.Verdict) -> Optional[cond.Check]:
     return ranked[0] if ranked else None
 
 
-def whatcan_answer(facts: dict, mentioned=()) -> Answer:
-    """The supports open to the applicant, given what it said: likely first, the rest briefly."""
+def whatcan_answer(facts: dict, mentioned=(), each_most: bool = False) -> Answer:
+    """The supports open to the applicant, given what it said: likely first, the rest briefly (`each_most`: 「分别最多
+    多少钱」 asked, each of the applicant's own supports listed with its standard)."""
     applicant = facts.get("applicant_type") or "enterprise"
     codes = cond.applicant_clauses(applicant)
     verdicts = cond.evaluate_all(facts, codes + ["2"])
@@ -315,7 +316,12 @@ def whatcan_answer(facts: dict, mentioned=()) -> Answer:
             decide = deciding(v).label if deciding(v) else ""
             lines.append(f"· {short_label(v.clause)} {title(v.clause)}：{decide}")
         possible = possible[6:]
-    if possible:
+    if possible and each_most and applicant != "enterprise":  # a park operator's or an institution's few supports
+        lines.append("另外还有（视情况而定）：")
+        for v in possible:
+            decide = f"；关键看：{deciding(v).label}" if deciding(v) else ""
+            lines.append(f"· {short_label(v.clause)} {title(v.clause)}：{standard(v.clause)}{decide}")
+    elif possible:
         lines.append(
             "其他方向视情况而定：" + "、".join(f"{short_label(v.clause)}{title(v.clause)}" for v in possible) + "。"
         )
@@ -379,7 +385,8 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     if several is not None:  # 「一个是子公司 一个是分公司…」: each applicant on its own words, not their facts merged
         return several
     about_us = is_shape("self", text) or bool(message_facts)
-    if is_shape("whatcan", text) and not is_shape("amount", text) and about_us:
+    most_only = is_shape("most_each", text) and not _money(text)  # 「分别最多多少钱」: each one's most, no estimate
+    if is_shape("whatcan", text) and (not is_shape("amount", text) or most_only) and about_us:
         if routes.search("place_question", text):
             # 「巩义算不算郑州市行政区域内啊？能享受这个政策不」: whether the place is in Zhengzhou decides 第二条
             placed = eligibility.place_answer(text)
@@ -387,7 +394,7 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
                 return placed
         from bot.estimate.items import detect_items
 
-        return whatcan_answer(facts, detect_items(text))
+        return whatcan_answer(facts, detect_items(text), each_most=most_only)
     if (
         is_shape("self", text)
         and message_facts

@@ -100,6 +100,8 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
             (shapes.search("who_applies", t) and not shapes.search("classify_question", t))
             or shapes.search("catalog_update", t)  # 「新版目录出来了 以后能算进来吗」: 第四条第（二）项
         )
+    if shapes.search("between_domains", t) and len(catalog.domains_in(t)) >= 2:
+        return True  # 「这到底算人工智能服务还是呼叫中心服务」: which of two named domains
     if not asks:
         return False
     if asks_of_applicant_or_item(t):

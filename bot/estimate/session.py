@@ -17,6 +17,7 @@ from bot.estimate import (
     fair_fixes,
     previous_total,
     rent_price,
+    several_parks,
     supposed_awards,
     year_chain,
     yuan_offshore,
@@ -335,6 +336,9 @@ class EstimateSession:
 
         text = hanzi_of_pinyin(text or "")
         norm = english_to_chinese(normalize(text or ""))
+        focused, park_notes = several_parks.focus(norm)  # 「A园…市级…；B园是区级的」: B's level is B's alone
+        if park_notes:
+            text = norm = focused
         asked = year_chain.asked_years(norm) if year is None else [year]
         alone = year_chain.each_alone(norm)  # read before focus() blanks the other years (and 「三年」)
         founded = year_chain.founded_year(norm)  # 「2021年新成立的」: that year is the enterprise's first
@@ -349,6 +353,7 @@ class EstimateSession:
             told = {str(c.get("name", "")).upper()[:4] for c in running["certifications"]}
             adds = bool(said) and not (said & told)
         session = cls(items=codes, facts=known, extends=adds)
+        session.notes.extend(park_notes)
         if len(asked) == 1 and asked[0]:
             session.year_focus = asked[0]
             if alone:

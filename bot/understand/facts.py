@@ -739,6 +739,11 @@ def glossary_facts(text: str, said: Optional[dict] = None) -> dict:
 
 def message_facts(text: str) -> dict:
     """Every fact a message states: its own words (read_facts), then what its English or pinyin words state."""
+    from bot.estimate.several_parks import focus
+
+    focused, left_out = focus(normalize(text or ""))
+    if left_out:  # 「A园…市级…；B园是区级的」: B's level is B's alone, the parks that remain are judged
+        text = focused
     said = read_facts_cached(text)
     said.update(glossary_facts(text, said))
     return _of_the_whole(text, _negated_in_english(text, said))
