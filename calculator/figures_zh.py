@@ -408,6 +408,13 @@ def _per_hundred_rate(norm: str, end: int) -> bool:
 _RATE_AFTER = re.compile(
     r"\s*(?:的汇率)?\s*(?:折合|折算|折成|折|换算|换成|兑换|兑)(?:成|为)?\s*(?:人民币|rmb|cny|元)", re.I
 )
+# 「离岸3000万美元，按7.0折算就是2.1亿」「150万美元，按7.0折了1050万」: a plain number after 按/用/以 and right before a
+# converting verb, with a dollar amount earlier in its sentence, is that amount's rate (「打7折」 never: no dollars, no 按)
+_RATE_BY = re.compile(r"(?:按|用|以|按照)\s*$")
+_RATE_CONVERTS = re.compile(
+    r"\s*(?:的汇率)?\s*(?:折合|折算|折成|换算|换成|兑换|兑成)|\s*折了?\s*(?:就是|是|为|成)?\s*[0-9０-９一二三四五六七八九两]"
+)
+_DOLLARS_BEFORE = re.compile(r"(?:美元|美金|刀|usd|us\$|\$)[^。！？!?；;\n]*$", re.I)
 _PREFIX_BOUND = re.compile(
     r"(超过|不低于|不少于|不超过|不到|低于|高于|最高|最多|至少|大约|约|大于|小于)"
     r"\s*$"
@@ -592,6 +599,15 @@ _RATE_CORRECTED = re.compile(
 _YEAR_AFTER = re.compile(rf"\s*(?:是|为|算)\s*{_RATE_YEAR}的(?!\s*[0-9])")
 
 
+def _converting_rate(hit: "_Hit", norm: str, cue_before: str) -> bool:
+    """「…3000万美元，按7.0折算就是2.1亿」: 按 + a number + a converting verb, dollars said before it in its sentence."""
+    return bool(
+        _RATE_BY.search(cue_before)
+        and _RATE_CONVERTS.match(norm, hit.num_end)
+        and _DOLLARS_BEFORE.search(norm[: hit.start])
+    )
+
+
 def _year_rate(hit: "_Hit", cue_before: str) -> bool:
     return bool(
         re.fullmatch(r"[0-9]\.[0-9]{2,4}", getattr(hit, "numeral", "") or "")
@@ -625,6 +641,7 @@ def _classify(hit: _Hit, norm: str) -> None:
             or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_AFTER.match(norm, hit.num_end))
             or (kind is None and _year_rate(hit, cue_before))
             or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _RATE_CORRECTED.search(cue_before))
+            or (kind is None and Decimal("0.5") <= hit.value <= Decimal(20) and _converting_rate(hit, norm, cue_before))
             or (kind is None and _year_rate_after(hit, norm))
         )
     ):

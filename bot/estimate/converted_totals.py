@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_PREV, estimate_words, plausible_rate, wan
+from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV, estimate_words, plausible_rate, wan
 
 
 def _alt(words) -> str:
@@ -43,6 +43,26 @@ def _last_years_next(reader, f) -> bool:
     return bool(re.fullmatch(rf"(?:{YEAR_PREV})度?的?(?:总)?(?:合同)?(?:执行额)?(?:是|为|有)?\s*", t[start : f.start]))
 
 
+def _held_by_figure_before(reader, usd) -> bool:
+    """「今年合计2.5个亿，其中离岸3000万美元」「今年3500万（其中离岸200万美元）」: the dollars, with an inside word, follow a
+    yuan figure of this year that is said whole (合计/总共… after its year's name) or whose parenthesis they open: that
+    figure holds them. (「今年2.6kw 其中今年离岸110万美元」 says neither: asked.)"""
+    from bot.estimate.previous_total import whole_before
+
+    t = reader.text
+    before = [g for g in reader.figs if g.kind != "year" and g.end <= usd.start]
+    host = before[-1] if before else None
+    if host is None or host.kind != "money" or host.currency not in (None, "CNY"):
+        return False
+    if reader._year(host.start) != "current" or re.search(r"[。；;！？!?\n]", t[host.end : usd.start]):
+        return False
+    if re.fullmatch(r"\s*[（(][^）)]*", t[host.end : usd.start]):
+        return True
+    names = [m.end() for m in re.finditer(YEAR_CUR, t[: host.start])]
+    names += [g.end for g in reader.figs if g.kind == "year" and g.value and g.end <= host.start]
+    return bool(names) and whole_before(t[max(names) : host.start])
+
+
 def take(reader) -> bool:
     """Read the totals and the dollar amount inside this year's total (see the module's words); True when read."""
     w = estimate_words()["converted_totals"]
@@ -60,7 +80,7 @@ def take(reader) -> bool:
     inside = re.search(rf"(?:{_alt(w['inside'])})[^，。；,;\d]{{0,6}}$", before)
     included = re.search(_alt(w["included_after"]), after)
     converted = re.search(_alt(w["converted_after"]), after)
-    if not (included or (inside and converted)):
+    if not (included or (inside and (converted or _held_by_figure_before(reader, usd)))):
         return False
     totals = [
         f

@@ -65,10 +65,12 @@ def take(reader) -> bool:
     ):
         return False  # 「去年合计1.2亿 其中离岸300万美元」: a part of it named, read as before
     f = last_year[0]
+    # the year's name: 去年/上年, or an explicit year the message makes last year (「2022年：执行额合计5200万元」)
     years = [m.end() for m in re.finditer(YEAR_PREV, t[: f.start])]
+    years += [g.end for g in reader.figs if g.kind == "year" and g.value and g.end <= f.start]
     if not years:
         return False
-    before = t[years[-1] : f.start]
+    before = t[max(years) : f.start]
     if not re.fullmatch(r"[^，。；,;！？!?\d]{0,20}", before):
         return False
     if re.search(r"比|较|相比|同比|增加|增长|多|少|减|降|差|涨|跌", before):

@@ -475,6 +475,18 @@ def _years_named_before(text: str) -> Optional[tuple]:
     return years if len(years) == 2 and len(said) == 2 else None
 
 
+def _conversion_check(figs, source, converted) -> str:
+    """「3000万美元，按7.0折算就是2.2亿」: the user's conversion set beside the dollars × the rate said between them; a
+    different result is named (the calculator converts the dollars itself, never the user's result)."""
+    rates = [g for g in figs if g.kind == "rate" and g.value and source.end <= g.start and g.end <= converted.start]
+    if len(rates) != 1 or converted.value is None or source.value is None:
+        return ""
+    product = Decimal(str(source.value)) * Decimal(str(rates[0].value))
+    if product == converted.value:
+        return ""
+    return f"（按{source.raw} × {rates[0].value} = {wan(product)}计算，与您说的{converted.raw}不一致，以前者为准）"
+
+
 class Reader:
     """Reads one message, knowing what the dialogue asked (`pending`) and which items are open."""
 
@@ -791,9 +803,11 @@ class Reader:
                 if g.kind == "money" and g.end <= f.start and f.start - g.end <= 20 and g.currency not in (None, "CNY")
             ]
             # without an amount in another currency before it, 「折合人民币1000万」 is the amount itself, told in yuan
+            # 「按7.0折算就是2.1亿」「按7.0折了1050万」: the user's own conversion of the dollars, no amount of its own
             if source and (
                 re.search(
-                    r"(折合|折算|换算|折成|换成)(成|为)?\s*(人民币)?\s*(是|为|约|大约|大概|差不多)?\s*$",
+                    r"(折合|折算|换算|折成|换成|折了|折完|折下来|算下来)(成|为)?\s*(人民币)?\s*"
+                    r"(是|为|约|大约|大概|差不多|就是|也就是|即|等于|合|得|就)?\s*$",
                     self.text[max(0, f.start - 10) : f.start],
                 )
                 or (
@@ -802,7 +816,7 @@ class Reader:
                 )
             ):
                 self.use(f)
-                self.out.notes.append(f"{f.raw}是换算后的金额，不另计")
+                self.out.notes.append(f"{f.raw}是换算后的金额，不另计" + _conversion_check(self.figs, source[-1], f))
         for _, held in foreign_costs.tied_rates(self.text, self.figs).values():
             for f in held:
                 self.use(f)  # 「日元汇率按0.048」: that currency's rate, no dollar rate (bot/estimate/foreign_costs.py)
@@ -1168,7 +1182,9 @@ class Reader:
     def _stated_increment(self):
         """「我们今年增量100万」: the increment itself, with no year's amounts and no offshore business: counted
         as this year's amount over a previous year of 0, and said so."""
-        other_figures = self.has(r"离岸|境外|美元|去年|上年") or any(
+        # 「今年比去年业务增量100万」: the year compared with names no figure of that year
+        compared = re.sub(rf"(?:比|较|相比|和|跟|与)\s*(?:{YEAR_PREV})(?:度)?", "", self.text)
+        other_figures = re.search(r"离岸|境外|美元|去年|上年", compared) or any(
             k in self.out.fields for k in ("onshore_cny", "offshore_usd")
         )
         for f in self.unused("money"):

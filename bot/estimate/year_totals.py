@@ -30,9 +30,9 @@ from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV, estimat
 # the words a year's business is named by (the policy's 服务外包合同执行额)
 _BUSINESS = r"执行额|执行金额"
 # the words allowed between the two totals: year names and the words of a change (「掉到今年」「今年降到了」)
-_BETWEEN = (
-    rf"(?:{YEAR_CUR}|[\s，,、了的是为有就则而呢啊只]|掉到|降到|跌到|减到|下滑到|缩水到|涨到|升到|增到|增加到|增长到|变成|变为|到|至|"
-    r"业务|执行额|大概|约|差不多)*"
+_BETWEEN_WORDS = (
+    rf"{YEAR_CUR}|[\s，,、了的是为有就则而呢啊只]|掉到|降到|跌到|减到|下滑到|缩水到|涨到|升到|增到|增加到|增长到|变成|变为|到|至|"
+    r"业务|执行额|大概|约|差不多"
 )
 # words that put the dollar figure beside the business named before it, not inside it
 _BESIDE = r"另外|此外|另有|另加|额外|加上|再加|除此之外|之外还"
@@ -148,15 +148,19 @@ def take(reader) -> bool:
     after_first = re.match(r"\s*[（(][^）)]{0,20}[）)]", between)
     if after_first:
         between = between[after_first.end() :]
-    if not re.fullmatch(_BETWEEN, between):
+    # 「去年合计2亿，今年合计2.5亿」: this year's own whole word, between the two figures
+    whole_words = _alt(estimate_words()["previous_total"]["whole_before"])
+    if not re.fullmatch(rf"(?:{_BETWEEN_WORDS}|{whole_words})*", between):
         return False
+    this_name = list(re.finditer(YEAR_CUR, between))
+    said_whole = bool(this_name) and _whole(between[this_name[-1].end() :])
     if re.search(rf"{OFFSHORE}|{ONSHORE}|美元|美金", _holds_stripped(header)):
         return False  # 「去年在岸3000万 今年2600万」: a kind of its own, read as before
     if re.search(_DIFFERENCE, header) or re.search(_DIFFERENCE, between):
         return False
     name = re.search(rf"{YEAR_PREV}", header)
     shared, own = (header[: name.start()], header[name.end() :]) if name else (header, "")
-    second_whole = _whole_after(after) or bool(after_first and _whole_after(after_first.group(0)))
+    second_whole = said_whole or _whole_after(after) or bool(after_first and _whole_after(after_first.group(0)))
     plain = re.search(_BUSINESS, header) and not _whole(header) and not second_whole
     if not (_whole(shared) or (_whole(own) and second_whole) or plain):
         return False
