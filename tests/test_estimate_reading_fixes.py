@@ -173,9 +173,10 @@ def test_a_subset_below_the_level_is_taken_out_of_the_running_training():
     assert len(s.inputs["senior_training"]) == 4
 
 
-def test_the_increment_itself_is_counted_over_a_zero_year_and_said():
+def test_the_increment_itself_is_counted_as_said_no_year_made_up():
     s = EstimateSession.start("我们今年业务增量是800万 增量奖多少")
-    assert s.inputs["onshore_cny"] == Decimal(8000000) and s.inputs["previous_onshore_cny"] == 0
+    assert s.inputs["increment_cny"] == Decimal(8000000)
+    assert "onshore_cny" not in s.inputs and "previous_onshore_cny" not in s.inputs
     assert any("业务增量800万元" in n for n in s.notes)
     s = EstimateSession.start("去年在岸600万 今年增量300万 增量奖多少")
     assert "onshore_cny" not in s.inputs  # this year's amount is asked, never taken from the increment

@@ -1180,8 +1180,8 @@ class Reader:
         )
 
     def _stated_increment(self):
-        """「我们今年增量100万」: the increment itself, with no year's amounts and no offshore business: counted
-        as this year's amount over a previous year of 0, and said so."""
+        """「我们今年增量100万」: the increment itself, with no year's amounts and no offshore business: the
+        calculator's increment_cny, and said so."""
         # 「今年比去年业务增量100万」: the year compared with names no figure of that year
         compared = re.sub(rf"(?:比|较|相比|和|跟|与)\s*(?:{YEAR_PREV})(?:度)?", "", self.text)
         other_figures = re.search(r"离岸|境外|美元|去年|上年", compared) or any(
@@ -1208,8 +1208,9 @@ class Reader:
                     self.use(f)
                     self.out.notes.append(f"增量{wan(f.value)}不作为某一年度的执行额")
                     return
-                self.out.fields["onshore_cny"] = self.cny(f, "增量")
-                self.out.fields["previous_onshore_cny"] = Decimal(0)
+                # the calculator's increment_cny: no year's amount is made up (a previous year of 0 would say
+                # 「上年度没有业务」, which the user never said, and a rent's 合同执行额 would read the increment)
+                self.out.fields["increment_cny"] = self.cny(f, "增量")
                 self.out.notes.append(f"按您说的业务增量{wan(f.value)}计算（本年度执行额比上年度增加的部分）")
                 self.use(f)
                 return
