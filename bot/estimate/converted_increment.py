@@ -12,14 +12,10 @@ says so; and only when no year's onshore amount is read. Otherwise the increment
 
 import re
 
-from bot.estimate.reading import estimate_words, wan
+from bot.estimate.reading import alternation as _alt, estimate_words, wan
 
 KEY = "increment_cny"
 _INCREMENT = r"增量|增加的部分|增长的部分|增加部分|增长部分|增加额|增长额|多出的部分"
-
-
-def _alt(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def _clause_before(text: str, pos: int) -> str:

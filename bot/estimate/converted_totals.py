@@ -18,11 +18,16 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV, estimate_words, plausible_rate, wan
-
-
-def _alt(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+from bot.estimate.reading import (
+    OFFSHORE,
+    ONSHORE,
+    YEAR_CUR,
+    YEAR_PREV,
+    alternation as _alt,
+    estimate_words,
+    plausible_rate,
+    wan,
+)
 
 
 def _rate(reader, usd, after: str) -> Optional[Decimal]:

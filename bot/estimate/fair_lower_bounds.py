@@ -12,14 +12,12 @@ from typing import Optional
 
 @lru_cache(maxsize=1)
 def _words() -> tuple:
+    from bot.estimate.reading import alternation
     from bot.estimate.vague_figures import vague_words
 
     w = vague_words()["lower_bounds"]
 
-    def alt(words) -> str:
-        return "|".join(sorted(map(re.escape, map(str, words)), key=len, reverse=True))
-
-    before = re.compile(rf"(?:{alt(w['before'])})(?:了|有|是|在)?\s*$")
+    before = re.compile(rf"(?:{alternation(w['before'])})(?:了|有|是|在)?\s*$")
     return set(w["bounds"]), before
 
 

@@ -9,16 +9,13 @@ from typing import Optional
 
 @lru_cache(maxsize=1)
 def _words() -> tuple:
-    from bot.estimate.reading import estimate_words
+    from bot.estimate.reading import alternation, estimate_words
 
     w = estimate_words()["fair_names"]
 
-    def alt(words) -> str:
-        return "|".join(sorted(map(re.escape, map(str, words)), key=len, reverse=True))
-
-    ending = re.compile(rf"(?:{alt(w['endings'])})(?!{alt(w['not_followed_by'])})")
-    stops = re.compile(rf"(?:{alt(w['stops'])}|[^\u4e00-\u9fffA-Za-z])")
-    generic = re.compile(rf"(?:{alt(w['generic'])})*")
+    ending = re.compile(rf"(?:{alternation(w['endings'])})(?!{alternation(w['not_followed_by'])})")
+    stops = re.compile(rf"(?:{alternation(w['stops'])}|[^\u4e00-\u9fffA-Za-z])")
+    generic = re.compile(rf"(?:{alternation(w['generic'])})*")
     return ending, stops, generic
 
 

@@ -16,14 +16,19 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV, Clarification, estimate_words, wan
+from bot.estimate.reading import (
+    OFFSHORE,
+    ONSHORE,
+    YEAR_CUR,
+    YEAR_PREV,
+    Clarification,
+    alternation as _alt,
+    estimate_words,
+    wan,
+)
 
 # 「含离岸」「包含离岸」: an offshore word that says the total holds it, not a kind of its own
 _HOLDS = rf"(?:含|包含|包括|连同)了?(?:{OFFSHORE})|(?:{ONSHORE})(?:和|与|跟|加|\+|、)?(?:{OFFSHORE})"
-
-
-def _alt(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def whole_before(words_before: str) -> bool:

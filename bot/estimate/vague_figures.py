@@ -16,6 +16,8 @@ from typing import List, Optional
 
 import yaml
 
+from bot.estimate.reading import alternation as _alt
+
 WORDS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "vague_figures.yml"
 
 _DIGITS = "0-9一二两三四五六七八九"
@@ -38,10 +40,6 @@ class Vague:
 @lru_cache(maxsize=1)
 def vague_words() -> dict:
     return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV, estimate_words, wan
+from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV, alternation as _alt, estimate_words, wan
 
 # the words a year's business is named by (the policy's 服务外包合同执行额)
 _BUSINESS = r"执行额|执行金额"
@@ -40,10 +40,6 @@ _BESIDE = r"另外|此外|另有|另加|额外|加上|再加|除此之外|之外
 _INTO_YUAN = r"(?:折|换|算)[合算成为]{0,2}(?:人民币|rmb|RMB)"
 # a change said before a figure: a difference, never a year's amount
 _DIFFERENCE = r"比|较|相比|同比|多了|少了|增加了|增长了|减少了|多出"
-
-
-def _alt(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def _converted_phrase() -> str:
