@@ -60,6 +60,13 @@ def to_yuan(r, f, what: str) -> Optional[Decimal]:
     name = FOREIGN_NAMES.get(f.currency, f.currency)
     rate = tied_rates(r.text, r.figs).get(f.currency)
     if rate is None:
+        from bot.estimate import cross_rates
+        from bot.estimate.reading import wan
+
+        got = cross_rates.convert(r.text, f.value, f.currency, "CNY")  # 「1欧=1.08美元、1美元=7.1元」: through dollars
+        if got is not None:
+            r.out.notes.append(f"{what}{wan(f.value, name)}折合人民币：{got[1]}")
+            return got[0]
         if not any(c.kind == "usd_cost" and (c.data or {}).get("currency") == f.currency for c in r.out.clarifications):
             from bot.estimate.reading import Clarification, wan
 
