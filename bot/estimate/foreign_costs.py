@@ -29,6 +29,8 @@ def tied_rates(text: str, figs: list) -> dict:
         one = re.search(rf"(?:1|一)\s*(?:{names})\s*{_LINK}\s*{_RATE_WORDS}\s*{_NUMBER}", text, re.I)
         named = re.search(rf"(?:{names})\s*(?:{_LINK})?\s*{_RATE_WORDS}\s*{_NUMBER}(?![0-9]|[万千亿wk])", text, re.I)
         m = one or (named if named and re.search(r"汇率|中间价|汇价|比价|兑|对|=|折", named.group(0)) else None)
+        if m is not None and _to_another_currency(text, m):
+            m = None  # 「1欧元=1.1美元」: a rate to dollars, not to yuan (bot/estimate/cross_rates.py takes it on)
         if m is None:
             m = _sole_rate(text, figs)
         if m is None:
@@ -42,6 +44,15 @@ def tied_rates(text: str, figs: list) -> dict:
         held = [f for f in figs if m.start() <= f.start < m.end() and f.kind in ("rate", "money")]
         out[code] = (rate, held)
     return out
+
+
+def _to_another_currency(text: str, m) -> bool:
+    """Whether the rate's number is followed by another currency than yuan (「1欧元=1.1美元」)."""
+    from bot.estimate import cross_rates
+
+    return any(
+        y != "CNY" and s <= m.start(1) < e for (_, y), (_, (s, e)) in cross_rates.stated(text).items()
+    ) and not any(y == "CNY" and s <= m.start(1) < e for (_, y), (_, (s, e)) in cross_rates.stated(text).items())
 
 
 def _sole_rate(text: str, figs: list):

@@ -2154,9 +2154,9 @@ class Reader:
     def _dollar_cost(self, f, words: str, avoid: str) -> bool:
         """「认证评估费付了7万美金（汇率7.15）」「SAS70…付了20万美元」: a dollar figure in a clause naming the item and
         no business, investment or contract amount is the item's cost (converted at the user's rate, or asked)."""
-        clause = re.split(r"[，,。；;！!？?\n]", self.text[: f.start])[-1] + self.text[f.start : f.end]
-        if len(clause) < 8:  # 「CMMI5今年新评的，认证评估费付了7万美金」: the clause before names the item
-            clause = self.text[max(0, f.start - 20) : f.end]
+        clause = re.split(r"[，,。；;！!？?\n]", self.text[: f.start])[-1]  # the words before it, not its 美元
+        if len(clause) < 6:  # 「CMMI5今年新评的，认证评估费付了7万美金」: the clause before names the item
+            clause = self.text[max(0, f.start - 20) : f.start]
         return bool(
             re.search(words, clause, re.I)
             and not re.search(avoid + r"|外资|投资|合同|营收|收入", clause)
