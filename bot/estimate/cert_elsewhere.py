@@ -16,7 +16,7 @@ def named_elsewhere(text: str) -> list:
     from knowledge import shapes
 
     out = []
-    for sentence in re.split(r"[。；;！!？?\n]", text or ""):
+    for sentence in re.split(r"[。；;！!？?\n]", (text or "").lower()):
         parts = re.split(r"[，,]", sentence)
         for i, part in enumerate(parts):
             if not shapes.search("claimed_elsewhere", part):
@@ -32,7 +32,7 @@ def partly(text: str) -> bool:
     from bot.estimate.clauses.certifications import names_in
 
     named = named_elsewhere(text)
-    return bool(named) and any(n not in named for n in names_in(text))
+    return bool(named) and any(n not in named for n in names_in((text or "").lower()))
 
 
 def left_out(r, certs: list, named: list) -> list:

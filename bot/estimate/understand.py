@@ -2154,9 +2154,10 @@ class Reader:
     def _dollar_cost(self, f, words: str, avoid: str) -> bool:
         """「认证评估费付了7万美金（汇率7.15）」「SAS70…付了20万美元」: a dollar figure in a clause naming the item and
         no business, investment or contract amount is the item's cost (converted at the user's rate, or asked)."""
-        clause = re.split(r"[，,。；;！!？?\n]", self.text[: f.start])[-1]  # the words before it, not its 美元
-        if len(clause) < 6:  # 「CMMI5今年新评的，认证评估费付了7万美金」: the clause before names the item
-            clause = self.text[max(0, f.start - 20) : f.start]
+        parts = re.split(r"[，,；;！!？?\n]", re.split(r"[。]", self.text[: f.start])[-1])
+        clause = parts[-1]  # the words before it, not its own 美元
+        if len(parts) > 1 and not re.search(words, clause, re.I):
+            clause = parts[-2] + "，" + clause  # 「SAS70是今年新拿的，审计机构收了4万美元」: the clause before names it
         return bool(
             re.search(words, clause, re.I)
             and not re.search(avoid + r"|外资|投资|合同|营收|收入", clause)
