@@ -51,3 +51,18 @@ def test_rates_read_either_way():
     got = cross_rates.convert("按1美元=150日元、1美元兑7.2元人民币", Decimal("3000000"), "JPY", "CNY")
     assert got[0] == Decimal("144000.00")
     assert cross_rates.convert("欧元汇率还没定", Decimal("100"), "EUR", "USD") is None
+
+
+def test_the_answer_giving_a_chain_converts_never_a_dollar_rate_as_the_euro_rate():
+    from bot.estimate.session import EstimateSession
+
+    s = EstimateSession.start("CMMI3今年新认证，认证费4万欧元，能补多少")
+    assert s.clarify and "欧元" in s.clarify["question"]
+    s.handle("1欧元=1.1美元，1美元=7.0元")
+    assert [Decimal(str(c["cost_cny"])) for c in s.inputs["certifications"]] == [Decimal("308000.00")]
+    s = EstimateSession.start("CMMI3今年新认证，认证费4万欧元，能补多少")
+    s.handle("1欧元=1.1美元，汇率7.0")  # the dollar rate after the euro's: never 4万 × 7.0
+    assert [Decimal(str(c["cost_cny"])) for c in s.inputs["certifications"]] == [Decimal("308000.00")]
+    s = EstimateSession.start("CMMI3今年新认证，认证费4万欧元，能补多少")
+    s.handle("1欧元=1.1美元")  # no rate to yuan: nothing computed, nothing assumed
+    assert "certifications" not in s.inputs

@@ -37,6 +37,12 @@ ONE = re.compile(rf"(?<![0-9.])(?:1|一)\s*({_CUR})\s*{_LINK}\s*{_WORDS}\s*{_NUM
 NAMED = re.compile(rf"({_CUR})\s*(?:兑|对|兑换|/)\s*({_CUR})\s*的?\s*{_WORDS}\s*{_NUM}(?![0-9]|[万千亿wk])", re.I)
 
 
+# 「1美元=7.1」: a dollar rate with no currency after it is to yuan (only a plausible USD→CNY rate)
+DOLLAR_BARE = re.compile(
+    rf"(?<![0-9.])(?:1|一)\s*(美元|美金|usd)\s*{_LINK}\s*{_WORDS}\s*{_NUM}(?![0-9.%]|\s*(?:{_CUR}))", re.I
+)
+
+
 def stated(text: str) -> Dict[Tuple[str, str], Tuple[Decimal, Tuple[int, int]]]:
     """{(from, to): (units of `to` per one `from`, where it is said)} for each rate the text states, both ways."""
     out = {}
@@ -51,6 +57,13 @@ def stated(text: str) -> Dict[Tuple[str, str], Tuple[Decimal, Tuple[int, int]]]:
                 continue
             out[(x, y)] = (rate, m.span())
             out.setdefault((y, x), (Decimal(1) / rate, m.span()))
+    from bot.estimate.reading import plausible_rate
+
+    for m in DOLLAR_BARE.finditer(text or ""):
+        rate = Decimal(m.group(2))
+        if ("USD", "CNY") not in out and plausible_rate(rate):
+            out[("USD", "CNY")] = (rate, m.span())
+            out.setdefault(("CNY", "USD"), (Decimal(1) / rate, m.span()))
     return out
 
 
@@ -101,6 +114,8 @@ def _one_way(text: str) -> set:
             x, y = _code_of(m.group(a)), _code_of(m.group(b))
             if x and y:
                 out.add((x, y))
+    if DOLLAR_BARE.search(text or ""):
+        out.add(("USD", "CNY"))
     return out
 
 

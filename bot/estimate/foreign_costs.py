@@ -75,6 +75,11 @@ def to_yuan(r, f, what: str) -> Optional[Decimal]:
         from bot.estimate.reading import wan
 
         got = cross_rates.convert(r.text, f.value, f.currency, "CNY")  # 「1欧=1.08美元、1美元=7.1元」: through dollars
+        usd = cross_rates.convert(r.text, f.value, f.currency, "USD") if got is None else None
+        dollar = r.stated_rate() if usd is not None else None
+        if dollar is not None:  # 「1欧元=1.1美元，汇率7.0」: to dollars at one rate, to yuan at the dollar rate said
+            value = (usd[0] * dollar).quantize(Decimal("0.01"))
+            got = (value, f"{usd[1]}；× {dollar} = {value:,.2f}（美元汇率{dollar}）")
         if got is not None:
             r.out.notes.append(f"{what}{wan(f.value, name)}折合人民币：{got[1]}")
             return got[0]
