@@ -37,11 +37,11 @@ def partly(text: str) -> bool:
 
 def left_out(r, certs: list, named: list) -> list:
     """`certs` ({name, cost_cny}) less those claimed elsewhere, the rule said in a note; unchanged when none or all."""
-    from bot.estimate.clauses.certifications import _same_certificate
+    from bot.estimate.clauses.certifications import same_certificate
 
     if not named:
         return certs
-    kept = [c for c in certs if not any(_same_certificate(c["name"], n) for n in named)]
+    kept = [c for c in certs if not any(same_certificate(c["name"], n) for n in named)]
     if not kept:
         return certs
     said = "、".join(named)

@@ -2126,7 +2126,7 @@ class Reader:
         out = []
         for f in self.unused("money"):
             seg = self.segment_text(f)
-            if f.currency == "USD" and not self._dollar_cost(f, words, avoid):
+            if f.currency == "USD" and not self.dollar_cost(f, words, avoid):
                 continue
             lead = self.lead_in(f)
             if re.search(words, lead, re.I) and not re.search(avoid, lead):
@@ -2151,7 +2151,7 @@ class Reader:
                 out.append(f)  # 「4名每人10万 3名每人4万；CMMI认证费20万」: the next group of the same list
         return self._listed_with(out, words, avoid)
 
-    def _dollar_cost(self, f, words: str, avoid: str) -> bool:
+    def dollar_cost(self, f, words: str, avoid: str) -> bool:
         """「认证评估费付了7万美金（汇率7.15）」「SAS70…付了20万美元」: a dollar figure in a clause naming the item and
         no business, investment or contract amount is the item's cost (converted at the user's rate, or asked)."""
         parts = re.split(r"[，,；;！!？?\n]", re.split(r"[。]", self.text[: f.start])[-1])

@@ -60,6 +60,11 @@ def _same_certificate(a: str, b: str) -> bool:
     return not (ta[:1].isdigit() and tb[:1].isdigit() and ta != tb)
 
 
+def same_certificate(a: str, b: str) -> bool:
+    """Whether two names read name one certificate (public: bot/estimate/cert_elsewhere.py)."""
+    return _same_certificate(a, b)
+
+
 def names_in(text: str) -> list:
     """The distinct certificates a message names, in order (CMMI and CMMI3级 one; ISO27001 and ISO20000 two)."""
     named: list = []

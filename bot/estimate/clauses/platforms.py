@@ -99,7 +99,7 @@ def read(r):
             m_mine = [len(window)]  # 「投了150万建服务外包公共培训服务平台」: the platform is named after its cost
         if rest_bought:
             m_mine = [len(window)]  # 「其中200万是人工和房租 余下300万都是硬件和软件」: the purchase part of the total
-        dollars = f.currency == "USD" and not (m_mine and r._dollar_cost(f, mine, others))  # 「设备10万美元」: a cost
+        dollars = f.currency == "USD" and not (m_mine and r.dollar_cost(f, mine, others))  # 「设备10万美元」: a cost
         if dollars or (m_other and max(m_other) > max(m_mine or [-1])):
             continue
         if not m_mine and _other_clause(t, f.start, mine, others):
