@@ -379,6 +379,12 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         return None
     if knowledge.shapes.search("double_claim_outright", text) and knowledge.shapes.search("claim_verbs", text):
         return None  # 「同一笔投入 那边的补贴和这里的创新奖励能不能两头报」: 第四条第（三）项 answers, not a verdict
+    from bot.estimate import cert_elsewhere
+
+    if cert_elsewhere.partly(text):
+        return (
+            None  # 「PCMM…已经用市里另一个政策报过」 beside other certificates: the estimate leaves it out (四（三）)
+        )
     from bot.answers import eligibility
 
     several = eligibility.subjects_answer(text)

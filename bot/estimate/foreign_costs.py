@@ -29,6 +29,8 @@ def tied_rates(text: str, figs: list) -> dict:
         one = re.search(rf"(?:1|一)\s*(?:{names})\s*{_LINK}\s*{_RATE_WORDS}\s*{_NUMBER}", text, re.I)
         named = re.search(rf"(?:{names})\s*(?:{_LINK})?\s*{_RATE_WORDS}\s*{_NUMBER}(?![0-9]|[万千亿wk])", text, re.I)
         m = one or (named if named and re.search(r"汇率|中间价|汇价|比价|兑|对|=|折", named.group(0)) else None)
+        if m is not None and _to_another_currency(text, m):
+            m = None  # 「1欧元=1.1美元」: a rate to dollars, not to yuan (bot/estimate/cross_rates.py takes it on)
         if m is None:
             m = _sole_rate(text, figs)
         if m is None:
@@ -42,6 +44,15 @@ def tied_rates(text: str, figs: list) -> dict:
         held = [f for f in figs if m.start() <= f.start < m.end() and f.kind in ("rate", "money")]
         out[code] = (rate, held)
     return out
+
+
+def _to_another_currency(text: str, m) -> bool:
+    """Whether the rate's number is followed by another currency than yuan (「1欧元=1.1美元」)."""
+    from bot.estimate import cross_rates
+
+    return any(
+        y != "CNY" and s <= m.start(1) < e for (_, y), (_, (s, e)) in cross_rates.stated(text).items()
+    ) and not any(y == "CNY" and s <= m.start(1) < e for (_, y), (_, (s, e)) in cross_rates.stated(text).items())
 
 
 def _sole_rate(text: str, figs: list):
@@ -60,6 +71,18 @@ def to_yuan(r, f, what: str) -> Optional[Decimal]:
     name = FOREIGN_NAMES.get(f.currency, f.currency)
     rate = tied_rates(r.text, r.figs).get(f.currency)
     if rate is None:
+        from bot.estimate import cross_rates
+        from bot.estimate.reading import wan
+
+        got = cross_rates.convert(r.text, f.value, f.currency, "CNY")  # 「1欧=1.08美元、1美元=7.1元」: through dollars
+        usd = cross_rates.convert(r.text, f.value, f.currency, "USD") if got is None else None
+        dollar = r.stated_rate() if usd is not None else None
+        if dollar is not None:  # 「1欧元=1.1美元，汇率7.0」: to dollars at one rate, to yuan at the dollar rate said
+            value = (usd[0] * dollar).quantize(Decimal("0.01"))
+            got = (value, f"{usd[1]}；× {dollar} = {value:,.2f}（美元汇率{dollar}）")
+        if got is not None:
+            r.out.notes.append(f"{what}{wan(f.value, name)}折合人民币：{got[1]}")
+            return got[0]
         if not any(c.kind == "usd_cost" and (c.data or {}).get("currency") == f.currency for c in r.out.clarifications):
             from bot.estimate.reading import Clarification, wan
 

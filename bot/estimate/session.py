@@ -1592,7 +1592,11 @@ class EstimateSession:
         currency, name = data.get("currency") or "USD", data.get("name") or ""  # 「…是日元金额」: its own rate
         fits = (lambda v: Decimal(v) > 0) if name else plausible_rate
         tied = foreign_costs.tied_rates(norm, figs).get(currency) if name else None  # 「1日元=0.048元」
-        if tied or rates or (bare and not yuan and fits(bare.group(1))):
+        from bot.estimate import cross_rates
+
+        if name and any(x == currency for x, _ in cross_rates.stated(norm)):
+            again = f"{said}（{norm}）"  # 「1欧=1.08美元、1美元=7.1」: its rates read with the message, in a chain
+        elif tied or rates or (bare and not yuan and fits(bare.group(1))):
             rate = tied[0] if tied else rates[0].value if rates else Decimal(bare.group(1))
             again = f"{said}（{name}汇率{rate}）"
         else:

@@ -50,6 +50,7 @@ from bot.estimate import (
     converted_increment,
     converted_totals,
     previous_total,
+    cross_rates,
     foreign_costs,
     currency_asks,
     double_claim,
@@ -820,6 +821,8 @@ class Reader:
         for _, held in foreign_costs.tied_rates(self.text, self.figs).values():
             for f in held:
                 self.use(f)  # 「日元汇率按0.048」: that currency's rate, no dollar rate (bot/estimate/foreign_costs.py)
+        for f in cross_rates.held(self.text, self.figs):
+            self.use(f)  # 「1欧=1.08美元」「1美元=150日元」: a rate between currencies, no amount
         self._rates()
         self._other_awards_beside_innovation()
         for clause in clauses.READ_ORDER:  # each clause's own figures, in the registry's reading order
@@ -843,6 +846,23 @@ class Reader:
         if claimed:
             self.out.notes.append(claimed)
         return self.out
+
+    def _foreign_at_given_rates(self, key: str, f) -> bool:
+        """「离岸120万欧，1欧=1.08美元」: a business amount in another currency taken to dollars (offshore, 以美元计算)
+        or yuan (onshore) at the user's own rates, the arithmetic said (bot/estimate/cross_rates.py); False when the
+        words give no such rate (it is then asked)."""
+        from calculator.figures_zh import FOREIGN_NAMES
+
+        target = "USD" if key.endswith("_usd") else "CNY"
+        got = cross_rates.convert(self.text, f.value, f.currency, target)
+        if got is None:
+            return False
+        value, words = got
+        self.out.fields[key] = value
+        name = FOREIGN_NAMES.get(f.currency, f.currency)
+        what = "离岸执行额" if target == "USD" else "执行额"
+        self.out.notes.append(f"{what}{wan(f.value, name)}折合{cross_rates.NAMES[target]}：{words}")
+        return True
 
     def _offshore_yuan_at_given_rate(self):
         """「离岸…折成人民币是900万 当年汇率7.2」: an offshore amount told in yuan, with that year's rate told too, is
@@ -1658,7 +1678,8 @@ class Reader:
                 self.out.fields.setdefault("previous_onshore_cny", self.cny(f, "在岸执行额"))
                 key = "onshore_cny"
             if f.currency not in (None, "CNY", "USD"):
-                self.out.clarifications.append(foreign_currency(key, f))
+                if not self._foreign_at_given_rates(key, f):
+                    self.out.clarifications.append(foreign_currency(key, f))
             elif kind == "offshore":
                 if f.currency is None:
                     self.out.clarifications.append(
@@ -2122,7 +2143,7 @@ class Reader:
         out = []
         for f in self.unused("money"):
             seg = self.segment_text(f)
-            if f.currency == "USD":
+            if f.currency == "USD" and not self.dollar_cost(f, words, avoid):
                 continue
             lead = self.lead_in(f)
             if re.search(words, lead, re.I) and not re.search(avoid, lead):
@@ -2146,6 +2167,19 @@ class Reader:
             if out and self._next_group(out[-1], f):
                 out.append(f)  # 「4名每人10万 3名每人4万；CMMI认证费20万」: the next group of the same list
         return self._listed_with(out, words, avoid)
+
+    def dollar_cost(self, f, words: str, avoid: str) -> bool:
+        """「认证评估费付了7万美金（汇率7.15）」「SAS70…付了20万美元」: a dollar figure in a clause naming the item and
+        no business, investment or contract amount is the item's cost (converted at the user's rate, or asked)."""
+        parts = re.split(r"[，,；;！!？?\n]", re.split(r"[。]", self.text[: f.start])[-1])
+        clause = parts[-1]  # the words before it, not its own 美元
+        if len(parts) > 1 and not re.search(words, clause, re.I):
+            clause = parts[-2] + "，" + clause  # 「SAS70是今年新拿的，审计机构收了4万美元」: the clause before names it
+        return bool(
+            re.search(words, clause, re.I)
+            and not re.search(avoid + r"|外资|投资|合同|营收|收入", clause)
+            and not self._said_as_business(f)
+        )
 
     def _said_as_business(self, f) -> bool:
         """A figure said as a business amount: its own lead names the business (境内/离岸/执行额/营收 …), or it is a

@@ -60,6 +60,11 @@ def _same_certificate(a: str, b: str) -> bool:
     return not (ta[:1].isdigit() and tb[:1].isdigit() and ta != tb)
 
 
+def same_certificate(a: str, b: str) -> bool:
+    """Whether two names read name one certificate (public: bot/estimate/cert_elsewhere.py)."""
+    return _same_certificate(a, b)
+
+
 def names_in(text: str) -> list:
     """The distinct certificates a message names, in order (CMMI and CMMI3级 one; ISO27001 and ISO20000 two)."""
     named: list = []
@@ -70,7 +75,7 @@ def names_in(text: str) -> list:
     return named
 
 
-def names_by_cost(r, costs) -> list:
+def names_by_cost(r, costs, skip=()) -> list:
     """Each cost's certificate, in order: the name typed in the cost's own entry of its list (bot/estimate/lists.py),
     never one shifted from a neighbour; a cost with no name of its own (「CMMI和ITSS分别是18万、5万」) takes the next
     certificate named in the message and not yet given a cost; else 「资质N」."""
@@ -86,7 +91,7 @@ def names_by_cost(r, costs) -> list:
         name = _known_name(m)
         if not any(_same_certificate(n, name) for n in named):
             named.append(name)  # "CCRC信息安全服务资质" and 「CMMI3级…CMMI两项」 name one; ISO27001 and ISO20000 two
-    spare = [n for n in named if n not in own]
+    spare = [n for n in named if n not in own and n not in skip]
     out = []
     for i, name in enumerate(own):
         if name is None and spare:
@@ -104,7 +109,10 @@ def read(r):
     counts = [
         f for f in r.unused("count") if re.search(r"个|项", f.unit or f.raw or "") and re.search(r"认证|资质", r.text)
     ]
-    by_cost, names = names_by_cost(r, costs)
+    from bot.estimate import cert_elsewhere
+
+    elsewhere = cert_elsewhere.named_elsewhere(r.text)  # 「PCMM…已经用市里另一个政策报过」: 第四条第（三）项
+    by_cost, names = names_by_cost(r, costs, elsewhere)
     if not costs:
         if names and r.pending == "certifications":
             r.out.clarifications.append(
@@ -112,6 +120,9 @@ def read(r):
             )
         return
     names = _named_with_the_one_cost(r.text, costs, names)
+    if elsewhere and [n for n in names if n not in elsewhere]:
+        told = [n for n in names if n not in elsewhere]
+        names = told if len(told) >= len(costs) or len(costs) > 1 else names
     n = len(names) or (int(counts[0].value) if counts else None)
     per = "each" if re.search(PER_WORDS, r.text) else "total" if re.search(TOTAL_WORDS, r.text) else None
     for f in costs:
@@ -128,6 +139,7 @@ def read(r):
         certs.append({"name": name, "cost_cny": v})
     if len(values) == len(costs) > 1:
         certs = _related_only(r, certs, costs)
+    certs = cert_elsewhere.left_out(r, certs, elsewhere)
     r.out.fields["certifications"] = certs
     if re.search(r"维护", r.text) and not re.search(r"新(获得|拿|取得|通过|认证)|认证费", r.text):
         r.out.notes.append(maintenance_note())

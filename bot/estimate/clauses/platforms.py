@@ -99,7 +99,8 @@ def read(r):
             m_mine = [len(window)]  # 「投了150万建服务外包公共培训服务平台」: the platform is named after its cost
         if rest_bought:
             m_mine = [len(window)]  # 「其中200万是人工和房租 余下300万都是硬件和软件」: the purchase part of the total
-        if f.currency == "USD" or (m_other and max(m_other) > max(m_mine or [-1])):
+        dollars = f.currency == "USD" and not (m_mine and r.dollar_cost(f, mine, others))  # 「设备10万美元」: a cost
+        if dollars or (m_other and max(m_other) > max(m_mine or [-1])):
             continue
         if not m_mine and _other_clause(t, f.start, mine, others):
             continue  # 「另外在岸今年3.1亿 vs 去年2.6亿」: last year's business, in the clause that names it
@@ -146,18 +147,25 @@ def read(r):
         return
     groups = _one_per_counted_platform(r, groups)
     eligible = r"硬件|设备|设施|软件|服务器|机房|购置|采购|购买|买"
+    # each cost in yuan: another currency's at the user's own rate (said in a note), else asked and nothing estimated
+    yuan = {id(f): r.yuan(f, "平台费用") for figs in groups.values() for f in figs}
+    if any(v is None for v in yuan.values()):
+        for figs in groups.values():
+            for f in figs:
+                r.use(f)
+        return
     costs, named_parts = [], []  # 「硬件85万 软件35万」: the platform's parts by name, for a later correction of one
     for figs in groups.values():
         for f in figs:
             r.use(f)
-        total = sum((r.cny(f, "平台费用") for f in figs), Decimal(0))
+        total = sum((yuan[id(f)] for f in figs), Decimal(0))
         if len(figs) > 1:
             r.out.notes.append("同一个平台的" + "、".join(wan(f.value) for f in figs) + f"合计{wan(total)}")
         costs.append(total)
-        named = parts_of([words.get(id(f)) for f in figs], [r.cny(f, "平台费用") for f in figs])
+        named = parts_of([words.get(id(f)) for f in figs], [yuan[id(f)] for f in figs])
         # 「服务器260万 正版数据库授权90万 配套30万」 with no part named by PARTS: the figures summed kept, so that
         # 「数据库授权是70万 不是90万」 corrects that one figure (bot/estimate/corrections.py), never the whole platform
-        named_parts.append(named or ({"_told": [r.cny(f, "平台费用") for f in figs]} if len(figs) > 1 else {}))
+        named_parts.append(named or ({"_told": [yuan[id(f)] for f in figs]} if len(figs) > 1 else {}))
     counts = [
         f
         for f in r.unused("count")
