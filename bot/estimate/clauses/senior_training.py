@@ -41,6 +41,10 @@ def _subset_below(r) -> bool:
     known = (r.known or {}).get("senior_training") or []
     if not known or r.unused("money"):
         return False
+    split = _whole_split(r, [e["cost_cny"] for e in known])
+    if split is not None:
+        r.out.fields["senior_training"] = [{"cost_cny": v} for v in split]
+        return True
     failing, _ = excluded(r.text, "3.7.3", PERSON_CONDITIONS)
     left = sum(p.count for p, _ in failing)
     if not failing or left > len(known):
@@ -57,6 +61,24 @@ def _subset_below(r) -> bool:
 
 
 EACH = r"每人|人均|每个人|每位|每名"
+
+
+def _whole_split(r, values: list) -> Optional[list]:
+    """「一共25个人 每人2万 其中18个是本科以上的项目经理；4个是大专的项目经理；另外3个是本科的普通开发」: the group of
+    `values` (one cost each, all the same) split into described parts (bot/understand/whole_split.py): every failing
+    part comes off that one group together (25 − 4 − 3 = 18), named; None when the message does not split it so."""
+    from bot.understand.whole_split import read as read_split
+
+    if len(values) < 2 or len(set(values)) != 1:
+        return None
+    split = read_split(r.text, "3.7.3", _part_conditions(r.text), group=len(values))
+    if split is None:
+        return None
+    for f in r.unused("count"):
+        if any(p.number_at == f.start for p in split.parts):
+            r.use(f)
+    r.out.notes.append(split.said())
+    return values[: split.counted]
 
 
 def _count_at_each_cost(r, counts) -> None:
@@ -280,6 +302,10 @@ def _read(r):
         if len(values) == len(costs) > 1:
             values = [v for g in _qualified_groups(r, costs, [[v] for v in values]) for v in g]
         whole = len(values)
+        split = _whole_split(r, values)
+        if split is not None:
+            r.out.fields["senior_training"] = [{"cost_cny": v} for v in split]
+            return
         values = _counted_levels_only(r, values)
         # the parts are read against the whole group told, so a part already left out above (「8个人…其中5个是本科学历的
         # 项目经理 另外3个是专科的」) is never subtracted twice
