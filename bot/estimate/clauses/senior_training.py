@@ -198,6 +198,7 @@ def _read(r):
         and not of_another_clause(r.text, f.start, "3.7.3")  # 「一是实习生…符合条件的有12名；二是…培训」: the interns'
     ]
     costs = _foreign_courses_only(r, costs)  # 「一个是海外交付培训每人2万 一个是消防安全培训每人5000」
+    costs = _degree_course_costs_apart(r, costs)  # 「另外还有个副总读了在职EMBA学位，学费30万」
     vague = [v for v in vague_figures.people_counts(r.text) if not _counts_things(r.text[v.end : v.end + 6])]
     counts = [f for f in counts if not any(v.start <= f.start < v.end for v in vague)]
     if vague and costs and not counts:
@@ -371,6 +372,23 @@ COURSE_AFTER = r"\s*(?:的)?(?:培训|课程|研修|进修|班)(?!费)|\s*是[^�
 COURSE_OPENING = re.compile(
     r"[，,。；;]|一个是|另一个是|一门是|另一门是|一项是|另一项是|一是|二是|另外|还有|另一个|其中一个"
 )
+
+
+def _degree_course_costs_apart(r, costs: list) -> list:
+    """「26个项目经理…每人学费7万；另外还有个副总读了在职EMBA学位，学费30万」: a cost said in the phrase of other people
+    on a degree course (bot/understand/degree_course_parts.py) is theirs — left out (named by `_others_on_degree_courses`),
+    never one of the people counted; the costs kept, unless no cost is left (then the conditions decide)."""
+    from bot.understand.degree_course_parts import spans
+
+    apart = spans(r.text)
+    if not apart:
+        return costs
+    dropped = [c for c in costs if any(a <= c.start < b for a, b in apart)]
+    if not dropped or len(dropped) == len(costs):
+        return costs
+    for c in dropped:
+        r.use(c)
+    return [c for c in costs if c not in dropped]
 
 
 def _foreign_courses_only(r, costs: list) -> list:
