@@ -54,7 +54,9 @@ def _rest_pattern() -> "re.Pattern":
     from bot.estimate.reading import alternation, estimate_words
 
     words = [w for w in estimate_words()["people_chain"]["left"] if len(w) > 1]
-    return re.compile(rf"(?:{alternation(words)})(?:人|员工|同事)?(?:的)?\s*(?:都|全|全部|也|均)(?!\s*[\d一二两三四五六七八九十])")
+    return re.compile(
+        rf"(?:{alternation(words)})(?:人|员工|同事)?(?:的)?\s*(?:都|全|全部|也|均)(?!\s*[\d一二两三四五六七八九十])"
+    )
 
 
 def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]:
@@ -89,7 +91,11 @@ def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]
                 ok = False
                 break
             failed = tuple(c.label for c in said if c.status == "not_met")
-            parts.append(SplitPart(whole(m.group("n")), TRAIL.sub("", LEAD.sub("", words)).strip(" ，,、；;。"), failed, m.start()))
+            parts.append(
+                SplitPart(
+                    whole(m.group("n")), TRAIL.sub("", LEAD.sub("", words)).strip(" ，,、；;。"), failed, m.start()
+                )
+            )
             if rest:
                 if j + 1 < len(later):
                     ok = False
