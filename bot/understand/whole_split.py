@@ -17,8 +17,8 @@ from typing import List, Optional, Tuple
 
 from bot.understand.people_counts import PEOPLE, whole
 
-OPEN = re.compile(r"[，,；;。！!？?\n：:]")
-END = re.compile(r"[；;。！!？?\n]")
+OPEN = re.compile(r"[，,；;。！!？?\n：:\s]")
+END = re.compile(r"[；;。！!？?\n]|\s")
 TRAIL = re.compile(r"[，,、\s]*(?:还有|另外|另有|此外)?\s*$")
 LEAD = re.compile(r"^[\s，,、；;。]*(?:其中|另外|还有|另有|里面|当中)*(?:有)?")
 
@@ -108,6 +108,6 @@ def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]
             if any(c.status == "not_met" for c in checks(rest, code, ids)) or failing >= size:
                 continue
             return Split(size, size - failing, tuple(parts), rest)
-        if total == size and len(parts) > 1:
+        if total == size and len(parts) > 1 and failing < size:
             return Split(size, size - failing, tuple(parts), "")
     return None

@@ -345,8 +345,8 @@ def _chain(r) -> bool:
     from bot.understand.people_chain import read as read_chain
 
     found = read_chain(r.text, CODE, PERSON_CONDITIONS)
-    if found is None:
-        return False
+    if found is None or found.group - sum(s.count for s in found.steps if s.kind == "fails") != found.counted:
+        return False  # people left whose conditions are not said (「本科35、大专30、高中15。大专以上65人里…」): other readers
     for f in r.unused("count"):
         if any(s.start <= f.start < s.end for s in found.steps) or f.start in {s.start for s in found.steps}:
             r.use(f)

@@ -78,6 +78,8 @@ def _whole_split(r, values: list) -> Optional[list]:
         if any(p.number_at == f.start for p in split.parts):
             r.use(f)
     r.out.notes.append(split.said())
+    if any(_degree_course_label() in p.failed for p in split.parts):
+        r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
     return values[: split.counted]
 
 
