@@ -21,7 +21,7 @@ def _pattern():
     w = estimate_words()["degree_course_others"]
     count = r"(?:\d+|[一二两三四五六七八九十]+|" + alternation(w["english_counts"]) + r")"
     return re.compile(
-        rf"(?:{alternation(w['opening'])})\s*(?:有|还有)?\s*{count}\s*(?:个|名|位)?\s*(?:{alternation(w['people'])})"
+        rf"(?:{alternation(w['opening'])})\s*(?:有|还有)?\s*(?:{count}\s*(?:个|名|位)?|个|位|名)\s*(?:{alternation(w['people'])})"
     )
 
 

@@ -338,6 +338,23 @@ def _own_words_fail(text: str, count: int) -> bool:
     return False
 
 
+def _chain(r) -> bool:
+    """「结业160人：20个是高中学历；剩下140个里面有5个考核没过；考核通过的当中又有15个只签了半年合同，其余都签了1年以上」:
+    trainees narrowed step by step, the people left named again (bot/understand/people_chain.py): each part failing a
+    condition comes out of what is left before it — the parts are nested, never asked whether they overlap."""
+    from bot.understand.people_chain import read as read_chain
+
+    found = read_chain(r.text, CODE, PERSON_CONDITIONS)
+    if found is None or found.group - sum(s.count for s in found.steps if s.kind == "fails") != found.counted:
+        return False  # people left whose conditions are not said (「本科35、大专30、高中15。大专以上65人里…」): other readers
+    for f in r.unused("count"):
+        if any(s.start <= f.start < s.end for s in found.steps) or f.start in {s.start for s in found.steps}:
+            r.use(f)
+    r.out.fields["institution_trainees"] = found.counted
+    r.out.notes.append(f"符合条件的学员按{found.said(r.text)}名计算")
+    return True
+
+
 def read_batches(r) -> bool:
     """Trainees counted batch by batch (bot/understand/batches.py): each batch's count is its innermost part said to
     meet the conditions, or its size less the parts said to fail one; a batch not finished counts 0. A batch told again
@@ -502,6 +519,8 @@ def _read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
+    if "institution_trainees" not in r.out.fields and _chain(r):
+        return  # 「结业160人：20个是高中；剩下140个里面有5个考核没过；考核通过的当中又有15个只签了半年」: 120
     if read_batches(r):  # 「第一期40人 有3个高中；第二期34人全部符合；第三期还在上课」
         return
     if "institution_trainees" not in r.out.fields and read_narrowing(

@@ -3,6 +3,8 @@
 import re
 from decimal import Decimal
 
+from bot.understand.agreement_span import said_of_agreement
+
 from .base import (
     Clause,
     Field,
@@ -149,10 +151,34 @@ def _chain(r) -> bool:
     return True
 
 
+def _agreement_dates(r) -> None:
+    """「实训协议是2022年9月到2024年9月」: the agreement's length from its dates (bot/understand/agreement_span.py),
+    said in a note; a length said in words too (「正好两年」) must agree, else nothing is set (asked)."""
+    from bot.understand.agreement_span import from_dates
+
+    found = from_dates(r.text)
+    if found is None or "internship_agreement_years" in r.out.fields:
+        return
+    years, dates = found
+    said = [
+        f.value
+        for f in r.figs
+        if f.kind == "duration_years" and f.value is not None and said_of_agreement(r.text, f.start)
+    ]
+    if said and any(Decimal(str(v)) != years for v in said):
+        return
+    r.out.fields["internship_agreement_years"] = years
+    for f in r.figs:
+        if f.kind == "duration_years" and said_of_agreement(r.text, f.start):
+            r.use(f)
+    r.out.notes.append(f"实训协议{dates}，按{years.normalize():f}年计算")
+
+
 def read(r):
     t = r.text
     by_degree = "qualified_interns" not in r.out.fields and (_chain(r) or _degree_groups(r) or _condition_groups(r))
     failing_at = _failing_part_counts(r)
+    _agreement_dates(r)
     for f in r.figs:
         if id(f) in r.used:
             continue
@@ -160,7 +186,7 @@ def read(r):
         after = t[f.end : f.end + 8]
         if (  # 「签了4年实训协议，一年收实习生28人」: 一年 after the agreement's years is how often, not how long
             f.kind == "duration_years"
-            and re.search(r"协议|签|合作", before + after)
+            and (re.search(r"协议|签|合作", before + after) or said_of_agreement(t, f.start))
             and not re.match(
                 r"\s*(以上|及以上)?的?(劳动)?合同", after
             )  # 「签了1年以上合同的学员」: a trainee's contract

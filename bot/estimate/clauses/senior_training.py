@@ -41,6 +41,10 @@ def _subset_below(r) -> bool:
     known = (r.known or {}).get("senior_training") or []
     if not known or r.unused("money"):
         return False
+    split = _whole_split(r, [e["cost_cny"] for e in known])
+    if split is not None:
+        r.out.fields["senior_training"] = [{"cost_cny": v} for v in split]
+        return True
     failing, _ = excluded(r.text, "3.7.3", PERSON_CONDITIONS)
     left = sum(p.count for p, _ in failing)
     if not failing or left > len(known):
@@ -57,6 +61,26 @@ def _subset_below(r) -> bool:
 
 
 EACH = r"每人|人均|每个人|每位|每名"
+
+
+def _whole_split(r, values: list) -> Optional[list]:
+    """「一共25个人 每人2万 其中18个是本科以上的项目经理；4个是大专的项目经理；另外3个是本科的普通开发」: the group of
+    `values` (one cost each, all the same) split into described parts (bot/understand/whole_split.py): every failing
+    part comes off that one group together (25 − 4 − 3 = 18), named; None when the message does not split it so."""
+    from bot.understand.whole_split import read as read_split
+
+    if len(values) < 2 or len(set(values)) != 1:
+        return None
+    split = read_split(r.text, "3.7.3", _part_conditions(r.text), group=len(values))
+    if split is None:
+        return None
+    for f in r.unused("count"):
+        if any(p.number_at == f.start for p in split.parts):
+            r.use(f)
+    r.out.notes.append(split.said())
+    if any(_degree_course_label() in p.failed for p in split.parts):
+        r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
+    return values[: split.counted]
 
 
 def _count_at_each_cost(r, counts) -> None:
@@ -176,6 +200,7 @@ def _read(r):
         and not of_another_clause(r.text, f.start, "3.7.3")  # 「一是实习生…符合条件的有12名；二是…培训」: the interns'
     ]
     costs = _foreign_courses_only(r, costs)  # 「一个是海外交付培训每人2万 一个是消防安全培训每人5000」
+    costs = _degree_course_costs_apart(r, costs)  # 「另外还有个副总读了在职EMBA学位，学费30万」
     vague = [v for v in vague_figures.people_counts(r.text) if not _counts_things(r.text[v.end : v.end + 6])]
     counts = [f for f in counts if not any(v.start <= f.start < v.end for v in vague)]
     if vague and costs and not counts:
@@ -280,6 +305,10 @@ def _read(r):
         if len(values) == len(costs) > 1:
             values = [v for g in _qualified_groups(r, costs, [[v] for v in values]) for v in g]
         whole = len(values)
+        split = _whole_split(r, values)
+        if split is not None:
+            r.out.fields["senior_training"] = [{"cost_cny": v} for v in split]
+            return
         values = _counted_levels_only(r, values)
         # the parts are read against the whole group told, so a part already left out above (「8个人…其中5个是本科学历的
         # 项目经理 另外3个是专科的」) is never subtracted twice
@@ -345,6 +374,23 @@ COURSE_AFTER = r"\s*(?:的)?(?:培训|课程|研修|进修|班)(?!费)|\s*是[^�
 COURSE_OPENING = re.compile(
     r"[，,。；;]|一个是|另一个是|一门是|另一门是|一项是|另一项是|一是|二是|另外|还有|另一个|其中一个"
 )
+
+
+def _degree_course_costs_apart(r, costs: list) -> list:
+    """「26个项目经理…每人学费7万；另外还有个副总读了在职EMBA学位，学费30万」: a cost said in the phrase of other people
+    on a degree course (bot/understand/degree_course_parts.py) is theirs — left out (named by `_others_on_degree_courses`),
+    never one of the people counted; the costs kept, unless no cost is left (then the conditions decide)."""
+    from bot.understand.degree_course_parts import spans
+
+    apart = spans(r.text)
+    if not apart:
+        return costs
+    dropped = [c for c in costs if any(a <= c.start < b for a, b in apart)]
+    if not dropped or len(dropped) == len(costs):
+        return costs
+    for c in dropped:
+        r.use(c)
+    return [c for c in costs if c not in dropped]
 
 
 def _foreign_courses_only(r, costs: list) -> list:
