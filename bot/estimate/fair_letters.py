@@ -117,6 +117,7 @@ def read(r) -> bool:
     message is not so told (nothing used then)."""
     from bot.estimate import fair_roles
     from bot.estimate.clauses.market_fairs import counts_fairs, region_of
+    from bot.estimate.reading import wan
 
     t = r.text
     found = groups(t)
@@ -159,9 +160,23 @@ def read(r) -> bool:
             asks.append(x)
             continue
         values = [sum(costs, Decimal(0))] if k == 1 else costs * k if len(costs) == 1 else costs
+        if k == 1 and len(costs) > 1:  # 「2、注册费1000 展位费1000」: one fair's parts, each with its word, summed
+            r.out.notes.append(f"同一场活动的{'、'.join(_parts_said(r, x, costs))}合计{wan(values[0])}")
         out += [dict(x, cost=v, name=n) for n, v in zip(x["names"], values)]
     _settle(r, out, asks)
     return True
+
+
+def _parts_said(r, x: dict, costs: list) -> list:
+    """Each cost of one fair with the cost word said right before it (「注册费1,000元」), or alone."""
+    from bot.estimate.reading import wan, word_patterns
+
+    eligible, said, last = word_patterns()["eligible"], [], x["start"]
+    for f, c in zip(x["moneys"], costs):
+        words = list(eligible.finditer(r.text, last, f.start))
+        said.append(f"{words[-1].group(0) if words else ''}{wan(c)}")
+        last = f.end
+    return said
 
 
 def _eligible(r, start: int, moneys: list) -> list:

@@ -117,7 +117,9 @@ def compute(ctx):
     if "increment_cny" in data:
         increment = this_total = data["increment_cny"]
         prev_total = Decimal(0)
-        steps.append(f"业务增量 = {yuan(increment)}（您给的增量，按所说计算；其中若有离岸业务，须已按业务执行年度中间价折算为人民币）")
+        steps.append(
+            f"业务增量 = {yuan(increment)}（您给的增量，按所说计算；其中若有离岸业务，须已按业务执行年度中间价折算为人民币）"
+        )
     elif "onshore_increment_cny" in data:
         this_total, prev_total, increment = _stated_increment(ctx, steps)
     elif data.get("new_enterprise") is True:
