@@ -106,8 +106,8 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round44_estimates.yaml": 0.96,  # 100 % 2026-12-02 12:08 (first play 86.7 %)
     "cases_round45_questions.yaml": 0.97,  # 100 % 2026-12-02 14:50 (first play 95.0 %, sealed, at 5d8dc0a)
     "cases_round45_estimates.yaml": 0.97,  # 100 % 2026-12-02 14:50 (first play 75.0 %)
-    "cases_round46_questions.yaml": 0.87,  # first play 90.0 % (sealed, at f856f0f)
-    "cases_round46_estimates.yaml": 0.40,  # first play 43.3 %
+    "cases_round46_questions.yaml": 0.97,  # 100 % 2026-12-02 15:54 (first play 90.0 %, sealed, at f856f0f)
+    "cases_round46_estimates.yaml": 0.97,  # 100 % 2026-12-02 15:54 (first play 43.3 %)
 }
 
 
