@@ -7,15 +7,12 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Dict, Optional, Tuple
 
+from bot.estimate.reading import alternation as _alternation
 from calculator.figures_zh import FOREIGN
 
 _USD = ["美元", "美金", "usd", "us$"]
 _CNY = ["人民币", "元人民币", "rmb", "cny", "块钱", "元"]
 NAMES = {"USD": "美元", "CNY": "元人民币"}
-
-
-def _alternation(words) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 def _code_of(word: str) -> Optional[str]:
