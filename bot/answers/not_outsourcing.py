@@ -59,10 +59,15 @@ def rejected_kind(t: str) -> Optional[dict]:
 
 def _describes(part: str) -> bool:
     """Whether a statement of the message may describe the business: not a travel cost (「差旅住宿6000」, routes.yml
-    travel_costs), unless it says who the company is and names no cost or fair (「我们是开餐厅的」)."""
+    travel_costs), unless it says who the company is and names no cost or fair (「我们是开餐厅的」); a cost the user
+    bears or leaves unclaimed (「机票住宿我们自己出不申报」, routes.yml cost_payment) is a cost, never the business."""
     if not shapes.search("travel_costs", part):
         return True
-    return bool(re.search(query.business_self_pattern(), part)) and not re.search(r"费|花|展", part)
+    return (
+        bool(re.search(query.business_self_pattern(), part))
+        and not re.search(r"费|花|展", part)
+        and not shapes.search("cost_payment", part)
+    )
 
 
 def answer(t: str) -> Optional[Answer]:

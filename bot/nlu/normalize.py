@@ -20,6 +20,9 @@ TYPOS = {
     "资值": "资质",
     "汇律": "汇率",
     "展汇": "展会",
+    # 构 typed by its sound (gòu): 「认定过的培训机购」; the whole word only (手机购买 stays)
+    "培训机购": "培训机构",
+    "培训机够": "培训机构",
     # 技术先进型 misspelt by sound or shape (「技术先进形服务企业」): not 先进形 alone, which is also 先进形象
     "技术先进形": "技术先进型",
     "先进形服务": "先进型服务",

@@ -40,6 +40,11 @@ def _topics() -> dict:
     return {str(code): [str(w) for w in said] for code, said in estimate_words()["degree_groups"]["topics"].items()}
 
 
+def has_topic(code: str) -> bool:
+    """Whether clause `code`'s people are named by topic words of their own (interns, project managers)."""
+    return code in _topics()
+
+
 def clauses_named(words: str) -> Set[str]:
     """The clauses whose topic words `words` name."""
     return {code for code, said in _topics().items() if any(w in words for w in said)}

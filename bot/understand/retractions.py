@@ -286,9 +286,13 @@ def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
 
 
 def without_retracted(text: str) -> str:
-    """`text` with claims taken back and clauses corrected later in it blanked (same length)."""
+    """`text` with claims taken back and clauses corrected later in it blanked (same length); a figure re-checked
+    (「是66个……等下，我再核对了一下，是68个」, bot/understand/rechecks.py) replaced by the one said after."""
     if not text:
         return text
+    from bot.understand.rechecks import without_rechecked
+
+    text = without_rechecked(text)
     take_back, correction = _patterns()
     for m in list(take_back.finditer(text)):
         if re.match(r"\s*[吗吧呢么嘛?？]", text[m.end() :]):

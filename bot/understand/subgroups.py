@@ -260,8 +260,8 @@ def listed(t: str) -> List[Part]:
     among, people = alternation(w["among"]), alternation(w["people"])
     more, rest = alternation(w["more"]), alternation(w["rest"])
     first = re.compile(
-        rf"(?:这|那)\s*(?P<g>{NUMBER})\s*(?:个|名|位)\s*(?:{people})?\s*(?:{among})\s*(?:有|还有)?\s*"
-        rf"(?P<n>{NUMBER})\s*(?:个|名|位)"
+        rf"(?:这|那)\s*(?P<g>{NUMBER})\s*(?:(?:个|名|位)\s*(?:{people})?|人)\s*(?:{among})\s*(?:有|还有)?\s*"
+        rf"(?P<n>{NUMBER})\s*(?:个(?!多?月)|名|位|人(?!次))"
     )
     # 「还有2个…」, or a count right after the part before (「20个合同签一年 35个签了三年」: `bare`)
     nxt = re.compile(
@@ -531,12 +531,24 @@ def _failing_rest(t: str, found: List[Part]) -> List[Part]:
 
     out = []
     for p in found:
-        if not p.rest or not any(not q.rest and q.end <= p.start for q in found):
+        if not p.rest or not (any(not q.rest and q.end <= p.start for q in found) or _split_before(t, p)):
             continue
         statuses = _statuses(p.text, t)
         if any("not_met" in x for x in statuses) and not _fits_a_clause(p.text, t):
             out.append(p)
     return out
+
+
+def _split_before(t: str, p: Part) -> bool:
+    """Whether the others named (「剩下20个是高中中专」) follow a count of people smaller than the group counted before
+    it (「培训了120人：大专及以上学历的100人（剩下20个…）」): the group was split, the others are the rest of that split."""
+    counts = [
+        _count(m.group(1))
+        for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位|人)", t[: p.start])
+        if not re.match(r"\s*(个)?(月|年|小时|天)", t[m.end() - 1 : m.end() + 2])
+    ]
+    counts = [n for n in counts if n]
+    return len(counts) >= 2 and counts[-1] < max(counts[:-1]) and counts[-1] + p.count == max(counts[:-1])
 
 
 def own_words(said: List[Part]) -> List[str]:
@@ -591,12 +603,33 @@ def excluded(t: str, code: str, ids) -> tuple:
     said += [p for p in parts(t) if not any(q.start <= p.number_at < q.end for q in said)]
     said = sorted(said, key=lambda p: p.start)
     for p, words in zip(said, own_words(said)):
+        if of_other_people(t, p, code):
+            continue  # 「25个项目经理…；实习生30个，其中12个是应届…的」: the interns' part, never the managers'
         failed = [c for c in checks(words, code, ids) if c.status == "not_met"]
         if failed:  # 「另外4个大专的还没签劳动合同」: a part failing a condition, not the others who meet them
             out.append((p, [c.label for c in failed]))
         elif p.rest:
             others = p
     return out, others
+
+
+def of_other_people(t: str, part: Part, code: str) -> bool:
+    """Whether a part is said of another clause's people than `code`'s: its own words and the count of people said
+    last before it both belong to that other clause (bot/understand/people_counts.py owner: 「送了25个项目经理…培训；
+    另外…接收了30个外包实习生，其中12个是应届…的」 — the 12 are the 30 interns', a part of them, and come off no other
+    group). False when either is unsaid or the clause `code` names no people of its own (a training institution's)."""
+    from bot.understand.people_counts import has_topic, owner
+
+    if not has_topic(code):
+        return False
+    mine = owner(t, part.number_at)
+    if mine is None or mine == code:
+        return False
+    last = None
+    for m in re.finditer(rf"({NUMBER})\s*(?:个|名|位|人)", t[: part.start]):
+        if not re.match(r"\s*(个)?(月|年|小时|天)", t[m.end() - 1 : m.end() + 2]):
+            last = m.start(1)
+    return last is not None and owner(t, last) == mine
 
 
 def group_before(t: str, pos: int) -> int:

@@ -225,13 +225,16 @@ def _read(r):
             r.use(counts[0])
         return
     pieces, prev_end = [], 0
+    inside = _part_counts(r.text)
     for c in costs:
         start = max([m.end() for m in re.finditer(r"[，,。；;：:]|另外|还有|其中|另", r.text[: c.start])] or [0])
-        mine = [
-            n for n in counts if start <= n.start < c.start and not any(n.start < o.start < c.start for o in costs)
-        ] or [
-            n for n in counts if prev_end <= n.start < c.start
-        ]  # a count goes with the cost after it: 「12个项目经理参加培训，每人3.5万」 across the comma
+        before = [n for n in counts if prev_end <= n.start < c.start]
+        mine = (
+            [n for n in counts if start <= n.start < c.start and not any(n.start < o.start < c.start for o in costs)]
+            or [n for n in before if n.start not in inside]
+            or before
+        )  # a count goes with the cost after it: 「12个项目经理参加培训，每人3.5万」 across the comma; a part
+        # said between them (「10个项目经理…，其中4个是大专学历，每人2万」) is of those 10, never the people the cost is for
         prev_end = c.end
         piece = r.text[start : c.end + 4]
         lead = r.text[start : c.start]
@@ -254,7 +257,10 @@ def _read(r):
             if per == "total" and int(n.value) > 1:
                 r.out.clarifications.append(each_cost_question("senior", int(n.value), c.value, "人", "培训费"))
                 return
-            groups.append([r.cny(c, "培训")] * int(n.value))
+            value = r.yuan(c, "培训费用")  # 「每人培训费5000美元」: at the user's own rate, else asked
+            if value is None:
+                return
+            groups.append([value] * int(n.value))
         head = _head_count(r, counts, costs[0])
         qualified = None
         if head is not None:
@@ -316,6 +322,15 @@ def _read(r):
         if values is None:
             return  # the parts' figures disagree or may overlap: asked (count_without_parts), nobody counted yet
         r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
+
+
+def _part_counts(text: str) -> set:
+    """Where the counts of the parts said inside a group that fail a condition begin (「其中4个是大专学历」,
+    bot/understand/subgroups.py excluded): no people of their own to pay for — taken out of the group later. A part
+    said to qualify (「其中6个是本科以上的项目经理」) is the count it names, so it is not here."""
+    from bot.understand.subgroups import excluded
+
+    return {p.number_at for p, _ in excluded(text, "3.7.3", PART_CONDITIONS)[0] if not p.rest}
 
 
 def _equal_shares(r, costs: list, n: Optional[int]) -> Optional[list]:
@@ -525,7 +540,10 @@ def _described_groups(r, counts, cost) -> bool:
         )
         if kept:
             _counted_levels_are_the_items(r, kept_said, [said for _, said, _ in left])
-    r.out.fields["senior_training"] = [{"cost_cny": r.cny(cost, "培训")} for _ in range(kept)]
+    value = r.yuan(cost, "培训费用")
+    if value is None:
+        return True  # a dollar cost with no rate: asked (Reader.yuan), nobody counted meanwhile
+    r.out.fields["senior_training"] = [{"cost_cny": value} for _ in range(kept)]
     return True
 
 
@@ -568,11 +586,26 @@ def rank_said(words: str, scale: str):
     """The lowest and highest rank of `scale` (conditions.yml scales) named in `words`, or None."""
     from knowledge import conditions
 
-    words = words.lower()
+    words = _denied_blanked(words.lower(), scale)
     for w in conditions.scales().get(f"{scale}_unsettled", []):
         words = words.replace(str(w).lower(), " ")  # 高级工程师 is no 工程师: its rank is not settled
     ranks = [rank for rank, level in enumerate(conditions.scales()[scale]) for w in level if str(w).lower() in words]
     return (min(ranks), max(ranks)) if ranks else None
+
+
+def _denied_blanked(words: str, scale: str) -> str:
+    """`words` with each level word of `scale` that is denied right before it blanked (「普通开发工程师（不是项目经理）」
+    says no 项目经理; facts.py NEGATION, within the word's phrase): a denied level is no level of these people."""
+    from bot.understand.facts import NEGATION, PHRASE_END
+    from knowledge import conditions
+
+    levels = sorted((str(w).lower() for level in conditions.scales()[scale] for w in level), key=len, reverse=True)
+    for w in levels:
+        for m in re.finditer(re.escape(w), words):
+            ends = [x.end() for x in PHRASE_END.finditer(words, 0, m.start())]
+            if NEGATION.search(words[ends[-1] if ends else 0 : m.start()]):
+                words = words[: m.start()] + " " * len(w) + words[m.end() :]
+    return words
 
 
 def _qualified_groups(r, costs, groups: list) -> list:
