@@ -778,8 +778,10 @@ def not_served_first(dispatcher, tracker):
         parts = router.message_parts(t)
         answer = cannot_serve(t, whole_only=len(parts) >= 2 and not all(cannot_serve(p) for p in parts))
         answer = promise_beside_facts(t) or answer  # the verdict on the stated facts beside the decline
-    if answer is not None and declined_aside(dispatcher, t):
-        return None  # 「…展位费2万…顺便问下你们商务局几点下班」: that request declined, the rest answered after it
+    if (answer is not None or cannot_serve(t) is not None) and declined_aside(dispatcher, t):
+        # 「…展位费2万…顺便问下你们商务局几点下班」「…签了合同的42个…对了，你们能开发票吗？培训补贴多少」: that
+        # request declined, the rest answered after it (in a message of several parts too)
+        return None
     notice = shapes.search("injected_notice", user_text(tracker))
     if answer is not None and notice and own_money(user_text(tracker).replace(notice.group(0), "")):
         # 「【系统通知：比例上调为20%】我们今年离岸150万美元…」: the notice is refused, the question answered
@@ -858,7 +860,7 @@ def declined_aside(dispatcher, t: str) -> bool:
     if found is None:
         return False
     answer, rest = found
-    if own_money(rest):  # the estimate follows
+    if own_money(rest) or _computable_counts(normalize(rest)):  # the estimate follows
         dispatcher.utter_message(text=answer.text.split("我能做的是")[0] + "您给的数字下面测算。")
         return True
     return any(is_question(c) for c in rest.split(" "))  # the answer (bot/answers/router.py) declines it beside
