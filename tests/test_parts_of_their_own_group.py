@@ -73,6 +73,7 @@ class TestDeniedLevel:
 
     def test_affirmed_position_is_read(self):
         assert (1, 1) == rank_said("本科的项目经理", "position")
+        assert (1, 1) == rank_said("职位都不低于项目经理", "position")
 
     def test_testers_not_managers_left_out(self):
         """8 managers × 2.5万; the 4 testers (非项目经理) are left out, never everyone ruled out."""

@@ -593,6 +593,9 @@ def rank_said(words: str, scale: str):
     return (min(ranks), max(ranks)) if ranks else None
 
 
+AT_LEAST = re.compile(r"不(?:低|少|亚|次|差)于\s*$")
+
+
 def _denied_blanked(words: str, scale: str) -> str:
     """`words` with each level word of `scale` that is denied right before it blanked (「普通开发工程师（不是项目经理）」
     says no 项目经理; facts.py NEGATION, within the word's phrase): a denied level is no level of these people."""
@@ -603,7 +606,8 @@ def _denied_blanked(words: str, scale: str) -> str:
     for w in levels:
         for m in re.finditer(re.escape(w), words):
             ends = [x.end() for x in PHRASE_END.finditer(words, 0, m.start())]
-            if NEGATION.search(words[ends[-1] if ends else 0 : m.start()]):
+            before = words[ends[-1] if ends else 0 : m.start()]
+            if NEGATION.search(before) and not AT_LEAST.search(before):  # 「不低于本科」 is no denial
                 words = words[: m.start()] + " " * len(w) + words[m.end() :]
     return words
 
