@@ -43,12 +43,12 @@ def unrelated_aside(text: str) -> Optional[tuple]:
     document.yml aside_leads, or the message's last) asks only about something unrelated and the rest of the
     message holds figures; None otherwise. The rest keeps its own punctuation (a correction inside it is read as
     typed)."""
-    from bot.answers.general import _points
+    from bot.answers.general import aside_points
     from bot.understand.segment import clauses, is_question
 
     text = text or ""
     leads = tuple(query.document().get("aside_leads") or ())
-    points = _points(clauses(text), leads)
+    points = aside_points(clauses(text), leads)
     spans, at = [], 0  # each clause's place in the text, in order
     for point in points:
         placed = []
