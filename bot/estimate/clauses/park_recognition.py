@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from bot.estimate import yuan_to_dollars
+from bot.estimate.rent_price import words_before
 from bot.estimate.reading import Clarification, alternation, estimate_words, wan
 from bot.understand.durations import joined
 
@@ -48,7 +49,9 @@ def read(r):
     for f in r.figs:
         if id(f) in r.used:
             continue
-        before = t[max(0, f.start - 12) : f.start]
+        before = words_before(
+            t, f.start, 12
+        )  # 「外资大概2000万美元——不对，我看错了，是3500万美元」: the blanked claim left out
         after = t[f.end : f.end + 12]
         if f.kind == "count" and re.search(r"500强|五百强|100强|领军|重点企业|重点项目", before + after):
             firms.append(f)
