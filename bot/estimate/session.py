@@ -753,9 +753,8 @@ class EstimateSession:
             return Turn(messages=msgs, question=asked)
         if is_correction and self.inputs != before[0]:
             changed = [k for k in self.inputs if before[0].get(k) != self.inputs.get(k) and k in clauses.FIELDS]
-            if not is_what_if(
-                norm
-            ):  # 「920平…等下我看错了，是1020平」 in the first figures: nothing told before is changed
+            # 「920平…等下我看错了，是1020平」 in the first figures: nothing told before is changed
+            if not is_what_if(norm):
                 changed = [k for k in changed if k in before[0]]
             if changed:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
