@@ -12,6 +12,7 @@ from actions.common import QUESTION_INTENTS, entities_of, intent_of, message_id,
 from actions.conversation import answer_events
 from bot.answers import compose
 from bot.answers.general import human_contact
+from bot.answers.unrelated_asides import decline, unrelated
 
 SMALLTALK = {
     "greet": "您好！",
@@ -29,11 +30,12 @@ def figures_beside_declined(text: str):
     figures the form reads (「…展位费4万 另外你们商务局电话多少」); else None (a request beside a question is
     answered with that question)."""
     from bot.answers.general import not_served_aside
+    from bot.answers.unrelated_asides import unrelated_aside
     from bot.nlu.normalize import understand
 
     found = not_served_aside(understand(text))
     if found is None or not re.search(r"\d", found[1]):
-        return None
+        return unrelated_aside(text)  # 「…每平米每月48元。另外你知道郑州这周限行尾号是多少吗？」
     return found[0].text.split("我能做的是")[0].rstrip(), found[1]
 
 
@@ -78,7 +80,9 @@ class SessionFormValidation(Action, ABC):
             events += self.answer_interjection(dispatcher, tracker, intent)
         for m in turn.messages:
             dispatcher.utter_message(text=m)
-        if getattr(turn, "question", ""):
+        if getattr(turn, "question", "") and unrelated(turn.question):
+            dispatcher.utter_message(text=decline())  # not the overview of the clauses
+        elif getattr(turn, "question", ""):
             answer = compose(
                 "ask_subsidy", turn.question, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
             )
@@ -101,7 +105,9 @@ class SessionFormValidation(Action, ABC):
     def answer_interjection(self, dispatcher, tracker, intent) -> List[Dict[Text, Any]]:
         """Answer what was asked in the middle; the form then asks its question again."""
         events: List[Dict[Text, Any]] = []
-        if intent in QUESTION_INTENTS or intent is None:
+        if intent in QUESTION_INTENTS and intent != "out_of_scope" and unrelated(user_text(tracker)):
+            dispatcher.utter_message(text=decline())  # 「你知道郑州这周限行尾号是多少吗」 read as a policy question
+        elif intent in QUESTION_INTENTS or intent is None:
             answer = compose(
                 intent,
                 user_text(tracker),

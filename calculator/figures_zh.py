@@ -600,12 +600,20 @@ _YEAR_AFTER = re.compile(rf"\s*(?:是|为|算)\s*{_RATE_YEAR}的(?!\s*[0-9])")
 
 
 def _converting_rate(hit: "_Hit", norm: str, cue_before: str) -> bool:
-    """「…3000万美元，按7.0折算就是2.1亿」: 按 + a number + a converting verb, dollars said before it in its sentence."""
+    """「…3000万美元，按7.0折算就是2.1亿」: 按 + a number + a converting verb, dollars said before it in its sentence;
+    「…折合人民币1.42亿元，按7.1换算成美元」: 按 + a number + a verb converting to dollars."""
     return bool(
         _RATE_BY.search(cue_before)
-        and _RATE_CONVERTS.match(norm, hit.num_end)
-        and _DOLLARS_BEFORE.search(norm[: hit.start])
+        and (
+            (_RATE_CONVERTS.match(norm, hit.num_end) and _DOLLARS_BEFORE.search(norm[: hit.start]))
+            or _TO_DOLLARS.match(norm, hit.num_end)
+        )
     )
+
+
+_TO_DOLLARS = re.compile(
+    r"\s*(?:的汇率)?\s*(?:折合|折算|折成|换算|换成|兑换|兑成|折)(?:成|为)?\s*(?:美元|美金|usd)", re.I
+)
 
 
 def _year_rate(hit: "_Hit", cue_before: str) -> bool:

@@ -208,7 +208,7 @@ def not_served_aside(text: str):
     if not found or not found[0].get("aside"):
         return None
     leads = tuple(query.document().get("aside_leads") or ())
-    points = _points(clauses(text), leads)
+    points = aside_points(clauses(text), leads)
     rest, declined = [], False
     for i, point in enumerate(points):
         refused = [c for c in point if _not_served(c) is not None]
@@ -226,7 +226,7 @@ def not_served_aside(text: str):
     return found[1], " ".join(rest)
 
 
-def _points(parts: list, leads: tuple) -> list:
+def aside_points(parts: list, leads: tuple) -> list:
     """The message's clauses in points: a new point at each clause starting with a lead (顺便、另外、对了…)."""
     points: list = []
     for clause in parts:

@@ -34,7 +34,7 @@ def _words() -> dict:
 UNIT_AREA = re.compile(r"[一1]\s*(平方米|平方|平米|平|㎡|方|m2)")
 # between a price and its 「一平」, or between 「一平」 and the price after it: a period word or a slash, nothing else
 UNIT_GAP = re.compile(
-    r"[\s/]*(?:(?:每|一|1)\s*个?\s*(?:月|天|日|年)|按(?:月|天|日|年))?\s*(?:的)?\s*(?:租金|房租)?\s*(?:是|为|要)?[\s/]*"
+    r"(?:方米|米)?[\s/]*(?:(?:每|一|1)\s*个?\s*(?:月|天|日|年)|按(?:月|天|日|年))?\s*(?:的)?\s*(?:租金|房租)?\s*(?:是|为|要)?[\s/]*"
 )
 
 
@@ -159,13 +159,19 @@ def read_per_area(r, f, near: str) -> None:
                 r.use(g)
         annual, note = annual_from_days(price, area, days)
     else:
-        months = 12 if said == "month" else 1
+        from bot.estimate import rent_months
+
+        paid = rent_months.paid_months(r.text) if said == "month" else None
+        months = paid or (12 if said == "month" else 1)
         annual = price * area * months
         note = (
             f"租金{'每月' if said == 'month' else '每年'}每平方米{wan(price)} × {wan(area, '平方米')}"
-            + (" × 12个月" if said == "month" else "")
+            + (f" × {months}个月" if said == "month" else "")
             + f" = 年租金{wan(annual)}"
+            + (f"（{rent_months.months_note(r.text)}）" if paid else "")
         )
+        if paid:
+            rent_months.use_months(r)
     if re.search(r"\s{3,}", r.text[max(0, f.start - 16) : f.start]):  # 「每月45块，哦打错了是54块」
         note += f"（按您更正后的单价{wan(price)}计算）"
     r.out.fields["rent_annual_cny"] = annual

@@ -16,10 +16,12 @@ from bot.estimate import (
     corrections,
     fair_fixes,
     previous_total,
+    rent_months,
     rent_price,
     several_parks,
     supposed_awards,
     year_chain,
+    yes_to_number,
     yuan_offshore,
 )
 from bot.estimate import items as item_words
@@ -728,6 +730,8 @@ class EstimateSession:
             hint = "抱歉，我没能从这句话里读出需要的信息。"
             if self._states_facts_only(text):  # 「园区是市级重点园区，我们是外包企业」: a fact again, no figure
                 hint = "好的，您说的情况记下了；测算还差下面这个数字。"
+            if not self.clarify and yes_to_number.hint(self.pending, norm):
+                hint = yes_to_number.hint(self.pending, norm)  # 「是的」 to 「年租金是多少元？」: a number is asked
             if self.clarify and "还是" in self.clarify.get("question", "") and YES_ONLY.match(norm):
                 # 「对 580万和430万」 to 「…是在岸还是离岸」: a yes picks neither of the two
                 hint = "这里需要在两者中选一个，“对”还分不出是哪一种，请直接说出是哪一种。"
@@ -749,6 +753,9 @@ class EstimateSession:
             return Turn(messages=msgs, question=asked)
         if is_correction and self.inputs != before[0]:
             changed = [k for k in self.inputs if before[0].get(k) != self.inputs.get(k) and k in clauses.FIELDS]
+            # 「920平…等下我看错了，是1020平」 in the first figures: nothing told before is changed
+            if not is_what_if(norm):
+                changed = [k for k in changed if k in before[0]]
             if changed:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
@@ -1348,10 +1355,18 @@ class EstimateSession:
                 for said in [data, *data.get("others", [])]:  # counted as said in 三（一） (yuan_offshore.py)
                     if said["key"].endswith("offshore_usd"):
                         self.inputs.setdefault(said["key"].replace("_usd", "_cny"), Decimal(said["value"]))
+                question = (
+                    f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？"
+                    "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。"
+                )
+                if not data["key"].endswith("offshore_usd"):  # 「外资1.5亿是美元吗」「是人民币」: that clause's dollars
+                    label = clauses.FIELDS[data["key"]].label if data["key"] in clauses.FIELDS else "该项"
+                    question = (
+                        f"{label}按美元计算。{wan(Decimal(data['value']))}折合多少美元？也可以告诉我按多少汇率折算。"
+                    )
                 self.clarify = {
                     "kind": "currency",
-                    "question": f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？"
-                    "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
+                    "question": question,
                     "data": {
                         "key": data["key"],
                         "value": None,
@@ -1540,6 +1555,14 @@ class EstimateSession:
             return self._resolve_usd_cost(norm, data)
         elif kind == "rent_days":  # 「全年租金按一年多少天计算？」: 「一年按365天算」「1.6×450×365」「年租金26万」
             said = rent_price.answer_days(norm, data)
+            if said is None:
+                return False
+            self.inputs["rent_annual_cny"], note = said
+            self.last_keys.append("rent_annual_cny")
+            if note not in self.notes:
+                self.notes.append(note)
+        elif kind == "rent_paid":  # 「年租金…是实际交的还是合同全年的？」: 「合同全年的」「实际交的」「实际交了40万」
+            said = rent_months.answer_paid(norm, data)
             if said is None:
                 return False
             self.inputs["rent_annual_cny"], note = said

@@ -15,7 +15,8 @@ _SENTENCE_END = "。；;！!？?\n"
 # speaker's words (「…交的，我说错了，…」)
 _SEPARATORS = set(_CLAUSE_END + " …—-~.")
 _SPEAKER_BEFORE = re.compile(
-    r"(?:我们|我|刚才|刚刚|不好意思|抱歉|sorry|(?<=[\s，,。；;…—])(?:哦|噢|喔|啊|呃|嗯))+\s*$", re.I
+    r"(?:我们|我|刚才|刚刚|不好意思|抱歉|sorry|(?<=[\s，,。；;…—])(?:哦|噢|喔|啊|呃|嗯|等下|等等|等一下|等会儿?|稍等))+\s*$",
+    re.I,
 )
 
 
@@ -53,6 +54,17 @@ def _money_figures(text: str) -> list:
     from calculator.figures_zh import parse_figures
 
     return [f for f in parse_figures(text) if f.kind == "money"]
+
+
+def _replacing_figures(replacement: str, claim: str) -> list:
+    """The claim's figures of the kind of the replacement's first figure, money or an area (「租的920平…等下我看错了，
+    合同上写的是1020平」: the 920平 gives way)."""
+    from calculator.figures_zh import parse_figures
+
+    said = [f for f in parse_figures(replacement) if f.kind in ("money", "area")]
+    if not said:
+        return []
+    return [f for f in parse_figures(claim) if f.kind == said[0].kind and f.value]
 
 
 # the words after a correction word give only a figure (「是180万美元」「应该是1.2m usd」): they name no item of their own
@@ -270,9 +282,9 @@ def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
     nxt = _after_correction(text, after)
     stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
     replacement = nxt[:stop]
-    if re.search(r"不是|而非|并非", replacement) or not _money_figures(replacement):
+    if re.search(r"不是|而非|并非", replacement):
         return None
-    said = [f for f in _money_figures(text[start:end]) if f.value]
+    said = _replacing_figures(replacement, text[start:end])
     if not said:
         return None
     i = start + said[-1].start

@@ -31,6 +31,9 @@ class Field:
     from_facts: bool = False  # may be filled from a fact the user stated earlier (facts.yml)
     implies_item: bool = False  # once given, its figures make the clause part of the estimate
     describe: Optional[Callable[[object], str]] = None  # read-back of a list or a special value
+    other_ways: str = (
+        ""  # other ways to tell it, said when a bare yes answers its question (bot/estimate/yes_to_number.py)
+    )
 
     @property
     def type(self) -> str:

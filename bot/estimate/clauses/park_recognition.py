@@ -7,6 +7,8 @@ of the message, made here for all three park items (三（八）1 and 2).
 import re
 from decimal import Decimal
 
+from bot.estimate import yuan_to_dollars
+from bot.estimate.rent_price import words_before
 from bot.estimate.reading import Clarification, alternation, estimate_words, wan
 from bot.understand.durations import joined
 
@@ -47,19 +49,34 @@ def read(r):
     for f in r.figs:
         if id(f) in r.used:
             continue
-        before = t[max(0, f.start - 12) : f.start]
+        before = words_before(
+            t, f.start, 12
+        )  # 「外资大概2000万美元——不对，我看错了，是3500万美元」: the blanked claim left out
         after = t[f.end : f.end + 12]
         if f.kind == "count" and re.search(r"500强|五百强|100强|领军|重点企业|重点项目", before + after):
             firms.append(f)
             r.use(f)
         elif f.kind == "money" and re.search(r"外资|外商|投资", before + after):
+            step = f"每{figure_in('3.8.2', 'investment_step_usd', '美元')}"
             if f.currency == "USD":
                 investments.append(f)
+            elif yuan_to_dollars.is_yuan(t, f) and yuan_to_dollars.stated_rate(r.figs):
+                # 「折合人民币2.84个亿，按7.1的汇率折成美元」: ÷ the user's rate
+                usd, note = yuan_to_dollars.in_dollars(f, yuan_to_dollars.stated_rate(r.figs))
+                investments.append(usd)
+                r.out.notes.append("吸引外商投资" + note)
+                if not r.items & {"3.1", "3.2", "3.3"}:  # the rate converted the investment; no year's parity
+                    r.out.fields.pop("usd_cny_rate", None)
+            elif yuan_to_dollars.is_yuan(t, f):  # 「外资1.5亿元」 and no rate: the dollars (or the rate) asked
+                counted = step + "奖励" + figure_in("3.8.2", "investment_step_award_cny", "元")
+                r.out.clarifications.append(
+                    yuan_to_dollars.ask("park_foreign_investment_usd", "吸引外商投资", f, counted)
+                )
             else:
                 r.out.clarifications.append(
                     Clarification(
                         "currency",
-                        f"吸引外商投资{wan(f.value, '')}是美元吗？（该项按每{figure_in('3.8.2', 'investment_step_usd', '美元')}计）",
+                        f"吸引外商投资{wan(f.value, '')}是美元吗？（该项按{step}计）",
                         {"key": "park_foreign_investment_usd", "value": str(f.value)},
                     )
                 )

@@ -11,7 +11,7 @@ from calculator.figures_zh import numeral_value
 from calculator.policy import fig as policy_figure
 from bot.estimate.reading import TOTAL_WORDS, segment_of, wan
 
-from bot.estimate import rent_price, rent_years
+from bot.estimate import rent_months, rent_price, rent_years
 from .base import Clause, Field, figure_in
 
 
@@ -77,8 +77,23 @@ def read(r):
         elif f.kind == "money" and _rent_money(r, f) == "rent":
             value = r.cny(f, "租金")
             if re.search(r"每月|月租|一个月|月", before + after) and not re.search(r"年", before[-3:]):
-                r.out.notes.append(f"月租金{wan(value)}，按全年12个月计为{wan(value * 12)}")
-                value = value * 12
+                months = rent_months.paid_months(t)
+                if months is None:
+                    r.out.notes.append(f"月租金{wan(value)}，按全年12个月计为{wan(value * 12)}")
+                    value = value * 12
+                else:  # 「年初有4个月免租期…今年实际交了8个月租金」: the months paid
+                    r.out.notes.append(
+                        f"月租金{wan(value)} × {months}个月 = 年租金{wan(value * months)}"
+                        f"（{rent_months.months_note(t)}）"
+                    )
+                    value = value * months
+                    rent_months.use_months(r)
+            elif rent_months.free_months(t) and not rent_months.actual_said(t, f.start):
+                r.use(
+                    f
+                )  # 「年租金72万 有3个月免租期」: the contract's rent or the rent paid, unsaid; asked, never taken
+                r.out.clarifications.append(rent_months.paid_clarification(value, rent_months.free_months(t)))
+                continue
             r.out.fields["rent_annual_cny"] = value
             r.use(f)
         elif f.kind == "duration_years" and rent_years.is_period(t, f):
@@ -321,6 +336,7 @@ CLAUSES = (
                 question="租赁办公用房的年租金是多少元？",
                 recognised_by="a money figure after 租金/房租/租赁 (每月/月租: times 12, said so)",
                 implies_item=True,
+                other_ways="也可以告诉我月租金，或租赁面积和每平方米每月（每天、每年）的租金，我来算全年租金。",
             ),
             Field(
                 "rent_area_m2",
