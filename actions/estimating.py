@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import user_text
 from actions.conversation import answer_events, earlier_facts
 from actions.estimate_store import clear_session, load_inputs, save_session, saved_inputs
-from bot.answers import eligibility
+from bot.answers import eligibility, year_verdicts
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
 from bot.estimate import applicants, claims, explain, relative_figures, rent_years, scenarios, year_chain
@@ -235,6 +235,10 @@ def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
     a year that needs more figures is asked about, the years before it shown. None when the message asks about fewer
     than two years (year_chain.asked_years)."""
     text = user_text(tracker)
+    whether = year_verdicts.answer(text, english_to_chinese(normalize(text)))
+    if whether is not None:  # 「…哪年够格拿离岸奖励 先不用算钱」: each year's verdict, no amount and no rate asked
+        dispatcher.utter_message(text=whether.text)
+        return answer_events(whether)
     years = year_chain.asked_years(english_to_chinese(normalize(text)))
     if len(years) < 2:
         return None
