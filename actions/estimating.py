@@ -208,7 +208,9 @@ def _one_applicant(name: str, words: str, known: dict) -> tuple:
     if verdict.startswith("结论：不符合"):  # 「B是在洛阳注册的」「丙是个体户」: why, with the verdict
         outside = eligibility.outside_line(words)  # 「洛阳不在郑州市行政区域内。」
         why = eligibility.explain(words, facts)
-        why = "" if not why or (outside and outside in why) else "\n" + why
+        if outside:  # said once: the explanation may open with the same place line
+            why = why.replace(outside, "", 1)
+        why = "\n" + why if why else ""
         return name, "refused", verdict + outside + why, None
     session = EstimateSession.start(words, known=known)
     if not session.items:
