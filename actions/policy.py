@@ -87,6 +87,20 @@ def figures_first(dispatcher, tracker):
     return None
 
 
+def double_claim_first(dispatcher, tracker):
+    """「省里也有展会补贴 能不能两边一起拿」 labelled as an estimate: a double claim said outright is answered by
+    第四条第（三）项 (自行选择，不得重复申报), not with the item's estimate; None otherwise."""
+    text = user_text(tracker)
+    if own_money(text) or not (shapes.search("double_claim_outright", text) and shapes.search("claim_verbs", text)):
+        return None
+    answer = compose_reply(tracker, intent_of(tracker))
+    if not answer.text or answer.clause != "4.3":
+        return None
+    say(dispatcher, answer)
+    # the item asked about before stays the topic: 「那市里这个能补多少」 next is about it, not about 四（三）
+    return [e for e in answer_events(answer) if e.get("name") != "topic_clause"]
+
+
 def open_detail_noted(dispatcher, said: int, text: str, events):
     """An estimate of a message that also asks a detail the policy leaves open (「发票是含增值税的 一共3万 能按3万算吗」)
     starts by saying the policy does not settle it (bot/answers/unspecified.py), then estimates the amount as given."""
@@ -891,6 +905,7 @@ ANSWER_FIRST = (
     stated_awards_first,
     unpriced_first,
     what_if_after_verdict,
+    double_claim_first,
     verdict_first,
     figures_first,
 )
