@@ -14,7 +14,7 @@ from actions.estimate_store import clear_session, load_inputs, save_session, sav
 from bot.answers import eligibility, year_verdicts
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
-from bot.estimate import applicants, claims, explain, relative_figures, rent_years, scenarios, year_chain
+from bot.estimate import applicants, claims, explain, relative_figures, rent_years, scenarios, sum_except, year_chain
 from bot.estimate.rate_waits import waiting_notes, without_waiting
 from bot.estimate.items import detect_items
 from bot.estimate.understand import english_to_chinese
@@ -47,7 +47,10 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     second_article = eligibility.summary(fact_reader.from_json(session.facts))
     if second_article:
         dispatcher.utter_message(text=second_article)
-    dispatcher.utter_message(text=estimate_reply(session, result, title))
+    reply = estimate_reply(session, result, title)
+    # 「除了引进领军企业那块，另外两项加起来多少」: the sum asked of the other items, under the estimate
+    rest = sum_except.line(normalize(user_text(tracker)), result.get("items") or [], explain.item_name)
+    dispatcher.utter_message(text=reply + ("\n" + rest if rest else ""))
     note_estimate(tracker.sender_id, result.get("total_cny", 0))
     events = clear_session() + [SlotSet("estimate_pending", False), saved_inputs(merged)]
     if session.items:
