@@ -135,6 +135,12 @@ def stated_awards_first(dispatcher, tracker):
 
     if tracker.get_slot("topic_clause") == "3.3" and stated_awards.innovation_base(normalize(user_text(tracker))):
         return None  # after 三（三） was talked about, the awards stated are its base: the estimate computes it
+    if (
+        tracker.get_slot("topic_clause") == "3.3"
+        and is_what_if(user_text(tracker))
+        and {s.code for s in stated_awards.read(normalize(user_text(tracker)))} <= {"3.1", "3.2"}
+    ):
+        return None  # 「那要是增量跟离岸两项都拿到150万呢」 after 三（三）: the awards supposed recompute it
     text = stated_awards.answer(normalize(user_text(tracker)))
     if text is None and glossary_words(user_text(tracker)):
         # 「growth award 200万, offshore award 200万 … can we get all of it」: the awards named in English, read in
