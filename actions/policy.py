@@ -346,6 +346,7 @@ def estimate_text(text: str):
     about = [p for p in _policy_parts(parts) if p not in yes_no + how]
     about += [p for p in other_subject.set_aside(parts, asked) if p not in how + about]
     about += [p for p in _supposed_parts(parts, asked) if p not in how + about]
+    about += [p for p in _other_case_parts(yes_no, asked) if p not in how + about]
     side = list(dict.fromkeys(yes_no + how + about))
     own = how or about  # parts that are never the estimate's, whether or not it can finish without them
     if not side or len(side) == len(parts) or (not own and EstimateSession.start(text).status == "done"):
@@ -369,6 +370,34 @@ def estimate_text(text: str):
     if not trimmed or not own_figures(normalize(trimmed)):
         return None
     return trimmed if own or EstimateSession.start(trimmed).status == "done" else None
+
+
+def _other_case_parts(yes_no: list, asked: list) -> list:
+    """The yes/no parts whose own facts rule out an item the figures' parts ask about, which those parts' facts do not
+    (「…费用分别2万 4万 10万 能补多少？MBA学费能不能报？」: the MBA is another training, 学历教育): another case,
+    answered on its own, its facts never the estimate's."""
+    from bot.estimate.items import detect_items
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    figures_parts = [p for p in asked if p not in yes_no]
+    if not figures_parts:
+        return []
+    said = normalize(" ".join(figures_parts))
+    codes = sorted(set(detect_items(said)) & set(conditions.clause_codes()))
+    if not codes:
+        return []
+    own = read_facts(said)
+    open_now = [c for c, v in conditions.evaluate_all(own, codes).items() if v.status != conditions.NOT_MET]
+    out = []
+    for part in yes_no:
+        theirs = read_facts(normalize(part))
+        if not theirs or not open_now:
+            continue
+        together = conditions.evaluate_all({**own, **theirs}, open_now)
+        if any(together[c].status == conditions.NOT_MET for c in open_now):
+            out.append(part)
+    return out
 
 
 def _supposed_parts(parts: list, asked: list) -> list:
@@ -617,6 +646,14 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
         return False  # 「…刚好100万美元整 能拿吗？要是做到100.5万美元 中间价按7.1 能拿多少」: the supposed case is computed
 
     facts, _ = known_facts(tracker)
+    others = [p for p in parts if p not in asked]
+    if others:
+        # 「…费用分别2万 4万 10万 能补多少？MBA学费能不能报？」: a fact only another part states (学历教育 of the MBA)
+        # is that part's, not the estimate's
+        from bot.understand.facts import read_facts
+
+        own = read_facts(" ".join(asked))
+        facts = {k: v for k, v in facts.items() if k in own or k not in read_facts(" ".join(others))}
     # only when a part supposing another case is set aside (「假如只签了1年呢」) are the facts those the estimate reads
     trimmed = estimate_text(user_text(tracker)) if parts and _supposed_parts(list(parts), asked) else ""
     if trimmed:
