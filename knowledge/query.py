@@ -646,8 +646,9 @@ def _software_build():
 
 
 def _without_software_purpose(k: "_Knowledge", q: str) -> str:
-    """`q` without what a piece of software built for a client is for (catalog.yml software_build): 「开发清算系统」
-    is software development whatever the system does, unless those words name an ITO business themselves."""
+    """`q` with what a piece of software built for a client is for (catalog.yml software_build) replaced by the
+    catalog's term for custom software (software_build_term): 「开发清算系统」 is software development whatever the
+    system does, unless those words name an ITO business themselves."""
     pattern = _software_build()
     if pattern is None:
         return q
@@ -663,7 +664,8 @@ def _without_software_purpose(k: "_Knowledge", q: str) -> str:
                 _together_hit(span, g) and not _together_hit(without, g) for g in together
             ):
                 return span  # 「开发人脸识别系统」「开发商城系统」: the purpose names an ITO business
-        return without
+        term = sources.load_cached("catalog").get("software_build_term") or ""
+        return f"{without} {term} "  # what is built is software: its catalog term, in place of the purpose
 
     return pattern.sub(drop, q)
 

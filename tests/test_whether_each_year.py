@@ -31,3 +31,7 @@ class TestWhetherEachYear:
     def test_one_year_is_left_to_the_single_verdict(self):
         """One year's figure is the ordinary verdict's, not this one's."""
         assert answer("2023年离岸刚好100万美元 先不用算钱 够不够格拿离岸奖励") is None
+
+    def test_amounts_asked_with_separately_are_left_to_the_estimate(self):
+        """「请分别测算…并给出合计」 asks amounts (分别 is no 别 of 别算): no verdict-only answer."""
+        assert answer("2022年离岸110万美元 2023年离岸140万美元 汇率都按7.0 请分别测算两年的离岸奖励 再给个合计") is None

@@ -7,12 +7,16 @@ question (routes.yml `whether_each_year`), names fewer than two years with figur
 has a condition those figures decide.
 """
 
+import re
 from typing import Optional
 
 from bot.answers.model import Answer
 from bot.estimate import year_chain
 from knowledge import conditions, query, shapes
 from knowledge.conditions import Span
+
+
+_AMOUNT_ASKED = r"多少|测算|计算|算一?下|算算|帮我算|合计|加起来|一共|总共|金额"
 
 
 def _clauses(message: str, text: str) -> list:
@@ -39,6 +43,8 @@ def answer(message: str, normalized: str, facts: Optional[dict] = None) -> Optio
     `message` as said (read for each year's figures), `normalized` its normalised text, `facts` the conversation's."""
     if not shapes.search("whether_each_year", normalized):
         return None
+    if not shapes.search("no_amount_wanted", normalized) and re.search(_AMOUNT_ASKED, normalized):
+        return None  # 「分别算…离岸奖励…再给个两年合计」: the amounts are asked, each year's estimate answers
     _, dated = year_chain._dated_money(normalized)
     years = sorted({y for _, y in dated if y is not None and y > 1000})
     if len(years) < 2:
