@@ -223,8 +223,24 @@ def estimate_parts(parts: list) -> list:
         asked = [p for i, p in enumerate(parts) if i and _most_of_figures_before(p, parts[:i])]
     # 「…62个 能拿多少钱 另外我们自己员工去读在职MBA的学费能补吗」: beside a part with the figures, a «can it be
     # subsidised» part with no figure of its own asks whether, and is answered after the estimate
-    figureless = [p for p in asked if _whether_without_figures(p)]
+    figureless = [p for p in asked if _whether_without_figures(p) or _unpriced_clause_asked(p)]
     return [p for p in asked if p not in figureless] if len(figureless) < len(asked) else asked
+
+
+def _unpriced_clause_asked(part: str) -> bool:
+    """「另外政府购买服务的那个培训项目能给多少钱」: a part asking the amount of a clause that names none (三（七）1),
+    with no money of its own; answered as such after the estimate, never estimated."""
+    from bot.answers import router
+    from knowledge import query
+    from knowledge.figures import figures
+
+    if own_money(part):
+        return False
+    hits = query.search(understand(part), limit=1)
+    if not hits or hits[0]["kind"] != "clause" or hits[0]["score"] < router.STRONG_SCORE:
+        return False
+    code = hits[0]["key"]
+    return code.startswith("3.") and not figures(code) and not query.clause(code).get("children")
 
 
 def _most_of_figures_before(part: str, before: list) -> bool:
