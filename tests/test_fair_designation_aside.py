@@ -26,3 +26,8 @@ class TestFairDesignationAside:
         """Both years' business read, and the overseas fair beside them."""
         got = inputs("去年在岸4kw 今年4.6kw 没离岸 然后今年还去了一趟国外参展 商务部门指定的 花了7万")
         assert Decimal("46000000") == got["onshore_cny"] and Decimal("70000") == got["fairs"][0]["cost_cny"]
+
+    def test_a_fairs_cost_never_replaces_this_years_business(self):
+        """However the fair is joined on (「还有…」), its 7万 is not this year's onshore amount."""
+        got = inputs("去年在岸4kw 今年4.6kw 没离岸 还有今年去了一趟国外参展 商务部门指定的 花了7万")
+        assert Decimal("46000000") == got["onshore_cny"]

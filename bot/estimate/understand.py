@@ -51,6 +51,7 @@ from bot.estimate import (
     converted_totals,
     previous_total,
     cross_rates,
+    fair_roles,
     foreign_costs,
     currency_asks,
     double_claim,
@@ -1568,6 +1569,8 @@ class Reader:
                 if f.currency is None and said_kind[1] == "USD":
                     self.use(f)
                     f = _with_currency(f, "USD")
+            if fair_roles.names_a_fair(t, self.figs, f) and not fair_roles.business_words_before(t, self.figs, f):
+                continue  # 「…今年还去了一趟国外参展 商务部门指定的 花了7万」: a fair's cost, not this year's business
             year = self._year(f.start)
             if year == "other":
                 continue
