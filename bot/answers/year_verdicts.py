@@ -45,8 +45,7 @@ def answer(message: str, normalized: str, facts: Optional[dict] = None) -> Optio
         return None
     if not shapes.search("no_amount_wanted", normalized) and re.search(_AMOUNT_ASKED, normalized):
         return None  # 「分别算…离岸奖励…再给个两年合计」: the amounts are asked, each year's estimate answers
-    _, dated = year_chain._dated_money(normalized)
-    years = sorted({y for _, y in dated if y is not None and y > 1000})
+    years = year_chain.years_with_money(normalized)
     if len(years) < 2:
         return None
     from bot.answers import qualify
