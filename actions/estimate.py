@@ -44,6 +44,7 @@ from actions.policy import (
     stated_awards_first,
     unpriced_first,
     verdict_first,
+    double_claim_first,
 )
 from bot.answers import compose, eligibility
 from bot.answers.router import message_parts
@@ -97,6 +98,7 @@ class ActionEstimateStart(Action):
             classify_first,
             stated_awards_first,
             unpriced_first,
+            double_claim_first,
             verdict_first,
         )
         if events is not None:

@@ -11,10 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import user_text
 from actions.conversation import answer_events, earlier_facts
 from actions.estimate_store import clear_session, load_inputs, save_session, saved_inputs
-from bot.answers import eligibility
+from bot.answers import eligibility, year_verdicts
 from bot.console.queue import note_estimate
 from bot.answers.subsidies import clause_answer
-from bot.estimate import applicants, claims, explain, relative_figures, rent_years, scenarios, year_chain
+from bot.estimate import applicants, claims, explain, relative_figures, rent_years, scenarios, sum_except, year_chain
 from bot.estimate.rate_waits import waiting_notes, without_waiting
 from bot.estimate.items import detect_items
 from bot.estimate.understand import english_to_chinese
@@ -47,7 +47,10 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     second_article = eligibility.summary(fact_reader.from_json(session.facts))
     if second_article:
         dispatcher.utter_message(text=second_article)
-    dispatcher.utter_message(text=estimate_reply(session, result, title))
+    reply = estimate_reply(session, result, title)
+    # 「除了引进领军企业那块，另外两项加起来多少」: the sum asked of the other items, under the estimate
+    rest = sum_except.line(normalize(user_text(tracker)), result.get("items") or [], explain.item_name)
+    dispatcher.utter_message(text=reply + ("\n" + rest if rest else ""))
     note_estimate(tracker.sender_id, result.get("total_cny", 0))
     events = clear_session() + [SlotSet("estimate_pending", False), saved_inputs(merged)]
     if session.items:
@@ -208,7 +211,9 @@ def _one_applicant(name: str, words: str, known: dict) -> tuple:
     if verdict.startswith("结论：不符合"):  # 「B是在洛阳注册的」「丙是个体户」: why, with the verdict
         outside = eligibility.outside_line(words)  # 「洛阳不在郑州市行政区域内。」
         why = eligibility.explain(words, facts)
-        why = "" if not why or (outside and outside in why) else "\n" + why
+        if outside:  # said once: the explanation may open with the same place line
+            why = why.replace(outside, "", 1)
+        why = "\n" + why if why else ""
         return name, "refused", verdict + outside + why, None
     session = EstimateSession.start(words, known=known)
     if not session.items:
@@ -235,6 +240,10 @@ def estimate_each_year(dispatcher: CollectingDispatcher, tracker: Tracker):
     a year that needs more figures is asked about, the years before it shown. None when the message asks about fewer
     than two years (year_chain.asked_years)."""
     text = user_text(tracker)
+    whether = year_verdicts.answer(text, english_to_chinese(normalize(text)))
+    if whether is not None:  # 「…哪年够格拿离岸奖励 先不用算钱」: each year's verdict, no amount and no rate asked
+        dispatcher.utter_message(text=whether.text)
+        return answer_events(whether)
     years = year_chain.asked_years(english_to_chinese(normalize(text)))
     if len(years) < 2:
         return None

@@ -87,6 +87,20 @@ def figures_first(dispatcher, tracker):
     return None
 
 
+def double_claim_first(dispatcher, tracker):
+    """「省里也有展会补贴 能不能两边一起拿」 labelled as an estimate: a double claim said outright is answered by
+    第四条第（三）项 (自行选择，不得重复申报), not with the item's estimate; None otherwise."""
+    text = user_text(tracker)
+    if own_money(text) or not (shapes.search("double_claim_outright", text) and shapes.search("claim_verbs", text)):
+        return None
+    answer = compose_reply(tracker, intent_of(tracker))
+    if not answer.text or answer.clause != "4.3":
+        return None
+    say(dispatcher, answer)
+    # the item asked about before stays the topic: 「那市里这个能补多少」 next is about it, not about 四（三）
+    return [e for e in answer_events(answer) if e.get("name") != "topic_clause"]
+
+
 def open_detail_noted(dispatcher, said: int, text: str, events):
     """An estimate of a message that also asks a detail the policy leaves open (「发票是含增值税的 一共3万 能按3万算吗」)
     starts by saying the policy does not settle it (bot/answers/unspecified.py), then estimates the amount as given."""
@@ -121,6 +135,12 @@ def stated_awards_first(dispatcher, tracker):
 
     if tracker.get_slot("topic_clause") == "3.3" and stated_awards.innovation_base(normalize(user_text(tracker))):
         return None  # after 三（三） was talked about, the awards stated are its base: the estimate computes it
+    if (
+        tracker.get_slot("topic_clause") == "3.3"
+        and is_what_if(user_text(tracker))
+        and {s.code for s in stated_awards.read(normalize(user_text(tracker)))} <= {"3.1", "3.2"}
+    ):
+        return None  # 「那要是增量跟离岸两项都拿到150万呢」 after 三（三）: the awards supposed recompute it
     text = stated_awards.answer(normalize(user_text(tracker)))
     if text is None and glossary_words(user_text(tracker)):
         # 「growth award 200万, offshore award 200万 … can we get all of it」: the awards named in English, read in
@@ -203,8 +223,24 @@ def estimate_parts(parts: list) -> list:
         asked = [p for i, p in enumerate(parts) if i and _most_of_figures_before(p, parts[:i])]
     # 「…62个 能拿多少钱 另外我们自己员工去读在职MBA的学费能补吗」: beside a part with the figures, a «can it be
     # subsidised» part with no figure of its own asks whether, and is answered after the estimate
-    figureless = [p for p in asked if _whether_without_figures(p)]
+    figureless = [p for p in asked if _whether_without_figures(p) or _unpriced_clause_asked(p)]
     return [p for p in asked if p not in figureless] if len(figureless) < len(asked) else asked
+
+
+def _unpriced_clause_asked(part: str) -> bool:
+    """「另外政府购买服务的那个培训项目能给多少钱」: a part asking the amount of a clause that names none (三（七）1),
+    with no money of its own; answered as such after the estimate, never estimated."""
+    from bot.answers import router
+    from knowledge import query
+    from knowledge.figures import figures
+
+    if own_money(part):
+        return False
+    hits = query.search(understand(part), limit=1)
+    if not hits or hits[0]["kind"] != "clause" or hits[0]["score"] < router.STRONG_SCORE:
+        return False
+    code = hits[0]["key"]
+    return code.startswith("3.") and not figures(code) and not query.clause(code).get("children")
 
 
 def _most_of_figures_before(part: str, before: list) -> bool:
@@ -326,6 +362,7 @@ def estimate_text(text: str):
     about = [p for p in _policy_parts(parts) if p not in yes_no + how]
     about += [p for p in other_subject.set_aside(parts, asked) if p not in how + about]
     about += [p for p in _supposed_parts(parts, asked) if p not in how + about]
+    about += [p for p in _other_case_parts(yes_no, asked) if p not in how + about]
     side = list(dict.fromkeys(yes_no + how + about))
     own = how or about  # parts that are never the estimate's, whether or not it can finish without them
     if not side or len(side) == len(parts) or (not own and EstimateSession.start(text).status == "done"):
@@ -349,6 +386,34 @@ def estimate_text(text: str):
     if not trimmed or not own_figures(normalize(trimmed)):
         return None
     return trimmed if own or EstimateSession.start(trimmed).status == "done" else None
+
+
+def _other_case_parts(yes_no: list, asked: list) -> list:
+    """The yes/no parts whose own facts rule out an item the figures' parts ask about, which those parts' facts do not
+    (「…费用分别2万 4万 10万 能补多少？MBA学费能不能报？」: the MBA is another training, 学历教育): another case,
+    answered on its own, its facts never the estimate's."""
+    from bot.estimate.items import detect_items
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    figures_parts = [p for p in asked if p not in yes_no]
+    if not figures_parts:
+        return []
+    said = normalize(" ".join(figures_parts))
+    codes = sorted(set(detect_items(said)) & set(conditions.clause_codes()))
+    if not codes:
+        return []
+    own = read_facts(said)
+    open_now = [c for c, v in conditions.evaluate_all(own, codes).items() if v.status != conditions.NOT_MET]
+    out = []
+    for part in yes_no:
+        theirs = read_facts(normalize(part))
+        if not theirs or not open_now:
+            continue
+        together = conditions.evaluate_all({**own, **theirs}, open_now)
+        if any(together[c].status == conditions.NOT_MET for c in open_now):
+            out.append(part)
+    return out
 
 
 def _supposed_parts(parts: list, asked: list) -> list:
@@ -597,6 +662,14 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
         return False  # 「…刚好100万美元整 能拿吗？要是做到100.5万美元 中间价按7.1 能拿多少」: the supposed case is computed
 
     facts, _ = known_facts(tracker)
+    others = [p for p in parts if p not in asked]
+    if others:
+        # 「…费用分别2万 4万 10万 能补多少？MBA学费能不能报？」: a fact only another part states (学历教育 of the MBA)
+        # is that part's, not the estimate's
+        from bot.understand.facts import read_facts
+
+        own = read_facts(" ".join(asked))
+        facts = {k: v for k, v in facts.items() if k in own or k not in read_facts(" ".join(others))}
     # only when a part supposing another case is set aside (「假如只签了1年呢」) are the facts those the estimate reads
     trimmed = estimate_text(user_text(tracker)) if parts and _supposed_parts(list(parts), asked) else ""
     if trimmed:
@@ -893,6 +966,7 @@ ANSWER_FIRST = (
     stated_awards_first,
     unpriced_first,
     what_if_after_verdict,
+    double_claim_first,
     verdict_first,
     figures_first,
 )

@@ -91,12 +91,14 @@ def subject(question: str) -> Optional[str]:
     q = normalize_question(question)
     regions = cfg.get("regions") or {}
     parts = question_parts(q)
+    here = cfg.get("asked_here")
+    if here and re.search(here, q):
+        # the asked part is about this policy (「这个培训补贴和省里的类似政策能不能一起报」: 第四条第（三）项);
+        # another policy, another place's too, is only its context
+        return None
     place = _other_place_asked(q, regions, parts)
     if place is not None and not _this_place_asked(q, regions, parts):
         return f"{place}的相关政策"
-    here = cfg.get("asked_here")
-    if here and re.search(here, q):
-        return None  # the asked part is about this policy; another policy is only its context
     ours = names_this_policy(q)
     besides = None  # computed once, when an `always` topic is met
     for topic, pattern in _topics():

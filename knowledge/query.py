@@ -571,6 +571,7 @@ def classify_business(description: str, limit: int = 3, db_path=None) -> list:
     if not q:
         return []
     whole, q = q, _without_clients(k, q)  # 「给笔记本厂商做保修维修」: the client's product still says what is repaired
+    q = _without_software_purpose(k, q)  # 「给银行开发清算系统」: software built for 清算, not 清算服务
     cfg = k.config
     fts = k.fts("domains", "no", q)
     results = []
@@ -636,6 +637,37 @@ def _without_clients(k: "_Knowledge", q: str) -> str:
     if masked == q:
         return q
     return masked if any(_domain_matches(k, d, masked)[0] > 0 for d in k.domains.values()) else q
+
+
+@lru_cache(maxsize=1)
+def _software_build():
+    pattern = sources.load_cached("catalog").get("software_build")
+    return re.compile(pattern) if pattern else None
+
+
+def _without_software_purpose(k: "_Knowledge", q: str) -> str:
+    """`q` with what a piece of software built for a client is for (catalog.yml software_build) replaced by the
+    catalog's term for custom software (software_build_term): 「开发清算系统」 is software development whatever the
+    system does, unless those words name an ITO business themselves."""
+    pattern = _software_build()
+    if pattern is None:
+        return q
+
+    def drop(m):
+        span, purpose = m.group(0), m.group("object")
+        without = span.replace(purpose, " ", 1)
+        for d in k.domains.values():
+            if d["category"] != "ITO":
+                continue
+            together = [g for _, g in _type_together().get(d["name"], ())]
+            if _domain_matches(k, d, span)[0] > _domain_matches(k, d, without)[0] or any(
+                _together_hit(span, g) and not _together_hit(without, g) for g in together
+            ):
+                return span  # 「开发人脸识别系统」「开发商城系统」: the purpose names an ITO business
+        term = sources.load_cached("catalog").get("software_build_term") or ""
+        return f"{without} {term} "  # what is built is software: its catalog term, in place of the purpose
+
+    return pattern.sub(drop, q)
 
 
 def names_clients_only(description: str) -> bool:

@@ -465,6 +465,9 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     from bot.estimate.items import detect_items
 
     named = set(detect_items(text))
+    if not codes:
+        # 「员工大部分是大专的 参加培训能补吗」: a fact several clauses share (学历) speaks to the clause the words name
+        codes = [c for c in cond.clause_codes() if c in named and set(cond.facts_of(c)) & set(condition_facts)]
     if not asks:
         # 「…能拿多少」 with a stated condition that rules the item asked about out: the verdict, not a form
         ruled_out = [c for c, v in cond.evaluate_all(facts, codes).items() if c in codes and v.status == cond.NOT_MET]

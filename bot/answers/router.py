@@ -736,7 +736,12 @@ def compose_one(
         if counted.text.startswith("依据"):  # about certifications: the count first, then the clause as asked
             return replace(counted, text=counted.text + "\n" + subsidies.clause_answer("3.6", t).text)
         return counted
-    if shapes.search("total_cap_question", t) or shapes.search("policy_start", t) or general.implemented_named(t):
+    if (
+        shapes.search("total_cap_question", t)
+        or shapes.search("policy_start", t)
+        or shapes.search("document_asked", t)  # 「这个政策是哪年出的 哪个部门解释」: the document's own facts
+        or general.implemented_named(t)
+    ):
         return general.answer(t)
     if shapes.search("catalog_update", t):
         return general.answer(t)

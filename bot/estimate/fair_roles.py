@@ -44,6 +44,21 @@ def _window(text: str, figs: list, f) -> str:
     return text[max(before + [sentence]) : f.start]
 
 
+def names_a_fair(text: str, figs: list, f) -> bool:
+    """Whether the words since the figure before `f` name a fair or an event (「今年还去了一趟国外参展 商务部门指定的
+    花了7万」): its cost, never a year's business amount."""
+    window = _window(text, figs, f)
+    return bool(re.search(FAIR_WORDS, window) or re.search(_EVENT, window))
+
+
+def business_words_before(text: str, figs: list, f) -> bool:
+    """Whether the words between the last fair or event word before `f` (since the figure before it) and `f` name a
+    kind of business (离岸, 在岸, 执行额 …): 「没离岸 还有今年去了一趟国外参展…花了7万」 names none after 参展."""
+    window = _window(text, figs, f)
+    marks = [m.end() for m in re.finditer(rf"{FAIR_WORDS}|{_EVENT}", window)]
+    return bool(re.search(_BUSINESS, window[max(marks or [0]) :]))
+
+
 def business_amount(text: str, figs: list, f, pending: Optional[str] = None) -> bool:
     """Whether the money figure `f` is an amount of the business, never a fair's cost: the words since the previous
     figure name a year (「去年是1700万」) or a kind of business (「离岸执行额」), and no fair, event, place or cost word

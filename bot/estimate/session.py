@@ -28,7 +28,7 @@ from bot.estimate import items as item_words
 from bot.estimate.clauses.base import OVERLAP_ASKED, rate_rule
 from bot.estimate.clauses.innovation import awards_given
 from bot.estimate.parts import without_parts
-from bot.estimate.reading import is_what_if, next_year_supposed, plausible_rate
+from bot.estimate.reading import estimate_words, is_what_if, next_year_supposed, plausible_rate
 
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import hanzi_of_pinyin, normalize
@@ -227,10 +227,19 @@ def figures_told(norm: str) -> list:
 
 def topic_items(topic: Optional[str], norm: str, running: Optional[dict]) -> list:
     """The one item of the clause just talked about, for a message that names no item but gives figures
-    of its own; [] when there is no such clause or the estimate is already running."""
-    if running or not topic or topic not in item_words.ORDER or not own_figures(norm):
+    of its own; [] when there is no such clause or the estimate is already running, unless the figures are
+    that item's in the years after it (「那以后每年的维护费大概10万 也能补吗」 after CMMI's 认证费: estimated on
+    their own, estimate_words.yml later_years)."""
+    if not topic or topic not in item_words.ORDER or not own_figures(norm):
+        return []
+    if running and not (topic in items_for_inputs(running) and _later_years(norm)):
         return []
     return [topic]
+
+
+def _later_years(norm: str) -> bool:
+    words = estimate_words().get("later_years") or []
+    return any(w in norm for w in words)
 
 
 class EstimateSession:

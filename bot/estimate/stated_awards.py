@@ -126,7 +126,20 @@ def _pairs(text: str, names: list, taken: list) -> list:
             if m.end() <= f.start <= min(m.end() + GAP, nxt) and not re.search(r"[，。；;,？?]", gap):
                 out.append((code_of[m.group(0).lower()], m.group(0), f, gap, m.start()))
                 break
-    return out
+    # 「离岸奖励和增量奖励各算出来都是200万」: names joined before 各/都/分别 share the amount after the last of them
+    paired = {p[4]: p for p in out}
+    for i in range(len(found) - 2, -1, -1):
+        m, n = found[i], found[i + 1]
+        later = paired.get(n.start())
+        if (
+            m.start() in paired
+            or later is None
+            or not re.fullmatch(r"\s*(和|跟|与|及|、)\s*", text[m.end() : n.start()])
+        ):
+            continue
+        if re.search(r"各|都|分别|均", later[3]):
+            paired[m.start()] = (code_of[m.group(0).lower()], m.group(0), later[2], later[3], m.start())
+    return sorted(paired.values(), key=lambda p: p[4])
 
 
 def _total_spans(text: str) -> list:
@@ -409,6 +422,26 @@ def _ceiling(code: str):
     return None
 
 
+def _computed_beside(text: str, stated: set) -> list:
+    """(code, amount, explanation) of each item the message's own business figures compute in full that is not one
+    of the awards stated (「平台硬件800万」 beside 「离岸奖励200万」), or []."""
+    from bot.estimate.session import EstimateSession
+
+    session = EstimateSession.start(text)
+    others = [c for c in session.items if c not in stated and c not in ("3.1", "3.2", "3.3")]
+    if not others or session.status != "done" or session.clarify:
+        return []
+    try:
+        result = session.compute()
+    except Exception:  # noqa: BLE001 — figures the calculator refuses leave the stated awards alone
+        return []
+    return [
+        (i["code"], Decimal(str(i["amount_cny"])), i["explanation"])
+        for i in result.get("items") or []
+        if i["code"] in others and i.get("qualified")
+    ]
+
+
 def answer(text: str) -> Optional[str]:
     """The stated awards checked against their ceilings and the annual total, or None when the
     message does not state two or more awards and ask whether they fit together."""
@@ -472,6 +505,12 @@ def answer(text: str) -> Optional[str]:
             lines.append(f"{NAMES['3.3']}：{money(by_code['3.3'].value)}（依据{label}）")
     if asks:
         return "\n".join(["按您给出的各项奖励金额核对："] + [f"· {line}" for line in lines] + asks)
+    computed = _computed_beside(text, set(amounts) | set(by_code))
+    for code, amount, explanation in computed:
+        # 「平台硬件800万 … 离岸奖励和增量奖励都是200万 加上平台补贴会不会超过上限」: the item the message gives
+        # costs for is computed from them, and counts in the total with the awards stated
+        amounts[code] = amount
+        lines.append(f"{NAMES.get(code, code)}：按您给的费用测算{money(amount)}（{explanation}）")
     total = sum(v for v in amounts.values() if v is not None)
     cap = figure("4.3", "annual_total_cap_cny")
     if total > cap:
@@ -483,7 +522,15 @@ def answer(text: str) -> Optional[str]:
         verdict = f"合计{money(total)}，未超过单个企业年度总额上限{wan(cap)}，可以同时申报（依据第四条第（三）项）。"
     return "\n".join(
         ([_cap_correction(text)] if _cap_correction(text) else [])
-        + ["按您给出的各项奖励金额核对（金额为您提供的，未重新测算业务数据）："]
+        + [
+            "按您给出的各项奖励金额核对（"
+            + (
+                "您给出的奖励金额未重新测算；给了费用的项目按费用测算"
+                if computed
+                else "金额为您提供的，未重新测算业务数据"
+            )
+            + "）："
+        ]
         + [f"· {line}" for line in lines]
         + [verdict, "各项仍须分别满足其条件；最终以市商务局会同市财政局审核认定为准。"]
     )

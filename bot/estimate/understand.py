@@ -51,6 +51,7 @@ from bot.estimate import (
     converted_totals,
     previous_total,
     cross_rates,
+    fair_roles,
     foreign_costs,
     currency_asks,
     double_claim,
@@ -1568,6 +1569,8 @@ class Reader:
                 if f.currency is None and said_kind[1] == "USD":
                     self.use(f)
                     f = _with_currency(f, "USD")
+            if fair_roles.names_a_fair(t, self.figs, f) and not fair_roles.business_words_before(t, self.figs, f):
+                continue  # 「…今年还去了一趟国外参展 商务部门指定的 花了7万」: a fair's cost, not this year's business
             year = self._year(f.start)
             if year == "other":
                 continue
@@ -1632,13 +1635,13 @@ class Reader:
                 if none is not None and none == 0 and pre + "onshore_cny" not in self.out.fields:
                     kind = "onshore"  # 「去年是180万 没有离岸」: that year had no offshore business, so this is onshore
             if kind is None:
-                business = r"执行额|营收|合同额|业务额|业务量|外包业务|离岸|在岸"
+                business = r"执行额|营收|营业额|合同额|业务额|业务量|外包业务|离岸|在岸"
                 if f.currency == "USD" and (self.items & {"3.1", "3.2", "3.3"} or self.has(business)):
                     kind = "offshore"
                 elif f.currency == "CNY" and (self.items & {"3.1", "3.3"} or self.has(business)):
                     kind = "onshore"
                 elif (
-                    self.has(r"执行额|合同额|业务额|业务量|营收")
+                    self.has(r"执行额|合同额|业务额|业务量|营收|营业额")
                     or self.pending in ("business",)
                     or (self.items & {"3.1", "3.2", "3.3"} and (year or self.has(r"业务|做了")))
                     or (kinds_said and year)  # 「今年境内800万，离岸50万美元 … 上一年是700万」

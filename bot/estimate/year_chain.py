@@ -102,6 +102,12 @@ def _dated_money(text: str):
     return words, [(f, year_of(dating, f.start, asides)) for f in money]
 
 
+def years_with_money(text: str) -> List[int]:
+    """The calendar years (20xx) a money figure of the message is dated in, in order."""
+    _, dated = _dated_money(text)
+    return sorted({y for _, y in dated if y is not None and y > 1000})
+
+
 def asked_years(text: str) -> List[int]:
     """The calendar years to estimate, each against the year before it; [] when the message is no chain of years
     (amounts in fewer than two calendar years, or only in 去年/今年-like pairs that the reader reads as they are).

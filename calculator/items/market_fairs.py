@@ -32,9 +32,13 @@ def compute(ctx):
                 continue
             raw = fair["cost_cny"] * rate
             raw_total += raw
-            line = f"第{index + 1}场 费用{amount(fair['cost_cny'])} × {pct(rate)} = {yuan(raw)}"
+            line = f"第{index + 1}场 费用{amount(fair['cost_cny'])} × {pct(rate)}"
             if raw > event_cap:
+                # the product above the cap is not shown as a figure: readers take it for the award (R26Q038), as
+                # 三（七）4's total above its cap (internships.py)
                 line += f"，超过每场上限{amount(event_cap)}，按{amount(event_cap)}计"
+            else:
+                line += f" = {yuan(raw)}"
             lines.append(line)
             subtotal += min(raw, event_cap)
         if not lines:

@@ -160,6 +160,11 @@ def _say_approximate(r, fairs: list) -> None:
         )
 
 
+_DESIGNATED_ASIDE = (
+    r"^(都|也|是|都是|也是)*(商务局|商务部门|商务部|商务厅|市里|政府|官方)?[^，,。；;\d]{0,4}指定(的)?(展会|展|活动)?$"
+)
+
+
 def _read(r):
     if _totals_with_travel(r) and not r.unused("money"):
         return
@@ -267,7 +272,11 @@ def _read(r):
             or (named_fair and costs and _bare_amount(r, seg, s, costs))
             or bound_total
         )
-        named_fair = bool(re.search(FAIR_WORDS, seg)) and not seg_figs
+        # an aside with no figure that only says the fair is designated (「国外参展 商务局指定的 花了8万」) keeps the
+        # fair named before it for the cost after it
+        named_fair = not seg_figs and (
+            bool(re.search(FAIR_WORDS, seg)) or (named_fair and bool(re.search(_DESIGNATED_ASIDE, seg)))
+        )
         if not fairish or not (costs or counts or rough or bound_total):
             said_region = region or said_region
             continue
