@@ -30,7 +30,7 @@ from bot.estimate.reading import (
 )
 
 
-def _rate(reader, usd, after: str) -> Optional[Decimal]:
+def rate_after(reader, usd, after: str) -> Optional[Decimal]:
     """This year's rate: the one already read, else 「按7.0」 said right after the dollar amount."""
     rate = reader.out.fields.get("usd_cny_rate")
     if rate:
@@ -111,7 +111,7 @@ def take(reader) -> bool:
     again = [f for f in totals if reader._year(f.start) == "current" and f.value == host.value]  # 「含在3.5亿里」
     if len(previous) > 1 or any(reader._year(f.start) == "current" and f not in again for f in totals):
         return False
-    rate = _rate(reader, usd, after)
+    rate = rate_after(reader, usd, after)
     if rate is None:
         return False
     part = usd.value * rate

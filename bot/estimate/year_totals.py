@@ -16,6 +16,12 @@ The dollars may come before the totals too (「离岸300万美元，中间价按
 「（包括离岸，已折合人民币）」); with no dollar figure at all and no other business figure, the increment is the totals'
 difference and 三（二）'s dollars are asked on their own. Never 「…是美元还是人民币」 of such totals.
 
+This year's total may be said first (「今年执行总额（含离岸，按人民币）4800万，去年4200万；离岸120万美元」「今年服务外包执行总额
+3100万（离岸部分已经按6.9折进去了），去年是2800万」, a correction of last year's taken back before): the same reading,
+whole by the words before this year's figure or its parenthesis; dollars said after last year's total with no year
+of their own are this year's (last year's offshore is inside its total). Words that leave open whether the totals hold
+the offshore part (「离岸的不确定算没算进去」, previous_total not_whole) keep them from being read as whole.
+
 Calculator fields: with this year's rate, this year's onshore = total − dollars × rate, last year's onshore = its total,
 last year's offshore 0 (as bot/estimate/converted_totals.py); with no rate yet, the increment itself (increment_cny =
 the difference, 0 when the business fell), which needs no rate. Said in a note.
@@ -191,7 +197,7 @@ def take(reader) -> bool:
     # 「去年合计2亿，今年合计2.5亿」: the second year's own whole word, between the two figures
     whole_words = _alt(estimate_words()["previous_total"]["whole_before"])
     second_name = YEAR_PREV if reverse else YEAR_CUR
-    if not re.fullmatch(rf"(?:{second_name}|{_CHANGE_WORDS}|{whole_words})*", between):
+    if not re.fullmatch(rf"(?:(?:{second_name})度?|{_CHANGE_WORDS}|{whole_words})*", between):
         return False
     this_name = list(re.finditer(second_name, between))
     said_whole = bool(this_name) and _whole(between[this_name[-1].end() :])
@@ -215,10 +221,15 @@ def take(reader) -> bool:
     if _doubted(t, begin, max([second.end] + ([usd.end] if usd is not None else []))):
         return False  # 「离岸的不确定算没算进去」: whether the totals hold the offshore part is open: asked as before
     if usd is None:
+        if reverse and not (said_whole or _whole_after(after)):
+            return False  # 「今年在岸加离岸一共2000万 去年1500万」 with no dollars: last year's kind is open (asked)
         return not plain and _without_dollars(reader, [last, this])
     if plain and re.search(_BESIDE, t[second.end : usd.start]):
         return False  # 「去年执行额3000万 今年4000万 另外离岸100万美元」: beside the totals, not in them (asked)
-    rate = fields.get("usd_cny_rate")
+    from bot.estimate.converted_totals import rate_after
+
+    # 「离岸部分今年150万美元，按6.8算」: the rate said right after the dollars, with no 汇率 word
+    rate = fields.get("usd_cny_rate") or rate_after(reader, usd, re.sub(r"^\s*[，,]", "", t[usd.end : usd.end + 30]))
     if rate and usd.value * rate > this.value:
         return False  # the converted dollars cannot be inside this year's total: asked as before
     fields["offshore_usd"] = usd.value
@@ -228,6 +239,7 @@ def take(reader) -> bool:
     difference = this.value - last.value
     if rate:
         part = usd.value * rate
+        fields["usd_cny_rate"] = rate
         fields["onshore_cny"] = this.value - part
         fields["previous_onshore_cny"] = last.value
         fields["previous_offshore_usd"] = Decimal(0)
