@@ -148,14 +148,12 @@ def _without_dollars(reader, pair) -> bool:
     return True
 
 
-def _this_year_first(header: str, bracket, after: str) -> Optional[str]:
+def _this_year_first(header: str, bracket, after: str) -> bool:
     """「今年执行总额（含离岸，按人民币）4800万，去年4200万」「今年服务外包执行总额3100万（离岸部分已经按6.9折进去了），去年
-    是2800万」: this year's total said first, whole by the words before it or its parenthesis (or by last year's own words
-    after it); "whole", "plain" (执行额 named, no whole word: read as the forward order's plain totals) or None."""
-    whole = _whole(header) or bool(bracket and _whole_after(bracket.group(0))) or _whole_after(after)
-    if whole:
-        return "whole"
-    return "plain" if re.search(_BUSINESS, header) else None
+    是2800万」: this year's total said first is whole only by its own words (before it or its parenthesis) or by last
+    year's after it; a plain 「今年执行额2600万 去年2150万，今年还接了个离岸的单子110万美元」 leaves open whether the
+    dollars are inside (asked)."""
+    return _whole(header) or bool(bracket and _whole_after(bracket.group(0))) or _whole_after(after)
 
 
 def take(reader) -> bool:
@@ -206,10 +204,9 @@ def take(reader) -> bool:
     if re.search(_DIFFERENCE, header) or re.search(_DIFFERENCE, between):
         return False
     if reverse:
-        how_said = _this_year_first(header, after_first, after)
-        if how_said is None:
+        if not _this_year_first(header, after_first, after):
             return False
-        plain = how_said == "plain" and not said_whole
+        plain = False
     else:
         name = re.search(rf"{YEAR_PREV}", header)
         shared, own = (header[: name.start()], header[name.end() :]) if name else (header, "")
