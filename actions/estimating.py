@@ -558,3 +558,27 @@ def restated(dispatcher, session: EstimateSession, text: str, inputs: dict):
     said = "、".join(describe_field(k, inputs[k]) for k in keys)
     dispatcher.utter_message(text=f"好的，{said}，与上面测算所用的一致，测算结果不变。")
     return [SlotSet("estimate_pending", False)]
+
+
+def resume_pending_question(dispatcher, tracker, events: list) -> list:
+    """「上面的数字都是准的，其他项目没有，企业资格条件都满足」 while an estimate's question is open outside the form
+    (asked by estimate_from_question): the statement was answered, then the open question is asked again so the
+    estimate goes on, as the form does after an aside. Only for a statement with no question and no figure of its
+    own, and when the answer did not start another estimate. Returns no events (the session stays as saved)."""
+    from actions.estimate_store import STATE_SLOT, pending_state, session_from_state
+    from bot.estimate.session import own_figures
+    from bot.understand.segment import asks_something
+
+    state = pending_state(tracker)
+    if not state or state.get("status") != "collecting" or (tracker.active_loop or {}).get("name"):
+        return []
+    if any(e.get("name") == STATE_SLOT for e in events or []):
+        return []
+    text = user_text(tracker)
+    if asks_something(text) or own_figures(normalize(text)):
+        return []
+    question = session_from_state(state).question()
+    if question:
+        dispatcher.utter_message(text="——回到刚才的测算：")
+        dispatcher.utter_message(text=question)
+    return []

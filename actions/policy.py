@@ -19,6 +19,7 @@ from actions.estimating import (
     estimate_each_scenario,
     estimate_each_year,
     estimate_from_question,
+    resume_pending_question,
     running_total,
     scope_confirmed,
     what_if_after_verdict,
@@ -681,6 +682,7 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
     codes = {c for p in asked for c in detect_items(normalize(p))} & set(conditions.clause_codes())
     # 「技术先进型还在评审 没批下来 离岸今年$1.2M 汇率6.9 现在能拿多少」: the items the figures give are asked too
     codes |= set(EstimateSession.start(" ".join(asked)).items) & set(conditions.clause_codes())
+    codes |= _everything_computed(asked) & set(conditions.clause_codes())
     if not codes:
         return False
     verdicts = conditions.evaluate_all(facts, sorted(codes))
@@ -698,6 +700,31 @@ def _asked_items_ruled_out(tracker, asked: list, parts: list = ()) -> bool:
     }
     verdicts = conditions.evaluate_all(facts, sorted(whether)) if whether else {}
     return all(v.status == conditions.NOT_MET for v in verdicts.values())
+
+
+def _asks_everything(part: str) -> bool:
+    """「…帮我算下总共能拿多少」「全部加起来能拿多少」: the part asks the total of everything, in a clause that names no
+    item (「离岸奖励一共多少」 asks that item's)."""
+    from bot.estimate.items import detect_items
+
+    for m in shapes.pattern("asks_everything").finditer(part):
+        start = max([part.rfind(c, 0, m.start()) for c in " ，。；,;:：！？!?"] + [-1]) + 1
+        if not detect_items(normalize(part[start : m.end()])):
+            return True
+    return False
+
+
+def _everything_computed(asked: list) -> set:
+    """The items the asked parts' figures compute, when one of them asks the total of everything (「…创新那一项：…没有
+    连续两年… 帮我算下总共能拿多少」): a ruled-out named item does not make the whole estimate a verdict."""
+    from bot.estimate.session import EstimateSession
+
+    if not any(_asks_everything(p) for p in asked):
+        return set()
+    session = EstimateSession.start(" ".join(asked))
+    if session.status != "done":
+        return set()
+    return {i["code"] for i in session.compute()["items"]}
 
 
 def supposed_after_the_rest(dispatcher, tracker, parts: list, asked: list):
@@ -981,7 +1008,8 @@ class ActionAnswerPolicy(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
         events = first_answer(dispatcher, tracker, *ANSWER_FIRST)
         if events is not None:
-            return events
+            # 「上面的数字都是准的…企业资格条件都满足」 while an estimate's question is open: asked again after the answer
+            return events + resume_pending_question(dispatcher, tracker, events)
         answer = compose_reply(tracker, intent_of(tracker))
         if not answer.text:
             events = fact_after_report(dispatcher, tracker)  # 「财务制度健全规范」 after the report
@@ -990,7 +1018,8 @@ class ActionAnswerPolicy(Action):
             dispatcher.utter_message(text=REPHRASE)
             return []
         say(dispatcher, answer)
-        return answer_events(answer)
+        events = answer_events(answer)
+        return events + resume_pending_question(dispatcher, tracker, events)
 
 
 class ActionOutOfScope(Action):

@@ -30,7 +30,7 @@ from bot.estimate.reading import (
 )
 
 
-def _rate(reader, usd, after: str) -> Optional[Decimal]:
+def rate_after(reader, usd, after: str) -> Optional[Decimal]:
     """This year's rate: the one already read, else 「按7.0」 said right after the dollar amount."""
     rate = reader.out.fields.get("usd_cny_rate")
     if rate:
@@ -87,6 +87,10 @@ def take(reader) -> bool:
     converted = re.search(_alt(w["converted_after"]), after)
     if not (included or (inside and (converted or _held_by_figure_before(reader, usd)))):
         return False
+    from bot.estimate.year_totals import doubts_whole
+
+    if doubts_whole(before + after):
+        return False  # 「（离岸的不确定算没算进去）」: whether the total holds the dollars is open: asked as before
     totals = [
         f
         for f in moneys
@@ -107,7 +111,7 @@ def take(reader) -> bool:
     again = [f for f in totals if reader._year(f.start) == "current" and f.value == host.value]  # 「含在3.5亿里」
     if len(previous) > 1 or any(reader._year(f.start) == "current" and f not in again for f in totals):
         return False
-    rate = _rate(reader, usd, after)
+    rate = rate_after(reader, usd, after)
     if rate is None:
         return False
     part = usd.value * rate
@@ -150,6 +154,8 @@ def take_previous(reader) -> bool:
     f = last_year[0]
     if re.search(rf"(?:{OFFSHORE}|{ONSHORE})[^，。；,;\d]{{0,4}}$", t[max(0, f.start - 8) : f.start]):
         return False  # 「去年离岸1.5亿元」: a kind of its own, read as before
+    if _said_as_difference(t, f):
+        return False  # 「今年执行额比去年多了2000万（离岸已折进去了）」: the increment, no year's total
     after = re.match(r"[^\d。；;]{0,30}", t[f.end :]).group(0)
     said = re.search(rf"(?:{OFFSHORE})[^\d。；;]{{0,12}}?(?:{_alt(w['converted_after'] + w['included_after'])})", after)
     if not said or re.search(rf"(?:{OFFSHORE})", t[f.end : f.end + said.start()]):
@@ -165,6 +171,14 @@ def take_previous(reader) -> bool:
         "（计算中上年按合计记为“在岸”、“离岸0美元”）"
     )
     return True
+
+
+def _said_as_difference(t: str, f) -> bool:
+    """「比去年多了2000万」「同比增加了800万」: the figure is a rise over last year, not last year's amount."""
+    from bot.estimate.stated_increment import rise_before
+
+    start = max([t.rfind(c, 0, f.start) for c in "，。；,;！？!?\n"] + [-1]) + 1
+    return rise_before(t[start : f.start])
 
 
 def other_item_near(t: str, f) -> bool:

@@ -480,6 +480,16 @@ def _words_of(text: str, r: Relation) -> str:
     return text[lo : r.end + tail.start()]
 
 
+def _holds_offshore(text: str, r: Relation) -> bool:
+    """「今年执行额比去年多了2000万（离岸那部分已经按汇率折成人民币算进去了）」: the relation is of the whole business, its
+    offshore part converted inside it (its sentence before it, or its bracket / clause right after it, says so); an
+    offshore dollar figure is then none of the amounts it compares."""
+    from bot.estimate.year_totals import holds_offshore
+
+    after = re.match(r"\s*(?:[（(][^）)]{0,30}[）)]|[，,]?[^，。；,;！？!?\n\d]{0,24})", text[r.end :]).group(0)
+    return holds_offshore(text[_clause_start(text, r.start) : r.start]) or holds_offshore(after)
+
+
 def _settle(text: str, r: Relation, business, skip):
     """(replacement, derivation, problem) for one relation; None to leave it as typed."""
     if _not_business(_words_of(text, r)):
@@ -498,11 +508,15 @@ def _settle(text: str, r: Relation, business, skip):
     if r.subject_figure is not None:
         kind = kind or figure_kind(text, r.subject_figure)
 
+    whole = kind is None and _holds_offshore(text, r)
+
     def of_year(key):
         return [
             f
             for f in business
-            if figure_year(text, f, skip) in (key, ("both",)) and (kind is None or figure_kind(text, f) in (kind, None))
+            if figure_year(text, f, skip) in (key, ("both",))
+            and (kind is None or figure_kind(text, f) in (kind, None))
+            and not (whole and (f.currency == "USD" or figure_kind(text, f) == "offshore"))
         ]
 
     subject_figure = r.subject_figure

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import List, Optional
 
-from bot.estimate import claims
+from bot.estimate import asked_awards, claims
 from bot.estimate.explain import money
 from bot.estimate.items import NAMES
 from bot.estimate.reading import estimate_words, figures, wan
@@ -487,22 +487,45 @@ def answer(text: str) -> Optional[str]:
                 if s.count > 1:
                     note = f"（{s.count}个平台）" + note
             lines.append(f"{name}：{money(s.value)}{note}（依据{label}）")
+    asked = asked_awards.asked_codes(text, said, sorted(_names() + _loose_names(), key=lambda p: -len(p[0])))
+    verdicts = _verdicts(text)
     if "3.3" in by_code or ("3.1" in amounts or "3.2" in amounts) and re.search(r"创新", text):
         base = [amounts.get(c) for c in ("3.1", "3.2") if c in amounts]
         rate = figure("3.3", "rate")
         label = clause_label("3.3")
-        if base and None not in base:
+        innovation_check = next((c for c in verdicts["3.3"].checks if c.id == "innovation"), None)
+        if base and None not in base and innovation_check is not None and innovation_check.status == "not_met":
+            # 「研发投入只涨了一年」: the innovation condition fails on the facts said, whatever the base
+            lines.append(
+                f"{NAMES['3.3']}：不符合条件（{innovation_check.label}；您说的是：{innovation_check.stated}），0元"
+                f"（依据{label}）"
+            )
+            amounts["3.3"] = Decimal(0)
+        elif base and None not in base:
             innovation = (sum(base) * rate).quantize(Decimal("0.01"))
-            said = by_code.get("3.3")
+            said_innovation = by_code.get("3.3")
             parts = " + ".join(wan(b) for b in base)
             line = f"{NAMES['3.3']}：（{parts}）× {rate * 100:.0f}% = {money(innovation)}"
-            if said and said.value != innovation:
-                line += f"，不是您说的{wan(said.value)}"
-            lines.append(line + f"（依据{label}，以增量奖励和离岸业务奖励合计为基数；须满足其创新条件）")
+            if said_innovation and said_innovation.value != innovation:
+                line += f"，不是您说的{wan(said_innovation.value)}"
+            condition = "须满足其创新条件"
+            if innovation_check is not None and innovation_check.status == "met":
+                condition = f"满足其创新条件：{innovation_check.stated}"
+            lines.append(line + f"（依据{label}，以增量奖励和离岸业务奖励合计为基数；{condition}）")
             amounts["3.3"] = innovation
         elif "3.3" in by_code:
             amounts["3.3"] = by_code["3.3"].value
             lines.append(f"{NAMES['3.3']}：{money(by_code['3.3'].value)}（依据{label}）")
+    for code in sorted((asked or set()) - set(amounts)):
+        value, how = asked_awards.unstated_amount(code, verdicts.get(code))
+        label = clause_label(code)
+        if value is None:
+            asks.append(
+                f"{NAMES.get(code, code)}：您没有给出金额，我也不能从您说的情况确定，请告诉我相关情况（依据{label}）。"
+            )
+            continue
+        amounts[code] = value
+        lines.append(f"{NAMES.get(code, code)}：{how}{money(value) if value else ''}（依据{label}）")
     if asks:
         return "\n".join(["按您给出的各项奖励金额核对："] + [f"· {line}" for line in lines] + asks)
     computed = _computed_beside(text, set(amounts) | set(by_code))
@@ -511,6 +534,8 @@ def answer(text: str) -> Optional[str]:
         # costs for is computed from them, and counts in the total with the awards stated
         amounts[code] = amount
         lines.append(f"{NAMES.get(code, code)}：按您给的费用测算{money(amount)}（{explanation}）")
+    if asked:
+        return _asked_total(text, asked, amounts, lines)
     total = sum(v for v in amounts.values() if v is not None)
     cap = figure("4.3", "annual_total_cap_cny")
     if total > cap:
@@ -533,6 +558,40 @@ def answer(text: str) -> Optional[str]:
         ]
         + [f"· {line}" for line in lines]
         + [verdict, "各项仍须分别满足其条件；最终以市商务局会同市财政局审核认定为准。"]
+    )
+
+
+def _verdicts(text: str) -> dict:
+    """三（三）、三（四）'s condition verdicts on the facts the message states (「连续两年都拿到了新的软件著作权」)."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    return conditions.evaluate_all(read_facts(text), ["3.3", "3.4"])
+
+
+def _asked_total(text: str, asked: set, amounts: dict, lines: list) -> str:
+    """The items the sum question names, added up; the awards the user stated and did not ask about are the base of
+    三（三） only (bot/estimate/asked_awards.py), and the year's whole is held to 第四条第（三）项."""
+    cap = figure("4.3", "annual_total_cap_cny")
+    order = [c for c in amounts if c in asked]
+    total = sum(amounts[c] for c in order)
+    named = "、".join(NAMES.get(c, c) for c in order)
+    stated = [c for c in amounts if c not in asked]
+    whole = sum(amounts.values())
+    tail = []
+    if stated:
+        kept = "、".join(NAMES.get(c, c) for c in stated)
+        tail.append(
+            f"您说的{kept}是您已知的金额，只作为创新发展奖励的基数核对，不计入上面的合计；"
+            f"连同它们全年共{money(whole)}，{'超过' if whole > cap else '未超过'}单个企业年度总额上限{wan(cap)}"
+            "（依据第四条第（三）项）。"
+        )
+    return "\n".join(
+        ["按您给出的奖励金额和情况核对（增量、离岸等金额为您提供的，未重新测算业务数据）："]
+        + [f"· {line}" for line in lines]
+        + [f"您问的{named}合计{money(total)}。"]
+        + tail
+        + ["各项仍须分别满足其条件；最终以市商务局会同市财政局审核认定为准。"]
     )
 
 

@@ -16,6 +16,12 @@ The dollars may come before the totals too (「离岸300万美元，中间价按
 「（包括离岸，已折合人民币）」); with no dollar figure at all and no other business figure, the increment is the totals'
 difference and 三（二）'s dollars are asked on their own. Never 「…是美元还是人民币」 of such totals.
 
+This year's total may be said first (「今年执行总额（含离岸，按人民币）4800万，去年4200万；离岸120万美元」「今年服务外包执行总额
+3100万（离岸部分已经按6.9折进去了），去年是2800万」, a correction of last year's taken back before): the same reading,
+whole by the words before this year's figure or its parenthesis; dollars said after last year's total with no year
+of their own are this year's (last year's offshore is inside its total). Words that leave open whether the totals hold
+the offshore part (「离岸的不确定算没算进去」, previous_total not_whole) keep them from being read as whole.
+
 Calculator fields: with this year's rate, this year's onshore = total − dollars × rate, last year's onshore = its total,
 last year's offshore 0 (as bot/estimate/converted_totals.py); with no rate yet, the increment itself (increment_cny =
 the difference, 0 when the business fell), which needs no rate. Said in a note.
@@ -29,9 +35,9 @@ from bot.estimate.reading import OFFSHORE, ONSHORE, YEAR_CUR, YEAR_PREV, alterna
 
 # the words a year's business is named by (the policy's 服务外包合同执行额)
 _BUSINESS = r"执行额|执行金额"
-# the words allowed between the two totals: year names and the words of a change (「掉到今年」「今年降到了」)
-_BETWEEN_WORDS = (
-    rf"{YEAR_CUR}|[\s，,、了的是为有就则而呢啊只]|掉到|降到|跌到|减到|下滑到|缩水到|涨到|升到|增到|增加到|增长到|变成|变为|到|至|"
+# the words allowed between the two totals: the second year's name and the words of a change (「掉到今年」「今年降到了」)
+_CHANGE_WORDS = (
+    r"[\s，,、了的是为有就则而呢啊只]|掉到|降到|跌到|减到|下滑到|缩水到|涨到|升到|增到|增加到|增长到|变成|变为|到|至|"
     r"业务|执行额|大概|约|差不多"
 )
 # words that put the dollar figure beside the business named before it, not inside it
@@ -47,6 +53,12 @@ def _converted_phrase() -> str:
     w = estimate_words()["converted_totals"]
     converted = w["converted_after"] + w["included_after"] + ["折算", "换算", "已折"]
     return rf"(?:{OFFSHORE})[^，。；,;！？!?]{{0,12}}?(?:{_alt(converted)}|{_INTO_YUAN})"
+
+
+def holds_offshore(words: str) -> bool:
+    """「含离岸」「包括离岸，已折人民币」「离岸部分已经按6.9折进去了」: the words say a figure holds offshore business,
+    converted into yuan."""
+    return bool(re.search(_converted_phrase(), words) or re.search(rf"(?:含|包含|包括|连同)了?(?:{OFFSHORE})", words))
 
 
 def _holds_stripped(words: str) -> str:
@@ -69,9 +81,31 @@ def _whole_after(after: str) -> bool:
     return bool(re.search(_converted_phrase(), after) or re.search(_alt(w["whole_after"]), after))
 
 
-def _dollars(reader, totals, before: bool) -> Optional[object]:
+def doubts_whole(words: str) -> bool:
+    """Whether the words say it is open (or not so) that a total holds the offshore part (「离岸的不确定算没算进去」;
+    estimate_words.yml previous_total not_whole)."""
+    return bool(re.search(_alt(estimate_words()["previous_total"]["not_whole"]), words))
+
+
+def _doubted(t: str, begin: int, end: int) -> bool:
+    """Whether the sentences from `begin` to the one holding `end` doubt that the totals are whole."""
+    stop = min([i for i in (t.find(c, end) for c in "。；;\n") if i >= 0] + [len(t)])
+    return doubts_whole(t[begin:stop])
+
+
+def _own_year(reader, f) -> bool:
+    """Whether the figure's own words (back to a comma, a stop or the figure before it) name a year
+    (「去年离岸120万美元」)."""
+    t = reader.text
+    start = max([t.rfind(c, 0, f.start) for c in "，。；,;！？!?\n"] + [-1]) + 1
+    start = max([start] + [g.end for g in reader.figs if g.end <= f.start and g.kind != "year"])
+    return bool(re.search(rf"{YEAR_PREV}|{YEAR_CUR}|\d{{4}}年", t[start : f.start]))
+
+
+def _dollars(reader, totals, before: bool, last_said_last: bool = False) -> Optional[object]:
     """This year's one offshore dollar figure with its own offshore word, said after the totals (or before them, when
-    `before`: the totals say of themselves that they are whole)."""
+    `before`: the totals say of themselves that they are whole). When last year's total is said last
+    (`last_said_last`), dollars whose own clause names no year are this year's: last year's offshore is in its total."""
     t = reader.text
     usd = [f for f in reader.figs if f.kind == "money" and f.value is not None and f.currency == "USD"]
     if len(usd) != 1 or (totals[0].start < usd[0].start < totals[-1].end):
@@ -79,8 +113,10 @@ def _dollars(reader, totals, before: bool) -> Optional[object]:
     if usd[0].start < totals[0].start and not before:
         return None
     f = usd[0]
-    if reader.out.fields.get("offshore_usd", f.value) != f.value or reader._year(f.start) not in ("current", None):
+    if reader.out.fields.get("offshore_usd", f.value) != f.value:
         return None
+    if reader._year(f.start) not in ("current", None) and not (last_said_last and not _own_year(reader, f)):
+        return None  # 「…，去年4200万；离岸120万美元」: last year's name before it is the total's, not the dollars'
     since = t[max([g.end for g in reader.figs if g.end <= f.start and g.kind != "year"] + [0]) : f.start]
     return f if re.search(OFFSHORE, since) else None
 
@@ -112,8 +148,17 @@ def _without_dollars(reader, pair) -> bool:
     return True
 
 
+def _this_year_first(header: str, bracket, after: str) -> bool:
+    """「今年执行总额（含离岸，按人民币）4800万，去年4200万」「今年服务外包执行总额3100万（离岸部分已经按6.9折进去了），去年
+    是2800万」: this year's total said first is whole only by its own words (before it or its parenthesis) or by last
+    year's after it; a plain 「今年执行额2600万 去年2150万，今年还接了个离岸的单子110万美元」 leaves open whether the
+    dollars are inside (asked)."""
+    return _whole(header) or bool(bracket and _whole_after(bracket.group(0))) or _whole_after(after)
+
+
 def take(reader) -> bool:
-    """Read the two years' totals and this year's dollars (see the module); True when read."""
+    """Read the two years' totals and this year's dollars (see the module), last year's first or this year's first
+    (「今年执行总额…4800万，去年4200万」); True when read."""
     t = reader.text
     fields = reader.out.fields
     if any(k in fields for k in ("onshore_cny", "previous_onshore_cny", "previous_offshore_usd", "increment_cny")):
@@ -126,9 +171,12 @@ def take(reader) -> bool:
         if f.value is not None and f.currency in (None, "CNY") and reader._year(f.start) in ("previous", "current")
     ]
     pair = [f for f in moneys if not other_item_near(t, f)][:2]
-    if len(pair) != 2 or [reader._year(f.start) for f in pair] != ["previous", "current"]:
+    years = [reader._year(f.start) for f in pair]
+    if sorted(years) != ["current", "previous"]:
         return False
+    reverse = years[0] == "current"
     first, second = pair
+    last, this = (second, first) if reverse else (first, second)
     if any(g.kind == "money" and first.end <= g.start and g.end <= second.start for g in reader.figs):
         return False
     begin = max([t.rfind(c, 0, first.start) for c in "。；;！？!?\n："] + [-1]) + 1
@@ -144,39 +192,53 @@ def take(reader) -> bool:
     after_first = re.match(r"\s*[（(][^）)]{0,20}[）)]", between)
     if after_first:
         between = between[after_first.end() :]
-    # 「去年合计2亿，今年合计2.5亿」: this year's own whole word, between the two figures
+    # 「去年合计2亿，今年合计2.5亿」: the second year's own whole word, between the two figures
     whole_words = _alt(estimate_words()["previous_total"]["whole_before"])
-    if not re.fullmatch(rf"(?:{_BETWEEN_WORDS}|{whole_words})*", between):
+    second_name = YEAR_PREV if reverse else YEAR_CUR
+    if not re.fullmatch(rf"(?:(?:{second_name})度?|{_CHANGE_WORDS}|{whole_words})*", between):
         return False
-    this_name = list(re.finditer(YEAR_CUR, between))
+    this_name = list(re.finditer(second_name, between))
     said_whole = bool(this_name) and _whole(between[this_name[-1].end() :])
     if re.search(rf"{OFFSHORE}|{ONSHORE}|美元|美金", _holds_stripped(header)):
         return False  # 「去年在岸3000万 今年2600万」: a kind of its own, read as before
     if re.search(_DIFFERENCE, header) or re.search(_DIFFERENCE, between):
         return False
-    name = re.search(rf"{YEAR_PREV}", header)
-    shared, own = (header[: name.start()], header[name.end() :]) if name else (header, "")
-    second_whole = said_whole or _whole_after(after) or bool(after_first and _whole_after(after_first.group(0)))
-    plain = re.search(_BUSINESS, header) and not _whole(header) and not second_whole
-    if not (_whole(shared) or (_whole(own) and second_whole) or plain):
-        return False
-    usd = _dollars(reader, pair, before=not plain)
+    if reverse:
+        if not _this_year_first(header, after_first, after):
+            return False
+        plain = False
+    else:
+        name = re.search(rf"{YEAR_PREV}", header)
+        shared, own = (header[: name.start()], header[name.end() :]) if name else (header, "")
+        second_whole = said_whole or _whole_after(after) or bool(after_first and _whole_after(after_first.group(0)))
+        plain = re.search(_BUSINESS, header) and not _whole(header) and not second_whole
+        if not (_whole(shared) or (_whole(own) and second_whole) or plain):
+            return False
+    usd = _dollars(reader, pair, before=not plain, last_said_last=reverse)
+    if _doubted(t, begin, max([second.end] + ([usd.end] if usd is not None else []))):
+        return False  # 「离岸的不确定算没算进去」: whether the totals hold the offshore part is open: asked as before
     if usd is None:
-        return not plain and _without_dollars(reader, pair)
+        if reverse and not (said_whole or _whole_after(after)):
+            return False  # 「今年在岸加离岸一共2000万 去年1500万」 with no dollars: last year's kind is open (asked)
+        return not plain and _without_dollars(reader, [last, this])
     if plain and re.search(_BESIDE, t[second.end : usd.start]):
         return False  # 「去年执行额3000万 今年4000万 另外离岸100万美元」: beside the totals, not in them (asked)
-    rate = fields.get("usd_cny_rate")
-    if rate and usd.value * rate > second.value:
+    from bot.estimate.converted_totals import rate_after
+
+    # 「离岸部分今年150万美元，按6.8算」: the rate said right after the dollars, with no 汇率 word
+    rate = fields.get("usd_cny_rate") or rate_after(reader, usd, re.sub(r"^\s*[，,]", "", t[usd.end : usd.end + 30]))
+    if rate and usd.value * rate > this.value:
         return False  # the converted dollars cannot be inside this year's total: asked as before
     fields["offshore_usd"] = usd.value
     for f in (first, second, usd):
         reader.use(f)
-    said = f"上年{wan(first.value)}、今年{wan(second.value)}"
-    difference = second.value - first.value
+    said = f"上年{wan(last.value)}、今年{wan(this.value)}"
+    difference = this.value - last.value
     if rate:
         part = usd.value * rate
-        fields["onshore_cny"] = second.value - part
-        fields["previous_onshore_cny"] = first.value
+        fields["usd_cny_rate"] = rate
+        fields["onshore_cny"] = this.value - part
+        fields["previous_onshore_cny"] = last.value
         fields["previous_offshore_usd"] = Decimal(0)
         how = (
             f"（计算中今年的“在岸”是合计减去离岸折算额 {wan(usd.value, '美元')} × {rate} = {wan(part)}，"
