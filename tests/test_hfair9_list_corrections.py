@@ -83,3 +83,20 @@ def test_a_figure_said_wrong_is_no_figure(text, gone):
 def test_words_that_correct_nothing_leave_the_text(text):
     t = normalize(text)
     assert without_retracted(t) == t
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "境外指定展两场，一场3万，一场8万，8万是写错了，应该是6万，能补多少",
+            [("overseas", Decimal("30000")), ("overseas", Decimal("60000"))],
+        ),
+        (
+            "国内指定展会两场，一场1.2万，一场2万，刚才说的2万是记错了，应该是1.8万，能补多少",
+            [("domestic", Decimal("12000")), ("domestic", Decimal("18000"))],
+        ),
+    ],
+)
+def test_a_figure_said_wrong_gives_its_place_to_the_new_one(text, expected):
+    assert fairs(text) == expected

@@ -322,13 +322,31 @@ _OLD_FIGURE = re.compile(
 )
 
 
+_NEW_AFTER_WRONG = re.compile(r"[\s，,]*(?:应该|应当|其实|实际|正确的)?(?:是|为)\s*$")
+
+
 def _named_as_wrong(text: str) -> str:
     """`text` with each figure said to be the wrong one (and those words) blanked; a figure followed by 说错了 alone
-    (「8万说错了，是6万」) is left to the correction reading, which puts the new figure in its place."""
+    (「8万说错了，是6万」) is left to the correction reading, which puts the new figure in its place. When the wrong
+    figure was said before in the message (「一场3万，一场8万，8万是写错了，应该是6万」), the new figure said right
+    after takes that one's place; with none said, the text is left as it is (the readers ask)."""
     for m in reversed(list(_OLD_FIGURE.finditer(text))):
-        if not (m.group("said") or m.group("link")) or not _money_figures(m.group("fig")):
+        wrong = _money_figures(m.group("fig"))
+        if not (m.group("said") or m.group("link")) or not wrong:
             continue
-        text = _blank(text, m.start(), m.end())
+        earlier = [f for f in _money_figures(text[: m.start()]) if f.value == wrong[0].value]
+        if not earlier:
+            text = _blank(text, m.start(), m.end())
+            continue
+        new = _money_figures(text[m.end() : m.end() + 16])
+        if not new or not _NEW_AFTER_WRONG.fullmatch(text[m.end() : m.end() + new[0].start]):
+            continue
+        old, figure = earlier[-1], text[m.end() + new[0].start : m.end() + new[0].end]
+        if len(figure) > old.end - old.start:  # the new figure stays where it was said, the old one blanked
+            text = _blank(_blank(text, old.start, old.end), m.start(), m.end() + new[0].start)
+            continue
+        text = text[: old.start] + figure.ljust(old.end - old.start) + text[old.end :]
+        text = _blank(text, m.start(), m.end() + new[0].end)
     return text
 
 
