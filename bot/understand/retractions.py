@@ -27,10 +27,11 @@ def _patterns() -> tuple:
     take_back = re.compile(alternation(w["take_back"]))
     # 「我们算的对不对」 asks; 「不对不对」「哦不对」 correct (the words list the correcting forms only)
     # a bare 「不对」 corrects only when a stop or space follows it (「15万 不对 我看错了是18万」); 「不对吧」「不对外」 do not
-    # 「哦不是，第二场是6万」: 哦不是 alone (a stop after it) corrects; 「哦不是指定的」 says a fact
+    # 「哦不是，第二场是6万」: 哦不是 alone (a stop after it) corrects a figure when the clause after it gives one;
+    # 「哦不是指定的」 says a fact, 「总共多少美金...啊不是 总共多少人民币」 restates a question
     correction = re.compile(
         rf"(?<!对)(?:{alternation(w['corrections'])}|不对(?=[\s，,。；;！!…—~]|$)|"
-        rf"(?:哦|噢|喔|啊|呃|额)不是(?=[\s，,。；;！!…—~]|$))"
+        rf"(?:哦|噢|喔|啊|呃|额)不是(?=[\s，,。；;！!…—~]+[^，,。；;！!？?\n]{{0,12}}?[0-9一二两三四五六七八九十]))"
     )
     return take_back, correction
 

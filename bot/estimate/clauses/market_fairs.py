@@ -1330,6 +1330,8 @@ def _itemised(r) -> bool:
             bound = fair_lower_bounds.said_at_least(t, f)
             if bound:  # 「花了不止10万」: this fair's cost is only a bound
                 cur.setdefault("at_least", []).append(bound)
+    # the cap is said only of a total that is surely one fair's (「两个…一个在上海一个在迪拜 一共花了9万」 is two)
+    one_fair = len(fairs) == 1 and all(int(f.value) <= 1 for f in fair_counts) and named_places(t) <= 1
     for x in fairs:
         if x.get("lump") and len(x["costs"]) == len(x["lump"]):
             total = x["costs"][0]
@@ -1338,7 +1340,8 @@ def _itemised(r) -> bool:
                 Clarification(
                     "fair_breakdown",
                     f"这场活动合计{wan(total)}里，哪些是注册费、展位费、布展费、特装费、宣传推广费，各多少？"
-                    "（第三条第（五）项只补这些费用，机票、酒店等差旅不在其中）" + lump_cap_line(x["region"], total),
+                    "（第三条第（五）项只补这些费用，机票、酒店等差旅不在其中）"
+                    + (lump_cap_line(x["region"], total) if one_fair else ""),
                     {"region": x["region"], "total": str(total)},
                 )
             )
