@@ -15,7 +15,7 @@ import re
 from typing import List, Tuple
 
 from bot.estimate.reading import CERT_NAME, estimate_words, figures
-from bot.estimate.year_chain import BUSINESS_CODES, EVENT_DATE, _asides, calendar_words, name, year_of
+from bot.estimate.year_chain import BUSINESS_CODES, EVENT_DATE, asides, calendar_words, name, year_of
 
 STOPS = "，,。；;！!？?\n"
 
@@ -45,11 +45,11 @@ def _yearly_costs(text: str) -> list:
     words = [w for w in calendar_words(text) if not EVENT_DATE.match(text, w.end)]
     if len({w.offset for w in words}) < 2:
         return []
-    asides = _asides(text)
+    closed = asides(text)
     money = [f for f in figures(text) if f.kind == "money" and f.value is not None]
     out, prev_end = [], 0
     for f in money:
-        y = year_of(words, f.start, asides)
+        y = year_of(words, f.start, closed)
         if y is None:
             prev_end = f.end
             continue
