@@ -34,7 +34,7 @@ def claimed_elsewhere_left_out(r, fairs: list) -> list:
         if len(same) != 1 or [Decimal(str(f["cost_cny"])) for f in fairs].count(value) != 1:
             return fairs
         kept.pop(same[0])
-        named.append(f"“{words.strip()}”")
+        named.append(f"“{_up_to_claim(words)}”")
     if not named or not kept:
         return fairs
     r.out.notes.append(
@@ -42,3 +42,15 @@ def claimed_elsewhere_left_out(r, fairs: list) -> list:
         f"同一笔费用不能再按本政策申报，不计入；按其余{len(kept)}场计算"
     )
     return kept
+
+
+def _up_to_claim(words: str) -> str:
+    """The fair's phrase up to the piece that says it was claimed elsewhere (「其中8万那场已经按市里另一个政策拿过补贴了」),
+    without what the user said after it (「另外今年新获得技术先进型…」)."""
+    from knowledge import shapes
+
+    pieces = words.split("，")
+    for i, piece in enumerate(pieces):
+        if shapes.search("claimed_elsewhere", piece):
+            return "，".join(pieces[: i + 1]).strip()
+    return words.strip()

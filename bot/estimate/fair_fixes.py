@@ -201,6 +201,8 @@ def unplaced_question(fairs: list, text: str) -> Optional[dict]:
     w = _words()
     if not fairs or not re.search(alternation(w["correcting"]), text) or re.search(alternation(w["adds"]), text):
         return None
+    if any(f.kind == "count" and re.search(r"场|次|个", f.unit or f.raw or "") for f in figures(text)):
+        return None  # 「境外参加了2场，一场3万、一场6万」: the region's fairs told again with their count, read whole
     money = [f for f in figures(text) if f.kind == "money" and f.value and f.currency in (None, "CNY")]
     start = 0
     for f in money:

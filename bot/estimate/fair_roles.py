@@ -29,11 +29,15 @@ ORDINAL = re.compile(
 _ORDINALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-NOT_FAIRS = re.compile(r"\s*(?:个)?(?:小)?(?:问题|疑问|事情|事儿|事|方面|部分)")
+# 「两个问题」「三个方面」, and 「按市里另一个政策拿过补贴」「用区里另一个专项报过」: no count of fairs
+NOT_FAIRS = re.compile(
+    r"\s*(?:个)?(?:小)?(?:问题|疑问|事情|事儿|事|方面|部分)|"
+    r"\s*(?:个|项|份)?(?:[^，,。；;\d场展]{0,5}?的)?(?:政策|文件|办法|规定|专项|资金|口径|渠道)"
+)
 
 
 def counts_other_things(text: str, f) -> bool:
-    """「两个问题」「三个方面」: a count of the message's own parts, never of fairs."""
+    """「两个问题」「三个方面」「另一个政策」: a count of the message's own parts or of other policies, never of fairs."""
     return bool(NOT_FAIRS.match(text, f.end))
 
 
@@ -113,3 +117,20 @@ def ordinal_number(k: str) -> Optional[int]:
     if k.isdigit():
         return int(k)
     return _ORDINALS.get(k) if len(k) == 1 else None
+
+
+# 「其中8万那场」「8万的那一场」「那场8万的」: a cost that names a fair already told, no new cost
+_NAMES_AFTER = re.compile(r"\s*(?:的)?\s*(?:那|这)\s*(?:一)?\s*(?:场|个|次|届|趟)")
+_NAMES_BEFORE = re.compile(r"(?:那|这)\s*(?:一)?\s*(?:场|个|次|届|趟)\s*(?:是)?\s*$")
+
+
+def names_told_fair(text: str, f, told: list) -> bool:
+    """Whether the money figure `f` names a fair already told by its cost (「费用6万、8万、5万，其中8万那场已经…」):
+    its value is among `told` (the costs read so far) and 那场/这场 stand right by it; it is then no new fair's cost."""
+    if f.value is None or f.value not in told:
+        return False
+    if _NAMES_AFTER.match(text, f.end):
+        return True
+    return bool(_NAMES_BEFORE.search(text[max(0, f.start - 6) : f.start])) and bool(
+        re.match(r"\s*的", text[f.end : f.end + 2])
+    )

@@ -15,6 +15,7 @@ from bot.estimate import (
     clauses,
     corrections,
     fair_fixes,
+    other_year_costs,
     previous_total,
     rent_months,
     rent_price,
@@ -355,6 +356,11 @@ class EstimateSession:
         founded = year_chain.founded_year(norm)  # 「2021年新成立的」: that year is the enterprise's first
         if len(asked) == 1:  # 「今年在岸1.2亿…明年如果在岸做到2亿…明年总共能拿多少」: 明年 against 今年
             text = norm = year_chain.focus(norm, asked[0])
+        year_notes = []
+        if not asked:  # 「前年…认证费15万…今年维护8万」: fairs' and certificates' costs of another year left out
+            scoped, year_notes = other_year_costs.scoped(norm)
+            if year_notes:
+                text = norm = scoped
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
         adds = adds or innovation_on_running(codes, running, norm)
@@ -364,7 +370,7 @@ class EstimateSession:
             told = {str(c.get("name", "")).upper()[:4] for c in running["certifications"]}
             adds = bool(said) and not (said & told)
         session = cls(items=codes, facts=known, extends=adds)
-        session.notes.extend(park_notes)
+        session.notes.extend(park_notes + year_notes)
         if len(asked) == 1 and asked[0]:
             session.year_focus = asked[0]
             if alone:

@@ -76,6 +76,11 @@ def _asides(text: str) -> list:
     return [(m.start(), m.end()) for m in re.finditer(r"[（(][^（）()]*[）)]", text)]
 
 
+def asides(text: str) -> list:
+    """(start, end) of each closed aside (「（…）」) of `text`: a calendar word inside one dates only its figures."""
+    return _asides(text)
+
+
 def year_of(words: List[YearWord], pos: int, asides: list) -> Optional[int]:
     """The calendar year of the figure at `pos`: the last calendar word before it, a word in a closed aside counting
     only inside that aside; None when no word comes before it."""

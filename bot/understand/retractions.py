@@ -28,7 +28,12 @@ def _patterns() -> tuple:
     take_back = re.compile(alternation(w["take_back"]))
     # 「我们算的对不对」 asks; 「不对不对」「哦不对」 correct (the words list the correcting forms only)
     # a bare 「不对」 corrects only when a stop or space follows it (「15万 不对 我看错了是18万」); 「不对吧」「不对外」 do not
-    correction = re.compile(rf"(?<!对)(?:{alternation(w['corrections'])}|不对(?=[\s，,。；;！!…—~]|$))")
+    # 「哦不是，第二场是6万」: 哦不是 alone (a stop after it) corrects a figure when the clause after it gives one;
+    # 「哦不是指定的」 says a fact, 「总共多少美金...啊不是 总共多少人民币」 restates a question
+    correction = re.compile(
+        rf"(?<!对)(?:{alternation(w['corrections'])}|不对(?=[\s，,。；;！!…—~]|$)|"
+        rf"(?:哦|噢|喔|啊|呃|额)不是(?=[\s，,。；;！!…—~]+[^，,。；;！!？?\n]{{0,12}}?[0-9一二两三四五六七八九十]))"
+    )
     return take_back, correction
 
 
@@ -127,14 +132,30 @@ def _role(words: str, year: "str | None", kind: "str | None", ordinal: "str | No
 
 def _after_correction(text: str, after: int) -> str:
     """The words after a correction word, from the first that is not a stop (「不对，，是85万」「不对。。。是85万」: a run of
-    stops typed after it still leads to the replacement)."""
+    stops typed after it still leads to the replacement); an aside clause naming nothing and holding no figure
+    (「不对，我刚看了报销单，每场是1万欧元」) is passed over to the clause that gives the figure."""
     rest = text[after:].lstrip(_CLAUSE_END + " …—-~.")
     _, correction = _patterns()
     while True:  # 「不对，记错了，是14万」: a second correction word goes on with the first
         again = re.match(rf"(?:我|我们|哦|噢|啊|呃|嗯)*(?:{correction.pattern})", rest)
-        if not again or not again.group(0):
+        if again and again.group(0):
+            rest = rest[again.end() :].lstrip(_CLAUSE_END + " …—-~.")
+            continue
+        aside = _ASIDE.match(rest)
+        if not aside or _has_figure(aside.group(1)):
             return rest
-        rest = rest[again.end() :].lstrip(_CLAUSE_END + " …—-~.")
+        if _NAMING.search(aside.group(1)) and not _CHECKED.search(aside.group(1)):
+            return rest
+        after_aside = rest[aside.end() :].lstrip(_CLAUSE_END + " …—-~.")
+        if not _money_figures(re.split(r"[，,。；;！!？?\n]", after_aside, maxsplit=1)[0]):
+            return rest
+        rest = after_aside
+
+
+# a clause said between a correction word and the new figure: 「我刚看了报销单」「刚问了财务」「我再核对了下」; one naming
+# a document it was checked against (「我查了合同」) is such a clause too
+_ASIDE = re.compile(r"([^，,。；;！!？?\n\d]{2,14})[，,]")
+_CHECKED = re.compile(r"^(?:我们?|刚才?|刚刚|又|再)*(?:看|查|翻|核对|核实|核|对|问|确认)(?:了|过)(?:一下|下|一遍)?")
 
 
 def _replacement(text: str, after: int) -> tuple:
@@ -178,10 +199,13 @@ _NEW_EVENT = re.compile(r"[一两二三四五六七八九十\d]\s*[场个次家]
 
 
 def _places(words: str) -> set:
-    """The places (cities, countries of estimate_words.yml) `words` name; 境内/境外 are no place of one event."""
+    """The places (cities, countries of estimate_words.yml) `words` name — 境内/境外 are no place of one event — and
+    the certificates (「CMMI3…ITSS…不对，CMMI3是17万」: the figure of the certificate named is replaced)."""
+    from bot.estimate.clauses.certifications import names_in
     from bot.estimate.reading import region_mentions
 
-    return {words[a:b] for a, b, _ in region_mentions(words) if not _GENERIC_REGIONS.fullmatch(words[a:b])}
+    places = {words[a:b] for a, b, _ in region_mentions(words) if not _GENERIC_REGIONS.fullmatch(words[a:b])}
+    return places | set(names_in(words.lower()))
 
 
 def _same_place_item(text: str, start: int, end: int, after: int) -> "tuple | None":
@@ -231,7 +255,11 @@ _ORDINAL_REPLACEMENT = re.compile(
     r"(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)\s*(?=[0-9０-９零一二两三四五六七八九十])"
 )
 # figures of one list (「分别10万 4万 8万」「10万、4万和8万」): nothing but a space, a stop or 和 between them
-_LIST_GAP = re.compile(r"[\s、,，/和及与]*")
+# (「一场3万一场8万」「一场3万，另一场8万」: each figure after the words that open its entry)
+_LIST_GAP = re.compile(
+    r"[\s、,，/和及与]*(?:(?:另外|另|还有|第[一二两三四五六七八九十\d]{1,2})?[一两二三四五六七八九十]?(?:场|个|次|项|笔)"
+    r"(?:是|为|花了|费用|的)?)?[\s]*"
+)
 
 
 def _listed_item(text: str, after: int, before: int) -> "tuple | None":
@@ -246,7 +274,7 @@ def _listed_item(text: str, after: int, before: int) -> "tuple | None":
     n = int(numeral_value(m.group("n")))
     sentence = _clause_start(text, before, _SENTENCE_END)
     said = [f for f in _money_figures(text[sentence:before]) if f.value]
-    if not said or text[sentence + said[-1].end : before].strip(" ，,、"):
+    if not said or text[sentence + said[-1].end : before].strip(" ，,、…—-~."):
         return None  # the list must end right before the correction word
     run = [said[-1]]
     for f in reversed(said[:-1]):
@@ -297,6 +325,44 @@ def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
     return i
 
 
+# a figure said to have been the wrong one, beside its correction (「一场3万、一场6万（之前说8万是说错了）」「刚才说的8万
+# 是记错了」「8万那个是写错的」): named as an error, it is no figure of the message
+_OLD_FIGURE = re.compile(
+    r"(?P<said>(?:之前|刚才|刚刚|前面|上面|原来|先前|开始)(?:我)?(?:说|写|填|报|讲)(?:的|成|了)?)?\s*"
+    r"(?P<fig>[0-9０-９.．零一二两三四五六七八九十百千]+\s*(?:万|千|w|k)?\s*(?:元|块|美元|欧元|欧)?)\s*"
+    r"(?P<link>是|那个是|那个|这个是|的)?\s*(?:我)?(?:说|写|记|看|弄|搞|打|填|算)错(?:了|的)?",
+    re.I,
+)
+
+
+_NEW_AFTER_WRONG = re.compile(r"[\s，,]*(?:应该|应当|其实|实际|正确的)?(?:是|为)\s*$")
+
+
+def _named_as_wrong(text: str) -> str:
+    """`text` with each figure said to be the wrong one (and those words) blanked; a figure followed by 说错了 alone
+    (「8万说错了，是6万」) is left to the correction reading, which puts the new figure in its place. When the wrong
+    figure was said before in the message (「一场3万，一场8万，8万是写错了，应该是6万」), the new figure said right
+    after takes that one's place; with none said, the text is left as it is (the readers ask)."""
+    for m in reversed(list(_OLD_FIGURE.finditer(text))):
+        wrong = _money_figures(m.group("fig"))
+        if not (m.group("said") or m.group("link")) or not wrong:
+            continue
+        earlier = [f for f in _money_figures(text[: m.start()]) if f.value == wrong[0].value]
+        if not earlier:
+            text = _blank(text, m.start(), m.end())
+            continue
+        new = _money_figures(text[m.end() : m.end() + 16])
+        if not new or not _NEW_AFTER_WRONG.fullmatch(text[m.end() : m.end() + new[0].start]):
+            continue
+        old, figure = earlier[-1], text[m.end() + new[0].start : m.end() + new[0].end]
+        if len(figure) > old.end - old.start:  # the new figure stays where it was said, the old one blanked
+            text = _blank(_blank(text, old.start, old.end), m.start(), m.end() + new[0].start)
+            continue
+        text = text[: old.start] + figure.ljust(old.end - old.start) + text[old.end :]
+        text = _blank(text, m.start(), m.end() + new[0].end)
+    return text
+
+
 def without_retracted(text: str) -> str:
     """`text` with claims taken back and clauses corrected later in it blanked (same length); a figure re-checked
     (「是66个……等下，我再核对了一下，是68个」, bot/understand/rechecks.py) replaced by the one said after."""
@@ -304,7 +370,7 @@ def without_retracted(text: str) -> str:
         return text
     from bot.understand.rechecks import without_rechecked
 
-    text = without_rechecked(text)
+    text = _named_as_wrong(without_rechecked(text))
     take_back, correction = _patterns()
     for m in list(take_back.finditer(text)):
         if re.match(r"\s*[吗吧呢么嘛?？]", text[m.end() :]):

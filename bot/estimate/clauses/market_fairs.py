@@ -35,6 +35,27 @@ def caps_note() -> str:
     )
 
 
+def lump_cap_line(region: Optional[str], total) -> str:
+    """What the per-fair cap already settles of a fair told as one total (「东南亚一个展会 总共花了十万块」): the cap of
+    its region, and — when 70% of the whole total would pass it — the eligible part from which the cap is reached,
+    so the award is the cap whatever the breakdown; both caps when the region is not said."""
+    from calculator.text import pct, yuan
+
+    if region not in REGION_NAMES:
+        return "\n上限" + caps_note()
+    cap, rate = figure("3.5", f"{region}_event_cap_cny"), figure("3.5", "rate")
+    line = f"\n上限：参加{REGION_NAMES[region]}活动的，每场最高补贴{wan(cap)}"
+    if Decimal(str(total)) * rate <= cap:
+        return line + "。"
+    reach = (cap / rate).quantize(Decimal("0.01"))
+    return (
+        line
+        + f"。如果这{wan(total)}都是可补贴的费用：{wan(total)} × {pct(rate)} = {yuan(Decimal(str(total)) * rate)}，"
+        f"超过每场上限，按{wan(cap)}计；可补贴的费用达到{yuan(reach)}（{wan(cap)} ÷ {pct(rate)}）"
+        f"以上，这场的补贴都是{wan(cap)}。"
+    )
+
+
 def question(session) -> str:
     if "domestic" in session.fairs_none:
         return "境外活动参加了几场？每场的费用是多少？"
@@ -225,6 +246,9 @@ def _read(r):
         ]  # 「两场加起来多少」「这两个分别能补多少」 ask about the fairs told, they tell no new ones
         costs, travel_only, bounded, bound_total = [], False, None, None
         for f in [f for f in seg_figs if f.kind == "money"]:
+            if fair_roles.names_told_fair(r.text, f, [c.value for g in groups for c in g["costs"]]):
+                r.use(f)  # 「其中8万那场已经…」: the fair told with that cost, named again
+                continue
             lead = _travel_lead(r, f, s)
             if r.pending != "fairs" and re.search(OTHER_ITEM_WORDS, lead, re.I) and not re.search(FAIR_WORDS, lead):
                 continue  # 「…ITSS新认证费9万、去了一场境外展」: the figure another item names before it, not the fair's
@@ -1315,6 +1339,8 @@ def _itemised(r) -> bool:
             bound = fair_lower_bounds.said_at_least(t, f)
             if bound:  # 「花了不止10万」: this fair's cost is only a bound
                 cur.setdefault("at_least", []).append(bound)
+    # the cap is said only of a total that is surely one fair's (「两个…一个在上海一个在迪拜 一共花了9万」 is two)
+    one_fair = len(fairs) == 1 and all(int(f.value) <= 1 for f in fair_counts) and named_places(t) <= 1
     for x in fairs:
         if x.get("lump") and len(x["costs"]) == len(x["lump"]):
             total = x["costs"][0]
@@ -1323,7 +1349,8 @@ def _itemised(r) -> bool:
                 Clarification(
                     "fair_breakdown",
                     f"这场活动合计{wan(total)}里，哪些是注册费、展位费、布展费、特装费、宣传推广费，各多少？"
-                    "（第三条第（五）项只补这些费用，机票、酒店等差旅不在其中）",
+                    "（第三条第（五）项只补这些费用，机票、酒店等差旅不在其中）"
+                    + (lump_cap_line(x["region"], total) if one_fair else ""),
                     {"region": x["region"], "total": str(total)},
                 )
             )
