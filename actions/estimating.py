@@ -154,8 +154,9 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
         return done
     names = "、".join(name.upper() for name, _ in parts)
     summed = applicants.asks_sum(text)
+    noun, each_one = applicants.applicant_noun([name for name, _ in parts])
     intro = (
-        f"您问的是{len(parts)}家企业（{names}）。每家企业各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，"
+        f"您问的是{len(parts)}{noun}（{names}）。{each_one}各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，"
         + ("您问的合计在最后按各家金额相加列出。" if summed else "各家的金额不相加。")
     )
     # the named companies are the applicants (「我们是园区运营方 园区里两家企业想问」): their clauses are theirs
@@ -172,7 +173,7 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
         )
         return done
     if not figured:  # 「两家分别问能不能申报」: no figures at all, each one's 第二条 verdict
-        intro = f"您问的是{len(parts)}家企业（{names}）。每家企业各自申报，第二条的申报资格按每家自己的情况分别判断："
+        intro = f"您问的是{len(parts)}{noun}（{names}）。{each_one}各自申报，第二条的申报资格按每家自己的情况分别判断："
     dispatcher.utter_message(text=intro)
     for name, kind, block, _ in each:
         if kind == "verdict" and figured:
