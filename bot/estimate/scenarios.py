@@ -106,3 +106,22 @@ def supposed_case(text: str) -> Optional[Tuple[str, str]]:
             return None
         return before, after
     return None
+
+
+def asks_difference(text: str) -> bool:
+    """Whether the message asks how far apart the supposed outcomes are (estimate_words.yml scenarios differences)."""
+    return bool(re.search(alternation(_words()["differences"]), text, re.I))
+
+
+def difference_line(totals: List[Tuple[str, object]]) -> str:
+    """「两种情况相差：45万 − 24万 = 21万」: the larger total less the smaller, each as estimated; "" unless two."""
+    from decimal import Decimal
+
+    from bot.estimate.explain import money
+
+    if len(totals) != 2:
+        return ""
+    (a_label, a), (b_label, b) = totals
+    a, b = Decimal(str(a)), Decimal(str(b))
+    (hi_label, hi), (lo_label, lo) = ((a_label, a), (b_label, b)) if a >= b else ((b_label, b), (a_label, a))
+    return f"【两种情况相差】{hi_label} {money(hi)} − {lo_label} {money(lo)} = {money(hi - lo)}。"
