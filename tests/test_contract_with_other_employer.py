@@ -43,3 +43,14 @@ def test_the_estimate_counts_the_rest():
     )
     assert 30 == s.inputs["institution_trainees"]
     assert 15000 == s.compute()["total_cny"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["实习生里有一个大专应届生实习了5个月", "学员中有一名是跟餐饮公司签的合同", "毕业生里有两个没签合同"],
+)
+def test_people_with_no_count_before_have_no_part(text):
+    """「实习生里有一个…」: 里 after people with no count before them opens no part of a counted group."""
+    from bot.understand.subgroups import parts
+
+    assert [] == parts(normalize(text))

@@ -150,6 +150,8 @@ def parts(t: str) -> List[Part]:
             after_part = rest and any(p.end <= m.start() and not p.rest for p in out) and group <= n
             if n is None or (group <= n if group and not after_part else not (said_inside or after_part)):
                 continue
+            if not rest and m.group("in2") in ("里", "中") and not group:
+                continue  # 「实习生里有一个…」: 里 after people with no count before them opens no part of a group
             if m.group("cl") == "人" and not group:
                 continue  # 「其中一人考核不及格」 with no group counted before: no part of anyone counted, the message's fact
             end_m = PHRASE_END.search(t, m.end())
