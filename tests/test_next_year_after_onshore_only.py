@@ -24,7 +24,7 @@ def test_next_year_with_offshore_added():
     )
     # (1500万 + 781万 − 1200万) × 3% = 32.43万; 110万美元 × 7.1 × 10% = 78.1万
     assert "324,300.00元" in out and "781,000.00元" in out
-    assert "离岸按0美元计" in out
+    assert "按今年没有离岸业务计" in out
 
 
 def test_next_year_onshore_only():

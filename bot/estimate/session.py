@@ -891,7 +891,7 @@ class EstimateSession:
             self.year_focus = 1
         said = "按明年与今年相比测算：今年的数字作为上年度，明年的数字作为本年度"
         if onshore_only:
-            said += "（今年的测算只有在岸业务，今年离岸按0美元计；如今年有离岸业务，请告诉我金额）"
+            said += "（今年的测算只有在岸业务，按今年没有离岸业务计；如今年有离岸业务，请告诉我金额）"
         kept = [describe_field(k, self.inputs[k]) for k in THIS_YEAR if k in self.inputs]
         return [said + (f"；您没有另说的按今年不变（{'、'.join(kept)}）。" if kept else "。")]
 
