@@ -26,6 +26,7 @@ from bot.estimate.session import (
     changes_an_entry,
     items_for_inputs,
     replaces_a_count,
+    next_year_supposed,
     running_inputs,
 )
 from bot.nlu.normalize import normalize
@@ -157,8 +158,9 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
         return done
     names = "、".join(name.upper() for name, _ in parts)
     summed = applicants.asks_sum(text)
+    noun, each_one = applicants.applicant_noun([name for name, _ in parts])
     intro = (
-        f"您问的是{len(parts)}家企业（{names}）。每家企业各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，"
+        f"您问的是{len(parts)}{noun}（{names}）。{each_one}各自申报，各项上限（含单个企业年度总额上限）按每家分别计算，"
         + ("您问的合计在最后按各家金额相加列出。" if summed else "各家的金额不相加。")
     )
     # the named companies are the applicants (「我们是园区运营方 园区里两家企业想问」): their clauses are theirs
@@ -175,7 +177,7 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
         )
         return done
     if not figured:  # 「两家分别问能不能申报」: no figures at all, each one's 第二条 verdict
-        intro = f"您问的是{len(parts)}家企业（{names}）。每家企业各自申报，第二条的申报资格按每家自己的情况分别判断："
+        intro = f"您问的是{len(parts)}{noun}（{names}）。{each_one}各自申报，第二条的申报资格按每家自己的情况分别判断："
     dispatcher.utter_message(text=intro)
     for name, kind, block, _ in each:
         if kind == "verdict" and figured:
@@ -292,6 +294,7 @@ def estimate_each_scenario(dispatcher: CollectingDispatcher, tracker: Tracker):
         text=f"您问的是{len(cases)}种情况（{'、'.join(value for _, value, _ in cases)}），下面分别测算；"
         "各情况是不同的假设，金额不相加。"
     )
+    totals = []
     for label, value, words in cases:
         session = EstimateSession.start(words, known=earlier_facts(tracker), running=load_inputs(tracker))
         result = computed(session)
@@ -299,6 +302,9 @@ def estimate_each_scenario(dispatcher: CollectingDispatcher, tracker: Tracker):
             dispatcher.utter_message(text=f"{label}（{value}）的测算还需要：" + session.question())
             return save_session(session, tracker) + [saved_inputs({})]
         dispatcher.utter_message(text=f"【{label}：{value}】" + estimate_reply(session, result))
+        totals.append((f"{label}（{value}）", result["total_cny"]))
+    if scenarios.asks_difference(normalize(user_text(tracker))) and (line := scenarios.difference_line(totals)):
+        dispatcher.utter_message(text=line)  # 「…分别多少？差多少？」
     return clear_session() + [SlotSet("estimate_pending", False)]
 
 
@@ -518,10 +524,15 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     inputs = load_inputs(tracker)
     if is_what_if(user_text(tracker)):
         intent = "correct_value"
-    if (
-        not inputs
-        or (ADDS_TO_RUNNING.search(normalize(user_text(tracker))) and not replaces_a_count(user_text(tracker), inputs))
-        or EstimateSession.start(user_text(tracker), running=inputs).extends
+    # 「那如果明年呢 明年在岸做到1500万 再加上离岸120万美元…一共多少」: next year supposed against this year, never an
+    # addition to this year's estimate (its 再加上/一共 join next year's own figures)
+    next_year = has_business(inputs) and next_year_supposed(normalize(user_text(tracker))) is not None
+    if not inputs or (
+        not next_year
+        and (
+            (ADDS_TO_RUNNING.search(normalize(user_text(tracker))) and not replaces_a_count(user_text(tracker), inputs))
+            or EstimateSession.start(user_text(tracker), running=inputs).extends
+        )
     ):
         return None  # a message that adds to the estimate starts a session that extends it
     session = EstimateSession(items=items_for_inputs(inputs), inputs=dict(inputs))
@@ -545,6 +556,11 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
     for m in turn.messages:
         dispatcher.utter_message(text=m)
     return finish(dispatcher, tracker, session)
+
+
+def has_business(inputs: dict) -> bool:
+    """Whether the running estimate holds this year's business amounts (what a next year supposed is compared with)."""
+    return any(k in inputs for k in ("onshore_cny", "offshore_usd"))
 
 
 def restated(dispatcher, session: EstimateSession, text: str, inputs: dict):

@@ -541,9 +541,11 @@ def own_money(text: str) -> bool:
     ("维护费12万", "离岸执行额280万美元"), not a figure quoted from the policy ("技术先进型那10万")."""
     from bot.estimate.session import own_figures
 
+    from bot.estimate.tables import read_labelled_rows
     from bot.estimate.understand import english_to_chinese
 
-    norm = english_to_chinese(normalize(text))
+    # 「职位 | 学历 | 人数 | 每人培训费」 over 「项目经理 | 本科 | 5 | 4万」: each cell's figure after its column's name
+    norm = english_to_chinese(read_labelled_rows(normalize(text)))
     return any(
         f.kind == "money" and (f.currency or shapes.search("own_amount_before", norm[max(0, f.start - 8) : f.start]))
         for f in own_figures(norm)

@@ -40,15 +40,22 @@ def split(text: str) -> List[Tuple[str, str]]:
         marks = _bare_letters(text, w)
     if len({n for n, _ in marks}) < 2:
         marks = _in_turn(text, w["in_turn"])
+    turn_words = []
+    if len(marks) < 2 and (bodies := [g for g in w["bodies_group"] if g in text]):
+        marks, turn_words = _bodies_in_turn(text, w["bodies_in_turn"], bodies[0])  # 「两个机构，一个…另一个…」
     if len(marks) < 2:
         marks = _listed(text, w["listed"], w["entity_words"])
     if len(marks) < 2:
         marks = _roles(text, w["roles"])
+    if len(marks) < 2:  # 「我们公司…；另外我们下面的培训学校…两个主体各多少」
+        marks = _roles(text, w["body_roles"], w["role_openers"], ("money", "count"))
     if len(marks) < 2:
         return []
     starts = _phrase_starts(text, marks) + [len(text)]
     lead = text[: starts[0]]
     pieces = [(name, text[a:b]) for (name, _), a, b in zip(marks, starts, starts[1:])]
+    if turn_words:  # 「一个」「另一个」 tell the bodies apart and count nobody
+        pieces = [(name, piece.replace(word, "", 1)) for (name, piece), word in zip(pieces, turn_words)]
     last_name, last = pieces[-1]
     cut = max(last.rfind(c) for c in SEPARATORS)
     tail = ""
@@ -77,6 +84,15 @@ def split(text: str) -> List[Tuple[str, str]]:
         )
         for n in names
     ]
+
+
+def applicant_noun(names: List[str]) -> Tuple[str, str]:
+    """(the counted noun, the word for each one) naming the applicants in a reply: 「家企业」「每家企业」, or 「个申报主体」
+    「每个主体」 when one of them is a training body (「甲机构」「A校」「培训学校」: estimate_words.yml body_marks)."""
+    marks = estimate_words()["several_applicants"]["body_marks"]
+    if any(m in n for n in names for m in marks):
+        return "个申报主体", "每个主体"
+    return "家企业", "每家企业"
 
 
 def _phrase_starts(text: str, marks: list) -> List[int]:
@@ -266,25 +282,28 @@ def _bare_letters(text: str, w: dict) -> list:
     return []
 
 
-def _roles(text: str, roles: list) -> list:
+def _roles(text: str, roles: list, openers: tuple = (), kinds: tuple = ("money",)) -> list:
     """(role, start) of each place a role names an applicant at the start of a phrase (「母公司在郑州注册，今年在岸…；
-    分公司在郑州纳税，ITSS认证费8万」): two roles at least, each with a money figure of its own before the next is
-    named; [] otherwise (「总部在北京，分公司今年…」: the head office only says where the branch belongs)."""
+    分公司在郑州纳税，ITSS认证费8万」), after opening words when `openers` are given (「另外我们下面的培训学校…」): two
+    roles at least, each with a figure of its own (of `kinds`) before the next is named; [] otherwise (「总部在北京，
+    分公司今年…」: the head office only says where the branch belongs)."""
     from calculator.figures_zh import parse_figures
 
     role = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    opening = "|".join(sorted(map(re.escape, openers), key=len, reverse=True))
+    lead = rf"(?:(?:{opening})\s*){{0,3}}" if openers else ""
     listing = (
         rf"\s*(?:和|与|及|跟|以及|、|还有)\s*(?:一个|一家)?\s*(?:{role})"  # 「母公司和分公司分别问」: named together
     )
     found = [
         (m.group(1), m.start(1))
-        for m in re.finditer(rf"(?:^|(?<=[\s，,。；;:：]))({role})", text)
+        for m in re.finditer(rf"(?:^|(?<=[\s，,。；;:：])){lead}({role})", text)
         if not re.match(listing, text[m.end() :])
     ]
     if len({n for n, _ in found}) < 2:
         return []
     ends = [at for _, at in found[1:]] + [len(text)]
-    figured = {n for (n, at), end in zip(found, ends) if any(f.kind == "money" for f in parse_figures(text[at:end]))}
+    figured = {n for (n, at), end in zip(found, ends) if any(f.kind in kinds for f in parse_figures(text[at:end]))}
     return found if figured >= {n for n, _ in found} else []
 
 
@@ -303,6 +322,17 @@ def _in_turn(text: str, pairs: list) -> list:
         if later > 0 and 0 <= earlier < later and text.rfind(first, 0, later) == earlier:
             return [("第1家", earlier), ("第2家", later)]
     return []
+
+
+def _bodies_in_turn(text: str, pairs: list, group: str) -> Tuple[list, list]:
+    """「两个培训机构，一个已认定…；另一个还没认定…」: ((第1个机构, start), (第2个机构, start)) and the two words that
+    told them apart, when the second follows the first; ([], []) otherwise. The noun is the group word's (机构, 学校)."""
+    noun = re.sub(r"^[两三]?[个家所]", "", group)
+    for first, second in pairs:
+        found = _in_turn(text, [[first, second]])
+        if found:
+            return [(f"第{i}个{noun}", at) for i, (_, at) in enumerate(found, 1)], [first, second]
+    return [], []
 
 
 def _listed(text: str, pairs: list, entities: list) -> list:

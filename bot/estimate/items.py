@@ -51,6 +51,8 @@ def detect_items(text: str) -> list:
     }
     if "3.7.2" in found and "3.7.3" in found and not re.search(r"中高级|高级人才|项目经理", text):
         found.discard("3.7.3")
+    if "3.7.2" in found and "3.7.3" in found and not _names_a_training_body(text):
+        found.discard("3.7.2")  # 「我们公司搞了个高级研修班 24个学员…项目经理」: an enterprise's trainees, no 培训机构
     if "3.9" in found and re.search(r"电商平台|平台开发|众包平台", text) and not re.search(r"公共|服务平台", text):
         found.discard("3.9")
     if (
@@ -73,6 +75,13 @@ def detect_items(text: str) -> list:
     if "3.9" in found and "3.8.3" in found and _platform_rent_only(text):
         found.discard("3.8.3")  # 「…平台团队一年工资150万、场地租金30万」: a cost of the platform, no park rent
     return [c for c in ORDER if c in found]
+
+
+def _names_a_training_body(text: str) -> bool:
+    """Whether 三（七）2 is named by more than the word 学员 (a company's course has 学员 too): a training body, its
+    recognition, or its per-head support."""
+    pattern = clauses.BY_CODE["3.7.2"].triggers
+    return any(m.group(0) != "学员" for m in re.finditer(pattern, text)) or "认定" in text
 
 
 def _platform_rent_only(text: str) -> bool:

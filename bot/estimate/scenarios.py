@@ -71,7 +71,7 @@ def split(text: str) -> List[Tuple[str, str, str]]:
     each copy, so each reads as one plain estimate."""
     found = _pairs(text)
     if found is None:
-        return []
+        return clause_cases(text)
     start, end, values = found
     labels = _words()["labels"]
     drop = re.compile(
@@ -106,3 +106,85 @@ def supposed_case(text: str) -> Optional[Tuple[str, str]]:
             return None
         return before, after
     return None
+
+
+def asks_difference(text: str) -> bool:
+    """Whether the message asks how far apart the supposed outcomes are (estimate_words.yml scenarios differences)."""
+    return bool(re.search(alternation(_words()["differences"]), text, re.I))
+
+
+def difference_line(totals: List[Tuple[str, object]]) -> str:
+    """「两种情况相差：45万 − 24万 = 21万」: the larger total less the smaller, each as estimated; "" unless two."""
+    from decimal import Decimal
+
+    from bot.estimate.explain import money
+
+    if len(totals) != 2:
+        return ""
+    (a_label, a), (b_label, b) = totals
+    a, b = Decimal(str(a)), Decimal(str(b))
+    (hi_label, hi), (lo_label, lo) = ((a_label, a), (b_label, b)) if a >= b else ((b_label, b), (a_label, a))
+    return f"【两种情况相差】{hi_label} {money(hi)} − {lo_label} {money(lo)} = {money(hi - lo)}。"
+
+
+ASKING = re.compile(r"多少|能拿|能补|可以拿|可以补|能领|几万|怎么算")
+
+
+def clause_cases(text: str) -> List[Tuple[str, str, str]]:
+    """「如果明年去3场境外展会，每场8万；或者干脆去7场，也是每场8万，分别多少」: a supposed case told whole, then an
+    alternative opened by 或者/要么 (estimate_words.yml scenarios clause_alternatives) that gives some of its figures
+    again: [(label, the figures that differ, the first case's words with that case's figures)] for both cases, the
+    closing question each one's; [] unless the first part supposes (a what-if opener), every figure of the second
+    part has one of the same kind and unit in the first, and at least one differs."""
+    w = _words()
+    opened = re.search(
+        rf"[，,；;。]\s*(?:{alternation(w['clause_alternatives'])})\s*(?:{alternation(w['clause_fillers'])})*", text
+    )
+    if not opened:
+        return []
+    first, second = text[: opened.start()], text[opened.end() :]
+    if not re.search(alternation(estimate_words()["what_if"]["openers"]), first, re.I):
+        return []
+    phrases = [p for p in re.split(r"(?<=[，,；;。？?！!\s])", second) if p.strip()]
+    tail = phrases[-1] if len(phrases) > 1 and ASKING.search(phrases[-1]) and not re.search(r"\d", phrases[-1]) else ""
+    if not tail:
+        return []
+    own = second[: len(second) - len(tail)]
+    from bot.estimate.items import detect_items
+
+    if re.match(r"\s*(?:再|还|另外|也)", second) or set(detect_items(own)) - set(detect_items(first)):
+        return []  # 「或者再做个ITSS认证6万」: another item added, not the same case again
+    theirs = [f for f in parse_figures(first) if f.kind in ("money", "count") and f.value is not None]
+    mine = [f for f in parse_figures(own) if f.kind in ("money", "count") and f.value is not None]
+    if not mine or not theirs:
+        return []
+    swaps, used = [], set()
+    for f in mine:
+        match = next(
+            (
+                g
+                for g in theirs
+                if id(g) not in used
+                and g.kind == f.kind
+                and (g.unit or "") == (f.unit or "")
+                and (g.currency or "CNY") == (f.currency or "CNY")
+            ),
+            None,
+        )
+        if match is None:
+            return []  # a figure of a kind the first case does not have: not the same case again
+        used.add(id(match))
+        swaps.append((match, f))
+    changed = [(g, f) for g, f in swaps if g.value != f.value]
+    if not changed:
+        return []
+    alternative = first
+    for g, f in sorted(swaps, key=lambda p: p[0].start, reverse=True):
+        alternative = alternative[: g.start] + f.raw + alternative[g.end :]
+    drop = re.compile(r"[两三四几]种情况下|[两三四几]种情况|分别|各自|各(?=能|是|有|可以|多少)")
+    ask = drop.sub("", tail)
+    labels = w["labels"]
+    return [
+        (labels[0], "、".join(g.raw for g, _ in changed), first.rstrip("，,；;。 ") + "，" + ask),
+        (labels[1], "、".join(f.raw for _, f in changed), alternative.rstrip("，,；;。 ") + "，" + ask),
+    ]

@@ -884,10 +884,19 @@ class EstimateSession:
         unchanged = next_year_supposed(norm)
         if unchanged is None or not any(k in self.inputs for k in THIS_YEAR):
             return []
+        # 「去年600万 今年900万 全是在岸的」 estimated with no offshore business in either year: this year, now the
+        # previous one, had none (the estimate shown counted none), said in the reply below
+        onshore_only = (
+            "onshore_cny" in self.inputs
+            and "previous_onshore_cny" in self.inputs
+            and not any(k in self.inputs for k in ("offshore_usd", "previous_offshore_usd", "offshore_cny"))
+        )
         for now, prev in zip(THIS_YEAR, PREVIOUS_YEAR):
             self.inputs.pop(prev, None)
             if now in self.inputs:
                 self.inputs[prev] = self.inputs[now] if unchanged else self.inputs.pop(now)
+        if onshore_only:
+            self.inputs["previous_offshore_usd"] = Decimal(0)
         # next year's amounts the message does not give are asked (the rate follows the offshore amount)
         self.ask_again = (
             []
@@ -903,6 +912,8 @@ class EstimateSession:
             # the replies that follow speak of 明年 and 今年 as the user does (「今年没有离岸业务」 = the previous year's)
             self.year_focus = 1
         said = "按明年与今年相比测算：今年的数字作为上年度，明年的数字作为本年度"
+        if onshore_only:
+            said += "（今年的测算只有在岸业务，按今年没有离岸业务计；如今年有离岸业务，请告诉我金额）"
         kept = [describe_field(k, self.inputs[k]) for k in THIS_YEAR if k in self.inputs]
         return [said + (f"；您没有另说的按今年不变（{'、'.join(kept)}）。" if kept else "。")]
 

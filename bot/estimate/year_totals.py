@@ -38,7 +38,7 @@ _BUSINESS = r"执行额|执行金额"
 # the words allowed between the two totals: the second year's name and the words of a change (「掉到今年」「今年降到了」)
 _CHANGE_WORDS = (
     r"[\s，,、了的是为有就则而呢啊只]|掉到|降到|跌到|减到|下滑到|缩水到|涨到|升到|增到|增加到|增长到|变成|变为|到|至|"
-    r"业务|执行额|大概|约|差不多"
+    r"业务|执行额|大概|约|差不多|总|20\d\d\s*年度?"  # 「2020年执行额1.2亿 2021年总执行额2.5亿」: the year named by number
 )
 # words that put the dollar figure beside the business named before it, not inside it
 _BESIDE = r"另外|此外|另有|另加|额外|加上|再加|除此之外|之外还"
@@ -208,11 +208,17 @@ def take(reader) -> bool:
             return False
         plain = False
     else:
-        name = re.search(rf"{YEAR_PREV}", header)
+        numbered = re.search(r"(20\d\d)\s*年度?", header)  # 「2020年执行额1.2亿」 (20年 written out as 2020年)
+        prev_name = YEAR_PREV + (f"|{numbered.group(1)}\\s*年度?" if numbered else "")
+        name = re.search(rf"{prev_name}", header)
         shared, own = (header[: name.start()], header[name.end() :]) if name else (header, "")
         second_whole = said_whole or _whole_after(after) or bool(after_first and _whole_after(after_first.group(0)))
         plain = re.search(_BUSINESS, header) and not _whole(header) and not second_whole
-        if not (_whole(shared) or (_whole(own) and second_whole) or plain):
+        # 「2020年执行额1.2亿 2021年总执行额2.5亿（含离岸折算）… 2020年没有离岸」: last year's figure is its whole business
+        none_before = re.search(
+            rf"(?:{prev_name})[^，。；,;\d]{{0,4}}(?:没有|没|无|不做|未做)[^，。；,;\d]{{0,3}}(?:{OFFSHORE})", t
+        )
+        if not (_whole(shared) or (_whole(own) and second_whole) or (second_whole and none_before) or plain):
             return False
     usd = _dollars(reader, pair, before=not plain, last_said_last=reverse)
     if _doubted(t, begin, max([second.end] + ([usd.end] if usd is not None else []))):

@@ -30,6 +30,13 @@ TYPOS = {
     "技术先近型": "技术先进型",
     "技术先进性服务": "技术先进型服务",
     "技术先进行服务": "技术先进型服务",
+    # a year word half typed in pinyin before the IME turned it into 汉字 (「qu年国内接单600w」): spaces before the word
+    # keep the length (the NLU's normalisation is length-preserving)
+    "qu年": " 去年",
+    "jin年": "  今年",
+    "qian年": "   前年",
+    "ming年": "   明年",
+    "shang年": "    上年",
 }
 
 

@@ -20,8 +20,11 @@ def _pattern():
 
     w = estimate_words()["degree_course_others"]
     count = r"(?:\d+|[一二两三四五六七八九十]+|" + alternation(w["english_counts"]) + r")"
+    people = alternation(w["people"])
     return re.compile(
-        rf"(?:{alternation(w['opening'])})\s*(?:有|还有)?\s*(?:{count}\s*(?:个|名|位)?|个|位|名)\s*(?:{alternation(w['people'])})"
+        rf"(?:{alternation(w['opening'])})\s*(?:有|还有)?\s*(?:{count}\s*(?:个|名|位)?|个|位|名)\s*(?:{people})"
+        # 「这里面有2个本科的项目经理读的是在职MBA」: a part of the group, its own words between the count and the people
+        rf"|(?:{alternation(w['inside'])})\s*(?:有|还有)?\s*{count}\s*(?:个|名|位)[^，,。；;\d]{{0,6}}?(?:{people})"
     )
 
 

@@ -56,7 +56,7 @@ def _patterns():
     # 「硕士里有1个是往届的」「本科生中有2个…」: a group named again by its degree (conditions.yml education), then a count
     degree = rf"(?P<in5>(?:{alternation(_degree_words())})(?:生|学历)?的?\s*(?:{among})\s*(?:有|还有))"
     part = re.compile(
-        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside})\s*(?:有|还有)|(?P<in3>{bare})|{named}|{degree})"
+        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside}|(?<=[人个名位员生])[里中])\s*(?:有|还有)|(?P<in3>{bare})|{named}|{degree})"
         rf"{tail}"
     )
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
@@ -150,6 +150,8 @@ def parts(t: str) -> List[Part]:
             after_part = rest and any(p.end <= m.start() and not p.rest for p in out) and group <= n
             if n is None or (group <= n if group and not after_part else not (said_inside or after_part)):
                 continue
+            if not rest and m.group("in2") in ("里", "中") and not group:
+                continue  # 「实习生里有一个…」: 里 after people with no count before them opens no part of a group
             if m.group("cl") == "人" and not group:
                 continue  # 「其中一人考核不及格」 with no group counted before: no part of anyone counted, the message's fact
             end_m = PHRASE_END.search(t, m.end())

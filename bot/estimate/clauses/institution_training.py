@@ -431,7 +431,7 @@ def _corrected_part(r, known: dict) -> bool:
 
 # 「两个事」「三期」「另一个培训机构」「一个平台」: the count is of things or bodies, not of people trained
 NOT_PEOPLE_AFTER = (
-    r"事|项|问题|方面|学校|高校|协议|月|年|班|期|批|(培训)?机构|公司|企业|主体|家|单位|平台|园区|中心|基地"
+    r"事|项|问题|方面|(培训)?学校|高校|协议|月|年|班|期|批|(培训)?机构|公司|企业|主体|家|单位|平台|园区|中心|基地"
 )
 
 

@@ -156,6 +156,8 @@ def _others_on_degree_courses(r) -> None:
     if not others or not (r.out.fields.get("senior_training") or (r.known or {}).get("senior_training")):
         return
     label = _degree_course_label()
+    if any(label in x and "不计入" in x for x in r.out.notes):
+        return  # 「这里面有2个…读在职MBA」: a part of the people counted, already taken out and named
     r.out.notes.append("；".join(f"“{w}”属学历教育，不符合“{label}”，这部分不计入" for w in others))
     if not degree_course(without_parts(r.text)):
         r.out.fields["_fact_degree_education@3.7.3"] = False
@@ -193,7 +195,9 @@ def _read(r):
         for f in r.unused("count")
         if re.search(people, f.unit or f.raw or "")
         and f.start not in others
-        and not re.search(r"实习|学员|应届|毕业", r.text[max(0, f.start - 8) : f.end + 6])
+        and not re.search(
+            r"实习|应届|毕业" + ("|学员" if "3.7.2" in r.items else ""), r.text[max(0, f.start - 8) : f.end + 6]
+        )  # 学员 are a training body's, unless the enterprise's course alone is asked about (「研修班 24个学员」)
         and not re.match(FAIR_WORDS, r.text[f.end : f.end + 3])  # 「一个展会」 counts no people
         and not _counts_things(r.text[f.end : f.end + 6])  # 「问两个补贴：…」 counts the questions
         and not re.match(COURSE_AFTER, r.text[f.end : f.end + 20])  # 「一个是海外交付管理培训」: a course
@@ -276,6 +280,7 @@ def _read(r):
     if len(costs) == 1 and _described_groups(r, counts, costs[0]):
         return
     n_fig = pieces[0][1] if len(costs) == 1 and pieces[0][1] is not None else (counts[0] if counts else None)
+    n_fig = _group_of_part(r, n_fig, counts)  # 「一共30个人 其中3个是大专…每人8万」: the 30 each cost 8万, never the 3
     n = int(n_fig.value) if n_fig is not None else r.known.get("_senior_count")
     if n_fig is not None:
         r.use(n_fig)
@@ -331,6 +336,21 @@ def _part_counts(text: str) -> set:
     from bot.understand.subgroups import excluded
 
     return {p.number_at for p, _ in excluded(text, "3.7.3", PART_CONDITIONS)[0] if not p.rest}
+
+
+def _group_of_part(r, n_fig, counts: list):
+    """The count of the group that `n_fig` is a part of (「一共30个人 其中3个是大专学历 其余都本科以上…每人培训费8万」: the
+    3 is a part said inside the 30 that fails a condition, bot/understand/subgroups.py parts), when that group's count
+    is one of `counts` said before it; `n_fig` itself otherwise."""
+    from bot.understand.subgroups import parts
+
+    if n_fig is None:
+        return n_fig
+    part = next((p for p in parts(r.text) if p.number_at <= n_fig.start < p.end and not p.rest), None)
+    if part is None or part.number_at not in _part_counts(r.text):
+        return n_fig  # a part said to qualify (「其中6个是本科以上的项目经理」) is the count itself
+    group = [f for f in counts if f.start < part.start and int(f.value) > int(n_fig.value)]
+    return group[-1] if group else n_fig
 
 
 def _equal_shares(r, costs: list, n: Optional[int]) -> Optional[list]:
