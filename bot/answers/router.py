@@ -102,6 +102,8 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
         )
     if shapes.search("between_domains", t) and len(catalog.domains_in(t)) >= 2:
         return True  # 「这到底算人工智能服务还是呼叫中心服务」: which of two named domains
+    if shapes.search("domain_claimed", t) and len(catalog.domains_in(t)) == 1 and catalog.claimed_business(t):
+        return True  # 「…老板非说这算互联网营销推广服务…到底算哪个」: the business against the domain claimed
     if not asks:
         return False
     if asks_of_applicant_or_item(t):
