@@ -17,6 +17,7 @@ from bot.answers import (
     group_entities,
     per_platform,
     reasoning,
+    recurrence,
     remaining,
     report_system,
     same_rate,
@@ -24,6 +25,7 @@ from bot.answers import (
     cap_period,
     separate_caps,
     subsidies,
+    together,
     unspecified,
     unstated,
 )
@@ -330,6 +332,9 @@ def answer_part(
         undefined = eligibility.not_defined_answer(t, eligibility.facts_from(t))
         if undefined is not None:
             return undefined
+    again = recurrence.answer(t, topic_clause)  # 「已经领过了 是不是每年都能再领一次」: once, yearly, or not said
+    if again is not None:
+        return again
     many = general.many_certs_answer(
         t
     )  # 「…四个都能补吗」: the count 三（六） supports a year decides, before a verdict
@@ -454,6 +459,7 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
             # answer between (「1算哪个领域 2…离岸奖励多少 3这个奖励上限多少」) does not replace it, nor a rule cited
             # for a part naming no item (「…第三条（二）符合吗？汇率用7.0」: the rate's rule is 三（一）'s words)
     answers = one_applicant_verdict(answers, whole, facts)
+    answers = clause_into_its_verdict(answers, facts)
     if len(answers) == 1 and (answers[0][1].verdict is not None or answers[0][1].text.startswith("结论：")):
         return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
     if len(answers) < 2:
@@ -503,6 +509,33 @@ def one_applicant_verdict(answers: list, whole: str, facts: Optional[dict]) -> l
     joined = " ".join(answers[i][0] for i in mine)
     one = (joined, eligibility.stated_answer(joined, facts or {}))
     return [one if i == mine[0] else pa for i, pa in enumerate(answers) if i == mine[0] or i not in mine]
+
+
+def clause_into_its_verdict(answers: list, facts: Optional[dict]) -> list:
+    """「创新奖励那个15%问下 我们21年23年啥也没有，22年…，这种能再叠加拿15%吗」: a part answered with a support item's
+    bare clause beside a part answered with the verdict on that item is one question told in pieces: one verdict, on
+    the words of both parts (the years one part tells are read with the other's)."""
+    if facts is None:
+        return answers
+    verdicts = [
+        i for i, (_, a) in enumerate(answers) if a.text.startswith("结论：") and (a.clause or "").startswith("3")
+    ]
+    if len(verdicts) != 1:
+        return answers
+    at = verdicts[0]
+    code = answers[at][1].clause
+    bare = [
+        i
+        for i, (_, a) in enumerate(answers)
+        if i != at and a.clause == code and a.verdict is None and a.text.startswith("依据")
+    ]
+    if not bare or code not in conditions.clause_codes():
+        return answers
+    from bot.answers import qualify
+
+    joined = " ".join(answers[i][0] for i in sorted(bare + [at]))
+    one = (joined, qualify.verdict_answer([code], facts, joined))
+    return [one if i == at else pa for i, pa in enumerate(answers) if i not in bare]
 
 
 def _applicant_line(said: str, answers: list) -> str:
@@ -663,7 +696,7 @@ def _paired_with_topic(t: str, topic_clause: Optional[str]) -> list:
     whether they can be had together; else []."""
     if not topic_clause or not topic_clause.startswith("3") or not shapes.search("together_with_this", t):
         return []
-    if not shapes.search("together", t) or shapes.search("double_claim", t) or shapes.search("other_policy_context", t):
+    if not together.asks_together(t):
         return []
     named = [c for c in _items_named(t) if c != topic_clause]
     return [topic_clause, named[0]] if len(named) == 1 else []
@@ -751,13 +784,8 @@ def compose_one(
             return subsidies.clause_answer(next(c for c in based if c in named), t)
     if shapes.search("unlisted_cert", t) and shapes.search("cert_words", t):
         return subsidies.clause_answer("3.6", t)
-    if (
-        shapes.search("together", t)
-        and not shapes.search("double_claim", t)
-        and not shapes.search("other_policy_context", t)
-        and len(_items_named(t)) >= 2
-    ):
-        return general.together_answer(_items_named(t))
+    if together.own_items(t):  # 「增量奖励跟离岸奖励是不是只能二选一」: this policy's own items, not 第四条第（三）项
+        return general.together_answer(together.own_items(t))
     paired = _paired_with_topic(t, topic_clause)  # 「这个和增量奖励能同时拿吗」 after 三（二）: the two items
     if paired:
         return general.together_answer(paired)
