@@ -60,6 +60,8 @@ class TestYearlyAndTermAwards:
 
 
 class TestOtherPolicyStaysDoubleClaim:
-    @pytest.mark.parametrize("text", ["区里已经补过技先的奖励了 还能在这边再领一次吗", "人社局已经补贴过这批培训 还能再报一次吗"])
+    @pytest.mark.parametrize(
+        "text", ["区里已经补过技先的奖励了 还能在这边再领一次吗", "人社局已经补贴过这批培训 还能再报一次吗"]
+    )
     def test_not_a_recurrence(self, text):
         assert not recurrence.asked(understand(text))

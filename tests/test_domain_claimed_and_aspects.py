@@ -26,7 +26,9 @@ class TestDomainClaimed:
         assert "电子商务平台服务" in out and "ITO" in out
 
     def test_the_domain_claimed_when_right(self):
-        out = catalog.classify_answer(understand("我们给品牌做抖音投放方案和效果监测 老板说算互联网营销推广服务 对吗")).text
+        out = catalog.classify_answer(
+            understand("我们给品牌做抖音投放方案和效果监测 老板说算互联网营销推广服务 对吗")
+        ).text
         assert not out.startswith("不算")
         assert "互联网营销推广服务" in out
 
@@ -34,7 +36,10 @@ class TestDomainClaimed:
 class TestBusinessTypeDecides:
     @pytest.mark.parametrize(
         "text",
-        ["给汽车厂规划装配线的布局设计 属于工程技术服务还是工业设计服务", "帮客户做产线设计 算工业设计服务还是工程技术服务呀"],
+        [
+            "给汽车厂规划装配线的布局设计 属于工程技术服务还是工业设计服务",
+            "帮客户做产线设计 算工业设计服务还是工程技术服务呀",
+        ],
     )
     def test_production_line_design(self, text):
         out = catalog.classify_answer(understand(text)).text

@@ -29,7 +29,12 @@ class TestOwnItemsTogether:
 
 class TestAnotherPolicyNamed:
     @pytest.mark.parametrize(
-        "text", ["区里的展会补贴和这边的展会补贴能叠加吗", "科技局的研发补助跟这里的创新奖励能不能同时拿", "同一笔展位费 展会补贴和平台补贴能都报吗"]
+        "text",
+        [
+            "区里的展会补贴和这边的展会补贴能叠加吗",
+            "科技局的研发补助跟这里的创新奖励能不能同时拿",
+            "同一笔展位费 展会补贴和平台补贴能都报吗",
+        ],
     )
     def test_is_no_combination_of_own_items(self, text):
         assert [] == together.own_items(understand(text))

@@ -22,6 +22,10 @@ def asked(t: str) -> bool:
     return not (shapes.search("other_source", t) or shapes.search("other_policy_context", t))
 
 
+def _once(code: str) -> Optional[re.Match]:
+    return shapes.search("one_off_award", query.clause(code).get("text") or "")
+
+
 def _clause_of(t: str, topic_clause: Optional[str]) -> Optional[str]:
     from bot.estimate.items import detect_items
 
@@ -50,6 +54,8 @@ def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
     c = query.clause(code)
     if not c or c.get("children"):
         return None
+    if not shapes.search("asks_recurrence", t) and not _once(code):
+        return None  # 「已经报了3个…第4个还能补吗」: of a yearly item, a count or an amount left, not a recurrence
     text = c.get("text") or ""
     where = f"{c['label']}（{c['title']}）"
     once = shapes.search("one_off_award", text)

@@ -333,7 +333,7 @@ def answer_part(
         if undefined is not None:
             return undefined
     again = recurrence.answer(t, topic_clause)  # 「已经领过了 是不是每年都能再领一次」: once, yearly, or not said
-    if again is not None:
+    if again is not None and not _states_facts_of(t, again.clause):
         return again
     many = general.many_certs_answer(
         t
@@ -354,6 +354,13 @@ def answer_part(
         if found is not None:
             return found
     return compose_one(intent, t, entities, topic_clause, topic_domain)
+
+
+def _states_facts_of(t: str, code: str) -> bool:
+    """Whether the part states a fact of the clause's own conditions (「今年第一次拿到技先资格」): its verdict answers."""
+    from bot.understand.facts import read_facts_cached
+
+    return code in conditions.clause_codes() and bool(set(read_facts_cached(t)) & set(conditions.facts_of(code)))
 
 
 def _without_alternatives(t: str, facts: dict, said: dict) -> dict:
@@ -533,9 +540,13 @@ def clause_into_its_verdict(answers: list, facts: Optional[dict]) -> list:
         return answers
     from bot.answers import qualify
 
+    part, verdict = answers[at]
     joined = " ".join(answers[i][0] for i in sorted(bare + [at]))
-    one = (joined, qualify.verdict_answer([code], facts, joined))
-    return [one if i == at else pa for i, pa in enumerate(answers) if i not in bare]
+    told = [line for line in qualify.histories(code, joined).split("\n") if line and line not in verdict.text]
+    if told:
+        first, _, rest = verdict.text.partition("\n")
+        verdict = replace(verdict, text="\n".join([first] + told + ([rest] if rest else [])))
+    return [(part, verdict) if i == at else pa for i, pa in enumerate(answers) if i not in bare]
 
 
 def _applicant_line(said: str, answers: list) -> str:
