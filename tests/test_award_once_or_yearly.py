@@ -46,7 +46,7 @@ class TestOneTimeAwards:
 
 class TestYearlyAndTermAwards:
     def test_a_yearly_award_is_claimed_again(self):
-        out = reply("增量奖励去年已经领过了 今年还能再申请吗")
+        out = reply("增量奖励去年已经领过了 以后每年都能申请吗")
         assert out.startswith("可以按年度申报")
         assert "年度" in out
 
@@ -55,7 +55,7 @@ class TestYearlyAndTermAwards:
         assert "补贴期限最多3年" in out
 
     def test_unsaid_is_left_to_the_rules(self):
-        out = reply("公共服务平台的补贴明年还能再报吗")
+        out = reply("平台建设那个补贴明年还能再报吗")
         assert "没有写明" in out and "实施细则" in out
 
 

@@ -669,7 +669,7 @@ def _routed(part: str) -> bool:
     return any(shapes.search(name, part) for name in OWN_ROUTES)
 
 
-def _items_named(t: str) -> list:
+def items_named(t: str) -> list:
     """The support items of 第三条 a question names (strong search hits), in the order found."""
     hits = [h for h in query.search(t, limit=5) if h["kind"] == "clause" and h["key"].startswith("3.")]
     floor = max([SEARCH_FLOOR] + [0.5 * h["score"] for h in hits[:1]])
@@ -684,7 +684,7 @@ def _with_aspect(a: Answer, t: str) -> Answer:
     asks of the item it names, from that item's figures."""
     from bot.estimate.items import detect_items
 
-    for code in [c.rstrip("ab") for c in detect_items(t)] or _items_named(t):
+    for code in [c.rstrip("ab") for c in detect_items(t)] or items_named(t):
         line = subsidies.aspect_line(code, t)
         if line and line not in a.text:
             c = query.clause(code)
@@ -709,7 +709,7 @@ def _paired_with_topic(t: str, topic_clause: Optional[str]) -> list:
         return []
     if not together.asks_together(t):
         return []
-    named = [c for c in _items_named(t) if c != topic_clause]
+    named = [c for c in items_named(t) if c != topic_clause]
     return [topic_clause, named[0]] if len(named) == 1 else []
 
 
@@ -752,12 +752,12 @@ def compose_one(
     if limited is not None:
         return limited
     period = cap_period.answer(
-        t, topic_clause, _items_named(t)
+        t, topic_clause, items_named(t)
     )  # 「那个50万上限是每年还是总共」: the cap's own words, not the 500万
     if period is not None:
         return period
     apart = separate_caps.answer(
-        t, _items_named(t)
+        t, items_named(t)
     )  # 「两个200万上限是分开算的吗」: each item's own cap, and the 500万 they share
     if apart is not None:
         return apart
@@ -770,7 +770,7 @@ def compose_one(
     largest = largest_cap.answer(t)  # 「单项奖励最高是多少」: the largest cap of any one item, from figures.yml
     if largest is not None:
         return largest
-    if shapes.search("directions_count", t) and not _items_named(t):  # 「第三条一共几个支持方向」: said in the overview
+    if shapes.search("directions_count", t) and not items_named(t):  # 「第三条一共几个支持方向」: said in the overview
         return subsidies.overview()
     if _asks_of_the_item(t, topic_clause):  # 「这个奖封顶是不是200万」 after 三（二）: its cap, not the 500万 total
         return subsidies.clause_answer(topic_clause, t)

@@ -15,9 +15,9 @@ def asks_together(t: str) -> bool:
 
 def own_items(t: str) -> list:
     """The items of 第三条 the message asks to have together (two or more), or []."""
-    from bot.answers.router import _items_named
+    from bot.answers.router import items_named
 
     if not asks_together(t):
         return []
-    named = _items_named(t)
+    named = items_named(t)
     return named if len(named) >= 2 else []
