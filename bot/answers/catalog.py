@@ -105,13 +105,13 @@ def domain_answer(d: dict, text: str) -> Answer:
     head = f"{d['name']}属于{d['category_name']}（{d['category']}），是{CATALOG}{_label(d)}。"
     types = "、".join(d["business_types"])
     n_types = d.get("business_type_count") or len(d["business_types"])
-    industries = "、".join(d["industries"])
-    n_ind = len(d["industries"])
     parts = [head]
-    asked_types = re.search(r"业务类型|哪些业务|什么业务|包括哪些|包含哪些|有哪些|做什么|哪几类|分几类", text)
-    asked_ind = re.search(r"行业|应用领域|应用于|应用在|用在|面向", text)
-    asked_excl = re.search(r"不包括|不包含|排除|除外|不算|不属于", text)
-    asked_def = re.search(r"定义|是什么|什么是|指什么|范围|含义|意思", text)
+    asked_types = shapes.search("domain_types_asked", text)
+    asked_ind = re.search(r"行业|应用领域|应用于|应用在|用在|面向", text) or shapes.search(
+        "domain_industries_asked", text
+    )
+    asked_excl = shapes.search("domain_exclusions_asked", text)
+    asked_def = shapes.search("domain_definition_asked", text)
     categories = categories_in(text)
     if len(categories) == 1 and not (asked_types or asked_ind or asked_def):
         verdict = "是的，" if d["category"] in categories else "不是，"
@@ -121,13 +121,29 @@ def domain_answer(d: dict, text: str) -> Answer:
     if asked_types or not (asked_ind or asked_excl or asked_def or categories):
         parts.append(f"主要业务类型（{n_types}个）：{types}。")
     if asked_ind:
-        parts.append(f"主要应用行业（{n_ind}个国民经济行业）：{industries}。")
+        parts.append(industries_line(d))
     excl = d.get("exclusions") or []
     if excl:
         parts.append("注意：" + "；".join(_excl(e) for e in excl) + "。")
     elif asked_excl:
         parts.append("目录对该领域没有列出“不包括”的内容。")
     return Answer("\n".join(parts), clause="annex", domain=d["name"])
+
+
+def industries_line(d: dict) -> str:
+    """A domain's 主要应用领域: the national-economy industries the catalog names for it."""
+    return f"主要应用行业（{len(d['industries'])}个国民经济行业）：{'、'.join(d['industries'])}。"
+
+
+def asked_aspects(d: dict, text: str, said: str) -> str:
+    """「…在目录里是哪个领域？主要应用在哪些行业」「…具体指什么」: the aspects of the domain a classification question
+    also asks (its industries, its definition) that the answer `said` does not give yet; "" when none."""
+    lines = []
+    if shapes.search("domain_definition_asked", text) and d["definition"] not in said:
+        lines.append(f"定义和范围：{d['definition']}")
+    if shapes.search("domain_industries_asked", text):
+        lines.append(industries_line(d))
+    return "".join(lines)
 
 
 # (a space parts Chinese phrases, not the words of an English one: 「for overseas ai companies」 stays one part)
@@ -309,11 +325,10 @@ def classify_answer(text: str) -> Optional[Answer]:
     judged = []
     described = described_kinds(text)
     parts = business_parts(text)
-    asked = [p for p in parts if shapes.search("between_domains", p) and len(domains_in(p)) >= 2]
-    if len(asked) < len(
-        parts
-    ):  # 「…这到底算人工智能服务还是呼叫中心服务」: the question names the domains, the rest is the business
-        parts = [p for p in parts if p not in asked]
+    pieces = [p.strip() for p in BUSINESS_SPLIT.split(text) if p and len(p.strip()) >= 2]
+    asked = [p for p in pieces if _names_domains_asked(p)]
+    # 「…这到底算人工智能服务还是呼叫中心服务」: the question names the domains, the rest is the business
+    parts = [p for p in parts if p not in asked] or parts
     for part in parts:
         verdict = judge_part(part) or _unplaced(part)
         if verdict is None or (verdict[0] == "domain" and absorbed(part, described)):
@@ -350,6 +365,10 @@ def classify_answer(text: str) -> Optional[Answer]:
             _outside_line(who, judged[0][2][1], text) + "具体以市商务局认定为准。" + apply_line(text), clause="annex"
         )
     hits = query.classify_business(text, limit=3)
+    business = _without_phrases(text, asked)
+    own = query.classify_business(business, limit=3) if asked else []
+    if own and own[0].get("confident"):  # the domains named in the question do not place the business
+        hits = own
     if not hits and not shapes.search("catalog_listing", text):
         return None
     top = hits[0] if hits else {}
@@ -365,8 +384,59 @@ def classify_answer(text: str) -> Optional[Answer]:
             clause="annex",
         )
     d = query.domain(top["domain"])
-    return Answer(
-        _domain_line(who, top, hits, normalize(text)) + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"]
+    named = [
+        n for p in asked if not shapes.search("domain_claimed", p) for n in domains_in(p) if n["name"] != d["name"]
+    ]
+    if named and top.get("business_type"):
+        hits = [h for h in hits if h["domain"] not in {n["name"] for n in named}]  # the type decides between them
+    line = _domain_line(who, top, hits, normalize(business))
+    line = _claimed_line(asked, d, business) + line + "".join(_not_named_line(n, top) for n in named)
+    line += asked_aspects(d, text, line)
+    return Answer(line + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"])
+
+
+def _names_domains_asked(part: str) -> bool:
+    """A phrase that names catalog domains as the question, not the business: 「算工业设计服务还是工程技术服务」, or
+    someone's claim 「老板非说这算互联网营销推广服务」 (routes.yml between_domains, domain_claimed)."""
+    named = domains_in(part)
+    return (shapes.search("between_domains", part) and len(named) >= 2) or (
+        shapes.search("domain_claimed", part) and len(named) == 1
+    )
+
+
+def claimed_business(text: str) -> bool:
+    """Whether a message naming someone's claim of a domain (「老板非说这算互联网营销推广服务」) also describes a
+    business that the catalog places without that claim's words."""
+    pieces = [p.strip() for p in BUSINESS_SPLIT.split(text) if p and len(p.strip()) >= 2]
+    rest = _without_phrases(text, [p for p in pieces if _names_domains_asked(p)])
+    return rest != text and any(h.get("confident") for h in query.classify_business(rest, limit=1))
+
+
+def _without_phrases(text: str, phrases: list) -> str:
+    for p in phrases:
+        text = text.replace(p, "，")
+    return text
+
+
+def _claimed_line(asked: list, d: dict, business: str) -> str:
+    """「老板非说这算互联网营销推广服务」 when the business belongs elsewhere: not the domain claimed, and why — the
+    claimed domain's own 「不包括…」 when the business hits it, else what that domain is."""
+    claimed = [n for p in asked if shapes.search("domain_claimed", p) for n in domains_in(p)]
+    if not claimed or claimed[0]["name"] == d["name"]:
+        return ""
+    c = claimed[0]
+    hit = next((h for h in query.classify_business(business, limit=30) if h["domain"] == c["name"]), {})
+    why = f"它的范围明确{hit['exclusion']}" if hit.get("excluded") else f"目录的定义是：{c['definition']}"
+    return f"不算{c['name']}：{why}（{CATALOG}{_label(c)}）。"
+
+
+def _not_named_line(other: dict, top: dict) -> str:
+    """「…算工业设计服务还是工程技术服务」 decided by a business type: the other domain named, and what it covers."""
+    if not top.get("business_type"):
+        return ""
+    return (
+        f"不是{other['name']}：目录把“{top['business_type']}”列为{top['domain']}的业务类型；"
+        f"{other['name']}的业务类型是{'、'.join(other['business_types'])}，{other['definition']}"
     )
 
 

@@ -302,4 +302,9 @@ def _base_of_items(codes) -> str:
             if leaf.get("basis") and of and set(of) <= set(codes):
                 c = query.clause(code)
                 return f"而且{c['label']}（{c['title']}）正是以这几项奖励的合计为基数计算：{c['text']}"
+            if leaf.get("basis") and code in codes and set(of) & set(codes):
+                # 「离岸奖和创新奖会不会冲突」: the one is computed on top of the other, so they are had together
+                c = query.clause(code)
+                base = "、".join(query.clause(o)["label"] for o in of)
+                return f"而且{c['label']}本身就是在{base}的奖励之上另给的：{leaf['quote']}。"
     return ""

@@ -209,7 +209,7 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
     parts = []
     for code in codes:
         v = verdicts[code]
-        part = verdict_text(v, verdicts)
+        part = verdict_text(v, verdicts) + histories(code, text)
         c = query.clause(code.rstrip("ab"))
         costs = costs_line(code, text)
         if costs:  # the question is about costs: that answer first
@@ -240,6 +240,22 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
             part += "\n" + extra if extra else ""
         parts.append(part)
     return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"), verdict=verdicts[codes[0]].status)
+
+
+def histories(code: str, text: str) -> str:
+    """「连续两年取得新的发明专利、软件著作权——按您说的：2022年、2024年有新的，2021年、2023年没有。」: the years the
+    message told one by one for the clause's 连续两年 facts (facts.yml year_history), under its verdict."""
+    if not text or code not in cond.clause_codes():
+        return ""
+    from bot.understand.facts import fact_specs
+    from bot.understand.year_history import told
+
+    lines = [
+        told(text, fact_specs().get(leaf["fact"]) or {}, leaf["label"])
+        for leaf in cond.leaves(code)
+        if (fact_specs().get(leaf.get("fact")) or {}).get("year_history")
+    ]
+    return "".join("\n" + line for line in lines if line)
 
 
 def siblings(code: str) -> str:
@@ -377,8 +393,19 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     """
     if is_shape("catalog", text):
         return None
-    if knowledge.shapes.search("double_claim_outright", text) and knowledge.shapes.search("claim_verbs", text):
+    from bot.answers import recurrence, together
+
+    if (
+        knowledge.shapes.search("double_claim_outright", text)
+        and knowledge.shapes.search("claim_verbs", text)
+        and not together.own_items(text)  # 「有增量奖励 创新奖励能叠加吗」: this policy's own items, judged below
+    ):
         return None  # 「同一笔投入 那边的补贴和这里的创新奖励能不能两头报」: 第四条第（三）项 answers, not a verdict
+    again = recurrence.answer(text)
+    if again is not None and not set(message_facts) & set(cond.facts_of(again.clause)):
+        # 「技先那10万已经领过了 每年都能再领吗」: once or yearly, from the clause's words (router.answer_part); with a
+        # fact of the item stated (「今年第一次拿到技先资格…明年还能拿吗」) its verdict says it, with the 一次性 line
+        return None
     from bot.estimate import cert_elsewhere
 
     if cert_elsewhere.partly(text):

@@ -17,6 +17,7 @@ from bot.answers import (
     group_entities,
     per_platform,
     reasoning,
+    recurrence,
     remaining,
     report_system,
     same_rate,
@@ -24,6 +25,7 @@ from bot.answers import (
     cap_period,
     separate_caps,
     subsidies,
+    together,
     unspecified,
     unstated,
 )
@@ -102,6 +104,8 @@ def is_classify_question(intent: Optional[str], t: str) -> bool:
         )
     if shapes.search("between_domains", t) and len(catalog.domains_in(t)) >= 2:
         return True  # 「这到底算人工智能服务还是呼叫中心服务」: which of two named domains
+    if shapes.search("domain_claimed", t) and len(catalog.domains_in(t)) == 1 and catalog.claimed_business(t):
+        return True  # 「…老板非说这算互联网营销推广服务…到底算哪个」: the business against the domain claimed
     if not asks:
         return False
     if asks_of_applicant_or_item(t):
@@ -328,6 +332,9 @@ def answer_part(
         undefined = eligibility.not_defined_answer(t, eligibility.facts_from(t))
         if undefined is not None:
             return undefined
+    again = recurrence.answer(t, topic_clause)  # 「已经领过了 是不是每年都能再领一次」: once, yearly, or not said
+    if again is not None and not _states_facts_of(t, again.clause):
+        return again
     many = general.many_certs_answer(
         t
     )  # 「…四个都能补吗」: the count 三（六） supports a year decides, before a verdict
@@ -347,6 +354,13 @@ def answer_part(
         if found is not None:
             return found
     return compose_one(intent, t, entities, topic_clause, topic_domain)
+
+
+def _states_facts_of(t: str, code: str) -> bool:
+    """Whether the part states a fact of the clause's own conditions (「今年第一次拿到技先资格」): its verdict answers."""
+    from bot.understand.facts import read_facts_cached
+
+    return code in conditions.clause_codes() and bool(set(read_facts_cached(t)) & set(conditions.facts_of(code)))
 
 
 def _without_alternatives(t: str, facts: dict, said: dict) -> dict:
@@ -452,6 +466,7 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
             # answer between (「1算哪个领域 2…离岸奖励多少 3这个奖励上限多少」) does not replace it, nor a rule cited
             # for a part naming no item (「…第三条（二）符合吗？汇率用7.0」: the rate's rule is 三（一）'s words)
     answers = one_applicant_verdict(answers, whole, facts)
+    answers = clause_into_its_verdict(answers, facts)
     if len(answers) == 1 and (answers[0][1].verdict is not None or answers[0][1].text.startswith("结论：")):
         return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
     if len(answers) < 2:
@@ -501,6 +516,37 @@ def one_applicant_verdict(answers: list, whole: str, facts: Optional[dict]) -> l
     joined = " ".join(answers[i][0] for i in mine)
     one = (joined, eligibility.stated_answer(joined, facts or {}))
     return [one if i == mine[0] else pa for i, pa in enumerate(answers) if i == mine[0] or i not in mine]
+
+
+def clause_into_its_verdict(answers: list, facts: Optional[dict]) -> list:
+    """「创新奖励那个15%问下 我们21年23年啥也没有，22年…，这种能再叠加拿15%吗」: a part answered with a support item's
+    bare clause beside a part answered with the verdict on that item is one question told in pieces: one verdict, on
+    the words of both parts (the years one part tells are read with the other's)."""
+    if facts is None:
+        return answers
+    verdicts = [
+        i for i, (_, a) in enumerate(answers) if a.text.startswith("结论：") and (a.clause or "").startswith("3")
+    ]
+    if len(verdicts) != 1:
+        return answers
+    at = verdicts[0]
+    code = answers[at][1].clause
+    bare = [
+        i
+        for i, (_, a) in enumerate(answers)
+        if i != at and a.clause == code and a.verdict is None and a.text.startswith("依据")
+    ]
+    if not bare or code not in conditions.clause_codes():
+        return answers
+    from bot.answers import qualify
+
+    part, verdict = answers[at]
+    joined = " ".join(answers[i][0] for i in sorted(bare + [at]))
+    told = [line for line in qualify.histories(code, joined).split("\n") if line and line not in verdict.text]
+    if told:
+        first, _, rest = verdict.text.partition("\n")
+        verdict = replace(verdict, text="\n".join([first] + told + ([rest] if rest else [])))
+    return [(part, verdict) if i == at else pa for i, pa in enumerate(answers) if i not in bare]
 
 
 def _applicant_line(said: str, answers: list) -> str:
@@ -623,7 +669,7 @@ def _routed(part: str) -> bool:
     return any(shapes.search(name, part) for name in OWN_ROUTES)
 
 
-def _items_named(t: str) -> list:
+def items_named(t: str) -> list:
     """The support items of 第三条 a question names (strong search hits), in the order found."""
     hits = [h for h in query.search(t, limit=5) if h["kind"] == "clause" and h["key"].startswith("3.")]
     floor = max([SEARCH_FLOOR] + [0.5 * h["score"] for h in hits[:1]])
@@ -638,7 +684,7 @@ def _with_aspect(a: Answer, t: str) -> Answer:
     asks of the item it names, from that item's figures."""
     from bot.estimate.items import detect_items
 
-    for code in [c.rstrip("ab") for c in detect_items(t)] or _items_named(t):
+    for code in [c.rstrip("ab") for c in detect_items(t)] or items_named(t):
         line = subsidies.aspect_line(code, t)
         if line and line not in a.text:
             c = query.clause(code)
@@ -661,9 +707,9 @@ def _paired_with_topic(t: str, topic_clause: Optional[str]) -> list:
     whether they can be had together; else []."""
     if not topic_clause or not topic_clause.startswith("3") or not shapes.search("together_with_this", t):
         return []
-    if not shapes.search("together", t) or shapes.search("double_claim", t) or shapes.search("other_policy_context", t):
+    if not together.asks_together(t):
         return []
-    named = [c for c in _items_named(t) if c != topic_clause]
+    named = [c for c in items_named(t) if c != topic_clause]
     return [topic_clause, named[0]] if len(named) == 1 else []
 
 
@@ -706,12 +752,12 @@ def compose_one(
     if limited is not None:
         return limited
     period = cap_period.answer(
-        t, topic_clause, _items_named(t)
+        t, topic_clause, items_named(t)
     )  # 「那个50万上限是每年还是总共」: the cap's own words, not the 500万
     if period is not None:
         return period
     apart = separate_caps.answer(
-        t, _items_named(t)
+        t, items_named(t)
     )  # 「两个200万上限是分开算的吗」: each item's own cap, and the 500万 they share
     if apart is not None:
         return apart
@@ -724,7 +770,7 @@ def compose_one(
     largest = largest_cap.answer(t)  # 「单项奖励最高是多少」: the largest cap of any one item, from figures.yml
     if largest is not None:
         return largest
-    if shapes.search("directions_count", t) and not _items_named(t):  # 「第三条一共几个支持方向」: said in the overview
+    if shapes.search("directions_count", t) and not items_named(t):  # 「第三条一共几个支持方向」: said in the overview
         return subsidies.overview()
     if _asks_of_the_item(t, topic_clause):  # 「这个奖封顶是不是200万」 after 三（二）: its cap, not the 500万 total
         return subsidies.clause_answer(topic_clause, t)
@@ -754,13 +800,8 @@ def compose_one(
             return subsidies.clause_answer(next(c for c in based if c in named), t)
     if shapes.search("unlisted_cert", t) and shapes.search("cert_words", t):
         return subsidies.clause_answer("3.6", t)
-    if (
-        shapes.search("together", t)
-        and not shapes.search("double_claim", t)
-        and not shapes.search("other_policy_context", t)
-        and len(_items_named(t)) >= 2
-    ):
-        return general.together_answer(_items_named(t))
+    if together.own_items(t):  # 「增量奖励跟离岸奖励是不是只能二选一」: this policy's own items, not 第四条第（三）项
+        return general.together_answer(together.own_items(t))
     paired = _paired_with_topic(t, topic_clause)  # 「这个和增量奖励能同时拿吗」 after 三（二）: the two items
     if paired:
         return general.together_answer(paired)

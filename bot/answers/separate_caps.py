@@ -16,7 +16,7 @@ def _cap_line(code: str) -> str:
 
 
 def answer(t: str, named: List[str]) -> Optional[Answer]:
-    """The items `named` (router._items_named): their own caps, said to be separate, and the annual total they share;
+    """The items `named` (router.items_named): their own caps, said to be separate, and the annual total they share;
     None when not asked."""
     if not shapes.search("caps_separate", t):
         return None

@@ -16,6 +16,7 @@ import yaml
 from bot.nlu.normalize import normalize
 from bot.understand.english_negations import chinese_negations
 from bot.understand.scoped_facts import scoped
+from bot.understand import year_history
 from calculator.figures_zh import parse_figures
 from knowledge import shapes
 from knowledge.conditions import Span, scales
@@ -648,6 +649,9 @@ def read_facts(text: str) -> dict:
             continue
         if kind == "bool":
             value = _derived(name, spec, t) if spec.get("series_cue") else None
+            if value is None and spec.get("year_history"):
+                # 「21年23年啥也没有，22年拿了2个软著，24年…」: each year's own phrase, before the message's words at large
+                value = year_history.consecutive(t, spec)
             if value is None:
                 value = bool_fact(spec, t)
             if value is None and spec.get("each_year_cue"):

@@ -1,0 +1,79 @@
+"""「技术先进型那10万已经领过了 是不是每年都能再领一次」「离岸奖励明年还能再报吗」: whether an award of this policy
+comes again in later years, from its clause's own words — 「一次性给予」 (once: 三（四）, 三（八）1), 「年度」「每年」
+「全年」 (a yearly award, claimed year by year), 「期限最多N年」 (a term) — and otherwise that the policy does not say.
+Asked in routes.yml `asks_recurrence` / `received_again`; another policy or funder named (`other_source`) is
+第四条第（三）项's double claim, not this question."""
+
+import re
+from typing import Optional
+
+from knowledge import conditions, query, shapes
+
+from bot.answers.model import Answer
+
+YEARLY = re.compile(r"[^，。；]*(年度|每年|全年)[^，。；]*")
+TERM = re.compile(r"[^，。；]*期限[^，。；]*")
+
+
+def asked(t: str) -> bool:
+    """Whether the message asks if an award comes again, naming no other policy or funder."""
+    if not (shapes.search("asks_recurrence", t) or shapes.search("received_again", t)):
+        return False
+    return not (shapes.search("other_source", t) or shapes.search("other_policy_context", t))
+
+
+def _once(code: str) -> Optional[re.Match]:
+    return shapes.search("one_off_award", query.clause(code).get("text") or "")
+
+
+def _clause_of(t: str, topic_clause: Optional[str]) -> Optional[str]:
+    from bot.estimate.items import detect_items
+
+    named = [c.rstrip("ab") for c in detect_items(t) if c.startswith("3")]
+    if named:
+        return named[0]
+    return topic_clause if topic_clause and topic_clause.startswith("3.") else None
+
+
+def _new_only(code: str) -> str:
+    """The clause's condition that only a new grant is rewarded (「对新获得技术先进型服务企业资格的企业」), quoted."""
+    if code not in conditions.clause_codes():
+        return ""
+    quotes = [leaf.get("quote") or "" for leaf in conditions.leaves(code)]
+    new = next((q for q in quotes if "新获得" in q or "新通过" in q), "")
+    return f"奖励对象是“{new}”，资格或称号之后仍在有效期内，也不会每年再给。" if new else ""
+
+
+def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
+    """Whether the item asked about is given once, year by year, or for a term; None when not asked."""
+    if not asked(t):
+        return None
+    code = _clause_of(t, topic_clause)
+    if code is None:
+        return None
+    c = query.clause(code)
+    if not c or c.get("children"):
+        return None
+    if not shapes.search("asks_recurrence", t) and not _once(code):
+        return None  # 「已经报了3个…第4个还能补吗」: of a yearly item, a count or an amount left, not a recurrence
+    text = c.get("text") or ""
+    where = f"{c['label']}（{c['title']}）"
+    once = shapes.search("one_off_award", text)
+    yearly = YEARLY.search(text)
+    term = TERM.search(text)
+    if once:
+        line = f"不能，不是每年都能领：{c['label']}是一次性奖励，只给一次，原文是“{once.group(0)}”。" + _new_only(code)
+    elif term:
+        line = f"{c['label']}有期限，不是一直都有：原文是“{term.group(0)}”。"
+    elif yearly:
+        line = (
+            f"可以按年度申报：{c['label']}按年度计算（原文“{yearly.group(0)}”），以后每年符合条件的，"
+            "可以按当年的情况再申报，同一年度不重复领取。"
+        )
+    else:
+        rules = query.clause("4.1")
+        line = (
+            f"文件没有写明{c['label']}是一次性的还是每年都可以申报；具体以市商务局会同市财政局另行制定的实施细则为准"
+            f"（{rules['label']}）。"
+        )
+    return Answer(f"{line}\n依据{where}：{text}", clause=code)
