@@ -219,12 +219,28 @@ def _one_applicant(name: str, words: str, known: dict) -> tuple:
         return name, "refused", verdict + outside + why, None
     session = EstimateSession.start(words, known=known)
     if not session.items:
+        ruled_out = _clauses_ruled_out(words)  # 「乙学校还在申请认定没批下来，培训了30个」: 三（七）2 not met, said
+        if ruled_out:
+            return name, "refused", (verdict + "\n" if verdict else "") + ruled_out, None
         return name, "verdict", verdict, None
     head = verdict + "\n" if verdict else ""
     result = computed(session)
     if result is not None:
         return name, "estimated", head + estimate_reply(session, result), result
     return name, "waiting", head + f"{name.upper()}的测算还需要：" + session.question(), session
+
+
+def _clauses_ruled_out(words: str) -> str:
+    """The verdicts of the support clauses an applicant's own words rule out (its items then left out of the
+    estimate), each with why; "" when none."""
+    from bot.answers import qualify
+    from bot.understand.facts import read_facts
+    from knowledge import conditions as cond
+
+    facts = read_facts(words)
+    codes = qualify.stated_clauses(facts)
+    verdicts = cond.evaluate_all(facts, codes) if codes else {}
+    return "\n".join(qualify.verdict_text(v, verdicts) for v in verdicts.values() if v.status == cond.NOT_MET)
 
 
 def _unsaid(name: str) -> str:

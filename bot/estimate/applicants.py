@@ -51,6 +51,7 @@ def split(text: str) -> List[Tuple[str, str]]:
         marks = _roles(text, w["body_roles"], w["role_openers"], ("money", "count"))
     if len(marks) < 2:
         return []
+    marks = [(n, p) for n, p in marks if not _named_as_same(text, n, p)] or marks
     starts = _phrase_starts(text, marks) + [len(text)]
     lead = text[: starts[0]]
     pieces = [(name, text[a:b]) for (name, _), a, b in zip(marks, starts, starts[1:])]
@@ -69,6 +70,7 @@ def split(text: str) -> List[Tuple[str, str]]:
     names = list(dict.fromkeys(n for n, _ in marks))
     own = {n: " ".join(piece.strip() for m, piece in pieces if m == n) for n in names}
     rates = _shared_rates(lead, pieces)
+    own = {n: own[n] + _same_as_other(own[n], names, own) for n in names}
     said_of_all = _said_of_all(pieces, w["combined"]["several"])
     asked = _asked_of_each(tail, names, w["letters"])
     return [
@@ -153,6 +155,53 @@ def _said_of_all(pieces: list, several: list) -> List[str]:
         for s in _sentences(piece)[1:]
         if not re.search(r"\d", s) and any(w in s for w in several)
     ]
+
+
+def _same_as_other(words: str, names: list, own: dict) -> str:
+    """「乙学校还在申请认定…培训了30个本科生，情况跟甲一样」: the other applicant's statements this one's words do not
+    speak to themselves (no count or money of the other's, no fact this one states), taken as this one's too; ""
+    when it names no other as the same (estimate_words.yml several_applicants same_as)."""
+    w = estimate_words()["several_applicants"]
+    links, same = "|".join(w["same_as"]["links"]), "|".join(w["same_as"]["same"])
+    me = _lead_name(words, names)
+    other = None
+    for n in (n for n in names if n != me):
+        # the name or its letter alone (「跟甲一样」 of 甲学校)
+        said = [n] + [c for c in n if c in w["letters"] and n.count(c) == 1 and c not in me]
+        if any(re.search(rf"(?:{links}){re.escape(a)}\S{{0,4}}?(?:{same})", words, re.I) for a in said):
+            other = n
+            break
+    if other is None:
+        return ""
+    from bot.estimate.session import own_figures
+    from bot.understand.facts import read_facts
+
+    stated = set(read_facts(words))
+    taken = []
+    for clause in re.split(r"[，,。；;！!？?]", own[other]):
+        if not clause.strip() or other in clause:
+            continue
+        if any(f.kind in ("money", "count") for f in own_figures(clause)):
+            continue
+        facts = set(read_facts(clause))
+        if facts and not facts & stated:
+            taken.append(clause.strip())
+    return (" " + "，".join(taken) + "。") if taken else ""
+
+
+def _named_as_same(text: str, name: str, at: int) -> bool:
+    """Whether the name said at `at` is the one another applicant is said to be like (「其余情况跟甲校一样」): not
+    where this applicant's own words start."""
+    w = estimate_words()["several_applicants"]["same_as"]
+    before = text[max(0, at - 1) : at]
+    after = text[at + len(name) : at + len(name) + 6]
+    return before in w["links"] and bool(re.match(rf"\S{{0,4}}?(?:{'|'.join(w['same'])})", after))
+
+
+def _lead_name(words: str, names: list) -> str:
+    """The applicant whose words these are: the name said first in them."""
+    found = [(words.find(n), n) for n in names if n in words]
+    return min(found)[1] if found else ""
 
 
 def _without_applicant_count(lead: str) -> str:
@@ -439,7 +488,7 @@ def sum_line(totals: list) -> str:
     terms = []
     for name, result in totals:
         if result is None:
-            terms.append(f"{name.upper()} 0元（不符合申报资格）")
+            terms.append(f"{name.upper()} 0元（不符合条件）")
             continue
         a, b = Decimal(str(result["total_cny"])), Decimal(str(result.get("total_cny_max", result["total_cny"])))
         low, high = low + a, high + b
