@@ -12,7 +12,7 @@ from tests.test_actions import run, slots_of, texts, tracker
 
 class TestUnrelated:
     @pytest.mark.parametrize(
-        "asked", ["顺便问下郑州哪家烩面好吃？", "对了，明天郑州会下雨吗？", "另外问一句，地铁几点停运？"]
+        "asked", ["顺便问下郑州哪家烩面好吃？", "顺便问下，附近有停车场吗？", "另外问一句，地铁几点停运？"]
     )
     def test_questions_about_something_else(self, asked):
         assert unrelated(asked)
