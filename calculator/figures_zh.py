@@ -131,6 +131,9 @@ _KUAI_TENTH = re.compile(
 _RATE_BEFORE_KUAI = re.compile(r"(?:汇率|中间价|美元|美金|刀|USD|usd)[^。，,；;！!？?]{0,8}$")
 # 「汇率22年用6.9 23年按七块一」: the rate word heads several years' rates in one clause, so a one-digit 块Y further on
 # in the same sentence (no 。！？；) is still a rate; a price like 「每平米45块5」 (two-digit yuan) never is
+_FOREIGN_NAMED_BEFORE = re.compile(
+    r"(?:欧元|日元|英镑|港币|港元|澳元|加元|新加坡元|韩元)\s*(?:汇率)?\s*(?:按|兑|[是为:：=])?\s*$"
+)
 _RATE_WORD_IN_SENTENCE = re.compile(r"(?:汇率|中间价|汇价)[^。；;！!？?]{0,24}$")
 _ONE_YUAN_DIGIT = re.compile(r"[1-9一二两三四五六七八九]")
 
@@ -350,6 +353,13 @@ FOREIGN = {
     "新加坡元": "SGD",
     "新币": "SGD",
     "韩元": "KRW",
+    "jpy": "JPY",
+    "gbp": "GBP",
+    "hkd": "HKD",
+    "aud": "AUD",
+    "cad": "CAD",
+    "sgd": "SGD",
+    "krw": "KRW",
 }
 FOREIGN_NAMES = {
     "EUR": "欧元",
@@ -361,7 +371,9 @@ FOREIGN_NAMES = {
     "SGD": "新加坡元",
     "KRW": "韩元",
 }
-_PREFIX_CURRENCY = re.compile(r"(?P<word>US\$|\$|USD|usd|¥|RMB|rmb|CNY|cny|人民币)\s*$")
+_PREFIX_CURRENCY = re.compile(
+    r"(?P<word>US\$|\$|USD|usd|¥|RMB|rmb|CNY|cny|人民币|EUR|eur|€|JPY|jpy|GBP|gbp|HKD|hkd|SGD|sgd)\s*$"
+)
 # 「离岸执行额(USD)\t1,320,000.00」「在岸执行额（万元）: 560」: a column's unit in brackets after its label is the unit
 # of the figure after it; brackets right after a figure (「120万(美元)」) belong to that figure
 _HEADER_UNIT = re.compile(
@@ -577,8 +589,9 @@ def _numbers(norm: str, masked: List[range]):
             if hit.unit_kind in (None, "usd", "cny"):
                 word = prefix.group("word")
                 if hit.unit_kind is None:
-                    hit.unit_kind = "usd" if word in ("US$", "$", "USD", "usd") else "cny"
-                    hit.unit = word
+                    code = "EUR" if word == "€" else FOREIGN.get(word.lower())
+                    hit.unit_kind = "usd" if word in ("US$", "$", "USD", "usd") else "foreign" if code else "cny"
+                    hit.unit = "eur" if word == "€" else word
                 hit.start = prefix.start()
         hits.append(hit)
     return hits
@@ -632,10 +645,47 @@ def _year_rate_after(hit: "_Hit", norm: str) -> bool:
     )
 
 
+# 「汇率：欧元7.8，美元7.1」「美元按7.1」: a plain number right after the dollar word, in a list of rates (a rate word
+# earlier in its sentence) or linked by 按/兑, is the dollar's rate; a number after another currency's name is that
+# currency's rate (bot/estimate/foreign_costs.py), never the dollar's
+_DOLLAR_NAMED_RATE = re.compile(r"(?:美元|美金|usd|USD)\s*(?P<link>按|兑人民币|兑|折人民币|折|[是为:：=])?\s*$")
+_CURRENCY_NAMED_BEFORE = re.compile(
+    r"(?:美元|美金|usd|USD|欧元|日元|英镑|港币|港元|澳元|加元|新加坡元|韩元)\s*(?:按|兑|[是为:：=])?\s*$"
+)
+_FOREIGN_NAMED_BEFORE = re.compile(
+    r"(?:欧元|日元|英镑|港币|港元|澳元|加元|新加坡元|韩元)\s*(?:汇率)?\s*(?:按|兑|[是为:：=])?\s*$"
+)
+_RATE_WORD_IN_SENTENCE = re.compile(
+    r"(?:汇率|中间价|汇价|比价|换算|折算|(?:欧元|日元|英镑|港币|港元|澳元|加元|韩元)\s*(?:=|兑|按|折))[^。！？!?\n]*$"
+)
+
+
+def _dollar_named_rate(hit: "_Hit", norm: str) -> bool:
+    m = _DOLLAR_NAMED_RATE.search(norm, max(0, hit.start - 8), hit.start)
+    if m is None or hit.magnitude or not (Decimal("0.5") <= hit.value <= Decimal(20)):
+        return False
+    return bool(
+        m.group("link") in ("按", "兑人民币", "兑", "折人民币", "折")
+        or _RATE_WORD_IN_SENTENCE.search(norm, 0, m.start())
+    )
+
+
 def _classify(hit: _Hit, norm: str) -> None:
     """Set kind/currency/unit of a hit from its unit word and the cues around it."""
     cue_before = norm[max(0, hit.start - 12) : hit.start]
+    if (  # 「汇率 美元7.05 欧元7.7」: 欧元 after a space names the next rate, not this number's unit
+        hit.unit_kind in ("foreign", "usd")
+        and norm[hit.num_end : hit.num_end + 1].isspace()
+        and not hit.magnitude
+        and _CURRENCY_NAMED_BEFORE.search(cue_before)
+    ):
+        hit.unit_kind, hit.unit, hit.end = None, "", hit.num_end
     kind = hit.unit_kind
+    if kind in (None, "rate") and _FOREIGN_NAMED_BEFORE.search(cue_before) and not hit.magnitude:
+        return  # 「欧元7.8的汇率」: that currency's rate to yuan (bot/estimate/foreign_costs.py), no dollar rate
+    if kind is None and _dollar_named_rate(hit, norm):
+        hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end
+        return
     plain_number = not hit.magnitude and hit.value > 0
     spaced_usd = (  # 「中间价7.1 美元金额没涨」: 美元 after a space starts the next words
         kind == "usd" and norm[hit.num_end : hit.num_end + 1].isspace() and Decimal("0.5") <= hit.value <= 20

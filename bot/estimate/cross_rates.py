@@ -28,10 +28,22 @@ _CUR = _alternation(_USD + _CNY + list(FOREIGN))
 _NUM = r"([0-9]+(?:\.[0-9]+)?)"
 _LINK = r"(?:=|＝|等于|兑换?|对|折合|折|换|可以换|能换|约)"
 _WORDS = r"(?:汇率|中间价|汇价|比价)?\s*(?:是|为|按|取|用|约|大概|算)?"
-# 「1欧=1.08美元」「1美元兑150日元」「一美元等于7.2元人民币」
-ONE = re.compile(rf"(?<![0-9.])(?:1|一)\s*({_CUR})\s*{_LINK}\s*{_WORDS}\s*{_NUM}\s*({_CUR})", re.I)
+# 「1欧=1.08美元」「1美元兑150日元」「一美元等于7.2元人民币」; per 100 units too (「100日元兑5元人民币」「100美元=690元」)
+PER = r"(?<![0-9.])(1|一|10|100|1000|10000|一百|一千|一万|百|千)"
+ONE = re.compile(rf"{PER}\s*({_CUR})\s*{_LINK}?\s*{_WORDS}\s*{_NUM}\s*({_CUR})", re.I)
+_COUNTS = {"一": 1, "一百": 100, "百": 100, "一千": 1000, "千": 1000, "一万": 10000}
+
+
+def count_of(word: str) -> Decimal:
+    """The units a rate is quoted per: 「100日元=4.8元」 is 0.048 yuan per yen."""
+    return Decimal(_COUNTS.get(word, word))
+
+
 # 「欧元兑美元汇率1.08」「日元对美元按0.0067」: units of the second per one of the first
-NAMED = re.compile(rf"({_CUR})\s*(?:兑|对|兑换|/)\s*({_CUR})\s*的?\s*{_WORDS}\s*{_NUM}(?![0-9]|[万千亿wk])", re.I)
+NAMED = re.compile(
+    rf"({_CUR})\s*(?:兑换?|对|/|折合?|折算成?|折成|换成?)\s*({_CUR})\s*的?\s*{_WORDS}\s*{_NUM}(?![0-9]|[万千亿wk])",
+    re.I,
+)
 
 
 # 「1美元=7.1」: a dollar rate with no currency after it is to yuan (only a plausible USD→CNY rate)
@@ -43,11 +55,13 @@ DOLLAR_BARE = re.compile(
 def stated(text: str) -> Dict[Tuple[str, str], Tuple[Decimal, Tuple[int, int]]]:
     """{(from, to): (units of `to` per one `from`, where it is said)} for each rate the text states, both ways."""
     out = {}
-    for pattern, a, n, b in ((ONE, 1, 2, 3), (NAMED, 1, 3, 2)):
+    for pattern, a, n, b in ((ONE, 2, 3, 4), (NAMED, 1, 3, 2)):
         for m in pattern.finditer(text or ""):
             x, y = _code_of(m.group(a)), _code_of(m.group(b))
+            if pattern is ONE and not _linked(m):
+                continue
             try:
-                rate = Decimal(m.group(n))
+                rate = Decimal(m.group(n)) / (count_of(m.group(1)) if pattern is ONE else 1)
             except InvalidOperation:
                 continue
             if not x or not y or x == y or rate <= 0 or (x, y) in out:
@@ -62,6 +76,13 @@ def stated(text: str) -> Dict[Tuple[str, str], Tuple[Decimal, Tuple[int, int]]]:
             out[("USD", "CNY")] = (rate, m.span())
             out.setdefault(("CNY", "USD"), (Decimal(1) / rate, m.span()))
     return out
+
+
+def _linked(m) -> bool:
+    """「1欧=1.08美元」「100日元按4.8元人民币」: a quote links the two amounts (=, 兑, 按 …); 「100美元 7万元」 is two
+    amounts, no rate."""
+    between = m.string[m.end(2) : m.start(3)]
+    return bool(re.search(rf"{_LINK}|汇率|中间价|汇价|比价|是|为|按|取|用|算", between))
 
 
 def held(text: str, figs: list) -> list:
@@ -106,8 +127,10 @@ def convert(text: str, amount: Decimal, source: str, target: str) -> Optional[Tu
 def _one_way(text: str) -> set:
     """The pairs as the user wrote them (not their inverses)."""
     out = set()
-    for pattern, a, b in ((ONE, 1, 3), (NAMED, 1, 2)):
+    for pattern, a, b in ((ONE, 2, 4), (NAMED, 1, 2)):
         for m in pattern.finditer(text or ""):
+            if pattern is ONE and not _linked(m):
+                continue
             x, y = _code_of(m.group(a)), _code_of(m.group(b))
             if x and y:
                 out.add((x, y))

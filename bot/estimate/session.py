@@ -682,6 +682,7 @@ class EstimateSession:
             self.items = item_words.sort_items(self.items + new_items)  # read this message for them too
         facts_before = self.facts
         self._note_facts(text)
+        self._answer_left = None  # the part of an answer left to read once a correction in it was made
         resolved = self._resolve_clarification(text) if self.clarify else False
         resolved = resolved or self._last_year_said_whole(norm)
         settled = {k: self.inputs[k] for k in LIST_FIELDS if k in self.inputs} if resolved else {}
@@ -693,7 +694,7 @@ class EstimateSession:
         had = dict(self.inputs)
         self.entry_dropped = False
         count_asks = [n for n in self.notes if COUNT_ASKED.search(n)]
-        got = self._absorb(text, correction=is_correction)
+        got = self._absorb(self._answer_left or text, correction=is_correction)
         self._drop_stale_everyone_notes()
         self._drop_answered_count_asks(count_asks, had)
         if self.entry_dropped:
@@ -1633,7 +1634,11 @@ class EstimateSession:
         from bot.estimate import foreign_costs
         from bot.estimate.understand import figures
 
-        said = data["text"]
+        said, rest = foreign_costs.corrected_in_answer(
+            data["text"], norm
+        )  # 「…是68万日元不是80万」: in the message asked
+        if rest != norm:
+            self._answer_left = norm = rest  # the correction is made in the message read again, not read a second time
         figs = figures(norm)
         yuan = [f for f in figs if f.kind == "money" and f.currency in (None, "CNY") and f.value >= 1]
         rates = [f for f in figs if f.kind == "rate"]

@@ -301,7 +301,11 @@ def _kind_closes_after(text: str, end: int) -> bool:
     """「50万美元离岸，」「120万美元离岸业务」: the on/offshore word right after a figure ends its clause, so it names
     that figure (not one after it, and not 「离岸没有」)."""
     m = re.match(rf"[^，。；,;]{{0,2}}?({OFFSHORE}|{ONSHORE})", text[end : end + 10])
-    return bool(m and re.match(r"\s*(的?(业务|执行额|合同|部分|收入)|[，。；,;！!？?\n]|$)", text[end + m.end() :]))
+    # a space closes it too (「今年离岸100万美元 100万在岸 离岸奖励多少」), unless a figure follows (「离岸 50万美元」)
+    return bool(
+        m
+        and re.match(r"(\s*(的?(业务|执行额|合同|部分|收入)|[，。；,;！!？?\n]|$)|\s+(?![0-9]))", text[end + m.end() :])
+    )
 
 
 def _with_currency(f, currency: str):
@@ -494,6 +498,7 @@ class Reader:
 
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
+        self._converted_keys = set()  # business amounts converted from another currency (added to, never replaced)
         # 「…连续两年增长——哦不对…这条当我没说」: a claim taken back in the message is never read (bot/understand/retractions.py)
         pasted, table_problems = tables.read_tables(tables.drop_bullets(without_retracted(normalize(self.raw[:2000]))))
         pasted = tables.read_labelled_rows(pasted)
@@ -837,6 +842,7 @@ class Reader:
         if self._rate_choice:
             self._ask_rate_year()
         self._rate_only_converted()
+        self._no_dollar_in_sight()
         self._offshore_yuan_at_given_rate()
         relative_figures.attach(self._derivations, self.out.fields)
         self.out.vague = self._rough_left()
@@ -855,15 +861,53 @@ class Reader:
         from calculator.figures_zh import FOREIGN_NAMES
 
         target = "USD" if key.endswith("_usd") else "CNY"
-        got = cross_rates.convert(self.text, f.value, f.currency, target)
+        got = cross_rates.convert(self.text, f.value, f.currency, target) or self._through_yuan(key, f, target)
         if got is None:
             return False
         value, words = got
-        self.out.fields[key] = value
+        self._converted_keys.add(key)
+        self._business_amount(key, value, f.raw, "美元" if target == "USD" else "元", f.start)
         name = FOREIGN_NAMES.get(f.currency, f.currency)
         what = "离岸执行额" if target == "USD" else "执行额"
         self.out.notes.append(f"{what}{wan(f.value, name)}折合{cross_rates.NAMES[target]}：{words}")
         return True
+
+    def _no_dollar_in_sight(self):
+        """「离岸执行额80万欧元，汇率7.8」: a rate of no named currency, in a message whose amounts are in another
+        currency and that names no dollar, may be that currency's rate: it is never kept as the dollar's rate
+        (asked when needed, naming it)."""
+        f = self.out.fields
+        foreign = [g for g in self.figs if g.kind == "money" and g.currency not in (None, "CNY", "USD")]
+        if not foreign or any(g.kind == "money" and g.currency == "USD" for g in self.figs):
+            return
+        if re.search(r"美元|美金|usd|us\$|美刀", self.text, re.I) or (self.known or {}).get("offshore_usd"):
+            return
+        for key in ("usd_cny_rate", "previous_usd_cny_rate"):
+            rate = f.pop(key, None)
+            if rate is not None:
+                note = f"您说的汇率{rate}没有写明是哪种货币兑人民币的汇率，未当作美元兑人民币汇率使用"
+                if note not in self.out.notes:
+                    self.out.notes.append(note)
+
+    def _through_yuan(self, key: str, f, target: str):
+        """「日本客户5000万日元 … 100日元=4.8元，美元7.1」: an amount in another currency with that currency's rate to
+        yuan said (bot/estimate/foreign_costs.py), to yuan, and to dollars at the year's dollar rate the user gave;
+        (value, arithmetic) or None (asked: no rate is ever assumed, nor one currency's rate taken for another's)."""
+        rate = foreign_costs.tied_rates(self.text, self.figs).get(f.currency)
+        if rate is None:
+            return None
+        yuan = f.value * rate[0]
+        if target == "CNY":
+            value = yuan.quantize(Decimal("0.01"))
+            return value, f"{f.value:,f} × {rate[0]} = {value:,.2f}（按您给的汇率）"
+        dollar = self.out.fields.get(key.replace("offshore_usd", "usd_cny_rate"))
+        if not dollar or dollar <= 0:
+            return None
+        value = (yuan / dollar).quantize(Decimal("0.01"))
+        return (
+            value,
+            f"{f.value:,f} × {rate[0]} ÷ {dollar} = {value:,.2f}（按您给的汇率折成人民币，再按美元汇率{dollar}折成美元）",
+        )
 
     def _offshore_yuan_at_given_rate(self):
         """「离岸…折成人民币是900万 当年汇率7.2」: an offshore amount told in yuan, with that year's rate told too, is
@@ -1248,10 +1292,13 @@ class Reader:
         """One year's 在岸/离岸 amount; a second one of the same year in a message that counts several contracts
         (「两个合同，一个执行了80万美元，一个45万美元」) is added to it, with a note; otherwise the later one stands."""
         before = self.out.fields.get(key)
-        several = (
+        # 「欧洲客户80万欧元，美国客户30万美元」: an amount in another currency, converted, beside one in dollars is
+        # another contract of the same year, never the same amount told twice
+        several = (before is not None and key in self._converted_keys) or (
             re.search(  # contracts counted (「两个合同」「一个…一个…」), never 分别 alone (「增量和创新分别多少」)
                 r"(两|三|四|五|几|[2-9])\s*(个|笔|份|单)\s*(离岸|在岸|境外|境内|国际)?(合同|项目|订单|单子)"
-                r"|一个[^，。；,;]{0,12}一个|(合同|项目|订单)[^，。；,;]{0,6}分别",
+                r"|一个[^，。；,;]{0,12}一个|(合同|项目|订单)[^，。；,;]{0,6}分别"
+                r"|(合同|项目|订单|业务)\s*(有|分)?\s*(两|三|四|五|几|[2-9])\s*(块|笔|部分|个)",
                 self.text,
             )
         )

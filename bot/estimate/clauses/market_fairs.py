@@ -119,6 +119,9 @@ def _totals_with_travel(r) -> bool:
         hit = after or before
         if hit is None:
             continue
+        at = (f.end + hit.start()) if after else (max(0, f.start - 24) + hit.start())
+        if re.search(r"[不没未无]\s*$", r.text[max(0, at - 2) : at]):
+            continue  # 「不含差旅」「没包括机票」: the travel is said to be outside the figure
         tail = r.text[f.end + (after.end() if after else 0) : f.end + (after.end() if after else 0) + 10]
         if after and any(g.kind == "money" and f.end < g.start <= f.end + after.end() + 10 for g in r.figs):
             continue  # 「一共8万 包括机票2万」: the travel has its own figure, read as a part
