@@ -583,6 +583,14 @@ def _numbers(norm: str, masked: List[range]):
             and norm[dollar_word.start() - 1 : dollar_word.start()] not in _NUMERAL_CHARS
         ):  # 「离岸美元1.3m」「美金 1,450k」: the dollar word said before an amount with its magnitude
             hit.unit_kind, hit.unit = "usd", dollar_word.group(1)
+        named = _FOREIGN_NAME_BEFORE.search(norm, max(0, start - 6), start) if prefix is None else None
+        if (
+            named is not None
+            and hit.unit_kind is None
+            and (magnitude or hit.value >= 50)
+            and norm[named.start() - 1 : named.start()] not in _NUMERAL_CHARS
+        ):  # 「展位费欧元8000」: the currency's name before an amount (a small number there is its rate: 「欧元7.8」)
+            hit.unit_kind, hit.unit = "foreign", named.group(1)
         if prefix is not None and hit.unit_kind == "rate" and norm[end : end + 1].isspace():
             hit.unit_kind, hit.unit = None, ""  # 「USD 100 汇率按6.9」: a dollar amount, then the rate
         if prefix is not None:
@@ -645,6 +653,7 @@ def _year_rate_after(hit: "_Hit", norm: str) -> bool:
     )
 
 
+_FOREIGN_NAME_BEFORE = re.compile(r"(欧元|日元|英镑|港币|港元|澳元|加元|新加坡元|韩元)\s*$")
 # 「汇率：欧元7.8，美元7.1」「美元按7.1」: a plain number right after the dollar word, in a list of rates (a rate word
 # earlier in its sentence) or linked by 按/兑, is the dollar's rate; a number after another currency's name is that
 # currency's rate (bot/estimate/foreign_costs.py), never the dollar's
@@ -681,7 +690,7 @@ def _classify(hit: _Hit, norm: str) -> None:
     ):
         hit.unit_kind, hit.unit, hit.end = None, "", hit.num_end
     kind = hit.unit_kind
-    if kind in (None, "rate") and _FOREIGN_NAMED_BEFORE.search(cue_before) and not hit.magnitude:
+    if kind in (None, "rate") and _FOREIGN_NAMED_BEFORE.search(cue_before) and not hit.magnitude and hit.value < 50:
         return  # 「欧元7.8的汇率」: that currency's rate to yuan (bot/estimate/foreign_costs.py), no dollar rate
     if kind is None and _dollar_named_rate(hit, norm):
         hit.kind, hit.unit, hit.end = "rate", "汇率", hit.num_end

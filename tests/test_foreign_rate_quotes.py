@@ -31,6 +31,8 @@ class TestPerHundredQuotes:
             ("一百日元换4.8块钱", ("JPY", "CNY"), D("0.048")),
             ("100美元兑690元", ("USD", "CNY"), D("6.9")),
             ("1000韩元=5.2元", ("KRW", "CNY"), D("0.0052")),
+            ("100日元合4.8元", ("JPY", "CNY"), D("0.048")),
+            ("1欧元相当于1.08美元", ("EUR", "USD"), D("1.08")),
         ],
     )
     def test_the_rate_is_per_unit(self, text, pair, rate):
@@ -191,3 +193,19 @@ def test_a_kind_word_after_a_figure_and_a_space_names_it(text):
     out = read(text)
     assert out.fields["onshore_cny"] == out.fields["offshore_usd"]
     assert not any(c.kind == "currency" for c in out.clarifications)
+
+
+class TestCurrencyNameBeforeTheAmount:
+    def test_an_amount_after_the_name_is_in_that_currency(self):
+        """「展位费欧元8000」: 8000 euros, asked about without a rate, never read as yuan."""
+        out = read("巴黎指定展会，展位费欧元8000，能补多少")
+        assert "fairs" not in out.fields
+        assert any("8,000欧元" in c.question for c in out.clarifications)
+
+    def test_with_the_rate_said_before_it(self):
+        """「汇率7.8，展位费欧元8000」: 8000 is the cost, 7.8 its rate (euros only in the message)."""
+        assert [D("62400.00")] == costs("巴黎指定展会，汇率7.8，展位费欧元8000，能补多少")
+
+    def test_offshore_after_the_name(self):
+        out = read("离岸执行额欧元80万，欧元兑美元1.08，汇率7.1")
+        assert (D("864000.00"), D("7.1")) == (out.fields["offshore_usd"], out.fields["usd_cny_rate"])

@@ -42,9 +42,9 @@ def tied_rates(text: str, figs: list) -> dict:
             # 「欧元汇率7.8」「欧元兑人民币7.8」, or a list of rates after the rate word (「汇率：欧元7.8，美元7.1」)
             if "." not in n.group(1) and re.match(r"[,，][0-9]{3}", text[n.end() :]):
                 continue  # 「EUR 9,000」: an amount with its thousands
-            if re.search(r"汇率|中间价|汇价|比价|兑|对|=|折", n.group(0)) or _RATE_WORD_BEFORE.search(
-                text, 0, n.start()
-            ):
+            if re.search(r"汇率|中间价|汇价|比价|兑|对|=|折", n.group(0)) or (
+                _RATE_WORD_BEFORE.search(text, 0, n.start()) and Decimal(n.group(1)) < 50
+            ):  # in a list, only a number no amount could be (「汇率7.8，展位费欧元8000」: 8000 is the cost)
                 named = n
                 break
         m = one or named
