@@ -1,5 +1,6 @@
 """Rates the user states between two currencies, written either way round: 「1欧=1.08美元」「1美元=150日元」
-「1美元=7.10人民币」「欧元兑美元汇率1.08」「日元兑美元按0.0067」. From them an amount in another currency is taken to
+「1美元=7.10人民币」「欧元兑美元汇率1.08」「欧元折美元按1.08」「日元兑美元按0.0067」, or per 100 units (「100日元=4.8元」
+「100美元兑690元」). From them an amount in another currency is taken to
 dollars (三（二） counts offshore business 以美元计算) or to yuan (a cost), directly or through one currency both rates
 name (欧元→美元→人民币); the arithmetic is said. No rate is ever assumed: a pair the words do not state is None."""
 

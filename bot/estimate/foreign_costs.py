@@ -1,6 +1,7 @@
 """A fair's cost in a currency other than yuan or dollars (「展位费+特装一共80万日元，日元汇率按0.048算」): converted to
 yuan at the user's own rate for that currency (80万日元 × 0.048 = 38,400元) before the 70%, the arithmetic said. The
-rate counts only when the words name that currency (「日元汇率按0.048」「1日元=0.048元」「日元兑人民币按0.048」); with
+rate counts only when the words name that currency (「日元汇率按0.048」「1日元=0.048元」「100日元=4.8元」「日元兑人民币按0.048」,
+or a list after the rate word: 「汇率：欧元7.8，100日元=4.9元，美元7.1」); with
 none, the yuan amount or the rate is asked, naming the currency — no rate is ever assumed, and a rate so tied to
 another currency is never read as the dollar rate."""
 
