@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from bot.understand.people_counts import PEOPLE  # the shared reader of counts of people
+from bot.understand.people_counts import NUMBER, PEOPLE  # the shared reader of counts of people
 
 
 EVERYONE = re.compile(r"都|全部|全都|均|一律|总共|一共|合计")
@@ -78,7 +78,9 @@ def _opens_part(words: str) -> bool:
 
     w = estimate_words()["subgroups"]
     opening = rf"\s*(?:{alternation(w['exception'])})?\s*(?:{alternation(w['inside'] + w['inside_bare'])})"
-    return re.match(opening, words) is not None
+    # 「应届大专以上的32个，但是有5个只实习了一个月」: a count right after 但是/不过 (有) is some of those just counted
+    but = rf"\s*(?:{alternation(w['exception'])})\s*(?:还有|有|也有)?\s*(?:{NUMBER})\s*(?:个|名|位|人)"
+    return re.match(opening, words) is not None or re.match(but, words) is not None
 
 
 def _trimmed(run: List[ConditionGroup]) -> List[ConditionGroup]:

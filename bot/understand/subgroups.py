@@ -172,9 +172,10 @@ def _siblings(t: str, first: Part, group: int, opened_only: bool = False) -> Lis
     w = _words()
     people = alternation(w["people"])
     opener = alternation(w["more"])
-    # 「另外4个社保才交了5个月；还有2个是大三的」: after a semicolon only a part opened by its own word (还有/另外)
+    # 「另外4个社保才交了5个月；还有2个是大三的」: after a semicolon or a full stop only a part opened by its own word
+    # (还有/另外)
     nxt = re.compile(
-        rf"\s*(?:[，,、]|[；;](?=\s*(?:{opener})))?\s*(?P<o>(?:{opener})\s*(?:有)?)?\s*(?P<n>{NUMBER})\s*"
+        rf"\s*(?:[，,、]|[；;。](?=\s*(?:{opener})))?\s*(?P<o>(?:{opener})\s*(?:有)?)?\s*(?P<n>{NUMBER})\s*"
         rf"(?:个(?!多?月|年|小时)|名|位|人(?!次))(?:{people})?(?![\d一二两三四五六七八九十])"
     )
     rest = re.compile(rf"\s*[，,、]?\s*(?:{alternation(w['rest'])})")
