@@ -478,6 +478,9 @@ def without_parts(t: str) -> str:
     from bot.understand.degree_course_parts import spans as course_spans
 
     spans += course_spans(t)  # 「…每人8万；另外两个同事在读EMBA」: those two's course
+    from bot.understand.ledger_rows import failing_spans as row_spans
+
+    spans += row_spans(t)  # 「部门经理 本科 2人 在职MBA学费 每人15万」 one ledger line among others: that line's words
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t
