@@ -42,6 +42,7 @@ class Narrowing:
     counted: Optional[int]  # None: the parts beside do not add up — asked
     chain: Tuple[Part, ...]  # the group, then each narrowing, the counted one last
     beside: Tuple[Part, ...]  # the parts left out beside the counted one
+    at: int = 0  # when counted is None: the chain's index of the count the unclear parts were said beside (0: the last)
 
     def unclear(self, t: str) -> str:
         """「“其余10个签的是半年”」: the parts beside, named when they do not add up."""
@@ -135,6 +136,7 @@ def _read(t: str, code: str, ids) -> Optional[Narrowing]:
         return None
     spans = _spans(t, found)
     met, chain, beside, last, subject = set(), [], [], 0, ""
+    unclear: Optional[Tuple[Tuple[Part, ...], int]] = None
     level: List[Part] = []  # the parts beside the chain's last count
     for m, (start, end) in zip(found, spans):
         n = whole(m.group("n"))
@@ -146,7 +148,8 @@ def _read(t: str, code: str, ids) -> Optional[Narrowing]:
         fails = tuple(c.label for c in said if c.status == "not_met")
         new = {c.id for c in said if c.status == "met"} - met
         if chain and n == chain[-1].count and _named_again(t, start, m):
-            last = m.end()  # 「这180人中考试过了的170人」「130人里考核通过118人」: named again, the next taken inside it
+            # 「这180人中考试过了的170人」「130人里考核通过118人」: named again, the next taken inside it
+            last = m.end()
             continue
         if chain and not fails and n < chain[-1].count and _aside(t, start, m):
             continue  # 「96个（其中40个签的正好一年）」: a detail of the count before, inside it
@@ -155,6 +158,12 @@ def _read(t: str, code: str, ids) -> Optional[Narrowing]:
             if fails:
                 return None  # the group itself fails: the other readers' message
             met |= new
+        elif new and not fails and n <= chain[-1].count and level and not split and _named_before(t, last, m):
+            # 「其中130人、剩下8个高中；130人里考核通过118人」: 130 + 8 is not 140 — the chain goes on inside 130, and
+            # the parts beside it are asked about, naming them (never a count guessed)
+            unclear = unclear or (tuple(level), len(chain) - 1)
+            met |= new
+            level = []
         elif new and not fails and n <= chain[-1].count and split:
             # 「其中大专及以上130人、剩下10个高中学历；130人里考核通过118人」: the parts beside add up, the chain goes on
             if len(chain) > 1 and not _nested(t, start, m.start(), last):
@@ -176,6 +185,8 @@ def _read(t: str, code: str, ids) -> Optional[Narrowing]:
         return None
     if any(p.meets for p in beside):
         return None  # 「30个签了1年 10个签了2年」: more groups that qualify — the readers of groups add them up
+    if unclear:
+        return Narrowing(chain[0].count, None, tuple(chain), unclear[0], unclear[1])
     if level and sum(p.count for p in level) + chain[-1].count != chain[-2].count and not _rest_said(t, found):
         # parts that do not add up to the count they were taken from: after two narrowings the chain is plain and the
         # parts beside are what is unclear — asked, naming them (counted None); else another reader's. Never a guess.
@@ -187,6 +198,11 @@ def _named_again(t: str, start: int, m) -> bool:
     """Whether the count `m` names the count before it again: 这/那 before it (「这118人里」) or an among word right
     after it (「130人里考核通过118人」)."""
     return bool(re.search(r"[这那]\s*$", t[start : m.start()]) or re.match(rf"\s*(?:{AMONG}|里|中)", t[m.end() :]))
+
+
+def _named_before(t: str, last: int, m) -> bool:
+    """Whether the count `m` is said inside a count named again just before it (「130人里考核通过118人」)."""
+    return bool(last) and bool(re.match(rf"\s*(?:{AMONG}|里|中)", t[last : m.start()]))
 
 
 def _aside(t: str, start: int, m) -> bool:

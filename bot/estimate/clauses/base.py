@@ -239,7 +239,8 @@ def read_narrowing(r, code: str, ids, field: str) -> bool:
         if found.chain[0].start <= f.start < max(p.end for p in found.chain + found.beside):
             r.use(f)
     if found.counted is None:  # asked, naming the count whose role is unclear; nobody assumed to qualify meanwhile
-        last, parent = found.chain[-1].count, found.chain[-2].count
+        at = found.at or len(found.chain) - 1
+        last, parent = found.chain[at].count, found.chain[at - 1].count
         ask = (
             f"您说的人数逐层是{' → '.join(str(p.count) for p in found.chain)}，但{found.unclear(r.text)}和这{last}名"
             f"加起来不是{parent}名，说的是哪些人不清楚。符合全部条件（可以计入）的一共有多少名？"
