@@ -102,3 +102,41 @@ def test_project_managers_parts_after_but():
         "但是有3个是大专，还有2个是普通员工，其他都符合。能补多少"
     )
     assert 10 == len(session.inputs["senior_training"])
+
+
+def test_but_cut_off_by_a_comma_still_opens_a_part():
+    session = EstimateSession.start(
+        HEAD
+        + "今年接了40个实习生，应届大专以上的32个；但是，有5个只实习了一个月；还有2个社保才交了4个月。实习生补贴能拿多少"
+    )
+    assert 25 == session.inputs["qualified_interns"]
+
+
+def test_one_more_part_opened_by_ling():
+    session = EstimateSession.start(
+        HEAD
+        + "今年接了40个实习生，符合应届大专以上的32人，但5人实习期只有1个月，另2人社保只交4个月，其余都符合。补多少"
+    )
+    assert 25 == session.inputs["qualified_interns"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年接了40个实习生，应届大专以上的32个，有5个只实习了一个月，有2个社保才交了4个月，其他都符合。补贴多少",
+        "今年接了30个实习生，符合条件的应届大专生20个，还有4个社保只交了3个月。补贴多少",
+    ],
+)
+def test_bare_you_parts_after_a_qualifying_group_are_asked_about(text):
+    """「32个，有5个只实习了一个月」: some of the 32, or others? Neither count is taken; asked, naming the parts."""
+    session = EstimateSession.start(HEAD + text)
+    assert "qualified_interns" not in session.inputs
+    assert any("还是另外的人" in p for p in session.problems)
+
+
+def test_bare_you_groups_adding_up_to_the_count_before_are_parts_of_it():
+    """「30个实习生：应届大专以上的22个，有5个是大三的，有3个社保只交了4个月」 (22 + 5 + 3 = 30): beside each other."""
+    session = EstimateSession.start(
+        HEAD + "今年接了30个实习生：应届大专以上的22个，有5个是大三的，有3个社保只交了4个月。补贴多少"
+    )
+    assert 22 == session.inputs.get("qualified_interns")

@@ -56,7 +56,7 @@ def _patterns():
     # 「硕士里有1个是往届的」「本科生中有2个…」: a group named again by its degree (conditions.yml education), then a count
     degree = rf"(?P<in5>(?:{alternation(_degree_words())})(?:生|学历)?的?\s*(?:{among})\s*(?:有|还有))"
     part = re.compile(
-        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside}|(?<=[人个名位员生])[里中])\s*(?:有|还有)|(?P<in3>{bare})|{named}|{degree})"
+        rf"(?:(?:{exc})\s*[，,]?\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside}|(?<=[人个名位员生])[里中])\s*(?:有|还有)|(?P<in3>{bare})|{named}|{degree})"
         rf"{tail}"
     )
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")

@@ -346,7 +346,7 @@ def read_condition_groups(r, code: str, ids, key: str, who: str) -> bool:
     """People told in groups, one per phrase, each with its own conditions (bot/understand/condition_groups.py): the
     groups none of whose person conditions `ids` of clause `code` fail are counted into `key`, the others named (never
     the whole item ruled out by one group). True when the message was read this way (some group fails)."""
-    from bot.understand.condition_groups import groups
+    from bot.understand.condition_groups import groups, unclear_parts
 
     found = groups(r.text, code, ids)
     if not found or not any(g.failed for g in found) or all(g.failed for g in found):
@@ -355,6 +355,14 @@ def read_condition_groups(r, code: str, ids, key: str, who: str) -> bool:
     for f in r.unused("count"):
         if any(g.start == f.start for g in found):
             r.use(f)
+    unclear = unclear_parts(r.text, found)
+    if unclear:  # 「32个…，有5个只实习了一个月」: of the 32 or beside them? asked, never either count taken
+        named = "".join(f"“{g.words}”" for g in unclear)
+        first = next(g for g in found if not g.failed)
+        r.out.problems.append(
+            f"{named}是您说的“{first.words}”里面的，还是另外的人？请告诉我符合全部条件的{who}一共有多少名。"
+        )
+        return True
     counted = sum(g.count for g in kept)
     r.out.fields[key] = counted
     said = "+".join(str(g.count) for g in kept)
