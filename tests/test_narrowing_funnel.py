@@ -64,3 +64,13 @@ def test_a_part_beside_that_does_not_complete_its_step_is_asked_about():
     assert 1 == found.at and "剩下8个高中学历" in found.unclear(t)
     session = EstimateSession.start("我们是已认定的服务外包培训机构，" + t + "。能拿多少")
     assert "institution_trainees" not in session.inputs
+
+
+def test_the_conditions_met_along_the_steps_are_not_asked_again():
+    session = EstimateSession.start(
+        "我们是已认定的服务外包培训机构，今年结业120人，其中大专及以上110人、剩下10个中专；110人里考试通过100人；"
+        "这100人里和外包企业签了劳动合同的，一年以上的90个，另外10个签的半年。能拿多少"
+    )
+    assert 90 == session.inputs["institution_trainees"]
+    assert session.inputs["_fact_trainee_passed_exam@3.7.2"] is True
+    assert 1 == session.inputs["_fact_labor_contract_years@3.7.2"]

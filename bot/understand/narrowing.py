@@ -34,6 +34,7 @@ class Part:
     end: int
     failed: Tuple[str, ...] = ()  # labels of the conditions its words fail
     meets: bool = False  # its words meet a condition and fail none
+    said: str = ""  # a step's words as read, with the condition word carried to it (「劳动合同一年及以上的」)
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _read(t: str, code: str, ids) -> Optional[Narrowing]:
             beside.append(Part(n, start, end, fails, meets))
             level.append(beside[-1])
             continue
-        chain.append(Part(n, start, end))
+        chain.append(Part(n, start, end, said=(subject if subject not in words else "") + words))
         last = m.end()
     if len(chain) < 2 or not beside and len(chain) < 3 or set(ids) - met:
         return None

@@ -250,7 +250,27 @@ def read_narrowing(r, code: str, ids, field: str) -> bool:
         return True
     r.out.fields[field] = found.counted
     r.out.notes.append(f"人数逐层缩小：{found.said(r.text)}，按{found.counted}名计算")
+    _facts_of_steps(r, code, ids, found.chain)
     return True
+
+
+def _facts_of_steps(r, code: str, ids, steps) -> None:
+    """The person conditions met along a narrowing (「这118人里…签了劳动合同的，一年及以上的96个」): the people counted
+    meet them, so each is set for the clause (`_fact_<fact>@<code>`, the value said at its step), never asked again."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    for step in steps[1:]:
+        facts = read_facts(step.said)
+        met = {c.id for c in conditions.evaluate(code, facts).checks if c.status == "met"}
+        for leaf in conditions.leaves(code):
+            if leaf.get("id") in ids and leaf["id"] in met and leaf.get("fact") in facts:
+                said = facts[leaf["fact"]]
+                value = said.exact() if hasattr(said, "exact") else said
+                if value is None and leaf.get("op") == "ge" and getattr(said, "lo", None) is not None:
+                    value = said.lo  # 「1年以上」: its floor, which meets the condition already
+                if value is not None:
+                    r.out.fields.setdefault(f"_fact_{leaf['fact']}@{code}", value)
 
 
 def ask_uncounted_parts(r, code: str, ids, who: str) -> bool:
