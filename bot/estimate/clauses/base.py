@@ -380,7 +380,8 @@ def read_condition_groups(r, code: str, ids, key: str, who: str) -> bool:
         named = "".join(f"“{g.words}”" for g in unclear)
         first = next(g for g in found if not g.failed)
         r.out.problems.append(
-            f"{named}是您说的“{first.words}”里面的，还是另外的人？请告诉我符合全部条件的{who}一共有多少名。"
+            f"{named}是您说的“{first.words}”里面的，还是另外的人？请告诉我"
+            f"{who if who.startswith('符合') else '符合全部条件的' + who}一共有多少名。"
         )
         return True
     counted = sum(g.count for g in kept)
