@@ -70,7 +70,26 @@ def read(r, costs: list, counts: list) -> bool:
         return True
     r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
     r.out.fields["_fact_education_level@" + CODE] = _level_word(min(_rank(g.degree) for g in kept))
+    from bot.estimate.clauses.senior_training import _degree_course_label
+
+    if any(_degree_course_label() in labels for _, labels in below):
+        r.out.fields["_fact_degree_education@" + CODE] = False  # the degree course is that group's, left out
+    _kept_position(r, found, kept)
     return True
+
+
+def _kept_position(r, found: list, kept: list) -> None:
+    """「项目经理 硕士 5人…」「测试人员 本科 6人…」 one per line: the position of the people counted is the lowest one
+    their own rows name (`_fact_position_level@3.7.3`), the rows below it being left out; nothing is set unless every
+    kept row names one."""
+    from bot.estimate.clauses.senior_training import rank_said
+    from knowledge import conditions
+
+    rows = _rows(r.text, found)
+    said = [rank_said(rows[g], "position") if g in rows else None for g in kept]
+    if not kept or any(x is None for x in said):
+        return
+    r.out.fields["_fact_position_level@" + CODE] = conditions.scales()["position"][min(x[0] for x in said)][0]
 
 
 def _shares(found: list, costs: list) -> list:
@@ -149,13 +168,17 @@ def _counted_note(kept: list, below: list) -> str:
 def _failing(text: str, found: list, costs: list) -> dict:
     """Each group's conditions of 三（七）3 failed (the labels; empty when none): its degree against the clause's
     (本科以上), and the position said in its own words (「4个大专的普通员工」: below 项目经理), from conditions.yml."""
-    from bot.estimate.clauses.senior_training import level_needs, rank_said
+    from bot.estimate.clauses.senior_training import _degree_course_label, degree_course, level_needs, rank_said
 
     bounds = sorted([g.first for g in found] + [c.start for c in costs] + [len(text)])
+    rows = _rows(text, found)
     out = {}
     for g in found:
-        own = text[g.first : min(b for b in bounds if b >= g.end)]  # up to the next group or cost
+        # a ledger row (「开发工程师 本科 4人 日语培训 每人2万」) is all its group's; else up to the next group or cost
+        own = rows.get(g) or text[g.first : min(b for b in bounds if b >= g.end)]
         labels = []
+        if degree_course(own):  # 「部门经理 本科 2人 在职MBA学费 每人15万」: a degree course, that row alone
+            labels.append(_degree_course_label())
         for leaf, need in level_needs():
             if leaf["scale"] == "education":
                 low = _rank(g.degree)
@@ -166,6 +189,18 @@ def _failing(text: str, found: list, costs: list) -> dict:
                 labels.append(leaf["label"])
         out[g] = labels
     return out
+
+
+def _rows(text: str, found: list) -> dict:
+    """{group: its line} when the groups are said one per line (a pasted ledger: each line holds one group and its
+    cost): the whole line, the position before the degree included, is that group's own words."""
+    out = {}
+    for m in re.finditer(r"[^\n]+", text):
+        mine = [g for g in found if m.start() <= g.first < m.end()]
+        if len(mine) != 1:
+            continue
+        out[mine[0]] = m.group(0)
+    return out if len(out) == len(found) else {}
 
 
 def _use_counts(r, found: list) -> None:

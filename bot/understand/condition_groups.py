@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from bot.understand.people_counts import PEOPLE  # the shared reader of counts of people
+from bot.understand.people_counts import NUMBER, PEOPLE  # the shared reader of counts of people
 
 
 EVERYONE = re.compile(r"都|全部|全都|均|一律|总共|一共|合计")
@@ -56,7 +56,7 @@ def groups(text: str, code: str, ids) -> Optional[List[ConditionGroup]]:
         if value:
             own = words[: found[0].start()] + " " + words[found[0].end() :]
             checks = person_checks(own, code, ids)
-        if not value or value != int(value) or _opens_part(words):
+        if not value or value != int(value) or _opens_part(words, text[:start]):
             if runs[-1]:
                 runs.append([])
             continue
@@ -71,14 +71,36 @@ def groups(text: str, code: str, ids) -> Optional[List[ConditionGroup]]:
     return best
 
 
-def _opens_part(words: str) -> bool:
+BARE = re.compile(rf"^\s*(?:还有|也有|有)\s*(?:{NUMBER})\s*(?:个|名|位|人)")
+
+
+def unclear_parts(text: str, found: List[ConditionGroup]) -> List[ConditionGroup]:
+    """The failing groups said with a bare 有 and no name of their own (「应届大专以上的32个，有5个只实习了一个月，有2个社保
+    才交了4个月」) after a group that fails nothing: some of that group, or people beside it? Not said — unless the
+    groups add up to a count said before the list (then they are its parts, each beside the others). [] when clear."""
+    from calculator.figures_zh import numeral_value
+
+    bare = [g for g in found if g.failed and BARE.match(g.words)]
+    if not bare or not any(not g.failed for g in found[: found.index(bare[0])]):
+        return []
+    said = {numeral_value(m.group("n")) for m in PEOPLE.finditer(text[: found[0].span[0]])}
+    return [] if sum(g.count for g in found) in said else bare
+
+
+def _opens_part(words: str, before: str = "") -> bool:
     """「…应届毕业生留了9名，其中一位社保只缴了3个月」: a phrase opened by an inside word (estimate_words.yml subgroups
     exception/inside) is a part of the people just counted (bot/understand/subgroups.py), no group beside them."""
     from bot.estimate.reading import alternation, estimate_words
 
     w = estimate_words()["subgroups"]
     opening = rf"\s*(?:{alternation(w['exception'])})?\s*(?:{alternation(w['inside'] + w['inside_bare'])})"
-    return re.match(opening, words) is not None
+    # 「应届大专以上的32个，但是有5个只实习了一个月」: a count right after 但是/不过 (有) is some of those just counted
+    but = rf"\s*(?:{alternation(w['exception'])})\s*[，,]?\s*(?:还有|有|也有)?\s*(?:{NUMBER})\s*(?:个|名|位|人)"
+    # 「…32个；但是，有5个只实习了一个月」: 但是 said just before the phrase, cut off by a comma
+    after_but = re.search(rf"(?:{alternation(w['exception'])})\s*[，,]\s*$", before) and re.match(
+        rf"\s*(?:还有|有|也有)?\s*(?:{NUMBER})\s*(?:个|名|位|人)", words
+    )
+    return re.match(opening, words) is not None or re.match(but, words) is not None or bool(after_but)
 
 
 def _trimmed(run: List[ConditionGroup]) -> List[ConditionGroup]:

@@ -34,6 +34,7 @@ class Part:
     end: int
     failed: Tuple[str, ...] = ()  # labels of the conditions its words fail
     meets: bool = False  # its words meet a condition and fail none
+    said: str = ""  # a step's words as read, with the condition word carried to it (「劳动合同一年及以上的」)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Narrowing:
     counted: Optional[int]  # None: the parts beside do not add up — asked
     chain: Tuple[Part, ...]  # the group, then each narrowing, the counted one last
     beside: Tuple[Part, ...]  # the parts left out beside the counted one
+    at: int = 0  # when counted is None: the chain's index of the count the unclear parts were said beside (0: the last)
 
     def unclear(self, t: str) -> str:
         """「“其余10个签的是半年”」: the parts beside, named when they do not add up."""
@@ -134,40 +136,79 @@ def _read(t: str, code: str, ids) -> Optional[Narrowing]:
     if len(found) < 3:
         return None
     spans = _spans(t, found)
-    met, chain, beside, last = set(), [], [], 0
+    met, chain, beside, last, subject = set(), [], [], 0, ""
+    unclear: Optional[Tuple[Tuple[Part, ...], int]] = None
+    level: List[Part] = []  # the parts beside the chain's last count
     for m, (start, end) in zip(found, spans):
         n = whole(m.group("n"))
-        said = checks(t[start:end], code, ids)
+        words = t[start:end]
+        said = checks(words, code, ids)
+        if subject and not any(c.status in ("met", "not_met") for c in said):
+            said = checks(subject + words, code, ids)  # 「签了劳动合同的，一年及以上的96个」: 合同
+        subject = _subject(words) or subject
         fails = tuple(c.label for c in said if c.status == "not_met")
         new = {c.id for c in said if c.status == "met"} - met
-        if chain and n == chain[-1].count and re.search(r"[这那]\s*$", t[start : m.start()]):
-            last = m.end()  # 「这180人中考试过了的170人」: the count before named again, the next taken inside it
+        if chain and n == chain[-1].count and _named_again(t, start, m):
+            # 「这180人中考试过了的170人」「130人里考核通过118人」: named again, the next taken inside it
+            last = m.end()
             continue
+        if chain and not fails and n < chain[-1].count and _aside(t, start, m):
+            continue  # 「96个（其中40个签的正好一年）」: a detail of the count before, inside it
+        split = not level or (len(chain) > 1 and sum(p.count for p in level) + chain[-1].count == chain[-2].count)
         if not chain:
             if fails:
                 return None  # the group itself fails: the other readers' message
             met |= new
-        elif new and not fails and n <= chain[-1].count and not beside:
+        elif new and not fails and n <= chain[-1].count and level and not split and _named_before(t, last, m):
+            # 「其中130人、剩下8个高中；130人里考核通过118人」: 130 + 8 is not 140 — the chain goes on inside 130, and
+            # the parts beside it are asked about, naming them (never a count guessed)
+            unclear = unclear or (tuple(level), len(chain) - 1)
+            met |= new
+            level = []
+        elif new and not fails and n <= chain[-1].count and split:
+            # 「其中大专及以上130人、剩下10个高中学历；130人里考核通过118人」: the parts beside add up, the chain goes on
             if len(chain) > 1 and not _nested(t, start, m.start(), last):
                 return None  # 「大专以上的90人，考核通过的85人」: each condition's count apart, or nested? not guessed
+            if level and not _nested(t, start, m.start(), last):
+                return None
             met |= new
+            level = []
         else:
             if not fails and not any(c.status == "met" for c in said):  # 「…签了1年劳动合同 10个签了2年」: 合同
                 said = checks(_subject(t[chain[-1].start : chain[-1].end]) + t[start:end], code, ids)
             meets = not any(c.status == "not_met" for c in said) and any(c.status == "met" for c in said)
             beside.append(Part(n, start, end, fails, meets))
+            level.append(beside[-1])
             continue
-        chain.append(Part(n, start, end))
+        chain.append(Part(n, start, end, said=(subject if subject not in words else "") + words))
         last = m.end()
     if len(chain) < 2 or not beside and len(chain) < 3 or set(ids) - met:
         return None
     if any(p.meets for p in beside):
         return None  # 「30个签了1年 10个签了2年」: more groups that qualify — the readers of groups add them up
-    if beside and sum(p.count for p in beside) + chain[-1].count != chain[-2].count and not _rest_said(t, found):
+    if unclear:
+        return Narrowing(chain[0].count, None, tuple(chain), unclear[0], unclear[1])
+    if level and sum(p.count for p in level) + chain[-1].count != chain[-2].count and not _rest_said(t, found):
         # parts that do not add up to the count they were taken from: after two narrowings the chain is plain and the
         # parts beside are what is unclear — asked, naming them (counted None); else another reader's. Never a guess.
-        return Narrowing(chain[0].count, None, tuple(chain), tuple(beside)) if len(chain) > 2 else None
+        return Narrowing(chain[0].count, None, tuple(chain), tuple(level)) if len(chain) > 2 else None
     return Narrowing(chain[0].count, chain[-1].count, tuple(chain), tuple(beside))
+
+
+def _named_again(t: str, start: int, m) -> bool:
+    """Whether the count `m` names the count before it again: 这/那 before it (「这118人里」) or an among word right
+    after it (「130人里考核通过118人」)."""
+    return bool(re.search(r"[这那]\s*$", t[start : m.start()]) or re.match(rf"\s*(?:{AMONG}|里|中)", t[m.end() :]))
+
+
+def _named_before(t: str, last: int, m) -> bool:
+    """Whether the count `m` is said inside a count named again just before it (「130人里考核通过118人」)."""
+    return bool(last) and bool(re.match(rf"\s*(?:{AMONG}|里|中)", t[last : m.start()]))
+
+
+def _aside(t: str, start: int, m) -> bool:
+    """Whether the count `m` opens a bracketed aside (「（其中40个签的正好一年）」): a detail of the count before it."""
+    return bool(re.match(r"[\s、，,]*[（(]", t[start : m.start()]))
 
 
 def beside_spans(t: str) -> List[Tuple[int, int]]:

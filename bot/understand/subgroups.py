@@ -56,7 +56,7 @@ def _patterns():
     # 「硕士里有1个是往届的」「本科生中有2个…」: a group named again by its degree (conditions.yml education), then a count
     degree = rf"(?P<in5>(?:{alternation(_degree_words())})(?:生|学历)?的?\s*(?:{among})\s*(?:有|还有))"
     part = re.compile(
-        rf"(?:(?:{exc})\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside}|(?<=[人个名位员生])[里中])\s*(?:有|还有)|(?P<in3>{bare})|{named}|{degree})"
+        rf"(?:(?:{exc})\s*[，,]?\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside}|(?<=[人个名位员生])[里中])\s*(?:有|还有)|(?P<in3>{bare})|{named}|{degree})"
         rf"{tail}"
     )
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
@@ -172,9 +172,10 @@ def _siblings(t: str, first: Part, group: int, opened_only: bool = False) -> Lis
     w = _words()
     people = alternation(w["people"])
     opener = alternation(w["more"])
-    # 「另外4个社保才交了5个月；还有2个是大三的」: after a semicolon only a part opened by its own word (还有/另外)
+    # 「另外4个社保才交了5个月；还有2个是大三的」: after a semicolon or a full stop only a part opened by its own word
+    # (还有/另外)
     nxt = re.compile(
-        rf"\s*(?:[，,、]|[；;](?=\s*(?:{opener})))?\s*(?P<o>(?:{opener})\s*(?:有)?)?\s*(?P<n>{NUMBER})\s*"
+        rf"\s*(?:[，,、]|[；;。](?=\s*(?:{opener})))?\s*(?P<o>(?:{opener})\s*(?:有)?)?\s*(?P<n>{NUMBER})\s*"
         rf"(?:个(?!多?月|年|小时)|名|位|人(?!次))(?:{people})?(?![\d一二两三四五六七八九十])"
     )
     rest = re.compile(rf"\s*[，,、]?\s*(?:{alternation(w['rest'])})")
@@ -477,6 +478,9 @@ def without_parts(t: str) -> str:
     from bot.understand.degree_course_parts import spans as course_spans
 
     spans += course_spans(t)  # 「…每人8万；另外两个同事在读EMBA」: those two's course
+    from bot.understand.ledger_rows import failing_spans as row_spans
+
+    spans += row_spans(t)  # 「部门经理 本科 2人 在职MBA学费 每人15万」 one ledger line among others: that line's words
     for start, end in spans:
         t = t[:start] + " " * (end - start) + t[end:]
     return t

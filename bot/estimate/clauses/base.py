@@ -239,7 +239,8 @@ def read_narrowing(r, code: str, ids, field: str) -> bool:
         if found.chain[0].start <= f.start < max(p.end for p in found.chain + found.beside):
             r.use(f)
     if found.counted is None:  # asked, naming the count whose role is unclear; nobody assumed to qualify meanwhile
-        last, parent = found.chain[-1].count, found.chain[-2].count
+        at = found.at or len(found.chain) - 1
+        last, parent = found.chain[at].count, found.chain[at - 1].count
         ask = (
             f"您说的人数逐层是{' → '.join(str(p.count) for p in found.chain)}，但{found.unclear(r.text)}和这{last}名"
             f"加起来不是{parent}名，说的是哪些人不清楚。符合全部条件（可以计入）的一共有多少名？"
@@ -249,7 +250,27 @@ def read_narrowing(r, code: str, ids, field: str) -> bool:
         return True
     r.out.fields[field] = found.counted
     r.out.notes.append(f"人数逐层缩小：{found.said(r.text)}，按{found.counted}名计算")
+    _facts_of_steps(r, code, ids, found.chain)
     return True
+
+
+def _facts_of_steps(r, code: str, ids, steps) -> None:
+    """The person conditions met along a narrowing (「这118人里…签了劳动合同的，一年及以上的96个」): the people counted
+    meet them, so each is set for the clause (`_fact_<fact>@<code>`, the value said at its step), never asked again."""
+    from bot.understand.facts import read_facts
+    from knowledge import conditions
+
+    for step in steps[1:]:
+        facts = read_facts(step.said)
+        met = {c.id for c in conditions.evaluate(code, facts).checks if c.status == "met"}
+        for leaf in conditions.leaves(code):
+            if leaf.get("id") in ids and leaf["id"] in met and leaf.get("fact") in facts:
+                said = facts[leaf["fact"]]
+                value = said.exact() if hasattr(said, "exact") else said
+                if value is None and leaf.get("op") == "ge" and getattr(said, "lo", None) is not None:
+                    value = said.lo  # 「1年以上」: its floor, which meets the condition already
+                if value is not None:
+                    r.out.fields.setdefault(f"_fact_{leaf['fact']}@{code}", value)
 
 
 def ask_uncounted_parts(r, code: str, ids, who: str) -> bool:
@@ -345,7 +366,7 @@ def read_condition_groups(r, code: str, ids, key: str, who: str) -> bool:
     """People told in groups, one per phrase, each with its own conditions (bot/understand/condition_groups.py): the
     groups none of whose person conditions `ids` of clause `code` fail are counted into `key`, the others named (never
     the whole item ruled out by one group). True when the message was read this way (some group fails)."""
-    from bot.understand.condition_groups import groups
+    from bot.understand.condition_groups import groups, unclear_parts
 
     found = groups(r.text, code, ids)
     if not found or not any(g.failed for g in found) or all(g.failed for g in found):
@@ -354,6 +375,15 @@ def read_condition_groups(r, code: str, ids, key: str, who: str) -> bool:
     for f in r.unused("count"):
         if any(g.start == f.start for g in found):
             r.use(f)
+    unclear = unclear_parts(r.text, found)
+    if unclear:  # 「32个…，有5个只实习了一个月」: of the 32 or beside them? asked, never either count taken
+        named = "".join(f"“{g.words}”" for g in unclear)
+        first = next(g for g in found if not g.failed)
+        r.out.problems.append(
+            f"{named}是您说的“{first.words}”里面的，还是另外的人？请告诉我"
+            f"{who if who.startswith('符合') else '符合全部条件的' + who}一共有多少名。"
+        )
+        return True
     counted = sum(g.count for g in kept)
     r.out.fields[key] = counted
     said = "+".join(str(g.count) for g in kept)

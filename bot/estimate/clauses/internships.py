@@ -256,6 +256,8 @@ def read(r):
             if low is not None:
                 r.out.fields["interns_per_year"] = int(low)
                 r.out.notes.append(f"每年接受实习生{m.group(1)}多名，按不少于{int(low)}名核对条件")
+    if "interns_per_year" not in r.out.fields:
+        _interns_floor(r)
     for f in r.unused("count"):
         if r.pending == "interns_per_year":
             r.out.fields["interns_per_year"] = int(f.value)
@@ -294,6 +296,30 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+
+
+def _interns_floor(r) -> None:
+    """「今年接了130多个实习生」: the interns taken are at least the figure said (a lower bound, knowledge/data/
+    vague_figures.yml lower_bounds); set only when that floor already meets 每年接受实习生20名以上, never a number of
+    its own (a floor below it is asked)."""
+    from calculator.figures_zh import parse_number
+    from bot.estimate.reading import alternation
+    from bot.estimate.vague_figures import vague_words
+    from knowledge import conditions
+
+    after = alternation(vague_words()["lower_bounds"]["after"])
+    taken = r"(?:每年|一年|年均|今年|接了|收了|接收了?|接受了?|招了|招收了?|带了|来了)"
+    count = rf"(?P<n>[0-9]+|[一二三四五六七八九十两百]+)\s*(?:{after})\s*(?:个|名|位|人)"
+    m = re.search(rf"{taken}[^，。；;0-9]{{0,6}}?{count}[^，。；;\d]{{0,4}}?实习", r.text) or re.search(
+        rf"实习生?[^，。；;0-9]{{0,4}}?{taken}[^，。；;0-9]{{0,4}}?{count}", r.text
+    )
+    leaf = next((x for x in conditions.leaves(CODE) if x.get("id") == "interns"), None)
+    low = parse_number(m.group("n")) if m and leaf else None
+    if low is None or Decimal(str(low)) < conditions.threshold(leaf):
+        return
+    r.out.fields["interns_per_year"] = int(low)
+    said = r.text[m.start("n") : m.end("n") + 4].split("实习")[0].rstrip("，。；; ")
+    r.out.notes.append(f"接受实习生{said}，按不少于{int(low)}名核对“{leaf['label']}”")
 
 
 def _fails_own_words(text: str, f) -> bool:
@@ -357,10 +383,13 @@ def _failing_part_counts(r) -> set:
 
 
 def _listed_parts_of(r, group: int) -> bool:
-    """Whether the message lists parts of the count `group` (bot/understand/subgroups.py listed)."""
-    from bot.understand.subgroups import listed
+    """Whether the message lists parts of the count `group` (bot/understand/subgroups.py listed) that fail a person
+    condition: 「其中23个…都满足（这23个里有6个实习期正好3个月）」 narrows nobody out of the 23."""
+    from bot.understand.person_checks import failed
+    from bot.understand.subgroups import listed, own_words
 
-    return any(p.group == group for p in listed(r.text))
+    said = [p for p in listed(r.text) if p.group == group]
+    return any(failed(words, CODE, PERSON_CONDITIONS) for words in own_words(said))
 
 
 def _uncounted_parts(r) -> None:
