@@ -379,12 +379,15 @@ def estimate_from_question(dispatcher, tracker, text=None):
     `text`: the parts of the message that the estimate reads, when not all of it (a question without
     figures beside it, 「另外CMMI的维护费也能补吗」, is answered on its own, not estimated)."""
     from calculator.figures_zh import parse_figures
+    from knowledge import shapes
 
     events = supposed_awards(dispatcher, tracker)
     if events is not None:  # 「那假如增量和离岸两项都到了200万封顶呢」 after 三（三） from given awards
         return events
     text = text or user_text(tracker)
     figures = parse_figures(text)
+    if shapes.search("asks_how_computed", text) and all(f.kind in ("year", "duration_years") for f in figures):
+        return None  # 「公司去年新成立 头一年增量咋算」: how the clause computes, with no amount; the rule answers
     if figures and all(getattr(f, "bound", None) for f in figures):
         # "超过100万美元有奖励吗" quotes the rule, it gives no figure of the user's; but in
         # "引进了2家500强，运营一年多，能拿多少" the bounded "一年多" sits beside the user's "2家".

@@ -130,9 +130,113 @@ def domain_answer(d: dict, text: str) -> Answer:
     return Answer("\n".join(parts), clause="annex", domain=d["name"])
 
 
+def industries_list(names) -> str:
+    """Industries as a list no reader misparses: each name whole in 「」, since names hold 、 themselves
+    (「信息传输、软件和信息技术服务业」 is one industry, not two)."""
+    return "、".join(f"「{n}」" for n in names)
+
+
 def industries_line(d: dict) -> str:
     """A domain's 主要应用领域: the national-economy industries the catalog names for it."""
-    return f"主要应用行业（{len(d['industries'])}个国民经济行业）：{'、'.join(d['industries'])}。"
+    return f"主要应用行业（{len(d['industries'])}个国民经济行业）：{industries_list(d['industries'])}。"
+
+
+def _aspect_asked(part: str) -> bool:
+    """Whether a question part asks an aspect of a catalog domain: its definition, business types, industries,
+    exclusions or category (「它属于ito/bpo/kpo哪类」)."""
+    return bool(
+        shapes.search("domain_definition_asked", part)
+        or shapes.search("domain_types_asked", part)
+        or shapes.search("domain_industries_asked", part)
+        or shapes.search("domain_exclusions_asked", part)
+        or (categories_in(part) and shapes.search("asks_category_of_domain", part))
+    )
+
+
+def _aspects_count(part: str) -> int:
+    """How many aspects of a domain one part asks (definition, types, industries, category)."""
+    return sum(
+        bool(found)
+        for found in (
+            shapes.search("domain_definition_asked", part),
+            shapes.search("domain_types_asked", part),
+            shapes.search("domain_industries_asked", part),
+            categories_in(part) and shapes.search("asks_category_of_domain", part),
+        )
+    )
+
+
+def one_domain_aspects(parts: list, t: str) -> Optional[Answer]:
+    """「云计算服务给我讲讲：定义是啥，有哪几种业务类型，重点面向哪几个行业？它属于ito/bpo/kpo哪类」: every question
+    part asks an aspect of the one domain the message names (the later parts name none of their own): one answer
+    with every aspect asked, not a catalog overview for a part that names no domain. None otherwise."""
+    from bot.estimate.items import detect_items
+
+    named = domains_in(t)
+    if not parts or len(named) != 1 or detect_items(t):
+        return None
+    if len(parts) == 1 and _aspects_count(parts[0]) < 2:
+        return None  # one question of one aspect: the usual paths answer it
+    if any(is_business_described(p) for p in parts):
+        return None
+    if not all(_aspect_asked(p) for p in parts if domain_in(p) is None):
+        return None
+    if not any(_aspect_asked(p) for p in parts if domain_in(p) is not None):
+        return None
+    return domain_answer(named[0], t)
+
+
+def is_business_described(part: str) -> bool:
+    """Whether a part describes a business of the asker's to place (「我们做…」), not a domain's aspect."""
+    return bool(shapes.search("own_business_told", part))
+
+
+def compared_answer(t: str) -> Optional[Answer]:
+    """「人工智能服务的重点应用行业跟软件研发服务一模一样吗 差的是哪个行业」: two or more named domains compared on an
+    aspect (industries, business types, category): each domain's count, what they share and what one has that the
+    other has not; a count the user states (「都是18个」) is checked against them. None when no comparison is asked."""
+    named = domains_in(t)
+    if len(named) < 2 or not shapes.search("domains_compared", t) or shapes.search("between_domains", t):
+        return None
+    ask_types = shapes.search("domain_types_asked", t) and not shapes.search("domain_industries_asked", t)
+    ask_ind = bool(re.search(r"行业|应用领域", t)) or not ask_types
+    lines = []
+    if ask_ind:
+        lines += _compared(named, "industries", "重点应用行业", "个国民经济行业", t)
+    if ask_types:
+        lines += _compared(named, "business_types", "主要业务类型", "种业务类型", t)
+    cats = {d["category"] for d in named}
+    if len(cats) > 1 or categories_in(t):
+        lines.append(
+            "类别：" + "；".join(f"{d['name']}属于{d['category_name']}（{d['category']}）" for d in named) + "。"
+        )
+    where = "、".join(f"{d['name']}是{_label(d)}" for d in named)
+    lines.append(f"依据{CATALOG}（{where}）。")
+    return Answer("\n".join(lines), clause="annex", domain=named[0]["name"])
+
+
+def _compared(named: list, key: str, what: str, unit: str, t: str) -> list:
+    """The lines comparing the domains' lists under `key` (industries or business types)."""
+    lists = [(d["name"], list(d.get(key) or [])) for d in named]
+    same = all(set(v) == set(lists[0][1]) for _, v in lists[1:])
+    counts = f"{what}，" + "，".join(f"{n}{len(v)}个" for n, v in lists) + f"（{unit.lstrip('个')}）"
+    stated = [int(n) for n in re.findall(r"(\d+)\s*个", t)]
+    wrong = [n for n in stated if any(len(v) != n for _, v in lists)]
+    head = "一样" if same else "不一样"
+    if wrong and not same:
+        head = f"不是，不一样，也不都是{wrong[0]}个"
+    lines = [f"{head}。{counts}。"]
+    if same:
+        return lines + [f"两者{what}相同：{industries_list(lists[0][1])}。"]
+    for name, v in lists:
+        for other, w in lists:
+            extra = [x for x in v if x not in w]
+            if other != name and extra:
+                lines.append(f"{name}有、{other}没有的：{industries_list(extra)}。")
+    common = [x for x in lists[0][1] if all(x in v for _, v in lists[1:])]
+    if common:
+        lines.append(f"共同的{len(common)}个：{industries_list(common)}。")
+    return lines
 
 
 def asked_aspects(d: dict, text: str, said: str) -> str:
@@ -455,6 +559,9 @@ def _subject(text: str) -> str:
 def answer(text: str, context_domain: Optional[str] = None) -> Answer:
     """Questions about the catalog: counts, categories, a domain's details."""
     t = normalize(text)
+    compared = compared_answer(t)
+    if compared is not None:
+        return compared
     d = domain_in(t)
     cats = categories_in(t)
     if d is None and context_domain and shapes.search("refers_back", t):

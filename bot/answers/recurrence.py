@@ -77,3 +77,64 @@ def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
             f"（{rules['label']}）。"
         )
     return Answer(f"{line}\n依据{where}：{text}", clause=code)
+
+
+YEARLY_AWARD = re.compile(r"(奖励|补贴|支持|最高|资金)")
+
+
+def _yearly_words(text: str) -> Optional[str]:
+    """The clause's words that make its award a yearly one (「单个企业年度奖励金额最高200万元」「全年最高20万元」): a phrase
+    with 年度/每年/全年 that speaks of the award itself, not a yearly condition (「每年接受…实习生20名以上」)."""
+    return next((m.group(0) for m in YEARLY.finditer(text) if YEARLY_AWARD.search(m.group(0))), None)
+
+
+def listed(t: str) -> bool:
+    """Whether the message asks which awards come once and which year by year (「哪些奖励是只给一次的 哪些每年都能报」),
+    of the policy as a whole: no single item named."""
+    from bot.estimate.items import detect_items
+
+    if not shapes.search("recurrence_listed", t):
+        return False
+    return len({c.rstrip("ab") for c in detect_items(t)}) != 1
+
+
+def list_answer(t: str) -> Optional[Answer]:
+    """Every support item of 第三条 sorted by its own words: 一次性 (once), yearly (its 年度/每年/全年 words), a term
+    (期限), and those whose text does not say (the 实施细则 settles); then 第四条第（三）项's yearly total. None when
+    the message does not ask this."""
+    if not listed(t):
+        return None
+    once, yearly, term, unsaid = [], [], [], []
+    for c in query.clauses():
+        code = c["code"]
+        if not code.startswith("3.") or c.get("children"):
+            continue
+        text = c.get("text") or ""
+        name = f"{c['label']}（{c['title']}）"
+        found = shapes.search("one_off_award", text)
+        if found:
+            once.append(f"· {name}：“{found.group(0)}”")
+        elif TERM.search(text):
+            term.append(f"· {name}：“{TERM.search(text).group(0)}”")
+        elif _yearly_words(text):
+            yearly.append(f"· {name}：“{_yearly_words(text)}”")
+        else:
+            unsaid.append(name)
+    lines = []
+    if once:
+        lines += ["一、一次性的（只给一次，之后不会每年再给）：", *once]
+    if yearly:
+        lines += ["二、按年度的（每年符合条件的，可以按当年的情况再申报；同一年度不重复领取）：", *yearly]
+    if term:
+        lines += ["三、有期限的（按年度给，但有最长年限）：", *term]
+    if unsaid:
+        lines.append(
+            "文件没有写明是一次性还是每年的："
+            + "、".join(unsaid)
+            + f"，以市商务局会同市财政局另行制定的实施细则为准（{query.clause('4.1')['label']}）。"
+        )
+    total = query.clause("4.3")
+    cap = next((p for p in re.split(r"[。；]", total.get("text") or "") if "年度" in p), "")
+    if cap:
+        lines.append(f"另外，各项每年合计受{total['label']}限制：“{cap}”。")
+    return Answer("\n".join(lines), clause="3")

@@ -14,6 +14,7 @@ from bot.answers import (
     general,
     largest_cap,
     not_outsourcing,
+    other_body,
     group_entities,
     per_platform,
     reasoning,
@@ -177,6 +178,7 @@ def compose(
         return group
     own = query.other_policy_context_dropped(t)  # 「听说技先有所得税优惠，那…培训补贴有哪些条件」: the question asked
     answered = _compose_own(intent, text, own, entities, topic_clause, topic_domain, facts)
+    answered = other_body.with_line(answered, t)  # 「税务那边说也算达标了」: the policy's own conditions decide
     return with_aside(t, unstated.with_line(answered, t))  # 「有没有要求交社保」: what the clause does not require
 
 
@@ -197,11 +199,16 @@ def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain
         both = _place_and_rest(t, entities, topic_clause, topic_domain, facts)
         if both is not None:
             return both
+    every = recurrence.list_answer(t)  # 「哪些只给一次的，哪些是每年都能报的」: one list, whatever the parts
+    if every is not None:
+        return every
     parts = message_parts(t)
     answered = None
     if len(parts) >= 2 and _one_request(parts):
         parts = [t]  # 「你能不能打包票 我们今年肯定能拿到离岸奖励」: a request and what it is about, declined whole
-    if len(parts) >= 2:
+    # 「云计算服务…定义是啥…业务类型…面向哪几个行业？它属于哪类」: one domain, every aspect asked of it
+    answered = catalog.one_domain_aspects(parts, t)
+    if answered is None and len(parts) >= 2:
         answered = compose_parts(parts, entities, topic_clause, topic_domain, facts, said=text)
     if answered is None and facts:
         from bot.understand.facts import read_facts_cached
@@ -332,6 +339,9 @@ def answer_part(
         undefined = eligibility.not_defined_answer(t, eligibility.facts_from(t))
         if undefined is not None:
             return undefined
+    every = recurrence.list_answer(t)  # 「哪些奖励只给一次 哪些每年都能报」: every item by its own words
+    if every is not None:
+        return every
     again = recurrence.answer(t, topic_clause)  # 「已经领过了 是不是每年都能再领一次」: once, yearly, or not said
     if again is not None and not _states_facts_of(t, again.clause):
         return again

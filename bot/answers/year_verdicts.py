@@ -66,5 +66,8 @@ def answer(message: str, normalized: str, facts: Optional[dict] = None) -> Optio
         return None
     clause = query.clause(first_code.rstrip("ab"))
     head = f"您说了{len(years)}个年度的数字，每个年度按当年的数字单独判断（各年度分别申报）："
-    text = "\n".join([head, *blocks, f"依据{clause['label']}：{clause['text']}"])
+    from bot.answers import other_body
+
+    told = other_body.line(first_code, normalized)  # 「税务那边说23年也算达标了」: the policy's own condition decides
+    text = "\n".join([head, *blocks, *([told] if told else []), f"依据{clause['label']}：{clause['text']}"])
     return Answer(text, clause=first_code.rstrip("ab"), verdict="each_year")

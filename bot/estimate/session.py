@@ -19,6 +19,7 @@ from bot.estimate import (
     previous_total,
     rent_months,
     rent_price,
+    restated_figures,
     several_parks,
     supposed_awards,
     year_chain,
@@ -348,6 +349,10 @@ class EstimateSession:
 
         text = hanzi_of_pinyin(text or "")
         norm = english_to_chinese(normalize(text or ""))
+        # 「100万美元（系统里填的就是1,000,000.00）」: one figure told twice
+        said_once = restated_figures.without_restatements(norm)
+        if said_once != norm:
+            text = norm = said_once
         focused, park_notes = several_parks.focus(norm)  # 「A园…市级…；B园是区级的」: B's level is B's alone
         if park_notes:
             text = norm = focused

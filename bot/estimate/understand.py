@@ -1328,7 +1328,9 @@ class Reader:
         """「没拿到增量奖励也没拿离岸奖励」: awards the user says it did not get are 0 (三（三）'s base)."""
         none = r"(没|没有|未|并未)(拿到?|获得|得到|有|拿过|评上)?(过)?(的)?"
         # 「增量奖励和离岸奖励都没拿到」; not across a question (「增量奖励还有吗 没有离岸的」) nor in 「有没有」, which asks
-        after = r"奖励?[^，。；,;\d？?！!吗呢么嘛\s]{0,12}(都|也|均)?(?<!有)(没|没有|未)(拿到?|获得|得到|有|拿过)"
+        after = (
+            r"奖励?[^，。；,;\d？?！!吗呢么嘛\s()（）咋怎]{0,12}(都|也|均)?(?<!有)(没|没有|未)(拿到?|获得|得到|有|拿过)"
+        )
         both = re.search(r"(增量|规模)奖励?(和|与|跟|、)离岸(业务)?" + after, self.text)
         if re.search(none + r"(增量|规模)奖", self.text) or re.search(r"(增量|规模)" + after, self.text) or both:
             self.out.fields.setdefault("_award_3.1", Decimal(0))

@@ -26,7 +26,8 @@ FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts
 NEGATION = re.compile(
     # 「一直没变」「没有变化」: unchanged, no denial of what follows (as 不变)
     r"(没有(?!变|改)|没(?!变|改|动|有变|有改)|未(?!变)|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思|变)|尚未|还没|无(?!论)"
-    r"|非(?!常))[^，。；,;！？!?]{0,3}$"
+    # 「没有在岸 连续两年有新发明专利」: a negation's object ends at a space; only spaces may follow the negation itself
+    r"|非(?!常))(?:[^，。；,;！？!?\s]{0,3}|\s+)$"
 )
 # 「由我们公司运营的 不是管委会管」: a failing statement denied right before it (不是…, 并非…) speaks of another subject
 # and says nothing against the fact (the fact's own words, read elsewhere, decide)
