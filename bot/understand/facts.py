@@ -180,12 +180,12 @@ def bool_fact(spec: dict, t: str) -> Optional[bool]:
 
 def _enum(spec: dict, t: str) -> Optional[str]:
     """The value stated first (the speaker names itself first: 「我们是培训机构…和外包企业签约」);
-    「不是培训机构」 states nothing about being one."""
+    「不是培训机构」 (or 「不是 独立法人」, a space between) states nothing about being one."""
     best = None
     for value, patterns in spec["values"].items():
         for p in patterns:
             for m in p.finditer(t):
-                if re.search(r"(不是|并非|非|不属于)$", t[max(0, m.start() - 3) : m.start()]):
+                if re.search(r"(不是|并非|非|不属于)\s*$", t[max(0, m.start() - 8) : m.start()]):
                     continue
                 if best is None or m.start() < best[0]:
                     best = (m.start(), value)
