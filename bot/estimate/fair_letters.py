@@ -53,25 +53,81 @@ def groups(text: str) -> list:
 
 
 def _numbered(text: str) -> list:
-    """The numbered items of `text` (bot/estimate/fair_items.py) when each tells a fair: [] when one names another
-    item's figures (「1）执行额…2）展会…3）ITSS…」, a whole company's list, is left to the other readers)."""
+    """The numbered items of `text` (bot/estimate/fair_items.py) when each tells a fair, with the fairs told unnumbered
+    on a region heading's line among them (「境外：新加坡服务贸易展 8.0；吉隆坡那个…花了4.0」, _heading_items): [] when
+    one names another item's figures (「1）执行额…2）展会…3）ITSS…」, a whole company's list, is left to the other
+    readers)."""
     from bot.estimate import fair_items
     from bot.estimate.reading import OTHER_ITEM_WORDS
 
     found = fair_items.groups(text)
+    if found:
+        found = sorted(found + _heading_items(text, found))
     if any(re.search(OTHER_ITEM_WORDS, text[s:e], re.I) for s, e, _ in _segments(text, found)):
         return []
     return found
 
 
+def _heading_items(text: str, found: list) -> list:
+    """(start, [label]) of each fair told unnumbered after a region heading of a numbered list, on the heading's
+    own line (「境外：新加坡服务贸易展 8.0（商务厅组团）；吉隆坡那个…花了4.0」): one fair per phrase ended by a
+    semicolon that holds a money figure, a phrase opened by another place after a figure starting another fair."""
+    from bot.estimate import fair_items
+    from bot.estimate.reading import region_mentions
+    from calculator.figures_zh import parse_figures
+
+    out = []
+    for _, end, region in fair_items.headings(text):
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if any(end <= s < line_end for s, _ in found):
+            continue  # the heading's line is numbered itself
+        k, start = 0, end
+        for piece in re.finditer(r"[^;；]+", text[end:line_end]):
+            a = end + piece.start()
+            clauses = [m.start() + a for m in re.finditer(r"[^,，]+", piece.group(0))]
+            starts = [clauses[0]]
+            for c in clauses[1:]:  # 「新加坡8万，吉隆坡4万」: a place opening a clause after a figure starts a fair
+                before = [f for f in parse_figures(text[starts[-1] : c]) if f.kind == "money"]
+                at_place = any(m_start == 0 for m_start, _, _ in region_mentions(text[c : c + 12].lstrip()))
+                if before and at_place:
+                    starts.append(c)
+            for s0, s1 in zip(starts, starts[1:] + [a + len(piece.group(0))]):
+                if any(f.kind == "money" for f in parse_figures(text[s0:s1])):
+                    k += 1
+                    lead = len(text[s0:s1]) - len(text[s0:s1].lstrip())
+                    out.append((s0 + lead, [f"{fair_items.REGION_LABELS[region]}{k}"]))
+        del start
+    return out if len(out) + len(found) >= 2 else []
+
+
+# a line after an item that speaks of the items before it (「以上境内12场都是商务部门指定的。」「上面这些都是指定展会」):
+# it is read with the last item's words, where fair_items.spread_back gives its verdict to the items it names
+_BACK_LINE = re.compile(r"(以上|上面|上述|前面|这些|这几|这[两二三四五六七八九十\d]+)")
+
+
 def _segments(text: str, found: list) -> list:
-    """(start, end, letters) of each letter group's own words: up to the next group, or the end of its line."""
+    """(start, end, letters) of each letter group's own words: up to the next group, or the end of its line (and a
+    following line that speaks back of the items, _BACK_LINE)."""
     ends = [s for s, _ in found[1:]] + [len(text)]
     out = []
     for (s, letters), e in zip(found, ends):
         line = text.find("\n", s, e)
+        if line >= 0:
+            nxt = text.find("\n", line + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            if nxt <= e and _BACK_LINE.match(text[line + 1 : nxt].lstrip()) and not re.search(r"\d+(?:\.\d+)?\s*万|元", text[line + 1 : nxt]):
+                line = nxt
         out.append((s, line if line >= 0 else e, letters))
     return out
+
+
+def heading_of(text: str, at: int, found: list) -> "str | None":
+    """The region of the heading line last said before `at` when the list has heading lines, else None."""
+    from bot.estimate import fair_items
+
+    heads = [region for h, _, region in fair_items.headings(text) if h < at]
+    return heads[-1] if heads else None
 
 
 def verdicts(text: str) -> list:
@@ -96,6 +152,8 @@ def _other_things(r, segments: list) -> bool:
                 continue
             if re.fullmatch(r"[a-e甲乙丙丁戊、和与及跟/\s]*", r.text[s : f.start], re.I):
                 continue  # 「a、b两场」: the group's own count
+            if re.search(r"(?:以上|上面|上述|前面|这些|这)(?:境内|国内|境外|国外|海外)?(?:的)?$", r.text[s : f.start]):
+                continue  # 「以上境内12场都是指定的」: the items told, counted again
             if counts_fairs(r.text, f) or re.search(r"场|次", f.unit or ""):
                 return True
         if re.search(OTHER_ITEM_WORDS, r.text[s:e], re.I):
@@ -133,6 +191,7 @@ def read(r) -> bool:
     fairs, asks = [], []
     for s, e, names in _segments(t, found):
         seg = t[s:e]
+        under = heading_of(t, s, found)  # 「境内：\n1 …\n境外：\n1 …」: the heading line above the item names its region
         moneys = [
             f
             for f in r.figs
@@ -142,10 +201,11 @@ def read(r) -> bool:
             and not fair_roles.business_amount(t, r.figs, f, r.pending)
         ]
         fairs.append(
-            {"names": names, "start": s, "words": seg, "moneys": moneys, "region": region_of(r, seg) or heading}
+            {"names": names, "start": s, "words": seg, "moneys": moneys, "region": under or region_of(r, seg) or heading}
         )
     if not any(x["moneys"] for x in fairs):
         return False
+    r.fairs_by_item = True  # each item's designation and other subsidies are read here, from its own words
     out = []
     for x in fairs:
         x["moneys"] = _eligible(r, x["start"], x["moneys"])

@@ -62,6 +62,7 @@ from bot.estimate import (
     stated_increment,
     tables,
     total_relations,
+    unit_heading,
     vague_figures,
     year_totals,
 )
@@ -497,6 +498,7 @@ class Reader:
         # 「…连续两年增长——哦不对…这条当我没说」: a claim taken back in the message is never read (bot/understand/retractions.py)
         pasted, table_problems = tables.read_tables(tables.drop_bullets(without_retracted(normalize(self.raw[:2000]))))
         pasted = tables.read_labelled_rows(pasted)
+        pasted = unit_heading.apply(pasted)  # 「费用明细（单位万元）：\n1 服贸会北京 4.6」: 4.6万元 (bot/estimate/unit_heading.py)
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
         self.text = lists.spell_out_respective(
             full_years(relative_year_apposition(both_kinds_total(english_to_chinese(pasted))))

@@ -143,7 +143,7 @@ def _totals_with_travel(r) -> bool:
 def read(r):
     """The fairs told, each with its region and cost; a fair said not designated is left out (fair_designation.py)."""
     _read(r)
-    if r.out.fields.get("fairs"):
+    if r.out.fields.get("fairs") and not getattr(r, "fairs_by_item", False):  # (items weigh their own words)
         from bot.estimate.fair_designation import designated_only
 
         from bot.estimate.fair_elsewhere import claimed_elsewhere_left_out
