@@ -58,14 +58,26 @@ def _numbered(text: str) -> list:
     one names another item's figures (「1）执行额…2）展会…3）ITSS…」, a whole company's list, is left to the other
     readers)."""
     from bot.estimate import fair_items
-    from bot.estimate.reading import OTHER_ITEM_WORDS
 
     found = fair_items.groups(text)
     if found:
         found = sorted(found + _heading_items(text, found))
-    if any(re.search(OTHER_ITEM_WORDS, text[s:e], re.I) for s, e, _ in _segments(text, found)):
+    if any(_names_other_item(text[s:e]) for s, e, _ in _segments(text, found)):
         return []
     return found
+
+
+def _names_other_item(words: str) -> bool:
+    """Whether an item's words name another item's figures: an item word (执行额, 认证, 软件 …) that is no part of a
+    fair's name (「成都软件交易会 1.6」「服务外包人才交流会」 are fairs; 「另外CCRC认证费12万」 is not)."""
+    from bot.estimate.reading import FAIR_WORDS, OTHER_ITEM_WORDS
+
+    for m in re.finditer(OTHER_ITEM_WORDS, words, re.I):
+        if not re.match(
+            rf"[^\d，,。；;！!？?\s]{{0,6}}?(?:{FAIR_WORDS}|大会|对接会|洽谈会|投洽会|会)", words[m.end() :]
+        ):
+            return True
+    return False
 
 
 def _heading_items(text: str, found: list) -> list:
@@ -116,7 +128,11 @@ def _segments(text: str, found: list) -> list:
         if line >= 0:
             nxt = text.find("\n", line + 1)
             nxt = len(text) if nxt < 0 else nxt
-            if nxt <= e and _BACK_LINE.match(text[line + 1 : nxt].lstrip()) and not re.search(r"\d+(?:\.\d+)?\s*万|元", text[line + 1 : nxt]):
+            if (
+                nxt <= e
+                and _BACK_LINE.match(text[line + 1 : nxt].lstrip())
+                and not re.search(r"\d+(?:\.\d+)?\s*万|元", text[line + 1 : nxt])
+            ):
                 line = nxt
         out.append((s, line if line >= 0 else e, letters))
     return out
@@ -144,7 +160,6 @@ def _other_things(r, segments: list) -> bool:
     """Whether a letter group's words go on to tell more than its fairs: another batch of fairs counted (「…；境外展会
     1场（新加坡）…」) or another item's figures (「另外CCRC认证费12万」): the message is then left to the other readers."""
     from bot.estimate.clauses.market_fairs import counts_fairs
-    from bot.estimate.reading import OTHER_ITEM_WORDS
 
     for s, e, _ in segments:
         for f in r.figs:
@@ -156,7 +171,7 @@ def _other_things(r, segments: list) -> bool:
                 continue  # 「以上境内12场都是指定的」: the items told, counted again
             if counts_fairs(r.text, f) or re.search(r"场|次", f.unit or ""):
                 return True
-        if re.search(OTHER_ITEM_WORDS, r.text[s:e], re.I):
+        if _names_other_item(r.text[s:e]):
             return True
     return False
 
@@ -191,7 +206,9 @@ def read(r) -> bool:
     fairs, asks = [], []
     for s, e, names in _segments(t, found):
         seg = t[s:e]
-        under = heading_of(t, s, found)  # 「境内：\n1 …\n境外：\n1 …」: the heading line above the item names its region
+        under = heading_of(
+            t, s, found
+        )  # 「境内：\n1 …\n境外：\n1 …」: the heading line above the item names its region
         moneys = [
             f
             for f in r.figs
@@ -201,7 +218,13 @@ def read(r) -> bool:
             and not fair_roles.business_amount(t, r.figs, f, r.pending)
         ]
         fairs.append(
-            {"names": names, "start": s, "words": seg, "moneys": moneys, "region": under or region_of(r, seg) or heading}
+            {
+                "names": names,
+                "start": s,
+                "words": seg,
+                "moneys": moneys,
+                "region": under or region_of(r, seg) or heading,
+            }
         )
     if not any(x["moneys"] for x in fairs):
         return False
@@ -257,10 +280,12 @@ def _eligible(r, start: int, moneys: list) -> list:
         else:
             kept.append(f)
     if excluded:
-        r.out.notes.append(
-            "、".join(excluded) + "不属于第三条第（五）项列明的可补贴费用"
-            "（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数"
-        )
+        tail = "不属于第三条第（五）项列明的可补贴费用（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数"
+        said = next((i for i, n in enumerate(r.out.notes) if n.endswith(tail)), None)
+        if said is None:
+            r.out.notes.append("、".join(excluded) + tail)
+        else:  # 「1. …高铁2400 2. …住宿2600」: the items' travel named in one note
+            r.out.notes[said] = r.out.notes[said][: -len(tail)] + "、" + "、".join(excluded) + tail
     return kept
 
 

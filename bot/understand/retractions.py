@@ -269,7 +269,8 @@ def _same_cost_item(text: str, start: int, end: int, after: int) -> "tuple | Non
     """(start, end) of the one earlier figure of the claim text[start:end] said right after the cost word the
     replacement names (「北京服贸会展位费3.2万 布展0.4万，不对不对展位费是2.3万我看串了」 → 3.2万): that cost of that
     event is replaced, the others kept; None when the replacement names no cost word, or when no one figure is that
-    cost's alone (「北京展位费3万，深圳展位费2万，不对，展位费是2.5万」: which is meant is not said)."""
+    cost's alone (「北京展位费3万，深圳展位费2万，不对，展位费是2.5万」: which is meant is not said), when it is the
+    last figure said (_replaced_item takes it), or when the new figure is longer than the old one's place."""
     replacement, new = _replacement(text, after)
     if not new:
         return None
@@ -287,9 +288,12 @@ def _same_cost_item(text: str, start: int, end: int, after: int) -> "tuple | Non
         items.append((start + f.start, start + f.end, _cost_of(words), place))
         prev_end = f.end
     same = [i for i, (_, _, cost, got) in enumerate(items) if cost == wanted and (not places or got & places)]
-    if len(same) != 1:
-        return None
-    return items[same[0]][0], items[same[0]][1]
+    if len(same) != 1 or same[0] == len(items) - 1:
+        return None  # (the last figure said gives way in its own clause: _replaced_item)
+    old_start, old_end = items[same[0]][:2]
+    if len(replacement[new[0].start : new[0].end]) > old_end - old_start:
+        return None  # the new figure does not fit the old one's place: the text keeps its length
+    return old_start, old_end
 
 
 def _put_in_place(text: str, item: tuple, start: int, after: int) -> str:
