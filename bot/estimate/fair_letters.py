@@ -156,6 +156,38 @@ def verdicts(text: str) -> list:
     return list(zip(words, spread_back(words, [designation_said(w) for w in words])))
 
 
+_REGION_WORD = r"(?:的)?(?:都是|都在|是|在|为|属于)?(?:的)?\s*(境内|国内|省内|境外|国外|海外)"
+_ORDINAL_REGION = re.compile(
+    rf"(?P<w>前|后|第)(?P<n>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?:个|场|项|次|趟)?{_REGION_WORD}"
+    rf"|(?P<rest>其余|剩下|其他|其它|另外)(?:的)?(?:几|两|\d)?\s*(?:个|场|项)?(?:都|也)?{_REGION_WORD}"
+)
+
+
+def ordinal_regions(text: str, n: int) -> dict:
+    """{index: region} the words after a list give its items by their order: 「前两个国内，第三个境外」「后两个是国外的」
+    「第一个在境外，其余都是国内的」; {} when they give none, or one beyond the list."""
+    from calculator.figures_zh import numeral_value
+
+    out: dict = {}
+    rest = None
+    for m in _ORDINAL_REGION.finditer(text):
+        said = m.group(3) or m.group(5)
+        region = "domestic" if said in ("境内", "国内", "省内") else "overseas"
+        if m.group("rest"):
+            rest = region
+            continue
+        k = int(numeral_value(m.group("n")))
+        if not 1 <= k <= n:
+            return {}
+        picked = range(k) if m.group("w") == "前" else range(n - k, n) if m.group("w") == "后" else [k - 1]
+        for i in picked:
+            out.setdefault(i, region)
+    if rest and out:
+        for i in range(n):
+            out.setdefault(i, rest)
+    return out
+
+
 def _other_things(r, segments: list) -> bool:
     """Whether a letter group's words go on to tell more than its fairs: another batch of fairs counted (「…；境外展会
     1场（新加坡）…」) or another item's figures (「另外CCRC认证费12万」): the message is then left to the other readers."""
@@ -203,8 +235,12 @@ def read(r) -> bool:
     if _other_things(r, _segments(t, found)):
         return False
     heading = region_of(r, t[: found[0][0]])
+    segments = _segments(t, found)
+    after = t[segments[-1][1] :]  # 「…\n都是指定的国内展」: a line after the list said of every item
+    if heading is None and re.search(r"都|全|均", after) and not any(f.start >= segments[-1][1] for f in r.figs):
+        heading = region_of(r, after)
     fairs, asks = [], []
-    for s, e, names in _segments(t, found):
+    for s, e, names in segments:
         seg = t[s:e]
         under = heading_of(
             t, s, found
@@ -228,6 +264,8 @@ def read(r) -> bool:
         )
     if not any(x["moneys"] for x in fairs):
         return False
+    for i, region in ordinal_regions(t[segments[-1][0] :], len(fairs)).items():  # 「前两个国内，第三个境外」
+        fairs[i]["region"] = fairs[i]["region"] or region
     r.fairs_by_item = True  # each item's designation and other subsidies are read here, from its own words
     out = []
     for x in fairs:

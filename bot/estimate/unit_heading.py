@@ -37,7 +37,7 @@ def declared_unit(text: str) -> Optional[Tuple[int, str]]:
 
 
 # a bare number: digits, maybe a decimal part, not inside a longer number or a code (CMMI3, ISO20000, NASSCOM2024)
-_NUMBER = re.compile(r"(?<![\d.,a-z])\d+(?:\.\d+)?(?![\d.,])", re.I)
+_NUMBER = re.compile(r"(?<![\d.a-z])(?<!\d,)\d+(?:\.\d+)?(?![\d.]|,\d{3})", re.I)
 # what follows a list's item number at a line's start (「1 服贸会」「10、厦门」「3）」「(2)」「4:」)
 _AFTER_MARK = re.compile(r"[ \t]+|[)）、:：]")
 
