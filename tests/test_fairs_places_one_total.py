@@ -59,3 +59,12 @@ def test_a_count_then_a_total_spent_is_asked_each():
     for text in ("国内指定展会跑了两趟 总共花了6万", "国内指定展会去了两场 总共花了6万"):
         s = start(text)
         assert s.clarify and "2场" in s.question() and "6万" in s.question()
+
+
+def test_a_fair_counted_or_designated_names_the_item():
+    from bot.estimate.items import detect_items
+
+    assert ["3.5"] == detect_items("新加坡和迪拜两个指定展加起来12万")
+    assert ["3.5"] == detect_items("跑了两趟展 总共6万")
+    assert [] == detect_items("业务发展很快 进展顺利 今年拓展了3个客户")
+    assert [] == detect_items("今年一个展都没去")
