@@ -115,3 +115,14 @@ def test_regions_given_by_the_items_order():
         "今年的展：①服贸会 4.6万 ②软交会 3.2万 ③新加坡服务贸易展 8万，前两个国内，第三个境外，都是指定的，能补多少"
     )
     assert D(20000 + 20000 + 50000) == got
+
+
+def test_a_heading_line_without_a_colon_and_item_numbers_inside_a_line():
+    text = (
+        "今年展会（金额单位：万元，含展位、特装、注册）\n境内\n1 北京服贸会 3.3（差旅0.6另算）\n2 广州交易会 1.5\n"
+        "上面两场都是商务局指定的\n境外\n1 迪拜GITEX 7.5\n2 首尔展 2.0（行业协会自己组织的，不是指定的）\n补贴能拿多少"
+    )
+    got, _ = total(text)
+    assert D(20000 + 10500 + 50000) == got
+    one_line = apply(normalize("费用（万元）：境内：1、服贸会北京 2.2 2、软交会大连 1.8；境外：(1)新加坡 6"))
+    assert "2.2万元 2、" in one_line and "(1)新加坡 6万元" in one_line

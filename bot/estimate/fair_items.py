@@ -19,7 +19,10 @@ _MARK = re.compile(
 )
 # a line that heads the fairs below it with their region: 「境内：」「境外展会：」「国内的:」
 REGION_LABELS = {"domestic": "境内", "overseas": "境外"}
-HEADING = re.compile(r"(?m)^[ \t]*(?P<r>境内|国内|境外|国外|海外)[^\n:：,，。;；\d]{0,8}?[:：]")
+HEADING = re.compile(
+    r"(?m)^[ \t]*(?P<r>境内|国内|境外|国外|海外)"
+    r"(?:[^\n:：,，。;；\d]{0,8}?[:：]|(?:的)?(?:展会|展|活动|部分|参展)?[ \t]*(?=\n))"
+)  # (a line of the region's name alone heads the lines below it too: 「境外\n1 迪拜 7.5」)
 
 
 def _number(m: re.Match) -> int:

@@ -54,6 +54,14 @@ def apply(text: str) -> str:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not text[line_start : m.start()].strip(" \t(（") and _AFTER_MARK.match(text, m.end()):
             continue  # the item's number
+        if re.fullmatch(r"\d{1,2}", m.group(0)) and (
+            (text[m.start() - 1 : m.start()] in ("(", "（") and re.match(r"[)）]", text[m.end() : m.end() + 1]))
+            or (
+                re.match(r"[\s,，;；:：。]", text[m.start() - 1 : m.start()])
+                and re.match(r"[)）]|、(?!\d)", text[m.end() :])
+            )
+        ):
+            continue  # an item's number inside a line (「…2.2 2、软交会…」「；(1)新加坡」), never 「差旅1.1）」
         if counters.match(text, m.end()) or not_after.search(text[max(0, m.start() - 4) : m.start()]):
             continue
         out.append(text[last : m.end()] + unit)
