@@ -431,7 +431,8 @@ _PREFIX_BOUND = re.compile(
     r"(超过|不低于|不少于|不超过|不到|低于|高于|最高|最多|至少|大约|约|大于|小于)"
     r"\s*$"
 )
-_SUFFIX_BOUND = re.compile(r"\s*(及以上|及以下|以上|以下|以内|左右|多)")
+# a bound word on the next line is no bound of the figure (「…0.9\n以上12场都是指定的」: 以上 is "the above")
+_SUFFIX_BOUND = re.compile(r"[ \t]*(及以上|及以下|以上|以下|以内|左右|多)")
 _RANGE_LINK = re.compile(r"\s*(?:-|—|–|~|至|到)\s*")
 # 「一个培训费18600 一个33250」「培训费分别18600、33250」: a plain number listed after a plain money figure
 _LIST_LINK = re.compile(

@@ -70,8 +70,10 @@ def _phrases(text: str, bounds_re=PHRASE) -> list:
             out.append((words, [], _count(member.group("k"))))
         elif out and AGAIN.match(words):
             out[-1] = (out[-1][0] + "，" + words, out[-1][1], out[-1][2])  # 「越南那个展位费4万，这个不是指定的」
-        elif OPENS.match(words):
+        elif OPENS.match(words) or (out and out[-1][1] and _opens_at_place(words, out[-1][0])):
             opening = (opening + "，" if opening else "") + words
+        elif opening and not asks:  # 「吉隆坡那个是协会办的，不是指定的，花了4万」: said of the fair opened
+            opening = opening + "，" + words
         elif out and out[-1][2] and not opening and not asks and not REST.match(words) and not GROUP.search(words):
             out[-1] = (out[-1][0] + "，" + words, out[-1][1], out[-1][2])  # 「其中有一场是…，不是指定的」
         elif out and len(out[-1][1]) == 1 and not opening and not asks:
@@ -83,6 +85,21 @@ def _phrases(text: str, bounds_re=PHRASE) -> list:
         else:
             out.append((words, values, None))
     return out
+
+
+# a phrase that opens with a place and then 那个/那场/的展 (「吉隆坡那个是行业协会自己办的年会」): another fair, whose cost follows
+_PLACE_THEN = re.compile(r"^\s*(?:还有|另外|另|然后)?\s*$")
+_PLACE_NAMED = re.compile(r"^(?:那个|那场|那次|的那个|的那场|的展|的会|展|站)")
+
+
+def _opens_at_place(words: str, before: str) -> bool:
+    """Whether `words` open another fair by naming its place first (「吉隆坡那个是…」「曼谷的展是…」), with no figure;
+    the place of the fair told `before` names that fair again (「国内上海一场3万，上海那场别的政策已经补过了」)."""
+    from bot.estimate.reading import region_mentions
+
+    for a, b, _ in region_mentions(words):
+        return bool(_PLACE_THEN.match(words[:a]) and _PLACE_NAMED.match(words[b:]) and words[a:b] not in before)
+    return False
 
 
 def fair_phrases(text: str) -> list:

@@ -53,25 +53,97 @@ def groups(text: str) -> list:
 
 
 def _numbered(text: str) -> list:
-    """The numbered items of `text` (bot/estimate/fair_items.py) when each tells a fair: [] when one names another
-    item's figures (「1）执行额…2）展会…3）ITSS…」, a whole company's list, is left to the other readers)."""
+    """The numbered items of `text` (bot/estimate/fair_items.py) when each tells a fair, with the fairs told unnumbered
+    on a region heading's line among them (「境外：新加坡服务贸易展 8.0；吉隆坡那个…花了4.0」, _heading_items): [] when
+    one names another item's figures (「1）执行额…2）展会…3）ITSS…」, a whole company's list, is left to the other
+    readers)."""
     from bot.estimate import fair_items
-    from bot.estimate.reading import OTHER_ITEM_WORDS
 
     found = fair_items.groups(text)
-    if any(re.search(OTHER_ITEM_WORDS, text[s:e], re.I) for s, e, _ in _segments(text, found)):
+    if found:
+        found = sorted(found + _heading_items(text, found))
+    if any(_names_other_item(text[s:e]) for s, e, _ in _segments(text, found)):
         return []
     return found
 
 
+def _names_other_item(words: str) -> bool:
+    """Whether an item's words name another item's figures: an item word (执行额, 认证, 软件 …) that is no part of a
+    fair's name (「成都软件交易会 1.6」「服务外包人才交流会」 are fairs; 「另外CCRC认证费12万」 is not)."""
+    from bot.estimate.reading import FAIR_WORDS, OTHER_ITEM_WORDS
+
+    for m in re.finditer(OTHER_ITEM_WORDS, words, re.I):
+        if not re.match(
+            rf"[^\d，,。；;！!？?\s]{{0,6}}?(?:{FAIR_WORDS}|大会|对接会|洽谈会|投洽会|会)", words[m.end() :]
+        ):
+            return True
+    return False
+
+
+def _heading_items(text: str, found: list) -> list:
+    """(start, [label]) of each fair told unnumbered after a region heading of a numbered list, on the heading's
+    own line (「境外：新加坡服务贸易展 8.0（商务厅组团）；吉隆坡那个…花了4.0」): one fair per phrase ended by a
+    semicolon that holds a money figure, a phrase opened by another place after a figure starting another fair."""
+    from bot.estimate import fair_items
+    from bot.estimate.reading import region_mentions
+    from calculator.figures_zh import parse_figures
+
+    out = []
+    for _, end, region in fair_items.headings(text):
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if any(end <= s < line_end for s, _ in found):
+            continue  # the heading's line is numbered itself
+        k, start = 0, end
+        for piece in re.finditer(r"[^;；]+", text[end:line_end]):
+            a = end + piece.start()
+            clauses = [m.start() + a for m in re.finditer(r"[^,，]+", piece.group(0))]
+            starts = [clauses[0]]
+            for c in clauses[1:]:  # 「新加坡8万，吉隆坡4万」: a place opening a clause after a figure starts a fair
+                before = [f for f in parse_figures(text[starts[-1] : c]) if f.kind == "money"]
+                at_place = any(m_start == 0 for m_start, _, _ in region_mentions(text[c : c + 12].lstrip()))
+                if before and at_place:
+                    starts.append(c)
+            for s0, s1 in zip(starts, starts[1:] + [a + len(piece.group(0))]):
+                if any(f.kind == "money" for f in parse_figures(text[s0:s1])):
+                    k += 1
+                    lead = len(text[s0:s1]) - len(text[s0:s1].lstrip())
+                    out.append((s0 + lead, [f"{fair_items.REGION_LABELS[region]}{k}"]))
+        del start
+    return out if len(out) + len(found) >= 2 else []
+
+
+# a line after an item that speaks of the items before it (「以上境内12场都是商务部门指定的。」「上面这些都是指定展会」):
+# it is read with the last item's words, where fair_items.spread_back gives its verdict to the items it names
+_BACK_LINE = re.compile(r"(以上|上面|上述|前面|这些|这几|这[两二三四五六七八九十\d]+)")
+
+
 def _segments(text: str, found: list) -> list:
-    """(start, end, letters) of each letter group's own words: up to the next group, or the end of its line."""
+    """(start, end, letters) of each letter group's own words: up to the next group, or the end of its line (and a
+    following line that speaks back of the items, _BACK_LINE)."""
     ends = [s for s, _ in found[1:]] + [len(text)]
     out = []
     for (s, letters), e in zip(found, ends):
         line = text.find("\n", s, e)
+        if line >= 0:
+            nxt = text.find("\n", line + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            if (
+                nxt <= e
+                and _BACK_LINE.match(text[line + 1 : nxt].lstrip())
+                and not re.search(r"\d+(?:\.\d+)?\s*万|元", text[line + 1 : nxt])
+            ):
+                line = nxt
         out.append((s, line if line >= 0 else e, letters))
     return out
+
+
+def heading_of(text: str, at: int, found: list) -> "str | None":
+    """The region of the heading line last said before `at` when the list has heading lines, else None."""
+    from bot.estimate import fair_items
+
+    heads = [region for h, _, region in fair_items.headings(text) if h < at]
+    return heads[-1] if heads else None
 
 
 def verdicts(text: str) -> list:
@@ -84,11 +156,42 @@ def verdicts(text: str) -> list:
     return list(zip(words, spread_back(words, [designation_said(w) for w in words])))
 
 
+_REGION_WORD = r"(?:的)?(?:都是|都在|是|在|为|属于)?(?:的)?\s*(境内|国内|省内|境外|国外|海外)"
+_ORDINAL_REGION = re.compile(
+    rf"(?P<w>前|后|第)(?P<n>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?:个|场|项|次|趟)?{_REGION_WORD}"
+    rf"|(?P<rest>其余|剩下|其他|其它|另外)(?:的)?(?:几|两|\d)?\s*(?:个|场|项)?(?:都|也)?{_REGION_WORD}"
+)
+
+
+def ordinal_regions(text: str, n: int) -> dict:
+    """{index: region} the words after a list give its items by their order: 「前两个国内，第三个境外」「后两个是国外的」
+    「第一个在境外，其余都是国内的」; {} when they give none, or one beyond the list."""
+    from calculator.figures_zh import numeral_value
+
+    out: dict = {}
+    rest = None
+    for m in _ORDINAL_REGION.finditer(text):
+        said = m.group(3) or m.group(5)
+        region = "domestic" if said in ("境内", "国内", "省内") else "overseas"
+        if m.group("rest"):
+            rest = region
+            continue
+        k = int(numeral_value(m.group("n")))
+        if not 1 <= k <= n:
+            return {}
+        picked = range(k) if m.group("w") == "前" else range(n - k, n) if m.group("w") == "后" else [k - 1]
+        for i in picked:
+            out.setdefault(i, region)
+    if rest and out:
+        for i in range(n):
+            out.setdefault(i, rest)
+    return out
+
+
 def _other_things(r, segments: list) -> bool:
     """Whether a letter group's words go on to tell more than its fairs: another batch of fairs counted (「…；境外展会
     1场（新加坡）…」) or another item's figures (「另外CCRC认证费12万」): the message is then left to the other readers."""
     from bot.estimate.clauses.market_fairs import counts_fairs
-    from bot.estimate.reading import OTHER_ITEM_WORDS
 
     for s, e, _ in segments:
         for f in r.figs:
@@ -96,9 +199,11 @@ def _other_things(r, segments: list) -> bool:
                 continue
             if re.fullmatch(r"[a-e甲乙丙丁戊、和与及跟/\s]*", r.text[s : f.start], re.I):
                 continue  # 「a、b两场」: the group's own count
+            if re.search(r"(?:以上|上面|上述|前面|这些|这)(?:境内|国内|境外|国外|海外)?(?:的)?$", r.text[s : f.start]):
+                continue  # 「以上境内12场都是指定的」: the items told, counted again
             if counts_fairs(r.text, f) or re.search(r"场|次", f.unit or ""):
                 return True
-        if re.search(OTHER_ITEM_WORDS, r.text[s:e], re.I):
+        if _names_other_item(r.text[s:e]):
             return True
     return False
 
@@ -130,9 +235,16 @@ def read(r) -> bool:
     if _other_things(r, _segments(t, found)):
         return False
     heading = region_of(r, t[: found[0][0]])
+    segments = _segments(t, found)
+    after = t[segments[-1][1] :]  # 「…\n都是指定的国内展」: a line after the list said of every item
+    if heading is None and re.search(r"都|全|均", after) and not any(f.start >= segments[-1][1] for f in r.figs):
+        heading = region_of(r, after)
     fairs, asks = [], []
-    for s, e, names in _segments(t, found):
+    for s, e, names in segments:
         seg = t[s:e]
+        under = heading_of(
+            t, s, found
+        )  # 「境内：\n1 …\n境外：\n1 …」: the heading line above the item names its region
         moneys = [
             f
             for f in r.figs
@@ -142,10 +254,19 @@ def read(r) -> bool:
             and not fair_roles.business_amount(t, r.figs, f, r.pending)
         ]
         fairs.append(
-            {"names": names, "start": s, "words": seg, "moneys": moneys, "region": region_of(r, seg) or heading}
+            {
+                "names": names,
+                "start": s,
+                "words": seg,
+                "moneys": moneys,
+                "region": under or region_of(r, seg) or heading,
+            }
         )
     if not any(x["moneys"] for x in fairs):
         return False
+    for i, region in ordinal_regions(t[segments[-1][0] :], len(fairs)).items():  # 「前两个国内，第三个境外」
+        fairs[i]["region"] = fairs[i]["region"] or region
+    r.fairs_by_item = True  # each item's designation and other subsidies are read here, from its own words
     out = []
     for x in fairs:
         x["moneys"] = _eligible(r, x["start"], x["moneys"])
@@ -197,10 +318,12 @@ def _eligible(r, start: int, moneys: list) -> list:
         else:
             kept.append(f)
     if excluded:
-        r.out.notes.append(
-            "、".join(excluded) + "不属于第三条第（五）项列明的可补贴费用"
-            "（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数"
-        )
+        tail = "不属于第三条第（五）项列明的可补贴费用（注册费、展位费、布展费、特装费、宣传推广费），不计入补贴基数"
+        said = next((i for i, n in enumerate(r.out.notes) if n.endswith(tail)), None)
+        if said is None:
+            r.out.notes.append("、".join(excluded) + tail)
+        else:  # 「1. …高铁2400 2. …住宿2600」: the items' travel named in one note
+            r.out.notes[said] = r.out.notes[said][: -len(tail)] + "、" + "、".join(excluded) + tail
     return kept
 
 

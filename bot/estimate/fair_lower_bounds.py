@@ -29,7 +29,7 @@ def said_at_least(text: str, f) -> Optional[str]:
     if f.bound in bounds:
         lead = re.search(r"(?:超过|不低于|不少于|至少|高于|大于)\s*$", text[max(0, f.start - 4) : f.start])
         start = f.start - len(lead.group(0)) if lead else f.start
-        tail = re.match(r"\s*(?:及以上|以上)", text[f.end :])
+        tail = re.match(r"[ \t]*(?:及以上|以上)", text[f.end :])
         return text[start : f.end + (tail.end() if tail else 0)].strip()
     lead = before.search(text[max(0, f.start - 6) : f.start])
     if lead:

@@ -38,7 +38,7 @@ OTHER_AMOUNT_WORDS = r"营收|收入|流水|销售额|营业额|合同额"
 # the business amounts of 三（一）/三（二）, both years
 BUSINESS_KEYS = ("onshore_cny", "offshore_usd", "previous_onshore_cny", "previous_offshore_usd")
 PER_WORDS = r"每场|每次|每个|每项|每人|人均|平均每|各|分别|单场|一场"
-TOTAL_WORDS = r"合计|总共|一共|共计|总计|共花|总费用|加起来|全部|总额|合起来"
+TOTAL_WORDS = r"合计|总共|一共|共计|总计|共花|总费用|加起来|全部|总额|合起来|加一块|加一起|加在一起|一起花了|算下来一共"
 FAIR_WORDS = (
     r"展会|参展|展位|布展|博览会|交易会|广交会|服贸会|进博会|展览|招商|经贸交流|活动|"
     r"(?<![发拓进扩施])展(?![示开望现期])"

@@ -55,6 +55,7 @@ from bot.estimate import (
     foreign_costs,
     currency_asks,
     double_claim,
+    fair_trips,
     lists,
     not_covered,
     relative_figures,
@@ -62,6 +63,7 @@ from bot.estimate import (
     stated_increment,
     tables,
     total_relations,
+    unit_heading,
     vague_figures,
     year_totals,
 )
@@ -502,6 +504,8 @@ class Reader:
         # 「…连续两年增长——哦不对…这条当我没说」: a claim taken back in the message is never read (bot/understand/retractions.py)
         pasted, table_problems = tables.read_tables(tables.drop_bullets(without_retracted(normalize(self.raw[:2000]))))
         pasted = tables.read_labelled_rows(pasted)
+        # 「费用明细（单位万元）：\n1 服贸会北京 4.6」: 4.6万元 (unit_heading.py); 「跑了3趟境外展」: 3场 (fair_trips.py)
+        pasted = fair_trips.as_events(unit_heading.apply(pasted))
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
         self.text = lists.spell_out_respective(
             full_years(relative_year_apposition(both_kinds_total(english_to_chinese(pasted))))

@@ -234,6 +234,68 @@ def _same_place_item(text: str, start: int, end: int, after: int) -> "tuple | No
     return items[same[0]][0], items[same[0]][1]
 
 
+def _cost_words(words: str) -> list:
+    """(start, end, name) of each cost word `words` name, in order (展位费, 布展, 差旅, 认证费, 培训费 …): the fair's
+    costs of estimate_words.yml and any word ending in 费, the 费 no part of the name (展位 and 展位费 are one cost)."""
+    from bot.estimate.reading import word_patterns
+
+    w = word_patterns()
+    found = [(m.start(), m.end()) for key in ("eligible", "not_covered") for m in w[key].finditer(words)]
+    found += [  # a word ending in 费 that no listed cost word overlaps (认证费, 维护费, 培训费)
+        (m.start(), m.end())
+        for m in re.finditer(r"[\u4e00-\u9fff]{1,2}费|租金|房租", words)
+        if not any(a < m.end() and m.start() < b for a, b in found)
+    ]
+    out: list = []
+    for a, b in sorted(found, key=lambda x: (x[0], -x[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b, words[a:b].removesuffix("费") or words[a:b]))
+    return out
+
+
+# what may stand between a cost word and its figure (「展位费是2.3万」「布展：0.4万」「宣传推广的5000」)
+_COST_TAIL = re.compile(r"(?:的)?\s*(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为|[:：])?\s*")
+
+
+def _cost_of(words: str) -> "str | None":
+    """The cost the figure right after `words` is of: the last cost word, when only 是/为/： stand after it."""
+    named = _cost_words(words)
+    if not named or not _COST_TAIL.fullmatch(words[named[-1][1] :]):
+        return None
+    return named[-1][2]
+
+
+def _same_cost_item(text: str, start: int, end: int, after: int) -> "tuple | None":
+    """(start, end) of the one earlier figure of the claim text[start:end] said right after the cost word the
+    replacement names (「北京服贸会展位费3.2万 布展0.4万，不对不对展位费是2.3万我看串了」 → 3.2万): that cost of that
+    event is replaced, the others kept; None when the replacement names no cost word, or when no one figure is that
+    cost's alone (「北京展位费3万，深圳展位费2万，不对，展位费是2.5万」: which is meant is not said), when it is the
+    last figure said (_replaced_item takes it), or when the new figure is longer than the old one's place."""
+    replacement, new = _replacement(text, after)
+    if not new:
+        return None
+    head = replacement[: new[0].start]
+    wanted, places = _cost_of(head), _places(head)
+    if wanted is None:
+        return None
+    said = [f for f in _money_figures(text[start:end]) if f.value]
+    items, prev_end, place = [], 0, set()
+    for f in said:
+        words = text[start + prev_end : start + f.start]
+        own = _places(words)
+        if own or _NEW_EVENT.search(words) or _GENERIC_REGIONS.search(words):
+            place = own
+        items.append((start + f.start, start + f.end, _cost_of(words), place))
+        prev_end = f.end
+    same = [i for i, (_, _, cost, got) in enumerate(items) if cost == wanted and (not places or got & places)]
+    if len(same) != 1 or same[0] == len(items) - 1:
+        return None  # (the last figure said gives way in its own clause: _replaced_item)
+    old_start, old_end = items[same[0]][:2]
+    if len(replacement[new[0].start : new[0].end]) > old_end - old_start:
+        return None  # the new figure does not fit the old one's place: the text keeps its length
+    return old_start, old_end
+
+
 def _put_in_place(text: str, item: tuple, start: int, after: int) -> str:
     """The text with the figure `item` replaced by the first money figure said after the correction word, and the
     correction (from `start` to that figure's end) blanked: 「一场迪拜的6.5万 一场伦敦的9万 哦不对 迪拜那场是5.5万」 →
@@ -419,6 +481,11 @@ def without_retracted(text: str) -> str:
                 placed is not None
             ):  # 「一场迪拜的6.5万 一场伦敦的9万 哦不对 迪拜那场是5.5万」: 迪拜's figure, not the last
                 text, blanked_to = _put_in_place(text, placed, len(lead), m.end()), m.end()
+                continue
+            # 「展位费3.2万 布展0.4万，不对不对展位费是2.3万」: the figure of the cost named, not the last one
+            costed = _same_cost_item(text, 0, len(lead), m.end())
+            if costed is not None:
+                text, blanked_to = _put_in_place(text, costed, len(lead), m.end()), m.end()
                 continue
             item = _replaced_item(text, start, len(lead), m.end())
             if item is not None:

@@ -146,7 +146,7 @@ def _totals_with_travel(r) -> bool:
 def read(r):
     """The fairs told, each with its region and cost; a fair said not designated is left out (fair_designation.py)."""
     _read(r)
-    if r.out.fields.get("fairs"):
+    if r.out.fields.get("fairs") and not getattr(r, "fairs_by_item", False):  # (items weigh their own words)
         from bot.estimate.fair_designation import designated_only
 
         from bot.estimate.fair_elsewhere import claimed_elsewhere_left_out
@@ -244,7 +244,7 @@ def _read(r):
             if f.kind == "count"
             and re.search(r"场|次|个(展|活动)?", f.unit or f.raw or "")
             and not fair_roles.counts_other_things(r.text, f)
-            and not re.match(r"\s*(都|全部)?(加起来|加一块|一共|总共|合计|总计|共)", r.text[f.end : f.end + 5])
+            and not _asks_of_counted(r, f)
             and not re.search(r"(这|那|上面|前面|上述)$", r.text[max(0, f.start - 2) : f.start])
         ]  # 「两场加起来多少」「这两个分别能补多少」 ask about the fairs told, they tell no new ones
         costs, travel_only, bounded, bound_total = [], False, None, None
@@ -414,6 +414,19 @@ def _read(r):
         r.out.fields["fairs"] = fairs
     if groups or r.pending == "fairs":
         _name_travel(r)
+
+
+def _asks_of_counted(r, count) -> bool:
+    """「两场加起来多少」: a count followed by a total word that asks about the fairs told, no new ones; 「去了两场
+    总共花了6万」 tells the fairs and their total (a money figure follows the total word, no question before it)."""
+    after = re.match(r"\s*(都|全部)?(加起来|加一块|一共|总共|合计|总计|共)", r.text[count.end : count.end + 5])
+    if not after:
+        return False
+    rest = r.text[count.end + after.end() : count.end + after.end() + 8]
+    told = [
+        f for f in r.figs if f.kind == "money" and count.end + after.end() <= f.start <= count.end + after.end() + 6
+    ]
+    return not told or bool(re.search(r"多少|能|可以|补|拿|吗", rest[: told[0].start - count.end - after.end()]))
 
 
 def _rest_of_told(text: str, count, told: int) -> bool:
@@ -1193,6 +1206,51 @@ def _listed_one_each(t: str, fair_counts: list, moneys: list) -> list:
     return starts
 
 
+_PLACES_JOINED = re.compile(r"\s*(?:和|与|及|跟|以及|还有|、|/|,|，)\s*")
+_EACH_SAID = re.compile(r"各|每|分别|都是\s*\d|一个|一场")
+
+
+def _joined_places_total(r, anchors: list, moneys: list) -> bool:
+    """「参加了两个境外展 东京和首尔 …一共花了12万」「去了成都、西安、武汉三个地方 总共9万」: several places named
+    together, then one amount with no cost of any one of them — the fairs' total, never split: each fair's cost is
+    asked (reading.each_cost_question). True when asked."""
+    t = r.text
+    places = sorted(a for a in anchors if a[2] and not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]]))
+    run: list = []
+    for a in places:
+        if run and _PLACES_JOINED.fullmatch(t[run[-1][1] : a[0]]):
+            run.append(a)
+        elif len(run) < 2:
+            run = [a]
+    if len(run) < 2 or len({t[a:b] for a, b, _ in run}) < 2:
+        return False
+    after = [f for f in moneys if f.start >= run[-1][1]]
+    if len(after) != 1 or len(moneys) != 1 or any(a[0] > run[-1][1] for a in places):
+        return False  # (the message's one fair cost: other fairs told beside are read by the others)
+    between = t[run[-1][1] : after[0].start]
+    if re.search(r"[。；;!！?？\n]", between):
+        return False
+    each = re.search(
+        r"各|每场|每个|每家|每次|都(?:花了|是|要|用了)?\s*$", between
+    )  # 「东京和首尔各一场…各花了6万」: that cost at each place
+    if _EACH_SAID.search(between) and not each:
+        return False
+    regions = {a[2] for a in run}
+    cost = r.yuan(after[0], "活动费用")
+    r.use(after[0])
+    if cost is None:
+        return True
+    if each:
+        r.out.fields["fairs"] = [{"region": a[2], "cost_cny": cost} for a in run]
+        return True
+    from bot.estimate.reading import each_cost_question
+
+    r.out.clarifications.append(
+        each_cost_question("fair", len(run), cost, "场", "活动", regions.pop() if len(regions) == 1 else None)
+    )
+    return True
+
+
 def _itemised(r) -> bool:
     """Fairs told one by one ("成都那场：注册费3000 展位费12000 住宿4000；吉隆坡那场：…").
 
@@ -1220,6 +1278,8 @@ def _itemised(r) -> bool:
     if anchors and not named:  # 「深圳那个…4.2万；京交会2.5w；上海那个1.6万」: a name among places starts its own fair
         named = fair_names.lone_named_anchors(t, moneys, anchors)
         anchors += named
+    if _joined_places_total(r, anchors, moneys):
+        return True
     parts = fair_parts(t, moneys, fair_counts[0] if fair_counts else None)
     by_event = [f for f in fair_counts if re.search(r"场|次", f.unit or "")]  # (「两个…展」 only splits parts)
     if by_event and len(moneys) < by_event[0].value and len(ordinals) < 2:
@@ -1412,7 +1472,9 @@ CLAUSES = (
         code="3.5",
         name="开拓市场补贴（展会等活动）",
         triggers=r"展会|参展|展位|布展|博览会|交易会|广交会|服贸会|招商引资|经贸交流|开拓市场|境内外活动|"
-        r"(境内|境外|国内|国外)(的)?活动|(境内|境外|国内|国外|海外|服务外包|外包)(的)?展(?![开示现望])",
+        r"(境内|境外|国内|国外)(的)?活动|(境内|境外|国内|国外|海外|服务外包|外包)(的)?展(?![开示现望])|"
+        # 「新加坡和迪拜两个指定展加起来12万」「跑了两趟展」: a fair counted or said designated
+        r"(指定|专业|[个场趟两三四五六七八九十\d])(的)?展(?![开示现望期业])",
         fields=(
             Field(
                 "fairs",
