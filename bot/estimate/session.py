@@ -33,6 +33,7 @@ from bot.estimate.reading import estimate_words, is_what_if, next_year_supposed,
 
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import hanzi_of_pinyin, normalize
+from knowledge.text import mend_typos_in_place
 from calculator.inputs import FIELDS as CONTRACT_FIELDS
 from calculator.inputs import field_type
 
@@ -347,7 +348,7 @@ class EstimateSession:
         from bot.estimate.understand import english_to_chinese
 
         text = hanzi_of_pinyin(text or "")
-        norm = english_to_chinese(normalize(text or ""))
+        norm = english_to_chinese(mend_typos_in_place(normalize(text or "")))
         focused, park_notes = several_parks.focus(norm)  # 「A园…市级…；B园是区级的」: B's level is B's alone
         if park_notes:
             text = norm = focused

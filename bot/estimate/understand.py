@@ -36,6 +36,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     Reading,
     each_cost_question,
     each_of_two_years,
+    only_one_year,
     english_to_chinese,
     estimate_words,
     figures,
@@ -57,6 +58,7 @@ from bot.estimate import (
     double_claim,
     lists,
     not_covered,
+    past_awards,
     relative_figures,
     rent_years,
     stated_increment,
@@ -72,6 +74,7 @@ from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
 from knowledge import shapes
 from knowledge.figures import figure
+from knowledge.text import mend_typos_in_place
 from knowledge.figures import words as figure_words
 
 
@@ -495,7 +498,9 @@ class Reader:
     def __init__(self, text: str, pending: Optional[str] = None, items=(), known: Optional[dict] = None):
         self.raw = text or ""
         # 「…连续两年增长——哦不对…这条当我没说」: a claim taken back in the message is never read (bot/understand/retractions.py)
-        pasted, table_problems = tables.read_tables(tables.drop_bullets(without_retracted(normalize(self.raw[:2000]))))
+        pasted, table_problems = tables.read_tables(
+            tables.drop_bullets(without_retracted(mend_typos_in_place(normalize(self.raw[:2000]))))
+        )
         pasted = tables.read_labelled_rows(pasted)
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
         self.text = lists.spell_out_respective(
@@ -798,6 +803,9 @@ class Reader:
         self._consistent_totals()
         for f in self.unused("money"):  # 「年租金50万 30%就是15万对不对」: the user's own result is no amount
             self._own_result(f)
+        for f in past_awards.received(self.text, self.unused("money")):  # 「去年我们拿了480万左右（参考）」: context
+            self.use(f)
+            self.out.notes.append(past_awards.note(self.text, f))
         for f in self.unused("money"):  # 「95万美元 按7块的汇率折合人民币665万」: the same amount converted
             source = [
                 g
@@ -2281,9 +2289,9 @@ class Reader:
                 # 「专利也不是连续两年都有」: the run of two years denied
                 r"|(不是|并非|没有|没|未|不)(连续|每年都|每年|两年都|年年)",
                 patents,
-            )
+            ) or only_one_year(self._part_with(r"专利|软著|软件著作权"))  # 「发明专利只有22年拿了2个」
             years = each_of_two_years(self._part_with(r"专利|软著|软件著作权"))  # 「22和23年都拿了新软著」
-            held = bool(re.search(r"连续|两年|2年|每年|都有|都拿", patents)) if years is None else years
+            held = bool(re.search(r"连续|两年|(?<![0-9])2年|每年|都有|都拿", patents)) if years is None else years
             held = held or bool(re.search(r"连续", patents))  # 「连续两年」 said outright
             self.out.fields["innovation_patents_two_years"] = (
                 not said_no and held or (self.pending == "innovation" and not said_no)
@@ -2301,7 +2309,7 @@ class Reader:
                 rf"({NONE_WORDS}|不是|不算|并非|谈不上|算不上|不(?!断|停|少))[^，。；增涨升]{{0,6}}?{RISES}", rd
             )
             years = each_of_two_years(self._part_with(r"研发"))  # 「22、23年研发投入都涨了」
-            two = re.search(r"连续|两年|2年|每年|都在|持续|一直", rd) if years is None else years
+            two = re.search(r"连续|两年|(?<![0-9])2年|每年|都在|持续|一直", rd) if years is None else years
             two = two or re.search(r"连续|持续", rd)  # 「前年到今年连续两年都在涨」 said outright
             self.out.fields["innovation_rd_growth_two_years"] = bool(two) and not fell
         b = self.bool_answer()
