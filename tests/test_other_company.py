@@ -42,6 +42,10 @@ class TestWithoutOtherCompany:
             "我们给别的公司做外包，今年在岸2000万",  # a customer, not the subject
             "兄弟公司的业绩能不能算进来",  # a question about it
             "集团在郑州有两家子公司都是独立法人，A公司去年离岸执行额正好100万美元整，B公司是100.8万美元，两家分别多少",
+            "另一家老子公司：去年境内2000万 今年2600万 都是境内。增量奖励多少",  # a heading: the company asked about
+            "我们是校企孵化公司 母公司在北京 去年在郑州注册了全资子公司 想问是子公司报还是北京母公司报",  # which body
+            "我们集团 母公司在郑州 独立法人 子公司在洛阳 又在郑州设了一个分公司 哪几个主体能报",  # a group's bodies
+            "兄弟公司去年做了3000万，今年在岸2000万 增量多少",  # the applicant not spoken of apart from it
         ],
     )
     def test_other_messages_are_left_whole(self, text):

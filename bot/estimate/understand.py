@@ -803,6 +803,10 @@ class Reader:
         self._consistent_totals()
         for f in self.unused("money"):  # 「年租金50万 30%就是15万对不对」: the user's own result is no amount
             self._own_result(f)
+        for f in self.unused(
+            "money"
+        ):  # 「一百万美元整 就100万刚刚好」: the same amount said again, no amount of its own
+            self._restated_amount(f)
         for f in past_awards.received(self.text, self.unused("money")):  # 「去年我们拿了480万左右（参考）」: context
             self.use(f)
             self.out.notes.append(past_awards.note(self.text, f))
@@ -2028,6 +2032,25 @@ class Reader:
         from knowledge.figures import figure
 
         return code if Decimal(m.group(3)) / 100 == figure(code, "rate") else None
+
+    def _restated_amount(self, f) -> bool:
+        """「审计完调成了一百万美元整 就100万刚刚好」「120万美元 也就是120万」: a figure with no currency right after the same
+        value said with its currency, only restating words between, is that amount said again: used, not asked."""
+        if f.currency is not None or f.value is None:
+            return False
+        before = [g for g in self.figs if g.kind == "money" and g.end <= f.start and g.value is not None]
+        if not before:
+            return False
+        g = before[-1]
+        between = self.text[g.end : f.start]
+        if g.currency in (None, "CNY") or g.value != f.value or len(between) > 10:
+            return False
+        if not re.fullmatch(
+            r"(?:[\s，,]*(?:整|就|也就是|即|就是|刚好|正好|恰好|也就|那就是|换句话说))*[\s，,]*", between
+        ):
+            return False
+        self.use(f)
+        return True
 
     def _own_result(self, f) -> bool:
         """ "10%的话是248.5万吧": a result the user worked out (estimate_words.yml own_result), not an amount."""

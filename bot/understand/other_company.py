@@ -6,7 +6,9 @@ business, not its 法人 status (「跟我们不是一个法人」 says the othe
 applicant). A clause whose subject is such a company, with the clauses after it up to the sentence's end or a clause
 about the applicant again (我们、本公司), is taken out of the message every reader reads (actions/common.user_text) and
 named in a note. A part that asks something of the other company is a question and is left to the question readers;
-a message asking for several applicants (bot/estimate/applicants.py) is left whole. Words in estimate_words.yml
+a message asking for several applicants (bot/estimate/applicants.py), one whose other words do not speak of the
+applicant (我们), one that discusses a group's bodies (子公司、母公司、哪家报) and a company named as a heading
+(「另一家子公司：…」) are left whole. Words in estimate_words.yml
 (`other_company`). Plain Python, no Rasa.
 """
 
@@ -36,6 +38,14 @@ def _patterns() -> Tuple[re.Pattern, re.Pattern, re.Pattern]:
     own = re.compile(rf"^\s*(?:{alternation(w['own'])})")
     asks = re.compile(alternation(w["asks"]))
     return subject, own, asks
+
+
+@lru_cache(maxsize=1)
+def _outside_patterns() -> Tuple[re.Pattern, re.Pattern]:
+    from bot.estimate.reading import alternation, estimate_words
+
+    w = estimate_words()["other_company"]
+    return re.compile(alternation(w["own"])), re.compile(alternation(w["group"]))
 
 
 def _statement_span(text: str, start: int) -> Tuple[int, int]:
@@ -69,10 +79,16 @@ def statements(text: str) -> List[Tuple[int, int]]:
         before = text[max([text.rfind(c, 0, m.start()) for c in _SENTENCE_END + _CLAUSE] + [-1]) + 1 : m.start()]
         if not _SUBJECT_LEAD.fullmatch(before.strip()):
             continue  # 「我们是集团的子公司」「我们给别的公司做外包」: not the clause's subject
+        if re.match(r"\s*[:：]", text[m.end() :]):
+            continue  # 「另一家老子公司：去年境内2000万…」: a heading, the company the message is about
         begin, end = _statement_span(text, m.start())
         if asks.search(text[begin:end]):
             continue  # 「兄弟公司的业绩能不能算进来」: a question about it, answered as one
         spans.append((begin, end))
+    rest = "".join(text[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)]))
+    own, group = _outside_patterns()
+    if not own.search(rest) or group.search(subject.sub(" ", text)):
+        return []  # the applicant not spoken of apart from it, or a group's bodies discussed: left whole
     return spans
 
 
