@@ -5,6 +5,8 @@ from typing import Optional
 from rasa_sdk import Tracker
 
 from bot.nlu.normalize import hanzi_of_pinyin
+from bot.understand.other_company import note as other_company_note
+from bot.understand.other_company import without_other_company
 from bot.understand.subject import without_speaker
 
 QUESTION_INTENTS = {
@@ -26,8 +28,17 @@ def user_text(tracker: Tracker) -> str:
     """The latest user message, cut to a sane length, without the words that say who is asking
     (「我是…在公司实习的」「领导让我问问」: the speaker's role is context, not the subject; bot/understand/subject.py);
     the policy's words typed in pinyin in 汉字 (synonyms.yml), so every reader reads 「women zai zhengzhou zhuce de
-    youxian gongsi」 as 我们在郑州注册的有限公司."""
-    return without_speaker(hanzi_of_pinyin((tracker.latest_message.get("text") or "")[:MAX_TEXT]))
+    youxian gongsi」 as 我们在郑州注册的有限公司; a statement about another company (「上海的兄弟公司去年做了3000多万」)
+    left out: its figures and facts are not the applicant's (bot/understand/other_company.py)."""
+    said = hanzi_of_pinyin((tracker.latest_message.get("text") or "")[:MAX_TEXT])
+    return without_other_company(without_speaker(said))
+
+
+def note_other_company(session, tracker: Tracker) -> None:
+    """An estimate's note naming the statements about another company that user_text() left out."""
+    said = other_company_note(hanzi_of_pinyin((tracker.latest_message.get("text") or "")[:MAX_TEXT]))
+    if said and said not in session.notes:
+        session.notes.append(said)
 
 
 def intent_of(tracker: Tracker) -> Optional[str]:

@@ -5,7 +5,7 @@ from typing import Text
 from rasa_sdk import Action
 from rasa_sdk.events import SlotSet
 
-from actions.common import REPHRASE, intent_of, user_text
+from actions.common import REPHRASE, intent_of, note_other_company, user_text
 from actions.conversation import answer_events, compose_reply, earlier_facts
 from actions.estimate_store import (
     INPUTS_SLOT,
@@ -128,6 +128,7 @@ class ActionEstimateStart(Action):
             running=load_inputs(tracker),
             topic=tracker.get_slot("topic_clause"),
         )
+        note_other_company(session, tracker)
         if not session.items and not load_inputs(tracker):  # 「那明年如果培训120人都符合条件 能拿多少」 after an aside
             session = EstimateSession.sole_fit(user_text(tracker), known=earlier_facts(tracker)) or session
         for problem in session.problems:

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import user_text
+from actions.common import note_other_company, user_text
 from actions.conversation import answer_events, earlier_facts
 from actions.estimate_store import clear_session, load_inputs, save_session, saved_inputs
 from bot.answers import eligibility, year_verdicts
@@ -398,6 +398,7 @@ def estimate_from_question(dispatcher, tracker, text=None):
     )
     if not session.items and not running:  # the figures of the one clause the facts told before are about
         session = EstimateSession.sole_fit(text, known=earlier_facts(tracker)) or session
+    note_other_company(session, tracker)
     # 「给骨干们做培训 总共花了30万 …能补多少」: a figure the estimate cannot take as it is (a group's total) is a
     # problem to answer, asking what it needs, never dropped for the clause's text alone
     if not session.items or not (calculator_inputs(session.inputs) or session.clarify or session.problems):

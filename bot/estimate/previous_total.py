@@ -124,6 +124,8 @@ def _ask_this_years_total(reader, last):
     ):
         return
     reader.use(g)
+    if _settled_by_direction(reader, last, g, dollars[0]):
+        return
     reader.out.clarifications.append(
         Clarification(
             "business_kind",
@@ -137,6 +139,24 @@ def _ask_this_years_total(reader, last):
             },
         )
     )
+
+
+def _settled_by_direction(reader, last, g, dollars) -> bool:
+    """「今年业务掉了点」: this year's figure read the one way that agrees with the direction told
+    (bot/estimate/stated_direction.py); True when read."""
+    from bot.estimate import stated_direction
+
+    grew = stated_direction.stated(reader.text)
+    rate = reader.out.fields.get("usd_cny_rate")
+    usd = dollars.value
+    if grew is None or not rate or usd is None:
+        return False
+    read = stated_direction.reading(g.value, last.value, usd, rate, grew)
+    if read is None:
+        return False
+    reader.out.fields["onshore_cny"] = g.value - usd * rate if read == "whole" else g.value
+    reader.out.notes.append(stated_direction.note(g.value, last.value, usd, rate, grew, read))
+    return True
 
 
 def answer_reads(text: str) -> Optional[str]:

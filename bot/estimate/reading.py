@@ -546,6 +546,17 @@ def each_of_two_years(part: str) -> Optional[bool]:
     return abs(a - b) == 1 if listed else abs(a - b) >= 1
 
 
+def only_one_year(part: str) -> bool:
+    """Whether `part` limits what it says to one year (「发明专利只有22年拿了2个」「软著仅今年有」「就2023年新拿了」):
+    「22年」 is the year 2022, never two years, and one year alone breaks a run of two (连续两年)."""
+    words = estimate_words()["every_year"]
+    rel = "|".join(re.escape(w) for w in sorted(words["relative"], key=len, reverse=True))
+    year = rf"(?:(?:20)?[0-9]{{2}}年度?|{rel})"
+    joins, ranges = alternation(words["joins"]), alternation(words["ranges"])
+    only = alternation(words["only"])
+    return bool(re.search(rf"(?:{only})\s*(?:在|是)?\s*{year}(?!\s*(?:{joins}|{ranges})\s*{year})(?![0-9])", part))
+
+
 def _year_number(said: str, relative: dict) -> int:
     """A year as a number: 2023 and 23 alike; 去年 as -1 from this year (0)."""
     if said in relative:

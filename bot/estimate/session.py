@@ -34,6 +34,7 @@ from bot.estimate.reading import estimate_words, is_what_if, next_year_supposed,
 
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import hanzi_of_pinyin, normalize
+from knowledge.text import mend_typos_in_place
 from calculator.inputs import FIELDS as CONTRACT_FIELDS
 from calculator.inputs import field_type
 
@@ -348,7 +349,7 @@ class EstimateSession:
         from bot.estimate.understand import english_to_chinese
 
         text = hanzi_of_pinyin(text or "")
-        norm = english_to_chinese(normalize(text or ""))
+        norm = english_to_chinese(mend_typos_in_place(normalize(text or "")))
         # 「100万美元（系统里填的就是1,000,000.00）」: one figure told twice
         said_once = restated_figures.without_restatements(norm)
         if said_once != norm:

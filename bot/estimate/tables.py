@@ -65,7 +65,18 @@ def _year_words(year: str) -> str:
 
 
 def _is_cell(token: str) -> bool:
-    return _CELL.fullmatch(token) is not None or token in table_words()["empty"]
+    return _CELL.fullmatch(token) is not None or token in table_words()["empty"] or _hedged(token) is not None
+
+
+def _hedged(token: str) -> Optional[Tuple[str, str, str]]:
+    """「2900左右」「约3260」「2900多」 → (hedge before, the figure's cell, hedge after); None for any other token."""
+    h = table_words().get("hedges") or {}
+    before = "|".join(map(re.escape, sorted(h.get("before", []), key=len, reverse=True))) or "(?!)"
+    after = "|".join(map(re.escape, sorted(h.get("after_unit", []) + h.get("after_number", []), key=len, reverse=True)))
+    m = re.fullmatch(rf"(?P<pre>{before})?(?P<cell>.+?)(?P<post>{after or '(?!)'})?", token)
+    if m is None or not (m.group("pre") or m.group("post")) or _CELL.fullmatch(m.group("cell")) is None:
+        return None
+    return m.group("pre") or "", m.group("cell"), m.group("post") or ""
 
 
 def _label(token: str) -> Optional[Tuple[str, str, bool]]:
@@ -111,6 +122,14 @@ def _cell_words(label: Tuple[str, str, bool], cell: str) -> str:
     """「在岸」「万元」 and 「1320」 → 「在岸1320万元」; an empty cell says nothing."""
     if cell in table_words()["empty"]:
         return ""
+    hedged = _hedged(cell)
+    if hedged is not None:  # 「2900左右」: the figure's words with the hedge where Chinese says it
+        pre, figure, post = hedged
+        said = _cell_words(label, figure)
+        if post in (table_words()["hedges"].get("after_number") or []):
+            at = re.search(r"[0-9.,]+", said).end()
+            return said[:at] + post + said[at:]
+        return said.replace(figure, pre + figure, 1) + post
     name, unit, rate = label
     m = _CELL.fullmatch(cell)
     if rate:

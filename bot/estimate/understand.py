@@ -36,6 +36,7 @@ from bot.estimate.reading import (  # noqa: F401  (re-exported: the reader's voc
     Reading,
     each_cost_question,
     each_of_two_years,
+    only_one_year,
     english_to_chinese,
     estimate_words,
     figures,
@@ -58,6 +59,7 @@ from bot.estimate import (
     fair_trips,
     lists,
     not_covered,
+    past_awards,
     relative_figures,
     rent_years,
     stated_increment,
@@ -74,6 +76,7 @@ from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
 from knowledge import shapes
 from knowledge.figures import figure
+from knowledge.text import mend_typos_in_place
 from knowledge.figures import words as figure_words
 
 
@@ -502,7 +505,9 @@ class Reader:
         self.raw = text or ""
         self._converted_keys = set()  # business amounts converted from another currency (added to, never replaced)
         # 「…连续两年增长——哦不对…这条当我没说」: a claim taken back in the message is never read (bot/understand/retractions.py)
-        pasted, table_problems = tables.read_tables(tables.drop_bullets(without_retracted(normalize(self.raw[:2000]))))
+        pasted, table_problems = tables.read_tables(
+            tables.drop_bullets(without_retracted(mend_typos_in_place(normalize(self.raw[:2000]))))
+        )
         pasted = tables.read_labelled_rows(pasted)
         # 「费用明细（单位万元）：\n1 服贸会北京 4.6」: 4.6万元 (unit_heading.py); 「跑了3趟境外展」: 3场 (fair_trips.py)
         pasted = fair_trips.as_events(unit_heading.apply(pasted))
@@ -807,6 +812,13 @@ class Reader:
         self._consistent_totals()
         for f in self.unused("money"):  # 「年租金50万 30%就是15万对不对」: the user's own result is no amount
             self._own_result(f)
+        for f in self.unused(
+            "money"
+        ):  # 「一百万美元整 就100万刚刚好」: the same amount said again, no amount of its own
+            self._restated_amount(f)
+        for f in past_awards.received(self.text, self.unused("money")):  # 「去年我们拿了480万左右（参考）」: context
+            self.use(f)
+            self.out.notes.append(past_awards.note(self.text, f))
         for f in self.unused("money"):  # 「95万美元 按7块的汇率折合人民币665万」: the same amount converted
             source = [
                 g
@@ -2074,6 +2086,25 @@ class Reader:
 
         return code if Decimal(m.group(3)) / 100 == figure(code, "rate") else None
 
+    def _restated_amount(self, f) -> bool:
+        """「审计完调成了一百万美元整 就100万刚刚好」「120万美元 也就是120万」: a figure with no currency right after the same
+        value said with its currency, only restating words between, is that amount said again: used, not asked."""
+        if f.currency is not None or f.value is None:
+            return False
+        before = [g for g in self.figs if g.kind == "money" and g.end <= f.start and g.value is not None]
+        if not before:
+            return False
+        g = before[-1]
+        between = self.text[g.end : f.start]
+        if g.currency in (None, "CNY") or g.value != f.value or len(between) > 10:
+            return False
+        if not re.fullmatch(
+            r"(?:[\s，,]*(?:整|就|也就是|即|就是|刚好|正好|恰好|也就|那就是|换句话说))*[\s，,]*", between
+        ):
+            return False
+        self.use(f)
+        return True
+
     def _own_result(self, f) -> bool:
         """ "10%的话是248.5万吧": a result the user worked out (estimate_words.yml own_result), not an amount."""
         before = self.text[max(0, f.start - 12) : f.start]
@@ -2334,9 +2365,9 @@ class Reader:
                 # 「专利也不是连续两年都有」: the run of two years denied
                 r"|(不是|并非|没有|没|未|不)(连续|每年都|每年|两年都|年年)",
                 patents,
-            )
+            ) or only_one_year(self._part_with(r"专利|软著|软件著作权"))  # 「发明专利只有22年拿了2个」
             years = each_of_two_years(self._part_with(r"专利|软著|软件著作权"))  # 「22和23年都拿了新软著」
-            held = bool(re.search(r"连续|两年|2年|每年|都有|都拿", patents)) if years is None else years
+            held = bool(re.search(r"连续|两年|(?<![0-9])2年|每年|都有|都拿", patents)) if years is None else years
             held = held or bool(re.search(r"连续", patents))  # 「连续两年」 said outright
             self.out.fields["innovation_patents_two_years"] = (
                 not said_no and held or (self.pending == "innovation" and not said_no)
@@ -2354,7 +2385,7 @@ class Reader:
                 rf"({NONE_WORDS}|不是|不算|并非|谈不上|算不上|不(?!断|停|少))[^，。；增涨升]{{0,6}}?{RISES}", rd
             )
             years = each_of_two_years(self._part_with(r"研发"))  # 「22、23年研发投入都涨了」
-            two = re.search(r"连续|两年|2年|每年|都在|持续|一直", rd) if years is None else years
+            two = re.search(r"连续|两年|(?<![0-9])2年|每年|都在|持续|一直", rd) if years is None else years
             two = two or re.search(r"连续|持续", rd)  # 「前年到今年连续两年都在涨」 said outright
             self.out.fields["innovation_rd_growth_two_years"] = bool(two) and not fell
         b = self.bool_answer()

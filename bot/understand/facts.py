@@ -745,7 +745,11 @@ def glossary_facts(text: str, said: Optional[dict] = None) -> dict:
 def message_facts(text: str) -> dict:
     """Every fact a message states: its own words (read_facts), then what its English or pinyin words state."""
     from bot.estimate.several_parks import focus
+    from bot.understand.other_company import without_other_company
 
+    text = without_other_company(
+        text or ""
+    )  # 「兄弟公司…跟我们不是一个法人」: that company's facts, not the applicant's
     focused, left_out = focus(normalize(text or ""))
     if left_out:  # 「A园…市级…；B园是区级的」: B's level is B's alone, the parks that remain are judged
         text = focused

@@ -387,6 +387,37 @@ def _replaced_item(text: str, start: int, end: int, after: int) -> "int | None":
     return i
 
 
+# the words a figure's kind is said with (在岸、离岸 are read by _role): a year's whole business
+_WHOLE_WORDS = re.compile(r"合计|总共|一共|共计|总计|总执行额|总额|全年|整年|总的|全部")
+# a replacement that names a year at most (「哦不对今年是9860万」): the kind of the figure it corrects still holds
+_YEAR_ONLY_HEAD = re.compile(
+    r"\s*(?:今年|去年|上年|本年|前年|(?:20)?\d{2}年)?度?的?\s*(?:应该|应当|其实|实际)?(?:是|为)?\s*$"
+)
+
+
+def _kind_kept(text: str, item: int, lead_end: int, after: int) -> "tuple | None":
+    """(start, end) to blank when a corrected figure said with its kind (「今年合计9800万，说错了今年是9860万」) is
+    replaced by one that names its year at most: from the old figure to the new one, so the claim's words
+    (今年合计) head the new figure and its kind is kept; None when the replacement names a kind of its own, another
+    year, or the claim named no kind."""
+    old = _money_figures(text[item:lead_end])
+    rest = _after_correction(text, after)
+    new = _money_figures(re.split(r"[，,。；;！!？?\n]", rest, maxsplit=1)[0])
+    if not old or not new:
+        return None
+    head = rest[: new[0].start]
+    if not _YEAR_ONLY_HEAD.fullmatch(head):
+        return None
+    claim_head = text[item : item + old[-1].start]
+    year, kind, _ = _role(claim_head, None, None, None)
+    said_year, _, _ = _role(head, None, None, None)
+    if said_year is not None and said_year != year:
+        return None
+    if kind is None and not _WHOLE_WORDS.search(claim_head):
+        return None
+    return item + old[-1].start, len(text) - len(rest) + new[0].start
+
+
 # a figure said to have been the wrong one, beside its correction (「一场3万、一场6万（之前说8万是说错了）」「刚才说的8万
 # 是记错了」「8万那个是写错的」): named as an error, it is no figure of the message
 _OLD_FIGURE = re.compile(
@@ -489,7 +520,8 @@ def without_retracted(text: str) -> str:
                 continue
             item = _replaced_item(text, start, len(lead), m.end())
             if item is not None:
-                text, blanked_to = _blank(text, item, m.end()), m.end()
+                kept = _kind_kept(text, item, len(lead), m.end())
+                text, blanked_to = _blank(text, *(kept or (item, m.end()))), m.end()
             continue
         if not claim.strip(" —-…．."):
             continue  # 「不对，是8万」 answers the bot
