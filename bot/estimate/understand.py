@@ -496,7 +496,7 @@ class Reader:
         self.raw = text or ""
         # 「…连续两年增长——哦不对…这条当我没说」: a claim taken back in the message is never read (bot/understand/retractions.py)
         pasted, table_problems = tables.read_tables(tables.drop_bullets(without_retracted(normalize(self.raw[:2000]))))
-        pasted = tables.read_labelled_rows(pasted)
+        pasted = tables.read_unit_heading(tables.read_labelled_rows(pasted))
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
         self.text = lists.spell_out_respective(
             full_years(relative_year_apposition(both_kinds_total(english_to_chinese(pasted))))
@@ -724,11 +724,12 @@ class Reader:
 
     def _rd_spend(self):
         """ "研发投入2021年200万 2022年260万 2023年320万": R&D figures decide 持续两年增长, never a business amount."""
-        m = re.search(r"研发(投入|费用|经费|支出)?", self.text)
+        # 「平台研发人员工资210」: the wages of R&D staff, no R&D spending
+        m = re.search(r"研发(投入|费用|经费|支出)?(?!人员|团队|工程师|员工|人力|同事|小组|的人)", self.text)
         if not m:
             return
         stop = re.search(
-            r"[。；;]|执行额|在岸|离岸|业务|专利|软著|平台|展|培训|认证|境内|国内|境外|国外|营收|合同|奖|增量",
+            r"[。；;]|工资|薪|执行额|在岸|离岸|业务|专利|软著|平台|展|培训|认证|境内|国内|境外|国外|营收|合同|奖|增量",
             self.text[m.end() :],
         )
         end = m.end() + (stop.start() if stop else len(self.text) - m.end())
