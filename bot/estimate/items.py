@@ -55,26 +55,24 @@ def detect_items(text: str) -> list:
         found.discard("3.7.2")  # 「我们公司搞了个高级研修班 24个学员…项目经理」: an enterprise's trainees, no 培训机构
     if "3.9" in found and re.search(r"电商平台|平台开发|众包平台", text) and not re.search(r"公共|服务平台", text):
         found.discard("3.9")
-    if (
-        "3.9" in found
-        and "3.8.3" in found
-        and all(
-            INSIDE_A_COST.search(text[max(0, m.start() - 12) : m.start()])
-            for m in re.finditer(clauses.BY_CODE["3.8.3"].triggers, text)
-        )
-    ):
-        found.discard("3.8.3")  # 「平台总投入500万 里面包括人员工资和场地租金」: rent inside the platform's cost
-    if (
-        "3.9" in found
-        and "3.8.3" in found
-        and all(
-            lists.in_list_about(text, m.start(), r"平台") for m in re.finditer(clauses.BY_CODE["3.8.3"].triggers, text)
-        )
-    ):
-        found.discard("3.8.3")  # 「平台 投入：硬件320万 … 场地房租60万」: rent listed among the platform's costs
-    if "3.9" in found and "3.8.3" in found and _platform_rent_only(text):
-        found.discard("3.8.3")  # 「…平台团队一年工资150万、场地租金30万」: a cost of the platform, no park rent
+    if "3.9" in found and "3.8.3" in found and rent_of_platform(text):
+        found.discard("3.8.3")
     return [c for c in ORDER if c in found]
+
+
+def rent_of_platform(text: str) -> bool:
+    """Whether every rent word of `text` (normalised) is one of a platform's costs, no park rent: said inside the
+    platform's cost (「平台总投入500万 里面包括人员工资和场地租金」), listed among its costs (「平台 投入：硬件320万 …
+    场地房租60万」), or after the platform with nothing of a park, an office or the rent subsidy said
+    (「…平台团队一年工资150万、场地租金30万」)."""
+    rents = list(re.finditer(clauses.BY_CODE["3.8.3"].triggers, text))
+    if not rents or "平台" not in text:
+        return False
+    return (
+        all(INSIDE_A_COST.search(text[max(0, m.start() - 12) : m.start()]) for m in rents)
+        or all(lists.in_list_about(text, m.start(), r"平台") for m in rents)
+        or _platform_rent_only(text)
+    )
 
 
 def _names_a_training_body(text: str) -> bool:

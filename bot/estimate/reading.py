@@ -452,6 +452,11 @@ def _figures(text: str) -> tuple:
     for m in re.finditer(estimate_words()["rent_price"]["bare_price"], text):  # 「每平每月40」: 40元 a square metre
         if m.end() not in starts and not re.match(r"[0-9０-９.,]*\s*[个人场次家项年%％]", text[m.end() :]):
             cued[m.end("word") - 1] = "费"
+    for m in re.finditer(estimate_words()["rent_price"]["bare_price_before"], text):  # 「租金48一平一个月」
+        if m.start() > 0 and m.start() not in starts and not re.match(r"[0-9０-９.,]", text[m.start() - 1]):
+            cued[m.start() - 1] = "费"
+        if text[m.end()] == "一":  # 「48一平」 is no numeral 48 and 一: the 一 of the square metre, read as 每
+            cued[m.end()] = "每"
     for m in cost.finditer(text):
         word_end = m.end("word")
         things = re.match(

@@ -28,6 +28,7 @@ def _words() -> dict:
         "year": re.compile(alternation(w["per_year"])),
         "days": [re.compile(p) for p in w["days_per_year"]],
         "answer": re.compile(w["days_answer"]),
+        "unchanged": re.compile(w["unchanged"]),
     }
 
 
@@ -141,6 +142,11 @@ def read_per_area(r, f, near: str) -> None:
     if not areas and r.known.get("rent_area_m2"):
         area = Decimal(str(r.known["rent_area_m2"]))
     said = period(near)
+    if area is None and said is not None and not areas:
+        # 「租金38块一平一个月」 with no area yet: the price is kept, the area asked, the year's rent worked out when the
+        # area comes (priced_later)
+        r.out.fields[KEPT] = {"price": str(price), "period": said}
+        return
     if area is None or said is None:
         days = "、按一年多少天计算" if said == "day" else ""
         r.out.problems.append(
@@ -172,10 +178,51 @@ def read_per_area(r, f, near: str) -> None:
         )
         if paid:
             rent_months.use_months(r)
-    if re.search(r"\s{3,}", r.text[max(0, f.start - 16) : f.start]):  # 「每月45块，哦打错了是54块」
+    # 「每月45块，哦打错了是54块」: the old price blanked right before this one (not another figure blanked earlier)
+    if re.search(r"\s{3,}[，,]?\s*(?:应该是|是|为)?\s*$", r.text[max(0, f.start - 16) : f.start]):
         note += f"（按您更正后的单价{wan(price)}计算）"
     r.out.fields["rent_annual_cny"] = annual
     r.out.notes.append(note)
+
+
+KEPT = "_rent_unit_price"  # a price per square metre told before the area: {"price", "period"}
+PERIOD_WORD = {"day": "每天", "month": "每月", "year": "每年"}
+
+
+def priced_later(r) -> None:
+    """The year's rent of a price per square metre kept from an earlier message (KEPT), once the area is known: the
+    same arithmetic as read_per_area (× 12 for a month's price; a day's price asks the days of a year)."""
+    kept = (r.known or {}).get(KEPT)
+    if not kept or "rent_annual_cny" in r.out.fields or (r.known or {}).get("rent_annual_cny") is not None:
+        return
+    area = r.out.fields.get("rent_area_m2", (r.known or {}).get("rent_area_m2"))
+    if area is None:
+        return
+    price, area, said = Decimal(str(kept["price"])), Decimal(str(area)), kept["period"]
+    if said == "day":
+        days, _ = days_said(r.text)
+        if days is None:
+            r.out.clarifications.append(
+                Clarification("rent_days", days_question(price, area), {"price": str(price), "area": str(area)})
+            )
+            return
+        annual, note = annual_from_days(price, area, days)
+    else:
+        months = 12 if said == "month" else 1
+        annual = price * area * months
+        note = (
+            f"租金{PERIOD_WORD[said]}每平方米{wan(price)} × {wan(area, '平方米')}"
+            + (f" × {months}个月" if said == "month" else "")
+            + f" = 年租金{wan(annual)}"
+        )
+    r.out.fields["rent_annual_cny"] = annual
+    r.out.notes.append(note)
+
+
+def same_over_years(text: str, f) -> bool:
+    """「租金38块一平一个月，三年都不变」「三年租金没涨过」: N年 that says the rent stays the same over those years, no time
+    in the park and no years of subsidy (words: estimate_words.yml rent_price `unchanged`)."""
+    return bool(_words()["unchanged"].match(text, f.end))
 
 
 def read_expression(r) -> None:

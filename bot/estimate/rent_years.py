@@ -17,7 +17,7 @@ from typing import Optional
 from calculator.policy import fig as policy_figure
 
 # 「搬进」「落户」 only into a park (「2016年搬到郑州」 says nothing of the park)
-ENTER = r"(?:入驻|进驻|入园|进园|进的园|(?:搬进|搬到|搬入|迁入|落户)(?=[^，。；,;\s]{0,10}园))"
+ENTER = r"(?:入驻|进驻|入园|进园|进的园|(?:搬进|搬到|搬入|迁入|落户|进了|进入|进到)(?=[^，。；,;\s]{0,10}园))"
 # 「2016年入驻」「16年3月就进驻了」「2019年底搬进园区」
 ENTRY_BEFORE = re.compile(
     r"(?<![\d.])((?:19|20)\d{2}|[12]\d)\s*年\s*(?:底|初|中|年底|年初|[0-9一二两三四五六七八九十]{1,2}\s*月份?)?"
@@ -27,6 +27,40 @@ ENTRY_BEFORE = re.compile(
 ENTRY_AFTER = re.compile(ENTER + r"(?:的)?(?:时间|年份)?\s*(?:是|为|于|在|是在)\s*((?:19|20)\d{2}|[12]\d)\s*年")
 # 「2024年申请」「2024年度申报」: the year the subsidy is asked for
 APPLY_YEAR = re.compile(r"(?<![\d.])(20\d{2})\s*年度?\s*(?:的)?\s*(?:申请|申报)")
+# 「23年还能不能领」「24年能申请吗」: a two-digit year the subsidy is asked for
+APPLY_SHORT = re.compile(
+    r"(?<![\d.])([12]\d)\s*年度?\s*(?:的)?\s*(?:还|能|可以|可不可以|能否|是否|申请|申报)(?:[^，。；,;]{0,6}(?:领|拿|申请|申报|补|享受))"
+)
+# a two-digit N年 that is a calendar year (「21年和22年两年的租金补贴已经领过了」「23年合同执行额1350万」): beside another
+# such year, or followed by what a year names (its business, the question for it), never after words of a length of time
+SHORT_YEAR_PAIR = re.compile(r"\s*(?:和|、|与|跟|及|至|到|-|~|—|/)\s*[12]\d\s*年")
+SHORT_YEAR_AFTER = re.compile(
+    r"\s*(?:度|底|初|年底|年初|[0-9一二三四五六七八九十]{1,2}\s*月|的(?:时候|执行额|合同|业务|营收|租金|房租|补贴)|还|能|可以|可不可以|能否|是否|申请|申报|合同|执行额|"
+    r"业务|营收|开始|起|就|才|入驻|进驻|入园|进的)"
+)
+LENGTH_BEFORE = re.compile(
+    r"(?:入驻|入园|进驻|园区|园里|成立|满|有|了|待|呆|享受|领|拿|补|近|快|将近|超过|已经|已|共|一共|连续|连着)\s*$"
+)
+
+
+def short_calendar_years(text: str, figs) -> list:
+    """The figures of `figs` that are two-digit calendar years said as 「21年」 (the parser reads a length of time):
+    2015 up to next year, each beside another such year or followed by what a year names."""
+    out, shorts = [], []
+    for f in figs:
+        raw = text[f.start : f.end]
+        if f.kind != "duration_years" or not re.fullmatch(r"[12]\d\s*年", raw):
+            continue
+        if not 15 <= int(f.value) <= this_year() % 100 + 1 or LENGTH_BEFORE.search(text[max(0, f.start - 4) : f.start]):
+            continue
+        shorts.append(f)
+    for f in shorts:
+        paired = SHORT_YEAR_PAIR.match(text, f.end) or any(
+            SHORT_YEAR_PAIR.fullmatch(text, g.end, f.end) for g in shorts if g.end < f.start
+        )
+        if paired or SHORT_YEAR_AFTER.match(text, f.end):
+            out.append(f)
+    return out
 
 
 def this_year() -> int:
@@ -48,8 +82,8 @@ def entry_year(text: str) -> Optional[tuple]:
 
 def years_since(entered: int, text: str) -> tuple:
     """(years, reference year): whole calendar years from the entry year to the year applied for (said, else now)."""
-    m = APPLY_YEAR.search(text)
-    ref = int(m.group(1)) if m and int(m.group(1)) > entered else this_year()
+    m = APPLY_YEAR.search(text) or APPLY_SHORT.search(text)
+    ref = _calendar(m.group(1)) if m and _calendar(m.group(1)) > entered else this_year()
     return ref - entered, ref
 
 

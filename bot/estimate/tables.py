@@ -447,3 +447,47 @@ def _item_row(where: dict, cells: List[str]) -> Optional[str]:
         return f"{_rate_word(_BRACKET.sub('', item))}{value}；"
     unit = words["units"].get(unit, unit) if not _CELL.fullmatch(value).group("unit") else ""
     return f"{item}{value}{unit}；"
+
+
+def _heading_units() -> dict:
+    """{unit said in a heading: unit written after each figure} (pasted_tables.yml `units` and `unit_heading`)."""
+    words = table_words()
+    return {**words["units"], **words["unit_heading"]["units"]}
+
+
+def _heading_unit(line: str) -> Optional[str]:
+    """The unit a heading line gives the bare figures below it (「投入表（单位w）：」「单位：万元」「投入明细（万元）」),
+    written as it goes after a figure; None for any other line (one with a figure of its own is no heading)."""
+    units = _heading_units()
+    alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    opener = "|".join(re.escape(w) for w in table_words()["unit_heading"]["words"])
+    m = re.search(rf"(?:{opener})\s*[:：]?\s*(?P<unit>{alt})(?![A-Za-z])", line, re.I) or re.search(
+        rf"[(（]\s*(?P<unit>{alt})\s*[)）]\s*[:：]?\s*$", line, re.I
+    )
+    if not m or re.search(r"[0-9]", line.replace(m.group(0), "")):
+        return None
+    said = m.group("unit")
+    return next((v for k, v in units.items() if k.lower() == said.lower()), None)
+
+
+_BARE_LINE = re.compile(
+    r"^(?P<label>.*[^\s0-9.,])\s*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*$"
+)
+
+
+def read_unit_heading(text: str) -> str:
+    """「公共技术服务平台建设投入表（单位w）：/ 服务器/存储/网络设备 380 / 机房配套设施（UPS…）95」: each line under a
+    heading that gives a unit and ends in a bare number is written with that unit (「380万」), up to the first line that
+    does not end so; a line with a unit of its own is left as it is."""
+    lines, unit = text.split("\n"), None
+    for i, line in enumerate(lines):
+        heading = _heading_unit(line)
+        if heading:
+            unit = heading
+            continue
+        m = _BARE_LINE.match(line) if unit else None
+        if not m or re.search(r"[0-9]", m.group("label")[-1:]):
+            unit = None
+            continue
+        lines[i] = line.rstrip() + unit
+    return "\n".join(lines)

@@ -508,8 +508,9 @@ class Reader:
         pasted, table_problems = tables.read_tables(
             tables.drop_bullets(without_retracted(mend_typos_in_place(normalize(self.raw[:2000]))))
         )
-        pasted = tables.read_labelled_rows(pasted)
-        # 「费用明细（单位万元）：\n1 服贸会北京 4.6」: 4.6万元 (unit_heading.py); 「跑了3趟境外展」: 3场 (fair_trips.py)
+        # 「平台投入表（单位w）：/ 服务器 380」: 380万 at a line's end (tables.read_unit_heading); 「费用明细（单位万元）：1 服贸会北京
+        # 4.6」: 4.6万元 (unit_heading.py); 「跑了3趟境外展」: 3场 (fair_trips.py)
+        pasted = tables.read_unit_heading(tables.read_labelled_rows(pasted))
         pasted = fair_trips.as_events(unit_heading.apply(pasted))
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
         self.text = lists.spell_out_respective(
@@ -738,11 +739,12 @@ class Reader:
 
     def _rd_spend(self):
         """ "研发投入2021年200万 2022年260万 2023年320万": R&D figures decide 持续两年增长, never a business amount."""
-        m = re.search(r"研发(投入|费用|经费|支出)?", self.text)
+        # 「平台研发人员工资210」: the wages of R&D staff, no R&D spending
+        m = re.search(r"研发(投入|费用|经费|支出)?(?!人员|团队|工程师|员工|人力|同事|小组|的人)", self.text)
         if not m:
             return
         stop = re.search(
-            r"[。；;]|执行额|在岸|离岸|业务|专利|软著|平台|展|培训|认证|境内|国内|境外|国外|营收|合同|奖|增量",
+            r"[。；;]|工资|薪|执行额|在岸|离岸|业务|专利|软著|平台|展|培训|认证|境内|国内|境外|国外|营收|合同|奖|增量",
             self.text[m.end() :],
         )
         end = m.end() + (stop.start() if stop else len(self.text) - m.end())

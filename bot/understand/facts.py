@@ -666,6 +666,8 @@ def read_facts(text: str) -> dict:
         if value is not None:
             out[name] = value
     out.update(_numbers(specs, t))
+    if "rent_years_in_park" not in out:
+        out.update(_entry_year_in_park(t))
     out.update(scoped(t, out))  # 「应届生10个（大专以上…）」: the interns' 学历, not the project managers'
     for key, value in _segment_scoped(t, specs).items():
         out.pop(key.split("@")[0] + "@*", None)  # said of one item's people, never everyone's
@@ -673,6 +675,23 @@ def read_facts(text: str) -> dict:
     if out.get("fair_designated") is False:
         _fairs_left_out(t, out)
     return out
+
+
+def _entry_year_in_park(t: str) -> dict:
+    """「我们2018年就进了市级重点园区」「入驻时间是2019年」: the years in the park counted from the entry year to the year
+    asked for (said, else this year), as the estimate counts them (bot/estimate/rent_years.py); a difference of
+    exactly the clause's years is left unknown (the month decides it), a future year says nothing."""
+    from calculator.policy import fig as policy_figure
+
+    from bot.estimate import rent_years
+
+    found = rent_years.entry_year(t)
+    if not found:
+        return {}
+    years, _ = rent_years.years_since(found[0], t)
+    if years < 0 or years == policy_figure("3.8.3", "years_in_park"):
+        return {}
+    return {"rent_years_in_park": Span(Decimal(years), Decimal(years))}
 
 
 def _fairs_left_out(t: str, out: dict) -> None:

@@ -422,10 +422,33 @@ def _kind_kept(text: str, item: int, lead_end: int, after: int) -> "tuple | None
 # 是记错了」「8万那个是写错的」): named as an error, it is no figure of the message
 _OLD_FIGURE = re.compile(
     r"(?P<said>(?:之前|刚才|刚刚|前面|上面|原来|先前|开始)(?:我)?(?:说|写|填|报|讲)(?:的|成|了)?)?\s*"
-    r"(?P<fig>[0-9０-９.．零一二两三四五六七八九十百千]+\s*(?:万|千|w|k)?\s*(?:元|块|美元|欧元|欧)?)\s*"
-    r"(?P<link>是|那个是|那个|这个是|的)?\s*(?:我)?(?:说|写|记|看|弄|搞|打|填|算)错(?:了|的)?",
+    r"(?P<fig>[0-9０-９.．零一二两三四五六七八九十百千]+\s*(?:万|千|w|k)?\s*(?:元|块|美元|欧元|欧|平方米|平米|平方|平|㎡)?)\s*"
+    r"(?P<link>是|那个是|那个|这个是|的)?\s*(?:我)?(?:说|写|记|看|弄|搞|打|填|算)(?:错|反)(?:了|的)?",
     re.I,
 )
+
+
+def _figures_of(text: str) -> list:
+    """The money and area figures of `text` (an area said wrong is named as a money figure's is)."""
+    from calculator.figures_zh import parse_figures
+
+    return [f for f in parse_figures(text) if f.kind in ("money", "area")]
+
+
+def _bare_number(said: str) -> list:
+    """[the figure] of a number said bare or with an area's unit (「760是我记反了」「760平是记错了」), else []."""
+    from calculator.figures_zh import parse_figures
+
+    area = [f for f in parse_figures(said) if f.kind == "area"]
+    if area:
+        return area
+    m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*", said)
+    if not m:
+        return []
+    from types import SimpleNamespace
+    from decimal import Decimal
+
+    return [SimpleNamespace(value=Decimal(m.group(1)))]
 
 
 _NEW_AFTER_WRONG = re.compile(r"[\s，,]*(?:应该|应当|其实|实际|正确的)?(?:是|为)\s*$")
@@ -437,15 +460,20 @@ def _named_as_wrong(text: str) -> str:
     figure was said before in the message (「一场3万，一场8万，8万是写错了，应该是6万」), the new figure said right
     after takes that one's place; with none said, the text is left as it is (the readers ask)."""
     for m in reversed(list(_OLD_FIGURE.finditer(text))):
-        wrong = _money_figures(m.group("fig"))
+        wrong = _money_figures(m.group("fig")) or _bare_number(m.group("fig"))
         if not (m.group("said") or m.group("link")) or not wrong:
             continue
-        earlier = [f for f in _money_figures(text[: m.start()]) if f.value == wrong[0].value]
+        earlier = [f for f in _figures_of(text[: m.start()]) if f.value == wrong[0].value]
         if not earlier:
             text = _blank(text, m.start(), m.end())
             continue
         new = _money_figures(text[m.end() : m.end() + 16])
         if not new or not _NEW_AFTER_WRONG.fullmatch(text[m.end() : m.end() + new[0].start]):
+            old = earlier[-1]
+            if any(f.kind == old.kind and f.value != old.value for f in _figures_of(text[old.end : m.start()])):
+                # 「租的760平…哦面积不对，合同上写的是706平，760是我记反了」: the replacement said before the words
+                # naming the old figure wrong: the old one and those words blanked
+                text = _blank(_blank(text, old.start, old.end), m.start(), m.end())
             continue
         old, figure = earlier[-1], text[m.end() + new[0].start : m.end() + new[0].end]
         if len(figure) > old.end - old.start:  # the new figure stays where it was said, the old one blanked

@@ -484,7 +484,7 @@ CLAUSES = (
     Clause(
         code=CODE,
         name="实习实训补贴",
-        triggers=r"实习|实训|应届|毕业生",
+        triggers=r"实习|实训(?!设备|器材|室|系统|平台|软件|硬件|基地建设)|应届|毕业生",  # 「实训设备」 is a purchase, no intern
         fields=(
             Field(
                 "internship_agreement_years",

@@ -68,6 +68,11 @@ def read(r):
         m_mine = [m.end() for m in re.finditer(mine, window)]
         m_other = [m.end() for m in re.finditer(others, window)]
         m_not = list(re.finditer(not_covered, window))
+        # 「自研实训系统的开发投入120万」: 投入 inside a cost the clause does not list names no purchase
+        m_mine = [e for e in m_mine if not any(n.start() < e <= n.end() and n.end() - n.start() > 2 for n in m_not)]
+        # 「场地租金 60」 among a platform's costs: 租 names the platform's rent, no other item
+        if "3.8.3" not in r.items:
+            m_other = [e for e in m_other if not any(n.start() < e <= n.end() for n in m_not)]
         following = re.split(r"[，,。；;]|\d", t[f.end : f.end + 12])[0]
         if (
             not m_not
@@ -102,7 +107,7 @@ def read(r):
         dollars = f.currency == "USD" and not (m_mine and r.dollar_cost(f, mine, others))  # 「设备10万美元」: a cost
         if dollars or (m_other and max(m_other) > max(m_mine or [-1])):
             continue
-        if not m_mine and _other_clause(t, f.start, mine, others):
+        if not m_mine and not (m_not and not m_other) and _other_clause(t, f.start, mine, others):
             continue  # 「另外在岸今年3.1亿 vs 去年2.6亿」: last year's business, in the clause that names it
         fee = _fee_named(window)
         if fee and not m_not and (groups or r.pending == "platforms"):

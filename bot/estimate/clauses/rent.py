@@ -21,6 +21,8 @@ def missing(session, asked: list) -> list:
     for key in ("rent_annual_cny", "rent_area_m2", "rent_years_in_park", "rent_contract_amount_cny"):
         if key == "rent_contract_amount_cny" and ("onshore_cny" in inp or "offshore_usd" in inp):
             continue
+        if key == "rent_annual_cny" and rent_price.KEPT in inp and "rent_area_m2" not in inp:
+            continue  # a price per square metre told: the area is asked, the year's rent worked out from it
         if key not in inp:
             out.append(key)
     return out
@@ -51,6 +53,8 @@ def read(r):
     t = r.text
     rent_price.read_expression(r)
     rent_years.read_entry(r)  # 「2016年入驻」: the years in the park from the entry year
+    for f in rent_years.short_calendar_years(t, r.figs):
+        r.use(f)  # 「21年和22年」「23年还能不能领」: calendar years, no time in the park or of subsidy
     for f in r.figs:
         if id(f) in r.used:
             continue
@@ -96,6 +100,8 @@ def read(r):
                 continue
             r.out.fields["rent_annual_cny"] = value
             r.use(f)
+        elif f.kind == "duration_years" and rent_price.same_over_years(t, f):
+            r.use(f)  # 「三年都不变」: the rent the same over those years, no time in the park or of subsidy
         elif f.kind == "duration_years" and rent_years.is_period(t, f):
             r.out.fields["_rent_years_asked"] = int(f.value)  # 「连着四年都申请」「四年一共能补多少」: the period asked
             r.use(f)
@@ -131,6 +137,7 @@ def read(r):
     if re.search(r"(没有?|未|从未|没)(享受|拿|领)(过)?", t):
         r.out.fields.setdefault("rent_years_subsidized", 0)
     _ordinal_year(r)
+    rent_price.priced_later(r)  # 「租了2050平」 after a price per square metre told before it
     pend = {
         "rent_years_in_park": "duration_years",
         "rent_years_subsidized": "duration_years",
@@ -218,6 +225,10 @@ def _rent_years(r, f) -> Optional[str]:
         return None  # 「租金补贴一年能补多少」: the period of the amount asked, not years already subsidised
     p = [m.end() for m in re.finditer(park, before)]
     q = [m.end() for m in re.finditer(subsidy, before)]
+    own = re.split(r"[，。；,;！!？?]", before)[-1]
+    later = re.split(r"[，。；,;！!？?]", after)[0]
+    if (p or q) and not re.search(park + "|" + subsidy, own) and re.search(park + "|" + subsidy, later):
+        p = q = []  # 「…重点园区，21年和22年两年的租金补贴已经领过了」: the words of its own clause, after it, decide
     if p or q:
         return "park" if max(p or [-1]) > max(q or [-1]) else "subsidized"
     p, q = re.search(park, after), re.search(subsidy, after)
@@ -306,6 +317,14 @@ def _rent_money(r, f) -> Optional[str]:
     return None
 
 
+def _platform_rent(r) -> bool:
+    """「场地租金 60」 in a platform's list of costs, the park rent subsidy not named: the platform's cost (named as not
+    covered by 三（九）), never the rent of 三（八）3."""
+    from bot.estimate import items
+
+    return "3.9" in r.items and items.rent_of_platform(r.text)
+
+
 CLAUSES = (
     Clause(
         code="3.8.3",
@@ -358,6 +377,10 @@ CLAUSES = (
         asks=("rent_annual_cny", "rent_area_m2", "rent_years_in_park", "rent_contract_amount_cny"),
         missing=missing,
         read=read,
-        reads_when=lambda reader: reader.pending in ("rent",) or "3.8.3" in reader.items or reader.has(r"租金|房租"),
+        reads_when=lambda reader: (
+            reader.pending in ("rent",)
+            or "3.8.3" in reader.items
+            or (reader.has(r"租金|房租") and not _platform_rent(reader))
+        ),
     ),
 )
