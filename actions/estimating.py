@@ -91,7 +91,14 @@ def estimate_reply(session: EstimateSession, result: dict, title: str = "") -> s
         text += "\n" + "\n".join(
             f"按您说的情况，{explain.item_name(code)}的条件满足：{'、'.join(labels)}。" for code, labels in met.items()
         )
-    unsure = {code: labels for code, labels in session.unsure_conditions().items() if code not in waiting}
+    # an item the figures themselves rule out (「业务下降，没有增量，不予奖励」) is 0 whatever its other conditions: none
+    # of them is listed as assumed met beside that verdict
+    ruled_out = {i["code"] for i in result["items"] if not i["qualified"]}
+    unsure = {
+        code: labels
+        for code, labels in session.unsure_conditions().items()
+        if code not in waiting and code not in ruled_out
+    }
     if unsure:
         text += (
             "\n还需确认的条件（测算假定已满足）："
