@@ -68,10 +68,11 @@ def estimate_reply(session: EstimateSession, result: dict, title: str = "") -> s
         f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped if k not in waiting.values()
     ]
     bases = ("3.1", "3.2") if "3.3" in session.items else ()  # 三（三） is 15% of these: shown as its base
+    aside = [f"{explain.item_name(c)}按您说的先不计算，不计入合计" for c in result.get("set_aside") or ()]
     text = explain.render(
         result,
         calculator_inputs(session.inputs),
-        session.notes + rent_years.period_notes(session.inputs, result),
+        session.notes + rent_years.period_notes(session.inputs, result) + aside,
         skipped,
         failed=session.failed(),
         title=title,

@@ -16,8 +16,11 @@ ITEM_PATTERNS = [(c.code, c.triggers) for c in clauses.CLAUSES]
 NEGATED = re.compile(r"(没有|没|无|不是|并非|非|未)(建|搭建|建设|申请|申报|参加|拿|获得)?$")
 # 「没有实习生和人才培训项目」: the denial holds for every word of the list it opens, to its 和/与/及/或 before the item
 NEGATED_LIST = re.compile(r"(没有|没|无|未)[^，。；,;、！!？?\n\d]{1,8}(和|与|及|或)$")
-# "去年的增量先不算": an item named to leave it out
-LEFT_OUT = re.compile(r"[^，。；,;]{0,4}(先不算|不算|不用算|不要算|不考虑|先不管|除外|不用管)")
+# "去年的增量先不算" 「离岸10%那个先不用管」: an item named to leave it out (「不算多」「不算在岸」 say something else)
+LEFT_OUT = re.compile(
+    r"([^，。；,;]{0,4}|[^，。；,;]{0,8}?(那个|这个|那块|这块|那项|这项|部分))\s*"
+    r"(先不算|不算(?!多|少|高|低|大|小|在|进|是|入|作)|不用算|不要算|不考虑|不用考虑|先不管|先别管|先别算|别算|除外|不用管|不用看|不需要算|暂不考虑|先放一边)"
+)
 
 # 「其他项目（技术先进型、展会、认证等）都没有」「展会和认证也都没参加」: an item named in a list that 都/也 … 没有 then
 # denies as a whole, in the same clause and with no figure between, is declined, not asked about
@@ -98,6 +101,27 @@ def _platform_rent_only(text: str) -> bool:
 INSIDE_A_COST = re.compile(
     r"(包括|包含|含有?|里面有|其中有|其余|剩下)[^，。；,;0-9]{0,10}$|平台的?[^，。；,;0-9\s]{0,8}$"
 )
+
+
+def set_aside(text: str) -> list:
+    """Items the message names only to leave them out (「离岸奖励先不用管，只算增量」): every mention followed by
+    LEFT_OUT; they are neither computed into the total nor shown (bot/estimate/session.py compute)."""
+    from bot.understand.retractions import without_retracted
+
+    from bot.estimate.reading import estimate_words
+
+    text = without_retracted(text)
+    out = []
+    for code, pat in ITEM_PATTERNS:
+        marks = [bool(LEFT_OUT.match(text, m.end())) for m in re.finditer(pat, text)]
+        if marks and all(marks):
+            out.append(code)
+    for code, names in (estimate_words().get("set_aside_names") or {}).items():
+        for name in names:
+            at = text.find(name)
+            if at >= 0 and LEFT_OUT.match(text, at + len(name)):
+                out.append(str(code))
+    return [c for c in ORDER if c in out]
 
 
 def sort_items(codes) -> list:

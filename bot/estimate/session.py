@@ -43,6 +43,7 @@ THIS_YEAR = ("onshore_cny", "offshore_usd", "usd_cny_rate")  # 三（一）/（�
 PREVIOUS_YEAR = ("previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate")  # and the year before
 ADDITIVE_COUNTS = ("institution_trainees", "qualified_interns", "park_top_enterprises")
 COUNT_FIELDS = ADDITIVE_COUNTS + ("interns_per_year",)
+SET_ASIDE = "按您说的，这一项先不计算"  # the reason of an item the user set aside (items.set_aside)
 QUESTION_INTENTS = {
     "ask_eligibility",
     "ask_business_scope",
@@ -377,6 +378,9 @@ class EstimateSession:
             adds = bool(said) and not (said & told)
         session = cls(items=codes, facts=known, extends=adds)
         session.notes.extend(park_notes + year_notes)
+        aside = [c for c in item_words.set_aside(norm) if c not in codes]
+        if aside:  # 「离岸10%那个先不用管」: computed with 0 and not shown (compute, actions/estimating.py)
+            session.inputs["_set_aside"] = aside
         if len(asked) == 1 and asked[0]:
             session.year_focus = asked[0]
             if alone:
@@ -2118,7 +2122,13 @@ class EstimateSession:
             return supposed_awards.with_stated(self._with_other_items(result), inp)
         inputs, waiting = without_waiting(calculator_inputs(self.inputs))
         inputs = self._without_incomplete_failed(inputs)
-        result = calculate(inputs, ruled_out=self.ruled_out())
+        ruled_out = self.ruled_out()
+        aside = [c for c in self.inputs.get("_set_aside") or () if c not in self.items]
+        for code in aside:  # left out as the user asked: 0 in the total and in 三（三）'s base, not shown
+            ruled_out.setdefault(code, SET_ASIDE)
+        result = calculate(inputs, ruled_out=ruled_out)
+        if aside:
+            result = dict(result, items=[i for i in result["items"] if i["code"] not in aside], set_aside=aside)
         return dict(result, waiting=waiting) if waiting else result
 
     def _without_incomplete_failed(self, inputs: dict) -> dict:
