@@ -70,9 +70,9 @@ def read(r, costs: list, counts: list) -> bool:
         return True
     r.out.fields["senior_training"] = [{"cost_cny": v} for v in values]
     r.out.fields["_fact_education_level@" + CODE] = _level_word(min(_rank(g.degree) for g in kept))
-    from bot.estimate.clauses.senior_training import _degree_course_label
+    from bot.estimate.clauses.senior_training import degree_course_label
 
-    if any(_degree_course_label() in labels for _, labels in below):
+    if any(degree_course_label() in labels for _, labels in below):
         r.out.fields["_fact_degree_education@" + CODE] = False  # the degree course is that group's, left out
     _kept_position(r, found, kept)
     return True
@@ -168,7 +168,7 @@ def _counted_note(kept: list, below: list) -> str:
 def _failing(text: str, found: list, costs: list) -> dict:
     """Each group's conditions of 三（七）3 failed (the labels; empty when none): its degree against the clause's
     (本科以上), and the position said in its own words (「4个大专的普通员工」: below 项目经理), from conditions.yml."""
-    from bot.estimate.clauses.senior_training import _degree_course_label, degree_course, level_needs, rank_said
+    from bot.estimate.clauses.senior_training import degree_course_label, degree_course, level_needs, rank_said
 
     bounds = sorted([g.first for g in found] + [c.start for c in costs] + [len(text)])
     rows = _rows(text, found)
@@ -178,7 +178,7 @@ def _failing(text: str, found: list, costs: list) -> dict:
         own = rows.get(g) or text[g.first : min(b for b in bounds if b >= g.end)]
         labels = []
         if degree_course(own):  # 「部门经理 本科 2人 在职MBA学费 每人15万」: a degree course, that row alone
-            labels.append(_degree_course_label())
+            labels.append(degree_course_label())
         for leaf, need in level_needs():
             if leaf["scale"] == "education":
                 low = _rank(g.degree)

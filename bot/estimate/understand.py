@@ -2100,10 +2100,13 @@ class Reader:
         between = self.text[g.end : f.start]
         if g.currency in (None, "CNY") or g.value != f.value or len(between) > 10:
             return False
+        # at least one restating word: 「100万美元 100万在岸」 (a space alone) names two amounts
         if not re.fullmatch(
-            r"(?:[\s，,]*(?:整|就|也就是|即|就是|刚好|正好|恰好|也就|那就是|换句话说))*[\s，,]*", between
+            r"(?:[\s，,]*(?:整|就|也就是|即|就是|刚好|正好|恰好|也就|那就是|换句话说))+[\s，,]*", between
         ):
             return False
+        if re.match(r"\s*(在岸|离岸|境内|境外|国内|海外|人民币)", self.text[f.end :]):
+            return False  # 「…就100万在岸」: a kind named, another amount
         self.use(f)
         return True
 

@@ -78,7 +78,7 @@ def _whole_split(r, values: list) -> Optional[list]:
         if any(p.number_at == f.start for p in split.parts):
             r.use(f)
     r.out.notes.append(split.said())
-    if any(_degree_course_label() in p.failed for p in split.parts):
+    if any(degree_course_label() in p.failed for p in split.parts):
         r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
     return values[: split.counted]
 
@@ -155,7 +155,7 @@ def _others_on_degree_courses(r) -> None:
     others = said(r.text)
     if not others or not (r.out.fields.get("senior_training") or (r.known or {}).get("senior_training")):
         return
-    label = _degree_course_label()
+    label = degree_course_label()
     if any(label in x and "不计入" in x for x in r.out.notes):
         return  # 「这里面有2个…读在职MBA」: a part of the people counted, already taken out and named
     r.out.notes.append("；".join(f"“{w}”属学历教育，不符合“{label}”，这部分不计入" for w in others))
@@ -377,7 +377,7 @@ def _part_conditions(text: str) -> tuple:
     from bot.understand.subgroups import excluded
 
     besides = re.compile(alternation(estimate_words()["subgroups"]["besides"]))
-    label = _degree_course_label()
+    label = degree_course_label()
     failing, _ = excluded(text, "3.7.3", PART_CONDITIONS)
     if any(label in labels and besides.search(p.text) for p, labels in failing):
         return PERSON_CONDITIONS
@@ -398,7 +398,7 @@ def _less_failing_parts(r, values: list, whole: Optional[int] = None) -> Optiona
     if n is None:
         asked = r.out.fields.get(OVERLAP_ASKED) or any("对不上" in x for x in r.out.notes)
         return None if asked else values
-    if any(_degree_course_label() in x for x in r.out.notes):
+    if any(degree_course_label() in x for x in r.out.notes):
         r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
     return values[: min(n, len(values))]
 
@@ -650,7 +650,7 @@ def _qualified_groups(r, costs, groups: list) -> list:
         prev_end = c.end
         below = [leaf["label"] for leaf, need in needs if (ranks := rank_said(said, leaf["scale"])) and ranks[1] < need]
         if course:
-            below.append(_degree_course_label())  # 「周 本科 项目经理 读在职MBA 学费10万」: that person alone
+            below.append(degree_course_label())  # 「周 本科 项目经理 读在职MBA 学费10万」: that person alone
         (left if below else kept).append((c, v, below))
         (left_said if below else kept_said).append((said, c))
     if kept and not left and len({rank_said(x, "education") for x, _ in kept_said}) > 1:
@@ -667,7 +667,7 @@ def _qualified_groups(r, costs, groups: list) -> list:
         who = f"“{entry.label}{c.raw}”" if entry and entry.label else f"培训费{c.raw}的{len(g)}人"  # named as typed
         r.out.notes.append(f"{who}不符合“{'、'.join(below)}”，不计入")
     r.out.notes.append(f"按符合条件的{sum(len(g) for _, g, _ in kept)}人计算")
-    if any(_degree_course_label() in below for _, _, below in left):
+    if any(degree_course_label() in below for _, _, below in left):
         r.out.fields["_fact_degree_education@3.7.3"] = False  # the people counted are in a business training
     _counted_levels_are_the_items(r, [s for s, _ in kept_said], [s for s, _ in left_said])
     return [g for _, g, _ in kept]
@@ -692,7 +692,7 @@ def degree_course(words: str) -> bool:
     return bool_fact(fact_specs()["degree_education"], (words or "").lower()) is True
 
 
-def _degree_course_label() -> str:
+def degree_course_label() -> str:
     from knowledge import conditions
 
     leaf = next((x for x in conditions.leaves("3.7.3") if x.get("id") == "not_degree"), {})
