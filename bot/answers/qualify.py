@@ -216,6 +216,8 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
             part = costs.strip() + "\n" + part
         if any(c.id == "applicant" and c.status == cond.NOT_MET for c in v.checks):
             part += alternatives(code, facts)
+        if v.status == cond.NOT_MET and text and routes.search("asks_how_much", text):
+            part += f"\n金额：0元（按您说的情况，{label(code)}不予支持）。"  # 「能补多少」 answered with its figure
         if v.status != cond.NOT_MET and standard(code):
             part += f"\n标准：{standard(code)}。"
             from bot.answers.subsidies import once_line

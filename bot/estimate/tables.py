@@ -426,7 +426,7 @@ def _item_columns(cells: List[str]) -> Optional[dict]:
     words = table_words()["item_table"]
     where = {}
     for k, cell in enumerate(cells):
-        for role in ("item", "value", "unit"):
+        for role in ("item", "value", "unit", "note"):
             if cell in words[role] and role not in where:
                 where[role] = k
     if len(where) != len(cells) or "item" not in where or "value" not in where:
@@ -446,7 +446,8 @@ def _item_row(where: dict, cells: List[str]) -> Optional[str]:
     if any(w in item for w in words["rate_words"]):
         return f"{_rate_word(_BRACKET.sub('', item))}{value}；"
     unit = words["units"].get(unit, unit) if not _CELL.fullmatch(value).group("unit") else ""
-    return f"{item}{value}{unit}；"
+    note = get.get("note", "").strip()
+    return f"{item}{value}{unit}；" + (f"{note}；" if note else "")
 
 
 def _heading_units() -> dict:

@@ -81,6 +81,15 @@ def read(r):
                     )
                 )
             r.use(f)
+    # 「外商投资一个2500万美元一个1500万美元」: dollar amounts listed on after an investment are its list's
+    if investments:
+        for f in sorted(r.figs, key=lambda g: g.start):
+            if f.kind != "money" or f.currency != "USD" or id(f) in r.used or f.start < investments[-1].end:
+                continue
+            if not LISTED_ON.fullmatch(t[investments[-1].end : f.start]):
+                break
+            investments.append(f)
+            r.use(f)
     if len(investments) > 1:  # 「一个是数据中心信息服务 $11M」 between two projects' investments: one of the list
         first, last = investments[0].start, investments[-1].end
         for f in r.figs:
@@ -122,6 +131,12 @@ def read(r):
         else:
             if r.bool_answer() is False:
                 r.out.fields["park_top_enterprises"] = 0
+
+
+# what may stand between two listed amounts of one kind: 「、」「和」「一个…一个…」「另一个项目是」
+LISTED_ON = re.compile(
+    r"[\s，,、；;和及与跟]*(还有|另外|另|再)?(一个|一家|一笔|另一个|另一家|另一笔|第[一二三四五六七八九十\d]+个)?(项目)?(是|为|投了|投资)?\s*"
+)
 
 
 def _foreign_investment(r, amounts: list) -> None:
