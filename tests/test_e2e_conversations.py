@@ -110,8 +110,10 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round46_estimates.yaml": 0.97,  # 100 % 2026-12-02 15:54 (first play 43.3 %)
     "cases_round47_questions.yaml": 0.97,  # 100 % 2026-12-02 22:40 (first play 86.7 %, sealed, at 2414ae6)
     "cases_round47_estimates.yaml": 0.97,  # 100 % 2026-12-02 22:40 (first play 68.3 %)
-    "cases_round48_questions.yaml": 0.80,  # first play 83.3 %, sealed, at d8b987b (2026-12-02 22:35)
-    "cases_round48_estimates.yaml": 0.25,  # first play 26.7 %
+    "cases_round48_questions.yaml": 0.97,  # 100 % 2026-12-03 06:53 (first play 83.3 %, sealed, at d8b987b)
+    "cases_round48_estimates.yaml": 0.97,  # 100 % 2026-12-03 06:53 (first play 26.7 %)
+    "cases_round49_questions.yaml": 0.97,  # 100 % 2026-12-03 06:57 (first play 100 %, sealed, at b5ef107)
+    "cases_round49_estimates.yaml": 0.97,  # 100 % 2026-12-03 06:57 (first play 90.0 %)
 }
 
 
