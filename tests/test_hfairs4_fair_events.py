@@ -91,9 +91,13 @@ def test_correction_of_the_last_event_or_unnamed_stays_as_before(text, expected)
 
 
 def test_place_named_twice_before_is_not_guessed():
-    # 迪拜 holds two figures: which one is meant is not told by the place (the place reader places none)
+    # 迪拜 holds two figures: the place alone does not tell which is meant; the cost word 布展 does (its figure
+    # replaced, longer as it is), never 伦敦's 9万
     out = without_retracted("迪拜展位费3万 布展2万 伦敦9万 哦不对 迪拜那场布展是2.5万")
-    assert "3万" in out and "2万" in out
+    assert "展位费3万" in out and "布展2.5万" in out and "伦敦9万" in out
+    # the event named with one figure and no cost word: that event's figure now, its costs all replaced
+    out = without_retracted("迪拜展位费3万 布展2万 伦敦9万 哦不对 迪拜那场是2.5万")
+    assert "展位费2.5万" in out and "布展" not in out and "伦敦9万" in out
 
 
 @pytest.mark.parametrize(

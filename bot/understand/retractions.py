@@ -27,11 +27,14 @@ def _patterns() -> tuple:
     w = estimate_words()["retractions"]
     take_back = re.compile(alternation(w["take_back"]))
     # 「我们算的对不对」 asks; 「不对不对」「哦不对」 correct (the words list the correcting forms only)
-    # a bare 「不对」 corrects only when a stop or space follows it (「15万 不对 我看错了是18万」); 「不对吧」「不对外」 do not
+    # a bare 「不对」 corrects only when a stop or space follows it (「15万 不对 我看错了是18万」), or a cost and its new
+    # figure (「不对布展是1.5万」); 「不对吧」「不对外」 do not
     # 「哦不是，第二场是6万」: 哦不是 alone (a stop after it) corrects a figure when the clause after it gives one;
     # 「哦不是指定的」 says a fact, 「总共多少美金...啊不是 总共多少人民币」 restates a question
     correction = re.compile(
         rf"(?<!对)(?:{alternation(w['corrections'])}|不对(?=[\s，,。；;！!…—~]|$)|"
+        # 「不对布展是1.5万」: 不对 right before what is corrected and its new figure
+        rf"不对(?![外吧吗啊劲应称头比口])(?=[^，,。；;！!？?\n\d]{{1,8}}?(?:是|为|改成|改为)\s*[0-9一二两三四五六七八九十])|"
         rf"(?:哦|噢|喔|啊|呃|额)不是(?=[\s，,。；;！!…—~]+[^，,。；;！!？?\n]{{0,12}}?[0-9一二两三四五六七八九十]))"
     )
     return take_back, correction
@@ -202,10 +205,15 @@ def _places(words: str) -> set:
     """The places (cities, countries of estimate_words.yml) `words` name — 境内/境外 are no place of one event — and
     the certificates (「CMMI3…ITSS…不对，CMMI3是17万」: the figure of the certificate named is replaced)."""
     from bot.estimate.clauses.certifications import names_in
+
+    return _geo_places(words) | set(names_in(words.lower()))
+
+
+def _geo_places(words: str) -> set:
+    """The cities and countries `words` name (境内/境外 are no place of one event)."""
     from bot.estimate.reading import region_mentions
 
-    places = {words[a:b] for a, b, _ in region_mentions(words) if not _GENERIC_REGIONS.fullmatch(words[a:b])}
-    return places | set(names_in(words.lower()))
+    return {words[a:b] for a, b, _ in region_mentions(words) if not _GENERIC_REGIONS.fullmatch(words[a:b])}
 
 
 def _same_place_item(text: str, start: int, end: int, after: int) -> "tuple | None":
@@ -229,9 +237,31 @@ def _same_place_item(text: str, start: int, end: int, after: int) -> "tuple | No
         items.append((start + f.start, start + f.end, place))
         prev_end = f.end
     same = [i for i, (_, _, got) in enumerate(items) if got & wanted]
+    whole = same == list(range(same[0], same[-1] + 1)) if same else False
+    if len(same) > 1 and whole and same[-1] != len(items) - 1 and not _cost_words(replacement[: new[0].start]):
+        # 「迪拜展位费3万 布展2万 伦敦9万 哦不对 迪拜那场是2.5万」: the event's one figure now, its costs all replaced
+        return items[same[0]][0], items[same[-1]][1]
     if len(same) != 1 or same[0] == len(items) - 1:
         return None
     return items[same[0]][0], items[same[0]][1]
+
+
+def _other_place_named(text: str, start: int, end: int, after: int) -> bool:
+    """Whether the replacement names a place (「迪拜那场是2.5万」) that the last figure said before it is not of (that
+    figure was 伦敦's): the last figure is then not the one corrected."""
+    replacement, new = _replacement(text, after)
+    wanted = _geo_places(replacement[: new[0].start]) if new else set()
+    said = [f for f in _money_figures(text[start:end]) if f.value]
+    if not wanted or not said:
+        return False
+    place, prev_end = set(), 0
+    for f in said:
+        words = text[start + prev_end : start + f.start]
+        own = _geo_places(words)
+        if own or _NEW_EVENT.search(words) or _GENERIC_REGIONS.search(words):
+            place = own
+        prev_end = f.end
+    return bool(place) and not (place & wanted)
 
 
 def _cost_words(words: str) -> list:
@@ -270,7 +300,7 @@ def _same_cost_item(text: str, start: int, end: int, after: int) -> "tuple | Non
     replacement names (「北京服贸会展位费3.2万 布展0.4万，不对不对展位费是2.3万我看串了」 → 3.2万): that cost of that
     event is replaced, the others kept; None when the replacement names no cost word, or when no one figure is that
     cost's alone (「北京展位费3万，深圳展位费2万，不对，展位费是2.5万」: which is meant is not said), when it is the
-    last figure said (_replaced_item takes it), or when the new figure is longer than the old one's place."""
+    last figure said (_replaced_item takes it)."""
     replacement, new = _replacement(text, after)
     if not new:
         return None
@@ -290,17 +320,14 @@ def _same_cost_item(text: str, start: int, end: int, after: int) -> "tuple | Non
     same = [i for i, (_, _, cost, got) in enumerate(items) if cost == wanted and (not places or got & places)]
     if len(same) != 1 or same[0] == len(items) - 1:
         return None  # (the last figure said gives way in its own clause: _replaced_item)
-    old_start, old_end = items[same[0]][:2]
-    if len(replacement[new[0].start : new[0].end]) > old_end - old_start:
-        return None  # the new figure does not fit the old one's place: the text keeps its length
-    return old_start, old_end
+    return items[same[0]][:2]
 
 
 def _put_in_place(text: str, item: tuple, start: int, after: int) -> str:
     """The text with the figure `item` replaced by the first money figure said after the correction word, and the
     correction (from `start` to that figure's end) blanked: 「一场迪拜的6.5万 一场伦敦的9万 哦不对 迪拜那场是5.5万」 →
-    「一场迪拜的5.5万 一场伦敦的9万 …」, so each event keeps its place. A new figure longer than the old one's place
-    stays where it was said (its words kept), the old figure blanked."""
+    「一场迪拜的5.5万 一场伦敦的9万 …」, so each event keeps its place; a longer new figure too, the blanked correction
+    giving back the room (the text keeps its length)."""
     rest = _after_correction(text, after)
     at = len(text) - len(rest)
     new = _money_figures(rest)[0]
@@ -309,7 +336,12 @@ def _put_in_place(text: str, item: tuple, start: int, after: int) -> str:
     if len(figure) <= old_end - old_start:
         text = text[:old_start] + figure.ljust(old_end - old_start) + text[old_end:]
         return _blank(text, start, at + new.end)
-    return _blank(_blank(text, old_start, old_end), start, after)
+    # 「北京布展1万，深圳展位费2万，不对北京布展是1.5万」: the longer figure takes the old one's place all the same; the
+    # correction's blanked words (which held the new figure, so are longer than the growth) give the room back, so
+    # the text keeps its length and every position after the correction
+    grow = len(figure) - (old_end - old_start)
+    blank = at + new.end - start
+    return text[:old_start] + figure + text[old_end:start] + " " * (blank - grow) + text[at + new.end :]
 
 
 _ORDINAL_REPLACEMENT = re.compile(
@@ -546,6 +578,8 @@ def without_retracted(text: str) -> str:
             if costed is not None:
                 text, blanked_to = _put_in_place(text, costed, len(lead), m.end()), m.end()
                 continue
+            if _other_place_named(text, 0, len(lead), m.end()):
+                continue  # 「迪拜…2万 伦敦9万 哦不对 迪拜那场是2.5万」: never 伦敦's figure; nothing placed by it
             item = _replaced_item(text, start, len(lead), m.end())
             if item is not None:
                 kept = _kind_kept(text, item, len(lead), m.end())
