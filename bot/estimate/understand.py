@@ -818,6 +818,8 @@ class Reader:
             "money"
         ):  # 「一百万美元整 就100万刚刚好」: the same amount said again, no amount of its own
             self._restated_amount(f)
+        for f in self.unused("money"):  # 「技先那块还能再给10万吗」: an award asked about, no amount of the estimate
+            self._award_asked(f)
         for f in past_awards.received(self.text, self.unused("money")):  # 「去年我们拿了480万左右（参考）」: context
             self.use(f)
             self.out.notes.append(past_awards.note(self.text, f))
@@ -2108,6 +2110,20 @@ class Reader:
         if re.match(r"\s*(在岸|离岸|境内|境外|国内|海外|人民币)", self.text[f.end :]):
             return False  # 「…就100万在岸」: a kind named, another amount
         self.use(f)
+        return True
+
+    def _award_asked(self, f) -> bool:
+        """「技先那块还能再给10万吗」「这个能奖20万吗」: a figure right after a verb of giving or getting and right before the
+        question word is the award the user asks about (estimate_words.yml award_asked), not a cost or a business
+        amount: left out and named."""
+        words = estimate_words()["award_asked"]
+        before = self.text[max(0, f.start - 8) : f.start]
+        if not re.search(rf"({alternation(words['verbs'])})\s*$", before):
+            return False
+        if not re.match(rf"\s*(元|块)?\s*({alternation(words['asks'])})", self.text[f.end :]):
+            return False
+        self.use(f)
+        self.out.notes.append(f"您问的{f.raw}是奖励金额，不作为费用或执行额计算；能否获得见下面各项的测算")
         return True
 
     def _own_result(self, f) -> bool:

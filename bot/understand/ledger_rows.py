@@ -13,11 +13,17 @@ from bot.understand.people_counts import PEOPLE
 _busy = [False]
 
 
+# a row of a pasted table (「孙七\t本科\t项目经理\t50000\t在职读研（学历教育）学费」): three cells or more, a figure in one
+_TABLE_ROW = re.compile(r"^[^\t|｜\n]*([\t|｜][^\t|｜\n]*){2,}$")
+
+
 def rows(text: str) -> List[Tuple[int, int]]:
-    """(start, end) of each line holding exactly one count of people, when two lines or more do; else []."""
+    """(start, end) of each line holding exactly one count of people, or each row of a pasted table with a figure
+    (one person or group a row), when two lines or more do; else []."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
-        if len(PEOPLE.findall(m.group(0))) == 1:
+        line = m.group(0)
+        if len(PEOPLE.findall(line)) == 1 or (_TABLE_ROW.match(line) and re.search(r"\d", line)):
             out.append((m.start(), m.end()))
     return out if len(out) >= 2 else []
 

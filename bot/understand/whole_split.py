@@ -20,6 +20,8 @@ from bot.understand.people_counts import PEOPLE, whole
 OPEN = re.compile(r"[，,；;。！!？?\n：:\s]")
 END = re.compile(r"[；;。！!？?\n]|\s")
 TRAIL = re.compile(r"[，,、\s]*(?:还有|另外|另有|此外)?\s*$")
+# the condition a part's length is of (「社保交了7个月」「实习4个月」「合同签了2年」), carried to a next part naming only a length
+CONDITION_NOUN = re.compile(r"社保|社会保险|实习期?|劳动合同|合同")
 LEAD = re.compile(r"^[\s，,、；;。]*(?:其中|另外|还有|另有|里面|当中)*(?:有)?")
 
 
@@ -87,6 +89,12 @@ def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]
             words = t[start:end]
             own = t[start : m.start()] + " " + t[m.end() : end]
             said = checks(own, code, ids)
+            if not any(c.status in ("met", "not_met") for c in said) and parts:
+                # 「其中24人社保已经连续交了7个月，另外4人才交了5个月」: a part that names only a length takes the
+                # condition word of the part before it
+                noun = CONDITION_NOUN.search(parts[-1].words)
+                if noun and re.search(r"\d+\s*(个月|月|年)|半年", own):
+                    said = checks(noun.group(0) + own, code, ids)
             if not any(c.status in ("met", "not_met") for c in said):
                 ok = False
                 break
@@ -100,11 +108,15 @@ def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]
                 if j + 1 < len(later):
                     ok = False
                 break
-        if not ok or not parts or not any(p.failed for p in parts):
-            continue
+        if not ok or not parts or not any(p.failed for p in parts) or any(p.count >= size for p in parts):
+            continue  # (a part as large as the group is no part of it: 「收实习生30个 应届的32个」)
         total = sum(p.count for p in parts)
         failing = sum(p.count for p in parts if p.failed)
         if rest:
+            # 「40个 应届的32个，但是有5个…还有2个…其他都符合」: a part that fails nothing beside the rest leaves it open
+            # which people the failing parts are of (the 32's or the 40's): not this reading
+            if any(not p.failed for p in parts):
+                continue
             if any(c.status == "not_met" for c in checks(rest, code, ids)) or failing >= size:
                 continue
             return Split(size, size - failing, tuple(parts), rest)

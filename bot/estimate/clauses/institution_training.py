@@ -211,6 +211,8 @@ def _read_contract_groups(r, found: list, need) -> bool:
     starts = sorted(g.start for g in found)
     inside = []
     for p, labels in excluded(r.text, CODE, PERSON_CONDITIONS)[0]:
+        if any(g.start <= p.number_at < g.end for g in found):
+            continue  # 「96人签了1年，15人签的是半年」: the part is a contract group of its own, never inside another
         owner = max((x for x in starts if x < p.number_at), default=None)
         group = next((g for g in kept if g.start == owner), None)
         named = [g for g in found if p.group and g.count == p.group and g.start < p.number_at]

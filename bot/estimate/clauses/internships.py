@@ -133,6 +133,27 @@ def _condition_groups(r) -> bool:
     return read_condition_groups(r, CODE, PERSON_CONDITIONS, "qualified_interns", "符合条件的应届毕业生")
 
 
+def _whole_split(r) -> bool:
+    """「留用了28名应届毕业生…其中24人社保已经连续交了7个月，另外4人才交了5个月」: parts adding up to the group, each with
+    its own conditions (bot/understand/whole_split.py): the failing parts come off that group. True when read so."""
+    from bot.understand.whole_split import read as read_split
+
+    split = read_split(r.text, CODE, PERSON_CONDITIONS)
+    if split is None:
+        return False
+    marks = {split.group} | {p.count for p in split.parts}
+    for f in r.unused("count"):
+        if (
+            f.value in marks
+            and any(abs(f.start - p.number_at) <= 1 for p in split.parts)
+            or (f.value == split.group and re.search(r"名|人|个", f.raw or ""))
+        ):
+            r.use(f)
+    r.out.fields["qualified_interns"] = split.counted
+    r.out.notes.append(split.said())
+    return True
+
+
 def _chain(r) -> bool:
     """「28个实习生：6个不是应届 22个应届生里2个是中专 剩下20个里有3个实习只有2个月…」: people narrowed step by step
     (bot/understand/people_chain.py): the parts failing a condition are taken out, the rest counted — never the whole
@@ -176,7 +197,9 @@ def _agreement_dates(r) -> None:
 
 def read(r):
     t = r.text
-    by_degree = "qualified_interns" not in r.out.fields and (_chain(r) or _degree_groups(r) or _condition_groups(r))
+    by_degree = "qualified_interns" not in r.out.fields and (
+        _chain(r) or _degree_groups(r) or _condition_groups(r) or _whole_split(r)
+    )
     failing_at = _failing_part_counts(r)
     _agreement_dates(r)
     for f in r.figs:
