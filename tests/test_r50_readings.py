@@ -80,3 +80,23 @@ def test_table_rows_are_each_their_own():
     assert facts.get("degree_education") is not True  # one row's 学历教育 is that row's alone
     s = start(text)
     assert Decimal(str(s.compute()["total_cny"])) == Decimal("26000")  # (40000 → 20000) + 6000; 孙七 学历教育
+
+
+def test_fair_table_with_empty_remarks_and_a_total_row():
+    text = (
+        "这几个指定的境内展能补多少\n展会\t地点\t展位费\t特装费\t机票酒店\t备注\n服贸会\t北京\t30000\t10000\t6000\t\n"
+        "软交会\t大连\t15000\t0\t4000\t\n数博会\t贵阳\t10000\t2000\t5000\t差旅是3个人的\n合计\t\t55000\t12000\t15000\t\n"
+    )
+    s = start(text)
+    assert [str(f["cost_cny"]) for f in s.inputs["fairs"]] == ["40000", "15000", "12000"]
+    # 服贸会 40000 × 70% → 20000 (每场上限); 15000 × 70% = 10500; 12000 × 70% = 8400; 机票酒店 never counted
+    assert Decimal(str(s.compute()["total_cny"])) == Decimal("38900")
+
+
+def test_basis_and_rate_both_answered():
+    from bot.answers import scope
+    from bot.answers.router import _with_aspect
+
+    t = normalize("我们开的发票金额和系统里填的不一样，离岸奖励到底按啥口径算？比例是多少")
+    text = _with_aspect(scope.answer(t), t).text
+    assert "服务外包业务管理和统计系统" in text and "10%" in text

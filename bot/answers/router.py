@@ -827,8 +827,10 @@ def compose_one(
         return general.answer("有效期 " + t)
     if shapes.search("exchange_rate", t) and family not in ("catalog", "classify"):
         return _with_aspect(general.answer(t), t)
-    if shapes.search("amount_basis", t):
-        return scope.answer(t)
+    if shapes.search(
+        "amount_basis", t
+    ):  # 「离岸奖励按啥口径算？比例是多少」: the basis, and the item's 比例 also asked
+        return _with_aspect(scope.answer(t), t)
     if (
         family in ("classify", "catalog")
         and shapes.search("subsidy_words", t)

@@ -379,6 +379,11 @@ def read_labelled_rows(text: str) -> str:
         if item_rows is not None:
             out.append(_item_row(item_rows, cells) or line)
             continue
+        if cells and cells[0].replace(" ", "") in _TOTAL_ROWS:
+            continue  # 「合计 | | 55000 | 12000」: the rows' sums, no item of its own (each row is read)
+        notes = table_words()["item_table"]["note"]
+        if len(labels) - len(cells) == 1 and labels[-1][0] in notes:
+            cells = cells + [""]  # 「服贸会 北京 30000 10000 6000」 under 「… 备注」: the empty remark the paste lost
         if len(cells) != len(labels):
             header = _header_of(cells)
             if header is not None:
@@ -387,6 +392,9 @@ def read_labelled_rows(text: str) -> str:
             continue
         out.append(_labelled_row(labels, cells))
     return "\n".join(out)
+
+
+_TOTAL_ROWS = ("合计", "总计", "小计", "共计", "合共", "总额", "汇总", "total", "sum")
 
 
 def _header_of(cells: List[str]) -> Optional[list]:
