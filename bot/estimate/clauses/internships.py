@@ -139,7 +139,7 @@ def _whole_split(r) -> bool:
     from bot.understand.whole_split import read as read_split
 
     split = read_split(r.text, CODE, PERSON_CONDITIONS)
-    if split is None:
+    if split is None or split.rest:  # (「有5个…，2个…，其他都符合」: the parts may overlap — asked elsewhere)
         return False
     marks = {split.group} | {p.count for p in split.parts}
     for f in r.unused("count"):
