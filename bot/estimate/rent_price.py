@@ -154,16 +154,13 @@ def read_per_area(r, f, near: str) -> None:
         )
         return
     if said == "day":
-        days, m = days_said(r.text)
-        if days is None:
-            r.out.clarifications.append(
-                Clarification("rent_days", days_question(price, area), {"price": str(price), "area": str(area)})
-            )
+        by_day = _annual_by_day(r, price, area)
+        if by_day is None:
             return
+        (annual, note), m = by_day
         for g in r.figs:  # 「一年按365天」: its 一年 is no time in the park
             if m.start() <= g.start < m.end():
                 r.use(g)
-        annual, note = annual_from_days(price, area, days)
     else:
         from bot.estimate import rent_months
 
@@ -200,13 +197,10 @@ def priced_later(r) -> None:
         return
     price, area, said = Decimal(str(kept["price"])), Decimal(str(area)), kept["period"]
     if said == "day":
-        days, _ = days_said(r.text)
-        if days is None:
-            r.out.clarifications.append(
-                Clarification("rent_days", days_question(price, area), {"price": str(price), "area": str(area)})
-            )
+        by_day = _annual_by_day(r, price, area)
+        if by_day is None:
             return
-        annual, note = annual_from_days(price, area, days)
+        (annual, note), _ = by_day
     else:
         months = 12 if said == "month" else 1
         annual = price * area * months
@@ -217,6 +211,18 @@ def priced_later(r) -> None:
         )
     r.out.fields["rent_annual_cny"] = annual
     r.out.notes.append(note)
+
+
+def _annual_by_day(r, price: Decimal, area: Decimal):
+    """((the year's rent, its note), the words giving the days) of a day's price, the days of a year said in the
+    message (「一年按365天」); None after asking them."""
+    days, m = days_said(r.text)
+    if days is None:
+        r.out.clarifications.append(
+            Clarification("rent_days", days_question(price, area), {"price": str(price), "area": str(area)})
+        )
+        return None
+    return annual_from_days(price, area, days), m
 
 
 def same_over_years(text: str, f) -> bool:
