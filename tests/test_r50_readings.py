@@ -100,3 +100,18 @@ def test_basis_and_rate_both_answered():
     t = normalize("我们开的发票金额和系统里填的不一样，离岸奖励到底按啥口径算？比例是多少")
     text = _with_aspect(scope.answer(t), t).text
     assert "服务外包业务管理和统计系统" in text and "10%" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年服务外包执行额1.2亿，今年2亿（离岸部分都已经按各年中间价折成人民币算进去了）；今年离岸执行额350万美元，中间价按6.5 增量奖励多少",
+        "去年执行额1.2亿 今年2亿 两年的离岸都已经折成人民币算在里面了 今年离岸350万美元 汇率6.5 增量多少",
+    ],
+)
+def test_totals_said_whole_for_both_years(text):
+    """Both years' totals hold their offshore part, converted: the increment is 2亿 − 1.2亿, 3% capped at 200万."""
+    s = start(text)
+    assert s.status == "done"
+    assert s.inputs["previous_onshore_cny"] == 120000000
+    assert Decimal(str(s.compute()["items"][0]["amount_cny"])) == Decimal("2000000")

@@ -218,7 +218,11 @@ def take(reader) -> bool:
         none_before = re.search(
             rf"(?:{prev_name})[^，。；,;\d]{{0,4}}(?:没有|没|无|不做|未做)[^，。；,;\d]{{0,3}}(?:{OFFSHORE})", t
         )
-        if not (_whole(shared) or (_whole(own) and second_whole) or (second_whole and none_before) or plain):
+        # 「去年执行额1.2亿，今年2亿（离岸部分都已经按各年中间价折成人民币算进去了）」: said of both years' totals
+        both_whole = second_whole and bool(re.search(r"各年|两年|每年|历年|两个年度", after[:40]))
+        if not (
+            _whole(shared) or (_whole(own) and second_whole) or (second_whole and none_before) or both_whole or plain
+        ):
             return False
     usd = _dollars(reader, pair, before=not plain, last_said_last=reverse)
     if _doubted(t, begin, max([second.end] + ([usd.end] if usd is not None else []))):
