@@ -115,7 +115,7 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round49_questions.yaml": 0.97,  # 100 % 2026-12-03 06:57 (first play 100 %, sealed, at b5ef107)
     "cases_round49_estimates.yaml": 0.97,  # 100 % 2026-12-03 06:57 (first play 90.0 %)
     "cases_round50_questions.yaml": 0.97,  # 100 % 2026-12-03 07:15 (first play 96.7 %, sealed, at c3bcece)
-    "cases_round50_estimates.yaml": 0.93,  # 96.7 % 2026-12-03 07:15 (first play 73.3 %)
+    "cases_round50_estimates.yaml": 0.97,  # 100 % 2026-12-03 07:42 (first play 73.3 %)
 }
 
 
