@@ -131,9 +131,9 @@ _KUAI_TENTH = re.compile(
 _RATE_BEFORE_KUAI = re.compile(r"(?:汇率|中间价|美元|美金|刀|USD|usd)[^。，,；;！!？?]{0,8}$")
 # 「汇率22年用6.9 23年按七块一」: the rate word heads several years' rates in one clause, so a one-digit 块Y further on
 # in the same sentence (no 。！？；) is still a rate; a price like 「每平米45块5」 (two-digit yuan) never is
-_FOREIGN_NAMED_BEFORE = re.compile(
-    r"(?:欧元|日元|英镑|港币|港元|澳元|加元|新加坡元|韩元)\s*(?:汇率)?\s*(?:按|兑|[是为:：=])?\s*$"
-)
+# the currencies other than the dollar, by name (a number after one is that currency's, never the dollar's)
+_FOREIGN_NAMES = "欧元|日元|英镑|港币|港元|澳元|加元|新加坡元|韩元"
+_FOREIGN_NAMED_BEFORE = re.compile(rf"(?:{_FOREIGN_NAMES})\s*(?:汇率)?\s*(?:按|兑|[是为:：=])?\s*$")
 _RATE_WORD_IN_SENTENCE = re.compile(r"(?:汇率|中间价|汇价)[^。；;！!？?]{0,24}$")
 _ONE_YUAN_DIGIT = re.compile(r"[1-9一二两三四五六七八九]")
 
@@ -654,18 +654,14 @@ def _year_rate_after(hit: "_Hit", norm: str) -> bool:
     )
 
 
-_FOREIGN_NAME_BEFORE = re.compile(r"(欧元|日元|英镑|港币|港元|澳元|加元|新加坡元|韩元)\s*$")
+_FOREIGN_NAME_BEFORE = re.compile(rf"({_FOREIGN_NAMES})\s*$")
 # 「汇率：欧元7.8，美元7.1」「美元按7.1」: a plain number right after the dollar word, in a list of rates (a rate word
 # earlier in its sentence) or linked by 按/兑, is the dollar's rate; a number after another currency's name is that
 # currency's rate (bot/estimate/foreign_costs.py), never the dollar's
 _DOLLAR_NAMED_RATE = re.compile(r"(?:美元|美金|usd|USD)\s*(?P<link>按|兑人民币|兑|折人民币|折|[是为:：=])?\s*$")
-_CURRENCY_NAMED_BEFORE = re.compile(
-    r"(?:美元|美金|usd|USD|欧元|日元|英镑|港币|港元|澳元|加元|新加坡元|韩元)\s*(?:按|兑|[是为:：=])?\s*$"
-)
-_FOREIGN_NAMED_BEFORE = re.compile(
-    r"(?:欧元|日元|英镑|港币|港元|澳元|加元|新加坡元|韩元)\s*(?:汇率)?\s*(?:按|兑|[是为:：=])?\s*$"
-)
-_RATE_WORD_IN_SENTENCE = re.compile(
+_CURRENCY_NAMED_BEFORE = re.compile(rf"(?:美元|美金|usd|USD|{_FOREIGN_NAMES})\s*(?:按|兑|[是为:：=])?\s*$")
+# a rate word earlier in the sentence of a list of rates (「汇率：欧元7.8，美元7.1」)
+_RATE_CUE_IN_SENTENCE = re.compile(
     r"(?:汇率|中间价|汇价|比价|换算|折算|(?:欧元|日元|英镑|港币|港元|澳元|加元|韩元)\s*(?:=|兑|按|折))[^。！？!?\n]*$"
 )
 
@@ -676,7 +672,7 @@ def _dollar_named_rate(hit: "_Hit", norm: str) -> bool:
         return False
     return bool(
         m.group("link") in ("按", "兑人民币", "兑", "折人民币", "折")
-        or _RATE_WORD_IN_SENTENCE.search(norm, 0, m.start())
+        or _RATE_CUE_IN_SENTENCE.search(norm, 0, m.start())
     )
 
 
