@@ -252,15 +252,33 @@ def asked_aspects(d: dict, text: str, said: str) -> str:
 
 # (a space parts Chinese phrases, not the words of an English one: 「for overseas ai companies」 stays one part)
 BUSINESS_SPLIT = re.compile(
-    r"[，,。；;、—–]+|(?<![a-z0-9])\s+|\s+(?![a-z0-9])|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
+    r"[，,。；;、—–：:]+|[①-⑳]|(?<![0-9.])[1-9][.．)）](?![0-9])|[（(][1-9一二三四五六七八九][)）]"
+    r"|(?<![a-z0-9])\s+|\s+(?![a-z0-9])|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
 )
 SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|定制|设计|搭建|运营|运维|维护|托管)")
-QUESTION_PART = re.compile(r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|算$|不$")
+QUESTION_PART = re.compile(
+    r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|(?<![清核结计预测估运演精换打])算$|不$"
+)
+
+
+# 「…给游戏公司做动漫和网游角色设计这三块分别算哪个领域」: the question said on after the last business, with no stop
+QUESTION_TAIL = re.compile(
+    r"(?:这|那|以上|上面|上述)(?:几|两|三|四|五|俩|仨|些)?(?:块|个|项|种|类|部分)?(?:业务)?"
+    r"(?=分别|各自|各|都|到底|应该|算|属于|归|能|可以|是不是|是否)"
+)
+
+
+def _question_cut(part: str) -> str:
+    """The business said before a question run on after it, or the part as it was."""
+    m = QUESTION_TAIL.search(part)
+    if m and m.start() >= 4 and QUESTION_PART.search(part[m.start() :]):
+        return part[: m.start()]
+    return part
 
 
 def business_parts(text: str) -> list:
     """The parts of a description that each name a business (statements before questions)."""
-    parts = [p.strip() for p in BUSINESS_SPLIT.split(text) if p and len(p.strip()) >= 2]
+    parts = [_question_cut(p.strip()) for p in BUSINESS_SPLIT.split(text) if p and len(p.strip()) >= 2]
     statements = [p for p in parts if not QUESTION_PART.search(p)]
     return statements or parts
 
@@ -440,13 +458,16 @@ def classify_answer(text: str) -> Optional[Answer]:
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))
-    if sum(j[2][0] != "unplaced" for j in judged) < 2:
+    companies = [j for j in judged if shapes.search("company_identity", j[1])]
+    if sum(j[2][0] != "unplaced" for j in judged if j not in companies) < 2:
         # an unplaced service is said only beside two businesses placed: with one, the parts may be pieces of one
         # business (「帮企业做招聘流程外包 员工入离职手续 薪酬核算」), which the whole message places
         judged = [j for j in judged if j[2][0] != "unplaced"]
-    businesses = [j for j in judged if not shapes.search("company_identity", j[1])]
+    businesses = [j for j in judged if j not in companies]
     if len(businesses) >= 2:  # 「我们是医疗器械公司 一块是给医院的CT做维保…」: the company, not one of its businesses
         judged = businesses
+    elif len(businesses) == 1 and companies and all(j[2][0] == "domain" for j in companies):
+        judged = []  # 「我们呼叫中心公司拓展了一块业务…」: one business beside a company the catalog places; the whole says it
     if len(judged) >= 2:
         lines = ["您说的几项业务分别看："]
         for i, (_, part, (kind, item)) in enumerate(judged, 1):

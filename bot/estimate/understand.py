@@ -287,6 +287,8 @@ def _kind_after(text: str, end: int) -> Optional[str]:
         return None
     if m and re.search(r"没|无|不|非", text[end : end + m.start(1)]):
         return None  # 「今年0.3亿 没离岸」「3000万 无离岸」: the kind said to be none names no figure
+    if m and year_totals.holds_offshore(text[end + m.start(1) : end + m.end() + 14]):
+        return None  # 「今年2亿（离岸已折好人民币）」: the figure holds its offshore part converted; no kind of its own
     shares = _words(estimate_words()["part_of_other_kind"]["shares"])
     if m and re.match(rf"(?:业务|的|客户|部分)?\s*(?:{shares})", text[end + m.end() : end + m.end() + 8]):
         return None  # 「3.5 million 离岸为主」: 离岸 names the larger share of the figure, not its kind

@@ -220,8 +220,17 @@ def take(reader) -> bool:
         )
         # 「去年执行额1.2亿，今年2亿（离岸部分都已经按各年中间价折成人民币算进去了）」: said of both years' totals
         both_whole = second_whole and bool(re.search(r"各年|两年|每年|历年|两个年度", after[:40]))
+        # 「合同执行额去年1.5亿今年2.3亿(离岸已折人民币算进去了)」: the business named once for both years, the second
+        # said to hold its converted offshore part: both are that business's whole totals
+        bracket = re.match(r"\s*[（(][^）)]{0,24}[）)]", after)
+        named_once = bool(re.search(_BUSINESS, header) and bracket and _whole_after(bracket.group(0)))
         if not (
-            _whole(shared) or (_whole(own) and second_whole) or (second_whole and none_before) or both_whole or plain
+            _whole(shared)
+            or (_whole(own) and second_whole)
+            or (second_whole and none_before)
+            or both_whole
+            or plain
+            or named_once
         ):
             return False
     usd = _dollars(reader, pair, before=not plain, last_said_last=reverse)
