@@ -356,6 +356,8 @@ def _words(leaf: dict, value) -> Optional[str]:
             return f"{_plain(s.lo)}{unit}{'多' if s.lo_open else '以上'}"
         if s.hi is not None and s.lo is None:
             return f"{'不到' if s.hi_open else '最多'}{_plain(s.hi)}{unit}"
+        if s.lo_open and s.hi_open and s.hi - s.lo == 1:  # 「两年多」: above 2, short of 3
+            return f"{_plain(s.lo)}{unit}多（不到{_plain(s.hi)}{unit}）"
         return f"{_plain(s.lo)}—{_plain(s.hi)}{unit}"
     if isinstance(value, (int, float, Decimal)) or (isinstance(value, str) and _is_number(value)):
         return f"{_plain(Decimal(str(value)))}{leaf.get('unit', '')}"

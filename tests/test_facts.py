@@ -145,7 +145,7 @@ EXTRA = [
     ("top_operating_years", "引进的领军企业运营刚满一年", 1),
     ("top_operating_years", "引进的项目入园运营已经十四个月", D(14) / 12),
     ("top_operating_years", "引进的500强入园运营了8个月", D(8) / 12),
-    ("top_operating_years", "引进的500强入园运营一年多了", Span(lo=D(1), lo_open=True)),
+    ("top_operating_years", "引进的500强入园运营一年多了", Span(lo=D(1), hi=D(2), lo_open=True, hi_open=True)),
     # context / not_context: a 500强's years are not the applicant's own years in the park, and back
     ("top_operating_years", "那家500强入驻已经一年半了", D("1.5")),
     ("rent_years_in_park", "那家500强入驻已经一年半了", None),
@@ -206,10 +206,10 @@ EXTRA = [
     ("offshore_usd", "离岸业务不到一百万美元", Span(hi=D(1000000), hi_open=True)),
     # bounds stated upwards
     ("labor_contract_years", "合同期一年以上", Span(lo=D(1))),
-    ("internship_agreement_years", "签了两年多的实训协议", Span(lo=D(2), lo_open=True)),
+    ("internship_agreement_years", "签了两年多的实训协议", Span(lo=D(2), hi=D(3), lo_open=True, hi_open=True)),
     ("internship_agreement_years", "实训协议签了2年以上", Span(lo=D(2))),
     ("social_insurance_months", "社保缴了6个月以上", Span(lo=D(6))),
-    ("rent_years_in_park", "搬到园区三年多了", Span(lo=D(3), lo_open=True)),
+    ("rent_years_in_park", "搬到园区三年多了", Span(lo=D(3), hi=D(4), lo_open=True, hi_open=True)),
     ("rent_contract_amount_cny", "入驻园区，合同执行额超过500万", Span(lo=D(5000000), lo_open=True)),
     # Chinese numerals
     ("labor_contract_years", "劳动合同签了两年", 2),

@@ -451,6 +451,8 @@ def classify_answer(text: str) -> Optional[Answer]:
     asked = [p for p in pieces if _names_domains_asked(p)]
     # 「…这到底算人工智能服务还是呼叫中心服务」: the question names the domains, the rest is the business
     parts = [p for p in parts if p not in asked] or parts
+    # 「我们呼叫中心公司最近拓展了一块业务」: says a business follows, names none
+    parts = [p for p in parts if not shapes.search("business_intro", p)]
     for part in parts:
         verdict = judge_part(part) or _unplaced(part)
         if verdict is None or (verdict[0] == "domain" and absorbed(part, described)):
@@ -458,16 +460,13 @@ def classify_answer(text: str) -> Optional[Answer]:
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))
-    companies = [j for j in judged if shapes.search("company_identity", j[1])]
-    if sum(j[2][0] != "unplaced" for j in judged if j not in companies) < 2:
+    if sum(j[2][0] != "unplaced" for j in judged) < 2:
         # an unplaced service is said only beside two businesses placed: with one, the parts may be pieces of one
         # business (「帮企业做招聘流程外包 员工入离职手续 薪酬核算」), which the whole message places
         judged = [j for j in judged if j[2][0] != "unplaced"]
-    businesses = [j for j in judged if j not in companies]
+    businesses = [j for j in judged if not shapes.search("company_identity", j[1])]
     if len(businesses) >= 2:  # 「我们是医疗器械公司 一块是给医院的CT做维保…」: the company, not one of its businesses
         judged = businesses
-    elif len(businesses) == 1 and companies and all(j[2][0] == "domain" for j in companies):
-        judged = []  # 「我们呼叫中心公司拓展了一块业务…」: one business beside a company the catalog places; the whole says it
     if len(judged) >= 2:
         lines = ["您说的几项业务分别看："]
         for i, (_, part, (kind, item)) in enumerate(judged, 1):

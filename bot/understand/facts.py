@@ -338,6 +338,15 @@ def _span(fig, spec: dict, t: str = "") -> Optional[Span]:
         return None
     if BELOW_BEFORE.search(before):
         return Span(hi=value, hi_open=True)
+    if (
+        fig.bound == "多"
+        and fig.kind in ("duration_years", "duration_months")
+        and fig.value >= 1
+        and fig.value % 1 == 0
+        and "半" not in fig.raw
+    ):
+        # 「两年多」「7个月多」: more than the number, short of the next one (两年多 is under 三年)
+        return Span(lo=value, hi=value + value / Decimal(fig.value), lo_open=True, hi_open=True)
     if ABOVE_BEFORE.search(before) or ABOVE_AFTER.match(t, fig.end):
         return Span(lo=value, lo_open=True)
     if BELOW_AFTER.match(t, fig.end):
