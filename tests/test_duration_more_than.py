@@ -15,7 +15,11 @@ from knowledge.conditions import Span
     [
         ("入驻市级重点园区两年多了", "rent_years_in_park", Span(lo=D(2), hi=D(3), lo_open=True, hi_open=True)),
         ("在园区待了三年多", "rent_years_in_park", Span(lo=D(3), hi=D(4), lo_open=True, hi_open=True)),
-        ("跟学校的实训协议签了一年多", "internship_agreement_years", Span(lo=D(1), hi=D(2), lo_open=True, hi_open=True)),
+        (
+            "跟学校的实训协议签了一年多",
+            "internship_agreement_years",
+            Span(lo=D(1), hi=D(2), lo_open=True, hi_open=True),
+        ),
         ("社保交了5个月多", "social_insurance_months", Span(lo=D(5), hi=D(6), lo_open=True, hi_open=True)),
         # 「半年多」 is vague above: no upper bound is read into it
         ("社保交了半年多", "social_insurance_months", Span(lo=D(6), lo_open=True)),
