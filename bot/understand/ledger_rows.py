@@ -132,6 +132,33 @@ def judge(table, code: str, ids) -> Optional[List[RowVerdict]]:
     return out
 
 
+def owner(table) -> Optional[str]:
+    """The clause counting people a people table speaks of: the one whose person conditions other than 学历 (the one
+    they share) its columns speak of most (「职位」 → 三（七）3, 「考核」「合同」 → 三（七）2, 「应届」「实习期」「社保」 →
+    三（七）4). None when no clause's or two clauses' alike; also when a row counts its people inside a cell (「项目总监
+    4人」) with no count column: those rows are read as the ledger lines they are (`failing_spans`)."""
+    from bot.understand.people_counts import PEOPLE
+
+    if not table.counted and any(PEOPLE.search(c) for row in table.rows for c in row.cells):
+        return None
+    spoken = {}
+    for code, ids in _conditions().items():
+        judged = judge(table, code, ids) or []
+        said = {c for v in judged for c, _, _ in v.met} | {
+            i for v in judged for label, _ in v.failed for i in _ids_of(code, label)
+        }
+        spoken[code] = len(said - {"education"})
+    best = max(spoken.values(), default=0)
+    found = [code for code, n in spoken.items() if n == best]
+    return found[0] if best and len(found) == 1 else None
+
+
+def _ids_of(code: str, label: str) -> List[str]:
+    from knowledge import conditions
+
+    return [x.get("id") for x in conditions.leaves(code) if x.get("label") == label]
+
+
 def words_typed(cell: str) -> bool:
     """Whether a cell holds its own words or figure, not a yes / no mark (「是」「✓」)."""
     from bot.estimate.tables import _mark

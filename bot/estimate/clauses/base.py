@@ -401,11 +401,11 @@ def read_table_rows(r, code: str, ids, key: str, who: str) -> bool:
     counted into `key` (their 人数 summed, else one each), the others named with the condition and the cell that fails
     it. A row whose cell says nothing readable in such a column, or whose count is blank, is asked about, naming the
     row and the column — nobody is assumed to qualify. True when the message was read this way."""
-    from bot.understand.ledger_rows import judge
+    from bot.understand.ledger_rows import judge, owner
 
     table = getattr(r, "people_table", None)
-    if table is None:
-        return False
+    if table is None or owner(table) != code:
+        return False  # 「职位 学历 人数 每人培训费」 speaks of 三（七）3's people, never the interns counted beside it
     judged = judge(table, code, ids)
     if not judged:
         return False

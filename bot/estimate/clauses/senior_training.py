@@ -805,10 +805,10 @@ def _table_rows(r) -> bool:
     named with the condition and the cell. A row kept whose cost is blank, has no unit, or is a group's cost not said
     per person is asked about, naming the row — never split or guessed. True when the message was read this way."""
     from bot.estimate.tables import people_words, row_cost
-    from bot.understand.ledger_rows import judge
+    from bot.understand.ledger_rows import judge, owner
 
     table = getattr(r, "people_table", None)
-    if table is None:
+    if table is None or owner(table) != "3.7.3":
         return False
     words = people_words()
     costs = [k for k, col in enumerate(table.columns) if col.kind == "cost"]
