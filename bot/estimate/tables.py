@@ -15,6 +15,7 @@ with its unit.
 import re
 from functools import lru_cache
 from pathlib import Path
+from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 import yaml
@@ -500,3 +501,207 @@ def read_unit_heading(text: str) -> str:
             continue
         lines[i] = line.rstrip() + unit
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def people_words() -> dict:
+    """knowledge/data/pasted_tables.yml people_table: the header words of a list of people and how each cell is said."""
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))["people_table"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A people table's column: its header as typed, its kind (name, count, cost, condition, other) and how a cell is
+    said."""
+
+    header: str
+    kind: str
+    say: str = "{cell}"
+    yes: str = ""
+    no: str = ""
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One row of a people table: where it is (its line), its cells, its count of people (1 without a count column)."""
+
+    number: int  # 1 for the first row under the header
+    start: int
+    end: int
+    cells: Tuple[str, ...]
+    count: Optional[int]  # None: the count cell is blank or no whole number
+
+    def name(self, columns) -> str:
+        """The row as said back: its name cell (「张三」), else 「第3行（中专 通过 签3年）」."""
+        named = [c for col, c in zip(columns, self.cells) if col.kind == "name" and c]
+        if named:
+            return named[0]
+        said = " ".join(
+            c
+            for col, c in zip(columns, self.cells)
+            if col.kind != "count" and c and not (blank(c) or _mark(c, "yes") or _mark(c, "no"))
+        )
+        return f"第{self.number}行（{said}）" if said else f"第{self.number}行"
+
+
+@dataclass(frozen=True)
+class PeopleTable:
+    columns: Tuple[Column, ...]
+    rows: Tuple[PersonRow, ...]
+    start: int  # the header line's start
+    end: int  # the last row's end
+    header: str  # the header line as typed
+
+    @property
+    def counted(self) -> bool:
+        """Whether a column gives each row's count of people (「人数」)."""
+        return any(c.kind == "count" for c in self.columns)
+
+    def said(self, row: PersonRow, k: int) -> str:
+        """Cell k of `row` in its column's words (「实习期(月)」 over 「2」 → 「实习期2个月」); "" when blank."""
+        return cell_words(self.columns[k], row.cells[k])
+
+
+def _split_row(line: str) -> List[str]:
+    """A line's cells: at tabs or | (empty cells kept, a markdown row's outer | dropped), else at runs of two or more
+    spaces, else at single spaces."""
+    line = line.rstrip("\r")
+    if re.search(r"[\t|｜]", line):
+        body = line.strip(" ")
+        if body[:1] in "|｜" and body[-1:] in "|｜":
+            body = body[1:-1]
+        return [c.strip() for c in re.split(r"[\t|｜]", body)]
+    if re.search(r"\S {2,}\S", line):
+        return [c.strip() for c in re.split(r" {2,}", line.strip())]
+    return line.split()
+
+
+def _people_column(cell: str) -> Optional[Column]:
+    """The column a header cell names, or None when it names no column of a people table (a figure, a year)."""
+    words = people_words()
+    cell = cell.strip().rstrip(":：")
+    if not cell or _is_cell(cell) or _is_year(cell):
+        return None
+    name = re.sub(r"\s+", "", cell)
+    bare = _BRACKET.sub("", name) or name
+    unit = ""
+    for said, written in sorted(words["units"].items(), key=lambda x: -len(x[0])):
+        bracket = re.search(rf"[(（\[【]\s*{re.escape(said)}\s*[)）\]】]", name)
+        if bracket or bare.endswith(said) or f"{said}数" in bare:
+            unit = written
+            break
+    if bare in words["name"]:
+        return Column(cell, "name")
+    if bare in words["count"] or name in words["count"]:
+        return Column(cell, "count")
+    if any(w in bare for w in words["cost"]):
+        return Column(cell, "cost")  # 「培训费(万元)」「每人培训费」: a figure of money, no condition
+    for col in words["columns"]:
+        if any(w in bare for w in col["words"]):
+            yes = col.get("yes", "")
+            # 「实习满3个月」「社保是否满6个月」 over 是/否: the header says what 是 means
+            if re.search(r"[0-9]", bare):
+                yes = re.sub(r"是否|有没有|是不是", "", bare)
+            return Column(cell, "condition", col.get("say", "{cell}"), yes, col.get("no", ""), unit)
+    if len(bare) > 12 or re.search(r"[0-9]", bare):
+        return None
+    return Column(cell, "other")
+
+
+def _mark(cell: str, which: str) -> bool:
+    return cell.strip().lower() in [str(w).lower() for w in people_words()[which]]
+
+
+def blank(cell: str) -> bool:
+    """A cell that says nothing (left empty, 「-」「待定」)."""
+    return _mark(cell, "blank")
+
+
+def cell_words(column: Column, cell: str) -> str:
+    """A cell in its column's words: a yes / no mark as the column's yes / no words, a bare number with the header's
+    unit (「2」 under 「实习期(月)」 → 「实习期2个月」), any other cell in the column's `say`; "" for a blank cell."""
+    cell = cell.strip()
+    if blank(cell) or column.kind in ("name", "count", "cost"):
+        return ""
+    if column.kind == "other":
+        return cell
+    if _mark(cell, "yes") and column.yes:
+        return column.yes
+    if _mark(cell, "no") and column.no:
+        return column.no
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", cell):
+        if not column.unit:
+            return ""  # 「实习期 / 4」: four what? the cell is read as saying nothing (asked)
+        cell += column.unit
+    return column.say.replace("{cell}", cell)
+
+
+def _row_count(cell: str) -> Optional[int]:
+    m = re.fullmatch(r"\s*([0-9]+)\s*(?:人|名|个|位)?\s*", cell)
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
+@lru_cache(maxsize=256)
+def people_table(text: str) -> Optional[PeopleTable]:
+    """The first list of people pasted as a table in `text` (normalised): a header line whose cells name a row's
+    person or count and at least one person condition (pasted_tables.yml people_table), then the lines below with as
+    many cells (a blank cell kept; a 合计 row skipped), one person or group each. None when there is no such table."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    for i, (start, end, line) in enumerate(lines):
+        cells = _split_row(line)
+        if len(cells) < 2 or (len(cells) == 2 and not re.search(r"[\t|｜]", line)):
+            continue
+        if any(len(c) > 10 for c in cells):
+            continue  # a sentence split at its spaces, no header of short column names
+        columns = [_people_column(c) for c in cells]
+        if None in columns or cells[0] in table_words()["year_column"]:
+            continue
+        kinds = [c.kind for c in columns]
+        if "condition" not in kinds or sum(k != "other" for k in kinds) < 2 or kinds.count("count") > 1:
+            continue
+        rows, last = [], end
+        for start2, end2, line2 in lines[i + 1 :]:
+            if not line2.strip():
+                if rows:
+                    break
+                continue
+            if bool(re.search(r"[\t|｜]", line2)) != bool(re.search(r"[\t|｜]", line)):
+                break  # the rows are split as the header is (tabs under tabs, spaces under spaces)
+            row = _split_row(line2)
+            if re.search(r"[\t|｜]", line2) and len(row) < len(cells):
+                row += [""] * (len(cells) - len(row))  # the blank cells at the line's end a paste drops
+            if len(row) != len(cells):
+                break
+            if re.fullmatch(r"[\s|｜:-]*-[\s|｜:-]*", line2):
+                continue  # 「|---|---|」: a markdown table's rule
+            if row[0].replace(" ", "") in _TOTAL_ROWS:
+                last = end2
+                continue
+            count = next((_row_count(c) for col, c in zip(columns, row) if col.kind == "count"), 1)
+            rows.append(PersonRow(len(rows) + 1, start2, end2, tuple(row), count))
+            last = end2
+        if len(rows) >= 1:
+            return PeopleTable(tuple(columns), tuple(rows), start, last, line)
+    return None
+
+
+def row_cost(header: str, cell: str):
+    """A cost cell in yuan (Decimal) as its column says it: its own unit (「4万」), else the header's (「费用(元)」 over
+    「40000」, 「培训费(万元)」 over 「4」); None for a blank cell, a bare number with no unit anywhere, or no figure."""
+    from calculator.figures_zh import parse_figures
+
+    cell = cell.strip().replace(",", "")
+    if blank(cell) or _CELL.fullmatch(cell) is None:
+        return None
+    m = _CELL.fullmatch(cell)
+    if not (m.group("unit") or m.group("mult")):
+        label = _label(re.sub(r"\s+", "", header))
+        if label is None or not label[1]:
+            return None
+        cell += label[1]
+    found = [f for f in parse_figures(f"费用{cell}") if f.kind == "money" and f.currency in (None, "CNY")]
+    return found[0].value if len(found) == 1 else None

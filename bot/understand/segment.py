@@ -105,11 +105,18 @@ def question_parts(text: str) -> List[str]:
 
     Statements after the last question join it; a message with one question (or none) is one part.
     """
-    parts, pending = [], []
+    from bot.estimate.tables import people_table
+
+    parts, pending, at = [], [], 0
+    table = people_table(text or "")  # 「姓名 学历 … 是否在职」: a column's name (是否在职) asks nothing
     for clause in clauses(text):
         pending.append(clause)
         said = "".join(pending)
         inside_notice = said.count("【") > said.count("】")  # 「【系统通知：…，…】」 is read whole
+        found = (text or "").find(clause, at)
+        at = found + len(clause) if found >= 0 else at
+        if table is not None and table.start <= found < table.end:
+            continue
         if (is_question(clause) and not leads_in(clause)) or (is_request_not_served(clause) and not inside_notice):
             parts.append(" ".join(pending))
             pending = []

@@ -392,3 +392,105 @@ def read_condition_groups(r, code: str, ids, key: str, who: str) -> bool:
         f"{left}；{who}按{said} = {counted}名计算" if len(kept) > 1 else f"{left}；{who}按{counted}名计算"
     )
     return True
+
+
+def read_table_rows(r, code: str, ids, key: str, who: str) -> bool:
+    """A list of people pasted as a table with a header naming its columns (「姓名 学历 应届 实习期(月) 社保连续月数」,
+    「学历 考核 签约情况 人数」: bot/estimate/tables.py people_table): every row judged on every column that speaks of
+    one of clause `code`'s person conditions `ids` (bot/understand/ledger_rows.py judge); the rows failing none are
+    counted into `key` (their 人数 summed, else one each), the others named with the condition and the cell that fails
+    it. A row whose cell says nothing readable in such a column, or whose count is blank, is asked about, naming the
+    row and the column — nobody is assumed to qualify. True when the message was read this way."""
+    from bot.understand.ledger_rows import judge, owner
+
+    table = getattr(r, "people_table", None)
+    if table is None or owner(table) != code:
+        return False  # 「职位 学历 人数 每人培训费」 speaks of 三（七）3's people, never the interns counted beside it
+    judged = judge(table, code, ids)
+    if not judged:
+        return False
+    _use_table_figures(r, table)
+    kept = [v for v in judged if not v.failed]
+    unclear = [v for v in kept if v.unclear or v.row.count is None]
+    if unclear:
+        said = "；".join(
+            f"{v.name}的“{'”“'.join(v.unclear) if v.unclear else '人数'}”一栏是空的或看不出" for v in unclear
+        )
+        settled = [v for v in kept if v not in unclear]
+        rest = "、".join(v.name for v in settled)
+        rest = f"其余各行里{rest}符合全部条件（{sum(v.row.count for v in settled)}名）；" if settled else ""
+        left = "、".join(v.name for v in judged if v.failed)
+        left = f"{left}不符合，不计入；" if left else ""
+        r.out.problems.append(
+            f"您贴的表格里，{said}，这{'几' if len(unclear) > 1 else '一'}行是否符合条件我判断不了，不能计入也不能排除。"
+            f"{rest}{left}请补上空着的格，或直接告诉我{who if who.startswith('符合') else '符合全部条件的' + who}一共有多少名。"
+        )
+        r.out.fields.pop(key, None)
+        return True
+    counted = sum(v.row.count for v in kept)
+    r.out.fields[key] = counted
+    count_word = "人数按表格" if table.counted else "每行1人"
+    parts = []
+    if kept:
+        names = "、".join(v.name + (f"{v.row.count}名" if table.counted else "") for v in kept)
+        sum_said = (
+            "+".join(str(v.row.count) for v in kept) + f" = {counted}名"
+            if table.counted and len(kept) > 1
+            else f"{counted}名"
+        )
+        parts.append(f"符合全部条件的：{names}，按{sum_said}计算")
+    else:
+        parts.append(f"表格里没有一行符合全部条件，{who}按0名计算")
+    for v in judged:
+        if v.failed:
+            why = "、".join(f"“{label}”（{cell}）" for label, cell in v.failed)
+            parts.append(
+                f"{v.name}" + (f"{v.row.count}名" if table.counted and v.row.count else "") + f"不符合{why}，不计入"
+            )
+    bounds = list(dict.fromkeys(b for v in kept for b in v.at_bound))
+    said_bounds = "；".join(f"{b}" for b in bounds)
+    r.out.notes.append(
+        f"按您贴的表格逐行核对（{len(judged)}行，{count_word}）："
+        + "；".join(parts)
+        + (f"。{said_bounds}" if bounds else "")
+    )
+    _facts_of_rows(r, code, ids, kept)
+    return True
+
+
+def _use_table_figures(r, table) -> None:
+    """The figures of a people table's lines (its header line, as kept in the reading, and the rows under it) are
+    the table's: no other reader takes a count or a duration from them."""
+    at = r.text.find(table.header)
+    if at < 0:
+        return
+    end = at
+    for _ in range(len(table.rows) + 1):
+        nxt = r.text.find("\n", end + 1)
+        end = nxt if nxt >= 0 else len(r.text)
+    for f in r.figs:
+        if at <= f.start < end:
+            r.use(f)
+
+
+def _facts_of_rows(r, code: str, ids, kept) -> None:
+    """A person condition every counted row meets (by a cell of its own) is met for the clause: `_fact_<fact>@<code>`
+    with the lowest value met (the rank or the figure nearest the threshold), so it is not asked again."""
+    from knowledge import conditions
+
+    if not kept:
+        return
+    for leaf in conditions.leaves(code):
+        i = leaf.get("id")
+        if i not in ids:
+            continue
+        values = [next((val for cid, _, val in v.met if cid == i), None) for v in kept]
+        if any(x is None for x in values):
+            continue
+        if leaf.get("op") == "rank_ge":
+            value = min(values, key=lambda x: conditions.rank(leaf["scale"], x))
+        elif leaf.get("op") in ("ge", "gt"):
+            value = min(values)
+        else:
+            value = values[0]
+        r.out.fields[f"_fact_{leaf['fact']}@{code}"] = value

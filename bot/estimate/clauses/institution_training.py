@@ -12,6 +12,7 @@ from .base import (
     failing_parts,
     figure_in,
     read_condition_groups,
+    read_table_rows,
     read_groups,
     read_narrowing,
 )
@@ -521,6 +522,10 @@ def _read(r):
         b = r.bool_answer()
         if b is not None:
             r.out.fields["institution_recognized"] = b
+    if "institution_trainees" not in r.out.fields and read_table_rows(
+        r, CODE, PERSON_CONDITIONS, "institution_trainees", "学员"
+    ):
+        return  # 「学员 学历 考核结果 劳动合同期限 / A 本科 通过 3年 / …」: each row judged on each column
     if "institution_trainees" not in r.out.fields and _chain(r):
         return  # 「结业160人：20个是高中；剩下140个里面有5个考核没过；考核通过的当中又有15个只签了半年」: 120
     if read_batches(r):  # 「第一期40人 有3个高中；第二期34人全部符合；第三期还在上课」

@@ -15,6 +15,7 @@ from .base import (
     figure_in,
     read_condition_groups,
     read_narrowing,
+    read_table_rows,
 )
 
 CODE = "3.7.4"
@@ -198,7 +199,12 @@ def _agreement_dates(r) -> None:
 def read(r):
     t = r.text
     by_degree = "qualified_interns" not in r.out.fields and (
-        _chain(r) or _degree_groups(r) or _condition_groups(r) or _whole_split(r)
+        # 「姓名 学历 应届 实习期(月) 社保连续月数 是否在职」 pasted with a row per person: each row judged on each column
+        read_table_rows(r, CODE, PERSON_CONDITIONS, "qualified_interns", "符合条件的应届毕业生")
+        or _chain(r)
+        or _degree_groups(r)
+        or _condition_groups(r)
+        or _whole_split(r)
     )
     failing_at = _failing_part_counts(r)
     _agreement_dates(r)

@@ -180,7 +180,7 @@ def _own_degree(r) -> None:
 
 
 def _read(r):
-    if _subset_below(r):
+    if _subset_below(r) or _table_rows(r):
         return
     costs = r.item_costs(
         "senior_training", r"培训|研修|进修|项目经理|人才|学费|课程", FAIR_WORDS + "|租|平台|认证|" + BUSINESS
@@ -796,3 +796,62 @@ def levels_said(text: str) -> bool:
     words += list(scales.get("position_unsettled", []))
     low = (text or "").lower()
     return any(str(w).lower() in low for w in words)
+
+
+def _table_rows(r) -> bool:
+    """「姓名 学历 职位 培训 费用」 (or any order, 「是否学历教育」 as 是/否, a 人数 column with 「每人培训费」) pasted with a
+    row per person or group: each row judged on every column speaking of 本科以上, 项目经理以上 and 学历教育
+    (bot/understand/ledger_rows.py judge); each row kept gives its cost per person (its 人数 times), the others are
+    named with the condition and the cell. A row kept whose cost is blank, has no unit, or is a group's cost not said
+    per person is asked about, naming the row — never split or guessed. True when the message was read this way."""
+    from bot.estimate.tables import people_words, row_cost
+    from bot.understand.ledger_rows import judge, owner
+
+    table = getattr(r, "people_table", None)
+    if table is None or owner(table) != "3.7.3":
+        return False
+    words = people_words()
+    costs = [k for k, col in enumerate(table.columns) if col.kind == "cost"]
+    judged = judge(table, "3.7.3", PART_CONDITIONS)
+    if not judged or len(costs) != 1:
+        return False
+    from .base import _use_table_figures
+
+    _use_table_figures(r, table)
+    k = costs[0]
+    per_person = not table.counted or any(w in table.columns[k].header for w in words["per_person"])
+    kept = [v for v in judged if not v.failed]
+    each = {v.row.number: row_cost(table.columns[k].header, v.row.cells[k]) for v in kept}
+    unclear = [v for v in kept if v.unclear or v.row.count is None or each[v.row.number] is None or not per_person]
+    if unclear:
+        said = "；".join(
+            f"{v.name}的“{'”“'.join(v.unclear) if v.unclear else table.columns[k].header}”"
+            + (
+                "是这一行的合计还是每人的费用，看不出"
+                if not per_person and not v.unclear
+                else "一栏是空的、没有单位或看不出"
+            )
+            for v in unclear
+        )
+        r.out.problems.append(
+            f"您贴的表格里，{said}，这部分我不猜。请告诉我这{'几' if len(unclear) > 1 else '一'}行每人的培训费（带单位），"
+            "或符合条件的每人各花了多少。"
+        )
+        return True
+    entries = [{"cost_cny": each[v.row.number]} for v in kept for _ in range(v.row.count)]
+    r.out.fields["senior_training"] = entries
+    parts = []
+    if kept:
+        names = "、".join(
+            v.name + (f"{v.row.count}名（每人{wan(each[v.row.number])}）" if table.counted else "") for v in kept
+        )
+        parts.append(f"符合全部条件的：{names}，按{len(entries)}人计算")
+    for v in judged:
+        if v.failed:
+            why = "、".join(f"“{label}”（{cell}）" for label, cell in v.failed)
+            parts.append(f"{v.name}" + (f"{v.row.count}名" if table.counted else "") + f"不符合{why}，不计入")
+    r.out.notes.append(f"按您贴的表格逐行核对（{len(judged)}行）：" + "；".join(parts))
+    from .base import _facts_of_rows
+
+    _facts_of_rows(r, "3.7.3", PART_CONDITIONS, kept)
+    return True
