@@ -4,6 +4,7 @@ from typing import Optional
 
 from rasa_sdk import Tracker
 
+from bot.estimate.tables import read_fair_tables
 from bot.nlu.normalize import hanzi_of_pinyin
 from bot.understand.other_company import note as other_company_note
 from bot.understand.other_company import without_other_company
@@ -31,7 +32,15 @@ def user_text(tracker: Tracker) -> str:
     youxian gongsi」 as 我们在郑州注册的有限公司; a statement about another company (「上海的兄弟公司去年做了3000多万」)
     left out: its figures and facts are not the applicant's (bot/understand/other_company.py)."""
     said = hanzi_of_pinyin((tracker.latest_message.get("text") or "")[:MAX_TEXT])
-    return without_other_company(without_speaker(said))
+    return without_other_company(without_speaker(pasted_fairs(said)))
+
+
+def pasted_fairs(text: str) -> str:
+    """A pasted table of fairs (「活动\t境内/境外\t是否商务部门指定\t展位费…」) as the numbered fairs it stands for, so that
+    every reader reads its rows, not its header's words (「是否」 asks nothing); left as typed when a figure's unit is
+    not said anywhere (the estimate asks it, bot/estimate/tables.py)."""
+    read, problems = read_fair_tables(text)
+    return text if problems else read
 
 
 def note_other_company(session, tracker: Tracker) -> None:

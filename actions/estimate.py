@@ -52,6 +52,7 @@ from actions.details import details_first, say
 from actions.prescreen import prescreen_first
 from bot.answers.subsidies import clause_answer
 from bot.estimate.reading import is_what_if
+from bot.estimate.tables import read_labelled_rows, without_tables
 from bot.estimate.session import (
     QUESTION_SHAPE,
     EstimateSession,
@@ -325,8 +326,11 @@ class ActionLooseAnswer(Action):
             events = estimate_from_question(dispatcher, tracker)
             if events is not None:
                 return events
-        asks = QUESTION_SHAPE.search(text) or shapes.search("alternative_question", text)  # 「用2023年的还是2024年的」
-        if asking and asks and not _figures_told(text) and intent in ("inform", "correct_value"):
+        # 「用2023年的还是2024年的」; a pasted table's header (「是否商务部门指定」) asks nothing, its rows are figures told
+        unpasted = without_tables(text)
+        asks = QUESTION_SHAPE.search(unpasted) or shapes.search("alternative_question", unpasted)
+        told = _figures_told(text) or (unpasted != text and _figures_told(read_labelled_rows(normalize(text))))
+        if asking and asks and not told and intent in ("inform", "correct_value"):
             answer = compose(
                 "ask_subsidy", text, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
             )

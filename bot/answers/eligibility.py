@@ -250,7 +250,10 @@ def facts_from(text: str) -> dict:
     from bot.understand.english_facts import chinese_reading
     from bot.understand.retractions import without_retracted
 
+    from bot.estimate.tables import without_tables
+
     t = without_retracted(text or "")  # 「税好像是上海总部交的……不对不对，…在郑州纳税」: the later statement wins
+    t = without_tables(t)  # 「某行业协会年会\t境内\t否\t1.5」: a pasted table's cells say nothing of the applicant
     t = chinese_reading(t)  # 「no 违法经营 record」 → 没有违法经营：English statements read in Chinese
     phrases = _phrases(t)
     facts: dict = {}

@@ -213,8 +213,18 @@ def _words(text: str) -> str:
     from bot.estimate.fair_designation import ASKED
 
     words = ASKED.sub("", re.split(r"[。？?！!]", text)[0]).strip(" ，,；;、").replace(",", "，")
+    # a table's row (bot/estimate/tables.py read_fair_tables): 「3. 「某行业年会」(境内，…)」 named by its name
+    row = re.match(r"\d{1,2}\.\s*「([^」]*)」\s*", words)
+    if row:
+        words = (row.group(1) + words[row.end() :]).replace("(", "（").replace(")", "）")
     head = re.match(r"[a-e](?:\s*[、和与及跟/]\s*[a-e])*(?![a-z])", words)  # the letters as people write them: A、B
     return head.group(0).upper() + words[head.end() :] if head else words
+
+
+def _named(fair: dict) -> str:
+    """How a question names a fair: its letter, or a table's row by its name (「1. 「华交会」…」 → 「华交会」)."""
+    row = re.match(r"\s*\d{1,2}\.\s*「([^」]*)」", fair.get("words") or "")
+    return f"“{row.group(1)}”" if row else fair["name"].upper()
 
 
 def read(r) -> bool:
@@ -378,7 +388,7 @@ def _settle(r, out: list, asks: list) -> None:
     if placed:
         r.out.fields["fairs"] = [{"region": x["region"], "cost_cny": x["cost"]} for x in placed]
     if unplaced:
-        said = "、".join(f"{x['name'].upper()}（{wan(x['cost'])}）" for x in unplaced)
+        said = "、".join(f"{_named(x)}（{wan(x['cost'])}）" for x in unplaced)
         r.out.clarifications.append(
             Clarification(
                 "region",

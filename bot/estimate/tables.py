@@ -13,6 +13,7 @@ with its unit.
 """
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from dataclasses import dataclass
@@ -705,3 +706,287 @@ def row_cost(header: str, cell: str):
         cell += label[1]
     found = [f for f in parse_figures(f"费用{cell}") if f.kind == "money" and f.currency in (None, "CNY")]
     return found[0].value if len(found) == 1 else None
+
+
+# ---- a table of fairs: the header row gives each column its role (pasted_tables.yml fair_table) -------------------
+
+
+def _fair_words() -> dict:
+    return table_words()["fair_table"]
+
+
+def _cells_of(line: str, marked: bool) -> List[str]:
+    """A line's cells: split at tabs and | (a markdown row's outer | dropped) when the table is marked so, else at
+    spaces."""
+    if marked:
+        return [c.strip() for c in re.split(r"[\t|｜]", line.strip().strip("|｜"))]
+    return line.split()
+
+
+def _fair_role(label: str) -> str:
+    """The role a header cell gives its column: name, sequence, place, date, region, designated, total, cost,
+    remark or other."""
+    from bot.estimate.reading import word_patterns
+
+    w = _fair_words()
+    bare = _BRACKET.sub("", label).strip().rstrip(":：").casefold()
+    for role in ("name", "sequence", "place", "date"):
+        if bare in (str(x).casefold() for x in w[role]):
+            return role
+    if any(x in bare for x in w["designated"]):
+        return "designated"
+    if bare in w["region"]:
+        return "region"
+    if bare in w["total"]:
+        return "total"
+    p = word_patterns()
+    if p["eligible"].search(bare) or p["not_covered"].search(bare):
+        return "cost"
+    if any(x in bare for x in table_words()["remark"]):
+        return "remark"
+    return "other"
+
+
+def _cell_is(cell: str, key: str) -> bool:
+    """Whether a cell says `key`'s word (a region also with a word after it: 「国内展」「境外活动」)."""
+    said = cell.strip().casefold()
+    words = [str(x).casefold() for x in _fair_words()[key]]
+    if key in ("domestic", "overseas"):
+        return any(said == w or (said.startswith(w) and len(said) <= len(w) + 2) for w in words)
+    return said in words
+
+
+def _fair_header(cells: List[str]) -> Optional[List[str]]:
+    """Each column's role when `cells` head a table of fairs (a cost column of 三（五）'s words or a total, beside a
+    name, region or designation column), else None."""
+    if len(cells) < 3 or any(not c or re.search(r"\d", c) or _label(c.replace(" ", "")) is None for c in cells):
+        return None  # (「活动 展位费3万 特装1万」 tells figures: no header)
+    roles = [_fair_role(c) for c in cells]
+    from bot.estimate.reading import word_patterns
+
+    eligible = any(r == "cost" and word_patterns()["eligible"].search(c) for r, c in zip(roles, cells))
+    if not (eligible or "total" in roles) or not {"name", "region", "designated"} & set(roles):
+        return None
+    return roles
+
+
+def _fit_row(cells: List[str], roles: List[str], marked: bool) -> Optional[List[str]]:
+    """The row's cells, one per column, or None: a markdown row's empty tail padded; a name typed with spaces in a
+    table split at spaces (「迪拜 GITEX 境外 是 3.0」) joined back."""
+    n = len(roles)
+    if len(cells) == n:
+        return cells
+    if marked and len(cells) < n and len(cells) >= n - 1:
+        return cells + [""] * (n - len(cells))
+    if not marked and len(cells) > n and roles[0] == "name":
+        extra = len(cells) - n
+        head = cells[: extra + 1]
+        if not any(_is_cell(c) or _cell_is(c, "domestic") or _cell_is(c, "overseas") for c in head[1:]):
+            return [" ".join(head)] + cells[extra + 1 :]
+    return None
+
+
+def _table_unit(lines: List[str], header_at: int) -> Optional[str]:
+    """The unit a line above the table (or the header itself) gives its bare figures (「单位万元」「（单位：元）」)."""
+    for line in reversed(lines[: header_at + 1]):
+        unit = _heading_unit(line) or _heading_unit(line.split("，")[-1].split(",")[-1])
+        if unit:
+            return unit
+    return None
+
+
+def _money_words(label: str, cell: str, unit: Optional[str]) -> Optional[str]:
+    """「展位费」「2.0」 with the unit 万元 → 「展位费2.0万元」; None for an empty or zero cell."""
+    if not cell or cell in table_words()["empty"] or not _CELL.fullmatch(cell):
+        return None
+    m = _CELL.fullmatch(cell)
+    if Decimal(m.group("num").replace(",", "")) == 0:
+        return None
+    name, col_unit, _ = _label(label.replace(" ", "")) or (label, "", False)
+    name = re.sub("|".join(map(re.escape, table_words()["claimed_words"])), "", name) or name
+    if m.group("unit") or m.group("mult"):
+        return f"{name}{cell}"
+    return f"{name}{cell}{col_unit or unit or ''}"
+
+
+def _fair_row(
+    k: Optional[int], roles: List[str], header: List[str], cells: List[str], unit, said_for_all: bool = True
+) -> Tuple[str, bool]:
+    """One row as the numbered fair it stands for; and whether a figure in it is left without a unit. A row marked
+    designated says so only when every row's mark is said (`said_for_all`): beside a 「待确认」 the condition stays open
+    for the estimate to name, never met on the other rows' word."""
+    name = next((c for r, c in zip(roles, cells) if r == "name" and c), "")
+    place = next((c for r, c in zip(roles, cells) if r == "place" and c), "")
+    region, designated, aside, costs, totals, unitless = [], [], [], [], [], False
+    for role, label, cell in zip(roles, header, cells):
+        if role in ("region", "other", "remark") and (_cell_is(cell, "domestic") or _cell_is(cell, "overseas")):
+            region.append("境内" if _cell_is(cell, "domestic") else "境外")
+        elif role == "designated" and _cell_is(cell, "said_yes") and said_for_all:
+            designated.append("商务部门指定")
+        elif role == "designated" and _cell_is(cell, "said_no"):
+            designated.append("不是商务部门指定的")
+        elif role in ("cost", "total", "other") and _CELL.fullmatch(cell or ""):
+            said = _money_words(label, cell, unit)
+            if said:
+                (totals if role == "total" else costs).append(said)
+                m = _CELL.fullmatch(cell)
+                unitless = unitless or not (
+                    m.group("unit") or m.group("mult") or _label(label.replace(" ", ""))[1] or unit
+                )
+        elif role in ("cost", "total") and re.search(r"\d", cell or "") and not _is_cell(cell):
+            costs.append(cell)  # 「特装1万」 under 「特装/宣传」: the cell names its own cost
+        elif role in ("remark", "other") and cell and cell not in table_words()["empty"] and not _is_cell(cell):
+            aside.append(cell)
+    aside = ([place] if place and name else []) + region[:1] + designated[:1] + aside
+    if not costs and totals:
+        costs = [re.sub(r"^[^\d]*", "费用", t) for t in totals]  # only a total: the fair's cost
+    head = f"「{name}」" if name else (place or "活动")  # the name quoted: its words state nothing (without_tables)
+    said = head + (f"（{'，'.join(aside)}）" if aside else "") + " " + " ".join(costs)
+    return (f"{k}. {said}" if k else said), unitless
+
+
+def _fair_blocks(text: str) -> list:
+    """(first line, last line, roles, header cells, rows, marked) of each table of fairs in `text`."""
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        marked = bool(re.search(r"[\t|｜]", lines[i]))
+        roles = _fair_header(_cells_of(lines[i], marked))
+        if roles is None:
+            i += 1
+            continue
+        header, rows, j = _cells_of(lines[i], marked), [], i + 1
+        while j < len(lines):
+            line = lines[j]
+            if re.fullmatch(r"[\s|｜:：-]*-[\s|｜:：-]*", line):
+                j += 1
+                continue
+            cells = _fit_row(_cells_of(line, marked), roles, marked) if line.strip() else None
+            if cells is None:
+                break
+            rows.append(cells)
+            j += 1
+        roles = _checked_roles(roles, header, rows)
+        if rows and roles:
+            out.append((i, j - 1, roles, header, rows, marked))
+        i = j if rows else i + 1
+    return out
+
+
+def _small_figure(roles, rows) -> bool:
+    """Whether a cost cell of the rows is a figure below 100 with no unit of its own (「2」「0.6」: 元 or 万元 unclear;
+    「15000」 can only be yuan)."""
+    for cells in rows:
+        for role, cell in zip(roles, cells):
+            m = _CELL.fullmatch(cell or "") if role in ("cost", "total", "other") else None
+            if m and not (m.group("unit") or m.group("mult")) and 0 < Decimal(m.group("num").replace(",", "")) < 100:
+                return True
+    return False
+
+
+def _checked_roles(roles: List[str], header: List[str], rows: list) -> Optional[List[str]]:
+    """The roles, once the rows are seen: a region column whose cells are no 境内/境外 words (「类型」 over 「新获得认证」)
+    is a column of words; None unless the rows are events (an events' name column, a designation column, 境内/境外
+    cells, or places beside a cost 三（五） lists)."""
+    from bot.estimate.reading import word_patterns
+
+    def regional(k: int) -> bool:
+        said = [r[k] for r in rows if r[k] and r[k] not in table_words()["empty"]]
+        return bool(said) and all(_cell_is(c, "domestic") or _cell_is(c, "overseas") for c in said)
+
+    roles = [("region" if regional(k) else "other") if r == "region" else r for k, r in enumerate(roles)]
+    events = {_BRACKET.sub("", h).strip().casefold() for h in _fair_words()["event_names"]}
+    eligible = any(r == "cost" and word_patterns()["eligible"].search(h) for r, h in zip(roles, header))
+    named = any(r == "name" and _BRACKET.sub("", h).strip().casefold() in events for r, h in zip(roles, header))
+    if "designated" in roles or "region" in roles or named or (eligible and "place" in roles):
+        return roles
+    return None
+
+
+def _all_marked(roles, rows) -> bool:
+    """Whether every row's designation cell says yes or no (none is empty or 「待确认」)."""
+    return all(
+        _cell_is(c, "said_yes") or _cell_is(c, "said_no")
+        for cells in rows
+        for r, c in zip(roles, cells)
+        if r == "designated"
+    )
+
+
+def _total_row(roles, cells) -> bool:
+    first = next((c for r, c in zip(roles, cells) if r in ("name", "sequence") and c), cells[0])
+    return first.replace(" ", "").rstrip(":：").casefold() in _TOTAL_ROWS
+
+
+def read_fair_tables(text: str) -> Tuple[str, List[str]]:
+    """read_fair_tables() of a text (below), remembered: every reader of a turn asks it of the same text."""
+    if "\n" not in text:
+        return text, []  # a header and a row at least: two lines
+    said, problems = _read_fair_tables(text)
+    return said, list(problems)
+
+
+@lru_cache(maxsize=512)
+def _read_fair_tables(text: str) -> Tuple[str, tuple]:
+    said, problems = _fair_tables_read(text)
+    return said, tuple(problems)
+
+
+def _fair_tables_read(text: str) -> Tuple[str, List[str]]:
+    """The text with each table of fairs (pasted_tables.yml fair_table) written as numbered fairs, one per row (「1.
+    服贸会(北京)（境内，商务部门指定） 展位费2.0万元 特装费0.6万元 差旅费0.8万元」), and what to tell the user (figures with
+    no unit anywhere: asked, never guessed)."""
+    blocks = _fair_blocks(text)
+    if not blocks:
+        return text, []
+    lines, problems = text.split("\n"), []
+    for first, last, roles, header, rows, _ in reversed(blocks):
+        unit = _table_unit(lines, first)
+        rows = [r for r in rows if not _total_row(roles, r)]  # 「合计 | | 5.2 | 1.6」: the rows' sums, no event
+        said, bare = [], False
+        for k, cells in enumerate(rows, 1):
+            row, unitless = _fair_row(
+                k if len(rows) > 1 else None, roles, header, cells, unit, _all_marked(roles, rows)
+            )
+            said.append(row)
+            bare = bare or unitless
+        if bare and _small_figure(roles, rows):
+            # 「展位费 2」 with no unit anywhere: 2元 or 2万元 is not guessed; the fairs are kept, their costs asked
+            problems.append(
+                "您贴的展会表格没有写金额单位（元还是万元），我不猜，表里的费用先不计入。"
+                "请告诉我单位（例如“单位万元”）后再发一次表格，或逐场说明费用并带上单位。"
+            )
+            said = [re.sub(r"\s+\S*?\d[\d.,]*\S*", "", row) for row in said]
+        lines[first : last + 1] = said
+    return "\n".join(lines), problems
+
+
+def without_tables(text: str) -> str:
+    """without_tables() of a text (below), remembered: facts_from asks it thousands of times a turn."""
+    return text if "\n" not in text else _without_tables(text)
+
+
+@lru_cache(maxsize=2048)
+def _without_tables(text: str) -> str:
+    """`text` with every pasted table of figures blanked (a table of fairs, or two lines and more split into three
+    cells or more by tabs or |, one of them holding a figure): its cells (an event 「某行业协会年会」, a 是/否) state
+    nothing about the applicant, so no fact of 第二条 is read from them. A two-column table (「注册地 | 郑州」) is the
+    applicant's own facts, kept; so are the fairs' rows once written as sentences, but for their quoted names."""
+    lines = text.split("\n")
+    blank = set()
+    for first, last, *_ in _fair_blocks(text):
+        blank.update(range(first, last + 1))
+    run: List[int] = []
+    for i, line in enumerate(lines + [""]):
+        if re.search(r"[\t|｜]", line) and len([c for c in _cells_of(line, True) if c]) >= 3:
+            run.append(i)
+            continue
+        if len(run) >= 2 and any(re.search(r"\d", lines[k]) for k in run):
+            blank.update(run)
+        run = []
+    lines = [" " * len(line) if i in blank else line for i, line in enumerate(lines)]
+    return FAIR_ROW_NAME.sub(lambda m: " " * len(m.group(0)), "\n".join(lines))
+
+
+# the quoted name of a fair a table's row was written as (read_fair_tables): 「1 「某行业协会年会」（境内…」
+FAIR_ROW_NAME = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.[ \t]+)?「[^」\n]{1,60}」(?=[（(]| )")

@@ -514,6 +514,8 @@ class Reader:
         # 4.6」: 4.6万元 (unit_heading.py); 「跑了3趟境外展」: 3场 (fair_trips.py)
         # 「姓名 学历 应届 实习期(月)…」 over a row per person: judged row by row (clauses/base.py read_table_rows)
         self.people_table = tables.people_table(pasted)
+        pasted, fair_problems = tables.read_fair_tables(pasted)  # 「活动 境内/境外 是否商务部门指定 展位费…」: by roles
+        table_problems = table_problems + fair_problems
         pasted = tables.read_unit_heading(tables.read_labelled_rows(pasted))
         pasted = fair_trips.as_events(unit_heading.apply(pasted))
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)

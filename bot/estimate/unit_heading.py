@@ -50,7 +50,10 @@ def apply(text: str) -> str:
     end, unit = found
     _, _, not_after, counters = _patterns()
     out, last = [], end
+    quoted = [q.span() for q in re.finditer(r"「[^」\n]*」", text)]  # 「GITEX 2024」: a name's number is the name's
     for m in _NUMBER.finditer(text, end):
+        if any(a < m.start() < b for a, b in quoted):
+            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not text[line_start : m.start()].strip(" \t(（") and _AFTER_MARK.match(text, m.end()):
             continue  # the item's number
