@@ -11,10 +11,12 @@
 
 import re
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 from typing import Optional
 
 from calculator.policy import fig as policy_figure
+from bot.estimate.reading import alternation, estimate_words
 
 # 「搬进」「落户」 only into a park (「2016年搬到郑州」 says nothing of the park)
 ENTER = r"(?:入驻|进驻|入园|进园|进的园|(?:搬进|搬到|搬入|迁入|落户|进了|进入|进到)(?=[^，。；,;\s]{0,10}园))"
@@ -112,27 +114,74 @@ def read_entry(r) -> None:
     )
 
 
-# before N年: a supposition or a run of years to come (not 「已经连续两年」, years had)
-PERIOD_BEFORE = re.compile(r"(?:连着|连续|接连|要是|如果|假如|假设|打算|准备)\s*$")
-PAST_BEFORE = re.compile(r"(?:已经?|过去|之前|以前|前面|此前|曾经?)\s*(?:连着|连续|接连)?\s*$")
-# after N年: the verb of asking for it (not 「拿了」「拿过」, years had)
-PERIOD_VERB = re.compile(r"^\s*(?:都|均|每年都|一直)?\s*(?:去|来)?(?:申请|申报|拿|领|享受|补)(?![了过贴])")
-# after N年: a question about the sum (「一共能补多少」「加起来最多一共能拿多少」「总共可以拿几万」)
-PERIOD_SUM = re.compile(
-    r"^\s*(?:的话)?\s*(?:都|总共|一共|加起来|加一起|合计|累计|算下来|下来|总计|共)"
-    r"[^，。；;,!?！？\d]{0,8}?(?:补|拿|领|给|享受)(?![了过贴])[^，。；;,]{0,4}?(?:多少|几)"
-)
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    """The compiled words of estimate_words.yml `rent_years`."""
+    w = estimate_words()["rent_years"]
+    verb = rf"(?:{alternation(w['asked_verbs'])})?"  # 「明年起连续申请3年」: the verb of asking right before the number
+    return {
+        "ahead": re.compile(rf"(?:{alternation(w['ahead'])})(?:的|这|那|这个|再|连续|连着|都)*{verb}\s*$"),
+        "after_park": re.compile(rf"(?:{alternation(w['ahead_after_park'])})\s*(?:园区|了)?\s*$"),
+        "supposed": re.compile(
+            rf"(?:{alternation(w['supposed'])})(?:的话)?(?:都|再|连续|连着|是|这|{alternation(w['ahead'])})*{verb}\s*$"
+        ),
+        "past_before": re.compile(rf"(?:{alternation(w['past_before'])})[^，。；,;!?！？\s\d]{{0,6}}$"),
+        "past_after": re.compile(w["past_after"]),
+        "asked_after": re.compile(w["asked_after"]),
+        "asked_verb": re.compile(w["asked_verb"]),
+        "term_before": re.compile(w["term_before"]),
+        "term_after": re.compile(w["term_after"]),
+        "until_before": re.compile(w["until_before"]),
+        "until_after": re.compile(w["until_after"]),
+    }
+
+
+CLAUSE_BREAK = r"[，。；,;！!？?\n]"
+
+
+def _own_before(text: str, start: int) -> str:
+    """The words of the number's own clause before it (a space ends a clause too: 「执行额900万 3年一共…」)."""
+    return re.split(CLAUSE_BREAK + r"|\s", text[max(0, start - 14) : start].rstrip())[-1]
+
+
+def _own_after(text: str, end: int) -> str:
+    """The words of the number's own clause after it (spaces right after it kept: 「3年 一共能拿多少」)."""
+    seg = text[end : end + 28]
+    lead = len(seg) - len(seg.lstrip())
+    return seg[:lead] + re.split(CLAUSE_BREAK + r"|\s", seg[lead:])[0]
+
+
+def is_term(text: str, f) -> bool:
+    """Whether the N年 figure `f` is a lease's term or the business's years (「租期3年」「签了五年的租赁合同」「租约是3年
+    一签」「近三年执行额」「合同执行额连续三年超过800万」): no year in the park, of the subsidy or asked."""
+    w = _words()
+    return bool(w["term_before"].search(_own_before(text, f.start)) or w["term_after"].match(_own_after(text, f.end)))
+
+
+def is_until(text: str, f) -> bool:
+    """Whether the N年 figure `f` is a time to wait (「再过1年」「还差一年就满三年」「两年后能申请吗」)."""
+    w = _words()
+    return bool(
+        w["until_before"].search(_own_before(text, f.start)) or w["until_after"].match(text[f.end : f.end + 12])
+    )
 
 
 def is_period(text: str, f) -> bool:
-    """Whether the N年 figure `f` is the period the user asks the subsidy for."""
-    before = text[max(0, f.start - 6) : f.start]
-    after = text[f.end : f.end + 16]
-    if PAST_BEFORE.search(before):
+    """Whether the N年 figure `f` is the period the user asks the subsidy for (「接下来5年」「以后三年的房租补贴」
+    「3年一共能拿多少」「三年内最多能拿多少」「要是连着四年都申请」), not years had (「已经享受了2年」「拿过1年」) nor the
+    years in the park (「入驻4年了」)."""
+    w = _words()
+    if f.value == 1:
+        return False  # 「租金补贴一年能补多少」: a year's amount asked, the award itself
+    before, after = _own_before(text, f.start), _own_after(text, f.end)
+    if w["past_before"].search(before) or w["past_after"].match(after):
         return False
-    if PERIOD_SUM.match(after):
+    ahead = w["ahead"].search(before)
+    if ahead and not w["after_park"].search(before[: ahead.start()]):
         return True
-    return bool(PERIOD_BEFORE.search(before) and PERIOD_VERB.match(after))
+    if w["asked_after"].match(after):
+        return not re.search(r"入驻|入园|进驻|进园|在园|园区|园里|搬进|搬来|待了|呆了", before)
+    return bool(w["supposed"].search(before) and w["asked_verb"].match(after))
 
 
 def period_line(inputs: dict, item: dict) -> Optional[str]:

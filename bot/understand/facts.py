@@ -25,7 +25,7 @@ from knowledge.text import expand_short_forms
 FACTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "facts.yml"
 NEGATION = re.compile(
     # 「一直没变」「没有变化」: unchanged, no denial of what follows (as 不变)
-    r"(没有(?!变|改)|没(?!变|改|动|有变|有改)|未(?!变)|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思|变)|尚未|还没|无(?!论)"
+    r"(没有(?!变|改)|没(?!变|改|动|有变|有改)|未(?!变|来)|不是|并非|不(?!过|少|但|仅|管|论|错|久|对|好意思|变)|尚未|还没|无(?!论)"
     # 「没有在岸 连续两年有新发明专利」: a negation's object ends at a space; only spaces may follow the negation itself
     r"|非(?!常))(?:[^，。；,;！？!?\s]{0,3}|\s+)$"
 )
@@ -91,6 +91,8 @@ def fact_specs() -> dict:
             "not_followed_by",
             "not_preceded_by",
             "measure_words",
+            "rough_before",
+            "rough_after",
         ):
             if spec.get(key):
                 s[key] = _compile(spec[key])
@@ -327,6 +329,10 @@ def _rank(spec: dict, t: str) -> Optional[str]:
 def _span(fig, spec: dict, t: str = "") -> Optional[Span]:
     if fig.value is None or fig.bound in APPROXIMATE or fig.value < 0:
         return None
+    if (spec.get("rough_before") and spec["rough_before"].search(t[max(0, fig.start - 6) : fig.start])) or (
+        spec.get("rough_after") and spec["rough_after"].match(t, fig.end)
+    ):
+        return None  # 「差不多500万」「500万上下」: a rough figure, as 「500万左右」, states no exact value
     value = Decimal(fig.value)
     before = t[max(0, fig.start - 5) : fig.start]
     want = spec["figure"]

@@ -9,7 +9,7 @@ from typing import Optional
 
 from calculator.figures_zh import numeral_value
 from calculator.policy import fig as policy_figure
-from bot.estimate.reading import TOTAL_WORDS, segment_of, wan
+from bot.estimate.reading import TOTAL_WORDS, alternation, estimate_words, segment_of, wan
 
 from bot.estimate import rent_months, rent_price, rent_years
 from .base import Clause, Field, figure_in
@@ -102,6 +102,12 @@ def read(r):
             r.use(f)
         elif f.kind == "duration_years" and rent_price.same_over_years(t, f):
             r.use(f)  # 「三年都不变」: the rent the same over those years, no time in the park or of subsidy
+        elif f.kind == "duration_years" and rent_years.is_until(t, f):
+            r.use(f)  # 「再过1年」「两年后」: a time to wait, none of the subsidy's years
+        elif f.kind == "duration_years" and rent_years.is_term(t, f):
+            r.use(
+                f
+            )  # 「租期3年」「签了五年的租赁合同」「近三年执行额」: a lease's or the business's years, none of the subsidy's
         elif f.kind == "duration_years" and rent_years.is_period(t, f):
             r.out.fields["_rent_years_asked"] = int(f.value)  # 「连着四年都申请」「四年一共能补多少」: the period asked
             r.use(f)
@@ -121,8 +127,7 @@ def read(r):
                 and not _year_of_a_pair(r, f)
                 and not _two_years_told(r)
             ):
-                r.out.fields["rent_contract_amount_cny"] = r.cny(f, "合同执行额")
-                r.use(f)
+                _contract_amount(r, f)
     # 「执行额800多万」「八百多万」: only its floor is known, enough to check 超过500万 (the amount sets no figure)
     m = re.search(
         r"(?:执行额|合同额|营收|业务额)(?:一年|每年|全年|[^，。；0-9一二两三四五六七八九十百千零]){0,4}"
@@ -130,8 +135,13 @@ def read(r):
         t,
     )
     floor = m and (Decimal(m.group(1)) if m.group(1).isdigit() else numeral_value(m.group(1)))
-    if floor and "rent_contract_amount_cny" not in r.out.fields:
+    if floor and "rent_contract_amount_cny" not in r.out.fields and "_rent_contract_rough" not in r.out.fields:
         low = floor * 10000
+        if low == policy_figure("3.8.3", "contract_threshold_cny"):  # 「五百多万」: above 500万, the amount unknown
+            r.out.fields["_rent_contract_rough"] = low
+            r.out.problems.append(_rough_at_threshold(f"{m.group(1)}多万", above=True))
+            low = None
+    if floor and low:
         r.out.fields["rent_contract_amount_cny"] = low
         r.out.notes.append(f"合同执行额{m.group(1)}多万元，按不少于{wan(low)}核对条件")
     if re.search(r"(没有?|未|从未|没)(享受|拿|领)(过)?", t):
@@ -158,6 +168,55 @@ def read(r):
         else:
             if r.pending == "rent_years_subsidized" and r.bool_answer() is False:
                 r.out.fields["rent_years_subsidized"] = 0
+
+
+def _rough_words() -> tuple:
+    w = estimate_words()["rent_years"]
+    before = re.compile(rf"(?:{alternation(w['hedge_before'])})(?:是|在|有|都|都是|都在)*\s*$")
+    after = re.compile(rf"\s*(?:{alternation(w['hedge_after'])})")
+    return before, after
+
+
+def _rough_said(r, f) -> Optional[str]:
+    """The words of a contract amount said roughly (「800万左右」「差不多500万」「500万上下」), or None."""
+    from bot.estimate.vague_figures import hedged
+
+    before, after = _rough_words()
+    b = before.search(r.text[max(0, f.start - 6) : f.start])
+    a = after.match(r.text, f.end)
+    if not (b or a or hedged(f)):
+        return None
+    start = f.start - (min(6, f.start) - b.start()) if b else f.start
+    end = a.end() if a else f.end + (2 if r.text[f.end : f.end + 2] in ("左右", "上下") else 0)
+    return r.text[start:end].strip()
+
+
+def _rough_at_threshold(said: str, above: bool = False) -> str:
+    """What is said of a contract amount told roughly at the threshold itself: the verdict turns on it, so it is asked."""
+    threshold = wan(policy_figure("3.8.3", "contract_threshold_cny"))
+    head = f"您说合同执行额“{said}”：租金补贴要求合同执行额超过{threshold}（“超过”不包含本数，正好{threshold}不算）"
+    if above:
+        return head + "，听起来是超过了，但测算要按确切金额，请告诉我具体的合同执行额（以审计或统计数为准）。"
+    return head + f"，约数看不出是否超过{threshold}，请告诉我具体的合同执行额（以审计或统计数为准）。"
+
+
+def _contract_amount(r, f) -> None:
+    """The contract amount: as told; one told roughly (「800万左右」) is used and the answer says it is rough; one told
+    roughly at the threshold itself (「500万左右」「差不多500万」) decides nothing and is asked, never read as 500万."""
+    value = r.cny(f, "合同执行额")
+    said = _rough_said(r, f)
+    r.use(f)
+    threshold = policy_figure("3.8.3", "contract_threshold_cny")
+    if said and value == threshold:
+        r.out.fields["_rent_contract_rough"] = value  # the fact reader's 500万 is not filled in for it either
+        r.out.problems.append(_rough_at_threshold(said))
+        return
+    r.out.fields["rent_contract_amount_cny"] = value
+    if said:
+        r.out.notes.append(
+            f"您说的合同执行额“{said}”是约数，按{wan(value)}核对“超过{wan(threshold)}”的条件；"
+            "是否符合以审计认定的执行额为准"
+        )
 
 
 ORDINAL_YEAR = re.compile(
@@ -225,8 +284,10 @@ def _rent_years(r, f) -> Optional[str]:
         return None  # 「租金补贴一年能补多少」: the period of the amount asked, not years already subsidised
     p = [m.end() for m in re.finditer(park, before)]
     q = [m.end() for m in re.finditer(subsidy, before)]
-    own = re.split(r"[，。；,;！!？?]", before)[-1]
-    later = re.split(r"[，。；,;！!？?]", after)[0]
+    own = re.split(r"[，。；,;！!？?\s]", before)[-1]  # 「入驻园区4年了 已经领了1年房补」: a space ends a clause too
+    later = re.split(r"[，。；,;！!？?\s]", after)[0]
+    if re.search(r"(拿|领|享受|申请|申报|获得)(了|过)\s*$", own) and re.search(r"补|租", later):
+        return "subsidized"  # 「领了1年房补」: the verb of having it before, the subsidy after
     if (p or q) and not re.search(park + "|" + subsidy, own) and re.search(park + "|" + subsidy, later):
         p = q = []  # 「…重点园区，21年和22年两年的租金补贴已经领过了」: the words of its own clause, after it, decide
     if p or q:
