@@ -20,6 +20,10 @@ from bot.answers.model import Answer
 PHRASE_END = re.compile(r"[，,。；;！!？?\n]+")
 # a phrase that names the subject of the phrase before it again (「这个不是商务部门指定的」)
 AGAIN = re.compile(r"^\s*(?:但|但是|不过|可|而且)?\s*(?:这个|那个|这场|那场|这次|那次|这一个|那一个|这家|那家|它|该)")
+# a phrase that opens another subject (「另一个只给自己公司内部用」「一批是涉外业务培训」): never said of the one before
+NEW_SUBJECT = re.compile(
+    r"^\s*(?:另外|还有|然后|而|但)?\s*(?:另一|一|第[一二三四五六七八九\d])\s*(?:个|批|场|次|项|家|位|名|种|套|部分)"
+)
 JOINS = re.compile(r"(?:和|以及|及|跟|与|还有|、)")
 ASKS = re.compile(r"[?？]|吗|么|呢|能不能|可不可以|是否|多少|行不行")
 
@@ -41,7 +45,16 @@ def subjects(text: str, fact: str) -> List[Tuple[str, bool]]:
         if not words:
             continue
         value = None if ASKS.search(words) else bool_fact(spec, words)
-        if out and value is not None and (AGAIN.match(words) or not _name(fact, words)):
+        if (
+            out
+            and value is not None
+            and not NEW_SUBJECT.match(words)
+            and (
+                AGAIN.match(words)
+                or (_has_names(fact) and not _name(fact, words))
+                or (not _has_names(fact) and out[-1][1] == value)  # 「另一批是内部管理培训，不是涉外的」: said again
+            )
+        ):
             # 「参加了一个汽车用品博览会，这个不是商务部门指定的」「…自己办的交流会，不是商务部门指定的」: said of the one before
             out[-1] = (out[-1][0] + "，" + words, value)
         elif out and value is None and out[-1][1] is not None and AGAIN.match(words):
@@ -63,6 +76,12 @@ def _pieces(fact: str, phrase: str) -> List[str]:
     if len(pieces) < 2 or not all(_name(fact, p) for p in pieces):
         return [phrase]
     return pieces
+
+
+def _has_names(fact: str) -> bool:
+    from bot.understand.facts import fact_specs
+
+    return bool((fact_specs().get(fact) or {}).get("subject_words"))
 
 
 def _name(fact: str, words: str) -> str:
@@ -123,10 +142,13 @@ def _compose(code: str, fact: str, said: List[Tuple[str, bool]], facts: dict) ->
         who = _subject_label(fact, words)
         if v.status == cond.NOT_MET:
             lines.append(f"{i}. {who}：不符合{head}的条件，不能申报这项支持。不满足：{reasons(v, verdicts)}。")
+        elif v.status == cond.MET:
+            any_met = True
+            lines.append(f"{i}. {who}：符合{head}的条件，可以申报。")
         else:
             any_met = True
-            open_ = "符合" if v.status == cond.MET else "这一条件满足"
-            lines.append(f"{i}. {who}：{open_}{head}的这项条件，可以申报。")
+            left = "；".join(c.label for c in v.unknown)
+            lines.append(f"{i}. {who}：这一点符合{head}的要求，其他条件也满足就可以申报（还需确认：{left}）。")
     c = query.clause(code.rstrip("ab"))
     if any_met and standard(code):
         lines.append(f"标准（只适用于符合的那部分）：{standard(code)}。")
