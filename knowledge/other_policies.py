@@ -125,15 +125,32 @@ def _other_place_asked(q: str, regions: dict, parts: list) -> Optional[str]:
 
 
 def _this_place_asked(q: str, regions: dict, parts: list) -> bool:
-    """Whether an asked part names this policy by its place and names no other place (「上海的是啥标准我不清楚 郑州这个
-    政策离岸奖励是按多少比例」): that part is answered, and the other place's part is declined beside it."""
+    """Whether an asked part is about this policy by its place and names no other place (「上海的是啥标准我不清楚 郑州这个
+    政策离岸奖励是按多少比例」): that part is answered, and the other place's part is declined beside it.
+
+    The clauses are read in order: a clause naming no place speaks of the place named last (「你先说说郑州的离岸奖励，
+    门槛是多少，按多少比例」: 门槛 is Zhengzhou's), and a request (regions `request`: 说说、讲讲、介绍一下) asks as a
+    question does."""
     places = alternation_of(regions.get("places") or [])
-    return any(
-        QUESTION_PART.search(x)
-        and re.search(regions.get("this_policy_named", r"郑州|这个政策|本政策|58号"), x)
-        and not re.search(places, x)
-        for x in parts
-    )
+    ours = regions.get("this_policy_named", r"郑州|这个政策|本政策|58号")
+    request = regions.get("request")
+    here = False
+    for x in re.split(r"[，,。；;！!\s]+|(?<=[?？])", q):
+        if not x.strip():
+            continue
+        if re.search(places, x):
+            here = False
+        elif re.search(ours, x):
+            here = True
+        if here and (QUESTION_PART.search(x) or (request and re.search(request, x))):
+            return True
+    return False
+
+
+def names_other_place(text: str) -> bool:
+    """Whether `text` names another place than Zhengzhou (document.yml other_policies regions places)."""
+    places = (_config().get("regions") or {}).get("places") or []
+    return bool(places) and bool(re.search(alternation_of(places), normalize_question(text)))
 
 
 def alternation_of(words: list) -> str:

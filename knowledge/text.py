@@ -67,19 +67,37 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1)
+def _typo_patterns() -> tuple:
+    """(compiled pattern, its mend) for synonyms.yml's typo_patterns: a key term typed by its sound or shape in any of
+    several ways (技术现金型、技术鲜进型 → 技术先进型)."""
+    rows = sources.load_cached("synonyms").get("typo_patterns") or []
+    return tuple((re.compile(str(r["pattern"])), str(r["canonical"])) for r in rows)
+
+
+def mend_pattern_typos(text: str) -> str:
+    """synonyms.yml's typo_patterns mended where the mend has the typo's length (so positions hold)."""
+    for pattern, right in _typo_patterns():
+        if pattern.search(text):
+            text = pattern.sub(lambda m: right if len(m.group(0)) == len(right) else m.group(0), text)
+    return text
+
+
 def mend_typos_in_place(text: str) -> str:
     """The known typos of synonyms.yml whose mend has the same length mended (离案 → 离岸): a figure's place in the
     text is kept, so readers that hold positions (the estimate's figures) can read the mended text."""
     for wrong, right in _typos():
         if len(wrong) == len(right):
             text = text.replace(wrong, right)
-    return text
+    return mend_pattern_typos(text)
 
 
 def fix_typos(text: str) -> str:
-    """The known typos of synonyms.yml mended (服务外抱 → 服务外包)."""
+    """The known typos of synonyms.yml mended (服务外抱 → 服务外包), the literal ones and typo_patterns."""
     for wrong, right in _typos():
         text = text.replace(wrong, right)
+    for pattern, right in _typo_patterns():
+        text = pattern.sub(right, text)
     return text
 
 

@@ -529,6 +529,12 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     failing = [c for c in codes if verdicts[c].status == cond.NOT_MET and c not in top and (c in named or c == "4.3")]
     if failing and verdicts[top[0]].status != cond.NOT_MET:
         top = failing[:1] + [c for c in top if verdicts[c].status == cond.NOT_MET or c in named]
+    from bot.answers import mixed_subjects
+
+    # 「一个不是指定的展会 另一个是指定的服贸会 都能补吗」: each one; with costs told, the estimate sorts the fairs itself
+    each = None if _money(text) else mixed_subjects.answer(text, facts, top)
+    if each is not None:
+        return each
     return verdict_answer(top, facts, text)
 
 

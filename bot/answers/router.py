@@ -17,6 +17,7 @@ from bot.answers import (
     other_body,
     group_entities,
     per_platform,
+    provision,
     reasoning,
     recurrence,
     remaining,
@@ -167,6 +168,9 @@ def compose(
     t = understand(text or "")
     if not t:
         return Answer("", confident=False)
+    silent = provision.answer(t) if len(message_parts(t)) <= 1 else None
+    if silent is not None:  # 「企业所得税按15%交，58号文里有规定吗」: the policy has no provision on it, said so
+        return silent
     declined = decline_other_policy(t)
     if declined is not None:
         return declined
@@ -314,6 +318,9 @@ def answer_part(
     cannot = general.cannot_serve(t)
     if cannot is not None:
         return _beside_declined(intent, t, cannot, entities, topic_clause, topic_domain, facts)
+    silent = provision.answer(t)  # 「…企业所得税按15%交这个事，58号文里有规定吗」: no provision on it, said so
+    if silent is not None:
+        return silent
     other = decline_other_policy(t)  # 「…离岸奖励多少 另外高新技术企业认定有什么奖励」: that part's subject
     if other is not None:
         return other

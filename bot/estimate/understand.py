@@ -794,7 +794,9 @@ class Reader:
     def negative(self, subject: str) -> bool:
         return (
             re.search(
-                rf"({NONE_WORDS})[^，。；]{{0,6}}({subject})|({subject})[^，。；]{{0,6}}({NONE_WORDS})", self.text
+                # the text is normalised (「，」 is 「,」 here): a negation in another clause denies nothing of the subject
+                rf"({NONE_WORDS})[^，,。；;？?]{{0,6}}({subject})|({subject})[^，,。；;？?]{{0,6}}({NONE_WORDS})",
+                self.text,
             )
             is not None
         )

@@ -81,7 +81,9 @@ def _normalized(text: str) -> str:
         out = "".join(c.lower() if len(c.lower()) == 1 else c for c in chars)
     for wrong, right in TYPOS.items():
         out = out.replace(wrong, right)
-    return out
+    from knowledge.text import mend_pattern_typos
+
+    return mend_pattern_typos(out)  # synonyms.yml typo_patterns of the same length (技术现金型 → 技术先进型)
 
 
 @lru_cache(maxsize=1)

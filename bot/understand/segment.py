@@ -32,6 +32,12 @@ NUMBERED = re.compile(
     r"|^\s*(?:第|其)?(?P<cn>[一二三四五六七八九])(?:是|、|：|:|．)"  # 「一是…二是…」「第二、…」
 )
 CN_ORDINALS = "一二三四五六七八九"
+# 「…是多少我不清楚」「…怎么算我也不知道」: what the user says it does not know
+UNKNOWN_TAIL = re.compile(
+    r"(我|我们|咱)?(也|都|还|真|确实)?(不清楚|不知道|不了解|不太清楚|不太了解|不太懂|没看过|没了解过|搞不清楚?|说不清楚?)[啊呀哈的]?$"
+)
+# a question that only offers the other choice of the question before it (「…是按研发投入的15%算吗？还是…一起算？」)
+ALTERNATIVE_LEAD = re.compile(r"^(还是说|还是|或者说|或者是|或是|抑或)")
 # where a list's first number may stand: the message's start, after punctuation or a space, or after the colon that
 # opens the list (「想问三个问题：1）…？2）…」「…奖励：一、…？二、…」)
 LIST_START = r"(^|[\s，,。？?；;:：])"
@@ -75,7 +81,14 @@ def clauses(text: str) -> List[str]:
 
 
 def is_question(clause: str) -> bool:
-    """Whether a clause asks something: a question word, 「A还是B」, or a request to be told (「…也说下」)."""
+    """Whether a clause asks something: a question word, 「A还是B」, or a request to be told (「…也说下」).
+    「上海那边的离岸奖励是多少我不清楚」 says what the user does not know of another place's policy: context for the
+    question about this policy after it, no question of its own."""
+    if UNKNOWN_TAIL.search(clause):
+        from knowledge import other_policies
+
+        if other_policies.names_other_place(clause):
+            return False
     return bool(
         QUESTION.search(clause)
         or (
@@ -117,7 +130,10 @@ def question_parts(text: str) -> List[str]:
         at = found + len(clause) if found >= 0 else at
         if table is not None and table.start <= found < table.end:
             continue
-        if (is_question(clause) and not leads_in(clause)) or (is_request_not_served(clause) and not inside_notice):
+        if parts and len(pending) == 1 and ALTERNATIVE_LEAD.match(clause) and is_question(clause):
+            parts[-1] += " " + clause  # 「是按研发投入算吗？还是把展会补贴也加进去？」: one question, two choices
+            pending = []
+        elif (is_question(clause) and not leads_in(clause)) or (is_request_not_served(clause) and not inside_notice):
             parts.append(" ".join(pending))
             pending = []
     if pending:
