@@ -255,7 +255,9 @@ BUSINESS_SPLIT = re.compile(
     r"[，,。；;、—–：:]+|[①-⑳]|(?<![0-9.])[1-9][.．)）](?![0-9])|[（(][1-9一二三四五六七八九][)）]"
     r"|(?<![a-z0-9])\s+|\s+(?![a-z0-9])|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
 )
-SERVES_CLIENT = re.compile(r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|定制|设计|搭建|运营|运维|维护|托管)")
+SERVES_CLIENT = re.compile(
+    r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|定制|设计|搭建|运营|运维|维护|托管|接听|处理|代办|负责)"
+)
 QUESTION_PART = re.compile(
     r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|(?<![清核结计预测估运演精换打])算$|不$"
 )
@@ -460,6 +462,18 @@ def classify_answer(text: str) -> Optional[Answer]:
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))
+    typed = {j[2][1]["domain"] for j in judged if j[2][0] == "domain" and j[2][1].get("business_type")}
+    # 「call center … answering after-sales calls」: the domain named whole beside one of its business types is one
+    judged = [
+        j
+        for j in judged
+        if not (
+            j[2][0] == "domain"
+            and not j[2][1].get("business_type")
+            and not j[2][1].get("excluded")
+            and j[2][1]["domain"] in typed
+        )
+    ]
     if sum(j[2][0] != "unplaced" for j in judged) < 2:
         # an unplaced service is said only beside two businesses placed: with one, the parts may be pieces of one
         # business (「帮企业做招聘流程外包 员工入离职手续 薪酬核算」), which the whole message places
@@ -470,7 +484,7 @@ def classify_answer(text: str) -> Optional[Answer]:
     if len(judged) >= 2:
         lines = ["您说的几项业务分别看："]
         for i, (_, part, (kind, item)) in enumerate(judged, 1):
-            who = f"{i}. “{part}”"
+            who = f"{i}. “{_shown(part)}”"
             if kind == "unplaced":
                 lines.append(_unplaced_line(who, item))
             else:
@@ -519,6 +533,14 @@ def classify_answer(text: str) -> Optional[Answer]:
     return Answer(line + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"])
 
 
+PART_OPENER = re.compile(r"^(?:另外|此外|同时|并且|而且|然后|以及|还有)?(?:也|还)?(?=.{4})")
+
+
+def _shown(part: str) -> str:
+    """A business part as quoted in the reply, without the words that only join it to the one before (「另外还…」)."""
+    return PART_OPENER.sub("", part).rstrip(".!?;:") or part
+
+
 def _names_domains_asked(part: str) -> bool:
     """A phrase that names catalog domains as the question, not the business: 「算工业设计服务还是工程技术服务」, or
     someone's claim 「老板非说这算互联网营销推广服务」 (routes.yml between_domains, domain_claimed)."""
@@ -564,14 +586,28 @@ def _not_named_line(other: dict, top: dict) -> str:
     )
 
 
+SUBJECT_ASKED = re.compile(
+    r"(?:的业务|业务)?(?:算|属于|归|是|能算|可以算|应该算|在)(?:哪个|哪一|什么|哪类|哪种|服务外包|目录|ito|bpo|kpo)"
+)
+SUBJECT_START = re.compile(r"^(?:我们|我司|公司|我|主要|就|也|还|是|做|搞|从事|提供|开展|承接|接)+")
+# a word that points back at businesses said before (「这两块」「这个」「上面这些」) names none itself
+POINTER = re.compile(r"^(?:这|那|此|该|上述|上面|以上|它|其)")
+# a question's words (「吗 分别」), a category named in it (「ito还是bpo」) or the 「还」 of 「还是」: the question, not the business
+NOT_SUBJECT = re.compile(r"ito|bpo|kpo|还$|或$|还是|吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]")
+
+
 def _subject(text: str) -> str:
-    for m in re.finditer(
-        r"(?:我们|我司|公司|我)?(?:是)?(?:做|搞|从事|提供|开展|承接|接)?(.{2,16}?)(?:的业务|业务)?"
-        r"(?:算|属于|归|是|能算|可以算|应该算|在)(?:哪个|哪一|什么|哪类|哪种|服务外包|目录|ito|bpo|kpo)",
-        text,
-    ):
-        s = re.sub(r"^(我们|我司|公司|是|做|搞|从事|提供|开展|承接|接)+", "", m.group(1)).strip("，, 的")
-        if 2 <= len(s) <= 14 and re.search(r"[\u4e00-\u9fff]", s):  # not 「i cant find it」 of an English aside
+    """The business a one-business question names right before asking where it belongs (「做游戏美术外包算哪个领域」
+    → 游戏美术外包), or "" — never a piece of a question (「吗 分别」), a pointer back (「这两块」) or a cut phrase."""
+    for m in SUBJECT_ASKED.finditer(text):
+        before = re.split(r"[，,。；;！!？?、\s]+", text[: m.start()].rstrip(" ，,"))
+        s = SUBJECT_START.sub("", before[-1] if before else "").strip("，, 的")
+        if (
+            2 <= len(s) <= 14
+            and re.search(r"[\u4e00-\u9fff]", s)  # not 「i cant find it」 of an English aside
+            and not POINTER.search(s)
+            and not NOT_SUBJECT.search(s)
+        ):
             return s
     return ""
 
