@@ -21,6 +21,8 @@ from actions.estimate_store import (
 from actions.estimating import (
     amend_last_estimate,
     amend_entry_first,
+    answer_beside_question,
+    ask_added,
     estimate_each_applicant,
     estimate_each_scenario,
     estimate_each_year,
@@ -31,7 +33,7 @@ from actions.estimating import (
     unsure_line,
     what_if_after_verdict,
 )
-from actions.forms import SessionFormValidation
+from actions.forms import SessionFormValidation, answer_side_question
 from actions.policy import (
     adds_item,
     classify_first,
@@ -56,6 +58,7 @@ from bot.estimate.tables import read_labelled_rows, without_tables
 from bot.estimate.session import (
     QUESTION_SHAPE,
     EstimateSession,
+    added_items,
     calculator_inputs,
     changes_a_status,
     own_figures,
@@ -90,6 +93,7 @@ class ActionEstimateStart(Action):
         events = first_answer(
             dispatcher,
             tracker,
+            answer_beside_question,  # 「150万刀吧 另外问下…」 while an added item's question is open
             amend_entry_first,
             estimate_each_applicant,
             estimate_each_scenario,
@@ -209,11 +213,16 @@ class ActionEstimateTotal(Action):
         text = user_text(tracker)
         if inputs:  # "后来又补报了一批35个…总共多少": what the message adds first, then the total
             fresh = EstimateSession.start(text, known=earlier_facts(tracker), running=inputs)
+            added = added_items(fresh, text, inputs) if fresh.status == "collecting" else []
             if fresh.extends and (calculator_inputs(fresh.inputs) != calculator_inputs(inputs) or fresh.clarify):
                 if fresh.status == "done":
                     return finish(dispatcher, tracker, fresh)
+                if added:
+                    return ask_added(dispatcher, tracker, fresh, added)
                 dispatcher.utter_message(text=fresh.question())
                 return save_session(fresh, tracker)
+            if added:  # 「那再加上CMMI认证的 一共多少」: the new item's questions first, then the whole summed
+                return ask_added(dispatcher, tracker, fresh, added)
         if not inputs:
             from bot.answers import router
             from knowledge import query
@@ -359,6 +368,7 @@ class ActionLooseAnswer(Action):
             if turn.understood and not turn.interjection:
                 for m in turn.messages:
                     dispatcher.utter_message(text=m)
+                answer_side_question(dispatcher, tracker, turn.question, session)
                 if turn.cancelled:
                     return done + clear_session()
                 if session.status == "done":

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import note_other_company, user_text
+from actions.common import intent_of, note_other_company, user_text
 from actions.conversation import answer_events, earlier_facts
 from actions.estimate_store import clear_session, load_inputs, save_session, saved_inputs
 from bot.answers import eligibility, year_verdicts
@@ -22,6 +22,7 @@ from bot.estimate.reading import is_what_if
 from bot.estimate.session import (
     ADDS_TO_RUNNING,
     EstimateSession,
+    added_items,
     calculator_inputs,
     changes_an_entry,
     items_for_inputs,
@@ -420,6 +421,9 @@ def estimate_from_question(dispatcher, tracker, text=None):
         return None  # nothing added: a question about the policy, answered as such
     if session.status == "done":
         return finish(dispatcher, tracker, session)
+    added = added_items(session, text, running)
+    if added:  # 「CMMI那个也帮我加上」: the new item's questions, then everything summed
+        return ask_added(dispatcher, tracker, session, added)
     for problem in session.problems:
         dispatcher.utter_message(text=problem)
     if not session.clarify:
@@ -429,6 +433,19 @@ def estimate_from_question(dispatcher, tracker, text=None):
         standard = None
     dispatcher.utter_message(text="按您给的数字测算，还需要：" + session.question())
     return save_session(session, tracker) + (answer_events(standard) if standard else [])
+
+
+def ask_added(dispatcher, tracker, session: EstimateSession, added: list):
+    """An item added to the running estimate (「那再加上CMMI认证的 一共多少」) that still needs figures: say it is added
+    and will be summed with the earlier items, then ask its first question; the session waits for the answer."""
+    names = "、".join(explain.item_name(c) for c in added)
+    dispatcher.utter_message(
+        text=f"好的，把{names}加进来，和前面已测算的项目一起汇总（各项上限和单个企业年度总额上限照算）。"
+    )
+    for problem in session.problems:
+        dispatcher.utter_message(text=problem)
+    dispatcher.utter_message(text="还需要：" + session.question())
+    return save_session(session, tracker) + [SlotSet("estimate_pending", False)]
 
 
 def running_total(dispatcher, tracker):
@@ -522,7 +539,7 @@ def answers_pending_question(dispatcher, tracker):
     """「统计了下：三个班一共103人…剩下87个都符合」 labelled nlu_fallback while the estimate asks a figure
     (estimate_state collecting): the message is read as the answer, as an inform is; None when it gives no figure
     of its own or the session does not take it."""
-    from actions.estimate_store import pending_state, session_from_state
+    from actions.estimate_store import pending_state
     from bot.estimate.session import own_figures
 
     pending = pending_state(tracker)
@@ -531,12 +548,36 @@ def answers_pending_question(dispatcher, tracker):
         return None
     if ASKS.search(text):  # 「入驻4年了。对了先问一下，境外参展每场最多补多少钱？」: a question is answered as one
         return None
-    session = session_from_state(pending)
-    turn = session.handle(text, "inform")
+    return _pending_answered(dispatcher, tracker, "inform")
+
+
+def answer_beside_question(dispatcher, tracker):
+    """「150万刀吧 另外问下技术先进型是一次性的吗」 labelled a question while an estimate's question is open outside the
+    form (an item added to the running estimate, a question with figures): the answer is read, the side question
+    answered, and the estimate goes on; None when the message is no answer with a question beside it."""
+    from actions.estimate_store import pending_state
+    from bot.estimate.side_questions import answer_and_question
+
+    pending = pending_state(tracker)
+    if not (pending and pending.get("status") == "collecting") or (tracker.active_loop or {}).get("name"):
+        return None
+    if answer_and_question(user_text(tracker), asked=True) is None:
+        return None
+    return _pending_answered(dispatcher, tracker, intent_of(tracker))
+
+
+def _pending_answered(dispatcher, tracker, intent):
+    """The open estimate's session moved on by the message (its side question answered); None when not understood."""
+    from actions.estimate_store import pending_state, session_from_state
+    from actions.forms import answer_side_question
+
+    session = session_from_state(pending_state(tracker))
+    turn = session.handle(user_text(tracker), intent)
     if not turn.understood or turn.interjection or turn.cancelled:
         return None
     for m in turn.messages:
         dispatcher.utter_message(text=m)
+    answer_side_question(dispatcher, tracker, turn.question, session)
     if session.status == "done":
         return finish(dispatcher, tracker, session)
     dispatcher.utter_message(text=session.question())

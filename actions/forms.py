@@ -39,6 +39,23 @@ def figures_beside_declined(text: str):
     return found[0].text.split("我能做的是")[0].rstrip(), found[1]
 
 
+def answer_side_question(dispatcher, tracker, question: str, session=None) -> None:
+    """The question asked beside an answer to a form's question (「6.9 对了顺便问下 分支机构能报吗」): answered about the
+    item being estimated when it names no other (「机票酒店能算进去吗」 beside fairs), then the form goes on; an
+    unrelated one is declined (never the overview of the clauses)."""
+    if not question:
+        return
+    if unrelated(question):
+        dispatcher.utter_message(text=decline())
+        return
+    items = getattr(session, "items", None) or []
+    topic = items[0].rstrip("ab") if items else tracker.get_slot("topic_clause")
+    answer = compose("ask_subsidy", question, [], topic, tracker.get_slot("topic_domain"))
+    if answer.text:  # the estimate is already under way: no invitation to give figures
+        said = answer.text.replace("告诉我具体数字，我可以帮您测算。", "").strip()
+        dispatcher.utter_message(text="先回答您的问题：" + said)
+
+
 class SessionFormValidation(Action, ABC):
     """validate_<form>: one user message moves the session on; the state lives in `state_slot`."""
 
@@ -80,14 +97,7 @@ class SessionFormValidation(Action, ABC):
             events += self.answer_interjection(dispatcher, tracker, intent)
         for m in turn.messages:
             dispatcher.utter_message(text=m)
-        if getattr(turn, "question", "") and unrelated(turn.question):
-            dispatcher.utter_message(text=decline())  # not the overview of the clauses
-        elif getattr(turn, "question", ""):
-            answer = compose(
-                "ask_subsidy", turn.question, [], tracker.get_slot("topic_clause"), tracker.get_slot("topic_domain")
-            )
-            if answer.text:
-                dispatcher.utter_message(text="先回答您的问题：" + answer.text)
+        answer_side_question(dispatcher, tracker, getattr(turn, "question", ""), session)
         if turn.cancelled:
             return (
                 events

@@ -13,6 +13,7 @@ from actions.conversation import answer_events, compose_reply, known_facts
 from actions.estimate_store import has_running_estimate, load_inputs
 from actions.estimating import (
     amend_last_estimate,
+    answer_beside_question,
     answers_pending_question,
     amend_entry_first,
     estimate_each_applicant,
@@ -983,6 +984,7 @@ def prescreen_asked_first(dispatcher, tracker):
 
 
 ANSWER_FIRST = (
+    answer_beside_question,
     prescreen_asked_first,
     amend_entry_first,
     estimate_each_applicant,

@@ -652,6 +652,9 @@ class EstimateSession:
         if intent == "cancel" or CANCEL.search(norm):
             self.status = "cancelled"
             return Turn(messages=["好的，已取消本次测算。需要时随时再来，比如说“帮我算一下离岸奖励”。"], cancelled=True)
+        turn = self._answer_beside_question(text, intent)
+        if turn is not None:
+            return turn
         asked_parts = self.inputs.get(OVERLAP_ASKED)
         if isinstance(asked_parts, dict) and said_apart(norm) and not people_counted(norm):
             # 「不重叠」 to whether the parts left out are the same people: the message they were told in is read again,
@@ -786,6 +789,32 @@ class EstimateSession:
                 said = "按您假设的数字重新测算：" if is_what_if(norm) else "好的，已更正："
                 msgs.append(said + "、".join(describe_field(k, self.inputs[k]) for k in changed) + "。")
         return Turn(messages=msgs, done=self.status == "done")
+
+    def _answer_beside_question(self, text: str, intent: Optional[str]) -> Optional[Turn]:
+        """「6.9 对了顺便问下 外地公司在郑州的分支机构能报吗」: the answer to the open question is read and the side
+        question handed back to be answered (Turn.question); None when the message has no such two parts or the
+        answer part gives the session nothing (the message is then read whole, as before)."""
+        from bot.estimate import side_questions
+
+        if getattr(self, "_reading_answer", False):
+            return None
+        found = side_questions.answer_and_question(text, asked=intent in QUESTION_INTENTS)
+        if found is None:
+            return None
+        answer, question = found
+        saved = self.dump()
+        as_answer = intent if intent in ("affirm", "deny", "correct_value", "dont_know") else "inform"
+        self._reading_answer = True
+        try:
+            turn = self._handle(answer, as_answer)
+        finally:
+            self._reading_answer = False
+        if turn.understood and not turn.interjection and not turn.cancelled:
+            turn.question = " ".join(q for q in (turn.question, question) if q)
+            return turn
+        for key, value in vars(EstimateSession.load(saved)).items():
+            setattr(self, key, value)
+        return None
 
     def _conditions_changed(self, facts_before) -> bool:
         """Whether the facts noted from this message change an item's verdict (a person condition supposed or
@@ -2423,6 +2452,19 @@ def items_for_inputs(inputs: dict) -> list:
     probe = EstimateSession(items=[], inputs=dict(inputs))
     probe.infer_items()
     return probe.items
+
+
+def added_items(session: "EstimateSession", text: str, running: Optional[dict]) -> list:
+    """「那再加上CMMI认证的 一共多少」 after an estimate: the items the message names that the running estimate does
+    not compute yet, which the extending `session` now asks about before the whole is summed; [] when the session
+    does not extend the running estimate or names nothing new."""
+    from bot.estimate.understand import english_to_chinese
+
+    if not running or not session.extends:
+        return []
+    named = item_words.detect_items(english_to_chinese(normalize(text or "")))
+    computed = set(items_for_inputs(running))
+    return [c for c in session.items if c in named and c not in computed]
 
 
 def merge_running(previous: dict, new: dict) -> dict:
