@@ -4,7 +4,7 @@ from typing import Optional
 
 from rasa_sdk import Tracker
 
-from bot.estimate.tables import read_fair_tables
+from bot.estimate.tables import read_fair_tables, tables_read
 from bot.nlu.normalize import hanzi_of_pinyin
 from bot.understand.other_company import note as other_company_note
 from bot.understand.other_company import without_other_company
@@ -30,9 +30,11 @@ def user_text(tracker: Tracker) -> str:
     (「我是…在公司实习的」「领导让我问问」: the speaker's role is context, not the subject; bot/understand/subject.py);
     the policy's words typed in pinyin in 汉字 (synonyms.yml), so every reader reads 「women zai zhengzhou zhuce de
     youxian gongsi」 as 我们在郑州注册的有限公司; a statement about another company (「上海的兄弟公司去年做了3000多万」)
-    left out: its figures and facts are not the applicant's (bot/understand/other_company.py)."""
+    left out: its figures and facts are not the applicant's (bot/understand/other_company.py); a table of years pasted
+    from a spreadsheet as the sentences it stands for (「2022年在岸执行额3200万元，离岸执行额150万美元…」), so a question
+    beside it (「…分别多少，合计多少」) is one question about its figures (bot/estimate/tables.py)."""
     said = hanzi_of_pinyin((tracker.latest_message.get("text") or "")[:MAX_TEXT])
-    return without_other_company(without_speaker(pasted_fairs(said)))
+    return without_other_company(without_speaker(tables_read(pasted_fairs(said))))
 
 
 def pasted_fairs(text: str) -> str:

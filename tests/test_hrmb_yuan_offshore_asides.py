@@ -58,13 +58,13 @@ class TestOffshoreToldInYuan:
         assert total == Decimal("1179000")
 
     def test_both_years_in_yuan_each_at_its_own_rate(self):
-        """Last year 630万元 at 7.0 (90万美元), this year 1136万元 at 7.1 (160万美元): each converted at its year's rate."""
+        """Last year 630万元 (counted in yuan as said: only 三（一） needs it), this year 1136万元 at 7.1 (160万美元)."""
         s = EstimateSession.start(
             "离岸这两年都按人民币说 去年折合人民币630万 今年折合人民币1136万 去年汇率7.0 今年汇率7.1 在岸两年都没有 "
             "增量奖励多少"
         )
         assert s.status == "done"
-        assert s.inputs["previous_offshore_usd"] == Decimal("900000")
+        assert s.inputs["previous_offshore_cny"] == Decimal("6300000")
         assert s.inputs["offshore_usd"] == Decimal("1600000")
         items, _ = _items(s)
         assert items["3.1"] == Decimal("151800")  # (1136万 − 630万) × 3%

@@ -22,6 +22,7 @@ from bot.estimate import (
     restated_figures,
     several_parks,
     supposed_awards,
+    tables,
     year_chain,
     yes_to_number,
     yuan_offshore,
@@ -351,6 +352,10 @@ class EstimateSession:
 
         text = hanzi_of_pinyin(text or "")
         norm = english_to_chinese(mend_typos_in_place(normalize(text or "")))
+        # 「年度 在岸(万元) … / 2022 3200 … / 2024 …」: the table's years are years of amounts (the year asked is read below)
+        read = tables.tables_read(norm)
+        if read != norm:
+            text = norm = read
         # 「100万美元（系统里填的就是1,000,000.00）」: one figure told twice
         said_once = restated_figures.without_restatements(norm)
         if said_once != norm:
@@ -445,6 +450,8 @@ class EstimateSession:
         named = estimate_words()["offshore_award_named"]
         if any(w in norm for w in named) or re.search(r"离岸[^，。,；;\d]{0,8}(奖|能拿|拿多少|多少钱)", norm):
             # 「离岸奖励」「离岸这块能拿多少」 ask about 三（二）; 「离岸120万美金 能拿哪些」 asks about all
+            if any(self.inputs.get(k) is not None for k in PREVIOUS_YEAR + ("previous_offshore_cny",)):
+                return  # last year's figures told too: the calculator works 三（一） out beside it, nothing to ask
             note = (
                 f"今年在岸执行额{wan(self.inputs['onshore_cny'])}只用于业务规模增量奖励（第三条第（一）项），"
                 "这里只算了您问的离岸业务奖励；要算增量奖励，请告诉我上一年度的执行额"
@@ -1421,6 +1428,11 @@ class EstimateSession:
                 for said in [data, *data.get("others", [])]:  # counted as said in 三（一） (yuan_offshore.py)
                     if said["key"].endswith("offshore_usd"):
                         self.inputs.setdefault(said["key"].replace("_usd", "_cny"), Decimal(said["value"]))
+                # 「是人民币」 of last year's offshore: counted in 三（一） in yuan, its dollars never asked (yuan_offshore.py)
+                data = yuan_offshore.without_yuan_only(self, data)
+                if data is None:
+                    self.clarify = None
+                    return True
                 question = (
                     f"离岸执行额按美元计算（第三条第（二）项）。{wan(Decimal(data['value']))}折合多少美元？"
                     "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。"

@@ -269,7 +269,7 @@ def _estimable(text: str) -> bool:
 
 def _said_total(text: str) -> Optional[Decimal]:
     """The total the user states for the amounts listed (「一共567万」), or None."""
-    m = re.search(r"(加起来|一共|总共|合计|共计|总计)[^，。；？?\d一二三四五六七八九两]{0,4}", text)
+    m = re.search(r"(加起来|一共|总共|合计|共计|总计)[^，。；？?\n\d一二三四五六七八九两]{0,4}", text)
     if not m:
         return None
     after = [f for f in figures(text) if f.kind == "money" and m.end() <= f.start <= m.end() + 4]
@@ -336,9 +336,11 @@ def _stated_total(text: str) -> Optional[str]:
         re.search(words["total_of_costs"], text) and not listed
     ):
         return None  # 「展位费加特装费一共6万 补贴多少」 sums costs, not awards
-    m = re.search(r"(加起来|加一起|加在一起|一共|总共|合计|总计)[^，。；？?\d一二三四五六七八九两]{0,6}", text)
+    m = re.search(r"(加起来|加一起|加在一起|一共|总共|合计|总计)[^，。；？?\n\d一二三四五六七八九两]{0,6}", text)
     if not m or re.search(r"比|较|相比|同比", m.group(0)):
         return None  # 「去年总共比今年少了500万元」: a difference between the years, no sum of awards
+    if re.search(r"多少|几|吗|呢", m.group(0)):
+        return None  # 「…一共多少 / 2023年在岸420万…」: the sum is asked; the figure after it is the business told
     after = [
         (f.value, f.start, "") for f in figures(text) if f.kind == "money" and f.value and f.currency in (None, "CNY")
     ] + _more_than_wan(text)

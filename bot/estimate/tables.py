@@ -133,6 +133,8 @@ def _cell_words(label: Tuple[str, str, bool], cell: str) -> str:
             return said[:at] + post + said[at:]
         return said.replace(figure, pre + figure, 1) + post
     name, unit, rate = label
+    if name[-1:].isascii() and name[-1:].isalpha():
+        name += " "  # 「offshore 1,900K美元」: an English label stays a word of its own (the glossary reads it)
     m = _CELL.fullmatch(cell)
     if rate:
         return f"{_rate_word(name)}{cell}"
@@ -150,7 +152,37 @@ def _unitless(rows, k: int) -> bool:
     )
 
 
+def _derived_totals(labels) -> List[int]:
+    """The columns of each year's total (pasted_tables.yml total_column: 「合计(万元)」), and of the offshore dollars
+    converted (「离岸折人民币(万元)」 beside 「离岸(万美元)」), in a table that has an onshore and an offshore column too:
+    they are what those give (onshore + offshore × the year's rate), worked out and shown by the estimate; these
+    columns are left out of the reading, never read as an amount of their own (with no rate column, each year's rate
+    is asked)."""
+    from bot.estimate.reading import OFFSHORE, ONSHORE
+
+    totals = [k for k, (name, _, rate) in enumerate(labels) if not rate and _names_total(name)]
+    dollars = [k for k, (name, unit, _) in enumerate(labels) if re.search(OFFSHORE, name) and "美元" in unit]
+    if dollars:  # 「离岸(万美元) 离岸折人民币(万元)」: the offshore dollars converted at the row's rate
+        totals += [
+            k
+            for k, (name, unit, rate) in enumerate(labels)
+            if not rate and k not in totals and re.search(OFFSHORE, name) and unit.endswith("元") and "美元" not in unit
+        ]
+    names = [name for k, (name, _, _) in enumerate(labels) if k not in totals]
+    has = any(re.search(ONSHORE, n) for n in names) and any(re.search(OFFSHORE, n) for n in names)
+    return totals if has else []
+
+
+def _names_total(name: str) -> bool:
+    words = table_words()["total_column"]
+    return any(w in name.casefold() for w in words)
+
+
 def _sentences(rows: List[Tuple[str, List[str]]], labels) -> str:
+    drop = _derived_totals(labels)
+    if drop:
+        labels = [lab for k, lab in enumerate(labels) if k not in drop]
+        rows = [(y, [c for k, c in enumerate(cells) if k not in drop]) for y, cells in rows]
     said = []
     for year, cells in rows:
         parts = [w for w in (_cell_words(lab, c) for lab, c in zip(labels, cells)) if w]
@@ -340,6 +372,15 @@ def read_tables(text: str) -> Tuple[str, List[str]]:
         i = last + 1
     out.append(text[pos:])
     return "".join(out), problems
+
+
+def tables_read(text: str) -> str:
+    """The text with each pasted table of years said as its sentences, for every reader of the message (the router's
+    question parts, the verdicts, the estimate): 「…分别多少，合计多少\n年度 在岸(万元) …\n2022 3200 …」 is a question
+    beside the figures, not a question whose words are the table. Unchanged when a table's cells' roles are unclear
+    (read_tables' problems): the estimate reads the table itself and tells the user."""
+    read, problems = read_tables(text or "")
+    return text if problems else read
 
 
 def _example(labels) -> str:

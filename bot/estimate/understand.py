@@ -68,6 +68,7 @@ from bot.estimate import (
     unit_heading,
     vague_figures,
     year_totals,
+    yuan_offshore,
 )
 from bot.estimate.policy_figures import is_policy_figure
 from bot.estimate.year_label import label_before, pair_headings_blanked
@@ -1772,14 +1773,18 @@ class Reader:
                 elif f.currency == "CNY":
                     # 「离岸已经按中间价折成人民币800万」: counted as said in 三（一）; its dollars asked for 三（二）
                     self.out.fields.setdefault(key.replace("_usd", "_cny"), f.value)
-                    self.out.clarifications.append(
-                        Clarification(
-                            "currency",
-                            f"离岸执行额按美元计算（第三条第（二）项“以美元计算”）。{wan(f.value)}折合多少美元？"
-                            "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
-                            {"key": key, "value": None, "said": {"amount": str(f.value), "currency": "CNY"}},
+                    if yuan_offshore.only_in_yuan(key):
+                        # 「去年离岸折人民币0.5个亿」: last year's offshore counts in 三（一） only, in yuan; never asked in dollars
+                        self.out.notes.append(yuan_offshore.previous_note(f.value))
+                    else:
+                        self.out.clarifications.append(
+                            Clarification(
+                                "currency",
+                                f"离岸执行额按美元计算（第三条第（二）项“以美元计算”）。{wan(f.value)}折合多少美元？"
+                                "也可以告诉我当年的美元兑人民币年平均中间价（汇率），我按它折算。",
+                                {"key": key, "value": None, "said": {"amount": str(f.value), "currency": "CNY"}},
+                            )
                         )
-                    )
                 else:
                     self._business_amount(key, f.value, f.raw, "美元", f.start)
             else:

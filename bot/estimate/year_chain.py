@@ -124,17 +124,57 @@ def asked_years(text: str) -> List[int]:
         return years  # 「2021年离岸130万美元…2022年离岸95万美元 两年离岸奖励加起来多少」: every year on its own
     # 「2021年新成立的…21年…22年…两年一共多少」: the year the enterprise was set up in is estimated too (纯增量)
     first = len(years) >= 2 and founded_year(text) == years[0] and _asks_several(text)
-    if not first and (len(years) < 2 or (max(years) < 1 and len(years) < 3) or (min(years) > 1000 and len(years) < 3)):
-        return []  # two numbered years (「22年1000万 23年1300万」) are read as they are, like 去年/今年
-    last = max(f.end for f, _ in dated)
+    last = max((f.end for f, _ in dated), default=0)
     # a year word after the amounts asks about that year, unless a figure follows it (「汇率21年6.45」 is a rate's year)
     asked = {w.offset for w in words if w.start >= last and not re.match(r"\s*[0-9]", text[w.end :])}
+    before = _asked_before(text, words, dated)
+    asked |= before
+    if not first and (len(years) < 2 or (max(years) < 1 and len(years) < 3) or (min(years) > 1000 and len(years) < 3)):
+        # two numbered years (「22年1000万 23年1300万」) are read as they are, like 去年/今年; unless the question names
+        # the earlier one (「算一下2023年度的…」 over rows 2023 and 2024): that year, its year before not told
+        early = sorted(before & set(years[:-1])) if min(years, default=0) > 1000 else []
+        return early[:1] if len(early) == 1 and max(years) not in asked else []
     count = re.search(r"([两二三四五六])个?年", text[last:])  # 「21年成立…21年 22年 23年…这两年各多少」: the later two
     if first and count and {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}[count.group(1)] < len(years):
         first = False
     candidates = years if first else years[1:]
     named = sorted(asked & set(candidates))
     return named or candidates
+
+
+NOT_BEFORE = r"没|无|未|不|非"
+
+
+def _asked_before(text: str, words: List[YearWord], dated) -> set:
+    """The years named by a question said before the amounts (「麻烦算下2023年度增量奖励和离岸奖励分别多少，合计多少」 over
+    the rows 2022, 2023, 2024): a year word that dates no amount (no money figure before the next year word) and dates
+    no event, whose words — from its clause's start to the next year word — hold an asking word and, after the year
+    word, an award word (estimate_words.yml `years.asked_before`)."""
+    said = estimate_words()["years"]["asked_before"]
+    asking, award = alternation(said["asking"]), alternation(said["award"])
+    out = set()
+    for k, w in enumerate(words):
+        upto = words[k + 1].start if k + 1 < len(words) else len(text)
+        if any(w.end <= f.start < upto for f, _ in dated) or EVENT_DATE.match(text, w.end):
+            continue
+        start = max(text.rfind(c, 0, w.start) for c in "，,。；;！!？?\n") + 1
+        after = re.split(r"[。；;！!？?]", text[w.end : upto], maxsplit=1)[0]
+        # 「2023年没有离岸 能拿多少」: an award word said not to be is a fact of that year, no question about it; 「汇率
+        # 23年7.0467 22年6.7261，增量奖励…多少」: a year word with a figure after it dates that figure (a rate)
+        named = [
+            m
+            for m in re.finditer(award, after)
+            if not re.search(NOT_BEFORE, after[max(0, m.start() - 3) : m.start()])
+            and not re.search(r"\d", after[: m.start()])
+        ]
+        if named and re.search(asking, text[start : w.start] + after):
+            out.add(w.offset)
+    # 「帮我把22年和23年两年的增量奖励…都算一下」: a year joined to the next one asked is asked with it
+    for k in range(len(words) - 2, -1, -1):
+        w, nxt = words[k], words[k + 1]
+        if nxt.offset in out and re.fullmatch(r"\s*(?:和|与|跟|及|、|,|，|至|到|-|~)\s*", text[w.end : nxt.start]):
+            out.add(w.offset)
+    return out
 
 
 def _asks_several(text: str) -> bool:

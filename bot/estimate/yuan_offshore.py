@@ -69,10 +69,50 @@ def keep_yuan(session, data: dict) -> bool:
     return True
 
 
+def only_in_yuan(key: str) -> bool:
+    """Whether an offshore amount told in yuan is never needed in dollars: last year's (「去年离岸折人民币0.5个亿」) counts
+    in 三（一） only, which counts it in yuan; 三（二） counts this year's dollars."""
+    return key.startswith("previous_")
+
+
+def previous_note(amount) -> str:
+    """What last year's offshore told in yuan was read as, said with the answer."""
+    return (
+        f"上年离岸执行额按您给的人民币金额{wan(amount)}计入业务规模增量奖励（离岸已折合为人民币，增量不需要上年汇率；"
+        "离岸业务奖励只按今年的美元金额计算，不需要上年的美元金额）"
+    )
+
+
+def without_yuan_only(session, data: dict):
+    """「离岸45万（上一年度）、60万（今年）是美元还是人民币？」 answered 「人民币」: last year's amount is counted in 三（一）
+    in yuan as said (noted) and left out of the 「…折合多少美元？」 questions; the question's data with the amounts still
+    to ask in dollars (the first as its key), or None when none is left."""
+    said = [data, *data.get("others", [])]
+    left = []
+    for s in said:
+        if str(s["key"]).endswith("offshore_usd") and only_in_yuan(s["key"]):
+            note = previous_note(Decimal(s["value"]))
+            if note not in session.notes:
+                session.notes.append(note)
+            session.last_keys.append(s["key"].replace("_usd", "_cny"))
+        else:
+            left.append(s)
+    if not left:
+        return None
+    return dict(left[0], others=left[1:])
+
+
+def _needs_dollars(session, key: str) -> bool:
+    """Whether an item asked needs this amount in dollars: 三（二） (and 三（三） on it) counts this year's offshore
+    dollars only, so last year's offshore told in yuan (「去年离岸折人民币0.5个亿」) is never needed in dollars —
+    三（一） counts it in yuan as said."""
+    return not only_in_yuan(key) and bool(NEEDS_DOLLARS & set(session.items))
+
+
 def drop_unneeded_ask(session) -> None:
-    """At the start: no item asked needs the dollars (增量 only), so 「…折合多少美元？」 is not asked; the yuan amount
-    counts in 三（一） as said."""
-    while _yuan_ask(session.clarify) and not NEEDS_DOLLARS & set(session.items):
+    """At the start: no item asked needs the dollars (增量 only, or last year's offshore, which only 三（一） counts), so
+    「…折合多少美元？」 is not asked; the yuan amount counts in 三（一） as said."""
+    while _yuan_ask(session.clarify) and not _needs_dollars(session, session.clarify["data"]["key"]):
         data = session.clarify["data"]
         key = data["key"]
         if key.replace("_usd", "_cny") not in session.inputs:
