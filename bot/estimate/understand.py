@@ -795,9 +795,7 @@ class Reader:
     def negative(self, subject: str) -> bool:
         return (
             re.search(
-                # the text is normalised (「，」 is 「,」 here): a negation in another clause denies nothing of the subject
-                rf"({NONE_WORDS})[^，,。；;？?]{{0,6}}({subject})|({subject})[^，,。；;？?]{{0,6}}({NONE_WORDS})",
-                self.text,
+                rf"({NONE_WORDS})[^，。；]{{0,6}}({subject})|({subject})[^，。；]{{0,6}}({NONE_WORDS})", self.text
             )
             is not None
         )
