@@ -8,6 +8,7 @@ it stands (bot/understand/facts.py). Plain Python, no Rasa.
 """
 
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from bot.nlu.normalize import normalize, understand
@@ -47,4 +48,12 @@ def clause_facts_in_topic(text: str, clause: Optional[str], said: Optional[dict]
 
     if not clause or clause not in conditions.clause_codes():
         return {}
-    return facts_in_topic(text, conditions.facts_of(clause), said)
+    read = dict(_in_clause(text or "", clause))  # earlier messages are read again each turn: remembered
+    return {k: v for k, v in read.items() if k not in (said or {})}
+
+
+@lru_cache(maxsize=4096)
+def _in_clause(text: str, clause: str) -> tuple:
+    from knowledge import conditions
+
+    return tuple(facts_in_topic(text, conditions.facts_of(clause)).items())
