@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.common import entities_of, user_text
 from bot.answers import compose
+from bot.understand import bare_answers
 from bot.understand import facts as fact_reader
 from knowledge import shapes
 
@@ -39,13 +40,26 @@ def known_facts(tracker) -> tuple:
     earlier ones, so every action sees the same facts and a correction wins.
     """
     latest = user_text(tracker)
-    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:]
-    if history and history[-1] == latest:
+    history = user_turns(tracker)[-41:]
+    if history and history[-1][0] == latest:
         history = history[:-1]
     facts = stated_facts(history[-40:])
     said = fact_reader.message_facts(latest)
+    # 「不是新认定的」 right after 三（四） was talked about: said of the 技术先进型 status
+    said.update(bare_answers.clause_facts_in_topic(latest, tracker.get_slot("topic_clause"), said))
     facts.update(said)
     return facts, said
+
+
+def user_turns(tracker) -> list:
+    """The user's messages, each with the clause talked about when it was said (the topic_clause slot then)."""
+    topic, out = None, []
+    for e in tracker.events:
+        if e.get("event") == "slot" and e.get("name") == "topic_clause":
+            topic = e.get("value")
+        elif e.get("event") == "user":
+            out.append((e.get("text") or "", topic))
+    return out
 
 
 def english_facts(text: str, said: dict) -> dict:
@@ -61,8 +75,10 @@ def stated_facts(history) -> dict:
     from bot.answers.qualify import is_shape
 
     facts = {}
-    for text in history:
+    for said in history:
+        text, topic = said if isinstance(said, tuple) else (said, None)
         told = told_of_itself(text)
+        told.update(bare_answers.clause_facts_in_topic(text, topic, told))
         if is_shape("qualify", text or "") and not shapes.search("self_reference", text or ""):
             told = {k: v for k, v in told.items() if k not in facts}
         facts.update(told)
@@ -71,8 +87,7 @@ def stated_facts(history) -> dict:
 
 def earlier_facts(tracker) -> dict:
     """The facts stated before this message, in JSON form (for an estimate's session)."""
-    history = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-41:-1]
-    return fact_reader.to_json(stated_facts(history))
+    return fact_reader.to_json(stated_facts(user_turns(tracker)[-41:-1]))
 
 
 def answer_events(answer) -> List[Dict[Text, Any]]:

@@ -390,6 +390,11 @@ class ActionLooseAnswer(Action):
         events = scope_confirmed(dispatcher, tracker) if inputs else None  # 「就这两场」 after an estimate
         if events is not None:
             return done + events
+        from actions.policy import topic_answer_first
+
+        events = topic_answer_first(dispatcher, tracker)  # 「不是新认定的」「今年刚认定」 after 三（四）: its verdict
+        if events is not None:
+            return done + events
         if intent in ("affirm", "deny"):  # 「是的」 after an estimate: no new estimate from the earlier facts alone
             dispatcher.utter_message(
                 text="好的。还有什么可以帮您？可以问申报资格、领域目录、奖补标准，或让我测算奖励。"

@@ -569,6 +569,24 @@ def _computable_counts(text: str) -> bool:
     return bool(counts) and EstimateSession.start(text).status == "done"
 
 
+def topic_answer_first(dispatcher, tracker):
+    """A short answer naming no subject, right after a clause was talked about (「不是新认定的」「今年是复审通过」 after
+    三（四））: the clause's verdict on it (bot/understand/bare_answers.py); None when it states none of the clause's
+    facts, or an estimate's question waits for it (the estimate reads it)."""
+    from bot.understand.bare_answers import clause_facts_in_topic
+
+    topic = tracker.get_slot("topic_clause")
+    if not topic or tracker.get_slot("estimate_pending"):
+        return None
+    said = clause_facts_in_topic(user_text(tracker), topic)
+    if not said:
+        return None
+    facts, _ = known_facts(tracker)
+    answer = qualify.verdict_answer([topic], facts, normalize(user_text(tracker)))
+    say(dispatcher, answer)
+    return answer_events(answer)
+
+
 def verdict_first(dispatcher, tracker):
     """A "does this count / what can we get" question answered from the stated facts, or None."""
     from bot.estimate.session import own_figures
@@ -614,8 +632,9 @@ def verdict_first(dispatcher, tracker):
         facts = {k: v for k, v in facts.items() if k not in computed}
         said = {k: v for k, v in said.items() if k not in computed}
     answer = qualify.answer(text, facts, said)
-    if answer is None or (answer.verdict == "noted" and tracker.get_slot("topic_clause") == "2"):
-        # a self-description right after who may apply answers that question (statement_verdict)
+    if answer is None or answer.verdict == "noted":
+        # a self-description right after who may apply answers that question; one that rules out the clause just
+        # talked about (「我们2018年就拿到技术先进型资格了 不是今年新认定的」 after 三（四）) gets its verdict
         answer = statement_verdict(tracker, facts, said) or answer
     on_second = answer is None or (answer.clause == "2" and answer.verdict != "not_met")
     read = understand(user_text(tracker))  # the English glossary too: 「tax paid in Shanghai HQ」 is 税交在…
@@ -998,6 +1017,7 @@ ANSWER_FIRST = (
     unpriced_first,
     what_if_after_verdict,
     double_claim_first,
+    topic_answer_first,
     verdict_first,
     figures_first,
 )

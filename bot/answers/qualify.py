@@ -404,7 +404,7 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     ):
         return None  # 「同一笔投入 那边的补贴和这里的创新奖励能不能两头报」: 第四条第（三）项 answers, not a verdict
     again = recurrence.answer(text)
-    if again is not None and not set(message_facts) & set(cond.facts_of(again.clause)):
+    if again is not None and not any(message_facts.get(f) is True for f in cond.facts_of(again.clause)):
         # 「技先那10万已经领过了 每年都能再领吗」: once or yearly, from the clause's words (router.answer_part); with a
         # fact of the item stated (「今年第一次拿到技先资格…明年还能拿吗」) its verdict says it, with the 一次性 line
         return None

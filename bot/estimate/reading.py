@@ -535,9 +535,10 @@ def each_of_two_years(part: str) -> Optional[bool]:
     years are named with an `each` word after them."""
     words = estimate_words()["every_year"]
     # 「22年23年都…」: two years listed with no join word between them
-    part = re.sub(r"((?:20)?[0-9]{2}年)\s*(?=(?:20)?[0-9]{2}年)", r"\1和", part)
     relative = {str(k): int(v) for k, v in words["relative"].items()}
     rel = "|".join(re.escape(w) for w in sorted(relative, key=len, reverse=True))
+    # 「22年23年都…」「去年今年都…」: two years listed with no join word between them
+    part = re.sub(rf"((?:20)?[0-9]{{2}}年|{rel})\s*(?=(?:20)?[0-9]{{2}}年|{rel})", r"\1和", part)
     joins, ranges = alternation(words["joins"]), alternation(words["ranges"])
     year = rf"(20[0-9]{{2}}|[0-9]{{2}}(?=年|\s*(?:{joins}|{ranges})\s*[0-9]{{2}}年)|{rel})年?度?"
     each = alternation(words["each"])
@@ -545,6 +546,8 @@ def each_of_two_years(part: str) -> Optional[bool]:
     if not m:
         return None
     first, listed, second = m.groups()
+    if re.match(r"\s*(没有|没|无|未|不)", part[m.end() :]):
+        return False  # 「前年去年都没有」: neither year had it
     if (first in relative) != (second in relative):
         return None  # 「去年和2024年」: which year 去年 is is not known here
     a, b = _year_number(first, relative), _year_number(second, relative)

@@ -73,6 +73,7 @@ from bot.estimate import (
 from bot.estimate.policy_figures import is_policy_figure
 from bot.estimate.year_label import label_before, pair_headings_blanked
 from bot.nlu.normalize import normalize
+from bot.understand.bare_answers import facts_in_topic
 from bot.understand.facts import read_facts_cached
 from bot.understand.retractions import without_retracted
 from knowledge import shapes
@@ -791,6 +792,24 @@ class Reader:
         start = max(self.text.rfind(c, 0, m.start()) for c in "，。；,;！!？?\n") + 1
         end = re.search(r"[，。；,;！!？?\n]|$", self.text[m.end() :])
         return self.text[start : m.end() + end.start()]
+
+    def _patents_denied(self, patents: str) -> bool:
+        """Whether the words about the patents deny them (「专利软著这两年都没有新的」)."""
+        return bool(
+            patents
+            and re.search(
+                rf"({NONE_WORDS})[^，。；]{{0,4}}(新的?)?(专利|软著|软件著作权)|"
+                r"(专利|软著|软件著作权)[^，。；]{0,8}(没有|没|无|断了)(?![^，。；\s]{0,3}(离岸|在岸|业务|执行|增量|奖励))",
+                patents,
+            )
+        )
+
+    def _answers_pending_condition(self, t: str) -> bool:
+        """Whether the message answers the question on 三（三）'s or 三（四）'s condition and names no business
+        (「去年有今年没有」 after the question on the patents: of the patents, not last year's business)."""
+        return self.pending in ("innovation", "tech_advanced_new") and not re.search(
+            r"业务|执行额|收入|营收|在岸|离岸|境内|境外|国内|国外|万|美元", t
+        )
 
     def negative(self, subject: str) -> bool:
         return (
@@ -1554,9 +1573,12 @@ class Reader:
             self.out.fields.setdefault(self.pending, Decimal(0))
             year = "上一年度" if self.pending.startswith("previous_") else "今年"
             self.out.notes.append(f"您说数据都已给出，{year}的离岸执行额按没有（0）计算")
-        elif re.search(
-            r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)\s*(是)?\s*0(?![\d.])", t
-        ) or re.search(BOTH_KINDS_NONE, t):  # 「去年境内境外都是0」: both kinds named, both 0
+        elif (
+            re.search(
+                r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)\s*(是)?\s*0(?![\d.])", t
+            )
+            or re.search(BOTH_KINDS_NONE, t)
+        ) and not self._answers_pending_condition(t):  # 「去年境内境外都是0」: both kinds named, both 0
             # asked only for last year's offshore amount, onshore stays open unless both kinds were named
             if self.pending != "previous_offshore_usd" or re.search(BOTH_KINDS_NONE, t):
                 self.out.fields.setdefault("previous_onshore_cny", Decimal(0))
@@ -2375,11 +2397,16 @@ class Reader:
             if named
             else r"(?<!非)(?<!不是)(?<!并非)(复审|复核|续期|延续|重新认定)|(不是|并非|非)新(获得|取得|认定|拿|评)|(前年|去年|上年|往年)(就)?(认定|评上|拿到)"
         )
+        stated = read_facts_cached(t).get("tech_advanced_new") if named else None
+        if stated is None and self.pending == "tech_advanced_new":
+            # 「不是新认定的」「今年是复审通过」 answering the question on the status: said of it (facts.yml `bare`)
+            stated = facts_in_topic(self.text, ["tech_advanced_new"]).get("tech_advanced_new")
         if (named or "tech_advanced_new" in (self.known or {})) and re.search(kept, t):
             self.out.fields["tech_advanced_new"] = False  # 复审通过 is keeping the status, not newly gaining it
-        elif named and read_facts_cached(t).get("tech_advanced_new") is True:
-            # facts.yml's words for a first grant (「头一回被认定」「被认定…以前从来没认定过」): its 没 denies no grant
-            self.out.fields["tech_advanced_new"] = True
+        elif stated is not None:
+            # facts.yml's words for a first grant (「头一回被认定」「被认定…以前从来没认定过」): its 没 denies no grant;
+            # for an old one (「2018年就拿到…资格了 不是今年新认定的」): its 新认定 is denied
+            self.out.fields["tech_advanced_new"] = stated
         elif re.search(
             r"(新|刚|今年|首次|第一次)(被)?(获得?|取得|拿到?|拿了|拿下|通过|认定|评为|评上)[^，。；]{0,6}技术先进型|"
             r"(技术先进型|技先)[^，。；\d]{0,10}(新|刚|首次|第一次)(被)?(获得?|认定|取得|拿到?|拿下|通过|评上|评为)|"
@@ -2390,10 +2417,20 @@ class Reader:
         elif re.search(r"技术先进型", t) and self.negative("获得|认定|取得|技术先进型"):
             self.out.fields["tech_advanced_new"] = False
         patents = self._clause_with(r"专利|软著|软件著作权")
-        if patents:
+        said_patents = read_facts_cached(self.text).get("innovation_patents_two_years") if patents else None
+        if said_patents is None and not patents and self.pending == "innovation":
+            # 「只有今年有」「去年有今年没有」 answering the question on 三（三）: said of the patents (facts.yml `bare`)
+            said_patents = facts_in_topic(self.text, ["innovation_patents_two_years"]).get(
+                "innovation_patents_two_years"
+            )
+        if said_patents is False or (said_patents is True and not self._patents_denied(patents)):
+            # the fact reader's words decide (「去年今年都有新的发明专利」 beside 「去年没有离岸」, said of another thing),
+            # unless this reader hears them denied
+            self.out.fields["innovation_patents_two_years"] = said_patents
+        elif patents:
             said_no = re.search(
                 rf"({NONE_WORDS}|只有|仅)[^，。；]{{0,4}}(新的?)?(专利|软著|软件著作权)|"
-                r"(专利|软著|软件著作权)[^，。；]{0,4}(没有|没|无|断了)|(去年|今年)(没有|没)"
+                r"(专利|软著|软件著作权)[^，。；]{0,4}(没有|没|无|断了)|(去年|今年)(没有|没)(?![^，。；\s]{0,3}(离岸|在岸|业务|执行|营收|收入|研发))"
                 # 「专利也不是连续两年都有」: the run of two years denied
                 r"|(不是|并非|没有|没|未|不)(连续|每年都|每年|两年都|年年)",
                 patents,

@@ -16,7 +16,7 @@ import yaml
 from bot.nlu.normalize import normalize
 from bot.understand.english_negations import chinese_negations
 from bot.understand.scoped_facts import scoped
-from bot.understand import year_history
+from bot.understand import granted_year, year_history
 from calculator.figures_zh import parse_figures
 from knowledge import shapes
 from knowledge.conditions import Span, scales
@@ -46,7 +46,7 @@ ASKS_FIGURE = re.compile(
 UPPER_BOUNDS = {"不到": True, "低于": True, "不足": True, "以下": False, "以内": False, "最多": False, "不超过": False}
 LOWER_BOUNDS = {"多": True, "超过": True, "以上": False, "不低于": False, "不少于": False, "至少": False}
 APPROXIMATE = {"左右", "大约", "约"}
-QUOTED_BEFORE = re.compile(r"(能算|算不算|可以算|算是|能不能算|属不属于)$")
+QUOTED_BEFORE = re.compile(r"(能算|算不算|可以算|算是|能不能算|属不属于|是不是|是否)$")
 PEOPLE_COUNT = re.compile(r"([\d一二两三四五六七八九十百几多]+)个人")
 # words before a figure that the figure reader leaves unbound: 「不满一年」 is below 1, 「超过了五百万」 above it
 # 「社保没交满6个月」「合同没签满一年」「实习还没做满3个月」: a verb between 没 and 满 is still below the figure
@@ -670,6 +670,8 @@ def read_facts(text: str) -> dict:
                 value = year_history.consecutive(t, spec)
             if value is None:
                 value = bool_fact(spec, t)
+            if value is None and spec.get("granted_year"):
+                value = granted_year.old_grant(spec, t)  # 「我们技术先进型是2016年拿的」: an old grant
             if value is None and spec.get("each_year_cue"):
                 value = _each_year(spec["each_year_cue"], t)
         elif kind == "enum":
