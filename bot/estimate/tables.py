@@ -582,7 +582,7 @@ class PersonRow:
         said = " ".join(
             c
             for col, c in zip(columns, self.cells)
-            if col.kind != "count" and c and not (blank(c) or _mark(c, "yes") or _mark(c, "no"))
+            if col.kind != "count" and c and not (blank(c) or yes_no_mark(c, "yes") or yes_no_mark(c, "no"))
         )
         return f"第{self.number}行（{said}）" if said else f"第{self.number}行"
 
@@ -651,13 +651,13 @@ def _people_column(cell: str) -> Optional[Column]:
     return Column(cell, "other")
 
 
-def _mark(cell: str, which: str) -> bool:
+def yes_no_mark(cell: str, which: str) -> bool:
     return cell.strip().lower() in [str(w).lower() for w in people_words()[which]]
 
 
 def blank(cell: str) -> bool:
     """A cell that says nothing (left empty, 「-」「待定」)."""
-    return _mark(cell, "blank")
+    return yes_no_mark(cell, "blank")
 
 
 def cell_words(column: Column, cell: str) -> str:
@@ -668,9 +668,9 @@ def cell_words(column: Column, cell: str) -> str:
         return ""
     if column.kind == "other":
         return cell
-    if _mark(cell, "yes") and column.yes:
+    if yes_no_mark(cell, "yes") and column.yes:
         return column.yes
-    if _mark(cell, "no") and column.no:
+    if yes_no_mark(cell, "no") and column.no:
         return column.no
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", cell):
         if not column.unit:

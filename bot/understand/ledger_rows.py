@@ -161,9 +161,9 @@ def _ids_of(code: str, label: str) -> List[str]:
 
 def words_typed(cell: str) -> bool:
     """Whether a cell holds its own words or figure, not a yes / no mark (「是」「✓」)."""
-    from bot.estimate.tables import _mark
+    from bot.estimate.tables import yes_no_mark
 
-    return not (_mark(cell, "yes") or _mark(cell, "no"))
+    return not (yes_no_mark(cell, "yes") or yes_no_mark(cell, "no"))
 
 
 def people_table_failing(text: str) -> Optional[List[Tuple[int, int]]]:
