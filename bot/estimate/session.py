@@ -2474,7 +2474,10 @@ def added_items(session: "EstimateSession", text: str, running: Optional[dict]) 
 
     if not running or not session.extends:
         return []
-    named = item_words.detect_items(english_to_chinese(normalize(text or "")))
+    said = normalize(text or "")
+    if not any(str(w).lower() in said.lower() for w in estimate_words()["added_item"]):
+        return []  # 「另外问一下 技术先进型服务企业认定奖励是多少钱」: a question about the item, answered, not added
+    named = item_words.detect_items(english_to_chinese(said))
     computed = set(items_for_inputs(running))
     return [c for c in session.items if c in named and c not in computed]
 

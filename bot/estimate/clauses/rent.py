@@ -44,7 +44,7 @@ def caps_told(inputs: dict) -> list:
         return []
     rate = policy_figure("3.8.3", "rate")
     return [
-        f"另：租金补贴为年租金的{rate * 100:g}%，补贴面积最多{wan(cap, '平方米')}，"
+        f"另：租金补贴为年租金的{(rate * 100).normalize():f}%，补贴面积最多{wan(cap, '平方米')}，"
         f"您租的{wan(Decimal(str(area)), '平方米')}符合条件后也按{wan(cap, '平方米')}计。"
     ]
 
