@@ -103,12 +103,33 @@ def normalize(text: str) -> str:
     text = _GE_YI.sub(lambda m: m.group(1) + " " + ("万" if m.group(2) in "wW" else m.group(2)), text)
     # 「按7块的汇率」: 块 names the yuan per dollar of a rate, not an amount of money
     text = _KUAI_RATE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    # 「按7块钱一美元」「一美元7块钱」: yuan per dollar said in words, a rate (never 7 yuan and 1 dollar); same length
+    text = _KUAI_PER_DOLLAR.sub(lambda m: (m.group("n") + "的汇率").ljust(len(m.group(0))), text)
+    text = _DOLLAR_KUAI.sub(_dollar_kuai, text)
     # 「七块一毛二」「7块1毛」 = 7.12 / 7.1 yuan: 块 is the decimal point, 毛 (角) the tenths; same length
     text = _KUAI_MAO.sub(_kuai_mao, text)
     # 「汇率1:7.12」「中间价一比七点一」: the 1 of a ratio is the dollar, not a rate of 1
     text = _RATE_RATIO.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     # 「一美元能换七块一」: after a rate's words a bare 块Y is 7.1, not 7 yuan and a stray 一
     return _KUAI_TENTH.sub(lambda m: _kuai_tenth(m, text), text)
+
+
+_KUAI_PER_DOLLAR = re.compile(
+    r"(?<![0-9.])(?P<n>[0-9]{1,2}(?:\.[0-9]+)?)\s*(?:块钱|块|元钱|元)(?:人民币)?\s*(?:换|兑)?\s*(?:一|1|每)\s*个?\s*(?:美元|美金|刀)"
+    r"(?![0-9])"
+)
+_DOLLAR_KUAI = re.compile(
+    r"(?<![0-9.])(?P<pre>(?:一|1|每)\s*个?\s*(?:美元|美金|刀)\s*(?:能换|可以换|换|兑|=|等于)?\s*)"
+    r"(?P<n>[0-9]{1,2}(?:\.[0-9]+)?)\s*(?:块钱|块)(?![0-9一二三四五六七八九])"
+)
+
+
+def _dollar_kuai(m: "re.Match") -> str:
+    """「一美元7块钱」 → 「美元兑7」 with the number where it was typed (the words before it padded), the rest blank."""
+    pre = m.group("pre")
+    if len(pre) < 3:
+        return m.group(0)
+    return "美元兑".rjust(len(pre)) + m.group("n") + " " * (len(m.group(0)) - len(pre) - len(m.group("n")))
 
 
 _RATE_RATIO = re.compile(
