@@ -116,11 +116,12 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round49_estimates.yaml": 0.97,  # 100 % 2026-12-03 06:57 (first play 90.0 %)
     "cases_round50_questions.yaml": 0.97,  # 100 % 2026-12-03 07:15 (first play 96.7 %, sealed, at c3bcece)
     "cases_round50_estimates.yaml": 0.97,  # 100 % 2026-12-03 07:42 (first play 73.3 %)
-    "cases_round51_questions.yaml": 0.97,  # 100 % 2026-12-03 11:05 (first play 96.7 %, sealed, at d9ba820)
-    "cases_round51_estimates.yaml": 0.97,  # 100 % 2026-12-03 11:05 (first play 90.0 %)
-    "cases_round52_questions.yaml": 0.97,  # 100 % 2026-12-03 11:05 (first play 93.3 %, sealed, at d9ba820)
-    "cases_round52_estimates.yaml": 0.97,  # 100 % 2026-12-03 11:05 (first play 76.7 %)
-    "cases_round54_multi.yaml": 0.97,  # 100 % 2026-12-03 11:05 (first play 83.3 %, sealed, at d9ba820)
+    "cases_round51_questions.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 96.7 %, sealed, at d9ba820)
+    "cases_round51_estimates.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 90.0 %)
+    "cases_round52_questions.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 93.3 %, sealed, at d9ba820)
+    "cases_round52_estimates.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 76.7 %)
+    "cases_round54_multi.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 83.3 %, sealed, at d9ba820)
+    "cases_round55_questions.yaml": 0.97,  # 100 % 2026-12-03 11:01 (first play 80.0 %, sealed, at d9ba820)
 }
 
 
