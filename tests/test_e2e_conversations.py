@@ -121,7 +121,7 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round52_questions.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 93.3 %, sealed, at d9ba820)
     "cases_round52_estimates.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 76.7 %)
     "cases_round54_multi.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 83.3 %, sealed, at d9ba820)
-    "cases_round55_questions.yaml": 0.97,  # 100 % 2026-12-03 11:01 (first play 80.0 %, sealed, at d9ba820)
+    "cases_round55_questions.yaml": 0.97,  # 100 % 2026-12-03 10:59 (first play 80.0 %, sealed, at d9ba820)
 }
 
 
