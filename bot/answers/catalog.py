@@ -35,6 +35,40 @@ def category_names_answer(text: str) -> Optional[Answer]:
     return Answer("\n".join(lines), clause="annex")
 
 
+def structure_answer(text: str) -> Optional[Answer]:
+    """「目录23个领域里面 ITO BPO KPO 分别是几个」「BPO类的领域有多少个」「23个领域中哪些属于KPO」: how many domains each
+    category asked has, and which, counted from catalog.yml (all three when none or several are named); None when
+    the message does not ask that, or names a domain or describes a business (asked of them instead)."""
+    if not shapes.search("catalog_structure_asked", text) or domains_in(text) or is_business_described(text):
+        return None
+    from bot.estimate.items import detect_items
+
+    if detect_items(text):  # 「ITO企业离岸奖励一年最多几项」: a support item asked, not the catalog
+        return None
+    if any(h.get("confident") for h in query.classify_business(_without_categories(text), limit=1)):
+        return None
+    cats = categories_in(text)
+    s = query.catalog_summary()
+    asked = ["ITO", "BPO", "KPO"] if len(cats) != 1 else cats
+    lines = []
+    if len(asked) > 1:
+        lines.append(f"{CATALOG}共{s['total']}个重点发展领域：" + "、".join(f"{c} {s[c]}个" for c in asked) + "。")
+    else:
+        lines.append(f"依据{CATALOG}（共{s['total']}个重点发展领域）：")
+    if len(cats) == 2 and s[cats[0]] != s[cats[1]]:  # 「KPO和BPO哪个领域多」
+        more, less = sorted(cats, key=lambda c: -s[c])
+        lines.append(f"{more}（{s[more]}个）比{less}（{s[less]}个）多{s[more] - s[less]}个。")
+    lines += [category_line(c) for c in asked]
+    return Answer("\n".join(lines), clause="annex")
+
+
+def _without_categories(text: str) -> str:
+    """The text without the categories' names (ITO, 信息技术外包 …), which name no business."""
+    for pat in CATEGORY_RE.values():
+        text = re.sub(pat, " ", text)
+    return text
+
+
 def categories_in(text: str) -> list:
     """ITO/BPO/KPO named in the (normalised) text, in order of mention."""
     hits = [(m.start(), cat) for cat, pat in CATEGORY_RE.items() for m in [re.search(pat, text)] if m]
@@ -259,7 +293,7 @@ SERVES_CLIENT = re.compile(
     r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|定制|设计|搭建|运营|运维|维护|托管|接听|处理|代办|负责)"
 )
 QUESTION_PART = re.compile(
-    r"吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]|(?<![清核结计预测估运演精换打])算$|不$"
+    r"吗|么|嘛|呢|哪|算不算|能不能|是不是|属不属于|归不归|在不在|是否|分别|什么|啥|[?？]|(?<![清核结计预测估运演精换打])算$|不$"
 )
 
 
@@ -374,9 +408,12 @@ def _domain_line(who: str, top: dict, hits=(), text: str = "") -> str:
     if top.get("excluded"):
         other = _elsewhere(d, text)
         if other is not None:  # 「商城小程序…这算互联网营销推广吗」: not that domain, but the one it names
+            there = next((h for h in query.classify_business(text, limit=30) if h["domain"] == other["name"]), {})
+            kinds = there.get("business_types") or []
+            bt = f"（业务类型：{'、'.join(kinds)}）" if kinds else ""
             return (
                 f"{who}不算{d['name']}：{d['name']}（{d['category']}）的范围明确{top['exclusion']}"
-                f"（{CATALOG}{_label(d)}）。它属于{other['name']}，即{other['category_name']}（{other['category']}），"
+                f"（{CATALOG}{_label(d)}）。它属于{other['name']}{bt}，即{other['category_name']}（{other['category']}），"
                 f"见{CATALOG}{_label(other)}：{other['definition']}"
             )
         return (
@@ -446,9 +483,19 @@ def classify_answer(text: str) -> Optional[Answer]:
     """Which domain each business described belongs to, or that it is none of the 23, and why."""
     if shapes.search("in_house_only", text):  # 「只给自己公司用 不对外卖」: no client, no service outsourcing
         return Answer(shapes.routes()["in_house_only"]["answer"], clause="annex")
+    named_only = _domain_named_only(text)
+    if named_only is not None:  # 「顺便问下大数据服务是属于哪一类的」: the domain itself asked about, no business
+        return domain_answer(named_only, text)
     judged = []
     described = described_kinds(text)
     parts = business_parts(text)
+    # 「…商城开发运维那块能算互联网营销推广服务吗」: the business the question points at, not the others — unless the
+    # message also asks of each (「分别属于哪个领域 卖货那块能算吗」)
+    pointed = [] if shapes.search("asks_of_each", text) else pointed_statements(text, text)
+    if pointed:
+        parts = [p for p in parts if p in pointed] or parts
+        text = _without_phrases(text, [p for p in business_parts(text) if p not in pointed])
+    asked_domain = _asked_domain(text)
     pieces = [p.strip() for p in BUSINESS_SPLIT.split(text) if p and len(p.strip()) >= 2]
     asked = [p for p in pieces if _names_domains_asked(p)]
     # 「…这到底算人工智能服务还是呼叫中心服务」: the question names the domains, the rest is the business
@@ -487,6 +534,8 @@ def classify_answer(text: str) -> Optional[Answer]:
             who = f"{i}. “{_shown(part)}”"
             if kind == "unplaced":
                 lines.append(_unplaced_line(who, item))
+            elif kind == "domain" and _excluded_from(asked_domain, item, part):
+                lines.append(_excluded_line(who, asked_domain, part) + _domain_line("它", item, (), normalize(part)))
             else:
                 lines.append(
                     _outside_line(who, item) if kind == "none" else _domain_line(who, item, (), normalize(part))
@@ -496,7 +545,11 @@ def classify_answer(text: str) -> Optional[Answer]:
         return Answer("\n".join(lines), clause="annex", domain=first)
     if not judged and outside_kinds(text):  # 「开了几家便利店 这种零售算吗」: named in the question
         judged.append((None, text, ("none", outside_kinds(text)[0])))
-    subject = _subject(text)
+    subject = _shown(parts[0]) if pointed and len(parts) == 1 else _subject(text)
+    statements = [p for p in parts if not QUESTION_PART.search(p)]
+    if not subject and len(statements) == 1 and len(statements[0]) <= 30:
+        # 「我们给客户开发电商平台，这个算…吗」: the business the pointer (这个) stands for
+        subject = _shown(statements[0])
     who = f"“{subject}”" if subject else "这项业务"
     if judged and judged[0][2][0] == "none":
         return Answer(
@@ -533,12 +586,153 @@ def classify_answer(text: str) -> Optional[Answer]:
     return Answer(line + "具体归类以市商务局认定为准。", clause="annex", domain=d["name"])
 
 
+def _asked_domain(text: str) -> Optional[dict]:
+    """The one domain the question pieces of a message name (「…这个能算互联网营销推广服务吗」), or None."""
+    pieces = [p for p in BUSINESS_SPLIT.split(text) if p and QUESTION_PART.search(p)]
+    named = {d["name"]: d for p in pieces for d in domains_in(p)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _excluded_from(d: Optional[dict], item: dict, part: str) -> bool:
+    """Whether a business placed in another domain (`item`) is one that domain `d`'s own 「不包括…」 names."""
+    if d is None or item.get("domain") == d["name"]:
+        return False
+    return _exclusion_hit(d, part) is not None
+
+
+def _exclusion_hit(d: dict, part: str) -> Optional[dict]:
+    """The classification of `part` against domain `d` when it hits d's 「不包括…」 (its words, not d's name)."""
+    rest = _without_domain_names(part, d)
+    return next(
+        (h for h in query.classify_business(rest, limit=30) if h["domain"] == d["name"] and h.get("excluded")), None
+    )
+
+
+def _excluded_line(who: str, d: dict, part: str) -> str:
+    hit = _exclusion_hit(d, part) or {}
+    return f"{who}不属于{d['name']}：{d['name']}（{d['category']}）的范围明确{hit.get('exclusion', '')}（{CATALOG}{_label(d)}）。"
+
+
+def _domain_names(d: dict) -> list:
+    """A domain's names as users write them: the full name, its aliases, and the name without 服务, longest first."""
+    names = [d["name"]] + [n for n in d.get("aliases", []) or [] if len(n) >= 2]
+    short = re.sub(r"服务$", "", d["name"])
+    if len(short) >= 2:
+        names.append(short)
+    return sorted({normalize(n) for n in names}, key=len, reverse=True)
+
+
+def _without_domain_names(text: str, d: dict) -> str:
+    for n in _domain_names(d):
+        text = text.replace(n, " ")
+    return text
+
+
+def excluded_answer(text: str) -> Optional[Answer]:
+    """「我们给客户开发电商平台，这个算互联网营销推广服务吗」: a business asked against the one domain the question
+    names, which that domain's own 「不包括…」 names (catalog.yml exclusions): classified — 不属于 that domain, and
+    where it belongs when the catalog has a domain for it (`elsewhere`) — instead of the domain described. None
+    when the business described hits no exclusion of the domain asked."""
+    d = _asked_domain(text)
+    if d is None or not d.get("exclusions") or _names_domains_asked(text):
+        return None
+    pointed = pointed_statements(text, text)
+    parts = pointed or business_parts(_without_domain_names(text, d))
+    if not any(_exclusion_hit(d, p) for p in parts):
+        return None
+    return classify_answer(text)
+
+
+def asked_against_answer(text: str) -> Optional[Answer]:
+    """「我们给工厂做生产线布局设计，算工程技术服务吗」: a business asked against the one domain the question names,
+    which the catalog places in another domain (by one of that domain's business types, or its name): 不算 the
+    domain asked, what that domain is, and where the business belongs. None when the business could be the domain
+    asked (the classifier finds it there too), when no business is described, or when its place is unsure."""
+    d = _asked_domain(text)
+    if d is None or _names_domains_asked(text):
+        return None
+    rest = _without_domain_names(text, d)
+    if not (shapes.search("own_business_told", rest) or SERVES_CLIENT.search(rest)) or outside_kinds(rest):
+        return None
+    hits = query.classify_business(rest, limit=30)
+    top = hits[0] if hits else {}
+    if not top.get("confident") or top["domain"] == d["name"] or top.get("excluded"):
+        return None
+    if not (top.get("business_type") or (domain_in(rest) or {}).get("name") == top["domain"]):
+        return None  # placed by a loose word only: the named domain's description answers
+    if any(h["domain"] == d["name"] for h in hits):
+        return None  # 「做SaaS客服系统 算呼叫中心服务吗」: both could hold it
+    statements = [p for p in business_parts(rest) if not QUESTION_PART.search(p)]
+    subject = _subject(text) or (_shown(statements[0]) if len(statements) == 1 and len(statements[0]) <= 30 else "")
+    who = f"“{subject}”" if subject else "这项业务"
+    asked = f"{d['name']}是{CATALOG}{_label(d)}，目录的定义是：{d['definition']}"
+    return Answer(
+        f"不算{d['name']}。"
+        + _domain_line(who, top, hits[:3], normalize(rest))
+        + asked
+        + "具体归类以市商务局认定为准。",
+        clause="annex",
+        domain=top["domain"],
+    )
+
+
+def pointed_statements(part: str, whole: str) -> list:
+    """The statements of `whole` that a question part points at by a word of theirs (routes.yml points_to_business:
+    「投放那块又算啥」 → 「另外还帮他们做抖音信息流投放的营销方案和效果监测」): those sharing most two-character pieces
+    of that word; [] when the part points at none or no statement shares any."""
+    m = shapes.search("points_to_business", part)
+    if not m or not m.groupdict().get("x"):
+        return []
+    x = _without_fillers(m.group("x"))
+    grams = {x[i : i + 2] for i in range(len(x) - 1)}
+    said = m.group(0)  # the question's own words (「天猫代运营那部分」, cut from its question) are not a statement
+    statements = [p for p in business_parts(whole) if not QUESTION_PART.search(p) and p not in said]
+    scored = [(sum(g in p for g in grams), p) for p in statements]
+    best = max((n for n, _ in scored), default=0)
+    return [p for n, p in scored if n == best] if best else []
+
+
+def pointed_answer(part: str, whole: str) -> Optional[Answer]:
+    """「…另外还帮他们做抖音信息流投放… 投放那块又算啥」: a question part pointing at a business described in another
+    part of the message: that business classified; None when the part points at none, or holds it itself."""
+    statements = pointed_statements(part, whole)
+    if not statements or any(s in part for s in statements):
+        return None
+    return classify_answer("，".join(statements) + "，" + part)
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> re.Pattern:
+    words = sorted(sources.load_cached("catalog").get("subject_fillers") or [], key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")+") if words else re.compile(r"(?!x)x")
+
+
+def _without_fillers(s: str) -> str:
+    """A phrase without the words that only open a question (catalog.yml subject_fillers: 顺便问下、另外…)."""
+    return _fillers().sub("", s.strip()).strip()
+
+
+def _domain_named_only(text: str) -> Optional[dict]:
+    """「顺便问下大数据服务是属于哪一类的」: the one domain a classification question names, with no business of its
+    own beside the name (no term places the rest, no kind outside the catalog), or None."""
+    named = domains_in(text)
+    if len(named) != 1 or shapes.search("refers_back", text) or shapes.search("points_back_business", text):
+        return None
+    rest = _without_domain_names(text, named[0])
+    if shapes.search("describes_business", rest) or SERVES_CLIENT.search(rest) or outside_kinds(rest):
+        return None  # 「我们门店给消费者修笔记本电脑，这算维修维护服务吗」: a business of its own beside the name
+    pieces = [_without_fillers(p) for p in BUSINESS_SPLIT.split(rest) if p and not QUESTION_PART.search(p)]
+    if any(len(p) >= 2 for p in pieces) or any(h.get("confident") for h in query.classify_business(rest, limit=1)):
+        return None
+    return named[0]
+
+
 PART_OPENER = re.compile(r"^(?:另外|此外|同时|并且|而且|然后|以及|还有)?(?:也|还)?(?=.{4})")
 
 
 def _shown(part: str) -> str:
     """A business part as quoted in the reply, without the words that only join it to the one before (「另外还…」)."""
-    return PART_OPENER.sub("", part).rstrip(".!?;:") or part
+    return PART_OPENER.sub("", _without_fillers(part)).rstrip(".!?;:") or part
 
 
 def _names_domains_asked(part: str) -> bool:
@@ -591,7 +785,7 @@ SUBJECT_ASKED = re.compile(
 )
 SUBJECT_START = re.compile(r"^(?:我们|我司|公司|我|主要|就|也|还|是|做|搞|从事|提供|开展|承接|接)+")
 # a word that points back at businesses said before (「这两块」「这个」「上面这些」) names none itself
-POINTER = re.compile(r"^(?:这|那|此|该|上述|上面|以上|它|其)")
+POINTER = re.compile(r"^(?:这|那|此|该|上述|上面|以上|它|其|前者|后者|前一|后一|第[一二三四五1-5])")
 # a question's words (「吗 分别」), a category named in it (「ito还是bpo」) or the 「还」 of 「还是」: the question, not the business
 NOT_SUBJECT = re.compile(r"ito|bpo|kpo|还$|或$|还是|吗|么|嘛|呢|哪|算不算|能不能|是不是|是否|分别|什么|啥|[?？]")
 
@@ -601,7 +795,8 @@ def _subject(text: str) -> str:
     → 游戏美术外包), or "" — never a piece of a question (「吗 分别」), a pointer back (「这两块」) or a cut phrase."""
     for m in SUBJECT_ASKED.finditer(text):
         before = re.split(r"[，,。；;！!？?、\s]+", text[: m.start()].rstrip(" ，,"))
-        s = SUBJECT_START.sub("", before[-1] if before else "").strip("，, 的")
+        s = SUBJECT_START.sub("", _without_fillers(before[-1]) if before else "").strip("，, 的")
+        s = re.sub(r"(?<=.{2})(?:是|就是|这个|这种|这块)$", "", s)  # 「大数据服务是属于哪一类」: 是 joins the question
         if (
             2 <= len(s) <= 14
             and re.search(r"[\u4e00-\u9fff]", s)  # not 「i cant find it」 of an English aside

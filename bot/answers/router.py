@@ -332,6 +332,9 @@ def answer_part(
     named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
     if named is not None:
         return named
+    counted = catalog.structure_answer(t)  # 「目录23个领域里面 ITO BPO KPO 分别是几个」: each category's domains
+    if counted is not None:
+        return counted
     if eligibility.not_required(t) and not shapes.search("domain_asked", t):
         from bot.estimate.items import detect_items
 
@@ -366,6 +369,13 @@ def answer_part(
         verdict = qualify.answer(t, dict(facts, **said), said) or _conditions_left(t, dict(facts, **said), topic_clause)
         if verdict is not None:
             return verdict
+    excluded = catalog.excluded_answer(t)  # 「给客户开发电商平台，这个算互联网营销推广服务吗」: the domain's 不包括
+    if excluded is not None:
+        return excluded
+    # 「给工厂做生产线布局设计，算工程技术服务吗」: another domain's business
+    elsewhere = catalog.asked_against_answer(t)
+    if elsewhere is not None:
+        return elsewhere
     if is_classify_question(intent, t) or describes_business_after_catalog(t, topic_clause):
         found = catalog.classify_answer(t)
         if found is not None:
@@ -460,6 +470,7 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
         own = part_subjects.part_facts(whole, part, facts) if facts is not None else None
         a = (
             catalog.own_business_answer(part, whole)
+            or catalog.pointed_answer(part, whole)  # 「…投放那块又算啥」: the business described in another part
             or _applicant_verdict(part, own)
             or (_inherited_verdict(part, topic, own or facts) if answers else None)
             or answer_part(
@@ -591,6 +602,8 @@ def _each_subject(part: str) -> list:
     """「A和B分别…」 asks the same of two subjects: one part each, when both have a topic of their own."""
     m = shapes.search("each_subject", part)
     if not m or shapes.search("caps_separate", part):  # 「A和B各自封顶还是合起来」: one question about both
+        return [part]
+    if catalog.structure_answer(part) is not None:  # 「ITO、BPO、KPO分别包含几个领域」: one question of the catalog
         return [part]
     ask = (m.group("mid") or "") + m.group("ask")  # 「…，单个企业每年分别最高多少」: who or when, then the question
     pieces = [m.group("a") + ask, m.group("b") + ask]
