@@ -47,6 +47,7 @@ from actions.policy import (
     unpriced_first,
     verdict_first,
     double_claim_first,
+    recurrence_first,
 )
 from bot.answers import compose, eligibility
 from bot.answers.router import message_parts
@@ -103,6 +104,7 @@ class ActionEstimateStart(Action):
             classify_first,
             stated_awards_first,
             unpriced_first,
+            recurrence_first,
             double_claim_first,
             verdict_first,
         )

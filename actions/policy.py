@@ -103,6 +103,31 @@ def double_claim_first(dispatcher, tracker):
     return [e for e in answer_events(answer) if e.get("name") != "topic_clause"]
 
 
+def recurrence_first(dispatcher, tracker):
+    """「2021年新认定的技先 那年已经领过10万了 今年还能再拿一次吗」「这个奖是每年都给还是只给一次」: whether an award of
+    this policy comes again, from its clause's words (一次性 / 年度 / 期限), after the verdict on the facts stated;
+    never an estimate of the item nor 第四条第（三）项's double claim (no other policy or funder named). None when the
+    message asks no such question, or asks to compute with figures of its own beside it."""
+    from bot.answers import recurrence, router
+    from bot.estimate.session import own_figures
+
+    text = user_text(tracker)
+    read = understand(text)
+    if not recurrence.asked(read) or recurrence.listed(read):
+        return None
+    parts = router.message_parts(read)
+    if len(parts) >= 2 and any(own_figures(normalize(p)) and not recurrence.asked(p) for p in estimate_parts(parts)):
+        return None  # 「离岸150万美元 汇率7 能拿多少？以后每年都有吗」: the estimate, then the other question
+    if own_money(text) and not recurrence.received(read):
+        return None
+    facts, said = known_facts(tracker)
+    answer = recurrence.with_facts(read, facts, said, tracker.get_slot("topic_clause"))
+    if answer is None:
+        return None
+    say(dispatcher, answer)
+    return answer_events(answer)
+
+
 def open_detail_noted(dispatcher, said: int, text: str, events):
     """An estimate of a message that also asks a detail the policy leaves open (「发票是含增值税的 一共3万 能按3万算吗」)
     starts by saying the policy does not settle it (bot/answers/unspecified.py), then estimates the amount as given."""
@@ -1016,6 +1041,7 @@ ANSWER_FIRST = (
     stated_awards_first,
     unpriced_first,
     what_if_after_verdict,
+    recurrence_first,
     double_claim_first,
     topic_answer_first,
     verdict_first,

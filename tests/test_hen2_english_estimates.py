@@ -185,14 +185,7 @@ def test_english_guess_is_no_amount(said):
 @pytest.mark.parametrize(
     "said",
     [
-        pytest.param(
-            "We did about USD 1M 离岸 this year, not checked yet. Do we qualify for 第三条（二）? rate we'd use 7.0",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="regression of 2026-12-03 (h55cat's catalog words): the part 「Do we qualify for 第三条（二）? rate "
-                "we'd use 7.0」 now searches closest to 检验检测服务, above any clause; left for the next stop",
-            ),
-        ),
+        "We did about USD 1M 离岸 this year, not checked yet. Do we qualify for 第三条（二）? rate we'd use 7.0",
         "离岸业务一百来万美元 还没核实 第三条（二）能报吗？汇率用哪年的？",
         "Our 离岸 contracts were roughly 1.1M USD. Eligible for the offshore award? And which 汇率 applies?",
     ],

@@ -141,7 +141,19 @@ def _met_line(c: cond.Check) -> str:
     if c.assumed:
         return f"{c.label}（未说明，按满足计）"
     note = cond.at_bound_note(c)  # 「正好两年」: 以上 includes the number
+    if not note and c.stated and _compares_figure(c):
+        note = f"您说的是：{c.stated}"  # 「101.3w美金 够不够门槛」: the figure said against the threshold
     return f"{c.label}（{note}）" if note else c.label
+
+
+def _figure_compared(codes, message_facts: dict) -> bool:
+    """Whether the message states a figure that one of the clauses compares with a threshold of figures.yml."""
+    return any(leaf.get("figure") and leaf.get("fact") in message_facts for code in codes for leaf in cond.leaves(code))
+
+
+def _compares_figure(c: cond.Check) -> bool:
+    """Whether the check compares a figure the user said with a threshold (超过100万美元, 三年以上 …)."""
+    return any(leaf["id"] == c.id and leaf.get("figure") for leaf in cond.leaves(c.clause))
 
 
 def _failed_alternatives(v: cond.Verdict) -> List[str]:
@@ -508,6 +520,10 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     if topic and (topic in codes or not codes) and any(f in message_facts for f in cond.facts_of(topic)):
         codes = [topic] + [c for c in codes if c != topic]
     asked_about = named | ({topic} if topic else set())
+    if not named and topic not in codes and _figure_compared(codes, message_facts):
+        # 「去年离岸103万刀 够门槛吗 奖励比例多少」: no item named, a figure said against a clause's threshold; that clause
+        # is asked about, whatever clause the words' search ranks first (3.1 for 离岸…比例)
+        asked_about = set()
     if (
         asked_about
         and codes

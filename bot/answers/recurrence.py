@@ -22,6 +22,11 @@ def asked(t: str) -> bool:
     return not (shapes.search("other_source", t) or shapes.search("other_policy_context", t))
 
 
+def received(t: str) -> bool:
+    """Whether the message says the award was received already and asks for it again (「已经领过10万了 还能再拿吗」)."""
+    return bool(shapes.search("received_again", t))
+
+
 def _once(code: str) -> Optional[re.Match]:
     return shapes.search("one_off_award", query.clause(code).get("text") or "")
 
@@ -32,7 +37,36 @@ def _clause_of(t: str, topic_clause: Optional[str]) -> Optional[str]:
     named = [c.rstrip("ab") for c in detect_items(t) if c.startswith("3")]
     if named:
         return named[0]
-    return topic_clause if topic_clause and topic_clause.startswith("3.") else None
+    if topic_clause and topic_clause.startswith("3."):
+        return topic_clause
+    return _searched_clause(t)
+
+
+def _searched_clause(t: str) -> Optional[str]:
+    """The one support item the knowledge base finds for words no item reader knows (「示范园区那个20万奖励」): the top
+    clause hit over the router's floor and well ahead of any other item; None when unclear."""
+    from bot.answers.router import SEARCH_FLOOR
+
+    hits = [h for h in query.search(t, limit=5) if h["kind"] == "clause" and not query.clause(h["key"]).get("children")]
+    if not hits or hits[0]["score"] < SEARCH_FLOOR or not hits[0]["key"].startswith("3."):
+        return None
+    if len(hits) > 1 and hits[1]["score"] * 2 > hits[0]["score"]:
+        return None
+    return hits[0]["key"]
+
+
+def _items_named(t: str) -> int:
+    from bot.estimate.items import detect_items
+
+    return len({c.rstrip("ab") for c in detect_items(t) if c.startswith("3")})
+
+
+def _new_or_held(c: dict) -> str:
+    """「新获得资质的认证费用或已获得资质的维护费用」 of a yearly item: what it pays for a grant new and one held."""
+    costs = c.get("eligible_costs") or []
+    if not any("新获得" in x for x in costs) or not any("已获得" in x for x in costs):
+        return ""
+    return f"补贴的是“{'或'.join(costs)}”：新获得时按认证费用申报，已获得的以后按维护费用申报。"
 
 
 def _new_only(code: str) -> str:
@@ -56,6 +90,8 @@ def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
         return None
     if not shapes.search("asks_recurrence", t) and not _once(code):
         return None  # 「已经报了3个…第4个还能补吗」: of a yearly item, a count or an amount left, not a recurrence
+    if not shapes.search("asks_recurrence", t) and _items_named(t) >= 2:
+        return None  # 「技先领了10万 还能报展会补贴吗」: another item asked after one received, not the same one again
     text = c.get("text") or ""
     where = f"{c['label']}（{c['title']}）"
     once = shapes.search("one_off_award", text)
@@ -67,8 +103,12 @@ def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
         line = f"{c['label']}有期限，不是一直都有：原文是“{term.group(0)}”。"
     elif yearly:
         line = (
-            f"可以按年度申报：{c['label']}按年度计算（原文“{yearly.group(0)}”），以后每年符合条件的，"
-            "可以按当年的情况再申报，同一年度不重复领取。"
+            ("不是一次性的，" if "一次性" in t else "")
+            + (
+                f"可以按年度申报：{c['label']}按年度计算（原文“{yearly.group(0)}”），以后每年符合条件的，"
+                "可以按当年的情况再申报，同一年度不重复领取。"
+            )
+            + _new_or_held(c)
         )
     else:
         rules = query.clause("4.1")
@@ -77,6 +117,30 @@ def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
             f"（{rules['label']}）。"
         )
     return Answer(f"{line}\n依据{where}：{text}", clause=code)
+
+
+def with_facts(t: str, facts: dict, said: dict, topic_clause: Optional[str] = None) -> Optional[Answer]:
+    """Whether the award comes again, with the verdict on the facts the message states of the item first
+    (「我们2019年就是技先了 今年还能拿吗 是每年都给还是只给一次」: 不符合, not new, and 一次性); the recurrence answer
+    alone when it states none; None when the message asks no such question. `facts` the conversation's, `said`
+    this message's."""
+    again = answer(t, topic_clause)
+    if again is None:
+        return None
+    code = again.clause
+    if code not in conditions.clause_codes() or not set(said) & set(conditions.facts_of(code)):
+        return again
+    from bot.answers import qualify
+
+    verdict = qualify.verdict_answer([code], facts)
+    head = verdict.text.split("\n依据")[0]
+    line, _, basis = again.text.partition("\n")
+    if verdict.verdict == conditions.MET and _once(code):
+        # 「今年刚认定技先 能拿10万吗 以后每年都有吗」: yes this time, and once only
+        line = "另外，" + line.replace("不能，不是每年都能领：", "这项奖励不是每年都能领：", 1)
+    elif verdict.verdict != conditions.NOT_MET:
+        return again  # the facts leave it open or meet it: the question asked is whether it comes again
+    return Answer(f"{head}\n{line}\n{basis}", clause=code, verdict=verdict.verdict)
 
 
 YEARLY_AWARD = re.compile(r"(奖励|补贴|支持|最高|资金)")

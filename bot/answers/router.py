@@ -19,6 +19,7 @@ from bot.answers import (
     per_platform,
     provision,
     reasoning,
+    procedure,
     recurrence,
     remaining,
     report_system,
@@ -207,6 +208,8 @@ def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain
     if every is not None:
         return every
     parts = message_parts(t)
+    if procedure.whole_message(t, parts):  # 「申报啥时候开始 截止到哪天 材料交到哪个窗口」: none of it in the policy
+        return procedure.answer(t, t)
     answered = None
     if len(parts) >= 2 and _one_request(parts):
         parts = [t]  # 「你能不能打包票 我们今年肯定能拿到离岸奖励」: a request and what it is about, declined whole
@@ -329,6 +332,13 @@ def answer_part(
     )  # 「另外社保缴费基数按最低档交行不行」: what the policy does not say, before a verdict
     if left_open is not None:
         return left_open
+    logistics = procedure.answer(t)  # 「材料交到哪个窗口」: not in the policy, said so; 第四条第（一）项 settles it
+    if logistics is not None:
+        rest = procedure.other_questions(t)  # 「离岸奖励最高多少 今年几月份能报」: the other question answered first
+        first = answer_part(None, rest, entities, topic_clause, topic_domain, facts, before) if rest else None
+        if first is None or not first.text:
+            return logistics
+        return replace(first, text=first.text.rstrip() + "\n另外，" + logistics.text)
     named = catalog.category_names_answer(t)  # 「what do ITO, BPO and KPO stand for」
     if named is not None:
         return named
@@ -709,6 +719,32 @@ def items_named(t: str) -> list:
     return list(dict.fromkeys(c for c in named if c.startswith("3.")))
 
 
+def _support_item_referred(t: str, family: Optional[str]) -> Optional[str]:
+    """A support item of 第三条 the text names by its number (「第三条（二）」「三（五）」), when no catalog domain is named
+    and the intent is no other family's: the words' search (「rate we'd use 7.0」 → 检验检测服务) does not outrank it."""
+    from bot.answers.layers import clause_named
+
+    if family not in (None, "classify", "catalog"):
+        return None
+    code = clause_named(t)
+    if not code or not code.startswith("3.") or query.clause(code).get("children") or catalog.domain_in(t):
+        return None
+    return code
+
+
+def _currency_of_item(t: str) -> Optional[Answer]:
+    """「离岸奖励的执行额按什么币种算 超过多少才有」: one item named whose clause says the currency of its amount
+    (routes.yml clause_currency): that clause's answer with the aspects asked (币种 first); None otherwise."""
+    from bot.estimate.items import detect_items
+
+    if not shapes.search("asks_currency", t):
+        return None
+    named = list(dict.fromkeys(c.rstrip("ab") for c in detect_items(t)))
+    if len(named) != 1 or not shapes.search("clause_currency", query.clause(named[0]).get("text") or ""):
+        return None
+    return subsidies.clause_answer(named[0], t)
+
+
 def _with_aspect(a: Answer, t: str) -> Answer:
     """「离岸奖励的汇率用哪年的 上限是多少」: a rule's answer plus the aspect (上限、比例…) the message also
     asks of the item it names, from that item's figures."""
@@ -850,7 +886,8 @@ def compose_one(
     if shapes.search(
         "amount_basis", t
     ):  # 「离岸奖励按啥口径算？比例是多少」: the basis, and the item's 比例 also asked
-        return _with_aspect(scope.answer(t), t)
+        counted = _currency_of_item(t)  # 「离岸奖励执行额按什么币种算」: the item's own words on its currency
+        return counted if counted is not None else _with_aspect(scope.answer(t), t)
     if (
         family in ("classify", "catalog")
         and shapes.search("subsidy_words", t)
@@ -859,6 +896,9 @@ def compose_one(
         clause_hits = [h for h in hits if h["kind"] == "clause" and h["key"].startswith("3")]
         if clause_hits and clause_hits[0]["score"] >= 3:
             return subsidies.clause_answer(clause_hits[0]["key"], t)
+    named = _support_item_referred(t, family)
+    if named is not None:  # 「Do we qualify for 第三条（二）? rate we'd use 7.0」: the item named by its number
+        return subsidies.clause_answer(named, t)
     top = hits[0] if hits else None
     short_follow_up = len(t) <= 12 and shapes.search("follow_up", t) is not None
     if family is None:

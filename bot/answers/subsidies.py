@@ -113,6 +113,11 @@ def aspect_line(code: str, text: str) -> str:
     rate_asked = shapes.search("asks_rate", text)
     cap_asked = shapes.search("asks_cap", text) or (not rate_asked and shapes.search("asks_how_much", text))
     lines = []
+    currency = shapes.search("clause_currency", query.clause(code).get("text") or "")
+    if currency and shapes.search("asks_currency", text):  # 「执行额按什么币种算」: the clause's own words
+        lines.append(f"币种：原文是“{currency.group(0)}”。")
+    if shapes.search("asks_threshold", text) and _figures_line(code, ["threshold"]):
+        lines.append(f"门槛：{_figures_line(code, ['threshold'])}（“超过”不包含本数）。")
     if rate_asked and _figures_line(code, ["rate"]):
         lines.append(f"比例：{_figures_line(code, ['rate'])}。")
     if cap_asked and _figures_line(code, ["cap", "max", "award"]):

@@ -55,6 +55,8 @@ BELOW_BEFORE = re.compile(
 )
 # 「够不够100万美元」「超没超过500万」「有没有两年」: the figure is asked about, not said of the applicant
 ASKED_BEFORE = re.compile(r"(.)[不没]\1过?$|有没有$|是否(超过|达到|满)?$")
+# an A-not-A question right before a fact's words (「够不够离岸奖励的门槛」): its 不 denies nothing
+ASKED_RIGHT_BEFORE = re.compile(r"(.)[不没]\1[^，。；,;\s]{0,2}$")
 ABOVE_BEFORE = re.compile(r"(超过了|已超过|超出|多于|高于)$")
 # words after a figure: 「100万美元出头」「刚过100万美元一点」 are above it, 「差一点100万美元」「不到」 said after (「100万美元不到」) below
 ABOVE_AFTER = re.compile(r"\s*(出头|多一点|多一些|多点|挂零|冒头)")
@@ -174,6 +176,8 @@ def bool_fact(spec: dict, t: str) -> Optional[bool]:
             if QUOTED_BEFORE.search(t[max(0, m.start() - 4) : m.start()]):
                 continue  # 「能算公共服务平台吗」 asks about the term, it states nothing
             before = t[_phrase_start(t, m.start()) : m.start()]
+            if ASKED_RIGHT_BEFORE.search(before):
+                continue  # 「够不够离岸奖励的门槛」「能不能拿离岸奖励」: asked, neither stated nor denied
             found.append((m.start(), not NEGATION.search(before)))
     if not found:
         return None
@@ -645,12 +649,12 @@ def read_facts(text: str) -> dict:
     """Every fact the message states: {fact: bool | str | Span}."""
     from bot.answers.eligibility import facts_from
 
-    from bot.understand.retractions import without_retracted
+    from bot.understand.retractions import closed_up
     from bot.understand.subgroups import without_parts
 
-    # 「…不对不对，…在郑州纳税」: the later statement wins; 「技先」 is read as the name the patterns are written with
-    # 「not 学历教育」: 不是学历教育
-    whole = without_retracted(expand_short_forms(chinese_negations(normalize(text or ""))))
+    # 「…不对不对，…在郑州纳税」: the later statement wins, next to the words that name it (「离岸执行额 是102万美元」);
+    # 「技先」 is read as the name the patterns are written with; 「not 学历教育」: 不是学历教育
+    whole = closed_up(expand_short_forms(chinese_negations(normalize(text or ""))))
     t = without_parts(whole)  # 「不过里面有8个是高中学历」: a part's facts are not the group's
     specs = fact_specs()
     # 「3个人参加培训」 counts people: it says nothing about being an individual (个人)

@@ -71,7 +71,7 @@ def user_words(part: str, raw: str) -> str:
 
 
 # 「能不能申报」「符不符合」「有没有」: an A-not-A question quoted as 是否A, so its 不A never reads as a verdict
-A_NOT_A = re.compile(r"(.)[不没]\1")
+A_NOT_A = re.compile(r"(?<![不没])(.)[不没]\1")  # 「不对不对」: 不对 said twice, no question
 SHORT_QUOTE = 8  # a question clause shorter than this («能拿多少») is quoted with the statement before it
 LONG_PART = 30  # a part longer than this is quoted from its question on
 ENGLISH_SCALE = 4

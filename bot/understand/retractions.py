@@ -427,6 +427,29 @@ _YEAR_ONLY_HEAD = re.compile(
 )
 
 
+# what may stand between a correction word and its bare new figure without being an aside of the speaker's
+_ASIDE_WORDS = re.compile(r"[\s，,。；;！!…—~.]|应该|应当|其实|实际|是|为|改成|改为|us\$|\$|usd|rmb|cny|¥|人民币", re.I)
+
+
+def _bare_figure(text: str, item: int, lead_end: int, after: int) -> "tuple | None":
+    """(start, end) of the old figure when the correction gives a bare new figure (「不对，是180万美元」「不对不对，财务刚
+    纠正了是101.3w美金」) and the old figure is the last thing of its claim: the one the new figure replaces in place;
+    None otherwise."""
+    nxt = _after_correction(text, after)
+    stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
+    replacement = nxt[:stop]
+    if not (_BARE_REPLACEMENT.match(replacement) or _bare_after_aside(replacement)):
+        return None
+    new = _money_figures(text[after:])
+    between = text[after : after + new[0].start] if new else ""
+    if not _ASIDE_WORDS.sub("", between):
+        return None  # 「每月40元，不对，是48元」: the new figure right after the correction word, read where it stands
+    old = _money_figures(text[item:lead_end])
+    if not old or old[0].start != 0 or text[item + old[0].end : lead_end].strip(_CLAUSE_END + " …—-~."):
+        return None
+    return item, item + old[0].end
+
+
 def _kind_kept(text: str, item: int, lead_end: int, after: int) -> "tuple | None":
     """(start, end) to blank when a corrected figure said with its kind (「今年合计9800万，说错了今年是9860万」) is
     replaced by one that names its year at most: from the old figure to the new one, so the claim's words
@@ -583,7 +606,13 @@ def without_retracted(text: str) -> str:
             item = _replaced_item(text, start, len(lead), m.end())
             if item is not None:
                 kept = _kind_kept(text, item, len(lead), m.end())
-                text, blanked_to = _blank(text, *(kept or (item, m.end()))), m.end()
+                bare = None if kept else _bare_figure(text, item, len(lead), m.end())
+                if bare is not None:
+                    # 「去年离岸执行额99万美元，不对不对，财务刚纠正了是101.3w美金」: the new figure in the old one's place,
+                    # after the words that name it (去年离岸执行额), the correction and its aside blanked
+                    text, blanked_to = _put_in_place(text, bare, len(lead), m.end()), m.end()
+                else:
+                    text, blanked_to = _blank(text, *(kept or (item, m.end()))), m.end()
             continue
         if not claim.strip(" —-…．."):
             continue  # 「不对，是8万」 answers the bot
@@ -591,3 +620,13 @@ def without_retracted(text: str) -> str:
             continue  # nothing said after it: no later statement to win
         text, blanked_to = _blank(text, start, m.end()), m.end()
     return text
+
+
+_BLANKED = re.compile(r"\s{3,}[，,。；;]?\s*")
+
+
+def closed_up(text: str) -> str:
+    """`text` read without its retractions, each blanked stretch closed up to one space (「离岸执行额95万美元，不对，是102万
+    美元」 → 「离岸执行额 是102万美元」): the words naming a figure stay next to its new value, for readers that keep
+    no offsets (the facts)."""
+    return _BLANKED.sub(" ", without_retracted(text))
