@@ -160,7 +160,6 @@ def test_increment_on_totals_and_offshore_award_on_dollars():
     [
         "去年执行额3000万 今年4000万 另外离岸100万美元 汇率7.0 增量和离岸多少",  # beside the totals, not inside
         "去年在岸3000万 今年在岸4000万 离岸100万美元 汇率7 已经折进去了 多少",  # amounts of a kind: not totals
-        "去年执行额3000万 今年4000万 这里面离岸100万美元已经折进去了 增量多少",  # no rate stated
         "去年执行额300万 今年400万 这里面离岸100万美元按7.0已经折进去了 多少",  # 700万 cannot be inside 400万
         "去年执行额3000万 这里面离岸100万美元按7.0已经折进去了 今年4000万 多少",  # inside last year's total
     ],

@@ -23,6 +23,7 @@ from bot.estimate import (
     several_parks,
     supposed_awards,
     tables,
+    total_parts,
     year_chain,
     yes_to_number,
     yuan_offshore,
@@ -1497,6 +1498,8 @@ class EstimateSession:
                 return False
             self.inputs[key] = f.value
             self.last_keys.append(key)
+        elif kind == "total_part":  # 「今年2000万（含离岸420万）」: the part's currency or the rate; the total is split
+            return total_parts.resolve(self, norm, data, own_figures)
         elif (
             kind == "business_kind"
             and not data.get("increment")

@@ -65,11 +65,13 @@ from bot.estimate import (
     stated_increment,
     tables,
     total_relations,
+    total_parts,
     unit_heading,
     vague_figures,
     year_totals,
     yuan_offshore,
 )
+from bot.estimate.clauses.innovation import unsaid_condition
 from bot.estimate.policy_figures import is_policy_figure
 from bot.estimate.year_label import label_before, pair_headings_blanked
 from bot.nlu.normalize import normalize
@@ -765,6 +767,13 @@ class Reader:
             last = [f.value for f in spend[-3:]]
             self.out.fields["innovation_rd_growth_two_years"] = last[0] < last[1] < last[2]
             self._rd_decided = True
+            said = "、".join(wan(v) for v in last)
+            if last[0] < last[1] < last[2]:
+                why = "逐年增长，持续两年保持增长"
+            else:
+                k = 0 if not last[0] < last[1] else 1
+                why = f"其中{wan(last[k + 1])}没有超过前一年的{wan(last[k])}，不是持续两年保持增长"
+            self.out.notes.append(f"研发投入最近三年依次为{said}：{why}（第三条第（三）项；这些数字不计入业务执行额）")
         elif spend:
             self.out.notes.append(
                 "研发投入"
@@ -1485,8 +1494,10 @@ class Reader:
     def _business(self):
         converted_totals.take(self)  # 「今年4.2亿 这里面离岸600万美元按7.0已经折进去了」: totals as given
         year_totals.take(self)  # 「全年执行额（离岸已折人民币）去年2亿今年3亿；今年离岸$5M」: both years' totals
+        total_parts.take(self)  # 「今年总执行额1.75kw，其中离岸部分折成人民币是420万」: a part inside a year's total
         converted_totals.take_previous(self)  # 「去年合计1.5亿元（离岸已经按当年汇率折好了）」: last year's as given
         previous_total.take(self)  # 「去年执行额合计折人民币1.2亿」「去年0.9亿 全部在岸」: last year's one total
+        total_parts.settle(self)  # this year's total holding dollars (or a part of no currency): with last year's
         converted_increment.take(self)  # 「增量部分（已经按规定折算好了）是1,350万元」: the base itself
         moneys = [f for f in self.unused("money") if f.value is not None]
         if len(moneys) == 2 and _bare_pair_for_increment(self.text, moneys):
@@ -2462,7 +2473,9 @@ class Reader:
             if self.pending == "tech_advanced_new":
                 self.out.fields.setdefault("tech_advanced_new", b)
             elif self.pending == "innovation":
-                self.out.fields.setdefault("innovation_patents_two_years", b)
+                # the condition asked: the one not said when the other was said not met (clauses/innovation.py)
+                left = unsaid_condition(dict(self.known or {}, **self.out.fields))
+                self.out.fields.setdefault(left or "innovation_patents_two_years", b)
                 if not b:
                     self.out.fields.setdefault("innovation_rd_growth_two_years", False)
             elif self.pending == "new_enterprise":

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional
 
-from bot.estimate.reading import alternation, estimate_words, figures
+from bot.estimate.reading import OFFSHORE, ONSHORE, alternation, estimate_words, figures
 
 BUSINESS_CODES = {"3.1", "3.2", "3.3"}
 # the words put in place of a calendar word, by its length: the year estimated, the year before it, any other year
@@ -100,9 +100,22 @@ def year_of(words: List[YearWord], pos: int, asides: list) -> Optional[int]:
 EVENT_DATE = re.compile(r"[^，,。；;！？?!\d]{0,3}?(?:认定|评定|认证通过|入驻|进驻|获批|批下来)")
 
 
+def other_subject(text: str, pos: int) -> bool:
+    """Whether the figure at `pos` is told of another subject than the business (「研发投入前年500万，去年450万，今年600万」):
+    the last subject word of its sentence before it is one of estimate_words.yml `years.other_subjects`, with no
+    business word after it. Such figures date facts of other clauses (三（三）'s R&D growth), never a year's business."""
+    start = max(text.rfind(c, 0, pos) for c in "。；;！!？?\n") + 1
+    before = text[start:pos]
+    other = list(re.finditer(alternation(estimate_words()["years"]["other_subjects"]), before, re.I))
+    if not other:
+        return False
+    business = rf"{OFFSHORE}|{ONSHORE}|执行额|执行金额|外包业务|业务额"
+    return not re.search(business, before[other[-1].end() :])
+
+
 def _dated_money(text: str):
     words, asides = calendar_words(text), _asides(text)
-    money = [f for f in figures(text) if f.kind == "money" and f.value is not None]
+    money = [f for f in figures(text) if f.kind == "money" and f.value is not None and not other_subject(text, f.start)]
     dating = [w for w in words if not EVENT_DATE.match(text, w.end)]
     return words, [(f, year_of(dating, f.start, asides)) for f in money]
 
