@@ -40,6 +40,8 @@ from knowledge.text import mend_typos_in_place
 from calculator.inputs import FIELDS as CONTRACT_FIELDS
 from calculator.inputs import field_type
 
+from bot.understand.fresh_group import describes_afresh
+
 LIST_FIELDS = clauses.keys_of_type("list")
 THIS_YEAR = ("onshore_cny", "offshore_usd", "usd_cny_rate")  # 三（一）/（二）: the year estimated
 PREVIOUS_YEAR = ("previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate")  # and the year before
@@ -188,8 +190,15 @@ COUNT_ASKED = re.compile(r"(?:请告诉我|请确认)符合全部条件的")
 
 def running_inputs(inputs: dict) -> dict:
     """What the conversation keeps of an estimate: the contract's fields, their list entries whole (a fair's
-    named parts stay for a later correction of one part)."""
-    return {k: v for k, v in inputs.items() if not k.startswith("_") or k.startswith("_parts_")}
+    named parts stay for a later correction of one part); the person conditions said of the people counted
+    (`_fact_<fact>@<code>` of an item counting people, bot/understand/counted_facts.py) stay for a correction of
+    their count (「那62个里面有4个考核没过」: the 58 left are still 大专以上, never asked again)."""
+    return {
+        k: v for k, v in inputs.items() if not k.startswith("_") or k.startswith("_parts_") or k.endswith(COUNTED_FACTS)
+    }
+
+
+COUNTED_FACTS = ("@3.7.2", "@3.7.4")  # the items whose counted people's facts bot/understand/counted_facts.py sets
 
 
 def converted_asks(others: list) -> list:
@@ -376,6 +385,7 @@ class EstimateSession:
                 text = norm = scoped
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
+        adds = adds and not describes_afresh(norm, running)  # 「今年培训了40人，其中30个…另外10个…」: a new group
         adds = adds or innovation_on_running(codes, running, norm)
         if running and running.get("certifications") and not adds:
             # "ITSS是今年新拿的 认证费15万" after CMMI: a certification not yet told is another one
@@ -2358,7 +2368,7 @@ def removes_a_part(text: str, running: Optional[dict]) -> bool:
 
     from bot.understand.subgroups import excluded
 
-    if not running:
+    if not running or describes_afresh(text, running):  # 「今年培训了40个学员，其中…剩下10个考核没过」: a new group
         return False
     norm = normalize(text or "")
     if running.get("senior_training") and excluded(norm, "3.7.3", clauses.senior_training.PERSON_CONDITIONS)[0]:

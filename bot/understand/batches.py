@@ -39,6 +39,8 @@ class Part:
     nested: bool  # said inside the part before it (其中)
     apart: bool  # said as another part (另有/还有)
     said: str = ""  # what is said of it, its count and opening words left out
+    owner: int = -1  # the part it is said to be a part of (index among the batch's parts), -1: the batch itself
+    other: bool = False  # said as the others or another part (另外/其余/剩下…): no one of the parts before it
 
     def words(self, t: str) -> str:
         return t[self.start : self.end].strip()
@@ -57,6 +59,7 @@ class Batch:
     failing: Tuple[int, ...] = ()  # the counts of the parts said to fail a condition (of a batch named again: its own)
     all_fail: bool = False  # of a batch named again: every count said of it is of a part failing a condition
     parts_failed: Tuple[Tuple[int, Tuple[str, ...]], ...] = ()  # (count, condition ids failed) of each failing part
+    joined: bool = False  # people meeting them all said in two parts apart (「其中62人…；另外23人里有13人也都符合」)
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,7 @@ def _batch(
             first = 0
     subs = counts[first:]
     parts: List[Part] = []
+    at: Dict[int, int] = {}  # each count's index among `subs` → its part's index among `parts`
     bounds = []
     for i, m in enumerate(subs):
         before_delims = [d.end() for d in DELIM.finditer(seg, 0, m.start())]
@@ -227,17 +231,44 @@ def _batch(
             if same:  # 「考核通过35人 这35人都是大专以上」: the same people, more said of them
                 q = parts[same[-1]]
                 status, labels, fids = _classify(q.said + " " + words, code, ids)
-                parts[same[-1]] = Part(
-                    q.count, q.start, start + after_end, status, labels, fids, q.nested, q.apart, q.said + " " + words
+                parts[same[-1]] = replace(
+                    q, end=start + after_end, status=status, failed=labels, failed_ids=fids, said=q.said + " " + words
                 )
+                at[i] = same[-1]
                 continue
+        named = [j for j, q in enumerate(parts) if q.count == n]
+        if (
+            named
+            and not re.sub(r"[\s，,；;。：:、]", "", words)
+            and re.match(rf"\s*(?:里|{AMONG}|当中|之中)", seg[m.end() :])
+        ):
+            at[i] = named[-1]  # 「大专及以上45个…；45个里考核合格的40个」: the 45 named again, the part said in them
+            continue
         status, labels, fids = _classify(words, code, ids)
+        if status == "unknown" and _says_all_met(words):  # 「其中45人都符合条件」: the user's word for all of them
+            status = "meets"
         after_prev = seg[subs[i - 1].end() if i else (counts[0].end() if first else 0) :]
-        nested = bool(p["nested"].search(lead)) or bool(re.match(rf"\s*(?:里|{AMONG}|当中|之中|里面)", after_prev))
+        inside_prev = bool(re.match(rf"\s*(?:里|{AMONG}|当中|之中|里面)", after_prev))
+        nested = bool(p["nested"].search(lead)) or inside_prev
         apart = bool(p["disjoint"].search(lead))
-        parts.append(Part(n, start + bounds[i], start + after_end, status, labels, fids, nested, apart, words))
+        prev = at.get(i - 1, -1) if i else -1
+        # 「另外23个人里10个是高中，13个只签了半年」: 10 is of the 23 (里 right after it, or 其中 after it), 13 beside the 10
+        # 「考核通过的里面60个」: a group named by what its people are, not the part before: no part owns it
+        described = not inside_prev and bool(re.search(r"的\s*(?:里面|里头|里|当中|之中|中)\s*(?:有|还有)?\s*$", lead))
+        owner = (-1 if described else prev) if nested else (parts[prev].owner if prev >= 0 else -1)
+        at[i] = len(parts)
+        other = apart or bool(p["rest"].search(lead))
+        part = Part(n, start + bounds[i], start + after_end, status, labels, fids, nested, apart, words, owner, other)
+        parts.append(part)
     unfinished = bool(p["unfinished"].search(seg))
-    meets = [q for q in parts if q.status == "meets" and (size is None or q.count <= size)]
+    # a part said inside a part that does not meet them all (「另外23个人里13个签了一年」) is never the count
+    meets = [
+        q
+        for q in parts
+        if q.status == "meets"
+        and (size is None or q.count <= size)
+        and all(parts[j].status == "meets" for j in _owners(parts, q))
+    ]
     fails = [q for q in parts if q.status == "fails"]
     spans = tuple((q.start, q.end) for q in fails)
     told = _residual(t, parts, fails, size)  # 「…剩下87个都符合」: the user's own count of those who meet them all
@@ -248,7 +279,14 @@ def _batch(
         for q in meets[1:]:
             if q.count <= inner.count and q.start > inner.start:
                 inner = q
-        inside = [q for q in fails if q.start > inner.start and q.nested and q.count < inner.count]
+        mine = parts.index(inner)
+        # a part failing said inside the counted one (「28人通过 其中2个是高中」); never one said of another part
+        # (「其中62人都符合；另外23个人里10个是高中」: the 10 are of the 23)
+        inside = [
+            q
+            for q in fails
+            if q.start > inner.start and q.nested and q.count < inner.count and mine in _owners(parts, q)
+        ]
         left = sum(q.count for q in inside)
         chain = [q.count for q in meets if q.start <= inner.start and q.count >= inner.count]
         said = " → ".join(str(c) for c in ([size] if size else []) + sorted(set(chain), reverse=True))
@@ -257,16 +295,41 @@ def _batch(
             said += f" − {left} = {inner.count - left}"
         # 「其中48个…都符合，还有7个中专的，另外5个没签」: the parts failing beside the counted one are the others of the
         # batch, named as left out; more people than the batch holds is asked, naming the parts, never a count guessed
-        beside = [q for q in fails if q not in inside and q.start > inner.start]
-        if size and len(chain) == 1 and beside and inner.count + sum(q.count for q in beside) > size:
-            named = "、".join(f"“{_shown(q.words(t))}”" for q in [inner] + beside)
+        # 「其中62人都符合；另外23人里有13人也都符合，10个是高中」: people meeting them all said inside another part
+        # beside the counted one (a part whose conditions are not said) are counted too, less the parts failing in them
+        extra = [
+            q
+            for q in parts
+            if q.status == "meets"
+            and q.start > inner.start
+            and q not in meets
+            and 0 <= q.owner
+            and parts[q.owner].status == "unknown"
+            and parts[q.owner].other
+            and mine not in _owners(parts, q)
+        ]
+        extra = [q for q in extra if not any(parts[j] in extra for j in _owners(parts, q))]
+        in_extra = [q for q in fails if q.nested and any(parts[j] in extra for j in _owners(parts, q))]
+        beside = [q for q in fails if q not in inside and q not in in_extra and q.start > inner.start]
+        # 「另外23个没通过 其中10个还是高中」: the 10 are within the 23 left out, never more people beside them
+        beside = [q for q in beside if not any(parts[j] in beside for j in _owners(parts, q))]
+        joined = sum(q.count for q in extra)
+        if size and len(chain) == 1 and beside and inner.count + joined + sum(q.count for q in beside) > size:
+            named = "、".join(f"“{_shown(q.words(t))}”" for q in [inner] + extra + beside)
             ask = f"{label}共{size}名，但{named}加起来超过{size}名，请说明这些人数是怎么分的（或直接告诉我符合全部条件的有几名）"
             return Batch(key, label, size, None, said, False, ask, spans)
+        counted = inner.count - left
+        if extra:
+            less = sum(q.count for q in in_extra)
+            counted += joined - less
+            more = " + ".join(f"{q.count}（“{_shown(q.words(t))}”）" for q in extra)
+            said += f" + {more}" + (f" − {less}" if less else "") + f" = {counted}" + _why(t, in_extra)
         said += _why(t, beside)
-        unsaid = size - inner.count - sum(q.count for q in beside) if size and len(chain) == 1 and beside else 0
+        told = inner.count + joined + sum(q.count for q in beside)
+        unsaid = size - told if size and len(chain) == 1 and (beside or extra) else 0
         if unsaid > 0:  # 「60人 其中48个都符合 还有7个中专」: the 5 not said of are not counted, and said so
             said += f"（其余{unsaid}名未说明符合条件，不计入）"
-        return Batch(key, label, size, inner.count - left, said, False, "", spans)
+        return Batch(key, label, size, counted, said, False, "", spans, joined=bool(extra))
     if unfinished and not fails:
         m = p["unfinished"].search(seg)
         return Batch(
@@ -297,6 +360,22 @@ def _batch(
     left = sum(q.count for q in fails)
     said = f"{size} − " + " − ".join(str(q.count) for q in fails) + f" = {max(size - left, 0)}" + _why(t, fails)
     return Batch(key, label, size, max(size - left, 0), said, False, ask, spans, (), parts_failed=failed)
+
+
+def _says_all_met(words: str) -> bool:
+    """Whether a part's own words say its people meet every condition (「都符合条件」「全部达标」), never a question nor
+    a negation (「不都符合」「符不符合」)."""
+    m = _patterns()["all_meet"].search(words)
+    return bool(m) and not re.search(r"[不没未]\s*$", words[: m.start()]) and not QUESTION.search(words[m.end() :][:4])
+
+
+def _owners(parts: List[Part], q: Part) -> List[int]:
+    """The indexes of the parts `q` is said to be inside, nearest first."""
+    out, j = [], q.owner
+    while 0 <= j < len(parts) and j not in out:
+        out.append(j)
+        j = parts[j].owner
+    return out
 
 
 def _residual(t: str, parts: List[Part], fails: List[Part], size: Optional[int]):
@@ -336,13 +415,13 @@ def _why(t: str, fails: List[Part]) -> str:
 
 def _shown(words: str) -> str:
     """A part's words as shown, without the question that may follow them (「另外5个没签合同,定额培训补贴能拿多少」)."""
-    pieces = re.split(r"(?<=[，,；;])", words)
+    pieces = re.split(r"(?<=[，,；;。！!？?])", words)
     kept = pieces
     for i, x in enumerate(pieces[1:], 1):
         if QUESTION.search(x):
             kept = pieces[:i]
             break
-    return "".join(kept).rstrip("，,；;、 ")
+    return "".join(kept).rstrip("，,；;、。！! ")
 
 
 QUESTION = re.compile(r"多少|几[个名位]?|吗|么|能不能|是否|怎么")
@@ -405,7 +484,8 @@ def _read(t: str, code: str, ids, known: dict) -> Optional[Batches]:
     named = [b for b in batches if b.key != "本期"]
     # two batches or more; one batch after batches counted before; one group with two failing parts or more
     several = len(named) >= 2 or (len(named) == 1 and bool(known))
-    if not several and not (len(batches) == 1 and len(batches[0].spans) >= 2 and batches[0].size):
+    one = len(batches) == 1 and batches[0].size
+    if not several and not (one and (len(batches[0].spans) >= 2 or batches[0].joined)):
         return None
     if any(b.counted is None and not b.ask for b in batches):
         return None
@@ -426,6 +506,7 @@ def spans(t: str, code: str = "3.7.2", ids=("education", "exam", "contract")) ->
     return [s for b in found.batches for s in b.spans] if found else []
 
 
+shown = _shown  # a part's words as quoted in a note (bot/understand/narrowing.py too)
 # read by bot/understand/batch_corrections.py (a batch's failing part corrected in a later message)
 segments = _segments
 classify = _classify

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from bot.estimate.reading import alternation
-from bot.understand.batches import AMONG
+from bot.understand.batches import AMONG, shown
 from bot.understand.people_counts import PEOPLE, whole
 
 BREAK = re.compile(r"[，,。；;：:！!？?\n\s]")
@@ -47,13 +47,14 @@ class Narrowing:
 
     def unclear(self, t: str) -> str:
         """「“其余10个签的是半年”」: the parts beside, named when they do not add up."""
-        return "、".join(f"“{t[p.start : p.end].strip(' ，,、')}”" for p in self.beside)
+        return "、".join(f"“{shown(t[p.start : p.end].strip(' ，,、'))}”" for p in self.beside)
 
     def said(self, t: str) -> str:
         """「150 → 130 → 110 → 96（“另外4个是大三学生”不计入）」."""
         steps = " → ".join(str(p.count) for p in self.chain)
         why = "；".join(
-            f"“{t[p.start : p.end].strip(' ，,、')}”" + (f"不符合“{'、'.join(p.failed)}”" if p.failed else "不计入")
+            f"“{shown(t[p.start : p.end].strip(' ，,、'))}”"
+            + (f"不符合“{'、'.join(p.failed)}”" if p.failed else "不计入")
             for p in self.beside
         )
         return steps + (f"（{why}）" if why else "")

@@ -51,12 +51,13 @@ def _patterns():
     bare = alternation(w["inside_bare"])
     among = alternation(w["among"])
     batch = alternation(_batches())
+    has = rf"(?:{alternation(w['fillers'])})?\s*(?:有|还有)"  # 「里面其实有4个」
     # 「第二期有3个没通过考核」「二班中有2个是高中」: a batch named again, then a count: a part of that batch
     named = rf"(?P<in4>(?<![\d一二两三四五六七八九十])第?[一二三四五六七八九十\d]{{1,2}}\s*(?:{batch}))\s*(?P<among4>{among})?\s*(?:有|还有)"
     # 「硕士里有1个是往届的」「本科生中有2个…」: a group named again by its degree (conditions.yml education), then a count
     degree = rf"(?P<in5>(?:{alternation(_degree_words())})(?:生|学历)?的?\s*(?:{among})\s*(?:有|还有))"
     part = re.compile(
-        rf"(?:(?:{exc})\s*[，,]?\s*(?P<in>{inside})?\s*(?:有|还有)?|(?P<in2>{inside}|(?<=[人个名位员生])[里中])\s*(?:有|还有)|(?P<in3>{bare})|{named}|{degree})"
+        rf"(?:(?:{exc})\s*[，,]?\s*(?P<in>{inside})?\s*(?:{has})?|(?P<in2>{inside}|(?<=[人个名位员生])[里中])\s*{has}|(?P<in3>{bare})|{named}|{degree})"
         rf"{tail}"
     )
     others = re.compile(rf"(?:{rest})(?:的)?{tail}")
@@ -262,8 +263,9 @@ def listed(t: str) -> List[Part]:
     w = _words()
     among, people = alternation(w["among"]), alternation(w["people"])
     more, rest = alternation(w["more"]), alternation(w["rest"])
+    filler = alternation(w["fillers"])
     first = re.compile(
-        rf"(?:这|那)\s*(?P<g>{NUMBER})\s*(?:(?:个|名|位)\s*(?:{people})?|人)\s*(?:{among})\s*(?:有|还有)?\s*"
+        rf"(?:这|那)\s*(?P<g>{NUMBER})\s*(?:(?:个|名|位)\s*(?:{people})?|人)\s*(?:{among})\s*(?:{filler})?\s*(?:有|还有)?\s*"
         rf"(?P<n>{NUMBER})\s*(?:个(?!多?月)|名|位|人(?!次))"
     )
     # 「还有2个…」, or a count right after the part before (「20个合同签一年 35个签了三年」: `bare`)

@@ -219,6 +219,8 @@ def _read_contract_groups(r, found: list, need) -> bool:
         named = [g for g in found if p.group and g.count == p.group and g.start < p.number_at]
         if named:  # 「另外5个签的半年；这50个里有2个是中专」: the group named again by its count, not the last said
             group = named[-1] if named[-1] in kept else None
+        elif p.group and group is not None and p.group < _largest_count(r.text[: p.number_at]):
+            group = None  # 「其中40人…签了一年；另有10人，这10人里6个是高中」: a part of the other 10, never of the 40
         if group is not None and p.count < group.count:
             inside.append((p, labels))
     less = sum(p.count for p, _ in inside)
@@ -236,6 +238,13 @@ def _read_contract_groups(r, found: list, need) -> bool:
         + (f"{sums} = {counted}名计算" if len(kept) > 1 or inside else f"{counted}名计算")
     )
     return True
+
+
+def _largest_count(text: str) -> int:
+    """The largest count of people said in `text` (0 when none)."""
+    from bot.understand.people_counts import PEOPLE, whole
+
+    return max((whole(m.group("n")) or 0 for m in PEOPLE.finditer(text)), default=0)
 
 
 def _contracts_of_levels_met(r, total: int) -> None:
@@ -301,7 +310,15 @@ def read_described_part(r) -> bool:
         if re.search(r"人|名|个|位", f.unit or f.raw or ""):
             r.use(f)  # the group the part is of, and the part
     r.out.fields["institution_trainees"] = part.count
-    r.out.notes.append(f"按其中符合条件的{part.count}名计算（您说的其余学员未说明符合条件，不计入）")
+    from bot.understand.batches import shown
+    from bot.understand.subgroups import excluded
+
+    # 「其中30个…签了两年合同，剩下10个考核没过」: the others said to fail are named with what they miss
+    left = [(p, labels) for p, labels in excluded(r.text, CODE, PERSON_CONDITIONS)[0] if p.start >= part.end]
+    why = "；".join(f"“{shown(p.text)}”不符合“{'、'.join(labels)}”" for p, labels in left)
+    told = part.count + sum(p.count for p, _ in left)
+    rest = "" if left and part.group and told == part.group else "您说的其余学员未说明符合条件，不计入"
+    r.out.notes.append(f"按其中符合条件的{part.count}名计算（{'；'.join(x for x in (why, rest) if x)}）")
     return True
 
 
@@ -476,8 +493,11 @@ GROUPS_KEY = "_parts_institution_groups"  # the larger counts the trainees count
 
 
 def read(r):
+    from bot.understand.counted_facts import set_for
+
     _read(r)
     _keep_groups(r)
+    set_for(r, "institution_trainees", CODE, PERSON_CONDITIONS)  # 「其中30个本科考核合格签了两年合同」: met for them
 
 
 def _keep_groups(r) -> None:

@@ -325,6 +325,9 @@ def read(r):
                 break
         if "internship_agreement_years" not in r.out.fields and r.bool_answer() is False:
             r.out.fields["internship_agreement_years"] = Decimal(0)
+    from bot.understand.counted_facts import set_for
+
+    set_for(r, "qualified_interns", CODE, PERSON_CONDITIONS)  # 「其中28个是应届大专以上…」: met for those counted
 
 
 def _interns_floor(r) -> None:
