@@ -146,6 +146,10 @@ def _totals_with_travel(r) -> bool:
 def read(r):
     """The fairs told, each with its region and cost; a fair said not designated is left out (fair_designation.py)."""
     _read(r)
+    if not r.out.fields.get("fairs") and not getattr(r, "fairs_by_item", False):
+        from bot.estimate.fair_elsewhere import claimed_elsewhere_left_out
+
+        claimed_elsewhere_left_out(r, [])  # fairs whose region or parts are asked: a claimed one is not asked about
     if r.out.fields.get("fairs") and not getattr(r, "fairs_by_item", False):  # (items weigh their own words)
         from bot.estimate.fair_designation import designated_only
 
@@ -1307,6 +1311,9 @@ def _itemised(r) -> bool:
     cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
     said_cost = any(cost_word.search(t[max(0, f.start - 8) : f.start]) for f in moneys)
     places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]]))
+    region_words = [a for a in anchors if re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]])]
+    # 「服贸会 境内 3万；GITEX 境外 7万」: each fair's region word with its one cost, both regions said
+    places = places or (len(regions_said) > 1 and len({a[0] for a in region_words}) == len(moneys))
     if not (said_cost or (places and re.search(FAIR_WORDS, t))):
         return False
     # (「…分别多少」 after the costs asks about them: only 分别 before the last cost says one cost per fair)
