@@ -1474,6 +1474,16 @@ def _itemised(r) -> bool:
     return True
 
 
+def _place_fair() -> str:
+    """「日本展」「迪拜那个展」「东京的展」: a fair named by its place (estimate_words.yml places)."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    places = estimate_words()["places"]
+    return rf"(?:{alternation(list(places['domestic']) + list(places['overseas']))})(?:的|那个|那场|这个|这场)?展(?![开示现望期业])"
+
+
+_PLACE_FAIR = _place_fair()
+
 CLAUSES = (
     Clause(
         code="3.5",
@@ -1481,7 +1491,7 @@ CLAUSES = (
         triggers=r"展会|参展|展位|布展|博览会|交易会|广交会|服贸会|招商引资|经贸交流|开拓市场|境内外活动|"
         r"(境内|境外|国内|国外)(的)?活动|(境内|境外|国内|国外|海外|服务外包|外包)(的)?展(?![开示现望])|"
         # 「新加坡和迪拜两个指定展加起来12万」「跑了两趟展」: a fair counted or said designated
-        r"(指定|专业|[个场趟两三四五六七八九十\d])(的)?展(?![开示现望期业])",
+        r"(指定|专业|[个场趟两三四五六七八九十\d])(的)?展(?![开示现望期业])|" + _PLACE_FAIR,
         fields=(
             Field(
                 "fairs",
