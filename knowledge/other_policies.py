@@ -119,9 +119,18 @@ def _other_place_asked(q: str, regions: dict, parts: list) -> Optional[str]:
     asked = [x for x in parts if QUESTION_PART.search(x) and not (known and re.search(known, x))]
     for place in regions.get("places") or []:
         near = rf"{place}[^，。？?；;\s]{{0,16}}({regions['policy']})"
-        if any(re.search(near, x) and not re.search(regions["this_place"], x) for x in [q] + asked):
+        if any(_place_policy(near, x) and not re.search(regions["this_place"], x) for x in [q] + asked):
             return place
     return None
+
+
+def _place_policy(near: str, text: str) -> bool:
+    """Whether a place is said with a policy word in `text`, other than in a statement that another policy already
+    paid for something told there (「上海那场别的政策已经补过了」: a fair in 上海, routes.yml claimed_elsewhere)."""
+    from knowledge import shapes
+
+    claimed = [(m.start(), m.end()) for m in shapes.pattern("claimed_elsewhere").finditer(text)]
+    return any(not any(a <= m.start(1) < b for a, b in claimed) for m in re.finditer(near, text))
 
 
 def _this_place_asked(q: str, regions: dict, parts: list) -> bool:

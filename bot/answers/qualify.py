@@ -420,9 +420,9 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         # 「技先那10万已经领过了 每年都能再领吗」: once or yearly, from the clause's words (router.answer_part); with a
         # fact of the item stated (「今年第一次拿到技先资格…明年还能拿吗」) its verdict says it, with the 一次性 line
         return None
-    from bot.estimate import cert_elsewhere
+    from bot.estimate import cert_elsewhere, fair_elsewhere
 
-    if cert_elsewhere.partly(text):
+    if cert_elsewhere.partly(text) or fair_elsewhere.partly(text):
         return (
             None  # 「PCMM…已经用市里另一个政策报过」 beside other certificates: the estimate leaves it out (四（三）)
         )

@@ -260,6 +260,9 @@ def read(r) -> bool:
             for f in r.figs
             if f.kind == "money"
             and s <= f.start < e
+            and not (
+                f.start == s and re.fullmatch(r"\d{1,2}", f.raw or "")
+            )  # 「1 服贸会 境内 2.8万」: the item's number
             and id(f) not in r.used
             and not fair_roles.business_amount(t, r.figs, f, r.pending)
         ]
@@ -337,6 +340,18 @@ def _eligible(r, start: int, moneys: list) -> list:
     return kept
 
 
+def _said_apart(text: str, words: list):
+    """The designation the message states outside the items' own words (True, False or None)."""
+    from bot.estimate.fair_designation import designation_said
+
+    for w in words:
+        for piece in re.split(r"[，,]", w):
+            at = text.find(piece) if piece.strip() else -1
+            if at >= 0:
+                text = text[:at] + " " * len(piece) + text[at + len(piece) :]
+    return designation_said(text)
+
+
 def _settle(r, out: list, asks: list) -> None:
     """The fairs read: those said not designated or subsidised elsewhere left out and named, the costs of the groups
     that cannot be placed asked, the region of a kept fair asked when its words and the heading name none."""
@@ -372,7 +387,10 @@ def _settle(r, out: list, asks: list) -> None:
     if notes:
         r.out.notes.append("；".join(notes) + f"；按其余{len(kept)}场计算")
     if left and any(x["designated"] is not False for x in kept):
-        r.out.fields["_fact_fair_designated@3.5"] = True if all(x["designated"] for x in kept) else None
+        # 「都是商务局指定的」 said apart from the items (a line after them): the kept fairs' mark when they say none
+        rest = _said_apart(r.text, [x["words"] for x in out])
+        marks = [x["designated"] if x["designated"] is not None else rest for x in kept]
+        r.out.fields["_fact_fair_designated@3.5"] = True if all(m is True for m in marks) else None
     for x in asks:
         said = "、".join(n.upper() for n in x["names"])
         r.out.clarifications.append(

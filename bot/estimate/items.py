@@ -49,6 +49,7 @@ def detect_items(text: str) -> list:
             and not NEGATED_LIST.search(text[max(0, m.start() - 12) : m.start()])
             and not LEFT_OUT.match(text, m.end())
             and not DENIED_AFTER.match(text, m.end())
+            and not (code != "3.5" and _inside_fair_name(text, m.start(), m.end()))
             for m in re.finditer(pat, text)
         )
     }
@@ -61,6 +62,14 @@ def detect_items(text: str) -> list:
     if "3.9" in found and "3.8.3" in found and rent_of_platform(text):
         found.discard("3.8.3")
     return [c for c in ORDER if c in found]
+
+
+def _inside_fair_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is inside a fair's own name (「中国国际服务外包交易博览会」): the fair's words, naming no
+    other item (国际服务外包 there is no offshore business)."""
+    from bot.estimate.fair_names import fair_names
+
+    return any(a <= start and end <= b for a, b, _ in fair_names(text))
 
 
 def rent_of_platform(text: str) -> bool:

@@ -381,6 +381,7 @@ def spell_out_respective(text: str) -> str:
     w = _words()
     respective = alternation(w["respective"])
     joins = alternation(w["name_joins"])
+    text = _fair_names_to_respective(text, respective, joins)
     out, at = [], 0
     figs = [f for f in figures(text) if f.kind in ("money", "count", "area")]
     for m in re.finditer(rf"(?P<names>[^，。；,;！!？?\n\s:：]+?)(?:{respective})", text):
@@ -408,6 +409,21 @@ def spell_out_respective(text: str) -> str:
         out.append(text[at : m.start("names")] + said)
         at = listed[-1].end
     return "".join(out) + text[at:] if out else text
+
+
+def _fair_names_to_respective(text: str, respective: str, joins: str) -> str:
+    """「日本展和迪拜展都是商务局指定的，分别花了6万和10万」 → 「都是商务局指定的，日本展和迪拜展分别花了6万和10万」: fairs named
+    together (each ending in 展/会) at a clause's start, 分别 opening the next clause: the names are put before 分别, the
+    clause's other words kept before them."""
+    name = r"[^，,。；;！!？?\n\s:：和、与及跟]{1,8}?(?:展会|展|会)"
+    pattern = re.compile(
+        rf"(?P<names>{name}(?:(?:{joins}){name})+)(?P<rest>[^，,。；;！!？?\n]{{0,16}})[，,]\s*(?P<lead>(?:费用|花费|成本|开销)?)(?P<resp>{respective})"
+    )
+    m = pattern.search(text)
+    if m is None:
+        return text
+    rest = m.group("rest") + "，" if m.group("rest") else ""
+    return text[: m.start()] + rest + m.group("names") + m.group("lead") + m.group("resp") + text[m.end() :]
 
 
 def _named(words: str, figure: str) -> str:

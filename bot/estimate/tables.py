@@ -764,6 +764,52 @@ def _cells_of(line: str, marked: bool) -> List[str]:
     return line.split()
 
 
+_COMPOUND = re.compile(r"(?P<name>[^()（）\[\]【】]*?)\s*[(（\[【](?P<inner>[^()（）\[\]【】]{2,40})[)）\]】]\s*")
+_KINDS_SPLIT = re.compile(r"[，,;；、+＋/／\s]|及|和|与|加")
+
+
+def plain_header_cell(cell: str) -> str:
+    """A header cell naming in its bracket the cost kinds its figures hold and their unit (「费用(注册费+展位费+特装费，
+    元)」「金额（含展位、特装；单位：万元）」) written as the kinds with the unit (「注册费+展位费+特装费(元)」): each row's
+    figure is the sum of those kinds, in that unit, read as one fair's cost (a kind 三（五） does not cover, 差旅, stays
+    named, so the figure's parts are asked). Any other cell unchanged."""
+    from bot.estimate.reading import word_patterns
+
+    m = _COMPOUND.fullmatch(cell.strip())
+    if m is None:
+        return cell
+    p = word_patterns()
+    kinds, unit = [], None
+    for piece in _KINDS_SPLIT.split(m.group("inner")):
+        piece = re.sub(r"^(?:单位|金额单位|计量单位)[:：]?|^(?:含|包含|包括|即)", "", piece.strip())
+        if not piece:
+            continue
+        if _unit_key(piece) is not None and unit is None:
+            unit = piece
+        elif any(p[k].search(piece) or p[k].search(piece + "费") for k in ("eligible", "not_covered")):
+            kinds.append(piece)
+        else:
+            return cell  # a bracket of other words: the cell as typed
+    if not kinds:
+        return cell
+    return "+".join(kinds) + (f"({unit})" if unit else "")
+
+
+def _header_cells(line: str, marked: bool) -> List[str]:
+    """A header line's cells; split at spaces, a bracket typed with spaces inside (「费用(注册费 + 展位费, 元)」) stays
+    one cell."""
+    cells = _cells_of(line, marked)
+    if marked:
+        return cells
+    out: List[str] = []
+    for c in cells:
+        if out and out[-1].count("(") + out[-1].count("（") > out[-1].count(")") + out[-1].count("）"):
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
+
+
 def _fair_role(label: str) -> str:
     """The role a header cell gives its column: name, sequence, place, date, region, designated, total, cost,
     remark or other."""
@@ -838,6 +884,8 @@ def _table_unit(lines: List[str], header_at: int) -> Optional[str]:
 
 def _money_words(label: str, cell: str, unit: Optional[str]) -> Optional[str]:
     """「展位费」「2.0」 with the unit 万元 → 「展位费2.0万元」; None for an empty or zero cell."""
+    from bot.estimate.reading import word_patterns
+
     if not cell or cell in table_words()["empty"] or not _CELL.fullmatch(cell):
         return None
     m = _CELL.fullmatch(cell)
@@ -845,9 +893,17 @@ def _money_words(label: str, cell: str, unit: Optional[str]) -> Optional[str]:
         return None
     name, col_unit, _ = _label(label.replace(" ", "")) or (label, "", False)
     name = re.sub("|".join(map(re.escape, table_words()["claimed_words"])), "", name) or name
-    if m.group("unit") or m.group("mult"):
-        return f"{name}{cell}"
-    return f"{name}{cell}{col_unit or unit or ''}"
+    said = f"{name}{cell}" if m.group("unit") or m.group("mult") else f"{name}{cell}{col_unit or unit or ''}"
+    kinds = name.split("+")
+    p = word_patterns()
+    if (
+        len(kinds) > 1
+        and any(p["not_covered"].search(k) for k in kinds)
+        and any(p["eligible"].search(k) for k in kinds)
+    ):
+        # 「费用(展位费+差旅，元)」: covered and not covered costs in one figure, its covered part asked
+        return f"费用合计{said[len(name) :]}（含{'、'.join(kinds)}）"
+    return said
 
 
 def _fair_row(
@@ -892,11 +948,12 @@ def _fair_blocks(text: str) -> list:
     out, i = [], 0
     while i < len(lines):
         marked = bool(re.search(r"[\t|｜]", lines[i]))
-        roles = _fair_header(_cells_of(lines[i], marked))
+        header = [plain_header_cell(c) for c in _header_cells(lines[i], marked)]
+        roles = _fair_header(header)
         if roles is None:
             i += 1
             continue
-        header, rows, j = _cells_of(lines[i], marked), [], i + 1
+        rows, j = [], i + 1
         while j < len(lines):
             line = lines[j]
             if re.fullmatch(r"[\s|｜:：-]*-[\s|｜:：-]*", line):
@@ -1031,3 +1088,49 @@ def _without_tables(text: str) -> str:
 
 # the quoted name of a fair a table's row was written as (read_fair_tables): 「1 「某行业协会年会」（境内…」
 FAIR_ROW_NAME = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.[ \t]+)?「[^」\n]{1,60}」(?=[（(]| )")
+
+
+# ---- a 合计 line under a list of fairs (「服贸会 境内 2.8万\n新加坡展 境外 7万\n合计 9.8万」) ---------------------------
+_TOTAL_LINE = re.compile(
+    r"(?m)^[ \t]*(?:合计|总计|共计|小计|汇总|总共|一共|累计)[ \t:：]*(?:费用|金额|花费)?[ \t:：]*(?P<fig>[^\n]*)$"
+)
+
+
+def fair_total_lines(text: str) -> Tuple[str, List[str]]:
+    """The text with the 合计 line that ends a list of fairs blanked (its figure is the list's sum, never one more fair's
+    cost), and the notes to say: when the sum said is not the sum of the figures listed above it, the fairs are
+    computed from their own figures and the difference is named."""
+    from bot.estimate.clauses.market_fairs import CLAUSES
+    from calculator.figures_zh import parse_figures
+
+    if "\n" not in text or not re.search(CLAUSES[0].triggers, text):
+        return text, []
+    notes: List[str] = []
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = _TOTAL_LINE.fullmatch(line)
+        if m is None or i < 2:
+            continue
+        said = [f for f in parse_figures(m.group("fig")) if f.kind == "money" and f.value]
+        if len(said) != 1 or m.group("fig").strip() != said[0].raw.strip():
+            continue
+        above, k = [], i - 1
+        while k >= 0 and lines[k].strip():
+            item = re.sub(
+                r"^[ \t]*[(（]?\d{1,2}(?:[.．、)）][ \t]*|[ \t]+)(?=\D)", "", lines[k]
+            )  # 「1 服贸会…」: its number
+            figs = [f for f in parse_figures(item) if f.kind == "money" and f.value]
+            if not figs:
+                break
+            above = figs + above
+            k -= 1
+        if len(above) < 2:
+            continue
+        listed = sum((Decimal(str(f.value)) for f in above), Decimal(0))
+        total = Decimal(str(said[0].value))
+        if total != listed:
+            from bot.estimate.reading import wan
+
+            notes.append(f"您写的合计{wan(total)}与上面逐项列出的费用之和{wan(listed)}不一致，按逐项列出的费用计算")
+        lines[i] = " " * len(line)
+    return "\n".join(lines), notes

@@ -433,6 +433,9 @@ GROUP_NEXT = re.compile(
     r"(每人|每位|每名|每个人|各|人均)?\s*(的)?\s*(培训费|费用|学费)?\s*(是|为|都是)?\s*"
 )
 
+# words that name the business amount (三（一）（二）) in a message that otherwise asks only about fairs
+FAIRS_ONLY_BUSINESS = r"执行额|业务|营收|营业额|合同额|收入|离岸|在岸|增量|汇率|中间价"
+
 # 「离岸今年180 汇率7」: a number with no unit right after a business word (and a year word)
 BARE_BUSINESS = re.compile(
     r"(?P<before>今年|去年|本年度|上年度|本年|上年|上一年)?(的)?\s*"
@@ -520,6 +523,7 @@ class Reader:
         self.people_table = tables.people_table(pasted)
         pasted, fair_problems = tables.read_fair_tables(pasted)  # 「活动 境内/境外 是否商务部门指定 展位费…」: by roles
         table_problems = table_problems + fair_problems
+        pasted, total_notes = tables.fair_total_lines(pasted)  # 「…\n合计 13.8万」 under the fairs: their sum, no fair
         pasted = tables.read_unit_heading(tables.read_labelled_rows(pasted))
         pasted = fair_trips.as_events(unit_heading.apply(pasted))
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
@@ -557,6 +561,7 @@ class Reader:
         self._parts_told = set()  # where the words saying a part is of the other kind stand, once asked about
         self.out = Reading()
         self.out.problems.extend(table_problems)  # 「年度 在岸 离岸 汇率」 with rows that do not fit: said, not guessed
+        self.out.notes.extend(total_notes)
         self.out.problems.extend(totals.problems + relative.problems)
         for m in re.finditer(_words(estimate_words()["not_amounts"]), self.text):
             for f in self.figs:  # 「这两个加一块能拿多少」: 一块 is "together", not 1元
@@ -1680,6 +1685,13 @@ class Reader:
                     f = _with_currency(f, "USD")
             if fair_roles.names_a_fair(t, self.figs, f) and not fair_roles.business_words_before(t, self.figs, f):
                 continue  # 「…今年还去了一趟国外参展 商务部门指定的 花了7万」: a fair's cost, not this year's business
+            if (
+                "3.5" in self.items
+                and not self.items & {"3.1", "3.2", "3.3"}
+                and self.pending != "business"
+                and not re.search(FAIRS_ONLY_BUSINESS, t)
+            ):
+                continue  # 「展会补贴…\nGITEX 境外 7万」: only fairs asked, no business named: 境外 places the fair
             year = self._year(f.start)
             if year == "other":
                 continue

@@ -795,7 +795,20 @@ def message_facts(text: str) -> dict:
         text = focused
     said = read_facts_cached(text)
     said.update(glossary_facts(text, said))
-    return _of_the_whole(text, _negated_in_english(text, said))
+    return _of_the_whole(text, _negated_in_english(text, _claimed_of_the_whole(text, said)))
+
+
+def _claimed_of_the_whole(text: str, said: dict) -> dict:
+    """`said` without claimed_elsewhere when the message says it of one fair or certificate among several (「第二场迪拜的
+    一共10万，但迪拜这场已经用市里另一个会展政策拿过补贴了」): that one is left out of the estimate (第四条第（三）项), the
+    others are still the applicant's to claim, so no verdict on the whole message."""
+    if said.get("claimed_elsewhere") is not True:
+        return said
+    from bot.estimate import cert_elsewhere, fair_elsewhere
+
+    if fair_elsewhere.partly(text) or cert_elsewhere.partly(text):
+        return {k: v for k, v in said.items() if k != "claimed_elsewhere"}
+    return said
 
 
 def _of_the_whole(text: str, said: dict) -> dict:

@@ -146,6 +146,10 @@ def _totals_with_travel(r) -> bool:
 def read(r):
     """The fairs told, each with its region and cost; a fair said not designated is left out (fair_designation.py)."""
     _read(r)
+    if not r.out.fields.get("fairs") and not getattr(r, "fairs_by_item", False):
+        from bot.estimate.fair_elsewhere import claimed_elsewhere_left_out
+
+        claimed_elsewhere_left_out(r, [])  # fairs whose region or parts are asked: a claimed one is not asked about
     if r.out.fields.get("fairs") and not getattr(r, "fairs_by_item", False):  # (items weigh their own words)
         from bot.estimate.fair_designation import designated_only
 
@@ -1307,6 +1311,9 @@ def _itemised(r) -> bool:
     cost_word = re.compile(f"{w['eligible'].pattern}|{w['not_covered'].pattern}", re.I)
     said_cost = any(cost_word.search(t[max(0, f.start - 8) : f.start]) for f in moneys)
     places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]]))
+    region_words = [a for a in anchors if re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]])]
+    # 「服贸会 境内 3万；GITEX 境外 7万」: each fair's region word with its one cost, both regions said
+    places = places or (len(regions_said) > 1 and len({a[0] for a in region_words}) == len(moneys))
     if not (said_cost or (places and re.search(FAIR_WORDS, t))):
         return False
     # (「…分别多少」 after the costs asks about them: only 分别 before the last cost says one cost per fair)
@@ -1467,6 +1474,16 @@ def _itemised(r) -> bool:
     return True
 
 
+def _place_fair() -> str:
+    """「日本展」「迪拜那个展」「东京的展」: a fair named by its place (estimate_words.yml places)."""
+    from bot.estimate.reading import alternation, estimate_words
+
+    places = estimate_words()["places"]
+    return rf"(?:{alternation(list(places['domestic']) + list(places['overseas']))})(?:的|那个|那场|这个|这场)?展(?![开示现望期业])"
+
+
+_PLACE_FAIR = _place_fair()
+
 CLAUSES = (
     Clause(
         code="3.5",
@@ -1474,7 +1491,7 @@ CLAUSES = (
         triggers=r"展会|参展|展位|布展|博览会|交易会|广交会|服贸会|招商引资|经贸交流|开拓市场|境内外活动|"
         r"(境内|境外|国内|国外)(的)?活动|(境内|境外|国内|国外|海外|服务外包|外包)(的)?展(?![开示现望])|"
         # 「新加坡和迪拜两个指定展加起来12万」「跑了两趟展」: a fair counted or said designated
-        r"(指定|专业|[个场趟两三四五六七八九十\d])(的)?展(?![开示现望期业])",
+        r"(指定|专业|[个场趟两三四五六七八九十\d])(的)?展(?![开示现望期业])|" + _PLACE_FAIR,
         fields=(
             Field(
                 "fairs",
