@@ -197,7 +197,7 @@ def _ask_designated(r, fairs: list, kept: list, same: list, k: int, words: str) 
     return [f for f in fairs if f["region"] != region]
 
 
-def _unplaced_left_out(r, value: Decimal) -> bool:
+def unplaced_left_out(r, value: Decimal) -> bool:
     """Whether the one fair of cost `value` whose region is asked (a region clarification) is taken out of that
     question: a fair left out needs no region."""
     asked = [c for c in r.out.clarifications if c.kind == "region" and "entries" in c.data]
@@ -244,7 +244,7 @@ def designated_only(r, fairs: list) -> list:
                 kept.pop(i)
             continue
         same = [i for i, f in enumerate(kept) if Decimal(str(f["cost_cny"])) == value]
-        if not same and _unplaced_left_out(r, value):
+        if not same and unplaced_left_out(r, value):
             continue  # 「…一个行业协会自己办的交流会 花了3万 那个不是指定的」: its region is never asked
         if not same or len({kept[i]["region"] for i in same}) > 1:
             return fairs  # which fair leaves is not told by its cost

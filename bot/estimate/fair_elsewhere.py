@@ -59,12 +59,12 @@ def claimed_elsewhere_left_out(r, fairs: list) -> list:
     rest = len(kept) + len(asked) - len(dropped) + len(unplaced) - len(unplaced_left)
     if not named or not rest:
         return fairs
-    from bot.estimate.fair_designation import _unplaced_left_out
+    from bot.estimate.fair_designation import unplaced_left_out
 
     for c in dropped:
         r.out.clarifications.remove(c)
     for value in unplaced_left:
-        _unplaced_left_out(r, value)  # its region is never asked
+        unplaced_left_out(r, value)  # its region is never asked
     r.out.notes.append(
         f"{'、'.join(named)}已享受本市其他政策的补贴：依据第四条第（三）项，“{rule_words()}”，"
         f"同一笔费用不能再按本政策申报，不计入；按其余{rest}场计算"
