@@ -70,6 +70,9 @@ class TestSubjectWithoutFiller:
             ("顺便问下给医院做ct机维保算哪个领域", "给医院做ct机维保"),
             ("另外代理记账属于哪一类", "代理记账"),
             ("还有就是游戏原画外包归哪个领域", "游戏原画外包"),
+            ("数据标注属不属于服务外包", "数据标注"),
+            ("开火锅店算不算服务外包", "开火锅店"),
+            ("我们做代账是不是服务外包", "代账"),
         ],
     )
     def test_filler_left_out_of_the_business_quoted(self, text, subject):

@@ -796,6 +796,8 @@ def _subject(text: str) -> str:
     for m in SUBJECT_ASKED.finditer(text):
         before = re.split(r"[，,。；;！!？?、\s]+", text[: m.start()].rstrip(" ，,"))
         s = SUBJECT_START.sub("", _without_fillers(before[-1]) if before else "").strip("，, 的")
+        # 「数据标注属不属于服务外包」「代账是不是服务外包」: the first half of an A-not-A question, no business
+        s = re.sub(r"(?<=.{2})(?:算不|是不|属不|归不|在不|能不|可不|不)$", "", s)
         s = re.sub(r"(?<=.{2})(?:是|就是|这个|这种|这块)$", "", s)  # 「大数据服务是属于哪一类」: 是 joins the question
         if (
             2 <= len(s) <= 14
