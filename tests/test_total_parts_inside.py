@@ -27,8 +27,8 @@ class TestPartInsideTotal:
             ("今年服务外包执行额3000万（含离岸折合人民币500万），去年2600万，增量奖多少", 120000),
             # an onshore part: the rest is offshore, inside the same total: (2000万 − 1800万) × 3% = 6万
             ("今年总执行额2000万，其中在岸1600万；去年合计1800万，增量奖励多少", 60000),
-            # dollars inside a yuan total, no rate: total less total needs none: (2000万 − 1800万) × 3% = 6万
-            ("今年执行额一共2000万 其中离岸300万美元；去年总共1800万，增量奖励多少", 60000),
+            # dollars said converted into a yuan total, no rate: total less total needs none: (2000万 − 1800万) × 3%
+            ("今年执行额一共2000万 其中离岸300万美元已经折算进去了；去年总共1800万，增量奖励多少", 60000),
             # a part of no currency inside a yuan total: the total holds it whatever its currency
             ("今年总执行额2000万，包括离岸的420万；去年总的执行额1500万。增量奖励多少", 150000),
             ("今年总执行额1750万，离岸占420万（折人民币）；去年总额1400万，增量奖励多少", 105000),
@@ -108,3 +108,15 @@ class TestPartInsideTotal:
         got = amounts(session)
         assert Decimal(150000) == got["3.1"]  # (3500万 − 3000万) × 3%
         assert Decimal(1400000) == got["3.2"]  # 200万美元 × 7 × 10%
+
+    def test_dollars_inside_with_no_word_of_conversion_ask_the_rate(self):
+        """「4,600万元（其中离岸300万美元）」: the total holds the dollars (never added), and this year's rate is asked
+        to split it at the execution year's rate (第三条第（一）项); no figure before it."""
+        session = EstimateSession.start(
+            "本年合同执行额4,600万元（其中离岸300万美元），上年3,900万元（其中离岸250万美元），增量奖励多少？"
+        )
+        question = session.question()
+        assert "4600万元是全年合计" in question and "汇率" in question
+        session.handle("7.1")
+        assert "done" == session.status, session.question()
+        assert Decimal(210000) == amounts(session)["3.1"]  # (4600万 − 3900万) × 3%

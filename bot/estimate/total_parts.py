@@ -8,8 +8,9 @@ year's yuan figure is PART of that figure, never a second amount added to it: th
   part; 三（二）'s dollars asked only when an item needs them (bot/estimate/yuan_offshore.py);
 - an onshore part (「其中在岸1600万」): the offshore part is total − part, in yuan, read the same way;
 - an offshore part in dollars (「其中离岸300万美元」): the total holds it converted; with this year's rate, onshore =
-  total − dollars × rate; without one, when last year is told as a whole total too, the increment is the totals'
-  difference (no rate needed); the dollars serve 三（二）;
+  total − dollars × rate; without one, when last year is told as a whole total too and the dollars are said converted
+  (「已经折算进去了」), the increment is the totals' difference (no rate needed), else this year's rate is asked to split
+  the total (第三条第（一）项: at the execution year's rate); the dollars serve 三（二）;
 - an offshore part of no currency (「包括离岸的420万」): whatever its currency, the total holds it; with last year's whole
   total the increment is the totals' difference, and the part's currency is asked only when 三（二） needs it;
   otherwise its currency is asked, and the answer splits the total (never added to it).
@@ -309,7 +310,11 @@ def settle(reader) -> None:
             and not fields.get("new_enterprise")
         )
         said = f"离岸{part.raw}"
-        if whole_last and "increment_cny" not in fields:
+        # dollars inside a yuan total with no word that they were converted: this year's rate is asked (to split the
+        # total at the execution year's rate, 第三条第（一）项), never assumed to have been applied
+        t = reader.text
+        converted = re.search(r"人民币|rmb|折|换算|换成", t[host.end : part.start] + _tail(t, part), re.I)
+        if whole_last and "increment_cny" not in fields and (currency != "USD" or converted):
             difference = host.value - last
             fields["increment_cny"] = max(Decimal(0), difference)
             for k in ("previous_onshore_cny", "previous_offshore_usd"):  # the increment stands for both years' amounts
@@ -375,6 +380,9 @@ def resolve(session, norm: str, data: dict, own_figures) -> bool:
     if currency != "USD":
         return False
     rates = [f.value for f in own_figures(norm) if f.kind == "rate" and f.value and plausible_rate(f.value)]
+    bare = re.fullmatch(r"[^\d]{0,6}?(\d{1,2}(?:\.\d+)?)[^\d]{0,4}", norm.strip())
+    if not rates and bare and plausible_rate(Decimal(bare.group(1))):
+        rates = [Decimal(bare.group(1))]  # 「7.1」「按7.1」 answering the rate asked
     rate = session.inputs.get("usd_cny_rate") or (rates[0] if len(set(rates)) == 1 else None)
     if not rate:
         data["currency"] = "USD"

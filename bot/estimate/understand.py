@@ -71,7 +71,6 @@ from bot.estimate import (
     year_totals,
     yuan_offshore,
 )
-from bot.estimate.clauses.innovation import unsaid_condition
 from bot.estimate.policy_figures import is_policy_figure
 from bot.estimate.year_label import label_before, pair_headings_blanked
 from bot.nlu.normalize import normalize
@@ -2485,9 +2484,7 @@ class Reader:
             if self.pending == "tech_advanced_new":
                 self.out.fields.setdefault("tech_advanced_new", b)
             elif self.pending == "innovation":
-                # the condition asked: the one not said when the other was said not met (clauses/innovation.py)
-                left = unsaid_condition(dict(self.known or {}, **self.out.fields))
-                self.out.fields.setdefault(left or "innovation_patents_two_years", b)
+                self.out.fields.setdefault("innovation_patents_two_years", b)
                 if not b:
                     self.out.fields.setdefault("innovation_rd_growth_two_years", False)
             elif self.pending == "new_enterprise":

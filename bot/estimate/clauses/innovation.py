@@ -20,37 +20,11 @@ def awards_given(inputs: dict) -> bool:
     return any(k.startswith("_award_") for k in inputs) and not any(inputs.get(k) for k in BUSINESS_KEYS)
 
 
-FLAGS = ("innovation_patents_two_years", "innovation_rd_growth_two_years")
-LABELS = {
-    "innovation_patents_two_years": f"连续{YEARS}年取得新的发明专利、软件著作权",
-    "innovation_rd_growth_two_years": f"研发投入持续{YEARS}年保持增长",
-}
-
-
 def missing(session, asked: list) -> list:
-    """Either condition met, or both said not met, settles 三（三）; one said not met and the other not said is
-    no verdict (the policy's 「或」): the other is asked."""
     inp = session.inputs
-    if inp.get("_innovation_met") or any(inp.get(k) is True for k in FLAGS) or all(k in inp for k in FLAGS):
+    if "innovation_patents_two_years" in inp or "innovation_rd_growth_two_years" in inp or inp.get("_innovation_met"):
         return []
     return ["innovation"]
-
-
-def unsaid_condition(inputs: dict):
-    """The one condition of 三（三） not said when the other was said not met, else None."""
-    said = [k for k in FLAGS if k in inputs]
-    if len(said) != 1 or inputs[said[0]] is not False:
-        return None
-    return next(k for k in FLAGS if k not in said)
-
-
-def _question(session) -> str:
-    left = unsaid_condition(session.inputs)
-    both = f"创新发展奖励的条件：连续{YEARS}年取得新的发明专利、软件著作权，或研发投入持续{YEARS}年保持增长。"
-    if left is None:
-        return both + "贵企业满足吗？（是/否）"
-    said = next(k for k in FLAGS if k != left)
-    return both + f"满足其中一项即可。您说的情况不满足“{LABELS[said]}”；另一项“{LABELS[left]}”贵企业满足吗？（是/否）"
 
 
 # 「三（三）条件也满足」「创新奖励的条件我们都符合」: the item named by its number or name, its conditions said met
@@ -88,7 +62,10 @@ CLAUSES = (
             ),
         ),
         checklist=f"创新发展奖励（连续{YEARS}年新专利/软著或研发投入增长）",
-        questions={"innovation": _question},
+        questions={
+            "innovation": f"创新发展奖励的条件：连续{YEARS}年取得新的发明专利、软件著作权，或研发投入持续{YEARS}年保持增长。"
+            "贵企业满足吗？（是/否）"
+        },
         asks=("innovation",),  # either condition, asked as one yes/no
         missing=missing,
         final_when=awards_given,
