@@ -41,6 +41,11 @@ def counts_other_things(text: str, f) -> bool:
     return bool(NOT_FAIRS.match(text, f.end))
 
 
+def window(text: str, figs: list, f) -> str:
+    """The words since the figure before `f` (or its sentence's start), up to `f`."""
+    return _window(text, figs, f)
+
+
 def _window(text: str, figs: list, f) -> str:
     """The words between the figure before `f` (any kind, or the start of its sentence) and `f`."""
     before = [g.end for g in figs if g.end <= f.start and g is not f and g.kind != "year"]  # 「今年」 is a word here

@@ -1689,7 +1689,8 @@ class Reader:
                 and not self.items & {"3.1", "3.2", "3.3"}
                 and self.pending != "business"
                 and not re.search(FAIRS_ONLY_BUSINESS, t)
-            ):
+                and not re.search(rf"{YEAR_PREV}|{YEAR_CUR}|(?:19|20)\d\d年?", fair_roles.window(t, self.figs, f))
+            ):  # (「今年境内差不多2000万 去年是1700万」: a year's amount, the business's)
                 continue  # 「展会补贴…\nGITEX 境外 7万」: only fairs asked, no business named: 境外 places the fair
             year = self._year(f.start)
             if year == "other":

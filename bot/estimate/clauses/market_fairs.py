@@ -1313,7 +1313,12 @@ def _itemised(r) -> bool:
     places = any(a[2] for a in anchors if not re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]]))
     region_words = [a for a in anchors if re.fullmatch(r"境内|国内|省内|境外|国外|海外", t[a[0] : a[1]])]
     # 「服贸会 境内 3万；GITEX 境外 7万」: each fair's region word with its one cost, both regions said
-    places = places or (len(regions_said) > 1 and len({a[0] for a in region_words}) == len(moneys))
+    places = places or (
+        len(regions_said) > 1
+        and len({a[0] for a in region_words}) == len(moneys)
+        and not any(f.value and f.value > 1 for f in fair_counts)  # 「境外展会去了4个 每个12万 境内3个…」: counted
+        and not re.search(r"每|各", t)
+    )
     if not (said_cost or (places and re.search(FAIR_WORDS, t))):
         return False
     # (「…分别多少」 after the costs asks about them: only 分别 before the last cost says one cost per fair)
