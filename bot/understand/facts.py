@@ -645,8 +645,47 @@ def _derived(name: str, spec: dict, t: str) -> Optional[bool]:
     return steps[-1]
 
 
+# the readers that read a part's words again with read_facts, each guarding itself with a flag while it reads: a
+# part's facts depend on which of them are reading, so a reading is remembered per (text, flags) and only for the
+# length of the outermost read (one message's parts are read dozens of times: 259 reads of 37 texts for one batch)
+REENTRY_FLAGS = (
+    "bot.understand.batches._busy",
+    "bot.understand.condition_groups._busy",
+    "bot.understand.ledger_rows._busy",
+    "bot.understand.narrowing._busy",
+    "bot.understand.people_chain._busy",
+    "bot.understand.subgroups._reading",
+    "bot.understand.vague_parts._busy",
+)
+_outer_memo: list = []
+
+
+def _reentry_state() -> tuple:
+    import importlib
+
+    out = []
+    for path in REENTRY_FLAGS:
+        module, name = path.rsplit(".", 1)
+        out.append(bool(getattr(importlib.import_module(module), name)[0]))
+    return tuple(out)
+
+
 def read_facts(text: str) -> dict:
     """Every fact the message states: {fact: bool | str | Span}."""
+    if not _outer_memo:
+        _outer_memo.append({})
+        try:
+            return _read_facts(text)
+        finally:
+            _outer_memo.pop()
+    key = (text, _reentry_state())
+    memo = _outer_memo[-1]
+    if key not in memo:
+        memo[key] = _read_facts(text)
+    return dict(memo[key])
+
+
+def _read_facts(text: str) -> dict:
     from bot.answers.eligibility import facts_from
 
     from bot.understand.retractions import closed_up
