@@ -715,7 +715,7 @@ def _support_item_referred(t: str, family: Optional[str]) -> Optional[str]:
 
     if family not in (None, "classify", "catalog"):
         return None
-    code = clause_named(t)
+    code = clause_named(t) if shapes.search("article_three_named", t) else None  # 「第二个」 numbers a question
     if not code or not code.startswith("3.") or query.clause(code).get("children") or catalog.domain_in(t):
         return None
     return code
