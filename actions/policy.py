@@ -116,10 +116,12 @@ def recurrence_first(dispatcher, tracker):
     if not recurrence.asked(read) or recurrence.listed(read):
         return None
     parts = router.message_parts(read)
-    if len(parts) >= 2 and any(own_figures(normalize(p)) and not recurrence.asked(p) for p in estimate_parts(parts)):
-        return None  # 「离岸150万美元 汇率7 能拿多少？以后每年都有吗」: the estimate, then the other question
+    if len(parts) >= 2 or recurrence.items_named(read) >= 2:
+        return None  # several questions or items (「技先奖多少 只给一回吗 另外创新奖…」): answered part by part
     if own_money(text) and not recurrence.received(read):
         return None
+    if shapes.search("asks_how_much", read) and any(f.kind in ("money", "area") for f in own_figures(normalize(text))):
+        return None  # 「…租了1500平米 每平每月50块…能拿多少 明年还有没有」: the estimate, then whether it comes again
     facts, said = known_facts(tracker)
     answer = recurrence.with_facts(read, facts, said, tracker.get_slot("topic_clause"))
     if answer is None:

@@ -9,6 +9,7 @@ from typing import List, Optional
 from knowledge import query, shapes
 
 from bot.answers.model import Answer
+from bot.understand.segment import clauses, is_question
 
 
 def aspects(t: str) -> List[str]:
@@ -18,17 +19,21 @@ def aspects(t: str) -> List[str]:
         ("截止日期", shapes.search("logistics_deadline", t)),
         ("受理窗口和提交地点", shapes.search("logistics_place", t)),
         ("需要提交的申报材料", shapes.search("logistics_materials", t)),
-        ("申报的具体流程和手续", shapes.search("logistics_steps", t)),
     )
     return [name for name, hit in found if hit]
 
 
 def asked(t: str, context: str = "") -> bool:
-    """Whether `t` asks when, until when, where or with what to apply: an aspect asked, and the text (or the message
-    it is part of, `context`) speaks of applying."""
-    return bool(aspects(t)) and bool(
-        shapes.search("logistics_subject", t) or shapes.search("logistics_subject", context)
-    )
+    """Whether `t` asks when, until when, where or with what to apply: an aspect asked in a clause that asks (「申报材料里
+    要写清楚领域」 says where something goes, it asks nothing of the application), and the text (or the message it is
+    part of, `context`) speaks of applying."""
+    if not _asked_aspects(t):
+        return False
+    return bool(shapes.search("logistics_subject", t) or shapes.search("logistics_subject", context))
+
+
+def _asked_aspects(t: str) -> List[str]:
+    return list(dict.fromkeys(a for c in clauses(t) if is_question(c) for a in aspects(c)))
 
 
 def whole_message(t: str, parts: list) -> bool:
@@ -44,8 +49,6 @@ def whole_message(t: str, parts: list) -> bool:
 def other_questions(t: str) -> str:
     """The clauses of `t` that ask something other than the application's logistics (「离岸奖励最高多少 今年几月份能报」
     → 「离岸奖励最高多少」), with the statements before them; empty when every question is about the logistics."""
-    from bot.understand.segment import clauses, is_question
-
     kept, pending = [], []
     for c in clauses(t):
         if aspects(c):
@@ -62,7 +65,7 @@ def answer(t: str, context: str = "") -> Optional[Answer]:
     """本政策未规定 what was asked, and where it is settled; None when the text asks no such thing."""
     if not asked(t, context):
         return None
-    asked_here = aspects(t)
+    asked_here = _asked_aspects(t)
     d = query.document()
     rules = query.clause("4.1")
     return Answer(

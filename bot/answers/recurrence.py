@@ -55,7 +55,8 @@ def _searched_clause(t: str) -> Optional[str]:
     return hits[0]["key"]
 
 
-def _items_named(t: str) -> int:
+def items_named(t: str) -> int:
+    """How many support items of 第三条 the text names."""
     from bot.estimate.items import detect_items
 
     return len({c.rstrip("ab") for c in detect_items(t) if c.startswith("3")})
@@ -90,7 +91,7 @@ def answer(t: str, topic_clause: Optional[str] = None) -> Optional[Answer]:
         return None
     if not shapes.search("asks_recurrence", t) and not _once(code):
         return None  # 「已经报了3个…第4个还能补吗」: of a yearly item, a count or an amount left, not a recurrence
-    if not shapes.search("asks_recurrence", t) and _items_named(t) >= 2:
+    if not shapes.search("asks_recurrence", t) and items_named(t) >= 2:
         return None  # 「技先领了10万 还能报展会补贴吗」: another item asked after one received, not the same one again
     text = c.get("text") or ""
     where = f"{c['label']}（{c['title']}）"

@@ -208,7 +208,9 @@ def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain
     if every is not None:
         return every
     parts = message_parts(t)
-    if procedure.whole_message(t, parts):  # 「申报啥时候开始 截止到哪天 材料交到哪个窗口」: none of it in the policy
+    if (
+        procedure.whole_message(t, parts) and general.cannot_serve(t) is None
+    ):  # 「申报啥时候开始 截止到哪天 材料交到哪个窗口」: none of it in the policy
         return procedure.answer(t, t)
     answered = None
     if len(parts) >= 2 and _one_request(parts):
@@ -726,7 +728,7 @@ def _support_item_referred(t: str, family: Optional[str]) -> Optional[str]:
 
     if family not in (None, "classify", "catalog"):
         return None
-    code = clause_named(t)
+    code = clause_named(t) if shapes.search("article_three_named", t) else None  # 「第二个」 numbers a question
     if not code or not code.startswith("3.") or query.clause(code).get("children") or catalog.domain_in(t):
         return None
     return code
