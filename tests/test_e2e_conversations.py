@@ -122,6 +122,10 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round52_estimates.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 76.7 %)
     "cases_round54_multi.yaml": 0.97,  # 100 % 2026-12-03 10:45 (first play 83.3 %, sealed, at d9ba820)
     "cases_round55_questions.yaml": 0.97,  # 100 % 2026-12-03 10:59 (first play 80.0 %, sealed, at d9ba820)
+    "cases_round53_questions.yaml": 0.97,  # 100 % 2026-12-03 13:30 (first play 86.7 %, sealed to the end, at 7102382)
+    "cases_round53_estimates.yaml": 0.97,  # 100 % 2026-12-03 13:30 (first play 80.0 %)
+    "cases_round56_questions.yaml": 0.97,  # 100 % 2026-12-03 13:30 (first play 86.7 %, sealed, at b59491f)
+    "cases_round56_estimates.yaml": 0.97,  # 100 % 2026-12-03 13:30 (first play 90.0 %)
 }
 
 
