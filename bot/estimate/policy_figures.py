@@ -130,6 +130,14 @@ def names_threshold(text: str, f) -> bool:
         r"\s*(了)?\s*(吗|么|没有?|不|没)(?![\u4e00-\u9fff]{0,1}(业务|离岸))", text[f.end : f.end + 6]
     ):
         return True  # 「离岸120万 超过100万美元了吗」: whether the amount passes the threshold, asked
+    if re.search(r"(超过|超出|达到|过了|超了)\s*$", text[max(0, f.start - 3) : f.start]) and re.match(
+        rf"\s*(?:{alternation(words['passed_asks'])})(?![\u4e00-\u9fff]{{0,1}}(业务|离岸))", text[f.end : f.end + 6]
+    ):
+        return True  # 「1,002,000 USD 这样算超过100万美元了吧」: whether it passes, asked with a tag
+    if re.search(rf"(?:{alternation(words['compared_before'])})\s*$", text[max(0, f.start - 4) : f.start]) and re.match(
+        rf"\s*(?:{alternation(words['compared_after'])})", text[f.end : f.end + 4]
+    ):
+        return True  # 「刚好比100万美元多一点点」: the threshold compared against, not the amount
     asks = alternation(estimate_words()["threshold_asks"])
     return bool(
         re.search(rf"(?:{asks})\s*(?:{alternation(words['between'])})\s*$", text[max(0, f.start - 8) : f.start])

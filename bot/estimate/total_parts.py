@@ -59,7 +59,11 @@ def _kind_currency(part, inner: str, tail: str) -> Optional[dict]:
     """The part's kind (its words, or 「是离岸的」 after it) and currency; None when it names no kind."""
     kind = None
     for name, words in (("offshore", OFFSHORE), ("onshore", ONSHORE)):
-        if re.search(words, inner) or re.match(rf"\s*(?:的)?(?:是|为|属于|都是|算)?\s*(?:{words})", tail):
+        if re.search(words, inner):
+            kind = kind or name
+    for name, words in (("offshore", OFFSHORE), ("onshore", ONSHORE)):
+        # 「400万是离岸的」 names the part; 「在岸1750万 离岸150万美元」: the next part's own kind word, not this one's
+        if re.match(rf"\s*(?:的)?(?:是|为|属于|都是|算)?\s*(?:{words})(?!\s*(?:是|为|有)?\s*[\d$＄])", tail):
             kind = kind or name
     if kind is None:
         return None
@@ -399,3 +403,28 @@ def resolve(session, norm: str, data: dict, own_figures) -> bool:
     )
     session.clarify = None
     return True
+
+
+def dollars_given(reader) -> None:
+    """「今年总执行额2800万元，其中在岸1.75kw，离岸150万美元（中间价7.0，折合1050万）」: the offshore part in yuan is
+    total − onshore, but the user said it in dollars too: 三（二） counts those dollars (the calculator prefers them),
+    so the yuan part is dropped and its dollars are never asked."""
+    fields = reader.out.fields
+    usd, cny = fields.get("offshore_usd"), fields.get("offshore_cny")
+    if not usd or cny is None or getattr(reader, "_this_total", None) is None:
+        return
+    reader.out.clarifications[:] = [
+        c
+        for c in reader.out.clarifications
+        if not (
+            (getattr(c, "data", None) or {}).get("key") == "offshore_usd"
+            and ((getattr(c, "data", None) or {}).get("said") or {}).get("currency") == "CNY"
+        )
+    ]
+    fields.pop("offshore_cny")
+    rate = fields.get("usd_cny_rate")
+    if rate and usd * rate != cny:
+        reader.out.notes.append(
+            f"离岸按您说的{wan(usd, '美元')}计算；按汇率{rate}折合{wan(usd * rate)}，与总额减在岸得出的{wan(cny)}不一致，"
+            "请核对"
+        )

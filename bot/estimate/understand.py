@@ -903,6 +903,7 @@ class Reader:
         self._rate_only_converted()
         self._no_dollar_in_sight()
         self._offshore_yuan_at_given_rate()
+        total_parts.dollars_given(self)  # 「其中在岸1.75kw，离岸150万美元（折合1050万）」: the dollars said, not asked
         relative_figures.attach(self._derivations, self.out.fields)
         self.out.vague = self._rough_left()
         self.out.clarifications = currency_asks.merge(self.out.clarifications)  # 「离岸45万 … 60万」: asked at once
