@@ -52,12 +52,25 @@ def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: Estimate
     reply = estimate_reply(session, result, title)
     # 「除了引进领军企业那块，另外两项加起来多少」: the sum asked of the other items, under the estimate
     rest = sum_except.line(normalize(user_text(tracker)), result.get("items") or [], explain.item_name)
-    dispatcher.utter_message(text=reply + ("\n" + rest if rest else ""))
+    dispatcher.utter_message(text=reply + ("\n" + rest if rest else "") + many_certs_line(tracker))
     note_estimate(tracker.sender_id, result.get("total_cny", 0))
     events = clear_session() + [SlotSet("estimate_pending", False), saved_inputs(merged)]
     if session.items:
         events.append(SlotSet("topic_clause", session.items[0].replace("a", "").replace("b", "")))
     return events
+
+
+def many_certs_line(tracker: Tracker) -> str:
+    """「CMMI3认证费20万 ITSS维护费5万 另外还想做PCMM CCRC SAS70 ISO27001 这么多个都能补吗」 said as one part: the count
+    三（六） supports a year, under the estimate (a part of its own is answered after it, actions/policy.other_parts)."""
+    from bot.answers import general, router
+    from bot.nlu.normalize import understand
+
+    text = understand(user_text(tracker))
+    if len(router.message_parts(text)) != 1:
+        return ""
+    many = general.many_certs_answer(text)
+    return "\n另外，" + many.text.split("\n")[0] if many is not None else ""
 
 
 def estimate_reply(session: EstimateSession, result: dict, title: str = "") -> str:

@@ -516,6 +516,19 @@ def _estimated_topic(asked: list):
     return items[0] if len(items) == 1 else None
 
 
+def _asks_standard_unnamed(part: str) -> bool:
+    """「按多少比例 最多能补多少钱」: asks a rate or a ceiling and names no support item (estimate_words.yml
+    stated_awards names and loose_names), so it asks about the item just estimated."""
+    from bot.estimate.reading import estimate_words
+
+    words = estimate_words()["stated_awards"]
+    names = [w for group in ("names", "loose_names") for ws in words[group].values() for w in ws]
+    t = normalize(part)
+    if any(w.lower() in t.lower() for w in names):
+        return False
+    return re.search(r"比例|百分之|上限|封顶|最多|最高|多少钱|几成", t) is not None
+
+
 def other_parts(dispatcher, tracker) -> list:
     """After an estimate, the message's other questions (「…能补多少？注册费算在里面吗？」), answered
     part by part; the events of their answers."""
@@ -525,6 +538,12 @@ def other_parts(dispatcher, tracker) -> list:
     yes_no = _yes_no_parts(parts) if len(parts) >= 2 else []
     side = yes_no + (_how_parts(parts) if len(parts) >= 2 else [])
     asked = [p for p in estimate_parts(parts) if p not in side] or estimate_parts(parts)
+    # 「另外还打算新做ITSS PCMM SAS70 CCRC 一共5个资质 是不是都能补」: more certifications than 三（六） supports a
+    # year, asked whether all can be: a question of its own (the count), not more figures of the estimate
+    from bot.answers import general
+
+    counted = [p for p in asked if general.many_certs_answer(p) is not None]
+    asked = [p for p in asked if p not in counted] or asked
     others = [p for p in parts if p not in asked]
     # 「今年离岸大概一百八十万美金左右吧」: a figure told with a hedge, read by the estimate, asks nothing of its own
     others = [p for p in others if not shapes.search("hedged_statement", normalize(p))]
@@ -533,7 +552,18 @@ def other_parts(dispatcher, tracker) -> list:
     from bot.understand.inherit import with_context
 
     others = [with_context(p, parts) for p in others]  # 「这个业务属于哪个领域」: the business described before it
-    topic = _estimated_topic(asked) or tracker.get_slot("topic_clause")
+    estimated = _estimated_topic(asked)
+    topic = estimated or tracker.get_slot("topic_clause")
+    # 「…硬件1200万 软件300万 哪些费用能补 按多少比例 最多能补多少钱」: a rate or ceiling asked with no item of its own
+    # is the estimated clause's, never another clause's standard beside it
+    own_standard = [p for p in others if estimated and _asks_standard_unnamed(p)]
+    if own_standard and len(own_standard) == len(others):
+        from bot.answers import subsidies
+
+        rest = subsidies.clause_answer(estimated, "？".join(own_standard))
+        dispatcher.utter_message(text="另外，" + rest.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
+        return [e for e in answer_events(rest) if e.get("name") != "topic_clause"]
+    others = [p for p in others if p not in own_standard]
     if len(others) == 1:  # one question left (「离岸那块能不能按10%拿」): its verdict on the facts stated too
         rest = router.answer_part(
             None,

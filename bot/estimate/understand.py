@@ -2407,6 +2407,31 @@ class Reader:
         return not any(g.kind not in ("count", "year") and start + max(mine) <= g.start < f.start for g in self.figs)
 
     # -- yes/no items ------------------------------------------------------------------------
+    @staticmethod
+    def _kept_said_of_status(kept: str, t: str) -> bool:
+        """Whether words of an old status (「之前就有的」「复审」) are said of 技术先进型, not of another item the
+        message names nearer to them (「另外SAS70是之前就有的，今年交了维护费」: SAS70's): the subject is the item named
+        last before the words in the same sentence, else the first named after them in the same part."""
+        others = [
+            w for code, ws in estimate_words()["stated_awards"]["loose_names"].items() if code != "3.4" for w in ws
+        ]
+        other = "|".join(re.escape(w) for w in sorted(others, key=len, reverse=True))
+        own = r"技术先进型|技先"
+        for m in re.finditer(kept, t):
+            start = max(t.rfind(c, 0, m.start()) for c in "。？?！!\n") + 1
+            before = [(x.end(), "own") for x in re.finditer(own, t[start : m.start()])]
+            before += [(x.end(), "other") for x in re.finditer(other, t[start : m.start()], re.I)]
+            if before:
+                if max(before)[1] == "own":
+                    return True
+                continue
+            end = min([i for i in (t.find(c, m.end()) for c in "，。；;？?") if i >= 0] or [len(t)])
+            after = [(x.start(), "own") for x in re.finditer(own, t[m.end() : end])]
+            after += [(x.start(), "other") for x in re.finditer(other, t[m.end() : end], re.I)]
+            if not after or min(after)[1] == "own":
+                return True
+        return False
+
     def _flags(self):
         # 「不是新企业」 names the enterprise (新增企业), not the status: a negation covers only what it names
         t = re.sub(
@@ -2425,7 +2450,7 @@ class Reader:
         if stated is None and self.pending == "tech_advanced_new":
             # 「不是新认定的」「今年是复审通过」 answering the question on the status: said of it (facts.yml `bare`)
             stated = facts_in_topic(self.text, ["tech_advanced_new"]).get("tech_advanced_new")
-        if (named or "tech_advanced_new" in (self.known or {})) and re.search(kept, t):
+        if (named or "tech_advanced_new" in (self.known or {})) and self._kept_said_of_status(kept, t):
             self.out.fields["tech_advanced_new"] = False  # 复审通过 is keeping the status, not newly gaining it
         elif stated is not None:
             # facts.yml's words for a first grant (「头一回被认定」「被认定…以前从来没认定过」): its 没 denies no grant;

@@ -130,6 +130,11 @@ def read(r):
     values = r.spread(costs, n if n and n > 1 else None, per, "项", "资质认证", "cert")
     if values is None:
         return
+    shared = _each_of_several(r.text, costs) if len(values) == len(costs) > 1 else None
+    if shared is not None:  # 「CMMI维护费8万，ITSS PCMM CCRC SAS70都新认证了，每个6万」: 1 + 4 certificates
+        certs = [{"name": name, "cost_cny": v} for names_of, v in zip(shared, values) for name in names_of]
+        r.out.fields["certifications"] = cert_elsewhere.left_out(r, certs, elsewhere)
+        return
     certs = []
     for i, v in enumerate(values):
         if len(costs) == 1 and len(values) > 1:  # one cost for each of the certificates named
@@ -143,6 +148,29 @@ def read(r):
     r.out.fields["certifications"] = certs
     if re.search(r"维护", r.text) and not re.search(r"新(获得|拿|取得|通过|认证)|认证费", r.text):
         r.out.notes.append(maintenance_note())
+
+
+def _each_of_several(text: str, costs):
+    """「CMMI维护费8万，ITSS PCMM CCRC SAS70都新认证了，每个6万」: several costs, one of them said with 每个/各 after two or
+    more certificates named since the cost before it: that cost is each of those certificates'. The names each cost
+    stands for, in order; None when no cost is shared so (each cost is then one certificate's)."""
+    out, shared = [], False
+    for i, f in enumerate(costs):
+        start = costs[i - 1].end if i else 0
+        window = text[start : f.start]
+        names: list = []
+        for m in CERT_NAME.finditer(window):
+            name = _known_name(m)
+            if not any(_same_certificate(n, name) for n in names):
+                names.append(name)
+        if len(names) >= 2 and re.search(r"(每个|每项|每一个|每一项|各(?!项)|都是)[^，。；,;0-9]{0,8}$", window):
+            out.append(names)
+            shared = True
+        elif len(names) <= 1:
+            out.append(names or [f"资质{sum(len(x) for x in out) + 1}"])
+        else:
+            return None  # several names before one cost with no 每个: whose cost it is stays as read
+    return out if shared else None
 
 
 def _named_with_the_one_cost(text: str, costs, names: list) -> list:
