@@ -13,6 +13,7 @@ QUESTIONS = [
     ("老板等着要结果 房租补贴最多多少", "房租补贴最多多少"),
     ("在线等，挺急的 培训补贴多少", "培训补贴多少"),
     ("尽快回复我 市场开拓补贴标准是什么", "市场开拓补贴标准是什么"),
+    ("这事挺着急的，实习补贴标准是什么", "实习补贴标准是什么"),
 ]
 
 
@@ -25,7 +26,7 @@ def test_urgency_dropped(said, meant):
 
 @pytest.mark.parametrize(
     "text",
-    ["赶紧补报还来得及吗", "呼叫中心服务包括语音、在线等客户服务", "快点", "急", "谢谢"],
+    ["赶紧补报还来得及吗", "急需人才的企业能报吗", "呼叫中心服务包括语音、在线等客户服务", "快点", "急", "谢谢"],
 )
 def test_words_that_are_not_urgency_kept(text):
     """A word of the question itself (赶紧补报, 在线等客户服务) stays; a message of urgency alone is kept whole."""
