@@ -64,3 +64,11 @@ def test_year_table_untouched():
     """A table of years (tables.py's) has no area column: left alone."""
     t = normalize("年度 在岸(万元) 离岸(万美元)\n2023 1800 120")
     assert (t, [], []) == read_rent_tables(t)
+
+
+def test_markdown_rule_and_monthly_rent():
+    """「|---|---|」 under the header is no row; 月租金 × 12, the 合计 row not counted again."""
+    text, _, problems = read(
+        "| 楼层 | 面积(平方米) | 月租金(元) |\n|---|---|---|\n| 3F | 600 | 36000 |\n| 4F | 300 | 18000 |\n| 合计 | 900 | 54000 |"
+    )
+    assert "租赁面积900平方米，年租金648000元" in text and [] == problems

@@ -115,6 +115,9 @@ def read_rent_tables(text: str) -> Tuple[str, List[str], List[str]]:
         rows, j = [], i + 1
         while j < len(lines):
             cells = _cells(lines[j])
+            if cells and all(re.fullmatch(r":?-{2,}:?", x) for x in cells):  # 「|---|---|」: a markdown table's rule
+                j += 1
+                continue
             if len(cells) != len(header) or _number(cells[a]) is None or _number(cells[r]) is None:
                 break
             rows.append(cells)
