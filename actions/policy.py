@@ -1221,9 +1221,12 @@ class ActionHumanContact(Action):
     async def run(self, dispatcher, tracker, domain):
         from bot.answers import router
 
+        from bot.answers import procedure
+
         t = understand(user_text(tracker))
-        if router.is_classify_question(None, t) and not shapes.search("human_request", t):
-            # 「帮银行做信用卡客服热线 人工加智能客服 归哪个领域」: 人工 names the business, not a person to talk to
+        if (router.is_classify_question(None, t) or procedure.asked(t)) and not shapes.search("human_request", t):
+            # 「帮银行做信用卡客服热线 人工加智能客服 归哪个领域」: 人工 names the business, not a person to talk to;
+            # 「截止几号 材料交到哪个窗口」: the application's logistics, which the policy leaves to 市商务局's notices
             answer = compose_reply(tracker, None)
             if answer.text:
                 say(dispatcher, answer)

@@ -61,6 +61,7 @@ from bot.estimate import (
     not_covered,
     past_awards,
     relative_figures,
+    rent_tables,
     rent_years,
     stated_increment,
     tables,
@@ -519,6 +520,9 @@ class Reader:
         # 「平台投入表（单位w）：/ 服务器 380」: 380万 at a line's end (tables.read_unit_heading); 「费用明细（单位万元）：1 服贸会北京
         # 4.6」: 4.6万元 (unit_heading.py); 「跑了3趟境外展」: 3场 (fair_trips.py)
         # 「姓名 学历 应届 实习期(月)…」 over a row per person: judged row by row (clauses/base.py read_table_rows)
+        # 「楼层 面积(㎡) 租金(元/㎡/月)」 over a row per floor and a 合计 row: the year's rent and the area (rent_tables.py)
+        pasted, rent_notes, rent_problems = rent_tables.read_rent_tables(pasted)
+        table_problems = table_problems + rent_problems
         self.people_table = tables.people_table(pasted)
         pasted, fair_problems = tables.read_fair_tables(pasted)  # 「活动 境内/境外 是否商务部门指定 展位费…」: by roles
         table_problems = table_problems + fair_problems
@@ -560,7 +564,7 @@ class Reader:
         self._parts_told = set()  # where the words saying a part is of the other kind stand, once asked about
         self.out = Reading()
         self.out.problems.extend(table_problems)  # 「年度 在岸 离岸 汇率」 with rows that do not fit: said, not guessed
-        self.out.notes.extend(total_notes)
+        self.out.notes.extend(rent_notes + total_notes)
         self.out.problems.extend(totals.problems + relative.problems)
         for m in re.finditer(_words(estimate_words()["not_amounts"]), self.text):
             for f in self.figs:  # 「这两个加一块能拿多少」: 一块 is "together", not 1元

@@ -104,6 +104,25 @@ def _glossary():
 
 
 @lru_cache(maxsize=1)
+def _urgency():
+    """synonyms.yml `urgency`: the regexes of urgency and emotion said beside a question."""
+    from knowledge import sources
+
+    return [re.compile(f) for f in sources.load_cached("synonyms").get("urgency") or []]
+
+
+def without_urgency(text: str) -> str:
+    """`text` without 「快点告诉我」「领导催呢」「急急急」: they ask nothing, so they never decide the route. A message
+    that is nothing but urgency is kept as it is."""
+    out = text
+    for pattern in _urgency():
+        out = pattern.sub(" ", out)
+    out = re.sub(r"[ \t]{2,}", " ", out)
+    out = re.sub(r"(?:(?<=[，,。！!？?])|^)[ \t]*[，,。！!]+", "", out).strip(" \t，,")
+    return out if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", out) else text
+
+
+@lru_cache(maxsize=1)
 def _pinyin():
     """(one regex over every pinyin word, syllables joined → 汉字) from synonyms.yml's pinyin list. A word's
     syllables may be typed apart, together or with an apostrophe (shen bao, shenbao, lian'an); only a whole run
@@ -268,7 +287,7 @@ def _understood(text: str) -> str:
             out = filler.sub("", out)
         if out == before:
             break
-    return out.strip()
+    return without_urgency(out).strip()
 
 
 def nlu_text(text: str) -> str:
@@ -283,4 +302,4 @@ def nlu_text(text: str) -> str:
 def _nlu_text(text: str) -> str:
     """nlu_text() of a text, remembered: the tokenizer and the character model both read it."""
     norm = normalize(text)
-    return understand(text) if re.search(r"[a-z]{2}", norm) else norm
+    return understand(text) if re.search(r"[a-z]{2}", norm) else without_urgency(norm)
