@@ -516,19 +516,6 @@ def _estimated_topic(asked: list):
     return items[0] if len(items) == 1 else None
 
 
-def _asks_standard_unnamed(part: str) -> bool:
-    """「按多少比例 最多能补多少钱」: asks a rate or a ceiling and names no support item (estimate_words.yml
-    stated_awards names and loose_names), so it asks about the item just estimated."""
-    from bot.estimate.reading import estimate_words
-
-    words = estimate_words()["stated_awards"]
-    names = [w for group in ("names", "loose_names") for ws in words[group].values() for w in ws]
-    t = normalize(part)
-    if any(w.lower() in t.lower() for w in names):
-        return False
-    return re.search(r"比例|百分之|上限|封顶|最多|最高|多少钱|几成", t) is not None
-
-
 def other_parts(dispatcher, tracker) -> list:
     """After an estimate, the message's other questions (「…能补多少？注册费算在里面吗？」), answered
     part by part; the events of their answers."""
@@ -554,16 +541,6 @@ def other_parts(dispatcher, tracker) -> list:
     others = [with_context(p, parts) for p in others]  # 「这个业务属于哪个领域」: the business described before it
     estimated = _estimated_topic(asked)
     topic = estimated or tracker.get_slot("topic_clause")
-    # 「…硬件1200万 软件300万 哪些费用能补 按多少比例 最多能补多少钱」: a rate or ceiling asked with no item of its own
-    # is the estimated clause's, never another clause's standard beside it
-    own_standard = [p for p in others if estimated and _asks_standard_unnamed(p)]
-    if own_standard and len(own_standard) == len(others):
-        from bot.answers import subsidies
-
-        rest = subsidies.clause_answer(estimated, "？".join(own_standard))
-        dispatcher.utter_message(text="另外，" + rest.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
-        return [e for e in answer_events(rest) if e.get("name") != "topic_clause"]
-    others = [p for p in others if p not in own_standard]
     if len(others) == 1:  # one question left (「离岸那块能不能按10%拿」): its verdict on the facts stated too
         rest = router.answer_part(
             None,
