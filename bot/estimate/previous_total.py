@@ -28,7 +28,7 @@ from bot.estimate.reading import (
 )
 
 # 「含离岸」「包含离岸」: an offshore word that says the total holds it, not a kind of its own
-_HOLDS = rf"(?:含|包含|包括|连同)了?(?:{OFFSHORE})|(?:{ONSHORE})(?:和|与|跟|加|\+|、)?(?:{OFFSHORE})"
+HOLDS_OFFSHORE = rf"(?:含|包含|包括|连同)了?(?:{OFFSHORE})|(?:{ONSHORE})(?:和|与|跟|加|\+|、)?(?:{OFFSHORE})"
 
 
 def whole_before(words_before: str) -> bool:
@@ -37,7 +37,7 @@ def whole_before(words_before: str) -> bool:
     w = estimate_words()["previous_total"]
     if re.search(r"\d", words_before):
         return False
-    if re.search(rf"{OFFSHORE}|{ONSHORE}", re.sub(_HOLDS, "", words_before)):
+    if re.search(rf"{OFFSHORE}|{ONSHORE}", re.sub(HOLDS_OFFSHORE, "", words_before)):
         return False
     return bool(re.search(_alt(w["whole_before"]), words_before))
 
@@ -81,7 +81,7 @@ def take(reader) -> bool:
     if re.search(r"比|较|相比|同比|增加|增长|多|少|减|降|差|涨|跌", before):
         return False  # 「较上年增加了450万」: a difference, never last year's amount
     read = "whole" if whole_before(before) else said_after(t[f.end : f.end + 30])
-    if re.search(rf"{OFFSHORE}|{ONSHORE}", re.sub(_HOLDS, "", before)):
+    if re.search(rf"{OFFSHORE}|{ONSHORE}", re.sub(HOLDS_OFFSHORE, "", before)):
         return False  # 「去年在岸合计1.2亿」: a kind of its own, read as before
     if read is None:
         return False
@@ -184,7 +184,7 @@ def note(value: Decimal, read: str) -> str:
 def names_a_kind(text: str) -> bool:
     """Whether an answer names 在岸/离岸 as the figure's kind (「是在岸的」), once the words that say a total holds
     offshore business (「含离岸」) or that a year had none (「没有离岸」) are set aside."""
-    rest = re.sub(_HOLDS, "", text)
+    rest = re.sub(HOLDS_OFFSHORE, "", text)
     rest = re.sub(rf"(?:没有|没|无|不是|非)[^，,。；;\d]{{0,2}}(?:{OFFSHORE}|{ONSHORE})(?:业务)?", "", rest)
     rest = re.sub(_alt(estimate_words()["previous_total"]["all_onshore_after"]), "", rest)
     return bool(re.search(rf"{OFFSHORE}|{ONSHORE}|美元|美金", rest))

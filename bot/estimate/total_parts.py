@@ -23,6 +23,7 @@ import re
 from decimal import Decimal
 from typing import Optional
 
+from bot.estimate.previous_total import HOLDS_OFFSHORE  # 「含离岸」「在岸加离岸」: no kind of its own
 from bot.estimate.reading import (
     OFFSHORE,
     ONSHORE,
@@ -36,8 +37,6 @@ from bot.estimate.reading import (
 )
 
 _STOP = "。；;！？!?\n"
-# 「含离岸」「在岸加离岸」: words that say a figure holds offshore business (no kind of its own)
-_HOLDS = rf"(?:含|包含|包括|连同)了?(?:{OFFSHORE})|(?:{ONSHORE})(?:和|与|跟|加|\+|、)?(?:{OFFSHORE})"
 _YUAN = r"人民币|rmb|元|折成|折合|折算|折了|已折|换算|换成"
 # a change said of the part's kind (「其中离岸多了100万」): no part of the total
 _CHANGE = r"比|较|同比|多了|少了|增加|增长|减少|下降|涨|降了|多出"
@@ -149,7 +148,7 @@ def _host(reader, f) -> bool:
     if f.value is None or f.currency not in (None, "CNY") or reader._year(f.start) not in ("previous", "current"):
         return False
     own = _own_words(reader, f)
-    if re.search(rf"{OFFSHORE}|{ONSHORE}", re.sub(_HOLDS, "", own)):
+    if re.search(rf"{OFFSHORE}|{ONSHORE}", re.sub(HOLDS_OFFSHORE, "", own)):
         return False
     if re.search(r"比|较|相比|同比|多了|少了|增加|增长|减少|下降", own):
         return False
