@@ -327,9 +327,9 @@ def settle(reader) -> None:
             said_last = [previous_total.note(last, "whole"), previous_total.note(last, "onshore")]
             said_last.append(getattr(reader, "_plain_note", None))
             reader.out.notes[:] = [n for n in reader.out.notes if n not in said_last]
-            change = f"增加{wan(difference)}" if difference > 0 else f"减少{wan(-difference)}，没有增量"
-            if difference == 0:
-                change = "没有增加，没有增量"
+            from bot.estimate.year_totals import change_words
+
+            change = change_words(difference)
             reader.out.notes.append(
                 f"您说今年执行额{wan(host.value)}是全年合计，{said}是其中一部分，不再另加；上年{wan(last)}也是全年合计："
                 f"今年比上年{change}，增量按两年合计直接相减（不需要汇率）"

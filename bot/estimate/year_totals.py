@@ -266,11 +266,16 @@ def take(reader) -> bool:
     else:
         fields["increment_cny"] = max(Decimal(0), difference)
         how = "（增量不需要汇率）"
-    change = f"增加{wan(difference)}" if difference > 0 else f"减少{wan(-difference)}，没有增量"
-    if difference == 0:
-        change = "没有增加，没有增量"
+    change = change_words(difference)
     reader.out.notes.append(
         f"您说的执行额是两年各自的全年合计（已含折算后的离岸部分）：{said}，今年比上年{change}；"
         f"增量按两年合计直接相减，离岸部分不重复计入{how}；离岸业务奖励另按今年离岸{wan(usd.value, '美元')}计算，两项互不影响"
     )
     return True
+
+
+def change_words(difference) -> str:
+    """How this year's total differs from last year's, as a note says it (增加… / 减少…，没有增量 / 没有增加，没有增量)."""
+    if difference == 0:
+        return "没有增加，没有增量"
+    return f"增加{wan(difference)}" if difference > 0 else f"减少{wan(-difference)}，没有增量"
