@@ -137,9 +137,7 @@ def _without_dollars(reader, pair) -> bool:
     reader.out.fields["increment_cny"] = max(Decimal(0), difference)
     for f in pair:
         reader.use(f)
-    change = f"增加{wan(difference)}" if difference > 0 else f"减少{wan(-difference)}，没有增量"
-    if difference == 0:
-        change = "没有增加，没有增量"
+    change = change_words(difference)
     holds = "（已含折算后的离岸部分）" if re.search(OFFSHORE, reader.text) else ""
     reader.out.notes.append(
         f"您说的执行额是两年各自的全年合计{holds}：上年{wan(first.value)}、今年{wan(second.value)}，"
