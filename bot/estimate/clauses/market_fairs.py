@@ -1439,7 +1439,9 @@ def _itemised(r) -> bool:
         _ask_unpriced(r, unpriced)
     if _fewer_than_told(r, fairs, unpriced, told, fair_counts):
         return True
-    excluded = [f"{word}{wan(f.value)}" for x in fairs for word, f in x["excluded"]]
+    excluded = [
+        f"{word}{wan(f.value) if f.currency in (None, 'CNY') else f.raw}" for x in fairs for word, f in x["excluded"]
+    ]
     if excluded:
         r.out.notes.append(
             "、".join(excluded) + "不属于第三条第（五）项列明的可补贴费用"
