@@ -4,7 +4,7 @@ import re
 from decimal import Decimal
 
 from calculator.text import grouped
-from bot.estimate.session import restate
+from bot.estimate.session import PREVIOUS_YEAR_OFFSHORE_NOTE, restate
 
 DISCLAIMER = "本结果为预估，最终以市商务局会同市财政局审核认定为准。"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭"
@@ -85,6 +85,8 @@ def render(
     another year's, derived (bot/estimate/relative_figures.py), shown above the item's arithmetic."""
     lines = []
     basis = restate(inputs)
+    if PREVIOUS_YEAR_OFFSHORE_NOTE in notes:  # 「去年离岸有200万美元」 estimated alone: its year is 去年, not 今年
+        basis = basis.replace("今年离岸执行额", "去年离岸执行额").replace("今年汇率", "去年汇率")
     if basis:
         lines.append(f"{title}按{basis}计算：")
     items = result.get("items", [])

@@ -553,7 +553,7 @@ class EstimateSession:
             inp["offshore_usd"] = inp.pop("previous_offshore_usd")
             if "previous_usd_cny_rate" in inp and "usd_cny_rate" not in inp:
                 inp["usd_cny_rate"] = inp.pop("previous_usd_cny_rate")
-            self.notes.append("按您说的去年（业务执行年度）的离岸执行额计算")
+            self.notes.append(PREVIOUS_YEAR_OFFSHORE_NOTE)
 
     def infer_items(self):
         """Items implied by the figures when the user named none ("离岸执行额150万美元能拿多少")."""
@@ -2548,6 +2548,10 @@ def question_for(key: Optional[str], session: EstimateSession) -> str:
             return f"您说的{'、'.join(told)}是哪一项的数字（执行额请说明是在岸还是离岸）？" + ITEMS_QUESTION
         return ITEMS_QUESTION
     return (key and clauses.question(key, session)) or "还需要什么信息，请直接告诉我。"
+
+
+PREVIOUS_YEAR_OFFSHORE_NOTE = "按您说的去年（业务执行年度）的离岸执行额计算"
+"""The note of an offshore-only estimate whose one offshore figure was said of 去年: its read-back names 去年 too."""
 
 
 def describe_field(key: str, value) -> str:
