@@ -21,6 +21,7 @@ from bot.estimate.understand import english_to_chinese
 from bot.estimate.reading import is_what_if
 from bot.estimate.session import (
     ADDS_TO_RUNNING,
+    ASKS_MORE_NOTES,
     EstimateSession,
     added_items,
     calculator_inputs,
@@ -81,12 +82,16 @@ def estimate_reply(session: EstimateSession, result: dict, title: str = "") -> s
     skipped = waiting_notes(waiting, session.inputs.get("year")) + [
         f"缺少{_skip_label(k)}，相关项目未计算。" for k in session.skipped if k not in waiting.values()
     ]
+    notes = list(session.notes)
+    if session.ineligible() and not any(i["qualified"] for i in result["items"]):
+        # 第二条 failed: no figure can change the 0, so nothing more is asked for (rates, last year's amounts)
+        skipped, notes = [], [n for n in notes if n not in ASKS_MORE_NOTES]
     bases = ("3.1", "3.2") if "3.3" in session.items else ()  # 三（三） is 15% of these: shown as its base
     aside = [f"{explain.item_name(c)}按您说的先不计算，不计入合计" for c in result.get("set_aside") or ()]
     text = explain.render(
         result,
         calculator_inputs(session.inputs),
-        session.notes + rent_years.period_notes(session.inputs, result) + aside,
+        notes + rent_years.period_notes(session.inputs, result) + aside,
         skipped,
         failed=session.failed(),
         title=title,

@@ -481,12 +481,8 @@ class EstimateSession:
             return
         if any(k in inp for k in ("onshore_cny", "previous_onshore_cny", "previous_offshore_usd", "new_enterprise")):
             return
-        note = (
-            "业务规模增量奖励（第三条第（一）项）按本年度比上一年度执行额的增量计算，这里没有算；如需一并测算，"
-            "请告诉我上一年度的在岸、离岸执行额（及上一年度汇率），或说明是否为今年新设立的企业"
-        )
-        if note not in self.notes:
-            self.notes.append(note)
+        if INCREMENT_NOT_ESTIMATED_NOTE not in self.notes:
+            self.notes.append(INCREMENT_NOT_ESTIMATED_NOTE)
 
     def _keeps_fairs_told(self, norm: str, running: Optional[dict], adds: bool) -> None:
         """「境外那场10万都是展位和特装」 after several fairs: a detail about one fair told (that fair again, 那场)
@@ -2053,6 +2049,11 @@ class EstimateSession:
                 out[clause.code] = reasons(verdict, verdicts)
         return out
 
+    def ineligible(self) -> bool:
+        """第二条 stated failed (「分公司 税在上海交」): no item can be paid, whatever its figures."""
+        verdict = self.verdicts().get("2")
+        return verdict is not None and verdict.status == "not_met"
+
     def unsure_conditions(self) -> dict:
         """Conditions of the estimated items that nobody has stated yet: {code: [labels]}."""
         calc = set(calculator_inputs(self.inputs))
@@ -2549,6 +2550,13 @@ def question_for(key: Optional[str], session: EstimateSession) -> str:
         return ITEMS_QUESTION
     return (key and clauses.question(key, session)) or "还需要什么信息，请直接告诉我。"
 
+
+INCREMENT_NOT_ESTIMATED_NOTE = (
+    "业务规模增量奖励（第三条第（一）项）按本年度比上一年度执行额的增量计算，这里没有算；如需一并测算，"
+    "请告诉我上一年度的在岸、离岸执行额（及上一年度汇率），或说明是否为今年新设立的企业"
+)
+ASKS_MORE_NOTES = (INCREMENT_NOT_ESTIMATED_NOTE,)
+"""Notes that ask for more figures: left out when 第二条 has failed (no figure can change the 0)."""
 
 PREVIOUS_YEAR_OFFSHORE_NOTE = "按您说的去年（业务执行年度）的离岸执行额计算"
 """The note of an offshore-only estimate whose one offshore figure was said of 去年: its read-back names 去年 too."""
