@@ -475,14 +475,17 @@ def _item_columns(cells: List[str]) -> Optional[dict]:
     """「项目 | 金额 | 单位」: a header whose rows each name their own figure — where the item, its figure and its unit
     (if any) stand; None for any other header."""
     words = table_words()["item_table"]
-    where = {}
+    where, unit = {}, None
     for k, cell in enumerate(cells):
+        name = _BRACKET.sub("", cell).strip()  # 「金额(元)」: the value column, its unit in the bracket
         for role in ("item", "value", "unit", "note"):
-            if cell in words[role] and role not in where:
+            if name in words[role] and role not in where:
                 where[role] = k
+                if role == "value" and name != cell:
+                    unit = (_label(cell.replace(" ", "")) or (None, None, False))[1]
     if len(where) != len(cells) or "item" not in where or "value" not in where:
         return None
-    return where
+    return dict(where, heading_unit=unit) if unit else where
 
 
 def _item_row(where: dict, cells: List[str]) -> Optional[str]:
@@ -490,10 +493,11 @@ def _item_row(where: dict, cells: List[str]) -> Optional[str]:
     「2025年度美元兑人民币中间价(年均) | 7.1884」 → 「2025年度美元兑人民币中间价7.1884；」 (the bracket's words dropped, so
     the rate stands right after its name). None when the row does not give an item and a figure where the header says."""
     words = table_words()
-    get = {role: cells[k] if k < len(cells) else "" for role, k in where.items()}
-    item, value, unit = get["item"], get["value"], get.get("unit", "")
+    get = {role: cells[k] if k < len(cells) else "" for role, k in where.items() if role != "heading_unit"}
+    item, value, unit = get["item"], get["value"], get.get("unit", "") or where.get("heading_unit") or ""
     if not item or _is_cell(item) or _CELL.fullmatch(value) is None or value in words["empty"]:
         return None
+    item = re.sub(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])", "", item)  # 「ITSS 运维二级 年度维护费」: one name
     if any(w in item for w in words["rate_words"]):
         return f"{_rate_word(_BRACKET.sub('', item))}{value}；"
     unit = words["units"].get(unit, unit) if not _CELL.fullmatch(value).group("unit") else ""
