@@ -351,7 +351,7 @@ def _words(leaf: dict, value) -> Optional[str]:
         s = Span.of(value)
         unit = leaf.get("unit", "")
         if s.exact() is not None:
-            return f"{_plain(s.exact())}{unit}"
+            return _in_months(s.exact(), unit) or f"{_plain(s.exact())}{unit}"
         if s.lo is not None and s.hi is None:
             return f"{_plain(s.lo)}{unit}{'多' if s.lo_open else '以上'}"
         if s.hi is not None and s.lo is None:
@@ -360,8 +360,19 @@ def _words(leaf: dict, value) -> Optional[str]:
             return f"{_plain(s.lo)}{unit}多（不到{_plain(s.hi)}{unit}）"
         return f"{_plain(s.lo)}—{_plain(s.hi)}{unit}"
     if isinstance(value, (int, float, Decimal)) or (isinstance(value, str) and _is_number(value)):
-        return f"{_plain(Decimal(str(value)))}{leaf.get('unit', '')}"
+        exact = Decimal(str(value))
+        return _in_months(exact, leaf.get("unit", "")) or f"{_plain(exact)}{leaf.get('unit', '')}"
     return str(value)
+
+
+def _in_months(value: Decimal, unit: str) -> Optional[str]:
+    """「入园刚满8个月」 read as 0.666…年 is said back as 8个月, not 0.67年; a year or more stays in years (两年半 2.5年)."""
+    if unit != "年" or not 0 < value < 1:
+        return None
+    months = value * 12
+    if abs(months - months.to_integral_value()) > Decimal("0.02"):
+        return None
+    return f"{int(months.to_integral_value())}个月"
 
 
 def _is_number(s: str) -> bool:

@@ -1119,7 +1119,7 @@ class TestEvaluate:
             ("3.2", {"offshore_usd": 1000000}, "offshore", "100万美元"),
             ("3.8.2b", {"park_foreign_investment_usd": 10000000}, "investment", "1000万美元"),
             ("3.8.2b", {"park_foreign_investment_usd": 25000000}, "investment", "2500万美元"),
-            ("3.7.2", {"labor_contract_years": D(10) / D(12)}, "contract", "0.83年"),  # 10个月
+            ("3.7.2", {"labor_contract_years": D(10) / D(12)}, "contract", "10个月"),  # under a year: in months
             ("3.8.2a", {"top_operating_years": D(14) / D(12)}, "running", "1.17年"),  # 14个月
             ("3.7.2", {"labor_contract_years": Span(hi=D(10) / D(12), hi_open=True)}, "contract", "不到0.83年"),
             ("3.7.4", {"interns_per_year": "很多"}, "interns", "很多"),
@@ -1133,9 +1133,9 @@ class TestEvaluate:
         assert expected == checks[leaf_id].stated
 
     def test_stated_repeating_decimal(self):
-        """A duration read in months (劳动合同10个月 = 10/12 年) is stated with at most two decimals."""
+        """A duration read in months (劳动合同10个月 = 10/12 年) is stated in months, never as a repeating decimal."""
         checks = {c.id: c for c in evaluate("3.7.2", {"labor_contract_years": D(10) / D(12)}).checks}
-        assert ("0.83年", None) == (checks["contract"].stated, re.search(r"\d\.\d{3,}", checks["contract"].stated))
+        assert ("10个月", None) == (checks["contract"].stated, re.search(r"\d\.\d{3,}", checks["contract"].stated))
 
     def test_shared_verdicts(self):
         """A verdict already in `verdicts` is returned as is, and required clauses are stored there too."""
