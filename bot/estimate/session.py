@@ -14,6 +14,7 @@ from typing import List, Optional
 from bot.estimate import (
     clauses,
     corrections,
+    count_corrections,
     fair_fixes,
     other_year_costs,
     previous_total,
@@ -1023,6 +1024,12 @@ class EstimateSession:
                 self.notes.append(note)
                 self.last_keys.append(key)
                 return True
+        if correction and not first:
+            counted = count_corrections.corrected_count(self.inputs, normalize(text or ""), self.items)
+            if counted is not None:  # 「不对，满6个月的是27个」: the clause's qualified count
+                self.inputs[counted[0]] = counted[1]
+                self.last_keys.append(counted[0])
+                return True
         if correction and self.inputs.get("fairs"):
             fairs = clauses.market_fairs.correct_part(self.inputs["fairs"], normalize(text or ""))
             if fairs is not None:  # 「布展费其实是2.8万」: one named part of a fair told part by part
@@ -1215,7 +1222,7 @@ class EstimateSession:
             return False
         for key in reversed(self.last_keys):
             old = self.inputs.get(key)
-            if isinstance(old, list) and len(old) >= 2 and all("cost_cny" in e for e in old):
+            if isinstance(old, list) and len(old) >= 2 and all(isinstance(e, dict) and "cost_cny" in e for e in old):
                 if len({e["cost_cny"] for e in old}) != 1:
                     return False  # told one by one: which one is meant is not said
                 self.inputs[key] = [dict(e, cost_cny=money[0].value) for e in old]
@@ -1227,7 +1234,7 @@ class EstimateSession:
         """「更正一下 人数是18个 不是25」: the list just told, its entries alike, now has n of them."""
         for key in reversed(self.last_keys):
             old = self.inputs.get(key)
-            if isinstance(old, list) and old and all("cost_cny" in e for e in old):
+            if isinstance(old, list) and old and all(isinstance(e, dict) and "cost_cny" in e for e in old):
                 if len({e["cost_cny"] for e in old}) != 1 or len(old) == n:
                     return False  # told one by one: which ones go is not said
                 self.inputs[key] = [dict(old[0]) for _ in range(n)]

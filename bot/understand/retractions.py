@@ -9,6 +9,8 @@ clause before the correction word gives way to what follows. The words are knowl
 import re
 from functools import lru_cache
 
+from bot.understand import figure_corrections
+
 _CLAUSE_END = "，,。；;！!？?\n"
 _SENTENCE_END = "。；;！!？?\n"
 # a correction word stands apart from the claim it corrects: after a stop, a space, 「……」 or 「——」, maybe with the
@@ -35,9 +37,18 @@ def _patterns() -> tuple:
         rf"(?<!对)(?:{alternation(w['corrections'])}|不对(?=[\s，,。；;！!…—~]|$)|"
         # 「不对布展是1.5万」: 不对 right before what is corrected and its new figure
         rf"不对(?![外吧吗啊劲应称头比口])(?=[^，,。；;！!？?\n\d]{{1,8}}?(?:是|为|改成|改为)\s*[0-9一二两三四五六七八九十])|"
-        rf"(?:哦|噢|喔|啊|呃|额)不是(?=[\s，,。；;！!…—~]+[^，,。；;！!？?\n]{{0,12}}?[0-9一二两三四五六七八九十]))"
+        rf"(?:哦|噢|喔|啊|呃|额)不是(?=[\s，,。；;！!…—~]+[^，,。；;！!？?\n]{{0,12}}?[0-9一二两三四五六七八九十])|"
+        # 「30个…sorry，是28个」「150万 哦不… 是120万」: an apology or a bare 哦不 before a new figure said bare
+        rf"(?:sorry|sry|(?:哦|噢|喔|啊|呃)不(?![是对]))(?=[\s，,。；;…—~]*(?:应该|应当|其实|实际)?(?:是|为)\s*[0-9一二两三四五六七八九十]))"
     )
     return take_back, correction
+
+
+def _counted(text: str) -> bool:
+    """Whether `text` gives a count or a duration (「是27个满6个月」: an aside before it is passed over)."""
+    from calculator.figures_zh import parse_figures
+
+    return any(f.kind in ("count", "duration_months", "duration_years") for f in parse_figures(text))
 
 
 def _clause_start(text: str, at: int, stops: str) -> int:
@@ -150,7 +161,8 @@ def _after_correction(text: str, after: int) -> str:
         if _NAMING.search(aside.group(1)) and not _CHECKED.search(aside.group(1)):
             return rest
         after_aside = rest[aside.end() :].lstrip(_CLAUSE_END + " …—-~.")
-        if not _money_figures(re.split(r"[，,。；;！!？?\n]", after_aside, maxsplit=1)[0]):
+        first = re.split(r"[，,。；;！!？?\n]", after_aside, maxsplit=1)[0]
+        if not _money_figures(first) and not _counted(first):
             return rest
         rest = after_aside
 
@@ -582,6 +594,10 @@ def without_retracted(text: str) -> str:
             continue
         if _ORDINAL_REPLACEMENT.match(_after_correction(text, m.end())):
             continue  # 「分别6万 8万 哦不对 第三场是5万」: no third figure said — nothing is placed (no item blanked)
+        counted = figure_corrections.placed(text, len(lead), len(text) - len(_after_correction(text, m.end())))
+        if counted is not None:  # 「28人…满6个月，另外4个…不对，…是27个满6个月，5个不满」: each count in its old place
+            text, blanked_to = counted, m.end()
+            continue
         if _has_figure(claim):
             # 「cmmi3认证费25w 额 等下 刚才说错了 是cmmi5 认证费35w」: the item said with its figure gives way to the one
             # said after the correction word; 「…不是1万」 (an old figure named) is read by bot/estimate/corrections.py
@@ -612,7 +628,9 @@ def without_retracted(text: str) -> str:
                     # after the words that name it (去年离岸执行额), the correction and its aside blanked
                     text, blanked_to = _put_in_place(text, bare, len(lead), m.end()), m.end()
                 else:
-                    text, blanked_to = _blank(text, *(kept or (item, m.end()))), m.end()
+                    # 「费用8万，哦不对，是6万」: the stops after the correction word go too, so 「费用 是6万」 reads as one
+                    end = m.end() if kept else m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip("，, …—-~"))
+                    text, blanked_to = _blank(text, *(kept or (item, end))), m.end()
             continue
         if not claim.strip(" —-…．."):
             continue  # 「不对，是8万」 answers the bot
