@@ -74,6 +74,8 @@ class TestRefines:
             "今年培训了40个学员，其中30个本科考核合格签了两年合同，剩下10个考核没过，能补多少",  # its own group
             "换成下半年那批：36个学员里30个大专以上考核通过签了一年合同，6个没考过",  # a count not held
             "60个学员都符合条件",  # the group said again, no part
+            "其中3个项目经理参加了涉外培训 每人2万",  # another item's people
+            "我们还有40个项目经理 20个高管参加了涉外培训",  # another item's people, adding up to the count by chance
         ],
     )
     def test_a_new_batch_or_another_group_is_no_refinement(self, text):

@@ -82,7 +82,7 @@ def refined(text: str, running: Optional[dict]) -> Optional[int]:
     if not group:
         return None
     norm = normalize(text or "")
-    if new_batch(norm):
+    if new_batch(norm) or _names_another_item(norm, running):
         return None
     counts = _counts(norm)
     if not counts:
@@ -98,6 +98,16 @@ def refined(text: str, running: Optional[dict]) -> Optional[int]:
     if named is None or not any(n < named for n in said):
         return None
     return named
+
+
+def _names_another_item(norm: str, running: dict) -> bool:
+    """Whether the message names an item the running estimate does not compute (「其中3个项目经理参加了涉外培训 每人2万」
+    after trainees counted): its people are that item's, never a part of the group held."""
+    from bot.estimate import items as item_words
+    from bot.estimate.session import items_for_inputs
+
+    named = set(item_words.detect_items(norm))
+    return bool(named - set(items_for_inputs(running)))
 
 
 def _own_group(said: list) -> bool:
