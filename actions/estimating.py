@@ -33,6 +33,7 @@ from bot.estimate.session import (
 )
 from bot.nlu.normalize import normalize
 from bot.understand import facts as fact_reader
+from bot.understand.refined_group import refines
 
 
 def finish(dispatcher: CollectingDispatcher, tracker: Tracker, session: EstimateSession) -> List[Dict[Text, Any]]:
@@ -636,7 +637,10 @@ def amend_last_estimate(dispatcher, tracker, intent="correct_value"):
         dispatcher.utter_message(text=session.question())
         return save_session(session, tracker) + [SlotSet("estimate_pending", False)]
     if turn.understood and session.inputs == inputs and not getattr(session, "facts_changed", False):
-        return restated(dispatcher, session, user_text(tracker), inputs)
+        events = restated(dispatcher, session, user_text(tracker), inputs)
+        if events is not None or not refines(user_text(tracker), inputs):
+            return events
+        # 「60人里…签了1年以上的有48个，另外12个签的是半年」 said again: the same part of the group, the estimate again
     if not (turn.understood and session.status == "done"):
         return None
     session.keep_named_items(user_text(tracker))

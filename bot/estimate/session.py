@@ -42,6 +42,7 @@ from calculator.inputs import FIELDS as CONTRACT_FIELDS
 from calculator.inputs import field_type
 
 from bot.understand.fresh_group import describes_afresh
+from bot.understand.refined_group import refines
 
 LIST_FIELDS = clauses.keys_of_type("list")
 THIS_YEAR = ("onshore_cny", "offshore_usd", "usd_cny_rate")  # 三（一）/（二）: the year estimated
@@ -387,6 +388,7 @@ class EstimateSession:
         codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
         adds = adds and not describes_afresh(norm, running)  # 「今年培训了40人，其中30个…另外10个…」: a new group
+        adds = adds and not refines(norm, running)  # 「60人里…48个，另外12个签的是半年」: the 60 split, no new batch
         adds = adds or innovation_on_running(codes, running, norm)
         if running and running.get("certifications") and not adds:
             # "ITSS是今年新拿的 认证费15万" after CMMI: a certification not yet told is another one
@@ -1139,6 +1141,8 @@ class EstimateSession:
                     self.inputs[key] = max(old - less, 0) + new
                     if less:  # 「硕士里有1个是往届的… 另外还有5个」: a part of the earlier count out, the new ones in
                         self.notes.append(f"按{old} − {less} + {new} = {self.inputs[key]}名计算")
+                    else:  # the reading's own note counts this message's people: the sum is said, never left implied
+                        self.notes.append(f"连同此前的{old}名：按{old} + {new} = {self.inputs[key]}名计算")
                     self.last_keys.append(key)
                     got = True
         added = (
@@ -2356,10 +2360,12 @@ def replaces_a_count(text: str, running: Optional[dict]) -> bool:
 
     if not running:
         return False
+    norm = normalize(text or "")
+    if refines(norm, running):  # 「60人里…的有48个，另外12个签的是半年」: the count held split, its part counted
+        return True
     told = {int(v) for k, v in running.items() if k in COUNT_FIELDS and isinstance(v, (int, Decimal))}
     if not told:
         return False
-    norm = normalize(text or "")
     back = alternation(estimate_words()["refers_back"])
     counts = [f for f in own_figures(norm) if f.kind == "count"]
     restated = [
@@ -2379,6 +2385,8 @@ def removes_a_part(text: str, running: Optional[dict]) -> bool:
     if not running or describes_afresh(text, running):  # 「今年培训了40个学员，其中…剩下10个考核没过」: a new group
         return False
     norm = normalize(text or "")
+    if refines(norm, running):  # 「他们当中有4个是高中毕业的，还有26个是本科」: the people counted split
+        return True
     if running.get("senior_training") and excluded(norm, "3.7.3", clauses.senior_training.PERSON_CONDITIONS)[0]:
         return True  # 「其中3个其实只是大专学历」 after people whose training costs were counted
     if not any(isinstance(running.get(k), (int, Decimal)) for k in COUNT_FIELDS):

@@ -23,7 +23,8 @@ def _count_fields() -> set:
     return {k for c in clauses.CLAUSES if c.person_conditions for k in c.person_conditions[:2] if k}
 
 
-def _held(running: dict) -> set:
+def held_counts(running: dict) -> set:
+    """The counts of people the running estimate holds: the counted fields, the groups and the batches."""
     fields = _count_fields()
     held = {int(v) for k, v in running.items() if k in fields and isinstance(v, (int, Decimal))}
     for key in GROUP_KEYS:
@@ -58,7 +59,7 @@ def describes_afresh(text: str, running: Optional[dict]) -> bool:
 
     if not running:
         return False
-    held = _held(running)
+    held = held_counts(running)
     if not held:
         return False
     norm = normalize(text or "")
@@ -69,4 +70,9 @@ def describes_afresh(text: str, running: Optional[dict]) -> bool:
     # its own group first, then its parts, each within it; a group the estimate holds is that group said again
     if group in held or any(n >= group for n in counts[1:]):
         return False
-    return not _points_back(norm) and not _names_batch_counted(norm, running)
+    if _points_back(norm) or _names_batch_counted(norm, running):
+        return False
+    from bot.understand.refined_group import refines
+
+    # 「其中42个签了一年以上，另外8个签的半年」 after 50: parts of the 50, no new group
+    return not refines(norm, running)

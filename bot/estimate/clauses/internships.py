@@ -288,10 +288,12 @@ def read(r):
     if "interns_per_year" not in r.out.fields:
         _interns_floor(r)
     for f in r.unused("count"):
-        if r.pending == "interns_per_year":
+        # the field asked, when this message has not counted it already: 「这28个实习生中…的有20个，另外8个已经离职」
+        # answers with 20 (its note says so); the 28 left over is the group, never the answer over it
+        if r.pending == "interns_per_year" and "interns_per_year" not in r.out.fields:
             r.out.fields["interns_per_year"] = int(f.value)
             r.use(f)
-        elif r.pending == "qualified_interns":
+        elif r.pending == "qualified_interns" and "qualified_interns" not in r.out.fields:
             r.out.fields["qualified_interns"] = int(f.value)
             r.use(f)
     if "qualified_interns" in r.out.fields and (
