@@ -76,7 +76,11 @@ def answer(text: str) -> Answer:
     if origin or (shapes.search("catalog_word", text) and shapes.search("changed_words", text)):
         scope, adjust, listed = d["scope"], d["catalog_adjustment"], d["catalog"]
         # 「这23个领域是郑州自己定的吗」: the catalogue's issuers answer it first
-        lead = f"不是郑州自己定的，是{listed['issued_by']}的全国目录。" if shapes.search("made_locally_asked", text) else ""
+        lead = (
+            f"不是郑州自己定的，是{listed['issued_by']}的全国目录。"
+            if shapes.search("made_locally_asked", text)
+            else ""
+        )
         return Answer(
             f"{lead}{scope['text']}（{query.clause(scope['clause'])['label']}）"
             f"{adjust['text']}（{query.clause('4.2')['label']}）也就是说，国家发布新目录后，由市商务局决定是否、何时调整"
