@@ -85,7 +85,10 @@ def figures_first(dispatcher, tracker):
     if (shapes.search("asks_amount", text) and not cap_only) or own_money(text) or adds:
         # a cap asked with nothing to compute from (「展会补贴 境内一场封顶多少」) is the clause's answer
         said = len(dispatcher.messages)
-        return open_detail_noted(dispatcher, said, text, estimate_from_question(dispatcher, tracker))
+        events = open_detail_noted(dispatcher, said, text, estimate_from_question(dispatcher, tracker))
+        # 「…how much offshore award? is it the whole amount or only the part above the threshold?」: a rule asked
+        # inside the one part the estimate reads
+        return events if events is None else events + other_parts(dispatcher, tracker)
     return None
 
 
@@ -500,7 +503,9 @@ def _how_parts(parts: list) -> list:
     their own: answered after the estimate with the rule; their item is not estimated."""
     from bot.estimate.session import own_figures
 
-    return [p for p in parts if not own_figures(normalize(p)) and shapes.search("asks_how_computed", p)]
+    # 「顺便问下超过100万美元之后是按全部金额算还是只算超过的那部分」: the policy's threshold quoted, the rule asked
+    how = ("asks_how_computed", "whole_or_excess")
+    return [p for p in parts if not own_figures(normalize(p)) and any(shapes.search(h, p) for h in how)]
 
 
 def _estimated_topic(asked: list):
@@ -514,6 +519,14 @@ def _estimated_topic(asked: list):
     codes = detect_items(said) or EstimateSession.start(said).items
     items = list(dict.fromkeys(c.rstrip("ab") for c in codes))
     return items[0] if len(items) == 1 else None
+
+
+def _rule_clauses(asked: list) -> list:
+    """「离岸今年210万美元 汇率7.1 能拿多少 是全额算还是只算超过100万的部分」: a rule question inside the estimate's own
+    part (whole amount or only the part over the threshold), which the estimate's arithmetic does not answer."""
+    from bot.understand.segment import clauses
+
+    return [c for p in asked for c in clauses(p) if shapes.search("whole_or_excess", c)]
 
 
 def other_parts(dispatcher, tracker) -> list:
@@ -534,6 +547,7 @@ def other_parts(dispatcher, tracker) -> list:
     others = [p for p in parts if p not in asked]
     # 「今年离岸大概一百八十万美金左右吧」: a figure told with a hedge, read by the estimate, asks nothing of its own
     others = [p for p in others if not shapes.search("hedged_statement", normalize(p))]
+    others += _rule_clauses(asked)
     if not asked or not others:
         return []
     from bot.understand.inherit import with_context
@@ -541,6 +555,11 @@ def other_parts(dispatcher, tracker) -> list:
     others = [with_context(p, parts) for p in others]  # 「这个业务属于哪个领域」: the business described before it
     estimated = _estimated_topic(asked)
     topic = estimated or tracker.get_slot("topic_clause")
+    from bot.answers.estimated_item import with_estimated_item
+
+    # 「…硬件1200万 软件300万 哪些费用能补 按多少比例 最多能补多少钱」: a rate or ceiling asked with no item, clause
+    # or whole of its own is the estimated item's, never the clause whose words the search finds (三（二）'s 按…比例)
+    others = [with_estimated_item(p, estimated) for p in others]
     if len(others) == 1:  # one question left (「离岸那块能不能按10%拿」): its verdict on the facts stated too
         rest = router.answer_part(
             None,

@@ -72,12 +72,18 @@ def answer(text: str) -> Answer:
             "我不提供汇率数值，测算时请告诉我对应年度的汇率。",
             clause="3.1",
         )
-    if shapes.search("catalog_word", text) and shapes.search("changed_words", text):
-        scope, adjust = d["scope"], d["catalog_adjustment"]
+    origin = shapes.search("catalog_origin", text)
+    if origin or (shapes.search("catalog_word", text) and shapes.search("changed_words", text)):
+        scope, adjust, listed = d["scope"], d["catalog_adjustment"], d["catalog"]
+        # 「这23个领域是郑州自己定的吗」: the catalogue's issuers answer it first
+        lead = (
+            f"不是郑州自己定的，是{listed['issued_by']}的全国目录。"
+            if shapes.search("made_locally_asked", text)
+            else ""
+        )
         return Answer(
-            f"目前按{scope['text'][scope['text'].index('《') :].rstrip('。')}认定业务范围"
-            f"（{query.clause(scope['clause'])['label']}）。{adjust['text']}"
-            f"（{query.clause('4.2')['label']}）也就是说，国家发布新目录后，由市商务局决定是否、何时调整"
+            f"{lead}{scope['text']}（{query.clause(scope['clause'])['label']}）"
+            f"{adjust['text']}（{query.clause('4.2')['label']}）也就是说，国家发布新目录后，由市商务局决定是否、何时调整"
             "支持目录；调整之前仍按2018年版执行。",
             clause="4.2",
         )

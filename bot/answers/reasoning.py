@@ -42,6 +42,14 @@ def answer(text: str) -> Optional[Answer]:
             "从第二年起和其他企业一样对比上年度，只对增加的部分给予奖励。\n" + _rule(),
             clause=CLAUSE,
         )
+    # 「这个增量是跟去年全部业务比吗」: the whole of last year's business
+    if shapes.search("compared_with_whole", text):
+        scope = query.document()["increment_scope"]
+        return Answer(
+            f"是，和上年度的服务外包业务执行额整体对比：{scope['text']}。本年度执行额比上年度增加的部分才是增量；"
+            "新增企业首年没有上年度，计算纯增量。\n" + _rule(),
+            clause=CLAUSE,
+        )
     if shapes.search("compared_year", text):
         years = _years(text)
         said = ""

@@ -498,7 +498,9 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
                 clause,
                 topic_domain,
             )
-        if not a.text or any(a.text == b.text for _, b in answers):
+        # the same answer again, or one a part before already gave in full (「这23个领域是郑州自己定的吗？…新版目录
+        # 郑州这边按哪个执行」: the first answer is the second's with its verdict before it)
+        if not a.text or any(a.text == b.text or a.text in b.text for _, b in answers):
             continue
         answers.append((part, a))
         if ((a.clause or "").startswith("3") and (not clause or detect_items(part))) or not clause:
@@ -697,6 +699,7 @@ OWN_ROUTES = (
     "who_applies",
     "procedure",
     "catalog_update",
+    "catalog_origin",
     "new_policy",
     "exchange_rate",
     "amount_basis",
@@ -857,7 +860,7 @@ def compose_one(
         or general.implemented_named(t)
     ):
         return general.answer(t)
-    if shapes.search("catalog_update", t):
+    if shapes.search("catalog_update", t) or shapes.search("catalog_origin", t):
         return general.answer(t)
     if shapes.search("procedure", t):
         return general.answer(t)

@@ -60,6 +60,23 @@ def once_line(code: str, text: str) -> str:
     return f"是一次性奖励，只给一次，不是每年都有：{c['label']}写的是“{once.group(0)}”。"
 
 
+def whole_or_excess_line(code: str, text: str) -> str:
+    """「超过100万美元之后是按全部金额算还是只算超过的那部分」 of a clause with a threshold and a rate: the threshold
+    decides who gets the award, the rate is on the base the clause names (the whole amount); empty otherwise."""
+    if not shapes.search("whole_or_excess", text):
+        return ""
+    figs = query.clause(code)["figures"]
+    threshold = [f for f in figs if "threshold" in f["key"]]
+    rate = [f for f in figs if f["key"] == "rate"]
+    base = re.match(r"按([^（(，,%\d]+)", rate[0]["text"]) if rate else None
+    if not threshold or not base:  # (三（八）3's 30% is of the rent, not of the amount its threshold is on)
+        return ""
+    return (
+        f"按全部{base.group(1)}算，不是只算超过的那部分：“{threshold[0]['text']}”是能否享受这一项的门槛；"
+        f"达到门槛后，{rate[0]['text']}，条款没有“只对超过部分”的说法（{query.clause(code)['label']}）。"
+    )
+
+
 def aspect_line(code: str, text: str) -> str:
     """A direct answer to 上限/比例/条件/境内外 questions, from the clause's figures."""
     if not text:
@@ -67,6 +84,9 @@ def aspect_line(code: str, text: str) -> str:
     once = once_line(code, text)
     if once:
         return once
+    whole = whole_or_excess_line(code, text)
+    if whole:
+        return whole
     costs = query.clause(code).get("eligible_costs") or []
     if costs and shapes.search("travel_costs", text):
         return (
