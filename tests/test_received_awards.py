@@ -65,10 +65,6 @@ class TestReceivedPhrases:
         """「…领过了 参加展会的费用…」: the fair after the receipt's verb is the question's."""
         assert received_awards.received(understand("资质认证补贴我们领过了 参加展会的费用还能补吗")) == ["3.6"]
 
-    def test_funder_beyond_the_city(self):
-        assert received_awards.funder(understand("展会去年省里补过一次 市里还能补吗")) == "beyond"
-        assert received_awards.funder(understand("技先领了10万 还能报展会补贴吗")) is None
-
 
 class TestAnswers:
     @pytest.mark.parametrize("text,got,asked,label", OTHER_ITEM)

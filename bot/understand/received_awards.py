@@ -147,18 +147,6 @@ def without_received(t: str) -> str:
     return out
 
 
-def funder(t: str) -> Optional[str]:
-    """ "city" or "beyond" for the funder a received phrase of `t` names (「区里补过」「省里补过一次」), else None."""
-    w = _words()
-    for a, b, _ in phrases(t):
-        span = t[max(0, a - 4) : b]
-        if re.search(_alt(w["funders_beyond"]), span):
-            return "beyond"
-        if re.search(_alt(w["funders_city"]), span):
-            return "city"
-    return None
-
-
 def note(got: List[str], asking: List[str]) -> str:
     """「您说已经领过的…是另一项支持，不影响按…的条件申报；…」 with 第四条第（三）项's own words."""
     from knowledge import query
