@@ -181,3 +181,23 @@ class TestTakenForAFigure:
         out = reply(text, intent="inform", action=ActionLooseAnswer())
         assert all(w in out for w in words)
         assert "0元" not in out and "我来帮您测算" not in out
+
+
+def test_a_one_time_award_asked_again_is_not_a_double_claim():
+    """「去年新认定技术先进型 已经拿了10万 今年还能再拿一次不」 taken for a figure: 一次性, not 第四条第（三）项."""
+    from actions.estimate import ActionLooseAnswer
+
+    out = reply("去年新认定技术先进型 已经拿了10万 今年还能再拿一次不", intent="inform", action=ActionLooseAnswer())
+    assert "一次性" in out and "不能" in out
+
+
+def test_a_district_park_policy_is_a_claim_elsewhere():
+    """「去年已经在高新区的政策里拿过补贴了 市里这个还能再报一次吗」: 第四条第（三）项 decides."""
+    assert (
+        message_facts("同一个CMMI认证 去年已经在高新区的政策里拿过补贴了 市里这个还能再报一次吗").get(
+            "claimed_elsewhere"
+        )
+        is True
+    )
+    out = reply("同一个CMMI认证 去年已经在高新区的政策里拿过补贴了 市里这个还能再报一次吗")
+    assert "不得重复申报" in out
