@@ -306,6 +306,8 @@ class ActionLooseAnswer(Action):
                 details_first,
                 stated_awards_first,
                 what_if_after_verdict,  # 「如果再多收一个凑够20个呢 …」 after a verdict: the estimate it supposes
+                recurrence_first,  # 「去年拿过技术先进型的10万，今年复审通过了还能拿吗」 taken for a figure: 一次性, not 0 元
+                double_claim_first,  # 「展会去年省里补过一次 市里还能补吗」 taken for a figure: 第四条第（三）项
             )  # 「再加上技先的10万 一共多少」
             if events is not None:
                 return done + events

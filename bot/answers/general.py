@@ -98,7 +98,7 @@ def answer(text: str) -> Answer:
     if shapes.search("double_claim_general", text):
         return Answer(
             _clause_text("4.3").split("单个企业")[0] + "即与本市其他政策交叉或重叠时，由企业自行选择一项，"
-            "不得重复申报。",
+            "不得重复申报。" + _beyond_city(text),
             clause="4.3",
         )
     cap = figure_words("4.3", "annual_total_cap_cny")
@@ -314,3 +314,14 @@ def _base_of_items(codes) -> str:
                 base = "、".join(query.clause(o)["label"] for o in of)
                 return f"而且{c['label']}本身就是在{base}的奖励之上另给的：{leaf['quote']}。"
     return ""
+
+
+def _beyond_city(text: str) -> str:
+    """「省里补过一次 市里还能补吗」: 第四条第（三）项 speaks of 我市其他政策; for a province's or the state's funds the
+    policy is silent, said so (document.yml no_double_claim `beyond_city`); "" when no such funder is named."""
+    from knowledge.sources import load_cached
+
+    rule = load_cached("document")["no_double_claim"]
+    if not any(w in text for w in rule.get("beyond_city") or []):
+        return ""
+    return "\n" + rule["beyond_city_text"]

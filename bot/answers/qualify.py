@@ -252,6 +252,10 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
             # 「有没有要求必须交社保」: what this clause does not require
             extra = unstated.line(code.rstrip("ab"), text)
             part += "\n" + extra if extra else ""
+            from bot.answers import unspecified
+
+            left_open = unspecified.beside_verdict(code, text)  # 「今年升CMMI5了能补吗」: 升级 the policy does not name
+            part += "\n" + left_open if left_open else ""
         parts.append(part)
     return Answer("\n\n".join(parts), clause=codes[0].rstrip("ab"), verdict=verdicts[codes[0]].status)
 
@@ -399,6 +403,32 @@ def _clause_facts(message_facts: dict) -> dict:
     }
 
 
+def _after_received(text: str, facts: dict) -> Optional[Answer]:
+    """「技先领了10万 还能报展会补贴吗」「资质认证补贴我们领过了 参加展会的费用还能补吗」: an item said received beside a
+    question about another one: the verdict on the item asked (its conditions and standard), and a line that the one
+    received is another item — no 重复申报 (bot/understand/received_awards.py). None when the message does not say so, or
+    gives figures of its own to compute with."""
+    from bot.nlu.normalize import understand
+    from bot.understand import received_awards
+
+    if re.search(r"[A-Za-z]{3,}", text):
+        text = understand(text)  # 「tech advanced award already received」: the English words in the policy's
+    pair = received_awards.other_item_asked(text)
+    if pair is None:
+        return None
+    rest = received_awards.without_received(text)
+    if _money(rest) or not (is_shape("qualify", rest) or re.search(r"[吗呢么嘛](?=[\s?？,，。]|$)", rest.strip())):
+        return None
+    got, asking = pair
+    codes = [c for c in asking if c in cond.clause_codes()][:2]
+    if not codes:
+        return None
+    answer = verdict_answer(codes, facts, rest)
+    head, _, tail = answer.text.partition("\n")
+    answer.text = f"{head}\n{received_awards.note(got, codes)}" + (f"\n{tail}" if tail else "")
+    return answer
+
+
 def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
     """A verdict or a "what can we get" list when the message asks for one, else None.
 
@@ -426,6 +456,9 @@ def answer(text: str, facts: dict, message_facts: dict) -> Optional[Answer]:
         return (
             None  # 「PCMM…已经用市里另一个政策报过」 beside other certificates: the estimate leaves it out (四（三）)
         )
+    prior = _after_received(text, facts)
+    if prior is not None:  # 「技先领了10万 还能报展会补贴吗」: the item asked about, not the one received
+        return prior
     from bot.answers import eligibility
 
     several = eligibility.subjects_answer(text)

@@ -68,3 +68,19 @@ def answer(t: str) -> Optional[Answer]:
     lines.append(_settled_by(kind))
     last = subjects[-1]
     return Answer("\n".join(lines), clause=last.get("clause") or d[last["field"]]["clause"])
+
+
+def beside_verdict(code: str, t: str) -> Optional[str]:
+    """「CMMI3去年补过 今年升CMMI5了能补吗」: under a verdict on `code`, the detail of it the policy leaves open (a kind
+    marked `beside_verdict`), with who settles it; None when the message asks none."""
+    if re.search(r"[A-Za-z]{3,}", t):
+        from bot.nlu.normalize import understand
+
+        t = understand(t)  # 「upgraded to CMMI 5」: the English words in the policy's
+    kind = asked(t)
+    if kind is None or not kind.get("beside_verdict"):
+        return None
+    subjects = [s for s in _subjects(kind, t) if s.get("clause") == code]
+    if not subjects:
+        return None
+    return kind["reply"].format(what="、".join(s["what"] for s in subjects)) + _settled_by(kind)

@@ -254,6 +254,22 @@ def topic_items(topic: Optional[str], norm: str, running: Optional[dict]) -> lis
     return [topic]
 
 
+def _items_asked(norm: str) -> list:
+    """The items the message names, less those it says were received already (「技先去年领过了 今年离岸200万美元…」
+    「离岸奖励去年领过了…增量奖励能拿多少」, bot/understand/received_awards.py) when it asks about another item or gives
+    figures of its own outside those words: the received award is context, not an item of this estimate."""
+    from bot.understand import received_awards
+
+    named = item_words.detect_items(norm)
+    got = [c for c in received_awards.received(norm) if c in named]
+    if not got or ("3.3" in named and set(got) <= {"3.1", "3.2"}):
+        return named
+    others = [c for c in named if c not in got]
+    if others or own_figures(received_awards.without_received(norm)):
+        return others
+    return named
+
+
 def _later_years(norm: str) -> bool:
     words = estimate_words().get("later_years") or []
     return any(w in norm for w in words)
@@ -385,7 +401,7 @@ class EstimateSession:
             scoped, year_notes = other_year_costs.scoped(norm)
             if year_notes:
                 text = norm = scoped
-        codes = item_words.detect_items(norm) or topic_items(topic, norm, running)
+        codes = _items_asked(norm) or topic_items(topic, norm, running)
         adds = bool(ADDS_TO_RUNNING.search(norm)) and bool(running) and not replaces_a_count(norm, running)
         adds = adds and not describes_afresh(norm, running)  # 「今年培训了40人，其中30个…另外10个…」: a new group
         adds = adds and not refines(norm, running)  # 「60人里…48个，另外12个签的是半年」: the 60 split, no new batch
@@ -397,6 +413,7 @@ class EstimateSession:
             adds = bool(said) and not (said & told)
         session = cls(items=codes, facts=known, extends=adds)
         session.notes.extend(park_notes + year_notes)
+        received = [c for c in item_words.detect_items(norm) if c not in codes and c not in item_words.set_aside(norm)]
         aside = [c for c in item_words.set_aside(norm) if c not in codes]
         if aside:  # 「离岸10%那个先不用管」: computed with 0 and not shown (compute, actions/estimating.py)
             session.inputs["_set_aside"] = aside
@@ -441,6 +458,10 @@ class EstimateSession:
                 session.inputs["_unplaced"] = told
         session.advance()
         session._ask_exact_amounts()
+        received = [c for c in received if c not in session.items]
+        if received:  # 「技先去年领过了 今年离岸200万美元…」: the award received is context, said so
+            names = "、".join(item_words.NAMES.get(c, c) for c in received)
+            session.notes.insert(0, f"您说已经领过的{names}是另一项支持，不在这次测算之内，也不影响下面各项")
         return session
 
     def _ask_exact_amounts(self) -> None:

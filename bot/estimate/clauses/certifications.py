@@ -112,7 +112,12 @@ def read(r):
     from bot.estimate import cert_elsewhere
 
     elsewhere = cert_elsewhere.named_elsewhere(r.text)  # 「PCMM…已经用市里另一个政策报过」: 第四条第（三）项
-    by_cost, names = names_by_cost(r, costs, elsewhere)
+    from bot.understand.received_awards import certificates_received
+
+    # 「去年CMMI3已经补过了，今年新拿了CMMI5，认证费25万」: the certificate subsidised before is no certificate of this
+    # estimate when another is named beside it
+    before = [n for n in certificates_received(r.text) if n not in elsewhere]
+    by_cost, names = names_by_cost(r, costs, elsewhere + before)
     if not costs:
         if names and r.pending == "certifications":
             r.out.clarifications.append(
@@ -123,6 +128,9 @@ def read(r):
     if elsewhere and [n for n in names if n not in elsewhere]:
         told = [n for n in names if n not in elsewhere]
         names = told if len(told) >= len(costs) or len(costs) > 1 else names
+    if before and [n for n in names if n not in before]:
+        names = [n for n in names if n not in before]
+        r.out.notes.append(f"您说{'、'.join(before)}此前已经补贴过，不计入这次测算；按{'、'.join(names)}计算")
     n = len(names) or (int(counts[0].value) if counts else None)
     per = "each" if re.search(PER_WORDS, r.text) else "total" if re.search(TOTAL_WORDS, r.text) else None
     for f in costs:
