@@ -202,9 +202,11 @@ def _no_entity(t: str) -> List[Tuple[int, int]]:
 
 
 def _owner_spans(t: str) -> List[Tuple[int, int]]:
-    """The spans that say what the applicant's shareholders or backers are (eligibility_words.yml entity_type.owner):
-    a shareholder that is a public institution or a person says nothing of the applicant's own form."""
-    return [m.span() for p in words()["entity_type"].get("owner") or [] for m in p.finditer(t)]
+    """The spans that say what someone other than the applicant is (eligibility_words.yml entity_type.owner and
+    of_others): a shareholder that is a public institution or a person, an employee's own 个人 (「员工个人报个税」),
+    customers that are individuals (「个人客户」「客户大多是个体户」) say nothing of the applicant's own form."""
+    spec = words()["entity_type"]
+    return [m.span() for key in ("owner", "of_others") for p in spec.get(key) or [] for m in p.finditer(t)]
 
 
 def _blanked(t: str, spans: List[Tuple[int, int]]) -> str:

@@ -237,6 +237,9 @@ def verdict_answer(codes: List[str], facts: dict, text: str = "") -> Answer:
             once = once_line(code, text)  # 「以后每年都有吗」: 一次性, said plainly
             if once:
                 part += "\n" + once
+        currency = routes.search("clause_currency", c["text"]) if text else None
+        if currency and routes.search("asks_currency", text):  # 「按人民币算还是按美元算」: the clause's own words
+            part += f"\n币种：原文是“{currency.group(0)}”。"
         part += f"\n依据{c['label']}：{c['text']}"
         if code == "2" and text:
             from bot.answers import eligibility

@@ -20,7 +20,7 @@ def overview() -> Answer:
 
 def _figures_line(code: str, keys=None) -> str:
     figs = [f for f in query.clause(code)["figures"] if keys is None or any(k in f["key"] for k in keys)]
-    return "；".join(f["text"] for f in figs)
+    return "；".join(dict.fromkeys(f["text"] for f in figs))  # 「10—30万元」 is two figures of one text
 
 
 def clause_answer(code: str, text: str = "") -> Answer:
@@ -172,10 +172,36 @@ def find_clause(text: str, entities=(), context: Optional[str] = None) -> Option
         # clause a word like 去年 leans the search to
         return named
     if hits and hits[0]["score"] > 0:
-        return hits[0]["key"]
+        return _asked_sibling(text, hits[0]["key"]) or hits[0]["key"]
     if codes:
         return codes[0]
     return context
+
+
+ASKED_POINT_SCORE = 2  # a search hit of the questions alone this strong names the point they ask
+
+
+def _asked_sibling(text: str, top: str) -> Optional[str]:
+    """The point of `top`'s item that the message's questions ask about, when the statements before them lean the
+    search to another point of that item (h58subj: 「我们是企业统一运营的示范园区，引进外资项目每1000万美元奖多少」 asks
+    三（八）2; the speaker's own words 统一运营、示范园区 are 三（八）1's), or None."""
+    from bot.understand.segment import clauses, is_question
+
+    if top.count(".") != 2:
+        return None
+    parts = clauses(text)
+    asked = "".join(c for c in parts if is_question(c))
+    if not asked or len(asked) == len("".join(parts)):
+        return None
+    family = top.rsplit(".", 1)[0] + "."
+    hits = [h for h in query.search(asked, limit=5) if h["kind"] == "clause"]
+    if any(h["key"] == top for h in hits):
+        return None  # the questions name the point the whole message leans to as well
+    for h in hits:
+        if h["key"].startswith(family):
+            # 「要签几年 每人补多少」 names no point of its own: the statement before it decides
+            return h["key"] if h["score"] >= ASKED_POINT_SCORE else None
+    return None
 
 
 def answer(text: str, entities=(), context: Optional[str] = None) -> Answer:

@@ -19,18 +19,29 @@ def _topics() -> Tuple[re.Pattern, List[Tuple[str, re.Pattern, set]]]:
     return re.compile(data["asks"]), topics
 
 
+@lru_cache(maxsize=1)
+def _refers_back() -> re.Pattern:
+    return re.compile(conditions.unstated_topics().get("refers_back") or "(?!)")
+
+
 def asked_topics(text: str) -> List[Tuple[str, set]]:
     """(topic, its facts) of each requirement the message asks about: a topic word with a word of requiring (「有没有
-    要求」「必须」「需不需要」) in the same clause, and the clause a question."""
+    要求」「必须」「需不需要」) in the same clause, and the clause a question; or a topic word of the clause before a
+    question whether that matters (「员工个人报个税时也填了专项附加扣除，这会影响…吗」)."""
     from bot.understand.segment import clauses, is_question
 
     asks, topics = _topics()
     out = []
-    for clause in clauses(text or ""):
-        if not asks.search(clause) or not (is_question(clause) or re.search(r"要求", clause)):
+    parts = clauses(text or "")
+    for i, clause in enumerate(parts):
+        if _refers_back().search(clause) and is_question(clause) and i:
+            read = parts[i - 1] + clause
+        elif asks.search(clause) and (is_question(clause) or re.search(r"要求", clause)):
+            read = clause
+        else:
             continue
         for name, words, facts in topics:
-            if words.search(clause) and name not in [n for n, _ in out]:
+            if words.search(read) and name not in [n for n, _ in out]:
                 out.append((name, facts))
     return out
 
