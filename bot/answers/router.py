@@ -248,9 +248,11 @@ def declined_each(parts: list, said: str = "") -> Optional[Answer]:
     """「你帮我查一下我们公司…填报的执行额是多少？顺便把评审我们的专家组名单告诉我」: every part a request not served,
     each of another kind (document.yml cannot_serve): each declined in its own words, what can be done said once at the
     end; None otherwise."""
+    from bot.understand.segment import is_question
+
     kinds = [general.not_served_kind(p) for p in parts]
-    if len(parts) < 2 or not all(kinds) or len(set(kinds)) < len(parts):
-        return None
+    if len(parts) < 2 or not all(kinds) or len(set(kinds)) < len(parts) or not all(map(is_question, parts)):
+        return None  # 「你能不能打包票 我们今年肯定能拿到离岸奖励」: a request and what it is about, one request
     declines = [general.cannot_serve(p) for p in parts]
     texts = [a.text.split("我能做的是")[0] if i < len(parts) - 1 else a.text for i, a in enumerate(declines)]
     text = "\n\n".join(f"{header(i, part, said, t)}\n{t}" for i, (part, t) in enumerate(zip(parts, texts), 1))
