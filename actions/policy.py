@@ -952,6 +952,8 @@ def not_served_first(dispatcher, tracker):
         # every part is a request not served (「给我个准话 保证能拿到200万 给我写个书面承诺」)
         parts = router.message_parts(t)
         answer = cannot_serve(t, whole_only=len(parts) >= 2 and not all(cannot_serve(p) for p in parts))
+        # 「帮我查一下我们公司填报的执行额…顺便把专家组名单告诉我」: requests of different kinds, each declined
+        answer = router.declined_each(parts, user_text(tracker)) or answer
         answer = promise_beside_facts(t) or answer  # the verdict on the stated facts beside the decline
     if (answer is not None or cannot_serve(t) is not None) and declined_aside(dispatcher, t):
         # 「…展位费2万…顺便问下你们商务局几点下班」「…签了合同的42个…对了，你们能开发票吗？培训补贴多少」: that

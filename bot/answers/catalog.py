@@ -286,7 +286,8 @@ def asked_aspects(d: dict, text: str, said: str) -> str:
 
 # (a space parts Chinese phrases, not the words of an English one: 「for overseas ai companies」 stays one part)
 BUSINESS_SPLIT = re.compile(
-    r"[，,。；;、—–：:]+|[①-⑳]|(?<![0-9.])[1-9][.．)）](?![0-9])|[（(][1-9一二三四五六七八九][)）]"
+    # 「给医院做CT、核磁这些设备的维修保养」: a 、 list closed by 这些/这类…的 names the objects of one business
+    r"[，,。；;—–：:]+|、(?![^，,。；;、\s]{1,8}?(?:这些|这几种|这几类|这类|之类|等等)[^，,。；;、\s]{0,4}?(?:的|做|搞|进行|提供))|[①-⑳]|(?<![0-9.])[1-9][.．)）](?![0-9])|[（(][1-9一二三四五六七八九][)）]"
     r"|(?<![a-z0-9])\s+|\s+(?![a-z0-9])|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
 )
 SERVES_CLIENT = re.compile(
@@ -707,6 +708,12 @@ def _fillers() -> re.Pattern:
     return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")+") if words else re.compile(r"(?!x)x")
 
 
+@lru_cache(maxsize=1)
+def _tail_fillers() -> re.Pattern:
+    words = sorted(sources.load_cached("catalog").get("subject_tail_fillers") or [], key=len, reverse=True)
+    return re.compile("(?<=.{2})(?:" + "|".join(map(re.escape, words)) + ")+$") if words else re.compile(r"(?!x)x")
+
+
 def _without_fillers(s: str) -> str:
     """A phrase without the words that only open a question (catalog.yml subject_fillers: 顺便问下、另外…)."""
     return _fillers().sub("", s.strip()).strip()
@@ -795,10 +802,15 @@ def _subject(text: str) -> str:
     → 游戏美术外包), or "" — never a piece of a question (「吗 分别」), a pointer back (「这两块」) or a cut phrase."""
     for m in SUBJECT_ASKED.finditer(text):
         before = re.split(r"[，,。；;！!？?、\s]+", text[: m.start()].rstrip(" ，,"))
-        s = SUBJECT_START.sub("", _without_fillers(before[-1]) if before else "").strip("，, 的")
+        s = SUBJECT_START.sub("", _tail_fillers().sub("", _without_fillers(before[-1])) if before else "").strip(
+            "，, 的"
+        )
         # 「数据标注属不属于服务外包」「代账是不是服务外包」: the first half of an A-not-A question, no business
         s = re.sub(r"(?<=.{2})(?:算不|是不|属不|归不|在不|能不|可不|不)$", "", s)
         s = re.sub(r"(?<=.{2})(?:是|就是|这个|这种|这块)$", "", s)  # 「大数据服务是属于哪一类」: 是 joins the question
+        s = _tail_fillers().sub(
+            "", s
+        )  # 「数据标注到底算不算」: 到底 stresses the question, it is no part of the business
         if (
             2 <= len(s) <= 14
             and re.search(r"[\u4e00-\u9fff]", s)  # not 「i cant find it」 of an English aside

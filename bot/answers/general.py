@@ -168,6 +168,12 @@ def cannot_serve(text: str, whole_only: bool = False):
     return found[1] if found else None
 
 
+def not_served_kind(text: str) -> Optional[str]:
+    """The key of the cannot_serve kind (document.yml) a request is of, or None."""
+    found = _not_served(text)
+    return found[0].get("key") if found else None
+
+
 def _not_served(text: str, whole_only: bool = False):
     """(the cannot_serve kind a request is of, its polite statement), or None."""
     d = query.document()

@@ -34,9 +34,9 @@ from bot.answers import (
 )
 from bot.answers.model import Answer
 from bot.nlu.normalize import understand
-from bot.understand import part_subjects
+from bot.understand import numbered_list, part_subjects
 from bot.understand.quote import header
-from bot.understand.segment import question_parts
+from bot.understand.segment import asks_something, question_parts
 
 DECLINE = (
     "抱歉，{what}不在我的范围内。我只能解答《郑州市进一步加快服务外包发展政策措施》（郑政办〔2020〕58号）"
@@ -213,6 +213,9 @@ def _compose_own(intent, text: str, t: str, entities, topic_clause, topic_domain
     ):  # 「申报啥时候开始 截止到哪天 材料交到哪个窗口」: none of it in the policy
         return procedure.answer(t, t)
     answered = None
+    each = declined_each(parts, text)
+    if each is not None:
+        return each
     if len(parts) >= 2 and _one_request(parts):
         parts = [t]  # 「你能不能打包票 我们今年肯定能拿到离岸奖励」: a request and what it is about, declined whole
     # 「云计算服务…定义是啥…业务类型…面向哪几个行业？它属于哪类」: one domain, every aspect asked of it
@@ -239,6 +242,21 @@ def _with_other_questions(first: Answer, t: str, entities, topic_clause, topic_d
         if a.text and a.text not in first.text:
             rest.append(a.text)
     return replace(first, text="\n\n".join([first.text] + rest)) if rest else first
+
+
+def declined_each(parts: list, said: str = "") -> Optional[Answer]:
+    """「你帮我查一下我们公司…填报的执行额是多少？顺便把评审我们的专家组名单告诉我」: every part a request not served,
+    each of another kind (document.yml cannot_serve): each declined in its own words, what can be done said once at the
+    end; None otherwise."""
+    from bot.understand.segment import is_question
+
+    kinds = [general.not_served_kind(p) for p in parts]
+    if len(parts) < 2 or not all(kinds) or len(set(kinds)) < len(parts) or not all(map(is_question, parts)):
+        return None  # 「你能不能打包票 我们今年肯定能拿到离岸奖励」: a request and what it is about, one request
+    declines = [general.cannot_serve(p) for p in parts]
+    texts = [a.text.split("我能做的是")[0] if i < len(parts) - 1 else a.text for i, a in enumerate(declines)]
+    text = "\n\n".join(f"{header(i, part, said, t)}\n{t}" for i, (part, t) in enumerate(zip(parts, texts), 1))
+    return Answer(text, clause=declines[-1].clause)
 
 
 def _one_request(parts: list) -> bool:
@@ -305,7 +323,20 @@ def message_parts(t: str) -> list:
 
 @lru_cache(maxsize=2048)
 def _message_parts(t: str) -> tuple:
-    return tuple(_own_topic_parts([p for part in question_parts(t) for p in _each_subject(part)]))
+    listed = numbered_list.items(t)
+    if listed is None:
+        return tuple(_own_topic_parts([p for part in question_parts(t) for p in _each_subject(part)]))
+    # 「三个问题哈：1.境外展会每场最多补多少，一年最多多少 2.…」: each numbered item is one part (its commas split
+    # nothing), the words announcing the list none; words before the list that ask are parts of their own, words that
+    # state something go with the first item
+    before, numbered = listed
+    if numbered_list.announces_only(before):
+        before = ""
+    if before and asks_something(before):
+        parts = list(_message_parts(before))
+    else:
+        parts, numbered = [], [f"{before} {numbered[0]}".strip()] + numbered[1:]
+    return tuple(parts + [p for item in numbered for p in _each_subject(item)])
 
 
 def answer_part(
@@ -484,6 +515,7 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
             catalog.own_business_answer(part, whole)
             or catalog.pointed_answer(part, whole)  # 「…投放那块又算啥」: the business described in another part
             or _applicant_verdict(part, own)
+            or _what_can_be_had(part, whole, own or facts)
             or (_inherited_verdict(part, topic, own or facts) if answers else None)
             or answer_part(
                 None, with_context(part, list(parts)), entities, topic, topic_domain, own or facts, before=prev
@@ -513,11 +545,27 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
         return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
     if len(answers) < 2:
         return None
+    answers = without_repeated_lines(answers)
     text = "\n\n".join(f"{header(i, part, said, a.text)}\n{a.text}" for i, (part, a) in enumerate(answers, 1))
     text += _applicant_line(said, answers)
     last = answers[-1][1]
     subject = clause if clause and (last.clause or "").startswith("3") else last.clause
     return Answer(text, clause=subject, domain=next((a.domain for _, a in answers if a.domain), None))
+
+
+def without_repeated_lines(answers: list) -> list:
+    """「1.境外展会每场最多补多少，一年最多多少 2.…」: a line a part's answer shares with an answer before it in the
+    same reply (the clause's full text, 「告诉我具体数字…」) is said once, at its first place; an answer made only of
+    such lines keeps them."""
+    seen, out = set(), []
+    for part, a in answers:
+        lines = a.text.split("\n")
+        fresh = [line for line in lines if not line.strip() or line not in seen]
+        if any(line.strip() for line in fresh) and len(fresh) < len(lines):
+            a = replace(a, text="\n".join(fresh).strip("\n"))
+        seen.update(line for line in lines if line.strip())
+        out.append((part, a))
+    return out
 
 
 def _inherited_verdict(part: str, topic: Optional[str], facts: Optional[dict]) -> Optional[Answer]:
@@ -636,7 +684,7 @@ def _own_topic_parts(parts: list) -> list:
     for part in parts:
         hits = query.search(part, limit=1)
         own = (bool(hits) and hits[0]["score"] >= SEARCH_FLOOR) or _routed(part) or _asks_of_itself(part, whole)
-        added = bool(merged) and _added_question(part)
+        added = bool(merged) and (_added_question(part) or _asks_what_can_be_had(part))
         own = own or added
         if shapes.search("subjectless_ask", part.strip(" ?？。!！")):
             own = False  # 「…能申报吗 需要满足啥」: the part before names the subject; a word match is no topic
@@ -657,6 +705,25 @@ def _own_topic_parts(parts: list) -> list:
         else:
             merged.append(part)
     return merged
+
+
+def _asks_what_can_be_had(part: str) -> bool:
+    """「呼叫中心算哪个领域 能申报哪些补贴」: what the applicant can get (question_shapes.yml `whatcan`), a question of
+    its own after a part on the catalog, never the domain's."""
+    from bot.answers import qualify
+
+    return qualify.is_shape("whatcan", part)
+
+
+def _what_can_be_had(part: str, whole: str, facts: Optional[dict]) -> Optional[Answer]:
+    """「我们是做呼叫中心的 …算哪个领域 能申报哪些补贴」: a part asking what can be had, of the applicant another part of
+    the message describes: the directions open to it; None otherwise."""
+    from bot.answers import qualify
+    from bot.estimate.items import detect_items
+
+    if facts is None or not _asks_what_can_be_had(part) or not qualify.is_shape("self", whole) or detect_items(part):
+        return None
+    return qualify.whatcan_answer(facts, [])
 
 
 def _names_item_asked(part: str) -> bool:
@@ -787,11 +854,25 @@ def _paired_with_topic(t: str, topic_clause: Optional[str]) -> list:
 def _asks_of_the_item(t: str, topic_clause: Optional[str]) -> bool:
     """「这个奖封顶是不是200万」「它的比例」: a question naming no item of its own that refers to the support item talked
     about, and asks an aspect (上限、比例、条件…) that item's clause answers."""
-    if not topic_clause or not topic_clause.startswith("3") or not shapes.search("refers_to_item", t):
+    if not topic_clause or not topic_clause.startswith("3"):
         return False
+    if not shapes.search("refers_to_item", t) and not shapes.search("bare_aspects", t):
+        return False  # 「门槛多少、比例多少、封顶多少」 after 离岸奖励: the aspects of that item, naming nothing else
     from bot.estimate.items import detect_items
 
     return not detect_items(t) and bool(subsidies.aspect_line(topic_clause, t))
+
+
+def _names_other_item(t: str, hits: list, topic_clause: Optional[str]) -> bool:
+    """Whether a question naming no item strongly still names, by its words, a support item other than the one talked
+    about (「培训补贴每人最多多少」 after 离岸奖励: 三（七）'s points, not 三（二）'s cap); never a part made only of
+    aspects (「门槛多少、比例多少、封顶多少」)."""
+    if not topic_clause or not topic_clause.startswith("3") or shapes.search("bare_aspects", t):
+        return False
+    named = [h["key"] for h in hits if h["kind"] == "clause" and h["score"] >= SEARCH_FLOOR / 2]
+    own = [k for k in named if k.startswith("3.")]
+    related = [k for k in own if k.startswith(topic_clause) or topic_clause.startswith(k)]
+    return bool(own) and not related and own[0] == (named[0] if named else None)
 
 
 def compose_one(
@@ -908,6 +989,8 @@ def compose_one(
     short_follow_up = len(t) <= 12 and shapes.search("follow_up", t) is not None
     if family is None:
         if top is None or top["score"] < SEARCH_FLOOR:
+            if _names_other_item(t, hits, topic_clause):  # 「…离岸奖励门槛多少 ②培训补贴每人最多多少」: its own item
+                return subsidies.answer(t, entities, None)
             if topic_clause and topic_clause.startswith("3") and subsidies.aspect_line(topic_clause, t):
                 return subsidies.clause_answer(
                     topic_clause, t
