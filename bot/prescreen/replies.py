@@ -10,7 +10,9 @@ import re
 from typing import Optional
 
 YES = re.compile(r"^(是|是的|对|对的|有|嗯|满足|符合|已经?|已注册|已填报|没问题|好的|可以|yes|y|ok)")
-ALL = re.compile(r"^(都|全都|全部|也都|也)(?=是|满足|符合|有|可以|ok|不|没|未)")  # 「都满足」「都不满足」: read as 满足, 不满足
+ALL = re.compile(
+    r"^(都|全都|全部|也都|也)(?=是|满足|符合|有|可以|ok|不|没|未)"
+)  # 「都满足」「都不满足」: read as 满足, 不满足
 NO_PROBLEM = re.compile(r"^(都|全都|全部)?(没(啥|什么|有)?问题|没毛病|不成问题)")  # a yes, though it starts with 没
 NO = re.compile(r"^(否|不是|不对|没有|没|未|无|不满足|不符合|还没|尚未|no|n)")
 UNSURE = re.compile(r"不确定|不清楚|不知道|不太清楚|说不好|跳过|不好说")
@@ -18,7 +20,7 @@ FILLER = re.compile(r"^(这块|这一块|这方面|方面|这边|上面?|的|也
 
 
 def reading(text: str, intent: Optional[str] = None) -> Optional[str]:
-    """"yes", "no" or "unsure" for an answer read as a whole (its first words, or the NLU's affirm/deny), else None."""
+    """ "yes", "no" or "unsure" for an answer read as a whole (its first words, or the NLU's affirm/deny), else None."""
     t = ALL.sub("", text.strip())
     if UNSURE.search(t) or intent == "dont_know":
         return "unsure"

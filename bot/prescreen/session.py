@@ -283,7 +283,10 @@ class PrescreenSession:
             ask = "申报主体是哪一类？1. 企业  2. 园区管理和运营企业（示范园区）  3. 培训机构（回复编号或名称）"
             if self.retries:
                 return ask
-            return "好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n首先，" + ask
+            business = (self.business + "\n") if self.business else ""
+            return (
+                "好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n" + business + "首先，" + ask
+            )
         if self.step == "conditions":
             return CONDITION_QUESTIONS[self.pending]
         if self.step == "items":
@@ -529,10 +532,13 @@ class PrescreenSession:
                 self.facts[key] = stated[key]
             elif key == "lawful_tax" and stated.get("pays_tax_in_zhengzhou") is True:
                 self.facts[key] = True  # 「依法纳税吗」→「在郑州金水区独立纳税」: the taxes are paid, a yes
-            elif says_more:
+            elif says_more and (self._tells_new(t, stated) or self.retries >= 1):
                 # other facts or figures, the question not answered (「不是新成立企业，财务制度健全」 to 「产权清晰吗」):
                 # they are kept and said back, the condition stays to be confirmed, and the next one is asked
                 return self._left_open(key, t, stated)
+            elif says_more:  # only what was known already (「独立法人」 again): asked once more, then left open
+                self.retries += 1
+                return Turn(messages=["好的，这些情况已记下。"])
             elif self.retries >= 1:  # not understood twice: left to be confirmed, never asked in a loop
                 self.unsure.append(key)
                 self.retries = 0
@@ -554,6 +560,13 @@ class PrescreenSession:
 
         return bool([k for k in stated if k != key] or self._volunteered(t) or own_figures(t))
 
+    def _tells_new(self, t: str, stated: dict) -> bool:
+        """Whether a reply tells a fact not known yet (or known otherwise) or figures of its own."""
+        from bot.estimate.session import own_figures
+
+        told = {**self._volunteered(t), **stated}
+        return bool(own_figures(t)) or any(self.facts.get(k) != v for k, v in told.items())
+
     def _left_open(self, key: str, t: str, stated: dict) -> Turn:
         """A reply that tells other things than the condition asked: they are kept (read again by the figures step),
         said back, and the condition is left 需确认 (the report names it) while the pre-screening moves on."""
@@ -566,7 +579,9 @@ class PrescreenSession:
             self.said.append(t)
         self.unsure.append(key)
         self.retries = 0
-        told = [f"{CONDITION_NAMES[k].split('（')[0]}：{'是' if v else '否'}" for k, v in stated.items() if k in BOOL_FACTS]
+        told = [
+            f"{CONDITION_NAMES[k].split('（')[0]}：{'是' if v else '否'}" for k, v in stated.items() if k in BOOL_FACTS
+        ]
         kept = f"（{'；'.join(told)}）" if told else ""
         self.advance()
         return Turn(
