@@ -47,7 +47,10 @@ def open_prescreen(dispatcher, tracker) -> list:
         ]
     session = PrescreenSession.start(user_text(tracker))
     if session.step != "applicant":
-        dispatcher.utter_message(text="好的，我们来做一次申报前预审，随时可以说“取消”。" + session.opening_verdicts())
+        business = ("\n" + session.business) if session.business else ""
+        dispatcher.utter_message(
+            text="好的，我们来做一次申报前预审，随时可以说“取消”。" + business + session.opening_verdicts()
+        )
     state = state_of(session, tracker)
     # a stated unmet condition settles the verdict at once (the form ends and the report follows)
     done = "done" if session.step == "done" else None
@@ -127,6 +130,8 @@ class ActionPrescreenFinish(Action):
             dispatcher.utter_message(text=f"这些数字还不能计算：{explain.error_words(err)}。预审未保存，请重新开始。")
             return [SlotSet("prescreen_state", None), SlotSet("prescreen_answer", None)]
         verdict = verdict_from(result["eligibility"], session.applicant or "enterprise")
+        if session.business:  # the catalog domain of the business described, kept in the report
+            verdict["business"] = session.business
         ref = save_report(tracker.sender_id, session.applicant or "enterprise", inputs, result, verdict)
         log.info("prescreen report saved: %s", ref)
         report = get_report(ref, tracker.sender_id)

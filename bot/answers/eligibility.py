@@ -53,6 +53,7 @@ def words() -> dict:
         "topic_phrase",
         "supposed",
         "asks_undefined",
+        "bare_answer",
     ):
         out[key] = re.compile(raw[key])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]

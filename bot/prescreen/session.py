@@ -9,10 +9,11 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from bot.answers.eligibility import CONDITION_NAMES, facts_from
+from bot.answers.eligibility import BOOL_FACTS, CONDITION_NAMES, facts_from
 from bot.estimate import clauses
 from bot.estimate.session import EstimateSession, Turn, calculator_inputs
 from bot.nlu.normalize import normalize
+from bot.prescreen.replies import UNSURE, answer_to
 
 # the dollar figure each exchange rate converts (calculator/items/): left out when its rate is not known
 USD_FIGURE_OF_RATE = {"usd_cny_rate": "offshore_usd", "previous_usd_cny_rate": "previous_offshore_usd"}
@@ -36,11 +37,8 @@ NONE_ANSWER = re.compile(
     r"^(都没有|都不|没有|无|不需要|没|都不适用|不适用|没有了|暂无)"
     r"|^(我们?)?(只|就|先)(是)?(想)?(看|要|需要|知道|问)(一下|下)?(资格|结论|能不能申报|符不符合)|^不用(测算|算)"
 )
-YES = re.compile(r"^(是|是的|对|对的|有|嗯|满足|符合|已经?|已注册|已填报|没问题|好的|可以|yes|y)")
 NO_PROBLEM = re.compile(r"^(都)?(没(啥|什么|有)?问题|没毛病|不成问题)")  # a yes, though it starts with 没
-NO = re.compile(r"^(否|不是|不对|没有|没|未|无|不满足|不符合|还没|尚未|no|n)")
 NEGATED_PIECE = re.compile(r"没|未|不是|不|尚未|还没|无")  # a piece restating one fact says it fails
-UNSURE = re.compile(r"不确定|不清楚|不知道|不太清楚|说不好|跳过|不好说")
 
 
 def read_in_order(reader, t: str) -> dict:
@@ -112,8 +110,10 @@ class PrescreenSession:
         retries=0,
         hint=None,
         said=None,
+        business=None,
     ):
         self.step = step
+        self.business = business  # the catalog domain of the business the user described (replies.business_line)
         self.applicant = applicant
         self.facts = dict(facts or {})
         self.unsure = list(unsure or [])
@@ -138,6 +138,7 @@ class PrescreenSession:
             "retries": self.retries,
             "hint": self.hint,
             "said": self.said,
+            "business": self.business,
         }
 
     @classmethod
@@ -147,7 +148,19 @@ class PrescreenSession:
                 k: v
                 for k, v in (state or {}).items()
                 if k
-                in ("step", "applicant", "facts", "unsure", "items", "estimate", "pending", "retries", "hint", "said")
+                in (
+                    "step",
+                    "applicant",
+                    "facts",
+                    "unsure",
+                    "items",
+                    "estimate",
+                    "pending",
+                    "retries",
+                    "hint",
+                    "said",
+                    "business",
+                )
             }
         )
 
@@ -159,6 +172,7 @@ class PrescreenSession:
 
         t = normalize(text or "")
         s.hint = detect_items(t)
+        s._read_business(t)
         s.facts.update(read_in_order(facts_from, t))
         s._note({k: v for k, v in s._volunteered(t).items() if k not in CONDITION_NAMES})  # the items' facts
         s._keep_opening_figures(text or "")
@@ -167,6 +181,13 @@ class PrescreenSession:
         s.advance()
         s._stop_if_ineligible()
         return s
+
+    def _read_business(self, t: str) -> None:
+        """The catalog domain of the business described (the first one told is kept)."""
+        from bot.prescreen.replies import business_line
+
+        if not self.business:
+            self.business = business_line(t)
 
     def _keep_opening_figures(self, text: str) -> None:
         """The items the opening message's figures are about (「今年离岸大概200万美元」 → 三（二）) join the
@@ -239,6 +260,8 @@ class PrescreenSession:
                 c for c in conditions_for(self.facts, self.applicant) if c not in self.facts and c not in self.unsure
             ]
             if todo:
+                if self.pending != todo[0]:  # a new question: its own count of answers not understood
+                    self.retries = 0
                 self.pending = todo[0]
                 return
             self.step = "items"
@@ -260,7 +283,10 @@ class PrescreenSession:
             ask = "申报主体是哪一类？1. 企业  2. 园区管理和运营企业（示范园区）  3. 培训机构（回复编号或名称）"
             if self.retries:
                 return ask
-            return "好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n首先，" + ask
+            business = (self.business + "\n") if self.business else ""
+            return (
+                "好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n" + business + "首先，" + ask
+            )
         if self.step == "conditions":
             return CONDITION_QUESTIONS[self.pending]
         if self.step == "items":
@@ -282,6 +308,7 @@ class PrescreenSession:
             self.step = "cancelled"
             return Turn(messages=["好的，已取消本次预审。需要时说“我想做个预审”即可重新开始。"], cancelled=True)
         volunteered = self._volunteered(t)
+        self._read_business(t)
         if self.step in ("applicant", "conditions"):
             return self._with_second_article_verdict(self._before_items(text, t, intent, volunteered))
         if self.step == "items":
@@ -493,20 +520,30 @@ class PrescreenSession:
             else:
                 return self._not_understood(intent)
         else:
+            says_more = self._says_more(t, stated, key)
+            answer = None if key in stated and len(t) > 4 else answer_to(key, t, intent, says_more)
             if key in stated and len(t) > 4:
                 self.facts[key] = stated[key]
-            elif UNSURE.search(t) or intent == "dont_know":
+            elif answer == "unsure":
                 self.unsure.append(key)
-            elif intent == "affirm" or YES.match(t) or NO_PROBLEM.match(t):
-                self.facts[key] = True
-            elif intent == "deny" or NO.match(t):
-                self.facts[key] = False
+            elif answer in ("yes", "no"):
+                self.facts[key] = answer == "yes"
             elif key in stated:
                 self.facts[key] = stated[key]
             elif key == "lawful_tax" and stated.get("pays_tax_in_zhengzhou") is True:
                 self.facts[key] = True  # 「依法纳税吗」→「在郑州金水区独立纳税」: the taxes are paid, a yes
-            elif any(k in CONDITION_NAMES for k in stated):
-                pass  # another condition answered: kept below, the question is asked again
+            elif says_more and (self._tells_new(t, stated) or self.retries >= 1):
+                # other facts or figures, the question not answered (「不是新成立企业，财务制度健全」 to 「产权清晰吗」):
+                # they are kept and said back, the condition stays to be confirmed, and the next one is asked
+                return self._left_open(key, t, stated)
+            elif says_more:  # only what was known already (「独立法人」 again): asked once more, then left open
+                self.retries += 1
+                return Turn(messages=["好的，这些情况已记下。"])
+            elif self.retries >= 1:  # not understood twice: left to be confirmed, never asked in a loop
+                self.unsure.append(key)
+                self.retries = 0
+                self.advance()
+                return Turn(messages=[f"好的，「{CONDITION_NAMES[key]}」先记为需确认，可以随时补充。"])
             else:
                 return self._not_understood(intent)
         for k, v in stated.items():  # anything else the answer settles
@@ -516,6 +553,43 @@ class PrescreenSession:
         self.retries = 0
         self.advance()
         return Turn()
+
+    def _says_more(self, t: str, stated: dict, key: str) -> bool:
+        """Whether a reply states facts or figures beyond the condition asked (then its yes/no must be its own)."""
+        from bot.estimate.session import own_figures
+
+        return bool([k for k in stated if k != key] or self._volunteered(t) or own_figures(t))
+
+    def _tells_new(self, t: str, stated: dict) -> bool:
+        """Whether a reply tells a fact not known yet (or known otherwise) or figures of its own."""
+        from bot.estimate.session import own_figures
+
+        told = {**self._volunteered(t), **stated}
+        return bool(own_figures(t)) or any(self.facts.get(k) != v for k, v in told.items())
+
+    def _left_open(self, key: str, t: str, stated: dict) -> Turn:
+        """A reply that tells other things than the condition asked: they are kept (read again by the figures step),
+        said back, and the condition is left 需确认 (the report names it) while the pre-screening moves on."""
+        for k, v in stated.items():
+            if k == "entity_type" and self.facts.get(k) and v == "legal_person":
+                continue
+            self.facts[k] = v
+        self._note(self._volunteered(t))
+        if t not in self.said:
+            self.said.append(t)
+        self.unsure.append(key)
+        self.retries = 0
+        told = [
+            f"{CONDITION_NAMES[k].split('（')[0]}：{'是' if v else '否'}" for k, v in stated.items() if k in BOOL_FACTS
+        ]
+        kept = f"（{'；'.join(told)}）" if told else ""
+        self.advance()
+        return Turn(
+            messages=[
+                f"好的，您说的情况已记下{kept}。「{CONDITION_NAMES[key]}」您还没有说到，先记为需确认"
+                "（报告里会列出，可以随时补充）。"
+            ]
+        )
 
     def _items_answer(self, t: str, intent, restated: bool = False) -> Turn:
         """The items chosen from the checklist; a message restating 第二条's facts (「没有违法 产权清晰…」) is no

@@ -232,6 +232,8 @@ def render_markdown(report: dict) -> str:
         "",
     ]
     lines += _verdict_lines(verdict, report.get("applicant"), report.get("inputs") or {})
+    if verdict.get("business"):
+        lines += ["", f"- {verdict['business']}"]
     lines.append("")
     lines += _items_lines(result.get("items") or [])
     lines.append("")
@@ -271,6 +273,8 @@ def _chat_lines(report: dict, detail: int) -> list:
         lines.append("第二条要求：" + "；".join(verdict["fixes"]))
     if verdict.get("unknown"):
         lines.append("需确认：" + "；".join(name(n) for n in verdict["unknown"]))
+    if detail >= 1 and verdict.get("business"):  # the business described, placed in the catalog
+        lines.append(verdict["business"] if detail >= 2 else verdict["business"].split("，见")[0] + "。")
     if detail >= 2:  # what the verdict was judged on: the applicant basis and each condition's answer
         lines.append("第二条按：" + basis_line(report.get("inputs") or {}))
     elif detail >= 1:
