@@ -113,6 +113,11 @@ def _label(d: dict) -> str:
     return f"第{d['number']}项" if d.get("number") else f"第{d['no']}项"
 
 
+def domain_label(d: dict) -> str:
+    """A domain's place in the catalogue: 第十四项 (public: the pre-screening's report line)."""
+    return _label(d)
+
+
 def summary() -> Answer:
     """How many domains, and which belong to ITO, BPO and KPO."""
     s = query.catalog_summary()

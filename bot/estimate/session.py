@@ -103,13 +103,17 @@ def own_figures(text: str) -> list:
     from bot.estimate.policy_figures import is_policy_figure
     from bot.estimate.vague_figures import find, hedged
 
+    from bot.understand.numbered_list import markers
+
     rough = find(text)  # 「小两百万」 is no 200万 of the user's (bot/estimate/vague_figures.py)
+    listed = markers(text)  # 「… 3 引进软件类外资项目…」: the 3 numbers a question, it is no figure
     found = [
         f
         for f in figures(text)
         if (not getattr(f, "bound", None) or hedged(f))  # 「180万美元左右」 is the user's 180万美元
         and f.kind != "year"
         and not any(v.start <= f.start < v.end for v in rough)
+        and not any(s <= f.start < e for s, e in listed)
     ]
     return [f for f in found if not is_policy_figure(text, f)]
 

@@ -66,7 +66,7 @@ def business_line(text: str) -> Optional[str]:
     as one line naming its place in the 附件; None when no phrase describes a business the catalog places. Only a
     phrase saying what the applicant does is read (knowledge/data/catalog.yml `business_statement`), never its
     finance or tax (「账是找代账公司做的」)."""
-    from bot.answers.catalog import CATALOG, _label, judge_part
+    from bot.answers.catalog import CATALOG, domain_label, judge_part
     from knowledge import query, sources
 
     pattern = sources.load_cached("catalog").get("business_statement")
@@ -84,6 +84,6 @@ def business_line(text: str) -> Optional[str]:
         kind = f"（业务类型：{'、'.join(types)}）" if types else ""
         return (
             f"业务领域：您说的「{phrase.strip()}」可归入{d['name']}{kind}，属于{d['category_name']}（{d['category']}），"
-            f"见{CATALOG}{_label(d)}。"
+            f"见{CATALOG}{domain_label(d)}。"
         )
     return None

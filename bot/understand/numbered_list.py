@@ -51,10 +51,9 @@ def _spans(text: str, style: str) -> List[Tuple[int, int]]:
     return spans if len(spans) >= 2 else []
 
 
-def items(text: str) -> Optional[Tuple[str, List[str]]]:
-    """(the words before the first number, the numbered items without their numbers), or None when the message
-    numbers no questions (fewer than two items in order, or an item that asks nothing — a list of figures, 「1 服贸会
-    北京 4.6」)."""
+def _listed(text: str) -> Optional[Tuple[List[Tuple[int, int]], List[str]]]:
+    """(the numbers' spans, the numbered items without their numbers) of the first style whose items all ask
+    something; None when the message numbers no questions."""
     from bot.understand.segment import asks_something
 
     for style in STYLES:
@@ -64,8 +63,23 @@ def items(text: str) -> Optional[Tuple[str, List[str]]]:
         pieces = [text[s[1] : (spans[i + 1][0] if i + 1 < len(spans) else len(text))] for i, s in enumerate(spans)]
         pieces = [p.strip(" ,，;；。") for p in pieces]
         if all(p and asks_something(p) for p in pieces):
-            return text[: spans[0][0]].strip(" ,，;；"), pieces
+            return spans, pieces
     return None
+
+
+def items(text: str) -> Optional[Tuple[str, List[str]]]:
+    """(the words before the first number, the numbered items without their numbers), or None when the message
+    numbers no questions (fewer than two items in order, or an item that asks nothing — a list of figures, 「1 服贸会
+    北京 4.6」)."""
+    found = _listed(text)
+    return (text[: found[0][0][0]].strip(" ,，;；"), found[1]) if found else None
+
+
+def markers(text: str) -> List[Tuple[int, int]]:
+    """The spans of the numbers of a numbered list of questions (「1 新认定给多少钱 2 … 3 引进外资项目…」): no figure of
+    the user's; [] when the message numbers no questions."""
+    found = _listed(text)
+    return found[0] if found else []
 
 
 def announces_only(words: str) -> bool:
