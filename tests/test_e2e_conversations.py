@@ -128,6 +128,8 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round56_estimates.yaml": 0.97,  # 100 % 2026-12-03 13:30 (first play 90.0 %)
     "cases_round57_questions.yaml": 0.97,  # 100 % 2026-12-03 14:18 (first play 76.7 %, sealed, at ec1b529)
     "cases_round57_estimates.yaml": 0.93,  # 96.7 % 2026-12-03 14:18 (first play 86.7 %; R57E024 open)
+    "cases_round58_questions.yaml": 0.93,  # 100 % 2026-12-03 17:40 (first play 96.7 %, 86.7 % by the tightened checks)
+    "cases_round58_estimates.yaml": 0.93,  # 96.7 % 2026-12-03 17:40 (first play 86.7 %; R58E026 open)
 }
 
 

@@ -499,7 +499,7 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     from bot.estimate.items import detect_items
     from bot.understand.inherit import with_context
 
-    answers, clause, prev = [], topic_clause, ""
+    answers, clause, prev, repeated = [], topic_clause, "", False
     whole = understand(said) if said else " ".join(parts)
     for part in parts:
         # a part naming no item of its own (「…中高级人才培训每人最多补多少 一个企业一年最多几个人」) asks about the
@@ -532,7 +532,10 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
             )
         # the same answer again, or one a part before already gave in full (「这23个领域是郑州自己定的吗？…新版目录
         # 郑州这边按哪个执行」: the first answer is the second's with its verdict before it)
-        if not a.text or any(a.text == b.text or a.text in b.text for _, b in answers):
+        if not a.text:
+            continue
+        if any(a.text == b.text or a.text in b.text for _, b in answers):
+            repeated = True
             continue
         answers.append((part, a))
         if ((a.clause or "").startswith("3") and (not clause or detect_items(part))) or not clause:
@@ -543,6 +546,8 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     answers = clause_into_its_verdict(answers, facts)
     if len(answers) == 1 and (answers[0][1].verdict is not None or answers[0][1].text.startswith("结论：")):
         return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
+    if len(answers) == 1 and repeated:
+        return answers[0][1]  # 「出国参展 每场最多补多少 一年封顶又是多少」: the later part's answer was the first one's
     if len(answers) < 2:
         return None
     answers = without_repeated_lines(answers)
