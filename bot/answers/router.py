@@ -547,7 +547,9 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     if len(answers) == 1 and (answers[0][1].verdict is not None or answers[0][1].text.startswith("结论：")):
         return answers[0][1]  # every part asked the same thing of the stated facts: one verdict
     if len(answers) == 1 and repeated:
-        return answers[0][1]  # 「出国参展 每场最多补多少 一年封顶又是多少」: the later part's answer was the first one's
+        return answers[0][
+            1
+        ]  # 「出国参展 每场最多补多少 一年封顶又是多少」: the later part's answer was the first one's
     if len(answers) < 2:
         return None
     answers = without_repeated_lines(answers)
