@@ -535,7 +535,7 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
         if not a.text:
             continue
         if any(a.text == b.text or a.text in b.text for _, b in answers):
-            repeated = True
+            repeated = repeated or bool(shapes.search("bare_aspects", part))  # 「一年封顶又是多少」 asked of the item
             continue
         answers.append((part, a))
         if ((a.clause or "").startswith("3") and (not clause or detect_items(part))) or not clause:
