@@ -108,6 +108,21 @@ class TestPeriodAsked:
         s = EstimateSession.start(text)
         assert had == s.inputs["rent_years_subsidized"] and "_rent_years_asked" not in s.inputs
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "入驻市级重点园区5年了，去年执行额2300w，办公面积1500㎡，租金每月每平米50块，一年租金补贴多少？能补几年？",
+            "在重点园区待了4年 执行额1800万 年租金60万 800平 一年的租金补贴是多少 最多几年",
+            "入园6年，合同执行额900万，房租一年48万，面积600平米，一年房租补贴能拿多少？",
+            "我们入驻园区三年多了 执行额700万 年租金30万 400平 一年补贴大概多少",
+        ],
+    )
+    def test_the_year_of_the_amount_asked_is_no_year_had(self, text):
+        """R60E008: 「一年租金补贴多少」 asks the amount of one year; it had been read as one year of subsidy already
+        had (「已享受补贴1年」, 2 years left), a fact the user never gave."""
+        s = EstimateSession.start(text)
+        assert s.inputs.get("rent_years_subsidized", 0) == 0
+
     def test_one_year_question_is_no_period(self):
         s = EstimateSession.start("入驻园区5年 执行额900万 年租金50万 500平 租金补贴一年能补多少")
         assert "_rent_years_asked" not in s.inputs and [] == rent_years.period_notes(s.inputs, s.compute())

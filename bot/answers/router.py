@@ -505,6 +505,9 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
         # a part naming no item of its own (「…中高级人才培训每人最多补多少 一个企业一年最多几个人」) asks about the
         # subject of the part before it
         topic = topic_clause if not answers else (None if detect_items(part) else clause)
+        # 「公共服务平台…？我们平台开发人员的工资和机房房租能不能算进去？」: a cost of the item asked
+        if answers and topic is None and _asks_a_cost_of(part, clause):
+            topic = clause
         if answers and _paired_with_topic(
             part, clause
         ):  # 「…奖励多少 这个能和离岸奖励一起拿吗」: 这个 is the item before
@@ -573,6 +576,19 @@ def without_repeated_lines(answers: list) -> list:
         seen.update(line for line in lines if line.strip())
         out.append((part, a))
     return out
+
+
+def _asks_a_cost_of(part: str, clause: Optional[str]) -> bool:
+    """Whether a part asks if a cost counts (「…工资和机房房租能不能算进去」) and names a cost the support item `clause`
+    lists or leaves out (clauses.yml `eligible_costs`, `not_eligible_costs`): a cost word of that item (房租 for
+    三（九）'s platform) is no other item's subject (三（八）3's 租金补贴), unless the part names that item's subsidy."""
+    if not clause or not clause.startswith("3") or not shapes.search("cost_included", part):
+        return False
+    c = query.clause(clause) or {}
+    left_out = [w for item in c.get("not_eligible_costs") or [] for w in item["words"]]
+    words = left_out + list(c.get("eligible_costs") or [])
+    named = [w for w in words if w.lower() in part.lower()]
+    return bool(named) and not any(re.search(re.escape(w) + r"\s*(补贴|补助|奖励)", part) for w in named)
 
 
 def _inherited_verdict(part: str, topic: Optional[str], facts: Optional[dict]) -> Optional[Answer]:
@@ -863,6 +879,8 @@ def _asks_of_the_item(t: str, topic_clause: Optional[str]) -> bool:
     about, and asks an aspect (上限、比例、条件…) that item's clause answers."""
     if not topic_clause or not topic_clause.startswith("3"):
         return False
+    if _asks_a_cost_of(t, topic_clause):  # 「…机房房租能不能算进去」 after 三（九）: that item's costs, not 三（八）3
+        return True
     if not shapes.search("refers_to_item", t) and not shapes.search("bare_aspects", t):
         return False  # 「门槛多少、比例多少、封顶多少」 after 离岸奖励: the aspects of that item, naming nothing else
     from bot.estimate.items import detect_items

@@ -110,7 +110,7 @@ def aspect_line(code: str, text: str) -> str:
         if any(w in text for w in item["words"])
     ]
     if left_out and shapes.search("cost_included", text):
-        return f"不能算：{left_out[0]}，不在{query.clause(code)['label']}的补贴范围内（列明的是：{'、'.join(costs)}）。"
+        return f"不能算：{'；'.join(dict.fromkeys(left_out))}，不在{query.clause(code)['label']}的补贴范围内（列明的是：{'、'.join(costs)}）。"
     named = [c for c in costs if c in text]
     if named and shapes.search("cost_included", text):
         return f"算，可以补：{'、'.join(named)}在政策列明的可补贴费用内（列明的是：{'、'.join(costs)}等），可以计入补贴的费用基数。"

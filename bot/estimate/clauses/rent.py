@@ -262,6 +262,9 @@ YEARLY = re.compile(r"每年|年租|一年|/年")
 ASKED_PERIOD = re.compile(
     r"\s*(的话)?\s*(能|可以|可|最多|大概|大约|一共|总共|共)?\s*(?:(补|拿|领|给|享受)|(?=多少))(多少|几|了?多少)"
 )  # 「租金补贴一年多少」 too: the amount asked right after the year
+ASKED_AMOUNT_OF_YEAR = re.compile(
+    r"\s*的?\s*(租金补贴|房租补贴|租补|房补|补贴)(金额|的钱)?\s*(是|有|能|可以|大概|大约|一共)?\s*(补|拿|领|给)?\s*(多少|几)"
+)  # 「一年租金补贴多少」: the year of the amount asked, not a year of subsidy already had
 RESTATED = re.compile(r"\s*(整|整的|整整)?\s*(算不算|算吗|能不能算|可以算吗|够不够|够吗|行不行|行吗)")
 
 
@@ -280,7 +283,7 @@ def _rent_years(r, f) -> Optional[str]:
         return None  # 「连续两年拿了新发明专利」: not the park or the rent subsidy
     if per_year(r, f):
         return None  # 「房租一年60万」「一年房租48万」: the rent's period, not years in the park
-    if ASKED_PERIOD.match(r.text[f.end : f.end + 6]):
+    if ASKED_PERIOD.match(r.text[f.end : f.end + 6]) or ASKED_AMOUNT_OF_YEAR.match(r.text[f.end : f.end + 14]):
         return None  # 「租金补贴一年能补多少」: the period of the amount asked, not years already subsidised
     p = [m.end() for m in re.finditer(park, before)]
     q = [m.end() for m in re.finditer(subsidy, before)]
