@@ -163,3 +163,15 @@ class TestSubjectNeverAQuestion:
     def test_pointer_is_no_subject(self, text):
         """「这两块」「上面这些」 point back; they name no business."""
         assert "" == catalog._subject(normalize(text))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "我们是做机动车安全技术检验的 就是车管所认可的那种年检站 算不算目录里的检验检测服务",
+            "我们给超市做商品陈列 是不是目录里的供应链管理服务",
+            "公司做代理记账 属不属于目录里的内部管理服务",
+        ],
+    )
+    def test_the_first_half_of_an_a_not_a_question_is_no_subject(self, text):
+        """R60Q013: 「…年检站 算不算目录里的…」 had quoted 「算不」 as the business."""
+        assert catalog._subject(normalize(text)) not in {"算不", "是不", "属不"}
