@@ -821,7 +821,9 @@ def _subject(text: str) -> str:
             and re.search(r"[\u4e00-\u9fff]", s)  # not 「i cant find it」 of an English aside
             and not POINTER.search(s)
             and not NOT_SUBJECT.search(s)
-            and not re.fullmatch(r"(?:算|是|属|归|在|能|可)不", s)  # 「…年检站 算不算目录里的…」: the question's A-not-A
+            and not re.fullmatch(
+                r"(?:算|是|属|归|在|能|可)不", s
+            )  # 「…年检站 算不算目录里的…」: the question's A-not-A
         ):
             return s
     return ""
