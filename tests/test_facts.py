@@ -504,3 +504,22 @@ class TestMerge:
         """A newer statement of a fact replaces the older one; other facts stay."""
         old = {"education_level": "中专", "fresh_graduate": True}
         assert {"education_level": "大专", "fresh_graduate": True} == merge(old, {"education_level": "大专"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "给银行做客服热线 另外做网站开发 分别算什么",
+        "我们做客服外包的",
+        "给电商客户提供客服服务，算哪个领域",
+        "帮保险公司做电话客服 能申报吗",
+    ],
+)
+def test_a_position_word_naming_a_business_is_no_post(text):
+    """「给银行做客服热线」 names the business, not a trainee's post: it had made a catalog question a 三（七）3 不符合."""
+    assert "position_level" not in read_facts(text)
+
+
+@pytest.mark.parametrize("text, level", [("学员都是普通客服岗位", "客服"), ("培训的都是项目经理", "项目经理")])
+def test_a_post_said_of_people_still_read(text, level):
+    assert read_facts(text).get("position_level") == level

@@ -296,6 +296,11 @@ def entry_levels(t: str, scale: str = "education") -> List[int]:
     return ranks
 
 
+# a position word that names a business, not a person's post (「客服热线」「客服外包」「给银行做客服」)
+POSITION_AS_BUSINESS_AFTER = re.compile(r"\s*(热线|外包|中心|系统|业务|电话|平台|软件|坐席服务|服务(?!外包企业))")
+POSITION_AS_BUSINESS_BEFORE = re.compile(r"(给|为|帮|替)[^，。；,;\s]{0,10}(做|提供|承接|接)[^，。；,;\s]{0,2}$")
+
+
 def _rank(spec: dict, t: str) -> Optional[str]:
     """The scale word the user states (a word quoted with 以上 as a requirement counts last); none
     when the people are counted at several levels (「20个大专 10个中专」: each group is its own)."""
@@ -318,6 +323,11 @@ def _rank(spec: dict, t: str) -> Optional[str]:
                 t[max(0, m.start() - 12) : m.start()],
             ):
                 continue  # 「其中有一个是大专」: a part of the group, not everyone's level
+            if scale == "position" and (
+                POSITION_AS_BUSINESS_AFTER.match(t, m.end())
+                or POSITION_AS_BUSINESS_BEFORE.search(t[_phrase_start(t, m.start()) : m.start()])
+            ):
+                continue  # 「给银行做客服热线」「客服外包」: a business done for clients, no person's position
             quoted = _quoted(t, m.start()) or t[m.end() : m.end() + 3].startswith(("以上", "及以上"))
             negated = bool(NEGATION.search(t[_phrase_start(t, m.start()) : m.start()]))
             found.append((m.start(), m.end(), str(w), quoted or negated))
