@@ -175,3 +175,17 @@ class TestSubjectNeverAQuestion:
     def test_the_first_half_of_an_a_not_a_question_is_no_subject(self, text):
         """R60Q013: 「…年检站 算不算目录里的…」 had quoted 「算不」 as the business."""
         assert catalog._subject(normalize(text)) not in {"算不", "是不", "属不"}
+
+
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        ("一块是给医院做CT 核磁这些医疗设备的维修保养 另一块是给药企做临床试验外包", "核磁这些医疗设备的维修保养"),
+        ("给工地的挖掘机 起重机这类工程机械做维修 算哪个领域", "起重机这类工程机械做维修"),
+        ("我们给航空公司做飞机 高铁这些交通工具的维修", "高铁这些交通工具的维修"),
+    ],
+)
+def test_a_space_before_a_list_closed_by_zhexie_joins_one_business(text, joined):
+    """R60Q011: 「给医院做CT 核磁这些医疗设备的维修保养」 is one business; the space had cut 「给医院做ct」 off."""
+    parts = catalog.business_parts(normalize(text))
+    assert any(joined in p and len(p) > len(joined) for p in parts)
