@@ -33,7 +33,7 @@ from bot.estimate import items as item_words
 from bot.estimate.clauses.base import OVERLAP_ASKED, rate_rule
 from bot.estimate.clauses.innovation import awards_given
 from bot.estimate.parts import without_parts
-from bot.estimate.reading import estimate_words, is_what_if, next_year_supposed, plausible_rate
+from bot.estimate.reading import alternation, estimate_words, is_what_if, next_year_supposed, plausible_rate
 
 from bot.estimate.understand import CERT_NAME, Clarification, read, wan
 from bot.nlu.normalize import hanzi_of_pinyin, normalize
@@ -435,6 +435,9 @@ class EstimateSession:
         session._note_facts(text)
         session.fill_from_facts()
         session._absorb(text, first=True)
+        if len(asked) == 1 and asked[0] and founded == asked[0] and not alone:
+            # 「公司是2023年6月注册成立的…2023年…」 read for 2023: the year it was set up in is its first (纯增量)
+            session.inputs.setdefault("new_enterprise", True)
         session._keeps_counts_told(norm, running)
         session._drop_stale_everyone_notes()
         session._keeps_fairs_told(norm, running, adds)
@@ -710,6 +713,8 @@ class EstimateSession:
             self.advance()
             said = "、".join(item_words.NAMES.get(c, c) for c in dropped)
             return Turn(messages=[f"好的，{said}不再计入。"], done=self.status == "done")
+        if re.search(alternation(estimate_words()["only_given"]), norm, re.I) and not own_figures(norm):
+            return self._only_given()
         if (
             not self.clarify
             and QUESTION_SHAPE.search(norm)
@@ -887,6 +892,22 @@ class EstimateSession:
             return []
         said = "、".join(describe_field(k, self.inputs[k]) for k in changed)
         return [f"已记下：{said}。下面这个问题的答案还没有读到，请再说一下："]
+
+    def _only_given(self) -> Turn:
+        """「其他都先不算，只算我列的这几项」 with a question open: the items still missing a figure (or waiting for one
+        to be made clear) are left out and named, the others computed; nothing missing is guessed."""
+        self.clarify = None
+        self.pending = None
+        left = [c for c in self.items if any(k not in self.skipped for k in clauses.missing(self, {c}))]
+        kept = [c for c in self.items if c not in left]
+        if not kept:
+            self.advance()
+            return Turn(messages=["您给的数字还不够算出任何一项。" + self.question()], understood=True)
+        self.items = kept
+        self.advance()
+        said = "、".join(item_words.NAMES.get(c, c) for c in left)
+        msg = "好的，只算您给了数字的几项。" + (f"{said}还缺数字，先不计入，补充后可以再算。" if left else "")
+        return Turn(messages=[msg], done=self.status == "done")
 
     def _drop_named_items(self, norm: str) -> list:
         """「技术先进型那个是前年拿到的 今年不算了 删掉它」: the items of this estimate the message names with a word

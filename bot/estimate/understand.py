@@ -57,6 +57,8 @@ from bot.estimate import (
     currency_asks,
     double_claim,
     fair_trips,
+    fair_split,
+    restated_figures,
     lists,
     not_covered,
     past_awards,
@@ -514,8 +516,11 @@ class Reader:
         self.raw = text or ""
         self._converted_keys = set()  # business amounts converted from another currency (added to, never replaced)
         # 「…连续两年增长——哦不对…这条当我没说」: a claim taken back in the message is never read (bot/understand/retractions.py)
+        # 「今年2600万元，这2600万里含离岸…」: the total pointed at again reads as 其中 (restated_figures.py)
         pasted, table_problems = tables.read_tables(
-            tables.drop_bullets(without_retracted(mend_typos_in_place(normalize(self.raw[:2000]))))
+            tables.drop_bullets(
+                restated_figures.pointed_again(without_retracted(mend_typos_in_place(normalize(self.raw[:2000]))))
+            )
         )
         # 「平台投入表（单位w）：/ 服务器 380」: 380万 at a line's end (tables.read_unit_heading); 「费用明细（单位万元）：1 服贸会北京
         # 4.6」: 4.6万元 (unit_heading.py); 「跑了3趟境外展」: 3场 (fair_trips.py)
@@ -531,7 +536,8 @@ class Reader:
         pasted = fair_trips.as_events(unit_heading.apply(pasted))
         # 「境内展会和境外展会分别花了3万、8万」: each figure after its own name (bot/estimate/lists.py)
         self.text = lists.spell_out_respective(
-            full_years(relative_year_apposition(both_kinds_total(english_to_chinese(pasted))))
+            # 「8场…其中两场是境外的…每场6万，剩下的每场2.5万」: the two groups it stands for (fair_split.py)
+            full_years(relative_year_apposition(both_kinds_total(fair_split.split_groups(english_to_chinese(pasted)))))
         )
         self.shifted = False
         if "前年" in self.text and "去年" in self.text and not re.search(YEAR_CUR, self.text):

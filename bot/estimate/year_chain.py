@@ -33,9 +33,18 @@ def _calendar() -> dict:
     return {str(k): int(v) for k, v in estimate_words()["years"]["calendar"].items()}
 
 
+# a month (and day) between a year word and a founding word (「2023年3月新成立的」「21年10月份才注册」): the year is
+# still the year the enterprise was set up in; a month matters nothing to 三（一）'s first year
+MONTH_TAIL = r"份?(?:\s*[0-9]{1,2}\s*[日号])?"
+FOUNDED_MONTH = rf"(?:\s*(?:[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月{MONTH_TAIL})?"
+FOUNDED_FILLER = "的时候|就|才|刚|已经|已|底|初|年底|年初"  # 「2021年才成立」; never 「2021年在系统注册」
+FOUNDED_WORDS = r"新成立|新设立|新注册|刚成立|才成立|刚注册|才注册|成立|设立|注册"  # checked against estimate_words.yml
 NUMERIC_YEAR = re.compile(
-    r"(?<![0-9.])(20[0-9]{2}|[0-9]{2})(?:\s*年(?:度)?(?![0-9]*[个月天])|(?=\s*(?:和|与|跟|及|、)\s*(?:20)?[0-9]{2}\s*年))"
-)  # 「22年」「2023年度」, and 「2022和2023年」's first year, which shares the second's 年
+    r"(?<![0-9.])(20[0-9]{2}|[0-9]{2})(?:\s*年(?:度)?(?![0-9]*[个天]|[0-9]*月(?!"
+    + MONTH_TAIL
+    + rf"\s*(?:{FOUNDED_FILLER})?\s*(?:{FOUNDED_WORDS})))"
+    + r"|(?=\s*(?:和|与|跟|及|、)\s*(?:20)?[0-9]{2}\s*年))"
+)  # 「22年」「2023年度」, and 「2022和2023年」's first year, which shares the second's 年; 「2023年3月」 only founding
 DURATION_BEFORE = re.compile(
     r"(入驻|满|领了?|签了?|已经?|享受了?|运营了?|成立了?|经营了?|做了|干了|有|近|共|合计|连续)\s*$"
 )
@@ -195,9 +204,6 @@ def _asks_several(text: str) -> bool:
     return asks_sum(text) or bool(re.search(alternation_of_patterns(estimate_words()["years"]["each_asked"]), text))
 
 
-FOUNDED_FILLER = "的时候|就|才|刚|已经|已|底|初|年底|年初"  # 「2021年才成立」; never 「2021年在系统注册」
-
-
 def founded_year(text: str) -> Optional[int]:
     """The calendar year the enterprise was set up in (「我们2021年新成立的」「21年才注册」: a calendar word right
     before a founding word, estimate_words.yml `years.founded`), or None."""
@@ -210,7 +216,7 @@ def founded_year(text: str) -> Optional[int]:
 def founded_year_word(text: str, end: int) -> bool:
     """Whether the year word ending at `end` is followed by a founding word (「2021年才成立」「21年新注册的」)."""
     founded = alternation(estimate_words()["years"]["founded"])
-    return re.match(rf"\s*(?:{FOUNDED_FILLER})?\s*(?:{founded})", text[end:]) is not None
+    return re.match(rf"{FOUNDED_MONTH}\s*(?:{FOUNDED_FILLER})?\s*(?:{founded})", text[end:]) is not None
 
 
 OFFSHORE_ONLY = {"3.2"}
@@ -335,7 +341,7 @@ def _founded_before(text: str, chars: list, words: List[YearWord], year: int) ->
     for w in words:
         if w.offset != founded:
             continue
-        m = re.match(rf"(\s*(?:{FOUNDED_FILLER})?\s*)({pattern})", text[w.end :])
+        m = re.match(rf"({FOUNDED_MONTH}\s*(?:{FOUNDED_FILLER})?\s*)({pattern})", text[w.end :])
         if m:
             start = w.end + m.start(1)
             chars[start : w.end + m.end(2)] = list("就成立".ljust(m.end(2) - m.start(1)))[: m.end(2) - m.start(1)]

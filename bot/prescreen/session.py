@@ -348,6 +348,8 @@ class PrescreenSession:
             if self._read_applicant(t, by_items=intent not in QUESTION_INTENTS and not is_question(t)):
                 self.facts.update(facts_from(t))
                 self._note(volunteered)
+                # 「我们是郑州注册的独立法人…去年执行额1800万，今年2500万…」: the figures told with the type are kept too
+                self._keep_opening_figures(text)
                 self.advance()
                 return self._stop_if_ineligible() or Turn()
             if volunteered and intent not in QUESTION_INTENTS:

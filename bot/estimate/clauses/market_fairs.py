@@ -1184,6 +1184,14 @@ def _fewer_than_told(r, fairs: list, unpriced: list, told: int, fair_counts: lis
     return True
 
 
+def _other_item_cost(t: str, f) -> bool:
+    """Whether the money figure `f`'s own clause (from the stop before it) names another item and no fair
+    (「认证费380k」「CMMI5维护费8万」)."""
+    start = max(t.rfind(c, 0, f.start) for c in "，,。；;！!？?\n") + 1
+    phrase = t[start : f.start]
+    return bool(re.search(OTHER_ITEM_WORDS, phrase, re.I)) and not re.search(FAIR_WORDS, phrase)
+
+
 def _names_other_item(t: str, end: int) -> bool:
     """「建了一个服务外包公共技术服务平台：…」: 一个 whose phrase names another item (平台、认证 …) and no fair starts no fair."""
     phrase = re.split(r"[，,。；;：:！!？?\n]", t[end:], maxsplit=1)[0]
@@ -1328,11 +1336,13 @@ def _itemised(r) -> bool:
         f for f in r.figs if f.kind == "count" and f.value and f.value > 1 and re.search(r"场|次|个", f.unit or "")
     ]
     after = [f for f in moneys if counted and f.start > counted[0].end and f.currency in (None, "CNY")]
+    # 「…展位费分别是45k和90k，新拿了CMMI5，认证费380k」: a cost whose own clause names another item is not the fairs'
+    own = [f for f in after if not _other_item_cost(t, f)]
     if (
         re.search(r"分别|依次|各自|各为|各是", t)
         and counted
         and counted[0].start < moneys[-1].start  # (「…两场分别能补多少」 after the costs asks about them)
-        and int(counted[0].value) in (len(moneys), len(after))
+        and int(counted[0].value) in (len(moneys), len(after), len(own))
     ):
         return False  # "三个国内的展会…展位费分别是2万 3万 5万": one cost per fair, in order
     listed = all(
