@@ -36,6 +36,12 @@ class TestLeadIn:
         _, items = catalog.listed_items(understand("我们提供两种服务，软件测试、机房运维，ITO还是BPO还是KPO"))
         assert ["软件测试", "机房运维"] == items
 
+    def test_numbers_the_items_are_told_with_are_no_part_of_them(self):
+        _, items = catalog.listed_items(
+            understand("我们公司业务有三块：一是给日本客户做软件外包，二是呼叫中心，三是数据标注。")
+        )
+        assert ["给日本客户做软件外包", "呼叫中心", "数据标注"] == items
+
 
 class TestEveryItemClassified:
     def test_hospital_services(self):

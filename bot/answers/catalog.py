@@ -357,6 +357,10 @@ def _unplaced(part: str, listed: bool = False) -> Optional[tuple]:
 LIST_SENTENCE_END = re.compile(r"[。！？?!\n]|\.(?!\d)")
 LIST_LEAD = re.compile(r"^\s*(?P<lead>[^：:，,。]+?)\s*[：:，,]\s*(?P<items>.+)$")
 LIST_ITEM_SPLIT = re.compile(r"[、，,；;]+\s*(?:and\s+|以及|还有)?|\s+and\s+|以及")
+# 「一是…，二是…」「①…②…」「1. …」: the number an item is told with is no part of it
+LIST_ITEM_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九]|第[一二三四五六七八九十](?:块|项|个|种)?是?|[①-⑳]|[1-9][.．、)）])\s*"
+)
 
 
 def listed_items(text: str) -> Optional[tuple]:
@@ -370,7 +374,9 @@ def listed_items(text: str) -> Optional[tuple]:
         m = LIST_LEAD.match(sentence)
         if not m or not shapes.search("business_list_lead", m.group("lead").strip()):
             continue
-        items = [_question_cut(i.strip(" .")) for i in LIST_ITEM_SPLIT.split(m.group("items"))]
+        items = [
+            _question_cut(LIST_ITEM_NUMBER.sub("", i.strip(" ."))) for i in LIST_ITEM_SPLIT.split(m.group("items"))
+        ]
         items = [i.strip() for i in items if len(i.strip()) >= 2 and not QUESTION_PART.search(i) and not is_question(i)]
         if len(items) >= 2:
             return m.group("lead").strip(), items
