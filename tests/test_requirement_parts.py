@@ -34,6 +34,12 @@ class TestAskedOf:
     def test_part_naming_an_item_of_its_own_is_not_taken(self):
         assert unstated.asked_of("3.7.2", understand("实习生补贴的社保要交几个月")) is None
 
+    def test_degree_education_is_a_cost_asked_not_a_requirement(self):
+        assert unstated.asked_of("3.7.3", understand("学历教育（如在职MBA）的学费是否在补贴范围内？")) is None
+
+    def test_rules_of_article_four_are_no_requirements(self):
+        assert unstated.asked_of("4.3", understand("学历有没有要求")) is None
+
     def test_part_asking_no_requirement(self):
         assert unstated.asked_of("3.7.2", understand("最高多少")) is None
 

@@ -81,8 +81,8 @@ def asked_of(code: Optional[str], part: str) -> Optional[Answer]:
     item, asked of the clause the message's other parts are about (`code`): that clause's own condition on it, or that
     it has none (its conditions said), and where the policy does state it (「连续交纳社保不低于6个月」 is 三（七）4's);
     None when the part asks no requirement or `code` has no conditions."""
-    if not code or code not in conditions.clause_codes():
-        return None
+    if not code or code not in conditions.clause_codes() or not code.startswith(("2", "3")):
+        return None  # 第四条's rules (不得重复申报) are no applicant's requirements
     topics = asked_topics(part)
     if not topics or names_item_beyond(part):
         return None
