@@ -342,13 +342,66 @@ def judge_part(part: str) -> Optional[tuple]:
     return None
 
 
-def _unplaced(part: str) -> Optional[tuple]:
-    """("unplaced", closest hit) for a part that describes a service to a client (「帮两个品牌做…」) which no term
-    places: it still gets its line beside the businesses placed, never dropped; None otherwise."""
-    if not SERVES_CLIENT.search(part) or query.names_clients_only(part):
+def _unplaced(part: str, listed: bool = False) -> Optional[tuple]:
+    """("unplaced", closest hit) for a part that describes a service to a client (「帮两个品牌做…」), or an item of
+    a list the user announced (`listed`: 「提供三种服务：…、医院信息系统的运维」), which no term places: it still gets
+    its line beside the businesses placed, never dropped; None otherwise."""
+    if not (listed or SERVES_CLIENT.search(part)) or query.names_clients_only(part):
         return None
     hits = query.classify_business(part, limit=1)
+    if not hits and listed:  # 「给车企做汽车设计」 in the list: no term near it, still its line
+        return ("unplaced", {"key": ("unplaced", part)})
     return ("unplaced", {**hits[0], "key": ("unplaced", part)}) if hits else None
+
+
+# a list's sentence ends at 。！？ or a full stop that ends no decimal; its items are parted by 、，；, or 「and」
+LIST_SENTENCE_END = re.compile(r"[。！？?!\n]|\.(?!\d)")
+LIST_LEAD = re.compile(r"^\s*(?P<lead>[^：:，,。]+?)\s*[：:，,]\s*(?P<items>.+)$")
+LIST_ITEM_SPLIT = re.compile(r"[、，,；;]+\s*(?:and\s+|以及|还有)?|\s+and\s+|以及")
+# 「一是…，二是…」「①…②…」「1. …」: the number an item is told with is no part of it
+LIST_ITEM_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九]|第[一二三四五六七八九十](?:块|项|个|种)?是?|[①-⑳]|[1-9][.．、)）])\s*"
+)
+
+
+def listed_items(text: str) -> Optional[tuple]:
+    """(the lead-in, the items) of a list of businesses the user announces (routes.yml `business_list_lead`:
+    「我们给医院提供三种服务：CT和核磁设备的维修保养、病理标本的第三方医学检测、医院HIS信息系统的运维」, 「we provide
+    three services to banks: call center, software testing, and data center hosting」): every item up to the
+    sentence's end, a question after the last one cut off; None without such a lead-in or with fewer than two items."""
+    from bot.understand.segment import is_question
+
+    for sentence in LIST_SENTENCE_END.split(text or ""):
+        m = LIST_LEAD.match(sentence)
+        if not m or not shapes.search("business_list_lead", m.group("lead").strip()):
+            continue
+        items = [
+            _question_cut(LIST_ITEM_NUMBER.sub("", i.strip(" ."))) for i in LIST_ITEM_SPLIT.split(m.group("items"))
+        ]
+        items = [i.strip() for i in items if len(i.strip()) >= 2 and not QUESTION_PART.search(i) and not is_question(i)]
+        if len(items) >= 2:
+            return m.group("lead").strip(), items
+    return None
+
+
+def listed_heading(lead: Optional[str], found: int) -> str:
+    """The first line over the businesses judged one by one; when the user's lead-in counted them (「提供三种服务」)
+    and another number were read, it says so and asks for the one missed."""
+    said = _listed_count(lead) if lead else None
+    if said is None or said == found:
+        return "您说的几项业务分别看："
+    return f"您说有{said}项业务，我从消息里读出了{found}项，分别看如下（如有漏读或多读，请把每项业务再逐条说一下）："
+
+
+def _listed_count(lead: str) -> Optional[int]:
+    """The number of items a lead-in says (「三种服务」「4类服务」「three services」), or None (「几块」「以下」)."""
+    from bot.understand.people_counts import whole
+
+    m = re.search(r"(\d{1,2}|[两二三四五六七八九十]+)\s*(种|项|块|类|个|大块|部分|方面|条线|条)", lead)
+    if m:
+        return whole(m.group(1))
+    m = re.search(r"\b(two|three|four|five|six)\b", lead, re.I)
+    return ("two", "three", "four", "five", "six").index(m.group(1).lower()) + 2 if m else None
 
 
 def _unplaced_line(who: str, hit: dict) -> str:
@@ -496,6 +549,11 @@ def classify_answer(text: str) -> Optional[Answer]:
     judged = []
     described = described_kinds(text)
     parts = business_parts(text)
+    # 「我们给医院提供三种服务：A、B、C」: the lead-in names no business; each item of the list after it is one, said
+    # even when no term places it
+    announced = listed_items(text)
+    if announced is not None:
+        parts = announced[1]
     # 「…商城开发运维那块能算互联网营销推广服务吗」: the business the question points at, not the others — unless the
     # message also asks of each (「分别属于哪个领域 卖货那块能算吗」)
     pointed = [] if shapes.search("asks_of_each", text) else pointed_statements(text, text)
@@ -509,11 +567,14 @@ def classify_answer(text: str) -> Optional[Answer]:
     parts = [p for p in parts if p not in asked] or parts
     # 「我们呼叫中心公司最近拓展了一块业务」: says a business follows, names none
     parts = [p for p in parts if not shapes.search("business_intro", p)]
+    listed = announced is not None
     for part in parts:
-        verdict = judge_part(part) or _unplaced(part)
+        verdict = judge_part(part) or _unplaced(part, listed)
         if verdict is None or (verdict[0] == "domain" and absorbed(part, described)):
             continue  # 「我们做跨境电商」 beside 「自己在亚马逊上卖自己采购的家居用品」: the same business, selling goods
         key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
+        if listed:
+            key = (key, part)  # an item of the list the user counted: a line of its own
         if key not in [k for k, _, _ in judged]:
             judged.append((key, part, verdict))
     typed = {j[2][1]["domain"] for j in judged if j[2][0] == "domain" and j[2][1].get("business_type")}
@@ -528,15 +589,15 @@ def classify_answer(text: str) -> Optional[Answer]:
             and j[2][1]["domain"] in typed
         )
     ]
-    if sum(j[2][0] != "unplaced" for j in judged) < 2:
+    if sum(j[2][0] != "unplaced" for j in judged) < 2 and not listed:
         # an unplaced service is said only beside two businesses placed: with one, the parts may be pieces of one
         # business (「帮企业做招聘流程外包 员工入离职手续 薪酬核算」), which the whole message places
         judged = [j for j in judged if j[2][0] != "unplaced"]
     businesses = [j for j in judged if not shapes.search("company_identity", j[1])]
     if len(businesses) >= 2:  # 「我们是医疗器械公司 一块是给医院的CT做维保…」: the company, not one of its businesses
         judged = businesses
-    if len(judged) >= 2:
-        lines = ["您说的几项业务分别看："]
+    if len(judged) >= 2 or (listed and judged):
+        lines = [listed_heading(announced[0] if listed else None, len(judged))]
         for i, (_, part, (kind, item)) in enumerate(judged, 1):
             who = f"{i}. “{_shown(part)}”"
             if kind == "unplaced":

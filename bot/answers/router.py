@@ -520,6 +520,8 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
             or _applicant_verdict(part, own)
             or _what_can_be_had(part, whole, own or facts)
             or (_inherited_verdict(part, topic, own or facts) if answers else None)
+            # 「…每人补贴还能拿吗？最高多少？社保要交满几个月才行？」: a requirement asked of the item the other parts ask
+            or (unstated.asked_of(clause, part) if answers else None)
             or answer_part(
                 None, with_context(part, list(parts)), entities, topic, topic_domain, own or facts, before=prev
             )

@@ -806,6 +806,17 @@ class EstimateSession:
             hint = "抱歉，我没能从这句话里读出需要的信息。"
             if self._states_facts_only(text):  # 「园区是市级重点园区，我们是外包企业」: a fact again, no figure
                 hint = "好的，您说的情况记下了；测算还差下面这个数字。"
+                # 「学员是应届大专毕业，考核通过，合同期限正好一年」: the verdict on them, then the figure asked
+                met = self.met_conditions()
+                if met:
+                    hint = (
+                        "好的，您说的情况记下了。"
+                        + "".join(
+                            f"按您说的情况，{item_words.NAMES.get(code, code)}的条件满足：{'、'.join(labels)}。"
+                            for code, labels in met.items()
+                        )
+                        + "测算还差下面这个数字。"
+                    )
             if not self.clarify and yes_to_number.hint(self.pending, norm):
                 hint = yes_to_number.hint(self.pending, norm)  # 「是的」 to 「年租金是多少元？」: a number is asked
             if self.clarify and "还是" in self.clarify.get("question", "") and YES_ONLY.match(norm):
@@ -1047,8 +1058,16 @@ class EstimateSession:
         groups = {
             v for k, said in self.inputs.items() if k.endswith("_groups") and isinstance(said, list) for v in said
         }
-        figures = [f for f in own_figures(normalize(text or "")) if not (f.kind == "count" and f.value in groups)]
-        return bool(fact_reader.message_facts(text or "")) and not figures
+        stated = fact_reader.message_facts(text or "")
+        # 「合同期限正好一年」「实习期3个月」: a duration that is a stated fact's own value is that fact, no figure asked
+        durations = {getattr(v, bound, v) for v in stated.values() for bound in ("lo", "hi")}
+        figures = [
+            f
+            for f in own_figures(normalize(text or ""))
+            if not (f.kind == "count" and f.value in groups)
+            and not (f.kind.startswith("duration") and f.value in durations)
+        ]
+        return bool(stated) and not figures
 
     def _note_facts(self, text: str) -> None:
         """Remember the facts a message states (conditions are checked on them)."""

@@ -10,10 +10,10 @@ from typing import List
 from knowledge import shapes
 
 # 「几个」 asks only at the end of a clause (「能报几个」), not in 「派了几个本科生去培训」.
-# A clause ends at punctuation or a space, after a question particle inside a run-on (「…吗然后…」),
+# A clause ends at punctuation or a space (not one between two Latin words: 「system prompt」), after a question particle inside a run-on (「…吗然后…」),
 # and before a connective that starts a new point (然后、还有、另外…).
 CLAUSE_END = re.compile(
-    r"(?<=[?？])|(?:[，。；;！!\n]|(?<!\d),|,(?!\d))+|\s+|(?<=[吗呢嘛])(?=[^？?，,。\s吗呢])|(?<=多少[啊呀])(?=[^？?，,。\s])|"
+    r"(?<=[?？])|(?:[，。；;！!\n]|(?<!\d),|,(?!\d))+|(?<![A-Za-z\s])\s+|\s+(?![A-Za-z\s])|(?<=[吗呢嘛])(?=[^？?，,。\s吗呢])|(?<=多少[啊呀])(?=[^？?，,。\s])|"
     r"(?<=(?<![什怎那多这要])么)(?=[^？?，,。\s])|"
     r"(?=然后|还有就是|还有|另外|还想问|再问一下|顺便问|以及)"
 )
