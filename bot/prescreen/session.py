@@ -596,7 +596,7 @@ class PrescreenSession:
         self.retries = 0
         self.advance()
         if not open_ or self.failing():
-            return Turn(messages=["好的，这些情况已记下。"] if says_more and not self.failing() else [])
+            return Turn()  # (第二条's verdict is said next: the report, or the line before the items)
         names = "、".join(f"「{CONDITION_NAMES[k].split('（')[0]}」" for k in open_)
         why = "您没有说明是哪一条，" if whole == "no" else "您还没有说到，" if whole is None else ""
         kept = "您说的情况已记下。" if says_more else ""
