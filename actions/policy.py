@@ -1052,9 +1052,26 @@ def prescreen_asked_first(dispatcher, tracker):
     facts) and asks each condition still unknown; None when the message asks for none or a form is running."""
     from rasa_sdk.events import FollowupAction
 
-    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_invitation", user_text(tracker)):
+    if (tracker.active_loop or {}).get("name"):
+        return None
+    text = user_text(tracker)
+    if not shapes.search("prescreen_invitation", text) and not _other_kind_asks_prescreen(text):
         return None
     return [FollowupAction("action_prescreen_start")]
+
+
+def _other_kind_asks_prescreen(text: str) -> bool:
+    """「园区运营方这边想预审一下…能拿哪些奖励？」: a park operator or a training institution asking for a pre-screening
+    (routes.yml prescreen_request) in a question gets it (bot/prescreen/other_kinds.py), not the what-can-we-get list."""
+    from bot.nlu.normalize import normalize
+    from bot.prescreen import other_kinds
+    from bot.prescreen.session import PrescreenSession
+
+    if not shapes.search("prescreen_request", text):
+        return False
+    s = PrescreenSession()
+    s._read_applicant(normalize(text), by_items=False)
+    return other_kinds.asks_together(s.applicant)
 
 
 ANSWER_FIRST = (

@@ -45,10 +45,11 @@ class TestTrainingInstitutionThatIsAnEnterprise:
     )
     def test_system_not_registered_is_not_qualified(self, form):
         """A training school that says it is a company and never registered in the system: 不符合, the system named,
-        the pre-screening ends at that answer (no figures asked)."""
+        the pre-screening ends at that answer (no figures asked). 第二条 is one question for a training institution
+        (bot/prescreen/other_kinds.py): the conditions come in one reply."""
         s = run(
             "我们是一所服务外包培训学校 想预审一下",
-            [form, "注册在郑州高新区", *CONDUCT_MET, "那个系统还没注册过 也不知道要注册"],
+            [f"{form} 注册在郑州高新区 {' '.join(CONDUCT_MET)} 那个系统还没注册过 也不知道要注册"],
         )
         assert "training_institution" == s.applicant
         assert "done" == s.step
@@ -57,8 +58,8 @@ class TestTrainingInstitutionThatIsAnEnterprise:
 
     def test_all_met_is_qualified(self):
         """The same school with every condition met: 符合, said before the item menu."""
-        s = run("我们是培训机构 想做个预审", ["独立法人", "是", *CONDUCT_MET])
-        turn = s.handle("统计系统注册了 按时填报")
+        s = run("我们是培训机构 想做个预审", [])
+        turn = s.handle(f"独立法人 郑州注册 {' '.join(CONDUCT_MET)} 统计系统注册了 按时填报")
         assert "figures" == s.step  # the institution's own item (三（七）2) was named: its figures are asked next
         assert turn.messages[0].startswith("第二条项目申报资格：您说的情况满足各项条件（申报主体：独立法人企业，")
         assert turn.messages[0].endswith("结论：符合第二条的申报资格（申报主体：培训机构；最终以市商务局审核为准）。")
@@ -74,7 +75,7 @@ class TestTrainingInstitutionThatIsAnEnterprise:
 
     def test_not_an_enterprise_stays_to_confirm(self):
         """A 民办非企业单位 school that is not registered in the system: 待确认 (never 不符合, never 符合), with the note."""
-        s = run("我们是培训学校 民办非企业单位 想预审", [*CONDUCT_MET, "系统还没注册"])
+        s = run("我们是培训学校 民办非企业单位 想预审", [f"{' '.join(CONDUCT_MET)} 系统还没注册"])
         v = verdict(s)
         assert "待确认" == v["status"] and [] == v["failing"]
         assert any(u.startswith("在商务部") and "以市商务局解释为准" in u for u in v["unknown"])
@@ -123,7 +124,8 @@ class TestParkOperator:
 
     def test_all_met_gives_qualified_before_the_menu(self):
         s = run(
-            "我们是园区的运营管理公司 想先做个预审", ["独立法人", "郑州航空港区注册的", *CONDUCT_MET, "已注册 按时填报"]
+            "我们是园区的运营管理公司 想先做个预审",
+            [f"独立法人 郑州航空港区注册的 {' '.join(CONDUCT_MET)} 统计系统已注册 按时填报"],
         )
         assert "items" == s.step
         q = s.question()
@@ -131,8 +133,9 @@ class TestParkOperator:
         assert "符合" == verdict(s)["status"]
 
     def test_system_not_registered_is_not_qualified(self):
-        """A park operator is an enterprise: not registered in the system → 不符合 at once, the system named."""
-        s = run("我们是园区运营方 想预审", ["独立法人", "是", *CONDUCT_MET, "没有注册"])
+        """A park operator is an enterprise: not registered in the system → 不符合 at once, the system named (第二条 is
+        one question for a park operator, bot/prescreen/other_kinds.py)."""
+        s = run("我们是园区运营方 想预审", [f"独立法人 郑州注册 {' '.join(CONDUCT_MET)} 统计系统没有注册"])
         assert "done" == s.step
         v = verdict(s)
         assert ("不符合", [SYSTEM]) == (v["status"], v["failing"])

@@ -60,12 +60,13 @@ class TestEndsEarly:
 
     def test_named_item_failed_by_a_stated_fact_is_said_at_once(self):
         """A park run by the government, not by an enterprise, told while 第二条 is asked: the recognition
-        award it asked about is 不符合 at once, naming 由企业统一管理和运营; 第二条 goes on."""
+        award it asked about is 不符合 at once, naming 由企业统一管理和运营; 第二条, asked of a park operator as one
+        question (bot/prescreen/other_kinds.py), is left 需确认 and not asked again."""
         s = PrescreenSession.start("园区上个月认定成市级示范园区了 想预审一下认定奖励")
         turn = s.handle("园区归开发区管委会直接管理 没有运营企业")
         text = "".join(turn.messages)
         assert "不符合第三条第（八）项第1点" in text and "由企业统一管理和运营" in text
-        assert s.step == "conditions"
+        assert s.step == "done" and "clear_property_rights" in s.unsure
 
     def test_rent_subsidy_nickname_names_the_item(self):
         """「租补」 names 三（八）3, so the applicant is an enterprise in a park."""

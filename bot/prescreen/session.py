@@ -13,6 +13,7 @@ from bot.answers.eligibility import BOOL_FACTS, CONDITION_NAMES, facts_from
 from bot.estimate import clauses
 from bot.estimate.session import EstimateSession, Turn, calculator_inputs
 from bot.nlu.normalize import normalize
+from bot.prescreen import other_kinds
 from bot.prescreen.replies import UNSURE, answer_to
 
 # the dollar figure each exchange rate converts (calculator/items/): left out when its rate is not known
@@ -177,6 +178,11 @@ class PrescreenSession:
         s._note({k: v for k, v in s._volunteered(t).items() if k not in CONDITION_NAMES})  # the items' facts
         s._keep_opening_figures(text or "")
         s._read_applicant(t)
+        s.hint += [
+            c for c in other_kinds.items_asked(s.applicant, t, CHECKLIST.get(s.applicant, [])) if c not in s.hint
+        ]
+        if s.hint and t not in s.said:
+            s.said.append(t)  # (the opening's facts are read again by the figures step)
         s._applicant_of_failing()
         s.advance()
         s._stop_if_ineligible()
@@ -256,13 +262,12 @@ class PrescreenSession:
         if self.step in ("applicant",) and self.applicant:
             self.step = "conditions"
         if self.step == "conditions":
-            todo = [
-                c for c in conditions_for(self.facts, self.applicant) if c not in self.facts and c not in self.unsure
-            ]
+            todo = self._todo()
             if todo:
-                if self.pending != todo[0]:  # a new question: its own count of answers not understood
+                ask = other_kinds.SECOND_ARTICLE if other_kinds.asks_together(self.applicant) else todo[0]
+                if self.pending != ask:  # a new question: its own count of answers not understood
                     self.retries = 0
-                self.pending = todo[0]
+                self.pending = ask
                 return
             self.step = "items"
             self.pending = "items"
@@ -277,6 +282,10 @@ class PrescreenSession:
                 self.step = "done"
                 self.pending = None
 
+    def _todo(self) -> list:
+        """The 第二条 conditions not settled yet, in asking order."""
+        return [c for c in conditions_for(self.facts, self.applicant) if c not in self.facts and c not in self.unsure]
+
     def question(self) -> str:
         """The next question, in Chinese."""
         if self.step == "applicant":
@@ -287,6 +296,8 @@ class PrescreenSession:
             return (
                 "好的，我们来做一次申报前预审，大约需要回答几个问题，随时可以说“取消”。\n" + business + "首先，" + ask
             )
+        if self.step == "conditions" and self.pending == other_kinds.SECOND_ARTICLE:
+            return other_kinds.question(self.applicant, self._todo())
         if self.step == "conditions":
             return CONDITION_QUESTIONS[self.pending]
         if self.step == "items":
@@ -491,6 +502,8 @@ class PrescreenSession:
         for key, value in facts.items():
             if key == "entity_type" and self.facts.get("entity_type") and value == "legal_person":
                 continue  # 「公司」 in passing does not undo 「分支机构」
+            if key == "applicant_type" and other_kinds.asks_together(self.applicant) and value == "enterprise":
+                continue  # 「我们是有限公司」 from a training institution or a park operator: its form, not another kind
             self.facts[key] = value
             if key in self.unsure:
                 self.unsure.remove(key)
@@ -508,6 +521,8 @@ class PrescreenSession:
         stated = read_in_order(facts_from, t)
         # 「不对 产权其实有纠纷」 while asked another condition: the correction is kept, the question asked again
         corrects_another = corrects_itself(t) and key not in stated and any(k in CONDITION_NAMES for k in stated)
+        if key == other_kinds.SECOND_ARTICLE:
+            return self._together_answer(t, intent, stated)
         if corrects_another:
             pass
         elif key == "entity_type":
@@ -555,6 +570,39 @@ class PrescreenSession:
         self.retries = 0
         self.advance()
         return Turn()
+
+    def _together_answer(self, t: str, intent, stated: dict) -> Turn:
+        """The reply to 第二条 asked as one question (bot/prescreen/other_kinds.py): 「都符合」 settles every open
+        condition, the conditions it names are settled as said, and the others are left 需确认 — never asked again."""
+        from bot.estimate.session import own_figures
+        from bot.prescreen.replies import reading
+
+        others = self._volunteered(t)
+        says_more = bool(stated or others or own_figures(t))
+        whole = answer_to(other_kinds.SECOND_ARTICLE, t, intent, says_more) if says_more else reading(t, intent)
+        if whole is None and not says_more and self.retries < 1:
+            return self._not_understood(intent)
+        for k, v in stated.items():
+            if k == "entity_type" and self.facts.get(k) and v == "legal_person":
+                continue
+            self.facts[k] = v
+        self._note(others)
+        if says_more and t not in self.said:
+            self.said.append(t)  # figures and the items' facts: read again by the figures step
+        if whole == "yes":
+            self.facts.setdefault("entity_type", "legal_person")
+            for key in self._todo():
+                self.facts[key] = True
+        open_ = self._todo()
+        self.unsure += open_
+        self.retries = 0
+        self.advance()
+        if not open_ or self.failing():
+            return Turn()  # (第二条's verdict is said next: the report, or the line before the items)
+        names = "、".join(f"「{CONDITION_NAMES[k].split('（')[0]}」" for k in open_)
+        why = "您没有说明是哪一条，" if whole == "no" else "您还没有说到，" if whole is None else ""
+        kept = "您说的情况已记下。" if says_more else ""
+        return Turn(messages=[f"好的，{kept}第二条的{names}{why}先记为需确认（报告里会列出，可以随时补充）。"])
 
     def _says_more(self, t: str, stated: dict, key: str) -> bool:
         """Whether a reply states facts or figures beyond the condition asked (then its yes/no must be its own)."""
@@ -632,6 +680,8 @@ class PrescreenSession:
         else:  # the items named with their figures (now or earlier): read those too
             est = EstimateSession.start(told, known=self.facts)
             est.items = sorted(set(self.items), key=[c for c, _ in options].index)  # the chosen ones, no others
+            if other_kinds.asks_together(self.applicant) and est.status == "done" and est.missing():
+                est.status = "collecting"  # (「…能拿啥」: the kind's items the opening gave no figure for are asked)
             est.advance()
         self.estimate = est.dump()
         self.step = "figures"

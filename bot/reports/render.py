@@ -289,6 +289,9 @@ def _chat_lines(report: dict, detail: int) -> list:
         capped = "（已达上限）" if item.get("capped") else ""
         clause = f"（{item.get('clause')}）" if detail >= 1 else ""
         lines.append(f"· {item.get('name')}：{amount}{capped}{clause}")
+        if detail >= 3 and (_has_range(item) or report.get("applicant") not in (None, "enterprise")):
+            # a park's or a training institution's few items, and a range (三（八）2's 10—30万元): how each was set
+            lines.append(f"  符合：{str(item.get('explanation') or '').strip()}")
     unqualified = [item for item in items if not item.get("qualified")]
     if unqualified:
         if detail >= 3:  # the condition each one misses (「合同执行额500万元，未超过500万元」)

@@ -56,7 +56,9 @@ def read(r):
         if f.kind == "count" and re.search(r"500强|五百强|100强|领军|重点企业|重点项目", before + after):
             firms.append(f)
             r.use(f)
-        elif f.kind == "money" and re.search(r"外资|外商|投资", before + after):
+        elif f.kind == "money" and (
+            re.search(r"外资|外商|投资", before + after) or r.pending == "park_foreign_investment_usd"
+        ):  # (「3500万美元」 as the answer to the investment asked)
             step = f"每{figure_in('3.8.2', 'investment_step_usd', '美元')}"
             if f.currency == "USD":
                 investments.append(f)
@@ -117,6 +119,8 @@ def read(r):
             long = _years_run(r, firms[0].end, Decimal(str(figure("3.8.2", "operating_years"))))
             if long:  # the firms counted are those that ran long enough: the short one's months are not theirs
                 r.out.fields["_fact_top_operating_years"] = min(long)
+    elif re.search(r"(没有|没|未|无)(引进|引入|招到|进来)?[^，。；\d]{0,4}(500强|五百强|100强|领军)", t):
+        r.out.fields["park_top_enterprises"] = 0  # 「没有引进500强之类的」: none, never asked again
     elif re.search(f"({alternation(estimate_words()['one_implied'])})[^，。；]{{0,4}}(500强|五百强|100强|领军)", t):
         r.out.fields["park_top_enterprises"] = 1  # 「有家国内500强入园」: one enterprise
     if r.pending in ("park_newly_recognized", "park_enterprise_operated"):

@@ -1,0 +1,51 @@
+"""Pre-screening of an applicant that is not an ordinary enterprise: a 园区管理和运营企业 or a 培训机构.
+
+Such an applicant comes for its own items (三（八）1、2 for a park; 三（七）2 for a training institution), so its
+pre-screening asks 第二条 once, as one question naming every condition still open (「以上都符合吗」), instead of the
+enterprise's question per condition: a reply saying all hold settles them, one naming some settles those, and
+whatever it leaves unsaid is 需确认 (named in the report) — never asked a second time. A broad question about what
+it can get (question_shapes.yml `whatcan`: 「想预审下今年能拿啥」) takes every item of its kind, each judged on the facts
+given (conditions.yml) without the checklist being asked.
+"""
+
+from bot.answers.eligibility import CONDITION_NAMES
+
+KINDS = ("park_operator", "training_institution")
+SECOND_ARTICLE = "second_article"  # the pending step: 第二条's open conditions, asked together
+WHO = {"park_operator": "贵公司（园区管理和运营企业）", "training_institution": "贵机构"}
+# how the applicant form is asked inside the one question, per kind (entity_type still unknown)
+ENTITY_LINE = {
+    "park_operator": "在郑州市依法设立的独立法人企业（或在郑纳税的法人企业分支机构）",
+    "training_institution": "以依法设立的法人企业（如培训公司）身份申报，在郑州市设立",
+}
+
+
+def asks_together(applicant) -> bool:
+    """Whether 第二条 is asked as one question for this applicant type."""
+    return applicant in KINDS
+
+
+def question(applicant: str, todo: list) -> str:
+    """The one question naming each 第二条 condition still open."""
+    lines = []
+    for key in todo:
+        if key == "entity_type":
+            lines.append(ENTITY_LINE[applicant])
+        elif key == "registered_in_zhengzhou" and "entity_type" in todo:
+            continue  # (said in the entity line)
+        else:
+            lines.append(CONDITION_NAMES[key].split("（")[0])
+    listed = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
+    return (
+        f"第二条项目申报资格：{WHO[applicant]}须符合以下条件——\n{listed}\n"
+        "以上都符合吗？（回复“都符合”，或说明哪一条有问题、哪一条不确定）"
+    )
+
+
+def items_asked(applicant: str, text: str, options: list) -> list:
+    """Every item of the kind when the message asks what it can get (「今年能拿啥」), else []."""
+    from bot.answers.qualify import is_shape
+
+    if applicant not in KINDS or not is_shape("whatcan", text):
+        return []
+    return [code for code, _ in options]
