@@ -561,13 +561,14 @@ def other_parts(dispatcher, tracker) -> list:
     # or whole of its own is the estimated item's, never the clause whose words the search finds (三（二）'s 按…比例)
     others = [with_estimated_item(p, estimated) for p in others]
     if len(others) == 1:  # one question left (「离岸那块能不能按10%拿」): its verdict on the facts stated too
+        facts = known_facts(tracker)[0]
         rest = router.answer_part(
             None,
             others[0],
             entities_of(tracker),
             topic,
             tracker.get_slot("topic_domain"),
-            known_facts(tracker)[0],
+            router.operator_as_enterprise(others[0], facts) or facts,  # the park's operator asks as an enterprise
         )
     else:  # the questions as the message split them (「1算哪个领域 … 3这个奖励上限多少」), each answered on its own
         args = (entities_of(tracker), topic, tracker.get_slot("topic_domain"), known_facts(tracker)[0])
@@ -1047,14 +1048,20 @@ def declined_aside(dispatcher, t: str) -> bool:
 # not served, awards the user already knows, clauses with no amount, a what-if after a verdict, verdicts on
 # stated facts, figures.
 def prescreen_asked_first(dispatcher, tracker):
-    """A pre-screening asked for in a question (「对照第二条逐条帮我们看看」「你看看还需要确认什么」, routes.yml
-    prescreen_invitation): the guided check opens (action_prescreen_start, actions/prescreen.py, reads the message's
+    """A pre-screening asked for in a question (「对照第二条逐条帮我们看看」「你看看还需要确认什么」「我想做个预审 看看
+    我们今年能申请哪些补贴」, `asks_prescreen`): the guided check opens (action_prescreen_start, actions/prescreen.py, reads the message's
     facts) and asks each condition still unknown; None when the message asks for none or a form is running."""
     from rasa_sdk.events import FollowupAction
 
-    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_invitation", user_text(tracker)):
+    if (tracker.active_loop or {}).get("name") or not asks_prescreen(user_text(tracker)):
         return None
     return [FollowupAction("action_prescreen_start")]
+
+
+def asks_prescreen(text: str) -> bool:
+    """「我想做个预审 看看我们今年能申请哪些补贴」「对照第二条逐条帮我们看看」: the message asks for a pre-screening,
+    whatever words follow (routes.yml prescreen_request, prescreen_invitation)."""
+    return bool(shapes.search("prescreen_request", text) or shapes.search("prescreen_invitation", text))
 
 
 ANSWER_FIRST = (
@@ -1207,6 +1214,21 @@ class ActionBotInfo(Action):
                 say(dispatcher, answer)
                 return answer_events(answer)
         dispatcher.utter_message(text=BOT_IDENTITY if intent_of(tracker) == "bot_identity" else BOT_CAPABILITIES)
+        return []
+
+
+class ActionGreet(Action):
+    """A greeting — unless the message asks for a pre-screening after it (「你好我想做个预审 看看我们今年能申请哪些补贴
+    大概能拿多少」): then the pre-screening opens (action_prescreen_start reads the message's facts and figures)."""
+
+    def name(self) -> Text:
+        return "action_greet"
+
+    async def run(self, dispatcher, tracker, domain):
+        events = prescreen_asked_first(dispatcher, tracker)
+        if events is not None:
+            return events
+        dispatcher.utter_message(response="utter_greet")
         return []
 
 
