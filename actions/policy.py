@@ -1048,20 +1048,27 @@ def declined_aside(dispatcher, t: str) -> bool:
 # not served, awards the user already knows, clauses with no amount, a what-if after a verdict, verdicts on
 # stated facts, figures.
 def prescreen_asked_first(dispatcher, tracker):
-    """A pre-screening asked for in a question (「对照第二条逐条帮我们看看」「你看看还需要确认什么」「我想做个预审 看看
-    我们今年能申请哪些补贴」, `asks_prescreen`): the guided check opens (action_prescreen_start, actions/prescreen.py, reads the message's
+    """A pre-screening asked for in a question (「对照第二条逐条帮我们看看」「你看看还需要确认什么」, routes.yml
+    prescreen_invitation): the guided check opens (action_prescreen_start, actions/prescreen.py, reads the message's
     facts) and asks each condition still unknown; None when the message asks for none or a form is running."""
     from rasa_sdk.events import FollowupAction
 
-    if (tracker.active_loop or {}).get("name") or not asks_prescreen(user_text(tracker)):
+    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_invitation", user_text(tracker)):
         return None
     return [FollowupAction("action_prescreen_start")]
 
 
-def asks_prescreen(text: str) -> bool:
-    """「我想做个预审 看看我们今年能申请哪些补贴」「对照第二条逐条帮我们看看」: the message asks for a pre-screening,
-    whatever words follow (routes.yml prescreen_request, prescreen_invitation)."""
-    return bool(shapes.search("prescreen_request", text) or shapes.search("prescreen_invitation", text))
+def prescreen_requested_first(dispatcher, tracker):
+    """「我想做个预审 看看我们今年能申请哪些补贴 大概能拿多少」 read as a greeting or with no intent sure enough: a
+    pre-screening asked for (routes.yml prescreen_request), whatever words follow, opens (action_prescreen_start reads
+    the message's facts and figures); None otherwise. A policy question that names a 自查 (「把第二条…逐条列一下」)
+    keeps its answer: only a greeting, or a message nothing else answers, comes here."""
+    from rasa_sdk.events import FollowupAction
+
+    text = user_text(tracker)
+    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_request", text):
+        return None
+    return [FollowupAction("action_prescreen_start")]
 
 
 ANSWER_FIRST = (
@@ -1225,7 +1232,7 @@ class ActionGreet(Action):
         return "action_greet"
 
     async def run(self, dispatcher, tracker, domain):
-        events = prescreen_asked_first(dispatcher, tracker)
+        events = prescreen_requested_first(dispatcher, tracker) or prescreen_asked_first(dispatcher, tracker)
         if events is not None:
             return events
         dispatcher.utter_message(response="utter_greet")
@@ -1307,6 +1314,10 @@ class ActionDefaultFallback(Action):
         if answer.text:
             say(dispatcher, answer)
             return answer_events(answer)
+        # 「我想做个预审 看看我们今年能申请哪些补贴 大概能拿多少」, which nothing else answers: the pre-screening opens
+        events = prescreen_requested_first(dispatcher, tracker)
+        if events is not None:
+            return events
         if shapes.search("thanks_or_bye", text):
             dispatcher.utter_message(response="utter_thank" if shapes.search("thanks", text) else "utter_goodbye")
             return []
