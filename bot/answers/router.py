@@ -895,6 +895,8 @@ def _per_unit_item(t: str, topic_clause: Optional[str]) -> Optional[str]:
     if not shapes.search("per_unit_cap", t):
         return None
     named = items_named(t)
+    if not named and _names_other_item(t, query.search(t, limit=3), topic_clause):
+        return None  # 「…离岸奖励门槛多少 ②培训补贴每人最多多少」: the item its own words name, answered below
     code = named[0] if len(named) == 1 else (topic_clause if not named else None)
     if not code or not code.startswith("3") or query.clause(code).get("children"):
         return None
