@@ -561,13 +561,14 @@ def other_parts(dispatcher, tracker) -> list:
     # or whole of its own is the estimated item's, never the clause whose words the search finds (三（二）'s 按…比例)
     others = [with_estimated_item(p, estimated) for p in others]
     if len(others) == 1:  # one question left (「离岸那块能不能按10%拿」): its verdict on the facts stated too
+        facts = known_facts(tracker)[0]
         rest = router.answer_part(
             None,
             others[0],
             entities_of(tracker),
             topic,
             tracker.get_slot("topic_domain"),
-            known_facts(tracker)[0],
+            router.operator_as_enterprise(others[0], facts) or facts,  # the park's operator asks as an enterprise
         )
     else:  # the questions as the message split them (「1算哪个领域 … 3这个奖励上限多少」), each answered on its own
         args = (entities_of(tracker), topic, tracker.get_slot("topic_domain"), known_facts(tracker)[0])
@@ -1074,6 +1075,19 @@ def _other_kind_asks_prescreen(text: str) -> bool:
     return other_kinds.asks_together(s.applicant)
 
 
+def prescreen_requested_first(dispatcher, tracker):
+    """「我想做个预审 看看我们今年能申请哪些补贴 大概能拿多少」 read as a greeting or with no intent sure enough: a
+    pre-screening asked for (routes.yml prescreen_request), whatever words follow, opens (action_prescreen_start reads
+    the message's facts and figures); None otherwise. A policy question that names a 自查 (「把第二条…逐条列一下」)
+    keeps its answer: only a greeting, or a message nothing else answers, comes here."""
+    from rasa_sdk.events import FollowupAction
+
+    text = user_text(tracker)
+    if (tracker.active_loop or {}).get("name") or not shapes.search("prescreen_request", text):
+        return None
+    return [FollowupAction("action_prescreen_start")]
+
+
 ANSWER_FIRST = (
     answer_beside_question,
     prescreen_asked_first,
@@ -1227,6 +1241,21 @@ class ActionBotInfo(Action):
         return []
 
 
+class ActionGreet(Action):
+    """A greeting — unless the message asks for a pre-screening after it (「你好我想做个预审 看看我们今年能申请哪些补贴
+    大概能拿多少」): then the pre-screening opens (action_prescreen_start reads the message's facts and figures)."""
+
+    def name(self) -> Text:
+        return "action_greet"
+
+    async def run(self, dispatcher, tracker, domain):
+        events = prescreen_requested_first(dispatcher, tracker) or prescreen_asked_first(dispatcher, tracker)
+        if events is not None:
+            return events
+        dispatcher.utter_message(response="utter_greet")
+        return []
+
+
 class ActionHumanContact(Action):
     """Point to 市商务局 without inventing any contact detail."""
 
@@ -1302,6 +1331,10 @@ class ActionDefaultFallback(Action):
         if answer.text:
             say(dispatcher, answer)
             return answer_events(answer)
+        # 「我想做个预审 看看我们今年能申请哪些补贴 大概能拿多少」, which nothing else answers: the pre-screening opens
+        events = prescreen_requested_first(dispatcher, tracker)
+        if events is not None:
+            return events
         if shapes.search("thanks_or_bye", text):
             dispatcher.utter_message(response="utter_thank" if shapes.search("thanks", text) else "utter_goodbye")
             return []

@@ -400,10 +400,10 @@ def _trim(d: Decimal) -> str:
 
 def enterprise_clause_label(who: str, code: str) -> Optional[str]:
     """For an applicant type whose name alone does not settle an enterprise clause (conditions.yml
-    `enterprise_clauses`: 培训机构, and a park operator for 三（五）、三（九）), the condition that clause `code` sets
-    it, in words; None for any other type or clause."""
+    `enterprise_clauses`: 培训机构, and a park operator, an enterprise too, for every one but its own rent in a park), the
+    condition that clause `code` sets it, in words; None for any other type or clause."""
     entry = (_data().get("enterprise_clauses") or {}).get(who) or {}
-    if not entry or ("clauses" in entry and code not in entry["clauses"]):
+    if not entry or ("clauses" in entry and code not in entry["clauses"]) or code in entry.get("except", ()):
         return None
     return entry["label"]
 

@@ -676,14 +676,14 @@ ASSUMED = {
 ASSUMED_FACTS = {leaf(code, leaf_id)["fact"] for code, leaf_id in ASSUMED}
 # the applicant types and the words conditions.yml names them by; literal
 APPLICANT_LABELS = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
-# applicant types an enterprise clause leaves to confirm rather than refuses: every such clause, or those named
-OPEN_TO_CONFIRM = {"培训机构": "every", "园区管理和运营企业": ("3.5", "3.9")}
+# applicant types an enterprise clause leaves to confirm rather than refuses: every such clause but those named
+# (a park operator is an enterprise: only its own rent in a park, 三（八）3, is refused)
+OPEN_TO_CONFIRM = {"培训机构": (), "园区管理和运营企业": ("3.8.3",)}
 
 
 def left_to_confirm(who, code) -> bool:
     """Whether enterprise clause `code` is left to confirm for applicant type `who` (a label), not refused."""
-    named = OPEN_TO_CONFIRM.get(who)
-    return named == "every" or code in (named or ())
+    return who in OPEN_TO_CONFIRM and code not in OPEN_TO_CONFIRM[who]
 
 
 def with_second_article(code: str, facts: dict) -> dict:
@@ -1006,7 +1006,8 @@ class TestEvaluate:
             ("3.8.1", "enterprise", NOT_MET),
             ("3.8.1", "park_operator", MET),
             ("3.2", "training_institution", UNKNOWN),  # an institution may be a company: to confirm
-            ("3.2", "park_operator", NOT_MET),
+            ("3.2", "park_operator", UNKNOWN),  # an enterprise: its own offshore business, to confirm, never refused
+            ("3.6", "park_operator", UNKNOWN),  # its own certificates (CMMI 复评): to confirm, never refused
             ("3.8.3", "park_operator", NOT_MET),  # its own rent in a park: refused
             ("3.9", "park_operator", UNKNOWN),  # a platform it builds: to confirm
             ("3.5", "park_operator", UNKNOWN),  # 招商引资 events it attends: to confirm
@@ -1027,8 +1028,8 @@ class TestEvaluate:
         park = evaluate_all({"applicant_type": "park_operator"})
         school = evaluate_all({"applicant_type": "training_institution"})
         assert (NOT_MET, ["applicant"], UNKNOWN, MET) == (
-            park["3.2"].status,
-            [c.id for c in park["3.2"].unmet],
+            park["3.8.3"].status,
+            [c.id for c in park["3.8.3"].unmet],
             park["2"].status,
             park["4.3"].status,
         )

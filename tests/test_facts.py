@@ -473,7 +473,8 @@ class TestReadThenEvaluate:
             ("社保交了5个月", "3.7.4", "insurance", "not_met"),
             ("技术先进型去年已经拿过10万奖励了", "3.4", "once", "not_met"),
             ("我们是一家培训机构", "3.2", "applicant", "unknown"),  # may be a company: to confirm
-            ("我们是园区的运营公司", "3.2", "applicant", "not_met"),
+            ("我们是园区的运营公司", "3.2", "applicant", "unknown"),  # an enterprise too: to confirm, never refused
+            ("我们是园区的运营公司", "3.8.3", "applicant", "not_met"),  # its own rent in a park
             ("我们是事业单位性质的培训机构", "3.5", "applicant", "not_met"),  # said to be no enterprise
             ("这个项目已经在区里的政策拿过补贴了", "4.3", "no_double", "not_met"),
             ("可以重复申报吗", "4.3", "no_double", "met"),  # nothing read: assumed not claimed

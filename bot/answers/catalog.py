@@ -295,7 +295,10 @@ BUSINESS_SPLIT = re.compile(
     r"[，,。；;—–：:]+|、(?![^，,。；;、\s]{1,8}?(?:这些|这几种|这几类|这类|之类|等等)[^，,。；;、\s]{0,4}?(?:的|做|搞|进行|提供))|[①-⑳]|(?<![0-9.])[1-9][.．)）](?![0-9])|[（(][1-9一二三四五六七八九][)）]"
     r"|(?:(?<![a-z0-9])\s+|\s+(?![a-z0-9]))(?![^，,。；;、\s]{1,8}?(?:这些|这几种|这几类|这类|之类|等等)[^，,。；;、\s]{0,4}?(?:的|做|搞|进行|提供))"
     r"|(?:另一个是|另一块是|另一个|另外一块|一个是|一块是|一是|二是|三是|其一|其二|还有|以及|然后)"
+    # 「业务一半是强制检测一半是委托食品检测」「一部分是…另一部分是…」: the halves of a business said without a stop
+    r"|(?:另外|另)?一半(?:业务)?是|(?:另外|另)?一部分(?:业务)?是"
 )
+HALVES = re.compile(r"(?:另外|另)?一半(?:业务)?是|(?:另外|另)?一部分(?:业务)?是")
 SERVES_CLIENT = re.compile(
     r"(给|为|帮|替)[^，。；\s]{0,10}(做|提供|开发|定制|设计|搭建|运营|运维|维护|托管|接听|处理|代办|负责)"
 )
@@ -321,6 +324,11 @@ def _question_cut(part: str) -> str:
 
 def business_parts(text: str) -> list:
     """The parts of a description that each name a business (statements before questions)."""
+    halves = HALVES.search(text)
+    if halves and len(HALVES.findall(text)) >= 2:
+        # 「我们检测中心业务一半是…一半是…」: the words before the halves name what is split, no business of their own
+        head = [p for p in BUSINESS_SPLIT.split(text[: halves.start()]) if p and p.strip()]
+        text = text[: halves.start() - len(head[-1]) if head else halves.start()] + text[halves.start() :]
     parts = [_question_cut(p.strip()) for p in BUSINESS_SPLIT.split(text) if p and len(p.strip()) >= 2]
     statements = [p for p in parts if not QUESTION_PART.search(p)]
     return statements or parts
@@ -572,7 +580,12 @@ def classify_answer(text: str) -> Optional[Answer]:
         verdict = judge_part(part) or _unplaced(part, listed)
         if verdict is None or (verdict[0] == "domain" and absorbed(part, described)):
             continue  # 「我们做跨境电商」 beside 「自己在亚马逊上卖自己采购的家居用品」: the same business, selling goods
-        key = verdict[1].get("key") or (verdict[1].get("domain"), verdict[1].get("business_type"))
+        # 「一半是…强制检测，一半是…委托食品检测」: a business the domain excludes is another business than its own
+        key = verdict[1].get("key") or (
+            verdict[1].get("domain"),
+            verdict[1].get("business_type"),
+            verdict[1].get("exclusion") if verdict[1].get("excluded") else None,
+        )
         if listed:
             key = (key, part)  # an item of the list the user counted: a line of its own
         if key not in [k for k, _, _ in judged]:

@@ -514,6 +514,7 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
             topic = clause
         # 「…2子公司能报吗 3分公司能报吗」: a part about one of several applicants described reads that one's facts
         own = part_subjects.part_facts(whole, part, facts) if facts is not None else None
+        own = operator_as_enterprise(part, own or facts) or own
         a = (
             catalog.own_business_answer(part, whole)
             or catalog.pointed_answer(part, whole)  # 「…投放那块又算啥」: the business described in another part
@@ -563,6 +564,23 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
     last = answers[-1][1]
     subject = clause if clause and (last.clause or "").startswith("3") else last.clause
     return Answer(text, clause=subject, domain=next((a.domain for _, a in answers if a.domain), None))
+
+
+def operator_as_enterprise(part: str, facts: Optional[dict]) -> Optional[dict]:
+    """「一是我们CMMI三级证书…维护费用能不能补 二是我们运营的园区是区级的…」: a company that operates a park is an
+    enterprise too; a part that says nothing of the park (no park fact, no park item) is asked by the company as an
+    enterprise, so the park operator read from another part is left out of its facts. None when nothing changes."""
+    from bot.estimate.items import detect_items
+    from bot.understand.facts import read_facts_cached
+
+    if not facts or facts.get("applicant_type") != "park_operator":
+        return None
+    said = read_facts_cached(part)
+    if "applicant_type" in said or any(k.startswith("park_") for k in said):
+        return None
+    if any(c.startswith("3.8") for c in detect_items(part)) or any(c.startswith("3.8") for c in items_named(part)):
+        return None
+    return {k: v for k, v in facts.items() if k != "applicant_type"}
 
 
 def without_repeated_lines(answers: list) -> list:
@@ -890,6 +908,21 @@ def _asks_of_the_item(t: str, topic_clause: Optional[str]) -> bool:
     return not detect_items(t) and bool(subsidies.aspect_line(topic_clause, t))
 
 
+def _per_unit_item(t: str, topic_clause: Optional[str]) -> Optional[str]:
+    """「每人每年封顶多少」「境外每场封顶多少」「每个平台最多补多少」: a cap asked per person, event, project, platform or
+    park is the cap of the one item the part names, else of the item talked about, when that item's figures answer
+    it; None otherwise (a cap of the company or of all items is 第四条第（三）项's)."""
+    if not shapes.search("per_unit_cap", t):
+        return None
+    named = items_named(t)
+    if not named and _names_other_item(t, query.search(t, limit=3), topic_clause):
+        return None  # 「…离岸奖励门槛多少 ②培训补贴每人最多多少」: the item its own words name, answered below
+    code = named[0] if len(named) == 1 else (topic_clause if not named else None)
+    if not code or not code.startswith("3") or query.clause(code).get("children"):
+        return None
+    return code if subsidies.aspect_line(code, t) else None
+
+
 def _names_other_item(t: str, hits: list, topic_clause: Optional[str]) -> bool:
     """Whether a question naming no item strongly still names, by its words, a support item other than the one talked
     about (「培训补贴每人最多多少」 after 离岸奖励: 三（七）'s points, not 三（二）'s cap); never a part made only of
@@ -953,6 +986,9 @@ def compose_one(
         return subsidies.overview()
     if _asks_of_the_item(t, topic_clause):  # 「这个奖封顶是不是200万」 after 三（二）: its cap, not the 500万 total
         return subsidies.clause_answer(topic_clause, t)
+    per_unit = _per_unit_item(t, topic_clause)  # 「每人每年封顶多少」: the item's cap per person, not the 500万
+    if per_unit is not None:
+        return subsidies.clause_answer(per_unit, t)
     placed = eligibility.place_answer(t) if shapes.search("place_question", t) else None
     if placed is not None:
         return placed

@@ -29,8 +29,13 @@ def quotes_item_figure(text: str, f) -> bool:
 
     if f.kind != "money" or f.currency not in (None, "CNY") or f.value is None:
         return False
-    before = text[max(0, f.start - 2) : f.start]
-    if not any(before.endswith(w) for w in estimate_words()["quoted_figure"]["before"]):
+    words = estimate_words()["quoted_figure"]
+    before = text[max(0, f.start - 8) : f.start].rstrip()
+    for between in words.get("between") or ():  # 「那个一次性20万」: the policy's own word of the figure
+        if before.endswith(between):
+            before = before[: -len(between)]
+            break
+    if not any(before[-2:].endswith(w) for w in words["before"]):
         return False
     codes = {c.rstrip("ab") for c in detect_items(text)}
     return any(

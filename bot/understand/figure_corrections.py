@@ -20,7 +20,8 @@ _NUMBER = re.compile(r"[0-9０-９.．零一二两三四五六七八九十百千
 _PEOPLE_UNIT = re.compile(r"^(?:个人|个|名|人|位)$")
 # the words around a figure that say nothing of its role
 _FILLER = re.compile(
-    r"^(?:应该|应当|其实|实际上?|准确地?说|其中|另外|另|还有|都|就|也|只有|只|共|一共)*|(?:的|是|有|为|了)+$"
+    r"^(?:应该|应当|其实|实际上?|准确地?说|其中|另外|另|还有|都|就|也|只有|只|共|一共)*"
+    r"|(?:的|是|有|为|了|刚好|正好|恰好|刚刚好|整整|足足)+$"
 )
 _NOT = re.compile(r"不|没|未|差")
 _ASKS = re.compile(r"[吗吧呢么嘛?？]|多少|几")
@@ -72,7 +73,9 @@ def _new_figures(rest: str) -> "List | None":
             break
         figs = _figures(clause)
         # 「满6个月的是19个」: the figure said after 是/有 is the one given, the others name its role
-        said = [f for f in figs if re.search(r"(?:是|有|为)\s*$", clause[: f.start])]
+        said = [
+            f for f in figs if re.search(r"(?:是|有|为)\s*(?:刚好|正好|恰好|刚刚好|整整|足足)?\s*$", clause[: f.start])
+        ]
         first = (said or figs or [None])[0]
         if first is None or (family is not None and _family(first) != family):
             break
@@ -130,6 +133,8 @@ def placed(text: str, lead_end: int, rest_at: int) -> Optional[str]:
     head = text[sentence:lead_end]
     for f, (n, _, _, _) in sorted(zip(chosen, new), key=lambda p: -p[0].start):
         old_number, new_number = _number(f.raw), _number(n.raw)
+        if f.kind.startswith("duration"):  # 「两年半…是整整三年」「两年…是两年半」: the whole duration as said
+            old_number, new_number = f.raw, n.raw
         if not old_number or not new_number:
             return None
         i = head.find(old_number, f.start)

@@ -39,7 +39,7 @@ def _patterns() -> tuple:
         rf"不对(?![外吧吗啊劲应称头比口])(?=[^，,。；;！!？?\n\d]{{1,8}}?(?:是|为|改成|改为)\s*[0-9一二两三四五六七八九十])|"
         rf"(?:哦|噢|喔|啊|呃|额)不是(?=[\s，,。；;！!…—~]+[^，,。；;！!？?\n]{{0,12}}?[0-9一二两三四五六七八九十])|"
         # 「30个…sorry，是28个」「150万 哦不… 是120万」: an apology or a bare 哦不 before a new figure said bare
-        rf"(?:sorry|sry|(?:哦|噢|喔|啊|呃)不(?![是对]))(?=[\s，,。；;…—~]*(?:应该|应当|其实|实际)?(?:是|为)\s*[0-9一二两三四五六七八九十]))"
+        rf"(?:sorry|sry|(?:哦|噢|喔|啊|呃)不(?![是对]))(?=[\s，,。；;…—~]*(?:应该|应当|其实|实际)?(?:是|为)\s*{_EXACT}\s*[0-9一二两三四五六七八九十]))"
     )
     return take_back, correction
 
@@ -87,8 +87,11 @@ def _replacing_figures(replacement: str, claim: str) -> list:
 
 
 # the words after a correction word give only a figure (「是180万美元」「应该是1.2m usd」): they name no item of their own
+# 「是刚好500万整」「是正好80万」: a word saying the figure is exact (or rough) names nothing of its own
+_EXACT = r"(?:刚好|正好|恰好|刚刚好|整整|足足|大概|大约|约)?"
 _BARE_REPLACEMENT = re.compile(
-    r"\s*(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)?\s*(?:us\$|\$|usd|rmb|cny|¥|人民币)?\s*[0-9０-９零一二两三四五六七八九十]",
+    r"\s*(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)?\s*" + _EXACT + r"\s*(?:us\$|\$|usd|rmb|cny|¥|人民币)?\s*"
+    r"[0-9０-９零一二两三四五六七八九十]",
     re.I,
 )
 
@@ -119,7 +122,9 @@ def _bare_after_aside(replacement: str) -> bool:
         return False
     head = replacement[: money[0].start]
     said = re.search(
-        r"(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)\s*(?:us\$|\$|usd|rmb|cny|¥|人民币)?\s*$", head, re.I
+        r"(?:(?:应该|应当|其实|实际)?(?:是|为)|改成|改为)\s*" + _EXACT + r"\s*(?:us\$|\$|usd|rmb|cny|¥|人民币)?\s*$",
+        head,
+        re.I,
     )
     if not said:
         return False
@@ -156,8 +161,8 @@ def _after_correction(text: str, after: int) -> str:
             rest = rest[again.end() :].lstrip(_CLAUSE_END + " …—-~.")
             continue
         aside = _ASIDE.match(rest)
-        if not aside or _has_figure(aside.group(1)):
-            return rest
+        if not aside or _has_figure(aside.group(1)) or _counted(aside.group(1)):
+            return rest  # 「不对，是三年，…」: a duration said is the new figure, no aside
         if _NAMING.search(aside.group(1)) and not _CHECKED.search(aside.group(1)):
             return rest
         after_aside = rest[aside.end() :].lstrip(_CLAUSE_END + " …—-~.")
