@@ -110,7 +110,7 @@ def breakdowns(text: str, figs: list) -> List[Breakdown]:
         found = Breakdown(total)
         start = opened.end()
         for part in money[i + 1 :]:
-            if part.start >= scope_end or re.match(r"\s*(?:的)?(?:那|这)(?:一)?(?:场|个|次)", text[part.end :]):
+            if part.start >= scope_end or re.match(r"(?:的)?那(?:一)?(?:场|个|次)", text[part.end :]):
                 break  # 「…；7万那场…」: a fair named by its cost, not a part
             named = _label(text, part, start)
             if named is None:

@@ -1406,7 +1406,7 @@ def _itemised(r) -> bool:
             word = after_word.group(0) if after_word else None  # "剩下4万是机票住宿"
         else:
             continue
-        by_cost = re.match(r"\s*(?:的)?(?:那|这)(?:一)?(?:场|个|次)", t[f.end :])
+        by_cost = re.match(r"(?:的)?那(?:一)?(?:场|个|次)", t[f.end :])
         if cur is None or (by_cost and (cur["costs"] or cur["excluded"])):
             cur = {"region": None, "costs": [], "excluded": []}  # 「…；9万那场在新加坡」: a fair named by its cost
             fairs.append(cur)
