@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.after_report import fact_after_report
 from actions.common import BOT_CAPABILITIES, BOT_IDENTITY, OUT_OF_SCOPE, REPHRASE, entities_of, intent_of, user_text
-from actions.conversation import answer_events, compose_reply, known_facts
+from actions.conversation import answer_events, compose_reply, earlier_facts, known_facts
 from actions.estimate_store import has_running_estimate, load_inputs
 from actions.estimating import (
     amend_last_estimate,
@@ -591,6 +591,15 @@ def adds_item(text: str) -> bool:
     return bool(ADDS_TO_RUNNING.search(norm) and detect_items(norm))
 
 
+def _batch_left_out(text: str, running: dict, tracker) -> bool:
+    """Whether the message adds a batch to the running estimate whose own words fail the item (failing_batch.py)."""
+    from bot.estimate.session import EstimateSession
+
+    return bool(
+        getattr(EstimateSession.start(text, known=earlier_facts(tracker), running=running), "batch_left_out", 0)
+    )
+
+
 def own_money(text: str) -> bool:
     """Whether the message gives a money figure of the user's own: an amount spent or earned
     ("维护费12万", "离岸执行额280万美元"), not a figure quoted from the policy ("技术先进型那10万")."""
@@ -657,6 +666,10 @@ def verdict_first(dispatcher, tracker):
         # 「再加上PCMM 50万和CCRC 8万呢 一年最多能补多少」: the running estimate grows; 「要是离岸只有100万美元整呢
         # 其他不变」: it is recomputed with the supposed figure (figures_first), every award, not one verdict
         return None
+    if running and _batch_left_out(user_text(tracker), running, tracker):
+        return (
+            None  # 「还有4个部门经理在读EMBA…加上一共能拿多少」: the batch's condition is its own, the estimate goes on
+        )
     money = [f for f in own_figures(text) if f.kind == "money"]
     parts = router.message_parts(understand(user_text(tracker)))
     if len(parts) >= 2:

@@ -7,7 +7,7 @@ applied to the entry it names: by its old cost after 不是 (「展位费是3.5�
 from decimal import Decimal
 from typing import List, Optional, Tuple
 
-from bot.estimate import corrections, entry_refs
+from bot.estimate import corrections, entry_refs, fair_inner_parts
 from bot.estimate.reading import figures, region_mentions, wan
 
 
@@ -18,6 +18,9 @@ def placed(norm: str, entries: List[Decimal]) -> Optional[Tuple[list, list]]:
     if not places:
         return None
     money = [f for f in figures(norm) if f.kind == "money" and f.value]
+    # 「9万那场在新加坡（境外），其中2万是机票酒店」: the parts inside a fair's cost are no figures of their own
+    eligible, parts, part_notes = fair_inner_parts.eligible_costs(norm, money)
+    money = [f for f in money if id(f) not in parts]
     old = [f for f in money if corrections.OLD_FIGURE.search(norm[max(0, f.start - 4) : f.start])]
     regions = entry_refs.each_with(norm, len(entries), places)
     for f in money:
@@ -33,8 +36,9 @@ def placed(norm: str, entries: List[Decimal]) -> Optional[Tuple[list, list]]:
         if len(said) != 1:
             return None
         regions.update({i: next(iter(said)) for i in range(len(entries)) if i not in regions})
-    fairs = [{"region": regions[i], "cost_cny": v} for i, v in enumerate(entries)]
-    return _corrected(norm, fairs, [f for f in money if f not in old and f.value not in entries], old)
+    fairs = [{"region": regions[i], "cost_cny": eligible.get(v, v)} for i, v in enumerate(entries)]
+    fairs, notes = _corrected(norm, fairs, [f for f in money if f not in old and f.value not in entries], old)
+    return fairs, part_notes + notes
 
 
 def _corrected(norm: str, fairs: list, new: list, old: list) -> Tuple[list, list]:

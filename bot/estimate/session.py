@@ -15,6 +15,7 @@ from bot.estimate import (
     clauses,
     corrections,
     count_corrections,
+    failing_batch,
     fair_fixes,
     other_year_costs,
     previous_total,
@@ -432,12 +433,15 @@ class EstimateSession:
         if adds:
             session.inputs = dict(running)
             session.items = item_words.sort_items(codes + items_for_inputs(running))
+        facts_before, notes_before = session.facts, list(session.notes)
         session._note_facts(text)
         session.fill_from_facts()
         session._absorb(text, first=True)
         if len(asked) == 1 and asked[0] and founded == asked[0] and not alone:
             # 「公司是2023年6月注册成立的…2023年…」 read for 2023: the year it was set up in is its first (纯增量)
             session.inputs.setdefault("new_enterprise", True)
+        if adds:  # 「还有8个项目经理…在读在职MBA学位班…加上一共多少」: that batch out, never the item
+            failing_batch.exclude(session, dict(running), facts_before, notes_before)
         session._keeps_counts_told(norm, running)
         session._drop_stale_everyone_notes()
         session._keeps_fairs_told(norm, running, adds)
@@ -754,7 +758,10 @@ class EstimateSession:
         had = dict(self.inputs)
         self.entry_dropped = False
         count_asks = [n for n in self.notes if COUNT_ASKED.search(n)]
+        notes_before = list(self.notes)
         got = self._absorb(self._answer_left or text, correction=is_correction)
+        if not is_correction:  # 「还有8个项目经理…在读在职MBA学位班…加上一共多少」: that batch out, never the item
+            failing_batch.exclude(self, had, facts_before, notes_before)
         self._drop_stale_everyone_notes()
         self._drop_answered_count_asks(count_asks, had)
         if self.entry_dropped:

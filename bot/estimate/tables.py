@@ -598,11 +598,12 @@ class PeopleTable:
     start: int  # the header line's start
     end: int  # the last row's end
     header: str  # the header line as typed
+    funnel: Tuple[str, ...] = ()  # the condition columns whose cells count the row's people meeting them
 
     @property
     def counted(self) -> bool:
-        """Whether a column gives each row's count of people (「人数」)."""
-        return any(c.kind == "count" for c in self.columns)
+        """Whether a column gives each row's count of people (「人数」, or counts under condition columns)."""
+        return bool(self.funnel) or any(c.kind == "count" for c in self.columns)
 
     def said(self, row: PersonRow, k: int) -> str:
         """Cell k of `row` in its column's words (「实习期(月)」 over 「2」 → 「实习期2个月」); "" when blank."""
@@ -649,7 +650,8 @@ def _people_column(cell: str) -> Optional[Column]:
             # 「实习满3个月」「社保是否满6个月」 over 是/否: the header says what 是 means
             if re.search(r"[0-9]", bare):
                 yes = re.sub(r"是否|有没有|是不是", "", bare)
-            return Column(cell, "condition", col.get("say", "{cell}"), yes, col.get("no", ""), unit)
+            kind = "counting" if col.get("people") else "condition"
+            return Column(cell, kind, col.get("say", "{cell}"), yes, col.get("no", ""), unit)
     if len(bare) > 12 or re.search(r"[0-9]", bare):
         return None
     return Column(cell, "other")
@@ -707,7 +709,11 @@ def people_table(text: str) -> Optional[PeopleTable]:
         if None in columns or cells[0] in table_words()["year_column"]:
             continue
         kinds = [c.kind for c in columns]
-        if "condition" not in kinds or sum(k != "other" for k in kinds) < 2 or kinds.count("count") > 1:
+        if (
+            not {"condition", "counting"} & set(kinds)
+            or sum(k != "other" for k in kinds) < 2
+            or kinds.count("count") > 1
+        ):
             continue
         rows, last = [], end
         for start2, end2, line2 in lines[i + 1 :]:
@@ -731,8 +737,46 @@ def people_table(text: str) -> Optional[PeopleTable]:
             rows.append(PersonRow(len(rows) + 1, start2, end2, tuple(row), count))
             last = end2
         if len(rows) >= 1:
-            return PeopleTable(tuple(columns), tuple(rows), start, last, line)
+            return _counted_columns(PeopleTable(tuple(columns), tuple(rows), start, last, line))
     return None
+
+
+def _whole(cell: str) -> Optional[int]:
+    m = re.fullmatch(r"\s*([0-9]+)\s*(?:人|名|个|位)?\s*", cell)
+    return int(m.group(1)) if m else None
+
+
+def _counted_columns(table: PeopleTable) -> PeopleTable:
+    """「学历 培训人数 考核通过 已签1年以上劳动合同 / 本科 40 38 35 / 中专 16 16 16」: condition columns that may count
+    people (pasted_tables.yml `people`) whose every cell is a whole number, none above the row's 人数, count the row's
+    people meeting them, each column inside the one before it: the row's people meeting them all are its smallest
+    count, and those cells are the condition met. The table as it is otherwise."""
+    counting = [k for k, col in enumerate(table.columns) if col.kind == "counting"]
+    numeric = [
+        k for k in counting if not table.columns[k].unit and all(_whole(row.cells[k]) is not None for row in table.rows)
+    ]
+    said = next((k for k, col in enumerate(table.columns) if col.kind == "count"), None)
+    if numeric and said is not None:  # 「培训人数 40 / 考核通过 41」: no count of the row's people
+        numeric = [k for k in numeric if all(_whole(r.cells[k]) <= (r.count or 0) for r in table.rows)]
+    columns = tuple(
+        Column(col.header, "condition", col.say, col.yes, col.no, col.unit) if col.kind == "counting" else col
+        for col in table.columns
+    )
+    if not numeric or set(counting) - set(numeric):
+        return PeopleTable(columns, table.rows, table.start, table.end, table.header)
+    yes = people_words()["yes"][0]
+    rows = tuple(
+        PersonRow(
+            row.number,
+            row.start,
+            row.end,
+            tuple(yes if k in numeric else c for k, c in enumerate(row.cells)),
+            min(_whole(row.cells[k]) for k in numeric),
+        )
+        for row in table.rows
+    )
+    funnel = tuple(table.columns[k].header for k in numeric)
+    return PeopleTable(columns, rows, table.start, table.end, table.header, funnel)
 
 
 def row_cost(header: str, cell: str):

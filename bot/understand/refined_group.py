@@ -41,7 +41,16 @@ def held(running: Optional[dict]) -> set:
 
 def _counts(norm: str) -> List[tuple]:
     """(count, match) of each count of people in the message, in order."""
-    return [(n, m) for m in PEOPLE.finditer(norm) if (n := whole(m.group("n")))]
+    return [
+        (n, m)
+        for m in PEOPLE.finditer(norm)
+        if (n := whole(m.group("n"))) and not _counts_a_thing(norm, m.start(), m.end())
+    ]
+
+
+def _counts_a_thing(norm: str, start: int, end: int) -> bool:
+    """「同一个培训」「一个班」: the count names a course or the same thing, no people."""
+    return norm[max(0, start - 1) : start] == "同" or bool(re.match(r"\s*(?:培训|课程|班|研修|进修)", norm[end:]))
 
 
 def _named_by_count(norm: str, counts: List[tuple], group: set) -> Optional[int]:

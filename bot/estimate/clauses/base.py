@@ -430,6 +430,10 @@ def read_table_rows(r, code: str, ids, key: str, who: str) -> bool:
     counted = sum(v.row.count for v in kept)
     r.out.fields[key] = counted
     count_word = "人数按表格" if table.counted else "每行1人"
+    if table.funnel:  # 「培训人数 考核通过 已签1年以上劳动合同」 of counts: each row's people meeting every column
+        count_word = (
+            "每行人数取" + "、".join(f"“{h}”" for h in table.funnel) + "栏中最小的一个（逐栏筛选后满足全部条件的人数）"
+        )
     parts = []
     if kept:
         names = "、".join(v.name + (f"{v.row.count}名" if table.counted else "") for v in kept)

@@ -20,7 +20,7 @@ from bot.estimate.reading import (
 
 from bot.estimate.parts import correct_named_part, parts_of
 
-from bot.estimate import fair_letters, fair_lower_bounds, fair_names, fair_roles
+from bot.estimate import fair_inner_parts, fair_letters, fair_lower_bounds, fair_names, fair_roles
 from bot.estimate.policy_figures import is_policy_figure
 from .base import Clause, Field, figure, figure_in, wan
 
@@ -145,6 +145,7 @@ def _totals_with_travel(r) -> bool:
 
 def read(r):
     """The fairs told, each with its region and cost; a fair said not designated is left out (fair_designation.py)."""
+    fair_inner_parts.apply(r)  # 「9万那场…其中2万是机票酒店」: the total at its eligible part, the parts no fairs
     _read(r)
     if not r.out.fields.get("fairs") and not getattr(r, "fairs_by_item", False):
         from bot.estimate.fair_elsewhere import claimed_elsewhere_left_out
@@ -1360,6 +1361,12 @@ def _itemised(r) -> bool:
             continue
         if what == "anchor":
             start, end, region = item
+            if cur is not None and cur.get("by_cost") and region:
+                cur["region"] = (
+                    cur["region"] or region
+                )  # 「4万那场在北京（境内）」: the place of the fair its cost named
+                last = end
+                continue
             if cur is None or cur["costs"] or cur["excluded"]:
                 if (
                     region is None
@@ -1372,7 +1379,7 @@ def _itemised(r) -> bool:
                 ):
                     region = cur["region"]  # 「两个境外展 一个花了10万一个6万」: the list goes on in the same place
                     # (「另一个」 too once the fairs were counted in one place: 「两个境外展，一个…另一个…」)
-                cur = {"region": region, "costs": [], "excluded": []}
+                cur = {"region": region, "costs": [], "excluded": [], "inherited": item[2] is None}
                 fairs.append(cur)
             elif region:
                 cur["region"] = region
@@ -1399,6 +1406,8 @@ def _itemised(r) -> bool:
         following = re.split(r"[，,；;。]|[0-9]", t[f.end : f.end + 12])[0]
         after_word = cost_word.search(following)  # 「第三场4万 都是展位费 差旅没算在里面」: the first word after it
         after_word = after_word if after_word and w["not_covered"].fullmatch(after_word.group(0)) else None
+        based = id(f) in getattr(r, "fair_bases", ())  # 「8万（含机票住宿2万）」: read at its eligible part already
+        after_word = None if based else after_word
         if words and (not other or words[-1].end() >= other[-1].end()):
             word = words[-1].group(0)
         elif other:
@@ -1407,10 +1416,14 @@ def _itemised(r) -> bool:
             word = after_word.group(0) if after_word else None  # "剩下4万是机票住宿"
         else:
             continue
-        if cur is None:
-            cur = {"region": None, "costs": [], "excluded": []}
+        by_cost = re.match(r"(?:的)?那(?:一)?(?:场|个|次)", t[f.end :])
+        if cur is None or (by_cost and (cur["costs"] or cur["excluded"])):
+            cur = {"region": None, "costs": [], "excluded": []}  # 「…；9万那场在新加坡」: a fair named by its cost
             fairs.append(cur)
-        if word is None and re.search(r"总共|一共|全部|总计|合计|总费用|总花费|共花", window):
+        if by_cost and cur.pop("inherited", False) and not cur["costs"]:
+            cur["region"] = None  # 「…；9万那场在新加坡」: its place is said after it, not the list's
+        cur["by_cost"] = bool(by_cost)
+        if word is None and not based and re.search(r"总共|一共|全部|总计|合计|总费用|总花费|共花", window):
             cur.setdefault("lump", []).append(f)  # a total that may hold travel: its parts are asked
         r.use(f)
         if word and w["not_covered"].fullmatch(word.lower()):
