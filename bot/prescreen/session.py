@@ -63,6 +63,22 @@ def read_in_order(reader, t: str) -> dict:
     return out
 
 
+def once_each(messages: list) -> str:
+    """The messages told, joined with each sentence said once (R61E027: 「…外商投资共2000万美元；引进一家国内500强」
+    sent again in the next reply had been read as 2000万 + 2000万 and two firms): a fact restated is no new fact."""
+    seen, out = set(), []
+    for m in messages:
+        for piece in re.split(r"(?<=[。；;！!？?\n])", m or ""):
+            key = re.sub(r"\s+", "", piece).strip("。；;！!？?，, ")
+            if key and key not in seen:
+                seen.add(key)
+                out.append(piece)
+            elif not key:
+                out.append(piece)
+        out.append(" ")
+    return "".join(out).strip()
+
+
 def corrects_itself(t: str) -> bool:
     """The message opens or goes on with a correction (「不对 产权其实有纠纷」)."""
     from knowledge import shapes
@@ -674,7 +690,7 @@ class PrescreenSession:
         self.items = sorted(set(chosen), key=[c for c, _ in options].index)
         est = EstimateSession(items=self.items, facts=self.facts)
         numbers_only = re.fullmatch(r"[\d\s,，、和及]+", t)  # 「2 5」 picks items by number
-        told = " ".join(m for m in self.said if m != t) + ("" if numbers_only else " " + t)
+        told = once_each([m for m in self.said if m != t] + ([] if numbers_only else [t]))
         if not told.strip() or not (own_figures(normalize(told)) or self.said):
             est.advance()
         else:  # the items named with their figures (now or earlier): read those too
@@ -699,6 +715,11 @@ class PrescreenSession:
         for missing in required_rates(inputs):  # a rate not given: the dollar figure it converts is left out
             inputs.pop(USD_FIGURE_OF_RATE.get(missing["field"], ""), None)
         return inputs
+
+    def estimate_ruled_out(self) -> dict:
+        """{item code: why} for the chosen items a stated fact fails that the calculator's inputs do not carry (R61E027:
+        三（八）2's 入园正常运营一年以上 said as 6个月), as the estimate outside pre-screening says them."""
+        return EstimateSession.load(self.estimate).ruled_out() if self.estimate else {}
 
     def applicant_label(self) -> str:
         return APPLICANTS.get(self.applicant or "enterprise", "企业")
