@@ -18,7 +18,7 @@ from bot.understand import people_counts
 NUMBER = r"[\d.]+|[一二两三四五六七八九十]+"
 # 「签了两年」「只签了半年」「签的是3年」 (a 合同 said somewhere in the message), 「劳动合同刚好1年」「合同6个月」
 LENGTH = re.compile(
-    rf"(?:签(?:约|了|订|订了|的|的是)?\s*(?:是|只|就|才)?\s*|合同[^，。；,;0-9一二两三四五六七八九十半]{{0,6}}?)"
+    rf"(?:签(?:约|了|订|订了|的|的是)?\s*(?:是|只|就|才|正好|刚好|刚|整整|满)?\s*|合同[^，。；,;0-9一二两三四五六七八九十半]{{0,6}}?)"
     rf"(?P<n>半|{NUMBER})\s*(?P<unit>年|个月|个多月|月)(?P<half>半)?(?P<more>以上|及以上|多)?"
     r"(?!\s*的?\s*(?:实习|实训|合作)?\s*协议)"
 )
@@ -84,7 +84,9 @@ def groups(text: str) -> Optional[List[ContractGroup]]:
         start, end, years, said, more = x
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt and nxt[0] == "count" and AFTER_LENGTH.match(text[end : nxt[2][0]]):
+        if prev and prev[0] == "count" and prev[2][0] not in used and start - prev[2][1] <= 3:
+            c = prev[2]  # 「20个签的是6个月 30个签的正好1年」: the count right before its own 签, never the next group's
+        elif nxt and nxt[0] == "count" and AFTER_LENGTH.match(text[end : nxt[2][0]]):
             c = nxt[2]  # 「签1年以上劳动合同的21人」: the count right after the length
         elif (
             prev
