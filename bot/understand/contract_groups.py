@@ -85,7 +85,9 @@ def groups(text: str) -> Optional[List[ContractGroup]]:
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if prev and prev[0] == "count" and prev[2][0] not in used and start - prev[2][1] <= 3:
-            c = prev[2]  # 「20个签的是6个月 30个签的正好1年」: the count right before its own 签, never the next group's
+            c = prev[
+                2
+            ]  # 「20个签的是6个月 30个签的正好1年」: the count right before its own 签, never the next group's
         elif nxt and nxt[0] == "count" and AFTER_LENGTH.match(text[end : nxt[2][0]]):
             c = nxt[2]  # 「签1年以上劳动合同的21人」: the count right after the length
         elif (

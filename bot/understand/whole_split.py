@@ -87,6 +87,9 @@ def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]
                 rest = t[r.start() : next((e.start() for e in END.finditer(t, r.end())), len(t))]
                 end = cut
             words = t[start:end]
+            if parts and re.match(r"[\s，,]*(其中|这\s*[\d一二两三四五六七八九十]+\s*[个名人位]?(里|中|当中))", words):
+                ok = False  # 「留下来的有26个 其中3个…」: a part of the part before it, never the group's own (26 + 3 + 1 ≠ 30's)
+                break
             own = t[start : m.start()] + " " + t[m.end() : end]
             said = checks(own, code, ids)
             if not any(c.status in ("met", "not_met") for c in said) and parts:

@@ -144,6 +144,18 @@ def count_without_parts(r, code: str, ids, group: int, skip=()) -> Optional[int]
     said_of = {p.group for p, _ in failing if p.group}
     if len(said_of) == 1:  # 「这19个里面3个… 还有2个…」: the parts are of the group they were said with
         group = said_of.pop()
+    elif failing:  # 「…留下来的有26个 其中3个社保才交了4个月 还有1个…」: 其中 right after a count: parts of that count
+        first = min(p.number_at for p, _ in failing)
+        m = re.search(
+            r"([\d]+|[一二两三四五六七八九十]+)\s*(?:个|名|人|位)(?:人|学生|实习生|应届生)?\s*[，,]?\s*其中\s*(?:有)?\s*$",
+            r.text[:first],
+        )
+        if m:
+            from calculator.figures_zh import numeral_value
+
+            n = numeral_value(m.group(1))
+            if n is not None and sum(p.count for p, _ in failing) < int(n) < group:
+                group = int(n)
     # 「150个实习生，其中130个应届…。培训那块是5个项目经理」: a part larger than the group is another group's part
     failing = [(p, labels) for p, labels in failing if p.count <= group]
     if not failing:
