@@ -15,7 +15,8 @@ ITEM_PATTERNS = [(c.code, c.triggers) for c in clauses.CLAUSES]
 
 NEGATED = re.compile(r"(没有|没|无|不是|并非|非|未)(建|搭建|建设|申请|申报|参加|拿|获得)?$")
 # 「没有实习生和人才培训项目」: the denial holds for every word of the list it opens, to its 和/与/及/或 before the item
-NEGATED_LIST = re.compile(r"(没有|没|无|未)[^，。；,;、！!？?\n\d]{1,8}(和|与|及|或)$")
+# 「没有展会、资质认证、培训、园区、平台等其他项目」: the denial holds for each item of a 、 list it opens too
+NEGATED_LIST = re.compile(r"(没有|没|无|未)(?:[^，。；,;、！!？?\n\d]{1,8}[、和与及或])+[^，。；,;、！!？?\n\d]{0,3}$")
 # "去年的增量先不算" 「离岸10%那个先不用管」: an item named to leave it out (「不算多」「不算在岸」 say something else)
 LEFT_OUT = re.compile(
     r"([^，。；,;]{0,4}|[^，。；,;]{0,8}?(那个|这个|那块|这块|那项|这项|部分))\s*"
@@ -46,7 +47,7 @@ def detect_items(text: str) -> list:
         for code, pat in ITEM_PATTERNS
         if any(
             not NEGATED.search(text[max(0, m.start() - 6) : m.start()])
-            and not NEGATED_LIST.search(text[max(0, m.start() - 12) : m.start()])
+            and not NEGATED_LIST.search(text[max(0, m.start() - 40) : m.start()])
             and not LEFT_OUT.match(text, m.end())
             and not DENIED_AFTER.match(text, m.end())
             and not (code != "3.5" and _inside_fair_name(text, m.start(), m.end()))
