@@ -402,9 +402,21 @@ class PrescreenSession:
             elif volunteered and not turn.interjection:
                 # figures or facts for later (入驻年限、面积、租金…): kept, and the question asked again
                 self._note(volunteered)
-                self.said.append(t)
-                self.retries = max(0, self.retries - 1)
-                turn = Turn(messages=["好的，这些情况已记下。" + self._hinted_verdicts()])
+                if t not in self.said:
+                    self.said.append(t)
+                if self.retries >= 2 and self.pending:
+                    # asked twice, told other things twice (R61E028): left 需确认, the next question follows — no loop
+                    key, self.retries = self.pending, 0
+                    self.unsure.append(key)
+                    self.advance()
+                    name = CONDITION_NAMES.get(key, "申报主体类型").split("（")[0]
+                    turn = Turn(
+                        messages=[
+                            f"好的，这些情况已记下。「{name}」您还没有说到，先记为需确认（报告里会列出，可以随时补充）。"
+                        ]
+                    )
+                else:
+                    turn = Turn(messages=["好的，这些情况已记下。" + self._hinted_verdicts()])
             return self._stop_if_ineligible() or turn
         return Turn()
 
