@@ -84,7 +84,7 @@ def groups(text: str) -> Optional[List[ContractGroup]]:
         start, end, years, said, more = x
         prev = tokens[i - 1] if i else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if prev and prev[0] == "count" and prev[2][0] not in used and start - prev[2][1] <= 3:
+        if prev and prev[0] == "count" and prev[2][0] not in used and not text[prev[2][1] : start].strip():
             c = prev[
                 2
             ]  # 「20个签的是6个月 30个签的正好1年」: the count right before its own 签, never the next group's

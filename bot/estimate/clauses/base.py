@@ -147,7 +147,8 @@ def count_without_parts(r, code: str, ids, group: int, skip=()) -> Optional[int]
     elif failing:  # 「…留下来的有26个 其中3个社保才交了4个月 还有1个…」: 其中 right after a count: parts of that count
         first = min(p.number_at for p, _ in failing)
         m = re.search(
-            r"([\d]+|[一二两三四五六七八九十]+)\s*(?:个|名|人|位)(?:人|学生|实习生|应届生)?\s*[，,]?\s*其中\s*(?:有)?\s*$",
+            r"(?:有|是|共|一共|总共|合计)\s*([\d]+|[一二两三四五六七八九十]+)\s*(?:个|名|人|位)(?:人|学生|实习生|应届生)?"
+            r"\s*[，,]?\s*其中\s*(?:有)?\s*$",
             r.text[:first],
         )
         if m:
