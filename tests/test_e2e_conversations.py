@@ -130,10 +130,12 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round57_estimates.yaml": 0.93,  # 96.7 % 2026-12-03 14:18 (first play 86.7 %; R57E024 open)
     "cases_round58_questions.yaml": 0.93,  # 100 % 2026-12-03 17:40 (first play 96.7 %, 86.7 % by the tightened checks)
     "cases_round58_estimates.yaml": 0.93,  # 96.7 % 2026-12-03 17:40 (first play 86.7 %; R58E026 open)
-    "cases_round59_questions.yaml": 0.73,  # first play 2026-12-03 18:10 at ad23468: 90.0 %, 76.7 % by the tightened checks (raised when fixed)
-    "cases_round59_estimates.yaml": 0.80,  # first play 2026-12-03 18:10 at ad23468: 86.7 %, 83.3 % by the tightened checks (raised when fixed)
-    "cases_round60_questions.yaml": 0.87,  # first play 2026-12-03 18:57 at e99582b: 100 %, 90.0 % by the tightened checks (raised when fixed)
-    "cases_round60_estimates.yaml": 0.80,  # first play 2026-12-03 18:57 at e99582b: 86.7 %, 83.3 % by the tightened check (raised when fixed)
+    "cases_round59_questions.yaml": 0.93,  # 100 % 2026-12-03 20:22 at b551b00 (first play 90.0 %, 76.7 % by the tightened checks)
+    "cases_round59_estimates.yaml": 0.93,  # 100 % 2026-12-03 20:22 at b551b00 (first play 86.7 %, 83.3 % by the tightened check)
+    "cases_round60_questions.yaml": 0.93,  # 100 % 2026-12-03 20:22 at b551b00 (first play 100 %, 90.0 % by the tightened checks)
+    "cases_round60_estimates.yaml": 0.93,  # 100 % 2026-12-03 20:22 at b551b00 (first play 86.7 %, 83.3 % by the tightened check)
+    "cases_round61_questions.yaml": 0.87,  # first play 2026-12-03 20:20 at b551b00 (sealed until every merge): 100 %, 90.0 % by the tightened checks
+    "cases_round61_estimates.yaml": 0.80,  # first play 83.3 % 2026-12-03 20:20 at b551b00 (raised when measured after the fixes)
 }
 
 
