@@ -31,3 +31,18 @@ def test_the_rent_subsidy_named_is_still_its_own_item():
 def test_wages_asked_of_the_rent_subsidy_stay_there():
     reply = compose(None, "租金补贴的条件是什么？员工工资能算进去吗").text
     assert "第三条第（八）项第3点" in reply and "不能算" in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "参加展会的补贴标准是啥 国内和国外的有没有区别 还有是不是随便什么展会都能补",
+        "展会补贴比例多少？境内境外的上限一样吗",
+        "出去参展补贴怎么算，境内和境外有什么不同",
+    ],
+)
+def test_regions_apart_of_the_fair_item(text):
+    """R61Q014: 「国内和国外的有没有区别」 after the fair item is its 境内/境外 caps, never 三（二）'s 离岸奖励."""
+    reply = compose(None, text).text
+    assert "第三条第（二）项" not in reply
+    assert "每场最高补贴2万元" in reply and "每场最高补贴5万元" in reply

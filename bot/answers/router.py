@@ -508,6 +508,8 @@ def compose_parts(parts, entities, topic_clause, topic_domain, facts=None, said:
         # 「公共服务平台…？我们平台开发人员的工资和机房房租能不能算进去？」: a cost of the item asked
         if answers and topic is None and _asks_a_cost_of(part, clause):
             topic = clause
+        if answers and clause == "3.5" and _asks_regions_apart(part):
+            topic = clause  # 「展会补贴标准是啥 国内和国外的有没有区别」: the fair item's 境内/境外 caps, no 离岸奖励
         if answers and _paired_with_topic(
             part, clause
         ):  # 「…奖励多少 这个能和离岸奖励一起拿吗」: 这个 is the item before
@@ -596,6 +598,16 @@ def without_repeated_lines(answers: list) -> list:
         seen.update(line for line in lines if line.strip())
         out.append((part, a))
     return out
+
+
+def _asks_regions_apart(part: str) -> bool:
+    """「国内和国外的有没有区别」「境内境外一样吗」: a part asking how 境内 and 境外 differ, naming nothing else."""
+    return bool(
+        shapes.search("domestic", part)
+        and shapes.search("overseas", part)
+        and re.search(r"区别|不同|差别|差异|一样|分别", part)
+        and not re.search(r"离岸|执行额|业务|外包", part)
+    )
 
 
 def _asks_a_cost_of(part: str, clause: Optional[str]) -> bool:
@@ -900,6 +912,8 @@ def _asks_of_the_item(t: str, topic_clause: Optional[str]) -> bool:
     if not topic_clause or not topic_clause.startswith("3"):
         return False
     if _asks_a_cost_of(t, topic_clause):  # 「…机房房租能不能算进去」 after 三（九）: that item's costs, not 三（八）3
+        return True
+    if topic_clause == "3.5" and _asks_regions_apart(t):
         return True
     if not shapes.search("refers_to_item", t) and not shapes.search("bare_aspects", t):
         return False  # 「门槛多少、比例多少、封顶多少」 after 离岸奖励: the aspects of that item, naming nothing else

@@ -126,6 +126,19 @@ def aspect_line(code: str, text: str) -> str:
     scope = query.document().get("increment_scope") or {}
     if code == scope.get("about_clause") and shapes.search("domestic", text):  # 「境内业务能算增量吗」
         return scope["text"] + "（" + query.clause(code)["label"] + "）。"
+    if (
+        code == "3.5"
+        and shapes.search("overseas", text)
+        and shapes.search("domestic", text)
+        and re.search(r"区别|不同|差别|差异|一样", text)
+    ):  # 「国内和国外的有没有区别」: both, side by side
+        return (
+            "有区别，上限不同。境内活动："
+            + _figures_line(code, ["domestic"])
+            + "；境外活动："
+            + _figures_line(code, ["overseas"])
+            + f"（补贴比例都是最高{figure_words('3.5', 'rate')}）。"
+        )
     if code == "3.5" and shapes.search("overseas", text) and not shapes.search("domestic", text):
         return "境外活动：" + _figures_line(code, ["overseas"]) + f"（补贴比例最高{figure_words('3.5', 'rate')}）。"
     if code == "3.5" and shapes.search("domestic", text) and not shapes.search("overseas", text):
