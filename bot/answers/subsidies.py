@@ -130,7 +130,7 @@ def aspect_line(code: str, text: str) -> str:
         code == "3.5"
         and shapes.search("overseas", text)
         and shapes.search("domestic", text)
-        and re.search(r"区别|不同|差别|差异|一样", text)
+        and shapes.search("regions_apart", text)
     ):  # 「国内和国外的有没有区别」: both, side by side
         return (
             "有区别，上限不同。境内活动："
