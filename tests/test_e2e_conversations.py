@@ -134,8 +134,8 @@ RATE_FLOORS = {  # measured 2026-11-30 17:15 (python -m tests.tools.run_cases â€
     "cases_round59_estimates.yaml": 0.93,  # 100 % 2026-12-03 20:22 at b551b00 (first play 86.7 %, 83.3 % by the tightened check)
     "cases_round60_questions.yaml": 0.93,  # 100 % 2026-12-03 20:22 at b551b00 (first play 100 %, 90.0 % by the tightened checks)
     "cases_round60_estimates.yaml": 0.93,  # 100 % 2026-12-03 20:22 at b551b00 (first play 86.7 %, 83.3 % by the tightened check)
-    "cases_round61_questions.yaml": 0.87,  # first play 2026-12-03 20:20 at b551b00 (sealed until every merge): 100 %, 90.0 % by the tightened checks
-    "cases_round61_estimates.yaml": 0.80,  # first play 83.3 % 2026-12-03 20:20 at b551b00 (raised when measured after the fixes)
+    "cases_round61_questions.yaml": 0.93,  # 96.7 % 2026-12-03 20:52 at 6bbf508 (first play at b551b00, sealed until every merge: 100 %, 90.0 % by the tightened checks; R61Q007 open)
+    "cases_round61_estimates.yaml": 0.93,  # 96.7 % 2026-12-03 20:52 at 6bbf508 (first play 83.3 % at b551b00; R61E028 open)
 }
 
 
