@@ -25,6 +25,13 @@ class TestSellingGoodsIsNoServiceOutsourcing:
         assert [] == outside("帮品牌方做天猫店代运营")
         assert [] == outside("给淘宝卖家做客服外包")
 
+    def test_food_delivery_riders_are_no_goods_sold(self):
+        # R61Q007: 「外卖骑手」 had matched 「卖骑手…」; 外卖 is the delivery business, not the company selling goods
+        assert [] == outside("我们主要是开发外卖骑手的众包平台")
+        assert [] == outside("给外卖平台做骑手调度系统开发")
+        assert [] == outside("帮外卖商家做客服外包")
+        assert ["trade"] == outside("我们做外贸 主要卖进口红酒")
+
     def test_not_selling_is_not_selling(self):
         assert [] == outside("我们不卖东西 只给客户做软件开发")
 
