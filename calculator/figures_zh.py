@@ -555,8 +555,8 @@ def _numbers(norm: str, masked: List[range]):
             if sign == "负" or not (prev in _NUMERAL_CHARS or _is_ascii_letter(prev)):
                 negative, start = True, m.start()
         prefix = _PREFIX_CURRENCY.search(norm, max(0, start - 8), start)
-        if prefix is not None and prefix.start() and norm[prefix.start() - 1] in _NUMERAL_CHARS:
-            prefix = None  # 300万人民币 200万: that 人民币 belongs to the figure before
+        if prefix is not None and norm[: prefix.start()].rstrip()[-1:] in _NUMERAL_CHARS:
+            prefix = None  # 300万人民币 200万, 「1,000,000 USD 一分不多」: that unit belongs to the figure before
         if (
             prefix is None
             and _is_ascii_letter(before)

@@ -82,6 +82,20 @@ def test_english_rates_for_each_year():
     assert "0" not in [str(v) for k, v in s.inputs.items() if k.endswith("offshore_usd")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年离岸执行额1,000,000 USD 一分不多一分不少 汇率按7.1",
+        "离岸 1,000,000 usd 一分钱都不差 rate 7.1",
+        "offshore 1000000 USD 一分都没少 汇率7.1",
+    ],
+)
+def test_code_after_a_figure_takes_no_next_number(text):
+    """R62Q004: 「1,000,000 USD 一分不多」 — USD written after the figure is its unit, not a code before 「一分」 (it had
+    made the offshore amount 1美元)."""
+    assert Decimal(1000000) == EstimateSession.start(text).inputs["offshore_usd"]
+
+
 PLATFORM_WORDS = WORDS["platforms"]
 
 
