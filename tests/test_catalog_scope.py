@@ -62,3 +62,21 @@ class TestFactsAroundTheQuestion:
     def test_a_bare_not_yet_recognised(self):
         assert to_json(read_facts(normalize("还没认定 在准备材料")))["institution_recognized"] is False
         assert "institution_recognized" not in to_json(read_facts(normalize("技术先进型还没认定")))
+
+
+class TestBusinessesJoinedByAnd:
+    """R62Q013: 「呼叫中心（语音加在线客服）和给零售商做数据分析挖掘」 are two businesses in two domains (the second had been
+    swallowed by the first's 呼叫中心服务)."""
+
+    def test_two_domains_joined_by_and(self):
+        for text, second in [
+            ("我们公司同时做软件定制开发、呼叫中心（语音加在线客服）和给零售商做数据分析挖掘，分别落在哪个领域", "大数据服务"),
+            ("我们做呼叫中心(语音加在线客服)和数据分析 分别属于哪个领域", "大数据服务"),
+            ("我们做软件测试和信息系统运维 算哪个领域", "信息技术运营和维护服务"),
+        ]:
+            out = catalog.classify_answer(understand(text)).text
+            assert out.count("可归入") >= 2 and second in out, out
+
+    def test_one_business_named_twice_stays_one(self):
+        out = catalog.classify_answer(understand("给医院做CT和核磁这些医疗设备的维修保养 算哪个领域")).text
+        assert 1 == out.count("可归入") and "维修维护服务" in out

@@ -35,3 +35,22 @@ def test_each_years_none_is_that_years_zero(text):
     assert est.inputs.get("previous_offshore_usd") == Decimal(0)
     assert est.inputs.get("onshore_cny") == Decimal("9000000")
     assert est.inputs.get("previous_onshore_cny") == Decimal("7000000")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "离岸执行额130万美元 汇率7.2 还有我们发明专利是今年才第一次拿到的 去年没有 创新奖励能不能一起拿",
+        "offshore 130万美元 rate 7.2，软著是今年新拿的 去年没有",
+        "今年离岸130万美元 汇率7.2 CMMI认证今年才做 去年没有",
+    ],
+)
+def test_none_said_of_a_named_thing_is_not_last_years_business(text):
+    """R62E008: 「发明专利…去年没有」 is said of the patents: last year's offshore amount stays unknown (it had been read
+    as 0, and an increment award of the whole 130万美元 nobody asked about was computed)."""
+    assert "previous_offshore_usd" not in EstimateSession.start(text).inputs
+
+
+def test_none_said_of_the_offshore_business_stays_zero():
+    """「今年离岸150万美元 去年没有」 still says last year had no offshore business."""
+    assert Decimal(0) == EstimateSession.start("今年离岸150万美元 去年没有 汇率7").inputs["previous_offshore_usd"]

@@ -330,8 +330,37 @@ def business_parts(text: str) -> list:
         head = [p for p in BUSINESS_SPLIT.split(text[: halves.start()]) if p and p.strip()]
         text = text[: halves.start() - len(head[-1]) if head else halves.start()] + text[halves.start() :]
     parts = [_question_cut(p.strip()) for p in BUSINESS_SPLIT.split(text) if p and len(p.strip()) >= 2]
+    parts = [half for p in parts for half in _joined_businesses(p)]
     statements = [p for p in parts if not QUESTION_PART.search(p)]
     return statements or parts
+
+
+# 「呼叫中心（语音加在线客服）和给零售商做数据分析挖掘」: two businesses joined by 和/以及/跟 outside brackets
+JOINED_BY = re.compile(r"和|跟|与|加上")
+
+
+def _joined_businesses(part: str) -> list:
+    """The two businesses of a part joined by 和 when each half is placed, confidently, in a different domain (the
+    whole had been placed in the first half's domain alone); the part as it was otherwise (「CT和核磁的维修」 is one)."""
+    depth, cuts = 0, []
+    for i, ch in enumerate(part):
+        depth += ch in "（(" and 1 or ch in ")）" and -1 or 0
+        if depth == 0 and JOINED_BY.match(part, i):
+            cuts.append((i, JOINED_BY.match(part, i).end()))
+    for start, end in cuts:
+        left, right = part[:start].strip(), part[end:].strip()
+        if len(left) < 2 or len(right) < 2:
+            continue
+        a, b = judge_part(left), judge_part(right)
+        if a and b and a[0] == b[0] == "domain" and a[1].get("domain") != b[1].get("domain"):
+            # 「云主机租用和SaaS」: a half that could also be the other's domain leaves the whole one business
+            if b[1]["domain"] not in _confident_domains(left) and a[1]["domain"] not in _confident_domains(right):
+                return [left, right]
+    return [part]
+
+
+def _confident_domains(part: str) -> set:
+    return {h["domain"] for h in query.classify_business(part, limit=3) if h.get("confident")}
 
 
 def judge_part(part: str) -> Optional[tuple]:

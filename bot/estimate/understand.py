@@ -193,6 +193,17 @@ def _none_of_another_thing(text: str, m) -> bool:
     )
 
 
+# things other than the year's business a 「去年没有」 right after them is said of (「发明专利是今年才第一次拿到的 去年没有」)
+OTHER_THINGS_NONE = re.compile(r"(专利|软著|著作权|认证|资质|展会|展|培训|实习|认定|研发)[^，。；,;]{0,14}$")
+
+
+def _none_of_a_named_thing(text: str, pos: int) -> bool:
+    """「发明专利是今年才第一次拿到的 去年没有」: the none said of the patents named just before, not of last year's
+    business (it had made last year's offshore amount 0 and an increment award nobody asked for)."""
+    before = text[max(0, pos - 16) : pos]
+    return bool(OTHER_THINGS_NONE.search(before)) and not re.search(r"业务|执行额|离岸|在岸|收入|营收", before)
+
+
 def _figure_follows(after: str) -> bool:
     """A figure of its own right after a kind word said to be none (「没有离岸 今年离岸150万美元」); not one that
     another kind word or a rate names first (「去年没有离岸业务 就在岸那900w」「去年没有离岸业务 汇率就按7.1」), nor one on
@@ -1587,7 +1598,9 @@ class Reader:
             t,
         ):
             sentence = max(t.rfind(c, 0, m.start()) for c in "。；;\n")
-            if _kind_of(t[sentence + 1 : m.start()], m.start() - sentence - 1) == "offshore":
+            if _kind_of(
+                t[sentence + 1 : m.start()], m.start() - sentence - 1
+            ) == "offshore" and not _none_of_a_named_thing(t, m.start()):
                 self.out.fields.setdefault("previous_offshore_usd", Decimal(0))  # 「今年离岸150万美元（去年无）」
         if self.pending in ("offshore_usd", "previous_offshore_usd") and re.fullmatch(
             rf"(去年|上年|上一年|今年)?(也)?({NONE_WORDS}|是0|0)(有)?(业务|离岸|离岸业务)?(的)?[。！!，,.]*", t
@@ -1600,9 +1613,13 @@ class Reader:
             year = "上一年度" if self.pending.startswith("previous_") else "今年"
             self.out.notes.append(f"您说数据都已给出，{year}的离岸执行额按没有（0）计算")
         elif (
-            re.search(
-                r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)\s*(是)?\s*0(?![\d.])", t
+            (
+                last_none := re.search(
+                    r"(去年|上年|上一年)[^，。；]{0,4}(没有|无|没)(业务|执行额|收入)?$|(去年|上年)\s*(是)?\s*0(?![\d.])",
+                    t,
+                )
             )
+            and not _none_of_a_named_thing(t, last_none.start())
             or re.search(BOTH_KINDS_NONE, t)
         ) and not self._answers_pending_condition(t):  # 「去年境内境外都是0」: both kinds named, both 0
             # asked only for last year's offshore amount, onshore stays open unless both kinds were named
