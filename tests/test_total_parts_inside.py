@@ -120,3 +120,21 @@ class TestPartInsideTotal:
         session.handle("7.1")
         assert "done" == session.status, session.question()
         assert Decimal(210000) == amounts(session)["3.1"]  # (4600万 − 3900万) × 3%
+
+
+@pytest.mark.parametrize(
+    "text, onshore",
+    [
+        (
+            "上年服务外包合同执行额\t9000万元\n本年服务外包合同执行额\t1.7亿元（含离岸）\n本年离岸合同执行额\t350万美元\n汇率\t7.0\n增量奖励多少",
+            "145500000",
+        ),
+        ("去年执行额9000万 今年执行额1.2亿(含离岸)\n今年离岸200万美元 汇率7.1 增量和离岸奖励", "105800000"),
+        ("今年总执行额8000万元（包括离岸），离岸那块是150万美元，中间价6.9；去年6500万 增量多少", "69650000"),
+    ],
+)
+def test_total_said_to_hold_offshore_with_dollars_told_apart(text, onshore):
+    """R62Q016: 「本年执行额 1.7亿元（含离岸）」 and this year's dollars on another line: the dollars are inside the total (it
+    had been read as 1.7亿 of offshore yuan, and the dollars asked again)."""
+    est = EstimateSession.start(text)
+    assert Decimal(onshore) == est.inputs["onshore_cny"] and "offshore_cny" not in est.inputs

@@ -138,7 +138,24 @@ def _part_before(reader, host) -> Optional[dict]:
 
 def _part(reader, host) -> Optional[dict]:
     """The part named inside `host` right after it (or right before it): {figure, kind, currency}, or None."""
-    return _part_after(reader, host) or _part_before(reader, host)
+    return _part_after(reader, host) or _part_before(reader, host) or _held_dollars_elsewhere(reader, host)
+
+
+def _held_dollars_elsewhere(reader, host) -> Optional[dict]:
+    """「本年服务外包合同执行额\t1.7亿元（含离岸）」 with 「本年离岸合同执行额\t350万美元」 on another line: a total said to
+    hold the offshore business, and the same year's one dollar amount told apart, is that total's part (the total had
+    been read as offshore yuan)."""
+    if not re.match(rf"\s*[（(]\s*(?:{HOLDS_OFFSHORE})[^）)]{{0,8}}[）)]", reader.text[host.end : host.end + 16]):
+        return None
+    year = reader._year(host.start)
+    dollars = [
+        g
+        for g in reader.figs
+        if g.kind == "money" and g.currency == "USD" and g.value and g is not host and reader._year(g.start) == year
+    ]
+    if len(dollars) != 1:
+        return None
+    return {"figure": dollars[0], "kind": "offshore", "currency": "USD"}
 
 
 def _host(reader, f) -> bool:
