@@ -86,3 +86,26 @@ class TestYearTotal:
     def test_condition_not_met_is_asked(self):
         s = EstimateSession.start("三（三）条件不满足 增量奖励30万 离岸奖励20万 平台采购100万 一共多少")
         assert "_innovation_met" not in s.inputs
+
+
+@pytest.mark.parametrize(
+    "text, total, year",
+    [
+        (
+            "上年服务外包合同执行额\t9000万元\n本年服务外包合同执行额\t1.7亿元（含离岸）\n本年离岸合同执行额\t350万美元\n汇率\t7.0\n"
+            "新发明专利\t2021、2022连续两年都有\n境外展会补贴\t已按上限30万核定\n境内展会补贴\t已按上限20万核定\n总共多少？",
+            "4500000",
+            "510万元",
+        ),
+        (
+            "今年离岸300万美元 汇率7 连续两年都有新软著 另外展会补贴已按上限30万核定 一共能拿多少",
+            "2300000",
+            "260万元",
+        ),
+    ],
+)
+def test_awards_granted_at_the_cap_count_in_the_year(text, total, year):
+    """R62Q016: 「境外展会补贴已按上限30万核定」 is an award granted (the user's amount), not the cap asked about, and the
+    year's total under 第四条第（三）项 counts it beside the items estimated."""
+    result = EstimateSession.start(text).compute()
+    assert Decimal(total) == Decimal(str(result["total_cny"])) and year in result["total_line"]

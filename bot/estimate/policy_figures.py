@@ -18,7 +18,14 @@ def _cap_asked():
 
 def asks_cap(text: str, f) -> bool:
     """「上限是不是200万」「the cap 200万」: a money figure right after a cap word is the cap asked about."""
-    return f.kind == "money" and bool(_cap_asked().search(text[max(0, f.start - 10) : f.start]))
+    return (
+        f.kind == "money" and bool(_cap_asked().search(text[max(0, f.start - 10) : f.start])) and not granted(text, f)
+    )
+
+
+def granted(text: str, f) -> bool:
+    """「境外展会补贴已按上限30万核定」: an award granted (核定/批了/到账 …) at the cap is an amount of the user's."""
+    return bool(re.match(r"\s*元?\s*(?:核定|批了|批下来|拿到|到账|发了|发放)", text[f.end : f.end + 8]))
 
 
 def quotes_item_figure(text: str, f) -> bool:
@@ -83,6 +90,8 @@ def names_cap(text: str, f) -> bool:
     if f.kind != "money" or f.currency not in (None, "CNY") or f.value not in _policy_caps():
         return False
     words = estimate_words()["cap_named"]
+    if granted(text, f):
+        return False
     if re.search(rf"(?:{alternation(words.get('before') or [])})\s*$", text[max(0, f.start - 8) : f.start]):
         return True  # 「每项按上限算最多多少 会不会超过500万」: whether the sum reaches that cap
     if _quotes_cap(text, f, words):

@@ -2267,6 +2267,8 @@ class EstimateSession:
         result = calculate(inputs, ruled_out=ruled_out)
         if aside:
             result = dict(result, items=[i for i in result["items"] if i["code"] not in aside], set_aside=aside)
+        if self.inputs.get("_other_award_amounts"):  # 「展会补贴已按上限30万核定」: counted in the year's 500万 too
+            result = supposed_awards.with_stated(result, self.inputs)
         return dict(result, waiting=waiting) if waiting else result
 
     def _without_incomplete_failed(self, inputs: dict) -> dict:

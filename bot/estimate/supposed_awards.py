@@ -26,12 +26,15 @@ def condition_said(result: dict) -> dict:
 
 
 def stated(inputs: dict) -> list:
-    """(name, amount after its ceiling) of each 三（一）/三（二） award the user gave."""
+    """(name, amount after its ceiling) of each 三（一）/三（二） award the user gave, then the other items' awards the
+    user says were granted beside them (「境外展会补贴已按上限30万核定」: as said, they are this year's support too)."""
     out = []
     for code, name in NAMES.items():
         value = inputs.get(f"_award_{code}")
         if value:
             out.append((name, min(Decimal(str(value)), figure(code, "cap_cny"))))
+    for _code, name, value in inputs.get("_other_award_amounts") or ():
+        out.append((name, Decimal(str(value))))
     return out
 
 

@@ -1438,7 +1438,7 @@ class Reader:
                 self.out.notes.append(f"{wan(f.value)}是您问的基数，不作为执行额或费用")
                 continue
             m = re.search(
-                rf"({names})\s*(?:是|为|有|拿了|拿到|获得了?|批了|大概|约)?\s*$",
+                rf"({names})\s*(?:是|为|有|拿了|拿到|获得了?|批了|大概|约|已?(?:按|拿到?|批到?)?(?:上限|顶格|满额)(?:的)?|已?核定(?:了|为)?)?\s*$",
                 self.text[max(0, f.start - 16) : f.start],
                 re.IGNORECASE,
             )
@@ -1449,6 +1449,8 @@ class Reader:
             others = self.out.fields.setdefault("_other_awards", [])
             if code and code not in others:
                 others.append(code)  # its item is not estimated: no cost of it was told (bot/estimate/session.py)
+            if code:  # the amount, for the year's total under 第四条第（三）项 (bot/estimate/supposed_awards.py)
+                self.out.fields.setdefault("_other_award_amounts", []).append([code, m.group(1), str(f.value)])
             self.out.notes.append(
                 f"{m.group(1)}{wan(f.value)}是已获得的其他奖补，不计入第三条第（三）项的基数（只算增量奖励和离岸业务奖励）"
             )
