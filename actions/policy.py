@@ -577,8 +577,11 @@ def other_parts(dispatcher, tracker) -> list:
         )
     if not rest.text:
         return []
+    from bot.answers.estimated_item import part_verdict
+
+    text = part_verdict(rest.text, estimated)  # 「MBA能不能算」: the part's verdict, not the enterprise's
     # the figures were given: the clause's offer to estimate is not repeated (「补贴总额最多多少」 after 三（七）4)
-    dispatcher.utter_message(text="另外，" + rest.text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
+    dispatcher.utter_message(text="另外，" + text.replace("告诉我具体数字，我可以帮您测算。", "").strip())
     return [e for e in answer_events(rest) if e.get("name") != "topic_clause"]
 
 

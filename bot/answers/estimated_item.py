@@ -49,3 +49,19 @@ def asks_of_estimated(part: str, code: Optional[str]) -> bool:
 def with_estimated_item(part: str, code: Optional[str]) -> str:
     """The part as answered: with the estimated item's name before it when it asks that item's standard."""
     return f"{item_name(code)} {part}" if asks_of_estimated(part, code) else part
+
+
+def part_verdict(text: str, code: Optional[str]) -> str:
+    """「…24个项目经理…每人培训费7万 另外有2个总监在读在职MBA…MBA能不能算」: beside the estimate of item `code`, a
+    question about a part of it (the MBA students) that fails the item's conditions is that part's verdict, not the
+    enterprise's: 「结论：不符合…，不能申报」 after a 60万 estimate read as if nothing could be applied for (R62Q018)."""
+    import re
+
+    from calculator.policy import clause_label
+
+    if not code:
+        return text
+    head = re.match(rf"结论：不符合({re.escape(clause_label(code))}(?:（[^）]*）)?)的条件，不能申报。", text)
+    if head is None:
+        return text
+    return f"您问的这部分不符合{head.group(1)}的条件，不计入上面的测算。" + text[head.end() :]
