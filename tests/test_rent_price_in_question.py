@@ -120,4 +120,3 @@ class TestFactsAgain:
         s = EstimateSession.start(PARK + "租金补贴能拿多少")
         turn = s.handle("嗯嗯")
         assert s.status == "collecting" and not turn.understood
-
