@@ -369,8 +369,10 @@ def estimate_supposed_case(dispatcher: CollectingDispatcher, tracker: Tracker):
     second.last_keys, second.amending = list(first.inputs.keys()), True
     turn = second.handle(supposed, "correct_value")
     second_result = computed(second) if turn.understood else None
-    if second_result is None or second.inputs == first.inputs:
-        return None
+    if second_result is None or _figures_of(second.inputs) == _figures_of(first.inputs):
+        return (
+            None  # 「如果连续申请5年一共能拿多少」: only the period asked, no other figure — one estimate, read whole
+        )
     if second.inputs.get("new_enterprise") and not first.inputs.get("new_enterprise"):
         # a new enterprise supposed has no previous year: its figures are not listed as used (三（一）纯增量)
         for key in ("previous_onshore_cny", "previous_offshore_usd", "previous_usd_cny_rate"):
@@ -384,6 +386,11 @@ def estimate_supposed_case(dispatcher: CollectingDispatcher, tracker: Tracker):
     lines = [m for m in turn.messages if m]
     dispatcher.utter_message(text="【情况二：假设的情况】" + "\n".join(lines + [estimate_reply(second, second_result)]))
     return clear_session() + [SlotSet("estimate_pending", False), saved_inputs(running_inputs(first.inputs))]
+
+
+def _figures_of(inputs: dict) -> dict:
+    """The calculator's inputs of a session, without the readers' own marks (「_rent_years_asked」: a period asked)."""
+    return {k: v for k, v in inputs.items() if not k.startswith("_")}
 
 
 def unsure_line(dispatcher, session: EstimateSession) -> None:

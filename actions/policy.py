@@ -498,6 +498,12 @@ def _yes_no_parts(parts: list) -> list:
     ]
 
 
+def _figured_whether(parts: list) -> bool:
+    """A yes/no question about an item that carries money figures of its own (「当年执行额0.3个亿 没有上年数据 那增量奖励是
+    不是就没有了？」)."""
+    return any(own_money(p) and qualify.is_shape("qualify", p) for p in parts)
+
+
 def _how_parts(parts: list) -> list:
     """「…180万美元能拿多少离岸奖 然后那个创新奖是怎么算的」: questions how a clause works, with no figure of
     their own: answered after the estimate with the rule; their item is not estimated."""
@@ -689,7 +695,13 @@ def verdict_first(dispatcher, tracker):
         if not answer.text:
             return None
         say(dispatcher, answer)
-        return answer_events(answer)
+        events = answer_events(answer)
+        if money and _figured_whether(parts) and complete_estimate(user_text(tracker)):
+            # 「2021年新成立的 当年执行额0.3个亿…增量奖励是不是就没有了？还有…技术先进型…这个有钱吗」: a question about
+            # an item that carries its figures: the verdicts, then the amount those figures give
+            estimate = estimate_from_question(dispatcher, tracker)
+            events += [e for e in estimate or [] if e.get("name") != "topic_clause"]
+        return events
     facts, said = known_facts(tracker)
     if own_money(user_text(tracker)):
         # the user's own figures, read without doubt: the calculator decides what it computes from them

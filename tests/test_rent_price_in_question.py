@@ -86,10 +86,11 @@ class TestEstimate:
         assert D("1095000") == s.inputs["rent_annual_cny"]
         assert D("219000") == D(str(rent_item(s)["amount_cny"]))
 
-    def test_day_price_without_days_is_still_asked(self):
-        """A day's price: the days of a year are the user's to say, even with 「一年能补多少」 after it."""
+    def test_day_price_without_days_counts_365(self):
+        """A day's price with no days said: 365, said; 「一年能补多少」 after it is the question's year."""
         s = EstimateSession.start(PARK + "面积600平方米 租金每平米每天2元 租金补贴一年能补多少")
-        assert "rent_annual_cny" not in s.inputs and s.clarify and s.clarify["kind"] == "rent_days"
+        assert D("438000") == s.inputs["rent_annual_cny"] and s.clarify is None
+        assert D("131400") == D(str(rent_item(s)["amount_cny"]))
 
 
 class TestCapBesideVerdict:

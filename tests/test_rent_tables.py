@@ -30,16 +30,17 @@ def test_unit_in_cells_and_days_said():
     assert "租赁面积1200平方米，年租金788400元" in text and [] == problems
 
 
-def test_one_day_price_without_days_left_to_the_price_reader():
-    """One day's price for every row and no days of a year said: said as the price, whose days are asked."""
-    text, _, problems = read("楼层 面积 租金\n5层 800㎡ 1.8元/㎡/天\n6层 400㎡ 1.8元/㎡/天")
-    assert "租赁面积1200平方米，租金1.8元/㎡/天" in text and [] == problems
+def test_one_day_price_without_days_counts_the_calendar_year():
+    """One day's price for every row and no days of a year said: 365, said in the note."""
+    text, notes, problems = read("楼层 面积 租金\n5层 800㎡ 1.8元/㎡/天\n6层 400㎡ 1.8元/㎡/天")
+    assert "租赁面积1200平方米，年租金788400元" in text and [] == problems
+    assert "按一年365天计" in notes[0]
 
 
-def test_different_day_prices_without_days_are_asked():
-    """Different day's prices with no days of a year said: asked, never assumed."""
-    text, _, problems = read("楼层 面积 租金\n5层 800㎡ 1.8元/㎡/天\n6层 400㎡ 2元/㎡/天")
-    assert "年租金" not in text and "多少天" in problems[0]
+def test_different_day_prices_without_days_count_the_calendar_year():
+    """Different day's prices with no days of a year said: each row × 365."""
+    text, notes, problems = read("楼层 面积 租金\n5层 800㎡ 1.8元/㎡/天\n6层 400㎡ 2元/㎡/天")
+    assert "年租金817600元" in text and [] == problems  # 800 × 1.8 × 365 + 400 × 2 × 365
 
 
 def test_yearly_rent_in_ten_thousands_markdown():

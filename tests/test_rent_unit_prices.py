@@ -1,6 +1,6 @@
 """三（八）3 with the rent said as a price per square metre, or as the user's own arithmetic, and the amounts beside
-it read with their roles (round-28 causes), each on wording written for the test: a day's price needs the days of a
-year the user counts (asked, never assumed), a month's price is × 12, the 1000平方米 cap applies to the area, a
+it read with their roles (round-28 causes), each on wording written for the test: a day's price counts the days of a
+year the user says, else 365 (said in the arithmetic), a month's price is × 12, the 1000平方米 cap applies to the area, a
 product of the user's figures is the year's rent, an item named after a year's business amount is no rent, and
 技先 is read as 技术先进型."""
 
@@ -26,34 +26,24 @@ def test_a_days_price_with_the_days_said_is_the_price_times_area_times_days():
     assert "rent_years_in_park" in s.inputs and s.inputs["rent_years_in_park"] == 5  # 「全年」 is no time in the park
 
 
-def test_a_days_price_without_the_days_asks_them_and_assumes_none():
+def test_a_days_price_without_the_days_counts_the_calendar_year_and_says_so():
     s = EstimateSession.start(PARK + "办公室800平米 房租每平每天1.5元 租金补贴多少")
-    assert "rent_annual_cny" not in s.inputs and s.status == "collecting"
-    assert s.clarify["kind"] == "rent_days" and "多少天" in s.question()
-    s.handle("就按365天吧")
     assert s.inputs["rent_annual_cny"] == Decimal("438000")  # 1.5 × 800 × 365
-    assert s.status == "done" and any("365天" in n for n in s.notes)
+    assert s.status == "done" and s.clarify is None
+    assert any("365天" in n and "按一年365天计" in n for n in s.notes)
 
 
-def test_the_days_question_answered_with_the_years_rent_or_a_bare_number():
-    s = EstimateSession.start(PARK + "租赁面积600平方米 租金每天每平米2元")
-    s.handle("全年房租一共43.2万")
-    assert s.inputs["rent_annual_cny"] == Decimal("432000")
-    s = EstimateSession.start(PARK + "租赁面积600平方米 租金每天每平米2元")
-    s.handle("360")
+def test_the_users_own_days_are_not_said_to_be_assumed():
+    s = EstimateSession.start(PARK + "租赁面积600平方米 租金每天每平米2元 一年按360天算")
     assert s.inputs["rent_annual_cny"] == Decimal("432000")  # 2 × 600 × 360
+    assert not any("按一年365天计" in n for n in s.notes)
 
 
-def test_the_days_question_answered_with_the_users_arithmetic():
-    s = EstimateSession.start(PARK + "租赁面积600平方米 租金每天每平米2元")
-    s.handle("我们是按2×600×366交的")
-    assert s.inputs["rent_annual_cny"] == Decimal("439200")
-
-
-def test_an_answer_without_days_or_rent_is_not_read():
-    s = EstimateSession.start(PARK + "租赁面积600平方米 租金每天每平米2元")
-    turn = s.handle("这个我也不太清楚怎么算")
-    assert "rent_annual_cny" not in s.inputs and s.clarify and not turn.done
+def test_a_days_price_after_the_area_is_asked_counts_the_calendar_year():
+    s = EstimateSession.start(PARK + "房租补贴能补多少")
+    s.handle("租了700平 日租金2块一平")
+    assert s.inputs["rent_annual_cny"] == Decimal("511000")  # 2 × 700 × 365
+    assert Decimal(str(rent_item(s)["amount_cny"])) == Decimal("153300")
 
 
 def test_the_area_cap_applies_to_the_area_of_a_days_price():
@@ -109,3 +99,36 @@ def test_an_aside_setting_offshore_apart_names_no_kind_for_the_next_years_amount
     """「（注：不含离岸）」 says there is no offshore business; last year's amount after it is not an offshore one."""
     got = read("2025年境内合同执行额1250万元（注：不含离岸），2024年为980万元 增量奖励多少").fields
     assert (got["onshore_cny"], got["previous_onshore_cny"]) == (Decimal("12500000"), Decimal("9800000"))
+
+
+def test_an_area_said_not_to_be_is_no_area_of_the_price():
+    """「不是1200平，是900平」 beside a month's price: the year's rent is of 900平方米."""
+    s = EstimateSession.start(PARK + "租了1200平 房租补贴多少")
+    s.handle("每平米每月45块。哦对了不好意思，刚才面积说错了，不是1200平，是900平")
+    assert s.inputs["rent_area_m2"] == Decimal("900") and s.inputs["rent_annual_cny"] == Decimal("486000")
+    assert Decimal(str(rent_item(s)["amount_cny"])) == Decimal("145800")
+
+
+def test_a_small_price_in_kuai_beside_a_square_metre_is_yuan():
+    """「每平每天2块」「日租金2块一平」: 块 is yuan there, never two parts of something."""
+    for said in ("租了500平 租金每平每天2块", "租了500平 日租金2块一平", "租了500平 一天一平2块"):
+        assert read(PARK + said).fields["rent_annual_cny"] == Decimal("365000"), said  # 2 × 500 × 365
+
+
+def test_a_price_without_its_period_asks_the_period_once():
+    """「租金每平米45块」: the period asked; 「每月的」 answers it, 「年租金48.6万」 instead gives the year's rent."""
+    s = EstimateSession.start(PARK + "租了900平 租金每平米45块 能补多少")
+    assert s.clarify["kind"] == "rent_period" and "每月、每天还是每年" in s.question()
+    s.handle("每月的")
+    assert s.inputs["rent_annual_cny"] == Decimal("486000") and s.status == "done"
+    s = EstimateSession.start(PARK + "租了900平 租金每平米45块 能补多少")
+    s.handle("年租金48.6万")
+    assert s.inputs["rent_annual_cny"] == Decimal("486000") and s.status == "done"
+
+
+def test_a_period_answered_before_the_area_keeps_the_price():
+    s = EstimateSession.start(PARK.replace("租金补贴", "房补") + "租金每平米45块 能补多少")
+    s.handle("按月")
+    assert "rent_annual_cny" not in s.inputs and s.status == "collecting" and "面积" in s.question()
+    s.handle("900平")
+    assert s.inputs["rent_annual_cny"] == Decimal("486000")

@@ -414,7 +414,7 @@ def _number_before_rate_word(f, text: str) -> bool:
 
 def _pieces(f, text: str) -> bool:
     """「今年两块想申请」: a small count before 块 with no money word next to it names parts, not yuan
-    (estimate_words.yml `pieces`)."""
+    (estimate_words.yml `pieces`); one beside a price per square metre's words is yuan (「每平每天2块」「2块一平」)."""
     p = estimate_words()["pieces"]
     if (
         f.kind != "money"
@@ -423,6 +423,8 @@ def _pieces(f, text: str) -> bool:
     ):
         return False
     after, before = text[f.end : f.end + 1], text[max(0, f.start - 2) : f.start]
+    if re.search(p["price_before"], text[max(0, f.start - 12) : f.start]) or re.match(p["price_after"], text[f.end :]):
+        return False  # 「租金每平每天2块」「2块一平」: a rent's price per square metre
     return not (after and after in p["money_after"]) and not any(w in before for w in p["money_before"])
 
 

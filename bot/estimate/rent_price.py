@@ -1,9 +1,11 @@
 """三（八）3's rent said as a price per square metre (「租了450平方米，租金1.6元/㎡/天」「每平米每月45元」), or as the
 user's own arithmetic (「全年实付租金就是1.6×450×365」): the year's rent the calculator takes.
 
-The year's rent is price × area × the periods of a year: 12 for a month's price (the calendar's), the user's own
-number of days for a day's price (「一年按365天算」) — asked when not said, never assumed. The area is the whole
-rented area; the calculator applies the 1000平方米 cap to it. Words: knowledge/data/estimate_words.yml rent_price.
+The year's rent is price × area × the periods of a year: 12 for a month's price (the calendar's), the days of a
+year for a day's price — the user's own when said (「一年按360天算」), else the calendar year's 365, said plainly in the
+arithmetic (「按一年365天计」): a day's rent × 365 is the ordinary yearly rent of a lease. The area is the whole rented
+area (one the message says it is not, 「不是1200平，是900平」, is none); the calculator applies the 1000平方米 cap to
+it. Words: knowledge/data/estimate_words.yml rent_price.
 """
 
 import re
@@ -27,7 +29,7 @@ def _words() -> dict:
         "month": re.compile(alternation(w["per_month"])),
         "year": re.compile(alternation(w["per_year"])),
         "days": [re.compile(p) for p in w["days_per_year"]],
-        "answer": re.compile(w["days_answer"]),
+        "calendar_days": int(w["calendar_days"]),
         "unchanged": re.compile(w["unchanged"]),
     }
 
@@ -78,26 +80,19 @@ def days_said(text: str):
     return None, None
 
 
-def days_answer(text: str) -> Optional[int]:
-    """「365」「按360天」「就按365天算吧」 answering how many days a year counts; or a sentence that says it."""
-    days, _ = days_said(text)
-    if days is not None:
-        return days
-    m = _words()["answer"].match(text or "")
-    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 366 else None
+def days_of_year(text: str):
+    """(the days of a year a day's price counts, the words saying them or None): the user's (「一年按360天算」), else
+    the calendar year's."""
+    days, m = days_said(text)
+    return (days, m) if days is not None else (_words()["calendar_days"], None)
 
 
-def days_question(price: Decimal, area: Decimal) -> str:
-    return (
-        f"租金是每平方米每天{wan(price)}，租赁面积{wan(area, '平方米')}：全年租金按一年多少天计算？"
-        "请告诉我天数，或直接告诉我全年租金总额。"
-    )
-
-
-def annual_from_days(price: Decimal, area: Decimal, days: int):
-    """(the year's rent, the note that shows it) of a day's price per square metre."""
+def annual_from_days(price: Decimal, area: Decimal, days: int, said: bool = True):
+    """(the year's rent, the note that shows it) of a day's price per square metre; `said` False: the calendar year's
+    days, named so in the note."""
     annual = price * area * days
-    return annual, f"租金每天每平方米{wan(price)} × {wan(area, '平方米')} × {days}天 = 年租金{wan(annual)}"
+    how = "" if said else f"（按一年{days}天计）"
+    return annual, f"租金每天每平方米{wan(price)} × {wan(area, '平方米')} × {days}天{how} = 年租金{wan(annual)}"
 
 
 def words_before(text: str, start: int, n: int) -> str:
@@ -133,11 +128,11 @@ def is_price(r, f, near: str, role: Optional[str]) -> bool:
 
 def read_per_area(r, f, near: str) -> None:
     """「租金每月每平米45块」: a price per square metre. The year's rent is that price times the one area the message
-    gives (or told before), times 12 for a month's price; a day's price needs the days of a year the user counts
-    (said in the message, else asked: a `rent_days` clarification). With no single area or no clear period the
-    year's rent is asked, never guessed."""
+    gives (or told before; an area the message says it is not, 「不是1200平」, is none), times 12 for a month's
+    price, times the days of a year for a day's price (the user's, else 365, said). With no single area or no clear
+    period the year's rent is asked, never guessed."""
     price = r.cny(f, "租金")
-    areas = [g for g in r.figs if g.kind == "area"]
+    areas = [g for g in r.figs if g.kind == "area" and id(g) not in r.denied]
     area = areas[0].value if len(areas) == 1 else None
     if not areas and r.known.get("rent_area_m2"):
         area = Decimal(str(r.known["rent_area_m2"]))
@@ -147,19 +142,27 @@ def read_per_area(r, f, near: str) -> None:
         # area comes (priced_later)
         r.out.fields[KEPT] = {"price": str(price), "period": said}
         return
-    if area is None or said is None:
-        days = "、按一年多少天计算" if said == "day" else ""
+    if said is None and len(areas) <= 1:
+        # 「每平米45块」: a price with no period — that one thing asked (the area, when unknown, asked after it)
+        r.out.clarifications.append(
+            Clarification(
+                "rent_period",
+                f"每平方米{wan(price)}的租金是每月、每天还是每年的？（也可以直接告诉我全年租金总额）",
+                {"price": str(price)},
+            )
+        )
+        return
+    if area is None:
+        listed = "、".join(wan(g.value, "平方米") for g in areas)
         r.out.problems.append(
-            f"租金{wan(price)}是每平方米的单价。请告诉我全年租金总额（或租赁面积{days}和每平方米每天/每月/每年的租金）。"
+            f"租金每平方米{wan(price)}：您说了{len(areas)}个面积（{listed}），租赁面积是哪一个？"
+            "请告诉我租赁面积，或直接告诉我全年租金总额。"
         )
         return
     if said == "day":
-        by_day = _annual_by_day(r, price, area)
-        if by_day is None:
-            return
-        (annual, note), m = by_day
+        (annual, note), m = _annual_by_day(r, price, area)
         for g in r.figs:  # 「一年按365天」: its 一年 is no time in the park
-            if m.start() <= g.start < m.end():
+            if m and m.start() <= g.start < m.end():
                 r.use(g)
     else:
         from bot.estimate import rent_months
@@ -188,8 +191,8 @@ PERIOD_WORD = {"day": "每天", "month": "每月", "year": "每年"}
 
 def priced_later(r) -> None:
     """The year's rent of a price per square metre kept from an earlier message (KEPT), once the area is known: the
-    same arithmetic as read_per_area (× 12 for a month's price; a day's price asks the days of a year)."""
-    kept = (r.known or {}).get(KEPT)
+    same arithmetic as read_per_area (× 12 for a month's price, × the days of a year for a day's price)."""
+    kept = r.out.fields.get(KEPT) or (r.known or {}).get(KEPT)
     if not kept or "rent_annual_cny" in r.out.fields or (r.known or {}).get("rent_annual_cny") is not None:
         return
     area = r.out.fields.get("rent_area_m2", (r.known or {}).get("rent_area_m2"))
@@ -197,10 +200,7 @@ def priced_later(r) -> None:
         return
     price, area, said = Decimal(str(kept["price"])), Decimal(str(area)), kept["period"]
     if said == "day":
-        by_day = _annual_by_day(r, price, area)
-        if by_day is None:
-            return
-        (annual, note), _ = by_day
+        (annual, note), _ = _annual_by_day(r, price, area)
     else:
         months = 12 if said == "month" else 1
         annual = price * area * months
@@ -214,15 +214,10 @@ def priced_later(r) -> None:
 
 
 def _annual_by_day(r, price: Decimal, area: Decimal):
-    """((the year's rent, its note), the words giving the days) of a day's price, the days of a year said in the
-    message (「一年按365天」); None after asking them."""
-    days, m = days_said(r.text)
-    if days is None:
-        r.out.clarifications.append(
-            Clarification("rent_days", days_question(price, area), {"price": str(price), "area": str(area)})
-        )
-        return None
-    return annual_from_days(price, area, days), m
+    """((the year's rent, its note), the words giving the days or None) of a day's price: the days of a year said in
+    the message (「一年按360天」), else the calendar year's, said in the note."""
+    days, m = days_of_year(r.text)
+    return annual_from_days(price, area, days, said=m is not None), m
 
 
 def same_over_years(text: str, f) -> bool:
@@ -251,18 +246,30 @@ def read_expression(r) -> None:
         return
 
 
-def answer_days(text: str, data: dict):
-    """The answer to the days question of a day's price: (the year's rent, note) from the days said (「一年按365天
-    算」「365」), from the user's own arithmetic or from a year's rent told outright; None when it gives none."""
+def answer_period(text: str, data: dict, area) -> Optional[tuple]:
+    """The answer to the period question of a price per square metre (「每月的」「按天」「一年的价」): ((the year's rent,
+    note) or None while the area is unknown, the period); a year's rent told outright ((rent, note), None); None when
+    the answer gives neither."""
     from bot.estimate.reading import figures
 
-    price, area = Decimal(data["price"]), Decimal(data["area"])
-    for p in products(text):
-        return p.value, f"全年租金按您的算式{p.said} = {wan(p.value)}"
-    days = days_answer(text)
-    if days is not None:
-        return annual_from_days(price, area, days)
+    price = Decimal(data["price"])
     money = [f for f in figures(text) if f.kind == "money" and f.currency in (None, "CNY") and f.value > price]
-    if len(money) == 1:
-        return money[0].value, f"全年租金{wan(money[0].value)}（您给出的全年租金）"
+    if len(money) == 1 and not PER_AREA.search(text):  # 「年租金48.6万」: the year's rent itself
+        return (money[0].value, f"全年租金{wan(money[0].value)}（您给出的全年租金）"), None
+    said = period(text)
+    if said is not None:
+        if area is None:
+            return None, said
+        area = Decimal(str(area))
+        if said == "day":
+            days, m = days_of_year(text)
+            return annual_from_days(price, area, days, said=m is not None), said
+        months = 12 if said == "month" else 1
+        annual = price * area * months
+        note = (
+            f"租金{PERIOD_WORD[said]}每平方米{wan(price)} × {wan(area, '平方米')}"
+            + (f" × {months}个月" if said == "month" else "")
+            + f" = 年租金{wan(annual)}"
+        )
+        return (annual, note), said
     return None

@@ -1,9 +1,9 @@
 """A rent table pasted for 三（八）3, read as the year's rent and the area it stands for.
 
 「楼层 面积(㎡) 租金(元/㎡/月) / 8F 900 50 / 9F 600 50 / 合计 1500 50」: each row's year's rent is its area × its price
-per square metre × the periods of a year (12 months; a day's price needs the user's days of a year, asked when not
-said); a 月租金 column is the row's month's rent × 12, a 年租金 column the row's year's rent. The rows are added and a
-total row is never counted again (its area, when given, must be the rows' sum, else nothing is guessed and the user
+per square metre × the periods of a year (12 months; for a day's price the user's days of a year, else 365, said);
+a 月租金 column is the row's month's rent × 12, a 年租金 column the row's year's rent. The rows are added and a total
+row is never counted again (its area, when given, must be the rows' sum, else nothing is guessed and the user
 is told). The table is replaced by 「租赁面积…平方米，年租金…元」 and a note shows the arithmetic. Words:
 knowledge/data/pasted_tables.yml rent_table.
 """
@@ -155,7 +155,7 @@ def _read(header, a: int, r: int, rows, text: str):
                 "平方米，两者对不上，我不猜哪个对，表里的数字先不计入。请告诉我租赁面积和全年租金。"
             ),
         )
-    annual, parts, days = Decimal(0), [], None
+    annual, parts, calendar = Decimal(0), [], ""
     for c in rows:
         per_area, period, unit = column.cell_terms(c[r])
         if period is None or unit is None and not per_area:
@@ -169,26 +169,9 @@ def _read(header, a: int, r: int, rows, text: str):
                 ),
             )
         times = {"month": Decimal(12), "year": Decimal(1)}.get(period)
-        if times is None:
-            days, _ = rent_price.days_said(text)
-            if days is None and per_area and len({(_number(x[r]), column.cell_terms(x[r])) for x in rows}) == 1:
-                # one day's price for every row: said as a price, whose days of a year rent_price.py asks
-                price = _number(c[r]) * (unit or Decimal(1))
-                return (
-                    f"租赁面积{_plain(area)}平方米，租金{_plain(price)}元/㎡/天。",
-                    _shown([], area, totals, None),
-                    None,
-                )
-            if days is None:
-                return (
-                    None,
-                    None,
-                    (
-                        f"您贴的租金表（{head}）租金按天计，全年租金按一年多少天计算？"
-                        "请告诉我天数，或直接告诉我全年租金总额。"
-                    ),
-                )
-            times = Decimal(days)
+        if times is None:  # a day's price: the user's days of a year, else the calendar year's (said in the note)
+            days, said = rent_price.days_of_year(text)
+            times, calendar = Decimal(days), "" if said else f"（按一年{days}天计）"
         price = _number(c[r]) * (unit or Decimal(1))
         row_area = _number(c[a])
         label = f"{c[0].upper() if re.fullmatch(r'[0-9a-z]+', c[0]) else c[0]} " if c[0] not in (c[a], c[r]) else ""
@@ -203,13 +186,18 @@ def _read(header, a: int, r: int, rows, text: str):
         else:
             annual += price * times
             parts.append(f"{label}{_plain(price)}元/{PERIOD_WORD[period]} × {_plain(times)}")
-    return f"租赁面积{_plain(area)}平方米，年租金{_plain(annual)}元。", _shown(parts, area, totals, annual), None
+    return (
+        f"租赁面积{_plain(area)}平方米，年租金{_plain(annual)}元。",
+        _shown(parts + [calendar], area, totals, annual),
+        None,
+    )
 
 
-def _shown(parts, area: Decimal, totals, annual: Optional[Decimal]) -> str:
-    """The note that shows how the table was read (the rows' arithmetic, the area, the total row not counted)."""
-    if annual is None:
-        note = f"按您贴的租金表：租赁面积合计{_plain(area)}平方米，各行租金都是每平方米每天同一价格"
-    else:
-        note = "按您贴的租金表：" + " + ".join(parts) + f" = 年租金{_plain(annual)}元，租赁面积{_plain(area)}平方米"
+def _shown(parts, area: Decimal, totals, annual: Decimal) -> str:
+    """The note that shows how the table was read (the rows' arithmetic, a day's price's days of a year when not the
+    user's, the area, the total row not counted)."""
+    *parts, calendar = parts
+    note = (
+        "按您贴的租金表：" + " + ".join(parts) + f"{calendar} = 年租金{_plain(annual)}元，租赁面积{_plain(area)}平方米"
+    )
     return note + ("（合计行不重复计入）" if totals else "")

@@ -1723,14 +1723,21 @@ class EstimateSession:
             return self._resolve_regions(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "usd_cost":
             return self._resolve_usd_cost(norm, data)
-        elif kind == "rent_days":  # 「全年租金按一年多少天计算？」: 「一年按365天算」「1.6×450×365」「年租金26万」
-            said = rent_price.answer_days(norm, data)
+        elif kind == "rent_period":  # 「每平方米45元的租金是每月、每天还是每年的？」: 「每月」「按天」「年租金48.6万」
+            if own_figures(norm) and rent_price.PER_AREA.search(norm):
+                self.clarify = None
+                return False  # 「每平米每月45块」: the price told again with its period, read whole below
+            said = rent_price.answer_period(norm, data, self.inputs.get("rent_area_m2"))
             if said is None:
                 return False
-            self.inputs["rent_annual_cny"], note = said
-            self.last_keys.append("rent_annual_cny")
-            if note not in self.notes:
-                self.notes.append(note)
+            worked, period = said
+            if worked is None:  # the area still unknown: the price kept with its period, the area asked
+                self.inputs[rent_price.KEPT] = {"price": data["price"], "period": period}
+            else:
+                self.inputs["rent_annual_cny"], note = worked
+                self.last_keys.append("rent_annual_cny")
+                if note not in self.notes:
+                    self.notes.append(note)
         elif kind == "rent_paid":  # 「年租金…是实际交的还是合同全年的？」: 「合同全年的」「实际交的」「实际交了40万」
             said = rent_months.answer_paid(norm, data)
             if said is None:

@@ -587,9 +587,13 @@ class Reader:
             for f in self.figs:  # 「这两个加一块能拿多少」: 一块 is "together", not 1元
                 if m.start() <= f.start and f.end <= m.end():
                     self.used.add(id(f))
-        for f in self.figs:  # "符合条件的是12个 不是18个": the figure said not to be is the old one
+        self.denied = (
+            set()
+        )  # "符合条件的是12个 不是18个": the figure said not to be is the old one, no figure of its kind
+        for f in self.figs:
             if re.search(r"(不是|并非|而非)\s*$", self.text[max(0, f.start - 4) : f.start]):
                 self.used.add(id(f))
+                self.denied.add(id(f))
         asks = "|".join(re.escape(w) for w in estimate_words()["threshold_asks"])
         for f in self.figs:  # 「合同额够不够500万」: the threshold asked about, not the user's amount
             if id(f) not in self.used and re.search(rf"({asks})\s*$", self.text[max(0, f.start - 5) : f.start]):
@@ -1412,10 +1416,19 @@ class Reader:
         after = (
             r"奖励?[^，。；,;\d？?！!吗呢么嘛\s()（）咋怎]{0,12}(都|也|均)?(?<!有)(没|没有|未)(拿到?|获得|得到|有|拿过)"
         )
-        both = re.search(r"(增量|规模)奖励?(和|与|跟|、)离岸(业务)?" + after, self.text)
-        if re.search(none + r"(增量|规模)奖", self.text) or re.search(r"(增量|规模)" + after, self.text) or both:
+
+        def said(pattern: str) -> bool:
+            # 「那增量奖励是不是就没有了？」 asks whether there is none: no award the user says it did not get
+            return any(
+                not re.search(r"是不是|是否|会不会|难道|岂不", m.group(0))
+                and not re.match(r"[^，。；,;]{0,3}[？?吗呢]", self.text[m.end() :])
+                for m in re.finditer(pattern, self.text)
+            )
+
+        both = said(r"(增量|规模)奖励?(和|与|跟|、)离岸(业务)?" + after)
+        if said(none + r"(增量|规模)奖") or said(r"(增量|规模)" + after) or both:
             self.out.fields.setdefault("_award_3.1", Decimal(0))
-        if re.search(none + r"离岸(业务)?奖", self.text) or re.search(r"离岸(业务)?" + after, self.text) or both:
+        if said(none + r"离岸(业务)?奖") or said(r"离岸(业务)?" + after) or both:
             self.out.fields.setdefault("_award_3.2", Decimal(0))
 
     def _other_awards_beside_innovation(self):
