@@ -1085,7 +1085,7 @@ def _other_kind_asks_prescreen(text: str) -> bool:
         return False
     s = PrescreenSession()
     s._read_applicant(normalize(text), by_items=False)
-    return other_kinds.asks_together(s.applicant)
+    return other_kinds.other_kind(s.applicant)
 
 
 def prescreen_requested_first(dispatcher, tracker):

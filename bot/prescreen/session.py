@@ -398,7 +398,8 @@ class PrescreenSession:
                 self._note(volunteered)
                 self.advance()
                 if set(self.ruled_out()) - before:  # 「管委会直接管，没有运营企业」 while asked about 第二条
-                    turn = Turn(messages=["好的。" + self._hinted_verdicts()])
+                    said = list(turn.messages or []) or ["好的。"]
+                    turn = Turn(messages=said[:-1] + [said[-1] + self._hinted_verdicts()])
             elif volunteered and not turn.interjection:
                 # figures or facts for later (入驻年限、面积、租金…): kept, and the question asked again
                 self._note(volunteered)
@@ -515,7 +516,8 @@ class PrescreenSession:
         codes = [c for c in self.hint if c in conditions.clause_codes()]
         verdicts = conditions.evaluate_all(facts, codes)
         lines = [verdict_text(verdicts[c], verdicts) for c in codes if verdicts[c].status == conditions.NOT_MET]
-        return ("\n" + "\n".join(lines) + "\n预审继续：") if lines else ""
+        going_on = "" if self.step == "done" else "\n预审继续："
+        return ("\n" + "\n".join(lines) + going_on) if lines else ""
 
     def _volunteered(self, t: str) -> dict:
         """Facts a message states beyond the question asked (read with knowledge/data/facts.yml)."""
@@ -530,7 +532,7 @@ class PrescreenSession:
         for key, value in facts.items():
             if key == "entity_type" and self.facts.get("entity_type") and value == "legal_person":
                 continue  # 「公司」 in passing does not undo 「分支机构」
-            if key == "applicant_type" and other_kinds.asks_together(self.applicant) and value == "enterprise":
+            if key == "applicant_type" and other_kinds.other_kind(self.applicant) and value == "enterprise":
                 continue  # 「我们是有限公司」 from a training institution or a park operator: its form, not another kind
             self.facts[key] = value
             if key in self.unsure:
@@ -627,7 +629,12 @@ class PrescreenSession:
         self.advance()
         if not open_ or self.failing():
             return Turn()  # (第二条's verdict is said next: the report, or the line before the items)
-        names = "、".join(f"「{CONDITION_NAMES[k].split('（')[0]}」" for k in open_)
+        said_in_entity = "entity_type" in open_  # (申报主体类型 names where it is set up)
+        names = "、".join(
+            f"「{CONDITION_NAMES[k].split('（')[0]}」"
+            for k in open_
+            if not (said_in_entity and k == "registered_in_zhengzhou")
+        )
         why = "您没有说明是哪一条，" if whole == "no" else "您还没有说到，" if whole is None else ""
         kept = "您说的情况已记下。" if says_more else ""
         return Turn(messages=[f"好的，{kept}第二条的{names}{why}先记为需确认（报告里会列出，可以随时补充）。"])
@@ -708,7 +715,7 @@ class PrescreenSession:
         else:  # the items named with their figures (now or earlier): read those too
             est = EstimateSession.start(told, known=self.facts)
             est.items = sorted(set(self.items), key=[c for c, _ in options].index)  # the chosen ones, no others
-            if other_kinds.asks_together(self.applicant) and est.status == "done" and est.missing():
+            if other_kinds.other_kind(self.applicant) and est.status == "done" and est.missing():
                 est.status = "collecting"  # (「…能拿啥」: the kind's items the opening gave no figure for are asked)
             est.advance()
         self.estimate = est.dump()
