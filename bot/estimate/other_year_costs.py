@@ -81,7 +81,13 @@ def _asked_year(text: str, costs: list, words) -> int:
     """The year the question names after the last cost (「今年这两项一共能补多少」), else the latest year told."""
     last = max(f.end for f, _, _ in costs)
     years = {y for _, y, _ in costs}
-    after = [w.offset for w in words if w.start >= last and w.offset in years]
+    # 「…在岸执行额今年3000万 去年2500万」: a calendar word dating a figure of its own is no question's year
+    starts = [f.start for f in figures(text) if f.kind == "money"]
+
+    def dating(w) -> bool:
+        return any(w.end <= s <= w.end + 6 and not re.search(r"[，,。；;！!？?\s]", text[w.end : s]) for s in starts)
+
+    after = [w.offset for w in words if w.start >= last and w.offset in years and not dating(w)]
     return after[-1] if after else max(years)
 
 

@@ -18,6 +18,8 @@ TO_US = re.compile(
 )
 # 「这个标准是多少钱一个人」「按什么标准」「给多少」: asks an item's amount
 HOW_MUCH = re.compile(r"标准|多少钱|多少|几块|几千|金额|怎么(算|补|给)|补(贴)?多少|给多少")
+# 「入驻企业的房租补贴」「园区里企业的展会补贴」: the support asked about is another party's
+OTHERS = re.compile(r"入驻(的)?(企业|公司)|园区(里|内)?(的)?(企业|公司)|(企业|公司|学员|学生)(的|们的)")
 PIECE = re.compile(r"[，。；;！!？?\n]|\s+(?=另外|还有|再|以及|顺便|同时)")
 APPLICANT_LABEL = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
 
@@ -45,7 +47,7 @@ def recipient_lines(applicant: str, text: str) -> list:
         return []
     out = []
     for piece in _pieces(text):
-        if not TO_US.search(piece):
+        if not TO_US.search(piece) or not OTHERS.search(piece):
             continue
         for code in _items(piece):
             kinds = _applicants(code)
@@ -53,8 +55,8 @@ def recipient_lines(applicant: str, text: str) -> list:
                 continue
             c = query.clause(code.rstrip("ab"))
             out.append(
-                f"另外，您问的{c['label']}（{c['title']}）：不能发给{who}。这一项的支持对象是{c['applicant_detail']}"
-                f"{'' if c['applicant_detail'] in kinds else '（' + '、'.join(kinds) + '）'}，由符合条件的{'、'.join(kinds)}自己申请（{c['label']}：{c['text']}）"
+                f"另外，您问的{c['label']}（{c['title']}）：这项补贴不能发给{who}代领。支持对象是{c['applicant_detail']}"
+                f"{'' if c['applicant_detail'] in kinds else '（' + '、'.join(kinds) + '）'}，由符合条件的{'、'.join(kinds)}以自己的名义申请、补贴给申请的{'、'.join(kinds)}本身（{c['label']}：{c['text']}）"
             )
     return list(dict.fromkeys(out))
 
