@@ -55,11 +55,23 @@ class TestNoAmountLines:
 
 
 class TestEnterpriseSecondArticle:
-    def test_one_numbered_question(self):
-        """An enterprise's open 第二条 conditions come as one numbered question."""
-        s = PrescreenSession.start("想做个预审 我们是今年3月在郑州新注册的独立法人公司")
-        q = s.question()
-        assert "1. 产权清晰" in q and "以上都符合吗" in q and "2. 依法经营" in q
+    @pytest.mark.parametrize(
+        "opening",
+        [
+            "想做个预审 我们是今年3月在郑州新注册的独立法人公司 帮看看今年能申报哪些",
+            "想自查一下我们公司今年能申请多少补贴 你问我答吧",
+            "想预审一下 我们是郑州的独立法人企业 今年在岸执行额800万 去年600万",
+        ],
+    )
+    def test_one_numbered_question(self, opening):
+        """An enterprise that came for the money (what can be had, how much, figures) gets 第二条 as one question."""
+        q = PrescreenSession.start(opening).question()
+        assert "产权清晰" in q and "以上都符合吗" in q and "依法经营" in q
+
+    def test_a_check_of_second_article_alone_is_asked_one_by_one(self):
+        """「我想做个预审」 with nothing asked of money keeps one condition per question."""
+        s = PrescreenSession.start("我想做个预审 我们是郑州注册的独立法人企业")
+        assert "以上都符合吗" not in s.question() and "产权清晰" in s.question()
 
     def test_dump_answers_and_moves_on(self):
         """Facts dumped instead of 都符合: read, the unsaid conditions left 需确认, the figures reached at once."""
@@ -73,6 +85,6 @@ class TestEnterpriseSecondArticle:
 
     def test_all_met(self):
         """「都符合」 settles every open condition."""
-        s = PrescreenSession.start("我想做个预审 我们是郑州注册的独立法人企业")
+        s = PrescreenSession.start("我想做个预审 我们是郑州注册的独立法人企业 看看能拿多少")
         s.handle("都符合")
         assert "items" == s.step and all(s.facts[k] is True for k in ("clear_property_rights", "sound_finance"))

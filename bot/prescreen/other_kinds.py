@@ -1,6 +1,6 @@
 """第二条 asked as one numbered question, for every applicant; and the kinds that are not an ordinary enterprise.
 
-Every pre-screening asks 第二条 once, as one question naming each condition still open (「以上都符合吗」): a reply
+A pre-screening that came for the money asks 第二条 once, as one question naming each condition still open (「以上都符合吗」): a reply
 saying all hold settles them, one naming some settles those, and whatever it leaves unsaid is 需确认 (named in the
 report) — never asked a second time (R62E030: an enterprise asked 产权? 依法经营? … one per turn while the user told
 its figures, and ran out of turns before any). A 园区管理和运营企业 or a 培训机构 comes for its own items (三（八）1、2
@@ -21,9 +21,18 @@ ENTITY_LINE = {
 }
 
 
-def asks_together(applicant) -> bool:
-    """Whether 第二条 is asked as one question for this applicant type (every known type)."""
-    return applicant in WHO
+def asks_together(applicant, for_money: bool = False) -> bool:
+    """Whether 第二条 is asked as one question: always for a park operator or a training institution; for an enterprise
+    that came for the money (`for_money`: 「今年能申报哪些 大概能拿多少」, figures told at the start), whose facts come
+    as a dump, never one condition per turn. An enterprise that came to check 第二条 is still asked one by one."""
+    return applicant in KINDS or (applicant == "enterprise" and for_money)
+
+
+def comes_for_money(text: str, figures: bool) -> bool:
+    """Whether an opening asks what can be had or how much (question_shapes.yml `whatcan`, `amount`) or gives figures."""
+    from bot.answers.qualify import is_shape
+
+    return figures or is_shape("whatcan", text) or is_shape("amount", text)
 
 
 def other_kind(applicant) -> bool:

@@ -128,8 +128,10 @@ class PrescreenSession:
         hint=None,
         said=None,
         business=None,
+        for_money=False,
     ):
         self.step = step
+        self.for_money = for_money  # the opening asked what can be had or how much, or gave figures (other_kinds)
         self.business = business  # the catalog domain of the business the user described (replies.business_line)
         self.applicant = applicant
         self.facts = dict(facts or {})
@@ -156,6 +158,7 @@ class PrescreenSession:
             "hint": self.hint,
             "said": self.said,
             "business": self.business,
+            "for_money": self.for_money,
         }
 
     @classmethod
@@ -177,6 +180,7 @@ class PrescreenSession:
                     "hint",
                     "said",
                     "business",
+                    "for_money",
                 )
             }
         )
@@ -194,6 +198,9 @@ class PrescreenSession:
         s._note({k: v for k, v in s._volunteered(t).items() if k not in CONDITION_NAMES})  # the items' facts
         s._keep_opening_figures(text or "")
         s._read_applicant(t)
+        from bot.estimate.session import own_figures
+
+        s.for_money = other_kinds.comes_for_money(t, bool(own_figures(t)))
         s.hint += [
             c for c in other_kinds.items_asked(s.applicant, t, CHECKLIST.get(s.applicant, [])) if c not in s.hint
         ]
@@ -280,7 +287,8 @@ class PrescreenSession:
         if self.step == "conditions":
             todo = self._todo()
             if todo:
-                ask = other_kinds.SECOND_ARTICLE if other_kinds.asks_together(self.applicant) else todo[0]
+                together = other_kinds.asks_together(self.applicant, self.for_money)
+                ask = other_kinds.SECOND_ARTICLE if together else todo[0]
                 if self.pending != ask:  # a new question: its own count of answers not understood
                     self.retries = 0
                 self.pending = ask
