@@ -88,3 +88,20 @@ class TestEnterpriseSecondArticle:
         s = PrescreenSession.start("我想做个预审 我们是郑州注册的独立法人企业 看看能拿多少")
         s.handle("都符合")
         assert "items" == s.step and all(s.facts[k] is True for k in ("clear_property_rights", "sound_finance"))
+
+
+class TestDumpToOneCondition:
+    @pytest.mark.parametrize(
+        "reply",
+        [
+            "都符合；今年在岸执行额1000万，去年800万，没有离岸；参加了1场商务部门指定的境外展会花了6万",
+            "没问题。onshore今年1200万 去年900万",
+            "产权清晰，另外今年在岸执行额500万，去年400万",
+        ],
+    )
+    def test_money_told_to_one_question_settles_second_article_at_once(self, reply):
+        """Money figures told to one condition's question: 第二条 in one go (said ones settled, the rest 需确认)."""
+        s = PrescreenSession.start("我想做个申报前预审 我们是郑州注册的独立法人企业")
+        assert "产权清晰" in s.question() and "以上都符合吗" not in s.question()
+        s.handle(reply)
+        assert s.step in ("figures", "done") and "3.1" in s.items

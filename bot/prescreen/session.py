@@ -561,6 +561,9 @@ class PrescreenSession:
         corrects_another = corrects_itself(t) and key not in stated and any(k in CONDITION_NAMES for k in stated)
         if key == other_kinds.SECOND_ARTICLE:
             return self._together_answer(t, intent, stated)
+        if self._dumps_figures(t):  # figures told to one condition's question: the rest of 第二条 in one go (R62E030)
+            self.for_money = True
+            return self._together_answer(t, intent, stated)
         if corrects_another:
             pass
         elif key == "entity_type":
@@ -608,6 +611,15 @@ class PrescreenSession:
         self.retries = 0
         self.advance()
         return Turn()
+
+    def _dumps_figures(self, t: str) -> bool:
+        """An enterprise's reply to one 第二条 condition that tells money figures (「都符合；今年在岸1000万…」), not only a
+        rate or a year count (「成立五年」「汇率按7.0」)."""
+        from bot.estimate.reading import figures
+
+        if self.applicant != "enterprise" or self.pending not in BOOL_FACTS:
+            return False
+        return any(f.kind == "money" and f.value for f in figures(t))
 
     def _together_answer(self, t: str, intent, stated: dict) -> Turn:
         """The reply to 第二条 asked as one question (bot/prescreen/other_kinds.py): 「都符合」 settles every open
