@@ -20,6 +20,8 @@ TO_US = re.compile(
 HOW_MUCH = re.compile(r"标准|多少钱|多少|几块|几千|金额|怎么(算|补|给)|补(贴)?多少|给多少")
 # 「入驻企业的房租补贴」「园区里企业的展会补贴」: the support asked about is another party's
 OTHERS = re.compile(r"入驻(的)?(企业|公司)|园区(里|内)?(的)?(企业|公司)|(企业|公司|学员|学生)(的|们的)")
+# the words only an item with no figure is named by (三（七）1: 政府购买服务、政府买单), never another item's 培训
+OWN_WORDS = r"购买|政府|买单|埋单"
 PIECE = re.compile(r"[，。；;！!？?\n]|\s+(?=另外|还有|再|以及|顺便|同时)")
 APPLICANT_LABEL = {"enterprise": "企业", "park_operator": "园区管理和运营企业", "training_institution": "培训机构"}
 
@@ -68,7 +70,8 @@ def no_amount_lines(text: str) -> list:
         if not HOW_MUCH.search(piece):
             continue
         for c in _no_figure_clauses():
-            if not any(all(w in piece for w in kw.split("+")) for kw in c.get("keywords") or []):
+            own = [kw for kw in c.get("keywords") or [] if re.search(OWN_WORDS, kw)]  # (not 服务贸易+培训 alone)
+            if not any(all(w in piece for w in kw.split("+")) for kw in own):
                 continue
             rules = query.clause("4.1")
             out.append(
