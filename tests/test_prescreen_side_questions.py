@@ -105,3 +105,21 @@ class TestDumpToOneCondition:
         assert "产权清晰" in s.question() and "以上都符合吗" not in s.question()
         s.handle(reply)
         assert s.step in ("figures", "done") and "3.1" in s.items
+
+
+class TestTheRestAsked:
+    def test_settled_some_the_rest_asked_in_one_question(self):
+        """「产权清晰，没有纠纷」 to the one question: the rest named in the next one, until each is answered."""
+        s = PrescreenSession.start("想预审一下 我们是郑州注册的独立法人 看看今年能拿多少")
+        s.handle("产权清晰，没有纠纷")
+        q = s.question()
+        assert "以上都符合吗" in q and "产权清晰" not in q and "依法经营" in q
+        s.handle("依法经营 依法纳税")
+        s.handle("财务规范，统计系统注册了")
+        assert "items" == s.step and [] == s.unsure
+
+    def test_figures_move_on(self):
+        """A reply with money figures moves on: the rest 需确认."""
+        s = PrescreenSession.start("想预审一下 我们是郑州注册的独立法人 看看今年能拿多少")
+        s.handle("产权清晰；今年在岸执行额900万，去年700万")
+        assert "lawful_operation" in s.unsure and s.step in ("figures", "done")

@@ -623,10 +623,12 @@ class PrescreenSession:
 
     def _together_answer(self, t: str, intent, stated: dict) -> Turn:
         """The reply to 第二条 asked as one question (bot/prescreen/other_kinds.py): 「都符合」 settles every open
-        condition, the conditions it names are settled as said, and the others are left 需确认 — never asked again."""
+        condition, the conditions it names are settled as said, and the others are left 需确认 — never asked again
+        (an enterprise that settled some and told no figures is asked the rest: _asks_the_rest)."""
         from bot.estimate.session import own_figures
         from bot.prescreen.replies import reading
 
+        before = list(self._todo())
         others = self._volunteered(t)
         says_more = bool(stated or others or own_figures(t))
         whole = answer_to(other_kinds.SECOND_ARTICLE, t, intent, says_more) if says_more else reading(t, intent)
@@ -644,6 +646,9 @@ class PrescreenSession:
             for key in self._todo():
                 self.facts[key] = True
         open_ = self._todo()
+        if self._asks_the_rest(open_, before, t):  # 「产权清晰，没有纠纷」: settled some, no figures — the rest asked
+            self.retries = 0
+            return Turn(messages=["好的，已记下。"])
         self.unsure += open_
         self.retries = 0
         self.advance()
@@ -658,6 +663,16 @@ class PrescreenSession:
         why = "您没有说明是哪一条，" if whole == "no" else "您还没有说到，" if whole is None else ""
         kept = "您说的情况已记下。" if says_more else ""
         return Turn(messages=[f"好的，{kept}第二条的{names}{why}先记为需确认（报告里会列出，可以随时补充）。"])
+
+    def _asks_the_rest(self, open_: list, before: list, t: str) -> bool:
+        """An enterprise that answered some of 第二条's conditions and told no money figures is asked the rest, in one
+        question again, while each reply settles more; a dump of figures, or a reply settling nothing new, moves on
+        with the rest 需确认 (parks and training institutions are asked once)."""
+        from bot.estimate.reading import figures
+
+        if self.applicant != "enterprise" or not open_ or self.failing() or len(open_) >= len(before):
+            return False
+        return not any(f.kind == "money" and f.value for f in figures(t))
 
     def _says_more(self, t: str, stated: dict, key: str) -> bool:
         """Whether a reply states facts or figures beyond the condition asked (then its yes/no must be its own)."""
