@@ -91,6 +91,13 @@ class ActionEstimateStart(Action):
         return "action_estimate_start"
 
     async def run(self, dispatcher, tracker, domain):
+        from actions.side_answers import side_answers
+
+        events = self._run(dispatcher, tracker)
+        side_answers(dispatcher, tracker)  # 「…另外听说还有政府购买培训服务 这个标准是多少」: answered too
+        return events
+
+    def _run(self, dispatcher, tracker):
         events = first_answer(
             dispatcher,
             tracker,

@@ -1100,7 +1100,7 @@ def _other_kind_asks_prescreen(text: str) -> bool:
         return False
     s = PrescreenSession()
     s._read_applicant(normalize(text), by_items=False)
-    return other_kinds.asks_together(s.applicant)
+    return other_kinds.other_kind(s.applicant)
 
 
 def prescreen_requested_first(dispatcher, tracker):
@@ -1145,6 +1145,13 @@ class ActionAnswerPolicy(Action):
         return "action_answer_policy"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+        from actions.side_answers import side_answers
+
+        events = self._run(dispatcher, tracker)
+        side_answers(dispatcher, tracker)  # 「…入驻企业的房租补贴能不能直接给我们园区」: answered too
+        return events
+
+    def _run(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         events = first_answer(dispatcher, tracker, *ANSWER_FIRST)
         if events is not None:
             # 「上面的数字都是准的…企业资格条件都满足」 while an estimate's question is open: asked again after the answer
@@ -1333,6 +1340,14 @@ class ActionDefaultFallback(Action):
         return "action_default_fallback"
 
     async def run(self, dispatcher, tracker, domain):
+        from actions.side_answers import side_answers
+
+        events = self._run(dispatcher, tracker)
+        if any(m.get("text") for m in dispatcher.messages):  # (a rephrase asked says nothing more)
+            side_answers(dispatcher, tracker)
+        return events
+
+    def _run(self, dispatcher, tracker):
         text = user_text(tracker).strip()
         if not text:
             dispatcher.utter_message(

@@ -51,6 +51,9 @@ def open_prescreen(dispatcher, tracker) -> list:
         dispatcher.utter_message(
             text="好的，我们来做一次申报前预审，随时可以说“取消”。" + business + session.opening_verdicts()
         )
+    from actions.side_answers import side_answers
+
+    side_answers(dispatcher, tracker)  # 「…入驻企业的房租补贴能不能直接给我们园区」 beside the pre-screening asked for
     state = state_of(session, tracker)
     # a stated unmet condition settles the verdict at once (the form ends and the report follows)
     done = "done" if session.step == "done" else None

@@ -18,6 +18,7 @@ from bot.estimate.reading import CERT_NAME, estimate_words, figures
 from bot.estimate.year_chain import BUSINESS_CODES, EVENT_DATE, asides, calendar_words, name, year_of
 
 STOPS = "，,。；;！!？?\n"
+BUSINESS_WORDS = r"执行额|执行金额|合同额|在岸|离岸"  # a piece naming the business (境外 may be a fair's)
 
 
 def _codes(words: str) -> set:
@@ -64,11 +65,15 @@ def _yearly_costs(text: str) -> list:
 
 def _named_before(text: str, pos: int) -> set:
     """The items the nearest stretch before `pos` that names any names (「CMMI3是前年拿的，今年交维护费6万」: 三（六）;
-    「去年去了2场境外展，每场5万；今年去了3场，每场4万」: 三（五））."""
+    「去年去了2场境外展，每场5万；今年去了3场，每场4万」: 三（五））. A message run on with spaces is read piece by piece too
+    (R62E027: 「3.去境外参加了一场展会 费用4万 … 5.在岸离岸合计执行额今年2000万 去年2050万」: 2050万 is the business's)."""
     for a, b in reversed(_segments(text, 0, pos)):
-        codes = _codes(text[a:b])
-        if codes:
-            return codes
+        for piece in reversed(re.split(r"\s+", text[a:b])):
+            if re.search(BUSINESS_WORDS, piece):
+                return {"3.1"}  # the business (its amounts are never a yearly cost)
+            codes = _codes(piece)
+            if codes:
+                return codes
     return set()
 
 
@@ -76,7 +81,13 @@ def _asked_year(text: str, costs: list, words) -> int:
     """The year the question names after the last cost (「今年这两项一共能补多少」), else the latest year told."""
     last = max(f.end for f, _, _ in costs)
     years = {y for _, y, _ in costs}
-    after = [w.offset for w in words if w.start >= last and w.offset in years]
+    # 「…在岸执行额今年3000万 去年2500万」: a calendar word dating a figure of its own is no question's year
+    starts = [f.start for f in figures(text) if f.kind == "money"]
+
+    def dating(w) -> bool:
+        return any(w.end <= s <= w.end + 6 and not re.search(r"[，,。；;！!？?\s]", text[w.end : s]) for s in starts)
+
+    after = [w.offset for w in words if w.start >= last and w.offset in years and not dating(w)]
     return after[-1] if after else max(years)
 
 

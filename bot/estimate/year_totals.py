@@ -234,8 +234,11 @@ def take(reader) -> bool:
     usd = _dollars(reader, pair, before=not plain, last_said_last=reverse)
     if _doubted(t, begin, max([second.end] + ([usd.end] if usd is not None else []))):
         return False  # 「离岸的不确定算没算进去」: whether the totals hold the offshore part is open: asked as before
+    # 「在岸离岸合计执行额今年2000万 去年2050万」: the whole words before this year's name are both years' (R62E027)
+    first_name = re.search(YEAR_CUR, header) if reverse else None
+    shared_whole = bool(first_name) and _whole(header[: first_name.start()])
     if usd is None:
-        if reverse and not (said_whole or _whole_after(after)):
+        if reverse and not (said_whole or shared_whole or _whole_after(after)):
             return False  # 「今年在岸加离岸一共2000万 去年1500万」 with no dollars: last year's kind is open (asked)
         return not plain and _without_dollars(reader, [last, this])
     if plain and re.search(_BESIDE, t[second.end : usd.start]):

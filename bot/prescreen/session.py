@@ -128,8 +128,10 @@ class PrescreenSession:
         hint=None,
         said=None,
         business=None,
+        for_money=False,
     ):
         self.step = step
+        self.for_money = for_money  # the opening asked what can be had or how much, or gave figures (other_kinds)
         self.business = business  # the catalog domain of the business the user described (replies.business_line)
         self.applicant = applicant
         self.facts = dict(facts or {})
@@ -156,6 +158,7 @@ class PrescreenSession:
             "hint": self.hint,
             "said": self.said,
             "business": self.business,
+            "for_money": self.for_money,
         }
 
     @classmethod
@@ -177,6 +180,7 @@ class PrescreenSession:
                     "hint",
                     "said",
                     "business",
+                    "for_money",
                 )
             }
         )
@@ -194,6 +198,9 @@ class PrescreenSession:
         s._note({k: v for k, v in s._volunteered(t).items() if k not in CONDITION_NAMES})  # the items' facts
         s._keep_opening_figures(text or "")
         s._read_applicant(t)
+        from bot.estimate.session import own_figures
+
+        s.for_money = other_kinds.comes_for_money(t, bool(own_figures(t)))
         s.hint += [
             c for c in other_kinds.items_asked(s.applicant, t, CHECKLIST.get(s.applicant, [])) if c not in s.hint
         ]
@@ -280,7 +287,8 @@ class PrescreenSession:
         if self.step == "conditions":
             todo = self._todo()
             if todo:
-                ask = other_kinds.SECOND_ARTICLE if other_kinds.asks_together(self.applicant) else todo[0]
+                together = other_kinds.asks_together(self.applicant, self.for_money)
+                ask = other_kinds.SECOND_ARTICLE if together else todo[0]
                 if self.pending != ask:  # a new question: its own count of answers not understood
                     self.retries = 0
                 self.pending = ask
@@ -398,7 +406,8 @@ class PrescreenSession:
                 self._note(volunteered)
                 self.advance()
                 if set(self.ruled_out()) - before:  # 「管委会直接管，没有运营企业」 while asked about 第二条
-                    turn = Turn(messages=["好的。" + self._hinted_verdicts()])
+                    said = list(turn.messages or []) or ["好的。"]
+                    turn = Turn(messages=said[:-1] + [said[-1] + self._hinted_verdicts()])
             elif volunteered and not turn.interjection:
                 # figures or facts for later (入驻年限、面积、租金…): kept, and the question asked again
                 self._note(volunteered)
@@ -515,7 +524,8 @@ class PrescreenSession:
         codes = [c for c in self.hint if c in conditions.clause_codes()]
         verdicts = conditions.evaluate_all(facts, codes)
         lines = [verdict_text(verdicts[c], verdicts) for c in codes if verdicts[c].status == conditions.NOT_MET]
-        return ("\n" + "\n".join(lines) + "\n预审继续：") if lines else ""
+        going_on = "" if self.step == "done" else "\n预审继续："
+        return ("\n" + "\n".join(lines) + going_on) if lines else ""
 
     def _volunteered(self, t: str) -> dict:
         """Facts a message states beyond the question asked (read with knowledge/data/facts.yml)."""
@@ -530,7 +540,7 @@ class PrescreenSession:
         for key, value in facts.items():
             if key == "entity_type" and self.facts.get("entity_type") and value == "legal_person":
                 continue  # 「公司」 in passing does not undo 「分支机构」
-            if key == "applicant_type" and other_kinds.asks_together(self.applicant) and value == "enterprise":
+            if key == "applicant_type" and other_kinds.other_kind(self.applicant) and value == "enterprise":
                 continue  # 「我们是有限公司」 from a training institution or a park operator: its form, not another kind
             self.facts[key] = value
             if key in self.unsure:
@@ -550,6 +560,9 @@ class PrescreenSession:
         # 「不对 产权其实有纠纷」 while asked another condition: the correction is kept, the question asked again
         corrects_another = corrects_itself(t) and key not in stated and any(k in CONDITION_NAMES for k in stated)
         if key == other_kinds.SECOND_ARTICLE:
+            return self._together_answer(t, intent, stated)
+        if self._dumps_figures(t):  # figures told to one condition's question: the rest of 第二条 in one go (R62E030)
+            self.for_money = True
             return self._together_answer(t, intent, stated)
         if corrects_another:
             pass
@@ -599,12 +612,23 @@ class PrescreenSession:
         self.advance()
         return Turn()
 
+    def _dumps_figures(self, t: str) -> bool:
+        """An enterprise's reply to one 第二条 condition that tells money figures (「都符合；今年在岸1000万…」), not only a
+        rate or a year count (「成立五年」「汇率按7.0」)."""
+        from bot.estimate.reading import figures
+
+        if self.applicant != "enterprise" or self.pending not in BOOL_FACTS:
+            return False
+        return any(f.kind == "money" and f.value for f in figures(t))
+
     def _together_answer(self, t: str, intent, stated: dict) -> Turn:
         """The reply to 第二条 asked as one question (bot/prescreen/other_kinds.py): 「都符合」 settles every open
-        condition, the conditions it names are settled as said, and the others are left 需确认 — never asked again."""
+        condition, the conditions it names are settled as said, and the others are left 需确认 — never asked again
+        (an enterprise that settled some and told no figures is asked the rest: _asks_the_rest)."""
         from bot.estimate.session import own_figures
         from bot.prescreen.replies import reading
 
+        before = list(self._todo())
         others = self._volunteered(t)
         says_more = bool(stated or others or own_figures(t))
         whole = answer_to(other_kinds.SECOND_ARTICLE, t, intent, says_more) if says_more else reading(t, intent)
@@ -622,15 +646,33 @@ class PrescreenSession:
             for key in self._todo():
                 self.facts[key] = True
         open_ = self._todo()
+        if self._asks_the_rest(open_, before, t):  # 「产权清晰，没有纠纷」: settled some, no figures — the rest asked
+            self.retries = 0
+            return Turn(messages=["好的，已记下。"])
         self.unsure += open_
         self.retries = 0
         self.advance()
         if not open_ or self.failing():
             return Turn()  # (第二条's verdict is said next: the report, or the line before the items)
-        names = "、".join(f"「{CONDITION_NAMES[k].split('（')[0]}」" for k in open_)
+        said_in_entity = "entity_type" in open_  # (申报主体类型 names where it is set up)
+        names = "、".join(
+            f"「{CONDITION_NAMES[k].split('（')[0]}」"
+            for k in open_
+            if not (said_in_entity and k == "registered_in_zhengzhou")
+        )
         why = "您没有说明是哪一条，" if whole == "no" else "您还没有说到，" if whole is None else ""
         kept = "您说的情况已记下。" if says_more else ""
         return Turn(messages=[f"好的，{kept}第二条的{names}{why}先记为需确认（报告里会列出，可以随时补充）。"])
+
+    def _asks_the_rest(self, open_: list, before: list, t: str) -> bool:
+        """An enterprise that answered some of 第二条's conditions and told no money figures is asked the rest, in one
+        question again, while each reply settles more; a dump of figures, or a reply settling nothing new, moves on
+        with the rest 需确认 (parks and training institutions are asked once)."""
+        from bot.estimate.reading import figures
+
+        if self.applicant != "enterprise" or not open_ or self.failing() or len(open_) >= len(before):
+            return False
+        return not any(f.kind == "money" and f.value for f in figures(t))
 
     def _says_more(self, t: str, stated: dict, key: str) -> bool:
         """Whether a reply states facts or figures beyond the condition asked (then its yes/no must be its own)."""
@@ -708,7 +750,7 @@ class PrescreenSession:
         else:  # the items named with their figures (now or earlier): read those too
             est = EstimateSession.start(told, known=self.facts)
             est.items = sorted(set(self.items), key=[c for c, _ in options].index)  # the chosen ones, no others
-            if other_kinds.asks_together(self.applicant) and est.status == "done" and est.missing():
+            if other_kinds.other_kind(self.applicant) and est.status == "done" and est.missing():
                 est.status = "collecting"  # (「…能拿啥」: the kind's items the opening gave no figure for are asked)
             est.advance()
         self.estimate = est.dump()
