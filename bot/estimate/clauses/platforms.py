@@ -118,7 +118,9 @@ def read(r):
             excluded.append(f"{m_not[-1].group(0)}{wan(f.value)}")  # 「还有研发人员工资150万」: not a purchase
             r.use(f)
             continue
-        if not m_mine and r.pending != "platforms" and not groups:
+        # 「平台一共投入480万，包括：服务器200万…」: a part of the platform's total set aside (whole_of_parts.py) is its own
+        of_whole = id(f) in getattr(r, "whole_parts", ()) and _about_a_platform(r)
+        if not m_mine and r.pending != "platforms" and not groups and not of_whole:
             continue
         mention = [m.start() for m in re.finditer(r"平台", t[: f.start])]
         key = mention[-1] if mention else ("figure", f.start)
