@@ -75,3 +75,30 @@ def test_fairs_under_their_total():
 )
 def test_no_whole_when_the_parts_do_not_add_up_or_are_business(said):
     assert not any("是所列各项" in n for n in _reading(said).notes)
+
+
+@pytest.mark.parametrize(
+    "opening, answer, cost",
+    [
+        ("平台总投入650万 其中硬件300万 软件120万 平台补贴多少", "其余230万是人员工资和房租", Decimal("4200000")),
+        ("平台总投入650万 其中硬件300万 软件120万 平台补贴多少", "剩下230万也是配套设施的采购", Decimal("6500000")),
+        (
+            "我们的公共技术服务平台一共投了800万，包括服务器400万、正版软件150万，能补多少",
+            "购置费用就这550万，其余是人工",
+            Decimal("5500000"),
+        ),
+        (
+            "public platform total 500万, including servers 200万 and licensed software 100万, subsidy?",
+            "the rest 200万 is salaries",
+            Decimal("3000000"),
+        ),
+    ],
+)
+def test_parts_that_do_not_fill_the_total_ask_the_rest(opening, answer, cost):
+    from bot.estimate.session import EstimateSession
+
+    s = EstimateSession.start(opening)
+    assert s.clarify and s.clarify["kind"] == "platform_breakdown"
+    assert "其余" in s.clarify["question"] and not s.inputs.get("platforms")
+    s.handle(answer)
+    assert [p["cost_cny"] for p in s.inputs["platforms"]] == [cost]

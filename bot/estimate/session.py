@@ -1767,7 +1767,9 @@ class EstimateSession:
             return self._resolve_qualified(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "platform_breakdown":
             answer = clauses.platforms.without_restated_total(normalize(text or ""), data.get("total"))
-            reading = read("平台 " + answer, "platforms", self.items, self.inputs)
+            # 「其余230万是工资和房租」 after 「其中硬件300万 软件120万」: the parts told with the total read with the answer
+            told = clauses.platforms.told_with_rest(data, answer, own_figures)
+            reading = read(f"平台 {told} {answer}" if told else "平台 " + answer, "platforms", self.items, self.inputs)
             if not reading.fields.get("platforms"):
                 return False
             self.inputs["platforms"] = reading.fields["platforms"]

@@ -135,3 +135,25 @@ def take(r) -> None:
         r.out.notes.append(
             f"{wan(total.value)}是所列各项（{'、'.join(wan(p.value) for p in parts)}）的合计，不另计，按各项分别计算"
         )
+
+
+def partial(text: str, figs: list) -> List[Tuple[object, list]]:
+    """(total, its parts) for each total of `figs` followed by an opening word (「总投入650万 其中硬件300万 软件120万」) and
+    parts, in one sentence, that add up to LESS than it: the parts are inside the total, the rest of it unsaid."""
+    from bot.estimate import fair_inner_parts
+
+    money = [f for f in figs if f.kind == "money" and f.value]
+    one_fair = {id(b.total) for b in fair_inner_parts.breakdowns(text, money)}
+    out = []
+    for i, total in enumerate(money[:-1]):
+        if id(total) in one_fair or not _opened_after(text, total, money[i + 1]):
+            continue
+        parts = []
+        for f in money[i + 1 : i + 1 + _MAX_PARTS]:
+            if _currency(f) != _currency(total) or _STOP.search(text, (parts[-1] if parts else total).end, f.start):
+                break
+            parts.append(f)
+        if parts and sum((p.value for p in parts), Decimal(0)) < total.value:
+            if not _business(text[max(0, total.start - 12) : parts[-1].end]):
+                out.append((total, parts))
+    return out
