@@ -176,3 +176,14 @@ class TestCellsWithTheirOwnWords:
         )
         said, _ = read_fair_tables(text)
         assert "「服贸会」（北京） 展位费3.5万 特装1万 差旅0.8万" in said
+
+
+def test_a_fair_table_in_full_width_digits_is_read():
+    """R62E009: 「２５０００」 under 「费用（元）」, places deciding 境内/境外."""
+    from bot.estimate.tables import read_fair_tables
+
+    said, problems = read_fair_tables(
+        "都是商务局指定的\n展会\t地点\t费用（元）\n软交会\t大连\t２５０００\nGITEX\t迪拜\t９００００\n"
+    )
+    assert not problems
+    assert "「软交会」（大连） 费用25000元" in said and "「GITEX」（迪拜） 费用90000元" in said

@@ -16,6 +16,7 @@ from bot.estimate import (
     corrections,
     count_corrections,
     failing_batch,
+    fair_count_check,
     fair_fixes,
     other_year_costs,
     previous_total,
@@ -779,6 +780,10 @@ class EstimateSession:
         ):
             self.clarify = clarify_now = None
         self.inputs.update(settled)  # the answer to a clarification is not read a second time
+        if getattr(self, "_fairs_held", False):  # the fairs of an answer whose count is asked again: not yet taken
+            self._fairs_held = False
+            self.inputs.pop("fairs", None)
+            self.inputs.update({"fairs": before[0]["fairs"]} if before[0].get("fairs") else {})
         self.inputs.update(paired)
         if resolved and (before[1] or {}).get("kind") == "usd_cost":
             for key in ("usd_cny_rate", "previous_usd_cny_rate"):  # the rate converted a cost, not the year's parity
@@ -1674,9 +1679,14 @@ class EstimateSession:
                 )
                 return True
             return self._apply_values(data, values)
-        elif kind == "each_cost" and data.get("kind") == "fair" and clauses.market_fairs.names_costs(norm):
-            # 「第一场展位费2万 特装1万；第二场…」: each fair told cost by cost is read as fairs, not as a list of costs
-            groups = [{"region": data.get("region"), "count": int(data["count"])}]
+        elif (
+            kind == "each_cost"
+            and data.get("kind") == "fair"
+            and (clauses.market_fairs.names_costs(norm) or fair_count_check.places_itself(norm))
+        ):
+            # 「第一场展位费2万 特装1万；第二场…」: each fair told cost by cost is read as fairs, not as a list of costs;
+            # 「两场在国内（上海、深圳），每场3万；两场在国外…」: the places said decide the regions (fair_count_check.py)
+            groups = [{"region": data.get("region"), "count": int(data["count"]), "total": data.get("total")}]
             self.clarify = {"kind": "fair_cost", "question": c.get("question", ""), "data": {"groups": groups}}
             return self._resolve_clarification(text)
         elif kind == "each_cost" and data.get("kind") == "senior" and data.get("known") is None and people_groups(norm):
@@ -1703,11 +1713,25 @@ class EstimateSession:
                 prefix = {"domestic": "境内", "overseas": "境外"}.get(g.get("region"), "") + f"{g['count']}场活动："
             elif len(groups) == 1 and clauses.market_fairs.region_of(None, norm) is None:
                 prefix = {"domestic": "境内 ", "overseas": "境外 "}.get(groups[0].get("region"), "")
+            again = fair_count_check.confirmed(groups, norm)
+            if again is not None:  # 「是5场」 to the count question: the fairs read with it, taken as read
+                self._merge_fairs(again)
+                self.clarify = None
+                return True
             named = all(g.get("place") for g in groups)  # 「…还有深圳一场」 asked by name: added to the fairs told
             said = clauses.market_fairs.answer_about_named(text or "", groups) if named else (text or "")
             reading = read(prefix + said, "fairs", self.items, self.inputs)
             if not reading.fields.get("fairs") and not reading.clarifications:
                 return False
+            told = reading.fields.get("fairs") or []
+            recount = None if named or reading.clarifications else fair_count_check.disagreement(groups, told)
+            if recount:  # 「4场」 said before, 5 fairs read now: asked, naming both, never one guessed or dropped
+                self.clarify = recount
+                self._fairs_held = True  # nor read from the same answer afterwards (handle)
+                return True
+            said_total = fair_count_check.total_note(groups[0].get("total"), told) if len(groups) == 1 else None
+            if said_total and said_total not in self.notes:
+                self.notes.append(said_total)
             self.clarify = _clar_dict(reading.clarifications[0]) if reading.clarifications else None
             if reading.fields.get("fairs") and named:
                 fairs = self.inputs.get("fairs", []) + reading.fields["fairs"]
@@ -1750,7 +1774,9 @@ class EstimateSession:
             return self._resolve_qualified(norm, [Decimal(v) for v in data["entries"]])
         elif kind == "platform_breakdown":
             answer = clauses.platforms.without_restated_total(normalize(text or ""), data.get("total"))
-            reading = read("平台 " + answer, "platforms", self.items, self.inputs)
+            # 「其余230万是工资和房租」 after 「其中硬件300万 软件120万」: the parts told with the total read with the answer
+            told = clauses.platforms.told_with_rest(data, answer, own_figures)
+            reading = read(f"平台 {told} {answer}" if told else "平台 " + answer, "platforms", self.items, self.inputs)
             if not reading.fields.get("platforms"):
                 return False
             self.inputs["platforms"] = reading.fields["platforms"]
@@ -1940,6 +1966,14 @@ class EstimateSession:
         """The fairs asked about placed 境内/境外 by the answer, with any correction it makes (region_answers.py)."""
         from bot.estimate import region_answers
 
+        reading = read(norm, "fairs", self.items, self.inputs)
+        again = fair_count_check.restated(entries, reading.fields.get("fairs"), reading.clarifications)
+        if again:  # the fairs told whole again, placed by their own words: they stand for the costs asked
+            self.notes += [n for n in reading.notes if n not in self.notes]
+            self.inputs["fairs"] = self.inputs.get("fairs", []) + again
+            self.last_keys.append("fairs")
+            self.clarify = None
+            return True
         found = region_answers.placed(norm, entries)
         if found is None:
             return False

@@ -1078,14 +1078,19 @@ def _read_fair_tables(text: str) -> Tuple[str, tuple]:
     return said, tuple(problems)
 
 
+# full-width digits and figure marks as typed by a Chinese input method (same length: places are kept)
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
 def _fair_tables_read(text: str) -> Tuple[str, List[str]]:
     """The text with each table of fairs (pasted_tables.yml fair_table) written as numbered fairs, one per row (「1.
     服贸会(北京)（境内，商务部门指定） 展位费2.0万元 特装费0.6万元 差旅费0.8万元」), and what to tell the user (figures with
     no unit anywhere: asked, never guessed)."""
-    blocks = _fair_blocks(text)
+    half = text.translate(_HALF_WIDTH)  # 「２５０００」 pasted from a spreadsheet in full-width digits: 25000
+    blocks = _fair_blocks(half)
     if not blocks:
         return text, []
-    lines, problems = text.split("\n"), []
+    lines, problems = half.split("\n"), []
     for first, last, roles, header, rows, _ in reversed(blocks):
         unit = _table_unit(lines, first)
         rows = [r for r in rows if not _total_row(roles, r)]  # 「合计 | | 5.2 | 1.6」: the rows' sums, no event

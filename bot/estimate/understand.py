@@ -69,6 +69,7 @@ from bot.estimate import (
     tables,
     total_relations,
     total_parts,
+    whole_of_parts,
     unit_heading,
     vague_figures,
     year_totals,
@@ -876,6 +877,7 @@ class Reader:
         from bot.estimate import clauses
 
         self._consistent_totals()
+        whole_of_parts.take(self)  # 「总投入650万 明细是：硬件300万 …」: the parts' total, no cost of its own
         for f in self.unused("money"):  # 「年租金50万 30%就是15万对不对」: the user's own result is no amount
             self._own_result(f)
         for f in self.unused(

@@ -360,7 +360,9 @@ def _read(r):
             cur["bound_total"] = bound_total
         if re.search(PER_WORDS, seg):
             cur["per"] = "each"
-        elif re.search(TOTAL_WORDS, seg):
+        elif re.search(TOTAL_WORDS, seg) or any(
+            re.search(rf"(?:{TOTAL_WORDS})\s+$", r.text[max(0, c.start - 8) : c.start]) for c in costs
+        ):  # 「一共 20万」: the total word before the space that ends its clause
             cur["per"] = "total"
     if excluded_here:
         r.out.notes.append(

@@ -77,9 +77,9 @@ def read(r):
         if (
             not m_not
             and (groups or _about_a_platform(r))
-            and re.search(rf"^(是|为|都是|用于|花在|属于)[^，,。；;]{{0,3}}({not_covered})", following)
-        ):
-            said = re.sub(r"^(是|为|都是|用于|花在|属于)", "", following).split()[
+            and re.search(rf"^\s*(是|为|都是|用于|花在|属于|is|are)\s*[^，,。；;]{{0,3}}({not_covered})", following)
+        ):  # 「the rest 200万 is 工资」 too
+            said = re.sub(r"^\s*(是|为|都是|用于|花在|属于|is|are)\s*", "", following).split()[
                 0
             ]  # 「其余160万是人工和房租」, as typed
             excluded.append(f"{said}{wan(f.value)}")
@@ -118,7 +118,9 @@ def read(r):
             excluded.append(f"{m_not[-1].group(0)}{wan(f.value)}")  # 「还有研发人员工资150万」: not a purchase
             r.use(f)
             continue
-        if not m_mine and r.pending != "platforms" and not groups:
+        # 「平台一共投入480万，包括：服务器200万…」: a part of the platform's total set aside (whole_of_parts.py) is its own
+        of_whole = id(f) in getattr(r, "whole_parts", ()) and _about_a_platform(r)
+        if not m_mine and r.pending != "platforms" and not groups and not of_whole:
             continue
         mention = [m.start() for m in re.finditer(r"平台", t[: f.start])]
         key = mention[-1] if mention else ("figure", f.start)
@@ -148,6 +150,7 @@ def read(r):
     if len(groups) == 1 and (
         _total_with_other_costs(r, next(iter(groups.values())), not_covered, spec)
         or _whole_investment(r, next(iter(groups.values())), spec)
+        or _total_with_parts_inside(r, next(iter(groups.values())), spec)
     ):
         return
     groups = _one_per_counted_platform(r, groups)
@@ -369,6 +372,47 @@ def _total_with_other_costs(r, figs, not_covered: str, spec: dict) -> bool:
         f"（{'、'.join(spec['eligible_costs'])}），不能按{wan(f.value)}全额计算。",
     )
     return True
+
+
+def _total_with_parts_inside(r, figs, spec: dict) -> bool:
+    """「平台总投入650万 其中硬件300万 软件120万」: parts said inside the platform's total that do not add up to it
+    (whole_of_parts.partial): the parts are never added to the total, and the rest of it is no known purchase — the
+    purchase part is asked, naming the total and the parts (kept with the question, so 「其余230万是工资和房租」 answers
+    it)."""
+    from bot.estimate import whole_of_parts
+
+    for total, parts in whole_of_parts.partial(r.text, r.figs):
+        if total not in figs:
+            continue
+        for p in parts:
+            r.use(p)
+        told = r.text[total.end : parts[-1].end]
+        told = re.sub(rf"^[^\d]*?(?:{alternation(estimate_words()['whole_of_parts']['open'])})[\s:：，,]*", "", told)
+        rest = total.value - sum((p.value for p in parts), Decimal(0))
+        _ask_purchase_part(
+            r,
+            total,
+            f"平台费用{wan(total.value)}里您列了{told.strip()}，其余{wan(rest)}未说明是什么费用；第三条第（九）项只补贴"
+            f"{'、'.join(spec['eligible_costs'])}。",
+        )
+        r.out.clarifications[-1].data["told"] = told.strip()
+        return True
+    return False
+
+
+def told_with_rest(data: dict, answer: str, figures_of) -> str:
+    """The parts told with the total (「硬件300万 软件120万」) when the answer to the purchase-part question speaks of the
+    rest (「其余230万是工资和房租」「剩下的也是设备」: read with them), else "" (「购置费用就这550万」: the answer alone)."""
+    from bot.estimate.reading import english_to_chinese
+
+    told = data.get("told") or ""
+    if not told or not re.search(_words("rest"), english_to_chinese(answer)):
+        return ""
+    said = sum((f.value for f in figures_of(told) if f.kind == "money" and f.value), Decimal(0))
+    rest = Decimal(str(data.get("total") or 0)) - said
+    if any(f.kind == "money" and f.value and f.value > rest for f in figures_of(answer)):
+        return ""
+    return told
 
 
 def _ask_purchase_part(r, f, why: str) -> None:
