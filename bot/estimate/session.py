@@ -18,6 +18,7 @@ from bot.estimate import (
     failing_batch,
     fair_fixes,
     other_year_costs,
+    pointed_item,
     previous_total,
     rent_months,
     rent_price,
@@ -451,6 +452,7 @@ class EstimateSession:
         if topic == "3.3" and awards_given(session.inputs) and set(codes) <= {"3.1", "3.2"}:
             session.items = item_words.sort_items(list(session.items) + ["3.3"])  # the awards are 三（三）'s base
         session.infer_items()
+        pointed_item.keep_asked(session, norm)  # 「去年离岸三百万美元 …高级培训… 这个培训补贴能补多少」: the training
         yuan_offshore.drop_unneeded_ask(session)  # 「离岸已折成人民币800万 增量多少」: no dollars needed
         session._onshore_feeds_the_increment(norm)
         session._offshore_feeds_the_increment(codes)

@@ -94,8 +94,9 @@ def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]
             said = checks(own, code, ids)
             if not any(c.status in ("met", "not_met") for c in said) and parts:
                 # 「其中24人社保已经连续交了7个月，另外4人才交了5个月」: a part that names only a length takes the
-                # condition word of the part before it
-                noun = CONDITION_NOUN.search(parts[-1].words)
+                # condition word of the part before it (or of the last part naming one: 「社保情况是15个人交了8个月
+                # 3个人刚好交满6个月 还有4个人只交了5个月」)
+                noun = next((n for n in (CONDITION_NOUN.search(q.words) for q in reversed(parts)) if n), None)
                 if noun and re.search(r"\d+\s*(个月|月|年)|半年", own):
                     said = checks(noun.group(0) + own, code, ids)
             if not any(c.status in ("met", "not_met") for c in said):
