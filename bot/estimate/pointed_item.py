@@ -38,29 +38,44 @@ def asked(norm: str, named: List[str]) -> Optional[str]:
         return None  # 「…一共能拿多少」, or another question asked before it
     words = m.group("words")
     codes = [c for c in detect_items(words) if c in named] or _by_name(words, named)
+    if not codes and _core(words) == "":  # 「…涉外高级管理培训…这项补贴能补多少」: the item told last before it
+        codes = _named_last(before, named)
     return codes[0] if len(codes) == 1 else None
+
+
+def _core(words: str) -> str:
+    return re.sub(r"(?:的)?(?:补贴|奖励|奖|补助|支持|资金|钱)$", "", words)
+
+
+def _named_last(before: str, named: List[str]) -> List[str]:
+    """The one item of `named` whose words stand last in `before` (the words before the question)."""
+    from bot.estimate.items import ITEM_PATTERNS
+
+    at = {c: max((m.start() for m in re.finditer(pat, before)), default=-1) for c, pat in ITEM_PATTERNS if c in named}
+    found = [c for c, pos in at.items() if pos >= 0]
+    return [max(found, key=lambda c: at[c])] if found else []
 
 
 def _by_name(words: str, named: List[str]) -> List[str]:
     """The items of `named` whose name holds the pointed words less their award word (「培训补贴」 → 培训: 中高级人才培训补贴)."""
     from bot.estimate.clauses import NAMES
 
-    core = re.sub(r"(?:的)?(?:补贴|奖励|奖|补助|支持|资金|钱)$", "", words)
+    core = _core(words)
     return [c for c in named if len(core) >= 2 and core in NAMES[c]]
 
 
 def keep_asked(session, norm: str) -> None:
     """The session's items narrowed to the one its question points at (asked), the figures of the others dropped and
     named in a note as background: they are not estimated and ask nothing (no exchange rate for a 离岸 figure)."""
-    from bot.estimate.clauses import BY_CODE, NAMES
+    from bot.estimate.clauses import BY_CODE, CLAUSES, NAMES
 
     one = asked(norm, list(session.items))
     if one is None:
         return
     others = [c for c in session.items if c != one]
     own = {f.key for f in BY_CODE[one].fields}
-    for code in others:
-        for field in BY_CODE[code].fields:
+    for clause in CLAUSES:  # every other item's figure (「去年离岸…」 is 三（一）'s last year too)
+        for field in clause.fields:
             if field.key not in own:
                 session.inputs.pop(field.key, None)
     session.items = [one]

@@ -27,6 +27,7 @@ from bot.estimate import (
     supposed_awards,
     tables,
     total_parts,
+    unclear_parts,
     year_chain,
     yes_to_number,
     yuan_offshore,
@@ -714,6 +715,11 @@ class EstimateSession:
             self.notes = [n for n in self.notes if asked_parts.get("ask", "-") not in n]  # asked, now answered
             text = norm = normalize(asked_parts["text"] + " " + norm)
             self.pending = None  # the count is read from that message, never a figure of its taken as the answer
+        told = unclear_parts.settled(norm, asked_parts) if isinstance(asked_parts, dict) else None
+        if told is not None:  # 「这4个也都交满6个月了」 to the question about them: counted with the others
+            del self.inputs[OVERLAP_ASKED]
+            self.notes.append(told[1])
+            text = norm = f"{told[0]}名"
         dropped = self._drop_named_items(norm)
         if dropped:
             self.advance()

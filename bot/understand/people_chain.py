@@ -30,7 +30,9 @@ class Step:
     count: int
     start: int  # where its words begin
     end: int
-    kind: str  # "group" | "left" | "fails" | "meets" | "again" (a failing part named again: 「那6个高中的」)
+    kind: (
+        str  # "group" | "left" | "fails" | "meets" | "again" (a failing part named again: 「那6个高中的」) | "unclear"
+    )
     failed: Tuple[str, ...] = ()  # labels of the conditions its words fail
     read_as: str = ""  # its words with the condition word carried from the part before (「考核 通过的97个人里」)
 
@@ -40,6 +42,11 @@ class Chain:
     group: int
     counted: int
     steps: Tuple[Step, ...]
+
+    @property
+    def unclear(self) -> List[Step]:
+        """The parts whose conditions the user says are not known yet (「其余15个还不确定」): asked, never counted."""
+        return [s for s in self.steps if s.kind == "unclear"]
 
     def met_words(self, t: str) -> List[str]:
         """The words said of everyone counted: each group named again on the way (「剩下105个大专及以上里面」), and each
@@ -87,6 +94,8 @@ def _patterns() -> dict:
             rf"^\s*(?:人|名)?\s*[^\d，,。；;：:\s]{{0,8}}?(?<![高初])(?:{alternation(w['among'])})\s*(?:有|还有)?\s*$"
         ),
         "subject": re.compile(alternation(w["subjects"])),
+        "among_lead": re.compile(r"^\s*(?:人|名)?\s*(?:这里面|里面|里头|当中|之中|里)(?![面头])"),
+        "unclear": re.compile(alternation(w["unclear"])),
         "again": re.compile(rf"(?:{alternation(w['again'])})\s*$"),
         "filler": re.compile(rf"^(?:{alternation(w['filler'])})*$"),
     }
@@ -105,6 +114,11 @@ def _checks(words: str, code: str, ids) -> list:
     from bot.understand.person_checks import checks as person_checks
 
     return person_checks(words, code, ids)
+
+
+def unclear_words(words: str) -> bool:
+    """Whether `words` say their people's conditions are not known yet (estimate_words.yml people_chain `unclear`)."""
+    return bool(_patterns()["unclear"].search(words))
 
 
 def _status(words: str, code: str, ids, t: str = "") -> Tuple[str, Tuple[str, ...]]:
@@ -134,7 +148,7 @@ def _read(t: str, code: str, ids) -> Optional[Chain]:
         return None
     steps: List[Step] = []
     left = whole(found[0].group("n"))
-    kept, subject = [], ""
+    kept, open_, subject = [], [], ""
     for i, m in enumerate(found[1:], 1):
         n = whole(m.group("n"))
         low = max([found[i - 1].end()] + [b.end() for b in BREAK.finditer(t, 0, m.start())])
@@ -142,11 +156,16 @@ def _read(t: str, code: str, ids) -> Optional[Chain]:
             [found[i + 1].start() if i + 1 < len(found) else len(t)] + [b.start() for b in BREAK.finditer(t, m.end())]
         )
         lead, tail = t[low : m.start()], t[m.end() : high]
+        inside = p["among_lead"].match(tail)
+        if inside and not p["among"].match(tail):  # 「通过的45个里签了一年以上…的30个」: the 45 named again
+            high = m.end() + inside.end()
+            tail = t[m.end() : high]
         if p["left"].search(lead) or p["among"].match(tail):
             kind, failed = _status(t[low:high], code, ids, t)
             read_as = ""
-            if kind == "unknown" and subject and not p["subject"].search(t[low:high]):
-                read_as = subject + t[low:high]  # 「8个没通过考核 通过的97个人里」
+            if kind == "unknown" and subject and n == left and not p["subject"].search(t[low:high]):
+                # 「8个没通过考核 通过的97个人里」: exactly the people left, named by the condition the part failed
+                read_as = subject + t[low:high]
                 kind, failed = _status(read_as, code, ids, t)
             if kind == "fails" and p["again"].search(lead) and any(s.count == n for s in steps if s.kind == "fails"):
                 # 「6个高中…那6个高中的签的两年」: a part taken out before, named again: nobody more
@@ -157,19 +176,29 @@ def _read(t: str, code: str, ids) -> Optional[Chain]:
                 left -= n
                 steps.append(Step(n, low, high, "fails", failed))
                 continue
+            if kind == "unknown" and p["unclear"].search(t[low:high]) and n <= left and not p["among"].match(tail):
+                steps.append(Step(n, low, high, "unclear"))  # 「其余15个还不确定」: asked, never counted or left out
+                open_.append(n)
+                continue
             if kind == "fails" or n > left or (n < left and kind != "meets"):
                 return None
             left = n
-            kept = []
+            kept, open_ = [], []
             steps.append(Step(n, low, high, "left", read_as=read_as))
             continue
         own = tail if not p["filler"].match(tail.strip()) else lead
         start, end = (m.start(), high) if own is tail else (low, m.end())
         kind, failed = _status(own, code, ids, t)
+        if kind == "unknown":  # 「4名没就业」: words read with their count (a person's word the fact needs)
+            kind, failed = _status(t[start:end], code, ids, t)
         said = p["subject"].search(own)
         if kind == "unknown" and subject and not said:
             kind, failed = _status(subject + own, code, ids, t)
         subject = said.group(0) if said else subject
+        if kind == "unknown" and p["unclear"].search(t[start:end]) and n <= left:
+            steps.append(Step(n, start, end, "unclear"))  # 「另外4个社保情况还不清楚」: asked
+            open_.append(n)
+            continue
         if kind == "unknown" or n > left:
             return None
         if kind == "fails":
@@ -180,9 +209,9 @@ def _read(t: str, code: str, ids) -> Optional[Chain]:
     fails = [s for s in steps if s.kind == "fails"]
     if not fails or not any(s.kind == "left" for s in steps):
         return None  # no part taken out, or no group named again: the other readers' messages
-    if kept and sum(kept) != left:
+    if (kept or open_) and sum(kept) + sum(open_) != left:
         return None  # groups that do not add up to the people left: never a guess
-    return Chain(whole(found[0].group("n")), left, tuple(steps))
+    return Chain(whole(found[0].group("n")), left - sum(open_), tuple(steps))
 
 
 def failing_spans(t: str) -> List[Tuple[int, int]]:
