@@ -19,6 +19,7 @@ from bot.estimate import (
     fair_count_check,
     fair_fixes,
     other_year_costs,
+    pointed_item,
     previous_total,
     rent_months,
     rent_price,
@@ -27,6 +28,7 @@ from bot.estimate import (
     supposed_awards,
     tables,
     total_parts,
+    unclear_parts,
     year_chain,
     yes_to_number,
     yuan_offshore,
@@ -452,6 +454,7 @@ class EstimateSession:
         if topic == "3.3" and awards_given(session.inputs) and set(codes) <= {"3.1", "3.2"}:
             session.items = item_words.sort_items(list(session.items) + ["3.3"])  # the awards are 三（三）'s base
         session.infer_items()
+        pointed_item.keep_asked(session, norm)  # 「去年离岸三百万美元 …高级培训… 这个培训补贴能补多少」: the training
         yuan_offshore.drop_unneeded_ask(session)  # 「离岸已折成人民币800万 增量多少」: no dollars needed
         session._onshore_feeds_the_increment(norm)
         session._offshore_feeds_the_increment(codes)
@@ -713,6 +716,11 @@ class EstimateSession:
             self.notes = [n for n in self.notes if asked_parts.get("ask", "-") not in n]  # asked, now answered
             text = norm = normalize(asked_parts["text"] + " " + norm)
             self.pending = None  # the count is read from that message, never a figure of its taken as the answer
+        told = unclear_parts.settled(norm, asked_parts) if isinstance(asked_parts, dict) else None
+        if told is not None:  # 「这4个也都交满6个月了」 to the question about them: counted with the others
+            del self.inputs[OVERLAP_ASKED]
+            self.notes.append(told[1])
+            text = norm = f"{told[0]}名"
         dropped = self._drop_named_items(norm)
         if dropped:
             self.advance()

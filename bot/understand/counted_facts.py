@@ -50,8 +50,12 @@ def met(text: str, n: int, code: str, ids) -> Dict[str, object]:
     """{fact: value (JSON)} of clause `code`'s person conditions `ids` that the words said of the `n` people counted
     meet; empty when any of those words fails one of them (those are not the people counted)."""
     from bot.understand.facts import read_facts, to_json
+    from bot.understand.people_chain import read as read_chain
     from bot.understand.person_checks import checks
 
+    chain = read_chain(text, code, ids)
+    if chain is not None and chain.counted == n:  # 「剩下105个大专及以上里面8个没通过考核 通过的97个人里…78个」
+        return to_json(chain.met_facts(text, code, ids))
     out: Dict[str, object] = {}
     for words in phrases(text, n):
         found = checks(words, code, ids)

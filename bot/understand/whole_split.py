@@ -31,6 +31,7 @@ class SplitPart:
     words: str  # its own words as typed
     failed: Tuple[str, ...]  # labels of the person conditions its words fail
     number_at: int
+    unclear: bool = False  # its words say its conditions are not known yet (「另外4个社保情况还不清楚」)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,10 @@ class Split:
     @property
     def failing(self) -> List[SplitPart]:
         return [p for p in self.parts if p.failed]
+
+    @property
+    def unclear(self) -> List[SplitPart]:
+        return [p for p in self.parts if p.unclear]
 
     def said(self) -> str:
         """「“4个是大专学历的项目经理”不符合“…”、“3个是本科的普通开发工程师”不符合“…”，这7名不计入；按25 − 4 − 3 = 18名计算」."""
@@ -61,9 +66,11 @@ def _rest_pattern() -> "re.Pattern":
     )
 
 
-def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]:
+def read(t: str, code: str, ids, group: Optional[int] = None, unclear: bool = False) -> Optional[Split]:
     """The split of the normalised message `t` for clause `code`'s person conditions `ids`; `group`: the count of
-    the group told before (a follow-up), which the message must name again (「22个人里面…」)."""
+    the group told before (a follow-up), which the message must name again (「22个人里面…」); `unclear`: a part whose
+    words say its conditions are not known (people_chain `unclear`) is kept as such (the caller asks about it)."""
+    from bot.understand.people_chain import unclear_words
     from bot.understand.person_checks import checks
 
     found = [m for m in PEOPLE.finditer(t) if whole(m.group("n")) and not re.match(r"[\d.]", t[m.end() : m.end() + 1])]
@@ -92,12 +99,24 @@ def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]
                 break
             own = t[start : m.start()] + " " + t[m.end() : end]
             said = checks(own, code, ids)
-            if not any(c.status in ("met", "not_met") for c in said) and parts:
+            if not any(c.status in ("met", "not_met") for c in said):
                 # 「其中24人社保已经连续交了7个月，另外4人才交了5个月」: a part that names only a length takes the
-                # condition word of the part before it
-                noun = CONDITION_NOUN.search(parts[-1].words)
+                # condition word said last since the group (「社保情况是15个人交了8个月 3个人刚好交满6个月 还有4个人
+                # 只交了5个月」「社保：20人交了7个月，6人…」)
+                noun = ([None] + list(CONDITION_NOUN.finditer(t, head.end(), start)))[-1]
                 if noun and re.search(r"\d+\s*(个月|月|年)|半年", own):
                     said = checks(noun.group(0) + own, code, ids)
+            if not any(c.status in ("met", "not_met") for c in said) and unclear and unclear_words(own) and not rest:
+                parts.append(
+                    SplitPart(
+                        whole(m.group("n")),
+                        TRAIL.sub("", LEAD.sub("", words)).strip(" ，,、；;。"),
+                        (),
+                        m.start(),
+                        True,
+                    )
+                )
+                continue
             if not any(c.status in ("met", "not_met") for c in said):
                 ok = False
                 break
@@ -111,10 +130,12 @@ def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]
                 if j + 1 < len(later):
                     ok = False
                 break
-        if not ok or not parts or not any(p.failed for p in parts) or any(p.count >= size for p in parts):
+        if not ok or not parts or not any(p.failed or p.unclear for p in parts) or any(p.count >= size for p in parts):
             continue  # (a part as large as the group is no part of it: 「收实习生30个 应届的32个」)
         total = sum(p.count for p in parts)
         failing = sum(p.count for p in parts if p.failed)
+        if rest and any(p.unclear for p in parts):
+            continue
         if rest:
             # 「40个 应届的32个，但是有5个…还有2个…其他都符合」: a part that fails nothing beside the rest leaves it open
             # which people the failing parts are of (the 32's or the 40's): not this reading
@@ -124,5 +145,5 @@ def read(t: str, code: str, ids, group: Optional[int] = None) -> Optional[Split]
                 continue
             return Split(size, size - failing, tuple(parts), rest)
         if total == size and len(parts) > 1 and failing < size:
-            return Split(size, size - failing, tuple(parts), "")
+            return Split(size, size - failing - sum(p.count for p in parts if p.unclear), tuple(parts), "")
     return None

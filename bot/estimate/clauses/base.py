@@ -307,6 +307,35 @@ def ask_uncounted_parts(r, code: str, ids, who: str) -> bool:
     return True
 
 
+def ask_unclear_parts(r, unclear: list, counted: int, who: str, code: str = "", ids=()) -> bool:
+    """「…签了一年以上劳动合同的30个 其余15个还不确定」: parts whose conditions the user says are not known yet
+    (`unclear`: (their words, their count)) are neither counted nor left out: the count meeting every condition is
+    asked, naming them, with the `counted` said to meet them. True when asked."""
+    if not unclear:
+        return False
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
+    said = "、".join(f"“{words}”" for words, _ in unclear)
+    n = sum(count for _, count in unclear)
+    ask = (
+        f"{said}：这{n}名{who}是否符合条件您没有说清，不能计入也不能直接排除（说清符合全部条件的是{counted}名）。"
+        f"请告诉我这{n}名的情况，或符合全部条件的{who}一共有多少名？"
+    )
+    r.out.fields[OVERLAP_ASKED] = {  # never 「all of them qualify」 either; the answer: bot/estimate/unclear_parts.py
+        "ask": ask,
+        "text": r.text,
+        "unclear": {
+            "n": n,
+            "counted": counted,
+            "words": " ".join(w for w, _ in unclear),
+            "code": code,
+            "ids": list(ids),
+        },
+    }
+    return True
+
+
 def failing_parts(r, code: str, ids) -> bool:
     """Whether the message sets apart a part of a group that fails one of clause `code`'s person conditions
     `ids` (「40人… 但有6个只有高中学历，另外4个大专的还没签劳动合同」): the group less those parts is counted."""

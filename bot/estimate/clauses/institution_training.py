@@ -5,6 +5,7 @@ import re
 from .base import (
     Clause,
     Field,
+    ask_unclear_parts,
     ask_uncounted_parts,
     count_less_failing,
     count_less_removed,
@@ -365,6 +366,9 @@ def _chain(r) -> bool:
     from bot.understand.people_chain import read as read_chain
 
     found = read_chain(r.text, CODE, PERSON_CONDITIONS)
+    if found is not None and found.unclear:  # 「…其余15个还不确定」: asked, naming them
+        words = [(r.text[s.start : s.end].strip(), s.count) for s in found.unclear]
+        return ask_unclear_parts(r, words, found.counted, "学员", CODE, PERSON_CONDITIONS)
     if found is None or found.group - sum(s.count for s in found.steps if s.kind == "fails") != found.counted:
         return False  # people left whose conditions are not said (「本科35、大专30、高中15。大专以上65人里…」): other readers
     for f in r.unused("count"):

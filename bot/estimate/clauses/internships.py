@@ -8,6 +8,7 @@ from bot.understand.agreement_span import said_of_agreement
 from .base import (
     Clause,
     Field,
+    ask_unclear_parts,
     ask_uncounted_parts,
     count_less_failing,
     count_less_removed,
@@ -139,9 +140,13 @@ def _whole_split(r) -> bool:
     its own conditions (bot/understand/whole_split.py): the failing parts come off that group. True when read so."""
     from bot.understand.whole_split import read as read_split
 
-    split = read_split(r.text, CODE, PERSON_CONDITIONS)
+    split = read_split(r.text, CODE, PERSON_CONDITIONS, unclear=True)
     if split is None or split.rest:  # (「有5个…，2个…，其他都符合」: the parts may overlap — asked elsewhere)
         return False
+    if split.unclear:  # 「…另外4个人社保情况还不清楚」: asked, naming them
+        return ask_unclear_parts(
+            r, [(p.words, p.count) for p in split.unclear], split.counted, "应届毕业生", CODE, PERSON_CONDITIONS
+        )
     marks = {split.group} | {p.count for p in split.parts}
     for f in r.unused("count"):
         if (
@@ -152,7 +157,18 @@ def _whole_split(r) -> bool:
             r.use(f)
     r.out.fields["qualified_interns"] = split.counted
     r.out.notes.append(split.said())
+    group = next((f for f in r.figs if f.kind == "count" and f.value == split.group), None)
+    if group is not None and "interns_per_year" not in r.out.fields and _taken(r.text, group):
+        r.out.fields["interns_per_year"] = int(split.group)  # 「今年接收实习生 25名…社保: 10个人…」: the interns taken
     return True
+
+
+def _taken(t: str, f) -> bool:
+    """Whether the count `f` is of the interns taken in (「今年接收实习生 25名」「接了22个实习生」)."""
+    before, after = t[max(0, f.start - 12) : f.start], t[f.end : f.end + 6]
+    return bool(re.search(r"每年|一年|今年|收了|接收|接受|招了|招收|接了|来了", before)) and bool(
+        re.search(r"实习", before + after)
+    )
 
 
 def _chain(r) -> bool:
@@ -162,6 +178,9 @@ def _chain(r) -> bool:
     from bot.understand.people_chain import read as read_chain
 
     found = read_chain(r.text, CODE, PERSON_CONDITIONS)
+    if found is not None and found.unclear:  # 「…另外4个社保情况还不清楚」: asked, naming them
+        words = [(r.text[s.start : s.end].strip(), s.count) for s in found.unclear]
+        return ask_unclear_parts(r, words, found.counted, "应届毕业生", CODE, PERSON_CONDITIONS)
     if found is None:  # 「接收了20名实习生，其中应届毕业生16个，都是大专以上…；另外4个是大三学生」: 16
         return read_narrowing(r, CODE, PERSON_CONDITIONS, "qualified_interns")
     starts = {s.start for s in found.steps} | {s.end for s in found.steps}
