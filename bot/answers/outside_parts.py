@@ -1,0 +1,76 @@
+"""A message of several questions, some about what this policy does not provide (「offshore外包的收入是不是免增值税啊 郑州这个
+政策里面有没有什么tax方面的优惠 上海那边是不是比郑州优惠」): every part gets its own answer — a tax asked about is said to be
+outside the policy (document.yml not_provided `asked_reply`: the policy's measures are awards and subsidies, tax is only
+第二条's condition), another city's policy is said to be unknown to the assistant (other_policies regions `aside_note`), and
+a part about this policy is answered as usual. Never one decline for the whole message, nor a part left unanswered.
+Plain Python, no Rasa.
+"""
+
+import re
+from typing import Optional
+
+from knowledge import query
+
+from bot.answers.model import Answer
+
+APPLYING = re.compile(r"申报|申请|报不报|能报|能拿|影响|资格|条件|符合|奖励|补贴")
+
+
+def _tax_reply(part: str) -> str:
+    """The reply to a part asking how a tax is treated (document.yml not_provided `asked`), or ""."""
+    for entry in query.document().get("not_provided") or []:
+        asked = entry.get("asked")
+        if asked and re.search(entry["words"], part) and re.search(asked, part):
+            # 「享受免税会影响申报吗」 asks about applying: 第二条's reading, not a tax question
+            if APPLYING.search(re.sub(entry["words"], "", part)) and not re.search("政策", part):
+                return ""
+            return entry["asked_reply"] + "。"
+    return ""
+
+
+def _other_reply(part: str) -> str:
+    """The reply to a part about another policy or city (knowledge/other_policies.py), or ""."""
+    name = query.other_policy(part)
+    if not name:
+        return ""
+    regions = (query.document().get("other_policies") or {}).get("regions") or {}
+    if "其他城市" in name or "的相关政策" in name:
+        return f"{regions.get('aside_note', '我只有郑州市这项政策的内容，无法比较')}。"
+    topic = next((t for t, _ in _topics() if t["name"] == name), {})
+    return f"“{name}”不属于本政策的内容：{topic.get('note') or '本政策没有对它作出规定'}。"
+
+
+def _topics():
+    from knowledge import other_policies
+
+    return other_policies.topics()
+
+
+def answer(t: str, said: str = "") -> Optional[Answer]:
+    """One answer per question part when at least one is about what the policy does not provide and the parts are
+    not all one subject; None otherwise."""
+    from bot.answers import router
+    from bot.understand.quote import header
+    from bot.understand.segment import is_question, question_parts
+
+    parts = [p for p in question_parts(t) if p.strip()]
+    if len(parts) < 2:
+        return None
+    replies = [(p, (_tax_reply(p) if is_question(p) else "") or _other_reply(p)) for p in parts]
+    outside = [r for _, r in replies if r]
+    if not outside or (len(outside) == len(parts) and len(set(outside)) == 1):
+        return None
+    out = []
+    for part, reply in replies:
+        if not reply:
+            a = router.compose(None, part)
+            reply = a.text if a and a.text else ""
+        same = next((i for i, (_, r) in enumerate(out) if r == reply), None)
+        if same is not None:  # 「是不是免增值税 …有没有tax方面的优惠」: one reply answers both, both quoted
+            out[same] = (out[same][0] + "；" + part, reply)
+        elif reply:
+            out.append((part, reply))
+    if len(out) < 2:
+        return None
+    text = "\n\n".join(f"{header(i, part, said or t, r)}\n{r}" for i, (part, r) in enumerate(out, 1))
+    return Answer(text, confident=True)
