@@ -56,6 +56,19 @@ class TestPlacedApplicants:
         out = _reply("集团有两个子公司，一个在巩意 一个在中牟县，都是独立法人，能不能都申报？")
         assert "不在郑州市行政区域内" not in out and "巩义" in out and "中牟县" in out, out
 
+    def test_three_applicants_and_no_spaces(self):
+        """Three applicants, and two opened inside one phrase, each get a line."""
+        out = _reply("三个子公司 一个在金水区 一个在惠济 一个在许昌 都能报吗")
+        assert [line[:2] for line in out.split("\n")[1:4]] == ["1.", "2.", "3."], out
+        assert "许昌不在郑州市行政区域内" in out.split("\n")[3], out
+        out = _reply("我们有两个公司一个在郑州一个在新乡 新乡的那个统计系统注册了 都能申报么")
+        assert "新乡不在郑州市行政区域内" in out and "1. 在郑州的那家" in out, out
+
+    def test_a_branch_is_left_to_the_subjects_answer(self):
+        """「一个是分公司但税在上海交」: a branch's place is where its tax goes, judged as before."""
+        out = _reply("一个是郑州注册的子公司 一个是分公司但税在上海交 用哪个报")
+        assert "所以应由" in out, out
+
     def test_one_applicant_is_not_split(self):
         """A single applicant keeps the usual verdict."""
         out = _reply("我们是荥阳注册的独立法人 能报吗")
@@ -82,3 +95,26 @@ class TestOutsideParts:
         """「享受免税会影响申报吗」 asks about applying: 第二条's reading, not the tax line."""
         out = _reply("我们享受增值税免税 会影响申报吗 离岸奖励多少")
         assert "没有税收方面的规定或优惠" not in out, out
+
+
+class TestBotInfo:
+    """「你是真人还是机器人呀 能帮我干点啥」: who the assistant is and what it can do, both answered."""
+
+    async def test_identity_and_capabilities(self):
+        """Both asked: both said."""
+        from actions.common import BOT_CAPABILITIES, BOT_IDENTITY
+        from actions.policy import ActionBotInfo
+        from tests.test_actions import run, texts, tracker
+
+        d, _ = await run(ActionBotInfo(), tracker("哈喽 在吗 你是真人还是机器人呀 能帮我干点啥", "bot_identity"))
+        out = texts(d)
+        assert BOT_IDENTITY in out and BOT_CAPABILITIES in out, out
+
+    async def test_identity_alone(self):
+        """Only who it is asked: no list of what it can do."""
+        from actions.common import BOT_CAPABILITIES
+        from actions.policy import ActionBotInfo
+        from tests.test_actions import run, texts, tracker
+
+        d, _ = await run(ActionBotInfo(), tracker("你是真人吗", "bot_identity"))
+        assert BOT_CAPABILITIES not in texts(d)

@@ -50,7 +50,8 @@ def split(text: str) -> List[Tuple[str, str, str]]:
     from bot.understand.segment import is_question
 
     w = _words()
-    phrases = eligibility._phrases(text or "")
+    # 「两个公司一个在郑州一个在新乡」: an applicant opened inside a phrase starts a phrase of its own
+    phrases = [p for ph in eligibility._phrases(text or "") for p in w["opens_inside"].split(ph) if p]
     opened = []  # (index of the phrase, label, place)
     for i, ph in enumerate(phrases):
         m = w["mark"].search(ph)
@@ -100,8 +101,9 @@ def _line(i: int, label: str, place: str, facts: dict) -> str:
     v = conditions.evaluate("2", facts)
     inside = facts.get("registered_in_zhengzhou") is True
     where = (
-        eligibility.inside_words([place]) + "，满足“在郑州市行政区域内依法设立”"
-        if inside and facts.get("entity_type") != "branch"
+        (eligibility.inside_words([place]) if places.division(place) else f"设立在{place}")
+        + "，满足“在郑州市行政区域内依法设立”"
+        if inside
         else f"{place}不在郑州市行政区域内"
         if facts.get("registered_in_zhengzhou") is False
         else ""
@@ -139,10 +141,14 @@ def answer(text: str) -> Optional[Answer]:
     found = split(text)
     if not found:
         return None
+    judged = [(label, place, _facts(place, said)) for label, place, said in found]
+    if any(facts.get("entity_type") != "legal_person" for _, _, facts in judged):
+        return (
+            None  # 「一个是…子公司 一个是分公司但税在上海交」: a branch's place is where its tax goes (subjects_answer)
+        )
     lines = [f"您说的{len(found)}家企业要分别看（每家各自对照第二条）："]
     outside = False
-    for i, (label, place, said) in enumerate(found, 1):
-        facts = _facts(place, said)
+    for i, (label, place, facts) in enumerate(judged, 1):
         outside = outside or facts.get("registered_in_zhengzhou") is False
         lines.append(_line(i, label, place, facts))
     if outside and _words()["business_here"].search(text):
