@@ -46,6 +46,14 @@ def _topics():
     return other_policies.topics()
 
 
+def asks_tax(t: str) -> bool:
+    """Whether a question part of a message of several asks how a tax is treated (「离岸收入免不免税」)."""
+    from bot.understand.segment import is_question, question_parts
+
+    parts = [p for p in question_parts(t) if p.strip()]
+    return len(parts) >= 2 and any(is_question(p) and _tax_reply(p) for p in parts)
+
+
 def answer(t: str, said: str = "") -> Optional[Answer]:
     """One answer per question part when at least one is about what the policy does not provide and the parts are
     not all one subject; None otherwise."""
@@ -63,13 +71,18 @@ def answer(t: str, said: str = "") -> Optional[Answer]:
     out = []
     for part, reply in replies:
         if not reply:
-            a = router.compose(None, part)
-            reply = a.text if a and a.text else ""
+            continue
         same = next((i for i, (_, r) in enumerate(out) if r == reply), None)
         if same is not None:  # 「是不是免增值税 …有没有tax方面的优惠」: one reply answers both, both quoted
-            out[same] = (out[same][0] + "；" + part, reply)
-        elif reply:
+            out[same] = (out[same][0].rstrip("?？") + "；" + part, reply)
+        else:
             out.append((part, reply))
+    # the parts about this policy are answered together, as one message (「…门槛多少、比例多少」 asks of the item before)
+    rest = " ".join(part for part, reply in replies if not reply)
+    if rest and rest != t:
+        a = router.compose(None, rest)
+        if a is not None and a.text and "不在我的范围内" not in a.text:
+            out.append((rest, a.text))
     if len(out) < 2:
         return None
     text = "\n\n".join(f"{header(i, part, said or t, r)}\n{r}" for i, (part, r) in enumerate(out, 1))

@@ -174,9 +174,8 @@ def compose(
     t = understand(text or "")
     if not t:
         return Answer("", confident=False)
-    each = outside_parts.answer(
-        t, text
-    )  # 「…是不是免增值税 …有没有tax方面的优惠 上海那边是不是比郑州优惠」: every part
+    # 「离岸收入免不免税？这个政策有没有税收优惠？…离岸奖励比例多少？」: the tax parts said to be outside, the rest answered
+    each = outside_parts.answer(t, text) if outside_parts.asks_tax(t) else None
     if each is not None:
         return each
     silent = provision.answer(t) if len(message_parts(t)) <= 1 else None
