@@ -190,7 +190,8 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
         )
     parts = applicants.split(text)
     done = clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
-    placed = _placed_apart(user_text(tracker))
+    # 「一家在荥阳注册 另一家在洛阳注册…能报吗」: applicants told apart by order only (第1家, 第2家), placed apart
+    placed = _placed_apart(user_text(tracker)) if all(n.startswith("第") for n, _ in parts) else None
     if placed is not None:  # 「一家在荥阳注册 另一家在洛阳注册…能报吗」: each one's place and 第二条 verdict
         dispatcher.utter_message(text=placed.text)
         return done

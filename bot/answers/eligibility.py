@@ -87,6 +87,11 @@ def words() -> dict:
     return out
 
 
+def phrases(text: str) -> List[str]:
+    """The message cut at punctuation and spaces, as the fact reader reads it (see `_phrases`)."""
+    return _phrases(text)
+
+
 def _phrases(text: str) -> List[str]:
     """The message cut at punctuation and spaces: a negation reaches no further than its phrase. A phrase that only
     names its topic (eligibility_words.yml `topic_phrase`: 「商务部那个统计系统 我们一直没注册」) goes with the phrase

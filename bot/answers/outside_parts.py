@@ -54,9 +54,10 @@ def asks_tax(t: str) -> bool:
     return len(parts) >= 2 and any(is_question(p) and _tax_reply(p) for p in parts)
 
 
-def answer(t: str, said: str = "") -> Optional[Answer]:
+def answer(t: str, said: str = "", all_outside: bool = False) -> Optional[Answer]:
     """One answer per question part when at least one is about what the policy does not provide and the parts are
-    not all one subject; None otherwise."""
+    not all one subject; None otherwise. `all_outside`: only when every part is (a message declined whole unless its
+    parts differ: 「技先认定要什么条件 去哪个部门申请」 stays one decline)."""
     from bot.answers import router
     from bot.understand.quote import header
     from bot.understand.segment import is_question, question_parts
@@ -67,6 +68,8 @@ def answer(t: str, said: str = "") -> Optional[Answer]:
     replies = [(p, (_tax_reply(p) if is_question(p) else "") or _other_reply(p)) for p in parts]
     outside = [r for _, r in replies if r]
     if not outside or (len(outside) == len(parts) and len(set(outside)) == 1):
+        return None
+    if all_outside and len(outside) < len(parts):
         return None
     out = []
     for part, reply in replies:

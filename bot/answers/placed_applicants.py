@@ -51,7 +51,7 @@ def split(text: str) -> List[Tuple[str, str, str]]:
 
     w = _words()
     # 「两个公司一个在郑州一个在新乡」: an applicant opened inside a phrase starts a phrase of its own
-    phrases = [p for ph in eligibility._phrases(text or "") for p in w["opens_inside"].split(ph) if p]
+    phrases = [p for ph in eligibility.phrases(text or "") for p in w["opens_inside"].split(ph) if p]
     opened = []  # (index of the phrase, label, place)
     for i, ph in enumerate(phrases):
         m = w["mark"].search(ph)

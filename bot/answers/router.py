@@ -84,7 +84,9 @@ def decline_other_policy(text: str) -> Optional[Answer]:
     other = query.other_policy(text)
     if other is None:
         return None
-    each = outside_parts.answer(text)  # 「…是不是免增值税 …有没有tax方面的优惠 上海那边是不是比郑州优惠」: every part
+    each = outside_parts.answer(
+        text, all_outside=True
+    )  # 「…是不是免增值税 …有没有tax方面的优惠 上海那边是不是比郑州优惠」: every part
     if each is not None:
         return each
     return Answer(DECLINE.format(what=f"“{other}”"), confident=True)
