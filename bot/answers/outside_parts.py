@@ -13,6 +13,7 @@ from knowledge import query
 
 from bot.answers.model import Answer
 
+QUESTION = re.compile(r"吗|么|嘛|呢|啊|是不是|是否|有没有|能不能|可不可以|多少|怎么|如何|哪|什么|啥|几|(.)不\1")
 APPLYING = re.compile(r"申报|申请|报不报|能报|能拿|影响|资格|条件|符合|奖励|补贴")
 
 
@@ -20,7 +21,13 @@ def _tax_reply(part: str) -> str:
     """The reply to a part asking how a tax is treated (document.yml not_provided `asked`), or ""."""
     for entry in query.document().get("not_provided") or []:
         asked = entry.get("asked")
-        if asked and re.search(entry["words"], part) and re.search(asked, part):
+        if not asked:
+            continue
+        # the tax asked in the clause that asks (「增值税是免税的，这块我们清楚。想问下…门槛是多少」 states it, asks nothing of it)
+        said = [
+            c for c in re.split(r"[，,。；;？?！!\s]+", part) if re.search(entry["words"], c) and re.search(asked, c)
+        ]
+        if any(QUESTION.search(c) for c in said):
             # 「享受免税会影响申报吗」 asks about applying: 第二条's reading, not a tax question
             if APPLYING.search(re.sub(entry["words"], "", part)) and not re.search("政策", part):
                 return ""
@@ -33,11 +40,15 @@ def _other_reply(part: str) -> str:
     name = query.other_policy(part)
     if not name:
         return ""
-    regions = (query.document().get("other_policies") or {}).get("regions") or {}
     if "其他城市" in name or "的相关政策" in name:
-        return f"{regions.get('aside_note', '我只有郑州市这项政策的内容，无法比较')}。"
+        return _city_note()
     topic = next((t for t, _ in _topics() if t["name"] == name), {})
     return f"“{name}”不属于本政策的内容：{topic.get('note') or '本政策没有对它作出规定'}。"
+
+
+def _city_note() -> str:
+    regions = (query.document().get("other_policies") or {}).get("regions") or {}
+    return f"{regions.get('aside_note', '我只有郑州市这项政策的内容，无法比较')}。"
 
 
 def _topics():
@@ -56,8 +67,8 @@ def asks_tax(t: str) -> bool:
 
 def answer(t: str, said: str = "", all_outside: bool = False) -> Optional[Answer]:
     """One answer per question part when at least one is about what the policy does not provide and the parts are
-    not all one subject; None otherwise. `all_outside`: only when every part is (a message declined whole unless its
-    parts differ: 「技先认定要什么条件 去哪个部门申请」 stays one decline)."""
+    not all one subject; None otherwise. `all_outside` (a message otherwise declined whole): only when a part compares
+    another city, whose decline would swallow the other parts (「技先认定要什么条件 去哪个部门申请」 stays one decline)."""
     from bot.answers import router
     from bot.understand.quote import header
     from bot.understand.segment import is_question, question_parts
@@ -69,8 +80,11 @@ def answer(t: str, said: str = "", all_outside: bool = False) -> Optional[Answer
     outside = [r for _, r in replies if r]
     if not outside or (len(outside) == len(parts) and len(set(outside)) == 1):
         return None
-    if all_outside and len(outside) < len(parts):
-        return None
+    city = _city_note()
+    if not all_outside and len(outside) == len(parts):
+        return None  # every part outside and no city compared: the message's one decline (「技先所得税优惠 出口退税怎么办」)
+    if all_outside and city not in outside:
+        return None  # 「技先认定要什么条件 去哪个部门申请」「增值税怎么报 能不能做税务筹划」: one decline
     out = []
     for part, reply in replies:
         if not reply:
