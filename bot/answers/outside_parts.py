@@ -81,7 +81,7 @@ def answer(t: str, said: str = "", all_outside: bool = False) -> Optional[Answer
     if not outside or (len(outside) == len(parts) and len(set(outside)) == 1):
         return None
     city = _city_note()
-    if not all_outside and len(outside) == len(parts):
+    if not all_outside and len(outside) == len(parts) and city not in outside:
         return None  # every part outside and no city compared: the message's one decline (「技先所得税优惠 出口退税怎么办」)
     if all_outside and city not in outside:
         return None  # 「技先认定要什么条件 去哪个部门申请」「增值税怎么报 能不能做税务筹划」: one decline
