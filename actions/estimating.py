@@ -162,6 +162,18 @@ def _classifies_only(said: str) -> bool:
     return not money and not shapes.search("asks_amount", t) and router.is_classify_question(None, t)
 
 
+def _placed_apart(said: str):
+    """The answer of bot/answers/placed_applicants.py for applicants set up in different places, asked with no money of
+    the user's; None otherwise."""
+    from bot.answers import placed_applicants
+    from bot.estimate.session import own_figures
+    from bot.nlu.normalize import understand
+
+    if any(f.kind == "money" for f in own_figures(english_to_chinese(normalize(said)))):
+        return None
+    return placed_applicants.answer(understand(said))
+
+
 def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
     """「A公司…；B公司…两家各能拿多少」: each independent legal entity estimated on its own, with its own caps and its
     own total, never added to another's unless the user asks for their sum (「集团合计多少」: then the arithmetic sum of
@@ -178,6 +190,11 @@ def estimate_each_applicant(dispatcher: CollectingDispatcher, tracker: Tracker):
         )
     parts = applicants.split(text)
     done = clear_session() + [SlotSet("estimate_pending", False), saved_inputs({})]
+    # 「一家在荥阳注册 另一家在洛阳注册…能报吗」: applicants told apart by order only (第1家, 第2家), placed apart
+    placed = _placed_apart(user_text(tracker)) if all(n.startswith("第") for n, _ in parts) else None
+    if placed is not None:  # 「一家在荥阳注册 另一家在洛阳注册…能报吗」: each one's place and 第二条 verdict
+        dispatcher.utter_message(text=placed.text)
+        return done
     if not parts:
         combined = applicants.combined_figures(text)
         if not combined:

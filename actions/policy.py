@@ -1272,7 +1272,15 @@ class ActionBotInfo(Action):
             if answer.text:
                 say(dispatcher, answer)
                 return answer_events(answer)
-        dispatcher.utter_message(text=BOT_IDENTITY if intent_of(tracker) == "bot_identity" else BOT_CAPABILITIES)
+        from knowledge import shapes
+
+        said = understand(user_text(tracker))
+        asked_who = intent_of(tracker) == "bot_identity"
+        identity = asked_who or bool(shapes.search("asks_identity", said))
+        # 「你是真人还是机器人呀 能帮我干点啥」: who it is and what it can do, both asked, both answered
+        capabilities = not asked_who or bool(shapes.search("asks_capabilities", said))
+        replies = [BOT_IDENTITY] * identity + [BOT_CAPABILITIES] * capabilities
+        dispatcher.utter_message(text="\n".join(replies))
         return []
 
 

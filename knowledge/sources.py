@@ -21,6 +21,7 @@ SOURCE_FILES = {
     "synonyms": DATA_DIR / "synonyms.yml",
     "discrepancies": DATA_DIR / "discrepancies.yml",
     "search": DATA_DIR / "search.yml",
+    "places": DATA_DIR / "places.yml",
     "figures": FIGURES_FILE,
 }
 

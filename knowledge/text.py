@@ -71,8 +71,11 @@ def normalize(text: str) -> str:
 def _typo_patterns() -> tuple:
     """(compiled pattern, its mend) for synonyms.yml's typo_patterns: a key term typed by its sound or shape in any of
     several ways (技术现金型、技术鲜进型 → 技术先进型)."""
+    from knowledge import places
+
     rows = sources.load_cached("synonyms").get("typo_patterns") or []
-    return tuple((re.compile(str(r["pattern"])), str(r["canonical"])) for r in rows)
+    # a Zhengzhou place typed by sound (巩意 → 巩义, places.yml typos), mended only where a place is said
+    return tuple((re.compile(str(r["pattern"])), str(r["canonical"])) for r in rows) + places.typo_patterns()
 
 
 def mend_pattern_typos(text: str) -> str:

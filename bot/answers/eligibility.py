@@ -7,7 +7,7 @@ from typing import List, Optional, Tuple
 
 import yaml
 
-from knowledge import conditions, query
+from knowledge import conditions, places, query
 
 from bot.answers.model import Answer
 
@@ -56,6 +56,8 @@ def words() -> dict:
         "bare_answer",
     ):
         out[key] = re.compile(raw[key])
+    # Zhengzhou and every part of it (knowledge/data/places.yml), besides the words that only point at it
+    out["zhengzhou_places"] = re.compile(places.zhengzhou_pattern() + "|" + raw["zhengzhou_places"])
     out["all_met"] = [re.compile(p) for p in raw["all_met"]]
     out["not_required"] = {k: re.compile(v) for k, v in raw["not_required"].items()}
     out["must_topics"] = {k: re.compile(v) for k, v in raw["must_topics"].items()}
@@ -83,6 +85,11 @@ def words() -> dict:
                 for k, v in spec.items()
             }
     return out
+
+
+def phrases(text: str) -> List[str]:
+    """The message cut at punctuation and spaces, as the fact reader reads it (see `_phrases`)."""
+    return _phrases(text)
 
 
 def _phrases(text: str) -> List[str]:
@@ -164,6 +171,8 @@ def _place_statement(place: str, negated: bool) -> Optional[bool]:
     place does not, but 「没在开封注册」 says nothing of Zhengzhou; a region around Zhengzhou (内地, 河南) says
     nothing, but 「在内地没有注册」 says the applicant is not set up in Zhengzhou either."""
     w = words()
+    if places.outside(place):
+        return False if not negated else None  # 「洛阳高新区」: a known place outside, whatever zone word follows
     if w["zhengzhou_places"].search(place):
         return not negated
     if w["zhengzhou_regions"].search(place):
@@ -353,8 +362,13 @@ def verdict(facts: dict) -> dict:
 def places_named(text: str) -> List[str]:
     """The places inside Zhengzhou (districts, 中牟县, the county-level cities, the development zones:
     eligibility_words.yml's zhengzhou_places) a message names, other than Zhengzhou itself."""
-    here = [m.group(0) for m in words()["zhengzhou_places"].finditer(text or "")]
-    return list(dict.fromkeys(p for p in here if p not in ("郑州", "本地", "本市", "这边", "当地")))
+    named, seen = [], set()
+    for m in words()["zhengzhou_places"].finditer(text or ""):
+        e = places.division(m.group(0))
+        if e is not None and e["name"] not in seen:  # 「巩义市…巩义那家」: one place, said once
+            seen.add(e["name"])
+            named.append(m.group(0))
+    return named
 
 
 def places_outside(text: str) -> List[str]:
@@ -370,7 +384,8 @@ def places_outside(text: str) -> List[str]:
                     place = m.group("place")
                     if len(place) < 2 or w["not_places"].search(place) or w["zhengzhou_regions"].search(place):
                         continue
-                    if w["zhengzhou_places"].search(place) or _negated(ph[: m.start()], m.group(0).replace(place, "")):
+                    here = w["zhengzhou_places"].search(place) and not places.outside(place)
+                    if here or _negated(ph[: m.start()], m.group(0).replace(place, "")):
                         continue
                     found.append(place)
     return list(dict.fromkeys(found))
@@ -389,9 +404,15 @@ def place_line(text: str) -> str:
         return ""
     place = "、".join(named)
     return (
-        f"{place}属于郑州市行政区域（郑州市辖），在{place}依法设立的独立法人企业（或在郑纳税的法人企业分支机构）"
+        f"{inside_words(named)}，在{place}依法设立的独立法人企业（或在郑纳税的法人企业分支机构）"
         f"满足第二条“在郑州市行政区域内依法设立”这一条，其他条件仍要满足。"
     )
+
+
+def inside_words(named: List[str]) -> str:
+    """「巩义属于郑州市行政区域（巩义市，郑州市辖的县级市）」 for places inside Zhengzhou (knowledge/data/places.yml)."""
+    what = "；".join(d for d in map(places.described, named) if d) or "郑州市辖"
+    return f"{'、'.join(named)}属于郑州市行政区域（{what}）"
 
 
 def place_answer(text: str) -> Optional[Answer]:
@@ -406,8 +427,7 @@ def place_answer(text: str) -> Optional[Answer]:
     stated = [k for k in facts if k != "entity_type"]
     verdict = _verdict_line(conditions.evaluate("2", facts)) if len(stated) >= 2 else ""
     return Answer(
-        verdict
-        + f"{place}属于郑州市行政区域（郑州市辖），在{place}依法设立的独立法人企业（或在郑纳税的法人企业分支机构）"
+        verdict + f"{inside_words(named)}，在{place}依法设立的独立法人企业（或在郑纳税的法人企业分支机构）"
         f"满足第二条“在郑州市行政区域内依法设立”这一条"
         + ("。\n" if verdict.startswith("结论：符合") else "，其他条件仍要满足。\n")
         + f"依据{c['label']}（{c['title']}），申报条件是：{c['text']}",
@@ -418,8 +438,12 @@ def place_answer(text: str) -> Optional[Answer]:
 def subjects_answer(text: str) -> Optional[Answer]:
     """「一个是郑州注册的子公司 一个是分公司但税在上海交 用哪个报」: each applicant against 第二条, or None
     when the message describes fewer than two or they do not differ."""
+    from bot.answers import placed_applicants
     from bot.understand.segment import clauses, is_question
 
+    placed = placed_applicants.answer(text)  # 「一个注册在巩义市 一个注册在开封」: one verdict each
+    if placed is not None:
+        return placed
     pieces = [
         " ".join(c for c in clauses(p) if not is_question(c))
         for p in words()["several_subjects"].split(text)[1:]

@@ -15,8 +15,10 @@ from bot.answers import (
     largest_cap,
     not_outsourcing,
     other_body,
+    outside_parts,
     group_entities,
     per_platform,
+    placed_applicants,
     provision,
     reasoning,
     procedure,
@@ -82,6 +84,11 @@ def decline_other_policy(text: str) -> Optional[Answer]:
     other = query.other_policy(text)
     if other is None:
         return None
+    each = outside_parts.answer(
+        text, all_outside=True
+    )  # 「…是不是免增值税 …有没有tax方面的优惠 上海那边是不是比郑州优惠」: every part
+    if each is not None:
+        return each
     return Answer(DECLINE.format(what=f"“{other}”"), confident=True)
 
 
@@ -169,6 +176,10 @@ def compose(
     t = understand(text or "")
     if not t:
         return Answer("", confident=False)
+    # 「离岸收入免不免税？这个政策有没有税收优惠？…离岸奖励比例多少？」: the tax parts said to be outside, the rest answered
+    each = outside_parts.answer(t, text) if outside_parts.asks_tax(t) else None
+    if each is not None:
+        return each
     silent = provision.answer(t) if len(message_parts(t)) <= 1 else None
     if silent is not None:  # 「企业所得税按15%交，58号文里有规定吗」: the policy has no provision on it, said so
         return silent
@@ -181,6 +192,9 @@ def compose(
     group = group_entities.answer(t)  # 「母公司在郑州 子公司在洛阳…哪几个主体能报」: each entity on its own
     if group is not None:
         return group
+    placed = placed_applicants.answer(t)  # 「一个注册在巩义市 一个注册在开封…有没有影响」: one verdict each
+    if placed is not None:
+        return placed
     own = query.other_policy_context_dropped(t)  # 「听说技先有所得税优惠，那…培训补贴有哪些条件」: the question asked
     answered = _compose_own(intent, text, own, entities, topic_clause, topic_domain, facts)
     answered = other_body.with_line(answered, t)  # 「税务那边说也算达标了」: the policy's own conditions decide
