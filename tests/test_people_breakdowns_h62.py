@@ -186,3 +186,26 @@ class TestPointedItem:
 
         t = normalize("今年离岸三百万美元 送了5个项目经理参加涉外高级培训 每人2万 这个培训补贴和离岸奖励一共能拿多少")
         assert asked(t, ["3.2", "3.7.3"]) is None
+
+
+@pytest.mark.parametrize(
+    "opening, answer, people",
+    [
+        (
+            "公司派了15个人去新加坡参加涉外项目管理培训 每人学费4.8万 这个中高级人才培训补贴能补多少",
+            "15个人里12个是本科以上并且是项目经理以上职位，另外3个是普通开发工程师、大专学历。这次是业务培训，不是学历教育",
+            12,
+        ),
+        (
+            "我们送了20个人参加涉外业务高级培训 每人3万 中高级人才培训补贴多少",
+            "20人里16个是本科以上的项目经理，其余4个是大专的普通员工，不是学历教育",
+            16,
+        ),
+    ],
+)
+def test_counted_part_named_with_its_complement_is_not_cut_twice(opening, answer, people):
+    """R62E026: 「15个人里12个是…，另外3个是…大专」 answering who qualifies: the 12 counted already leave the 3 out; no
+    note 「按12 − 3 = 9名计算」 beside the 12."""
+    s = EstimateSession.start(opening)
+    s.handle(answer)
+    assert people == len(s.inputs["senior_training"]) and not any("− " in n for n in s.notes)

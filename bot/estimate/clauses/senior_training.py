@@ -49,6 +49,9 @@ def _subset_below(r) -> bool:
     left = sum(p.count for p, _ in failing)
     if not failing or left > len(known):
         return False
+    said = {int(f.value) for f in r.figs if f.kind == "count" and f.value is not None}
+    if {len(known), len(known) + left} <= said:
+        return False  # 「15个人里12个是…，另外3个是…大专」: the 12 counted already leave the 3 out (R62E026 had 12 − 3)
     if len({e["cost_cny"] for e in known}) != 1:
         return False  # which person's cost leaves is not said: asked elsewhere, never guessed
     for f in r.unused("count"):
