@@ -202,13 +202,7 @@ def priced_later(r) -> None:
     if said == "day":
         (annual, note), _ = _annual_by_day(r, price, area)
     else:
-        months = 12 if said == "month" else 1
-        annual = price * area * months
-        note = (
-            f"租金{PERIOD_WORD[said]}每平方米{wan(price)} × {wan(area, '平方米')}"
-            + (f" × {months}个月" if said == "month" else "")
-            + f" = 年租金{wan(annual)}"
-        )
+        annual, note = annual_of_period(price, area, said)
     r.out.fields["rent_annual_cny"] = annual
     r.out.notes.append(note)
 
@@ -264,12 +258,17 @@ def answer_period(text: str, data: dict, area) -> Optional[tuple]:
         if said == "day":
             days, m = days_of_year(text)
             return annual_from_days(price, area, days, said=m is not None), said
-        months = 12 if said == "month" else 1
-        annual = price * area * months
-        note = (
-            f"租金{PERIOD_WORD[said]}每平方米{wan(price)} × {wan(area, '平方米')}"
-            + (f" × {months}个月" if said == "month" else "")
-            + f" = 年租金{wan(annual)}"
-        )
-        return (annual, note), said
+        return annual_of_period(price, area, said), said
     return None
+
+
+def annual_of_period(price: Decimal, area: Decimal, said: str) -> tuple:
+    """(year's rent, its arithmetic) of a per-m² price of a month or a year (「每平米每月45元」 × 900平方米 × 12个月)."""
+    months = 12 if said == "month" else 1
+    annual = price * area * months
+    note = (
+        f"租金{PERIOD_WORD[said]}每平方米{wan(price)} × {wan(area, '平方米')}"
+        + (f" × {months}个月" if said == "month" else "")
+        + f" = 年租金{wan(annual)}"
+    )
+    return annual, note
