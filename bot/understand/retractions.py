@@ -467,6 +467,21 @@ def _bare_figure(text: str, item: int, lead_end: int, after: int) -> "tuple | No
     return item, item + old[0].end
 
 
+def _figure_with_others_after(text: str, item: int, lead_end: int, after: int) -> "tuple | None":
+    """(start, end) of the old money figure when a bare new figure corrects it (「哦不对 是180万美元」) and other figures
+    (a rate, a count) stand between it and the correction word: only that figure is replaced; None otherwise."""
+    nxt = _after_correction(text, after)
+    stop = min([nxt.find(c) for c in _SENTENCE_END + "，," if c in nxt] or [len(nxt)])
+    if not (_BARE_REPLACEMENT.match(nxt[:stop]) or _bare_after_aside(nxt[:stop])):
+        return None
+    old = _money_figures(text[item:lead_end])
+    if not old or old[0].start != 0:
+        return None
+    if not re.search(r"\d", text[item + old[0].end : lead_end]):
+        return None
+    return item, item + old[0].end
+
+
 def _kind_kept(text: str, item: int, lead_end: int, after: int) -> "tuple | None":
     """(start, end) to blank when a corrected figure said with its kind (「今年合计9800万，说错了今年是9860万」) is
     replaced by one that names its year at most: from the old figure to the new one, so the claim's words
@@ -625,6 +640,12 @@ def without_retracted(text: str) -> str:
             if _other_place_named(text, 0, len(lead), m.end()):
                 continue  # 「迪拜…2万 伦敦9万 哦不对 迪拜那场是2.5万」: never 伦敦's figure; nothing placed by it
             item = _replaced_item(text, start, len(lead), m.end())
+            inside = _figure_with_others_after(text, item, len(lead), m.end()) if item is not None else None
+            if inside is not None:
+                # 「离岸执行额两百万刀 汇率6.95 离岸奖励多少 哦不对 是180万美元」: the rate said between the old figure
+                # and the correction stays; only the old figure takes the new one (R63E004 had lost the rate)
+                text, blanked_to = _put_in_place(text, inside, len(lead), m.end()), m.end()
+                continue
             if item is not None:
                 kept = _kind_kept(text, item, len(lead), m.end())
                 bare = None if kept else _bare_figure(text, item, len(lead), m.end())
