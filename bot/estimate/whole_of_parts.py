@@ -51,17 +51,7 @@ def _whole_before(text: str, f) -> bool:
 def _parts_after(text: str, money: list, i: int) -> list:
     """The figures right after money[i] that add up to it exactly (two or more, one currency, no full stop between)."""
     total = money[i]
-    parts, said = [], Decimal(0)
-    for f in money[i + 1 : i + 1 + _MAX_PARTS]:
-        if _currency(f) != _currency(total) or _STOP.search(text, (parts[-1] if parts else total).end, f.start):
-            return []
-        parts.append(f)
-        said += f.value
-        if said == total.value:
-            return parts if len(parts) > 1 else []
-        if said > total.value:
-            return []
-    return []
+    return _adding_up(text, total, money[i + 1 : i + 1 + _MAX_PARTS], after=True)
 
 
 def _parts_before(text: str, money: list, i: int) -> list:
@@ -71,17 +61,7 @@ def _parts_before(text: str, money: list, i: int) -> list:
         rf"(?:{_words('whole_after')})\s*(?:是|为|有|共)?\s*$", text[max(0, total.start - 6) : total.start]
     ):
         return []
-    parts, said = [], Decimal(0)
-    for f in reversed(money[max(0, i - _MAX_PARTS) : i]):
-        if _currency(f) != _currency(total) or _STOP.search(text, f.end, (parts[0] if parts else total).start):
-            return []
-        parts.insert(0, f)
-        said += f.value
-        if said == total.value:
-            return parts if len(parts) > 1 else []
-        if said > total.value:
-            return []
-    return []
+    return _adding_up(text, total, list(reversed(money[max(0, i - _MAX_PARTS) : i])), after=False)
 
 
 def wholes(text: str, figs: list) -> List[Tuple[object, list]]:
@@ -157,3 +137,21 @@ def partial(text: str, figs: list) -> List[Tuple[object, list]]:
             if not _business(text[max(0, total.start - 12) : parts[-1].end]):
                 out.append((total, parts))
     return out
+
+
+def _adding_up(text: str, total, nearest: list, after: bool) -> list:
+    """The figures of `nearest` (walked outward from the total, after it or before it) that add up to it exactly, in
+    the order said: two or more, one currency, no full stop between; [] otherwise."""
+    parts, said = [], Decimal(0)
+    for f in nearest:
+        edge = parts[-1] if parts else total
+        gap = (edge.end, f.start) if after else (f.end, edge.start)
+        if _currency(f) != _currency(total) or _STOP.search(text, *gap):
+            return []
+        parts.append(f)
+        said += f.value
+        if said == total.value:
+            return (parts if after else parts[::-1]) if len(parts) > 1 else []
+        if said > total.value:
+            return []
+    return []

@@ -173,9 +173,7 @@ def count_without_parts(r, code: str, ids, group: int, skip=()) -> Optional[int]
             _residual_disagrees(r, [x for x in failing if x not in inner], others) if len(inner) < len(failing) else ""
         )
         if ask:  # 「20人 其中3个没拿到证 其余16个都符合」: 20 − 3 = 17, not 16: asked, naming the figures
-            for f in r.unused("count"):
-                if re.search(r"人|名|个|位", f.unit or f.raw or ""):
-                    r.use(f)
+            _use_people_counts(r)
             r.out.notes.append(f"{said}；{ask}")
             return None
         less = sum(p.count for p, _ in inner)
@@ -295,9 +293,7 @@ def ask_uncounted_parts(r, code: str, ids, who: str) -> bool:
     found = failing(r.text, code, ids)
     if not found:
         return False
-    for f in r.unused("count"):
-        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
-            r.use(f)
+    _use_people_counts(r)
     said = "、".join(f"“{words}”" for words, _ in found)
     labels = "、".join(dict.fromkeys(label for _, failed in found for label in failed))
     r.out.notes.append(
@@ -313,9 +309,7 @@ def ask_unclear_parts(r, unclear: list, counted: int, who: str, code: str = "", 
     asked, naming them, with the `counted` said to meet them. True when asked."""
     if not unclear:
         return False
-    for f in r.unused("count"):
-        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
-            r.use(f)
+    _use_people_counts(r)
     said = "、".join(f"“{words}”" for words, _ in unclear)
     n = sum(count for _, count in unclear)
     ask = (
@@ -540,3 +534,10 @@ def _facts_of_rows(r, code: str, ids, kept) -> None:
         else:
             value = values[0]
         r.out.fields[f"_fact_{leaf['fact']}@{code}"] = value
+
+
+def _use_people_counts(r) -> None:
+    """Every count of people in the message is read (none is left for another item): the count asked replaces them."""
+    for f in r.unused("count"):
+        if re.search(r"人|名|个|位", f.unit or f.raw or ""):
+            r.use(f)
